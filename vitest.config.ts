@@ -1,0 +1,29 @@
+// Unit-test configuration, kept apart from vite.config.ts because vite-plugin-solid
+// would force a DOM environment on every test. Solver tests load the debug .wasm.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    passWithNoTests: false,
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/unit/{domain,workers,solver,bench}/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { conditions: ['browser', 'development'] },
+        test: {
+          name: 'dom',
+          environment: 'happy-dom',
+          include: ['tests/unit/{store,io}/**/*.test.ts'],
+          setupFiles: ['tests/helpers/setup-dom.ts'],
+          server: { deps: { inline: [/solid-js/] } },
+        },
+      },
+    ],
+  },
+});
