@@ -1,0 +1,83 @@
+// Flat solution buffers → domain Solution (VROOM-like routes → steps), using the
+// id tables from encode and the solver's own matrix for step times. The main
+// thread re-checks the result independently (web/src/domain/check.ts).
+import type { Scenario } from '../web/src/domain/scenario';
+import type { Route, Step, StopReason, UnassignedOrder } from '../web/src/domain/solution';
+import type { Encoded } from './encode';
+import type { SolutionBuffers, UncheckedSolution } from './protocol';
+
+/** Travel lookups in the solver's units (metres, seconds). */
+export interface Travel {
+  distanceM(from: number, to: number): number;
+  durationS(profile: number, from: number, to: number): number;
+}
+
+export interface DecodeContext {
+  scenario: Scenario;
+  encoded: Encoded;
+  travel: Travel;
+  stopReason: StopReason;
+  stats: { seed: number; iterations: number; elapsedMs: number };
+}
+
+/** Builds one vehicle's route; `visits` are node indices of orders. */
+function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Array, startS: number): Route {
+  const { scenario, encoded, travel } = ctx;
+  const b = encoded.buffers;
+  const vehicle = scenario.vehicles[vehicleIndex];
+  const profile = b.vehicleProfile[vehicleIndex];
+  const K = b.dims;
+  const D = b.depotCount;
+  const load = new Array<number>(K).fill(0);
+  for (const node of visits) scenario.orders[node - D].amounts.forEach((a, k) => { load[k] += a; });
+  const steps: Step[] = [];
+  const startNode = b.vehicleStart[vehicleIndex];
+  steps.push({ type: 'start', id: encoded.nodeIds[startNode], arrivalS: startS, waitS: 0, serviceS: 0, departureS: startS, distanceM: 0, load: [...load] });
+  let at = startNode;
+  let time = startS;
+  let distanceM = 0;
+  let waitingS = 0;
+  let serviceTotal = 0;
+  for (const node of visits) {
+    distanceM += travel.distanceM(at, node);
+    const arrival = time + travel.durationS(profile, at, node);
+    const wait = Math.max(0, b.twOpenS[node] - arrival);
+    const service = b.serviceS[node];
+    scenario.orders[node - D].amounts.forEach((a, k) => { load[k] -= a; });
+    steps.push({ type: 'job', id: encoded.nodeIds[node], arrivalS: arrival, waitS: wait, serviceS: service, departureS: arrival + wait + service, distanceM, load: [...load] });
+    waitingS += wait;
+    serviceTotal += service;
+    time = arrival + wait + service;
+    at = node;
+  }
+  const endNode = b.vehicleEnd[vehicleIndex];
+  distanceM += travel.distanceM(at, endNode);
+  const endS = time + travel.durationS(profile, at, endNode);
+  steps.push({ type: 'end', id: encoded.nodeIds[endNode], arrivalS: endS, waitS: 0, serviceS: 0, departureS: endS, distanceM, load: [...load] });
+  const durationS = endS - startS;
+  const cost = vehicle.costs.fixed + (vehicle.costs.perKm * distanceM) / 1000 + (vehicle.costs.perHour * durationS) / 3600;
+  return { vehicleId: vehicle.id, steps, distanceM, durationS, drivingS: durationS - waitingS - serviceTotal, waitingS, serviceS: serviceTotal, cost };
+}
+
+/** Decodes the solver's best solution into the domain shape (without the check). */
+export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedSolution {
+  const routes: Route[] = [];
+  const V = ctx.encoded.vehicleIds.length;
+  for (let r = 0; r < V; r++) {
+    const from = buffers.routeOffsets[r];
+    const to = buffers.routeOffsets[r + 1];
+    if (to > from) routes.push(decodeRoute(ctx, r, buffers.visits.subarray(from, to), buffers.routeStartS[r]));
+  }
+  const unassigned: UnassignedOrder[] = Array.from(buffers.unassigned, (node) => ({
+    orderId: ctx.encoded.nodeIds[node],
+    reason: 'no vehicle could take it without breaking a capacity, time-window or shift rule',
+  }));
+  const sum = (f: (r: Route) => number) => routes.reduce((a, r) => a + f(r), 0);
+  return {
+    routes,
+    unassigned,
+    summary: { cost: sum((r) => r.cost), distanceM: sum((r) => r.distanceM), durationS: sum((r) => r.durationS), routes: routes.length, unassigned: unassigned.length },
+    stopReason: ctx.stopReason,
+    stats: ctx.stats,
+  };
+}

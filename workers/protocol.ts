@@ -1,0 +1,144 @@
+// The boundary between the main thread, the solver worker and the WASM facade:
+// request/progress/result types, flat problem and solution buffers, the named
+// slots of `params` and `summary`, status codes and error names.
+import type { Scenario } from '../web/src/domain/scenario';
+import type { Solution, StopReason } from '../web/src/domain/solution';
+
+// ---------------------------------------------------------------- buffers
+
+/**
+ * A problem as flat typed arrays (STYLE.md §2). Nodes `0..depotCount-1` are
+ * depots, `depotCount..nodeCount-1` are stops. Amounts are integers (the
+ * encoder scales decimal units); times are seconds since midnight; distances
+ * are metres (or benchmark units).
+ */
+export interface ProblemBuffers {
+  nodeCount: number;
+  depotCount: number;
+  vehicleCount: number;
+  /** K: capacity dimensions. */
+  dims: number;
+  /** P: travel-time profiles (vehicle type × speed); durations differ per profile. */
+  profileCount: number;
+  /** 2N interleaved lon, lat (degrees). Required unless `distanceM` and `durationS` are given. */
+  lonLat?: Float64Array;
+  /** N·N row-major, optional user/benchmark matrix. */
+  distanceM?: Int32Array;
+  /** P·N·N row-major (profile-major), optional; required with `distanceM`. */
+  durationS?: Int32Array;
+  /** N·K delivery amount of each node (0 for depots). */
+  demand: Int32Array;
+  /** N: service seconds, window open/close (service must start inside). */
+  serviceS: Int32Array;
+  twOpenS: Int32Array;
+  twCloseS: Int32Array;
+  /** N: penalty (cost units) for leaving the node unassigned; 0 for depots. */
+  unassignedPenalty: Float64Array;
+  /** V: start and end node index (a depot). */
+  vehicleStart: Int32Array;
+  vehicleEnd: Int32Array;
+  /** V·K capacity. */
+  capacity: Int32Array;
+  /** V: shift window; the route leaves start ≥ shiftStartS and is back at end ≤ shiftEndS. */
+  shiftStartS: Int32Array;
+  shiftEndS: Int32Array;
+  /** V: index into the profiles. */
+  vehicleProfile: Int32Array;
+  /** V: cost per used vehicle, per metre, per second. */
+  vehicleFixedCost: Float64Array;
+  vehicleCostPerM: Float64Array;
+  vehicleCostPerS: Float64Array;
+  /** P: speed in metres per second (used when WASM builds the matrix from lonLat). */
+  profileSpeedMps: Float64Array;
+  /** Named slots, see PARAM_*. */
+  params: Float64Array;
+}
+
+/** `params` slots. */
+export const PARAM_SEED = 0;
+/** Granular neighbourhood size (k nearest). */
+export const PARAM_NEIGHBOURS = 1;
+/** Road distance / great-circle distance (matrix built from lonLat only). */
+export const PARAM_CIRCUITY = 2;
+export const PARAM_COUNT = 3;
+
+/**
+ * A solution in CSR form. Route r visits `visits[routeOffsets[r] .. routeOffsets[r+1])`
+ * (stop node indices, depots excluded) with service start times in `arrivalS`
+ * (same indexing). Route r belongs to vehicle r; empty routes are unused vehicles.
+ */
+export interface SolutionBuffers {
+  routeOffsets: Int32Array;
+  visits: Int32Array;
+  /** Service start of each visit, seconds. */
+  arrivalS: Int32Array;
+  /** V: departure time from the start depot of each route. */
+  routeStartS: Int32Array;
+  unassigned: Int32Array;
+  summary: Float64Array;
+}
+
+/** `summary` slots. */
+export const SUMMARY_COST = 0;
+export const SUMMARY_DISTANCE = 1;
+export const SUMMARY_DURATION = 2;
+export const SUMMARY_ROUTES = 3;
+export const SUMMARY_UNASSIGNED = 4;
+export const SUMMARY_ITERATIONS = 5;
+export const SUMMARY_COUNT = 6;
+
+/** What `improve` reports. */
+export const enum Status {
+  /** More work may improve the plan. */
+  Running = 0,
+  /** The search has converged (no further improvement expected). */
+  Done = 1,
+}
+
+// ---------------------------------------------------------------- worker API
+
+export interface SolveOptions {
+  timeLimitS: number;
+  seed: number;
+}
+
+export interface SolveRequest {
+  runId: number;
+  scenario: Scenario;
+  options: SolveOptions;
+}
+
+export interface Progress {
+  runId: number;
+  iteration: number;
+  bestCost: number;
+  elapsedMs: number;
+}
+
+/** A decoded solution before the main thread's independent check. */
+export type UncheckedSolution = Omit<Solution, 'check'>;
+
+/** What the worker returns: the decoded best plan of the run. */
+export interface SolveResult {
+  runId: number;
+  solution: UncheckedSolution;
+  stopReason: StopReason;
+}
+
+/** The object exposed by the worker through Comlink. */
+export interface SolverApi {
+  solve(request: SolveRequest, onProgress?: (p: Progress) => void): Promise<SolveResult>;
+  cancel(runId: number): void;
+}
+
+/** Error names carried across Comlink (it keeps only name, message, stack). */
+export const INPUT_ERROR = 'InputError';
+export const SOLVER_ERROR = 'SolverError';
+export const ABORT_ERROR = 'AbortError';
+
+/** Builds an Error whose `name` survives Comlink. */
+export function namedError(name: typeof INPUT_ERROR | typeof SOLVER_ERROR | typeof ABORT_ERROR, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
+}
