@@ -1,0 +1,78 @@
+// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N]`
+// Solves a benchmark set, re-checks every plan with the independent checker and
+// prints + saves (bench-results/<set>.json, .md) the gap to the same-convention BKS.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseInstance, type Rounding } from './instance';
+import { runInstance } from './run-solver';
+
+const ROOT = new URL('../../../shared/benchmarks/', import.meta.url).pathname;
+
+interface SetSpec { dir: string; bks: string; convention: string; rounding: Rounding; ext: string; defaultTimeS: number }
+
+function setSpec(name: string): SetSpec {
+  if (name === 'solomon') return { dir: join(ROOT, 'solomon/txt'), bks: join(ROOT, 'solomon/bks.csv'), convention: 'distance-trunc1', rounding: 'trunc1', ext: '.txt', defaultTimeS: 10 };
+  const gh = /^homberger-(200|400|600|800|1000)$/.exec(name);
+  if (gh) return { dir: join(ROOT, `homberger/${gh[1]}/txt`), bks: join(ROOT, 'homberger/bks.csv'), convention: 'distance-trunc1', rounding: 'trunc1', ext: '.txt', defaultTimeS: Number(gh[1]) >= 1000 ? 120 : 30 };
+  if (name === 'x') return { dir: join(ROOT, 'cvrplib-x'), bks: join(ROOT, 'cvrplib-x/bks.csv'), convention: 'distance-nint', rounding: 'nint', ext: '.vrp', defaultTimeS: 30 };
+  throw new Error(`unknown --set '${name}' (solomon, homberger-200 … homberger-1000, x)`);
+}
+
+function readBks(file: string, convention: string): Map<string, { vehicles: number; distance: number }> {
+  const rows = readFileSync(file, 'utf8').trim().split(/\r?\n/).slice(1);
+  const out = new Map<string, { vehicles: number; distance: number }>();
+  for (const row of rows) {
+    const [instance, , vehicles, distance, conv] = row.split(',');
+    if (conv === convention) out.set(instance, { vehicles: Number(vehicles), distance: Number(distance) });
+  }
+  return out;
+}
+
+interface Row { instance: string; customers: number; vehicles: number; distance: number; bksVehicles: number; bks: number; gapPct: number; seconds: number; feasible: boolean; violations: string[] }
+
+async function main() {
+  const { values } = parseArgs({ options: {
+    set: { type: 'string', default: 'solomon' }, 'time-limit': { type: 'string' }, instances: { type: 'string' },
+    'max-customers': { type: 'string' }, seed: { type: 'string', default: '1' },
+  } });
+  const spec = setSpec(values.set!);
+  const timeLimitS = values['time-limit'] ? Number(values['time-limit']) : spec.defaultTimeS;
+  const bks = readBks(spec.bks, spec.convention);
+  let files = readdirSync(spec.dir).filter((f) => f.endsWith(spec.ext)).sort();
+  const maxCustomers = values['max-customers'] ? Number(values['max-customers']) : Infinity;
+  if (spec.ext === '.vrp') files = files.filter((f) => Number(/-n(\d+)-/.exec(f)?.[1] ?? 0) - 1 <= maxCustomers);
+  if (values.instances) files = files.slice(0, Number(values.instances));
+  const rows: Row[] = [];
+  for (const file of files) {
+    const inst = parseInstance(readFileSync(join(spec.dir, file), 'utf8'), file);
+    const name = file.replace(spec.ext, '');
+    const best = bks.get(name);
+    const r = await runInstance(inst, { rounding: spec.rounding, seed: Number(values.seed), timeLimitS });
+    const gapPct = best ? (100 * (r.check.distance - best.distance)) / best.distance : NaN;
+    const row: Row = { instance: name, customers: inst.x.length - 1, vehicles: r.check.routes, distance: r.check.distance, bksVehicles: best?.vehicles ?? NaN, bks: best?.distance ?? NaN, gapPct, seconds: r.seconds, feasible: r.check.ok, violations: r.check.violations.slice(0, 5) };
+    rows.push(row);
+    console.log(`${name.padEnd(14)} veh ${String(row.vehicles).padStart(3)} dist ${row.distance.toFixed(1).padStart(10)}  bks ${row.bks.toFixed(1).padStart(10)}  gap ${gapPct.toFixed(2).padStart(6)} %  ${row.seconds.toFixed(1)} s${row.feasible ? '' : '  INFEASIBLE: ' + row.violations[0]}`);
+  }
+  const gaps = rows.filter((r) => r.feasible && Number.isFinite(r.gapPct)).map((r) => r.gapPct);
+  const summary = {
+    set: values.set, convention: spec.convention, timeLimitS, instances: rows.length,
+    meanGapPct: gaps.reduce((a, g) => a + g, 0) / Math.max(1, gaps.length),
+    worstGapPct: Math.max(...gaps),
+    infeasibleOrIncomplete: rows.filter((r) => !r.feasible).length,
+    date: new Date().toISOString(),
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync(`bench-results/${values.set}.json`, JSON.stringify({ summary, rows }, null, 1));
+  const md = [
+    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed})`, '',
+    '| instance | vehicles | distance | BKS vehicles | BKS | gap % | seconds | feasible |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.instance} | ${r.vehicles} | ${r.distance.toFixed(1)} | ${r.bksVehicles} | ${r.bks} | ${r.gapPct.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} |`),
+    '', `Mean gap **${summary.meanGapPct.toFixed(2)} %**, worst ${summary.worstGapPct.toFixed(2)} %, infeasible or incomplete: ${summary.infeasibleOrIncomplete} of ${rows.length}.`, '',
+  ].join('\n');
+  writeFileSync(`bench-results/${values.set}.md`, md);
+  console.log(`\nmean gap ${summary.meanGapPct.toFixed(2)} %  worst ${summary.worstGapPct.toFixed(2)} %  infeasible/incomplete ${summary.infeasibleOrIncomplete}/${rows.length}`);
+  console.log(`saved bench-results/${values.set}.json and .md`);
+}
+
+main().catch((error: Error) => { console.error(error.message); process.exitCode = 1; });

@@ -1,0 +1,54 @@
+// Runs the release WASM solver on a benchmark instance in Node for a time
+// budget and re-checks the result with the independent instance checker.
+import { readFileSync } from 'node:fs';
+import { Status } from '../../workers/protocol';
+import { compileSolver, instantiateSolver } from '../../workers/wasm';
+import { checkInstancePlan, type InstanceCheck } from './check-instance';
+import { instanceToProblem, routesOf } from './instance-problem';
+import type { Instance, Rounding } from './instance';
+
+export interface RunOptions {
+  rounding: Rounding;
+  seed: number;
+  timeLimitS: number;
+}
+
+export interface RunResult {
+  routes: number[][];
+  check: InstanceCheck;
+  seconds: number;
+  iterations: number;
+  unassigned: number;
+}
+
+let compiled: Promise<WebAssembly.Module> | null = null;
+
+/** Compiles solver-as/build/release.wasm once per process. */
+export function releaseModule(): Promise<WebAssembly.Module> {
+  compiled ??= compileSolver(readFileSync(new URL('../../solver-as/build/release.wasm', import.meta.url)));
+  return compiled;
+}
+
+export async function runInstance(inst: Instance, options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const solver = await instantiateSolver(await releaseModule());
+  solver.load(instanceToProblem(inst, options.rounding, options.seed));
+  solver.construct();
+  const limitMs = options.timeLimitS * 1000;
+  let chunk = 100;
+  while (performance.now() - started < limitMs) {
+    const t0 = performance.now();
+    if (solver.improve(chunk) === Status.Done) break;
+    const spent = performance.now() - t0;
+    chunk = Math.max(1, Math.round(chunk * Math.min(4, spent > 0 ? 50 / spent : 4)));
+  }
+  const solution = solver.readSolution();
+  const routes = routesOf(solution);
+  return {
+    routes,
+    check: checkInstancePlan(inst, routes, options.rounding),
+    seconds: (performance.now() - started) / 1000,
+    iterations: solver.iterations(),
+    unassigned: solution.unassigned.length,
+  };
+}

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseInstance, parseSolomon, parseVrplib } from '../../bench/instance';
+import { checkInstancePlan, formatSol } from '../../bench/check-instance';
+
+const BENCH = new URL('../../../../shared/benchmarks/', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, BENCH), 'utf8');
+/** Reads a VRPLIB .sol into node-index routes (labels are node index for these sets). */
+const solRoutes = (text: string) => text.split(/\r?\n/).filter((l) => l.startsWith('Route')).map((l) => l.split(':')[1].trim().split(/\s+/).map(Number));
+
+describe('benchmark parsers', () => {
+  it('reads Solomon text and VRPLIB versions of C101 as the same instance', () => {
+    const txt = parseSolomon(read('solomon/txt/C101.txt'), 'C101.txt');
+    const vrp = parseVrplib(read('solomon/vrplib/C101.vrp'), 'C101.vrp');
+    expect(txt.x.length).toBe(101);
+    expect([txt.capacity, txt.vehicles, txt.due[0], txt.service[1]]).toEqual([200, 25, 1236, 90]);
+    for (const key of ['x', 'y', 'demand', 'ready', 'due', 'service', 'label'] as const) expect(vrp[key]).toEqual(txt[key]);
+  });
+
+  it('reads an X instance as CVRP with labels = VRPLIB id − 1', () => {
+    const inst = parseInstance(read('cvrplib-x/X-n106-k14.vrp'), 'X-n106-k14.vrp');
+    expect(inst.kind).toBe('cvrp');
+    expect(inst.x.length).toBe(106);
+    expect(inst.label.slice(0, 3)).toEqual([0, 1, 2]);
+  });
+
+  it('names the line of a malformed row', () => {
+    const bad = read('solomon/txt/C101.txt').replace(/\n(\s*)2(\s+)/, '\n$12$2x ');
+    expect(() => parseSolomon(bad, 'bad.txt')).toThrow(/bad\.txt:\d+: .*expected a number/);
+    expect(() => parseVrplib('NAME : t\nDIMENSION : 3\nEDGE_WEIGHT_TYPE : GEO\n', 't.vrp')).toThrow(/GEO is not supported/);
+  });
+});
+
+describe('independent instance checker', () => {
+  it('re-evaluates the published trunc1 BKS of C101 and R101 to the published figures', () => {
+    for (const [name, bks] of [['C101', 827.3], ['R101', 1637.7]] as const) {
+      const inst = parseSolomon(read(`solomon/txt/${name}.txt`), name);
+      const check = checkInstancePlan(inst, solRoutes(read(`solomon/vrplib/${name}.sol`)), 'trunc1');
+      expect(check.violations).toEqual([]);
+      expect(check.distance).toBeCloseTo(bks, 6);
+    }
+  });
+
+  it('re-evaluates an X BKS under nint', () => {
+    const inst = parseInstance(read('cvrplib-x/X-n106-k14.vrp'), 'X-n106-k14.vrp');
+    const check = checkInstancePlan(inst, solRoutes(read('cvrplib-x/X-n106-k14.sol')), 'nint');
+    expect(check.ok).toBe(true);
+    expect(check.distance).toBe(26362);
+  });
+
+  it('rejects missing, repeated, late and overloaded plans', () => {
+    const inst = parseSolomon(read('solomon/txt/C101.txt'), 'C101');
+    const routes = solRoutes(read('solomon/vrplib/C101.sol'));
+    const dropped = routes.map((r, i) => (i === 0 ? r.slice(1) : r));
+    expect(checkInstancePlan(inst, dropped, 'trunc1').violations).toEqual([`customer ${routes[0][0]} is not served`]);
+    const repeated = routes.map((r, i) => (i === 1 ? [...r, routes[0][0]] : r));
+    expect(checkInstancePlan(inst, repeated, 'trunc1').violations.some((v) => v.includes('served 2 times'))).toBe(true);
+    const reversed = routes.map((r, i) => (i === 0 ? [...r].reverse() : r));
+    expect(checkInstancePlan(inst, reversed, 'trunc1').violations.some((v) => v.includes('after its due time'))).toBe(true);
+    const merged = [[...routes[0], ...routes[1]], ...routes.slice(2)];
+    expect(checkInstancePlan(inst, merged, 'trunc1').violations.some((v) => v.includes('exceeds capacity'))).toBe(true);
+  });
+
+  it('writes .sol text with the instance labels and the convention’s decimals', () => {
+    const inst = parseSolomon(read('solomon/txt/C101.txt'), 'C101');
+    expect(formatSol(inst, [[1, 2], [3]], 12.34, 'trunc1')).toBe('Route #1: 1 2\nRoute #2: 3\nCost 12.3\n');
+  });
+});
