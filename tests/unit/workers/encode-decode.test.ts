@@ -20,7 +20,7 @@ describe('encode', () => {
     expect(nodeIds).toEqual(['hub', 'A', 'B', 'C', 'D', 'E']);
     expect(vehicleIds).toEqual(['v1', 'v2']);
     expect([b.nodeCount, b.depotCount, b.vehicleCount, b.dims]).toEqual([6, 1, 2, 2]);
-    expect(Array.from(b.lonLat.subarray(2, 4))).toEqual([4.8357, 45.764]);
+    expect(Array.from(b.lonLat!.subarray(2, 4))).toEqual([4.8357, 45.764]);
     expect(Array.from(b.demand.subarray(2, 4))).toEqual([30 * AMOUNT_SCALE, 1 * AMOUNT_SCALE]);
     expect([b.twOpenS[4], b.twCloseS[4], b.serviceS[4]]).toEqual([600 * 60, 900 * 60, 20 * 60]);
     expect([b.twOpenS[0], b.twCloseS[0]]).toEqual([360 * 60, 1200 * 60]);

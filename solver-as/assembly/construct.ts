@@ -1,0 +1,157 @@
+// Insertion of unassigned stops: the cheapest feasible position over every
+// route (one empty route per vehicle class), used to build the first plan and
+// by ruin-and-recreate. Stops with no feasible position stay unassigned.
+import {
+  nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
+  vehicleCostPerM, vehicleFixedCost, unassignedPenalty,
+} from "./model";
+import {
+  next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop,
+} from "./solution";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "./segments";
+import { neighbours, neighbourCount } from "./neighbours";
+import { nextFloat } from "./rng";
+import { INFEASIBLE } from "./types";
+
+/** Site after which the last bestInsertion call found the best position (−1: none). */
+export let insertionSite: i32 = -1;
+/** [V] scratch: stamp per vehicle class so only one empty route per class is tried. */
+let classStamp = new StaticArray<i32>(0);
+let stamp: i32 = 0;
+/** Evaluations performed (work counter for budgets). */
+export let insertionEvaluations: i64 = 0;
+
+/** Allocates the insertion scratch. */
+export function setupConstruct(): void {
+  classStamp = new StaticArray<i32>(vehicleCount);
+  stamp = 0;
+}
+
+/**
+ * Cost change of inserting unassigned stop u right after site w, or a value
+ * ≥ `threshold` (possibly inexact) when it cannot beat `threshold`; INFEASIBLE
+ * if a rule breaks.
+ */
+export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
+  insertionEvaluations++;
+  const route = unchecked(routeOf[w]);
+  const nw = unchecked(next[w]);
+  const size = unchecked(routeSize[route]);
+  if (durationFree) {
+    const added = siteDistance(w, u) + siteDistance(u, nw) - siteDistance(w, nw);
+    let bound = unchecked(vehicleCostPerM[route]) * <f64>added;
+    if (size == 0) {
+      bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(w, nw);
+    }
+    if (bound >= threshold) return bound;
+  }
+  accFromPrefix(w, route);
+  accAppendSite(u);
+  accAppendSuffix(nw, lastStop(route), true, next);
+  accAppendSite(endSite(route));
+  return accRouteCost(route, size + 1) - unchecked(routeCost[route]);
+}
+
+/** Tries every position of route r; updates best. Blinks (skips) each position with probability `blink`. */
+function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
+  let w = startSite(route);
+  const end = endSite(route);
+  while (w != end) {
+    if (blink <= 0 || nextFloat() >= blink) {
+      const delta = evaluateInsert(u, w, best);
+      if (delta < best) { best = delta; insertionSite = w; }
+    }
+    w = unchecked(next[w]);
+  }
+  return best;
+}
+
+/** Tries the first empty route of every vehicle class not seen yet in this call. */
+function scanEmptyRoutes(u: i32, best: f64): f64 {
+  stamp++;
+  for (let route = 0; route < vehicleCount; route++) {
+    if (unchecked(routeSize[route]) != 0) continue;
+    const cls = unchecked(vehicleClass[route]);
+    if (unchecked(classStamp[cls]) == stamp) continue;
+    unchecked(classStamp[cls] = stamp);
+    const delta = evaluateInsert(u, startSite(route), best);
+    if (delta < best) { best = delta; insertionSite = startSite(route); }
+  }
+  return best;
+}
+
+/** Cheapest insertion of unassigned stop u over all routes; sets insertionSite. */
+export function bestInsertion(u: i32, blink: f64): f64 {
+  insertionSite = -1;
+  let best: f64 = INFEASIBLE;
+  for (let route = 0; route < vehicleCount; route++) {
+    if (unchecked(routeSize[route]) > 0) best = scanRoute(u, route, best, blink);
+  }
+  return scanEmptyRoutes(u, best);
+}
+
+/**
+ * Cheapest insertion restricted to positions next to u's neighbours (and empty
+ * routes); falls back to bestInsertion when none of them is feasible.
+ */
+export function granularInsertion(u: i32, blink: f64): f64 {
+  insertionSite = -1;
+  let best: f64 = INFEASIBLE;
+  const k = neighbourCount;
+  for (let i = 0; i < k; i++) {
+    const v = unchecked(neighbours[u * k + i]);
+    if (unchecked(routeOf[v]) < 0) continue;
+    if (blink > 0 && nextFloat() < blink) continue;
+    let delta = evaluateInsert(u, v, best);
+    if (delta < best) { best = delta; insertionSite = v; }
+    const before = unchecked(prev[v]);
+    delta = evaluateInsert(u, before, best);
+    if (delta < best) { best = delta; insertionSite = before; }
+  }
+  best = scanEmptyRoutes(u, best);
+  if (insertionSite < 0) return bestInsertion(u, 0);
+  return best;
+}
+
+/** Inserts unassigned stop u after site w and refreshes the route. */
+export function insertStop(u: i32, w: i32): void {
+  linkAfter(u, w);
+  updateRoute(unchecked(routeOf[w]));
+  countUnassigned(u, false);
+}
+
+/** [S] scratch: stops in construction order. */
+let constructOrder = new StaticArray<i32>(0);
+/** [S] scratch: sort key of each entry of constructOrder. */
+let constructKey = new StaticArray<f64>(0);
+
+/** Orders the stops farthest-first from vehicle 0's start depot (insertion sort on a copy; construction only). */
+function orderFarthestFirst(): void {
+  const stops = nodeCount - depotCount;
+  constructOrder = new StaticArray<i32>(stops);
+  constructKey = new StaticArray<f64>(stops);
+  for (let i = 0; i < stops; i++) {
+    const u = depotCount + i;
+    const key = -<f64>siteDistance(startSite(0), u);
+    let slot = i;
+    while (slot > 0 && constructKey[slot - 1] > key) {
+      constructKey[slot] = constructKey[slot - 1];
+      constructOrder[slot] = constructOrder[slot - 1];
+      slot--;
+    }
+    constructKey[slot] = key;
+    constructOrder[slot] = u;
+  }
+}
+
+/** Builds the first plan: stops farthest from vehicle 0's depot first, each at its cheapest position. */
+export function constructPlan(): void {
+  if (vehicleCount == 0) return;
+  orderFarthestFirst();
+  for (let i = 0; i < constructOrder.length; i++) {
+    const u = constructOrder[i];
+    if (unchecked(routeOf[u]) >= 0) continue;
+    const delta = bestInsertion(u, 0);
+    if (insertionSite >= 0 && delta < unassignedPenalty[u]) insertStop(u, insertionSite);
+  }
+}

@@ -1,0 +1,147 @@
+// The solver's only export surface (STYLE §2): scalar-argument verbs that set
+// up a problem, expose input buffers for JS to fill, build the matrix,
+// construct, improve in bounded chunks, and copy the best plan out.
+import {
+  setupModel, inputAddress, prepareModel, hasMatrix, distanceM, durationS, nodeCount, profileCount, params,
+  vehicleCount,
+} from "./model";
+import { buildMatrixFromLonLat } from "./matrix";
+import { buildNeighbours } from "./neighbours";
+import { setupSolution, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
+import { setupConstruct, constructPlan } from "./construct";
+import { setupSearch, descend, restartDescent, movesApplied, evaluateMove, applyMove } from "./search";
+import {
+  setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
+  outUnassignedCount, outSummary,
+} from "./output";
+import { seedRng } from "./rng";
+import { STATUS_DONE, STATUS_RUNNING, PARAM_SEED, E_NOT_SET_UP, E_BAD_BUFFER, E_BAD_PROFILE } from "./types";
+
+/** 0 = nothing, 1 = buffers allocated, 2 = matrix built, 3 = constructed. */
+let stage: i32 = 0;
+/** True once the current descent reached a local optimum. */
+let converged: bool = false;
+
+/** Allocates every input buffer for the given problem size. Call once per instance. */
+export function setup(nodes: i32, depots: i32, vehicles: i32, dims: i32, profiles: i32, matrixGiven: i32): void {
+  setupModel(nodes, depots, vehicles, dims, profiles, matrixGiven != 0);
+  stage = 1;
+}
+
+/** Byte address of input buffer `bufferId` (types.ts BUF_*); JS writes the typed array there. */
+export function inputPtr(bufferId: i32): usize {
+  assert(stage >= 1, E_NOT_SET_UP);
+  return inputAddress(bufferId);
+}
+
+/** Builds the matrices from lonLat (unless supplied), then the derived model, neighbour lists and an empty plan. */
+export function buildMatrix(): void {
+  assert(stage >= 1, E_NOT_SET_UP);
+  if (!hasMatrix) buildMatrixFromLonLat();
+  prepareModel();
+  buildNeighbours();
+  setupSolution();
+  setupConstruct();
+  setupOutput();
+  stage = 2;
+}
+
+/** Seeds the generator from params[PARAM_SEED] and builds the first plan by cheapest insertion. */
+export function construct(): void {
+  assert(stage >= 2, E_NOT_SET_UP);
+  seedRng(<u32>(<i64>params[PARAM_SEED]));
+  setupSearch();
+  constructPlan();
+  saveBest();
+  converged = false;
+  stage = 3;
+}
+
+/**
+ * Improves the plan for about `maxMoves` move evaluations and returns
+ * STATUS_RUNNING while more work may help, STATUS_DONE once converged.
+ * `progress` is the caller's elapsed share of its time budget (0…1, or < 0
+ * when unknown); it drives the annealing temperature.
+ */
+export function improve(maxMoves: i32, progress: f64): i32 {
+  assert(stage >= 3, E_NOT_SET_UP);
+  if (!converged) converged = descend(<i64>max(maxMoves, 1));
+  if (currentCost() < bestSoFar) saveBest();
+  return converged ? STATUS_DONE : STATUS_RUNNING;
+}
+
+/** Objective of the best plan so far (+∞ before construct). */
+export function bestCost(): f64 {
+  return bestSoFar;
+}
+
+/** Search iterations so far (improving moves plus ruin-and-recreate rounds). */
+export function iterations(): f64 {
+  return <f64>movesApplied;
+}
+
+/** Copies the best plan (or, with working ≠ 0, the working plan) into the output arrays. */
+export function writeSolution(working: i32): void {
+  assert(stage >= 3, E_NOT_SET_UP);
+  writeOutput(working == 0, iterations());
+}
+
+/** Output array addresses: 0 routeOffsets, 1 visits, 2 arrivalS, 3 routeStartS, 4 unassigned, 5 summary. */
+export function outputPtr(which: i32): usize {
+  switch (which) {
+    case 0: return changetype<usize>(outRouteOffsets);
+    case 1: return changetype<usize>(outVisits);
+    case 2: return changetype<usize>(outArrivalS);
+    case 3: return changetype<usize>(outRouteStartS);
+    case 4: return changetype<usize>(outUnassigned);
+    case 5: return changetype<usize>(outSummary);
+  }
+  abort(E_BAD_BUFFER);
+  return 0;
+}
+
+/** Number of valid entries in the unassigned output. */
+export function outputUnassignedCount(): i32 {
+  return outUnassignedCount;
+}
+
+/** Address of the distance matrix (kind 0) or of profile `profile`'s duration matrix (kind 1). */
+export function matrixPtr(kind: i32, profile: i32): usize {
+  assert(stage >= 2, E_NOT_SET_UP);
+  if (kind == 0) return changetype<usize>(distanceM);
+  if (profile < 0 || profile >= profileCount) abort(E_BAD_PROFILE);
+  return changetype<usize>(durationS) + <usize>profile * <usize>nodeCount * <usize>nodeCount * 4;
+}
+
+// ---- test hooks: used by tests/unit/solver only (operator property tests).
+
+/** evaluate* of operator `op` (types.ts OP_*) on sites u, v of the working plan. */
+export function testEvaluate(op: i32, u: i32, v: i32): f64 {
+  return evaluateMove(op, u, v);
+}
+
+/** apply* of operator `op` on the working plan. */
+export function testApply(op: i32, u: i32, v: i32): void {
+  applyMove(op, u, v);
+}
+
+/** Working-plan links: next (kind 0), prev (1), routeOf (2) of a site. */
+export function testLink(kind: i32, site: i32): i32 {
+  return kind == 0 ? next[site] : kind == 1 ? prev[site] : routeOf[site];
+}
+
+/** Objective of the working plan; with route ≥ 0 the cost of that route. */
+export function testCost(route: i32): f64 {
+  return route < 0 ? currentCost() : routeCost[route];
+}
+
+/** Restarts the descent (new random node order) without touching the plan. */
+export function testRestartDescent(): void {
+  restartDescent();
+  converged = false;
+}
+
+/** Vehicle count (sites N+r / N+V+r are route r's start / end). */
+export function testVehicleCount(): i32 {
+  return vehicleCount;
+}

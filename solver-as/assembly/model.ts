@@ -1,0 +1,213 @@
+// The problem, as flat arrays allocated once per solve by `setup` (STYLE §4):
+// the input buffers JS writes into, and the derived per-site arrays the search
+// reads. Solution-side state lives in solution.ts and segments.ts.
+import {
+  BUF_LON_LAT, BUF_DISTANCE, BUF_DURATION, BUF_DEMAND, BUF_SERVICE, BUF_TW_OPEN, BUF_TW_CLOSE,
+  BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
+  BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
+  E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+} from "./types";
+
+/** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
+export let nodeCount: i32 = 0;
+export let depotCount: i32 = 0;
+/** V vehicles; route r belongs to vehicle r. */
+export let vehicleCount: i32 = 0;
+/** K capacity dimensions. */
+export let dims: i32 = 0;
+/** P travel-time profiles. */
+export let profileCount: i32 = 0;
+/** Whether JS supplied `distanceM`/`durationS` (else matrix.ts builds them from lonLat). */
+export let hasMatrix: bool = false;
+/**
+ * Site count M = N + 2V. Sites `0..N-1` are nodes; site N+r is the start and
+ * N+V+r the end of route r (each route owns its own depot copies so that
+ * next/prev links and prefix segments never clash between routes).
+ */
+export let siteCount: i32 = 0;
+
+// ---- input buffers (index domains as in workers/protocol.ts ProblemBuffers)
+/** [2N] lon, lat interleaved, degrees. */
+export let lonLat = new StaticArray<f64>(0);
+/** [N·N] distanceM[i·N+j], metres. */
+export let distanceM = new StaticArray<i32>(0);
+/** [P·N·N] durationS[p·N·N+i·N+j], seconds. */
+export let durationS = new StaticArray<i32>(0);
+/** [N·K] delivered amount per node and dimension. */
+export let demand = new StaticArray<i32>(0);
+/** [N] service seconds, window open/close (service start must lie inside). */
+export let serviceS = new StaticArray<i32>(0);
+export let twOpenS = new StaticArray<i32>(0);
+export let twCloseS = new StaticArray<i32>(0);
+/** [N] cost of leaving the node unassigned. */
+export let unassignedPenalty = new StaticArray<f64>(0);
+/** [V] start/end depot node of each vehicle. */
+export let vehicleStart = new StaticArray<i32>(0);
+export let vehicleEnd = new StaticArray<i32>(0);
+/** [V·K] capacity per vehicle and dimension. */
+export let capacity = new StaticArray<i32>(0);
+/** [V] shift window: leave ≥ shiftStartS, back ≤ shiftEndS. */
+export let shiftStartS = new StaticArray<i32>(0);
+export let shiftEndS = new StaticArray<i32>(0);
+/** [V] travel-time profile of each vehicle. */
+export let vehicleProfile = new StaticArray<i32>(0);
+/** [V] cost per used vehicle, per metre, per second. */
+export let vehicleFixedCost = new StaticArray<f64>(0);
+export let vehicleCostPerM = new StaticArray<f64>(0);
+export let vehicleCostPerS = new StaticArray<f64>(0);
+/** [P] speed, metres per second. */
+export let profileSpeedMps = new StaticArray<f64>(0);
+/** [PARAM_COUNT] named slots (types.ts PARAM_*). */
+export let params = new StaticArray<f64>(0);
+
+// ---- derived per-site arrays (filled by prepareModel)
+/** [M] matrix node of each site (identity for nodes, the vehicle's depot for route ends). */
+export let siteNode = new StaticArray<i32>(0);
+/** [M] singleton time segment of each site: earliest/latest service start and service time. */
+export let siteOpenS = new StaticArray<i64>(0);
+export let siteCloseS = new StaticArray<i64>(0);
+export let siteServiceS = new StaticArray<i64>(0);
+/** [M·K] delivered amount per site (0 for route ends). */
+export let siteDemand = new StaticArray<i32>(0);
+/** [V] duration-matrix offset (profile·N·N) of each vehicle. */
+export let vehicleDurationBase = new StaticArray<i32>(0);
+/** [V] smallest vehicle index with identical attributes (empty routes of one class are interchangeable). */
+export let vehicleClass = new StaticArray<i32>(0);
+/** True when no vehicle pays per second: route cost is then fixed + distance, so distance deltas prune exactly. */
+export let durationFree: bool = false;
+/** True when distanceM is symmetric (reversals keep internal distance). */
+export let symmetricDistance: bool = false;
+
+/** Allocates every input buffer for a problem of the given size. */
+export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool): void {
+  nodeCount = n; depotCount = depots; vehicleCount = vehicles; dims = k; profileCount = profiles;
+  hasMatrix = matrixGiven;
+  siteCount = n + 2 * vehicles;
+  lonLat = new StaticArray<f64>(2 * n);
+  distanceM = new StaticArray<i32>(n * n);
+  durationS = new StaticArray<i32>(profiles * n * n);
+  demand = new StaticArray<i32>(n * k);
+  serviceS = new StaticArray<i32>(n);
+  twOpenS = new StaticArray<i32>(n);
+  twCloseS = new StaticArray<i32>(n);
+  unassignedPenalty = new StaticArray<f64>(n);
+  vehicleStart = new StaticArray<i32>(vehicles);
+  vehicleEnd = new StaticArray<i32>(vehicles);
+  capacity = new StaticArray<i32>(vehicles * k);
+  shiftStartS = new StaticArray<i32>(vehicles);
+  shiftEndS = new StaticArray<i32>(vehicles);
+  vehicleProfile = new StaticArray<i32>(vehicles);
+  vehicleFixedCost = new StaticArray<f64>(vehicles);
+  vehicleCostPerM = new StaticArray<f64>(vehicles);
+  vehicleCostPerS = new StaticArray<f64>(vehicles);
+  profileSpeedMps = new StaticArray<f64>(profiles);
+  params = new StaticArray<f64>(PARAM_COUNT);
+}
+
+/** Address of an input buffer's first element, for JS to write into. */
+export function inputAddress(bufferId: i32): usize {
+  switch (bufferId) {
+    case BUF_LON_LAT: return changetype<usize>(lonLat);
+    case BUF_DISTANCE: return changetype<usize>(distanceM);
+    case BUF_DURATION: return changetype<usize>(durationS);
+    case BUF_DEMAND: return changetype<usize>(demand);
+    case BUF_SERVICE: return changetype<usize>(serviceS);
+    case BUF_TW_OPEN: return changetype<usize>(twOpenS);
+    case BUF_TW_CLOSE: return changetype<usize>(twCloseS);
+    case BUF_PENALTY: return changetype<usize>(unassignedPenalty);
+    case BUF_VEHICLE_START: return changetype<usize>(vehicleStart);
+    case BUF_VEHICLE_END: return changetype<usize>(vehicleEnd);
+    case BUF_CAPACITY: return changetype<usize>(capacity);
+    case BUF_SHIFT_START: return changetype<usize>(shiftStartS);
+    case BUF_SHIFT_END: return changetype<usize>(shiftEndS);
+    case BUF_VEHICLE_PROFILE: return changetype<usize>(vehicleProfile);
+    case BUF_FIXED_COST: return changetype<usize>(vehicleFixedCost);
+    case BUF_COST_PER_M: return changetype<usize>(vehicleCostPerM);
+    case BUF_COST_PER_S: return changetype<usize>(vehicleCostPerS);
+    case BUF_SPEED: return changetype<usize>(profileSpeedMps);
+    case BUF_PARAMS: return changetype<usize>(params);
+  }
+  abort(E_BAD_BUFFER);
+  return 0;
+}
+
+/** Route r's start site. */
+// @ts-ignore: decorator
+@inline export function startSite(route: i32): i32 { return nodeCount + route; }
+/** Route r's end site. */
+// @ts-ignore: decorator
+@inline export function endSite(route: i32): i32 { return nodeCount + vehicleCount + route; }
+/** True for the end site of any route. */
+// @ts-ignore: decorator
+@inline export function isEndSite(site: i32): bool { return site >= nodeCount + vehicleCount; }
+/** True for a stop (a node that is not a depot). */
+// @ts-ignore: decorator
+@inline export function isStop(site: i32): bool { return site >= depotCount && site < nodeCount; }
+
+/** Distance between two sites. */
+// @ts-ignore: decorator
+@inline export function siteDistance(from: i32, to: i32): i64 {
+  return <i64>unchecked(distanceM[unchecked(siteNode[from]) * nodeCount + unchecked(siteNode[to])]);
+}
+
+/** Fills the derived per-site arrays; call once the inputs and the matrix are in place. */
+export function prepareModel(): void {
+  const n = nodeCount; const v = vehicleCount; const k = dims; const m = siteCount;
+  siteNode = new StaticArray<i32>(m);
+  siteOpenS = new StaticArray<i64>(m);
+  siteCloseS = new StaticArray<i64>(m);
+  siteServiceS = new StaticArray<i64>(m);
+  siteDemand = new StaticArray<i32>(m * k);
+  for (let node = 0; node < n; node++) {
+    siteNode[node] = node;
+    siteOpenS[node] = <i64>twOpenS[node];
+    siteCloseS[node] = <i64>twCloseS[node];
+    // Depots never appear in routes as themselves; their service time is ignored.
+    siteServiceS[node] = node < depotCount ? 0 : <i64>serviceS[node];
+    for (let d = 0; d < k; d++) siteDemand[node * k + d] = node < depotCount ? 0 : demand[node * k + d];
+  }
+  vehicleDurationBase = new StaticArray<i32>(v);
+  durationFree = true;
+  for (let vehicle = 0; vehicle < v; vehicle++) {
+    const start = n + vehicle; const end = n + v + vehicle;
+    const startDepot = vehicleStart[vehicle]; const endDepot = vehicleEnd[vehicle];
+    const shiftEnd = <i64>shiftEndS[vehicle];
+    siteNode[start] = startDepot;
+    siteOpenS[start] = max<i64>(<i64>shiftStartS[vehicle], <i64>twOpenS[startDepot]);
+    siteCloseS[start] = min<i64>(shiftEnd, <i64>twCloseS[startDepot]);
+    siteNode[end] = endDepot;
+    siteOpenS[end] = -TIME_INF;
+    siteCloseS[end] = min<i64>(shiftEnd, <i64>twCloseS[endDepot]);
+    vehicleDurationBase[vehicle] = vehicleProfile[vehicle] * n * n;
+    if (vehicleCostPerS[vehicle] != 0) durationFree = false;
+  }
+  prepareVehicleClasses();
+  symmetricDistance = true;
+  for (let i = 0; i < n && symmetricDistance; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (distanceM[i * n + j] != distanceM[j * n + i]) { symmetricDistance = false; break; }
+    }
+  }
+}
+
+function sameVehicle(a: i32, b: i32): bool {
+  if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
+  if (shiftStartS[a] != shiftStartS[b] || shiftEndS[a] != shiftEndS[b]) return false;
+  if (vehicleProfile[a] != vehicleProfile[b]) return false;
+  if (vehicleFixedCost[a] != vehicleFixedCost[b] || vehicleCostPerM[a] != vehicleCostPerM[b]) return false;
+  if (vehicleCostPerS[a] != vehicleCostPerS[b]) return false;
+  for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
+  return true;
+}
+
+/** Groups identical vehicles; O(V · classes). */
+function prepareVehicleClasses(): void {
+  const v = vehicleCount;
+  vehicleClass = new StaticArray<i32>(v);
+  for (let a = 0; a < v; a++) {
+    vehicleClass[a] = a;
+    for (let b = 0; b < a; b++) {
+      if (vehicleClass[b] == b && sameVehicle(a, b)) { vehicleClass[a] = b; break; }
+    }
+  }
+}

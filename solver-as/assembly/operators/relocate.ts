@@ -1,0 +1,105 @@
+// Relocate: move a chain of 1–3 consecutive stops (u … z) to right after site w,
+// in the same or another route. Or-opt (or-opt.ts) is this move with len 2–3.
+//
+//   before:  pu → [u … z] → nz        w → nw
+//   after:   pu → nz                  w → [u … z] → nw
+import {
+  isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
+} from "../model";
+import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { fwdDist, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { INFEASIBLE } from "../types";
+
+/** Last site of the chain of `len` stops starting at stop u, or −1 when the route ends first. */
+export function chainEnd(u: i32, len: i32): i32 {
+  let z = u;
+  for (let i = 1; i < len; i++) {
+    z = unchecked(next[z]);
+    if (!isStop(z)) return -1;
+  }
+  return z;
+}
+
+/** Cost of route r rebuilt as prefix(w) + chain(u…z) + suffix(nw) + end. */
+function insertedRouteCost(route: i32, w: i32, u: i32, z: i32, len: i32): f64 {
+  accFromPrefix(w, route);
+  accAppendRange(u, z, next);
+  accAppendSuffix(unchecked(next[w]), lastStop(route), true, next);
+  accAppendSite(endSite(route));
+  return accRouteCost(route, unchecked(routeSize[route]) + len);
+}
+
+/**
+ * Cost change of moving the chain of `len` stops starting at assigned stop u to
+ * right after site w (a stop or a route start). INFEASIBLE when the move breaks
+ * a rule or is not a move (w inside the chain or w = prev(u)). When no vehicle
+ * pays per second, returns early with a non-negative distance delta as soon as
+ * the move cannot improve (its feasibility is then not checked).
+ */
+export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
+  if (!isStop(u)) return INFEASIBLE;
+  const z = chainEnd(u, len);
+  if (z < 0 || isEndSite(w)) return INFEASIBLE;
+  const ru = unchecked(routeOf[u]); const rw = unchecked(routeOf[w]);
+  const pu = unchecked(prev[u]); const nz = unchecked(next[z]);
+  if (w == pu || ru < 0 || rw < 0) return INFEASIBLE;
+  if (ru == rw && unchecked(pos[w]) >= unchecked(pos[u]) && unchecked(pos[w]) <= unchecked(pos[z])) return INFEASIBLE;
+  const nw = unchecked(next[w]);
+  if (durationFree) {
+    const removed = siteDistance(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
+    const added = siteDistance(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+    let bound = unchecked(vehicleCostPerM[rw]) * <f64>added - unchecked(vehicleCostPerM[ru]) * <f64>removed;
+    // The chain's own distance changes price with the vehicle; an empty route
+    // costs nothing, not the depot-to-depot distance the link terms assume.
+    if (ru != rw) {
+      const chainDistance = unchecked(fwdDist[z]) - unchecked(fwdDist[u]);
+      bound += (unchecked(vehicleCostPerM[rw]) - unchecked(vehicleCostPerM[ru])) * <f64>chainDistance;
+      if (unchecked(routeSize[rw]) == 0) {
+        bound += unchecked(vehicleFixedCost[rw]) + unchecked(vehicleCostPerM[rw]) * <f64>siteDistance(w, nw);
+      }
+      if (unchecked(routeSize[ru]) == len) {
+        bound -= unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>siteDistance(pu, nz);
+      }
+    }
+    if (bound >= 0) return bound;
+  }
+  if (ru != rw) {
+    let costU: f64 = 0;
+    const remaining = unchecked(routeSize[ru]) - len;
+    if (remaining > 0) {
+      accFromPrefix(pu, ru);
+      accAppendSuffix(nz, lastStop(ru), true, next);
+      accAppendSite(endSite(ru));
+      costU = accRouteCost(ru, remaining);
+      if (costU == INFEASIBLE) return INFEASIBLE;
+    }
+    const costW = insertedRouteCost(rw, w, u, z, len);
+    return costU + costW - unchecked(routeCost[ru]) - unchecked(routeCost[rw]);
+  }
+  if (unchecked(pos[w]) < unchecked(pos[u])) {
+    accFromPrefix(w, ru);
+    accAppendRange(u, z, next);
+    accAppendRange(nw, pu, next);
+    accAppendSuffix(nz, lastStop(ru), true, next);
+  } else {
+    accFromPrefix(pu, ru);
+    accAppendRange(nz, w, next);
+    accAppendRange(u, z, next);
+    accAppendSuffix(nw, lastStop(ru), true, next);
+  }
+  accAppendSite(endSite(ru));
+  return accRouteCost(ru, unchecked(routeSize[ru])) - unchecked(routeCost[ru]);
+}
+
+/** Applies a move that evaluateRelocate(u, len, w) accepted. */
+export function applyRelocate(u: i32, len: i32, w: i32): void {
+  const z = chainEnd(u, len);
+  const ru = unchecked(routeOf[u]); const rw = unchecked(routeOf[w]);
+  const pu = unchecked(prev[u]); const nz = unchecked(next[z]);
+  unchecked(next[pu] = nz); unchecked(prev[nz] = pu);
+  const nw = unchecked(next[w]);
+  unchecked(next[w] = u); unchecked(prev[u] = w);
+  unchecked(next[z] = nw); unchecked(prev[nw] = z);
+  updateRoute(ru);
+  if (rw != ru) updateRoute(rw);
+}

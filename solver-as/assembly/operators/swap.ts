@@ -1,0 +1,86 @@
+// Swap: exchange two stops u and v, in the same or different routes.
+//
+//   before:  pu → u → nu      pv → v → nv
+//   after:   pu → v → nu      pv → u → nv
+import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
+import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { INFEASIBLE } from "../types";
+
+/** Cost of route r rebuilt as prefix(before) + x + suffix(after) + end. */
+function replacedRouteCost(route: i32, before: i32, x: i32, after: i32): f64 {
+  accFromPrefix(before, route);
+  accAppendSite(x);
+  accAppendSuffix(after, lastStop(route), true, next);
+  accAppendSite(endSite(route));
+  return accRouteCost(route, unchecked(routeSize[route]));
+}
+
+/** Distance change of replacing `out` by `into` between before and after. */
+// @ts-ignore: decorator
+@inline function replaceDelta(before: i32, out: i32, into: i32, after: i32): i64 {
+  return siteDistance(before, into) + siteDistance(into, after) - siteDistance(before, out) - siteDistance(out, after);
+}
+
+/** Cost change of swapping assigned stops u and v when they share a route. */
+function evaluateSameRoute(u: i32, v: i32): f64 {
+  if (unchecked(pos[u]) > unchecked(pos[v])) { const t = u; u = v; v = t; }
+  const route = unchecked(routeOf[u]);
+  const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
+  const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
+  if (durationFree) {
+    const delta = nu == v
+      ? siteDistance(pu, v) + siteDistance(v, u) + siteDistance(u, nv) - siteDistance(pu, u) - siteDistance(u, v) - siteDistance(v, nv)
+      : replaceDelta(pu, u, v, nu) + replaceDelta(pv, v, u, nv);
+    const bound = unchecked(vehicleCostPerM[route]) * <f64>delta;
+    if (bound >= 0) return bound;
+  }
+  accFromPrefix(pu, route);
+  accAppendSite(v);
+  if (nu != v) accAppendRange(nu, pv, next);
+  accAppendSite(u);
+  accAppendSuffix(nv, lastStop(route), true, next);
+  accAppendSite(endSite(route));
+  return accRouteCost(route, unchecked(routeSize[route])) - unchecked(routeCost[route]);
+}
+
+/**
+ * Cost change of swapping assigned stops u and v (INFEASIBLE if it breaks a
+ * rule or u = v). When no vehicle pays per second, returns early with a
+ * non-negative distance delta once the move cannot improve.
+ */
+export function evaluateSwap(u: i32, v: i32): f64 {
+  if (u == v) return INFEASIBLE;
+  const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
+  if (ru < 0 || rv < 0 || !isStop(u) || !isStop(v)) return INFEASIBLE;
+  if (ru == rv) return evaluateSameRoute(u, v);
+  const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
+  const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
+  if (durationFree) {
+    const bound = unchecked(vehicleCostPerM[ru]) * <f64>replaceDelta(pu, u, v, nu)
+      + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv);
+    if (bound >= 0) return bound;
+  }
+  const costU = replacedRouteCost(ru, pu, v, nu);
+  if (costU == INFEASIBLE) return INFEASIBLE;
+  const costV = replacedRouteCost(rv, pv, u, nv);
+  return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
+}
+
+/** Applies a swap accepted by evaluateSwap. */
+export function applySwap(u: i32, v: i32): void {
+  const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
+  if (unchecked(next[v]) == u) { const t = u; u = v; v = t; }
+  const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
+  const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
+  if (nu == v) {
+    unchecked(next[pu] = v); unchecked(prev[v] = pu);
+    unchecked(next[v] = u); unchecked(prev[u] = v);
+    unchecked(next[u] = nv); unchecked(prev[nv] = u);
+  } else {
+    unchecked(next[pu] = v); unchecked(prev[v] = pu); unchecked(next[v] = nu); unchecked(prev[nu] = v);
+    unchecked(next[pv] = u); unchecked(prev[u] = pv); unchecked(next[u] = nv); unchecked(prev[nv] = u);
+  }
+  updateRoute(ru);
+  if (rv != ru) updateRoute(rv);
+}

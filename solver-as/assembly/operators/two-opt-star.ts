@@ -1,0 +1,62 @@
+// 2-opt*: exchange the tails of two routes (Potvin & Rousseau 1995). Sites u
+// and v may be route starts (a whole route's stops move); tails keep their order.
+//
+//   before:  A: … u → nu …  endA        B: … v → nv …  endB
+//   after:   A: … u → nv …  endA        B: … v → nu …  endB
+import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
+import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, sameProfile } from "../solution";
+import { bwdDist, fwdDist, accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "../segments";
+import { INFEASIBLE } from "../types";
+
+/** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
+function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
+  const end = endSite(route);
+  if (isEndSite(tail)) return unchecked(fwdDist[u]) + siteDistance(u, end);
+  return unchecked(fwdDist[u]) + siteDistance(u, tail) + unchecked(bwdDist[tail]) + siteDistance(lastStop(tailRoute), end);
+}
+
+/** Cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
+function joinedCost(route: i32, u: i32, tail: i32, tailRoute: i32, stopCount: i32): f64 {
+  accFromPrefix(u, route);
+  accAppendSuffix(tail, lastStop(tailRoute), sameProfile(route, tailRoute), next);
+  accAppendSite(endSite(route));
+  return accRouteCost(route, stopCount);
+}
+
+/**
+ * Cost change of exchanging the tails after sites u and v (different routes;
+ * each a stop or a route start). INFEASIBLE if a rule breaks. When no vehicle
+ * pays per second, returns early with a non-negative distance-and-fixed-cost
+ * delta once the move cannot improve.
+ */
+export function evaluateTwoOptStar(u: i32, v: i32): f64 {
+  const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
+  if (ru == rv || ru < 0 || rv < 0 || isEndSite(u) || isEndSite(v)) return INFEASIBLE;
+  const nu = unchecked(next[u]); const nv = unchecked(next[v]);
+  const sizeU = unchecked(pos[u]) + unchecked(routeSize[rv]) - unchecked(pos[v]);
+  const sizeV = unchecked(pos[v]) + unchecked(routeSize[ru]) - unchecked(pos[u]);
+  if (durationFree) {
+    let bound = -unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
+    if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>joinedDistance(ru, u, nv, rv);
+    if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru);
+    if (bound >= 0) return bound;
+  }
+  const costU = joinedCost(ru, u, nv, rv, sizeU);
+  if (costU == INFEASIBLE) return INFEASIBLE;
+  const costV = joinedCost(rv, v, nu, ru, sizeV);
+  return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
+}
+
+/** Applies a move accepted by evaluateTwoOptStar. */
+export function applyTwoOptStar(u: i32, v: i32): void {
+  const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
+  const endU = endSite(ru); const endV = endSite(rv);
+  const nu = unchecked(next[u]); const nv = unchecked(next[v]);
+  const lastU = unchecked(prev[endU]); const lastV = unchecked(prev[endV]);
+  if (isEndSite(nv)) { unchecked(next[u] = endU); unchecked(prev[endU] = u); }
+  else { unchecked(next[u] = nv); unchecked(prev[nv] = u); unchecked(next[lastV] = endU); unchecked(prev[endU] = lastV); }
+  if (isEndSite(nu)) { unchecked(next[v] = endV); unchecked(prev[endV] = v); }
+  else { unchecked(next[v] = nu); unchecked(prev[nu] = v); unchecked(next[lastU] = endV); unchecked(prev[endV] = lastU); }
+  updateRoute(ru);
+  updateRoute(rv);
+}

@@ -1,0 +1,145 @@
+// Local search: first-improvement descent over granular neighbourhoods with
+// relocate, or-opt, swap, 2-opt* and 2-opt, skipping pairs whose routes have
+// not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
+// Resumable: `descend(budget)` stops after about `budget` move evaluations.
+import { nodeCount, depotCount, vehicleCount, startSite } from "./model";
+import { prev, routeOf, pos, routeSize, routeVersion, changeClock, currentCost } from "./solution";
+import { neighbours, neighbourCount } from "./neighbours";
+import { evaluateRelocate, applyRelocate } from "./operators/relocate";
+import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
+import { evaluateSwap, applySwap } from "./operators/swap";
+import { evaluateTwoOptStar, applyTwoOptStar } from "./operators/two-opt-star";
+import { evaluateTwoOpt, applyTwoOpt } from "./operators/two-opt";
+import { nextInt } from "./rng";
+import {
+  OP_RELOCATE, OP_SWAP, OP_TWO_OPT_STAR, OP_TWO_OPT, OP_OR_OPT2, OP_OR_OPT3,
+} from "./types";
+
+/** [S] stops in the order the descent visits them (reshuffled per restart). */
+let order = new StaticArray<i32>(0);
+/** [N] changeClock value when the node's neighbourhood was last fully scanned (−1: never). */
+let lastTested = new StaticArray<i32>(0);
+let cursor: i32 = 0;
+let improvedInPass: bool = false;
+/** Move evaluations performed by the descent (work counter for budgets). */
+export let moveEvaluations: i64 = 0;
+/** Improving moves applied so far. */
+export let movesApplied: i64 = 0;
+/** Minimum improvement a move must bring (guards against float noise cycling). */
+let epsilon: f64 = 1e-9;
+
+/** Allocates the descent state. */
+export function setupSearch(): void {
+  order = new StaticArray<i32>(nodeCount - depotCount);
+  lastTested = new StaticArray<i32>(nodeCount);
+  for (let i = 0; i < order.length; i++) order[i] = depotCount + i;
+  restartDescent();
+}
+
+/** Starts a new descent over all stops in a fresh random order; nothing is skipped. */
+export function restartDescent(): void {
+  const count = order.length;
+  for (let i = count - 1; i > 0; i--) {
+    const j = nextInt(i + 1);
+    const t = unchecked(order[i]); unchecked(order[i] = order[j]); unchecked(order[j] = t);
+  }
+  for (let node = 0; node < nodeCount; node++) unchecked(lastTested[node] = -1);
+  cursor = 0;
+  improvedInPass = false;
+}
+
+/** Evaluates one operator move (dispatch by id, no virtual calls). */
+export function evaluateMove(op: i32, u: i32, v: i32): f64 {
+  moveEvaluations++;
+  switch (op) {
+    case OP_RELOCATE: return evaluateRelocate(u, 1, v);
+    case OP_SWAP: return evaluateSwap(u, v);
+    case OP_TWO_OPT_STAR: return evaluateTwoOptStar(u, v);
+    case OP_TWO_OPT: return evaluateTwoOpt(u, v);
+    case OP_OR_OPT2: return evaluateOrOpt(u, 2, v);
+    case OP_OR_OPT3: return evaluateOrOpt(u, 3, v);
+  }
+  return Infinity;
+}
+
+/** Applies one operator move (same arguments as evaluateMove). */
+export function applyMove(op: i32, u: i32, v: i32): void {
+  switch (op) {
+    case OP_RELOCATE: applyRelocate(u, 1, v); break;
+    case OP_SWAP: applySwap(u, v); break;
+    case OP_TWO_OPT_STAR: applyTwoOptStar(u, v); break;
+    case OP_TWO_OPT: applyTwoOpt(u, v); break;
+    case OP_OR_OPT2: applyOrOpt(u, 2, v); break;
+    case OP_OR_OPT3: applyOrOpt(u, 3, v); break;
+  }
+}
+
+/** Applies the move if it improves by more than epsilon. */
+// @ts-ignore: decorator
+@inline function tryMove(op: i32, u: i32, v: i32): bool {
+  if (evaluateMove(op, u, v) < -epsilon) { applyMove(op, u, v); movesApplied++; return true; }
+  return false;
+}
+
+/** Tries every operator on the related pair (u, v); true when one was applied. */
+function tryPair(u: i32, v: i32): bool {
+  if (tryMove(OP_RELOCATE, u, v)) return true;
+  const pv = unchecked(prev[v]);
+  if (pv != u && tryMove(OP_RELOCATE, u, pv)) return true;
+  if (tryMove(OP_SWAP, u, v)) return true;
+  if (tryMove(OP_OR_OPT2, u, v)) return true;
+  if (tryMove(OP_OR_OPT3, u, v)) return true;
+  if (unchecked(routeOf[u]) != unchecked(routeOf[v])) {
+    if (tryMove(OP_TWO_OPT_STAR, u, pv)) return true;
+    return tryMove(OP_TWO_OPT_STAR, unchecked(prev[u]), v);
+  }
+  if (unchecked(pos[u]) < unchecked(pos[v])) return tryMove(OP_TWO_OPT, u, v);
+  return tryMove(OP_TWO_OPT, v, u);
+}
+
+/** Tries moving u alone into the first empty route. */
+function tryEmptyRoute(u: i32): bool {
+  if (unchecked(routeSize[unchecked(routeOf[u])]) <= 1) return false;
+  for (let route = 0; route < vehicleCount; route++) {
+    if (unchecked(routeSize[route]) == 0) return tryMove(OP_RELOCATE, u, startSite(route));
+  }
+  return false;
+}
+
+/** Scans all neighbours of stop u; true when some move was applied. */
+export function searchNode(u: i32): bool {
+  if (unchecked(routeOf[u]) < 0) return false;
+  const tested = unchecked(lastTested[u]);
+  unchecked(lastTested[u] = changeClock);
+  let improved = false;
+  const k = neighbourCount;
+  for (let i = 0; i < k; i++) {
+    const v = unchecked(neighbours[u * k + i]);
+    const rv = unchecked(routeOf[v]);
+    if (rv < 0) continue;
+    const ru = unchecked(routeOf[u]);
+    if (tested >= unchecked(routeVersion[ru]) && tested >= unchecked(routeVersion[rv])) continue;
+    if (tryPair(u, v)) improved = true;
+  }
+  if (tested < unchecked(routeVersion[unchecked(routeOf[u])]) && tryEmptyRoute(u)) improved = true;
+  return improved;
+}
+
+/**
+ * Continues the descent for about `budget` move evaluations. Returns true once
+ * a full pass over all stops found no improving move (a local optimum).
+ */
+export function descend(budget: i64): bool {
+  const stopAt = moveEvaluations + budget;
+  const count = order.length;
+  epsilon = 1e-9 * max<f64>(1, Math.abs(currentCost()));
+  while (moveEvaluations < stopAt) {
+    if (cursor == count) {
+      if (!improvedInPass) return true;
+      improvedInPass = false;
+      cursor = 0;
+    }
+    if (searchNode(unchecked(order[cursor++]))) improvedInPass = true;
+  }
+  return false;
+}

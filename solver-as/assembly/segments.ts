@@ -1,0 +1,201 @@
+// Concatenable route-segment summaries for O(1) move evaluation (Vidal et al.
+// 2013, "A hybrid genetic algorithm with adaptive diversity management…", §4;
+// PyVRP's DurationSegment/LoadSegment). Each site stores the summary of its
+// route prefix (start depot … site) and suffix (site … last stop, end depot
+// excluded so a tail can be re-attached to another vehicle's end). Evaluation
+// builds candidate routes in one accumulator from these pieces.
+import {
+  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS,
+  vehicleDurationBase, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, isEndSite,
+} from "./model";
+import { INFEASIBLE } from "./types";
+
+// Prefix summaries, [M] each: segment from the route's start site through the site.
+/** Distance of the prefix. */
+export let fwdDist = new StaticArray<i64>(0);
+/** Minimal duration (travel + service + unavoidable waiting) of the prefix. */
+export let fwdDur = new StaticArray<i64>(0);
+/** Time warp: total lateness the prefix cannot avoid (0 ⇔ feasible). */
+export let fwdWarp = new StaticArray<i64>(0);
+/** Earliest / latest start at the first site that keep duration minimal / warp zero. */
+export let fwdEarly = new StaticArray<i64>(0);
+export let fwdLate = new StaticArray<i64>(0);
+/** [M·K·3] load summary per dimension: delivered total, picked-up total, peak on board. */
+export let fwdLoad = new StaticArray<i32>(0);
+// Suffix summaries, same meaning, segment from the site through the last stop.
+export let bwdDist = new StaticArray<i64>(0);
+export let bwdDur = new StaticArray<i64>(0);
+export let bwdWarp = new StaticArray<i64>(0);
+export let bwdEarly = new StaticArray<i64>(0);
+export let bwdLate = new StaticArray<i64>(0);
+export let bwdLoad = new StaticArray<i32>(0);
+
+// The accumulator: one segment being built; `accSite` is its last site.
+let accSite: i32 = 0;
+let accDurBase: i32 = 0;
+export let accDist: i64 = 0;
+export let accDur: i64 = 0;
+export let accWarp: i64 = 0;
+export let accEarly: i64 = 0;
+export let accLate: i64 = 0;
+/** [K·3] delivered, picked-up, peak per dimension. */
+let accLoad = new StaticArray<i32>(0);
+
+/** Allocates the per-site summaries for M sites and K dimensions. */
+export function setupSegments(m: i32, k: i32): void {
+  fwdDist = new StaticArray<i64>(m); fwdDur = new StaticArray<i64>(m); fwdWarp = new StaticArray<i64>(m);
+  fwdEarly = new StaticArray<i64>(m); fwdLate = new StaticArray<i64>(m); fwdLoad = new StaticArray<i32>(m * k * 3);
+  bwdDist = new StaticArray<i64>(m); bwdDur = new StaticArray<i64>(m); bwdWarp = new StaticArray<i64>(m);
+  bwdEarly = new StaticArray<i64>(m); bwdLate = new StaticArray<i64>(m); bwdLoad = new StaticArray<i32>(m * k * 3);
+  accLoad = new StaticArray<i32>(k * 3);
+}
+
+/** Starts the accumulator with one site, travelling with vehicle's profile. */
+export function accFromSite(site: i32, vehicle: i32): void {
+  accSite = site;
+  accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accDist = 0; accDur = unchecked(siteServiceS[site]); accWarp = 0;
+  accEarly = unchecked(siteOpenS[site]); accLate = unchecked(siteCloseS[site]);
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const amount = unchecked(siteDemand[site * k + d]);
+    unchecked(accLoad[3 * d] = amount); unchecked(accLoad[3 * d + 1] = 0); unchecked(accLoad[3 * d + 2] = amount);
+  }
+}
+
+/** Starts the accumulator with the stored prefix ending at site. */
+export function accFromPrefix(site: i32, vehicle: i32): void {
+  accSite = site;
+  accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accDist = unchecked(fwdDist[site]); accDur = unchecked(fwdDur[site]); accWarp = unchecked(fwdWarp[site]);
+  accEarly = unchecked(fwdEarly[site]); accLate = unchecked(fwdLate[site]);
+  const k3 = dims * 3;
+  for (let i = 0; i < k3; i++) unchecked(accLoad[i] = fwdLoad[site * k3 + i]);
+}
+
+/**
+ * Appends a segment (first site `first`, last site `last`) to the accumulator.
+ * Travel first→… uses the accumulator's profile; the Vidal merge of
+ * (D1, TW1, E1, L1) ⊕ (D2, TW2, E2, L2) with travel t:
+ *   δ = D1 − TW1 + t, waitΔ = max(E2 − δ − L1, 0), warpΔ = max(E1 + δ − L2, 0)
+ *   D = D1 + D2 + t + waitΔ, TW = TW1 + TW2 + warpΔ
+ *   E = max(E2 − δ, E1) − waitΔ, L = min(L2 − δ, L1) + warpΔ
+ */
+// @ts-ignore: decorator
+@inline function merge(first: i32, last: i32, dist: i64, dur: i64, warp: i64, early: i64, late: i64): void {
+  const from = unchecked(siteNode[accSite]); const to = unchecked(siteNode[first]);
+  const cell = from * nodeCount + to;
+  const travel = <i64>unchecked(durationS[accDurBase + cell]);
+  const delta = accDur - accWarp + travel;
+  const waitDelta = max<i64>(early - delta - accLate, 0);
+  const warpDelta = max<i64>(accEarly + delta - late, 0);
+  accDist += <i64>unchecked(distanceM[cell]) + dist;
+  accDur += dur + travel + waitDelta;
+  accWarp += warp + warpDelta;
+  accEarly = max<i64>(early - delta, accEarly) - waitDelta;
+  accLate = min<i64>(late - delta, accLate) + warpDelta;
+  accSite = last;
+}
+
+// @ts-ignore: decorator
+@inline function mergeLoad(source: StaticArray<i32>, offset: i32): void {
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const delivered = unchecked(source[offset + 3 * d]);
+    const picked = unchecked(source[offset + 3 * d + 1]);
+    const peak = unchecked(source[offset + 3 * d + 2]);
+    const accDelivered = unchecked(accLoad[3 * d]);
+    const accPicked = unchecked(accLoad[3 * d + 1]);
+    const accPeak = unchecked(accLoad[3 * d + 2]);
+    unchecked(accLoad[3 * d] = accDelivered + delivered);
+    unchecked(accLoad[3 * d + 1] = accPicked + picked);
+    unchecked(accLoad[3 * d + 2] = max(accPeak + delivered, peak + accPicked));
+  }
+}
+
+/** Appends one site. */
+export function accAppendSite(site: i32): void {
+  merge(site, site, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]));
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const amount = unchecked(siteDemand[site * k + d]);
+    const accPicked = unchecked(accLoad[3 * d + 1]);
+    unchecked(accLoad[3 * d] = accLoad[3 * d] + amount);
+    unchecked(accLoad[3 * d + 2] = max(accLoad[3 * d + 2] + amount, amount + accPicked));
+  }
+}
+
+/**
+ * Appends the stored suffix that starts at `site` and ends at `last` (the last
+ * stop of its route). No-op for an end site (empty suffix). When the suffix was
+ * summarised with another profile, it is re-walked site by site (O(length)).
+ */
+export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: StaticArray<i32>): void {
+  if (isEndSite(site)) return;
+  if (!sameProfile) { accAppendRange(site, last, next); return; }
+  merge(site, last, unchecked(bwdDist[site]), unchecked(bwdDur[site]), unchecked(bwdWarp[site]),
+    unchecked(bwdEarly[site]), unchecked(bwdLate[site]));
+  mergeLoad(bwdLoad, site * dims * 3);
+}
+
+/** Appends sites first … last following `next` (first must reach last). */
+export function accAppendRange(first: i32, last: i32, next: StaticArray<i32>): void {
+  let site = first;
+  while (true) {
+    accAppendSite(site);
+    if (site == last) break;
+    site = unchecked(next[site]);
+  }
+}
+
+/** Appends sites last, prev(last), …, first (a reversed range). */
+export function accAppendReversed(first: i32, last: i32, prev: StaticArray<i32>): void {
+  let site = last;
+  while (true) {
+    accAppendSite(site);
+    if (site == first) break;
+    site = unchecked(prev[site]);
+  }
+}
+
+/** Stores the accumulator as the prefix summary of `site`. */
+export function storePrefix(site: i32): void {
+  unchecked(fwdDist[site] = accDist); unchecked(fwdDur[site] = accDur); unchecked(fwdWarp[site] = accWarp);
+  unchecked(fwdEarly[site] = accEarly); unchecked(fwdLate[site] = accLate);
+  const k3 = dims * 3;
+  for (let i = 0; i < k3; i++) unchecked(fwdLoad[site * k3 + i] = accLoad[i]);
+}
+
+/** Stores the accumulator as the suffix summary of `site`. */
+export function storeSuffix(site: i32): void {
+  unchecked(bwdDist[site] = accDist); unchecked(bwdDur[site] = accDur); unchecked(bwdWarp[site] = accWarp);
+  unchecked(bwdEarly[site] = accEarly); unchecked(bwdLate[site] = accLate);
+  const k3 = dims * 3;
+  for (let i = 0; i < k3; i++) unchecked(bwdLoad[site * k3 + i] = accLoad[i]);
+}
+
+/** True when the accumulated (closed) route keeps every window, the shift and vehicle's capacity. */
+export function accFeasible(vehicle: i32): bool {
+  if (accWarp != 0) return false;
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    if (unchecked(accLoad[3 * d + 2]) > unchecked(capacity[vehicle * k + d])) return false;
+  }
+  return true;
+}
+
+/**
+ * Cost of the accumulated route closed at vehicle's end site, or INFEASIBLE.
+ * A route with no stops costs 0.
+ */
+export function accRouteCost(vehicle: i32, stopCount: i32): f64 {
+  if (stopCount == 0) return 0;
+  if (!accFeasible(vehicle)) return INFEASIBLE;
+  return unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>accDist
+    + unchecked(vehicleCostPerS[vehicle]) * <f64>accDur;
+}
+
+/** Peak load of dimension d in the accumulator (for tests/inspection). */
+export function accPeakLoad(d: i32): i32 {
+  return accLoad[3 * d + 2];
+}

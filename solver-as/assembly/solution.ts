@@ -1,0 +1,175 @@
+// The working solution as struct-of-arrays over sites (HGS-CVRP's linked list):
+// next/prev/routeOf/pos plus per-route aggregates, kept exact by updateRoute
+// after every change, and the best-so-far copy the getters read.
+import {
+  nodeCount, depotCount, vehicleCount, siteCount, unassignedPenalty, startSite, endSite, vehicleProfile,
+} from "./model";
+import {
+  setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
+  accDist, accDur, accWarp, accFeasible,
+} from "./segments";
+import { dims } from "./model";
+import { E_BROKEN_ROUTE } from "./types";
+
+/** [M] successor / predecessor site; route ends link to their own start/end sites. */
+export let next = new StaticArray<i32>(0);
+export let prev = new StaticArray<i32>(0);
+/** [M] route of the site, −1 for an unassigned stop (and for depot nodes). */
+export let routeOf = new StaticArray<i32>(0);
+/** [M] position in the route: start site 0, stops 1..size, end site size+1. */
+export let pos = new StaticArray<i32>(0);
+/** [V] number of stops on the route. */
+export let routeSize = new StaticArray<i32>(0);
+/** [V] routeCost[r] = cost of route r (0 when empty); always feasible. */
+export let routeCost = new StaticArray<f64>(0);
+/** [V] distance and minimal duration of route r. */
+export let routeDistance = new StaticArray<i64>(0);
+export let routeDuration = new StaticArray<i64>(0);
+/** [V] value of `changeClock` when route r last changed (for skipping unchanged pairs). */
+export let routeVersion = new StaticArray<i32>(0);
+/** Incremented on every route change. */
+export let changeClock: i32 = 0;
+/** Sum of routeCost over all routes. */
+export let routesCost: f64 = 0;
+/** Sum of unassignedPenalty over unassigned stops, and their count. */
+export let unassignedCost: f64 = 0;
+export let unassignedCount: i32 = 0;
+
+/** [V] routes changed since clearTouched(), touchedCount of them valid (for cheap undo). */
+export let touchedRoutes = new StaticArray<i32>(0);
+export let touchedCount: i32 = 0;
+/** [V] touchStamp[r] == touchEpoch ⇔ r is in touchedRoutes. */
+let touchStamp = new StaticArray<i32>(0);
+let touchEpoch: i32 = 1;
+
+/** [M] best-so-far copy of next and routeOf; bestCost its objective (+∞ before any). */
+export let bestNext = new StaticArray<i32>(0);
+export let bestRouteOf = new StaticArray<i32>(0);
+export let bestCost: f64 = Infinity;
+
+/** Allocates the solution for the prepared model; every route empty, every stop unassigned. */
+export function setupSolution(): void {
+  const m = siteCount; const v = vehicleCount;
+  next = new StaticArray<i32>(m); prev = new StaticArray<i32>(m);
+  routeOf = new StaticArray<i32>(m); pos = new StaticArray<i32>(m);
+  routeSize = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
+  routeDistance = new StaticArray<i64>(v); routeDuration = new StaticArray<i64>(v);
+  routeVersion = new StaticArray<i32>(v);
+  touchedRoutes = new StaticArray<i32>(v); touchStamp = new StaticArray<i32>(v); touchedCount = 0;
+  bestNext = new StaticArray<i32>(m); bestRouteOf = new StaticArray<i32>(m);
+  setupSegments(m, dims);
+  routesCost = 0; unassignedCost = 0; unassignedCount = 0; changeClock = 0; bestCost = Infinity;
+  for (let site = 0; site < m; site++) { next[site] = site; prev[site] = site; routeOf[site] = -1; }
+  for (let node = depotCount; node < nodeCount; node++) {
+    unassignedCost += unassignedPenalty[node];
+    unassignedCount++;
+  }
+  for (let route = 0; route < v; route++) {
+    const start = startSite(route); const end = endSite(route);
+    next[start] = end; prev[end] = start; routeOf[start] = route; routeOf[end] = route;
+    updateRoute(route);
+  }
+}
+
+/** Objective of the working solution: route costs + penalties of unassigned stops. */
+export function currentCost(): f64 {
+  return routesCost + unassignedCost;
+}
+
+/** Links unassigned stop u right after site `after` (caller then calls updateRoute). */
+export function linkAfter(u: i32, after: i32): void {
+  const following = unchecked(next[after]);
+  unchecked(next[after] = u); unchecked(prev[u] = after);
+  unchecked(next[u] = following); unchecked(prev[following] = u);
+  unchecked(routeOf[u] = routeOf[after]);
+}
+
+/** Unlinks stop u from its route (caller then calls updateRoute). */
+export function unlink(u: i32): void {
+  const before = unchecked(prev[u]); const after = unchecked(next[u]);
+  unchecked(next[before] = after); unchecked(prev[after] = before);
+  unchecked(routeOf[u] = -1);
+}
+
+/** Marks an assigned/unassigned change for stop u's penalty bookkeeping. */
+export function countUnassigned(u: i32, nowUnassigned: bool): void {
+  if (nowUnassigned) { unassignedCost += unassignedPenalty[u]; unassignedCount++; }
+  else { unassignedCost -= unassignedPenalty[u]; unassignedCount--; }
+}
+
+/**
+ * Recomputes route r's positions, prefix and suffix summaries and aggregates
+ * from its links (O(route length)). Asserts the route is feasible.
+ */
+export function updateRoute(route: i32): void {
+  const start = startSite(route); const end = endSite(route);
+  accFromSite(start, route);
+  storePrefix(start);
+  unchecked(pos[start] = 0);
+  let site = unchecked(next[start]);
+  let position = 1;
+  while (site != end) {
+    accAppendSite(site);
+    storePrefix(site);
+    unchecked(pos[site] = position);
+    unchecked(routeOf[site] = route);
+    position++;
+    site = unchecked(next[site]);
+    assert(position <= siteCount, E_BROKEN_ROUTE);
+  }
+  accAppendSite(end);
+  storePrefix(end);
+  unchecked(pos[end] = position);
+  const size = position - 1;
+  const cost = accRouteCost(route, size);
+  assert(size == 0 || (accWarp == 0 && accFeasible(route)), "solver: route became infeasible");
+  routesCost += cost - unchecked(routeCost[route]);
+  unchecked(routeCost[route] = cost);
+  unchecked(routeSize[route] = size);
+  unchecked(routeDistance[route] = size == 0 ? 0 : accDist);
+  unchecked(routeDuration[route] = size == 0 ? 0 : accDur);
+  const last = unchecked(prev[end]);
+  site = last;
+  while (site != start) {
+    accFromSite(site, route);
+    accAppendSuffix(unchecked(next[site]), last, true, next);
+    storeSuffix(site);
+    site = unchecked(prev[site]);
+  }
+  unchecked(routeVersion[route] = ++changeClock);
+  if (unchecked(touchStamp[route]) != touchEpoch) {
+    unchecked(touchStamp[route] = touchEpoch);
+    unchecked(touchedRoutes[touchedCount++] = route);
+  }
+}
+
+/** Forgets the touched-route list. */
+export function clearTouched(): void {
+  touchEpoch++;
+  touchedCount = 0;
+}
+
+/** Last stop of route r (its start site when the route is empty). */
+export function lastStop(route: i32): i32 {
+  return unchecked(prev[endSite(route)]);
+}
+
+/** True when the route's vehicle profile equals the other route's. */
+// @ts-ignore: decorator
+@inline export function sameProfile(a: i32, b: i32): bool {
+  return unchecked(vehicleProfile[a]) == unchecked(vehicleProfile[b]);
+}
+
+/** Copies the working solution into the best-so-far slot. */
+export function saveBest(): void {
+  memory.copy(changetype<usize>(bestNext), changetype<usize>(next), <usize>siteCount << 2);
+  memory.copy(changetype<usize>(bestRouteOf), changetype<usize>(routeOf), <usize>siteCount << 2);
+  bestCost = currentCost();
+}
+
+/** Recomputes routesCost from scratch (guards against floating drift in long runs). */
+export function resumRoutesCost(): void {
+  let sum: f64 = 0;
+  for (let route = 0; route < vehicleCount; route++) sum += unchecked(routeCost[route]);
+  routesCost = sum;
+}

@@ -1,0 +1,74 @@
+// Shared scalar aliases, status codes, buffer ids, limits and error strings of
+// the solver. Every other module imports its constants from here.
+
+/** Objective value in cost units (fixed + per-metre + per-second + penalties). */
+export type Cost = f64;
+/** Time in seconds since midnight of the planning day (i64 so sentinels never overflow). */
+export type Seconds = i64;
+/** Distance in metres (or benchmark units). */
+export type Meters = i64;
+
+/** What `improve` returns; mirrors `Status` in workers/protocol.ts. */
+export const STATUS_RUNNING: i32 = 0;
+export const STATUS_DONE: i32 = 1;
+
+/** Ids of the input buffers JS writes through `inputPtr(bufferId)`. Keep in sync with workers/wasm.ts. */
+export const BUF_LON_LAT: i32 = 0;
+export const BUF_DISTANCE: i32 = 1;
+export const BUF_DURATION: i32 = 2;
+export const BUF_DEMAND: i32 = 3;
+export const BUF_SERVICE: i32 = 4;
+export const BUF_TW_OPEN: i32 = 5;
+export const BUF_TW_CLOSE: i32 = 6;
+export const BUF_PENALTY: i32 = 7;
+export const BUF_VEHICLE_START: i32 = 8;
+export const BUF_VEHICLE_END: i32 = 9;
+export const BUF_CAPACITY: i32 = 10;
+export const BUF_SHIFT_START: i32 = 11;
+export const BUF_SHIFT_END: i32 = 12;
+export const BUF_VEHICLE_PROFILE: i32 = 13;
+export const BUF_FIXED_COST: i32 = 14;
+export const BUF_COST_PER_M: i32 = 15;
+export const BUF_COST_PER_S: i32 = 16;
+export const BUF_SPEED: i32 = 17;
+export const BUF_PARAMS: i32 = 18;
+export const BUF_COUNT: i32 = 19;
+
+/** `params` slots; mirror PARAM_* in workers/protocol.ts (append-only). */
+export const PARAM_SEED: i32 = 0;
+export const PARAM_NEIGHBOURS: i32 = 1;
+export const PARAM_CIRCUITY: i32 = 2;
+export const PARAM_COUNT: i32 = 3;
+
+/** `summary` slots; mirror SUMMARY_* in workers/protocol.ts. */
+export const SUMMARY_COST: i32 = 0;
+export const SUMMARY_DISTANCE: i32 = 1;
+export const SUMMARY_DURATION: i32 = 2;
+export const SUMMARY_ROUTES: i32 = 3;
+export const SUMMARY_UNASSIGNED: i32 = 4;
+export const SUMMARY_ITERATIONS: i32 = 5;
+export const SUMMARY_COUNT: i32 = 6;
+
+/** Time sentinel: far beyond any real horizon, small enough that sums of a few never overflow i64. */
+export const TIME_INF: i64 = 1 << 50;
+/** Returned by evaluate* for a move that breaks a hard rule. */
+export const INFEASIBLE: f64 = Infinity;
+/** Default and bounds for the granular neighbourhood size. */
+export const DEFAULT_NEIGHBOURS: i32 = 20;
+export const MAX_NEIGHBOURS: i32 = 100;
+
+/** Operator ids for the `switch` dispatch in search.ts and the test hooks. */
+export const OP_RELOCATE: i32 = 0;
+export const OP_SWAP: i32 = 1;
+export const OP_TWO_OPT_STAR: i32 = 2;
+export const OP_TWO_OPT: i32 = 3;
+export const OP_OR_OPT2: i32 = 4;
+export const OP_OR_OPT3: i32 = 5;
+export const OP_COUNT: i32 = 6;
+
+// Error strings (abort is reserved for bugs; expected outcomes are Status codes).
+export const E_NOT_SET_UP = "solver: setup() must be called first";
+export const E_BAD_BUFFER = "solver: unknown buffer id";
+export const E_BAD_PROFILE = "solver: profile index out of range";
+export const E_BROKEN_ROUTE = "solver: route linkage is corrupt";
+export const E_INFEASIBLE_APPLY = "solver: applied move produced an infeasible route";

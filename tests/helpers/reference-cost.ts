@@ -1,0 +1,195 @@
+// Plain-JS reference for solver tests: recomputes a route's schedule, load,
+// minimal duration and cost straight from the problem buffers (no segments),
+// checks whole solutions, and generates small random problems.
+import {
+  PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
+  type ProblemBuffers, type SolutionBuffers,
+} from '../../workers/protocol';
+
+/** Travel data of a problem: distance N·N and duration P·N·N. */
+export interface Matrix {
+  n: number;
+  distanceM: Int32Array;
+  durationS: Int32Array;
+}
+
+export interface RouteResult {
+  feasible: boolean;
+  /** Why not, when infeasible. */
+  reason: string;
+  distance: number;
+  /** Minimal end − start over all feasible start times. */
+  duration: number;
+  /** Latest feasible departure (gives the minimal duration). */
+  latestStart: number;
+  cost: number;
+}
+
+const travel = (m: Matrix, profile: number, from: number, to: number): number =>
+  m.durationS[profile * m.n * m.n + from * m.n + to];
+const dist = (m: Matrix, from: number, to: number): number => m.distanceM[from * m.n + to];
+
+/** End arrival of `stops` when vehicle v departs at t0, or null when a window or the shift breaks. */
+export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[], t0: number): { end: number; starts: number[] } | null {
+  const profile = p.vehicleProfile[v];
+  let time = t0;
+  let at = p.vehicleStart[v];
+  const starts: number[] = [];
+  for (const stop of stops) {
+    const service = Math.max(time + travel(m, profile, at, stop), p.twOpenS[stop]);
+    if (service > p.twCloseS[stop]) return null;
+    starts.push(service);
+    time = service + p.serviceS[stop];
+    at = stop;
+  }
+  const end = time + travel(m, profile, at, p.vehicleEnd[v]);
+  if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v]])) return null;
+  return { end, starts };
+}
+
+/** Reference evaluation of one route; an empty route costs 0. */
+export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: number[]): RouteResult {
+  const none = { distance: 0, duration: 0, latestStart: 0, cost: 0 };
+  if (stops.length === 0) return { feasible: true, reason: '', ...none };
+  const k = p.dims;
+  for (let d = 0; d < k; d++) {
+    const load = stops.reduce((sum, s) => sum + p.demand[s * k + d], 0);
+    if (load > p.capacity[v * k + d]) return { feasible: false, reason: `capacity dim ${d}`, ...none, cost: Infinity };
+  }
+  const profile = p.vehicleProfile[v];
+  const startDepot = p.vehicleStart[v];
+  const earliest = Math.max(p.shiftStartS[v], p.twOpenS[startDepot]);
+  // Backward pass: latest service start at each stop that keeps the rest feasible.
+  let latest = Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v]]);
+  let after = p.vehicleEnd[v];
+  for (let i = stops.length - 1; i >= 0; i--) {
+    const s = stops[i];
+    latest = Math.min(p.twCloseS[s], latest - travel(m, profile, s, after) - p.serviceS[s]);
+    after = s;
+  }
+  const latestStart = Math.min(latest - travel(m, profile, startDepot, after), p.shiftEndS[v], p.twCloseS[startDepot]);
+  const run = latestStart >= earliest ? simulate(p, m, v, stops, latestStart) : null;
+  if (!run) return { feasible: false, reason: 'time windows or shift', ...none, cost: Infinity };
+  let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
+  for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
+  const duration = run.end - latestStart;
+  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration;
+  return { feasible: true, reason: '', distance, duration, latestStart, cost };
+}
+
+/** Routes of a CSR solution as arrays of stops. */
+export function routesOf(solution: SolutionBuffers): number[][] {
+  const routes: number[][] = [];
+  for (let r = 0; r + 1 < solution.routeOffsets.length; r++) {
+    routes.push(Array.from(solution.visits.subarray(solution.routeOffsets[r], solution.routeOffsets[r + 1])));
+  }
+  return routes;
+}
+
+/** Checks a solution against every hard rule and the reported times; returns violations and the recomputed cost. */
+export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBuffers): { violations: string[]; cost: number } {
+  const violations: string[] = [];
+  const seen = new Set<number>();
+  let cost = 0;
+  routesOf(solution).forEach((stops, v) => {
+    for (const s of stops) {
+      if (s < p.depotCount || s >= p.nodeCount || seen.has(s)) violations.push(`route ${v}: bad or repeated stop ${s}`);
+      seen.add(s);
+    }
+    const result = evaluateRoute(p, m, v, stops);
+    if (!result.feasible) { violations.push(`route ${v}: ${result.reason}`); return; }
+    cost += result.cost;
+    if (stops.length === 0) return;
+    const t0 = solution.routeStartS[v];
+    if (t0 < Math.max(p.shiftStartS[v], p.twOpenS[p.vehicleStart[v]])) violations.push(`route ${v}: leaves too early`);
+    const run = simulate(p, m, v, stops, t0);
+    if (!run) { violations.push(`route ${v}: reported start ${t0} breaks a window`); return; }
+    if (run.end - t0 !== result.duration) violations.push(`route ${v}: duration ${run.end - t0} is not minimal ${result.duration}`);
+    const offset = solution.routeOffsets[v];
+    run.starts.forEach((start, i) => {
+      if (solution.arrivalS[offset + i] !== start) violations.push(`route ${v}: arrival ${i} reported ${solution.arrivalS[offset + i]}, expected ${start}`);
+    });
+  });
+  for (const s of solution.unassigned) {
+    if (seen.has(s)) violations.push(`stop ${s} both routed and unassigned`);
+    seen.add(s);
+    cost += p.unassignedPenalty[s];
+  }
+  for (let s = p.depotCount; s < p.nodeCount; s++) if (!seen.has(s)) violations.push(`stop ${s} missing`);
+  if (Math.abs(cost - solution.summary[SUMMARY_COST]) > 1e-6 * Math.max(1, cost)) {
+    violations.push(`summary cost ${solution.summary[SUMMARY_COST]} differs from recomputed ${cost}`);
+  }
+  return { violations, cost };
+}
+
+// ---------------------------------------------------------------- random problems
+
+/** Small deterministic PRNG (mulberry32) for generating test problems. */
+export function makeRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface RandomOptions {
+  stops?: number;
+  depots?: number;
+  vehicles?: number;
+  dims?: number;
+  profiles?: number;
+  /** Per-second cost on (disables the solver's distance-only pruning). */
+  durationCost?: boolean;
+  /** Window tightness 0 (all day) … 1 (narrow). */
+  tightness?: number;
+}
+
+/** A small random problem with a supplied (Euclidean, rounded) matrix; deterministic per seed. */
+export function randomProblem(seed: number, o: RandomOptions = {}): { problem: ProblemBuffers; matrix: Matrix } {
+  const rnd = makeRandom(seed);
+  const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+  const D = o.depots ?? 1; const S = o.stops ?? 10; const N = D + S;
+  const V = o.vehicles ?? 3; const K = o.dims ?? 1; const P = o.profiles ?? 1;
+  const tight = o.tightness ?? 0.5;
+  const xy = Array.from({ length: N }, () => [int(0, 1000), int(0, 1000)]);
+  const distanceM = new Int32Array(N * N);
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) {
+    distanceM[i * N + j] = Math.round(Math.hypot(xy[i][0] - xy[j][0], xy[i][1] - xy[j][1]));
+  }
+  const durationS = new Int32Array(P * N * N);
+  for (let p = 0; p < P; p++) for (let c = 0; c < N * N; c++) durationS[p * N * N + c] = Math.round(distanceM[c] / (1 + p * 0.5));
+  const horizon = 8000;
+  const demand = new Int32Array(N * K); const serviceS = new Int32Array(N);
+  const twOpenS = new Int32Array(N); const twCloseS = new Int32Array(N).fill(horizon);
+  const unassignedPenalty = new Float64Array(N);
+  for (let s = D; s < N; s++) {
+    for (let d = 0; d < K; d++) demand[s * K + d] = int(1, 10);
+    serviceS[s] = int(0, 100);
+    const width = Math.max(50, Math.round(horizon * (1 - tight) * rnd()));
+    twOpenS[s] = int(0, horizon - width);
+    twCloseS[s] = twOpenS[s] + width;
+    unassignedPenalty[s] = 100000;
+  }
+  const vehicleStart = Int32Array.from({ length: V }, () => int(0, D - 1));
+  const vehicleEnd = Int32Array.from({ length: V }, () => int(0, D - 1));
+  const capacity = Int32Array.from({ length: V * K }, () => int(15, 40));
+  const shiftStartS = Int32Array.from({ length: V }, () => int(0, 1000));
+  const shiftEndS = Int32Array.from(shiftStartS, (s) => s + int(4000, horizon));
+  const params = new Float64Array(PARAM_COUNT);
+  params[PARAM_SEED] = seed; params[PARAM_NEIGHBOURS] = 6; params[PARAM_CIRCUITY] = 1;
+  const problem: ProblemBuffers = {
+    nodeCount: N, depotCount: D, vehicleCount: V, dims: K, profileCount: P, distanceM, durationS,
+    demand, serviceS, twOpenS, twCloseS, unassignedPenalty, vehicleStart, vehicleEnd, capacity, shiftStartS, shiftEndS,
+    vehicleProfile: Int32Array.from({ length: V }, () => int(0, P - 1)),
+    vehicleFixedCost: Float64Array.from({ length: V }, () => int(0, 3) * 100),
+    vehicleCostPerM: Float64Array.from({ length: V }, () => 1 + int(0, 2) * 0.5),
+    vehicleCostPerS: Float64Array.from({ length: V }, () => (o.durationCost ? int(1, 4) * 0.25 : 0)),
+    profileSpeedMps: Float64Array.from({ length: P }, () => 10),
+    params,
+  };
+  return { problem, matrix: { n: N, distanceM, durationS } };
+}

@@ -1,0 +1,98 @@
+// The solver worker's API as a plain object, testable without a Worker: validate
+// → encode → WASM (fresh instance per solve) → improve in chunks until the time
+// limit or a cancel, yielding a macrotask between chunks → decode.
+import { formatIssues, validateScenario } from '../web/src/domain/validate';
+import type { StopReason } from '../web/src/domain/solution';
+import { encode } from './encode';
+import { decode, type Travel } from './decode';
+import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi } from './protocol';
+import { instantiateSolver, type SolverInstance } from './wasm';
+
+/** Progress messages are sent at most this often. */
+export const PROGRESS_INTERVAL_MS = 100;
+/** Each improve() call aims to take about this long, so cancel stays prompt. */
+const CHUNK_TARGET_MS = 25;
+
+/** Yields one macrotask (not clamped like nested setTimeout), so queued messages such as cancel run. */
+function yieldMacrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
+  const matrices = Array.from({ length: profileCount }, (_, p) => instance.readMatrix(p));
+  return {
+    distanceM: (from, to) => matrices[0].distanceM[from * nodeCount + to],
+    durationS: (profile, from, to) => matrices[profile].durationS[from * nodeCount + to],
+  };
+}
+
+/** Runs the improve loop; returns why it stopped. */
+async function search(
+  instance: SolverInstance, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
+): Promise<StopReason> {
+  const started = performance.now();
+  const limitMs = request.options.timeLimitS * 1000;
+  let chunk = 200;
+  let lastProgress = -Infinity;
+  for (;;) {
+    const t0 = performance.now();
+    const status = instance.improve(chunk);
+    const spent = performance.now() - t0;
+    // Adapt the chunk so one call takes about CHUNK_TARGET_MS.
+    chunk = Math.max(1, Math.min(1_000_000, Math.round(chunk * (spent > 0 ? Math.min(4, CHUNK_TARGET_MS / spent) : 4))));
+    const elapsed = performance.now() - started;
+    if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
+      lastProgress = elapsed;
+      onProgress({ runId: request.runId, iteration: instance.iterations(), bestCost: instance.bestCost(), elapsedMs: Math.round(elapsed) });
+    }
+    if (status === Status.Done) return 'completed';
+    if (elapsed >= limitMs) return 'time-limit';
+    await yieldMacrotask();
+    if (isCancelled()) return 'cancelled';
+  }
+}
+
+/** Creates the API; `loadModule` returns the compiled solver (cached by the caller). */
+export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): SolverApi {
+  const cancelled = new Set<number>();
+  return {
+    async solve(request, onProgress): Promise<SolveResult> {
+      const valid = validateScenario(request.scenario);
+      if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
+      const started = performance.now();
+      const encoded = encode(valid.scenario, request.options);
+      let instance: SolverInstance;
+      try {
+        instance = await instantiateSolver(await loadModule());
+      } catch (error) {
+        throw namedError(SOLVER_ERROR, `could not start the solver: ${(error as Error).message}`);
+      }
+      try {
+        instance.load(encoded.buffers);
+        instance.construct();
+        const stopReason = await search(instance, request, () => cancelled.has(request.runId), onProgress);
+        const buffers = instance.readSolution();
+        const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+        const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
+        const solution = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
+        return { runId: request.runId, solution, stopReason };
+      } catch (error) {
+        const e = error as Error;
+        if (e.name === INPUT_ERROR || e.name === SOLVER_ERROR) throw e;
+        throw namedError(SOLVER_ERROR, `the solver failed: ${e.message}`);
+      } finally {
+        cancelled.delete(request.runId);
+      }
+    },
+    cancel(runId) {
+      cancelled.add(runId);
+    },
+  };
+}

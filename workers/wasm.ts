@@ -1,0 +1,281 @@
+// Typed facade over the raw WASM solver exports: compiles once, instantiates a
+// fresh copy per solve, validates every input buffer before it crosses the
+// boundary, and turns `abort` and traps into SolverError. Works in Node and in
+// the browser worker (no top-level await, no Node-only imports).
+import {
+  INPUT_ERROR, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  type ProblemBuffers, type SolutionBuffers, type Status,
+} from './protocol';
+
+/** Input buffer ids of `inputPtr`; mirror BUF_* in solver-as/assembly/types.ts. */
+const BUFFER_IDS = {
+  lonLat: 0, distanceM: 1, durationS: 2, demand: 3, serviceS: 4, twOpenS: 5, twCloseS: 6,
+  unassignedPenalty: 7, vehicleStart: 8, vehicleEnd: 9, capacity: 10, shiftStartS: 11, shiftEndS: 12,
+  vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
+  params: 18,
+} as const;
+/** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
+const WASM_PARAM_COUNT = PARAM_COUNT;
+
+/** The raw exports of solver-as/assembly/index.ts (bindings "raw"). */
+export interface RawSolverExports {
+  memory: WebAssembly.Memory;
+  setup(nodes: number, depots: number, vehicles: number, dims: number, profiles: number, matrixGiven: number): void;
+  inputPtr(bufferId: number): number;
+  buildMatrix(): void;
+  construct(): void;
+  improve(maxMoves: number, progress: number): number;
+  bestCost(): number;
+  iterations(): number;
+  writeSolution(working: number): void;
+  outputPtr(which: number): number;
+  outputUnassignedCount(): number;
+  matrixPtr(kind: number, profile: number): number;
+  testEvaluate(op: number, u: number, v: number): number;
+  testApply(op: number, u: number, v: number): void;
+  testLink(kind: number, site: number): number;
+  testCost(route: number): number;
+  testRestartDescent(): void;
+  testVehicleCount(): number;
+}
+
+/** One solver instance: load once, then construct / improve / read. */
+export interface SolverInstance {
+  /** Validates every buffer (InputError naming the buffer), copies it into WASM and builds the matrix. */
+  load(problem: ProblemBuffers): void;
+  /** Builds the first plan, seeded from params[PARAM_SEED]. */
+  construct(): void;
+  /**
+   * Searches for about `maxMoves` move evaluations (anytime). `progress` is
+   * the elapsed share of the caller's time budget (0…1) and drives the
+   * annealing schedule; omit it to let the solver pace itself by iterations.
+   */
+  improve(maxMoves: number, progress?: number): Status;
+  /** Objective of the best plan so far. */
+  bestCost(): number;
+  iterations(): number;
+  /** Fresh copies (never views of WASM memory) of the best plan so far. */
+  readSolution(): SolutionBuffers;
+  /** Copies of the distance matrix and of `profile`'s duration matrix. */
+  readMatrix(profile: number): { distanceM: Int32Array; durationS: Int32Array };
+  /** The raw exports, for solver unit tests only. */
+  readonly raw: RawSolverExports;
+}
+
+/** Compiles the solver .wasm once; instantiate it per solve. */
+export async function compileSolver(source: BufferSource | Response | PromiseLike<Response>): Promise<WebAssembly.Module> {
+  if (source instanceof ArrayBuffer || ArrayBuffer.isView(source)) return WebAssembly.compile(source);
+  const response = await source;
+  if (typeof WebAssembly.compileStreaming === 'function' && response.headers.get('content-type') === 'application/wasm') {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Reads an AssemblyScript string (UTF-16, byte length stored 4 bytes before it). */
+function readString(memory: WebAssembly.Memory, ptr: number): string {
+  if (!ptr) return '';
+  const bytes = new Uint32Array(memory.buffer, ptr - 4, 1)[0];
+  return String.fromCharCode(...new Uint16Array(memory.buffer, ptr, bytes >>> 1));
+}
+
+/** Instantiates a fresh solver (stub runtime: clean memory per solve). */
+export async function instantiateSolver(module: WebAssembly.Module): Promise<SolverInstance> {
+  let memory: WebAssembly.Memory | null = null;
+  const env = {
+    abort(message: number, file: number, line: number, column: number): never {
+      const text = memory ? readString(memory, message) : 'abort';
+      const where = memory ? readString(memory, file) : '?';
+      throw namedError(SOLVER_ERROR, `${text} (${where}:${line}:${column})`);
+    },
+    'Math.sin': Math.sin,
+    'Math.cos': Math.cos,
+    'Math.asin': Math.asin,
+  };
+  const instance = await WebAssembly.instantiate(module, { env });
+  const raw = instance.exports as unknown as RawSolverExports;
+  memory = raw.memory;
+  return makeInstance(raw);
+}
+
+function makeInstance(raw: RawSolverExports): SolverInstance {
+  let broken: Error | null = null;
+  let vehicleCount = 0;
+  let nodeCount = 0;
+  const guard = <T>(call: () => T): T => {
+    if (broken) throw namedError(SOLVER_ERROR, `solver instance is unusable after an earlier failure: ${broken.message}`);
+    try {
+      return call();
+    } catch (error) {
+      const failure = asSolverError(error);
+      broken = failure;
+      throw failure;
+    }
+  };
+  return {
+    raw,
+    load(problem) {
+      validateProblem(problem);
+      vehicleCount = problem.vehicleCount;
+      nodeCount = problem.nodeCount;
+      guard(() => copyProblem(raw, problem));
+    },
+    construct: () => guard(() => raw.construct()),
+    improve: (maxMoves, progress = -1) => guard(() => raw.improve(Math.max(1, Math.floor(maxMoves)), progress) as Status),
+    bestCost: () => guard(() => raw.bestCost()),
+    iterations: () => guard(() => raw.iterations()),
+    readSolution: () => guard(() => readSolutionBuffers(raw, vehicleCount)),
+    readMatrix: (profile) => guard(() => {
+      const cells = nodeCount * nodeCount;
+      const distanceM = new Int32Array(raw.memory.buffer, raw.matrixPtr(0, 0), cells).slice();
+      const durationS = new Int32Array(raw.memory.buffer, raw.matrixPtr(1, profile), cells).slice();
+      return { distanceM, durationS };
+    }),
+  };
+}
+
+function asSolverError(error: unknown): Error {
+  if (error instanceof Error && error.name === SOLVER_ERROR) return error;
+  if (error instanceof WebAssembly.RuntimeError) return namedError(SOLVER_ERROR, `WebAssembly trap: ${error.message}`);
+  const message = error instanceof Error ? error.message : String(error);
+  return namedError(SOLVER_ERROR, message);
+}
+
+type NumericArray = Int32Array | Float64Array;
+
+/** Writes `data` into WASM memory at the address of input buffer `name` (fresh view: memory may have grown). */
+function writeBuffer(raw: RawSolverExports, name: keyof typeof BUFFER_IDS, data: NumericArray, count = data.length): void {
+  const ptr = raw.inputPtr(BUFFER_IDS[name]);
+  const view = data instanceof Int32Array
+    ? new Int32Array(raw.memory.buffer, ptr, count)
+    : new Float64Array(raw.memory.buffer, ptr, count);
+  view.set(data.subarray(0, count));
+}
+
+function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
+  const matrixGiven = p.distanceM !== undefined;
+  raw.setup(p.nodeCount, p.depotCount, p.vehicleCount, p.dims, p.profileCount, matrixGiven ? 1 : 0);
+  if (p.lonLat) writeBuffer(raw, 'lonLat', p.lonLat);
+  if (p.distanceM && p.durationS) {
+    writeBuffer(raw, 'distanceM', p.distanceM);
+    writeBuffer(raw, 'durationS', p.durationS);
+  }
+  writeBuffer(raw, 'demand', p.demand);
+  writeBuffer(raw, 'serviceS', p.serviceS);
+  writeBuffer(raw, 'twOpenS', p.twOpenS);
+  writeBuffer(raw, 'twCloseS', p.twCloseS);
+  writeBuffer(raw, 'unassignedPenalty', p.unassignedPenalty);
+  writeBuffer(raw, 'vehicleStart', p.vehicleStart);
+  writeBuffer(raw, 'vehicleEnd', p.vehicleEnd);
+  writeBuffer(raw, 'capacity', p.capacity);
+  writeBuffer(raw, 'shiftStartS', p.shiftStartS);
+  writeBuffer(raw, 'shiftEndS', p.shiftEndS);
+  writeBuffer(raw, 'vehicleProfile', p.vehicleProfile);
+  writeBuffer(raw, 'vehicleFixedCost', p.vehicleFixedCost);
+  writeBuffer(raw, 'vehicleCostPerM', p.vehicleCostPerM);
+  writeBuffer(raw, 'vehicleCostPerS', p.vehicleCostPerS);
+  writeBuffer(raw, 'profileSpeedMps', p.profileSpeedMps);
+  writeBuffer(raw, 'params', p.params, Math.min(p.params.length, WASM_PARAM_COUNT));
+  raw.buildMatrix();
+}
+
+function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
+  raw.writeSolution(0);
+  const buffer = raw.memory.buffer;
+  const routeOffsets = new Int32Array(buffer, raw.outputPtr(0), vehicleCount + 1).slice();
+  const visitCount = routeOffsets[vehicleCount];
+  return {
+    routeOffsets,
+    visits: new Int32Array(buffer, raw.outputPtr(1), visitCount).slice(),
+    arrivalS: new Int32Array(buffer, raw.outputPtr(2), visitCount).slice(),
+    routeStartS: new Int32Array(buffer, raw.outputPtr(3), vehicleCount).slice(),
+    unassigned: new Int32Array(buffer, raw.outputPtr(4), raw.outputUnassignedCount()).slice(),
+    summary: new Float64Array(buffer, raw.outputPtr(5), SUMMARY_COUNT).slice(),
+  };
+}
+
+// ---------------------------------------------------------------- validation
+
+function inputError(buffer: string, rule: string): Error {
+  return namedError(INPUT_ERROR, `${buffer}: ${rule}`);
+}
+
+function checkCount(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min || value > 0x7fffffff) throw inputError(name, `must be an integer ≥ ${min}, got ${value}`);
+}
+
+function checkLength(name: string, data: NumericArray | undefined, length: number, type: 'Int32Array' | 'Float64Array'): void {
+  if (!data) throw inputError(name, `is required (${type} of ${length})`);
+  const ok = type === 'Int32Array' ? data instanceof Int32Array : data instanceof Float64Array;
+  if (!ok) throw inputError(name, `must be a ${type}`);
+  if (data.length !== length) throw inputError(name, `expected ${length} values, got ${data.length}`);
+}
+
+function checkEach(name: string, data: NumericArray, rule: string, ok: (value: number, index: number) => boolean): void {
+  for (let i = 0; i < data.length; i++) {
+    if (!ok(data[i], i)) throw inputError(name, `${rule} (index ${i}, value ${data[i]})`);
+  }
+}
+
+const nonNegative = (value: number): boolean => value >= 0;
+const finiteNonNegative = (value: number): boolean => Number.isFinite(value) && value >= 0;
+
+/** Throws InputError naming the first buffer whose length or values break the contract. */
+export function validateProblem(p: ProblemBuffers): void {
+  checkCount('nodeCount', p.nodeCount, 1);
+  checkCount('depotCount', p.depotCount, 1);
+  if (p.depotCount > p.nodeCount) throw inputError('depotCount', 'must not exceed nodeCount');
+  checkCount('vehicleCount', p.vehicleCount, 0);
+  checkCount('dims', p.dims, 0);
+  checkCount('profileCount', p.profileCount, 1);
+  const n = p.nodeCount; const v = p.vehicleCount; const k = p.dims;
+  if (p.distanceM || p.durationS) {
+    checkLength('distanceM', p.distanceM, n * n, 'Int32Array');
+    checkLength('durationS', p.durationS, p.profileCount * n * n, 'Int32Array');
+    checkEach('distanceM', p.distanceM!, 'must be ≥ 0', nonNegative);
+    checkEach('durationS', p.durationS!, 'must be ≥ 0', nonNegative);
+  } else {
+    checkLength('lonLat', p.lonLat, 2 * n, 'Float64Array');
+    checkEach('lonLat', p.lonLat!, 'longitude must lie in [-180, 180] and latitude in [-90, 90]',
+      (value, i) => Number.isFinite(value) && Math.abs(value) <= (i % 2 === 0 ? 180 : 90));
+    checkLength('profileSpeedMps', p.profileSpeedMps, p.profileCount, 'Float64Array');
+    checkEach('profileSpeedMps', p.profileSpeedMps, 'must be finite and > 0', (value) => Number.isFinite(value) && value > 0);
+  }
+  if (p.lonLat && p.lonLat.length !== 2 * n) throw inputError('lonLat', `expected ${2 * n} values, got ${p.lonLat.length}`);
+  checkLength('profileSpeedMps', p.profileSpeedMps, p.profileCount, 'Float64Array');
+  checkLength('demand', p.demand, n * k, 'Int32Array');
+  checkEach('demand', p.demand, 'must be ≥ 0', nonNegative);
+  checkLength('serviceS', p.serviceS, n, 'Int32Array');
+  checkEach('serviceS', p.serviceS, 'must be ≥ 0', nonNegative);
+  checkLength('twOpenS', p.twOpenS, n, 'Int32Array');
+  checkLength('twCloseS', p.twCloseS, n, 'Int32Array');
+  checkEach('twCloseS', p.twCloseS, 'window closes before it opens', (close, i) => close >= p.twOpenS[i]);
+  checkLength('unassignedPenalty', p.unassignedPenalty, n, 'Float64Array');
+  checkEach('unassignedPenalty', p.unassignedPenalty, 'must be finite and ≥ 0', finiteNonNegative);
+  checkVehicles(p, v, k);
+  if (!(p.params instanceof Float64Array) || p.params.length < PARAM_COUNT) {
+    throw inputError('params', `must be a Float64Array of at least ${PARAM_COUNT} slots`);
+  }
+  checkEach('params', p.params, 'must be finite', (value) => Number.isFinite(value));
+}
+
+function checkVehicles(p: ProblemBuffers, v: number, k: number): void {
+  const isDepot = (node: number): boolean => Number.isInteger(node) && node >= 0 && node < p.depotCount;
+  checkLength('vehicleStart', p.vehicleStart, v, 'Int32Array');
+  checkEach('vehicleStart', p.vehicleStart, 'must be a depot index', isDepot);
+  checkLength('vehicleEnd', p.vehicleEnd, v, 'Int32Array');
+  checkEach('vehicleEnd', p.vehicleEnd, 'must be a depot index', isDepot);
+  checkLength('capacity', p.capacity, v * k, 'Int32Array');
+  checkEach('capacity', p.capacity, 'must be ≥ 0', nonNegative);
+  checkLength('shiftStartS', p.shiftStartS, v, 'Int32Array');
+  checkLength('shiftEndS', p.shiftEndS, v, 'Int32Array');
+  checkEach('shiftEndS', p.shiftEndS, 'shift ends before it starts', (end, i) => end >= p.shiftStartS[i]);
+  checkLength('vehicleProfile', p.vehicleProfile, v, 'Int32Array');
+  checkEach('vehicleProfile', p.vehicleProfile, `must be a profile index < ${p.profileCount}`, (x) => x >= 0 && x < p.profileCount);
+  checkLength('vehicleFixedCost', p.vehicleFixedCost, v, 'Float64Array');
+  checkEach('vehicleFixedCost', p.vehicleFixedCost, 'must be finite and ≥ 0', finiteNonNegative);
+  checkLength('vehicleCostPerM', p.vehicleCostPerM, v, 'Float64Array');
+  checkEach('vehicleCostPerM', p.vehicleCostPerM, 'must be finite and ≥ 0', finiteNonNegative);
+  checkLength('vehicleCostPerS', p.vehicleCostPerS, v, 'Float64Array');
+  checkEach('vehicleCostPerS', p.vehicleCostPerS, 'must be finite and ≥ 0', finiteNonNegative);
+}
