@@ -1,11 +1,28 @@
-// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N]`
-// Solves a benchmark set, re-checks every plan with the independent checker and
-// prints + saves (bench-results/<set>.json, .md) the gap to the same-convention BKS.
+// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--jobs J]`
+// Solves a benchmark set (each instance single-threaded in its own process, J at
+// a time), re-checks every plan with the independent checker and prints + saves
+// (bench-results/<set>.json, .md) the gap to the same-convention BKS.
+import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { parseInstance, type Rounding } from './instance';
-import { runInstance } from './run-solver';
+import { parseArgs, promisify } from 'node:util';
+import type { Rounding } from './instance';
+
+const run = promisify(execFile);
+const CLI = new URL('./solve-cli.ts', import.meta.url).pathname;
+
+interface CliSummary { routes: number; distance: number; seconds: number; feasible: boolean; unassigned: number }
+
+/** Solves one file through the CLI in a child process; its JSON summary is the last stderr line. */
+async function solveFile(path: string, rounding: Rounding, timeLimitS: number, seed: string): Promise<CliSummary & { violations: string[] }> {
+  const args = ['--import', 'tsx', CLI, path, '--time-limit', String(timeLimitS), '--rounding', rounding, '--seed', seed, '--out', '/dev/null'];
+  const result = await run(process.execPath, args, { maxBuffer: 1 << 24 }).catch((e: { stderr?: string; code?: number }) => ({ stderr: e.stderr ?? '', stdout: '' }));
+  const lines = result.stderr.trim().split('\n');
+  const jsonLine = lines.find((l) => l.startsWith('{'));
+  if (!jsonLine) throw new Error(`solve failed for ${path}:\n${result.stderr}`);
+  const violations = lines.filter((l) => l.startsWith('  ')).map((l) => l.trim());
+  return { ...(JSON.parse(jsonLine) as CliSummary), violations };
+}
 
 const ROOT = new URL('../../../shared/benchmarks/', import.meta.url).pathname;
 
@@ -29,12 +46,12 @@ function readBks(file: string, convention: string): Map<string, { vehicles: numb
   return out;
 }
 
-interface Row { instance: string; customers: number; vehicles: number; distance: number; bksVehicles: number; bks: number; gapPct: number; seconds: number; feasible: boolean; violations: string[] }
+interface Row { instance: string; vehicles: number; distance: number; bksVehicles: number; bks: number; gapPct: number; seconds: number; feasible: boolean; violations: string[] }
 
 async function main() {
   const { values } = parseArgs({ options: {
     set: { type: 'string', default: 'solomon' }, 'time-limit': { type: 'string' }, instances: { type: 'string' },
-    'max-customers': { type: 'string' }, seed: { type: 'string', default: '1' },
+    'max-customers': { type: 'string' }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '1' },
   } });
   const spec = setSpec(values.set!);
   const timeLimitS = values['time-limit'] ? Number(values['time-limit']) : spec.defaultTimeS;
@@ -43,17 +60,23 @@ async function main() {
   const maxCustomers = values['max-customers'] ? Number(values['max-customers']) : Infinity;
   if (spec.ext === '.vrp') files = files.filter((f) => Number(/-n(\d+)-/.exec(f)?.[1] ?? 0) - 1 <= maxCustomers);
   if (values.instances) files = files.slice(0, Number(values.instances));
-  const rows: Row[] = [];
-  for (const file of files) {
-    const inst = parseInstance(readFileSync(join(spec.dir, file), 'utf8'), file);
-    const name = file.replace(spec.ext, '');
-    const best = bks.get(name);
-    const r = await runInstance(inst, { rounding: spec.rounding, seed: Number(values.seed), timeLimitS });
-    const gapPct = best ? (100 * (r.check.distance - best.distance)) / best.distance : NaN;
-    const row: Row = { instance: name, customers: inst.x.length - 1, vehicles: r.check.routes, distance: r.check.distance, bksVehicles: best?.vehicles ?? NaN, bks: best?.distance ?? NaN, gapPct, seconds: r.seconds, feasible: r.check.ok, violations: r.check.violations.slice(0, 5) };
-    rows.push(row);
-    console.log(`${name.padEnd(14)} veh ${String(row.vehicles).padStart(3)} dist ${row.distance.toFixed(1).padStart(10)}  bks ${row.bks.toFixed(1).padStart(10)}  gap ${gapPct.toFixed(2).padStart(6)} %  ${row.seconds.toFixed(1)} s${row.feasible ? '' : '  INFEASIBLE: ' + row.violations[0]}`);
-  }
+  const rows: Row[] = new Array(files.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const index = next++;
+      const file = files[index];
+      const name = file.replace(spec.ext, '');
+      const best = bks.get(name);
+      const r = await solveFile(join(spec.dir, file), spec.rounding, timeLimitS, values.seed!);
+      const gapPct = best ? (100 * (r.distance - best.distance)) / best.distance : NaN;
+      const feasible = r.feasible && r.unassigned === 0;
+      const row: Row = { instance: name, vehicles: r.routes, distance: r.distance, bksVehicles: best?.vehicles ?? NaN, bks: best?.distance ?? NaN, gapPct, seconds: r.seconds, feasible, violations: r.violations.slice(0, 5) };
+      rows[index] = row;
+      console.log(`${name.padEnd(14)} veh ${String(row.vehicles).padStart(3)} (bks ${String(row.bksVehicles).padStart(3)})  dist ${row.distance.toFixed(1).padStart(10)}  bks ${row.bks.toFixed(1).padStart(10)}  gap ${gapPct.toFixed(2).padStart(6)} %  ${row.seconds.toFixed(1)} s${feasible ? '' : '  INFEASIBLE/INCOMPLETE: ' + (row.violations[0] ?? `${r.unassigned} unassigned`)}`);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Number(values.jobs)) }, worker));
   const gaps = rows.filter((r) => r.feasible && Number.isFinite(r.gapPct)).map((r) => r.gapPct);
   const summary = {
     set: values.set, convention: spec.convention, timeLimitS, instances: rows.length,
