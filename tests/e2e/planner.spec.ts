@@ -1,0 +1,91 @@
+// The planner end to end in Chromium: first visit shows the demo, Optimize draws
+// and lists routes, a reload restores the same plan, and Cancel during a long
+// solve keeps the best plan so far. Fails on any console error of the app.
+import { readFileSync } from 'node:fs';
+import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+
+const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
+const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+
+let consoleErrors: string[] = [];
+
+/** Errors the test itself causes by blocking remote resources (map tiles) are expected. */
+function isBlockedResource(msg: ConsoleMessage): boolean {
+  const url = msg.location().url;
+  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
+}
+
+test.beforeEach(async ({ page, context }) => {
+  consoleErrors = [];
+  // Nothing may leave the machine; aborted tile requests must not hang or break the map.
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+});
+
+test.afterEach(() => {
+  expect(consoleErrors, 'console errors').toEqual([]);
+});
+
+const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
+
+async function setTimeLimit(page: Page, seconds: number): Promise<void> {
+  const input = page.getByLabel('Time limit (s)');
+  await input.fill(String(seconds));
+  await input.press('Tab');
+  await expect(input).toHaveValue(String(seconds));
+}
+
+test('first visit shows the demo, Optimize draws and lists routes, reload restores them', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const map = mapRegion(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
+  await expect(map.locator('path.fmp-stop')).toHaveCount(DEMO.orders.length);
+  await expect(map.locator('.fmp-depot')).toHaveCount(1);
+  await expect(page.getByText(`No plan yet for ${DEMO.orders.length} orders`)).toBeVisible();
+  // Offline: the tiles fail and the map says so, but keeps working.
+  await expect(map.getByText('Map tiles unavailable')).toBeVisible();
+
+  await setTimeLimit(page, 3);
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(map.locator('path.fmp-route').first()).toBeVisible({ timeout: 60_000 });
+  const routeCount = await map.locator('path.fmp-route').count();
+  await expect(page.locator('.routes-table tbody tr')).toHaveCount(routeCount);
+  // The plan passed the independent check: nothing drawn as untrusted, no violation banner.
+  await expect(map.locator('path.fmp-route--invalid, path.fmp-route--stale')).toHaveCount(0);
+  await expect(page.getByText('failed the independent check')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
+
+  const table = await page.locator('.routes-table').innerText();
+  const summary = await page.getByLabel('Plan summary').innerText();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('planner-solved.png') });
+
+  await page.reload();
+  await expect(map.locator('path.fmp-route')).toHaveCount(routeCount);
+  await expect.poll(() => page.locator('.routes-table').innerText()).toBe(table);
+  await expect.poll(() => page.getByLabel('Plan summary').innerText()).toBe(summary);
+  await expect(page.getByText('No plan yet')).toHaveCount(0);
+});
+
+test('Cancel during a long solve keeps the best plan so far', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await expect(mapRegion(page).locator('path.fmp-stop')).toHaveCount(DEMO.orders.length);
+  await setTimeLimit(page, 300);
+  await page.getByRole('button', { name: 'Optimize' }).click();
+
+  await expect(page.getByLabel('Solver progress')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByLabel('Solver progress')).toContainText('Best cost');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeEnabled();
+  await cancel.click();
+
+  await expect(page.getByText('Stopped early — showing the best plan found so far.')).toBeVisible({ timeout: 15_000 });
+  await expect(mapRegion(page).locator('path.fmp-route').first()).toBeVisible();
+  await expect(page.locator('.routes-table tbody tr').first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
+  await expect(cancel).toBeDisabled();
+  await page.screenshot({ path: testInfo.outputPath('planner-cancelled.png') });
+});

@@ -1,0 +1,86 @@
+// Restore: stored or fetched data is validated, saved plans are re-checked by
+// the independent checker, damaged plans are dropped with a warning, and the
+// demo download reports what went wrong.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fetchDemoScenario, readSavedScenario, upgradeScenario } from '../../../web/src/io/restore';
+import type { PlannerDb } from '../../../web/src/io/db';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const jsonResponse = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+function memoryDb(records: Record<string, unknown>, currentId?: string): PlannerDb {
+  return {
+    getCurrentScenarioId: async () => currentId,
+    getScenario: async (id) => records[id],
+    saveCurrentScenario: async () => {},
+  };
+}
+
+describe('upgradeScenario', () => {
+  it('accepts a valid scenario and re-checks its plan', () => {
+    const result = upgradeScenario(makeMiniScenario({ plan: makeMiniPlan() }));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.scenario.plan?.solution.check.ok).toBe(true);
+  });
+
+  it('replaces a stored "ok" check by the checker\'s verdict when the plan was tampered with', () => {
+    const plan = makeMiniPlan();
+    plan.solution.routes[0].steps[1].arrivalS -= 600;
+    const result = upgradeScenario(makeMiniScenario({ plan }));
+    expect(result.ok && result.scenario.plan?.solution.check.ok).toBe(false);
+  });
+
+  it('drops a damaged plan with a warning instead of failing the whole scenario', () => {
+    const result = upgradeScenario({ ...makeMiniScenario(), plan: { solvedRevision: 'x' } });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.scenario.plan).toBeNull();
+      expect(result.warnings[0]).toMatch(/plan was damaged/);
+    }
+  });
+
+  it('rejects invalid data with messages naming entity and field', () => {
+    const bad = makeMiniScenario();
+    bad.orders[1].lat = 123;
+    const result = upgradeScenario(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain("order 'o2'");
+  });
+});
+
+describe('readSavedScenario', () => {
+  it('reports a first visit as none', async () => {
+    expect(await readSavedScenario(memoryDb({}))).toEqual({ kind: 'none' });
+  });
+
+  it('finds the scenario the pointer names', async () => {
+    const read = await readSavedScenario(memoryDb({ mini: makeMiniScenario() }, 'mini'));
+    expect(read.kind).toBe('found');
+  });
+
+  it('calls a dangling pointer invalid', async () => {
+    const read = await readSavedScenario(memoryDb({}, 'gone'));
+    expect(read).toEqual({ kind: 'invalid', message: "the saved scenario 'gone' is missing" });
+  });
+});
+
+describe('fetchDemoScenario', () => {
+  it('loads the shipped demo relative to the base URL and validates it', async () => {
+    const demo = JSON.parse(readFileSync('public/demo-scenario.json', 'utf8'));
+    let asked = '';
+    const scenario = await fetchDemoScenario(async (url) => {
+      asked = String(url);
+      return jsonResponse(demo);
+    }, '/planner');
+    expect(asked).toBe('/planner/demo-scenario.json');
+    expect(scenario.orders.length).toBeGreaterThan(0);
+  });
+
+  it('says which step failed', async () => {
+    await expect(fetchDemoScenario(async () => jsonResponse({}, 404), '/')).rejects.toThrow('HTTP 404');
+    await expect(fetchDemoScenario(async () => new Response('<html>'), '/')).rejects.toThrow('not valid JSON');
+    await expect(fetchDemoScenario(async () => jsonResponse({ type: 'x' }), '/')).rejects.toThrow('not a valid scenario');
+    await expect(fetchDemoScenario(async () => { throw new TypeError('Failed to fetch'); }, '/')).rejects.toThrow('Failed to fetch');
+  });
+});

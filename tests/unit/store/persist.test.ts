@@ -1,0 +1,201 @@
+// Persistence: the first visit opens and stores the demo; a reload restores
+// exactly what was left (scenario + plan); a late storage read never overwrites
+// an edit; saves are debounced but flushed when the page hides; every storage
+// failure is reported, never swallowed.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Scenario } from '../../../web/src/domain/scenario';
+import { makePlannerDb, type PlannerDb } from '../../../web/src/io/db';
+import { createPersistence, type Persistence } from '../../../web/src/store/persist';
+import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const DEBOUNCE_MS = 20;
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+
+let dbCounter = 0;
+const freshDb = () => makePlannerDb({ scenarios: `persist-s-${++dbCounter}`, session: `persist-p-${dbCounter}` });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A promise the test resolves by hand. */
+function gate<T>(): { promise: Promise<T>; open(value: T): void } {
+  let open!: (value: T) => void;
+  const promise = new Promise<T>((resolve) => { open = resolve; });
+  return { promise, open };
+}
+
+/** Counts writes and lets a test replace any db method. */
+function spyDb(inner: PlannerDb, overrides: Partial<PlannerDb> = {}): PlannerDb & { writes: Scenario[] } {
+  const writes: Scenario[] = [];
+  return {
+    writes,
+    getCurrentScenarioId: () => inner.getCurrentScenarioId(),
+    getScenario: (id) => inner.getScenario(id),
+    saveCurrentScenario: async (s) => { writes.push(s); await inner.saveCurrentScenario(s); },
+    ...overrides,
+  };
+}
+
+function mount(db: PlannerDb, loadDemo: () => Promise<Scenario> = async () => makeMiniScenario()): { scenario: ScenarioStore; persist: Persistence; dispose(): void } {
+  return createRoot((dispose) => {
+    disposers.push(dispose);
+    const scenario = createScenarioStore();
+    const persist = createPersistence(scenario, { db, loadDemo, debounceMs: DEBOUNCE_MS });
+    return { scenario, persist, dispose };
+  });
+}
+
+describe('persistence', () => {
+  it('opens the demo on a first visit and stores it at once', async () => {
+    const db = spyDb(freshDb());
+    const { scenario: [state], persist } = mount(db);
+    expect(persist.loadStatus()).toBe('loading');
+    await persist.restore();
+    expect(state.scenario?.id).toBe('mini');
+    expect(persist.loadStatus()).toBe('ready');
+    expect(persist.saveStatus()).toBe('saved');
+    expect(await db.getScenario('mini')).toEqual(makeMiniScenario());
+  });
+
+  it('restores exactly the scenario and plan left before a reload, without the demo', async () => {
+    const db = freshDb();
+    const first = mount(db);
+    await first.persist.restore();
+    first.scenario[1].setPlan(makeMiniPlan());
+    first.scenario[1].rename('Tuesday');
+    const left = first.scenario[1].snapshot();
+    await first.persist.flush();
+    first.dispose();
+
+    let demoLoads = 0;
+    const second = mount(db, async () => { demoLoads += 1; return makeMiniScenario(); });
+    await second.persist.restore();
+    expect(demoLoads).toBe(0);
+    expect(second.scenario[1].snapshot()).toEqual(left);
+    expect(second.scenario[0].planStatus).toBe('valid');
+  });
+
+  it('never lets a late storage read overwrite an edit made while it was pending', async () => {
+    const inner = freshDb();
+    await inner.saveCurrentScenario(makeMiniScenario({ name: 'stored long ago' }));
+    const slowRead = gate<void>();
+    const db = spyDb(inner, { getCurrentScenarioId: async () => { await slowRead.promise; return inner.getCurrentScenarioId(); } });
+    const { scenario: [state, actions], persist } = mount(db);
+    const restoring = persist.restore();
+    actions.replace(makeMiniScenario({ name: 'edited meanwhile' }));
+    slowRead.open();
+    await restoring;
+    expect(state.scenario?.name).toBe('edited meanwhile');
+    expect(persist.loadStatus()).toBe('ready');
+    await persist.flush();
+    expect((await inner.getScenario('mini') as Scenario).name).toBe('edited meanwhile');
+  });
+
+  it('never lets a late demo download overwrite an edit made while it was pending', async () => {
+    const slowDemo = gate<Scenario>();
+    const { scenario: [state, actions], persist } = mount(freshDb(), () => slowDemo.promise);
+    const restoring = persist.restore();
+    await sleep(5);
+    actions.replace(makeMiniScenario({ id: 'imported' }));
+    slowDemo.open(makeMiniScenario());
+    await restoring;
+    expect(state.scenario?.id).toBe('imported');
+  });
+
+  it('debounces edits into one write', async () => {
+    const db = spyDb(freshDb());
+    const { scenario: [, actions], persist } = mount(db);
+    await persist.restore();
+    db.writes.length = 0;
+    actions.rename('a');
+    actions.rename('b');
+    actions.setSolverOptions({ timeLimitS: 9 });
+    expect(persist.saveStatus()).toBe('pending');
+    await sleep(DEBOUNCE_MS * 3);
+    await persist.flush();
+    expect(db.writes).toHaveLength(1);
+    expect(db.writes[0].name).toBe('b');
+    expect(persist.saveStatus()).toBe('saved');
+  });
+
+  it('flushes pending edits at once when the page is hidden or left', async () => {
+    const db = spyDb(freshDb());
+    const { scenario: [, actions], persist } = mount(db);
+    await persist.restore();
+    db.writes.length = 0;
+    actions.rename('before pagehide');
+    window.dispatchEvent(new Event('pagehide'));
+    expect(db.writes.map((s) => s.name)).toEqual([]);
+    await persist.flush();
+    expect(db.writes.map((s) => s.name)).toEqual(['before pagehide']);
+
+    actions.rename('before hidden');
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+    Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+    await sleep(0);
+    expect(db.writes.map((s) => s.name)).toEqual(['before pagehide', 'before hidden']);
+  });
+
+  it('reports a full storage on its own and clears the report once a save succeeds', async () => {
+    let full = true;
+    const inner = freshDb();
+    const db = spyDb(inner, {
+      saveCurrentScenario: async (s) => {
+        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        await inner.saveCurrentScenario(s);
+      },
+    });
+    const { scenario: [, actions], persist } = mount(db);
+    await persist.restore();
+    expect(persist.storageError()?.kind).toBe('quota');
+    expect(persist.storageError()?.message).toMatch(/storage is full/);
+    expect(persist.saveStatus()).toBe('error');
+    full = false;
+    actions.rename('after cleanup');
+    await persist.flush();
+    expect(persist.storageError()).toBeNull();
+    expect(persist.saveStatus()).toBe('saved');
+  });
+
+  it('reports other write failures with their message', async () => {
+    const db = spyDb(freshDb(), { saveCurrentScenario: async () => { throw new Error('disk on fire'); } });
+    const { persist } = mount(db);
+    await persist.restore();
+    expect(persist.storageError()).toEqual({ kind: 'write', message: 'Your latest changes could not be saved: disk on fire' });
+  });
+
+  it('opens the demo but switches saving off when stored data cannot be read, so nothing is overwritten', async () => {
+    const db = spyDb(freshDb(), { getCurrentScenarioId: async () => { throw new Error('database is blocked'); } });
+    const { scenario: [state, actions], persist } = mount(db);
+    await persist.restore();
+    expect(state.scenario?.id).toBe('mini');
+    expect(persist.storageError()?.kind).toBe('read');
+    expect(persist.storageError()?.message).toContain('database is blocked');
+    expect(persist.saveStatus()).toBe('off');
+    actions.rename('not saved');
+    await persist.flush();
+    expect(db.writes).toHaveLength(0);
+  });
+
+  it('explains an unreadable saved scenario and opens the demo instead', async () => {
+    const inner = freshDb();
+    const broken = makeMiniScenario({ id: 'broken' });
+    broken.orders[0].lat = 500;
+    await inner.saveCurrentScenario(broken);
+    const { scenario: [state], persist } = mount(inner, async () => makeMiniScenario({ id: 'demo' }));
+    await persist.restore();
+    expect(state.scenario?.id).toBe('demo');
+    expect(persist.storageError()?.kind).toBe('restore');
+    expect(persist.storageError()?.message).toContain("order 'o1'");
+  });
+
+  it('shows why nothing could be opened when the demo download fails', async () => {
+    const { scenario: [state], persist } = mount(freshDb(), async () => { throw new Error('HTTP 404'); });
+    await persist.restore();
+    expect(state.scenario).toBeNull();
+    expect(persist.loadStatus()).toBe('failed');
+    expect(persist.loadError()).toBe('The demo scenario could not be opened: HTTP 404');
+  });
+});

@@ -1,0 +1,155 @@
+// The run store: one solve at a time; the checked result becomes the scenario's
+// plan for the revision it was solved from; cancel keeps the best plan so far;
+// failures are visible and leave the previous plan alone.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRunStore, describeRunError, type RunStore } from '../../../web/src/store/run';
+import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+import { makeFakeSolverClient, namedError, type FakeSolverClient } from '../../fixtures/fake-solver-client';
+
+let disposeRoot: () => void = () => {};
+afterEach(() => disposeRoot());
+
+function setup(hardAbortAfterMs = 50): { fake: FakeSolverClient; scenario: ScenarioStore; run: RunStore } {
+  return createRoot((dispose) => {
+    disposeRoot = dispose;
+    const fake = makeFakeSolverClient();
+    const scenario = createScenarioStore(makeMiniScenario());
+    const run = createRunStore(fake.client, scenario, { hardAbortAfterMs });
+    return { fake, scenario, run };
+  });
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('run store', () => {
+  it('stores the checked solution as the plan for the revision it was solved from', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    expect(run.status).toBe('running');
+    expect(fake.calls[0].options).toEqual({ timeLimitS: 2, seed: 1 });
+    fake.calls[0].resolve(makeMiniSolution());
+    await pending;
+    expect(run.status).toBe('done');
+    expect(run.stopReason).toBe('time-limit');
+    expect(scenarioState.scenario?.plan?.solvedRevision).toBe(3);
+    expect(scenarioState.scenario?.plan?.solution.routes).toHaveLength(1);
+    expect(scenarioState.planStatus).toBe('valid');
+  });
+
+  it('sends the solver a plain snapshot, not the store proxy', async () => {
+    const { fake, run: [, actions] } = setup();
+    void actions.optimize();
+    expect(() => structuredClone(fake.calls[0].scenario)).not.toThrow();
+  });
+
+  it('shows progress while running', () => {
+    const { fake, run: [run, actions] } = setup();
+    void actions.optimize();
+    fake.calls[0].onProgress?.({ runId: 1, iteration: 120, bestCost: 456.7, elapsedMs: 300 });
+    expect(run.progress).toEqual({ runId: 1, iteration: 120, bestCost: 456.7, elapsedMs: 300 });
+  });
+
+  it('ignores Optimize while a solve is running', () => {
+    const { fake, run: [, actions] } = setup();
+    void actions.optimize();
+    void actions.optimize();
+    expect(fake.calls).toHaveLength(1);
+  });
+
+  it('keeps the best plan so far when cancelled', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    actions.cancel();
+    expect(run.cancelling).toBe(true);
+    expect(fake.cancels()).toBe(1);
+    fake.calls[0].resolve({ ...makeMiniSolution(), stopReason: 'cancelled' });
+    await pending;
+    expect(run.status).toBe('done');
+    expect(run.stopReason).toBe('cancelled');
+    expect(run.cancelling).toBe(false);
+    expect(scenarioState.scenario?.plan?.solution.stopReason).toBe('cancelled');
+  });
+
+  it('aborts a solve that does not stop after Cancel, with a visible error', async () => {
+    const { fake, run: [run, actions] } = setup(10);
+    const pending = actions.optimize();
+    actions.cancel();
+    await pending;
+    expect(fake.calls[0].signal?.aborted).toBe(true);
+    expect(run.status).toBe('error');
+    expect(run.error).toMatch(/did not stop in time/);
+  });
+
+  it('shows a solver failure, keeps the previous plan and can optimize again', async () => {
+    const { fake, scenario: [scenarioState, scenarioActions], run: [run, actions] } = setup();
+    const previous = makeMiniPlan();
+    scenarioActions.setPlan(previous);
+    const failing = actions.optimize();
+    fake.calls[0].reject(namedError('SolverError', 'unreachable code (solver-as/assembly/search.ts:88)'));
+    await failing;
+    expect(run.status).toBe('error');
+    expect(run.error).toContain('The solver failed: unreachable code');
+    expect(scenarioState.scenario?.plan).toEqual(previous);
+    actions.dismissError();
+    expect(run.status).toBe('idle');
+    const again = actions.optimize();
+    fake.calls[1].resolve(makeMiniSolution());
+    await again;
+    expect(run.status).toBe('done');
+  });
+
+  it('names input errors as a problem with the scenario', () => {
+    expect(describeRunError(namedError('InputError', "orders[2].lat: latitude must be ≤ 90"))).toBe(
+      'The scenario cannot be solved: orders[2].lat: latitude must be ≤ 90',
+    );
+  });
+
+  it('ignores a run superseded by a newer one', async () => {
+    const { fake, run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    fake.calls[0].reject(namedError('StaleRunError', 'run 1 superseded'));
+    await pending;
+    expect(run.status).toBe('running');
+    expect(run.error).toBeNull();
+  });
+
+  it('marks the new plan stale when the scenario was edited during the solve', async () => {
+    const { fake, scenario: [scenarioState, scenarioActions], run: [, actions] } = setup();
+    const pending = actions.optimize();
+    scenarioActions.updateOrder('o2', { serviceMinutes: 20 });
+    fake.calls[0].resolve(makeMiniSolution());
+    await pending;
+    expect(scenarioState.scenario?.plan?.solvedRevision).toBe(3);
+    expect(scenarioState.planStatus).toBe('stale');
+  });
+
+  it('drops the result when another scenario was opened during the solve', async () => {
+    const { fake, scenario: [scenarioState, scenarioActions], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    scenarioActions.replace(makeMiniScenario({ id: 'another' }));
+    fake.calls[0].resolve(makeMiniSolution());
+    await pending;
+    expect(scenarioState.scenario?.plan).toBeNull();
+    expect(run.status).toBe('idle');
+  });
+
+  it('stores a plan that failed the check so it can be shown as invalid, never as valid', async () => {
+    const { fake, scenario: [scenarioState], run: [, actions] } = setup();
+    const pending = actions.optimize();
+    const bad = makeMiniSolution();
+    bad.check = { ...bad.check, ok: false, violations: [{ rule: 'time-window', orderId: 'o1', message: 'late' }] };
+    fake.calls[0].resolve(bad);
+    await pending;
+    expect(scenarioState.planStatus).toBe('invalid');
+  });
+
+  it('aborts a running solve when disposed', async () => {
+    const { fake, run: [, actions] } = setup();
+    void actions.optimize();
+    actions.dispose();
+    await tick();
+    expect(fake.calls[0].signal?.aborted).toBe(true);
+  });
+});

@@ -1,0 +1,90 @@
+// The scenario store: edits are counted, the plan is replaced whole, and the
+// plan status (none / invalid / stale / valid) is derived, never stored.
+import { createRoot } from 'solid-js';
+import { describe, expect, it } from 'vitest';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+function inRoot<T>(fn: () => T): T {
+  return createRoot((dispose) => {
+    const result = fn();
+    dispose();
+    return result;
+  });
+}
+
+describe('scenario store', () => {
+  it('does not count a hydrate as an edit, but counts replace', () => inRoot(() => {
+    const [state, actions] = createScenarioStore();
+    actions.hydrate(makeMiniScenario());
+    expect(state.scenario?.id).toBe('mini');
+    expect(state.changes).toBe(0);
+    actions.replace(makeMiniScenario({ id: 'other' }));
+    expect(state.scenario?.id).toBe('other');
+    expect(state.changes).toBe(1);
+  }));
+
+  it('reports no plan, then a valid plan once one is set for the current revision', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario());
+    expect(state.planStatus).toBe('none');
+    actions.setPlan(makeMiniPlan());
+    expect(state.planStatus).toBe('valid');
+    expect(state.isPlanStale).toBe(false);
+    expect(state.changes).toBe(1);
+  }));
+
+  it('makes the plan stale when an order changes, because the revision moves on', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+    actions.updateOrder('o1', { serviceMinutes: 30 });
+    expect(state.scenario?.revision).toBe(4);
+    expect(state.scenario?.orders[0].serviceMinutes).toBe(30);
+    expect(state.isPlanStale).toBe(true);
+    expect(state.planStatus).toBe('stale');
+  }));
+
+  it('keeps the plan current when only solver options change', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+    actions.setSolverOptions({ timeLimitS: 60 });
+    expect(state.scenario?.settings.solver).toEqual({ timeLimitS: 60, seed: 1 });
+    expect(state.planStatus).toBe('valid');
+    expect(state.changes).toBe(1);
+  }));
+
+  it('calls a plan that failed the check invalid, even when it is also stale', () => inRoot(() => {
+    const plan = makeMiniPlan();
+    plan.solution.check = { ...plan.solution.check, ok: false, violations: [{ rule: 'capacity', message: 'too heavy' }] };
+    const [state, actions] = createScenarioStore(makeMiniScenario({ plan }));
+    expect(state.planStatus).toBe('invalid');
+    actions.updateOrder('o1', { notes: 'ring twice' });
+    expect(state.planStatus).toBe('invalid');
+  }));
+
+  it('replaces the plan whole instead of merging into the previous one', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+    const next = makeMiniPlan();
+    next.solution.routes = [];
+    actions.setPlan(next);
+    expect(state.scenario?.plan?.solution.routes).toEqual([]);
+    actions.clearPlan();
+    expect(state.scenario?.plan).toBeNull();
+  }));
+
+  it('gives a plain deep copy as snapshot, detached from the store', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+    const copy = actions.snapshot()!;
+    expect(copy).toEqual(makeMiniScenario({ plan: makeMiniPlan() }));
+    expect(() => structuredClone(copy)).not.toThrow();
+    copy.orders[0].lat = 0;
+    expect(state.scenario?.orders[0].lat).toBe(45.76);
+  }));
+
+  it('ignores edits while no scenario is open', () => inRoot(() => {
+    const [state, actions] = createScenarioStore();
+    actions.rename('x');
+    actions.setSolverOptions({ seed: 3 });
+    actions.setPlan(makeMiniPlan());
+    expect(state.scenario).toBeNull();
+    expect(state.changes).toBe(0);
+    expect(actions.snapshot()).toBeNull();
+  }));
+});

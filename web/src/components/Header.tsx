@@ -1,0 +1,53 @@
+// The top bar: product name, the open scenario (name, day, size) and whether
+// the latest changes are stored; storage problems appear right below it.
+import { Show, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+import type { SaveStatus } from '../store/persist';
+import { Banner } from './ui/Banner';
+
+const SAVE_TEXT: Record<SaveStatus, string> = {
+  idle: '',
+  pending: 'Unsaved changes…',
+  saving: 'Saving…',
+  saved: 'Saved',
+  error: 'Not saved',
+  off: 'Saving off',
+};
+
+function formatDay(isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
+}
+
+/** The app header and, below it, any storage error. */
+export function Header(): JSX.Element {
+  const { scenario: [state], persist } = useApp();
+  const scenario = () => state.scenario;
+  return (
+    <>
+      <header class="app-header">
+        <span class="brand">Final Mile Planner</span>
+        <Show when={scenario()} fallback={<span class="header-scenario muted">Opening…</span>}>
+          {(s) => (
+            <div class="header-scenario">
+              <h1 class="scenario-name">{s().name || 'Untitled scenario'}</h1>
+              <span class="muted">
+                {formatDay(s().settings.date)} · {s().orders.length} orders · {s().vehicles.length} vehicles · {s().depots.length} {s().depots.length === 1 ? 'depot' : 'depots'}
+              </span>
+            </div>
+          )}
+        </Show>
+        <span class={`save-status save-status--${persist.saveStatus()}`} role="status" data-save-status={persist.saveStatus()}>
+          {SAVE_TEXT[persist.saveStatus()]}
+        </span>
+      </header>
+      <Show when={persist.storageError()}>
+        {(error) => (
+          <Banner tone={error().kind === 'restore' ? 'warning' : 'error'} title={error().kind === 'quota' ? 'Storage full' : 'Storage problem'} onDismiss={persist.dismissStorageError}>
+            <span>{error().message}</span>
+          </Banner>
+        )}
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+// The map's key: what a coloured stop, a hollow red ring, a grey stop, the depot
+// and a dashed line mean. Shown over the map's lower-left corner.
+import { Show, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+
+/** Legend entries follow the plan state: no plan, plan, untrusted plan. */
+export function MapLegend(): JSX.Element {
+  const { scenario: [state] } = useApp();
+  const hasPlan = () => state.planStatus !== 'none';
+  return (
+    <aside class="map-legend" aria-label="Map legend">
+      <ul>
+        <li><span class="legend-swatch legend-swatch--depot" aria-hidden="true">D</span>Depot</li>
+        <Show when={hasPlan()} fallback={<li><span class="legend-swatch legend-swatch--unplanned" aria-hidden="true" />Order (not planned yet)</li>}>
+          <li><span class="legend-swatch legend-swatch--planned" aria-hidden="true" />Stop, coloured by route</li>
+          <li><span class="legend-swatch legend-swatch--unassigned" aria-hidden="true" />Unassigned order</li>
+        </Show>
+        <Show when={state.planStatus === 'stale' || state.planStatus === 'invalid'}>
+          <li><span class="legend-swatch legend-swatch--dashed" aria-hidden="true" />Route not trusted ({state.planStatus === 'stale' ? 'out of date' : 'failed check'})</li>
+        </Show>
+      </ul>
+    </aside>
+  );
+}

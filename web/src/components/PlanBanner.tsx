@@ -1,0 +1,32 @@
+// Says loudly when the plan on screen must not be trusted: it failed the
+// independent check (with its violations) or the scenario changed since it was made.
+import { For, Match, Switch, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+import { Banner } from './ui/Banner';
+
+/** Violations listed in full; the rest are counted. */
+const SHOWN_VIOLATIONS = 5;
+
+/** A violation banner for an invalid plan, a warning for a stale one, nothing otherwise. */
+export function PlanBanner(): JSX.Element {
+  const { scenario: [state] } = useApp();
+  const violations = () => state.scenario?.plan?.solution.check.violations ?? [];
+  const hidden = () => Math.max(0, violations().length - SHOWN_VIOLATIONS);
+  return (
+    <Switch>
+      <Match when={state.planStatus === 'invalid'}>
+        <Banner tone="error" title="This plan failed the independent check — do not dispatch it.">
+          <ul class="violations">
+            <For each={violations().slice(0, SHOWN_VIOLATIONS)}>{(v) => <li>{v.message}</li>}</For>
+          </ul>
+          {hidden() > 0 ? <p>…and {hidden()} more.</p> : null}
+        </Banner>
+      </Match>
+      <Match when={state.planStatus === 'stale'}>
+        <Banner tone="warning" title="Plan out of date">
+          <span>The scenario changed after this plan was made. Press Optimize to plan again.</span>
+        </Banner>
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,91 @@
+// Starts and stops the solver: time limit, Optimize and Cancel, live progress
+// (iteration, best cost, elapsed) and any failure, shown while the app keeps working.
+import { Show, type JSX } from 'solid-js';
+import type { Progress } from '../../../workers/protocol';
+import type { Solution } from '../domain/solution';
+import { useApp } from '../store/context';
+import { Banner } from './ui/Banner';
+import { formatCost, formatCount, formatElapsed } from './ui/format';
+import { Stat } from './ui/Stat';
+
+const MIN_LIMIT_S = 1;
+const MAX_LIMIT_S = 3600;
+
+/** The Optimize / Cancel controls with time limit, progress and run errors. */
+export function RunPanel(): JSX.Element {
+  const { scenario: [scenarioState], run: [run, runActions] } = useApp();
+  const running = () => run.status === 'running';
+  return (
+    <section class="panel-section run-panel" aria-label="Optimization">
+      <div class="run-controls">
+        <TimeLimitField disabled={!scenarioState.scenario || running()} />
+        <button type="button" class="btn btn--primary" disabled={!scenarioState.scenario || running()} onClick={() => void runActions.optimize()}>
+          Optimize
+        </button>
+        <button type="button" class="btn" disabled={!running() || run.cancelling} onClick={() => runActions.cancel()}>
+          Cancel
+        </button>
+      </div>
+      <Show when={running()}>
+        <RunProgress progress={run.progress} cancelling={run.cancelling} timeLimitS={scenarioState.scenario?.settings.solver.timeLimitS ?? 0} />
+      </Show>
+      <Show when={run.status === 'done'}>
+        <LastRun stats={scenarioState.scenario?.plan?.solution.stats} cancelled={run.stopReason === 'cancelled'} />
+      </Show>
+      <Show when={run.error}>
+        {(message) => (
+          <Banner tone="error" title="Optimization failed" onDismiss={runActions.dismissError}>
+            <span>{message()}</span>
+          </Banner>
+        )}
+      </Show>
+    </section>
+  );
+}
+
+/** The solver's time limit, stored with the scenario's settings; out-of-range input is reverted. */
+function TimeLimitField(props: { disabled: boolean }): JSX.Element {
+  const { scenario: [state, actions] } = useApp();
+  const timeLimitS = () => state.scenario?.settings.solver.timeLimitS ?? 0;
+  const onChange = (event: Event & { currentTarget: HTMLInputElement }) => {
+    const value = event.currentTarget.valueAsNumber;
+    if (Number.isFinite(value) && value >= MIN_LIMIT_S && value <= MAX_LIMIT_S) actions.setSolverOptions({ timeLimitS: value });
+    else event.currentTarget.value = String(timeLimitS());
+  };
+  return (
+    <label class="field">
+      <span class="field__label">Time limit (s)</span>
+      <input type="number" min={MIN_LIMIT_S} max={MAX_LIMIT_S} step="1" inputmode="numeric" value={timeLimitS()} disabled={props.disabled} onChange={onChange} />
+    </label>
+  );
+}
+
+function RunProgress(props: { progress: Progress | null; cancelling: boolean; timeLimitS: number }): JSX.Element {
+  const state = () => (props.cancelling ? 'Stopping — keeping the best plan so far…' : props.progress ? 'Optimizing…' : 'Starting the solver…');
+  return (
+    <>
+      <progress class="run-progress" max={props.timeLimitS * 1000} value={props.progress?.elapsedMs ?? 0} aria-label="Solve progress" />
+      <p class="muted run-state" role="status">{state()}</p>
+      <Show when={props.progress}>
+        {(progress) => (
+          <dl class="stats stats--compact" aria-label="Solver progress">
+            <Stat label="Iteration" value={formatCount(progress().iteration)} />
+            <Stat label="Best cost" value={formatCost(progress().bestCost)} />
+            <Stat label="Elapsed" value={formatElapsed(progress().elapsedMs)} />
+          </dl>
+        )}
+      </Show>
+    </>
+  );
+}
+
+/** One quiet line about the finished run; a cancelled run says the plan is the best found so far. */
+function LastRun(props: { stats: Solution['stats'] | undefined; cancelled: boolean }): JSX.Element {
+  const figures = () => (props.stats ? ` ${formatCount(props.stats.iterations)} iterations in ${formatElapsed(props.stats.elapsedMs)}.` : '');
+  return (
+    <p class={props.cancelled ? 'note' : 'muted run-state'} role="status">
+      {props.cancelled ? 'Stopped early — showing the best plan found so far.' : 'Finished.'}
+      {figures()}
+    </p>
+  );
+}

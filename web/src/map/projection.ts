@@ -1,0 +1,106 @@
+// Pure projection of a scenario and its plan onto what the map draws: depots,
+// stops (with route, sequence and ETA) and route lines, with stable colours per
+// vehicle. No Leaflet here, so it can be tested and reused by lists and exports.
+import type { Plan, Scenario } from '../domain/scenario';
+
+/** Route colours, chosen to stay apart from each other and from the unassigned red. */
+export const ROUTE_COLORS = [
+  '#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2',
+  '#17becf', '#bcbd22', '#393b79', '#637939', '#7b4173', '#3182bd',
+] as const;
+
+/** Colour for unplanned stops (no plan yet). */
+export const UNPLANNED_COLOR = '#6b7280';
+/** Outline of unassigned stops. */
+export const UNASSIGNED_COLOR = '#c62828';
+
+/** Stable colour of a vehicle's route: by the vehicle's position in the scenario. */
+export function routeColor(scenario: Scenario, vehicleId: string): string {
+  const index = scenario.vehicles.findIndex((v) => v.id === vehicleId);
+  return index < 0 ? UNPLANNED_COLOR : ROUTE_COLORS[index % ROUTE_COLORS.length];
+}
+
+/** Leaflet's coordinate order. */
+export type LatLng = [lat: number, lng: number];
+
+/** One order as the map shows it. */
+export interface StopPoint {
+  orderId: string;
+  at: LatLng;
+  /** `planned`: on a route; `unassigned`: the plan leaves it out; `unplanned`: no plan yet. */
+  status: 'planned' | 'unassigned' | 'unplanned';
+  vehicleId: string | null;
+  /** 1-based position on its route. */
+  sequence: number | null;
+  /** Service start, seconds since midnight. */
+  serviceStartS: number | null;
+  color: string;
+  customerName: string;
+  address: string;
+}
+
+/** One route as a line through its depot and stops, in visiting order. */
+export interface RouteLine {
+  vehicleId: string;
+  color: string;
+  points: LatLng[];
+}
+
+/** One depot as the map shows it. */
+export interface DepotPoint {
+  depotId: string;
+  name: string;
+  at: LatLng;
+}
+
+/** Every order as a map point, placed on its route when the plan serves it. */
+export function projectStops(scenario: Scenario, plan: Plan | null): StopPoint[] {
+  const onRoute = new Map<string, { vehicleId: string; sequence: number; serviceStartS: number }>();
+  for (const route of plan?.solution.routes ?? []) {
+    let sequence = 0;
+    for (const step of route.steps) {
+      if (step.type === 'job') onRoute.set(step.id, { vehicleId: route.vehicleId, sequence: ++sequence, serviceStartS: step.arrivalS + step.waitS });
+    }
+  }
+  return scenario.orders.map((order) => {
+    const visit = onRoute.get(order.id);
+    const status = visit ? 'planned' : plan ? 'unassigned' : 'unplanned';
+    return {
+      orderId: order.id, at: [order.lat, order.lng], status,
+      vehicleId: visit?.vehicleId ?? null, sequence: visit?.sequence ?? null, serviceStartS: visit?.serviceStartS ?? null,
+      color: visit ? routeColor(scenario, visit.vehicleId) : UNPLANNED_COLOR,
+      customerName: order.customerName, address: order.address,
+    };
+  });
+}
+
+/** One polyline per route with stops: start depot → stops → end depot. */
+export function projectRoutes(scenario: Scenario, plan: Plan | null): RouteLine[] {
+  const orders = new Map(scenario.orders.map((o) => [o.id, o]));
+  const depots = new Map(scenario.depots.map((d) => [d.id, d]));
+  const lines: RouteLine[] = [];
+  for (const route of plan?.solution.routes ?? []) {
+    if (!route.steps.some((s) => s.type === 'job')) continue;
+    const points: LatLng[] = [];
+    for (const step of route.steps) {
+      const place = step.type === 'job' ? orders.get(step.id) : depots.get(step.id);
+      if (place) points.push([place.lat, place.lng]);
+    }
+    lines.push({ vehicleId: route.vehicleId, color: routeColor(scenario, route.vehicleId), points });
+  }
+  return lines;
+}
+
+/** Every depot as a map point. */
+export function projectDepots(scenario: Scenario): DepotPoint[] {
+  return scenario.depots.map((d) => ({ depotId: d.id, name: d.name, at: [d.lat, d.lng] }));
+}
+
+/** South-west and north-east corners around every depot and order, or null when empty. */
+export function scenarioBounds(scenario: Scenario): [LatLng, LatLng] | null {
+  const places = [...scenario.depots, ...scenario.orders];
+  if (places.length === 0) return null;
+  const lats = places.map((p) => p.lat);
+  const lngs = places.map((p) => p.lng);
+  return [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]];
+}

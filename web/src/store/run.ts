@@ -1,0 +1,112 @@
+// The run aggregate: one solve at a time through the solver client, its progress
+// and its outcome. A finished solve is stored whole as the scenario's plan; a
+// failure becomes a visible message and the previous plan stays untouched.
+import { createStore } from 'solid-js/store';
+import type { Progress } from '../../../workers/protocol';
+import type { StopReason } from '../domain/solution';
+import type { SolverClient } from '../solver/client';
+import type { ScenarioStore } from './scenario';
+
+/** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
+export type RunStatus = 'idle' | 'running' | 'done' | 'error';
+
+interface RunFields {
+  status: RunStatus;
+  /** Latest progress of the running (or last) solve. */
+  progress: Progress | null;
+  /** Human-readable reason of the last failure, shown while status is `error`. */
+  error: string | null;
+  /** Why the last successful solve stopped. */
+  stopReason: StopReason | null;
+  /** Cancel was asked for; waiting for the best plan so far. */
+  cancelling: boolean;
+}
+
+/** Read-only for components: they change it through the actions. */
+export type RunState = Readonly<RunFields>;
+
+/** Verbs the run panel calls; components never set run state directly. */
+export interface RunActions {
+  /** Solves the open scenario and stores the checked result as its plan. */
+  optimize(): Promise<void>;
+  /** Stops the running solve and keeps its best plan so far. */
+  cancel(): void;
+  dismissError(): void;
+  /** Aborts a running solve (the provider is going away). */
+  dispose(): void;
+}
+
+/** The run store as `[state, actions]`. */
+export type RunStore = [state: RunState, actions: RunActions];
+
+/** Tuning of the run store (tests shorten the hard-abort delay). */
+export interface RunOptions {
+  /** After Cancel, a solve still running this long is aborted hard (worker terminated). */
+  hardAbortAfterMs?: number;
+}
+
+const DEFAULT_HARD_ABORT_MS = 5000;
+
+/** Turns a solver client error into a sentence for the run panel. */
+export function describeRunError(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  switch (name) {
+    case 'InputError': return `The scenario cannot be solved: ${message}`;
+    case 'SolverError': return `The solver failed: ${message}. The previous plan is unchanged.`;
+    case 'AbortError': return 'The solver did not stop in time and was shut down. The previous plan is unchanged.';
+    default: return `Unexpected error: ${message}. The previous plan is unchanged.`;
+  }
+}
+
+/** Creates the run store around a solver client and the scenario store it plans for. */
+export function createRunStore(client: SolverClient, scenarioStore: ScenarioStore, options: RunOptions = {}): RunStore {
+  const [scenarioState, scenarioActions] = scenarioStore;
+  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false });
+  let controller: AbortController | null = null;
+  let hardAbortTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const finish = (patch: Partial<RunFields>) => {
+    clearTimeout(hardAbortTimer);
+    controller = null;
+    setState({ cancelling: false, ...patch });
+  };
+
+  async function optimize(): Promise<void> {
+    const snapshot = scenarioActions.snapshot();
+    if (!snapshot || state.status === 'running') return;
+    const own = new AbortController();
+    controller = own;
+    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false });
+    try {
+      const solution = await client.solve(snapshot, { ...snapshot.settings.solver }, (p) => setState('progress', p), own.signal);
+      // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
+      if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
+      scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution });
+      finish({ status: 'done', stopReason: solution.stopReason });
+    } catch (error) {
+      // A newer run owns the state now.
+      if (error instanceof Error && error.name === 'StaleRunError') return;
+      finish({ status: 'error', error: describeRunError(error) });
+    }
+  }
+
+  const actions: RunActions = {
+    optimize,
+    cancel() {
+      if (state.status !== 'running' || state.cancelling) return;
+      setState('cancelling', true);
+      client.cancel();
+      const pending = controller;
+      hardAbortTimer = setTimeout(() => pending?.abort(), options.hardAbortAfterMs ?? DEFAULT_HARD_ABORT_MS);
+    },
+    dismissError() {
+      if (state.status === 'error') setState({ status: 'idle', error: null });
+    },
+    dispose() {
+      clearTimeout(hardAbortTimer);
+      controller?.abort();
+    },
+  };
+  return [state, actions];
+}

@@ -1,0 +1,48 @@
+// The ui aggregate: what the dispatcher has selected. One selection for the
+// whole app, so selecting a route or stop anywhere selects it everywhere.
+import { createStore } from 'solid-js/store';
+
+/** The one thing selected in the whole app, or nothing. */
+export type Selection =
+  | { kind: 'route'; vehicleId: string }
+  | { kind: 'order'; orderId: string }
+  | null;
+
+/** Read-only view of the ui store. */
+export interface UiState {
+  readonly selection: Selection;
+}
+
+/** Verbs that change the selection. */
+export interface UiActions {
+  /** Selects a route; selecting the selected route again clears the selection. */
+  toggleRoute(vehicleId: string): void;
+  selectOrder(orderId: string): void;
+  clearSelection(): void;
+}
+
+/** The ui store as `[state, actions]`. */
+export type UiStore = [state: UiState, actions: UiActions];
+
+/** True when the route of `vehicleId` is the current selection. */
+export function isRouteSelected(state: UiState, vehicleId: string): boolean {
+  return state.selection?.kind === 'route' && state.selection.vehicleId === vehicleId;
+}
+
+/** Creates the ui store with nothing selected. */
+export function createUiStore(): UiStore {
+  const [state, setState] = createStore<{ selection: Selection }>({ selection: null });
+  const actions: UiActions = {
+    toggleRoute(vehicleId) {
+      // Top-level set replaces the selection; a path set would merge the old one into it.
+      setState({ selection: isRouteSelected(state, vehicleId) ? null : { kind: 'route', vehicleId } });
+    },
+    selectOrder(orderId) {
+      setState({ selection: { kind: 'order', orderId } });
+    },
+    clearSelection() {
+      setState({ selection: null });
+    },
+  };
+  return [state, actions];
+}
