@@ -43,7 +43,7 @@ async function search(
   let lastProgress = -Infinity;
   for (;;) {
     const t0 = performance.now();
-    const status = instance.improve(chunk);
+    const status = instance.improve(chunk, Math.min(1, (t0 - started) / limitMs));
     const spent = performance.now() - t0;
     // Adapt the chunk so one call takes about CHUNK_TARGET_MS.
     chunk = Math.max(1, Math.min(1_000_000, Math.round(chunk * (spent > 0 ? Math.min(4, CHUNK_TARGET_MS / spent) : 4))));

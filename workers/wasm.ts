@@ -24,6 +24,9 @@ export interface RawSolverExports {
   inputPtr(bufferId: number): number;
   buildMatrix(): void;
   construct(): void;
+  beginPlan(): void;
+  placeStop(stop: number, vehicle: number): number;
+  completePlan(): void;
   improve(maxMoves: number, progress: number): number;
   bestCost(): number;
   iterations(): number;
@@ -39,12 +42,23 @@ export interface RawSolverExports {
   testVehicleCount(): number;
 }
 
+/** A starting plan in CSR form (like SolutionBuffers): route r = vehicle r. */
+export interface InitialPlan {
+  routeOffsets: Int32Array;
+  visits: Int32Array;
+}
+
 /** One solver instance: load once, then construct / improve / read. */
 export interface SolverInstance {
   /** Validates every buffer (InputError naming the buffer), copies it into WASM and builds the matrix. */
   load(problem: ProblemBuffers): void;
-  /** Builds the first plan, seeded from params[PARAM_SEED]. */
-  construct(): void;
+  /**
+   * Builds the first plan, seeded from params[PARAM_SEED]. With `initial`
+   * (CSR routes, route r = vehicle r), its stops are placed first, in order,
+   * as long as each route stays feasible; the rest are inserted cheapest-first.
+   * Returns how many initial visits could not be placed as given.
+   */
+  construct(initial?: InitialPlan): number;
   /**
    * Searches for about `maxMoves` move evaluations (anytime). `progress` is
    * the elapsed share of the caller's time budget (0…1) and drives the
@@ -102,6 +116,7 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
   let broken: Error | null = null;
   let vehicleCount = 0;
   let nodeCount = 0;
+  let depotCount = 0;
   const guard = <T>(call: () => T): T => {
     if (broken) throw namedError(SOLVER_ERROR, `solver instance is unusable after an earlier failure: ${broken.message}`);
     try {
@@ -118,10 +133,25 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
       validateProblem(problem);
       vehicleCount = problem.vehicleCount;
       nodeCount = problem.nodeCount;
+      depotCount = problem.depotCount;
       guard(() => copyProblem(raw, problem));
     },
-    construct: () => guard(() => raw.construct()),
-    improve: (maxMoves, progress = -1) => guard(() => raw.improve(Math.max(1, Math.floor(maxMoves)), progress) as Status),
+    construct: (initial) => {
+      if (!initial) return guard(() => { raw.construct(); return 0; });
+      validateInitial(initial, vehicleCount, nodeCount, depotCount);
+      return guard(() => {
+        raw.beginPlan();
+        let rejected = 0;
+        for (let vehicle = 0; vehicle < vehicleCount; vehicle++) {
+          for (let i = initial.routeOffsets[vehicle]; i < initial.routeOffsets[vehicle + 1]; i++) {
+            if (!raw.placeStop(initial.visits[i], vehicle)) rejected++;
+          }
+        }
+        raw.completePlan();
+        return rejected;
+      });
+    },
+    improve: (maxMoves, progress = -1) => guard(() => raw.improve(clampMoves(maxMoves), progress) as Status),
     bestCost: () => guard(() => raw.bestCost()),
     iterations: () => guard(() => raw.iterations()),
     readSolution: () => guard(() => readSolutionBuffers(raw, vehicleCount)),
@@ -132,6 +162,11 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
       return { distanceM, durationS };
     }),
   };
+}
+
+/** maxMoves as the i32 the export takes: at least 1, at most 2^31 − 1. */
+function clampMoves(maxMoves: number): number {
+  return Math.min(0x7fffffff, Math.max(1, Math.floor(maxMoves) || 1));
 }
 
 function asSolverError(error: unknown): Error {
@@ -257,6 +292,20 @@ export function validateProblem(p: ProblemBuffers): void {
     throw inputError('params', `must be a Float64Array of at least ${PARAM_COUNT} slots`);
   }
   checkEach('params', p.params, 'must be finite', (value) => Number.isFinite(value));
+}
+
+function validateInitial(initial: InitialPlan, vehicleCount: number, nodeCount: number, depotCount: number): void {
+  checkLength('initial.routeOffsets', initial.routeOffsets, vehicleCount + 1, 'Int32Array');
+  const offsets = initial.routeOffsets;
+  if (offsets[0] !== 0) throw inputError('initial.routeOffsets', 'must start at 0');
+  checkEach('initial.routeOffsets', offsets, 'must not decrease', (value, i) => i === 0 || value >= offsets[i - 1]);
+  checkLength('initial.visits', initial.visits, offsets[vehicleCount], 'Int32Array');
+  const seen = new Set<number>();
+  checkEach('initial.visits', initial.visits, 'must be distinct stop indices', (stop) => {
+    const ok = stop >= depotCount && stop < nodeCount && !seen.has(stop);
+    seen.add(stop);
+    return ok;
+  });
 }
 
 function checkVehicles(p: ProblemBuffers, v: number, k: number): void {

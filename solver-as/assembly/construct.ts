@@ -3,14 +3,14 @@
 // by ruin-and-recreate. Stops with no feasible position stay unassigned.
 import {
   nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
-  vehicleCostPerM, vehicleFixedCost, unassignedPenalty,
+  vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand,
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop,
 } from "./solution";
 import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "./segments";
 import { neighbours, neighbourCount } from "./neighbours";
-import { nextFloat } from "./rng";
+import { nextFloat, nextInt } from "./rng";
 import { INFEASIBLE } from "./types";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
@@ -21,10 +21,18 @@ let stamp: i32 = 0;
 /** Evaluations performed (work counter for budgets). */
 export let insertionEvaluations: i64 = 0;
 
+/** [S] scratch: stops in construction order. */
+let constructOrder = new StaticArray<i32>(0);
+/** [S] scratch: sort key of each entry of constructOrder. */
+let constructKey = new StaticArray<f64>(0);
+
 /** Allocates the insertion scratch. */
 export function setupConstruct(): void {
   classStamp = new StaticArray<i32>(vehicleCount);
   stamp = 0;
+  const stops = max(nodeCount - depotCount, 1);
+  constructOrder = new StaticArray<i32>(stops);
+  constructKey = new StaticArray<f64>(stops);
 }
 
 /**
@@ -120,16 +128,10 @@ export function insertStop(u: i32, w: i32): void {
   countUnassigned(u, false);
 }
 
-/** [S] scratch: stops in construction order. */
-let constructOrder = new StaticArray<i32>(0);
-/** [S] scratch: sort key of each entry of constructOrder. */
-let constructKey = new StaticArray<f64>(0);
 
 /** Orders the stops farthest-first from vehicle 0's start depot (insertion sort on a copy; construction only). */
 function orderFarthestFirst(): void {
   const stops = nodeCount - depotCount;
-  constructOrder = new StaticArray<i32>(stops);
-  constructKey = new StaticArray<f64>(stops);
   for (let i = 0; i < stops; i++) {
     const u = depotCount + i;
     const key = -<f64>siteDistance(startSite(0), u);
@@ -148,10 +150,51 @@ function orderFarthestFirst(): void {
 export function constructPlan(): void {
   if (vehicleCount == 0) return;
   orderFarthestFirst();
-  for (let i = 0; i < constructOrder.length; i++) {
+  for (let i = 0; i < nodeCount - depotCount; i++) {
     const u = constructOrder[i];
     if (unchecked(routeOf[u]) >= 0) continue;
     const delta = bestInsertion(u, 0);
     if (insertionSite >= 0 && delta < unassignedPenalty[u]) insertStop(u, insertionSite);
+  }
+}
+
+/** Recreate order weights of SISR: random, largest demand, farthest, closest (4 : 4 : 2 : 1). */
+const ORDER_WEIGHTS: i32 = 11;
+
+/** Sort key of stop u for recreate order `mode` (ascending keys are inserted first). */
+function recreateKey(u: i32, mode: i32): f64 {
+  if (mode < 4) return nextFloat();
+  if (mode < 8) {
+    let total: f64 = 0;
+    for (let d = 0; d < dims; d++) total += <f64>unchecked(siteDemand[u * dims + d]);
+    return -total;
+  }
+  const distance = <f64>siteDistance(startSite(0), u);
+  return mode < 10 ? -distance : distance;
+}
+
+/**
+ * SISR recreate: sorts list[0..count) by a randomly chosen order, then inserts
+ * each stop at its cheapest position, skipping each position with probability
+ * `blink`. A stop whose best insertion costs more than its penalty stays out.
+ */
+export function recreate(list: StaticArray<i32>, count: i32, blink: f64, granular: bool): void {
+  const mode = nextInt(ORDER_WEIGHTS);
+  for (let i = 0; i < count; i++) {
+    const u = unchecked(list[i]);
+    const key = recreateKey(u, mode);
+    let slot = i;
+    while (slot > 0 && unchecked(constructKey[slot - 1]) > key) {
+      unchecked(constructKey[slot] = constructKey[slot - 1]);
+      unchecked(list[slot] = list[slot - 1]);
+      slot--;
+    }
+    unchecked(constructKey[slot] = key);
+    unchecked(list[slot] = u);
+  }
+  for (let i = 0; i < count; i++) {
+    const u = unchecked(list[i]);
+    const delta = granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
+    if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite);
   }
 }

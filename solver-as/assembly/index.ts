@@ -3,13 +3,15 @@
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
   setupModel, inputAddress, prepareModel, hasMatrix, distanceM, durationS, nodeCount, profileCount, params,
-  vehicleCount,
+  vehicleCount, depotCount, isStop,
 } from "./model";
 import { buildMatrixFromLonLat } from "./matrix";
 import { buildNeighbours } from "./neighbours";
-import { setupSolution, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
-import { setupConstruct, constructPlan } from "./construct";
-import { setupSearch, descend, restartDescent, movesApplied, evaluateMove, applyMove } from "./search";
+import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
+import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsert, insertStop } from "./construct";
+import { setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove } from "./search";
+import { setupRuin } from "./ruin";
+import { setupAnneal, startAnneal, annealStep, annealSteps } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
   outUnassignedCount, outSummary,
@@ -48,9 +50,32 @@ export function buildMatrix(): void {
 
 /** Seeds the generator from params[PARAM_SEED] and builds the first plan by cheapest insertion. */
 export function construct(): void {
+  beginPlan();
+  completePlan();
+}
+
+/** Seeds the generator and prepares an empty plan for placeStop (an initial solution). */
+export function beginPlan(): void {
   assert(stage >= 2, E_NOT_SET_UP);
   seedRng(<u32>(<i64>params[PARAM_SEED]));
   setupSearch();
+  setupRuin();
+  setupAnneal();
+}
+
+/** Appends stop to vehicle's route when the route stays feasible; returns 1 if placed, 0 if not. */
+export function placeStop(stop: i32, vehicle: i32): i32 {
+  assert(stage >= 2, E_NOT_SET_UP);
+  if (!isStop(stop) || vehicle < 0 || vehicle >= vehicleCount || routeOf[stop] >= 0) return 0;
+  const after = lastStop(vehicle);
+  if (evaluateInsert(stop, after, Infinity) == Infinity) return 0;
+  insertStop(stop, after);
+  return 1;
+}
+
+/** Inserts every still-unassigned stop at its cheapest position and records the plan as the best so far. */
+export function completePlan(): void {
+  assert(stage >= 2, E_NOT_SET_UP);
   constructPlan();
   saveBest();
   converged = false;
@@ -65,9 +90,21 @@ export function construct(): void {
  */
 export function improve(maxMoves: i32, progress: f64): i32 {
   assert(stage >= 3, E_NOT_SET_UP);
-  if (!converged) converged = descend(<i64>max(maxMoves, 1));
-  if (currentCost() < bestSoFar) saveBest();
-  return converged ? STATUS_DONE : STATUS_RUNNING;
+  const stopAt = work() + <i64>max(maxMoves, 1);
+  if (!converged) {
+    converged = descend(<i64>max(maxMoves, 1));
+    if (currentCost() < bestSoFar) saveBest();
+    if (!converged) return STATUS_RUNNING;
+    startAnneal();
+  }
+  if (nodeCount - depotCount < 2 || vehicleCount == 0) return STATUS_DONE;
+  while (work() < stopAt) annealStep(progress);
+  return STATUS_RUNNING;
+}
+
+/** Work done so far: move and insertion evaluations (the unit of `maxMoves`). */
+function work(): i64 {
+  return moveEvaluations + insertionEvaluations;
 }
 
 /** Objective of the best plan so far (+∞ before construct). */
@@ -77,7 +114,7 @@ export function bestCost(): f64 {
 
 /** Search iterations so far (improving moves plus ruin-and-recreate rounds). */
 export function iterations(): f64 {
-  return <f64>movesApplied;
+  return <f64>(movesApplied + annealSteps);
 }
 
 /** Copies the best plan (or, with working ≠ 0, the working plan) into the output arrays. */

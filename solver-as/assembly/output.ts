@@ -9,7 +9,7 @@ import { next, routeOf, bestNext, bestRouteOf } from "./solution";
 import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp } from "./segments";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
-  SUMMARY_COUNT,
+  SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,
 } from "./types";
 
 /** [V+1] route r visits outVisits[outRouteOffsets[r] .. outRouteOffsets[r+1]). */
@@ -44,7 +44,7 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   while (site != end) { accAppendSite(site); site = links[site]; }
   accAppendSite(end);
   if (links[start] == end) { outRouteStartS[route] = 0; return offset; }
-  assert(accWarp == 0, "solver: output route is infeasible");
+  assert(accWarp == 0, E_INFEASIBLE_ROUTE);
   const departure = accEarly;
   const base = vehicleDurationBase[route];
   let time = departure;
@@ -62,7 +62,7 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
     site = links[site];
   }
   const back = time + <i64>durationS[base + from * nodeCount + siteNode[end]];
-  assert(back - departure == accDur, "solver: schedule duration differs from its segment");
+  assert(back - departure == accDur, E_SCHEDULE_MISMATCH);
   outRouteStartS[route] = <i32>departure;
   const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>accDur;
   outSummary[SUMMARY_COST] += cost;

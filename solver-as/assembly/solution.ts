@@ -2,14 +2,13 @@
 // next/prev/routeOf/pos plus per-route aggregates, kept exact by updateRoute
 // after every change, and the best-so-far copy the getters read.
 import {
-  nodeCount, depotCount, vehicleCount, siteCount, unassignedPenalty, startSite, endSite, vehicleProfile,
+  nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite, vehicleProfile,
 } from "./model";
 import {
   setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
-  accDist, accDur, accWarp, accFeasible,
+  accDist, accDur, accFeasible,
 } from "./segments";
-import { dims } from "./model";
-import { E_BROKEN_ROUTE } from "./types";
+import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
 /** [M] successor / predecessor site; route ends link to their own start/end sites. */
 export let next = new StaticArray<i32>(0);
@@ -91,6 +90,12 @@ export function unlink(u: i32): void {
   unchecked(routeOf[u] = -1);
 }
 
+/** Sets the unassigned bookkeeping (when a saved plan is restored). */
+export function setUnassigned(cost: f64, count: i32): void {
+  unassignedCost = cost;
+  unassignedCount = count;
+}
+
 /** Marks an assigned/unassigned change for stop u's penalty bookkeeping. */
 export function countUnassigned(u: i32, nowUnassigned: bool): void {
   if (nowUnassigned) { unassignedCost += unassignedPenalty[u]; unassignedCount++; }
@@ -122,7 +127,7 @@ export function updateRoute(route: i32): void {
   unchecked(pos[end] = position);
   const size = position - 1;
   const cost = accRouteCost(route, size);
-  assert(size == 0 || (accWarp == 0 && accFeasible(route)), "solver: route became infeasible");
+  assert(size == 0 || accFeasible(route), E_INFEASIBLE_ROUTE);
   routesCost += cost - unchecked(routeCost[route]);
   unchecked(routeCost[route] = cost);
   unchecked(routeSize[route] = size);

@@ -71,4 +71,5 @@ export const E_NOT_SET_UP = "solver: setup() must be called first";
 export const E_BAD_BUFFER = "solver: unknown buffer id";
 export const E_BAD_PROFILE = "solver: profile index out of range";
 export const E_BROKEN_ROUTE = "solver: route linkage is corrupt";
-export const E_INFEASIBLE_APPLY = "solver: applied move produced an infeasible route";
+export const E_INFEASIBLE_ROUTE = "solver: a route became infeasible";
+export const E_SCHEDULE_MISMATCH = "solver: output schedule differs from its segment summary";

@@ -38,7 +38,7 @@ export async function runInstance(inst: Instance, options: RunOptions): Promise<
   let chunk = 100;
   while (performance.now() - started < limitMs) {
     const t0 = performance.now();
-    if (solver.improve(chunk) === Status.Done) break;
+    if (solver.improve(chunk, Math.min(1, (t0 - started) / limitMs)) === Status.Done) break;
     const spent = performance.now() - t0;
     chunk = Math.max(1, Math.round(chunk * Math.min(4, spent > 0 ? 50 / spent : 4)));
   }

@@ -193,3 +193,33 @@ export function randomProblem(seed: number, o: RandomOptions = {}): { problem: P
   };
   return { problem, matrix: { n: N, distanceM, durationS } };
 }
+
+/**
+ * A tiny fixture: depot 0 at (0, 0) and stops at the given points (Euclidean,
+ * rounded), wide windows, ample capacity, cost 1 per metre; `vehicles` identical vehicles.
+ */
+export function pointsProblem(points: [number, number][], vehicles: number): { problem: ProblemBuffers; matrix: Matrix } {
+  const { problem } = randomProblem(1, { stops: points.length, vehicles, tightness: 0 });
+  const all: [number, number][] = [[0, 0], ...points];
+  const n = all.length;
+  const distanceM = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
+    distanceM[i * n + j] = Math.round(Math.hypot(all[i][0] - all[j][0], all[i][1] - all[j][1]));
+  }
+  const fixture: ProblemBuffers = {
+    ...problem, distanceM, durationS: distanceM.slice(),
+    serviceS: new Int32Array(n), twOpenS: new Int32Array(n), twCloseS: new Int32Array(n).fill(100000),
+    capacity: new Int32Array(vehicles).fill(1000), shiftStartS: new Int32Array(vehicles),
+    shiftEndS: new Int32Array(vehicles).fill(100000), vehicleProfile: new Int32Array(vehicles),
+    vehicleFixedCost: new Float64Array(vehicles), vehicleCostPerM: new Float64Array(vehicles).fill(1),
+    vehicleCostPerS: new Float64Array(vehicles), vehicleStart: new Int32Array(vehicles), vehicleEnd: new Int32Array(vehicles),
+  };
+  return { problem: fixture, matrix: { n, distanceM, durationS: fixture.durationS! } };
+}
+
+/** CSR form of explicit routes (route r = vehicle r), for `construct(initial)`. */
+export function toInitialPlan(routes: number[][]): { routeOffsets: Int32Array; visits: Int32Array } {
+  const routeOffsets = new Int32Array(routes.length + 1);
+  routes.forEach((route, r) => { routeOffsets[r + 1] = routeOffsets[r] + route.length; });
+  return { routeOffsets, visits: Int32Array.from(routes.flat()) };
+}

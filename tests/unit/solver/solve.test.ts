@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { INPUT_ERROR, SOLVER_ERROR, Status, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { newSolver } from '../../helpers/load-solver';
-import { checkSolution, randomProblem, type Matrix } from '../../helpers/reference-cost';
+import { checkSolution, pointsProblem, randomProblem, toInitialPlan, type Matrix } from '../../helpers/reference-cost';
 
 async function solve(problem: ProblemBuffers, chunks = 1000, moves = 200): Promise<SolverInstance> {
   const solver = await newSolver();
@@ -81,5 +81,40 @@ describe('solve', () => {
       expect((error as Error).name).toBe(SOLVER_ERROR);
       expect((error as Error).message).toMatch(/index\.ts:\d+/);
     }
+  });
+
+  it('never lets the best cost increase while improving', async () => {
+    const { problem, matrix } = randomProblem(31, { stops: 60, vehicles: 8, tightness: 0.5, durationCost: true });
+    const solver = await newSolver();
+    solver.load(problem);
+    solver.construct();
+    let best = solver.bestCost();
+    const first = best;
+    for (let i = 0; i < 200; i++) {
+      solver.improve(500, i / 200);
+      expect(solver.bestCost()).toBeLessThanOrEqual(best);
+      best = solver.bestCost();
+    }
+    expect(best).toBeLessThan(first);
+    expectClean(problem, matrix, solver);
+  });
+
+  it('starts from a given plan and reports the initial visits it could not place', async () => {
+    const { problem, matrix } = pointsProblem([[10, 0], [20, 0], [30, 0], [40, 0]], 2);
+    problem.capacity[0] = problem.demand[1] + problem.demand[2]; // vehicle 0 cannot also take stop 3
+    const solver = await newSolver();
+    solver.load(problem);
+    expect(solver.construct(toInitialPlan([[1, 2, 3], [4]]))).toBe(1);
+    const solution = solver.readSolution();
+    expect(Array.from(solution.visits.subarray(0, 2))).toEqual([1, 2]);
+    expect(solution.unassigned.length).toBe(0);
+    expectClean(problem, matrix, solver);
+  });
+
+  it('rejects an initial plan that repeats a stop', async () => {
+    const { problem } = pointsProblem([[10, 0], [20, 0]], 1);
+    const solver = await newSolver();
+    solver.load(problem);
+    expect(() => solver.construct(toInitialPlan([[1, 1]]))).toThrow(/initial\.visits/);
   });
 });

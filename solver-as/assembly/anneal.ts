@@ -1,0 +1,140 @@
+// The diversification layer: SISR ruin-and-recreate with simulated-annealing
+// acceptance (Christiaens & Vanden Berghe 2020), optionally followed by a local
+// descent. Keeps the accepted ("current") plan as a copy of the links so a
+// rejected step is undone by restoring only the routes it touched.
+import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount } from "./model";
+import {
+  next, prev, routeOf, routeSize, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
+  saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost,
+} from "./solution";
+import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
+import { recreate } from "./construct";
+import { nextFloat } from "./rng";
+import { searchNode } from "./search";
+
+/** [M] links and route of every site in the accepted plan. */
+let acceptedNext = new StaticArray<i32>(0);
+let acceptedRouteOf = new StaticArray<i32>(0);
+let acceptedUnassignedCost: f64 = 0;
+let acceptedUnassignedCount: i32 = 0;
+/** Annealing temperatures (cost units) at progress 0 and 1. */
+let startTemperature: f64 = 1;
+let endTemperature: f64 = 0.01;
+/** Ruin-and-recreate steps done. */
+export let annealSteps: i64 = 0;
+/** Steps the schedule assumes when the caller gives no progress. */
+const DEFAULT_STEPS: f64 = 100000;
+/** Temperatures as multiples of the plan's average arc cost. */
+const START_FACTOR: f64 = 3.0;
+const END_FACTOR: f64 = 0.03;
+/** Blink rate of recreate (SISR β_blink). */
+const BLINK: f64 = 0.01;
+/** Local-descent passes over the re-inserted stops after each recreate (0 = pure SISR). */
+const DESCENT_PASSES: i32 = 1;
+/** Above this many stops recreate only tries positions next to neighbours. */
+const GRANULAR_ABOVE: i32 = 200;
+
+/** Allocates the accepted-plan copy. */
+export function setupAnneal(): void {
+  acceptedNext = new StaticArray<i32>(siteCount);
+  acceptedRouteOf = new StaticArray<i32>(siteCount);
+  annealSteps = 0;
+}
+
+/** Takes the working plan as the accepted one and scales the temperatures to its average arc cost. */
+export function startAnneal(): void {
+  memory.copy(changetype<usize>(acceptedNext), changetype<usize>(next), <usize>siteCount << 2);
+  memory.copy(changetype<usize>(acceptedRouteOf), changetype<usize>(routeOf), <usize>siteCount << 2);
+  acceptedUnassignedCost = unassignedCost;
+  acceptedUnassignedCount = unassignedCount;
+  let arcs = 0;
+  for (let route = 0; route < vehicleCount; route++) {
+    const size = unchecked(routeSize[route]);
+    if (size > 0) arcs += size + 1;
+  }
+  const average = arcs > 0 ? routesCost / <f64>arcs : 1;
+  startTemperature = max<f64>(START_FACTOR * average, 1e-9);
+  endTemperature = max<f64>(END_FACTOR * average, 1e-12);
+}
+
+/** Copies the touched routes (and the stops that changed assignment) into the accepted plan. */
+function accept(): void {
+  for (let i = 0; i < touchedCount; i++) {
+    const route = unchecked(touchedRoutes[i]);
+    let site = startSite(route);
+    const end = endSite(route);
+    while (site != end) {
+      unchecked(acceptedNext[site] = next[site]);
+      unchecked(acceptedRouteOf[site] = route);
+      site = unchecked(next[site]);
+    }
+  }
+  for (let i = 0; i < removedCount; i++) {
+    const stop = unchecked(removedList[i]);
+    unchecked(acceptedRouteOf[stop] = routeOf[stop]);
+  }
+  acceptedUnassignedCost = unassignedCost;
+  acceptedUnassignedCount = unassignedCount;
+}
+
+/** Restores the touched routes (and the stops that changed assignment) from the accepted plan. */
+function reject(): void {
+  const count = touchedCount;
+  for (let i = 0; i < count; i++) {
+    const route = unchecked(touchedRoutes[i]);
+    const end = endSite(route);
+    let site = unchecked(next[startSite(route)]);
+    while (site != end) { unchecked(routeOf[site] = -1); site = unchecked(next[site]); }
+  }
+  for (let i = 0; i < count; i++) {
+    const route = unchecked(touchedRoutes[i]);
+    const end = endSite(route);
+    let site = startSite(route);
+    while (site != end) {
+      const following = unchecked(acceptedNext[site]);
+      unchecked(next[site] = following);
+      unchecked(prev[following] = site);
+      unchecked(routeOf[following] = route);
+      site = following;
+    }
+    unchecked(routeOf[end] = route);
+  }
+  for (let i = 0; i < removedCount; i++) {
+    const stop = unchecked(removedList[i]);
+    unchecked(routeOf[stop] = acceptedRouteOf[stop]);
+  }
+  for (let i = 0; i < count; i++) updateRoute(unchecked(touchedRoutes[i]));
+  setUnassigned(acceptedUnassignedCost, acceptedUnassignedCount);
+}
+
+/**
+ * One ruin-and-recreate step at `progress` (0…1 of the caller's budget, < 0 =
+ * unknown: paced by DEFAULT_STEPS). Accepts a worse plan with the annealing
+ * probability; records a new best.
+ */
+export function annealStep(progress: f64): void {
+  if (progress < 0) progress = min<f64>(1, <f64>annealSteps / DEFAULT_STEPS);
+  const temperature = startTemperature * Math.pow(endTemperature / startTemperature, min<f64>(progress, 1));
+  const before = currentCost();
+  const threshold = before - temperature * Math.log(nextFloat() + 1e-300);
+  clearTouched();
+  ruin();
+  addUnassigned();
+  recreate(removedList, removedCount, BLINK, nodeCount - depotCount > GRANULAR_ABOVE);
+  for (let pass = 0; pass < DESCENT_PASSES; pass++) {
+    let improved = false;
+    for (let i = 0; i < removedCount; i++) {
+      if (searchNode(unchecked(removedList[i]))) improved = true;
+    }
+    if (!improved) break;
+  }
+  annealSteps++;
+  const after = currentCost();
+  if (after < threshold) {
+    accept();
+    if (after < bestCost - 1e-9 * max<f64>(1, Math.abs(after))) saveBest();
+  } else {
+    reject();
+  }
+  if ((annealSteps & 1023) == 0) resumRoutesCost();
+}

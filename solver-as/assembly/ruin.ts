@@ -1,0 +1,107 @@
+// Ruin step of SISR (Christiaens & Vanden Berghe 2020, "Slack induction by
+// string removals for vehicle routing problems", §4): remove a few strings of
+// consecutive stops from routes near a random seed stop, so the recreate step
+// can rebuild that region differently.
+import { nodeCount, depotCount, vehicleCount } from "./model";
+import { next, prev, pos, routeOf, routeSize, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
+import { neighbours, neighbourCount } from "./neighbours";
+import { nextFloat, nextInt } from "./rng";
+
+/** Average number of stops removed (c̄ in the paper). */
+const AVERAGE_REMOVED: f64 = 10;
+/** Longest string removed from one route (L^max). */
+const MAX_STRING: f64 = 10;
+/** Probability of the split-string variant, and the split depth β. */
+const SPLIT_RATE: f64 = 0.5;
+const SPLIT_DEPTH: f64 = 0.01;
+
+/** [S] stops removed by the last ruin (then the unassigned stops added for recreate); removedCount valid. */
+export let removedList = new StaticArray<i32>(0);
+export let removedCount: i32 = 0;
+/** [V] ruinStamp[r] == ruinEpoch ⇔ route r was ruined in this step. */
+let ruinStamp = new StaticArray<i32>(0);
+let ruinEpoch: i32 = 0;
+/** [N] listedStamp[node] == ruinEpoch ⇔ node is in removedList. */
+let listedStamp = new StaticArray<i32>(0);
+
+/** Allocates the ruin scratch. */
+export function setupRuin(): void {
+  removedList = new StaticArray<i32>(max(nodeCount - depotCount, 1));
+  ruinStamp = new StaticArray<i32>(max(vehicleCount, 1));
+  listedStamp = new StaticArray<i32>(nodeCount);
+  removedCount = 0;
+}
+
+/** Removes `count` consecutive stops starting at stop `first`, skipping `keep` stops after `keepFrom` of them. */
+function removeRun(first: i32, count: i32, keepFrom: i32, keep: i32): void {
+  let site = first;
+  for (let i = 0; i < count + keep; i++) {
+    const following = unchecked(next[site]);
+    if (i < keepFrom || i >= keepFrom + keep) {
+      unlink(site);
+      countUnassigned(site, true);
+      unchecked(removedList[removedCount++] = site);
+      unchecked(listedStamp[site] = ruinEpoch);
+    }
+    site = following;
+  }
+}
+
+/** The stop at position `position` of the route that holds `stop`, walking back from `stop`. */
+function walkBack(stop: i32, position: i32): i32 {
+  let site = stop;
+  while (unchecked(pos[site]) > position) site = unchecked(prev[site]);
+  return site;
+}
+
+/** Removes a string (or split string) of `length` stops around stop c from its route. */
+function ruinRoute(route: i32, c: i32, length: i32): void {
+  const size = unchecked(routeSize[route]);
+  let keep = 0;
+  if (length < size && nextFloat() < SPLIT_RATE) {
+    keep = 1;
+    while (length + keep < size && nextFloat() > SPLIT_DEPTH) keep++;
+  }
+  const span = length + keep;
+  const lowest = max(1, unchecked(pos[c]) - span + 1);
+  const highest = min(unchecked(pos[c]), size - span + 1);
+  const first = walkBack(c, lowest + nextInt(highest - lowest + 1));
+  removeRun(first, length, keep > 0 ? nextInt(length + 1) : 0, keep);
+  updateRoute(route);
+}
+
+/** One SISR ruin: strings from up to k_s routes met in the seed's neighbour list. */
+export function ruin(): void {
+  removedCount = 0;
+  ruinEpoch++;
+  const stops = nodeCount - depotCount;
+  const assigned = stops - unassignedCount;
+  if (assigned == 0) return;
+  let used = 0;
+  for (let route = 0; route < vehicleCount; route++) if (unchecked(routeSize[route]) > 0) used++;
+  const maxString = min<f64>(MAX_STRING, <f64>assigned / <f64>used);
+  const maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
+  const strings = <i32>(nextFloat() * maxStrings) + 1;
+  let seed = depotCount + nextInt(stops);
+  while (unchecked(routeOf[seed]) < 0) seed = depotCount + nextInt(stops);
+  let ruined = 0;
+  const k = neighbourCount;
+  for (let i = -1; i < k && ruined < strings; i++) {
+    const c = i < 0 ? seed : unchecked(neighbours[seed * k + i]);
+    const route = unchecked(routeOf[c]);
+    if (route < 0 || unchecked(ruinStamp[route]) == ruinEpoch) continue;
+    unchecked(ruinStamp[route] = ruinEpoch);
+    const longest = min<f64>(<f64>unchecked(routeSize[route]), maxString);
+    ruinRoute(route, c, <i32>(nextFloat() * longest) + 1);
+    ruined++;
+  }
+}
+
+/** Appends every other unassigned stop to removedList so recreate retries them. */
+export function addUnassigned(): void {
+  if (unassignedCount <= removedCount) return;
+  for (let node = depotCount; node < nodeCount; node++) {
+    if (unchecked(routeOf[node]) >= 0 || unchecked(listedStamp[node]) == ruinEpoch) continue;
+    unchecked(removedList[removedCount++] = node);
+  }
+}

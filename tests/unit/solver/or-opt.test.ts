@@ -1,0 +1,23 @@
+// Or-opt moves a misplaced pair of consecutive stops back into line.
+import { describe, expect, it } from 'vitest';
+import { newSolver, workingRoutes } from '../../helpers/load-solver';
+import { evaluateRoute, pointsProblem, toInitialPlan } from '../../helpers/reference-cost';
+
+const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5 } as const;
+
+describe('or-opt', () => {
+  it('finds the known improving move with the exact delta and applies it', async () => {
+    const { problem, matrix } = pointsProblem([[10, 0], [20, 0], [30, 0], [40, 0], [50, 0]], 1);
+    const solver = await newSolver();
+    solver.load(problem);
+    expect(solver.construct(toInitialPlan([[1, 4, 5, 2, 3]]))).toBe(0);
+    const cost = (routes: number[][]): number => routes.reduce((sum, stops, v) => sum + evaluateRoute(problem, matrix, v, stops).cost, 0);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 4, 5, 2, 3]]);
+    const delta = solver.raw.testEvaluate(OP.orOpt2, 2, 1);
+    expect(delta).toBeCloseTo(cost([[1, 2, 3, 4, 5]]) - cost([[1, 4, 5, 2, 3]]), 9);
+    expect(delta).toBeLessThan(0);
+    expect(delta).toBe(-20);
+    solver.raw.testApply(OP.orOpt2, 2, 1);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 2, 3, 4, 5]]);
+  });
+});

@@ -1,0 +1,23 @@
+// Swap exchanges two stops that sit on the wrong side of the depot.
+import { describe, expect, it } from 'vitest';
+import { newSolver, workingRoutes } from '../../helpers/load-solver';
+import { evaluateRoute, pointsProblem, toInitialPlan } from '../../helpers/reference-cost';
+
+const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5 } as const;
+
+describe('swap', () => {
+  it('finds the known improving move with the exact delta and applies it', async () => {
+    const { problem, matrix } = pointsProblem([[-10, 0], [-20, 0], [10, 0], [20, 0]], 2);
+    const solver = await newSolver();
+    solver.load(problem);
+    expect(solver.construct(toInitialPlan([[1, 4], [3, 2]]))).toBe(0);
+    const cost = (routes: number[][]): number => routes.reduce((sum, stops, v) => sum + evaluateRoute(problem, matrix, v, stops).cost, 0);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 4], [3, 2]]);
+    const delta = solver.raw.testEvaluate(OP.swap, 4, 2);
+    expect(delta).toBeCloseTo(cost([[1, 2], [3, 4]]) - cost([[1, 4], [3, 2]]), 9);
+    expect(delta).toBeLessThan(0);
+    expect(delta).toBe(-40);
+    solver.raw.testApply(OP.swap, 4, 2);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 2], [3, 4]]);
+  });
+});

@@ -1,0 +1,23 @@
+// 2-opt removes a crossing inside one route by reversing two stops.
+import { describe, expect, it } from 'vitest';
+import { newSolver, workingRoutes } from '../../helpers/load-solver';
+import { evaluateRoute, pointsProblem, toInitialPlan } from '../../helpers/reference-cost';
+
+const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5 } as const;
+
+describe('two-opt', () => {
+  it('finds the known improving move with the exact delta and applies it', async () => {
+    const { problem, matrix } = pointsProblem([[0, 10], [10, 10], [10, 0]], 1);
+    const solver = await newSolver();
+    solver.load(problem);
+    expect(solver.construct(toInitialPlan([[1, 3, 2]]))).toBe(0);
+    const cost = (routes: number[][]): number => routes.reduce((sum, stops, v) => sum + evaluateRoute(problem, matrix, v, stops).cost, 0);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 3, 2]]);
+    const delta = solver.raw.testEvaluate(OP.twoOpt, 1, 2);
+    expect(delta).toBeCloseTo(cost([[1, 2, 3]]) - cost([[1, 3, 2]]), 9);
+    expect(delta).toBeLessThan(0);
+    expect(delta).toBe(-8);
+    solver.raw.testApply(OP.twoOpt, 1, 2);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[1, 2, 3]]);
+  });
+});
