@@ -1,10 +1,11 @@
-// The scenario model (schema v1): depots, vehicles, orders, settings and the
+// The scenario model (schema v2): depots, vehicles, orders, settings and the
 // accepted plan. Pure data and its valibot schema; no UI, storage or worker code.
+// v2 only ADDS optional fields to v1 (see migrate.ts); every v1 field keeps its name and meaning.
 import * as v from 'valibot';
 import type { Solution } from './solution';
 
 /** Current schema version written by this build. */
-export const SCENARIO_VERSION = 1;
+export const SCENARIO_VERSION = 2;
 /** `type` tag of scenario files and stored records. */
 export const SCENARIO_TYPE = 'final-mile-scenario';
 
@@ -16,11 +17,20 @@ export const SERVICE_TYPES = [
 ] as const;
 export type ServiceType = (typeof SERVICE_TYPES)[number];
 
+/** What a service type does about goods collected at the customer (see service-types.ts). */
+export const PICKUP_BEHAVIOURS = ['none', 'haul-away', 'pickup-only'] as const;
+export type PickupBehaviour = (typeof PICKUP_BEHAVIOURS)[number];
+
 const id = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const latitude = v.pipe(v.number(), v.finite(), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90'));
 const longitude = v.pipe(v.number(), v.finite(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180'));
 const minutes = v.pipe(v.number(), v.integer('must be whole minutes'), v.minValue(0, 'must be ≥ 0'), v.maxValue(2880, 'must be ≤ 2880 (48 h)'));
 const amount = v.pipe(v.number(), v.finite(), v.minValue(0, 'must be ≥ 0'));
+const count = (max: number) => v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be ≥ 0'), v.maxValue(max, `must be ≤ ${max}`));
+const crewSize = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be ≥ 1'), v.maxValue(10, 'must be ≤ 10'));
+const skillList = v.array(id);
+/** Row/column of this place in `scenario.travelMatrices` (VROOM's `location_index`). */
+const matrixIndex = v.optional(count(100_000));
 
 const windowSchema = v.pipe(
   v.object({ start: minutes, end: minutes }),
@@ -28,21 +38,43 @@ const windowSchema = v.pipe(
 );
 export type TimeWindow = v.InferOutput<typeof windowSchema>;
 
+/** A soft limit: allowed up to `maxMinutes` beyond the hard one, each minute costing `costPerMinute`. */
+const softLimitSchema = v.object({ maxMinutes: minutes, costPerMinute: amount });
+export type SoftLimit = v.InferOutput<typeof softLimitSchema>;
+
 export const depotSchema = v.object({
   id,
   name: v.string(),
   lat: latitude,
   lng: longitude,
-  /** Opening hours of the depot. */
+  /** Opening hours of the depot: vehicles leave at or after `open` and are back by `close`. */
   open: minutes,
   close: minutes,
+  matrixIndex,
 });
 export type Depot = v.InferOutput<typeof depotSchema>;
+
+/** A driver break: `minutes` long, starting inside one of `timeWindows`; a plan shows it as a `break` step. */
+export const breakSchema = v.object({ id, timeWindows: v.pipe(v.array(windowSchema), v.minLength(1, 'needs at least one window')), minutes });
+export type Break = v.InferOutput<typeof breakSchema>;
+
+/** Hard route limits; an absent limit does not apply. */
+export const vehicleLimitsSchema = v.object({
+  /** Stops per route; a shipment counts two (pickup and delivery). */
+  maxStops: v.optional(count(10_000)),
+  /** Route end minus route start. */
+  maxDurationMinutes: v.optional(minutes),
+  /** Driving time only (VROOM's `max_travel_time`). */
+  maxDrivingMinutes: v.optional(minutes),
+  /** Distance driven (EV range). */
+  maxDistanceKm: v.optional(amount),
+});
+export type VehicleLimits = v.InferOutput<typeof vehicleLimitsSchema>;
 
 export const vehicleSchema = v.object({
   id,
   name: v.string(),
-  /** Vehicle type, e.g. `van` or `box-truck`; selects the speed in settings. */
+  /** Vehicle type, e.g. `van` or `box-truck`; selects the speed in settings and the travel matrix. */
   type: id,
   /** Capacity per unit, aligned with `settings.capacityUnits`. */
   capacity: v.array(amount),
@@ -52,8 +84,30 @@ export const vehicleSchema = v.object({
   /** Multiplies travel time (1 = the type's speed; 1.2 = 20 % slower). */
   speedFactor: v.pipe(v.number(), v.minValue(0.1, 'must be ≥ 0.1'), v.maxValue(10, 'must be ≤ 10')),
   costs: v.object({ fixed: amount, perKm: amount, perHour: amount }),
+  /** Equipment (liftgate, ev, refrigerated…); counts as a skill when matching orders. */
+  features: v.optional(skillList),
+  /** Crew on board. Absent (every v1 vehicle) = not modelled: crew size and skills are not checked. */
+  crew: v.optional(v.object({ size: crewSize, skills: skillList })),
+  /** Breaks the driver must take when the vehicle is used. */
+  breaks: v.optional(v.array(breakSchema)),
+  limits: v.optional(vehicleLimitsSchema),
+  /** Soft shift end: the route may end up to `maxMinutes` after `shift.end`, at a cost per minute. */
+  overtime: v.optional(softLimitSchema),
 });
 export type Vehicle = v.InferOutput<typeof vehicleSchema>;
+
+/** Where a shipment's goods are collected; the order's own location is the delivery. */
+export const pickupPlaceSchema = v.object({
+  lat: latitude,
+  lng: longitude,
+  address: v.string(),
+  /** Pickup must start inside one of these windows; empty = any time. */
+  timeWindows: v.array(windowSchema),
+  /** Minutes on site at the pickup. */
+  serviceMinutes: minutes,
+  matrixIndex,
+});
+export type PickupPlace = v.InferOutput<typeof pickupPlaceSchema>;
 
 export const orderSchema = v.object({
   id,
@@ -62,9 +116,9 @@ export const orderSchema = v.object({
   lat: latitude,
   lng: longitude,
   serviceType: v.picklist(SERVICE_TYPES, 'unknown service type'),
-  /** Minutes on site. */
+  /** Minutes on site (the catalogue's base + per-item minutes only suggest it, see service-types.ts). */
   serviceMinutes: minutes,
-  /** Amount per unit, aligned with `settings.capacityUnits`. */
+  /** Amount per unit, aligned with `settings.capacityUnits`: delivered here (collected, for a pickup-only type). */
   amounts: v.array(amount),
   /** Service must start inside one of these windows; empty = any time. */
   timeWindows: v.array(windowSchema),
@@ -75,8 +129,34 @@ export const orderSchema = v.object({
   email: v.string(),
   /** Extra imported columns, kept as-is and exported again. */
   extra: v.record(v.string(), v.string()),
+  /** Overrides the service type's crew size. */
+  crewSize: v.optional(crewSize),
+  /** Overrides (replaces) the service type's required skills/equipment. */
+  skills: v.optional(skillList),
+  /** Collected at the customer and carried to the end depot (haul-away, returns); overrides the type's default. */
+  pickupAmounts: v.optional(v.array(amount)),
+  /** Soft windows: service may start up to `maxMinutes` after a window closes, at a cost per minute. */
+  lateness: v.optional(softLimitSchema),
+  /** Present = a shipment: collect at `pickup`, then deliver here, same vehicle, pickup first. */
+  pickup: v.optional(pickupPlaceSchema),
+  /** Re-delivery: the failed order this one repeats (may belong to an earlier day). */
+  failedOrderId: v.optional(id),
+  matrixIndex,
 });
 export type Order = v.InferOutput<typeof orderSchema>;
+
+/** One service type of the catalogue (defaults in service-types.ts). */
+export const serviceTypeSpecSchema = v.object({
+  label: v.string(),
+  baseMinutes: minutes,
+  minutesPerItem: v.pipe(v.number(), v.finite(), v.minValue(0, 'must be ≥ 0')),
+  crewSize,
+  skills: skillList,
+  pickup: v.picklist(PICKUP_BEHAVIOURS, 'unknown pickup behaviour'),
+  /** Added to the order's priority (capped at 10); re-delivery raises it. */
+  priorityBoost: count(10),
+});
+export type ServiceTypeSpec = v.InferOutput<typeof serviceTypeSpecSchema>;
 
 export const settingsSchema = v.object({
   /** ISO date (YYYY-MM-DD) of the planned day. */
@@ -93,8 +173,24 @@ export const settingsSchema = v.object({
     timeLimitS: v.pipe(v.number(), v.minValue(0.1), v.maxValue(3600)),
     seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
+  /** Edited catalogue entries; a type not listed uses DEFAULT_SERVICE_TYPES. */
+  serviceTypes: v.optional(v.record(v.picklist(SERVICE_TYPES, 'unknown service type'), serviceTypeSpecSchema)),
+  /** Capacity unit that counts items for per-item service minutes; default: a unit named items/pieces. */
+  itemUnit: v.optional(id),
+  /** Penalty of an unassigned order: base + perPriority × priority (cost units, not part of route cost). */
+  unassignedPenalty: v.optional(v.object({ base: amount, perPriority: amount })),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
+
+const matrixRows = v.array(v.array(v.pipe(v.number(), v.finite(), v.minValue(0, 'must be ≥ 0'))));
+/** A user-supplied travel matrix, indexed by the places' `matrixIndex`. */
+export const travelMatrixSchema = v.object({
+  /** Seconds at speed factor 1; a vehicle's speedFactor multiplies them. */
+  durationsS: matrixRows,
+  /** Metres; absent = the embedded model's road distance. */
+  distancesM: v.optional(matrixRows),
+});
+export type TravelMatrix = v.InferOutput<typeof travelMatrixSchema>;
 
 export const scenarioSchema = v.object({
   type: v.literal(SCENARIO_TYPE),
@@ -107,12 +203,18 @@ export const scenarioSchema = v.object({
   depots: v.pipe(v.array(depotSchema), v.minLength(1, 'needs at least one depot')),
   vehicles: v.array(vehicleSchema),
   orders: v.array(orderSchema),
+  /** Travel matrices by vehicle type (VROOM's `matrices` by profile); a type without one uses geo.ts. */
+  travelMatrices: v.optional(v.record(v.string(), travelMatrixSchema)),
   /** Last accepted plan (already re-checked), or null. */
   plan: v.nullable(v.any()),
 });
 
-/** A scenario: a saved set of orders + resources + settings + plan. */
-export type Scenario = Omit<v.InferOutput<typeof scenarioSchema>, 'plan'> & { plan: Plan | null };
+/**
+ * A scenario: a saved set of orders + resources + settings + plan.
+ * `version` is SCENARIO_VERSION once validated; it is typed as a number so
+ * that data built for an older version still type-checks before migration.
+ */
+export type Scenario = Omit<v.InferOutput<typeof scenarioSchema>, 'plan' | 'version'> & { version: number; plan: Plan | null };
 
 /** A solution together with the revision it was solved for. */
 export interface Plan {

@@ -1,14 +1,24 @@
 // The solution shape shared by decode, checker, store and UI. Follows the
 // output of VROOM's API (routes → steps, unassigned, summary), in metres and seconds.
 import type { CheckReport } from './check';
+import type { Explanation } from './explain';
 
 /** Why the solver stopped. */
 export type StopReason = 'completed' | 'time-limit' | 'cancelled';
 
-/** One point of a route: leaving the depot, serving an order, returning. */
+/**
+ * Kinds of route step (VROOM's step types). `job` serves an order at its
+ * location; a shipment (order with `pickup`) has a `pickup` step, then a
+ * `delivery` step, both with the order id; `break` is a driver break, with the
+ * vehicle's break id, taken where the vehicle is (no travel).
+ */
+export const STEP_TYPES = ['start', 'job', 'pickup', 'delivery', 'break', 'end'] as const;
+export type StepType = (typeof STEP_TYPES)[number];
+
+/** One point of a route: leaving the depot, serving an order, a break, returning. */
 export interface Step {
-  type: 'start' | 'job' | 'end';
-  /** Order id for `job` steps; depot id for `start`/`end`. */
+  type: StepType;
+  /** Order id for `job`/`pickup`/`delivery` steps; break id for `break`; depot id for `start`/`end`. */
   id: string;
   /** Arrival at the location, seconds since midnight of the scenario day. */
   arrivalS: number;
@@ -35,6 +45,7 @@ export interface Route {
 }
 
 export interface UnassignedOrder {
+  /** Id of the order (a shipment is an order too). */
   orderId: string;
   reason: string;
 }
@@ -54,5 +65,7 @@ export interface Solution {
   stopReason: StopReason;
   /** Independent re-check; a plan is shown as valid only when `check.ok`. */
   check: CheckReport;
+  /** Why orders are unassigned or late, per vehicle, with the smallest fix (domain/explain.ts). */
+  explanations?: Explanation[];
   stats: { seed: number; iterations: number; elapsedMs: number };
 }

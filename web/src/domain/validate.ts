@@ -2,7 +2,9 @@
 // the valibot schema plus cross-references, with messages that name the
 // entity and field ("orders[3] (order 'A-104').lat: latitude must be ≤ 90").
 import * as v from 'valibot';
+import { migrateScenario } from './migrate';
 import { scenarioSchema, type Scenario } from './scenario';
+import { newIssues } from './validate-v2';
 
 export interface ValidationIssue {
   /** Dotted path to the field, e.g. `orders[3].lat`. */
@@ -63,11 +65,12 @@ function crossReferenceIssues(s: Scenario): ValidationIssue[] {
       issues.push({ path: `orders[${i}] (order '${order.id}').amounts`, message: `needs ${units} values, one per capacity unit (${s.settings.capacityUnits.join(', ')})` });
     }
   });
-  return issues;
+  return [...issues, ...newIssues(s)];
 }
 
-/** Validates unknown data as a scenario v1; never throws. */
-export function validateScenario(data: unknown): ValidationResult {
+/** Upgrades older versions (migrate.ts), then validates unknown data as a scenario v2; never throws. */
+export function validateScenario(input: unknown): ValidationResult {
+  const data = migrateScenario(input);
   const parsed = v.safeParse(scenarioSchema, data);
   if (!parsed.success) {
     return { ok: false, issues: parsed.issues.map((issue) => ({ path: formatPath(data, issue), message: issue.message })) };

@@ -2,6 +2,7 @@
 // versions, validates, and re-checks any saved plan with the independent checker
 // (a plan is checked before it is shown, also after a reload). Never throws on bad data.
 import { checkSolution } from '../domain/check';
+import { migrateScenario } from '../domain/migrate';
 import type { Plan, Scenario } from '../domain/scenario';
 import { formatIssues, validateScenario } from '../domain/validate';
 import type { PlannerDb } from './db';
@@ -42,9 +43,9 @@ function recheckPlan(scenario: Scenario): { scenario: Scenario; warnings: string
   }
 }
 
-/** Upgrades any supported version to v1 (only v1 exists so far), validates, re-checks the plan. */
+/** Upgrades any supported version to the current one (domain/migrate.ts), validates, re-checks the plan. */
 export function upgradeScenario(data: unknown): Upgraded {
-  const result = validateScenario(data);
+  const result = validateScenario(migrateScenario(data));
   if (!result.ok) return { ok: false, message: formatIssues(result.issues) };
   return { ok: true, ...recheckPlan(result.scenario) };
 }

@@ -1,0 +1,212 @@
+// Why an order is unassigned (or served late under a soft window): for every
+// vehicle, the least-violating insertion of the order into that vehicle's route,
+// the rule that blocks it and the smallest relaxation that would let it in.
+import type { Order, Scenario, Vehicle } from './scenario';
+import type { Solution, Step } from './solution';
+import { earliestDepartureS, evaluateRoute, makeEvalContext, round2, type EvalContext, type StopRef } from './route-eval';
+import { capabilityGap } from './service-types';
+import type { RuleId, Violation } from './violations';
+
+/** The kinds of blocking reason DOMAIN.md names; `none` = the order fits. */
+export type BlockReason = 'skill-or-crew' | 'capacity' | 'window' | 'shift-or-depot' | 'range' | 'max-stops' | 'duration' | 'break' | 'other' | 'none';
+
+/** One relaxation in plain words, e.g. "allow 8 min overtime on Van 3". */
+export interface Fix {
+  rule: string;
+  /** Size of the relaxation in the rule's unit (see Violation.amount). */
+  amount: number;
+  text: string;
+}
+
+/** The best insertion of the order on one vehicle. */
+export interface VehicleExplanation {
+  vehicleId: string;
+  /** Rule that blocks the least-violating insertion, or null when the order fits. */
+  blockedBy: string | null;
+  reason: BlockReason;
+  /** Index among the route's stops where the order would go (-1: blocked whatever the position). */
+  position: number;
+  /** Every relaxation the best insertion needs; empty when it fits. */
+  fixes: Fix[];
+  /** "Van 3: allow 8 min overtime" or "Van 3: fits at stop 4 (+12.40 cost)". */
+  text: string;
+  /** Route cost added by the insertion (fits only). */
+  costDelta?: number;
+  /** Internal ranking: fewer and smaller relaxations first. */
+  score: number;
+}
+
+export interface Explanation {
+  orderId: string;
+  kind: 'unassigned' | 'late';
+  /** Seconds late, for a stop served late under its allowance. */
+  lateS?: number;
+  vehicles: VehicleExplanation[];
+  /** The smallest fix over the fleet, in plain words. */
+  summary: string;
+}
+
+const REASON: Record<RuleId, BlockReason> = {
+  skill: 'skill-or-crew', 'crew-size': 'skill-or-crew', capacity: 'capacity', 'time-window': 'window',
+  shift: 'shift-or-depot', 'depot-hours': 'shift-or-depot', 'max-distance': 'range', 'max-stops': 'max-stops',
+  'max-duration': 'duration', 'max-driving': 'duration', 'break-window': 'break', 'break-missing': 'break',
+  'break-unknown': 'break', 'break-repeated': 'break', 'unknown-vehicle': 'other', 'vehicle-reused': 'other',
+  'unknown-order': 'other', 'order-repeated': 'other', 'order-missing': 'other', 'route-shape': 'other',
+  'time-mismatch': 'other', 'distance-mismatch': 'other', 'cost-mismatch': 'other', 'stop-type': 'other',
+  'shipment-precedence': 'other', 'shipment-split': 'other',
+};
+
+/** A skill or crew block cannot be relaxed by moving stops: rank it after every other fix. */
+const CAPABILITY_SCORE = 1e9;
+/** Each extra broken rule weighs more than any single relaxation amount. */
+const PER_RULE_SCORE = 1e5;
+
+type Input = Pick<Solution, 'routes' | 'unassigned'>;
+
+/** Explains every unassigned order and every stop served late under a soft window. */
+export function explainSolution(scenario: Scenario, solution: Input): Explanation[] {
+  const ctx = makeEvalContext(scenario);
+  const out = solution.unassigned.filter((u) => ctx.orders.has(u.orderId)).map((u) => explainWith(ctx, solution, u.orderId, 'unassigned'));
+  for (const route of solution.routes) {
+    const vehicle = scenario.vehicles.find((v) => v.id === route.vehicleId);
+    if (!vehicle) continue;
+    const stops = route.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
+    const ev = evaluateRoute(ctx, vehicle, stops, route.steps[0]?.departureS);
+    for (const late of ev.lateStops) out.push({ ...explainWith(ctx, solution, late.orderId, 'late'), lateS: late.lateS });
+  }
+  return out;
+}
+
+/** Explains one order: unassigned, or (kind `late`) taken out of its route and re-inserted. */
+export function explainOrder(scenario: Scenario, solution: Input, orderId: string, kind: Explanation['kind'] = 'unassigned'): Explanation {
+  return explainWith(makeEvalContext(scenario), solution, orderId, kind);
+}
+
+function explainWith(ctx: EvalContext, solution: Input, orderId: string, kind: Explanation['kind']): Explanation {
+  const order = ctx.orders.get(orderId);
+  if (!order) return { orderId, kind, vehicles: [], summary: `order '${orderId}' is not in the scenario` };
+  const vehicles = ctx.scenario.vehicles.map((vehicle) => {
+    const route = solution.routes.find((r) => r.vehicleId === vehicle.id);
+    const base = (route?.steps ?? []).filter((s) => s.type !== 'start' && s.type !== 'end' && s.id !== orderId);
+    return explainVehicle(ctx, vehicle, order, base);
+  });
+  const best = [...vehicles].sort((a, b) => a.score - b.score)[0];
+  const summary = best ? summaryOf(ctx, order, best, vehicles) : 'no vehicle in the fleet';
+  return { orderId, kind, vehicles, summary };
+}
+
+/** Every stop sequence with the order inserted (a shipment: pickup before delivery). */
+function insertions(order: Order, base: StopRef[]): { stops: StopRef[]; position: number }[] {
+  const out: { stops: StopRef[]; position: number }[] = [];
+  for (let i = 0; i <= base.length; i++) {
+    if (!order.pickup) {
+      out.push({ stops: [...base.slice(0, i), { type: 'job', id: order.id }, ...base.slice(i)], position: i });
+      continue;
+    }
+    for (let j = i; j <= base.length; j++) {
+      const stops = [...base.slice(0, i), { type: 'pickup' as const, id: order.id }, ...base.slice(i, j), { type: 'delivery' as const, id: order.id }, ...base.slice(j)];
+      out.push({ stops, position: i });
+    }
+  }
+  return out;
+}
+
+/** Base stops of a vehicle: its route's, or only its breaks (by window) when it is unused. */
+function baseStops(vehicle: Vehicle, steps: Step[]): StopRef[] {
+  if (steps.some((s) => s.type !== 'break')) return steps.map((s) => ({ type: s.type, id: s.id }));
+  const breaks = [...(vehicle.breaks ?? [])].sort((a, b) => a.timeWindows[0].start - b.timeWindows[0].start);
+  return breaks.map((b) => ({ type: 'break', id: b.id }));
+}
+
+function explainVehicle(ctx: EvalContext, vehicle: Vehicle, order: Order, steps: Step[]): VehicleExplanation {
+  const needs = ctx.needs.get(order.id)!;
+  const gap = capabilityGap(vehicle, needs);
+  if (gap.missingSkills.length || gap.crewShort > 0) return capabilityBlock(ctx, vehicle, order, gap);
+  const base = baseStops(vehicle, steps);
+  const departS = earliestDepartureS(ctx, vehicle);
+  const before = base.some((s) => s.type !== 'break') ? evaluateRoute(ctx, vehicle, base, departS) : null;
+  const known = new Set((before?.violations ?? []).map(violationKey));
+  let best: VehicleExplanation | null = null;
+  for (const candidate of insertions(order, base)) {
+    const ev = evaluateRoute(ctx, vehicle, candidate.stops, departS);
+    const introduced = ev.violations.filter((v) => !known.has(violationKey(v)));
+    const late = ev.lateStops.filter((l) => l.orderId === order.id).map((l) => lateAsViolation(vehicle, l));
+    const fixes = [...introduced, ...late].map((v) => fixFor(ctx, vehicle, order, v));
+    const costDelta = ev.cost - (before?.cost ?? 0);
+    const score = fixes.length * PER_RULE_SCORE + fixes.reduce((acc, f) => acc + scoreOf(f), 0) + costDelta * 1e-6;
+    if (best && best.score <= score) continue;
+    const blockedBy = introduced[0]?.rule ?? null;
+    best = { vehicleId: vehicle.id, blockedBy, reason: blockedBy ? REASON[blockedBy as RuleId] ?? 'other' : 'none', position: candidate.position, fixes, score, text: '' };
+    if (fixes.length === 0) best.costDelta = costDelta;
+  }
+  best = best!;
+  best.text = `${vehicle.name}: ${best.fixes.length ? best.fixes.map((f) => f.text).join(' and ') : `fits at stop ${best.position + 1} (+${round2(best.costDelta ?? 0)} cost)`}`;
+  return best;
+}
+
+function violationKey(v: Violation): string {
+  return `${v.rule}|${v.orderId ?? ''}|${v.breakId ?? ''}|${v.unit ?? ''}|${v.depotId ?? ''}`;
+}
+
+/** A stop served late under its allowance still costs: its fix is to widen the window. */
+function lateAsViolation(vehicle: Vehicle, late: { orderId: string; lateS: number }): Violation {
+  return { rule: 'time-window', vehicleId: vehicle.id, orderId: late.orderId, amount: late.lateS, message: `order '${late.orderId}' is late` };
+}
+
+function capabilityBlock(ctx: EvalContext, vehicle: Vehicle, order: Order, gap: ReturnType<typeof capabilityGap>): VehicleExplanation {
+  const fixes: Fix[] = gap.missingSkills.map((skill) => ({ rule: 'skill', amount: 1, text: skillText(ctx, vehicle, skill) }));
+  if (gap.crewShort > 0) {
+    const needed = ctx.needs.get(order.id)!.crewSize;
+    fixes.push({ rule: 'crew-size', amount: gap.crewShort, text: `needs a crew of ${needed} (${vehicle.name} has ${needed - gap.crewShort})` });
+  }
+  return {
+    vehicleId: vehicle.id, blockedBy: fixes[0].rule, reason: 'skill-or-crew', position: -1, fixes,
+    score: CAPABILITY_SCORE + fixes.length * PER_RULE_SCORE, text: `${vehicle.name}: ${fixes.map((f) => f.text).join(' and ')}`,
+  };
+}
+
+function skillText(ctx: EvalContext, vehicle: Vehicle, skill: string): string {
+  const holders = ctx.scenario.vehicles.filter((v) => !v.crew || v.crew.skills.includes(skill) || (v.features ?? []).includes(skill));
+  const where = holders.length ? `${holders.map((v) => v.name).join(', ')} ${holders.length === 1 ? 'has' : 'have'} it` : 'none in the fleet';
+  return `needs a vehicle with skill ${skill} (${vehicle.name} lacks it; ${where})`;
+}
+
+const minutesOf = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+
+/** Plain words for the relaxation a violation asks for. */
+function fixFor(ctx: EvalContext, vehicle: Vehicle, order: Order, v: Violation): Fix {
+  const amount = v.amount ?? 0;
+  const name = vehicle.name;
+  const depot = ctx.depots.get(v.depotId ?? '');
+  const texts: Partial<Record<RuleId, () => string>> = {
+    'time-window': () => (v.orderId === order.id ? `widen the window by ${minutesOf(amount)} min` : `widen the window of order '${v.orderId}' by ${minutesOf(amount)} min`),
+    shift: () => `allow ${minutesOf(amount)} min overtime on ${name}`,
+    'depot-hours': () => `keep depot '${depot?.name || v.depotId}' open ${minutesOf(amount)} min longer`,
+    capacity: () => `${name} needs ${round2(amount)} ${v.unit} more capacity`,
+    'max-stops': () => `allow ${amount} more stop${amount === 1 ? '' : 's'} on ${name}`,
+    'max-duration': () => `allow ${minutesOf(amount)} min more route duration on ${name}`,
+    'max-driving': () => `allow ${minutesOf(amount)} min more driving on ${name}`,
+    'max-distance': () => `${name} needs ${round2(Math.ceil(amount / 10) / 100)} km more range`,
+    'break-window': () => `widen break '${v.breakId}' of ${name} by ${minutesOf(amount)} min`,
+  };
+  const text = texts[v.rule as RuleId]?.() ?? v.message;
+  return { rule: v.rule, amount, text };
+}
+
+/** Comparable size of a relaxation: minutes, km, capacity units, stops. */
+function scoreOf(fix: Fix): number {
+  if (fix.rule === 'max-distance') return fix.amount / 1000;
+  if (fix.rule === 'capacity' || fix.rule === 'max-stops') return fix.amount * 10;
+  return fix.amount / 60;
+}
+
+function summaryOf(ctx: EvalContext, order: Order, best: VehicleExplanation, all: VehicleExplanation[]): string {
+  if (best.fixes.length === 0) return `order '${order.id}' fits: ${best.text}`;
+  if (best.reason === 'skill-or-crew' && all.every((v) => v.reason === 'skill-or-crew')) {
+    const missing = [...new Set(all.flatMap((v) => v.fixes.filter((f) => f.rule === 'skill').map((f) => f.text.split(' (')[0])))];
+    const noneInFleet = best.fixes.find((f) => f.text.includes('none in the fleet'));
+    if (noneInFleet) return `order '${order.id}' ${noneInFleet.text.replace(/\(.*; /, '(')}`;
+    if (missing.length) return `order '${order.id}' ${missing.join(' and ')}: ${best.text}`;
+  }
+  return `order '${order.id}': ${best.text}`;
+}

@@ -1,0 +1,303 @@
+// Route evaluation shared by the checker and the explanations: walks a
+// vehicle's stop sequence from its start depot to its end depot, recomputing
+// times, loads at every point, distance and cost, and lists each broken rule.
+import type { Break, Depot, Order, Scenario, SoftLimit, TimeWindow, Vehicle } from './scenario';
+import type { Step, StepType } from './solution';
+import { capabilityGap, resolveOrders, type OrderNeeds } from './service-types';
+import { makeLegFn, type LegFn, type Place } from './travel';
+import { clock, fail, type RuleId, type Violation } from './violations';
+
+/** Lookups built once per scenario. */
+export interface EvalContext {
+  scenario: Scenario;
+  orders: Map<string, Order>;
+  needs: Map<string, OrderNeeds>;
+  depots: Map<string, Depot>;
+}
+
+/** A stop of a route before timing: its type and the order or break id. */
+export interface StopRef {
+  type: StepType;
+  id: string;
+}
+
+/** Everything the walk recomputes for one route. */
+export interface RouteEvaluation {
+  vehicleId: string;
+  /** Recomputed steps, `start` … `end`. */
+  steps: Step[];
+  violations: Violation[];
+  distanceM: number;
+  durationS: number;
+  drivingS: number;
+  waitingS: number;
+  serviceS: number;
+  /** Order stops (a shipment counts two). */
+  stops: number;
+  /** Soft lateness: minutes late × the order's cost per minute, summed. */
+  latenessCost: number;
+  lateStops: { orderId: string; lateS: number }[];
+  overtimeS: number;
+  overtimeCost: number;
+  /** fixed + per km + per hour of duration + lateness + overtime. */
+  cost: number;
+}
+
+/** Amounts are compared with this slack (floating sums). */
+const AMOUNT_EPS = 1e-9;
+
+/** Builds the lookups for a scenario. */
+export function makeEvalContext(scenario: Scenario): EvalContext {
+  return {
+    scenario,
+    orders: new Map(scenario.orders.map((o) => [o.id, o])),
+    needs: resolveOrders(scenario),
+    depots: new Map(scenario.depots.map((d) => [d.id, d])),
+  };
+}
+
+/** Earliest departure allowed by the shift and the start depot's opening. */
+export function earliestDepartureS(ctx: EvalContext, vehicle: Vehicle): number {
+  const depot = ctx.depots.get(vehicle.startDepotId);
+  return Math.max(vehicle.shift.start, depot?.open ?? 0) * 60;
+}
+
+/** Earliest start at or after `arrivalS` inside one of the windows (none = any time), or null. */
+export function windowStart(windows: TimeWindow[], arrivalS: number): number | null {
+  if (windows.length === 0) return arrivalS;
+  let best: number | null = null;
+  for (const w of windows) {
+    const start = Math.max(arrivalS, w.start * 60);
+    if (start <= w.end * 60 && (best === null || start < best)) best = start;
+  }
+  return best;
+}
+
+/** Seconds between the latest window end before `arrivalS` and `arrivalS`. */
+function lateBy(windows: TimeWindow[], arrivalS: number): number {
+  const ends = windows.map((w) => w.end * 60).filter((end) => end < arrivalS);
+  return ends.length ? arrivalS - Math.max(...ends) : 0;
+}
+
+interface Walk {
+  ctx: EvalContext;
+  vehicle: Vehicle;
+  leg: LegFn;
+  time: number;
+  place: Place;
+  load: number[];
+  /** Per unit: largest excess over capacity and the stop where it happens. */
+  peak: { excess: number; at: string }[];
+  ev: RouteEvaluation;
+  picked: Set<string>;
+  delivered: Set<string>;
+  /** Shipments delivered before their pickup was seen. */
+  early: Set<string>;
+  breaks: Set<string>;
+}
+
+/** Walks `stops` (start/end entries are ignored) for `vehicle`, leaving at `departS` (default: earliest). */
+export function evaluateRoute(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS?: number): RouteEvaluation {
+  const w = startWalk(ctx, vehicle, stops, departS ?? earliestDepartureS(ctx, vehicle));
+  for (const stop of stops) {
+    if (stop.type === 'break') takeBreak(w, stop.id);
+    else if (stop.type === 'job' || stop.type === 'pickup' || stop.type === 'delivery') serveStop(w, stop);
+  }
+  finishWalk(w);
+  return w.ev;
+}
+
+function startWalk(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS: number): Walk {
+  const units = ctx.scenario.settings.capacityUnits;
+  const start = ctx.depots.get(vehicle.startDepotId)!;
+  const load = units.map(() => 0);
+  for (const stop of stops) {
+    const needs = stop.type === 'job' ? ctx.needs.get(stop.id) : undefined;
+    if (needs && !needs.shipment) needs.delivery.forEach((a, k) => { load[k] += a; });
+  }
+  const ev: RouteEvaluation = {
+    vehicleId: vehicle.id, steps: [], violations: [], distanceM: 0, durationS: 0, drivingS: 0, waitingS: 0, serviceS: 0,
+    stops: 0, latenessCost: 0, lateStops: [], overtimeS: 0, overtimeCost: 0, cost: 0,
+  };
+  const w: Walk = {
+    ctx, vehicle, leg: makeLegFn(ctx.scenario, vehicle), time: departS, place: start, load,
+    peak: units.map(() => ({ excess: 0, at: start.id })), ev, picked: new Set(), delivered: new Set(), early: new Set(), breaks: new Set(),
+  };
+  checkDeparture(w, start, departS);
+  pushStep(w, { type: 'start', id: start.id }, departS, 0, 0);
+  return w;
+}
+
+function checkDeparture(w: Walk, start: Depot, departS: number): void {
+  const { vehicle, ev } = w;
+  if (departS < vehicle.shift.start * 60) {
+    fail(ev.violations, 'shift', vehicle, `'${vehicle.name}' leaves depot at ${clock(departS)}, before its shift starts at ${clock(vehicle.shift.start * 60)}`, { amount: vehicle.shift.start * 60 - departS });
+  }
+  if (departS < start.open * 60) {
+    fail(ev.violations, 'depot-hours', vehicle, `'${vehicle.name}' leaves depot '${start.name || start.id}' at ${clock(departS)}, before it opens at ${clock(start.open * 60)}`, { amount: start.open * 60 - departS, depotId: start.id });
+  }
+}
+
+/** Appends a step and tracks the load peak after it. */
+function pushStep(w: Walk, stop: StopRef, arrivalS: number, waitS: number, serviceS: number): void {
+  w.time = arrivalS + waitS + serviceS;
+  w.ev.steps.push({ type: stop.type, id: stop.id, arrivalS, waitS, serviceS, departureS: w.time, distanceM: w.ev.distanceM, load: [...w.load] });
+  w.load.forEach((l, k) => {
+    const excess = l - w.vehicle.capacity[k];
+    if (excess > w.peak[k].excess + AMOUNT_EPS) w.peak[k] = { excess, at: stop.id };
+  });
+}
+
+/** Drives to the place, then starts service inside a window, late under an allowance, or too late. */
+function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimit | undefined, orderId: string, what: string): { arrivalS: number; startS: number } {
+  const leg = w.leg(w.place, place);
+  w.ev.distanceM += leg.distanceM;
+  w.ev.drivingS += leg.durationS;
+  w.place = place;
+  const arrivalS = w.time + leg.durationS;
+  const inside = windowStart(windows, arrivalS);
+  if (inside !== null) return { arrivalS, startS: inside };
+  const lateS = lateBy(windows, arrivalS);
+  const allowedS = (lateness?.maxMinutes ?? 0) * 60;
+  if (lateness && lateS <= allowedS) {
+    w.ev.latenessCost += (lateS / 60) * lateness.costPerMinute;
+    w.ev.lateStops.push({ orderId, lateS });
+  } else {
+    const text = windows.map((tw) => `${clock(tw.start * 60)}–${clock(tw.end * 60)}`).join(', ');
+    const allowance = lateness ? ` plus ${lateness.maxMinutes} min allowed lateness` : '';
+    fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${what}: arrival ${clock(arrivalS)}, window ${text}${allowance}`, { orderId, amount: lateS - allowedS });
+  }
+  return { arrivalS, startS: arrivalS };
+}
+
+function serveStop(w: Walk, stop: StopRef): void {
+  const order = w.ctx.orders.get(stop.id);
+  const needs = w.ctx.needs.get(stop.id);
+  if (!order || !needs) return;
+  const isShipment = Boolean(order.pickup);
+  if (isShipment === (stop.type === 'job')) {
+    const expected = isShipment ? 'pickup and delivery steps' : 'a job step';
+    fail(w.ev.violations, 'stop-type', w.vehicle, `order '${order.id}' needs ${expected}, not a ${stop.type} step`, { orderId: order.id });
+    // Keep the step (at the customer, no load change) so later steps stay aligned with the plan.
+    const { arrivalS, startS } = arrive(w, order, needs.timeWindows, order.lateness, order.id, '');
+    return pushStep(w, stop, arrivalS, startS - arrivalS, needs.serviceS);
+  }
+  w.ev.stops += 1;
+  if (stop.type !== 'delivery') checkCapability(w, needs);
+  const atPickup = stop.type === 'pickup';
+  const place: Place = atPickup ? order.pickup! : order;
+  const windows = atPickup ? needs.shipment!.timeWindows : needs.timeWindows;
+  const { arrivalS, startS } = arrive(w, place, windows, order.lateness, order.id, atPickup ? ' (pickup)' : '');
+  if (stop.type === 'pickup') {
+    w.picked.add(order.id);
+    needs.delivery.forEach((a, k) => { w.load[k] += a; });
+  } else if (stop.type === 'delivery') {
+    if (!w.picked.has(order.id)) w.early.add(order.id);
+    w.delivered.add(order.id);
+    needs.delivery.forEach((a, k) => { w.load[k] -= a; });
+  } else {
+    needs.delivery.forEach((a, k) => { w.load[k] += needs.pickup[k] - a; });
+  }
+  const serviceS = atPickup ? needs.shipment!.serviceS : needs.serviceS;
+  w.ev.waitingS += startS - arrivalS;
+  w.ev.serviceS += serviceS;
+  pushStep(w, stop, arrivalS, startS - arrivalS, serviceS);
+}
+
+function checkCapability(w: Walk, needs: OrderNeeds): void {
+  const { missingSkills, crewShort } = capabilityGap(w.vehicle, needs);
+  const name = w.vehicle.name;
+  if (missingSkills.length) {
+    fail(w.ev.violations, 'skill', w.vehicle, `order '${needs.orderId}' needs skill ${missingSkills.join(', ')}, which '${name}' does not have`, { orderId: needs.orderId, skills: missingSkills });
+  }
+  if (crewShort > 0) {
+    fail(w.ev.violations, 'crew-size', w.vehicle, `order '${needs.orderId}' needs a crew of ${needs.crewSize}, '${name}' has ${needs.crewSize - crewShort}`, { orderId: needs.orderId, amount: crewShort });
+  }
+}
+
+function takeBreak(w: Walk, breakId: string): void {
+  const { vehicle, ev } = w;
+  const brk: Break | undefined = vehicle.breaks?.find((b) => b.id === breakId);
+  if (!brk) return void fail(ev.violations, 'break-unknown', vehicle, `'${vehicle.name}' has no break '${breakId}'`, { breakId });
+  if (w.breaks.has(brk.id)) fail(ev.violations, 'break-repeated', vehicle, `break '${brk.id}' of '${vehicle.name}' is taken more than once`, { breakId });
+  w.breaks.add(brk.id);
+  const arrivalS = w.time;
+  let startS = windowStart(brk.timeWindows, arrivalS);
+  if (startS === null) {
+    const lateS = lateBy(brk.timeWindows, arrivalS);
+    fail(ev.violations, 'break-window', vehicle, `break '${brk.id}' of '${vehicle.name}' starts at ${clock(arrivalS)}, after its window closes`, { breakId, amount: lateS });
+    startS = arrivalS;
+  }
+  ev.waitingS += startS - arrivalS;
+  pushStep(w, { type: 'break', id: brk.id }, arrivalS, startS - arrivalS, brk.minutes * 60);
+}
+
+function finishWalk(w: Walk): void {
+  const { vehicle, ev, ctx } = w;
+  const end = ctx.depots.get(vehicle.endDepotId)!;
+  const departS = ev.steps[0].departureS;
+  const leg = w.leg(w.place, end);
+  ev.distanceM += leg.distanceM;
+  ev.drivingS += leg.durationS;
+  const endS = w.time + leg.durationS;
+  pushStep(w, { type: 'end', id: end.id }, endS, 0, 0);
+  ev.durationS = endS - departS;
+  checkReturn(w, end, endS);
+  checkLoadAndPairs(w);
+  checkLimits(w);
+  const c = vehicle.costs;
+  ev.cost = c.fixed + (c.perKm * ev.distanceM) / 1000 + (c.perHour * ev.durationS) / 3600 + ev.latenessCost + ev.overtimeCost;
+}
+
+function checkReturn(w: Walk, end: Depot, endS: number): void {
+  const { vehicle, ev } = w;
+  const shiftEndS = vehicle.shift.end * 60;
+  ev.overtimeS = Math.max(0, endS - shiftEndS);
+  const allowedS = (vehicle.overtime?.maxMinutes ?? 0) * 60;
+  if (vehicle.overtime) ev.overtimeCost = (ev.overtimeS / 60) * vehicle.overtime.costPerMinute;
+  if (ev.overtimeS > allowedS) {
+    const extra = vehicle.overtime ? ` plus ${vehicle.overtime.maxMinutes} min overtime` : '';
+    fail(ev.violations, 'shift', vehicle, `'${vehicle.name}' is back at ${clock(endS)}, after its shift ends at ${clock(shiftEndS)}${extra}`, { amount: ev.overtimeS - allowedS });
+  }
+  if (endS > end.close * 60) {
+    fail(ev.violations, 'depot-hours', vehicle, `'${vehicle.name}' is back at depot '${end.name || end.id}' at ${clock(endS)}, after it closes at ${clock(end.close * 60)}`, { amount: endS - end.close * 60, depotId: end.id });
+  }
+}
+
+function checkLoadAndPairs(w: Walk): void {
+  const { vehicle, ev } = w;
+  const units = w.ctx.scenario.settings.capacityUnits;
+  w.peak.forEach((p, k) => {
+    if (p.excess <= AMOUNT_EPS) return;
+    const load = round2(vehicle.capacity[k] + p.excess);
+    fail(ev.violations, 'capacity', vehicle, `'${vehicle.name}' carries ${load} ${units[k]} at '${p.at}', capacity ${vehicle.capacity[k]}`, { amount: p.excess, unit: units[k] });
+  });
+  for (const id of new Set([...w.picked, ...w.delivered])) {
+    if (w.picked.has(id) && w.early.has(id)) fail(ev.violations, 'shipment-precedence', vehicle, `order '${id}' is delivered by '${vehicle.name}' before it is picked up`, { orderId: id });
+    if (w.picked.has(id) && w.delivered.has(id)) continue;
+    const half = w.picked.has(id) ? 'pickup' : 'delivery';
+    fail(ev.violations, 'shipment-split', vehicle, `order '${id}' must be picked up and delivered by the same vehicle; '${vehicle.name}' has only its ${half}`, { orderId: id });
+  }
+  if (ev.stops === 0) return;
+  for (const brk of vehicle.breaks ?? []) {
+    if (!w.breaks.has(brk.id)) fail(ev.violations, 'break-missing', vehicle, `'${vehicle.name}' does not take its break '${brk.id}'`, { breakId: brk.id });
+  }
+}
+
+function checkLimits(w: Walk): void {
+  const { vehicle, ev } = w;
+  const limits = vehicle.limits;
+  if (!limits) return;
+  const over = (rule: RuleId, value: number, max: number | undefined, text: (v: number, m: number) => string, scale = 1) => {
+    if (max !== undefined && value > max * scale) fail(ev.violations, rule, vehicle, `'${vehicle.name}' ${text(value, max)}`, { amount: value - max * scale });
+  };
+  over('max-stops', ev.stops, limits.maxStops, (v, m) => `has ${v} stops, at most ${m} allowed`);
+  over('max-duration', ev.durationS, limits.maxDurationMinutes, (v, m) => `works ${Math.ceil(v / 60)} min, at most ${m} min allowed`, 60);
+  over('max-driving', ev.drivingS, limits.maxDrivingMinutes, (v, m) => `drives ${Math.ceil(v / 60)} min, at most ${m} min allowed`, 60);
+  over('max-distance', ev.distanceM, limits.maxDistanceKm, (v, m) => `drives ${round2(v / 1000)} km, range ${m} km`, 1000);
+}
+
+/** Rounds to cents / hundredths for messages. */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
