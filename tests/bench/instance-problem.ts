@@ -1,12 +1,13 @@
 // Benchmark instance → solver buffers (distance-only objective), and the solver's
 // routes → plain route lists. Times and distances in scaled integer units.
 import { PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolutionBuffers } from '../../workers/protocol';
-import { arc, SCALE, type Instance, type Rounding } from './instance';
+import { arc, InstanceError, SCALE, type Instance, type Rounding } from './instance';
 
 /** Large enough that serving a customer always beats leaving it out. */
 const UNSERVED_PENALTY = 1e9;
 
 export function instanceToProblem(inst: Instance, rounding: Rounding, seed: number, neighbours = 20): ProblemBuffers {
+  if (inst.kind === 'pdptw') throw new InstanceError(`${inst.name}: pickup-and-delivery pairs are not supported by the solver yet`);
   const N = inst.x.length;
   const V = inst.kind === 'cvrp' ? N - 1 : inst.vehicles;
   const scale = SCALE[rounding];

@@ -4,7 +4,7 @@
 /** A VRPTW or CVRP benchmark instance; node 0 is the depot. */
 export interface Instance {
   name: string;
-  kind: 'vrptw' | 'cvrp';
+  kind: 'vrptw' | 'cvrp' | 'pdptw';
   /** Node coordinates (x, y), node 0 = depot. */
   x: number[];
   y: number[];
@@ -15,8 +15,10 @@ export interface Instance {
   capacity: number;
   /** Fleet bound (VRPTW: from the file; CVRP: unlimited → one per customer). */
   vehicles: number;
-  /** Number printed for node i in `.sol` files (Solomon customer number / VRPLIB id − 1). */
+  /** Number printed for node i in `.sol` files (Solomon customer number / VRPLIB id − 1 / Li & Lim task id). */
   label: number[];
+  /** PDPTW only: for a delivery node its pickup node, else −1 (same route, pickup first). */
+  pickupOf?: number[];
 }
 
 export type Rounding = 'exact' | 'trunc1' | 'nint';
@@ -110,9 +112,42 @@ export function parseVrplib(text: string, file: string): Instance {
   return inst;
 }
 
-/** Reads an instance by extension. */
+/**
+ * Parses Li & Lim PDPTW text: `vehicles capacity speed`, then tab-separated
+ * `id x y demand earliest latest service pickup_id delivery_id` rows (node 0 = depot).
+ */
+export function parseLiLim(text: string, file: string): Instance {
+  const lines = text.split(/\r?\n/);
+  const head = lines[0]?.trim().split(/\s+/) ?? [];
+  const vehicles = toInt(file, 1, head[0], 'vehicles');
+  const capacity = toInt(file, 1, head[1], 'capacity');
+  const name = file.replace(/\.txt$/i, '');
+  const inst: Instance = { name, kind: 'pdptw', x: [], y: [], demand: [], ready: [], due: [], service: [], capacity, vehicles, label: [], pickupOf: [] };
+  const deliveryOf: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const tokens = lines[i].trim().split(/\s+/).filter(Boolean);
+    if (tokens.length === 0) continue;
+    if (tokens.length < 9) fail(file, i + 1, `task row needs 9 fields (id x y demand earliest latest service pickup delivery), found ${tokens.length}`);
+    const [id, x, y, q, r, d, s, p, del] = tokens.map((t, k) => toInt(file, i + 1, t, ['id', 'x', 'y', 'demand', 'earliest', 'latest', 'service', 'pickup', 'delivery'][k]));
+    if (id !== inst.x.length) fail(file, i + 1, `id ${id} out of sequence (expected ${inst.x.length})`);
+    inst.label.push(id); inst.x.push(x); inst.y.push(y); inst.demand.push(q); inst.ready.push(r); inst.due.push(d); inst.service.push(s);
+    inst.pickupOf!.push(id !== 0 && q < 0 ? p : -1);
+    deliveryOf.push(id !== 0 && q > 0 ? del : -1);
+  }
+  const n = inst.x.length;
+  for (let i = 1; i < n; i++) {
+    const p = inst.pickupOf![i];
+    if (p >= 0 && (p >= n || deliveryOf[p] !== i)) fail(file, i + 1, `delivery ${i} names pickup ${p}, which does not name it back`);
+    if (inst.demand[i] > 0 && (deliveryOf[i] < 1 || deliveryOf[i] >= n)) fail(file, i + 1, `pickup ${i} has no valid delivery`);
+  }
+  return inst;
+}
+
+/** Reads an instance by extension and content (Li & Lim text starts with three numbers). */
 export function parseInstance(text: string, file: string): Instance {
-  return file.toLowerCase().endsWith('.vrp') ? parseVrplib(text, file) : parseSolomon(text, file);
+  if (file.toLowerCase().endsWith('.vrp')) return parseVrplib(text, file);
+  if (/^\s*\d+\s+\d+\s+\d+\s*$/.test(text.split(/\r?\n/)[0] ?? '')) return parseLiLim(text, file);
+  return parseSolomon(text, file);
 }
 
 /** Integer square root (floor), exact for the magnitudes used here. */

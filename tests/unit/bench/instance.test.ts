@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseInstance, parseSolomon, parseVrplib } from '../../bench/instance';
+import { parseInstance, parseLiLim, parseSolomon, parseVrplib } from '../../bench/instance';
 import { checkInstancePlan, formatSol } from '../../bench/check-instance';
 
 const BENCH = new URL('../../../../shared/benchmarks/', import.meta.url);
@@ -64,5 +64,35 @@ describe('independent instance checker', () => {
   it('writes .sol text with the instance labels and the convention’s decimals', () => {
     const inst = parseSolomon(read('solomon/txt/C101.txt'), 'C101');
     expect(formatSol(inst, [[1, 2], [3]], 12.34, 'trunc1')).toBe('Route #1: 1 2\nRoute #2: 3\nCost 12.3\n');
+  });
+});
+
+describe('Li & Lim pickup-and-delivery', () => {
+  const hierarchical = (text: string) => text.split(/\r?\n/).filter((l) => /^Route \d+\s*:/.test(l)).map((l) => l.split(':')[1].trim().split(/\s+/).map(Number));
+
+  it('parses pairs and re-evaluates the hierarchical BKS of lc101 exactly', () => {
+    const inst = parseInstance(read('lilim/txt/lc101.txt'), 'lc101.txt');
+    expect(inst.kind).toBe('pdptw');
+    expect(inst.x.length).toBe(107);
+    expect(inst.pickupOf![1]).toBe(11);
+    const check = checkInstancePlan(inst, hierarchical(read('lilim/sol-hierarchical/lc101.txt')), 'exact');
+    expect(check.violations).toEqual([]);
+    expect(check.routes).toBe(10);
+    expect(check.distance).toBeCloseTo(828.9369, 3);
+  });
+
+  it('rejects a delivery before its pickup and a pair split over two routes', () => {
+    const inst = parseLiLim(read('lilim/txt/lc101.txt'), 'lc101.txt');
+    const routes = hierarchical(read('lilim/sol-hierarchical/lc101.txt'));
+    const reversed = routes.map((r, i) => (i === 3 ? [...r].reverse() : r));
+    expect(checkInstancePlan(inst, reversed, 'exact').violations.some((v) => v.includes('comes before its pickup'))).toBe(true);
+    const delivery = routes[3].find((node) => inst.pickupOf![node] >= 0)!;
+    const split = routes.map((r, i) => (i === 3 ? r.filter((node) => node !== delivery) : i === 4 ? [...r, delivery] : r));
+    expect(checkInstancePlan(inst, split, 'exact').violations.some((v) => v.includes('is not on the route of its pickup'))).toBe(true);
+  });
+
+  it('names the line of a pair that does not match', () => {
+    const text = read('lilim/txt/lc101.txt').replace(/\n1\t45\t68\t-10\t912\t967\t90\t11\t0/, '\n1\t45\t68\t-10\t912\t967\t90\t12\t0');
+    expect(() => parseLiLim(text, 'lc101.txt')).toThrow(/lc101\.txt:\d+: delivery 1 names pickup 12/);
   });
 });
