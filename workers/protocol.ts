@@ -97,9 +97,18 @@ export const enum Status {
 
 // ---------------------------------------------------------------- worker API
 
+/** Keeps an order on a vehicle through a re-optimisation; `position` (0-based) also keeps its place. */
+export interface SolverPin {
+  orderId: string;
+  vehicleId: string;
+  position?: number;
+}
+
 export interface SolveOptions {
   timeLimitS: number;
   seed: number;
+  /** Hand decisions the solver must keep (pinned stops and routes). */
+  pins?: SolverPin[];
 }
 
 export interface SolveRequest {

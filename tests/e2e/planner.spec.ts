@@ -42,7 +42,7 @@ test('first visit shows the demo, Optimize draws and lists routes, reload restor
   await page.goto('/');
   const map = mapRegion(page);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
-  await expect(map.locator('path.fmp-stop')).toHaveCount(DEMO.orders.length);
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
   await expect(map.locator('.fmp-depot')).toHaveCount(1);
   await expect(page.getByText(`No plan yet for ${DEMO.orders.length} orders`)).toBeVisible();
   // Offline: the tiles fail and the map says so, but keeps working.
@@ -50,11 +50,11 @@ test('first visit shows the demo, Optimize draws and lists routes, reload restor
 
   await setTimeLimit(page, 3);
   await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(map.locator('path.fmp-route').first()).toBeVisible({ timeout: 60_000 });
-  const routeCount = await map.locator('path.fmp-route').count();
-  await expect(page.locator('.routes-table tbody tr')).toHaveCount(routeCount);
+  await expect(map).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
+  const routeCount = Number(await map.getAttribute('data-route-count'));
+  await expect(page.locator('.routes-table tr[data-vehicle-id]')).toHaveCount(routeCount);
   // The plan passed the independent check: nothing drawn as untrusted, no violation banner.
-  await expect(map.locator('path.fmp-route--invalid, path.fmp-route--stale')).toHaveCount(0);
+  await expect(map).toHaveAttribute('data-untrusted-route-count', '0');
   await expect(page.getByText('failed the independent check')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
 
@@ -64,7 +64,7 @@ test('first visit shows the demo, Optimize draws and lists routes, reload restor
   await page.screenshot({ path: testInfo.outputPath('planner-solved.png') });
 
   await page.reload();
-  await expect(map.locator('path.fmp-route')).toHaveCount(routeCount);
+  await expect(map).toHaveAttribute('data-route-count', String(routeCount));
   await expect.poll(() => page.locator('.routes-table').innerText()).toBe(table);
   await expect.poll(() => page.getByLabel('Plan summary').innerText()).toBe(summary);
   await expect(page.getByText('No plan yet')).toHaveCount(0);
@@ -72,7 +72,7 @@ test('first visit shows the demo, Optimize draws and lists routes, reload restor
 
 test('Cancel during a long solve keeps the best plan so far', async ({ page }, testInfo) => {
   await page.goto('/');
-  await expect(mapRegion(page).locator('path.fmp-stop')).toHaveCount(DEMO.orders.length);
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
   await setTimeLimit(page, 300);
   await page.getByRole('button', { name: 'Optimize' }).click();
 
@@ -83,8 +83,8 @@ test('Cancel during a long solve keeps the best plan so far', async ({ page }, t
   await cancel.click();
 
   await expect(page.getByText('Stopped early — showing the best plan found so far.')).toBeVisible({ timeout: 15_000 });
-  await expect(mapRegion(page).locator('path.fmp-route').first()).toBeVisible();
-  await expect(page.locator('.routes-table tbody tr').first()).toBeVisible();
+  await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0');
+  await expect(page.locator('.routes-table tr[data-vehicle-id]').first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
   await expect(cancel).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('planner-cancelled.png') });

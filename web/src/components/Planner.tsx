@@ -1,12 +1,17 @@
-// The planner screen: header across the top, the map on the left and the
-// plan panel (run controls, warnings, routes) on the right.
+// The planner screen: header across the top, the map on the left with the
+// timeline below it, and the plan panel (run controls, cost chart, warnings,
+// selected stop, routes, unassigned) on the right.
 import { Show, type JSX } from 'solid-js';
 import { MapView } from '../map/MapView';
 import { useApp } from '../store/context';
+import { CostChart } from './CostChart';
 import { Header } from './Header';
+import { MoveControls } from './MoveControls';
+import { MoveFeedback } from './MoveFeedback';
 import { PlanBanner } from './PlanBanner';
 import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
+import { Timeline } from './Timeline';
 import { Banner } from './ui/Banner';
 
 /** The whole planner screen; needs `AppProvider` above it. */
@@ -16,7 +21,10 @@ export function Planner(): JSX.Element {
     <div class="app">
       <Header />
       <main class="workspace">
-        <MapView />
+        <div class="plan-view">
+          <MapView />
+          <Timeline />
+        </div>
         <aside class="side-panel" aria-label="Plan">
           <Show when={persist.loadError()}>
             {(message) => (
@@ -26,10 +34,13 @@ export function Planner(): JSX.Element {
             )}
           </Show>
           <RunPanel />
+          <CostChart />
           <PlanBanner />
+          <MoveControls />
           <RouteList />
         </aside>
       </main>
+      <MoveFeedback />
     </div>
   );
 }

@@ -1,31 +1,70 @@
-// The plan panel's body: key figures, the route table and the unassigned
-// orders, or a short prompt to optimize when there is no plan yet.
-import { Show, type JSX } from 'solid-js';
+// The plan panel's body: Undo/Redo, key figures, the route table and the
+// unassigned orders, or a short prompt to optimize when there is no plan yet.
+import { onCleanup, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import { PlanSummary } from './PlanSummary';
+import { KpiBar } from './KpiBar';
 import { jobCount, RouteTable } from './RouteTable';
-import { UnassignedList } from './UnassignedList';
+import { UnassignedPanel } from './UnassignedPanel';
 
 /** The routes section of the panel (labelled "Routes"). */
 export function RouteList(): JSX.Element {
-  const { scenario: [state] } = useApp();
+  const { scenario: [state], ui: [uiState], run: [run] } = useApp();
+  const activeVehicleId = (scenario: NonNullable<typeof state.scenario>) => {
+    const selection = uiState.selection;
+    if (selection?.kind === 'route') return selection.vehicleId;
+    if (selection?.kind !== 'order') return null;
+    const route = scenario.plan?.solution.routes.find((r) => r.steps.some((s) => s.type === 'job' && s.id === selection.orderId));
+    return route?.vehicleId ?? null;
+  };
   return (
     <section class="panel-section route-list" aria-labelledby="routes-heading">
-      <h2 id="routes-heading" class="section-title">Routes</h2>
+      <div class="section-head">
+        <h2 id="routes-heading" class="section-title">Routes</h2>
+        <UndoRedo />
+      </div>
       <Show when={state.scenario?.plan ? state.scenario : null} fallback={<EmptyPlan />}>
         {(scenario) => (
           <>
-            <PlanSummary solution={scenario().plan!.solution} vehicleCount={scenario().vehicles.length} />
+            <KpiBar scenario={scenario()} solution={scenario().plan!.solution} />
             <RouteTable
               routes={scenario().plan!.solution.routes.filter((r) => jobCount(r) > 0)}
               scenario={scenario()}
               trusted={state.planStatus === 'valid'}
+              activeVehicleId={activeVehicleId(scenario())}
+              editable={run.status !== 'running'}
             />
-            <UnassignedList unassigned={scenario().plan!.solution.unassigned} orders={scenario().orders} />
+            <UnassignedPanel scenario={scenario()} editable={run.status !== 'running'} />
           </>
         )}
       </Show>
     </section>
+  );
+}
+
+/** Undo and Redo buttons, also on Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) outside text fields. */
+function UndoRedo(): JSX.Element {
+  const { edit: [editState, editActions], run: [run] } = useApp();
+  const idle = () => run.status !== 'running';
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.target as HTMLElement | null;
+    if (!(event.ctrlKey || event.metaKey) || !idle() || target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) editActions.undo();
+    else if ((key === 'z' && event.shiftKey) || key === 'y') editActions.redo();
+    else return;
+    event.preventDefault();
+  };
+  window.addEventListener('keydown', onKey);
+  onCleanup(() => window.removeEventListener('keydown', onKey));
+  return (
+    <div class="undo-redo">
+      <button type="button" class="btn btn--small" disabled={!idle() || editState.undoCount === 0} onClick={() => editActions.undo()} title="Undo the last change to the plan (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" class="btn btn--small" disabled={!idle() || editState.redoCount === 0} onClick={() => editActions.redo()} title="Redo (Ctrl+Shift+Z)">
+        Redo
+      </button>
+    </div>
   );
 }
 

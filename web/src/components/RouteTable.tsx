@@ -1,45 +1,70 @@
-// One row per used vehicle (stops, km, hours, start and end) with a totals row.
-// The vehicle name is a toggle button: it selects the route on the map too.
-import { For, type JSX } from 'solid-js';
+// One row per used vehicle (pin, stops, km, hours, start and end) with a totals
+// row. The vehicle name selects the route everywhere; the active route (selected,
+// or holding the selected stop) unfolds its stops. Rows accept dropped stops.
+import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Route } from '../domain/solution';
 import { routeColor } from '../map/projection';
 import { useApp } from '../store/context';
+import { isRoutePinned } from '../store/pins';
 import { isRouteSelected } from '../store/ui';
+import { PinToggle } from './PinToggle';
+import { RouteStops } from './RouteStops';
+import { dropTarget } from './ui/dnd';
 import { formatClock, formatHm } from './ui/format';
 
 /** Number of orders a route serves. */
 export const jobCount = (route: Route): number => route.steps.filter((s) => s.type === 'job').length;
 
-function RouteRow(props: { route: Route; scenario: Scenario }): JSX.Element {
-  const { ui: [uiState, uiActions] } = useApp();
-  const selected = () => isRouteSelected(uiState, props.route.vehicleId);
-  const name = () => props.scenario.vehicles.find((v) => v.id === props.route.vehicleId)?.name ?? props.route.vehicleId;
+const COLUMNS = 7;
+
+function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; editable: boolean }): JSX.Element {
+  const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
+  const vehicleId = () => props.route.vehicleId;
+  const selected = () => isRouteSelected(uiState, vehicleId());
+  const pinned = () => isRoutePinned(pinsState, props.scenario.id, vehicleId());
+  const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
   const steps = () => props.route.steps;
+  const hovered = () => edit[0].preview?.vehicleId === vehicleId() ? (edit[0].preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
+  // Dropped on the row itself: the stop goes where it costs least.
+  const drop = dropTarget(edit, () => (props.editable ? { vehicleId: vehicleId() } : null));
   return (
-    <tr class={selected() ? 'is-selected' : undefined} data-vehicle-id={props.route.vehicleId}>
-      <th scope="row">
-        <button type="button" class="route-name" aria-pressed={selected()} onClick={() => uiActions.toggleRoute(props.route.vehicleId)}>
-          <span class="swatch" style={{ background: routeColor(props.scenario, props.route.vehicleId) }} aria-hidden="true" />
-          {name()}
-        </button>
-      </th>
-      <td class="num">{jobCount(props.route)}</td>
-      <td class="num">{(props.route.distanceM / 1000).toFixed(1)}</td>
-      <td class="num">{formatHm(props.route.durationS)}</td>
-      <td class="num">{formatClock(steps()[0]?.departureS ?? 0)}</td>
-      <td class="num">{formatClock(steps()[steps().length - 1]?.arrivalS ?? 0)}</td>
-    </tr>
+    <tbody class={`route-group${props.active ? ' is-active' : ''}`}>
+      <tr class={`${selected() ? 'is-selected' : ''}${hovered()}`} data-vehicle-id={vehicleId()} {...drop}>
+        <td class="pin-cell">
+          <PinToggle pinned={pinned()} label={`route ${name()}`} onToggle={() => pinsActions.toggleRoute(props.scenario.id, vehicleId())} />
+        </td>
+        <th scope="row">
+          <button type="button" class="route-name" aria-pressed={selected()} aria-expanded={props.active} onClick={() => uiActions.toggleRoute(vehicleId())}>
+            <span class="swatch" style={{ background: routeColor(props.scenario, vehicleId()) }} aria-hidden="true" />
+            {name()}
+          </button>
+        </th>
+        <td class="num">{jobCount(props.route)}</td>
+        <td class="num">{(props.route.distanceM / 1000).toFixed(1)}</td>
+        <td class="num">{formatHm(props.route.durationS)}</td>
+        <td class="num">{formatClock(steps()[0]?.departureS ?? 0)}</td>
+        <td class="num">{formatClock(steps()[steps().length - 1]?.arrivalS ?? 0)}</td>
+      </tr>
+      <Show when={props.active}>
+        <tr class="route-stops-row">
+          <td colSpan={COLUMNS}>
+            <RouteStops route={props.route} scenario={props.scenario} editable={props.editable} />
+          </td>
+        </tr>
+      </Show>
+    </tbody>
   );
 }
 
-/** Table of the used routes; `trusted` false fades it (stale or failed plan). */
-export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean }): JSX.Element {
+/** Table of the used routes; `trusted` false fades it (stale or failed plan); `editable` allows drops. */
+export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
   return (
-    <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`}>
+    <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
       <thead>
         <tr>
+          <th scope="col" class="pin-cell"><span class="visually-hidden">Pinned</span></th>
           <th scope="col">Vehicle</th>
           <th scope="col" class="num">Stops</th>
           <th scope="col" class="num">km</th>
@@ -48,11 +73,12 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
           <th scope="col" class="num">End</th>
         </tr>
       </thead>
-      <tbody>
-        <For each={props.routes}>{(route) => <RouteRow route={route} scenario={props.scenario} />}</For>
-      </tbody>
+      <For each={props.routes}>
+        {(route) => <RouteRow route={route} scenario={props.scenario} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
+      </For>
       <tfoot>
         <tr>
+          <td />
           <th scope="row">Total</th>
           <td class="num">{total(jobCount)}</td>
           <td class="num">{(total((r) => r.distanceM) / 1000).toFixed(1)}</td>

@@ -1,14 +1,26 @@
 // The Leaflet map region: owns the map instance and its tile background (which
 // may be unreachable offline: the map then stays usable on a neutral background)
-// and hands the instance to the layers that draw depots, stops and routes.
+// and hands the instance to the layers that draw depots, stops and routes on one
+// canvas, which keeps panning and zooming smooth with thousands of stops.
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { MapLegend } from '../components/MapLegend';
 import { useApp } from '../store/context';
-import { scenarioBounds } from './projection';
+import type { Selection } from '../store/ui';
+import { projectRoutes, projectStops, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { StopMarkers } from './StopMarkers';
+
+/** Pane of the plan's canvas (route lines under stops), below Leaflet's marker pane (600) where depots sit. */
+const PLAN_PANE = 'fmp-plan';
+const PLAN_PANE_Z = '420';
+
+/** The selection as one attribute value ("route:v1", "order:o3", ""), for tests and debugging. */
+function selectionKey(selection: Selection): string {
+  if (!selection) return '';
+  return selection.kind === 'route' ? `route:${selection.vehicleId}` : `order:${selection.orderId}`;
+}
 
 /** Where the map looks before a scenario is open (France). */
 const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
@@ -34,13 +46,14 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state] } = useApp();
+  const { scenario: [state], ui: [uiState] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   let container!: HTMLDivElement;
 
   onMount(() => {
-    const instance = L.map(container, { ...INITIAL_VIEW, zoomSnap: 0.5 });
+    const instance = L.map(container, { ...INITIAL_VIEW, zoomSnap: 0.5, preferCanvas: true });
+    instance.createPane(PLAN_PANE).style.zIndex = PLAN_PANE_Z;
     // The panel beside the map can change width; Leaflet must learn its new size.
     const resize = new ResizeObserver(() => instance.invalidateSize());
     resize.observe(container);
@@ -59,16 +72,32 @@ export function MapView(): JSX.Element {
     if (instance && bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
   }));
 
+  const stops = createMemo(() => (state.scenario ? projectStops(state.scenario, state.scenario.plan) : []));
+  const lines = createMemo(() => (state.scenario ? projectRoutes(state.scenario, state.scenario.plan) : []));
+  const counts = () => ({
+    'data-stop-count': stops().length,
+    'data-unassigned-count': stops().filter((s) => s.status === 'unassigned').length,
+    'data-route-count': lines().length,
+    'data-untrusted-route-count': state.planStatus === 'valid' ? 0 : lines().length,
+    // "vehicle:stops" per drawn line, so a hand edit can be seen to reach the map.
+    'data-route-stops': lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '),
+  });
+
+  // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.
   return (
-    <section class="map-region" role="region" aria-label="Map">
+    <section class="map-region" role="region" aria-label="Map" {...counts()} data-selected={selectionKey(uiState.selection)}>
       <div class="map" ref={container} />
       <Show when={map()}>
-        {(instance) => (
-          <>
-            <RouteLayer map={instance()} />
-            <StopMarkers map={instance()} />
-          </>
-        )}
+        {(instance) => {
+          // One canvas for lines and stops: stacked canvases would hide the lower one from clicks.
+          const renderer = L.canvas({ pane: PLAN_PANE, padding: 0.2, tolerance: 4 });
+          return (
+            <>
+              <RouteLayer map={instance()} renderer={renderer} lines={lines()} stops={stops()} />
+              <StopMarkers map={instance()} renderer={renderer} stops={stops()} />
+            </>
+          );
+        }}
       </Show>
       <Show when={tilesFailed()}>
         <p class="map-notice" role="status">Map tiles unavailable — showing a plain background.</p>

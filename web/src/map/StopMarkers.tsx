@@ -1,15 +1,13 @@
-// Draws the depots and every order's stop: circles coloured by route, unassigned
-// stops as hollow red rings (see the legend), grey before any plan exists.
+// Draws the depots and every order's stop: circles (on the shared canvas)
+// coloured by route, unassigned stops as hollow red rings (see the legend), grey
+// before any plan exists; the selected stop is enlarged with a dark ring.
 // Tooltips are built from text nodes, since order data comes from user files.
 import L from 'leaflet';
-import { createEffect, createMemo, onCleanup, type JSX } from 'solid-js';
+import { createEffect, createMemo, on, onCleanup, untrack, type JSX } from 'solid-js';
 import { formatClock } from '../components/ui/format';
 import { useApp } from '../store/context';
-import { projectDepots, projectStops, UNASSIGNED_COLOR, type StopPoint } from './projection';
-
-/** Own pane above the route lines (markers such as the depot sit higher still). */
-const STOPS_PANE = 'fmp-stops';
-const STOPS_PANE_Z = '420';
+import { selectedOrderId } from '../store/ui';
+import { projectDepots, UNASSIGNED_COLOR, type StopPoint } from './projection';
 
 const STATUS_TEXT: Record<StopPoint['status'], string> = {
   planned: 'on route',
@@ -17,11 +15,14 @@ const STATUS_TEXT: Record<StopPoint['status'], string> = {
   unplanned: 'not planned yet',
 };
 
-function stopStyle(stop: StopPoint): L.CircleMarkerOptions {
-  if (stop.status === 'unassigned') {
-    return { pane: STOPS_PANE, radius: 7, color: UNASSIGNED_COLOR, weight: 3, fillColor: '#ffffff', fillOpacity: 1, className: 'fmp-stop fmp-stop--unassigned' };
+function stopStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
+  if (selected) {
+    return { radius: 10, color: '#111827', weight: 3, fillColor: stop.status === 'unassigned' ? '#ffffff' : stop.color, fillOpacity: 1 };
   }
-  return { pane: STOPS_PANE, radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95, className: `fmp-stop fmp-stop--${stop.status}` };
+  if (stop.status === 'unassigned') {
+    return { radius: 7, color: UNASSIGNED_COLOR, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
+  }
+  return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95 };
 }
 
 function tooltipFor(stop: StopPoint, vehicleName: string | null): HTMLElement {
@@ -39,27 +40,49 @@ function tooltipFor(stop: StopPoint, vehicleName: string | null): HTMLElement {
 
 const depotIcon = L.divIcon({ className: 'fmp-depot', html: '<span aria-hidden="true">D</span>', iconSize: [24, 24] });
 
-/** Keeps depot markers and one circle per order on `map` in step with the plan. */
-export function StopMarkers(props: { map: L.Map }): JSX.Element {
-  const { scenario: [state], ui: [, uiActions] } = useApp();
-  if (!props.map.getPane(STOPS_PANE)) props.map.createPane(STOPS_PANE).style.zIndex = STOPS_PANE_Z;
-  const group = L.layerGroup().addTo(props.map);
-  onCleanup(() => group.remove());
-  const stops = createMemo(() => (state.scenario ? projectStops(state.scenario, state.scenario.plan) : []));
+/** Keeps depot markers and one circle per order on `map` in step with the plan and the selection. */
+export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[] }): JSX.Element {
+  const { scenario: [state], ui: [uiState, uiActions] } = useApp();
+  const stopsGroup = L.layerGroup().addTo(props.map);
+  const depotsGroup = L.layerGroup().addTo(props.map);
+  onCleanup(() => {
+    stopsGroup.remove();
+    depotsGroup.remove();
+  });
   const vehicleName = (id: string | null) => (id ? state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id : null);
   const depots = createMemo(() => (state.scenario ? projectDepots(state.scenario) : []));
+  const markers = new Map<string, { marker: L.CircleMarker; stop: StopPoint }>();
+  const restyle = (orderId: string | null, selected: boolean) => {
+    const entry = orderId ? markers.get(orderId) : undefined;
+    if (!entry) return;
+    entry.marker.setStyle(stopStyle(entry.stop, selected));
+    if (selected) entry.marker.bringToFront();
+  };
 
   createEffect(() => {
-    group.clearLayers();
-    for (const stop of stops()) {
-      L.circleMarker(stop.at, stopStyle(stop))
+    stopsGroup.clearLayers();
+    markers.clear();
+    const selected = untrack(() => selectedOrderId(uiState));
+    for (const stop of props.stops) {
+      const marker = L.circleMarker(stop.at, { ...stopStyle(stop, stop.orderId === selected), renderer: props.renderer })
         .bindTooltip(() => tooltipFor(stop, vehicleName(stop.vehicleId)))
-        .on('click', () => (stop.vehicleId ? uiActions.toggleRoute(stop.vehicleId) : uiActions.selectOrder(stop.orderId)))
-        .addTo(group);
+        .on('click', () => uiActions.selectOrder(stop.orderId))
+        .addTo(stopsGroup);
+      markers.set(stop.orderId, { marker, stop });
     }
-    // Depots last, so they sit above the stops around them.
+    restyle(selected, true);
+  });
+
+  // Selection changes restyle two circles, not thousands.
+  createEffect(on(() => selectedOrderId(uiState), (selected, previous) => {
+    restyle(previous ?? null, false);
+    restyle(selected, true);
+  }, { defer: true }));
+
+  createEffect(() => {
+    depotsGroup.clearLayers();
     for (const depot of depots()) {
-      L.marker(depot.at, { icon: depotIcon, title: `Depot: ${depot.name}`, alt: `Depot ${depot.name}`, zIndexOffset: 1000 }).addTo(group);
+      L.marker(depot.at, { icon: depotIcon, title: `Depot: ${depot.name}`, alt: `Depot ${depot.name}`, zIndexOffset: 1000 }).addTo(depotsGroup);
     }
   });
   return null;

@@ -5,6 +5,7 @@ import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-
 import type { Scenario } from '../domain/scenario';
 import { isQuotaExceeded, type PlannerDb } from '../io/db';
 import { readSavedScenario, type SavedRead } from '../io/restore';
+import type { PinsRecord } from './pins';
 import type { ScenarioStore } from './scenario';
 
 /** Whether a scenario is open yet (`failed`: nothing could be opened; see `loadError`). */
@@ -39,6 +40,8 @@ export interface PersistOptions {
   loadDemo: () => Promise<Scenario>;
   /** Quiet time after the last edit before saving. */
   debounceMs?: number;
+  /** Pins of the open scenario, stored in its record beside it. */
+  pins?: PinsRecord;
 }
 
 const DEFAULT_DEBOUNCE_MS = 400;
@@ -133,7 +136,9 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>('idle');
   const [storageError, setStorageError] = createSignal<StorageError | null>(null);
-  const queue = makeSaveQueue((s) => options.db.saveCurrentScenario(s), actions.snapshot, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, {
+  const pins = options.pins;
+  const snapshot = () => (pins ? pins.attach(actions.snapshot()) : actions.snapshot());
+  const queue = makeSaveQueue((s) => options.db.saveCurrentScenario(s), snapshot, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, {
     status: setSaveStatus,
     failed: (error) => setStorageError(writeError(error)),
     succeeded: () => {
@@ -141,7 +146,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
       if (kind === 'quota' || kind === 'write') setStorageError(null);
     },
   });
-  createEffect(on(() => state.changes, queue.schedule, { defer: true }));
+  createEffect(on(() => state.changes + (pins?.changes() ?? 0), queue.schedule, { defer: true }));
   flushWhenHidden(queue.flush);
 
   async function readSaved(): Promise<SavedRead> {
@@ -176,6 +181,8 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);
+      // The validated scenario drops unknown fields: pins are read from the raw record.
+      if (pins) pins.restore(saved.scenario.id, await options.db.getScenario(saved.scenario.id).catch(() => undefined));
       if (saved.warnings.length) setStorageError({ kind: 'restore', message: saved.warnings.join(' ') });
       return void setLoadStatus('ready');
     }

@@ -2,7 +2,7 @@
 // and its outcome. A finished solve is stored whole as the scenario's plan; a
 // failure becomes a visible message and the previous plan stays untouched.
 import { createStore } from 'solid-js/store';
-import type { Progress } from '../../../workers/protocol';
+import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { StopReason } from '../domain/solution';
 import type { SolverClient } from '../solver/client';
 import type { ScenarioStore } from './scenario';
@@ -20,6 +20,14 @@ interface RunFields {
   stopReason: StopReason | null;
   /** Cancel was asked for; waiting for the best plan so far. */
   cancelling: boolean;
+  /** Best cost over time of the running (or last) solve: one point per improvement. */
+  costHistory: CostPoint[];
+}
+
+/** One improvement of the best cost during a solve. */
+export interface CostPoint {
+  elapsedMs: number;
+  bestCost: number;
 }
 
 /** Read-only for components: they change it through the actions. */
@@ -43,6 +51,8 @@ export type RunStore = [state: RunState, actions: RunActions];
 export interface RunOptions {
   /** After Cancel, a solve still running this long is aborted hard (worker terminated). */
   hardAbortAfterMs?: number;
+  /** Pins the solver must keep, read when a solve starts. */
+  pins?: () => SolverPin[];
 }
 
 const DEFAULT_HARD_ABORT_MS = 5000;
@@ -62,7 +72,7 @@ export function describeRunError(error: unknown): string {
 /** Creates the run store around a solver client and the scenario store it plans for. */
 export function createRunStore(client: SolverClient, scenarioStore: ScenarioStore, options: RunOptions = {}): RunStore {
   const [scenarioState, scenarioActions] = scenarioStore;
-  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false });
+  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });
   let controller: AbortController | null = null;
   let hardAbortTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -72,14 +82,23 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     setState({ cancelling: false, ...patch });
   };
 
+  const onProgress = (p: Progress) => {
+    const last = state.costHistory[state.costHistory.length - 1];
+    // Only improvements are kept, so a long solve stays a short list.
+    if (!last || p.bestCost < last.bestCost) setState('costHistory', state.costHistory.length, { elapsedMs: p.elapsedMs, bestCost: p.bestCost });
+    setState('progress', p);
+  };
+
   async function optimize(): Promise<void> {
     const snapshot = scenarioActions.snapshot();
     if (!snapshot || state.status === 'running') return;
     const own = new AbortController();
     controller = own;
-    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false });
+    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });
+    const pins = options.pins?.() ?? [];
+    const solveOptions = { ...snapshot.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
     try {
-      const solution = await client.solve(snapshot, { ...snapshot.settings.solver }, (p) => setState('progress', p), own.signal);
+      const solution = await client.solve(snapshot, solveOptions, onProgress, own.signal);
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
       scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution });

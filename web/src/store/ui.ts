@@ -1,5 +1,6 @@
 // The ui aggregate: what the dispatcher has selected. One selection for the
-// whole app, so selecting a route or stop anywhere selects it everywhere.
+// whole app, so selecting a route or stop (an order's visit) anywhere selects it
+// everywhere: map, route list, timeline and unassigned panel.
 import { createStore } from 'solid-js/store';
 
 /** The one thing selected in the whole app, or nothing. */
@@ -27,6 +28,16 @@ export type UiStore = [state: UiState, actions: UiActions];
 /** True when the route of `vehicleId` is the current selection. */
 export function isRouteSelected(state: UiState, vehicleId: string): boolean {
   return state.selection?.kind === 'route' && state.selection.vehicleId === vehicleId;
+}
+
+/** True when the stop (order) `orderId` is the current selection. */
+export function isOrderSelected(state: UiState, orderId: string): boolean {
+  return state.selection?.kind === 'order' && state.selection.orderId === orderId;
+}
+
+/** Id of the selected order (a stop on the map, list or timeline), or null. */
+export function selectedOrderId(state: UiState): string | null {
+  return state.selection?.kind === 'order' ? state.selection.orderId : null;
 }
 
 /** Creates the ui store with nothing selected. */

@@ -1,0 +1,108 @@
+// Seeing the plan in Chromium: the timeline draws a bar for every routed stop,
+// selecting a stop or route in one place selects it everywhere, the KPI bar and
+// the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
+import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
+
+const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+let consoleErrors: string[] = [];
+
+function isBlockedResource(msg: ConsoleMessage): boolean {
+  const url = msg.location().url;
+  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
+}
+
+test.beforeEach(async ({ page, context }) => {
+  consoleErrors = [];
+  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+  page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text()); });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
+});
+
+test.afterEach(() => {
+  expect(consoleErrors, 'console errors').toEqual([]);
+});
+
+const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
+const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
+
+async function solveDemo(page: Page, seconds = 2): Promise<void> {
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  const limit = page.getByLabel('Time limit (s)');
+  await limit.fill(String(seconds));
+  await limit.press('Tab');
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+}
+
+test('the timeline draws every routed stop; a selection anywhere shows everywhere', async ({ page }, testInfo) => {
+  await solveDemo(page);
+  const unassigned = await page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id]').count();
+  const routed = DEMO.orders.length - unassigned;
+  await expect(timeline(page).locator('.tl-stop')).toHaveCount(routed);
+  await expect(timeline(page)).toHaveAttribute('data-stop-count', String(routed));
+  // Every used route has a row with its stops; the axis is labelled in hours.
+  const routeStops = page.locator('.routes-table tr[data-vehicle-id]');
+  for (const row of await routeStops.all()) {
+    const vehicleId = await row.getAttribute('data-vehicle-id');
+    const stops = Number(await row.locator('td.num').first().innerText());
+    await expect(timeline(page).locator(`.tl-row[data-vehicle-id="${vehicleId}"] .tl-stop`)).toHaveCount(stops);
+  }
+  await expect(timeline(page).locator('.timeline__tick').first()).toHaveText(/^\d\d:00$/);
+  await expect(page.getByLabel('Plan summary')).toContainText('On time');
+  await expect(page.getByLabel('Best cost over time')).toBeVisible();
+
+  // A stop picked on the timeline is the selected stop in the panel, on the map and in the route list.
+  const bar = timeline(page).locator('.tl-stop').nth(3);
+  const orderId = await bar.getAttribute('data-order-id');
+  await bar.click();
+  await expect(bar).toHaveAttribute('aria-pressed', 'true');
+  await expect(mapRegion(page)).toHaveAttribute('data-selected', `order:${orderId}`);
+  await expect(page.locator(`.route-stop.is-selected[data-order-id="${orderId}"]`)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Selected stop' })).toContainText(orderId!);
+
+  // A route picked in the list is selected on the timeline too.
+  const firstRoute = routeStops.first();
+  const vehicleId = await firstRoute.getAttribute('data-vehicle-id');
+  await firstRoute.locator('.route-name').click();
+  await expect(mapRegion(page)).toHaveAttribute('data-selected', `route:${vehicleId}`);
+  await expect(timeline(page).locator(`.tl-row[data-vehicle-id="${vehicleId}"]`)).toHaveClass(/is-selected/);
+  await page.screenshot({ path: testInfo.outputPath('timeline.png') });
+});
+
+test('a generated 2,000-stop plan draws on canvas and stays responsive', async ({ page }, testInfo) => {
+  const large = makeLargeScenario(2000, 40);
+  expect(large.plan?.solution.check.ok, large.plan?.solution.check.violations[0]?.message).toBe(true);
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await openScenario(page, large);
+
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '2000', { timeout: 30_000 });
+  await expect(mapRegion(page)).toHaveAttribute('data-route-count', '40');
+  await expect(mapRegion(page)).toHaveAttribute('data-untrusted-route-count', '0');
+  // Stops and lines are canvas drawings, not thousands of SVG elements.
+  await expect(mapRegion(page).locator('canvas')).toHaveCount(1);
+  await expect(mapRegion(page).locator('path.leaflet-interactive')).toHaveCount(0);
+  await expect(timeline(page).locator('.tl-stop')).toHaveCount(2000);
+
+  // Pan and zoom the map, then check a click is still handled (speed itself is a benchmark matter).
+  const box = (await mapRegion(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2 + 60, { steps: 10 });
+  await page.mouse.up();
+  await page.mouse.wheel(0, -300);
+  const routeButton = page.locator('.routes-table tr[data-vehicle-id="van-7"] .route-name');
+  await routeButton.click();
+  await expect(routeButton).toHaveAttribute('aria-pressed', 'true');
+  await expect(mapRegion(page)).toHaveAttribute('data-selected', 'route:van-7');
+
+  // Evaluating a hand move on the large plan answers promptly as well.
+  const stop = timeline(page).locator('.tl-row[data-vehicle-id="van-7"] .tl-stop').first();
+  await stop.click();
+  await page.getByLabel('Move to').selectOption('van-8');
+  await expect(page.getByRole('region', { name: 'Selected stop' }).getByRole('status', { name: 'Move preview' })).toContainText('cost');
+  await page.screenshot({ path: testInfo.outputPath('large-plan.png') });
+});

@@ -1,0 +1,69 @@
+// moveOrder: a hand edit yields a whole new solution (touched routes rebuilt,
+// the input untouched), checked by the independent checker, with its cost delta
+// and the violations it adds; bestPosition prefers feasible, then cheap.
+import { describe, expect, it } from 'vitest';
+import { moveOrder, positionBefore, REMOVED_BY_HAND } from '../../../web/src/plan/move';
+import { routeOrderIds } from '../../../web/src/plan/rebuild-route';
+import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+
+const ids = (solution: ReturnType<typeof makeMiniSolution>, vehicleId: string) => {
+  const route = solution.routes.find((r) => r.vehicleId === vehicleId);
+  return route ? routeOrderIds(route) : [];
+};
+
+describe('moveOrder', () => {
+  it('moves a stop to another (unused) vehicle, checks clean and reports the cost change', () => {
+    const scenario = makeMiniScenario();
+    const before = makeMiniSolution(scenario);
+    const frozen = structuredClone(before);
+    const outcome = moveOrder(scenario, before, 'o3', { vehicleId: 'v2', position: 0 })!;
+    expect(ids(outcome.solution, 'v1')).toEqual(['o1', 'o2']);
+    expect(ids(outcome.solution, 'v2')).toEqual(['o3']);
+    expect(outcome.feasible).toBe(true);
+    expect(outcome.introduced).toEqual([]);
+    expect(outcome.costDelta).toBeCloseTo(outcome.solution.check.cost - before.check.cost, 9);
+    expect(outcome.solution.summary.routes).toBe(2);
+    expect(before).toEqual(frozen);
+  });
+
+  it('reorders within a route and returns null when nothing would change', () => {
+    const scenario = makeMiniScenario();
+    const before = makeMiniSolution(scenario);
+    expect(ids(moveOrder(scenario, before, 'o3', { vehicleId: 'v1', position: 0 })!.solution, 'v1')).toEqual(['o3', 'o1', 'o2']);
+    expect(moveOrder(scenario, before, 'o2', { vehicleId: 'v1', position: 1 })).toBeNull();
+  });
+
+  it('takes a stop off the plan and puts an unassigned order on a route', () => {
+    const scenario = makeMiniScenario();
+    const before = makeMiniSolution(scenario);
+    const off = moveOrder(scenario, before, 'o1', { vehicleId: null })!;
+    expect(off.solution.unassigned).toContainEqual({ orderId: 'o1', reason: REMOVED_BY_HAND });
+    expect(off.feasible).toBe(true);
+    // o4 weighs 500 kg on a 100 kg van: allowed only as an edit that adds a capacity violation.
+    const on = moveOrder(scenario, before, 'o4', { vehicleId: 'v2' })!;
+    expect(on.solution.unassigned.map((u) => u.orderId)).not.toContain('o4');
+    expect(on.feasible).toBe(false);
+    expect(on.introduced.map((v) => v.rule)).toEqual(['capacity']);
+  });
+
+  it('drops a route left empty', () => {
+    const scenario = makeMiniScenario();
+    const single = moveOrder(scenario, makeMiniSolution(scenario), 'o3', { vehicleId: 'v2' })!.solution;
+    const back = moveOrder(scenario, single, 'o3', { vehicleId: 'v1' })!.solution;
+    expect(back.routes.map((r) => r.vehicleId)).toEqual(['v1']);
+  });
+
+  it('puts a stop at its best position when none is given: feasible before cheap', () => {
+    const scenario = makeMiniScenario();
+    scenario.orders[2].timeWindows = [{ start: 480, end: 500 }];
+    const before = makeMiniSolution(makeMiniScenario());
+    const outcome = moveOrder(scenario, { ...before, check: { ...before.check, violations: [] } }, 'o3', { vehicleId: 'v1' })!;
+    expect(ids(outcome.solution, 'v1')[0]).toBe('o3');
+  });
+
+  it('turns "drop before that stop" into a position among the other stops', () => {
+    expect(positionBefore(['a', 'b', 'c'], 'a', 'c')).toBe(1);
+    expect(positionBefore(['a', 'b', 'c'], 'x', 'b')).toBe(1);
+    expect(positionBefore(['a', 'b', 'c'], 'b', null)).toBe(2);
+  });
+});

@@ -1,0 +1,54 @@
+// rebuildRoute: the steps, times, distance and cost it computes for any order
+// sequence are exactly what the independent checker recomputes from the scenario.
+import { describe, expect, it } from 'vitest';
+import { checkSolution } from '../../../web/src/domain/check';
+import { rebuildRoute, routeOrderIds } from '../../../web/src/plan/rebuild-route';
+import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+
+const SEQUENCES = [[], ['o1'], ['o3', 'o1'], ['o1', 'o2', 'o3'], ['o3', 'o2', 'o1'], ['o2', 'o4', 'o1', 'o3']];
+
+describe('rebuildRoute', () => {
+  it.each(SEQUENCES)('matches the checker for the sequence %j', (...ids) => {
+    const scenario = makeMiniScenario();
+    const route = rebuildRoute(scenario, 'v2', ids);
+    const others = scenario.orders.filter((o) => !ids.includes(o.id)).map((o) => ({ orderId: o.id, reason: 'test' }));
+    const report = checkSolution(scenario, { routes: [route], unassigned: others });
+    const mismatches = report.violations.filter((v) => v.rule.endsWith('-mismatch') || v.rule === 'route-shape');
+    expect(mismatches).toEqual([]);
+    if (ids.length > 0) {
+      expect(report.routes[0].cost).toBeCloseTo(route.cost, 6);
+      expect(report.routes[0].distanceM).toBe(route.distanceM);
+      expect(report.routes[0].durationS).toBe(route.durationS);
+    }
+    expect(routeOrderIds(route)).toEqual(ids);
+  });
+
+  it('reproduces a checked plan route exactly', () => {
+    const scenario = makeMiniScenario();
+    const original = makeMiniSolution(scenario).routes[0];
+    const rebuilt = rebuildRoute(scenario, original.vehicleId, routeOrderIds(original));
+    expect(rebuilt.steps.map((s) => [s.id, s.arrivalS, s.waitS, s.departureS, s.distanceM])).toEqual(original.steps.map((s) => [s.id, s.arrivalS, s.waitS, s.departureS, s.distanceM]));
+    expect(rebuilt.cost).toBeCloseTo(original.cost, 9);
+  });
+
+  it('serves an unreachable window on arrival, so the checker reports a time-window violation and no mismatch', () => {
+    const scenario = makeMiniScenario();
+    scenario.orders[0].timeWindows = [{ start: 480, end: 481 }];
+    const route = rebuildRoute(scenario, 'v1', ['o2', 'o1']);
+    const late = route.steps.find((s) => s.id === 'o1')!;
+    expect(late.waitS).toBe(0);
+    const rules = checkSolution(scenario, { routes: [route], unassigned: [{ orderId: 'o3', reason: '' }, { orderId: 'o4', reason: '' }] }).violations.map((v) => v.rule);
+    expect(rules).toEqual(['time-window']);
+  });
+
+  it('leaves the depot at the later of shift start and depot opening', () => {
+    const scenario = makeMiniScenario();
+    scenario.depots[0].open = 540;
+    expect(rebuildRoute(scenario, 'v1', ['o1']).steps[0].departureS).toBe(540 * 60);
+  });
+
+  it('refuses unknown ids instead of inventing a route', () => {
+    expect(() => rebuildRoute(makeMiniScenario(), 'v1', ['nope'])).toThrow(/unknown order 'nope'/);
+    expect(() => rebuildRoute(makeMiniScenario(), 'v9', [])).toThrow(/unknown vehicle 'v9'/);
+  });
+});

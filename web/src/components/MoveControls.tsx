@@ -1,0 +1,103 @@
+// The selected stop and the keyboard way to change the plan: "Move to" a route
+// (or off the plan) at a position, with the same live feasibility and cost as a
+// drag, and a pin that keeps the stop on its vehicle when optimizing again.
+import { createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
+import type { Scenario } from '../domain/scenario';
+import { routeOrderIds } from '../plan/rebuild-route';
+import { useApp } from '../store/context';
+import { isOrderPinned } from '../store/pins';
+import { selectedOrderId } from '../store/ui';
+import { previewSummary } from './MoveFeedback';
+import { PinToggle } from './PinToggle';
+import { formatClock } from './ui/format';
+
+const UNASSIGN = '';
+const BEST = 'best';
+
+/** Where the order is now: its vehicle and 0-based position, or off the plan. */
+function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; serviceS: number | null } {
+  for (const route of scenario.plan?.solution.routes ?? []) {
+    const position = routeOrderIds(route).indexOf(orderId);
+    if (position >= 0) {
+      const step = route.steps.find((s) => s.type === 'job' && s.id === orderId)!;
+      return { vehicleId: route.vehicleId, position, serviceS: step.arrivalS + step.waitS };
+    }
+  }
+  return { vehicleId: null, position: 0, serviceS: null };
+}
+
+/** The "Selected stop" card; shown while a stop (order) is selected and a plan exists. */
+export function MoveControls(): JSX.Element {
+  const { scenario: [state], ui: [uiState] } = useApp();
+  const view = () => {
+    const orderId = selectedOrderId(uiState);
+    const scenario = state.scenario;
+    return orderId && scenario?.plan && scenario.orders.some((o) => o.id === orderId) ? { orderId, scenario } : null;
+  };
+  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} scenario={v.scenario} />}</Show>;
+}
+
+function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
+  const { ui: [, uiActions], pins: [pinsState, pinsActions], edit: [, editActions], run: [run] } = useApp();
+  const order = () => props.scenario.orders.find((o) => o.id === props.orderId)!;
+  const place = () => placeOf(props.scenario, props.orderId);
+  const vehicleName = (id: string | null) => props.scenario.vehicles.find((v) => v.id === id)?.name ?? id ?? '';
+  const [vehicle, setVehicle] = createSignal<string>(place().vehicleId ?? props.scenario.vehicles[0]?.id ?? UNASSIGN);
+  const [position, setPosition] = createSignal<string>(BEST);
+  createEffect(on(vehicle, () => setPosition(BEST), { defer: true }));
+  const slots = () => {
+    const route = props.scenario.plan?.solution.routes.find((r) => r.vehicleId === vehicle());
+    const others = route ? routeOrderIds(route).filter((id) => id !== props.orderId).length : 0;
+    return Array.from({ length: others + 1 }, (_, i) => i);
+  };
+  const target = () => ({ vehicleId: vehicle() === UNASSIGN ? null : vehicle(), position: position() === BEST ? undefined : Number(position()) });
+  const preview = createMemo(() => editActions.evaluate(props.orderId, target()));
+  const unassignedReason = () => props.scenario.plan?.solution.unassigned.find((u) => u.orderId === props.orderId)?.reason;
+  const status = () => (place().vehicleId === null
+    ? `Unassigned — ${unassignedReason() ?? 'not on any route'}`
+    : `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · service ${formatClock(place().serviceS ?? 0)}`);
+  return (
+    <section class="panel-section stop-card" aria-label="Selected stop">
+      <div class="section-head">
+        <h2 class="section-title">Selected stop</h2>
+        <button type="button" class="btn btn--ghost btn--small" onClick={() => uiActions.clearSelection()}>Close</button>
+      </div>
+      <div class="stop-card__who">
+        <PinToggle
+          pinned={isOrderPinned(pinsState, props.scenario.id, props.orderId)}
+          label={`stop ${order().customerName || props.orderId}`}
+          disabled={place().vehicleId === null}
+          onToggle={() => pinsActions.toggleOrder(props.scenario.id, props.orderId, place().vehicleId!)}
+        />
+        <div>
+          <strong>{order().customerName || props.orderId}</strong> <span class="muted">{props.orderId}</span>
+          <div class="muted">{order().address}</div>
+          <div>{status()}</div>
+        </div>
+      </div>
+      <div class="move-form">
+        <label class="field">
+          <span class="field__label">Move to</span>
+          <select value={vehicle()} onChange={(e) => setVehicle(e.currentTarget.value)} disabled={run.status === 'running'}>
+            <For each={props.scenario.vehicles}>{(v) => <option value={v.id}>{v.name || v.id}</option>}</For>
+            <option value={UNASSIGN}>Unassigned (off the plan)</option>
+          </select>
+        </label>
+        <label class="field">
+          <span class="field__label">Position</span>
+          <select value={position()} onChange={(e) => setPosition(e.currentTarget.value)} disabled={vehicle() === UNASSIGN || run.status === 'running'}>
+            <option value={BEST}>Best</option>
+            <For each={slots()}>{(i) => <option value={String(i)}>{i + 1}</option>}</For>
+          </select>
+        </label>
+        <button type="button" class="btn btn--primary" disabled={!preview() || run.status === 'running'} onClick={() => editActions.requestMove(props.orderId, target())}>
+          {preview() && preview()!.problems.length > 0 ? 'Move anyway…' : 'Move'}
+        </button>
+      </div>
+      <p class={`move-preview${preview()?.problems.length ? ' move-preview--bad' : ''}`} role="status" aria-label="Move preview">
+        {preview() ? previewSummary(preview()!) : 'Choose another route or position to see the effect.'}
+        <Show when={preview()?.problems[0]}>{(p) => <span class="move-preview__problem">{p()}</span>}</Show>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+// One vehicle's row of the timeline: pin and name on the left, and on the track
+// its shift, the route from depot to depot and its stops. The track accepts a
+// dropped stop and places it by time: after every stop served earlier.
+import { For, Show, type JSX } from 'solid-js';
+import type { Scenario } from '../domain/scenario';
+import { routeColor } from '../map/projection';
+import { positionAtTime, type TimelineAxis, type TimelineRow as Row } from '../plan/timeline';
+import { useApp } from '../store/context';
+import { isRoutePinned } from '../store/pins';
+import { isRouteSelected } from '../store/ui';
+import { PinToggle } from './PinToggle';
+import { spanStyle, TimelineStop } from './TimelineStop';
+import { dropTarget } from './ui/dnd';
+
+/** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
+export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean }): JSX.Element {
+  const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
+  const vehicleId = () => props.row.vehicleId;
+  const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
+  const color = () => routeColor(props.scenario, vehicleId());
+  const drop = dropTarget(edit, (event, moving) => {
+    if (!props.editable) return null;
+    const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
+    const timeS = props.axis.fromS + ((event.clientX - box.left) / Math.max(1, box.width)) * (props.axis.toS - props.axis.fromS);
+    return { vehicleId: vehicleId(), position: positionAtTime(props.row.stops, moving, timeS) };
+  });
+  const dropState = () => {
+    const preview = edit[0].preview;
+    return preview?.vehicleId === vehicleId() ? (preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
+  };
+  return (
+    <div class={`tl-row${isRouteSelected(uiState, vehicleId()) ? ' is-selected' : ''}${dropState()}`} data-vehicle-id={vehicleId()}>
+      <div class="timeline__label">
+        <PinToggle pinned={isRoutePinned(pinsState, props.scenario.id, vehicleId())} label={`route ${name()}`} onToggle={() => pinsActions.toggleRoute(props.scenario.id, vehicleId())} />
+        <button type="button" class="route-name" aria-pressed={isRouteSelected(uiState, vehicleId())} onClick={() => uiActions.toggleRoute(vehicleId())}>
+          <span class="swatch" style={{ background: color() }} aria-hidden="true" />
+          <span class="tl-row__name">{name()}</span>
+        </button>
+        <span class="muted tl-row__count">{props.row.stops.length || ''}</span>
+      </div>
+      <div class="tl-track" style={{ '--hours': String(Math.max(1, props.axis.hours.length - 1)) }} {...drop}>
+        <div class="tl-shift" style={spanStyle(props.axis, props.row.shiftStartS, props.row.shiftEndS)} />
+        <Show when={props.row.span}>
+          {(span) => <div class="tl-drive" style={{ ...spanStyle(props.axis, span().startS, span().endS), background: color() }} />}
+        </Show>
+        <For each={props.row.stops}>
+          {(stop) => <TimelineStop stop={stop} axis={props.axis} color={color()} vehicleId={vehicleId()} scenarioId={props.scenario.id} editable={props.editable} />}
+        </For>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// One stop on a timeline row: its window(s) as a thin band, the wait before
+// service (hatched), the service itself (route colour, draggable) and any
+// lateness (red, from the window's close to the arrival). A pinned stop shows a pin.
+import { createEffect, For, Show, type JSX } from 'solid-js';
+import { axisPercent, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
+import { useApp } from '../store/context';
+import { isOrderPinned } from '../store/pins';
+import { isOrderSelected } from '../store/ui';
+import { PinIcon } from './PinToggle';
+import { dragSource } from './ui/dnd';
+import { formatClock } from './ui/format';
+
+/** Left and width of a span on the axis, as inline style. */
+export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
+  const left = axisPercent(axis, fromS);
+  return { left: `${left}%`, width: `${Math.max(0, axisPercent(axis, toS) - left)}%` };
+}
+
+function describe(stop: Stop): string {
+  const windows = stop.windows.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ') || 'any time';
+  const wait = stop.waitS > 0 ? `, waits ${Math.round(stop.waitS / 60)} min` : '';
+  const late = stop.lateS > 0 ? `, ${Math.round(stop.lateS / 60)} min LATE` : '';
+  return `Stop ${stop.sequence}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
+}
+
+/** The bars of one stop, positioned on `axis`. */
+export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean }): JSX.Element {
+  const { ui: [uiState, uiActions], pins: [pinsState], edit } = useApp();
+  const selected = () => isOrderSelected(uiState, props.stop.orderId);
+  const lateFromS = () => props.stop.arrivalS - props.stop.lateS;
+  let bar!: HTMLDivElement;
+  createEffect(() => { if (selected()) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' }); });
+  return (
+    <>
+      <For each={props.stop.windows}>
+        {(w) => <div class={`tl-window${selected() ? ' is-selected' : ''}`} style={spanStyle(props.axis, w.startS, w.endS)} />}
+      </For>
+      <Show when={props.stop.waitS > 0}>
+        <div class="tl-wait" style={spanStyle(props.axis, props.stop.arrivalS, props.stop.serviceStartS)} />
+      </Show>
+      <Show when={props.stop.lateS > 0}>
+        <div class="tl-late" style={spanStyle(props.axis, lateFromS(), props.stop.arrivalS)} />
+      </Show>
+      <div
+        ref={bar}
+        class={`tl-stop${selected() ? ' is-selected' : ''}${props.stop.lateS > 0 ? ' is-late' : ''}`}
+        style={{ ...spanStyle(props.axis, props.stop.serviceStartS, props.stop.departureS), background: props.color }}
+        role="button"
+        tabindex="0"
+        aria-label={describe(props.stop)}
+        aria-pressed={selected()}
+        title={describe(props.stop)}
+        data-order-id={props.stop.orderId}
+        {...dragSource(edit, () => props.stop.orderId, () => !props.editable)}
+        onClick={() => uiActions.selectOrder(props.stop.orderId)}
+        onKeyDown={(event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); uiActions.selectOrder(props.stop.orderId); } }}
+      >
+        <Show when={isOrderPinned(pinsState, props.scenarioId, props.stop.orderId)}>
+          <span class="tl-stop__pin"><PinIcon /></span>
+        </Show>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+// Hand edits of a plan as pure functions: move one order to another route,
+// another position, or out of the plan. Each edit builds a whole new solution
+// (touched routes rebuilt, the rest shared) and re-runs the independent checker,
+// so the caller sees feasibility and cost before anything is applied.
+import { checkSolution, type Violation } from '../domain/check';
+import type { Scenario } from '../domain/scenario';
+import type { Route, Solution, UnassignedOrder } from '../domain/solution';
+import { makeLookup, rebuildRoute, routeOrderIds, type ScenarioLookup } from './rebuild-route';
+
+/** Where an order goes: a vehicle's route at a position, or out of the plan (`vehicleId` null). */
+export interface MoveTarget {
+  vehicleId: string | null;
+  /** 0-based index among the target route's other stops; omitted = the best position. */
+  position?: number;
+}
+
+/** An edit evaluated but not applied. */
+export interface MoveOutcome {
+  orderId: string;
+  vehicleId: string | null;
+  /** Position actually used (resolved when the target left it open). */
+  position: number;
+  solution: Solution;
+  /** The edited plan passes every rule of the checker. */
+  feasible: boolean;
+  /** Violations the edit adds to those the plan already had. */
+  introduced: Violation[];
+  /** Recomputed route cost after minus before (unassigned penalties not included). */
+  costDelta: number;
+}
+
+/** Reason recorded when a dispatcher takes an order off its route. */
+export const REMOVED_BY_HAND = 'taken off its route by hand';
+
+/** Evaluates moving `orderId` to `target`; null when the move changes nothing or the order is unknown. */
+export function moveOrder(scenario: Scenario, solution: Solution, orderId: string, target: MoveTarget, lookup = makeLookup(scenario)): MoveOutcome | null {
+  if (!lookup.orders.has(orderId) || (target.vehicleId !== null && !lookup.vehicles.has(target.vehicleId))) return null;
+  const source = solution.routes.find((r) => r.steps.some((s) => s.type === 'job' && s.id === orderId));
+  if (!source && target.vehicleId === null) return null;
+  const targetRoute = target.vehicleId === null ? undefined : solution.routes.find((r) => r.vehicleId === target.vehicleId);
+  const others = targetRoute ? routeOrderIds(targetRoute).filter((id) => id !== orderId) : [];
+  const position = target.vehicleId === null ? 0
+    : target.position === undefined ? bestPosition(scenario, target.vehicleId, others, orderId, lookup)
+      : clamp(target.position, 0, others.length);
+  if (source && source.vehicleId === target.vehicleId && routeOrderIds(source).indexOf(orderId) === position) return null;
+
+  const replaced = new Map<string, Route | null>();
+  if (source) replaced.set(source.vehicleId, rebuildOrDrop(scenario, source.vehicleId, routeOrderIds(source).filter((id) => id !== orderId), lookup));
+  if (target.vehicleId !== null) {
+    const sequence = [...others.slice(0, position), orderId, ...others.slice(position)];
+    replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, sequence, lookup));
+  }
+  const unassigned: UnassignedOrder[] = solution.unassigned.filter((u) => u.orderId !== orderId);
+  if (target.vehicleId === null) unassigned.push({ orderId, reason: REMOVED_BY_HAND });
+  const next = assemble(scenario, solution, replaced, unassigned);
+  const known = new Set(solution.check.violations.map((v) => v.message));
+  return {
+    orderId, vehicleId: target.vehicleId, position, solution: next,
+    feasible: next.check.ok,
+    introduced: next.check.violations.filter((v) => !known.has(v.message)),
+    costDelta: next.check.cost - solution.check.cost,
+  };
+}
+
+/** Cheapest insertion index of `orderId` into `sequence`, preferring positions that break no rule. */
+export function bestPosition(scenario: Scenario, vehicleId: string, sequence: readonly string[], orderId: string, lookup = makeLookup(scenario)): number {
+  // Only the orders on this route, so the checker judges the route and nothing else.
+  const local: Scenario = { ...scenario, orders: [...sequence, orderId].map((id) => lookup.orders.get(id)!) };
+  let best = { position: sequence.length, violations: Infinity, cost: Infinity };
+  for (let position = 0; position <= sequence.length; position++) {
+    const route = rebuildRoute(scenario, vehicleId, [...sequence.slice(0, position), orderId, ...sequence.slice(position)], lookup);
+    const report = checkSolution(local, { routes: [route], unassigned: [] });
+    const violations = report.violations.length;
+    if (violations < best.violations || (violations === best.violations && route.cost < best.cost)) best = { position, violations, cost: route.cost };
+  }
+  return best.position;
+}
+
+/** Index a dropped order takes when dropped just before `beforeOrderId` (end of route when null). */
+export function positionBefore(sequence: readonly string[], movingOrderId: string, beforeOrderId: string | null): number {
+  const others = sequence.filter((id) => id !== movingOrderId);
+  const index = beforeOrderId === null ? -1 : others.indexOf(beforeOrderId);
+  return index < 0 ? others.length : index;
+}
+
+function rebuildOrDrop(scenario: Scenario, vehicleId: string, sequence: string[], lookup: ScenarioLookup): Route | null {
+  return sequence.length === 0 ? null : rebuildRoute(scenario, vehicleId, sequence, lookup);
+}
+
+/** New solution: replaced routes swapped in (null drops one), routes kept in fleet order, summary and check recomputed. */
+function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, Route | null>, unassigned: UnassignedOrder[]): Solution {
+  const byVehicle = new Map(solution.routes.map((r) => [r.vehicleId, r] as const));
+  for (const [vehicleId, route] of replaced) {
+    if (route) byVehicle.set(vehicleId, route);
+    else byVehicle.delete(vehicleId);
+  }
+  const fleet = new Set(scenario.vehicles.map((v) => v.id));
+  // Fleet order keeps colours and rows stable; routes of unknown vehicles stay, for the checker to flag.
+  const routes = [
+    ...scenario.vehicles.map((v) => byVehicle.get(v.id)).filter((r): r is Route => !!r),
+    ...[...byVehicle.values()].filter((r) => !fleet.has(r.vehicleId)),
+  ];
+  const sum = (f: (r: Route) => number) => routes.reduce((acc, r) => acc + f(r), 0);
+  const check = checkSolution(scenario, { routes, unassigned });
+  return {
+    ...solution, routes, unassigned, check,
+    summary: { cost: sum((r) => r.cost), distanceM: sum((r) => r.distanceM), durationS: sum((r) => r.durationS), routes: routes.length, unassigned: unassigned.length },
+  };
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(hi, Math.max(lo, Math.round(x)));
+}
+
+/** Evaluates moves on the current plan; remembers recent ones, since a drag asks again on every pointer move. */
+export interface MoveEvaluator {
+  evaluate(orderId: string, target: MoveTarget): MoveOutcome | null;
+  /** Forgets every result (the plan or the scenario changed). */
+  clear(): void;
+}
+
+/** Makes an evaluator over `current()`, the open scenario as plain data (its plan is the one edited). */
+export function makeMoveEvaluator(current: () => Scenario | null): MoveEvaluator {
+  const results = new Map<string, MoveOutcome | null>();
+  let lookup: ScenarioLookup | null = null;
+  return {
+    evaluate(orderId, target) {
+      const scenario = current();
+      if (!scenario?.plan) return null;
+      const key = `${orderId}\u0000${target.vehicleId}\u0000${target.position ?? 'best'}`;
+      if (!results.has(key)) {
+        lookup ??= makeLookup(scenario);
+        if (results.size > 64) results.clear();
+        results.set(key, moveOrder(scenario, scenario.plan.solution, orderId, target, lookup));
+      }
+      return results.get(key) ?? null;
+    },
+    clear() {
+      results.clear();
+      lookup = null;
+    },
+  };
+}

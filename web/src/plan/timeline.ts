@@ -1,0 +1,92 @@
+// Pure projection of a plan onto the timeline (Gantt): one row per vehicle with
+// its shift, route span and, per stop, windows, arrival, wait, service and
+// lateness in seconds since midnight, plus the hour ticks of the axis.
+import { serviceStartIn } from '../domain/check';
+import type { Order, Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+
+/** One stop as the timeline draws it. */
+export interface TimelineStop {
+  orderId: string;
+  /** 1-based position on its route. */
+  sequence: number;
+  label: string;
+  arrivalS: number;
+  waitS: number;
+  serviceStartS: number;
+  departureS: number;
+  /** How long after its last window closed the stop is reached; 0 when on time. */
+  lateS: number;
+  windows: { startS: number; endS: number }[];
+}
+
+/** One vehicle's row; `stops` is empty for an unused vehicle. */
+export interface TimelineRow {
+  vehicleId: string;
+  shiftStartS: number;
+  shiftEndS: number;
+  /** Leaves and is back at the depot; null for an unused vehicle. */
+  span: { startS: number; endS: number } | null;
+  stops: TimelineStop[];
+}
+
+/** The time range shown and the whole hours inside it. */
+export interface TimelineAxis {
+  fromS: number;
+  toS: number;
+  hours: number[];
+}
+
+/** Rows for every vehicle of the fleet, in fleet order. */
+export function projectTimeline(scenario: Scenario, solution: Solution): TimelineRow[] {
+  const orders = new Map(scenario.orders.map((o) => [o.id, o]));
+  const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
+  return scenario.vehicles.map((vehicle) => {
+    const route = routes.get(vehicle.id);
+    const steps = route?.steps ?? [];
+    const jobs = steps.filter((s) => s.type === 'job');
+    const stops = jobs.map((step, index): TimelineStop => {
+      const order = orders.get(step.id);
+      const serviceStartS = step.arrivalS + step.waitS;
+      return {
+        orderId: step.id, sequence: index + 1, label: order?.customerName || step.id,
+        arrivalS: step.arrivalS, waitS: step.waitS, serviceStartS, departureS: step.departureS,
+        lateS: order ? lateness(order, step.arrivalS) : 0,
+        windows: order?.timeWindows.map((w) => ({ startS: w.start * 60, endS: w.end * 60 })) ?? [],
+      };
+    });
+    const span = jobs.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
+    return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops };
+  });
+}
+
+/** Seconds past the last window's close when no window can be met on arrival; else 0. */
+export function lateness(order: Order, arrivalS: number): number {
+  if (serviceStartIn(order, arrivalS) !== null) return 0;
+  const lastClose = Math.max(...order.timeWindows.map((w) => w.end * 60));
+  return Math.max(0, arrivalS - lastClose);
+}
+
+/** Whole hours around every row's route span (or shift, for a plan with no routes). */
+export function timelineAxis(rows: readonly TimelineRow[]): TimelineAxis {
+  const spans = rows.flatMap((r) => (r.span ? [r.span] : []));
+  const ranges = spans.length > 0 ? spans : rows.map((r) => ({ startS: r.shiftStartS, endS: r.shiftEndS }));
+  if (ranges.length === 0) return { fromS: 8 * 3600, toS: 18 * 3600, hours: range(8, 18) };
+  const fromH = Math.floor(Math.min(...ranges.map((r) => r.startS)) / 3600);
+  const toH = Math.max(fromH + 1, Math.ceil(Math.max(...ranges.map((r) => r.endS)) / 3600));
+  return { fromS: fromH * 3600, toS: toH * 3600, hours: range(fromH, toH) };
+}
+
+/** Horizontal position of a time on the axis, in percent. */
+export function axisPercent(axis: TimelineAxis, timeS: number): number {
+  return ((timeS - axis.fromS) / (axis.toS - axis.fromS)) * 100;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** Index among a route's other stops for a drop at `timeS`: after every stop served earlier. */
+export function positionAtTime(stops: readonly TimelineStop[], movingOrderId: string, timeS: number): number {
+  return stops.filter((s) => s.orderId !== movingOrderId && s.serviceStartS < timeS).length;
+}

@@ -1,0 +1,179 @@
+// The edit aggregate: hand edits of the plan (drag a stop, Move to…), their live
+// preview (feasibility and cost from the independent checker), the confirmation
+// an infeasible edit needs, and undo/redo over whole-plan snapshots. Any other
+// plan change (a solve) is recorded too, so it can be undone like an edit.
+import { createEffect, on } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import type { Plan } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+import { makeMoveEvaluator, type MoveOutcome, type MoveTarget } from '../plan/move';
+import type { PinsStore } from './pins';
+import type { ScenarioStore } from './scenario';
+
+/** What the preview badge and the confirmation dialog show about one evaluated edit. */
+export interface MovePreview {
+  orderId: string;
+  vehicleId: string | null;
+  position: number;
+  feasible: boolean;
+  costDelta: number;
+  /** Messages of the violations the edit would add. */
+  problems: string[];
+}
+
+interface EditFields {
+  undoCount: number;
+  redoCount: number;
+  /** Order being dragged, or null. */
+  dragging: string | null;
+  /** Evaluation of the drop target under the pointer, while dragging. */
+  preview: MovePreview | null;
+  /** An edit that breaks rules, waiting for the dispatcher's explicit yes or no. */
+  pending: MovePreview | null;
+}
+
+/** Read-only view of the edit store. */
+export type EditState = Readonly<EditFields>;
+
+/** Verbs for hand edits; components never set edit state directly. */
+export interface EditActions {
+  startDrag(orderId: string): void;
+  /** The pointer is over `target` (null: over nothing that accepts a drop). */
+  hover(target: MoveTarget | null): void;
+  /** Drops the dragged order on the hovered target (feasible: applied; else asks for confirmation). */
+  drop(): void;
+  endDrag(): void;
+  /** Evaluates a move without applying it (Move to… controls). */
+  evaluate(orderId: string, target: MoveTarget): MovePreview | null;
+  /** Applies a feasible move at once; an infeasible one waits in `pending` for confirmation. */
+  requestMove(orderId: string, target: MoveTarget): 'applied' | 'confirm' | 'none';
+  confirmPending(): void;
+  cancelPending(): void;
+  undo(): void;
+  redo(): void;
+}
+
+/** The edit store as `[state, actions]`. */
+export type EditStore = [state: EditState, actions: EditActions];
+
+/** Snapshots kept for undo; older ones are dropped. */
+const HISTORY_LIMIT = 50;
+
+const toPreview = (o: MoveOutcome): MovePreview => ({
+  orderId: o.orderId, vehicleId: o.vehicleId, position: o.position, feasible: o.feasible,
+  costDelta: o.costDelta, problems: o.introduced.map((v) => v.message),
+});
+
+/** Creates the edit store over the scenario's plan; needs a reactive owner. */
+export function createEditStore([scenarioState, scenarioActions]: ScenarioStore, [, pinsActions]: PinsStore): EditStore {
+  const [state, setState] = createStore<EditFields>({ undoCount: 0, redoCount: 0, dragging: null, preview: null, pending: null });
+  const past: Plan[] = [];
+  const future: Plan[] = [];
+  /** The solution this store put in place itself; any other is an outside change. */
+  let applied: Solution | null = null;
+  let outcome: MoveOutcome | null = null;
+  let pendingOutcome: MoveOutcome | null = null;
+  const cache = makeMoveEvaluator(() => (scenarioState.scenario ? unwrap(scenarioState.scenario) : null));
+
+  const counts = () => setState({ undoCount: past.length, redoCount: future.length });
+  const currentPlan = () => (scenarioState.scenario?.plan ? structuredClone(unwrap(scenarioState.scenario.plan)) : null);
+  /** A new step back; the redo branch is gone. */
+  const remember = (plan: Plan) => {
+    if (past.push(plan) > HISTORY_LIMIT) past.shift();
+    future.length = 0;
+  };
+  const put = (plan: Plan) => {
+    applied = plan.solution;
+    scenarioActions.setPlan(plan);
+  };
+
+  // A new scenario starts a new history; another plan change (a solve) is one more step back.
+  // Solid merges an object set on a path into the old one, so the plan object keeps its identity:
+  // watch its `solution`, which each setPlan replaces whole.
+  const watched = () => {
+    const scenario = scenarioState.scenario;
+    return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision] as const;
+  };
+  createEffect(on(watched, ([id, solution], previous) => {
+    const [prevId, prevSolution, prevSolvedRevision] = previous ?? [];
+    if (id !== prevId) {
+      past.length = 0;
+      future.length = 0;
+    } else if (solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)) {
+      remember({ solvedRevision: prevSolvedRevision, solution: structuredClone(unwrap(prevSolution)) });
+    }
+    cache.clear();
+    counts();
+  }));
+
+  function apply(o: MoveOutcome): void {
+    const scenario = scenarioState.scenario;
+    const before = currentPlan();
+    if (!scenario || !before) return;
+    remember(before);
+    put({ solvedRevision: before.solvedRevision, solution: o.solution });
+    pinsActions.followMove(scenario.id, o.orderId, o.vehicleId);
+    counts();
+  }
+
+  function requestOutcome(o: MoveOutcome | null): 'applied' | 'confirm' | 'none' {
+    if (!o) return 'none';
+    if (o.introduced.length === 0) {
+      apply(o);
+      return 'applied';
+    }
+    pendingOutcome = o;
+    setState('pending', toPreview(o));
+    return 'confirm';
+  }
+
+  function step(from: Plan[], to: Plan[]): void {
+    const target = from.pop();
+    const current = currentPlan();
+    if (!target || !current) return;
+    to.push(current);
+    put(target);
+    counts();
+  }
+
+  const actions: EditActions = {
+    startDrag(orderId) {
+      outcome = null;
+      setState({ dragging: orderId, preview: null });
+    },
+    hover(target) {
+      const orderId = state.dragging;
+      outcome = orderId && target ? cache.evaluate(orderId, target) : null;
+      const next = outcome ? toPreview(outcome) : null;
+      if (JSON.stringify(next) !== JSON.stringify(state.preview)) setState('preview', next);
+    },
+    drop() {
+      const o = outcome;
+      actions.endDrag();
+      requestOutcome(o);
+    },
+    endDrag() {
+      outcome = null;
+      setState({ dragging: null, preview: null });
+    },
+    evaluate(orderId, target) {
+      const o = cache.evaluate(orderId, target);
+      return o ? toPreview(o) : null;
+    },
+    requestMove(orderId, target) {
+      return requestOutcome(cache.evaluate(orderId, target));
+    },
+    confirmPending() {
+      const o = pendingOutcome;
+      actions.cancelPending();
+      if (o) apply(o);
+    },
+    cancelPending() {
+      pendingOutcome = null;
+      setState('pending', null);
+    },
+    undo: () => step(past, future),
+    redo: () => step(future, past),
+  };
+  return [state, actions];
+}
