@@ -3,6 +3,9 @@
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { SaveStatus } from '../store/persist';
+import { ExportMenu } from './ExportMenu';
+import { ImportButton } from './ImportButton';
+import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { Banner } from './ui/Banner';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -40,6 +43,11 @@ export function Header(): JSX.Element {
         <span class={`save-status save-status--${persist.saveStatus()}`} role="status" data-save-status={persist.saveStatus()}>
           {SAVE_TEXT[persist.saveStatus()]}
         </span>
+        <div class="header-actions">
+          <ScenarioSwitcher />
+          <ImportButton />
+          <ExportMenu />
+        </div>
       </header>
       <Show when={persist.storageError()}>
         {(error) => (

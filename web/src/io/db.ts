@@ -1,7 +1,7 @@
 // IndexedDB access through idb-keyval: one database per concern, because
 // idb-keyval cannot hold two object stores in one database. `scenarios` keeps
 // each scenario by id; `session` remembers which scenario was open last.
-import { createStore, get, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
 import type { Scenario } from '../domain/scenario';
 
 /** Database names; tests pass their own to stay isolated. */
@@ -24,8 +24,17 @@ export interface PlannerDb {
   saveCurrentScenario(scenario: Scenario): Promise<void>;
 }
 
+/** The scenario catalogue's access to the same database (list, write any, delete). */
+export interface ScenarioListDb {
+  /** Every stored scenario record (unvalidated), for the scenario list. */
+  listScenarios(): Promise<unknown[]>;
+  /** Writes a scenario without making it the open one. */
+  putScenario(scenario: Scenario): Promise<void>;
+  deleteScenario(id: string): Promise<void>;
+}
+
 /** Opens (lazily) the planner's databases. */
-export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb {
+export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & ScenarioListDb {
   const scenarios: UseStore = createStore(names.scenarios, 'scenarios');
   const session: UseStore = createStore(names.session, 'session');
   return {
@@ -41,7 +50,22 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb {
       await set(scenario.id, scenario, scenarios);
       await set(CURRENT_SCENARIO_KEY, scenario.id, session);
     },
+    listScenarios() {
+      return values(scenarios);
+    },
+    putScenario(scenario) {
+      return set(scenario.id, scenario, scenarios);
+    },
+    deleteScenario(id) {
+      return del(id, scenarios);
+    },
   };
+}
+
+/** True when `db` also offers the catalogue's functions (a test double may not). */
+export function hasScenarioList(db: PlannerDb): db is PlannerDb & ScenarioListDb {
+  const candidate = db as Partial<ScenarioListDb>;
+  return typeof candidate.listScenarios === 'function' && typeof candidate.putScenario === 'function' && typeof candidate.deleteScenario === 'function';
 }
 
 /** True for the browser's "storage is full" failure, in its several spellings. */

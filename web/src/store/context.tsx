@@ -2,12 +2,16 @@
 // mount fresh stores by passing their own client, database and demo loader.
 import { createContext, onCleanup, useContext, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
-import { makePlannerDb, type PlannerDb } from '../io/db';
+import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
 import { fetchDemoScenario } from '../io/restore';
 import { makeSolverClient, type SolverClient } from '../solver/client';
+import { createEditStore, type EditStore } from './edit';
+import { createImportStore, type ImportStore } from './import';
 import { createPersistence, type Persistence } from './persist';
+import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
 import { createRunStore, type RunStore } from './run';
 import { createScenarioStore, type ScenarioStore } from './scenario';
+import { createScenariosStore, type ScenariosStore } from './scenarios';
 import { createUiStore, type UiStore } from './ui';
 
 /** Everything a component may read or call. */
@@ -16,6 +20,14 @@ export interface AppState {
   run: RunStore;
   ui: UiStore;
   persist: Persistence;
+  /** Pinned stops and routes of the open scenario. */
+  pins: PinsStore;
+  /** Hand edits of the plan with their preview and undo/redo. */
+  edit: EditStore;
+  /** The saved scenarios around the open one (list, branch, compare). */
+  scenarios: ScenariosStore;
+  /** The import dialog's session. */
+  importer: ImportStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -32,17 +44,30 @@ const AppContext = createContext<AppState>();
 export function createAppState(deps: AppDeps = {}): AppState {
   const client = deps.client ?? makeSolverClient();
   const scenario = createScenarioStore();
-  const run = createRunStore(client, scenario);
+  const pins = createPinsStore();
+  const run = createRunStore(client, scenario, { pins: () => pinsForSolver(scenario[0], pins) });
+  const db = deps.db ?? makePlannerDb();
   const persist = createPersistence(scenario, {
-    db: deps.db ?? makePlannerDb(),
+    db,
     loadDemo: deps.loadDemo ?? (() => fetchDemoScenario()),
     debounceMs: deps.debounceMs,
+    pins: makePinsRecord(pins),
+  });
+  const edit = createEditStore(scenario, pins);
+  // A test double without the catalogue's functions gets the real database for the list.
+  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush });
+  const importer = createImportStore({
+    scenario,
+    openScenario: async (opened) => {
+      await scenarios[1].add(opened);
+      if (scenarios[0].error) throw new Error(scenarios[0].error);
+    },
   });
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui: createUiStore(), persist };
+  return { scenario, run, ui: createUiStore(), persist, pins, edit, scenarios, importer };
 }
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */

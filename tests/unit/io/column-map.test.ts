@@ -1,0 +1,79 @@
+// Column matching and cell reading: headers that differ from the built-in names
+// still find their fields; times, numbers, windows and service types are read
+// the way people type them; unreadable values say why.
+import { describe, expect, it } from 'vitest';
+import {
+  autoMatch, detectTimeFormat, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+} from '../../../web/src/io/column-map';
+
+const UNITS = ['kg', 'items'];
+
+describe('autoMatch', () => {
+  it('matches synonyms case-, accent- and spacing-insensitively; unknown columns stay custom fields', () => {
+    const headers = ['Ref.', 'Client', 'Street address', 'Latitude (WGS84)', 'Longitude (WGS84)', 'From', 'Until', 'Stop time (min)', 'Poids (kg)', 'Pièces', 'Level', 'Prio', 'Remarks', 'Tel.', 'E-Mail', 'Floor', ''];
+    expect(autoMatch(headers, fieldsFor('orders', UNITS))).toEqual([
+      'id', 'customerName', 'address', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'amount:1',
+      'serviceType', 'priority', 'notes', 'phone', 'email', 'extra', 'ignore',
+    ]);
+  });
+
+  it('knows the short forms: y/x, lon, long, weight kg, volume m3, pieces', () => {
+    const fields = fieldsFor('orders', ['kg', 'm3', 'pieces']);
+    expect(autoMatch(['Y', 'X', 'weight kg', 'Volume (m³)', 'PCS'], fields)).toEqual(['lat', 'lng', 'amount:0', 'amount:1', 'amount:2']);
+    expect(autoMatch(['order_number', 'LONG', 'LAT', 'earliest', 'latest', 'duration'], fields)).toEqual(['id', 'lng', 'lat', 'windowStart', 'windowEnd', 'serviceMinutes']);
+  });
+
+  it('gives each field one column and leaves ambiguous partial matches alone', () => {
+    const fields = fieldsFor('orders', UNITS);
+    expect(autoMatch(['lat', 'latitude'], fields)).toEqual(['lat', 'extra']);
+    expect(autoMatch(['Service start'], fields)).toEqual(['extra']);
+  });
+
+  it('matches vehicle columns including capacity per unit', () => {
+    expect(autoMatch(['Vehicle', 'Driver', 'Capacity kg', 'Capacity items', 'Shift start', 'Shift end'], fieldsFor('vehicles', UNITS)))
+      .toEqual(['id', 'name', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
+  });
+
+  it('normalizes headers', () => {
+    expect(normalizeHeader('  Weight (KG) ')).toBe('weight kg');
+    expect(normalizeHeader('Prénom_Client')).toBe('prenom client');
+  });
+});
+
+describe('cell readers', () => {
+  it('reads clock times written in the usual ways', () => {
+    for (const [text, minutes] of [['10:00', 600], ['10h00', 600], ['10h', 600], ['1000', 600], ['930', 570], ['9:05:00', 545], ['2 pm', 840], ['12am', 0], ['2026-11-21T10:15:00', 615], ['24:00', 1440]] as const) {
+      expect(parseClock(text), text).toEqual({ ok: true, value: minutes });
+    }
+    expect(parseClock('25:00')).toEqual({ ok: false, message: "'25:00' is not a valid time of day" });
+    expect(parseClock('soon').ok).toBe(false);
+  });
+
+  it('reads minutes since midnight when the column is in minutes', () => {
+    expect(parseTime('600', 'minutes')).toEqual({ ok: true, value: 600 });
+    expect(parseTime('600', 'clock')).toEqual({ ok: true, value: 360 });
+    expect(detectTimeFormat('start (min)', ['540'])).toBe('minutes');
+    expect(detectTimeFormat('start', ['480', '1170'])).toBe('minutes');
+    expect(detectTimeFormat('start', ['0800', '1130'])).toBe('clock');
+    expect(detectTimeFormat('start', ['9h00', '600'])).toBe('clock');
+  });
+
+  it('reads decimal commas and thousands separators, and names what is not a number', () => {
+    expect(parseNumber('45,76')).toEqual({ ok: true, value: 45.76 });
+    expect(parseNumber('1 250')).toEqual({ ok: true, value: 1250 });
+    expect(parseNumber('1,250.5')).toEqual({ ok: true, value: 1250.5 });
+    expect(parseNumber('abc')).toEqual({ ok: false, message: "'abc' is not a number" });
+  });
+
+  it('reads several windows in one cell', () => {
+    expect(parseWindows('10:00-12:00; 14h00 – 16h00', 'clock')).toEqual({ ok: true, value: [{ start: 600, end: 720 }, { start: 840, end: 960 }] });
+    expect(parseWindows('10:00', 'clock').ok).toBe(false);
+  });
+
+  it('reads service types from synonyms', () => {
+    expect(parseServiceType('Threshold')).toEqual({ ok: true, value: 'curbside' });
+    expect(parseServiceType('White Glove')).toEqual({ ok: true, value: 'white-glove' });
+    expect(parseServiceType('install')).toEqual({ ok: true, value: 'installation' });
+    expect(parseServiceType('express')).toMatchObject({ ok: false, message: expect.stringContaining("unknown service type 'express'") });
+  });
+});

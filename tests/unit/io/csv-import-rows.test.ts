@@ -1,0 +1,104 @@
+// From table rows to orders and vehicles: every invalid row names its row number,
+// field and reason; nothing is dropped; custom columns are kept in `extra`.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Order, Vehicle } from '../../../web/src/domain/scenario';
+import { autoMatch, fieldsFor } from '../../../web/src/io/column-map';
+import { parseCsv } from '../../../web/src/io/csv';
+import { guessKind, mergeIntoScenario, readRows, type RowContext } from '../../../web/src/io/import-rows';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const fixture = (name: string) => readFileSync(resolve('tests/fixtures/csv', name), 'utf8');
+const scenario = makeMiniScenario();
+
+async function read(name: string, overrides: Partial<RowContext> = {}) {
+  const table = await parseCsv(fixture(name));
+  const kind = guessKind(table.headers);
+  const ctx: RowContext = {
+    kind, targets: autoMatch(table.headers, fieldsFor(kind, scenario.settings.capacityUnits)), timeFormats: {},
+    capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(), idPrefix: 'file', depots: scenario.depots,
+    vehicleTemplate: scenario.vehicles[0], ...overrides,
+  };
+  return { table, ctx, rows: readRows(table, ctx) };
+}
+
+const messages = (rows: Awaited<ReturnType<typeof read>>['rows']) =>
+  rows.flatMap((r) => r.issues.map((i) => `row ${r.rowNumber}, ${i.field}: ${i.message}`));
+
+describe('readRows (orders)', () => {
+  it('reads a file with unfamiliar headers and lists each bad row with row number, field and reason', async () => {
+    const { rows } = await read('orders-odd-headers.csv');
+    expect(rows).toHaveLength(12);
+    expect(messages(rows)).toEqual([
+      'row 4, lat: latitude must be ≤ 90',
+      'row 6, lat/lng: coordinates are required (geocoding is not available offline)',
+      "row 8, serviceType: unknown service type 'express' (use one of: curbside, room-of-choice, white-glove, installation, haul-away, return, re-delivery)",
+    ]);
+    expect(rows.filter((r) => r.value)).toHaveLength(9);
+  });
+
+  it('fills orders from the mapped columns, with defaults and custom fields', async () => {
+    const { rows } = await read('orders-odd-headers.csv');
+    const first = rows[0].value as Order;
+    expect(first).toEqual({
+      id: 'FM-2001', customerName: 'Chloé Bernard', address: '12 Rue Mercière; Lyon 2e', lat: 45.76201, lng: 4.83312,
+      serviceType: 'room-of-choice', serviceMinutes: 12, amounts: [35.5, 2], timeWindows: [{ start: 540, end: 660 }], priority: 2,
+      notes: 'Call 10 min before, "blue door"', phone: '+33 4 78 00 00 01', email: 'chloe@example.com', extra: { Floor: '3', 'Gate code': '4821A' },
+    });
+    // No service minutes given: the service type's default.
+    expect((rows[1].value as Order).serviceMinutes).toBe(5);
+    expect((rows[1].value as Order).timeWindows).toEqual([{ start: 420, end: 570 }]);
+  });
+
+  it('flags ids used twice in the file or already in the scenario (append)', async () => {
+    const { table, ctx } = await read('orders-odd-headers.csv');
+    table.rows[1][0] = 'FM-2001';
+    const rows = readRows(table, { ...ctx, existingIds: new Set(['FM-2004']) });
+    expect(messages(rows)).toContain("row 3, id: id 'FM-2001' is used twice (also row 2)");
+    expect(messages(rows)).toContain("row 5, id: id 'FM-2004' already exists in this scenario");
+  });
+
+  it('re-reads a fixed row as valid, and skips removed rows without losing the others', async () => {
+    const { table, ctx } = await read('orders-odd-headers.csv');
+    table.rows[2][3] = '45,76088';
+    const rows = readRows(table, ctx, new Set([4]));
+    expect(rows).toHaveLength(11);
+    expect(messages(rows)).toEqual([expect.stringMatching(/^row 8, serviceType/)]);
+  });
+
+  it('generates ids from the file name when no column holds them, and names half coordinates', async () => {
+    const { table, ctx } = await read('orders-odd-headers.csv');
+    table.rows[0][4] = '';
+    const targets = ctx.targets.map((t) => (t === 'id' ? 'ignore' : t));
+    const rows = readRows(table, { ...ctx, targets });
+    expect(rows[0].issues).toEqual([{ field: 'lng', column: 4, message: 'longitude is missing' }]);
+    expect(rows[1].value?.id).toBe('file-3');
+  });
+});
+
+describe('readRows (vehicles)', () => {
+  it('reads vehicles, filling what the file leaves out from the first vehicle', async () => {
+    const { rows, ctx } = await read('vehicles.csv');
+    expect(ctx.kind).toBe('vehicles');
+    const van = rows[0].value as Vehicle;
+    expect(van).toEqual({
+      id: 'VAN-A', name: 'Marc', type: 'van', capacity: [800, 20], startDepotId: 'hub', endDepotId: 'hub',
+      shift: { start: 450, end: 990 }, speedFactor: 1, costs: { fixed: 50, perKm: 0.35, perHour: 30 },
+    });
+  });
+});
+
+describe('mergeIntoScenario', () => {
+  it('appends and keeps the plan (now stale); replacing drops the plan', () => {
+    const base = makeMiniScenario({ plan: makeMiniPlan() });
+    const extra = { ...base.orders[0], id: 'new' };
+    const appended = mergeIntoScenario(base, 'orders', 'append', [extra]);
+    expect(appended.orders.map((o) => o.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'new']);
+    expect(appended.revision).toBe(base.revision + 1);
+    expect(appended.plan).toBe(base.plan);
+    const replaced = mergeIntoScenario(base, 'orders', 'replace', [extra]);
+    expect(replaced.orders.map((o) => o.id)).toEqual(['new']);
+    expect(replaced.plan).toBeNull();
+  });
+});

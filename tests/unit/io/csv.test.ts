@@ -1,0 +1,54 @@
+// Reading spreadsheets into tables: RFC 4180 quoting, BOM, sniffed delimiters,
+// ragged rows reported, .xlsx cells as text, and CSV written back.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cellText, makeTable, parseCsv, toCsv } from '../../../web/src/io/csv';
+
+const fixture = (name: string) => readFileSync(resolve('tests/fixtures/csv', name), 'utf8');
+
+describe('parseCsv', () => {
+  it('reads quoted cells with delimiters, quotes and the BOM, sniffing ";"', async () => {
+    const table = await parseCsv(fixture('orders-odd-headers.csv'));
+    expect(table.headers[0]).toBe('Ref.');
+    expect(table.headers).toHaveLength(17);
+    expect(table.rows).toHaveLength(12);
+    expect(table.rows[0][2]).toBe('12 Rue Mercière; Lyon 2e');
+    expect(table.rows[0][12]).toBe('Call 10 min before, "blue door"');
+    expect(table.warnings).toEqual([]);
+  });
+
+  it('reads a File in chunks like a string', async () => {
+    const text = fixture('vehicles.csv');
+    const table = await parseCsv(new File([text], 'vehicles.csv', { type: 'text/csv' }));
+    expect(table.headers).toEqual(['Vehicle', 'Driver', 'Type', 'Capacity kg', 'Capacity items', 'Shift start', 'Shift end', 'Cost per km']);
+    expect(table.rows).toHaveLength(2);
+  });
+
+  it('pads short rows and reports cells past the last column instead of dropping them silently', () => {
+    const table = makeTable([['a', 'b'], ['1'], ['1', '2', 'lost?'], ['', '']]);
+    expect(table.rows).toEqual([['1', ''], ['1', '2']]);
+    expect(table.warnings).toEqual([expect.stringContaining("row 3 has 3 cells but the header has 2")]);
+  });
+
+  it('rejects an empty file with a reason', async () => {
+    await expect(parseCsv('\n\n')).rejects.toThrow('the file is empty');
+  });
+});
+
+describe('cellText', () => {
+  it('writes spreadsheet times as clock text and other values as strings', () => {
+    expect(cellText(new Date(Date.UTC(1899, 11, 30, 10, 30)))).toBe('10:30');
+    expect(cellText(45.5)).toBe('45.5');
+    expect(cellText(null)).toBe('');
+  });
+});
+
+describe('toCsv', () => {
+  it('quotes what needs quoting and ends lines with CRLF', async () => {
+    const text = toCsv(['id', 'note'], [['a', 'x, "y"'], ['b', 'plain']]);
+    expect(text).toBe('id,note\r\na,"x, ""y"""\r\nb,plain');
+    const back = await parseCsv(text);
+    expect(back.rows).toEqual([['a', 'x, "y"'], ['b', 'plain']]);
+  });
+});

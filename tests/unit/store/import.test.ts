@@ -1,0 +1,113 @@
+// The import session: file → mapping → review → import; fixing a cell re-checks
+// the row; removed rows are skipped; rows still invalid stay "kept aside" after
+// importing and can be added once fixed; scenario files open as new scenarios.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { upgradeScenario } from '../../../web/src/io/restore';
+import { serializeScenarioFile } from '../../../web/src/io/scenario-file';
+import { createImportStore } from '../../../web/src/store/import';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+const fixtureFile = (name: string) => new File([readFileSync(resolve('tests/fixtures/csv', name))], name, { type: 'text/csv' });
+
+function mount() {
+  const openScenario = vi.fn(async () => {});
+  const app = createRoot((dispose) => {
+    disposers.push(dispose);
+    const scenario = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+    return { scenario, importer: createImportStore({ scenario, openScenario }) };
+  });
+  return { ...app, openScenario };
+}
+
+describe('import session', () => {
+  it('maps, reviews, fixes, removes and imports; the unfixed row stays kept aside', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    actions.start();
+    await actions.loadFile(fixtureFile('orders-odd-headers.csv'));
+    expect(state.step).toBe('map');
+    expect(state.kind).toBe('orders');
+    expect(state.targets[3]).toBe('lat');
+    actions.review();
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([4, 6, 8]);
+    actions.editCell(2, 3, '45.76');
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([6, 8]);
+    actions.removeRow(4);
+    expect(state.validCount).toBe(10);
+    await actions.commit();
+    expect(open.scenario?.orders).toHaveLength(14);
+    expect(open.isPlanStale).toBe(true);
+    expect(state.step).toBe('done');
+    expect(state.lastImport).toEqual({ count: 10, kind: 'orders', mode: 'append' });
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([8]);
+
+    // Closing keeps the kept-aside row; Import reopens on it.
+    actions.close();
+    actions.start();
+    expect(state.step).toBe('done');
+    actions.editCell(6, 10, 'curbside');
+    expect(state.validCount).toBe(1);
+    await actions.commit();
+    expect(open.scenario?.orders.map((o) => o.id)).toContain('FM-2007');
+    expect(state.invalid).toHaveLength(0);
+  });
+
+  it('replaces the orders and drops the plan in replace mode', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    await actions.loadFile(fixtureFile('orders-odd-headers.csv'));
+    actions.setMode('replace');
+    actions.review();
+    await actions.commit();
+    expect(open.scenario?.orders).toHaveLength(state.lastImport!.count);
+    expect(open.scenario?.plan).toBeNull();
+  });
+
+  it('moving a field to another column turns the old column into a custom field', async () => {
+    const { importer: [state, actions] } = mount();
+    await actions.loadFile(fixtureFile('orders-odd-headers.csv'));
+    actions.mapColumn(15, 'notes');
+    expect(state.targets[15]).toBe('notes');
+    expect(state.targets[12]).toBe('extra');
+  });
+
+  it('detects a vehicle file and imports vehicles', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    await actions.loadFile(fixtureFile('vehicles.csv'));
+    expect(state.kind).toBe('vehicles');
+    actions.review();
+    await actions.commit();
+    expect(open.scenario?.vehicles.map((v) => v.id)).toEqual(['v1', 'v2', 'VAN-A', 'VAN-B']);
+  });
+
+  it('opens a scenario file as a scenario of its own', async () => {
+    const { importer: [state, actions], openScenario } = mount();
+    const upgraded = upgradeScenario(makeMiniScenario({ name: 'From file' }));
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    await actions.loadFile(new File([serializeScenarioFile(upgraded.scenario)], 'x.fmp.json'));
+    expect(state.document?.scenario.name).toBe('From file');
+    await actions.commit();
+    expect(openScenario).toHaveBeenCalledWith(upgraded.scenario);
+    expect(state.step).toBe('closed');
+  });
+
+  it('opens a VROOM problem as a scenario of its own', async () => {
+    const { importer: [state, actions] } = mount();
+    const problem = { vehicles: [{ id: 1, start: [4.85, 45.75], end: [4.85, 45.75], capacity: [10] }], jobs: [{ id: 7, location: [4.83, 45.76], delivery: [2] }] };
+    await actions.loadFile(new File([JSON.stringify(problem)], 'problem.json'));
+    expect(state.error).toBeNull();
+    expect(state.document?.scenario.orders).toHaveLength(1);
+  });
+
+  it('says why a file cannot be read', async () => {
+    const { importer: [state, actions] } = mount();
+    await actions.loadFile(new File(['{"hello": 1}'], 'other.json'));
+    expect(state.error).toBe('other.json could not be read: this JSON is neither a scenario file nor a VROOM problem');
+    await actions.loadFile(new File([''], 'empty.csv'));
+    expect(state.error).toContain('the file is empty');
+  });
+});

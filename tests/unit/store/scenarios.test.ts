@@ -1,0 +1,110 @@
+// The scenario catalogue: branch copies the open scenario whole and opens it;
+// new starts empty with the same fleet; rename and delete work on open and
+// stored scenarios; delete can be undone; nothing pending is lost on a switch.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makePlannerDb } from '../../../web/src/io/db';
+import { upgradeScenario } from '../../../web/src/io/restore';
+import { createPersistence } from '../../../web/src/store/persist';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { createScenariosStore, uniqueName } from '../../../web/src/store/scenarios';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+let dbCounter = 0;
+
+async function mount() {
+  const db = makePlannerDb({ scenarios: `scen-s-${++dbCounter}`, session: `scen-p-${dbCounter}` });
+  let ids = 0;
+  const app = createRoot((dispose) => {
+    disposers.push(dispose);
+    const scenario = createScenarioStore();
+    const persist = createPersistence(scenario, { db, loadDemo: async () => makeMiniScenario({ plan: makeMiniPlan() }), debounceMs: 5 });
+    const scenarios = createScenariosStore({ db, scenario, flush: persist.flush, newId: () => `id-${++ids}` });
+    return { scenario, persist, scenarios };
+  });
+  await app.persist.restore();
+  await app.scenarios[1].refresh();
+  return { ...app, db };
+}
+
+describe('scenario catalogue', () => {
+  it('lists the stored scenarios with their plan figures', async () => {
+    const { scenarios: [state] } = await mount();
+    expect(state.entries).toHaveLength(1);
+    expect(state.entries[0]).toMatchObject({ id: 'mini', name: 'Mini Lyon', orders: 4, vehicles: 2 });
+    expect(state.entries[0].kpis).toMatchObject({ stops: 3, unassigned: 1 });
+  });
+
+  it('branches: a full copy (plan included) under a new id and name, opened at once', async () => {
+    const { scenario: [open], scenarios: [state, actions], db } = await mount();
+    await actions.duplicate();
+    expect(open.scenario).toMatchObject({ id: 'id-1', name: 'Mini Lyon (branch)' });
+    expect(open.scenario?.plan).not.toBeNull();
+    expect(state.entries.map((e) => e.name)).toEqual(['Mini Lyon', 'Mini Lyon (branch)']);
+    expect(await db.getCurrentScenarioId()).toBe('id-1');
+    expect(state.error).toBeNull();
+  });
+
+  it('keeps an edit made just before switching, then opens the other scenario', async () => {
+    const { scenario: [open, openActions], scenarios: [, actions], db } = await mount();
+    await actions.duplicate();
+    openActions.rename('Edited branch');
+    await actions.open('mini');
+    expect(open.scenario?.id).toBe('mini');
+    expect((await db.getScenario('id-1') as { name: string }).name).toBe('Edited branch');
+  });
+
+  it('creates an empty scenario with the same depots and fleet', async () => {
+    const { scenario: [open], scenarios: [, actions] } = await mount();
+    await actions.create();
+    expect(open.scenario).toMatchObject({ name: 'New scenario', orders: [], plan: null });
+    expect(open.scenario?.vehicles).toHaveLength(2);
+  });
+
+  it('renames the open scenario and a stored one', async () => {
+    const { scenario: [open], scenarios: [state, actions] } = await mount();
+    await actions.duplicate();
+    await actions.rename('id-1', 'Two vans');
+    await actions.rename('mini', 'Baseline');
+    expect(open.scenario?.name).toBe('Two vans');
+    expect(state.entries.map((e) => e.name)).toEqual(['Baseline', 'Two vans']);
+    await actions.rename('mini', '  ');
+    expect(state.error).toContain('a scenario needs a name');
+  });
+
+  it('deletes the open scenario (opening another) and undoes the delete', async () => {
+    const { scenario: [open], scenarios: [state, actions] } = await mount();
+    await actions.duplicate();
+    await actions.remove('id-1');
+    expect(open.scenario?.id).toBe('mini');
+    expect(state.entries.map((e) => e.id)).toEqual(['mini']);
+    expect(state.deleted?.scenario.name).toBe('Mini Lyon (branch)');
+    await actions.undoRemove();
+    expect(open.scenario?.id).toBe('id-1');
+    expect(state.entries.map((e) => e.id)).toEqual(['mini', 'id-1']);
+    expect(state.deleted).toBeNull();
+  });
+
+  it('deleting the last scenario opens a new empty one', async () => {
+    const { scenario: [open], scenarios: [state, actions] } = await mount();
+    await actions.remove('mini');
+    expect(open.scenario).toMatchObject({ id: 'id-1', orders: [] });
+    expect(state.entries.map((e) => e.id)).toEqual(['id-1']);
+  });
+
+  it('adds an imported scenario under a new id when its id is taken', async () => {
+    const { scenario: [open], scenarios: [state, actions] } = await mount();
+    const upgraded = upgradeScenario(makeMiniScenario({ name: 'Imported' }));
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    await actions.add(upgraded.scenario);
+    expect(open.scenario).toMatchObject({ id: 'id-1', name: 'Imported' });
+    expect(state.entries).toHaveLength(2);
+  });
+
+  it('names copies uniquely', () => {
+    expect(uniqueName('A', ['A', 'A 2'])).toBe('A 3');
+    expect(uniqueName('B', ['A'])).toBe('B');
+  });
+});

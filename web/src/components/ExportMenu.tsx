@@ -1,0 +1,86 @@
+// The header's "Export" menu: plan CSV, scenario file, GeoJSON and the printed
+// driver manifest (rendered into a print-only view, then the print dialog opens).
+import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { Portal } from 'solid-js/web';
+import type { Scenario } from '../domain/scenario';
+import { downloadText, MIME, safeFileName } from '../io/download';
+import { planCsv } from '../io/export-csv';
+import { planGeoJson } from '../io/export-geojson';
+import { SCENARIO_FILE_EXTENSION, serializeScenarioFile } from '../io/scenario-file';
+import { useApp } from '../store/context';
+import { ManifestView } from './ManifestView';
+
+interface ExportItem {
+  label: string;
+  hint: string;
+  run: (scenario: Scenario) => void;
+}
+
+const base = (s: Scenario) => `${safeFileName(s.name)}-${s.settings.date}`;
+
+const FILES: ExportItem[] = [
+  { label: 'Plan (CSV)', hint: 'One row per stop, for spreadsheets', run: (s) => downloadText(`${base(s)}-plan.csv`, MIME.csv, `\ufeff${planCsv(s)}`) },
+  { label: 'Scenario file', hint: 'Everything, to open again or share', run: (s) => downloadText(`${safeFileName(s.name)}${SCENARIO_FILE_EXTENSION}`, MIME.json, serializeScenarioFile(s)) },
+  { label: 'Map data (GeoJSON)', hint: 'Stops, routes and depots for GIS tools', run: (s) => downloadText(`${base(s)}.geojson`, MIME.geojson, JSON.stringify(planGeoJson(s), null, 1)) },
+];
+
+/** Export button with its menu and the print-only manifest. */
+export function ExportMenu(): JSX.Element {
+  const { scenario: [state, actions] } = useApp();
+  const [open, setOpen] = createSignal(false);
+  const [printing, setPrinting] = createSignal(false);
+  let anchor!: HTMLDivElement;
+
+  const onOutside = (event: PointerEvent) => { if (!anchor.contains(event.target as Node)) setOpen(false); };
+  const onAfterPrint = () => setPrinting(false);
+  onMount(() => {
+    document.addEventListener('pointerdown', onOutside);
+    window.addEventListener('afterprint', onAfterPrint);
+  });
+  onCleanup(() => {
+    document.removeEventListener('pointerdown', onOutside);
+    window.removeEventListener('afterprint', onAfterPrint);
+  });
+
+  const exportFile = (item: ExportItem) => {
+    const snapshot = actions.snapshot();
+    setOpen(false);
+    if (snapshot) item.run(snapshot);
+  };
+  const printManifest = () => {
+    setOpen(false);
+    setPrinting(true);
+    // Let the manifest render before the print dialog takes its snapshot of the page.
+    requestAnimationFrame(() => window.print());
+  };
+
+  return (
+    <div class="menu-anchor" ref={anchor} onKeyDown={(e) => { if (e.key === 'Escape') setOpen(false); }}>
+      <button type="button" class="btn" aria-haspopup="menu" aria-expanded={open()} disabled={!state.scenario} onClick={() => setOpen(!open())}>
+        Export
+      </button>
+      <Show when={open()}>
+        <ul class="menu" role="menu" aria-label="Export">
+          <For each={FILES}>
+            {(item) => (
+              <li role="none">
+                <button type="button" role="menuitem" onClick={() => exportFile(item)}>
+                  {item.label}<span class="menu__hint">{item.hint}</span>
+                </button>
+              </li>
+            )}
+          </For>
+          <li role="none"><hr /></li>
+          <li role="none">
+            <button type="button" role="menuitem" disabled={!state.scenario?.plan} onClick={printManifest}>
+              Print manifest<span class="menu__hint">{state.scenario?.plan ? 'One page per driver' : 'Optimize first'}</span>
+            </button>
+          </li>
+        </ul>
+      </Show>
+      <Show when={printing() && state.scenario}>
+        {(scenario) => <Portal><ManifestView scenario={scenario()} /></Portal>}
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+// Step 2 of the import: every column of the file with sample values and where
+// it goes. Matches were guessed from the headers; the dispatcher corrects them.
+import { For, Index, Show, type JSX } from 'solid-js';
+import type { ImportKind, TimeFormat } from '../io/column-map';
+import { useApp } from '../store/context';
+import { Banner } from './ui/Banner';
+
+const SAMPLES = 3;
+const SHOWN_WARNINGS = 5;
+
+/** Column → field table with the orders/vehicles switch. */
+export function ImportMapping(): JSX.Element {
+  const { importer: [state, actions] } = useApp();
+  const table = () => state.table!;
+  const samples = (column: number) => table().rows.map((r) => r[column]).filter((c) => c.trim() !== '').slice(0, SAMPLES).join(' · ');
+  const isTime = (target: string) => target === 'window' || state.fields.find((f) => f.key === target)?.format === 'time';
+  const unmatched = () => state.targets.filter((t) => t === 'extra').length;
+  return (
+    <>
+      <div class="row-line">
+        <span>This file holds</span>
+        <div class="choice" role="radiogroup" aria-label="File holds">
+          <For each={['orders', 'vehicles'] as ImportKind[]}>
+            {(kind) => (
+              <label>
+                <input type="radio" name="import-kind" checked={state.kind === kind} onChange={() => actions.setKind(kind)} />
+                {kind === 'orders' ? 'Orders' : 'Vehicles'}
+              </label>
+            )}
+          </For>
+        </div>
+        <span class="muted">{table().rows.length} rows · {table().headers.length} columns</span>
+      </div>
+      <Show when={table().warnings.length > 0}>
+        <Banner tone="warning" title="Some rows do not fit the header">
+          <ul><For each={table().warnings.slice(0, SHOWN_WARNINGS)}>{(w) => <li>{w}</li>}</For></ul>
+          <Show when={table().warnings.length > SHOWN_WARNINGS}><p>…and {table().warnings.length - SHOWN_WARNINGS} more. Is this the right file?</p></Show>
+        </Banner>
+      </Show>
+      <div class="table-scroll">
+        <table class="data-table" aria-label="Column mapping">
+          <thead><tr><th scope="col">Column in file</th><th scope="col">First values</th><th scope="col">Goes to</th><th scope="col">Time written as</th></tr></thead>
+          <tbody>
+            <Index each={table().headers}>
+              {(header, column) => (
+                <tr>
+                  <th scope="row">{header() || <span class="muted">(no name)</span>}</th>
+                  <td class="sample" title={samples(column)}>{samples(column)}</td>
+                  <td>
+                    <select aria-label={`Field for column ${header() || column + 1}`} value={state.targets[column]} onChange={(e) => actions.mapColumn(column, e.currentTarget.value)}>
+                      <For each={state.fields}>{(f) => <option value={f.key}>{f.label}</option>}</For>
+                      <option value="extra">{state.kind === 'orders' ? 'Keep as custom field' : 'Not used'}</option>
+                      <option value="ignore">Ignore</option>
+                    </select>
+                  </td>
+                  <td>
+                    <Show when={isTime(state.targets[column])}>
+                      <select aria-label={`Time format of column ${header()}`} value={state.timeFormats[column] ?? 'clock'} onChange={(e) => actions.setTimeFormat(column, e.currentTarget.value as TimeFormat)}>
+                        <option value="clock">Clock (10:00, 10h00, 1000)</option>
+                        <option value="minutes">Minutes since midnight</option>
+                      </select>
+                    </Show>
+                  </td>
+                </tr>
+              )}
+            </Index>
+          </tbody>
+        </table>
+      </div>
+      <Show when={unmatched() > 0}>
+        <p class="muted">
+          {unmatched()} {unmatched() === 1 ? 'column is' : 'columns are'}{' '}
+          {state.kind === 'orders' ? 'kept as custom fields: they stay with each order and are exported again.' : 'not used: vehicles have no custom fields.'}
+        </p>
+      </Show>
+      <div class="dialog__footer">
+        <button type="button" class="btn" onClick={() => actions.restart()}>Choose another file</button>
+        <span class="spacer" />
+        <button type="button" class="btn btn--primary" onClick={() => actions.review()}>Check rows</button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// One invalid row of an import: its row number, each problem (field and
+// reason), an input per faulty cell to fix it in place, and Remove.
+import { For, Show, type JSX } from 'solid-js';
+import type { RowIssue, RowResult } from '../io/import-rows';
+import { useApp } from '../store/context';
+
+/** A faulty row with in-place fixes. */
+export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
+  const { importer: [state, actions] } = useApp();
+  const cells = () => state.table!.rows[props.row.index];
+  const header = (column: number) => state.table!.headers[column] || `column ${column + 1}`;
+  const who = () => {
+    const named = (key: string) => state.targets.indexOf(key);
+    const parts = ['id', 'customerName', 'name', 'address'].map(named).filter((c) => c >= 0).map((c) => cells()[c]).filter(Boolean);
+    return parts.join(' · ');
+  };
+  const fixable = (): number[] => [...new Set(props.row.issues.map((i: RowIssue) => i.column).filter((c): c is number => c !== null))];
+  const related = (column: number): number[] => {
+    // Missing coordinates are fixed in both columns at once.
+    const issue = props.row.issues.find((i) => i.column === column);
+    if (issue?.field !== 'lat/lng') return [column];
+    return [state.targets.indexOf('lat'), state.targets.indexOf('lng')].filter((c) => c >= 0);
+  };
+  const inputs = () => [...new Set(fixable().flatMap(related))];
+  return (
+    <li class="fix-row" data-row={props.row.rowNumber}>
+      <div class="fix-row__head">
+        <strong>Row {props.row.rowNumber}</strong>
+        <span class="fix-row__who">{who()}</span>
+        <button type="button" class="btn btn--small" aria-label={`Remove row ${props.row.rowNumber}`} onClick={() => actions.removeRow(props.row.index)}>Remove row</button>
+      </div>
+      <For each={props.row.issues}>
+        {(issue) => (
+          <p class="issue">
+            <strong>row {props.row.rowNumber}, {issue.field}</strong>
+            <Show when={issue.column !== null}> (column “{header(issue.column!)}”)</Show>: {issue.message}
+          </p>
+        )}
+      </For>
+      <Show when={inputs().length > 0}>
+        <div class="row-fields">
+          <For each={inputs()}>
+            {(column) => (
+              <label>
+                {header(column)}
+                <input
+                  value={cells()[column]}
+                  aria-label={`Row ${props.row.rowNumber} ${header(column)}`}
+                  aria-invalid={props.row.issues.some((i) => i.column === column)}
+                  onChange={(e) => actions.editCell(props.row.index, column, e.currentTarget.value)}
+                />
+              </label>
+            )}
+          </For>
+        </div>
+      </Show>
+    </li>
+  );
+}

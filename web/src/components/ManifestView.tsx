@@ -1,0 +1,76 @@
+// The driver manifests: one printed page per route with the stops in driving
+// order, arrival, window, service type, customer, phone and notes. Shown only
+// in print (print.css hides the app then); the screen never sees it.
+import { For, Show, type JSX } from 'solid-js';
+import type { Scenario } from '../domain/scenario';
+import { clockText, layoutPlan, windowsText, type RouteStops } from '../io/export-rows';
+import '../print.css';
+
+const SERVICE_LABEL: Record<string, string> = {
+  curbside: 'Curbside', 'room-of-choice': 'Room of choice', 'white-glove': 'White glove', installation: 'Installation',
+  'haul-away': 'Haul-away', return: 'Return', 're-delivery': 'Re-delivery',
+};
+
+/** All manifests of the scenario's plan. */
+export function ManifestView(props: { scenario: Scenario }): JSX.Element {
+  const layout = () => layoutPlan(props.scenario);
+  return (
+    <div class="manifest" aria-label="Driver manifests">
+      <For each={layout().routes}>{(route) => <ManifestPage scenario={props.scenario} route={route} />}</For>
+    </div>
+  );
+}
+
+function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Element {
+  const units = () => props.scenario.settings.capacityUnits;
+  const steps = () => props.route.route.steps;
+  return (
+    <section class="manifest__page">
+      <header class="manifest__header">
+        <div>
+          <h1>{props.route.vehicle.name || props.route.vehicle.id}</h1>
+          <p>{props.scenario.name} · {props.scenario.settings.date}</p>
+        </div>
+        <dl>
+          <div><dt>Depot</dt><dd>{props.route.startDepot?.name ?? '—'}</dd></div>
+          <div><dt>Leave</dt><dd>{clockText(steps()[0]?.departureS ?? 0)}</dd></div>
+          <div><dt>Back</dt><dd>{clockText(steps()[steps().length - 1]?.arrivalS ?? 0)}</dd></div>
+          <div><dt>Stops</dt><dd>{props.route.stops.length}</dd></div>
+          <div><dt>Distance</dt><dd>{(props.route.route.distanceM / 1000).toFixed(1)} km</dd></div>
+        </dl>
+      </header>
+      <table class="manifest__stops">
+        <thead>
+          <tr>
+            <th>#</th><th>Arrive</th><th>Window</th><th>Customer and address</th><th>Service</th>
+            <th>{units().join(' / ')}</th><th>Phone</th><th>Notes</th><th>Done</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.route.stops}>
+            {(stop) => (
+              <tr>
+                <td class="num">{stop.sequence}</td>
+                <td class="num">{clockText(stop.serviceStartS)}</td>
+                <td class="nowrap">{windowsText(stop.order.timeWindows) || 'any time'}</td>
+                <td>
+                  <strong>{stop.order.customerName || stop.order.id}</strong>
+                  <div>{stop.order.address}</div>
+                  <div class="manifest__id">{stop.order.id}</div>
+                </td>
+                <td>{SERVICE_LABEL[stop.order.serviceType] ?? stop.order.serviceType}<div class="manifest__id">{stop.order.serviceMinutes} min</div></td>
+                <td class="num">{stop.order.amounts.join(' / ')}</td>
+                <td class="nowrap">{stop.order.phone}</td>
+                <td>{stop.order.notes}</td>
+                <td class="manifest__check" aria-label="Done" />
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <Show when={props.route.endDepot}>
+        {(depot) => <p class="manifest__footer">Return to {depot().name} · driver signature ______________________</p>}
+      </Show>
+    </section>
+  );
+}

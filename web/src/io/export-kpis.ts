@@ -1,0 +1,37 @@
+// The key figures of a scenario's plan for the side-by-side comparison of
+// scenarios: the KPI bar's own figures (plan/kpis.ts, so both always agree)
+// plus whether the plan is current and checked.
+import type { Scenario } from '../domain/scenario';
+import { computeKpis } from '../plan/kpis';
+
+/** A plan's figures as compared between scenarios. */
+export interface PlanKpis {
+  cost: number;
+  distanceKm: number;
+  /** Sum of route durations, hours. */
+  hours: number;
+  vehiclesUsed: number;
+  vehicleCount: number;
+  stops: number;
+  /** Share of routed stops served inside a window (0..1); null with no routed stop. */
+  onTimeShare: number | null;
+  unassigned: number;
+  /** The plan was solved for an older revision of the scenario. */
+  stale: boolean;
+  /** The plan passed the independent check. */
+  checked: boolean;
+}
+
+/** Figures of the scenario's plan, or null when it has none. */
+export function planKpis(scenario: Scenario): PlanKpis | null {
+  const plan = scenario.plan;
+  if (!plan) return null;
+  const kpis = computeKpis(scenario, plan.solution);
+  const stops = plan.solution.routes.reduce((sum, r) => sum + r.steps.filter((s) => s.type === 'job').length, 0);
+  return {
+    cost: kpis.cost, distanceKm: kpis.distanceM / 1000, hours: kpis.durationS / 3600,
+    vehiclesUsed: kpis.vehiclesUsed, vehicleCount: kpis.fleetSize, stops,
+    onTimeShare: kpis.onTimeShare, unassigned: kpis.unassigned,
+    stale: plan.solvedRevision !== scenario.revision, checked: plan.solution.check.ok,
+  };
+}

@@ -1,0 +1,188 @@
+// The scenario catalogue aggregate: every stored scenario (list, new, branch,
+// rename, delete with undo, open) around the one open in the scenario store.
+// The open scenario keeps autosaving through persistence; this store only
+// switches it, after flushing, so no edit is lost. Failures land in `error`.
+import { createStore, unwrap } from 'solid-js/store';
+import type { Scenario } from '../domain/scenario';
+import type { PlannerDb, ScenarioListDb } from '../io/db';
+import { planKpis, type PlanKpis } from '../io/export-kpis';
+import { upgradeScenario } from '../io/restore';
+import type { ScenarioStore } from './scenario';
+
+/** One line of the scenario list. */
+export interface ScenarioEntry {
+  id: string;
+  name: string;
+  date: string;
+  orders: number;
+  vehicles: number;
+  kpis: PlanKpis | null;
+}
+
+/** A deleted scenario, kept in memory so Undo can put it back. */
+export interface DeletedScenario {
+  scenario: Scenario;
+  wasOpen: boolean;
+}
+
+interface ScenariosFields {
+  entries: ScenarioEntry[];
+  /** Stored records that are not valid scenarios (shown, never hidden). */
+  unreadable: string[];
+  busy: boolean;
+  error: string | null;
+  deleted: DeletedScenario | null;
+}
+
+/** Read-only view for components. */
+export type ScenariosState = Readonly<ScenariosFields>;
+
+/** Verbs of the scenario list. */
+export interface ScenariosActions {
+  /** Re-reads the list from storage (after saving the open scenario). */
+  refresh(): Promise<void>;
+  open(id: string): Promise<void>;
+  /** A new empty scenario with the open one's depots, fleet and settings. */
+  create(): Promise<void>;
+  /** A branch: a full copy of the open scenario (plan included) under a new name, opened at once. */
+  duplicate(): Promise<void>;
+  rename(id: string, name: string): Promise<void>;
+  /** Deletes; the open scenario is replaced by another (or a new one). Undo with `undoRemove`. */
+  remove(id: string): Promise<void>;
+  undoRemove(): Promise<void>;
+  dismissUndo(): void;
+  /** Stores an imported scenario (under a new id if the id is taken) and opens it. */
+  add(scenario: Scenario): Promise<void>;
+  /** Reads one scenario (the open one from memory) for comparison. */
+  load(id: string): Promise<Scenario>;
+  dismissError(): void;
+}
+
+/** The catalogue store as `[state, actions]`. */
+export type ScenariosStore = [state: ScenariosState, actions: ScenariosActions];
+
+/** Collaborators: storage, the open scenario, and the autosave flush. */
+export interface ScenariosDeps {
+  db: PlannerDb & ScenarioListDb;
+  scenario: ScenarioStore;
+  flush: () => Promise<void>;
+  newId?: () => string;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** `base`, or `base 2`, `base 3`… whichever no scenario uses yet. */
+export function uniqueName(base: string, taken: readonly string[]): string {
+  if (!taken.includes(base)) return base;
+  let n = 2;
+  while (taken.includes(`${base} ${n}`)) n += 1;
+  return `${base} ${n}`;
+}
+
+function entryOf(scenario: Scenario): ScenarioEntry {
+  return { id: scenario.id, name: scenario.name, date: scenario.settings.date, orders: scenario.orders.length, vehicles: scenario.vehicles.length, kpis: planKpis(scenario) };
+}
+
+/** Creates the catalogue store; needs a reactive owner. */
+export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
+  const [open, openActions] = deps.scenario;
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  const [state, setState] = createStore<ScenariosFields>({ entries: [], unreadable: [], busy: false, error: null, deleted: null });
+
+  /** Runs a step with `busy` set; any failure becomes the visible `error`. */
+  async function step(what: string, work: () => Promise<void>): Promise<void> {
+    setState({ busy: true, error: null });
+    try {
+      await deps.flush();
+      await readList();
+      await work();
+      await readList();
+    } catch (error) {
+      setState('error', `${what} failed: ${messageOf(error)}`);
+    } finally {
+      setState('busy', false);
+    }
+  }
+
+  async function readList(): Promise<void> {
+    const records = await deps.db.listScenarios();
+    const entries: ScenarioEntry[] = [];
+    const unreadable: string[] = [];
+    for (const record of records) {
+      const upgraded = upgradeScenario(record);
+      if (upgraded.ok) entries.push(entryOf(upgraded.scenario));
+      else unreadable.push(`${String((record as { id?: unknown } | null)?.id ?? '?')}: ${upgraded.message.split('\n')[0]}`);
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    setState({ entries, unreadable });
+  }
+
+  async function load(id: string): Promise<Scenario> {
+    const current = openActions.snapshot();
+    if (current?.id === id) return current;
+    const data = await deps.db.getScenario(id);
+    if (data === undefined) throw new Error(`scenario '${id}' is not stored`);
+    const upgraded = upgradeScenario(data);
+    if (!upgraded.ok) throw new Error(`scenario '${id}' cannot be opened: ${upgraded.message}`);
+    return upgraded.scenario;
+  }
+
+  /** Stores and opens a scenario; the autosave then marks it as the open one. */
+  async function show(scenario: Scenario): Promise<void> {
+    await deps.db.putScenario(scenario);
+    openActions.replace(scenario);
+    await deps.flush();
+  }
+
+  const taken = () => state.entries.map((e) => e.name);
+  const blankFrom = (base: Scenario): Scenario => ({ ...base, id: newId(), name: uniqueName('New scenario', taken()), revision: 0, orders: [], plan: null });
+
+  const actions: ScenariosActions = {
+    refresh: () => step('Reading the scenario list', async () => {}),
+    open: (id) => step('Opening the scenario', async () => {
+      if (open.scenario?.id !== id) openActions.replace(await load(id));
+    }),
+    create: () => step('Creating a scenario', async () => {
+      const base = openActions.snapshot();
+      if (!base) throw new Error('no scenario is open to take the depots and fleet from');
+      await show(blankFrom(base));
+    }),
+    duplicate: () => step('Duplicating the scenario', async () => {
+      const base = openActions.snapshot();
+      if (!base) throw new Error('no scenario is open');
+      await show({ ...base, id: newId(), name: uniqueName(`${base.name} (branch)`, taken()) });
+    }),
+    rename: (id, name) => step('Renaming the scenario', async () => {
+      const trimmed = name.trim();
+      if (!trimmed) throw new Error('a scenario needs a name');
+      if (open.scenario?.id === id) return openActions.rename(trimmed);
+      await deps.db.putScenario({ ...(await load(id)), name: trimmed });
+    }),
+    remove: (id) => step('Deleting the scenario', async () => {
+      const scenario = await load(id);
+      const wasOpen = open.scenario?.id === id;
+      await deps.db.deleteScenario(id);
+      setState('deleted', { scenario, wasOpen });
+      if (!wasOpen) return;
+      const next = state.entries.find((e) => e.id !== id);
+      if (next) openActions.replace(await load(next.id));
+      else await show(blankFrom(scenario));
+    }),
+    undoRemove: () => step('Restoring the scenario', async () => {
+      // A plain copy: IndexedDB cannot clone the store's proxy.
+      const deleted = state.deleted ? structuredClone(unwrap(state.deleted)) : null;
+      if (!deleted) return;
+      await deps.db.putScenario(deleted.scenario);
+      setState('deleted', null);
+      if (deleted.wasOpen) openActions.replace(deleted.scenario);
+    }),
+    dismissUndo: () => setState('deleted', null),
+    add: (scenario) => step('Opening the imported scenario', async () => {
+      const ids = new Set(state.entries.map((e) => e.id));
+      await show(ids.has(scenario.id) || open.scenario?.id === scenario.id ? { ...scenario, id: newId() } : scenario);
+    }),
+    load,
+    dismissError: () => setState('error', null),
+  };
+  return [state, actions];
+}
