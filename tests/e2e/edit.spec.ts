@@ -2,29 +2,11 @@
 // feasibility/cost preview, then Undo and Redo; a reload keeps the edited plan; an
 // infeasible drop needs an explicit yes and then shows its violations; the
 // keyboard "Move to" works; a pinned stop stays on its vehicle when re-optimizing.
-import { expect, test, type ConsoleMessage, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, mapRegion, test } from './support';
 import { DEMO, makeTightScenario, openScenario } from './plan-fixtures';
 
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
-let consoleErrors: string[] = [];
 
-function isBlockedResource(msg: ConsoleMessage): boolean {
-  const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
-}
-
-test.beforeEach(async ({ page, context }) => {
-  consoleErrors = [];
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
 const row = (page: Page, vehicleId: string) => timeline(page).locator(`.tl-row[data-vehicle-id="${vehicleId}"]`);
 const stopBar = (page: Page, vehicleId: string, orderId: string) => row(page, vehicleId).locator(`.tl-stop[data-order-id="${orderId}"]`);

@@ -4,33 +4,12 @@
 // driver manifest renders for print. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type ConsoleMessage, type Download, type Page } from '@playwright/test';
+import { type Download, type Page } from '@playwright/test';
+import { expect, mapRegion, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
 const ORDERS_CSV = fileURLToPath(new URL('../fixtures/csv/orders-odd-headers.csv', import.meta.url));
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
 
-let consoleErrors: string[] = [];
-
-function isBlockedResource(msg: ConsoleMessage): boolean {
-  const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
-}
-
-test.beforeEach(async ({ page, context }) => {
-  consoleErrors = [];
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
 
 async function openDemo(page: Page): Promise<void> {
   await page.goto('/');

@@ -2,34 +2,11 @@
 // and lists routes, a reload restores the same plan, and Cancel during a long
 // solve keeps the best plan so far. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, mapRegion, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
 
-let consoleErrors: string[] = [];
-
-/** Errors the test itself causes by blocking remote resources (map tiles) are expected. */
-function isBlockedResource(msg: ConsoleMessage): boolean {
-  const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
-}
-
-test.beforeEach(async ({ page, context }) => {
-  consoleErrors = [];
-  // Nothing may leave the machine; aborted tile requests must not hang or break the map.
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
 
 async function setTimeLimit(page: Page, seconds: number): Promise<void> {
   const input = page.getByLabel('Time limit (s)');

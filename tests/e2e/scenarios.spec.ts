@@ -3,33 +3,12 @@
 // delete with Undo, and find everything again after a reload.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, mapRegion, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
 const VEHICLES_CSV = fileURLToPath(new URL('../fixtures/csv/vehicles.csv', import.meta.url));
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
 
-let consoleErrors: string[] = [];
-
-function isBlockedResource(msg: ConsoleMessage): boolean {
-  const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
-}
-
-test.beforeEach(async ({ page, context }) => {
-  consoleErrors = [];
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
 async function optimize(page: Page): Promise<void> {

@@ -1,29 +1,11 @@
 // Seeing the plan in Chromium: the timeline draws a bar for every routed stop,
 // selecting a stop or route in one place selects it everywhere, the KPI bar and
 // the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
-import { expect, test, type ConsoleMessage, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, mapRegion, test } from './support';
 import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
 
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
-let consoleErrors: string[] = [];
 
-function isBlockedResource(msg: ConsoleMessage): boolean {
-  const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
-}
-
-test.beforeEach(async ({ page, context }) => {
-  consoleErrors = [];
-  await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-  page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg)) consoleErrors.push(msg.text()); });
-  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.message}`));
-});
-
-test.afterEach(() => {
-  expect(consoleErrors, 'console errors').toEqual([]);
-});
-
-const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
 
 async function solveDemo(page: Page, seconds = 2): Promise<void> {

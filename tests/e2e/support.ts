@@ -1,0 +1,29 @@
+// Shared Playwright setup for every spec: nothing may leave the machine (remote
+// requests such as map tiles are aborted), and a test fails on any console or
+// page error of the app other than those blocked requests.
+import { expect, test as base, type ConsoleMessage, type Page } from '@playwright/test';
+
+const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+
+/** Errors the test itself causes by blocking remote resources are expected. */
+function isBlockedResource(msg: ConsoleMessage): boolean {
+  const url = msg.location().url;
+  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
+}
+
+/** `test` with an automatic offline + console-error guard around each test. */
+export const test = base.extend<{ offlineGuard: void }>({
+  offlineGuard: [async ({ page, context }, use) => {
+    const errors: string[] = [];
+    await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
+    page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg)) errors.push(msg.text()); });
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    await use();
+    expect(errors, 'console errors').toEqual([]);
+  }, { auto: true }],
+});
+
+export { expect };
+
+/** The map region. */
+export const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
