@@ -2,12 +2,11 @@
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
 import type { Scenario } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
+import { unassignedPenalty } from '../web/src/domain/service-types';
 import { PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
-/** Penalty for leaving an order unassigned, per priority step (cost units). */
-export const UNASSIGNED_PENALTY_BASE = 100_000;
 /** Granular neighbourhood size for the local search. */
 export const DEFAULT_NEIGHBOURS = 20;
 /** Latest time any window may reach: 48 h, in seconds. */
@@ -53,7 +52,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const serviceS = new Int32Array(N);
   const twOpenS = new Int32Array(N);
   const twCloseS = new Int32Array(N);
-  const unassignedPenalty = new Float64Array(N);
+  const penalty = new Float64Array(N);
   depots.forEach((d, i) => {
     lonLat[2 * i] = d.lng;
     lonLat[2 * i + 1] = d.lat;
@@ -70,7 +69,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     const w = o.timeWindows[0];
     twOpenS[node] = w ? w.start * 60 : 0;
     twCloseS[node] = w ? w.end * 60 : HORIZON_S;
-    unassignedPenalty[node] = UNASSIGNED_PENALTY_BASE * (1 + o.priority);
+    penalty[node] = unassignedPenalty(settings, o.priority);
   });
 
   const capacity = new Int32Array(V * K);
@@ -84,7 +83,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
 
   const buffers: ProblemBuffers = {
     nodeCount: N, depotCount: D, vehicleCount: V, dims: K, profileCount: speeds.length,
-    lonLat, demand, serviceS, twOpenS, twCloseS, unassignedPenalty,
+    lonLat, demand, serviceS, twOpenS, twCloseS, unassignedPenalty: penalty,
     vehicleStart: Int32Array.from(vehicles, (v) => depotIndex.get(v.startDepotId)!),
     vehicleEnd: Int32Array.from(vehicles, (v) => depotIndex.get(v.endDepotId)!),
     capacity,
