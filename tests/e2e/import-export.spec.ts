@@ -1,6 +1,6 @@
 // Import and export in Chromium: a CSV with unfamiliar headers and bad rows is
 // mapped, fixed inline and imported; every export is downloaded and read back
-// (plan CSV rows, GeoJSON feature counts, scenario file re-imported equal); the
+// (plan CSV rows, GeoJSON feature counts, VROOM problem and solution, scenario file re-imported equal); the
 // driver manifest renders for print. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -100,6 +100,14 @@ test('every export downloads and reads back; the manifest prints one page per ro
   expect(count('stop')).toBe(stops);
   expect(count('order')).toBe(unassigned);
   expect(geo.features.filter((f) => f.geometry.type === 'LineString')).toHaveLength(routes.length);
+
+  const problem = JSON.parse((await download(page, 'VROOM problem (JSON)')).text) as { jobs: unknown[]; vehicles: unknown[] };
+  expect(problem.jobs).toHaveLength(DEMO.orders.length);
+  expect(problem.vehicles).toHaveLength(6);
+  const vroomPlan = JSON.parse((await download(page, 'VROOM solution (JSON)')).text) as { routes: { vehicle: number; steps: { type: string; id?: number }[] }[]; unassigned: unknown[] };
+  expect(vroomPlan.routes).toHaveLength(routes.length);
+  expect(vroomPlan.routes.flatMap((r) => r.steps).filter((step) => step.type === 'job')).toHaveLength(stops);
+  expect(vroomPlan.unassigned).toHaveLength(unassigned);
 
   // The scenario file opens again as its own scenario, equal in everything but its id.
   await page.getByRole('button', { name: 'Import', exact: true }).click();

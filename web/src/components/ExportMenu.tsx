@@ -7,12 +7,15 @@ import { downloadText, MIME, safeFileName } from '../io/download';
 import { planCsv } from '../io/export-csv';
 import { planGeoJson } from '../io/export-geojson';
 import { SCENARIO_FILE_EXTENSION, serializeScenarioFile } from '../io/scenario-file';
+import { exportVroomProblem, exportVroomSolution } from '../io/vroom';
 import { useApp } from '../store/context';
 import { ManifestView } from './ManifestView';
 
 interface ExportItem {
   label: string;
   hint: string;
+  /** Needs a plan to export. */
+  planOnly?: boolean;
   run: (scenario: Scenario) => void;
 }
 
@@ -22,6 +25,8 @@ const FILES: ExportItem[] = [
   { label: 'Plan (CSV)', hint: 'One row per stop, for spreadsheets', run: (s) => downloadText(`${base(s)}-plan.csv`, MIME.csv, `\ufeff${planCsv(s)}`) },
   { label: 'Scenario file', hint: 'Everything, to open again or share', run: (s) => downloadText(`${safeFileName(s.name)}${SCENARIO_FILE_EXTENSION}`, MIME.json, serializeScenarioFile(s)) },
   { label: 'Map data (GeoJSON)', hint: 'Stops, routes and depots for GIS tools', run: (s) => downloadText(`${base(s)}.geojson`, MIME.geojson, JSON.stringify(planGeoJson(s), null, 1)) },
+  { label: 'VROOM problem (JSON)', hint: 'The orders and fleet for a VROOM server', run: (s) => downloadText(`${base(s)}-vroom-problem.json`, MIME.json, JSON.stringify(exportVroomProblem(s).problem, null, 1)) },
+  { label: 'VROOM solution (JSON)', hint: 'The plan in VROOM’s solution shape', planOnly: true, run: (s) => downloadText(`${base(s)}-vroom-solution.json`, MIME.json, JSON.stringify(exportVroomSolution(s, s.plan!.solution), null, 1)) },
 ];
 
 /** Export button with its menu and the print-only manifest. */
@@ -64,8 +69,8 @@ export function ExportMenu(): JSX.Element {
           <For each={FILES}>
             {(item) => (
               <li role="none">
-                <button type="button" role="menuitem" onClick={() => exportFile(item)}>
-                  {item.label}<span class="menu__hint">{item.hint}</span>
+                <button type="button" role="menuitem" disabled={item.planOnly && !state.scenario?.plan} onClick={() => exportFile(item)}>
+                  {item.label}<span class="menu__hint">{item.planOnly && !state.scenario?.plan ? 'Optimize first' : item.hint}</span>
                 </button>
               </li>
             )}
