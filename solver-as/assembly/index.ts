@@ -9,7 +9,9 @@ import { buildMatrixFromLonLat } from "./matrix";
 import { buildNeighbours } from "./neighbours";
 import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
 import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsert, insertStop } from "./construct";
-import { setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove } from "./search";
+import {
+  setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
+} from "./search";
 import { setupRuin } from "./ruin";
 import { setupAnneal, startAnneal, annealStep, annealSteps } from "./anneal";
 import {
@@ -57,8 +59,10 @@ export function construct(): void {
 /** Seeds the generator and prepares an empty plan for placeStop (an initial solution). */
 export function beginPlan(): void {
   assert(stage >= 2, E_NOT_SET_UP);
+  if (stage >= 3) setupSolution(); // constructing again starts from an empty plan
   seedRng(<u32>(<i64>params[PARAM_SEED]));
   setupSearch();
+  useCrossExchange(true);
   setupRuin();
   setupAnneal();
 }

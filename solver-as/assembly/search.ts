@@ -1,5 +1,5 @@
 // Local search: first-improvement descent over granular neighbourhoods with
-// relocate, or-opt, swap, 2-opt* and 2-opt, skipping pairs whose routes have
+// relocate, or-opt, swap, 2-opt*, cross-exchange and 2-opt, skipping pairs whose routes have
 // not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
 import { nodeCount, depotCount, vehicleCount, startSite } from "./model";
@@ -10,9 +10,11 @@ import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
 import { evaluateSwap, applySwap } from "./operators/swap";
 import { evaluateTwoOptStar, applyTwoOptStar } from "./operators/two-opt-star";
 import { evaluateTwoOpt, applyTwoOpt } from "./operators/two-opt";
+import { evaluateCrossExchange, applyCrossExchange } from "./operators/cross-exchange";
 import { nextInt } from "./rng";
 import {
-  OP_RELOCATE, OP_SWAP, OP_TWO_OPT_STAR, OP_TWO_OPT, OP_OR_OPT2, OP_OR_OPT3,
+  OP_RELOCATE, OP_SWAP, OP_TWO_OPT_STAR, OP_TWO_OPT, OP_OR_OPT2, OP_OR_OPT3, OP_CROSS_2_1, OP_CROSS_1_2,
+  OP_CROSS_2_2,
 } from "./types";
 
 /** [S] stops in the order the descent visits them (reshuffled per restart). */
@@ -25,6 +27,17 @@ let improvedInPass: bool = false;
 export let moveEvaluations: i64 = 0;
 /** Improving moves applied so far. */
 export let movesApplied: i64 = 0;
+/**
+ * Whether tryPair also tries cross-exchange. On for the first descent only:
+ * inside ruin-and-recreate its extra evaluations cost more than they find
+ * (Solomon 2 s mean gap 0.37 % with vs 0.26 % without; X ≤ 200, 5 s: 0.81 % vs 0.55 %).
+ */
+let crossExchange: bool = true;
+
+/** Turns cross-exchange in the descent on or off. */
+export function useCrossExchange(on: bool): void {
+  crossExchange = on;
+}
 /** Minimum improvement a move must bring (guards against float noise cycling). */
 let epsilon: f64 = 1e-9;
 
@@ -58,6 +71,9 @@ export function evaluateMove(op: i32, u: i32, v: i32): f64 {
     case OP_TWO_OPT: return evaluateTwoOpt(u, v);
     case OP_OR_OPT2: return evaluateOrOpt(u, 2, v);
     case OP_OR_OPT3: return evaluateOrOpt(u, 3, v);
+    case OP_CROSS_2_1: return evaluateCrossExchange(u, 2, v, 1);
+    case OP_CROSS_1_2: return evaluateCrossExchange(u, 1, v, 2);
+    case OP_CROSS_2_2: return evaluateCrossExchange(u, 2, v, 2);
   }
   return Infinity;
 }
@@ -71,6 +87,9 @@ export function applyMove(op: i32, u: i32, v: i32): void {
     case OP_TWO_OPT: applyTwoOpt(u, v); break;
     case OP_OR_OPT2: applyOrOpt(u, 2, v); break;
     case OP_OR_OPT3: applyOrOpt(u, 3, v); break;
+    case OP_CROSS_2_1: applyCrossExchange(u, 2, v, 1); break;
+    case OP_CROSS_1_2: applyCrossExchange(u, 1, v, 2); break;
+    case OP_CROSS_2_2: applyCrossExchange(u, 2, v, 2); break;
   }
 }
 
@@ -91,7 +110,11 @@ function tryPair(u: i32, v: i32): bool {
   if (tryMove(OP_OR_OPT3, u, v)) return true;
   if (unchecked(routeOf[u]) != unchecked(routeOf[v])) {
     if (tryMove(OP_TWO_OPT_STAR, u, pv)) return true;
-    return tryMove(OP_TWO_OPT_STAR, unchecked(prev[u]), v);
+    if (tryMove(OP_TWO_OPT_STAR, unchecked(prev[u]), v)) return true;
+    if (!crossExchange) return false;
+    if (tryMove(OP_CROSS_2_1, u, v)) return true;
+    if (tryMove(OP_CROSS_1_2, u, v)) return true;
+    return tryMove(OP_CROSS_2_2, u, v);
   }
   if (unchecked(pos[u]) < unchecked(pos[v])) return tryMove(OP_TWO_OPT, u, v);
   return tryMove(OP_TWO_OPT, v, u);

@@ -64,7 +64,11 @@ export const OP_TWO_OPT_STAR: i32 = 2;
 export const OP_TWO_OPT: i32 = 3;
 export const OP_OR_OPT2: i32 = 4;
 export const OP_OR_OPT3: i32 = 5;
-export const OP_COUNT: i32 = 6;
+/** Cross-exchange of chains (2 from u, 1 from v), (1, 2) and (2, 2). */
+export const OP_CROSS_2_1: i32 = 6;
+export const OP_CROSS_1_2: i32 = 7;
+export const OP_CROSS_2_2: i32 = 8;
+export const OP_COUNT: i32 = 9;
 
 // Error strings (abort is reserved for bugs; expected outcomes are Status codes).
 export const E_NOT_SET_UP = "solver: setup() must be called first";

@@ -6,7 +6,8 @@ import type { ProblemBuffers } from '../../../workers/protocol';
 import { newSolver, workingRoutes, type Routes } from '../../helpers/load-solver';
 import { evaluateRoute, makeRandom, randomProblem, type Matrix } from '../../helpers/reference-cost';
 
-const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5 } as const;
+const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5, cross21: 6, cross12: 7, cross22: 8 } as const;
+const CROSS_LENGTHS: Record<number, [number, number]> = { 6: [2, 1], 7: [1, 2], 8: [2, 2] };
 
 /** Route and position of a site: start site of r → (r, 0); stop → (r, index + 1); unassigned → null. */
 function locate(routes: Routes, p: ProblemBuffers, site: number): [number, number] | null {
@@ -37,6 +38,15 @@ function simulate(op: number, u: number, v: number, routes: Routes, p: ProblemBu
   if (op === OP.swap) {
     if (!isStop(u) || !isStop(v) || u === v) return null;
     out[ru][pu - 1] = v; out[rv][pv - 1] = u;
+    return out;
+  }
+  if (CROSS_LENGTHS[op]) {
+    const [lenU, lenV] = CROSS_LENGTHS[op];
+    if (!isStop(u) || !isStop(v) || ru === rv) return null;
+    if (pu + lenU - 1 > routes[ru].length || pv + lenV - 1 > routes[rv].length) return null;
+    const chainU = routes[ru].slice(pu - 1, pu - 1 + lenU); const chainV = routes[rv].slice(pv - 1, pv - 1 + lenV);
+    out[ru].splice(pu - 1, lenU, ...chainV);
+    out[rv].splice(pv - 1, lenV, ...chainU);
     return out;
   }
   if (op === OP.twoOptStar) {

@@ -2,7 +2,7 @@
 // feasible per the plain-JS reference, deterministic per seed, unservable stops
 // are reported unassigned, and bad input / internal failures become named errors.
 import { describe, expect, it } from 'vitest';
-import { INPUT_ERROR, SOLVER_ERROR, Status, type ProblemBuffers } from '../../../workers/protocol';
+import { INPUT_ERROR, PARAM_CIRCUITY, SOLVER_ERROR, Status, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { newSolver } from '../../helpers/load-solver';
 import { checkSolution, pointsProblem, randomProblem, toInitialPlan, type Matrix } from '../../helpers/reference-cost';
@@ -116,5 +116,20 @@ describe('solve', () => {
     const solver = await newSolver();
     solver.load(problem);
     expect(() => solver.construct(toInitialPlan([[1, 1]]))).toThrow(/initial\.visits/);
+  });
+
+  it('solves a lon/lat city problem with two speed profiles and per-hour costs into a checked plan', async () => {
+    const { problem } = randomProblem(12, { stops: 80, depots: 1, vehicles: 6, profiles: 2, durationCost: true, tightness: 0.6 });
+    const n = problem.nodeCount;
+    const lonLat = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) { lonLat[2 * i] = 13.3 + (i * 37 % 97) / 400; lonLat[2 * i + 1] = 52.45 + (i * 53 % 89) / 600; }
+    const params = problem.params.slice(); params[PARAM_CIRCUITY] = 1.3;
+    const city = { ...problem, distanceM: undefined, durationS: undefined, lonLat, params,
+      profileSpeedMps: Float64Array.of(30 / 3.6, 25 / 3.6), twCloseS: problem.twCloseS.map((t) => t + 20000) };
+    const solver = await solve(city, 100, 2000);
+    const matrices = [solver.readMatrix(0), solver.readMatrix(1)];
+    const durationS = new Int32Array(2 * n * n);
+    durationS.set(matrices[0].durationS, 0); durationS.set(matrices[1].durationS, n * n);
+    expectClean(city, { n, distanceM: matrices[0].distanceM, durationS }, solver);
   });
 });
