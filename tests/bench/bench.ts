@@ -1,7 +1,7 @@
-// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--jobs J]`
+// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--every N] [--jobs J]`
 // Solves a benchmark set (each instance single-threaded in its own process, J at
 // a time), re-checks every plan with the independent checker and prints + saves
-// (bench-results/<set>.json, .md) the gap to the same-convention BKS.
+// (bench-results/<set>-<limit>s.json, .md) the gap to the same-convention BKS.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -52,6 +52,7 @@ async function main() {
   const { values } = parseArgs({ options: {
     set: { type: 'string', default: 'solomon' }, 'time-limit': { type: 'string' }, instances: { type: 'string' },
     'max-customers': { type: 'string' }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '1' },
+    every: { type: 'string', default: '1' },
   } });
   const spec = setSpec(values.set!);
   const timeLimitS = values['time-limit'] ? Number(values['time-limit']) : spec.defaultTimeS;
@@ -59,6 +60,9 @@ async function main() {
   let files = readdirSync(spec.dir).filter((f) => f.endsWith(spec.ext)).sort();
   const maxCustomers = values['max-customers'] ? Number(values['max-customers']) : Infinity;
   if (spec.ext === '.vrp') files = files.filter((f) => Number(/-n(\d+)-/.exec(f)?.[1] ?? 0) - 1 <= maxCustomers);
+  // --every N: a spread sample (every Nth file in name order, so every class is represented).
+  const every = Math.max(1, Number(values.every));
+  files = files.filter((_, i) => i % every === 0);
   if (values.instances) files = files.slice(0, Number(values.instances));
   const rows: Row[] = new Array(files.length);
   let next = 0;
@@ -86,16 +90,17 @@ async function main() {
     date: new Date().toISOString(),
   };
   mkdirSync('bench-results', { recursive: true });
-  writeFileSync(`bench-results/${values.set}.json`, JSON.stringify({ summary, rows }, null, 1));
+  const stem = `bench-results/${values.set}-${timeLimitS}s`;
+  writeFileSync(`${stem}.json`, JSON.stringify({ summary, rows }, null, 1));
   const md = [
-    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed})`, '',
+    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed}${every > 1 ? `, every ${every}th instance` : ''})`, '',
     '| instance | vehicles | distance | BKS vehicles | BKS | gap % | seconds | feasible |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.instance} | ${r.vehicles} | ${r.distance.toFixed(1)} | ${r.bksVehicles} | ${r.bks} | ${r.gapPct.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} |`),
     '', `Mean gap **${summary.meanGapPct.toFixed(2)} %**, worst ${summary.worstGapPct.toFixed(2)} %, infeasible or incomplete: ${summary.infeasibleOrIncomplete} of ${rows.length}.`, '',
   ].join('\n');
-  writeFileSync(`bench-results/${values.set}.md`, md);
+  writeFileSync(`${stem}.md`, md);
   console.log(`\nmean gap ${summary.meanGapPct.toFixed(2)} %  worst ${summary.worstGapPct.toFixed(2)} %  infeasible/incomplete ${summary.infeasibleOrIncomplete}/${rows.length}`);
-  console.log(`saved bench-results/${values.set}.json and .md`);
+  console.log(`saved ${stem}.json and .md`);
 }
 
 main().catch((error: Error) => { console.error(error.message); process.exitCode = 1; });
