@@ -4,13 +4,15 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two runs share a machine: each gets its own port, build and results folder.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const SUFFIX = process.env.E2E_PORT ? `-${PORT}` : '';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: `${ROOT}test-results`,
+  outputDir: `${ROOT}test-results${SUFFIX}`,
   timeout: 120_000,
   expect: { timeout: 15_000 },
   workers: 1,
@@ -29,7 +31,7 @@ export default defineConfig({
   },
   webServer: {
     // The Vite config compiles the WASM solver as part of the build.
-    command: `npx vite build && npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite build --outDir ${ROOT}dist${SUFFIX} && npx vite preview --outDir ${ROOT}dist${SUFFIX} --port ${PORT} --strictPort`,
     cwd: ROOT,
     url: `http://localhost:${PORT}`,
     // Always a fresh build: a server left running could serve stale code.
