@@ -28,10 +28,29 @@ export interface ProblemBuffers {
   durationS?: Int32Array;
   /** N·K delivery amount of each node (0 for depots). */
   demand: Int32Array;
-  /** N: service seconds, window open/close (service must start inside). */
+  /** N: service seconds. */
   serviceS: Int32Array;
+  /**
+   * W window slots per node (default 1). N·W open/close, node-major: node n's slot w at n·W + w;
+   * service must start inside one used slot. A slot with open > close is unused; slot 0 of a depot
+   * is its opening hours. Every stop needs at least one used slot.
+   */
+  windowCount?: number;
   twOpenS: Int32Array;
   twCloseS: Int32Array;
+  /** N·K amount collected at each node and carried to the route's end (haul-away, returns); default none. */
+  pickup?: Int32Array;
+  /** N·V, 1 where vehicle v may not serve node n (skills, crew, pins); default none. */
+  forbidden?: Uint8Array;
+  /** N: ≥ 0 keeps the stop in this order among the locked stops of its route (a pinned route); −1 free. */
+  lockSeq?: Int32Array;
+  /** V: route limits, −1 when absent: stops, metres, seconds of route duration, seconds of driving. */
+  maxStops?: Int32Array;
+  maxDistanceM?: Int32Array;
+  maxDurationS?: Int32Array;
+  maxDrivingS?: Int32Array;
+  /** N: NODE_* flags. */
+  nodeFlags?: Int32Array;
   /** N: penalty (cost units) for leaving the node unassigned; 0 for depots. */
   unassignedPenalty: Float64Array;
   /** V: start and end node index (a depot). */
@@ -53,6 +72,9 @@ export interface ProblemBuffers {
   /** Named slots, see PARAM_*. */
   params: Float64Array;
 }
+
+/** Node flag: no location (an open route's end): travel to and from it is zero. */
+export const NODE_ANYWHERE = 1;
 
 /** `params` slots. */
 export const PARAM_SEED = 0;

@@ -12,7 +12,8 @@ const BUFFER_IDS = {
   lonLat: 0, distanceM: 1, durationS: 2, demand: 3, serviceS: 4, twOpenS: 5, twCloseS: 6,
   unassignedPenalty: 7, vehicleStart: 8, vehicleEnd: 9, capacity: 10, shiftStartS: 11, shiftEndS: 12,
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
-  params: 18,
+  params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
+  maxDrivingS: 25, nodeFlags: 26,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -20,7 +21,7 @@ const WASM_PARAM_COUNT = PARAM_COUNT;
 /** The raw exports of solver-as/assembly/index.ts (bindings "raw"). */
 export interface RawSolverExports {
   memory: WebAssembly.Memory;
-  setup(nodes: number, depots: number, vehicles: number, dims: number, profiles: number, matrixGiven: number): void;
+  setup(nodes: number, depots: number, vehicles: number, dims: number, profiles: number, matrixGiven: number, windows: number): void;
   inputPtr(bufferId: number): number;
   buildMatrix(): void;
   construct(): void;
@@ -181,20 +182,19 @@ function asSolverError(error: unknown): Error {
   return namedError(SOLVER_ERROR, message);
 }
 
-type NumericArray = Int32Array | Float64Array;
+type NumericArray = Int32Array | Float64Array | Uint8Array;
 
 /** Writes `data` into WASM memory at the address of input buffer `name` (fresh view: memory may have grown). */
 function writeBuffer(raw: RawSolverExports, name: keyof typeof BUFFER_IDS, data: NumericArray, count = data.length): void {
   const ptr = raw.inputPtr(BUFFER_IDS[name]);
-  const view = data instanceof Int32Array
-    ? new Int32Array(raw.memory.buffer, ptr, count)
-    : new Float64Array(raw.memory.buffer, ptr, count);
-  view.set(data.subarray(0, count));
+  if (data instanceof Int32Array) new Int32Array(raw.memory.buffer, ptr, count).set(data.subarray(0, count));
+  else if (data instanceof Float64Array) new Float64Array(raw.memory.buffer, ptr, count).set(data.subarray(0, count));
+  else new Uint8Array(raw.memory.buffer, ptr, count).set(data.subarray(0, count));
 }
 
 function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
   const matrixGiven = p.distanceM !== undefined;
-  raw.setup(p.nodeCount, p.depotCount, p.vehicleCount, p.dims, p.profileCount, matrixGiven ? 1 : 0);
+  raw.setup(p.nodeCount, p.depotCount, p.vehicleCount, p.dims, p.profileCount, matrixGiven ? 1 : 0, p.windowCount ?? 1);
   if (p.lonLat) writeBuffer(raw, 'lonLat', p.lonLat);
   if (p.distanceM && p.durationS) {
     writeBuffer(raw, 'distanceM', p.distanceM);
@@ -216,8 +216,15 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
   writeBuffer(raw, 'vehicleCostPerS', p.vehicleCostPerS);
   writeBuffer(raw, 'profileSpeedMps', p.profileSpeedMps);
   writeBuffer(raw, 'params', p.params, Math.min(p.params.length, WASM_PARAM_COUNT));
+  for (const name of OPTIONAL_BUFFERS) {
+    const data = p[name];
+    if (data) writeBuffer(raw, name, data);
+  }
   raw.buildMatrix();
 }
+
+/** Buffers with a default in WASM (none / −1 / 0), written only when given. */
+const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags'] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
   raw.writeSolution(0);
@@ -244,9 +251,9 @@ function checkCount(name: string, value: number, min: number): void {
   if (!Number.isInteger(value) || value < min || value > 0x7fffffff) throw inputError(name, `must be an integer ≥ ${min}, got ${value}`);
 }
 
-function checkLength(name: string, data: NumericArray | undefined, length: number, type: 'Int32Array' | 'Float64Array'): void {
+function checkLength(name: string, data: NumericArray | undefined, length: number, type: 'Int32Array' | 'Float64Array' | 'Uint8Array'): void {
   if (!data) throw inputError(name, `is required (${type} of ${length})`);
-  const ok = type === 'Int32Array' ? data instanceof Int32Array : data instanceof Float64Array;
+  const ok = type === 'Int32Array' ? data instanceof Int32Array : type === 'Float64Array' ? data instanceof Float64Array : data instanceof Uint8Array;
   if (!ok) throw inputError(name, `must be a ${type}`);
   if (data.length !== length) throw inputError(name, `expected ${length} values, got ${data.length}`);
 }
@@ -287,9 +294,16 @@ export function validateProblem(p: ProblemBuffers): void {
   checkEach('demand', p.demand, 'must be ≥ 0', nonNegative);
   checkLength('serviceS', p.serviceS, n, 'Int32Array');
   checkEach('serviceS', p.serviceS, 'must be ≥ 0', nonNegative);
-  checkLength('twOpenS', p.twOpenS, n, 'Int32Array');
-  checkLength('twCloseS', p.twCloseS, n, 'Int32Array');
-  checkEach('twCloseS', p.twCloseS, 'window closes before it opens', (close, i) => close >= p.twOpenS[i]);
+  const w = p.windowCount ?? 1;
+  checkCount('windowCount', w, 1);
+  checkLength('twOpenS', p.twOpenS, n * w, 'Int32Array');
+  checkLength('twCloseS', p.twCloseS, n * w, 'Int32Array');
+  for (let node = 0; node < n; node++) {
+    let used = 0;
+    for (let slot = 0; slot < w; slot++) if (p.twOpenS[node * w + slot] <= p.twCloseS[node * w + slot]) used++;
+    if (used === 0) throw inputError('twCloseS', `node ${node} has no window that opens before it closes`);
+  }
+  checkOptional(p, n, v, k);
   checkLength('unassignedPenalty', p.unassignedPenalty, n, 'Float64Array');
   checkEach('unassignedPenalty', p.unassignedPenalty, 'must be finite and ≥ 0', finiteNonNegative);
   checkVehicles(p, v, k);
@@ -297,6 +311,22 @@ export function validateProblem(p: ProblemBuffers): void {
     throw inputError('params', `must be a Float64Array of at least ${PARAM_COUNT} slots`);
   }
   checkEach('params', p.params, 'must be finite', (value) => Number.isFinite(value));
+}
+
+function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void {
+  if (p.pickup) {
+    checkLength('pickup', p.pickup, n * k, 'Int32Array');
+    checkEach('pickup', p.pickup, 'must be ≥ 0', nonNegative);
+  }
+  if (p.forbidden) checkLength('forbidden', p.forbidden, n * v, 'Uint8Array');
+  if (p.lockSeq) checkLength('lockSeq', p.lockSeq, n, 'Int32Array');
+  for (const name of ['maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS'] as const) {
+    const data = p[name];
+    if (!data) continue;
+    checkLength(name, data, v, 'Int32Array');
+    checkEach(name, data, 'must be ≥ 0, or −1 for no limit', (x) => x >= -1);
+  }
+  if (p.nodeFlags) checkLength('nodeFlags', p.nodeFlags, n, 'Int32Array');
 }
 
 function validateInitial(initial: InitialPlan, vehicleCount: number, nodeCount: number, depotCount: number): void {

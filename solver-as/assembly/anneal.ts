@@ -2,7 +2,7 @@
 // acceptance (Christiaens & Vanden Berghe 2020), each step followed by one
 // local-descent pass over the re-inserted stops. Keeps the accepted ("current") plan as a copy of the links so a
 // rejected step is undone by restoring only the routes it touched.
-import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount } from "./model";
+import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow } from "./model";
 import {
   next, prev, routeOf, routeSize, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
   saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost,
@@ -15,6 +15,8 @@ import { searchNode, useCrossExchange } from "./search";
 /** [M] links and route of every site in the accepted plan. */
 let acceptedNext = new StaticArray<i32>(0);
 let acceptedRouteOf = new StaticArray<i32>(0);
+/** [N] window slot of every stop in the accepted plan (recreate may pick another). */
+let acceptedWindow = new StaticArray<i32>(0);
 let acceptedUnassignedCost: f64 = 0;
 let acceptedUnassignedCount: i32 = 0;
 /** Annealing temperatures (cost units) at progress 0 and 1. */
@@ -46,6 +48,7 @@ const GRANULAR_ABOVE: i32 = 200;
 export function setupAnneal(): void {
   acceptedNext = new StaticArray<i32>(siteCount);
   acceptedRouteOf = new StaticArray<i32>(siteCount);
+  acceptedWindow = new StaticArray<i32>(nodeCount);
   annealSteps = 0;
 }
 
@@ -53,6 +56,7 @@ export function setupAnneal(): void {
 export function startAnneal(): void {
   memory.copy(changetype<usize>(acceptedNext), changetype<usize>(next), <usize>siteCount << 2);
   memory.copy(changetype<usize>(acceptedRouteOf), changetype<usize>(routeOf), <usize>siteCount << 2);
+  memory.copy(changetype<usize>(acceptedWindow), changetype<usize>(chosenWindow), <usize>nodeCount << 2);
   acceptedUnassignedCost = unassignedCost;
   acceptedUnassignedCount = unassignedCount;
   useCrossExchange(false);
@@ -81,6 +85,7 @@ function accept(): void {
   for (let i = 0; i < removedCount; i++) {
     const stop = unchecked(removedList[i]);
     unchecked(acceptedRouteOf[stop] = routeOf[stop]);
+    unchecked(acceptedWindow[stop] = chosenWindow[stop]);
   }
   acceptedUnassignedCost = unassignedCost;
   acceptedUnassignedCount = unassignedCount;
@@ -111,6 +116,7 @@ function reject(): void {
   for (let i = 0; i < removedCount; i++) {
     const stop = unchecked(removedList[i]);
     unchecked(routeOf[stop] = acceptedRouteOf[stop]);
+    if (windowCount > 1) chooseWindow(stop, unchecked(acceptedWindow[stop]));
   }
   for (let i = 0; i < count; i++) updateRoute(unchecked(touchedRoutes[i]));
   setUnassigned(acceptedUnassignedCost, acceptedUnassignedCount);

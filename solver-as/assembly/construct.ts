@@ -3,7 +3,8 @@
 // by ruin-and-recreate. Stops with no feasible position stay unassigned.
 import {
   nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
-  vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand,
+  vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
+  chosenWindow,
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop,
@@ -15,6 +16,10 @@ import { INFEASIBLE } from "./types";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
 export let insertionSite: i32 = -1;
+/** Window slot of the stop at that position. */
+export let insertionWindow: i32 = 0;
+/** Window slot the last evaluateInsertAnyWindow found best. */
+let evaluatedWindow: i32 = 0;
 /** [V] scratch: stamp per vehicle class so only one empty route per class is tried. */
 let classStamp = new StaticArray<i32>(0);
 let stamp: i32 = 0;
@@ -60,14 +65,33 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
   return accRouteCost(route, size + 1) - unchecked(routeCost[route]);
 }
 
+/**
+ * evaluateInsert over every window of u (sets evaluatedWindow); with one window per node
+ * exactly evaluateInsert. The stop keeps its best window's slot chosen afterwards.
+ */
+export function evaluateInsertAnyWindow(u: i32, w: i32, threshold: f64): f64 {
+  if (windowCount == 1) { evaluatedWindow = 0; return evaluateInsert(u, w, threshold); }
+  let best: f64 = INFEASIBLE;
+  let bestSlot = unchecked(chosenWindow[u]);
+  for (let slot = 0; slot < windowCount; slot++) {
+    if (!windowUsed(u, slot)) continue;
+    chooseWindow(u, slot);
+    const delta = evaluateInsert(u, w, min(threshold, best));
+    if (delta < best) { best = delta; bestSlot = slot; }
+  }
+  chooseWindow(u, bestSlot);
+  evaluatedWindow = bestSlot;
+  return best;
+}
+
 /** Tries every position of route r; updates best. Blinks (skips) each position with probability `blink`. */
 function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
   let w = startSite(route);
   const end = endSite(route);
   while (w != end) {
     if (blink <= 0 || nextFloat() >= blink) {
-      const delta = evaluateInsert(u, w, best);
-      if (delta < best) { best = delta; insertionSite = w; }
+      const delta = evaluateInsertAnyWindow(u, w, best);
+      if (delta < best) { best = delta; insertionSite = w; insertionWindow = evaluatedWindow; }
     }
     w = unchecked(next[w]);
   }
@@ -82,8 +106,8 @@ function scanEmptyRoutes(u: i32, best: f64): f64 {
     const cls = unchecked(vehicleClass[route]);
     if (unchecked(classStamp[cls]) == stamp) continue;
     unchecked(classStamp[cls] = stamp);
-    const delta = evaluateInsert(u, startSite(route), best);
-    if (delta < best) { best = delta; insertionSite = startSite(route); }
+    const delta = evaluateInsertAnyWindow(u, startSite(route), best);
+    if (delta < best) { best = delta; insertionSite = startSite(route); insertionWindow = evaluatedWindow; }
   }
   return best;
 }
@@ -110,19 +134,20 @@ export function granularInsertion(u: i32, blink: f64): f64 {
     const v = unchecked(neighbours[u * k + i]);
     if (unchecked(routeOf[v]) < 0) continue;
     if (blink > 0 && nextFloat() < blink) continue;
-    let delta = evaluateInsert(u, v, best);
-    if (delta < best) { best = delta; insertionSite = v; }
+    let delta = evaluateInsertAnyWindow(u, v, best);
+    if (delta < best) { best = delta; insertionSite = v; insertionWindow = evaluatedWindow; }
     const before = unchecked(prev[v]);
-    delta = evaluateInsert(u, before, best);
-    if (delta < best) { best = delta; insertionSite = before; }
+    delta = evaluateInsertAnyWindow(u, before, best);
+    if (delta < best) { best = delta; insertionSite = before; insertionWindow = evaluatedWindow; }
   }
   best = scanEmptyRoutes(u, best);
   if (insertionSite < 0) return bestInsertion(u, 0);
   return best;
 }
 
-/** Inserts unassigned stop u after site w and refreshes the route. */
-export function insertStop(u: i32, w: i32): void {
+/** Inserts unassigned stop u after site w, serving it in window slot `slot`, and refreshes the route. */
+export function insertStop(u: i32, w: i32, slot: i32): void {
+  if (windowCount > 1) chooseWindow(u, slot);
   linkAfter(u, w);
   updateRoute(unchecked(routeOf[w]));
   countUnassigned(u, false);
@@ -154,7 +179,7 @@ export function constructPlan(): void {
     const u = constructOrder[i];
     if (unchecked(routeOf[u]) >= 0) continue;
     const delta = bestInsertion(u, 0);
-    if (insertionSite >= 0 && delta < unassignedPenalty[u]) insertStop(u, insertionSite);
+    if (insertionSite >= 0 && delta < unassignedPenalty[u]) insertStop(u, insertionSite, insertionWindow);
   }
 }
 
@@ -195,6 +220,6 @@ export function recreate(list: StaticArray<i32>, count: i32, blink: f64, granula
   for (let i = 0; i < count; i++) {
     const u = unchecked(list[i]);
     const delta = granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
-    if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite);
+    if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite, insertionWindow);
   }
 }

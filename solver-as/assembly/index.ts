@@ -3,12 +3,12 @@
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
   setupModel, inputAddress, prepareModel, hasMatrix, distanceM, durationS, nodeCount, profileCount, params,
-  vehicleCount, depotCount, isStop,
+  vehicleCount, depotCount, isStop, chosenWindow,
 } from "./model";
 import { buildMatrixFromLonLat } from "./matrix";
 import { buildNeighbours } from "./neighbours";
 import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
-import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsert, insertStop } from "./construct";
+import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop } from "./construct";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
@@ -27,8 +27,8 @@ let stage: i32 = 0;
 let converged: bool = false;
 
 /** Allocates every input buffer for the given problem size. Call once per instance. */
-export function setup(nodes: i32, depots: i32, vehicles: i32, dims: i32, profiles: i32, matrixGiven: i32): void {
-  setupModel(nodes, depots, vehicles, dims, profiles, matrixGiven != 0);
+export function setup(nodes: i32, depots: i32, vehicles: i32, dims: i32, profiles: i32, matrixGiven: i32, windows: i32): void {
+  setupModel(nodes, depots, vehicles, dims, profiles, matrixGiven != 0, windows);
   stage = 1;
 }
 
@@ -72,8 +72,8 @@ export function placeStop(stop: i32, vehicle: i32): i32 {
   assert(stage >= 2, E_NOT_SET_UP);
   if (!isStop(stop) || vehicle < 0 || vehicle >= vehicleCount || routeOf[stop] >= 0) return 0;
   const after = lastStop(vehicle);
-  if (evaluateInsert(stop, after, Infinity) == Infinity) return 0;
-  insertStop(stop, after);
+  if (evaluateInsertAnyWindow(stop, after, Infinity) == Infinity) return 0;
+  insertStop(stop, after, chosenWindow[stop]);
   return 1;
 }
 

@@ -5,7 +5,8 @@ import {
   BUF_LON_LAT, BUF_DISTANCE, BUF_DURATION, BUF_DEMAND, BUF_SERVICE, BUF_TW_OPEN, BUF_TW_CLOSE,
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
-  E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+  BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
+  BUF_NODE_FLAGS, NODE_ANYWHERE, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -17,6 +18,8 @@ export let vehicleCount: i32 = 0;
 export let dims: i32 = 0;
 /** P travel-time profiles. */
 export let profileCount: i32 = 0;
+/** W time-window slots per node (slots with open > close are unused). */
+export let windowCount: i32 = 1;
 /** Whether JS supplied `distanceM`/`durationS` (else matrix.ts builds them from lonLat). */
 export let hasMatrix: bool = false;
 /**
@@ -35,10 +38,24 @@ export let distanceM = new StaticArray<i32>(0);
 export let durationS = new StaticArray<i32>(0);
 /** [N·K] delivered amount per node and dimension. */
 export let demand = new StaticArray<i32>(0);
-/** [N] service seconds, window open/close (service start must lie inside). */
+/** [N·K] amount collected per node and dimension (carried to the route's end). */
+export let pickup = new StaticArray<i32>(0);
+/** [N] service seconds. */
 export let serviceS = new StaticArray<i32>(0);
+/** [N·W] window open/close per node and slot (service start must lie inside one window). */
 export let twOpenS = new StaticArray<i32>(0);
 export let twCloseS = new StaticArray<i32>(0);
+/** [N·V] 1 when the vehicle may not serve the node. */
+export let forbidden = new StaticArray<u8>(0);
+/** [N] order among the locked stops of a route (−1: free). */
+export let lockSeq = new StaticArray<i32>(0);
+/** [V] limits, < 0 when absent. */
+export let maxStops = new StaticArray<i32>(0);
+export let maxDistanceM = new StaticArray<i32>(0);
+export let maxDurationS = new StaticArray<i32>(0);
+export let maxDrivingS = new StaticArray<i32>(0);
+/** [N] NODE_* flags. */
+export let nodeFlags = new StaticArray<i32>(0);
 /** [N] cost of leaving the node unassigned. */
 export let unassignedPenalty = new StaticArray<f64>(0);
 /** [V] start/end depot node of each vehicle. */
@@ -69,6 +86,27 @@ export let siteCloseS = new StaticArray<i64>(0);
 export let siteServiceS = new StaticArray<i64>(0);
 /** [M·K] delivered amount per site (0 for route ends). */
 export let siteDemand = new StaticArray<i32>(0);
+/** [M·K] collected amount per site (0 for route ends). */
+export let sitePickup = new StaticArray<i32>(0);
+/**
+ * [M] vehicles that may not serve the site: bit vehicleBanBit[v] per vehicle. Exact while the fleet has at most
+ * 64 distinct forbidden columns (ban groups); beyond that groups share bits and the rule gets stricter, never looser.
+ */
+export let siteBan = new StaticArray<u64>(0);
+/** [V] the bit of siteBan that stands for the vehicle: its ban group (vehicles with identical forbidden columns). */
+export let vehicleBanBit = new StaticArray<i32>(0);
+/** [M] lock sequence of the site (−1 free; route ends free). */
+export let siteSeq = new StaticArray<i32>(0);
+/** [N] window slot each stop currently uses (its siteOpenS/siteCloseS). */
+export let chosenWindow = new StaticArray<i32>(0);
+/** [N] hull of a node's windows (for neighbour relatedness). */
+export let hullOpenS = new StaticArray<i32>(0);
+export let hullCloseS = new StaticArray<i32>(0);
+/** True when some node has a ban, a lock or several windows. */
+export let hasBans: bool = false;
+export let hasLocks: bool = false;
+/** True when a route limit applies to some vehicle. */
+export let hasLimits: bool = false;
 /** [V] duration-matrix offset (profile·N·N) of each vehicle. */
 export let vehicleDurationBase = new StaticArray<i32>(0);
 /** [V] smallest vehicle index with identical attributes (empty routes of one class are interchangeable). */
@@ -79,17 +117,28 @@ export let durationFree: bool = false;
 export let symmetricDistance: bool = false;
 
 /** Allocates every input buffer for a problem of the given size. */
-export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool): void {
+export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool, windows: i32): void {
   nodeCount = n; depotCount = depots; vehicleCount = vehicles; dims = k; profileCount = profiles;
+  windowCount = max(windows, 1);
   hasMatrix = matrixGiven;
   siteCount = n + 2 * vehicles;
   lonLat = new StaticArray<f64>(2 * n);
   distanceM = new StaticArray<i32>(n * n);
   durationS = new StaticArray<i32>(profiles * n * n);
   demand = new StaticArray<i32>(n * k);
+  pickup = new StaticArray<i32>(n * k);
   serviceS = new StaticArray<i32>(n);
-  twOpenS = new StaticArray<i32>(n);
-  twCloseS = new StaticArray<i32>(n);
+  twOpenS = new StaticArray<i32>(n * windowCount);
+  twCloseS = new StaticArray<i32>(n * windowCount);
+  forbidden = new StaticArray<u8>(n * vehicles);
+  lockSeq = new StaticArray<i32>(n);
+  for (let i = 0; i < n; i++) lockSeq[i] = -1;
+  maxStops = new StaticArray<i32>(vehicles);
+  maxDistanceM = new StaticArray<i32>(vehicles);
+  maxDurationS = new StaticArray<i32>(vehicles);
+  maxDrivingS = new StaticArray<i32>(vehicles);
+  for (let i = 0; i < vehicles; i++) { maxStops[i] = -1; maxDistanceM[i] = -1; maxDurationS[i] = -1; maxDrivingS[i] = -1; }
+  nodeFlags = new StaticArray<i32>(n);
   unassignedPenalty = new StaticArray<f64>(n);
   vehicleStart = new StaticArray<i32>(vehicles);
   vehicleEnd = new StaticArray<i32>(vehicles);
@@ -126,6 +175,14 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_COST_PER_S: return changetype<usize>(vehicleCostPerS);
     case BUF_SPEED: return changetype<usize>(profileSpeedMps);
     case BUF_PARAMS: return changetype<usize>(params);
+    case BUF_PICKUP: return changetype<usize>(pickup);
+    case BUF_FORBIDDEN: return changetype<usize>(forbidden);
+    case BUF_LOCK_SEQ: return changetype<usize>(lockSeq);
+    case BUF_MAX_STOPS: return changetype<usize>(maxStops);
+    case BUF_MAX_DISTANCE: return changetype<usize>(maxDistanceM);
+    case BUF_MAX_DURATION: return changetype<usize>(maxDurationS);
+    case BUF_MAX_DRIVING: return changetype<usize>(maxDrivingS);
+    case BUF_NODE_FLAGS: return changetype<usize>(nodeFlags);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -150,21 +207,83 @@ export function inputAddress(bufferId: i32): usize {
   return <i64>unchecked(distanceM[unchecked(siteNode[from]) * nodeCount + unchecked(siteNode[to])]);
 }
 
+/** True when the node has no location (travel to and from it is zero). */
+// @ts-ignore: decorator
+@inline export function isAnywhere(node: i32): bool { return (unchecked(nodeFlags[node]) & NODE_ANYWHERE) != 0; }
+
+/** Zeroes travel to and from every node without a location (open route ends), in every matrix. */
+export function clearAnywhereTravel(): void {
+  const n = nodeCount;
+  for (let a = 0; a < n; a++) {
+    if (!isAnywhere(a)) continue;
+    for (let b = 0; b < n; b++) {
+      distanceM[a * n + b] = 0; distanceM[b * n + a] = 0;
+      for (let p = 0; p < profileCount; p++) { durationS[p * n * n + a * n + b] = 0; durationS[p * n * n + b * n + a] = 0; }
+    }
+  }
+}
+
+/** Makes window slot `slot` the one stop `node` uses. */
+// @ts-ignore: decorator
+@inline export function chooseWindow(node: i32, slot: i32): void {
+  const w = windowCount;
+  unchecked(chosenWindow[node] = slot);
+  unchecked(siteOpenS[node] = <i64>twOpenS[node * w + slot]);
+  unchecked(siteCloseS[node] = <i64>twCloseS[node * w + slot]);
+}
+
+/** True when window slot `slot` of node is in use (open ≤ close). */
+// @ts-ignore: decorator
+@inline export function windowUsed(node: i32, slot: i32): bool {
+  const w = windowCount;
+  return unchecked(twOpenS[node * w + slot]) <= unchecked(twCloseS[node * w + slot]);
+}
+
 /** Fills the derived per-site arrays; call once the inputs and the matrix are in place. */
 export function prepareModel(): void {
-  const n = nodeCount; const v = vehicleCount; const k = dims; const m = siteCount;
+  const n = nodeCount; const v = vehicleCount; const k = dims; const m = siteCount; const w = windowCount;
+  clearAnywhereTravel();
   siteNode = new StaticArray<i32>(m);
   siteOpenS = new StaticArray<i64>(m);
   siteCloseS = new StaticArray<i64>(m);
   siteServiceS = new StaticArray<i64>(m);
   siteDemand = new StaticArray<i32>(m * k);
+  sitePickup = new StaticArray<i32>(m * k);
+  siteBan = new StaticArray<u64>(m);
+  siteSeq = new StaticArray<i32>(m);
+  chosenWindow = new StaticArray<i32>(n);
+  hullOpenS = new StaticArray<i32>(n);
+  hullCloseS = new StaticArray<i32>(n);
+  hasBans = false; hasLocks = false; hasLimits = false;
+  for (let site = 0; site < m; site++) siteSeq[site] = -1;
+  prepareBanGroups();
   for (let node = 0; node < n; node++) {
     siteNode[node] = node;
-    siteOpenS[node] = <i64>twOpenS[node];
-    siteCloseS[node] = <i64>twCloseS[node];
+    let first = 0;
+    while (first < w - 1 && !windowUsed(node, first)) first++;
+    let hullOpen = twOpenS[node * w + first]; let hullClose = twCloseS[node * w + first];
+    for (let slot = first + 1; slot < w; slot++) {
+      if (!windowUsed(node, slot)) continue;
+      hullOpen = min(hullOpen, twOpenS[node * w + slot]); hullClose = max(hullClose, twCloseS[node * w + slot]);
+    }
+    hullOpenS[node] = hullOpen; hullCloseS[node] = hullClose;
+    chooseWindow(node, first);
     // Depots never appear in routes as themselves; their service time is ignored.
     siteServiceS[node] = node < depotCount ? 0 : <i64>serviceS[node];
-    for (let d = 0; d < k; d++) siteDemand[node * k + d] = node < depotCount ? 0 : demand[node * k + d];
+    for (let d = 0; d < k; d++) {
+      siteDemand[node * k + d] = node < depotCount ? 0 : demand[node * k + d];
+      sitePickup[node * k + d] = node < depotCount ? 0 : pickup[node * k + d];
+    }
+    if (node >= depotCount) {
+      let ban: u64 = 0;
+      for (let vehicle = 0; vehicle < v; vehicle++) {
+        if (forbidden[node * v + vehicle] != 0) ban |= (<u64>1) << <u64>vehicleBanBit[vehicle];
+      }
+      siteBan[node] = ban;
+      if (ban != 0) hasBans = true;
+      siteSeq[node] = lockSeq[node];
+      if (lockSeq[node] >= 0) hasLocks = true;
+    }
   }
   vehicleDurationBase = new StaticArray<i32>(v);
   durationFree = true;
@@ -173,13 +292,14 @@ export function prepareModel(): void {
     const startDepot = vehicleStart[vehicle]; const endDepot = vehicleEnd[vehicle];
     const shiftEnd = <i64>shiftEndS[vehicle];
     siteNode[start] = startDepot;
-    siteOpenS[start] = max<i64>(<i64>shiftStartS[vehicle], <i64>twOpenS[startDepot]);
-    siteCloseS[start] = min<i64>(shiftEnd, <i64>twCloseS[startDepot]);
+    siteOpenS[start] = max<i64>(<i64>shiftStartS[vehicle], <i64>twOpenS[startDepot * w]);
+    siteCloseS[start] = min<i64>(shiftEnd, <i64>twCloseS[startDepot * w]);
     siteNode[end] = endDepot;
     siteOpenS[end] = -TIME_INF;
-    siteCloseS[end] = min<i64>(shiftEnd, <i64>twCloseS[endDepot]);
+    siteCloseS[end] = min<i64>(shiftEnd, <i64>twCloseS[endDepot * w]);
     vehicleDurationBase[vehicle] = vehicleProfile[vehicle] * n * n;
     if (vehicleCostPerS[vehicle] != 0) durationFree = false;
+    if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
   prepareVehicleClasses();
   symmetricDistance = true;
@@ -190,6 +310,30 @@ export function prepareModel(): void {
   }
 }
 
+/** Groups vehicles by identical forbidden columns; group g uses bit g mod 64. O(V · groups · N). */
+function prepareBanGroups(): void {
+  const v = vehicleCount; const n = nodeCount;
+  vehicleBanBit = new StaticArray<i32>(v);
+  let any = false;
+  for (let i = depotCount * v; i < n * v; i++) if (forbidden[i] != 0) { any = true; break; }
+  if (!any) return;
+  const representative = new StaticArray<i32>(v);
+  let groups = 0;
+  for (let a = 0; a < v; a++) {
+    let group = -1;
+    for (let g = 0; g < groups && group < 0; g++) {
+      const b = representative[g];
+      let same = true;
+      for (let node = depotCount; node < n; node++) {
+        if (forbidden[node * v + a] != forbidden[node * v + b]) { same = false; break; }
+      }
+      if (same) group = g;
+    }
+    if (group < 0) { group = groups; representative[groups++] = a; }
+    vehicleBanBit[a] = group & 63;
+  }
+}
+
 function sameVehicle(a: i32, b: i32): bool {
   if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
   if (shiftStartS[a] != shiftStartS[b] || shiftEndS[a] != shiftEndS[b]) return false;
@@ -197,6 +341,12 @@ function sameVehicle(a: i32, b: i32): bool {
   if (vehicleFixedCost[a] != vehicleFixedCost[b] || vehicleCostPerM[a] != vehicleCostPerM[b]) return false;
   if (vehicleCostPerS[a] != vehicleCostPerS[b]) return false;
   for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
+  if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
+  if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
+  if (hasBans) {
+    const v = vehicleCount;
+    for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;
+  }
   return true;
 }
 

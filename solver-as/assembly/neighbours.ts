@@ -2,7 +2,7 @@
 // related other stops, nearest first. Relatedness is distance plus a penalty
 // for the waiting or lateness a direct visit would cause (the time-window
 // correlation of Vidal et al. 2013, weights 0.2 and 1 as in PyVRP).
-import { nodeCount, depotCount, distanceM, durationS, twOpenS, twCloseS, serviceS, params } from "./model";
+import { nodeCount, depotCount, distanceM, durationS, hullOpenS, hullCloseS, serviceS, params } from "./model";
 import { PARAM_NEIGHBOURS, DEFAULT_NEIGHBOURS, MAX_NEIGHBOURS } from "./types";
 
 /** Neighbours per stop. */
@@ -27,8 +27,8 @@ function metresPerSecond(): f64 {
 function related(i: i32, j: i32, speed: f64): f64 {
   const n = nodeCount;
   const travel = <f64>durationS[i * n + j];
-  const wait = max<f64>(<f64>twOpenS[j] - travel - <f64>serviceS[i] - <f64>twCloseS[i], 0);
-  const warp = max<f64>(<f64>twOpenS[i] + <f64>serviceS[i] + travel - <f64>twCloseS[j], 0);
+  const wait = max<f64>(<f64>hullOpenS[j] - travel - <f64>serviceS[i] - <f64>hullCloseS[i], 0);
+  const warp = max<f64>(<f64>hullOpenS[i] + <f64>serviceS[i] + travel - <f64>hullCloseS[j], 0);
   return <f64>distanceM[i * n + j] + speed * (WAIT_WEIGHT * wait + WARP_WEIGHT * warp);
 }
 

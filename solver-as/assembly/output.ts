@@ -4,8 +4,9 @@
 import {
   nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, durationS, vehicleDurationBase,
   startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
+  windowCount, chosenWindow, chooseWindow,
 } from "./model";
-import { next, routeOf, bestNext, bestRouteOf } from "./solution";
+import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
 import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp } from "./segments";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
@@ -24,6 +25,17 @@ export let outUnassigned = new StaticArray<i32>(0);
 export let outUnassignedCount: i32 = 0;
 /** [SUMMARY_COUNT] totals, slots SUMMARY_*. */
 export let outSummary = new StaticArray<f64>(0);
+
+/** Swaps the window slot of every stop between the working choice and the best plan's (an involution). */
+function swapBestWindows(): void {
+  for (let node = depotCount; node < nodeCount; node++) {
+    const working = chosenWindow[node];
+    const best = bestWindow[node];
+    if (working == best) continue;
+    chooseWindow(node, best);
+    bestWindow[node] = working;
+  }
+}
 
 /** Allocates the output arrays. */
 export function setupOutput(): void {
@@ -76,6 +88,8 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
 export function writeOutput(fromBest: bool, iterations: f64): void {
   const links = fromBest ? bestNext : next;
   const owner = fromBest ? bestRouteOf : routeOf;
+  const swapWindows = fromBest && windowCount > 1;
+  if (swapWindows) swapBestWindows();
   for (let i = 0; i < SUMMARY_COUNT; i++) outSummary[i] = 0;
   let offset = 0;
   for (let route = 0; route < vehicleCount; route++) {
@@ -89,6 +103,7 @@ export function writeOutput(fromBest: bool, iterations: f64): void {
     outUnassigned[outUnassignedCount++] = node;
     outSummary[SUMMARY_COST] += unassignedPenalty[node];
   }
+  if (swapWindows) swapBestWindows();
   outSummary[SUMMARY_UNASSIGNED] = <f64>outUnassignedCount;
   outSummary[SUMMARY_ITERATIONS] = iterations;
 }

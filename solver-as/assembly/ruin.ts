@@ -2,7 +2,7 @@
 // string removals for vehicle routing problems", §4): remove a few strings of
 // consecutive stops from routes near a random seed stop, so the recreate step
 // can rebuild that region differently.
-import { nodeCount, depotCount, vehicleCount } from "./model";
+import { nodeCount, depotCount, vehicleCount, siteSeq } from "./model";
 import { next, prev, pos, routeOf, routeSize, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
@@ -37,7 +37,8 @@ function removeRun(first: i32, count: i32, keepFrom: i32, keep: i32): void {
   let site = first;
   for (let i = 0; i < count + keep; i++) {
     const following = unchecked(next[site]);
-    if (i < keepFrom || i >= keepFrom + keep) {
+    // Locked stops (pinned in place) stay: recreate could only put them back where they are.
+    if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0) {
       unlink(site);
       countUnassigned(site, true);
       unchecked(removedList[removedCount++] = site);

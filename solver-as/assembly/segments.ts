@@ -7,6 +7,7 @@
 import {
   nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS,
   vehicleDurationBase, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, isEndSite,
+  sitePickup, siteBan, siteSeq, vehicleBanBit, hasLimits, maxStops, maxDistanceM, maxDurationS, maxDrivingS,
 } from "./model";
 import { INFEASIBLE } from "./types";
 
@@ -22,6 +23,14 @@ export let fwdEarly = new StaticArray<i64>(0);
 export let fwdLate = new StaticArray<i64>(0);
 /** [M·K·3] load summary per dimension: delivered total, picked-up total, peak on board. */
 export let fwdLoad = new StaticArray<i32>(0);
+/** Driving time of the prefix (travel only). */
+export let fwdDrive = new StaticArray<i64>(0);
+/** Vehicles (model.ts siteBan bits) that may not serve some site of the prefix. */
+export let fwdBan = new StaticArray<u64>(0);
+/** Lock sequence: first and last locked site's sequence in the prefix (−1: none), and 1 if out of order. */
+export let fwdSeqFirst = new StaticArray<i32>(0);
+export let fwdSeqLast = new StaticArray<i32>(0);
+export let fwdSeqBad = new StaticArray<u8>(0);
 // Suffix summaries, same meaning, segment from the site through the last stop.
 export let bwdDist = new StaticArray<i64>(0);
 export let bwdDur = new StaticArray<i64>(0);
@@ -29,6 +38,11 @@ export let bwdWarp = new StaticArray<i64>(0);
 export let bwdEarly = new StaticArray<i64>(0);
 export let bwdLate = new StaticArray<i64>(0);
 export let bwdLoad = new StaticArray<i32>(0);
+export let bwdDrive = new StaticArray<i64>(0);
+export let bwdBan = new StaticArray<u64>(0);
+export let bwdSeqFirst = new StaticArray<i32>(0);
+export let bwdSeqLast = new StaticArray<i32>(0);
+export let bwdSeqBad = new StaticArray<u8>(0);
 
 // The accumulator: one segment being built; `accSite` is its last site.
 let accSite: i32 = 0;
@@ -38,6 +52,11 @@ export let accDur: i64 = 0;
 export let accWarp: i64 = 0;
 export let accEarly: i64 = 0;
 export let accLate: i64 = 0;
+export let accDrive: i64 = 0;
+export let accBan: u64 = 0;
+let accSeqFirst: i32 = -1;
+let accSeqLast: i32 = -1;
+let accSeqBad: bool = false;
 /** [K·3] delivered, picked-up, peak per dimension. */
 let accLoad = new StaticArray<i32>(0);
 
@@ -47,19 +66,38 @@ export function setupSegments(m: i32, k: i32): void {
   fwdEarly = new StaticArray<i64>(m); fwdLate = new StaticArray<i64>(m); fwdLoad = new StaticArray<i32>(m * k * 3);
   bwdDist = new StaticArray<i64>(m); bwdDur = new StaticArray<i64>(m); bwdWarp = new StaticArray<i64>(m);
   bwdEarly = new StaticArray<i64>(m); bwdLate = new StaticArray<i64>(m); bwdLoad = new StaticArray<i32>(m * k * 3);
+  fwdDrive = new StaticArray<i64>(m); bwdDrive = new StaticArray<i64>(m);
+  fwdBan = new StaticArray<u64>(m); bwdBan = new StaticArray<u64>(m);
+  fwdSeqFirst = new StaticArray<i32>(m); fwdSeqLast = new StaticArray<i32>(m); fwdSeqBad = new StaticArray<u8>(m);
+  bwdSeqFirst = new StaticArray<i32>(m); bwdSeqLast = new StaticArray<i32>(m); bwdSeqBad = new StaticArray<u8>(m);
   accLoad = new StaticArray<i32>(k * 3);
+}
+
+/** Appends a lock-sequence summary (first, last, bad) to the accumulator's. */
+// @ts-ignore: decorator
+@inline function mergeSeq(first: i32, last: i32, bad: bool): void {
+  if (bad) accSeqBad = true;
+  if (first < 0) return;
+  if (accSeqLast >= first) accSeqBad = true;
+  if (accSeqFirst < 0) accSeqFirst = first;
+  accSeqLast = last;
 }
 
 /** Starts the accumulator with one site, travelling with vehicle's profile. */
 export function accFromSite(site: i32, vehicle: i32): void {
   accSite = site;
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
-  accDist = 0; accDur = unchecked(siteServiceS[site]); accWarp = 0;
+  accDist = 0; accDur = unchecked(siteServiceS[site]); accWarp = 0; accDrive = 0;
   accEarly = unchecked(siteOpenS[site]); accLate = unchecked(siteCloseS[site]);
+  accBan = unchecked(siteBan[site]);
+  const seq = unchecked(siteSeq[site]);
+  accSeqFirst = seq; accSeqLast = seq; accSeqBad = false;
   const k = dims;
   for (let d = 0; d < k; d++) {
-    const amount = unchecked(siteDemand[site * k + d]);
-    unchecked(accLoad[3 * d] = amount); unchecked(accLoad[3 * d + 1] = 0); unchecked(accLoad[3 * d + 2] = amount);
+    const delivered = unchecked(siteDemand[site * k + d]);
+    const picked = unchecked(sitePickup[site * k + d]);
+    unchecked(accLoad[3 * d] = delivered); unchecked(accLoad[3 * d + 1] = picked);
+    unchecked(accLoad[3 * d + 2] = max(delivered, picked));
   }
 }
 
@@ -69,6 +107,9 @@ export function accFromPrefix(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
   accDist = unchecked(fwdDist[site]); accDur = unchecked(fwdDur[site]); accWarp = unchecked(fwdWarp[site]);
   accEarly = unchecked(fwdEarly[site]); accLate = unchecked(fwdLate[site]);
+  accDrive = unchecked(fwdDrive[site]); accBan = unchecked(fwdBan[site]);
+  accSeqFirst = unchecked(fwdSeqFirst[site]); accSeqLast = unchecked(fwdSeqLast[site]);
+  accSeqBad = unchecked(fwdSeqBad[site]) != 0;
   const k3 = dims * 3;
   for (let i = 0; i < k3; i++) unchecked(accLoad[i] = fwdLoad[site * k3 + i]);
 }
@@ -82,7 +123,7 @@ export function accFromPrefix(site: i32, vehicle: i32): void {
  *   E = max(E2 − δ, E1) − waitΔ, L = min(L2 − δ, L1) + warpΔ
  */
 // @ts-ignore: decorator
-@inline function merge(first: i32, last: i32, dist: i64, dur: i64, warp: i64, early: i64, late: i64): void {
+@inline function merge(first: i32, last: i32, dist: i64, dur: i64, warp: i64, early: i64, late: i64, drive: i64): void {
   const from = unchecked(siteNode[accSite]); const to = unchecked(siteNode[first]);
   const cell = from * nodeCount + to;
   const travel = <i64>unchecked(durationS[accDurBase + cell]);
@@ -90,6 +131,7 @@ export function accFromPrefix(site: i32, vehicle: i32): void {
   const waitDelta = max<i64>(early - delta - accLate, 0);
   const warpDelta = max<i64>(accEarly + delta - late, 0);
   accDist += <i64>unchecked(distanceM[cell]) + dist;
+  accDrive += travel + drive;
   accDur += dur + travel + waitDelta;
   accWarp += warp + warpDelta;
   accEarly = max<i64>(early - delta, accEarly) - waitDelta;
@@ -115,13 +157,18 @@ export function accFromPrefix(site: i32, vehicle: i32): void {
 
 /** Appends one site. */
 export function accAppendSite(site: i32): void {
-  merge(site, site, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]));
+  merge(site, site, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]), 0);
+  accBan |= unchecked(siteBan[site]);
+  const seq = unchecked(siteSeq[site]);
+  mergeSeq(seq, seq, false);
   const k = dims;
   for (let d = 0; d < k; d++) {
-    const amount = unchecked(siteDemand[site * k + d]);
+    const delivered = unchecked(siteDemand[site * k + d]);
+    const picked = unchecked(sitePickup[site * k + d]);
     const accPicked = unchecked(accLoad[3 * d + 1]);
-    unchecked(accLoad[3 * d] = accLoad[3 * d] + amount);
-    unchecked(accLoad[3 * d + 2] = max(accLoad[3 * d + 2] + amount, amount + accPicked));
+    unchecked(accLoad[3 * d] = accLoad[3 * d] + delivered);
+    unchecked(accLoad[3 * d + 1] = accPicked + picked);
+    unchecked(accLoad[3 * d + 2] = max(accLoad[3 * d + 2] + delivered, max(delivered, picked) + accPicked));
   }
 }
 
@@ -134,7 +181,9 @@ export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: S
   if (isEndSite(site)) return;
   if (!sameProfile) { accAppendRange(site, last, next); return; }
   merge(site, last, unchecked(bwdDist[site]), unchecked(bwdDur[site]), unchecked(bwdWarp[site]),
-    unchecked(bwdEarly[site]), unchecked(bwdLate[site]));
+    unchecked(bwdEarly[site]), unchecked(bwdLate[site]), unchecked(bwdDrive[site]));
+  accBan |= unchecked(bwdBan[site]);
+  mergeSeq(unchecked(bwdSeqFirst[site]), unchecked(bwdSeqLast[site]), unchecked(bwdSeqBad[site]) != 0);
   mergeLoad(bwdLoad, site * dims * 3);
 }
 
@@ -162,6 +211,9 @@ export function accAppendReversed(first: i32, last: i32, prev: StaticArray<i32>)
 export function storePrefix(site: i32): void {
   unchecked(fwdDist[site] = accDist); unchecked(fwdDur[site] = accDur); unchecked(fwdWarp[site] = accWarp);
   unchecked(fwdEarly[site] = accEarly); unchecked(fwdLate[site] = accLate);
+  unchecked(fwdDrive[site] = accDrive); unchecked(fwdBan[site] = accBan);
+  unchecked(fwdSeqFirst[site] = accSeqFirst); unchecked(fwdSeqLast[site] = accSeqLast);
+  unchecked(fwdSeqBad[site] = accSeqBad ? 1 : 0);
   const k3 = dims * 3;
   for (let i = 0; i < k3; i++) unchecked(fwdLoad[site * k3 + i] = accLoad[i]);
 }
@@ -170,16 +222,33 @@ export function storePrefix(site: i32): void {
 export function storeSuffix(site: i32): void {
   unchecked(bwdDist[site] = accDist); unchecked(bwdDur[site] = accDur); unchecked(bwdWarp[site] = accWarp);
   unchecked(bwdEarly[site] = accEarly); unchecked(bwdLate[site] = accLate);
+  unchecked(bwdDrive[site] = accDrive); unchecked(bwdBan[site] = accBan);
+  unchecked(bwdSeqFirst[site] = accSeqFirst); unchecked(bwdSeqLast[site] = accSeqLast);
+  unchecked(bwdSeqBad[site] = accSeqBad ? 1 : 0);
   const k3 = dims * 3;
   for (let i = 0; i < k3; i++) unchecked(bwdLoad[site * k3 + i] = accLoad[i]);
 }
 
-/** True when the accumulated (closed) route keeps every window, the shift and vehicle's capacity. */
-export function accFeasible(vehicle: i32): bool {
-  if (accWarp != 0) return false;
+/**
+ * True when the accumulated (closed) route of `stopCount` stops keeps every window, the shift, the
+ * vehicle's capacity at every point, its limits, who may serve each stop and the order of locked stops.
+ */
+export function accFeasible(vehicle: i32, stopCount: i32): bool {
+  if (accWarp != 0 || accSeqBad) return false;
+  if (((accBan >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
   const k = dims;
   for (let d = 0; d < k; d++) {
     if (unchecked(accLoad[3 * d + 2]) > unchecked(capacity[vehicle * k + d])) return false;
+  }
+  if (hasLimits) {
+    const stops = unchecked(maxStops[vehicle]);
+    if (stops >= 0 && stopCount > stops) return false;
+    const distance = unchecked(maxDistanceM[vehicle]);
+    if (distance >= 0 && accDist > <i64>distance) return false;
+    const duration = unchecked(maxDurationS[vehicle]);
+    if (duration >= 0 && accDur > <i64>duration) return false;
+    const driving = unchecked(maxDrivingS[vehicle]);
+    if (driving >= 0 && accDrive > <i64>driving) return false;
   }
   return true;
 }
@@ -190,7 +259,7 @@ export function accFeasible(vehicle: i32): bool {
  */
 export function accRouteCost(vehicle: i32, stopCount: i32): f64 {
   if (stopCount == 0) return 0;
-  if (!accFeasible(vehicle)) return INFEASIBLE;
+  if (!accFeasible(vehicle, stopCount)) return INFEASIBLE;
   return unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>accDist
     + unchecked(vehicleCostPerS[vehicle]) * <f64>accDur;
 }

@@ -3,6 +3,7 @@
 // after every change, and the best-so-far copy the getters read.
 import {
   nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite, vehicleProfile,
+  chosenWindow, windowCount,
 } from "./model";
 import {
   setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
@@ -44,6 +45,8 @@ let touchEpoch: i32 = 1;
 /** [M] best-so-far copy of next and routeOf; bestCost its objective (+∞ before any). */
 export let bestNext = new StaticArray<i32>(0);
 export let bestRouteOf = new StaticArray<i32>(0);
+/** [N] window slot of each stop in the best-so-far plan. */
+export let bestWindow = new StaticArray<i32>(0);
 export let bestCost: f64 = Infinity;
 
 /** Allocates the solution for the prepared model; every route empty, every stop unassigned. */
@@ -56,6 +59,7 @@ export function setupSolution(): void {
   routeVersion = new StaticArray<i32>(v);
   touchedRoutes = new StaticArray<i32>(v); touchStamp = new StaticArray<i32>(v); touchedCount = 0;
   bestNext = new StaticArray<i32>(m); bestRouteOf = new StaticArray<i32>(m);
+  bestWindow = new StaticArray<i32>(nodeCount);
   setupSegments(m, dims);
   routesCost = 0; unassignedCost = 0; unassignedCount = 0; changeClock = 0; bestCost = Infinity;
   for (let site = 0; site < m; site++) { next[site] = site; prev[site] = site; routeOf[site] = -1; }
@@ -127,7 +131,7 @@ export function updateRoute(route: i32): void {
   unchecked(pos[end] = position);
   const size = position - 1;
   const cost = accRouteCost(route, size);
-  assert(size == 0 || accFeasible(route), E_INFEASIBLE_ROUTE);
+  assert(size == 0 || accFeasible(route, size), E_INFEASIBLE_ROUTE);
   routesCost += cost - unchecked(routeCost[route]);
   unchecked(routeCost[route] = cost);
   unchecked(routeSize[route] = size);
@@ -169,6 +173,7 @@ export function lastStop(route: i32): i32 {
 export function saveBest(): void {
   memory.copy(changetype<usize>(bestNext), changetype<usize>(next), <usize>siteCount << 2);
   memory.copy(changetype<usize>(bestRouteOf), changetype<usize>(routeOf), <usize>siteCount << 2);
+  if (windowCount > 1) memory.copy(changetype<usize>(bestWindow), changetype<usize>(chosenWindow), <usize>nodeCount << 2);
   bestCost = currentCost();
 }
 

@@ -32,7 +32,23 @@ export const BUF_COST_PER_M: i32 = 15;
 export const BUF_COST_PER_S: i32 = 16;
 export const BUF_SPEED: i32 = 17;
 export const BUF_PARAMS: i32 = 18;
-export const BUF_COUNT: i32 = 19;
+/** [N·K] amount collected at each node and carried to the route's end (haul-away, returns). */
+export const BUF_PICKUP: i32 = 19;
+/** [N·V] u8: 1 when vehicle v may not serve node n (skills, crew, pins). */
+export const BUF_FORBIDDEN: i32 = 20;
+/** [N] lock sequence: ≥ 0 keeps the node in this order among the locked nodes of its route; −1 free. */
+export const BUF_LOCK_SEQ: i32 = 21;
+/** [V] route limits, < 0 when absent: stops, distance (m), duration (s), driving time (s). */
+export const BUF_MAX_STOPS: i32 = 22;
+export const BUF_MAX_DISTANCE: i32 = 23;
+export const BUF_MAX_DURATION: i32 = 24;
+export const BUF_MAX_DRIVING: i32 = 25;
+/** [N] node flags (NODE_*). */
+export const BUF_NODE_FLAGS: i32 = 26;
+export const BUF_COUNT: i32 = 27;
+
+/** Node flag: a place with no location (open route end or start): zero travel to and from it. */
+export const NODE_ANYWHERE: i32 = 1;
 
 /** `params` slots; mirror PARAM_* in workers/protocol.ts (append-only). */
 export const PARAM_SEED: i32 = 0;

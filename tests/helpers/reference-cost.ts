@@ -29,6 +29,19 @@ const travel = (m: Matrix, profile: number, from: number, to: number): number =>
   m.durationS[profile * m.n * m.n + from * m.n + to];
 const dist = (m: Matrix, from: number, to: number): number => m.distanceM[from * m.n + to];
 
+/** Earliest service start at `stop` for an arrival at `arrival` over its used windows, or null. */
+function earliestService(p: ProblemBuffers, stop: number, arrival: number): number | null {
+  const w = p.windowCount ?? 1;
+  let best: number | null = null;
+  for (let slot = 0; slot < w; slot++) {
+    const open = p.twOpenS[stop * w + slot]; const close = p.twCloseS[stop * w + slot];
+    if (open > close || close < arrival) continue;
+    const start = Math.max(arrival, open);
+    if (best === null || start < best) best = start;
+  }
+  return best;
+}
+
 /** End arrival of `stops` when vehicle v departs at t0, or null when a window or the shift breaks. */
 export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[], t0: number): { end: number; starts: number[] } | null {
   const profile = p.vehicleProfile[v];
@@ -36,29 +49,53 @@ export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[
   let at = p.vehicleStart[v];
   const starts: number[] = [];
   for (const stop of stops) {
-    const service = Math.max(time + travel(m, profile, at, stop), p.twOpenS[stop]);
-    if (service > p.twCloseS[stop]) return null;
+    const service = earliestService(p, stop, time + travel(m, profile, at, stop));
+    if (service === null) return null;
     starts.push(service);
     time = service + p.serviceS[stop];
     at = stop;
   }
   const end = time + travel(m, profile, at, p.vehicleEnd[v]);
-  if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v]])) return null;
+  if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v] * (p.windowCount ?? 1)])) return null;
   return { end, starts };
+}
+
+/** Which rule (other than time) the route breaks, walking it stop by stop; '' when none. */
+function ruleBroken(p: ProblemBuffers, v: number, stops: number[]): string {
+  const k = p.dims; const V = p.vehicleCount;
+  for (let d = 0; d < k; d++) {
+    // On board at the start: everything to deliver; then each stop drops its delivery and loads its pickup.
+    let load = stops.reduce((sum, s) => sum + p.demand[s * k + d], 0);
+    if (load > p.capacity[v * k + d]) return `capacity dim ${d} at the start`;
+    for (const s of stops) {
+      load += (p.pickup?.[s * k + d] ?? 0) - p.demand[s * k + d];
+      if (load > p.capacity[v * k + d]) return `capacity dim ${d} after stop ${s}`;
+    }
+  }
+  for (const s of stops) if (p.forbidden?.[s * V + v]) return `stop ${s} forbidden on vehicle ${v}`;
+  let lastSeq = -1;
+  for (const s of stops) {
+    const seq = p.lockSeq?.[s] ?? -1;
+    if (seq < 0) continue;
+    if (seq <= lastSeq) return `locked stop ${s} out of order`;
+    lastSeq = seq;
+  }
+  const maxStops = p.maxStops?.[v] ?? -1;
+  if (maxStops >= 0 && stops.length > maxStops) return `more than ${maxStops} stops`;
+  return '';
 }
 
 /** Reference evaluation of one route; an empty route costs 0. */
 export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: number[]): RouteResult {
   const none = { distance: 0, duration: 0, latestStart: 0, cost: 0 };
   if (stops.length === 0) return { feasible: true, reason: '', ...none };
-  const k = p.dims;
-  for (let d = 0; d < k; d++) {
-    const load = stops.reduce((sum, s) => sum + p.demand[s * k + d], 0);
-    if (load > p.capacity[v * k + d]) return { feasible: false, reason: `capacity dim ${d}`, ...none, cost: Infinity };
-  }
+  const broken = ruleBroken(p, v, stops);
+  if (broken) return { feasible: false, reason: broken, ...none, cost: Infinity };
   const profile = p.vehicleProfile[v];
   const startDepot = p.vehicleStart[v];
-  const earliest = Math.max(p.shiftStartS[v], p.twOpenS[startDepot]);
+  const W = p.windowCount ?? 1;
+  const earliest = Math.max(p.shiftStartS[v], p.twOpenS[startDepot * W]);
+  if (W > 1) return severalWindows(p, m, v, stops, earliest);
   // Backward pass: latest service start at each stop that keeps the rest feasible.
   let latest = Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v]]);
   let after = p.vehicleEnd[v];
@@ -73,8 +110,51 @@ export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: nu
   let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
   for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
   const duration = run.end - latestStart;
+  let driving = travel(m, profile, startDepot, stops[0]) + travel(m, profile, stops[stops.length - 1], p.vehicleEnd[v]);
+  for (let i = 1; i < stops.length; i++) driving += travel(m, profile, stops[i - 1], stops[i]);
+  const limit = (buffer: Int32Array | undefined): number => buffer?.[v] ?? -1;
+  const over = (value: number, max: number): boolean => max >= 0 && value > max;
+  if (over(distance, limit(p.maxDistanceM))) return { feasible: false, reason: 'max distance', ...none, cost: Infinity };
+  if (over(duration, limit(p.maxDurationS))) return { feasible: false, reason: 'max duration', ...none, cost: Infinity };
+  if (over(driving, limit(p.maxDrivingS))) return { feasible: false, reason: 'max driving', ...none, cost: Infinity };
   const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration;
   return { feasible: true, reason: '', distance, duration, latestStart, cost };
+}
+
+/**
+ * Several windows per stop: feasibility by leaving as early as possible (waiting never hurts a later
+ * window); the duration is then an upper bound, so use these only with distance costs.
+ */
+function severalWindows(p: ProblemBuffers, m: Matrix, v: number, stops: number[], earliest: number): RouteResult {
+  const none = { distance: 0, duration: 0, latestStart: 0, cost: 0 };
+  const run = simulate(p, m, v, stops, earliest);
+  if (!run) return { feasible: false, reason: 'time windows or shift', ...none, cost: Infinity };
+  const startDepot = p.vehicleStart[v];
+  let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
+  for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
+  const duration = run.end - earliest;
+  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration;
+  return { feasible: true, reason: '', distance, duration, latestStart: earliest, cost };
+}
+
+/** With several windows the solver may wait for a later one: checks the reported service starts themselves. */
+function reportedScheduleBreaks(p: ProblemBuffers, m: Matrix, v: number, stops: number[], t0: number, solution: SolutionBuffers): string[] {
+  const W = p.windowCount ?? 1; const profile = p.vehicleProfile[v];
+  const offset = solution.routeOffsets[v];
+  let time = t0; let at = p.vehicleStart[v];
+  for (let i = 0; i < stops.length; i++) {
+    const s = stops[i]; const start = solution.arrivalS[offset + i];
+    if (start < time + travel(m, profile, at, s)) return [`route ${v}: stop ${s} served at ${start} before arriving`];
+    let inside = false;
+    for (let slot = 0; slot < W; slot++) {
+      if (p.twOpenS[s * W + slot] <= start && start <= p.twCloseS[s * W + slot]) inside = true;
+    }
+    if (!inside) return [`route ${v}: stop ${s} served at ${start}, outside all its windows`];
+    time = start + p.serviceS[s]; at = s;
+  }
+  const end = time + travel(m, profile, at, p.vehicleEnd[v]);
+  if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v] * W])) return [`route ${v}: back at ${end}, after the shift`];
+  return [];
 }
 
 /** Routes of a CSR solution as arrays of stops. */
@@ -101,10 +181,12 @@ export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBu
     cost += result.cost;
     if (stops.length === 0) return;
     const t0 = solution.routeStartS[v];
-    if (t0 < Math.max(p.shiftStartS[v], p.twOpenS[p.vehicleStart[v]])) violations.push(`route ${v}: leaves too early`);
+    const W = p.windowCount ?? 1;
+    if (t0 < Math.max(p.shiftStartS[v], p.twOpenS[p.vehicleStart[v] * W])) violations.push(`route ${v}: leaves too early`);
+    if (W > 1) { violations.push(...reportedScheduleBreaks(p, m, v, stops, t0, solution)); return; }
     const run = simulate(p, m, v, stops, t0);
     if (!run) { violations.push(`route ${v}: reported start ${t0} breaks a window`); return; }
-    if (run.end - t0 !== result.duration) violations.push(`route ${v}: duration ${run.end - t0} is not minimal ${result.duration}`);
+    if (W === 1 && run.end - t0 !== result.duration) violations.push(`route ${v}: duration ${run.end - t0} is not minimal ${result.duration}`);
     const offset = solution.routeOffsets[v];
     run.starts.forEach((start, i) => {
       if (solution.arrivalS[offset + i] !== start) violations.push(`route ${v}: arrival ${i} reported ${solution.arrivalS[offset + i]}, expected ${start}`);
@@ -146,6 +228,8 @@ export interface RandomOptions {
   durationCost?: boolean;
   /** Window tightness 0 (all day) … 1 (narrow). */
   tightness?: number;
+  /** Rich rules: pickups, forbidden vehicle/stop pairs, locked stops and route limits. */
+  rich?: boolean;
 }
 
 /** A small random problem with a supplied (Euclidean, rounded) matrix; deterministic per seed. */
@@ -191,7 +275,29 @@ export function randomProblem(seed: number, o: RandomOptions = {}): { problem: P
     profileSpeedMps: Float64Array.from({ length: P }, () => 10),
     params,
   };
+  if (o.rich) addRichRules(problem, rnd);
   return { problem, matrix: { n: N, distanceM, durationS } };
+}
+
+/** Adds pickups, bans (~15 %), two locked stops per vehicle 0 and loose route limits to a random problem. */
+function addRichRules(p: ProblemBuffers, rnd: () => number): void {
+  const N = p.nodeCount; const D = p.depotCount; const V = p.vehicleCount; const K = p.dims;
+  const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
+  p.pickup = new Int32Array(N * K);
+  for (let s = D; s < N; s++) for (let d = 0; d < K; d++) if (rnd() < 0.4) p.pickup[s * K + d] = int(1, 10);
+  p.forbidden = new Uint8Array(N * V);
+  for (let s = D; s < N; s++) for (let v = 0; v < V; v++) if (rnd() < 0.15) p.forbidden[s * V + v] = 1;
+  p.lockSeq = new Int32Array(N).fill(-1);
+  const locked = [D, D + 1].filter((s) => s < N);
+  locked.forEach((s, i) => {
+    p.lockSeq![s] = i;
+    for (let v = 1; v < V; v++) p.forbidden![s * V + v] = 1;
+    p.forbidden![s * V] = 0;
+  });
+  p.maxStops = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3, 6) : -1));
+  p.maxDistanceM = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(2000, 5000) : -1));
+  p.maxDurationS = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3000, 6000) : -1));
+  p.maxDrivingS = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(1500, 4000) : -1));
 }
 
 /**

@@ -63,11 +63,11 @@ function simulate(op: number, u: number, v: number, routes: Routes, p: ProblemBu
 const planCost = (p: ProblemBuffers, m: Matrix, routes: Routes): number =>
   routes.reduce((sum, stops, v) => sum + evaluateRoute(p, m, v, stops).cost, 0);
 
-async function checkInstance(seed: number, durationCost: boolean): Promise<{ checked: number; applied: number }> {
+async function checkInstance(seed: number, durationCost: boolean, rich = false): Promise<{ checked: number; applied: number }> {
   const rnd = makeRandom(seed * 7 + 1);
   const { problem: p, matrix: m } = randomProblem(seed, {
     stops: 6 + (seed % 7), depots: 1 + (seed % 2), vehicles: 2 + (seed % 3), dims: 1 + (seed % 2),
-    profiles: 1 + (seed % 2), durationCost, tightness: (seed % 4) / 4,
+    profiles: 1 + (seed % 2), durationCost, tightness: (seed % 4) / 4, rich,
   });
   const solver = await newSolver();
   solver.load(p);
@@ -111,6 +111,16 @@ describe('operators (property)', () => {
     let total = 0;
     for (let seed = 1; seed <= 40; seed++) total += (await checkInstance(seed, false)).checked;
     expect(total).toBeGreaterThan(10000);
+  });
+
+  it('with pickups, forbidden vehicles, locked stops and route limits: evaluate agrees with the reference', async () => {
+    let checked = 0; let applied = 0;
+    for (let seed = 201; seed <= 240; seed++) {
+      const result = await checkInstance(seed, seed % 2 === 0, true);
+      checked += result.checked; applied += result.applied;
+    }
+    expect(checked).toBeGreaterThan(10000);
+    expect(applied).toBeGreaterThan(60);
   });
 
   it('evaluate equals the recomputed cost change and apply yields those routes, with per-second costs', async () => {

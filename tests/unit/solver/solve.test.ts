@@ -2,24 +2,13 @@
 // feasible per the plain-JS reference, deterministic per seed, unservable stops
 // are reported unassigned, and bad input / internal failures become named errors.
 import { describe, expect, it } from 'vitest';
-import { INPUT_ERROR, PARAM_CIRCUITY, SOLVER_ERROR, Status, type ProblemBuffers } from '../../../workers/protocol';
+import { INPUT_ERROR, PARAM_CIRCUITY, SOLVER_ERROR, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { newSolver } from '../../helpers/load-solver';
-import { checkSolution, pointsProblem, randomProblem, toInitialPlan, type Matrix } from '../../helpers/reference-cost';
+import { expectClean, solveProblem } from '../../helpers/solve-problem';
+import { pointsProblem, randomProblem, toInitialPlan } from '../../helpers/reference-cost';
 
-async function solve(problem: ProblemBuffers, chunks = 1000, moves = 200): Promise<SolverInstance> {
-  const solver = await newSolver();
-  solver.load(problem);
-  solver.construct();
-  for (let i = 0; i < chunks; i++) if (solver.improve(moves, i / chunks) === Status.Done) break;
-  return solver;
-}
-
-function expectClean(problem: ProblemBuffers, matrix: Matrix, solver: SolverInstance): void {
-  const { violations, cost } = checkSolution(problem, matrix, solver.readSolution());
-  expect(violations).toEqual([]);
-  expect(solver.bestCost()).toBeCloseTo(cost, 6);
-}
+const solve = (problem: ProblemBuffers, chunks = 1000, moves = 200): Promise<SolverInstance> => solveProblem(problem, chunks, moves);
 
 describe('solve', () => {
   it('returns plans that pass the reference check on random instances', async () => {
