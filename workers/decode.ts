@@ -21,7 +21,7 @@ export interface DecodeContext {
 }
 
 /** Builds one vehicle's route; `visits` are node indices of orders. */
-function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Array, startS: number): Route {
+function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Array, serviceStarts: Int32Array, startS: number): Route {
   const { scenario, encoded, travel } = ctx;
   const b = encoded.buffers;
   const vehicle = scenario.vehicles[vehicleIndex];
@@ -29,7 +29,8 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   const K = b.dims;
   const D = b.depotCount;
   const load = new Array<number>(K).fill(0);
-  for (const node of visits) scenario.orders[node - D].amounts.forEach((a, k) => { load[k] += a; });
+  const needs = (node: number) => encoded.needs[node - D];
+  for (const node of visits) needs(node).delivery.forEach((a, k) => { load[k] += a; });
   const steps: Step[] = [];
   const startNode = b.vehicleStart[vehicleIndex];
   steps.push({ type: 'start', id: encoded.nodeIds[startNode], arrivalS: startS, waitS: 0, serviceS: 0, departureS: startS, distanceM: 0, load: [...load] });
@@ -38,18 +39,20 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   let distanceM = 0;
   let waitingS = 0;
   let serviceTotal = 0;
-  for (const node of visits) {
+  visits.forEach((node, i) => {
     distanceM += travel.distanceM(at, node);
     const arrival = time + travel.durationS(profile, at, node);
-    const wait = Math.max(0, b.twOpenS[node] - arrival);
+    // The solver reports the service start (inside the window it chose); waiting fills the gap.
+    const wait = Math.max(0, serviceStarts[i] - arrival);
     const service = b.serviceS[node];
-    scenario.orders[node - D].amounts.forEach((a, k) => { load[k] -= a; });
+    const need = needs(node);
+    for (let k = 0; k < K; k++) load[k] += (need.pickup[k] ?? 0) - (need.delivery[k] ?? 0);
     steps.push({ type: 'job', id: encoded.nodeIds[node], arrivalS: arrival, waitS: wait, serviceS: service, departureS: arrival + wait + service, distanceM, load: [...load] });
     waitingS += wait;
     serviceTotal += service;
     time = arrival + wait + service;
     at = node;
-  }
+  });
   const endNode = b.vehicleEnd[vehicleIndex];
   distanceM += travel.distanceM(at, endNode);
   const endS = time + travel.durationS(profile, at, endNode);
@@ -66,7 +69,7 @@ export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedS
   for (let r = 0; r < V; r++) {
     const from = buffers.routeOffsets[r];
     const to = buffers.routeOffsets[r + 1];
-    if (to > from) routes.push(decodeRoute(ctx, r, buffers.visits.subarray(from, to), buffers.routeStartS[r]));
+    if (to > from) routes.push(decodeRoute(ctx, r, buffers.visits.subarray(from, to), buffers.arrivalS.subarray(from, to), buffers.routeStartS[r]));
   }
   const unassigned: UnassignedOrder[] = Array.from(buffers.unassigned, (node) => ({
     orderId: ctx.encoded.nodeIds[node],

@@ -2,8 +2,8 @@
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
 import type { Scenario } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
-import { unassignedPenalty } from '../web/src/domain/service-types';
-import { PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions } from './protocol';
+import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
+import { PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
@@ -18,6 +18,8 @@ export interface Encoded {
   nodeIds: string[];
   /** Vehicle index → vehicle id. */
   vehicleIds: string[];
+  /** Order index (node − D) → what serving it takes (service, crew, skills, delivered and collected amounts). */
+  needs: OrderNeeds[];
 }
 
 /** Speed profiles: one per distinct (vehicle type, speed factor). */
@@ -37,7 +39,47 @@ function profilesOf(scenario: Scenario): { speeds: number[]; vehicleProfile: num
   return { speeds, vehicleProfile };
 }
 
-/** Encodes a validated scenario. Orders keep their scenario order. */
+/** Vehicles that may not serve each order: missing skills or crew, pins elsewhere, pinned routes of others. */
+function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
+  const { orders, vehicles } = scenario;
+  const V = vehicles.length;
+  const N = D + orders.length;
+  const forbidden = new Uint8Array(N * V);
+  let any = false;
+  const ban = (order: number, vehicle: number) => { forbidden[(D + order) * V + vehicle] = 1; any = true; };
+  orders.forEach((order, j) => {
+    // The solver does not model pickup → delivery pairs yet: a shipment is left unassigned, never planned wrong.
+    if (order.pickup) { for (let r = 0; r < V; r++) ban(j, r); return; }
+    vehicles.forEach((vehicle, r) => {
+      const gap = capabilityGap(vehicle, needs[j]);
+      if (gap.missingSkills.length > 0 || gap.crewShort > 0) ban(j, r);
+    });
+  });
+  const orderIndex = new Map(orders.map((o, j) => [o.id, j]));
+  const vehicleIndex = new Map(vehicles.map((v, r) => [v.id, r]));
+  const pinnedTo = new Map<number, number>();
+  const lockSeq = new Int32Array(N).fill(-1);
+  const frozen = new Set<number>();
+  for (const pin of pins) {
+    const j = orderIndex.get(pin.orderId); const r = vehicleIndex.get(pin.vehicleId);
+    if (j === undefined || r === undefined) continue;
+    pinnedTo.set(j, r);
+    if (pin.position !== undefined) { lockSeq[D + j] = pin.position; frozen.add(r); }
+  }
+  for (const [j, r] of pinnedTo) for (let other = 0; other < V; other++) if (other !== r) ban(j, other);
+  // A pinned route keeps exactly its stops: nothing else joins it.
+  for (const r of frozen) orders.forEach((_, j) => { if (pinnedTo.get(j) !== r) ban(j, r); });
+  return { forbidden: any ? forbidden : undefined, lockSeq: frozen.size > 0 ? lockSeq : undefined };
+}
+
+/** A limit in solver units, −1 when absent. */
+const limit = (value: number | undefined, scale: number): number => (value === undefined ? -1 : Math.floor(value * scale + 1e-9));
+
+/**
+ * Encodes a validated scenario. Orders keep their scenario order. Every order
+ * is resolved through its service type (service time, crew, skills, delivered
+ * and collected amounts, priority); all its windows are passed (W slots per node).
+ */
 export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const { depots, orders, vehicles, settings } = scenario;
   const D = depots.length;
@@ -46,30 +88,37 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const K = settings.capacityUnits.length;
   const depotIndex = new Map(depots.map((d, i) => [d.id, i]));
   const { speeds, vehicleProfile } = profilesOf(scenario);
+  const needs = orders.map((o) => resolveOrder(settings, o));
+  const W = Math.max(1, ...needs.map((n) => n.timeWindows.length));
 
   const lonLat = new Float64Array(2 * N);
   const demand = new Int32Array(N * K);
+  const pickup = new Int32Array(N * K);
   const serviceS = new Int32Array(N);
-  const twOpenS = new Int32Array(N);
-  const twCloseS = new Int32Array(N);
+  // Unused slots open after they close.
+  const twOpenS = new Int32Array(N * W).fill(1);
+  const twCloseS = new Int32Array(N * W).fill(0);
   const penalty = new Float64Array(N);
   depots.forEach((d, i) => {
     lonLat[2 * i] = d.lng;
     lonLat[2 * i + 1] = d.lat;
-    twOpenS[i] = d.open * 60;
-    twCloseS[i] = d.close * 60;
+    twOpenS[i * W] = d.open * 60;
+    twCloseS[i * W] = d.close * 60;
   });
+  const scaled = (amount: number) => Math.ceil(amount * AMOUNT_SCALE - 1e-9);
   orders.forEach((o, j) => {
     const node = D + j;
+    const need = needs[j];
     lonLat[2 * node] = o.lng;
     lonLat[2 * node + 1] = o.lat;
-    for (let k = 0; k < K; k++) demand[node * K + k] = Math.ceil(o.amounts[k] * AMOUNT_SCALE - 1e-9);
-    serviceS[node] = o.serviceMinutes * 60;
-    // Solver v0 takes one window per order: the first (a feasible subset of the promise).
-    const w = o.timeWindows[0];
-    twOpenS[node] = w ? w.start * 60 : 0;
-    twCloseS[node] = w ? w.end * 60 : HORIZON_S;
-    penalty[node] = unassignedPenalty(settings, o.priority);
+    for (let k = 0; k < K; k++) {
+      demand[node * K + k] = scaled(need.delivery[k] ?? 0);
+      pickup[node * K + k] = scaled(need.pickup[k] ?? 0);
+    }
+    serviceS[node] = need.serviceS;
+    if (need.timeWindows.length === 0) { twOpenS[node * W] = 0; twCloseS[node * W] = HORIZON_S; }
+    need.timeWindows.forEach((w, slot) => { twOpenS[node * W + slot] = w.start * 60; twCloseS[node * W + slot] = w.end * 60; });
+    penalty[node] = unassignedPenalty(settings, need.priority);
   });
 
   const capacity = new Int32Array(V * K);
@@ -80,10 +129,11 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   params[PARAM_SEED] = options.seed;
   params[PARAM_NEIGHBOURS] = DEFAULT_NEIGHBOURS;
   params[PARAM_CIRCUITY] = settings.circuityFactor;
+  const hasLimits = vehicles.some((v) => v.limits && Object.values(v.limits).some((x) => x !== undefined));
 
   const buffers: ProblemBuffers = {
     nodeCount: N, depotCount: D, vehicleCount: V, dims: K, profileCount: speeds.length,
-    lonLat, demand, serviceS, twOpenS, twCloseS, unassignedPenalty: penalty,
+    lonLat, demand, serviceS, windowCount: W, twOpenS, twCloseS, unassignedPenalty: penalty,
     vehicleStart: Int32Array.from(vehicles, (v) => depotIndex.get(v.startDepotId)!),
     vehicleEnd: Int32Array.from(vehicles, (v) => depotIndex.get(v.endDepotId)!),
     capacity,
@@ -95,6 +145,35 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     vehicleCostPerS: Float64Array.from(vehicles, (v) => v.costs.perHour / 3600),
     profileSpeedMps: Float64Array.from(speeds),
     params,
+    ...(pickup.some((x) => x > 0) ? { pickup } : {}),
+    ...forbiddenPairs(scenario, needs, options.pins ?? [], D),
+    ...(hasLimits ? {
+      maxStops: Int32Array.from(vehicles, (v) => limit(v.limits?.maxStops, 1)),
+      maxDistanceM: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDistanceKm, 1000)),
+      maxDurationS: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDurationMinutes, 60)),
+      maxDrivingS: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDrivingMinutes, 60)),
+    } : {}),
   };
-  return { buffers, nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id)], vehicleIds: vehicles.map((v) => v.id) };
+  return {
+    buffers, needs,
+    nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id)],
+    vehicleIds: vehicles.map((v) => v.id),
+  };
+}
+
+/**
+ * The starting plan a re-optimisation keeps: the stops of each pinned route in
+ * their pinned order (route r = vehicle r), or undefined when no route is pinned.
+ */
+export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] = []): { routeOffsets: Int32Array; visits: Int32Array } | undefined {
+  const D = encoded.buffers.depotCount;
+  const node = new Map(encoded.nodeIds.slice(D).map((id, j) => [id, D + j]));
+  const routes = encoded.vehicleIds.map((vehicleId) =>
+    pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined && node.has(p.orderId))
+      .sort((a, b) => a.position! - b.position!)
+      .map((p) => node.get(p.orderId)!));
+  if (routes.every((r) => r.length === 0)) return undefined;
+  const routeOffsets = new Int32Array(routes.length + 1);
+  routes.forEach((r, i) => { routeOffsets[i + 1] = routeOffsets[i] + r.length; });
+  return { routeOffsets, visits: Int32Array.from(routes.flat()) };
 }

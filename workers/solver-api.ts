@@ -3,7 +3,7 @@
 // limit or a cancel, yielding a macrotask between chunks → decode.
 import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
-import { encode } from './encode';
+import { encode, pinnedInitialPlan } from './encode';
 import { decode, type Travel } from './decode';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
@@ -76,7 +76,7 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       }
       try {
         instance.load(encoded.buffers);
-        instance.construct();
+        instance.construct(pinnedInitialPlan(encoded, request.options.pins));
         const stopReason = await search(instance, request, () => cancelled.has(request.runId), onProgress);
         const buffers = instance.readSolution();
         const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);

@@ -156,9 +156,42 @@ test('pinned stops stay on their vehicle when the plan is optimized again', asyn
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
   await page.screenshot({ path: testInfo.outputPath('pinned-reoptimized.png') });
-  // The pins reach the solver in SolveOptions.pins (unit-tested in the run store); honouring them
-  // is the solver's part. Until it does, this flow is reported as not done (fixme), never as passed.
-  const kept = await Promise.all(pinned.map((orderId) => stopBar(page, to, orderId).isVisible()));
-  test.fixme(kept.includes(false), `the solver does not honour SolveOptions.pins yet: pinned stops kept ${kept.filter(Boolean).length}/3`);
   for (const orderId of pinned) await expect(stopBar(page, to, orderId), 'a pinned stop stays on its vehicle').toBeVisible();
+});
+
+test('a pinned route keeps its stops and their order when the plan is optimized again', async ({ page }, testInfo) => {
+  await solveDemo(page);
+  const rows = await timeline(page).locator('.tl-row:has(.tl-stop)').all();
+  const to = (await rows[0].getAttribute('data-vehicle-id'))!;
+  const card = page.getByRole('region', { name: 'Selected stop' });
+  // A feasible hand edit a solve from scratch would undo: another route's stop joins this route
+  // (an infeasible one could not be kept as pinned: the solver would have to drop that stop).
+  let moved = '';
+  for (const from of rows.slice(1)) {
+    for (const bar of await from.locator('.tl-stop').all()) {
+      const orderId = (await bar.getAttribute('data-order-id'))!;
+      await bar.click();
+      await card.getByLabel('Move to').selectOption(to);
+      const move = card.getByRole('button', { name: /^Move/ });
+      await expect(card.getByRole('status', { name: 'Move preview' })).toContainText('cost');
+      if ((await move.textContent())?.trim() !== 'Move') continue;
+      await move.click();
+      moved = orderId;
+      break;
+    }
+    if (moved) break;
+  }
+  expect(moved, 'some stop of another route fits this route').not.toBe('');
+  await expect(stopBar(page, to, moved)).toBeVisible();
+  const row = timeline(page).locator(`.tl-row[data-vehicle-id="${to}"]`);
+  const sequence = async () => row.locator('.tl-stop').evaluateAll((els) => els.map((el) => el.getAttribute('data-order-id')));
+  const before = await sequence();
+  expect(before).toContain(moved);
+  await row.getByRole('button', { name: /^Pin route/ }).click();
+  await expect(row.getByRole('button', { name: /^Pin route/ })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: testInfo.outputPath('pinned-route-reoptimized.png') });
+  expect(await sequence()).toEqual(before);
 });

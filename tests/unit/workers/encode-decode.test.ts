@@ -55,7 +55,8 @@ describe('decode', () => {
     const buffers: SolutionBuffers = {
       routeOffsets: Int32Array.from([0, 2, 5]),
       visits: Int32Array.from([2, 1, 4, 5, 3]),
-      arrivalS: new Int32Array(5),
+      // The solver reports each service start (arrival + wait).
+      arrivalS: Int32Array.from([expectedV1, expectedV2].flatMap((r) => r.steps.filter((st) => st.type === 'job').map((st) => st.arrivalS + st.waitS))),
       routeStartS: Int32Array.from([expectedV1.steps[0].departureS, expectedV2.steps[0].departureS]),
       unassigned: new Int32Array(0),
       summary: new Float64Array(6),

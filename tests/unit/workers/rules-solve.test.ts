@@ -1,0 +1,116 @@
+// Scenario rules through encode → WASM → decode, each re-checked by the
+// domain's independent checker: skills and crew decide the vehicle, pins keep
+// stops (and pinned routes keep their order), a haul-away's load comes back,
+// several windows per order, route limits.
+import { describe, expect, it } from 'vitest';
+import { createSolverApi } from '../../../workers/solver-api';
+import { encode } from '../../../workers/encode';
+import { checkSolution } from '../../../web/src/domain/check';
+import type { Scenario } from '../../../web/src/domain/scenario';
+import type { SolverPin } from '../../../workers/protocol';
+import { loadSolverModule } from '../../helpers/load-solver';
+import { smallScenario } from '../../fixtures/small-scenario';
+
+const api = createSolverApi(() => loadSolverModule('debug'));
+
+async function solve(scenario: Scenario, pins?: SolverPin[]) {
+  const { solution } = await api.solve({ runId: 1, scenario, options: { timeLimitS: 0.3, seed: 3, ...(pins ? { pins } : {}) } });
+  const check = checkSolution(scenario, solution);
+  expect(check.violations).toEqual([]);
+  expect(solution.summary.cost).toBeCloseTo(check.cost, 6);
+  return solution;
+}
+
+const vehicleOf = (solution: Awaited<ReturnType<typeof solve>>, orderId: string) =>
+  solution.routes.find((r) => r.steps.some((s) => s.type === 'job' && s.id === orderId))?.vehicleId;
+const jobsOf = (solution: Awaited<ReturnType<typeof solve>>, vehicleId: string) =>
+  solution.routes.find((r) => r.vehicleId === vehicleId)?.steps.filter((s) => s.type === 'job').map((s) => s.id) ?? [];
+
+/** Two vans with crews: v1 one driver, no skills; v2 two installers. */
+function crewed(): Scenario {
+  const s = smallScenario();
+  s.vehicles[0].crew = { size: 1, skills: [] };
+  s.vehicles[1].crew = { size: 2, skills: ['installer', 'white-glove'] };
+  return s;
+}
+
+describe('rules through the solver', () => {
+  it('encodes skills and crew size as vehicles an order may not use', () => {
+    const s = crewed();
+    s.orders[0].serviceType = 'installation';
+    s.orders[1].serviceType = 'room-of-choice';
+    const { buffers: b } = encode(s, { seed: 1, timeLimitS: 1 });
+    const V = 2; const D = 1;
+    expect([b.forbidden![(D + 0) * V + 0], b.forbidden![(D + 0) * V + 1]]).toEqual([1, 0]);
+    expect([b.forbidden![(D + 1) * V + 0], b.forbidden![(D + 1) * V + 1]]).toEqual([1, 0]);
+    expect([b.forbidden![(D + 2) * V + 0], b.forbidden![(D + 2) * V + 1]]).toEqual([0, 0]);
+  });
+
+  it('gives installation and two-person orders only to the crew that can do them', async () => {
+    const s = crewed();
+    s.orders[0].serviceType = 'installation'; s.orders[0].serviceMinutes = 60;
+    s.orders[3].serviceType = 'white-glove'; s.orders[3].serviceMinutes = 30;
+    s.orders[2].crewSize = 2;
+    const solution = await solve(s);
+    expect(vehicleOf(solution, 'A')).toBe('v2');
+    expect(vehicleOf(solution, 'D')).toBe('v2');
+    expect(vehicleOf(solution, 'C')).toBe('v2');
+  });
+
+  it('leaves an order no crew can serve unassigned instead of breaking the rule', async () => {
+    const s = crewed();
+    s.orders[4].skills = ['electrician'];
+    const solution = await solve(s);
+    expect(solution.unassigned.map((u) => u.orderId)).toEqual(['E']);
+  });
+
+  it('keeps pinned stops on their vehicle and a pinned route in its order', async () => {
+    const s = smallScenario();
+    const free = await solve(s);
+    const onV1 = jobsOf(free, 'v1');
+    expect(onV1.length).toBeGreaterThanOrEqual(2);
+    const pinnedOrder = [...onV1].reverse(); // an order the solver would not choose by itself
+    const pins: SolverPin[] = [
+      ...pinnedOrder.map((orderId, position) => ({ orderId, vehicleId: 'v1', position })),
+      ...['A', 'B', 'C', 'D', 'E'].filter((id) => !onV1.includes(id)).slice(0, 1).map((orderId) => ({ orderId, vehicleId: 'v2' })),
+    ];
+    // Wide windows so any order of v1's stops stays feasible.
+    for (const o of s.orders) o.timeWindows = [{ start: 420, end: 1080 }];
+    const pinned = await solve(s, pins);
+    expect(jobsOf(pinned, 'v1')).toEqual(pinnedOrder);
+    for (const pin of pins.filter((p) => p.position === undefined)) expect(vehicleOf(pinned, pin.orderId)).toBe('v2');
+  });
+
+  it('brings a haul-away back: the van is loaded again after the stop', async () => {
+    const s = smallScenario();
+    s.orders[0].serviceType = 'haul-away';
+    s.orders[0].pickupAmounts = [60, 1];
+    const solution = await solve(s);
+    const route = solution.routes.find((r) => r.steps.some((st) => st.id === 'A'))!;
+    const at = route.steps.findIndex((st) => st.id === 'A');
+    // Load after the stop = load before − 30 kg delivered + 60 kg collected.
+    expect(route.steps[at].load[0] - route.steps[at - 1].load[0]).toBeCloseTo(30, 9);
+    expect(route.steps[route.steps.length - 1].load[0]).toBeGreaterThanOrEqual(60);
+  });
+
+  it('uses a second window when the first cannot be kept', async () => {
+    const s = smallScenario();
+    // The depot opens at 06:00 and shifts start at 07:00: a 06:00–06:10 window is unreachable.
+    s.orders[4].timeWindows = [{ start: 360, end: 370 }, { start: 900, end: 960 }];
+    const solution = await solve(s);
+    expect(solution.unassigned).toEqual([]);
+    const step = solution.routes.flatMap((r) => r.steps).find((st) => st.id === 'E')!;
+    expect(step.arrivalS + step.waitS).toBeGreaterThanOrEqual(900 * 60);
+    expect(step.arrivalS + step.waitS).toBeLessThanOrEqual(960 * 60);
+  });
+
+  it('keeps a max-stops limit', async () => {
+    const s = smallScenario();
+    s.vehicles[0].limits = { maxStops: 1 };
+    s.vehicles[1].limits = { maxStops: 2 };
+    const solution = await solve(s);
+    expect(jobsOf(solution, 'v1').length).toBeLessThanOrEqual(1);
+    expect(jobsOf(solution, 'v2').length).toBeLessThanOrEqual(2);
+    expect(solution.unassigned.length).toBe(2);
+  });
+});
