@@ -51,6 +51,11 @@ export interface ProblemBuffers {
   maxDrivingS?: Int32Array;
   /** N: NODE_* flags. */
   nodeFlags?: Int32Array;
+  /**
+   * N: partner stop of a shipment (pickup then delivery, same route), −1 when unpaired. The pickup side
+   * has NODE_PICKUP in nodeFlags; the amount moved is the delivery node's `demand` (the pickup's own is ignored).
+   */
+  pair?: Int32Array;
   /** N: penalty (cost units) for leaving the node unassigned; 0 for depots. */
   unassignedPenalty: Float64Array;
   /** V: start and end node index (a depot). */
@@ -75,6 +80,8 @@ export interface ProblemBuffers {
 
 /** Node flag: no location (an open route's end): travel to and from it is zero. */
 export const NODE_ANYWHERE = 1;
+/** Node flag: the pickup side of a `pair`. */
+export const NODE_PICKUP = 2;
 
 /** `params` slots. */
 export const PARAM_SEED = 0;
@@ -124,6 +131,8 @@ export interface SolverPin {
   orderId: string;
   vehicleId: string;
   position?: number;
+  /** For a shipment's pickup stop in a pinned route (its delivery is the pin without `side`). */
+  side?: 'pickup';
 }
 
 export interface SolveOptions {

@@ -2,10 +2,10 @@
 // acceptance (Christiaens & Vanden Berghe 2020), each step followed by one
 // local-descent pass over the re-inserted stops. Keeps the accepted ("current") plan as a copy of the links so a
 // rejected step is undone by restoring only the routes it touched.
-import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow } from "./model";
+import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow, vehicleFixedCost } from "./model";
 import {
   next, prev, routeOf, routeSize, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
-  saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost,
+  saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost, routeCost,
 } from "./solution";
 import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
 import { recreate } from "./construct";
@@ -60,12 +60,15 @@ export function startAnneal(): void {
   acceptedUnassignedCost = unassignedCost;
   acceptedUnassignedCount = unassignedCount;
   useCrossExchange(false);
+  // Scaled to the travel part of the cost: fixed vehicle costs (large under a fleet-first objective)
+  // would otherwise heat the search into a random walk.
   let arcs = 0;
+  let travel: f64 = 0;
   for (let route = 0; route < vehicleCount; route++) {
     const size = unchecked(routeSize[route]);
-    if (size > 0) arcs += size + 1;
+    if (size > 0) { arcs += size + 1; travel += unchecked(routeCost[route]) - unchecked(vehicleFixedCost[route]); }
   }
-  const average = arcs > 0 ? routesCost / <f64>arcs : 1;
+  const average = arcs > 0 ? travel / <f64>arcs : 1;
   startTemperature = max<f64>(START_FACTOR * average, 1e-9);
   endTemperature = max<f64>(END_FACTOR * average, 1e-12);
 }

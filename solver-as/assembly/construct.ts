@@ -4,18 +4,20 @@
 import {
   nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
-  chosenWindow,
+  chosenWindow, hasPairs, partnerOf, isPickupSite,
 } from "./model";
 import {
-  next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop,
+  next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "./segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accWarp } from "./segments";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
 import { INFEASIBLE } from "./types";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
 export let insertionSite: i32 = -1;
+/** For a pair insertion: the site after which the delivery goes (the pickup's own site when right after it). */
+export let insertionSite2: i32 = -1;
 /** Window slot of the stop at that position. */
 export let insertionWindow: i32 = 0;
 /** Window slot the last evaluateInsertAnyWindow found best. */
@@ -98,14 +100,20 @@ function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
   return best;
 }
 
+/** True for an empty route whose vehicle class has not been tried since the last `stamp++` (one per class). */
+function firstEmptyOfClass(route: i32): bool {
+  if (unchecked(routeSize[route]) != 0) return false;
+  const cls = unchecked(vehicleClass[route]);
+  if (unchecked(classStamp[cls]) == stamp) return false;
+  unchecked(classStamp[cls] = stamp);
+  return true;
+}
+
 /** Tries the first empty route of every vehicle class not seen yet in this call. */
 function scanEmptyRoutes(u: i32, best: f64): f64 {
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeSize[route]) != 0) continue;
-    const cls = unchecked(vehicleClass[route]);
-    if (unchecked(classStamp[cls]) == stamp) continue;
-    unchecked(classStamp[cls] = stamp);
+    if (!firstEmptyOfClass(route)) continue;
     const delta = evaluateInsertAnyWindow(u, startSite(route), best);
     if (delta < best) { best = delta; insertionSite = startSite(route); insertionWindow = evaluatedWindow; }
   }
@@ -145,6 +153,113 @@ export function granularInsertion(u: i32, blink: f64): f64 {
   return best;
 }
 
+/**
+ * Best insertion of the unassigned pair (pickup p, delivery d) into route r: p after some site a,
+ * d after some site b at or after a. The prefix through p is extended one stop at a time, so each
+ * candidate costs O(1) beyond the walk: O(size²) per route. Updates insertionSite/insertionSite2.
+ */
+function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
+  const end = endSite(route);
+  const size = unchecked(routeSize[route]);
+  const current = unchecked(routeCost[route]);
+  let a = startSite(route);
+  while (a != end) {
+    const na = unchecked(next[a]);
+    if (blink > 0 && nextFloat() < blink) { a = na; continue; }
+    if (durationFree) {
+      // The pair costs at least the detour of its pickup alone (triangle inequality).
+      let bound = unchecked(vehicleCostPerM[route]) * <f64>(siteDistance(a, p) + siteDistance(p, na) - siteDistance(a, na));
+      if (size == 0) bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(a, na);
+      if (bound >= best) { a = na; continue; }
+    }
+    accFromPrefix(a, route);
+    accAppendSite(p);
+    let b = a;
+    while (accWarp == 0) {
+      accSave();
+      insertionEvaluations++;
+      accAppendSite(d);
+      accAppendSuffix(unchecked(next[b]), lastStop(route), true, next);
+      accAppendSite(end);
+      const delta = accRouteCost(route, size + 2) - current;
+      if (delta < best) { best = delta; insertionSite = a; insertionSite2 = b == a ? p : b; }
+      const nb = unchecked(next[b]);
+      if (nb == end) break;
+      accRestore();
+      accAppendSite(nb);
+      b = nb;
+    }
+    a = na;
+  }
+  return best;
+}
+
+/** Cheapest insertion of an unassigned shipment (pickup p) over all routes; sets insertionSite and insertionSite2. */
+export function bestPairInsertion(p: i32, blink: f64): f64 {
+  const d = partnerOf(p);
+  insertionSite = -1; insertionSite2 = -1;
+  let best: f64 = INFEASIBLE;
+  for (let route = 0; route < vehicleCount; route++) {
+    if (unchecked(routeSize[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
+  }
+  stamp++;
+  for (let route = 0; route < vehicleCount; route++) {
+    if (firstEmptyOfClass(route)) best = scanRoutePair(p, d, route, best, 0);
+  }
+  return best;
+}
+
+/** Inserts the shipment of pickup p as bestPairInsertion found it (pickup after insertionSite, delivery after insertionSite2). */
+export function insertPair(p: i32): void {
+  const d = partnerOf(p);
+  const after = insertionSite; const deliveryAfter = insertionSite2;
+  linkAfter(p, after);
+  linkAfter(d, deliveryAfter);
+  updateRoute(unchecked(routeOf[after]));
+  countUnassigned(p, false);
+  countUnassigned(d, false);
+}
+
+/**
+ * Inserts unassigned stop u at its cheapest position when that beats leaving it out; a shipment
+ * goes in whole (handled at its pickup; its delivery side is skipped).
+ */
+function insertCheapest(u: i32, blink: f64, granular: bool): void {
+  if (hasPairs && partnerOf(u) >= 0) {
+    if (!isPickupSite(u) || unchecked(routeOf[u]) >= 0) return;
+    const delta = bestPairInsertion(u, blink);
+    const penalty = unchecked(unassignedPenalty[u]) + unchecked(unassignedPenalty[partnerOf(u)]);
+    if (insertionSite >= 0 && delta < penalty) insertPair(u);
+    return;
+  }
+  const delta = granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
+  if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite, insertionWindow);
+}
+
+/**
+ * Takes off any shipment an initial plan left broken (one side missing, on another route, or
+ * delivery first); construction then inserts it whole. O(N).
+ */
+export function repairPairs(): void {
+  for (let u = depotCount; u < nodeCount; u++) {
+    const partner = partnerOf(u);
+    const route = unchecked(routeOf[u]);
+    if (partner < 0 || route < 0) continue;
+    const whole = unchecked(routeOf[partner]) == route
+      && (isPickupSite(u) ? unchecked(pos[u]) < unchecked(pos[partner]) : unchecked(pos[u]) > unchecked(pos[partner]));
+    if (whole) continue;
+    unlink(u);
+    countUnassigned(u, true);
+    if (unchecked(routeOf[partner]) >= 0) {
+      const other = unchecked(routeOf[partner]);
+      unlink(partner);
+      countUnassigned(partner, true);
+      if (other != route) updateRoute(other);
+    }
+    updateRoute(route);
+  }
+}
+
 /** Inserts unassigned stop u after site w, serving it in window slot `slot`, and refreshes the route. */
 export function insertStop(u: i32, w: i32, slot: i32): void {
   if (windowCount > 1) chooseWindow(u, slot);
@@ -178,8 +293,7 @@ export function constructPlan(): void {
   for (let i = 0; i < nodeCount - depotCount; i++) {
     const u = constructOrder[i];
     if (unchecked(routeOf[u]) >= 0) continue;
-    const delta = bestInsertion(u, 0);
-    if (insertionSite >= 0 && delta < unassignedPenalty[u]) insertStop(u, insertionSite, insertionWindow);
+    insertCheapest(u, 0, false);
   }
 }
 
@@ -218,8 +332,6 @@ export function recreate(list: StaticArray<i32>, count: i32, blink: f64, granula
     unchecked(list[slot] = u);
   }
   for (let i = 0; i < count; i++) {
-    const u = unchecked(list[i]);
-    const delta = granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
-    if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite, insertionWindow);
+    insertCheapest(unchecked(list[i]), blink, granular);
   }
 }

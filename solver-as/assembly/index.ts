@@ -3,12 +3,12 @@
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
   setupModel, inputAddress, prepareModel, hasMatrix, distanceM, durationS, nodeCount, profileCount, params,
-  vehicleCount, depotCount, isStop, chosenWindow,
+  vehicleCount, depotCount, isStop, chosenWindow, hasPairs,
 } from "./model";
 import { buildMatrixFromLonLat } from "./matrix";
 import { buildNeighbours } from "./neighbours";
 import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
-import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop } from "./construct";
+import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs } from "./construct";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
@@ -80,6 +80,7 @@ export function placeStop(stop: i32, vehicle: i32): i32 {
 /** Inserts every still-unassigned stop at its cheapest position and records the plan as the best so far. */
 export function completePlan(): void {
   assert(stage >= 2, E_NOT_SET_UP);
+  if (hasPairs) repairPairs();
   constructPlan();
   saveBest();
   converged = false;

@@ -6,7 +6,7 @@ import {
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, NODE_ANYWHERE, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+  BUF_NODE_FLAGS, BUF_PAIR, NODE_ANYWHERE, NODE_PICKUP, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -56,6 +56,10 @@ export let maxDurationS = new StaticArray<i32>(0);
 export let maxDrivingS = new StaticArray<i32>(0);
 /** [N] NODE_* flags. */
 export let nodeFlags = new StaticArray<i32>(0);
+/** [N] partner of a paired stop, −1 when unpaired. */
+export let pairOf = new StaticArray<i32>(0);
+/** True when some stops are paired (shipments): operators then check precedence and same route. */
+export let hasPairs: bool = false;
 /** [N] cost of leaving the node unassigned. */
 export let unassignedPenalty = new StaticArray<f64>(0);
 /** [V] start/end depot node of each vehicle. */
@@ -139,6 +143,8 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   maxDrivingS = new StaticArray<i32>(vehicles);
   for (let i = 0; i < vehicles; i++) { maxStops[i] = -1; maxDistanceM[i] = -1; maxDurationS[i] = -1; maxDrivingS[i] = -1; }
   nodeFlags = new StaticArray<i32>(n);
+  pairOf = new StaticArray<i32>(n);
+  for (let i = 0; i < n; i++) pairOf[i] = -1;
   unassignedPenalty = new StaticArray<f64>(n);
   vehicleStart = new StaticArray<i32>(vehicles);
   vehicleEnd = new StaticArray<i32>(vehicles);
@@ -183,6 +189,7 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_MAX_DURATION: return changetype<usize>(maxDurationS);
     case BUF_MAX_DRIVING: return changetype<usize>(maxDrivingS);
     case BUF_NODE_FLAGS: return changetype<usize>(nodeFlags);
+    case BUF_PAIR: return changetype<usize>(pairOf);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -206,6 +213,13 @@ export function inputAddress(bufferId: i32): usize {
 @inline export function siteDistance(from: i32, to: i32): i64 {
   return <i64>unchecked(distanceM[unchecked(siteNode[from]) * nodeCount + unchecked(siteNode[to])]);
 }
+
+/** Partner of a stop site (−1: unpaired or not a stop). */
+// @ts-ignore: decorator
+@inline export function partnerOf(site: i32): i32 { return site < nodeCount ? unchecked(pairOf[site]) : -1; }
+/** True for the pickup side of a pair. */
+// @ts-ignore: decorator
+@inline export function isPickupSite(site: i32): bool { return site < nodeCount && (unchecked(nodeFlags[site]) & NODE_PICKUP) != 0; }
 
 /** True when the node has no location (travel to and from it is zero). */
 // @ts-ignore: decorator
@@ -254,7 +268,7 @@ export function prepareModel(): void {
   chosenWindow = new StaticArray<i32>(n);
   hullOpenS = new StaticArray<i32>(n);
   hullCloseS = new StaticArray<i32>(n);
-  hasBans = false; hasLocks = false; hasLimits = false;
+  hasBans = false; hasLocks = false; hasLimits = false; hasPairs = false;
   for (let site = 0; site < m; site++) siteSeq[site] = -1;
   prepareBanGroups();
   for (let node = 0; node < n; node++) {
@@ -270,9 +284,18 @@ export function prepareModel(): void {
     chooseWindow(node, first);
     // Depots never appear in routes as themselves; their service time is ignored.
     siteServiceS[node] = node < depotCount ? 0 : <i64>serviceS[node];
+    const partner = node < depotCount ? -1 : pairOf[node];
+    if (partner >= 0) hasPairs = true;
     for (let d = 0; d < k; d++) {
-      siteDemand[node * k + d] = node < depotCount ? 0 : demand[node * k + d];
-      sitePickup[node * k + d] = node < depotCount ? 0 : pickup[node * k + d];
+      if (partner >= 0) {
+        // A shipment: loaded at the pickup, unloaded at the delivery (signed pickups in the load profile).
+        const moved = (nodeFlags[node] & NODE_PICKUP) != 0 ? demand[partner * k + d] : -demand[node * k + d];
+        siteDemand[node * k + d] = 0;
+        sitePickup[node * k + d] = moved;
+      } else {
+        siteDemand[node * k + d] = node < depotCount ? 0 : demand[node * k + d];
+        sitePickup[node * k + d] = node < depotCount ? 0 : pickup[node * k + d];
+      }
     }
     if (node >= depotCount) {
       let ban: u64 = 0;

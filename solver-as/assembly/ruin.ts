@@ -2,7 +2,7 @@
 // string removals for vehicle routing problems", §4): remove a few strings of
 // consecutive stops from routes near a random seed stop, so the recreate step
 // can rebuild that region differently.
-import { nodeCount, depotCount, vehicleCount, siteSeq } from "./model";
+import { nodeCount, depotCount, vehicleCount, siteSeq, partnerOf, isEndSite } from "./model";
 import { next, prev, pos, routeOf, routeSize, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
@@ -32,17 +32,26 @@ export function setupRuin(): void {
   removedCount = 0;
 }
 
+/** Takes stop `site` off its route (with its shipment partner) into removedList. */
+function removeStop(site: i32): void {
+  unlink(site);
+  countUnassigned(site, true);
+  unchecked(removedList[removedCount++] = site);
+  unchecked(listedStamp[site] = ruinEpoch);
+  const partner = partnerOf(site);
+  // A shipment leaves whole; its partner is on the same route (a plan keeps pairs together).
+  if (partner >= 0 && unchecked(routeOf[partner]) >= 0) removeStop(partner);
+}
+
 /** Removes `count` consecutive stops starting at stop `first`, skipping `keep` stops after `keepFrom` of them. */
 function removeRun(first: i32, count: i32, keepFrom: i32, keep: i32): void {
   let site = first;
-  for (let i = 0; i < count + keep; i++) {
+  for (let i = 0; i < count + keep && !isEndSite(site); i++) {
+    // Read before removing: an unlinked stop keeps its old next, so the walk can pass over partners taken early.
     const following = unchecked(next[site]);
     // Locked stops (pinned in place) stay: recreate could only put them back where they are.
-    if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0) {
-      unlink(site);
-      countUnassigned(site, true);
-      unchecked(removedList[removedCount++] = site);
-      unchecked(listedStamp[site] = ruinEpoch);
+    if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0 && unchecked(routeOf[site]) >= 0) {
+      removeStop(site);
     }
     site = following;
   }

@@ -2,8 +2,8 @@
 // relocate, or-opt, swap, 2-opt*, cross-exchange and 2-opt, skipping pairs whose routes have
 // not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
-import { nodeCount, depotCount, vehicleCount, startSite } from "./model";
-import { prev, routeOf, pos, routeSize, routeVersion, changeClock, currentCost } from "./solution";
+import { nodeCount, depotCount, vehicleCount, startSite, hasPairs, partnerOf, isPickupSite, isStop } from "./model";
+import { next, prev, routeOf, pos, routeSize, routeVersion, changeClock, currentCost, openAcross, pairedUpTo } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
 import { evaluateRelocate, applyRelocate } from "./operators/relocate";
 import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
@@ -61,9 +61,90 @@ export function restartDescent(): void {
   improvedInPass = false;
 }
 
+/**
+ * True when every paired stop of the chain of `len` stops from u has its partner in the chain too
+ * (the chain can then change route: order inside it is kept).
+ */
+function chainClosed(u: i32, len: i32): bool {
+  const route = unchecked(routeOf[u]);
+  const first = unchecked(pos[u]);
+  let x = u;
+  for (let i = 0; i < len && isStop(x); i++) {
+    const y = partnerOf(x);
+    if (y >= 0 && (unchecked(routeOf[y]) != route || unchecked(pos[y]) < first || unchecked(pos[y]) >= first + len)) return false;
+    x = unchecked(next[x]);
+  }
+  return true;
+}
+
+/** A stop with partner y lands right after site w of its own route: is the pickup still first? */
+// @ts-ignore: decorator
+@inline function orderKept(x: i32, y: i32, w: i32): bool {
+  return isPickupSite(x) ? unchecked(pos[y]) > unchecked(pos[w]) : unchecked(pos[y]) <= unchecked(pos[w]);
+}
+
+/** Relocate / or-opt of the chain of `len` stops from u to after w keeps every shipment whole and in order. */
+function relocateKeepsPairs(u: i32, len: i32, w: i32): bool {
+  if (!isStop(u)) return true;
+  if (unchecked(routeOf[u]) != unchecked(routeOf[w])) return chainClosed(u, len);
+  const first = unchecked(pos[u]);
+  let x = u;
+  for (let i = 0; i < len && isStop(x); i++) {
+    const y = partnerOf(x);
+    if (y >= 0 && (unchecked(pos[y]) < first || unchecked(pos[y]) >= first + len) && !orderKept(x, y, w)) return false;
+    x = unchecked(next[x]);
+  }
+  return true;
+}
+
+/** Swap of stops u and v keeps every shipment whole and in order. */
+function swapKeepsPairs(u: i32, v: i32): bool {
+  if (!isStop(u) || !isStop(v)) return true;
+  const pu = partnerOf(u); const pv = partnerOf(v);
+  if (pu < 0 && pv < 0) return true;
+  if (unchecked(routeOf[u]) != unchecked(routeOf[v])) return false;
+  if (pu == v) return false;
+  if (pu >= 0 && (isPickupSite(u) ? unchecked(pos[pu]) <= unchecked(pos[v]) : unchecked(pos[pu]) >= unchecked(pos[v]))) return false;
+  if (pv >= 0 && (isPickupSite(v) ? unchecked(pos[pv]) <= unchecked(pos[u]) : unchecked(pos[pv]) >= unchecked(pos[u]))) return false;
+  return true;
+}
+
+/**
+ * Reversing nu … v keeps order unless a whole shipment lies inside. O(1) when no paired stop is
+ * inside, else a walk over the range (the 2-opt evaluation walks it anyway).
+ */
+function reversalKeepsPairs(u: i32, v: i32): bool {
+  if (unchecked(routeOf[u]) != unchecked(routeOf[v]) || unchecked(pairedUpTo[v]) == unchecked(pairedUpTo[u])) return true;
+  const first = unchecked(pos[u]) + 1; const last = unchecked(pos[v]);
+  let x = unchecked(next[u]);
+  for (let i = first; i <= last; i++) {
+    const y = partnerOf(x);
+    if (y >= 0 && unchecked(pos[y]) >= first && unchecked(pos[y]) <= last) return false;
+    x = unchecked(next[x]);
+  }
+  return true;
+}
+
+/** Whether a move keeps shipments (pickup then delivery, same route); O(1) or O(chain). */
+function pairsAllow(op: i32, u: i32, v: i32): bool {
+  switch (op) {
+    case OP_RELOCATE: return relocateKeepsPairs(u, 1, v);
+    case OP_OR_OPT2: return relocateKeepsPairs(u, 2, v);
+    case OP_OR_OPT3: return relocateKeepsPairs(u, 3, v);
+    case OP_SWAP: return swapKeepsPairs(u, v);
+    case OP_TWO_OPT_STAR: return unchecked(openAcross[u]) == 0 && unchecked(openAcross[v]) == 0;
+    case OP_TWO_OPT: return reversalKeepsPairs(u, v);
+    case OP_CROSS_2_1: return chainClosed(u, 2) && chainClosed(v, 1);
+    case OP_CROSS_1_2: return chainClosed(u, 1) && chainClosed(v, 2);
+    case OP_CROSS_2_2: return chainClosed(u, 2) && chainClosed(v, 2);
+  }
+  return true;
+}
+
 /** Evaluates one operator move (dispatch by id, no virtual calls). */
 export function evaluateMove(op: i32, u: i32, v: i32): f64 {
   moveEvaluations++;
+  if (hasPairs && !pairsAllow(op, u, v)) return Infinity;
   switch (op) {
     case OP_RELOCATE: return evaluateRelocate(u, 1, v);
     case OP_SWAP: return evaluateSwap(u, v);

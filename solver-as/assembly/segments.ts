@@ -60,6 +60,33 @@ let accSeqBad: bool = false;
 /** [K·3] delivered, picked-up, peak per dimension. */
 let accLoad = new StaticArray<i32>(0);
 
+// One saved copy of the accumulator (pair insertion extends a prefix step by step).
+let savedSite: i32 = 0; let savedDurBase: i32 = 0;
+let savedDist: i64 = 0; let savedDur: i64 = 0; let savedWarp: i64 = 0; let savedEarly: i64 = 0; let savedLate: i64 = 0;
+let savedDrive: i64 = 0; let savedBan: u64 = 0;
+let savedSeqFirst: i32 = -1; let savedSeqLast: i32 = -1; let savedSeqBad: bool = false;
+let savedLoad = new StaticArray<i32>(0);
+
+/** Saves the accumulator (one slot). */
+export function accSave(): void {
+  savedSite = accSite; savedDurBase = accDurBase;
+  savedDist = accDist; savedDur = accDur; savedWarp = accWarp; savedEarly = accEarly; savedLate = accLate;
+  savedDrive = accDrive; savedBan = accBan;
+  savedSeqFirst = accSeqFirst; savedSeqLast = accSeqLast; savedSeqBad = accSeqBad;
+  const k3 = dims * 3;
+  for (let i = 0; i < k3; i++) unchecked(savedLoad[i] = accLoad[i]);
+}
+
+/** Restores the accumulator saved by accSave. */
+export function accRestore(): void {
+  accSite = savedSite; accDurBase = savedDurBase;
+  accDist = savedDist; accDur = savedDur; accWarp = savedWarp; accEarly = savedEarly; accLate = savedLate;
+  accDrive = savedDrive; accBan = savedBan;
+  accSeqFirst = savedSeqFirst; accSeqLast = savedSeqLast; accSeqBad = savedSeqBad;
+  const k3 = dims * 3;
+  for (let i = 0; i < k3; i++) unchecked(accLoad[i] = savedLoad[i]);
+}
+
 /** Allocates the per-site summaries for M sites and K dimensions. */
 export function setupSegments(m: i32, k: i32): void {
   fwdDist = new StaticArray<i64>(m); fwdDur = new StaticArray<i64>(m); fwdWarp = new StaticArray<i64>(m);
@@ -71,6 +98,7 @@ export function setupSegments(m: i32, k: i32): void {
   fwdSeqFirst = new StaticArray<i32>(m); fwdSeqLast = new StaticArray<i32>(m); fwdSeqBad = new StaticArray<u8>(m);
   bwdSeqFirst = new StaticArray<i32>(m); bwdSeqLast = new StaticArray<i32>(m); bwdSeqBad = new StaticArray<u8>(m);
   accLoad = new StaticArray<i32>(k * 3);
+  savedLoad = new StaticArray<i32>(k * 3);
 }
 
 /** Appends a lock-sequence summary (first, last, bad) to the accumulator's. */

@@ -3,7 +3,7 @@
 // after every change, and the best-so-far copy the getters read.
 import {
   nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite, vehicleProfile,
-  chosenWindow, windowCount,
+  chosenWindow, windowCount, hasPairs, partnerOf, isPickupSite,
 } from "./model";
 import {
   setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
@@ -18,6 +18,10 @@ export let prev = new StaticArray<i32>(0);
 export let routeOf = new StaticArray<i32>(0);
 /** [M] position in the route: start site 0, stops 1..size, end site size+1. */
 export let pos = new StaticArray<i32>(0);
+/** [M] pairs whose pickup is at or before the site and whose delivery is after it (0 ⇔ the route may be cut here). */
+export let openAcross = new StaticArray<i32>(0);
+/** [M] paired stops from the route start through the site. */
+export let pairedUpTo = new StaticArray<i32>(0);
 /** [V] number of stops on the route. */
 export let routeSize = new StaticArray<i32>(0);
 /** [V] routeCost[r] = cost of route r (0 when empty); always feasible. */
@@ -54,6 +58,7 @@ export function setupSolution(): void {
   const m = siteCount; const v = vehicleCount;
   next = new StaticArray<i32>(m); prev = new StaticArray<i32>(m);
   routeOf = new StaticArray<i32>(m); pos = new StaticArray<i32>(m);
+  openAcross = new StaticArray<i32>(m); pairedUpTo = new StaticArray<i32>(m);
   routeSize = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
   routeDistance = new StaticArray<i64>(v); routeDuration = new StaticArray<i64>(v);
   routeVersion = new StaticArray<i32>(v);
@@ -129,6 +134,7 @@ export function updateRoute(route: i32): void {
   accAppendSite(end);
   storePrefix(end);
   unchecked(pos[end] = position);
+  if (hasPairs) countPairs(start, end);
   const size = position - 1;
   const cost = accRouteCost(route, size);
   assert(size == 0 || accFeasible(route, size), E_INFEASIBLE_ROUTE);
@@ -149,6 +155,23 @@ export function updateRoute(route: i32): void {
   if (unchecked(touchStamp[route]) != touchEpoch) {
     unchecked(touchStamp[route] = touchEpoch);
     unchecked(touchedRoutes[touchedCount++] = route);
+  }
+}
+
+/** Fills openAcross and pairedUpTo along a route (positions must be current). */
+function countPairs(start: i32, end: i32): void {
+  let open = 0; let paired = 0;
+  let site = start;
+  while (true) {
+    const partner = partnerOf(site);
+    if (partner >= 0) {
+      paired++;
+      open += isPickupSite(site) ? 1 : -1;
+    }
+    unchecked(openAcross[site] = open);
+    unchecked(pairedUpTo[site] = paired);
+    if (site == end) break;
+    site = unchecked(next[site]);
   }
 }
 

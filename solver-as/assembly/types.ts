@@ -45,10 +45,17 @@ export const BUF_MAX_DURATION: i32 = 24;
 export const BUF_MAX_DRIVING: i32 = 25;
 /** [N] node flags (NODE_*). */
 export const BUF_NODE_FLAGS: i32 = 26;
-export const BUF_COUNT: i32 = 27;
+/**
+ * [N] partner of a paired stop (a shipment: pickup then delivery, same route), −1 otherwise.
+ * The pickup side carries NODE_PICKUP; the amount moved is the delivery node's demand.
+ */
+export const BUF_PAIR: i32 = 27;
+export const BUF_COUNT: i32 = 28;
 
 /** Node flag: a place with no location (open route end or start): zero travel to and from it. */
 export const NODE_ANYWHERE: i32 = 1;
+/** Node flag: the pickup side of a pair. */
+export const NODE_PICKUP: i32 = 2;
 
 /** `params` slots; mirror PARAM_* in workers/protocol.ts (append-only). */
 export const PARAM_SEED: i32 = 0;

@@ -2,7 +2,7 @@
 // minimal duration and cost straight from the problem buffers (no segments),
 // checks whole solutions, and generates small random problems.
 import {
-  PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
+  NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
   type ProblemBuffers, type SolutionBuffers,
 } from '../../workers/protocol';
 
@@ -63,12 +63,27 @@ export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[
 /** Which rule (other than time) the route breaks, walking it stop by stop; '' when none. */
 function ruleBroken(p: ProblemBuffers, v: number, stops: number[]): string {
   const k = p.dims; const V = p.vehicleCount;
+  const partner = (s: number): number => p.pair?.[s] ?? -1;
+  const isPickup = (s: number): boolean => ((p.nodeFlags?.[s] ?? 0) & NODE_PICKUP) !== 0;
+  for (const s of stops) {
+    const other = partner(s);
+    if (other < 0) continue;
+    const here = stops.indexOf(s); const there = stops.indexOf(other);
+    if (there < 0) return `shipment ${s}–${other} split across routes`;
+    if (isPickup(s) !== here < there) return `shipment ${s}–${other} delivered before pickup`;
+  }
   for (let d = 0; d < k; d++) {
-    // On board at the start: everything to deliver; then each stop drops its delivery and loads its pickup.
-    let load = stops.reduce((sum, s) => sum + p.demand[s * k + d], 0);
+    // On board at the start: everything to deliver; then each stop drops its delivery and loads its pickup;
+    // a shipment is loaded at its pickup and dropped at its delivery.
+    const delivered = (s: number): number => (partner(s) >= 0 ? 0 : p.demand[s * k + d]);
+    const change = (s: number): number => {
+      if (partner(s) < 0) return (p.pickup?.[s * k + d] ?? 0) - p.demand[s * k + d];
+      return isPickup(s) ? p.demand[partner(s) * k + d] : -p.demand[s * k + d];
+    };
+    let load = stops.reduce((sum, s) => sum + delivered(s), 0);
     if (load > p.capacity[v * k + d]) return `capacity dim ${d} at the start`;
     for (const s of stops) {
-      load += (p.pickup?.[s * k + d] ?? 0) - p.demand[s * k + d];
+      load += change(s);
       if (load > p.capacity[v * k + d]) return `capacity dim ${d} after stop ${s}`;
     }
   }
@@ -294,6 +309,13 @@ function addRichRules(p: ProblemBuffers, rnd: () => number): void {
     for (let v = 1; v < V; v++) p.forbidden![s * V + v] = 1;
     p.forbidden![s * V] = 0;
   });
+  // Shipments among the other stops: pickup, then delivery of the delivery node's demand, same route.
+  p.pair = new Int32Array(N).fill(-1);
+  p.nodeFlags = new Int32Array(N);
+  for (let s = D + 2; s + 1 < N; s += 2) {
+    if (rnd() < 0.5) continue;
+    p.pair[s] = s + 1; p.pair[s + 1] = s; p.nodeFlags[s] = NODE_PICKUP;
+  }
   p.maxStops = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3, 6) : -1));
   p.maxDistanceM = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(2000, 5000) : -1));
   p.maxDurationS = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3000, 6000) : -1));

@@ -2,9 +2,9 @@
 // decides the outcome, plus random rich instances re-checked by the plain-JS
 // reference: several windows per stop, pickups on board, vehicles a stop is
 // forbidden on (skills, crew, pins), locked stops that keep their order,
-// route limits and open routes.
+// route limits, open routes and shipments (pickup then delivery, same route).
 import { describe, expect, it } from 'vitest';
-import { NODE_ANYWHERE, type ProblemBuffers } from '../../../workers/protocol';
+import { NODE_ANYWHERE, NODE_PICKUP, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
 import { pointsProblem, randomProblem, routesOf } from '../../helpers/reference-cost';
@@ -137,6 +137,35 @@ describe('solver rules', () => {
     expect(solution.summary[1]).toBe(200); // out to 200, no way back
     const zeroed = solver.readMatrix(0).distanceM;
     expect(Array.from(zeroed.subarray(1 * n, 2 * n))).toEqual([0, 0, 0, 0]);
+  });
+
+  it('picks a shipment up before delivering it, on one route, even when the other order is shorter', async () => {
+    // Delivery 1 at 100, its pickup 2 at 200; an unrelated stop 3 at -100. Capacity fits one shipment only.
+    const { problem, matrix } = pointsProblem([[100, 0], [200, 0], [-100, 0], [110, 0], [210, 0]], 2);
+    problem.pair = Int32Array.from([-1, 2, 1, -1, 5, 4]);
+    problem.nodeFlags = Int32Array.from([0, 0, NODE_PICKUP, 0, 0, NODE_PICKUP]);
+    problem.demand = Int32Array.from([0, 7, 0, 1, 7, 0]);
+    problem.capacity = new Int32Array([10, 10]);
+    const solver = await solve(problem);
+    const routes = routesOf(solver.readSolution());
+    for (const [pickup, delivery] of [[2, 1], [5, 4]]) {
+      const r = routeOfStop(routes, pickup);
+      expect(r).toBeGreaterThanOrEqual(0);
+      expect(routes[r].indexOf(pickup)).toBeLessThan(routes[r].indexOf(delivery));
+    }
+    // 7 + 7 on board at once would exceed 10: the two shipments never overlap on one van.
+    expectClean(problem, matrix, solver);
+  });
+
+  it('repairs an initial plan that splits a shipment, then plans it whole', async () => {
+    const { problem, matrix } = pointsProblem([[100, 0], [200, 0], [300, 0]], 2);
+    problem.pair = Int32Array.from([-1, 2, 1, -1]);
+    problem.nodeFlags = Int32Array.from([0, 0, NODE_PICKUP, 0]);
+    const solver = await solve(problem, [[1, 3], [2]]);
+    const routes = routesOf(solver.readSolution());
+    const r = routeOfStop(routes, 2);
+    expect(routes[r].indexOf(2)).toBeLessThan(routes[r].indexOf(1));
+    expectClean(problem, matrix, solver);
   });
 
   it('solves random instances with every rule at once to plans the reference accepts, deterministically', async () => {
