@@ -27,10 +27,10 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   const vehicle = scenario.vehicles[vehicleIndex];
   const profile = b.vehicleProfile[vehicleIndex];
   const K = b.dims;
-  const D = b.depotCount;
   const load = new Array<number>(K).fill(0);
-  const needs = (node: number) => encoded.needs[node - D];
-  for (const node of visits) needs(node).delivery.forEach((a, k) => { load[k] += a; });
+  const needs = (node: number) => encoded.needs[encoded.nodeOrder[node]];
+  // On board at the start: what plain jobs deliver (a shipment is loaded at its pickup).
+  for (const node of visits) if (encoded.nodeStep[node] === 'job') needs(node).delivery.forEach((a, k) => { load[k] += a; });
   const steps: Step[] = [];
   const startNode = b.vehicleStart[vehicleIndex];
   steps.push({ type: 'start', id: encoded.nodeIds[startNode], arrivalS: startS, waitS: 0, serviceS: 0, departureS: startS, distanceM: 0, load: [...load] });
@@ -46,8 +46,12 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
     const wait = Math.max(0, serviceStarts[i] - arrival);
     const service = b.serviceS[node];
     const need = needs(node);
-    for (let k = 0; k < K; k++) load[k] += (need.pickup[k] ?? 0) - (need.delivery[k] ?? 0);
-    steps.push({ type: 'job', id: encoded.nodeIds[node], arrivalS: arrival, waitS: wait, serviceS: service, departureS: arrival + wait + service, distanceM, load: [...load] });
+    const type = encoded.nodeStep[node] as 'job' | 'pickup' | 'delivery';
+    for (let k = 0; k < K; k++) {
+      if (type === 'pickup') load[k] += need.delivery[k] ?? 0;
+      else load[k] += (need.pickup[k] ?? 0) - (need.delivery[k] ?? 0);
+    }
+    steps.push({ type, id: encoded.nodeIds[node], arrivalS: arrival, waitS: wait, serviceS: service, departureS: arrival + wait + service, distanceM, load: [...load] });
     waitingS += wait;
     serviceTotal += service;
     time = arrival + wait + service;
@@ -71,8 +75,10 @@ export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedS
     const to = buffers.routeOffsets[r + 1];
     if (to > from) routes.push(decodeRoute(ctx, r, buffers.visits.subarray(from, to), buffers.arrivalS.subarray(from, to), buffers.routeStartS[r]));
   }
-  const unassigned: UnassignedOrder[] = Array.from(buffers.unassigned, (node) => ({
-    orderId: ctx.encoded.nodeIds[node],
+  // A shipment's two nodes are one order.
+  const unassignedIds = [...new Set(Array.from(buffers.unassigned, (node) => ctx.encoded.nodeIds[node]))];
+  const unassigned: UnassignedOrder[] = unassignedIds.map((orderId) => ({
+    orderId,
     reason: 'no vehicle could take it without breaking a capacity, time-window or shift rule',
   }));
   const sum = (f: (r: Route) => number) => routes.reduce((a, r) => a + f(r), 0);

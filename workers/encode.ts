@@ -3,7 +3,7 @@
 import type { Scenario } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
-import { PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
+import { NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
@@ -14,8 +14,15 @@ const HORIZON_S = 2880 * 60;
 
 export interface Encoded {
   buffers: ProblemBuffers;
-  /** Node index → depot id (0..D-1) or order id (D..N-1). */
+  /** Node index → depot id (0..D-1) or order id (D..N-1; a shipment's pickup node carries its order's id too). */
   nodeIds: string[];
+  /**
+   * Node index → order index (−1 for depots). Nodes D..D+O−1 are the orders in scenario order (a
+   * shipment's delivery); nodes D+O.. are the pickups of shipments.
+   */
+  nodeOrder: number[];
+  /** Node index → the step it becomes in a plan. */
+  nodeStep: ('depot' | 'job' | 'pickup' | 'delivery')[];
   /** Vehicle index → vehicle id. */
   vehicleIds: string[];
   /** Order index (node − D) → what serving it takes (service, crew, skills, delivered and collected amounts). */
@@ -40,16 +47,20 @@ function profilesOf(scenario: Scenario): { speeds: number[]; vehicleProfile: num
 }
 
 /** Vehicles that may not serve each order: missing skills or crew, pins elsewhere, pinned routes of others. */
-function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
+function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number, pickupNode: Map<number, number>): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
   const { orders, vehicles } = scenario;
   const V = vehicles.length;
-  const N = D + orders.length;
+  const N = D + orders.length + pickupNode.size;
   const forbidden = new Uint8Array(N * V);
   let any = false;
-  const ban = (order: number, vehicle: number) => { forbidden[(D + order) * V + vehicle] = 1; any = true; };
-  orders.forEach((order, j) => {
-    // The solver does not model pickup → delivery pairs yet: a shipment is left unassigned, never planned wrong.
-    if (order.pickup) { for (let r = 0; r < V; r++) ban(j, r); return; }
+  // An order's ban covers both stops of a shipment.
+  const ban = (order: number, vehicle: number) => {
+    forbidden[(D + order) * V + vehicle] = 1;
+    const pickup = pickupNode.get(order);
+    if (pickup !== undefined) forbidden[pickup * V + vehicle] = 1;
+    any = true;
+  };
+  orders.forEach((_order, j) => {
     vehicles.forEach((vehicle, r) => {
       const gap = capabilityGap(vehicle, needs[j]);
       if (gap.missingSkills.length > 0 || gap.crewShort > 0) ban(j, r);
@@ -64,7 +75,11 @@ function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin
     const j = orderIndex.get(pin.orderId); const r = vehicleIndex.get(pin.vehicleId);
     if (j === undefined || r === undefined) continue;
     pinnedTo.set(j, r);
-    if (pin.position !== undefined) { lockSeq[D + j] = pin.position; frozen.add(r); }
+    if (pin.position !== undefined) {
+      const node = pin.side === 'pickup' ? pickupNode.get(j) : D + j;
+      if (node !== undefined) lockSeq[node] = pin.position;
+      frozen.add(r);
+    }
   }
   for (const [j, r] of pinnedTo) for (let other = 0; other < V; other++) if (other !== r) ban(j, other);
   // A pinned route keeps exactly its stops: nothing else joins it.
@@ -83,13 +98,16 @@ const limit = (value: number | undefined, scale: number): number => (value === u
 export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const { depots, orders, vehicles, settings } = scenario;
   const D = depots.length;
-  const N = D + orders.length;
   const V = vehicles.length;
   const K = settings.capacityUnits.length;
   const depotIndex = new Map(depots.map((d, i) => [d.id, i]));
   const { speeds, vehicleProfile } = profilesOf(scenario);
   const needs = orders.map((o) => resolveOrder(settings, o));
-  const W = Math.max(1, ...needs.map((n) => n.timeWindows.length));
+  // Shipments get a second node, their pickup, after all orders.
+  const pickupNode = new Map<number, number>();
+  orders.forEach((o, j) => { if (o.pickup) pickupNode.set(j, D + orders.length + pickupNode.size); });
+  const N = D + orders.length + pickupNode.size;
+  const W = Math.max(1, ...needs.map((n) => Math.max(n.timeWindows.length, n.shipment?.timeWindows.length ?? 0)));
 
   const lonLat = new Float64Array(2 * N);
   const demand = new Int32Array(N * K);
@@ -99,6 +117,12 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const twOpenS = new Int32Array(N * W).fill(1);
   const twCloseS = new Int32Array(N * W).fill(0);
   const penalty = new Float64Array(N);
+  const pair = new Int32Array(N).fill(-1);
+  const nodeFlags = new Int32Array(N);
+  const setWindows = (node: number, windows: readonly { start: number; end: number }[]) => {
+    if (windows.length === 0) { twOpenS[node * W] = 0; twCloseS[node * W] = HORIZON_S; }
+    windows.forEach((w, slot) => { twOpenS[node * W + slot] = w.start * 60; twCloseS[node * W + slot] = w.end * 60; });
+  };
   depots.forEach((d, i) => {
     lonLat[2 * i] = d.lng;
     lonLat[2 * i + 1] = d.lat;
@@ -116,9 +140,18 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
       pickup[node * K + k] = scaled(need.pickup[k] ?? 0);
     }
     serviceS[node] = need.serviceS;
-    if (need.timeWindows.length === 0) { twOpenS[node * W] = 0; twCloseS[node * W] = HORIZON_S; }
-    need.timeWindows.forEach((w, slot) => { twOpenS[node * W + slot] = w.start * 60; twCloseS[node * W + slot] = w.end * 60; });
+    setWindows(node, need.timeWindows);
     penalty[node] = unassignedPenalty(settings, need.priority);
+    const pickupAt = pickupNode.get(j);
+    if (pickupAt !== undefined && o.pickup && need.shipment) {
+      // The pair: the amount moved is the delivery node's demand; the pickup's own penalty is 0 (one order).
+      lonLat[2 * pickupAt] = o.pickup.lng;
+      lonLat[2 * pickupAt + 1] = o.pickup.lat;
+      serviceS[pickupAt] = need.shipment.serviceS;
+      setWindows(pickupAt, need.shipment.timeWindows);
+      pair[node] = pickupAt; pair[pickupAt] = node;
+      nodeFlags[pickupAt] = NODE_PICKUP;
+    }
   });
 
   const capacity = new Int32Array(V * K);
@@ -146,7 +179,8 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     profileSpeedMps: Float64Array.from(speeds),
     params,
     ...(pickup.some((x) => x > 0) ? { pickup } : {}),
-    ...forbiddenPairs(scenario, needs, options.pins ?? [], D),
+    ...forbiddenPairs(scenario, needs, options.pins ?? [], D, pickupNode),
+    ...(pickupNode.size > 0 ? { pair, nodeFlags } : {}),
     ...(hasLimits ? {
       maxStops: Int32Array.from(vehicles, (v) => limit(v.limits?.maxStops, 1)),
       maxDistanceM: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDistanceKm, 1000)),
@@ -154,9 +188,12 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
       maxDrivingS: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDrivingMinutes, 60)),
     } : {}),
   };
+  const shipments = [...pickupNode.keys()];
   return {
     buffers, needs,
-    nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id)],
+    nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id), ...shipments.map((j) => orders[j].id)],
+    nodeOrder: [...depots.map(() => -1), ...orders.map((_, j) => j), ...shipments],
+    nodeStep: [...depots.map(() => 'depot' as const), ...orders.map((o) => (o.pickup ? 'delivery' as const : 'job' as const)), ...shipments.map(() => 'pickup' as const)],
     vehicleIds: vehicles.map((v) => v.id),
   };
 }
@@ -166,12 +203,16 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
  * their pinned order (route r = vehicle r), or undefined when no route is pinned.
  */
 export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] = []): { routeOffsets: Int32Array; visits: Int32Array } | undefined {
-  const D = encoded.buffers.depotCount;
-  const node = new Map(encoded.nodeIds.slice(D).map((id, j) => [id, D + j]));
+  const nodeOf = new Map<string, number>();
+  encoded.nodeIds.forEach((id, node) => {
+    const step = encoded.nodeStep[node];
+    if (step !== 'depot') nodeOf.set(`${step === 'pickup' ? 'pickup' : 'order'}\u0000${id}`, node);
+  });
   const routes = encoded.vehicleIds.map((vehicleId) =>
-    pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined && node.has(p.orderId))
+    pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined)
       .sort((a, b) => a.position! - b.position!)
-      .map((p) => node.get(p.orderId)!));
+      .map((p) => nodeOf.get(`${p.side === 'pickup' ? 'pickup' : 'order'}\u0000${p.orderId}`))
+      .filter((node): node is number => node !== undefined));
   if (routes.every((r) => r.length === 0)) return undefined;
   const routeOffsets = new Int32Array(routes.length + 1);
   routes.forEach((r, i) => { routeOffsets[i + 1] = routeOffsets[i] + r.length; });

@@ -3,7 +3,7 @@
 // boundary, and turns `abort` and traps into SolverError. Works in Node and in
 // the browser worker (no top-level await, no Node-only imports).
 import {
-  INPUT_ERROR, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  INPUT_ERROR, NODE_PICKUP, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
 
@@ -13,7 +13,7 @@ const BUFFER_IDS = {
   unassignedPenalty: 7, vehicleStart: 8, vehicleEnd: 9, capacity: 10, shiftStartS: 11, shiftEndS: 12,
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
   params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
-  maxDrivingS: 25, nodeFlags: 26,
+  maxDrivingS: 25, nodeFlags: 26, pair: 27,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -224,7 +224,7 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
 }
 
 /** Buffers with a default in WASM (none / −1 / 0), written only when given. */
-const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags'] as const;
+const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair'] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
   raw.writeSolution(0);
@@ -327,6 +327,14 @@ function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void
     checkEach(name, data, 'must be ≥ 0, or −1 for no limit', (x) => x >= -1);
   }
   if (p.nodeFlags) checkLength('nodeFlags', p.nodeFlags, n, 'Int32Array');
+  if (p.pair) {
+    const pair = p.pair;
+    checkLength('pair', pair, n, 'Int32Array');
+    const pickupSide = (node: number) => ((p.nodeFlags?.[node] ?? 0) & NODE_PICKUP) !== 0;
+    checkEach('pair', pair, 'must be −1 or another stop whose partner is this one, exactly one of them flagged NODE_PICKUP', (partner, node) =>
+      partner === -1 || (node >= p.depotCount && partner >= p.depotCount && partner < n && partner !== node
+        && pair[partner] === node && pickupSide(node) !== pickupSide(partner)));
+  }
 }
 
 function validateInitial(initial: InitialPlan, vehicleCount: number, nodeCount: number, depotCount: number): void {

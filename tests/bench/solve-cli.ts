@@ -30,7 +30,8 @@ async function main(): Promise<number> {
   if (!(timeLimitS > 0)) throw new Error(`--time-limit must be a positive number of seconds, got '${values['time-limit']}'`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got '${values.seed}'`);
   const inst = parseInstance(readFileSync(file, 'utf8'), basename(file));
-  const rounding = (values.rounding ?? (inst.kind === 'cvrp' ? 'nint' : 'trunc1')) as Rounding;
+  // Defaults: the convention of each set's BKS (X nint, Solomon/GH trunc1, Li & Lim double precision).
+  const rounding = (values.rounding ?? (inst.kind === 'cvrp' ? 'nint' : inst.kind === 'pdptw' ? 'exact' : 'trunc1')) as Rounding;
   if (!ROUNDINGS.includes(rounding)) throw new Error(`--rounding must be one of ${ROUNDINGS.join(', ')}, got '${rounding}'`);
 
   const result = await runInstance(inst, { rounding, seed, timeLimitS });

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseInstance, parseLiLim, parseSolomon, parseVrplib } from '../../bench/instance';
 import { checkInstancePlan, formatSol } from '../../bench/check-instance';
+import { instanceToProblem } from '../../bench/instance-problem';
+import { runInstance } from '../../bench/run-solver';
+import { SCALE } from '../../bench/instance';
+import { NODE_PICKUP } from '../../../workers/protocol';
 
 const BENCH = new URL('../../../../shared/benchmarks/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, BENCH), 'utf8');
@@ -89,6 +93,28 @@ describe('Li & Lim pickup-and-delivery', () => {
     const delivery = routes[3].find((node) => inst.pickupOf![node] >= 0)!;
     const split = routes.map((r, i) => (i === 3 ? r.filter((node) => node !== delivery) : i === 4 ? [...r, delivery] : r));
     expect(checkInstancePlan(inst, split, 'exact').violations.some((v) => v.includes('is not on the route of its pickup'))).toBe(true);
+  });
+
+  it('encodes each request as a solver pair: pickup flagged, the amount on the delivery, fleet-first costs', () => {
+    const inst = parseLiLim(read('lilim/txt/lc101.txt'), 'lc101.txt');
+    const p = instanceToProblem(inst, 'exact', 1);
+    expect(p.pair![1]).toBe(11);
+    expect(p.pair![11]).toBe(1);
+    expect(p.nodeFlags![11] & NODE_PICKUP).toBe(NODE_PICKUP);
+    expect(p.nodeFlags![1] & NODE_PICKUP).toBe(0);
+    expect(p.demand[1]).toBe(10);
+    expect(p.demand[11]).toBe(0);
+    // One vehicle more must cost more than any distance saving, and an unserved request more than a vehicle.
+    expect(p.vehicleFixedCost[0]).toBeGreaterThan(1000 * 200 * SCALE.exact);
+    expect(p.unassignedPenalty[1]).toBeGreaterThan(p.vehicleFixedCost[0] * inst.vehicles);
+  });
+
+  it('solves lc101 briefly into a plan the independent checker accepts', async () => {
+    const inst = parseLiLim(read('lilim/txt/lc101.txt'), 'lc101.txt');
+    const result = await runInstance(inst, { rounding: 'exact', seed: 1, timeLimitS: 1 });
+    expect(result.unassigned).toBe(0);
+    expect(result.check.violations).toEqual([]);
+    expect(result.check.routes).toBeLessThanOrEqual(inst.vehicles);
   });
 
   it('names the line of a pair that does not match', () => {

@@ -104,6 +104,26 @@ describe('rules through the solver', () => {
     expect(step.arrivalS + step.waitS).toBeLessThanOrEqual(960 * 60);
   });
 
+  it('plans a shipment as a pickup then its delivery on one route, and a pinned route keeps both in order', async () => {
+    const s = smallScenario();
+    s.orders[2].pickup = { address: '1 Quai, Lyon', lat: 45.75, lng: 4.85, serviceMinutes: 10, timeWindows: [{ start: 480, end: 900 }] };
+    const solution = await solve(s);
+    const route = solution.routes.find((r) => r.steps.some((st) => st.id === 'C'))!;
+    const types = route.steps.filter((st) => st.id === 'C').map((st) => st.type);
+    expect(types).toEqual(['pickup', 'delivery']);
+    const at = route.steps.findIndex((st) => st.type === 'pickup');
+    expect(route.steps[at].load[0] - route.steps[at - 1].load[0]).toBeCloseTo(20, 9); // loaded at the pickup
+
+    // Pin that route as it is, with a wide-open day so its order stays feasible; re-solve.
+    for (const o of s.orders) o.timeWindows = [{ start: 420, end: 1080 }];
+    const stops = route.steps.filter((st) => st.type === 'job' || st.type === 'pickup' || st.type === 'delivery');
+    const pins: SolverPin[] = stops.map((st, position) => ({ orderId: st.id, vehicleId: route.vehicleId, position, ...(st.type === 'pickup' ? { side: 'pickup' as const } : {}) }));
+    const again = await solve(s, pins);
+    const kept = again.routes.find((r) => r.vehicleId === route.vehicleId)!.steps
+      .filter((st) => st.type !== 'start' && st.type !== 'end').map((st) => `${st.type}:${st.id}`);
+    expect(kept).toEqual(stops.map((st) => `${st.type}:${st.id}`));
+  });
+
   it('keeps a max-stops limit', async () => {
     const s = smallScenario();
     s.vehicles[0].limits = { maxStops: 1 };

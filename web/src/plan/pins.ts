@@ -23,8 +23,9 @@ export function solverPins(pins: PinSet, solution: Solution | null, vehicleIds: 
   const covered = new Set<string>();
   for (const route of solution?.routes ?? []) {
     if (!pins.routes.includes(route.vehicleId) || !vehicles.has(route.vehicleId)) continue;
-    route.steps.filter((s) => s.type === 'job' && known.has(s.id)).forEach((step, position) => {
-      result.push({ orderId: step.id, vehicleId: route.vehicleId, position });
+    // Every order stop in its order; a shipment gives two pins, its pickup marked as such.
+    route.steps.filter((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && known.has(s.id)).forEach((step, position) => {
+      result.push({ orderId: step.id, vehicleId: route.vehicleId, position, ...(step.type === 'pickup' ? { side: 'pickup' as const } : {}) });
       covered.add(step.id);
     });
   }
