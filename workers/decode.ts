@@ -62,7 +62,9 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   const endS = time + travel.durationS(profile, at, endNode);
   steps.push({ type: 'end', id: encoded.nodeIds[endNode], arrivalS: endS, waitS: 0, serviceS: 0, departureS: endS, distanceM, load: [...load] });
   const durationS = endS - startS;
-  const cost = vehicle.costs.fixed + (vehicle.costs.perKm * distanceM) / 1000 + (vehicle.costs.perHour * durationS) / 3600;
+  const overtimeS = Math.max(0, endS - vehicle.shift.end * 60);
+  const cost = vehicle.costs.fixed + (vehicle.costs.perKm * distanceM) / 1000 + (vehicle.costs.perHour * durationS) / 3600
+    + (vehicle.overtime ? (overtimeS / 60) * vehicle.overtime.costPerMinute : 0);
   return { vehicleId: vehicle.id, steps, distanceM, durationS, drivingS: durationS - waitingS - serviceTotal, waitingS, serviceS: serviceTotal, cost };
 }
 

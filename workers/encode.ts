@@ -181,6 +181,10 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     ...(pickup.some((x) => x > 0) ? { pickup } : {}),
     ...forbiddenPairs(scenario, needs, options.pins ?? [], D, pickupNode),
     ...(pickupNode.size > 0 ? { pair, nodeFlags } : {}),
+    ...(vehicles.some((v) => v.overtime) ? {
+      overtimeMaxS: Int32Array.from(vehicles, (v) => (v.overtime?.maxMinutes ?? 0) * 60),
+      overtimeCostPerS: Float64Array.from(vehicles, (v) => (v.overtime?.costPerMinute ?? 0) / 60),
+    } : {}),
     ...(hasLimits ? {
       maxStops: Int32Array.from(vehicles, (v) => limit(v.limits?.maxStops, 1)),
       maxDistanceM: Int32Array.from(vehicles, (v) => limit(v.limits?.maxDistanceKm, 1000)),

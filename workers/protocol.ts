@@ -56,6 +56,9 @@ export interface ProblemBuffers {
    * has NODE_PICKUP in nodeFlags; the amount moved is the delivery node's `demand` (the pickup's own is ignored).
    */
   pair?: Int32Array;
+  /** V: overtime (soft shift end): seconds a route may end after shiftEndS, and the cost per second of it. */
+  overtimeMaxS?: Int32Array;
+  overtimeCostPerS?: Float64Array;
   /** N: penalty (cost units) for leaving the node unassigned; 0 for depots. */
   unassignedPenalty: Float64Array;
   /** V: start and end node index (a depot). */

@@ -13,7 +13,7 @@ const BUFFER_IDS = {
   unassignedPenalty: 7, vehicleStart: 8, vehicleEnd: 9, capacity: 10, shiftStartS: 11, shiftEndS: 12,
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
   params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
-  maxDrivingS: 25, nodeFlags: 26, pair: 27,
+  maxDrivingS: 25, nodeFlags: 26, pair: 27, overtimeMaxS: 28, overtimeCostPerS: 29,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -224,7 +224,7 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
 }
 
 /** Buffers with a default in WASM (none / −1 / 0), written only when given. */
-const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair'] as const;
+const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS', 'overtimeCostPerS'] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
   raw.writeSolution(0);
@@ -327,6 +327,12 @@ function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void
     checkEach(name, data, 'must be ≥ 0, or −1 for no limit', (x) => x >= -1);
   }
   if (p.nodeFlags) checkLength('nodeFlags', p.nodeFlags, n, 'Int32Array');
+  if (p.overtimeMaxS || p.overtimeCostPerS) {
+    checkLength('overtimeMaxS', p.overtimeMaxS, v, 'Int32Array');
+    checkEach('overtimeMaxS', p.overtimeMaxS!, 'must be ≥ 0', nonNegative);
+    checkLength('overtimeCostPerS', p.overtimeCostPerS, v, 'Float64Array');
+    checkEach('overtimeCostPerS', p.overtimeCostPerS!, 'must be finite and ≥ 0', finiteNonNegative);
+  }
   if (p.pair) {
     const pair = p.pair;
     checkLength('pair', pair, n, 'Int32Array');

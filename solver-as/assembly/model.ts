@@ -6,7 +6,7 @@ import {
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, BUF_PAIR, NODE_ANYWHERE, NODE_PICKUP, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, NODE_ANYWHERE, NODE_PICKUP, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -56,6 +56,11 @@ export let maxDurationS = new StaticArray<i32>(0);
 export let maxDrivingS = new StaticArray<i32>(0);
 /** [N] NODE_* flags. */
 export let nodeFlags = new StaticArray<i32>(0);
+/** [V] overtime allowed after shiftEndS (s) and its cost per second. */
+export let overtimeMaxS = new StaticArray<i32>(0);
+export let overtimeCostPerS = new StaticArray<f64>(0);
+/** True when some vehicle may work overtime at a cost. */
+export let hasOvertime: bool = false;
 /** [N] partner of a paired stop, −1 when unpaired. */
 export let pairOf = new StaticArray<i32>(0);
 /** True when some stops are paired (shipments): operators then check precedence and same route. */
@@ -145,6 +150,8 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   nodeFlags = new StaticArray<i32>(n);
   pairOf = new StaticArray<i32>(n);
   for (let i = 0; i < n; i++) pairOf[i] = -1;
+  overtimeMaxS = new StaticArray<i32>(vehicles);
+  overtimeCostPerS = new StaticArray<f64>(vehicles);
   unassignedPenalty = new StaticArray<f64>(n);
   vehicleStart = new StaticArray<i32>(vehicles);
   vehicleEnd = new StaticArray<i32>(vehicles);
@@ -190,6 +197,8 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_MAX_DRIVING: return changetype<usize>(maxDrivingS);
     case BUF_NODE_FLAGS: return changetype<usize>(nodeFlags);
     case BUF_PAIR: return changetype<usize>(pairOf);
+    case BUF_OVERTIME_MAX: return changetype<usize>(overtimeMaxS);
+    case BUF_OVERTIME_COST: return changetype<usize>(overtimeCostPerS);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -268,7 +277,7 @@ export function prepareModel(): void {
   chosenWindow = new StaticArray<i32>(n);
   hullOpenS = new StaticArray<i32>(n);
   hullCloseS = new StaticArray<i32>(n);
-  hasBans = false; hasLocks = false; hasLimits = false; hasPairs = false;
+  hasBans = false; hasLocks = false; hasLimits = false; hasPairs = false; hasOvertime = false;
   for (let site = 0; site < m; site++) siteSeq[site] = -1;
   prepareBanGroups();
   for (let node = 0; node < n; node++) {
@@ -319,9 +328,12 @@ export function prepareModel(): void {
     siteCloseS[start] = min<i64>(shiftEnd, <i64>twCloseS[startDepot * w]);
     siteNode[end] = endDepot;
     siteOpenS[end] = -TIME_INF;
-    siteCloseS[end] = min<i64>(shiftEnd, <i64>twCloseS[endDepot * w]);
+    // Overtime (soft shift end): back by shift end + allowance, each second beyond the shift costs.
+    const overtime = <i64>max(overtimeMaxS[vehicle], 0);
+    siteCloseS[end] = min<i64>(shiftEnd + overtime, <i64>twCloseS[endDepot * w]);
     vehicleDurationBase[vehicle] = vehicleProfile[vehicle] * n * n;
     if (vehicleCostPerS[vehicle] != 0) durationFree = false;
+    if (overtime > 0) { hasOvertime = true; durationFree = false; }
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
   prepareVehicleClasses();

@@ -4,7 +4,7 @@
 import {
   nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, durationS, vehicleDurationBase,
   startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
-  windowCount, chosenWindow, chooseWindow,
+  windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS,
 } from "./model";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
 import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp } from "./segments";
@@ -76,7 +76,8 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   const back = time + <i64>durationS[base + from * nodeCount + siteNode[end]];
   assert(back - departure == accDur, E_SCHEDULE_MISMATCH);
   outRouteStartS[route] = <i32>departure;
-  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>accDur;
+  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>accDur
+    + overtimeCostPerS[route] * <f64>max<i64>(back - <i64>shiftEndS[route], 0);
   outSummary[SUMMARY_COST] += cost;
   outSummary[SUMMARY_DISTANCE] += <f64>accDist;
   outSummary[SUMMARY_DURATION] += <f64>accDur;

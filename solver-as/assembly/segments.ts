@@ -8,6 +8,7 @@ import {
   nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS,
   vehicleDurationBase, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, isEndSite,
   sitePickup, siteBan, siteSeq, vehicleBanBit, hasLimits, maxStops, maxDistanceM, maxDurationS, maxDrivingS,
+  hasOvertime, overtimeCostPerS, shiftEndS,
 } from "./model";
 import { INFEASIBLE } from "./types";
 
@@ -288,8 +289,18 @@ export function accFeasible(vehicle: i32, stopCount: i32): bool {
 export function accRouteCost(vehicle: i32, stopCount: i32): f64 {
   if (stopCount == 0) return 0;
   if (!accFeasible(vehicle, stopCount)) return INFEASIBLE;
-  return unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>accDist
+  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>accDist
     + unchecked(vehicleCostPerS[vehicle]) * <f64>accDur;
+  if (hasOvertime) cost += unchecked(overtimeCostPerS[vehicle]) * <f64>accOvertime(vehicle);
+  return cost;
+}
+
+/**
+ * Seconds the accumulated (closed) route ends after vehicle's shift: leaving at the earliest start
+ * that keeps the duration minimal (as the output schedules it) also ends it earliest.
+ */
+export function accOvertime(vehicle: i32): i64 {
+  return max<i64>(accEarly + accDur - <i64>unchecked(shiftEndS[vehicle]), 0);
 }
 
 /** Peak load of dimension d in the accumulator (for tests/inspection). */

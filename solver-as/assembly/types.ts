@@ -50,7 +50,10 @@ export const BUF_NODE_FLAGS: i32 = 26;
  * The pickup side carries NODE_PICKUP; the amount moved is the delivery node's demand.
  */
 export const BUF_PAIR: i32 = 27;
-export const BUF_COUNT: i32 = 28;
+/** [V] overtime: how long (s) a route may end after the shift, and the cost per second of it. */
+export const BUF_OVERTIME_MAX: i32 = 28;
+export const BUF_OVERTIME_COST: i32 = 29;
+export const BUF_COUNT: i32 = 30;
 
 /** Node flag: a place with no location (open route end or start): zero travel to and from it. */
 export const NODE_ANYWHERE: i32 = 1;

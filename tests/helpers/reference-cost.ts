@@ -29,6 +29,13 @@ const travel = (m: Matrix, profile: number, from: number, to: number): number =>
   m.durationS[profile * m.n * m.n + from * m.n + to];
 const dist = (m: Matrix, from: number, to: number): number => m.distanceM[from * m.n + to];
 
+/** Latest return of vehicle v: the shift end plus any overtime allowance. */
+const shiftLimit = (p: ProblemBuffers, v: number): number => p.shiftEndS[v] + (p.overtimeMaxS?.[v] ?? 0);
+
+/** Cost of the overtime of a route of vehicle v back at `end`. */
+const overtimeCost = (p: ProblemBuffers, v: number, end: number): number =>
+  (p.overtimeCostPerS?.[v] ?? 0) * Math.max(0, end - p.shiftEndS[v]);
+
 /** Earliest service start at `stop` for an arrival at `arrival` over its used windows, or null. */
 function earliestService(p: ProblemBuffers, stop: number, arrival: number): number | null {
   const w = p.windowCount ?? 1;
@@ -56,7 +63,7 @@ export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[
     at = stop;
   }
   const end = time + travel(m, profile, at, p.vehicleEnd[v]);
-  if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v] * (p.windowCount ?? 1)])) return null;
+  if (end > Math.min(shiftLimit(p, v), p.twCloseS[p.vehicleEnd[v] * (p.windowCount ?? 1)])) return null;
   return { end, starts };
 }
 
@@ -112,7 +119,7 @@ export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: nu
   const earliest = Math.max(p.shiftStartS[v], p.twOpenS[startDepot * W]);
   if (W > 1) return severalWindows(p, m, v, stops, earliest);
   // Backward pass: latest service start at each stop that keeps the rest feasible.
-  let latest = Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v]]);
+  let latest = Math.min(shiftLimit(p, v), p.twCloseS[p.vehicleEnd[v]]);
   let after = p.vehicleEnd[v];
   for (let i = stops.length - 1; i >= 0; i--) {
     const s = stops[i];
@@ -132,7 +139,10 @@ export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: nu
   if (over(distance, limit(p.maxDistanceM))) return { feasible: false, reason: 'max distance', ...none, cost: Infinity };
   if (over(duration, limit(p.maxDurationS))) return { feasible: false, reason: 'max duration', ...none, cost: Infinity };
   if (over(driving, limit(p.maxDrivingS))) return { feasible: false, reason: 'max driving', ...none, cost: Infinity };
-  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration;
+  // Overtime counts from the earliest possible return: leaving as early as allowed (waiting absorbs the rest).
+  const earliestEnd = simulate(p, m, v, stops, earliest)!.end;
+  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration
+    + overtimeCost(p, v, earliestEnd);
   return { feasible: true, reason: '', distance, duration, latestStart, cost };
 }
 
@@ -148,7 +158,8 @@ function severalWindows(p: ProblemBuffers, m: Matrix, v: number, stops: number[]
   let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
   for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
   const duration = run.end - earliest;
-  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration;
+  const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration
+    + overtimeCost(p, v, run.end);
   return { feasible: true, reason: '', distance, duration, latestStart: earliest, cost };
 }
 
@@ -316,6 +327,8 @@ function addRichRules(p: ProblemBuffers, rnd: () => number): void {
     if (rnd() < 0.5) continue;
     p.pair[s] = s + 1; p.pair[s + 1] = s; p.nodeFlags[s] = NODE_PICKUP;
   }
+  p.overtimeMaxS = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(200, 1500) : 0));
+  p.overtimeCostPerS = Float64Array.from(p.overtimeMaxS, (x) => (x > 0 ? int(1, 5) * 0.5 : 0));
   p.maxStops = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3, 6) : -1));
   p.maxDistanceM = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(2000, 5000) : -1));
   p.maxDurationS = Int32Array.from({ length: V }, () => (rnd() < 0.5 ? int(3000, 6000) : -1));

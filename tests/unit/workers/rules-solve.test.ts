@@ -124,6 +124,20 @@ describe('rules through the solver', () => {
     expect(kept).toEqual(stops.map((st) => `${st.type}:${st.id}`));
   });
 
+  it('works overtime when the shift is too short, at its cost, within the allowance', async () => {
+    const s = smallScenario();
+    for (const v of s.vehicles) { v.shift = { start: 420, end: 480 }; v.overtime = { maxMinutes: 600, costPerMinute: 2 }; }
+    for (const o of s.orders) o.timeWindows = [{ start: 420, end: 1080 }];
+    const solution = await solve(s);
+    expect(solution.unassigned).toEqual([]);
+    const overtime = solution.routes.map((r) => Math.max(0, r.steps[r.steps.length - 1].arrivalS - 480 * 60));
+    expect(Math.max(...overtime)).toBeGreaterThan(0);
+    expect(Math.max(...overtime)).toBeLessThanOrEqual(600 * 60);
+    // The plan's cost includes 2 per minute of overtime (solve() checks it equals the checker's).
+    const base = solution.routes.reduce((sum, r) => sum + 50 + 0.5 * r.distanceM / 1000 + 30 * r.durationS / 3600, 0);
+    expect(solution.summary.cost - base).toBeCloseTo(overtime.reduce((a, x) => a + (x / 60) * 2, 0), 6);
+  });
+
   it('keeps a max-stops limit', async () => {
     const s = smallScenario();
     s.vehicles[0].limits = { maxStops: 1 };
