@@ -2,8 +2,9 @@
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
 import type { Scenario } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
+import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
-import { NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
+import { INPUT_ERROR, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
@@ -85,6 +86,42 @@ function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin
   // A pinned route keeps exactly its stops: nothing else joins it.
   for (const r of frozen) orders.forEach((_, j) => { if (pinnedTo.get(j) !== r) ban(j, r); });
   return { forbidden: any ? forbidden : undefined, lockSeq: frozen.size > 0 ? lockSeq : undefined };
+}
+
+/**
+ * The scenario's own travel matrices (VROOM \`matrices\`) as solver matrices: per profile, every leg
+ * exactly as the checker computes it (travel.ts: matrix × speed factor, the offline model for places
+ * without a matrix index). Undefined when the scenario has no matrix. One distance matrix serves
+ * every profile, so per-type distances that differ are refused.
+ */
+function suppliedMatrices(scenario: Scenario, places: Place[], vehicleProfile: number[], profiles: number): { distanceM: Int32Array; durationS: Int32Array } | undefined {
+  if (!scenario.travelMatrices || Object.keys(scenario.travelMatrices).length === 0) return undefined;
+  const N = places.length;
+  const distanceM = new Int32Array(N * N);
+  const durationS = new Int32Array(profiles * N * N);
+  for (let p = 0; p < profiles; p++) {
+    const vehicle = scenario.vehicles[vehicleProfile.indexOf(p)];
+    const leg = makeLegFn(scenario, vehicle);
+    for (let i = 0; i < N; i++) {
+      for (let j = 0; j < N; j++) {
+        if (i === j) continue;
+        const l = leg(places[i], places[j]);
+        durationS[p * N * N + i * N + j] = l.durationS;
+        if (p === 0) distanceM[i * N + j] = l.distanceM;
+        else if (distanceM[i * N + j] !== l.distanceM) {
+          throw namedError(INPUT_ERROR, `travel matrices: vehicle type '${vehicle.type}' has other distances than '${scenario.vehicles[vehicleProfile.indexOf(0)].type}' (from place ${i} to ${j}); the solver takes one distance matrix for all vehicle types`);
+        }
+      }
+    }
+  }
+  return { distanceM, durationS };
+}
+
+/** Node index → the place it stands for (depots, orders, then shipment pickups). */
+function placesOf(scenario: Scenario, pickupNode: Map<number, number>): Place[] {
+  const places: Place[] = [...scenario.depots, ...scenario.orders];
+  for (const j of pickupNode.keys()) places.push(scenario.orders[j].pickup!);
+  return places;
 }
 
 /** A limit in solver units, −1 when absent. */
@@ -178,6 +215,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     vehicleCostPerS: Float64Array.from(vehicles, (v) => v.costs.perHour / 3600),
     profileSpeedMps: Float64Array.from(speeds),
     params,
+    ...suppliedMatrices(scenario, placesOf(scenario, pickupNode), vehicleProfile, speeds.length),
     ...(pickup.some((x) => x > 0) ? { pickup } : {}),
     ...forbiddenPairs(scenario, needs, options.pins ?? [], D, pickupNode),
     ...(pickupNode.size > 0 ? { pair, nodeFlags } : {}),

@@ -1,12 +1,15 @@
-// `npm run solve -- <instance> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--out FILE]`
+// `npm run solve -- <instance> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]`
 // Solves a Solomon/Gehring–Homberger .txt or VRPLIB .vrp file with the WASM
-// solver; writes the plan as VRPLIB .sol and a one-line JSON summary on stderr.
+// solver and writes the plan as VRPLIB .sol; a VROOM problem (.json) is solved
+// as a scenario and written in VROOM's solution shape. Both print a one-line
+// JSON summary on stderr; exit 1 when the checker rejects the plan, 2 on bad input.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatSol } from './check-instance';
 import { parseInstance, type Rounding } from './instance';
 import { runInstance } from './run-solver';
+import { vroomCli } from './vroom-run';
 
 const ROUNDINGS: Rounding[] = ['exact', 'trunc1', 'nint'];
 
@@ -18,17 +21,19 @@ async function main(): Promise<number> {
       seed: { type: 'string', default: '1' },
       rounding: { type: 'string' },
       out: { type: 'string' },
+      date: { type: 'string' },
     },
   });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: npm run solve -- <instance.txt|instance.vrp> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--out FILE]');
+    console.error('usage: npm run solve -- <instance.txt|instance.vrp|problem.json> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]');
     return 2;
   }
   const timeLimitS = Number(values['time-limit']);
   const seed = Number(values.seed);
   if (!(timeLimitS > 0)) throw new Error(`--time-limit must be a positive number of seconds, got '${values['time-limit']}'`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got '${values.seed}'`);
+  if (/\.json$/i.test(file)) return solveVroom(file, { timeLimitS, seed, date: values.date, out: values.out, rounding: values.rounding });
   const inst = parseInstance(readFileSync(file, 'utf8'), basename(file));
   // Defaults: the convention of each set's BKS (X nint, Solomon/GH trunc1, Li & Lim double precision).
   const rounding = (values.rounding ?? (inst.kind === 'cvrp' ? 'nint' : inst.kind === 'pdptw' ? 'exact' : 'trunc1')) as Rounding;
@@ -47,6 +52,18 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A VROOM problem: solution JSON to --out or stdout, notes and summary on stderr. */
+async function solveVroom(file: string, o: { timeLimitS: number; seed: number; date?: string; out?: string; rounding?: string }): Promise<number> {
+  if (o.rounding) console.error('warning: --rounding applies to benchmark instances only; a VROOM problem uses its own units (seconds, metres)');
+  const result = await vroomCli(readFileSync(file, 'utf8'), basename(file), o);
+  if (result.stdout) {
+    if (o.out) writeFileSync(o.out, result.stdout);
+    else process.stdout.write(result.stdout);
+  }
+  for (const line of result.stderr) console.error(line);
+  return result.code;
 }
 
 main().then((code) => { process.exitCode = code; }, (error: Error) => {
