@@ -27,3 +27,13 @@ export { expect };
 
 /** The map region. */
 export const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
+
+/** Sets the run's time limit, presses Optimize and waits until routes are drawn and the run has ended. */
+export async function optimize(page: Page, seconds = 2): Promise<void> {
+  const input = page.getByLabel('Time limit (s)');
+  await input.fill(String(seconds));
+  await input.press('Tab');
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
+}

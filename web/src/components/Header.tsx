@@ -6,6 +6,7 @@ import type { SaveStatus } from '../store/persist';
 import { ExportMenu } from './ExportMenu';
 import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
+import { SettingsButton } from './SettingsButton';
 import { Banner } from './ui/Banner';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -47,6 +48,7 @@ export function Header(): JSX.Element {
           <ScenarioSwitcher />
           <ImportButton />
           <ExportMenu />
+          <SettingsButton />
         </div>
       </header>
       <Show when={persist.storageError()}>

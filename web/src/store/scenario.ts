@@ -1,6 +1,7 @@
 // The scenario aggregate: the open scenario (orders, vehicles, depots, settings,
 // accepted plan) and the verbs that edit it. Every edit bumps `changes`, which
 // persistence watches to save and which tells a late storage read it lost the race.
+import { batch } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 
@@ -33,6 +34,14 @@ export interface ScenarioActions {
   setSolverOptions(options: Partial<Settings['solver']>): void;
   /** Edits an order's data; the problem changes, so the plan becomes stale. */
   updateOrder(orderId: string, patch: Partial<Omit<Order, 'id'>>): void;
+  /**
+   * Replaces the settings whole (already validated by the caller). The travel model,
+   * units or catalogue may change the problem, so the plan becomes stale; a change
+   * of map tiles alone does not, and an unchanged copy is not an edit.
+   * `unitSources` (see `remapUnits`) says where each new capacity unit comes from
+   * when units were added, removed or reordered; absent = same units, same order.
+   */
+  updateSettings(settings: Settings, unitSources?: UnitSources): void;
   /** A plain deep copy of the open scenario (safe to post to a worker or IDB). */
   snapshot(): Scenario | null;
 }
@@ -46,6 +55,45 @@ function statusOf(scenario: Scenario | null): PlanStatus {
   if (!plan.solution.check.ok) return 'invalid';
   return plan.solvedRevision === scenario.revision ? 'valid' : 'stale';
 }
+
+/** Deep equality of plain data (JSON-like), ignoring key order. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * Where each capacity unit of the new list comes from: the index of the old unit
+ * it keeps (renamed or not), or null for a new unit. Old units not listed are removed.
+ */
+export type UnitSources = readonly (number | null)[];
+
+const isIdentity = (sources: UnitSources, count: number) => sources.length === count && sources.every((from, i) => from === i);
+
+/**
+ * The per-unit data of a scenario laid out for new units: vehicle capacities,
+ * order amounts and pickup amounts, and the plan's loads (a new unit carries 0,
+ * which is exact: nothing is in it yet). Values of removed units are dropped.
+ * The plan is a new object: solutions are replaced whole, never deep-edited.
+ */
+export function remapUnits(scenario: Scenario, sources: UnitSources): Pick<Scenario, 'vehicles' | 'orders' | 'plan'> {
+  const pick = (values: readonly number[]) => sources.map((from) => (from === null ? 0 : values[from] ?? 0));
+  const orders = scenario.orders.map((o) => ({ ...o, amounts: pick(o.amounts), ...(o.pickupAmounts ? { pickupAmounts: pick(o.pickupAmounts) } : {}) }));
+  const plan = scenario.plan && {
+    ...scenario.plan,
+    solution: {
+      ...scenario.plan.solution,
+      routes: scenario.plan.solution.routes.map((r) => ({ ...r, steps: r.steps.map((step) => ({ ...step, load: pick(step.load) })) })),
+    },
+  };
+  return { vehicles: scenario.vehicles.map((v) => ({ ...v, capacity: pick(v.capacity) })), orders, plan };
+}
+
+/** Settings that change the problem (all but the map background). */
+const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, ...rest }: Settings) => rest;
 
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
@@ -98,6 +146,25 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       setState('scenario', 'orders', index, (order) => ({ ...order, ...patch }));
       bumpRevision();
       touch();
+    },
+    updateSettings(settings, unitSources) {
+      const scenario = state.scenario && unwrap(state.scenario);
+      if (!scenario) return;
+      const current = scenario.settings;
+      const remap = unitSources && !isIdentity(unitSources, current.capacityUnits.length) ? unitSources : null;
+      const sameProblem = !remap && sameData(problemSettings(current), problemSettings(settings));
+      if (sameProblem && current.tileUrl === settings.tileUrl && current.tileAttribution === settings.tileAttribution) return;
+      batch(() => {
+        if (remap) {
+          const { vehicles, orders, plan } = remapUnits(scenario, remap);
+          setState('scenario', 'vehicles', reconcile(vehicles));
+          setState('scenario', 'orders', reconcile(orders));
+          setState('scenario', 'plan', plan);
+        }
+        setState('scenario', 'settings', reconcile(structuredClone(settings)));
+        if (!sameProblem) bumpRevision();
+        touch();
+      });
     },
     snapshot() {
       return state.scenario ? structuredClone(unwrap(state.scenario)) : null;

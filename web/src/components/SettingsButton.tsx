@@ -1,0 +1,16 @@
+// The header's "Settings" button and the settings dialog it opens.
+import { createSignal, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+import { SettingsDialog } from './SettingsDialog';
+
+/** "Settings" button plus its dialog. */
+export function SettingsButton(): JSX.Element {
+  const { scenario: [state] } = useApp();
+  const [open, setOpen] = createSignal(false);
+  return (
+    <>
+      <button type="button" class="btn" disabled={!state.scenario} onClick={() => setOpen(true)}>Settings</button>
+      <SettingsDialog open={open()} onClose={() => setOpen(false)} />
+    </>
+  );
+}
