@@ -164,24 +164,36 @@ test('a pinned route keeps its stops and their order when the plan is optimized 
   const rows = await timeline(page).locator('.tl-row:has(.tl-stop)').all();
   const to = (await rows[0].getAttribute('data-vehicle-id'))!;
   const card = page.getByRole('region', { name: 'Selected stop' });
-  // A feasible hand edit a solve from scratch would undo: another route's stop joins this route
-  // (an infeasible one could not be kept as pinned: the solver would have to drop that stop).
+  // A feasible hand edit a solve from scratch would undo: another route's stop joins this route, or,
+  // when none fits, one of its own stops moves to another position (an infeasible edit could not be
+  // kept as pinned: the solver would have to drop that stop).
   let moved = '';
-  for (const from of rows.slice(1)) {
-    for (const bar of await from.locator('.tl-stop').all()) {
-      const orderId = (await bar.getAttribute('data-order-id'))!;
-      await bar.click();
-      await card.getByLabel('Move to').selectOption(to);
-      const move = card.getByRole('button', { name: /^Move/ });
-      await expect(card.getByRole('status', { name: 'Move preview' })).toContainText('cost');
-      if ((await move.textContent())?.trim() !== 'Move') continue;
-      await move.click();
-      moved = orderId;
-      break;
-    }
-    if (moved) break;
+  const tryMove = async (bar: Locator, position?: string): Promise<boolean> => {
+    const orderId = (await bar.getAttribute('data-order-id'))!;
+    await bar.click();
+    await card.getByLabel('Move to').selectOption(to);
+    if (position) await card.getByLabel('Position').selectOption(position);
+    const move = card.getByRole('button', { name: /^Move/ });
+    const preview = card.getByRole('status', { name: 'Move preview' });
+    if (!(await preview.textContent())?.includes('cost')) return false;
+    if (!(await move.isEnabled()) || (await move.textContent())?.trim() !== 'Move') return false;
+    await move.click();
+    moved = orderId;
+    return true;
+  };
+  search: for (const from of rows.slice(1)) {
+    for (const bar of await from.locator('.tl-stop').all()) if (await tryMove(bar)) break search;
   }
-  expect(moved, 'some stop of another route fits this route').not.toBe('');
+  if (!moved) {
+    const own = await rows[0].locator('.tl-stop').all();
+    search2: for (let i = own.length - 1; i >= 0; i--) {
+      for (let position = 0; position < own.length; position++) {
+        if (position === i) continue;
+        if (await tryMove(own[i], String(position))) break search2;
+      }
+    }
+  }
+  expect(moved, 'some feasible hand edit of this route exists').not.toBe('');
   await expect(stopBar(page, to, moved)).toBeVisible();
   const row = timeline(page).locator(`.tl-row[data-vehicle-id="${to}"]`);
   const sequence = async () => row.locator('.tl-stop').evaluateAll((els) => els.map((el) => el.getAttribute('data-order-id')));

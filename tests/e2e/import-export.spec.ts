@@ -48,9 +48,9 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   await dialog.getByRole('button', { name: 'Check rows' }).click();
   const problems = dialog.getByRole('list', { name: 'Rows that need attention' });
   await expect(problems.locator('.fix-row')).toHaveCount(3);
-  await expect(problems).toContainText('row 4, lat (column “Latitude (WGS84)”): latitude must be ≤ 90');
-  await expect(problems).toContainText('row 6, lat/lng (column “Latitude (WGS84)”): coordinates are required (geocoding is not available offline)');
-  await expect(problems).toContainText("row 8, serviceType (column “Level”): unknown service type 'express'");
+  await expect(problems).toContainText('row 4, Latitude (column “Latitude (WGS84)”): latitude must be ≤ 90');
+  await expect(problems).toContainText('row 6, Coordinates (column “Latitude (WGS84)”): coordinates are required (geocoding is not available offline)');
+  await expect(problems).toContainText("row 8, Service type (column “Level”): unknown service type 'express'");
   await page.screenshot({ path: testInfo.outputPath('import-review.png') });
 
   await dialog.getByLabel('Row 4 Latitude (WGS84)').fill('45,76088');
@@ -63,7 +63,7 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   await expect(dialog.getByText('Imported 10 orders.')).toBeVisible();
   // Row 8 is still there, kept aside, with its reason.
   await expect(dialog.getByText('1 kept aside (not imported)')).toBeVisible();
-  await expect(problems).toContainText('row 8, serviceType');
+  await expect(problems).toContainText('row 8, Service type');
   await page.screenshot({ path: testInfo.outputPath('import-done.png') });
   await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
 

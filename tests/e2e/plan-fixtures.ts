@@ -2,7 +2,7 @@
 // app's IndexedDB so a test opens exactly them after a reload: a small one with
 // one tight window (for an infeasible drop) and a large generated one (2,000 stops).
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { checkSolution } from '../../web/src/domain/check';
 import type { Order, Scenario, Vehicle } from '../../web/src/domain/scenario';
 import type { Route, Solution } from '../../web/src/domain/solution';
@@ -76,8 +76,13 @@ export function makeLargeScenario(stopCount: number, vehicleCount: number): Scen
   return withPlan(scenario, routes);
 }
 
-/** Stores `scenario` as the open one and reloads the page onto it (the page must be on the app already). */
+/**
+ * Stores `scenario` as the open one and reloads the page onto it (the page must be on the app already).
+ * On a first visit the app stores the demo as the open scenario; until that save has landed it would
+ * overwrite the pointer written here, and the reload would open the demo again.
+ */
 export async function openScenario(page: Page, scenario: Scenario): Promise<void> {
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
   await page.evaluate(async ({ record, db }) => {
     const put = (name: string, store: string, key: string, value: unknown) => new Promise<void>((resolve, reject) => {
       const open = indexedDB.open(name);

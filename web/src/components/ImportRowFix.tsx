@@ -4,11 +4,16 @@ import { For, Show, type JSX } from 'solid-js';
 import type { RowIssue, RowResult } from '../io/import-rows';
 import { useApp } from '../store/context';
 
+/** Issue fields that are no single import field. */
+const FIELD_LABELS: Record<string, string> = { 'lat/lng': 'Coordinates', row: 'Row' };
+
 /** A faulty row with in-place fixes. */
 export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
   const { importer: [state, actions] } = useApp();
   const cells = () => state.table!.rows[props.row.index];
   const header = (column: number) => state.table!.headers[column] || `column ${column + 1}`;
+  // The dispatcher's name for the field ("Window start"), not its key ("windowStart").
+  const label = (field: string) => state.fields.find((f) => f.key === field)?.label ?? FIELD_LABELS[field] ?? field;
   const who = () => {
     const named = (key: string) => state.targets.indexOf(key);
     const parts = ['id', 'customerName', 'name', 'address'].map(named).filter((c) => c >= 0).map((c) => cells()[c]).filter(Boolean);
@@ -16,10 +21,12 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
   };
   const fixable = (): number[] => [...new Set(props.row.issues.map((i: RowIssue) => i.column).filter((c): c is number => c !== null))];
   const related = (column: number): number[] => {
-    // Missing coordinates are fixed in both columns at once.
+    // Missing coordinates are fixed in both columns at once; a window that closes before it
+    // opens may be wrong at either end, so both are offered.
     const issue = props.row.issues.find((i) => i.column === column);
-    if (issue?.field !== 'lat/lng') return [column];
-    return [state.targets.indexOf('lat'), state.targets.indexOf('lng')].filter((c) => c >= 0);
+    const pair = issue?.field === 'lat/lng' ? ['lat', 'lng'] : issue?.field === 'windowStart' || issue?.field === 'windowEnd' ? ['windowStart', 'windowEnd'] : null;
+    if (!pair) return [column];
+    return [column, ...pair.map((key) => state.targets.indexOf(key))].filter((c) => c >= 0);
   };
   const inputs = () => [...new Set(fixable().flatMap(related))];
   return (
@@ -32,7 +39,7 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
       <For each={props.row.issues}>
         {(issue) => (
           <p class="issue">
-            <strong>row {props.row.rowNumber}, {issue.field}</strong>
+            <strong>row {props.row.rowNumber}, {label(issue.field)}</strong>
             <Show when={issue.column !== null}> (column “{header(issue.column!)}”)</Show>: {issue.message}
           </p>
         )}

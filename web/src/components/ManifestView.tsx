@@ -15,7 +15,7 @@ const SERVICE_LABEL: Record<string, string> = {
 export function ManifestView(props: { scenario: Scenario }): JSX.Element {
   const layout = () => layoutPlan(props.scenario);
   return (
-    <div class="manifest" aria-label="Driver manifests">
+    <div class="manifest" role="region" aria-label="Driver manifests">
       <For each={layout().routes}>{(route) => <ManifestPage scenario={props.scenario} route={route} />}</For>
     </div>
   );
@@ -25,7 +25,7 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
   const units = () => props.scenario.settings.capacityUnits;
   const steps = () => props.route.route.steps;
   return (
-    <section class="manifest__page">
+    <section class="manifest__page" aria-label={`Manifest of ${props.route.vehicle.name || props.route.vehicle.id}`}>
       <header class="manifest__header">
         <div>
           <h1>{props.route.vehicle.name || props.route.vehicle.id}</h1>

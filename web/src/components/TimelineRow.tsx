@@ -29,7 +29,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
     return preview?.vehicleId === vehicleId() ? (preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
   };
   return (
-    <div class={`tl-row${isRouteSelected(uiState, vehicleId()) ? ' is-selected' : ''}${dropState()}`} data-vehicle-id={vehicleId()}>
+    <div class={`tl-row${isRouteSelected(uiState, vehicleId()) ? ' is-selected' : ''}${dropState()}`} data-vehicle-id={vehicleId()} role="group" aria-label={`Timeline of ${name()}`}>
       <div class="timeline__label">
         <PinToggle pinned={isRoutePinned(pinsState, props.scenario.id, vehicleId())} label={`route ${name()}`} onToggle={() => pinsActions.toggleRoute(props.scenario.id, vehicleId())} />
         <button type="button" class="route-name" aria-pressed={isRouteSelected(uiState, vehicleId())} onClick={() => uiActions.toggleRoute(vehicleId())}>

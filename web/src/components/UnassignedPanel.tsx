@@ -1,21 +1,40 @@
 // Orders the plan leaves out (region "Unassigned"), each with its reason and,
 // once the domain explains them, the smallest fixes. Drag an order onto a route
 // to assign it; drop a routed stop here to take it off its route.
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { explainOrder } from '../domain/explain';
+import { describeExplanation } from '../domain/explain-text';
 import type { Scenario } from '../domain/scenario';
 import type { UnassignedOrder } from '../domain/solution';
 import { useApp } from '../store/context';
 import { isOrderSelected } from '../store/ui';
 import { dragSource, dropTarget } from './ui/dnd';
 
-/** An unassigned order as listed; `fixes` appear when the explanation provides them. */
-type ExplainedOrder = UnassignedOrder & { fixes?: readonly string[] };
+/** An unassigned order as listed: the blocking rule and, once explained, the smallest fixes. */
+type ExplainedOrder = UnassignedOrder & { rule: string; fixes: readonly string[] };
+
+/** Explaining tries every insertion on every route: above this many orders only the selected one is explained. */
+const EXPLAIN_ALL_UP_TO = 25;
+/** Per-vehicle lines shown under the rule. */
+const FIXES_SHOWN = 3;
+
+/** The plan's unassigned orders with the domain's explanation (smallest fix first). */
+function explained(scenario: Scenario, isSelected: (orderId: string) => boolean): ExplainedOrder[] {
+  const solution = scenario.plan?.solution;
+  if (!solution) return [];
+  const all = solution.unassigned.length <= EXPLAIN_ALL_UP_TO;
+  return solution.unassigned.map((item) => {
+    if (!all && !isSelected(item.orderId)) return { ...item, rule: item.reason || 'No reason given', fixes: [] };
+    const why = describeExplanation(explainOrder(scenario, solution, item.orderId), scenario.vehicles, FIXES_SHOWN);
+    return { ...item, ...why };
+  });
+}
 
 /** The "Unassigned" region for the open scenario's plan. */
 export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], edit } = useApp();
   const byId = () => new Map(props.scenario.orders.map((o) => [o.id, o]));
-  const items = (): ExplainedOrder[] => props.scenario.plan?.solution.unassigned ?? [];
+  const items = createMemo(() => explained(props.scenario, (orderId) => isOrderSelected(uiState, orderId)));
   const dropping = () => edit[0].preview?.vehicleId === null;
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: null } : null));
   return (
@@ -35,11 +54,13 @@ export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }
               >
                 <span class="unassigned__marker" aria-hidden="true" />
                 <span class="unassigned__name">{byId().get(item.orderId)?.customerName || item.orderId}</span>
-                <span class="muted">{item.orderId} · {item.reason || 'no reason given'}</span>
-                <Show when={item.fixes?.length}>
-                  <ul class="unassigned__fixes" aria-label="Smallest fixes">
+                <span class="muted unassigned__id">{item.orderId}</span>
+                <p class="unassigned__rule">{item.rule}</p>
+                <Show when={item.fixes.length > 0} fallback={<p class="muted unassigned__hint">Select it to see the smallest fixes.</p>}>
+                  <p class="unassigned__fixes-title" aria-hidden="true">Smallest fixes</p>
+                  <ol class="unassigned__fixes" aria-label="Smallest fixes">
                     <For each={item.fixes}>{(fix) => <li>{fix}</li>}</For>
-                  </ul>
+                  </ol>
                 </Show>
               </li>
             )}
