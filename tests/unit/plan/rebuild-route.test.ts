@@ -23,12 +23,29 @@ describe('rebuildRoute', () => {
     expect(routeOrderIds(route)).toEqual(ids);
   });
 
-  it('reproduces a checked plan route exactly', () => {
+  it('rebuilds a plan route with the same stops, distance and return, leaving later instead of waiting', () => {
     const scenario = makeMiniScenario();
     const original = makeMiniSolution(scenario).routes[0];
+    const waited = original.steps.reduce((sum, st) => sum + st.waitS, 0);
+    expect(waited).toBeGreaterThan(0); // the fixture leaves first thing and waits at o3
     const rebuilt = rebuildRoute(scenario, original.vehicleId, routeOrderIds(original));
-    expect(rebuilt.steps.map((s) => [s.id, s.arrivalS, s.waitS, s.departureS, s.distanceM])).toEqual(original.steps.map((s) => [s.id, s.arrivalS, s.waitS, s.departureS, s.distanceM]));
-    expect(rebuilt.cost).toBeCloseTo(original.cost, 9);
+    expect(rebuilt.steps.map((s) => [s.type, s.id, s.distanceM])).toEqual(original.steps.map((s) => [s.type, s.id, s.distanceM]));
+    expect(rebuilt.steps.at(-1)!.arrivalS).toBe(original.steps.at(-1)!.arrivalS);
+    expect(rebuilt.steps[0].departureS - original.steps[0].departureS).toBe(waited - rebuilt.waitingS);
+    expect(rebuilt.waitingS).toBe(0);
+    expect(rebuilt.cost).toBeLessThan(original.cost);
+    const report = checkSolution(scenario, { ...makeMiniSolution(scenario), routes: [rebuilt, ...makeMiniSolution(scenario).routes.slice(1)] });
+    expect(report.violations).toEqual([]);
+  });
+
+  it('keeps a shipment as its pickup then its delivery, loaded in between', () => {
+    const scenario = makeMiniScenario();
+    const shop = scenario.orders[3];
+    shop.pickup = { lat: scenario.orders[0].lat, lng: scenario.orders[0].lng, address: 'Shop', timeWindows: [], serviceMinutes: 5 };
+    const route = rebuildRoute(scenario, 'v1', ['o1', shop.id]);
+    expect(route.steps.map((s) => `${s.type}:${s.id}`)).toEqual(['start:hub', 'job:o1', `pickup:${shop.id}`, `delivery:${shop.id}`, 'end:hub']);
+    expect(route.steps[2].load[0] - route.steps[1].load[0]).toBeCloseTo(shop.amounts[0], 9);
+    expect(routeOrderIds(route)).toEqual(['o1', shop.id]);
   });
 
   it('serves an unreachable window on arrival, so the checker reports a time-window violation and no mismatch', () => {

@@ -5,7 +5,8 @@
 import { checkSolution, type Violation } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Route, Solution, UnassignedOrder } from '../domain/solution';
-import { makeLookup, rebuildRoute, routeOrderIds, type ScenarioLookup } from './rebuild-route';
+import type { StopRef } from '../domain/route-eval';
+import { makeLookup, orderStops, rebuildRoute, routeOrderIds, routeStops, servesOrder, withOrderAt, withoutOrder, type ScenarioLookup } from './rebuild-route';
 
 /** Where an order goes: a vehicle's route at a position, or out of the plan (`vehicleId` null). */
 export interface MoveTarget {
@@ -35,20 +36,22 @@ export const REMOVED_BY_HAND = 'taken off its route by hand';
 /** Evaluates moving `orderId` to `target`; null when the move changes nothing or the order is unknown. */
 export function moveOrder(scenario: Scenario, solution: Solution, orderId: string, target: MoveTarget, lookup = makeLookup(scenario)): MoveOutcome | null {
   if (!lookup.orders.has(orderId) || (target.vehicleId !== null && !lookup.vehicles.has(target.vehicleId))) return null;
-  const source = solution.routes.find((r) => r.steps.some((s) => s.type === 'job' && s.id === orderId));
+  const source = solution.routes.find((r) => servesOrder(r, orderId));
   if (!source && target.vehicleId === null) return null;
   const targetRoute = target.vehicleId === null ? undefined : solution.routes.find((r) => r.vehicleId === target.vehicleId);
+  // The target's stops without the moving order; the rest of each route keeps its stops exactly.
+  const kept = targetRoute ? withoutOrder(routeStops(targetRoute), orderId) : [];
   const others = targetRoute ? routeOrderIds(targetRoute).filter((id) => id !== orderId) : [];
+  const order = lookup.orders.get(orderId)!;
   const position = target.vehicleId === null ? 0
-    : target.position === undefined ? bestPosition(scenario, target.vehicleId, others, orderId, lookup)
+    : target.position === undefined ? bestPosition(scenario, target.vehicleId, kept, orderId, lookup)
       : clamp(target.position, 0, others.length);
   if (source && source.vehicleId === target.vehicleId && routeOrderIds(source).indexOf(orderId) === position) return null;
 
   const replaced = new Map<string, Route | null>();
-  if (source) replaced.set(source.vehicleId, rebuildOrDrop(scenario, source.vehicleId, routeOrderIds(source).filter((id) => id !== orderId), lookup));
+  if (source) replaced.set(source.vehicleId, rebuildOrDrop(scenario, source.vehicleId, withoutOrder(routeStops(source), orderId), lookup));
   if (target.vehicleId !== null) {
-    const sequence = [...others.slice(0, position), orderId, ...others.slice(position)];
-    replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, sequence, lookup));
+    replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, withOrderAt(kept, order, position), lookup));
   }
   const unassigned: UnassignedOrder[] = solution.unassigned.filter((u) => u.orderId !== orderId);
   if (target.vehicleId === null) unassigned.push({ orderId, reason: REMOVED_BY_HAND });
@@ -62,13 +65,16 @@ export function moveOrder(scenario: Scenario, solution: Solution, orderId: strin
   };
 }
 
-/** Cheapest insertion index of `orderId` into `sequence`, preferring positions that break no rule. */
-export function bestPosition(scenario: Scenario, vehicleId: string, sequence: readonly string[], orderId: string, lookup = makeLookup(scenario)): number {
+/** Cheapest insertion index (among the orders of `stops`) of `orderId`, preferring positions that break no rule. */
+export function bestPosition(scenario: Scenario, vehicleId: string, stops: readonly (string | StopRef)[], orderId: string, lookup = makeLookup(scenario)): number {
+  const refs = stops.flatMap((item): StopRef[] => (typeof item === 'string' ? orderStops(lookup.orders.get(item)!) : [item]));
+  const ids = [...new Set(refs.filter((s) => s.type !== 'break').map((s) => s.id))];
+  const order = lookup.orders.get(orderId)!;
   // Only the orders on this route, so the checker judges the route and nothing else.
-  const local: Scenario = { ...scenario, orders: [...sequence, orderId].map((id) => lookup.orders.get(id)!) };
-  let best = { position: sequence.length, violations: Infinity, cost: Infinity };
-  for (let position = 0; position <= sequence.length; position++) {
-    const route = rebuildRoute(scenario, vehicleId, [...sequence.slice(0, position), orderId, ...sequence.slice(position)], lookup);
+  const local: Scenario = { ...scenario, orders: [...ids, orderId].map((id) => lookup.orders.get(id)!) };
+  let best = { position: ids.length, violations: Infinity, cost: Infinity };
+  for (let position = 0; position <= ids.length; position++) {
+    const route = rebuildRoute(scenario, vehicleId, withOrderAt(refs, order, position), lookup);
     const report = checkSolution(local, { routes: [route], unassigned: [] });
     const violations = report.violations.length;
     if (violations < best.violations || (violations === best.violations && route.cost < best.cost)) best = { position, violations, cost: route.cost };
@@ -83,8 +89,8 @@ export function positionBefore(sequence: readonly string[], movingOrderId: strin
   return index < 0 ? others.length : index;
 }
 
-function rebuildOrDrop(scenario: Scenario, vehicleId: string, sequence: string[], lookup: ScenarioLookup): Route | null {
-  return sequence.length === 0 ? null : rebuildRoute(scenario, vehicleId, sequence, lookup);
+function rebuildOrDrop(scenario: Scenario, vehicleId: string, stops: StopRef[], lookup: ScenarioLookup): Route | null {
+  return stops.every((s) => s.type === 'break') ? null : rebuildRoute(scenario, vehicleId, stops, lookup);
 }
 
 /** New solution: replaced routes swapped in (null drops one), routes kept in fleet order, summary and check recomputed. */

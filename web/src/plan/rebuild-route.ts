@@ -1,17 +1,18 @@
 // Rebuilds a route's steps, times, distance and cost from the scenario alone,
-// with the same travel model and timing rules as the independent checker
-// (domain/check.ts): leave at max(shift start, depot open), travel time
-// round(distance / speed), service at the earliest window opening after arrival.
-import { serviceStartIn } from '../domain/check';
-import { roadDistanceM, travelTimeS, vehicleSpeedMps } from '../domain/geo';
+// by the independent checker's own walk (domain/route-eval.ts): every rule —
+// service types, pickups and shipments, windows, breaks, limits, lateness and
+// overtime — is timed and priced exactly as the checker will re-check it.
+import { earliestDepartureS, evaluateRoute, makeEvalContext, type EvalContext, type StopRef } from '../domain/route-eval';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
-import type { Route, Step } from '../domain/solution';
+import type { Route } from '../domain/solution';
 
 /** Id lookups over one scenario; build once per edit, not per route. */
 export interface ScenarioLookup {
   orders: Map<string, Order>;
   vehicles: Map<string, Vehicle>;
   depots: Map<string, Depot>;
+  /** The checker's evaluation context (resolved orders, travel). */
+  ctx: EvalContext;
 }
 
 /** Indexes the scenario's orders, vehicles and depots by id. */
@@ -20,54 +21,45 @@ export function makeLookup(scenario: Scenario): ScenarioLookup {
     orders: new Map(scenario.orders.map((o) => [o.id, o])),
     vehicles: new Map(scenario.vehicles.map((v) => [v.id, v])),
     depots: new Map(scenario.depots.map((d) => [d.id, d])),
+    ctx: makeEvalContext(scenario),
   };
 }
 
-/** Place of anything on the map. */
-interface Place { lat: number; lng: number }
+/** The stops serving an order: its pickup then its delivery for a shipment, else one job. */
+export function orderStops(order: Order): StopRef[] {
+  return order.pickup ? [{ type: 'pickup', id: order.id }, { type: 'delivery', id: order.id }] : [{ type: 'job', id: order.id }];
+}
 
 /**
- * The route of `vehicleId` serving `orderIds` in this order. A stop that cannot
- * start inside any window is served on arrival (no wait), as the checker assumes,
- * so the checker then reports it as a time-window violation, never as a mismatch.
- * Throws for an unknown vehicle, depot or order: callers pass ids from the plan.
+ * The route of `vehicleId` visiting `sequence`: stops, or order ids (each expanded by orderStops).
+ * It leaves at the latest time that still returns as early as leaving first thing would (no waiting
+ * bought for nothing, as the solver schedules), never earlier than shift start and depot opening.
+ * A stop that cannot start inside any window is served on arrival, so the checker reports a
+ * time-window violation, never a mismatch. Throws for an unknown vehicle, depot or order.
  */
-export function rebuildRoute(scenario: Scenario, vehicleId: string, orderIds: readonly string[], lookup = makeLookup(scenario)): Route {
+export function rebuildRoute(scenario: Scenario, vehicleId: string, sequence: readonly (string | StopRef)[], lookup = makeLookup(scenario)): Route {
   const vehicle = must(lookup.vehicles.get(vehicleId), `vehicle '${vehicleId}'`);
-  const start = must(lookup.depots.get(vehicle.startDepotId), `depot '${vehicle.startDepotId}'`);
-  const end = must(lookup.depots.get(vehicle.endDepotId), `depot '${vehicle.endDepotId}'`);
-  const { circuityFactor, speedKmh } = scenario.settings;
-  const speed = vehicleSpeedMps(speedKmh, vehicle.type, vehicle.speedFactor);
-  const orders = orderIds.map((id) => must(lookup.orders.get(id), `order '${id}'`));
-  // Deliveries: the truck leaves full and unloads at each stop (as workers/decode.ts).
-  const load = scenario.settings.capacityUnits.map((_, k) => orders.reduce((sum, o) => sum + (o.amounts[k] ?? 0), 0));
-  const departS = Math.max(vehicle.shift.start, start.open) * 60;
-  const steps: Step[] = [{ type: 'start', id: start.id, arrivalS: departS, waitS: 0, serviceS: 0, departureS: departS, distanceM: 0, load: [...load] }];
-  let place: Place = start;
-  let time = departS;
-  let distanceM = 0;
-  let waitingS = 0;
-  let serviceTotal = 0;
-  for (const order of orders) {
-    const legM = roadDistanceM(place.lng, place.lat, order.lng, order.lat, circuityFactor);
-    distanceM += legM;
-    const arrivalS = time + travelTimeS(legM, speed);
-    const waitS = (serviceStartIn(order, arrivalS) ?? arrivalS) - arrivalS;
-    const serviceS = order.serviceMinutes * 60;
-    order.amounts.forEach((a, k) => { load[k] -= a; });
-    time = arrivalS + waitS + serviceS;
-    steps.push({ type: 'job', id: order.id, arrivalS, waitS, serviceS, departureS: time, distanceM, load: [...load] });
-    waitingS += waitS;
-    serviceTotal += serviceS;
-    place = order;
+  must(lookup.depots.get(vehicle.startDepotId), `depot '${vehicle.startDepotId}'`);
+  must(lookup.depots.get(vehicle.endDepotId), `depot '${vehicle.endDepotId}'`);
+  const stops = sequence.flatMap((item) => (typeof item === 'string' ? orderStops(must(lookup.orders.get(item), `order '${item}'`)) : [item]));
+  for (const stop of stops) if (stop.type !== 'break') must(lookup.orders.get(stop.id), `order '${stop.id}'`);
+  const earliest = earliestDepartureS(lookup.ctx, vehicle);
+  const first = evaluateRoute(lookup.ctx, vehicle, stops, earliest);
+  const backAt = (ev: typeof first) => ev.steps[ev.steps.length - 1].arrivalS;
+  // end(departure) never decreases: binary search the latest departure with the same return and no new violation.
+  let lo = earliest;
+  let hi = earliest + first.waitingS;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    const ev = evaluateRoute(lookup.ctx, vehicle, stops, mid);
+    if (backAt(ev) === backAt(first) && ev.violations.length <= first.violations.length) lo = mid;
+    else hi = mid - 1;
   }
-  const backM = roadDistanceM(place.lng, place.lat, end.lng, end.lat, circuityFactor);
-  distanceM += backM;
-  const endS = time + travelTimeS(backM, speed);
-  steps.push({ type: 'end', id: end.id, arrivalS: endS, waitS: 0, serviceS: 0, departureS: endS, distanceM, load: [...load] });
-  const durationS = endS - departS;
-  const cost = vehicle.costs.fixed + (vehicle.costs.perKm * distanceM) / 1000 + (vehicle.costs.perHour * durationS) / 3600;
-  return { vehicleId, steps, distanceM, durationS, drivingS: durationS - waitingS - serviceTotal, waitingS, serviceS: serviceTotal, cost };
+  const ev = lo === earliest ? first : evaluateRoute(lookup.ctx, vehicle, stops, lo);
+  return {
+    vehicleId, steps: ev.steps, distanceM: ev.distanceM, durationS: ev.durationS, drivingS: ev.drivingS,
+    waitingS: ev.waitingS, serviceS: ev.serviceS, cost: ev.cost,
+  };
 }
 
 function must<T>(value: T | undefined, what: string): T {
@@ -75,7 +67,40 @@ function must<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** Order ids a route serves, in visiting order. */
+/** The stops of a route (orders and breaks), in visiting order, without start and end. */
+export function routeStops(route: Route): StopRef[] {
+  return route.steps.filter((s) => s.type !== 'start' && s.type !== 'end').map((s) => ({ type: s.type, id: s.id }));
+}
+
+/** Order ids a route serves, in visiting order (a shipment at its pickup, once). */
 export function routeOrderIds(route: Route): string[] {
-  return route.steps.filter((s) => s.type === 'job').map((s) => s.id);
+  const ids: string[] = [];
+  for (const s of route.steps) if ((s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && !ids.includes(s.id)) ids.push(s.id);
+  return ids;
+}
+
+/** True when the route serves the order (any of its stops). */
+export function servesOrder(route: Route, orderId: string): boolean {
+  return route.steps.some((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && s.id === orderId);
+}
+
+/** `stops` without the order's stops. */
+export function withoutOrder(stops: readonly StopRef[], orderId: string): StopRef[] {
+  return stops.filter((s) => s.type === 'break' || s.id !== orderId);
+}
+
+/**
+ * `stops` with the order's stops inserted before the order now at `position` (0-based among the
+ * orders, as routeOrderIds counts them; past the last = at the end, before trailing breaks stay put).
+ */
+export function withOrderAt(stops: readonly StopRef[], order: Order, position: number): StopRef[] {
+  const seen: string[] = [];
+  let at = stops.length;
+  for (let i = 0; i < stops.length; i++) {
+    const s = stops[i];
+    if (s.type === 'break' || seen.includes(s.id)) continue;
+    if (seen.length === position) { at = i; break; }
+    seen.push(s.id);
+  }
+  return [...stops.slice(0, at), ...orderStops(order), ...stops.slice(at)];
 }
