@@ -4,6 +4,7 @@
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Route, Step, StopReason, UnassignedOrder } from '../web/src/domain/solution';
 import type { Encoded } from './encode';
+import { capabilityGap } from '../web/src/domain/service-types';
 import type { SolutionBuffers, UncheckedSolution } from './protocol';
 
 /** Travel lookups in the solver's units (metres, seconds). */
@@ -68,6 +69,24 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   return { vehicleId: vehicle.id, steps, distanceM, durationS, drivingS: durationS - waitingS - serviceTotal, waitingS, serviceS: serviceTotal, cost };
 }
 
+/**
+ * The solver's one-line reason: which vehicles the order's skills and crew rule out first (cheap, exact);
+ * otherwise the rules that decide by route. The Unassigned panel explains per vehicle (domain/explain.ts).
+ */
+function unassignedReason(ctx: DecodeContext, orderId: string): string {
+  const j = ctx.scenario.orders.findIndex((o) => o.id === orderId);
+  const needs = ctx.encoded.needs[j];
+  const gaps = ctx.scenario.vehicles.map((v) => capabilityGap(v, needs));
+  if (gaps.length > 0 && gaps.every((g) => g.missingSkills.length > 0 || g.crewShort > 0)) {
+    const skills = [...new Set(gaps.flatMap((g) => g.missingSkills))];
+    const crew = gaps.every((g) => g.crewShort > 0);
+    if (crew && skills.length === 0) return `no vehicle has a crew of ${needs.crewSize}`;
+    return skills.length > 0 ? `no vehicle has the skills it needs (${skills.join(', ')})${crew ? ` and a crew of ${needs.crewSize}` : ''}`
+      : `no vehicle has both the skills and the crew it needs`;
+  }
+  return 'no route could take it without breaking a capacity, time-window, shift or route-limit rule';
+}
+
 /** Decodes the solver's best solution into the domain shape (without the check). */
 export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedSolution {
   const routes: Route[] = [];
@@ -79,10 +98,7 @@ export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedS
   }
   // A shipment's two nodes are one order.
   const unassignedIds = [...new Set(Array.from(buffers.unassigned, (node) => ctx.encoded.nodeIds[node]))];
-  const unassigned: UnassignedOrder[] = unassignedIds.map((orderId) => ({
-    orderId,
-    reason: 'no vehicle could take it without breaking a capacity, time-window or shift rule',
-  }));
+  const unassigned: UnassignedOrder[] = unassignedIds.map((orderId) => ({ orderId, reason: unassignedReason(ctx, orderId) }));
   const sum = (f: (r: Route) => number) => routes.reduce((a, r) => a + f(r), 0);
   return {
     routes,

@@ -62,6 +62,7 @@ describe('rules through the solver', () => {
     s.orders[4].skills = ['electrician'];
     const solution = await solve(s);
     expect(solution.unassigned.map((u) => u.orderId)).toEqual(['E']);
+    expect(solution.unassigned[0].reason).toBe('no vehicle has the skills it needs (electrician)');
   });
 
   it('keeps pinned stops on their vehicle and a pinned route in its order', async () => {
