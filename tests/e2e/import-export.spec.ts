@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { type Download, type Page } from '@playwright/test';
 import { expect, mapRegion, test } from './support';
 
-const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
+const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: { id: string; pickup?: unknown }[] };
+/** Step types serving an order: a job, or a shipment's pickup then its delivery (same order id). */
+const ORDER_STEPS = ['job', 'pickup', 'delivery'];
+const isShipment = (orderId: string) => Boolean(DEMO.orders.find((o) => o.id === orderId)?.pickup);
 const ORDERS_CSV = fileURLToPath(new URL('../fixtures/csv/orders-odd-headers.csv', import.meta.url));
 
 
@@ -79,35 +82,58 @@ test('every export downloads and reads back; the manifest prints one page per ro
 
   const scenarioFile = await download(page, 'Scenario file');
   expect(scenarioFile.file.suggestedFilename()).toMatch(/\.fmp\.json$/);
-  const exported = JSON.parse(scenarioFile.text) as { type: string; version: number; scenario: { id: string; name: string; orders: { id: string }[]; plan: { solution: { routes: { steps: { type: string }[] }[]; unassigned: unknown[] } } } };
+  const exported = JSON.parse(scenarioFile.text) as { type: string; version: number; scenario: { id: string; name: string; orders: { id: string }[]; plan: { solution: { routes: { steps: { type: string; id: string }[] }[]; unassigned: { orderId: string }[] } } } };
   expect(exported).toMatchObject({ type: 'final-mile-scenario-file', version: 1 });
-  const routes = exported.scenario.plan.solution.routes.filter((r) => r.steps.some((s) => s.type === 'job'));
-  const stops = routes.reduce((n, r) => n + r.steps.filter((s) => s.type === 'job').length, 0);
-  const unassigned = exported.scenario.plan.solution.unassigned.length;
-  expect(stops + unassigned).toBe(DEMO.orders.length);
+  // Stops: a job is one, a shipment two (its pickup and its delivery); orders served count each order once.
+  const orderSteps = (r: { steps: { type: string; id: string }[] }) => r.steps.filter((s) => ORDER_STEPS.includes(s.type));
+  const routes = exported.scenario.plan.solution.routes.filter((r) => orderSteps(r).length > 0);
+  const steps = routes.flatMap(orderSteps);
+  const stops = steps.length;
+  const served = new Set(steps.map((s) => s.id));
+  const unassignedIds = exported.scenario.plan.solution.unassigned.map((u) => u.orderId);
+  const unassigned = unassignedIds.length;
+  expect(served.size + unassigned).toBe(DEMO.orders.length);
+  expect(new Set([...served, ...unassignedIds]).size).toBe(DEMO.orders.length);
+  const shipmentsServed = [...served].filter(isShipment).length;
+  expect(steps.filter((s) => s.type === 'pickup')).toHaveLength(shipmentsServed);
+  expect(steps.filter((s) => s.type === 'delivery')).toHaveLength(shipmentsServed);
 
   const csv = await download(page, 'Plan (CSV)');
   const lines = csv.text.replace(/^\ufeff/, '').split('\r\n');
   expect(lines[0]).toMatch(/^Vehicle,Sequence,Order id,Name,Address,Lat,Lng,Arrival,Wait \(min\),Service start,Departure,Window,Service type/);
-  expect(lines.slice(1).filter((l) => l.includes(',planned,'))).toHaveLength(stops);
-  expect(lines).toHaveLength(1 + DEMO.orders.length);
+  expect(lines[0]).toContain(',Status,Stop type,');
+  const planned = lines.slice(1).filter((l) => l.includes(',planned,'));
+  expect(planned).toHaveLength(stops);
+  expect(planned.filter((l) => l.includes(',planned,pickup,'))).toHaveLength(shipmentsServed);
+  expect(planned.filter((l) => l.includes(',planned,delivery,'))).toHaveLength(shipmentsServed);
+  // One row per stop, then one per order left out; no routed order is listed as not planned.
+  expect(lines).toHaveLength(1 + stops + unassigned);
+  expect(lines.filter((l) => l.includes(',not planned,'))).toHaveLength(0);
 
-  const geo = JSON.parse((await download(page, 'Map data (GeoJSON)')).text) as { type: string; features: { geometry: { type: string }; properties: { kind: string } }[] };
+  const geo = JSON.parse((await download(page, 'Map data (GeoJSON)')).text) as { type: string; features: { geometry: { type: string }; properties: { kind: string; stopType?: string } }[] };
   expect(geo.type).toBe('FeatureCollection');
   const count = (kind: string) => geo.features.filter((f) => f.properties.kind === kind).length;
   expect(count('depot')).toBe(1);
   expect(count('route')).toBe(routes.length);
   expect(count('stop')).toBe(stops);
+  expect(geo.features.filter((f) => f.properties.stopType === 'pickup')).toHaveLength(shipmentsServed);
   expect(count('order')).toBe(unassigned);
   expect(geo.features.filter((f) => f.geometry.type === 'LineString')).toHaveLength(routes.length);
 
-  const problem = JSON.parse((await download(page, 'VROOM problem (JSON)')).text) as { jobs: unknown[]; vehicles: unknown[] };
-  expect(problem.jobs).toHaveLength(DEMO.orders.length);
+  // VROOM keeps shipments apart from jobs: a job per plain order, a shipment (pickup + delivery) per order with a pickup.
+  const shipmentOrders = DEMO.orders.filter((o) => o.pickup).length;
+  const problem = JSON.parse((await download(page, 'VROOM problem (JSON)')).text) as { jobs: unknown[]; shipments?: unknown[]; vehicles: unknown[] };
+  expect(problem.jobs).toHaveLength(DEMO.orders.length - shipmentOrders);
+  expect(problem.shipments ?? []).toHaveLength(shipmentOrders);
   expect(problem.vehicles).toHaveLength(6);
   const vroomPlan = JSON.parse((await download(page, 'VROOM solution (JSON)')).text) as { routes: { vehicle: number; steps: { type: string; id?: number }[] }[]; unassigned: unknown[] };
   expect(vroomPlan.routes).toHaveLength(routes.length);
-  expect(vroomPlan.routes.flatMap((r) => r.steps).filter((step) => step.type === 'job')).toHaveLength(stops);
-  expect(vroomPlan.unassigned).toHaveLength(unassigned);
+  const vroomSteps = vroomPlan.routes.flatMap((r) => r.steps);
+  expect(vroomSteps.filter((step) => step.type === 'job')).toHaveLength(stops - 2 * shipmentsServed);
+  expect(vroomSteps.filter((step) => step.type === 'pickup')).toHaveLength(shipmentsServed);
+  expect(vroomSteps.filter((step) => step.type === 'delivery')).toHaveLength(shipmentsServed);
+  // VROOM lists an unassigned shipment as its two tasks (pickup and delivery).
+  expect(vroomPlan.unassigned).toHaveLength(unassignedIds.reduce((n, id) => n + (isShipment(id) ? 2 : 1), 0));
 
   // The scenario file opens again as its own scenario, equal in everything but its id.
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -127,7 +153,7 @@ test('every export downloads and reads back; the manifest prints one page per ro
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.manifest__page')).toHaveCount(routes.length);
   await expect(page.locator('#root')).toBeHidden();
-  await expect(page.locator('.manifest__page').first().locator('tbody tr')).toHaveCount(routes[0].steps.filter((s) => s.type === 'job').length);
+  await expect(page.locator('.manifest__page').first().locator('tbody tr')).toHaveCount(orderSteps(routes[0]).length);
   await page.screenshot({ path: testInfo.outputPath('manifest-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.manifest')).toBeHidden();

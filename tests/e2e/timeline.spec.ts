@@ -1,4 +1,4 @@
-// Seeing the plan in Chromium: the timeline draws a bar for every routed stop,
+// Seeing the plan in Chromium: the timeline draws a bar for every routed stop (a shipment's pickup and delivery each),
 // selecting a stop or route in one place selects it everywhere, the KPI bar and
 // the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
 import { type Page } from '@playwright/test';
@@ -20,10 +20,15 @@ async function solveDemo(page: Page, seconds = 2): Promise<void> {
 
 test('the timeline draws every routed stop; a selection anywhere shows everywhere', async ({ page }, testInfo) => {
   await solveDemo(page);
-  const unassigned = await page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id]').count();
-  const routed = DEMO.orders.length - unassigned;
-  await expect(timeline(page).locator('.tl-stop')).toHaveCount(routed);
-  await expect(timeline(page)).toHaveAttribute('data-stop-count', String(routed));
+  const unassignedIds = await page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-order-id')));
+  // A bar per stop: one per routed job, two per routed shipment (its pickup, then its delivery).
+  const routed = DEMO.orders.filter((o) => !unassignedIds.includes(o.id));
+  const stops = routed.reduce((n, o) => n + (o.pickup ? 2 : 1), 0);
+  await expect(timeline(page).locator('.tl-stop')).toHaveCount(stops);
+  await expect(timeline(page)).toHaveAttribute('data-stop-count', String(stops));
+  await expect(timeline(page).locator('.tl-stop[data-step-type="pickup"]')).toHaveCount(routed.filter((o) => o.pickup).length);
+  await expect(timeline(page).locator('.tl-stop[data-step-type="delivery"]')).toHaveCount(routed.filter((o) => o.pickup).length);
   // Every used route has a row with its stops; the axis is labelled in hours.
   const routeStops = page.locator('.routes-table tr[data-vehicle-id]');
   for (const row of await routeStops.all()) {

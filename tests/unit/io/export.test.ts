@@ -7,7 +7,9 @@ import { planCsv } from '../../../web/src/io/export-csv';
 import { planGeoJson } from '../../../web/src/io/export-geojson';
 import { planKpis } from '../../../web/src/io/export-kpis';
 import { readRows } from '../../../web/src/io/import-rows';
+import { layoutPlan } from '../../../web/src/io/export-rows';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
 function planned() {
   const base = makeMiniScenario();
@@ -75,5 +77,44 @@ describe('planKpis', () => {
     expect(kpis).toMatchObject({ vehiclesUsed: 1, vehicleCount: 2, stops: 3, unassigned: 1, onTimeShare: 1, stale: false, checked: true });
     expect(kpis.cost).toBeGreaterThan(50);
     expect(planKpis(makeMiniScenario())).toBeNull();
+  });
+});
+
+describe('exports of a plan with a shipment', () => {
+  it('lays out a pickup row then a delivery row, and never lists the shipment as unplanned', () => {
+    const layout = layoutPlan(makeShipmentScenario());
+    expect(layout.routes[0].stops.map((s) => [s.sequence, s.stepType, s.order.id, s.place.address])).toEqual([
+      [1, 'job', 'o1', 'o1 Rue Test, Lyon'], [2, 'pickup', 'o2', 'Shop, Lyon'], [3, 'delivery', 'o2', 'o2 Rue Test, Lyon'], [4, 'job', 'o3', 'o3 Rue Test, Lyon'],
+    ]);
+    expect(layout.unplanned).toEqual([]);
+    expect(layout.unassigned.map((u) => u.order.id)).toEqual(['o4']);
+  });
+
+  it('writes one CSV row per stop with its stop type, the pickup row at the pickup place', async () => {
+    const table = await parseCsv(planCsv(makeShipmentScenario()));
+    const col = (name: string) => table.headers.indexOf(name);
+    expect(table.rows.map((r) => [r[col('Sequence')], r[col('Order id')], r[col('Stop type')], r[col('Status')]])).toEqual([
+      ['1', 'o1', 'job', 'planned'], ['2', 'o2', 'pickup', 'planned'], ['3', 'o2', 'delivery', 'planned'], ['4', 'o3', 'job', 'planned'],
+      ['', 'o4', '', 'unassigned: capacity'],
+    ]);
+    const pickup = table.rows[1];
+    expect([pickup[col('Address')], pickup[col('Lat')], pickup[col('Lng')], pickup[col('Window')], pickup[col('Service minutes')]]).toEqual(['Shop, Lyon', '45.755', '4.845', '08:00-16:40', '7']);
+    expect(table.rows[2][col('Address')]).toBe('o2 Rue Test, Lyon');
+    expect(table.rows.some((r) => r[col('Status')] === 'not planned')).toBe(false);
+  });
+
+  it('has a GeoJSON stop per pickup and delivery, the line passing the pickup place', () => {
+    const geo = planGeoJson(makeShipmentScenario());
+    const stops = geo.features.filter((f) => f.properties.kind === 'stop');
+    expect(stops.map((f) => [f.properties.orderId, f.properties.stopType])).toEqual([['o1', 'job'], ['o2', 'pickup'], ['o2', 'delivery'], ['o3', 'job']]);
+    expect(stops[1].geometry.coordinates).toEqual([4.845, 45.755]);
+    expect(geo.features.filter((f) => f.properties.kind === 'order').map((f) => f.properties.orderId)).toEqual(['o4']);
+    const line = geo.features.find((f) => f.properties.kind === 'route')!;
+    expect(line.geometry.coordinates).toHaveLength(6);
+    expect(line.geometry.coordinates[2]).toEqual([4.845, 45.755]);
+  });
+
+  it('counts a shipment as two stops and one order served', () => {
+    expect(planKpis(makeShipmentScenario())).toMatchObject({ stops: 4, ordersServed: 3, unassigned: 1, vehiclesUsed: 1, onTimeShare: 1, checked: true });
   });
 });

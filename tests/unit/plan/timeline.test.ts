@@ -5,6 +5,7 @@ import { computeKpis } from '../../../web/src/plan/kpis';
 import { moveOrder } from '../../../web/src/plan/move';
 import { positionAtTime, projectTimeline, timelineAxis } from '../../../web/src/plan/timeline';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
 describe('timeline projection', () => {
   it('has a row per vehicle and a bar per routed stop, on a whole-hour axis', () => {
@@ -34,5 +35,40 @@ describe('timeline projection', () => {
     expect(kpis.onTimeShare).toBeCloseTo(2 / 3, 9);
     expect(kpis.vehiclesUsed).toBe(1);
     expect(kpis.unassigned).toBe(1);
+  });
+
+  it('draws a shipment as its pickup bar, then its delivery bar, and counts both stops in the KPIs', () => {
+    const scenario = makeShipmentScenario();
+    const solution = scenario.plan!.solution;
+    expect(solution.check.violations).toEqual([]);
+    const [row] = projectTimeline(scenario, solution);
+    expect(row.stops.map((s) => [s.sequence, s.stepType, s.orderId])).toEqual([
+      [1, 'job', 'o1'], [2, 'pickup', 'o2'], [3, 'delivery', 'o2'], [4, 'job', 'o3'],
+    ]);
+    const [pickup, delivery] = row.stops.filter((s) => s.orderId === 'o2');
+    expect(pickup.serviceStartS).toBeLessThan(delivery.serviceStartS);
+    // Each bar shows the windows of its own place: the shop's for the pickup, the customer's for the delivery.
+    expect(pickup.windows).toEqual([{ startS: 480 * 60, endS: 1000 * 60 }]);
+    expect(delivery.windows).toEqual([{ startS: 480 * 60, endS: 720 * 60 }]);
+    expect(row.span).not.toBeNull();
+    // A drop is placed among orders (a shipment once): after o1 and the shipment's pickup → position 2.
+    expect(positionAtTime(row.stops, 'o3', delivery.serviceStartS - 1)).toBe(2);
+    expect(positionAtTime(row.stops, 'o3', delivery.serviceStartS + 1)).toBe(2);
+    expect(positionAtTime(row.stops, 'o1', pickup.serviceStartS + 1)).toBe(1);
+    const kpis = computeKpis(scenario, solution);
+    expect(kpis).toMatchObject({ vehiclesUsed: 1, lateStops: 0, onTimeShare: 1, unassigned: 1 });
+  });
+
+  it('judges a pickup late against its pickup window, not the delivery window', () => {
+    const scenario = makeShipmentScenario();
+    const solution = scenario.plan!.solution;
+    const pickupStep = solution.routes[0].steps.find((s) => s.type === 'pickup')!;
+    scenario.orders[1].pickup!.timeWindows = [{ start: 400, end: Math.floor(pickupStep.arrivalS / 60) - 10 }];
+    const stops = projectTimeline(scenario, solution)[0].stops;
+    expect(stops.find((s) => s.stepType === 'pickup')!.lateS).toBeGreaterThan(0);
+    expect(stops.find((s) => s.stepType === 'delivery')!.lateS).toBe(0);
+    const kpis = computeKpis(scenario, solution);
+    expect(kpis.lateStops).toBe(1);
+    expect(kpis.onTimeShare).toBeCloseTo(3 / 4, 9);
   });
 });

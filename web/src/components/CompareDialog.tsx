@@ -21,6 +21,7 @@ const ROWS: Row[] = [
   { label: 'Km', value: (k) => k.distanceKm, format: (n) => n.toFixed(1), better: 'lower' },
   { label: 'Hours', value: (k) => k.hours, format: (n) => n.toFixed(1), better: 'lower' },
   { label: 'Vehicles used', value: (k) => k.vehiclesUsed, format: String, better: 'lower' },
+  { label: 'Orders served', value: (k) => k.ordersServed, format: String, better: 'higher' },
   { label: 'Stops served', value: (k) => k.stops, format: String, better: 'higher' },
   { label: 'On time', value: (k) => (k.onTimeShare === null ? null : k.onTimeShare * 100), format: (n) => `${n.toFixed(0)} %`, better: 'higher' },
   { label: 'Unassigned', value: (k) => k.unassigned, format: String, better: 'lower' },

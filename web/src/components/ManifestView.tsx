@@ -49,16 +49,19 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
         <tbody>
           <For each={props.route.stops}>
             {(stop) => (
-              <tr>
+              <tr data-order-id={stop.order.id} data-step-type={stop.stepType}>
                 <td class="num">{stop.sequence}</td>
                 <td class="num">{clockText(stop.serviceStartS)}</td>
-                <td class="nowrap">{windowsText(stop.order.timeWindows) || 'any time'}</td>
+                <td class="nowrap">{windowsText(stop.place.timeWindows) || 'any time'}</td>
                 <td>
-                  <strong>{stop.order.customerName || stop.order.id}</strong>
-                  <div>{stop.order.address}</div>
+                  <strong>{stop.stepType === 'pickup' ? 'PICKUP · ' : stop.stepType === 'delivery' ? 'DELIVERY · ' : ''}{stop.order.customerName || stop.order.id}</strong>
+                  <div>{stop.place.address}</div>
                   <div class="manifest__id">{stop.order.id}</div>
                 </td>
-                <td>{SERVICE_LABEL[stop.order.serviceType] ?? stop.order.serviceType}<div class="manifest__id">{stop.order.serviceMinutes} min</div></td>
+                <td>
+                  {stop.stepType === 'pickup' ? 'Pickup' : SERVICE_LABEL[stop.order.serviceType] ?? stop.order.serviceType}
+                  <div class="manifest__id">{stop.place.serviceMinutes} min</div>
+                </td>
                 <td class="num">{stop.order.amounts.join(' / ')}</td>
                 <td class="nowrap">{stop.order.phone}</td>
                 <td>{stop.order.notes}</td>

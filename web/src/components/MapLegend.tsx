@@ -14,6 +14,9 @@ export function MapLegend(): JSX.Element {
         <Show when={hasPlan()} fallback={<li><span class="legend-swatch legend-swatch--unplanned" aria-hidden="true" />Order (not planned yet)</li>}>
           <li><span class="legend-swatch legend-swatch--planned" aria-hidden="true" />Stop, coloured by route</li>
           <li><span class="legend-swatch legend-swatch--unassigned" aria-hidden="true" />Unassigned order</li>
+          <Show when={state.scenario?.orders.some((o) => o.pickup)}>
+            <li><span class="legend-swatch legend-swatch--pickup" aria-hidden="true" />Pickup place of a shipment</li>
+          </Show>
         </Show>
         <Show when={state.planStatus === 'stale' || state.planStatus === 'invalid'}>
           <li><span class="legend-swatch legend-swatch--dashed" aria-hidden="true" />Route not trusted ({state.planStatus === 'stale' ? 'out of date' : 'failed check'})</li>

@@ -3,6 +3,7 @@
 // drag, and a pin that keeps the stop on its vehicle when optimizing again.
 import { createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
+import { isOrderStep } from '../domain/solution';
 import { routeOrderIds } from '../plan/rebuild-route';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
@@ -14,16 +15,23 @@ import { formatClock } from './ui/format';
 const UNASSIGN = '';
 const BEST = 'best';
 
-/** Where the order is now: its vehicle and 0-based position, or off the plan. */
-function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; serviceS: number | null } {
+/**
+ * Where the order is now: its vehicle and 0-based position among the route's orders, or off the plan.
+ * `serviceS` is the service start of its job, or of a shipment's pickup (`deliveryS`: of its delivery).
+ */
+function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; serviceS: number | null; deliveryS: number | null } {
   for (const route of scenario.plan?.solution.routes ?? []) {
     const position = routeOrderIds(route).indexOf(orderId);
-    if (position >= 0) {
-      const step = route.steps.find((s) => s.type === 'job' && s.id === orderId)!;
-      return { vehicleId: route.vehicleId, position, serviceS: step.arrivalS + step.waitS };
-    }
+    if (position < 0) continue;
+    const steps = route.steps.filter((s) => isOrderStep(s) && s.id === orderId);
+    const start = (type: string) => {
+      const step = steps.find((s) => s.type === type);
+      return step ? step.arrivalS + step.waitS : null;
+    };
+    const first = steps[0];
+    return { vehicleId: route.vehicleId, position, serviceS: first ? first.arrivalS + first.waitS : null, deliveryS: start('pickup') === null ? null : start('delivery') };
   }
-  return { vehicleId: null, position: 0, serviceS: null };
+  return { vehicleId: null, position: 0, serviceS: null, deliveryS: null };
 }
 
 /** The "Selected stop" card; shown while a stop (order) is selected and a plan exists. */
@@ -55,7 +63,9 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
   const unassignedReason = () => props.scenario.plan?.solution.unassigned.find((u) => u.orderId === props.orderId)?.reason;
   const status = () => (place().vehicleId === null
     ? `Unassigned — ${unassignedReason() ?? 'not on any route'}`
-    : `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · service ${formatClock(place().serviceS ?? 0)}`);
+    : place().deliveryS !== null
+      ? `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · pickup ${formatClock(place().serviceS ?? 0)}, delivery ${formatClock(place().deliveryS ?? 0)}`
+      : `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · service ${formatClock(place().serviceS ?? 0)}`);
   return (
     <section class="panel-section stop-card" aria-label="Selected stop">
       <div class="section-head">

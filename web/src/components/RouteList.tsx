@@ -1,9 +1,10 @@
 // The plan panel's body: Undo/Redo, key figures, the route table and the
 // unassigned orders, or a short prompt to optimize when there is no plan yet.
 import { onCleanup, Show, type JSX } from 'solid-js';
+import { servesOrder } from '../plan/rebuild-route';
 import { useApp } from '../store/context';
 import { KpiBar } from './KpiBar';
-import { jobCount, RouteTable } from './RouteTable';
+import { RouteTable, stopCount } from './RouteTable';
 import { UnassignedPanel } from './UnassignedPanel';
 
 /** The routes section of the panel (labelled "Routes"). */
@@ -13,7 +14,7 @@ export function RouteList(): JSX.Element {
     const selection = uiState.selection;
     if (selection?.kind === 'route') return selection.vehicleId;
     if (selection?.kind !== 'order') return null;
-    const route = scenario.plan?.solution.routes.find((r) => r.steps.some((s) => s.type === 'job' && s.id === selection.orderId));
+    const route = scenario.plan?.solution.routes.find((r) => servesOrder(r, selection.orderId));
     return route?.vehicleId ?? null;
   };
   return (
@@ -27,7 +28,7 @@ export function RouteList(): JSX.Element {
           <>
             <KpiBar scenario={scenario()} solution={scenario().plan!.solution} />
             <RouteTable
-              routes={scenario().plan!.solution.routes.filter((r) => jobCount(r) > 0)}
+              routes={scenario().plan!.solution.routes.filter((r) => stopCount(r) > 0)}
               scenario={scenario()}
               trusted={state.planStatus === 'valid'}
               activeVehicleId={activeVehicleId(scenario())}

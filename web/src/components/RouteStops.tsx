@@ -3,10 +3,10 @@
 // onto the end slot to make it last, or onto another route's row to move it there.
 import { createEffect, For, type JSX } from 'solid-js';
 import type { Order, Scenario } from '../domain/scenario';
-import type { Route } from '../domain/solution';
+import { isOrderStep, type OrderStepType, type Route } from '../domain/solution';
 import { positionBefore } from '../plan/move';
 import { routeOrderIds } from '../plan/rebuild-route';
-import { lateness } from '../plan/timeline';
+import { lateness, stepKindLabel, stepWindows } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
@@ -14,26 +14,28 @@ import { PinToggle } from './PinToggle';
 import { dragSource, dropTarget } from './ui/dnd';
 import { formatClock, formatDayMinutes } from './ui/format';
 
-function windowText(order: Order | undefined): string {
-  if (!order || order.timeWindows.length === 0) return 'any time';
-  return order.timeWindows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
+function windowText(order: Order | undefined, stepType: OrderStepType): string {
+  const windows = order ? stepWindows(order, stepType) : [];
+  if (windows.length === 0) return 'any time';
+  return windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
 }
 
 /** Ordered, draggable stop list of `route`. */
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const orders = () => new Map(props.scenario.orders.map((o) => [o.id, o]));
-  const jobs = () => props.route.steps.filter((s) => s.type === 'job');
+  // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id.
+  const stops = () => props.route.steps.filter(isOrderStep);
   const sequence = () => routeOrderIds(props.route);
   const before = (beforeId: string | null) => (_: DragEvent, moving: string) =>
     (props.editable ? { vehicleId: props.route.vehicleId, position: positionBefore(sequence(), moving, beforeId) } : null);
   return (
     <ol class="route-stops" aria-label="Stops in visiting order">
-      <For each={jobs()}>
+      <For each={stops()}>
         {(step, index) => {
           const order = () => orders().get(step.id);
           const selected = () => isOrderSelected(uiState, step.id);
-          const late = () => (order() ? lateness(order()!, step.arrivalS) : 0);
+          const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
           let item!: HTMLLIElement;
           createEffect(() => { if (selected()) item.scrollIntoView({ block: 'nearest' }); });
           return (
@@ -41,14 +43,18 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
               ref={item}
               class={`route-stop${selected() ? ' is-selected' : ''}${late() > 0 ? ' is-late' : ''}`}
               data-order-id={step.id}
+              data-step-type={step.type}
               {...dragSource(edit, () => step.id, () => !props.editable)}
               {...dropTarget(edit, before(step.id))}
               onClick={() => uiActions.selectOrder(step.id)}
             >
               <span class="route-stop__seq">{index() + 1}</span>
-              <span class="route-stop__name">{order()?.customerName || step.id}</span>
+              <span class="route-stop__name">
+                {step.type !== 'job' && <span class={`route-stop__kind route-stop__kind--${step.type}`}>{stepKindLabel(step.type)}</span>}
+                {order()?.customerName || step.id}
+              </span>
               <span class="route-stop__time num">{formatClock(step.arrivalS + step.waitS)}</span>
-              <span class="route-stop__window muted">{late() > 0 ? `late ${Math.round(late() / 60)} min · ` : ''}{windowText(order())}</span>
+              <span class="route-stop__window muted">{late() > 0 ? `late ${Math.round(late() / 60)} min · ` : ''}{step.type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), step.type)}</span>
               <PinToggle
                 pinned={isOrderPinned(pinsState, props.scenario.id, step.id)}
                 label={`stop ${order()?.customerName || step.id}`}

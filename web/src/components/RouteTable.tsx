@@ -3,7 +3,7 @@
 // or holding the selected stop) unfolds its stops. Rows accept dropped stops.
 import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
-import type { Route } from '../domain/solution';
+import { isOrderStep, type Route } from '../domain/solution';
 import { routeColor } from '../map/projection';
 import { useApp } from '../store/context';
 import { isRoutePinned } from '../store/pins';
@@ -13,8 +13,8 @@ import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
 import { formatClock, formatHm } from './ui/format';
 
-/** Number of orders a route serves. */
-export const jobCount = (route: Route): number => route.steps.filter((s) => s.type === 'job').length;
+/** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
+export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
 
 const COLUMNS = 7;
 
@@ -40,7 +40,7 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
             {name()}
           </button>
         </th>
-        <td class="num">{jobCount(props.route)}</td>
+        <td class="num">{stopCount(props.route)}</td>
         <td class="num">{(props.route.distanceM / 1000).toFixed(1)}</td>
         <td class="num">{formatHm(props.route.durationS)}</td>
         <td class="num">{formatClock(steps()[0]?.departureS ?? 0)}</td>
@@ -80,7 +80,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
         <tr>
           <td />
           <th scope="row">Total</th>
-          <td class="num">{total(jobCount)}</td>
+          <td class="num">{total(stopCount)}</td>
           <td class="num">{(total((r) => r.distanceM) / 1000).toFixed(1)}</td>
           <td class="num">{formatHm(total((r) => r.durationS))}</td>
           <td colSpan={2} />

@@ -2,7 +2,7 @@
 // service (hatched), the service itself (route colour, draggable) and any
 // lateness (red, from the window's close to the arrival). A pinned stop shows a pin.
 import { createEffect, For, Show, type JSX } from 'solid-js';
-import { axisPercent, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
+import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
@@ -20,7 +20,8 @@ function describe(stop: Stop): string {
   const windows = stop.windows.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ') || 'any time';
   const wait = stop.waitS > 0 ? `, waits ${Math.round(stop.waitS / 60)} min` : '';
   const late = stop.lateS > 0 ? `, ${Math.round(stop.lateS / 60)} min LATE` : '';
-  return `Stop ${stop.sequence}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
+  const kind = stop.stepType === 'job' ? '' : ` (${stepKindLabel(stop.stepType).toLowerCase()})`;
+  return `Stop ${stop.sequence}${kind}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
 }
 
 /** The bars of one stop, positioned on `axis`. */
@@ -51,10 +52,14 @@ export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: str
         aria-pressed={selected()}
         title={describe(props.stop)}
         data-order-id={props.stop.orderId}
+        data-step-type={props.stop.stepType}
         {...dragSource(edit, () => props.stop.orderId, () => !props.editable)}
         onClick={() => uiActions.selectOrder(props.stop.orderId)}
         onKeyDown={(event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); uiActions.selectOrder(props.stop.orderId); } }}
       >
+        <Show when={props.stop.stepType !== 'job'}>
+          <span class={`tl-stop__kind tl-stop__kind--${props.stop.stepType}`} aria-hidden="true">{props.stop.stepType === 'pickup' ? 'P' : 'D'}</span>
+        </Show>
         <Show when={isOrderPinned(pinsState, props.scenarioId, props.stop.orderId)}>
           <span class="tl-stop__pin"><PinIcon /></span>
         </Show>

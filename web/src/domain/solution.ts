@@ -15,6 +15,14 @@ export type StopReason = 'completed' | 'time-limit' | 'cancelled';
 export const STEP_TYPES = ['start', 'job', 'pickup', 'delivery', 'break', 'end'] as const;
 export type StepType = (typeof STEP_TYPES)[number];
 
+/** Step types that serve an order: a job, or a shipment's pickup or delivery. */
+export type OrderStepType = 'job' | 'pickup' | 'delivery';
+
+/** True for a step serving an order (job, pickup or delivery), false for start, end and breaks. */
+export function isOrderStep<T extends { type: StepType }>(step: T): step is T & { type: OrderStepType } {
+  return step.type === 'job' || step.type === 'pickup' || step.type === 'delivery';
+}
+
 /** One point of a route: leaving the depot, serving an order, a break, returning. */
 export interface Step {
   type: StepType;

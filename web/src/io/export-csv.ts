@@ -1,9 +1,10 @@
-// The plan as CSV, one row per stop in route order, then the orders left out.
+// The plan as CSV, one row per stop in route order (a shipment has a pickup row,
+// at its pickup place, and a delivery row; "Stop type" tells them apart), then the orders left out.
 // Custom fields come last under their imported names, so they survive a round trip;
 // order columns use names the importer matches again.
 import type { Order, Scenario } from '../domain/scenario';
 import { toCsv } from './csv';
-import { clockText, extraKeys, layoutPlan, windowsText } from './export-rows';
+import { clockText, extraKeys, layoutPlan, stopPlace, windowsText, type StopPlace } from './export-rows';
 
 interface PlanCells {
   vehicle: string;
@@ -14,6 +15,10 @@ interface PlanCells {
   departure: string;
   load: (string | number)[];
   status: string;
+  /** `job`, `pickup` or `delivery` for a routed stop; "" for an order left out. */
+  stopType: string;
+  /** Where the row's stop is: the pickup place for a pickup row, else the order's own. */
+  place: StopPlace;
 }
 
 /** Column names; the order's own columns match the importer's synonyms. */
@@ -23,15 +28,15 @@ export function planCsvHeaders(scenario: Scenario): string[] {
     'Vehicle', 'Sequence', 'Order id', 'Name', 'Address', 'Lat', 'Lng',
     'Arrival', 'Wait (min)', 'Service start', 'Departure', 'Window', 'Service type', 'Service minutes',
     ...units.map((u) => `Load after stop (${u})`), ...units.map((u) => `Amount (${u})`),
-    'Priority', 'Status', 'Notes', 'Phone', 'Email', ...extraKeys(scenario.orders),
+    'Priority', 'Status', 'Stop type', 'Notes', 'Phone', 'Email', ...extraKeys(scenario.orders),
   ];
 }
 
 function row(order: Order, plan: PlanCells, extras: string[]): (string | number)[] {
   return [
-    plan.vehicle, plan.sequence, order.id, order.customerName, order.address, order.lat, order.lng,
-    plan.arrival, plan.wait, plan.serviceStart, plan.departure, windowsText(order.timeWindows), order.serviceType, order.serviceMinutes,
-    ...plan.load, ...order.amounts, order.priority, plan.status, order.notes, order.phone, order.email,
+    plan.vehicle, plan.sequence, order.id, order.customerName, plan.place.address, plan.place.lat, plan.place.lng,
+    plan.arrival, plan.wait, plan.serviceStart, plan.departure, windowsText(plan.place.timeWindows), order.serviceType, plan.place.serviceMinutes,
+    ...plan.load, ...order.amounts, order.priority, plan.status, plan.stopType, order.notes, order.phone, order.email,
     ...extras.map((key) => order.extra[key] ?? ''),
   ];
 }
@@ -48,12 +53,12 @@ export function planCsv(scenario: Scenario): string {
         vehicle: vehicle.name || vehicle.id, sequence: String(stop.sequence),
         arrival: clockText(stop.arrivalS), wait: String(Math.round(stop.waitS / 60)),
         serviceStart: clockText(stop.serviceStartS), departure: clockText(stop.departureS),
-        load: stop.load, status: 'planned',
+        load: stop.load, status: 'planned', stopType: stop.stepType, place: stop.place,
       }, extras));
     }
   }
-  const idle = { vehicle: '', sequence: '', arrival: '', wait: '', serviceStart: '', departure: '', load: noLoad };
-  for (const { order, reason } of layout.unassigned) rows.push(row(order, { ...idle, status: `unassigned: ${reason || 'no reason given'}` }, extras));
-  for (const order of layout.unplanned) rows.push(row(order, { ...idle, status: 'not planned' }, extras));
+  const idle = (order: Order) => ({ vehicle: '', sequence: '', arrival: '', wait: '', serviceStart: '', departure: '', load: noLoad, stopType: '', place: stopPlace(order, 'job') });
+  for (const { order, reason } of layout.unassigned) rows.push(row(order, { ...idle(order), status: `unassigned: ${reason || 'no reason given'}` }, extras));
+  for (const order of layout.unplanned) rows.push(row(order, { ...idle(order), status: 'not planned' }, extras));
   return toCsv(planCsvHeaders(scenario), rows);
 }

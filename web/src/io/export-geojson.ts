@@ -1,5 +1,6 @@
 // The plan as GeoJSON (RFC 7946, [lng, lat]): depots and stops as Points with
 // their data in `properties`, each route as a LineString from depot to depot.
+// A shipment has two stop points (`stopType` pickup, at its pickup place, then delivery).
 import type { Scenario } from '../domain/scenario';
 import { clockText, layoutPlan, windowsText, type PlanLayout } from './export-rows';
 
@@ -24,17 +25,17 @@ function routeFeatures(scenario: Scenario, layout: PlanLayout): Feature[] {
   const units = scenario.settings.capacityUnits;
   return layout.routes.flatMap(({ vehicle, route, startDepot, endDepot, stops }) => {
     const vehicleProps = { vehicleId: vehicle.id, vehicleName: vehicle.name };
-    const stopFeatures = stops.map((stop) => point(stop.order.lng, stop.order.lat, {
-      kind: 'stop', ...vehicleProps, sequence: stop.sequence, orderId: stop.order.id,
-      customerName: stop.order.customerName, address: stop.order.address,
+    const stopFeatures = stops.map((stop) => point(stop.place.lng, stop.place.lat, {
+      kind: 'stop', ...vehicleProps, sequence: stop.sequence, stopType: stop.stepType, orderId: stop.order.id,
+      customerName: stop.order.customerName, address: stop.place.address,
       arrival: clockText(stop.arrivalS), serviceStart: clockText(stop.serviceStartS), departure: clockText(stop.departureS),
-      waitMinutes: Math.round(stop.waitS / 60), window: windowsText(stop.order.timeWindows), serviceType: stop.order.serviceType,
+      waitMinutes: Math.round(stop.waitS / 60), window: windowsText(stop.place.timeWindows), serviceType: stop.order.serviceType,
       ...Object.fromEntries(units.map((u, i) => [`amount_${u}`, stop.order.amounts[i]])),
       notes: stop.order.notes, phone: stop.order.phone, ...stop.order.extra,
     }));
     const line: Position[] = [
       ...(startDepot ? [[startDepot.lng, startDepot.lat] as Position] : []),
-      ...stops.map((s) => [s.order.lng, s.order.lat] as Position),
+      ...stops.map((s) => [s.place.lng, s.place.lat] as Position),
       ...(endDepot ? [[endDepot.lng, endDepot.lat] as Position] : []),
     ];
     const lineFeature: Feature = {

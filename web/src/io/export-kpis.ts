@@ -2,6 +2,7 @@
 // scenarios: the KPI bar's own figures (plan/kpis.ts, so both always agree)
 // plus whether the plan is current and checked.
 import type { Scenario } from '../domain/scenario';
+import { isOrderStep } from '../domain/solution';
 import { computeKpis } from '../plan/kpis';
 
 /** A plan's figures as compared between scenarios. */
@@ -12,7 +13,10 @@ export interface PlanKpis {
   hours: number;
   vehiclesUsed: number;
   vehicleCount: number;
+  /** Routed stops: a job counts one, a shipment two (pickup and delivery). */
   stops: number;
+  /** Orders on a route (a shipment counts one). */
+  ordersServed: number;
   /** Share of routed stops served inside a window (0..1); null with no routed stop. */
   onTimeShare: number | null;
   unassigned: number;
@@ -27,10 +31,12 @@ export function planKpis(scenario: Scenario): PlanKpis | null {
   const plan = scenario.plan;
   if (!plan) return null;
   const kpis = computeKpis(scenario, plan.solution);
-  const stops = plan.solution.routes.reduce((sum, r) => sum + r.steps.filter((s) => s.type === 'job').length, 0);
+  const steps = plan.solution.routes.flatMap((r) => r.steps.filter(isOrderStep));
+  const stops = steps.length;
+  const ordersServed = new Set(steps.map((s) => s.id)).size;
   return {
     cost: kpis.cost, distanceKm: kpis.distanceM / 1000, hours: kpis.durationS / 3600,
-    vehiclesUsed: kpis.vehiclesUsed, vehicleCount: kpis.fleetSize, stops,
+    vehiclesUsed: kpis.vehiclesUsed, vehicleCount: kpis.fleetSize, stops, ordersServed,
     onTimeShare: kpis.onTimeShare, unassigned: kpis.unassigned,
     stale: plan.solvedRevision !== scenario.revision, checked: plan.solution.check.ok,
   };

@@ -1,13 +1,26 @@
 // The plan laid out stop by stop, per route, with the order data a driver or
 // a spreadsheet needs. Plan CSV, GeoJSON and the printed manifest all read it.
 import type { Depot, Order, Scenario, TimeWindow, Vehicle } from '../domain/scenario';
-import type { Route } from '../domain/solution';
+import { isOrderStep, type OrderStepType, type Route } from '../domain/solution';
 
-/** One served order on a route. */
+/** Where a stop is served: the order's place, or a shipment's pickup place. */
+export interface StopPlace {
+  lat: number;
+  lng: number;
+  address: string;
+  timeWindows: TimeWindow[];
+  serviceMinutes: number;
+}
+
+/** One stop on a route: a job, or a shipment's pickup or delivery (two rows with the same order). */
 export interface StopRow {
-  /** 1-based position on the route. */
+  /** 1-based position on the route (a shipment's pickup and delivery count one each). */
   sequence: number;
+  /** `job`, `pickup` or `delivery`. */
+  stepType: OrderStepType;
   order: Order;
+  /** Where the stop is: `order.pickup` for a pickup, else the order itself. */
+  place: StopPlace;
   arrivalS: number;
   waitS: number;
   serviceStartS: number;
@@ -51,11 +64,11 @@ export function layoutPlan(scenario: Scenario): PlanLayout {
     if (!vehicle) continue;
     const stops: StopRow[] = [];
     for (const step of route.steps) {
-      const order = step.type === 'job' ? orders.get(step.id) : undefined;
-      if (!order) continue;
+      const order = isOrderStep(step) ? orders.get(step.id) : undefined;
+      if (!order || !isOrderStep(step)) continue;
       mentioned.add(order.id);
       stops.push({
-        sequence: stops.length + 1, order, arrivalS: step.arrivalS, waitS: step.waitS,
+        sequence: stops.length + 1, stepType: step.type, order, place: stopPlace(order, step.type), arrivalS: step.arrivalS, waitS: step.waitS,
         serviceStartS: step.arrivalS + step.waitS, departureS: step.departureS, load: step.load,
       });
     }
@@ -67,6 +80,12 @@ export function layoutPlan(scenario: Scenario): PlanLayout {
     return order ? [{ order, reason: u.reason }] : [];
   });
   return { routes, unassigned, unplanned: scenario.orders.filter((o) => !mentioned.has(o.id)) };
+}
+
+/** The place a stop of `stepType` serves: a shipment's pickup place for `pickup`, else the order's. */
+export function stopPlace(order: Order, stepType: OrderStepType): StopPlace {
+  const at = stepType === 'pickup' && order.pickup ? order.pickup : order;
+  return { lat: at.lat, lng: at.lng, address: at.address, timeWindows: at.timeWindows, serviceMinutes: at.serviceMinutes };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -77,9 +77,11 @@ export function MapView(): JSX.Element {
   const counts = () => ({
     'data-stop-count': stops().length,
     'data-unassigned-count': stops().filter((s) => s.status === 'unassigned').length,
+    // Shipments' pickup places, drawn as a second point of their order.
+    'data-pickup-count': stops().filter((s) => s.pickup).length,
     'data-route-count': lines().length,
     'data-untrusted-route-count': state.planStatus === 'valid' ? 0 : lines().length,
-    // "vehicle:stops" per drawn line, so a hand edit can be seen to reach the map.
+    // "vehicle:stops" per drawn line (a shipment's pickup and delivery count one each), so a hand edit can be seen to reach the map.
     'data-route-stops': lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '),
   });
 

@@ -1,6 +1,7 @@
 // Draws the depots and every order's stop: circles (on the shared canvas)
 // coloured by route, unassigned stops as hollow red rings (see the legend), grey
-// before any plan exists; the selected stop is enlarged with a dark ring.
+// before any plan exists; the selected stop is enlarged with a dark ring. A
+// shipment's pickup place is a second, smaller white circle ringed in its colour.
 // Tooltips are built from text nodes, since order data comes from user files.
 import L from 'leaflet';
 import { createEffect, createMemo, on, onCleanup, untrack, type JSX } from 'solid-js';
@@ -25,6 +26,26 @@ function stopStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
   return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95 };
 }
 
+function pickupStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
+  const ring = stop.status === 'unassigned' ? UNASSIGNED_COLOR : stop.color;
+  if (selected) return { radius: 8, color: '#111827', weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
+  return { radius: 5, color: ring, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
+}
+
+function pickupTooltipFor(stop: StopPoint, vehicleName: string | null): HTMLElement {
+  const box = document.createElement('div');
+  const line = (text: string, strong = false) => {
+    const el = document.createElement(strong ? 'strong' : 'div');
+    el.textContent = text;
+    box.append(el);
+  };
+  const pickup = stop.pickup!;
+  line(`${pickup.sequence ? `#${pickup.sequence} · ` : ''}Pickup for ${stop.customerName || stop.orderId}`, true);
+  line(pickup.address);
+  line(pickup.serviceStartS === null ? STATUS_TEXT[stop.status] : `${vehicleName ?? ''}, pickup at ${formatClock(pickup.serviceStartS)}`);
+  return box;
+}
+
 function tooltipFor(stop: StopPoint, vehicleName: string | null): HTMLElement {
   const box = document.createElement('div');
   const line = (text: string, strong = false) => {
@@ -32,7 +53,7 @@ function tooltipFor(stop: StopPoint, vehicleName: string | null): HTMLElement {
     el.textContent = text;
     box.append(el);
   };
-  line(`${stop.sequence ? `#${stop.sequence} · ` : ''}${stop.customerName || stop.orderId}`, true);
+  line(`${stop.sequence ? `#${stop.sequence} · ` : ''}${stop.pickup ? 'Delivery: ' : ''}${stop.customerName || stop.orderId}`, true);
   line(stop.address);
   line(stop.serviceStartS === null ? STATUS_TEXT[stop.status] : `${vehicleName ?? ''}, service at ${formatClock(stop.serviceStartS)}`);
   return box;
@@ -51,12 +72,16 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
   });
   const vehicleName = (id: string | null) => (id ? state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id : null);
   const depots = createMemo(() => (state.scenario ? projectDepots(state.scenario) : []));
-  const markers = new Map<string, { marker: L.CircleMarker; stop: StopPoint }>();
+  const markers = new Map<string, { marker: L.CircleMarker; pickup: L.CircleMarker | null; stop: StopPoint }>();
   const restyle = (orderId: string | null, selected: boolean) => {
     const entry = orderId ? markers.get(orderId) : undefined;
     if (!entry) return;
     entry.marker.setStyle(stopStyle(entry.stop, selected));
-    if (selected) entry.marker.bringToFront();
+    entry.pickup?.setStyle(pickupStyle(entry.stop, selected));
+    if (selected) {
+      entry.pickup?.bringToFront();
+      entry.marker.bringToFront();
+    }
   };
 
   createEffect(() => {
@@ -68,7 +93,14 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
         .bindTooltip(() => tooltipFor(stop, vehicleName(stop.vehicleId)))
         .on('click', () => uiActions.selectOrder(stop.orderId))
         .addTo(stopsGroup);
-      markers.set(stop.orderId, { marker, stop });
+      // A shipment's pickup place: selecting it selects the order, like its delivery point.
+      const pickup = stop.pickup
+        ? L.circleMarker(stop.pickup.at, { ...pickupStyle(stop, stop.orderId === selected), renderer: props.renderer })
+          .bindTooltip(() => pickupTooltipFor(stop, vehicleName(stop.vehicleId)))
+          .on('click', () => uiActions.selectOrder(stop.orderId))
+          .addTo(stopsGroup)
+        : null;
+      markers.set(stop.orderId, { marker, pickup, stop });
     }
     restyle(selected, true);
   });

@@ -2,6 +2,7 @@
 // stops (with route, sequence and ETA) and route lines, with stable colours per
 // vehicle. No Leaflet here, so it can be tested and reused by lists and exports.
 import type { Plan, Scenario } from '../domain/scenario';
+import { isOrderStep } from '../domain/solution';
 
 /** Route colours, chosen to stay apart from each other and from the unassigned red. */
 export const ROUTE_COLORS = [
@@ -23,16 +24,28 @@ export function routeColor(scenario: Scenario, vehicleId: string): string {
 /** Leaflet's coordinate order. */
 export type LatLng = [lat: number, lng: number];
 
-/** One order as the map shows it. */
+/** A shipment's pickup place as the map shows it (a second, smaller point of the same order). */
+export interface PickupPoint {
+  at: LatLng;
+  address: string;
+  /** 1-based position of the pickup stop on its route; null when not routed. */
+  sequence: number | null;
+  /** Service start at the pickup, seconds since midnight; null when not routed. */
+  serviceStartS: number | null;
+}
+
+/** One order as the map shows it; a shipment's point is its delivery, with its pickup place in `pickup`. */
 export interface StopPoint {
   orderId: string;
   at: LatLng;
+  /** The pickup place of a shipment; null for a plain job. */
+  pickup: PickupPoint | null;
   /** `planned`: on a route; `unassigned`: the plan leaves it out; `unplanned`: no plan yet. */
   status: 'planned' | 'unassigned' | 'unplanned';
   vehicleId: string | null;
-  /** 1-based position on its route. */
+  /** 1-based position on its route (of the delivery, for a shipment); stops are counted as the timeline does. */
   sequence: number | null;
-  /** Service start, seconds since midnight. */
+  /** Service start (at the delivery, for a shipment), seconds since midnight. */
   serviceStartS: number | null;
   color: string;
   customerName: string;
@@ -55,18 +68,26 @@ export interface DepotPoint {
 
 /** Every order as a map point, placed on its route when the plan serves it. */
 export function projectStops(scenario: Scenario, plan: Plan | null): StopPoint[] {
-  const onRoute = new Map<string, { vehicleId: string; sequence: number; serviceStartS: number }>();
+  type Visit = { vehicleId: string; sequence: number; serviceStartS: number };
+  const onRoute = new Map<string, Visit>();
+  const pickups = new Map<string, Visit>();
   for (const route of plan?.solution.routes ?? []) {
     let sequence = 0;
     for (const step of route.steps) {
-      if (step.type === 'job') onRoute.set(step.id, { vehicleId: route.vehicleId, sequence: ++sequence, serviceStartS: step.arrivalS + step.waitS });
+      if (!isOrderStep(step)) continue;
+      const visit = { vehicleId: route.vehicleId, sequence: ++sequence, serviceStartS: step.arrivalS + step.waitS };
+      (step.type === 'pickup' ? pickups : onRoute).set(step.id, visit);
     }
   }
   return scenario.orders.map((order) => {
-    const visit = onRoute.get(order.id);
+    const visit = onRoute.get(order.id) ?? pickups.get(order.id);
+    const picked = pickups.get(order.id);
     const status = visit ? 'planned' : plan ? 'unassigned' : 'unplanned';
+    const pickup: PickupPoint | null = order.pickup
+      ? { at: [order.pickup.lat, order.pickup.lng], address: order.pickup.address, sequence: picked?.sequence ?? null, serviceStartS: picked?.serviceStartS ?? null }
+      : null;
     return {
-      orderId: order.id, at: [order.lat, order.lng], status,
+      orderId: order.id, at: [order.lat, order.lng], pickup, status,
       vehicleId: visit?.vehicleId ?? null, sequence: visit?.sequence ?? null, serviceStartS: visit?.serviceStartS ?? null,
       color: visit ? routeColor(scenario, visit.vehicleId) : UNPLANNED_COLOR,
       customerName: order.customerName, address: order.address,
@@ -80,10 +101,12 @@ export function projectRoutes(scenario: Scenario, plan: Plan | null): RouteLine[
   const depots = new Map(scenario.depots.map((d) => [d.id, d]));
   const lines: RouteLine[] = [];
   for (const route of plan?.solution.routes ?? []) {
-    if (!route.steps.some((s) => s.type === 'job')) continue;
+    if (!route.steps.some(isOrderStep)) continue;
     const points: LatLng[] = [];
     for (const step of route.steps) {
-      const place = step.type === 'job' ? orders.get(step.id) : depots.get(step.id);
+      if (step.type === 'break') continue;
+      const order = isOrderStep(step) ? orders.get(step.id) : undefined;
+      const place = step.type === 'pickup' ? order?.pickup : isOrderStep(step) ? order : depots.get(step.id);
       if (place) points.push([place.lat, place.lng]);
     }
     lines.push({ vehicleId: route.vehicleId, color: routeColor(scenario, route.vehicleId), points });

@@ -1,7 +1,7 @@
 // The plan's key figures for the KPI bar and comparisons: cost, km, hours,
 // vehicles used, on-time share and unassigned orders. Pure, from the solution.
 import type { Scenario } from '../domain/scenario';
-import type { Solution } from '../domain/solution';
+import { isOrderStep, type Solution } from '../domain/solution';
 import { lateness } from './timeline';
 
 /** Figures a dispatcher reads first. */
@@ -12,7 +12,7 @@ export interface PlanKpis {
   durationS: number;
   vehiclesUsed: number;
   fleetSize: number;
-  /** Share of routed stops served inside a window, 0..1; null with no routed stop. */
+  /** Share of routed stops (jobs, pickups and deliveries) served inside a window, 0..1; null with no routed stop. */
   onTimeShare: number | null;
   lateStops: number;
   unassigned: number;
@@ -25,15 +25,15 @@ export function computeKpis(scenario: Scenario, solution: Solution): PlanKpis {
   let late = 0;
   let used = 0;
   for (const route of solution.routes) {
-    let jobs = 0;
+    let stops = 0;
     for (const step of route.steps) {
-      if (step.type !== 'job') continue;
-      jobs += 1;
+      if (!isOrderStep(step)) continue;
+      stops += 1;
       const order = orders.get(step.id);
-      if (order && lateness(order, step.arrivalS) > 0) late += 1;
+      if (order && lateness(order, step.arrivalS, step.type) > 0) late += 1;
     }
-    routed += jobs;
-    if (jobs > 0) used += 1;
+    routed += stops;
+    if (stops > 0) used += 1;
   }
   return {
     cost: solution.summary.cost, distanceM: solution.summary.distanceM, durationS: solution.summary.durationS,

@@ -2,7 +2,7 @@
 // they are. Turns them into the solver's pin list and reads them back from a
 // stored record, dropping anything malformed instead of failing the restore.
 import type { SolverPin } from '../../../workers/protocol';
-import type { Solution } from '../domain/solution';
+import { isOrderStep, type Solution } from '../domain/solution';
 
 /** What the dispatcher pinned in one scenario. */
 export interface PinSet {
@@ -24,7 +24,7 @@ export function solverPins(pins: PinSet, solution: Solution | null, vehicleIds: 
   for (const route of solution?.routes ?? []) {
     if (!pins.routes.includes(route.vehicleId) || !vehicles.has(route.vehicleId)) continue;
     // Every order stop in its order; a shipment gives two pins, its pickup marked as such.
-    route.steps.filter((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && known.has(s.id)).forEach((step, position) => {
+    route.steps.filter((s) => isOrderStep(s) && known.has(s.id)).forEach((step, position) => {
       result.push({ orderId: step.id, vehicleId: route.vehicleId, position, ...(step.type === 'pickup' ? { side: 'pickup' as const } : {}) });
       covered.add(step.id);
     });

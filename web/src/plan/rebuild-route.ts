@@ -4,7 +4,7 @@
 // overtime — is timed and priced exactly as the checker will re-check it.
 import { earliestDepartureS, evaluateRoute, makeEvalContext, type EvalContext, type StopRef } from '../domain/route-eval';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
-import type { Route } from '../domain/solution';
+import { isOrderStep, type Route } from '../domain/solution';
 
 /** Id lookups over one scenario; build once per edit, not per route. */
 export interface ScenarioLookup {
@@ -75,13 +75,13 @@ export function routeStops(route: Route): StopRef[] {
 /** Order ids a route serves, in visiting order (a shipment at its pickup, once). */
 export function routeOrderIds(route: Route): string[] {
   const ids: string[] = [];
-  for (const s of route.steps) if ((s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && !ids.includes(s.id)) ids.push(s.id);
+  for (const s of route.steps) if (isOrderStep(s) && !ids.includes(s.id)) ids.push(s.id);
   return ids;
 }
 
 /** True when the route serves the order (any of its stops). */
 export function servesOrder(route: Route, orderId: string): boolean {
-  return route.steps.some((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && s.id === orderId);
+  return route.steps.some((s) => isOrderStep(s) && s.id === orderId);
 }
 
 /** `stops` without the order's stops. */

@@ -1,14 +1,16 @@
 // Pure projection of a plan onto the timeline (Gantt): one row per vehicle with
 // its shift, route span and, per stop, windows, arrival, wait, service and
 // lateness in seconds since midnight, plus the hour ticks of the axis.
-import { serviceStartIn } from '../domain/check';
-import type { Order, Scenario } from '../domain/scenario';
-import type { Solution } from '../domain/solution';
+import { windowStart } from '../domain/route-eval';
+import type { Order, Scenario, TimeWindow } from '../domain/scenario';
+import { isOrderStep, type OrderStepType, type Solution } from '../domain/solution';
 
 /** One stop as the timeline draws it. */
 export interface TimelineStop {
   orderId: string;
-  /** 1-based position on its route. */
+  /** `job`, or a shipment's `pickup` or `delivery` (two stops with the same order id). */
+  stepType: OrderStepType;
+  /** 1-based position among the route's stops (a shipment's pickup and delivery count one each). */
   sequence: number;
   label: string;
   arrivalS: number;
@@ -44,26 +46,37 @@ export function projectTimeline(scenario: Scenario, solution: Solution): Timelin
   return scenario.vehicles.map((vehicle) => {
     const route = routes.get(vehicle.id);
     const steps = route?.steps ?? [];
-    const jobs = steps.filter((s) => s.type === 'job');
-    const stops = jobs.map((step, index): TimelineStop => {
+    const served = steps.filter(isOrderStep);
+    const stops = served.map((step, index): TimelineStop => {
       const order = orders.get(step.id);
       const serviceStartS = step.arrivalS + step.waitS;
       return {
-        orderId: step.id, sequence: index + 1, label: order?.customerName || step.id,
+        orderId: step.id, stepType: step.type, sequence: index + 1, label: order?.customerName || step.id,
         arrivalS: step.arrivalS, waitS: step.waitS, serviceStartS, departureS: step.departureS,
-        lateS: order ? lateness(order, step.arrivalS) : 0,
-        windows: order?.timeWindows.map((w) => ({ startS: w.start * 60, endS: w.end * 60 })) ?? [],
+        lateS: order ? lateness(order, step.arrivalS, step.type) : 0,
+        windows: order ? stepWindows(order, step.type).map((w) => ({ startS: w.start * 60, endS: w.end * 60 })) : [],
       };
     });
-    const span = jobs.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
+    const span = served.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
     return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops };
   });
 }
 
-/** Seconds past the last window's close when no window can be met on arrival; else 0. */
-export function lateness(order: Order, arrivalS: number): number {
-  if (serviceStartIn(order, arrivalS) !== null) return 0;
-  const lastClose = Math.max(...order.timeWindows.map((w) => w.end * 60));
+/** Windows of the place a step serves: the pickup place's for a `pickup` step, else the order's. */
+export function stepWindows(order: Order, stepType: OrderStepType = 'job'): TimeWindow[] {
+  return stepType === 'pickup' && order.pickup ? order.pickup.timeWindows : order.timeWindows;
+}
+
+/** What a stop of this type is called: "Stop", "Pickup" or "Delivery". */
+export function stepKindLabel(stepType: OrderStepType): string {
+  return stepType === 'pickup' ? 'Pickup' : stepType === 'delivery' ? 'Delivery' : 'Stop';
+}
+
+/** Seconds past the last window's close when no window (of the step's place) can be met on arrival; else 0. */
+export function lateness(order: Order, arrivalS: number, stepType: OrderStepType = 'job'): number {
+  const windows = stepWindows(order, stepType);
+  if (windowStart(windows, arrivalS) !== null) return 0;
+  const lastClose = Math.max(...windows.map((w) => w.end * 60));
   return Math.max(0, arrivalS - lastClose);
 }
 
@@ -86,7 +99,10 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
-/** Index among a route's other stops for a drop at `timeS`: after every stop served earlier. */
+/**
+ * Index among a route's other orders (routeOrderIds, a shipment once) for a drop at `timeS`:
+ * after every order with a stop served earlier.
+ */
 export function positionAtTime(stops: readonly TimelineStop[], movingOrderId: string, timeS: number): number {
-  return stops.filter((s) => s.orderId !== movingOrderId && s.serviceStartS < timeS).length;
+  return new Set(stops.filter((s) => s.orderId !== movingOrderId && s.serviceStartS < timeS).map((s) => s.orderId)).size;
 }

@@ -1,0 +1,38 @@
+// The map projection: every order is one point, placed on its route; a routed
+// shipment is drawn as routed (not as unassigned), with its pickup place as a
+// second point, and its route line passes the pickup place before the customer.
+import { describe, expect, it } from 'vitest';
+import { projectRoutes, projectStops } from '../../../web/src/map/projection';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+import { makeShipmentScenario } from '../../fixtures/mini-shipment';
+
+describe('map projection', () => {
+  it('places routed jobs on their route and marks the rest unassigned', () => {
+    const scenario = makeMiniScenario();
+    scenario.plan = makeMiniPlan(scenario);
+    const stops = projectStops(scenario, scenario.plan);
+    expect(stops.map((s) => [s.orderId, s.status, s.sequence, s.pickup])).toEqual([
+      ['o1', 'planned', 1, null], ['o2', 'planned', 2, null], ['o3', 'planned', 3, null], ['o4', 'unassigned', null, null],
+    ]);
+  });
+
+  it('draws a routed shipment as routed, with its pickup place as a stop', () => {
+    const scenario = makeShipmentScenario();
+    const stops = projectStops(scenario, scenario.plan);
+    const o2 = stops.find((s) => s.orderId === 'o2')!;
+    expect(o2).toMatchObject({ status: 'planned', vehicleId: 'v1', sequence: 3, at: [45.77, 4.84] });
+    expect(o2.pickup).toMatchObject({ at: [45.755, 4.845], address: 'Shop, Lyon', sequence: 2 });
+    expect(o2.pickup!.serviceStartS!).toBeLessThan(o2.serviceStartS!);
+    expect(stops.find((s) => s.orderId === 'o3')!.sequence).toBe(4);
+    expect(stops.filter((s) => s.status === 'unassigned').map((s) => s.orderId)).toEqual(['o4']);
+    const [line] = projectRoutes(scenario, scenario.plan);
+    expect(line.points).toEqual([[45.75, 4.85], [45.76, 4.83], [45.755, 4.845], [45.77, 4.84], [45.74, 4.87], [45.75, 4.85]]);
+  });
+
+  it('shows a shipment\'s pickup place before any plan, unplanned', () => {
+    const scenario = makeShipmentScenario();
+    const o2 = projectStops(scenario, null).find((s) => s.orderId === 'o2')!;
+    expect(o2).toMatchObject({ status: 'unplanned', sequence: null });
+    expect(o2.pickup).toMatchObject({ sequence: null, serviceStartS: null });
+  });
+});
