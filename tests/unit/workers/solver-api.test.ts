@@ -22,7 +22,8 @@ describe('createSolverApi (no Worker)', () => {
     const result = await api.solve({ runId: 1, scenario, options: { timeLimitS: 1, seed: 1 } }, (p) => progress.push(p));
     const check = checkSolution(scenario, result.solution);
     expect(check.violations).toEqual([]);
-    const routed = result.solution.routes.reduce((n, r) => n + r.steps.filter((s) => s.type === 'job').length, 0);
+    // Each order served once: a job step, or a shipment's delivery step (after its pickup).
+    const routed = result.solution.routes.reduce((n, r) => n + r.steps.filter((s) => s.type === 'job' || s.type === 'delivery').length, 0);
     expect(routed + result.solution.unassigned.length).toBe(scenario.orders.length);
     expect(routed).toBeGreaterThan(60);
     expect(result.solution.summary.cost).toBeCloseTo(check.cost, 6);
