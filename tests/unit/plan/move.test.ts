@@ -67,3 +67,31 @@ describe('moveOrder', () => {
     expect(positionBefore(['a', 'b', 'c'], 'b', null)).toBe(2);
   });
 });
+
+describe('moving a shipment', () => {
+  it('keeps pickup before delivery and may place the delivery later than right after the pickup', async () => {
+    const { makeShipmentScenario } = await import('../../fixtures/mini-shipment');
+    const scenario = makeShipmentScenario();
+    // The shipment's delivery window opens late: the best plan delivers o2 after o3, not right after its pickup.
+    scenario.orders[1].timeWindows = [{ start: 900, end: 1000 }];
+    const solution = scenario.plan!.solution;
+    const outcome = moveOrder(scenario, solution, 'o2', { vehicleId: 'v2' })!;
+    expect(outcome).not.toBeNull();
+    const route = outcome.solution.routes.find((r) => r.vehicleId === 'v2')!;
+    const kinds = route.steps.filter((s) => s.id === 'o2').map((s) => s.type);
+    expect(kinds).toEqual(['pickup', 'delivery']);
+    // The moved order's stops on v2 pass every rule (o1 and o3 stay on v1).
+    expect(outcome.introduced.filter((v) => v.message.includes('o2'))).toEqual([]);
+  });
+
+  it('moves a shipment within its own route at its best placement, feasibly and no dearer', async () => {
+    const { makeShipmentScenario } = await import('../../fixtures/mini-shipment');
+    const scenario = makeShipmentScenario();
+    const outcome = moveOrder(scenario, scenario.plan!.solution, 'o2', { vehicleId: 'v1' })!;
+    expect(outcome.feasible).toBe(true);
+    expect(outcome.costDelta).toBeLessThanOrEqual(0);
+    const steps = outcome.solution.routes.find((r) => r.vehicleId === 'v1')!.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
+    expect(steps.findIndex((s) => s.type === 'pickup')).toBeLessThan(steps.findIndex((s) => s.type === 'delivery'));
+    expect(steps.map((s) => s.id).sort()).toEqual(['o1', 'o2', 'o2', 'o3']);
+  });
+});

@@ -42,17 +42,14 @@ export function moveOrder(scenario: Scenario, solution: Solution, orderId: strin
   // The target's stops without the moving order; the rest of each route keeps its stops exactly.
   const kept = targetRoute ? withoutOrder(routeStops(targetRoute), orderId) : [];
   const others = targetRoute ? routeOrderIds(targetRoute).filter((id) => id !== orderId) : [];
-  const order = lookup.orders.get(orderId)!;
-  const position = target.vehicleId === null ? 0
-    : target.position === undefined ? bestPosition(scenario, target.vehicleId, kept, orderId, lookup)
-      : clamp(target.position, 0, others.length);
-  if (source && source.vehicleId === target.vehicleId && routeOrderIds(source).indexOf(orderId) === position) return null;
+  const placed = target.vehicleId === null ? null
+    : bestPlacement(scenario, target.vehicleId, kept, orderId, target.position === undefined ? undefined : clamp(target.position, 0, others.length), lookup);
+  const position = placed?.position ?? 0;
+  if (source && placed && source.vehicleId === target.vehicleId && sameStops(routeStops(source), placed.stops)) return null;
 
   const replaced = new Map<string, Route | null>();
   if (source) replaced.set(source.vehicleId, rebuildOrDrop(scenario, source.vehicleId, withoutOrder(routeStops(source), orderId), lookup));
-  if (target.vehicleId !== null) {
-    replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, withOrderAt(kept, order, position), lookup));
-  }
+  if (target.vehicleId !== null && placed) replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, placed.stops, lookup));
   const unassigned: UnassignedOrder[] = solution.unassigned.filter((u) => u.orderId !== orderId);
   if (target.vehicleId === null) unassigned.push({ orderId, reason: REMOVED_BY_HAND });
   const next = assemble(scenario, solution, replaced, unassigned);
@@ -65,21 +62,40 @@ export function moveOrder(scenario: Scenario, solution: Solution, orderId: strin
   };
 }
 
-/** Cheapest insertion index (among the orders of `stops`) of `orderId`, preferring positions that break no rule. */
-export function bestPosition(scenario: Scenario, vehicleId: string, stops: readonly (string | StopRef)[], orderId: string, lookup = makeLookup(scenario)): number {
+/**
+ * The cheapest placement of `orderId` among `stops`, preferring fewer broken rules: at order-position
+ * `position` (0-based among the route's orders) or, when undefined, at the best one. A shipment's
+ * pickup goes at that position and its delivery at the best later slot (not necessarily right after).
+ */
+export function bestPlacement(scenario: Scenario, vehicleId: string, stops: readonly (string | StopRef)[], orderId: string, position?: number, lookup = makeLookup(scenario)): { position: number; stops: StopRef[] } {
   const refs = stops.flatMap((item): StopRef[] => (typeof item === 'string' ? orderStops(lookup.orders.get(item)!) : [item]));
   const ids = [...new Set(refs.filter((s) => s.type !== 'break').map((s) => s.id))];
   const order = lookup.orders.get(orderId)!;
   // Only the orders on this route, so the checker judges the route and nothing else.
   const local: Scenario = { ...scenario, orders: [...ids, orderId].map((id) => lookup.orders.get(id)!) };
-  let best = { position: ids.length, violations: Infinity, cost: Infinity };
-  for (let position = 0; position <= ids.length; position++) {
-    const route = rebuildRoute(scenario, vehicleId, withOrderAt(refs, order, position), lookup);
-    const report = checkSolution(local, { routes: [route], unassigned: [] });
-    const violations = report.violations.length;
-    if (violations < best.violations || (violations === best.violations && route.cost < best.cost)) best = { position, violations, cost: route.cost };
+  let best = { position: position ?? ids.length, stops: withOrderAt(refs, order, position ?? ids.length), violations: Infinity, cost: Infinity };
+  const consider = (at: number, candidate: StopRef[]) => {
+    const route = rebuildRoute(scenario, vehicleId, candidate, lookup);
+    const violations = checkSolution(local, { routes: [route], unassigned: [] }).violations.length;
+    if (violations < best.violations || (violations === best.violations && route.cost < best.cost)) best = { position: at, stops: candidate, violations, cost: route.cost };
+  };
+  const positions = position === undefined ? [...Array(ids.length + 1).keys()] : [position];
+  for (const at of positions) {
+    const adjacent = withOrderAt(refs, order, at);
+    if (!order.pickup) { consider(at, adjacent); continue; }
+    // The delivery at each slot after the pickup, up to the end of the route.
+    const pickupAt = adjacent.findIndex((s) => s.type === 'pickup' && s.id === orderId);
+    const rest = adjacent.filter((s) => !(s.type === 'delivery' && s.id === orderId));
+    for (let slot = pickupAt + 1; slot <= rest.length; slot++) {
+      consider(at, [...rest.slice(0, slot), { type: 'delivery', id: orderId }, ...rest.slice(slot)]);
+    }
   }
-  return best.position;
+  return { position: best.position, stops: best.stops };
+}
+
+/** Cheapest insertion index (among the orders of `stops`) of `orderId`, preferring positions that break no rule. */
+export function bestPosition(scenario: Scenario, vehicleId: string, stops: readonly (string | StopRef)[], orderId: string, lookup = makeLookup(scenario)): number {
+  return bestPlacement(scenario, vehicleId, stops, orderId, undefined, lookup).position;
 }
 
 /** Index a dropped order takes when dropped just before `beforeOrderId` (end of route when null). */
@@ -112,6 +128,10 @@ function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, 
     ...solution, routes, unassigned, check,
     summary: { cost: sum((r) => r.cost), distanceM: sum((r) => r.distanceM), durationS: sum((r) => r.durationS), routes: routes.length, unassigned: unassigned.length },
   };
+}
+
+function sameStops(a: readonly StopRef[], b: readonly StopRef[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.type === b[i].type && s.id === b[i].id);
 }
 
 function clamp(x: number, lo: number, hi: number): number {
