@@ -1,11 +1,14 @@
 // The solver worker's API as a plain object, testable without a Worker: validate
 // → encode → WASM (fresh instance per solve) → improve in chunks until the time
-// limit or a cancel, yielding a macrotask between chunks → decode.
+// limit or a cancel, yielding a macrotask between chunks → decode → explain why
+// orders are left out (in the worker, so the main thread stays free).
 import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
+import type { Scenario } from '../web/src/domain/scenario';
+import { explainSolution, type Explanation } from '../web/src/domain/explain';
 import { encode, pinnedInitialPlan } from './encode';
 import { decode, type Travel } from './decode';
-import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi } from './protocol';
+import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
 
 /** Progress messages are sent at most this often. */
@@ -59,6 +62,14 @@ async function search(
   }
 }
 
+/** Explaining tries every route per order: above this many unassigned orders only the first ones are explained. */
+export const EXPLAIN_AT_MOST = 40;
+
+/** Explanations for the unassigned orders (at most EXPLAIN_AT_MOST) and the late stops of a plan. */
+function explainPlan(scenario: Scenario, solution: UncheckedSolution): Explanation[] {
+  return explainSolution(scenario, { routes: solution.routes, unassigned: solution.unassigned.slice(0, EXPLAIN_AT_MOST) });
+}
+
 /** Creates the API; `loadModule` returns the compiled solver (cached by the caller). */
 export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): SolverApi {
   const cancelled = new Set<number>();
@@ -81,7 +92,9 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
         const buffers = instance.readSolution();
         const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
-        const solution = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
+        const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
+        // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
+        const solution = { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
         return { runId: request.runId, solution, stopReason };
       } catch (error) {
         const e = error as Error;

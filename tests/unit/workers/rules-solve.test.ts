@@ -63,6 +63,11 @@ describe('rules through the solver', () => {
     const solution = await solve(s);
     expect(solution.unassigned.map((u) => u.orderId)).toEqual(['E']);
     expect(solution.unassigned[0].reason).toBe('no vehicle has the skills it needs (electrician)');
+    // Returned with the plan: per vehicle, the blocking rule and the smallest fix.
+    const why = solution.explanations!.find((e) => e.orderId === 'E')!;
+    expect(why.kind).toBe('unassigned');
+    expect(why.summary).toContain('electrician');
+    expect(why.vehicles.map((v) => v.vehicleId).sort()).toEqual(['v1', 'v2']);
   });
 
   it('keeps pinned stops on their vehicle and a pinned route in its order', async () => {

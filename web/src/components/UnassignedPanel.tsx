@@ -23,9 +23,12 @@ function explained(scenario: Scenario, isSelected: (orderId: string) => boolean)
   const solution = scenario.plan?.solution;
   if (!solution) return [];
   const all = solution.unassigned.length <= EXPLAIN_ALL_UP_TO;
+  // The worker explains a fresh plan; an edited plan (explanations dropped) is explained here.
+  const given = new Map((solution.explanations ?? []).filter((e) => e.kind === 'unassigned').map((e) => [e.orderId, e]));
   return solution.unassigned.map((item) => {
-    if (!all && !isSelected(item.orderId)) return { ...item, rule: item.reason || 'No reason given', fixes: [] };
-    const why = describeExplanation(explainOrder(scenario, solution, item.orderId), scenario.vehicles, FIXES_SHOWN);
+    const ready = given.get(item.orderId);
+    if (!ready && !all && !isSelected(item.orderId)) return { ...item, rule: item.reason || 'No reason given', fixes: [] };
+    const why = describeExplanation(ready ?? explainOrder(scenario, solution, item.orderId), scenario.vehicles, FIXES_SHOWN);
     return { ...item, ...why };
   });
 }

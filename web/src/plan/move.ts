@@ -124,8 +124,9 @@ function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, 
   ];
   const sum = (f: (r: Route) => number) => routes.reduce((acc, r) => acc + f(r), 0);
   const check = checkSolution(scenario, { routes, unassigned });
+  // The worker's explanations describe the plan before the edit.
   return {
-    ...solution, routes, unassigned, check,
+    ...solution, routes, unassigned, check, explanations: undefined,
     summary: { cost: sum((r) => r.cost), distanceM: sum((r) => r.distanceM), durationS: sum((r) => r.durationS), routes: routes.length, unassigned: unassigned.length },
   };
 }
