@@ -46,7 +46,11 @@ test('the timeline draws every routed stop; a selection anywhere shows everywher
   await bar.click();
   await expect(bar).toHaveAttribute('aria-pressed', 'true');
   await expect(mapRegion(page)).toHaveAttribute('data-selected', `order:${orderId}`);
-  await expect(page.locator(`.route-stop.is-selected[data-order-id="${orderId}"]`)).toBeVisible();
+  // Every stop of the order is selected in the list: one for a job, the pickup and the delivery of a shipment.
+  const bars = await timeline(page).locator(`.tl-stop[data-order-id="${orderId}"]`).count();
+  const selectedRows = page.locator(`.route-stop.is-selected[data-order-id="${orderId}"]`);
+  await expect(selectedRows).toHaveCount(bars);
+  await expect(selectedRows.first()).toBeVisible();
   await expect(page.getByRole('region', { name: 'Selected stop' })).toContainText(orderId!);
 
   // A route picked in the list is selected on the timeline too.
