@@ -4,7 +4,7 @@
 // keyboard "Move to" works; a pinned stop stays on its vehicle when re-optimizing.
 import { type Locator, type Page } from '@playwright/test';
 import { expect, mapRegion, test } from './support';
-import { DEMO, makeTightScenario, openScenario } from './plan-fixtures';
+import { DEMO, makeTightScenario, openScenario, solveDemo } from './plan-fixtures';
 
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
@@ -13,16 +13,6 @@ const row = (page: Page, vehicleId: string) => timeline(page).locator(`.tl-row[d
 const stopBars = (page: Page, vehicleId: string, orderId: string) => row(page, vehicleId).locator(`.tl-stop[data-order-id="${orderId}"]`);
 const stopBar = (page: Page, vehicleId: string, orderId: string) => stopBars(page, vehicleId, orderId).first();
 const dragPreview = (page: Page) => page.locator('.drag-badge').getByText(/cost/);
-
-async function solveDemo(page: Page, seconds = 2): Promise<void> {
-  await page.goto('/');
-  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-  const limit = page.getByLabel('Time limit (s)');
-  await limit.fill(String(seconds));
-  await limit.press('Tab');
-  await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
-}
 
 /** Starts an HTML5 drag on `source` and holds it over `target` at `xFraction` of its width. */
 async function dragOver(page: Page, source: Locator, target: Locator, xFraction: number): Promise<void> {

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Download, type Page } from '@playwright/test';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, optimize, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: { id: string; pickup?: unknown }[] };
 /** Step types serving an order: a job, or a shipment's pickup then its delivery (same order id). */
@@ -17,16 +17,6 @@ const ORDERS_CSV = fileURLToPath(new URL('../fixtures/csv/orders-odd-headers.csv
 async function openDemo(page: Page): Promise<void> {
   await page.goto('/');
   await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-}
-
-async function optimize(page: Page): Promise<void> {
-  const input = page.getByLabel('Time limit (s)');
-  await input.fill('2');
-  await input.press('Tab');
-  await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
-  await expect(mapRegion(page)).toHaveAttribute('data-route-count', /\d+/);
-  await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
 }
 
 async function download(page: Page, item: string): Promise<{ file: Download; text: string }> {

@@ -7,9 +7,21 @@ import { checkSolution } from '../../web/src/domain/check';
 import type { Order, Scenario, Vehicle } from '../../web/src/domain/scenario';
 import type { Route, Solution } from '../../web/src/domain/solution';
 import { makeLookup, rebuildRoute } from '../../web/src/plan/rebuild-route';
+import { mapRegion } from './support';
 
 /** The demo file, the template for every generated scenario (same schema version). */
 export const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
+
+/** Opens the app on the demo and solves it for `seconds`, waiting for the run to finish. */
+export async function solveDemo(page: Page, seconds = 2): Promise<void> {
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  const limit = page.getByLabel('Time limit (s)');
+  await limit.fill(String(seconds));
+  await limit.press('Tab');
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+}
 
 /** Database and store names of web/src/io/db.ts (idb-keyval: one store per database). */
 const DB = { scenarios: ['fmp-scenarios', 'scenarios'], session: ['fmp-session', 'session'] } as const;

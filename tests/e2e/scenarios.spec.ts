@@ -4,21 +4,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Page } from '@playwright/test';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, optimize, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
 const VEHICLES_CSV = fileURLToPath(new URL('../fixtures/csv/vehicles.csv', import.meta.url));
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 
-async function optimize(page: Page): Promise<void> {
-  const input = page.getByLabel('Time limit (s)');
-  await input.fill('2');
-  await input.press('Tab');
-  await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
-  await expect(mapRegion(page)).toHaveAttribute('data-route-count', /\d+/);
-  await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
+/** Optimize (support.ts), then wait until the plan is saved. */
+async function optimizeAndSave(page: Page): Promise<void> {
+  await optimize(page);
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 }
 
@@ -32,7 +27,7 @@ async function openScenarios(page: Page) {
 test('branch a scenario, change the branch, compare both plans, rename, delete with undo', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-  await optimize(page);
+  await optimizeAndSave(page);
 
   let dialog = await openScenarios(page);
   await dialog.getByRole('button', { name: 'Duplicate (branch)' }).click();
@@ -48,7 +43,7 @@ test('branch a scenario, change the branch, compare both plans, rename, delete w
   await importDialog.getByRole('button', { name: 'Import 2 vehicles' }).click();
   await importDialog.getByRole('button', { name: 'Close', exact: true }).first().click();
   await expect(page.locator('.header-scenario')).toContainText('2 vehicles');
-  await optimize(page);
+  await optimizeAndSave(page);
 
   dialog = await openScenarios(page);
   await expect(dialog.getByRole('table', { name: 'Saved scenarios' }).locator('tbody tr')).toHaveCount(2);

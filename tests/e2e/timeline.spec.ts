@@ -3,20 +3,10 @@
 // the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
 import { type Page } from '@playwright/test';
 import { expect, mapRegion, test } from './support';
-import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
+import { DEMO, makeLargeScenario, openScenario, solveDemo } from './plan-fixtures';
 
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
-
-async function solveDemo(page: Page, seconds = 2): Promise<void> {
-  await page.goto('/');
-  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-  const limit = page.getByLabel('Time limit (s)');
-  await limit.fill(String(seconds));
-  await limit.press('Tab');
-  await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
-}
 
 test('the timeline draws every routed stop; a selection anywhere shows everywhere', async ({ page }, testInfo) => {
   await solveDemo(page);
