@@ -56,6 +56,13 @@ export interface ProblemBuffers {
    * has NODE_PICKUP in nodeFlags; the amount moved is the delivery node's `demand` (the pickup's own is ignored).
    */
   pair?: Int32Array;
+  /** N: the only vehicle that may serve the node (a driver break's own vehicle), −1 any; default all −1. */
+  nodeVehicle?: Int32Array;
+  /**
+   * N·W: cost of serving the node in each window slot (default 0). Encode prices a soft window's
+   * lateness with extra slots past its end, each costing the most lateness it allows.
+   */
+  windowCost?: Float64Array;
   /** V: overtime (soft shift end): seconds a route may end after shiftEndS, and the cost per second of it. */
   overtimeMaxS?: Int32Array;
   overtimeCostPerS?: Float64Array;
@@ -85,6 +92,12 @@ export interface ProblemBuffers {
 export const NODE_ANYWHERE = 1;
 /** Node flag: the pickup side of a `pair`. */
 export const NODE_PICKUP = 2;
+/**
+ * Node flag: a driver break, taken where the vehicle stands (no travel to it; the next leg starts at
+ * the last real stop). Needs NODE_ANYWHERE and an owner in `nodeVehicle`. A vehicle with no stops
+ * leaves its breaks out of the plan.
+ */
+export const NODE_BREAK = 4;
 
 /** `params` slots. */
 export const PARAM_SEED = 0;

@@ -3,7 +3,7 @@
 // boundary, and turns `abort` and traps into SolverError. Works in Node and in
 // the browser worker (no top-level await, no Node-only imports).
 import {
-  INPUT_ERROR, NODE_PICKUP, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
 
@@ -13,7 +13,7 @@ const BUFFER_IDS = {
   unassignedPenalty: 7, vehicleStart: 8, vehicleEnd: 9, capacity: 10, shiftStartS: 11, shiftEndS: 12,
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
   params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
-  maxDrivingS: 25, nodeFlags: 26, pair: 27, overtimeMaxS: 28, overtimeCostPerS: 29,
+  maxDrivingS: 25, nodeFlags: 26, pair: 27, overtimeMaxS: 28, overtimeCostPerS: 29, nodeVehicle: 30, windowCost: 31,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -224,7 +224,7 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
 }
 
 /** Buffers with a default in WASM (none / −1 / 0), written only when given. */
-const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS', 'overtimeCostPerS'] as const;
+const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS', 'overtimeCostPerS', 'nodeVehicle', 'windowCost'] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
   raw.writeSolution(0);
@@ -327,6 +327,18 @@ function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void
     checkEach(name, data, 'must be ≥ 0, or −1 for no limit', (x) => x >= -1);
   }
   if (p.nodeFlags) checkLength('nodeFlags', p.nodeFlags, n, 'Int32Array');
+  if (p.nodeVehicle) {
+    checkLength('nodeVehicle', p.nodeVehicle, n, 'Int32Array');
+    checkEach('nodeVehicle', p.nodeVehicle, `must be −1 or a vehicle index < ${v}`, (x) => x >= -1 && x < v);
+  }
+  if (p.nodeFlags) {
+    checkEach('nodeFlags', p.nodeFlags, 'a break (NODE_BREAK) must be a stop without a place (NODE_ANYWHERE) owned by one vehicle (nodeVehicle)', (flags, node) =>
+      (flags & NODE_BREAK) === 0 || (node >= p.depotCount && (flags & NODE_ANYWHERE) !== 0 && (p.nodeVehicle?.[node] ?? -1) >= 0));
+  }
+  if (p.windowCost) {
+    checkLength('windowCost', p.windowCost, n * (p.windowCount ?? 1), 'Float64Array');
+    checkEach('windowCost', p.windowCost, 'must be finite and ≥ 0', finiteNonNegative);
+  }
   if (p.overtimeMaxS || p.overtimeCostPerS) {
     checkLength('overtimeMaxS', p.overtimeMaxS, v, 'Int32Array');
     checkEach('overtimeMaxS', p.overtimeMaxS!, 'must be ≥ 0', nonNegative);

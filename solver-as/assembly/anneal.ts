@@ -4,7 +4,7 @@
 // rejected step is undone by restoring only the routes it touched.
 import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow, vehicleFixedCost } from "./model";
 import {
-  next, prev, routeOf, routeSize, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
+  next, prev, routeOf, routeSize, routeStops, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
   saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost, routeCost,
 } from "./solution";
 import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
@@ -66,7 +66,7 @@ export function startAnneal(): void {
   let travel: f64 = 0;
   for (let route = 0; route < vehicleCount; route++) {
     const size = unchecked(routeSize[route]);
-    if (size > 0) { arcs += size + 1; travel += unchecked(routeCost[route]) - unchecked(vehicleFixedCost[route]); }
+    if (unchecked(routeStops[route]) > 0) { arcs += size + 1; travel += unchecked(routeCost[route]) - unchecked(vehicleFixedCost[route]); }
   }
   const average = arcs > 0 ? travel / <f64>arcs : 1;
   startTemperature = max<f64>(START_FACTOR * average, 1e-9);

@@ -4,10 +4,10 @@
 import {
   nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
-  chosenWindow, hasPairs, partnerOf, isPickupSite,
+  chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
 } from "./model";
 import {
-  next, prev, routeOf, routeSize, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
+  next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";
 import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accWarp } from "./segments";
 import { neighbours, neighbourCount } from "./neighbours";
@@ -64,7 +64,7 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
   accAppendSite(u);
   accAppendSuffix(nw, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, size + 1) - unchecked(routeCost[route]);
+  return accRouteCost(route) - unchecked(routeCost[route]);
 }
 
 /**
@@ -102,7 +102,7 @@ function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
 
 /** True for an empty route whose vehicle class has not been tried since the last `stamp++` (one per class). */
 function firstEmptyOfClass(route: i32): bool {
-  if (unchecked(routeSize[route]) != 0) return false;
+  if (unchecked(routeStops[route]) != 0) return false;
   const cls = unchecked(vehicleClass[route]);
   if (unchecked(classStamp[cls]) == stamp) return false;
   unchecked(classStamp[cls] = stamp);
@@ -114,6 +114,8 @@ function scanEmptyRoutes(u: i32, best: f64): f64 {
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
     if (!firstEmptyOfClass(route)) continue;
+    // An unused vehicle's route may still hold its breaks: the stop may go before or after each.
+    if (unchecked(routeSize[route]) > 0) { best = scanRoute(u, route, best, 0); continue; }
     const delta = evaluateInsertAnyWindow(u, startSite(route), best);
     if (delta < best) { best = delta; insertionSite = startSite(route); insertionWindow = evaluatedWindow; }
   }
@@ -125,7 +127,7 @@ export function bestInsertion(u: i32, blink: f64): f64 {
   insertionSite = -1;
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeSize[route]) > 0) best = scanRoute(u, route, best, blink);
+    if (unchecked(routeStops[route]) > 0) best = scanRoute(u, route, best, blink);
   }
   return scanEmptyRoutes(u, best);
 }
@@ -181,7 +183,7 @@ function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
       accAppendSite(d);
       accAppendSuffix(unchecked(next[b]), lastStop(route), true, next);
       accAppendSite(end);
-      const delta = accRouteCost(route, size + 2) - current;
+      const delta = accRouteCost(route) - current;
       if (delta < best) { best = delta; insertionSite = a; insertionSite2 = b == a ? p : b; }
       const nb = unchecked(next[b]);
       if (nb == end) break;
@@ -200,7 +202,7 @@ export function bestPairInsertion(p: i32, blink: f64): f64 {
   insertionSite = -1; insertionSite2 = -1;
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeSize[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
+    if (unchecked(routeStops[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
   }
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
@@ -225,6 +227,7 @@ export function insertPair(p: i32): void {
  * goes in whole (handled at its pickup; its delivery side is skipped).
  */
 function insertCheapest(u: i32, blink: f64, granular: bool): void {
+  if (hasBreaks && isBreak(u)) return; // breaks stay on their own vehicle (placeBreaks)
   if (hasPairs && partnerOf(u) >= 0) {
     if (!isPickupSite(u) || unchecked(routeOf[u]) >= 0) return;
     const delta = bestPairInsertion(u, blink);
@@ -258,6 +261,53 @@ export function repairPairs(): void {
     }
     updateRoute(route);
   }
+}
+
+/**
+ * Puts every unplaced driver break into its vehicle's route at its cheapest feasible position (an
+ * empty route takes its breaks in node order, which encode sorts by window). When the route's
+ * stops leave no room, its free stops (and breaks placed so far) go back out and its breaks are
+ * placed again first; a break that still does not fit stays out and the plan's checker reports it.
+ */
+export function placeBreaks(): void {
+  if (!hasBreaks) return;
+  for (let pass = 0; pass < 2; pass++) {
+    for (let b = depotCount; b < nodeCount; b++) {
+      if (!isBreak(b) || unchecked(routeOf[b]) >= 0) continue;
+      const route = unchecked(siteOwner[b]);
+      if (route < 0) continue;
+      if (unchecked(routeStops[route]) == 0) { insertStop(b, lastStop(route), firstUsedWindow(b)); continue; }
+      insertionSite = -1;
+      scanRoute(b, route, INFEASIBLE, 0);
+      if (insertionSite >= 0) insertStop(b, insertionSite, insertionWindow);
+      else if (pass == 0) clearRoute(route);
+    }
+  }
+}
+
+function firstUsedWindow(node: i32): i32 {
+  for (let slot = 0; slot < windowCount; slot++) if (windowUsed(node, slot)) return slot;
+  return 0;
+}
+
+/**
+ * Takes every stop of the route that is not locked, its breaks and any stop paired with one of them
+ * off it (placeBreaks then puts the breaks back first).
+ */
+function clearRoute(route: i32): void {
+  const end = endSite(route);
+  let site = unchecked(next[startSite(route)]);
+  while (site != end) {
+    const following = unchecked(next[site]);
+    const partner = partnerOf(site);
+    const free = unchecked(siteSeq[site]) < 0 || (partner >= 0 && unchecked(siteSeq[partner]) < 0);
+    if (isBreak(site) || free) {
+      unlink(site);
+      countUnassigned(site, true);
+    }
+    site = following;
+  }
+  updateRoute(route);
 }
 
 /** Inserts unassigned stop u after site w, serving it in window slot `slot`, and refreshes the route. */

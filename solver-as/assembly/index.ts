@@ -8,7 +8,7 @@ import {
 import { buildMatrixFromLonLat } from "./matrix";
 import { buildNeighbours } from "./neighbours";
 import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
-import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs } from "./construct";
+import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks } from "./construct";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
@@ -77,10 +77,11 @@ export function placeStop(stop: i32, vehicle: i32): i32 {
   return 1;
 }
 
-/** Inserts every still-unassigned stop at its cheapest position and records the plan as the best so far. */
+/** Puts each vehicle's breaks on its route, inserts every still-unassigned stop at its cheapest position and records the plan as the best so far. */
 export function completePlan(): void {
   assert(stage >= 2, E_NOT_SET_UP);
   if (hasPairs) repairPairs();
+  placeBreaks();
   constructPlan();
   saveBest();
   converged = false;

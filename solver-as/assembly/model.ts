@@ -6,7 +6,8 @@ import {
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, NODE_ANYWHERE, NODE_PICKUP, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST,
+  NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -61,6 +62,15 @@ export let overtimeMaxS = new StaticArray<i32>(0);
 export let overtimeCostPerS = new StaticArray<f64>(0);
 /** True when some vehicle may work overtime at a cost. */
 export let hasOvertime: bool = false;
+/** [N] the only vehicle that may serve the node (a break's own vehicle), −1: any. */
+export let nodeVehicle = new StaticArray<i32>(0);
+/** [N·W] cost of serving the node in each window slot (0 unless a soft window prices lateness). */
+export let windowCost = new StaticArray<f64>(0);
+/** True when some node has a driver break (NODE_BREAK) / some window slot costs something. */
+export let hasBreaks: bool = false;
+export let hasWindowCosts: bool = false;
+/** True when some node may only be served by one vehicle (nodeVehicle ≥ 0). */
+export let hasOwners: bool = false;
 /** [N] partner of a paired stop, −1 when unpaired. */
 export let pairOf = new StaticArray<i32>(0);
 /** True when some stops are paired (shipments): operators then check precedence and same route. */
@@ -104,6 +114,16 @@ export let sitePickup = new StaticArray<i32>(0);
 export let siteBan = new StaticArray<u64>(0);
 /** [V] the bit of siteBan that stands for the vehicle: its ban group (vehicles with identical forbidden columns). */
 export let vehicleBanBit = new StaticArray<i32>(0);
+/** [M] the vehicle that alone may serve the site (−1: any). */
+export let siteOwner = new StaticArray<i32>(0);
+/** [M] SITE_STOP for a stop that counts as one, SITE_BREAK for a break, 0 for route ends (segments.ts reads both in one load). */
+export let siteKind = new StaticArray<i32>(0);
+export const SITE_STOP: i32 = 1;
+export const SITE_BREAK: i32 = 2;
+/** [M] cost of the window slot the site is served in (chooseWindow keeps it current). */
+export let siteWindowCost = new StaticArray<f64>(0);
+/** [V] 1 when the vehicle has a driver break. */
+export let vehicleHasBreak = new StaticArray<u8>(0);
 /** [M] lock sequence of the site (−1 free; route ends free). */
 export let siteSeq = new StaticArray<i32>(0);
 /** [N] window slot each stop currently uses (its siteOpenS/siteCloseS). */
@@ -148,6 +168,9 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   maxDrivingS = new StaticArray<i32>(vehicles);
   for (let i = 0; i < vehicles; i++) { maxStops[i] = -1; maxDistanceM[i] = -1; maxDurationS[i] = -1; maxDrivingS[i] = -1; }
   nodeFlags = new StaticArray<i32>(n);
+  nodeVehicle = new StaticArray<i32>(n);
+  for (let i = 0; i < n; i++) nodeVehicle[i] = -1;
+  windowCost = new StaticArray<f64>(n * windowCount);
   pairOf = new StaticArray<i32>(n);
   for (let i = 0; i < n; i++) pairOf[i] = -1;
   overtimeMaxS = new StaticArray<i32>(vehicles);
@@ -199,6 +222,8 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_PAIR: return changetype<usize>(pairOf);
     case BUF_OVERTIME_MAX: return changetype<usize>(overtimeMaxS);
     case BUF_OVERTIME_COST: return changetype<usize>(overtimeCostPerS);
+    case BUF_NODE_VEHICLE: return changetype<usize>(nodeVehicle);
+    case BUF_WINDOW_COST: return changetype<usize>(windowCost);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -234,6 +259,10 @@ export function inputAddress(bufferId: i32): usize {
 // @ts-ignore: decorator
 @inline export function isAnywhere(node: i32): bool { return (unchecked(nodeFlags[node]) & NODE_ANYWHERE) != 0; }
 
+/** True for a driver break site. */
+// @ts-ignore: decorator
+@inline export function isBreak(site: i32): bool { return site < nodeCount && (unchecked(nodeFlags[site]) & NODE_BREAK) != 0; }
+
 /** Zeroes travel to and from every node without a location (open route ends), in every matrix. */
 export function clearAnywhereTravel(): void {
   const n = nodeCount;
@@ -253,6 +282,7 @@ export function clearAnywhereTravel(): void {
   unchecked(chosenWindow[node] = slot);
   unchecked(siteOpenS[node] = <i64>twOpenS[node * w + slot]);
   unchecked(siteCloseS[node] = <i64>twCloseS[node * w + slot]);
+  unchecked(siteWindowCost[node] = windowCost[node * w + slot]);
 }
 
 /** True when window slot `slot` of node is in use (open ≤ close). */
@@ -274,11 +304,17 @@ export function prepareModel(): void {
   sitePickup = new StaticArray<i32>(m * k);
   siteBan = new StaticArray<u64>(m);
   siteSeq = new StaticArray<i32>(m);
+  siteOwner = new StaticArray<i32>(m);
+  siteKind = new StaticArray<i32>(m);
+  siteWindowCost = new StaticArray<f64>(m);
+  vehicleHasBreak = new StaticArray<u8>(v);
   chosenWindow = new StaticArray<i32>(n);
   hullOpenS = new StaticArray<i32>(n);
   hullCloseS = new StaticArray<i32>(n);
   hasBans = false; hasLocks = false; hasLimits = false; hasPairs = false; hasOvertime = false;
-  for (let site = 0; site < m; site++) siteSeq[site] = -1;
+  hasBreaks = false; hasWindowCosts = false; hasOwners = false;
+  for (let site = 0; site < m; site++) { siteSeq[site] = -1; siteOwner[site] = -1; }
+  for (let i = 0; i < n * w; i++) if (windowCost[i] != 0) { hasWindowCosts = true; break; }
   prepareBanGroups();
   for (let node = 0; node < n; node++) {
     siteNode[node] = node;
@@ -315,6 +351,16 @@ export function prepareModel(): void {
       if (ban != 0) hasBans = true;
       siteSeq[node] = lockSeq[node];
       if (lockSeq[node] >= 0) hasLocks = true;
+      const owner = nodeVehicle[node];
+      siteOwner[node] = owner >= 0 && owner < v ? owner : -1;
+      if (siteOwner[node] >= 0) hasOwners = true;
+      if ((nodeFlags[node] & NODE_BREAK) != 0) {
+        hasBreaks = true;
+        siteKind[node] = SITE_BREAK;
+        if (siteOwner[node] >= 0) vehicleHasBreak[siteOwner[node]] = 1;
+      } else {
+        siteKind[node] = SITE_STOP;
+      }
     }
   }
   vehicleDurationBase = new StaticArray<i32>(v);
@@ -334,6 +380,8 @@ export function prepareModel(): void {
     vehicleDurationBase[vehicle] = vehicleProfile[vehicle] * n * n;
     if (vehicleCostPerS[vehicle] != 0) durationFree = false;
     if (overtime > 0) { hasOvertime = true; durationFree = false; }
+    // A break's length is part of the route's duration: distance alone no longer bounds a move.
+    if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
   prepareVehicleClasses();
@@ -378,6 +426,8 @@ function sameVehicle(a: i32, b: i32): bool {
   for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
   if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
   if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
+  // A vehicle's empty route holds its own breaks: no two such routes are interchangeable.
+  if (vehicleHasBreak[a] != 0 || vehicleHasBreak[b] != 0) return false;
   if (hasBans) {
     const v = vehicleCount;
     for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;

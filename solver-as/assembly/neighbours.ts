@@ -2,7 +2,7 @@
 // related other stops, nearest first. Relatedness is distance plus a penalty
 // for the waiting or lateness a direct visit would cause (the time-window
 // correlation of Vidal et al. 2013, weights 0.2 and 1 as in PyVRP).
-import { nodeCount, depotCount, distanceM, durationS, hullOpenS, hullCloseS, serviceS, params } from "./model";
+import { nodeCount, depotCount, distanceM, durationS, hullOpenS, hullCloseS, serviceS, params, isBreak } from "./model";
 import { PARAM_NEIGHBOURS, DEFAULT_NEIGHBOURS, MAX_NEIGHBOURS } from "./types";
 
 /** Neighbours per stop. */
@@ -34,7 +34,9 @@ function related(i: i32, j: i32, speed: f64): f64 {
 
 /** Builds the k-nearest lists; k from params (0 or NaN → default), capped by the stop count − 1. */
 export function buildNeighbours(): void {
-  const stops = nodeCount - depotCount;
+  // Breaks have no place: they are nobody's neighbour (search.ts moves them inside their route).
+  let stops = 0;
+  for (let node = depotCount; node < nodeCount; node++) if (!isBreak(node)) stops++;
   let k = <i32>params[PARAM_NEIGHBOURS];
   if (k <= 0) k = DEFAULT_NEIGHBOURS;
   k = min(min(k, MAX_NEIGHBOURS), max(stops - 1, 0));
@@ -47,7 +49,7 @@ export function buildNeighbours(): void {
     let filled = 0;
     const base = node * k;
     for (let other = depotCount; other < nodeCount; other++) {
-      if (other == node) continue;
+      if (other == node || isBreak(other)) continue;
       const score = min<f64>(related(node, other, speed), related(other, node, speed));
       if (filled == k && score >= scratchScore[k - 1]) continue;
       let slot = filled < k ? filled++ : k - 1;

@@ -1,13 +1,17 @@
 // Copies a solution (best-so-far or working) into the flat CSR output arrays
 // that JS reads (protocol.ts SolutionBuffers), with each route's schedule:
-// depart at the earliest time that still gives the minimal route duration.
+// depart at the earliest time that still gives the minimal route duration,
+// then serve every stop as early as any of its windows allows (as a checker
+// walking the plan would: never later than in the slot the search chose, so
+// every rule still holds). Breaks are taken where the vehicle stands.
 import {
   nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, durationS, vehicleDurationBase,
   startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
-  windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS,
+  windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, hasBreaks,
+  isBreak, siteWindowCost, hasWindowCosts,
 } from "./model";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
-import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp } from "./segments";
+import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp, accStops } from "./segments";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
   SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,
@@ -37,6 +41,24 @@ function swapBestWindows(): void {
   }
 }
 
+/**
+ * Earliest service start at or after `arrival` in any window slot of the site (for a stop served in
+ * its chosen slot the answer is never later than that slot allows). Route ends and one-window nodes
+ * use the site's own window.
+ */
+function earliestStart(site: i32, arrival: i64): i64 {
+  const w = windowCount;
+  if (w == 1) return max<i64>(arrival, siteOpenS[site]);
+  let best = max<i64>(arrival, siteOpenS[site]);
+  for (let slot = 0; slot < w; slot++) {
+    if (!windowUsed(site, slot)) continue;
+    const close = <i64>twCloseS[site * w + slot];
+    if (close < arrival) continue;
+    best = min<i64>(best, max<i64>(arrival, <i64>twOpenS[site * w + slot]));
+  }
+  return best;
+}
+
 /** Allocates the output arrays. */
 export function setupOutput(): void {
   const stops = nodeCount - depotCount;
@@ -55,32 +77,37 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   let site = links[start];
   while (site != end) { accAppendSite(site); site = links[site]; }
   accAppendSite(end);
-  if (links[start] == end) { outRouteStartS[route] = 0; return offset; }
+  // A vehicle with no stops stays home (its breaks are not taken).
+  if (accStops == 0) { outRouteStartS[route] = 0; return offset; }
   assert(accWarp == 0, E_INFEASIBLE_ROUTE);
   const departure = accEarly;
   const base = vehicleDurationBase[route];
   let time = departure;
   let from = siteNode[start];
+  let windowCosts: f64 = 0;
   site = links[start];
   while (site != end) {
     const node = siteNode[site];
     const arrival = time + <i64>durationS[base + from * nodeCount + node];
-    const serviceStart = max<i64>(arrival, siteOpenS[site]);
+    const serviceStart = earliestStart(site, arrival);
     outVisits[offset] = node;
     outArrivalS[offset] = <i32>serviceStart;
     offset++;
     time = serviceStart + siteServiceS[site];
-    from = node;
+    if (!hasBreaks || !isBreak(site)) from = node;
+    if (hasWindowCosts) windowCosts += siteWindowCost[site];
     site = links[site];
   }
   const back = time + <i64>durationS[base + from * nodeCount + siteNode[end]];
-  assert(back - departure == accDur, E_SCHEDULE_MISMATCH);
+  const duration = back - departure;
+  // Serving earlier than the chosen slot requires can only shorten the day.
+  assert(duration <= accDur, E_SCHEDULE_MISMATCH);
   outRouteStartS[route] = <i32>departure;
-  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>accDur
-    + overtimeCostPerS[route] * <f64>max<i64>(back - <i64>shiftEndS[route], 0);
+  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>duration
+    + overtimeCostPerS[route] * <f64>max<i64>(back - <i64>shiftEndS[route], 0) + windowCosts;
   outSummary[SUMMARY_COST] += cost;
   outSummary[SUMMARY_DISTANCE] += <f64>accDist;
-  outSummary[SUMMARY_DURATION] += <f64>accDur;
+  outSummary[SUMMARY_DURATION] += <f64>duration;
   outSummary[SUMMARY_ROUTES] += 1;
   return offset;
 }

@@ -2,9 +2,11 @@
 // string removals for vehicle routing problems", §4): remove a few strings of
 // consecutive stops from routes near a random seed stop, so the recreate step
 // can rebuild that region differently.
-import { nodeCount, depotCount, vehicleCount, siteSeq, partnerOf, isEndSite } from "./model";
-import { next, prev, pos, routeOf, routeSize, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
+import { nodeCount, depotCount, vehicleCount, siteCount, siteSeq, partnerOf, isEndSite, isBreak, hasBreaks, startSite, endSite } from "./model";
+import { next, prev, pos, routeOf, routeSize, routeStops, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
+import { accFromSite, accAppendSite, accRouteCost } from "./segments";
+import { INFEASIBLE } from "./types";
 import { nextFloat, nextInt } from "./rng";
 
 /** Average number of stops removed (c̄ in the paper). */
@@ -23,17 +25,30 @@ let ruinStamp = new StaticArray<i32>(0);
 let ruinEpoch: i32 = 0;
 /** [N] listedStamp[node] == ruinEpoch ⇔ node is in removedList. */
 let listedStamp = new StaticArray<i32>(0);
+/** [M] markStamp[site] == markEpoch ⇔ the site is marked for removal (dry run of a string removal). */
+let markStamp = new StaticArray<i32>(0);
+let markEpoch: i32 = 0;
+/** True while removeRun only marks (see ruinRoute). */
+let dryRun: bool = false;
 
 /** Allocates the ruin scratch. */
 export function setupRuin(): void {
   removedList = new StaticArray<i32>(max(nodeCount - depotCount, 1));
   ruinStamp = new StaticArray<i32>(max(vehicleCount, 1));
   listedStamp = new StaticArray<i32>(nodeCount);
+  markStamp = new StaticArray<i32>(siteCount);
+  markEpoch = 0;
   removedCount = 0;
 }
 
-/** Takes stop `site` off its route (with its shipment partner) into removedList. */
+/** Takes stop `site` off its route (with its shipment partner) into removedList; in a dry run only marks them. */
 function removeStop(site: i32): void {
+  if (dryRun) {
+    unchecked(markStamp[site] = markEpoch);
+    const partner = partnerOf(site);
+    if (partner >= 0 && unchecked(routeOf[partner]) >= 0) unchecked(markStamp[partner] = markEpoch);
+    return;
+  }
   unlink(site);
   countUnassigned(site, true);
   unchecked(removedList[removedCount++] = site);
@@ -49,8 +64,8 @@ function removeRun(first: i32, count: i32, keepFrom: i32, keep: i32): void {
   for (let i = 0; i < count + keep && !isEndSite(site); i++) {
     // Read before removing: an unlinked stop keeps its old next, so the walk can pass over partners taken early.
     const following = unchecked(next[site]);
-    // Locked stops (pinned in place) stay: recreate could only put them back where they are.
-    if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0 && unchecked(routeOf[site]) >= 0) {
+    // Locked stops (pinned in place) and breaks stay: recreate could only put them back where they are.
+    if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0 && unchecked(routeOf[site]) >= 0 && !isBreak(site)) {
       removeStop(site);
     }
     site = following;
@@ -76,8 +91,29 @@ function ruinRoute(route: i32, c: i32, length: i32): void {
   const lowest = max(1, unchecked(pos[c]) - span + 1);
   const highest = min(unchecked(pos[c]), size - span + 1);
   const first = walkBack(c, lowest + nextInt(highest - lowest + 1));
-  removeRun(first, length, keep > 0 ? nextInt(length + 1) : 0, keep);
+  const keepFrom = keep > 0 ? nextInt(length + 1) : 0;
+  // With breaks, taking stops out can break the route (a break taken earlier, where the vehicle then
+  // stands, may leave a longer drive after it): check the route without them first, and leave it whole if so.
+  if (hasBreaks && !removalKeepsFeasible(route, first, length, keepFrom, keep)) return;
+  removeRun(first, length, keepFrom, keep);
   updateRoute(route);
+}
+
+/** Whether route stays feasible without the stops removeRun(first, …) would take. O(route length). */
+function removalKeepsFeasible(route: i32, first: i32, count: i32, keepFrom: i32, keep: i32): bool {
+  markEpoch++;
+  dryRun = true;
+  removeRun(first, count, keepFrom, keep);
+  dryRun = false;
+  const end = endSite(route);
+  accFromSite(startSite(route), route);
+  let site = unchecked(next[startSite(route)]);
+  while (site != end) {
+    if (unchecked(markStamp[site]) != markEpoch) accAppendSite(site);
+    site = unchecked(next[site]);
+  }
+  accAppendSite(end);
+  return accRouteCost(route) != INFEASIBLE;
 }
 
 /** One SISR ruin: strings from up to k_s routes met in the seed's neighbour list. */
@@ -88,7 +124,7 @@ export function ruin(): void {
   const assigned = stops - unassignedCount;
   if (assigned == 0) return;
   let used = 0;
-  for (let route = 0; route < vehicleCount; route++) if (unchecked(routeSize[route]) > 0) used++;
+  for (let route = 0; route < vehicleCount; route++) if (unchecked(routeStops[route]) > 0) used++;
   const maxString = min<f64>(MAX_STRING, <f64>assigned / <f64>used);
   const maxStrings = 4 * AVERAGE_REMOVED / (1 + maxString) - 1;
   const strings = <i32>(nextFloat() * maxStrings) + 1;

@@ -2,8 +2,8 @@
 // relocate, or-opt, swap, 2-opt*, cross-exchange and 2-opt, skipping pairs whose routes have
 // not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
-import { nodeCount, depotCount, vehicleCount, startSite, hasPairs, partnerOf, isPickupSite, isStop } from "./model";
-import { next, prev, routeOf, pos, routeSize, routeVersion, changeClock, currentCost, openAcross, pairedUpTo } from "./solution";
+import { nodeCount, depotCount, vehicleCount, startSite, endSite, hasPairs, partnerOf, isPickupSite, isStop, hasBreaks, isBreak } from "./model";
+import { next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
 import { evaluateRelocate, applyRelocate } from "./operators/relocate";
 import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
@@ -203,9 +203,26 @@ function tryPair(u: i32, v: i32): bool {
 
 /** Tries moving u alone into the first empty route. */
 function tryEmptyRoute(u: i32): bool {
-  if (unchecked(routeSize[unchecked(routeOf[u])]) <= 1) return false;
+  if (unchecked(routeStops[unchecked(routeOf[u])]) <= 1) return false;
   for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeSize[route]) == 0) return tryMove(OP_RELOCATE, u, startSite(route));
+    if (unchecked(routeStops[route]) == 0) return tryMove(OP_RELOCATE, u, startSite(route));
+  }
+  return false;
+}
+
+/**
+ * A driver break only moves inside its own route: tries it after every other site of the route
+ * (O(route length) evaluations; a route holds few breaks). Breaks are in no neighbour list.
+ */
+function searchBreak(u: i32, tested: i32): bool {
+  const route = unchecked(routeOf[u]);
+  if (tested >= unchecked(routeVersion[route]) || unchecked(routeStops[route]) == 0) return false;
+  const end = endSite(route);
+  let w = startSite(route);
+  while (w != end) {
+    const following = unchecked(next[w]);
+    if (w != u && tryMove(OP_RELOCATE, u, w)) return true;
+    w = following;
   }
   return false;
 }
@@ -215,6 +232,7 @@ export function searchNode(u: i32): bool {
   if (unchecked(routeOf[u]) < 0) return false;
   const tested = unchecked(lastTested[u]);
   unchecked(lastTested[u] = changeClock);
+  if (hasBreaks && isBreak(u)) return searchBreak(u, tested);
   let improved = false;
   const k = neighbourCount;
   for (let i = 0; i < k; i++) {

@@ -7,7 +7,7 @@ import {
 } from "./model";
 import {
   setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
-  accDist, accDur, accFeasible,
+  accDist, accDur, accFeasible, accStops,
 } from "./segments";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
@@ -22,8 +22,10 @@ export let pos = new StaticArray<i32>(0);
 export let openAcross = new StaticArray<i32>(0);
 /** [M] paired stops from the route start through the site. */
 export let pairedUpTo = new StaticArray<i32>(0);
-/** [V] number of stops on the route. */
+/** [V] number of sites on the route between its depots (stops and breaks). */
 export let routeSize = new StaticArray<i32>(0);
+/** [V] number of stops on the route (breaks excluded): 0 ⇔ the vehicle is not used. */
+export let routeStops = new StaticArray<i32>(0);
 /** [V] routeCost[r] = cost of route r (0 when empty); always feasible. */
 export let routeCost = new StaticArray<f64>(0);
 /** [V] distance and minimal duration of route r. */
@@ -59,7 +61,7 @@ export function setupSolution(): void {
   next = new StaticArray<i32>(m); prev = new StaticArray<i32>(m);
   routeOf = new StaticArray<i32>(m); pos = new StaticArray<i32>(m);
   openAcross = new StaticArray<i32>(m); pairedUpTo = new StaticArray<i32>(m);
-  routeSize = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
+  routeSize = new StaticArray<i32>(v); routeStops = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
   routeDistance = new StaticArray<i64>(v); routeDuration = new StaticArray<i64>(v);
   routeVersion = new StaticArray<i32>(v);
   touchedRoutes = new StaticArray<i32>(v); touchStamp = new StaticArray<i32>(v); touchedCount = 0;
@@ -136,13 +138,15 @@ export function updateRoute(route: i32): void {
   unchecked(pos[end] = position);
   if (hasPairs) countPairs(start, end);
   const size = position - 1;
-  const cost = accRouteCost(route, size);
-  assert(size == 0 || accFeasible(route, size), E_INFEASIBLE_ROUTE);
+  const stops = accStops;
+  const cost = accRouteCost(route);
+  assert(stops == 0 || accFeasible(route), E_INFEASIBLE_ROUTE);
   routesCost += cost - unchecked(routeCost[route]);
   unchecked(routeCost[route] = cost);
   unchecked(routeSize[route] = size);
-  unchecked(routeDistance[route] = size == 0 ? 0 : accDist);
-  unchecked(routeDuration[route] = size == 0 ? 0 : accDur);
+  unchecked(routeStops[route] = stops);
+  unchecked(routeDistance[route] = stops == 0 ? 0 : accDist);
+  unchecked(routeDuration[route] = stops == 0 ? 0 : accDur);
   const last = unchecked(prev[end]);
   site = last;
   while (site != start) {

@@ -53,12 +53,21 @@ export const BUF_PAIR: i32 = 27;
 /** [V] overtime: how long (s) a route may end after the shift, and the cost per second of it. */
 export const BUF_OVERTIME_MAX: i32 = 28;
 export const BUF_OVERTIME_COST: i32 = 29;
-export const BUF_COUNT: i32 = 30;
+/** [N] the only vehicle that may serve the node (a driver break belongs to its vehicle), −1: any. */
+export const BUF_NODE_VEHICLE: i32 = 30;
+/** [N·W] f64 cost of serving the node in each window slot (slots past a soft window's end price its lateness). */
+export const BUF_WINDOW_COST: i32 = 31;
+export const BUF_COUNT: i32 = 32;
 
 /** Node flag: a place with no location (open route end or start): zero travel to and from it. */
 export const NODE_ANYWHERE: i32 = 1;
 /** Node flag: the pickup side of a pair. */
 export const NODE_PICKUP: i32 = 2;
+/**
+ * Node flag: a driver break, taken where the vehicle is (no travel to it; travel after it starts from the
+ * last real stop). Set together with NODE_ANYWHERE and a BUF_NODE_VEHICLE owner.
+ */
+export const NODE_BREAK: i32 = 4;
 
 /** `params` slots; mirror PARAM_* in workers/protocol.ts (append-only). */
 export const PARAM_SEED: i32 = 0;

@@ -2,7 +2,7 @@
 // minimal duration and cost straight from the problem buffers (no segments),
 // checks whole solutions, and generates small random problems.
 import {
-  NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
+  NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
   type ProblemBuffers, type SolutionBuffers,
 } from '../../workers/protocol';
 
@@ -29,6 +29,28 @@ const travel = (m: Matrix, profile: number, from: number, to: number): number =>
   m.durationS[profile * m.n * m.n + from * m.n + to];
 const dist = (m: Matrix, from: number, to: number): number => m.distanceM[from * m.n + to];
 
+/** True for a driver break node: no place, taken where the vehicle stands. */
+export const isBreakNode = (p: ProblemBuffers, s: number): boolean => ((p.nodeFlags?.[s] ?? 0) & NODE_BREAK) !== 0;
+
+/** Stops of a route that count as stops (breaks excluded). */
+const realStops = (p: ProblemBuffers, stops: number[]): number[] => stops.filter((s) => !isBreakNode(p, s));
+
+/**
+ * The legs of vehicle v's route: travel time and distance into each stop (zero into a break: the
+ * vehicle stays put, and the leg after it starts at the last real stop), and back to the end depot.
+ */
+function legsOf(p: ProblemBuffers, m: Matrix, v: number, stops: number[]): { time: number[]; dist: number[]; backTime: number; backDist: number } {
+  const profile = p.vehicleProfile[v];
+  let at = p.vehicleStart[v];
+  const time: number[] = []; const dist_: number[] = [];
+  for (const s of stops) {
+    if (isBreakNode(p, s)) { time.push(0); dist_.push(0); continue; }
+    time.push(travel(m, profile, at, s)); dist_.push(dist(m, at, s));
+    at = s;
+  }
+  return { time, dist: dist_, backTime: travel(m, profile, at, p.vehicleEnd[v]), backDist: dist(m, at, p.vehicleEnd[v]) };
+}
+
 /** Latest return of vehicle v: the shift end plus any overtime allowance. */
 const shiftLimit = (p: ProblemBuffers, v: number): number => p.shiftEndS[v] + (p.overtimeMaxS?.[v] ?? 0);
 
@@ -51,18 +73,17 @@ function earliestService(p: ProblemBuffers, stop: number, arrival: number): numb
 
 /** End arrival of `stops` when vehicle v departs at t0, or null when a window or the shift breaks. */
 export function simulate(p: ProblemBuffers, m: Matrix, v: number, stops: number[], t0: number): { end: number; starts: number[] } | null {
-  const profile = p.vehicleProfile[v];
+  const legs = legsOf(p, m, v, stops);
   let time = t0;
-  let at = p.vehicleStart[v];
   const starts: number[] = [];
-  for (const stop of stops) {
-    const service = earliestService(p, stop, time + travel(m, profile, at, stop));
+  for (let i = 0; i < stops.length; i++) {
+    const stop = stops[i];
+    const service = earliestService(p, stop, time + legs.time[i]);
     if (service === null) return null;
     starts.push(service);
     time = service + p.serviceS[stop];
-    at = stop;
   }
-  const end = time + travel(m, profile, at, p.vehicleEnd[v]);
+  const end = time + legs.backTime;
   if (end > Math.min(shiftLimit(p, v), p.twCloseS[p.vehicleEnd[v] * (p.windowCount ?? 1)])) return null;
   return { end, starts };
 }
@@ -95,6 +116,7 @@ function ruleBroken(p: ProblemBuffers, v: number, stops: number[]): string {
     }
   }
   for (const s of stops) if (p.forbidden?.[s * V + v]) return `stop ${s} forbidden on vehicle ${v}`;
+  for (const s of stops) if ((p.nodeVehicle?.[s] ?? -1) >= 0 && p.nodeVehicle![s] !== v) return `stop ${s} belongs to vehicle ${p.nodeVehicle![s]}`;
   let lastSeq = -1;
   for (const s of stops) {
     const seq = p.lockSeq?.[s] ?? -1;
@@ -103,37 +125,39 @@ function ruleBroken(p: ProblemBuffers, v: number, stops: number[]): string {
     lastSeq = seq;
   }
   const maxStops = p.maxStops?.[v] ?? -1;
-  if (maxStops >= 0 && stops.length > maxStops) return `more than ${maxStops} stops`;
+  if (maxStops >= 0 && realStops(p, stops).length > maxStops) return `more than ${maxStops} stops`;
   return '';
 }
 
-/** Reference evaluation of one route; an empty route costs 0. */
+/** Reference evaluation of one route; a route without stops (breaks alone do not count) costs 0. */
 export function evaluateRoute(p: ProblemBuffers, m: Matrix, v: number, stops: number[]): RouteResult {
   const none = { distance: 0, duration: 0, latestStart: 0, cost: 0 };
-  if (stops.length === 0) return { feasible: true, reason: '', ...none };
+  if (realStops(p, stops).length === 0) {
+    const foreign = stops.find((s) => (p.nodeVehicle?.[s] ?? -1) !== v);
+    if (foreign === undefined) return { feasible: true, reason: '', ...none };
+    return { feasible: false, reason: `stop ${foreign} belongs to another vehicle`, ...none, cost: Infinity };
+  }
   const broken = ruleBroken(p, v, stops);
   if (broken) return { feasible: false, reason: broken, ...none, cost: Infinity };
-  const profile = p.vehicleProfile[v];
   const startDepot = p.vehicleStart[v];
   const W = p.windowCount ?? 1;
   const earliest = Math.max(p.shiftStartS[v], p.twOpenS[startDepot * W]);
   if (W > 1) return severalWindows(p, m, v, stops, earliest);
+  const legs = legsOf(p, m, v, stops);
   // Backward pass: latest service start at each stop that keeps the rest feasible.
   let latest = Math.min(shiftLimit(p, v), p.twCloseS[p.vehicleEnd[v]]);
-  let after = p.vehicleEnd[v];
+  let legAfter = legs.backTime;
   for (let i = stops.length - 1; i >= 0; i--) {
     const s = stops[i];
-    latest = Math.min(p.twCloseS[s], latest - travel(m, profile, s, after) - p.serviceS[s]);
-    after = s;
+    latest = Math.min(p.twCloseS[s], latest - legAfter - p.serviceS[s]);
+    legAfter = legs.time[i];
   }
-  const latestStart = Math.min(latest - travel(m, profile, startDepot, after), p.shiftEndS[v], p.twCloseS[startDepot]);
+  const latestStart = Math.min(latest - legAfter, p.shiftEndS[v], p.twCloseS[startDepot]);
   const run = latestStart >= earliest ? simulate(p, m, v, stops, latestStart) : null;
   if (!run) return { feasible: false, reason: 'time windows or shift', ...none, cost: Infinity };
-  let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
-  for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
+  const distance = legs.dist.reduce((a, b) => a + b, legs.backDist);
   const duration = run.end - latestStart;
-  let driving = travel(m, profile, startDepot, stops[0]) + travel(m, profile, stops[stops.length - 1], p.vehicleEnd[v]);
-  for (let i = 1; i < stops.length; i++) driving += travel(m, profile, stops[i - 1], stops[i]);
+  const driving = legs.time.reduce((a, b) => a + b, legs.backTime);
   const limit = (buffer: Int32Array | undefined): number => buffer?.[v] ?? -1;
   const over = (value: number, max: number): boolean => max >= 0 && value > max;
   if (over(distance, limit(p.maxDistanceM))) return { feasible: false, reason: 'max distance', ...none, cost: Infinity };
@@ -154,9 +178,8 @@ function severalWindows(p: ProblemBuffers, m: Matrix, v: number, stops: number[]
   const none = { distance: 0, duration: 0, latestStart: 0, cost: 0 };
   const run = simulate(p, m, v, stops, earliest);
   if (!run) return { feasible: false, reason: 'time windows or shift', ...none, cost: Infinity };
-  const startDepot = p.vehicleStart[v];
-  let distance = dist(m, startDepot, stops[0]) + dist(m, stops[stops.length - 1], p.vehicleEnd[v]);
-  for (let i = 1; i < stops.length; i++) distance += dist(m, stops[i - 1], stops[i]);
+  const legs = legsOf(p, m, v, stops);
+  const distance = legs.dist.reduce((a, b) => a + b, legs.backDist);
   const duration = run.end - earliest;
   const cost = p.vehicleFixedCost[v] + p.vehicleCostPerM[v] * distance + p.vehicleCostPerS[v] * duration
     + overtimeCost(p, v, run.end);
@@ -165,20 +188,21 @@ function severalWindows(p: ProblemBuffers, m: Matrix, v: number, stops: number[]
 
 /** With several windows the solver may wait for a later one: checks the reported service starts themselves. */
 function reportedScheduleBreaks(p: ProblemBuffers, m: Matrix, v: number, stops: number[], t0: number, solution: SolutionBuffers): string[] {
-  const W = p.windowCount ?? 1; const profile = p.vehicleProfile[v];
+  const W = p.windowCount ?? 1;
   const offset = solution.routeOffsets[v];
-  let time = t0; let at = p.vehicleStart[v];
+  const legs = legsOf(p, m, v, stops);
+  let time = t0;
   for (let i = 0; i < stops.length; i++) {
     const s = stops[i]; const start = solution.arrivalS[offset + i];
-    if (start < time + travel(m, profile, at, s)) return [`route ${v}: stop ${s} served at ${start} before arriving`];
+    if (start < time + legs.time[i]) return [`route ${v}: stop ${s} served at ${start} before arriving`];
     let inside = false;
     for (let slot = 0; slot < W; slot++) {
       if (p.twOpenS[s * W + slot] <= start && start <= p.twCloseS[s * W + slot]) inside = true;
     }
     if (!inside) return [`route ${v}: stop ${s} served at ${start}, outside all its windows`];
-    time = start + p.serviceS[s]; at = s;
+    time = start + p.serviceS[s];
   }
-  const end = time + travel(m, profile, at, p.vehicleEnd[v]);
+  const end = time + legs.backTime;
   if (end > Math.min(p.shiftEndS[v], p.twCloseS[p.vehicleEnd[v] * W])) return [`route ${v}: back at ${end}, after the shift`];
   return [];
 }
@@ -206,6 +230,10 @@ export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBu
     if (!result.feasible) { violations.push(`route ${v}: ${result.reason}`); return; }
     cost += result.cost;
     if (stops.length === 0) return;
+    if (realStops(p, stops).length === 0) violations.push(`route ${v}: only breaks, no stops`);
+    for (let s = p.depotCount; s < p.nodeCount; s++) {
+      if (isBreakNode(p, s) && p.nodeVehicle?.[s] === v && !stops.includes(s)) violations.push(`route ${v}: break ${s} missing`);
+    }
     const t0 = solution.routeStartS[v];
     const W = p.windowCount ?? 1;
     if (t0 < Math.max(p.shiftStartS[v], p.twOpenS[p.vehicleStart[v] * W])) violations.push(`route ${v}: leaves too early`);
@@ -223,7 +251,8 @@ export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBu
     seen.add(s);
     cost += p.unassignedPenalty[s];
   }
-  for (let s = p.depotCount; s < p.nodeCount; s++) if (!seen.has(s)) violations.push(`stop ${s} missing`);
+  // A vehicle that stays home takes no break.
+  for (let s = p.depotCount; s < p.nodeCount; s++) if (!seen.has(s) && !isBreakNode(p, s)) violations.push(`stop ${s} missing`);
   if (Math.abs(cost - solution.summary[SUMMARY_COST]) > 1e-6 * Math.max(1, cost)) {
     violations.push(`summary cost ${solution.summary[SUMMARY_COST]} differs from recomputed ${cost}`);
   }
@@ -305,7 +334,7 @@ export function randomProblem(seed: number, o: RandomOptions = {}): { problem: P
   return { problem, matrix: { n: N, distanceM, durationS } };
 }
 
-/** Adds pickups, bans (~15 %), two locked stops per vehicle 0 and loose route limits to a random problem. */
+/** Adds pickups, bans (~15 %), two locked stops per vehicle 0, breaks of vehicles 0 and 1, shipments, overtime and loose route limits to a random problem. */
 function addRichRules(p: ProblemBuffers, rnd: () => number): void {
   const N = p.nodeCount; const D = p.depotCount; const V = p.vehicleCount; const K = p.dims;
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
@@ -320,10 +349,24 @@ function addRichRules(p: ProblemBuffers, rnd: () => number): void {
     for (let v = 1; v < V; v++) p.forbidden![s * V + v] = 1;
     p.forbidden![s * V] = 0;
   });
+  // The last stops become driver breaks of the first vehicles (no place, no load, a window, a length).
+  p.nodeFlags = new Int32Array(N);
+  p.nodeVehicle = new Int32Array(N).fill(-1);
+  const breaks = Math.min(V, 2, Math.max(0, N - D - 4));
+  for (let i = 0; i < breaks; i++) {
+    const s = N - 1 - i;
+    p.nodeFlags[s] = NODE_BREAK | NODE_ANYWHERE;
+    p.nodeVehicle[s] = i;
+    for (let d = 0; d < K; d++) { p.demand[s * K + d] = 0; p.pickup[s * K + d] = 0; }
+    for (let v = 0; v < V; v++) p.forbidden[s * V + v] = 0;
+    p.serviceS[s] = int(100, 600);
+    p.twOpenS[s] = int(1000, 4000);
+    p.twCloseS[s] = p.twOpenS[s] + int(300, 2500);
+    p.unassignedPenalty[s] = 0;
+  }
   // Shipments among the other stops: pickup, then delivery of the delivery node's demand, same route.
   p.pair = new Int32Array(N).fill(-1);
-  p.nodeFlags = new Int32Array(N);
-  for (let s = D + 2; s + 1 < N; s += 2) {
+  for (let s = D + 2; s + 1 < N - breaks; s += 2) {
     if (rnd() < 0.5) continue;
     p.pair[s] = s + 1; p.pair[s + 1] = s; p.nodeFlags[s] = NODE_PICKUP;
   }

@@ -4,18 +4,18 @@
 //   before:  pu → [u … uz] → nuz        pv → [v … vz] → nvz
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
 import { fwdDist, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
 import { chainEnd } from "./relocate";
 import { INFEASIBLE } from "../types";
 
 /** Cost of route r rebuilt as prefix(before) + chain(first…last) + suffix(after) + end. */
-function exchangedRouteCost(route: i32, before: i32, first: i32, last: i32, after: i32, size: i32): f64 {
+function exchangedRouteCost(route: i32, before: i32, first: i32, last: i32, after: i32): f64 {
   accFromPrefix(before, route);
   accAppendRange(first, last, next);
   accAppendSuffix(after, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, size);
+  return accRouteCost(route);
 }
 
 /** Distance change of route r when chain out (first…last) between before/after becomes chain into. */
@@ -45,9 +45,9 @@ export function evaluateCrossExchange(u: i32, lenU: i32, v: i32, lenV: i32): f64
       + unchecked(vehicleCostPerM[rv]) * <f64>linkDelta(pv, v, vz, nvz, u, uz);
     if (bound >= 0) return bound;
   }
-  const costU = exchangedRouteCost(ru, pu, v, vz, nuz, unchecked(routeSize[ru]) - lenU + lenV);
+  const costU = exchangedRouteCost(ru, pu, v, vz, nuz);
   if (costU == INFEASIBLE) return INFEASIBLE;
-  const costV = exchangedRouteCost(rv, pv, u, uz, nvz, unchecked(routeSize[rv]) - lenV + lenU);
+  const costV = exchangedRouteCost(rv, pv, u, uz, nvz);
   return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
 }
 

@@ -26,7 +26,7 @@ function insertedRouteCost(route: i32, w: i32, u: i32, z: i32, len: i32): f64 {
   accAppendRange(u, z, next);
   accAppendSuffix(unchecked(next[w]), lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, unchecked(routeSize[route]) + len);
+  return accRouteCost(route);
 }
 
 /**
@@ -70,7 +70,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
       accFromPrefix(pu, ru);
       accAppendSuffix(nz, lastStop(ru), true, next);
       accAppendSite(endSite(ru));
-      costU = accRouteCost(ru, remaining);
+      costU = accRouteCost(ru);
       if (costU == INFEASIBLE) return INFEASIBLE;
     }
     const costW = insertedRouteCost(rw, w, u, z, len);
@@ -88,7 +88,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
     accAppendSuffix(nw, lastStop(ru), true, next);
   }
   accAppendSite(endSite(ru));
-  return accRouteCost(ru, unchecked(routeSize[ru])) - unchecked(routeCost[ru]);
+  return accRouteCost(ru) - unchecked(routeCost[ru]);
 }
 
 /** Applies a move that evaluateRelocate(u, len, w) accepted. */

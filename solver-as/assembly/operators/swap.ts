@@ -3,7 +3,7 @@
 //   before:  pu → u → nu      pv → v → nv
 //   after:   pu → v → nu      pv → u → nv
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
 import { INFEASIBLE } from "../types";
 
@@ -13,7 +13,7 @@ function replacedRouteCost(route: i32, before: i32, x: i32, after: i32): f64 {
   accAppendSite(x);
   accAppendSuffix(after, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, unchecked(routeSize[route]));
+  return accRouteCost(route);
 }
 
 /** Distance change of replacing `out` by `into` between before and after. */
@@ -41,7 +41,7 @@ function evaluateSameRoute(u: i32, v: i32): f64 {
   accAppendSite(u);
   accAppendSuffix(nv, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, unchecked(routeSize[route])) - unchecked(routeCost[route]);
+  return accRouteCost(route) - unchecked(routeCost[route]);
 }
 
 /**

@@ -16,11 +16,11 @@ function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
 }
 
 /** Cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
-function joinedCost(route: i32, u: i32, tail: i32, tailRoute: i32, stopCount: i32): f64 {
+function joinedCost(route: i32, u: i32, tail: i32, tailRoute: i32): f64 {
   accFromPrefix(u, route);
   accAppendSuffix(tail, lastStop(tailRoute), sameProfile(route, tailRoute), next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, stopCount);
+  return accRouteCost(route);
 }
 
 /**
@@ -33,17 +33,17 @@ export function evaluateTwoOptStar(u: i32, v: i32): f64 {
   const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
   if (ru == rv || ru < 0 || rv < 0 || isEndSite(u) || isEndSite(v)) return INFEASIBLE;
   const nu = unchecked(next[u]); const nv = unchecked(next[v]);
-  const sizeU = unchecked(pos[u]) + unchecked(routeSize[rv]) - unchecked(pos[v]);
-  const sizeV = unchecked(pos[v]) + unchecked(routeSize[ru]) - unchecked(pos[u]);
   if (durationFree) {
+    const sizeU = unchecked(pos[u]) + unchecked(routeSize[rv]) - unchecked(pos[v]);
+    const sizeV = unchecked(pos[v]) + unchecked(routeSize[ru]) - unchecked(pos[u]);
     let bound = -unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
     if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>joinedDistance(ru, u, nv, rv);
     if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru);
     if (bound >= 0) return bound;
   }
-  const costU = joinedCost(ru, u, nv, rv, sizeU);
+  const costU = joinedCost(ru, u, nv, rv);
   if (costU == INFEASIBLE) return INFEASIBLE;
-  const costV = joinedCost(rv, v, nu, ru, sizeV);
+  const costV = joinedCost(rv, v, nu, ru);
   return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
 }
 

@@ -3,7 +3,7 @@
 //   before:  u → nu → … → v → nv
 //   after:   u → v → … → nu → nv
 import { endSite, isStop, siteDistance, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix, accRouteCost } from "../segments";
 import { INFEASIBLE } from "../types";
 
@@ -26,7 +26,7 @@ export function evaluateTwoOpt(u: i32, v: i32): f64 {
   accAppendReversed(nu, v, prev);
   accAppendSuffix(nv, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route, unchecked(routeSize[route])) - unchecked(routeCost[route]);
+  return accRouteCost(route) - unchecked(routeCost[route]);
 }
 
 /** Applies a reversal accepted by evaluateTwoOpt. */
