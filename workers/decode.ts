@@ -1,7 +1,7 @@
 // Flat solution buffers → domain Solution (VROOM-like routes → steps), using the
 // id tables from encode and the solver's own matrix for step times. The main
 // thread re-checks the result independently (web/src/domain/check.ts).
-import type { Scenario } from '../web/src/domain/scenario';
+import type { Scenario, TimeWindow } from '../web/src/domain/scenario';
 import type { Route, Step, StopReason, UnassignedOrder } from '../web/src/domain/solution';
 import type { Encoded } from './encode';
 import { capabilityGap } from '../web/src/domain/service-types';
@@ -21,7 +21,18 @@ export interface DecodeContext {
   stats: { seed: number; iterations: number; elapsedMs: number };
 }
 
-/** Builds one vehicle's route; `visits` are node indices of orders. */
+/** Seconds a service start lies after the latest window end before it, when no window contains it (0: on time). */
+function lateBy(windows: readonly TimeWindow[], startS: number): number {
+  if (windows.length === 0 || windows.some((w) => w.start * 60 <= startS && startS <= w.end * 60)) return 0;
+  const ends = windows.map((w) => w.end * 60).filter((end) => end < startS);
+  return ends.length ? startS - Math.max(...ends) : 0;
+}
+
+/**
+ * Builds one vehicle's route; `visits` are node indices of orders, shipment sides and breaks. A break
+ * is taken where the vehicle stands: no travel to it, the next leg starts at the last real stop.
+ * Lateness under a soft window is priced exactly here (the solver priced it by window slot).
+ */
 function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Array, serviceStarts: Int32Array, startS: number): Route {
   const { scenario, encoded, travel } = ctx;
   const b = encoded.buffers;
@@ -38,35 +49,50 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
   let at = startNode;
   let time = startS;
   let distanceM = 0;
+  let drivingS = 0;
   let waitingS = 0;
   let serviceTotal = 0;
+  let latenessCost = 0;
   visits.forEach((node, i) => {
-    distanceM += travel.distanceM(at, node);
-    const arrival = time + travel.durationS(profile, at, node);
-    // The solver reports the service start (inside the window it chose); waiting fills the gap.
+    const type = encoded.nodeStep[node] as 'job' | 'pickup' | 'delivery' | 'break';
+    const isBreak = type === 'break';
+    const legM = isBreak ? 0 : travel.distanceM(at, node);
+    const legS = isBreak ? 0 : travel.durationS(profile, at, node);
+    distanceM += legM;
+    drivingS += legS;
+    const arrival = time + legS;
+    // The solver reports the service start (the earliest any window allows); waiting fills the gap.
     const wait = Math.max(0, serviceStarts[i] - arrival);
     const service = b.serviceS[node];
-    const need = needs(node);
-    const type = encoded.nodeStep[node] as 'job' | 'pickup' | 'delivery';
-    for (let k = 0; k < K; k++) {
-      if (type === 'pickup') load[k] += need.delivery[k] ?? 0;
-      else load[k] += (need.pickup[k] ?? 0) - (need.delivery[k] ?? 0);
+    if (!isBreak) {
+      const need = needs(node);
+      for (let k = 0; k < K; k++) {
+        if (type === 'pickup') load[k] += need.delivery[k] ?? 0;
+        else load[k] += (need.pickup[k] ?? 0) - (need.delivery[k] ?? 0);
+      }
+      const order = scenario.orders[encoded.nodeOrder[node]];
+      if (order.lateness) {
+        const windows = type === 'pickup' ? need.shipment!.timeWindows : need.timeWindows;
+        latenessCost += (lateBy(windows, arrival + wait) / 60) * order.lateness.costPerMinute;
+      }
+      serviceTotal += service;
+      at = node;
     }
     steps.push({ type, id: encoded.nodeIds[node], arrivalS: arrival, waitS: wait, serviceS: service, departureS: arrival + wait + service, distanceM, load: [...load] });
     waitingS += wait;
-    serviceTotal += service;
     time = arrival + wait + service;
-    at = node;
   });
   const endNode = b.vehicleEnd[vehicleIndex];
   distanceM += travel.distanceM(at, endNode);
-  const endS = time + travel.durationS(profile, at, endNode);
+  const backLegS = travel.durationS(profile, at, endNode);
+  drivingS += backLegS;
+  const endS = time + backLegS;
   steps.push({ type: 'end', id: encoded.nodeIds[endNode], arrivalS: endS, waitS: 0, serviceS: 0, departureS: endS, distanceM, load: [...load] });
   const durationS = endS - startS;
   const overtimeS = Math.max(0, endS - vehicle.shift.end * 60);
   const cost = vehicle.costs.fixed + (vehicle.costs.perKm * distanceM) / 1000 + (vehicle.costs.perHour * durationS) / 3600
-    + (vehicle.overtime ? (overtimeS / 60) * vehicle.overtime.costPerMinute : 0);
-  return { vehicleId: vehicle.id, steps, distanceM, durationS, drivingS: durationS - waitingS - serviceTotal, waitingS, serviceS: serviceTotal, cost };
+    + (vehicle.overtime ? (overtimeS / 60) * vehicle.overtime.costPerMinute : 0) + latenessCost;
+  return { vehicleId: vehicle.id, steps, distanceM, durationS, drivingS, waitingS, serviceS: serviceTotal, cost };
 }
 
 /**
@@ -96,8 +122,9 @@ export function decode(buffers: SolutionBuffers, ctx: DecodeContext): UncheckedS
     const to = buffers.routeOffsets[r + 1];
     if (to > from) routes.push(decodeRoute(ctx, r, buffers.visits.subarray(from, to), buffers.arrivalS.subarray(from, to), buffers.routeStartS[r]));
   }
-  // A shipment's two nodes are one order.
-  const unassignedIds = [...new Set(Array.from(buffers.unassigned, (node) => ctx.encoded.nodeIds[node]))];
+  // A shipment's two nodes are one order; a break the solver could not fit is no order (the check reports it).
+  const orderNodes = Array.from(buffers.unassigned).filter((node) => ctx.encoded.nodeStep[node] !== 'break');
+  const unassignedIds = [...new Set(orderNodes.map((node) => ctx.encoded.nodeIds[node]))];
   const unassigned: UnassignedOrder[] = unassignedIds.map((orderId) => ({ orderId, reason: unassignedReason(ctx, orderId) }));
   const sum = (f: (r: Route) => number) => routes.reduce((a, r) => a + f(r), 0);
   return {

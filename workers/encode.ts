@@ -1,10 +1,10 @@
 // Domain scenario → flat typed arrays for the WASM solver (STYLE.md §2).
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
-import type { Scenario } from '../web/src/domain/scenario';
+import type { Break, Scenario, SoftLimit, TimeWindow } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
 import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
-import { INPUT_ERROR, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
+import { INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
@@ -12,18 +12,27 @@ export const AMOUNT_SCALE = 100;
 export const DEFAULT_NEIGHBOURS = 20;
 /** Latest time any window may reach: 48 h, in seconds. */
 const HORIZON_S = 2880 * 60;
+/**
+ * Soft lateness is priced in this many steps: a stop late under its allowance is served in one of as
+ * many extra window slots past its last window, slot k reaching k/LATE_STEPS of the allowance and
+ * costing that much lateness (an upper bound the search works with; the plan's cost is exact).
+ */
+export const LATE_STEPS = 4;
 
 export interface Encoded {
   buffers: ProblemBuffers;
-  /** Node index → depot id (0..D-1) or order id (D..N-1; a shipment's pickup node carries its order's id too). */
+  /**
+   * Node index → depot id (0..D-1), order id (a shipment's pickup node carries its order's id too) or
+   * break id.
+   */
   nodeIds: string[];
   /**
-   * Node index → order index (−1 for depots). Nodes D..D+O−1 are the orders in scenario order (a
-   * shipment's delivery); nodes D+O.. are the pickups of shipments.
+   * Node index → order index (−1 for depots and breaks). Nodes D..D+O−1 are the orders in scenario
+   * order (a shipment's delivery); then come the pickups of shipments, then each vehicle's breaks.
    */
   nodeOrder: number[];
   /** Node index → the step it becomes in a plan. */
-  nodeStep: ('depot' | 'job' | 'pickup' | 'delivery')[];
+  nodeStep: ('depot' | 'job' | 'pickup' | 'delivery' | 'break')[];
   /** Vehicle index → vehicle id. */
   vehicleIds: string[];
   /** Order index (node − D) → what serving it takes (service, crew, skills, delivered and collected amounts). */
@@ -48,10 +57,9 @@ function profilesOf(scenario: Scenario): { speeds: number[]; vehicleProfile: num
 }
 
 /** Vehicles that may not serve each order: missing skills or crew, pins elsewhere, pinned routes of others. */
-function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number, pickupNode: Map<number, number>): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
+function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number, N: number, pickupNode: Map<number, number>): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
   const { orders, vehicles } = scenario;
   const V = vehicles.length;
-  const N = D + orders.length + pickupNode.size;
   const forbidden = new Uint8Array(N * V);
   let any = false;
   // An order's ban covers both stops of a shipment.
@@ -117,11 +125,45 @@ function suppliedMatrices(scenario: Scenario, places: Place[], vehicleProfile: n
   return { distanceM, durationS };
 }
 
-/** Node index → the place it stands for (depots, orders, then shipment pickups). */
-function placesOf(scenario: Scenario, pickupNode: Map<number, number>): Place[] {
+/** Node index → the place it stands for (depots, orders, shipment pickups, then breaks at their vehicle's depot: unused). */
+function placesOf(scenario: Scenario, pickupNode: Map<number, number>, breaks: BreakNode[]): Place[] {
   const places: Place[] = [...scenario.depots, ...scenario.orders];
   for (const j of pickupNode.keys()) places.push(scenario.orders[j].pickup!);
+  const depots = new Map(scenario.depots.map((d) => [d.id, d]));
+  for (const b of breaks) places.push(depots.get(scenario.vehicles[b.vehicle].startDepotId)!);
   return places;
+}
+
+/** A driver break as a solver node. */
+interface BreakNode {
+  vehicle: number;
+  brk: Break;
+}
+
+/** Every vehicle's breaks, each vehicle's in the order of their first window (an empty route keeps that order). */
+function breakNodes(scenario: Scenario): BreakNode[] {
+  return scenario.vehicles.flatMap((vehicle, r) => [...(vehicle.breaks ?? [])]
+    .sort((a, b) => Math.min(...a.timeWindows.map((w) => w.start)) - Math.min(...b.timeWindows.map((w) => w.start)))
+    .map((brk) => ({ vehicle: r, brk })));
+}
+
+/**
+ * A stop's window slots: its windows, then — under a lateness allowance — LATE_STEPS slots that
+ * extend its last window by k/LATE_STEPS of the allowance, each with the cost of that much lateness
+ * (one free slot when lateness costs nothing). No windows: open all day.
+ */
+function windowSlots(windows: readonly TimeWindow[], lateness: SoftLimit | undefined): { open: number; close: number; cost: number }[] {
+  if (windows.length === 0) return [{ open: 0, close: HORIZON_S, cost: 0 }];
+  const slots = windows.map((w) => ({ open: w.start * 60, close: w.end * 60, cost: 0 }));
+  const allowanceS = (lateness?.maxMinutes ?? 0) * 60;
+  if (!lateness || allowanceS <= 0) return slots;
+  const last = slots.reduce((a, b) => (b.close > a.close ? b : a));
+  const steps = lateness.costPerMinute > 0 ? LATE_STEPS : 1;
+  for (let k = 1; k <= steps; k++) {
+    const lateS = Math.round((allowanceS * k) / steps);
+    slots.push({ open: last.open, close: last.close + lateS, cost: (lateS / 60) * lateness.costPerMinute });
+  }
+  return slots;
 }
 
 /** A limit in solver units, −1 when absent. */
@@ -130,7 +172,9 @@ const limit = (value: number | undefined, scale: number): number => (value === u
 /**
  * Encodes a validated scenario. Orders keep their scenario order. Every order
  * is resolved through its service type (service time, crew, skills, delivered
- * and collected amounts, priority); all its windows are passed (W slots per node).
+ * and collected amounts, priority); all its windows are passed (W slots per node),
+ * plus priced slots for its lateness allowance. Each vehicle's breaks become
+ * nodes only that vehicle may serve.
  */
 export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const { depots, orders, vehicles, settings } = scenario;
@@ -140,11 +184,20 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const depotIndex = new Map(depots.map((d, i) => [d.id, i]));
   const { speeds, vehicleProfile } = profilesOf(scenario);
   const needs = orders.map((o) => resolveOrder(settings, o));
-  // Shipments get a second node, their pickup, after all orders.
+  // Shipments get a second node, their pickup, after all orders; then come the vehicles' breaks.
   const pickupNode = new Map<number, number>();
   orders.forEach((o, j) => { if (o.pickup) pickupNode.set(j, D + orders.length + pickupNode.size); });
-  const N = D + orders.length + pickupNode.size;
-  const W = Math.max(1, ...needs.map((n) => Math.max(n.timeWindows.length, n.shipment?.timeWindows.length ?? 0)));
+  const breaks = breakNodes(scenario);
+  const firstBreak = D + orders.length + pickupNode.size;
+  const N = firstBreak + breaks.length;
+  const slotsOf = new Map<number, { open: number; close: number; cost: number }[]>();
+  orders.forEach((o, j) => {
+    slotsOf.set(D + j, windowSlots(needs[j].timeWindows, o.lateness));
+    const at = pickupNode.get(j);
+    if (at !== undefined && needs[j].shipment) slotsOf.set(at, windowSlots(needs[j].shipment!.timeWindows, o.lateness));
+  });
+  breaks.forEach((b, i) => slotsOf.set(firstBreak + i, windowSlots(b.brk.timeWindows, undefined)));
+  const W = Math.max(1, ...[...slotsOf.values()].map((slots) => slots.length));
 
   const lonLat = new Float64Array(2 * N);
   const demand = new Int32Array(N * K);
@@ -153,13 +206,16 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   // Unused slots open after they close.
   const twOpenS = new Int32Array(N * W).fill(1);
   const twCloseS = new Int32Array(N * W).fill(0);
+  const windowCost = new Float64Array(N * W);
   const penalty = new Float64Array(N);
   const pair = new Int32Array(N).fill(-1);
   const nodeFlags = new Int32Array(N);
-  const setWindows = (node: number, windows: readonly { start: number; end: number }[]) => {
-    if (windows.length === 0) { twOpenS[node * W] = 0; twCloseS[node * W] = HORIZON_S; }
-    windows.forEach((w, slot) => { twOpenS[node * W + slot] = w.start * 60; twCloseS[node * W + slot] = w.end * 60; });
-  };
+  const nodeVehicle = new Int32Array(N).fill(-1);
+  for (const [node, slots] of slotsOf) {
+    slots.forEach((slot, i) => {
+      twOpenS[node * W + i] = slot.open; twCloseS[node * W + i] = slot.close; windowCost[node * W + i] = slot.cost;
+    });
+  }
   depots.forEach((d, i) => {
     lonLat[2 * i] = d.lng;
     lonLat[2 * i + 1] = d.lat;
@@ -177,7 +233,6 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
       pickup[node * K + k] = scaled(need.pickup[k] ?? 0);
     }
     serviceS[node] = need.serviceS;
-    setWindows(node, need.timeWindows);
     penalty[node] = unassignedPenalty(settings, need.priority);
     const pickupAt = pickupNode.get(j);
     if (pickupAt !== undefined && o.pickup && need.shipment) {
@@ -185,10 +240,19 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
       lonLat[2 * pickupAt] = o.pickup.lng;
       lonLat[2 * pickupAt + 1] = o.pickup.lat;
       serviceS[pickupAt] = need.shipment.serviceS;
-      setWindows(pickupAt, need.shipment.timeWindows);
       pair[node] = pickupAt; pair[pickupAt] = node;
       nodeFlags[pickupAt] = NODE_PICKUP;
     }
+  });
+  // A break: owned by its vehicle, no place (the solver zeroes its travel), its length as service time.
+  breaks.forEach((b, i) => {
+    const node = firstBreak + i;
+    const depot = depots[depotIndex.get(vehicles[b.vehicle].startDepotId)!];
+    lonLat[2 * node] = depot.lng;
+    lonLat[2 * node + 1] = depot.lat;
+    serviceS[node] = b.brk.minutes * 60;
+    nodeFlags[node] = NODE_BREAK | NODE_ANYWHERE;
+    nodeVehicle[node] = b.vehicle;
   });
 
   const capacity = new Int32Array(V * K);
@@ -215,10 +279,13 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     vehicleCostPerS: Float64Array.from(vehicles, (v) => v.costs.perHour / 3600),
     profileSpeedMps: Float64Array.from(speeds),
     params,
-    ...suppliedMatrices(scenario, placesOf(scenario, pickupNode), vehicleProfile, speeds.length),
+    ...suppliedMatrices(scenario, placesOf(scenario, pickupNode, breaks), vehicleProfile, speeds.length),
     ...(pickup.some((x) => x > 0) ? { pickup } : {}),
-    ...forbiddenPairs(scenario, needs, options.pins ?? [], D, pickupNode),
-    ...(pickupNode.size > 0 ? { pair, nodeFlags } : {}),
+    ...forbiddenPairs(scenario, needs, options.pins ?? [], D, N, pickupNode),
+    ...(pickupNode.size > 0 ? { pair } : {}),
+    ...(pickupNode.size > 0 || breaks.length > 0 ? { nodeFlags } : {}),
+    ...(breaks.length > 0 ? { nodeVehicle } : {}),
+    ...(windowCost.some((x) => x > 0) ? { windowCost } : {}),
     ...(vehicles.some((v) => v.overtime) ? {
       overtimeMaxS: Int32Array.from(vehicles, (v) => (v.overtime?.maxMinutes ?? 0) * 60),
       overtimeCostPerS: Float64Array.from(vehicles, (v) => (v.overtime?.costPerMinute ?? 0) / 60),
@@ -233,9 +300,12 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const shipments = [...pickupNode.keys()];
   return {
     buffers, needs,
-    nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id), ...shipments.map((j) => orders[j].id)],
-    nodeOrder: [...depots.map(() => -1), ...orders.map((_, j) => j), ...shipments],
-    nodeStep: [...depots.map(() => 'depot' as const), ...orders.map((o) => (o.pickup ? 'delivery' as const : 'job' as const)), ...shipments.map(() => 'pickup' as const)],
+    nodeIds: [...depots.map((d) => d.id), ...orders.map((o) => o.id), ...shipments.map((j) => orders[j].id), ...breaks.map((b) => b.brk.id)],
+    nodeOrder: [...depots.map(() => -1), ...orders.map((_, j) => j), ...shipments, ...breaks.map(() => -1)],
+    nodeStep: [
+      ...depots.map(() => 'depot' as const), ...orders.map((o) => (o.pickup ? 'delivery' as const : 'job' as const)),
+      ...shipments.map(() => 'pickup' as const), ...breaks.map(() => 'break' as const),
+    ],
     vehicleIds: vehicles.map((v) => v.id),
   };
 }
@@ -248,7 +318,7 @@ export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] =
   const nodeOf = new Map<string, number>();
   encoded.nodeIds.forEach((id, node) => {
     const step = encoded.nodeStep[node];
-    if (step !== 'depot') nodeOf.set(`${step === 'pickup' ? 'pickup' : 'order'}\u0000${id}`, node);
+    if (step !== 'depot' && step !== 'break') nodeOf.set(`${step === 'pickup' ? 'pickup' : 'order'}\u0000${id}`, node);
   });
   const routes = encoded.vehicleIds.map((vehicleId) =>
     pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined)

@@ -75,13 +75,27 @@ describe('npm run solve -- problem.json', () => {
     expect(result.stderr).toContain('error: jobs[1] (job 12).location: is required');
   });
 
-  // The solver does not place breaks yet: the CLI must then refuse the plan loudly, never return it as valid.
-  it('refuses a plan that skips a vehicle break: exit 1 with the checker naming the missing break', async () => {
+  it('places every used vehicle\'s break inside its window, where the vehicle stands, and the plan passes the check', async () => {
     const data = JSON.parse(read('jobs-windows.json'));
-    data.vehicles[0].breaks = [{ id: 4, service: 1800, time_windows: [[43200, 46800]] }];
+    for (const [i, vehicle] of data.vehicles.entries()) vehicle.breaks = [{ id: 40 + i, service: 1800, time_windows: [[43200, 46800]] }];
     const out = await vroomCli(JSON.stringify(data), 'breaks.json', { timeLimitS: 0.5, seed: 1 });
-    expect(out.code).toBe(1);
-    expect(out.stderr.some((l) => l.includes("break-missing: 'Van A' does not take its break '4'"))).toBe(true);
+    expect(out.code).toBe(0);
+    const solution = JSON.parse(out.stdout) as VroomSolution;
+    expect(solution.unassigned).toEqual([]);
+    expect(solution.routes.length).toBeGreaterThan(0);
+    for (const route of solution.routes) {
+      const i = data.vehicles.findIndex((v: { id: number }) => v.id === route.vehicle);
+      const breaks = route.steps.filter((s) => s.type === 'break');
+      expect(breaks.map((s) => s.id)).toEqual([40 + i]);
+      const at = route.steps.indexOf(breaks[0]);
+      const start = breaks[0].arrival + (breaks[0].waiting_time ?? 0);
+      expect(start).toBeGreaterThanOrEqual(43200);
+      expect(start).toBeLessThanOrEqual(46800);
+      // Taken where the vehicle stands: no distance driven to it, the next step starts after its 30 minutes.
+      expect(breaks[0].distance).toBe(route.steps[at - 1].distance);
+      expect(breaks[0].arrival).toBe(route.steps[at - 1].arrival + (route.steps[at - 1].waiting_time ?? 0) + (route.steps[at - 1].service ?? 0));
+      expect(route.steps[at + 1].arrival).toBeGreaterThanOrEqual(start + 1800);
+    }
   });
 
   it('names the line and column of a JSON syntax error, exit code 2', async () => {

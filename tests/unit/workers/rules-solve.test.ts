@@ -1,10 +1,10 @@
 // Scenario rules through encode → WASM → decode, each re-checked by the
 // domain's independent checker: skills and crew decide the vehicle, pins keep
 // stops (and pinned routes keep their order), a haul-away's load comes back,
-// several windows per order, route limits.
+// several windows per order, route limits, driver breaks, soft lateness.
 import { describe, expect, it } from 'vitest';
 import { createSolverApi } from '../../../workers/solver-api';
-import { encode } from '../../../workers/encode';
+import { encode, LATE_STEPS } from '../../../workers/encode';
 import { checkSolution } from '../../../web/src/domain/check';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import type { SolverPin } from '../../../workers/protocol';
@@ -152,5 +152,103 @@ describe('rules through the solver', () => {
     expect(jobsOf(solution, 'v1').length).toBeLessThanOrEqual(1);
     expect(jobsOf(solution, 'v2').length).toBeLessThanOrEqual(2);
     expect(solution.unassigned.length).toBe(2);
+  });
+
+  it('takes each used vehicle\'s break inside its window, where the vehicle stands', async () => {
+    const s = smallScenario();
+    for (const v of s.vehicles) v.breaks = [{ id: 'lunch', timeWindows: [{ start: 720, end: 750 }], minutes: 45 }];
+    for (const o of s.orders) o.timeWindows = [{ start: 600, end: 900 }];
+    const solution = await solve(s);
+    expect(solution.unassigned).toEqual([]);
+    expect(solution.routes.length).toBeGreaterThan(0);
+    for (const route of solution.routes) {
+      const at = route.steps.findIndex((st) => st.type === 'break');
+      expect(route.steps.filter((st) => st.type === 'break').map((st) => st.id)).toEqual(['lunch']);
+      const brk = route.steps[at]; const before = route.steps[at - 1];
+      expect(brk.arrivalS + brk.waitS).toBeGreaterThanOrEqual(720 * 60);
+      expect(brk.arrivalS + brk.waitS).toBeLessThanOrEqual(750 * 60);
+      expect(brk.serviceS).toBe(45 * 60);
+      // No drive to a break: it starts where and when the previous step ends.
+      expect(brk.distanceM).toBe(before.distanceM);
+      expect(brk.arrivalS).toBe(before.departureS);
+      expect(route.steps[at + 1].arrivalS).toBeGreaterThanOrEqual(brk.departureS);
+    }
+  });
+
+  it('a break decides who serves an order: the vehicle that must break then cannot, the other one does', async () => {
+    const s = smallScenario();
+    for (const o of s.orders) o.timeWindows = [{ start: 480, end: 1080 }];
+    // E is only open 12:15–12:25; a 60-minute break starting 12:00–12:20 leaves no room for it.
+    s.orders[4].timeWindows = [{ start: 735, end: 745 }];
+    const lunch = { id: 'lunch', timeWindows: [{ start: 720, end: 740 }], minutes: 60 };
+    s.vehicles[0].breaks = [lunch];
+    s.vehicles[1].breaks = [lunch];
+    const both = await solve(s);
+    expect(both.unassigned.map((u) => u.orderId)).toEqual(['E']);
+    s.vehicles[1].breaks = [];
+    const one = await solve(s);
+    expect(one.unassigned).toEqual([]);
+    expect(vehicleOf(one, 'E')).toBe('v2');
+  });
+
+  it('serves an order late under its allowance, at its exact cost per minute; beyond it the order stays out', async () => {
+    const s = smallScenario();
+    // Shifts start at 07:00 at the hub, 5 km from A: a 07:00–07:02 window cannot be kept.
+    s.orders[0].timeWindows = [{ start: 420, end: 422 }];
+    s.orders[0].lateness = { maxMinutes: 45, costPerMinute: 2 };
+    const late = await solve(s);
+    expect(late.unassigned).toEqual([]);
+    const check = checkSolution(s, late);
+    const lateStops = check.routes.flatMap((r) => r.lateStops ?? []);
+    expect(lateStops.map((x) => x.orderId)).toEqual(['A']);
+    const step = late.routes.flatMap((r) => r.steps).find((st) => st.id === 'A')!;
+    const lateS = step.arrivalS + step.waitS - 422 * 60;
+    expect(lateS).toBe(lateStops[0].lateS);
+    expect(lateS).toBeGreaterThan(0);
+    expect(lateS).toBeLessThanOrEqual(45 * 60);
+    // The plan's cost carries exactly 2 per minute late (solve() checks it equals the checker's).
+    expect(check.routes.reduce((sum, r) => sum + (r.latenessCost ?? 0), 0)).toBeCloseTo((lateS / 60) * 2, 6);
+    expect(late.explanations!.some((e) => e.orderId === 'A' && e.kind === 'late')).toBe(true);
+
+    s.orders[0].lateness = { maxMinutes: 1, costPerMinute: 2 };
+    const strict = await solve(s);
+    expect(strict.unassigned.map((u) => u.orderId)).toEqual(['A']);
+  });
+
+  it('prices lateness in the search: a second van when being late would cost more than it', async () => {
+    const s = smallScenario();
+    const hub = s.depots[0];
+    // X 3 km north and D 3 km south of the hub, both due 07:00–07:20: one van serving both reaches D
+    // about a quarter of an hour late; a second van costs its fixed 50 instead. At 50 per minute late
+    // the second van is cheaper; were lateness free, one van would do.
+    const [x, d] = [s.orders[0], s.orders[1]];
+    Object.assign(x, { id: 'X', lat: hub.lat + 0.027, lng: hub.lng, timeWindows: [{ start: 420, end: 440 }] });
+    Object.assign(d, { id: 'D', lat: hub.lat - 0.027, lng: hub.lng, timeWindows: [{ start: 420, end: 440 }], lateness: { maxMinutes: 60, costPerMinute: 50 } });
+    s.orders = [x, d];
+    const solution = await solve(s);
+    expect(solution.unassigned).toEqual([]);
+    expect(checkSolution(s, solution).routes.flatMap((r) => r.lateStops ?? [])).toEqual([]);
+    expect(solution.routes.length).toBe(2);
+    // Cheap lateness: one van, D served late.
+    d.lateness = { maxMinutes: 60, costPerMinute: 0.5 };
+    const cheap = await solve(s);
+    expect(cheap.routes.length).toBe(1);
+    expect(checkSolution(s, cheap).routes.flatMap((r) => r.lateStops ?? []).map((l) => l.orderId)).toEqual(['D']);
+  });
+
+  it('encodes a lateness allowance as priced window slots past the last window', () => {
+    const s = smallScenario();
+    s.orders[0].timeWindows = [{ start: 480, end: 500 }, { start: 600, end: 620 }];
+    s.orders[0].lateness = { maxMinutes: 20, costPerMinute: 3 };
+    const { buffers: b } = encode(s, { seed: 1, timeLimitS: 1 });
+    const W = b.windowCount!; const node = 1;
+    const slots = Array.from({ length: W }, (_, i) => [b.twOpenS[node * W + i], b.twCloseS[node * W + i], b.windowCost?.[node * W + i] ?? 0]);
+    expect(W).toBe(2 + LATE_STEPS);
+    expect(slots.slice(0, 2)).toEqual([[480 * 60, 500 * 60, 0], [600 * 60, 620 * 60, 0]]);
+    slots.slice(2).forEach(([open, close, cost], k) => {
+      const lateS = (20 * 60 * (k + 1)) / LATE_STEPS;
+      expect([open, close]).toEqual([600 * 60, 620 * 60 + lateS]);
+      expect(cost).toBeCloseTo((lateS / 60) * 3, 9);
+    });
   });
 });
