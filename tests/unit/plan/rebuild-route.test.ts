@@ -68,4 +68,29 @@ describe('rebuildRoute', () => {
     expect(() => rebuildRoute(makeMiniScenario(), 'v1', ['nope'])).toThrow(/unknown order 'nope'/);
     expect(() => rebuildRoute(makeMiniScenario(), 'v9', [])).toThrow(/unknown vehicle 'v9'/);
   });
+
+  it('fits the vehicle\'s break into a route rebuilt from order ids, inside its window', () => {
+    const scenario = makeMiniScenario();
+    scenario.vehicles[0].breaks = [{ id: 'coffee', timeWindows: [{ start: 500, end: 520 }], minutes: 20 }];
+    const route = rebuildRoute(scenario, 'v1', ['o1', 'o2', 'o3']);
+    const brk = route.steps.find((st) => st.type === 'break')!;
+    expect(brk.id).toBe('coffee');
+    expect(brk.arrivalS + brk.waitS).toBeGreaterThanOrEqual(500 * 60);
+    expect(brk.arrivalS + brk.waitS).toBeLessThanOrEqual(520 * 60);
+    const report = checkSolution(scenario, { routes: [route], unassigned: [{ orderId: 'o4', reason: '' }] });
+    expect(report.violations).toEqual([]);
+    // A route without stops takes no break.
+    expect(rebuildRoute(scenario, 'v1', []).steps.map((st) => st.type)).toEqual(['start', 'end']);
+  });
+
+  it('moves a break an edit pushed past its window, and leaves a break that still fits where it is', () => {
+    const scenario = makeMiniScenario();
+    scenario.vehicles[0].breaks = [{ id: 'coffee', timeWindows: [{ start: 500, end: 520 }], minutes: 20 }];
+    const late = [{ type: 'job' as const, id: 'o1' }, { type: 'job' as const, id: 'o2' }, { type: 'job' as const, id: 'o3' }, { type: 'break' as const, id: 'coffee' }];
+    const moved = rebuildRoute(scenario, 'v1', late);
+    expect(moved.steps.at(-2)!.type).toBe('job');
+    expect(checkSolution(scenario, { routes: [moved], unassigned: [{ orderId: 'o4', reason: '' }] }).violations).toEqual([]);
+    const fits = [{ type: 'break' as const, id: 'coffee' }, ...late.slice(0, 3)];
+    expect(rebuildRoute(scenario, 'v1', fits).steps.map((st) => st.type)).toEqual(['start', 'break', 'job', 'job', 'job', 'end']);
+  });
 });

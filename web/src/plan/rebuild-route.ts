@@ -35,15 +35,17 @@ export function orderStops(order: Order): StopRef[] {
  * It leaves at the latest time that still returns as early as leaving first thing would (no waiting
  * bought for nothing, as the solver schedules), never earlier than shift start and depot opening.
  * A stop that cannot start inside any window is served on arrival, so the checker reports a
- * time-window violation, never a mismatch. Throws for an unknown vehicle, depot or order.
+ * time-window violation, never a mismatch. The vehicle's breaks are fitted in (fitBreaks).
+ * Throws for an unknown vehicle, depot or order.
  */
 export function rebuildRoute(scenario: Scenario, vehicleId: string, sequence: readonly (string | StopRef)[], lookup = makeLookup(scenario)): Route {
   const vehicle = must(lookup.vehicles.get(vehicleId), `vehicle '${vehicleId}'`);
   must(lookup.depots.get(vehicle.startDepotId), `depot '${vehicle.startDepotId}'`);
   must(lookup.depots.get(vehicle.endDepotId), `depot '${vehicle.endDepotId}'`);
-  const stops = sequence.flatMap((item) => (typeof item === 'string' ? orderStops(must(lookup.orders.get(item), `order '${item}'`)) : [item]));
-  for (const stop of stops) if (stop.type !== 'break') must(lookup.orders.get(stop.id), `order '${stop.id}'`);
+  const given = sequence.flatMap((item) => (typeof item === 'string' ? orderStops(must(lookup.orders.get(item), `order '${item}'`)) : [item]));
+  for (const stop of given) if (stop.type !== 'break') must(lookup.orders.get(stop.id), `order '${stop.id}'`);
   const earliest = earliestDepartureS(lookup.ctx, vehicle);
+  const stops = fitBreaks(lookup.ctx, vehicle, given, earliest);
   const first = evaluateRoute(lookup.ctx, vehicle, stops, earliest);
   const backAt = (ev: typeof first) => ev.steps[ev.steps.length - 1].arrivalS;
   // end(departure) never decreases: binary search the latest departure with the same return and no new violation.
@@ -60,6 +62,35 @@ export function rebuildRoute(scenario: Scenario, vehicleId: string, sequence: re
     vehicleId, steps: ev.steps, distanceM: ev.distanceM, durationS: ev.durationS, drivingS: ev.drivingS,
     waitingS: ev.waitingS, serviceS: ev.serviceS, cost: ev.cost,
   };
+}
+
+/**
+ * A route with stops takes every break of its vehicle: a break missing from `stops`, or one that no
+ * longer fits where it is (its window missed after an edit), goes where it breaks the fewest rules
+ * and costs least, trying every position. Breaks that fit stay where the plan put them; a route
+ * without order stops gets none.
+ */
+export function fitBreaks(ctx: EvalContext, vehicle: Vehicle, stops: readonly StopRef[], departS: number): StopRef[] {
+  const breaks = vehicle.breaks ?? [];
+  if (breaks.length === 0 || !stops.some((s) => s.type !== 'break')) return [...stops];
+  let current = [...stops];
+  const isThis = (id: string) => (s: StopRef) => s.type === 'break' && s.id === id;
+  for (const brk of breaks) {
+    if (current.some(isThis(brk.id))) {
+      const placed = evaluateRoute(ctx, vehicle, current, departS);
+      if (!placed.violations.some((v) => v.breakId === brk.id)) continue;
+      current = current.filter((s) => !isThis(brk.id)(s));
+    }
+    let best: { broken: number; cost: number; stops: StopRef[] } | null = null;
+    for (let i = 0; i <= current.length; i++) {
+      const candidate = [...current.slice(0, i), { type: 'break' as const, id: brk.id }, ...current.slice(i)];
+      const ev = evaluateRoute(ctx, vehicle, candidate, departS);
+      const broken = ev.violations.length;
+      if (!best || broken < best.broken || (broken === best.broken && ev.cost < best.cost - 1e-9)) best = { broken, cost: ev.cost, stops: candidate };
+    }
+    current = best!.stops;
+  }
+  return current;
 }
 
 function must<T>(value: T | undefined, what: string): T {
