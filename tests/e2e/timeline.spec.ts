@@ -1,4 +1,5 @@
-// Seeing the plan in Chromium: the timeline draws a bar for every routed stop (a shipment's pickup and delivery each),
+// Seeing the plan in Chromium: the timeline draws a bar for every routed stop (a shipment's pickup and delivery each)
+// and every break,
 // selecting a stop or route in one place selects it everywhere, the KPI bar and
 // the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
 import { type Page } from '@playwright/test';
@@ -26,6 +27,9 @@ test('the timeline draws every routed stop; a selection anywhere shows everywher
     const stops = Number(await row.locator('td.num').first().innerText());
     await expect(timeline(page).locator(`.tl-row[data-vehicle-id="${vehicleId}"] .tl-stop`)).toHaveCount(stops);
   }
+  // Every driver on the road takes the demo's lunch break: one break bar per used route, inside 12:00–13:30.
+  await expect(timeline(page).locator('.tl-break')).toHaveCount(await routeStops.count());
+  await expect(timeline(page).locator('.tl-break').first()).toHaveAttribute('aria-label', /^Break lunch: 1[23]:\d\d–1[234]:\d\d; may start 12:00–13:30$/);
   await expect(timeline(page).locator('.timeline__tick').first()).toHaveText(/^\d\d:00$/);
   await expect(page.getByLabel('Plan summary')).toContainText('On time');
   await expect(page.getByLabel('Best cost over time')).toBeVisible();
@@ -41,6 +45,10 @@ test('the timeline draws every routed stop; a selection anywhere shows everywher
   const selectedRows = page.locator(`.route-stop.is-selected[data-order-id="${orderId}"]`);
   await expect(selectedRows).toHaveCount(bars);
   await expect(selectedRows.first()).toBeVisible();
+  // The open route's stop list shows its break where it falls, not as a stop.
+  const openList = page.locator('.route-stops').filter({ has: selectedRows.first() });
+  await expect(openList.locator('.route-stop[data-step-type="break"]')).toHaveCount(1);
+  await expect(openList.locator('.route-stop[data-step-type="break"]')).toContainText('Break');
   await expect(page.getByRole('region', { name: 'Selected stop' })).toContainText(orderId!);
 
   // A route picked in the list is selected on the timeline too.

@@ -1,7 +1,8 @@
 // The demo solved in Node for 2 s (seed 1), as the app's Optimize does: the plan
 // passes the independent check, shipments are picked up before they are
 // delivered on one route, crews get only the work they can do, and the two
-// orders the demo cannot serve are unassigned with a plain explanation.
+// orders the demo cannot serve are unassigned with a plain explanation; every
+// driver on the road takes the lunch break.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkSolution } from '../../../web/src/domain/check';
@@ -95,5 +96,21 @@ describe('the demo solved for 2 s', () => {
       rule: 'Crew size: no vehicle has a crew that large',
       fixes: ['Van 1: needs a crew of 3 (has 2)', 'Van 2: needs a crew of 3 (has 2)', 'Van 3: needs a crew of 3 (has 1)'],
     });
+  });
+
+  it('gives every driver on the road a 30-minute lunch break starting 12:00–13:30, and keeps curbside lateness within 15 minutes', () => {
+    expect(solution.routes.length).toBeGreaterThan(0);
+    for (const route of solution.routes) {
+      const breaks = route.steps.filter((s) => s.type === 'break');
+      expect(breaks.map((b) => b.id), route.vehicleId).toEqual(['lunch']);
+      const start = breaks[0].arrivalS + breaks[0].waitS;
+      expect(start).toBeGreaterThanOrEqual(720 * 60);
+      expect(start).toBeLessThanOrEqual(810 * 60);
+      expect(breaks[0].serviceS).toBe(30 * 60);
+    }
+    for (const late of checkSolution(scenario, solution).routes.flatMap((r) => r.lateStops ?? [])) {
+      expect(scenario.orders.find((o) => o.id === late.orderId)!.serviceType).toBe('curbside');
+      expect(late.lateS).toBeLessThanOrEqual(15 * 60);
+    }
   });
 });

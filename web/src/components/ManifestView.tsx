@@ -1,5 +1,5 @@
 // The driver manifests: one printed page per route with the stops in driving
-// order, arrival, window, service type, customer, phone and notes. Shown only
+// order, arrival, window, service type, customer, phone and notes, and the breaks. Shown only
 // in print (print.css hides the app then); the screen never sees it.
 import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
@@ -24,6 +24,8 @@ export function ManifestView(props: { scenario: Scenario }): JSX.Element {
 function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Element {
   const units = () => props.scenario.settings.capacityUnits;
   const steps = () => props.route.route.steps;
+  const breaks = () => steps().filter((st) => st.type === 'break')
+    .map((st) => `${st.id} ${clockText(st.arrivalS + st.waitS)}–${clockText(st.departureS)}`).join(', ');
   return (
     <section class="manifest__page" aria-label={`Manifest of ${props.route.vehicle.name || props.route.vehicle.id}`}>
       <header class="manifest__header">
@@ -37,6 +39,7 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
           <div><dt>Back</dt><dd>{clockText(steps()[steps().length - 1]?.arrivalS ?? 0)}</dd></div>
           <div><dt>Stops</dt><dd>{props.route.stops.length}</dd></div>
           <div><dt>Distance</dt><dd>{(props.route.route.distanceM / 1000).toFixed(1)} km</dd></div>
+          <Show when={breaks()}>{(text) => <div><dt>Breaks</dt><dd data-testid="manifest-breaks">{text()}</dd></div>}</Show>
         </dl>
       </header>
       <table class="manifest__stops">

@@ -1,9 +1,9 @@
 // The stops of one route in visiting order: service time, window and lateness,
-// a pin per stop. Drag a stop onto another stop to put it just before that one,
+// a pin per stop, and the driver's breaks where they fall (not draggable). Drag a stop onto another stop to put it just before that one,
 // onto the end slot to make it last, or onto another route's row to move it there.
-import { createEffect, For, type JSX } from 'solid-js';
+import { createEffect, For, Show, type JSX } from 'solid-js';
 import type { Order, Scenario } from '../domain/scenario';
-import { isOrderStep, type OrderStepType, type Route } from '../domain/solution';
+import { isOrderStep, type OrderStepType, type Route, type Step } from '../domain/solution';
 import { positionBefore } from '../plan/move';
 import { routeOrderIds } from '../plan/rebuild-route';
 import { lateness, stepKindLabel, stepWindows } from '../plan/timeline';
@@ -24,15 +24,22 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const orders = () => new Map(props.scenario.orders.map((o) => [o.id, o]));
-  // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id.
-  const stops = () => props.route.steps.filter(isOrderStep);
+  // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
+  // the breaks between them. `seq` numbers the stops only.
+  const items = () => {
+    let seq = 0;
+    return props.route.steps.filter((st) => isOrderStep(st) || st.type === 'break')
+      .map((step) => ({ step, seq: isOrderStep(step) ? ++seq : 0 }));
+  };
   const sequence = () => routeOrderIds(props.route);
   const before = (beforeId: string | null) => (_: DragEvent, moving: string) =>
     (props.editable ? { vehicleId: props.route.vehicleId, position: positionBefore(sequence(), moving, beforeId) } : null);
   return (
     <ol class="route-stops" aria-label="Stops in visiting order">
-      <For each={stops()}>
-        {(step, index) => {
+      <For each={items()}>
+        {({ step: any, seq }) => {
+          if (!isOrderStep(any)) return <BreakItem step={any} route={props.route} scenario={props.scenario} />;
+          const step = any;
           const order = () => orders().get(step.id);
           const selected = () => isOrderSelected(uiState, step.id);
           const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
@@ -48,7 +55,7 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
               {...dropTarget(edit, before(step.id))}
               onClick={() => uiActions.selectOrder(step.id)}
             >
-              <span class="route-stop__seq">{index() + 1}</span>
+              <span class="route-stop__seq">{seq}</span>
               <span class="route-stop__name">
                 {step.type !== 'job' && <span class={`route-stop__kind route-stop__kind--${step.type}`}>{stepKindLabel(step.type)}</span>}
                 {order()?.customerName || step.id}
@@ -66,5 +73,24 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
       </For>
       <li class="route-stops__end muted" {...dropTarget(edit, before(null))}>Drop here to make it the last stop</li>
     </ol>
+  );
+}
+
+/** A break in the stop list: when it is taken and the window it may start in. */
+function BreakItem(props: { step: Step; route: Route; scenario: Scenario }): JSX.Element {
+  const windows = () => props.scenario.vehicles.find((v) => v.id === props.route.vehicleId)?.breaks?.find((b) => b.id === props.step.id)?.timeWindows ?? [];
+  return (
+    <li class="route-stop route-stop--break" data-break-id={props.step.id} data-step-type="break">
+      <span class="route-stop__seq" />
+      <span class="route-stop__name">
+        <span class="route-stop__kind route-stop__kind--break">Break</span>
+        {props.step.id}
+      </span>
+      <span class="route-stop__time num">{formatClock(props.step.arrivalS + props.step.waitS)}</span>
+      <span class="route-stop__window muted">
+        {Math.round(props.step.serviceS / 60)} min
+        <Show when={windows().length > 0}>{` · may start ${windows().map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ')}`}</Show>
+      </span>
+    </li>
   );
 }

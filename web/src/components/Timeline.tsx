@@ -51,6 +51,7 @@ function TimelineLegend(): JSX.Element {
       <li><span class="tl-key tl-key--wait" aria-hidden="true" />Wait</li>
       <li><span class="tl-key tl-key--service" aria-hidden="true" />Service</li>
       <li><span class="tl-key tl-key--late" aria-hidden="true" />Late</li>
+      <li><span class="tl-key tl-key--break" aria-hidden="true" />Break</li>
     </ul>
   );
 }

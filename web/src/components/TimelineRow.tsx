@@ -1,5 +1,5 @@
 // One vehicle's row of the timeline: pin and name on the left, and on the track
-// its shift, the route from depot to depot and its stops. The track accepts a
+// its shift, the route from depot to depot, its stops and the driver's breaks. The track accepts a
 // dropped stop and places it by time: after every stop served earlier.
 import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
@@ -11,6 +11,7 @@ import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
 import { spanStyle, TimelineStop } from './TimelineStop';
 import { dropTarget } from './ui/dnd';
+import { formatClock } from './ui/format';
 
 /** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
 export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean }): JSX.Element {
@@ -43,6 +44,12 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
         <Show when={props.row.span}>
           {(span) => <div class="tl-drive" style={{ ...spanStyle(props.axis, span().startS, span().endS), background: color() }} />}
         </Show>
+        <For each={props.row.breaks}>
+          {(brk) => {
+            const text = () => `Break ${brk.breakId}: ${formatClock(brk.startS)}–${formatClock(brk.endS)}; may start ${brk.windows.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ')}`;
+            return <div class="tl-break" style={spanStyle(props.axis, brk.startS, brk.endS)} role="img" aria-label={text()} title={text()} data-break-id={brk.breakId} />;
+          }}
+        </For>
         <For each={props.row.stops}>
           {(stop) => <TimelineStop stop={stop} axis={props.axis} color={color()} vehicleId={vehicleId()} scenarioId={props.scenario.id} editable={props.editable} />}
         </For>

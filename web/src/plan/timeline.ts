@@ -22,7 +22,16 @@ export interface TimelineStop {
   windows: { startS: number; endS: number }[];
 }
 
-/** One vehicle's row; `stops` is empty for an unused vehicle. */
+/** A driver break as the timeline draws it: taken where the vehicle stands, from startS to endS. */
+export interface TimelineBreak {
+  breakId: string;
+  startS: number;
+  endS: number;
+  /** Its windows (when it may start). */
+  windows: { startS: number; endS: number }[];
+}
+
+/** One vehicle's row; `stops` (and `breaks`) are empty for an unused vehicle. */
 export interface TimelineRow {
   vehicleId: string;
   shiftStartS: number;
@@ -30,6 +39,7 @@ export interface TimelineRow {
   /** Leaves and is back at the depot; null for an unused vehicle. */
   span: { startS: number; endS: number } | null;
   stops: TimelineStop[];
+  breaks: TimelineBreak[];
 }
 
 /** The time range shown and the whole hours inside it. */
@@ -57,8 +67,12 @@ export function projectTimeline(scenario: Scenario, solution: Solution): Timelin
         windows: order ? stepWindows(order, step.type).map((w) => ({ startS: w.start * 60, endS: w.end * 60 })) : [],
       };
     });
+    const breaks = steps.filter((step) => step.type === 'break').map((step): TimelineBreak => ({
+      breakId: step.id, startS: step.arrivalS + step.waitS, endS: step.departureS,
+      windows: (vehicle.breaks?.find((b) => b.id === step.id)?.timeWindows ?? []).map((w) => ({ startS: w.start * 60, endS: w.end * 60 })),
+    }));
     const span = served.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
-    return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops };
+    return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops, breaks };
   });
 }
 
