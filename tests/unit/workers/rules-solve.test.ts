@@ -185,6 +185,10 @@ describe('rules through the solver', () => {
     s.vehicles[1].breaks = [lunch];
     const both = await solve(s);
     expect(both.unassigned.map((u) => u.orderId)).toEqual(['E']);
+    // Explained per vehicle: the break blocks it, and the smallest fix widens the break's window.
+    const why = both.explanations!.find((e) => e.orderId === 'E')!;
+    expect(why.vehicles.map((v) => v.reason)).toEqual(['break', 'break']);
+    expect(why.summary).toMatch(/widen break 'lunch' of Van \d by \d+ min/);
     s.vehicles[1].breaks = [];
     const one = await solve(s);
     expect(one.unassigned).toEqual([]);
