@@ -56,8 +56,8 @@ function profilesOf(scenario: Scenario): { speeds: number[]; vehicleProfile: num
   return { speeds, vehicleProfile };
 }
 
-/** Vehicles that may not serve each order: missing skills or crew, pins elsewhere, pinned routes of others. */
-function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number, N: number, pickupNode: Map<number, number>): { forbidden?: Uint8Array; lockSeq?: Int32Array } {
+/** Vehicles that may not serve each order (missing skills or crew, pinned routes of others); pinned orders' owners. */
+function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin[], D: number, N: number, pickupNode: Map<number, number>, nodeVehicle: Int32Array): { forbidden?: Uint8Array; lockSeq?: Int32Array; pinned: boolean } {
   const { orders, vehicles } = scenario;
   const V = vehicles.length;
   const forbidden = new Uint8Array(N * V);
@@ -90,10 +90,16 @@ function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin
       frozen.add(r);
     }
   }
-  for (const [j, r] of pinnedTo) for (let other = 0; other < V; other++) if (other !== r) ban(j, other);
+  // A pinned order belongs to its vehicle (both stops of a shipment): an owner, not a ban on every
+  // other vehicle, so pins to many vehicles never exhaust the solver's ban groups.
+  for (const [j, r] of pinnedTo) {
+    nodeVehicle[D + j] = r;
+    const pickup = pickupNode.get(j);
+    if (pickup !== undefined) nodeVehicle[pickup] = r;
+  }
   // A pinned route keeps exactly its stops: nothing else joins it.
   for (const r of frozen) orders.forEach((_, j) => { if (pinnedTo.get(j) !== r) ban(j, r); });
-  return { forbidden: any ? forbidden : undefined, lockSeq: frozen.size > 0 ? lockSeq : undefined };
+  return { forbidden: any ? forbidden : undefined, lockSeq: frozen.size > 0 ? lockSeq : undefined, pinned: pinnedTo.size > 0 };
 }
 
 /**
@@ -255,6 +261,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     nodeVehicle[node] = b.vehicle;
   });
 
+  const { pinned, ...bans } = forbiddenPairs(scenario, needs, options.pins ?? [], D, N, pickupNode, nodeVehicle);
   const capacity = new Int32Array(V * K);
   vehicles.forEach((v, i) => {
     for (let k = 0; k < K; k++) capacity[i * K + k] = Math.floor(v.capacity[k] * AMOUNT_SCALE + 1e-9);
@@ -281,10 +288,10 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     params,
     ...suppliedMatrices(scenario, placesOf(scenario, pickupNode, breaks), vehicleProfile, speeds.length),
     ...(pickup.some((x) => x > 0) ? { pickup } : {}),
-    ...forbiddenPairs(scenario, needs, options.pins ?? [], D, N, pickupNode),
+    ...bans,
     ...(pickupNode.size > 0 ? { pair } : {}),
     ...(pickupNode.size > 0 || breaks.length > 0 ? { nodeFlags } : {}),
-    ...(breaks.length > 0 ? { nodeVehicle } : {}),
+    ...(breaks.length > 0 || pinned ? { nodeVehicle } : {}),
     ...(windowCost.some((x) => x > 0) ? { windowCost } : {}),
     ...(vehicles.some((v) => v.overtime) ? {
       overtimeMaxS: Int32Array.from(vehicles, (v) => (v.overtime?.maxMinutes ?? 0) * 60),

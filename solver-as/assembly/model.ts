@@ -122,8 +122,8 @@ export const SITE_STOP: i32 = 1;
 export const SITE_BREAK: i32 = 2;
 /** [M] cost of the window slot the site is served in (chooseWindow keeps it current). */
 export let siteWindowCost = new StaticArray<f64>(0);
-/** [V] 1 when the vehicle has a driver break. */
-export let vehicleHasBreak = new StaticArray<u8>(0);
+/** [V] 1 when some stop belongs to the vehicle alone (its breaks, stops pinned to it). */
+export let vehicleOwnsStops = new StaticArray<u8>(0);
 /** [M] lock sequence of the site (−1 free; route ends free). */
 export let siteSeq = new StaticArray<i32>(0);
 /** [N] window slot each stop currently uses (its siteOpenS/siteCloseS). */
@@ -307,7 +307,7 @@ export function prepareModel(): void {
   siteOwner = new StaticArray<i32>(m);
   siteKind = new StaticArray<i32>(m);
   siteWindowCost = new StaticArray<f64>(m);
-  vehicleHasBreak = new StaticArray<u8>(v);
+  vehicleOwnsStops = new StaticArray<u8>(v);
   chosenWindow = new StaticArray<i32>(n);
   hullOpenS = new StaticArray<i32>(n);
   hullCloseS = new StaticArray<i32>(n);
@@ -353,11 +353,10 @@ export function prepareModel(): void {
       if (lockSeq[node] >= 0) hasLocks = true;
       const owner = nodeVehicle[node];
       siteOwner[node] = owner >= 0 && owner < v ? owner : -1;
-      if (siteOwner[node] >= 0) hasOwners = true;
+      if (siteOwner[node] >= 0) { hasOwners = true; vehicleOwnsStops[siteOwner[node]] = 1; }
       if ((nodeFlags[node] & NODE_BREAK) != 0) {
         hasBreaks = true;
         siteKind[node] = SITE_BREAK;
-        if (siteOwner[node] >= 0) vehicleHasBreak[siteOwner[node]] = 1;
       } else {
         siteKind[node] = SITE_STOP;
       }
@@ -426,8 +425,8 @@ function sameVehicle(a: i32, b: i32): bool {
   for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
   if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
   if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
-  // A vehicle's empty route holds its own breaks: no two such routes are interchangeable.
-  if (vehicleHasBreak[a] != 0 || vehicleHasBreak[b] != 0) return false;
+  // A vehicle that owns stops (its breaks, pinned stops) is no stand-in for another, empty or not.
+  if (vehicleOwnsStops[a] != 0 || vehicleOwnsStops[b] != 0) return false;
   if (hasBans) {
     const v = vehicleCount;
     for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;

@@ -87,6 +87,20 @@ describe('rules through the solver', () => {
     for (const pin of pins.filter((p) => p.position === undefined)) expect(vehicleOf(pinned, pin.orderId)).toBe('v2');
   });
 
+  it('keeps pins to many vehicles: seventy orders each pinned to its own van all stay with it', async () => {
+    const s = smallScenario();
+    const template = s.vehicles[0];
+    s.vehicles = Array.from({ length: 70 }, (_, i) => ({ ...structuredClone(template), id: `v${i}`, name: `Van ${i}` }));
+    s.orders = Array.from({ length: 70 }, (_, i) => ({
+      ...structuredClone(s.orders[i % 5]), id: `o${i}`, lat: 45.70 + (i % 10) * 0.006, lng: 4.83 + Math.floor(i / 10) * 0.008,
+      timeWindows: [{ start: 420, end: 1080 }],
+    }));
+    const pins: SolverPin[] = s.orders.map((o, i) => ({ orderId: o.id, vehicleId: `v${i}` }));
+    const solution = await solve(s, pins);
+    expect(solution.unassigned).toEqual([]);
+    for (let i = 0; i < 70; i++) expect(vehicleOf(solution, `o${i}`)).toBe(`v${i}`);
+  });
+
   it('brings a haul-away back: the van is loaded again after the stop', async () => {
     const s = smallScenario();
     s.orders[0].serviceType = 'haul-away';
