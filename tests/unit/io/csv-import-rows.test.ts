@@ -27,6 +27,14 @@ const messages = (rows: Awaited<ReturnType<typeof read>>['rows']) =>
   rows.flatMap((r) => r.issues.map((i) => `row ${r.rowNumber}, ${i.field}: ${i.message}`));
 
 describe('readRows (orders)', () => {
+  it('fills missing service minutes from the scenario\'s service-type catalogue (base + per item)', async () => {
+    const settings = { ...scenario.settings, itemUnit: 'items', serviceTypes: { curbside: { label: 'Threshold / curbside', baseMinutes: 8, minutesPerItem: 2, crewSize: 1, skills: [], pickup: 'none' as const, priorityBoost: 0 } } };
+    const { rows } = await read('orders-odd-headers.csv', { settings });
+    const byId = new Map(rows.flatMap((r) => (r.value ? [[(r.value as Order).id, r.value as Order]] : [])));
+    expect(byId.get('FM-2002')!.serviceMinutes).toBe(8 + 2 * 1); // no stop time in the file, one item
+    expect(byId.get('FM-2001')!.serviceMinutes).toBe(12); // the file's own value wins
+  });
+
   it('reads a file with unfamiliar headers and lists each bad row with row number, field and reason', async () => {
     const { rows } = await read('orders-odd-headers.csv');
     expect(rows).toHaveLength(12);

@@ -2,7 +2,8 @@
 // mapping, and says for every row that cannot be used which field is wrong and
 // why ("row 14, lat: latitude must be ≤ 90"). Nothing here drops a row.
 import * as v from 'valibot';
-import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
+import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Settings, type Vehicle } from '../domain/scenario';
+import { suggestServiceMinutes } from '../domain/service-types';
 import type { Table } from './csv';
 import {
   DEFAULT_SERVICE_MINUTES, normalizeHeader, parseList, parseNumber, parseServiceType, parseTime, parseWindows,
@@ -41,6 +42,8 @@ export interface RowContext {
   depots: readonly Depot[];
   /** Defaults for vehicle fields a file leaves out. */
   vehicleTemplate: Vehicle | null;
+  /** The scenario's settings: an order without service minutes gets its service type's catalogue minutes. */
+  settings?: Settings;
 }
 
 /** Reads cells of one row by field key, collecting parse issues. */
@@ -100,6 +103,8 @@ function buildOrder(table: Table, cells: readonly string[], rowNumber: number, c
   const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
   const extra = extraOf(table, cells, ctx.targets);
   const skills = row.read('skills', (text) => ({ ok: true, value: parseList(text) }));
+  const amounts = ctx.capacityUnits.map((_, i) => row.number(`amount:${i}`) ?? 0);
+  const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
   const value = {
     id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',
     customerName: row.text('customerName') ?? '',
@@ -107,8 +112,8 @@ function buildOrder(table: Table, cells: readonly string[], rowNumber: number, c
     lat: row.number('lat'),
     lng: row.number('lng'),
     serviceType,
-    serviceMinutes: row.number('serviceMinutes') ?? DEFAULT_SERVICE_MINUTES[serviceType],
-    amounts: ctx.capacityUnits.map((_, i) => row.number(`amount:${i}`) ?? 0),
+    serviceMinutes: row.number('serviceMinutes') ?? catalogueMinutes,
+    amounts,
     timeWindows: windowsOf(row, ctx),
     priority: row.number('priority') ?? 1,
     notes: row.text('notes') ?? '',

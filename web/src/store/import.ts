@@ -111,6 +111,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     return readRows(table, {
       kind: fields.kind, targets: fields.targets, timeFormats: fields.timeFormats, capacityUnits: scenario.settings.capacityUnits,
       existingIds: new Set(existing), idPrefix: baseName(fields.fileName), depots: scenario.depots, vehicleTemplate: scenario.vehicles[0] ?? null,
+      settings: scenario.settings,
     }, new Set([...fields.removed, ...fields.imported]));
   });
   const invalid = createMemo((): RowResult<Order | Vehicle>[] => rows().filter((r) => r.issues.length > 0));
