@@ -8,6 +8,7 @@ import { upgradeScenario } from '../../../web/src/io/restore';
 import { createPersistence } from '../../../web/src/store/persist';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { createScenariosStore, uniqueName } from '../../../web/src/store/scenarios';
+import { createPinsStore, isOrderPinned, makePinsRecord } from '../../../web/src/store/pins';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 const disposers: (() => void)[] = [];
@@ -20,9 +21,10 @@ async function mount() {
   const app = createRoot((dispose) => {
     disposers.push(dispose);
     const scenario = createScenarioStore();
-    const persist = createPersistence(scenario, { db, loadDemo: async () => makeMiniScenario({ plan: makeMiniPlan() }), debounceMs: 5 });
-    const scenarios = createScenariosStore({ db, scenario, flush: persist.flush, newId: () => `id-${++ids}` });
-    return { scenario, persist, scenarios };
+    const pins = createPinsStore();
+    const persist = createPersistence(scenario, { db, loadDemo: async () => makeMiniScenario({ plan: makeMiniPlan() }), debounceMs: 5, pins: makePinsRecord(pins) });
+    const scenarios = createScenariosStore({ db, scenario, flush: persist.flush, newId: () => `id-${++ids}`, pins });
+    return { scenario, persist, scenarios, pins };
   });
   await app.persist.restore();
   await app.scenarios[1].refresh();
@@ -30,6 +32,30 @@ async function mount() {
 }
 
 describe('scenario catalogue', () => {
+  it('keeps each scenario\'s pins with it: a branch copies them, switching shows the right ones, rename and undo keep them', async () => {
+    const { scenario: [open], scenarios: [, actions], pins: [pinsState, pinsActions], db } = await mount();
+    pinsActions.toggleOrder('mini', 'o1', 'v1');
+    await actions.duplicate();
+    expect(open.scenario?.id).toBe('id-1');
+    expect(isOrderPinned(pinsState, 'id-1', 'o1')).toBe(true);
+    pinsActions.toggleOrder('id-1', 'o2', 'v2');
+    await actions.open('mini');
+    expect(isOrderPinned(pinsState, 'mini', 'o1')).toBe(true);
+    expect(isOrderPinned(pinsState, 'mini', 'o2')).toBe(false);
+    // Renaming the stored branch keeps its pins in its record.
+    await actions.rename('id-1', 'Branch with pins');
+    expect((await db.getScenario('id-1') as { pins: { orders: Record<string, string> } }).pins.orders).toEqual({ o1: 'v1', o2: 'v2' });
+    await actions.open('id-1');
+    expect(isOrderPinned(pinsState, 'id-1', 'o2')).toBe(true);
+    // Deleted and restored: the pins come back too.
+    await actions.remove('id-1');
+    expect(open.scenario?.id).toBe('mini');
+    expect(isOrderPinned(pinsState, 'mini', 'o1')).toBe(true);
+    await actions.undoRemove();
+    await actions.open('id-1');
+    expect(isOrderPinned(pinsState, 'id-1', 'o1') && isOrderPinned(pinsState, 'id-1', 'o2')).toBe(true);
+  });
+
   it('lists the stored scenarios with their plan figures', async () => {
     const { scenarios: [state] } = await mount();
     expect(state.entries).toHaveLength(1);

@@ -2,6 +2,7 @@
 // idb-keyval cannot hold two object stores in one database. `scenarios` keeps
 // each scenario by id; `session` remembers which scenario was open last.
 import { createStore, del, get, set, values, type UseStore } from 'idb-keyval';
+import type { PinSet } from '../plan/pins';
 import type { Scenario } from '../domain/scenario';
 
 /** Database names; tests pass their own to stay isolated. */
@@ -28,8 +29,8 @@ export interface PlannerDb {
 export interface ScenarioListDb {
   /** Every stored scenario record (unvalidated), for the scenario list. */
   listScenarios(): Promise<unknown[]>;
-  /** Writes a scenario without making it the open one. */
-  putScenario(scenario: Scenario): Promise<void>;
+  /** Writes a scenario (with the pins its record keeps, if any) without making it the open one. */
+  putScenario(scenario: Scenario & { pins?: PinSet }): Promise<void>;
   deleteScenario(id: string): Promise<void>;
 }
 

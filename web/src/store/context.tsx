@@ -55,7 +55,7 @@ export function createAppState(deps: AppDeps = {}): AppState {
   });
   const edit = createEditStore(scenario, pins);
   // A test double without the catalogue's functions gets the real database for the list.
-  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush });
+  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins });
   const importer = createImportStore({
     scenario,
     openScenario: async (opened) => {

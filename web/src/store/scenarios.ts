@@ -1,12 +1,15 @@
 // The scenario catalogue aggregate: every stored scenario (list, new, branch,
 // rename, delete with undo, open) around the one open in the scenario store.
 // The open scenario keeps autosaving through persistence; this store only
-// switches it, after flushing, so no edit is lost. Failures land in `error`.
+// switches it, after flushing, so no edit is lost, and puts the pins of the
+// scenario it opens in place (a branch keeps its base's pins). Failures land in `error`.
 import { createStore, unwrap } from 'solid-js/store';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb, ScenarioListDb } from '../io/db';
 import { planKpis, type PlanKpis } from '../io/export-kpis';
 import { upgradeScenario } from '../io/restore';
+import { readPins, type PinSet } from '../plan/pins';
+import type { PinsStore } from './pins';
 import type { ScenarioStore } from './scenario';
 
 /** One line of the scenario list. */
@@ -22,6 +25,8 @@ export interface ScenarioEntry {
 /** A deleted scenario, kept in memory so Undo can put it back. */
 export interface DeletedScenario {
   scenario: Scenario;
+  /** Its pins, restored with it. */
+  pins: PinSet;
   wasOpen: boolean;
 }
 
@@ -67,6 +72,8 @@ export interface ScenariosDeps {
   scenario: ScenarioStore;
   flush: () => Promise<void>;
   newId?: () => string;
+  /** The pins store: pins follow the scenario that is open (stored inside its record). */
+  pins?: PinsStore;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -118,19 +125,34 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
   }
 
   async function load(id: string): Promise<Scenario> {
+    return (await loadWithPins(id)).scenario;
+  }
+
+  /** A stored scenario with the pins kept in its record (the open one's from memory). */
+  async function loadWithPins(id: string): Promise<{ scenario: Scenario; pins: PinSet }> {
     const current = openActions.snapshot();
-    if (current?.id === id) return current;
+    if (current?.id === id) return { scenario: current, pins: pinsOf(id) };
     const data = await deps.db.getScenario(id);
     if (data === undefined) throw new Error(`scenario '${id}' is not stored`);
     const upgraded = upgradeScenario(data);
     if (!upgraded.ok) throw new Error(`scenario '${id}' cannot be opened: ${upgraded.message}`);
-    return upgraded.scenario;
+    // The validated scenario drops unknown fields: the pins are read from the raw record.
+    return { scenario: upgraded.scenario, pins: readPins((data as { pins?: unknown }).pins) };
+  }
+
+  const pinsOf = (id: string): PinSet => deps.pins?.[1].snapshot(id) ?? { orders: {}, routes: [] };
+  const NO_PINS: PinSet = { orders: {}, routes: [] };
+
+  /** Opens a scenario with its pins in place first, so the autosave stores them with it. */
+  function replaceWith(scenario: Scenario, pins: PinSet): void {
+    deps.pins?.[1].hydrate(scenario.id, pins);
+    openActions.replace(scenario);
   }
 
   /** Stores and opens a scenario; the autosave then marks it as the open one. */
-  async function show(scenario: Scenario): Promise<void> {
+  async function show(scenario: Scenario, pins: PinSet = NO_PINS): Promise<void> {
     await deps.db.putScenario(scenario);
-    openActions.replace(scenario);
+    replaceWith(scenario, pins);
     await deps.flush();
   }
 
@@ -140,7 +162,9 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
   const actions: ScenariosActions = {
     refresh: () => step('Reading the scenario list', async () => {}),
     open: (id) => step('Opening the scenario', async () => {
-      if (open.scenario?.id !== id) openActions.replace(await load(id));
+      if (open.scenario?.id === id) return;
+      const { scenario, pins } = await loadWithPins(id);
+      replaceWith(scenario, pins);
     }),
     create: () => step('Creating a scenario', async () => {
       const base = openActions.snapshot();
@@ -150,31 +174,34 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
     duplicate: () => step('Duplicating the scenario', async () => {
       const base = openActions.snapshot();
       if (!base) throw new Error('no scenario is open');
-      await show({ ...base, id: newId(), name: uniqueName(`${base.name} (branch)`, taken()) });
+      await show({ ...base, id: newId(), name: uniqueName(`${base.name} (branch)`, taken()) }, pinsOf(base.id));
     }),
     rename: (id, name) => step('Renaming the scenario', async () => {
       const trimmed = name.trim();
       if (!trimmed) throw new Error('a scenario needs a name');
       if (open.scenario?.id === id) return openActions.rename(trimmed);
-      await deps.db.putScenario({ ...(await load(id)), name: trimmed });
+      const { scenario, pins } = await loadWithPins(id);
+      await deps.db.putScenario({ ...scenario, name: trimmed, pins });
     }),
     remove: (id) => step('Deleting the scenario', async () => {
-      const scenario = await load(id);
+      const { scenario, pins } = await loadWithPins(id);
       const wasOpen = open.scenario?.id === id;
       await deps.db.deleteScenario(id);
-      setState('deleted', { scenario, wasOpen });
+      setState('deleted', { scenario, pins, wasOpen });
       if (!wasOpen) return;
       const next = state.entries.find((e) => e.id !== id);
-      if (next) openActions.replace(await load(next.id));
-      else await show(blankFrom(scenario));
+      if (next) {
+        const other = await loadWithPins(next.id);
+        replaceWith(other.scenario, other.pins);
+      } else await show(blankFrom(scenario));
     }),
     undoRemove: () => step('Restoring the scenario', async () => {
       // A plain copy: IndexedDB cannot clone the store's proxy.
       const deleted = state.deleted ? structuredClone(unwrap(state.deleted)) : null;
       if (!deleted) return;
-      await deps.db.putScenario(deleted.scenario);
+      await deps.db.putScenario({ ...deleted.scenario, pins: deleted.pins });
       setState('deleted', null);
-      if (deleted.wasOpen) openActions.replace(deleted.scenario);
+      if (deleted.wasOpen) replaceWith(deleted.scenario, deleted.pins);
     }),
     dismissUndo: () => setState('deleted', null),
     add: (scenario) => step('Opening the imported scenario', async () => {
