@@ -2,8 +2,14 @@
 // relocate, or-opt, swap, 2-opt*, cross-exchange and 2-opt, skipping pairs whose routes have
 // not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
-import { nodeCount, depotCount, vehicleCount, startSite, endSite, hasPairs, partnerOf, isPickupSite, isStop, hasBreaks, isBreak } from "./model";
-import { next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo } from "./solution";
+import {
+  nodeCount, depotCount, vehicleCount, startSite, endSite, hasPairs, partnerOf, isPickupSite, isStop, hasBreaks, isBreak,
+  windowCount, windowUsed, chosenWindow, chooseWindow,
+} from "./model";
+import {
+  next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute, lastStop,
+} from "./solution";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "./segments";
 import { neighbours, neighbourCount } from "./neighbours";
 import { evaluateRelocate, applyRelocate } from "./operators/relocate";
 import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
@@ -227,13 +233,42 @@ function searchBreak(u: i32, tested: i32): bool {
   return false;
 }
 
+/**
+ * With several window slots per stop: serves u in the slot that makes its route cheapest (a stop
+ * whose later window, or priced late slot, is no longer needed goes back to an earlier or free one).
+ * O(slots) evaluations. Only u's own slot changes, so annealing can undo it with u's saved slot.
+ */
+function tryWindows(u: i32): bool {
+  const route = unchecked(routeOf[u]);
+  const current = unchecked(chosenWindow[u]);
+  const base = unchecked(routeCost[route]);
+  let best = current;
+  let bestCost = base - epsilon;
+  for (let slot = 0; slot < windowCount; slot++) {
+    if (slot == current || !windowUsed(u, slot)) continue;
+    chooseWindow(u, slot);
+    moveEvaluations++;
+    accFromPrefix(unchecked(prev[u]), route);
+    accAppendSite(u);
+    accAppendSuffix(unchecked(next[u]), lastStop(route), true, next);
+    accAppendSite(endSite(route));
+    const cost = accRouteCost(route);
+    if (cost < bestCost) { bestCost = cost; best = slot; }
+  }
+  chooseWindow(u, best);
+  if (best == current) return false;
+  updateRoute(route);
+  movesApplied++;
+  return true;
+}
+
 /** Scans all neighbours of stop u; true when some move was applied. */
 export function searchNode(u: i32): bool {
   if (unchecked(routeOf[u]) < 0) return false;
   const tested = unchecked(lastTested[u]);
   unchecked(lastTested[u] = changeClock);
   if (hasBreaks && isBreak(u)) return searchBreak(u, tested);
-  let improved = false;
+  let improved = windowCount > 1 && tested < unchecked(routeVersion[unchecked(routeOf[u])]) && tryWindows(u);
   const k = neighbourCount;
   for (let i = 0; i < k; i++) {
     const v = unchecked(neighbours[u * k + i]);

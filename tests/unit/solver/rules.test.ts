@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { NODE_ANYWHERE, NODE_PICKUP, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
-import { pointsProblem, randomProblem, routesOf } from '../../helpers/reference-cost';
+import { checkSolution, pointsProblem, randomProblem, routesOf, toInitialPlan } from '../../helpers/reference-cost';
+import { newSolver, workingRoutes } from '../../helpers/load-solver';
 
 const solve = (problem: ProblemBuffers, initial?: number[][], chunks = 400, moves = 200): Promise<SolverInstance> =>
   solveProblem(problem, chunks, moves, initial);
@@ -23,6 +24,33 @@ function withWindows(p: ProblemBuffers, w: number): void {
 const routeOfStop = (routes: number[][], stop: number): number => routes.findIndex((r) => r.includes(stop));
 
 describe('solver rules', () => {
+  it('moves a stop back to its free window slot once a move makes it on time (priced slots)', async () => {
+    // A far (1000, 0), X near (0, 10). X: slot 0 until 300 at no cost, slot 1 all day at 50.
+    const { problem, matrix } = pointsProblem([[1000, 0], [0, 10]], 1);
+    withWindows(problem, 2);
+    const X = 2;
+    problem.twOpenS[X * 2] = 0; problem.twCloseS[X * 2] = 300;
+    problem.twOpenS[X * 2 + 1] = 0; problem.twCloseS[X * 2 + 1] = 100000;
+    problem.windowCost = new Float64Array(problem.nodeCount * 2);
+    problem.windowCost[X * 2 + 1] = 50;
+    const solver = await newSolver();
+    solver.load(problem);
+    // Start from A then X: X arrives after 300 and must take the priced slot.
+    solver.construct(toInitialPlan([[1, X]]));
+    expect(solver.raw.testCost(-1)).toBeCloseTo(2010 + 50, 6);
+    // X first: same distance, on time, but the relocation alone keeps X's slot (and its 50).
+    solver.raw.testApply(0, X, problem.nodeCount);
+    expect(workingRoutes(solver.raw, problem)).toEqual([[X, 1]]);
+    expect(solver.raw.testCost(-1)).toBeCloseTo(2010 + 50, 6);
+    // The first descent pass (one stop per call here, before any ruin-and-recreate) re-slots X into its free window.
+    solver.improve(1, 0);
+    solver.improve(1, 0);
+    expect(solver.raw.testCost(-1)).toBeCloseTo(2010, 6);
+    for (let i = 0; i < 20; i++) solver.improve(200, i / 20);
+    expect(solver.bestCost()).toBeCloseTo(2010, 6);
+    expect(checkSolution(problem, matrix, solver.readSolution()).violations).toEqual([]);
+  });
+
   it('serves a stop in its second window when the first cannot be reached', async () => {
     // Stops on a line at 100, 200, 300 (travel = distance); stop 2's first window closes before anyone gets there.
     const { problem, matrix } = pointsProblem([[100, 0], [200, 0], [300, 0]], 1);
