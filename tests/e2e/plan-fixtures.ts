@@ -26,12 +26,15 @@ export async function solveDemo(page: Page, seconds = 2): Promise<void> {
 /** Database and store names of web/src/io/db.ts (idb-keyval: one store per database). */
 const DB = { scenarios: ['fmp-scenarios', 'scenarios'], session: ['fmp-session', 'session'] } as const;
 
+/** A van like the demo's, without its lunch break (these fixtures test other rules). */
 function vehicle(id: string, name: string): Vehicle {
-  return { ...structuredClone(DEMO.vehicles[0]), id, name, capacity: [100_000, 10_000], shift: { start: 480, end: 1200 } };
+  return { ...structuredClone(DEMO.vehicles[0]), id, name, capacity: [100_000, 10_000], shift: { start: 480, end: 1200 }, breaks: [] };
 }
 
+/** An order like the demo's first, with a hard window (no lateness allowance). */
 function order(id: string, lat: number, lng: number, window: [number, number], serviceMinutes: number): Order {
-  return { ...structuredClone(DEMO.orders[0]), id, customerName: `Customer ${id}`, lat, lng, amounts: [1, 1], serviceMinutes, timeWindows: [{ start: window[0], end: window[1] }] };
+  const { lateness: _, ...base } = structuredClone(DEMO.orders[0]);
+  return { ...base, id, customerName: `Customer ${id}`, lat, lng, amounts: [1, 1], serviceMinutes, timeWindows: [{ start: window[0], end: window[1] }] };
 }
 
 /** Attaches a plan built with the checker's own timing, so it opens as valid. */

@@ -64,3 +64,22 @@ test('each blocking rule is named in plain words with a fix per vehicle', async 
   await panel.screenshot({ path: testInfo.outputPath('unassigned-every-rule.png') });
   await panel.locator('li[data-order-id="glove"]').screenshot({ path: testInfo.outputPath('unassigned-mixed-rules.png') });
 });
+
+test('a stop served late under its allowance says why and what would fix it', async ({ page }, testInfo) => {
+  const base = makeTightScenario();
+  // Due 07:20–07:30, but the vans start at 08:00: served about half an hour late, within its hour of allowance.
+  const early = orderLike(base, 'early', { customerName: 'Early Bird', timeWindows: [{ start: 440, end: 450 }], lateness: { maxMinutes: 60, costPerMinute: 1 } });
+  await page.goto('/');
+  await openScenario(page, { ...base, id: 'e2e-late', name: 'Late but allowed', orders: [...base.orders, early], plan: null });
+
+  await optimize(page);
+
+  await expect(page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id]')).toHaveCount(0);
+  await page.getByRole('region', { name: 'Timeline' }).locator('.tl-stop[data-order-id="early"]').click();
+  const card = page.getByRole('region', { name: 'Selected stop' });
+  const why = card.getByRole('note', { name: 'Why it is late' });
+  await expect(why).toContainText(/Late \d+ min \(within its allowance\)/);
+  await expect(why).toContainText('Time window: no route can reach it inside its window');
+  await expect(why.getByRole('listitem').first()).toHaveText(/widen the window by \d+ min/);
+  await card.screenshot({ path: testInfo.outputPath('late-stop.png') });
+});

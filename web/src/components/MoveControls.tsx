@@ -1,9 +1,13 @@
 // The selected stop and the keyboard way to change the plan: "Move to" a route
 // (or off the plan) at a position, with the same live feasibility and cost as a
-// drag, and a pin that keeps the stop on its vehicle when optimizing again.
+// drag, and a pin that keeps the stop on its vehicle when optimizing again. A
+// stop served late under its allowance says why and what would fix it.
 import { createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
+import { explainOrder } from '../domain/explain';
+import { describeExplanation } from '../domain/explain-text';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
+import { lateness } from '../plan/timeline';
 import { routeOrderIds } from '../plan/rebuild-route';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
@@ -60,6 +64,9 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
   };
   const target = () => ({ vehicleId: vehicle() === UNASSIGN ? null : vehicle(), position: position() === BEST ? undefined : Number(position()) });
   const preview = createMemo(() => editActions.evaluate(props.orderId, target()));
+  /** Seconds the stop (or its latest step) is served after its window closed. */
+  const lateBy = () => Math.max(0, ...(props.scenario.plan?.solution.routes ?? []).flatMap((r) => r.steps.filter(isOrderStep))
+    .filter((st) => st.id === props.orderId).map((st) => lateness(order(), st.arrivalS, st.type)));
   const unassignedReason = () => props.scenario.plan?.solution.unassigned.find((u) => u.orderId === props.orderId)?.reason;
   const status = () => (place().vehicleId === null
     ? `Unassigned — ${unassignedReason() ?? 'not on any route'}`
@@ -85,6 +92,9 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
           <div>{status()}</div>
         </div>
       </div>
+      <Show when={lateBy() > 0}>
+        <LateWhy orderId={props.orderId} scenario={props.scenario} lateS={lateBy()} />
+      </Show>
       <div class="move-form">
         <label class="field">
           <span class="field__label">Move to</span>
@@ -109,5 +119,22 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
         <Show when={preview()?.problems[0]}>{(p) => <span class="move-preview__problem">{p()}</span>}</Show>
       </p>
     </section>
+  );
+}
+
+/** Why a stop is late and the smallest fixes: the plan's own explanation, or one computed now (an edited plan). */
+function LateWhy(props: { orderId: string; scenario: Scenario; lateS: number }): JSX.Element {
+  const why = createMemo(() => {
+    const solution = props.scenario.plan!.solution;
+    const given = solution.explanations?.find((e) => e.orderId === props.orderId && e.kind === 'late');
+    return describeExplanation(given ?? explainOrder(props.scenario, solution, props.orderId, 'late'), props.scenario.vehicles, 3);
+  });
+  return (
+    <div class="stop-card__late" role="note" aria-label="Why it is late">
+      <p><strong>Late {Math.max(1, Math.round(props.lateS / 60))} min</strong> (within its allowance) · {why().rule}</p>
+      <Show when={why().fixes.length > 0}>
+        <ol class="unassigned__fixes" aria-label="Smallest fixes"><For each={why().fixes}>{(fix) => <li>{fix}</li>}</For></ol>
+      </Show>
+    </div>
   );
 }
