@@ -2,6 +2,7 @@
 // blocks the best insertion and the smallest fix in plain words.
 import { describe, expect, it } from 'vitest';
 import { explainOrder, explainSolution } from '../../../web/src/domain/explain';
+import { describeExplanation } from '../../../web/src/domain/explain-text';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { planRoute, rulesScenario } from '../../fixtures/rules-scenario';
 
@@ -117,5 +118,8 @@ describe('explainSolution', () => {
     const plan = { routes: [planRoute(s, 'v1', ['B'])], unassigned: ['A', 'C'].map((orderId) => ({ orderId, reason: '' })) };
     const late = explainSolution(s, plan).find((e) => e.kind === 'late')!;
     expect(late.vehicles[0].text).toMatch(/^Van 1: widen the window by [34] min$/);
+    // Late under the allowance breaks no rule, yet the window is what blocks an on-time stop.
+    expect(late.vehicles[0].reason).toBe('window');
+    expect(describeExplanation(late, s.vehicles).rule).toBe('Time window: no route can reach it inside its window');
   });
 });

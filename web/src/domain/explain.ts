@@ -135,7 +135,8 @@ function explainVehicle(ctx: EvalContext, vehicle: Vehicle, order: Order, steps:
     const costDelta = ev.cost - (before?.cost ?? 0);
     const score = fixes.length * PER_RULE_SCORE + fixes.reduce((acc, f) => acc + scoreOf(f), 0) + costDelta * 1e-6;
     if (best && best.score <= score) continue;
-    const blockedBy = introduced[0]?.rule ?? null;
+    // Late under its allowance breaks no rule, but the window is what keeps it from being on time.
+    const blockedBy = introduced[0]?.rule ?? (late.length > 0 ? 'time-window' : null);
     best = { vehicleId: vehicle.id, blockedBy, reason: blockedBy ? REASON[blockedBy as RuleId] ?? 'other' : 'none', position: candidate.position, fixes, score, text: '' };
     if (fixes.length === 0) best.costDelta = costDelta;
   }
