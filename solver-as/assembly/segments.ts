@@ -150,7 +150,11 @@ export function setupSegments(m: i32, k: i32): void {
   accOwner = accOwner == -1 ? owner : -2;
 }
 
-/** Starts the accumulator with one site, travelling with vehicle's profile. */
+/**
+ * Starts the accumulator with one site, travelling with vehicle's profile. For a break the place is
+ * its own zero-travel node: the suffix stored at a break is never reused (accAppendSuffix appends
+ * leading breaks one by one).
+ */
 export function accFromSite(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
   accDist = 0; accDur = unchecked(siteServiceS[site]); accWarp = 0; accDrive = 0;
