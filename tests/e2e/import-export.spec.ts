@@ -1,6 +1,6 @@
 // Import and export in Chromium: a CSV with unfamiliar headers and bad rows is
 // mapped, fixed inline and imported; every export is downloaded and read back
-// (plan CSV rows, GeoJSON feature counts, VROOM problem and solution, scenario file re-imported equal); the
+// (plan CSV rows, GeoJSON feature counts, VROOM problem and solution, scenario file re-imported equal, pins included); the
 // driver manifest renders for print. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -69,11 +69,17 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
 test('every export downloads and reads back; the manifest prints one page per route', async ({ page }, testInfo) => {
   await openDemo(page);
   await optimize(page);
+  // Pin one stop: the scenario file carries it.
+  const pinnedBar = page.getByRole('region', { name: 'Timeline' }).locator('.tl-stop').first();
+  const pinnedId = (await pinnedBar.getAttribute('data-order-id'))!;
+  await pinnedBar.click();
+  await page.getByRole('region', { name: 'Selected stop' }).getByRole('button', { name: /^Pin stop/ }).click();
 
   const scenarioFile = await download(page, 'Scenario file');
   expect(scenarioFile.file.suggestedFilename()).toMatch(/\.fmp\.json$/);
   const exported = JSON.parse(scenarioFile.text) as { type: string; version: number; scenario: { id: string; name: string; orders: { id: string }[]; plan: { solution: { routes: { steps: { type: string; id: string }[] }[]; unassigned: { orderId: string }[] } } } };
   expect(exported).toMatchObject({ type: 'final-mile-scenario-file', version: 1 });
+  expect(Object.keys((exported as unknown as { pins: { orders: Record<string, string> } }).pins.orders)).toEqual([pinnedId]);
   // Stops: a job is one, a shipment two (its pickup and its delivery); orders served count each order once.
   const orderSteps = (r: { steps: { type: string; id: string }[] }) => r.steps.filter((s) => ORDER_STEPS.includes(s.type));
   const routes = exported.scenario.plan.solution.routes.filter((r) => orderSteps(r).length > 0);
@@ -134,6 +140,8 @@ test('every export downloads and reads back; the manifest prints one page per ro
   const again = JSON.parse((await download(page, 'Scenario file')).text) as typeof exported;
   expect(again.scenario.id).not.toBe(exported.scenario.id);
   expect({ ...again.scenario, id: 'x' }).toEqual({ ...exported.scenario, id: 'x' });
+  // …with its pins.
+  expect((again as unknown as { pins: unknown }).pins).toEqual((exported as unknown as { pins: unknown }).pins);
 
   // Print: the dialog is stubbed; the print-only view is what the printer gets.
   await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'yes'; }; });

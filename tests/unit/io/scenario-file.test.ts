@@ -24,6 +24,15 @@ describe('scenario file', () => {
     expect(readScenarioFile(text)).toEqual({ ok: true, scenario, warnings: [] });
   });
 
+  it('carries the scenario\'s pins, and leaves them out when nothing is pinned', () => {
+    const scenario = makeMiniScenario();
+    const pins = { orders: { o1: 'v1', o3: 'v2' }, routes: ['v2'] };
+    const text = serializeScenarioFile(scenario, pins);
+    expect(JSON.parse(text).pins).toEqual(pins);
+    expect(readScenarioFile(text)).toEqual({ ok: true, scenario, warnings: [], pins });
+    expect(JSON.parse(serializeScenarioFile(scenario, { orders: {}, routes: [] }))).not.toHaveProperty('pins');
+  });
+
   it('also opens a bare scenario record, upgrading an old version', () => {
     expect(readScenarioFile(JSON.stringify(makeV1()))).toMatchObject({ ok: true, scenario: makeMiniScenario() });
   });

@@ -84,15 +84,19 @@ describe('import session', () => {
     expect(open.scenario?.vehicles.map((v) => v.id)).toEqual(['v1', 'v2', 'VAN-A', 'VAN-B']);
   });
 
-  it('opens a scenario file as a scenario of its own', async () => {
+  it('opens a scenario file as a scenario of its own, with the pins it carries', async () => {
     const { importer: [state, actions], openScenario } = mount();
     const upgraded = upgradeScenario(makeMiniScenario({ name: 'From file' }));
     if (!upgraded.ok) throw new Error(upgraded.message);
     await actions.loadFile(new File([serializeScenarioFile(upgraded.scenario)], 'x.fmp.json'));
     expect(state.document?.scenario.name).toBe('From file');
     await actions.commit();
-    expect(openScenario).toHaveBeenCalledWith(upgraded.scenario);
+    expect(openScenario).toHaveBeenCalledWith(upgraded.scenario, undefined);
     expect(state.step).toBe('closed');
+    const pins = { orders: { o1: 'v1' }, routes: [] };
+    await actions.loadFile(new File([serializeScenarioFile(upgraded.scenario, pins)], 'x.fmp.json'));
+    await actions.commit();
+    expect(openScenario).toHaveBeenLastCalledWith(upgraded.scenario, pins);
   });
 
   it('opens a VROOM problem as a scenario of its own', async () => {

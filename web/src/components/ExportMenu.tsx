@@ -3,6 +3,7 @@
 import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import type { Scenario } from '../domain/scenario';
+import type { PinSet } from '../plan/pins';
 import { downloadText, MIME, safeFileName } from '../io/download';
 import { planCsv } from '../io/export-csv';
 import { planGeoJson } from '../io/export-geojson';
@@ -16,14 +17,14 @@ interface ExportItem {
   hint: string;
   /** Needs a plan to export. */
   planOnly?: boolean;
-  run: (scenario: Scenario) => void;
+  run: (scenario: Scenario, pins: PinSet) => void;
 }
 
 const base = (s: Scenario) => `${safeFileName(s.name)}-${s.settings.date}`;
 
 const FILES: ExportItem[] = [
   { label: 'Plan (CSV)', hint: 'One row per stop, for spreadsheets', run: (s) => downloadText(`${base(s)}-plan.csv`, MIME.csv, `\ufeff${planCsv(s)}`) },
-  { label: 'Scenario file', hint: 'Everything, to open again or share', run: (s) => downloadText(`${safeFileName(s.name)}${SCENARIO_FILE_EXTENSION}`, MIME.json, serializeScenarioFile(s)) },
+  { label: 'Scenario file', hint: 'Everything, to open again or share', run: (s, pins) => downloadText(`${safeFileName(s.name)}${SCENARIO_FILE_EXTENSION}`, MIME.json, serializeScenarioFile(s, pins)) },
   { label: 'Map data (GeoJSON)', hint: 'Stops, routes and depots for GIS tools', run: (s) => downloadText(`${base(s)}.geojson`, MIME.geojson, JSON.stringify(planGeoJson(s), null, 1)) },
   { label: 'VROOM problem (JSON)', hint: 'The orders and fleet for a VROOM server', run: (s) => downloadText(`${base(s)}-vroom-problem.json`, MIME.json, JSON.stringify(exportVroomProblem(s).problem, null, 1)) },
   { label: 'VROOM solution (JSON)', hint: 'The plan in VROOM’s solution shape', planOnly: true, run: (s) => downloadText(`${base(s)}-vroom-solution.json`, MIME.json, JSON.stringify(exportVroomSolution(s, s.plan!.solution), null, 1)) },
@@ -31,7 +32,7 @@ const FILES: ExportItem[] = [
 
 /** Export button with its menu and the print-only manifest. */
 export function ExportMenu(): JSX.Element {
-  const { scenario: [state, actions] } = useApp();
+  const { scenario: [state, actions], pins: [, pinsActions] } = useApp();
   const [open, setOpen] = createSignal(false);
   const [printing, setPrinting] = createSignal(false);
   let anchor!: HTMLDivElement;
@@ -50,7 +51,7 @@ export function ExportMenu(): JSX.Element {
   const exportFile = (item: ExportItem) => {
     const snapshot = actions.snapshot();
     setOpen(false);
-    if (snapshot) item.run(snapshot);
+    if (snapshot) item.run(snapshot, pinsActions.snapshot(snapshot.id));
   };
   const printManifest = () => {
     setOpen(false);

@@ -1,9 +1,10 @@
-// The scenario file: a versioned envelope {type, version, scenario} around a
-// whole scenario (orders, fleet, settings and plan). Reading one upgrades and
+// The scenario file: a versioned envelope {type, version, scenario, pins} around a
+// whole scenario (orders, fleet, settings and plan) and the stops and routes pinned in it. Reading one upgrades and
 // validates it like stored data, so importing an export gives back the same
 // scenario. A VROOM problem is the other JSON that opens as a scenario.
 import type { Scenario } from '../domain/scenario';
 import { SCENARIO_TYPE } from '../domain/scenario';
+import { isEmptyPinSet, readPins, type PinSet } from '../plan/pins';
 import { upgradeScenario } from './restore';
 import { importVroomProblem, type VroomNote } from './vroom';
 
@@ -19,21 +20,23 @@ export interface ScenarioFile {
   type: typeof SCENARIO_FILE_TYPE;
   version: typeof SCENARIO_FILE_VERSION;
   scenario: Scenario;
+  /** Stops pinned to their vehicle and routes pinned whole; absent when nothing is pinned. */
+  pins?: PinSet;
 }
 
 /** Outcome of reading a scenario file; `message` says what is wrong. */
 export type ScenarioFileRead =
-  | { ok: true; scenario: Scenario; warnings: string[] }
+  | { ok: true; scenario: Scenario; warnings: string[]; pins?: PinSet }
   | { ok: false; message: string };
 
-/** Wraps a scenario in the envelope. */
-export function makeScenarioFile(scenario: Scenario): ScenarioFile {
-  return { type: SCENARIO_FILE_TYPE, version: SCENARIO_FILE_VERSION, scenario };
+/** Wraps a scenario (and its pins, if any) in the envelope. */
+export function makeScenarioFile(scenario: Scenario, pins?: PinSet): ScenarioFile {
+  return { type: SCENARIO_FILE_TYPE, version: SCENARIO_FILE_VERSION, scenario, ...(pins && !isEmptyPinSet(pins) ? { pins } : {}) };
 }
 
 /** The file's text: indented JSON, readable in a diff. */
-export function serializeScenarioFile(scenario: Scenario): string {
-  return `${JSON.stringify(makeScenarioFile(scenario), null, 2)}\n`;
+export function serializeScenarioFile(scenario: Scenario, pins?: PinSet): string {
+  return `${JSON.stringify(makeScenarioFile(scenario, pins), null, 2)}\n`;
 }
 
 /** True when parsed JSON looks like a scenario file or a bare scenario record. */
@@ -44,13 +47,15 @@ export function isScenarioFileData(data: unknown): boolean {
 
 /** Reads parsed JSON: the envelope, or a bare scenario as stored by older builds. */
 export function readScenarioFileData(data: unknown): ScenarioFileRead {
-  const envelope = data as { type?: unknown; version?: unknown; scenario?: unknown } | null;
+  const envelope = data as { type?: unknown; version?: unknown; scenario?: unknown; pins?: unknown } | null;
   if (envelope?.type === SCENARIO_TYPE) return upgradeScenario(data);
   if (envelope?.type !== SCENARIO_FILE_TYPE) return { ok: false, message: 'this is not a Final Mile Planner scenario file' };
   if (typeof envelope.version !== 'number' || envelope.version > SCENARIO_FILE_VERSION) {
     return { ok: false, message: `scenario file version ${String(envelope.version)} is newer than this planner reads (${SCENARIO_FILE_VERSION}); update the planner` };
   }
-  return upgradeScenario(envelope.scenario);
+  const read = upgradeScenario(envelope.scenario);
+  if (!read.ok || envelope.pins === undefined) return read;
+  return { ...read, pins: readPins(envelope.pins) };
 }
 
 /** Reads a scenario file's text. */

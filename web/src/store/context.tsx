@@ -58,8 +58,8 @@ export function createAppState(deps: AppDeps = {}): AppState {
   const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins });
   const importer = createImportStore({
     scenario,
-    openScenario: async (opened) => {
-      await scenarios[1].add(opened);
+    openScenario: async (opened, pins) => {
+      await scenarios[1].add(opened, pins);
       if (scenarios[0].error) throw new Error(scenarios[0].error);
     },
   });

@@ -9,6 +9,7 @@ import { autoMatch, detectTimeFormat, fieldsFor, type ColumnTarget, type FieldDe
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, readRows, type ImportMode, type RowResult } from '../io/import-rows';
 import { readScenarioDocument } from '../io/scenario-file';
+import type { PinSet } from '../plan/pins';
 import type { ScenarioStore } from './scenario';
 
 /** Where the import dialog is. `done`: rows were imported; any kept aside are still listed. */
@@ -27,7 +28,7 @@ interface ImportFields {
   /** Row indexes already imported. */
   imported: number[];
   /** A scenario file waiting to be opened. */
-  document: { scenario: Scenario; warnings: string[] } | null;
+  document: { scenario: Scenario; warnings: string[]; pins?: PinSet } | null;
   lastImport: { count: number; kind: ImportKind; mode: ImportMode } | null;
   busy: boolean;
   error: string | null;
@@ -68,8 +69,8 @@ export type ImportStore = [state: ImportState, actions: ImportActions];
 /** Collaborators: the open scenario (orders and vehicles go there) and the catalogue (scenario files go there). */
 export interface ImportDeps {
   scenario: ScenarioStore;
-  /** Adds and opens a scenario; rejects with a reason when that fails. */
-  openScenario: (scenario: Scenario) => Promise<void>;
+  /** Adds and opens a scenario (with the pins its file carries); rejects with a reason when that fails. */
+  openScenario: (scenario: Scenario, pins?: PinSet) => Promise<void>;
 }
 
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
@@ -146,7 +147,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   function loadJson(text: string, fileName: string): void {
     const read = readScenarioDocument(text, { name: fileName.replace(/\.(fmp\.)?json$/i, ''), date: open.scenario?.settings.date ?? '2000-01-01' });
     if (!read.ok) throw new Error(read.message);
-    setFields({ document: { scenario: read.scenario, warnings: read.warnings }, step: 'review' });
+    setFields({ document: { scenario: read.scenario, warnings: read.warnings, ...(read.pins ? { pins: read.pins } : {}) }, step: 'review' });
   }
 
   async function commit(): Promise<void> {
@@ -154,7 +155,8 @@ export function createImportStore(deps: ImportDeps): ImportStore {
       setFields({ busy: true, error: null });
       try {
         // A plain copy: storage cannot clone the store's proxy.
-        await deps.openScenario(structuredClone(unwrap(fields.document.scenario)));
+        const pins = fields.document.pins ? structuredClone(unwrap(fields.document.pins)) : undefined;
+        await deps.openScenario(structuredClone(unwrap(fields.document.scenario)), pins);
         return void setFields({ ...empty() });
       } catch (error) {
         return void setFields({ busy: false, error: messageOf(error) });

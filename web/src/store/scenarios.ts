@@ -56,8 +56,8 @@ export interface ScenariosActions {
   remove(id: string): Promise<void>;
   undoRemove(): Promise<void>;
   dismissUndo(): void;
-  /** Stores an imported scenario (under a new id if the id is taken) and opens it. */
-  add(scenario: Scenario): Promise<void>;
+  /** Stores an imported scenario (under a new id if the id is taken) and opens it, with the pins its file carried. */
+  add(scenario: Scenario, pins?: PinSet): Promise<void>;
   /** Reads one scenario (the open one from memory) for comparison. */
   load(id: string): Promise<Scenario>;
   dismissError(): void;
@@ -204,9 +204,9 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
       if (deleted.wasOpen) replaceWith(deleted.scenario, deleted.pins);
     }),
     dismissUndo: () => setState('deleted', null),
-    add: (scenario) => step('Opening the imported scenario', async () => {
+    add: (scenario, pins = NO_PINS) => step('Opening the imported scenario', async () => {
       const ids = new Set(state.entries.map((e) => e.id));
-      await show(ids.has(scenario.id) || open.scenario?.id === scenario.id ? { ...scenario, id: newId() } : scenario);
+      await show(ids.has(scenario.id) || open.scenario?.id === scenario.id ? { ...scenario, id: newId() } : scenario, pins);
     }),
     load,
     dismissError: () => setState('error', null),
