@@ -2,7 +2,7 @@
 // feasible per the plain-JS reference, deterministic per seed, unservable stops
 // are reported unassigned, and bad input / internal failures become named errors.
 import { describe, expect, it } from 'vitest';
-import { INPUT_ERROR, PARAM_CIRCUITY, SOLVER_ERROR, type ProblemBuffers } from '../../../workers/protocol';
+import { INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, PARAM_CIRCUITY, SOLVER_ERROR, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { newSolver } from '../../helpers/load-solver';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
@@ -57,6 +57,16 @@ describe('solve', () => {
       expect((error as Error).name).toBe(INPUT_ERROR);
       expect((error as Error).message).toMatch(/twCloseS/);
     }
+  });
+
+  it('rejects a break without an owner, an owner out of range and a negative window cost, naming the buffer', async () => {
+    const { problem } = randomProblem(4);
+    const solver = await newSolver();
+    const N = problem.nodeCount;
+    const flags = new Int32Array(N); flags[N - 1] = NODE_BREAK | NODE_ANYWHERE;
+    expect(() => solver.load({ ...problem, nodeFlags: flags })).toThrow(/nodeFlags: a break \(NODE_BREAK\) must be .* owned by one vehicle/);
+    expect(() => solver.load({ ...problem, nodeVehicle: new Int32Array(N).fill(problem.vehicleCount) })).toThrow(/nodeVehicle: must be −1 or a vehicle index/);
+    expect(() => solver.load({ ...problem, windowCost: new Float64Array(N).fill(-1) })).toThrow(/windowCost: must be finite and ≥ 0/);
   });
 
   it('turns a WASM abort into a SolverError with file and line', async () => {
