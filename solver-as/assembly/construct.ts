@@ -60,11 +60,16 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
     }
     if (bound >= threshold) return bound;
   }
-  accFromPrefix(w, route);
+  return routeCostWith(route, w, u, nw) - unchecked(routeCost[route]);
+}
+
+/** Cost of route `route` as its prefix through `before`, then stop u, then its sites from `after` on. */
+export function routeCostWith(route: i32, before: i32, u: i32, after: i32): f64 {
+  accFromPrefix(before, route);
   accAppendSite(u);
-  accAppendSuffix(nw, lastStop(route), true, next);
+  accAppendSuffix(after, lastStop(route), true, next);
   accAppendSite(endSite(route));
-  return accRouteCost(route) - unchecked(routeCost[route]);
+  return accRouteCost(route);
 }
 
 /**

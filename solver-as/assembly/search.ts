@@ -7,9 +7,9 @@ import {
   windowCount, windowUsed, chosenWindow, chooseWindow,
 } from "./model";
 import {
-  next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute, lastStop,
+  next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "./segments";
+import { routeCostWith } from "./construct";
 import { neighbours, neighbourCount } from "./neighbours";
 import { evaluateRelocate, applyRelocate } from "./operators/relocate";
 import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";
@@ -248,11 +248,7 @@ function tryWindows(u: i32): bool {
     if (slot == current || !windowUsed(u, slot)) continue;
     chooseWindow(u, slot);
     moveEvaluations++;
-    accFromPrefix(unchecked(prev[u]), route);
-    accAppendSite(u);
-    accAppendSuffix(unchecked(next[u]), lastStop(route), true, next);
-    accAppendSite(endSite(route));
-    const cost = accRouteCost(route);
+    const cost = routeCostWith(route, unchecked(prev[u]), u, unchecked(next[u]));
     if (cost < bestCost) { bestCost = cost; best = slot; }
   }
   chooseWindow(u, best);
