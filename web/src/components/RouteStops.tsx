@@ -2,7 +2,7 @@
 // a pin per stop, and the driver's breaks where they fall (not draggable). Drag a stop onto another stop to put it just before that one,
 // onto the end slot to make it last, or onto another route's row to move it there.
 import { createEffect, For, Show, type JSX } from 'solid-js';
-import type { Order, Scenario } from '../domain/scenario';
+import type { Order, Scenario, TimeWindow } from '../domain/scenario';
 import { isOrderStep, type OrderStepType, type Route, type Step } from '../domain/solution';
 import { positionBefore } from '../plan/move';
 import { routeOrderIds } from '../plan/rebuild-route';
@@ -14,10 +14,12 @@ import { PinToggle } from './PinToggle';
 import { dragSource, dropTarget } from './ui/dnd';
 import { formatClock, formatDayMinutes } from './ui/format';
 
+/** Windows as "08:00–10:00, 15:00–17:00". */
+const windowList = (windows: readonly TimeWindow[]): string => windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
+
 function windowText(order: Order | undefined, stepType: OrderStepType): string {
   const windows = order ? stepWindows(order, stepType) : [];
-  if (windows.length === 0) return 'any time';
-  return windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
+  return windows.length === 0 ? 'any time' : windowList(windows);
 }
 
 /** Ordered, draggable stop list of `route`. */
@@ -89,7 +91,7 @@ function BreakItem(props: { step: Step; route: Route; scenario: Scenario }): JSX
       <span class="route-stop__time num">{formatClock(props.step.arrivalS + props.step.waitS)}</span>
       <span class="route-stop__window muted">
         {Math.round(props.step.serviceS / 60)} min
-        <Show when={windows().length > 0}>{` · may start ${windows().map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ')}`}</Show>
+        <Show when={windows().length > 0}>{` · may start ${windowList(windows())}`}</Show>
       </span>
     </li>
   );

@@ -9,7 +9,7 @@ import { useApp } from '../store/context';
 import { isRoutePinned } from '../store/pins';
 import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
-import { spanStyle, TimelineStop } from './TimelineStop';
+import { spansText, spanStyle, TimelineStop } from './TimelineStop';
 import { dropTarget } from './ui/dnd';
 import { formatClock } from './ui/format';
 
@@ -46,7 +46,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
         </Show>
         <For each={props.row.breaks}>
           {(brk) => {
-            const text = () => `Break ${brk.breakId}: ${formatClock(brk.startS)}–${formatClock(brk.endS)}; may start ${brk.windows.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ')}`;
+            const text = () => `Break ${brk.breakId}: ${formatClock(brk.startS)}–${formatClock(brk.endS)}; may start ${spansText(brk.windows)}`;
             return <div class="tl-break" style={spanStyle(props.axis, brk.startS, brk.endS)} role="img" aria-label={text()} title={text()} data-break-id={brk.breakId} />;
           }}
         </For>

@@ -16,8 +16,13 @@ export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.C
   return { left: `${left}%`, width: `${Math.max(0, axisPercent(axis, toS) - left)}%` };
 }
 
+/** Spans as "08:00–10:00, 15:00–17:00" ("" for none). */
+export function spansText(spans: readonly { startS: number; endS: number }[]): string {
+  return spans.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ');
+}
+
 function describe(stop: Stop): string {
-  const windows = stop.windows.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ') || 'any time';
+  const windows = spansText(stop.windows) || 'any time';
   const wait = stop.waitS > 0 ? `, waits ${Math.round(stop.waitS / 60)} min` : '';
   const late = stop.lateS > 0 ? `, ${Math.round(stop.lateS / 60)} min LATE` : '';
   const kind = stop.stepType === 'job' ? '' : ` (${stepKindLabel(stop.stepType).toLowerCase()})`;
