@@ -8,6 +8,14 @@ import { INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, na
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
+/** The largest capacity the solver's Int32 buffers hold: a unit without a limit (null) gets it. */
+const CAPACITY_NO_LIMIT = 2_147_483_647;
+
+/** A vehicle's capacity in solver units; `null` (no limit) and anything beyond Int32 become CAPACITY_NO_LIMIT. */
+export function scaledCapacity(capacity: number | null | undefined): number {
+  if (capacity === null || capacity === undefined) return CAPACITY_NO_LIMIT;
+  return Math.min(CAPACITY_NO_LIMIT, Math.floor(capacity * AMOUNT_SCALE + 1e-9));
+}
 /** Granular neighbourhood size for the local search. */
 export const DEFAULT_NEIGHBOURS = 20;
 /** Latest time any window may reach: 48 h, in seconds. */
@@ -264,7 +272,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   const { pinned, ...bans } = forbiddenPairs(scenario, needs, options.pins ?? [], D, N, pickupNode, nodeVehicle);
   const capacity = new Int32Array(V * K);
   vehicles.forEach((v, i) => {
-    for (let k = 0; k < K; k++) capacity[i * K + k] = Math.floor(v.capacity[k] * AMOUNT_SCALE + 1e-9);
+    for (let k = 0; k < K; k++) capacity[i * K + k] = scaledCapacity(v.capacity[k]);
   });
   const params = new Float64Array(PARAM_COUNT);
   params[PARAM_SEED] = options.seed;

@@ -58,7 +58,7 @@ describe('generateRichScenario', () => {
       const needs = resolveOrder(s.settings, order);
       const able = s.vehicles.filter((v) => {
         const gap = capabilityGap(v, needs);
-        const fits = v.capacity.every((c, k) => needs.delivery[k] <= c && needs.pickup[k] <= c);
+        const fits = v.capacity.every((c, k) => c === null || (needs.delivery[k] <= c && needs.pickup[k] <= c));
         return gap.missingSkills.length === 0 && gap.crewShort === 0 && fits;
       });
       expect(able.length, `order ${order.id}`).toBeGreaterThan(0);

@@ -143,7 +143,9 @@ function pushStep(w: Walk, stop: StopRef, arrivalS: number, waitS: number, servi
   w.time = arrivalS + waitS + serviceS;
   w.ev.steps.push({ type: stop.type, id: stop.id, arrivalS, waitS, serviceS, departureS: w.time, distanceM: w.ev.distanceM, load: [...w.load] });
   w.load.forEach((l, k) => {
-    const excess = l - w.vehicle.capacity[k];
+    const limit = w.vehicle.capacity[k];
+    if (limit === null || limit === undefined) return;
+    const excess = l - limit;
     if (excess > w.peak[k].excess + AMOUNT_EPS) w.peak[k] = { excess, at: stop.id };
   });
 }
@@ -269,7 +271,7 @@ function checkLoadAndPairs(w: Walk): void {
   const units = w.ctx.scenario.settings.capacityUnits;
   w.peak.forEach((p, k) => {
     if (p.excess <= AMOUNT_EPS) return;
-    const load = round2(vehicle.capacity[k] + p.excess);
+    const load = round2((vehicle.capacity[k] ?? 0) + p.excess);
     fail(ev.violations, 'capacity', vehicle, `'${vehicle.name}' carries ${load} ${units[k]} at '${p.at}', capacity ${vehicle.capacity[k]}`, { amount: p.excess, unit: units[k] });
   });
   for (const id of new Set([...w.picked, ...w.delivered])) {

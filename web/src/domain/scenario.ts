@@ -76,8 +76,8 @@ export const vehicleSchema = v.object({
   name: v.string(),
   /** Vehicle type, e.g. `van` or `box-truck`; selects the speed in settings and the travel matrix. */
   type: id,
-  /** Capacity per unit, aligned with `settings.capacityUnits`. */
-  capacity: v.array(amount),
+  /** Capacity per unit, aligned with `settings.capacityUnits`; `null` = no limit in that unit (none was given). */
+  capacity: v.array(v.nullable(amount)),
   startDepotId: id,
   endDepotId: id,
   shift: windowSchema,
@@ -200,7 +200,8 @@ export const scenarioSchema = v.object({
   /** Bumped on every edit; a plan is stale when `plan.solvedRevision` differs. */
   revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   settings: settingsSchema,
-  depots: v.pipe(v.array(depotSchema), v.minLength(1, 'needs at least one depot')),
+  /** May be empty (a blank scenario); vehicles must start and end at one, so a solve needs one. */
+  depots: v.array(depotSchema),
   vehicles: v.array(vehicleSchema),
   orders: v.array(orderSchema),
   /** Travel matrices by vehicle type (VROOM's `matrices` by profile); a type without one uses geo.ts. */

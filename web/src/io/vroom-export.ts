@@ -101,6 +101,11 @@ function integers(values: number[], path: string, warnings: VroomNote[]): number
   return values.map((a) => Math.max(0, Math.ceil(a - 1e-9)));
 }
 
+/** VROOM has no 'no limit' per unit: an unlimited unit is written as the largest safe integer (read back as no limit). */
+function capacities(values: (number | null)[], path: string, warnings: VroomNote[]): number[] {
+  return integers(values.map((c) => c ?? Number.MAX_SAFE_INTEGER), path, warnings);
+}
+
 function orderSkills(n: OrderNeeds, ids: VroomIds): number[] {
   const names = n.crewSize > 1 ? [...n.skills, crewSkill(n.crewSize)] : n.skills;
   return names.map((s) => ids.skills.get(s)!);
@@ -163,7 +168,7 @@ function exportVehicle(scenario: Scenario, v: Vehicle, ids: VroomIds, warnings: 
   const skills = vehicleSkills(v, ids);
   return {
     id: ids.vehicles.get(v.id)!, description: v.name, profile: v.type, ...end(start, 'start'), ...end(finish, 'end'),
-    capacity: integers(v.capacity, `${path}.capacity`, warnings), costs, ...(skills.length || v.crew ? { skills } : {}),
+    capacity: capacities(v.capacity, `${path}.capacity`, warnings), costs, ...(skills.length || v.crew ? { skills } : {}),
     time_window: [Math.max(v.shift.start, start.open) * 60, Math.min(v.shift.end + (v.overtime?.maxMinutes ?? 0), finish.close) * 60],
     ...(breaks.length ? { breaks } : {}), speed_factor: Math.round(100 / v.speedFactor) / 100,
     ...(v.limits?.maxStops !== undefined ? { max_tasks: v.limits.maxStops } : {}),

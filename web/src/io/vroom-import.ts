@@ -229,7 +229,7 @@ function readVehicle(r: Reader, vehicle: unknown, i: number): Vehicle | null {
   if (vehicle.capacity === undefined) r.warn(`${path}.capacity`, 'missing: capacity taken as unlimited');
   return {
     id: String(vehicle.id), name: typeof vehicle.description === 'string' ? vehicle.description : `Vehicle ${vehicle.id}`,
-    type: typeof vehicle.profile === 'string' ? vehicle.profile : 'car', capacity: capacity ? amounts(r, capacity) : amounts(r, []).map(() => Number.MAX_SAFE_INTEGER),
+    type: typeof vehicle.profile === 'string' ? vehicle.profile : 'car', capacity: capacity ? amounts(r, capacity).map((c) => (c >= Number.MAX_SAFE_INTEGER ? null : c)) : amounts(r, []).map(() => null),
     startDepotId, endDepotId, shift: shift[0] ?? { start: 0, end: HORIZON_MIN },
     speedFactor: typeof vehicle.speed_factor === 'number' && vehicle.speed_factor > 0 ? 1 / vehicle.speed_factor : 1,
     costs: readCosts(r, vehicle, path), crew: { size: 1, skills: (numbers(vehicle.skills) ?? []).map(String) },

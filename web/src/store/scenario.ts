@@ -4,6 +4,7 @@
 import { batch } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
+import { makeEntityActions, type EntityActions } from './scenario-edits';
 
 /** What the UI may say about the plan, most serious first. */
 export type PlanStatus = 'none' | 'invalid' | 'stale' | 'valid';
@@ -21,7 +22,7 @@ export interface ScenarioState {
 }
 
 /** Verbs that edit the scenario; components never call `setStore`. */
-export interface ScenarioActions {
+export interface ScenarioActions extends EntityActions {
   /** Puts a restored scenario in place; not an edit, so it does not trigger a save. */
   hydrate(scenario: Scenario): void;
   /** Opens another scenario (import, new, demo reset); an edit. */
@@ -80,7 +81,8 @@ const isIdentity = (sources: UnitSources, count: number) => sources.length === c
  * The plan is a new object: solutions are replaced whole, never deep-edited.
  */
 export function remapUnits(scenario: Scenario, sources: UnitSources): Pick<Scenario, 'vehicles' | 'orders' | 'plan'> {
-  const pick = (values: readonly number[]) => sources.map((from) => (from === null ? 0 : values[from] ?? 0));
+  // A kept unit keeps its value, `null` (no limit) included; a new unit starts at 0.
+  const pick = <T extends number | null>(values: readonly T[]) => sources.map((from) => (from === null || values[from] === undefined ? 0 : values[from]));
   const orders = scenario.orders.map((o) => ({ ...o, amounts: pick(o.amounts), ...(o.pickupAmounts ? { pickupAmounts: pick(o.pickupAmounts) } : {}) }));
   const plan = scenario.plan && {
     ...scenario.plan,
@@ -113,6 +115,11 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   const bumpRevision = () => setState('scenario', 'revision', (r) => r + 1);
 
   const actions: ScenarioActions = {
+    ...makeEntityActions({
+      get: () => state.scenario,
+      put: (next) => setState('scenario', reconcile(next)),
+      touch,
+    }),
     hydrate(scenario) {
       setState('scenario', reconcile(scenario));
     },
