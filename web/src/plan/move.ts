@@ -110,7 +110,7 @@ function rebuildOrDrop(scenario: Scenario, vehicleId: string, stops: StopRef[], 
 }
 
 /** New solution: replaced routes swapped in (null drops one), routes kept in fleet order, summary and check recomputed. */
-function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, Route | null>, unassigned: UnassignedOrder[]): Solution {
+export function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, Route | null>, unassigned: UnassignedOrder[]): Solution {
   const byVehicle = new Map(solution.routes.map((r) => [r.vehicleId, r] as const));
   for (const [vehicleId, route] of replaced) {
     if (route) byVehicle.set(vehicleId, route);

@@ -1,10 +1,11 @@
 // The edit aggregate: hand edits of the plan (drag a stop, Move to…), their live
 // preview (feasibility and cost from the independent checker), the confirmation
 // an infeasible edit needs, and undo/redo over whole-plan snapshots. Any other
-// plan change (a solve) is recorded too, so it can be undone like an edit.
+// plan change (a solve) is recorded too, so it can be undone like an edit, and so
+// is every data edit (depots, vehicles, orders, date) as a whole-scenario snapshot.
 import { createEffect, on } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import type { Plan } from '../domain/scenario';
+import type { Plan, Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeMoveEvaluator, type MoveOutcome, type MoveTarget } from '../plan/move';
 import type { PinsStore } from './pins';
@@ -56,6 +57,9 @@ export interface EditActions {
 /** The edit store as `[state, actions]`. */
 export type EditStore = [state: EditState, actions: EditActions];
 
+/** One step back: a plan (hand edit, solve) or the whole scenario (a data edit). */
+type Entry = { kind: 'plan'; plan: Plan } | { kind: 'scenario'; scenario: Scenario };
+
 /** Snapshots kept for undo; older ones are dropped. */
 const HISTORY_LIMIT = 50;
 
@@ -67,8 +71,10 @@ const toPreview = (o: MoveOutcome): MovePreview => ({
 /** Creates the edit store over the scenario's plan; needs a reactive owner. */
 export function createEditStore([scenarioState, scenarioActions]: ScenarioStore, [, pinsActions]: PinsStore): EditStore {
   const [state, setState] = createStore<EditFields>({ undoCount: 0, redoCount: 0, dragging: null, preview: null, pending: null });
-  const past: Plan[] = [];
-  const future: Plan[] = [];
+  const past: Entry[] = [];
+  const future: Entry[] = [];
+  /** A data edit or a restore is under way: its plan change is not a separate step. */
+  let dataChange = false;
   /** The solution this store put in place itself; any other is an outside change. */
   let applied: Solution | null = null;
   let outcome: MoveOutcome | null = null;
@@ -78,10 +84,20 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   const counts = () => setState({ undoCount: past.length, redoCount: future.length });
   const currentPlan = () => (scenarioState.scenario?.plan ? structuredClone(unwrap(scenarioState.scenario.plan)) : null);
   /** A new step back; the redo branch is gone. */
-  const remember = (plan: Plan) => {
-    if (past.push(plan) > HISTORY_LIMIT) past.shift();
+  const remember = (entry: Entry) => {
+    if (past.push(entry) > HISTORY_LIMIT) past.shift();
     future.length = 0;
   };
+  const quietly = () => {
+    dataChange = true;
+    // Cleared after the effects of this change ran (or at once if none did).
+    queueMicrotask(() => { dataChange = false; });
+  };
+  scenarioActions.onBeforeEdit((before) => {
+    remember({ kind: 'scenario', scenario: before });
+    quietly();
+    counts();
+  });
   const put = (plan: Plan) => {
     applied = plan.solution;
     scenarioActions.setPlan(plan);
@@ -99,8 +115,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     if (id !== prevId) {
       past.length = 0;
       future.length = 0;
-    } else if (solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)) {
-      remember({ solvedRevision: prevSolvedRevision, solution: structuredClone(unwrap(prevSolution)) });
+    } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)) {
+      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: structuredClone(unwrap(prevSolution)) } });
     }
     cache.clear();
     counts();
@@ -110,7 +126,7 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     const scenario = scenarioState.scenario;
     const before = currentPlan();
     if (!scenario || !before) return;
-    remember(before);
+    remember({ kind: 'plan', plan: before });
     put({ solvedRevision: before.solvedRevision, solution: o.solution });
     pinsActions.followMove(scenario.id, o.orderId, o.vehicleId);
     counts();
@@ -127,12 +143,21 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     return 'confirm';
   }
 
-  function step(from: Plan[], to: Plan[]): void {
+  function step(from: Entry[], to: Entry[]): void {
     const target = from.pop();
-    const current = currentPlan();
-    if (!target || !current) return;
-    to.push(current);
-    put(target);
+    if (!target) return;
+    if (target.kind === 'scenario') {
+      const current = scenarioActions.snapshot();
+      if (!current) return;
+      to.push({ kind: 'scenario', scenario: current });
+      quietly();
+      scenarioActions.restore(target.scenario);
+    } else {
+      const current = currentPlan();
+      if (!current) return void from.push(target);
+      to.push({ kind: 'plan', plan: current });
+      put(target.plan);
+    }
     counts();
   }
 
