@@ -82,11 +82,21 @@ describe('scenario catalogue', () => {
     expect((await db.getScenario('id-1') as { name: string }).name).toBe('Edited branch');
   });
 
-  it('creates an empty scenario with the same depots and fleet', async () => {
+  it('creates a blank scenario (no depots, fleet or orders) with its own name and date', async () => {
+    const { scenario: [open], scenarios: [state, actions], db } = await mount();
+    await actions.create({ name: 'Portland Monday', date: '2026-12-07' });
+    expect(open.scenario).toMatchObject({ id: 'id-1', name: 'Portland Monday', depots: [], vehicles: [], orders: [], plan: null });
+    expect(open.scenario?.settings.date).toBe('2026-12-07');
+    expect(state.entries.map((e) => e.name)).toContain('Portland Monday');
+    expect(await db.getCurrentScenarioId()).toBe('id-1');
+  });
+
+  it('creates a scenario with the depots and fleet of another one, without its orders or plan', async () => {
     const { scenario: [open], scenarios: [, actions] } = await mount();
-    await actions.create();
+    await actions.create({ copyFleetOf: 'mini' });
     expect(open.scenario).toMatchObject({ name: 'New scenario', orders: [], plan: null });
     expect(open.scenario?.vehicles).toHaveLength(2);
+    expect(open.scenario?.depots.length).toBeGreaterThan(0);
   });
 
   it('renames the open scenario and a stored one', async () => {

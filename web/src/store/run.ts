@@ -4,6 +4,7 @@
 import { createStore } from 'solid-js/store';
 import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { StopReason } from '../domain/solution';
+import { solveBlocker } from '../domain/validate-entity';
 import type { SolverClient } from '../solver/client';
 import type { ScenarioStore } from './scenario';
 
@@ -92,6 +93,8 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   async function optimize(): Promise<void> {
     const snapshot = scenarioActions.snapshot();
     if (!snapshot || state.status === 'running') return;
+    const blocker = solveBlocker(snapshot);
+    if (blocker) return void setState({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
     const own = new AbortController();
     controller = own;
     setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });

@@ -4,6 +4,7 @@
 // switches it, after flushing, so no edit is lost, and puts the pins of the
 // scenario it opens in place (a branch keeps its base's pins). Failures land in `error`.
 import { createStore, unwrap } from 'solid-js/store';
+import { localIsoDate, makeBlankScenario } from '../domain/blank';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb, ScenarioListDb } from '../io/db';
 import { planKpis, type PlanKpis } from '../io/export-kpis';
@@ -11,6 +12,15 @@ import { upgradeScenario } from '../io/restore';
 import { readPins, type PinSet } from '../plan/pins';
 import type { PinsStore } from './pins';
 import type { ScenarioStore } from './scenario';
+
+/** What "New scenario" starts from. */
+export interface NewScenarioOptions {
+  name?: string;
+  /** YYYY-MM-DD; default: the open scenario's date. */
+  date?: string;
+  /** Id of a scenario whose depots, fleet and settings to copy; absent = blank. */
+  copyFleetOf?: string;
+}
 
 /** One line of the scenario list. */
 export interface ScenarioEntry {
@@ -47,8 +57,11 @@ export interface ScenariosActions {
   /** Re-reads the list from storage (after saving the open scenario). */
   refresh(): Promise<void>;
   open(id: string): Promise<void>;
-  /** A new empty scenario with the open one's depots, fleet and settings. */
-  create(): Promise<void>;
+  /**
+   * A new scenario named `name` for `date`, opened at once: blank (no depots, fleet or orders; the
+   * open scenario's settings), or with the depots, fleet and settings of scenario `copyFleetOf`.
+   */
+  create(options?: NewScenarioOptions): Promise<void>;
   /** A branch: a full copy of the open scenario (plan included) under a new name, opened at once. */
   duplicate(): Promise<void>;
   rename(id: string, name: string): Promise<void>;
@@ -159,6 +172,18 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
   const taken = () => state.entries.map((e) => e.name);
   const blankFrom = (base: Scenario): Scenario => ({ ...base, id: newId(), name: uniqueName('New scenario', taken()), revision: 0, orders: [], plan: null });
 
+  /** The scenario "New scenario" opens (see NewScenarioOptions). */
+  async function newScenario(options: NewScenarioOptions): Promise<Scenario> {
+    const open = openActions.snapshot();
+    const name = options.name?.trim() || uniqueName('New scenario', taken());
+    const date = options.date ?? open?.settings.date ?? localIsoDate();
+    if (!options.copyFleetOf) return makeBlankScenario(newId(), name, date, open?.settings);
+    const base = await load(options.copyFleetOf);
+    // A supplied travel matrix covers the old orders only: the copy uses the embedded travel model.
+    const depots = base.depots.map(({ matrixIndex: _m, ...depot }) => depot);
+    return { ...makeBlankScenario(newId(), name, date, base.settings), depots, vehicles: base.vehicles };
+  }
+
   const actions: ScenariosActions = {
     refresh: () => step('Reading the scenario list', async () => {}),
     open: (id) => step('Opening the scenario', async () => {
@@ -166,10 +191,8 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
       const { scenario, pins } = await loadWithPins(id);
       replaceWith(scenario, pins);
     }),
-    create: () => step('Creating a scenario', async () => {
-      const base = openActions.snapshot();
-      if (!base) throw new Error('no scenario is open to take the depots and fleet from');
-      await show(blankFrom(base));
+    create: (options = {}) => step('Creating a scenario', async () => {
+      await show(await newScenario(options));
     }),
     duplicate: () => step('Duplicating the scenario', async () => {
       const base = openActions.snapshot();
