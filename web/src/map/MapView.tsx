@@ -22,6 +22,9 @@ function selectionKey(selection: Selection): string {
   return selection.kind === 'route' ? `route:${selection.vehicleId}` : `order:${selection.orderId}`;
 }
 
+/** Degrees to 6 decimals (about 0.1 m): what a click can mean. */
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
 /** Where the map looks before a scenario is open (France). */
 const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
 
@@ -46,7 +49,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state], ui: [uiState] } = useApp();
+  const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   let container!: HTMLDivElement;
@@ -58,6 +61,10 @@ export function MapView(): JSX.Element {
     const resize = new ResizeObserver(() => instance.invalidateSize());
     resize.observe(container);
     setMap(instance);
+    // While a pick is pending, a click on the map is the place asked for (a depot, a new order…).
+    instance.on('click', (e: L.LeafletMouseEvent) => {
+      if (uiState.pick) uiActions.completePick(round6(e.latlng.lat), round6(e.latlng.lng));
+    });
     onCleanup(() => {
       resize.disconnect();
       instance.remove();
@@ -66,8 +73,8 @@ export function MapView(): JSX.Element {
 
   useTileLayer(map, setTilesFailed);
 
-  // Frame the whole scenario when one is opened, not on every edit (that would yank the view).
-  createEffect(on([map, () => state.scenario?.id], ([instance, id]) => {
+  // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
+  createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
     const bounds = id && state.scenario ? scenarioBounds(state.scenario) : null;
     if (instance && bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
   }));
@@ -87,8 +94,16 @@ export function MapView(): JSX.Element {
 
   // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.
   return (
-    <section class="map-region" role="region" aria-label="Map" {...counts()} data-selected={selectionKey(uiState.selection)}>
+    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" {...counts()} data-selected={selectionKey(uiState.selection)}>
       <div class="map" ref={container} />
+      <Show when={uiState.pick}>
+        {(pick) => (
+          <p class="map-pick-hint" role="status">
+            Click the map to place {pick().label}.{' '}
+            <button type="button" class="btn btn--small" onClick={() => uiActions.cancelPick()}>Cancel placing</button>
+          </p>
+        )}
+      </Show>
       <Show when={map()}>
         {(instance) => {
           // One canvas for lines and stops: stacked canvases would hide the lower one from clicks.

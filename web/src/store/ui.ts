@@ -9,9 +9,19 @@ export type Selection =
   | { kind: 'order'; orderId: string }
   | null;
 
+/** The map waits for a click to place something ("depot", "order"…); `label` says what, for the map's hint. */
+export interface MapPick {
+  purpose: string;
+  label: string;
+}
+
 /** Read-only view of the ui store. */
 export interface UiState {
   readonly selection: Selection;
+  /** A pending place-on-the-map request, or null. */
+  readonly pick: MapPick | null;
+  /** Bumped by `requestFit`: the map frames all depots and orders again. */
+  readonly fitRequests: number;
 }
 
 /** Verbs that change the selection. */
@@ -20,6 +30,13 @@ export interface UiActions {
   toggleRoute(vehicleId: string): void;
   selectOrder(orderId: string): void;
   clearSelection(): void;
+  /** The next click on the map calls `onPick` with its place (one pick at a time; a new one replaces it). */
+  startPick(pick: MapPick, onPick: (lat: number, lng: number) => void): void;
+  /** Called by the map on a click while a pick is pending; ends the pick. */
+  completePick(lat: number, lng: number): void;
+  cancelPick(): void;
+  /** Asks the map to frame the scenario's data (after an import, or a depot placed far away). */
+  requestFit(): void;
 }
 
 /** The ui store as `[state, actions]`. */
@@ -42,8 +59,25 @@ export function selectedOrderId(state: UiState): string | null {
 
 /** Creates the ui store with nothing selected. */
 export function createUiStore(): UiStore {
-  const [state, setState] = createStore<{ selection: Selection }>({ selection: null });
+  const [state, setState] = createStore<{ selection: Selection; pick: MapPick | null; fitRequests: number }>({ selection: null, pick: null, fitRequests: 0 });
+  let onPick: ((lat: number, lng: number) => void) | null = null;
   const actions: UiActions = {
+    startPick(pick, callback) {
+      onPick = callback;
+      setState({ pick: { ...pick } });
+    },
+    completePick(lat, lng) {
+      const callback = onPick;
+      actions.cancelPick();
+      callback?.(lat, lng);
+    },
+    cancelPick() {
+      onPick = null;
+      setState({ pick: null });
+    },
+    requestFit() {
+      setState('fitRequests', (n) => n + 1);
+    },
     toggleRoute(vehicleId) {
       // Top-level set replaces the selection; a path set would merge the old one into it.
       setState({ selection: isRouteSelected(state, vehicleId) ? null : { kind: 'route', vehicleId } });
