@@ -2,6 +2,7 @@
 // asc as part of `vite` / `vite build`, and the worker bundled as an ES module.
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** Compiles the solver with asc (release target) before Vite resolves `?url` imports of it. */
 function assemblyScript(): Plugin {
@@ -20,10 +21,45 @@ function assemblyScript(): Plugin {
   };
 }
 
+/**
+ * The installable app: manifest + a Workbox service worker that precaches everything the planner
+ * needs offline — the app shell, the worker chunk, the solver's .wasm (Workbox's default patterns
+ * leave .wasm out) and the demo scenario. vite-plugin-pwa is the maintained Vite integration of
+ * Workbox; `prompt` means a new version waits for the user (see web/src/pwa.ts), never reloads by itself.
+ */
+function installableApp(): Plugin[] {
+  return VitePWA({
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: {
+      name: 'Final Mile Planner',
+      short_name: 'Final Mile',
+      description: 'Plan final-mile delivery routes in your browser, offline and private.',
+      start_url: '.',
+      scope: '.',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#1f5ea8',
+      icons: [
+        { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,wasm,json,svg}'],
+      // The release solver is well under this; a bigger file would silently drop out of the precache.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+    },
+  });
+}
+
 export default defineConfig({
   root: 'web',
   publicDir: '../public',
-  plugins: [assemblyScript(), solid()],
+  plugins: [assemblyScript(), solid(), installableApp()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

@@ -8,6 +8,7 @@ import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { SettingsButton } from './SettingsButton';
 import { Banner } from './ui/Banner';
+import { UpdateBanner } from './UpdateBanner';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
   idle: '',
@@ -51,6 +52,7 @@ export function Header(): JSX.Element {
           <SettingsButton />
         </div>
       </header>
+      <UpdateBanner />
       <Show when={persist.storageError()}>
         {(error) => (
           <Banner tone={error().kind === 'restore' ? 'warning' : 'error'} title={error().kind === 'quota' ? 'Storage full' : 'Storage problem'} onDismiss={persist.dismissStorageError}>
