@@ -5,7 +5,7 @@ import type { Progress } from '../../../workers/protocol';
 import type { Solution } from '../domain/solution';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
-import { formatCost, formatCount, formatElapsed } from './ui/format';
+import { formatCost, formatCount, formatElapsed, plural } from './ui/format';
 import { Stat } from './ui/Stat';
 
 const MIN_LIMIT_S = 1;
@@ -87,7 +87,7 @@ function RunProgress(props: { progress: Progress | null; cancelling: boolean; ti
 
 /** One quiet line about the finished run; a cancelled run says the plan is the best found so far. */
 function LastRun(props: { stats: Solution['stats'] | undefined; cancelled: boolean }): JSX.Element {
-  const figures = () => (props.stats ? ` ${formatCount(props.stats.iterations)} iterations in ${formatElapsed(props.stats.elapsedMs)}.` : '');
+  const figures = () => (props.stats ? ` ${plural(props.stats.iterations, 'iteration')} in ${formatElapsed(props.stats.elapsedMs)}.` : '');
   return (
     <p class={props.cancelled ? 'note' : 'muted run-state'} role="status">
       {props.cancelled ? 'Stopped early — showing the best plan found so far.' : 'Finished.'}

@@ -27,6 +27,13 @@ export function formatDayMinutes(minutes: number): string {
   return formatClock(minutes * 60);
 }
 
+/** ISO day "2026-11-21" → "Sat, 21 Nov 2026" (an unreadable date is shown as given). */
+export function formatDate(isoDate: string): string {
+  const date = new Date(`${isoDate}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate) || Number.isNaN(date.getTime())) return isoDate;
+  return date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
 /** Whole number with thousands separators: 5000 → "5,000". */
 export function formatCount(n: number): string {
   return signed(Math.round(n), 0);
