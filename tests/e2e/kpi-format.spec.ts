@@ -1,7 +1,7 @@
 // Large figures read whole: a generated plan of 5,000 orders on 150 vans with a
 // six-digit cost shows every KPI tile in full (tiles grow and wrap, nothing is cut
 // off), with thousands separators, h:mm hours and plural nouns.
-import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
+import { DEMO, makeLargeScenario, openScenario, solveDemo } from './plan-fixtures';
 import { expect, mapRegion, test } from './support';
 
 test('the KPI bar shows a 5,000-order, 150-vehicle, six-digit-cost plan without truncating', async ({ page }, testInfo) => {
@@ -43,4 +43,16 @@ test('the KPI bar shows a 5,000-order, 150-vehicle, six-digit-cost plan without 
   expect(clipped).toEqual([]);
   await kpis.screenshot({ path: testInfo.outputPath('kpi-bar-5000.png') });
   await page.screenshot({ path: testInfo.outputPath('plan-5000.png') });
+});
+
+test('after a solve the run panel\'s cost is the KPI bar\'s, with the unassigned orders and their penalty apart', async ({ page }, testInfo) => {
+  // The demo has orders no crew can serve: they stay unassigned in every plan.
+  await solveDemo(page, 3);
+  const kpis = page.getByLabel('Plan summary');
+  const cost = await kpis.locator('.stat', { hasText: 'Cost' }).locator('.stat__value').innerText();
+  const unassigned = await kpis.locator('.stat', { hasText: 'Unassigned' }).locator('.stat__value').innerText();
+  expect(Number(unassigned)).toBeGreaterThan(0);
+  const figure = page.getByLabel('Best cost over time').locator('.cost-chart__figure');
+  await expect(figure).toHaveText(new RegExp(`^Cost ${cost.replace(/[.,]/g, '\\$&')} · ${unassigned} unassigned \\(penalty [\\d,]+\\) after [\\d.,]+ s$`));
+  await page.screenshot({ path: testInfo.outputPath('run-panel.png') });
 });

@@ -118,7 +118,8 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
       scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution });
-      addPoint(finalCostPoint(snapshot, solution, state.progress?.elapsedMs ?? 0));
+      // Always the last point, so the chart runs to the end of the solve on the plan's own figures.
+      setState('costHistory', state.costHistory.length, finalCostPoint(snapshot, solution, state.progress?.elapsedMs ?? 0));
       finish({ status: 'done', stopReason: solution.stopReason });
     } catch (error) {
       // A newer run owns the state now.
