@@ -164,11 +164,17 @@ export interface SolveRequest {
   options: SolveOptions;
 }
 
+/** A progress report (small: sent every ~100 ms). Cost figures are those of the best plan so far. */
 export interface Progress {
   runId: number;
   iteration: number;
-  bestCost: number;
   elapsedMs: number;
+  /** Sum of the route costs, as the KPI bar's Cost (unassigned penalties not included). */
+  routeCost: number;
+  /** Orders left unassigned (a shipment is one order). */
+  unassigned: number;
+  /** Their penalty, which the solver's objective adds to routeCost. */
+  penalty: number;
 }
 
 /** A decoded solution before the main thread's independent check. */

@@ -6,8 +6,9 @@ import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
 import type { Scenario } from '../web/src/domain/scenario';
 import { explainSolution, type Explanation } from '../web/src/domain/explain';
-import { encode, pinnedInitialPlan } from './encode';
+import { encode, pinnedInitialPlan, type Encoded } from './encode';
 import { decode, type Travel } from './decode';
+import { planFigures } from './progress';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
 
@@ -36,9 +37,14 @@ function travelOf(instance: SolverInstance, nodeCount: number, profileCount: num
   };
 }
 
+/** The progress message: the best plan so far is written out (O(stops), every ~100 ms) to split its cost. */
+function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number): Progress {
+  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...planFigures(instance.readSolution(), encoded) };
+}
+
 /** Runs the improve loop; returns why it stopped. */
 async function search(
-  instance: SolverInstance, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
+  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
 ): Promise<StopReason> {
   const started = performance.now();
   const limitMs = request.options.timeLimitS * 1000;
@@ -53,7 +59,7 @@ async function search(
     const elapsed = performance.now() - started;
     if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = elapsed;
-      onProgress({ runId: request.runId, iteration: instance.iterations(), bestCost: instance.bestCost(), elapsedMs: Math.round(elapsed) });
+      onProgress(progressOf(instance, encoded, request.runId, elapsed));
     }
     if (status === Status.Done) return 'completed';
     if (elapsed >= limitMs) return 'time-limit';
@@ -88,7 +94,7 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       try {
         instance.load(encoded.buffers);
         instance.construct(pinnedInitialPlan(encoded, request.options.pins));
-        const stopReason = await search(instance, request, () => cancelled.has(request.runId), onProgress);
+        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress);
         const buffers = instance.readSolution();
         const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };

@@ -64,8 +64,8 @@ export function makeTightScenario(): Scenario {
   return withPlan(scenario, { 'van-a': ['tight', 'a2'], 'van-b': ['b1', 'b2'] });
 }
 
-/** `stopCount` stops around the depot, served by `vehicleCount` vans, each taking one angular sector. */
-export function makeLargeScenario(stopCount: number, vehicleCount: number): Scenario {
+/** `stopCount` stops around the depot, served by `vehicleCount` vans, each taking one angular sector; `fixedCost` per van if given. */
+export function makeLargeScenario(stopCount: number, vehicleCount: number, fixedCost?: number): Scenario {
   const depot = DEMO.depots[0];
   let seed = 7;
   const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
@@ -75,6 +75,7 @@ export function makeLargeScenario(stopCount: number, vehicleCount: number): Scen
     return order(`S${String(i + 1).padStart(4, '0')}`, depot.lat + radius * Math.sin(angle), depot.lng + radius * Math.cos(angle) * 1.4, [420, 1260], 3);
   });
   const vehicles = Array.from({ length: vehicleCount }, (_, i) => vehicle(`van-${i + 1}`, `Van ${i + 1}`));
+  if (fixedCost !== undefined) for (const v of vehicles) v.costs.fixed = fixedCost;
   const angleOf = (o: Order) => Math.atan2(o.lat - depot.lat, o.lng - depot.lng);
   const byAngle = [...orders].sort((a, b) => angleOf(a) - angleOf(b));
   const perVehicle = Math.ceil(stopCount / vehicleCount);

@@ -3,6 +3,8 @@
 // failures are visible and leave the previous plan alone.
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatCost, formatPlanCost } from '../../../web/src/domain/format';
+import { computeKpis } from '../../../web/src/plan/kpis';
 import { createRunStore, describeRunError, type RunStore } from '../../../web/src/store/run';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -47,8 +49,42 @@ describe('run store', () => {
   it('shows progress while running', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
-    fake.calls[0].onProgress?.({ runId: 1, iteration: 120, bestCost: 456.7, elapsedMs: 300 });
-    expect(run.progress).toEqual({ runId: 1, iteration: 120, bestCost: 456.7, elapsedMs: 300 });
+    fake.calls[0].onProgress?.({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    expect(run.progress).toEqual({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+  });
+
+  it('charts the route cost with unassigned orders apart, one point per change of the best plan', () => {
+    const { fake, run: [run, actions] } = setup();
+    void actions.optimize();
+    const report = (elapsedMs: number, routeCost: number, unassigned: number) =>
+      fake.calls[0].onProgress?.({ runId: 1, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
+    report(100, 300, 2);
+    report(200, 300, 2);
+    // An order gets in: the route cost rises while the objective falls.
+    report(300, 340, 1);
+    report(400, 320, 1);
+    expect(run.costHistory).toEqual([
+      { elapsedMs: 100, cost: 300, unassigned: 2, penalty: 200_000 },
+      { elapsedMs: 300, cost: 340, unassigned: 1, penalty: 100_000 },
+      { elapsedMs: 400, cost: 320, unassigned: 1, penalty: 100_000 },
+    ]);
+  });
+
+  it('ends the chart on the plan\'s own figures: the run panel\'s cost is the KPI bar\'s', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    // The solver's last report may differ from the decoded plan (it prices lateness in steps).
+    fake.calls[0].onProgress?.({ runId: 1, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
+    fake.calls[0].resolve(makeMiniSolution());
+    await pending;
+    const plan = scenarioState.scenario!.plan!;
+    const kpis = computeKpis(scenarioState.scenario!, plan.solution);
+    const last = run.costHistory[run.costHistory.length - 1];
+    expect(last).toEqual({ elapsedMs: 120, cost: kpis.cost, unassigned: 1, penalty: kpis.unassignedPenalty });
+    // o4 (priority 1) is left out: base + perPriority, apart from the cost.
+    expect(kpis.unassignedPenalty).toBe(200_000);
+    expect(kpis.cost).toBeCloseTo(plan.solution.routes[0].cost, 9);
+    expect(formatPlanCost(last)).toBe(`${formatCost(kpis.cost)} · 1 unassigned (penalty 200,000)`);
   });
 
   it('ignores Optimize while a solve is running', () => {

@@ -6,7 +6,7 @@ import { planKpis } from '../io/export-kpis';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
 import { Dialog } from './ui/Dialog';
-import { formatCost } from './ui/format';
+import { formatCost, formatCount, formatHmMinutes, formatKmValue, formatShare } from './ui/format';
 
 interface Row {
   label: string;
@@ -18,13 +18,13 @@ interface Row {
 
 const ROWS: Row[] = [
   { label: 'Cost', value: (k) => k.cost, format: formatCost, better: 'lower' },
-  { label: 'Km', value: (k) => k.distanceKm, format: (n) => n.toFixed(1), better: 'lower' },
-  { label: 'Hours', value: (k) => k.hours, format: (n) => n.toFixed(1), better: 'lower' },
-  { label: 'Vehicles used', value: (k) => k.vehiclesUsed, format: String, better: 'lower' },
-  { label: 'Orders served', value: (k) => k.ordersServed, format: String, better: 'higher' },
-  { label: 'Stops served', value: (k) => k.stops, format: String, better: 'higher' },
-  { label: 'On time', value: (k) => (k.onTimeShare === null ? null : k.onTimeShare * 100), format: (n) => `${n.toFixed(0)} %`, better: 'higher' },
-  { label: 'Unassigned', value: (k) => k.unassigned, format: String, better: 'lower' },
+  { label: 'Km', value: (k) => k.distanceKm, format: (n) => formatKmValue(n * 1000), better: 'lower' },
+  { label: 'Hours', value: (k) => k.hours, format: (n) => formatHmMinutes(n * 60), better: 'lower' },
+  { label: 'Vehicles used', value: (k) => k.vehiclesUsed, format: formatCount, better: 'lower' },
+  { label: 'Orders served', value: (k) => k.ordersServed, format: formatCount, better: 'higher' },
+  { label: 'Stops served', value: (k) => k.stops, format: formatCount, better: 'higher' },
+  { label: 'On time', value: (k) => (k.onTimeShare === null ? null : k.onTimeShare * 100), format: (n) => formatShare(n / 100), better: 'higher' },
+  { label: 'Unassigned', value: (k) => k.unassigned, format: formatCount, better: 'lower' },
 ];
 
 function delta(row: Row, a: PlanKpis | null, b: PlanKpis | null): { text: string; tone: string } {

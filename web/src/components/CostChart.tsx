@@ -1,40 +1,60 @@
-// Best cost over time during a solve, as a small step chart in plain SVG: each
-// point is an improvement; the line runs on to the latest progress report.
-import { Show, type JSX } from 'solid-js';
+// The best plan's cost over time during a solve, as a small step chart in plain SVG.
+// It plots the route cost, the KPI bar's Cost: penalties of unassigned orders would
+// dwarf it and flatten the line, so they are written apart, and a tick marks each
+// moment the number of unassigned orders changed (the cost may rise as orders get in).
+import { For, Show, type JSX } from 'solid-js';
+import type { CostPoint } from '../store/run';
 import { useApp } from '../store/context';
-import { formatCost, formatElapsed } from './ui/format';
+import { formatCost, formatCount, formatElapsed, formatPlanCost } from './ui/format';
 
 const WIDTH = 400;
 const HEIGHT = 72;
 const PAD = 4;
 
-/** The chart of the running (or last) solve; nothing before the first improvement. */
+/** SVG path of the step line and x of the points where the unassigned count changed. */
+function chartGeometry(list: readonly CostPoint[], endMs: number): { d: string; marks: number[] } {
+  const costs = list.map((p) => p.cost);
+  const hi = Math.max(...costs);
+  const lo = Math.min(...costs);
+  const x = (ms: number) => PAD + (ms / endMs) * (WIDTH - 2 * PAD);
+  const y = (cost: number) => (hi === lo ? HEIGHT / 2 : PAD + ((hi - cost) / (hi - lo)) * (HEIGHT - 2 * PAD));
+  let d = '';
+  const marks: number[] = [];
+  list.forEach((p, i) => {
+    d += i === 0 ? `M${x(p.elapsedMs)},${y(p.cost)}` : `H${x(p.elapsedMs)}V${y(p.cost)}`;
+    if (i > 0 && p.unassigned !== list[i - 1].unassigned) marks.push(x(p.elapsedMs));
+  });
+  return { d: `${d}H${x(endMs)}`, marks };
+}
+
+/** Screen-reader summary: where the cost and the unassigned count started and ended. */
+function describe(first: CostPoint, last: CostPoint): string {
+  const unassigned = first.unassigned === last.unassigned ? '' : `; unassigned orders went from ${formatCount(first.unassigned)} to ${formatCount(last.unassigned)}`;
+  return `Cost went from ${formatCost(first.cost)} to ${formatCost(last.cost)}${unassigned}`;
+}
+
+/** The chart of the running (or last) solve; nothing before the first report. */
 export function CostChart(): JSX.Element {
   const { run: [run] } = useApp();
   const points = () => run.costHistory;
-  const endMs = () => Math.max(run.progress?.elapsedMs ?? 0, points()[points().length - 1]?.elapsedMs ?? 0, 1);
-  const path = () => {
-    const list = points();
-    const costs = list.map((p) => p.bestCost);
-    const hi = Math.max(...costs);
-    const lo = Math.min(...costs);
-    const x = (ms: number) => PAD + (ms / endMs()) * (WIDTH - 2 * PAD);
-    const y = (cost: number) => (hi === lo ? HEIGHT / 2 : PAD + ((hi - cost) / (hi - lo)) * (HEIGHT - 2 * PAD));
-    let d = '';
-    list.forEach((p, i) => {
-      d += i === 0 ? `M${x(p.elapsedMs)},${y(p.bestCost)}` : `H${x(p.elapsedMs)}V${y(p.bestCost)}`;
-    });
-    return `${d}H${x(endMs())}`;
-  };
+  const last = () => points()[points().length - 1];
+  const endMs = () => Math.max(run.progress?.elapsedMs ?? 0, last()?.elapsedMs ?? 0, 1);
+  const geometry = () => chartGeometry(points(), endMs());
   return (
     <Show when={points().length > 0}>
       <figure class="cost-chart" aria-label="Best cost over time">
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={`Best cost fell from ${formatCost(points()[0].bestCost)} to ${formatCost(points()[points().length - 1].bestCost)}`}>
-          <path d={path()} class="cost-chart__line" vector-effect="non-scaling-stroke" />
+        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" role="img" aria-label={describe(points()[0], last())}>
+          <For each={geometry().marks}>
+            {(x) => <line x1={x} x2={x} y1={0} y2={HEIGHT} class="cost-chart__mark" vector-effect="non-scaling-stroke" />}
+          </For>
+          <path d={geometry().d} class="cost-chart__line" vector-effect="non-scaling-stroke" />
         </svg>
         <figcaption class="muted">
-          <span>Best cost over time</span>
-          <span>{formatCost(points()[points().length - 1].bestCost)} after {formatElapsed(endMs())}</span>
+          <span>
+            Cost of the best plan
+            <Show when={geometry().marks.length > 0}> · <span class="cost-chart__key" aria-hidden="true" /> unassigned count changed</Show>
+          </span>
+          <span class="cost-chart__figure">Cost {formatPlanCost(last())} after {formatElapsed(endMs())}</span>
         </figcaption>
       </figure>
     </Show>

@@ -9,6 +9,7 @@ import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { SettingsButton } from './SettingsButton';
 import { Banner } from './ui/Banner';
 import { UpdateBanner } from './UpdateBanner';
+import { formatDate, plural } from './ui/format';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
   idle: '',
@@ -18,11 +19,6 @@ const SAVE_TEXT: Record<SaveStatus, string> = {
   error: 'Not saved',
   off: 'Saving off',
 };
-
-function formatDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? isoDate : date.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-}
 
 /** The app header and, below it, any storage error. */
 export function Header(): JSX.Element {
@@ -37,7 +33,7 @@ export function Header(): JSX.Element {
             <div class="header-scenario">
               <h1 class="scenario-name">{s().name || 'Untitled scenario'}</h1>
               <span class="muted">
-                {formatDay(s().settings.date)} · {s().orders.length} orders · {s().vehicles.length} vehicles · {s().depots.length} {s().depots.length === 1 ? 'depot' : 'depots'}
+                {formatDate(s().settings.date)} · {plural(s().orders.length, 'order')} · {plural(s().vehicles.length, 'vehicle')} · {plural(s().depots.length, 'depot')}
               </span>
             </div>
           )}

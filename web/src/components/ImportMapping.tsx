@@ -4,6 +4,7 @@ import { For, Index, Show, type JSX } from 'solid-js';
 import type { ImportKind, TimeFormat } from '../io/column-map';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
+import { formatCount, plural } from './ui/format';
 
 const SAMPLES = 3;
 const SHOWN_WARNINGS = 5;
@@ -29,7 +30,7 @@ export function ImportMapping(): JSX.Element {
             )}
           </For>
         </div>
-        <span class="muted">{table().rows.length} rows · {table().headers.length} columns</span>
+        <span class="muted">{plural(table().rows.length, 'row')} · {plural(table().headers.length, 'column')}</span>
       </div>
       <Show when={table().warnings.length > 0}>
         <Banner tone="warning" title="Some rows do not fit the header">
@@ -69,7 +70,7 @@ export function ImportMapping(): JSX.Element {
       </div>
       <Show when={unmatched() > 0}>
         <p class="muted">
-          {unmatched()} {unmatched() === 1 ? 'column is' : 'columns are'}{' '}
+          {unmatched() === 1 ? '1 column is' : `${formatCount(unmatched())} columns are`}{' '}
           {state.kind === 'orders' ? 'kept as custom fields: they stay with each order and are exported again.' : 'not used: vehicles have no custom fields.'}
         </p>
       </Show>

@@ -4,6 +4,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { ImportRowFix } from './ImportRowFix';
+import { formatCount, plural } from './ui/format';
 
 /** Rows shown at once; the rest are counted. */
 const SHOWN_ROWS = 200;
@@ -11,21 +12,21 @@ const SHOWN_ROWS = 200;
 /** Summary, invalid rows and the Import action. */
 export function ImportReview(): JSX.Element {
   const { importer: [state, actions], scenario: [scenario] } = useApp();
-  const noun = () => (state.kind === 'orders' ? 'orders' : 'vehicles');
+  const noun = () => (state.kind === 'orders' ? 'order' : 'vehicle');
   const existing = () => (state.kind === 'orders' ? scenario.scenario?.orders.length : scenario.scenario?.vehicles.length) ?? 0;
   const done = () => state.step === 'done';
   return (
     <>
       <Show when={state.lastImport}>
-        {(last) => <p class="summary-line ok-text" role="status">Imported {last().count} {last().kind}{last().mode === 'replace' ? ' (replacing the previous ones)' : ''}.</p>}
+        {(last) => <p class="summary-line ok-text" role="status">Imported {plural(last().count, last().kind === 'orders' ? 'order' : 'vehicle')}{last().mode === 'replace' ? ' (replacing the previous ones)' : ''}.</p>}
       </Show>
       <p class="summary-line">
-        <Show when={!done() || state.validCount > 0}><span class="ok-text">{state.validCount} rows ready</span>{' · '}</Show>
+        <Show when={!done() || state.validCount > 0}><span class="ok-text">{plural(state.validCount, 'row')} ready</span>{' · '}</Show>
         <Show when={state.invalid.length > 0} fallback={<span>no row needs attention</span>}>
-          <span class="warn-text">{state.invalid.length} {done() ? 'kept aside (not imported)' : 'need attention'}</span>
+          <span class="warn-text">{formatCount(state.invalid.length)} {done() ? 'kept aside (not imported)' : 'need attention'}</span>
         </Show>
         <Show when={state.removed.length > 0}>
-          {' · '}{state.removed.length} removed{' '}
+          {' · '}{formatCount(state.removed.length)} removed{' '}
           <button type="button" class="btn btn--ghost btn--small" onClick={() => actions.restoreRows()}>Put back</button>
         </Show>
       </p>
@@ -34,13 +35,13 @@ export function ImportReview(): JSX.Element {
         <ul class="fix-list" aria-label="Rows that need attention">
           <For each={state.invalid.slice(0, SHOWN_ROWS)}>{(row) => <ImportRowFix row={row} />}</For>
         </ul>
-        <Show when={state.invalid.length > SHOWN_ROWS}><p class="muted">…and {state.invalid.length - SHOWN_ROWS} more rows.</p></Show>
+        <Show when={state.invalid.length > SHOWN_ROWS}><p class="muted">…and {plural(state.invalid.length - SHOWN_ROWS, 'more row')}.</p></Show>
       </Show>
       <Show when={!done()}>
         <div class="row-line">
           <div class="choice" role="radiogroup" aria-label="Import mode">
-            <label><input type="radio" name="import-mode" checked={state.mode === 'append'} onChange={() => actions.setMode('append')} />Add to the {existing()} {noun()}</label>
-            <label><input type="radio" name="import-mode" checked={state.mode === 'replace'} onChange={() => actions.setMode('replace')} />Replace the {existing()} {noun()}</label>
+            <label><input type="radio" name="import-mode" checked={state.mode === 'append'} onChange={() => actions.setMode('append')} />Add to the {plural(existing(), noun())}</label>
+            <label><input type="radio" name="import-mode" checked={state.mode === 'replace'} onChange={() => actions.setMode('replace')} />Replace the {plural(existing(), noun())}</label>
           </div>
           <Show when={state.mode === 'replace'}><span class="muted">The current plan is removed.</span></Show>
         </div>
@@ -52,7 +53,7 @@ export function ImportReview(): JSX.Element {
         <span class="spacer" />
         <Show when={done()}><button type="button" class="btn" onClick={() => actions.close()}>Close</button></Show>
         <button type="button" class="btn btn--primary" disabled={state.validCount === 0} onClick={() => void actions.commit()}>
-          {done() ? `Add ${state.validCount} fixed rows` : `Import ${state.validCount} ${noun()}`}
+          {done() ? `Add ${plural(state.validCount, 'fixed row')}` : `Import ${plural(state.validCount, noun())}`}
         </button>
       </div>
     </>

@@ -4,6 +4,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
+import { formatDate, plural } from './ui/format';
 
 /** Summary of an imported scenario file with Open and Back. */
 export function ImportScenarioPreview(props: { scenario: Scenario; warnings: string[] }): JSX.Element {
@@ -11,8 +12,8 @@ export function ImportScenarioPreview(props: { scenario: Scenario; warnings: str
   return (
     <>
       <p class="summary-line">
-        Scenario <strong>{props.scenario.name || 'Untitled scenario'}</strong> for {props.scenario.settings.date}:{' '}
-        {props.scenario.orders.length} orders, {props.scenario.vehicles.length} vehicles, {props.scenario.depots.length} depots,{' '}
+        Scenario <strong>{props.scenario.name || 'Untitled scenario'}</strong> for {formatDate(props.scenario.settings.date)}:{' '}
+        {plural(props.scenario.orders.length, 'order')}, {plural(props.scenario.vehicles.length, 'vehicle')}, {plural(props.scenario.depots.length, 'depot')},{' '}
         {props.scenario.plan ? 'with a plan' : 'no plan yet'}.
       </p>
       <Show when={props.warnings.length > 0}>

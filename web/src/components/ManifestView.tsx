@@ -5,6 +5,7 @@ import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { clockText, layoutPlan, windowsText, type RouteStops } from '../io/export-rows';
 import '../print.css';
+import { formatCount, formatDate, formatKm, formatMinutes } from './ui/format';
 
 const SERVICE_LABEL: Record<string, string> = {
   curbside: 'Curbside', 'room-of-choice': 'Room of choice', 'white-glove': 'White glove', installation: 'Installation',
@@ -31,14 +32,14 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
       <header class="manifest__header">
         <div>
           <h1>{props.route.vehicle.name || props.route.vehicle.id}</h1>
-          <p>{props.scenario.name} · {props.scenario.settings.date}</p>
+          <p>{props.scenario.name} · {formatDate(props.scenario.settings.date)}</p>
         </div>
         <dl>
           <div><dt>Depot</dt><dd>{props.route.startDepot?.name ?? '—'}</dd></div>
           <div><dt>Leave</dt><dd>{clockText(steps()[0]?.departureS ?? 0)}</dd></div>
           <div><dt>Back</dt><dd>{clockText(steps()[steps().length - 1]?.arrivalS ?? 0)}</dd></div>
-          <div><dt>Stops</dt><dd>{props.route.stops.length}</dd></div>
-          <div><dt>Distance</dt><dd>{(props.route.route.distanceM / 1000).toFixed(1)} km</dd></div>
+          <div><dt>Stops</dt><dd>{formatCount(props.route.stops.length)}</dd></div>
+          <div><dt>Distance</dt><dd>{formatKm(props.route.route.distanceM)}</dd></div>
           <Show when={breaks()}>{(text) => <div><dt>Breaks</dt><dd data-testid="manifest-breaks">{text()}</dd></div>}</Show>
         </dl>
       </header>
@@ -63,7 +64,7 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
                 </td>
                 <td>
                   {stop.stepType === 'pickup' ? 'Pickup' : SERVICE_LABEL[stop.order.serviceType] ?? stop.order.serviceType}
-                  <div class="manifest__id">{stop.place.serviceMinutes} min</div>
+                  <div class="manifest__id">{formatMinutes(stop.place.serviceMinutes * 60)}</div>
                 </td>
                 <td class="num">{stop.order.amounts.join(' / ')}</td>
                 <td class="nowrap">{stop.order.phone}</td>

@@ -14,7 +14,7 @@ import { isOrderPinned } from '../store/pins';
 import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
 import { PinToggle } from './PinToggle';
-import { formatClock } from './ui/format';
+import { formatClock, formatMinutes } from './ui/format';
 
 const UNASSIGN = '';
 const BEST = 'best';
@@ -131,7 +131,7 @@ function LateWhy(props: { orderId: string; scenario: Scenario; lateS: number }):
   });
   return (
     <div class="stop-card__late" role="note" aria-label="Why it is late">
-      <p><strong>Late {Math.max(1, Math.round(props.lateS / 60))} min</strong> (within its allowance) · {why().rule}</p>
+      <p><strong>Late {formatMinutes(Math.max(60, props.lateS))}</strong> (within its allowance) · {why().rule}</p>
       <Show when={why().fixes.length > 0}>
         <ol class="unassigned__fixes" aria-label="Smallest fixes"><For each={why().fixes}>{(fix) => <li>{fix}</li>}</For></ol>
       </Show>

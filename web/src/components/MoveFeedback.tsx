@@ -6,19 +6,12 @@ import type { MovePreview } from '../store/edit';
 import { useApp } from '../store/context';
 import { ConfirmDialog } from './ui/ConfirmDialog';
 import { DragBadge } from './ui/DragBadge';
-import { formatCost } from './ui/format';
-
-/** "+12.40" / "−3.10" / "±0.00": change of the plan's route cost. */
-export function formatDelta(delta: number): string {
-  const rounded = Math.round(delta * 100) / 100;
-  if (rounded === 0) return '±0.00';
-  return `${rounded > 0 ? '+' : '−'}${formatCost(Math.abs(rounded))}`;
-}
+import { formatCostDelta, plural } from './ui/format';
 
 /** One line: feasibility and cost change of an evaluated edit. */
 export function previewSummary(preview: MovePreview): string {
-  const verdict = preview.problems.length === 0 ? (preview.feasible ? 'Feasible' : 'No new problems') : `Not feasible — breaks ${preview.problems.length} ${preview.problems.length === 1 ? 'rule' : 'rules'}`;
-  return `${verdict} · cost ${formatDelta(preview.costDelta)}`;
+  const verdict = preview.problems.length === 0 ? (preview.feasible ? 'Feasible' : 'No new problems') : `Not feasible — breaks ${plural(preview.problems.length, 'rule')}`;
+  return `${verdict} · cost ${formatCostDelta(preview.costDelta)}`;
 }
 
 /** The badge shown during a drag, and the confirmation of infeasible edits. */

@@ -3,6 +3,7 @@
 import { For, Match, Switch, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
+import { formatCount } from './ui/format';
 
 /** Violations listed in full; the rest are counted. */
 const SHOWN_VIOLATIONS = 5;
@@ -19,7 +20,7 @@ export function PlanBanner(): JSX.Element {
           <ul class="violations">
             <For each={violations().slice(0, SHOWN_VIOLATIONS)}>{(v) => <li>{v.message}</li>}</For>
           </ul>
-          {hidden() > 0 ? <p>…and {hidden()} more.</p> : null}
+          {hidden() > 0 ? <p>…and {formatCount(hidden())} more.</p> : null}
         </Banner>
       </Match>
       <Match when={state.planStatus === 'stale'}>

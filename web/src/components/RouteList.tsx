@@ -6,6 +6,7 @@ import { useApp } from '../store/context';
 import { KpiBar } from './KpiBar';
 import { RouteTable, stopCount } from './RouteTable';
 import { UnassignedPanel } from './UnassignedPanel';
+import { plural } from './ui/format';
 
 /** The routes section of the panel (labelled "Routes"). */
 export function RouteList(): JSX.Element {
@@ -75,7 +76,7 @@ function EmptyPlan(): JSX.Element {
     <Show when={state.scenario} fallback={<p class="muted">{persist.loadStatus() === 'failed' ? 'No scenario is open.' : 'Opening your scenario…'}</p>}>
       {(s) => (
         <p class="empty">
-          No plan yet for <strong>{s().orders.length} orders</strong> and {s().vehicles.length} vehicles. Press <strong>Optimize</strong> to plan the routes.
+          No plan yet for <strong>{plural(s().orders.length, 'order')}</strong> and {plural(s().vehicles.length, 'vehicle')}. Press <strong>Optimize</strong> to plan the routes.
         </p>
       )}
     </Show>

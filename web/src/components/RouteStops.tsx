@@ -12,7 +12,7 @@ import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
 import { dragSource, dropTarget } from './ui/dnd';
-import { formatClock, formatDayMinutes } from './ui/format';
+import { formatClock, formatDayMinutes, formatMinutes } from './ui/format';
 
 /** Windows as "08:00–10:00, 15:00–17:00". */
 const windowList = (windows: readonly TimeWindow[]): string => windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
@@ -63,7 +63,7 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
                 {order()?.customerName || step.id}
               </span>
               <span class="route-stop__time num">{formatClock(step.arrivalS + step.waitS)}</span>
-              <span class="route-stop__window muted">{late() > 0 ? `late ${Math.round(late() / 60)} min · ` : ''}{step.type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), step.type)}</span>
+              <span class="route-stop__window muted">{late() > 0 ? `late ${formatMinutes(late())} · ` : ''}{step.type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), step.type)}</span>
               <PinToggle
                 pinned={isOrderPinned(pinsState, props.scenario.id, step.id)}
                 label={`stop ${order()?.customerName || step.id}`}
@@ -90,7 +90,7 @@ function BreakItem(props: { step: Step; route: Route; scenario: Scenario }): JSX
       </span>
       <span class="route-stop__time num">{formatClock(props.step.arrivalS + props.step.waitS)}</span>
       <span class="route-stop__window muted">
-        {Math.round(props.step.serviceS / 60)} min
+        {formatMinutes(props.step.serviceS)}
         <Show when={windows().length > 0}>{` · may start ${windowList(windows())}`}</Show>
       </span>
     </li>

@@ -11,7 +11,7 @@ import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
 import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
-import { formatClock, formatHm } from './ui/format';
+import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
 
 /** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
 export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
@@ -40,8 +40,8 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
             {name()}
           </button>
         </th>
-        <td class="num">{stopCount(props.route)}</td>
-        <td class="num">{(props.route.distanceM / 1000).toFixed(1)}</td>
+        <td class="num">{formatCount(stopCount(props.route))}</td>
+        <td class="num">{formatKmValue(props.route.distanceM)}</td>
         <td class="num">{formatHm(props.route.durationS)}</td>
         <td class="num">{formatClock(steps()[0]?.departureS ?? 0)}</td>
         <td class="num">{formatClock(steps()[steps().length - 1]?.arrivalS ?? 0)}</td>
@@ -80,8 +80,8 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
         <tr>
           <td />
           <th scope="row">Total</th>
-          <td class="num">{total(stopCount)}</td>
-          <td class="num">{(total((r) => r.distanceM) / 1000).toFixed(1)}</td>
+          <td class="num">{formatCount(total(stopCount))}</td>
+          <td class="num">{formatKmValue(total((r) => r.distanceM))}</td>
           <td class="num">{formatHm(total((r) => r.durationS))}</td>
           <td colSpan={2} />
         </tr>

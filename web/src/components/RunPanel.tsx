@@ -1,11 +1,11 @@
 // Starts and stops the solver: time limit, Optimize and Cancel, live progress
-// (iteration, best cost, elapsed) and any failure, shown while the app keeps working.
+// (iteration, best plan's cost with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
 import { Show, type JSX } from 'solid-js';
 import type { Progress } from '../../../workers/protocol';
 import type { Solution } from '../domain/solution';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
-import { formatCost, formatCount, formatElapsed } from './ui/format';
+import { formatCost, formatCount, formatElapsed, plural } from './ui/format';
 import { Stat } from './ui/Stat';
 
 const MIN_LIMIT_S = 1;
@@ -60,6 +60,11 @@ function TimeLimitField(props: { disabled: boolean }): JSX.Element {
   );
 }
 
+/** "0", or "2 · penalty 20,000": the penalty is the solver's price, not part of the cost. */
+function unassignedText(progress: Progress): string {
+  return progress.unassigned === 0 ? '0' : `${formatCount(progress.unassigned)} · penalty ${formatCost(progress.penalty)}`;
+}
+
 function RunProgress(props: { progress: Progress | null; cancelling: boolean; timeLimitS: number }): JSX.Element {
   const state = () => (props.cancelling ? 'Stopping — keeping the best plan so far…' : props.progress ? 'Optimizing…' : 'Starting the solver…');
   return (
@@ -70,7 +75,8 @@ function RunProgress(props: { progress: Progress | null; cancelling: boolean; ti
         {(progress) => (
           <dl class="stats stats--compact" aria-label="Solver progress">
             <Stat label="Iteration" value={formatCount(progress().iteration)} />
-            <Stat label="Best cost" value={formatCost(progress().bestCost)} />
+            <Stat label="Best cost" value={formatCost(progress().routeCost)} />
+            <Stat label="Unassigned" value={unassignedText(progress())} tone={progress().unassigned > 0 ? 'warning' : undefined} />
             <Stat label="Elapsed" value={formatElapsed(progress().elapsedMs)} />
           </dl>
         )}
@@ -81,7 +87,7 @@ function RunProgress(props: { progress: Progress | null; cancelling: boolean; ti
 
 /** One quiet line about the finished run; a cancelled run says the plan is the best found so far. */
 function LastRun(props: { stats: Solution['stats'] | undefined; cancelled: boolean }): JSX.Element {
-  const figures = () => (props.stats ? ` ${formatCount(props.stats.iterations)} iterations in ${formatElapsed(props.stats.elapsedMs)}.` : '');
+  const figures = () => (props.stats ? ` ${plural(props.stats.iterations, 'iteration')} in ${formatElapsed(props.stats.elapsedMs)}.` : '');
   return (
     <p class={props.cancelled ? 'note' : 'muted run-state'} role="status">
       {props.cancelled ? 'Stopped early — showing the best plan found so far.' : 'Finished.'}

@@ -4,7 +4,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { ScenarioEntry } from '../store/scenarios';
 import { Banner } from './ui/Banner';
-import { formatCost } from './ui/format';
+import { formatCost, formatCount } from './ui/format';
 
 /** List body of the Scenarios dialog. */
 export function ScenarioList(props: { onOpened: () => void; onCompare: () => void }): JSX.Element {
@@ -69,8 +69,8 @@ function ScenarioRow(props: { entry: ScenarioEntry; onOpened: () => void }): JSX
         </Show>
       </th>
       <td class="nowrap">{props.entry.date}</td>
-      <td class="num">{props.entry.orders}</td>
-      <td class="num">{props.entry.vehicles}</td>
+      <td class="num">{formatCount(props.entry.orders)}</td>
+      <td class="num">{formatCount(props.entry.vehicles)}</td>
       <td class="num">{props.entry.kpis ? formatCost(props.entry.kpis.cost) : <span class="muted">no plan</span>}</td>
       <td class="nowrap">
         <div class="row-actions">

@@ -6,6 +6,7 @@ import type { SetStoreFunction } from 'solid-js/store';
 import type { Scenario } from '../domain/scenario';
 import { unitUse, type FieldIssue, type SettingsDraft } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
+import { plural } from './ui/format';
 
 /** Props shared by the dialog's sections. */
 export interface SettingsSectionProps {
@@ -15,8 +16,6 @@ export interface SettingsSectionProps {
   setDraft: SetStoreFunction<SettingsDraft>;
   issuesAt: (path: string) => FieldIssue[];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The list of capacity units with Add and Remove. */
 export function SettingsUnits(props: SettingsSectionProps): JSX.Element {

@@ -11,7 +11,7 @@ import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
 import { spansText, spanStyle, TimelineStop } from './TimelineStop';
 import { dropTarget } from './ui/dnd';
-import { formatClock } from './ui/format';
+import { formatClock, formatCount } from './ui/format';
 
 /** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
 export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean }): JSX.Element {
@@ -37,7 +37,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
           <span class="swatch" style={{ background: color() }} aria-hidden="true" />
           <span class="tl-row__name">{name()}</span>
         </button>
-        <span class="muted tl-row__count">{props.row.stops.length || ''}</span>
+        <span class="muted tl-row__count">{props.row.stops.length ? formatCount(props.row.stops.length) : ''}</span>
       </div>
       <div class="tl-track" style={{ '--hours': String(Math.max(1, props.axis.hours.length - 1)) }} {...drop}>
         <div class="tl-shift" style={spanStyle(props.axis, props.row.shiftStartS, props.row.shiftEndS)} />

@@ -8,7 +8,7 @@ import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
 import { PinIcon } from './PinToggle';
 import { dragSource } from './ui/dnd';
-import { formatClock } from './ui/format';
+import { formatClock, formatMinutes } from './ui/format';
 
 /** Left and width of a span on the axis, as inline style. */
 export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
@@ -23,8 +23,8 @@ export function spansText(spans: readonly { startS: number; endS: number }[]): s
 
 function describe(stop: Stop): string {
   const windows = spansText(stop.windows) || 'any time';
-  const wait = stop.waitS > 0 ? `, waits ${Math.round(stop.waitS / 60)} min` : '';
-  const late = stop.lateS > 0 ? `, ${Math.round(stop.lateS / 60)} min LATE` : '';
+  const wait = stop.waitS > 0 ? `, waits ${formatMinutes(stop.waitS)}` : '';
+  const late = stop.lateS > 0 ? `, ${formatMinutes(stop.lateS)} LATE` : '';
   const kind = stop.stepType === 'job' ? '' : ` (${stepKindLabel(stop.stepType).toLowerCase()})`;
   return `Stop ${stop.sequence}${kind}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
 }

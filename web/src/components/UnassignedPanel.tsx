@@ -9,6 +9,7 @@ import type { UnassignedOrder } from '../domain/solution';
 import { useApp } from '../store/context';
 import { isOrderSelected } from '../store/ui';
 import { dragSource, dropTarget } from './ui/dnd';
+import { formatCount } from './ui/format';
 
 /** An unassigned order as listed: the blocking rule and, once explained, the smallest fixes. */
 type ExplainedOrder = UnassignedOrder & { rule: string; fixes: readonly string[] };
@@ -43,7 +44,7 @@ export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }
   return (
     <section class={`unassigned${dropping() ? ' is-drop-ok' : ''}`} aria-label="Unassigned" {...drop}>
       <h3 class="section-title">
-        Unassigned orders <span class={`count${items().length === 0 ? ' count--ok' : ''}`}>{items().length}</span>
+        Unassigned orders <span class={`count${items().length === 0 ? ' count--ok' : ''}`}>{formatCount(items().length)}</span>
       </h3>
       <Show when={items().length > 0} fallback={<p class="muted unassigned__none">Every order is on a route. Drop a stop here to take it off its route.</p>}>
         <ul class="unassigned__list">

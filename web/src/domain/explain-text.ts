@@ -2,6 +2,7 @@
 // keeps an order off the plan, and one line per vehicle with its smallest fix,
 // each naming the vehicle once ("Van 2 needs 40 kg more capacity").
 import type { BlockReason, Explanation, VehicleExplanation } from './explain';
+import { plural } from './format';
 import type { Vehicle } from './scenario';
 
 /** What the Unassigned panel shows under an order. */
@@ -58,7 +59,7 @@ export function blockingRule(vehicles: readonly VehicleExplanation[], nameOf: (v
   if (reasons.length === 1) return reasons[0] === 'skill-or-crew' ? capabilityRule(vehicles) : EVERY[reasons[0]];
   const groups = reasons.map((reason) => {
     const names = vehicles.filter((v) => v.reason === reason).map((v) => nameOf(v.vehicleId));
-    return `${LABEL[reason]} (${names.length <= MAX_NAMED ? names.join(', ') : `${names.length} vehicles`})`;
+    return `${LABEL[reason]} (${names.length <= MAX_NAMED ? names.join(', ') : plural(names.length, 'vehicle')})`;
   });
   return `Blocked by ${groups.join('; ')}`;
 }

@@ -1,6 +1,7 @@
 // Why an order is unassigned (or served late under a soft window): for every
 // vehicle, the least-violating insertion of the order into that vehicle's route,
 // the rule that blocks it and the smallest relaxation that would let it in.
+import { formatCostDelta, formatCount, plural } from './format';
 import type { Order, Scenario, Vehicle } from './scenario';
 import type { Solution, Step } from './solution';
 import { earliestDepartureS, evaluateRoute, makeEvalContext, round2, type EvalContext, type StopRef } from './route-eval';
@@ -141,7 +142,7 @@ function explainVehicle(ctx: EvalContext, vehicle: Vehicle, order: Order, steps:
     if (fixes.length === 0) best.costDelta = costDelta;
   }
   best = best!;
-  best.text = `${vehicle.name}: ${best.fixes.length ? best.fixes.map((f) => f.text).join(' and ') : `fits at stop ${best.position + 1} (+${round2(best.costDelta ?? 0)} cost)`}`;
+  best.text = `${vehicle.name}: ${best.fixes.length ? best.fixes.map((f) => f.text).join(' and ') : `fits at stop ${formatCount(best.position + 1)} (${formatCostDelta(best.costDelta ?? 0)} cost)`}`;
   return best;
 }
 
@@ -172,7 +173,8 @@ function skillText(ctx: EvalContext, vehicle: Vehicle, skill: string): string {
   return `needs a vehicle with skill ${skill} (${vehicle.name} lacks it; ${where})`;
 }
 
-const minutesOf = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
+/** A relaxation in whole minutes, at least 1, with separators ("1,200"). */
+const minutesOf = (seconds: number) => formatCount(Math.max(1, Math.ceil(seconds / 60)));
 
 /** Plain words for the relaxation a violation asks for. */
 function fixFor(ctx: EvalContext, vehicle: Vehicle, order: Order, v: Violation): Fix {
@@ -184,7 +186,7 @@ function fixFor(ctx: EvalContext, vehicle: Vehicle, order: Order, v: Violation):
     shift: () => `allow ${minutesOf(amount)} min overtime on ${name}`,
     'depot-hours': () => `keep depot '${depot?.name || v.depotId}' open ${minutesOf(amount)} min longer`,
     capacity: () => `${name} needs ${round2(amount)} ${v.unit} more capacity`,
-    'max-stops': () => `allow ${amount} more stop${amount === 1 ? '' : 's'} on ${name}`,
+    'max-stops': () => `allow ${plural(amount, 'more stop')} on ${name}`,
     'max-duration': () => `allow ${minutesOf(amount)} min more route duration on ${name}`,
     'max-driving': () => `allow ${minutesOf(amount)} min more driving on ${name}`,
     'max-distance': () => `${name} needs ${round2(Math.ceil(amount / 10) / 100)} km more range`,

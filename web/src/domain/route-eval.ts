@@ -5,6 +5,7 @@ import type { Break, Depot, Order, Scenario, SoftLimit, TimeWindow, Vehicle } fr
 import type { Step, StepType } from './solution';
 import { capabilityGap, resolveOrders, type OrderNeeds } from './service-types';
 import { makeLegFn, type LegFn, type Place } from './travel';
+import { formatCount, formatHmMinutes, formatMinutes } from './format';
 import { clock, fail, type RuleId, type Violation } from './violations';
 
 /** Lookups built once per scenario. */
@@ -166,7 +167,7 @@ function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimi
     w.ev.lateStops.push({ orderId, lateS });
   } else {
     const text = windows.map((tw) => `${clock(tw.start * 60)}–${clock(tw.end * 60)}`).join(', ');
-    const allowance = lateness ? ` plus ${lateness.maxMinutes} min allowed lateness` : '';
+    const allowance = lateness ? ` plus ${formatMinutes(lateness.maxMinutes * 60)} allowed lateness` : '';
     fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${what}: arrival ${clock(arrivalS)}, window ${text}${allowance}`, { orderId, amount: lateS - allowedS });
   }
   return { arrivalS, startS: arrivalS };
@@ -258,7 +259,7 @@ function checkReturn(w: Walk, end: Depot, endS: number): void {
   const allowedS = (vehicle.overtime?.maxMinutes ?? 0) * 60;
   if (vehicle.overtime) ev.overtimeCost = (ev.overtimeS / 60) * vehicle.overtime.costPerMinute;
   if (ev.overtimeS > allowedS) {
-    const extra = vehicle.overtime ? ` plus ${vehicle.overtime.maxMinutes} min overtime` : '';
+    const extra = vehicle.overtime ? ` plus ${formatHmMinutes(vehicle.overtime.maxMinutes)} overtime` : '';
     fail(ev.violations, 'shift', vehicle, `'${vehicle.name}' is back at ${clock(endS)}, after its shift ends at ${clock(shiftEndS)}${extra}`, { amount: ev.overtimeS - allowedS });
   }
   if (endS > end.close * 60) {
@@ -293,9 +294,9 @@ function checkLimits(w: Walk): void {
   const over = (rule: RuleId, value: number, max: number | undefined, text: (v: number, m: number) => string, scale = 1) => {
     if (max !== undefined && value > max * scale) fail(ev.violations, rule, vehicle, `'${vehicle.name}' ${text(value, max)}`, { amount: value - max * scale });
   };
-  over('max-stops', ev.stops, limits.maxStops, (v, m) => `has ${v} stops, at most ${m} allowed`);
-  over('max-duration', ev.durationS, limits.maxDurationMinutes, (v, m) => `works ${Math.ceil(v / 60)} min, at most ${m} min allowed`, 60);
-  over('max-driving', ev.drivingS, limits.maxDrivingMinutes, (v, m) => `drives ${Math.ceil(v / 60)} min, at most ${m} min allowed`, 60);
+  over('max-stops', ev.stops, limits.maxStops, (v, m) => `has ${formatCount(v)} stops, at most ${formatCount(m)} allowed`);
+  over('max-duration', ev.durationS, limits.maxDurationMinutes, (v, m) => `works ${formatHmMinutes(Math.ceil(v / 60))}, at most ${formatHmMinutes(m)} allowed`, 60);
+  over('max-driving', ev.drivingS, limits.maxDrivingMinutes, (v, m) => `drives ${formatHmMinutes(Math.ceil(v / 60))}, at most ${formatHmMinutes(m)} allowed`, 60);
   over('max-distance', ev.distanceM, limits.maxDistanceKm, (v, m) => `drives ${round2(v / 1000)} km, range ${m} km`, 1000);
 }
 

@@ -1,5 +1,6 @@
 // Rule ids of the checker and the violation record it lists, with the small
 // helpers that build messages (every message names the order or vehicle).
+import { formatClock } from './format';
 import type { Vehicle } from './scenario';
 
 /**
@@ -62,8 +63,7 @@ export function fail(into: Violation[], rule: RuleId, vehicle: Pick<Vehicle, 'id
   into.push({ rule, vehicleId: vehicle.id, message, ...detail });
 }
 
-/** Seconds since midnight → "HH:MM". */
+/** Seconds since midnight → "HH:MM" (the next day as "01:10 +1"), as every panel writes a time. */
 export function clock(seconds: number): string {
-  const m = Math.floor(seconds / 60);
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  return formatClock(seconds);
 }

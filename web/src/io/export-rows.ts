@@ -1,6 +1,7 @@
 // The plan laid out stop by stop, per route, with the order data a driver or
 // a spreadsheet needs. Plan CSV, GeoJSON and the printed manifest all read it.
 import type { Depot, Order, Scenario, TimeWindow, Vehicle } from '../domain/scenario';
+import { formatClock } from '../domain/format';
 import { isOrderStep, type OrderStepType, type Route } from '../domain/solution';
 
 /** Where a stop is served: the order's place, or a shipment's pickup place. */
@@ -88,13 +89,9 @@ export function stopPlace(order: Order, stepType: OrderStepType): StopPlace {
   return { lat: at.lat, lng: at.lng, address: at.address, timeWindows: at.timeWindows, serviceMinutes: at.serviceMinutes };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** Seconds since midnight → "08:05" ("+1" for the next day). */
 export function clockText(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  const text = `${pad(Math.floor((minutes % 1440) / 60))}:${pad(minutes % 60)}`;
-  return minutes >= 1440 ? `${text} +${Math.floor(minutes / 1440)}` : text;
+  return formatClock(seconds);
 }
 
 /** Windows as "10:00-12:00; 14:00-16:00" (the importer reads this back); "" = any time. */

@@ -11,6 +11,7 @@ import type { Selection } from '../store/ui';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { StopMarkers } from './StopMarkers';
+import { escapeHtml } from './tooltips';
 
 /** Pane of the plan's canvas (route lines under stops), below Leaflet's marker pane (600) where depots sit. */
 const PLAN_PANE = 'fmp-plan';
@@ -34,7 +35,8 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
   createEffect(() => {
     const instance = map();
     const url = state.scenario?.settings.tileUrl;
-    const attribution = state.scenario?.settings.tileAttribution ?? '';
+    // Leaflet writes the attribution as markup; the setting is plain text.
+    const attribution = escapeHtml(state.scenario?.settings.tileAttribution ?? '');
     if (!instance || !url) return;
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
     layer.on('tileerror', () => onFailure(true));

@@ -8,6 +8,7 @@ import type { PlanStatus } from '../store/scenario';
 import { useApp } from '../store/context';
 import type { Selection } from '../store/ui';
 import type { RouteLine, StopPoint } from './projection';
+import { routeTooltip } from './tooltips';
 
 function lineStyle(line: RouteLine, status: PlanStatus, activeVehicleId: string | null): L.PolylineOptions {
   const trusted = status === 'valid';
@@ -42,7 +43,7 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
     group.clearLayers();
     for (const line of props.lines) {
       const polyline = L.polyline(line.points, { ...lineStyle(line, status, active), renderer: props.renderer })
-        .bindTooltip(() => vehicleName(line.vehicleId), { sticky: true })
+        .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
         .on('click', () => uiActions.toggleRoute(line.vehicleId))
         .addTo(group);
       // Lines share the stops' canvas: keep them underneath.

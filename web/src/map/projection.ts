@@ -2,6 +2,7 @@
 // stops (with route, sequence and ETA) and route lines, with stable colours per
 // vehicle. No Leaflet here, so it can be tested and reused by lists and exports.
 import type { Plan, Scenario } from '../domain/scenario';
+import { serviceTypeSpec } from '../domain/service-types';
 import { isOrderStep } from '../domain/solution';
 
 /** Route colours, chosen to stay apart from each other and from the unassigned red. */
@@ -50,6 +51,8 @@ export interface StopPoint {
   color: string;
   customerName: string;
   address: string;
+  /** The service type's label in the scenario's catalogue. */
+  serviceLabel: string;
 }
 
 /** One route as a line through its depot and stops, in visiting order. */
@@ -91,6 +94,7 @@ export function projectStops(scenario: Scenario, plan: Plan | null): StopPoint[]
       vehicleId: visit?.vehicleId ?? null, sequence: visit?.sequence ?? null, serviceStartS: visit?.serviceStartS ?? null,
       color: visit ? routeColor(scenario, visit.vehicleId) : UNPLANNED_COLOR,
       customerName: order.customerName, address: order.address,
+      serviceLabel: serviceTypeSpec(scenario.settings, order.serviceType).label,
     };
   });
 }

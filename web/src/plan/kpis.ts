@@ -1,11 +1,13 @@
 // The plan's key figures for the KPI bar and comparisons: cost, km, hours,
 // vehicles used, on-time share and unassigned orders. Pure, from the solution.
 import type { Scenario } from '../domain/scenario';
+import { resolveOrder, unassignedPenalty } from '../domain/service-types';
 import { isOrderStep, type Solution } from '../domain/solution';
 import { lateness } from './timeline';
 
 /** Figures a dispatcher reads first. */
 export interface PlanKpis {
+  /** Sum of the route costs; penalties of unassigned orders are not part of it (see `unassignedPenalty`). */
   cost: number;
   distanceM: number;
   /** Sum of route durations (depot to depot). */
@@ -16,6 +18,29 @@ export interface PlanKpis {
   onTimeShare: number | null;
   lateStops: number;
   unassigned: number;
+  /** What the solver's objective adds for the unassigned orders (base + per priority each). */
+  unassignedPenalty: number;
+}
+
+/** A plan's cost as the KPI bar and the run panel show it: route cost, with unassigned orders and their penalty apart. */
+export interface PlanCost {
+  cost: number;
+  unassigned: number;
+  penalty: number;
+}
+
+/** The cost figures of a plan's KPIs. */
+export function planCost(kpis: PlanKpis): PlanCost {
+  return { cost: kpis.cost, unassigned: kpis.unassigned, penalty: kpis.unassignedPenalty };
+}
+
+/** Sum of the penalties of `solution`'s unassigned orders. */
+function penaltyOf(scenario: Scenario, solution: Solution): number {
+  const orders = new Map(scenario.orders.map((o) => [o.id, o]));
+  return solution.unassigned.reduce((sum, u) => {
+    const order = orders.get(u.orderId);
+    return order ? sum + unassignedPenalty(scenario.settings, resolveOrder(scenario.settings, order).priority) : sum;
+  }, 0);
 }
 
 /** Computes the KPIs of `solution` for `scenario`. */
@@ -39,6 +64,6 @@ export function computeKpis(scenario: Scenario, solution: Solution): PlanKpis {
     cost: solution.summary.cost, distanceM: solution.summary.distanceM, durationS: solution.summary.durationS,
     vehiclesUsed: used, fleetSize: scenario.vehicles.length,
     onTimeShare: routed === 0 ? null : (routed - late) / routed, lateStops: late,
-    unassigned: solution.unassigned.length,
+    unassigned: solution.unassigned.length, unassignedPenalty: penaltyOf(scenario, solution),
   };
 }

@@ -3,8 +3,10 @@
 // failure becomes a visible message and the previous plan stays untouched.
 import { createStore } from 'solid-js/store';
 import type { Progress, SolverPin } from '../../../workers/protocol';
-import type { StopReason } from '../domain/solution';
+import type { Scenario } from '../domain/scenario';
+import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
+import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
 import type { SolverClient } from '../solver/client';
 import type { ScenarioStore } from './scenario';
 
@@ -21,14 +23,24 @@ interface RunFields {
   stopReason: StopReason | null;
   /** Cancel was asked for; waiting for the best plan so far. */
   cancelling: boolean;
-  /** Best cost over time of the running (or last) solve: one point per improvement. */
+  /**
+   * The best plan's cost over time during the running (or last) solve: one point per change of the
+   * best plan; a finished solve ends on its plan's own figures (those of the KPI bar).
+   */
   costHistory: CostPoint[];
 }
 
-/** One improvement of the best cost during a solve. */
-export interface CostPoint {
+/** The best plan's cost figures (route cost, unassigned orders apart) at a moment of a solve. */
+export interface CostPoint extends PlanCost {
   elapsedMs: number;
-  bestCost: number;
+}
+
+const sameCost = (a: PlanCost, b: PlanCost) =>
+  a.unassigned === b.unassigned && Math.abs(a.cost - b.cost) <= 1e-6 * Math.max(1, Math.abs(a.cost)) && Math.abs(a.penalty - b.penalty) <= 1e-6 * Math.max(1, a.penalty);
+
+/** The last point of a finished solve: its plan's figures as the KPI bar computes them. */
+export function finalCostPoint(scenario: Scenario, solution: Solution, lastMs: number): CostPoint {
+  return { elapsedMs: Math.max(lastMs, solution.stats.elapsedMs), ...planCost(computeKpis(scenario, solution)) };
 }
 
 /** Read-only for components: they change it through the actions. */
@@ -83,10 +95,14 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     setState({ cancelling: false, ...patch });
   };
 
-  const onProgress = (p: Progress) => {
+  const addPoint = (point: CostPoint) => {
     const last = state.costHistory[state.costHistory.length - 1];
-    // Only improvements are kept, so a long solve stays a short list.
-    if (!last || p.bestCost < last.bestCost) setState('costHistory', state.costHistory.length, { elapsedMs: p.elapsedMs, bestCost: p.bestCost });
+    // Only changes of the best plan are kept, so a long solve stays a short list.
+    if (!last || !sameCost(last, point)) setState('costHistory', state.costHistory.length, point);
+  };
+
+  const onProgress = (p: Progress) => {
+    addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
     setState('progress', p);
   };
 
@@ -105,6 +121,8 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
       scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution });
+      // Always the last point, so the chart runs to the end of the solve on the plan's own figures.
+      setState('costHistory', state.costHistory.length, finalCostPoint(snapshot, solution, state.progress?.elapsedMs ?? 0));
       finish({ status: 'done', stopReason: solution.stopReason });
     } catch (error) {
       // A newer run owns the state now.

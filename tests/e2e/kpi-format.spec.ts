@@ -1,0 +1,58 @@
+// Large figures read whole: a generated plan of 5,000 orders on 150 vans with a
+// six-digit cost shows every KPI tile in full (tiles grow and wrap, nothing is cut
+// off), with thousands separators, h:mm hours and plural nouns.
+import { DEMO, makeLargeScenario, openScenario, solveDemo } from './plan-fixtures';
+import { expect, mapRegion, test } from './support';
+
+test('the KPI bar shows a 5,000-order, 150-vehicle, six-digit-cost plan without truncating', async ({ page }, testInfo) => {
+  // A fixed cost of 1,000 per van puts the plan's cost above 150,000.
+  const large = makeLargeScenario(5000, 150, 1000);
+  const solution = large.plan!.solution;
+  expect(solution.check.ok, solution.check.violations[0]?.message).toBe(true);
+  expect(solution.summary.cost).toBeGreaterThan(100_000);
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await openScenario(page, large);
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '5000', { timeout: 60_000 });
+
+  await expect(page.locator('.header-scenario')).toContainText('5,000 orders · 150 vehicles · 1 depot');
+  const kpis = page.getByLabel('Plan summary');
+  const value = (label: string) => kpis.locator('.stat', { hasText: label }).locator('.stat__value');
+  const cost = Math.round(solution.summary.cost).toLocaleString('en-US');
+  await expect(value('Cost')).toHaveText(cost);
+  await expect(value('Km')).toHaveText((solution.summary.distanceM / 1000).toLocaleString('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
+  const minutes = Math.round(solution.summary.durationS / 60);
+  await expect(value('Hours')).toHaveText(`${Math.floor(minutes / 60).toLocaleString('en-US')}:${String(minutes % 60).padStart(2, '0')}`);
+  // 34 stops per van (5,000 / 150 rounded up) fill 148 vans; the last two stay home.
+  const used = solution.routes.filter((r) => r.steps.some((s) => s.type === 'job')).length;
+  expect(used).toBe(148);
+  await expect(value('Vehicles')).toHaveText('148 / 150');
+  await expect(value('Unassigned')).toHaveText('0');
+
+  // No figure is wider than its tile, and no tile sticks out of the bar.
+  const clipped = await kpis.evaluate((bar) => {
+    const out: string[] = [];
+    const box = bar.getBoundingClientRect();
+    for (const el of bar.querySelectorAll<HTMLElement>('.stat')) {
+      const r = el.getBoundingClientRect();
+      const v = el.querySelector<HTMLElement>('.stat__value')!;
+      if (v.scrollWidth > v.clientWidth + 0.5 || r.right > box.right + 0.5 || r.left < box.left - 0.5) out.push(el.textContent ?? '');
+    }
+    return out;
+  });
+  expect(clipped).toEqual([]);
+  await kpis.screenshot({ path: testInfo.outputPath('kpi-bar-5000.png') });
+  await page.screenshot({ path: testInfo.outputPath('plan-5000.png') });
+});
+
+test('after a solve the run panel\'s cost is the KPI bar\'s, with the unassigned orders and their penalty apart', async ({ page }, testInfo) => {
+  // The demo has orders no crew can serve: they stay unassigned in every plan.
+  await solveDemo(page, 3);
+  const kpis = page.getByLabel('Plan summary');
+  const cost = await kpis.locator('.stat', { hasText: 'Cost' }).locator('.stat__value').innerText();
+  const unassigned = await kpis.locator('.stat', { hasText: 'Unassigned' }).locator('.stat__value').innerText();
+  expect(Number(unassigned)).toBeGreaterThan(0);
+  const figure = page.getByLabel('Best cost over time').locator('.cost-chart__figure');
+  await expect(figure).toHaveText(new RegExp(`^Cost ${cost.replace(/[.,]/g, '\\$&')} · ${unassigned} unassigned \\(penalty [\\d,]+\\) after [\\d.,]+ s$`));
+  await page.screenshot({ path: testInfo.outputPath('run-panel.png') });
+});

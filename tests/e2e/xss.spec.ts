@@ -1,0 +1,79 @@
+// Names from files are shown as text everywhere, the map's hover text included:
+// a scenario file whose vehicle, depot, order ids, customers, addresses, service
+// label and map attribution carry markup is imported and planned, its route line
+// and stop are hovered, and the payload reads as text while its `onerror` never runs.
+import { writeFileSync } from 'node:fs';
+import { type Page } from '@playwright/test';
+import type { Scenario } from '../../web/src/domain/scenario';
+import { DEMO } from './plan-fixtures';
+import { expect, mapRegion, optimize, test } from './support';
+
+/** Sets window.__xss if it is ever parsed as markup (the image fails to load). */
+const PAYLOAD = '<img src=x onerror="window.__xss=1">';
+
+/** One depot, one van, one order due east of the depot at the same latitude: the route line crosses the map's middle. */
+function payloadScenario(): Scenario {
+  const depot = { ...DEMO.depots[0], id: 'hub', name: `Depot ${PAYLOAD}` };
+  const { breaks: _, ...van } = DEMO.vehicles[0];
+  const { lateness: __, ...order } = DEMO.orders[0];
+  return {
+    ...structuredClone(DEMO), id: 'xss', name: `Scenario ${PAYLOAD}`, revision: 1, plan: null,
+    settings: {
+      ...DEMO.settings, tileAttribution: `Tiles ${PAYLOAD}`,
+      serviceTypes: { curbside: { label: `Curb ${PAYLOAD}`, baseMinutes: 5, minutesPerItem: 0, crewSize: 1, skills: [], pickup: 'none', priorityBoost: 0 } },
+    },
+    depots: [depot],
+    vehicles: [{ ...van, id: 'van-x', name: `Van ${PAYLOAD}`, startDepotId: 'hub', endDepotId: 'hub' }],
+    orders: [{
+      ...order, id: `id-${PAYLOAD}`, customerName: `Name ${PAYLOAD}`, address: `Street ${PAYLOAD}`,
+      lat: depot.lat, lng: depot.lng + 0.03, serviceType: 'curbside', timeWindows: [{ start: 480, end: 1080 }],
+    }],
+  };
+}
+
+/** Moves the mouse right along the map's middle until a tooltip (containing `text`, if given) shows; returns it. */
+async function hoverAlongMiddle(page: Page, fromFraction: number, text?: string) {
+  const box = (await mapRegion(page).locator('.map').boundingBox())!;
+  const tooltip = mapRegion(page).locator('.leaflet-tooltip', text ? { hasText: text } : {});
+  const y = box.y + box.height / 2;
+  for (let x = box.x + box.width * fromFraction; x < box.x + box.width - 10; x += 3) {
+    await page.mouse.move(x, y);
+    if (await tooltip.count()) return tooltip;
+  }
+  throw new Error(`no tooltip ${text ?? ''} along the map's middle`);
+}
+
+test('names carrying markup show as text on the map and in the panels, and never run', async ({ page }, testInfo) => {
+  const file = testInfo.outputPath('xss.fmp.json');
+  writeFileSync(file, JSON.stringify({ type: 'final-mile-scenario-file', version: 1, scenario: payloadScenario() }));
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('dialog').getByLabel('Choose a file to import').setInputFiles(file);
+  await page.getByRole('dialog').getByRole('button', { name: 'Open scenario' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '1');
+  await optimize(page);
+  await expect(mapRegion(page)).toHaveAttribute('data-route-stops', 'van-x:1');
+
+  // The route line passes the middle of the map (depot and customer sit either side of it): its tooltip shows first.
+  const route = await hoverAlongMiddle(page, 0.5);
+  await expect(route).toHaveText(`Van ${PAYLOAD}`);
+  await expect(route.locator('img')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('xss-route-tooltip.png') });
+
+  // Further east along the same line is the customer's stop.
+  const stop = await hoverAlongMiddle(page, 0.5, '#1 · ');
+  for (const text of [`#1 · Name ${PAYLOAD}`, `Street ${PAYLOAD}`, `Order id-${PAYLOAD} · Curb ${PAYLOAD}`, `Van ${PAYLOAD}, service at`]) {
+    await expect(stop).toContainText(text);
+  }
+  await expect(stop.locator('img')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('xss-stop-tooltip.png') });
+
+  // The depot's hover title and the map attribution are text too.
+  await expect(mapRegion(page).locator('.fmp-depot')).toHaveAttribute('title', `Depot: Depot ${PAYLOAD}`);
+  await expect(mapRegion(page).locator('.leaflet-control-attribution')).toContainText(`Tiles ${PAYLOAD}`);
+  // No payload became an element anywhere in the page, and none ran.
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+});
