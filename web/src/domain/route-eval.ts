@@ -44,6 +44,47 @@ export interface RouteEvaluation {
   cost: number;
 }
 
+/** Time lost from a moment on (a reported delay): what would end later than `fromS` ends `s` seconds later. */
+export interface Hold {
+  fromS: number;
+  s: number;
+}
+
+/**
+ * What happened at a stop of a running route, or was reported on the way to it
+ * (seconds of the day). Reported times are taken as given; the rest is walked.
+ */
+export interface StopReport {
+  arrivalS?: number;
+  /** Service start; default: the arrival, or the window's opening when early. */
+  startS?: number;
+  /** Left the stop (done or failed). Without a reported arrival, the walked arrival is capped at it. */
+  endS?: number;
+  /** The attempt failed: nothing was delivered or collected. */
+  failed?: boolean;
+  /** Last position reported on the way here: the leg is driven from there, leaving then. */
+  seenAt?: { place: Place; atS: number };
+  /** Delays reported on the way here. */
+  legHolds?: Hold[];
+  /** Delays reported while at the stop. */
+  serviceHolds?: Hold[];
+  /** Service overran by this much (reported). */
+  extraServiceS?: number;
+}
+
+/**
+ * A route being driven (the day): reports per stop and the clock. The walk
+ * takes reported times as given and never predicts an order stop's arrival, a
+ * service end or the return before `notBeforeS` (breaks are walked as planned).
+ */
+export interface DayWalk {
+  /** Per index of `stops`; index `stops.length` is the return to the end depot. */
+  reports: readonly (StopReport | undefined)[];
+  notBeforeS: number;
+  /** On board when leaving the start depot; default: the deliveries of the route's jobs. */
+  startLoad?: readonly number[];
+}
+
 /** Amounts are compared with this slack (floating sums). */
 const AMOUNT_EPS = 1e-9;
 
@@ -95,24 +136,34 @@ interface Walk {
   /** Shipments delivered before their pickup was seen. */
   early: Set<string>;
   breaks: Set<string>;
+  /** Running route: reports and clock (absent for a plan). */
+  day?: DayWalk;
+  /** Index in `stops` of the stop being walked (`stops.length` on the way back). */
+  index: number;
 }
 
-/** Walks `stops` (start/end entries are ignored) for `vehicle`, leaving at `departS` (default: earliest). */
-export function evaluateRoute(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS?: number): RouteEvaluation {
-  const w = startWalk(ctx, vehicle, stops, departS ?? earliestDepartureS(ctx, vehicle));
-  for (const stop of stops) {
+/**
+ * Walks `stops` (start/end entries are ignored) for `vehicle`, leaving at
+ * `departS` (default: earliest). With `day`, the route is one being driven:
+ * see DayWalk.
+ */
+export function evaluateRoute(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS?: number, day?: DayWalk): RouteEvaluation {
+  const w = startWalk(ctx, vehicle, stops, departS ?? earliestDepartureS(ctx, vehicle), day);
+  stops.forEach((stop, i) => {
+    w.index = i;
     if (stop.type === 'break') takeBreak(w, stop.id);
     else if (stop.type === 'job' || stop.type === 'pickup' || stop.type === 'delivery') serveStop(w, stop);
-  }
+  });
+  w.index = stops.length;
   finishWalk(w);
   return w.ev;
 }
 
-function startWalk(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS: number): Walk {
+function startWalk(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS: number, day: DayWalk | undefined): Walk {
   const units = ctx.scenario.settings.capacityUnits;
   const start = ctx.depots.get(vehicle.startDepotId)!;
-  const load = units.map(() => 0);
-  for (const stop of stops) {
+  const load = day?.startLoad ? [...day.startLoad] : units.map(() => 0);
+  for (const stop of day?.startLoad ? [] : stops) {
     const needs = stop.type === 'job' ? ctx.needs.get(stop.id) : undefined;
     if (needs && !needs.shipment) needs.delivery.forEach((a, k) => { load[k] += a; });
   }
@@ -122,7 +173,7 @@ function startWalk(ctx: EvalContext, vehicle: Vehicle, stops: StopRef[], departS
   };
   const w: Walk = {
     ctx, vehicle, leg: makeLegFn(ctx.scenario, vehicle), time: departS, place: start, load,
-    peak: units.map(() => ({ excess: 0, at: start.id })), ev, picked: new Set(), delivered: new Set(), early: new Set(), breaks: new Set(),
+    peak: units.map(() => ({ excess: 0, at: start.id })), ev, picked: new Set(), delivered: new Set(), early: new Set(), breaks: new Set(), day, index: 0,
   };
   checkDeparture(w, start, departS);
   pushStep(w, { type: 'start', id: start.id }, departS, 0, 0);
@@ -153,14 +204,12 @@ function pushStep(w: Walk, stop: StopRef, arrivalS: number, waitS: number, servi
 
 /** Drives to the place, then starts service inside a window, late under an allowance, or too late. */
 function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimit | undefined, orderId: string, what: string): { arrivalS: number; startS: number } {
-  const leg = w.leg(w.place, place);
-  w.ev.distanceM += leg.distanceM;
-  w.ev.drivingS += leg.durationS;
-  w.place = place;
-  const arrivalS = w.time + leg.durationS;
-  const inside = windowStart(windows, arrivalS);
-  if (inside !== null) return { arrivalS, startS: inside };
-  const lateS = lateBy(windows, arrivalS);
+  const arrivalS = driveTo(w, place);
+  const report = w.day?.reports[w.index];
+  const from = Math.min(report?.startS ?? arrivalS, report?.endS ?? Infinity);
+  const inside = windowStart(windows, from);
+  if (inside !== null) return { arrivalS, startS: report?.startS !== undefined ? from : Math.min(inside, report?.endS ?? Infinity) };
+  const lateS = lateBy(windows, from);
   const allowedS = (lateness?.maxMinutes ?? 0) * 60;
   if (lateness && lateS <= allowedS) {
     w.ev.latenessCost += (lateS / 60) * lateness.costPerMinute;
@@ -168,9 +217,47 @@ function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimi
   } else {
     const text = windows.map((tw) => `${clock(tw.start * 60)}–${clock(tw.end * 60)}`).join(', ');
     const allowance = lateness ? ` plus ${formatMinutes(lateness.maxMinutes * 60)} allowed lateness` : '';
-    fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${what}: arrival ${clock(arrivalS)}, window ${text}${allowance}`, { orderId, amount: lateS - allowedS });
+    fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${what}: arrival ${clock(from)}, window ${text}${allowance}`, { orderId, amount: lateS - allowedS });
   }
-  return { arrivalS, startS: arrivalS };
+  return { arrivalS, startS: from };
+}
+
+/**
+ * Drives from where the vehicle is (or was last seen) to `place` and returns
+ * the arrival: reported, else walked plus reported delays, capped at a
+ * reported departure, and never before the clock for what has not happened.
+ */
+function driveTo(w: Walk, place: Place): number {
+  const report = w.day?.reports[w.index];
+  const seen = report?.seenAt;
+  const legs = seen ? [w.leg(w.place, seen.place), w.leg(seen.place, place)] : [w.leg(w.place, place)];
+  for (const leg of legs) {
+    w.ev.distanceM += leg.distanceM;
+    w.ev.drivingS += leg.durationS;
+  }
+  w.place = place;
+  let arrivalS = (seen ? seen.atS : w.time) + legs[legs.length - 1].durationS;
+  if (!w.day) return arrivalS;
+  if (report?.arrivalS !== undefined) return report.arrivalS;
+  arrivalS = held(arrivalS, report?.legHolds);
+  if (report?.endS !== undefined) return Math.min(arrivalS, report.endS);
+  return Math.max(arrivalS, w.day.notBeforeS);
+}
+
+/** Applies delays in order: what would end after a delay's start ends that much later. */
+function held(endS: number, holds: readonly Hold[] | undefined): number {
+  let t = endS;
+  for (const h of holds ?? []) t = Math.max(t, h.fromS) + h.s;
+  return t;
+}
+
+/** Seconds on site: planned, or reported (left at `endS`), or planned plus overrun and delays, ending no earlier than the clock. */
+function serviceTime(w: Walk, startS: number, plannedS: number): number {
+  if (!w.day) return plannedS;
+  const report = w.day.reports[w.index];
+  if (report?.endS !== undefined) return Math.max(0, report.endS - startS);
+  const endS = held(startS + plannedS + (report?.extraServiceS ?? 0), report?.serviceHolds);
+  return Math.max(endS, w.day.notBeforeS) - startS;
 }
 
 function serveStop(w: Walk, stop: StopRef): void {
@@ -191,20 +278,29 @@ function serveStop(w: Walk, stop: StopRef): void {
   const place: Place = atPickup ? order.pickup! : order;
   const windows = atPickup ? needs.shipment!.timeWindows : needs.timeWindows;
   const { arrivalS, startS } = arrive(w, place, windows, order.lateness, order.id, atPickup ? ' (pickup)' : '');
-  if (stop.type === 'pickup') {
-    w.picked.add(order.id);
-    needs.delivery.forEach((a, k) => { w.load[k] += a; });
-  } else if (stop.type === 'delivery') {
-    if (!w.picked.has(order.id)) w.early.add(order.id);
-    w.delivered.add(order.id);
-    needs.delivery.forEach((a, k) => { w.load[k] -= a; });
-  } else {
-    needs.delivery.forEach((a, k) => { w.load[k] += needs.pickup[k] - a; });
-  }
-  const serviceS = atPickup ? needs.shipment!.serviceS : needs.serviceS;
+  changeLoad(w, stop.type, order.id, needs, w.day?.reports[w.index]?.failed ? 0 : 1);
+  const serviceS = serviceTime(w, startS, atPickup ? needs.shipment!.serviceS : needs.serviceS);
   w.ev.waitingS += startS - arrivalS;
   w.ev.serviceS += serviceS;
   pushStep(w, stop, arrivalS, startS - arrivalS, serviceS);
+}
+
+/**
+ * Load after serving a stop: a pickup loads the shipment, its delivery unloads
+ * it, a job unloads and collects. `done` is 0 for a failed attempt (nothing
+ * changes hands), 1 otherwise.
+ */
+function changeLoad(w: Walk, type: StepType, orderId: string, needs: OrderNeeds, done: 0 | 1): void {
+  if (type === 'pickup') {
+    w.picked.add(orderId);
+    needs.delivery.forEach((a, k) => { w.load[k] += a * done; });
+  } else if (type === 'delivery') {
+    if (!w.picked.has(orderId)) w.early.add(orderId);
+    w.delivered.add(orderId);
+    needs.delivery.forEach((a, k) => { w.load[k] -= a * done; });
+  } else {
+    needs.delivery.forEach((a, k) => { w.load[k] += (needs.pickup[k] - a) * done; });
+  }
 }
 
 function checkCapability(w: Walk, needs: OrderNeeds): void {
@@ -239,10 +335,7 @@ function finishWalk(w: Walk): void {
   const { vehicle, ev, ctx } = w;
   const end = ctx.depots.get(vehicle.endDepotId)!;
   const departS = ev.steps[0].departureS;
-  const leg = w.leg(w.place, end);
-  ev.distanceM += leg.distanceM;
-  ev.drivingS += leg.durationS;
-  const endS = w.time + leg.durationS;
+  const endS = driveTo(w, end);
   pushStep(w, { type: 'end', id: end.id }, endS, 0, 0);
   ev.durationS = endS - departS;
   checkReturn(w, end, endS);
