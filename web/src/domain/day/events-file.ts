@@ -1,0 +1,145 @@
+// Reads and writes the events file (issue #11): all events or errors naming the
+// event index and field (`events[3].order: unknown order 'X'`), never half of
+// them. Times are clock times on the scenario's date or ISO timestamps of that date.
+import * as v from 'valibot';
+import type { Order, Scenario } from '../scenario';
+import type { ValidationIssue } from '../validate';
+import { eventsFileSchema, EVENTS_FILE_TYPE, EVENTS_FILE_VERSION } from './event-schema';
+import { deriveEventId, formatDayTime, isOrderEvent, isVehicleEvent, redeliveryId, type DayEvent, type RepairAppliedEvent } from './events';
+
+/** All events of a file, or every problem found in it. */
+export type EventsParseResult = { ok: true; events: DayEvent[] } | { ok: false; issues: ValidationIssue[] };
+
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A clock time ("10:05", "10:05:30") or an ISO timestamp of the scenario's
+ * date ("2026-11-21T10:05:00+01:00") → minutes of that day. A timestamp's
+ * clock is read as written: the scenario has no time zone, its times are the
+ * depot's local times, so an offset is not applied.
+ */
+export function parseDayTime(text: string, date: string): { at: number } | { error: string } {
+  const trimmed = text.trim();
+  const clock = CLOCK.exec(trimmed);
+  const stamp = clock ? null : TIMESTAMP.exec(trimmed);
+  if (!clock && !stamp) return { error: `must be a clock time HH:MM or an ISO timestamp, got '${text}'` };
+  if (stamp && stamp[1] !== date) return { error: `'${text}' is on ${stamp[1]}, not on the scenario's date ${date}` };
+  const [h, m, s] = (clock ? clock.slice(1, 4) : stamp!.slice(2, 5)).map((x) => Number(x ?? 0));
+  if (h > 23 || m > 59 || s > 59) return { error: `'${text}' is not a time of day` };
+  return { at: h * 60 + m + s / 60 };
+}
+
+/** What the file may refer to: orders (with what a re-delivery id needs) and vehicles with their break ids. */
+interface Known {
+  orders: Map<string, Pick<Order, 'id' | 'failedOrderId' | 'pickup'>>;
+  vehicles: Map<string, Set<string>>;
+  units: number;
+  date: string;
+  eventIds: Set<string>;
+  issues: ValidationIssue[];
+}
+
+/**
+ * Parses an events file against a scenario. Orders and vehicles are named by
+ * their scenario ids; an order created by an earlier `new-order` event, or the
+ * re-delivery of an order that failed earlier (`<id>-R1`), is known too, as
+ * are `knownOrders` (orders the day's log already created). Returns all events
+ * or every issue found (nothing half-applied).
+ */
+export function parseEventsFile(text: string, scenario: Scenario, knownOrders: Iterable<Order> = []): EventsParseResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
+  }
+  const parsed = v.safeParse(eventsFileSchema, data);
+  if (!parsed.success) return { ok: false, issues: parsed.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })) };
+  const known: Known = {
+    orders: new Map([...scenario.orders, ...knownOrders].map((o) => [o.id, o])),
+    vehicles: new Map(scenario.vehicles.map((veh) => [veh.id, new Set((veh.breaks ?? []).map((b) => b.id))])),
+    units: scenario.settings.capacityUnits.length,
+    date: scenario.settings.date,
+    eventIds: new Set(),
+    issues: [],
+  };
+  const events = parsed.output.events.map((raw, i) => readEvent(raw, i, known));
+  return known.issues.length ? { ok: false, issues: known.issues } : { ok: true, events };
+}
+
+type FileEvent = v.InferOutput<typeof eventsFileSchema>['events'][number];
+
+/** Converts one schema-valid event, checking its references; issues go to `known.issues`. */
+function readEvent(raw: FileEvent, index: number, known: Known): DayEvent {
+  const at = `events[${index}]`;
+  const bad = (field: string, message: string) => known.issues.push({ path: `${at}.${field}`, message });
+  const time = parseDayTime(raw.at, known.date);
+  if ('error' in time) bad('at', time.error);
+  const draft = { ...raw, at: 'at' in time ? time.at : 0 } as DayEvent;
+  if (isOrderEvent(draft)) checkOrderRef(draft, known, bad);
+  if (isVehicleEvent(draft) && !known.vehicles.has(draft.vehicle)) bad('vehicle', `unknown vehicle '${draft.vehicle}'`);
+  if (draft.type === 'new-order') checkNewOrder(draft.order, known, bad);
+  if (draft.type === 'repair-applied') checkRepair(draft, known, bad);
+  if (draft.type === 'failed' && known.orders.has(draft.order)) {
+    const failed = known.orders.get(draft.order)!;
+    const next = redeliveryId(failed, new Set(known.orders.keys()));
+    known.orders.set(next, { id: next, failedOrderId: failed.id, pickup: draft.stop === 'delivery' ? undefined : failed.pickup });
+  }
+  if (raw.id !== undefined && known.eventIds.has(raw.id)) bad('id', `id '${raw.id}' is used twice`);
+  const eventId = raw.id ?? deriveEventId(draft, known.eventIds);
+  known.eventIds.add(eventId);
+  return { ...draft, id: eventId };
+}
+
+type Bad = (field: string, message: string) => void;
+
+function checkOrderRef(e: Extract<DayEvent, { order: string }>, known: Known, bad: Bad): void {
+  const order = known.orders.get(e.order);
+  if (!order) return bad('order', `unknown order '${e.order}'`);
+  if ('stop' in e && e.stop !== undefined && !order.pickup) bad('stop', `order '${e.order}' is not a shipment: it has one stop`);
+}
+
+function checkNewOrder(order: Order, known: Known, bad: Bad): void {
+  if (known.orders.has(order.id)) bad('order.id', `order '${order.id}' already exists`);
+  if (order.amounts.length !== known.units) bad('order.amounts', `needs ${known.units} values, one per capacity unit`);
+  if (order.pickupAmounts && order.pickupAmounts.length !== known.units) bad('order.pickupAmounts', `needs ${known.units} values, one per capacity unit`);
+  known.orders.set(order.id, order);
+}
+
+function checkRepair(e: RepairAppliedEvent, known: Known, bad: Bad): void {
+  e.routes.forEach((route, r) => {
+    const breaks = known.vehicles.get(route.vehicle);
+    if (!breaks) bad(`routes[${r}].vehicle`, `unknown vehicle '${route.vehicle}'`);
+    route.stops.forEach((stop, s) => {
+      const where = `routes[${r}].stops[${s}].id`;
+      if (stop.type === 'break') {
+        if (breaks && !breaks.has(stop.id)) bad(where, `vehicle '${route.vehicle}' has no break '${stop.id}'`);
+      } else if (!known.orders.has(stop.id)) {
+        bad(where, `unknown order '${stop.id}'`);
+      }
+    });
+  });
+  (e.keepForLater ?? []).forEach((orderId, k) => {
+    if (!known.orders.get(orderId)?.failedOrderId) bad(`keepForLater[${k}]`, `'${orderId}' is not a known re-delivery order`);
+  });
+}
+
+/** `events[3].order.lat` from a valibot issue path. */
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key as string | number;
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
+  }
+  return out || '(file)';
+}
+
+/** Writes the log as an events file (the format parseEventsFile reads); `at` as HH:MM (HH:MM:SS with seconds). */
+export function serializeEventsFile(log: readonly DayEvent[]): string {
+  const events = log.map((e) => {
+    const { type, id, at, ...rest } = e;
+    return { type, id, at: formatDayTime(at), ...rest };
+  });
+  return JSON.stringify({ type: EVENTS_FILE_TYPE, version: EVENTS_FILE_VERSION, events }, null, 2);
+}
