@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { deriveDayState } from '../../../../web/src/domain/day/day-state';
+import type { DayEvent } from '../../../../web/src/domain/day/events';
+import type { Order, Scenario } from '../../../../web/src/domain/scenario';
+import { resolveOrder } from '../../../../web/src/domain/service-types';
+import type { Solution } from '../../../../web/src/domain/solution';
+import { smallScenario } from '../../../fixtures/small-scenario';
+import { buildRoute } from '../../../helpers/build-route';
+
+function day(): { s: Scenario; plan: Pick<Solution, 'routes' | 'unassigned'> } {
+  const s = smallScenario();
+  return { s, plan: { routes: [buildRoute(s, 'v1', ['A', 'B', 'C']), buildRoute(s, 'v2', ['D', 'E'])], unassigned: [] } };
+}
+let n = 0;
+const ev = <T extends Omit<DayEvent, 'id'>>(e: T) => ({ ...e, id: `e${++n}` }) as unknown as DayEvent;
+const order = (id: string): Order => ({
+  id, customerName: 'New', address: '2 Rue Neuve', lat: 45.75, lng: 4.85, serviceType: 'curbside', serviceMinutes: 5,
+  amounts: [5, 1], timeWindows: [], priority: 2, notes: '', phone: '', email: '', extra: {},
+});
+const ids = (stops: { id: string }[]) => stops.map((x) => x.id);
+
+describe('deriveDayState', () => {
+  it('starts from the dispatched plan: every stop planned, loads still at the depot', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, []);
+    expect(state.routes.map((r) => [r.vehicleId, ids(r.stops)])).toEqual([['v1', ['A', 'B', 'C']], ['v2', ['D', 'E']]]);
+    expect(Object.values(state.stops).every((x) => x.status === 'planned')).toBe(true);
+    expect(state.vehicles.v1).toMatchObject({ started: false, currentStopIndex: 0, onBoard: [90, 4] });
+    expect(state.routes[0].plannedDepartS).toBe(plan.routes[0].steps[0].departureS);
+    expect(state.unassigned).toEqual([]);
+  });
+
+  it('records actual times and statuses, the current stop and what is still on board', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [
+      ev({ type: 'departed', vehicle: 'v1', at: 425 }), ev({ type: 'arrived', order: 'A', at: 480 }), ev({ type: 'done', order: 'A', at: 490 }),
+    ]);
+    expect(state.stops.A).toMatchObject({ status: 'done', arrivedAt: 480, leftAt: 490, vehicleId: 'v1' });
+    expect(state.stops.B.status).toBe('en-route');
+    expect(state.stops.C.status).toBe('planned');
+    expect(state.stops.D.status).toBe('planned'); // v2 has not reported: not en route
+    expect(state.vehicles.v1).toMatchObject({ departedAt: 425, started: true, currentStopIndex: 1, onBoard: [60, 3] });
+  });
+
+  it('creates a re-delivery for a failed attempt; its goods stay on board; a later done withdraws it', () => {
+    const { s, plan } = day();
+    s.orders[1] = { ...s.orders[1], serviceType: 'white-glove', priority: 4, serviceMinutes: 30 };
+    const failed = [ev({ type: 'failed', order: 'B', at: 520, reason: 'not-home' })];
+    const state = deriveDayState(s, plan, failed);
+    expect(state.stops.B).toMatchObject({ status: 'failed', leftAt: 520, failReason: 'not-home' });
+    expect(state.redeliveries).toEqual([{ orderId: 'B-R1', failedOrderId: 'B', failedAt: 520, forToday: true, withdrawn: false }]);
+    const r = state.orders.find((o) => o.id === 'B-R1')!;
+    expect(r).toMatchObject({ serviceType: 're-delivery', failedOrderId: 'B', serviceMinutes: 30, crewSize: 2, skills: ['white-glove'], timeWindows: s.orders[1].timeWindows });
+    expect(resolveOrder(s.settings, r).priority).toBe(4 + 3); // raised by the catalogue's re-delivery boost
+    expect(state.unassigned).toEqual(['B-R1']);
+    expect(state.vehicles.v1.onBoard).toEqual([90, 4]); // nothing delivered yet: A planned, B failed, C planned
+    const corrected = deriveDayState(s, plan, [...failed, ev({ type: 'done', order: 'B', at: 521 })]);
+    expect(corrected.stops.B).toMatchObject({ status: 'done', failReason: null });
+    expect(corrected.redeliveries[0].withdrawn).toBe(true);
+    expect(corrected.stops['B-R1'].status).toBe('cancelled');
+    expect(corrected.unassigned).toEqual([]);
+    expect(corrected.vehicles.v1.onBoard).toEqual([50, 2]);
+  });
+
+  it('a second failure of the same order does not create a second re-delivery; a failed re-delivery gets the next id', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [
+      ev({ type: 'failed', order: 'B', at: 520, reason: 'not-home' }), ev({ type: 'failed', order: 'B', at: 521, reason: 'refused' }),
+      ev({ type: 'repair-applied', at: 530, routes: [{ vehicle: 'v1', stops: [{ type: 'job', id: 'A' }, { type: 'job', id: 'B' }, { type: 'job', id: 'B-R1' }, { type: 'job', id: 'C' }] }] }),
+      ev({ type: 'failed', order: 'B-R1', at: 600, reason: 'no-access' }),
+    ]);
+    expect(state.redeliveries.map((r) => [r.orderId, r.failedOrderId])).toEqual([['B-R1', 'B'], ['B-R2', 'B-R1']]);
+    expect(state.stops.B.failReason).toBe('refused');
+  });
+
+  it('anchors delays and positions to the stop the vehicle is driving to or at', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [
+      ev({ type: 'delay', vehicle: 'v2', at: 500, minutes: 20 }),
+      ev({ type: 'arrived', order: 'D', at: 610 }), ev({ type: 'delay', vehicle: 'v2', at: 615, minutes: 10 }),
+      ev({ type: 'done', order: 'D', at: 640 }), ev({ type: 'position', vehicle: 'v2', at: 650, lat: 45.74, lng: 4.85 }),
+    ]);
+    expect(state.vehicles.v2.delays).toEqual([
+      { at: 500, stopKey: 'D', atStop: false, minutes: 20 },
+      { at: 615, stopKey: 'D', atStop: true, minutes: 10 },
+    ]);
+    expect(state.vehicles.v2.delayMinutes).toBe(30);
+    expect(state.vehicles.v2.position).toEqual({ at: 650, stopKey: 'E', atStop: false, lat: 45.74, lng: 4.85 });
+  });
+
+  it('new orders start unassigned; cancelled orders leave their route; a later event reinstates a cancelled stop', () => {
+    const { s, plan } = day();
+    const base = [ev({ type: 'new-order', at: 600, order: order('N1') }), ev({ type: 'order-cancelled', order: 'C', at: 610 })];
+    const state = deriveDayState(s, plan, base);
+    expect(state.unassigned).toEqual(['N1']);
+    expect(ids(state.routes[0].stops)).toEqual(['A', 'B']);
+    expect(state.stops.C.status).toBe('cancelled');
+    const back = deriveDayState(s, plan, [...base, ev({ type: 'done', order: 'C', at: 620 })]);
+    expect(ids(back.routes[0].stops)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('a cancelled delivery loaded before the cancellation stays on board', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [ev({ type: 'departed', vehicle: 'v1', at: 425 }), ev({ type: 'order-cancelled', order: 'C', at: 430 })]);
+    expect(state.vehicles.v1.onBoard).toEqual([90, 4]);
+    const before = deriveDayState(s, plan, [ev({ type: 'order-cancelled', order: 'C', at: 400 })]);
+    expect(before.vehicles.v1.onBoard).toEqual([70, 3]);
+  });
+
+  it('counts goods collected at a done haul-away as on board', () => {
+    const { s, plan } = day();
+    s.orders[4] = { ...s.orders[4], serviceType: 'haul-away', pickupAmounts: [35, 1] };
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'D', at: 620 }), ev({ type: 'done', order: 'E', at: 700 })]);
+    expect(state.vehicles.v2.onBoard).toEqual([35, 1]);
+    expect(state.vehicles.v2.currentStopIndex).toBe(2);
+  });
+
+  it('applies an accepted repair: moved orders leave their old route, kept re-deliveries are flagged', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [
+      ev({ type: 'done', order: 'A', at: 490 }),
+      ev({ type: 'failed', order: 'B', at: 520, reason: 'not-home' }),
+      ev({ type: 'new-order', at: 600, order: order('N1') }),
+      ev({ type: 'repair-applied', at: 610, keepForLater: ['B-R1'], routes: [{ vehicle: 'v2', stops: [{ type: 'job', id: 'D' }, { type: 'job', id: 'C' }, { type: 'job', id: 'N1' }, { type: 'job', id: 'E' }] }] }),
+    ]);
+    expect(state.routes.map((r) => [r.vehicleId, ids(r.stops)])).toEqual([['v1', ['A', 'B']], ['v2', ['D', 'C', 'N1', 'E']]]);
+    expect(state.stops.C.vehicleId).toBe('v2');
+    expect(state.unassigned).toEqual(['B-R1']);
+    expect(state.redeliveries[0].forToday).toBe(false);
+    expect(state.issues).toEqual([]);
+  });
+
+  it('reports events it cannot apply instead of throwing', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [
+      ev({ type: 'done', order: 'ZZ', at: 500 }), ev({ type: 'delay', vehicle: 'v9', at: 500, minutes: 5 }),
+      ev({ type: 'new-order', at: 600, order: order('N1') }), ev({ type: 'done', order: 'N1', at: 610 }),
+    ]);
+    expect(state.issues.map((i) => i.message)).toEqual(["unknown order 'ZZ'", "unknown vehicle 'v9'", "order 'N1' is done but is on no route"]);
+    expect(state.stops.N1.status).toBe('done');
+  });
+
+  it('is pure and deterministic: the same inputs give the same state, inputs untouched', () => {
+    const { s, plan } = day();
+    const log = [ev({ type: 'done', order: 'A', at: 490 }), ev({ type: 'failed', order: 'D', at: 620, reason: 'refused' }), ev({ type: 'delay', vehicle: 'v1', at: 500, minutes: 15 })];
+    const before = JSON.stringify({ s, plan, log });
+    const a = deriveDayState(s, plan, log);
+    const b = deriveDayState(s, plan, log);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify({ s, plan, log })).toBe(before);
+  });
+});

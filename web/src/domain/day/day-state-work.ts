@@ -1,0 +1,126 @@
+// The working state of deriveDayState (day-state.ts) while the log is applied,
+// the accepted repair, and the final pass that turns it into a DayState
+// (current stop, en-route, load on board, routes without cancelled stops, unassigned).
+import type { Order, Scenario } from '../scenario';
+import { isOrderStep, type OrderStepType } from '../solution';
+import type { StopRef } from '../route-eval';
+import { resolveOrder } from '../service-types';
+import type { RepairAppliedEvent } from './events';
+import type { DayState, DayStop, DayVehicle, Redelivery } from './day-state';
+
+/** Key of an order's stop: the order id for a job, `<id>/pickup` or `<id>/delivery` for a shipment. */
+export function stopKey(orderId: string, type: OrderStepType): string {
+  return type === 'job' ? orderId : `${orderId}/${type}`;
+}
+
+/** Mutable state while events are applied (maps keep insertion order, so the result is deterministic). */
+export interface Work {
+  scenario: Scenario;
+  orders: Map<string, Order>;
+  /** Each vehicle's whole stop sequence, cancelled stops included (a later event may reinstate them). */
+  sequences: Map<string, StopRef[]>;
+  plannedDepartS: Map<string, number | null>;
+  stops: Map<string, DayStop>;
+  vehicles: Map<string, DayVehicle>;
+  redeliveries: Map<string, Redelivery>;
+  issues: { eventId: string; message: string }[];
+}
+
+const LEFT = new Set(['done', 'failed']);
+
+/**
+ * The listed vehicles drive the accepted routes from now on; their orders
+ * leave any other route. A stop that was already reached and is now on
+ * another vehicle is applied but reported.
+ */
+export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string) => void): void {
+  const moved = new Set(e.routes.flatMap((r) => r.stops.filter(isOrderStep).map((s) => s.id)));
+  for (const [vehicleId, stops] of work.sequences) {
+    work.sequences.set(vehicleId, stops.filter((s) => !(isOrderStep(s) && moved.has(s.id))));
+  }
+  for (const route of e.routes) {
+    for (const s of route.stops.filter(isOrderStep)) {
+      const stop = work.stops.get(stopKey(s.id, s.type));
+      if (stop && stop.vehicleId && stop.vehicleId !== route.vehicle && (LEFT.has(stop.status) || stop.status === 'arrived')) {
+        issue(`stop '${stop.key}' was ${stop.status} on '${stop.vehicleId}' and is now on '${route.vehicle}'`);
+      }
+    }
+    work.sequences.set(route.vehicle, route.stops.map((s) => ({ ...s })));
+    if (!work.plannedDepartS.has(route.vehicle)) work.plannedDepartS.set(route.vehicle, null);
+  }
+  for (const id of e.keepForLater ?? []) {
+    const r = work.redeliveries.get(id);
+    if (r) r.forToday = false;
+  }
+  syncVehicles(work);
+}
+
+/** Records on each stop the vehicle whose sequence holds it. */
+function syncVehicles(work: Work): void {
+  for (const stop of work.stops.values()) stop.vehicleId = null;
+  for (const [vehicleId, stops] of work.sequences) {
+    for (const s of stops) {
+      if (!isOrderStep(s)) continue;
+      const stop = work.stops.get(stopKey(s.id, s.type));
+      if (stop) stop.vehicleId = vehicleId;
+    }
+  }
+}
+
+/** Final pass: routes without cancelled stops, current stops, en-route, load on board, unassigned. */
+export function finishState(work: Work): DayState {
+  syncVehicles(work);
+  const routes: DayState['routes'] = [];
+  for (const vehicle of work.scenario.vehicles) {
+    const sequence = work.sequences.get(vehicle.id);
+    if (!sequence) continue;
+    const stops = sequence.filter((s) => !isOrderStep(s) || work.stops.get(stopKey(s.id, s.type))?.status !== 'cancelled');
+    routes.push({ vehicleId: vehicle.id, stops, plannedDepartS: work.plannedDepartS.get(vehicle.id) ?? null });
+    const state = work.vehicles.get(vehicle.id)!;
+    state.currentStopIndex = currentIndex(work, stops);
+    const current = stops[state.currentStopIndex];
+    const currentStop = current && work.stops.get(stopKey(current.id, current.type as 'job'));
+    if (state.started && !state.unavailable && currentStop?.status === 'planned') currentStop.status = 'en-route';
+    state.onBoard = onBoard(work, state, stops);
+  }
+  for (const state of work.vehicles.values()) if (!work.sequences.has(state.vehicleId)) state.onBoard = work.scenario.settings.capacityUnits.map(() => 0);
+  const routed = new Set([...work.stops.values()].filter((s) => s.vehicleId).map((s) => s.orderId));
+  const cancelled = (id: string) => [...work.stops.values()].every((s) => s.orderId !== id || s.status === 'cancelled');
+  return {
+    orders: [...work.orders.values()],
+    routes,
+    unassigned: [...work.orders.keys()].filter((id) => !routed.has(id) && !cancelled(id)),
+    stops: Object.fromEntries(work.stops),
+    vehicles: Object.fromEntries(work.vehicles),
+    redeliveries: [...work.redeliveries.values()],
+    issues: work.issues,
+  };
+}
+
+/** Index of the first order stop not done or failed (stops.length when all are). */
+function currentIndex(work: Work, stops: StopRef[]): number {
+  const i = stops.findIndex((s) => isOrderStep(s) && !LEFT.has(work.stops.get(stopKey(s.id, s.type))?.status ?? 'planned'));
+  return i < 0 ? stops.length : i;
+}
+
+/**
+ * On board now: before leaving, what the route will load; after, the
+ * deliveries loaded and not made (failed and cancelled ones stay on board),
+ * the goods collected at done stops, and shipments picked up and not delivered.
+ */
+function onBoard(work: Work, vehicle: DayVehicle, stops: StopRef[]): number[] {
+  const settings = work.scenario.settings;
+  const load = settings.capacityUnits.map(() => 0);
+  const add = (amounts: number[], sign = 1) => amounts.forEach((a, k) => { load[k] += sign * a; });
+  const status = (id: string, type: 'job' | 'pickup' | 'delivery') => work.stops.get(stopKey(id, type))?.status;
+  const jobs = vehicle.loaded ?? stops.filter((s) => s.type === 'job' && status(s.id, 'job') !== 'cancelled').map((s) => s.id);
+  for (const id of jobs) if (status(id, 'job') !== 'done') add(resolveOrder(settings, work.orders.get(id)!).delivery);
+  for (const s of stops) {
+    const order = work.orders.get(s.id);
+    if (!order || !isOrderStep(s)) continue;
+    const needs = resolveOrder(settings, order);
+    if (s.type === 'job' && status(s.id, 'job') === 'done') add(needs.pickup);
+    if (s.type === 'pickup' && status(s.id, 'pickup') === 'done' && status(s.id, 'delivery') !== 'done') add(needs.delivery);
+  }
+  return load;
+}

@@ -1,0 +1,233 @@
+// The day's state, derived by event sourcing: the dispatched plan, then every
+// event of the log in log order (a wrong event is corrected by a later one,
+// never edited away). Pure and deterministic: same inputs, same state.
+import type { Order, Scenario } from '../scenario';
+import { isOrderStep, type OrderStepType, type Solution } from '../solution';
+import type { StopRef } from '../route-eval';
+import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
+import { redeliveryId } from './events';
+import { makeRedelivery } from './redelivery';
+import { applyRepair, finishState, stopKey, type Work } from './day-state-work';
+
+export { stopKey } from './day-state-work';
+
+/** Where a stop stands. `en-route`: the stop a vehicle that has left is driving to. */
+export type StopStatus = 'planned' | 'en-route' | 'arrived' | 'done' | 'failed' | 'cancelled';
+
+/** One stop of an order (a shipment has a pickup and a delivery stop) and what happened there. */
+export interface DayStop {
+  /** `<order>` for a job, `<order>/pickup` and `<order>/delivery` for a shipment (see stopKey). */
+  key: string;
+  orderId: string;
+  type: OrderStepType;
+  /** Vehicle whose route holds the stop, or null (unassigned). */
+  vehicleId: string | null;
+  status: StopStatus;
+  /** Reported arrival, minutes of the day. */
+  arrivedAt: number | null;
+  /** Reported departure (done or failed), minutes of the day. */
+  leftAt: number | null;
+  failReason: FailReason | null;
+  /** Reported service overrun, minutes (summed). */
+  overrunMinutes: number;
+}
+
+/** A delay or position, tied to the stop the vehicle was at or driving to when reported (null: driving back). */
+export interface Anchored {
+  at: number;
+  stopKey: string | null;
+  /** True when the vehicle was at that stop (arrived, not left). */
+  atStop: boolean;
+}
+
+/** One vehicle's day. */
+export interface DayVehicle {
+  vehicleId: string;
+  /** Reported departure from the start depot, or null. */
+  departedAt: number | null;
+  /** True once it departed or reported anything from the road. */
+  started: boolean;
+  position: (Anchored & { lat: number; lng: number }) | null;
+  /** Reported delays, in log order. */
+  delays: (Anchored & { minutes: number })[];
+  /** Sum of the reported delays. */
+  delayMinutes: number;
+  unavailable: { at: number; reason: UnavailableReason; lat: number; lng: number } | null;
+  /** Index in its route's stops of the first order stop not done or failed (stops.length: all done). */
+  currentStopIndex: number;
+  /** On board now, per capacity unit: deliveries loaded and not yet made, goods collected. */
+  onBoard: number[];
+  /** Orders loaded when it left (null before). */
+  loaded: string[] | null;
+}
+
+/** A vehicle's route as it stands: stops in driving order (breaks included, cancelled stops left out). */
+export interface DayRoute {
+  vehicleId: string;
+  stops: StopRef[];
+  /** Departure of the dispatched route, seconds (null: the vehicle had no dispatched route). */
+  plannedDepartS: number | null;
+}
+
+/** A re-delivery created by a failed attempt. */
+export interface Redelivery {
+  orderId: string;
+  failedOrderId: string;
+  failedAt: number;
+  /** The dispatcher may put it into today's repair (true) or keep it for another day (false). */
+  forToday: boolean;
+  /** A later event corrected the failure: the re-delivery is not needed (its stops are cancelled). */
+  withdrawn: boolean;
+}
+
+/** The day's state: orders, routes, stops and vehicles after the log. */
+export interface DayState {
+  /** The scenario's orders, then new orders and re-deliveries in log order. */
+  orders: Order[];
+  routes: DayRoute[];
+  /** Orders not cancelled and on no route (new orders, re-deliveries, the plan's unassigned). */
+  unassigned: string[];
+  /** Every order stop of the day, by key. */
+  stops: Record<string, DayStop>;
+  vehicles: Record<string, DayVehicle>;
+  redeliveries: Redelivery[];
+  /** Events that could not be applied (or were applied with a doubt), with why. */
+  issues: { eventId: string; message: string }[];
+}
+
+/** Derives the day's state from the scenario, the dispatched plan and the log (in log order). */
+export function deriveDayState(scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[]): DayState {
+  const work = startWork(scenario, dispatchedPlan);
+  for (const event of events) applyEvent(work, event);
+  return finishState(work);
+}
+
+function startWork(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassigned'>): Work {
+  const work: Work = {
+    scenario, orders: new Map(), sequences: new Map(), plannedDepartS: new Map(), stops: new Map(), vehicles: new Map(),
+    redeliveries: new Map(), issues: [],
+  };
+  for (const order of scenario.orders) addOrder(work, order);
+  for (const route of plan.routes) {
+    const stops = route.steps.filter((s) => s.type !== 'start' && s.type !== 'end').map((s) => ({ type: s.type, id: s.id }));
+    work.sequences.set(route.vehicleId, stops);
+    work.plannedDepartS.set(route.vehicleId, route.steps[0]?.departureS ?? null);
+  }
+  for (const vehicle of scenario.vehicles) {
+    work.vehicles.set(vehicle.id, {
+      vehicleId: vehicle.id, departedAt: null, started: false, position: null, delays: [], delayMinutes: 0, unavailable: null,
+      currentStopIndex: 0, onBoard: [], loaded: null,
+    });
+  }
+  return work;
+}
+
+function addOrder(work: Work, order: Order): void {
+  work.orders.set(order.id, order);
+  const types: OrderStepType[] = order.pickup ? ['pickup', 'delivery'] : ['job'];
+  for (const type of types) {
+    const key = stopKey(order.id, type);
+    work.stops.set(key, { key, orderId: order.id, type, vehicleId: null, status: 'planned', arrivedAt: null, leftAt: null, failReason: null, overrunMinutes: 0 });
+  }
+}
+
+function applyEvent(work: Work, e: DayEvent): void {
+  const issue = (message: string): void => { work.issues.push({ eventId: e.id, message }); };
+  if ('vehicle' in e && !work.vehicles.has(e.vehicle)) return issue(`unknown vehicle '${e.vehicle}'`);
+  if (e.type !== 'new-order' && 'order' in e && !work.orders.has(e.order)) return issue(`unknown order '${e.order}'`);
+  switch (e.type) {
+    case 'departed': work.vehicles.get(e.vehicle)!.departedAt = e.at; return startVehicle(work, e.vehicle);
+    case 'arrived': case 'done': case 'failed': return stopEvent(work, e, issue);
+    case 'service-overran': stopOf(work, e.order, e.stop).overrunMinutes += e.minutes; return;
+    case 'delay': return delay(work, e.vehicle, e.at, e.minutes);
+    case 'position': case 'unavailable': return positionEvent(work, e);
+    case 'new-order':
+      if (work.orders.has(e.order.id)) return issue(`order '${e.order.id}' already exists`);
+      return addOrder(work, e.order);
+    case 'order-cancelled': return setOrderStatus(work, e.order, 'cancelled');
+    case 'repair-applied': return applyRepair(work, e, issue);
+  }
+}
+
+/** The stop an order event means: the named side, else the first not yet done or failed, else the last. */
+function stopOf(work: Work, orderId: string, side?: ShipmentSide): DayStop {
+  const order = work.orders.get(orderId)!;
+  if (!order.pickup) return work.stops.get(orderId)!;
+  if (side) return work.stops.get(stopKey(orderId, side))!;
+  const pickup = work.stops.get(stopKey(orderId, 'pickup'))!;
+  return pickup.status === 'done' || pickup.status === 'failed' ? work.stops.get(stopKey(orderId, 'delivery'))! : pickup;
+}
+
+function stopEvent(work: Work, e: Extract<DayEvent, { type: 'arrived' | 'done' | 'failed' }>, issue: (m: string) => void): void {
+  const stop = stopOf(work, e.order, e.stop);
+  const vehicleId = vehicleOf(work, e.order);
+  if (vehicleId) startVehicle(work, vehicleId);
+  else issue(`order '${e.order}' is ${e.type} but is on no route`);
+  if (e.type === 'arrived') Object.assign(stop, { status: 'arrived', arrivedAt: e.at, leftAt: null, failReason: null });
+  else Object.assign(stop, { status: e.type, leftAt: e.at, failReason: e.type === 'failed' ? e.reason : null });
+  // A shipment whose pickup failed cannot be delivered either.
+  if (e.type === 'failed' && stop.type === 'pickup') Object.assign(work.stops.get(stopKey(e.order, 'delivery'))!, { status: 'failed', leftAt: e.at, failReason: e.reason });
+  if (e.type === 'failed') addRedelivery(work, e.order, e.at, stop.type === 'delivery' ? 'delivery' : undefined);
+  else withdrawRedelivery(work, e.order);
+}
+
+function addRedelivery(work: Work, orderId: string, at: number, side?: ShipmentSide): void {
+  const active = [...work.redeliveries.values()].some((r) => r.failedOrderId === orderId && !r.withdrawn);
+  if (active) return;
+  const failed = work.orders.get(orderId)!;
+  const id = redeliveryId(failed, new Set(work.orders.keys()));
+  addOrder(work, makeRedelivery(work.scenario.settings, failed, id, side));
+  work.redeliveries.set(id, { orderId: id, failedOrderId: orderId, failedAt: at, forToday: true, withdrawn: false });
+}
+
+/** A failure corrected by a later event: its re-delivery is no longer needed. */
+function withdrawRedelivery(work: Work, orderId: string): void {
+  for (const r of work.redeliveries.values()) {
+    if (r.failedOrderId !== orderId || r.withdrawn) continue;
+    r.withdrawn = true;
+    setOrderStatus(work, r.orderId, 'cancelled');
+  }
+}
+
+function setOrderStatus(work: Work, orderId: string, status: StopStatus): void {
+  for (const stop of work.stops.values()) if (stop.orderId === orderId) stop.status = status;
+}
+
+/** Vehicle whose current sequence holds the order, or null. */
+function vehicleOf(work: Work, orderId: string): string | null {
+  for (const [vehicleId, stops] of work.sequences) if (stops.some((s) => isOrderStep(s) && s.id === orderId)) return vehicleId;
+  return null;
+}
+
+/** The vehicle is on the road: what its route delivers is on board from now on. */
+function startVehicle(work: Work, vehicleId: string): void {
+  const vehicle = work.vehicles.get(vehicleId)!;
+  if (vehicle.started) return;
+  vehicle.started = true;
+  const jobs = (work.sequences.get(vehicleId) ?? []).filter((s) => s.type === 'job' && work.stops.get(s.id)?.status !== 'cancelled');
+  vehicle.loaded = jobs.map((s) => s.id);
+}
+
+/** Where the vehicle is in its route: the first order stop not left yet (null: driving back). */
+function anchorOf(work: Work, vehicleId: string, at: number): Anchored {
+  for (const s of work.sequences.get(vehicleId) ?? []) {
+    if (!isOrderStep(s)) continue;
+    const stop = work.stops.get(stopKey(s.id, s.type));
+    if (!stop || stop.status === 'done' || stop.status === 'failed' || stop.status === 'cancelled') continue;
+    return { at, stopKey: stop.key, atStop: stop.status === 'arrived' };
+  }
+  return { at, stopKey: null, atStop: false };
+}
+
+function delay(work: Work, vehicleId: string, at: number, minutes: number): void {
+  const vehicle = work.vehicles.get(vehicleId)!;
+  vehicle.delays.push({ ...anchorOf(work, vehicleId, at), minutes });
+  vehicle.delayMinutes += minutes;
+}
+
+function positionEvent(work: Work, e: Extract<DayEvent, { type: 'position' | 'unavailable' }>): void {
+  const vehicle = work.vehicles.get(e.vehicle)!;
+  startVehicle(work, e.vehicle);
+  vehicle.position = { ...anchorOf(work, e.vehicle, e.at), lat: e.lat, lng: e.lng };
+  if (e.type === 'unavailable') vehicle.unavailable = { at: e.at, reason: e.reason, lat: e.lat, lng: e.lng };
+}
