@@ -1,0 +1,156 @@
+// Live ETAs (issue #11): the rest of each route predicted in its current order
+// from what happened, by the checker's own walk (route-eval.ts with a DayWalk):
+// reported times taken as given, delays and last positions applied, nothing
+// that has not happened before the clock. Rules are reported, not enforced.
+import type { Order, Scenario } from '../scenario';
+import type { OrderStepType, Step } from '../solution';
+import { evaluateRoute, makeEvalContext, type DayWalk, type EvalContext, type Hold, type StopReport, type StopRef } from '../route-eval';
+import { resolveOrder } from '../service-types';
+import type { Violation } from '../violations';
+import { stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
+import { atRiskOf, lateS, routeRisk, stopRisk, type RiskItem } from './at-risk';
+
+/** Settings of the day's predictions. */
+export interface DaySettings {
+  /** A stop whose arrival this much later would break its window (or allowance) is at risk; so is a route this close to its shift end. */
+  riskMarginMinutes: number;
+}
+
+/** Defaults of DaySettings. */
+export const DEFAULT_DAY_SETTINGS: Readonly<DaySettings> = { riskMarginMinutes: 15 };
+
+/** Where a stop's times come from. `stranded`: its vehicle is unavailable, it has no time. */
+export type TimeSource = 'actual' | 'in-progress' | 'predicted' | 'stranded';
+
+/** One order stop of a route with its actual or predicted times (seconds of the day). */
+export interface PredictedStop {
+  key: string;
+  orderId: string;
+  type: OrderStepType;
+  status: StopStatus;
+  source: TimeSource;
+  arrivalS: number | null;
+  startS: number | null;
+  endS: number | null;
+  /** Service start past the end of its window, seconds (0 when inside one). */
+  lateS: number;
+  /** Why the stop is at risk, or null. */
+  risk: string | null;
+}
+
+/** One vehicle's route as predicted now. */
+export interface PredictedRoute {
+  vehicleId: string;
+  unavailable: boolean;
+  stops: PredictedStop[];
+  breaks: { id: string; startS: number; endS: number }[];
+  /** The walk's steps, start … end (stranded stops left out). */
+  steps: Step[];
+  departS: number;
+  /** Predicted return to the end depot. */
+  endS: number;
+  shiftEndS: number;
+  overtimeS: number;
+  distanceM: number;
+  durationS: number;
+  cost: number;
+  /** Why the route is at risk (shift overrun, vehicle unavailable), or null. */
+  risk: string | null;
+  /** Rules the prediction breaks (the checker's violations of the walked route). */
+  violations: Violation[];
+}
+
+/** Every route predicted at `nowS`, and the flat list of what is at risk. */
+export interface DayPrediction {
+  nowS: number;
+  routes: PredictedRoute[];
+  atRisk: RiskItem[];
+}
+
+/** Predicts the rest of each route at `nowMinutes` (minutes of the day). */
+export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS): DayPrediction {
+  const ctx = makeEvalContext({ ...scenario, orders: state.orders });
+  const nowS = Math.round(nowMinutes * 60);
+  const routes = state.routes.map((route) => predictRoute(ctx, state, route, nowS, settings.riskMarginMinutes * 60));
+  return { nowS, routes, atRisk: atRiskOf(routes) };
+}
+
+const toS = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? undefined : Math.round(minutes * 60));
+const LEFT: ReadonlySet<StopStatus> = new Set(['done', 'failed']);
+
+function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: number, marginS: number): PredictedRoute {
+  const vehicle = ctx.scenario.vehicles.find((x) => x.id === route.vehicleId)!;
+  const day = state.vehicles[route.vehicleId];
+  const stopOf = (s: StopRef) => state.stops[stopKey(s.id, s.type as OrderStepType)];
+  const walked = day.unavailable ? reachedPrefix(route.stops, stopOf) : route.stops;
+  const walk: DayWalk = { reports: reportsFor(walked, day, stopOf), notBeforeS: nowS, startLoad: day.loaded ? loadOf(ctx, day.loaded) : undefined };
+  const ev = evaluateRoute(ctx, vehicle, walked, toS(day.departedAt) ?? route.plannedDepartS ?? undefined, walk);
+  const inner = ev.steps.slice(1, -1);
+  const stops: PredictedStop[] = [];
+  route.stops.forEach((s, i) => {
+    if (s.type === 'break' || s.type === 'start' || s.type === 'end') return;
+    const stop = stopOf(s);
+    const step = i < walked.length ? inner.find((x) => x.type === s.type && x.id === s.id) : undefined;
+    stops.push(predictedStop(ctx.orders.get(s.id)!, stop, step, marginS));
+  });
+  const end = ev.steps[ev.steps.length - 1];
+  const out: PredictedRoute = {
+    vehicleId: vehicle.id, unavailable: Boolean(day.unavailable), stops,
+    breaks: inner.filter((x) => x.type === 'break').map((x) => ({ id: x.id, startS: x.arrivalS + x.waitS, endS: x.departureS })),
+    steps: ev.steps, departS: ev.steps[0].departureS, endS: end.arrivalS, shiftEndS: vehicle.shift.end * 60, overtimeS: ev.overtimeS,
+    distanceM: ev.distanceM, durationS: ev.durationS, cost: ev.cost, risk: null, violations: ev.violations,
+  };
+  out.risk = routeRisk(vehicle, day, out, marginS);
+  for (const stop of out.stops) if (stop.source === 'stranded') stop.risk = out.risk;
+  return out;
+}
+
+/** An unavailable vehicle keeps only the stops it reached (left or arrived at); the rest are stranded. */
+function reachedPrefix(stops: StopRef[], stopOf: (s: StopRef) => DayStop | undefined): StopRef[] {
+  let last = -1;
+  stops.forEach((s, i) => {
+    const status = s.type === 'break' ? undefined : stopOf(s)?.status;
+    if (status && (LEFT.has(status) || status === 'arrived')) last = i;
+  });
+  return stops.slice(0, last + 1);
+}
+
+/** The walk's reports: actual times per stop, delays and the last position tied to the stop they happened on the way to (or at). */
+function reportsFor(stops: StopRef[], day: DayVehicle, stopOf: (s: StopRef) => DayStop | undefined): (StopReport | undefined)[] {
+  const keyAt = (i: number) => (i === stops.length ? null : stops[i].type === 'break' ? undefined : stopOf(stops[i])?.key);
+  const holds = (key: string | null, atStop: boolean): Hold[] =>
+    day.delays.filter((d) => d.stopKey === key && d.atStop === atStop).map((d) => ({ fromS: toS(d.at)!, s: d.minutes * 60 }));
+  return Array.from({ length: stops.length + 1 }, (_, i) => {
+    const key = keyAt(i);
+    if (key === undefined) return undefined;
+    const stop = i < stops.length ? stopOf(stops[i]) : undefined;
+    const seen = day.position && !day.position.atStop && day.position.stopKey === key && stop?.arrivedAt == null ? day.position : null;
+    return {
+      arrivalS: toS(stop?.arrivedAt), endS: toS(stop?.leftAt), failed: stop?.status === 'failed',
+      extraServiceS: (stop?.overrunMinutes ?? 0) * 60, legHolds: holds(key, false), serviceHolds: holds(key, true),
+      seenAt: seen ? { place: { lat: seen.lat, lng: seen.lng }, atS: toS(seen.at)! } : undefined,
+    };
+  });
+}
+
+/** What the vehicle loaded at the depot: the deliveries of these orders. */
+function loadOf(ctx: EvalContext, orderIds: string[]): number[] {
+  const load = ctx.scenario.settings.capacityUnits.map(() => 0);
+  for (const id of orderIds) {
+    const order = ctx.orders.get(id);
+    if (order && !order.pickup) resolveOrder(ctx.scenario.settings, order).delivery.forEach((a, k) => { load[k] += a; });
+  }
+  return load;
+}
+
+function predictedStop(order: Order, stop: DayStop, step: Step | undefined, marginS: number): PredictedStop {
+  const base = { key: stop.key, orderId: stop.orderId, type: stop.type, status: stop.status };
+  if (!step) return { ...base, source: 'stranded', arrivalS: null, startS: null, endS: null, lateS: 0, risk: null };
+  const source: TimeSource = LEFT.has(stop.status) ? 'actual' : stop.status === 'arrived' ? 'in-progress' : 'predicted';
+  const windows = stop.type === 'pickup' ? order.pickup!.timeWindows : order.timeWindows;
+  const startS = step.arrivalS + step.waitS;
+  const risk = source === 'predicted' ? stopRisk(windows, order.lateness, step.arrivalS, startS, marginS) : null;
+  return { ...base, source, arrivalS: step.arrivalS, startS, endS: step.departureS, lateS: lateS(windows, startS), risk };
+}
+
+export type { RiskItem };
