@@ -150,3 +150,13 @@ describe('deriveDayState', () => {
     expect(JSON.stringify({ s, plan, log })).toBe(before);
   });
 });
+
+describe('deriveDayState: repairs that name what does not exist', () => {
+  it('leaves unknown stops out of the accepted route and says so', () => {
+    const { s, plan } = day();
+    const state = deriveDayState(s, plan, [ev({ type: 'repair-applied', at: 600, routes: [{ vehicle: 'v1', stops: [{ type: 'job', id: 'A' }, { type: 'job', id: 'Q' }] }, { vehicle: 'v7', stops: [] }] })]);
+    expect(ids(state.routes[0].stops)).toEqual(['A']);
+    expect(state.unassigned).toEqual(['B', 'C']);
+    expect(state.issues.map((i) => i.message)).toEqual(["unknown stop 'Q': left out of the route of 'v1'", "unknown vehicle 'v7': its route is not applied"]);
+  });
+});

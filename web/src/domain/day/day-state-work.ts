@@ -39,13 +39,12 @@ export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string
     work.sequences.set(vehicleId, stops.filter((s) => !(isOrderStep(s) && moved.has(s.id))));
   }
   for (const route of e.routes) {
-    for (const s of route.stops.filter(isOrderStep)) {
-      const stop = work.stops.get(stopKey(s.id, s.type));
-      if (stop && stop.vehicleId && stop.vehicleId !== route.vehicle && (LEFT.has(stop.status) || stop.status === 'arrived')) {
-        issue(`stop '${stop.key}' was ${stop.status} on '${stop.vehicleId}' and is now on '${route.vehicle}'`);
-      }
+    if (!work.vehicles.has(route.vehicle)) {
+      issue(`unknown vehicle '${route.vehicle}': its route is not applied`);
+      continue;
     }
-    work.sequences.set(route.vehicle, route.stops.map((s) => ({ ...s })));
+    const kept = route.stops.filter((s) => !isOrderStep(s) || checkMove(work, s, route.vehicle, issue));
+    work.sequences.set(route.vehicle, kept.map((s) => ({ ...s })));
     if (!work.plannedDepartS.has(route.vehicle)) work.plannedDepartS.set(route.vehicle, null);
   }
   for (const id of e.keepForLater ?? []) {
@@ -53,6 +52,19 @@ export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string
     if (r) r.forToday = false;
   }
   syncVehicles(work);
+}
+
+/** False (and reported) for a stop of an unknown order; reports a reached stop moved to another vehicle. */
+function checkMove(work: Work, s: StopRef, vehicleId: string, issue: (m: string) => void): boolean {
+  const stop = work.stops.get(stopKey(s.id, s.type as OrderStepType));
+  if (!stop) {
+    issue(`unknown stop '${stopKey(s.id, s.type as OrderStepType)}': left out of the route of '${vehicleId}'`);
+    return false;
+  }
+  if (stop.vehicleId && stop.vehicleId !== vehicleId && (LEFT.has(stop.status) || stop.status === 'arrived')) {
+    issue(`stop '${stop.key}' was ${stop.status} on '${stop.vehicleId}' and is now on '${vehicleId}'`);
+  }
+  return true;
 }
 
 /** Records on each stop the vehicle whose sequence holds it. */

@@ -88,8 +88,8 @@ function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: 
   const inner = ev.steps.slice(1, -1);
   const stops: PredictedStop[] = [];
   route.stops.forEach((s, i) => {
-    if (s.type === 'break' || s.type === 'start' || s.type === 'end') return;
-    const stop = stopOf(s);
+    const stop = s.type === 'break' ? undefined : stopOf(s);
+    if (!stop || !ctx.orders.has(s.id)) return;
     const step = i < walked.length ? inner.find((x) => x.type === s.type && x.id === s.id) : undefined;
     stops.push(predictedStop(ctx.orders.get(s.id)!, stop, step, marginS));
   });
