@@ -1,6 +1,18 @@
 // Valibot schemas of the day's events, shared by the events file (`at` as a
 // clock time or timestamp, `id` optional) and the stored log (`at` in minutes,
 // `id` required). Cross-references (known orders and vehicles) are checked in events-file.ts.
+//
+// Events file, one object per event (every event: `type`, `at`, optional `id`):
+//   departed          vehicle
+//   arrived | done    order, stop? ('pickup' | 'delivery', shipments only)
+//   failed            order, reason? (not-home | refused | damaged | no-access | other; default other), stop?
+//   delay             vehicle, minutes (lost from `at` on)
+//   service-overran   order, minutes, stop?
+//   position          vehicle, lat, lng
+//   unavailable       vehicle, lat, lng, reason? (breakdown | driver-ill | other; default other)
+//   new-order         order (a whole order, as in the scenario file)
+//   order-cancelled   order
+//   repair-applied    routes: [{vehicle, stops: [{type: job|pickup|delivery|break, id}]}], keepForLater?: [re-delivery ids]
 import * as v from 'valibot';
 import { orderSchema } from '../scenario';
 import { FAIL_REASONS, UNAVAILABLE_REASONS } from './events';
