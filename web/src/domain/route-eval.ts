@@ -7,6 +7,9 @@ import { capabilityGap, resolveOrders, type OrderNeeds } from './service-types';
 import { makeLegFn, type LegFn, type Place } from './travel';
 import { formatCount, formatHmMinutes, formatMinutes } from './format';
 import { clock, fail, type RuleId, type Violation } from './violations';
+import { dayArrivalS, dayServiceS, type DayWalk } from './day-walk';
+
+export type { DayWalk, Hold, StopReport } from './day-walk';
 
 /** Lookups built once per scenario. */
 export interface EvalContext {
@@ -42,47 +45,6 @@ export interface RouteEvaluation {
   overtimeCost: number;
   /** fixed + per km + per hour of duration + lateness + overtime. */
   cost: number;
-}
-
-/** Time lost from a moment on (a reported delay): what would end later than `fromS` ends `s` seconds later. */
-export interface Hold {
-  fromS: number;
-  s: number;
-}
-
-/**
- * What happened at a stop of a running route, or was reported on the way to it
- * (seconds of the day). Reported times are taken as given; the rest is walked.
- */
-export interface StopReport {
-  arrivalS?: number;
-  /** Service start; default: the arrival, or the window's opening when early. */
-  startS?: number;
-  /** Left the stop (done or failed). Without a reported arrival, the walked arrival is capped at it. */
-  endS?: number;
-  /** The attempt failed: nothing was delivered or collected. */
-  failed?: boolean;
-  /** Last position reported on the way here: the leg is driven from there, leaving then. */
-  seenAt?: { place: Place; atS: number };
-  /** Delays reported on the way here. */
-  legHolds?: Hold[];
-  /** Delays reported while at the stop. */
-  serviceHolds?: Hold[];
-  /** Service overran by this much (reported). */
-  extraServiceS?: number;
-}
-
-/**
- * A route being driven (the day): reports per stop and the clock. The walk
- * takes reported times as given and never predicts an order stop's arrival, a
- * service end or the return before `notBeforeS` (breaks are walked as planned).
- */
-export interface DayWalk {
-  /** Per index of `stops`; index `stops.length` is the return to the end depot. */
-  reports: readonly (StopReport | undefined)[];
-  notBeforeS: number;
-  /** On board when leaving the start depot; default: the deliveries of the route's jobs. */
-  startLoad?: readonly number[];
 }
 
 /** Amounts are compared with this slack (floating sums). */
@@ -236,28 +198,7 @@ function driveTo(w: Walk, place: Place): number {
     w.ev.drivingS += leg.durationS;
   }
   w.place = place;
-  let arrivalS = (seen ? seen.atS : w.time) + legs[legs.length - 1].durationS;
-  if (!w.day) return arrivalS;
-  if (report?.arrivalS !== undefined) return report.arrivalS;
-  arrivalS = held(arrivalS, report?.legHolds);
-  if (report?.endS !== undefined) return Math.min(arrivalS, report.endS);
-  return Math.max(arrivalS, w.day.notBeforeS);
-}
-
-/** Applies delays in order: what would end after a delay's start ends that much later. */
-function held(endS: number, holds: readonly Hold[] | undefined): number {
-  let t = endS;
-  for (const h of holds ?? []) t = Math.max(t, h.fromS) + h.s;
-  return t;
-}
-
-/** Seconds on site: planned, or reported (left at `endS`), or planned plus overrun and delays, ending no earlier than the clock. */
-function serviceTime(w: Walk, startS: number, plannedS: number): number {
-  if (!w.day) return plannedS;
-  const report = w.day.reports[w.index];
-  if (report?.endS !== undefined) return Math.max(0, report.endS - startS);
-  const endS = held(startS + plannedS + (report?.extraServiceS ?? 0), report?.serviceHolds);
-  return Math.max(endS, w.day.notBeforeS) - startS;
+  return dayArrivalS(w.day, report, (seen ? seen.atS : w.time) + legs[legs.length - 1].durationS);
 }
 
 function serveStop(w: Walk, stop: StopRef): void {
@@ -279,7 +220,7 @@ function serveStop(w: Walk, stop: StopRef): void {
   const windows = atPickup ? needs.shipment!.timeWindows : needs.timeWindows;
   const { arrivalS, startS } = arrive(w, place, windows, order.lateness, order.id, atPickup ? ' (pickup)' : '');
   changeLoad(w, stop.type, order.id, needs, w.day?.reports[w.index]?.failed ? 0 : 1);
-  const serviceS = serviceTime(w, startS, atPickup ? needs.shipment!.serviceS : needs.serviceS);
+  const serviceS = dayServiceS(w.day, w.day?.reports[w.index], startS, atPickup ? needs.shipment!.serviceS : needs.serviceS);
   w.ev.waitingS += startS - arrivalS;
   w.ev.serviceS += serviceS;
   pushStep(w, stop, arrivalS, startS - arrivalS, serviceS);
