@@ -53,7 +53,7 @@ describe('the demo day', () => {
     const [a, b] = stopsOf(r1);
     const f = stopsOf(r3)[0];
     const min = (sec: number) => sec / 60;
-    const now = Math.max(min(b.departureS), min(f.departureS)) + 1;
+    const now = Math.max(min(b.departureS), min(f.departureS)) + 1; // may carry seconds: the clock is Math.round(now × 60) s
     const urgent = { ...s.orders[0], id: 'URG-1', priority: 9, timeWindows: [{ start: Math.ceil(now), end: Math.ceil(now) + 120 }] };
     let n = 0;
     const ev = (e: Record<string, unknown>) => ({ id: `e${++n}`, ...e }) as unknown as DayEvent;
@@ -77,7 +77,7 @@ describe('the demo day', () => {
     const arrivals = (p: typeof after) => p.routes.find((r) => r.vehicleId === r2.vehicleId)!.stops.map((x) => x.arrivalS!);
     arrivals(after).forEach((t, i) => expect(t).toBeGreaterThanOrEqual(arrivals(before)[i]));
     // Nothing not yet reached is predicted before the clock.
-    for (const r of after.routes) for (const x of r.stops) if (x.source === 'predicted') expect(x.arrivalS!).toBeGreaterThanOrEqual(now * 60);
+    for (const r of after.routes) for (const x of r.stops) if (x.source === 'predicted') expect(x.arrivalS!).toBeGreaterThanOrEqual(after.nowS);
     // The failed attempt's re-delivery and the urgent order wait for a repair; every risk says why.
     expect(state.unassigned).toEqual(expect.arrayContaining([`${f.id}-R1`, 'URG-1']));
     expect(after.atRisk.every((x) => x.reason.length > 10)).toBe(true);
