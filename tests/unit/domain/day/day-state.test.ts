@@ -160,3 +160,33 @@ describe('deriveDayState: repairs that name what does not exist', () => {
     expect(state.issues.map((i) => i.message)).toEqual(["unknown stop 'Q': left out of the route of 'v1'", "unknown vehicle 'v7': its route is not applied"]);
   });
 });
+
+describe('deriveDayState: shipments', () => {
+  function shipmentDay() {
+    const s = smallScenario();
+    s.orders[0] = { ...s.orders[0], pickup: { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 } };
+    const step = (type: 'start' | 'end' | 'job' | 'pickup' | 'delivery', id: string) => ({ type, id, arrivalS: 25200, waitS: 0, serviceS: 0, departureS: 25200, distanceM: 0, load: [0, 0] });
+    const route = { vehicleId: 'v1', steps: [step('start', 'hub'), step('pickup', 'A'), step('job', 'B'), step('delivery', 'A'), step('end', 'hub')], distanceM: 0, durationS: 0, drivingS: 0, waitingS: 0, serviceS: 0, cost: 0 };
+    return { s, plan: { routes: [route], unassigned: [] } };
+  }
+
+  it('an order event without a side means the first stop not yet left; a failed pickup fails the delivery too', () => {
+    const { s, plan } = shipmentDay();
+    const state = deriveDayState(s, plan, [ev({ type: 'failed', order: 'A', at: 450, reason: 'no-access' })]);
+    expect(state.stops['A/pickup']).toMatchObject({ status: 'failed', failReason: 'no-access' });
+    expect(state.stops['A/delivery']).toMatchObject({ status: 'failed', failReason: 'no-access' });
+    expect(state.orders.find((o) => o.id === 'A-R1')?.pickup?.address).toBe('Shop'); // tried again whole
+    expect(state.vehicles.v1.currentStopIndex).toBe(1);
+  });
+
+  it('a shipment picked up and not yet delivered is on board; one failed at its delivery is re-delivered from the depot', () => {
+    const { s, plan } = shipmentDay();
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 450 }), ev({ type: 'done', order: 'B', at: 480 })]);
+    expect(state.stops['A/pickup'].status).toBe('done');
+    expect(state.stops['A/delivery'].status).toBe('en-route');
+    expect(state.vehicles.v1.onBoard).toEqual([30, 1]);
+    const failed = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 450 }), ev({ type: 'failed', order: 'A', at: 500, reason: 'refused' })]);
+    expect(failed.stops['A/delivery'].status).toBe('failed');
+    expect(failed.orders.find((o) => o.id === 'A-R1')?.pickup).toBeUndefined();
+  });
+});

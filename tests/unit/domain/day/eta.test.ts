@@ -163,3 +163,18 @@ describe('predictDay against a hand-computed route', () => {
     expect(r.overtimeS).toBe(H(10, 30) + 432 + 600 + 998 - H(10, 50));
   });
 });
+
+describe('predictDay: a shipment whose pickup failed', () => {
+  it('is not driven to its delivery', () => {
+    const s = scenario();
+    s.orders[0] = { ...s.orders[0], pickup: { lat: X.lat, lng: X.lng, address: 'Shop', timeWindows: [], serviceMinutes: 5 } };
+    const stops: [StepType, string][] = [['pickup', 'A'], ['job', 'B'], ['delivery', 'A'], ['job', 'C']];
+    const r = predict(s, [ev({ type: 'failed', order: 'A', at: at(7, 30), reason: 'no-access' })], at(7, 30), stops);
+    expect(r.stops.map((x) => [x.key, x.source, x.arrivalS])).toEqual([
+      ['A/pickup', 'actual', H(7) + legS(s, s.depots[0], X)], ['B', 'predicted', H(7, 30) + legS(s, X, s.orders[1])], ['A/delivery', 'actual', null], ['C', 'predicted', expect.any(Number)],
+    ]);
+    // B (arrives 07:37:57) waits for its window at 08:00, 10 min service, then B → C directly.
+    expect(r.stops[1].startS).toBe(H(8));
+    expect(r.stops[3].arrivalS).toBe(H(8, 10) + legS(s, s.orders[1], s.orders[2]));
+  });
+});

@@ -19,7 +19,10 @@ export interface DaySettings {
 /** Defaults of DaySettings. */
 export const DEFAULT_DAY_SETTINGS: Readonly<DaySettings> = { riskMarginMinutes: 15 };
 
-/** Where a stop's times come from. `stranded`: its vehicle is unavailable, it has no time. */
+/**
+ * Where a stop's times come from. `stranded`: its vehicle is unavailable, it
+ * has no times. `actual` without times: a shipment's delivery whose pickup failed.
+ */
 export type TimeSource = 'actual' | 'in-progress' | 'predicted' | 'stranded';
 
 /** One order stop of a route with its actual or predicted times (seconds of the day). */
@@ -82,16 +85,18 @@ function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: 
   const vehicle = ctx.scenario.vehicles.find((x) => x.id === route.vehicleId)!;
   const day = state.vehicles[route.vehicleId];
   const stopOf = (s: StopRef) => state.stops[stopKey(s.id, s.type as OrderStepType)];
-  const walked = day.unavailable ? reachedPrefix(route.stops, stopOf) : route.stops;
+  // A shipment whose pickup failed is never driven to its delivery.
+  const undriven = (s: StopRef) => s.type === 'delivery' && state.stops[stopKey(s.id, 'pickup')]?.status === 'failed';
+  const walked = (day.unavailable ? reachedPrefix(route.stops, stopOf) : route.stops).filter((s) => !undriven(s));
   const walk: DayWalk = { reports: reportsFor(walked, day, stopOf), notBeforeS: nowS, startLoad: day.loaded ? loadOf(ctx, day.loaded) : undefined };
   const ev = evaluateRoute(ctx, vehicle, walked, toS(day.departedAt) ?? route.plannedDepartS ?? undefined, walk);
   const inner = ev.steps.slice(1, -1);
   const stops: PredictedStop[] = [];
-  route.stops.forEach((s, i) => {
+  route.stops.forEach((s) => {
     const stop = s.type === 'break' ? undefined : stopOf(s);
     if (!stop || !ctx.orders.has(s.id)) return;
-    const step = i < walked.length ? inner.find((x) => x.type === s.type && x.id === s.id) : undefined;
-    stops.push(predictedStop(ctx.orders.get(s.id)!, stop, step, marginS));
+    const step = walked.includes(s) ? inner.find((x) => x.type === s.type && x.id === s.id) : undefined;
+    stops.push(predictedStop(ctx.orders.get(s.id)!, stop, step, marginS, undriven(s)));
   });
   const end = ev.steps[ev.steps.length - 1];
   const out: PredictedRoute = {
@@ -143,9 +148,9 @@ function loadOf(ctx: EvalContext, orderIds: string[]): number[] {
   return load;
 }
 
-function predictedStop(order: Order, stop: DayStop, step: Step | undefined, marginS: number): PredictedStop {
+function predictedStop(order: Order, stop: DayStop, step: Step | undefined, marginS: number, undriven: boolean): PredictedStop {
   const base = { key: stop.key, orderId: stop.orderId, type: stop.type, status: stop.status };
-  if (!step) return { ...base, source: 'stranded', arrivalS: null, startS: null, endS: null, lateS: 0, risk: null };
+  if (!step) return { ...base, source: undriven ? 'actual' : 'stranded', arrivalS: null, startS: null, endS: null, lateS: 0, risk: null };
   const source: TimeSource = LEFT.has(stop.status) ? 'actual' : stop.status === 'arrived' ? 'in-progress' : 'predicted';
   const windows = stop.type === 'pickup' ? order.pickup!.timeWindows : order.timeWindows;
   const startS = step.arrivalS + step.waitS;
