@@ -38,10 +38,14 @@ export function stopRisk(windows: TimeWindow[], lateness: SoftLimit | undefined,
   if (windows.length === 0) return null;
   const allowS = (lateness?.maxMinutes ?? 0) * 60;
   const fits = (t: number) => windowStart(windows, t) !== null || lateS(windows, t) <= allowS;
-  const allowed = allowS > 0 ? ` plus ${lateness!.maxMinutes} min allowed lateness` : '';
-  if (!fits(arrivalS)) return `predicted start ${clock(startS)} is ${minutes(lateS(windows, startS))} min after its window ${windowText(windows)} closes${allowed}`;
-  if (!fits(arrivalS + marginS)) return `predicted arrival ${clock(arrivalS)} is within ${minutes(marginS)} min of the end of its window ${windowText(windows)}${allowed}`;
-  return null;
+  const late = lateS(windows, startS);
+  if (!fits(arrivalS)) {
+    const beyond = allowS > 0 ? `, more than the ${lateness!.maxMinutes} min allowed` : '';
+    return `predicted start ${clock(startS)} is ${minutes(late)} min after its window ${windowText(windows)} closes${beyond}`;
+  }
+  if (fits(arrivalS + marginS)) return null;
+  if (late > 0) return `predicted start ${clock(startS)} is ${minutes(late)} min late, within ${minutes(marginS)} min of the ${lateness!.maxMinutes} min allowed`;
+  return `predicted arrival ${clock(arrivalS)} is within ${minutes(marginS)} min of the end of its window ${windowText(windows)}`;
 }
 
 /** Why a route is at risk (vehicle unavailable, shift overrun or about to), or null. */
