@@ -58,7 +58,8 @@ export function held(endS: number, holds: readonly Hold[] | undefined): number {
  */
 export function dayArrivalS(day: DayWalk | undefined, report: StopReport | undefined, walkedS: number): number {
   if (!day) return walkedS;
-  if (report?.arrivalS !== undefined) return report.arrivalS;
+  // A departure reported before the arrival (a wrong report) wins: the stop has no negative service.
+  if (report?.arrivalS !== undefined) return Math.min(report.arrivalS, report.endS ?? Infinity);
   const arrivalS = held(walkedS, report?.legHolds);
   if (report?.endS !== undefined) return Math.min(arrivalS, report.endS);
   return Math.max(arrivalS, day.notBeforeS);

@@ -168,7 +168,7 @@ function pushStep(w: Walk, stop: StopRef, arrivalS: number, waitS: number, servi
 function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimit | undefined, orderId: string, what: string): { arrivalS: number; startS: number } {
   const arrivalS = driveTo(w, place);
   const report = w.day?.reports[w.index];
-  const from = Math.min(report?.startS ?? arrivalS, report?.endS ?? Infinity);
+  const from = Math.min(Math.max(report?.startS ?? arrivalS, arrivalS), report?.endS ?? Infinity);
   const inside = windowStart(windows, from);
   if (inside !== null) return { arrivalS, startS: report?.startS !== undefined ? from : Math.min(inside, report?.endS ?? Infinity) };
   const lateS = lateBy(windows, from);

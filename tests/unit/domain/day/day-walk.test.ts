@@ -45,3 +45,13 @@ describe('evaluateRoute with a day walk', () => {
     expect(ev.steps[ev.steps.length - 1].load).toEqual([5, 1]);
   });
 });
+
+describe('evaluateRoute with contradictory reports', () => {
+  it('a departure reported before the arrival: arrival, start and departure coincide, nothing negative', () => {
+    const s = smallScenario();
+    const route = buildRoute(s, 'v1', ['A', 'B']);
+    const stops = route.steps.slice(1, -1).map((x) => ({ type: x.type, id: x.id }));
+    const ev = evaluateRoute(makeEvalContext(s), s.vehicles[0], stops, route.steps[0].departureS, { reports: [{ arrivalS: 9 * 3600, endS: 8 * 3600 + 50 * 60 }], notBeforeS: 9 * 3600 });
+    expect([ev.steps[1].arrivalS, ev.steps[1].waitS, ev.steps[1].serviceS, ev.steps[1].departureS]).toEqual([8 * 3600 + 50 * 60, 0, 0, 8 * 3600 + 50 * 60]);
+  });
+});
