@@ -177,6 +177,8 @@ describe('deriveDayState: shipments', () => {
     expect(state.stops['A/delivery']).toMatchObject({ status: 'failed', failReason: 'no-access' });
     expect(state.orders.find((o) => o.id === 'A-R1')?.pickup?.address).toBe('Shop'); // tried again whole
     expect(state.vehicles.v1.currentStopIndex).toBe(1);
+    const corrected = deriveDayState(s, plan, [ev({ type: 'failed', order: 'A', at: 450, reason: 'no-access' }), ev({ type: 'done', order: 'A', stop: 'pickup', at: 455 })]);
+    expect([corrected.stops['A/pickup'].status, corrected.stops['A/delivery'].status, corrected.stops['A-R1/pickup'].status]).toEqual(['done', 'planned', 'cancelled']);
   });
 
   it('a shipment picked up and not yet delivered is on board; one failed at its delivery is re-delivered from the depot', () => {

@@ -165,8 +165,10 @@ function stopEvent(work: Work, e: Extract<DayEvent, { type: 'arrived' | 'done' |
   else issue(`order '${e.order}' is ${e.type} but is on no route`);
   if (e.type === 'arrived') Object.assign(stop, { status: 'arrived', arrivedAt: e.at, leftAt: null, failReason: null });
   else Object.assign(stop, { status: e.type, leftAt: e.at, failReason: e.type === 'failed' ? e.reason : null });
-  // A shipment whose pickup failed cannot be delivered either.
-  if (e.type === 'failed' && stop.type === 'pickup') Object.assign(work.stops.get(stopKey(e.order, 'delivery'))!, { status: 'failed', leftAt: e.at, failReason: e.reason });
+  // A shipment whose pickup failed cannot be delivered either; a later pickup event undoes that.
+  const delivery = stop.type === 'pickup' ? work.stops.get(stopKey(e.order, 'delivery'))! : null;
+  if (delivery && e.type === 'failed') Object.assign(delivery, { status: 'failed', leftAt: e.at, failReason: e.reason });
+  else if (delivery?.status === 'failed' && delivery.arrivedAt === null) Object.assign(delivery, { status: 'planned', leftAt: null, failReason: null });
   if (e.type === 'failed') addRedelivery(work, e.order, e.at, stop.type === 'delivery' ? 'delivery' : undefined);
   else withdrawRedelivery(work, e.order);
 }
