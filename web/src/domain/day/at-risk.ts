@@ -4,6 +4,7 @@
 // a vehicle that is unavailable. Each with a reason a dispatcher can read.
 import type { SoftLimit, TimeWindow, Vehicle } from '../scenario';
 import { windowStart } from '../route-eval';
+import { formatHmMinutes, formatMinutes } from '../format';
 import { clock } from '../violations';
 import type { DayVehicle } from './day-state';
 import type { PredictedRoute } from './eta';
@@ -27,7 +28,8 @@ export function windowText(windows: TimeWindow[]): string {
   return windows.map((w) => `${clock(w.start * 60)}–${clock(w.end * 60)}`).join(', ');
 }
 
-const minutes = (s: number) => Math.ceil(s / 60);
+/** A span, any part of a minute counted as a whole one: "1 min" for 20 s late. */
+const minutes = (s: number) => formatMinutes(Math.ceil(s / 60) * 60);
 
 /**
  * Why a stop not reached yet is at risk, or null. Past: arriving at
@@ -40,12 +42,12 @@ export function stopRisk(windows: TimeWindow[], lateness: SoftLimit | undefined,
   const fits = (t: number) => windowStart(windows, t) !== null || lateS(windows, t) <= allowS;
   const late = lateS(windows, startS);
   if (!fits(arrivalS)) {
-    const beyond = allowS > 0 ? `, more than the ${lateness!.maxMinutes} min allowed` : '';
-    return `predicted start ${clock(startS)} is ${minutes(late)} min after its window ${windowText(windows)} closes${beyond}`;
+    const beyond = allowS > 0 ? `, more than the ${minutes(allowS)} allowed` : '';
+    return `predicted start ${clock(startS)} is ${minutes(late)} after its window ${windowText(windows)} closes${beyond}`;
   }
   if (fits(arrivalS + marginS)) return null;
-  if (late > 0) return `predicted start ${clock(startS)} is ${minutes(late)} min late, within ${minutes(marginS)} min of the ${lateness!.maxMinutes} min allowed`;
-  return `predicted arrival ${clock(arrivalS)} is within ${minutes(marginS)} min of the end of its window ${windowText(windows)}`;
+  if (late > 0) return `predicted start ${clock(startS)} is ${minutes(late)} late, within ${minutes(marginS)} of the ${minutes(allowS)} allowed`;
+  return `predicted arrival ${clock(arrivalS)} is within ${minutes(marginS)} of the end of its window ${windowText(windows)}`;
 }
 
 /** Why a route is at risk (vehicle unavailable, shift overrun or about to), or null. */
@@ -54,9 +56,9 @@ export function routeRisk(vehicle: Vehicle, day: DayVehicle, route: PredictedRou
   if (day.unavailable) return `'${name}' is unavailable since ${clock(Math.round(day.unavailable.at * 60))} (${day.unavailable.reason})`;
   const extraS = (vehicle.overtime?.maxMinutes ?? 0) * 60;
   const limitS = route.shiftEndS + extraS;
-  const overtime = extraS > 0 ? ` plus ${vehicle.overtime!.maxMinutes} min overtime` : '';
-  if (route.endS > limitS) return `'${name}' is predicted back at ${clock(route.endS)}, ${minutes(route.endS - limitS)} min after its shift ends at ${clock(route.shiftEndS)}${overtime}`;
-  if (route.endS + marginS > limitS) return `'${name}' is predicted back at ${clock(route.endS)}, within ${minutes(marginS)} min of its shift end ${clock(route.shiftEndS)}${overtime}`;
+  const overtime = extraS > 0 ? ` plus ${formatHmMinutes(vehicle.overtime!.maxMinutes)} overtime` : '';
+  if (route.endS > limitS) return `'${name}' is predicted back at ${clock(route.endS)}, ${minutes(route.endS - limitS)} after its shift ends at ${clock(route.shiftEndS)}${overtime}`;
+  if (route.endS + marginS > limitS) return `'${name}' is predicted back at ${clock(route.endS)}, within ${minutes(marginS)} of its shift end ${clock(route.shiftEndS)}${overtime}`;
   return null;
 }
 
