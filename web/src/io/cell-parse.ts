@@ -37,8 +37,16 @@ const DATE_PREFIX = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[
 
 /** Reads a time of day as minutes since midnight: "10:00", "10h00", "10h", "1000", "930", "2 pm", "9:00 AM", "2026-11-21T10:00". */
 export function parseClock(text: string): Parsed<number> {
-  let s = text.trim().toLowerCase().replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '');
-  s = s.replace(DATE_PREFIX, '').trim();
+  let s = text.trim().toLowerCase();
+  // "15:56 +1" / "3:56pm (+1)": a time on a following day.
+  const nextDay = /\s*\(?\+(\d)\)?$/.exec(s);
+  if (nextDay) s = s.slice(0, nextDay.index);
+  s = s.replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
+  const clock = readClock(s, text);
+  return clock.ok && nextDay ? ok(clock.value + 1440 * Number(nextDay[1])) : clock;
+}
+
+function readClock(s: string, text: string): Parsed<number> {
   const digits = /^(\d{1,2})(\d{2})$/.exec(s);
   const match = digits ? [s, digits[1], digits[2], undefined] : CLOCK.exec(s);
   if (!match) return fail(`'${text}' is not a time (write 10:00, 9:30 AM, 2pm or 1000)`);
@@ -50,6 +58,22 @@ export function parseClock(text: string): Parsed<number> {
   if (half === 'a' && hours === 12) hours = 0;
   if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return fail(`'${text}' is not a valid time of day`);
   return ok(hours * 60 + minutes);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Minutes since midnight as parseClock reads them back: "08:05", "24:00" for the end of the day, "01:30 +1" the day after. */
+export function dayClockText(minutes: number): string {
+  if (minutes === 1440) return '24:00';
+  const day = Math.floor(minutes / 1440);
+  const m = minutes % 1440;
+  const text = `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+  return day > 0 ? `${text} +${day}` : text;
+}
+
+/** Windows as "10:00-12:00; 14:00-16:00" (parseWindows reads them back; "" = any time). */
+export function windowsClockText(windows: readonly TimeWindow[]): string {
+  return windows.map((w) => `${dayClockText(w.start)}-${dayClockText(w.end)}`).join('; ');
 }
 
 /** Reads a time cell in the column's format; `minutes` also accepts clock text. */

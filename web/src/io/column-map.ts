@@ -67,7 +67,14 @@ export function fieldsFor(kind: ImportKind, capacityUnits: readonly string[]): F
     format: 'number',
     synonyms: unitSynonyms(unit, i, prefix),
   }));
-  return [...base, ...amounts];
+  // Collected at the customer (haul-away, returns) when it differs from the service type's default.
+  const pickups = kind === 'orders' ? capacityUnits.map((unit, i): FieldDef => ({
+    key: `pickupAmount:${i}`,
+    label: `Pickup amount (${unit})`,
+    format: 'number',
+    synonyms: [`pickup amount ${normalizeHeader(unit)}`, `collected ${normalizeHeader(unit)}`, `pickup ${normalizeHeader(unit)}`],
+  })) : [];
+  return [...base, ...amounts, ...pickups];
 }
 
 /** Length of the longest synonym matching `header` exactly (pass 1) or as a leading/trailing run of words (pass 2). */

@@ -36,12 +36,46 @@ function requirementsOf(row: RowReader): string[] | undefined {
   return [...new Set([...(skills ?? []), ...(features ?? [])])];
 }
 
+/** Soft windows: late up to `max` minutes at a cost per minute (a cost alone is an issue). */
+function latenessOf(row: RowReader): { maxMinutes: number; costPerMinute: number } | undefined {
+  const maxMinutes = row.duration('latenessMax');
+  const costPerMinute = row.number('latenessCost');
+  if (maxMinutes === undefined && costPerMinute === undefined) return undefined;
+  if (maxMinutes !== undefined) return { maxMinutes, costPerMinute: costPerMinute ?? 0 };
+  row.issue('latenessMax', 'a late cost needs the minutes late allowed');
+  return undefined;
+}
+
+/** A shipment's pickup place, when the row gives its coordinates. */
+function pickupOf(row: RowReader) {
+  const lat = row.number('pickupLat');
+  const lng = row.number('pickupLng');
+  if (lat === undefined && lng === undefined) return undefined;
+  return {
+    lat, lng, address: row.text('pickupAddress') ?? '',
+    timeWindows: row.read('pickupWindows', (text) => parseWindows(text, 'clock')) ?? [],
+    serviceMinutes: row.duration('pickupServiceMinutes') ?? 0,
+  };
+}
+
+/** Overrides and rarer rules, present only when the row gives them. */
+function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
+  const pickupColumns = ctx.capacityUnits.map((_, i) => row.text(`pickupAmount:${i}`));
+  const optional = {
+    crewSize: row.number('crewSize'),
+    skills: requirementsOf(row),
+    pickupAmounts: pickupColumns.some((c) => c !== undefined) ? ctx.capacityUnits.map((_, i) => row.number(`pickupAmount:${i}`) ?? 0) : undefined,
+    lateness: latenessOf(row),
+    pickup: pickupOf(row),
+    failedOrderId: row.text('failedOrderId'),
+  };
+  return Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
+}
+
 /** Builds the order of one row (unchecked: the caller validates it against the schema). */
 export function buildOrder(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext): { row: RowReader; value: unknown } {
   const row = new RowReader(cells, ctx);
   const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
-  const skills = requirementsOf(row);
-  const crewSize = row.number('crewSize');
   const amounts = ctx.capacityUnits.map((_, i) => row.number(`amount:${i}`) ?? 0);
   const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
   const value = {
@@ -59,8 +93,7 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     phone: row.text('phone') ?? '',
     email: row.text('email') ?? '',
     extra: extraOf(table, cells, ctx.targets),
-    ...(crewSize !== undefined ? { crewSize } : {}),
-    ...(skills !== undefined ? { skills } : {}),
+    ...optionalOf(row, ctx),
   };
   requireCoordinates(row, value.lat, value.lng);
   return { row, value };

@@ -18,6 +18,8 @@ const NESTED_FIELDS: Record<string, Record<string, string>> = {
   costs: { fixed: 'fixedCost', perKm: 'perKmCost', perHour: 'perHourCost' },
   crew: { size: 'crewSize', skills: 'crewSkills' },
   overtime: { maxMinutes: 'overtimeMaxMinutes', costPerMinute: 'overtimeCostPerMinute' },
+  lateness: { maxMinutes: 'latenessMax', costPerMinute: 'latenessCost' },
+  pickup: { lat: 'pickupLat', lng: 'pickupLng', address: 'pickupAddress', timeWindows: 'pickupWindows', serviceMinutes: 'pickupServiceMinutes' },
   limits: { maxStops: 'maxStops', maxDurationMinutes: 'maxDurationMinutes', maxDrivingMinutes: 'maxDrivingMinutes', maxDistanceKm: 'maxDistanceKm' },
 };
 const TOP_FIELDS: Record<string, string> = { startDepotId: 'startDepot', endDepotId: 'endDepot' };
@@ -26,6 +28,7 @@ const TOP_FIELDS: Record<string, string> = { startDepotId: 'startDepot', endDepo
 function fieldOfSchemaIssue(kind: ImportKind, path: (string | number)[]): string {
   const [head, next, leaf] = path;
   if (head === 'amounts' || head === 'capacity') return `${kind === 'orders' ? 'amount' : 'capacity'}:${next}`;
+  if (head === 'pickupAmounts') return `pickupAmount:${next}`;
   if (head === 'timeWindows') return leaf === 'end' ? 'windowEnd' : 'windowStart';
   const nested = NESTED_FIELDS[String(head)];
   if (nested) return nested[String(next)] ?? String(head);
