@@ -142,17 +142,6 @@ export function parsePriority(text: string): Parsed<number> {
   return fail(`'${text}' is not a priority (write 0–10, L/M/H/C, or low, normal, high, urgent, critical)`);
 }
 
-/** Reads "45.52, -122.68" (also "45.52 -122.68" or "45,52; -122,68") as latitude then longitude. */
-export function parseLatLng(text: string): Parsed<{ lat: number; lng: number }> {
-  const parts = text.trim().split(/\s*;\s*|\s*,\s+|\s+|,(?=-?\d)/).filter(Boolean);
-  if (parts.length !== 2) return fail(`'${text}' is not a coordinate pair (write latitude, longitude: 45.52, -122.68)`);
-  const [lat, lng] = parts.map(parseNumber);
-  if (!lat.ok || !lng.ok) return fail(`'${text}' is not a coordinate pair (write latitude, longitude: 45.52, -122.68)`);
-  if (Math.abs(lat.value) > 90) return fail(`latitude ${lat.value} in '${text}' must be between -90 and 90 (latitude comes first)`);
-  if (Math.abs(lng.value) > 180) return fail(`longitude ${lng.value} in '${text}' must be between -180 and 180`);
-  return ok({ lat: lat.value, lng: lng.value });
-}
-
 /** True when a cell looks like a coordinate pair rather than a name. */
 export function looksLikeLatLng(text: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d+)?\s*[,; ]\s*-?\d{1,3}([.,]\d+)?\s*$/.test(text);

@@ -4,7 +4,8 @@
 // the import dialog lists those for review before anything is applied.
 import type { Depot, TimeWindow } from '../domain/scenario';
 import { greatCircleM } from '../domain/geo';
-import { looksLikeLatLng, parseLatLng, type Parsed } from './cell-parse';
+import { parseLatLng } from '../domain/validate-entity';
+import { looksLikeLatLng, type Parsed } from './cell-parse';
 
 /** Two places closer than this are the same depot. */
 const SAME_PLACE_M = 50;
@@ -61,8 +62,8 @@ export class DepotPlanner {
     let point = ref.lat !== undefined && ref.lng !== undefined ? { lat: ref.lat, lng: ref.lng } : undefined;
     if (isPair) {
       const pair = parseLatLng(text);
-      if (!pair.ok) return pair;
-      point = pair.value;
+      if (!pair.ok) return { ok: false, message: `'${text}': ${pair.message}` };
+      point = { lat: pair.lat, lng: pair.lng };
     }
     if (!point) {
       if (text === undefined) return { ok: true, value: undefined };
