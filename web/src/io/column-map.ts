@@ -77,13 +77,17 @@ export function fieldsFor(kind: ImportKind, capacityUnits: readonly string[]): F
   return [...base, ...amounts, ...pickups];
 }
 
+/** Words that make a column a contact detail: "Driver phone" is no driver name. */
+const CONTACT_WORDS = /\b(phone|telephone|tel|mobile|cell|email|mail)\b/;
+
 /** Length of the longest synonym matching `header` exactly (pass 1) or as a leading/trailing run of words (pass 2). */
 function matchScore(header: string, field: FieldDef, partial: boolean): number {
   let best = 0;
   for (const raw of field.synonyms) {
     const synonym = normalizeHeader(raw);
     const exact = header === synonym || compact(header) === compact(synonym);
-    const edge = partial && synonym.length >= 3 && (header.startsWith(`${synonym} `) || header.endsWith(` ${synonym}`));
+    const edge = partial && synonym.length >= 3 && (header.startsWith(`${synonym} `) || header.endsWith(` ${synonym}`))
+      && !(CONTACT_WORDS.test(header) && !CONTACT_WORDS.test(synonym));
     if (exact || edge) best = Math.max(best, synonym.length);
   }
   return best;
