@@ -52,6 +52,9 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   await dialog.getByRole('button', { name: 'Remove row 6' }).click();
   await expect(problems.locator('.fix-row')).toHaveCount(1);
 
+  // Over the demo's orders an import replaces them unless told to add.
+  await expect(dialog.getByRole('radio', { name: `Replace the ${DEMO.orders.length} orders` })).toBeChecked();
+  await dialog.getByText(`Add to the ${DEMO.orders.length} orders`).click();
   await dialog.getByRole('button', { name: 'Import 10 orders' }).click();
   await expect(dialog.getByText('Imported 10 orders.')).toBeVisible();
   // Row 8 is still there, kept aside, with its reason.
