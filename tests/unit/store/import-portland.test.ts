@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
-import type { Depot, Scenario } from '../../../web/src/domain/scenario';
+import type { Depot, Order, Scenario } from '../../../web/src/domain/scenario';
 import { upgradeScenario } from '../../../web/src/io/restore';
 import { createImportStore } from '../../../web/src/store/import';
 import { createScenarioStore } from '../../../web/src/store/scenario';
@@ -105,6 +105,6 @@ describe('Portland files through the import session', () => {
     expect(state.invalid.map((r) => r.rowNumber)).toEqual([2, 3]);
     actions.replaceInColumn(1, 'express', 'white glove');
     expect(state.invalid).toEqual([]);
-    expect(state.rows.map((r) => r.value?.serviceType)).toEqual(['white-glove', 'white-glove', 'curbside']);
+    expect(state.rows.map((r) => (r.value as Order | null)?.serviceType)).toEqual(['white-glove', 'white-glove', 'curbside']);
   });
 });
