@@ -107,4 +107,12 @@ describe('Portland files through the import session', () => {
     expect(state.invalid).toEqual([]);
     expect(state.rows.map((r) => (r.value as Order | null)?.serviceType)).toEqual(['white-glove', 'white-glove', 'curbside']);
   });
+
+  it('sets every empty service type at once, leaving the given ones', async () => {
+    const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
+    await actions.loadFile(csv('types.csv', 'Id,Service type,Lat,Lng\na,,45.52,-122.68\nb,return,45.51,-122.64\nc, ,45.50,-122.60'));
+    actions.review();
+    actions.replaceInColumn(1, '', 'installation');
+    expect(state.rows.map((r) => (r.value as Order | null)?.serviceType)).toEqual(['installation', 'return', 'installation']);
+  });
 });

@@ -4,6 +4,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { ImportColumnFixes } from './ImportColumnFixes';
+import { ImportEmptyServiceTypes } from './ImportEmptyServiceTypes';
 import { ImportNotices } from './ImportNotices';
 import { ImportRowFix } from './ImportRowFix';
 import { formatCount, plural } from './ui/format';
@@ -38,6 +39,7 @@ export function ImportReview(): JSX.Element {
         </Show>
       </p>
       <ImportNotices />
+      <Show when={!done()}><ImportEmptyServiceTypes /></Show>
       <Show when={state.invalid.length > 0}>
         <ImportColumnFixes />
         <p class="muted">Fix a value in place (the row is checked again at once) or remove the row. Row numbers are those of your spreadsheet. Rows still invalid are kept aside, never dropped.</p>
