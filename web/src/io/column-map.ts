@@ -125,9 +125,9 @@ export function autoMatch(headers: readonly string[], fields: readonly FieldDef[
 export function detectFlagColumns(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
   return targets.map((target, column) => {
     if (target !== 'extra' || !featureName(headers[column])) return target;
-    const cells = rows.map((r) => r[column] ?? '');
-    const all = cells.every((c) => parseYesNo(c).ok);
-    return all && cells.some((c) => parseYesNo(c).ok && (parseYesNo(c) as { value: boolean }).value) ? 'flag' : target;
+    const answers = rows.map((r) => parseYesNo(r[column] ?? ''));
+    const yesNo = answers.every((a) => a.ok);
+    return yesNo && answers.some((a) => a.ok && a.value) ? 'flag' : target;
   });
 }
 
