@@ -101,10 +101,11 @@ describe('vehicles file', () => {
 
   it('reads limits, costs, overtime and speed, and says what is wrong', async () => {
     const { vehicles, rows } = await read([
-      'Vehicle,Max stops,Max duration,Max driving time,Max distance km,Cost per km,Cost per hour,Fixed cost,Overtime max minutes,Overtime cost per minute,Speed factor',
-      'A,14,8:30,6h,180,0.5,40,75,60,1.2,1.1',
-      'B,,,,,,,,,0.8,',
-      'C,many,,,,,,,,,',
+      'Vehicle,Max stops,Max duration,Max driving time,Max distance km,Cost per km,Cost per hour,Fixed cost,Overtime max minutes,Overtime cost per minute,Speed factor,Shift start,Shift end',
+      'A,14,8:30,6h,180,0.5,40,75,60,1.2,1.1,,',
+      'B,,,,,,,,,0.8,,,',
+      'C,many,,,,,,,,,,,',
+      'D,,,,,,,,,,20,17:00,08:00',
     ].join('\n'));
     expect(vehicles[0]).toMatchObject({
       limits: { maxStops: 14, maxDurationMinutes: 510, maxDrivingMinutes: 360, maxDistanceKm: 180 },
@@ -113,6 +114,8 @@ describe('vehicles file', () => {
     expect(issueLines(rows)).toEqual([
       'row 3, overtimeMaxMinutes: an overtime cost needs the overtime allowed (max minutes)',
       "row 4, maxStops: 'many' is not a number",
+      'row 5, shiftStart: window opens after it closes',
+      'row 5, speedFactor: must be ≤ 10',
     ]);
   });
 

@@ -31,7 +31,8 @@ function fieldOfSchemaIssue(kind: ImportKind, path: (string | number)[]): string
   if (head === 'pickupAmounts') return `pickupAmount:${next}`;
   if (head === 'timeWindows') return leaf === 'end' ? 'windowEnd' : 'windowStart';
   const nested = NESTED_FIELDS[String(head)];
-  if (nested) return nested[String(next)] ?? String(head);
+  // A rule on the whole object ("window opens after it closes") is shown on its first field.
+  if (nested) return nested[String(next)] ?? Object.values(nested)[0];
   return TOP_FIELDS[String(head)] ?? String(head ?? 'row');
 }
 
