@@ -3,6 +3,7 @@
 // and "Apply to all N rows with this problem".
 import { createMemo, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
+import { formatCount, plural } from './ui/format';
 
 /** Groups smaller than this are fixed row by row. */
 const MIN_ROWS = 2;
@@ -44,14 +45,14 @@ export function ImportColumnFixes(): JSX.Element {
             const what = () => (group.value ? `“${group.value}”` : 'empty cells');
             return (
               <li class="fix-row">
-                <p class="issue"><strong>{what()} in column “{header(group.column)}”</strong> ({group.rows} rows): {group.message}</p>
+                <p class="issue"><strong>{what()} in column “{header(group.column)}”</strong> ({plural(group.rows, 'row')}): {group.message}</p>
                 <div class="row-fields">
                   <label>
                     Replace with
                     <input ref={input} aria-label={`Replace ${what()} in column ${header(group.column)}`} value={group.value} />
                   </label>
                   <button type="button" class="btn btn--small" onClick={() => actions.replaceInColumn(group.column, group.value, input.value)}>
-                    Apply to all {group.rows} rows with this problem
+                    Apply to all {formatCount(group.rows)} rows with this problem
                   </button>
                 </div>
               </li>

@@ -4,6 +4,7 @@ import { For, Show, type JSX } from 'solid-js';
 import { SERVICE_TYPES } from '../domain/scenario';
 import { DEFAULT_SERVICE_TYPES } from '../domain/service-types';
 import { useApp } from '../store/context';
+import { plural } from './ui/format';
 
 /** "Set every empty service type to …": rows without a service type would be curbside. */
 export function ImportEmptyServiceTypes(): JSX.Element {
@@ -17,7 +18,7 @@ export function ImportEmptyServiceTypes(): JSX.Element {
   return (
     <Show when={column() >= 0 && state.kind === 'orders' && pending() > 0}>
       <p class="row-line">
-        <span>{pending()} {pending() === 1 ? 'row has' : 'rows have'} no service type (curbside unless set).</span>
+        <span>{plural(pending(), 'row has', 'rows have')} no service type (curbside unless set).</span>
         <select ref={select} aria-label="Service type for rows without one">
           <For each={SERVICE_TYPES}>{(type) => <option value={type}>{DEFAULT_SERVICE_TYPES[type].label}</option>}</For>
         </select>

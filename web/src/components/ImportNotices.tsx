@@ -5,6 +5,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
+import { formatCount, plural } from './ui/format';
 
 const SHOWN = 5;
 const coordinate = (n: number) => n.toFixed(5);
@@ -14,7 +15,7 @@ function Lines(props: { lines: string[] }): JSX.Element {
   return (
     <ul>
       <For each={props.lines.slice(0, SHOWN)}>{(line) => <li>{line}</li>}</For>
-      <Show when={props.lines.length > SHOWN}><li>…and {props.lines.length - SHOWN} more.</li></Show>
+      <Show when={props.lines.length > SHOWN}><li>…and {formatCount(props.lines.length - SHOWN)} more.</li></Show>
     </ul>
   );
 }
@@ -25,7 +26,7 @@ function NewDepots(): JSX.Element {
   return (
     <Show when={state.newDepots.length > 0 && state.step === 'review'}>
       <section aria-label="Depots to create">
-        <p class="summary-line"><strong>{state.newDepots.length} new {state.newDepots.length === 1 ? 'depot' : 'depots'}</strong> will be created for the vehicles’ starts and ends (open all day unless the file gives hours):</p>
+        <p class="summary-line"><strong>{plural(state.newDepots.length, 'new depot')}</strong> will be created for the vehicles’ starts and ends (open all day unless the file gives hours):</p>
         <table class="data-table" aria-label="Depots to create">
           <thead><tr><th scope="col">Name</th><th scope="col">Latitude</th><th scope="col">Longitude</th></tr></thead>
           <tbody>
@@ -53,7 +54,7 @@ export function ImportNotices(): JSX.Element {
         )}
       </Show>
       <Show when={notices().far.length > 0}>
-        <Banner tone="warning" title={`${notices().far.length} ${notices().far.length === 1 ? 'order is' : 'orders are'} far from every depot`}>
+        <Banner tone="warning" title={`${plural(notices().far.length, 'order is', 'orders are')} far from every depot`}>
           <Lines lines={notices().far} />
         </Banner>
       </Show>

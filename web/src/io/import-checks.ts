@@ -2,6 +2,7 @@
 // without a rule, latitude and longitude that look swapped, orders far from
 // every depot, skills no vehicle can check, vehicles that cost nothing to drive.
 // Pure: reads the table, the mapping and the scenario as it would be after import.
+import { formatCount, plural } from '../domain/format';
 import { greatCircleM } from '../domain/geo';
 import type { Depot, Order, Scenario } from '../domain/scenario';
 import { resolveOrder } from '../domain/service-types';
@@ -45,7 +46,7 @@ export function swapHint(table: Table, targets: readonly ColumnTarget[], depots:
   });
   if (pairs.length === 0) return null;
   const outOfRange = pairs.filter((p) => Math.abs(p.lat) > 90 && Math.abs(p.lng) <= 90).length;
-  if (outOfRange * 2 >= pairs.length) return `${outOfRange} of ${pairs.length} latitudes are beyond ±90° while their longitudes would be valid latitudes`;
+  if (outOfRange * 2 >= pairs.length) return `${formatCount(outOfRange)} of ${formatCount(pairs.length)} latitudes are beyond ±90° while their longitudes would be valid latitudes`;
   const valid = pairs.filter((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 90);
   if (depots.length === 0 || valid.length === 0) return null;
   const asIs = median(valid.map((p) => nearestKm(depots, p.lat, p.lng)!.km));
@@ -56,7 +57,7 @@ export function swapHint(table: Table, targets: readonly ColumnTarget[], depots:
   return null;
 }
 
-const formatKm = (km: number) => `${Math.round(km).toLocaleString('en-US')} km`;
+const formatKm = (km: number) => `${formatCount(km)} km`;
 
 /** Valid order rows farther than FAR_FROM_DEPOT_KM from every depot, with the distance and the nearest depot. */
 export function farOrders(rows: readonly RowResult<unknown>[], depots: readonly Depot[]): string[] {
@@ -83,13 +84,13 @@ export function skillWarnings(scenario: Scenario): string[] {
   const byMissing = new Map<string, string[]>();
   for (const need of needs) for (const skill of need.skills) if (!offered.has(skill)) byMissing.set(skill, [...(byMissing.get(skill) ?? []), need.orderId]);
   const lines = [...byMissing].map(([skill, ids]) => {
-    const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` and ${ids.length - 5} more` : '');
-    return `No vehicle has the skill or feature '${skill}', needed by ${ids.length} ${ids.length === 1 ? 'order' : 'orders'} (${shown}).`;
+    const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` and ${formatCount(ids.length - 5)} more` : '');
+    return `No vehicle has the skill or feature '${skill}', needed by ${plural(ids.length, 'order')} (${shown}).`;
   });
   const crewless = scenario.vehicles.filter((v) => !v.crew);
   const demanding = needs.some((n) => n.skills.length > 0 || n.crewSize > 1);
   if (crewless.length > 0 && demanding) {
-    lines.push(`${crewless.length} of ${scenario.vehicles.length} vehicles have no crew (${crewless.slice(0, 5).map((v) => v.name || v.id).join(', ')}${crewless.length > 5 ? '…' : ''}): their crew size and skills are not checked, so they may get orders needing a skill or a bigger crew. Give them a "Crew size" or "Crew skills" column.`);
+    lines.push(`${formatCount(crewless.length)} of ${plural(scenario.vehicles.length, 'vehicle')} have no crew (${crewless.slice(0, 5).map((v) => v.name || v.id).join(', ')}${crewless.length > 5 ? '…' : ''}): their crew size and skills are not checked, so they may get orders needing a skill or a bigger crew. Give them a "Crew size" or "Crew skills" column.`);
   }
   return lines;
 }
