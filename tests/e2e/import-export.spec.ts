@@ -52,6 +52,9 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   await dialog.getByRole('button', { name: 'Remove row 6' }).click();
   await expect(problems.locator('.fix-row')).toHaveCount(1);
 
+  // Over the demo's orders an import replaces them unless told to add.
+  await expect(dialog.getByRole('radio', { name: `Replace the ${DEMO.orders.length} orders` })).toBeChecked();
+  await dialog.getByText(`Add to the ${DEMO.orders.length} orders`).click();
   await dialog.getByRole('button', { name: 'Import 10 orders' }).click();
   await expect(dialog.getByText('Imported 10 orders.')).toBeVisible();
   // Row 8 is still there, kept aside, with its reason.
@@ -155,4 +158,42 @@ test('every export downloads and reads back; the manifest prints one page per ro
   await page.screenshot({ path: testInfo.outputPath('manifest-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.manifest')).toBeHidden();
+});
+
+test('a vehicles file with coordinate starts: depots reviewed then created, unchecked skills said, the fleet exports back', async ({ page }, testInfo) => {
+  await openDemo(page);
+  const vehicles = [
+    'Vehicle ID,Driver,Type,Start location,Shift start,Shift end,Crew size,Skills,Liftgate,Capacity kg,Breaks,Cost per km,Driver phone',
+    'PDX-V2,Kevin Walsh,van,"45.52, -122.68",08:00,17:00,1,installer,no,800,,0.45,+1 503 555 0302',
+    'PDX-T2,<img src=x onerror=alert(1)>,box-truck,"45.5051, -122.6750",9:00 AM,6pm,2,white-glove,x,2200,12:00-13:30 30,0.6,+1 503 555 0304',
+  ].join('\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'fleet.csv', mimeType: 'text/csv', buffer: Buffer.from(vehicles) });
+  await expect(dialog.getByRole('radio', { name: 'Vehicles' })).toBeChecked();
+  await expect(dialog.getByLabel('Field for column Skills')).toHaveValue('crewSkills');
+  await expect(dialog.getByLabel('Field for column Liftgate')).toHaveValue('flag');
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+
+  const depots = dialog.getByRole('table', { name: 'Depots to create' });
+  await expect(depots.locator('tbody tr')).toHaveCount(2);
+  await expect(depots).toContainText('45.52000');
+  await expect(dialog.getByText('Kept without a rule')).toContainText('Driver phone');
+  // The demo's orders need a skill no vehicle of this file has.
+  await expect(dialog.getByRole('status').filter({ hasText: 'Skills no vehicle can check' })).toContainText('No vehicle has the skill or feature');
+  await expect(dialog.getByRole('radio', { name: /^Replace the \d+ vehicles$/ })).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('import-vehicles-review.png') });
+  await dialog.getByRole('button', { name: 'Import 2 vehicles' }).click();
+  await expect(dialog.getByText('Imported 2 vehicles (replacing the previous ones) and created 2 depots.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(page.locator('.header-scenario')).toContainText('2 vehicles · 3 depots');
+
+  const exported = await download(page, 'Vehicles (CSV)');
+  const [header, ...rows] = exported.text.replace(/^\ufeff/, '').trim().split(/\r\n/);
+  expect(header.split(',').slice(0, 8)).toEqual(['Vehicle id', 'Name', 'Type', 'Capacity (kg)', 'Capacity (items)', 'Start depot', 'Start depot name', 'Start lat']);
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toContain('<img src=x onerror=alert(1)>');
+  expect(rows[1]).toContain('break-1: 12:00-13:30 30');
+  const orders = await download(page, 'Orders (CSV)');
+  expect(orders.text.replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean)).toHaveLength(DEMO.orders.length + 1);
 });

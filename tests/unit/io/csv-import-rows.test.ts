@@ -18,7 +18,7 @@ async function read(name: string, overrides: Partial<RowContext> = {}) {
   const ctx: RowContext = {
     kind, targets: autoMatch(table.headers, fieldsFor(kind, scenario.settings.capacityUnits)), timeFormats: {},
     capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(), idPrefix: 'file', depots: scenario.depots,
-    vehicleTemplate: scenario.vehicles[0], ...overrides,
+    ...overrides,
   };
   return { table, ctx, rows: readRows(table, ctx) };
 }
@@ -86,13 +86,13 @@ describe('readRows (orders)', () => {
 });
 
 describe('readRows (vehicles)', () => {
-  it('reads vehicles, filling what the file leaves out from the first vehicle', async () => {
+  it('reads vehicles with only what the file says: costs it leaves out are zero, the one depot is the start', async () => {
     const { rows, ctx } = await read('vehicles.csv');
     expect(ctx.kind).toBe('vehicles');
     const van = rows[0].value as Vehicle;
     expect(van).toEqual({
       id: 'VAN-A', name: 'Marc', type: 'van', capacity: [800, 20], startDepotId: 'hub', endDepotId: 'hub',
-      shift: { start: 450, end: 990 }, speedFactor: 1, costs: { fixed: 50, perKm: 0.35, perHour: 30 },
+      shift: { start: 450, end: 990 }, speedFactor: 1, costs: { fixed: 0, perKm: 0.35, perHour: 0 },
     });
   });
 });

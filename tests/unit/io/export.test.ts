@@ -37,7 +37,7 @@ describe('plan CSV', () => {
     const targets = autoMatch(table.headers, fieldsFor('orders', scenario.settings.capacityUnits));
     const rows = readRows(table, {
       kind: 'orders', targets, timeFormats: {}, capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(),
-      idPrefix: 'x', depots: scenario.depots, vehicleTemplate: null,
+      idPrefix: 'x', depots: scenario.depots,
     });
     const order = rows.find((r) => r.value?.id === 'o2')!.value as (typeof scenario.orders)[number];
     const { extra, ...rest } = order;

@@ -43,7 +43,7 @@ describe('import session', () => {
     expect(open.scenario?.orders).toHaveLength(14);
     expect(open.isPlanStale).toBe(true);
     expect(state.step).toBe('done');
-    expect(state.lastImport).toEqual({ count: 10, kind: 'orders', mode: 'append' });
+    expect(state.lastImport).toEqual({ count: 10, kind: 'orders', mode: 'append', depots: 0 });
     expect(state.invalid.map((r) => r.rowNumber)).toEqual([8]);
 
     // Closing keeps the kept-aside row; Import reopens on it.

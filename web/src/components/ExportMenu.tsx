@@ -1,5 +1,5 @@
-// The header's "Export" menu: plan CSV, scenario file, GeoJSON and the printed
-// driver manifest (rendered into a print-only view, then the print dialog opens).
+// The header's "Export" menu: plan CSV, orders and vehicles CSV (they import
+// back as the same orders and fleet), scenario file, GeoJSON and the printed driver manifest (rendered into a print-only view, then the print dialog opens).
 import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import type { Scenario } from '../domain/scenario';
@@ -7,6 +7,8 @@ import type { PinSet } from '../plan/pins';
 import { downloadText, MIME, safeFileName } from '../io/download';
 import { planCsv } from '../io/export-csv';
 import { planGeoJson } from '../io/export-geojson';
+import { ordersCsv } from '../io/export-orders';
+import { vehiclesCsv } from '../io/export-vehicles';
 import { SCENARIO_FILE_EXTENSION, serializeScenarioFile } from '../io/scenario-file';
 import { exportVroomProblem, exportVroomSolution } from '../io/vroom';
 import { useApp } from '../store/context';
@@ -24,6 +26,8 @@ const base = (s: Scenario) => `${safeFileName(s.name)}-${s.settings.date}`;
 
 const FILES: ExportItem[] = [
   { label: 'Plan (CSV)', hint: 'One row per stop, for spreadsheets', run: (s) => downloadText(`${base(s)}-plan.csv`, MIME.csv, `\ufeff${planCsv(s)}`) },
+  { label: 'Orders (CSV)', hint: 'One row per order; imports back as the same orders', run: (s) => downloadText(`${base(s)}-orders.csv`, MIME.csv, `\ufeff${ordersCsv(s)}`) },
+  { label: 'Vehicles (CSV)', hint: 'One row per vehicle with its depots; imports back as the same fleet', run: (s) => downloadText(`${base(s)}-vehicles.csv`, MIME.csv, `\ufeff${vehiclesCsv(s)}`) },
   { label: 'Scenario file', hint: 'Everything, to open again or share', run: (s, pins) => downloadText(`${safeFileName(s.name)}${SCENARIO_FILE_EXTENSION}`, MIME.json, serializeScenarioFile(s, pins)) },
   { label: 'Map data (GeoJSON)', hint: 'Stops, routes and depots for GIS tools', run: (s) => downloadText(`${base(s)}.geojson`, MIME.geojson, JSON.stringify(planGeoJson(s), null, 1)) },
   { label: 'VROOM problem (JSON)', hint: 'The orders and fleet for a VROOM server', run: (s) => downloadText(`${base(s)}-vroom-problem.json`, MIME.json, JSON.stringify(exportVroomProblem(s).problem, null, 1)) },

@@ -34,7 +34,7 @@ export function ImportChoose(): JSX.Element {
         {(message) => <Banner tone="error" title="This file cannot be imported"><span>{message()}</span></Banner>}
       </Show>
       <ul class="format-list" aria-label="Formats">
-        <li><span class="tag">.csv</span> Orders or vehicles, any column names, comma, semicolon or tab separated</li>
+        <li><span class="tag">.csv</span> Orders or vehicles, any column names (OptimoRoute, Circuit, Onfleet, Routific and Route4Me templates match as they are), comma, semicolon or tab separated</li>
         <li><span class="tag">.xlsx</span> Orders or vehicles from the first sheet of an Excel workbook</li>
         <li><span class="tag">.fmp.json</span> A scenario file exported from this planner (opens as its own scenario)</li>
         <li><span class="tag">VROOM .json</span> A VROOM problem (jobs, shipments, vehicles; opens as its own scenario)</li>

@@ -50,7 +50,8 @@ export function ImportMapping(): JSX.Element {
                   <td>
                     <select aria-label={`Field for column ${header() || column + 1}`} value={state.targets[column]} onChange={(e) => actions.mapColumn(column, e.currentTarget.value)}>
                       <For each={state.fields}>{(f) => <option value={f.key}>{f.label}</option>}</For>
-                      <option value="extra">{state.kind === 'orders' ? 'Keep as custom field' : 'Not used'}</option>
+                      <Show when={state.kind === 'vehicles'}><option value="flag">Feature if yes (“{header()}”)</option></Show>
+                      <option value="extra">Keep as custom field</option>
                       <option value="ignore">Ignore</option>
                     </select>
                   </td>
@@ -70,8 +71,8 @@ export function ImportMapping(): JSX.Element {
       </div>
       <Show when={unmatched() > 0}>
         <p class="muted">
-          {unmatched() === 1 ? '1 column is' : `${formatCount(unmatched())} columns are`}{' '}
-          {state.kind === 'orders' ? 'kept as custom fields: they stay with each order and are exported again.' : 'not used: vehicles have no custom fields.'}
+          {unmatched() === 1 ? '1 column is' : `${formatCount(unmatched())} columns are`} kept as custom fields without a rule: they stay with each{' '}
+          {state.kind === 'orders' ? 'order' : 'vehicle'} and are exported again.
         </p>
       </Show>
       <div class="dialog__footer">

@@ -3,6 +3,9 @@
 // stay listed here ("kept aside") until they are fixed and added, or removed.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
+import { ImportColumnFixes } from './ImportColumnFixes';
+import { ImportEmptyServiceTypes } from './ImportEmptyServiceTypes';
+import { ImportNotices } from './ImportNotices';
 import { ImportRowFix } from './ImportRowFix';
 import { formatCount, plural } from './ui/format';
 
@@ -18,7 +21,12 @@ export function ImportReview(): JSX.Element {
   return (
     <>
       <Show when={state.lastImport}>
-        {(last) => <p class="summary-line ok-text" role="status">Imported {plural(last().count, last().kind === 'orders' ? 'order' : 'vehicle')}{last().mode === 'replace' ? ' (replacing the previous ones)' : ''}.</p>}
+        {(last) => (
+          <p class="summary-line ok-text" role="status">
+            Imported {plural(last().count, last().kind === 'orders' ? 'order' : 'vehicle')}{last().mode === 'replace' ? ' (replacing the previous ones)' : ''}
+            {last().depots > 0 ? ` and created ${plural(last().depots, 'depot')}` : ''}.
+          </p>
+        )}
       </Show>
       <p class="summary-line">
         <Show when={!done() || state.validCount > 0}><span class="ok-text">{plural(state.validCount, 'row')} ready</span>{' · '}</Show>
@@ -30,7 +38,10 @@ export function ImportReview(): JSX.Element {
           <button type="button" class="btn btn--ghost btn--small" onClick={() => actions.restoreRows()}>Put back</button>
         </Show>
       </p>
+      <ImportNotices />
+      <Show when={!done()}><ImportEmptyServiceTypes /></Show>
       <Show when={state.invalid.length > 0}>
+        <ImportColumnFixes />
         <p class="muted">Fix a value in place (the row is checked again at once) or remove the row. Row numbers are those of your spreadsheet. Rows still invalid are kept aside, never dropped.</p>
         <ul class="fix-list" aria-label="Rows that need attention">
           <For each={state.invalid.slice(0, SHOWN_ROWS)}>{(row) => <ImportRowFix row={row} />}</For>

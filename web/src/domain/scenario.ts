@@ -93,6 +93,8 @@ export const vehicleSchema = v.object({
   limits: v.optional(vehicleLimitsSchema),
   /** Soft shift end: the route may end up to `maxMinutes` after `shift.end`, at a cost per minute. */
   overtime: v.optional(softLimitSchema),
+  /** Extra imported columns no rule reads, kept as-is and exported again. */
+  extra: v.optional(v.record(v.string(), v.string())),
 });
 export type Vehicle = v.InferOutput<typeof vehicleSchema>;
 

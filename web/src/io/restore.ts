@@ -21,6 +21,20 @@ export type Upgraded =
 /** Name of the demo file in `public/`. */
 export const DEMO_FILE = 'demo-scenario.json';
 
+/** Id of the demo's one depot. */
+const DEMO_DEPOT_ID = 'hub-venissieux';
+
+/**
+ * Whether the scenario's orders (or vehicles) are still the demo's: every order
+ * carries a demo id ("LYO-1001"), every vehicle starts at the demo's hub (the
+ * demo itself, a branch or a copy of it). An import then replaces them by
+ * default; once replaced, the next file is added.
+ */
+export function holdsDemo(scenario: Scenario, kind: 'orders' | 'vehicles'): boolean {
+  if (kind === 'orders') return scenario.orders.length > 0 && scenario.orders.every((o) => /^LYO-\d+$/.test(o.id));
+  return scenario.vehicles.length > 0 && scenario.vehicles.every((v) => v.startDepotId === DEMO_DEPOT_ID);
+}
+
 function looksLikePlan(plan: unknown): plan is Plan {
   const p = plan as Plan | null;
   return typeof p?.solvedRevision === 'number'

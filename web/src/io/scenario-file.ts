@@ -95,3 +95,11 @@ export function readScenarioDocument(text: string, options: DocumentOptions): Sc
   if (!read.ok) return { ok: false, message: `this VROOM problem cannot be imported:\n${lines(read.errors).join('\n')}` };
   return { ok: true, scenario: read.scenario, warnings: lines(read.warnings) };
 }
+
+/** JSON by name, or by content when the name says nothing (a download saved without extension). */
+export async function looksLikeJson(file: File): Promise<boolean> {
+  const name = file.name.toLowerCase();
+  if (name.endsWith('.json')) return true;
+  if (/\.(csv|tsv|txt|xlsx)$/.test(name)) return false;
+  return (await file.slice(0, 64).text()).replace(/^\ufeff/, '').trimStart().startsWith('{');
+}

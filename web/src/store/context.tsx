@@ -56,8 +56,10 @@ export function createAppState(deps: AppDeps = {}): AppState {
   const edit = createEditStore(scenario, pins);
   // A test double without the catalogue's functions gets the real database for the list.
   const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins });
+  const ui = createUiStore();
   const importer = createImportStore({
     scenario,
+    onImported: () => ui[1].requestFit(),
     openScenario: async (opened, pins) => {
       await scenarios[1].add(opened, pins);
       if (scenarios[0].error) throw new Error(scenarios[0].error);
@@ -67,7 +69,7 @@ export function createAppState(deps: AppDeps = {}): AppState {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui: createUiStore(), persist, pins, edit, scenarios, importer };
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer };
 }
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */

@@ -1,15 +1,17 @@
 // The import session aggregate: choose a file → map its columns → review the
-// rows (fix or remove the invalid ones in place) → import. Rows that are still
-// invalid stay in the session, "kept aside", until fixed or removed: never dropped.
+// rows (fix or remove the invalid ones in place, one at a time or a whole column
+// at once) and the depots the file creates → import. Rows that are still invalid
+// stay in the session, "kept aside", until fixed or removed: never dropped.
 // A scenario file or a VROOM problem is opened as a scenario of its own instead.
-import { createMemo } from 'solid-js';
 import { createStore, produce, unwrap } from 'solid-js/store';
-import type { Order, Scenario, Vehicle } from '../domain/scenario';
-import { autoMatch, detectTimeFormat, fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
+import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, SHARED_TARGETS, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
-import { guessKind, mergeIntoScenario, readRows, type ImportMode, type RowResult } from '../io/import-rows';
-import { readScenarioDocument } from '../io/scenario-file';
+import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
+import { holdsDemo } from '../io/restore';
+import { looksLikeJson, readScenarioDocument } from '../io/scenario-file';
 import type { PinSet } from '../plan/pins';
+import { createImportReading, type ImportNotices } from './import-read';
 import type { ScenarioStore } from './scenario';
 
 /** Where the import dialog is. `done`: rows were imported; any kept aside are still listed. */
@@ -23,13 +25,12 @@ interface ImportFields {
   targets: ColumnTarget[];
   timeFormats: Record<number, TimeFormat>;
   mode: ImportMode;
-  /** Row indexes the user removed. */
+  /** Row indexes the user removed / already imported. */
   removed: number[];
-  /** Row indexes already imported. */
   imported: number[];
   /** A scenario file waiting to be opened. */
   document: { scenario: Scenario; warnings: string[]; pins?: PinSet } | null;
-  lastImport: { count: number; kind: ImportKind; mode: ImportMode } | null;
+  lastImport: { count: number; kind: ImportKind; mode: ImportMode; depots: number } | null;
   busy: boolean;
   error: string | null;
 }
@@ -40,6 +41,9 @@ export type ImportState = Readonly<ImportFields> & {
   readonly rows: RowResult<Order | Vehicle>[];
   readonly invalid: RowResult<Order | Vehicle>[];
   readonly validCount: number;
+  /** Depots the valid vehicle rows start or end at that the scenario does not have: created on import. */
+  readonly newDepots: Depot[];
+  readonly notices: ImportNotices;
 };
 
 /** Verbs of the import dialog. */
@@ -53,13 +57,17 @@ export interface ImportActions {
   setKind(kind: ImportKind): void;
   mapColumn(column: number, target: ColumnTarget): void;
   setTimeFormat(column: number, format: TimeFormat): void;
+  /** Swaps the columns mapped to latitude and longitude. */
+  swapLatLng(): void;
   review(): void;
   back(): void;
   editCell(index: number, column: number, value: string): void;
+  /** Sets `value` in every row (not yet imported or removed) whose cell in `column` reads `from`: a fix for a whole column. */
+  replaceInColumn(column: number, from: string, value: string): void;
   removeRow(index: number): void;
   restoreRows(): void;
   setMode(mode: ImportMode): void;
-  /** Imports the valid rows (or opens the scenario file). */
+  /** Imports the valid rows (and the depots they need), or opens the scenario file. */
   commit(): Promise<void>;
 }
 
@@ -71,6 +79,8 @@ export interface ImportDeps {
   scenario: ScenarioStore;
   /** Adds and opens a scenario (with the pins its file carries); rejects with a reason when that fails. */
   openScenario: (scenario: Scenario, pins?: PinSet) => Promise<void>;
+  /** Called after rows were imported (the map frames the data). */
+  onImported?: () => void;
 }
 
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
@@ -80,15 +90,6 @@ const empty = (): ImportFields => ({
 });
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 24) || 'row';
-
-/** JSON by name, or by content when the name says nothing (a download saved without extension). */
-async function looksLikeJson(file: File): Promise<boolean> {
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.json')) return true;
-  if (/\.(csv|tsv|txt|xlsx)$/.test(name)) return false;
-  return (await file.slice(0, 64).text()).replace(/^\ufeff/, '').trimStart().startsWith('{');
-}
 
 /** Creates the import store; needs a reactive owner. */
 export function createImportStore(deps: ImportDeps): ImportStore {
@@ -96,38 +97,29 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   // Derived values live on the store as getters (like the scenario store's planStatus).
   const [fields, setFields] = createStore<ImportFields & Omit<ImportState, keyof ImportFields>>({
     ...empty(),
-    get fields(): FieldDef[] { return fieldDefs(); },
-    get rows(): RowResult<Order | Vehicle>[] { return rows(); },
-    get invalid(): RowResult<Order | Vehicle>[] { return invalid(); },
-    get validCount(): number { return rows().length - invalid().length; },
+    get fields(): FieldDef[] { return reading.fields(); },
+    get rows(): RowResult<Order | Vehicle>[] { return reading.read().rows; },
+    get invalid(): RowResult<Order | Vehicle>[] { return reading.invalid(); },
+    get validCount(): number { return reading.read().rows.length - reading.invalid().length; },
+    get newDepots(): Depot[] { return reading.read().newDepots; },
+    get notices(): ImportNotices { return reading.notices(); },
   });
+  const reading = createImportReading(fields, () => open.scenario);
   const units = () => open.scenario?.settings.capacityUnits ?? [];
-  const fieldDefs = createMemo((): FieldDef[] => fieldsFor(fields.kind, units()));
-
-  const rows = createMemo((): RowResult<Order | Vehicle>[] => {
-    const table = fields.table;
-    const scenario = open.scenario;
-    if (!table || !scenario) return [];
-    const existing = fields.mode === 'append' ? (fields.kind === 'orders' ? scenario.orders : scenario.vehicles).map((x) => x.id) : [];
-    return readRows(table, {
-      kind: fields.kind, targets: fields.targets, timeFormats: fields.timeFormats, capacityUnits: scenario.settings.capacityUnits,
-      existingIds: new Set(existing), idPrefix: baseName(fields.fileName), depots: scenario.depots, vehicleTemplate: scenario.vehicles[0] ?? null,
-      settings: scenario.settings,
-    }, new Set([...fields.removed, ...fields.imported]));
-  });
-  const invalid = createMemo((): RowResult<Order | Vehicle>[] => rows().filter((r) => r.issues.length > 0));
-
-  const keptAside = () => fields.lastImport !== null && fields.document === null && invalid().length > 0;
+  const keptAside = () => fields.lastImport !== null && fields.document === null && reading.invalid().length > 0;
+  const defaultMode = (kind: ImportKind): ImportMode => (open.scenario && holdsDemo(open.scenario, kind) ? 'replace' : 'append');
 
   function matchColumns(kind: ImportKind, table: Table): void {
-    const targets = autoMatch(table.headers, fieldsFor(kind, units()));
+    const defs = fieldsFor(kind, units());
+    const matched = autoMatch(table.headers, defs);
+    const targets = kind === 'vehicles' ? detectFlagColumns(table.headers, table.rows, matched) : matched;
     const timeFormats: Record<number, TimeFormat> = {};
     targets.forEach((target, column) => {
-      if (fieldsFor(kind, units()).find((f) => f.key === target)?.format === 'time' || target === 'window') {
+      if (defs.find((f) => f.key === target)?.format === 'time' || target === 'window') {
         timeFormats[column] = detectTimeFormat(table.headers[column], table.rows.map((r) => r[column]));
       }
     });
-    setFields({ kind, targets, timeFormats });
+    setFields({ kind, targets, timeFormats, mode: fields.lastImport ? fields.mode : defaultMode(kind) });
   }
 
   async function loadFile(file: File): Promise<void> {
@@ -135,7 +127,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     try {
       if (await looksLikeJson(file)) return loadJson(await file.text(), file.name);
       const table = await readTableFile(file);
-      setFields({ table, step: 'map', mode: 'append' });
+      setFields({ table, step: 'map' });
       matchColumns(guessKind(table.headers), table);
     } catch (error) {
       setFields('error', `${file.name} could not be read: ${messageOf(error)}`);
@@ -150,29 +142,33 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     setFields({ document: { scenario: read.scenario, warnings: read.warnings, ...(read.pins ? { pins: read.pins } : {}) }, step: 'review' });
   }
 
-  async function commit(): Promise<void> {
-    if (fields.document) {
-      setFields({ busy: true, error: null });
-      try {
-        // A plain copy: storage cannot clone the store's proxy.
-        const pins = fields.document.pins ? structuredClone(unwrap(fields.document.pins)) : undefined;
-        await deps.openScenario(structuredClone(unwrap(fields.document.scenario)), pins);
-        return void setFields({ ...empty() });
-      } catch (error) {
-        return void setFields({ busy: false, error: messageOf(error) });
-      }
+  async function openDocument(document: NonNullable<ImportFields['document']>): Promise<void> {
+    setFields({ busy: true, error: null });
+    try {
+      // A plain copy: storage cannot clone the store's proxy.
+      const pins = document.pins ? structuredClone(unwrap(document.pins)) : undefined;
+      await deps.openScenario(structuredClone(unwrap(document.scenario)), pins);
+      setFields({ ...empty() });
+    } catch (error) {
+      setFields({ busy: false, error: messageOf(error) });
     }
-    const good = rows().filter((r) => r.value !== null);
+  }
+
+  async function commit(): Promise<void> {
+    if (fields.document) return openDocument(fields.document);
+    const good = reading.read().rows.filter((r) => r.value !== null);
+    const depots = structuredClone(unwrap(reading.read().newDepots));
     const snapshot = openActions.snapshot();
     if (!snapshot || good.length === 0) return;
-    openActions.replace(mergeIntoScenario(snapshot, fields.kind, fields.mode, good.map((r) => r.value!)));
+    openActions.replace(mergeIntoScenario(snapshot, fields.kind, fields.mode, good.map((r) => structuredClone(unwrap(r.value!))), depots));
     setFields(produce((f) => {
       f.imported.push(...good.map((r) => r.index));
-      f.lastImport = { count: good.length, kind: f.kind, mode: f.mode };
+      f.lastImport = { count: good.length, kind: f.kind, mode: f.mode, depots: depots.length };
       // Fixed rows kept aside can only be added to what is now imported.
       f.mode = 'append';
       f.step = 'done';
     }));
+    deps.onImported?.();
   }
 
   const actions: ImportActions = {
@@ -184,12 +180,17 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     mapColumn: (column, target) => setFields('targets', (targets) => targets.map((t, i) => {
       if (i === column) return target;
       // A field takes one column: the column that had it keeps its data as a custom field.
-      return t === target && target !== 'extra' && target !== 'ignore' ? 'extra' : t;
+      return t === target && !SHARED_TARGETS.has(target) ? 'extra' : t;
     })),
     setTimeFormat: (column, format) => setFields('timeFormats', column, format),
+    swapLatLng: () => setFields('targets', (targets) => targets.map((t) => (t === 'lat' ? 'lng' : t === 'lng' ? 'lat' : t))),
     review: () => setFields('step', 'review'),
     back: () => setFields({ step: fields.document ? 'choose' : 'map', document: null }),
     editCell: (index, column, value) => setFields('table', 'rows', index, column, value),
+    replaceInColumn: (column, from, value) => setFields('table', 'rows', produce((rows: string[][]) => {
+      const skip = new Set([...fields.removed, ...fields.imported]);
+      rows.forEach((cells, index) => { if (!skip.has(index) && (cells[column] ?? '').trim() === from.trim()) cells[column] = value; });
+    })),
     removeRow: (index) => setFields('removed', (removed) => [...removed, index]),
     restoreRows: () => setFields('removed', []),
     setMode: (mode) => setFields('mode', mode),

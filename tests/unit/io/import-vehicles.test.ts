@@ -1,0 +1,127 @@
+// A vehicles file keeps every rule it states and invents none: crew size and
+// crew skills apart from features, starts at depots named or placed by
+// coordinates (new depots planned once per place), breaks, limits, costs,
+// overtime; no capacity column = no limit; unknown columns kept and reported.
+import { describe, expect, it } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import type { Depot, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { keptColumns } from '../../../web/src/io/import-checks';
+import { mergeIntoScenario } from '../../../web/src/io/import-rows';
+import { issueLines, readCsvText } from '../../helpers/import-table';
+
+const hub: Depot = { id: 'pdx-central', name: 'Portland Central', lat: 45.53, lng: -122.67, open: 360, close: 1200 };
+const withHub: Scenario = { ...makeBlankScenario('b', 'Blank', '2026-12-01'), depots: [hub] };
+
+async function read(csv: string, scenario: Scenario = withHub) {
+  const result = await readCsvText(csv, scenario, 'vehicles');
+  return { ...result, vehicles: result.rows.map((r) => r.value as Vehicle) };
+}
+
+describe('vehicles file', () => {
+  it('reads "Skills" as crew skills and Equipment / yes-no columns as features, with the crew size', async () => {
+    const { ctx, vehicles, rows } = await read([
+      'Vehicle,Crew size,Skills,Equipment,Liftgate,Refrigerated',
+      'T1,2,"white-glove, installer",pallet jack,x,no',
+      'V1,,installer,,,yes',
+      'V2,1,,,no,',
+    ].join('\n'));
+    expect(ctx.targets).toEqual(['id', 'crewSize', 'crewSkills', 'features', 'flag', 'flag']);
+    expect(issueLines(rows)).toEqual([]);
+    expect(vehicles.map((v) => [v.id, v.crew, v.features])).toEqual([
+      ['T1', { size: 2, skills: ['white-glove', 'installer'] }, ['pallet jack', 'liftgate']],
+      ['V1', { size: 1, skills: ['installer'] }, ['refrigerated']],
+      ['V2', { size: 1, skills: [] }, undefined],
+    ]);
+  });
+
+  it('invents no limit: no capacity column or an empty cell is no limit, no shift is the whole day, absent costs are zero', async () => {
+    const { vehicles } = await read('Vehicle,Capacity kg\nV1,\nV2,800');
+    expect(vehicles[0]).toEqual({
+      id: 'V1', name: 'V1', type: 'van', capacity: [null, null], startDepotId: 'pdx-central', endDepotId: 'pdx-central',
+      shift: { start: 0, end: 1440 }, speedFactor: 1, costs: { fixed: 0, perKm: 0, perHour: 0 },
+    });
+    expect(vehicles[1].capacity).toEqual([800, null]);
+  });
+
+  it('starts at a depot by name or id, or at coordinates in one cell or in lat/lng columns, planning each new place once', async () => {
+    const { vehicles, newDepots, rows } = await read([
+      'Vehicle,Start location,End location,Start lat,Start lng,Start depot name',
+      'A,Portland Central,,,,',
+      'B,"45.52, -122.68",pdx-central,,,',
+      'C,"45.52000, -122.68000",,,,',
+      'D,,,45.4660,-122.6531,Sellwood yard',
+      'E,Gresham lot,,45.4987,-122.4310,',
+      'F,"45.53010, -122.67010",,,,',
+    ].join('\n'));
+    expect(issueLines(rows)).toEqual([]);
+    expect(vehicles.map((v) => [v.startDepotId, v.endDepotId])).toEqual([
+      ['pdx-central', 'pdx-central'], ['depot-45-52-122-68', 'pdx-central'], ['depot-45-52-122-68', 'depot-45-52-122-68'],
+      ['sellwood-yard', 'sellwood-yard'], ['gresham-lot', 'gresham-lot'],
+      // Within a few metres of Portland Central: the same depot.
+      ['pdx-central', 'pdx-central'],
+    ]);
+    expect(newDepots).toEqual([
+      { id: 'depot-45-52-122-68', name: 'Depot 45.52, -122.68', lat: 45.52, lng: -122.68, open: 0, close: 1440 },
+      { id: 'sellwood-yard', name: 'Sellwood yard', lat: 45.466, lng: -122.6531, open: 0, close: 1440 },
+      { id: 'gresham-lot', name: 'Gresham lot', lat: 45.4987, lng: -122.431, open: 0, close: 1440 },
+    ]);
+    const merged = mergeIntoScenario(withHub, 'vehicles', 'replace', vehicles, newDepots);
+    expect(merged.depots.map((d) => d.id)).toEqual(['pdx-central', 'depot-45-52-122-68', 'sellwood-yard', 'gresham-lot']);
+  });
+
+  it('names an unknown depot without coordinates, bad coordinates, and a missing start when there is no single depot', async () => {
+    const blank = makeBlankScenario('b', 'Blank', '2026-12-01');
+    const { rows, newDepots } = await read('Vehicle,Start,Start lat\nA,Depot X,\nB,"95.1, 4.8",\nC,,45.5', blank);
+    expect(issueLines(rows)).toEqual([
+      'row 2, startDepot: unknown depot \'Depot X\' (no depots yet); write its place as "lat, lng" or add latitude and longitude columns',
+      "row 3, startDepot: '95.1, 4.8': latitude 95.1 is outside -90…90 (latitude and longitude swapped?)",
+      'row 4, startLng: the start longitude is missing',
+    ]);
+    expect(newDepots).toEqual([]);
+  });
+
+  it('reads breaks from one cell ("12:00-13:30 30", several, with ids) or from start/end/minutes columns', async () => {
+    const { vehicles, rows } = await read([
+      'Vehicle,Shift start,Shift end,Breaks,Break start,Break end,Break minutes',
+      'A,08:00,17:00,12:00-13:30 30,,,',
+      'B,08:00,17:00,"lunch: 11:30-13:00|13:30-14:00 30; coffee: 15:00-16:00 10",,,',
+      'C,08:00,17:00,,12:00,14:00,45',
+      'D,08:00,17:00,,,,20',
+      'E,08:00,17:00,,12:00,13:00,',
+    ].join('\n'));
+    expect(vehicles.slice(0, 4).map((v) => v.breaks)).toEqual([
+      [{ id: 'break-1', timeWindows: [{ start: 720, end: 810 }], minutes: 30 }],
+      [{ id: 'lunch', timeWindows: [{ start: 690, end: 780 }, { start: 810, end: 840 }], minutes: 30 }, { id: 'coffee', timeWindows: [{ start: 900, end: 960 }], minutes: 10 }],
+      [{ id: 'break', timeWindows: [{ start: 720, end: 840 }], minutes: 45 }],
+      // No window: anywhere in the shift.
+      [{ id: 'break', timeWindows: [{ start: 480, end: 1020 }], minutes: 20 }],
+    ]);
+    expect(issueLines(rows)).toEqual(['row 6, breakMinutes: the break has a window but no length: give its minutes']);
+  });
+
+  it('reads limits, costs, overtime and speed, and says what is wrong', async () => {
+    const { vehicles, rows } = await read([
+      'Vehicle,Max stops,Max duration,Max driving time,Max distance km,Cost per km,Cost per hour,Fixed cost,Overtime max minutes,Overtime cost per minute,Speed factor,Shift start,Shift end',
+      'A,14,8:30,6h,180,0.5,40,75,60,1.2,1.1,,',
+      'B,,,,,,,,,0.8,,,',
+      'C,many,,,,,,,,,,,',
+      'D,,,,,,,,,,20,17:00,08:00',
+    ].join('\n'));
+    expect(vehicles[0]).toMatchObject({
+      limits: { maxStops: 14, maxDurationMinutes: 510, maxDrivingMinutes: 360, maxDistanceKm: 180 },
+      costs: { fixed: 75, perKm: 0.5, perHour: 40 }, overtime: { maxMinutes: 60, costPerMinute: 1.2 }, speedFactor: 1.1,
+    });
+    expect(issueLines(rows)).toEqual([
+      'row 3, overtimeMaxMinutes: an overtime cost needs the overtime allowed (max minutes)',
+      "row 4, maxStops: 'many' is not a number",
+      'row 5, shiftStart: window opens after it closes',
+      'row 5, speedFactor: must be ≤ 10',
+    ]);
+  });
+
+  it('keeps columns no rule reads on the vehicle and lists them for the review', async () => {
+    const { vehicles, table, ctx } = await read('Vehicle,Driver phone,Licence class\nA,+1 503 555 0301,C');
+    expect(vehicles[0].extra).toEqual({ 'Driver phone': '+1 503 555 0301', 'Licence class': 'C' });
+    expect(keptColumns(table, ctx.targets)).toEqual(['Driver phone', 'Licence class']);
+  });
+});

@@ -1,0 +1,65 @@
+// Fixes for a whole column at once: the same bad value in several rows (an
+// unknown service type, a time written one way) is listed once, with one input
+// and "Apply to all N rows with this problem".
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+import { formatCount, plural } from './ui/format';
+
+/** Groups smaller than this are fixed row by row. */
+const MIN_ROWS = 2;
+
+interface Group {
+  column: number;
+  value: string;
+  message: string;
+  rows: number;
+}
+
+/** One input per repeated bad value. */
+export function ImportColumnFixes(): JSX.Element {
+  const { importer: [state, actions] } = useApp();
+  const groups = createMemo((): Group[] => {
+    const table = state.table;
+    if (!table) return [];
+    const byKey = new Map<string, Group>();
+    for (const row of state.invalid) {
+      for (const issue of row.issues) {
+        // A missing place or a duplicate id is fixed row by row: one value for all would be wrong.
+        if (issue.column === null || issue.field === 'lat/lng' || issue.field === 'id') continue;
+        const value = (table.rows[row.index][issue.column] ?? '').trim();
+        const key = `${issue.column}\u0000${value}`;
+        const group = byKey.get(key) ?? { column: issue.column, value, message: issue.message, rows: 0 };
+        group.rows += 1;
+        byKey.set(key, group);
+      }
+    }
+    return [...byKey.values()].filter((g) => g.rows >= MIN_ROWS);
+  });
+  const header = (column: number) => state.table?.headers[column] || `column ${column + 1}`;
+  return (
+    <Show when={groups().length > 0}>
+      <ul class="fix-list" aria-label="Fixes for a whole column">
+        <For each={groups()}>
+          {(group) => {
+            let input!: HTMLInputElement;
+            const what = () => (group.value ? `“${group.value}”` : 'empty cells');
+            return (
+              <li class="fix-row">
+                <p class="issue"><strong>{what()} in column “{header(group.column)}”</strong> ({plural(group.rows, 'row')}): {group.message}</p>
+                <div class="row-fields">
+                  <label>
+                    Replace with
+                    <input ref={input} aria-label={`Replace ${what()} in column ${header(group.column)}`} value={group.value} />
+                  </label>
+                  <button type="button" class="btn btn--small" onClick={() => actions.replaceInColumn(group.column, group.value, input.value)}>
+                    Apply to all {formatCount(group.rows)} rows with this problem
+                  </button>
+                </div>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </Show>
+  );
+}

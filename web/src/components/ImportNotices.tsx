@@ -1,0 +1,74 @@
+// What the import review says besides row errors: the depots the file creates
+// (reviewed before anything is applied), columns kept without a rule, latitude
+// and longitude that look swapped (with "Swap columns"), orders far from every
+// depot and skills no vehicle can check. All text from the file is shown as text.
+import { For, Show, type JSX } from 'solid-js';
+import { useApp } from '../store/context';
+import { Banner } from './ui/Banner';
+import { formatCount, plural } from './ui/format';
+
+const SHOWN = 5;
+const coordinate = (n: number) => n.toFixed(5);
+
+/** Lines, the first few shown and the rest counted. */
+function Lines(props: { lines: string[] }): JSX.Element {
+  return (
+    <ul>
+      <For each={props.lines.slice(0, SHOWN)}>{(line) => <li>{line}</li>}</For>
+      <Show when={props.lines.length > SHOWN}><li>…and {formatCount(props.lines.length - SHOWN)} more.</li></Show>
+    </ul>
+  );
+}
+
+/** The depots a vehicle file will create, as a table to review. */
+function NewDepots(): JSX.Element {
+  const { importer: [state] } = useApp();
+  return (
+    <Show when={state.newDepots.length > 0 && state.step === 'review'}>
+      <section aria-label="Depots to create">
+        <p class="summary-line"><strong>{plural(state.newDepots.length, 'new depot')}</strong> will be created for the vehicles’ starts and ends (open all day unless the file gives hours):</p>
+        <table class="data-table" aria-label="Depots to create">
+          <thead><tr><th scope="col">Name</th><th scope="col">Latitude</th><th scope="col">Longitude</th></tr></thead>
+          <tbody>
+            <For each={state.newDepots}>{(d) => <tr><td>{d.name}</td><td>{coordinate(d.lat)}</td><td>{coordinate(d.lng)}</td></tr>}</For>
+          </tbody>
+        </table>
+      </section>
+    </Show>
+  );
+}
+
+/** Notices of the review step. */
+export function ImportNotices(): JSX.Element {
+  const { importer: [state, actions] } = useApp();
+  const notices = () => state.notices;
+  return (
+    <>
+      <NewDepots />
+      <Show when={notices().swap}>
+        {(reason) => (
+          <Banner tone="warning" title="Latitude and longitude look swapped">
+            <p>{reason()}.</p>
+            <button type="button" class="btn btn--small" onClick={() => actions.swapLatLng()}>Swap columns</button>
+          </Banner>
+        )}
+      </Show>
+      <Show when={notices().far.length > 0}>
+        <Banner tone="warning" title={`${plural(notices().far.length, 'order is', 'orders are')} far from every depot`}>
+          <Lines lines={notices().far} />
+        </Banner>
+      </Show>
+      <Show when={notices().skills.length > 0}>
+        <Banner tone="warning" title="Skills no vehicle can check"><Lines lines={notices().skills} /></Banner>
+      </Show>
+      <Show when={notices().noCosts}>
+        <Banner tone="info" title="No cost columns">
+          <p>These vehicles cost nothing to drive, so the plan has no reason to shorten their routes. Add “Cost per km” or “Cost per hour” columns, or edit the vehicles.</p>
+        </Banner>
+      </Show>
+      <Show when={notices().kept.length > 0}>
+        <p class="muted">Kept without a rule (stored with each {state.kind === 'orders' ? 'order' : 'vehicle'} and exported again): {notices().kept.join(', ')}.</p>
+      </Show>
+    </>
+  );
+}

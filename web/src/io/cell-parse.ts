@@ -1,0 +1,216 @@
+// Reads the cell formats people type in spreadsheets: numbers with decimal
+// commas, clock times ("9:00 AM", "14h30", "2pm", dates with a time), windows,
+// durations, priorities (numbers, letters, words), lists, coordinates and breaks.
+// Every reader returns the value or a message saying what was expected.
+import { SERVICE_TYPES, type Break, type ServiceType, type TimeWindow } from '../domain/scenario';
+
+/** How a time column is written: a clock ("10:00", "10h00", "1000") or minutes since midnight. */
+export type TimeFormat = 'clock' | 'minutes';
+
+/** Result of reading one cell: a value or the reason it cannot be read. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
+
+/** Lower-cases, strips accents and joins words with single spaces: "Weight (kg)" → "weight kg". */
+export function normalizeHeader(header: string): string {
+  return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/m³/g, 'm3').replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Without spaces, so "address line 1" equals "addressline1". */
+export const compact = (s: string) => s.replace(/ /g, '');
+
+/** Reads "12.5", "12,5", "1 250" and "1,250.5" as numbers. */
+export function parseNumber(text: string): Parsed<number> {
+  let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
+  if (s.includes(',') && !s.includes('.')) s = s.replace(',', '.');
+  else if (s.includes(',') && s.includes('.')) s = s.replace(/,/g, '');
+  const value = s === '' ? NaN : Number(s);
+  return Number.isFinite(value) ? ok(value) : fail(`'${text}' is not a number`);
+}
+
+const CLOCK = /^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?(?::\d{2})?\s*(am|pm|a|p)?$/i;
+/** A date in front of the time ("2026-11-21T10:00", "11/30/2026 9:00 AM", "30.11.2026 14:30"). */
+const DATE_PREFIX = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[t\s]+/i;
+
+/** Reads a time of day as minutes since midnight: "10:00", "10h00", "10h", "1000", "930", "2 pm", "9:00 AM", "2026-11-21T10:00". */
+export function parseClock(text: string): Parsed<number> {
+  let s = text.trim().toLowerCase();
+  // "15:56 +1" / "3:56pm (+1)": a time on a following day.
+  const nextDay = /\s*\(?\+(\d)\)?$/.exec(s);
+  if (nextDay) s = s.slice(0, nextDay.index);
+  s = s.replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
+  const clock = readClock(s, text);
+  return clock.ok && nextDay ? ok(clock.value + 1440 * Number(nextDay[1])) : clock;
+}
+
+function readClock(s: string, text: string): Parsed<number> {
+  const digits = /^(\d{1,2})(\d{2})$/.exec(s);
+  const match = digits ? [s, digits[1], digits[2], undefined] : CLOCK.exec(s);
+  if (!match) return fail(`'${text}' is not a time (write 10:00, 9:30 AM, 2pm or 1000)`);
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? 0);
+  const half = match[3]?.[0];
+  if (half && (hours < 1 || hours > 12)) return fail(`'${text}' is not a valid time of day`);
+  if (half === 'p' && hours < 12) hours += 12;
+  if (half === 'a' && hours === 12) hours = 0;
+  if (minutes > 59 || hours > 24 || (hours === 24 && minutes > 0)) return fail(`'${text}' is not a valid time of day`);
+  return ok(hours * 60 + minutes);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Minutes since midnight as parseClock reads them back: "08:05", "24:00" for the end of the day, "01:30 +1" the day after. */
+export function dayClockText(minutes: number): string {
+  if (minutes === 1440) return '24:00';
+  const day = Math.floor(minutes / 1440);
+  const m = minutes % 1440;
+  const text = `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+  return day > 0 ? `${text} +${day}` : text;
+}
+
+/** Windows as "10:00-12:00; 14:00-16:00" (parseWindows reads them back; "" = any time). */
+export function windowsClockText(windows: readonly TimeWindow[]): string {
+  return windows.map((w) => `${dayClockText(w.start)}-${dayClockText(w.end)}`).join('; ');
+}
+
+/** Reads a time cell in the column's format; `minutes` also accepts clock text. */
+export function parseTime(text: string, format: TimeFormat): Parsed<number> {
+  if (format === 'minutes' && /^\s*\d+\s*(min)?\s*$/i.test(text)) return ok(Number.parseInt(text, 10));
+  return parseClock(text);
+}
+
+/**
+ * Guesses a time column's format: minutes when the header says so ("start (min)")
+ * or when some whole number cannot be a clock (e.g. 600 → last two digits 00 fit,
+ * but 1170 does not); a clock otherwise.
+ */
+export function detectTimeFormat(header: string, values: readonly string[]): TimeFormat {
+  const words = normalizeHeader(header).split(' ');
+  if (words.some((w) => w === 'min' || w === 'mins' || w === 'minutes')) return 'minutes';
+  const numbers = values.map((v) => v.trim()).filter((v) => v !== '');
+  if (numbers.length === 0 || !numbers.every((v) => /^\d+$/.test(v))) return 'clock';
+  return numbers.some((v) => !parseClock(v).ok) ? 'minutes' : 'clock';
+}
+
+/** Reads "10:00-12:00; 14:00-16:00" (also "–" or "to" between, "," or "|" between windows). */
+export function parseWindows(text: string, format: TimeFormat): Parsed<TimeWindow[]> {
+  const windows: TimeWindow[] = [];
+  for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
+    const ends = part.split(/\s*(?:-|–|—|\bto\b)\s*/i);
+    if (ends.length !== 2) return fail(`'${part}' is not a window (write 10:00-12:00)`);
+    const start = parseTime(ends[0], format);
+    const end = parseTime(ends[1], format);
+    if (!start.ok) return start;
+    if (!end.ok) return end;
+    windows.push({ start: start.value, end: end.value });
+  }
+  return ok(windows);
+}
+
+/** Reads a length of time as whole minutes: "90", "90 min", "1:30", "1h30", "8h", "1.5 h". */
+export function parseDuration(text: string): Parsed<number> {
+  const s = text.trim().toLowerCase();
+  const clock = /^(\d{1,3})\s*(?::|h)\s*(\d{2})?\s*(?:min)?$/.exec(s);
+  if (clock) return ok(Number(clock[1]) * 60 + Number(clock[2] ?? 0));
+  const hours = /^(\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?)$/.exec(s);
+  if (hours) return ok(Math.round(Number(hours[1].replace(',', '.')) * 60));
+  const minutes = /^(\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(s);
+  if (minutes) return ok(Math.round(Number(minutes[1].replace(',', '.'))));
+  return fail(`'${text}' is not a duration (write minutes, e.g. 90, or hours, e.g. 1:30)`);
+}
+
+/**
+ * Priority words and letters on the planner's 0–10 scale. OptimoRoute writes
+ * L/M/H/C (low, medium, high, critical); others use words. A number 0–10 is
+ * taken as is.
+ *   low, L → 1 · normal, medium, regular, M → 3 · high, H → 6 · urgent, higher → 8 · critical, highest, C → 10
+ */
+export const PRIORITY_WORDS: Readonly<Record<string, number>> = {
+  lowest: 0, low: 1, l: 1, normal: 3, medium: 3, med: 3, regular: 3, standard: 3, m: 3,
+  high: 6, h: 6, higher: 8, urgent: 8, u: 8, critical: 10, highest: 10, c: 10,
+};
+
+/** Reads a priority: 0–10, or a word or letter of PRIORITY_WORDS. */
+export function parsePriority(text: string): Parsed<number> {
+  const word = normalizeHeader(text);
+  if (word in PRIORITY_WORDS) return ok(PRIORITY_WORDS[word]);
+  const number = parseNumber(text);
+  if (number.ok && Number.isInteger(number.value) && number.value >= 0 && number.value <= 10) return number;
+  return fail(`'${text}' is not a priority (write 0–10, L/M/H/C, or low, normal, high, urgent, critical)`);
+}
+
+/** True when a cell looks like a coordinate pair rather than a name. */
+export function looksLikeLatLng(text: string): boolean {
+  return /^\s*-?\d{1,3}([.,]\d+)?\s*[,; ]\s*-?\d{1,3}([.,]\d+)?\s*$/.test(text);
+}
+
+/**
+ * Reads breaks: "12:00-13:30 30" (window, then minutes), several separated by
+ * ";", an optional id in front ("lunch: 12:00-13:30 30") and several windows
+ * of one break joined by "|" ("11:00-12:00|13:00-14:00 30").
+ */
+export function parseBreaks(text: string): Parsed<Break[]> {
+  const breaks: Break[] = [];
+  for (const [i, raw] of text.split(';').map((p) => p.trim()).filter(Boolean).entries()) {
+    const named = /^([a-z][\w-]*)\s*:\s*(.+)$/i.exec(raw);
+    const body = named ? named[2] : raw;
+    const parts = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(body);
+    if (!parts) return fail(`'${raw}' is not a break (write the window then the minutes: 12:00-13:30 30)`);
+    const windows = parseWindows(parts[1].replace(/\|/g, ';'), 'clock');
+    if (!windows.ok) return windows;
+    breaks.push({ id: named ? named[1] : `break-${i + 1}`, timeWindows: windows.value, minutes: Number(parts[2]) });
+  }
+  return ok(breaks);
+}
+
+/** Writes breaks the way parseBreaks reads them back. */
+export function breaksText(breaks: readonly Break[], windowText: (w: readonly TimeWindow[]) => string): string {
+  return breaks.map((b) => `${b.id}: ${windowText(b.timeWindows).replace(/; /g, '|')} ${b.minutes}`).join('; ');
+}
+
+/** Written for an explicitly empty list (e.g. an order needing no skill at all). */
+export const EMPTY_LIST = '(none)';
+
+/** Splits "white-glove, installer; liftgate" into trimmed items; "(none)" is an empty list. */
+export function parseList(text: string): string[] {
+  if (text.trim().toLowerCase() === EMPTY_LIST) return [];
+  return text.split(/[,;|]/).map((s) => s.trim()).filter(Boolean);
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si']);
+const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein']);
+
+/** Reads a yes/no cell ("yes", "x", "1", "true" / "no", "0", empty). */
+export function parseYesNo(text: string): Parsed<boolean> {
+  const word = text.trim().toLowerCase();
+  if (YES.has(word)) return ok(true);
+  if (NO.has(word)) return ok(false);
+  return fail(`'${text}' is not yes or no`);
+}
+
+const SERVICE_TYPE_WORDS: Record<ServiceType, string[]> = {
+  curbside: ['curbside', 'curb', 'kerbside', 'threshold', 'doorstep', 'door', 'drop', 'standard', 'delivery', 'd', 'dropoff', 'drop off'],
+  'room-of-choice': ['room of choice', 'roc', 'room', 'inside'],
+  'white-glove': ['white glove', 'wg', 'premium', 'full service'],
+  installation: ['installation', 'install', 'installer', 'assembly'],
+  'haul-away': ['haul away', 'haulaway', 'removal', 'take back', 'take away'],
+  return: ['return', 'pickup', 'pick up', 'p', 'collection', 'collect'],
+  're-delivery': ['re delivery', 'redelivery', 'second attempt', 'retry', 'redeliver'],
+};
+
+/** Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P). */
+export function parseServiceType(text: string): Parsed<ServiceType> {
+  const word = normalizeHeader(text);
+  for (const type of SERVICE_TYPES) {
+    if (SERVICE_TYPE_WORDS[type].some((w) => compact(w) === compact(word))) return ok(type);
+  }
+  return fail(`unknown service type '${text}' (use one of: ${SERVICE_TYPES.join(', ')})`);
+}
+
+/** Minutes on site when a row gives none, by service type (DOMAIN.md defaults). */
+export const DEFAULT_SERVICE_MINUTES: Record<ServiceType, number> = {
+  curbside: 5, 'room-of-choice': 15, 'white-glove': 30, installation: 60, 'haul-away': 15, return: 10, 're-delivery': 10,
+};

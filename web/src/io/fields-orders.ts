@@ -1,0 +1,66 @@
+// The order fields an import column can fill and the header names that find
+// them, including the published import templates of OptimoRoute (Location Name,
+// Time Window From/To, Duration, Load 1–5, Priority L/M/H/C), Circuit (Address
+// Line 1/2, City, State, Zip, Time at Stop, Recipient Name/Phone, Earliest/Latest
+// Time, Package Count), Onfleet (Address_Line1…, Complete After/Before, Task
+// Details, Quantity, Service Time), Routific (Visit Name, Start/End, Load) and
+// Route4Me (Alias, Time Window Start/End, Service Time, Weight/Cube/Pieces).
+import type { FieldDef } from './column-map';
+
+/** Address parts joined, in this order, into the order's address. */
+export const ADDRESS_PARTS = ['address', 'addressLine1', 'addressLine2', 'city', 'state', 'zip', 'country'] as const;
+
+/** Order fields; capacity amounts are added per unit by `fieldsFor`. */
+export const ORDER_FIELDS: FieldDef[] = [
+  {
+    key: 'id', label: 'Order id', format: 'text',
+    synonyms: ['order id', 'id', 'order', 'ref', 'reference', 'order ref', 'order reference', 'order number', 'order no', 'order nr', 'number', 'no', 'commande', 'job id', 'shipment id', 'task id', 'seller order id', 'order code'],
+  },
+  {
+    key: 'customerName', label: 'Customer name', format: 'text',
+    synonyms: ['customer', 'customer name', 'name', 'client', 'client name', 'recipient', 'recipient name', 'consignee', 'contact', 'contact name', 'nom', 'location name', 'visit name', 'alias', 'stop name', 'company'],
+  },
+  { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination'] },
+  { key: 'addressLine1', label: 'Address line 1', format: 'text', synonyms: ['address line 1', 'address 1', 'address line1', 'address1', 'street line 1', 'line 1', 'street 1'] },
+  { key: 'addressLine2', label: 'Address line 2', format: 'text', synonyms: ['address line 2', 'address 2', 'address line2', 'address2', 'street line 2', 'line 2', 'street 2', 'apartment', 'suite', 'unit'] },
+  { key: 'city', label: 'City', format: 'text', synonyms: ['city', 'town', 'city town', 'town city', 'ville', 'locality', 'suburb'] },
+  { key: 'state', label: 'State / province', format: 'text', synonyms: ['state', 'province', 'state province', 'region', 'county'] },
+  { key: 'zip', label: 'Zip / postal code', format: 'text', synonyms: ['zip', 'zip code', 'zipcode', 'postal code', 'postcode', 'post code', 'code postal', 'plz'] },
+  { key: 'country', label: 'Country', format: 'text', synonyms: ['country', 'country region', 'pays'] },
+  { key: 'lat', label: 'Latitude', format: 'number', synonyms: ['lat', 'latitude', 'y', 'lat deg', 'breite', 'geo lat', 'location latitude'] },
+  { key: 'lng', label: 'Longitude', format: 'number', synonyms: ['lng', 'lon', 'long', 'longitude', 'x', 'lng deg', 'lon deg', 'laenge', 'geo lng', 'geo lon', 'location longitude'] },
+  {
+    key: 'windowStart', label: 'Window start', format: 'time',
+    synonyms: ['window start', 'start', 'from', 'earliest', 'earliest time', 'time from', 'window from', 'tw start', 'ready time', 'open', 'opens', 'earliest arrival', 'debut', 'start time', 'time window from', 'time window 1 from', 'time window start', 'time window 1 start', 'complete after', 'not before', 'after'],
+  },
+  {
+    key: 'windowEnd', label: 'Window end', format: 'time',
+    synonyms: ['window end', 'end', 'to', 'until', 'latest', 'latest time', 'time to', 'window to', 'tw end', 'due time', 'close', 'closes', 'latest arrival', 'fin', 'end time', 'time window to', 'time window 1 to', 'time window end', 'time window 1 end', 'complete before', 'not after', 'before'],
+  },
+  { key: 'window2Start', label: 'Second window start', format: 'time', synonyms: ['time window 2 from', 'time window 2 start', 'window 2 start', 'window 2 from', 'tw2 start'] },
+  { key: 'window2End', label: 'Second window end', format: 'time', synonyms: ['time window 2 to', 'time window 2 end', 'window 2 end', 'window 2 to', 'tw2 end'] },
+  { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau'] },
+  {
+    key: 'serviceMinutes', label: 'Service minutes', format: 'number',
+    synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration'],
+  },
+  { key: 'skills', label: 'Required skills', format: 'list', synonyms: ['skills', 'skill', 'required skills', 'skills required', 'driver skills', 'competences', 'required types'] },
+  { key: 'features', label: 'Required vehicle features', format: 'list', synonyms: ['vehicle features', 'features', 'required features', 'equipment', 'required equipment', 'vehicle feature'] },
+  { key: 'crewSize', label: 'Crew size', format: 'number', synonyms: ['crew size', 'crew', 'people', 'persons', 'workers', 'team size'] },
+  { key: 'serviceType', label: 'Service type', format: 'text', synonyms: ['service type', 'type', 'delivery type', 'service level', 'level', 'prestation', 'order type', 'task type'] },
+  { key: 'priority', label: 'Priority', format: 'priority', synonyms: ['priority', 'prio', 'importance', 'priorite'] },
+  {
+    key: 'notes', label: 'Notes', format: 'text',
+    synonyms: ['notes', 'note', 'comment', 'comments', 'instructions', 'delivery instructions', 'remarks', 'remarques', 'task details', 'details', 'recipient notes', 'driver notes', 'special instructions'],
+  },
+  { key: 'latenessMax', label: 'Late allowed (minutes)', format: 'duration', synonyms: ['late max minutes', 'lateness max', 'max lateness', 'late allowance', 'lateness minutes', 'late minutes allowed'] },
+  { key: 'latenessCost', label: 'Late cost per minute', format: 'number', synonyms: ['late cost per minute', 'lateness cost', 'late cost', 'lateness cost per minute'] },
+  { key: 'failedOrderId', label: 'Re-delivery of order', format: 'text', synonyms: ['failed order id', 'failed order', 'repeats order', 'original order', 'original order id'] },
+  { key: 'pickupAddress', label: 'Pickup address', format: 'text', synonyms: ['pickup address', 'pickup location', 'collect from', 'pickup from'] },
+  { key: 'pickupLat', label: 'Pickup latitude', format: 'number', synonyms: ['pickup lat', 'pickup latitude'] },
+  { key: 'pickupLng', label: 'Pickup longitude', format: 'number', synonyms: ['pickup lng', 'pickup lon', 'pickup long', 'pickup longitude'] },
+  { key: 'pickupWindows', label: 'Pickup windows', format: 'window', synonyms: ['pickup windows', 'pickup window', 'pickup time window', 'pickup time windows'] },
+  { key: 'pickupServiceMinutes', label: 'Pickup service minutes', format: 'duration', synonyms: ['pickup service minutes', 'pickup duration', 'pickup service time', 'pickup minutes'] },
+  { key: 'phone', label: 'Phone', format: 'text', synonyms: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'cell', 'recipient phone', 'customer phone', 'contact phone', 'sms'] },
+  { key: 'email', label: 'Email', format: 'text', synonyms: ['email', 'e mail', 'mail', 'email address', 'recipient email', 'customer email', 'contact email'] },
+];

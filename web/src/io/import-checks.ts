@@ -1,0 +1,96 @@
+// What the import review tells the dispatcher besides row errors: columns kept
+// without a rule, latitude and longitude that look swapped, orders far from
+// every depot, skills no vehicle can check, vehicles that cost nothing to drive.
+// Pure: reads the table, the mapping and the scenario as it would be after import.
+import { formatCount, plural } from '../domain/format';
+import { greatCircleM } from '../domain/geo';
+import type { Depot, Order, Scenario } from '../domain/scenario';
+import { resolveOrder } from '../domain/service-types';
+import type { Table } from './csv';
+import { parseNumber } from './cell-parse';
+import type { ColumnTarget } from './column-map';
+import type { RowResult } from './row-reader';
+
+/** An order farther than this from every depot is worth a second look. */
+export const FAR_FROM_DEPOT_KM = 150;
+
+/** Headers of the columns kept as custom fields (no rule reads them). */
+export function keptColumns(table: Table, targets: readonly ColumnTarget[]): string[] {
+  return targets.flatMap((t, column) => (t === 'extra' ? [table.headers[column] || `column ${column + 1}`] : []));
+}
+
+function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {
+  let best: { km: number; depot: Depot } | null = null;
+  for (const depot of depots) {
+    const km = greatCircleM(depot.lng, depot.lat, lng, lat) / 1000;
+    if (!best || km < best.km) best = { km, depot };
+  }
+  return best;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Why the latitude and longitude columns look swapped, or null: most
+ * "latitudes" are beyond ±90 while the "longitudes" would be valid latitudes,
+ * or the places would sit near the depots if swapped but are far as written.
+ */
+export function swapHint(table: Table, targets: readonly ColumnTarget[], depots: readonly Depot[]): string | null {
+  const latColumn = targets.indexOf('lat');
+  const lngColumn = targets.indexOf('lng');
+  if (latColumn < 0 || lngColumn < 0) return null;
+  const pairs = table.rows.flatMap((r) => {
+    const lat = parseNumber(r[latColumn] ?? '');
+    const lng = parseNumber(r[lngColumn] ?? '');
+    return lat.ok && lng.ok ? [{ lat: lat.value, lng: lng.value }] : [];
+  });
+  if (pairs.length === 0) return null;
+  const outOfRange = pairs.filter((p) => Math.abs(p.lat) > 90 && Math.abs(p.lng) <= 90).length;
+  if (outOfRange * 2 >= pairs.length) return `${formatCount(outOfRange)} of ${formatCount(pairs.length)} latitudes are beyond ±90° while their longitudes would be valid latitudes`;
+  const valid = pairs.filter((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 90);
+  if (depots.length === 0 || valid.length === 0) return null;
+  const asIs = median(valid.map((p) => nearestKm(depots, p.lat, p.lng)!.km));
+  const swapped = median(valid.map((p) => nearestKm(depots, p.lng, p.lat)!.km));
+  if (asIs > FAR_FROM_DEPOT_KM && swapped <= FAR_FROM_DEPOT_KM) {
+    return `as written the places are typically ${formatKm(asIs)} from the nearest depot; swapped they would be ${formatKm(swapped)} away`;
+  }
+  return null;
+}
+
+const formatKm = (km: number) => `${formatCount(km)} km`;
+
+/** Valid order rows farther than FAR_FROM_DEPOT_KM from every depot, with the distance and the nearest depot. */
+export function farOrders(rows: readonly RowResult<unknown>[], depots: readonly Depot[]): string[] {
+  if (depots.length === 0) return [];
+  return rows.flatMap((row) => {
+    const order = row.value as Order | null;
+    if (!order) return [];
+    const nearest = nearestKm(depots, order.lat, order.lng)!;
+    if (nearest.km <= FAR_FROM_DEPOT_KM) return [];
+    return [`row ${row.rowNumber} (${order.id}) is ${formatKm(nearest.km)} from the nearest depot, ${nearest.depot.name || nearest.depot.id}`];
+  });
+}
+
+/**
+ * Skills (and features) some order needs that no vehicle offers as a crew skill
+ * or feature, and vehicles whose crew is not modelled (their skills are never
+ * checked), in the scenario as it would be after the import.
+ */
+export function skillWarnings(scenario: Scenario): string[] {
+  // No fleet yet (orders imported first): nothing to compare with.
+  if (scenario.vehicles.length === 0) return [];
+  const needs = scenario.orders.map((o) => resolveOrder(scenario.settings, o));
+  const offered = new Set(scenario.vehicles.flatMap((v) => [...(v.crew?.skills ?? []), ...(v.features ?? [])]));
+  const byMissing = new Map<string, string[]>();
+  for (const need of needs) for (const skill of need.skills) if (!offered.has(skill)) byMissing.set(skill, [...(byMissing.get(skill) ?? []), need.orderId]);
+  const lines = [...byMissing].map(([skill, ids]) => {
+    const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` and ${formatCount(ids.length - 5)} more` : '');
+    return `No vehicle has the skill or feature '${skill}', needed by ${plural(ids.length, 'order')} (${shown}).`;
+  });
+  const crewless = scenario.vehicles.filter((v) => !v.crew);
+  const demanding = needs.some((n) => n.skills.length > 0 || n.crewSize > 1);
+  if (crewless.length > 0 && demanding) {
+    lines.push(`${formatCount(crewless.length)} of ${plural(scenario.vehicles.length, 'vehicle')} have no crew (${crewless.slice(0, 5).map((v) => v.name || v.id).join(', ')}${crewless.length > 5 ? '…' : ''}): their crew size and skills are not checked, so they may get orders needing a skill or a bigger crew. Give them a "Crew size" or "Crew skills" column.`);
+  }
+  return lines;
+}

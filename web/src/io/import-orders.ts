@@ -1,0 +1,112 @@
+// One table row → one order: address parts joined, windows from a list cell or
+// from start/end columns (a second window too), priority as a number, letter or
+// word, required skills and vehicle features together, unmapped columns kept.
+import { suggestServiceMinutes } from '../domain/service-types';
+import type { TimeWindow } from '../domain/scenario';
+import type { Table } from './csv';
+import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows } from './cell-parse';
+import { ADDRESS_PARTS } from './fields-orders';
+import { extraOf, RowReader, type RowContext } from './row-reader';
+
+function windowPair(row: RowReader, startKey: string, endKey: string): TimeWindow[] {
+  const start = row.time(startKey);
+  const end = row.time(endKey);
+  if (start === undefined && end === undefined) return [];
+  return [{ start: start ?? 0, end: end ?? 1440 }];
+}
+
+function windowsOf(row: RowReader, ctx: RowContext): TimeWindow[] {
+  const column = row.column('window');
+  const listed = row.read('window', (text) => parseWindows(text, column === null ? 'clock' : ctx.timeFormats[column] ?? 'clock'));
+  if (listed) return listed;
+  return [...windowPair(row, 'windowStart', 'windowEnd'), ...windowPair(row, 'window2Start', 'window2End')];
+}
+
+/** "12 Main St, Apt 4, Portland, OR, 97201": every address part present, in order. */
+function addressOf(row: RowReader): string {
+  return ADDRESS_PARTS.map((key) => row.text(key)).filter((part): part is string => part !== undefined).join(', ');
+}
+
+/** Required skills and features as one list (both are matched against crew skills ∪ vehicle features); absent when both cells are empty, [] for "(none)". */
+function requirementsOf(row: RowReader): string[] | undefined {
+  const list = (key: string) => row.read(key, (text) => ({ ok: true, value: parseList(text) }));
+  const skills = list('skills');
+  const features = list('features');
+  if (skills === undefined && features === undefined) return undefined;
+  return [...new Set([...(skills ?? []), ...(features ?? [])])];
+}
+
+/** Soft windows: late up to `max` minutes at a cost per minute (a cost alone is an issue). */
+function latenessOf(row: RowReader): { maxMinutes: number; costPerMinute: number } | undefined {
+  const maxMinutes = row.duration('latenessMax');
+  const costPerMinute = row.number('latenessCost');
+  if (maxMinutes === undefined && costPerMinute === undefined) return undefined;
+  if (maxMinutes !== undefined) return { maxMinutes, costPerMinute: costPerMinute ?? 0 };
+  row.issue('latenessMax', 'a late cost needs the minutes late allowed');
+  return undefined;
+}
+
+/** A shipment's pickup place, when the row gives its coordinates. */
+function pickupOf(row: RowReader) {
+  const lat = row.number('pickupLat');
+  const lng = row.number('pickupLng');
+  if (lat === undefined && lng === undefined) return undefined;
+  return {
+    lat, lng, address: row.text('pickupAddress') ?? '',
+    timeWindows: row.read('pickupWindows', (text) => parseWindows(text, 'clock')) ?? [],
+    serviceMinutes: row.duration('pickupServiceMinutes') ?? 0,
+  };
+}
+
+/** Overrides and rarer rules, present only when the row gives them. */
+function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
+  const pickupColumns = ctx.capacityUnits.map((_, i) => row.text(`pickupAmount:${i}`));
+  const optional = {
+    crewSize: row.number('crewSize'),
+    skills: requirementsOf(row),
+    pickupAmounts: pickupColumns.some((c) => c !== undefined) ? ctx.capacityUnits.map((_, i) => row.number(`pickupAmount:${i}`) ?? 0) : undefined,
+    lateness: latenessOf(row),
+    pickup: pickupOf(row),
+    failedOrderId: row.text('failedOrderId'),
+  };
+  return Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
+}
+
+/** Builds the order of one row (unchecked: the caller validates it against the schema). */
+export function buildOrder(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext): { row: RowReader; value: unknown } {
+  const row = new RowReader(cells, ctx);
+  const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
+  const amounts = ctx.capacityUnits.map((_, i) => row.number(`amount:${i}`) ?? 0);
+  const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
+  const value = {
+    id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',
+    customerName: row.text('customerName') ?? '',
+    address: addressOf(row),
+    lat: row.number('lat'),
+    lng: row.number('lng'),
+    serviceType,
+    serviceMinutes: row.number('serviceMinutes') ?? catalogueMinutes,
+    amounts,
+    timeWindows: windowsOf(row, ctx),
+    priority: row.read('priority', parsePriority) ?? 1,
+    notes: row.text('notes') ?? '',
+    phone: row.text('phone') ?? '',
+    email: row.text('email') ?? '',
+    extra: extraOf(table, cells, ctx.targets),
+    ...optionalOf(row, ctx),
+  };
+  requireCoordinates(row, value.lat, value.lng);
+  return { row, value };
+}
+
+/** Missing coordinates get one clear issue; a half-given pair names the missing half. */
+function requireCoordinates(row: RowReader, lat: number | undefined, lng: number | undefined): void {
+  if (row.has('lat') || row.has('lng')) return;
+  if (lat === undefined && lng === undefined) {
+    row.issue('lat/lng', 'coordinates are required (geocoding is not available offline)', row.column('lat') ?? row.column('lng'));
+  } else if (lat === undefined) {
+    row.issue('lat', 'latitude is missing');
+  } else if (lng === undefined) {
+    row.issue('lng', 'longitude is missing');
+  }
+}

@@ -1,0 +1,138 @@
+// One table row → one vehicle, keeping every rule the file states and inventing
+// none: capacity per unit (no column or an empty cell = no limit), crew size and
+// crew skills apart from vehicle features (lists or yes/no columns such as
+// "Liftgate"), start/end at a depot or at coordinates (new depots are planned,
+// see import-depots.ts), shift, breaks, limits, costs, overtime; unmapped
+// columns are kept in `extra`.
+import type { Break, TimeWindow } from '../domain/scenario';
+import type { Table } from './csv';
+import { parseBreaks, parseList, parseWindows, parseYesNo } from './cell-parse';
+import { featureName } from './column-map';
+import type { DepotPlanner } from './import-depots';
+import { extraOf, RowReader, type RowContext } from './row-reader';
+
+/** A whole day: the shift of a vehicle whose file gives none (no limit invented). */
+const WHOLE_DAY: TimeWindow = { start: 0, end: 1440 };
+
+function listOf(row: RowReader, key: string): string[] | undefined {
+  return row.read(key, (text) => ({ ok: true, value: parseList(text) }));
+}
+
+/** Features from the list column plus every yes/no column marked yes ("Liftgate: x" → liftgate). */
+function featuresOf(table: Table, row: RowReader): string[] | undefined {
+  const listed = listOf(row, 'features');
+  const flagged: string[] = [];
+  row.ctx.targets.forEach((target, column) => {
+    if (target !== 'flag') return;
+    const yes = parseYesNo(row.cells[column] ?? '');
+    if (!yes.ok) row.issue(table.headers[column], `${yes.message} (this column says whether the vehicle has ${featureName(table.headers[column])})`, column);
+    else if (yes.value) flagged.push(featureName(table.headers[column]));
+  });
+  if (listed === undefined && flagged.length === 0) return undefined;
+  return [...new Set([...(listed ?? []), ...flagged])];
+}
+
+function crewOf(row: RowReader): { size: number; skills: string[] } | undefined {
+  const size = row.number('crewSize');
+  const skills = listOf(row, 'crewSkills');
+  // Skills without a size: at least the driver is on board.
+  return size === undefined && skills === undefined ? undefined : { size: size ?? 1, skills: skills ?? [] };
+}
+
+function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
+  const listed = row.read('breaks', parseBreaks) ?? [];
+  const start = row.time('breakStart');
+  const end = row.time('breakEnd');
+  const minutes = row.duration('breakMinutes');
+  if (start !== undefined || end !== undefined || minutes !== undefined) {
+    if (minutes === undefined) row.issue('breakMinutes', 'the break has a window but no length: give its minutes');
+    else listed.push({ id: listed.some((b) => b.id === 'break') ? 'break-window' : 'break', timeWindows: [{ start: start ?? shift.start, end: end ?? shift.end }], minutes });
+  }
+  return listed.length > 0 ? listed : undefined;
+}
+
+function limitsOf(row: RowReader) {
+  const limits = {
+    maxStops: row.number('maxStops'),
+    maxDurationMinutes: row.duration('maxDurationMinutes'),
+    maxDrivingMinutes: row.duration('maxDrivingMinutes'),
+    maxDistanceKm: row.number('maxDistanceKm'),
+  };
+  const given = Object.fromEntries(Object.entries(limits).filter(([, value]) => value !== undefined));
+  return Object.keys(given).length > 0 ? given : undefined;
+}
+
+function overtimeOf(row: RowReader): { maxMinutes: number; costPerMinute: number } | undefined {
+  const maxMinutes = row.duration('overtimeMaxMinutes');
+  const costPerMinute = row.number('overtimeCostPerMinute');
+  if (maxMinutes === undefined && costPerMinute === undefined) return undefined;
+  if (maxMinutes === undefined) {
+    row.issue('overtimeMaxMinutes', 'an overtime cost needs the overtime allowed (max minutes)');
+    return undefined;
+  }
+  return { maxMinutes, costPerMinute: costPerMinute ?? 0 };
+}
+
+/** Start and end depot ids ('' when unusable: the row has an issue); the end defaults to the start. */
+function depotsOf(row: RowReader, planner: DepotPlanner): { start: string; end: string } {
+  const resolve = (side: 'start' | 'end'): string | null | undefined => {
+    const field = `${side}Depot`;
+    const ref = {
+      text: row.text(field), name: row.text(`${field}Name`), lat: row.number(`${side}Lat`), lng: row.number(`${side}Lng`),
+      hours: row.read(`${field}Hours`, (text) => parseWindows(text, 'clock'))?.[0],
+    };
+    if ((ref.lat === undefined) !== (ref.lng === undefined)) {
+      const missing = ref.lat === undefined ? `${side}Lat` : `${side}Lng`;
+      row.issue(missing, `the ${side} ${ref.lat === undefined ? 'latitude' : 'longitude'} is missing`);
+      return null;
+    }
+    if (ref.text === undefined && ref.lat === undefined) return undefined;
+    const result = planner.resolve(ref);
+    if (result.ok) return result.value;
+    row.issue(field, result.message);
+    return null;
+  };
+  const start = resolve('start');
+  const end = resolve('end');
+  const startId = start === null ? '' : start ?? onlyDepot(row) ?? '';
+  return { start: startId, end: end === null ? '' : end ?? startId };
+}
+
+/** The scenario's one depot when the row names none; with several (or none) the row must say. */
+function onlyDepot(row: RowReader): string | undefined {
+  if (row.has('startDepot')) return undefined;
+  if (row.ctx.depots.length === 1) return row.ctx.depots[0].id;
+  const known = row.ctx.depots.map((d) => d.name || d.id);
+  row.issue('startDepot', `the start is missing: give a depot${known.length ? ` (${known.join(', ')})` : ''} or "lat, lng"`);
+  return undefined;
+}
+
+/** Builds the vehicle of one row (unchecked: the caller validates it against the schema). */
+export function buildVehicle(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext, planner: DepotPlanner): { row: RowReader; value: unknown } {
+  const row = new RowReader(cells, ctx);
+  const id = row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '';
+  const { start, end } = depotsOf(row, planner);
+  const shift = { start: row.time('shiftStart') ?? WHOLE_DAY.start, end: row.time('shiftEnd') ?? WHOLE_DAY.end };
+  const optional = {
+    features: featuresOf(table, row),
+    crew: crewOf(row),
+    breaks: breaksOf(row, shift),
+    limits: limitsOf(row),
+    overtime: overtimeOf(row),
+    extra: ctx.targets.includes('extra') ? extraOf(table, cells, ctx.targets) : undefined,
+  };
+  const value = {
+    id,
+    name: row.text('name') ?? id,
+    type: row.text('type') ?? 'van',
+    // No column, or an empty cell, for a unit: no limit in that unit.
+    capacity: ctx.capacityUnits.map((_, i) => row.number(`capacity:${i}`) ?? null),
+    startDepotId: start,
+    endDepotId: end,
+    shift,
+    speedFactor: row.number('speedFactor') ?? 1,
+    costs: { fixed: row.number('fixedCost') ?? 0, perKm: row.number('perKmCost') ?? 0, perHour: row.number('perHourCost') ?? 0 },
+    ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
+  };
+  return { row, value };
+}

@@ -1,0 +1,90 @@
+// Shared by the order and vehicle row builders: the context rows are read in,
+// the issue shape ("row 14, lat: latitude must be ≤ 90") and a reader that
+// takes a row's cells by field key and collects what cannot be read.
+import type { Depot, Settings } from '../domain/scenario';
+import type { Table } from './csv';
+import { parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
+import type { ColumnTarget, ImportKind } from './column-map';
+
+/** One reason a row cannot be imported. */
+export interface RowIssue {
+  /** Field key or label ("lat", "lat/lng", "id"). */
+  field: string;
+  /** Column the value came from, when one did. */
+  column: number | null;
+  message: string;
+}
+
+/** One data row, read: `value` is set only when `issues` is empty. */
+export interface RowResult<T> {
+  /** Index into `table.rows`. */
+  index: number;
+  /** The spreadsheet's row number: the header is row 1, so data starts at 2. */
+  rowNumber: number;
+  value: T | null;
+  issues: RowIssue[];
+}
+
+/** How columns map and what the rows are checked against. */
+export interface RowContext {
+  kind: ImportKind;
+  targets: readonly ColumnTarget[];
+  timeFormats: Readonly<Record<number, TimeFormat>>;
+  capacityUnits: readonly string[];
+  /** Ids already in the scenario (append mode): using one again is an issue. */
+  existingIds: ReadonlySet<string>;
+  /** Prefix of generated ids when no column holds them. */
+  idPrefix: string;
+  /** Depots of the scenario: vehicles start and end at one of them, or at a new one the file places. */
+  depots: readonly Depot[];
+  /** The scenario's settings: an order without service minutes gets its service type's catalogue minutes. */
+  settings?: Settings;
+}
+
+/** Reads cells of one row by field key, collecting parse issues. */
+export class RowReader {
+  readonly issues: RowIssue[] = [];
+  constructor(readonly cells: readonly string[], readonly ctx: RowContext) {}
+
+  column(key: string): number | null {
+    const index = this.ctx.targets.indexOf(key);
+    return index < 0 ? null : index;
+  }
+  text(key: string): string | undefined {
+    const column = this.column(key);
+    const value = column === null ? undefined : (this.cells[column] ?? '').trim();
+    return value === '' ? undefined : value;
+  }
+  read<T>(key: string, parse: (text: string, column: number) => Parsed<T>): T | undefined {
+    const text = this.text(key);
+    if (text === undefined) return undefined;
+    const result = parse(text, this.column(key)!);
+    if (result.ok) return result.value;
+    this.issue(key, result.message);
+    return undefined;
+  }
+  number(key: string): number | undefined {
+    return this.read(key, parseNumber);
+  }
+  duration(key: string): number | undefined {
+    return this.read(key, parseDuration);
+  }
+  time(key: string): number | undefined {
+    return this.read(key, (text, column) => parseTime(text, this.ctx.timeFormats[column] ?? 'clock'));
+  }
+  issue(field: string, message: string, column: number | null = this.column(field)): void {
+    this.issues.push({ field, column, message });
+  }
+  has(key: string): boolean {
+    return this.issues.some((i) => i.field === key);
+  }
+}
+
+/** Custom fields: every `extra` column under its header, as written. */
+export function extraOf(table: Table, cells: readonly string[], targets: readonly ColumnTarget[]): Record<string, string> {
+  const extra: Record<string, string> = {};
+  targets.forEach((target, column) => {
+    if (target === 'extra') extra[table.headers[column] || `column ${column + 1}`] = cells[column] ?? '';
+  });
+  return extra;
+}

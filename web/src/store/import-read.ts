@@ -1,0 +1,71 @@
+// The import session's derived values: the rows read through the current
+// mapping, the depots they would create, and what the review must say besides
+// row errors (kept columns, swapped coordinates, far orders, unchecked skills).
+import { createMemo } from 'solid-js';
+import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
+import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import type { Table } from '../io/csv';
+import { farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
+import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
+
+/** What the review says beyond the rows' own errors. */
+export interface ImportNotices {
+  /** Headers kept as custom fields: no rule reads them. */
+  kept: string[];
+  /** Why latitude and longitude look swapped, or null. */
+  swap: string | null;
+  /** Orders far from every depot (one line each). */
+  far: string[];
+  /** Skills no vehicle offers; vehicles whose crew is not checked. */
+  skills: string[];
+  /** Vehicles imported without any cost column: the plan would not shorten their routes. */
+  noCosts: boolean;
+}
+
+/** The session fields the derived values depend on. */
+export interface ReadSource {
+  readonly kind: ImportKind;
+  readonly table: Table | null;
+  readonly targets: ColumnTarget[];
+  readonly timeFormats: Record<number, TimeFormat>;
+  readonly mode: ImportMode;
+  readonly fileName: string;
+  readonly removed: number[];
+  readonly imported: number[];
+}
+
+const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 24) || 'row';
+const COST_FIELDS = ['fixedCost', 'perKmCost', 'perHourCost'];
+
+/** Creates the memos; needs a reactive owner. */
+export function createImportReading(source: ReadSource, scenario: () => Scenario | null) {
+  const fields = createMemo((): FieldDef[] => fieldsFor(source.kind, scenario()?.settings.capacityUnits ?? []));
+  const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
+    const table = source.table;
+    const open = scenario();
+    if (!table || !open) return { rows: [], newDepots: [] };
+    const existing = source.mode === 'append' ? (source.kind === 'orders' ? open.orders : open.vehicles).map((x) => x.id) : [];
+    return readTable(table, {
+      kind: source.kind, targets: source.targets, timeFormats: source.timeFormats, capacityUnits: open.settings.capacityUnits,
+      existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
+    }, new Set([...source.removed, ...source.imported]));
+  });
+  const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
+  const notices = createMemo((): ImportNotices => {
+    const table = source.table;
+    const open = scenario();
+    if (!table || !open) return { kept: [], swap: null, far: [], skills: [], noCosts: false };
+    const { rows, newDepots } = read();
+    const valid = rows.flatMap((r) => (r.value ? [r.value] : []));
+    const after = mergeIntoScenario(open, source.kind, source.mode, valid, newDepots);
+    const orders = source.kind === 'orders';
+    return {
+      kept: keptColumns(table, source.targets),
+      swap: orders ? swapHint(table, source.targets, after.depots) : null,
+      far: orders ? farOrders(rows, after.depots) : [],
+      skills: skillWarnings(after),
+      noCosts: !orders && valid.length > 0 && !COST_FIELDS.some((f) => source.targets.includes(f)),
+    };
+  });
+  return { fields, read, invalid, notices };
+}
