@@ -46,14 +46,16 @@ function DepotTable(props: { depots: readonly Depot[]; locked: boolean; onEdit: 
     <Show when={props.depots.length > 0} fallback={<p class="empty">No depots yet. Add one: every vehicle starts and ends its day at a depot.</p>}>
       <table class="data-table depot-table" aria-label="Depots">
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Location</th><th scope="col">Open</th><th scope="col" class="num">Vehicles</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
+          <tr><th scope="col">Name and location</th><th scope="col">Open</th><th scope="col" class="num">Vehicles</th><th scope="col"><span class="visually-hidden">Actions</span></th></tr>
         </thead>
         <tbody>
           <For each={props.depots}>
             {(depot) => (
               <tr data-depot-id={depot.id}>
-                <th scope="row">{depot.name || depot.id}</th>
-                <td class="nowrap">{depot.lat.toFixed(5)}, {depot.lng.toFixed(5)}</td>
+                <th scope="row">
+                  <span class="depot-table__name">{depot.name || depot.id}</span>
+                  <span class="depot-table__place">{depot.lat.toFixed(5)}, {depot.lng.toFixed(5)}</span>
+                </th>
                 <td class="nowrap">{formatDayMinutes(depot.open)}–{formatDayMinutes(depot.close)}</td>
                 <td class="num">{users(depot.id)}</td>
                 <td class="nowrap">
