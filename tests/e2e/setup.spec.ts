@@ -36,6 +36,7 @@ test('a blank scenario set up by hand: depots typed and placed on the map, edite
   await expect(dialog.getByText('Name: type a name for the scenario')).toBeVisible();
   await expect(dialog.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByLabel('Name').fill('Portland Monday');
+  await page.screenshot({ path: testInfo.outputPath('0-new-scenario.png') });
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
 
@@ -109,10 +110,14 @@ test('a blank scenario set up by hand: depots typed and placed on the map, edite
   // The day, changed in the header.
   await page.getByRole('button', { name: 'Mon, 7 Dec 2026' }).click();
   const dayForm = page.getByRole('form', { name: 'Change the date' });
+  await dayForm.getByLabel('Date').fill('');
+  await dayForm.getByRole('button', { name: 'Save' }).click();
+  await expect(dayForm.getByText('Date: pick a day (YYYY-MM-DD)')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('4-day-form.png') });
   await dayForm.getByLabel('Date').fill('2026-12-08');
   await dayForm.getByRole('button', { name: 'Save' }).click();
   await expect(meta).toContainText('Tue, 8 Dec 2026');
-  await page.screenshot({ path: testInfo.outputPath('4-set-up.png') });
+  await page.screenshot({ path: testInfo.outputPath('5-set-up.png') });
 
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
   await page.reload();

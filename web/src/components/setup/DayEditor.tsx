@@ -1,5 +1,5 @@
-// The plan's day in the header: a button showing it; pressed, a small form with
-// the input "Date". Saving is an undoable edit of the scenario that keeps the plan.
+// The plan's day in the header: a button showing it; pressed, a small form (a
+// popover under it) with the input "Date". Saving is an undoable edit of the scenario that keeps the plan.
 import { createSignal, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
 import { TextInput } from '../ui/form/TextInput';
@@ -9,14 +9,20 @@ import { dateProblem, formatDay } from './day';
 export function DayEditor(props: { date: string }): JSX.Element {
   const { scenario: [, actions], run: [run] } = useApp();
   const [editing, setEditing] = createSignal(false);
+  let button!: HTMLButtonElement;
+  const close = () => {
+    setEditing(false);
+    button.focus();
+  };
   return (
-    <Show when={editing()} fallback={
-      <button type="button" class="day-button" title="Change the date of the plan" disabled={run.status === 'running'} onClick={() => setEditing(true)}>
+    <span class="day-editor">
+      <button ref={button} type="button" class="day-button" title="Change the date of the plan" aria-expanded={editing()} disabled={run.status === 'running'} onClick={() => setEditing(!editing())}>
         {formatDay(props.date)}
       </button>
-    }>
-      <DayForm date={props.date} onSave={(date) => { actions.setDate(date); setEditing(false); }} onCancel={() => setEditing(false)} />
-    </Show>
+      <Show when={editing()}>
+        <DayForm date={props.date} onSave={(date) => { actions.setDate(date); close(); }} onCancel={close} />
+      </Show>
+    </span>
   );
 }
 
