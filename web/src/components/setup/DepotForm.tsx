@@ -19,8 +19,8 @@ export interface DepotFormProps {
   onDone: () => void;
 }
 
-/** Add or edit one depot, inline (the map stays clickable for "Place on map"). */
-export function DepotForm(props: DepotFormProps): JSX.Element {
+/** The form's state and verbs: the typed draft, its issues, the pick on the map, and Save. */
+function useDepotForm(props: DepotFormProps) {
   const { scenario: [state, actions], ui: [uiState, uiActions] } = useApp();
   const [draft, setDraft] = createStore<DepotDraft>(props.depot ? draftOfDepot(props.depot) : emptyDepotDraft());
   const [issues, setIssues] = createSignal<FieldIssue[]>([]);
@@ -41,38 +41,41 @@ export function DepotForm(props: DepotFormProps): JSX.Element {
     uiActions.startPick({ purpose: 'depot', label: draft.name.trim() ? `the depot “${draft.name.trim()}”` : 'the depot' }, (lat, lng) => set('location')(`${lat}, ${lng}`));
   };
   onCleanup(() => picking() && uiActions.cancelPick());
-
   const save = (event: SubmitEvent) => {
     event.preventDefault();
     setTried(true);
     const scenario = state.scenario;
     const result = check();
     if (!scenario || !result?.ok) return;
-    const depot = result.value;
-    const fit = outsideData(scenario, depot.lat, depot.lng);
-    if (props.depot) actions.updateDepot(props.depot.id, depot);
-    else actions.addDepot(depot);
+    const fit = outsideData(scenario, result.value.lat, result.value.lng);
+    if (props.depot) actions.updateDepot(props.depot.id, result.value);
+    else actions.addDepot(result.value);
     if (fit) uiActions.requestFit();
     props.onDone();
   };
-  const title = () => (props.depot ? `Edit depot ${props.depot.name || props.depot.id}` : 'New depot');
-  const error = (label: string) => issueFor(issues(), label);
+  return { draft, set, issues, blocked: () => tried() && issues().length > 0, picking, pick, save };
+}
 
+/** Add or edit one depot, inline (the map stays clickable for "Place on map"). */
+export function DepotForm(props: DepotFormProps): JSX.Element {
+  const form = useDepotForm(props);
+  const title = () => (props.depot ? `Edit depot ${props.depot.name || props.depot.id}` : 'New depot');
+  const error = (label: string) => issueFor(form.issues(), label);
   return (
-    <form class="entity-form" aria-label={title()} onSubmit={save} noValidate>
+    <form class="entity-form" aria-label={title()} onSubmit={form.save} noValidate>
       <h3 class="entity-form__title">{title()}</h3>
-      <TextInput label="Name" value={draft.name} onInput={set('name')} error={error('Name')} autofocus />
-      <LatLngInput label="Location" value={draft.location} onInput={set('location')} error={error('Location')} onPick={pick} picking={picking()} />
+      <TextInput label="Name" value={form.draft.name} onInput={form.set('name')} error={error('Name')} autofocus />
+      <LatLngInput label="Location" value={form.draft.location} onInput={form.set('location')} error={error('Location')} onPick={form.pick} picking={form.picking()} />
       <div class="form-row">
-        <TimeInput label="Opens" value={draft.open} onInput={set('open')} error={error('Opens')} />
-        <TimeInput label="Closes" value={draft.close} onInput={set('close')} error={error('Closes')} />
+        <TimeInput label="Opens" value={form.draft.open} onInput={form.set('open')} error={error('Opens')} />
+        <TimeInput label="Closes" value={form.draft.close} onInput={form.set('close')} error={error('Closes')} />
       </div>
-      <TextInput label="Id" value={draft.id} onInput={set('id')} error={error('Id')} hint={props.depot ? 'Vehicles of this depot follow a new id' : 'Optional: made from the name when blank'} />
-      <Show when={otherIssues(issues(), LABELS).length > 0}>
-        <ul class="form-issues">{otherIssues(issues(), LABELS).map((i) => <li>{i.label}: {i.message}</li>)}</ul>
+      <TextInput label="Id" value={form.draft.id} onInput={form.set('id')} error={error('Id')} hint={props.depot ? 'Vehicles of this depot follow a new id' : 'Optional: made from the name when blank'} />
+      <Show when={otherIssues(form.issues(), LABELS).length > 0}>
+        <ul class="form-issues">{otherIssues(form.issues(), LABELS).map((i) => <li>{i.label}: {i.message}</li>)}</ul>
       </Show>
       <div class="form-actions">
-        <button type="submit" class="btn btn--primary" disabled={tried() && issues().length > 0}>Save</button>
+        <button type="submit" class="btn btn--primary" disabled={form.blocked()}>Save</button>
         <button type="button" class="btn" onClick={() => props.onDone()}>Cancel</button>
       </div>
     </form>

@@ -1,7 +1,7 @@
 // The "Depots" section of the side panel: every depot with its place and
 // opening hours, Edit and Delete per row, and "Add depot". Every change is an
 // edit of the scenario: undoable (Undo in Routes), autosaved, and it marks the plan out of date.
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
 import type { Depot } from '../../domain/scenario';
 import { useApp } from '../../store/context';
 import { Banner } from '../ui/Banner';
@@ -16,6 +16,15 @@ export function DepotsPanel(): JSX.Element {
   const [refusal, setRefusal] = createSignal<string | null>(null);
   const depots = () => state.scenario?.depots ?? [];
   const locked = () => !state.scenario || run.status === 'running';
+  // Another scenario opened, or the depot being edited is gone (Undo): the form no longer applies.
+  createEffect(on(() => state.scenario?.id, () => {
+    setEditing(null);
+    setRefusal(null);
+  }, { defer: true }));
+  createEffect(() => {
+    const which = editing();
+    if (which && which !== 'new' && !depots().some((d) => d.id === which)) setEditing(null);
+  });
   const startEdit = (which: string) => {
     setRefusal(null);
     setEditing(which);

@@ -10,6 +10,8 @@ import { Dialog } from '../ui/Dialog';
 import { TextInput } from '../ui/form/TextInput';
 import { dateProblem, nameProblem } from './day';
 
+type Start = 'blank' | 'copy';
+
 /** Props: open state, close, and what follows a creation or the choice of a file. */
 export interface NewScenarioDialogProps {
   open: boolean;
@@ -32,7 +34,7 @@ function NewScenarioForm(props: NewScenarioDialogProps): JSX.Element {
   const { scenarios: [state, actions], scenario: [open] } = useApp();
   const [name, setName] = createSignal(uniqueName('New scenario', state.entries.map((e) => e.name)));
   const [date, setDate] = createSignal(localIsoDate());
-  const [start, setStart] = createSignal<'blank' | 'copy'>('blank');
+  const [start, setStart] = createSignal<Start>('blank');
   const [copyOf, setCopyOf] = createSignal(open.scenario?.id ?? state.entries[0]?.id ?? '');
   const [tried, setTried] = createSignal(false);
   const nameError = () => (tried() ? nameProblem(name()) : null);
@@ -48,27 +50,7 @@ function NewScenarioForm(props: NewScenarioDialogProps): JSX.Element {
     <form class="entity-form new-scenario" aria-label="New scenario" onSubmit={(e) => void create(e)} noValidate>
       <TextInput label="Name" value={name()} onInput={setName} error={nameError()} autofocus />
       <TextInput label="Date" type="date" value={date()} onInput={setDate} error={dateError()} hint="The day the plan is for" />
-      <fieldset class="start-choice">
-        <legend>Start from</legend>
-        <label class="radio-line">
-          <input type="radio" name="start" value="blank" checked={start() === 'blank'} onChange={() => setStart('blank')} />
-          Blank
-          <span class="muted">— no depots, vehicles or orders</span>
-        </label>
-        <div class="radio-line">
-          <label>
-            <input type="radio" name="start" value="copy" checked={start() === 'copy'} disabled={state.entries.length === 0} onChange={() => setStart('copy')} />
-            Copy depots and fleet of
-          </label>
-          <select aria-label="Scenario to copy" value={copyOf()} disabled={state.entries.length === 0} onChange={(e) => { setCopyOf(e.currentTarget.value); setStart('copy'); }}>
-            <For each={state.entries}>{(entry) => <option value={entry.id}>{entry.name || 'Untitled scenario'} ({entry.date}, {entry.vehicles} vehicles)</option>}</For>
-          </select>
-        </div>
-        <div class="radio-line">
-          <button type="button" class="btn btn--small" onClick={() => props.onFromFile()}>From a file…</button>
-          <span class="muted">a scenario file exported from the planner</span>
-        </div>
-      </fieldset>
+      <StartChoice start={start()} onStart={setStart} copyOf={copyOf()} onCopyOf={setCopyOf} onFromFile={props.onFromFile} />
       <Show when={state.error}>
         {(message) => <Banner tone="error" title="Could not create the scenario" onDismiss={actions.dismissError}><span>{message()}</span></Banner>}
       </Show>
@@ -77,5 +59,34 @@ function NewScenarioForm(props: NewScenarioDialogProps): JSX.Element {
         <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
       </div>
     </form>
+  );
+}
+
+/** What the new scenario starts from: blank, a copy of another's depots and fleet, or a file. */
+function StartChoice(props: { start: Start; onStart: (start: Start) => void; copyOf: string; onCopyOf: (id: string) => void; onFromFile: () => void }): JSX.Element {
+  const { scenarios: [state] } = useApp();
+  const entries = () => state.entries;
+  return (
+    <fieldset class="start-choice">
+      <legend>Start from</legend>
+      <label class="radio-line">
+        <input type="radio" name="start" value="blank" checked={props.start === 'blank'} onChange={() => props.onStart('blank')} />
+        Blank
+        <span class="muted">— no depots, vehicles or orders</span>
+      </label>
+      <div class="radio-line">
+        <label>
+          <input type="radio" name="start" value="copy" checked={props.start === 'copy'} disabled={entries().length === 0} onChange={() => props.onStart('copy')} />
+          Copy depots and fleet of
+        </label>
+        <select aria-label="Scenario to copy" value={props.copyOf} disabled={entries().length === 0} onChange={(e) => { props.onCopyOf(e.currentTarget.value); props.onStart('copy'); }}>
+          <For each={entries()}>{(entry) => <option value={entry.id}>{entry.name || 'Untitled scenario'} ({entry.date}, {entry.vehicles} vehicles)</option>}</For>
+        </select>
+      </div>
+      <div class="radio-line">
+        <button type="button" class="btn btn--small" onClick={() => props.onFromFile()}>From a file…</button>
+        <span class="muted">a scenario file exported from the planner</span>
+      </div>
+    </fieldset>
   );
 }
