@@ -6,10 +6,11 @@ import type { SaveStatus } from '../store/persist';
 import { ExportMenu } from './ExportMenu';
 import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
+import { DayEditor } from './setup/DayEditor';
 import { SettingsButton } from './SettingsButton';
 import { Banner } from './ui/Banner';
 import { UpdateBanner } from './UpdateBanner';
-import { formatDate, plural } from './ui/format';
+import { plural } from './ui/format';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
   idle: '',
@@ -32,9 +33,9 @@ export function Header(): JSX.Element {
           {(s) => (
             <div class="header-scenario">
               <h1 class="scenario-name">{s().name || 'Untitled scenario'}</h1>
-              <span class="muted">
-                {formatDate(s().settings.date)} · {plural(s().orders.length, 'order')} · {plural(s().vehicles.length, 'vehicle')} · {plural(s().depots.length, 'depot')}
-              </span>
+              <div class="muted header-meta">
+                <DayEditor date={s().settings.date} /> · {plural(s().orders.length, 'order')} · {plural(s().vehicles.length, 'vehicle')} · {plural(s().depots.length, 'depot')}
+              </div>
             </div>
           )}
         </Show>

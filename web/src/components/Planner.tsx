@@ -11,6 +11,7 @@ import { MoveFeedback } from './MoveFeedback';
 import { PlanBanner } from './PlanBanner';
 import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
+import { DepotsPanel } from './setup/DepotsPanel';
 import { Timeline } from './Timeline';
 import { Banner } from './ui/Banner';
 
@@ -38,6 +39,7 @@ export function Planner(): JSX.Element {
           <PlanBanner />
           <MoveControls />
           <RouteList />
+          <DepotsPanel />
         </aside>
       </main>
       <MoveFeedback />

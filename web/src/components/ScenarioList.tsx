@@ -3,12 +3,14 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { ScenarioEntry } from '../store/scenarios';
+import { NewScenarioDialog } from './setup/NewScenarioDialog';
 import { Banner } from './ui/Banner';
 import { formatCost, formatCount } from './ui/format';
 
 /** List body of the Scenarios dialog. */
 export function ScenarioList(props: { onOpened: () => void; onCompare: () => void }): JSX.Element {
-  const { scenarios: [state, actions] } = useApp();
+  const { scenarios: [state, actions], importer: [, importer] } = useApp();
+  const [creating, setCreating] = createSignal(false);
   const run = async (work: Promise<void>) => {
     await work;
     if (!state.error) props.onOpened();
@@ -17,7 +19,7 @@ export function ScenarioList(props: { onOpened: () => void; onCompare: () => voi
     <>
       <div class="row-line">
         <button type="button" class="btn btn--primary" disabled={state.busy} onClick={() => void run(actions.duplicate())}>Duplicate (branch)</button>
-        <button type="button" class="btn" disabled={state.busy} onClick={() => void run(actions.create())}>New scenario</button>
+        <button type="button" class="btn" disabled={state.busy} onClick={() => setCreating(true)}>New scenario</button>
         <span class="spacer" style={{ flex: 1 }} />
         <button type="button" class="btn" disabled={state.entries.length < 2} onClick={() => props.onCompare()}>Compare…</button>
       </div>
@@ -43,6 +45,12 @@ export function ScenarioList(props: { onOpened: () => void; onCompare: () => voi
           <For each={state.entries}>{(entry) => <ScenarioRow entry={entry} onOpened={props.onOpened} />}</For>
         </tbody>
       </table>
+      <NewScenarioDialog
+        open={creating()}
+        onClose={() => setCreating(false)}
+        onCreated={() => { setCreating(false); props.onOpened(); }}
+        onFromFile={() => { setCreating(false); props.onOpened(); importer.start(); }}
+      />
     </>
   );
 }
