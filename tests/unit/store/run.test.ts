@@ -40,6 +40,20 @@ describe('run store', () => {
     expect(scenarioState.planStatus).toBe('valid');
   });
 
+  it('says what a scenario without vehicles needs instead of solving it, and drops the message once the scenario changes', async () => {
+    const { fake, scenario: [, scenarioActions], run: [run, actions] } = setup();
+    const vehicles = scenarioActions.snapshot()!.vehicles;
+    scenarioActions.removeVehicles(vehicles.map((v) => v.id));
+    await actions.optimize();
+    expect(fake.calls).toHaveLength(0);
+    expect(run.status).toBe('error');
+    expect(run.error).toMatch(/^Nothing to plan yet: add a vehicle first/);
+    scenarioActions.addVehicle(vehicles[0]);
+    await tick();
+    expect(run.status).toBe('idle');
+    expect(run.error).toBeNull();
+  });
+
   it('sends the solver a plain snapshot, not the store proxy', async () => {
     const { fake, run: [, actions] } = setup();
     void actions.optimize();

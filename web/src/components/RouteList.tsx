@@ -2,6 +2,7 @@
 // unassigned orders, or a short prompt to optimize when there is no plan yet.
 import { onCleanup, Show, type JSX } from 'solid-js';
 import { servesOrder } from '../plan/rebuild-route';
+import { solveBlocker } from '../domain/validate-entity';
 import { useApp } from '../store/context';
 import { KpiBar } from './KpiBar';
 import { RouteTable, stopCount } from './RouteTable';
@@ -75,9 +76,13 @@ function EmptyPlan(): JSX.Element {
   return (
     <Show when={state.scenario} fallback={<p class="muted">{persist.loadStatus() === 'failed' ? 'No scenario is open.' : 'Opening your scenario…'}</p>}>
       {(s) => (
-        <p class="empty">
-          No plan yet for <strong>{plural(s().orders.length, 'order')}</strong> and {plural(s().vehicles.length, 'vehicle')}. Press <strong>Optimize</strong> to plan the routes.
-        </p>
+        <Show when={solveBlocker(s())} fallback={
+          <p class="empty">
+            No plan yet for <strong>{plural(s().orders.length, 'order')}</strong> and {plural(s().vehicles.length, 'vehicle')}. Press <strong>Optimize</strong> to plan the routes.
+          </p>
+        }>
+          {(blocker) => <p class="empty">To plan this day, {blocker()}.</p>}
+        </Show>
       )}
     </Show>
   );

@@ -1,6 +1,7 @@
 // The run aggregate: one solve at a time through the solver client, its progress
 // and its outcome. A finished solve is stored whole as the scenario's plan; a
 // failure becomes a visible message and the previous plan stays untouched.
+import { createEffect, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
@@ -95,6 +96,15 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     setState({ cancelling: false, ...patch });
   };
 
+  // "Nothing to plan yet" is about the scenario as it was: once it changes, the message is out of date.
+  let blockedAt: { id: string; revision: number } | null = null;
+  createEffect(on(() => [scenarioState.scenario?.id, scenarioState.scenario?.revision] as const, ([id, revision]) => {
+    if (blockedAt && state.status === 'error' && (blockedAt.id !== id || blockedAt.revision !== revision)) {
+      blockedAt = null;
+      setState({ status: 'idle', error: null });
+    }
+  }, { defer: true }));
+
   const addPoint = (point: CostPoint) => {
     const last = state.costHistory[state.costHistory.length - 1];
     // Only changes of the best plan are kept, so a long solve stays a short list.
@@ -110,7 +120,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     const snapshot = scenarioActions.snapshot();
     if (!snapshot || state.status === 'running') return;
     const blocker = solveBlocker(snapshot);
-    if (blocker) return void setState({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
+    if (blocker) {
+      blockedAt = { id: snapshot.id, revision: snapshot.revision };
+      return void setState({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
+    }
     const own = new AbortController();
     controller = own;
     setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });
