@@ -18,12 +18,13 @@ import {
   hasOvertime, overtimeCostPerS, shiftEndS, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost, hasWindowCosts,
   hasOwners,
 } from "./model";
-import { INFEASIBLE, TIME_INF } from "./types";
+import { INFEASIBLE } from "./types";
 
 // ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
-// its saved copy share this layout, so a new field is one offset here plus its value for one site
-// (accAppendSite) and its concatenation rule (accAppendSuffix): storing, loading, saving and restoring
-// copy whole records.
+// its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
+// new field is one offset here plus what it means: its value for one site (accFromSite, and the same in
+// appendSite) and its concatenation rule (appendSite for a site, accAppendSuffix for a stored suffix).
+// Hot code keeps the accumulator's and a record's address in a local and reads slots at constant offsets.
 //
 //   record: | DIST DUR WARP EARLY LATE DRIVE | BAN | SEQ_FIRST SEQ_LAST SEQ_BAD | LOC STOPS OWNER | WINDOW_COST | LOAD[3K] |
 //            time (Vidal merge)               or    lock sequence               place, count, owner  f64 bits    per dimension:
@@ -73,7 +74,7 @@ let savedDurBase: i32 = 0;
 /** Field `field` of the accumulator. */
 // @ts-ignore: decorator
 @inline export function accField(field: i32): i64 {
-  return unchecked(acc[field]);
+  return get(changetype<usize>(acc), field);
 }
 
 /** Field `field` of the prefix summary ending at site. */
@@ -88,11 +89,28 @@ let savedDurBase: i32 = 0;
   return unchecked(bwd[site * stride + field]);
 }
 
+/** Slot `field` of the record at address `record` (hot code keeps record addresses in locals). */
+// @ts-ignore: decorator
+@inline function get(record: usize, field: i32): i64 {
+  return load<i64>(record + (<usize>field << 3));
+}
+
+/** Sets slot `field` of the record at address `record`. */
+// @ts-ignore: decorator
+@inline function put(record: usize, field: i32, value: i64): void {
+  store<i64>(record + (<usize>field << 3), value);
+}
+
+/** Address of site's record in fwd or bwd. */
+// @ts-ignore: decorator
+@inline function recordOf(records: StaticArray<i64>, site: i32): usize {
+  return changetype<usize>(records) + (<usize>(site * stride) << 3);
+}
+
 /** Copies one record (`stride` slots) from source[from…] to target[to…]. */
 // @ts-ignore: decorator
 @inline function copyRecord(source: StaticArray<i64>, from: i32, target: StaticArray<i64>, to: i32): void {
-  const count = stride;
-  for (let i = 0; i < count; i++) unchecked(target[to + i] = source[from + i]);
+  memory.copy(changetype<usize>(target) + (<usize>to << 3), changetype<usize>(source) + (<usize>from << 3), <usize>stride << 3);
 }
 
 /** Saves the accumulator (one slot). */
@@ -116,28 +134,28 @@ export function setupSegments(m: i32, k: i32): void {
   saved = new StaticArray<i64>(stride);
 }
 
-/** Appends a lock-sequence summary (first, last, bad) to the accumulator's. */
+/** Appends a lock-sequence summary (first, last, bad) to the accumulator's (at address a). */
 // @ts-ignore: decorator
-@inline function mergeSeq(first: i64, last: i64, bad: i64): void {
-  if (bad != 0) unchecked(acc[F_SEQ_BAD] = 1);
+@inline function mergeSeq(a: usize, first: i64, last: i64, bad: i64): void {
+  if (bad != 0) put(a, F_SEQ_BAD, 1);
   if (first < 0) return;
-  if (unchecked(acc[F_SEQ_LAST]) >= first) unchecked(acc[F_SEQ_BAD] = 1);
-  if (unchecked(acc[F_SEQ_FIRST]) < 0) unchecked(acc[F_SEQ_FIRST] = first);
-  unchecked(acc[F_SEQ_LAST] = last);
+  if (get(a, F_SEQ_LAST) >= first) put(a, F_SEQ_BAD, 1);
+  if (get(a, F_SEQ_FIRST) < 0) put(a, F_SEQ_FIRST, first);
+  put(a, F_SEQ_LAST, last);
 }
 
 /** Appends an owner summary (−1 any, ≥ 0 one vehicle, −2 clash) to the accumulator's. */
 // @ts-ignore: decorator
-@inline function mergeOwner(owner: i64): void {
-  const current = unchecked(acc[F_OWNER]);
+@inline function mergeOwner(a: usize, owner: i64): void {
+  const current = get(a, F_OWNER);
   if (owner == -1 || owner == current) return;
-  unchecked(acc[F_OWNER] = current == -1 ? owner : -2);
+  put(a, F_OWNER, current == -1 ? owner : -2);
 }
 
 /** Adds an f64 amount to the f64 field stored as bits. */
 // @ts-ignore: decorator
-@inline function addCost(field: i32, amount: f64): void {
-  unchecked(acc[field] = reinterpret<i64>(reinterpret<f64>(acc[field]) + amount));
+@inline function addCost(a: usize, field: i32, amount: f64): void {
+  put(a, field, reinterpret<i64>(reinterpret<f64>(get(a, field)) + amount));
 }
 
 /**
@@ -148,67 +166,77 @@ export function setupSegments(m: i32, k: i32): void {
  *   E = max(E2 − δ, E1) − waitΔ, L = min(L2 − δ, L1) + warpΔ
  */
 // @ts-ignore: decorator
-@inline function mergeTime(legDist: i64, travel: i64, dist: i64, dur: i64, warp: i64, early: i64, late: i64, drive: i64): void {
-  const accDur = unchecked(acc[F_DUR]); const accWarp = unchecked(acc[F_WARP]);
-  const accEarly = unchecked(acc[F_EARLY]); const accLate = unchecked(acc[F_LATE]);
+@inline function mergeTime(a: usize, legDist: i64, travel: i64, dist: i64, dur: i64, warp: i64, early: i64, late: i64, drive: i64): void {
+  const accDur = get(a, F_DUR); const accWarp = get(a, F_WARP);
+  const accEarly = get(a, F_EARLY); const accLate = get(a, F_LATE);
   const delta = accDur - accWarp + travel;
   const waitDelta = max<i64>(early - delta - accLate, 0);
   const warpDelta = max<i64>(accEarly + delta - late, 0);
-  unchecked(acc[F_DIST] = acc[F_DIST] + legDist + dist);
-  unchecked(acc[F_DRIVE] = acc[F_DRIVE] + travel + drive);
-  unchecked(acc[F_DUR] = accDur + dur + travel + waitDelta);
-  unchecked(acc[F_WARP] = accWarp + warp + warpDelta);
-  unchecked(acc[F_EARLY] = max<i64>(early - delta, accEarly) - waitDelta);
-  unchecked(acc[F_LATE] = min<i64>(late - delta, accLate) + warpDelta);
+  put(a, F_DIST, get(a, F_DIST) + legDist + dist);
+  put(a, F_DRIVE, get(a, F_DRIVE) + travel + drive);
+  put(a, F_DUR, accDur + dur + travel + waitDelta);
+  put(a, F_WARP, accWarp + warp + warpDelta);
+  put(a, F_EARLY, max<i64>(early - delta, accEarly) - waitDelta);
+  put(a, F_LATE, min<i64>(late - delta, accLate) + warpDelta);
 }
 
 /** Appends one dimension's load summary (delivered, picked up, peak) to the accumulator's. */
 // @ts-ignore: decorator
-@inline function mergeLoad(d: i32, delivered: i64, picked: i64, peak: i64): void {
+@inline function mergeLoad(a: usize, d: i32, delivered: i64, picked: i64, peak: i64): void {
   const at = F_LOAD + 3 * d;
-  const accPicked = unchecked(acc[at + 1]);
-  unchecked(acc[at] = acc[at] + delivered);
-  unchecked(acc[at + 1] = accPicked + picked);
-  unchecked(acc[at + 2] = max<i64>(acc[at + 2] + delivered, peak + accPicked));
+  const accPicked = get(a, at + 1);
+  put(a, at, get(a, at) + delivered);
+  put(a, at + 1, accPicked + picked);
+  put(a, at + 2, max<i64>(get(a, at + 2) + delivered, peak + accPicked));
 }
 
 /**
- * Appends one site reached by a leg of `legDist` metres and `travel` seconds: a site is a segment of
- * one, so this is where each field's single-site value is defined.
+ * Appends one site reached by a leg of `legDist` metres and `travel` seconds (a segment of one: each
+ * field's single-site value, as accFromSite sets it, concatenated to the accumulator's).
  */
 // @ts-ignore: decorator
-@inline function appendSite(site: i32, legDist: i64, travel: i64): void {
-  mergeTime(legDist, travel, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]), 0);
+@inline function appendSite(a: usize, site: i32, legDist: i64, travel: i64): void {
+  mergeTime(a, legDist, travel, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]), 0);
   // A break has no place (its matrix rows are zero): the vehicle still stands at the last real stop.
   const kind = unchecked(siteKind[site]);
-  if ((kind & SITE_BREAK) == 0) unchecked(acc[F_LOC] = <i64>siteNode[site]);
-  unchecked(acc[F_STOPS] = acc[F_STOPS] + <i64>(kind & SITE_STOP));
-  if (hasOwners) mergeOwner(<i64>unchecked(siteOwner[site]));
-  if (hasWindowCosts) addCost(F_WINDOW_COST, unchecked(siteWindowCost[site]));
-  unchecked(acc[F_BAN] = acc[F_BAN] | <i64>siteBan[site]);
+  if ((kind & SITE_BREAK) == 0) put(a, F_LOC, <i64>unchecked(siteNode[site]));
+  put(a, F_STOPS, get(a, F_STOPS) + <i64>(kind & SITE_STOP));
+  if (hasOwners) mergeOwner(a, <i64>unchecked(siteOwner[site]));
+  if (hasWindowCosts) addCost(a, F_WINDOW_COST, unchecked(siteWindowCost[site]));
+  put(a, F_BAN, get(a, F_BAN) | <i64>unchecked(siteBan[site]));
   const seq = <i64>unchecked(siteSeq[site]);
-  mergeSeq(seq, seq, 0);
+  mergeSeq(a, seq, seq, 0);
   const k = dims;
   for (let d = 0; d < k; d++) {
     const delivered = <i64>unchecked(siteDemand[site * k + d]);
     const picked = <i64>unchecked(sitePickup[site * k + d]);
-    mergeLoad(d, delivered, picked, max<i64>(delivered, picked));
+    mergeLoad(a, d, delivered, picked, max<i64>(delivered, picked));
   }
 }
 
 /**
- * Starts the accumulator with one site, travelling with vehicle's profile: the empty segment (standing at
- * the site's node) plus the site. For a break the place is its own zero-travel node: the suffix stored at
- * a break is never reused (accAppendSuffix appends leading breaks one by one).
+ * Starts the accumulator with one site (a segment of one: the values appendSite adds for it), travelling
+ * with vehicle's profile. For a break the place is its own zero-travel node: the suffix stored at a
+ * break is never reused (accAppendSuffix appends leading breaks one by one).
  */
 export function accFromSite(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
-  const count = stride;
-  for (let i = 0; i < count; i++) unchecked(acc[i] = 0);
-  unchecked(acc[F_EARLY] = -TIME_INF); unchecked(acc[F_LATE] = TIME_INF);
-  unchecked(acc[F_SEQ_FIRST] = -1); unchecked(acc[F_SEQ_LAST] = -1); unchecked(acc[F_OWNER] = -1);
-  unchecked(acc[F_LOC] = <i64>siteNode[site]);
-  appendSite(site, 0, 0);
+  const a = changetype<usize>(acc);
+  put(a, F_DIST, 0); put(a, F_DUR, unchecked(siteServiceS[site])); put(a, F_WARP, 0);
+  put(a, F_EARLY, unchecked(siteOpenS[site])); put(a, F_LATE, unchecked(siteCloseS[site])); put(a, F_DRIVE, 0);
+  put(a, F_BAN, <i64>unchecked(siteBan[site]));
+  const seq = <i64>unchecked(siteSeq[site]);
+  put(a, F_SEQ_FIRST, seq); put(a, F_SEQ_LAST, seq); put(a, F_SEQ_BAD, 0);
+  put(a, F_LOC, <i64>unchecked(siteNode[site]));
+  put(a, F_STOPS, <i64>(unchecked(siteKind[site]) & SITE_STOP));
+  put(a, F_OWNER, <i64>unchecked(siteOwner[site]));
+  put(a, F_WINDOW_COST, reinterpret<i64>(unchecked(siteWindowCost[site])));
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const delivered = <i64>unchecked(siteDemand[site * k + d]);
+    const picked = <i64>unchecked(sitePickup[site * k + d]);
+    put(a, F_LOAD + 3 * d, delivered); put(a, F_LOAD + 3 * d + 1, picked); put(a, F_LOAD + 3 * d + 2, max<i64>(delivered, picked));
+  }
 }
 
 /** Starts the accumulator with the stored prefix ending at site. */
@@ -219,14 +247,15 @@ export function accFromPrefix(site: i32, vehicle: i32): void {
 
 /** Matrix cell of the leg from where the accumulator stands to site's node. */
 // @ts-ignore: decorator
-@inline function legCell(site: i32): i32 {
-  return <i32>unchecked(acc[F_LOC]) * nodeCount + unchecked(siteNode[site]);
+@inline function legCell(a: usize, site: i32): i32 {
+  return <i32>get(a, F_LOC) * nodeCount + unchecked(siteNode[site]);
 }
 
 /** Appends one site (travel from where the accumulator stands uses its profile). */
 export function accAppendSite(site: i32): void {
-  const cell = legCell(site);
-  appendSite(site, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]));
+  const a = changetype<usize>(acc);
+  const cell = legCell(a, site);
+  appendSite(a, site, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]));
 }
 
 /**
@@ -246,21 +275,21 @@ export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: S
     }
   }
   if (!sameProfile) { accAppendRange(site, last, next); return; }
-  const at = site * stride;
-  const cell = legCell(site);
-  mergeTime(<i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]),
-    unchecked(bwd[at + F_DIST]), unchecked(bwd[at + F_DUR]), unchecked(bwd[at + F_WARP]),
-    unchecked(bwd[at + F_EARLY]), unchecked(bwd[at + F_LATE]), unchecked(bwd[at + F_DRIVE]));
-  unchecked(acc[F_LOC] = bwd[at + F_LOC]);
-  unchecked(acc[F_STOPS] = acc[F_STOPS] + bwd[at + F_STOPS]);
-  if (hasOwners) mergeOwner(unchecked(bwd[at + F_OWNER]));
-  if (hasWindowCosts) addCost(F_WINDOW_COST, reinterpret<f64>(unchecked(bwd[at + F_WINDOW_COST])));
-  unchecked(acc[F_BAN] = acc[F_BAN] | bwd[at + F_BAN]);
-  mergeSeq(unchecked(bwd[at + F_SEQ_FIRST]), unchecked(bwd[at + F_SEQ_LAST]), unchecked(bwd[at + F_SEQ_BAD]));
+  const a = changetype<usize>(acc);
+  const b = recordOf(bwd, site);
+  const cell = legCell(a, site);
+  mergeTime(a, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]),
+    get(b, F_DIST), get(b, F_DUR), get(b, F_WARP), get(b, F_EARLY), get(b, F_LATE), get(b, F_DRIVE));
+  put(a, F_LOC, get(b, F_LOC));
+  put(a, F_STOPS, get(a, F_STOPS) + get(b, F_STOPS));
+  if (hasOwners) mergeOwner(a, get(b, F_OWNER));
+  if (hasWindowCosts) addCost(a, F_WINDOW_COST, reinterpret<f64>(get(b, F_WINDOW_COST)));
+  put(a, F_BAN, get(a, F_BAN) | get(b, F_BAN));
+  mergeSeq(a, get(b, F_SEQ_FIRST), get(b, F_SEQ_LAST), get(b, F_SEQ_BAD));
   const k = dims;
   for (let d = 0; d < k; d++) {
-    const from = at + F_LOAD + 3 * d;
-    mergeLoad(d, unchecked(bwd[from]), unchecked(bwd[from + 1]), unchecked(bwd[from + 2]));
+    const at = F_LOAD + 3 * d;
+    mergeLoad(a, d, get(b, at), get(b, at + 1), get(b, at + 2));
   }
 }
 
@@ -299,23 +328,24 @@ export function storeSuffix(site: i32): void {
  * capacity at every point, its limits, who may serve each stop and the order of locked stops.
  */
 export function accFeasible(vehicle: i32): bool {
-  if (unchecked(acc[F_WARP]) != 0 || unchecked(acc[F_SEQ_BAD]) != 0) return false;
-  const owner = unchecked(acc[F_OWNER]);
+  const a = changetype<usize>(acc);
+  if (get(a, F_WARP) != 0 || get(a, F_SEQ_BAD) != 0) return false;
+  const owner = get(a, F_OWNER);
   if (hasOwners && owner != -1 && owner != <i64>vehicle) return false;
-  if (((<u64>unchecked(acc[F_BAN]) >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
+  if (((<u64>get(a, F_BAN) >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
   const k = dims;
   for (let d = 0; d < k; d++) {
-    if (unchecked(acc[F_LOAD + 3 * d + 2]) > <i64>unchecked(capacity[vehicle * k + d])) return false;
+    if (get(a, F_LOAD + 3 * d + 2) > <i64>unchecked(capacity[vehicle * k + d])) return false;
   }
   if (hasLimits) {
     const stops = unchecked(maxStops[vehicle]);
-    if (stops >= 0 && unchecked(acc[F_STOPS]) > <i64>stops) return false;
+    if (stops >= 0 && get(a, F_STOPS) > <i64>stops) return false;
     const distance = unchecked(maxDistanceM[vehicle]);
-    if (distance >= 0 && unchecked(acc[F_DIST]) > <i64>distance) return false;
+    if (distance >= 0 && get(a, F_DIST) > <i64>distance) return false;
     const duration = unchecked(maxDurationS[vehicle]);
-    if (duration >= 0 && unchecked(acc[F_DUR]) > <i64>duration) return false;
+    if (duration >= 0 && get(a, F_DUR) > <i64>duration) return false;
     const driving = unchecked(maxDrivingS[vehicle]);
-    if (driving >= 0 && unchecked(acc[F_DRIVE]) > <i64>driving) return false;
+    if (driving >= 0 && get(a, F_DRIVE) > <i64>driving) return false;
   }
   return true;
 }
@@ -325,15 +355,16 @@ export function accFeasible(vehicle: i32): bool {
  * A route with no stops (breaks alone do not count) costs 0: the vehicle stays home.
  */
 export function accRouteCost(vehicle: i32): f64 {
+  const a = changetype<usize>(acc);
   // Even a route without stops may not hold another vehicle's break.
-  if (unchecked(acc[F_STOPS]) == 0) {
-    const owner = unchecked(acc[F_OWNER]);
+  if (get(a, F_STOPS) == 0) {
+    const owner = get(a, F_OWNER);
     return hasOwners && owner != -1 && owner != <i64>vehicle ? INFEASIBLE : 0;
   }
   if (!accFeasible(vehicle)) return INFEASIBLE;
-  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>unchecked(acc[F_DIST])
-    + unchecked(vehicleCostPerS[vehicle]) * <f64>unchecked(acc[F_DUR]);
-  if (hasWindowCosts) cost += reinterpret<f64>(unchecked(acc[F_WINDOW_COST]));
+  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>get(a, F_DIST)
+    + unchecked(vehicleCostPerS[vehicle]) * <f64>get(a, F_DUR);
+  if (hasWindowCosts) cost += reinterpret<f64>(get(a, F_WINDOW_COST));
   if (hasOvertime) cost += unchecked(overtimeCostPerS[vehicle]) * <f64>accOvertime(vehicle);
   return cost;
 }
@@ -343,5 +374,6 @@ export function accRouteCost(vehicle: i32): f64 {
  * that keeps the duration minimal (as the output schedules it) also ends it earliest.
  */
 export function accOvertime(vehicle: i32): i64 {
-  return max<i64>(unchecked(acc[F_EARLY]) + unchecked(acc[F_DUR]) - <i64>unchecked(shiftEndS[vehicle]), 0);
+  const a = changetype<usize>(acc);
+  return max<i64>(get(a, F_EARLY) + get(a, F_DUR) - <i64>unchecked(shiftEndS[vehicle]), 0);
 }
