@@ -136,7 +136,11 @@ export const SUMMARY_COUNT = 6;
 export const enum Status {
   /** More work may improve the plan. */
   Running = 0,
-  /** The search has converged (no further improvement expected). */
+  /**
+   * The search has converged: a local optimum, then no better plan for a number of ruin-and-recreate
+   * steps that grows with the instance (solver-as/assembly/anneal.ts `converged`). The worker stops with
+   * stopReason 'converged'.
+   */
   Done = 1,
 }
 

@@ -1,7 +1,7 @@
 // The solver worker's API as a plain object, testable without a Worker: validate
-// → encode → WASM (fresh instance per solve) → improve in chunks until the time
-// limit or a cancel, yielding a macrotask between chunks → decode → explain why
-// orders are left out (in the worker, so the main thread stays free).
+// → encode → WASM (fresh instance per solve) → improve in chunks until the search
+// converges, the time limit or a cancel, yielding a macrotask between chunks →
+// decode → explain why orders are left out (in the worker, so the main thread stays free).
 import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
 import type { Scenario } from '../web/src/domain/scenario';
@@ -61,7 +61,7 @@ async function search(
       lastProgress = elapsed;
       onProgress(progressOf(instance, encoded, request.runId, elapsed));
     }
-    if (status === Status.Done) return 'completed';
+    if (status === Status.Done) return 'converged';
     if (elapsed >= limitMs) return 'time-limit';
     await yieldMacrotask();
     if (isCancelled()) return 'cancelled';

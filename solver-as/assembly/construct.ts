@@ -9,7 +9,7 @@ import {
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accWarp } from "./segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accField, F_WARP } from "./segments";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
 import { INFEASIBLE } from "./types";
@@ -182,7 +182,7 @@ function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
     accFromPrefix(a, route);
     accAppendSite(p);
     let b = a;
-    while (accWarp == 0) {
+    while (accField(F_WARP) == 0) {
       accSave();
       insertionEvaluations++;
       accAppendSite(d);

@@ -13,7 +13,7 @@ import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
 import { setupRuin } from "./ruin";
-import { setupAnneal, startAnneal, annealStep, annealSteps } from "./anneal";
+import { setupAnneal, startAnneal, annealStep, annealSteps, converged } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
   outUnassignedCount, outSummary,
@@ -23,8 +23,8 @@ import { STATUS_DONE, STATUS_RUNNING, PARAM_SEED, E_NOT_SET_UP, E_BAD_BUFFER, E_
 
 /** 0 = nothing, 1 = buffers allocated, 2 = matrix built, 3 = constructed. */
 let stage: i32 = 0;
-/** True once the current descent reached a local optimum. */
-let converged: bool = false;
+/** True once the first descent reached a local optimum (annealing has started). */
+let descended: bool = false;
 
 /** Allocates every input buffer for the given problem size. Call once per instance. */
 export function setup(nodes: i32, depots: i32, vehicles: i32, dims: i32, profiles: i32, matrixGiven: i32, windows: i32): void {
@@ -84,27 +84,32 @@ export function completePlan(): void {
   placeBreaks();
   constructPlan();
   saveBest();
-  converged = false;
+  descended = false;
   stage = 3;
 }
 
 /**
  * Improves the plan for about `maxMoves` move evaluations and returns
- * STATUS_RUNNING while more work may help, STATUS_DONE once converged.
- * `progress` is the caller's elapsed share of its time budget (0…1, or < 0
- * when unknown); it drives the annealing temperature.
+ * STATUS_RUNNING while more work may help, STATUS_DONE once converged: the
+ * first descent reached a local optimum and then ruin-and-recreate found no
+ * better plan for a number of steps that grows with the instance (anneal.ts
+ * `converged`). `progress` is the caller's elapsed share of its time budget
+ * (0…1, or < 0 when unknown); it drives the annealing temperature.
  */
 export function improve(maxMoves: i32, progress: f64): i32 {
   assert(stage >= 3, E_NOT_SET_UP);
   const stopAt = work() + <i64>max(maxMoves, 1);
-  if (!converged) {
-    converged = descend(<i64>max(maxMoves, 1));
+  if (!descended) {
+    descended = descend(<i64>max(maxMoves, 1));
     if (currentCost() < bestSoFar) saveBest();
-    if (!converged) return STATUS_RUNNING;
+    if (!descended) return STATUS_RUNNING;
     startAnneal();
   }
   if (nodeCount - depotCount < 2 || vehicleCount == 0) return STATUS_DONE;
-  while (work() < stopAt) annealStep(progress);
+  while (work() < stopAt) {
+    annealStep(progress);
+    if (converged()) return STATUS_DONE;
+  }
   return STATUS_RUNNING;
 }
 
@@ -181,7 +186,7 @@ export function testCost(route: i32): f64 {
 /** Restarts the descent (new random node order) without touching the plan. */
 export function testRestartDescent(): void {
   restartDescent();
-  converged = false;
+  descended = false;
 }
 
 /** Vehicle count (sites N+r / N+V+r are route r's start / end). */

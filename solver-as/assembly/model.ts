@@ -416,12 +416,18 @@ function prepareBanGroups(): void {
   }
 }
 
+/**
+ * True when vehicles a and b are interchangeable for an empty route: same places, shift, overtime, profile,
+ * costs, capacities, limits and allowed stops, and neither owns a stop.
+ */
 function sameVehicle(a: i32, b: i32): bool {
   if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
   if (shiftStartS[a] != shiftStartS[b] || shiftEndS[a] != shiftEndS[b]) return false;
   if (vehicleProfile[a] != vehicleProfile[b]) return false;
   if (vehicleFixedCost[a] != vehicleFixedCost[b] || vehicleCostPerM[a] != vehicleCostPerM[b]) return false;
   if (vehicleCostPerS[a] != vehicleCostPerS[b]) return false;
+  // Overtime decides which late orders a vehicle can reach and what they cost.
+  if (overtimeMaxS[a] != overtimeMaxS[b] || overtimeCostPerS[a] != overtimeCostPerS[b]) return false;
   for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
   if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
   if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;

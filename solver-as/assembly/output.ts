@@ -11,7 +11,7 @@ import {
   isBreak, siteWindowCost, hasWindowCosts,
 } from "./model";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
-import { accFromSite, accAppendSite, accEarly, accDist, accDur, accWarp, accStops } from "./segments";
+import { accFromSite, accAppendSite, accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
   SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,
@@ -78,9 +78,9 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   while (site != end) { accAppendSite(site); site = links[site]; }
   accAppendSite(end);
   // A vehicle with no stops stays home (its breaks are not taken).
-  if (accStops == 0) { outRouteStartS[route] = 0; return offset; }
-  assert(accWarp == 0, E_INFEASIBLE_ROUTE);
-  const departure = accEarly;
+  if (accField(F_STOPS) == 0) { outRouteStartS[route] = 0; return offset; }
+  assert(accField(F_WARP) == 0, E_INFEASIBLE_ROUTE);
+  const departure = accField(F_EARLY);
   const base = vehicleDurationBase[route];
   let time = departure;
   let from = siteNode[start];
@@ -101,12 +101,12 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   const back = time + <i64>durationS[base + from * nodeCount + siteNode[end]];
   const duration = back - departure;
   // Serving earlier than the chosen slot requires can only shorten the day.
-  assert(duration <= accDur, E_SCHEDULE_MISMATCH);
+  assert(duration <= accField(F_DUR), E_SCHEDULE_MISMATCH);
   outRouteStartS[route] = <i32>departure;
-  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accDist + vehicleCostPerS[route] * <f64>duration
+  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accField(F_DIST) + vehicleCostPerS[route] * <f64>duration
     + overtimeCostPerS[route] * <f64>max<i64>(back - <i64>shiftEndS[route], 0) + windowCosts;
   outSummary[SUMMARY_COST] += cost;
-  outSummary[SUMMARY_DISTANCE] += <f64>accDist;
+  outSummary[SUMMARY_DISTANCE] += <f64>accField(F_DIST);
   outSummary[SUMMARY_DURATION] += <f64>duration;
   outSummary[SUMMARY_ROUTES] += 1;
   return offset;

@@ -7,7 +7,7 @@
 //
 // Driver breaks are sites without a place: the driver takes them where the
 // vehicle stands, so travel into a break is zero and travel out of it starts at
-// the last real stop. The accumulator therefore tracks that place (`accLoc`)
+// the last real stop. The accumulator therefore tracks that place (field F_LOC)
 // instead of reading it off its last site; a stored suffix is reused only from a
 // real stop on (leading breaks are appended one by one), because its first leg
 // depends on where the vehicle comes from.
@@ -20,242 +20,249 @@ import {
 } from "./model";
 import { INFEASIBLE } from "./types";
 
-// Prefix summaries, [M] each: segment from the route's start site through the site.
-/** Distance of the prefix. */
-export let fwdDist = new StaticArray<i64>(0);
-/** Minimal duration (travel + service + unavoidable waiting) of the prefix. */
-export let fwdDur = new StaticArray<i64>(0);
-/** Time warp: total lateness the prefix cannot avoid (0 ⇔ feasible). */
-export let fwdWarp = new StaticArray<i64>(0);
+// ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
+// its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
+// new field is one offset here plus what it means: its value for one site (accFromSite, and the same in
+// appendSite) and its concatenation rule (appendSite for a site, accAppendSuffix for a stored suffix).
+// Hot code keeps the accumulator's and a record's address in a local and reads slots at constant offsets.
+//
+//   record: | DIST DUR WARP EARLY LATE DRIVE | BAN | SEQ_FIRST SEQ_LAST SEQ_BAD | LOC STOPS OWNER | WINDOW_COST | LOAD[3K] |
+//            time (Vidal merge)               or    lock sequence               place, count, owner  f64 bits    per dimension:
+//                                                                                                                 delivered, picked up, peak
+/** Distance of the segment. */
+export const F_DIST: i32 = 0;
+/** Minimal duration (travel + service + unavoidable waiting). */
+export const F_DUR: i32 = 1;
+/** Time warp: total lateness the segment cannot avoid (0 ⇔ feasible). */
+export const F_WARP: i32 = 2;
 /** Earliest / latest start at the first site that keep duration minimal / warp zero. */
-export let fwdEarly = new StaticArray<i64>(0);
-export let fwdLate = new StaticArray<i64>(0);
-/** [M·K·3] load summary per dimension: delivered total, picked-up total, peak on board. */
-export let fwdLoad = new StaticArray<i32>(0);
-/** Driving time of the prefix (travel only). */
-export let fwdDrive = new StaticArray<i64>(0);
-/** Vehicles (model.ts siteBan bits) that may not serve some site of the prefix. */
-export let fwdBan = new StaticArray<u64>(0);
-/** Lock sequence: first and last locked site's sequence in the prefix (−1: none), and 1 if out of order. */
-export let fwdSeqFirst = new StaticArray<i32>(0);
-export let fwdSeqLast = new StaticArray<i32>(0);
-export let fwdSeqBad = new StaticArray<u8>(0);
-/** Matrix node where the vehicle stands at the end of the prefix (its last real stop or depot). */
-export let fwdLoc = new StaticArray<i32>(0);
-/** Stops in the prefix (breaks and depots excluded). */
-export let fwdStops = new StaticArray<i32>(0);
-/** Vehicle that alone may run the prefix (−1: any, −2: two different ones, never feasible). */
-export let fwdOwner = new StaticArray<i32>(0);
-/** Sum of the window-slot costs of the prefix's stops. */
-export let fwdWindowCost = new StaticArray<f64>(0);
-// Suffix summaries, same meaning, segment from the site through the last stop.
-export let bwdDist = new StaticArray<i64>(0);
-export let bwdDur = new StaticArray<i64>(0);
-export let bwdWarp = new StaticArray<i64>(0);
-export let bwdEarly = new StaticArray<i64>(0);
-export let bwdLate = new StaticArray<i64>(0);
-export let bwdLoad = new StaticArray<i32>(0);
-export let bwdDrive = new StaticArray<i64>(0);
-export let bwdBan = new StaticArray<u64>(0);
-export let bwdSeqFirst = new StaticArray<i32>(0);
-export let bwdSeqLast = new StaticArray<i32>(0);
-export let bwdSeqBad = new StaticArray<u8>(0);
-export let bwdLoc = new StaticArray<i32>(0);
-export let bwdStops = new StaticArray<i32>(0);
-export let bwdOwner = new StaticArray<i32>(0);
-export let bwdWindowCost = new StaticArray<f64>(0);
+export const F_EARLY: i32 = 3;
+export const F_LATE: i32 = 4;
+/** Driving time (travel only). */
+export const F_DRIVE: i32 = 5;
+/** Vehicles (model.ts siteBan bits, u64 bits) that may not serve some site of the segment. */
+export const F_BAN: i32 = 6;
+/** Lock sequence: first and last locked site's sequence (−1: none), and 1 if out of order. */
+export const F_SEQ_FIRST: i32 = 7;
+export const F_SEQ_LAST: i32 = 8;
+export const F_SEQ_BAD: i32 = 9;
+/** Matrix node where the vehicle stands at the end of the segment (its last real stop or depot). */
+export const F_LOC: i32 = 10;
+/** Stops in the segment (breaks and depots excluded). */
+export const F_STOPS: i32 = 11;
+/** Vehicle that alone may run the segment (−1: any, −2: two different ones, never feasible). */
+export const F_OWNER: i32 = 12;
+/** Sum of the window-slot costs of the segment's stops (f64 bits). */
+export const F_WINDOW_COST: i32 = 13;
+/** First of 3·K load slots: per dimension d, delivered total (3d), picked-up total (3d+1), peak on board (3d+2). */
+export const F_LOAD: i32 = 14;
 
-// The accumulator: one segment being built.
+/** Slots per record: F_LOAD + 3·K. */
+let stride: i32 = F_LOAD;
+/** [M·stride] prefix summaries: segment from the route's start site through the site. */
+let fwd = new StaticArray<i64>(0);
+/** [M·stride] suffix summaries: segment from the site through the last stop of its route. */
+let bwd = new StaticArray<i64>(0);
+/** [stride] the accumulator: one segment being built. */
+let acc = new StaticArray<i64>(0);
+/** [stride] one saved copy of the accumulator (pair insertion extends a prefix step by step). */
+let saved = new StaticArray<i64>(0);
+/** Offset of profile `vehicleProfile` in durationS: how the accumulator travels (not a summary field). */
 let accDurBase: i32 = 0;
-export let accDist: i64 = 0;
-export let accDur: i64 = 0;
-export let accWarp: i64 = 0;
-export let accEarly: i64 = 0;
-export let accLate: i64 = 0;
-export let accDrive: i64 = 0;
-export let accBan: u64 = 0;
-let accSeqFirst: i32 = -1;
-let accSeqLast: i32 = -1;
-let accSeqBad: bool = false;
-/** Matrix node the vehicle stands at after the accumulated segment. */
-let accLoc: i32 = 0;
-/** Stops (not breaks) in the accumulated segment. */
-export let accStops: i32 = 0;
-let accOwner: i32 = -1;
-let accWindowCost: f64 = 0;
-/** [K·3] delivered, picked-up, peak per dimension. */
-let accLoad = new StaticArray<i32>(0);
-
-// One saved copy of the accumulator (pair insertion extends a prefix step by step).
 let savedDurBase: i32 = 0;
-let savedDist: i64 = 0; let savedDur: i64 = 0; let savedWarp: i64 = 0; let savedEarly: i64 = 0; let savedLate: i64 = 0;
-let savedDrive: i64 = 0; let savedBan: u64 = 0;
-let savedSeqFirst: i32 = -1; let savedSeqLast: i32 = -1; let savedSeqBad: bool = false;
-let savedLoc: i32 = 0; let savedStops: i32 = 0; let savedOwner: i32 = -1; let savedWindowCost: f64 = 0;
-let savedLoad = new StaticArray<i32>(0);
+
+/** Field `field` of the accumulator. */
+// @ts-ignore: decorator
+@inline export function accField(field: i32): i64 {
+  return get(changetype<usize>(acc), field);
+}
+
+/** Field `field` of the prefix summary ending at site. */
+// @ts-ignore: decorator
+@inline export function prefixField(site: i32, field: i32): i64 {
+  return unchecked(fwd[site * stride + field]);
+}
+
+/** Field `field` of the suffix summary starting at site. */
+// @ts-ignore: decorator
+@inline export function suffixField(site: i32, field: i32): i64 {
+  return unchecked(bwd[site * stride + field]);
+}
+
+/** Slot `field` of the record at address `record` (hot code keeps record addresses in locals). */
+// @ts-ignore: decorator
+@inline function get(record: usize, field: i32): i64 {
+  return load<i64>(record + (<usize>field << 3));
+}
+
+/** Sets slot `field` of the record at address `record`. */
+// @ts-ignore: decorator
+@inline function put(record: usize, field: i32, value: i64): void {
+  store<i64>(record + (<usize>field << 3), value);
+}
+
+/** Address of site's record in fwd or bwd. */
+// @ts-ignore: decorator
+@inline function recordOf(records: StaticArray<i64>, site: i32): usize {
+  return changetype<usize>(records) + (<usize>(site * stride) << 3);
+}
+
+/** Copies one record (`stride` slots) from source[from…] to target[to…]. */
+// @ts-ignore: decorator
+@inline function copyRecord(source: StaticArray<i64>, from: i32, target: StaticArray<i64>, to: i32): void {
+  memory.copy(changetype<usize>(target) + (<usize>to << 3), changetype<usize>(source) + (<usize>from << 3), <usize>stride << 3);
+}
 
 /** Saves the accumulator (one slot). */
 export function accSave(): void {
   savedDurBase = accDurBase;
-  savedDist = accDist; savedDur = accDur; savedWarp = accWarp; savedEarly = accEarly; savedLate = accLate;
-  savedDrive = accDrive; savedBan = accBan;
-  savedSeqFirst = accSeqFirst; savedSeqLast = accSeqLast; savedSeqBad = accSeqBad;
-  savedLoc = accLoc; savedStops = accStops; savedOwner = accOwner; savedWindowCost = accWindowCost;
-  const k3 = dims * 3;
-  for (let i = 0; i < k3; i++) unchecked(savedLoad[i] = accLoad[i]);
+  copyRecord(acc, 0, saved, 0);
 }
 
 /** Restores the accumulator saved by accSave. */
 export function accRestore(): void {
   accDurBase = savedDurBase;
-  accDist = savedDist; accDur = savedDur; accWarp = savedWarp; accEarly = savedEarly; accLate = savedLate;
-  accDrive = savedDrive; accBan = savedBan;
-  accSeqFirst = savedSeqFirst; accSeqLast = savedSeqLast; accSeqBad = savedSeqBad;
-  accLoc = savedLoc; accStops = savedStops; accOwner = savedOwner; accWindowCost = savedWindowCost;
-  const k3 = dims * 3;
-  for (let i = 0; i < k3; i++) unchecked(accLoad[i] = savedLoad[i]);
+  copyRecord(saved, 0, acc, 0);
 }
 
 /** Allocates the per-site summaries for M sites and K dimensions. */
 export function setupSegments(m: i32, k: i32): void {
-  fwdDist = new StaticArray<i64>(m); fwdDur = new StaticArray<i64>(m); fwdWarp = new StaticArray<i64>(m);
-  fwdEarly = new StaticArray<i64>(m); fwdLate = new StaticArray<i64>(m); fwdLoad = new StaticArray<i32>(m * k * 3);
-  bwdDist = new StaticArray<i64>(m); bwdDur = new StaticArray<i64>(m); bwdWarp = new StaticArray<i64>(m);
-  bwdEarly = new StaticArray<i64>(m); bwdLate = new StaticArray<i64>(m); bwdLoad = new StaticArray<i32>(m * k * 3);
-  fwdDrive = new StaticArray<i64>(m); bwdDrive = new StaticArray<i64>(m);
-  fwdBan = new StaticArray<u64>(m); bwdBan = new StaticArray<u64>(m);
-  fwdSeqFirst = new StaticArray<i32>(m); fwdSeqLast = new StaticArray<i32>(m); fwdSeqBad = new StaticArray<u8>(m);
-  bwdSeqFirst = new StaticArray<i32>(m); bwdSeqLast = new StaticArray<i32>(m); bwdSeqBad = new StaticArray<u8>(m);
-  fwdLoc = new StaticArray<i32>(m); fwdStops = new StaticArray<i32>(m); fwdOwner = new StaticArray<i32>(m);
-  bwdLoc = new StaticArray<i32>(m); bwdStops = new StaticArray<i32>(m); bwdOwner = new StaticArray<i32>(m);
-  fwdWindowCost = new StaticArray<f64>(m); bwdWindowCost = new StaticArray<f64>(m);
-  accLoad = new StaticArray<i32>(k * 3);
-  savedLoad = new StaticArray<i32>(k * 3);
+  stride = F_LOAD + 3 * k;
+  fwd = new StaticArray<i64>(m * stride);
+  bwd = new StaticArray<i64>(m * stride);
+  acc = new StaticArray<i64>(stride);
+  saved = new StaticArray<i64>(stride);
 }
 
-/** Appends a lock-sequence summary (first, last, bad) to the accumulator's. */
+/** Appends a lock-sequence summary (first, last, bad) to the accumulator's (at address a). */
 // @ts-ignore: decorator
-@inline function mergeSeq(first: i32, last: i32, bad: bool): void {
-  if (bad) accSeqBad = true;
+@inline function mergeSeq(a: usize, first: i64, last: i64, bad: i64): void {
+  if (bad != 0) put(a, F_SEQ_BAD, 1);
   if (first < 0) return;
-  if (accSeqLast >= first) accSeqBad = true;
-  if (accSeqFirst < 0) accSeqFirst = first;
-  accSeqLast = last;
+  if (get(a, F_SEQ_LAST) >= first) put(a, F_SEQ_BAD, 1);
+  if (get(a, F_SEQ_FIRST) < 0) put(a, F_SEQ_FIRST, first);
+  put(a, F_SEQ_LAST, last);
 }
 
 /** Appends an owner summary (−1 any, ≥ 0 one vehicle, −2 clash) to the accumulator's. */
 // @ts-ignore: decorator
-@inline function mergeOwner(owner: i32): void {
-  if (owner == -1 || owner == accOwner) return;
-  accOwner = accOwner == -1 ? owner : -2;
+@inline function mergeOwner(a: usize, owner: i64): void {
+  const current = get(a, F_OWNER);
+  if (owner == -1 || owner == current) return;
+  put(a, F_OWNER, current == -1 ? owner : -2);
+}
+
+/** Adds an f64 amount to the f64 field stored as bits. */
+// @ts-ignore: decorator
+@inline function addCost(a: usize, field: i32, amount: f64): void {
+  put(a, field, reinterpret<i64>(reinterpret<f64>(get(a, field)) + amount));
 }
 
 /**
- * Starts the accumulator with one site, travelling with vehicle's profile. For a break the place is
- * its own zero-travel node: the suffix stored at a break is never reused (accAppendSuffix appends
- * leading breaks one by one).
+ * Appends a segment's time summary, reached by a leg of `legDist` metres and `travel` seconds, to the
+ * accumulator's. The Vidal merge of (D1, TW1, E1, L1) ⊕ (D2, TW2, E2, L2) with travel t:
+ *   δ = D1 − TW1 + t, waitΔ = max(E2 − δ − L1, 0), warpΔ = max(E1 + δ − L2, 0)
+ *   D = D1 + D2 + t + waitΔ, TW = TW1 + TW2 + warpΔ
+ *   E = max(E2 − δ, E1) − waitΔ, L = min(L2 − δ, L1) + warpΔ
+ */
+// @ts-ignore: decorator
+@inline function mergeTime(a: usize, legDist: i64, travel: i64, dist: i64, dur: i64, warp: i64, early: i64, late: i64, drive: i64): void {
+  const accDur = get(a, F_DUR); const accWarp = get(a, F_WARP);
+  const accEarly = get(a, F_EARLY); const accLate = get(a, F_LATE);
+  const delta = accDur - accWarp + travel;
+  const waitDelta = max<i64>(early - delta - accLate, 0);
+  const warpDelta = max<i64>(accEarly + delta - late, 0);
+  put(a, F_DIST, get(a, F_DIST) + legDist + dist);
+  put(a, F_DRIVE, get(a, F_DRIVE) + travel + drive);
+  put(a, F_DUR, accDur + dur + travel + waitDelta);
+  put(a, F_WARP, accWarp + warp + warpDelta);
+  put(a, F_EARLY, max<i64>(early - delta, accEarly) - waitDelta);
+  put(a, F_LATE, min<i64>(late - delta, accLate) + warpDelta);
+}
+
+/** Appends one dimension's load summary (delivered, picked up, peak) to the accumulator's. */
+// @ts-ignore: decorator
+@inline function mergeLoad(a: usize, d: i32, delivered: i64, picked: i64, peak: i64): void {
+  const at = F_LOAD + 3 * d;
+  const accPicked = get(a, at + 1);
+  put(a, at, get(a, at) + delivered);
+  put(a, at + 1, accPicked + picked);
+  put(a, at + 2, max<i64>(get(a, at + 2) + delivered, peak + accPicked));
+}
+
+/**
+ * Appends one site reached by a leg of `legDist` metres and `travel` seconds (a segment of one: each
+ * field's single-site value, as accFromSite sets it, concatenated to the accumulator's).
+ */
+// @ts-ignore: decorator
+@inline function appendSite(a: usize, site: i32, legDist: i64, travel: i64): void {
+  mergeTime(a, legDist, travel, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]), 0);
+  // A break has no place (its matrix rows are zero): the vehicle still stands at the last real stop.
+  const kind = unchecked(siteKind[site]);
+  if ((kind & SITE_BREAK) == 0) put(a, F_LOC, <i64>unchecked(siteNode[site]));
+  put(a, F_STOPS, get(a, F_STOPS) + <i64>(kind & SITE_STOP));
+  if (hasOwners) mergeOwner(a, <i64>unchecked(siteOwner[site]));
+  if (hasWindowCosts) addCost(a, F_WINDOW_COST, unchecked(siteWindowCost[site]));
+  put(a, F_BAN, get(a, F_BAN) | <i64>unchecked(siteBan[site]));
+  const seq = <i64>unchecked(siteSeq[site]);
+  mergeSeq(a, seq, seq, 0);
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const delivered = <i64>unchecked(siteDemand[site * k + d]);
+    const picked = <i64>unchecked(sitePickup[site * k + d]);
+    mergeLoad(a, d, delivered, picked, max<i64>(delivered, picked));
+  }
+}
+
+/**
+ * Starts the accumulator with one site (a segment of one: the values appendSite adds for it), travelling
+ * with vehicle's profile. For a break the place is its own zero-travel node: the suffix stored at a
+ * break is never reused (accAppendSuffix appends leading breaks one by one).
  */
 export function accFromSite(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
-  accDist = 0; accDur = unchecked(siteServiceS[site]); accWarp = 0; accDrive = 0;
-  accEarly = unchecked(siteOpenS[site]); accLate = unchecked(siteCloseS[site]);
-  accBan = unchecked(siteBan[site]);
-  const seq = unchecked(siteSeq[site]);
-  accSeqFirst = seq; accSeqLast = seq; accSeqBad = false;
-  accLoc = unchecked(siteNode[site]);
-  accStops = unchecked(siteKind[site]) & SITE_STOP;
-  accOwner = unchecked(siteOwner[site]);
-  accWindowCost = unchecked(siteWindowCost[site]);
+  const a = changetype<usize>(acc);
+  put(a, F_DIST, 0); put(a, F_DUR, unchecked(siteServiceS[site])); put(a, F_WARP, 0);
+  put(a, F_EARLY, unchecked(siteOpenS[site])); put(a, F_LATE, unchecked(siteCloseS[site])); put(a, F_DRIVE, 0);
+  put(a, F_BAN, <i64>unchecked(siteBan[site]));
+  const seq = <i64>unchecked(siteSeq[site]);
+  put(a, F_SEQ_FIRST, seq); put(a, F_SEQ_LAST, seq); put(a, F_SEQ_BAD, 0);
+  put(a, F_LOC, <i64>unchecked(siteNode[site]));
+  put(a, F_STOPS, <i64>(unchecked(siteKind[site]) & SITE_STOP));
+  put(a, F_OWNER, <i64>unchecked(siteOwner[site]));
+  put(a, F_WINDOW_COST, reinterpret<i64>(unchecked(siteWindowCost[site])));
   const k = dims;
   for (let d = 0; d < k; d++) {
-    const delivered = unchecked(siteDemand[site * k + d]);
-    const picked = unchecked(sitePickup[site * k + d]);
-    unchecked(accLoad[3 * d] = delivered); unchecked(accLoad[3 * d + 1] = picked);
-    unchecked(accLoad[3 * d + 2] = max(delivered, picked));
+    const delivered = <i64>unchecked(siteDemand[site * k + d]);
+    const picked = <i64>unchecked(sitePickup[site * k + d]);
+    put(a, F_LOAD + 3 * d, delivered); put(a, F_LOAD + 3 * d + 1, picked); put(a, F_LOAD + 3 * d + 2, max<i64>(delivered, picked));
   }
 }
 
 /** Starts the accumulator with the stored prefix ending at site. */
 export function accFromPrefix(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
-  accDist = unchecked(fwdDist[site]); accDur = unchecked(fwdDur[site]); accWarp = unchecked(fwdWarp[site]);
-  accEarly = unchecked(fwdEarly[site]); accLate = unchecked(fwdLate[site]);
-  accDrive = unchecked(fwdDrive[site]); accBan = unchecked(fwdBan[site]);
-  accSeqFirst = unchecked(fwdSeqFirst[site]); accSeqLast = unchecked(fwdSeqLast[site]);
-  accSeqBad = unchecked(fwdSeqBad[site]) != 0;
-  accLoc = unchecked(fwdLoc[site]); accStops = unchecked(fwdStops[site]);
-  accOwner = unchecked(fwdOwner[site]); accWindowCost = unchecked(fwdWindowCost[site]);
-  const k3 = dims * 3;
-  for (let i = 0; i < k3; i++) unchecked(accLoad[i] = fwdLoad[site * k3 + i]);
+  copyRecord(fwd, site * stride, acc, 0);
 }
 
-/**
- * Appends a segment whose first site is `first` to the accumulator (the caller then sets where the
- * vehicle stands). Travel from accLoc to `first` uses the accumulator's profile; the Vidal merge of
- * (D1, TW1, E1, L1) ⊕ (D2, TW2, E2, L2) with travel t:
- *   δ = D1 − TW1 + t, waitΔ = max(E2 − δ − L1, 0), warpΔ = max(E1 + δ − L2, 0)
- *   D = D1 + D2 + t + waitΔ, TW = TW1 + TW2 + warpΔ
- *   E = max(E2 − δ, E1) − waitΔ, L = min(L2 − δ, L1) + warpΔ
- */
+/** Matrix cell of the leg from where the accumulator stands to site's node. */
 // @ts-ignore: decorator
-@inline function merge(first: i32, dist: i64, dur: i64, warp: i64, early: i64, late: i64, drive: i64): void {
-  const from = accLoc; const to = unchecked(siteNode[first]);
-  const cell = from * nodeCount + to;
-  const travel = <i64>unchecked(durationS[accDurBase + cell]);
-  const delta = accDur - accWarp + travel;
-  const waitDelta = max<i64>(early - delta - accLate, 0);
-  const warpDelta = max<i64>(accEarly + delta - late, 0);
-  accDist += <i64>unchecked(distanceM[cell]) + dist;
-  accDrive += travel + drive;
-  accDur += dur + travel + waitDelta;
-  accWarp += warp + warpDelta;
-  accEarly = max<i64>(early - delta, accEarly) - waitDelta;
-  accLate = min<i64>(late - delta, accLate) + warpDelta;
+@inline function legCell(a: usize, site: i32): i32 {
+  return <i32>get(a, F_LOC) * nodeCount + unchecked(siteNode[site]);
 }
 
-// @ts-ignore: decorator
-@inline function mergeLoad(source: StaticArray<i32>, offset: i32): void {
-  const k = dims;
-  for (let d = 0; d < k; d++) {
-    const delivered = unchecked(source[offset + 3 * d]);
-    const picked = unchecked(source[offset + 3 * d + 1]);
-    const peak = unchecked(source[offset + 3 * d + 2]);
-    const accDelivered = unchecked(accLoad[3 * d]);
-    const accPicked = unchecked(accLoad[3 * d + 1]);
-    const accPeak = unchecked(accLoad[3 * d + 2]);
-    unchecked(accLoad[3 * d] = accDelivered + delivered);
-    unchecked(accLoad[3 * d + 1] = accPicked + picked);
-    unchecked(accLoad[3 * d + 2] = max(accPeak + delivered, peak + accPicked));
-  }
-}
-
-/** Appends one site. */
+/** Appends one site (travel from where the accumulator stands uses its profile). */
 export function accAppendSite(site: i32): void {
-  merge(site, 0, unchecked(siteServiceS[site]), 0, unchecked(siteOpenS[site]), unchecked(siteCloseS[site]), 0);
-  // A break has no place (its matrix rows are zero): the vehicle still stands at the last real stop.
-  const kind = unchecked(siteKind[site]);
-  accLoc = select<i32>(accLoc, unchecked(siteNode[site]), (kind & SITE_BREAK) != 0);
-  accStops += kind & SITE_STOP;
-  if (hasOwners) mergeOwner(unchecked(siteOwner[site]));
-  if (hasWindowCosts) accWindowCost += unchecked(siteWindowCost[site]);
-  accBan |= unchecked(siteBan[site]);
-  const seq = unchecked(siteSeq[site]);
-  mergeSeq(seq, seq, false);
-  const k = dims;
-  for (let d = 0; d < k; d++) {
-    const delivered = unchecked(siteDemand[site * k + d]);
-    const picked = unchecked(sitePickup[site * k + d]);
-    const accPicked = unchecked(accLoad[3 * d + 1]);
-    unchecked(accLoad[3 * d] = accLoad[3 * d] + delivered);
-    unchecked(accLoad[3 * d + 1] = accPicked + picked);
-    unchecked(accLoad[3 * d + 2] = max(accLoad[3 * d + 2] + delivered, max(delivered, picked) + accPicked));
-  }
+  const a = changetype<usize>(acc);
+  const cell = legCell(a, site);
+  appendSite(a, site, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]));
 }
 
 /**
  * Appends the stored suffix that starts at `site` and ends at `last` (the last
  * stop of its route). No-op for an end site (empty suffix). When the suffix was
  * summarised with another profile, it is re-walked site by site (O(length)).
+ * This is where each field's concatenation rule is defined.
  */
 export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: StaticArray<i32>): void {
   if (isEndSite(site)) return;
@@ -268,15 +275,22 @@ export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: S
     }
   }
   if (!sameProfile) { accAppendRange(site, last, next); return; }
-  merge(site, unchecked(bwdDist[site]), unchecked(bwdDur[site]), unchecked(bwdWarp[site]),
-    unchecked(bwdEarly[site]), unchecked(bwdLate[site]), unchecked(bwdDrive[site]));
-  accLoc = unchecked(bwdLoc[site]);
-  accStops += unchecked(bwdStops[site]);
-  if (hasOwners) mergeOwner(unchecked(bwdOwner[site]));
-  if (hasWindowCosts) accWindowCost += unchecked(bwdWindowCost[site]);
-  accBan |= unchecked(bwdBan[site]);
-  mergeSeq(unchecked(bwdSeqFirst[site]), unchecked(bwdSeqLast[site]), unchecked(bwdSeqBad[site]) != 0);
-  mergeLoad(bwdLoad, site * dims * 3);
+  const a = changetype<usize>(acc);
+  const b = recordOf(bwd, site);
+  const cell = legCell(a, site);
+  mergeTime(a, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]),
+    get(b, F_DIST), get(b, F_DUR), get(b, F_WARP), get(b, F_EARLY), get(b, F_LATE), get(b, F_DRIVE));
+  put(a, F_LOC, get(b, F_LOC));
+  put(a, F_STOPS, get(a, F_STOPS) + get(b, F_STOPS));
+  if (hasOwners) mergeOwner(a, get(b, F_OWNER));
+  if (hasWindowCosts) addCost(a, F_WINDOW_COST, reinterpret<f64>(get(b, F_WINDOW_COST)));
+  put(a, F_BAN, get(a, F_BAN) | get(b, F_BAN));
+  mergeSeq(a, get(b, F_SEQ_FIRST), get(b, F_SEQ_LAST), get(b, F_SEQ_BAD));
+  const k = dims;
+  for (let d = 0; d < k; d++) {
+    const at = F_LOAD + 3 * d;
+    mergeLoad(a, d, get(b, at), get(b, at + 1), get(b, at + 2));
+  }
 }
 
 /** Appends sites first … last following `next` (first must reach last). */
@@ -301,28 +315,12 @@ export function accAppendReversed(first: i32, last: i32, prev: StaticArray<i32>)
 
 /** Stores the accumulator as the prefix summary of `site`. */
 export function storePrefix(site: i32): void {
-  unchecked(fwdDist[site] = accDist); unchecked(fwdDur[site] = accDur); unchecked(fwdWarp[site] = accWarp);
-  unchecked(fwdEarly[site] = accEarly); unchecked(fwdLate[site] = accLate);
-  unchecked(fwdDrive[site] = accDrive); unchecked(fwdBan[site] = accBan);
-  unchecked(fwdSeqFirst[site] = accSeqFirst); unchecked(fwdSeqLast[site] = accSeqLast);
-  unchecked(fwdSeqBad[site] = accSeqBad ? 1 : 0);
-  unchecked(fwdLoc[site] = accLoc); unchecked(fwdStops[site] = accStops);
-  unchecked(fwdOwner[site] = accOwner); unchecked(fwdWindowCost[site] = accWindowCost);
-  const k3 = dims * 3;
-  for (let i = 0; i < k3; i++) unchecked(fwdLoad[site * k3 + i] = accLoad[i]);
+  copyRecord(acc, 0, fwd, site * stride);
 }
 
 /** Stores the accumulator as the suffix summary of `site`. */
 export function storeSuffix(site: i32): void {
-  unchecked(bwdDist[site] = accDist); unchecked(bwdDur[site] = accDur); unchecked(bwdWarp[site] = accWarp);
-  unchecked(bwdEarly[site] = accEarly); unchecked(bwdLate[site] = accLate);
-  unchecked(bwdDrive[site] = accDrive); unchecked(bwdBan[site] = accBan);
-  unchecked(bwdSeqFirst[site] = accSeqFirst); unchecked(bwdSeqLast[site] = accSeqLast);
-  unchecked(bwdSeqBad[site] = accSeqBad ? 1 : 0);
-  unchecked(bwdLoc[site] = accLoc); unchecked(bwdStops[site] = accStops);
-  unchecked(bwdOwner[site] = accOwner); unchecked(bwdWindowCost[site] = accWindowCost);
-  const k3 = dims * 3;
-  for (let i = 0; i < k3; i++) unchecked(bwdLoad[site * k3 + i] = accLoad[i]);
+  copyRecord(acc, 0, bwd, site * stride);
 }
 
 /**
@@ -330,22 +328,24 @@ export function storeSuffix(site: i32): void {
  * capacity at every point, its limits, who may serve each stop and the order of locked stops.
  */
 export function accFeasible(vehicle: i32): bool {
-  if (accWarp != 0 || accSeqBad) return false;
-  if (hasOwners && accOwner != -1 && accOwner != vehicle) return false;
-  if (((accBan >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
+  const a = changetype<usize>(acc);
+  if (get(a, F_WARP) != 0 || get(a, F_SEQ_BAD) != 0) return false;
+  const owner = get(a, F_OWNER);
+  if (hasOwners && owner != -1 && owner != <i64>vehicle) return false;
+  if (((<u64>get(a, F_BAN) >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
   const k = dims;
   for (let d = 0; d < k; d++) {
-    if (unchecked(accLoad[3 * d + 2]) > unchecked(capacity[vehicle * k + d])) return false;
+    if (get(a, F_LOAD + 3 * d + 2) > <i64>unchecked(capacity[vehicle * k + d])) return false;
   }
   if (hasLimits) {
     const stops = unchecked(maxStops[vehicle]);
-    if (stops >= 0 && accStops > stops) return false;
+    if (stops >= 0 && get(a, F_STOPS) > <i64>stops) return false;
     const distance = unchecked(maxDistanceM[vehicle]);
-    if (distance >= 0 && accDist > <i64>distance) return false;
+    if (distance >= 0 && get(a, F_DIST) > <i64>distance) return false;
     const duration = unchecked(maxDurationS[vehicle]);
-    if (duration >= 0 && accDur > <i64>duration) return false;
+    if (duration >= 0 && get(a, F_DUR) > <i64>duration) return false;
     const driving = unchecked(maxDrivingS[vehicle]);
-    if (driving >= 0 && accDrive > <i64>driving) return false;
+    if (driving >= 0 && get(a, F_DRIVE) > <i64>driving) return false;
   }
   return true;
 }
@@ -355,12 +355,16 @@ export function accFeasible(vehicle: i32): bool {
  * A route with no stops (breaks alone do not count) costs 0: the vehicle stays home.
  */
 export function accRouteCost(vehicle: i32): f64 {
+  const a = changetype<usize>(acc);
   // Even a route without stops may not hold another vehicle's break.
-  if (accStops == 0) return hasOwners && accOwner != -1 && accOwner != vehicle ? INFEASIBLE : 0;
+  if (get(a, F_STOPS) == 0) {
+    const owner = get(a, F_OWNER);
+    return hasOwners && owner != -1 && owner != <i64>vehicle ? INFEASIBLE : 0;
+  }
   if (!accFeasible(vehicle)) return INFEASIBLE;
-  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>accDist
-    + unchecked(vehicleCostPerS[vehicle]) * <f64>accDur;
-  if (hasWindowCosts) cost += accWindowCost;
+  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>get(a, F_DIST)
+    + unchecked(vehicleCostPerS[vehicle]) * <f64>get(a, F_DUR);
+  if (hasWindowCosts) cost += reinterpret<f64>(get(a, F_WINDOW_COST));
   if (hasOvertime) cost += unchecked(overtimeCostPerS[vehicle]) * <f64>accOvertime(vehicle);
   return cost;
 }
@@ -370,10 +374,6 @@ export function accRouteCost(vehicle: i32): f64 {
  * that keeps the duration minimal (as the output schedules it) also ends it earliest.
  */
 export function accOvertime(vehicle: i32): i64 {
-  return max<i64>(accEarly + accDur - <i64>unchecked(shiftEndS[vehicle]), 0);
-}
-
-/** Peak load of dimension d in the accumulator (for tests/inspection). */
-export function accPeakLoad(d: i32): i32 {
-  return accLoad[3 * d + 2];
+  const a = changetype<usize>(acc);
+  return max<i64>(get(a, F_EARLY) + get(a, F_DUR) - <i64>unchecked(shiftEndS[vehicle]), 0);
 }

@@ -7,7 +7,7 @@ import {
 } from "./model";
 import {
   setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
-  accDist, accDur, accFeasible, accStops,
+  accField, accFeasible, F_DIST, F_DUR, F_STOPS,
 } from "./segments";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
@@ -138,15 +138,15 @@ export function updateRoute(route: i32): void {
   unchecked(pos[end] = position);
   if (hasPairs) countPairs(start, end);
   const size = position - 1;
-  const stops = accStops;
+  const stops = <i32>accField(F_STOPS);
   const cost = accRouteCost(route);
   assert(stops == 0 || accFeasible(route), E_INFEASIBLE_ROUTE);
   routesCost += cost - unchecked(routeCost[route]);
   unchecked(routeCost[route] = cost);
   unchecked(routeSize[route] = size);
   unchecked(routeStops[route] = stops);
-  unchecked(routeDistance[route] = stops == 0 ? 0 : accDist);
-  unchecked(routeDuration[route] = stops == 0 ? 0 : accDur);
+  unchecked(routeDistance[route] = stops == 0 ? 0 : accField(F_DIST));
+  unchecked(routeDuration[route] = stops == 0 ? 0 : accField(F_DUR));
   const last = unchecked(prev[end]);
   site = last;
   while (site != start) {

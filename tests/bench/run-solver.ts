@@ -2,7 +2,7 @@
 // budget and re-checks the result with the independent instance checker.
 import { readFileSync } from 'node:fs';
 import { Status } from '../../workers/protocol';
-import { compileSolver, instantiateSolver } from '../../workers/wasm';
+import { compileSolver, instantiateSolver, type SolverInstance } from '../../workers/wasm';
 import { checkInstancePlan, type InstanceCheck } from './check-instance';
 import { instanceToProblem, routesOf } from './instance-problem';
 import type { Instance, Rounding } from './instance';
@@ -11,6 +11,11 @@ export interface RunOptions {
   rounding: Rounding;
   seed: number;
   timeLimitS: number;
+  /**
+   * Work budget in move evaluations instead of the time limit: the search then runs in fixed chunks and
+   * its annealing progress is the share of this budget spent, so a seed gives the same plan on every run.
+   */
+  maxMoves?: number;
 }
 
 export interface RunResult {
@@ -29,12 +34,8 @@ export function releaseModule(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
-export async function runInstance(inst: Instance, options: RunOptions): Promise<RunResult> {
-  const started = performance.now();
-  const solver = await instantiateSolver(await releaseModule());
-  solver.load(instanceToProblem(inst, options.rounding, options.seed));
-  solver.construct();
-  const limitMs = options.timeLimitS * 1000;
+/** Improves until the time limit, each chunk sized to take about 50 ms. */
+function improveForTime(solver: SolverInstance, started: number, limitMs: number): void {
   let chunk = 100;
   while (performance.now() - started < limitMs) {
     const t0 = performance.now();
@@ -42,6 +43,25 @@ export async function runInstance(inst: Instance, options: RunOptions): Promise<
     const spent = performance.now() - t0;
     chunk = Math.max(1, Math.round(chunk * Math.min(4, spent > 0 ? 50 / spent : 4)));
   }
+}
+
+/** Move evaluations per improve() call under a move budget (fixed, so the run is reproducible). */
+const MOVE_CHUNK = 1000;
+
+/** Improves for `maxMoves` move evaluations in fixed chunks, progress = share of the budget spent. */
+function improveForMoves(solver: SolverInstance, maxMoves: number): void {
+  for (let spent = 0; spent < maxMoves; spent += MOVE_CHUNK) {
+    if (solver.improve(MOVE_CHUNK, spent / maxMoves) === Status.Done) break;
+  }
+}
+
+export async function runInstance(inst: Instance, options: RunOptions): Promise<RunResult> {
+  const started = performance.now();
+  const solver = await instantiateSolver(await releaseModule());
+  solver.load(instanceToProblem(inst, options.rounding, options.seed));
+  solver.construct();
+  if (options.maxMoves !== undefined) improveForMoves(solver, options.maxMoves);
+  else improveForTime(solver, started, options.timeLimitS * 1000);
   const solution = solver.readSolution();
   const routes = routesOf(solution);
   return {

@@ -22,6 +22,9 @@ async function main(): Promise<number> {
       rounding: { type: 'string' },
       out: { type: 'string' },
       date: { type: 'string' },
+      // Hidden (benchmark instances only): a fixed work budget instead of the time limit, for
+      // reproducible before/after comparisons of solver changes.
+      'max-moves': { type: 'string' },
     },
   });
   const file = positionals[0];
@@ -33,13 +36,15 @@ async function main(): Promise<number> {
   const seed = Number(values.seed);
   if (!(timeLimitS > 0)) throw new Error(`--time-limit must be a positive number of seconds, got '${values['time-limit']}'`);
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got '${values.seed}'`);
+  const maxMoves = values['max-moves'] === undefined ? undefined : Number(values['max-moves']);
+  if (maxMoves !== undefined && !(Number.isInteger(maxMoves) && maxMoves > 0)) throw new Error(`--max-moves must be a positive integer, got '${values['max-moves']}'`);
   if (/\.json$/i.test(file)) return solveVroom(file, { timeLimitS, seed, date: values.date, out: values.out, rounding: values.rounding });
   const inst = parseInstance(readFileSync(file, 'utf8'), basename(file));
   // Defaults: the convention of each set's BKS (X nint, Solomon/GH trunc1, Li & Lim double precision).
   const rounding = (values.rounding ?? (inst.kind === 'cvrp' ? 'nint' : inst.kind === 'pdptw' ? 'exact' : 'trunc1')) as Rounding;
   if (!ROUNDINGS.includes(rounding)) throw new Error(`--rounding must be one of ${ROUNDINGS.join(', ')}, got '${rounding}'`);
 
-  const result = await runInstance(inst, { rounding, seed, timeLimitS });
+  const result = await runInstance(inst, { rounding, seed, timeLimitS, maxMoves });
   const sol = formatSol(inst, result.routes, result.check.distance, rounding);
   if (values.out) writeFileSync(values.out, sol);
   else process.stdout.write(sol);

@@ -5,7 +5,7 @@
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
-import { fwdDist, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
 import { chainEnd } from "./relocate";
 import { INFEASIBLE } from "../types";
 
@@ -21,8 +21,8 @@ function exchangedRouteCost(route: i32, before: i32, first: i32, last: i32, afte
 /** Distance change of route r when chain out (first…last) between before/after becomes chain into. */
 // @ts-ignore: decorator
 @inline function linkDelta(before: i32, outFirst: i32, outLast: i32, after: i32, inFirst: i32, inLast: i32): i64 {
-  const inside = unchecked(fwdDist[inLast]) - unchecked(fwdDist[inFirst]);
-  const outside = unchecked(fwdDist[outLast]) - unchecked(fwdDist[outFirst]);
+  const inside = prefixField(inLast, F_DIST) - prefixField(inFirst, F_DIST);
+  const outside = prefixField(outLast, F_DIST) - prefixField(outFirst, F_DIST);
   return siteDistance(before, inFirst) + inside + siteDistance(inLast, after)
     - siteDistance(before, outFirst) - outside - siteDistance(outLast, after);
 }

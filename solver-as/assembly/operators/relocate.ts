@@ -7,7 +7,7 @@ import {
   isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { fwdDist, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
 import { INFEASIBLE } from "../types";
 
 /** Last site of the chain of `len` stops starting at stop u, or −1 when the route ends first. */
@@ -52,7 +52,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
     // The chain's own distance changes price with the vehicle; an empty route
     // costs nothing, not the depot-to-depot distance the link terms assume.
     if (ru != rw) {
-      const chainDistance = unchecked(fwdDist[z]) - unchecked(fwdDist[u]);
+      const chainDistance = prefixField(z, F_DIST) - prefixField(u, F_DIST);
       bound += (unchecked(vehicleCostPerM[rw]) - unchecked(vehicleCostPerM[ru])) * <f64>chainDistance;
       if (unchecked(routeSize[rw]) == 0) {
         bound += unchecked(vehicleFixedCost[rw]) + unchecked(vehicleCostPerM[rw]) * <f64>siteDistance(w, nw);

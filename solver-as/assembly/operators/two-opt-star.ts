@@ -5,14 +5,14 @@
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
 import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, sameProfile } from "../solution";
-import { bwdDist, fwdDist, accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "../segments";
 import { INFEASIBLE } from "../types";
 
 /** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
 function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
   const end = endSite(route);
-  if (isEndSite(tail)) return unchecked(fwdDist[u]) + siteDistance(u, end);
-  return unchecked(fwdDist[u]) + siteDistance(u, tail) + unchecked(bwdDist[tail]) + siteDistance(lastStop(tailRoute), end);
+  if (isEndSite(tail)) return prefixField(u, F_DIST) + siteDistance(u, end);
+  return prefixField(u, F_DIST) + siteDistance(u, tail) + suffixField(tail, F_DIST) + siteDistance(lastStop(tailRoute), end);
 }
 
 /** Cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */

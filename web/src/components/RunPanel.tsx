@@ -2,7 +2,7 @@
 // (iteration, best plan's cost with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
 import { Show, type JSX } from 'solid-js';
 import type { Progress } from '../../../workers/protocol';
-import type { Solution } from '../domain/solution';
+import type { Solution, StopReason } from '../domain/solution';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
 import { formatCost, formatCount, formatElapsed, plural } from './ui/format';
@@ -30,7 +30,7 @@ export function RunPanel(): JSX.Element {
         <RunProgress progress={run.progress} cancelling={run.cancelling} timeLimitS={scenarioState.scenario?.settings.solver.timeLimitS ?? 0} />
       </Show>
       <Show when={run.status === 'done'}>
-        <LastRun stats={scenarioState.scenario?.plan?.solution.stats} cancelled={run.stopReason === 'cancelled'} />
+        <LastRun stats={scenarioState.scenario?.plan?.solution.stats} stopReason={run.stopReason} />
       </Show>
       <Show when={run.error}>
         {(message) => (
@@ -85,13 +85,19 @@ function RunProgress(props: { progress: Progress | null; cancelling: boolean; ti
   );
 }
 
-/** One quiet line about the finished run; a cancelled run says the plan is the best found so far. */
-function LastRun(props: { stats: Solution['stats'] | undefined; cancelled: boolean }): JSX.Element {
+/**
+ * One quiet line about the finished run; a cancelled run says the plan is the best found so far, a converged
+ * one why it ended before the time limit.
+ */
+function LastRun(props: { stats: Solution['stats'] | undefined; stopReason: StopReason | null }): JSX.Element {
+  const cancelled = () => props.stopReason === 'cancelled';
   const figures = () => (props.stats ? ` ${plural(props.stats.iterations, 'iteration')} in ${formatElapsed(props.stats.elapsedMs)}.` : '');
+  const converged = () => (props.stopReason === 'converged' ? ' No better plan was in sight, so it stopped before the time limit.' : '');
   return (
-    <p class={props.cancelled ? 'note' : 'muted run-state'} role="status">
-      {props.cancelled ? 'Stopped early — showing the best plan found so far.' : 'Finished.'}
+    <p class={cancelled() ? 'note' : 'muted run-state'} role="status">
+      {cancelled() ? 'Stopped early — showing the best plan found so far.' : 'Finished.'}
       {figures()}
+      {converged()}
     </p>
   );
 }

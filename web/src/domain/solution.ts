@@ -3,8 +3,12 @@
 import type { CheckReport } from './check';
 import type { Explanation } from './explain';
 
-/** Why the solver stopped. */
-export type StopReason = 'completed' | 'time-limit' | 'cancelled';
+/**
+ * Why the solver stopped: `converged` — it found no better plan for a long while (well before the time
+ * limit on small plans); `time-limit`; `cancelled` by the user. `completed` is only in plans saved by
+ * earlier versions (the solver then said so for trivial inputs alone).
+ */
+export type StopReason = 'converged' | 'completed' | 'time-limit' | 'cancelled';
 
 /**
  * Kinds of route step (VROOM's step types). `job` serves an order at its
