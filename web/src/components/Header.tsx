@@ -7,7 +7,7 @@ import { ExportMenu } from './ExportMenu';
 import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { SettingsButton } from './SettingsButton';
-import { Banner } from './ui/Banner';
+import { StorageBanner } from './StorageBanner';
 import { UpdateBanner } from './UpdateBanner';
 
 const SAVE_TEXT: Record<SaveStatus, string> = {
@@ -53,13 +53,7 @@ export function Header(): JSX.Element {
         </div>
       </header>
       <UpdateBanner />
-      <Show when={persist.storageError()}>
-        {(error) => (
-          <Banner tone={error().kind === 'restore' ? 'warning' : 'error'} title={error().kind === 'quota' ? 'Storage full' : 'Storage problem'} onDismiss={persist.dismissStorageError}>
-            <span>{error().message}</span>
-          </Banner>
-        )}
-      </Show>
+      <StorageBanner />
     </>
   );
 }

@@ -4,27 +4,19 @@
 // overwrites a newer stored copy, and reports every storage problem through `storageError`.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
-import { isQuotaExceeded, isStaleWrite, type PlannerDb } from '../io/db';
+import type { PlannerDb } from '../io/db';
 import { readSavedScenario, readScenarioRecord, type SavedRead } from '../io/restore';
 import type { PinsRecord } from './pins';
 import { flushWhenHidden, makeSaveQueue, type SaveStatus } from './save-queue';
 import type { ScenarioStore } from './scenario';
+import { writeError, type StorageError } from './storage-error';
 import { openTabSync, type SavedNotice } from './tab-sync';
 
 export type { SaveStatus } from './save-queue';
+export type { StorageError } from './storage-error';
 
 /** Whether a scenario is open yet (`failed`: nothing could be opened; see `loadError`). */
 export type LoadStatus = 'loading' | 'ready' | 'failed';
-
-/** A storage failure the user must see; never swallowed. */
-export interface StorageError {
-  /**
-   * `quota`: storage full; `write`: other save failure; `read`: IDB unreadable; `restore`: saved data
-   * unusable (or newer); `conflict`: another tab stored a newer copy of the scenario edited here.
-   */
-  kind: 'quota' | 'write' | 'read' | 'restore' | 'conflict';
-  message: string;
-}
 
 /** Load and save state of the open scenario, plus the storage error signal. */
 export interface Persistence {
@@ -39,6 +31,8 @@ export interface Persistence {
   flush(): Promise<void>;
   /** After a conflict: `theirs` opens the newer stored copy (this tab's edits are dropped); `copy` saves this tab's version as a new scenario. */
   resolveConflict(choice: 'theirs' | 'copy'): Promise<void>;
+  /** Re-reads the open scenario from storage (after it was replaced there, e.g. by a restore). */
+  reloadOpen(): Promise<void>;
   dismissStorageError(): void;
 }
 
@@ -58,16 +52,6 @@ export interface PersistOptions {
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-const CONFLICT_MESSAGE = 'This scenario was changed in another tab. Your edits in this tab are kept here but NOT saved, so the newer copy is not overwritten. Open the newer version, or save yours as a copy.';
-
-function writeError(error: unknown): StorageError {
-  if (isStaleWrite(error)) return { kind: 'conflict', message: CONFLICT_MESSAGE };
-  if (isQuotaExceeded(error)) {
-    return { kind: 'quota', message: 'Browser storage is full: your latest changes are not saved yet. They are kept in this tab and saving is retried; free some space (or remove old site data) and keep this tab open.' };
-  }
-  return { kind: 'write', message: `Your latest changes could not be saved yet (${messageOf(error)}). They are kept in this tab and saving is retried.` };
-}
 
 /** Creates the persistence for a scenario store; needs a reactive owner. */
 export function createPersistence([state, actions]: ScenarioStore, options: PersistOptions): Persistence {
@@ -119,16 +103,22 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     queue.settle();
   }
 
+  /** Takes the stored copy of the open scenario, dropping unsaved edits here. */
+  async function reloadOpen(): Promise<void> {
+    const id = state.scenario?.id;
+    const read = id === undefined ? null : await readStored(id);
+    if (!read) return;
+    db.adopt?.(read.scenario.id, read.stamp);
+    queue.settle();
+    actions.hydrate(read.scenario);
+    pins?.follow(read.scenario.id, read.pins);
+  }
+
   async function resolveConflict(choice: 'theirs' | 'copy'): Promise<void> {
     const current = snapshot();
     if (!current) return;
     if (choice === 'theirs') {
-      const read = await readStored(current.id);
-      if (!read) return;
-      db.adopt?.(current.id, read.stamp);
-      queue.settle();
-      actions.hydrate(read.scenario);
-      pins?.follow(read.scenario.id, read.pins);
+      await reloadOpen();
     } else {
       const { pins: kept, ...scenario } = current as Scenario & { pins?: Parameters<PinsRecord['follow']>[1] };
       const id = (options.newId ?? (() => crypto.randomUUID()))();
@@ -188,7 +178,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   }
 
   return {
-    loadStatus, loadError, saveStatus, storageError, restore, flush: queue.flush, resolveConflict,
+    loadStatus, loadError, saveStatus, storageError, restore, flush: queue.flush, resolveConflict, reloadOpen,
     dismissStorageError: () => setStorageError(null),
   };
 }
