@@ -104,6 +104,12 @@ test('an edit followed by a reload within 0.3 s is not lost, and leaving warns w
   await page.reload();
   await expect(heading(page)).toHaveText('Reloaded at once');
   expect(dialogs).toEqual(['beforeunload']);
+
+  // Settings shows how much is stored, the quota, and whether the browser may clear it.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const storage = page.getByRole('group', { name: 'Storage' });
+  await expect(storage).toContainText(/Using [\d.]+ (bytes|kB|MB) of [\d.]+ (MB|GB|TB) available to the planner/);
+  await expect(storage).toContainText(/Persistent: (yes|no)/);
 });
 
 /** A context of a fresh browser profile, with the same "nothing leaves the machine" rule as support.ts. */
