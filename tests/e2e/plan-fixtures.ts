@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
 import { checkSolution } from '../../web/src/domain/check';
+import { CURRENT_KEY } from '../../web/src/io/db';
 import type { Order, Scenario, Vehicle } from '../../web/src/domain/scenario';
 import type { Route, Solution } from '../../web/src/domain/solution';
 import { makeLookup, rebuildRoute } from '../../web/src/plan/rebuild-route';
@@ -24,7 +25,8 @@ export async function solveDemo(page: Page, seconds = 2): Promise<void> {
 }
 
 /** Database and store names of web/src/io/db.ts (idb-keyval: one store per database). */
-const DB = { scenarios: ['fmp-scenarios', 'scenarios'], session: ['fmp-session', 'session'] } as const;
+/** The app's scenario store; the "open last" pointer lives in it under CURRENT_KEY (web/src/io/db.ts). */
+const DB = { scenarios: ['fmp-scenarios', 'scenarios'], current: CURRENT_KEY } as const;
 
 /** A van like the demo's, without its lunch break (these fixtures test other rules). */
 function vehicle(id: string, name: string): Vehicle {
@@ -112,7 +114,7 @@ export async function openScenario(page: Page, scenario: Scenario): Promise<void
       };
     });
     await put(db.scenarios[0], db.scenarios[1], record.id, record);
-    await put(db.session[0], db.session[1], 'currentScenarioId', record.id);
+    await put(db.scenarios[0], db.scenarios[1], db.current, record.id);
   }, { record: scenario, db: DB });
   await page.reload();
 }

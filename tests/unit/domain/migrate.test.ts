@@ -2,7 +2,7 @@
 // from the version; the committed demo (v1) validates after migration.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { migrateScenario } from '../../../web/src/domain/migrate';
+import { migrateScenario, newerVersionOf } from '../../../web/src/domain/migrate';
 import { SCENARIO_VERSION } from '../../../web/src/domain/scenario';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { smallScenario } from '../../fixtures/small-scenario';
@@ -29,11 +29,26 @@ describe('migrateScenario', () => {
 
   it('lets validateScenario open v1 data, including the committed v1 demo', () => {
     const result = validateScenario(asV1());
-    expect(result.ok && result.scenario.version).toBe(2);
+    expect(result.ok && result.scenario.version).toBe(SCENARIO_VERSION);
     const demo = JSON.parse(readFileSync(new URL('../../../public/demo-scenario.json', import.meta.url), 'utf8'));
     const opened = validateScenario(demo);
     expect(opened.ok).toBe(true);
     if (opened.ok) expect(opened.scenario.version).toBe(SCENARIO_VERSION);
+  });
+
+  it('stamps v2 data (plan included) as v3 and moves nothing', () => {
+    const v2 = { ...smallScenario(), version: 2, plan: { solvedRevision: 0, solution: { routes: [] } }, pins: { orders: { a: 'v' }, routes: [] } };
+    const v3 = migrateScenario(v2) as Record<string, unknown>;
+    expect(v3.version).toBe(3);
+    expect({ ...v3, version: 2 }).toEqual(v2);
+  });
+
+  it('recognises data of a newer build and leaves it as it is', () => {
+    const newer = { ...smallScenario(), version: SCENARIO_VERSION + 1 };
+    expect(newerVersionOf(newer)).toBe(SCENARIO_VERSION + 1);
+    expect(newerVersionOf(smallScenario())).toBeNull();
+    expect(newerVersionOf({ ...smallScenario(), version: 1 })).toBeNull();
+    expect(migrateScenario(newer)).toBe(newer);
   });
 
   it('rejects a version newer than this build, naming the field', () => {

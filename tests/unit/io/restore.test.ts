@@ -3,7 +3,7 @@
 // demo download reports what went wrong.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fetchDemoScenario, readSavedScenario, upgradeScenario } from '../../../web/src/io/restore';
+import { fetchDemoScenario, readSavedScenario, readScenarioRecord, upgradeScenario } from '../../../web/src/io/restore';
 import type { PlannerDb } from '../../../web/src/io/db';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -82,5 +82,29 @@ describe('fetchDemoScenario', () => {
     await expect(fetchDemoScenario(async () => new Response('<html>'), '/')).rejects.toThrow('not valid JSON');
     await expect(fetchDemoScenario(async () => jsonResponse({ type: 'x' }), '/')).rejects.toThrow('not a valid scenario');
     await expect(fetchDemoScenario(async () => { throw new TypeError('Failed to fetch'); }, '/')).rejects.toThrow('Failed to fetch');
+  });
+});
+
+describe('stored record schema (v3): plan and pins validated on load', () => {
+  it('names the damaged plan field and removes only the plan', () => {
+    const plan = makeMiniPlan() as unknown as { solution: { routes: { steps: { arrivalS: unknown }[] }[] } };
+    plan.solution.routes[0].steps[1].arrivalS = 'soon';
+    const result = upgradeScenario(makeMiniScenario({ plan: plan as never }));
+    expect(result.ok && result.scenario.plan).toBeNull();
+    expect(result.ok && result.warnings[0]).toMatch(/plan\.solution\.routes\.0\.steps\.1\.arrivalS/);
+  });
+
+  it('returns the pins of a record validated, and drops damaged pins with a warning naming the field', () => {
+    const good = readScenarioRecord({ ...makeMiniScenario(), pins: { orders: { o1: 'v1' }, routes: ['v1'] } });
+    expect(good.ok && good.pins).toEqual({ orders: { o1: 'v1' }, routes: ['v1'] });
+    const bad = readScenarioRecord({ ...makeMiniScenario(), pins: { orders: { o1: 7 }, routes: [] } });
+    expect(bad.ok && bad.pins).toEqual({ orders: {}, routes: [] });
+    expect(bad.ok && bad.warnings.join(' ')).toMatch(/saved pins were damaged \(pins\.orders\.o1: /);
+  });
+
+  it('reports data of a newer version as such (to be left untouched), not as invalid', async () => {
+    const newer = { ...makeMiniScenario(), version: 99 };
+    expect(upgradeScenario(newer)).toMatchObject({ ok: false, newer: true });
+    expect(await readSavedScenario(memoryDb({ mini: newer }, 'mini'))).toMatchObject({ kind: 'newer', message: expect.stringMatching(/newer version.*scenario version 99/) });
   });
 });

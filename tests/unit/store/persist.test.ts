@@ -4,7 +4,7 @@
 // failure is reported, never swallowed.
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../web/src/domain/scenario';
+import { SCENARIO_VERSION, type Scenario } from '../../../web/src/domain/scenario';
 import { makePlannerDb, type PlannerDb } from '../../../web/src/io/db';
 import { createPersistence, type Persistence } from '../../../web/src/store/persist';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
@@ -37,11 +37,11 @@ function spyDb(inner: PlannerDb, overrides: Partial<PlannerDb> = {}): PlannerDb 
   };
 }
 
-function mount(db: PlannerDb, loadDemo: () => Promise<Scenario> = async () => makeMiniScenario()): { scenario: ScenarioStore; persist: Persistence; dispose(): void } {
+function mount(db: PlannerDb, loadDemo: () => Promise<Scenario> = async () => makeMiniScenario(), debounceMs = DEBOUNCE_MS): { scenario: ScenarioStore; persist: Persistence; dispose(): void } {
   return createRoot((dispose) => {
     disposers.push(dispose);
     const scenario = createScenarioStore();
-    const persist = createPersistence(scenario, { db, loadDemo, debounceMs: DEBOUNCE_MS });
+    const persist = createPersistence(scenario, { db, loadDemo, debounceMs, retryMs: 30, channel: `persist-test-${++dbCounter}` });
     return { scenario, persist, dispose };
   });
 }
@@ -119,23 +119,40 @@ describe('persistence', () => {
     expect(persist.saveStatus()).toBe('saved');
   });
 
-  it('flushes pending edits at once when the page is hidden or left', async () => {
+  it('flushes pending edits at once when the page is hidden or left, without waiting for the debounce', async () => {
     const db = spyDb(freshDb());
-    const { scenario: [, actions], persist } = mount(db);
+    const { scenario: [, actions], persist } = mount(db, undefined, 10_000);
     await persist.restore();
     db.writes.length = 0;
     actions.rename('before pagehide');
     window.dispatchEvent(new Event('pagehide'));
-    expect(db.writes.map((s) => s.name)).toEqual([]);
-    await persist.flush();
+    // No flush() here: only the page's own event may start the write.
+    await sleep(10);
     expect(db.writes.map((s) => s.name)).toEqual(['before pagehide']);
 
     actions.rename('before hidden');
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-    await sleep(0);
+    await sleep(10);
     expect(db.writes.map((s) => s.name)).toEqual(['before pagehide', 'before hidden']);
+    expect(persist.saveStatus()).toBe('saved');
+  });
+
+  it('asks the browser to warn before leaving while a save is pending, and starts it', async () => {
+    const db = spyDb(freshDb());
+    const { scenario: [, actions], persist } = mount(db, undefined, 10_000);
+    await persist.restore();
+    const idle = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(idle);
+    expect(idle.defaultPrevented).toBe(false);
+    db.writes.length = 0;
+    actions.rename('leaving');
+    const leaving = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(leaving);
+    expect(leaving.defaultPrevented).toBe(true);
+    await sleep(10);
+    expect(db.writes.map((s) => s.name)).toEqual(['leaving']);
   });
 
   it('reports a full storage on its own and clears the report once a save succeeds', async () => {
@@ -163,7 +180,55 @@ describe('persistence', () => {
     const db = spyDb(freshDb(), { saveCurrentScenario: async () => { throw new Error('disk on fire'); } });
     const { persist } = mount(db);
     await persist.restore();
-    expect(persist.storageError()).toEqual({ kind: 'write', message: 'Your latest changes could not be saved: disk on fire' });
+    expect(persist.storageError()?.kind).toBe('write');
+    expect(persist.storageError()?.message).toMatch(/could not be saved yet \(disk on fire\)\. They are kept in this tab and saving is retried/);
+    expect(persist.saveStatus()).toBe('error');
+  });
+
+  it('keeps a failed edit in memory and retries it with backoff until storage works again', async () => {
+    let failing = true;
+    const inner = freshDb();
+    const attempts: string[] = [];
+    const db = spyDb(inner, {
+      saveCurrentScenario: async (s) => {
+        attempts.push(s.name);
+        if (failing) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        await inner.saveCurrentScenario(s);
+      },
+    });
+    const { scenario: [, actions], persist } = mount(db);
+    await persist.restore();
+    actions.rename('kept through a full disk');
+    await sleep(DEBOUNCE_MS * 2);
+    expect(persist.storageError()?.kind).toBe('quota');
+    expect(persist.saveStatus()).toBe('error');
+    await sleep(200); // retries after 30, 60, 120 ms…
+    const retried = attempts.filter((name) => name === 'kept through a full disk').length;
+    expect(retried).toBeGreaterThan(1);
+    failing = false;
+    await sleep(300);
+    expect(persist.saveStatus()).toBe('saved');
+    expect(persist.storageError()).toBeNull();
+    expect((await inner.getScenario('mini') as Scenario).name).toBe('kept through a full disk');
+  });
+
+  it('leaves data saved by a newer version untouched, says so, and does not make the demo current', async () => {
+    const inner = freshDb();
+    await inner.saveCurrentScenario(makeMiniScenario({ id: 'future', name: 'From the future' }));
+    const stored = await inner.getScenario('future') as Record<string, unknown>;
+    const newer = { ...stored, version: SCENARIO_VERSION + 1, newField: { kept: true } };
+    await inner.putScenario(newer as unknown as Scenario);
+    const db = spyDb(inner);
+    const { scenario: [state, actions], persist } = mount(db, async () => makeMiniScenario({ id: 'demo' }));
+    await persist.restore();
+    expect(state.scenario?.id).toBe('demo');
+    expect(persist.storageError()?.message).toMatch(/newer version of the planner \(scenario version 4; this version reads up to 3\)\. It is left untouched/);
+    expect(persist.saveStatus()).toBe('off');
+    actions.rename('an edit');
+    await persist.flush();
+    expect(db.writes).toHaveLength(0);
+    expect(await inner.getCurrentScenarioId()).toBe('future');
+    expect(await inner.getScenario('future')).toEqual(newer);
   });
 
   it('opens the demo but switches saving off when stored data cannot be read, so nothing is overwritten', async () => {

@@ -8,7 +8,7 @@ import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { DayEditor } from './setup/DayEditor';
 import { SettingsButton } from './SettingsButton';
-import { Banner } from './ui/Banner';
+import { StorageBanner } from './StorageBanner';
 import { UpdateBanner } from './UpdateBanner';
 import { plural } from './ui/format';
 
@@ -50,13 +50,7 @@ export function Header(): JSX.Element {
         </div>
       </header>
       <UpdateBanner />
-      <Show when={persist.storageError()}>
-        {(error) => (
-          <Banner tone={error().kind === 'restore' ? 'warning' : 'error'} title={error().kind === 'quota' ? 'Storage full' : 'Storage problem'} onDismiss={persist.dismissStorageError}>
-            <span>{error().message}</span>
-          </Banner>
-        )}
-      </Show>
+      <StorageBanner />
     </>
   );
 }

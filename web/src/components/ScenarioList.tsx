@@ -4,6 +4,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { ScenarioEntry } from '../store/scenarios';
 import { NewScenarioDialog } from './setup/NewScenarioDialog';
+import { BackupControls } from './BackupControls';
 import { Banner } from './ui/Banner';
 import { formatCost, formatCount } from './ui/format';
 
@@ -23,6 +24,7 @@ export function ScenarioList(props: { onOpened: () => void; onCompare: () => voi
         <span class="spacer" style={{ flex: 1 }} />
         <button type="button" class="btn" disabled={state.entries.length < 2} onClick={() => props.onCompare()}>Compare…</button>
       </div>
+      <BackupControls />
       <Show when={state.error}>
         {(message) => <Banner tone="error" title="Scenario action failed" onDismiss={actions.dismissError}><span>{message()}</span></Banner>}
       </Show>

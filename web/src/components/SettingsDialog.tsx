@@ -8,6 +8,7 @@ import { useApp } from '../store/context';
 import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
+import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
 import { Dialog } from './ui/Dialog';
 
@@ -77,6 +78,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
       </fieldset>
       <SettingsUnits {...section} />
       <SettingsServiceTypes {...section} />
+      <SettingsStorage />
       <footer class="dialog__footer">
         <FieldIssues issues={others()} />
         <Show when={refused() && result().issues.length}>

@@ -14,8 +14,23 @@ type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
  */
 const v1ToV2: Migration = (data) => ({ ...data, version: 2 });
 
+/**
+ * v2 → v3: the plan and the record's pins become part of the schema (validated
+ * field by field instead of `any`). Their shape did not change, so the upgrade
+ * only stamps the version and moves nothing; a plan that does not fit the schema
+ * is reported on load (and re-planned), never silently reshaped here.
+ */
+const v2ToV3: Migration = (data) => ({ ...data, version: 3 });
+
 /** Migration from version `n` to `n + 1`, by `n`. */
-const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2 };
+const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3 };
+
+/** True for a scenario record written by a NEWER build than this one (it must be left untouched). */
+export function newerVersionOf(data: unknown): number | null {
+  const record = data as { type?: unknown; version?: unknown } | null;
+  if (typeof record !== 'object' || record === null || record.type !== SCENARIO_TYPE) return null;
+  return typeof record.version === 'number' && record.version > SCENARIO_VERSION ? record.version : null;
+}
 
 /** Upgrades a stored or imported scenario of any older version to SCENARIO_VERSION. */
 export function migrateScenario(data: unknown): unknown {

@@ -1,11 +1,13 @@
-// The scenario model (schema v2): depots, vehicles, orders, settings and the
+// The scenario model (schema v3): depots, vehicles, orders, settings and the
 // accepted plan. Pure data and its valibot schema; no UI, storage or worker code.
-// v2 only ADDS optional fields to v1 (see migrate.ts); every v1 field keeps its name and meaning.
+// v2 only ADDS optional fields to v1; v3 validates the plan (and the stored pins)
+// instead of keeping it as any data (see migrate.ts); every v1 field keeps its name and meaning.
 import * as v from 'valibot';
+import { pinSetSchema, planSchema } from './plan-schema';
 import type { Solution } from './solution';
 
 /** Current schema version written by this build. */
-export const SCENARIO_VERSION = 2;
+export const SCENARIO_VERSION = 3;
 /** `type` tag of scenario files and stored records. */
 export const SCENARIO_TYPE = 'final-mile-scenario';
 
@@ -208,9 +210,12 @@ export const scenarioSchema = v.object({
   orders: v.array(orderSchema),
   /** Travel matrices by vehicle type (VROOM's `matrices` by profile); a type without one uses geo.ts. */
   travelMatrices: v.optional(v.record(v.string(), travelMatrixSchema)),
-  /** Last accepted plan (already re-checked), or null. */
-  plan: v.nullable(v.any()),
+  /** Last accepted plan (re-checked after loading), or null. */
+  plan: v.nullable(planSchema),
 });
+
+/** A stored record: the scenario with the pins of its scenario (absent in records of older builds). */
+export const storedPinsSchema = v.object({ pins: v.optional(pinSetSchema) });
 
 /**
  * A scenario: a saved set of orders + resources + settings + plan.

@@ -1,22 +1,35 @@
 // Turns stored or fetched data into a scenario the app can open: upgrades old
 // versions, validates, and re-checks any saved plan with the independent checker
 // (a plan is checked before it is shown, also after a reload). Never throws on bad data.
+import * as v from 'valibot';
 import { checkSolution } from '../domain/check';
-import { migrateScenario } from '../domain/migrate';
-import type { Plan, Scenario } from '../domain/scenario';
+import { migrateScenario, newerVersionOf } from '../domain/migrate';
+import { planSchema } from '../domain/plan-schema';
+import { SCENARIO_VERSION, storedPinsSchema, type Plan, type Scenario } from '../domain/scenario';
 import { formatIssues, validateScenario } from '../domain/validate';
+import type { PinSet } from '../plan/pins';
 import type { PlannerDb } from './db';
 
 /** Outcome of reading the saved scenario. */
 export type SavedRead =
   | { kind: 'none' }
-  | { kind: 'found'; scenario: Scenario; warnings: string[] }
-  | { kind: 'invalid'; message: string };
+  | { kind: 'found'; scenario: Scenario; pins: PinSet; warnings: string[] }
+  | { kind: 'invalid'; message: string }
+  /** Saved by a newer build: must be left untouched. */
+  | { kind: 'newer'; message: string };
 
 /** Outcome of upgrading unknown data to the current scenario version. */
 export type Upgraded =
   | { ok: true; scenario: Scenario; warnings: string[] }
-  | { ok: false; message: string };
+  | { ok: false; message: string; newer?: boolean };
+
+/** Outcome of reading a stored record: the scenario and its pins. */
+export type RecordRead =
+  | { ok: true; scenario: Scenario; pins: PinSet; warnings: string[] }
+  | { ok: false; message: string; newer?: boolean };
+
+const pathOf = (issue: v.BaseIssue<unknown>) => (issue.path ?? []).map((item) => String(item.key)).join('.');
+const firstIssue = (prefix: string, issues: v.BaseIssue<unknown>[]) => `${[prefix, pathOf(issues[0])].filter(Boolean).join('.')}: ${issues[0].message}`;
 
 /** Name of the demo file in `public/`. */
 export const DEMO_FILE = 'demo-scenario.json';
@@ -57,11 +70,40 @@ function recheckPlan(scenario: Scenario): { scenario: Scenario; warnings: string
   }
 }
 
+/** A plan that does not fit the schema is removed (with a warning naming the field) instead of failing the scenario. */
+function withoutDamagedPlan(data: unknown): { data: unknown; warnings: string[] } {
+  const plan = (data as { plan?: unknown } | null)?.plan;
+  if (plan === null || plan === undefined || typeof data !== 'object') return { data, warnings: [] };
+  const parsed = v.safeParse(planSchema, plan);
+  if (parsed.success) return { data, warnings: [] };
+  const where = firstIssue('plan', parsed.issues);
+  return { data: { ...(data as object), plan: null }, warnings: [`The saved plan was damaged (${where}) and has been removed. Press Optimize to plan again.`] };
+}
+
+/** Message for data saved by a newer build. */
+export function newerMessage(version: number): string {
+  return `it was saved by a newer version of the planner (scenario version ${version}; this version reads up to ${SCENARIO_VERSION}). It is left untouched: open it with the newer version`;
+}
+
 /** Upgrades any supported version to the current one (domain/migrate.ts), validates, re-checks the plan. */
 export function upgradeScenario(data: unknown): Upgraded {
-  const result = validateScenario(migrateScenario(data));
+  const newer = newerVersionOf(data);
+  if (newer !== null) return { ok: false, newer: true, message: newerMessage(newer) };
+  const cleaned = withoutDamagedPlan(migrateScenario(data));
+  const result = validateScenario(cleaned.data);
   if (!result.ok) return { ok: false, message: formatIssues(result.issues) };
-  return { ok: true, ...recheckPlan(result.scenario) };
+  const checked = recheckPlan(result.scenario);
+  return { ok: true, scenario: checked.scenario, warnings: [...cleaned.warnings, ...checked.warnings] };
+}
+
+/** Reads a stored record: the scenario (upgraded and validated) and its pins (validated; damaged pins are dropped with a warning). */
+export function readScenarioRecord(data: unknown): RecordRead {
+  const upgraded = upgradeScenario(data);
+  if (!upgraded.ok) return upgraded;
+  const parsed = v.safeParse(storedPinsSchema, data);
+  if (parsed.success) return { ...upgraded, pins: parsed.output.pins ?? { orders: {}, routes: [] } };
+  const warning = `The saved pins were damaged (${firstIssue('', parsed.issues)}) and have been removed.`;
+  return { ...upgraded, pins: { orders: {}, routes: [] }, warnings: [...upgraded.warnings, warning] };
 }
 
 /** Reads the scenario that was open last. IndexedDB failures are thrown to the caller. */
@@ -70,8 +112,9 @@ export async function readSavedScenario(db: PlannerDb): Promise<SavedRead> {
   if (id === undefined) return { kind: 'none' };
   const data = await db.getScenario(id);
   if (data === undefined) return { kind: 'invalid', message: `the saved scenario '${id}' is missing` };
-  const upgraded = upgradeScenario(data);
-  return upgraded.ok ? { kind: 'found', scenario: upgraded.scenario, warnings: upgraded.warnings } : { kind: 'invalid', message: upgraded.message };
+  const read = readScenarioRecord(data);
+  if (read.ok) return { kind: 'found', scenario: read.scenario, pins: read.pins, warnings: read.warnings };
+  return read.newer ? { kind: 'newer', message: read.message } : { kind: 'invalid', message: read.message };
 }
 
 /** Loads the built-in demo from the app's public folder; throws an Error that says what went wrong. */

@@ -3,8 +3,11 @@
 import { createContext, onCleanup, useContext, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
+import { downloadText, MIME } from '../io/download';
 import { fetchDemoScenario } from '../io/restore';
+import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
+import { createBackupStore, type BackupStore } from './backup';
 import { createEditStore, type EditStore } from './edit';
 import { createImportStore, type ImportStore } from './import';
 import { createPersistence, type Persistence } from './persist';
@@ -28,6 +31,8 @@ export interface AppState {
   scenarios: ScenariosStore;
   /** The import dialog's session. */
   importer: ImportStore;
+  /** Back up every scenario to one file, restore one. */
+  backup: BackupStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -65,17 +70,28 @@ export function createAppState(deps: AppDeps = {}): AppState {
       if (scenarios[0].error) throw new Error(scenarios[0].error);
     },
   });
+  const backup = createBackupStore({
+    db: hasScenarioList(db) ? db : makePlannerDb(),
+    flush: persist.flush,
+    restored: async (replacedIds) => {
+      if (scenario[0].scenario && replacedIds.includes(scenario[0].scenario.id)) await persist.reloadOpen();
+      await scenarios[1].refresh();
+    },
+    download: (fileName, text) => downloadText(fileName, MIME.json, text),
+  });
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer };
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup };
 }
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {
   const state = createAppState(props);
   void state.persist.restore();
+  // Saved scenarios must not be evicted when the disk runs low.
+  void requestPersistentStorage();
   return <AppContext.Provider value={state}>{props.children}</AppContext.Provider>;
 }
 

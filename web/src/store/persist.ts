@@ -1,24 +1,22 @@
 // Keeps the open scenario in IndexedDB: restores it on start (or opens the demo
-// on a first visit), saves edits debounced, flushes when the page is hidden, and
-// reports every storage failure through `storageError` instead of failing silently.
+// on a first visit), saves edits debounced (save-queue.ts: retried after failures,
+// flushed when the page is hidden), follows saves made in other tabs, never
+// overwrites a newer stored copy, and reports every storage problem through `storageError`.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
-import { isQuotaExceeded, type PlannerDb } from '../io/db';
-import { readSavedScenario, type SavedRead } from '../io/restore';
+import type { PlannerDb } from '../io/db';
+import { readSavedScenario, readScenarioRecord, type SavedRead } from '../io/restore';
 import type { PinsRecord } from './pins';
+import { flushWhenHidden, makeSaveQueue, type SaveStatus } from './save-queue';
 import type { ScenarioStore } from './scenario';
+import { writeError, type StorageError } from './storage-error';
+import { openTabSync, type SavedNotice } from './tab-sync';
+
+export type { SaveStatus } from './save-queue';
+export type { StorageError } from './storage-error';
 
 /** Whether a scenario is open yet (`failed`: nothing could be opened; see `loadError`). */
 export type LoadStatus = 'loading' | 'ready' | 'failed';
-/** `off`: saving was switched off because stored data could not be read. */
-export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'off';
-
-/** A storage failure the user must see; never swallowed. */
-export interface StorageError {
-  /** `quota`: storage full; `write`: other save failure; `read`: IDB unreadable; `restore`: saved data unusable. */
-  kind: 'quota' | 'write' | 'read' | 'restore';
-  message: string;
-}
 
 /** Load and save state of the open scenario, plus the storage error signal. */
 export interface Persistence {
@@ -31,6 +29,10 @@ export interface Persistence {
   restore(): Promise<void>;
   /** Writes pending changes now; resolves when every queued write has settled. */
   flush(): Promise<void>;
+  /** After a conflict: `theirs` opens the newer stored copy (this tab's edits are dropped); `copy` saves this tab's version as a new scenario. */
+  resolveConflict(choice: 'theirs' | 'copy'): Promise<void>;
+  /** Re-reads the open scenario from storage (after it was replaced there, e.g. by a restore). */
+  reloadOpen(): Promise<void>;
   dismissStorageError(): void;
 }
 
@@ -40,95 +42,16 @@ export interface PersistOptions {
   loadDemo: () => Promise<Scenario>;
   /** Quiet time after the last edit before saving. */
   debounceMs?: number;
+  /** First retry delay after a failed save (doubles, up to 30 s). */
+  retryMs?: number;
   /** Pins of the open scenario, stored in its record beside it. */
   pins?: PinsRecord;
+  /** BroadcastChannel name shared by the tabs (tests isolate theirs). */
+  channel?: string;
+  newId?: () => string;
 }
-
-const DEFAULT_DEBOUNCE_MS = 400;
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function writeError(error: unknown): StorageError {
-  if (isQuotaExceeded(error)) {
-    return { kind: 'quota', message: 'Browser storage is full: your latest changes are not saved. Free some space (or remove old site data) and keep this tab open.' };
-  }
-  return { kind: 'write', message: `Your latest changes could not be saved: ${messageOf(error)}` };
-}
-
-interface SaveQueue {
-  /** Marks the scenario changed and saves after the debounce. */
-  schedule(): void;
-  /** Writes pending changes now; resolves when every queued write has settled. */
-  flush(): Promise<void>;
-  /** Stops all saving for this session (stored data must not be overwritten). */
-  switchOff(): void;
-}
-
-interface SaveReport {
-  status(status: SaveStatus): void;
-  failed(error: unknown): void;
-  succeeded(): void;
-}
-
-/** Debounced, strictly sequential saves of the latest snapshot. */
-function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: () => Scenario | null, debounceMs: number, report: SaveReport): SaveQueue {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let dirty = false;
-  let off = false;
-  let writes: Promise<void> = Promise.resolve();
-
-  async function write(scenario: Scenario): Promise<void> {
-    report.status('saving');
-    try {
-      await save(scenario);
-      if (!dirty) report.status('saved');
-      report.succeeded();
-    } catch (error) {
-      dirty = true; // retried with the next edit or flush
-      report.status('error');
-      report.failed(error);
-    }
-  }
-
-  const queue: SaveQueue = {
-    schedule() {
-      if (off) return;
-      dirty = true;
-      report.status('pending');
-      clearTimeout(timer);
-      timer = setTimeout(() => void queue.flush(), debounceMs);
-    },
-    flush() {
-      clearTimeout(timer);
-      const latest = dirty && !off ? snapshot() : null;
-      if (latest) {
-        dirty = false;
-        // One write after another, so the newest snapshot is always the last one stored.
-        writes = writes.then(() => write(latest));
-      }
-      return writes;
-    },
-    switchOff() {
-      off = true;
-      clearTimeout(timer);
-      report.status('off');
-    },
-  };
-  return queue;
-}
-
-/** Saves at once when the tab is hidden or the page is left; IDB writes may not survive later. */
-function flushWhenHidden(flush: () => Promise<void>): void {
-  const onVisibility = () => { if (document.visibilityState === 'hidden') void flush(); };
-  const onPageHide = () => void flush();
-  document.addEventListener('visibilitychange', onVisibility);
-  window.addEventListener('pagehide', onPageHide);
-  onCleanup(() => {
-    document.removeEventListener('visibilitychange', onVisibility);
-    window.removeEventListener('pagehide', onPageHide);
-    void flush();
-  });
-}
 
 /** Creates the persistence for a scenario store; needs a reactive owner. */
 export function createPersistence([state, actions]: ScenarioStore, options: PersistOptions): Persistence {
@@ -136,22 +59,80 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const [loadError, setLoadError] = createSignal<string | null>(null);
   const [saveStatus, setSaveStatus] = createSignal<SaveStatus>('idle');
   const [storageError, setStorageError] = createSignal<StorageError | null>(null);
-  const pins = options.pins;
+  const { db, pins } = options;
   const snapshot = () => (pins ? pins.attach(actions.snapshot()) : actions.snapshot());
-  const queue = makeSaveQueue((s) => options.db.saveCurrentScenario(s), snapshot, options.debounceMs ?? DEFAULT_DEBOUNCE_MS, {
+  const edits = () => state.changes + (pins?.changes() ?? 0);
+  const sync = openTabSync((notice) => void follow(notice), options.channel);
+  const queue = makeSaveQueue((s) => db.saveCurrentScenario(s), snapshot, {
+    debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
+  }, {
     status: setSaveStatus,
     failed: (error) => setStorageError(writeError(error)),
-    succeeded: () => {
+    succeeded: (saved) => {
       const kind = storageError()?.kind;
-      if (kind === 'quota' || kind === 'write') setStorageError(null);
+      if (kind === 'quota' || kind === 'write' || kind === 'conflict') setStorageError(null);
+      const stamp = db.knownStamp?.(saved.id);
+      if (stamp !== undefined) sync.announce({ scenarioId: saved.id, stamp });
     },
   });
-  createEffect(on(() => state.changes + (pins?.changes() ?? 0), queue.schedule, { defer: true }));
-  flushWhenHidden(queue.flush);
+  createEffect(on(edits, queue.schedule, { defer: true }));
+  flushWhenHidden(queue);
+  onCleanup(() => sync.close());
+
+  /** Reads the stored copy of `id` without adopting it; null when it is missing or unusable (reported). */
+  async function readStored(id: string) {
+    const peeked = db.peekScenario ? await db.peekScenario(id) : { record: await db.getScenario(id), stamp: undefined };
+    const read = readScenarioRecord(peeked.record);
+    if (read.ok) return { ...read, stamp: peeked.stamp };
+    setStorageError({ kind: 'restore', message: `Another tab saved this scenario, but its copy cannot be opened here (${read.message}).` });
+    return null;
+  }
+
+  /** Another tab saved: follow it when this tab has no unsaved edits, else the save here is refused (conflict). */
+  async function follow(notice: SavedNotice): Promise<void> {
+    const open = state.scenario;
+    if (!open || open.id !== notice.scenarioId || db.knownStamp?.(notice.scenarioId) === notice.stamp) return;
+    if (queue.pending()) return void queue.flush();
+    const before = edits();
+    const read = await readStored(notice.scenarioId).catch(() => null);
+    if (!read || state.scenario?.id !== notice.scenarioId) return;
+    if (edits() !== before || queue.pending()) return void queue.flush();
+    db.adopt?.(notice.scenarioId, read.stamp);
+    actions.hydrate(read.scenario);
+    pins?.follow(read.scenario.id, read.pins);
+    queue.settle();
+  }
+
+  /** Takes the stored copy of the open scenario, dropping unsaved edits here. */
+  async function reloadOpen(): Promise<void> {
+    const id = state.scenario?.id;
+    const read = id === undefined ? null : await readStored(id);
+    if (!read) return;
+    db.adopt?.(read.scenario.id, read.stamp);
+    queue.settle();
+    actions.hydrate(read.scenario);
+    pins?.follow(read.scenario.id, read.pins);
+  }
+
+  async function resolveConflict(choice: 'theirs' | 'copy'): Promise<void> {
+    const current = snapshot();
+    if (!current) return;
+    if (choice === 'theirs') {
+      await reloadOpen();
+    } else {
+      const { pins: kept, ...scenario } = current as Scenario & { pins?: Parameters<PinsRecord['follow']>[1] };
+      const id = (options.newId ?? (() => crypto.randomUUID()))();
+      queue.settle();
+      if (pins && kept) pins.follow(id, kept);
+      actions.replace({ ...scenario, id, name: `${scenario.name} (copy from another tab)` });
+    }
+    setStorageError(null);
+    await queue.flush();
+  }
 
   async function readSaved(): Promise<SavedRead> {
     try {
-      return await readSavedScenario(options.db);
+      return await readSavedScenario(db);
     } catch (error) {
       queue.switchOff();
       setStorageError({ kind: 'read', message: `Saved work could not be read (${messageOf(error)}). Saving is off for this session so nothing stored gets overwritten.` });
@@ -159,7 +140,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     }
   }
 
-  async function openDemo(lostRace: () => boolean): Promise<void> {
+  async function openDemo(lostRace: () => boolean, store: boolean): Promise<void> {
     const demo = await options.loadDemo().catch((error: unknown) => new Error(messageOf(error)));
     if (lostRace()) return void setLoadStatus('ready');
     if (demo instanceof Error) {
@@ -168,6 +149,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     }
     actions.hydrate(demo);
     setLoadStatus('ready');
+    if (!store) return;
     // Store the demo right away so a reload shows exactly this.
     queue.schedule();
     await queue.flush();
@@ -181,19 +163,22 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);
-      // The validated scenario drops unknown fields: pins are read from the raw record.
-      if (pins) pins.restore(saved.scenario.id, await options.db.getScenario(saved.scenario.id).catch(() => undefined));
+      pins?.restore(saved.scenario.id, saved.pins);
       if (saved.warnings.length) setStorageError({ kind: 'restore', message: saved.warnings.join(' ') });
       return void setLoadStatus('ready');
     }
-    if (saved.kind === 'invalid') {
+    if (saved.kind === 'newer') {
+      // Nothing may be written over data this build does not understand.
+      queue.switchOff();
+      setStorageError({ kind: 'restore', message: `Your saved scenario was not opened: ${saved.message}. The demo scenario is shown instead and saving is off for this session.` });
+    } else if (saved.kind === 'invalid') {
       setStorageError({ kind: 'restore', message: `Your saved scenario could not be opened (${saved.message}). The demo scenario was opened instead.` });
     }
-    await openDemo(lostRace);
+    await openDemo(lostRace, saved.kind !== 'newer');
   }
 
   return {
-    loadStatus, loadError, saveStatus, storageError, restore, flush: queue.flush,
+    loadStatus, loadError, saveStatus, storageError, restore, flush: queue.flush, resolveConflict, reloadOpen,
     dismissStorageError: () => setStorageError(null),
   };
 }

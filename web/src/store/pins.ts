@@ -4,7 +4,7 @@
 import { createStore, unwrap } from 'solid-js/store';
 import type { Scenario } from '../domain/scenario';
 import type { SolverPin } from '../../../workers/protocol';
-import { readPins, solverPins, type PinSet } from '../plan/pins';
+import { solverPins, type PinSet } from '../plan/pins';
 import type { ScenarioState } from './scenario';
 
 /** Read-only view of the pins store. */
@@ -88,8 +88,10 @@ export function createPinsStore(): PinsStore {
 export interface PinsRecord {
   /** The scenario with its pins attached under `pins` (null stays null). */
   attach(scenario: Scenario | null): (Scenario & { pins: PinSet }) | null;
-  /** Takes the pins from a raw stored record, unless pins were edited meanwhile. */
-  restore(scenarioId: string, record: unknown): void;
+  /** Puts the validated pins of a stored record in place, unless pins were edited meanwhile. */
+  restore(scenarioId: string, pins: PinSet): void;
+  /** Puts the pins of a copy saved by another tab in place (this tab had no unsaved edits). */
+  follow(scenarioId: string, pins: PinSet): void;
   /** Pin edits so far (persistence saves when it grows). */
   changes(): number;
 }
@@ -98,11 +100,12 @@ export interface PinsRecord {
 export function makePinsRecord([state, actions]: PinsStore): PinsRecord {
   return {
     attach: (scenario) => (scenario ? { ...scenario, pins: actions.snapshot(scenario.id) } : null),
-    restore(scenarioId, record) {
+    restore(scenarioId, pins) {
       // An edit made while the record was read wins, as for the scenario itself.
       if (state.scenarioId === scenarioId && state.changes > 0) return;
-      actions.hydrate(scenarioId, readPins((record as { pins?: unknown } | null | undefined)?.pins));
+      actions.hydrate(scenarioId, pins);
     },
+    follow: (scenarioId, pins) => actions.hydrate(scenarioId, pins),
     changes: () => state.changes,
   };
 }

@@ -8,8 +8,8 @@ import { localIsoDate, makeBlankScenario } from '../domain/blank';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb, ScenarioListDb } from '../io/db';
 import { planKpis, type PlanKpis } from '../io/export-kpis';
-import { upgradeScenario } from '../io/restore';
-import { readPins, type PinSet } from '../plan/pins';
+import { readScenarioRecord, upgradeScenario } from '../io/restore';
+import type { PinSet } from '../plan/pins';
 import type { PinsStore } from './pins';
 import type { ScenarioStore } from './scenario';
 
@@ -147,10 +147,10 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
     if (current?.id === id) return { scenario: current, pins: pinsOf(id) };
     const data = await deps.db.getScenario(id);
     if (data === undefined) throw new Error(`scenario '${id}' is not stored`);
-    const upgraded = upgradeScenario(data);
-    if (!upgraded.ok) throw new Error(`scenario '${id}' cannot be opened: ${upgraded.message}`);
-    // The validated scenario drops unknown fields: the pins are read from the raw record.
-    return { scenario: upgraded.scenario, pins: readPins((data as { pins?: unknown }).pins) };
+    // The record's pins are part of its schema: validated with the scenario.
+    const read = readScenarioRecord(data);
+    if (!read.ok) throw new Error(`scenario '${id}' cannot be opened: ${read.message}`);
+    return { scenario: read.scenario, pins: read.pins };
   }
 
   const pinsOf = (id: string): PinSet => deps.pins?.[1].snapshot(id) ?? { orders: {}, routes: [] };
