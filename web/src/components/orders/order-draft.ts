@@ -83,10 +83,10 @@ function readOrder(r: DraftReader, d: OrderDraft, scenario: Scenario, base: Orde
   const units = scenario.settings.capacityUnits;
   const { crewSize: _c, skills: _s, lateness: _l, ...kept } = base ?? { extra: {} };
   const others = scenario.orders.filter((o) => o.id !== base?.id).map((o) => o.id);
+  const place = readLocation(r, d.location);
   const crewSize = r.number(d.crewSize, 'crewSize', 'Crew size', 'absent');
   const skills = parseList(d.skills);
   const lateness = readLateness(r, d);
-  const place = readLocation(r, d.location);
   // A moved order is no longer the place its travel-matrix row describes.
   const { matrixIndex, ...rest } = kept as Partial<Order>;
   const stays = base && base.lat === place.lat && base.lng === place.lng && matrixIndex !== undefined;
