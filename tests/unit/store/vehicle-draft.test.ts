@@ -153,6 +153,6 @@ describe('vehicle bulk edit', () => {
     const bad = applyBulk(scenario.vehicles, column(scenario, 'Shift'), ['8:00', 'late'], codec);
     expect(bad).toEqual({ changed: new Map(), issues: [{ field: 'shift.end', label: 'Shift end', message: 'type a time as HH:MM, e.g. 08:30' }] });
     const skills = applyBulk(scenario.vehicles, column(scenario, 'Crew skills'), ['installer'], codec);
-    expect(skills.issues).toEqual([{ field: 'crew.size', label: 'Crew size', message: 'Van 1: enter how many people are on board to give the crew skills' }, { field: 'crew.size', label: 'Crew size', message: 'Van 2: enter how many people are on board to give the crew skills' }]);
+    expect(skills.issues).toEqual([{ field: 'crew.size', label: 'Crew size', message: 'Van 1: enter how many people are on board to give the crew skills', item: 'Van 1' }, { field: 'crew.size', label: 'Crew size', message: 'Van 2: enter how many people are on board to give the crew skills', item: 'Van 2' }]);
   });
 });

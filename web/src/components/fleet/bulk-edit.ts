@@ -29,10 +29,13 @@ export interface DraftCodec<E, D> {
   nameOf(item: E): string;
 }
 
+/** An issue of a bulk change; `item` names the row when the issue is not on the column's own inputs. */
+export type BulkIssue = FieldIssue & { item?: string };
+
 /** The outcome: every changed item by id, or the issues that refuse the change. */
 export interface BulkResult<E> {
   changed: Map<string, E>;
-  issues: FieldIssue[];
+  issues: BulkIssue[];
 }
 
 /**
@@ -42,7 +45,7 @@ export interface BulkResult<E> {
 export function applyBulk<E extends { id: string }, D>(items: readonly E[], column: BulkColumn<D>, values: readonly string[], codec: DraftCodec<E, D>): BulkResult<E> {
   const changed = new Map<string, E>();
   const seen = new Set<string>();
-  const issues: FieldIssue[] = [];
+  const issues: BulkIssue[] = [];
   const own = new Set(column.fields.map((f) => f.label));
   for (const item of items) {
     const draft = codec.toDraft(item);
@@ -50,7 +53,7 @@ export function applyBulk<E extends { id: string }, D>(items: readonly E[], colu
     const result = codec.fromDraft(draft, item.id);
     if (result.value) changed.set(item.id, result.value);
     for (const issue of result.issues) {
-      const shown = own.has(issue.label) ? issue : { ...issue, message: `${codec.nameOf(item)}: ${issue.message}` };
+      const shown: BulkIssue = own.has(issue.label) ? issue : { ...issue, message: `${codec.nameOf(item)}: ${issue.message}`, item: codec.nameOf(item) };
       const key = `${shown.label}\u0000${shown.message}`;
       if (seen.has(key)) continue;
       seen.add(key);

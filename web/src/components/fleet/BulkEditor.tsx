@@ -1,0 +1,63 @@
+// Bulk edit of one column over the selected rows (vehicles or orders): pick the
+// column, type its value(s), apply to all in one undoable step. A value one row
+// cannot take is refused for all, with the reason next to the input.
+import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
+import type { FieldIssue } from '../../domain/validate-entity';
+import type { BulkColumn, BulkIssue } from './bulk-edit';
+import { EditorField, EditorSelect, IssueList } from './EditorField';
+
+/** Props of the bulk editor; `noun` is plural ("vehicles"). */
+export interface BulkEditorProps<D> {
+  columns: BulkColumn<D>[];
+  count: number;
+  noun: string;
+  /** The current values of a column, to start from (the first selected row's). */
+  prefill(column: BulkColumn<D>): string[];
+  /** Applies; returns the issues that refused it (empty = applied). */
+  apply(column: BulkColumn<D>, values: string[]): BulkIssue[];
+}
+
+/** The "Set a column" bar shown while rows are selected. */
+export function BulkEditor<D>(props: BulkEditorProps<D>): JSX.Element {
+  const [index, setIndex] = createSignal(0);
+  const column = () => props.columns[index()] ?? props.columns[0];
+  const [values, setValues] = createSignal<string[]>([]);
+  const [issues, setIssues] = createSignal<BulkIssue[]>([]);
+  const [done, setDone] = createSignal('');
+  createEffect(on(index, () => {
+    setValues(props.prefill(column()));
+    setIssues([]);
+  }));
+  const apply = (event: Event) => {
+    event.preventDefault();
+    const count = props.count;
+    const found = props.apply(column(), values());
+    setIssues(found);
+    setDone(found.length ? '' : `${column().name} set on ${count} ${props.noun}. Undo (Ctrl+Z, or Undo under Routes) reverts it.`);
+  };
+  const own = (label: string): FieldIssue[] => issues().filter((i) => i.label === label && !i.item);
+  const others = () => issues().filter((i) => i.item || !column().fields.some((f) => f.label === i.label));
+  return (
+    <form class="bulk-editor" onSubmit={apply} aria-label={`Bulk edit selected ${props.noun}`} novalidate>
+      <label class="field">
+        <span class="field__label">Column to set</span>
+        <select value={String(index())} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
+          <For each={props.columns}>{(c, i) => <option value={String(i())}>{c.name}</option>}</For>
+        </select>
+      </label>
+      <For each={column().fields}>
+        {(field, i) => (
+          <Show when={field.choices} fallback={
+            <EditorField label={field.label} size="short" value={values()[i()] ?? ''} issues={own(field.label)} onInput={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />
+          }>
+            {(choices) => <EditorSelect label={field.label} value={values()[i()] ?? ''} options={choices()} issues={own(field.label)} onChange={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />}
+          </Show>
+        )}
+      </For>
+      <button type="submit" class="btn btn--primary" disabled={props.count === 0}>Apply to {props.count} {props.noun}</button>
+      <Show when={column().hint}><span class="editor-hint">{column().hint}</span></Show>
+      <IssueList issues={others()} />
+      <Show when={done()}><p class="ok-text" role="status">{done()}</p></Show>
+    </form>
+  );
+}

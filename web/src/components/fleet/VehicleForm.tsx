@@ -1,0 +1,83 @@
+// The vehicle form (Add vehicle, Edit, Duplicate): every field of a vehicle,
+// each problem shown next to its input; Save stores the vehicle in one undoable
+// edit only when nothing is wrong, and never clears what was typed.
+import { createMemo, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
+import { createStore, unwrap } from 'solid-js/store';
+import type { Scenario } from '../../domain/scenario';
+import { useApp } from '../../store/context';
+import { Dialog } from '../ui/Dialog';
+import { IssueList } from './EditorField';
+import { createIssueGate } from './form-issues';
+import { VehicleBreaks } from './VehicleBreaks';
+import { vehicleFromDraft, type VehicleDraft } from './vehicle-draft';
+import type { VehicleSectionProps } from './vehicle-form-types';
+import { VehicleFormMain } from './VehicleFormMain';
+import { VehicleFormRules } from './VehicleFormRules';
+
+/** What the form edits: a new vehicle (no `originalId`) or an existing one. */
+export interface VehicleFormTarget {
+  title: string;
+  draft: VehicleDraft;
+  originalId?: string;
+}
+
+/** Labels the form has an input for; other issues are listed above the buttons. */
+const shownLabel = (label: string) => !/^(Capacity|Breaks|Break \d+)$/.test(label);
+
+/** The modal form for `target`. */
+export function VehicleForm(props: { target: VehicleFormTarget; onClose: () => void }): JSX.Element {
+  return (
+    <Dialog title={props.target.title} open onClose={props.onClose} class="dialog--medium">
+      <VehicleFormBody target={props.target} onClose={props.onClose} />
+    </Dialog>
+  );
+}
+
+function VehicleFormBody(props: { target: VehicleFormTarget; onClose: () => void }): JSX.Element {
+  const { scenario: [state, actions] } = useApp();
+  const [draft, setDraft] = createStore<VehicleDraft>(structuredClone(props.target.draft));
+  const gate = createIssueGate();
+  const [refused, setRefused] = createSignal(false);
+  const result = createMemo(() => vehicleFromDraft(draft, state.scenario as Scenario, props.target.originalId));
+  const section: VehicleSectionProps = {
+    get scenario() { return state.scenario as Scenario; },
+    draft,
+    setDraft,
+    set: (key, label, value) => { setDraft(key, value); gate.touch(label); },
+    issuesAt: (label) => gate.at(result().issues, label),
+    touch: gate.touch,
+  };
+  let form!: HTMLFormElement;
+  const save = (event: Event) => {
+    event.preventDefault();
+    const current = actions.snapshot();
+    if (!current) return;
+    const { vehicle, issues } = vehicleFromDraft(unwrap(draft), current, props.target.originalId);
+    if (!vehicle) {
+      gate.reveal();
+      setRefused(issues.length > 0);
+      queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    if (props.target.originalId === undefined) actions.addVehicle(vehicle);
+    else actions.updateVehicle(props.target.originalId, vehicle);
+    props.onClose();
+  };
+  const typesListId = createUniqueId();
+  return (
+    <form ref={form} class="editor-form" onSubmit={save} novalidate aria-label={props.target.title}>
+      <VehicleFormMain {...section} typesListId={typesListId} />
+      <VehicleFormRules {...section} />
+      <VehicleBreaks {...section} />
+      <footer class="dialog__footer">
+        <Show when={gate.revealed()}><IssueList issues={result().issues.filter((i) => !shownLabel(i.label))} /></Show>
+        <Show when={refused() && result().issues.length}>
+          <p class="issue" role="alert">Not saved: fix the {result().issues.length === 1 ? 'problem' : `${result().issues.length} problems`} marked above first.</p>
+        </Show>
+        <span class="spacer" />
+        <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
+        <button type="submit" class="btn btn--primary">Save</button>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+// The "Orders" window: a filter box, one page of the orders table, row
+// selection (one by one or every match) with bulk edit and bulk delete, and
+// Add order (a form, or a click on the map). Every change is one undoable edit.
+import { createEffect, createMemo, createSignal, on, Show, type JSX } from 'solid-js';
+import type { Order, Scenario } from '../../domain/scenario';
+import { useApp } from '../../store/context';
+import { applyBulk } from '../fleet/bulk-edit';
+import { BulkEditor } from '../fleet/BulkEditor';
+import { Dialog } from '../ui/Dialog';
+import { formatCount } from '../ui/format';
+import { orderCodec, orderColumns } from './order-columns';
+import { draftOfOrder } from './order-draft';
+import { openOrderForm } from './order-editor';
+import { filterOrders, orderStatuses, PAGE_SIZE } from './order-rows';
+import { OrderTable } from './OrderTable';
+
+/** The modal with the orders table; `onPlaceOnMap` closes it so the map can be clicked. */
+export function OrdersDialog(props: { open: boolean; onClose: () => void; onAddOnMap: () => void }): JSX.Element {
+  const { scenario: [state] } = useApp();
+  return (
+    <Dialog title="Orders" open={props.open} onClose={props.onClose} class="dialog--wide">
+      <Show when={state.scenario}>{(s) => <OrdersBody scenario={s()} onAddOnMap={props.onAddOnMap} />}</Show>
+    </Dialog>
+  );
+}
+
+function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.Element {
+  const { scenario: [, actions] } = useApp();
+  const [query, setQuery] = createSignal('');
+  const [page, setPage] = createSignal(0);
+  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const matches = createMemo(() => filterOrders(props.scenario.orders, query()));
+  const status = createMemo(() => orderStatuses(props.scenario));
+  const live = createMemo(() => {
+    const ids = new Set(props.scenario.orders.map((o) => o.id));
+    return new Set([...selected()].filter((id) => ids.has(id)));
+  });
+  const pages = () => Math.max(1, Math.ceil(matches().length / PAGE_SIZE));
+  const current = () => Math.min(page(), pages() - 1);
+  const rows = () => matches().slice(current() * PAGE_SIZE, (current() + 1) * PAGE_SIZE);
+  createEffect(on(query, () => setPage(0), { defer: true }));
+  const toggle = (id: string, on: boolean) => setSelected((s) => { const next = new Set(s); if (on) next.add(id); else next.delete(id); return next; });
+  const allSelected = () => matches().length > 0 && matches().every((o) => live().has(o.id));
+  const applyColumn = (column: ReturnType<typeof orderColumns>[number], values: string[]) => {
+    const scenario = actions.snapshot()!;
+    const { changed, issues } = applyBulk(scenario.orders.filter((o) => live().has(o.id)), column, values, orderCodec(scenario));
+    if (!issues.length) actions.updateOrders([...changed.keys()], (o) => changed.get(o.id) ?? o);
+    return issues;
+  };
+  const first = (): Order | undefined => props.scenario.orders.find((o) => live().has(o.id));
+  return (
+    <>
+      <div class="editor-toolbar">
+        <button type="button" class="btn btn--primary" onClick={() => openOrderForm({})}>Add order</button>
+        <button type="button" class="btn" onClick={() => props.onAddOnMap()}>Add order on map</button>
+        <label class="field editor-filter">
+          <span class="field__label">Filter orders</span>
+          <input type="search" value={query()} placeholder="id, customer, address, type…" onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+        <span class="muted" role="status">{formatCount(matches().length)} of {formatCount(props.scenario.orders.length)} orders · {formatCount(live().size)} selected</span>
+        <Show when={live().size > 0}>
+          <button type="button" class="btn btn--small btn--danger" onClick={() => { actions.removeOrders([...live()]); setSelected(new Set<string>()); }}>Delete selected ({formatCount(live().size)})</button>
+        </Show>
+      </div>
+      <Show when={live().size > 0}>
+        <BulkEditor columns={orderColumns(props.scenario)} count={live().size} noun={live().size === 1 ? 'order' : 'orders'}
+          prefill={(c) => { const o = first(); return o ? c.fields.map((f) => f.read(draftOfOrder(o))) : c.fields.map(() => ''); }}
+          apply={applyColumn} />
+      </Show>
+      <OrderTable scenario={props.scenario} rows={rows()} status={status()} selected={live()} allSelected={allSelected()}
+        onToggle={toggle} onToggleAll={(on) => setSelected(new Set(on ? matches().map((o) => o.id) : []))}
+        onEdit={(o) => openOrderForm({ orderId: o.id })} onDelete={(o) => actions.removeOrders([o.id])} />
+      <nav class="editor-pager" aria-label="Orders pages">
+        <button type="button" class="btn btn--small" disabled={current() === 0} onClick={() => setPage(current() - 1)}>Previous page</button>
+        <span>Orders {formatCount(matches().length ? current() * PAGE_SIZE + 1 : 0)}–{formatCount(Math.min(matches().length, (current() + 1) * PAGE_SIZE))} of {formatCount(matches().length)} · page {current() + 1} of {pages()}</span>
+        <button type="button" class="btn btn--small" disabled={current() >= pages() - 1} onClick={() => setPage(current() + 1)}>Next page</button>
+      </nav>
+    </>
+  );
+}
