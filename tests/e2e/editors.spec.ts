@@ -111,8 +111,18 @@ async function addOrderOnMap(page: Page, orders: Locator): Promise<void> {
   await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.55);
   const form = page.getByRole('dialog', { name: 'Add order' });
   await expect(form.getByLabel('Location')).toHaveValue(/^4[45]\.\d+, [45]\.\d+$/);
+  const first = await form.getByLabel('Location').inputValue();
   await form.getByLabel('Id', { exact: true }).fill('NEW-2');
   await form.getByLabel('Customer name').fill('Placed on map');
+  // Place on map hides the form for the click and brings it back with the new place and the text typed so far.
+  await form.getByRole('button', { name: 'Place on map' }).click();
+  await expect(form).toBeHidden();
+  await page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.45);
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('Location')).not.toHaveValue(first);
+  await expect(form.getByLabel('Location')).toHaveValue(/^4[45]\.\d+, [45]\.\d+$/);
+  await expect(form.getByLabel('Customer name')).toHaveValue('Placed on map');
+  await page.screenshot({ path: test.info().outputPath('order-form.png') });
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toBeHidden();
   await expect(map).toHaveAttribute('data-stop-count', '82');
@@ -163,6 +173,18 @@ test('editors: vehicles and orders added, bulk-edited, undone, edited and delete
   await expect(orderRow(check, 'NEW-1')).toContainText('planned');
   await page.screenshot({ path: test.info().outputPath('planned.png') });
   await closeWindow(check);
+
+  // The selected stop offers Edit order; an edit of the problem marks the plan out of date.
+  await expect(page.getByText('Plan out of date')).toHaveCount(0);
+  await page.locator('.tl-stop[data-order-id="NEW-1"]').click();
+  await page.getByRole('region', { name: 'Selected stop' }).getByRole('button', { name: 'Edit order' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit order' });
+  await expect(edit.getByLabel('Id', { exact: true })).toHaveValue('NEW-1');
+  await expect(edit.getByLabel('Skills', { exact: true })).toHaveValue('ramp');
+  await edit.getByLabel('Notes').fill('Call before');
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByText('Plan out of date')).toBeVisible();
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 
   await page.reload();

@@ -28,7 +28,7 @@ export function OrderFormMain(props: OrderSectionProps & { onPlace: () => void }
         {field('Address', 'address', { size: 'wide' })}
       </div>
       <div class="editor-row location-row">
-        {field('Location', 'location', { placeholder: '45.52, -122.68', hint: 'Latitude, longitude.' })}
+        {field('Location', 'location', { size: 'wide', placeholder: '45.52, -122.68', hint: 'Latitude, longitude.' })}
         <button type="button" class="btn btn--small" onClick={() => props.onPlace()}>Place on map</button>
       </div>
       <div class="editor-row">

@@ -38,7 +38,7 @@ export function OrderTable(props: OrderTableProps): JSX.Element {
               <tr data-order-id={o.id} classList={{ 'is-current': props.selected.has(o.id) }}>
                 <td><input type="checkbox" aria-label={`Select order ${o.id}`} checked={props.selected.has(o.id)} onChange={(e) => props.onToggle(o.id, e.currentTarget.checked)} /></td>
                 <td>{o.id}</td>
-                <td>{o.customerName}</td>
+                <td class="editor-wrap">{o.customerName}</td>
                 <td class="sample" title={o.address}>{o.address}</td>
                 <td>{serviceTypeSpec(props.scenario.settings, o.serviceType).label}</td>
                 <td>{windowsText(o)}</td>
