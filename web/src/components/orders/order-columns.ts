@@ -43,10 +43,14 @@ export function orderColumns(scenario: Scenario): Column[] {
 /** Orders ⇄ drafts, validated against `scenario`. */
 export function orderCodec(scenario: Scenario): DraftCodec<Order, OrderDraft> {
   const byId = new Map(scenario.orders.map((o) => [o.id, o]));
+  // A bulk column never changes an id, so the other orders need not be searched for a clash:
+  // that search per order would make a bulk edit of 5,000 orders quadratic.
+  const withoutOthers: Scenario = { ...scenario, orders: [] };
   return {
     toDraft: draftOfOrder,
     fromDraft: (draft, originalId) => {
-      const { order, issues } = orderFromDraft(draft, scenario, byId.get(originalId));
+      const keepsId = draft.id.trim() === originalId;
+      const { order, issues } = orderFromDraft(draft, keepsId ? withoutOthers : scenario, byId.get(originalId));
       return { value: order, issues };
     },
     nameOf: (o) => o.id,

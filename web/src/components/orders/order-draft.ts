@@ -82,7 +82,6 @@ function readLocation(r: DraftReader, text: string): { lat: number; lng: number 
 function readOrder(r: DraftReader, d: OrderDraft, scenario: Scenario, base: Order | undefined): Order {
   const units = scenario.settings.capacityUnits;
   const { crewSize: _c, skills: _s, lateness: _l, ...kept } = base ?? { extra: {} };
-  const others = scenario.orders.filter((o) => o.id !== base?.id).map((o) => o.id);
   const place = readLocation(r, d.location);
   const crewSize = r.number(d.crewSize, 'crewSize', 'Crew size', 'absent');
   const skills = parseList(d.skills);
@@ -92,7 +91,7 @@ function readOrder(r: DraftReader, d: OrderDraft, scenario: Scenario, base: Orde
   const stays = base && base.lat === place.lat && base.lng === place.lng && matrixIndex !== undefined;
   return {
     ...(rest as Order), ...(stays ? { matrixIndex } : {}),
-    id: d.id.trim() || uniqueId(`order-${scenario.orders.length + 1}`, others),
+    id: d.id.trim() || uniqueId(`order-${scenario.orders.length + 1}`, scenario.orders.filter((o) => o.id !== base?.id).map((o) => o.id)),
     customerName: d.customerName.trim(), address: d.address.trim(), ...place,
     serviceType: d.serviceType, serviceMinutes: r.number(d.serviceMinutes, 'serviceMinutes', 'Service minutes', 'required'),
     amounts: d.amounts.map((text, i) => r.number(text, `amounts[${i}]`, `Amount (${units[i] ?? `unit ${i + 1}`})`, 'required')),
