@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { applyBulk } from '../../../web/src/components/fleet/bulk-edit';
 import { orderCodec, orderColumns } from '../../../web/src/components/orders/order-columns';
 import { draftOfOrder, newOrderDraft, orderFromDraft, suggestedMinutes } from '../../../web/src/components/orders/order-draft';
+import { filterOrders, orderStatuses, windowsText } from '../../../web/src/components/orders/order-rows';
 import type { Order, Scenario } from '../../../web/src/domain/scenario';
-import { makeMiniScenario } from '../../fixtures/mini-scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 /** An order using every optional field, including ones the form does not show. */
 function fullOrder(): Order {
@@ -98,5 +99,32 @@ describe('order bulk edit', () => {
     const scenario = makeMiniScenario();
     const result = applyBulk(scenario.orders, column(scenario, 'Priority'), ['12'], orderCodec(scenario));
     expect(result).toEqual({ changed: new Map(), issues: [{ field: 'priority', label: 'Priority', message: 'must be ≤ 10' }] });
+  });
+});
+
+describe('order codec and table rows', () => {
+  it('still refuses an id another order has when a draft changes the id', () => {
+    const scenario = makeMiniScenario();
+    const codec = orderCodec(scenario);
+    expect(codec.fromDraft({ ...draftOfOrder(scenario.orders[0]), id: 'o2' }, 'o1').issues).toEqual([{ field: 'id', label: 'Id', message: "another order already has id 'o2'" }]);
+    expect(codec.fromDraft({ ...draftOfOrder(scenario.orders[0]), priority: '4' }, 'o1').value).toEqual({ ...scenario.orders[0], priority: 4 });
+  });
+
+  it('filters on every word in id, customer, address, type and notes, case-insensitively', () => {
+    const scenario = scenarioWith(fullOrder());
+    expect(filterOrders(scenario.orders, '').map((o) => o.id)).toEqual(['o1', 'o2', 'o3', 'o4', 'X-1']);
+    expect(filterOrders(scenario.orders, 'customer O3').map((o) => o.id)).toEqual(['o3']);
+    expect(filterOrders(scenario.orders, 'installation <twice>').map((o) => o.id)).toEqual(['X-1']);
+    expect(filterOrders(scenario.orders, 'o1 o2')).toEqual([]);
+  });
+
+  it('gives each order its status on the plan and its windows as text', () => {
+    const scenario = makeMiniScenario();
+    expect(orderStatuses(scenario)('o1')).toBe('not planned');
+    scenario.plan = makeMiniPlan(scenario);
+    const status = orderStatuses(scenario);
+    expect(['o1', 'o2', 'o3', 'o4'].map(status)).toEqual(['planned', 'planned', 'planned', 'unassigned']);
+    expect(windowsText(fullOrder())).toBe('08:00–10:00, 14:00–16:00');
+    expect(windowsText({ ...fullOrder(), timeWindows: [] })).toBe('any time');
   });
 });
