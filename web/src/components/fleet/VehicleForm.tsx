@@ -1,13 +1,13 @@
 // The vehicle form (Add vehicle, Edit, Duplicate): every field of a vehicle,
 // each problem shown next to its input; Save stores the vehicle in one undoable
 // edit only when nothing is wrong, and never clears what was typed.
-import { createMemo, createSignal, createUniqueId, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, createUniqueId, type JSX } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import type { Scenario } from '../../domain/scenario';
 import { useApp } from '../../store/context';
 import { Dialog } from '../ui/Dialog';
-import { IssueList } from './EditorField';
-import { createIssueGate } from './form-issues';
+import { createIssueGate, makeSubmit } from './form-issues';
+import { FormFooter } from './FormFooter';
 import { VehicleBreaks } from './VehicleBreaks';
 import { vehicleFromDraft, type VehicleDraft } from './vehicle-draft';
 import type { VehicleSectionProps } from './vehicle-form-types';
@@ -21,8 +21,8 @@ export interface VehicleFormTarget {
   originalId?: string;
 }
 
-/** Labels the form has an input for; other issues are listed above the buttons. */
-const shownLabel = (label: string) => !/^(Capacity|Breaks|Break \d+)$/.test(label);
+/** Labels the form has no input for; their issues are listed above the buttons. */
+const unshown = (label: string) => /^(Capacity|Breaks|Break \d+)$/.test(label);
 
 /** The modal form for `target`. */
 export function VehicleForm(props: { target: VehicleFormTarget; onClose: () => void }): JSX.Element {
@@ -47,37 +47,27 @@ function VehicleFormBody(props: { target: VehicleFormTarget; onClose: () => void
     issuesAt: (label) => gate.at(result().issues, label),
     touch: gate.touch,
   };
-  let form!: HTMLFormElement;
-  const save = (event: Event) => {
-    event.preventDefault();
-    const current = actions.snapshot();
-    if (!current) return;
-    const { vehicle, issues } = vehicleFromDraft(unwrap(draft), current, props.target.originalId);
-    if (!vehicle) {
-      gate.reveal();
-      setRefused(issues.length > 0);
-      queueMicrotask(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    if (props.target.originalId === undefined) actions.addVehicle(vehicle);
-    else actions.updateVehicle(props.target.originalId, vehicle);
-    props.onClose();
-  };
-  const typesListId = createUniqueId();
+  let form: HTMLFormElement | undefined;
+  const save = makeSubmit({
+    form: () => form, gate, setRefused,
+    read: () => {
+      const current = actions.snapshot();
+      if (!current) return null;
+      const { vehicle, issues } = vehicleFromDraft(unwrap(draft), current, props.target.originalId);
+      return { value: vehicle, issues };
+    },
+    commit: (vehicle) => {
+      if (props.target.originalId === undefined) actions.addVehicle(vehicle);
+      else actions.updateVehicle(props.target.originalId, vehicle);
+      props.onClose();
+    },
+  });
   return (
     <form ref={form} class="editor-form" onSubmit={save} novalidate aria-label={props.target.title}>
-      <VehicleFormMain {...section} typesListId={typesListId} />
+      <VehicleFormMain {...section} typesListId={createUniqueId()} />
       <VehicleFormRules {...section} />
       <VehicleBreaks {...section} />
-      <footer class="dialog__footer">
-        <Show when={gate.revealed()}><IssueList issues={result().issues.filter((i) => !shownLabel(i.label))} /></Show>
-        <Show when={refused() && result().issues.length}>
-          <p class="issue" role="alert">Not saved: fix the {result().issues.length === 1 ? 'problem' : `${result().issues.length} problems`} marked above first.</p>
-        </Show>
-        <span class="spacer" />
-        <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
-        <button type="submit" class="btn btn--primary">Save</button>
-      </footer>
+      <FormFooter issues={result().issues} unshown={result().issues.filter((i) => unshown(i.label))} revealed={gate.revealed()} refused={refused()} onCancel={props.onClose} />
     </form>
   );
 }

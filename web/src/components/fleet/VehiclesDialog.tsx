@@ -7,6 +7,7 @@ import { useApp } from '../../store/context';
 import { Dialog } from '../ui/Dialog';
 import { applyBulk } from './bulk-edit';
 import { BulkEditor } from './BulkEditor';
+import { createRowSelection } from './selection';
 import { vehicleCodec, vehicleColumns } from './vehicle-columns';
 import { draftOfVehicle, duplicateVehicle, newVehicleDraft } from './vehicle-draft';
 import { VehicleForm, type VehicleFormTarget } from './VehicleForm';
@@ -24,11 +25,9 @@ export function VehiclesDialog(props: { open: boolean; onClose: () => void }): J
 
 function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
   const { scenario: [, actions] } = useApp();
-  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const selection = createRowSelection(() => props.scenario.vehicles);
+  const live = selection.live;
   const [target, setTarget] = createSignal<VehicleFormTarget | null>(null);
-  // Ids of vehicles that no longer exist drop out of the selection.
-  const live = () => new Set([...selected()].filter((id) => props.scenario.vehicles.some((v) => v.id === id)));
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const next = new Set(s); if (on) next.add(id); else next.delete(id); return next; });
   const types = () => [...new Set(props.scenario.vehicles.map((v) => v.type))].sort();
   const picked = () => props.scenario.vehicles.filter((v) => live().has(v.id));
   const applyColumn = (column: ReturnType<typeof vehicleColumns>[number], values: string[]) => {
@@ -46,7 +45,7 @@ function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
         <button type="button" class="btn btn--primary" onClick={() => setTarget({ title: 'Add vehicle', draft: newVehicleDraft(props.scenario) })}>Add vehicle</button>
         <label class="field field--inline">
           <span class="field__label">Select all of type</span>
-          <select value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) setSelected(new Set(props.scenario.vehicles.filter((v) => v.type === type).map((v) => v.id))); }}>
+          <select value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) selection.set(props.scenario.vehicles.filter((v) => v.type === type).map((v) => v.id)); }}>
             <option value="">Choose a type…</option>
             <For each={types()}>{(t) => <option value={t}>{t}</option>}</For>
           </select>
@@ -62,8 +61,8 @@ function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
           prefill={(c) => { const first = picked()[0]; return first ? c.fields.map((f) => f.read(draftOfVehicle(first))) : c.fields.map(() => ''); }}
           apply={applyColumn} />
       </Show>
-      <VehicleTable scenario={props.scenario} selected={live()} onToggle={toggle}
-        onToggleAll={(on) => setSelected(new Set(on ? props.scenario.vehicles.map((v) => v.id) : []))}
+      <VehicleTable scenario={props.scenario} selected={live()} onToggle={selection.toggle}
+        onToggleAll={(on) => selection.set(on ? props.scenario.vehicles.map((v) => v.id) : [])}
         onEdit={edit} onDuplicate={duplicate} onDelete={(v) => actions.removeVehicles([v.id])} />
       <Show when={target()} keyed>{(t) => <VehicleForm target={t} onClose={() => setTarget(null)} />}</Show>
     </>

@@ -26,3 +26,29 @@ export function createIssueGate(): IssueGate {
     at: (issues, label) => (revealed() || touched[label] ? issues.filter((i) => i.label === label) : []),
   };
 }
+
+/**
+ * The submit handler of a form: reads the draft as it is now; when it has
+ * issues, reveals them all, flags the refusal and focuses the first bad input;
+ * otherwise commits the value. The draft is never cleared.
+ */
+export function makeSubmit<T>(options: {
+  form: () => HTMLFormElement | undefined;
+  gate: IssueGate;
+  setRefused: (refused: boolean) => void;
+  read: () => { value: T | null; issues: readonly FieldIssue[] } | null;
+  commit: (value: T) => void;
+}): (event: Event) => void {
+  return (event) => {
+    event.preventDefault();
+    const result = options.read();
+    if (!result) return;
+    if (result.value === null) {
+      options.gate.reveal();
+      options.setRefused(result.issues.length > 0);
+      queueMicrotask(() => options.form()?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    options.commit(result.value);
+  };
+}

@@ -6,6 +6,7 @@ import type { Order, Scenario } from '../../domain/scenario';
 import { useApp } from '../../store/context';
 import { applyBulk } from '../fleet/bulk-edit';
 import { BulkEditor } from '../fleet/BulkEditor';
+import { createRowSelection } from '../fleet/selection';
 import { Dialog } from '../ui/Dialog';
 import { formatCount } from '../ui/format';
 import { orderCodec, orderColumns } from './order-columns';
@@ -28,18 +29,14 @@ function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.
   const { scenario: [, actions] } = useApp();
   const [query, setQuery] = createSignal('');
   const [page, setPage] = createSignal(0);
-  const [selected, setSelected] = createSignal<ReadonlySet<string>>(new Set());
+  const selection = createRowSelection(() => props.scenario.orders);
+  const live = selection.live;
   const matches = createMemo(() => filterOrders(props.scenario.orders, query()));
   const status = createMemo(() => orderStatuses(props.scenario));
-  const live = createMemo(() => {
-    const ids = new Set(props.scenario.orders.map((o) => o.id));
-    return new Set([...selected()].filter((id) => ids.has(id)));
-  });
   const pages = () => Math.max(1, Math.ceil(matches().length / PAGE_SIZE));
   const current = () => Math.min(page(), pages() - 1);
   const rows = () => matches().slice(current() * PAGE_SIZE, (current() + 1) * PAGE_SIZE);
   createEffect(on(query, () => setPage(0), { defer: true }));
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const next = new Set(s); if (on) next.add(id); else next.delete(id); return next; });
   const allSelected = () => matches().length > 0 && matches().every((o) => live().has(o.id));
   const applyColumn = (column: ReturnType<typeof orderColumns>[number], values: string[]) => {
     const scenario = actions.snapshot()!;
@@ -59,7 +56,7 @@ function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.
         </label>
         <span class="muted" role="status">{formatCount(matches().length)} of {formatCount(props.scenario.orders.length)} orders · {formatCount(live().size)} selected</span>
         <Show when={live().size > 0}>
-          <button type="button" class="btn btn--small btn--danger" onClick={() => { actions.removeOrders([...live()]); setSelected(new Set<string>()); }}>Delete selected ({formatCount(live().size)})</button>
+          <button type="button" class="btn btn--small btn--danger" onClick={() => { actions.removeOrders([...live()]); selection.set([]); }}>Delete selected ({formatCount(live().size)})</button>
         </Show>
       </div>
       <Show when={live().size > 0}>
@@ -68,13 +65,22 @@ function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.
           apply={applyColumn} />
       </Show>
       <OrderTable scenario={props.scenario} rows={rows()} status={status()} selected={live()} allSelected={allSelected()}
-        onToggle={toggle} onToggleAll={(on) => setSelected(new Set(on ? matches().map((o) => o.id) : []))}
+        onToggle={selection.toggle} onToggleAll={(on) => selection.set(on ? matches().map((o) => o.id) : [])}
         onEdit={(o) => openOrderForm({ orderId: o.id })} onDelete={(o) => actions.removeOrders([o.id])} />
-      <nav class="editor-pager" aria-label="Orders pages">
-        <button type="button" class="btn btn--small" disabled={current() === 0} onClick={() => setPage(current() - 1)}>Previous page</button>
-        <span>Orders {formatCount(matches().length ? current() * PAGE_SIZE + 1 : 0)}–{formatCount(Math.min(matches().length, (current() + 1) * PAGE_SIZE))} of {formatCount(matches().length)} · page {current() + 1} of {pages()}</span>
-        <button type="button" class="btn btn--small" disabled={current() >= pages() - 1} onClick={() => setPage(current() + 1)}>Next page</button>
-      </nav>
+      <Pager page={current()} pages={pages()} total={matches().length} onPage={setPage} />
     </>
+  );
+}
+
+/** Previous / Next page and where the page is in the filtered orders. */
+function Pager(props: { page: number; pages: number; total: number; onPage: (page: number) => void }): JSX.Element {
+  const from = () => (props.total ? props.page * PAGE_SIZE + 1 : 0);
+  const to = () => Math.min(props.total, (props.page + 1) * PAGE_SIZE);
+  return (
+    <nav class="editor-pager" aria-label="Orders pages">
+      <button type="button" class="btn btn--small" disabled={props.page === 0} onClick={() => props.onPage(props.page - 1)}>Previous page</button>
+      <span>Orders {formatCount(from())}–{formatCount(to())} of {formatCount(props.total)} · page {props.page + 1} of {props.pages}</span>
+      <button type="button" class="btn btn--small" disabled={props.page >= props.pages - 1} onClick={() => props.onPage(props.page + 1)}>Next page</button>
+    </nav>
   );
 }
