@@ -3,7 +3,7 @@
 // cannot take is refused for all, with the reason next to the input.
 import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
 import type { FieldIssue } from '../../domain/validate-entity';
-import type { BulkColumn, BulkIssue } from './bulk-edit';
+import type { BulkColumn, BulkField, BulkIssue } from './bulk-edit';
 import { EditorField, EditorSelect, IssueList } from './EditorField';
 
 /** Props of the bulk editor; `noun` is plural ("vehicles"). */
@@ -46,18 +46,21 @@ export function BulkEditor<D>(props: BulkEditorProps<D>): JSX.Element {
         </select>
       </label>
       <For each={column().fields}>
-        {(field, i) => (
-          <Show when={field.choices} fallback={
-            <EditorField label={field.label} size="short" value={values()[i()] ?? ''} issues={own(field.label)} onInput={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />
-          }>
-            {(choices) => <EditorSelect label={field.label} value={values()[i()] ?? ''} options={choices()} issues={own(field.label)} onChange={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />}
-          </Show>
-        )}
+        {(field, i) => <BulkInput field={field} value={values()[i()] ?? ''} issues={own(field.label)} onInput={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />}
       </For>
       <button type="submit" class="btn btn--primary" disabled={props.count === 0}>Apply to {props.count} {props.noun}</button>
       <Show when={column().hint}><span class="editor-hint">{column().hint}</span></Show>
       <IssueList issues={others()} />
       <Show when={done()}><p class="ok-text" role="status">{done()}</p></Show>
     </form>
+  );
+}
+
+/** One input of the column: a select when the field has choices, else a text input. */
+function BulkInput<D>(props: { field: BulkField<D>; value: string; issues: FieldIssue[]; onInput: (text: string) => void }): JSX.Element {
+  return (
+    <Show when={props.field.choices} fallback={<EditorField label={props.field.label} size="short" value={props.value} issues={props.issues} onInput={props.onInput} />}>
+      {(choices) => <EditorSelect label={props.field.label} value={props.value} options={choices()} issues={props.issues} onChange={props.onInput} />}
+    </Show>
   );
 }

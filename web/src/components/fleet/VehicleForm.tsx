@@ -6,7 +6,7 @@ import { createStore, unwrap } from 'solid-js/store';
 import type { Scenario } from '../../domain/scenario';
 import { useApp } from '../../store/context';
 import { Dialog } from '../ui/Dialog';
-import { createIssueGate, makeSubmit } from './form-issues';
+import { createIssueGate, makeSection, makeSubmit } from './form-issues';
 import { FormFooter } from './FormFooter';
 import { VehicleBreaks } from './VehicleBreaks';
 import { vehicleFromDraft, type VehicleDraft } from './vehicle-draft';
@@ -39,14 +39,7 @@ function VehicleFormBody(props: { target: VehicleFormTarget; onClose: () => void
   const gate = createIssueGate();
   const [refused, setRefused] = createSignal(false);
   const result = createMemo(() => vehicleFromDraft(draft, state.scenario as Scenario, props.target.originalId));
-  const section: VehicleSectionProps = {
-    get scenario() { return state.scenario as Scenario; },
-    draft,
-    setDraft,
-    set: (key, label, value) => { setDraft(key, value); gate.touch(label); },
-    issuesAt: (label) => gate.at(result().issues, label),
-    touch: gate.touch,
-  };
+  const section: VehicleSectionProps = makeSection(() => state.scenario as Scenario, draft, setDraft, gate, () => result().issues);
   let form: HTMLFormElement | undefined;
   const save = makeSubmit({
     form: () => form, gate, setRefused,

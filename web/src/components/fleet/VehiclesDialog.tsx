@@ -43,13 +43,7 @@ function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
     <>
       <div class="editor-toolbar">
         <button type="button" class="btn btn--primary" onClick={() => setTarget({ title: 'Add vehicle', draft: newVehicleDraft(props.scenario) })}>Add vehicle</button>
-        <label class="field field--inline">
-          <span class="field__label">Select all of type</span>
-          <select value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) selection.set(props.scenario.vehicles.filter((v) => v.type === type).map((v) => v.id)); }}>
-            <option value="">Choose a type…</option>
-            <For each={types()}>{(t) => <option value={t}>{t}</option>}</For>
-          </select>
-        </label>
+        <TypePicker types={types()} onPick={(type) => selection.set(props.scenario.vehicles.filter((v) => v.type === type).map((v) => v.id))} />
         <span class="muted">{live().size} of {props.scenario.vehicles.length} selected</span>
         <Show when={live().size > 0}>
           <button type="button" class="btn btn--small btn--danger" onClick={() => actions.removeVehicles([...live()])}>Delete selected</button>
@@ -66,5 +60,18 @@ function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
         onEdit={edit} onDuplicate={duplicate} onDelete={(v) => actions.removeVehicles([v.id])} />
       <Show when={target()} keyed>{(t) => <VehicleForm target={t} onClose={() => setTarget(null)} />}</Show>
     </>
+  );
+}
+
+/** "Select all of type": selects every vehicle of the chosen type, then resets. */
+function TypePicker(props: { types: string[]; onPick: (type: string) => void }): JSX.Element {
+  return (
+    <label class="field field--inline">
+      <span class="field__label">Select all of type</span>
+      <select value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) props.onPick(type); }}>
+        <option value="">Choose a type…</option>
+        <For each={props.types}>{(t) => <option value={t}>{t}</option>}</For>
+      </select>
+    </label>
   );
 }

@@ -1,7 +1,8 @@
 // Which issues a form shows: those of fields the user has typed in, and all of
 // them once Save was pressed, so a new form does not open covered in errors.
 import { createSignal } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { createStore, type SetStoreFunction } from 'solid-js/store';
+import type { Scenario } from '../../domain/scenario';
 import type { FieldIssue } from '../../domain/validate-entity';
 
 /** The shown-issues state of one form session. */
@@ -50,5 +51,31 @@ export function makeSubmit<T>(options: {
       return;
     }
     options.commit(result.value);
+  };
+}
+
+/** What every section of a form gets: the draft, its setters and the issues shown now. */
+export interface FormSection<D, K extends keyof D> {
+  scenario: Scenario;
+  draft: D;
+  setDraft: SetStoreFunction<D>;
+  /** Sets a text field and marks it typed in (its issues show). */
+  set(key: K, label: string, value: string): void;
+  issuesAt(label: string): FieldIssue[];
+  touch(label: string): void;
+}
+
+/** Builds the section props of a form over its draft store and gate. */
+export function makeSection<D, K extends keyof D>(scenario: () => Scenario, draft: D, setDraft: SetStoreFunction<D>, gate: IssueGate, issues: () => readonly FieldIssue[]): FormSection<D, K> {
+  return {
+    get scenario() { return scenario(); },
+    draft,
+    setDraft,
+    set: (key, label, value) => {
+      (setDraft as unknown as (key: K, value: string) => void)(key, value);
+      gate.touch(label);
+    },
+    issuesAt: (label) => gate.at(issues(), label),
+    touch: gate.touch,
   };
 }

@@ -5,7 +5,7 @@ import { createEffect, createMemo, createSignal, on, onCleanup, Show, untrack, t
 import { createStore, unwrap } from 'solid-js/store';
 import type { Order, Scenario } from '../../domain/scenario';
 import { useApp } from '../../store/context';
-import { createIssueGate, makeSubmit } from '../fleet/form-issues';
+import { createIssueGate, makeSection, makeSubmit } from '../fleet/form-issues';
 import { FormFooter } from '../fleet/FormFooter';
 import { Dialog } from '../ui/Dialog';
 import { draftOfOrder, formatLocation, newOrderDraft, orderFromDraft, type OrderDraft } from './order-draft';
@@ -51,14 +51,7 @@ function OrderSession(props: { request: OrderFormRequest }): JSX.Element {
     setDraft('location', formatLocation(lat, lng));
     gate.touch('Location');
   });
-  const section: OrderSectionProps = {
-    get scenario() { return scenario(); },
-    draft,
-    setDraft,
-    set: (key, label, value) => { setDraft(key, value as never); gate.touch(label); },
-    issuesAt: (label) => gate.at(result().issues, label),
-    touch: gate.touch,
-  };
+  const section: OrderSectionProps = makeSection(scenario, draft, setDraft, gate, () => result().issues);
   let form: HTMLFormElement | undefined;
   const save = makeSubmit({
     form: () => form, gate, setRefused,

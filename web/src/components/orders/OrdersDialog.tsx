@@ -2,9 +2,10 @@
 // selection (one by one or every match) with bulk edit and bulk delete, and
 // Add order (a form, or a click on the map). Every change is one undoable edit.
 import { createEffect, createMemo, createSignal, on, Show, type JSX } from 'solid-js';
-import type { Order, Scenario } from '../../domain/scenario';
+import type { Scenario } from '../../domain/scenario';
 import { useApp } from '../../store/context';
-import { applyBulk } from '../fleet/bulk-edit';
+import type { ScenarioActions } from '../../store/scenario';
+import { applyBulk, type BulkIssue } from '../fleet/bulk-edit';
 import { BulkEditor } from '../fleet/BulkEditor';
 import { createRowSelection } from '../fleet/selection';
 import { Dialog } from '../ui/Dialog';
@@ -14,6 +15,17 @@ import { draftOfOrder } from './order-draft';
 import { openOrderForm } from './order-editor';
 import { filterOrders, orderStatuses, PAGE_SIZE } from './order-rows';
 import { OrderTable } from './OrderTable';
+
+type OrderColumn = ReturnType<typeof orderColumns>[number];
+
+/** Sets a column on the selected orders in one undoable edit; returns the issues that refused it. */
+function applyOrderColumn(actions: ScenarioActions, ids: ReadonlySet<string>, column: OrderColumn, values: string[]): BulkIssue[] {
+  const scenario = actions.snapshot();
+  if (!scenario) return [];
+  const { changed, issues } = applyBulk(scenario.orders.filter((o) => ids.has(o.id)), column, values, orderCodec(scenario));
+  if (!issues.length) actions.updateOrders([...changed.keys()], (o) => changed.get(o.id) ?? o);
+  return issues;
+}
 
 /** The modal with the orders table; `onPlaceOnMap` closes it so the map can be clicked. */
 export function OrdersDialog(props: { open: boolean; onClose: () => void; onAddOnMap: () => void }): JSX.Element {
@@ -38,13 +50,7 @@ function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.
   const rows = () => matches().slice(current() * PAGE_SIZE, (current() + 1) * PAGE_SIZE);
   createEffect(on(query, () => setPage(0), { defer: true }));
   const allSelected = () => matches().length > 0 && matches().every((o) => live().has(o.id));
-  const applyColumn = (column: ReturnType<typeof orderColumns>[number], values: string[]) => {
-    const scenario = actions.snapshot()!;
-    const { changed, issues } = applyBulk(scenario.orders.filter((o) => live().has(o.id)), column, values, orderCodec(scenario));
-    if (!issues.length) actions.updateOrders([...changed.keys()], (o) => changed.get(o.id) ?? o);
-    return issues;
-  };
-  const first = (): Order | undefined => props.scenario.orders.find((o) => live().has(o.id));
+  const applyColumn = (column: OrderColumn, values: string[]) => applyOrderColumn(actions, live(), column, values);
   return (
     <>
       <div class="editor-toolbar">
@@ -61,7 +67,7 @@ function OrdersBody(props: { scenario: Scenario; onAddOnMap: () => void }): JSX.
       </div>
       <Show when={live().size > 0}>
         <BulkEditor columns={orderColumns(props.scenario)} count={live().size} noun={live().size === 1 ? 'order' : 'orders'}
-          prefill={(c) => { const o = first(); return o ? c.fields.map((f) => f.read(draftOfOrder(o))) : c.fields.map(() => ''); }}
+          prefill={(c) => { const o = props.scenario.orders.find((x) => live().has(x.id)); return o ? c.fields.map((f) => f.read(draftOfOrder(o))) : c.fields.map(() => ''); }}
           apply={applyColumn} />
       </Show>
       <OrderTable scenario={props.scenario} rows={rows()} status={status()} selected={live()} allSelected={allSelected()}
