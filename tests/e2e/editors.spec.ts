@@ -4,6 +4,7 @@
 // edited and one deleted; the plan then uses the new vehicle and order, and a
 // reload shows every edit.
 import { type Locator, type Page } from '@playwright/test';
+import { makeLargeScenario, openScenario } from './plan-fixtures';
 import { expect, mapRegion, optimize, test } from './support';
 
 async function openWindow(page: Page, name: 'Vehicles' | 'Orders'): Promise<Locator> {
@@ -181,6 +182,7 @@ test('editors: vehicles and orders added, bulk-edited, undone, edited and delete
   const edit = page.getByRole('dialog', { name: 'Edit order' });
   await expect(edit.getByLabel('Id', { exact: true })).toHaveValue('NEW-1');
   await expect(edit.getByLabel('Skills', { exact: true })).toHaveValue('ramp');
+  await expect(edit.getByLabel('Service type')).toHaveValue('white-glove');
   await edit.getByLabel('Notes').fill('Call before');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
@@ -201,4 +203,41 @@ test('editors: vehicles and orders added, bulk-edited, undone, edited and delete
   await expect(orderRow(afterOrders, 'LYO-1002')).toHaveCount(0);
   await afterOrders.getByLabel('Filter orders').fill('NEW-2');
   await expect(orderRow(afterOrders, 'NEW-2')).toContainText('Placed on map');
+});
+
+test('orders window with 5,000 orders: one page rendered, filtered, every match bulk-edited in one step', async ({ page }) => {
+  await page.goto('/');
+  await openScenario(page, makeLargeScenario(5000, 20));
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '5000');
+  const orders = await openWindow(page, 'Orders');
+  await expect(orders.getByText('Orders 1–50 of 5,000 · page 1 of 100')).toBeVisible();
+  await expect(orders.locator('tbody tr')).toHaveCount(50);
+  await orders.getByRole('button', { name: 'Next page' }).click();
+  await expect(orderRow(orders, 'S0051')).toBeVisible();
+  await expect(orders.locator('tbody tr')).toHaveCount(50);
+
+  await orders.getByLabel('Filter orders').fill('s49');
+  await expect(orders.getByRole('status').first()).toContainText('100 of 5,000 orders · 0 selected');
+  await orders.getByLabel('Select all matching orders').check();
+  await expect(orders.getByRole('status').first()).toContainText('100 selected');
+  const bulk = orders.getByRole('form', { name: 'Bulk edit selected orders' });
+  await bulk.getByLabel('Column to set').selectOption({ label: 'Priority' });
+  await bulk.getByLabel('Priority').fill('11');
+  await bulk.getByRole('button', { name: 'Apply to 100 orders' }).click();
+  await expect(bulk.getByText('Priority: must be ≤ 10')).toBeVisible();
+  await bulk.getByLabel('Priority').fill('9');
+  await bulk.getByRole('button', { name: 'Apply to 100 orders' }).click();
+  await expect(bulk.getByRole('status')).toContainText('Priority set on 100 orders');
+  await expect(orderRow(orders, 'S4900').locator('td.num')).toHaveText('9');
+  await expect(orderRow(orders, 'S4900')).toContainText('planned');
+  await page.screenshot({ path: test.info().outputPath('orders-5000.png') });
+  await orders.getByLabel('Filter orders').fill('S4899');
+  await expect(orderRow(orders, 'S4899').locator('td.num')).not.toHaveText('9');
+  await closeWindow(orders);
+  // One step: a single Undo puts all 100 priorities back.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  const again = await openWindow(page, 'Orders');
+  await again.getByLabel('Filter orders').fill('s49');
+  await expect(orderRow(again, 'S4900').locator('td.num')).toHaveText('0');
+  await expect(orderRow(again, 'S4949').locator('td.num')).toHaveText('0');
 });

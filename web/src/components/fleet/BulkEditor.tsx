@@ -1,7 +1,7 @@
 // Bulk edit of one column over the selected rows (vehicles or orders): pick the
 // column, type its value(s), apply to all in one undoable step. A value one row
 // cannot take is refused for all, with the reason next to the input.
-import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, createSignal, createUniqueId, For, on, Show, type JSX } from 'solid-js';
 import type { FieldIssue } from '../../domain/validate-entity';
 import type { BulkColumn, BulkField, BulkIssue } from './bulk-edit';
 import { EditorField, EditorSelect, IssueList } from './EditorField';
@@ -20,6 +20,7 @@ export interface BulkEditorProps<D> {
 /** The "Set a column" bar shown while rows are selected. */
 export function BulkEditor<D>(props: BulkEditorProps<D>): JSX.Element {
   const [index, setIndex] = createSignal(0);
+  const selectId = createUniqueId();
   const column = () => props.columns[index()] ?? props.columns[0];
   const [values, setValues] = createSignal<string[]>([]);
   const [issues, setIssues] = createSignal<BulkIssue[]>([]);
@@ -39,12 +40,13 @@ export function BulkEditor<D>(props: BulkEditorProps<D>): JSX.Element {
   const others = () => issues().filter((i) => i.item || !column().fields.some((f) => f.label === i.label));
   return (
     <form class="bulk-editor" onSubmit={apply} aria-label={`Bulk edit selected ${props.noun}`} novalidate>
-      <label class="field">
-        <span class="field__label">Column to set</span>
-        <select value={String(index())} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
+      {/* A label beside the select, not around it: its options are not part of the name. */}
+      <div class="field">
+        <label class="field__label" for={selectId}>Column to set</label>
+        <select id={selectId} value={String(index())} onChange={(e) => setIndex(Number(e.currentTarget.value))}>
           <For each={props.columns}>{(c, i) => <option value={String(i())}>{c.name}</option>}</For>
         </select>
-      </label>
+      </div>
       <For each={column().fields}>
         {(field, i) => <BulkInput field={field} value={values()[i()] ?? ''} issues={own(field.label)} onInput={(t) => setValues((v) => v.map((x, j) => (j === i() ? t : x)))} />}
       </For>

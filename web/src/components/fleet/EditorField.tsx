@@ -58,15 +58,16 @@ export function EditorField(props: EditorFieldProps): JSX.Element {
 export function EditorSelect(props: FieldBase & { options: readonly (readonly [string, string])[]; onChange: (value: string) => void }): JSX.Element {
   const issueId = createUniqueId();
   const hintId = createUniqueId();
+  const selectId = createUniqueId();
   return (
     <div class={`editor-field editor-field--${props.size ?? 'medium'}`}>
-      <label class="field">
-        <span class="field__label">{props.label}</span>
-        <select value={props.value} aria-invalid={props.issues.length > 0} aria-describedby={describedBy(issueId, hintId, props)} onChange={(e) => props.onChange(e.currentTarget.value)}>
+      <div class="field">
+        <label class="field__label" for={selectId}>{props.label}</label>
+        <select id={selectId} value={props.value} aria-invalid={props.issues.length > 0} aria-describedby={describedBy(issueId, hintId, props)} onChange={(e) => props.onChange(e.currentTarget.value)}>
           <Show when={!props.options.some(([value]) => value === props.value)}><option value={props.value}>{props.value || '—'}</option></Show>
           <For each={props.options}>{([value, text]) => <option value={value}>{text}</option>}</For>
         </select>
-      </label>
+      </div>
       <Show when={props.hint}><span id={hintId} class="editor-hint">{props.hint}</span></Show>
       <IssueList id={issueId} issues={props.issues} />
     </div>

@@ -1,7 +1,7 @@
 // The "Vehicles" window: the fleet table, Add vehicle, row selection (one by
 // one, all, or all of a type) and bulk edit of a column; the vehicle form opens
 // on top of it. Every change is one undoable edit and marks the plan out of date.
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import type { Scenario, Vehicle } from '../../domain/scenario';
 import { useApp } from '../../store/context';
 import { Dialog } from '../ui/Dialog';
@@ -65,13 +65,14 @@ function VehiclesBody(props: { scenario: Scenario }): JSX.Element {
 
 /** "Select all of type": selects every vehicle of the chosen type, then resets. */
 function TypePicker(props: { types: string[]; onPick: (type: string) => void }): JSX.Element {
+  const id = createUniqueId();
   return (
-    <label class="field field--inline">
-      <span class="field__label">Select all of type</span>
-      <select value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) props.onPick(type); }}>
+    <div class="field field--inline">
+      <label class="field__label" for={id}>Select all of type</label>
+      <select id={id} value="" onChange={(e) => { const type = e.currentTarget.value; e.currentTarget.value = ''; if (type) props.onPick(type); }}>
         <option value="">Choose a type…</option>
         <For each={props.types}>{(t) => <option value={t}>{t}</option>}</For>
       </select>
-    </label>
+    </div>
   );
 }
