@@ -4,6 +4,8 @@ import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { SaveStatus } from '../store/persist';
 import { ExportMenu } from './ExportMenu';
+import { VehiclesButton } from './fleet/VehiclesButton';
+import { OrdersButton } from './orders/OrdersButton';
 import { ImportButton } from './ImportButton';
 import { ScenarioSwitcher } from './ScenarioSwitcher';
 import { DayEditor } from './setup/DayEditor';
@@ -45,6 +47,8 @@ export function Header(): JSX.Element {
         <div class="header-actions">
           <ScenarioSwitcher />
           <ImportButton />
+          <VehiclesButton />
+          <OrdersButton />
           <ExportMenu />
           <SettingsButton />
         </div>

@@ -13,6 +13,7 @@ import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
 import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
+import { EditOrderButton } from './orders/EditOrderButton';
 import { PinToggle } from './PinToggle';
 import { formatClock, formatMinutes } from './ui/format';
 
@@ -77,6 +78,7 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
     <section class="panel-section stop-card" aria-label="Selected stop">
       <div class="section-head">
         <h2 class="section-title">Selected stop</h2>
+        <EditOrderButton orderId={props.orderId} />
         <button type="button" class="btn btn--ghost btn--small" onClick={() => uiActions.clearSelection()}>Close</button>
       </div>
       <div class="stop-card__who">

@@ -8,6 +8,7 @@ import { CostChart } from './CostChart';
 import { Header } from './Header';
 import { MoveControls } from './MoveControls';
 import { MoveFeedback } from './MoveFeedback';
+import { SelectedOrderCard } from './orders/SelectedOrderCard';
 import { PlanBanner } from './PlanBanner';
 import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
@@ -38,6 +39,7 @@ export function Planner(): JSX.Element {
           <CostChart />
           <PlanBanner />
           <MoveControls />
+          <SelectedOrderCard />
           <RouteList />
           <DepotsPanel />
         </aside>
