@@ -18,6 +18,8 @@ function fullVehicle(): Vehicle {
     breaks: [{ id: 'lunch', timeWindows: [{ start: 720, end: 810 }, { start: 900, end: 960 }], minutes: 30 }],
     limits: { maxStops: 25, maxDurationMinutes: 600, maxDrivingMinutes: 300, maxDistanceKm: 180.5 },
     overtime: { maxMinutes: 60, costPerMinute: 1.5 },
+    // Custom columns kept from an import: the form does not show them, a save must keep them.
+    extra: { 'Driver phone': '+1 503 555 0302' },
   };
 }
 

@@ -80,11 +80,15 @@ export class RowReader {
   }
 }
 
-/** Custom fields: every `extra` column under its header, as written. */
+/**
+ * Custom fields: every non-empty `extra` column under its header, as written. An empty cell is no
+ * value: an export writes one column per field any row has, so keeping empties would add fields
+ * to the rows that never had them on every round trip.
+ */
 export function extraOf(table: Table, cells: readonly string[], targets: readonly ColumnTarget[]): Record<string, string> {
   const extra: Record<string, string> = {};
   targets.forEach((target, column) => {
-    if (target === 'extra') extra[table.headers[column] || `column ${column + 1}`] = cells[column] ?? '';
+    if (target === 'extra' && (cells[column] ?? '') !== '') extra[table.headers[column] || `column ${column + 1}`] = cells[column];
   });
   return extra;
 }

@@ -127,7 +127,12 @@ function readVehicle(r: DraftReader, d: VehicleDraft, scenario: Scenario, origin
   const breaks = readBreaks(r, d.breaks);
   const limits = readLimits(r, d);
   const overtime = readOvertime(r, d);
-  return { ...vehicle, ...(features.length ? { features } : {}), ...(crew ? { crew } : {}), ...(breaks.length ? { breaks } : {}), ...(limits ? { limits } : {}), ...(overtime ? { overtime } : {}) };
+  // What the form does not show (custom columns kept from an import) stays as it was.
+  const extra = originalId === undefined ? undefined : scenario.vehicles.find((v) => v.id === originalId)?.extra;
+  return {
+    ...vehicle, ...(features.length ? { features } : {}), ...(crew ? { crew } : {}), ...(breaks.length ? { breaks } : {}),
+    ...(limits ? { limits } : {}), ...(overtime ? { overtime } : {}), ...(extra ? { extra: { ...extra } } : {}),
+  };
 }
 
 /** The result of a draft: the vehicle when it may be saved, and every issue named by its form label. */
