@@ -167,7 +167,11 @@ test('a new user imports an unfamiliar CSV, fixes it, plans, edits, exports and 
   };
   expect(saved).toMatchObject({ type: 'final-mile-scenario-file', version: 1 });
   expect(saved.scenario.orders.map((o) => o.id)).toEqual(IMPORTED_IDS);
-  expect(saved.scenario.orders.find((o) => o.id === 'WO-105')).toMatchObject({ amounts: [150, 3], serviceType: 'room-of-choice', extra: { 'Door code': '' } });
+  // An empty custom cell is no value: WO-105 has no door code, WO-101 keeps its own.
+  const wo105 = saved.scenario.orders.find((o) => o.id === 'WO-105')!;
+  expect(wo105).toMatchObject({ amounts: [150, 3], serviceType: 'room-of-choice' });
+  expect(wo105.extra ?? {}).not.toHaveProperty('Door code');
+  expect(saved.scenario.orders.find((o) => o.id === 'WO-101')!.extra).toMatchObject({ 'Door code': 'A12' });
   const routes = saved.scenario.plan.solution.routes.filter((r) => r.steps.some((s) => s.type === 'job'));
   const jobs = routes.flatMap((r) => r.steps.filter((s) => s.type === 'job').map((s) => s.id));
   expect(jobs.sort()).toEqual([...IMPORTED_IDS].sort());
