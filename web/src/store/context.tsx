@@ -10,6 +10,7 @@ import { makeSolverClient, type SolverClient } from '../solver/client';
 import { createBackupStore, type BackupStore } from './backup';
 import { createEditStore, type EditStore } from './edit';
 import { createImportStore, type ImportStore } from './import';
+import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
 import { createRunStore, type RunStore } from './run';
@@ -33,6 +34,8 @@ export interface AppState {
   importer: ImportStore;
   /** Back up every scenario to one file, restore one. */
   backup: BackupStore;
+  /** The offline map archive kept in this browser (for every scenario). */
+  mapArchive: MapArchiveStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -41,6 +44,7 @@ export interface AppDeps {
   db?: PlannerDb;
   loadDemo?: () => Promise<Scenario>;
   debounceMs?: number;
+  mapArchive?: MapArchiveStore;
 }
 
 const AppContext = createContext<AppState>();
@@ -83,13 +87,15 @@ export function createAppState(deps: AppDeps = {}): AppState {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup };
+  const mapArchive = deps.mapArchive ?? createMapArchiveStore();
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive };
 }
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {
   const state = createAppState(props);
   void state.persist.restore();
+  void state.mapArchive[1].restore();
   // Saved scenarios must not be evicted when the disk runs low.
   void requestPersistentStorage();
   return <AppContext.Provider value={state}>{props.children}</AppContext.Provider>;
