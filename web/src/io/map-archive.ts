@@ -47,6 +47,10 @@ function storageFailure(error: unknown, name: string): MapArchiveStorageError {
 const isRecord = (value: unknown): value is MapArchiveRecord & { file?: string } =>
   !!value && typeof (value as MapArchiveRecord).name === 'string' && typeof (value as MapArchiveRecord).sizeBytes === 'number';
 
+/** A Blob by its shape: one read back from IndexedDB may come from another realm than this page's `Blob`. */
+const isBlob = (value: unknown): value is Blob =>
+  !!value && typeof (value as Blob).slice === 'function' && typeof (value as Blob).size === 'number';
+
 /** The first choice: OPFS with writable streams; null when the browser lacks either. */
 async function opfsRoot(): Promise<FileSystemDirectoryHandle | null> {
   if (typeof navigator === 'undefined' || !navigator.storage?.getDirectory) return null;
@@ -122,7 +126,7 @@ export function makeIdbStorage(dbName = MAP_ARCHIVE_DB): MapArchiveStorage {
     kind: 'indexeddb',
     async load() {
       const [blob, record] = await getMany<unknown>(['blob', 'record'], store);
-      return blob instanceof Blob && isRecord(record) ? { blob, record } : null;
+      return isBlob(blob) && isRecord(record) ? { blob, record } : null;
     },
     async save(file) {
       const record: MapArchiveRecord = { name: file.name, sizeBytes: file.size, storedAt: Date.now() };
