@@ -104,3 +104,15 @@ describe('map archive store', () => {
     expect(state.info).toBeNull();
   }));
 });
+
+describe('map archive store in two tabs', () => {
+  it('a tab follows an archive opened or removed in another tab', () => inRoot(async () => {
+    const storage = makeIdbStorage(freshDb());
+    const [, first] = createMapArchiveStore(async () => storage);
+    const [other] = createMapArchiveStore(async () => storage);
+    await first.open(archiveFile());
+    await expect.poll(() => other.info?.name).toBe('lyon.pmtiles');
+    await first.remove();
+    await expect.poll(() => other.info).toBeNull();
+  }));
+});

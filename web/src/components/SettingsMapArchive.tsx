@@ -17,7 +17,7 @@ export function SettingsMapArchive(): JSX.Element {
     <div class="settings-map-archive" aria-label="Offline map archive" role="group">
       <p class="settings-hint">
         An offline map archive (.pmtiles, raster tiles) is kept in this browser and shown under the online tiles,
-        so the map shows streets with the network off.
+        so the map shows streets with the network off. Opening or removing one applies at once, to every scenario.
       </p>
       <Show when={state.info} fallback={<p class="settings-hint" data-testid="map-archive-info">No offline map archive.</p>}>
         {(info) => (

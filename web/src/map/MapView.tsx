@@ -52,7 +52,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState] } = useApp();
+  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   let container!: HTMLDivElement;
@@ -75,7 +75,7 @@ export function MapView(): JSX.Element {
   });
 
   useTileLayer(map, setTilesFailed);
-  useArchiveLayer(map);
+  useArchiveLayer(map, archiveActions.archive);
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {

@@ -6,7 +6,6 @@
 import L from 'leaflet';
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import type { OpenMapArchive } from '../io/map-archive-read';
-import { useApp } from '../store/context';
 import { escapeHtml } from './tooltips';
 
 /** Below the tile-URL layer (Leaflet's default z-index 1): online tiles, when they load, cover the archive. */
@@ -72,12 +71,11 @@ function showBytes(img: HTMLImageElement, bytes: Blob, done: L.DoneCallback): vo
   img.src = url;
 }
 
-/** Shows the browser's open map archive (if any) on `map`, replacing the layer when another archive is opened. */
-export function useArchiveLayer(map: Accessor<L.Map | undefined>): void {
-  const { mapArchive: [, archiveActions] } = useApp();
+/** Shows the open map archive (if any) on `map`, replacing the layer when another archive is opened. */
+export function useArchiveLayer(map: Accessor<L.Map | undefined>, open: Accessor<OpenMapArchive | null>): void {
   createEffect(() => {
     const instance = map();
-    const archive = archiveActions.archive();
+    const archive = open();
     if (!instance || !archive) return;
     const layer = new PmtilesLayer(archive).addTo(instance);
     onCleanup(() => layer.remove());

@@ -1,7 +1,9 @@
 // The offline map archive of this browser (not of a scenario): which one is
 // open, and the verbs Settings uses (open one from disk, remove it). The map
 // reads `archive()` to draw its tiles; a failure leaves the previous archive in place.
-import { createSignal, type Accessor } from 'solid-js';
+// Other tabs are told of a change (BroadcastChannel) and reopen what is kept, since
+// the file they read from may have been replaced.
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { openMapArchive, type MapArchiveInfo, type OpenMapArchive } from '../io/map-archive-read';
 import { makeMapArchiveStorage, type MapArchiveStorage } from '../io/map-archive';
@@ -30,7 +32,10 @@ export interface MapArchiveActions {
 /** The archive store. */
 export type MapArchiveStore = [MapArchiveState, MapArchiveActions];
 
-/** Creates the store; `storage` defaults to OPFS or IndexedDB, whichever the browser has. */
+/** Channel on which tabs announce that the kept archive changed. */
+export const MAP_ARCHIVE_CHANNEL = 'fmp-map-archive';
+
+/** Creates the store (needs an owner); `storage` defaults to OPFS or IndexedDB, whichever the browser has. */
 export function createMapArchiveStore(storage: () => Promise<MapArchiveStorage> = makeMapArchiveStorage): MapArchiveStore {
   const [state, setState] = createStore<MapArchiveState>({ info: null, busy: false, error: '' });
   const [archive, setArchive] = createSignal<OpenMapArchive | null>(null);
@@ -53,11 +58,13 @@ export function createMapArchiveStore(storage: () => Promise<MapArchiveStorage> 
     });
     return pending;
   };
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(MAP_ARCHIVE_CHANNEL);
+  const announce = () => channel?.postMessage('changed');
   const actions: MapArchiveActions = {
     archive,
     restore: () => run(async () => {
       const stored = await (await storage()).load();
-      if (stored) show(await openMapArchive(stored.blob, stored.record.name));
+      show(stored ? await openMapArchive(stored.blob, stored.record.name) : null);
     }),
     open: (file) => run(async () => {
       await openMapArchive(file, file.name); // refuse a bad file before replacing the kept one
@@ -66,11 +73,17 @@ export function createMapArchiveStore(storage: () => Promise<MapArchiveStorage> 
       const stored = await kept.load();
       if (!stored) throw new Error(`'${file.name}' was saved but could not be read back from this browser's storage.`);
       show(await openMapArchive(stored.blob, stored.record.name));
+      announce();
     }),
     remove: () => run(async () => {
       await (await storage()).remove();
       show(null);
+      announce();
     }),
   };
+  if (channel) {
+    channel.onmessage = () => void actions.restore();
+    onCleanup(() => channel.close());
+  }
   return [state, actions];
 }
