@@ -6,8 +6,8 @@ import {
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST,
-  NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
+  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST, BUF_HOME_VEHICLE,
+  NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, PARAM_STABILITY_COST, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -71,6 +71,8 @@ export let hasBreaks: bool = false;
 export let hasWindowCosts: bool = false;
 /** True when some node may only be served by one vehicle (nodeVehicle ≥ 0). */
 export let hasOwners: bool = false;
+/** [N] home vehicle of the node (plan stability), −1: none. */
+export let homeVehicle = new StaticArray<i32>(0);
 /** [N] partner of a paired stop, −1 when unpaired. */
 export let pairOf = new StaticArray<i32>(0);
 /** True when some stops are paired (shipments): operators then check precedence and same route. */
@@ -144,6 +146,17 @@ export let vehicleClass = new StaticArray<i32>(0);
 export let durationFree: bool = false;
 /** True when distanceM is symmetric (reversals keep internal distance). */
 export let symmetricDistance: bool = false;
+/**
+ * [M] home vehicle of the site: a stop served by another vehicle is a "stranger" there and costs
+ * stabilityCost (−1 for route ends, breaks, depots and stops without a home).
+ */
+export let siteHome = new StaticArray<i32>(0);
+/** Cost of one stranger (params[PARAM_STABILITY_COST]). */
+export let stabilityCost: f64 = 0;
+/** True when some stop has a home and strangers cost something: routes then price their strangers. */
+export let hasStability: bool = false;
+/** [V] 1 when the vehicle is some stop's home (it is then nobody's stand-in, see sameVehicle). */
+export let vehicleIsHome = new StaticArray<u8>(0);
 
 /** Allocates every input buffer for a problem of the given size. */
 export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool, windows: i32): void {
@@ -173,6 +186,8 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   windowCost = new StaticArray<f64>(n * windowCount);
   pairOf = new StaticArray<i32>(n);
   for (let i = 0; i < n; i++) pairOf[i] = -1;
+  homeVehicle = new StaticArray<i32>(n);
+  for (let i = 0; i < n; i++) homeVehicle[i] = -1;
   overtimeMaxS = new StaticArray<i32>(vehicles);
   overtimeCostPerS = new StaticArray<f64>(vehicles);
   unassignedPenalty = new StaticArray<f64>(n);
@@ -224,6 +239,7 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_OVERTIME_COST: return changetype<usize>(overtimeCostPerS);
     case BUF_NODE_VEHICLE: return changetype<usize>(nodeVehicle);
     case BUF_WINDOW_COST: return changetype<usize>(windowCost);
+    case BUF_HOME_VEHICLE: return changetype<usize>(homeVehicle);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -383,12 +399,32 @@ export function prepareModel(): void {
     if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
+  prepareStability();
   prepareVehicleClasses();
   symmetricDistance = true;
   for (let i = 0; i < n && symmetricDistance; i++) {
     for (let j = i + 1; j < n; j++) {
       if (distanceM[i * n + j] != distanceM[j * n + i]) { symmetricDistance = false; break; }
     }
+  }
+}
+
+/** Fills siteHome and vehicleIsHome from homeVehicle and the stability cost (stops only; breaks have no home). */
+function prepareStability(): void {
+  const v = vehicleCount;
+  siteHome = new StaticArray<i32>(siteCount);
+  vehicleIsHome = new StaticArray<u8>(v);
+  for (let site = 0; site < siteCount; site++) siteHome[site] = -1;
+  const cost = params[PARAM_STABILITY_COST];
+  stabilityCost = cost > 0 && isFinite(cost) ? cost : 0;
+  hasStability = false;
+  if (stabilityCost == 0) return;
+  for (let node = depotCount; node < nodeCount; node++) {
+    const home = homeVehicle[node];
+    if (home < 0 || home >= v || isBreak(node)) continue;
+    siteHome[node] = home;
+    vehicleIsHome[home] = 1;
+    hasStability = true;
   }
 }
 
@@ -418,7 +454,7 @@ function prepareBanGroups(): void {
 
 /**
  * True when vehicles a and b are interchangeable for an empty route: same places, shift, overtime, profile,
- * costs, capacities, limits and allowed stops, and neither owns a stop.
+ * costs, capacities, limits and allowed stops, and neither owns a stop nor is a stop's home vehicle.
  */
 function sameVehicle(a: i32, b: i32): bool {
   if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
@@ -433,6 +469,8 @@ function sameVehicle(a: i32, b: i32): bool {
   if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
   // A vehicle that owns stops (its breaks, pinned stops) is no stand-in for another, empty or not.
   if (vehicleOwnsStops[a] != 0 || vehicleOwnsStops[b] != 0) return false;
+  // Nor is a stop's home vehicle: serving the stop there costs no stability, anywhere else it does.
+  if (hasStability && (vehicleIsHome[a] != 0 || vehicleIsHome[b] != 0)) return false;
   if (hasBans) {
     const v = vehicleCount;
     for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;

@@ -24,7 +24,7 @@ export function evaluateTwoOpt(u: i32, v: i32): f64 {
   }
   accFromPrefix(u, route);
   accAppendReversed(nu, v, prev);
-  accAppendSuffix(nv, lastStop(route), true, next);
+  accAppendSuffix(nv, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route) - unchecked(routeCost[route]);
 }
