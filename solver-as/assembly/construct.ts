@@ -2,17 +2,19 @@
 // route (one empty route per vehicle class), used to build the first plan and
 // by ruin-and-recreate. Stops with no feasible position stay unassigned.
 import {
-  nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
+  nodeCount, depotCount, vehicleCount, endSite, startSite, siteDistance, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
   chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accField, F_WARP } from "./segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP } from "./segments";
+import { accRouteCost } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
 import { stopStability } from "./stability";
+import { vehicleClass } from "./fleet";
 import { INFEASIBLE } from "./types";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */

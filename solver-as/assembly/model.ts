@@ -1,13 +1,13 @@
 // The problem, as flat arrays allocated once per solve by `setup` (STYLE §4):
 // the input buffers JS writes into, and the derived per-site arrays the search
-// reads. Solution-side state lives in solution.ts and segments.ts.
+// reads. Solution-side state lives in solution.ts and segments.ts; vehicle classes in fleet.ts, stability data in homes.ts.
 import {
   BUF_LON_LAT, BUF_DISTANCE, BUF_DURATION, BUF_DEMAND, BUF_SERVICE, BUF_TW_OPEN, BUF_TW_CLOSE,
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
   BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST, BUF_HOME_VEHICLE,
-  NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, PARAM_STABILITY_COST, TIME_INF,
+  NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
 /** N nodes: `0..depotCount-1` depots, `depotCount..N-1` stops. */
@@ -140,23 +140,10 @@ export let hasLocks: bool = false;
 export let hasLimits: bool = false;
 /** [V] duration-matrix offset (profile·N·N) of each vehicle. */
 export let vehicleDurationBase = new StaticArray<i32>(0);
-/** [V] smallest vehicle index with identical attributes (empty routes of one class are interchangeable). */
-export let vehicleClass = new StaticArray<i32>(0);
 /** True when no vehicle pays per second: route cost is then fixed + distance, so distance deltas prune exactly. */
 export let durationFree: bool = false;
 /** True when distanceM is symmetric (reversals keep internal distance). */
 export let symmetricDistance: bool = false;
-/**
- * [M] home vehicle of the site: a stop served by another vehicle is a "stranger" there and costs
- * stabilityCost (−1 for route ends, breaks, depots and stops without a home).
- */
-export let siteHome = new StaticArray<i32>(0);
-/** Cost of one stranger (params[PARAM_STABILITY_COST]). */
-export let stabilityCost: f64 = 0;
-/** True when some stop has a home and strangers cost something: routes then price their strangers. */
-export let hasStability: bool = false;
-/** [V] 1 when the vehicle is some stop's home (it is then nobody's stand-in, see sameVehicle). */
-export let vehicleIsHome = new StaticArray<u8>(0);
 
 /** Allocates every input buffer for a problem of the given size. */
 export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool, windows: i32): void {
@@ -399,32 +386,11 @@ export function prepareModel(): void {
     if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
-  prepareStability();
-  prepareVehicleClasses();
   symmetricDistance = true;
   for (let i = 0; i < n && symmetricDistance; i++) {
     for (let j = i + 1; j < n; j++) {
       if (distanceM[i * n + j] != distanceM[j * n + i]) { symmetricDistance = false; break; }
     }
-  }
-}
-
-/** Fills siteHome and vehicleIsHome from homeVehicle and the stability cost (stops only; breaks have no home). */
-function prepareStability(): void {
-  const v = vehicleCount;
-  siteHome = new StaticArray<i32>(siteCount);
-  vehicleIsHome = new StaticArray<u8>(v);
-  for (let site = 0; site < siteCount; site++) siteHome[site] = -1;
-  const cost = params[PARAM_STABILITY_COST];
-  stabilityCost = cost > 0 && isFinite(cost) ? cost : 0;
-  hasStability = false;
-  if (stabilityCost == 0) return;
-  for (let node = depotCount; node < nodeCount; node++) {
-    const home = homeVehicle[node];
-    if (home < 0 || home >= v || isBreak(node)) continue;
-    siteHome[node] = home;
-    vehicleIsHome[home] = 1;
-    hasStability = true;
   }
 }
 
@@ -449,43 +415,5 @@ function prepareBanGroups(): void {
     }
     if (group < 0) { group = groups; representative[groups++] = a; }
     vehicleBanBit[a] = group & 63;
-  }
-}
-
-/**
- * True when vehicles a and b are interchangeable for an empty route: same places, shift, overtime, profile,
- * costs, capacities, limits and allowed stops, and neither owns a stop nor is a stop's home vehicle.
- */
-function sameVehicle(a: i32, b: i32): bool {
-  if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
-  if (shiftStartS[a] != shiftStartS[b] || shiftEndS[a] != shiftEndS[b]) return false;
-  if (vehicleProfile[a] != vehicleProfile[b]) return false;
-  if (vehicleFixedCost[a] != vehicleFixedCost[b] || vehicleCostPerM[a] != vehicleCostPerM[b]) return false;
-  if (vehicleCostPerS[a] != vehicleCostPerS[b]) return false;
-  // Overtime decides which late orders a vehicle can reach and what they cost.
-  if (overtimeMaxS[a] != overtimeMaxS[b] || overtimeCostPerS[a] != overtimeCostPerS[b]) return false;
-  for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
-  if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
-  if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
-  // A vehicle that owns stops (its breaks, pinned stops) is no stand-in for another, empty or not.
-  if (vehicleOwnsStops[a] != 0 || vehicleOwnsStops[b] != 0) return false;
-  // Nor is a stop's home vehicle: serving the stop there costs no stability, anywhere else it does.
-  if (hasStability && (vehicleIsHome[a] != 0 || vehicleIsHome[b] != 0)) return false;
-  if (hasBans) {
-    const v = vehicleCount;
-    for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;
-  }
-  return true;
-}
-
-/** Groups identical vehicles; O(V · classes). */
-function prepareVehicleClasses(): void {
-  const v = vehicleCount;
-  vehicleClass = new StaticArray<i32>(v);
-  for (let a = 0; a < v; a++) {
-    vehicleClass[a] = a;
-    for (let b = 0; b < a; b++) {
-      if (vehicleClass[b] == b && sameVehicle(a, b)) { vehicleClass[a] = b; break; }
-    }
   }
 }

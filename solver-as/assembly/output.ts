@@ -8,10 +8,12 @@ import {
   nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, durationS, vehicleDurationBase,
   startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
   windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, hasBreaks,
-  isBreak, siteWindowCost, hasWindowCosts, stabilityCost,
+  isBreak, siteWindowCost, hasWindowCosts,
 } from "./model";
+import { stabilityCost } from "./homes";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
-import { accFromSite, accAppendSite, accField, accStrangers, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
+import { accFromSite, accAppendSite, accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
+import { accStrangers } from "./stability";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
   SUMMARY_MOVED, SUMMARY_STABILITY, SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,

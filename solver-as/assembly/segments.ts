@@ -12,13 +12,11 @@
 // real stop on (leading breaks are appended one by one), because its first leg
 // depends on where the vehicle comes from.
 import {
-  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS,
-  vehicleDurationBase, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, isEndSite,
-  sitePickup, siteBan, siteSeq, vehicleBanBit, hasLimits, maxStops, maxDistanceM, maxDurationS, maxDrivingS,
-  hasOvertime, overtimeCostPerS, shiftEndS, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost, hasWindowCosts,
-  hasOwners, hasStability, siteHome, stabilityCost,
+  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS, vehicleDurationBase,
+  isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
+  hasWindowCosts, hasOwners,
 } from "./model";
-import { INFEASIBLE } from "./types";
+import { hasStability, siteHome } from "./homes";
 
 // ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
 // its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
@@ -64,7 +62,7 @@ export const F_LOAD: i32 = 14;
  * them, i.e. stops whose home is not the record's vehicle. A stored prefix or suffix counts against its
  * own route's vehicle (updateRoute builds it so), the accumulator against `accVehicle`.
  */
-let homedAt: i32 = F_LOAD;
+export let homedAt: i32 = F_LOAD;
 /** Slots per record: F_LOAD + 3·K (+ 2 with stability). */
 let stride: i32 = F_LOAD;
 /** [M·stride] prefix summaries: segment from the route's start site through the site. */
@@ -198,23 +196,6 @@ export function rangeStrangers(first: i32, last: i32, vehicle: i32, next: Static
     site = unchecked(next[site]);
   }
   return count;
-}
-
-/** Strangers of the prefix ending at site, counted against its route's vehicle (0 without stability). */
-// @ts-ignore: decorator
-@inline export function prefixStrangers(site: i32): i64 {
-  return hasStability ? unchecked(fwd[site * stride + homedAt + 1]) : 0;
-}
-
-/** Stops with a home vehicle in the prefix ending at site (0 without stability). */
-// @ts-ignore: decorator
-@inline export function prefixHomed(site: i32): i64 {
-  return hasStability ? unchecked(fwd[site * stride + homedAt]) : 0;
-}
-
-/** Strangers of the accumulated segment, counted against its vehicle (0 without stability). */
-export function accStrangers(): i64 {
-  return hasStability ? get(changetype<usize>(acc), homedAt + 1) : 0;
 }
 
 /** Adds an f64 amount to the f64 field stored as bits. */
@@ -392,61 +373,4 @@ export function storePrefix(site: i32): void {
 /** Stores the accumulator as the suffix summary of `site`. */
 export function storeSuffix(site: i32): void {
   copyRecord(acc, 0, bwd, site * stride);
-}
-
-/**
- * True when the accumulated (closed) route keeps every window (breaks' too), the shift, the vehicle's
- * capacity at every point, its limits, who may serve each stop and the order of locked stops.
- */
-export function accFeasible(vehicle: i32): bool {
-  const a = changetype<usize>(acc);
-  if (get(a, F_WARP) != 0 || get(a, F_SEQ_BAD) != 0) return false;
-  const owner = get(a, F_OWNER);
-  if (hasOwners && owner != -1 && owner != <i64>vehicle) return false;
-  if (((<u64>get(a, F_BAN) >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
-  const k = dims;
-  for (let d = 0; d < k; d++) {
-    if (get(a, F_LOAD + 3 * d + 2) > <i64>unchecked(capacity[vehicle * k + d])) return false;
-  }
-  if (hasLimits) {
-    const stops = unchecked(maxStops[vehicle]);
-    if (stops >= 0 && get(a, F_STOPS) > <i64>stops) return false;
-    const distance = unchecked(maxDistanceM[vehicle]);
-    if (distance >= 0 && get(a, F_DIST) > <i64>distance) return false;
-    const duration = unchecked(maxDurationS[vehicle]);
-    if (duration >= 0 && get(a, F_DUR) > <i64>duration) return false;
-    const driving = unchecked(maxDrivingS[vehicle]);
-    if (driving >= 0 && get(a, F_DRIVE) > <i64>driving) return false;
-  }
-  return true;
-}
-
-/**
- * Cost of the accumulated route closed at vehicle's end site, or INFEASIBLE: the plan cost plus, with
- * stability, stabilityCost per stranger (the search's objective; output.ts reports the two apart).
- * A route with no stops (breaks alone do not count) costs 0: the vehicle stays home.
- */
-export function accRouteCost(vehicle: i32): f64 {
-  const a = changetype<usize>(acc);
-  // Even a route without stops may not hold another vehicle's break.
-  if (get(a, F_STOPS) == 0) {
-    const owner = get(a, F_OWNER);
-    return hasOwners && owner != -1 && owner != <i64>vehicle ? INFEASIBLE : 0;
-  }
-  if (!accFeasible(vehicle)) return INFEASIBLE;
-  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>get(a, F_DIST)
-    + unchecked(vehicleCostPerS[vehicle]) * <f64>get(a, F_DUR);
-  if (hasWindowCosts) cost += reinterpret<f64>(get(a, F_WINDOW_COST));
-  if (hasOvertime) cost += unchecked(overtimeCostPerS[vehicle]) * <f64>accOvertime(vehicle);
-  if (hasStability) cost += stabilityCost * <f64>get(a, homedAt + 1);
-  return cost;
-}
-
-/**
- * Seconds the accumulated (closed) route ends after vehicle's shift: leaving at the earliest start
- * that keeps the duration minimal (as the output schedules it) also ends it earliest.
- */
-export function accOvertime(vehicle: i32): i64 {
-  const a = changetype<usize>(acc);
-  return max<i64>(get(a, F_EARLY) + get(a, F_DUR) - <i64>unchecked(shiftEndS[vehicle]), 0);
 }

@@ -5,10 +5,8 @@ import {
   nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite,
   chosenWindow, windowCount, hasPairs, partnerOf, isPickupSite,
 } from "./model";
-import {
-  setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
-  accField, accFeasible, F_DIST, F_DUR, F_STOPS,
-} from "./segments";
+import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS } from "./segments";
+import { accRouteCost, accFeasible } from "./route-cost";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
 /** [M] successor / predecessor site; route ends link to their own start/end sites. */

@@ -5,7 +5,8 @@
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { chainEnd } from "./relocate";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";

@@ -7,7 +7,8 @@ import {
   isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 

@@ -4,7 +4,8 @@
 //   after:   pu → v → nu      pv → u → nv
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 

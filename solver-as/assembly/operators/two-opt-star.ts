@@ -3,10 +3,12 @@
 //
 //   before:  A: … u → nu …  endA        B: … v → nv …  endB
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
-import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost, hasStability, stabilityCost } from "../model";
+import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
+import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, prefixStrangers } from "../segments";
-import { chainStrangers } from "../stability";
+import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
+import { chainStrangers, prefixStrangers } from "../stability";
 import { INFEASIBLE } from "../types";
 
 /** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */

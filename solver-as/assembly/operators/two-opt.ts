@@ -4,7 +4,8 @@
 //   after:   u → v → … → nu → nv
 import { endSite, isStop, siteDistance, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix, accRouteCost } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { INFEASIBLE } from "../types";
 
 /**
