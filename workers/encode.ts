@@ -4,7 +4,10 @@ import type { Break, Scenario, SoftLimit, TimeWindow } from '../web/src/domain/s
 import { vehicleSpeedMps } from '../web/src/domain/geo';
 import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
-import { INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, type ProblemBuffers, type SolveOptions, type SolverPin } from './protocol';
+import {
+  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED,
+  PARAM_STABILITY_COST, type ProblemBuffers, type SolveOptions, type SolverPin,
+} from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
 export const AMOUNT_SCALE = 100;
@@ -180,6 +183,37 @@ function windowSlots(windows: readonly TimeWindow[], lateness: SoftLimit | undef
   return slots;
 }
 
+/**
+ * The stability option as a home vehicle per node (a shipment's pickup and delivery both get the order's)
+ * and its cost per stop; undefined when absent or free. InputError naming the option's path when malformed;
+ * entries naming an order or vehicle the scenario lacks are skipped (see SolveOptions.stability).
+ */
+export function stabilityHomes(scenario: Scenario, stability: SolveOptions['stability'], D: number, N: number, pickupNode: Map<number, number>): { homeVehicle: Int32Array; cost: number } | undefined {
+  if (stability === undefined) return undefined;
+  const bad = (path: string, rule: string) => namedError(INPUT_ERROR, `options.stability${path}: ${rule}`);
+  if (typeof stability !== 'object' || stability === null) throw bad('', 'must be an object { home, costPerStop }');
+  const cost = stability.costPerStop;
+  if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0) throw bad('.costPerStop', `must be a finite number ≥ 0, got ${String(cost)}`);
+  if (!Array.isArray(stability.home)) throw bad('.home', 'must be an array of { orderId, vehicleId }');
+  const orderIndex = new Map(scenario.orders.map((o, j) => [o.id, j]));
+  const vehicleIndex = new Map(scenario.vehicles.map((v, r) => [v.id, r]));
+  const homeVehicle = new Int32Array(N).fill(-1);
+  const seen = new Map<string, string>();
+  stability.home.forEach((entry, i) => {
+    if (typeof entry?.orderId !== 'string') throw bad(`.home[${i}].orderId`, 'must be a string');
+    if (typeof entry.vehicleId !== 'string') throw bad(`.home[${i}].vehicleId`, 'must be a string');
+    const earlier = seen.get(entry.orderId);
+    if (earlier !== undefined && earlier !== entry.vehicleId) throw bad(`.home[${i}].vehicleId`, `order '${entry.orderId}' already has home vehicle '${earlier}'`);
+    seen.set(entry.orderId, entry.vehicleId);
+    const j = orderIndex.get(entry.orderId); const r = vehicleIndex.get(entry.vehicleId);
+    if (j === undefined || r === undefined) return;
+    homeVehicle[D + j] = r;
+    const pickup = pickupNode.get(j);
+    if (pickup !== undefined) homeVehicle[pickup] = r;
+  });
+  return cost > 0 && homeVehicle.some((r) => r >= 0) ? { homeVehicle, cost } : undefined;
+}
+
 /** A limit in solver units, −1 when absent. */
 const limit = (value: number | undefined, scale: number): number => (value === undefined ? -1 : Math.floor(value * scale + 1e-9));
 
@@ -274,8 +308,10 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   vehicles.forEach((v, i) => {
     for (let k = 0; k < K; k++) capacity[i * K + k] = scaledCapacity(v.capacity[k]);
   });
+  const stability = stabilityHomes(scenario, options.stability, D, N, pickupNode);
   const params = new Float64Array(PARAM_COUNT);
   params[PARAM_SEED] = options.seed;
+  params[PARAM_STABILITY_COST] = stability?.cost ?? 0;
   params[PARAM_NEIGHBOURS] = DEFAULT_NEIGHBOURS;
   params[PARAM_CIRCUITY] = settings.circuityFactor;
   const hasLimits = vehicles.some((v) => v.limits && Object.values(v.limits).some((x) => x !== undefined));
@@ -301,6 +337,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     ...(pickupNode.size > 0 || breaks.length > 0 ? { nodeFlags } : {}),
     ...(breaks.length > 0 || pinned ? { nodeVehicle } : {}),
     ...(windowCost.some((x) => x > 0) ? { windowCost } : {}),
+    ...(stability ? { homeVehicle: stability.homeVehicle } : {}),
     ...(vehicles.some((v) => v.overtime) ? {
       overtimeMaxS: Int32Array.from(vehicles, (v) => (v.overtime?.maxMinutes ?? 0) * 60),
       overtimeCostPerS: Float64Array.from(vehicles, (v) => (v.overtime?.costPerMinute ?? 0) / 60),

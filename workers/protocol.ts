@@ -66,6 +66,11 @@ export interface ProblemBuffers {
   /** V: overtime (soft shift end): seconds a route may end after shiftEndS, and the cost per second of it. */
   overtimeMaxS?: Int32Array;
   overtimeCostPerS?: Float64Array;
+  /**
+   * N: home vehicle of each node for plan stability, −1 none (default all −1). With a stability cost
+   * (params[PARAM_STABILITY_COST] > 0) a stop served by another vehicle adds that cost to the objective.
+   */
+  homeVehicle?: Int32Array;
   /** N: penalty (cost units) for leaving the node unassigned; 0 for depots. */
   unassignedPenalty: Float64Array;
   /** V: start and end node index (a depot). */
@@ -105,7 +110,9 @@ export const PARAM_SEED = 0;
 export const PARAM_NEIGHBOURS = 1;
 /** Road distance / great-circle distance (matrix built from lonLat only). */
 export const PARAM_CIRCUITY = 2;
-export const PARAM_COUNT = 3;
+/** Cost units per stop served by a vehicle other than its home vehicle (`homeVehicle`); 0 = stability off. */
+export const PARAM_STABILITY_COST = 3;
+export const PARAM_COUNT = 4;
 
 /**
  * A solution in CSR form. Route r visits `visits[routeOffsets[r] .. routeOffsets[r+1])`
@@ -130,7 +137,13 @@ export const SUMMARY_DURATION = 2;
 export const SUMMARY_ROUTES = 3;
 export const SUMMARY_UNASSIGNED = 4;
 export const SUMMARY_ITERATIONS = 5;
-export const SUMMARY_COUNT = 6;
+/**
+ * Stops served by a vehicle other than their home vehicle, and the stability cost they add to the
+ * solver's objective (`bestCost`). SUMMARY_COST is the plan's cost and does not include it.
+ */
+export const SUMMARY_MOVED = 6;
+export const SUMMARY_STABILITY = 7;
+export const SUMMARY_COUNT = 8;
 
 /** What `improve` reports. */
 export const enum Status {
@@ -160,6 +173,12 @@ export interface SolveOptions {
   seed: number;
   /** Hand decisions the solver must keep (pinned stops and routes). */
   pins?: SolverPin[];
+  /**
+   * Plan stability: each order assigned to a vehicle other than its home vehicle costs `costPerStop` (same cost
+   * units as the plan's cost). Orders without an entry (new orders) have no home; an entry naming an order or a
+   * vehicle the scenario does not have is ignored (such a stop moves whatever the plan does).
+   */
+  stability?: { home: { orderId: string; vehicleId: string }[]; costPerStop: number };
 }
 
 export interface SolveRequest {

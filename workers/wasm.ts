@@ -3,7 +3,7 @@
 // boundary, and turns `abort` and traps into SolverError. Works in Node and in
 // the browser worker (no top-level await, no Node-only imports).
 import {
-  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
 
@@ -14,6 +14,7 @@ const BUFFER_IDS = {
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
   params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
   maxDrivingS: 25, nodeFlags: 26, pair: 27, overtimeMaxS: 28, overtimeCostPerS: 29, nodeVehicle: 30, windowCost: 31,
+  homeVehicle: 32,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -224,7 +225,10 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
 }
 
 /** Buffers with a default in WASM (none / −1 / 0), written only when given. */
-const OPTIONAL_BUFFERS = ['pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS', 'overtimeCostPerS', 'nodeVehicle', 'windowCost'] as const;
+const OPTIONAL_BUFFERS = [
+  'pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS',
+  'overtimeCostPerS', 'nodeVehicle', 'windowCost', 'homeVehicle',
+] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {
   raw.writeSolution(0);
@@ -311,6 +315,7 @@ export function validateProblem(p: ProblemBuffers): void {
     throw inputError('params', `must be a Float64Array of at least ${PARAM_COUNT} slots`);
   }
   checkEach('params', p.params, 'must be finite', (value) => Number.isFinite(value));
+  if (p.params[PARAM_STABILITY_COST] < 0) throw inputError('params', `the stability cost (slot ${PARAM_STABILITY_COST}) must be ≥ 0, got ${p.params[PARAM_STABILITY_COST]}`);
 }
 
 function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void {
@@ -327,6 +332,10 @@ function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void
     checkEach(name, data, 'must be ≥ 0, or −1 for no limit', (x) => x >= -1);
   }
   if (p.nodeFlags) checkLength('nodeFlags', p.nodeFlags, n, 'Int32Array');
+  if (p.homeVehicle) {
+    checkLength('homeVehicle', p.homeVehicle, n, 'Int32Array');
+    checkEach('homeVehicle', p.homeVehicle, `must be −1 or a vehicle index < ${v}`, (x) => x >= -1 && x < v);
+  }
   if (p.nodeVehicle) {
     checkLength('nodeVehicle', p.nodeVehicle, n, 'Int32Array');
     checkEach('nodeVehicle', p.nodeVehicle, `must be −1 or a vehicle index < ${v}`, (x) => x >= -1 && x < v);

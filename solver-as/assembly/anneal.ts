@@ -11,6 +11,7 @@ import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
 import { recreate } from "./construct";
 import { nextFloat } from "./rng";
 import { searchNode, useCrossExchange } from "./search";
+import { routeStability } from "./stability";
 
 /** [M] links and route of every site in the accepted plan. */
 let acceptedNext = new StaticArray<i32>(0);
@@ -84,12 +85,15 @@ export function startAnneal(): void {
   acceptedUnassignedCount = unassignedCount;
   useCrossExchange(false);
   // Scaled to the travel part of the cost: fixed vehicle costs (large under a fleet-first objective)
-  // would otherwise heat the search into a random walk.
+  // and stability penalties would otherwise heat the search into a random walk.
   let arcs = 0;
   let travel: f64 = 0;
   for (let route = 0; route < vehicleCount; route++) {
     const size = unchecked(routeSize[route]);
-    if (unchecked(routeStops[route]) > 0) { arcs += size + 1; travel += unchecked(routeCost[route]) - unchecked(vehicleFixedCost[route]); }
+    if (unchecked(routeStops[route]) > 0) {
+      arcs += size + 1;
+      travel += unchecked(routeCost[route]) - unchecked(vehicleFixedCost[route]) - routeStability(route);
+    }
   }
   const average = arcs > 0 ? travel / <f64>arcs : 1;
   startTemperature = max<f64>(START_FACTOR * average, 1e-9);

@@ -2,16 +2,19 @@
 // route (one empty route per vehicle class), used to build the first plan and
 // by ruin-and-recreate. Stops with no feasible position stay unassigned.
 import {
-  nodeCount, depotCount, vehicleCount, vehicleClass, endSite, startSite, siteDistance, durationFree,
+  nodeCount, depotCount, vehicleCount, endSite, startSite, siteDistance, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
   chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost, accSave, accRestore, accField, F_WARP } from "./segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP } from "./segments";
+import { accRouteCost } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
+import { stopStability } from "./stability";
+import { vehicleClass } from "./fleet";
 import { INFEASIBLE } from "./types";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
@@ -54,7 +57,7 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
   const size = unchecked(routeSize[route]);
   if (durationFree) {
     const added = siteDistance(w, u) + siteDistance(u, nw) - siteDistance(w, nw);
-    let bound = unchecked(vehicleCostPerM[route]) * <f64>added;
+    let bound = unchecked(vehicleCostPerM[route]) * <f64>added + stopStability(u, route);
     if (size == 0) {
       bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(w, nw);
     }
@@ -67,7 +70,7 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
 export function routeCostWith(route: i32, before: i32, u: i32, after: i32): f64 {
   accFromPrefix(before, route);
   accAppendSite(u);
-  accAppendSuffix(after, lastStop(route), true, next);
+  accAppendSuffix(after, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
 }
@@ -175,7 +178,8 @@ function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
     if (blink > 0 && nextFloat() < blink) { a = na; continue; }
     if (durationFree) {
       // The pair costs at least the detour of its pickup alone (triangle inequality).
-      let bound = unchecked(vehicleCostPerM[route]) * <f64>(siteDistance(a, p) + siteDistance(p, na) - siteDistance(a, na));
+      let bound = unchecked(vehicleCostPerM[route]) * <f64>(siteDistance(a, p) + siteDistance(p, na) - siteDistance(a, na))
+        + stopStability(p, route) + stopStability(d, route);
       if (size == 0) bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(a, na);
       if (bound >= best) { a = na; continue; }
     }
@@ -186,7 +190,7 @@ function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
       accSave();
       insertionEvaluations++;
       accAppendSite(d);
-      accAppendSuffix(unchecked(next[b]), lastStop(route), true, next);
+      accAppendSuffix(unchecked(next[b]), lastStop(route), route, next);
       accAppendSite(end);
       const delta = accRouteCost(route) - current;
       if (delta < best) { best = delta; insertionSite = a; insertionSite2 = b == a ? p : b; }

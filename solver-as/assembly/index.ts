@@ -6,6 +6,8 @@ import {
   vehicleCount, depotCount, isStop, chosenWindow, hasPairs,
 } from "./model";
 import { buildMatrixFromLonLat } from "./matrix";
+import { prepareHomes } from "./homes";
+import { prepareVehicleClasses } from "./fleet";
 import { buildNeighbours } from "./neighbours";
 import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
 import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks } from "./construct";
@@ -43,6 +45,8 @@ export function buildMatrix(): void {
   assert(stage >= 1, E_NOT_SET_UP);
   if (!hasMatrix) buildMatrixFromLonLat();
   prepareModel();
+  prepareHomes();
+  prepareVehicleClasses();
   buildNeighbours();
   setupSolution();
   setupConstruct();

@@ -1,12 +1,12 @@
 // The problem, as flat arrays allocated once per solve by `setup` (STYLE §4):
 // the input buffers JS writes into, and the derived per-site arrays the search
-// reads. Solution-side state lives in solution.ts and segments.ts.
+// reads. Solution-side state lives in solution.ts and segments.ts; vehicle classes in fleet.ts, stability data in homes.ts.
 import {
   BUF_LON_LAT, BUF_DISTANCE, BUF_DURATION, BUF_DEMAND, BUF_SERVICE, BUF_TW_OPEN, BUF_TW_CLOSE,
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST,
+  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST, BUF_HOME_VEHICLE,
   NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT, TIME_INF,
 } from "./types";
 
@@ -71,6 +71,8 @@ export let hasBreaks: bool = false;
 export let hasWindowCosts: bool = false;
 /** True when some node may only be served by one vehicle (nodeVehicle ≥ 0). */
 export let hasOwners: bool = false;
+/** [N] home vehicle of the node (plan stability), −1: none. */
+export let homeVehicle = new StaticArray<i32>(0);
 /** [N] partner of a paired stop, −1 when unpaired. */
 export let pairOf = new StaticArray<i32>(0);
 /** True when some stops are paired (shipments): operators then check precedence and same route. */
@@ -138,8 +140,6 @@ export let hasLocks: bool = false;
 export let hasLimits: bool = false;
 /** [V] duration-matrix offset (profile·N·N) of each vehicle. */
 export let vehicleDurationBase = new StaticArray<i32>(0);
-/** [V] smallest vehicle index with identical attributes (empty routes of one class are interchangeable). */
-export let vehicleClass = new StaticArray<i32>(0);
 /** True when no vehicle pays per second: route cost is then fixed + distance, so distance deltas prune exactly. */
 export let durationFree: bool = false;
 /** True when distanceM is symmetric (reversals keep internal distance). */
@@ -173,6 +173,8 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   windowCost = new StaticArray<f64>(n * windowCount);
   pairOf = new StaticArray<i32>(n);
   for (let i = 0; i < n; i++) pairOf[i] = -1;
+  homeVehicle = new StaticArray<i32>(n);
+  for (let i = 0; i < n; i++) homeVehicle[i] = -1;
   overtimeMaxS = new StaticArray<i32>(vehicles);
   overtimeCostPerS = new StaticArray<f64>(vehicles);
   unassignedPenalty = new StaticArray<f64>(n);
@@ -224,6 +226,7 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_OVERTIME_COST: return changetype<usize>(overtimeCostPerS);
     case BUF_NODE_VEHICLE: return changetype<usize>(nodeVehicle);
     case BUF_WINDOW_COST: return changetype<usize>(windowCost);
+    case BUF_HOME_VEHICLE: return changetype<usize>(homeVehicle);
   }
   abort(E_BAD_BUFFER);
   return 0;
@@ -383,7 +386,6 @@ export function prepareModel(): void {
     if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
-  prepareVehicleClasses();
   symmetricDistance = true;
   for (let i = 0; i < n && symmetricDistance; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -413,41 +415,5 @@ function prepareBanGroups(): void {
     }
     if (group < 0) { group = groups; representative[groups++] = a; }
     vehicleBanBit[a] = group & 63;
-  }
-}
-
-/**
- * True when vehicles a and b are interchangeable for an empty route: same places, shift, overtime, profile,
- * costs, capacities, limits and allowed stops, and neither owns a stop.
- */
-function sameVehicle(a: i32, b: i32): bool {
-  if (vehicleStart[a] != vehicleStart[b] || vehicleEnd[a] != vehicleEnd[b]) return false;
-  if (shiftStartS[a] != shiftStartS[b] || shiftEndS[a] != shiftEndS[b]) return false;
-  if (vehicleProfile[a] != vehicleProfile[b]) return false;
-  if (vehicleFixedCost[a] != vehicleFixedCost[b] || vehicleCostPerM[a] != vehicleCostPerM[b]) return false;
-  if (vehicleCostPerS[a] != vehicleCostPerS[b]) return false;
-  // Overtime decides which late orders a vehicle can reach and what they cost.
-  if (overtimeMaxS[a] != overtimeMaxS[b] || overtimeCostPerS[a] != overtimeCostPerS[b]) return false;
-  for (let d = 0; d < dims; d++) if (capacity[a * dims + d] != capacity[b * dims + d]) return false;
-  if (maxStops[a] != maxStops[b] || maxDistanceM[a] != maxDistanceM[b]) return false;
-  if (maxDurationS[a] != maxDurationS[b] || maxDrivingS[a] != maxDrivingS[b]) return false;
-  // A vehicle that owns stops (its breaks, pinned stops) is no stand-in for another, empty or not.
-  if (vehicleOwnsStops[a] != 0 || vehicleOwnsStops[b] != 0) return false;
-  if (hasBans) {
-    const v = vehicleCount;
-    for (let node = depotCount; node < nodeCount; node++) if (forbidden[node * v + a] != forbidden[node * v + b]) return false;
-  }
-  return true;
-}
-
-/** Groups identical vehicles; O(V · classes). */
-function prepareVehicleClasses(): void {
-  const v = vehicleCount;
-  vehicleClass = new StaticArray<i32>(v);
-  for (let a = 0; a < v; a++) {
-    vehicleClass[a] = a;
-    for (let b = 0; b < a; b++) {
-      if (vehicleClass[b] == b && sameVehicle(a, b)) { vehicleClass[a] = b; break; }
-    }
   }
 }

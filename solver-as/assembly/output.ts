@@ -10,11 +10,13 @@ import {
   windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, hasBreaks,
   isBreak, siteWindowCost, hasWindowCosts,
 } from "./model";
+import { stabilityCost } from "./homes";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
 import { accFromSite, accAppendSite, accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
+import { accStrangers } from "./stability";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,
-  SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,
+  SUMMARY_MOVED, SUMMARY_STABILITY, SUMMARY_COUNT, E_INFEASIBLE_ROUTE, E_SCHEDULE_MISMATCH,
 } from "./types";
 
 /** [V+1] route r visits outVisits[outRouteOffsets[r] .. outRouteOffsets[r+1]). */
@@ -80,6 +82,10 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   // A vehicle with no stops stays home (its breaks are not taken).
   if (accField(F_STOPS) == 0) { outRouteStartS[route] = 0; return offset; }
   assert(accField(F_WARP) == 0, E_INFEASIBLE_ROUTE);
+  // Stability is part of the search's objective, not of the plan's cost: reported on its own.
+  const strangers = <f64>accStrangers();
+  outSummary[SUMMARY_MOVED] += strangers;
+  outSummary[SUMMARY_STABILITY] += stabilityCost * strangers;
   const departure = accField(F_EARLY);
   const base = vehicleDurationBase[route];
   let time = departure;

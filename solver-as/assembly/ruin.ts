@@ -5,7 +5,8 @@
 import { nodeCount, depotCount, vehicleCount, siteCount, siteSeq, partnerOf, isEndSite, isBreak, hasBreaks, startSite, endSite } from "./model";
 import { next, prev, pos, routeOf, routeSize, routeStops, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
-import { accFromSite, accAppendSite, accRouteCost } from "./segments";
+import { accFromSite, accAppendSite } from "./segments";
+import { accRouteCost } from "./route-cost";
 import { INFEASIBLE } from "./types";
 import { nextFloat, nextInt } from "./rng";
 

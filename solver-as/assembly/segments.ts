@@ -12,13 +12,11 @@
 // real stop on (leading breaks are appended one by one), because its first leg
 // depends on where the vehicle comes from.
 import {
-  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS,
-  vehicleDurationBase, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, isEndSite,
-  sitePickup, siteBan, siteSeq, vehicleBanBit, hasLimits, maxStops, maxDistanceM, maxDurationS, maxDrivingS,
-  hasOvertime, overtimeCostPerS, shiftEndS, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost, hasWindowCosts,
-  hasOwners,
+  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS, vehicleDurationBase,
+  isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
+  hasWindowCosts, hasOwners,
 } from "./model";
-import { INFEASIBLE } from "./types";
+import { hasStability, siteHome } from "./homes";
 
 // ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
 // its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
@@ -26,9 +24,10 @@ import { INFEASIBLE } from "./types";
 // appendSite) and its concatenation rule (appendSite for a site, accAppendSuffix for a stored suffix).
 // Hot code keeps the accumulator's and a record's address in a local and reads slots at constant offsets.
 //
-//   record: | DIST DUR WARP EARLY LATE DRIVE | BAN | SEQ_FIRST SEQ_LAST SEQ_BAD | LOC STOPS OWNER | WINDOW_COST | LOAD[3K] |
-//            time (Vidal merge)               or    lock sequence               place, count, owner  f64 bits    per dimension:
-//                                                                                                                 delivered, picked up, peak
+//   record: | DIST DUR WARP EARLY LATE DRIVE | BAN | SEQ_FIRST SEQ_LAST SEQ_BAD | LOC STOPS OWNER | WINDOW_COST | LOAD[3K] | HOMED STRANGERS |
+//            time (Vidal merge)               or    lock sequence               place, count, owner  f64 bits    per dimension:   only with
+//                                                                                                                 delivered,      stability
+//                                                                                                                 picked up, peak
 /** Distance of the segment. */
 export const F_DIST: i32 = 0;
 /** Minimal duration (travel + service + unavoidable waiting). */
@@ -57,7 +56,14 @@ export const F_WINDOW_COST: i32 = 13;
 /** First of 3·K load slots: per dimension d, delivered total (3d), picked-up total (3d+1), peak on board (3d+2). */
 export const F_LOAD: i32 = 14;
 
-/** Slots per record: F_LOAD + 3·K. */
+/**
+ * Plan stability (only when model.ts hasStability, so records stay as short as before without it): slot
+ * `homedAt` counts the segment's stops that have a home vehicle, slot `homedAt + 1` the strangers among
+ * them, i.e. stops whose home is not the record's vehicle. A stored prefix or suffix counts against its
+ * own route's vehicle (updateRoute builds it so), the accumulator against `accVehicle`.
+ */
+export let homedAt: i32 = F_LOAD;
+/** Slots per record: F_LOAD + 3·K (+ 2 with stability). */
 let stride: i32 = F_LOAD;
 /** [M·stride] prefix summaries: segment from the route's start site through the site. */
 let fwd = new StaticArray<i64>(0);
@@ -70,6 +76,9 @@ let saved = new StaticArray<i64>(0);
 /** Offset of profile `vehicleProfile` in durationS: how the accumulator travels (not a summary field). */
 let accDurBase: i32 = 0;
 let savedDurBase: i32 = 0;
+/** The vehicle the accumulator's route belongs to (strangers are counted against it; not a summary field). */
+let accVehicle: i32 = 0;
+let savedVehicle: i32 = 0;
 
 /** Field `field` of the accumulator. */
 // @ts-ignore: decorator
@@ -116,18 +125,21 @@ let savedDurBase: i32 = 0;
 /** Saves the accumulator (one slot). */
 export function accSave(): void {
   savedDurBase = accDurBase;
+  savedVehicle = accVehicle;
   copyRecord(acc, 0, saved, 0);
 }
 
 /** Restores the accumulator saved by accSave. */
 export function accRestore(): void {
   accDurBase = savedDurBase;
+  accVehicle = savedVehicle;
   copyRecord(saved, 0, acc, 0);
 }
 
 /** Allocates the per-site summaries for M sites and K dimensions. */
 export function setupSegments(m: i32, k: i32): void {
-  stride = F_LOAD + 3 * k;
+  homedAt = F_LOAD + 3 * k;
+  stride = homedAt + (hasStability ? 2 : 0);
   fwd = new StaticArray<i64>(m * stride);
   bwd = new StaticArray<i64>(m * stride);
   acc = new StaticArray<i64>(stride);
@@ -150,6 +162,40 @@ export function setupSegments(m: i32, k: i32): void {
   const current = get(a, F_OWNER);
   if (owner == -1 || owner == current) return;
   put(a, F_OWNER, current == -1 ? owner : -2);
+}
+
+/** Counts one stop whose home vehicle is `home` (−1: none) into the accumulator's stability slots. */
+// @ts-ignore: decorator
+@inline function countHome(a: usize, home: i32): void {
+  if (home < 0) return;
+  put(a, homedAt, get(a, homedAt) + 1);
+  if (home != accVehicle) put(a, homedAt + 1, get(a, homedAt + 1) + 1);
+}
+
+/**
+ * Appends the stability slots of the suffix record b (sites site … last of route `fromRoute`, counted
+ * against that route's vehicle). O(1) when the suffix stays on its vehicle or holds no stranger of its own
+ * (every homed stop then belongs to fromRoute, a stranger anywhere else); otherwise one walk over it.
+ */
+function mergeHome(a: usize, b: usize, site: i32, last: i32, fromRoute: i32, next: StaticArray<i32>): void {
+  const homed = get(b, homedAt); const strangers = get(b, homedAt + 1);
+  put(a, homedAt, get(a, homedAt) + homed);
+  let added = strangers;
+  if (fromRoute != accVehicle) added = strangers == 0 ? homed : rangeStrangers(site, last, accVehicle, next);
+  put(a, homedAt + 1, get(a, homedAt + 1) + added);
+}
+
+/** Stops of sites first … last (following `next`) whose home is set and is not `vehicle`. O(length). */
+export function rangeStrangers(first: i32, last: i32, vehicle: i32, next: StaticArray<i32>): i64 {
+  let count: i64 = 0;
+  let site = first;
+  while (true) {
+    const home = unchecked(siteHome[site]);
+    if (home >= 0 && home != vehicle) count++;
+    if (site == last) break;
+    site = unchecked(next[site]);
+  }
+  return count;
 }
 
 /** Adds an f64 amount to the f64 field stored as bits. */
@@ -204,6 +250,7 @@ export function setupSegments(m: i32, k: i32): void {
   if (hasOwners) mergeOwner(a, <i64>unchecked(siteOwner[site]));
   if (hasWindowCosts) addCost(a, F_WINDOW_COST, unchecked(siteWindowCost[site]));
   put(a, F_BAN, get(a, F_BAN) | <i64>unchecked(siteBan[site]));
+  if (hasStability) countHome(a, unchecked(siteHome[site]));
   const seq = <i64>unchecked(siteSeq[site]);
   mergeSeq(a, seq, seq, 0);
   const k = dims;
@@ -221,6 +268,7 @@ export function setupSegments(m: i32, k: i32): void {
  */
 export function accFromSite(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accVehicle = vehicle;
   const a = changetype<usize>(acc);
   put(a, F_DIST, 0); put(a, F_DUR, unchecked(siteServiceS[site])); put(a, F_WARP, 0);
   put(a, F_EARLY, unchecked(siteOpenS[site])); put(a, F_LATE, unchecked(siteCloseS[site])); put(a, F_DRIVE, 0);
@@ -237,11 +285,13 @@ export function accFromSite(site: i32, vehicle: i32): void {
     const picked = <i64>unchecked(sitePickup[site * k + d]);
     put(a, F_LOAD + 3 * d, delivered); put(a, F_LOAD + 3 * d + 1, picked); put(a, F_LOAD + 3 * d + 2, max<i64>(delivered, picked));
   }
+  if (hasStability) { put(a, homedAt, 0); put(a, homedAt + 1, 0); countHome(a, unchecked(siteHome[site])); }
 }
 
-/** Starts the accumulator with the stored prefix ending at site. */
+/** Starts the accumulator with the stored prefix ending at site, which lies on vehicle's own route. */
 export function accFromPrefix(site: i32, vehicle: i32): void {
   accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accVehicle = vehicle;
   copyRecord(fwd, site * stride, acc, 0);
 }
 
@@ -260,12 +310,13 @@ export function accAppendSite(site: i32): void {
 
 /**
  * Appends the stored suffix that starts at `site` and ends at `last` (the last
- * stop of its route). No-op for an end site (empty suffix). When the suffix was
- * summarised with another profile, it is re-walked site by site (O(length)).
+ * stop of its route, `fromRoute`). No-op for an end site (empty suffix). When the
+ * suffix was summarised with another profile, it is re-walked site by site (O(length)).
  * This is where each field's concatenation rule is defined.
  */
-export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: StaticArray<i32>): void {
+export function accAppendSuffix(site: i32, last: i32, fromRoute: i32, next: StaticArray<i32>): void {
   if (isEndSite(site)) return;
+  const sameProfile = unchecked(vehicleDurationBase[fromRoute]) == accDurBase;
   if (hasBreaks) {
     // A stored suffix's first leg assumed its old predecessor's place: take leading breaks one by one.
     while (isBreak(site)) {
@@ -286,6 +337,7 @@ export function accAppendSuffix(site: i32, last: i32, sameProfile: bool, next: S
   if (hasWindowCosts) addCost(a, F_WINDOW_COST, reinterpret<f64>(get(b, F_WINDOW_COST)));
   put(a, F_BAN, get(a, F_BAN) | get(b, F_BAN));
   mergeSeq(a, get(b, F_SEQ_FIRST), get(b, F_SEQ_LAST), get(b, F_SEQ_BAD));
+  if (hasStability) mergeHome(a, b, site, last, fromRoute, next);
   const k = dims;
   for (let d = 0; d < k; d++) {
     const at = F_LOAD + 3 * d;
@@ -321,59 +373,4 @@ export function storePrefix(site: i32): void {
 /** Stores the accumulator as the suffix summary of `site`. */
 export function storeSuffix(site: i32): void {
   copyRecord(acc, 0, bwd, site * stride);
-}
-
-/**
- * True when the accumulated (closed) route keeps every window (breaks' too), the shift, the vehicle's
- * capacity at every point, its limits, who may serve each stop and the order of locked stops.
- */
-export function accFeasible(vehicle: i32): bool {
-  const a = changetype<usize>(acc);
-  if (get(a, F_WARP) != 0 || get(a, F_SEQ_BAD) != 0) return false;
-  const owner = get(a, F_OWNER);
-  if (hasOwners && owner != -1 && owner != <i64>vehicle) return false;
-  if (((<u64>get(a, F_BAN) >> <u64>unchecked(vehicleBanBit[vehicle])) & 1) != 0) return false;
-  const k = dims;
-  for (let d = 0; d < k; d++) {
-    if (get(a, F_LOAD + 3 * d + 2) > <i64>unchecked(capacity[vehicle * k + d])) return false;
-  }
-  if (hasLimits) {
-    const stops = unchecked(maxStops[vehicle]);
-    if (stops >= 0 && get(a, F_STOPS) > <i64>stops) return false;
-    const distance = unchecked(maxDistanceM[vehicle]);
-    if (distance >= 0 && get(a, F_DIST) > <i64>distance) return false;
-    const duration = unchecked(maxDurationS[vehicle]);
-    if (duration >= 0 && get(a, F_DUR) > <i64>duration) return false;
-    const driving = unchecked(maxDrivingS[vehicle]);
-    if (driving >= 0 && get(a, F_DRIVE) > <i64>driving) return false;
-  }
-  return true;
-}
-
-/**
- * Cost of the accumulated route closed at vehicle's end site, or INFEASIBLE.
- * A route with no stops (breaks alone do not count) costs 0: the vehicle stays home.
- */
-export function accRouteCost(vehicle: i32): f64 {
-  const a = changetype<usize>(acc);
-  // Even a route without stops may not hold another vehicle's break.
-  if (get(a, F_STOPS) == 0) {
-    const owner = get(a, F_OWNER);
-    return hasOwners && owner != -1 && owner != <i64>vehicle ? INFEASIBLE : 0;
-  }
-  if (!accFeasible(vehicle)) return INFEASIBLE;
-  let cost = unchecked(vehicleFixedCost[vehicle]) + unchecked(vehicleCostPerM[vehicle]) * <f64>get(a, F_DIST)
-    + unchecked(vehicleCostPerS[vehicle]) * <f64>get(a, F_DUR);
-  if (hasWindowCosts) cost += reinterpret<f64>(get(a, F_WINDOW_COST));
-  if (hasOvertime) cost += unchecked(overtimeCostPerS[vehicle]) * <f64>accOvertime(vehicle);
-  return cost;
-}
-
-/**
- * Seconds the accumulated (closed) route ends after vehicle's shift: leaving at the earliest start
- * that keeps the duration minimal (as the output schedules it) also ends it earliest.
- */
-export function accOvertime(vehicle: i32): i64 {
-  const a = changetype<usize>(acc);
-  return max<i64>(get(a, F_EARLY) + get(a, F_DUR) - <i64>unchecked(shiftEndS[vehicle]), 0);
 }

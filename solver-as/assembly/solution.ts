@@ -2,13 +2,11 @@
 // next/prev/routeOf/pos plus per-route aggregates, kept exact by updateRoute
 // after every change, and the best-so-far copy the getters read.
 import {
-  nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite, vehicleProfile,
+  nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite,
   chosenWindow, windowCount, hasPairs, partnerOf, isPickupSite,
 } from "./model";
-import {
-  setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accRouteCost,
-  accField, accFeasible, F_DIST, F_DUR, F_STOPS,
-} from "./segments";
+import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS } from "./segments";
+import { accRouteCost, accFeasible } from "./route-cost";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
 /** [M] successor / predecessor site; route ends link to their own start/end sites. */
@@ -151,7 +149,7 @@ export function updateRoute(route: i32): void {
   site = last;
   while (site != start) {
     accFromSite(site, route);
-    accAppendSuffix(unchecked(next[site]), last, true, next);
+    accAppendSuffix(unchecked(next[site]), last, route, next);
     storeSuffix(site);
     site = unchecked(prev[site]);
   }
@@ -188,12 +186,6 @@ export function clearTouched(): void {
 /** Last stop of route r (its start site when the route is empty). */
 export function lastStop(route: i32): i32 {
   return unchecked(prev[endSite(route)]);
-}
-
-/** True when the route's vehicle profile equals the other route's. */
-// @ts-ignore: decorator
-@inline export function sameProfile(a: i32, b: i32): bool {
-  return unchecked(vehicleProfile[a]) == unchecked(vehicleProfile[b]);
 }
 
 /** Copies the working solution into the best-so-far slot. */

@@ -57,7 +57,9 @@ export const BUF_OVERTIME_COST: i32 = 29;
 export const BUF_NODE_VEHICLE: i32 = 30;
 /** [N·W] f64 cost of serving the node in each window slot (slots past a soft window's end price its lateness). */
 export const BUF_WINDOW_COST: i32 = 31;
-export const BUF_COUNT: i32 = 32;
+/** [N] home vehicle of the node (plan stability: serving it on another vehicle costs PARAM_STABILITY_COST), −1: none. */
+export const BUF_HOME_VEHICLE: i32 = 32;
+export const BUF_COUNT: i32 = 33;
 
 /** Node flag: a place with no location (open route end or start): zero travel to and from it. */
 export const NODE_ANYWHERE: i32 = 1;
@@ -73,7 +75,9 @@ export const NODE_BREAK: i32 = 4;
 export const PARAM_SEED: i32 = 0;
 export const PARAM_NEIGHBOURS: i32 = 1;
 export const PARAM_CIRCUITY: i32 = 2;
-export const PARAM_COUNT: i32 = 3;
+/** Cost of one stop served by a vehicle other than its home vehicle (BUF_HOME_VEHICLE); 0: stability off. */
+export const PARAM_STABILITY_COST: i32 = 3;
+export const PARAM_COUNT: i32 = 4;
 
 /** `summary` slots; mirror SUMMARY_* in workers/protocol.ts. */
 export const SUMMARY_COST: i32 = 0;
@@ -82,7 +86,10 @@ export const SUMMARY_DURATION: i32 = 2;
 export const SUMMARY_ROUTES: i32 = 3;
 export const SUMMARY_UNASSIGNED: i32 = 4;
 export const SUMMARY_ITERATIONS: i32 = 5;
-export const SUMMARY_COUNT: i32 = 6;
+/** Stops served by a vehicle other than their home vehicle, and the stability cost they add to the objective (not to SUMMARY_COST). */
+export const SUMMARY_MOVED: i32 = 6;
+export const SUMMARY_STABILITY: i32 = 7;
+export const SUMMARY_COUNT: i32 = 8;
 
 /** Time sentinel: far beyond any real horizon, small enough that sums of a few never overflow i64. */
 export const TIME_INF: i64 = 1 << 50;

@@ -2,8 +2,8 @@
 // minimal duration and cost straight from the problem buffers (no segments),
 // checks whole solutions, and generates small random problems.
 import {
-  NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, SUMMARY_COST,
-  type ProblemBuffers, type SolutionBuffers,
+  NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED, PARAM_STABILITY_COST,
+  SUMMARY_COST, SUMMARY_MOVED, SUMMARY_STABILITY, type ProblemBuffers, type SolutionBuffers,
 } from '../../workers/protocol';
 
 /** Travel data of a problem: distance N·N and duration P·N·N. */
@@ -207,6 +207,17 @@ function reportedScheduleBreaks(p: ProblemBuffers, m: Matrix, v: number, stops: 
   return [];
 }
 
+/**
+ * Plan stability of vehicle v's route: its stops whose home vehicle (homeVehicle) is another one, and
+ * their cost (params[PARAM_STABILITY_COST] each). Breaks have no home; a zero cost turns it off (0, 0).
+ */
+export function stabilityOf(p: ProblemBuffers, v: number, stops: number[]): { moved: number; cost: number } {
+  const perStop = p.params[PARAM_STABILITY_COST] ?? 0;
+  if (!p.homeVehicle || !(perStop > 0)) return { moved: 0, cost: 0 };
+  const moved = stops.filter((s) => !isBreakNode(p, s) && p.homeVehicle![s] >= 0 && p.homeVehicle![s] !== v).length;
+  return { moved, cost: moved * perStop };
+}
+
 /** Routes of a CSR solution as arrays of stops. */
 export function routesOf(solution: SolutionBuffers): number[][] {
   const routes: number[][] = [];
@@ -216,12 +227,17 @@ export function routesOf(solution: SolutionBuffers): number[][] {
   return routes;
 }
 
-/** Checks a solution against every hard rule and the reported times; returns violations and the recomputed cost. */
-export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBuffers): { violations: string[]; cost: number } {
+/**
+ * Checks a solution against every hard rule and the reported times; returns violations, the recomputed
+ * plan cost and the stability cost the solver's objective adds to it.
+ */
+export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBuffers): { violations: string[]; cost: number; stability: number } {
   const violations: string[] = [];
   const seen = new Set<number>();
   let cost = 0;
+  let moved = 0; let stability = 0;
   routesOf(solution).forEach((stops, v) => {
+    if (realStops(p, stops).length > 0) { const s = stabilityOf(p, v, stops); moved += s.moved; stability += s.cost; }
     for (const s of stops) {
       if (s < p.depotCount || s >= p.nodeCount || seen.has(s)) violations.push(`route ${v}: bad or repeated stop ${s}`);
       seen.add(s);
@@ -256,7 +272,11 @@ export function checkSolution(p: ProblemBuffers, m: Matrix, solution: SolutionBu
   if (Math.abs(cost - solution.summary[SUMMARY_COST]) > 1e-6 * Math.max(1, cost)) {
     violations.push(`summary cost ${solution.summary[SUMMARY_COST]} differs from recomputed ${cost}`);
   }
-  return { violations, cost };
+  if (solution.summary[SUMMARY_MOVED] !== moved) violations.push(`summary moved ${solution.summary[SUMMARY_MOVED]}, recomputed ${moved}`);
+  if (Math.abs(solution.summary[SUMMARY_STABILITY] - stability) > 1e-6 * Math.max(1, stability)) {
+    violations.push(`summary stability ${solution.summary[SUMMARY_STABILITY]} differs from recomputed ${stability}`);
+  }
+  return { violations, cost, stability };
 }
 
 // ---------------------------------------------------------------- random problems

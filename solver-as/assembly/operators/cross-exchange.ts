@@ -5,15 +5,17 @@
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { chainEnd } from "./relocate";
+import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 
 /** Cost of route r rebuilt as prefix(before) + chain(first…last) + suffix(after) + end. */
 function exchangedRouteCost(route: i32, before: i32, first: i32, last: i32, after: i32): f64 {
   accFromPrefix(before, route);
   accAppendRange(first, last, next);
-  accAppendSuffix(after, lastStop(route), true, next);
+  accAppendSuffix(after, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
 }
@@ -42,7 +44,8 @@ export function evaluateCrossExchange(u: i32, lenU: i32, v: i32, lenV: i32): f64
   const pv = unchecked(prev[v]); const nvz = unchecked(next[vz]);
   if (durationFree) {
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>linkDelta(pu, u, uz, nuz, v, vz)
-      + unchecked(vehicleCostPerM[rv]) * <f64>linkDelta(pv, v, vz, nvz, u, uz);
+      + unchecked(vehicleCostPerM[rv]) * <f64>linkDelta(pv, v, vz, nvz, u, uz)
+      + chainMoveCost(u, uz, rv) + chainMoveCost(v, vz, ru);
     if (bound >= 0) return bound;
   }
   const costU = exchangedRouteCost(ru, pu, v, vz, nuz);

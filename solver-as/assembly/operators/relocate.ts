@@ -7,7 +7,9 @@ import {
   isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
+import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 
 /** Last site of the chain of `len` stops starting at stop u, or −1 when the route ends first. */
@@ -24,7 +26,7 @@ export function chainEnd(u: i32, len: i32): i32 {
 function insertedRouteCost(route: i32, w: i32, u: i32, z: i32, len: i32): f64 {
   accFromPrefix(w, route);
   accAppendRange(u, z, next);
-  accAppendSuffix(unchecked(next[w]), lastStop(route), true, next);
+  accAppendSuffix(unchecked(next[w]), lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
 }
@@ -60,6 +62,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
       if (unchecked(routeSize[ru]) == len) {
         bound -= unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>siteDistance(pu, nz);
       }
+      bound += chainMoveCost(u, z, rw);
     }
     if (bound >= 0) return bound;
   }
@@ -68,7 +71,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
     const remaining = unchecked(routeSize[ru]) - len;
     if (remaining > 0) {
       accFromPrefix(pu, ru);
-      accAppendSuffix(nz, lastStop(ru), true, next);
+      accAppendSuffix(nz, lastStop(ru), ru, next);
       accAppendSite(endSite(ru));
       costU = accRouteCost(ru);
       if (costU == INFEASIBLE) return INFEASIBLE;
@@ -80,12 +83,12 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
     accFromPrefix(w, ru);
     accAppendRange(u, z, next);
     accAppendRange(nw, pu, next);
-    accAppendSuffix(nz, lastStop(ru), true, next);
+    accAppendSuffix(nz, lastStop(ru), ru, next);
   } else {
     accFromPrefix(pu, ru);
     accAppendRange(nz, w, next);
     accAppendRange(u, z, next);
-    accAppendSuffix(nw, lastStop(ru), true, next);
+    accAppendSuffix(nw, lastStop(ru), ru, next);
   }
   accAppendSite(endSite(ru));
   return accRouteCost(ru) - unchecked(routeCost[ru]);

@@ -4,14 +4,16 @@
 //   after:   pu → v → nu      pv → u → nv
 import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, accRouteCost } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
+import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 
 /** Cost of route r rebuilt as prefix(before) + x + suffix(after) + end. */
 function replacedRouteCost(route: i32, before: i32, x: i32, after: i32): f64 {
   accFromPrefix(before, route);
   accAppendSite(x);
-  accAppendSuffix(after, lastStop(route), true, next);
+  accAppendSuffix(after, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
 }
@@ -39,7 +41,7 @@ function evaluateSameRoute(u: i32, v: i32): f64 {
   accAppendSite(v);
   if (nu != v) accAppendRange(nu, pv, next);
   accAppendSite(u);
-  accAppendSuffix(nv, lastStop(route), true, next);
+  accAppendSuffix(nv, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route) - unchecked(routeCost[route]);
 }
@@ -58,7 +60,8 @@ export function evaluateSwap(u: i32, v: i32): f64 {
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
   if (durationFree) {
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>replaceDelta(pu, u, v, nu)
-      + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv);
+      + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv)
+      + chainMoveCost(u, u, rv) + chainMoveCost(v, v, ru);
     if (bound >= 0) return bound;
   }
   const costU = replacedRouteCost(ru, pu, v, nu);

@@ -4,8 +4,11 @@
 //   before:  A: … u → nu …  endA        B: … v → nv …  endB
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
 import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
-import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, sameProfile } from "../solution";
-import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, accRouteCost } from "../segments";
+import { hasStability, stabilityCost } from "../homes";
+import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
+import { chainStrangers, prefixStrangers } from "../stability";
 import { INFEASIBLE } from "../types";
 
 /** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
@@ -15,10 +18,17 @@ function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
   return prefixField(u, F_DIST) + siteDistance(u, tail) + suffixField(tail, F_DIST) + siteDistance(lastStop(tailRoute), end);
 }
 
+/** Stability cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
+function joinedStability(route: i32, u: i32, tail: i32, tailRoute: i32): f64 {
+  if (!hasStability) return 0;
+  const tailStrangers = isEndSite(tail) ? 0 : chainStrangers(tail, lastStop(tailRoute), route);
+  return stabilityCost * <f64>(prefixStrangers(u) + tailStrangers);
+}
+
 /** Cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
 function joinedCost(route: i32, u: i32, tail: i32, tailRoute: i32): f64 {
   accFromPrefix(u, route);
-  accAppendSuffix(tail, lastStop(tailRoute), sameProfile(route, tailRoute), next);
+  accAppendSuffix(tail, lastStop(tailRoute), tailRoute, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
 }
@@ -26,8 +36,8 @@ function joinedCost(route: i32, u: i32, tail: i32, tailRoute: i32): f64 {
 /**
  * Cost change of exchanging the tails after sites u and v (different routes;
  * each a stop or a route start). INFEASIBLE if a rule breaks. When no vehicle
- * pays per second, returns early with a non-negative distance-and-fixed-cost
- * delta once the move cannot improve.
+ * pays per second, returns early with a non-negative distance, fixed-cost and
+ * stability delta once the move cannot improve.
  */
 export function evaluateTwoOptStar(u: i32, v: i32): f64 {
   const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
@@ -37,8 +47,10 @@ export function evaluateTwoOptStar(u: i32, v: i32): f64 {
     const sizeU = unchecked(pos[u]) + unchecked(routeSize[rv]) - unchecked(pos[v]);
     const sizeV = unchecked(pos[v]) + unchecked(routeSize[ru]) - unchecked(pos[u]);
     let bound = -unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
-    if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>joinedDistance(ru, u, nv, rv);
-    if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru);
+    if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>joinedDistance(ru, u, nv, rv)
+      + joinedStability(ru, u, nv, rv);
+    if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru)
+      + joinedStability(rv, v, nu, ru);
     if (bound >= 0) return bound;
   }
   const costU = joinedCost(ru, u, nv, rv);

@@ -4,7 +4,8 @@
 //   after:   u → v → … → nu → nv
 import { endSite, isStop, siteDistance, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix, accRouteCost } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
+import { accRouteCost } from "../route-cost";
 import { INFEASIBLE } from "../types";
 
 /**
@@ -24,7 +25,7 @@ export function evaluateTwoOpt(u: i32, v: i32): f64 {
   }
   accFromPrefix(u, route);
   accAppendReversed(nu, v, prev);
-  accAppendSuffix(nv, lastStop(route), true, next);
+  accAppendSuffix(nv, lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route) - unchecked(routeCost[route]);
 }
