@@ -1,0 +1,99 @@
+// `npm run bench:repair` (issue #11, not a timed test): seeded days — the demo and
+// the rich 200-, 300- and 1,000-order sets — with simulated events at several times
+// of day; per case the time to a proposal (release wasm), at-risk stops before and
+// after, stops moved, cost, against a baseline that re-solves the rest of the day from
+// scratch (no stability, no initial plan, no never-worse check). Writes the table into
+// tests/bench/RESULTS.md, section "Repair".
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { DayRecord } from '../../web/src/domain/day/day-schema';
+import { buildRepairProblem } from '../../web/src/domain/day/repair-problem';
+import type { Scenario } from '../../web/src/domain/scenario';
+import type { Solution } from '../../web/src/domain/solution';
+import { validateScenario } from '../../web/src/domain/validate';
+import { proposeRepair, repairContext, type RepairLevel } from '../../web/src/plan/repair';
+import { assembleSolverRoutes } from '../../web/src/plan/repair-candidate';
+import { scoreCandidate } from '../../web/src/plan/repair-score';
+import { simulateDayEvents } from './repair-events';
+import { nodeRepairSolve } from './repair-solve';
+import { generateRichScenario } from './rich-generate';
+
+const solve = nodeRepairSolve('release');
+const REPAIR_LIMIT_S = 1;
+const TIMES = [600, 720, 840];
+
+interface Row { set: string; at: string; method: string; ms: number; atRiskBefore: number; atRiskAfter: number; moved: number; resequenced: number; unassigned: number; cost: number }
+
+function demo(): Scenario {
+  const read = validateScenario(JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')));
+  if (!read.ok) throw new Error('demo scenario invalid');
+  return read.scenario;
+}
+
+/** The baseline: the rest of the day re-solved from scratch (physical pins only), taken as it comes. */
+async function baseline(s: Scenario, day: DayRecord, nowS: number): Promise<Omit<Row, 'set' | 'at' | 'method'>> {
+  const t0 = performance.now();
+  const ctx = repairContext(s, day, { nowS });
+  const problem = buildRepairProblem(s, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: false });
+  const solution = await solve(problem.scenario, { timeLimitS: REPAIR_LIMIT_S, seed: 1, pins: problem.pins });
+  const scored = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+  const ms = Math.round(performance.now() - t0);
+  return { ms, atRiskBefore: ctx.prediction.atRisk.length, atRiskAfter: scored.prediction.atRisk.length, moved: scored.moved, resequenced: scored.resequenced, unassigned: scored.unassigned.length, cost: scored.routeCost };
+}
+
+async function repair(s: Scenario, day: DayRecord, nowS: number, level: RepairLevel): Promise<Omit<Row, 'set' | 'at' | 'method'>> {
+  const t0 = performance.now();
+  const p = await proposeRepair(s, day, { level, nowS, timeLimitS: REPAIR_LIMIT_S, seed: 1 }, solve);
+  const ms = Math.round(performance.now() - t0);
+  const d = p.diff;
+  return { ms, atRiskBefore: d.atRiskBefore, atRiskAfter: d.atRiskAfter, moved: d.moved.filter((m) => m.from !== null).length, resequenced: d.resequenced.length, unassigned: d.unassignedAfter.length, cost: d.costAfter };
+}
+
+async function benchSet(set: string, s: Scenario, planLimitS: number): Promise<Row[]> {
+  const plan = await solve(s, { timeLimitS: planLimitS, seed: 1 }) as Pick<Solution, 'routes' | 'unassigned'>;
+  const rows: Row[] = [];
+  for (const [i, now] of TIMES.entries()) {
+    const events = simulateDayEvents(s, plan.routes, { seed: i + 1, nowMinutes: now, delayMinutes: 45, newOrders: 2, breakdown: i === 1 });
+    const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: plan as never }, events };
+    const at = `${String(now / 60).padStart(2, '0')}:00`;
+    rows.push({ set, at, method: 'baseline (from scratch)', ...await baseline(s, day, now * 60) });
+    for (const level of ['keep-vehicle', 'free'] as const) rows.push({ set, at, method: `repair ${level}`, ...await repair(s, day, now * 60, level) });
+    for (const r of rows.slice(-3)) console.log(JSON.stringify(r));
+  }
+  return rows;
+}
+
+function table(rows: Row[]): string {
+  const head = '| set | at | method | ms | at risk before | at risk after | stops moved | re-sequenced | unassigned | cost |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|';
+  const body = rows.map((r) => `| ${r.set} | ${r.at} | ${r.method} | ${r.ms} | ${r.atRiskBefore} | ${r.atRiskAfter} | ${r.moved} | ${r.resequenced} | ${r.unassigned} | ${r.cost.toFixed(2)} |`);
+  return [head, ...body].join('\n');
+}
+
+function writeResults(rows: Row[]): void {
+  const file = new URL('./RESULTS.md', import.meta.url);
+  const text = readFileSync(file, 'utf8');
+  const section = [
+    '## Repair (`npm run bench:repair`)', '',
+    `Seeded days (events: stops served with jitter up to the clock, one failed attempt, a 45-minute delay on the busiest vehicle, two urgent orders; at 12:00 also a breakdown), release WASM, ${REPAIR_LIMIT_S} s solve limit (the solve stops earlier when it converges). "ms" is the time to a proposal including the day's state, prediction and the scoring walks. Stops moved = stops put on another vehicle or left unassigned; at risk counts stops and routes (an unavailable vehicle stays at risk). Baseline: the rest of the day re-solved from scratch (no stability, no initial plan, taken as it comes). Machine: 2 shared cores; ${new Date().toISOString().slice(0, 10)}.`,
+    '', table(rows), '',
+  ].join('\n');
+  const start = text.indexOf('## Repair');
+  const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);
+  const updated = start < 0 ? text.replace('\n## ', `\n${section}\n## `) : `${text.slice(0, start)}${section}${next < 0 ? '' : text.slice(next + 1)}`;
+  writeFileSync(file, updated);
+}
+
+async function main(): Promise<void> {
+  const rows = [
+    ...await benchSet('demo (80)', demo(), 3),
+    ...await benchSet('rich 200', generateRichScenario({ orders: 200, seed: 1 }), 5),
+    ...await benchSet('rich 300', generateRichScenario({ orders: 300, seed: 1 }), 5),
+    ...await benchSet('rich 1000', generateRichScenario({ orders: 1000, seed: 1 }), 20),
+  ];
+  writeResults(rows);
+  console.log(table(rows));
+}
+
+main().catch((error: Error) => {
+  console.error(error.stack ?? error.message);
+  process.exitCode = 1;
+});
