@@ -8,6 +8,7 @@ import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
 import { createBackupStore, type BackupStore } from './backup';
+import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
 import { createImportStore, type ImportStore } from './import';
 import { createPersistence, type Persistence } from './persist';
@@ -33,6 +34,8 @@ export interface AppState {
   importer: ImportStore;
   /** Back up every scenario to one file, restore one. */
   backup: BackupStore;
+  /** The dispatched day: log, clock, live ETAs, at risk, repair. */
+  day: DayStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -41,6 +44,8 @@ export interface AppDeps {
   db?: PlannerDb;
   loadDemo?: () => Promise<Scenario>;
   debounceMs?: number;
+  /** The day's repair and Play simulator (default: the real ones, repairs solved in their own worker). */
+  day?: DayDeps;
 }
 
 const AppContext = createContext<AppState>();
@@ -79,11 +84,19 @@ export function createAppState(deps: AppDeps = {}): AppState {
     },
     download: (fileName, text) => downloadText(fileName, MIME.json, text),
   });
+  const day = createDayStore(scenario, deps.day ?? defaultDayDeps(onCleanup));
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup };
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, day };
+}
+
+/** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */
+function defaultDayDeps(cleanup: (fn: () => void) => void): DayDeps {
+  const repairClient = makeSolverClient();
+  cleanup(() => repairClient.dispose());
+  return {};
 }
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
