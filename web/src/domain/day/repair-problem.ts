@@ -1,0 +1,213 @@
+// The rest of the day as an ordinary scenario the solver already understands
+// (issue #11, "Repair"): each available vehicle starts where and when it is free
+// (a start depot of its own at its free point), with its limits, capacity and
+// breaks reduced by what its frozen prefix used; the stops a repair may change.
+import type { Depot, Order, Scenario, Vehicle, VehicleLimits } from '../scenario';
+import { isOrderStep } from '../solution';
+import type { StopRef } from '../route-eval';
+import { resolveOrder } from '../service-types';
+import { makeLegFn, type Place } from '../travel';
+import { stopKey, type DayState } from './day-state';
+import type { DayPrediction, PredictedRoute } from './eta';
+import type { RepairStart } from './repair-start';
+
+/** Keeps an order on a vehicle (the solver's SolverPin without a position). */
+export interface RepairPin {
+  orderId: string;
+  vehicleId: string;
+}
+
+/** What the problem is built for. */
+export interface RepairProblemOptions {
+  /** Every tail stop stays on its vehicle (level keep-vehicle); the order within a route is free. */
+  keepVehicle: boolean;
+  /** Re-deliveries and new orders left out (kept for another day). */
+  exclude?: readonly string[];
+}
+
+/** The rest of the day as a scenario, with what the solver must keep. */
+export interface RepairProblem {
+  /** Available vehicles (mid-day starts), the orders a repair may place; no plan. */
+  scenario: Scenario;
+  /** Deliveries on board stay on their vehicle; with keepVehicle, every tail order. */
+  pins: RepairPin[];
+  /** Each tail order's current vehicle (the stability cost's home). */
+  home: RepairPin[];
+  /** Shipments whose pickup is frozen: in the problem a job (its delivery) pinned to the vehicle carrying it. */
+  deliveryOnly: string[];
+  /** Vehicle id → its start depot in the problem (a depot of its own when it starts mid-day). */
+  startDepots: Record<string, string>;
+}
+
+/** Seconds → whole minutes, rounded up (the solver then never plans earlier than possible). */
+const ceilMinutes = (s: number) => Math.ceil(s / 60 - 1e-9);
+/** The latest minute the scenario's schema allows. */
+const LAST_MINUTE = 2880;
+
+/**
+ * Builds the rest-of-the-day problem from the day's state, its prediction
+ * now and every vehicle's repair start (repair-start.ts). Orders done,
+ * failed, cancelled or frozen are left out; an unavailable vehicle takes no
+ * stops (its tail is handed over); new orders and re-deliveries for today
+ * are in, except `exclude`.
+ */
+export function buildRepairProblem(scenario: Scenario, state: DayState, prediction: DayPrediction, starts: readonly RepairStart[], options: RepairProblemOptions): RepairProblem {
+  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const picked = new Map<string, Order>();
+  const pins: RepairPin[] = [];
+  const home: RepairPin[] = [];
+  const deliveryOnly: string[] = [];
+  for (const start of starts) {
+    for (const id of tailOrders(start.tail)) {
+      const { order, converted } = problemOrder(scenario, orders.get(id)!, start.tail);
+      picked.set(id, order);
+      home.push({ orderId: id, vehicleId: start.vehicleId });
+      if (converted) deliveryOnly.push(id);
+      const onBoard = converted || start.deliveriesOnBoard.includes(id);
+      if (start.available && (onBoard || options.keepVehicle)) pins.push({ orderId: id, vehicleId: start.vehicleId });
+    }
+  }
+  for (const id of openUnassigned(state, options.exclude ?? [])) if (!picked.has(id)) picked.set(id, orders.get(id)!);
+  const depots: Depot[] = [...scenario.depots];
+  const startDepots: Record<string, string> = {};
+  const vehicles = starts.filter((s) => s.available).map((start) => {
+    const vehicle = scenario.vehicles.find((v) => v.id === start.vehicleId)!;
+    const predicted = prediction.routes.find((r) => r.vehicleId === start.vehicleId);
+    const shaped = restOfDayVehicle(scenario, state, vehicle, start, predicted, prediction.nowS, deliveryOnly);
+    if (shaped.depot) depots.push(uniqueDepot(shaped.depot, depots));
+    startDepots[vehicle.id] = shaped.depot ? depots[depots.length - 1].id : vehicle.startDepotId;
+    return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
+  });
+  const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()], plan: null };
+  return { scenario: problem, pins, home, deliveryOnly, startDepots };
+}
+
+/** Order ids of a tail's order stops, each once, in route order. */
+function tailOrders(tail: readonly StopRef[]): string[] {
+  return [...new Set(tail.filter(isOrderStep).map((s) => s.id))];
+}
+
+/**
+ * The order as the problem sees it: a shipment whose pickup is not in the
+ * tail (it is frozen or done) becomes a job, its delivery, with nothing collected.
+ */
+function problemOrder(scenario: Scenario, order: Order, tail: readonly StopRef[]): { order: Order; converted: boolean } {
+  if (!order.pickup || tail.some((s) => s.type === 'pickup' && s.id === order.id)) return { order, converted: false };
+  const job: Order = { ...order, pickupAmounts: scenario.settings.capacityUnits.map(() => 0) };
+  delete job.pickup;
+  return { order: job, converted: true };
+}
+
+/** Orders on no route that today's repair should place: not cancelled, not kept for another day, not excluded. */
+export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
+  const later = new Set(state.redeliveries.filter((r) => !r.forToday || r.withdrawn).map((r) => r.orderId));
+  const open = (id: string) => Object.values(state.stops).some((s) => s.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
+  return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id) && open(id));
+}
+
+/** What a frozen prefix used of a vehicle's limits. */
+interface PrefixUse {
+  stops: number;
+  durationS: number;
+  drivingS: number;
+  distanceM: number;
+}
+
+/**
+ * The vehicle for the rest of the day: free from `max(free time, now)`, at a
+ * depot of its own when it starts mid-day; breaks taken (or no longer
+ * possible) removed; limits and capacity reduced by the frozen prefix.
+ */
+function restOfDayVehicle(
+  scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined, nowS: number, deliveryOnly: readonly string[],
+): { vehicle: Vehicle; depot: Depot | null } {
+  // A vehicle that has not left drives its route from its planned departure (day-state keeps it through a repair).
+  const plannedS = start.frozen.length === 0 ? (state.routes.find((r) => r.vehicleId === vehicle.id)?.plannedDepartS ?? 0) : 0;
+  const startMinute = Math.min(ceilMinutes(Math.max(start.from.timeS, nowS, plannedS)), vehicle.shift.end);
+  const taken = new Set(start.frozen.filter((s) => s.type === 'break').map((s) => s.id));
+  const breaks = (vehicle.breaks ?? []).filter((b) => !taken.has(b.id) && b.timeWindows.some((w) => w.end >= startMinute));
+  const midDay = start.frozen.length > 0;
+  const use = midDay ? prefixUse(scenario, state, vehicle, start, predicted) : null;
+  const shaped: Vehicle = {
+    ...vehicle,
+    shift: { start: startMinute, end: vehicle.shift.end },
+    capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly),
+    breaks,
+    ...(vehicle.limits ? { limits: use ? reducedLimits(vehicle.limits, use) : { ...vehicle.limits } } : {}),
+  };
+  if (!vehicle.breaks) delete shaped.breaks;
+  if (!midDay) return { vehicle: shaped, depot: null };
+  const depot: Depot = {
+    id: `${vehicle.id}@free`, name: `Where '${vehicle.name || vehicle.id}' is free`, lat: start.from.lat, lng: start.from.lng,
+    open: Math.min(startMinute, LAST_MINUTE), close: LAST_MINUTE, ...(start.from.matrixIndex !== undefined ? { matrixIndex: start.from.matrixIndex } : {}),
+  };
+  return { vehicle: shaped, depot };
+}
+
+/** A depot id not taken yet (`<id>`, `<id>~2`, …). */
+function uniqueDepot(depot: Depot, depots: readonly Depot[]): Depot {
+  const ids = new Set(depots.map((d) => d.id));
+  let id = depot.id;
+  for (let n = 2; ids.has(id); n += 1) id = `${depot.id}~${n}`;
+  return { ...depot, id };
+}
+
+/**
+ * Capacity left for the rest of the day: what is on board at the free point
+ * and is not delivered by the tail (collected goods, failed deliveries) takes
+ * room; the tail's deliveries on board are loaded again by the solver's model
+ * at its start. A vehicle that has not reported leaving is walked as loading
+ * every job of its route at the depot: its frozen jobs take room too.
+ */
+function freeCapacity(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[]): (number | null)[] {
+  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const sum = (ids: string[]) => {
+    const total = scenario.settings.capacityUnits.map(() => 0);
+    for (const id of ids) resolveOrder(scenario.settings, orders.get(id)!).delivery.forEach((a, k) => { total[k] += a; });
+    return total;
+  };
+  const delivered = sum([...start.deliveriesOnBoard, ...tailOrders(start.tail).filter((id) => deliveryOnly.includes(id))]);
+  const carried = start.from.load.map((l, k) => l - delivered[k]);
+  const loadedAtDepot = state.vehicles[vehicle.id]?.loaded ? carried.map(() => 0) : sum(start.frozen.filter((s) => s.type === 'job').map((s) => s.id));
+  return vehicle.capacity.map((c, k) => (c === null || c === undefined ? c : Math.max(0, round9(c - Math.max(0, carried[k] ?? 0, loadedAtDepot[k] ?? 0)))));
+}
+
+const round9 = (x: number) => Math.round(x * 1e9) / 1e9;
+
+/** Limits minus what the prefix used (never below zero; minutes rounded down). */
+function reducedLimits(limits: VehicleLimits, use: PrefixUse): VehicleLimits {
+  const minutesLeft = (max: number | undefined, usedS: number) => (max === undefined ? undefined : Math.max(0, Math.floor((max * 60 - usedS) / 60)));
+  const out: VehicleLimits = {};
+  if (limits.maxStops !== undefined) out.maxStops = Math.max(0, limits.maxStops - use.stops);
+  const duration = minutesLeft(limits.maxDurationMinutes, use.durationS);
+  if (duration !== undefined) out.maxDurationMinutes = duration;
+  const driving = minutesLeft(limits.maxDrivingMinutes, use.drivingS);
+  if (driving !== undefined) out.maxDrivingMinutes = driving;
+  if (limits.maxDistanceKm !== undefined) out.maxDistanceKm = Math.max(0, round9(limits.maxDistanceKm - use.distanceM / 1000));
+  return out;
+}
+
+/**
+ * The frozen prefix's stops, its duration (departure → free time), distance
+ * (the walk's distance at its last stop) and driving (its legs; a reported
+ * position's detour is not counted).
+ */
+function prefixUse(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined): PrefixUse {
+  const stops = start.frozen.filter(isOrderStep);
+  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const leg = makeLegFn(scenario, vehicle);
+  let at: Place = scenario.depots.find((d) => d.id === vehicle.startDepotId)!;
+  let drivingS = 0;
+  for (const s of stops) {
+    const order = orders.get(s.id)!;
+    const place: Place = s.type === 'pickup' ? order.pickup! : order;
+    drivingS += leg(at, place).durationS;
+    at = place;
+  }
+  const steps = predicted?.steps ?? [];
+  const last = stops[stops.length - 1];
+  const lastStep = last ? [...steps].reverse().find((x) => x.type === last.type && x.id === last.id) : undefined;
+  const departS = steps[0]?.departureS ?? start.from.timeS;
+  const counted = stops.filter((s) => state.stops[stopKey(s.id, s.type)]?.status !== 'cancelled').length;
+  return { stops: counted, durationS: Math.max(0, start.from.timeS - departS), drivingS, distanceM: lastStep?.distanceM ?? 0 };
+}

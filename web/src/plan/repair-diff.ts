@@ -1,0 +1,38 @@
+// What a repair proposal changes (issue #11: "the proposal shows its diff"): stops
+// moved between vehicles, stops re-sequenced, new ETAs, stops that become on time
+// or at risk, cost, at-risk and unassigned before and after.
+import type { DayPrediction, PredictedStop } from '../domain/day/eta';
+import type { RepairDiff } from './repair';
+import { predictedCost, stabilityChanges, type RepairContext, type ScoredCandidate } from './repair-score';
+
+/** Stop key → its predicted stop, over every route. */
+function stopsByKey(prediction: DayPrediction): Map<string, PredictedStop> {
+  return new Map(prediction.routes.flatMap((r) => r.stops.map((s) => [s.key, s] as const)));
+}
+
+/** The diff from the plan as it stands (`before`) to the proposal (`after`). */
+export function repairDiff(ctx: RepairContext, before: ScoredCandidate, after: ScoredCandidate): RepairDiff {
+  const open = (status: string | undefined) => status === 'planned' || status === 'en-route';
+  const keys = Object.keys(after.state.stops).filter((k) => open(after.state.stops[k].status));
+  const moved = keys
+    .map((key) => ({ key, orderId: after.state.stops[key].orderId, from: ctx.state.stops[key]?.vehicleId ?? null, to: after.state.stops[key].vehicleId }))
+    .filter((m) => m.from !== m.to);
+  const was = stopsByKey(before.prediction);
+  const now = stopsByKey(after.prediction);
+  const arrival = (s: PredictedStop | undefined) => (s && s.source !== 'stranded' ? s.arrivalS : null);
+  const etas = keys.map((key) => ({ key, beforeS: arrival(was.get(key)), afterS: arrival(now.get(key)) })).filter((e) => e.beforeS !== null || e.afterS !== null);
+  const risky = (s: PredictedStop | undefined) => Boolean(s?.risk);
+  return {
+    moved,
+    resequenced: stabilityChanges(ctx.state, after.state).resequenced,
+    etas,
+    nowOnTime: keys.filter((k) => risky(was.get(k)) && now.has(k) && arrival(now.get(k)) !== null && !risky(now.get(k))),
+    nowLate: keys.filter((k) => !risky(was.get(k)) && risky(now.get(k))),
+    costBefore: predictedCost(before.state, before.prediction),
+    costAfter: predictedCost(after.state, after.prediction),
+    atRiskBefore: before.prediction.atRisk.length,
+    atRiskAfter: after.prediction.atRisk.length,
+    unassignedBefore: before.unassigned,
+    unassignedAfter: after.unassigned,
+  };
+}

@@ -1,0 +1,128 @@
+// Repair of the rest of the day (issue #11): two candidates — the plan as it
+// stands and the solver's answer to the rest-of-the-day problem — assembled into
+// whole routes, scored by ONE objective computed outside the solver by the
+// checker's day walk, the better kept (never worse), with its diff. Pure; the solve is injected.
+import type { AcceptedRoute } from '../domain/day/events';
+import type { DayRecord } from '../domain/day/day-schema';
+import { deriveDayState } from '../domain/day/day-state';
+import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
+import { repairStarts } from '../domain/day/repair-start';
+import { buildRepairProblem } from '../domain/day/repair-problem';
+import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
+import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
+import { repairDiff } from './repair-diff';
+import { scoreCandidate, type RepairContext } from './repair-score';
+
+/** How much a repair may change: re-time only, re-sequence each route, or move stops between vehicles. */
+export type RepairLevel = 'keep-order' | 'keep-vehicle' | 'free';
+/** Every level, from the smallest change to the largest. */
+export const REPAIR_LEVELS: readonly RepairLevel[] = ['keep-order', 'keep-vehicle', 'free'];
+
+/** Stability costs used when the options give none (cost units, as the plan's cost). */
+export const DEFAULT_STABILITY: Readonly<{ movedCost: number; resequencedCost: number }> = { movedCost: 50, resequencedCost: 5 };
+
+export interface RepairOptions {
+  level: RepairLevel;
+  /** Clock, seconds of the scenario day. */
+  nowS: number;
+  timeLimitS: number;
+  seed: number;
+  /** Fixed move budget instead of the clock (tests, benchmarks); optional. */
+  maxMoves?: number;
+  /** Cost of one stop moved to another vehicle / one stop re-sequenced (defaults: DEFAULT_STABILITY). */
+  stability?: { movedCost: number; resequencedCost: number };
+  /** Re-deliveries and new orders to leave out (kept for another day). */
+  exclude?: string[];
+}
+
+export interface RepairDiff {
+  /** Stops whose vehicle changes (vehicle ids; null = unassigned). */
+  moved: { orderId: string; key: string; from: string | null; to: string | null }[];
+  /** Stop keys whose vehicle is unchanged but whose predecessor changed. */
+  resequenced: string[];
+  etas: { key: string; beforeS: number | null; afterS: number | null }[];
+  /** Stop keys at risk before and not after / not at risk before and at risk after. */
+  nowOnTime: string[];
+  nowLate: string[];
+  /** Sum of the predicted route costs of the day (as KPI Cost); the past is the same in both. */
+  costBefore: number;
+  costAfter: number;
+  atRiskBefore: number;
+  atRiskAfter: number;
+  unassignedBefore: string[];
+  unassignedAfter: string[];
+}
+
+export interface RepairProposal {
+  level: RepairLevel;
+  atS: number;
+  /** Every vehicle's whole stop sequence after the repair: the payload of a 'repair-applied' event (events.ts AcceptedRoute). */
+  routes: AcceptedRoute[];
+  diff: RepairDiff;
+  /** 'current' when no change beats the plan as it stands (a repair never proposes something worse). */
+  source: 'current' | 'solver';
+  /** Objective values (cost + lateness + unassigned penalty + stability) of both candidates. */
+  objectiveBefore: number;
+  objectiveAfter: number;
+}
+
+/**
+ * What the repair passes to the solve: SolveOptions plus a fixed move budget
+ * and the stability option (protocol.ts gains `stability`; a solve that does
+ * not know a field ignores it).
+ */
+export interface RepairSolveOptions extends SolveOptions {
+  maxMoves?: number;
+  stability?: { home: { orderId: string; vehicleId: string }[]; costPerStop: number };
+}
+
+/** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */
+export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
+
+/** The day's state, prediction and repair starts now: what both candidates are judged against. */
+export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<RepairOptions, 'nowS' | 'stability' | 'exclude'>): RepairContext {
+  const plan = day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes' | 'unassigned'>;
+  const state = deriveDayState(scenario, plan, day.events);
+  const settings = day.settings ?? DEFAULT_DAY_SETTINGS;
+  const prediction = predictDay(scenario, state, options.nowS / 60, settings);
+  const starts = repairStarts(scenario, state, prediction);
+  return {
+    scenario, day, plan, settings, nowS: options.nowS, state, prediction, starts,
+    stability: options.stability ?? DEFAULT_STABILITY, exclude: options.exclude ?? [],
+  };
+}
+
+/**
+ * Proposes a repair of the rest of the day at `options.nowS`: keep-order
+ * re-times the plan as it stands (new orders stay unassigned); keep-vehicle
+ * and free solve the rest-of-the-day problem (keep-vehicle pins every tail
+ * stop to its vehicle). The solver's plan is proposed only when its objective
+ * is strictly lower than the plan as it stands.
+ */
+export async function proposeRepair(scenario: Scenario, day: DayRecord, options: RepairOptions, solve: RepairSolve): Promise<RepairProposal> {
+  const ctx = repairContext(scenario, day, options);
+  const before = scoreCandidate(ctx, currentRoutes(ctx));
+  let best = before;
+  let source: RepairProposal['source'] = 'current';
+  if (options.level !== 'keep-order') {
+    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude });
+    if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
+      const solution = await solve(problem.scenario, {
+        timeLimitS: options.timeLimitS, seed: options.seed, pins: problem.pins,
+        ...(options.maxMoves !== undefined ? { maxMoves: options.maxMoves } : {}),
+        stability: { home: problem.home, costPerStop: ctx.stability.movedCost },
+      });
+      const after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+      if (after.objective < before.objective) {
+        best = after;
+        source = 'solver';
+      }
+    }
+  }
+  return {
+    level: options.level, atS: options.nowS, routes: best.routes, diff: repairDiff(ctx, before, best), source,
+    objectiveBefore: before.objective, objectiveAfter: best.objective,
+  };
+}
