@@ -163,6 +163,25 @@ export const serviceTypeSpecSchema = v.object({
 });
 export type ServiceTypeSpec = v.InferOutput<typeof serviceTypeSpecSchema>;
 
+const cv = v.pipe(v.number('must be a number'), v.finite(), v.minValue(0, 'must be ≥ 0'), v.maxValue(3, 'must be ≤ 3'));
+const probability = v.pipe(v.number('must be a number'), v.finite(), v.minValue(0, 'must be ≥ 0'), v.maxValue(1, 'must be ≤ 1'));
+const perServiceType = <T extends v.GenericSchema<unknown, number>>(value: T) => v.record(v.picklist(SERVICE_TYPES, 'unknown service type'), value);
+
+/**
+ * How execution varies around the plan (issues #11 and #14): coefficients of
+ * variation of travel and service times, not-home probability per service type,
+ * length of a failed attempt, urgent orders a simulated day brings. Every field
+ * is optional; variability.ts fills the defaults.
+ */
+export const variabilitySchema = v.object({
+  travelCv: v.optional(cv),
+  serviceCv: v.optional(perServiceType(cv)),
+  notHome: v.optional(perServiceType(probability)),
+  failedAttemptMinutes: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole minutes'), v.minValue(0, 'must be ≥ 0'), v.maxValue(240, 'must be ≤ 240'))),
+  urgentOrdersPerDay: v.optional(count(50)),
+});
+export type VariabilitySettings = v.InferOutput<typeof variabilitySchema>;
+
 export const settingsSchema = v.object({
   /** ISO date (YYYY-MM-DD) of the planned day. */
   date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')),
@@ -184,6 +203,8 @@ export const settingsSchema = v.object({
   itemUnit: v.optional(id),
   /** Penalty of an unassigned order: base + perPriority × priority (cost units, not part of route cost). */
   unassignedPenalty: v.optional(v.object({ base: amount, perPriority: amount })),
+  /** Travel, service and presence variability (simulator and risk); absent fields take variability.ts defaults. */
+  variability: v.optional(variabilitySchema),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
