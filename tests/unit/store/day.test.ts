@@ -8,7 +8,7 @@ import { serializeEventsFile } from '../../../web/src/domain/day/events-file';
 import type { DayEvent } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { createDayStore, type DayDeps } from '../../../web/src/store/day';
-import type { RepairProposal } from '../../../web/src/store/day-repair-types';
+import type { RepairProposal } from '../../../web/src/plan/repair';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 

@@ -1,7 +1,10 @@
 // Wires the stores together and provides them to the component tree. Tests
 // mount fresh stores by passing their own client, database and demo loader.
 import { createContext, onCleanup, useContext, type JSX } from 'solid-js';
+import { simulateDay } from '../domain/day/simulate';
 import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+import { proposeRepair } from '../plan/repair';
 import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
 import { downloadText, MIME } from '../io/download';
 import { fetchDemoScenario } from '../io/restore';
@@ -96,8 +99,19 @@ export function createAppState(deps: AppDeps = {}): AppState {
 function defaultDayDeps(cleanup: (fn: () => void) => void): DayDeps {
   const repairClient = makeSolverClient();
   cleanup(() => repairClient.dispose());
-  return {};
+  return {
+    propose: (scenario, day, level, nowS) => proposeRepair(scenario, day, {
+      level, nowS, seed: scenario.settings.solver.seed, timeLimitS: Math.min(REPAIR_TIME_LIMIT_S, scenario.settings.solver.timeLimitS),
+    }, (problem, options) => repairClient.solve(problem, options)),
+    simulate: (scenario, day, fromMinutes) => simulateDay(scenario, day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes'>, {
+      seed: scenario.settings.solver.seed, fromS: Math.round(fromMinutes * 60),
+      takenOrderIds: day.events.flatMap((e) => (e.type === 'new-order' ? [e.order.id] : [])),
+    }),
+  };
 }
+
+/** A repair answers within this many seconds (less when the scenario's solver limit is lower). */
+const REPAIR_TIME_LIMIT_S = 3;
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {

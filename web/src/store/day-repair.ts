@@ -7,7 +7,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { deriveEventId, type DayEvent, type RepairAppliedEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
 import type { DayDerived } from './day-derive';
-import type { RepairLevel, RepairProposal } from './day-repair-types';
+import type { RepairLevel, RepairProposal } from '../plan/repair';
 
 /** Proposes a repair of the day at `nowS` (plan/repair.ts proposeRepair with the worker's solve bound in). */
 export type ProposeRepair = (scenario: Scenario, day: DayRecord, level: RepairLevel, nowS: number) => Promise<RepairProposal>;

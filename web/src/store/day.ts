@@ -68,7 +68,7 @@ export type DayStore = [state: DayStoreState, actions: DayActions & ReturnType<t
 export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, deps: DayDeps = {}): DayStore {
   const [mode, setModeSignal] = createSignal<DayMode>('plan');
   const [message, setMessage] = createSignal<DayMessage | null>(null);
-  const play = makePlayQueue(() => scenarioState.scenario, deps.simulate, (events) => append(events));
+  const play = makePlayQueue(() => scenarioState.scenario, deps.simulate, (events) => append(events), (e) => overtaken(derived(), e));
   const clock = createDayClock(8 * 60, { ...deps.clock, onTick: (from, to) => { deps.clock?.onTick?.(from, to); play.due(from, to); } });
   const day = () => (scenarioState.scenario?.day ? (scenarioState.scenario.day as DayRecord) : null);
   // Track the pieces of the scenario the day reads; derive from plain copies.
@@ -167,11 +167,23 @@ function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: 
   return issue ? `event '${issue.eventId}': ${issue.message}` : null;
 }
 
+/** A simulated event about a stop already left or cancelled, or a vehicle that is unavailable. */
+function overtaken(derived: DayDerived | null, e: DayEvent): boolean {
+  if (!derived) return false;
+  const { stops, vehicles } = derived.state;
+  if ('vehicle' in e && vehicles[e.vehicle]?.unavailable) return true;
+  if (e.type !== 'arrived' && e.type !== 'done' && e.type !== 'failed') return false;
+  const status = Object.values(stops).find((s) => s.orderId === e.order && (!e.stop || s.type === e.stop))?.status;
+  return status === 'done' || status === 'failed' || status === 'cancelled';
+}
+
 /** Play's simulated events: built once per dispatched day, logged as the clock passes their time. */
 function makePlayQueue(
   scenario: () => ScenarioStore[0]['scenario'],
   simulate: DayDeps['simulate'],
   log: (events: DayEvent[]) => void,
+  /** True for a simulated event the dispatcher's own reports made moot (its stop already left, its vehicle unavailable). */
+  overtaken: (e: DayEvent) => boolean,
 ): { due(from: number, to: number): void; reset(): void } {
   let queue: DayEvent[] | null = null;
   return {
@@ -181,7 +193,7 @@ function makePlayQueue(
       const plain = structuredClone(unwrap(s));
       queue ??= simulate(plain, plain.day!, from);
       const taken = new Set(plain.day!.events.map((e) => e.id));
-      const due = queue.filter((e) => e.at <= to && !taken.has(e.id));
+      const due = queue.filter((e) => e.at <= to && !taken.has(e.id) && !overtaken(e));
       queue = queue.filter((e) => e.at > to);
       if (due.length) log(due);
     },
