@@ -1,8 +1,10 @@
 // `npm run solve -- <instance> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]`
 // Solves a Solomon/Gehring–Homberger .txt or VRPLIB .vrp file with the WASM
 // solver and writes the plan as VRPLIB .sol; a VROOM problem (.json) is solved
-// as a scenario and written in VROOM's solution shape. Both print a one-line
-// JSON summary on stderr; exit 1 when the checker rejects the plan, 2 on bad input.
+// as a scenario and written in VROOM's solution shape; the project's own scenario
+// file (its `type`) is solved with its pins and, with --out, written back with the
+// plan. All print a one-line JSON summary on stderr; exit 1 when the checker
+// rejects the plan, 2 on bad input.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,10 @@ import { formatSol } from './check-instance';
 import { parseInstance, type Rounding } from './instance';
 import { runInstance } from './run-solver';
 import { vroomCli } from './vroom-run';
+import { checkSolution } from '../../web/src/domain/check';
+import { isScenarioFileData, readScenarioFileData, serializeScenarioFile } from '../../web/src/io/scenario-file';
+import { NO_PINS, solverPins } from '../../web/src/plan/pins';
+import { nodeRepairSolve } from './repair-solve';
 
 const ROUNDINGS: Rounding[] = ['exact', 'trunc1', 'nint'];
 
@@ -29,7 +35,7 @@ async function main(): Promise<number> {
   });
   const file = positionals[0];
   if (!file) {
-    console.error('usage: npm run solve -- <instance.txt|instance.vrp|problem.json> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]');
+    console.error('usage: npm run solve -- <instance.txt|instance.vrp|problem.json|scenario.fmp.json> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]');
     return 2;
   }
   const timeLimitS = Number(values['time-limit']);
@@ -38,6 +44,8 @@ async function main(): Promise<number> {
   if (!Number.isInteger(seed) || seed < 0) throw new Error(`--seed must be a non-negative integer, got '${values.seed}'`);
   const maxMoves = values['max-moves'] === undefined ? undefined : Number(values['max-moves']);
   if (maxMoves !== undefined && !(Number.isInteger(maxMoves) && maxMoves > 0)) throw new Error(`--max-moves must be a positive integer, got '${values['max-moves']}'`);
+  const scenarioFile = /\.json$/i.test(file) ? scenarioFileData(file) : undefined;
+  if (scenarioFile !== undefined) return solveScenarioFile(file, scenarioFile, { timeLimitS, seed, maxMoves, out: values.out });
   if (/\.json$/i.test(file)) return solveVroom(file, { timeLimitS, seed, date: values.date, out: values.out, rounding: values.rounding });
   const inst = parseInstance(readFileSync(file, 'utf8'), basename(file));
   // Defaults: the convention of each set's BKS (X nint, Solomon/GH trunc1, Li & Lim double precision).
@@ -57,6 +65,38 @@ async function main(): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Parsed JSON of a scenario file (recognised by its `type`), else undefined. */
+function scenarioFileData(file: string): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  } catch {
+    return undefined;
+  }
+  return isScenarioFileData(data) ? data : undefined;
+}
+
+/** The project's scenario file: solved with its pins, checked, and with --out written back with the plan. */
+async function solveScenarioFile(file: string, data: unknown, o: { timeLimitS: number; seed: number; maxMoves?: number; out?: string }): Promise<number> {
+  const read = readScenarioFileData(data);
+  if (!read.ok) {
+    console.error(`error: ${file}: ${read.message}`);
+    return 2;
+  }
+  const { scenario } = read;
+  const pins = solverPins(read.pins ?? NO_PINS, scenario.plan?.solution ?? null, scenario.vehicles.map((v) => v.id), scenario.orders.map((x) => x.id));
+  const started = performance.now();
+  const solution = await nodeRepairSolve('release')(scenario, { timeLimitS: o.timeLimitS, seed: o.seed, pins, maxMoves: o.maxMoves });
+  const check = checkSolution(scenario, solution);
+  if (o.out) writeFileSync(o.out, serializeScenarioFile({ ...scenario, plan: { solvedRevision: scenario.revision, solution: { ...solution, check } } }, read.pins));
+  console.error(JSON.stringify({
+    scenario: scenario.id, routes: solution.routes.length, cost: Math.round(check.cost * 100) / 100, unassigned: solution.unassigned.length,
+    seconds: Number(((performance.now() - started) / 1000).toFixed(2)), feasible: check.ok, stopReason: solution.stopReason,
+  }));
+  for (const v of check.violations.slice(0, 20)) console.error(`checker: ${v.rule}: ${v.message}`);
+  return check.ok ? 0 : 1;
 }
 
 /** A VROOM problem: solution JSON to --out or stdout, notes and summary on stderr. */

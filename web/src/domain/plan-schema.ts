@@ -89,7 +89,7 @@ export const solutionSchema = v.object({
   routes: v.array(routeSchema),
   unassigned: v.array(v.object({ orderId: text, reason: text })),
   summary: v.object({ cost: num, distanceM: num, durationS: num, routes: nonNegative, unassigned: nonNegative }),
-  stopReason: v.picklist(['completed', 'time-limit', 'cancelled'] as const, 'unknown stop reason'),
+  stopReason: v.picklist(['converged', 'completed', 'time-limit', 'cancelled'] as const, 'unknown stop reason'),
   check: checkReportSchema,
   explanations: v.optional(v.array(explanationSchema)),
   stats: v.object({ seed: num, iterations: num, elapsedMs: num }),

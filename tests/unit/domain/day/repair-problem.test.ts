@@ -1,0 +1,118 @@
+// The rest-of-the-day problem on the hand-computed route of repair-start.test.ts:
+// Van 1 drives hub → A → B → C (B free at 09:25 after A done 08:20 and a 45-min delay).
+import { describe, expect, it } from 'vitest';
+import { deriveDayState } from '../../../../web/src/domain/day/day-state';
+import { predictDay } from '../../../../web/src/domain/day/eta';
+import type { DayEvent } from '../../../../web/src/domain/day/events';
+import { buildRepairProblem, type RepairProblemOptions } from '../../../../web/src/domain/day/repair-problem';
+import { repairStarts } from '../../../../web/src/domain/day/repair-start';
+import { roadDistanceM } from '../../../../web/src/domain/geo';
+import type { Scenario } from '../../../../web/src/domain/scenario';
+import type { Route, StepType } from '../../../../web/src/domain/solution';
+import { validateScenario } from '../../../../web/src/domain/validate';
+import { smallScenario } from '../../../fixtures/small-scenario';
+
+const H = (h: number, m = 0, s = 0) => h * 3600 + m * 60 + s;
+const at = (h: number, m = 0) => h * 60 + m;
+const step = (type: StepType, id: string, t = H(7)) => ({ type, id, arrivalS: t, waitS: 0, serviceS: 0, departureS: t, distanceM: 0, load: [0, 0] });
+/** A dispatched route: only step types, ids and the start's departure matter to the day. */
+const route = (vehicleId: string, stops: [StepType, string][], departS = H(7)): Route => ({
+  vehicleId, steps: [step('start', 'hub', departS), ...stops.map(([t, id]) => step(t, id, departS)), step('end', 'hub', departS)], distanceM: 0, durationS: 0, drivingS: 0, waitingS: 0, serviceS: 0, cost: 0,
+});
+let n = 0;
+const ev = (e: Record<string, unknown>) => ({ id: `e${++n}`, ...e }) as unknown as DayEvent;
+const doneA = () => [ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'delay', vehicle: 'v1', at: at(8, 30), minutes: 45 })];
+
+function problem(s: Scenario, events: DayEvent[], now: number, options: RepairProblemOptions = { keepVehicle: false }, stops: [StepType, string][] = [['job', 'A'], ['job', 'B'], ['job', 'C']]) {
+  // v2 leaves at 10:00: before then it has not left and a repair may still re-plan it.
+  const plan = { routes: [route('v1', stops), route('v2', [['job', 'D']], H(10))], unassigned: [{ orderId: 'E', reason: '' }] };
+  const state = deriveDayState(s, plan, events);
+  const prediction = predictDay(s, state, now);
+  const starts = repairStarts(s, state, prediction);
+  return { starts, p: buildRepairProblem(s, state, prediction, starts, options) };
+}
+const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+
+describe('buildRepairProblem', () => {
+  it('starts a mid-day vehicle at a depot of its own where it is free, from its free time (whole minutes, rounded up)', () => {
+    const s = smallScenario();
+    const { p, starts } = problem(s, doneA(), at(8, 40));
+    const v1 = p.scenario.vehicles.find((v) => v.id === 'v1')!;
+    const depot = p.scenario.depots.find((d) => d.id === v1.startDepotId)!;
+    expect(depot.id).toBe('v1@free');
+    expect([depot.lat, depot.lng]).toEqual([s.orders[1].lat, s.orders[1].lng]);
+    expect(starts[0].from.timeS).toBe(H(9, 25));
+    expect(v1.shift).toEqual({ start: at(9, 25), end: 1080 });
+    expect(v1.endDepotId).toBe('hub');
+    // v2 has not left and is not due: it starts at the hub, not before its planned departure (the day walks it from there).
+    const v2 = p.scenario.vehicles.find((v) => v.id === 'v2')!;
+    expect([v2.startDepotId, v2.shift.start]).toEqual(['hub', at(10)]);
+    expect(validateScenario(p.scenario).ok).toBe(true);
+  });
+
+  it('leaves out done and frozen orders; keeps the tail, other routes and unassigned orders', () => {
+    const { p } = problem(smallScenario(), doneA(), at(8, 40));
+    expect(ids(p.scenario.orders).sort()).toEqual(['C', 'D', 'E']);
+    expect(p.home).toEqual([{ orderId: 'C', vehicleId: 'v1' }, { orderId: 'D', vehicleId: 'v2' }]);
+  });
+
+  it('pins deliveries on board to their vehicle; keep-vehicle pins every tail order; excluded orders stay out', () => {
+    const free = problem(smallScenario(), doneA(), at(8, 40)).p;
+    expect(free.pins).toEqual([{ orderId: 'C', vehicleId: 'v1' }]);
+    const keep = problem(smallScenario(), doneA(), at(8, 40), { keepVehicle: true, exclude: ['E'] }).p;
+    expect(keep.pins).toEqual([{ orderId: 'C', vehicleId: 'v1' }, { orderId: 'D', vehicleId: 'v2' }]);
+    expect(ids(keep.scenario.orders)).not.toContain('E');
+  });
+
+  it('reduces stops, duration, driving and distance limits by what the frozen prefix used', () => {
+    const s = smallScenario();
+    s.vehicles[0].limits = { maxStops: 10, maxDurationMinutes: 600, maxDrivingMinutes: 300, maxDistanceKm: 100 };
+    const { p } = problem(s, doneA(), at(8, 40));
+    const limits = p.scenario.vehicles.find((v) => v.id === 'v1')!.limits!;
+    // Frozen A and B; left the hub at 07:00 (planned), free at 09:25: 145 min used.
+    expect(limits.maxStops).toBe(8);
+    expect(limits.maxDurationMinutes).toBe(600 - 145);
+    // Legs hub → A 1168 s and A → B 228 s: 1396 s, so 276 whole minutes are left of 300.
+    expect(limits.maxDrivingMinutes).toBe(276);
+    const km = (a: { lat: number; lng: number }, b: { lat: number; lng: number }) => roadDistanceM(a.lng, a.lat, b.lng, b.lat, 1.3) / 1000;
+    expect(limits.maxDistanceKm).toBeCloseTo(100 - km(s.depots[0], s.orders[0]) - km(s.orders[0], s.orders[1]), 6);
+  });
+
+  it('removes a break taken in the frozen prefix and one whose windows closed; keeps one still possible', () => {
+    const s = smallScenario();
+    s.vehicles[0].breaks = [
+      { id: 'coffee', timeWindows: [{ start: 420, end: 600 }], minutes: 10 },
+      { id: 'early', timeWindows: [{ start: 420, end: 450 }], minutes: 10 },
+      { id: 'lunch', timeWindows: [{ start: 690, end: 780 }], minutes: 30 },
+    ];
+    const { p } = problem(s, doneA(), at(8, 40), { keepVehicle: false }, [['job', 'A'], ['break', 'coffee'], ['job', 'B'], ['job', 'C'], ['break', 'lunch']]);
+    expect(ids(p.scenario.vehicles.find((v) => v.id === 'v1')!.breaks!)).toEqual(['lunch']);
+  });
+
+  it('reduces the free capacity by what is on board and not delivered by the tail (collected goods)', () => {
+    const s = smallScenario();
+    s.orders[0].pickupAmounts = [15, 0];
+    const { p } = problem(s, doneA(), at(8, 40));
+    // A collected 15 kg; B (frozen) and C (tail) are on board: the solver reloads C at its start.
+    expect(p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([85, 5]);
+  });
+
+  it('an unavailable vehicle takes no stops: its tail is handed over, unpinned', () => {
+    const events = [ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'unavailable', vehicle: 'v1', at: at(8, 30), lat: 45.75, lng: 4.84, reason: 'breakdown' })];
+    const { p } = problem(smallScenario(), events, at(8, 40));
+    expect(ids(p.scenario.vehicles)).toEqual(['v2']);
+    expect(ids(p.scenario.orders).sort()).toEqual(['B', 'C', 'D', 'E']);
+    expect(p.pins).toEqual([]);
+  });
+
+  it('a shipment whose pickup is frozen becomes a job (its delivery) pinned to the vehicle carrying it', () => {
+    const s = smallScenario();
+    s.orders[2].pickup = { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 };
+    const events = [ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'done', order: 'C', stop: 'pickup', at: at(8, 40) })];
+    const { p } = problem(s, events, at(8, 45), { keepVehicle: false }, [['job', 'A'], ['pickup', 'C'], ['job', 'B'], ['delivery', 'C']]);
+    const c = p.scenario.orders.find((o) => o.id === 'C')!;
+    expect(c.pickup).toBeUndefined();
+    expect(p.deliveryOnly).toEqual(['C']);
+    expect(p.pins).toContainEqual({ orderId: 'C', vehicleId: 'v1' });
+  });
+});

@@ -1,0 +1,92 @@
+// @vitest-environment node
+// proposeRepair on seeded days of the demo (fixed move budgets, never the clock):
+// never worse than the plan as it stands, done stops and frozen prefixes never move,
+// keep-vehicle keeps every stop on its vehicle, keep-order only re-times.
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DayRecord } from '../../../web/src/domain/day/day-schema';
+import { deriveDayState, stopKey } from '../../../web/src/domain/day/day-state';
+import type { DayEvent } from '../../../web/src/domain/day/events';
+import type { Scenario } from '../../../web/src/domain/scenario';
+import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
+import { validateScenario } from '../../../web/src/domain/validate';
+import { proposeRepair, repairContext, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
+import { checkRepair } from '../../../web/src/plan/repair-plan';
+import { simulateDayEvents } from '../../bench/repair-events';
+import { nodeRepairSolve } from '../../bench/repair-solve';
+
+const demo = (): Scenario => {
+  const result = validateScenario(JSON.parse(readFileSync(new URL('../../../public/demo-scenario.json', import.meta.url), 'utf8')));
+  if (!result.ok) throw new Error('demo scenario invalid');
+  return result.scenario;
+};
+const solve = nodeRepairSolve('debug');
+const MOVES = 20_000;
+
+describe('proposeRepair on the demo', () => {
+  let s: Scenario;
+  let plan: Pick<Solution, 'routes' | 'unassigned'>;
+  const dayOf = (events: DayEvent[]): DayRecord => ({ dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: plan as never }, events });
+  const repair = (day: DayRecord, level: RepairLevel, nowMinutes: number, seed = 1) =>
+    proposeRepair(s, day, { level, nowS: nowMinutes * 60, timeLimitS: 10, seed, maxMoves: MOVES }, solve);
+
+  beforeAll(async () => {
+    s = demo();
+    plan = await solve(s, { timeLimitS: 10, seed: 1, maxMoves: 100_000 });
+  });
+
+  /** Every route of the proposal begins with its vehicle's frozen prefix; done and failed stops stay where they were. */
+  function expectPastKept(day: DayRecord, p: RepairProposal): void {
+    const ctx = repairContext(s, day, { nowS: p.atS });
+    for (const start of ctx.starts) {
+      const route = p.routes.find((r) => r.vehicle === start.vehicleId);
+      expect(route?.stops.slice(0, start.frozen.length) ?? [], start.vehicleId).toEqual(start.frozen.map((x) => ({ type: x.type, id: x.id })));
+    }
+    const after = deriveDayState(s, plan, [...day.events, { type: 'repair-applied', id: 'accept', at: p.atS / 60, routes: p.routes }]);
+    for (const stop of Object.values(ctx.state.stops)) {
+      if (stop.status === 'done' || stop.status === 'failed') expect(after.stops[stop.key].vehicleId, stop.key).toBe(stop.vehicleId);
+    }
+  }
+
+  it.each([[1, 600], [2, 660], [3, 720]])('seed %i at %i min: never worse than the plan as it stands, past kept, at every level', async (seed, now) => {
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed, nowMinutes: now, delayMinutes: 45, newOrders: 1 }));
+    for (const level of ['keep-order', 'keep-vehicle', 'free'] as const) {
+      const p = await repair(day, level, now, seed);
+      expect(p.objectiveAfter, level).toBeLessThanOrEqual(p.objectiveBefore);
+      expect(p.source === 'current', level).toBe(p.objectiveAfter === p.objectiveBefore);
+      expectPastKept(day, p);
+    }
+  });
+
+  it('keep-order proposes the plan as it stands, re-timed: nothing moved or re-sequenced', async () => {
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 4, nowMinutes: 630, delayMinutes: 60, newOrders: 1 }));
+    const p = await repair(day, 'keep-order', 630);
+    expect([p.source, p.diff.moved, p.diff.resequenced]).toEqual(['current', [], []]);
+    expect(p.routes).toEqual(repairContext(s, day, { nowS: 630 * 60 }).state.routes.map((r) => ({ vehicle: r.vehicleId, stops: r.stops })));
+    expect(p.diff.unassignedAfter).toContain('URG-1');
+  });
+
+  it('keep-vehicle puts no stop on another vehicle; free places the urgent order and passes the day check', async () => {
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 5, nowMinutes: 600, delayMinutes: 60, newOrders: 1 }));
+    const keep = await repair(day, 'keep-vehicle', 600);
+    // A stop may be left unassigned (to null) when its vehicle cannot make it any more, never put on another vehicle.
+    expect(keep.diff.moved.filter((m) => m.from !== null && m.to !== null)).toEqual([]);
+    const free = await repair(day, 'free', 600);
+    expect(free.source).toBe('solver');
+    expect(free.diff.unassignedAfter).not.toContain('URG-1');
+    expect(checkRepair(s, day, free).violations).toEqual([]);
+    expect(free.diff.atRiskAfter).toBeLessThanOrEqual(free.diff.atRiskBefore);
+  });
+
+  it('a broken-down vehicle hands its stops over: none stays on it after a free repair', async () => {
+    const events = simulateDayEvents(s, plan.routes, { seed: 6, nowMinutes: 600, breakdown: true });
+    const day = dayOf(events);
+    const broken = (events.find((e) => e.type === 'unavailable') as { vehicle: string }).vehicle;
+    const p = await repair(day, 'free', 600);
+    const ctx = repairContext(s, day, { nowS: 600 * 60 });
+    const start = ctx.starts.find((x) => x.vehicleId === broken)!;
+    expect(p.routes.find((r) => r.vehicle === broken)?.stops.filter(isOrderStep)).toEqual(start.frozen.filter(isOrderStep));
+    const handed = start.tail.filter(isOrderStep).map((x) => stopKey(x.id, x.type));
+    expect(p.diff.moved.map((m) => m.key).sort()).toEqual(expect.arrayContaining(handed.sort()));
+  });
+});
