@@ -242,7 +242,7 @@ describe('day store: repair', () => {
     const last = state.day!.events.at(-1)!;
     expect(last.type).toBe('repair-applied');
     expect(last.id.startsWith('auto:')).toBe(true);
-    expect(state.message?.text).toMatch(/Auto-repair applied: at risk 3 → 1/);
+    expect(state.message?.text).toMatch(/^Auto-repair applied \(at risk 3 → 1, 0 moved\); the checker finds/);
     dispose();
   });
 });

@@ -8,6 +8,7 @@ import { deriveEventId, type DayEvent, type RepairAppliedEvent } from '../domain
 import type { Scenario } from '../domain/scenario';
 import type { DayDerived } from './day-derive';
 import type { RepairLevel, RepairProposal } from '../plan/repair';
+import { checkRepair } from '../plan/repair-plan';
 
 /** Proposes a repair of the day at `nowS` (plan/repair.ts proposeRepair with the worker's solve bound in). */
 export type ProposeRepair = (scenario: Scenario, day: DayRecord, level: RepairLevel, nowS: number) => Promise<RepairProposal>;
@@ -67,9 +68,11 @@ export function createDayRepair(deps: RepairDeps) {
     }
   }
 
+  /** Logs the proposal; the repaired day is re-checked independently (the checker's day walk) and the verdict said. */
   function log(p: RepairProposal, auto: boolean): boolean {
-    const day = deps.scenario()?.day;
-    if (!day || madeFor !== day.events.length) {
+    const scenario = deps.scenario();
+    const day = scenario?.day;
+    if (!scenario || !day || madeFor !== day.events.length) {
       deps.say({ tone: 'error', text: 'The proposal is out of date (the log changed since): press Repair again.' });
       return false;
     }
@@ -77,8 +80,13 @@ export function createDayRepair(deps: RepairDeps) {
     const taken = new Set(day.events.map((e) => e.id));
     const id = `${auto ? AUTO_REPAIR_ID : ''}${deriveEventId(draft, taken)}`;
     const event: RepairAppliedEvent = { ...draft, id: taken.has(id) ? `${id}#${taken.size + 1}` : id };
+    const check = checkRepair(scenario, day, p);
     deps.append([event]);
     setProposal(null);
+    const verdict = check.ok
+      ? 'the checker finds no broken rule in the rest of the day'
+      : `the checker finds ${check.violations.length} broken rule(s) in the rest of the day: ${check.violations.slice(0, 3).map((v) => v.message).join('; ')}`;
+    deps.say({ tone: check.ok ? 'info' : 'error', text: `${auto ? 'Auto-repair applied' : 'Repair applied'} (at risk ${p.diff.atRiskBefore} → ${p.diff.atRiskAfter}, ${p.diff.moved.length} moved); ${verdict}.` });
     return true;
   }
 
@@ -88,9 +96,7 @@ export function createDayRepair(deps: RepairDeps) {
     if (!autoRepair() || repairing() || !previous || !keys.some((k) => !previous.includes(k))) return;
     void propose(AUTO_LEVEL).then((p) => {
       if (!p) return;
-      if (p.source === 'solver' && p.diff.atRiskAfter < p.diff.atRiskBefore && log(p, true)) {
-        deps.say({ tone: 'info', text: `Auto-repair applied: at risk ${p.diff.atRiskBefore} → ${p.diff.atRiskAfter}, ${p.diff.moved.length} stop(s) moved.` });
-      }
+      if (p.source === 'solver' && p.diff.atRiskAfter < p.diff.atRiskBefore) log(p, true);
     });
   }));
 
