@@ -41,7 +41,7 @@ async function exportedScenario(page: Page): Promise<Scenario & { day: DayRecord
 
 /** Status and actual times of every stop of the state, for before/after comparisons. */
 async function stopStates(page: Page): Promise<string[]> {
-  return page.locator('.day-stop').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-order-id')}:${li.getAttribute('data-status')}`).sort());
+  return page.locator('.day-stop').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-stop-key')}:${li.getAttribute('data-status')}`).sort());
 }
 
 test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', async ({ page }) => {
@@ -54,10 +54,12 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
 
   await setTime(page, '10:00');
   const van1 = route(page, 'Van 1');
-  const firstTwo = await van1.locator('.day-stop').evaluateAll((items) => items.slice(0, 2).map((li) => li.getAttribute('data-order-id')!));
+  // Stops are named by their key: a shipment has a pickup and a delivery stop of one order.
+  const stop = (key: string) => page.locator(`.day-stop[data-stop-key="${key}"]`);
+  const firstTwo = await van1.locator('.day-stop').evaluateAll((items) => items.slice(0, 2).map((li) => li.getAttribute('data-stop-key')!));
   await van1.getByRole('button', { name: 'Done' }).first().click();
   await van1.getByRole('button', { name: 'Done' }).first().click();
-  for (const id of firstTwo) await expect(van1.locator(`.day-stop[data-order-id="${id}"]`)).toHaveAttribute('data-status', 'done');
+  for (const key of firstTwo) await expect(stop(key)).toHaveAttribute('data-status', 'done');
   await expect(van1.locator('.day-route__progress')).toHaveText(/^2\/\d+$/);
 
   const van2 = route(page, 'Van 2');
@@ -65,10 +67,10 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   await van2.getByRole('button', { name: 'Delay' }).click();
 
   const van3 = route(page, 'Van 3');
-  const failedId = (await van3.locator('.day-stop').first().getAttribute('data-order-id'))!;
+  const failedKey = (await van3.locator('.day-stop').first().getAttribute('data-stop-key'))!;
   await van3.getByLabel(/^Reason of /).first().selectOption('not-home');
   await van3.getByRole('button', { name: 'Failed' }).first().click();
-  await expect(van3.locator(`.day-stop[data-order-id="${failedId}"]`)).toHaveAttribute('data-status', 'failed');
+  await expect(stop(failedKey)).toHaveAttribute('data-status', 'failed');
 
   await eventLog(page).getByLabel('Import events').setInputFiles({ name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(EVENTS_FILE) });
   await expect(page.getByText('Imported 1 event.')).toBeVisible();
@@ -94,6 +96,7 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   await expect(proposal).toBeHidden();
   await expect(page.getByText(/^Repair applied \(at risk \d+ → \d+, \d+ moved\); the checker finds no broken rule in the rest of the day\.$/)).toBeVisible();
   await expect(eventLog(page).locator('li').last()).toContainText('repair applied');
+  await page.screenshot({ path: test.info().outputPath('day-after-repair.png'), fullPage: true });
   const doneAfter = (await stopStates(page)).filter((s) => s.endsWith(':done') || s.endsWith(':failed'));
   expect(doneAfter).toEqual(doneBefore);
 
@@ -108,9 +111,9 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   const plan = saved.day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes' | 'unassigned'>;
   const stateBefore = deriveDayState(saved, plan, before.events);
   const stateAfter = deriveDayState(saved, plan, saved.day.events);
-  for (const id of [...firstTwo, failedId]) {
-    expect(stateAfter.stops[id]).toEqual(stateBefore.stops[id]);
-    expect(stateAfter.stops[id].status).toMatch(/done|failed/);
+  for (const key of [...firstTwo, failedKey]) {
+    expect(stateAfter.stops[key]).toEqual(stateBefore.stops[key]);
+    expect(stateAfter.stops[key].status).toMatch(/done|failed/);
   }
   expect(stateAfter.issues).toEqual([]);
 
@@ -125,11 +128,20 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
 
   // Keyboard only: from the next open stop's name, Tab reaches its Done button and Enter presses it.
   const nextOpen = van1.locator('.day-stop[data-status="en-route"], .day-stop[data-status="planned"]').first();
-  const nextId = (await nextOpen.getAttribute('data-order-id'))!;
+  const nextKey = (await nextOpen.getAttribute('data-stop-key'))!;
   await nextOpen.locator('.day-stop__name').focus();
   await page.keyboard.press('Tab');
   await expect(nextOpen.getByRole('button', { name: 'Done' })).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(van1.locator(`.day-stop[data-order-id="${nextId}"]`)).toHaveAttribute('data-status', 'done');
+  await expect(stop(nextKey)).toHaveAttribute('data-status', 'done');
   await expect(eventLog(page).locator('li')).toHaveCount(logBefore.length + 1);
+
+  // Play: the clock runs and the simulated day's events are logged as their time comes; Pause stops it.
+  const time = page.getByLabel('Time', { exact: true });
+  const startedAt = await time.inputValue();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(time).not.toHaveValue(startedAt);
+  await expect.poll(() => eventLog(page).locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(logBefore.length + 1);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });

@@ -71,7 +71,7 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
   const stopRef = () => ({ order: props.stop.orderId, ...(props.stop.type === 'job' ? {} : { stop: props.stop.type }) });
   const time = () => (props.stop.startS === null ? '—' : `${props.stop.source === 'predicted' ? '≈' : ''}${formatClock(props.stop.startS)}`);
   return (
-    <li class={`day-stop day-stop--${props.stop.status}${props.stop.risk ? ' is-at-risk' : ''}`} data-order-id={props.stop.orderId} data-status={props.stop.status}>
+    <li class={`day-stop day-stop--${props.stop.status}${props.stop.risk ? ' is-at-risk' : ''}`} data-order-id={props.stop.orderId} data-stop-key={props.stop.key} data-status={props.stop.status}>
       <button type="button" class="link-button day-stop__name" id={nameId()} onClick={() => uiActions.selectOrder(props.stop.orderId)}>{label()}</button>
       <span class="day-stop__status">{STATUS_LABELS[props.stop.status]}</span>
       <span class="day-stop__time num" title={props.stop.source === 'predicted' ? 'predicted start' : 'actual start'}>{time()}</span>
