@@ -3,7 +3,7 @@
 // an edit; saves are debounced but flushed when the page hides; every storage
 // failure is reported, never swallowed.
 import { createRoot } from 'solid-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIO_VERSION, type Scenario } from '../../../web/src/domain/scenario';
 import { makePlannerDb, type PlannerDb } from '../../../web/src/io/db';
 import { createPersistence, type Persistence } from '../../../web/src/store/persist';
@@ -126,17 +126,17 @@ describe('persistence', () => {
     db.writes.length = 0;
     actions.rename('before pagehide');
     window.dispatchEvent(new Event('pagehide'));
-    // No flush() here: only the page's own event may start the write.
-    await sleep(10);
-    expect(db.writes.map((s) => s.name)).toEqual(['before pagehide']);
+    // No flush() here: only the page's own event may start the write (the debounce is 10 s, far beyond the 2 s wait).
+    await vi.waitFor(() => expect(db.writes.map((s) => s.name)).toEqual(['before pagehide']), { timeout: 2000 });
 
     actions.rename('before hidden');
     Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
     document.dispatchEvent(new Event('visibilitychange'));
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
-    await sleep(10);
-    expect(db.writes.map((s) => s.name)).toEqual(['before pagehide', 'before hidden']);
-    expect(persist.saveStatus()).toBe('saved');
+    await vi.waitFor(() => {
+      expect(db.writes.map((s) => s.name)).toEqual(['before pagehide', 'before hidden']);
+      expect(persist.saveStatus()).toBe('saved');
+    }, { timeout: 2000 });
   });
 
   it('asks the browser to warn before leaving while a save is pending, and starts it', async () => {

@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
+import { SettingsMapArchive } from './SettingsMapArchive';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
 import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
@@ -75,6 +76,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
           onInput={(text) => setDraft('tileUrl', text)} issues={issuesAt('settings.tileUrl')} />
         <SettingsField path="settings.tileAttribution" label="Map attribution" class="settings-field--wide" value={draft.tileAttribution}
           onInput={(text) => setDraft('tileAttribution', text)} issues={issuesAt('settings.tileAttribution')} />
+        <SettingsMapArchive />
       </fieldset>
       <SettingsUnits {...section} />
       <SettingsServiceTypes {...section} />

@@ -8,6 +8,7 @@ import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, t
 import { MapLegend } from '../components/MapLegend';
 import { useApp } from '../store/context';
 import type { Selection } from '../store/ui';
+import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { StopMarkers } from './StopMarkers';
@@ -52,7 +53,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state], ui: [uiState, uiActions], day: [day] } = useApp();
+  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions], day: [day] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   let container!: HTMLDivElement;
@@ -75,6 +76,7 @@ export function MapView(): JSX.Element {
   });
 
   useTileLayer(map, setTilesFailed);
+  useArchiveLayer(map, archiveActions.archive);
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
@@ -102,7 +104,7 @@ export function MapView(): JSX.Element {
 
   // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.
   return (
-    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" {...counts()} data-selected={selectionKey(uiState.selection)}>
+    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" {...counts()} data-map-archive={archiveState.info?.name ?? ''} data-selected={selectionKey(uiState.selection)}>
       <div class="map" ref={container} />
       <Show when={uiState.pick}>
         {(pick) => (
@@ -126,7 +128,9 @@ export function MapView(): JSX.Element {
         }}
       </Show>
       <Show when={tilesFailed()}>
-        <p class="map-notice" role="status">Map tiles unavailable — showing a plain background.</p>
+        <p class="map-notice" role="status">
+          {archiveState.info ? 'Online map tiles unavailable — showing the offline map archive.' : 'Map tiles unavailable — showing a plain background.'}
+        </p>
       </Show>
       <MapLegend />
     </section>

@@ -14,6 +14,7 @@ import { createBackupStore, type BackupStore } from './backup';
 import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
 import { createImportStore, type ImportStore } from './import';
+import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
 import { createRunStore, type RunStore } from './run';
@@ -39,6 +40,8 @@ export interface AppState {
   backup: BackupStore;
   /** The dispatched day: log, clock, live ETAs, at risk, repair. */
   day: DayStore;
+  /** The offline map archive kept in this browser (for every scenario). */
+  mapArchive: MapArchiveStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -49,6 +52,7 @@ export interface AppDeps {
   debounceMs?: number;
   /** The day's repair and Play simulator (default: the real ones, repairs solved in their own worker). */
   day?: DayDeps;
+  mapArchive?: MapArchiveStore;
 }
 
 const AppContext = createContext<AppState>();
@@ -92,7 +96,8 @@ export function createAppState(deps: AppDeps = {}): AppState {
     run[1].dispose();
     client.dispose();
   });
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, day };
+  const mapArchive = deps.mapArchive ?? createMapArchiveStore();
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day };
 }
 
 /** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */
@@ -117,6 +122,7 @@ const REPAIR_TIME_LIMIT_S = 3;
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {
   const state = createAppState(props);
   void state.persist.restore();
+  void state.mapArchive[1].restore();
   // Saved scenarios must not be evicted when the disk runs low.
   void requestPersistentStorage();
   return <AppContext.Provider value={state}>{props.children}</AppContext.Provider>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayReport, dayReportCsv, type DayReport } from '../../../../web/src/domain/day/day-report';
+import { dayReport, type DayReport } from '../../../../web/src/domain/day/day-report';
 import { deriveDayState } from '../../../../web/src/domain/day/day-state';
 import { predictDay } from '../../../../web/src/domain/day/eta';
 import type { DayEvent } from '../../../../web/src/domain/day/events';
@@ -55,22 +55,5 @@ describe('dayReport', () => {
     expect(r.routes[0].hours.actual).toBeCloseTo(1.5, 9); // left 07:00 as planned, last stop left 08:30
     expect(r.total.hours.actual).toBeCloseTo(1.5 + (at(10, 55) - 420) / 60, 9);
     expect(r.routes[0].hours.predicted).toBeGreaterThan(4); // C cannot be reached before the clock (11:00)
-  });
-
-  it('writes a CSV with one row per route and a total row', () => {
-    const { r } = report();
-    const lines = dayReportCsv(r).split('\r\n');
-    expect(lines).toHaveLength(4);
-    expect(lines[0].split(',').slice(0, 9)).toEqual(['vehicle', 'stops planned', 'done', 'failed', 'left', 'on-time planned %', 'on-time predicted %', 'on-time actual %', 'first-attempt success %']);
-    expect(lines[0]).toContain('curbside service min actual');
-    expect(lines[3].split(',').slice(0, 9)).toEqual(['total', '5', '2', '1', '2', '100.0', '100.0', '100.0', '66.7']);
-    expect(lines[3].split(',').slice(-4)).toEqual(['60', '37', '2', '30']);
-  });
-
-  it('quotes cells with commas or quotes, and leaves shares with nothing to count empty', () => {
-    const { r } = report();
-    const odd = { ...r, routes: [{ ...r.routes[0], vehicleId: 'van "1", north', onTime: { ...r.routes[0].onTime, actual: { onTime: 0, of: 0, share: null } } }] };
-    const row = dayReportCsv(odd).split('\r\n')[1];
-    expect(row.startsWith('"van ""1"", north",3,1,1,1,100.0,100.0,,')).toBe(true);
   });
 });

@@ -88,6 +88,24 @@ describe('simulateDay: seeds and shape', () => {
     expect(eventsDueBetween(all, atS(all[3]) + 1, Infinity)).not.toContainEqual(all[3]);
   });
 
+  it('draws the same legs whatever the not-home and delay chances: only which stops fail, and the delayed leg, change', () => {
+    const { s, plan } = small();
+    const base = resolveVariability(s.settings);
+    const legsOf = (events: DayEvent[], route: Route) => {
+      const mine = routeEvents(events, route).filter((e) => e.type !== 'delay');
+      return mine.filter((e) => e.type === 'arrived').map((e, k) => atS(e) - atS(mine[2 * k]));
+    };
+    const calm = simulateDay(s, plan, { seed: 31, variability: base, delayChance: 0 });
+    const absent = simulateDay(s, plan, { seed: 31, variability: { ...base, notHome: { ...base.notHome, curbside: 1 } }, delayChance: 0 });
+    const delayed = simulateDay(s, plan, { seed: 31, variability: base, delayChance: 1 });
+    for (const route of plan.routes) {
+      expect(legsOf(absent, route)).toEqual(legsOf(calm, route));
+      const lost = (delayed.find((e) => e.type === 'delay' && e.vehicle === route.vehicleId) as { minutes: number }).minutes * 60;
+      const diff = legsOf(delayed, route).map((x, k) => x - legsOf(calm, route)[k]);
+      expect(diff.filter((d) => d !== 0)).toEqual([lost]);
+    }
+  });
+
   it('with no spread, no absence and no surprise, replays the plan exactly', () => {
     const { s, plan } = small();
     const events = simulateDay(s, plan, { seed: 3, variability: quiet(), delayChance: 0 });

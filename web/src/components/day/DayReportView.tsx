@@ -2,7 +2,8 @@
 // stops done / failed / left, on-time share planned, predicted and actual,
 // first-attempt success, km and hours planned / predicted / actual; CSV export.
 import { For, Show, type JSX } from 'solid-js';
-import { dayReportCsv, type DayFigures, type Share } from '../../domain/day/day-report';
+import type { DayFigures, Share } from '../../domain/day/day-report';
+import { dayReportCsv } from '../../io/day-report-csv';
 import { downloadText, MIME, safeFileName } from '../../io/download';
 import { useApp } from '../../store/context';
 

@@ -1,7 +1,7 @@
 // The Day report (issue #11): plan vs actual per route and in total — on-time
 // share (planned, predicted, actual), first-attempt success, stops done /
 // failed / left, km, hours, and service minutes per service type (planned vs
-// measured, the dwell times operators learn from) — and its CSV.
+// measured, the dwell times operators learn from). Its CSV is io/day-report-csv.ts.
 import type { Order, Scenario, ServiceType } from '../scenario';
 import { isOrderStep, type Route, type Solution } from '../solution';
 import { lateS } from './at-risk';
@@ -130,37 +130,4 @@ function totalOf(routes: DayFigures[]): DayFigures {
     hours: { planned: sum((r) => r.hours.planned), predicted: sum((r) => r.hours.predicted), actual: actual.length ? actual.reduce((a, b) => a + b, 0) : null },
     serviceMinutes: minutes,
   };
-}
-
-const pct = (s: Share) => (s.share === null ? '' : (s.share * 100).toFixed(1));
-const num = (x: number | null) => (x === null ? '' : String(Math.round(x * 100) / 100));
-
-/** RFC 4180 cell: quoted when it holds a comma, quote or line break. */
-function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/**
- * The report as CSV (CRLF line ends): one row per route, then `total`; shares
- * in percent (empty when there is nothing to count), km and hours to two
- * decimals, then planned / actual service minutes and measured stops per service type.
- */
-export function dayReportCsv(report: DayReport): string {
-  const rows = [...report.routes, report.total];
-  const types = [...new Set(rows.flatMap((r) => Object.keys(r.serviceMinutes)))] as ServiceType[];
-  const headers = [
-    'vehicle', 'stops planned', 'done', 'failed', 'left', 'on-time planned %', 'on-time predicted %', 'on-time actual %', 'first-attempt success %',
-    'km planned', 'km predicted', 'hours planned', 'hours predicted', 'hours actual',
-    ...types.flatMap((t) => [`${t} service min planned`, `${t} service min actual`, `${t} stops measured`, `${t} service min planned (measured stops)`]),
-  ];
-  const lines = rows.map((r) => [
-    r.vehicleId ?? 'total', String(r.stops.planned), String(r.stops.done), String(r.stops.failed), String(r.stops.left),
-    pct(r.onTime.planned), pct(r.onTime.predicted), pct(r.onTime.actual), pct(r.firstAttempt),
-    num(r.km.planned), num(r.km.predicted), num(r.hours.planned), num(r.hours.predicted), num(r.hours.actual),
-    ...types.flatMap((t) => {
-      const m = r.serviceMinutes[t];
-      return m ? [num(m.plannedMinutes), num(m.measuredStops ? m.actualMinutes : null), String(m.measuredStops), num(m.plannedMinutesOfMeasured)] : ['', '', '', ''];
-    }),
-  ]);
-  return [headers, ...lines].map((line) => line.map(cell).join(',')).join('\r\n');
 }

@@ -63,6 +63,13 @@ export function eventsDueBetween(events: readonly DayEvent[], fromS: number, toS
   });
 }
 
+/** A route's one traffic delay: on its `leg`-th leg, `minutes` lost (10–40), reported `fraction` of the way along. */
+interface Delay {
+  leg: number;
+  minutes: number;
+  fraction: number;
+}
+
 /** Where a route's simulation stands: its stops and what happened at them so far (reports by stop index). */
 interface RouteRun {
   ctx: EvalContext;
@@ -93,13 +100,13 @@ function simulateRoute(ctx: EvalContext, route: Route, variability: Variability,
   run.out.push({ atS: departS, event: { type: 'departed', vehicle: vehicle.id } });
   // Drawn whatever happens, so the route's other draws do not depend on delayChance.
   const delayed = rng() < delayChance;
-  const delayLeg = Math.floor(rng() * orderStops);
+  const delay: Delay = { leg: Math.floor(rng() * orderStops), minutes: 10 + Math.floor(rng() * 31), fraction: rng() };
   let leg = 0;
   for (let i = 0; i < run.stops.length; i++) {
     const stop = run.stops[i];
     if (!isOrderStep(stop)) continue;
     const walk = evaluateRoute(ctx, vehicle, run.stops.slice(0, i + 1), departS, { reports: run.reports, notBeforeS: 0 });
-    simulateStop(run, i, walk.steps[i].departureS, walk.steps[i + 1], delayed && leg === delayLeg);
+    simulateStop(run, i, walk.steps[i].departureS, walk.steps[i + 1], delayed && leg === delay.leg ? delay : null);
     leg += 1;
   }
   return run.out;
@@ -107,10 +114,10 @@ function simulateRoute(ctx: EvalContext, route: Route, variability: Variability,
 
 /**
  * One order stop: the leg from `leaveS` (drawn, plus a reported delay on the
- * way when `delay`), the wait for the window (the checker's windowStart; a late
+ * way when `delay` is given), the wait for the window (the checker's windowStart; a late
  * arrival starts at once), then the service or a failed attempt.
  */
-function simulateStop(run: RouteRun, i: number, leaveS: number, walked: { arrivalS: number; serviceS: number }, delay: boolean): void {
+function simulateStop(run: RouteRun, i: number, leaveS: number, walked: { arrivalS: number; serviceS: number }, delay: Delay | null): void {
   const { ctx, rng, variability } = run;
   const stop = run.stops[i] as StopRef & { type: 'job' | 'pickup' | 'delivery' };
   const order = ctx.orders.get(stop.id)!;
@@ -121,7 +128,10 @@ function simulateStop(run: RouteRun, i: number, leaveS: number, walked: { arriva
   // Not home is a customer's absence: a shipment's pickup (at a store or hub) never fails.
   const notHome = rng() < variability.notHome[order.serviceType] && stop.type !== 'pickup';
   let arrivalS = leaveS + legS;
-  if (delay) arrivalS += reportDelay(run, leaveS, legS);
+  if (delay) {
+    run.out.push({ atS: leaveS + Math.floor(delay.fraction * legS), event: { type: 'delay', vehicle: run.route.vehicleId, minutes: delay.minutes } });
+    arrivalS += delay.minutes * 60;
+  }
   const windows = stop.type === 'pickup' ? needs.shipment!.timeWindows : needs.timeWindows;
   const startS = windowStart(windows, arrivalS) ?? arrivalS;
   const endS = startS + (notHome ? variability.failedAttemptMinutes * 60 : serviceS);
@@ -129,14 +139,6 @@ function simulateStop(run: RouteRun, i: number, leaveS: number, walked: { arriva
   const side = stop.type === 'job' ? {} : { stop: stop.type };
   run.out.push({ atS: arrivalS, event: { type: 'arrived', order: order.id, ...side } });
   run.out.push({ atS: endS, event: notHome ? { type: 'failed', order: order.id, reason: 'not-home', ...side } : { type: 'done', order: order.id, ...side } });
-}
-
-/** A traffic delay of 10–40 whole minutes reported somewhere on the leg; returns the seconds lost. */
-function reportDelay(run: RouteRun, leaveS: number, legS: number): number {
-  const minutes = 10 + Math.floor(run.rng() * 31);
-  const atS = leaveS + Math.floor(run.rng() * legS);
-  run.out.push({ atS, event: { type: 'delay', vehicle: run.route.vehicleId, minutes } });
-  return minutes * 60;
 }
 
 /**
@@ -176,13 +178,13 @@ function nextUrgentId(taken: Set<string>): string {
 function urgentOrder(scenario: Scenario, base: Order, offset: readonly [number, number], id: string, atMinute: number, priority: number): Order {
   const [dLat, dLng] = offset;
   const sameSpot = base.matrixIndex !== undefined;
-  const start = Math.min(atMinute + 60, 1380);
+  const start = Math.min(atMinute + 60, 2760); // windows may run to 48:00 (scenario.ts)
   const amounts = [...base.amounts];
   const order: Order = {
     id, customerName: `Urgent customer ${id}`, address: `Near ${base.address}`,
     lat: sameSpot ? base.lat : clamp(base.lat + dLat, -90, 90), lng: sameSpot ? base.lng : clamp(base.lng + dLng, -180, 180),
     serviceType: 'curbside', serviceMinutes: suggestServiceMinutes(scenario.settings, { serviceType: 'curbside', amounts }), amounts,
-    timeWindows: [{ start, end: Math.min(start + 120, 1440) }], priority,
+    timeWindows: [{ start, end: start + 120 }], priority,
     notes: 'Urgent order (simulated)', phone: '', email: '', extra: {},
   };
   if (sameSpot) order.matrixIndex = base.matrixIndex;
