@@ -212,6 +212,19 @@ describe('day store: repair', () => {
     const last = state.day!.events.at(-1)!;
     expect(last).toMatchObject({ type: 'repair-applied', at: 540, routes });
     expect(state.derived?.state.stops.o2.vehicleId).toBe('v2');
+    // The repaired day was re-checked by the checker's day walk, and the verdict is said.
+    expect(state.message?.text).toBe('Repair applied (at risk 2 → 0, 0 moved); the checker finds no broken rule in the rest of the day.');
+    dispose();
+  });
+
+  it('Accept of a repair that breaks a rule is logged, and the checker says which rule', async () => {
+    const overloaded = [...routes.slice(0, 1), { vehicle: 'v2', stops: [{ type: 'job' as const, id: 'o2' }, { type: 'job' as const, id: 'o4' }] }];
+    const { day: [state, actions], dispose } = setup(undefined, { propose: async () => proposal(overloaded, [1, 0]) });
+    actions.dispatch();
+    await actions.proposeRepair('free');
+    expect(actions.accept()).toBe(true);
+    expect(state.message?.tone).toBe('error');
+    expect(state.message?.text).toMatch(/^Repair applied \(at risk 1 → 0, 0 moved\); the checker finds \d+ broken rule\(s\) in the rest of the day: .*capacity/i);
     dispose();
   });
 
