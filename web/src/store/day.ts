@@ -11,6 +11,7 @@ import type { Scenario } from '../domain/scenario';
 import { createDayClock, type DayClock } from './day-clock';
 import { deriveDay, deriveDayBase, predictDayAt, type DayDerived } from './day-derive';
 import { dispatchBlocker, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type NewDayEvent } from './day-log';
+import { makePlayQueue, overtaken, type SimulateDay } from './day-play';
 import { createDayRepair, type DayRepairState, type ProposeRepair } from './day-repair';
 import type { ScenarioStore } from './scenario';
 
@@ -57,7 +58,7 @@ export interface DayDeps {
   /** Proposes a repair (plan/repair.ts with the worker's solve); absent: Repair says it is unavailable. */
   propose?: ProposeRepair;
   /** Builds the Play events of a dispatched day from a time on (sorted by time). */
-  simulate?: (scenario: NonNullable<ScenarioStore[0]['scenario']>, day: DayRecord, fromMinutes: number) => DayEvent[];
+  simulate?: SimulateDay;
   clock?: Parameters<typeof createDayClock>[1];
 }
 
@@ -165,40 +166,4 @@ function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: 
   const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
   const issue = after[before];
   return issue ? `event '${issue.eventId}': ${issue.message}` : null;
-}
-
-/** A simulated event about a stop already left or cancelled, or a vehicle that is unavailable. */
-function overtaken(derived: DayDerived | null, e: DayEvent): boolean {
-  if (!derived) return false;
-  const { stops, vehicles } = derived.state;
-  if ('vehicle' in e && vehicles[e.vehicle]?.unavailable) return true;
-  if (e.type !== 'arrived' && e.type !== 'done' && e.type !== 'failed') return false;
-  const status = Object.values(stops).find((s) => s.orderId === e.order && (!e.stop || s.type === e.stop))?.status;
-  return status === 'done' || status === 'failed' || status === 'cancelled';
-}
-
-/** Play's simulated events: built once per dispatched day, logged as the clock passes their time. */
-function makePlayQueue(
-  scenario: () => ScenarioStore[0]['scenario'],
-  simulate: DayDeps['simulate'],
-  log: (events: DayEvent[]) => void,
-  /** True for a simulated event the dispatcher's own reports made moot (its stop already left, its vehicle unavailable). */
-  overtaken: (e: DayEvent) => boolean,
-): { due(from: number, to: number): void; reset(): void } {
-  let queue: DayEvent[] | null = null;
-  return {
-    due(from, to) {
-      const s = scenario();
-      if (!simulate || !s?.day) return;
-      const plain = structuredClone(unwrap(s));
-      queue ??= simulate(plain, plain.day!, from);
-      const taken = new Set(plain.day!.events.map((e) => e.id));
-      const due = queue.filter((e) => e.at <= to && !taken.has(e.id) && !overtaken(e));
-      queue = queue.filter((e) => e.at > to);
-      if (due.length) log(due);
-    },
-    reset() {
-      queue = null;
-    },
-  };
 }

@@ -2,6 +2,7 @@
 // available once the plan is dispatched; Dispatch says why when it cannot start the day.
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
+import { Banner } from '../ui/Banner';
 import type { DayMode } from '../../store/day';
 
 const MODES: { mode: DayMode; label: string }[] = [{ mode: 'plan', label: 'Plan' }, { mode: 'day', label: 'Day' }];
@@ -10,6 +11,7 @@ const MODES: { mode: DayMode; label: string }[] = [{ mode: 'plan', label: 'Plan'
 export function ModeSwitch(): JSX.Element {
   const { day: [state, actions] } = useApp();
   return (
+    <>
     <div class="mode-switch" role="group" aria-label="Plan or day">
       {MODES.map(({ mode, label }) => (
         <button
@@ -29,5 +31,10 @@ export function ModeSwitch(): JSX.Element {
         </button>
       </Show>
     </div>
+    {/* In Plan mode the day's messages (a refused Dispatch) appear here; Day mode shows them in its panel. */}
+    <Show when={state.mode === 'plan' ? state.message : null}>
+      {(m) => <Banner tone={m().tone} onDismiss={actions.dismissMessage}><span>{m().text}</span></Banner>}
+    </Show>
+    </>
   );
 }
