@@ -35,6 +35,9 @@ export function Timeline(): JSX.Element {
                 <For each={axis().hours}>
                   {(hour) => <span class="timeline__tick" style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>{formatClock(hour * 3600)}</span>}
                 </For>
+                <Show when={dayView()}>
+                  {(d) => <span class="timeline__now" style={{ left: `${axisPercent(axis(), d().prediction.nowS)}%` }}>now {formatClock(d().prediction.nowS)}</span>}
+                </Show>
               </div>
             </div>
             <For each={rows()}>
