@@ -36,7 +36,7 @@ export function Timeline(): JSX.Element {
                   {(hour) => <span class="timeline__tick" style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>{formatClock(hour * 3600)}</span>}
                 </For>
                 <Show when={dayView()}>
-                  {(d) => <span class="timeline__now" style={{ left: `${axisPercent(axis(), d().prediction.nowS)}%` }}>now {formatClock(d().prediction.nowS)}</span>}
+                  {(d) => <span class="timeline__now" style={{ left: `${Math.min(100, Math.max(0, axisPercent(axis(), d().prediction.nowS)))}%` }}>now {formatClock(d().prediction.nowS)}</span>}
                 </Show>
               </div>
             </div>
