@@ -7,8 +7,8 @@ import { computeKpis } from '../plan/kpis';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
 
-/** KPI strip (labelled "Plan summary") for a scenario's solution. */
-export function KpiBar(props: { scenario: Scenario; solution: Solution }): JSX.Element {
+/** KPI strip (labelled "Plan summary") for a scenario's solution; in Day mode with "N at risk". */
+export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?: number }): JSX.Element {
   const kpis = () => computeKpis(props.scenario, props.solution);
   const onTime = () => {
     const share = kpis().onTimeShare;
@@ -22,6 +22,7 @@ export function KpiBar(props: { scenario: Scenario; solution: Solution }): JSX.E
       <Stat label="Vehicles" value={`${formatCount(kpis().vehiclesUsed)} / ${formatCount(kpis().fleetSize)}`} />
       <Stat label="On time" value={onTime()} tone={kpis().lateStops > 0 ? 'warning' : undefined} />
       <Stat label="Unassigned" value={formatCount(kpis().unassigned)} tone={kpis().unassigned > 0 ? 'warning' : undefined} />
+      {props.atRisk !== undefined && <Stat label="Promises" value={`${formatCount(props.atRisk)} at risk`} tone={props.atRisk > 0 ? 'warning' : undefined} />}
     </dl>
   );
 }

@@ -14,11 +14,13 @@ import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
 import { DepotsPanel } from './setup/DepotsPanel';
 import { Timeline } from './Timeline';
+import { DayPanel } from './day/DayPanel';
+import { ModeSwitch } from './day/ModeSwitch';
 import { Banner } from './ui/Banner';
 
 /** The whole planner screen; needs `AppProvider` above it. */
 export function Planner(): JSX.Element {
-  const { persist } = useApp();
+  const { persist, day: [day] } = useApp();
   return (
     <div class="app">
       <Header />
@@ -35,13 +37,20 @@ export function Planner(): JSX.Element {
               </Banner>
             )}
           </Show>
-          <RunPanel />
-          <CostChart />
-          <PlanBanner />
-          <MoveControls />
-          <SelectedOrderCard />
-          <RouteList />
-          <DepotsPanel />
+          <ModeSwitch />
+          <Show when={day.mode === 'day'} fallback={
+            <>
+              <RunPanel />
+              <CostChart />
+              <PlanBanner />
+              <MoveControls />
+              <SelectedOrderCard />
+              <RouteList />
+              <DepotsPanel />
+            </>
+          }>
+            <DayPanel />
+          </Show>
         </aside>
       </main>
       <MoveFeedback />

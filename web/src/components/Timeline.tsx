@@ -9,9 +9,13 @@ import { formatClock } from './ui/format';
 
 /** The timeline region below the map. */
 export function Timeline(): JSX.Element {
-  const { scenario: [state], run: [run] } = useApp();
+  const { scenario: [state], run: [run], day: [day] } = useApp();
+  // In Day mode the timeline shows the live prediction (actual and predicted times) and marks the stops at risk.
+  const dayView = () => (day.mode === 'day' ? day.derived : null);
+  const shown = () => dayView()?.view ?? state.scenario;
+  const atRisk = createMemo(() => new Set((dayView()?.atRisk ?? []).flatMap((r) => (r.orderId ? [r.orderId] : []))));
   const rows = createMemo(() => {
-    const scenario = state.scenario;
+    const scenario = shown();
     return scenario?.plan ? projectTimeline(scenario, scenario.plan.solution) : [];
   });
   const axis = createMemo(() => timelineAxis(rows()));
@@ -22,19 +26,22 @@ export function Timeline(): JSX.Element {
         <h2 class="section-title">Timeline</h2>
         <TimelineLegend />
       </header>
-      <Show when={state.scenario?.plan ? state.scenario : null} fallback={<p class="muted timeline__empty">The timeline appears once there is a plan.</p>}>
+      <Show when={shown()?.plan ? shown() : null} fallback={<p class="muted timeline__empty">The timeline appears once there is a plan.</p>}>
         {(scenario) => (
-          <div class={`timeline__body${state.planStatus === 'valid' ? '' : ' timeline__body--untrusted'}`}>
+          <div class={`timeline__body${state.planStatus === 'valid' || dayView() ? '' : ' timeline__body--untrusted'}`}>
             <div class="timeline__axis" aria-hidden="true">
               <div class="timeline__label" />
               <div class="timeline__ticks">
                 <For each={axis().hours}>
                   {(hour) => <span class="timeline__tick" style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>{formatClock(hour * 3600)}</span>}
                 </For>
+                <Show when={dayView()}>
+                  {(d) => <span class="timeline__now" style={{ left: `${Math.min(100, Math.max(0, axisPercent(axis(), d().prediction.nowS)))}%` }}>now {formatClock(d().prediction.nowS)}</span>}
+                </Show>
               </div>
             </div>
             <For each={rows()}>
-              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running'} />}
+              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} />}
             </For>
           </div>
         )}

@@ -14,7 +14,7 @@ import { dropTarget } from './ui/dnd';
 import { formatClock, formatCount } from './ui/format';
 
 /** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
-export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean }): JSX.Element {
+export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean; atRisk?: ReadonlySet<string> }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const vehicleId = () => props.row.vehicleId;
   const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
@@ -51,7 +51,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
           }}
         </For>
         <For each={props.row.stops}>
-          {(stop) => <TimelineStop stop={stop} axis={props.axis} color={color()} vehicleId={vehicleId()} scenarioId={props.scenario.id} editable={props.editable} />}
+          {(stop) => <TimelineStop stop={stop} axis={props.axis} color={color()} vehicleId={vehicleId()} scenarioId={props.scenario.id} editable={props.editable} atRisk={props.atRisk?.has(stop.orderId)} />}
         </For>
       </div>
     </div>

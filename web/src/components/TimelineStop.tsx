@@ -30,7 +30,7 @@ function describe(stop: Stop): string {
 }
 
 /** The bars of one stop, positioned on `axis`. */
-export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean }): JSX.Element {
+export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean; atRisk?: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState], edit } = useApp();
   const selected = () => isOrderSelected(uiState, props.stop.orderId);
   const lateFromS = () => props.stop.arrivalS - props.stop.lateS;
@@ -49,11 +49,11 @@ export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: str
       </Show>
       <div
         ref={bar}
-        class={`tl-stop${selected() ? ' is-selected' : ''}${props.stop.lateS > 0 ? ' is-late' : ''}`}
+        class={`tl-stop${selected() ? ' is-selected' : ''}${props.stop.lateS > 0 ? ' is-late' : ''}${props.atRisk ? ' is-at-risk' : ''}`}
         style={{ ...spanStyle(props.axis, props.stop.serviceStartS, props.stop.departureS), background: props.color }}
         role="button"
         tabindex="0"
-        aria-label={describe(props.stop)}
+        aria-label={`${describe(props.stop)}${props.atRisk ? ', at risk' : ''}`}
         aria-pressed={selected()}
         title={describe(props.stop)}
         data-order-id={props.stop.orderId}

@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { pinSetSchema, planSchema } from './plan-schema';
 import type { Solution } from './solution';
+import type { DayRecord } from './day/day-schema';
 
 /** Current schema version written by this build. */
 export const SCENARIO_VERSION = 3;
@@ -243,7 +244,17 @@ export const storedPinsSchema = v.object({ pins: v.optional(pinSetSchema) });
  * `version` is SCENARIO_VERSION once validated; it is typed as a number so
  * that data built for an older version still type-checks before migration.
  */
-export type Scenario = Omit<v.InferOutput<typeof scenarioSchema>, 'plan' | 'version'> & { version: number; plan: Plan | null };
+export type Scenario = Omit<v.InferOutput<typeof scenarioSchema>, 'plan' | 'version'> & {
+  version: number;
+  plan: Plan | null;
+  /**
+   * The day (issue #11): the dispatched plan and its event log; absent before
+   * Dispatch. Optional, so records without it stay valid (no version bump). Its
+   * schema (day/day-schema.ts) is added in validate.ts: the day's event schema
+   * reads this module's order schema, and a runtime import back would be circular.
+   */
+  day?: DayRecord;
+};
 
 /** A solution together with the revision it was solved for. */
 export interface Plan {

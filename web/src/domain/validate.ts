@@ -3,7 +3,11 @@
 // entity and field ("orders[3] (order 'A-104').lat: latitude must be ≤ 90").
 import * as v from 'valibot';
 import { migrateScenario } from './migrate';
+import { daySchema } from './day/day-schema';
 import { scenarioSchema, type Scenario } from './scenario';
+
+/** The scenario schema with its optional day (see Scenario.day for why it is joined here). */
+const scenarioWithDaySchema = v.object({ ...scenarioSchema.entries, day: v.optional(daySchema) });
 import { newIssues } from './validate-v2';
 
 export interface ValidationIssue {
@@ -71,7 +75,7 @@ function crossReferenceIssues(s: Scenario): ValidationIssue[] {
 /** Upgrades older versions (migrate.ts), then validates unknown data as a scenario v2; never throws. */
 export function validateScenario(input: unknown): ValidationResult {
   const data = migrateScenario(input);
-  const parsed = v.safeParse(scenarioSchema, data);
+  const parsed = v.safeParse(scenarioWithDaySchema, data);
   if (!parsed.success) {
     return { ok: false, issues: parsed.issues.map((issue) => ({ path: formatPath(data, issue), message: issue.message })) };
   }

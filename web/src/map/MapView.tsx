@@ -12,6 +12,7 @@ import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { StopMarkers } from './StopMarkers';
+import { AtRiskRings } from './AtRiskRings';
 import { escapeHtml } from './tooltips';
 
 /** Pane of the plan's canvas (route lines under stops), below Leaflet's marker pane (600) where depots sit. */
@@ -52,7 +53,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions] } = useApp();
+  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions], day: [day] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   let container!: HTMLDivElement;
@@ -83,15 +84,20 @@ export function MapView(): JSX.Element {
     if (instance && bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
   }));
 
-  const stops = createMemo(() => (state.scenario ? projectStops(state.scenario, state.scenario.plan) : []));
-  const lines = createMemo(() => (state.scenario ? projectRoutes(state.scenario, state.scenario.plan) : []));
+  // In Day mode the map draws the day as predicted now (new orders included) and rings the stops at risk.
+  const dayView = () => (day.mode === 'day' ? day.derived : null);
+  const shown = () => dayView()?.view ?? state.scenario;
+  const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
+  const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
+  const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
   const counts = () => ({
     'data-stop-count': stops().length,
     'data-unassigned-count': stops().filter((s) => s.status === 'unassigned').length,
     // Shipments' pickup places, drawn as a second point of their order.
     'data-pickup-count': stops().filter((s) => s.pickup).length,
     'data-route-count': lines().length,
-    'data-untrusted-route-count': state.planStatus === 'valid' ? 0 : lines().length,
+    'data-untrusted-route-count': state.planStatus === 'valid' || dayView() ? 0 : lines().length,
+    'data-at-risk-count': atRisk().length,
     // "vehicle:stops" per drawn line (a shipment's pickup and delivery count one each), so a hand edit can be seen to reach the map.
     'data-route-stops': lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '),
   });
@@ -116,6 +122,7 @@ export function MapView(): JSX.Element {
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} stops={stops()} />
               <StopMarkers map={instance()} renderer={renderer} stops={stops()} />
+              <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );
         }}

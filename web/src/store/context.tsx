@@ -1,13 +1,17 @@
 // Wires the stores together and provides them to the component tree. Tests
 // mount fresh stores by passing their own client, database and demo loader.
 import { createContext, onCleanup, useContext, type JSX } from 'solid-js';
+import { simulateDay } from '../domain/day/simulate';
 import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+import { proposeRepair } from '../plan/repair';
 import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
 import { downloadText, MIME } from '../io/download';
 import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
 import { createBackupStore, type BackupStore } from './backup';
+import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
 import { createImportStore, type ImportStore } from './import';
 import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
@@ -34,6 +38,8 @@ export interface AppState {
   importer: ImportStore;
   /** Back up every scenario to one file, restore one. */
   backup: BackupStore;
+  /** The dispatched day: log, clock, live ETAs, at risk, repair. */
+  day: DayStore;
   /** The offline map archive kept in this browser (for every scenario). */
   mapArchive: MapArchiveStore;
 }
@@ -44,6 +50,8 @@ export interface AppDeps {
   db?: PlannerDb;
   loadDemo?: () => Promise<Scenario>;
   debounceMs?: number;
+  /** The day's repair and Play simulator (default: the real ones, repairs solved in their own worker). */
+  day?: DayDeps;
   mapArchive?: MapArchiveStore;
 }
 
@@ -83,13 +91,32 @@ export function createAppState(deps: AppDeps = {}): AppState {
     },
     download: (fileName, text) => downloadText(fileName, MIME.json, text),
   });
+  const day = createDayStore(scenario, deps.day ?? defaultDayDeps(onCleanup));
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive };
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day };
 }
+
+/** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */
+function defaultDayDeps(cleanup: (fn: () => void) => void): DayDeps {
+  const repairClient = makeSolverClient();
+  cleanup(() => repairClient.dispose());
+  return {
+    propose: (scenario, day, level, nowS) => proposeRepair(scenario, day, {
+      level, nowS, seed: scenario.settings.solver.seed, timeLimitS: Math.min(REPAIR_TIME_LIMIT_S, scenario.settings.solver.timeLimitS),
+    }, (problem, options) => repairClient.solve(problem, options)),
+    simulate: (scenario, day, fromMinutes) => simulateDay(scenario, day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes'>, {
+      seed: scenario.settings.solver.seed, fromS: Math.round(fromMinutes * 60),
+      takenOrderIds: day.events.flatMap((e) => (e.type === 'new-order' ? [e.order.id] : [])),
+    }),
+  };
+}
+
+/** A repair answers within this many seconds (less when the scenario's solver limit is lower). */
+const REPAIR_TIME_LIMIT_S = 3;
 
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {

@@ -28,7 +28,7 @@ export interface EntityActions {
   replaceOrder(id: string, order: Order): void;
   updateOrders(ids: readonly string[], change: (order: Order) => Order): void;
   removeOrders(ids: readonly string[]): void;
-  /** Puts a scenario recorded earlier back whole (undo/redo); not recorded itself. */
+  /** Puts a scenario recorded earlier back whole (undo/redo), except the day: the log is never rewritten. Not recorded itself. */
   restore(scenario: Scenario): void;
   /** Calls `listener` with a copy of the scenario before each recorded edit; returns the unsubscribe. */
   onBeforeEdit(listener: (before: Scenario) => void): () => void;
@@ -106,8 +106,11 @@ export function makeEntityActions(hooks: Hooks): EntityActions {
     updateOrders: (ids, change) => edit((s) => ({ ...s, orders: s.orders.map((o) => (has(ids, o.id) ? change(o) : o)) })),
     removeOrders: (ids) => edit((s) => ({ ...s, orders: s.orders.filter((o) => !has(ids, o.id)) })),
     restore(scenario) {
+      // Undo never rewrites the day's log: the day in place stays as it is.
+      const day = hooks.get()?.day;
+      const { day: _old, ...rest } = structuredClone(scenario);
       batch(() => {
-        hooks.put(structuredClone(scenario));
+        hooks.put(day ? { ...rest, day: structuredClone(unwrap(day)) } : rest);
         hooks.touch();
       });
     },

@@ -3,6 +3,7 @@
 // persistence watches to save and which tells a late storage read it lost the race.
 import { batch } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
+import type { DayRecord } from '../domain/day/day-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
@@ -30,6 +31,11 @@ export interface ScenarioActions extends EntityActions {
   /** Stores a checked plan whole; never deep-edits the previous one. */
   setPlan(plan: Plan): void;
   clearPlan(): void;
+  /**
+   * Replaces the day (dispatch, a longer event log) whole, or removes it; an
+   * edit (saved) that leaves the revision alone: the day is not the problem.
+   */
+  setDay(day: DayRecord | undefined): void;
   rename(name: string): void;
   /** Solver options do not change the problem, so the plan stays current. */
   setSolverOptions(options: Partial<Settings['solver']>): void;
@@ -135,6 +141,11 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     clearPlan() {
       if (!state.scenario?.plan) return;
       setState('scenario', 'plan', null);
+      touch();
+    },
+    setDay(day) {
+      if (!state.scenario || (!day && !state.scenario.day)) return;
+      setState('scenario', 'day', day ? structuredClone(day) : undefined);
       touch();
     },
     rename(name) {

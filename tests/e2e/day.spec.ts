@@ -1,0 +1,147 @@
+// Run the day on the demo in Chromium (issue #11's acceptance): Optimize →
+// Dispatch → the first stops done, a 60-minute delay on one van, a failed
+// attempt (buttons), an urgent new order (imported events file) → the stops at
+// risk show with their reasons → Repair shows a diff → Accept → the repaired day
+// passes the independent checker (checked here, in node, from the downloaded
+// scenario file) with the done stops unchanged → reload: the day, its log and
+// its state are as they were. One action is done with the keyboard alone.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import type { DayRecord } from '../../web/src/domain/day/day-schema';
+import { deriveDayState } from '../../web/src/domain/day/day-state';
+import type { RepairAppliedEvent } from '../../web/src/domain/day/events';
+import type { Scenario } from '../../web/src/domain/scenario';
+import type { Solution } from '../../web/src/domain/solution';
+import type { RepairProposal } from '../../web/src/plan/repair';
+import { checkRepair } from '../../web/src/plan/repair-plan';
+import { expect, mapRegion, optimize, test } from './support';
+
+const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
+
+const route = (page: Page, name: string) => page.getByRole('article', { name });
+const atRisk = (page: Page) => page.getByRole('region', { name: 'At risk' });
+const eventLog = (page: Page) => page.getByRole('region', { name: 'Event log' });
+
+/** An urgent order near the first demo order, due within the hour after 10:30. */
+const URGENT = { ...DEMO.orders[0], id: 'URG-1', customerName: 'Urgent <b>Zoé</b>', priority: 5, timeWindows: [{ start: 630, end: 690 }], lateness: undefined };
+const EVENTS_FILE = JSON.stringify({ type: 'fmp-events', version: 1, events: [{ type: 'new-order', at: '10:30', order: URGENT }] });
+
+async function setTime(page: Page, hhmm: string): Promise<void> {
+  const time = page.getByLabel('Time', { exact: true });
+  await time.fill(hhmm);
+  await time.press('Enter');
+  await expect(time).toHaveValue(hhmm);
+}
+
+async function exportedScenario(page: Page): Promise<Scenario & { day: DayRecord }> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Scenario file' }).click()]);
+  return (JSON.parse(readFileSync((await file.path())!, 'utf8')) as { scenario: Scenario & { day: DayRecord } }).scenario;
+}
+
+/** Status and actual times of every stop of the state, for before/after comparisons. */
+async function stopStates(page: Page): Promise<string[]> {
+  return page.locator('.day-stop').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-stop-key')}:${li.getAttribute('data-status')}`).sort());
+}
+
+test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
+  await optimize(page, 2);
+  await expect(page.getByRole('button', { name: 'Day', exact: true })).toBeDisabled();
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  await setTime(page, '10:00');
+  const van1 = route(page, 'Van 1');
+  // Stops are named by their key: a shipment has a pickup and a delivery stop of one order.
+  const stop = (key: string) => page.locator(`.day-stop[data-stop-key="${key}"]`);
+  const firstTwo = await van1.locator('.day-stop').evaluateAll((items) => items.slice(0, 2).map((li) => li.getAttribute('data-stop-key')!));
+  await van1.getByRole('button', { name: 'Done' }).first().click();
+  await van1.getByRole('button', { name: 'Done' }).first().click();
+  for (const key of firstTwo) await expect(stop(key)).toHaveAttribute('data-status', 'done');
+  await expect(van1.locator('.day-route__progress')).toHaveText(/^2\/\d+$/);
+
+  const van2 = route(page, 'Van 2');
+  await van2.getByLabel('Delay minutes of Van 2').fill('60');
+  await van2.getByRole('button', { name: 'Delay' }).click();
+
+  const van3 = route(page, 'Van 3');
+  const failedKey = (await van3.locator('.day-stop').first().getAttribute('data-stop-key'))!;
+  await van3.getByLabel(/^Reason of /).first().selectOption('not-home');
+  await van3.getByRole('button', { name: 'Failed' }).first().click();
+  await expect(stop(failedKey)).toHaveAttribute('data-status', 'failed');
+
+  await eventLog(page).getByLabel('Import events').setInputFiles({ name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(EVENTS_FILE) });
+  await expect(page.getByText('Imported 1 event.')).toBeVisible();
+  await expect(eventLog(page).locator('li')).toHaveCount(5);
+  // User text is text: the urgent order's name is shown as typed, never parsed.
+  await expect(eventLog(page).getByText('new order URG-1 (Urgent <b>Zoé</b>)')).toBeVisible();
+
+  // At risk: the delayed van's stops (and the urgent order waits unassigned) with their reasons.
+  await expect(atRisk(page).locator('li').first()).toBeVisible();
+  const riskCount = await atRisk(page).locator('li').count();
+  expect(riskCount).toBeGreaterThan(0);
+  await expect(atRisk(page).locator('.at-risk__reason').first()).toHaveText(/window|shift|unavailable/);
+  await expect(page.locator('[aria-label="Plan summary"]')).toContainText(`${riskCount} at risk`);
+  await expect(mapRegion(page)).toHaveAttribute('data-at-risk-count', /^[1-9]/);
+  const doneBefore = (await stopStates(page)).filter((s) => s.endsWith(':done') || s.endsWith(':failed'));
+
+  await page.getByLabel('Level').selectOption('free');
+  await page.getByRole('button', { name: 'Repair' }).click();
+  const proposal = page.getByRole('group', { name: 'Repair proposal' });
+  await expect(proposal).toBeVisible({ timeout: 30_000 });
+  await expect(proposal).toContainText(/At risk \d+ → \d+; cost/);
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await expect(proposal).toBeHidden();
+  await expect(page.getByText(/^Repair applied \(at risk \d+ → \d+, \d+ moved\); the checker finds no broken rule in the rest of the day\.$/)).toBeVisible();
+  await expect(eventLog(page).locator('li').last()).toContainText('repair applied');
+  await page.screenshot({ path: test.info().outputPath('day-after-repair.png'), fullPage: true });
+  const doneAfter = (await stopStates(page)).filter((s) => s.endsWith(':done') || s.endsWith(':failed'));
+  expect(doneAfter).toEqual(doneBefore);
+
+  // Checked here, outside the app: the accepted repair walked as a day passes the independent checker, done stops unmoved.
+  const saved = await exportedScenario(page);
+  const repair = saved.day.events.at(-1) as RepairAppliedEvent;
+  expect(repair.type).toBe('repair-applied');
+  const before: DayRecord = { ...saved.day, events: saved.day.events.slice(0, -1) };
+  const accepted = { level: 'free', atS: Math.round(repair.at * 60), routes: repair.routes } as RepairProposal;
+  const check = checkRepair(saved, before, accepted);
+  expect(check.violations).toEqual([]);
+  const plan = saved.day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes' | 'unassigned'>;
+  const stateBefore = deriveDayState(saved, plan, before.events);
+  const stateAfter = deriveDayState(saved, plan, saved.day.events);
+  for (const key of [...firstTwo, failedKey]) {
+    expect(stateAfter.stops[key]).toEqual(stateBefore.stops[key]);
+    expect(stateAfter.stops[key].status).toMatch(/done|failed/);
+  }
+  expect(stateAfter.issues).toEqual([]);
+
+  // Reload: Day mode, the same log and the same state.
+  const logBefore = await eventLog(page).locator('li').allTextContents();
+  const statesBefore = await stopStates(page);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await expect(eventLog(page).locator('li')).toHaveCount(logBefore.length);
+  expect(await eventLog(page).locator('li').allTextContents()).toEqual(logBefore);
+  expect(await stopStates(page)).toEqual(statesBefore);
+
+  // Keyboard only: from the next open stop's name, Tab reaches its Done button and Enter presses it.
+  const nextOpen = van1.locator('.day-stop[data-status="en-route"], .day-stop[data-status="planned"]').first();
+  const nextKey = (await nextOpen.getAttribute('data-stop-key'))!;
+  await nextOpen.locator('.day-stop__name').focus();
+  await page.keyboard.press('Tab');
+  await expect(nextOpen.getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(stop(nextKey)).toHaveAttribute('data-status', 'done');
+  await expect(eventLog(page).locator('li')).toHaveCount(logBefore.length + 1);
+
+  // Play: the clock runs and the simulated day's events are logged as their time comes; Pause stops it.
+  const time = page.getByLabel('Time', { exact: true });
+  const startedAt = await time.inputValue();
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(time).not.toHaveValue(startedAt);
+  await expect.poll(() => eventLog(page).locator('li').count(), { timeout: 20_000 }).toBeGreaterThan(logBefore.length + 1);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+});

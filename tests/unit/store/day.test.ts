@@ -1,0 +1,261 @@
+// The day store (issue #11): Dispatch freezes a current checked plan, the log is
+// append-only (corrections are later events, undo never rewrites it), events
+// files are all-or-nothing and idempotent, the clock plays simulated events,
+// and a repair proposal is logged on Accept, dropped on Discard, or applied by auto-repair.
+import { createRoot } from 'solid-js';
+import { describe, expect, it } from 'vitest';
+import { serializeEventsFile } from '../../../web/src/domain/day/events-file';
+import type { DayEvent } from '../../../web/src/domain/day/events';
+import type { Scenario } from '../../../web/src/domain/scenario';
+import { createDayStore, type DayDeps } from '../../../web/src/store/day';
+import type { RepairProposal } from '../../../web/src/plan/repair';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+/** A manual clock: ticks run only when the test calls `tick()`. */
+function manualTimers() {
+  let fn: (() => void) | null = null;
+  return {
+    deps: { setInterval: (f: () => void) => { fn = f; return 1; }, clearInterval: () => { fn = null; } },
+    tick: () => fn?.(),
+  };
+}
+
+function setup(scenario: Scenario | null = makeMiniScenario({ plan: makeMiniPlan() }), deps: DayDeps = {}) {
+  let dispose = () => {};
+  const stores = createRoot((d) => {
+    dispose = d;
+    const scenarioStore = createScenarioStore(scenario);
+    return { scenario: scenarioStore, day: createDayStore(scenarioStore, deps) };
+  });
+  return { ...stores, dispose };
+}
+
+const eventsFile = (events: unknown[]) => JSON.stringify({ type: 'fmp-events', version: 1, events });
+
+describe('day store: dispatch', () => {
+  it('refuses to dispatch without a plan, and says why', () => {
+    const { day: [state, actions], dispose } = setup(makeMiniScenario());
+    expect(actions.dispatch()).toBe(false);
+    expect(state.message?.text).toMatch(/no plan yet/);
+    expect(state.day).toBeNull();
+    dispose();
+  });
+
+  it('refuses to dispatch a stale plan', () => {
+    const { scenario: [, scenarioActions], day: [state, actions], dispose } = setup();
+    scenarioActions.updateOrder('o1', { serviceMinutes: 20 });
+    expect(actions.dispatch()).toBe(false);
+    expect(state.message?.text).toMatch(/out of date/);
+    dispose();
+  });
+
+  it('freezes the checked plan at the clock time and switches to Day mode', () => {
+    const { scenario: [scenarioState], day: [state, actions, clock], dispose } = setup();
+    clock.set(7 * 60 + 45);
+    expect(actions.dispatch()).toBe(true);
+    expect(state.mode).toBe('day');
+    expect(state.day?.dispatchedAt).toBe(465);
+    expect(state.day?.dispatchedPlan.solution.routes.map((r) => r.vehicleId)).toEqual(['v1']);
+    expect(state.day?.events).toEqual([]);
+    expect(scenarioState.changes).toBe(1);
+    // The dispatched plan is a copy: it does not follow later plan changes.
+    expect(state.day?.dispatchedPlan.solution.routes[0].steps[1].id).toBe('o1');
+    expect(actions.dispatch()).toBe(false);
+    dispose();
+  });
+});
+
+describe('day store: the log', () => {
+  it('appends an event at the clock time, and the derived state follows it', () => {
+    const { day: [state, actions, clock], dispose } = setup();
+    clock.set(480);
+    actions.dispatch();
+    clock.set(8 * 60 + 20);
+    expect(actions.addEvent({ type: 'done', order: 'o1' })).toBe(true);
+    expect(state.day?.events).toEqual([{ type: 'done', order: 'o1', id: 'done:o1@08:20', at: 500 }]);
+    expect(state.derived?.state.stops.o1.status).toBe('done');
+    expect(state.derived?.state.stops.o2.status).toBe('en-route');
+    dispose();
+  });
+
+  it('rejects an event naming an unknown order, logging nothing', () => {
+    const { day: [state, actions], dispose } = setup();
+    actions.dispatch();
+    expect(actions.addEvent({ type: 'done', order: 'nope' })).toBe(false);
+    expect(state.message?.text).toBe("Not logged: unknown order 'nope'.");
+    expect(state.day?.events).toEqual([]);
+    dispose();
+  });
+
+  it('a 60-minute delay makes the route late and puts stops at risk, with the reason', () => {
+    const { day: [state, actions, clock], dispose } = setup();
+    clock.set(480);
+    actions.dispatch();
+    const before = state.derived!.prediction.routes[0].endS;
+    // Waiting for a window absorbs part of a delay.
+    const waitS = state.derived!.prediction.routes[0].steps.reduce((s, x) => s + x.waitS, 0);
+    actions.addEvent({ type: 'delay', vehicle: 'v1', minutes: 600 });
+    expect(state.derived!.prediction.routes[0].endS).toBe(before + 600 * 60 - waitS);
+    expect(state.derived!.atRisk.some((r) => r.orderId === 'o1' && /after its window/.test(r.reason))).toBe(true);
+    dispose();
+  });
+
+  it('undo of a data edit after dispatch keeps the log as it is', () => {
+    const { scenario: [scenarioState, scenarioActions], day: [state, actions], dispose } = setup();
+    actions.dispatch();
+    const before = scenarioActions.snapshot()!;
+    actions.addEvent({ type: 'done', order: 'o1' });
+    // What the edit store's undo does: put an earlier snapshot back.
+    scenarioActions.restore({ ...before, name: 'Earlier name' });
+    expect(scenarioState.scenario?.name).toBe('Earlier name');
+    expect(state.day?.events.map((e) => e.id)).toEqual(['done:o1@08:00']);
+    dispose();
+  });
+});
+
+describe('day store: events files', () => {
+  const newOrder = { ...makeMiniScenario().orders[0], id: 'URG-1', customerName: 'Urgent' };
+
+  it('imports every event of a good file, and the same file twice adds nothing twice', () => {
+    const { day: [state, actions, clock], dispose } = setup();
+    clock.set(480);
+    actions.dispatch();
+    const text = eventsFile([
+      { type: 'done', order: 'o1', at: '08:30' },
+      { type: 'new-order', at: '09:00', order: newOrder },
+      { type: 'failed', order: 'o2', at: '09:10', reason: 'not-home' },
+    ]);
+    expect(actions.importEvents(text)).toBe(true);
+    expect(state.day?.events.map((e) => e.type)).toEqual(['done', 'new-order', 'failed']);
+    expect(state.derived?.state.unassigned).toEqual(expect.arrayContaining(['URG-1', 'o2-R1']));
+    // The simulated clock caught up with the last reported time.
+    expect(clock.minutes()).toBe(550);
+    expect(actions.importEvents(text)).toBe(true);
+    expect(state.day?.events).toHaveLength(3);
+    expect(state.message?.text).toBe('Imported 0 events; 3 already in the log skipped.');
+    dispose();
+  });
+
+  it('a bad event names its index and field, and nothing of the file is added', () => {
+    const { day: [state, actions], dispose } = setup();
+    actions.dispatch();
+    const text = eventsFile([{ type: 'done', order: 'o1', at: '08:30' }, { type: 'delay', vehicle: 'v9', at: '09:00', minutes: 30 }]);
+    expect(actions.importEvents(text)).toBe(false);
+    expect(state.message?.text).toBe("The events file was not imported: events[1].vehicle: unknown vehicle 'v9'. Nothing was added.");
+    expect(state.day?.events).toEqual([]);
+    dispose();
+  });
+
+  it('exports the log as an events file that imports back to the same events', () => {
+    const { day: [state, actions, clock], dispose } = setup();
+    actions.dispatch();
+    clock.set(510);
+    actions.addEvent({ type: 'done', order: 'o1' });
+    actions.addEvent({ type: 'delay', vehicle: 'v1', minutes: 15 });
+    const text = actions.exportEvents()!;
+    expect(text).toBe(serializeEventsFile(state.day!.events as DayEvent[]));
+    const other = setup();
+    other.day[1].dispatch();
+    expect(other.day[1].importEvents(text)).toBe(true);
+    expect(other.day[0].day?.events).toEqual(state.day?.events);
+    other.dispose();
+    dispose();
+  });
+});
+
+describe('day store: clock and Play', () => {
+  it('Play advances the simulated clock and logs each simulated event when its time comes', () => {
+    const timers = manualTimers();
+    const simulated: DayEvent[] = [
+      { id: 'sim-1', type: 'done', order: 'o1', at: 485 },
+      { id: 'sim-2', type: 'done', order: 'o2', at: 500 },
+    ];
+    const { day: [state, actions, clock], dispose } = setup(undefined, { clock: timers.deps, simulate: () => simulated });
+    clock.set(480);
+    actions.dispatch();
+    clock.setSpeed(1440);
+    clock.play();
+    expect(clock.playing()).toBe(true);
+    timers.tick();
+    // 1440 simulated s per real s, ticks of 250 ms: 6 minutes a tick.
+    expect(clock.minutes()).toBe(486);
+    expect(state.day?.events.map((e) => e.id)).toEqual(['sim-1']);
+    timers.tick();
+    timers.tick();
+    expect(clock.minutes()).toBe(498);
+    expect(state.day?.events.map((e) => e.id)).toEqual(['sim-1']);
+    timers.tick();
+    expect(state.day?.events.map((e) => e.id)).toEqual(['sim-1', 'sim-2']);
+    clock.pause();
+    expect(clock.playing()).toBe(false);
+    dispose();
+  });
+});
+
+describe('day store: repair', () => {
+  const proposal = (routes: RepairProposal['routes'], atRisk: [number, number]): RepairProposal => ({
+    level: 'free', atS: 540 * 60, routes, source: 'solver', objectiveBefore: 10, objectiveAfter: 5,
+    diff: { moved: [], resequenced: [], etas: [], nowOnTime: [], nowLate: [], costBefore: 10, costAfter: 5, atRiskBefore: atRisk[0], atRiskAfter: atRisk[1], unassignedBefore: [], unassignedAfter: [] },
+  });
+  const routes = [{ vehicle: 'v1', stops: [{ type: 'job' as const, id: 'o1' }, { type: 'job' as const, id: 'o3' }] }, { vehicle: 'v2', stops: [{ type: 'job' as const, id: 'o2' }] }];
+
+  it('Accept logs the proposal as a repair-applied event; the state follows it', async () => {
+    const { day: [state, actions, clock], dispose } = setup(undefined, { propose: async () => proposal(routes, [2, 0]) });
+    clock.set(480);
+    actions.dispatch();
+    clock.set(540);
+    await actions.proposeRepair('free');
+    expect(state.proposal?.routes).toEqual(routes);
+    expect(actions.accept()).toBe(true);
+    expect(state.proposal).toBeNull();
+    const last = state.day!.events.at(-1)!;
+    expect(last).toMatchObject({ type: 'repair-applied', at: 540, routes });
+    expect(state.derived?.state.stops.o2.vehicleId).toBe('v2');
+    // The repaired day was re-checked by the checker's day walk, and the verdict is said.
+    expect(state.message?.text).toBe('Repair applied (at risk 2 → 0, 0 moved); the checker finds no broken rule in the rest of the day.');
+    dispose();
+  });
+
+  it('Accept of a repair that breaks a rule is logged, and the checker says which rule', async () => {
+    const overloaded = [...routes.slice(0, 1), { vehicle: 'v2', stops: [{ type: 'job' as const, id: 'o2' }, { type: 'job' as const, id: 'o4' }] }];
+    const { day: [state, actions], dispose } = setup(undefined, { propose: async () => proposal(overloaded, [1, 0]) });
+    actions.dispatch();
+    await actions.proposeRepair('free');
+    expect(actions.accept()).toBe(true);
+    expect(state.message?.tone).toBe('error');
+    expect(state.message?.text).toMatch(/^Repair applied \(at risk 1 → 0, 0 moved\); the checker finds \d+ broken rule\(s\) in the rest of the day: .*capacity/i);
+    dispose();
+  });
+
+  it('Discard drops the proposal and logs nothing; a proposal made for an older log is refused', async () => {
+    const { day: [state, actions], dispose } = setup(undefined, { propose: async () => proposal(routes, [1, 0]) });
+    actions.dispatch();
+    await actions.proposeRepair('keep-vehicle');
+    actions.discard();
+    expect(state.proposal).toBeNull();
+    expect(state.day?.events).toEqual([]);
+    await actions.proposeRepair('free');
+    actions.addEvent({ type: 'done', order: 'o1' });
+    expect(actions.accept()).toBe(false);
+    expect(state.message?.text).toMatch(/out of date/);
+    expect(state.day?.events.map((e) => e.type)).toEqual(['done']);
+    dispose();
+  });
+
+  it('auto-repair applies a repair by itself when a stop becomes at risk, logged as automatic', async () => {
+    let calls = 0;
+    const { day: [state, actions, clock], dispose } = setup(undefined, { propose: async () => { calls += 1; return proposal(routes, [3, 1]); } });
+    clock.set(480);
+    actions.dispatch();
+    actions.setAutoRepair(true);
+    actions.addEvent({ type: 'delay', vehicle: 'v1', minutes: 600 });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls).toBe(1);
+    const last = state.day!.events.at(-1)!;
+    expect(last.type).toBe('repair-applied');
+    expect(last.id.startsWith('auto:')).toBe(true);
+    expect(state.message?.text).toMatch(/^Auto-repair applied \(at risk 3 → 1, 0 moved\); the checker finds/);
+    dispose();
+  });
+});

@@ -1,0 +1,31 @@
+// Region "At risk": every stop and route predicted to break its promise (or
+// within the margin of it), with the reason, route by route; selecting one selects it on the map.
+import { For, Show, type JSX } from 'solid-js';
+import { useApp } from '../../store/context';
+
+/** The at-risk list of the day. */
+export function AtRiskList(): JSX.Element {
+  const { scenario: [scenarioState], day: [state], ui: [, uiActions] } = useApp();
+  const items = () => state.derived?.atRisk ?? [];
+  const vehicleName = (id: string) => scenarioState.scenario?.vehicles.find((v) => v.id === id)?.name || id;
+  const orderName = (id: string) => state.derived?.state.orders.find((o) => o.id === id)?.customerName || id;
+  return (
+    <section class="panel-section at-risk" aria-label="At risk">
+      <h2 class="section-title">At risk <span class="count">{items().length}</span></h2>
+      <Show when={items().length > 0} fallback={<p class="muted">Nothing is at risk at this time.</p>}>
+        <ul class="at-risk__list">
+          <For each={items()}>
+            {(item) => (
+              <li class="at-risk__item" data-order-id={item.orderId ?? undefined} data-vehicle-id={item.vehicleId}>
+                <button type="button" class="link-button" onClick={() => (item.orderId ? uiActions.selectOrder(item.orderId) : uiActions.toggleRoute(item.vehicleId))}>
+                  {item.orderId ? `${orderName(item.orderId)} (${vehicleName(item.vehicleId)})` : vehicleName(item.vehicleId)}
+                </button>
+                <span class="at-risk__reason">{item.reason}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}

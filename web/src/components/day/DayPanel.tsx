@@ -1,0 +1,43 @@
+// The side panel in Day mode: the clock, the day's key figures ("N at risk"),
+// Repair, the at-risk list, the routes with their stop actions, the event log
+// and the Day report. Messages about the last action appear on top.
+import { For, Show, type JSX } from 'solid-js';
+import { useApp } from '../../store/context';
+import { KpiBar } from '../KpiBar';
+import { Banner } from '../ui/Banner';
+import { AtRiskList } from './AtRiskList';
+import { DayClock } from './DayClock';
+import { DayReportView } from './DayReportView';
+import { DayRoutes } from './DayRoutes';
+import { EventLog } from './EventLog';
+import { RepairPanel } from './RepairPanel';
+
+/** Everything of the running day, top to bottom. */
+export function DayPanel(): JSX.Element {
+  const { day: [state, actions] } = useApp();
+  return (
+    <div class="day-panel">
+      <DayClock />
+      <Show when={state.message}>
+        {(m) => (
+          <Banner tone={m().tone} onDismiss={actions.dismissMessage}>
+            <span>{m().text}</span>
+          </Banner>
+        )}
+      </Show>
+      <Show when={state.derived}>
+        {(d) => (
+          <>
+            <For each={d().warnings}>{(w) => <Banner tone="warning"><span>{w}</span></Banner>}</For>
+            <KpiBar scenario={d().view} solution={d().view.plan.solution} atRisk={d().atRisk.length} />
+          </>
+        )}
+      </Show>
+      <RepairPanel />
+      <AtRiskList />
+      <DayRoutes />
+      <EventLog />
+      <DayReportView />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+// Region "Event log": the day's events in log order (append-only: a correction
+// is a later event), with import and export of the events file.
+import { For, type JSX } from 'solid-js';
+import { formatDayTime, type DayEvent } from '../../domain/day/events';
+import { downloadText, MIME, safeFileName } from '../../io/download';
+import { useApp } from '../../store/context';
+import { AUTO_REPAIR_ID } from '../../store/day-repair';
+
+/** One line of text about an event (rendered as text, never markup). */
+export function describeEvent(e: DayEvent): string {
+  switch (e.type) {
+    case 'departed': return `${e.vehicle} departed`;
+    case 'arrived': return `arrived at ${e.order}${e.stop ? ` (${e.stop})` : ''}`;
+    case 'done': return `${e.order}${e.stop ? ` (${e.stop})` : ''} done`;
+    case 'failed': return `${e.order}${e.stop ? ` (${e.stop})` : ''} failed: ${e.reason}`;
+    case 'delay': return `${e.vehicle} delayed ${e.minutes} min`;
+    case 'service-overran': return `service at ${e.order} overran ${e.minutes} min`;
+    case 'position': return `${e.vehicle} at ${e.lat.toFixed(5)}, ${e.lng.toFixed(5)}`;
+    case 'unavailable': return `${e.vehicle} unavailable (${e.reason})`;
+    case 'new-order': return `new order ${e.order.id}${e.order.customerName ? ` (${e.order.customerName})` : ''}`;
+    case 'order-cancelled': return `${e.order} cancelled`;
+    case 'repair-applied': return `${e.id.startsWith(AUTO_REPAIR_ID) ? 'automatic ' : ''}repair applied (${e.routes.length} route${e.routes.length === 1 ? '' : 's'})`;
+  }
+}
+
+/** The log with Import events / Export events. */
+export function EventLog(): JSX.Element {
+  const { scenario: [scenarioState], day: [state, actions] } = useApp();
+  let file!: HTMLInputElement;
+  const onFile = async () => {
+    const chosen = file.files?.[0];
+    if (chosen) actions.importEvents(await chosen.text());
+    file.value = '';
+  };
+  const exportLog = () => {
+    const text = actions.exportEvents();
+    if (text) downloadText(`${safeFileName(scenarioState.scenario?.name ?? 'day')}-events.json`, MIME.json, text);
+  };
+  return (
+    <section class="panel-section event-log" aria-label="Event log">
+      <div class="section-head">
+        <h2 class="section-title">Event log <span class="count">{state.day?.events.length ?? 0}</span></h2>
+        <label class="btn btn--small file-button">
+          Import events
+          <input ref={file} type="file" accept=".json,application/json" class="visually-hidden" onChange={() => void onFile()} />
+        </label>
+        <button type="button" class="btn btn--small" onClick={exportLog}>Export events</button>
+      </div>
+      <ol class="event-log__list">
+        <For each={state.day?.events ?? []}>
+          {(e) => (
+            <li class="event-log__item" data-event-type={e.type}>
+              <span class="num">{formatDayTime(e.at)}</span> {describeEvent(e)}
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}

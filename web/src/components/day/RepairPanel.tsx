@@ -1,0 +1,78 @@
+// Repair: a level select and "Repair" propose the smallest change to the rest of
+// the day; the proposal shows its diff (stops moved from → to, new ETAs, stops
+// that become on time or late, cost change) with "Accept" and "Discard"; and
+// the auto-repair option (self-healing: a repair applied when a stop becomes at risk).
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { REPAIR_LEVELS, type RepairLevel, type RepairProposal } from '../../plan/repair';
+import { useApp } from '../../store/context';
+import { formatClock, formatCost, formatCostDelta } from '../ui/format';
+
+const LEVEL_LABELS: Record<RepairLevel, string> = {
+  'keep-order': 'keep each stop’s vehicle and order',
+  'keep-vehicle': 'keep each stop’s vehicle',
+  free: 'free',
+};
+
+/** Repair controls, the proposal's diff and the auto-repair option (region "Repair"). */
+export function RepairPanel(): JSX.Element {
+  const { day: [state, actions] } = useApp();
+  const [level, setLevel] = createSignal<RepairLevel>('free');
+  return (
+    <section class="panel-section repair" aria-label="Repair">
+      <div class="repair__controls">
+        <label class="field--inline">
+          <span>Level</span>
+          <select class="input" value={level()} onChange={(e) => setLevel(e.currentTarget.value as RepairLevel)}>
+            <For each={[...REPAIR_LEVELS]}>{(l) => <option value={l}>{LEVEL_LABELS[l]}</option>}</For>
+          </select>
+        </label>
+        <button type="button" class="btn btn--primary btn--small" disabled={state.repairing} onClick={() => void actions.proposeRepair(level())}>
+          Repair
+        </button>
+        <label class="field--inline">
+          <input type="checkbox" checked={state.autoRepair} onChange={(e) => actions.setAutoRepair(e.currentTarget.checked)} />
+          <span>Repair automatically</span>
+        </label>
+      </div>
+      <Show when={state.repairing}><p class="muted" role="status">Looking for a repair…</p></Show>
+      <Show when={state.proposal}>{(p) => <ProposalView proposal={p()} />}</Show>
+    </section>
+  );
+}
+
+function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
+  const { day: [state, actions] } = useApp();
+  const d = () => props.proposal.diff;
+  const name = (id: string | null) => (id === null ? 'unassigned' : id);
+  const customer = (orderId: string) => state.derived?.state.orders.find((o) => o.id === orderId)?.customerName || orderId;
+  const changedEtas = () => d().etas.filter((e) => e.beforeS !== e.afterS);
+  return (
+    <div class="repair__proposal" role="group" aria-label="Repair proposal">
+      <p>
+        {props.proposal.source === 'current' ? 'No change beats the plan as it stands.' : 'Proposed change to the rest of the day.'}{' '}
+        At risk {d().atRiskBefore} → {d().atRiskAfter}; cost {formatCost(d().costBefore)} → {formatCost(d().costAfter)} ({formatCostDelta(d().costAfter - d().costBefore)});
+        {' '}{d().moved.length} moved, {d().resequenced.length} re-sequenced; unassigned {d().unassignedBefore.length} → {d().unassignedAfter.length}.
+      </p>
+      <Show when={d().moved.length > 0}>
+        <ul class="repair__moved" aria-label="Stops moved">
+          <For each={d().moved}>{(m) => <li>{customer(m.orderId)}: {name(m.from)} → {name(m.to)}</li>}</For>
+        </ul>
+      </Show>
+      <Show when={d().nowOnTime.length + d().nowLate.length > 0}>
+        <p>Now on time: {d().nowOnTime.join(', ') || 'none'}. Now late: {d().nowLate.join(', ') || 'none'}.</p>
+      </Show>
+      <Show when={changedEtas().length > 0}>
+        <details>
+          <summary>New ETAs ({changedEtas().length})</summary>
+          <ul class="repair__etas">
+            <For each={changedEtas()}>{(e) => <li>{e.key}: {e.beforeS === null ? '—' : formatClock(e.beforeS)} → {e.afterS === null ? '—' : formatClock(e.afterS)}</li>}</For>
+          </ul>
+        </details>
+      </Show>
+      <div class="repair__actions">
+        <button type="button" class="btn btn--primary btn--small" onClick={() => actions.accept()}>Accept</button>
+        <button type="button" class="btn btn--small" onClick={() => actions.discard()}>Discard</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// What the day store derives through the domain (issue #11): the day's state
+// from plan + log (event sourcing), then at the clock's time the live
+// prediction, what is at risk, the Day report and the predicted plan the map,
+// timeline and KPI bar draw. Pure; the store memoises each step.
+import { dayReport, type DayReport } from '../domain/day/day-report';
+import type { DayRecord } from '../domain/day/day-schema';
+import { deriveDayState, type DayState } from '../domain/day/day-state';
+import { predictDay, type DayPrediction, type RiskItem } from '../domain/day/eta';
+import type { Plan, Scenario } from '../domain/scenario';
+import { dayViewScenario } from '../plan/day-view';
+
+/** The day's state and what had to be left out of it. */
+export interface DayBase {
+  scenario: Scenario;
+  day: DayRecord;
+  /** The dispatched plan as the day runs it (routes of deleted vehicles, stops of deleted orders left out). */
+  plan: DayRecord['dispatchedPlan']['solution'];
+  state: DayState;
+  /** Scenario edits after dispatch the day could not follow. */
+  warnings: string[];
+}
+
+/** Everything shown in Day mode at one clock time. */
+export interface DayDerived extends DayBase {
+  nowMinutes: number;
+  prediction: DayPrediction;
+  atRisk: RiskItem[];
+  report: DayReport;
+  /** The scenario as the day sees it, with the predicted plan. */
+  view: Scenario & { plan: Plan };
+}
+
+/**
+ * Derives the day's state. The day runs on the scenario's current orders and
+ * vehicles: a vehicle or order deleted after dispatch leaves the day (warned).
+ */
+export function deriveDayBase(scenario: Scenario | null): DayBase | null {
+  const day = scenario?.day;
+  if (!scenario || !day) return null;
+  const vehicles = new Set(scenario.vehicles.map((v) => v.id));
+  const orders = new Set(scenario.orders.map((o) => o.id));
+  for (const e of day.events) if (e.type === 'new-order') orders.add(e.order.id);
+  const warnings: string[] = [];
+  const routes = day.dispatchedPlan.solution.routes.flatMap((route) => {
+    if (!vehicles.has(route.vehicleId)) {
+      warnings.push(`vehicle '${route.vehicleId}' was deleted after dispatch: its route is left out of the day`);
+      return [];
+    }
+    const gone = route.steps.filter((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && !orders.has(s.id));
+    gone.forEach((s) => warnings.push(`order '${s.id}' was deleted after dispatch: left out of the route of '${route.vehicleId}'`));
+    return [{ ...route, steps: route.steps.filter((s) => !gone.includes(s)) }];
+  });
+  const plan = { ...day.dispatchedPlan.solution, routes };
+  const state = deriveDayState(scenario, plan as Parameters<typeof deriveDayState>[1], day.events);
+  return { scenario, day, plan, state, warnings };
+}
+
+/** The day at `nowMinutes`: prediction, at risk, report and the predicted plan. */
+export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDerived | null {
+  if (!base) return null;
+  const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings);
+  return {
+    ...base, nowMinutes, prediction, atRisk: prediction.atRisk,
+    report: dayReport(base.scenario, base.plan as Parameters<typeof dayReport>[1], base.state, prediction),
+    view: dayViewScenario(base.scenario, base.state, prediction),
+  };
+}
+
+/** Both steps at once (tests, one-off checks). */
+export function deriveDay(scenario: Scenario | null, nowMinutes: number): DayDerived | null {
+  return predictDayAt(deriveDayBase(scenario), nowMinutes);
+}

@@ -1,0 +1,169 @@
+// The day aggregate (issue #11): the Plan/Day switch, Dispatch, the append-only
+// event log (kept in the scenario's `day`, so it is saved, exported and backed up
+// with it), the clock, what the domain derives from them (state, live ETAs, at
+// risk, report), and the repair proposal with Accept / Discard / auto-repair.
+import { batch, createMemo, createSignal, untrack } from 'solid-js';
+import { unwrap } from 'solid-js/store';
+import type { DayRecord } from '../domain/day/day-schema';
+import { serializeEventsFile } from '../domain/day/events-file';
+import type { DayEvent } from '../domain/day/events';
+import type { Scenario } from '../domain/scenario';
+import { createDayClock, type DayClock } from './day-clock';
+import { deriveDay, deriveDayBase, predictDayAt, type DayDerived } from './day-derive';
+import { dispatchBlocker, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type NewDayEvent } from './day-log';
+import { makePlayQueue, overtaken, type SimulateDay } from './day-play';
+import { createDayRepair, type DayRepairState, type ProposeRepair } from './day-repair';
+import type { ScenarioStore } from './scenario';
+
+export type { DayActionEvent, NewDayEvent } from './day-log';
+export type { ProposeRepair } from './day-repair';
+
+/** Plan: the planner as before; Day: the dispatched day running. */
+export type DayMode = 'plan' | 'day';
+
+/** A message for the dispatcher about the last action. */
+export interface DayMessage {
+  tone: 'error' | 'info';
+  text: string;
+}
+
+/** Read-only view of the day store. */
+export interface DayStoreState extends DayRepairState {
+  readonly mode: DayMode;
+  /** The scenario's day, or null before Dispatch. */
+  readonly day: DayRecord | null;
+  /** Why Dispatch is not possible now, or null. */
+  readonly dispatchBlocker: string | null;
+  /** State, prediction, at risk, report and the predicted plan; null without a day. */
+  readonly derived: DayDerived | null;
+  readonly message: DayMessage | null;
+}
+
+/** Verbs of the day; components never set its state directly. */
+export interface DayActions {
+  setMode(mode: DayMode): void;
+  /** Freezes the current checked plan as the dispatched plan at the clock's time; refuses (message) when stale or absent. */
+  dispatch(): boolean;
+  /** Appends one event (time: the clock's, unless given); a correction is a later event. */
+  addEvent(event: DayActionEvent): boolean;
+  /** Reads an events file: all its new events or none (message naming the event index and field). */
+  importEvents(text: string): boolean;
+  /** The log as an events file. */
+  exportEvents(): string | null;
+  dismissMessage(): void;
+}
+
+/** Collaborators of the day store. */
+export interface DayDeps {
+  /** Proposes a repair (plan/repair.ts with the worker's solve); absent: Repair says it is unavailable. */
+  propose?: ProposeRepair;
+  /** Builds the Play events of a dispatched day from a time on (sorted by time). */
+  simulate?: SimulateDay;
+  clock?: Parameters<typeof createDayClock>[1];
+}
+
+/** The day store: state, actions and the clock. */
+export type DayStore = [state: DayStoreState, actions: DayActions & ReturnType<typeof createDayRepair>['actions'], clock: DayClock];
+
+/** Creates the day store over the scenario store; needs a reactive owner. */
+export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, deps: DayDeps = {}): DayStore {
+  const [mode, setModeSignal] = createSignal<DayMode>('plan');
+  const [message, setMessage] = createSignal<DayMessage | null>(null);
+  const play = makePlayQueue(() => scenarioState.scenario, deps.simulate, (events) => append(events), (e) => overtaken(derived(), e));
+  const clock = createDayClock(8 * 60, { ...deps.clock, onTick: (from, to) => { deps.clock?.onTick?.(from, to); play.due(from, to); } });
+  const day = () => (scenarioState.scenario?.day ? (scenarioState.scenario.day as DayRecord) : null);
+  // Track the pieces of the scenario the day reads; derive from plain copies.
+  const key = createMemo(() => [scenarioState.scenario?.id, scenarioState.scenario?.revision, scenarioState.changes, day()?.events.length, day()?.dispatchedAt] as const);
+  const base = createMemo(() => {
+    key();
+    return untrack(() => (scenarioState.scenario && day() ? structuredClone(unwrap(scenarioState.scenario)) as Scenario : null));
+  });
+  const dayBase = createMemo(() => deriveDayBase(base()));
+  const derived = createMemo(() => predictDayAt(dayBase(), clock.minutes()));
+  const fail = (text: string): false => {
+    setMessage({ tone: 'error', text });
+    return false;
+  };
+  const repair = createDayRepair({ scenario: () => untrack(base), derived, now: clock.minutes, append: (events) => append(events), say: setMessage, propose: deps.propose });
+  // Opening a scenario with a day shows the day, its clock at the last logged time.
+  createMemo((previousId: string | undefined) => {
+    const id = scenarioState.scenario?.id;
+    if (id === previousId) return id;
+    const d = untrack(day);
+    setModeSignal(d ? 'day' : 'plan');
+    if (d) clock.set(lastLoggedMinutes(d));
+    play.reset();
+    return id;
+  });
+
+  function append(events: DayEvent[]): void {
+    const current = day();
+    if (!current || events.length === 0) return;
+    const before = unwrap(current);
+    scenarioActions.setDay({ ...structuredClone(before), events: [...structuredClone(before.events), ...events] });
+  }
+
+  const actions: DayActions = {
+    setMode(next) {
+      if (next === 'day' && !day()) return void fail('Dispatch the plan first: the day starts with a dispatched plan.');
+      setModeSignal(next);
+    },
+    dispatch() {
+      const blocker = dispatchBlocker(scenarioState.scenario);
+      if (blocker) return fail(`Cannot dispatch: ${blocker}.`);
+      batch(() => {
+        scenarioActions.setDay(makeDispatch(structuredClone(unwrap(scenarioState.scenario!)), clock.minutes()));
+        setModeSignal('day');
+        setMessage(null);
+      });
+      return true;
+    },
+    addEvent(event) {
+      const current = day();
+      if (!current) return false;
+      const made = makeEvent({ ...event, at: event.at ?? clock.minutes() } as NewDayEvent, current.events, derived()?.state ?? null);
+      if (!made.ok) return fail(`Not logged: ${made.message}.`);
+      append([made.event]);
+      setMessage(null);
+      return true;
+    },
+    importEvents(text) {
+      const current = day();
+      const scenario = base();
+      if (!current || !scenario) return false;
+      const read = readEventsImport(text, scenario, derived()?.state ?? null, current.events);
+      if (!read.ok) return fail(read.message);
+      const problem = newIssues(scenario, current, read.events, clock.minutes());
+      if (problem) return fail(`The events file was not imported: ${problem}. Nothing was added.`);
+      append(read.events);
+      const last = read.events.reduce((t, e) => Math.max(t, e.at), 0);
+      // The simulated clock catches up with what was reported; the real clock is what it is.
+      if (!clock.real() && last > clock.minutes()) clock.set(last);
+      const skipped = read.skipped ? `; ${read.skipped} already in the log skipped` : '';
+      setMessage({ tone: 'info', text: `Imported ${read.events.length} event${read.events.length === 1 ? '' : 's'}${skipped}.` });
+      return true;
+    },
+    exportEvents: () => (day() ? serializeEventsFile(unwrap(day()!).events) : null),
+    dismissMessage: () => setMessage(null),
+  };
+
+  const state: DayStoreState = {
+    get mode() { return mode(); },
+    get day() { return day(); },
+    get dispatchBlocker() { return dispatchBlocker(scenarioState.scenario); },
+    get derived() { return derived(); },
+    get message() { return message(); },
+    get proposal() { return repair.state.proposal; },
+    get repairing() { return repair.state.repairing; },
+    get autoRepair() { return repair.state.autoRepair; },
+  };
+  return [state, { ...actions, ...repair.actions }, clock];
+}
+
+/** What the day would report anew if these events were appended (the first such problem), or null. */
+function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: number): string | null {
+  const before = deriveDay({ ...scenario, day }, now)?.state.issues.length ?? 0;
+  const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
+  const issue = after[before];
+  return issue ? `event '${issue.eventId}': ${issue.message}` : null;
+}
