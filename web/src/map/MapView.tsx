@@ -6,6 +6,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { MapLegend } from '../components/MapLegend';
+import { urlAdmittedNow } from '../csp-boot';
 import { useApp } from '../store/context';
 import type { Selection } from '../store/ui';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
@@ -29,8 +30,11 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** Where the map looks before a scenario is open (France). */
 const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
 
-/** Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map. */
-function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void): void {
+/**
+ * Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map.
+ * A tile host the page's security policy does not admit yet (set after startup) raises `onBlocked` instead.
+ */
+function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (blocked: boolean) => void): void {
   const { scenario: [state] } = useApp();
   createEffect(() => {
     const instance = map();
@@ -38,6 +42,11 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     // Leaflet writes the attribution as markup; the setting is plain text.
     const attribution = escapeHtml(state.scenario?.settings.tileAttribution ?? '');
     if (!instance || !url) return;
+    if (!urlAdmittedNow(url)) {
+      onBlocked(true);
+      onCleanup(() => onBlocked(false));
+      return;
+    }
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
     layer.on('tileerror', () => onFailure(true));
     layer.on('tileload', () => onFailure(false));
@@ -54,6 +63,7 @@ export function MapView(): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
+  const [tilesBlocked, setTilesBlocked] = createSignal(false);
   let container!: HTMLDivElement;
 
   onMount(() => {
@@ -73,7 +83,7 @@ export function MapView(): JSX.Element {
     });
   });
 
-  useTileLayer(map, setTilesFailed);
+  useTileLayer(map, setTilesFailed, setTilesBlocked);
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
@@ -120,6 +130,9 @@ export function MapView(): JSX.Element {
       </Show>
       <Show when={tilesFailed()}>
         <p class="map-notice" role="status">Map tiles unavailable — showing a plain background.</p>
+      </Show>
+      <Show when={tilesBlocked()}>
+        <p class="map-notice" role="status">Map tiles from this host are allowed once the app is reloaded (the security policy is set at startup).</p>
       </Show>
       <MapLegend />
     </section>
