@@ -1,9 +1,24 @@
 // The policy installed at startup: it reads the tile hosts of every stored scenario
 // (and a new scenario's defaults), adds them to a CSP <meta> in the head, and
 // fails closed (defaults only) when the database is unreadable or too slow.
-import { createStore, set } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { installContentSecurityPolicy, urlAdmittedNow } from '../../web/src/csp-boot';
+
+/** Writes records into `dbName` through a connection that is closed again (as another tab would). */
+function seed(dbName: string, records: Record<string, unknown>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open(dbName);
+    open.onupgradeneeded = () => open.result.createObjectStore('scenarios');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction('scenarios', 'readwrite');
+      for (const [key, value] of Object.entries(records)) tx.objectStore('scenarios').put(value, key);
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
 
 const metas = () => [...document.head.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')] as HTMLMetaElement[];
 
@@ -14,12 +29,13 @@ afterEach(() => {
 
 describe('installContentSecurityPolicy', () => {
   it("admits exactly the stored scenarios' tile hosts and the default one", async () => {
-    const store = createStore('csp-boot-a', 'scenarios');
-    await set('s1', { id: 's1', settings: { tileUrl: 'https://{s}.tiles.example.test/{z}/{x}/{y}.png' } }, store);
-    await set('s2', { id: 's2', settings: { tileUrl: 'http://localhost:8080/{z}/{x}/{y}.png' } }, store);
-    await set('s3', { id: 's3', settings: { tileUrl: '' } }, store);
-    await set('\u0000currentScenarioId', 's1', store);
-    await set('broken', { id: 'broken', settings: null }, store);
+    await seed('csp-boot-a', {
+      s1: { id: 's1', settings: { tileUrl: 'https://{s}.tiles.example.test/{z}/{x}/{y}.png' } },
+      s2: { id: 's2', settings: { tileUrl: 'http://localhost:8080/{z}/{x}/{y}.png' } },
+      s3: { id: 's3', settings: { tileUrl: '' } },
+      '\u0000currentScenarioId': 's1',
+      broken: { id: 'broken', settings: null },
+    });
 
     const sources = await installContentSecurityPolicy({ dbName: 'csp-boot-a' });
     expect(sources).toEqual([
@@ -32,6 +48,26 @@ describe('installContentSecurityPolicy', () => {
     expect(meta.content).toContain("connect-src 'self' http://localhost:8080 https://a.tiles.example.test");
     expect(urlAdmittedNow('https://{s}.tiles.example.test/{z}/{x}/{y}.png')).toBe(true);
     expect(urlAdmittedNow('https://elsewhere.example.test/{z}/{x}/{y}.png')).toBe(false);
+  });
+
+  it('creates no database on a first visit, so the app still creates its own afterwards', async () => {
+    expect(await installContentSecurityPolicy({ dbName: 'csp-boot-fresh' })).toEqual(['https://tile.openstreetmap.org']);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('csp-boot-fresh');
+    const store = createStore('csp-boot-fresh', 'scenarios');
+    await set('s1', { id: 's1' }, store);
+    expect(await get('s1', store)).toEqual({ id: 's1' });
+  });
+
+  it('lets another connection upgrade the database once it has read it', async () => {
+    await seed('csp-boot-c', { s1: { id: 's1', settings: { tileUrl: 'https://maps.example.test/{z}.png' } } });
+    expect(await installContentSecurityPolicy({ dbName: 'csp-boot-c' })).toContain('https://maps.example.test');
+    const upgraded = await new Promise<number>((resolve, reject) => {
+      const open = indexedDB.open('csp-boot-c', 5);
+      open.onblocked = () => reject(new Error('blocked by an open connection'));
+      open.onsuccess = () => { open.result.close(); resolve(open.result.version); };
+      open.onerror = () => reject(open.error);
+    });
+    expect(upgraded).toBe(5);
   });
 
   it('admits only the default host when the database does not answer in time', async () => {

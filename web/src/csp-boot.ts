@@ -3,7 +3,6 @@
 // admits any web host for images and requests; this one narrows them to the
 // hosts the stored scenarios' settings name. A policy can only be tightened once
 // a page has one, so a host configured later is admitted from the next start.
-import { createStore, values } from 'idb-keyval';
 import { defaultSettings, localIsoDate } from './domain/blank';
 import { buildPolicy, configuredSources, urlAdmitted, type HostSettings } from './csp-policy';
 import { DEFAULT_DB_NAMES } from './io/db';
@@ -21,6 +20,37 @@ export interface BootOptions {
 /** Outside sources the installed policy admits; null while only the build-time policy applies. */
 let admitted: readonly string[] | null = null;
 
+/** Name of the object store holding the scenario records (io/db.ts writes it through idb-keyval). */
+const STORE = 'scenarios';
+
+/**
+ * Every record of the scenario database, through a connection of its own that is closed again
+ * (an open one would hold up another tab's upgrade or delete). A first visit has no database:
+ * reading creates none, and the app later creates it as usual.
+ */
+function readStoredRecords(dbName: string): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    let absent = false;
+    const open = indexedDB.open(dbName);
+    open.onupgradeneeded = () => {
+      absent = true;
+      open.transaction?.abort();
+    };
+    open.onerror = () => (absent ? resolve([]) : reject(open.error));
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains(STORE)) {
+        db.close();
+        return resolve([]);
+      }
+      const request = db.transaction(STORE, 'readonly').objectStore(STORE).getAll();
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+      db.close();
+    };
+  });
+}
+
 /** The settings of every stored scenario (records that are not scenarios are skipped); [] when unreadable. */
 async function storedHostSettings(dbName: string, timeoutMs: number): Promise<HostSettings[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -28,7 +58,7 @@ async function storedHostSettings(dbName: string, timeoutMs: number): Promise<Ho
     timer = setTimeout(() => reject(new Error(`no answer from the scenario database in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const records = await Promise.race([values(createStore(dbName, 'scenarios')), late]);
+    const records = await Promise.race([readStoredRecords(dbName), late]);
     return records.flatMap((record: unknown) => {
       const settings = (record as { settings?: unknown } | null)?.settings;
       return typeof settings === 'object' && settings !== null ? [settings as HostSettings] : [];
