@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
+import { dayReportCsv, type DayFigures } from '../../../web/src/domain/day/day-report';
 import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
 import { makeTable, neutralizeCell, parseCsv, restoreCell, toCsv } from '../../../web/src/io/csv';
 import { planCsv } from '../../../web/src/io/export-csv';
@@ -157,5 +158,21 @@ describe('exports', () => {
     expect(cells).not.toContain(`'${source.orders[0].lat}`);
     const back = await roundTrip(source);
     expect(back.orders.map((o) => o.lat)).toEqual(source.orders.map((o) => o.lat));
+  });
+});
+
+describe('day report CSV', () => {
+  it('neutralises formula-like vehicle ids and keeps its figures as numbers', () => {
+    const share = { onTime: 1, of: 2, share: 0.5 };
+    const figures = (vehicleId: string | null): DayFigures => ({
+      vehicleId, onTime: { planned: share, predicted: share, actual: share }, firstAttempt: share,
+      stops: { planned: 3, done: 1, failed: 1, left: 1 }, km: { planned: 12.345, predicted: 13 }, hours: { planned: 2, predicted: 2.5, actual: null }, serviceMinutes: {},
+    });
+    const text = dayReportCsv({ routes: PAYLOADS.filter(Boolean).map(figures), total: figures(null) });
+    const rows = Papa.parse<string[]>(text, { delimiter: ',' }).data;
+    // A plain number (a vehicle id "-3") is a value to a spreadsheet, never a formula: it stays as it is.
+    expect(rows.slice(1).flat().filter((c) => formulaLike(c))).toEqual(['-3']);
+    expect(rows.slice(1, -1).map((r) => restoreCell(r[0]))).toEqual(PAYLOADS.filter(Boolean));
+    expect(rows.at(-1)).toEqual(['total', '3', '1', '1', '1', '50.0', '50.0', '50.0', '50.0', '12.35', '13', '2', '2.5', '']);
   });
 });

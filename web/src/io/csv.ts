@@ -4,6 +4,9 @@
 // writes tables back as CSV with formula-like text cells neutralised (OWASP CSV
 // injection), which reading gives back as the original text.
 import Papa from 'papaparse';
+import { neutralizeCell, restoreCell } from '../domain/csv-cell';
+
+export { neutralizeCell, restoreCell };
 
 /** A file's first row as headers and every other non-empty row as cells. */
 export interface Table {
@@ -76,29 +79,6 @@ export async function parseXlsx(input: Blob | ArrayBuffer): Promise<Table> {
 /** Reads any supported spreadsheet file by its extension. */
 export function readTableFile(file: File): Promise<Table> {
   return file.name.toLowerCase().endsWith('.xlsx') ? parseXlsx(file) : parseCsv(file);
-}
-
-/**
- * Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection":
- * `=`, `+`, `-`, `@`, tab, carriage return).
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** What `neutralizeCell` writes: one or more quotes, then a formula start. */
-const QUOTED_FORMULA = /^'+[=+\-@\t\r]/;
-
-/**
- * A text cell made safe for spreadsheets: text starting like a formula gets a leading `'`,
- * so Excel, LibreOffice and Sheets show it as text and never run it. Text that already starts
- * with quotes before a formula start gets one more, so `restoreCell` can tell the two apart:
- * `=1+1` → `'=1+1`, `'=1+1` → `''=1+1`, `'note` stays as it is.
- */
-export function neutralizeCell(text: string): string {
-  return FORMULA_START.test(text) || QUOTED_FORMULA.test(text) ? `'${text}` : text;
-}
-
-/** Undoes `neutralizeCell`: the quote it added goes, any other text is left as it is. */
-export function restoreCell(text: string): string {
-  return QUOTED_FORMULA.test(text) ? text.slice(1) : text;
 }
 
 /**

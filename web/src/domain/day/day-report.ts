@@ -7,6 +7,7 @@ import { isOrderStep, type Route, type Solution } from '../solution';
 import { lateS } from './at-risk';
 import { stopKey, type DayState, type DayStop } from './day-state';
 import type { DayPrediction, PredictedRoute, PredictedStop } from './eta';
+import { neutralizeCell } from '../csv-cell';
 
 /** `onTime` of `of` stops; `share` = onTime / of, null when there is none. */
 export interface Share {
@@ -135,9 +136,13 @@ function totalOf(routes: DayFigures[]): DayFigures {
 const pct = (s: Share) => (s.share === null ? '' : (s.share * 100).toFixed(1));
 const num = (x: number | null) => (x === null ? '' : String(Math.round(x * 100) / 100));
 
-/** RFC 4180 cell: quoted when it holds a comma, quote or line break. */
+/**
+ * RFC 4180 cell: quoted when it holds a comma, quote or line break. Text other than a
+ * plain number (e.g. a vehicle id) is neutralised against spreadsheet formulas.
+ */
 function cell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  const text = /^-?\d+(\.\d+)?$/.test(value) ? value : neutralizeCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**
