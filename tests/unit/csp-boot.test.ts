@@ -3,7 +3,7 @@
 // fails closed (defaults only) when the database is unreadable or too slow.
 import { createStore, get, set } from 'idb-keyval';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installContentSecurityPolicy, urlAdmittedNow } from '../../web/src/csp-boot';
+import { admissionNow, installContentSecurityPolicy } from '../../web/src/csp-boot';
 
 /** Writes records into `dbName` through a connection that is closed again (as another tab would). */
 function seed(dbName: string, records: Record<string, unknown>): Promise<void> {
@@ -46,8 +46,8 @@ describe('installContentSecurityPolicy', () => {
     expect(meta.parentElement).toBe(document.head);
     expect(meta.content).toContain("img-src 'self' data: blob: http://localhost:8080 https://a.tiles.example.test");
     expect(meta.content).toContain("connect-src 'self' http://localhost:8080 https://a.tiles.example.test");
-    expect(urlAdmittedNow('https://{s}.tiles.example.test/{z}/{x}/{y}.png')).toBe(true);
-    expect(urlAdmittedNow('https://elsewhere.example.test/{z}/{x}/{y}.png')).toBe(false);
+    expect(admissionNow('https://{s}.tiles.example.test/{z}/{x}/{y}.png')).toBe('now');
+    expect(admissionNow('https://elsewhere.example.test/{z}/{x}/{y}.png')).toBe('next-start');
   });
 
   it('creates no database on a first visit, so the app still creates its own afterwards', async () => {

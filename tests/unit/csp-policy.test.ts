@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANY_WEB_HOST, buildPolicy, configuredSources, sourcesOfUrl, urlAdmitted } from '../../web/src/csp-policy';
+import { ANY_WEB_HOST, buildPolicy, configuredSources, sourcesOfUrl, urlAdmission } from '../../web/src/csp-policy';
 import { defaultSettings } from '../../web/src/domain/blank';
 
 /** The policy as directive → sources. */
@@ -47,22 +47,20 @@ describe('configuredSources', () => {
     const demo = JSON.parse(readFileSync(resolve('public/demo-scenario.json'), 'utf8')) as { settings: { tileUrl: string } };
     const defaults = configuredSources([defaultSettings('2026-01-01')]);
     expect(defaults).toEqual(['https://tile.openstreetmap.org']);
-    expect(urlAdmitted(demo.settings.tileUrl, defaults)).toBe(true);
+    expect(urlAdmission(demo.settings.tileUrl, defaults)).toBe('now');
   });
 });
 
-describe('urlAdmitted', () => {
+describe('urlAdmission', () => {
   const admitted = ['https://a.tiles.test', 'https://b.tiles.test', 'https://c.tiles.test', 'https://maps.test'];
-  it('admits configured hosts and the app itself, nothing else', () => {
-    expect(urlAdmitted('https://maps.test/{z}/{x}/{y}.png', admitted)).toBe(true);
-    expect(urlAdmitted('https://{s}.tiles.test/{z}/{x}/{y}.png', admitted)).toBe(true);
-    expect(urlAdmitted('/local/{z}/{x}/{y}.png', admitted)).toBe(true);
-    expect(urlAdmitted('', admitted)).toBe(true);
-    expect(urlAdmitted('https://other.test/{z}.png', admitted)).toBe(false);
-    expect(urlAdmitted('http://maps.test/{z}.png', admitted)).toBe(false);
-    expect(urlAdmitted('https://maps.test:8443/{z}.png', admitted)).toBe(false);
-    expect(urlAdmitted('https://{s}.maps.test/{z}.png', admitted)).toBe(false);
-    expect(urlAdmitted('javascript:alert(1)', admitted)).toBe(false);
+  it('admits configured hosts and the app itself now, other plain hosts from the next start, odd URLs never', () => {
+    const admission = (url: string) => urlAdmission(url, admitted);
+    expect(['https://maps.test/{z}/{x}/{y}.png', 'https://{s}.tiles.test/{z}/{x}/{y}.png', '/local/{z}/{x}/{y}.png', 'tiles/{z}.png', ''].map(admission))
+      .toEqual(['now', 'now', 'now', 'now', 'now']);
+    expect(['https://other.test/{z}.png', 'http://maps.test/{z}.png', 'https://maps.test:8443/{z}.png', 'https://{s}.maps.test/{z}.png'].map(admission))
+      .toEqual(['next-start', 'next-start', 'next-start', 'next-start']);
+    expect(['javascript:alert(1)', 'ftp://maps.test/a', 'https://[::1]/{z}.png', 'https://user@maps.test/{z}.png'].map(admission))
+      .toEqual(['never', 'never', 'never', 'never']);
   });
 });
 

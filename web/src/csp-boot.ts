@@ -4,7 +4,7 @@
 // hosts the stored scenarios' settings name. A policy can only be tightened once
 // a page has one, so a host configured later is admitted from the next start.
 import { defaultSettings, localIsoDate } from './domain/blank';
-import { buildPolicy, configuredSources, urlAdmitted, type HostSettings } from './csp-policy';
+import { buildPolicy, configuredSources, urlAdmission, type Admission, type HostSettings } from './csp-policy';
 import { DEFAULT_DB_NAMES } from './io/db';
 
 /** Where and how long the startup policy looks for configured hosts. */
@@ -87,7 +87,7 @@ export async function installContentSecurityPolicy(options: BootOptions = {}): P
   return sources;
 }
 
-/** True when the page's policy lets it load `url` (a tile URL set after startup may need a reload). */
-export function urlAdmittedNow(url: string): boolean {
-  return admitted === null || urlAdmitted(url, admitted);
+/** Whether the page's policy lets it load `url` now, from the next start (set after startup), or never. */
+export function admissionNow(url: string): Admission {
+  return admitted === null ? 'now' : urlAdmission(url, admitted);
 }

@@ -57,14 +57,21 @@ export function configuredSources(settings: readonly HostSettings[]): string[] {
   return [...sources].sort();
 }
 
-/** True when a page whose policy admits `admitted` may load `url` (a relative URL is the app's own). */
-export function urlAdmitted(url: string, admitted: readonly string[]): boolean {
+/**
+ * Whether a page whose policy admits `admitted` may load `url`: `now` (a relative URL is the
+ * app's own), `next-start` (a plain http(s) host the next startup policy will admit once it is
+ * stored in a scenario), or `never` (a URL no policy built here admits: another scheme, an odd host).
+ */
+export type Admission = 'now' | 'next-start' | 'never';
+
+/** See `Admission`. */
+export function urlAdmission(url: string, admitted: readonly string[]): Admission {
   const text = url.trim();
-  if (text === '') return true;
   const absolute = /^[a-z][a-z0-9+.-]*:/i.test(text) || text.startsWith('//');
-  if (!absolute) return true;
+  if (text === '' || !absolute) return 'now';
   const sources = sourcesOfUrl(text);
-  return sources.length > 0 && sources.every((source) => admitted.includes(source));
+  if (sources.length === 0) return 'never';
+  return sources.every((source) => admitted.includes(source)) ? 'now' : 'next-start';
 }
 
 /** What a policy is made for. */

@@ -6,7 +6,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { MapLegend } from '../components/MapLegend';
-import { urlAdmittedNow } from '../csp-boot';
+import { admissionNow } from '../csp-boot';
+import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
 import type { Selection } from '../store/ui';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
@@ -32,9 +33,9 @@ const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
 
 /**
  * Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map.
- * A tile host the page's security policy does not admit yet (set after startup) raises `onBlocked` instead.
+ * A tile host the page's security policy does not admit (yet: set after startup) raises `onBlocked` instead.
  */
-function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (blocked: boolean) => void): void {
+function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (admission: Admission) => void): void {
   const { scenario: [state] } = useApp();
   createEffect(() => {
     const instance = map();
@@ -42,9 +43,10 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     // Leaflet writes the attribution as markup; the setting is plain text.
     const attribution = escapeHtml(state.scenario?.settings.tileAttribution ?? '');
     if (!instance || !url) return;
-    if (!urlAdmittedNow(url)) {
-      onBlocked(true);
-      onCleanup(() => onBlocked(false));
+    const admission = admissionNow(url);
+    if (admission !== 'now') {
+      onBlocked(admission);
+      onCleanup(() => onBlocked('now'));
       return;
     }
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
@@ -63,7 +65,7 @@ export function MapView(): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
-  const [tilesBlocked, setTilesBlocked] = createSignal(false);
+  const [tilesBlocked, setTilesBlocked] = createSignal<Admission>('now');
   let container!: HTMLDivElement;
 
   onMount(() => {
@@ -131,8 +133,12 @@ export function MapView(): JSX.Element {
       <Show when={tilesFailed()}>
         <p class="map-notice" role="status">Map tiles unavailable — showing a plain background.</p>
       </Show>
-      <Show when={tilesBlocked()}>
-        <p class="map-notice" role="status">Map tiles from this host are allowed once the app is reloaded (the security policy is set at startup).</p>
+      <Show when={tilesBlocked() !== 'now'}>
+        <p class="map-notice" role="status">
+          {tilesBlocked() === 'next-start'
+            ? 'Map tiles from this host are allowed once the app is reloaded (the security policy is set at startup).'
+            : 'This map tile URL cannot be allowed by the security policy: use an http(s) address with a plain host name.'}
+        </p>
       </Show>
       <MapLegend />
     </section>
