@@ -3,6 +3,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import solid from 'vite-plugin-solid';
 import { VitePWA } from 'vite-plugin-pwa';
+import { ANY_WEB_HOST, buildPolicy } from './web/src/csp-policy';
 
 /** Compiles the solver with asc (release target) before Vite resolves `?url` imports of it. */
 function assemblyScript(): Plugin {
@@ -18,6 +19,27 @@ function assemblyScript(): Plugin {
       if (error) throw new Error(`asc failed: ${error.message}\n${stderr.toString()}`);
       built = true;
     },
+  };
+}
+
+/**
+ * Writes the build-time Content Security Policy into index.html as the first element of <head>,
+ * so it covers every script and stylesheet the page loads. It admits any web host for images and
+ * requests; web/src/csp-boot.ts adds, before the app starts, a second policy that narrows them to
+ * the configured hosts (a page must satisfy both). The dev server's variant allows Vite's
+ * injected <style> elements and its HMR websocket.
+ */
+function contentSecurityPolicy(): Plugin {
+  let dev = false;
+  return {
+    name: 'content-security-policy',
+    configResolved(config) {
+      dev = config.command === 'serve';
+    },
+    transformIndexHtml: () => [{
+      tag: 'meta', injectTo: 'head-prepend',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: buildPolicy({ hosts: ANY_WEB_HOST, dev }) },
+    }],
   };
 }
 
@@ -59,7 +81,7 @@ function installableApp(): Plugin[] {
 export default defineConfig({
   root: 'web',
   publicDir: '../public',
-  plugins: [assemblyScript(), solid(), installableApp()],
+  plugins: [assemblyScript(), contentSecurityPolicy(), solid(), installableApp()],
   build: {
     outDir: '../dist',
     emptyOutDir: true,

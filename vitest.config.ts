@@ -19,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'happy-dom',
-          include: ['tests/unit/{store,io,map,plan}/**/*.test.ts'],
+          include: ['tests/unit/{store,io,map,plan}/**/*.test.ts', 'tests/unit/*.test.ts'],
           setupFiles: ['tests/helpers/setup-dom.ts'],
           server: { deps: { inline: [/solid-js/] } },
         },

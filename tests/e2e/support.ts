@@ -11,12 +11,18 @@ function isBlockedResource(msg: ConsoleMessage): boolean {
   return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
 }
 
-/** `test` with an automatic offline + console-error guard around each test. */
-export const test = base.extend<{ offlineGuard: void }>({
-  offlineGuard: [async ({ page, context }, use) => {
+/**
+ * `test` with an automatic offline + console-error guard around each test. A spec whose test
+ * causes an error on purpose (e.g. a request the CSP refuses) matches it with
+ * `test.use({ expectedConsoleError: /…/ })`; every other error still fails the test.
+ */
+export const test = base.extend<{ offlineGuard: void; expectedConsoleError: RegExp | null }>({
+  expectedConsoleError: [null, { option: true }],
+  offlineGuard: [async ({ page, context, expectedConsoleError }, use) => {
     const errors: string[] = [];
+    const expected = (msg: ConsoleMessage) => !!expectedConsoleError?.test(msg.text());
     await context.route('**/*', (route) => (isLocal(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
-    page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg)) errors.push(msg.text()); });
+    page.on('console', (msg) => { if (msg.type() === 'error' && !isBlockedResource(msg) && !expected(msg)) errors.push(msg.text()); });
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     await use();
     expect(errors, 'console errors').toEqual([]);

@@ -1,9 +1,12 @@
 // Names from files are shown as text everywhere, the map's hover text included:
-// a scenario file whose vehicle, depot, order ids, customers, addresses, service
-// label and map attribution carry markup is imported and planned, its route line
-// and stop are hovered, and the payload reads as text while its `onerror` never runs.
-import { writeFileSync } from 'node:fs';
-import { type Page } from '@playwright/test';
+// a scenario file whose vehicle, depot, order ids, customers, addresses, notes,
+// custom columns, service label, scenario name and map attribution carry markup is
+// imported and planned; its route line and stop are hovered, the header, scenario
+// list, route list, timeline, orders window, printed manifest, exports and the
+// import's column mapping are read, and the payload reads as text while its
+// `onerror` never runs (the CSP would also refuse it: the console guard reports that).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { type Page, type TestInfo } from '@playwright/test';
 import type { Scenario } from '../../web/src/domain/scenario';
 import { DEMO } from './plan-fixtures';
 import { expect, mapRegion, optimize, test } from './support';
@@ -25,7 +28,8 @@ function payloadScenario(): Scenario {
     depots: [depot],
     vehicles: [{ ...van, id: 'van-x', name: `Van ${PAYLOAD}`, startDepotId: 'hub', endDepotId: 'hub' }],
     orders: [{
-      ...order, id: `id-${PAYLOAD}`, customerName: `Name ${PAYLOAD}`, address: `Street ${PAYLOAD}`,
+      ...order, id: `id-${PAYLOAD}`, customerName: `Name ${PAYLOAD}`, address: `Street ${PAYLOAD}`, notes: `Note ${PAYLOAD}`,
+      extra: { [`Gate ${PAYLOAD}`]: `Code ${PAYLOAD}` },
       lat: depot.lat, lng: depot.lng + 0.03, serviceType: 'curbside', timeWindows: [{ start: 480, end: 1080 }],
     }],
   };
@@ -43,7 +47,8 @@ async function hoverAlongMiddle(page: Page, fromFraction: number, text?: string)
   throw new Error(`no tooltip ${text ?? ''} along the map's middle`);
 }
 
-test('names carrying markup show as text on the map and in the panels, and never run', async ({ page }, testInfo) => {
+/** Imports the payload scenario file and plans it. */
+async function openPayloadScenario(page: Page, testInfo: TestInfo): Promise<void> {
   const file = testInfo.outputPath('xss.fmp.json');
   writeFileSync(file, JSON.stringify({ type: 'final-mile-scenario-file', version: 1, scenario: payloadScenario() }));
   await page.goto('/');
@@ -55,6 +60,23 @@ test('names carrying markup show as text on the map and in the panels, and never
   await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '1');
   await optimize(page);
   await expect(mapRegion(page)).toHaveAttribute('data-route-stops', 'van-x:1');
+}
+
+/** No payload became an element anywhere in the page, and none ran. */
+async function expectNoMarkup(page: Page): Promise<void> {
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+}
+
+/** Downloads one entry of the Export menu and returns its text. */
+async function exported(page: Page, item: string): Promise<string> {
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  return readFileSync((await download.path())!, 'utf8');
+}
+
+test('names carrying markup show as text on the map and in the panels, and never run', async ({ page }, testInfo) => {
+  await openPayloadScenario(page, testInfo);
 
   // The route line passes the middle of the map (depot and customer sit either side of it): its tooltip shows first.
   const route = await hoverAlongMiddle(page, 0.5);
@@ -73,7 +95,48 @@ test('names carrying markup show as text on the map and in the panels, and never
   // The depot's hover title and the map attribution are text too.
   await expect(mapRegion(page).locator('.fmp-depot')).toHaveAttribute('title', `Depot: Depot ${PAYLOAD}`);
   await expect(mapRegion(page).locator('.leaflet-control-attribution')).toContainText(`Tiles ${PAYLOAD}`);
-  // No payload became an element anywhere in the page, and none ran.
-  await expect(page.locator('img[src="x"]')).toHaveCount(0);
-  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  await expectNoMarkup(page);
+});
+
+test('notes, custom columns and names stay text in the lists, timeline, manifest, exports and import mapping', async ({ page }, testInfo) => {
+  await openPayloadScenario(page, testInfo);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Scenario ${PAYLOAD}`);
+  await expect(page.getByRole('complementary', { name: 'Plan' }).getByRole('button', { name: `Van ${PAYLOAD}`, exact: true })).toBeVisible();
+  const row = page.getByRole('region', { name: 'Timeline' }).getByRole('group', { name: `Timeline of Van ${PAYLOAD}` });
+  await expect(row).toContainText(`Van ${PAYLOAD}`);
+  expect(await row.locator('.tl-stop').first().getAttribute('title')).toContain(`Stop 1: Name ${PAYLOAD} — `);
+
+  await page.getByRole('banner').getByRole('button', { name: 'Orders', exact: true }).click();
+  const orders = page.getByRole('dialog', { name: 'Orders' });
+  await expect(orders.getByRole('table', { name: 'Orders table' })).toContainText(`Name ${PAYLOAD}`);
+  await expect(orders.getByRole('table', { name: 'Orders table' })).toContainText(`Curb ${PAYLOAD}`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Scenarios', exact: true }).click();
+  await expect(page.getByRole('dialog')).toContainText(`Scenario ${PAYLOAD}`);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toBeHidden();
+
+  // The printed manifest: customer, address and notes as text.
+  await page.evaluate(() => { window.print = () => { document.body.dataset.printed = 'yes'; }; });
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('menuitem', { name: /Print manifest/ }).click();
+  await page.emulateMedia({ media: 'print' });
+  const manifest = page.getByRole('region', { name: 'Driver manifests' }).getByRole('region', { name: `Manifest of Van ${PAYLOAD}` });
+  for (const text of [`Name ${PAYLOAD}`, `Street ${PAYLOAD}`, `Note ${PAYLOAD}`]) await expect(manifest).toContainText(text);
+  await page.emulateMedia({ media: 'screen' });
+
+  // Exports carry the text as text: custom column name and value, notes, names.
+  const ordersCsv = await exported(page, 'Orders (CSV)');
+  for (const text of [`Gate <img src=x onerror=""window.__xss=1"">`, `Code <img src=x onerror=""window.__xss=1"">`, 'Note <img']) expect(ordersCsv).toContain(text);
+  const geojson = JSON.parse(await exported(page, 'GeoJSON')) as { features: { properties: Record<string, unknown> }[] };
+  expect(JSON.stringify(geojson.features.map((f) => f.properties))).toContain(JSON.stringify(`Name ${PAYLOAD}`));
+
+  // A spreadsheet whose column names carry markup: the mapping names each column as text.
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  const header = `Gate ${PAYLOAD}`;
+  const csv = `Order id,Lat,Lng,${header.replace(/"/g, '""').replace(/^|$/g, '"')}\nA1,45.75,4.85,x\n`;
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'orders.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(dialog.getByLabel(`Field for column ${header}`)).toBeVisible();
+  await expectNoMarkup(page);
 });

@@ -21,7 +21,7 @@ export function ScenarioList(props: { onOpened: () => void; onCompare: () => voi
       <div class="row-line">
         <button type="button" class="btn btn--primary" disabled={state.busy} onClick={() => void run(actions.duplicate())}>Duplicate (branch)</button>
         <button type="button" class="btn" disabled={state.busy} onClick={() => setCreating(true)}>New scenario</button>
-        <span class="spacer" style={{ flex: 1 }} />
+        <span class="spacer" />
         <button type="button" class="btn" disabled={state.entries.length < 2} onClick={() => props.onCompare()}>Compare…</button>
       </div>
       <BackupControls />

@@ -1,8 +1,12 @@
 // Reads spreadsheet files into a plain table of strings (CSV through papaparse:
 // RFC 4180 quoting, BOM, delimiter sniffing, chunked reading of big files;
 // .xlsx through read-excel-file, loaded only when such a file is opened) and
-// writes tables back as CSV.
+// writes tables back as CSV with formula-like text cells neutralised (OWASP CSV
+// injection), which reading gives back as the original text.
 import Papa from 'papaparse';
+import { neutralizeCell, restoreCell } from '../domain/csv-cell';
+
+export { neutralizeCell, restoreCell };
 
 /** A file's first row as headers and every other non-empty row as cells. */
 export interface Table {
@@ -17,16 +21,16 @@ export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
 const BOM = '\ufeff';
 
-/** Turns raw rows into a table; rows are padded to the header width, longer rows are reported. */
+/** Turns raw rows into a table; rows are padded to the header width, longer rows are reported, cells neutralised by `toCsv` read as their original text. */
 export function makeTable(raw: readonly (readonly string[])[]): Table {
   const nonEmpty = raw.filter((row) => row.some((cell) => cell.trim() !== ''));
   if (nonEmpty.length === 0) throw new Error('the file is empty');
-  const headers = nonEmpty[0].map((h, i) => (i === 0 ? h.replace(BOM, '') : h).trim());
+  const headers = nonEmpty[0].map((h, i) => restoreCell(i === 0 ? h.replace(BOM, '') : h).trim());
   const warnings: string[] = [];
   const rows = nonEmpty.slice(1).map((row, i) => {
     const extra = row.slice(headers.length).filter((cell) => cell.trim() !== '');
     if (extra.length > 0) warnings.push(`row ${i + 2} has ${row.length} cells but the header has ${headers.length}; cells past the last column are not imported: ${extra.map((c) => `'${c}'`).join(', ')}`);
-    return headers.map((_, column) => row[column] ?? '');
+    return headers.map((_, column) => restoreCell(row[column] ?? ''));
   });
   return { headers, rows, warnings };
 }
@@ -77,7 +81,17 @@ export function readTableFile(file: File): Promise<Table> {
   return file.name.toLowerCase().endsWith('.xlsx') ? parseXlsx(file) : parseCsv(file);
 }
 
-/** Writes a table as RFC 4180 CSV (CRLF line ends, quotes where needed). */
+/**
+ * A cell as written: text is neutralised, numbers are written as numbers (a negative
+ * number such as -3 is a plain value to a spreadsheet, not a formula, and must stay a number).
+ */
+const csvCell = (cell: string | number): string | number => (typeof cell === 'string' ? neutralizeCell(cell) : cell);
+
+/**
+ * Writes a table as RFC 4180 CSV (CRLF line ends, quotes where needed). Headers and text
+ * cells are neutralised against formula injection (see `neutralizeCell`); reading the text
+ * back with `parseCsv` or an .xlsx saved from it gives the original text.
+ */
 export function toCsv(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
-  return Papa.unparse({ fields: [...headers], data: rows.map((r) => [...r]) }, { newline: '\r\n' });
+  return Papa.unparse({ fields: headers.map(neutralizeCell), data: rows.map((r) => r.map(csvCell)) }, { newline: '\r\n' });
 }

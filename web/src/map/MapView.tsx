@@ -6,6 +6,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { MapLegend } from '../components/MapLegend';
+import { admissionNow } from '../csp-boot';
+import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
@@ -31,8 +33,11 @@ const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 /** Where the map looks before a scenario is open (France). */
 const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
 
-/** Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map. */
-function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void): void {
+/**
+ * Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map.
+ * A tile host the page's security policy does not admit (yet: set after startup) raises `onBlocked` instead.
+ */
+function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (admission: Admission) => void): void {
   const { scenario: [state] } = useApp();
   createEffect(() => {
     const instance = map();
@@ -40,6 +45,12 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     // Leaflet writes the attribution as markup; the setting is plain text.
     const attribution = escapeHtml(state.scenario?.settings.tileAttribution ?? '');
     if (!instance || !url) return;
+    const admission = admissionNow(url);
+    if (admission !== 'now') {
+      onBlocked(admission);
+      onCleanup(() => onBlocked('now'));
+      return;
+    }
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
     layer.on('tileerror', () => onFailure(true));
     layer.on('tileload', () => onFailure(false));
@@ -56,6 +67,7 @@ export function MapView(): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions], day: [day] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
+  const [tilesBlocked, setTilesBlocked] = createSignal<Admission>('now');
   let container!: HTMLDivElement;
 
   onMount(() => {
@@ -75,7 +87,7 @@ export function MapView(): JSX.Element {
     });
   });
 
-  useTileLayer(map, setTilesFailed);
+  useTileLayer(map, setTilesFailed, setTilesBlocked);
   useArchiveLayer(map, archiveActions.archive);
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
@@ -130,6 +142,13 @@ export function MapView(): JSX.Element {
       <Show when={tilesFailed()}>
         <p class="map-notice" role="status">
           {archiveState.info ? 'Online map tiles unavailable — showing the offline map archive.' : 'Map tiles unavailable — showing a plain background.'}
+        </p>
+      </Show>
+      <Show when={tilesBlocked() !== 'now'}>
+        <p class="map-notice" role="status">
+          {tilesBlocked() === 'next-start'
+            ? 'Map tiles from this host are allowed once the app is reloaded (the security policy is set at startup).'
+            : 'This map tile URL cannot be allowed by the security policy: use an http(s) address with a plain host name.'}
         </p>
       </Show>
       <MapLegend />
