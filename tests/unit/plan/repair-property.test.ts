@@ -13,7 +13,7 @@ import type { Scenario } from '../../../web/src/domain/scenario';
 import type { Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { proposeRepair, repairContext, type RepairLevel } from '../../../web/src/plan/repair';
-import { checkRepair } from '../../../web/src/plan/repair-plan';
+import { acceptRepairEvent, checkDay, checkRepair } from '../../../web/src/plan/repair-plan';
 import { simulateDayEvents } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 
@@ -41,6 +41,9 @@ describe('proposeRepair on seeded simulated days (property)', () => {
     for (const stop of Object.values(before.stops)) {
       if (stop.status === 'done' || stop.status === 'failed') expect(after.stops[stop.key].vehicleId, `${label}: ${stop.key}`).toBe(stop.vehicleId);
     }
+    // Accepted, the day as logged passes the day check shown to the user.
+    const accepted: DayRecord = { ...day, events: [...events, acceptRepairEvent(s, day, p)] };
+    expect(checkDay(s, accepted, p.atS).violations, label).toEqual([]);
   }
 
   it.each([1, 2, 3, 4])('Play-the-day simulation, seed %i, at 09:30, 11:00 and 13:00', async (seed) => {

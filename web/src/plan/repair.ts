@@ -24,10 +24,14 @@ export const REPAIR_LEVELS: readonly RepairLevel[] = ['keep-order', 'keep-vehicl
 /** Stability costs used when the options give none (cost units, as the plan's cost). */
 export const DEFAULT_STABILITY: Readonly<{ movedCost: number; resequencedCost: number }> = { movedCost: 50, resequencedCost: 5 };
 
+/** The solve of a repair gets at least this long, whatever the walks took (seconds). */
+export const MIN_SOLVE_S = 0.1;
+
 export interface RepairOptions {
   level: RepairLevel;
   /** Clock, seconds of the scenario day. */
   nowS: number;
+  /** Time to a proposal, seconds: the solve gets what the day's walks and the scoring leave of it (at least MIN_SOLVE_S); it stops earlier when it converges. */
   timeLimitS: number;
   seed: number;
   /** Fixed move budget instead of the clock (tests, benchmarks); optional. */
@@ -114,15 +118,20 @@ export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<
  * it stands and, when that plan passes the day check, it passes it too.
  */
 export async function proposeRepair(scenario: Scenario, day: DayRecord, options: RepairOptions, solve: RepairSolve): Promise<RepairProposal> {
+  const started = performance.now();
   const ctx = repairContext(scenario, day, options);
+  const scoredAt = performance.now();
   const before = scoreCandidate(ctx, currentRoutes(ctx));
+  // The limit is for the whole proposal: the solve gets what is left after the walks before it and one more scoring walk.
+  const scoringS = (performance.now() - scoredAt) / 1000;
+  const solveLimitS = Math.max(MIN_SOLVE_S, options.timeLimitS - (performance.now() - started) / 1000 - scoringS);
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
     const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude });
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
       const solution = await solve(problem.scenario, {
-        timeLimitS: options.timeLimitS, seed: options.seed, pins: problem.pins,
+        timeLimitS: solveLimitS, seed: options.seed, pins: problem.pins,
         ...(options.maxMoves !== undefined ? { maxMoves: options.maxMoves } : {}),
         stability: { home: problem.home, costPerStop: solverStabilityCost(problem.scenario, ctx.stability.movedCost) },
         initialRoutes: problem.initial, explain: false,
