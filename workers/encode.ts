@@ -364,19 +364,23 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
 
 /**
  * The starting plan a re-optimisation keeps: the stops of each pinned route in
- * their pinned order (route r = vehicle r), or undefined when no route is pinned.
+ * their pinned order (route r = vehicle r); a vehicle without positioned pins
+ * starts from its route in `initial` (a warm start: stops that no longer fit are
+ * placed by the construction). Undefined when neither gives any route.
  */
-export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] = []): { routeOffsets: Int32Array; visits: Int32Array } | undefined {
+export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] = [], initial: SolveOptions['initialRoutes'] = []): { routeOffsets: Int32Array; visits: Int32Array } | undefined {
   const nodeOf = new Map<string, number>();
   encoded.nodeIds.forEach((id, node) => {
     const step = encoded.nodeStep[node];
     if (step !== 'depot' && step !== 'break') nodeOf.set(`${step === 'pickup' ? 'pickup' : 'order'}\u0000${id}`, node);
   });
-  const routes = encoded.vehicleIds.map((vehicleId) =>
-    pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined)
-      .sort((a, b) => a.position! - b.position!)
-      .map((p) => nodeOf.get(`${p.side === 'pickup' ? 'pickup' : 'order'}\u0000${p.orderId}`))
-      .filter((node): node is number => node !== undefined));
+  const node = (p: { orderId: string; side?: 'pickup' }) => nodeOf.get(`${p.side === 'pickup' ? 'pickup' : 'order'}\u0000${p.orderId}`);
+  const routes = encoded.vehicleIds.map((vehicleId) => {
+    const pinned = pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined).sort((a, b) => a.position! - b.position!);
+    const warm = Array.isArray(initial) ? initial.find((r) => r?.vehicleId === vehicleId)?.stops : undefined;
+    const stops = pinned.length ? pinned : Array.isArray(warm) ? warm : [];
+    return stops.map(node).filter((n): n is number => n !== undefined);
+  });
   if (routes.every((r) => r.length === 0)) return undefined;
   const routeOffsets = new Int32Array(routes.length + 1);
   routes.forEach((r, i) => { routeOffsets[i + 1] = routeOffsets[i] + r.length; });

@@ -179,6 +179,14 @@ export interface SolveOptions {
    * vehicle the scenario does not have is ignored (such a stop moves whatever the plan does).
    */
   stability?: { home: { orderId: string; vehicleId: string }[]; costPerStop: number };
+  /**
+   * A warm start (a repair's plan as it stands): each vehicle's stops in order (`side: 'pickup'` for a
+   * shipment's pickup). Kept as given while each route stays feasible; the rest is inserted as usual.
+   * Positioned pins of a vehicle take precedence over its entry here.
+   */
+  initialRoutes?: { vehicleId: string; stops: { orderId: string; side?: 'pickup' }[] }[];
+  /** False: skip the unassigned-order explanations (a repair does not show them); default true. */
+  explain?: boolean;
 }
 
 export interface SolveRequest {

@@ -93,14 +93,14 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       }
       try {
         instance.load(encoded.buffers);
-        instance.construct(pinnedInitialPlan(encoded, request.options.pins));
+        instance.construct(pinnedInitialPlan(encoded, request.options.pins, request.options.initialRoutes));
         const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress);
         const buffers = instance.readSolution();
         const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
         const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
         // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
-        const solution = { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
+        const solution = request.options.explain === false ? decoded : { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
         return { runId: request.runId, solution, stopReason };
       } catch (error) {
         const e = error as Error;

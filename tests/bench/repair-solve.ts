@@ -64,7 +64,7 @@ async function solveDirect(module: WebAssembly.Module, scenario: Scenario, optio
   const encoded = encode(valid.scenario, options);
   const instance = await instantiateSolver(module);
   instance.load(encoded.buffers);
-  instance.construct(pinnedInitialPlan(encoded, options.pins));
+  instance.construct(pinnedInitialPlan(encoded, options.pins, options.initialRoutes));
   const stopReason = improve(instance, options, started) ? 'converged' : 'time-limit';
   const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
   const stats = { seed: options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };

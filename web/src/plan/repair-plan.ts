@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario';
 import { isOrderStep, type Route, type Solution } from '../domain/solution';
 import type { Violation } from '../domain/violations';
 import { repairContext, type RepairOptions, type RepairProposal } from './repair';
+import { currentRoutes } from './repair-candidate';
 import { dayAfter, repairEvent, tailViolations, unservedOrders } from './repair-score';
 
 /** A proposal walked as a day. `ok`: the rest of the day breaks no rule (the past's broken rules are facts, listed apart). */
@@ -20,8 +21,23 @@ export interface RepairCheck {
   plan: Solution;
 }
 
-/** Checks a proposal independently: applies it to the day's log and walks every route with the checker's day walk. */
-export function checkRepair(scenario: Scenario, day: DayRecord, proposal: RepairProposal, options: Pick<RepairOptions, 'exclude'> = {}): RepairCheck {
+/**
+ * The day check of a plan being driven, for display (pure): the day as logged
+ * (a repair already accepted included) walked at `nowS` by the checker's day
+ * walk. `plan` is the plan to show (routes with day-walk times, new orders
+ * included, unplaced orders listed); `ok` false lists what the rest of the day breaks.
+ */
+export function checkDay(scenario: Scenario, day: DayRecord, nowS: number, options: Pick<RepairOptions, 'exclude'> = {}): RepairCheck {
+  const ctx = repairContext(scenario, day, { nowS, exclude: options.exclude });
+  return checkRepair(scenario, day, { atS: nowS, routes: currentRoutes(ctx) }, options);
+}
+
+/**
+ * Checks a proposal independently (pure): applies it to the day's log and walks every
+ * route with the checker's day walk (route-eval.ts with a DayWalk). Its `plan` is
+ * what the scenario's plan becomes when the proposal is accepted.
+ */
+export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<RepairProposal, 'atS' | 'routes'>, options: Pick<RepairOptions, 'exclude'> = {}): RepairCheck {
   const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude });
   const { state, prediction } = dayAfter(ctx, proposal.routes);
   const violations = tailViolations(ctx, prediction);

@@ -9,6 +9,7 @@ import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
 import { repairStarts } from '../domain/day/repair-start';
 import { buildRepairProblem } from '../domain/day/repair-problem';
 import type { Scenario } from '../domain/scenario';
+import { resolveOrder, unassignedPenalty } from '../domain/service-types';
 import type { Solution } from '../domain/solution';
 import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
 import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
@@ -23,10 +24,14 @@ export const REPAIR_LEVELS: readonly RepairLevel[] = ['keep-order', 'keep-vehicl
 /** Stability costs used when the options give none (cost units, as the plan's cost). */
 export const DEFAULT_STABILITY: Readonly<{ movedCost: number; resequencedCost: number }> = { movedCost: 50, resequencedCost: 5 };
 
+/** The solve of a repair gets at least this long, whatever the walks took (seconds). */
+export const MIN_SOLVE_S = 0.1;
+
 export interface RepairOptions {
   level: RepairLevel;
   /** Clock, seconds of the scenario day. */
   nowS: number;
+  /** Time to a proposal, seconds: the solve gets what the day's walks and the scoring leave of it (at least MIN_SOLVE_S); it stops earlier when it converges. */
   timeLimitS: number;
   seed: number;
   /** Fixed move budget instead of the clock (tests, benchmarks); optional. */
@@ -78,6 +83,16 @@ export interface RepairSolveOptions extends SolveOptions {
   stability?: { home: { orderId: string; vehicleId: string }[]; costPerStop: number };
 }
 
+/**
+ * The solver's cost per stop moved off its vehicle: the repair's `movedCost`,
+ * kept below half the smallest unassigned penalty of the problem's orders so
+ * that the solver never prefers dropping an order to moving it.
+ */
+export function solverStabilityCost(problem: Scenario, movedCost: number): number {
+  const penalties = problem.orders.map((o) => unassignedPenalty(problem.settings, resolveOrder(problem.settings, o).priority));
+  return Math.max(0, Math.min(movedCost, ...penalties.map((p) => p / 2)));
+}
+
 /** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */
 export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
 
@@ -98,24 +113,33 @@ export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<
  * Proposes a repair of the rest of the day at `options.nowS`: keep-order
  * re-times the plan as it stands (new orders stay unassigned); keep-vehicle
  * and free solve the rest-of-the-day problem (keep-vehicle pins every tail
- * stop to its vehicle). The solver's plan is proposed only when its objective
- * is strictly lower than the plan as it stands.
+ * stop to its vehicle), warm-started from the plan as it stands. The solver's
+ * plan is proposed only when its objective is strictly lower than the plan as
+ * it stands and, when that plan passes the day check, it passes it too.
  */
 export async function proposeRepair(scenario: Scenario, day: DayRecord, options: RepairOptions, solve: RepairSolve): Promise<RepairProposal> {
+  const started = performance.now();
   const ctx = repairContext(scenario, day, options);
+  const scoredAt = performance.now();
   const before = scoreCandidate(ctx, currentRoutes(ctx));
+  // The limit is for the whole proposal: the solve gets what is left after the walks before it and one more scoring walk.
+  const scoringS = (performance.now() - scoredAt) / 1000;
+  const solveLimitS = Math.max(MIN_SOLVE_S, options.timeLimitS - (performance.now() - started) / 1000 - scoringS);
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
     const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude });
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
       const solution = await solve(problem.scenario, {
-        timeLimitS: options.timeLimitS, seed: options.seed, pins: problem.pins,
+        timeLimitS: solveLimitS, seed: options.seed, pins: problem.pins,
         ...(options.maxMoves !== undefined ? { maxMoves: options.maxMoves } : {}),
-        stability: { home: problem.home, costPerStop: ctx.stability.movedCost },
+        stability: { home: problem.home, costPerStop: solverStabilityCost(problem.scenario, ctx.stability.movedCost) },
+        initialRoutes: problem.initial, explain: false,
       });
       const after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
-      if (after.objective < before.objective) {
+      // A plan that passes the day check is never traded for one that does not, whatever the objective says.
+      const keepsCheck = before.violations.length > 0 || after.violations.length === 0;
+      if (after.objective < before.objective && keepsCheck) {
         best = after;
         source = 'solver';
       }

@@ -45,6 +45,13 @@ describe('repairStarts', () => {
     expect(v1.deliveriesOnBoard).toEqual(['B', 'C']);
   });
 
+  it('a delay reported before departure freezes the stop it holds: the repair starts after it, delay included', () => {
+    const { v1 } = starts([ev({ type: 'delay', vehicle: 'v1', at: at(6, 30), minutes: 45 })], at(6, 40));
+    expect([ids(v1.frozen), ids(v1.tail)]).toEqual([['A'], ['B', 'C']]);
+    // A: leaves 07:00, +1168 s = 07:19:28, held 45 min → 08:04:28 (window open), 10 min.
+    expect(v1.from.timeS).toBe(H(8, 14, 28));
+  });
+
   it('an unavailable vehicle keeps what it reached and hands over the rest', () => {
     const { v1 } = starts([ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'unavailable', vehicle: 'v1', at: at(8, 30), lat: 45.75, lng: 4.84, reason: 'driver-ill' })], at(8, 40));
     expect([v1.available, ids(v1.frozen), ids(v1.tail)]).toEqual([false, ['A'], ['B', 'C']]);

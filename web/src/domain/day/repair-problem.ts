@@ -37,6 +37,8 @@ export interface RepairProblem {
   deliveryOnly: string[];
   /** Vehicle id → its start depot in the problem (a depot of its own when it starts mid-day). */
   startDepots: Record<string, string>;
+  /** The plan as it stands: each available vehicle's tail in order (the solve's warm start, SolveOptions.initialRoutes). */
+  initial: { vehicleId: string; stops: { orderId: string; side?: 'pickup' }[] }[];
 }
 
 /** Seconds → whole minutes, rounded up (the solver then never plans earlier than possible). */
@@ -79,7 +81,11 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
   });
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()], plan: null };
-  return { scenario: problem, pins, home, deliveryOnly, startDepots };
+  const initial = starts.filter((s) => s.available).map((s) => ({
+    vehicleId: s.vehicleId,
+    stops: s.tail.filter(isOrderStep).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
+  }));
+  return { scenario: problem, pins, home, deliveryOnly, startDepots, initial };
 }
 
 /** Order ids of a tail's order stops, each once, in route order. */

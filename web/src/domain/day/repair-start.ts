@@ -5,7 +5,7 @@
 import type { Scenario, Vehicle } from '../scenario';
 import type { StopRef } from '../route-eval';
 import type { Step } from '../solution';
-import { stopKey, type DayState } from './day-state';
+import { stopKey, type DayState, type DayVehicle } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
 
 /** Where and when a vehicle is free, and what it carries then. */
@@ -37,7 +37,8 @@ export interface RepairStart {
  * The repair's starting point of every route: frozen up to the last stop left
  * or arrived at, and the stop the vehicle is driving to — its first stop not
  * yet left, once it has reported or its predicted departure has passed (a
- * vehicle that has not reported moves as planned). An unavailable vehicle
+ * vehicle that has not reported moves as planned) — and any stop a reported
+ * delay or position is tied to (even before departure). An unavailable vehicle
  * keeps only what it reached; its tail is to be handed over.
  */
 export function repairStarts(scenario: Scenario, state: DayState, prediction: DayPrediction): RepairStart[] {
@@ -49,6 +50,7 @@ export function repairStarts(scenario: Scenario, state: DayState, prediction: Da
     const moving = vehicle.started || predicted.departS <= prediction.nowS;
     let last = lastReached(route.stops, state);
     if (!vehicle.unavailable && moving && vehicle.currentStopIndex < route.stops.length) last = Math.max(last, vehicle.currentStopIndex);
+    if (!vehicle.unavailable) last = Math.max(last, lastAnchored(route.stops, vehicle));
     const frozen = route.stops.slice(0, last + 1);
     const open = (s: StopRef) => s.type === 'break' || !['done', 'failed', 'cancelled'].includes(state.stops[stopKey(s.id, s.type as 'job')]?.status ?? 'planned');
     const tail = route.stops.slice(last + 1).filter(open);
@@ -63,6 +65,21 @@ function atDepot(scenario: Scenario, vehicle: Vehicle, nowS: number): FreePoint 
   const depot = scenario.depots.find((d) => d.id === vehicle.startDepotId)!;
   const timeS = Math.max(nowS, vehicle.shift.start * 60, depot.open * 60);
   return { lat: depot.lat, lng: depot.lng, matrixIndex: depot.matrixIndex, timeS, load: scenario.settings.capacityUnits.map(() => 0) };
+}
+
+/**
+ * Index of the last stop a delay or a position report of the vehicle is tied
+ * to (-1: none). The day's walk holds the leg to that stop (day-state.ts
+ * anchors), so it stays where it is: moved or re-sequenced, its delay would
+ * vanish or hit another leg, and the repair's start would not include it.
+ */
+function lastAnchored(stops: StopRef[], vehicle: DayVehicle): number {
+  const keys = new Set([...vehicle.delays, ...(vehicle.position ? [vehicle.position] : [])].map((a) => a.stopKey).filter((k) => k !== null));
+  let last = -1;
+  stops.forEach((s, i) => {
+    if (s.type !== 'break' && keys.has(stopKey(s.id, s.type as 'job'))) last = i;
+  });
+  return last;
 }
 
 /** Index of the last stop left or arrived at (-1: none). */
