@@ -69,6 +69,10 @@ describe('npm run replan', () => {
     const repaired = log[log.length - 1] as { routes: { vehicle: string; stops: { id: string }[] }[] };
     const written = readScenarioFile(readFileSync(out, 'utf8'));
     if (!written.ok) throw new Error(written.message);
+    // Opened in the app, the repaired day is checked as a day (the checker's day walk), not as a fresh plan.
+    expect(written.warnings).toEqual([]);
+    expect(written.scenario.plan!.solution.check.violations).toEqual([]);
+    expect(written.scenario.plan!.solution.check.ok).toBe(true);
     for (const route of written.scenario.plan!.solution.routes) {
       expect(route.steps.filter(isOrderStep).map((x) => x.id), route.vehicleId).toEqual(repaired.routes.find((r) => r.vehicle === route.vehicleId)!.stops.filter((x) => 'type' in x && x.type !== 'break').map((x) => x.id));
     }

@@ -8,6 +8,8 @@ import { planSchema } from '../domain/plan-schema';
 import { SCENARIO_VERSION, storedPinsSchema, type Plan, type Scenario } from '../domain/scenario';
 import { formatIssues, validateScenario } from '../domain/validate';
 import type { PinSet } from '../plan/pins';
+import { checkDay } from '../plan/repair-plan';
+import { isOrderStep, type Solution } from '../domain/solution';
 import type { PlannerDb } from './db';
 
 /** Outcome of reading the saved scenario. */
@@ -64,10 +66,29 @@ function recheckPlan(scenario: Scenario): { scenario: Scenario; warnings: string
   if (!looksLikePlan(plan)) return dropped;
   try {
     const check = checkSolution(scenario, plan.solution);
+    const driven = check.ok ? null : drivenDayPlan(scenario, plan.solution);
+    if (driven) return { scenario: { ...scenario, plan: { ...plan, solution: driven } }, warnings: [] };
     return { scenario: { ...scenario, plan: { ...plan, solution: { ...plan.solution, check } } }, warnings: [] };
   } catch {
     return dropped;
   }
+}
+
+/**
+ * A dispatched scenario's plan may be the day as it is being driven (`npm run
+ * replan` writes the repaired day): actual times, orders that came in during the
+ * day. When its routes are the day's current routes, it is checked as a day
+ * (the checker's day walk at the log's last time) and shown with the day walk's
+ * times; any other plan keeps the plain check and its violations.
+ */
+function drivenDayPlan(scenario: Scenario, solution: Pick<Solution, 'routes'>): Solution | null {
+  const day = scenario.day;
+  if (!day) return null;
+  const lastMinutes = day.events.reduce((at, e) => Math.max(at, e.at), day.dispatchedAt);
+  const walked = checkDay(scenario, day, Math.round(lastMinutes * 60)).plan;
+  const sequences = (routes: Pick<Solution, 'routes'>['routes']) =>
+    JSON.stringify(routes.filter((r) => r.steps.some(isOrderStep)).map((r) => [r.vehicleId, r.steps.filter(isOrderStep).map((x) => `${x.type}:${x.id}`)]).sort());
+  return sequences(walked.routes) === sequences(solution.routes) ? walked : null;
 }
 
 /** A plan that does not fit the schema is removed (with a warning naming the field) instead of failing the scenario. */
