@@ -8,7 +8,7 @@ import { deriveDayState } from '../domain/day/day-state';
 import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
 import { repairStarts } from '../domain/day/repair-start';
 import { buildRepairProblem } from '../domain/day/repair-problem';
-import { MARGIN_COST_PER_MINUTE } from '../domain/day/repair-margin';
+import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair-margin';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
 import type { Solution } from '../domain/solution';
@@ -111,6 +111,19 @@ export function solverStabilityCost(problem: Scenario, movedCost: number): numbe
   return Math.max(0, Math.min(movedCost, ...penalties.map((p) => p / 2)));
 }
 
+/**
+ * The at-risk margin priced for the solver (repair-margin.ts): every order of
+ * the problem except the stops at risk now. The solver keeps the window slot
+ * a stop was placed in until it is re-inserted, so a stop already inside its
+ * margin keeps its whole window (else the warm start and most moves would lose
+ * it, and repairs left more orders unassigned); a stop outside its margin is
+ * kept out of it unless that pays.
+ */
+export function marginOptions(ctx: RepairContext): { margin: MarginShaping; unshaped: string[] } {
+  const unshaped = ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : []));
+  return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE }, unshaped };
+}
+
 /** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */
 export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
 
@@ -144,8 +157,9 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
-    const margin = { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE };
-    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, margin });
+    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
+      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx),
+    });
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
       const solution = await solve(problem.scenario, {
         timeLimitS: solveLimitS, seed: options.seed, pins: problem.pins,

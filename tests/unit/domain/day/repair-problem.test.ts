@@ -127,5 +127,9 @@ describe('buildRepairProblem', () => {
     // The caller's scenario is untouched.
     expect(s.orders.find((o) => o.id === 'C')!.timeWindows).toEqual([{ start: 540, end: 780 }]);
     expect(validateScenario(shaped.scenario).ok).toBe(true);
+    // An order named in `unshaped` (a stop at risk now) keeps its whole window.
+    const kept = problem(s, doneA(), at(8, 40), { keepVehicle: false, margin: { marginMinutes: 15, costPerMinute: 2 }, unshaped: ['C'] }).p;
+    expect(kept.scenario.orders.find((o) => o.id === 'C')!.timeWindows).toEqual([{ start: 540, end: 780 }]);
+    expect(kept.scenario.orders.find((o) => o.id === 'D')!.timeWindows).toEqual([{ start: 600, end: 885 }]);
   });
 });

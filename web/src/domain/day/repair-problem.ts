@@ -26,6 +26,8 @@ export interface RepairProblemOptions {
   exclude?: readonly string[];
   /** The at-risk margin priced for the solver (repair-margin.ts); absent = windows as they are. */
   margin?: MarginShaping;
+  /** Orders whose windows stay as they are under `margin` (repair.ts: the stops at risk now). */
+  unshaped?: readonly string[];
 }
 
 /** The rest of the day as a scenario, with what the solver must keep. */
@@ -83,7 +85,8 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
     startDepots[vehicle.id] = shaped.depot ? depots[depots.length - 1].id : vehicle.startDepotId;
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
   });
-  const shape = (o: Order) => (options.margin ? marginShapedOrder(o, options.margin) : o);
+  const unshaped = new Set(options.unshaped ?? []);
+  const shape = (o: Order) => (options.margin && !unshaped.has(o.id) ? marginShapedOrder(o, options.margin) : o);
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
   const initial = starts.filter((s) => s.available).map((s) => ({
     vehicleId: s.vehicleId,
