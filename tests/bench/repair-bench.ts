@@ -82,12 +82,14 @@ function targets(rows: Row[]): string {
   const slowest = Math.max(...at300.map((r) => r.ms));
   const worse = repairs.filter((r) => r.atRiskAfter > baselineOf(r).atRiskAfter);
   const moreUnassigned = repairs.filter((r) => r.unassigned > baselineOf(r).unassigned);
+  // Unassigned orders are not at risk: counted together, a plan cannot look safer by dropping orders.
+  const worseCounted = repairs.filter((r) => r.atRiskAfter + r.unassigned > baselineOf(r).atRiskAfter + baselineOf(r).unassigned);
   const moved = repairs.reduce((n, r) => n + r.moved, 0);
   const baseMoved = repairs.reduce((n, r) => n + baselineOf(r).moved, 0);
   const names = (xs: Row[]) => xs.map((r) => `${r.set} ${r.at} ${r.method.replace('repair ', '')} (${r.atRiskAfter} vs ${baselineOf(r).atRiskAfter})`).join(', ');
   return [
     `- Proposal ≤ 1 s for 300 orders: ${slowest <= 1000 ? 'met' : 'not met'} in this run (slowest repair at 300 orders: ${slowest} ms).`,
-    `- At risk after repair no worse than the baseline: ${worse.length === 0 ? 'met' : 'not met'} in ${repairs.length - worse.length} of ${repairs.length} repairs${worse.length ? `; worse in ${names(worse)}` : ''}. Repairs leave more orders unassigned than the baseline in ${moreUnassigned.length} of ${repairs.length}.`,
+    `- At risk after repair no worse than the baseline: ${worse.length === 0 ? 'met' : 'not met'} (no worse in ${repairs.length - worse.length} of ${repairs.length} repairs${worse.length ? `; worse in ${names(worse)}` : ''}). Repairs leave more orders unassigned than the baseline in ${moreUnassigned.length} of ${repairs.length}; at risk + unassigned is no worse than the baseline's in ${repairs.length - worseCounted.length} of ${repairs.length}.`,
     `- Far fewer stops moved than the baseline: ${moved * 2 <= baseMoved ? 'met' : 'not met'} (${moved} stops moved by the ${repairs.length} repairs, ${baseMoved} by their baselines counted once per repair).`,
   ].join('\n');
 }
@@ -98,7 +100,7 @@ function writeResults(rows: Row[]): void {
   const section = [
     '## Repair (`npm run bench:repair`)', '',
     `Seeded days (events: stops served with jitter up to the clock, one failed attempt, a 45-minute delay on the busiest vehicle, two urgent orders; at 12:00 also a breakdown), release WASM. Repairs: a ${REPAIR_LIMIT_S} s limit on the whole proposal (the solve gets what the day's walks and scoring leave; it stops earlier when it converges), warm-started from the plan as it stands, solver stability cost ${DEFAULT_STABILITY.movedCost} per stop moved, the at-risk margin (${DEFAULT_DAY_SETTINGS.riskMarginMinutes} min) priced for the solver at ${MARGIN_COST_PER_MINUTE} per minute on every stop not at risk yet (repair-margin.ts; the baseline does not know the margin), no unassigned explanations. "ms" is the time to a proposal including the day's state, prediction and the scoring walks. Stops moved = stops put on another vehicle or left unassigned; at risk counts stops and routes (an unavailable vehicle stays at risk); unassigned orders are not at risk, so read "at risk after" together with "unassigned". Baseline: the rest of the day re-solved from scratch with a ${REPAIR_LIMIT_S} s solve (no stability, no initial plan, taken as it comes). Machine: 2 cores shared with other jobs (1-minute load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run), so "ms" is noisy; ${new Date().toISOString().slice(0, 10)}.`,
-    '', table(rows), '', targets(rows), '',
+    '', table(rows), '', targets(rows), '', '',
   ].join('\n');
   const start = text.indexOf('## Repair');
   const next = start < 0 ? -1 : text.indexOf('\n## ', start + 1);

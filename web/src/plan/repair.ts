@@ -29,10 +29,10 @@ export const DEFAULT_STABILITY: Readonly<{ movedCost: number; resequencedCost: n
 export const MIN_SOLVE_S = 0.1;
 /**
  * Kept back from the solve for what runs around the solver's own clock
- * (validating, encoding and decoding: 10–20 ms at 300 orders) and for a
- * second scoring walk slower than the first (seconds).
+ * (validating, encoding and decoding: 10–20 ms at 300 orders), the diff, and
+ * a busy machine (seconds; with 0.04 s a 300-order proposal still took up to 1003 ms at load 4).
  */
-export const SOLVE_RESERVE_S = 0.04;
+export const SOLVE_RESERVE_S = 0.07;
 /** The second scoring walk may take this much longer than the first (another plan, garbage collection). */
 export const SCORING_SLACK = 1.25;
 
