@@ -6,6 +6,7 @@ import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
 import type { Scenario } from '../web/src/domain/scenario';
 import { explainSolution, type Explanation } from '../web/src/domain/explain';
+import { nextChunk } from './chunk';
 import { encode, pinnedInitialPlan, type Encoded } from './encode';
 import { decode, type Travel } from './decode';
 import { planFigures } from './progress';
@@ -14,9 +15,6 @@ import { instantiateSolver, type SolverInstance } from './wasm';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
-/** Each improve() call aims to take about this long, so cancel stays prompt. */
-const CHUNK_TARGET_MS = 25;
-
 /** Yields one macrotask (not clamped like nested setTimeout), so queued messages such as cancel run. */
 function yieldMacrotask(): Promise<void> {
   return new Promise((resolve) => {
@@ -53,10 +51,9 @@ async function search(
   for (;;) {
     const t0 = performance.now();
     const status = instance.improve(chunk, Math.min(1, (t0 - started) / limitMs));
-    const spent = performance.now() - t0;
-    // Adapt the chunk so one call takes about CHUNK_TARGET_MS.
-    chunk = Math.max(1, Math.min(1_000_000, Math.round(chunk * (spent > 0 ? Math.min(4, CHUNK_TARGET_MS / spent) : 4))));
     const elapsed = performance.now() - started;
+    // One call takes about CHUNK_TARGET_MS, and ends before the limit.
+    chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
     if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = elapsed;
       onProgress(progressOf(instance, encoded, request.runId, elapsed));

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { RepairSolve, RepairSolveOptions } from '../../web/src/plan/repair';
 import type { Scenario } from '../../web/src/domain/scenario';
 import { formatIssues, validateScenario } from '../../web/src/domain/validate';
+import { nextChunk } from '../../workers/chunk';
 import { decode, type Travel } from '../../workers/decode';
 import { encode, pinnedInitialPlan } from '../../workers/encode';
 import { INPUT_ERROR, Status, namedError, type UncheckedSolution } from '../../workers/protocol';
@@ -46,8 +47,8 @@ function improve(instance: SolverInstance, options: RepairSolveOptions, started:
   while (performance.now() - started < limitMs) {
     const t0 = performance.now();
     if (instance.improve(chunk, Math.min(1, (t0 - started) / limitMs)) === Status.Done) return true;
-    const spent = performance.now() - t0;
-    chunk = Math.max(1, Math.round(chunk * Math.min(4, spent > 0 ? 25 / spent : 4)));
+    const now = performance.now();
+    chunk = nextChunk(chunk, now - t0, limitMs - (now - started));
   }
   return false;
 }

@@ -10,7 +10,8 @@ import type { DayEvent } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
-import { proposeRepair, repairContext, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
+import { MARGIN_COST_PER_MINUTE } from '../../../web/src/domain/day/repair-margin';
+import { marginOptions, proposeRepair, repairContext, solveBudgetS, SOLVE_RESERVE_S, MIN_SOLVE_S, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
 import { checkRepair } from '../../../web/src/plan/repair-plan';
 import { simulateDayEvents } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
@@ -58,6 +59,16 @@ describe('proposeRepair on the demo', () => {
     }
   });
 
+  it('prices the day\'s at-risk margin for the solver on every order except the stops at risk now', () => {
+    const day = { ...dayOf(simulateDayEvents(s, plan.routes, { seed: 1, nowMinutes: 600, delayMinutes: 45, newOrders: 1 })), settings: { riskMarginMinutes: 20 } };
+    const ctx = repairContext(s, day, { nowS: 600 * 60 });
+    const atRisk = ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : []));
+    expect(atRisk.length).toBeGreaterThan(0);
+    const { margin, unshaped } = marginOptions(ctx);
+    expect(margin).toEqual({ marginMinutes: 20, costPerMinute: MARGIN_COST_PER_MINUTE });
+    expect(unshaped.sort()).toEqual(atRisk.sort());
+  });
+
   it('keep-order proposes the plan as it stands, re-timed: nothing moved or re-sequenced', async () => {
     const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 4, nowMinutes: 630, delayMinutes: 60, newOrders: 1 }));
     const p = await repair(day, 'keep-order', 630);
@@ -88,5 +99,14 @@ describe('proposeRepair on the demo', () => {
     expect(p.routes.find((r) => r.vehicle === broken)?.stops.filter(isOrderStep)).toEqual(start.frozen.filter(isOrderStep));
     const handed = start.tail.filter(isOrderStep).map((x) => stopKey(x.id, x.type));
     expect(p.diff.moved.map((m) => m.key).sort()).toEqual(expect.arrayContaining(handed.sort()));
+  });
+});
+
+describe('solveBudgetS', () => {
+  it('gives the solve what the walks so far, a slower second scoring walk and the reserve leave of the limit', () => {
+    expect(solveBudgetS(1, 0.1, 0.08)).toBeCloseTo(1 - 0.1 - 0.08 * 1.25 - SOLVE_RESERVE_S, 9);
+  });
+  it('never less than MIN_SOLVE_S', () => {
+    expect(solveBudgetS(1, 0.95, 0.2)).toBe(MIN_SOLVE_S);
   });
 });

@@ -8,6 +8,7 @@ import { deriveDayState } from '../domain/day/day-state';
 import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
 import { repairStarts } from '../domain/day/repair-start';
 import { buildRepairProblem } from '../domain/day/repair-problem';
+import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair-margin';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
 import type { Solution } from '../domain/solution';
@@ -26,6 +27,23 @@ export const DEFAULT_STABILITY: Readonly<{ movedCost: number; resequencedCost: n
 
 /** The solve of a repair gets at least this long, whatever the walks took (seconds). */
 export const MIN_SOLVE_S = 0.1;
+/**
+ * Kept back from the solve for what runs around the solver's own clock
+ * (validating, encoding and decoding: 10–20 ms at 300 orders), the diff, and
+ * a busy machine (seconds; with 0.04 s a 300-order proposal still took up to 1003 ms at load 4).
+ */
+export const SOLVE_RESERVE_S = 0.07;
+/** The second scoring walk may take this much longer than the first (another plan, garbage collection). */
+export const SCORING_SLACK = 1.25;
+
+/**
+ * The solve's time limit when the whole proposal has `limitS`: what is left
+ * after `elapsedS` (the day's walks so far) and one more scoring walk (the
+ * first took `scoringS`, plus SCORING_SLACK), minus SOLVE_RESERVE_S; at least MIN_SOLVE_S.
+ */
+export function solveBudgetS(limitS: number, elapsedS: number, scoringS: number): number {
+  return Math.max(MIN_SOLVE_S, limitS - elapsedS - scoringS * SCORING_SLACK - SOLVE_RESERVE_S);
+}
 
 export interface RepairOptions {
   level: RepairLevel;
@@ -93,6 +111,19 @@ export function solverStabilityCost(problem: Scenario, movedCost: number): numbe
   return Math.max(0, Math.min(movedCost, ...penalties.map((p) => p / 2)));
 }
 
+/**
+ * The at-risk margin priced for the solver (repair-margin.ts): every order of
+ * the problem except the stops at risk now. The solver keeps the window slot
+ * a stop was placed in until it is re-inserted, so a stop already inside its
+ * margin keeps its whole window (else the warm start and most moves would lose
+ * it, and repairs left more orders unassigned); a stop outside its margin is
+ * kept out of it unless that pays.
+ */
+export function marginOptions(ctx: RepairContext): { margin: MarginShaping; unshaped: string[] } {
+  const unshaped = ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : []));
+  return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE }, unshaped };
+}
+
 /** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */
 export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
 
@@ -122,13 +153,13 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   const ctx = repairContext(scenario, day, options);
   const scoredAt = performance.now();
   const before = scoreCandidate(ctx, currentRoutes(ctx));
-  // The limit is for the whole proposal: the solve gets what is left after the walks before it and one more scoring walk.
-  const scoringS = (performance.now() - scoredAt) / 1000;
-  const solveLimitS = Math.max(MIN_SOLVE_S, options.timeLimitS - (performance.now() - started) / 1000 - scoringS);
+  const solveLimitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, (performance.now() - scoredAt) / 1000);
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
-    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude });
+    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
+      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx),
+    });
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
       const solution = await solve(problem.scenario, {
         timeLimitS: solveLimitS, seed: options.seed, pins: problem.pins,

@@ -115,4 +115,21 @@ describe('buildRepairProblem', () => {
     expect(p.deliveryOnly).toEqual(['C']);
     expect(p.pins).toContainEqual({ orderId: 'C', vehicleId: 'v1' });
   });
+  it('with a margin, prices the last minutes of each order\'s window for the solver; without, keeps the windows', () => {
+    const s = smallScenario();
+    const plain = problem(s, doneA(), at(8, 40)).p;
+    expect(plain.scenario.orders.find((o) => o.id === 'C')!.timeWindows).toEqual([{ start: 540, end: 780 }]);
+    expect(plain.scenario.orders.find((o) => o.id === 'C')!.lateness).toBeUndefined();
+    const shaped = problem(s, doneA(), at(8, 40), { keepVehicle: false, margin: { marginMinutes: 15, costPerMinute: 2 } }).p;
+    const c = shaped.scenario.orders.find((o) => o.id === 'C')!;
+    expect(c.timeWindows).toEqual([{ start: 540, end: 765 }]);
+    expect(c.lateness).toEqual({ maxMinutes: 15, costPerMinute: 2 });
+    // The caller's scenario is untouched.
+    expect(s.orders.find((o) => o.id === 'C')!.timeWindows).toEqual([{ start: 540, end: 780 }]);
+    expect(validateScenario(shaped.scenario).ok).toBe(true);
+    // An order named in `unshaped` (a stop at risk now) keeps its whole window.
+    const kept = problem(s, doneA(), at(8, 40), { keepVehicle: false, margin: { marginMinutes: 15, costPerMinute: 2 }, unshaped: ['C'] }).p;
+    expect(kept.scenario.orders.find((o) => o.id === 'C')!.timeWindows).toEqual([{ start: 540, end: 780 }]);
+    expect(kept.scenario.orders.find((o) => o.id === 'D')!.timeWindows).toEqual([{ start: 600, end: 885 }]);
+  });
 });

@@ -9,6 +9,7 @@ import { resolveOrder } from '../service-types';
 import { makeLegFn, type Place } from '../travel';
 import { stopKey, type DayState } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
+import { marginShapedOrder, type MarginShaping } from './repair-margin';
 import type { RepairStart } from './repair-start';
 
 /** Keeps an order on a vehicle (the solver's SolverPin without a position). */
@@ -23,6 +24,10 @@ export interface RepairProblemOptions {
   keepVehicle: boolean;
   /** Re-deliveries and new orders left out (kept for another day). */
   exclude?: readonly string[];
+  /** The at-risk margin priced for the solver (repair-margin.ts); absent = windows as they are. */
+  margin?: MarginShaping;
+  /** Orders whose windows stay as they are under `margin` (repair.ts: the stops at risk now). */
+  unshaped?: readonly string[];
 }
 
 /** The rest of the day as a scenario, with what the solver must keep. */
@@ -80,7 +85,9 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
     startDepots[vehicle.id] = shaped.depot ? depots[depots.length - 1].id : vehicle.startDepotId;
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
   });
-  const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()], plan: null };
+  const unshaped = new Set(options.unshaped ?? []);
+  const shape = (o: Order) => (options.margin && !unshaped.has(o.id) ? marginShapedOrder(o, options.margin) : o);
+  const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
   const initial = starts.filter((s) => s.available).map((s) => ({
     vehicleId: s.vehicleId,
     stops: s.tail.filter(isOrderStep).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
