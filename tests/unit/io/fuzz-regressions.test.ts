@@ -28,3 +28,15 @@ describe('CSV files in other encodings', () => {
     await expect(readTableFile(new File([utf16(TEXT, true, false)], 'orders.csv'))).rejects.toThrow(/UTF-16 text without a byte order mark/);
   });
 });
+
+describe('.xlsx cells that cannot be read', () => {
+  it('names the cell of a date outside the calendar', async () => {
+    const bytes = writeXlsx([[{ t: 'shared', v: 'Vehicle' }, { t: 'shared', v: 'Shift start' }], [{ t: 'shared', v: 'v9' }, { t: 'raw', xml: '<c r="{ref}" s="1"><v>1e10</v></c>' }]]);
+    await expect(readTableFile(new File([bytes], 'fleet.xlsx'))).rejects.toThrow('row 2, column B: the date cannot be read');
+  });
+
+  it('names the cell of a number cell holding text', async () => {
+    const bytes = writeXlsx([[{ t: 'shared', v: 'Order id' }, { t: 'shared', v: 'Latitude' }], [{ t: 'shared', v: 'A' }, { t: 'number', v: 'abc' }]]);
+    await expect(readTableFile(new File([bytes], 'orders.xlsx'))).rejects.toThrow("row 2, column B: the cell's value cannot be read");
+  });
+});

@@ -65,11 +65,31 @@ export function cellText(cell: unknown): string {
   return String(cell);
 }
 
-/** Reads the first sheet of an .xlsx file. */
+/** "A", "B" … "Z", "AA": the spreadsheet letters of column `index` (0-based). */
+function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** The reader's "<c/> at row 3, col 2: VALUE_INVALID" in the words of the rest of the import. */
+function xlsxMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cell = /at row (\d+), col (\d+): (\w+)/.exec(message);
+  if (!cell) return `the .xlsx file could not be read (${message})`;
+  return `row ${cell[1]}, column ${columnLetters(Number(cell[2]) - 1)}: the cell's value cannot be read (${cell[3]})`;
+}
+
+/** Reads the first sheet of an .xlsx file; a date outside the calendar is an error naming its cell. */
 export async function parseXlsx(input: Blob | ArrayBuffer): Promise<Table> {
   const { readSheet } = await import('read-excel-file/browser');
-  const rows = await readSheet(input);
-  return makeTable(rows.map((row) => row.map(cellText)));
+  const rows = await readSheet(input).catch((error: unknown) => {
+    throw new Error(xlsxMessage(error));
+  });
+  return makeTable(rows.map((row, r) => row.map((cell, c) => {
+    if (cell instanceof Date && Number.isNaN(cell.getTime())) throw new Error(`row ${r + 1}, column ${columnLetters(c)}: the date cannot be read (it lies outside the calendar)`);
+    return cellText(cell);
+  })));
 }
 
 /**
