@@ -40,3 +40,17 @@ describe('.xlsx cells that cannot be read', () => {
     await expect(readTableFile(new File([bytes], 'orders.xlsx'))).rejects.toThrow("row 2, column B: the cell's value cannot be read");
   });
 });
+
+describe('places with one coordinate', () => {
+  const scenario = makeMiniScenario();
+
+  it('names the missing pickup latitude instead of a schema message', async () => {
+    const { rows } = await readCsvText('Order id,Latitude,Longitude,Pickup longitude\nA,45.7,4.8,4.9\n', scenario, 'orders');
+    expect(issueLines(rows)).toEqual(['row 2, pickupLat: the pickup latitude is missing']);
+  });
+
+  it('names the missing longitude when the latitude cell is unreadable too', async () => {
+    const { rows } = await readCsvText('Order id,Latitude\nA,north\n', scenario, 'orders');
+    expect(issueLines(rows)).toEqual(["row 2, lat: 'north' is not a number", 'row 2, lng: longitude is missing']);
+  });
+});
