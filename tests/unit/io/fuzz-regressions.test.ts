@@ -54,3 +54,21 @@ describe('places with one coordinate', () => {
     expect(issueLines(rows)).toEqual(["row 2, lat: 'north' is not a number", 'row 2, lng: longitude is missing']);
   });
 });
+
+describe('break ids in one vehicle row', () => {
+  it('rejects a break name used twice, naming it', () => {
+    expect(parseBreaks('lunch: 12:00-13:00 30; lunch: 14:00-15:00 15')).toEqual({ ok: false, message: "break id 'lunch' is used twice (give each break of a vehicle its own name)" });
+  });
+
+  it('gives an unnamed break an id no named break of the cell uses', () => {
+    const read = parseBreaks('break-2: 12:00-13:00 30; 14:00-15:00 15');
+    expect(read.ok && read.value.map((b) => b.id)).toEqual(['break-2', 'break-2-2']);
+  });
+
+  it('gives the break of the start/end/minutes columns an id the breaks column does not use', async () => {
+    const csv = 'Vehicle id,Start depot,Breaks,Break start,Break end,Break minutes\nv9,hub,break: 12:00-13:00 30,15:00,16:00,10\n';
+    const { rows } = await readCsvText(csv, makeMiniScenario(), 'vehicles');
+    expect(issueLines(rows)).toEqual([]);
+    expect((rows[0].value as { breaks: { id: string }[] }).breaks.map((b) => b.id)).toEqual(['break', 'break-2']);
+  });
+});
