@@ -4,6 +4,7 @@
 // hundred cases per importer; `npm run fuzz` (FUZZ_RUNS=10000) runs ten thousand.
 import { describe, expect, it } from 'vitest';
 import { fuzz, runsFor, type FuzzStats, type FuzzTarget } from './harness';
+import { eventsTarget, scenarioFileTarget, vroomTarget } from './targets-json';
 import { csvTarget, xlsxTarget } from './targets-table';
 
 declare module 'vitest' {
@@ -17,6 +18,9 @@ const targets: [FuzzTarget<never>, number][] = [
   [csvTarget('vehicles') as FuzzTarget<never>, 400],
   [xlsxTarget('orders') as FuzzTarget<never>, 250],
   [xlsxTarget('vehicles') as FuzzTarget<never>, 250],
+  [scenarioFileTarget as FuzzTarget<never>, 400],
+  [vroomTarget as FuzzTarget<never>, 400],
+  [eventsTarget as FuzzTarget<never>, 400],
 ];
 
 describe('fuzz', () => {
