@@ -95,7 +95,7 @@ function apply(doc: Json, m: Mutation): Json {
     if (!arrays.length) return doc;
     const array = get(doc, pick(arrays)) as Json[];
     if (m.op === 'duplicate') array.push(structuredClone(array[m.at % array.length]));
-    else for (let n = array.length; n < m.size; n++) array.push(renumbered(structuredClone(array[n % array.length]), n));
+    else if (m.op === 'grow') for (let n = array.length; n < m.size; n++) array.push(renumbered(structuredClone(array[n % array.length]), n));
     return doc;
   }
   const at = pick(all);
@@ -109,7 +109,7 @@ function apply(doc: Json, m: Mutation): Json {
   if (m.op === 'delete') {
     if (Array.isArray(place.parent)) place.parent.splice(Number(place.key), 1);
     else delete place.parent[place.key];
-  } else {
+  } else if (m.op === 'set') {
     place.parent[place.key] = structuredClone(m.value);
   }
   return doc;
