@@ -1,9 +1,11 @@
 // Importer bugs the fuzzers (tests/fuzz) found, one test each: UTF-16 and
 // Windows-1252 CSV files, unreadable .xlsx cells named by their cell, a pickup
-// or delivery place with one coordinate, and break ids used twice in a vehicle row.
+// or delivery place with one coordinate, break ids used twice in a vehicle row,
+// and a scenario file without a format version.
 import { describe, expect, it } from 'vitest';
 import { parseBreaks } from '../../../web/src/io/cell-parse';
 import { readTableFile } from '../../../web/src/io/csv';
+import { makeScenarioFile, readScenarioFile } from '../../../web/src/io/scenario-file';
 import { makeMiniScenario } from '../../fixtures/mini-scenario';
 import { writeXlsx } from '../../fuzz/xlsx-writer';
 import { issueLines, readCsvText } from '../../helpers/import-table';
@@ -70,5 +72,14 @@ describe('break ids in one vehicle row', () => {
     const { rows } = await readCsvText(csv, makeMiniScenario(), 'vehicles');
     expect(issueLines(rows)).toEqual([]);
     expect((rows[0].value as { breaks: { id: string }[] }).breaks.map((b) => b.id)).toEqual(['break', 'break-2']);
+  });
+});
+
+describe('scenario file without a format version', () => {
+  it('says the version is missing instead of calling it newer', () => {
+    const { version: _, ...file } = makeScenarioFile(makeMiniScenario());
+    for (const version of [undefined, null, '1']) {
+      expect(readScenarioFile(JSON.stringify({ ...file, version }))).toEqual({ ok: false, message: "version: the file's format version is missing or not a number (this planner writes 1)" });
+    }
   });
 });
