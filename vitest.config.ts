@@ -25,8 +25,8 @@ export default defineConfig({
         },
       },
       {
-        // Property-based fuzzing of every importer and the WASM facade (tests/fuzz/README in fuzz.test.ts);
-        // FUZZ_RUNS raises the case count for `npm run fuzz`.
+        // Property-based fuzzing of every importer and the WASM facade (tests/fuzz); FUZZ_RUNS raises the
+        // case count for `npm run fuzz`, whose targets may then run for many minutes each.
         resolve: { conditions: ['browser', 'development'] },
         test: {
           name: 'fuzz',
@@ -34,7 +34,7 @@ export default defineConfig({
           include: ['tests/fuzz/**/*.test.ts'],
           setupFiles: ['tests/helpers/setup-dom.ts'],
           server: { deps: { inline: [/solid-js/] } },
-          testTimeout: 600_000,
+          testTimeout: 3_600_000,
         },
       },
     ],

@@ -54,11 +54,12 @@ const UNCLEAR = /\[object \w+\]|Cannot read prop|is not a function|is not iterab
  */
 export function unclearMessage(message: unknown, inputs: readonly string[] = [], strict = false): string | null {
   if (typeof message !== 'string' || message.trim() === '') return `empty message (${String(message)})`;
-  let own = message;
+  // The JSON parser quotes the file (possibly over several lines) after "not valid JSON (".
+  let own = message.replace(/not valid JSON \([\s\S]*$/, 'not valid JSON ()');
   const present = [...new Set(inputs)].filter((x) => x.trim() !== '' && message.includes(x)).sort((a, b) => b.length - a.length);
   // Whole words only: a cell "v" must not cut "received" apart.
   for (const input of present) own = own.replace(new RegExp(`(?<!\\w)${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g'), '');
-  own = own.replace(/'[^'\n]*'/g, "''").replace(/"[^"\n]*"/g, '""').replace(/\([^()\n]*JSON[^()\n]*\)/g, '()');
+  own = own.replace(/'[^'\n]*'/g, "''").replace(/"[^"\n]*"/g, '""').replace(/not valid JSON \([\s\S]*$/, 'not valid JSON ()');
   const bad = UNCLEAR.exec(own) ?? (strict ? /Invalid (type|key)|but received/.exec(own) : null);
   return bad ? `message has '${bad[0]}' in it: ${message}` : null;
 }
@@ -116,7 +117,7 @@ export async function fuzz<T>(target: FuzzTarget<T>, runs: number, seed = seedOf
     if (outcome.kind === 'valid') stats.valid += 1;
     else stats.rejected += 1;
   });
-  const result = await fc.check(property, { numRuns: runs, seed, endOnFailure: false, interruptAfterTimeLimit: 600_000 });
+  const result = await fc.check(property, { numRuns: runs, seed, endOnFailure: false, interruptAfterTimeLimit: 3_000_000 });
   if (result.failed) {
     stats.failures = 1;
     stats.cases += 1;

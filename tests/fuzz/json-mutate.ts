@@ -28,7 +28,7 @@ export type Mutation =
 export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant('set' as const), at: fc.nat(), value: oddValue }) },
   { weight: 3, arbitrary: fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const, 'swap' as const, 'extra' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('grow' as const), at: fc.nat(), size: fc.oneof({ weight: 40, arbitrary: fc.integer({ min: 2, max: 50 }) }, { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 40_000 }) }) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('grow' as const), at: fc.nat(), size: fc.oneof({ weight: 150, arbitrary: fc.integer({ min: 2, max: 50 }) }, { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 40_000 }) }) }) },
 );
 
 /** Damage to the file's text. */
