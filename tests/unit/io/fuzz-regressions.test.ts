@@ -83,3 +83,12 @@ describe('scenario file without a format version', () => {
     }
   });
 });
+
+describe('a vehicle start given as coordinates out of range', () => {
+  it('is the row\'s issue, not a new depot that fails the scenario schema', async () => {
+    const csv = 'Vehicle id,Start latitude,Start longitude\nv9,9007199254740993,0\n';
+    const read = await readCsvText(csv, makeMiniScenario(), 'vehicles');
+    expect(read.newDepots).toEqual([]);
+    expect(issueLines(read.rows)).toEqual([expect.stringMatching(/^row 2, startDepot: .* is not a place: latitude must lie within ±90/)]);
+  });
+});
