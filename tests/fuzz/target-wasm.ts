@@ -83,7 +83,7 @@ function damaged(c: WasmCase): Buffers {
     else if (d.op === 'length') p[name] = resized(data, data.length + d.delta);
     else if (d.op === 'type') p[name] = retype(data, d.to);
     else if (d.op === 'value' && data.length > 0) { p[name] = data.slice(); (p[name] as Float64Array)[d.index % data.length] = d.value; }
-    else if (d.op === 'swap-window') {
+    else if (d.op === 'swap-window' && ArrayBuffer.isView(p.twOpenS) && ArrayBuffer.isView(p.twCloseS)) {
       const open = (p.twOpenS as Int32Array).slice(); const close = (p.twCloseS as Int32Array).slice();
       const k = d.node % Math.max(1, Math.min(open.length, close.length));
       [open[k], close[k]] = [close[k], open[k]];
