@@ -92,3 +92,11 @@ describe('a vehicle start given as coordinates out of range', () => {
     expect(issueLines(read.rows)).toEqual([expect.stringMatching(/^row 2, startDepot: .* is not a place: latitude must lie within ±90/)]);
   });
 });
+
+describe('a shipment row with pickup amounts', () => {
+  it('names the pickup amount column instead of passing a row the scenario schema refuses', async () => {
+    const csv = 'Order id,Latitude,Longitude,Pickup latitude,Pickup longitude,Pickup amount (kg)\nS1,45.7,4.8,45.75,4.85,3\n';
+    const { rows } = await readCsvText(csv, makeMiniScenario(), 'orders');
+    expect(issueLines(rows)).toEqual(['row 2, pickupAmount:0: a shipment carries its amounts from pickup to delivery: leave the pickup amounts empty']);
+  });
+});

@@ -74,6 +74,9 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
     pickup: pickupOf(row),
     failedOrderId: row.text('failedOrderId'),
   };
+  if (optional.pickup && optional.pickupAmounts) {
+    row.issue(`pickupAmount:${pickupColumns.findIndex((c) => c !== undefined)}`, 'a shipment carries its amounts from pickup to delivery: leave the pickup amounts empty');
+  }
   return Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
 }
 
