@@ -34,13 +34,15 @@ export function checkTableImport(table: Table, kind: ImportKind, scenario: Scena
   const ctx = dialogContext(table, kind, scenario, mode);
   const read = readTable(table, ctx);
   expectThat(read.rows.length === table.rows.length, () => `${table.rows.length} rows in the table but ${read.rows.length} read`);
+  // Depot names other rows planned are quoted in "unknown depot" messages.
+  const depotNames = [...scenario.depots, ...read.newDepots].flatMap((d) => [d.id, d.name]);
   let first: string | null = null;
   read.rows.forEach((row, index) => {
     expectThat(row.index === index && row.rowNumber === index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber}`);
     expectThat((row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
     for (const issue of row.issues) {
       expectThat(typeof issue.field === 'string' && issue.field.trim() !== '', () => `row ${row.rowNumber}: an issue names no field: ${JSON.stringify(issue)}`);
-      const unclear = unclearMessage(issue.message, [...table.rows[index], ...table.headers], true);
+      const unclear = unclearMessage(issue.message, [...table.rows[index], ...table.headers, ...depotNames], true);
       expectThat(unclear === null, () => `row ${row.rowNumber}, ${issue.field}: ${unclear}`);
       expectThat(issue.column === null || (Number.isInteger(issue.column) && issue.column >= 0 && issue.column < table.headers.length), () => `row ${row.rowNumber}: column ${issue.column} is outside the table`);
       first ??= `row ${row.rowNumber}, ${issue.field}: ${issue.message}`;
