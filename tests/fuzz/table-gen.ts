@@ -142,7 +142,7 @@ function messyTable(kind: ImportKind): fc.Arbitrary<TableSpec> {
     more: fc.array(columnArb(fields), { maxLength: 10 }),
     noise: fc.constantFrom(0, 0, 1, 2, 6),
     rowCount: fc.oneof({ weight: 20, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 3, arbitrary: fc.integer({ min: 7, max: 60 }) }),
-    repeat: fc.oneof({ weight: 1500, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 30_000 }) }),
+    repeat: fc.oneof({ weight: 1500, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 10_000, max: 20_000 }) }),
   }).chain(({ core, more, noise, rowCount, repeat }) => {
     const columns = [...core, ...more];
     const cell = (c: { cell: fc.Arbitrary<string> }) => fc.oneof({ weight: 12, arbitrary: c.cell }, { weight: noise || 0.0001, arbitrary: malformed });
