@@ -24,6 +24,19 @@ export default defineConfig({
           server: { deps: { inline: [/solid-js/] } },
         },
       },
+      {
+        // Property-based fuzzing of every importer and the WASM facade (tests/fuzz); FUZZ_RUNS raises the
+        // case count for `npm run fuzz`, whose targets may then run for many minutes each.
+        resolve: { conditions: ['browser', 'development'] },
+        test: {
+          name: 'fuzz',
+          environment: 'happy-dom',
+          include: ['tests/fuzz/**/*.test.ts'],
+          setupFiles: ['tests/helpers/setup-dom.ts'],
+          server: { deps: { inline: [/solid-js/] } },
+          testTimeout: 3_600_000,
+        },
+      },
     ],
   },
 });

@@ -280,6 +280,7 @@ export function validateProblem(p: ProblemBuffers): void {
   checkCount('dims', p.dims, 0);
   checkCount('profileCount', p.profileCount, 1);
   const n = p.nodeCount; const v = p.vehicleCount; const k = p.dims;
+  checkMatrixFits(n, p.profileCount);
   if (p.distanceM || p.durationS) {
     checkLength('distanceM', p.distanceM, n * n, 'Int32Array');
     checkLength('durationS', p.durationS, p.profileCount * n * n, 'Int32Array');
@@ -316,6 +317,14 @@ export function validateProblem(p: ProblemBuffers): void {
   }
   checkEach('params', p.params, 'must be finite', (value) => Number.isFinite(value));
   if (p.params[PARAM_STABILITY_COST] < 0) throw inputError('params', `the stability cost (slot ${PARAM_STABILITY_COST}) must be ≥ 0, got ${p.params[PARAM_STABILITY_COST]}`);
+}
+
+/** (1 + P) N×N matrices beyond a StaticArray<i32> (2^28 values) or 2 GiB: an InputError, not a trap or i32 overflow inside. */
+function checkMatrixFits(n: number, profiles: number): void {
+  const bytes = 4 * n * n * (1 + profiles);
+  if (n * n <= 2 ** 28 && bytes <= 2 ** 31) return;
+  const most = Math.floor(Math.min(2 ** 14, Math.sqrt(2 ** 29 / (1 + profiles))));
+  throw inputError('nodeCount', `${n} nodes need ${1 + profiles} travel matrices of ${n} × ${n} cells (${(bytes / 2 ** 30).toFixed(1)} GiB), more than the solver's memory holds: at most ${most} nodes with ${profiles} profile(s)`);
 }
 
 function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void {

@@ -154,16 +154,29 @@ export function looksLikeLatLng(text: string): boolean {
  */
 export function parseBreaks(text: string): Parsed<Break[]> {
   const breaks: Break[] = [];
-  for (const [i, raw] of text.split(';').map((p) => p.trim()).filter(Boolean).entries()) {
-    const named = /^([a-z][\w-]*)\s*:\s*(.+)$/i.exec(raw);
-    const body = named ? named[2] : raw;
-    const parts = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(body);
-    if (!parts) return fail(`'${raw}' is not a break (write the window then the minutes: 12:00-13:30 30)`);
-    const windows = parseWindows(parts[1].replace(/\|/g, ';'), 'clock');
+  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const named = parts.map((raw) => /^([a-z][\w-]*)\s*:\s*(.+)$/i.exec(raw));
+  const ids = new Set<string>();
+  for (const [i, raw] of parts.entries()) {
+    const name = named[i]?.[1];
+    if (name !== undefined && ids.has(name)) return fail(`break id '${name}' is used twice (give each break of a vehicle its own name)`);
+    const body = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(named[i] ? named[i]![2] : raw);
+    if (!body) return fail(`'${raw}' is not a break (write the window then the minutes: 12:00-13:30 30)`);
+    const windows = parseWindows(body[1].replace(/\|/g, ';'), 'clock');
     if (!windows.ok) return windows;
-    breaks.push({ id: named ? named[1] : `break-${i + 1}`, timeWindows: windows.value, minutes: Number(parts[2]) });
+    const id = name ?? freeId(`break-${i + 1}`, ids, named);
+    ids.add(id);
+    breaks.push({ id, timeWindows: windows.value, minutes: Number(body[2]) });
   }
   return ok(breaks);
+}
+
+/** `wanted`, or `wanted-2`, `wanted-3`…: an id no break of the cell has or names. */
+export function freeId(wanted: string, taken: ReadonlySet<string>, named: readonly (RegExpExecArray | null)[] = []): string {
+  const used = (id: string) => taken.has(id) || named.some((m) => m?.[1] === id);
+  let id = wanted;
+  for (let n = 2; used(id); n++) id = `${wanted}-${n}`;
+  return id;
 }
 
 /** Writes breaks the way parseBreaks reads them back. */

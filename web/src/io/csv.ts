@@ -1,5 +1,5 @@
 // Reads spreadsheet files into a plain table of strings (CSV through papaparse:
-// RFC 4180 quoting, BOM, delimiter sniffing, chunked reading of big files;
+// RFC 4180 quoting, BOM and UTF-16 / Windows-1252 files, delimiter sniffing;
 // .xlsx through read-excel-file, loaded only when such a file is opened) and
 // writes tables back as CSV with formula-like text cells neutralised (OWASP CSV
 // injection), which reading gives back as the original text.
@@ -69,16 +69,60 @@ export function cellText(cell: unknown): string {
   return String(cell);
 }
 
-/** Reads the first sheet of an .xlsx file. */
+/** "A", "B" … "Z", "AA": the spreadsheet letters of column `index` (0-based). */
+function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** The reader's "<c/> at row 3, col 2: VALUE_INVALID" in the words of the rest of the import. */
+function xlsxMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cell = /at row (\d+), col (\d+): (\w+)/.exec(message);
+  if (!cell) return `the .xlsx file could not be read (${message})`;
+  return `row ${cell[1]}, column ${columnLetters(Number(cell[2]) - 1)}: the cell's value cannot be read (${cell[3]})`;
+}
+
+/** Reads the first sheet of an .xlsx file; a date outside the calendar is an error naming its cell. */
 export async function parseXlsx(input: Blob | ArrayBuffer): Promise<Table> {
   const { readSheet } = await import('read-excel-file/browser');
-  const rows = await readSheet(input);
-  return makeTable(rows.map((row) => row.map(cellText)));
+  const rows = await readSheet(input).catch((error: unknown) => {
+    throw new Error(xlsxMessage(error));
+  });
+  return makeTable(rows.map((row, r) => row.map((cell, c) => {
+    if (cell instanceof Date && Number.isNaN(cell.getTime())) throw new Error(`row ${r + 1}, column ${columnLetters(c)}: the date cannot be read (it lies outside the calendar)`);
+    return cellText(cell);
+  })));
+}
+
+/**
+ * A CSV file's text from its bytes: a BOM says UTF-8 or UTF-16 (LE or BE, as
+ * Excel's "Unicode text" writes it); bytes that are not UTF-8 are read as
+ * Windows-1252 (Excel's "CSV" on Windows). Decoding the whole file also keeps
+ * a character split between two read chunks whole.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(bytes);
+  }
+  // UTF-16 without its BOM: every other byte of Latin text is zero.
+  const zeros = text.slice(0, 4096).split('\u0000').length - 1;
+  if (zeros > 0 && zeros * 4 >= Math.min(text.length, 4096)) {
+    throw new Error('the file looks like UTF-16 text without a byte order mark: save it as "CSV UTF-8" and import that file');
+  }
+  return text;
 }
 
 /** Reads any supported spreadsheet file by its extension. */
-export function readTableFile(file: File): Promise<Table> {
-  return file.name.toLowerCase().endsWith('.xlsx') ? parseXlsx(file) : parseCsv(file);
+export async function readTableFile(file: File): Promise<Table> {
+  if (file.name.toLowerCase().endsWith('.xlsx')) return parseXlsx(file);
+  return parseCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
 }
 
 /**

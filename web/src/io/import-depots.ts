@@ -70,6 +70,10 @@ export class DepotPlanner {
       const known = this.all().map((d) => d.name || d.id);
       return { ok: false, message: `unknown depot '${text}' (${known.length ? `known: ${known.join(', ')}` : 'no depots yet'}); write its place as "lat, lng" or add latitude and longitude columns` };
     }
+    // A new depot is made from this place: it must be one (the row reader checks only its own fields).
+    if (!(Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180)) {
+      return { ok: false, message: `${fixed(point.lat)}, ${fixed(point.lng)} is not a place: latitude must lie within ±90 and longitude within ±180` };
+    }
     const same = this.near(point.lat, point.lng);
     if (same) return { ok: true, value: same.id };
     return { ok: true, value: this.create(point, text !== undefined && !isPair ? text : undefined, ref) };

@@ -51,6 +51,11 @@ function pickupOf(row: RowReader) {
   const lat = row.number('pickupLat');
   const lng = row.number('pickupLng');
   if (lat === undefined && lng === undefined) return undefined;
+  // A half-given pair names the missing half, as the delivery's own coordinates do.
+  if (lat === undefined || lng === undefined) {
+    if (!row.has('pickupLat') && !row.has('pickupLng')) row.issue(lat === undefined ? 'pickupLat' : 'pickupLng', `the pickup ${lat === undefined ? 'latitude' : 'longitude'} is missing`);
+    return undefined;
+  }
   return {
     lat, lng, address: row.text('pickupAddress') ?? '',
     timeWindows: row.read('pickupWindows', (text) => parseWindows(text, 'clock')) ?? [],
@@ -69,6 +74,9 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
     pickup: pickupOf(row),
     failedOrderId: row.text('failedOrderId'),
   };
+  if (optional.pickup && optional.pickupAmounts) {
+    row.issue(`pickupAmount:${pickupColumns.findIndex((c) => c !== undefined)}`, 'a shipment carries its amounts from pickup to delivery: leave the pickup amounts empty');
+  }
   return Object.fromEntries(Object.entries(optional).filter(([, value]) => value !== undefined));
 }
 
@@ -99,14 +107,14 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
   return { row, value };
 }
 
-/** Missing coordinates get one clear issue; a half-given pair names the missing half. */
+/** Missing coordinates get one clear issue; a half-given pair (or one half unreadable) names the missing half. */
 function requireCoordinates(row: RowReader, lat: number | undefined, lng: number | undefined): void {
-  if (row.has('lat') || row.has('lng')) return;
-  if (lat === undefined && lng === undefined) {
+  const latBad = row.has('lat');
+  const lngBad = row.has('lng');
+  if (lat === undefined && lng === undefined && !latBad && !lngBad) {
     row.issue('lat/lng', 'coordinates are required (geocoding is not available offline)', row.column('lat') ?? row.column('lng'));
-  } else if (lat === undefined) {
-    row.issue('lat', 'latitude is missing');
-  } else if (lng === undefined) {
-    row.issue('lng', 'longitude is missing');
+    return;
   }
+  if (lat === undefined && !latBad) row.issue('lat', 'latitude is missing');
+  if (lng === undefined && !lngBad) row.issue('lng', 'longitude is missing');
 }

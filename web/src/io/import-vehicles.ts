@@ -6,7 +6,7 @@
 // columns are kept in `extra`.
 import type { Break, TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { parseBreaks, parseList, parseWindows, parseYesNo } from './cell-parse';
+import { freeId, parseBreaks, parseList, parseWindows, parseYesNo } from './cell-parse';
 import { featureName } from './column-map';
 import type { DepotPlanner } from './import-depots';
 import { extraOf, RowReader, type RowContext } from './row-reader';
@@ -46,7 +46,7 @@ function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
   const minutes = row.duration('breakMinutes');
   if (start !== undefined || end !== undefined || minutes !== undefined) {
     if (minutes === undefined) row.issue('breakMinutes', 'the break has a window but no length: give its minutes');
-    else listed.push({ id: listed.some((b) => b.id === 'break') ? 'break-window' : 'break', timeWindows: [{ start: start ?? shift.start, end: end ?? shift.end }], minutes });
+    else listed.push({ id: freeId('break', new Set(listed.map((b) => b.id))), timeWindows: [{ start: start ?? shift.start, end: end ?? shift.end }], minutes });
   }
   return listed.length > 0 ? listed : undefined;
 }

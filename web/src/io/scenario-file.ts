@@ -50,7 +50,10 @@ export function readScenarioFileData(data: unknown): ScenarioFileRead {
   const envelope = data as { type?: unknown; version?: unknown; scenario?: unknown; pins?: unknown } | null;
   if (envelope?.type === SCENARIO_TYPE) return upgradeScenario(data);
   if (envelope?.type !== SCENARIO_FILE_TYPE) return { ok: false, message: 'this is not a Final Mile Planner scenario file' };
-  if (typeof envelope.version !== 'number' || envelope.version > SCENARIO_FILE_VERSION) {
+  if (typeof envelope.version !== 'number') {
+    return { ok: false, message: `version: the file's format version is missing or not a number (this planner writes ${SCENARIO_FILE_VERSION})` };
+  }
+  if (envelope.version > SCENARIO_FILE_VERSION) {
     return { ok: false, message: `scenario file version ${String(envelope.version)} is newer than this planner reads (${SCENARIO_FILE_VERSION}); update the planner` };
   }
   const read = upgradeScenario(envelope.scenario);

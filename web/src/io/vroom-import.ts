@@ -36,6 +36,10 @@ class Reader {
   warnings: VroomNote[] = [];
   errors: VroomNote[] = [];
   depots: Depot[] = [];
+  /** Depot id by place (`lat,lng,matrixIndex`): vehicles sharing an end share a depot, found in O(1). */
+  depotAt = new Map<string, string>();
+  /** Ids of the problem's jobs, which a shipment's order id must not take. */
+  jobIds = new Set<string>();
   units = 0;
   hasMatrix = false;
   warn(path: string, message: string): void { this.warnings.push({ path, message }); }
@@ -60,10 +64,11 @@ export function importVroomProblem(data: unknown, options: VroomImportOptions = 
   const vehicles = Array.isArray(data.vehicles) ? data.vehicles : [];
   if (vehicles.length === 0) r.error('vehicles', 'needs at least one vehicle');
   const travelMatrices = readMatrices(r, data);
-  r.units = Math.max(1, ...[...jobs, ...shipments, ...vehicles].flatMap((x: unknown) => (isObject(x) ? ['delivery', 'pickup', 'amount', 'capacity'].map((k) => numbers(x[k])?.length ?? 0) : [])));
+  r.units = amountDimensions([...jobs, ...shipments, ...vehicles]);
   const units = options.capacityUnits ?? Array.from({ length: r.units }, (_, k) => `unit${k + 1}`);
   if (units.length !== r.units) r.error('(options).capacityUnits', `needs ${r.units} names, one per amount dimension`);
-  const orders = [...jobs.map((j, i) => readJob(r, j, i)), ...shipments.map((s, i) => readShipment(r, s, i, jobs))].filter((o): o is Order => o !== null);
+  r.jobIds = new Set(jobs.filter(isObject).map((j) => String(j.id)));
+  const orders = [...jobs.map((j, i) => readJob(r, j, i)), ...shipments.map((s, i) => readShipment(r, s, i))].filter((o): o is Order => o !== null);
   const fleet = vehicles.map((v, i) => readVehicle(r, v, i)).filter((v): v is Vehicle => v !== null);
   if (r.errors.length) return { ok: false, errors: r.errors, warnings: r.warnings };
   const scenario: Scenario = {
@@ -78,6 +83,16 @@ export function importVroomProblem(data: unknown, options: VroomImportOptions = 
   const checked = validateScenario(scenario);
   if (!checked.ok) return { ok: false, errors: [{ path: '(scenario)', message: formatIssues(checked.issues) }], warnings: r.warnings };
   return { ok: true, scenario: checked.scenario, warnings: r.warnings };
+}
+
+/** The longest amount list of any task or vehicle (at least 1): a loop, since spreading tens of thousands of lengths into Math.max overflows the stack. */
+function amountDimensions(items: readonly unknown[]): number {
+  let units = 1;
+  for (const x of items) {
+    if (!isObject(x)) continue;
+    for (const key of ['delivery', 'pickup', 'amount', 'capacity']) units = Math.max(units, numbers(x[key])?.length ?? 0);
+  }
+  return units;
 }
 
 function readMatrices(r: Reader, data: Json): Record<string, TravelMatrix> | undefined {
@@ -180,7 +195,7 @@ export function shipmentOrderId(pickupId: number, deliveryId: number, jobIds: Se
   return jobIds.has(id) ? `shipment-${id}` : id;
 }
 
-function readShipment(r: Reader, shipment: unknown, i: number, jobs: unknown[]): Order | null {
+function readShipment(r: Reader, shipment: unknown, i: number): Order | null {
   const path = `shipments[${i}]`;
   if (!isObject(shipment) || !isObject(shipment.pickup) || !isObject(shipment.delivery)) return void r.error(path, 'needs pickup and delivery objects'), null;
   r.keys(shipment, SHIPMENT_KEYS, path);
@@ -191,13 +206,12 @@ function readShipment(r: Reader, shipment: unknown, i: number, jobs: unknown[]):
   const from = place(r, p, `${path}.pickup`);
   const to = place(r, d, `${path}.delivery`);
   if (!from || !to) return null;
-  const jobIds = new Set(jobs.filter(isObject).map((j) => String(j.id)));
   const pickup: PickupPlace = {
     ...from, address: typeof p.description === 'string' ? p.description : '',
     timeWindows: windows(r, p.time_windows, `${path}.pickup.time_windows`), serviceMinutes: serviceMinutes(r, p, `${path}.pickup`),
   };
   return {
-    id: shipmentOrderId(p.id, d.id, jobIds), customerName: typeof d.description === 'string' ? d.description : `Shipment ${p.id}`, ...to,
+    id: shipmentOrderId(p.id, d.id, r.jobIds), customerName: typeof d.description === 'string' ? d.description : `Shipment ${p.id}`, ...to,
     serviceType: 'curbside', serviceMinutes: serviceMinutes(r, d, `${path}.delivery`), amounts: amounts(r, shipment.amount),
     timeWindows: windows(r, d.time_windows, `${path}.delivery.time_windows`), ...common(r, shipment, path), pickup,
   };
@@ -207,10 +221,12 @@ function readShipment(r: Reader, shipment: unknown, i: number, jobs: unknown[]):
 function depotAt(r: Reader, vehicle: Json, path: string, end: 'start' | 'end'): string | null {
   const at = place(r, vehicle, path, end, `${end}_index`);
   if (!at) return null;
-  const same = r.depots.find((d) => d.lat === at.lat && d.lng === at.lng && d.matrixIndex === at.matrixIndex);
-  if (same) return same.id;
+  const key = `${at.lat},${at.lng},${at.matrixIndex}`;
+  const same = r.depotAt.get(key);
+  if (same) return same;
   const n = r.depots.length + 1;
   r.depots.push({ id: `depot-${n}`, name: `Depot ${n}`, ...at, open: 0, close: HORIZON_MIN });
+  r.depotAt.set(key, `depot-${n}`);
   return `depot-${n}`;
 }
 

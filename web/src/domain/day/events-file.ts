@@ -37,6 +37,8 @@ interface Known {
   units: number;
   date: string;
   eventIds: Set<string>;
+  /** Where the search for the next free derived id starts (events.ts firstFree): linear in the events. */
+  idCounters: Map<string, number>;
   issues: ValidationIssue[];
 }
 
@@ -50,7 +52,8 @@ interface Known {
 export function parseEventsFile(text: string, scenario: Scenario, knownOrders: Iterable<Order> = []): EventsParseResult {
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    // A file saved with a UTF-8 BOM is the same file.
+    data = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (err) {
     return { ok: false, issues: [{ path: '(file)', message: `not valid JSON: ${(err as Error).message}` }] };
   }
@@ -62,6 +65,7 @@ export function parseEventsFile(text: string, scenario: Scenario, knownOrders: I
     units: scenario.settings.capacityUnits.length,
     date: scenario.settings.date,
     eventIds: new Set(),
+    idCounters: new Map(),
     issues: [],
   };
   const events = parsed.output.events.map((raw, i) => readEvent(raw, i, known));
@@ -83,11 +87,11 @@ function readEvent(raw: FileEvent, index: number, known: Known): DayEvent {
   if (draft.type === 'repair-applied') checkRepair(draft, known, bad);
   if (draft.type === 'failed' && known.orders.has(draft.order)) {
     const failed = known.orders.get(draft.order)!;
-    const next = redeliveryId(failed, new Set(known.orders.keys()));
+    const next = redeliveryId(failed, known.orders, known.idCounters);
     known.orders.set(next, { id: next, failedOrderId: failed.id, pickup: draft.stop === 'delivery' ? undefined : failed.pickup });
   }
   if (raw.id !== undefined && known.eventIds.has(raw.id)) bad('id', `id '${raw.id}' is used twice`);
-  const eventId = raw.id ?? deriveEventId(draft, known.eventIds);
+  const eventId = raw.id ?? deriveEventId(draft, known.eventIds, known.idCounters);
   known.eventIds.add(eventId);
   return { ...draft, id: eventId };
 }

@@ -108,21 +108,27 @@ export function formatDayTime(at: DayMinutes): string {
  * Id of an event that came without one: `<type>:<subject>@<time>`, so the same
  * event read twice gets the same id; `#2`, `#3`… when it is already taken.
  */
-export function deriveEventId(e: Omit<DayEvent, 'id'>, taken: ReadonlySet<string>): string {
+export function deriveEventId(e: Omit<DayEvent, 'id'>, taken: Pick<ReadonlySet<string>, 'has'>, counters?: Map<string, number>): string {
   const base = `${e.type}:${eventSubject({ ...e, id: '' } as DayEvent)}@${formatDayTime(e.at)}`;
-  if (!taken.has(base)) return base;
-  let n = 2;
-  while (taken.has(`${base}#${n}`)) n += 1;
-  return `${base}#${n}`;
+  return firstFree(base, (n) => (n === 1 ? base : `${base}#${n}`), taken, counters);
+}
+
+/**
+ * `make(n)` for the smallest n ≥ 1 not `taken`. With `counters` (kept by a caller whose taken ids
+ * only grow) the search starts where the last one for `key` ended, so thousands of alike ids stay linear.
+ */
+function firstFree(key: string, make: (n: number) => string, taken: Pick<ReadonlySet<string>, 'has'>, counters?: Map<string, number>): string {
+  let n = counters?.get(key) ?? 1;
+  while (taken.has(make(n))) n += 1;
+  counters?.set(key, n);
+  return make(n);
 }
 
 /**
  * Id of the re-delivery order for a failed order: `<id>-R<n>`, the smallest n
  * not yet used; a failed re-delivery `X-R1` of order X gives `X-R2`.
  */
-export function redeliveryId(failed: Pick<Order, 'id' | 'failedOrderId'>, used: ReadonlySet<string>): string {
+export function redeliveryId(failed: Pick<Order, 'id' | 'failedOrderId'>, used: Pick<ReadonlySet<string>, 'has'>, counters?: Map<string, number>): string {
   const base = failed.failedOrderId ? failed.id.replace(/-R\d+$/, '') : failed.id;
-  let n = 1;
-  while (used.has(`${base}-R${n}`)) n += 1;
-  return `${base}-R${n}`;
+  return firstFree(`\u0000R${base}`, (n) => `${base}-R${n}`, used, counters);
 }

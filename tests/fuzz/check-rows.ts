@@ -1,0 +1,69 @@
+// The property every table import must keep, whatever the file held: each row
+// is read (none dropped), a row is either a value or issues naming its field
+// with a clear message, and the scenario with the valid rows merged in passes
+// the scenario schema; the review's notices are built without throwing.
+import type { Scenario } from '../../web/src/domain/scenario';
+import { formatIssues, validateScenario } from '../../web/src/domain/validate';
+import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, type ImportKind, type TimeFormat } from '../../web/src/io/column-map';
+import type { Table } from '../../web/src/io/csv';
+import { farOrders, keptColumns, skillWarnings, swapHint } from '../../web/src/io/import-checks';
+import { guessKind, mergeIntoScenario, readTable, type ImportMode } from '../../web/src/io/import-rows';
+import { expectThat, unclearMessage, type Outcome } from './harness';
+
+/** Maps the table's columns the way the import dialog does (store/import.ts matchColumns). */
+export function dialogContext(table: Table, kind: ImportKind, scenario: Scenario, mode: ImportMode) {
+  const fields = fieldsFor(kind, scenario.settings.capacityUnits);
+  const matched = autoMatch(table.headers, fields);
+  const targets = kind === 'vehicles' ? detectFlagColumns(table.headers, table.rows, matched) : matched;
+  const timeFormats: Record<number, TimeFormat> = {};
+  targets.forEach((target, column) => {
+    if (fields.find((f) => f.key === target)?.format === 'time' || target === 'window') {
+      timeFormats[column] = detectTimeFormat(table.headers[column], table.rows.map((r) => r[column]));
+    }
+  });
+  const existing = mode === 'append' ? (kind === 'orders' ? scenario.orders : scenario.vehicles).map((x) => x.id) : [];
+  return {
+    kind, targets, timeFormats, capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(existing),
+    idPrefix: 'fuzz', depots: scenario.depots, settings: scenario.settings,
+  };
+}
+
+/** Checks every row read from `table` and the scenario they would make; valid when every row is. */
+export function checkTableImport(table: Table, kind: ImportKind, scenario: Scenario, mode: ImportMode): Outcome {
+  guessKind(table.headers);
+  const ctx = dialogContext(table, kind, scenario, mode);
+  const read = readTable(table, ctx);
+  expectThat(read.rows.length === table.rows.length, () => `${table.rows.length} rows in the table but ${read.rows.length} read`);
+  // Depot names other rows planned are quoted in "unknown depot" messages.
+  const depotNames = [...scenario.depots, ...read.newDepots].flatMap((d) => [d.id, d.name]);
+  let first: string | null = null;
+  read.rows.forEach((row, index) => {
+    expectThat(row.index === index && row.rowNumber === index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber}`);
+    expectThat((row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
+    for (const issue of row.issues) {
+      expectThat(typeof issue.field === 'string' && issue.field.trim() !== '', () => `row ${row.rowNumber}: an issue names no field: ${JSON.stringify(issue)}`);
+      const unclear = unclearMessage(issue.message, [...table.rows[index], ...table.headers, ...depotNames], true);
+      expectThat(unclear === null, () => `row ${row.rowNumber}, ${issue.field}: ${unclear}`);
+      expectThat(issue.column === null || (Number.isInteger(issue.column) && issue.column >= 0 && issue.column < table.headers.length), () => `row ${row.rowNumber}: column ${issue.column} is outside the table`);
+      first ??= `row ${row.rowNumber}, ${issue.field}: ${issue.message}`;
+    }
+  });
+  const valid = read.rows.flatMap((r) => (r.value ? [r.value] : []));
+  const merged = mergeIntoScenario(scenario, kind, mode, valid, read.newDepots);
+  const checked = validateScenario(merged);
+  expectThat(checked.ok, () => `the imported rows do not pass the scenario schema:\n${checked.ok ? '' : formatIssues(checked.issues)}`);
+  reviewNotices(table, ctx.targets, merged, read.rows, kind);
+  if (first === null && table.warnings.length > 0) first = table.warnings[0];
+  if (first === null && table.rows.length === 0) first = 'no rows';
+  return first === null ? { kind: 'valid' } : { kind: 'rejected', message: first };
+}
+
+function reviewNotices(table: Table, targets: string[], after: Scenario, rows: Parameters<typeof farOrders>[0], kind: ImportKind): void {
+  keptColumns(table, targets);
+  const lines = [...skillWarnings(after), ...table.warnings];
+  if (kind === 'orders') lines.push(...farOrders(rows, after.depots), swapHint(table, targets, after.depots) ?? '');
+  for (const line of lines.filter(Boolean).slice(0, 20)) {
+    const unclear = unclearMessage(line, [...table.headers, ...table.rows.flat(), ...after.orders.map((o) => o.id), ...after.vehicles.flatMap((v) => [v.id, v.name])]);
+    expectThat(unclear === null, () => `review notice: ${unclear}`);
+  }
+}

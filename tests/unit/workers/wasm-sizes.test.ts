@@ -1,0 +1,40 @@
+// Problem sizes whose travel matrix cannot fit in WASM memory (found by
+// tests/fuzz): a named InputError before anything crosses the boundary, not a
+// trap inside ("Invalid length", or an index error after N·N overflowed i32).
+import { describe, expect, it } from 'vitest';
+import { encode } from '../../../workers/encode';
+import type { ProblemBuffers } from '../../../workers/protocol';
+import { makeMiniScenario } from '../../fixtures/mini-scenario';
+import { newSolver } from '../../helpers/load-solver';
+
+/** A consistent problem of `nodes` nodes: one depot, one vehicle, no capacity units. */
+function sized(nodes: number): ProblemBuffers {
+  const base = encode(makeMiniScenario(), { seed: 1, timeLimitS: 1 }).buffers;
+  return {
+    ...base, nodeCount: nodes, depotCount: 1, vehicleCount: 1, dims: 0, profileCount: 1, windowCount: 1,
+    lonLat: new Float64Array(2 * nodes).map((_, i) => (i % 2 === 0 ? 4.8 : 45.7)), demand: new Int32Array(0), serviceS: new Int32Array(nodes),
+    twOpenS: new Int32Array(nodes), twCloseS: new Int32Array(nodes).fill(86_400), unassignedPenalty: new Float64Array(nodes).fill(1),
+    vehicleStart: new Int32Array(1), vehicleEnd: new Int32Array(1), capacity: new Int32Array(0), shiftStartS: new Int32Array(1),
+    shiftEndS: new Int32Array([86_400]), vehicleProfile: new Int32Array(1), vehicleFixedCost: new Float64Array(1),
+    vehicleCostPerM: new Float64Array(1), vehicleCostPerS: new Float64Array(1), profileSpeedMps: new Float64Array([8]),
+    pickup: undefined, forbidden: undefined, lockSeq: undefined, maxStops: undefined, maxDistanceM: undefined, maxDurationS: undefined,
+    maxDrivingS: undefined, nodeFlags: undefined, pair: undefined, nodeVehicle: undefined, windowCost: undefined, overtimeMaxS: undefined, overtimeCostPerS: undefined,
+  };
+}
+
+describe('problem sizes the solver memory cannot hold', () => {
+  it.each([46_341, 70_000, 2 ** 20])('rejects %i nodes as an InputError naming nodeCount, and the instance still solves', async (nodes) => {
+    const solver = await newSolver();
+    let error: unknown = null;
+    try {
+      solver.load(sized(nodes));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: 'InputError', message: expect.stringMatching(/^nodeCount: \d+ nodes need 2 travel matrices .* at most 16384 nodes with 1 profile/) });
+    solver.load(sized(5));
+    solver.construct();
+    solver.improve(100);
+    expect([...solver.readSolution().visits].sort()).toEqual([1, 2, 3, 4]);
+  });
+});
