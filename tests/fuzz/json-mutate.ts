@@ -82,6 +82,21 @@ function swapEnds(value: Json): boolean {
   return false;
 }
 
+/**
+ * Characters a grown document may reach (written compactly). A JavaScript string holds at most
+ * 2^29 − 24 characters in V8: past that, the file's text cannot exist for the importer to read, and
+ * JSON.stringify in jsonText threw a RangeError of the harness's own (20,000-character values copied
+ * 27,782 times). Tens of megabytes still make a file no planner day comes near.
+ */
+export const MAX_DOC_CHARS = 50_000_000;
+
+/** The length `array` may grow to: `size`, or less when its copies would pass MAX_DOC_CHARS. */
+function grownSize(doc: Json, array: Json[], size: number): number {
+  const room = MAX_DOC_CHARS - (JSON.stringify(doc)?.length ?? 0);
+  const widest = Math.max(...array.map((item) => (JSON.stringify(item)?.length ?? 4) + 1));
+  return Math.min(size, array.length + Math.max(0, Math.floor(room / widest)));
+}
+
 function apply(doc: Json, m: Mutation): Json {
   const all = paths(doc);
   const pick = (candidates: Path[]) => candidates[m.at % candidates.length];
@@ -95,7 +110,7 @@ function apply(doc: Json, m: Mutation): Json {
     if (!arrays.length) return doc;
     const array = get(doc, pick(arrays)) as Json[];
     if (m.op === 'duplicate') array.push(structuredClone(array[m.at % array.length]));
-    else if (m.op === 'grow') for (let n = array.length; n < m.size; n++) array.push(renumbered(structuredClone(array[n % array.length]), n));
+    else if (m.op === 'grow') for (let n = array.length, size = grownSize(doc, array, m.size); n < size; n++) array.push(renumbered(structuredClone(array[n % array.length]), n));
     return doc;
   }
   const at = pick(all);
