@@ -67,7 +67,8 @@ export class DepotPlanner {
     }
     if (!point) {
       if (text === undefined) return { ok: true, value: undefined };
-      const known = this.all().map((d) => d.name || d.id);
+      // Names are the files' text, quoted like the cell: a name '[object Object]' is not the planner's wording.
+      const known = this.all().map((d) => `'${d.name || d.id}'`);
       return { ok: false, message: `unknown depot '${text}' (${known.length ? `known: ${known.join(', ')}` : 'no depots yet'}); write its place as "lat, lng" or add latitude and longitude columns` };
     }
     // A new depot is made from this place: it must be one (the row reader checks only its own fields).
