@@ -76,9 +76,11 @@ function columnLetters(index: number): string {
   return name;
 }
 
-/** The reader's "<c/> at row 3, col 2: VALUE_INVALID" in the words of the rest of the import. */
-function xlsxMessage(error: unknown): string {
+/** The reader's "<c/> at row 3, col 2: VALUE_INVALID" in the words of the rest of the import; a reader crash as a damaged file. */
+export function xlsxMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
+  // The reader's own failure on damaged bytes ("Cannot read properties of undefined") says nothing to a person.
+  if (error instanceof TypeError || error instanceof RangeError) return 'the .xlsx file could not be read: it is damaged or not a workbook (save it again from the spreadsheet program)';
   const cell = /at row (\d+), col (\d+): (\w+)/.exec(message);
   if (!cell) return `the .xlsx file could not be read (${message})`;
   return `row ${cell[1]}, column ${columnLetters(Number(cell[2]) - 1)}: the cell's value cannot be read (${cell[3]})`;
