@@ -19,33 +19,31 @@ function randomHomes(p: ProblemBuffers, rnd: () => number): void {
   p.params[PARAM_STABILITY_COST] = [0.5, 40, 250, 800][Math.floor(rnd() * 4)];
 }
 
+/** Checks every operator on seeds `from…to` with random homes; returns the moves checked and applied. */
+async function sweep(from: number, to: number, options: (seed: number) => Parameters<typeof checkOperators>[1]): Promise<{ checked: number; applied: number }> {
+  let checked = 0; let applied = 0;
+  for (let seed = from; seed <= to; seed++) {
+    const result = await checkOperators(seed, { ...options(seed), prepare: randomHomes });
+    checked += result.checked; applied += result.applied;
+  }
+  return { checked, applied };
+}
+
 describe('stability cost in the operators (property)', () => {
   it('evaluate equals the recomputed change of plan cost + stability, distance-only costs (the O(1) shortcuts)', async () => {
-    let checked = 0; let applied = 0;
-    for (let seed = 301; seed <= 340; seed++) {
-      const result = await checkOperators(seed, { durationCost: false, prepare: randomHomes });
-      checked += result.checked; applied += result.applied;
-    }
+    const { checked, applied } = await sweep(301, 340, () => ({ durationCost: false }));
     expect(checked).toBeGreaterThan(10000);
     expect(applied).toBeGreaterThan(100);
   });
 
   it('evaluate equals the recomputed change with per-second costs (full segment evaluation)', async () => {
-    let checked = 0; let applied = 0;
-    for (let seed = 341; seed <= 380; seed++) {
-      const result = await checkOperators(seed, { durationCost: true, prepare: randomHomes });
-      checked += result.checked; applied += result.applied;
-    }
+    const { checked, applied } = await sweep(341, 380, () => ({ durationCost: true }));
     expect(checked).toBeGreaterThan(10000);
     expect(applied).toBeGreaterThan(100);
   });
 
   it('evaluate agrees with the reference with pickups, bans, locks, breaks, shipments and limits', async () => {
-    let checked = 0; let applied = 0;
-    for (let seed = 381; seed <= 420; seed++) {
-      const result = await checkOperators(seed, { durationCost: seed % 2 === 0, rich: true, prepare: randomHomes });
-      checked += result.checked; applied += result.applied;
-    }
+    const { checked, applied } = await sweep(381, 420, (seed) => ({ durationCost: seed % 2 === 0, rich: true }));
     expect(checked).toBeGreaterThan(10000);
     expect(applied).toBeGreaterThan(60);
   });
