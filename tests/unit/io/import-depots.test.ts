@@ -17,4 +17,11 @@ describe('DepotPlanner', () => {
     const unknown = new DepotPlanner([]).resolve({ text: 'Nowhere' });
     expect(unknown.ok ? '' : unknown.message).toMatch(/^unknown depot 'Nowhere' \(no depots yet\)/);
   });
+
+  it('lists at most eight known depots, the scenario\'s first, and counts the rest', () => {
+    const planner = new DepotPlanner([{ id: 'depot-1', name: 'Main', lat: 45.75, lng: 4.85, open: 0, close: 1440 }]);
+    for (let i = 0; i < 12; i += 1) expect(planner.resolve({ text: `${i + 1}, 8`, name: `Place ${i}` }).ok).toBe(true);
+    const unknown = planner.resolve({ text: 'Nowhere' });
+    expect(unknown.ok ? '' : unknown.message).toContain("(known: 'Main', 'Place 0', 'Place 1', 'Place 2', 'Place 3', 'Place 4', 'Place 5', 'Place 6' and 5 more)");
+  });
 });

@@ -10,6 +10,9 @@ import { looksLikeLatLng, type Parsed } from './cell-parse';
 /** Two places closer than this are the same depot. */
 const SAME_PLACE_M = 50;
 
+/** How many depot names an "unknown depot" message lists. */
+const KNOWN_LISTED = 8;
+
 /** What a row says about one end of a vehicle's route. */
 export interface PlaceRef {
   /** The start/end cell: a depot id or name, or "lat, lng". */
@@ -68,8 +71,7 @@ export class DepotPlanner {
     if (!point) {
       if (text === undefined) return { ok: true, value: undefined };
       // Names are the files' text, quoted like the cell: a name '[object Object]' is not the planner's wording.
-      const known = this.all().map((d) => `'${d.name || d.id}'`);
-      return { ok: false, message: `unknown depot '${text}' (${known.length ? `known: ${known.join(', ')}` : 'no depots yet'}); write its place as "lat, lng" or add latitude and longitude columns` };
+      return { ok: false, message: `unknown depot '${text}' (${this.knownList()}); write its place as "lat, lng" or add latitude and longitude columns` };
     }
     // A new depot is made from this place: it must be one (the row reader checks only its own fields).
     if (!(Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180)) {
@@ -87,6 +89,18 @@ export class DepotPlanner {
     const hours = ref.hours ?? { start: 0, end: 1440 };
     this.planned.push({ id, name, lat: point.lat, lng: point.lng, open: hours.start, close: hours.end });
     return id;
+  }
+
+  /**
+   * The depots a cell may name, for an "unknown depot" message: the scenario's first, then those
+   * planned by earlier rows; at most KNOWN_LISTED, so a file that plans thousands of places does not
+   * make every message thousands of names long.
+   */
+  private knownList(): string {
+    const all = this.all();
+    if (all.length === 0) return 'no depots yet';
+    const listed = all.slice(0, KNOWN_LISTED).map((d) => `'${d.name || d.id}'`).join(', ');
+    return `known: ${listed}${all.length > KNOWN_LISTED ? ` and ${all.length - KNOWN_LISTED} more` : ''}`;
   }
 
   /** Depots planned so far, in the order first met. */

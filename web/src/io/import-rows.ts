@@ -57,6 +57,8 @@ function schemaIssues(kind: ImportKind, value: unknown, row: RowReader): RowIssu
 export interface ImportRead {
   rows: RowResult<Order | Vehicle>[];
   newDepots: Depot[];
+  /** Every depot planned while reading, also by rows rejected later: the names an "unknown depot" message may quote. */
+  plannedDepots: Depot[];
 }
 
 /** Reads every row (except `skip`), checking fields, the schema and duplicate ids; plans depots for new vehicle places. */
@@ -77,7 +79,8 @@ export function readTable(table: Table, ctx: RowContext, skip: ReadonlySet<numbe
     rows.push({ index, rowNumber, value: issues.length ? null : (value as Order | Vehicle), issues });
   });
   const used = new Set(rows.flatMap((r) => (r.value && 'startDepotId' in r.value ? [r.value.startDepotId, r.value.endDepotId] : [])));
-  return { rows, newDepots: planner.created().filter((d) => used.has(d.id)) };
+  const planned = planner.created();
+  return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned };
 }
 
 /** Reads every row (except `skip`); see `readTable`. */
