@@ -4,6 +4,7 @@
 // committed. A rejected import leaves storage byte-for-byte as it was; an
 // accepted one stores a scenario that reads back valid.
 import fc from 'fast-check';
+import { IDBFactory } from 'fake-indexeddb';
 import { createStore, entries } from 'idb-keyval';
 import { createRoot } from 'solid-js';
 import type { Scenario } from '../../web/src/domain/scenario';
@@ -53,6 +54,10 @@ function mount(names: { scenarios: string; session: string }) {
 }
 
 async function runStore(c: StoreCase): Promise<Outcome> {
+  // Each case gets an IndexedDB of its own, dropped afterwards: deleting the databases instead is
+  // blocked by the connections idb-keyval keeps open, and fake-indexeddb polls each blocked delete
+  // with setImmediate forever, so every case ran slower than the last (10,000 cases never finished).
+  globalThis.indexedDB = new IDBFactory();
   const names = { scenarios: `fuzz-store-s-${++dbCounter}`, session: `fuzz-store-p-${dbCounter}` };
   const { scenario: [open], persist, importer: [state, actions], opened, dispose } = mount(names);
   try {
@@ -77,8 +82,6 @@ async function runStore(c: StoreCase): Promise<Outcome> {
     return checkAccepted(names, open.scenario!, opened, ordersBefore, validCount, first);
   } finally {
     dispose();
-    indexedDB.deleteDatabase(names.scenarios);
-    indexedDB.deleteDatabase(names.session);
   }
 }
 
