@@ -115,8 +115,8 @@ const newOrder = { id: 'URG-1', customerName: 'Urgent', address: '1 Rue Neuve', 
 const EVENT_TEMPLATES = [
   { type: 'departed', vehicle: 'v1', at: '07:05' },
   { type: 'arrived', order: 'A', at: '08:00' },
-  { type: 'done', order: 'A', at: '10:05', id: 'e-1' },
-  { type: 'failed', order: 'B', at: '10:20', reason: 'not-home' },
+  { type: 'done', order: 'A', at: '10:05', id: 'e-1', pod: { recipient: 'M. Blanc', note: 'left with neighbour', signature: 'sig-1', photos: ['ph-1'], lat: 45.75, lng: 4.85, accuracyM: 12 } },
+  { type: 'failed', order: 'B', at: '10:20', reason: 'not-home', pod: { note: 'no answer', photos: ['ph-2'] } },
   { type: 'delay', vehicle: 'v2', at: '10:30', minutes: 45 },
   { type: 'service-overran', order: 'C', at: '10:35', minutes: 10 },
   { type: 'position', vehicle: 'v1', at: '10:36', lat: 45.75, lng: 4.84 },
@@ -126,7 +126,11 @@ const EVENT_TEMPLATES = [
   { type: 'repair-applied', at: '11:15', routes: [{ vehicle: 'v1', stops: [{ type: 'job', id: 'A' }, { type: 'job', id: 'B-R1' }] }], keepForLater: [] },
   { type: 'done', order: 'B-R1', at: '2026-11-21T12:00:30+01:00' },
 ];
-const eventsDoc = fc.subarray(EVENT_TEMPLATES.map((_, i) => i), { minLength: 0 }).map((picked) => ({ type: 'fmp-events', version: 1, events: picked.map((i) => EVENT_TEMPLATES[i]) }));
+// A driver's status file (issue #13) is an events file with the POD's photos and signature in `media`.
+const MEDIA = [{ id: 'sig-1', type: 'image/png', data: 'iVBORw0KGgo=' }, { id: 'ph-1', type: 'image/jpeg', data: '/9j/4AAQSkZJRg==' }];
+const eventsDoc = fc.tuple(fc.subarray(EVENT_TEMPLATES.map((_, i) => i), { minLength: 0 }), fc.boolean()).map(([picked, withMedia]) => ({
+  type: 'fmp-events', version: 1, events: picked.map((i) => EVENT_TEMPLATES[i]), ...(withMedia ? { media: MEDIA } : {}),
+}));
 
 interface EventsCase extends JsonCase { doc: unknown }
 
@@ -141,7 +145,7 @@ function eventsOutcome(read: ReturnType<typeof parseEventsFile>): Outcome {
   expectThat(read.issues.length > 0, 'rejected without an issue');
   for (const issue of read.issues) {
     if (issue.path === '(file)' && issue.message.startsWith('not valid JSON: ')) continue;
-    expectThat(/^(\(file\)|type|version|events)(\[\d+\]([.[].*)?)?$/.test(issue.path), () => `issue path names no place: '${issue.path}'`);
+    expectThat(/^(\(file\)|type|version|events|media)(\[\d+\]([.[].*)?)?$/.test(issue.path), () => `issue path names no place: '${issue.path}'`);
     expectThat(unclearMessage(issue.message) === null, () => `unclear issue at ${issue.path}: ${issue.message}`);
   }
   return { kind: 'rejected', message: `${read.issues[0].path}: ${read.issues[0].message}` };

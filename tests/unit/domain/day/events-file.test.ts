@@ -59,7 +59,7 @@ describe('events file', () => {
     const r = parseEventsFile(file(everyType), smallScenario());
     if (!r.ok) throw new Error('parse failed');
     const again = parseEventsFile(serializeEventsFile(r.events), smallScenario());
-    expect(again).toEqual({ ok: true, events: r.events });
+    expect(again).toEqual({ ok: true, events: r.events, media: [] });
     const written = JSON.parse(serializeEventsFile(r.events));
     expect(written.type).toBe('fmp-events');
     expect(written.version).toBe(1);
@@ -148,5 +148,18 @@ describe('event helpers', () => {
   it('derives an id from type, subject and time', () => {
     const e = { type: 'delay', vehicle: 'v2', at: 630, minutes: 45 } as Omit<DayEvent, 'id'>;
     expect(deriveEventId(e, new Set())).toBe('delay:v2@10:30');
+  });
+
+  it('reads a driver status file: proof of delivery on done and failed, media beside the events', () => {
+    const pod = { recipient: 'M. Blanc', note: 'left at the door', signature: 'sig-1', photos: ['ph-1'], lat: 45.75, lng: 4.85, accuracyM: 8 };
+    const media = [{ id: 'sig-1', type: 'image/png', data: 'iVBORw0KGgo=' }, { id: 'ph-1', type: 'image/jpeg', data: '/9j/4AAQ' }];
+    const text = JSON.stringify({ type: 'fmp-events', version: 1, events: [{ type: 'done', order: 'A', at: '10:05', id: 'd1', pod }, { type: 'failed', order: 'B', at: '10:20', reason: 'not-home', pod: { note: 'nobody', photos: ['ph-1'] } }], media });
+    const r = parseEventsFile(text, smallScenario());
+    expect(r.ok && r.events[0]).toMatchObject({ type: 'done', order: 'A', pod });
+    expect(r.ok && r.events[1]).toMatchObject({ type: 'failed', pod: { note: 'nobody', photos: ['ph-1'] } });
+    expect(r.ok && r.media).toEqual(media);
+    const bad = JSON.stringify({ type: 'fmp-events', version: 1, events: [{ type: 'done', order: 'A', at: '10:05', pod: { lat: 95 } }], media: [media[0], media[0], { id: 'x', type: 'text/html', data: '<b>' }] });
+    expect(issues(bad)).toEqual(['events[0].pod.lat: latitude must be ≤ 90', 'media[2].type: must be one of image/jpeg, image/png, image/webp', 'media[2].data: must be base64']);
+    expect(issues(JSON.stringify({ type: 'fmp-events', version: 1, events: [], media: [media[0], media[0]] }))).toEqual(["media[1].id: id 'sig-1' is used twice"]);
   });
 });

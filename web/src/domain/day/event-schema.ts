@@ -4,8 +4,9 @@
 //
 // Events file, one object per event (every event: `type`, `at`, optional `id`):
 //   departed          vehicle
-//   arrived | done    order, stop? ('pickup' | 'delivery', shipments only)
-//   failed            order, reason? (not-home | refused | damaged | no-access | other; default other), stop?
+//   arrived           order, stop? ('pickup' | 'delivery', shipments only)
+//   done              order, stop?, pod? (proof of delivery, below)
+//   failed            order, reason? (not-home | refused | damaged | no-access | other; default other), stop?, pod?
 //   delay             vehicle, minutes (lost from `at` on)
 //   service-overran   order, minutes, stop?
 //   position          vehicle, lat, lng
@@ -13,6 +14,8 @@
 //   new-order         order (a whole order, as in the scenario file)
 //   order-cancelled   order
 //   repair-applied    routes: [{vehicle, stops: [{type: job|pickup|delivery|break, id}]}], keepForLater?: [re-delivery ids]
+// pod: {recipient?, note?, signature? (media id), photos? [media ids], lat?, lng?, accuracyM?}
+// A status file from a driver (issue #13) is an events file with `media`: [{id, type, data (base64)}].
 import * as v from 'valibot';
 import { orderSchema } from '../scenario';
 import { FAIL_REASONS, UNAVAILABLE_REASONS } from './events';
@@ -24,6 +27,31 @@ const lostMinutes = v.pipe(v.number('must be a number of minutes'), v.integer('m
 const side = v.optional(v.picklist(['pickup', 'delivery'], "must be 'pickup' or 'delivery'"));
 const failReason = v.optional(v.picklist(FAIL_REASONS, `must be one of ${FAIL_REASONS.join(', ')}`), 'other');
 const unavailableReason = v.optional(v.picklist(UNAVAILABLE_REASONS, `must be one of ${UNAVAILABLE_REASONS.join(', ')}`), 'other');
+
+/** Longest recipient name and note of a proof of delivery. */
+export const POD_TEXT_MAX = 2000;
+/** Largest media item (base64 characters, ≈ 3 MB of image). */
+export const POD_MEDIA_MAX = 4_000_000;
+/** Image types a proof of delivery may carry. */
+export const POD_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+const podText = v.optional(v.pipe(v.string('must be text'), v.maxLength(POD_TEXT_MAX, `must be at most ${POD_TEXT_MAX} characters`)));
+/** Proof of delivery of a done or failed event. */
+export const podSchema = v.object({
+  recipient: podText,
+  note: podText,
+  signature: v.optional(id),
+  photos: v.optional(v.array(id, 'must be a list of media ids')),
+  lat: v.optional(latitude),
+  lng: v.optional(longitude),
+  accuracyM: v.optional(v.pipe(v.number('must be a number of metres'), v.finite(), v.minValue(0, 'must be ≥ 0'))),
+});
+/** A photo or signature carried by a status file. */
+export const podMediaSchema = v.object({
+  id,
+  type: v.picklist(POD_MEDIA_TYPES, `must be one of ${POD_MEDIA_TYPES.join(', ')}`),
+  data: v.pipe(v.string('must be base64 text'), v.maxLength(POD_MEDIA_MAX, `must be at most ${POD_MEDIA_MAX} characters`), v.regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')),
+});
 
 /** A stop of an accepted route. */
 export const routeStopRefSchema = v.object({ type: v.picklist(['job', 'pickup', 'delivery', 'break'], 'must be job, pickup, delivery or break'), id });
@@ -44,8 +72,8 @@ export function makeEventSchema<A extends AtSchema, I extends IdSchema>(at: A, e
   return v.variant('type', [
     v.object({ type: v.literal('departed'), ...base, vehicle: id }),
     v.object({ type: v.literal('arrived'), ...base, order: id, stop: side }),
-    v.object({ type: v.literal('done'), ...base, order: id, stop: side }),
-    v.object({ type: v.literal('failed'), ...base, order: id, reason: failReason, stop: side }),
+    v.object({ type: v.literal('done'), ...base, order: id, stop: side, pod: v.optional(podSchema) }),
+    v.object({ type: v.literal('failed'), ...base, order: id, reason: failReason, stop: side, pod: v.optional(podSchema) }),
     v.object({ type: v.literal('delay'), ...base, vehicle: id, minutes: lostMinutes }),
     v.object({ type: v.literal('service-overran'), ...base, order: id, minutes: lostMinutes, stop: side }),
     v.object({ type: v.literal('position'), ...base, vehicle: id, lat: latitude, lng: longitude }),
@@ -68,6 +96,7 @@ export const eventsFileSchema = v.object({
   type: v.literal(EVENTS_FILE_TYPE, `must be '${EVENTS_FILE_TYPE}'`),
   version: v.literal(EVENTS_FILE_VERSION, `must be ${EVENTS_FILE_VERSION}`),
   events: v.array(makeEventSchema(clockText, v.optional(id)), 'must be a list of events'),
+  media: v.optional(v.array(podMediaSchema, 'must be a list of media items')),
 });
 
 /** Minutes of the day (seconds as a fraction): what the stored log keeps in `at`. */

@@ -5,10 +5,10 @@ import * as v from 'valibot';
 import type { Order, Scenario } from '../scenario';
 import type { ValidationIssue } from '../validate';
 import { eventsFileSchema, EVENTS_FILE_TYPE, EVENTS_FILE_VERSION } from './event-schema';
-import { deriveEventId, formatDayTime, isOrderEvent, isVehicleEvent, redeliveryId, type DayEvent, type RepairAppliedEvent } from './events';
+import { deriveEventId, formatDayTime, isOrderEvent, isVehicleEvent, redeliveryId, type DayEvent, type PodMedia, type RepairAppliedEvent } from './events';
 
 /** All events of a file, or every problem found in it. */
-export type EventsParseResult = { ok: true; events: DayEvent[] } | { ok: false; issues: ValidationIssue[] };
+export type EventsParseResult = { ok: true; events: DayEvent[]; media: PodMedia[] } | { ok: false; issues: ValidationIssue[] };
 
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -69,7 +69,13 @@ export function parseEventsFile(text: string, scenario: Scenario, knownOrders: I
     issues: [],
   };
   const events = parsed.output.events.map((raw, i) => readEvent(raw, i, known));
-  return known.issues.length ? { ok: false, issues: known.issues } : { ok: true, events };
+  const media = parsed.output.media ?? [];
+  const mediaIds = new Set<string>();
+  media.forEach((item, i) => {
+    if (mediaIds.has(item.id)) known.issues.push({ path: `media[${i}].id`, message: `id '${item.id}' is used twice` });
+    mediaIds.add(item.id);
+  });
+  return known.issues.length ? { ok: false, issues: known.issues } : { ok: true, events, media };
 }
 
 type FileEvent = v.InferOutput<typeof eventsFileSchema>['events'][number];

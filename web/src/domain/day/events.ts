@@ -33,10 +33,39 @@ export interface EventBase {
 export interface DepartedEvent extends EventBase { type: 'departed'; vehicle: string }
 /** A vehicle reached an order's stop. */
 export interface ArrivedEvent extends EventBase { type: 'arrived'; order: string; stop?: ShipmentSide }
+/**
+ * Proof of delivery (issue #13) recorded by the driver with a done or failed
+ * stop. Photos and the signature are media items carried beside the events
+ * (the status file's `media`, the dispatcher's media store), named here by id.
+ */
+export interface ProofOfDelivery {
+  /** Who took the goods. */
+  recipient?: string;
+  note?: string;
+  /** Media id of the signature drawing. */
+  signature?: string;
+  /** Media ids of the photos. */
+  photos?: string[];
+  /** Where the phone was (geolocation, when the driver allowed it). */
+  lat?: number;
+  lng?: number;
+  /** Accuracy of that position, metres. */
+  accuracyM?: number;
+}
+
+/** A photo or signature of a proof of delivery, as carried in a status file. */
+export interface PodMedia {
+  id: string;
+  /** MIME type: image/jpeg, image/png or image/webp. */
+  type: string;
+  /** The image bytes, base64. */
+  data: string;
+}
+
 /** An order's stop was served; the vehicle left at `at`. */
-export interface DoneEvent extends EventBase { type: 'done'; order: string; stop?: ShipmentSide }
+export interface DoneEvent extends EventBase { type: 'done'; order: string; stop?: ShipmentSide; pod?: ProofOfDelivery }
 /** An attempt failed; the vehicle left at `at`. Creates a re-delivery order. */
-export interface FailedEvent extends EventBase { type: 'failed'; order: string; reason: FailReason; stop?: ShipmentSide }
+export interface FailedEvent extends EventBase { type: 'failed'; order: string; reason: FailReason; stop?: ShipmentSide; pod?: ProofOfDelivery }
 /** A vehicle loses `minutes` from `at` on (traffic, loading…). */
 export interface DelayEvent extends EventBase { type: 'delay'; vehicle: string; minutes: number }
 /** Service at an order's stop takes `minutes` longer than planned. */
