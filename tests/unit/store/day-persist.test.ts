@@ -19,6 +19,7 @@ function dispatchedScenario() {
       { id: 'delay:v1@08:40', type: 'delay', vehicle: 'v1', at: 520, minutes: 60 },
       { id: 'new-order:U1@09:00', type: 'new-order', at: 540, order: { ...scenario.orders[0], id: 'U1', priority: 3 } },
     ],
+    clock: { minutes: 615.5, real: false },
   };
   return { ...scenario, day };
 }

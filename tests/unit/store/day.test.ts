@@ -193,6 +193,47 @@ describe('day store: clock and Play', () => {
   });
 });
 
+describe('day store: the clock is kept with the day', () => {
+  it('a set or paused simulated clock is stored, and a store opened on the stored scenario resumes from it', () => {
+    const timers = manualTimers();
+    const { scenario: [scenarioState], day: [state, actions, clock], dispose } = setup(undefined, { clock: timers.deps, simulate: () => [] });
+    clock.set(480);
+    actions.dispatch();
+    clock.set(11 * 60 + 30);
+    expect(state.day?.clock).toEqual({ minutes: 690, real: false });
+    clock.play();
+    timers.tick();
+    // Not stored on every tick of a playing clock, only when it stops.
+    expect(state.day?.clock).toEqual({ minutes: 690, real: false });
+    clock.pause();
+    expect(state.day?.clock).toEqual({ minutes: 696, real: false });
+    const stored = JSON.parse(JSON.stringify(scenarioState.scenario));
+    dispose();
+    // After a reload: later than the last logged event (dispatch at 08:00), the clock is where it was left.
+    const again = setup(stored, { clock: manualTimers().deps });
+    expect(again.day[2].minutes()).toBe(696);
+    expect(again.day[2].real()).toBe(false);
+    // Opening stores nothing new.
+    expect(again.scenario[0].changes).toBe(0);
+    again.dispose();
+  });
+
+  it('the real time of day is stored as such and resumed after a reload', () => {
+    const now = () => new Date(2026, 10, 21, 13, 15);
+    const { scenario: [scenarioState], day: [state, actions, clock], dispose } = setup(undefined, { clock: { ...manualTimers().deps, now } });
+    clock.set(480);
+    actions.dispatch();
+    clock.useRealTime();
+    expect(state.day?.clock).toEqual({ minutes: 0, real: true });
+    const stored = JSON.parse(JSON.stringify(scenarioState.scenario));
+    dispose();
+    const again = setup(stored, { clock: { ...manualTimers().deps, now } });
+    expect(again.day[2].real()).toBe(true);
+    expect(again.day[2].minutes()).toBe(795);
+    again.dispose();
+  });
+});
+
 describe('day store: repair', () => {
   const proposal = (routes: RepairProposal['routes'], atRisk: [number, number]): RepairProposal => ({
     level: 'free', atS: 540 * 60, routes, source: 'solver', objectiveBefore: 10, objectiveAfter: 5,

@@ -2,9 +2,9 @@
 // event log (kept in the scenario's `day`, so it is saved, exported and backed up
 // with it), the clock, what the domain derives from them (state, live ETAs, at
 // risk, report), and the repair proposal with Accept / Discard / auto-repair.
-import { batch, createMemo, createSignal, untrack } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import type { DayRecord } from '../domain/day/day-schema';
+import type { DayClockRecord, DayRecord } from '../domain/day/day-schema';
 import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
@@ -91,10 +91,12 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     if (id === previousId) return id;
     const d = untrack(day);
     setModeSignal(d ? 'day' : 'plan');
-    if (d) clock.set(lastLoggedMinutes(d));
+    if (d?.clock?.real) clock.useRealTime();
+    else if (d) clock.set(Math.max(d.clock?.minutes ?? 0, lastLoggedMinutes(d)));
     play.reset();
     return id;
   });
+  keepClock(clock, day, (next) => scenarioActions.setDay(next));
 
   function append(events: DayEvent[]): void {
     const current = day();
@@ -166,4 +168,19 @@ function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: 
   const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
   const issue = after[before];
   return issue ? `event '${issue.eventId}': ${issue.message}` : null;
+}
+
+/**
+ * Stores the clock with the day whenever the dispatcher sets it, pauses it or switches to the real
+ * time (not on every tick of a playing or real clock), so a reload resumes where the day was left.
+ */
+function keepClock(clock: DayClock, day: () => DayRecord | null, setDay: (next: DayRecord) => void): void {
+  createEffect(on([clock.minutes, clock.real, clock.playing], ([minutes, real, playing]) => {
+    const current = untrack(day);
+    if (playing || !current) return;
+    const next: DayClockRecord = real ? { minutes: 0, real: true } : { minutes, real: false };
+    const kept = current.clock;
+    if (kept && kept.real === next.real && (real || kept.minutes === next.minutes)) return;
+    setDay({ ...unwrap(current), clock: next });
+  }, { defer: true }));
 }

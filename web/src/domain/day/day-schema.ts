@@ -68,6 +68,8 @@ export const daySchema = v.object({
   dispatchedPlan: dispatchedPlanSchema,
   events: eventLogSchema,
   settings: v.optional(daySettingsSchema),
+  /** The day's clock as the dispatcher left it: a simulated time, or the real time of day. */
+  clock: v.optional(v.object({ minutes: dayMinutesSchema, real: v.boolean('must be true or false') })),
 });
 
 /** The scenario's day as stored. */
@@ -76,7 +78,12 @@ export interface DayRecord {
   dispatchedPlan: v.InferOutput<typeof dispatchedPlanSchema>;
   events: DayEvent[];
   settings?: DaySettings;
+  /** The clock as last set or paused (a reload resumes from it); absent: the last logged time. */
+  clock?: DayClockRecord;
 }
+
+/** The day's clock as stored: the simulated minutes, or `real` for the real time of day. */
+export interface DayClockRecord { minutes: number; real: boolean }
 
 /** Validates a stored day; the event log is typed as DayEvent[]. */
 export function parseDay(input: unknown): { ok: true; day: DayRecord } | { ok: false; issues: v.BaseIssue<unknown>[] } {
