@@ -171,6 +171,12 @@ export interface SolverPin {
 export interface SolveOptions {
   timeLimitS: number;
   seed: number;
+  /**
+   * A work budget: the search stops after this many work units (move or insertion evaluations) unless
+   * it converges or reaches the time limit first. The same seed and budget give the same plan on any
+   * machine (tests, reproducible runs); without it the search is paced by the clock.
+   */
+  maxMoves?: number;
   /** Hand decisions the solver must keep (pinned stops and routes). */
   pins?: SolverPin[];
   /**

@@ -40,17 +40,26 @@ function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, e
   return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...planFigures(instance.readSolution(), encoded) };
 }
 
+/** Work units per improve call under a work budget (SolveOptions.maxMoves). */
+const BUDGET_CHUNK = 200;
+
 /** Runs the improve loop; returns why it stopped. */
 async function search(
   instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
 ): Promise<StopReason> {
   const started = performance.now();
   const limitMs = request.options.timeLimitS * 1000;
+  const budget = request.options.maxMoves;
   let chunk = 200;
+  let used = 0;
   let lastProgress = -Infinity;
   for (;;) {
     const t0 = performance.now();
-    const status = instance.improve(chunk, Math.min(1, (t0 - started) / limitMs));
+    // With a work budget, chunk sizes and progress follow the work done, not the clock: the same seed
+    // and budget give the same plan on any machine.
+    const moves = budget === undefined ? chunk : Math.min(BUDGET_CHUNK, budget - used);
+    const status = instance.improve(moves, budget === undefined ? Math.min(1, (t0 - started) / limitMs) : used / budget);
+    used += moves;
     const elapsed = performance.now() - started;
     // One call takes about CHUNK_TARGET_MS, and ends before the limit.
     chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
@@ -59,6 +68,7 @@ async function search(
       onProgress(progressOf(instance, encoded, request.runId, elapsed));
     }
     if (status === Status.Done) return 'converged';
+    if (budget !== undefined && used >= budget) return 'completed';
     if (elapsed >= limitMs) return 'time-limit';
     await yieldMacrotask();
     if (isCancelled()) return 'cancelled';

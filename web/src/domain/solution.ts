@@ -5,8 +5,8 @@ import type { Explanation } from './explain';
 
 /**
  * Why the solver stopped: `converged` — it found no better plan for a long while (well before the time
- * limit on small plans); `time-limit`; `cancelled` by the user. `completed` is only in plans saved by
- * earlier versions (the solver then said so for trivial inputs alone).
+ * limit on small plans); `time-limit`; `cancelled` by the user; `completed` — the work budget
+ * (SolveOptions.maxMoves) was used up, or a plan saved by an earlier version that said so for trivial inputs.
  */
 export type StopReason = 'converged' | 'completed' | 'time-limit' | 'cancelled';
 

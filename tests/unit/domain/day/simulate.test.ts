@@ -253,7 +253,7 @@ describe('simulateDay on the demo (breaks, shipments, every service type)', () =
   beforeAll(async () => {
     s = demo();
     const api = createSolverApi(() => loadSolverModule('debug'));
-    ({ solution: plan } = await api.solve({ runId: 1, scenario: s, options: { timeLimitS: 1, seed: 1 } }));
+    ({ solution: plan } = await api.solve({ runId: 1, scenario: s, options: { timeLimitS: 600, maxMoves: 200_000, seed: 1 } }));
     expect(checkSolution(s, plan).violations).toEqual([]);
   });
 
