@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { DriverRoute, DriverStop } from '../../../web/src/domain/handoff/driver-route';
 import { buildDriverRoute } from '../../../web/src/domain/handoff/route-payload';
 import type { Scenario } from '../../../web/src/domain/scenario';
@@ -159,6 +159,17 @@ describe('damaged or foreign payloads give a message, never an exception', () =>
     const bomb = deflateRawSync(Buffer.alloc(5_000_000, 32)).toString('base64url');
     expect(bomb.length).toBeLessThan(LINK_MAX_CHARS);
     await fails(bomb, /unpacks to more than 4 MB/);
+  });
+
+  it('a browser without DecompressionStream is told so, not told the link is damaged', async () => {
+    const payload = await encodeRoute(demoRoute());
+    vi.stubGlobal('DecompressionStream', undefined);
+    try {
+      await fails(payload, /^This browser cannot unpack a driver link \(it has no DecompressionStream\)/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect((await decodeRoute(payload)).ok).toBe(true);
   });
 
   it('any text at all resolves to a result, never a rejection', async () => {

@@ -34,6 +34,14 @@ export async function encodeRoute(route: DriverRoute): Promise<string> {
 
 /** Reads a link payload back; never throws. */
 export async function decodeRoute(payload: string): Promise<RouteReadResult> {
+  try {
+    return await unpackRoute(payload);
+  } catch (err) {
+    return { ok: false, message: `The driver link could not be read: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
+
+async function unpackRoute(payload: string): Promise<RouteReadResult> {
   const what = 'The driver link';
   const again = 'Ask the dispatcher to share the route again.';
   const text = payload.trim();
@@ -41,6 +49,7 @@ export async function decodeRoute(payload: string): Promise<RouteReadResult> {
   const bytes = fromBase64Url(text);
   if (typeof bytes === 'number') return { ok: false, message: `${what} is damaged: character ${bytes + 1} cannot be part of a route. ${again}` };
   if (!bytes) return { ok: false, message: `${what} is damaged: it was cut short. ${again}` };
+  if (typeof DecompressionStream === 'undefined') return { ok: false, message: 'This browser cannot unpack a driver link (it has no DecompressionStream): update it, or open the route file instead.' };
   let json: Uint8Array | null;
   try {
     json = await pipeThrough(bytes, new DecompressionStream('deflate-raw'), ROUTE_JSON_MAX_BYTES);
