@@ -60,8 +60,6 @@ export function ExportMenu(): JSX.Element {
   const printManifest = () => {
     setOpen(false);
     setPrinting(true);
-    // Let the manifest render before the print dialog takes its snapshot of the page.
-    requestAnimationFrame(() => window.print());
   };
 
   return (
@@ -89,7 +87,7 @@ export function ExportMenu(): JSX.Element {
         </ul>
       </Show>
       <Show when={printing() && state.scenario}>
-        {(scenario) => <Portal><ManifestView scenario={scenario()} /></Portal>}
+        {(scenario) => <Portal><ManifestView scenario={scenario()} onReady={() => window.print()} /></Portal>}
       </Show>
     </div>
   );

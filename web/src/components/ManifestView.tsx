@@ -5,6 +5,8 @@ import { For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { clockText, layoutPlan, windowsText, type RouteStops } from '../io/export-rows';
 import '../print.css';
+import { type HandOffView } from './handoff/hand-off-view';
+import { createManifestQrs, ManifestQr } from './handoff/ManifestQr';
 import { formatCount, formatDate, formatKm, formatMinutes } from './ui/format';
 
 const SERVICE_LABEL: Record<string, string> = {
@@ -12,17 +14,19 @@ const SERVICE_LABEL: Record<string, string> = {
   'haul-away': 'Haul-away', return: 'Return', 're-delivery': 'Re-delivery',
 };
 
-/** All manifests of the scenario's plan. */
-export function ManifestView(props: { scenario: Scenario }): JSX.Element {
+/** All manifests of the scenario's plan, each with its driver link's QR code; `onReady` once the codes are drawn. */
+export function ManifestView(props: { scenario: Scenario; onReady?: () => void }): JSX.Element {
   const layout = () => layoutPlan(props.scenario);
+  let root: HTMLDivElement | undefined;
+  const qrOf = createManifestQrs(() => props.scenario, () => root, () => props.onReady?.());
   return (
-    <div class="manifest" role="region" aria-label="Driver manifests">
-      <For each={layout().routes}>{(route) => <ManifestPage scenario={props.scenario} route={route} />}</For>
+    <div ref={root} class="manifest" role="region" aria-label="Driver manifests">
+      <For each={layout().routes}>{(route) => <ManifestPage scenario={props.scenario} route={route} qr={qrOf(route.vehicle.id)} />}</For>
     </div>
   );
 }
 
-function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Element {
+function ManifestPage(props: { scenario: Scenario; route: RouteStops; qr: HandOffView | null | undefined }): JSX.Element {
   const units = () => props.scenario.settings.capacityUnits;
   const steps = () => props.route.route.steps;
   const breaks = () => steps().filter((st) => st.type === 'break')
@@ -42,6 +46,7 @@ function ManifestPage(props: { scenario: Scenario; route: RouteStops }): JSX.Ele
           <div><dt>Distance</dt><dd>{formatKm(props.route.route.distanceM)}</dd></div>
           <Show when={breaks()}>{(text) => <div><dt>Breaks</dt><dd data-testid="manifest-breaks">{text()}</dd></div>}</Show>
         </dl>
+        <ManifestQr view={props.qr} name={props.route.vehicle.name || props.route.vehicle.id} />
       </header>
       <table class="manifest__stops">
         <thead>

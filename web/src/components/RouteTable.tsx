@@ -8,6 +8,7 @@ import { routeColor } from '../map/projection';
 import { useApp } from '../store/context';
 import { isRoutePinned } from '../store/pins';
 import { isRouteSelected } from '../store/ui';
+import { ShareRoute } from './handoff/ShareRoute';
 import { PinToggle } from './PinToggle';
 import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
@@ -49,6 +50,7 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
       <Show when={props.active}>
         <tr class="route-stops-row">
           <td colSpan={COLUMNS}>
+            <ShareRoute vehicleId={vehicleId()} />
             <RouteStops route={props.route} scenario={props.scenario} editable={props.editable} />
           </td>
         </tr>

@@ -6,6 +6,7 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { PredictedRoute, PredictedStop } from '../../domain/day/eta';
 import { FAIL_REASONS, type FailReason } from '../../domain/day/events';
 import { useApp } from '../../store/context';
+import { ShareRoute } from '../handoff/ShareRoute';
 import { formatClock } from '../ui/format';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
@@ -35,6 +36,7 @@ function DayRoute(props: { route: PredictedRoute }): JSX.Element {
         <span class="day-route__progress num" aria-label={`${done()} of ${props.route.stops.length} stops done`}>{done()}/{props.route.stops.length}</span>
         <span class="muted num">back {formatClock(props.route.endS)}</span>
         <DelayControl vehicleId={props.route.vehicleId} name={name()} />
+        <ShareRoute vehicleId={props.route.vehicleId} day />
       </header>
       <Show when={props.route.risk}>{(risk) => <p class="day-risk">{risk()}</p>}</Show>
       <ol class="day-stops" aria-label={`Stops of ${name()}`}>
