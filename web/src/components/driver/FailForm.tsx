@@ -1,0 +1,49 @@
+// "Failed" → a reason (the events' FAIL_REASONS), an optional photo and note, "Save".
+import { createSignal, For, type JSX } from 'solid-js';
+import { FAIL_REASONS, type FailReason, type PodMedia } from '../../domain/day/events';
+import type { DriverStop } from '../../domain/handoff/driver-route';
+import type { DriverStore } from './DriverApp';
+import { PhotoInput } from './PhotoInput';
+import { positionText, usePosition } from './use-position';
+
+const REASON_TEXT: Record<FailReason, string> = { 'not-home': 'Not home', refused: 'Refused', damaged: 'Damaged', 'no-access': 'No access', other: 'Other' };
+
+/** The failed form of a stop. */
+export function FailForm(props: { stop: DriverStop; store: DriverStore; onClose: () => void }): JSX.Element {
+  const [, actions] = props.store;
+  const [reason, setReason] = createSignal<FailReason>('not-home');
+  const [photos, setPhotos] = createSignal<PodMedia[]>([]);
+  const [note, setNote] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const { fix, asked } = usePosition();
+  const save = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    await actions.report(props.stop, {
+      type: 'failed', reason: reason(),
+      pod: { note: note(), photos: photos().map((p) => p.id), ...(fix() ?? {}) },
+    }, photos());
+    setBusy(false);
+    props.onClose();
+  };
+  return (
+    <form class="driver-form" aria-label="Failed attempt" onSubmit={(e) => void save(e)}>
+      <label class="driver-field">
+        <span>Reason</span>
+        <select value={reason()} onChange={(e) => setReason(e.currentTarget.value as FailReason)}>
+          <For each={FAIL_REASONS}>{(r) => <option value={r}>{REASON_TEXT[r]}</option>}</For>
+        </select>
+      </label>
+      <PhotoInput photos={photos()} onChange={setPhotos} onBusy={setBusy} />
+      <label class="driver-field">
+        <span>Note</span>
+        <textarea rows="2" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+      </label>
+      <p class="muted">{positionText(fix(), asked())}</p>
+      <div class="driver-actions">
+        <button type="submit" class="btn btn--primary" disabled={busy()}>Save</button>
+        <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
+      </div>
+    </form>
+  );
+}
