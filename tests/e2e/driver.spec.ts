@@ -104,3 +104,29 @@ test('a driver link works on a phone, offline and after reloads; Send status giv
   await expect(page.getByRole('img', { name: /QR code of the status events/ })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('a failed stop is corrected by a later Done, both reach the status file; the phone can go back to the planner', async ({ page }) => {
+  await page.goto(`/#driver=${await encodeRoute(route)}`);
+  const second = stopCard(page, 2);
+  await second.getByRole('button', { name: 'Failed' }).click();
+  await second.getByLabel('Reason').selectOption({ label: 'No access' });
+  await second.getByLabel('Note').fill('Gate closed');
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second).toHaveAttribute('data-status', 'failed');
+  await second.getByRole('button', { name: 'Done' }).click();
+  await second.getByRole('button', { name: 'Save' }).click();
+  await expect(second).toHaveAttribute('data-status', 'done');
+  await expect(second.getByText('(corrected)')).toBeVisible();
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Send status' }).click()]);
+  const parsed = parseEventsFile(readFileSync((await download.path())!, 'utf8'), demoScenario());
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  expect(parsed.events.map((e) => [e.type, 'order' in e ? e.order : '', 'reason' in e ? e.reason : ''])).toEqual([
+    ['failed', route.stops[1].order, 'no-access'], ['done', route.stops[1].order, ''],
+  ]);
+  expect(parsed.events[0]).toMatchObject({ pod: { note: 'Gate closed' } });
+  expect(parsed.media).toEqual([]);
+
+  await page.getByRole('button', { name: 'Open the planner' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoScenario().name);
+});

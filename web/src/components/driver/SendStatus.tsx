@@ -1,9 +1,9 @@
 // "Send status": the status file (events + POD media) through the share sheet
 // when the phone can share files, else a download; and a QR code of the events
 // alone when they fit in one (the dispatcher scans or pastes it).
-import QRCode from 'qrcode';
 import { createSignal, Show, type JSX } from 'solid-js';
 import { downloadText, MIME } from '../../io/download';
+import { statusQrImage } from '../../io/status-qr';
 import type { StatusHandout } from '../../store/driver';
 import type { DriverStore } from './DriverApp';
 
@@ -20,15 +20,6 @@ async function shareFile(handout: StatusHandout): Promise<boolean> {
   }
 }
 
-/** A QR code image of `text`, or null when it is too long for one. */
-async function qrImage(text: string): Promise<string | null> {
-  try {
-    return await QRCode.toDataURL(text, { errorCorrectionLevel: 'L', margin: 2, width: 360 });
-  } catch {
-    return null;
-  }
-}
-
 /** The "Send status" section. */
 export function SendStatus(props: { store: DriverStore }): JSX.Element {
   const [state, actions] = props.store;
@@ -40,7 +31,7 @@ export function SendStatus(props: { store: DriverStore }): JSX.Element {
     try {
       const made = await actions.statusFile();
       setHandout(made);
-      setQr(await qrImage(made.qrText));
+      setQr(await statusQrImage(made.qrText));
       if (!(await shareFile(made))) downloadText(made.fileName, MIME.json, made.text);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
