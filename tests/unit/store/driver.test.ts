@@ -62,4 +62,16 @@ describe('driver store', () => {
     expect(state.message).toMatch(/^The route file does not hold a route: version/);
     expect(state.route).toEqual(route);
   });
+
+  it('keeps nothing and says so when the phone storage is full', async () => {
+    const db = makeDriverDb(`driver-store-${++n}`);
+    const full = { ...db, appendEvent: async () => { throw new DOMException('quota', 'QuotaExceededError'); } };
+    const [state, actions] = createRoot(() => createDriverStore(full));
+    const route = demoDriverRoute(1);
+    await actions.openFile(JSON.stringify(route));
+    expect(await actions.report(route.stops[0], { type: 'arrived' }, [])).toBe(false);
+    expect(state.log).toEqual([]);
+    expect(state.message).toMatch(/storage is full: this was not saved/);
+    expect(await db.readLog(route.routeId)).toEqual([]);
+  });
 });

@@ -41,19 +41,27 @@ export interface DriverActions {
   openFile(text: string): Promise<void>;
   /** Opens a route kept on the phone. */
   openSaved(routeId: string): Promise<void>;
-  /** Records the driver's report about a stop, with its media. */
-  report(stop: DriverStop, report: DriverReport, media: PodMedia[]): Promise<void>;
+  /** Records the driver's report about a stop, with its media; false (and a message) when it could not be stored. */
+  report(stop: DriverStop, report: DriverReport, media: PodMedia[]): Promise<boolean>;
   /** Builds the status file of the open route. */
   statusFile(now?: Date): Promise<StatusHandout>;
   /** From now on the app opens on the planner (until a driver link is opened again). */
   switchToPlanner(): Promise<void>;
 }
 
+/** What a storage failure means to the driver; a full phone is told apart (nothing was saved). */
+function failureText(error: unknown): string {
+  if (error instanceof DOMException && error.name === 'QuotaExceededError') {
+    return "The phone's storage is full: this was not saved. Send status, then free some space.";
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
 /** Creates the driver store over `db` (the phone's database by default). */
 export function createDriverStore(db: DriverDb = makeDriverDb()): [DriverState, DriverActions] {
   const [state, setState] = createStore<DriverState>({ phase: 'loading', route: null, log: [], saved: [], message: '' });
 
-  const fail = (error: unknown) => setState({ message: error instanceof Error ? error.message : String(error) });
+  const fail = (error: unknown) => setState({ message: failureText(error) });
 
   async function show(routeId: string | undefined): Promise<void> {
     const route = routeId ? await db.readRoute(routeId) : undefined;
@@ -91,13 +99,19 @@ export function createDriverStore(db: DriverDb = makeDriverDb()): [DriverState, 
     }),
     openFile: guarded(async (text: string) => receive(readRouteFile(text))),
     openSaved: guarded(async (routeId: string) => show(routeId)),
-    report: guarded(async (stop: DriverStop, report: DriverReport, media: PodMedia[]) => {
+    async report(stop: DriverStop, report: DriverReport, media: PodMedia[]) {
       const route = state.route;
-      if (!route) return;
+      if (!route) return false;
       const event = makeDriverEvent(stop, report, newId('drv'), minutesOfDay(new Date()));
-      await db.appendEvent(route.routeId, event, media);
-      setState('log', (log) => [...log, event]);
-    }),
+      try {
+        await db.appendEvent(route.routeId, event, media);
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+      setState({ log: [...state.log, event], message: '' });
+      return true;
+    },
     async statusFile(now = new Date()) {
       const route = state.route;
       if (!route) throw new Error('No route is open.');

@@ -19,12 +19,13 @@ export function FailForm(props: { stop: DriverStop; store: DriverStore; onClose:
   const save = async (e: SubmitEvent) => {
     e.preventDefault();
     setBusy(true);
-    await actions.report(props.stop, {
+    const saved = await actions.report(props.stop, {
       type: 'failed', reason: reason(),
       pod: { note: note(), photos: photos().map((p) => p.id), ...(fix() ?? {}) },
     }, photos());
     setBusy(false);
-    props.onClose();
+    // Not stored (the message says why): the form stays open with what was entered.
+    if (saved) props.onClose();
   };
   return (
     <form class="driver-form" aria-label="Failed attempt" onSubmit={(e) => void save(e)}>

@@ -22,12 +22,13 @@ export function PodForm(props: { stop: DriverStop; store: DriverStore; onClose: 
     const drawn = signature?.media() ?? null;
     const media = [...photos(), ...(drawn ? [drawn] : [])];
     setBusy(true);
-    await actions.report(props.stop, {
+    const saved = await actions.report(props.stop, {
       type: 'done',
       pod: { recipient: recipient(), note: note(), signature: drawn?.id, photos: photos().map((p) => p.id), ...(fix() ?? {}) },
     }, media);
     setBusy(false);
-    props.onClose();
+    // Not stored (the message says why): the form stays open with what was entered.
+    if (saved) props.onClose();
   };
   return (
     <form class="driver-form" aria-label="Proof of delivery" onSubmit={(e) => void save(e)}>
