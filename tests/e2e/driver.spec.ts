@@ -130,3 +130,15 @@ test('a failed stop is corrected by a later Done, both reach the status file; th
   await page.getByRole('button', { name: 'Open the planner' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoScenario().name);
 });
+
+test("a dispatcher's browser that tried a driver link opens on the planner again; a link pasted into the planner tab opens the driver view", async ({ page }) => {
+  const demoName = demoScenario().name;
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoName);
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.evaluate((hash) => { location.hash = hash; }, `driver=${await encodeRoute(route)}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Van 1');
+  await expect(stopCard(page, 1)).toHaveAttribute('data-status', 'planned');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoName);
+});

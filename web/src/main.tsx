@@ -13,6 +13,8 @@ import './styles.css';
 async function rootComponent(): Promise<() => JSX.Element> {
   const driver = driverPayload(location.hash) !== null || await storedDriverMode();
   if (driver) return (await import('./components/driver/DriverApp')).DriverApp;
+  // A driver link pasted into an open planner tab changes only the fragment: start again as the driver view.
+  window.addEventListener('hashchange', () => { if (driverPayload(location.hash) !== null) location.reload(); });
   return (await import('./App')).App;
 }
 

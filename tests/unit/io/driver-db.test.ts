@@ -1,6 +1,7 @@
 // The phone's driver database: routes, their append-only logs and media survive a
 // new connection; damaged records are refused with a message; the startup check
 // never creates the database.
+import { createStore, set } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import { makeDriverEvent } from '../../../web/src/domain/driver/driver-log';
 import { makeDriverDb, storedDriverMode } from '../../../web/src/io/driver-db';
@@ -45,6 +46,16 @@ describe('driver db', () => {
     expect(await storedDriverMode(name)).toBe(true);
     await db.setMode('planner');
     expect(await storedDriverMode(name)).toBe(false);
+  });
+
+  it('keeps a device that has planner scenarios on the planner', async () => {
+    const name = freshName();
+    const scenarios = freshName();
+    await makeDriverDb(name).saveRoute(demoDriverRoute(1));
+    expect(await storedDriverMode(name, scenarios)).toBe(true);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(scenarios);
+    await set('demo', { id: 'demo' }, createStore(scenarios, 'scenarios'));
+    expect(await storedDriverMode(name, scenarios)).toBe(false);
   });
 
   it('refuses a damaged stored route with a message naming the field', async () => {

@@ -9,11 +9,14 @@ import type { PodMedia } from '../domain/day/events';
 import type { DriverEvent } from '../domain/driver/driver-log';
 import type { DriverRoute } from '../domain/handoff/driver-route';
 import { checkDriverRoute } from '../domain/handoff/route-schema';
+import { DEFAULT_DB_NAMES } from './db';
 
 /** The driver database's name (tests pass their own). */
 export const DRIVER_DB = 'fmp-driver';
 const STORE = 'driver';
 const META = 'meta';
+/** The planner's scenario store (io/db.ts). */
+const SCENARIOS_STORE = 'scenarios';
 
 /** Which screen the app opens with when the page has no `#driver` fragment, and the routes kept. */
 export interface DriverMeta {
@@ -118,10 +121,10 @@ export function makeDriverDb(dbName = DRIVER_DB): DriverDb {
 }
 
 /**
- * Whether the app should open the driver view with no fragment: the phone has received a route
- * and its user did not switch to the planner. Never creates the database (a planner's first visit).
+ * One read from a database that may not exist, without creating it (a planner's first visit
+ * must not gain a driver database, nor the reverse); undefined when the database or store is absent.
  */
-export function storedDriverMode(dbName = DRIVER_DB): Promise<boolean> {
+function readIfPresent<T>(dbName: string, storeName: string, read: (store: IDBObjectStore) => IDBRequest<T>): Promise<T | undefined> {
   return new Promise((resolve) => {
     let absent = false;
     const open = indexedDB.open(dbName);
@@ -129,20 +132,29 @@ export function storedDriverMode(dbName = DRIVER_DB): Promise<boolean> {
       absent = true;
       open.transaction?.abort();
     };
-    open.onerror = () => resolve(false);
+    open.onerror = () => resolve(undefined);
     open.onsuccess = () => {
       const db = open.result;
-      if (absent || !db.objectStoreNames.contains(STORE)) {
+      if (absent || !db.objectStoreNames.contains(storeName)) {
         db.close();
-        return resolve(false);
+        return resolve(undefined);
       }
-      const req = db.transaction(STORE, 'readonly').objectStore(STORE).get(META);
-      req.onsuccess = () => {
-        const parsed = v.safeParse(metaSchema, req.result);
-        resolve(parsed.success && parsed.output.mode === 'driver' && parsed.output.routes.length > 0);
-      };
-      req.onerror = () => resolve(false);
+      const req = read(db.transaction(storeName, 'readonly').objectStore(storeName));
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => resolve(undefined);
       db.close();
     };
   });
+}
+
+/**
+ * Whether the app should open the driver view when the page has no `#driver` fragment (the
+ * installed app opened again): the phone keeps a route, its user did not switch to the planner,
+ * and the device has no planner scenario (a dispatcher who tried a driver link stays on the planner).
+ * Creates no database.
+ */
+export async function storedDriverMode(dbName = DRIVER_DB, scenariosDb = DEFAULT_DB_NAMES.scenarios): Promise<boolean> {
+  const meta = v.safeParse(metaSchema, await readIfPresent(dbName, STORE, (s) => s.get(META)));
+  if (!meta.success || meta.output.mode !== 'driver' || meta.output.routes.length === 0) return false;
+  return !(await readIfPresent(scenariosDb, SCENARIOS_STORE, (s) => s.count()));
 }
