@@ -48,7 +48,7 @@ const imageSize = (page: Page, type: string, data: string) => page.evaluate(asyn
   return { width: image.naturalWidth, height: image.naturalHeight };
 }, `data:${type};base64,${data}`);
 
-test('a driver link works on a phone, offline and after reloads; Send status gives a status file with the POD', async ({ page, context }) => {
+test('a driver link works on a phone, offline and after reloads; Send status gives a status file with the POD', async ({ page, context }, testInfo) => {
   await page.goto(`/#driver=${await encodeRoute(route)}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Van 1');
   await expect(page.getByRole('region', { name: 'Route map' })).toHaveAttribute('data-stop-count', '4');
@@ -66,9 +66,11 @@ test('a driver link works on a phone, offline and after reloads; Send status giv
   await expect(first.getByText('Signed', { exact: true })).toBeVisible();
   await first.getByLabel('Recipient').fill('Hugo Benali');
   await first.getByLabel('Note').fill('Left at the door, code 1234');
+  await page.screenshot({ path: testInfo.outputPath('driver-pod-form.png'), fullPage: true });
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(first).toHaveAttribute('data-status', 'done');
   await expect(page.getByText('1 of 4 stops finished')).toBeVisible();
+  await expect(first.getByText('Recipient Hugo Benali · signature · 1 photo · “Left at the door, code 1234”')).toBeVisible();
 
   await page.reload();
   await expect(stopCard(page, 1)).toHaveAttribute('data-status', 'done');
@@ -102,6 +104,7 @@ test('a driver link works on a phone, offline and after reloads; Send status giv
   expect(await imageSize(page, photo.type, photo.data)).toEqual({ width: 1280, height: 853 });
   expect(parsed.media).toHaveLength(2);
   await expect(page.getByRole('img', { name: /QR code of the status events/ })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('driver-sent.png'), fullPage: true });
   await context.setOffline(false);
 });
 
@@ -113,6 +116,7 @@ test('a failed stop is corrected by a later Done, both reach the status file; th
   await second.getByLabel('Note').fill('Gate closed');
   await second.getByRole('button', { name: 'Save' }).click();
   await expect(second).toHaveAttribute('data-status', 'failed');
+  await expect(second.getByText('Failed: no access · “Gate closed”')).toBeVisible();
   await second.getByRole('button', { name: 'Done' }).click();
   await second.getByRole('button', { name: 'Save' }).click();
   await expect(second).toHaveAttribute('data-status', 'done');

@@ -4,18 +4,34 @@
 // corrected by a later Done or Failed: that adds an event, it never edits one.
 import { createSignal, Match, Show, Switch, type JSX } from 'solid-js';
 import { formatDayTime } from '../../domain/day/events';
-import { stopProgress } from '../../domain/driver/driver-log';
+import { stopProgress, type DriverEvent } from '../../domain/driver/driver-log';
 import { appleMapsLink, geoLink, googleMapsLink, telLink } from '../../domain/driver/nav-links';
-import { formatDayMinutes } from '../../domain/format';
+import { formatDayMinutes, plural } from '../../domain/format';
 import type { DriverStop } from '../../domain/handoff/driver-route';
 import type { DriverStore } from './DriverApp';
 import { FailForm } from './FailForm';
+import { FAIL_REASON_TEXT } from './labels';
 import { PodForm } from './PodForm';
 
 const STATUS_TEXT = { planned: 'To do', arrived: 'Arrived', done: 'Done', failed: 'Failed' } as const;
 
 function windowsText(stop: DriverStop): string {
   return stop.windows.length ? stop.windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ') : 'any time';
+}
+
+/** What the latest done/failed event recorded ("Recipient Ann · signature · 1 photo · not home"), '' when nothing. */
+function podSummary(last: DriverEvent | undefined): string {
+  if (!last || last.type === 'arrived') return '';
+  const pod = last.pod ?? {};
+  const parts = [
+    last.type === 'failed' ? `Failed: ${FAIL_REASON_TEXT[last.reason].toLowerCase()}` : '',
+    pod.recipient ? `Recipient ${pod.recipient}` : '',
+    pod.signature ? 'signature' : '',
+    pod.photos?.length ? plural(pod.photos.length, 'photo') : '',
+    pod.note ? `“${pod.note}”` : '',
+    pod.lat !== undefined ? 'position' : '',
+  ];
+  return parts.filter(Boolean).join(' · ');
 }
 
 /** A stop with its details and actions. */
@@ -36,6 +52,7 @@ export function DriverStopCard(props: { stop: DriverStop; number: number; store:
         <Show when={progress().last}>{(last) => <span> at {formatDayTime(last().at).slice(0, 5)}</span>}</Show>
         <Show when={progress().outcomes > 1}><span> (corrected)</span></Show>
       </p>
+      <Show when={podSummary(progress().last)}>{(text) => <p class="driver-stop__pod">{text()}</p>}</Show>
       <StopDetails stop={props.stop} />
       <Switch>
         <Match when={form() === 'done'}>

@@ -3,10 +3,9 @@ import { createSignal, For, type JSX } from 'solid-js';
 import { FAIL_REASONS, type FailReason, type PodMedia } from '../../domain/day/events';
 import type { DriverStop } from '../../domain/handoff/driver-route';
 import type { DriverStore } from './DriverApp';
+import { FAIL_REASON_TEXT } from './labels';
 import { PhotoInput } from './PhotoInput';
 import { positionText, usePosition } from './use-position';
-
-const REASON_TEXT: Record<FailReason, string> = { 'not-home': 'Not home', refused: 'Refused', damaged: 'Damaged', 'no-access': 'No access', other: 'Other' };
 
 /** The failed form of a stop. */
 export function FailForm(props: { stop: DriverStop; store: DriverStore; onClose: () => void }): JSX.Element {
@@ -32,7 +31,7 @@ export function FailForm(props: { stop: DriverStop; store: DriverStore; onClose:
       <label class="driver-field">
         <span>Reason</span>
         <select value={reason()} onChange={(e) => setReason(e.currentTarget.value as FailReason)}>
-          <For each={FAIL_REASONS}>{(r) => <option value={r}>{REASON_TEXT[r]}</option>}</For>
+          <For each={FAIL_REASONS}>{(r) => <option value={r}>{FAIL_REASON_TEXT[r]}</option>}</For>
         </select>
       </label>
       <PhotoInput photos={photos()} onChange={setPhotos} onBusy={setBusy} />

@@ -2,6 +2,7 @@
 // when the phone can share files, else a download; and a QR code of the events
 // alone when they fit in one (the dispatcher scans or pastes it).
 import { createSignal, Show, type JSX } from 'solid-js';
+import { plural } from '../../domain/format';
 import { downloadText, MIME } from '../../io/download';
 import { statusQrImage } from '../../io/status-qr';
 import type { StatusHandout } from '../../store/driver';
@@ -40,7 +41,7 @@ export function SendStatus(props: { store: DriverStore }): JSX.Element {
   return (
     <section class="driver-send" aria-label="Status">
       <button type="button" class="btn btn--primary driver-send__button" onClick={() => void send()}>Send status</button>
-      <p class="muted">{state.log.length} events on this phone.</p>
+      <p class="muted">{plural(state.log.length, 'event')} on this phone.</p>
       <Show when={error()}><p class="field-error" role="alert">{error()}</p></Show>
       <Show when={handout()}>{(made) => (
         <div class="driver-send__result">
