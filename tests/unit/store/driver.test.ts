@@ -59,7 +59,7 @@ describe('driver store', () => {
     await actions.openFile(JSON.stringify(route));
     expect(state.route).toEqual(route);
     await actions.openFile('{"type":"fmp-route"}');
-    expect(state.message).toMatch(/^The route file does not hold a route: version/);
+    expect(state.message).toMatch(/^The route file is not a valid route: version: /);
     expect(state.route).toEqual(route);
   });
 

@@ -8,7 +8,7 @@ import { podMediaSchema, storedEventSchema } from '../domain/day/event-schema';
 import type { PodMedia } from '../domain/day/events';
 import type { DriverEvent } from '../domain/driver/driver-log';
 import type { DriverRoute } from '../domain/handoff/driver-route';
-import { checkDriverRoute } from '../domain/handoff/route-schema';
+import { driverRouteSchema } from '../domain/handoff/route-schema';
 import { DEFAULT_DB_NAMES } from './db';
 
 /** The driver database's name (tests pass their own). */
@@ -27,6 +27,13 @@ export interface DriverMeta {
 
 const metaSchema = v.object({ mode: v.picklist(['driver', 'planner']), routes: v.array(v.string()) });
 const logSchema = v.array(storedEventSchema);
+
+/** "stops[0].eta: must be ≥ 0" from a valibot issue. */
+function issueText(issue: v.BaseIssue<unknown>): string {
+  const path = (issue.path ?? []).map((item) => item.key as string | number)
+    .reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
 
 /** A stored record failed its schema. */
 export class DriverStorageError extends Error {
@@ -67,7 +74,7 @@ export function makeDriverDb(dbName = DRIVER_DB): DriverDb {
     const raw = await get(META, store);
     if (raw === undefined) return { mode: 'driver', routes: [] };
     const parsed = v.safeParse(metaSchema, raw);
-    if (!parsed.success) throw new DriverStorageError('route list', parsed.issues[0].message);
+    if (!parsed.success) throw new DriverStorageError('route list', issueText(parsed.issues[0]));
     return parsed.output;
   };
   return {
@@ -83,14 +90,14 @@ export function makeDriverDb(dbName = DRIVER_DB): DriverDb {
     async readRoute(routeId) {
       const raw = await get(routeKey(routeId), store);
       if (raw === undefined) return undefined;
-      const checked = checkDriverRoute(raw);
-      if (!checked.ok) throw new DriverStorageError(`route '${routeId}'`, checked.message);
-      return checked.route;
+      const parsed = v.safeParse(driverRouteSchema, raw);
+      if (!parsed.success) throw new DriverStorageError(`route '${routeId}'`, issueText(parsed.issues[0]));
+      return parsed.output;
     },
     async readLog(routeId) {
       const raw = (await get(logKey(routeId), store)) ?? [];
       const parsed = v.safeParse(logSchema, raw);
-      if (!parsed.success) throw new DriverStorageError(`log of route '${routeId}'`, parsed.issues[0].message);
+      if (!parsed.success) throw new DriverStorageError(`log of route '${routeId}'`, issueText(parsed.issues[0]));
       return parsed.output.filter((e): e is DriverEvent => e.type === 'arrived' || e.type === 'done' || e.type === 'failed');
     },
     async appendEvent(routeId, event, media) {

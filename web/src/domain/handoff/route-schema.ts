@@ -1,13 +1,29 @@
-// Valibot schema of a DriverRoute (driver-route.ts): what a phone accepts from a
-// link, a route file or its own storage. Every field checked, messages name the path.
+// The valibot schema of a DriverRoute (driver-route.ts), for everything that
+// arrives from outside: a driver link's payload and a route file. Unknown keys
+// are dropped; every message names the rule, io/handoff.ts adds the JSON path.
 import * as v from 'valibot';
 import type { DriverRoute } from './driver-route';
 
-const text = v.string('must be text');
-const minutes = v.pipe(v.number('must be minutes of the day'), v.finite('must be a finite number'), v.minValue(0, 'must be ≥ 0'), v.maxValue(2880, 'must be ≤ 2880'));
-const lat = v.pipe(v.number('must be a number'), v.finite(), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90'));
-const lng = v.pipe(v.number('must be a number'), v.finite(), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180'));
-const id = v.pipe(text, v.minLength(1, 'must not be empty'));
+/** `type` of a route payload and a route file. */
+export const ROUTE_TYPE = 'fmp-route';
+/** The route format version this build writes and reads. */
+export const ROUTE_VERSION = 1;
+/** Longest text field (notes, addresses…) a route may carry. */
+export const ROUTE_TEXT_MAX = 5000;
+/** Most stops a route may carry. */
+export const ROUTE_STOPS_MAX = 5000;
+
+const text = v.pipe(v.string('must be text'), v.maxLength(ROUTE_TEXT_MAX, `must be at most ${ROUTE_TEXT_MAX} characters`));
+const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'), v.maxLength(500, 'must be at most 500 characters'));
+const latitude = v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(-90, 'latitude must be ≥ -90'), v.maxValue(90, 'latitude must be ≤ 90'));
+const longitude = v.pipe(v.number('must be a number'), v.finite('must be finite'), v.minValue(-180, 'longitude must be ≥ -180'), v.maxValue(180, 'longitude must be ≤ 180'));
+/** Minutes of the day; up to two days, as the scenario allows (a route may end after midnight). */
+const minutes = v.pipe(v.number('must be a number of minutes'), v.finite('must be finite'), v.minValue(0, 'must be ≥ 0'), v.maxValue(2880, 'must be ≤ 2880 (48 h)'));
+
+const windowSchema = v.pipe(
+  v.object({ start: minutes, end: minutes }),
+  v.check((w) => w.start <= w.end, 'window opens after it closes'),
+);
 
 const stopSchema = v.object({
   order: id,
@@ -15,36 +31,33 @@ const stopSchema = v.object({
   customerName: text,
   phone: text,
   address: text,
-  lat,
-  lng,
-  windows: v.array(v.object({ start: minutes, end: minutes }), 'must be a list of windows'),
+  lat: latitude,
+  lng: longitude,
+  windows: v.array(windowSchema, 'must be a list of windows'),
   eta: minutes,
-  serviceMinutes: v.pipe(v.number('must be a number of minutes'), v.finite(), v.minValue(0, 'must be ≥ 0')),
+  serviceMinutes: minutes,
   serviceType: text,
   notes: text,
   items: text,
 });
 
-/** A DriverRoute as received: `type`, `version` and every field checked. */
+const place = { name: text, lat: latitude, lng: longitude };
+
+/** A DriverRoute as read from outside. */
 export const driverRouteSchema = v.object({
-  type: v.literal('fmp-route', "must be 'fmp-route'"),
-  version: v.literal(1, 'must be 1'),
+  type: v.literal(ROUTE_TYPE, `must be '${ROUTE_TYPE}'`),
+  version: v.literal(ROUTE_VERSION, `must be ${ROUTE_VERSION}`),
   routeId: id,
   scenarioName: text,
-  date: v.pipe(text, v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')),
+  date: v.pipe(v.string('must be text'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')),
   vehicle: v.object({ id, name: text }),
-  start: v.object({ name: text, lat, lng, departure: minutes }),
-  end: v.object({ name: text, lat, lng, arrival: minutes }),
-  stops: v.array(stopSchema, 'must be a list of stops'),
-  breaks: v.array(v.object({ start: minutes, minutes: v.pipe(v.number('must be a number of minutes'), v.finite(), v.minValue(0, 'must be ≥ 0')), label: text }), 'must be a list of breaks'),
+  start: v.object({ ...place, departure: minutes }),
+  end: v.object({ ...place, arrival: minutes }),
+  stops: v.pipe(v.array(stopSchema, 'must be a list of stops'), v.maxLength(ROUTE_STOPS_MAX, `must hold at most ${ROUTE_STOPS_MAX} stops`)),
+  breaks: v.array(v.object({ start: minutes, minutes, label: text }), 'must be a list of breaks'),
 });
 
-/** The route, or the first problem found as "stops[2].lat: latitude must be ≤ 90". */
-export function checkDriverRoute(data: unknown): { ok: true; route: DriverRoute } | { ok: false; message: string } {
-  const parsed = v.safeParse(driverRouteSchema, data);
-  if (parsed.success) return { ok: true, route: parsed.output as DriverRoute };
-  const issue = parsed.issues[0];
-  const path = (issue.path ?? []).map((item) => item.key as string | number)
-    .reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${key}` : key), '');
-  return { ok: false, message: path ? `${path}: ${issue.message}` : issue.message };
-}
+type Read = v.InferOutput<typeof driverRouteSchema>;
+type Assert<T extends true> = T;
+/** Compile-time proof that the schema reads exactly the contract's shape (both ways). */
+export type RouteSchemaMatchesContract = Assert<Read extends DriverRoute ? (DriverRoute extends Read ? true : false) : false>;
