@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { parseEventsFile } from '../../web/src/domain/day/events-file';
-import { encodeRoute } from '../../web/src/io/handoff';
+import { encodeRoute, routeFileText } from '../../web/src/io/handoff';
 import { demoDriverRoute, demoScenario } from '../fixtures/driver-route';
 import { expect, test } from './support';
 
@@ -130,6 +130,15 @@ test('a failed stop is corrected by a later Done, both reach the status file; th
   ]);
   expect(parsed.events[0]).toMatchObject({ pod: { note: 'Gate closed' } });
   expect(parsed.media).toEqual([]);
+
+  // A second route arrives as a route file; both stay on the phone, each with its own work.
+  const other = { ...demoDriverRoute(2), routeId: 'demo-lyon:van-2:r1', vehicle: { id: 'van-2', name: 'Van 2' } };
+  await page.getByLabel('Open route file').setInputFiles({ name: 'van-2.fmp-route.json', mimeType: 'application/json', buffer: Buffer.from(routeFileText(other)) });
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Van 2');
+  await expect(stopCard(page, 2)).toHaveAttribute('data-status', 'planned');
+  await page.getByLabel('Routes on this phone').selectOption(route.routeId);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Van 1');
+  await expect(stopCard(page, 2)).toHaveAttribute('data-status', 'done');
 
   await page.getByRole('button', { name: 'Open the planner' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(demoScenario().name);
