@@ -9,7 +9,7 @@ import type { DriverRoute, DriverStop } from '../domain/handoff/driver-route';
 import { safeFileName } from '../io/download';
 import { makeDriverDb, type DriverDb } from '../io/driver-db';
 import { decodeRoute, driverPayload, readRouteFile, type RouteReadResult } from '../io/handoff';
-import { newId } from '../io/pod-media';
+import { newId } from '../io/pod-capture';
 
 
 /** What the driver view shows. */

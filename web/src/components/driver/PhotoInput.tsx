@@ -2,7 +2,7 @@
 // compressed on the phone (JPEG ≤ 1280 px) before it is kept.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import type { PodMedia } from '../../domain/day/events';
-import { compressPhoto, mediaUrl } from '../../io/pod-media';
+import { compressPhoto, mediaUrl } from '../../io/pod-capture';
 
 /** The photo field: the photos taken so far, and whether one is still being compressed. */
 export function PhotoInput(props: { photos: PodMedia[]; onChange: (photos: PodMedia[]) => void; onBusy: (busy: boolean) => void }): JSX.Element {

@@ -3,7 +3,7 @@
 // PNG media item on Save.
 import { createSignal, onMount, type JSX } from 'solid-js';
 import type { PodMedia } from '../../domain/day/events';
-import { signatureMedia } from '../../io/pod-media';
+import { signatureMedia } from '../../io/pod-capture';
 
 /** Canvas pixels; CSS scales it to the card's width. */
 const WIDTH = 600;

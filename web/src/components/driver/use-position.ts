@@ -1,7 +1,7 @@
 // The phone's position for a proof of delivery: asked for when a form opens,
 // used if it has arrived by Save; Save never waits for it.
 import { createSignal, onMount, type Accessor } from 'solid-js';
-import { currentPosition } from '../../io/pod-media';
+import { currentPosition } from '../../io/pod-capture';
 
 /** A position fix. */
 export type Fix = { lat: number; lng: number; accuracyM: number };
