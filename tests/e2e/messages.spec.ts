@@ -69,6 +69,7 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(stop.locator('.message-log li')).toHaveText([logLine]);
 
+  await page.screenshot({ path: test.info().outputPath('day-stop-logged.png') });
   const status = (await stop.locator('.day-stop__status').textContent())!;
   await page.getByLabel('Find order').fill(orderId);
   const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${orderId}` });
@@ -92,4 +93,38 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   expect(decodeURIComponent((await bulk.getAttribute('href'))!.split('?body=')[1])).toContain(eta);
   await bulk.click();
   await expect(notice.locator('.message-log li')).toHaveText([logLine, logLine]);
+  await page.screenshot({ path: test.info().outputPath('notify-at-risk.png') });
+});
+
+test('templates edited in Settings fill the plan\'s messages, with the ETA window from the plan', async ({ page }) => {
+  await page.goto('/');
+  await optimize(page, 1);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Company name').fill('Acme <b>Lyon</b>');
+  await settings.getByLabel('On the way: text').fill('Hi {customer}, {order} comes {eta_window}. {company} {custmer}');
+  await expect(settings.getByText('Unknown placeholder {custmer}: sent as typed.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  // Messages are not the problem: the plan stays current.
+  await expect(page.getByText('Plan out of date')).toHaveCount(0);
+
+  await page.getByRole('complementary', { name: 'Plan' }).getByRole('button', { name: 'Van 1', exact: true }).click();
+  const first = page.locator('.route-stops > .route-stop[data-step-type="job"]').first();
+  const orderId = (await first.getAttribute('data-order-id'))!;
+  const eta = expectedWindow((await first.locator('.route-stop__time').textContent())!);
+  await first.getByRole('button', { name: 'Message' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Template')).toHaveValue('day-before');
+  await expect(dialog.locator('.composer__status-word')).toHaveText('planned');
+  await page.screenshot({ path: test.info().outputPath('plan-message.png') });
+  await dialog.getByLabel('Template').selectOption('on-the-way');
+  const text = await dialog.getByLabel('Text').inputValue();
+  expect(text).toMatch(new RegExp(`^Hi .+, ${orderId} comes ${eta}\\. Acme <b>Lyon</b> \\{custmer\\}$`));
+  await expect(dialog.getByText('Unknown placeholder left as typed: {custmer}', { exact: false })).toBeVisible();
+  // The text is the dispatcher's to edit; the links follow it.
+  await dialog.getByLabel('Text').fill('Line 1 & more?\nLine 2 🚚');
+  const mail = (await dialog.getByRole('link', { name: 'Send email' }).getAttribute('href'))!;
+  expect(mail.startsWith('mailto:')).toBe(true);
+  expect(new URLSearchParams(mail.slice(mail.indexOf('?') + 1)).get('body')).toBe('Line 1 & more?\r\nLine 2 🚚');
 });

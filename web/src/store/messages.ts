@@ -10,7 +10,8 @@ import { messageSettingsOf, type ResolvedMessageSettings } from '../domain/messa
 import { daySituation, planSituation, type OrderSituation } from '../domain/messages/situation';
 import type { MessageKind } from '../domain/messages/templates';
 import type { Order } from '../domain/scenario';
-import { useApp, type AppState } from './context';
+import type { DayStore } from './day';
+import type { ScenarioStore } from './scenario';
 
 /** Reads and verbs of customer messages; reads are reactive inside a tracking scope. */
 export interface Messages {
@@ -32,7 +33,7 @@ export interface Messages {
 }
 
 /** Messages over the app's stores; `now` is the laptop's clock (injectable for tests). */
-export function makeMessages(app: Pick<AppState, 'scenario' | 'day'>, now: () => Date = () => new Date()): Messages {
+export function makeMessages(app: { scenario: ScenarioStore; day: DayStore }, now: () => Date = () => new Date()): Messages {
   const { scenario: [scenarioState, scenarioActions], day: [dayState, , clock] } = app;
   const live = () => (dayState.mode === 'day' ? dayState.derived : null);
   const settings = () => messageSettingsOf(scenarioState.scenario?.settings ?? {});
@@ -61,9 +62,4 @@ export function makeMessages(app: Pick<AppState, 'scenario' | 'day'>, now: () =>
       scenarioActions.logMessage(entry);
     },
   };
-}
-
-/** Messages of the app in context; only inside `AppProvider`. */
-export function useMessages(): Messages {
-  return makeMessages(useApp());
 }

@@ -2,7 +2,7 @@
 // customer name and phone; each match answers with its status, ETA window and a
 // ready-to-send reply (the template that fits its state) with Copy / SMS / email.
 import { createSignal, For, Show, type JSX } from 'solid-js';
-import { useMessages } from '../../store/messages';
+import { useMessages } from './use-messages';
 import { MessageComposer } from './MessageComposer';
 import './messages.css';
 

@@ -7,7 +7,7 @@ import { windowPhrase } from '../../domain/messages/eta-window';
 import type { MessageChannel } from '../../domain/messages/message-schema';
 import { defaultKind } from '../../domain/messages/situation';
 import { MESSAGE_KIND_LABELS, MESSAGE_KINDS, type MessageKind } from '../../domain/messages/templates';
-import { useMessages } from '../../store/messages';
+import { useMessages } from './use-messages';
 import { formatDayMinutes } from '../ui/format';
 import { copyText } from './clipboard';
 import { MessageHistory } from './MessageHistory';

@@ -3,7 +3,7 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { MessageChannel, MessageLogEntry } from '../../domain/messages/message-schema';
 import { MESSAGE_KIND_LABELS } from '../../domain/messages/templates';
-import { useMessages } from '../../store/messages';
+import { useMessages } from './use-messages';
 import { formatDayMinutes } from '../ui/format';
 
 const CHANNEL_LABELS: Record<MessageChannel, string> = { sms: 'SMS', email: 'Email', copy: 'Copied' };

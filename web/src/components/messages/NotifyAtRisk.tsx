@@ -5,7 +5,7 @@ import { canEmail, canText, mailtoHref, smsHref } from '../../domain/messages/ch
 import type { ComposedMessage } from '../../domain/messages/compose';
 import type { MessageChannel } from '../../domain/messages/message-schema';
 import type { Order } from '../../domain/scenario';
-import { useMessages } from '../../store/messages';
+import { useMessages } from './use-messages';
 import { Dialog } from '../ui/Dialog';
 import { copyText } from './clipboard';
 import { MessageHistory } from './MessageHistory';
