@@ -94,6 +94,13 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await bulk.click();
   await expect(notice.locator('.message-log li')).toHaveText([logLine, logLine]);
   await page.screenshot({ path: test.info().outputPath('notify-at-risk.png') });
+
+  // The log is part of the saved scenario: after a reload the stop still shows what was sent.
+  await page.getByRole('dialog', { name: 'Notify at-risk customers' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.reload();
+  await expect(page.locator(`.day-stop[data-order-id="${orderId}"] .message-log li`).first()).toHaveText(logLine);
+  await expect(page.locator(`.day-stop[data-order-id="${orderId}"]`).first().locator('.message-log li')).toHaveCount(2);
 });
 
 test('templates edited in Settings fill the plan\'s messages, with the ETA window from the plan', async ({ page }) => {
