@@ -103,7 +103,8 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await expect(page.locator(`.day-stop[data-order-id="${orderId}"]`).first().locator('.message-log li')).toHaveCount(2);
 });
 
-test('templates edited in Settings fill the plan\'s messages, with the ETA window from the plan', async ({ page }) => {
+test('templates edited in Settings fill the plan\'s messages, with the ETA window from the plan', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await optimize(page, 1);
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -134,4 +135,10 @@ test('templates edited in Settings fill the plan\'s messages, with the ETA windo
   const mail = (await dialog.getByRole('link', { name: 'Send email' }).getAttribute('href'))!;
   expect(mail.startsWith('mailto:')).toBe(true);
   expect(new URLSearchParams(mail.slice(mail.indexOf('?') + 1)).get('body')).toBe('Line 1 & more?\r\nLine 2 🚚');
+
+  // Copy puts the edited text on the clipboard and logs it (Plan mode: the laptop's time).
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByText('Copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Line 1 & more?\nLine 2 🚚');
+  await expect(dialog.locator('.message-log li')).toHaveText([/^Copied · On the way · \d\d:\d\d$/]);
 });

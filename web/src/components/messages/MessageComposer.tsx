@@ -21,18 +21,12 @@ export function MessageComposer(props: { orderId: string; kind?: MessageKind }):
   // The text follows the live ETA until the dispatcher edits it; another template starts afresh.
   const [body, setBody] = createSignal<string | null>(null);
   const [subject, setSubject] = createSignal<string | null>(null);
-  const [note, setNote] = createSignal('');
   const composed = () => (kind() ? messages.compose(props.orderId, kind() as MessageKind) : null);
   const text = () => body() ?? composed()?.body ?? '';
   const title = () => subject() ?? composed()?.subject ?? '';
   const order = () => situation()?.order;
   const log = (channel: MessageChannel) => { if (kind()) messages.log(props.orderId, kind() as MessageKind, channel, text()); };
-  const copy = async () => {
-    const ok = await copyText(text());
-    if (ok) log('copy');
-    setNote(ok ? 'Copied.' : 'The browser did not allow copying: select the text and press Ctrl+C.');
-  };
-  const choose = (next: MessageKind | '') => { setKind(next); setBody(null); setSubject(null); setNote(''); };
+  const choose = (next: MessageKind | '') => { setKind(next); setBody(null); setSubject(null); };
   return (
     <div class="composer" role="group" aria-label={`Message to ${order()?.customerName || props.orderId}`}>
       <SituationLine orderId={props.orderId} />
@@ -51,18 +45,31 @@ export function MessageComposer(props: { orderId: string; kind?: MessageKind }):
           <textarea value={text()} onInput={(e) => setBody(e.currentTarget.value)} />
         </label>
         <Problems orderId={props.orderId} unknown={composed()?.unknown ?? []} missing={composed()?.missing ?? []} />
-        <div class="composer__actions">
-          <Show when={canText(order()?.phone ?? '')} fallback={<span class="muted">No phone number</span>}>
-            <a class="btn btn--small btn--primary" href={smsHref(order()!.phone, text())} onClick={() => log('sms')}>Send SMS</a>
-          </Show>
-          <Show when={canEmail(order()?.email ?? '')} fallback={<span class="muted">No email address</span>}>
-            <a class="btn btn--small" href={mailtoHref(order()!.email, title(), text())} onClick={() => log('email')}>Send email</a>
-          </Show>
-          <button type="button" class="btn btn--small" onClick={() => void copy()}>Copy</button>
-          <span class="muted" role="status">{note()}</span>
-        </div>
+        <SendActions phone={order()?.phone ?? ''} email={order()?.email ?? ''} subject={title()} text={text()} log={log} />
       </Show>
       <MessageHistory orderId={props.orderId} customer={order()?.customerName || props.orderId} />
+    </div>
+  );
+}
+
+/** "Send SMS" and "Send email" links with the text filled in (when the order has a phone / an address), and "Copy". */
+function SendActions(props: { phone: string; email: string; subject: string; text: string; log: (channel: MessageChannel) => void }): JSX.Element {
+  const [note, setNote] = createSignal('');
+  const copy = async () => {
+    const ok = await copyText(props.text);
+    if (ok) props.log('copy');
+    setNote(ok ? 'Copied.' : 'The browser did not allow copying: select the text and press Ctrl+C.');
+  };
+  return (
+    <div class="composer__actions">
+      <Show when={canText(props.phone)} fallback={<span class="muted">No phone number</span>}>
+        <a class="btn btn--small btn--primary" href={smsHref(props.phone, props.text)} onClick={() => props.log('sms')}>Send SMS</a>
+      </Show>
+      <Show when={canEmail(props.email)} fallback={<span class="muted">No email address</span>}>
+        <a class="btn btn--small" href={mailtoHref(props.email, props.subject, props.text)} onClick={() => props.log('email')}>Send email</a>
+      </Show>
+      <button type="button" class="btn btn--small" onClick={() => void copy()}>Copy</button>
+      <span class="muted" role="status">{note()}</span>
     </div>
   );
 }
