@@ -4,6 +4,7 @@ import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { SaveStatus } from '../store/persist';
 import { ExportMenu } from './ExportMenu';
+import { FindOrder } from './messages/FindOrder';
 import { VehiclesButton } from './fleet/VehiclesButton';
 import { OrdersButton } from './orders/OrdersButton';
 import { ImportButton } from './ImportButton';
@@ -45,6 +46,7 @@ export function Header(): JSX.Element {
           {SAVE_TEXT[persist.saveStatus()]}
         </span>
         <div class="header-actions">
+          <FindOrder />
           <ScenarioSwitcher />
           <ImportButton />
           <VehiclesButton />

@@ -17,6 +17,7 @@ import { Timeline } from './Timeline';
 import { DayPanel } from './day/DayPanel';
 import { ModeSwitch } from './day/ModeSwitch';
 import { Banner } from './ui/Banner';
+import { MessageDialogHost } from './messages/MessageButton';
 
 /** The whole planner screen; needs `AppProvider` above it. */
 export function Planner(): JSX.Element {
@@ -54,6 +55,7 @@ export function Planner(): JSX.Element {
         </aside>
       </main>
       <MoveFeedback />
+      <MessageDialogHost />
     </div>
   );
 }

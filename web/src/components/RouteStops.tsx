@@ -10,6 +10,7 @@ import { lateness, stepKindLabel, stepWindows } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
+import { MessageButton } from './messages/MessageButton';
 import { PinToggle } from './PinToggle';
 import { dragSource, dropTarget } from './ui/dnd';
 import { formatClock, formatDayMinutes, formatMinutes } from './ui/format';
@@ -64,6 +65,7 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
               </span>
               <span class="route-stop__time num">{formatClock(step.arrivalS + step.waitS)}</span>
               <span class="route-stop__window muted">{late() > 0 ? `late ${formatMinutes(late())} · ` : ''}{step.type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), step.type)}</span>
+              <MessageButton orderId={step.id} customer={order()?.customerName || step.id} class="route-stop__message" />
               <PinToggle
                 pinned={isOrderPinned(pinsState, props.scenario.id, step.id)}
                 label={`stop ${order()?.customerName || step.id}`}

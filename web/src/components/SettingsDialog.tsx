@@ -8,6 +8,7 @@ import { useApp } from '../store/context';
 import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
 import { SettingsMapArchive } from './SettingsMapArchive';
+import { SettingsMessages } from './SettingsMessages';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
 import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
@@ -27,6 +28,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 /** Paths the form shows an input or section for; other issues are listed above the buttons. */
 function shownAt(path: string, speedTypes: string[]): boolean {
   if (/^settings\.(circuityFactor|tileUrl|tileAttribution|capacityUnits(\[\d+\])?)$/.test(path)) return true;
+  if (path.startsWith('settings.messages.')) return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
 }
@@ -80,6 +82,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
       </fieldset>
       <SettingsUnits {...section} />
       <SettingsServiceTypes {...section} />
+      <SettingsMessages {...section} />
       <SettingsStorage />
       <footer class="dialog__footer">
         <FieldIssues issues={others()} />

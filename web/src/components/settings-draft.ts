@@ -6,6 +6,7 @@ import { DEFAULT_SERVICE_TYPES, itemUnitIndex, serviceTypeSpec } from '../domain
 import { DEFAULT_SPEED_KMH } from '../domain/geo';
 import { validateScenario } from '../domain/validate';
 import { remapUnits, type UnitSources } from '../store/scenario';
+import { messageFieldLabel, messagesDraftOf, messagesFromDraft, type MessagesDraft } from './settings-messages-draft';
 
 /** One catalogue row as typed; skills comma-separated. */
 export interface ServiceTypeDraft { baseMinutes: string; minutesPerItem: string; crewSize: string; skills: string }
@@ -23,6 +24,8 @@ export interface SettingsDraft {
   /** Units in their new order; a unit of the scenario that is missing here is removed. */
   capacityUnits: UnitDraft[];
   serviceTypes: Record<ServiceType, ServiceTypeDraft>;
+  /** Customer messages (settings-messages-draft.ts); absent = kept as they are. */
+  messages?: MessagesDraft;
 }
 
 /** A problem with one field, `label` naming it as the dialog does. */
@@ -47,6 +50,7 @@ export function fieldLabel(path: string): string {
   if (field === 'speedKmh') return `Urban speed, ${rest.join('.')} (km/h)`;
   if (field === 'tileUrl') return 'Map tile URL';
   if (field === 'tileAttribution') return 'Map attribution';
+  if (field === 'messages') return messageFieldLabel(rest);
   if (field === 'serviceTypes' && rest.length) {
     const type = rest[0] as ServiceType;
     const key = (rest[1] ?? '').replace(/\[\d+\]$/, '') as keyof ServiceTypeDraft;
@@ -69,6 +73,7 @@ export function draftOf(scenario: Scenario): SettingsDraft {
     tileAttribution: s.tileAttribution,
     capacityUnits: s.capacityUnits.map((name, from) => ({ name, from })),
     serviceTypes,
+    messages: messagesDraftOf(s),
   };
 }
 
@@ -139,7 +144,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const { num, notNumbers } = makeReader();
   const capacityUnits = draft.capacityUnits.map((u) => u.name.trim());
   const unitSources = draft.capacityUnits.map((u) => u.from);
-  const { serviceTypes: _types, itemUnit: _item, ...rest } = current;
+  const { serviceTypes: _types, itemUnit: _item, messages: _messages, ...rest } = current;
   const settings: Settings = {
     ...rest,
     circuityFactor: num('settings.circuityFactor', draft.circuityFactor),
@@ -152,6 +157,8 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   if (serviceTypes) settings.serviceTypes = serviceTypes;
   const itemUnit = itemUnitOf(current, capacityUnits, unitSources);
   if (itemUnit !== undefined) settings.itemUnit = itemUnit;
+  const messages = messagesFromDraft(current, draft.messages, num);
+  if (messages) settings.messages = messages;
   const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...schemaIssues(scenario, settings, unitSources, notNumbers)];
   return { settings, unitSources, issues };
 }

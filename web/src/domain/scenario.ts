@@ -4,6 +4,7 @@
 // instead of keeping it as any data (see migrate.ts); every v1 field keeps its name and meaning.
 import * as v from 'valibot';
 import { pinSetSchema, planSchema } from './plan-schema';
+import { messageLogSchema, messageSettingsSchema } from './messages/message-schema';
 import type { Solution } from './solution';
 import type { DayRecord } from './day/day-schema';
 
@@ -205,6 +206,8 @@ export const settingsSchema = v.object({
   unassignedPenalty: v.optional(v.object({ base: amount, perPriority: amount })),
   /** Travel, service and presence variability (simulator and risk); absent fields take variability.ts defaults. */
   variability: v.optional(variabilitySchema),
+  /** Customer message templates, signature and ETA window (issue #13); absent fields take messages/ defaults. */
+  messages: v.optional(messageSettingsSchema),
 });
 export type Settings = v.InferOutput<typeof settingsSchema>;
 
@@ -234,6 +237,8 @@ export const scenarioSchema = v.object({
   travelMatrices: v.optional(v.record(v.string(), travelMatrixSchema)),
   /** Last accepted plan (re-checked after loading), or null. */
   plan: v.nullable(planSchema),
+  /** Customer messages sent, oldest first (issue #13); optional, so older records stay valid (no version bump). */
+  messageLog: v.optional(messageLogSchema),
 });
 
 /** A stored record: the scenario with the pins of its scenario (absent in records of older builds). */

@@ -4,6 +4,7 @@
 import { batch } from 'solid-js';
 import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
+import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
@@ -36,6 +37,8 @@ export interface ScenarioActions extends EntityActions {
    * edit (saved) that leaves the revision alone: the day is not the problem.
    */
   setDay(day: DayRecord | undefined): void;
+  /** Appends a customer message to the log (issue #13); an edit (saved) that leaves the revision alone. */
+  logMessage(entry: MessageLogEntry): void;
   rename(name: string): void;
   /** Solver options do not change the problem, so the plan stays current. */
   setSolverOptions(options: Partial<Settings['solver']>): void;
@@ -100,8 +103,8 @@ export function remapUnits(scenario: Scenario, sources: UnitSources): Pick<Scena
   return { vehicles: scenario.vehicles.map((v) => ({ ...v, capacity: pick(v.capacity) })), orders, plan };
 }
 
-/** Settings that change the problem (all but the map background). */
-const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, ...rest }: Settings) => rest;
+/** Settings that change the problem (all but the map background and the customer messages). */
+const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, messages: _messages, ...rest }: Settings) => rest;
 
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
@@ -148,6 +151,11 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       setState('scenario', 'day', day ? structuredClone(day) : undefined);
       touch();
     },
+    logMessage(entry) {
+      if (!state.scenario) return;
+      setState('scenario', 'messageLog', [...(unwrap(state.scenario).messageLog ?? []), structuredClone(entry)]);
+      touch();
+    },
     rename(name) {
       if (!state.scenario || state.scenario.name === name) return;
       setState('scenario', 'name', name);
@@ -171,7 +179,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       const current = scenario.settings;
       const remap = unitSources && !isIdentity(unitSources, current.capacityUnits.length) ? unitSources : null;
       const sameProblem = !remap && sameData(problemSettings(current), problemSettings(settings));
-      if (sameProblem && current.tileUrl === settings.tileUrl && current.tileAttribution === settings.tileAttribution) return;
+      if (sameProblem && current.tileUrl === settings.tileUrl && current.tileAttribution === settings.tileAttribution && sameData(current.messages, settings.messages)) return;
       batch(() => {
         if (remap) {
           const { vehicles, orders, plan } = remapUnits(scenario, remap);

@@ -2,6 +2,8 @@
 // within the margin of it), with the reason, route by route; selecting one selects it on the map.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
+import { MessageButton } from '../messages/MessageButton';
+import { NotifyAtRisk } from '../messages/NotifyAtRisk';
 
 /** The at-risk list of the day. */
 export function AtRiskList(): JSX.Element {
@@ -11,7 +13,10 @@ export function AtRiskList(): JSX.Element {
   const orderName = (id: string) => state.derived?.state.orders.find((o) => o.id === id)?.customerName || id;
   return (
     <section class="panel-section at-risk" aria-label="At risk">
-      <h2 class="section-title">At risk <span class="count">{items().length}</span></h2>
+      <div class="section-head">
+        <h2 class="section-title">At risk <span class="count">{items().length}</span></h2>
+        <NotifyAtRisk />
+      </div>
       <Show when={items().length > 0} fallback={<p class="muted">Nothing is at risk at this time.</p>}>
         <ul class="at-risk__list">
           <For each={items()}>
@@ -20,6 +25,7 @@ export function AtRiskList(): JSX.Element {
                 <button type="button" class="link-button" onClick={() => (item.orderId ? uiActions.selectOrder(item.orderId) : uiActions.toggleRoute(item.vehicleId))}>
                   {item.orderId ? `${orderName(item.orderId)} (${vehicleName(item.vehicleId)})` : vehicleName(item.vehicleId)}
                 </button>
+                <Show when={item.orderId}>{(orderId) => <MessageButton orderId={orderId()} customer={orderName(orderId())} />}</Show>
                 <span class="at-risk__reason">{item.reason}</span>
               </li>
             )}

@@ -7,6 +7,8 @@ import type { PredictedRoute, PredictedStop } from '../../domain/day/eta';
 import { FAIL_REASONS, type FailReason } from '../../domain/day/events';
 import { useApp } from '../../store/context';
 import { ShareRoute } from '../handoff/ShareRoute';
+import { MessageButton } from '../messages/MessageButton';
+import { MessageHistory } from '../messages/MessageHistory';
 import { formatClock } from '../ui/format';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
@@ -89,7 +91,9 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
           <button type="button" class="btn btn--small" aria-describedby={nameId()} onClick={() => actions.addEvent({ type: 'failed', reason: reason(), ...stopRef() })}>Failed</button>
         </span>
       </Show>
+      <MessageButton orderId={props.stop.orderId} customer={label()} describedBy={nameId()} />
       <Show when={props.stop.risk}>{(risk) => <span class="day-risk">{risk()}</span>}</Show>
+      <MessageHistory orderId={props.stop.orderId} customer={label()} />
     </li>
   );
 }

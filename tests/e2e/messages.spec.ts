@@ -1,0 +1,144 @@
+// Customer messages on the demo day in Chromium (issue #13): Optimize → Dispatch →
+// a 60-minute delay on a van puts one of its stops at risk → its "Message" opens
+// the delay notice, whose SMS link carries the new ETA window (computed here from
+// the predicted time the page shows for that stop) → using it logs it on the stop
+// → "Find order" with the stop's order id answers with its status and ETA window.
+import type { Locator, Page } from '@playwright/test';
+import { expect, optimize, test } from './support';
+
+const VANS = ['Van 1', 'Van 2', 'Van 3', 'Van 4', 'Box truck 1', 'Box truck 2'];
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The ETA window of a shown predicted start "≈10:07": centre rounded to 5 min, ±15 min (the default settings). */
+function expectedWindow(shown: string): string {
+  const [, h, m] = /(\d\d):(\d\d)/.exec(shown)!;
+  const centre = Math.round((Number(h) * 60 + Number(m)) / 5) * 5;
+  return `between ${hhmm(centre - 15)} and ${hhmm(centre + 15)}`;
+}
+
+/** Keys of the customer stops (jobs and deliveries) at risk now. */
+async function atRiskKeys(page: Page): Promise<string[]> {
+  return page.locator('.day-stop.is-at-risk').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-key')!).filter((k) => !k.endsWith('/pickup')));
+}
+
+/** Delays van after van by 60 minutes until a customer stop that was not at risk becomes at risk; returns that stop. */
+async function delayUntilAtRisk(page: Page): Promise<Locator> {
+  for (const name of VANS) {
+    const before = new Set(await atRiskKeys(page));
+    const van = page.getByRole('article', { name });
+    if ((await van.count()) === 0) continue;
+    await van.getByLabel(`Delay minutes of ${name}`).fill('60');
+    await van.getByRole('button', { name: 'Delay' }).click();
+    await expect(page.getByRole('region', { name: 'Event log' }).locator('li').last()).toContainText('delay');
+    const fresh = (await atRiskKeys(page)).filter((k) => !before.has(k));
+    const inVan = [];
+    for (const key of fresh) if ((await van.locator(`.day-stop[data-stop-key="${key}"]`).count()) > 0) inVan.push(key);
+    if (inVan.length) return van.locator(`.day-stop[data-stop-key="${inVan[0]}"]`);
+  }
+  throw new Error('no van delay put a stop at risk');
+}
+
+test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged; Find order answers for it', async ({ page }) => {
+  await page.goto('/');
+  await optimize(page, 2);
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  const stop = await delayUntilAtRisk(page);
+  const orderId = (await stop.getAttribute('data-order-id'))!;
+  const shown = (await stop.locator('.day-stop__time').textContent())!;
+  expect(shown).toMatch(/^≈\d\d:\d\d$/);
+  const eta = expectedWindow(shown);
+
+  await stop.getByRole('button', { name: 'Message' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Template')).toHaveValue('delay');
+  const sms = dialog.getByRole('link', { name: 'Send SMS' });
+  const href = (await sms.getAttribute('href'))!;
+  expect(href.startsWith('sms:')).toBe(true);
+  const body = decodeURIComponent(href.slice(href.indexOf('?body=') + '?body='.length));
+  expect(body).toContain(eta);
+  expect(body).toContain(orderId);
+  await expect(dialog.getByLabel('Text')).toHaveValue(body);
+
+  // No SMS app on the test machine: the link's default action is cancelled, its click handler still runs.
+  await page.evaluate(() => window.addEventListener('click', (e) => { if ((e.target as Element).closest('a[href^="sms:"]')) e.preventDefault(); }, true));
+  await sms.click();
+  const logLine = 'SMS · Delay notice · 08:00';
+  await expect(dialog.locator('.message-log li')).toHaveText([logLine]);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(stop.locator('.message-log li')).toHaveText([logLine]);
+
+  await page.screenshot({ path: test.info().outputPath('day-stop-logged.png') });
+  const status = (await stop.locator('.day-stop__status').textContent())!;
+  await page.getByLabel('Find order').fill(orderId);
+  const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${orderId}` });
+  await expect(answer.locator('.composer__status-word')).toHaveText(status);
+  await expect(answer.locator('.composer__status')).toContainText(`expected ${eta}`);
+  await expect(answer.getByLabel('Template')).toHaveValue('delay');
+  const reply = (await answer.getByRole('link', { name: 'Send SMS' }).getAttribute('href'))!;
+  expect(decodeURIComponent(reply.slice(reply.indexOf('?body=') + 6))).toContain(eta);
+
+  await page.getByLabel('Find order').press('Escape');
+  await expect(page.getByRole('region', { name: 'Orders found' })).toBeHidden();
+
+  // Bulk: one delay notice per order at risk, each a ready link; using one logs it on its stop.
+  const atRiskOrders = await page.getByRole('region', { name: 'At risk' }).locator('li[data-order-id]')
+    .evaluateAll((items) => [...new Set(items.map((li) => li.getAttribute('data-order-id')))]);
+  await page.getByRole('button', { name: 'Notify at-risk customers' }).click();
+  const notices = page.getByRole('dialog', { name: 'Notify at-risk customers' }).getByRole('list', { name: 'Delay notices' });
+  await expect(notices.locator(':scope > li')).toHaveCount(atRiskOrders.length);
+  const notice = notices.locator(`li[data-order-id="${orderId}"]`);
+  const bulk = notice.getByRole('link', { name: /^Send SMS to / });
+  expect(decodeURIComponent((await bulk.getAttribute('href'))!.split('?body=')[1])).toContain(eta);
+  await bulk.click();
+  await expect(notice.locator('.message-log li')).toHaveText([logLine, logLine]);
+  await page.screenshot({ path: test.info().outputPath('notify-at-risk.png') });
+
+  // The log is part of the saved scenario: after a reload the stop still shows what was sent.
+  await page.getByRole('dialog', { name: 'Notify at-risk customers' }).getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.reload();
+  await expect(page.locator(`.day-stop[data-order-id="${orderId}"] .message-log li`).first()).toHaveText(logLine);
+  await expect(page.locator(`.day-stop[data-order-id="${orderId}"]`).first().locator('.message-log li')).toHaveCount(2);
+});
+
+test('templates edited in Settings fill the plan\'s messages, with the ETA window from the plan', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/');
+  await optimize(page, 1);
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Company name').fill('Acme <b>Lyon</b>');
+  await settings.getByLabel('On the way: text').fill('Hi {customer}, {order} comes {eta_window}. {company} {custmer}');
+  await expect(settings.getByText('Unknown placeholder {custmer}: sent as typed.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings).toBeHidden();
+  // Messages are not the problem: the plan stays current.
+  await expect(page.getByText('Plan out of date')).toHaveCount(0);
+
+  await page.getByRole('complementary', { name: 'Plan' }).getByRole('button', { name: 'Van 1', exact: true }).click();
+  const first = page.locator('.route-stops > .route-stop[data-step-type="job"]').first();
+  const orderId = (await first.getAttribute('data-order-id'))!;
+  const eta = expectedWindow((await first.locator('.route-stop__time').textContent())!);
+  await first.getByRole('button', { name: 'Message' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByLabel('Template')).toHaveValue('day-before');
+  await expect(dialog.locator('.composer__status-word')).toHaveText('planned');
+  await page.screenshot({ path: test.info().outputPath('plan-message.png') });
+  await dialog.getByLabel('Template').selectOption('on-the-way');
+  const text = await dialog.getByLabel('Text').inputValue();
+  expect(text).toMatch(new RegExp(`^Hi .+, ${orderId} comes ${eta}\\. Acme <b>Lyon</b> \\{custmer\\}$`));
+  await expect(dialog.getByText('Unknown placeholder left as typed: {custmer}', { exact: false })).toBeVisible();
+  // The text is the dispatcher's to edit; the links follow it.
+  await dialog.getByLabel('Text').fill('Line 1 & more?\nLine 2 🚚');
+  const mail = (await dialog.getByRole('link', { name: 'Send email' }).getAttribute('href'))!;
+  expect(mail.startsWith('mailto:')).toBe(true);
+  expect(new URLSearchParams(mail.slice(mail.indexOf('?') + 1)).get('body')).toBe('Line 1 & more?\r\nLine 2 🚚');
+
+  // Copy puts the edited text on the clipboard and logs it (Plan mode: the laptop's time).
+  await dialog.getByRole('button', { name: 'Copy' }).click();
+  await expect(dialog.getByText('Copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Line 1 & more?\nLine 2 🚚');
+  await expect(dialog.locator('.message-log li')).toHaveText([/^Copied · On the way · \d\d:\d\d$/]);
+});
