@@ -7,6 +7,7 @@ import type { PredictedRoute, PredictedStop } from '../../domain/day/eta';
 import { FAIL_REASONS, type FailReason } from '../../domain/day/events';
 import { useApp } from '../../store/context';
 import { formatClock } from '../ui/format';
+import { StopPod } from './PodView';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
 const STATUS_LABELS: Record<string, string> = { planned: 'planned', 'en-route': 'en route', arrived: 'arrived', done: 'done', failed: 'failed', cancelled: 'cancelled' };
@@ -88,6 +89,7 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
         </span>
       </Show>
       <Show when={props.stop.risk}>{(risk) => <span class="day-risk">{risk()}</span>}</Show>
+      <StopPod stopKey={props.stop.key} status={props.stop.status} label={label()} />
     </li>
   );
 }
