@@ -159,6 +159,16 @@ test('a driver status with its POD joins the day once, shows, prints and survive
   await expect(report.locator(`tr[data-stop-key="${doneKey}"] [data-far="yes"]`)).toHaveText('⚠ recorded 240 m from the address');
   await page.screenshot({ path: test.info().outputPath('pod-report-print.png'), fullPage: true });
   await page.emulateMedia({ media: 'screen' });
+  // The dialog closed: the route's report leaves; the POD of one order prints on its own.
+  await page.evaluate(() => { delete document.body.dataset.printed; window.dispatchEvent(new Event('afterprint')); });
+  await expect(page.locator('.pod-report')).toHaveCount(0);
+  await pod.getByRole('button', { name: `Print POD of ${doneName}` }).click();
+  await expect(page.locator('body')).toHaveAttribute('data-printed', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const orderReport = page.getByRole('region', { name: `POD report of order ${stopRef(doneKey).order}` });
+  await expect(orderReport.locator('tbody tr')).toHaveCount(doneKey.includes('/') ? 2 : 1);
+  await expect(orderReport.locator(`tr[data-stop-key="${doneKey}"]`)).toContainText('Left with the neighbour');
+  await page.emulateMedia({ media: 'screen' });
 
   // Reload: the log and the POD media are kept (the media in their own store).
   await page.reload();

@@ -4,7 +4,8 @@
 // screen, print.css hides the app in print); the dialog opens once its images load.
 import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
-import { podEntry, podMediaIds, podReportKeys } from '../../domain/day/pod';
+import type { DayStop } from '../../domain/day/day-state';
+import { podEntry, podMediaIds, podReportKeys, type PodEntry } from '../../domain/day/pod';
 import { formatDayTime } from '../../domain/day/events';
 import { useApp } from '../../store/context';
 import { createMediaUrls } from '../../store/pod';
@@ -92,22 +93,25 @@ export function PodReport(props: { scope: PodScope; onReady: () => void }): JSX.
       <table class="pod-report__stops">
         <thead><tr><th>#</th><th>Customer and order</th><th>Status</th><th>Time</th><th>Recipient</th><th>Note</th><th>Signature and photos</th><th>Position</th></tr></thead>
         <tbody>
-          <For each={rows()}>
-            {(row, i) => (
-              <tr data-stop-key={row.stop.key} data-status={row.stop.status}>
-                <td class="num">{i() + 1}</td>
-                <td><strong>{customer(row.stop.orderId)}</strong><div class="pod-report__id">{row.stop.key}</div></td>
-                <td>{row.entry ? podOutcome(row.entry) : STATUS_TEXT[row.stop.status]}</td>
-                <td class="num">{row.entry ? formatDayTime(row.entry.event.at) : '—'}</td>
-                <td>{row.entry?.pod.recipient || '—'}</td>
-                <td>{row.entry?.pod.note || '—'}</td>
-                <td>{row.entry ? <PodMediaList entry={row.entry} label={customer(row.stop.orderId)} urls={urls()} /> : '—'}</td>
-                <td>{row.entry ? <PodDistance entry={row.entry} /> : '—'}</td>
-              </tr>
-            )}
-          </For>
+          <For each={rows()}>{(row, i) => <PodReportRow index={i() + 1} stop={row.stop} entry={row.entry} customer={customer(row.stop.orderId)} urls={urls()} />}</For>
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One stop of the report: what happened there, or its status while it is open. */
+function PodReportRow(props: { index: number; stop: DayStop; entry: PodEntry | null; customer: string; urls: Map<string, string | null> | undefined }): JSX.Element {
+  return (
+    <tr data-stop-key={props.stop.key} data-status={props.stop.status}>
+      <td class="num">{props.index}</td>
+      <td><strong>{props.customer}</strong><div class="pod-report__id">{props.stop.key}</div></td>
+      <td>{props.entry ? podOutcome(props.entry) : STATUS_TEXT[props.stop.status]}</td>
+      <td class="num">{props.entry ? formatDayTime(props.entry.event.at) : '—'}</td>
+      <td>{props.entry?.pod.recipient || '—'}</td>
+      <td>{props.entry?.pod.note || '—'}</td>
+      <td>{props.entry ? <PodMediaList entry={props.entry} label={props.customer} urls={props.urls} /> : '—'}</td>
+      <td>{props.entry ? <PodDistance entry={props.entry} /> : '—'}</td>
+    </tr>
   );
 }
