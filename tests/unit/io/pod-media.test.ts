@@ -46,4 +46,15 @@ describe('POD media store', () => {
     expect(blob.type).toBe('image/png');
     expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
   });
+
+  it("copies a scenario's media to its branch, keeping what the branch has", async () => {
+    const store = fresh();
+    await store.put('s1', [png, jpeg]);
+    await store.put('branch', [{ ...png, data: 'AAAA' }]);
+    expect(await store.copy('s1', 'branch')).toBe(1);
+    const read = await store.get('branch', ['sig-1', 'photo/1']);
+    expect(read.get('sig-1')?.data).toBe('AAAA');
+    expect(read.get('photo/1')).toEqual(jpeg);
+    expect(await store.copy('nothing-here', 'branch')).toBe(0);
+  });
 });

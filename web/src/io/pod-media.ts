@@ -23,6 +23,8 @@ export interface PodMediaStore {
   get(scenarioId: string, ids: readonly string[]): Promise<Map<string, PodMedia>>;
   /** Every stored item (for the backup). */
   list(): Promise<ScenarioMedia[]>;
+  /** Gives scenario `toId` (a branch of `fromId`) the media of `fromId` it lacks; returns how many. */
+  copy(fromId: string, toId: string): Promise<number>;
 }
 
 /** Key of one item: `<scenarioId>/<mediaId>`. */
@@ -38,7 +40,7 @@ const isMedia = (value: unknown): value is StoredMedia =>
 export function makePodMediaStore(dbName: string = POD_MEDIA_DB): PodMediaStore {
   let db: UseStore | null = null;
   const store = () => (db ??= createStore(dbName, 'media'));
-  return {
+  const media: PodMediaStore = {
     async put(scenarioId, items) {
       const unique = [...new Map(items.map((m) => [m.id, m])).values()];
       const keys = unique.map((m) => mediaKey(scenarioId, m.id));
@@ -60,7 +62,12 @@ export function makePodMediaStore(dbName: string = POD_MEDIA_DB): PodMediaStore 
         return [{ scenarioId: value.scenarioId, media: { id: String(key).slice(value.scenarioId.length + 1), type: value.type, data: value.data } }];
       });
     },
+    async copy(fromId, toId) {
+      const items = (await media.list()).filter((m) => m.scenarioId === fromId).map((m) => m.media);
+      return items.length ? media.put(toId, items) : 0;
+    },
   };
+  return media;
 }
 
 /** The image bytes of a media item as a Blob (for an object URL). */

@@ -77,8 +77,9 @@ export function createAppState(deps: AppDeps = {}): AppState {
     pins: makePinsRecord(pins),
   });
   const edit = createEditStore(scenario, pins);
+  const podMedia = deps.podMedia ?? makePodMediaStore();
   // A test double without the catalogue's functions gets the real database for the list.
-  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins });
+  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins, media: podMedia });
   const ui = createUiStore();
   const importer = createImportStore({
     scenario,
@@ -88,7 +89,6 @@ export function createAppState(deps: AppDeps = {}): AppState {
       if (scenarios[0].error) throw new Error(scenarios[0].error);
     },
   });
-  const podMedia = deps.podMedia ?? makePodMediaStore();
   const backup = createBackupStore({
     db: hasScenarioList(db) ? db : makePlannerDb(),
     media: podMedia,
