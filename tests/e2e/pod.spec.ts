@@ -141,6 +141,7 @@ test('a driver status with its POD joins the day once, shows, prints and survive
   await page.getByRole('button', { name: 'Import status' }).click();
   await expect(page.getByText("The events file was not imported: events[0].order: unknown order 'NOPE-1'. Nothing was added.")).toBeVisible();
   await expect(eventLog(page).locator('.event-log__list > li')).toHaveCount(2);
+  await page.locator('.side-panel').screenshot({ path: test.info().outputPath('day-panel-pod.png') });
 
   // "Scan status QR" is offered exactly when the browser lists a camera.
   const camera = await page.evaluate(async () => (await navigator.mediaDevices?.enumerateDevices?.() ?? []).some((d) => d.kind === 'videoinput'));
