@@ -2,7 +2,7 @@
 // each stop's status, time, recipient, note, signature and photo thumbnails and
 // the distance flag. Rendered into a print-only view (pod.css hides it on
 // screen, print.css hides the app in print); the dialog opens once its images load.
-import { createEffect, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { Portal } from 'solid-js/web';
 import type { DayStop } from '../../domain/day/day-state';
 import { podEntry, podMediaIds, podReportKeys, type PodEntry } from '../../domain/day/pod';
@@ -67,13 +67,13 @@ export function PodReportControls(): JSX.Element {
 /** The print-only report; `onReady` once its media are loaded. */
 export function PodReport(props: { scope: PodScope; onReady: () => void }): JSX.Element {
   const { scenario: [scenarioState], day: [state], pod } = useApp();
-  const rows = () => {
-    const derived = state.derived;
+  const dayState = createMemo(() => state.derived?.state ?? null);
+  const rows = createMemo(() => {
+    const day = dayState();
     const events = state.day?.events ?? [];
-    if (!derived) return [];
-    return podReportKeys(derived.state, props.scope).map((key) => ({ stop: derived.state.stops[key], entry: podEntry(derived.state, events, key) }))
-      .filter((row) => row.stop);
-  };
+    if (!day) return [];
+    return podReportKeys(day, props.scope).map((key) => ({ stop: day.stops[key], entry: podEntry(day, events, key) })).filter((row) => row.stop);
+  });
   const urls = createMediaUrls(pod, () => rows().flatMap((row) => podMediaIds(row.entry?.pod)));
   let ready = false;
   createEffect(() => {

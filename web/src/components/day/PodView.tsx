@@ -3,7 +3,7 @@
 // named one that has not come), recipient, note, time, and how far from the
 // address the phone recorded it (flagged beyond 100 m). "POD" toggles it open
 // on a stop of the day's routes or a done/failed line of the event log.
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, Show, type JSX } from 'solid-js';
 import { podEntry, podMediaIds, podOfEvent, type PodEntry } from '../../domain/day/pod';
 import { formatDayTime, type DayEvent } from '../../domain/day/events';
 import type { StopStatus } from '../../domain/day/day-state';
@@ -13,18 +13,24 @@ import { PodDistance, PodMediaList, podOutcome } from './PodParts';
 import { PodPrintButton } from './PodReport';
 import '../../pod.css';
 
+/** The day's state, changing with the log only: the clock's ticks (new predictions) do not recompute PODs. */
+function useDayState() {
+  const { day: [state] } = useApp();
+  const dayState = createMemo(() => state.derived?.state ?? null);
+  return { dayState, events: () => state.day?.events ?? [] };
+}
+
 /** "POD" on a done or failed stop of the day's routes, opening its proof of delivery below it. */
 export function StopPod(props: { stopKey: string; status: StopStatus; label: string }): JSX.Element {
-  const { day: [state] } = useApp();
-  const entry = () => (state.derived && state.day ? podEntry(state.derived.state, state.day.events, props.stopKey) : null);
+  const { dayState, events } = useDayState();
+  const entry = createMemo(() => (dayState() ? podEntry(dayState()!, events(), props.stopKey) : null));
   return <Show when={props.status === 'done' || props.status === 'failed' ? entry() : null}>{(e) => <PodToggle entry={e()} label={props.label} />}</Show>;
 }
 
 /** "POD" on a done or failed event of the log (the POD that event recorded, even when later corrected). */
 export function EventPod(props: { event: DayEvent }): JSX.Element {
-  const { day: [state] } = useApp();
-  const entry = () => (props.event.type === 'done' || props.event.type === 'failed') && state.derived && state.day
-    ? podOfEvent(state.derived.state, state.day.events, props.event.id) : null;
+  const { dayState, events } = useDayState();
+  const entry = createMemo(() => ((props.event.type === 'done' || props.event.type === 'failed') && dayState() ? podOfEvent(dayState()!, events(), props.event.id) : null));
   return <Show when={entry()}>{(e) => <PodToggle entry={e()} label={e().order.customerName || e().order.id} />}</Show>;
 }
 
