@@ -4,8 +4,9 @@
 // 240 m from the address; a failed stop) through the events file input → the stop
 // shows Done and its POD (signature image, recipient, note, the distance flag) →
 // the same file again adds nothing → the failed stop created its re-delivery →
-// a pasted bad status names its JSON path → the POD report of the route prints →
-// after a reload the POD and its signature are still there.
+// a pasted bad status names its JSON path → the POD report of the route and of
+// the order print → after a reload, and after a backup restored in a new browser
+// profile, the POD and its signature are still there.
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -81,7 +82,7 @@ function statusFile(doneKey: string, failedKey: string): string {
   });
 }
 
-test('a driver status with its POD joins the day once, shows, prints and survives a reload', async ({ page }) => {
+test('a driver status with its POD joins the day once, shows, prints, survives a reload and a backup', async ({ page, browser, baseURL }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
   await optimize(page, 2);
@@ -178,4 +179,30 @@ test('a driver status with its POD joins the day once, shows, prints and survive
   await stopItem(page, doneKey).getByRole('button', { name: `POD of ${doneName}` }).click();
   const reloaded = page.getByRole('region', { name: `Proof of delivery of ${doneName}` }).first();
   await expect(reloaded.getByRole('img', { name: `Signature of ${doneName}` })).toBeVisible();
+
+  // Back up everything, restore in a new browser profile: the POD comes back with its signature.
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('dialog', { name: 'Scenarios' }).getByRole('button', { name: 'Back up everything' }).click()]);
+  const backup = JSON.parse(readFileSync((await download.path())!, 'utf8')) as { media: { id: string; type: string }[] };
+  expect(backup.media.map((m) => [m.id, m.type])).toEqual([['drv:van-1:sig-1', 'image/png']]);
+  const context = await browser.newContext({ baseURL });
+  await context.route('**/*', (route) => (['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname) ? route.continue() : route.abort('blockedbyclient')));
+  const other = await context.newPage();
+  await other.goto('/');
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
+  await other.getByRole('button', { name: 'Scenarios' }).click();
+  const dialog = other.getByRole('dialog', { name: 'Scenarios' });
+  await dialog.getByLabel('Backup file').setInputFiles((await download.path())!);
+  const preview = dialog.getByRole('group', { name: 'Restore preview' });
+  await expect(preview).toContainText('1 photo or signature of proofs of delivery come with them');
+  await preview.getByLabel(/Replace the 1 scenario\(s\) here that differ/).check();
+  await preview.getByRole('button', { name: 'Restore' }).click();
+  await expect(dialog.getByText(/^Restored from /)).toBeVisible();
+  await other.keyboard.press('Escape');
+  await other.getByRole('button', { name: 'Day', exact: true }).click();
+  await stopItem(other, doneKey).getByRole('button', { name: `POD of ${doneName}` }).click();
+  const restored = other.getByRole('region', { name: `Proof of delivery of ${doneName}` }).first();
+  await expect(restored.getByRole('img', { name: `Signature of ${doneName}` })).toBeVisible();
+  await expect(restored.getByText('Zoé <b>Martin</b>', { exact: true })).toBeVisible();
+  await context.close();
 });
