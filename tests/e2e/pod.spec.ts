@@ -111,6 +111,7 @@ test('a driver status with its POD joins the day once, shows, prints, survives a
   await expect(pod.getByText('Zoé <b>Martin</b>', { exact: true })).toBeVisible();
   await expect(pod.getByText('Left with the neighbour', { exact: true })).toBeVisible();
   await expect(pod.getByText('⚠ recorded 240 m from the address')).toBeVisible();
+  await expect(pod.getByText('(phone accuracy ±12 m)')).toBeVisible();
   const signature = pod.getByRole('img', { name: `Signature of ${doneName}` });
   await expect(signature).toBeVisible();
   await expect(signature).toHaveAttribute('src', /^blob:/);

@@ -12,13 +12,14 @@ export function podOutcome(entry: PodEntry): string {
   return event.type === 'failed' ? `Failed (${FAIL_TEXT[event.reason] ?? event.reason})` : 'Done';
 }
 
-/** The distance of the recorded position from the address, flagged beyond 100 m. */
+/** The distance of the recorded position from the address, flagged beyond 100 m, with the phone's accuracy when it gave one. */
 export function PodDistance(props: { entry: PodEntry }): JSX.Element {
   return (
     <Show when={props.entry.distanceM !== null} fallback={<span class="muted">no position recorded</span>}>
       <span class={props.entry.far ? 'pod-far' : undefined} data-far={props.entry.far ? 'yes' : 'no'}>
         {props.entry.far ? '⚠ ' : ''}{describePodDistance(props.entry.distanceM!)}
       </span>
+      <Show when={props.entry.pod.accuracyM}>{(m) => <span class="muted"> (phone accuracy ±{Math.round(m())} m)</span>}</Show>
     </Show>
   );
 }
