@@ -139,8 +139,8 @@ test('back up everything, restore it in a new browser profile: every scenario co
   const before = await storedRecords(page);
   expect(Object.keys(before)).toHaveLength(2);
   const backupPath = await backUp(page);
-  const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { type: string; version: number; scenarios: unknown[] };
-  expect(backup).toMatchObject({ type: 'fmp-backup', version: 1 });
+  const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { type: string; version: number; scenarios: unknown[]; media: unknown[] };
+  expect(backup).toMatchObject({ type: 'fmp-backup', version: 2, media: [] });
   expect(backup.scenarios).toHaveLength(2);
 
   const context = await freshProfile(browser, baseURL!);

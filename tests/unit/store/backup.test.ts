@@ -4,6 +4,7 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { makePlannerDb } from '../../../web/src/io/db';
+import { makePodMediaStore } from '../../../web/src/io/pod-media';
 import { createBackupStore } from '../../../web/src/store/backup';
 import { makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -11,6 +12,7 @@ let counter = 0;
 
 function setup() {
   const db = makePlannerDb({ scenarios: `backup-store-s-${++counter}`, session: `backup-store-p-${counter}` });
+  const media = makePodMediaStore(`backup-store-m-${counter}`);
   const downloads: { fileName: string; text: string }[] = [];
   const calls: string[] = [];
   const restored: string[][] = [];
@@ -20,10 +22,11 @@ function setup() {
     flush: async () => { calls.push('flush'); },
     restored: async (replaced) => { restored.push(replaced); },
     download: (fileName, text) => downloads.push({ fileName, text }),
+    media,
     newId: () => `copy-${++ids}`,
     now: () => new Date('2026-11-30T08:00:00Z'),
   }));
-  return { db, store, downloads, calls, restored };
+  return { db, media, store, downloads, calls, restored };
 }
 
 describe('backup store', () => {
@@ -72,5 +75,27 @@ describe('backup store', () => {
     await actions.choose(new File(['{"type":"final-mile-scenario"}'], 'scenario.json'));
     expect(state.error).toMatch(/^Reading the backup failed: scenario\.json: type: this is not a planner backup/);
     expect(await db.listScenarios()).toEqual([]);
+  });
+
+  it('backs up the POD media and restores them with their scenario, under the id of a copy', async () => {
+    const signature = { id: 'sig-1', type: 'image/png', data: 'iVBORw==' };
+    const source = setup();
+    await source.db.putScenario(makeMiniScenario());
+    await source.media.put('mini', [signature]);
+    await source.store[1].backUp();
+    expect(JSON.parse(source.downloads[0].text).media).toEqual([{ scenarioId: 'mini', ...signature }]);
+
+    // A fresh browser: the scenario and its media come back under the same id.
+    const target = setup();
+    await target.store[1].choose(new File([source.downloads[0].text], 'backup.json'));
+    await target.store[1].confirm();
+    expect((await target.media.get('mini', ['sig-1'])).get('sig-1')).toEqual(signature);
+
+    // Here with a different version: the backup's comes back as a copy, its media under the copy's id.
+    await target.db.putScenario(makeMiniScenario({ name: 'changed since' }));
+    await target.store[1].choose(new File([source.downloads[0].text], 'backup.json'));
+    await target.store[1].confirm();
+    expect((await target.media.get('copy-1', ['sig-1'])).get('sig-1')).toEqual(signature);
+    expect((await target.media.list()).map((m) => `${m.scenarioId}/${m.media.id}`).sort()).toEqual(['copy-1/sig-1', 'mini/sig-1']);
   });
 });

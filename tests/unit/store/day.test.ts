@@ -133,7 +133,7 @@ describe('day store: events files', () => {
     expect(clock.minutes()).toBe(550);
     expect(actions.importEvents(text)).toBe(true);
     expect(state.day?.events).toHaveLength(3);
-    expect(state.message?.text).toBe('Imported 0 events; 3 already in the log skipped.');
+    expect(state.message?.text).toBe('Nothing new: all 3 events are already in the log.');
     dispose();
   });
 

@@ -9,13 +9,14 @@ import { createPersistence } from '../../../web/src/store/persist';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { createScenariosStore, uniqueName } from '../../../web/src/store/scenarios';
 import { createPinsStore, isOrderPinned, makePinsRecord } from '../../../web/src/store/pins';
+import { makeDispatch } from '../../../web/src/store/day-log';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
 let dbCounter = 0;
 
-async function mount() {
+async function mount(media?: { copy: (fromId: string, toId: string) => Promise<number> }) {
   const db = makePlannerDb({ scenarios: `scen-s-${++dbCounter}`, session: `scen-p-${dbCounter}` });
   let ids = 0;
   const app = createRoot((dispose) => {
@@ -23,7 +24,7 @@ async function mount() {
     const scenario = createScenarioStore();
     const pins = createPinsStore();
     const persist = createPersistence(scenario, { db, loadDemo: async () => makeMiniScenario({ plan: makeMiniPlan() }), debounceMs: 5, pins: makePinsRecord(pins) });
-    const scenarios = createScenariosStore({ db, scenario, flush: persist.flush, newId: () => `id-${++ids}`, pins });
+    const scenarios = createScenariosStore({ db, scenario, flush: persist.flush, newId: () => `id-${++ids}`, pins, media });
     return { scenario, persist, scenarios, pins };
   });
   await app.persist.restore();
@@ -142,5 +143,16 @@ describe('scenario catalogue', () => {
   it('names copies uniquely', () => {
     expect(uniqueName('A', ['A', 'A 2'])).toBe('A 3');
     expect(uniqueName('B', ['A'])).toBe('B');
+  });
+
+  it('a branch of a dispatched day gets its proof-of-delivery media; a branch without a day copies none', async () => {
+    const copies: string[] = [];
+    const { scenario: [open, openActions], scenarios: [, actions] } = await mount({ copy: async (from, to) => { copies.push(`${from}->${to}`); return 1; } });
+    await actions.duplicate();
+    expect(copies).toEqual([]);
+    openActions.setDay(makeDispatch(openActions.snapshot()!, 480));
+    await actions.duplicate();
+    expect(open.scenario?.id).toBe('id-2');
+    expect(copies).toEqual(['id-1->id-2']);
   });
 });

@@ -1,13 +1,19 @@
 // The backup file: every stored scenario record (scenario, plan, pins) in one
-// JSON document `{type:"fmp-backup", version:1, createdAt, scenarios:[…]}`, and
+// JSON document `{type:"fmp-backup", version:2, createdAt, scenarios:[…], media:[…]}`
+// (version 2 added `media`: the proof-of-delivery photos and signatures, each
+// `{scenarioId, id, type, data}`; a version 1 file has none and restores as before), and
 // the plan of a restore: what is added, what is already here, and what differs
 // from a scenario with the same id (kept as a copy, or replaced only when asked).
+import * as v from 'valibot';
 import { readScenarioRecord } from './restore';
+import { podMediaSchema } from '../domain/day/event-schema';
+import type { PodMedia } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
+import type { ScenarioMedia } from './pod-media';
 import type { PinSet } from '../plan/pins';
 
 export const BACKUP_TYPE = 'fmp-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 /** The file as written. Records are stored as they are, so a backup loses nothing. */
 export interface BackupFile {
@@ -15,12 +21,19 @@ export interface BackupFile {
   version: typeof BACKUP_VERSION;
   createdAt: string;
   scenarios: unknown[];
+  /** Proof-of-delivery media of the backed-up scenarios (version 2 on). */
+  media?: BackupMedia[];
 }
+
+/** One media item in a backup: the status file's item with the scenario it belongs to. */
+export type BackupMedia = PodMedia & { scenarioId: string };
 
 /** One scenario read back from a backup. */
 export interface BackupEntry {
   scenario: Scenario;
   pins: PinSet;
+  /** Its proof-of-delivery media (none in a version 1 backup). */
+  media: PodMedia[];
 }
 
 export type BackupRead =
@@ -35,9 +48,34 @@ export interface RestoreItem {
   action: RestoreAction;
 }
 
-/** Writes all stored records as one backup document. */
-export function makeBackup(records: unknown[], now: Date = new Date()): BackupFile {
-  return { type: BACKUP_TYPE, version: BACKUP_VERSION, createdAt: now.toISOString(), scenarios: records };
+/** Writes all stored records as one backup document, with the media of those records' scenarios. */
+export function makeBackup(records: unknown[], now: Date = new Date(), media: readonly ScenarioMedia[] = []): BackupFile {
+  const ids = new Set(records.map((record) => (record as { id?: unknown } | null)?.id));
+  const kept = media.filter((m) => ids.has(m.scenarioId)).map((m) => ({ scenarioId: m.scenarioId, ...m.media }));
+  return { type: BACKUP_TYPE, version: BACKUP_VERSION, createdAt: now.toISOString(), scenarios: records, media: kept };
+}
+
+const backupMediaSchema = v.object({ scenarioId: v.pipe(v.string('must be a scenario id'), v.minLength(1, 'must not be empty')), ...podMediaSchema.entries });
+
+/** The file's media by scenario id; an item that is not valid is named in `problems` and left out. */
+function readMedia(raw: unknown, problems: string[]): Map<string, PodMedia[]> {
+  const byScenario = new Map<string, PodMedia[]>();
+  if (raw === undefined) return byScenario;
+  if (!Array.isArray(raw)) {
+    problems.push('media: must be a list of media items; no photo or signature restored');
+    return byScenario;
+  }
+  raw.forEach((item, index) => {
+    const parsed = v.safeParse(backupMediaSchema, item);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      const field = (issue.path ?? []).map((p) => String(p.key)).join('.');
+      return void problems.push(`media[${index}]${field ? `.${field}` : ''}: ${issue.message}`);
+    }
+    const { scenarioId, ...media } = parsed.output;
+    byScenario.set(scenarioId, [...(byScenario.get(scenarioId) ?? []), media]);
+  });
+  return byScenario;
 }
 
 export function serializeBackup(file: BackupFile): string {
@@ -64,13 +102,14 @@ export function readBackup(text: string): BackupRead {
   const entries: BackupEntry[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
+  const media = readMedia(file.media, problems);
   file.scenarios.forEach((record, index) => {
     const read = readScenarioRecord(record);
     if (!read.ok) return void problems.push(`${labelOf(record, index)}: ${read.message.split('\n')[0]}`);
     if (seen.has(read.scenario.id)) return void problems.push(`${labelOf(record, index)}.id: used twice in the backup`);
     seen.add(read.scenario.id);
     read.warnings.forEach((warning) => problems.push(`${labelOf(record, index)}: ${warning}`));
-    entries.push({ scenario: read.scenario, pins: read.pins });
+    entries.push({ scenario: read.scenario, pins: read.pins, media: media.get(read.scenario.id) ?? [] });
   });
   return { ok: true, entries, createdAt: typeof file.createdAt === 'string' ? file.createdAt : '', problems };
 }
@@ -108,6 +147,8 @@ export function describeRestore(items: RestoreItem[]): string[] {
   if (count('copy')) lines.push(`${plural(count('copy'), 'scenario')} differ from the one here with the same id: the backup's version is added as a copy named “… (restored)”; nothing here is overwritten.`);
   if (count('replace')) lines.push(`${plural(count('replace'), 'scenario')} here will be REPLACED by the backup's version.`);
   if (!lines.length) lines.push('The backup holds no scenario.');
+  const media = items.reduce((n, item) => n + item.entry.media.length, 0);
+  if (media) lines.push(`${media} ${media === 1 ? 'photo or signature' : 'photos and signatures'} of proofs of delivery come with them (those already here are kept).`);
   return lines;
 }
 

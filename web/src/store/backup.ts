@@ -1,9 +1,11 @@
 // Backup and restore of every stored scenario. "Back up everything" writes one
-// file; "Restore backup" reads a file, says what will happen (added, identical,
-// kept as a copy, or replaced only when asked) and only then writes.
+// file (with the proof-of-delivery media); "Restore backup" reads a file, says
+// what will happen (added, identical, kept as a copy, or replaced only when
+// asked) and only then writes, media under the id the scenario is restored as.
 import { createStore, unwrap } from 'solid-js/store';
 import { describeRestore, makeBackup, planRestore, readBackup, serializeBackup, type BackupEntry, type RestoreItem } from '../io/backup';
 import type { ScenarioListDb } from '../io/db';
+import type { PodMediaStore } from '../io/pod-media';
 
 /** A backup read and waiting for the user's go-ahead. */
 export interface RestorePreview {
@@ -50,6 +52,8 @@ export interface BackupDeps {
   /** After a restore: re-reads the list and the open scenario if it was replaced. */
   restored(replacedIds: string[]): Promise<void>;
   download(fileName: string, text: string): void;
+  /** The proof-of-delivery media store (absent: backups carry no media and restores store none). */
+  media?: Pick<PodMediaStore, 'put' | 'list'>;
   newId?: () => string;
   now?: () => Date;
 }
@@ -80,10 +84,11 @@ export function createBackupStore(deps: BackupDeps): BackupStore {
   async function write(items: RestoreItem[]): Promise<string[]> {
     const replaced: string[] = [];
     for (const { entry, action } of items) {
-      if (action === 'same') continue;
       const copy = action === 'copy';
       const scenario = copy ? { ...entry.scenario, id: newId(), name: `${entry.scenario.name} (restored)` } : entry.scenario;
-      await deps.db.putScenario({ ...scenario, pins: entry.pins });
+      if (action !== 'same') await deps.db.putScenario({ ...scenario, pins: entry.pins });
+      // Media first missing here are added even to an identical scenario; those already here are kept.
+      if (entry.media.length && deps.media) await deps.media.put(scenario.id, entry.media);
       if (action === 'replace') replaced.push(entry.scenario.id);
     }
     return replaced;
@@ -92,7 +97,7 @@ export function createBackupStore(deps: BackupDeps): BackupStore {
   const actions: BackupActions = {
     backUp: () => busy('Backing up', async () => {
       await deps.flush();
-      const file = makeBackup(await deps.db.listScenarios(), deps.now?.());
+      const file = makeBackup(await deps.db.listScenarios(), deps.now?.(), (await deps.media?.list()) ?? []);
       deps.download(`final-mile-backup-${file.createdAt.slice(0, 10)}.json`, serializeBackup(file));
       setState('done', `Backed up ${file.scenarios.length} ${file.scenarios.length === 1 ? 'scenario' : 'scenarios'}.`);
     }),

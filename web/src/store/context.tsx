@@ -7,6 +7,7 @@ import type { Solution } from '../domain/solution';
 import { proposeRepair } from '../plan/repair';
 import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
 import { downloadText, MIME } from '../io/download';
+import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
@@ -17,6 +18,7 @@ import { createImportStore, type ImportStore } from './import';
 import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
+import { createPodStore, type PodStore } from './pod';
 import { createRunStore, type RunStore } from './run';
 import { createScenarioStore, type ScenarioStore } from './scenario';
 import { createScenariosStore, type ScenariosStore } from './scenarios';
@@ -42,6 +44,8 @@ export interface AppState {
   day: DayStore;
   /** The offline map archive kept in this browser (for every scenario). */
   mapArchive: MapArchiveStore;
+  /** Drivers' status files into the day, and their proof-of-delivery media. */
+  pod: PodStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -53,6 +57,8 @@ export interface AppDeps {
   /** The day's repair and Play simulator (default: the real ones, repairs solved in their own worker). */
   day?: DayDeps;
   mapArchive?: MapArchiveStore;
+  /** Where proof-of-delivery media are kept (default: their own IndexedDB database). */
+  podMedia?: PodMediaStore;
 }
 
 const AppContext = createContext<AppState>();
@@ -71,8 +77,9 @@ export function createAppState(deps: AppDeps = {}): AppState {
     pins: makePinsRecord(pins),
   });
   const edit = createEditStore(scenario, pins);
+  const podMedia = deps.podMedia ?? makePodMediaStore();
   // A test double without the catalogue's functions gets the real database for the list.
-  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins });
+  const scenarios = createScenariosStore({ db: hasScenarioList(db) ? db : makePlannerDb(), scenario, flush: persist.flush, pins, media: podMedia });
   const ui = createUiStore();
   const importer = createImportStore({
     scenario,
@@ -84,6 +91,7 @@ export function createAppState(deps: AppDeps = {}): AppState {
   });
   const backup = createBackupStore({
     db: hasScenarioList(db) ? db : makePlannerDb(),
+    media: podMedia,
     flush: persist.flush,
     restored: async (replacedIds) => {
       if (scenario[0].scenario && replacedIds.includes(scenario[0].scenario.id)) await persist.reloadOpen();
@@ -92,12 +100,13 @@ export function createAppState(deps: AppDeps = {}): AppState {
     download: (fileName, text) => downloadText(fileName, MIME.json, text),
   });
   const day = createDayStore(scenario, deps.day ?? defaultDayDeps(onCleanup));
+  const pod = createPodStore(scenario, day, podMedia);
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day };
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod };
 }
 
 /** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */

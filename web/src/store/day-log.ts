@@ -7,7 +7,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import type { DayState } from '../domain/day/day-state';
 import { DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
 import { storedEventSchema } from '../domain/day/event-schema';
-import { deriveEventId, type DayEvent } from '../domain/day/events';
+import { deriveEventId, type DayEvent, type PodMedia } from '../domain/day/events';
 import { parseEventsFile } from '../domain/day/events-file';
 import type { Scenario } from '../domain/scenario';
 
@@ -57,7 +57,7 @@ export function makeEvent(e: NewDayEvent, log: readonly DayEvent[], state: DaySt
 
 /** Outcome of reading an events file against the day. */
 export type ImportRead =
-  | { ok: true; events: DayEvent[]; skipped: number }
+  | { ok: true; events: DayEvent[]; skipped: number; media: PodMedia[] }
   | { ok: false; message: string };
 
 /**
@@ -78,7 +78,19 @@ export function readEventsImport(text: string, scenario: Scenario, state: DaySta
   }
   const taken = new Set(log.map((e) => e.id));
   const fresh = read.events.filter((e) => !taken.has(e.id));
-  return { ok: true, events: fresh, skipped: read.events.length - fresh.length };
+  return { ok: true, events: fresh, skipped: read.events.length - fresh.length, media: read.media };
+}
+
+/** The dispatcher's sentence about an import: what was added, or "Nothing new" when the log had it all. */
+export function importedText(events: number, skipped: number, media: number): string {
+  const plural = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+  const mediaText = plural(media, 'photo or signature', 'photos or signatures');
+  if (events === 0 && media === 0) {
+    return skipped === 0 ? 'Nothing new: the file holds no event.' : `Nothing new: ${skipped === 1 ? 'its event is' : `all ${skipped} events are`} already in the log.`;
+  }
+  if (events === 0) return `Imported ${mediaText}; ${plural(skipped, 'event')} already in the log.`;
+  const skippedText = skipped ? `; ${skipped} already in the log skipped` : '';
+  return `Imported ${plural(events, 'event')}${media ? ` and ${mediaText}` : ''}${skippedText}.`;
 }
 
 /** Ids of the orders the file's new-order events create (best effort: the parser reports the rest). */

@@ -10,7 +10,7 @@ import type { DayEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
 import { createDayClock, type DayClock } from './day-clock';
 import { deriveDay, deriveDayBase, predictDayAt, type DayDerived } from './day-derive';
-import { dispatchBlocker, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type NewDayEvent } from './day-log';
+import { dispatchBlocker, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
 import { makePlayQueue, overtaken, type SimulateDay } from './day-play';
 import { createDayRepair, type DayRepairState, type ProposeRepair } from './day-repair';
 import type { ScenarioStore } from './scenario';
@@ -46,8 +46,12 @@ export interface DayActions {
   dispatch(): boolean;
   /** Appends one event (time: the clock's, unless given); a correction is a later event. */
   addEvent(event: DayActionEvent): boolean;
-  /** Reads an events file: all its new events or none (message naming the event index and field). */
-  importEvents(text: string): boolean;
+  /** Checks an events or status file against the day without adding anything: its new events and media, or why not. */
+  readImport(text: string): ImportRead;
+  /** Reads an events file: all its new events or none (message naming the event index and field); `mediaAdded` media were stored with it. */
+  importEvents(text: string, mediaAdded?: number): boolean;
+  /** Shows a message about an action taken elsewhere (the status import). */
+  notify(message: DayMessage): void;
   /** The log as an events file. */
   exportEvents(): string | null;
   dismissMessage(): void;
@@ -129,22 +133,25 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       setMessage(null);
       return true;
     },
-    importEvents(text) {
+    readImport(text) {
       const current = day();
       const scenario = base();
-      if (!current || !scenario) return false;
+      if (!current || !scenario) return { ok: false, message: 'Dispatch the plan first: the day starts with a dispatched plan.' };
       const read = readEventsImport(text, scenario, derived()?.state ?? null, current.events);
+      const problem = read.ok ? newIssues(scenario, current, read.events, clock.minutes()) : null;
+      return problem ? { ok: false, message: `The events file was not imported: ${problem}. Nothing was added.` } : read;
+    },
+    importEvents(text, mediaAdded = 0) {
+      const read = actions.readImport(text);
       if (!read.ok) return fail(read.message);
-      const problem = newIssues(scenario, current, read.events, clock.minutes());
-      if (problem) return fail(`The events file was not imported: ${problem}. Nothing was added.`);
       append(read.events);
       const last = read.events.reduce((t, e) => Math.max(t, e.at), 0);
       // The simulated clock catches up with what was reported; the real clock is what it is.
       if (!clock.real() && last > clock.minutes()) clock.set(last);
-      const skipped = read.skipped ? `; ${read.skipped} already in the log skipped` : '';
-      setMessage({ tone: 'info', text: `Imported ${read.events.length} event${read.events.length === 1 ? '' : 's'}${skipped}.` });
+      setMessage({ tone: 'info', text: importedText(read.events.length, read.skipped, mediaAdded) });
       return true;
     },
+    notify: (m) => setMessage(m),
     exportEvents: () => (day() ? serializeEventsFile(unwrap(day()!).events) : null),
     dismissMessage: () => setMessage(null),
   };

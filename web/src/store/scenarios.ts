@@ -8,6 +8,7 @@ import { localIsoDate, makeBlankScenario } from '../domain/blank';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb, ScenarioListDb } from '../io/db';
 import { planKpis, type PlanKpis } from '../io/export-kpis';
+import type { PodMediaStore } from '../io/pod-media';
 import { readScenarioRecord, upgradeScenario } from '../io/restore';
 import type { PinSet } from '../plan/pins';
 import type { PinsStore } from './pins';
@@ -87,6 +88,8 @@ export interface ScenariosDeps {
   newId?: () => string;
   /** The pins store: pins follow the scenario that is open (stored inside its record). */
   pins?: PinsStore;
+  /** The proof-of-delivery media store: a branch gets the media of the day it copies. */
+  media?: Pick<PodMediaStore, 'copy'>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -197,7 +200,9 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
     duplicate: () => step('Duplicating the scenario', async () => {
       const base = openActions.snapshot();
       if (!base) throw new Error('no scenario is open');
-      await show({ ...base, id: newId(), name: uniqueName(`${base.name} (branch)`, taken()) }, pinsOf(base.id));
+      const id = newId();
+      if (base.day) await deps.media?.copy(base.id, id);
+      await show({ ...base, id, name: uniqueName(`${base.name} (branch)`, taken()) }, pinsOf(base.id));
     }),
     rename: (id, name) => step('Renaming the scenario', async () => {
       const trimmed = name.trim();

@@ -10,6 +10,7 @@ import { DayClock } from './DayClock';
 import { DayReportView } from './DayReportView';
 import { DayRoutes } from './DayRoutes';
 import { EventLog } from './EventLog';
+import { PodReportControls } from './PodReport';
 import { RepairPanel } from './RepairPanel';
 
 /** Everything of the running day, top to bottom. */
@@ -37,6 +38,7 @@ export function DayPanel(): JSX.Element {
       <AtRiskList />
       <DayRoutes />
       <EventLog />
+      <PodReportControls />
       <DayReportView />
     </div>
   );

@@ -10,6 +10,7 @@ import { ShareRoute } from '../handoff/ShareRoute';
 import { MessageButton } from '../messages/MessageButton';
 import { MessageHistory } from '../messages/MessageHistory';
 import { formatClock } from '../ui/format';
+import { StopPod } from './PodView';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
 const STATUS_LABELS: Record<string, string> = { planned: 'planned', 'en-route': 'en route', arrived: 'arrived', done: 'done', failed: 'failed', cancelled: 'cancelled' };
@@ -94,6 +95,7 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
       <MessageButton orderId={props.stop.orderId} customer={label()} describedBy={nameId()} />
       <Show when={props.stop.risk}>{(risk) => <span class="day-risk">{risk()}</span>}</Show>
       <MessageHistory orderId={props.stop.orderId} customer={label()} />
+      <StopPod stopKey={props.stop.key} status={props.stop.status} label={label()} />
     </li>
   );
 }

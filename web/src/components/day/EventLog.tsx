@@ -1,10 +1,13 @@
 // Region "Event log": the day's events in log order (append-only: a correction
-// is a later event), with import and export of the events file.
+// is a later event), with import (an events file or a driver's status file with
+// its media) and export of the events file; a done or failed event opens its POD.
 import { For, type JSX } from 'solid-js';
 import { formatDayTime, type DayEvent } from '../../domain/day/events';
 import { downloadText, MIME, safeFileName } from '../../io/download';
 import { useApp } from '../../store/context';
 import { AUTO_REPAIR_ID } from '../../store/day-repair';
+import { EventPod } from './PodView';
+import { StatusImport } from './StatusImport';
 
 /** One line of text about an event (rendered as text, never markup). */
 export function describeEvent(e: DayEvent): string {
@@ -25,11 +28,11 @@ export function describeEvent(e: DayEvent): string {
 
 /** The log with Import events / Export events. */
 export function EventLog(): JSX.Element {
-  const { scenario: [scenarioState], day: [state, actions] } = useApp();
+  const { scenario: [scenarioState], day: [state, actions], pod: [, podActions] } = useApp();
   let file!: HTMLInputElement;
   const onFile = async () => {
     const chosen = file.files?.[0];
-    if (chosen) actions.importEvents(await chosen.text());
+    if (chosen) await podActions.importStatus(await chosen.text());
     file.value = '';
   };
   const exportLog = () => {
@@ -46,11 +49,12 @@ export function EventLog(): JSX.Element {
         </label>
         <button type="button" class="btn btn--small" onClick={exportLog}>Export events</button>
       </div>
+      <StatusImport />
       <ol class="event-log__list">
         <For each={state.day?.events ?? []}>
           {(e) => (
             <li class="event-log__item" data-event-type={e.type}>
-              <span class="num">{formatDayTime(e.at)}</span> {describeEvent(e)}
+              <span class="num">{formatDayTime(e.at)}</span> {describeEvent(e)} <EventPod event={e} />
             </li>
           )}
         </For>

@@ -30,6 +30,8 @@ export interface DayStop {
   failReason: FailReason | null;
   /** Reported service overrun, minutes (summed). */
   overrunMinutes: number;
+  /** Id of the done or failed event that left the stop (its proof of delivery), or null. */
+  leftByEventId: string | null;
 }
 
 /** A delay or position, tied to the stop the vehicle was at or driving to when reported (null: driving back). */
@@ -127,7 +129,7 @@ function addOrder(work: Work, order: Order): void {
   const types: OrderStepType[] = order.pickup ? ['pickup', 'delivery'] : ['job'];
   for (const type of types) {
     const key = stopKey(order.id, type);
-    work.stops.set(key, { key, orderId: order.id, type, vehicleId: null, status: 'planned', arrivedAt: null, leftAt: null, failReason: null, overrunMinutes: 0 });
+    work.stops.set(key, { key, orderId: order.id, type, vehicleId: null, status: 'planned', arrivedAt: null, leftAt: null, failReason: null, overrunMinutes: 0, leftByEventId: null });
   }
 }
 
@@ -163,8 +165,8 @@ function stopEvent(work: Work, e: Extract<DayEvent, { type: 'arrived' | 'done' |
   const vehicleId = vehicleOf(work, e.order);
   if (vehicleId) startVehicle(work, vehicleId);
   else issue(`order '${e.order}' is ${e.type} but is on no route`);
-  if (e.type === 'arrived') Object.assign(stop, { status: 'arrived', arrivedAt: e.at, leftAt: null, failReason: null });
-  else Object.assign(stop, { status: e.type, leftAt: e.at, failReason: e.type === 'failed' ? e.reason : null });
+  if (e.type === 'arrived') Object.assign(stop, { status: 'arrived', arrivedAt: e.at, leftAt: null, failReason: null, leftByEventId: null });
+  else Object.assign(stop, { status: e.type, leftAt: e.at, failReason: e.type === 'failed' ? e.reason : null, leftByEventId: e.id });
   // A shipment whose pickup failed cannot be delivered either; a later pickup event undoes that.
   const delivery = stop.type === 'pickup' ? work.stops.get(stopKey(e.order, 'delivery'))! : null;
   if (delivery && e.type === 'failed') Object.assign(delivery, { status: 'failed', leftAt: e.at, failReason: e.reason });
