@@ -4,10 +4,11 @@
 // service worker is ready) a reload — even of the bare app URL — shows the route and the
 // done stop; "Send status" downloads a status file the dispatcher's parser reads.
 import { readFileSync } from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { parseEventsFile } from '../../web/src/domain/day/events-file';
 import { encodeRoute, routeFileText } from '../../web/src/io/handoff';
 import { demoDriverRoute, demoScenario } from '../fixtures/driver-route';
+import { sign } from './day-support';
 import { expect, test } from './support';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -28,16 +29,6 @@ async function bigPicture(page: Page): Promise<Buffer> {
     return btoa(binary);
   });
   return Buffer.from(base64, 'base64');
-}
-
-/** Draws a stroke across the canvas with the mouse (pointer events). */
-async function sign(page: Page, canvas: Locator): Promise<void> {
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + box.width * (0.1 + i * 0.07), box.y + box.height * (0.6 - (i % 2) * 0.3));
-  await page.mouse.up();
 }
 
 /** Pixel size of an image media item, as the browser decodes it. */

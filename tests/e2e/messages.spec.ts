@@ -3,40 +3,8 @@
 // the delay notice, whose SMS link carries the new ETA window (computed here from
 // the predicted time the page shows for that stop) → using it logs it on the stop
 // → "Find order" with the stop's order id answers with its status and ETA window.
-import type { Locator, Page } from '@playwright/test';
+import { delayUntilAtRisk, expectedWindow } from './day-support';
 import { expect, optimize, test } from './support';
-
-const VANS = ['Van 1', 'Van 2', 'Van 3', 'Van 4', 'Box truck 1', 'Box truck 2'];
-const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-
-/** The ETA window of a shown predicted start "≈10:07": centre rounded to 5 min, ±15 min (the default settings). */
-function expectedWindow(shown: string): string {
-  const [, h, m] = /(\d\d):(\d\d)/.exec(shown)!;
-  const centre = Math.round((Number(h) * 60 + Number(m)) / 5) * 5;
-  return `between ${hhmm(centre - 15)} and ${hhmm(centre + 15)}`;
-}
-
-/** Keys of the customer stops (jobs and deliveries) at risk now. */
-async function atRiskKeys(page: Page): Promise<string[]> {
-  return page.locator('.day-stop.is-at-risk').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-key')!).filter((k) => !k.endsWith('/pickup')));
-}
-
-/** Delays van after van by 60 minutes until a customer stop that was not at risk becomes at risk; returns that stop. */
-async function delayUntilAtRisk(page: Page): Promise<Locator> {
-  for (const name of VANS) {
-    const before = new Set(await atRiskKeys(page));
-    const van = page.getByRole('article', { name });
-    if ((await van.count()) === 0) continue;
-    await van.getByLabel(`Delay minutes of ${name}`).fill('60');
-    await van.getByRole('button', { name: 'Delay' }).click();
-    await expect(page.getByRole('region', { name: 'Event log' }).locator('li').last()).toContainText('delay');
-    const fresh = (await atRiskKeys(page)).filter((k) => !before.has(k));
-    const inVan = [];
-    for (const key of fresh) if ((await van.locator(`.day-stop[data-stop-key="${key}"]`).count()) > 0) inVan.push(key);
-    if (inVan.length) return van.locator(`.day-stop[data-stop-key="${inVan[0]}"]`);
-  }
-  throw new Error('no van delay put a stop at risk');
-}
 
 test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged; Find order answers for it', async ({ page }) => {
   await page.goto('/');

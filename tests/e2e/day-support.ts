@@ -1,0 +1,49 @@
+// Helpers of the Day-mode e2e specs (issue #13): drawing a signature on the
+// driver's canvas, delaying vans until a stop is at risk, and the ETA window a
+// message quotes for a shown predicted time.
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './support';
+
+/** The demo's vehicles, in its order. */
+export const DEMO_VEHICLES = ['Van 1', 'Van 2', 'Van 3', 'Van 4', 'Box truck 1', 'Box truck 2'];
+
+const hhmm = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/** The ETA window of a shown predicted start "≈10:07": centre rounded to 5 min, ±15 min (the default settings). */
+export function expectedWindow(shown: string): string {
+  const [, h, m] = /(\d\d):(\d\d)/.exec(shown)!;
+  const centre = Math.round((Number(h) * 60 + Number(m)) / 5) * 5;
+  return `between ${hhmm(centre - 15)} and ${hhmm(centre + 15)}`;
+}
+
+/** Keys of the customer stops (jobs and deliveries) at risk now. */
+async function atRiskKeys(page: Page): Promise<string[]> {
+  return page.locator('.day-stop.is-at-risk').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-key')!).filter((k) => !k.endsWith('/pickup')));
+}
+
+/** Delays van after van by 60 minutes until a customer stop that was not at risk becomes at risk; returns that stop. */
+export async function delayUntilAtRisk(page: Page): Promise<Locator> {
+  for (const name of DEMO_VEHICLES) {
+    const before = new Set(await atRiskKeys(page));
+    const van = page.getByRole('article', { name });
+    if ((await van.count()) === 0) continue;
+    await van.getByLabel(`Delay minutes of ${name}`).fill('60');
+    await van.getByRole('button', { name: 'Delay' }).click();
+    await expect(page.getByRole('region', { name: 'Event log' }).locator('li').last()).toContainText('delay');
+    const fresh = (await atRiskKeys(page)).filter((k) => !before.has(k));
+    const inVan = [];
+    for (const key of fresh) if ((await van.locator(`.day-stop[data-stop-key="${key}"]`).count()) > 0) inVan.push(key);
+    if (inVan.length) return van.locator(`.day-stop[data-stop-key="${inVan[0]}"]`);
+  }
+  throw new Error('no van delay put a stop at risk');
+}
+
+/** Draws a stroke across the canvas with the mouse (pointer events). */
+export async function sign(page: Page, canvas: Locator): Promise<void> {
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.1, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + box.width * (0.1 + i * 0.07), box.y + box.height * (0.6 - (i % 2) * 0.3));
+  await page.mouse.up();
+}
