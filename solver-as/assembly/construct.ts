@@ -81,17 +81,15 @@ export function routeCostWith(route: i32, before: i32, u: i32, after: i32): f64 
  * A stop with several slots is first priced in the hull of its windows (model.ts chooseHull), a lower
  * bound of every slot: when that cannot beat `threshold` (or is infeasible) no slot is tried, and slots
  * stop once one reaches the bound. Same result, a fraction of the evaluations when a stop has many
- * slots (priced lateness steps) and most positions are infeasible or dear. Counts as one evaluation.
+ * slots (priced lateness steps) and most positions are infeasible or dear.
  */
 export function evaluateInsertAnyWindow(u: i32, w: i32, threshold: f64): f64 {
   const current = unchecked(chosenWindow[u]);
   evaluatedWindow = current;
   if (windowCount == 1 || unchecked(slotCount[u]) < 2) return evaluateInsert(u, w, threshold);
-  // One position is one evaluation of the work budget, however many slots it takes (as for a relocate).
-  const work = insertionEvaluations + 1;
   chooseHull(u);
   const bound = evaluateInsert(u, w, threshold);
-  if (bound >= threshold || bound == INFEASIBLE) { chooseWindow(u, current); insertionEvaluations = work; return bound; }
+  if (bound >= threshold || bound == INFEASIBLE) { chooseWindow(u, current); return bound; }
   let best: f64 = INFEASIBLE;
   let bestSlot = current;
   for (let slot = 0; slot < windowCount; slot++) {
@@ -103,7 +101,6 @@ export function evaluateInsertAnyWindow(u: i32, w: i32, threshold: f64): f64 {
   }
   chooseWindow(u, bestSlot);
   evaluatedWindow = bestSlot;
-  insertionEvaluations = work;
   return best;
 }
 
