@@ -4,7 +4,7 @@
 import {
   nodeCount, depotCount, vehicleCount, endSite, startSite, siteDistance, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
-  chosenWindow, chooseHull, slotCount, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq, hasOwners,
+  chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
@@ -76,28 +76,18 @@ export function routeCostWith(route: i32, before: i32, u: i32, after: i32): f64 
 }
 
 /**
- * evaluateInsert over every window slot of u (sets evaluatedWindow): the cheapest, the first such
- * slot on ties; with one slot exactly evaluateInsert. The stop keeps its best slot chosen afterwards.
- * A stop with several slots is first priced in the hull of its windows (model.ts chooseHull), a lower
- * bound of every slot: when that cannot beat `threshold` (or is infeasible) no slot is tried, and slots
- * stop once one reaches the bound. Same result, a fraction of the evaluations when a stop has many
- * slots (priced lateness steps) and most positions are infeasible or dear.
+ * evaluateInsert over every window of u (sets evaluatedWindow); with one window per node
+ * exactly evaluateInsert. The stop keeps its best window's slot chosen afterwards.
  */
 export function evaluateInsertAnyWindow(u: i32, w: i32, threshold: f64): f64 {
-  const current = unchecked(chosenWindow[u]);
-  evaluatedWindow = current;
-  if (windowCount == 1 || unchecked(slotCount[u]) < 2) return evaluateInsert(u, w, threshold);
-  chooseHull(u);
-  const bound = evaluateInsert(u, w, threshold);
-  if (bound >= threshold || bound == INFEASIBLE) { chooseWindow(u, current); return bound; }
+  if (windowCount == 1) { evaluatedWindow = 0; return evaluateInsert(u, w, threshold); }
   let best: f64 = INFEASIBLE;
-  let bestSlot = current;
+  let bestSlot = unchecked(chosenWindow[u]);
   for (let slot = 0; slot < windowCount; slot++) {
     if (!windowUsed(u, slot)) continue;
     chooseWindow(u, slot);
     const delta = evaluateInsert(u, w, min(threshold, best));
     if (delta < best) { best = delta; bestSlot = slot; }
-    if (best <= bound) break;
   }
   chooseWindow(u, bestSlot);
   evaluatedWindow = bestSlot;
@@ -140,22 +130,8 @@ function scanEmptyRoutes(u: i32, best: f64): f64 {
   return best;
 }
 
-/**
- * Cheapest insertion of stop u into `route`, the only one that may serve it (a pinned stop, a
- * break): every other route would be priced only to be found infeasible. Sets insertionSite.
- */
-function ownerInsertion(u: i32, route: i32, blink: f64): f64 {
-  insertionSite = -1;
-  if (unchecked(routeSize[route]) > 0) return scanRoute(u, route, INFEASIBLE, blink);
-  const delta = evaluateInsertAnyWindow(u, startSite(route), INFEASIBLE);
-  if (delta < INFEASIBLE) { insertionSite = startSite(route); insertionWindow = evaluatedWindow; }
-  return delta;
-}
-
 /** Cheapest insertion of unassigned stop u over all routes; sets insertionSite. */
 export function bestInsertion(u: i32, blink: f64): f64 {
-  const owner = hasOwners ? unchecked(siteOwner[u]) : -1;
-  if (owner >= 0) return ownerInsertion(u, owner, blink);
   insertionSite = -1;
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
@@ -169,7 +145,6 @@ export function bestInsertion(u: i32, blink: f64): f64 {
  * routes); falls back to bestInsertion when none of them is feasible.
  */
 export function granularInsertion(u: i32, blink: f64): f64 {
-  if (hasOwners && unchecked(siteOwner[u]) >= 0) return ownerInsertion(u, unchecked(siteOwner[u]), 0);
   insertionSite = -1;
   let best: f64 = INFEASIBLE;
   const k = neighbourCount;

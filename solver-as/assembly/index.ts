@@ -177,9 +177,9 @@ export function testApply(op: i32, u: i32, v: i32): void {
   applyMove(op, u, v);
 }
 
-/** Working-plan links: next (kind 0), prev (1), routeOf (2) of a site; kind 3: the window slot a stop is served in. */
+/** Working-plan links: next (kind 0), prev (1), routeOf (2) of a site. */
 export function testLink(kind: i32, site: i32): i32 {
-  return kind == 0 ? next[site] : kind == 1 ? prev[site] : kind == 2 ? routeOf[site] : chosenWindow[site];
+  return kind == 0 ? next[site] : kind == 1 ? prev[site] : routeOf[site];
 }
 
 /** Objective of the working plan; with route ≥ 0 the cost of that route. */

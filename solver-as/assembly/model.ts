@@ -130,13 +130,9 @@ export let vehicleOwnsStops = new StaticArray<u8>(0);
 export let siteSeq = new StaticArray<i32>(0);
 /** [N] window slot each stop currently uses (its siteOpenS/siteCloseS). */
 export let chosenWindow = new StaticArray<i32>(0);
-/** [N] hull of a node's windows (for neighbour relatedness, and the bound of chooseHull). */
+/** [N] hull of a node's windows (for neighbour relatedness). */
 export let hullOpenS = new StaticArray<i32>(0);
 export let hullCloseS = new StaticArray<i32>(0);
-/** [N] the cheapest of a node's window-slot costs (the cost chooseHull serves it at). */
-export let hullWindowCost = new StaticArray<f64>(0);
-/** [N] number of window slots of a node in use. */
-export let slotCount = new StaticArray<i32>(0);
 /** True when some node has a ban, a lock or several windows. */
 export let hasBans: bool = false;
 export let hasLocks: bool = false;
@@ -292,18 +288,6 @@ export function clearAnywhereTravel(): void {
   unchecked(siteWindowCost[node] = windowCost[node * w + slot]);
 }
 
-/**
- * Serves stop `node` in the hull of its windows at its cheapest slot cost: a relaxation of every
- * slot (a route can only get cheaper or feasible), so a cost computed now is a lower bound of the
- * cost in any slot. chosenWindow keeps its slot: chooseWindow(node, chosenWindow[node]) undoes it.
- */
-// @ts-ignore: decorator
-@inline export function chooseHull(node: i32): void {
-  unchecked(siteOpenS[node] = <i64>hullOpenS[node]);
-  unchecked(siteCloseS[node] = <i64>hullCloseS[node]);
-  unchecked(siteWindowCost[node] = hullWindowCost[node]);
-}
-
 /** True when window slot `slot` of node is in use (open ≤ close). */
 // @ts-ignore: decorator
 @inline export function windowUsed(node: i32, slot: i32): bool {
@@ -330,8 +314,6 @@ export function prepareModel(): void {
   chosenWindow = new StaticArray<i32>(n);
   hullOpenS = new StaticArray<i32>(n);
   hullCloseS = new StaticArray<i32>(n);
-  hullWindowCost = new StaticArray<f64>(n);
-  slotCount = new StaticArray<i32>(n);
   hasBans = false; hasLocks = false; hasLimits = false; hasPairs = false; hasOvertime = false;
   hasBreaks = false; hasWindowCosts = false; hasOwners = false;
   for (let site = 0; site < m; site++) { siteSeq[site] = -1; siteOwner[site] = -1; }
@@ -342,13 +324,11 @@ export function prepareModel(): void {
     let first = 0;
     while (first < w - 1 && !windowUsed(node, first)) first++;
     let hullOpen = twOpenS[node * w + first]; let hullClose = twCloseS[node * w + first];
-    let cheapest = windowCost[node * w + first]; let used = 1;
     for (let slot = first + 1; slot < w; slot++) {
       if (!windowUsed(node, slot)) continue;
       hullOpen = min(hullOpen, twOpenS[node * w + slot]); hullClose = max(hullClose, twCloseS[node * w + slot]);
-      cheapest = min(cheapest, windowCost[node * w + slot]); used++;
     }
-    hullOpenS[node] = hullOpen; hullCloseS[node] = hullClose; hullWindowCost[node] = cheapest; slotCount[node] = used;
+    hullOpenS[node] = hullOpen; hullCloseS[node] = hullClose;
     chooseWindow(node, first);
     // Depots never appear in routes as themselves; their service time is ignored.
     siteServiceS[node] = node < depotCount ? 0 : <i64>serviceS[node];

@@ -4,7 +4,7 @@
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
 import {
   nodeCount, depotCount, vehicleCount, startSite, endSite, hasPairs, partnerOf, isPickupSite, isStop, hasBreaks, isBreak,
-  windowCount, windowUsed, chosenWindow, chooseWindow, hasOwners, siteOwner,
+  windowCount, windowUsed, chosenWindow, chooseWindow,
 } from "./model";
 import {
   next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute,
@@ -147,31 +147,9 @@ function pairsAllow(op: i32, u: i32, v: i32): bool {
   return true;
 }
 
-/** True when stop-or-site x belongs to one vehicle alone and that is not route r's. */
-// @ts-ignore: decorator
-@inline function ownedElsewhere(x: i32, r: i32): bool {
-  const owner = x < nodeCount ? unchecked(siteOwner[x]) : -1;
-  return owner >= 0 && owner != r;
-}
-
-/**
- * Whether a move puts u (or, for swap and cross-exchange, v) on a route whose vehicle may not serve
- * it because the stop belongs to another vehicle alone (a pinned stop): infeasible, known in O(1).
- */
-function ownersForbid(op: i32, u: i32, v: i32): bool {
-  const ru = unchecked(routeOf[u]); const rv = unchecked(routeOf[v]);
-  if (ru == rv) return false;
-  switch (op) {
-    case OP_RELOCATE: case OP_OR_OPT2: case OP_OR_OPT3: return ownedElsewhere(u, rv);
-    case OP_SWAP: case OP_CROSS_2_1: case OP_CROSS_1_2: case OP_CROSS_2_2: return ownedElsewhere(u, rv) || ownedElsewhere(v, ru);
-  }
-  return false;
-}
-
 /** Evaluates one operator move (dispatch by id, no virtual calls). */
 export function evaluateMove(op: i32, u: i32, v: i32): f64 {
   moveEvaluations++;
-  if (hasOwners && ownersForbid(op, u, v)) return Infinity;
   if (hasPairs && !pairsAllow(op, u, v)) return Infinity;
   switch (op) {
     case OP_RELOCATE: return evaluateRelocate(u, 1, v);

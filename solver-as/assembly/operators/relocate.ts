@@ -4,8 +4,7 @@
 //   before:  pu → [u … z] → nz        w → nw
 //   after:   pu → nz                  w → [u … z] → nw
 import {
-  isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost, windowCount, windowUsed,
-  chosenWindow, chooseWindow, chooseHull, slotCount,
+  isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
@@ -33,49 +32,13 @@ function insertedRouteCost(route: i32, w: i32, u: i32, z: i32, len: i32): f64 {
 }
 
 /**
- * The move the last evaluateRelocate priced best in another window slot of its stop: stop, target
- * site and slot (−1: none). applyRelocate serves the stop in that slot when it applies that move.
- */
-let slotStop: i32 = -1;
-let slotTarget: i32 = -1;
-let slotChosen: i32 = 0;
-
-/**
  * Cost change of moving the chain of `len` stops starting at assigned stop u to
  * right after site w (a stop or a route start). INFEASIBLE when the move breaks
  * a rule or is not a move (w inside the chain or w = prev(u)). When no vehicle
  * pays per second, returns early with a non-negative distance delta as soon as
  * the move cannot improve (its feasibility is then not checked).
- *
- * A single stop with several window slots moves into the cheapest of them (it
- * can change window as it moves; applyRelocate serves it there): first priced in
- * the hull of its windows (model.ts chooseHull), a lower bound of every slot,
- * which is returned when it cannot improve (≥ 0, feasibility unchecked) or is
- * infeasible; else the exact cheapest slot, the current one first.
  */
 export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
-  slotStop = -1;
-  if (len != 1 || windowCount == 1 || !isStop(u) || unchecked(slotCount[u]) < 2) return evaluateInSlot(u, len, w);
-  const current = unchecked(chosenWindow[u]);
-  chooseHull(u);
-  const bound = evaluateInSlot(u, 1, w);
-  chooseWindow(u, current);
-  if (bound >= 0) return bound;
-  let best = evaluateInSlot(u, 1, w);
-  let bestSlot = current;
-  for (let slot = 0; slot < windowCount && best > bound; slot++) {
-    if (slot == current || !windowUsed(u, slot)) continue;
-    chooseWindow(u, slot);
-    const delta = evaluateInSlot(u, 1, w);
-    if (delta < best) { best = delta; bestSlot = slot; }
-  }
-  chooseWindow(u, current);
-  if (bestSlot != current) { slotStop = u; slotTarget = w; slotChosen = bestSlot; }
-  return best;
-}
-
-/** evaluateRelocate with every stop in the window slot it uses now. */
-function evaluateInSlot(u: i32, len: i32, w: i32): f64 {
   if (!isStop(u)) return INFEASIBLE;
   const z = chainEnd(u, len);
   if (z < 0 || isEndSite(w)) return INFEASIBLE;
@@ -138,8 +101,6 @@ export function applyRelocate(u: i32, len: i32, w: i32): void {
   const pu = unchecked(prev[u]); const nz = unchecked(next[z]);
   unchecked(next[pu] = nz); unchecked(prev[nz] = pu);
   const nw = unchecked(next[w]);
-  if (len == 1 && u == slotStop && w == slotTarget) chooseWindow(u, slotChosen);
-  slotStop = -1;
   unchecked(next[w] = u); unchecked(prev[u] = w);
   unchecked(next[z] = nw); unchecked(prev[nw] = z);
   updateRoute(ru);
