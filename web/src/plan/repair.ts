@@ -114,9 +114,10 @@ export function solverStabilityCost(problem: Scenario, movedCost: number): numbe
 /**
  * The at-risk margin priced for the solver (repair-margin.ts), on every order
  * of the problem — the stops at risk now most of all: a repair should take
- * them out of their margin. (They used to be left unpriced because the
- * solver's moves kept the window slot a stop was placed in; a relocate now
- * moves a stop into whichever of its slots fits, solver-as relocate.ts.)
+ * them out of their margin. They used to be left unpriced (the solver keeps the
+ * window slot a stop was inserted in until it is re-inserted, so a priced slot
+ * sticks); measured, leaving them out was what made repairs end with more stops
+ * at risk than a from-scratch re-solve (tests/bench/repair-diagnose.ts).
  */
 export function marginOptions(ctx: RepairContext): { margin: MarginShaping } {
   return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE } };

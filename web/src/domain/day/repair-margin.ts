@@ -13,9 +13,10 @@ import type { Order, SoftLimit, TimeWindow } from '../scenario';
  * costs about 30, a stop moved to another vehicle 50): a whole margin of 15 min
  * costs 150, so a repair spends van time and a few moves to keep a stop out of
  * it, never an order (unassigned penalties are far larger). Measured with
- * tests/bench/repair-diagnose.ts (rich 300, 0.9 CPU-s solves, both levels):
- * with every order priced, 10 rather than 2 per minute left 13 % fewer stops
- * at risk for 10 % more stops moved (seeds 1–3, 9 days).
+ * tests/bench/repair-diagnose.ts (rich 300, 0.9 CPU-s solves, both levels,
+ * every order priced): 10 rather than 2 per minute left 13 % fewer stops at
+ * risk for 10 % more stops moved (seeds 1–3, 9 days; measured on the solver
+ * of branch slot-solver, which prices relocates in every window slot).
  */
 export const MARGIN_COST_PER_MINUTE = 10;
 
