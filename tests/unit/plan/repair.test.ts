@@ -11,6 +11,7 @@ import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { MARGIN_COST_PER_MINUTE } from '../../../web/src/domain/day/repair-margin';
+import { buildRepairProblem } from '../../../web/src/domain/day/repair-problem';
 import { marginOptions, proposeRepair, repairContext, solveBudgetS, SOLVE_RESERVE_S, MIN_SOLVE_S, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
 import { checkRepair } from '../../../web/src/plan/repair-plan';
 import { simulateDayEvents } from '../../bench/repair-events';
@@ -59,14 +60,16 @@ describe('proposeRepair on the demo', () => {
     }
   });
 
-  it('prices the day\'s at-risk margin for the solver on every order except the stops at risk now', () => {
+  it('prices the day\'s at-risk margin for the solver on every order, the stops at risk now included', () => {
     const day = { ...dayOf(simulateDayEvents(s, plan.routes, { seed: 1, nowMinutes: 600, delayMinutes: 45, newOrders: 1 })), settings: { riskMarginMinutes: 20 } };
     const ctx = repairContext(s, day, { nowS: 600 * 60 });
-    const atRisk = ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : []));
-    expect(atRisk.length).toBeGreaterThan(0);
-    const { margin, unshaped } = marginOptions(ctx);
-    expect(margin).toEqual({ marginMinutes: 20, costPerMinute: MARGIN_COST_PER_MINUTE });
-    expect(unshaped.sort()).toEqual(atRisk.sort());
+    const options = marginOptions(ctx);
+    expect(options).toEqual({ margin: { marginMinutes: 20, costPerMinute: MARGIN_COST_PER_MINUTE } });
+    const problem = buildRepairProblem(s, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: false, ...options });
+    const atRisk = new Set(ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : [])));
+    const timed = problem.scenario.orders.filter((o) => atRisk.has(o.id) && o.timeWindows.length > 0);
+    expect(timed.length).toBeGreaterThan(0);
+    for (const o of timed) expect(o.lateness?.costPerMinute, o.id).toBeGreaterThanOrEqual(MARGIN_COST_PER_MINUTE);
   });
 
   it('keep-order proposes the plan as it stands, re-timed: nothing moved or re-sequenced', async () => {

@@ -112,16 +112,15 @@ export function solverStabilityCost(problem: Scenario, movedCost: number): numbe
 }
 
 /**
- * The at-risk margin priced for the solver (repair-margin.ts): every order of
- * the problem except the stops at risk now. The solver keeps the window slot
- * a stop was placed in until it is re-inserted, so a stop already inside its
- * margin keeps its whole window (else the warm start and most moves would lose
- * it, and repairs left more orders unassigned); a stop outside its margin is
- * kept out of it unless that pays.
+ * The at-risk margin priced for the solver (repair-margin.ts), on every order
+ * of the problem — the stops at risk now most of all: a repair should take
+ * them out of their margin. They used to be left unpriced (the solver keeps the
+ * window slot a stop was inserted in until it is re-inserted, so a priced slot
+ * sticks); measured, leaving them out was what made repairs end with more stops
+ * at risk than a from-scratch re-solve (tests/bench/repair-diagnose.ts).
  */
-export function marginOptions(ctx: RepairContext): { margin: MarginShaping; unshaped: string[] } {
-  const unshaped = ctx.prediction.atRisk.flatMap((r) => (r.orderId ? [r.orderId] : []));
-  return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE }, unshaped };
+export function marginOptions(ctx: RepairContext): { margin: MarginShaping } {
+  return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE } };
 }
 
 /** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */

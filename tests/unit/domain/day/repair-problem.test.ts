@@ -115,6 +115,16 @@ describe('buildRepairProblem', () => {
     expect(p.deliveryOnly).toEqual(['C']);
     expect(p.pins).toContainEqual({ orderId: 'C', vehicleId: 'v1' });
   });
+
+  it('a shipment collected by a vehicle that becomes unavailable is not handed over: its goods are on that vehicle', () => {
+    const s = smallScenario();
+    s.orders[2].pickup = { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 };
+    const events = [ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'done', order: 'C', stop: 'pickup', at: at(8, 40) }),
+      ev({ type: 'unavailable', vehicle: 'v1', at: at(8, 42), lat: 45.75, lng: 4.84, reason: 'breakdown' })];
+    const { p } = problem(s, events, at(8, 45), { keepVehicle: false }, [['job', 'A'], ['pickup', 'C'], ['job', 'B'], ['delivery', 'C']]);
+    expect(ids(p.scenario.orders).sort()).toEqual(['B', 'D', 'E']);
+    expect(p.home.map((h) => h.orderId)).not.toContain('C');
+  });
   it('with a margin, prices the last minutes of each order\'s window for the solver; without, keeps the windows', () => {
     const s = smallScenario();
     const plain = problem(s, doneA(), at(8, 40)).p;

@@ -8,8 +8,17 @@
 // original windows (repair-score.ts).
 import type { Order, SoftLimit, TimeWindow } from '../scenario';
 
-/** Solver cost of one minute inside the at-risk margin (cost units; a van-hour costs about 30). */
-export const MARGIN_COST_PER_MINUTE = 2;
+/**
+ * Solver cost of one minute inside the at-risk margin (cost units; a van-hour
+ * costs about 30, a stop moved to another vehicle 50): a whole margin of 15 min
+ * costs 150, so a repair spends van time and a few moves to keep a stop out of
+ * it, never an order (unassigned penalties are far larger). Measured with
+ * tests/bench/repair-diagnose.ts (rich 300, 0.9 CPU-s solves, both levels,
+ * every order priced): 10 rather than 2 per minute left 13 % fewer stops at
+ * risk for 10 % more stops moved (seeds 1–3, 9 days; measured on the solver
+ * of branch slot-solver, which prices relocates in every window slot).
+ */
+export const MARGIN_COST_PER_MINUTE = 10;
 
 /** The margin as the solver sees it: minutes and their cost per minute. */
 export interface MarginShaping {

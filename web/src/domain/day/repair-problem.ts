@@ -67,6 +67,8 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   for (const start of starts) {
     for (const id of tailOrders(start.tail)) {
       const { order, converted } = problemOrder(scenario, orders.get(id)!, start.tail);
+      // A shipment collected by a vehicle that is now unavailable: its goods are on that vehicle, no other can deliver it.
+      if (converted && !start.available) continue;
       picked.set(id, order);
       home.push({ orderId: id, vehicleId: start.vehicleId });
       if (converted) deliveryOnly.push(id);
