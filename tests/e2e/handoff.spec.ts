@@ -24,7 +24,10 @@ async function routeRows(page: Page): Promise<{ id: string; name: string; stops:
 
 /** Unfolds a route of the plan and returns its stops (`order:type`) in visiting order. */
 async function unfold(page: Page, vehicleId: string): Promise<string[]> {
-  await page.locator(`tr[data-vehicle-id="${vehicleId}"] .route-name`).click();
+  // The button toggles: a route already unfolded (the shortest may be the first one) stays so.
+  const button = page.locator(`tr[data-vehicle-id="${vehicleId}"] .route-name`);
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = page.locator('.route-stops-row li.route-stop[data-order-id]');
   await expect(items.first()).toBeVisible();
   return items.evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-order-id')}:${li.getAttribute('data-step-type')}`));
