@@ -85,7 +85,7 @@ describe('geocodeBatch', () => {
 });
 
 describe('rows without coordinates', () => {
-  const table = { headers: ['id', 'address', 'lat', 'lng'], rows: [['A', '1 Known Street, Lyon', '', ''], ['B', '', '', ''], ['C', '2 Rue, Lyon', '45.1', '4.2']] };
+  const table = { headers: ['id', 'address', 'lat', 'lng'], rows: [['A', '1 Known Street, Lyon', '', ''], ['B', '', '', ''], ['C', '2 Rue, Lyon', '45.1', '4.2']], warnings: [] };
   const ctx = { kind: 'orders' as const, targets: ['id', 'address', 'lat', 'lng'], timeFormats: {}, capacityUnits: ['kg'], existingIds: new Set<string>(), idPrefix: 'f', depots: [] };
 
   it('waits for a place when it has an address; needs coordinates when it has none', () => {
