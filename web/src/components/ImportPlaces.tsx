@@ -62,7 +62,7 @@ export function ImportPlaces(): JSX.Element {
               {(row) => {
                 const place = () => state.placing.placements[row.index];
                 return (
-                  <li class="fix-row" data-row={row.rowNumber}>
+                  <li class="fix-row fix-row--placed" data-row={row.rowNumber}>
                     <strong>Row {row.rowNumber}</strong>{' '}
                     <span>{rowAddress(state.table?.rows[row.index] ?? [], state.targets)}</span>{' → '}
                     <span data-testid="placed-at">{fixed(place().lat)}, {fixed(place().lng)}</span>{' '}
