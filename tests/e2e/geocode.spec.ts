@@ -1,8 +1,8 @@
 // Issue #14, addresses without coordinates: with the geocoding URL set to a
 // local Nominatim-style stub (and the app restarted so its CSP admits that
 // host), an address-only row the stub knows gets the stub's coordinates; one it
-// does not know is kept aside, placed by clicking the map, and both are
-// imported as orders at those places.
+// does not know is kept aside and placed by clicking the map; the first one's
+// pin is then dragged a little; both are imported as orders at those places.
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from '@playwright/test';
 import { startGeocodeStub, type GeocodeStub } from '../helpers/geocode-stub';
@@ -46,7 +46,7 @@ const placedAt = async (row: Locator): Promise<[number, number]> => {
   return [lat, lng];
 };
 
-test('an address-only row is geocoded through the stub, another is placed by clicking the map; both become orders there', async ({ page }, testInfo) => {
+test('an address-only row is geocoded through the stub, another is placed by clicking the map, a pin is dragged; both become orders there', async ({ page }, testInfo) => {
   await page.goto('/');
   const map = mapRegion(page);
   await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
@@ -91,12 +91,25 @@ test('an address-only row is geocoded through the stub, another is placed by cli
   expect(clicked[0]).toBeLessThan(47);
   await expect(problems).toHaveCount(0);
 
+  // Dragging row 2's pin on the review's map corrects its place.
+  const pin = dialog.getByRole('region', { name: 'Placed rows map' }).getByTitle('Row 2');
+  const pinBox = (await pin.boundingBox())!;
+  await page.mouse.move(pinBox.x + pinBox.width / 2, pinBox.y + pinBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pinBox.x + pinBox.width / 2 + 40, pinBox.y + pinBox.height / 2 + 30, { steps: 8 });
+  await page.mouse.up();
+  await expect(row2).toContainText('(placed on the map)');
+  const dragged = await placedAt(row2);
+  expect(dragged).not.toEqual([45.7601, 4.8402]);
+  expect(Math.abs(dragged[0] - 45.7601)).toBeLessThan(0.5);
+  await page.screenshot({ path: testInfo.outputPath('geocode-placed.png') });
+
   await dialog.getByText(`Add to the ${DEMO.orders.length} orders`).click();
   await dialog.getByRole('button', { name: 'Import 2 orders' }).click();
   await expect(dialog.getByText('Imported 2 orders.')).toBeVisible();
   await expect(dialog.getByText('kept aside')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
   await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length + 2));
-  expect(await locationOf(page, 'GEO-1')).toEqual([45.7601, 4.8402]);
+  expect(await locationOf(page, 'GEO-1')).toEqual(dragged);
   expect(await locationOf(page, 'GEO-2')).toEqual(clicked);
 });

@@ -6,6 +6,7 @@ import { For, Show, type JSX } from 'solid-js';
 import { needsPlace } from '../store/import-geocode';
 import { rowAddress } from '../io/import-orders';
 import { useApp, type AppState } from '../store/context';
+import { ImportPlaceMap, type PlacedPin } from './ImportPlaceMap';
 import { plural } from './ui/format';
 
 const hostOf = (url: string) => {
@@ -38,6 +39,7 @@ export function ImportPlaces(): JSX.Element {
   const unreviewed = () => waiting().filter((r) => !state.placing.reviews[r.index]).length;
   const placed = () => state.rows.filter((r) => r.value && state.placing.placements[r.index]);
   const progress = () => state.placing.progress;
+  const pins = (): PlacedPin[] => placed().map((r) => ({ index: r.index, rowNumber: r.rowNumber, ...state.placing.placements[r.index] }));
   return (
     <Show when={waiting().length > 0 || placed().length > 0 || progress().running || progress().message}>
       <section class="import-places" role="region" aria-label="Rows without coordinates">
@@ -73,6 +75,8 @@ export function ImportPlaces(): JSX.Element {
               }}
             </For>
           </ul>
+          <p class="muted">Drag a pin to correct its row's place.</p>
+          <ImportPlaceMap pins={pins()} />
         </Show>
       </section>
     </Show>
