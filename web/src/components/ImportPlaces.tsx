@@ -83,7 +83,7 @@ export function ImportPlaces(): JSX.Element {
   );
 }
 
-/** A waiting row's own controls: its review (if geocoding found several or weak matches) and Place on the map. */
+/** A waiting row's own controls: its review (if geocoding found several or weak matches) and Place (or Move) on the map. */
 export function RowPlaceControls(props: { index: number; rowNumber: number }): JSX.Element {
   const app = useApp();
   const { importer: [state, actions] } = app;
@@ -104,7 +104,17 @@ export function RowPlaceControls(props: { index: number; rowNumber: number }): J
           </div>
         )}
       </Show>
-      <button type="button" class="btn btn--small" onClick={() => startPlacingRow(app, props.index, props.rowNumber)}>Place row {props.rowNumber} on the map</button>
+      {/* A row placed but invalid for another reason still shows where it is. */}
+      <Show when={state.placing.placements[props.index]} fallback={
+        <button type="button" class="btn btn--small" onClick={() => startPlacingRow(app, props.index, props.rowNumber)}>Place row {props.rowNumber} on the map</button>
+      }>
+        {(place) => (
+          <>
+            <span>Placed at {fixed(place().lat)}, {fixed(place().lng)}</span>{' '}
+            <button type="button" class="btn btn--small" onClick={() => startPlacingRow(app, props.index, props.rowNumber)}>Move row {props.rowNumber} on the map</button>
+          </>
+        )}
+      </Show>
     </div>
   );
 }

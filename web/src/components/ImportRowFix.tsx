@@ -63,7 +63,7 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
           </For>
         </div>
       </Show>
-      <Show when={needsPlace(props.row)}><RowPlaceControls index={props.row.index} rowNumber={props.row.rowNumber} /></Show>
+      <Show when={needsPlace(props.row) || state.placing.placements[props.row.index]}><RowPlaceControls index={props.row.index} rowNumber={props.row.rowNumber} /></Show>
     </li>
   );
 }
