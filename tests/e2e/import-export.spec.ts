@@ -42,7 +42,7 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   const problems = dialog.getByRole('list', { name: 'Rows that need attention' });
   await expect(problems.locator('.fix-row')).toHaveCount(3);
   await expect(problems).toContainText('row 4, Latitude (column “Latitude (WGS84)”): latitude must be ≤ 90');
-  await expect(problems).toContainText('row 6, Coordinates (column “Latitude (WGS84)”): coordinates are required (geocoding is not available offline)');
+  await expect(problems).toContainText('row 6, Coordinates (column “Latitude (WGS84)”): no coordinates yet: geocode the address or place it on the map');
   await expect(problems).toContainText("row 8, Service type (column “Level”): unknown service type 'express'");
   await page.screenshot({ path: testInfo.outputPath('import-review.png') });
 

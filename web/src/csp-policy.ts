@@ -5,7 +5,7 @@
 // build (vite.config.ts) and at startup (csp-boot.ts); no DOM here.
 
 /** Settings whose values are URLs the page contacts; a new outside service adds its key here. */
-export const HOST_SETTINGS = ['tileUrl'] as const;
+export const HOST_SETTINGS = ['tileUrl', 'geocodeUrl'] as const;
 
 /** A settings key naming an outside service. */
 export type HostSetting = (typeof HOST_SETTINGS)[number];

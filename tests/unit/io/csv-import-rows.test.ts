@@ -40,7 +40,7 @@ describe('readRows (orders)', () => {
     expect(rows).toHaveLength(12);
     expect(messages(rows)).toEqual([
       'row 4, lat: latitude must be ≤ 90',
-      'row 6, lat/lng: coordinates are required (geocoding is not available offline)',
+      'row 6, lat/lng: no coordinates yet: geocode the address or place it on the map',
       "row 8, serviceType: unknown service type 'express' (use one of: curbside, room-of-choice, white-glove, installation, haul-away, return, re-delivery)",
     ]);
     expect(rows.filter((r) => r.value)).toHaveLength(9);

@@ -1,6 +1,6 @@
 // The import dialog: one step at a time (file → columns → rows → done), with
 // the step list on top so the dispatcher always knows where they are.
-import { For, Match, Switch, type JSX } from 'solid-js';
+import { createEffect, For, Match, on, Switch, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { ImportStep } from '../store/import';
 import { ImportChoose } from './ImportChoose';
@@ -18,9 +18,11 @@ const STEPS: { step: ImportStep; label: string }[] = [
 
 /** The import wizard; open while the import session is not `closed`. */
 export function ImportDialog(): JSX.Element {
-  const { importer: [state, actions] } = useApp();
+  const { importer: [state, actions], ui: [uiState] } = useApp();
+  // A map pick that ends without a click (Escape) brings the dialog back.
+  createEffect(on(() => uiState.pick, (pick) => { if (!pick && state.placingRow !== null) actions.setPlacingRow(null); }, { defer: true }));
   return (
-    <Dialog title={state.fileName ? `Import ${state.fileName}` : 'Import orders, vehicles or a scenario'} open={state.step !== 'closed'} onClose={actions.close} class="dialog--wide">
+    <Dialog title={state.fileName ? `Import ${state.fileName}` : 'Import orders, vehicles or a scenario'} open={state.step !== 'closed' && state.placingRow === null} onClose={actions.close} class="dialog--wide">
       <ol class="steps" aria-label="Import steps">
         <For each={STEPS}>{(s) => <li aria-current={state.step === s.step ? 'step' : undefined}>{s.label}</li>}</For>
       </ol>

@@ -6,6 +6,7 @@ import { useApp } from '../store/context';
 import { ImportColumnFixes } from './ImportColumnFixes';
 import { ImportEmptyServiceTypes } from './ImportEmptyServiceTypes';
 import { ImportNotices } from './ImportNotices';
+import { ImportPlaces } from './ImportPlaces';
 import { ImportRowFix } from './ImportRowFix';
 import { formatCount, plural } from './ui/format';
 
@@ -39,6 +40,7 @@ export function ImportReview(): JSX.Element {
         </Show>
       </p>
       <ImportNotices />
+      <ImportPlaces />
       <Show when={!done()}><ImportEmptyServiceTypes /></Show>
       <Show when={state.invalid.length > 0}>
         <ImportColumnFixes />

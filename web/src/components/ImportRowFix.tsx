@@ -3,6 +3,8 @@
 import { For, Show, type JSX } from 'solid-js';
 import type { RowIssue, RowResult } from '../io/import-rows';
 import { useApp } from '../store/context';
+import { needsPlace } from '../store/import-geocode';
+import { RowPlaceControls } from './ImportPlaces';
 
 /** Issue fields that are no single import field. */
 const FIELD_LABELS: Record<string, string> = { 'lat/lng': 'Coordinates', row: 'Row' };
@@ -61,6 +63,7 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
           </For>
         </div>
       </Show>
+      <Show when={needsPlace(props.row) || state.placing.placements[props.row.index]}><RowPlaceControls index={props.row.index} rowNumber={props.row.rowNumber} /></Show>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
+import { SettingsGeocoding } from './SettingsGeocoding';
 import { SettingsMapArchive } from './SettingsMapArchive';
 import { SettingsMessages } from './SettingsMessages';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
@@ -27,7 +28,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 
 /** Paths the form shows an input or section for; other issues are listed above the buttons. */
 function shownAt(path: string, speedTypes: string[]): boolean {
-  if (/^settings\.(circuityFactor|tileUrl|tileAttribution|capacityUnits(\[\d+\])?)$/.test(path)) return true;
+  if (/^settings\.(circuityFactor|tileUrl|tileAttribution|geocodeUrl|geocodeIntervalMs|capacityUnits(\[\d+\])?)$/.test(path)) return true;
   if (path.startsWith('settings.messages.')) return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
@@ -80,6 +81,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
           onInput={(text) => setDraft('tileAttribution', text)} issues={issuesAt('settings.tileAttribution')} />
         <SettingsMapArchive />
       </fieldset>
+      <SettingsGeocoding {...section} />
       <SettingsUnits {...section} />
       <SettingsServiceTypes {...section} />
       <SettingsMessages {...section} />

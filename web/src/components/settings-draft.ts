@@ -5,6 +5,7 @@ import { SERVICE_TYPES, type Scenario, type ServiceType, type ServiceTypeSpec, t
 import { DEFAULT_SERVICE_TYPES, itemUnitIndex, serviceTypeSpec } from '../domain/service-types';
 import { DEFAULT_SPEED_KMH } from '../domain/geo';
 import { validateScenario } from '../domain/validate';
+import { checkGeocodeUrl } from '../io/geocode';
 import { remapUnits, type UnitSources } from '../store/scenario';
 import { messageFieldLabel, messagesDraftOf, messagesFromDraft, type MessagesDraft } from './settings-messages-draft';
 
@@ -21,6 +22,10 @@ export interface SettingsDraft {
   speedKmh: Record<string, string>;
   tileUrl: string;
   tileAttribution: string;
+  /** Geocoding search URL; empty = off. */
+  geocodeUrl: string;
+  /** Least milliseconds between two geocoding requests; empty = the default (1,000). */
+  geocodeIntervalMs: string;
   /** Units in their new order; a unit of the scenario that is missing here is removed. */
   capacityUnits: UnitDraft[];
   serviceTypes: Record<ServiceType, ServiceTypeDraft>;
@@ -50,6 +55,8 @@ export function fieldLabel(path: string): string {
   if (field === 'speedKmh') return `Urban speed, ${rest.join('.')} (km/h)`;
   if (field === 'tileUrl') return 'Map tile URL';
   if (field === 'tileAttribution') return 'Map attribution';
+  if (field === 'geocodeUrl') return 'Geocoding search URL';
+  if (field === 'geocodeIntervalMs') return 'Time between geocoding requests (ms)';
   if (field === 'messages') return messageFieldLabel(rest);
   if (field === 'serviceTypes' && rest.length) {
     const type = rest[0] as ServiceType;
@@ -71,6 +78,8 @@ export function draftOf(scenario: Scenario): SettingsDraft {
     speedKmh: Object.fromEntries(fleetTypes(scenario).map((t) => [t, String(s.speedKmh[t] ?? DEFAULT_SPEED_KMH)])),
     tileUrl: s.tileUrl,
     tileAttribution: s.tileAttribution,
+    geocodeUrl: s.geocodeUrl ?? '',
+    geocodeIntervalMs: s.geocodeIntervalMs === undefined ? '' : String(s.geocodeIntervalMs),
     capacityUnits: s.capacityUnits.map((name, from) => ({ name, from })),
     serviceTypes,
     messages: messagesDraftOf(s),
@@ -144,7 +153,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const { num, notNumbers } = makeReader();
   const capacityUnits = draft.capacityUnits.map((u) => u.name.trim());
   const unitSources = draft.capacityUnits.map((u) => u.from);
-  const { serviceTypes: _types, itemUnit: _item, messages: _messages, ...rest } = current;
+  const { serviceTypes: _types, itemUnit: _item, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, ...rest } = current;
   const settings: Settings = {
     ...rest,
     circuityFactor: num('settings.circuityFactor', draft.circuityFactor),
@@ -159,8 +168,19 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   if (itemUnit !== undefined) settings.itemUnit = itemUnit;
   const messages = messagesFromDraft(current, draft.messages, num);
   if (messages) settings.messages = messages;
-  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...schemaIssues(scenario, settings, unitSources, notNumbers)];
+  const geocodeIssues = geocodingOf(settings, draft, num);
+  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...geocodeIssues, ...schemaIssues(scenario, settings, unitSources, notNumbers)];
   return { settings, unitSources, issues };
+}
+
+/** Sets the geocoding fields of `settings` from the draft (absent when empty); the URL's problem, if any. */
+function geocodingOf(settings: Settings, draft: SettingsDraft, num: Read): FieldIssue[] {
+  const url = (draft.geocodeUrl ?? '').trim();
+  const interval = (draft.geocodeIntervalMs ?? '').trim();
+  if (url) settings.geocodeUrl = url;
+  if (interval) settings.geocodeIntervalMs = num('settings.geocodeIntervalMs', interval);
+  const problem = url ? checkGeocodeUrl(url) : null;
+  return problem ? [issue('settings.geocodeUrl', problem)] : [];
 }
 
 function issue(path: string, message: string): FieldIssue {

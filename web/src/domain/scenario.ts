@@ -194,6 +194,10 @@ export const settingsSchema = v.object({
   /** Map tile URL template; empty = neutral offline background. */
   tileUrl: v.string(),
   tileAttribution: v.string(),
+  /** Geocoding search URL (Nominatim `/search` or Photon `/api`); absent or empty = off: addresses never leave the browser. */
+  geocodeUrl: v.optional(v.string()),
+  /** Least milliseconds between two geocoding requests (Nominatim's policy: 1,000). */
+  geocodeIntervalMs: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole milliseconds'), v.minValue(0, 'must be ≥ 0'), v.maxValue(60000, 'must be ≤ 60000'))),
   solver: v.object({
     timeLimitS: v.pipe(v.number(), v.minValue(0.1), v.maxValue(3600)),
     seed: v.pipe(v.number(), v.integer(), v.minValue(0)),

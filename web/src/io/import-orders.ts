@@ -27,6 +27,11 @@ function addressOf(row: RowReader): string {
   return ADDRESS_PARTS.map((key) => row.text(key)).filter((part): part is string => part !== undefined).join(', ');
 }
 
+/** The address of a row's cells under a column mapping (the parts joined as the order's address). */
+export function rowAddress(cells: readonly string[], targets: readonly string[]): string {
+  return ADDRESS_PARTS.map((key) => targets.indexOf(key)).filter((c) => c >= 0).map((c) => (cells[c] ?? '').trim()).filter(Boolean).join(', ');
+}
+
 /** Required skills and features as one list (both are matched against crew skills ∪ vehicle features); absent when both cells are empty, [] for "(none)". */
 function requirementsOf(row: RowReader): string[] | undefined {
   const list = (key: string) => row.read(key, (text) => ({ ok: true, value: parseList(text) }));
@@ -90,8 +95,7 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',
     customerName: row.text('customerName') ?? '',
     address: addressOf(row),
-    lat: row.number('lat'),
-    lng: row.number('lng'),
+    ...coordinatesOf(row, rowNumber, ctx),
     serviceType,
     serviceMinutes: row.number('serviceMinutes') ?? catalogueMinutes,
     amounts,
@@ -103,16 +107,29 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     extra: extraOf(table, cells, ctx.targets),
     ...optionalOf(row, ctx),
   };
-  requireCoordinates(row, value.lat, value.lng);
+  requireCoordinates(row, value.lat, value.lng, value.address);
   return { row, value };
 }
 
+/** The row's coordinates; a row that gives none takes the place it was given in the review (geocoded or clicked). */
+function coordinatesOf(row: RowReader, rowNumber: number, ctx: RowContext): { lat: number | undefined; lng: number | undefined } {
+  const lat = row.number('lat');
+  const lng = row.number('lng');
+  const placed = ctx.placements?.get(rowNumber - 2);
+  if (lat === undefined && lng === undefined && !row.has('lat') && !row.has('lng') && placed) return { lat: placed.lat, lng: placed.lng };
+  return { lat, lng };
+}
+
+/** The message of a row without coordinates: one with an address waits to be placed. */
+export const NEEDS_PLACE = 'no coordinates yet: geocode the address or place it on the map';
+
 /** Missing coordinates get one clear issue; a half-given pair (or one half unreadable) names the missing half. */
-function requireCoordinates(row: RowReader, lat: number | undefined, lng: number | undefined): void {
+function requireCoordinates(row: RowReader, lat: number | undefined, lng: number | undefined, address: string): void {
   const latBad = row.has('lat');
   const lngBad = row.has('lng');
   if (lat === undefined && lng === undefined && !latBad && !lngBad) {
-    row.issue('lat/lng', 'coordinates are required (geocoding is not available offline)', row.column('lat') ?? row.column('lng'));
+    const message = address ? NEEDS_PLACE : 'coordinates are required (or an address to geocode or place on the map)';
+    row.issue('lat/lng', message, row.column('lat') ?? row.column('lng'));
     return;
   }
   if (lat === undefined && !latBad) row.issue('lat', 'latitude is missing');

@@ -39,6 +39,8 @@ export interface RowContext {
   depots: readonly Depot[];
   /** The scenario's settings: an order without service minutes gets its service type's catalogue minutes. */
   settings?: Settings;
+  /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
+  placements?: ReadonlyMap<number, { lat: number; lng: number }>;
 }
 
 /** Reads cells of one row by field key, collecting parse issues. */

@@ -38,7 +38,7 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-
 const COST_FIELDS = ['fixedCost', 'perKmCost', 'perHourCost'];
 
 /** Creates the memos; needs a reactive owner. */
-export function createImportReading(source: ReadSource, scenario: () => Scenario | null) {
+export function createImportReading(source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({})) {
   const fields = createMemo((): FieldDef[] => fieldsFor(source.kind, scenario()?.settings.capacityUnits ?? []));
   const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
     const table = source.table;
@@ -48,6 +48,7 @@ export function createImportReading(source: ReadSource, scenario: () => Scenario
     return readTable(table, {
       kind: source.kind, targets: source.targets, timeFormats: source.timeFormats, capacityUnits: open.settings.capacityUnits,
       existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
+      placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
     }, new Set([...source.removed, ...source.imported]));
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));

@@ -11,6 +11,7 @@ import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '.
 import { holdsDemo } from '../io/restore';
 import { looksLikeJson, readScenarioDocument } from '../io/scenario-file';
 import type { PinSet } from '../plan/pins';
+import { createPlacing, DEFAULT_INTERVAL_MS, type PlacingFields } from './import-geocode';
 import { createImportReading, type ImportNotices } from './import-read';
 import type { ScenarioStore } from './scenario';
 
@@ -33,6 +34,8 @@ interface ImportFields {
   lastImport: { count: number; kind: ImportKind; mode: ImportMode; depots: number } | null;
   busy: boolean;
   error: string | null;
+  /** The row being placed by a click on the map (the dialog steps aside meanwhile), or null. */
+  placingRow: number | null;
 }
 
 /** Read-only session state plus the rows read through the current mapping. */
@@ -44,6 +47,8 @@ export type ImportState = Readonly<ImportFields> & {
   /** Depots the valid vehicle rows start or end at that the scenario does not have: created on import. */
   readonly newDepots: Depot[];
   readonly notices: ImportNotices;
+  /** Rows without coordinates: their places, the matches to review, the geocoding progress. */
+  readonly placing: PlacingFields;
 };
 
 /** Verbs of the import dialog. */
@@ -69,6 +74,15 @@ export interface ImportActions {
   setMode(mode: ImportMode): void;
   /** Imports the valid rows (and the depots they need), or opens the scenario file. */
   commit(): Promise<void>;
+  /** Geocodes the rows that have an address but no coordinates through the configured service. */
+  geocode(): Promise<void>;
+  cancelGeocode(): void;
+  /** Gives row `index` a place (a map click). */
+  placeRow(index: number, lat: number, lng: number): void;
+  /** Takes candidate `k` of row `index`'s review. */
+  acceptCandidate(index: number, k: number): void;
+  /** Marks the row being placed on the map (null: none). */
+  setPlacingRow(index: number | null): void;
 }
 
 /** The import store as `[state, actions]`. */
@@ -86,7 +100,7 @@ export interface ImportDeps {
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
 const empty = (): ImportFields => ({
   step: 'closed', fileName: '', kind: 'orders', table: null, targets: [], timeFormats: {}, mode: 'append',
-  removed: [], imported: [], document: null, lastImport: null, busy: false, error: null,
+  removed: [], imported: [], document: null, lastImport: null, busy: false, error: null, placingRow: null,
 });
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -103,8 +117,20 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     get validCount(): number { return reading.read().rows.length - reading.invalid().length; },
     get newDepots(): Depot[] { return reading.read().newDepots; },
     get notices(): ImportNotices { return reading.notices(); },
+    get placing(): PlacingFields { return placing.state; },
   });
-  const reading = createImportReading(fields, () => open.scenario);
+  const placing = createPlacing({
+    rows: () => reading.read().rows,
+    cells: (index) => fields.table?.rows[index] ?? [],
+    targets: () => fields.targets,
+    settings: () => ({ url: open.scenario?.settings.geocodeUrl?.trim() ?? '', intervalMs: open.scenario?.settings.geocodeIntervalMs ?? DEFAULT_INTERVAL_MS }),
+  });
+  const reading = createImportReading(fields, () => open.scenario, () => placing.state.placements);
+  /** A new session: the fields and the places given so far. */
+  const fresh = (step: ImportStep): ImportFields => {
+    placing.reset();
+    return { ...empty(), step };
+  };
   const units = () => open.scenario?.settings.capacityUnits ?? [];
   const keptAside = () => fields.lastImport !== null && fields.document === null && reading.invalid().length > 0;
   const defaultMode = (kind: ImportKind): ImportMode => (open.scenario && holdsDemo(open.scenario, kind) ? 'replace' : 'append');
@@ -123,7 +149,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   }
 
   async function loadFile(file: File): Promise<void> {
-    setFields({ ...empty(), step: 'choose', busy: true, fileName: file.name });
+    setFields({ ...fresh('choose'), busy: true, fileName: file.name });
     try {
       if (await looksLikeJson(file)) return loadJson(await file.text(), file.name);
       const table = await readTableFile(file);
@@ -148,7 +174,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
       // A plain copy: storage cannot clone the store's proxy.
       const pins = document.pins ? structuredClone(unwrap(document.pins)) : undefined;
       await deps.openScenario(structuredClone(unwrap(document.scenario)), pins);
-      setFields({ ...empty() });
+      setFields(fresh('closed'));
     } catch (error) {
       setFields({ busy: false, error: messageOf(error) });
     }
@@ -172,9 +198,9 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   }
 
   const actions: ImportActions = {
-    start: () => setFields(keptAside() ? { step: 'done' } : { ...empty(), step: 'choose' }),
-    restart: () => setFields({ ...empty(), step: 'choose' }),
-    close: () => setFields(keptAside() ? { step: 'closed' } : { ...empty() }),
+    start: () => setFields(keptAside() ? { step: 'done' } : fresh('choose')),
+    restart: () => setFields(fresh('choose')),
+    close: () => setFields(keptAside() ? { step: 'closed', placingRow: null } : fresh('closed')),
     loadFile,
     setKind: (kind) => fields.table && matchColumns(kind, fields.table),
     mapColumn: (column, target) => setFields('targets', (targets) => targets.map((t, i) => {
@@ -195,6 +221,11 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     restoreRows: () => setFields('removed', []),
     setMode: (mode) => setFields('mode', mode),
     commit,
+    geocode: placing.geocode,
+    cancelGeocode: placing.cancel,
+    placeRow: placing.place,
+    acceptCandidate: placing.accept,
+    setPlacingRow: (index) => setFields('placingRow', index),
   };
   return [fields, actions];
 }

@@ -103,8 +103,11 @@ export function remapUnits(scenario: Scenario, sources: UnitSources): Pick<Scena
   return { vehicles: scenario.vehicles.map((v) => ({ ...v, capacity: pick(v.capacity) })), orders, plan };
 }
 
-/** Settings that change the problem (all but the map background and the customer messages). */
-const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, messages: _messages, ...rest }: Settings) => rest;
+/** Settings that change the problem (all but the map background, the customer messages and geocoding). */
+const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, ...rest }: Settings) => rest;
+/** Settings that change no plan: saved without making the plan stale. */
+const sameDisplay = (a: Settings, b: Settings) => a.tileUrl === b.tileUrl && a.tileAttribution === b.tileAttribution && sameData(a.messages, b.messages)
+  && a.geocodeUrl === b.geocodeUrl && a.geocodeIntervalMs === b.geocodeIntervalMs;
 
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
@@ -179,7 +182,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       const current = scenario.settings;
       const remap = unitSources && !isIdentity(unitSources, current.capacityUnits.length) ? unitSources : null;
       const sameProblem = !remap && sameData(problemSettings(current), problemSettings(settings));
-      if (sameProblem && current.tileUrl === settings.tileUrl && current.tileAttribution === settings.tileAttribution && sameData(current.messages, settings.messages)) return;
+      if (sameProblem && sameDisplay(current, settings)) return;
       batch(() => {
         if (remap) {
           const { vehicles, orders, plan } = remapUnits(scenario, remap);

@@ -1,0 +1,115 @@
+// Issue #14, addresses without coordinates: with the geocoding URL set to a
+// local Nominatim-style stub (and the app restarted so its CSP admits that
+// host), an address-only row the stub knows gets the stub's coordinates; one it
+// does not know is kept aside and placed by clicking the map; the first one's
+// pin is then dragged a little; both are imported as orders at those places.
+import { readFileSync } from 'node:fs';
+import { type Locator, type Page } from '@playwright/test';
+import { startGeocodeStub, type GeocodeStub } from '../helpers/geocode-stub';
+import { expect, mapRegion, test } from './support';
+
+const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { orders: unknown[] };
+const KNOWN = '1 Known Street, Lyon';
+const UNKNOWN = '9 Nowhere Lane, Lyon';
+
+let stub: GeocodeStub;
+test.beforeAll(async () => {
+  stub = await startGeocodeStub({ [KNOWN]: [{ lat: '45.7601', lon: '4.8402', display_name: '1, Known Street, Lyon, France', importance: 0.6 }] });
+});
+test.afterAll(() => stub.close());
+
+async function setGeocodingUrl(page: Page, url: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByLabel('Geocoding search URL').fill(url);
+  await expect(dialog.getByRole('note')).toContainText(`Addresses will be sent to ${new URL(url).host}.`);
+  await dialog.getByLabel('Time between geocoding requests (ms)').fill('200');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+}
+
+async function locationOf(page: Page, id: string): Promise<[number, number]> {
+  await page.getByRole('banner').getByRole('button', { name: 'Orders', exact: true }).click();
+  const orders = page.getByRole('dialog', { name: 'Orders' });
+  await orders.getByLabel('Filter orders').fill(id);
+  await orders.getByRole('button', { name: `Edit order ${id}` }).click();
+  const form = page.getByRole('dialog', { name: 'Edit order' });
+  const [lat, lng] = (await form.getByLabel('Location').inputValue()).split(',').map(Number);
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await orders.getByRole('button', { name: 'Close', exact: true }).first().click();
+  return [lat, lng];
+}
+
+const placedAt = async (row: Locator): Promise<[number, number]> => {
+  const [lat, lng] = (await row.getByTestId('placed-at').innerText()).split(',').map(Number);
+  return [lat, lng];
+};
+
+test('an address-only row is geocoded through the stub, another is placed by clicking the map, a pin is dragged; both become orders there', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const map = mapRegion(page);
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await setGeocodingUrl(page, stub.url);
+  // The page's policy admits a newly configured host from the next start.
+  await page.reload();
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+
+  const csv = ['Ref,Customer,Address', `GEO-1,Known Customer,"${KNOWN}"`, `GEO-2,<b>Unknown</b> Customer,"${UNKNOWN}"`].join('\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'geo.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  const problems = dialog.getByRole('list', { name: 'Rows that need attention' });
+  await expect(problems.locator('.fix-row')).toHaveCount(2);
+  await expect(problems).toContainText('row 2, Coordinates: no coordinates yet: geocode the address or place it on the map');
+  await expect(dialog.getByText(`Geocoding sends these addresses to ${new URL(stub.url).host}.`)).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Geocode addresses' }).click();
+  const placed = dialog.getByRole('list', { name: 'Placed rows' });
+  const row2 = placed.locator('.fix-row[data-row="2"]');
+  await expect(row2).toContainText('(geocoded: 1, Known Street, Lyon, France)');
+  expect(await placedAt(row2)).toEqual([45.7601, 4.8402]);
+  expect(stub.queries).toEqual([KNOWN, UNKNOWN]);
+  expect(stub.requests.every((q) => q.includes('format=jsonv2'))).toBe(true);
+  // The unknown address stays aside with the reason, to be placed by hand.
+  await expect(problems.locator('.fix-row')).toHaveCount(1);
+  await expect(problems).toContainText('Geocoding: the service found no place for this address.');
+  await expect(dialog.getByText('1 need attention')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('geocode-review.png') });
+
+  await problems.getByRole('button', { name: 'Place row 3 on the map' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(map.getByText('Click the map to place row 3')).toBeVisible();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.4, box.y + box.height * 0.6);
+  await expect(dialog).toBeVisible();
+  const row3 = placed.locator('.fix-row[data-row="3"]');
+  await expect(row3).toContainText('(placed on the map)');
+  const clicked = await placedAt(row3);
+  expect(clicked[0]).toBeGreaterThan(44);
+  expect(clicked[0]).toBeLessThan(47);
+  await expect(problems).toHaveCount(0);
+
+  // Dragging row 2's pin on the review's map corrects its place.
+  const pin = dialog.getByRole('region', { name: 'Placed rows map' }).getByTitle('Row 2');
+  const pinBox = (await pin.boundingBox())!;
+  await page.mouse.move(pinBox.x + pinBox.width / 2, pinBox.y + pinBox.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(pinBox.x + pinBox.width / 2 + 40, pinBox.y + pinBox.height / 2 + 30, { steps: 8 });
+  await page.mouse.up();
+  await expect(row2).toContainText('(placed on the map)');
+  const dragged = await placedAt(row2);
+  expect(dragged).not.toEqual([45.7601, 4.8402]);
+  expect(Math.abs(dragged[0] - 45.7601)).toBeLessThan(0.5);
+  await page.screenshot({ path: testInfo.outputPath('geocode-placed.png') });
+
+  await dialog.getByText(`Add to the ${DEMO.orders.length} orders`).click();
+  await dialog.getByRole('button', { name: 'Import 2 orders' }).click();
+  await expect(dialog.getByText('Imported 2 orders.')).toBeVisible();
+  await expect(dialog.getByText('kept aside')).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length + 2));
+  expect(await locationOf(page, 'GEO-1')).toEqual(dragged);
+  expect(await locationOf(page, 'GEO-2')).toEqual(clicked);
+});

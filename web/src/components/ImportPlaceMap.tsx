@@ -1,0 +1,50 @@
+// A small map in the import review with a pin per placed row (its row number):
+// dragging a pin moves that row's place, so a geocoded match that is a few
+// doors off, or a click that missed, is corrected before the import.
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { createEffect, onCleanup, onMount, type JSX } from 'solid-js';
+import { admissionNow } from '../csp-boot';
+import { useApp } from '../store/context';
+
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** One pin of the map: a row index, its spreadsheet row number and place. */
+export interface PlacedPin { index: number; rowNumber: number; lat: number; lng: number }
+
+/** Pins with a number (text only: the icon carries no user text). */
+function pinIcon(rowNumber: number): L.DivIcon {
+  return L.divIcon({ className: 'import-pin', html: `<span>${Number(rowNumber)}</span>`, iconSize: [26, 26] });
+}
+
+/** The draggable pins of `pins`, framed with the scenario's depots. */
+export function ImportPlaceMap(props: { pins: PlacedPin[] }): JSX.Element {
+  const { importer: [, actions], scenario: [scenario] } = useApp();
+  let container!: HTMLDivElement;
+  onMount(() => {
+    const map = L.map(container, { zoomSnap: 0.5, attributionControl: false });
+    const url = scenario.scenario?.settings.tileUrl;
+    if (url && admissionNow(url) === 'now') L.tileLayer(url, { maxZoom: 19 }).addTo(map);
+    const layer = L.layerGroup().addTo(map);
+    let framed = false;
+    createEffect(() => {
+      layer.clearLayers();
+      const points: L.LatLngTuple[] = (scenario.scenario?.depots ?? []).map((d): L.LatLngTuple => [d.lat, d.lng]);
+      for (const pin of props.pins) {
+        points.push([pin.lat, pin.lng]);
+        const marker = L.marker([pin.lat, pin.lng], { draggable: true, icon: pinIcon(pin.rowNumber), title: `Row ${pin.rowNumber}`, alt: `Pin of row ${pin.rowNumber}` });
+        marker.on('dragend', () => {
+          const at = marker.getLatLng();
+          actions.placeRow(pin.index, round6(at.lat), round6(at.lng));
+        });
+        marker.addTo(layer);
+      }
+      if (!framed && points.length > 0) {
+        map.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 15 });
+        framed = true;
+      }
+    });
+    onCleanup(() => map.remove());
+  });
+  return <div class="import-place-map" role="region" aria-label="Placed rows map" ref={container} />;
+}
