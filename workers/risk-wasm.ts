@@ -8,8 +8,8 @@ import { instantiateSolver, type RawSolverExports } from './wasm';
 
 /** Input buffer ids of riskInputPtr (solver-as/assembly/risk.ts). */
 const RISK_BUFFERS = {
-  rStopStart: 0, rDepart: 1, rShiftLimit: 2, rEndMean: 3, rEndMu: 4, rEndSigma: 5, sKind: 6, legMean: 7, legMu: 8, legSigma: 9,
-  svcMean: 10, svcMu: 11, svcSigma: 12, notHome: 13, failedS: 14, sWinStart: 15, winOpen: 16, winClose: 17,
+  rStopStart: 0, rDepart: 1, rShiftLimit: 2, rEndMean: 3, rEndTable: 4, tables: 5, sKind: 6, legMean: 7, legTable: 8,
+  svcMean: 10, svcTable: 11, notHome: 13, failedS: 14, sWinStart: 15, winOpen: 16, winClose: 17,
 } as const;
 type BufferName = keyof typeof RISK_BUFFERS;
 
@@ -22,10 +22,11 @@ function flatten(model: RiskModel): Record<BufferName, Float64Array | Int32Array
   const windows = stops.flatMap((s) => s.windows);
   return {
     rStopStart: offsets(model.routes.map((r) => r.stops.length)), rDepart: routeF((r) => r.departS), rShiftLimit: routeF((r) => r.shiftLimitS),
-    rEndMean: routeF((r) => r.endLeg.meanS), rEndMu: routeF((r) => r.endLeg.mu), rEndSigma: routeF((r) => r.endLeg.sigma),
+    rEndMean: routeF((r) => r.endLeg.meanS), rEndTable: Int32Array.from(model.routes, (r) => r.endLeg.table),
+    tables: Float64Array.from(model.tables.flatMap((t) => Array.from(t))),
     sKind: Int32Array.from(stops, (s) => (s.kind === 'order' ? 0 : 1)),
-    legMean: stopF((s) => s.leg.meanS), legMu: stopF((s) => s.leg.mu), legSigma: stopF((s) => s.leg.sigma),
-    svcMean: stopF((s) => s.service.meanS), svcMu: stopF((s) => s.service.mu), svcSigma: stopF((s) => s.service.sigma),
+    legMean: stopF((s) => s.leg.meanS), legTable: Int32Array.from(stops, (s) => s.leg.table),
+    svcMean: stopF((s) => s.service.meanS), svcTable: Int32Array.from(stops, (s) => s.service.table),
     notHome: stopF((s) => s.notHome), failedS: stopF((s) => s.failedS),
     sWinStart: offsets(stops.map((s) => s.windows.length)),
     winOpen: Float64Array.from(windows, (w) => w[0]), winClose: Float64Array.from(windows, (w) => w[1]),
@@ -49,7 +50,7 @@ export async function wasmRisk(module: WebAssembly.Module, model: RiskModel, opt
 export function runRisk(raw: RawSolverExports, model: RiskModel, options: RiskOptions): PlanRisk {
   const flat = flatten(model);
   const stopCount = flat.sKind.length;
-  raw.riskSetup(model.routes.length, stopCount, flat.winOpen.length);
+  raw.riskSetup(model.routes.length, stopCount, flat.winOpen.length, model.tables.length);
   for (const name of Object.keys(RISK_BUFFERS) as BufferName[]) {
     const data = flat[name];
     const ptr = raw.riskInputPtr(RISK_BUFFERS[name]);

@@ -42,7 +42,7 @@ export interface RawSolverExports {
   testCost(route: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
-  riskSetup(routes: number, stops: number, windows: number): void;
+  riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;
   riskRun(samples: number, seed: number): void;
@@ -115,9 +115,6 @@ export async function instantiateSolver(module: WebAssembly.Module): Promise<Sol
     'Math.sin': Math.sin,
     'Math.cos': Math.cos,
     'Math.asin': Math.asin,
-    // The risk Monte Carlo (risk.ts) draws with the host's own functions, so it matches its JS reference exactly.
-    'Math.log': Math.log,
-    'Math.exp': Math.exp,
   };
   const instance = await WebAssembly.instantiate(module, { env });
   const raw = instance.exports as unknown as RawSolverExports;

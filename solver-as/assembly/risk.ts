@@ -1,13 +1,13 @@
 // Monte Carlo risk of a plan (issue #14) over flat arrays the host fills from
 // web/src/domain/risk/model.ts. It samples exactly as the JS reference
-// (web/src/domain/risk/reference.ts, whose header documents the draws), with
-// the host's own Math.log/exp/cos/sin, so the same seed gives the same figures.
-// Everything is allocated in riskSetup; the sampling loop allocates nothing.
+// (web/src/domain/risk/reference.ts, whose header documents the draws): the
+// lognormal factors come from the host's quantile tables (quantiles.ts) with
+// the same arithmetic, so the same seed gives the same figures, and the hot
+// loop calls no transcendental function. Everything is allocated in
+// riskSetup; the sampling loop allocates nothing.
 
-@external("env", "Math.log") declare function hostLog(x: f64): f64;
-@external("env", "Math.exp") declare function hostExp(x: f64): f64;
-@external("env", "Math.cos") declare function hostCos(x: f64): f64;
-@external("env", "Math.sin") declare function hostSin(x: f64): f64;
+/** Nodes per factor table: mirror QUANTILE_NODES of quantiles.ts. */
+const NODES: i32 = 8192;
 
 /** Histogram bin width (s) and bins per stop: mirror HIST_BIN_S / HIST_BINS of reference.ts. */
 const BIN_S: f64 = 30.0;
@@ -18,22 +18,21 @@ let rStopStart = new StaticArray<i32>(1);
 let rDepart = new StaticArray<f64>(0);
 let rShiftLimit = new StaticArray<f64>(0);
 let rEndMean = new StaticArray<f64>(0);
-let rEndMu = new StaticArray<f64>(0);
-let rEndSigma = new StaticArray<f64>(0);
+let rEndTable = new StaticArray<i32>(0);
 // … per stop (S, breaks included; kind 0 = order, 1 = break) …
 let sKind = new StaticArray<i32>(0);
 let legMean = new StaticArray<f64>(0);
-let legMu = new StaticArray<f64>(0);
-let legSigma = new StaticArray<f64>(0);
+let legTable = new StaticArray<i32>(0);
 let svcMean = new StaticArray<f64>(0);
-let svcMu = new StaticArray<f64>(0);
-let svcSigma = new StaticArray<f64>(0);
+let svcTable = new StaticArray<i32>(0);
 let notHome = new StaticArray<f64>(0);
 let failedS = new StaticArray<f64>(0);
 let sWinStart = new StaticArray<i32>(1);
 // … and per window (W).
 let winOpen = new StaticArray<f64>(0);
 let winClose = new StaticArray<f64>(0);
+// The factor tables, NODES each.
+let tables = new StaticArray<f64>(0);
 
 // Outputs.
 let onTime = new StaticArray<i32>(0);
@@ -48,19 +47,20 @@ let routeCount: i32 = 0;
 let stopCount: i32 = 0;
 let rngState: u32 = 0;
 
-/** Allocates every risk buffer for R routes, S stops and W windows. */
-export function riskSetup(routes: i32, stops: i32, windows: i32): void {
+/** Allocates every risk buffer for R routes, S stops, W windows and T factor tables. */
+export function riskSetup(routes: i32, stops: i32, windows: i32, tableCount: i32): void {
   routeCount = routes;
   stopCount = stops;
   rStopStart = new StaticArray<i32>(routes + 1);
   rDepart = new StaticArray<f64>(routes); rShiftLimit = new StaticArray<f64>(routes);
-  rEndMean = new StaticArray<f64>(routes); rEndMu = new StaticArray<f64>(routes); rEndSigma = new StaticArray<f64>(routes);
+  rEndMean = new StaticArray<f64>(routes); rEndTable = new StaticArray<i32>(routes);
   sKind = new StaticArray<i32>(stops);
-  legMean = new StaticArray<f64>(stops); legMu = new StaticArray<f64>(stops); legSigma = new StaticArray<f64>(stops);
-  svcMean = new StaticArray<f64>(stops); svcMu = new StaticArray<f64>(stops); svcSigma = new StaticArray<f64>(stops);
+  legMean = new StaticArray<f64>(stops); legTable = new StaticArray<i32>(stops);
+  svcMean = new StaticArray<f64>(stops); svcTable = new StaticArray<i32>(stops);
   notHome = new StaticArray<f64>(stops); failedS = new StaticArray<f64>(stops);
   sWinStart = new StaticArray<i32>(stops + 1);
   winOpen = new StaticArray<f64>(windows); winClose = new StaticArray<f64>(windows);
+  tables = new StaticArray<f64>(tableCount * NODES);
   onTime = new StaticArray<i32>(stops);
   hist = new StaticArray<i32>(stops * BINS);
   allOnTime = new StaticArray<i32>(routes); shiftOk = new StaticArray<i32>(routes);
@@ -74,15 +74,13 @@ export function riskInputPtr(id: i32): usize {
     case 1: return changetype<usize>(rDepart);
     case 2: return changetype<usize>(rShiftLimit);
     case 3: return changetype<usize>(rEndMean);
-    case 4: return changetype<usize>(rEndMu);
-    case 5: return changetype<usize>(rEndSigma);
+    case 4: return changetype<usize>(rEndTable);
+    case 5: return changetype<usize>(tables);
     case 6: return changetype<usize>(sKind);
     case 7: return changetype<usize>(legMean);
-    case 8: return changetype<usize>(legMu);
-    case 9: return changetype<usize>(legSigma);
+    case 8: return changetype<usize>(legTable);
     case 10: return changetype<usize>(svcMean);
-    case 11: return changetype<usize>(svcMu);
-    case 12: return changetype<usize>(svcSigma);
+    case 11: return changetype<usize>(svcTable);
     case 13: return changetype<usize>(notHome);
     case 14: return changetype<usize>(failedS);
     case 15: return changetype<usize>(sWinStart);
@@ -115,22 +113,17 @@ export function riskOutputPtr(id: i32): usize {
   return <f64>(z ^ (z >>> 16)) / 4294967296.0;
 }
 
-// The Box–Muller pair of the last draw.
-let zA: f64 = 0;
-let zB: f64 = 0;
-
+/** A time of mean `mean` at uniform draw u from factor table `table` (−1: the mean): tableFactor of quantiles.ts. */
 // @ts-ignore: decorator
-@inline function normalPair(): void {
-  const u1 = 1.0 - uniform();
-  const u2 = uniform();
-  const r = Math.sqrt(-2.0 * hostLog(u1));
-  zA = r * hostCos(2.0 * Math.PI * u2);
-  zB = r * hostSin(2.0 * Math.PI * u2);
-}
-
-// @ts-ignore: decorator
-@inline function drawTime(mean: f64, mu: f64, sigma: f64, z: f64): f64 {
-  return sigma > 0 ? hostExp(mu + sigma * z) : mean;
+@inline function drawTime(mean: f64, table: i32, u: f64): f64 {
+  if (table < 0) return mean;
+  const offset = table * NODES;
+  const x = u * <f64>NODES - 0.5;
+  const k = <i32>Math.floor(x);
+  if (k < 0) return mean * unchecked(tables[offset]);
+  if (k >= NODES - 1) return mean * unchecked(tables[offset + NODES - 1]);
+  const lo = unchecked(tables[offset + k]);
+  return mean * (lo + (unchecked(tables[offset + k + 1]) - lo) * (x - <f64>k));
 }
 
 /** Service start at `arrival` for stop `i`; sets `lastOnTime`. The checker's window rule. */
@@ -158,20 +151,20 @@ function sampleRoute(r: i32): void {
   let all = true;
   const end = unchecked(rStopStart[r + 1]);
   for (let i = unchecked(rStopStart[r]); i < end; i++) {
-    normalPair();
+    const uLeg = uniform();
+    const uService = uniform();
     const p = unchecked(notHome[i]);
     const failed = p > 0 && uniform() < p;
-    const start = startAt(i, time + drawTime(unchecked(legMean[i]), unchecked(legMu[i]), unchecked(legSigma[i]), zA));
+    const start = startAt(i, time + drawTime(unchecked(legMean[i]), unchecked(legTable[i]), uLeg));
     if (unchecked(sKind[i]) == 0) {
       if (lastOnTime) unchecked(onTime[i]++);
       else all = false;
     }
     const bin = <i32>Math.min(<f64>(BINS - 1), Math.max(0.0, Math.floor((start - depart) / BIN_S)));
     unchecked(hist[i * BINS + bin]++);
-    time = start + (failed ? unchecked(failedS[i]) : drawTime(unchecked(svcMean[i]), unchecked(svcMu[i]), unchecked(svcSigma[i]), zB));
+    time = start + (failed ? unchecked(failedS[i]) : drawTime(unchecked(svcMean[i]), unchecked(svcTable[i]), uService));
   }
-  normalPair();
-  if (time + drawTime(unchecked(rEndMean[r]), unchecked(rEndMu[r]), unchecked(rEndSigma[r]), zA) <= unchecked(rShiftLimit[r])) unchecked(shiftOk[r]++);
+  if (time + drawTime(unchecked(rEndMean[r]), unchecked(rEndTable[r]), uniform()) <= unchecked(rShiftLimit[r])) unchecked(shiftOk[r]++);
   if (all) unchecked(allOnTime[r]++);
 }
 
@@ -191,8 +184,9 @@ function percentile(i: i32, n: i32, q: f64, base: f64): f64 {
 /** Runs `samples` sampled days from `seed` (after the inputs are written), then the percentiles. */
 export function riskRun(samples: i32, seed: u32): void {
   rngState = seed;
-  for (let s = 0; s < samples; s++) {
-    for (let r = 0; r < routeCount; r++) sampleRoute(r);
+  // Route by route, so one route's histograms stay in cache.
+  for (let r = 0; r < routeCount; r++) {
+    for (let s = 0; s < samples; s++) sampleRoute(r);
   }
   for (let r = 0; r < routeCount; r++) {
     const base = unchecked(rDepart[r]);

@@ -6,13 +6,14 @@
 import type { Scenario } from '../scenario';
 import { isOrderStep, type Solution } from '../solution';
 import { evaluateRoute, makeEvalContext, type EvalContext, type StopRef } from '../route-eval';
-import { lognormalParams, type Variability } from '../variability';
+import type { Variability } from '../variability';
+import { lognormalFactorTable } from './quantiles';
 
-/** A lognormal time with its planned mean; `sigma` 0 means the time is always `meanS`. */
+/** A lognormal time: its planned mean times a factor drawn from `model.tables[table]` (quantiles.ts); table −1: always the mean. */
 export interface RiskTime {
   meanS: number;
-  mu: number;
-  sigma: number;
+  cv: number;
+  table: number;
 }
 
 /** One step of a route after the depot: an order stop or a break. */
@@ -45,16 +46,15 @@ export interface RiskRoute {
   endLeg: RiskTime;
 }
 
-/** The plan's routes with at least one order stop. */
+/** The plan's routes with at least one order stop, and one factor table per distinct CV. */
 export interface RiskModel {
   routes: RiskRoute[];
+  tables: Float64Array[];
 }
 
-/** Lognormal parameters of a time with mean `meanS` and CV `cv` (none when either is not positive). */
+/** A time with mean `meanS` and CV `cv` (fixed when either is not positive); its table is assigned by buildRiskModel. */
 export function riskTime(meanS: number, cv: number): RiskTime {
-  if (!(meanS > 0) || !(cv > 0)) return { meanS: Math.max(0, meanS), mu: 0, sigma: 0 };
-  const { mu, sigma } = lognormalParams(meanS, cv);
-  return { meanS, mu, sigma };
+  return { meanS: Math.max(0, meanS), cv: meanS > 0 && cv > 0 ? cv : 0, table: -1 };
 }
 
 /** Builds the risk model of `plan` under `variability` (routes without order stops are left out). */
@@ -65,7 +65,26 @@ export function buildRiskModel(scenario: Scenario, plan: Pick<Solution, 'routes'
     const built = buildRoute(ctx, route, variability);
     if (built) routes.push(built);
   }
-  return { routes };
+  return { routes, tables: assignTables(routes) };
+}
+
+/** Gives every varying time the index of its CV's table and returns the tables. */
+function assignTables(routes: RiskRoute[]): Float64Array[] {
+  const index = new Map<number, number>();
+  const tables: Float64Array[] = [];
+  const assign = (t: RiskTime) => {
+    if (t.cv <= 0) return;
+    if (!index.has(t.cv)) {
+      index.set(t.cv, tables.length);
+      tables.push(lognormalFactorTable(t.cv));
+    }
+    t.table = index.get(t.cv)!;
+  };
+  for (const route of routes) {
+    route.stops.forEach((s) => { assign(s.leg); assign(s.service); });
+    assign(route.endLeg);
+  }
+  return tables;
 }
 
 function buildRoute(ctx: EvalContext, route: Solution['routes'][number], variability: Variability): RiskRoute | null {

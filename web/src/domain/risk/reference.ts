@@ -3,12 +3,12 @@
 // samples it, so the same seed gives the same figures in both.
 //
 // Random numbers (both sides): makeRng(seed) of variability.ts (Weyl sequence
-// through MurmurHash3's finaliser), one stream for the whole run. Per sample,
-// route by route, stop by stop: u1 = 1 − rng(), u2 = rng(),
-// r = √(−2 ln u1), zLeg = r cos 2πu2, zService = r sin 2πu2 (Box–Muller, both
-// outputs); then, only when the stop's notHome > 0, one more rng() < notHome
-// makes it a failed attempt. The return leg draws one pair too (the sine unused).
-// A time is exp(μ + σz), or its mean when σ = 0.
+// through MurmurHash3's finaliser), one stream for the whole run. Route by
+// route, all samples of a route, stop by stop: one uniform for the leg, one
+// for the service (both always drawn), then, only when the stop's notHome > 0,
+// one more: rng() < notHome makes it a failed attempt. The return leg draws
+// one. A time is its mean times the lognormal factor of its CV at that uniform
+// (quantiles.ts: the inverse CDF by table).
 //
 // Starts go to a histogram per stop (HIST_BIN_S-second bins from the route's
 // departure, HIST_BINS of them, the last catching anything later); the q-th
@@ -16,6 +16,7 @@
 import type { PlanRisk, RiskOptions, StopRisk } from './risk-types';
 import type { RiskModel, RiskRoute, RiskTime } from './model';
 import { makeRng, type Rng } from '../variability';
+import { tableFactor } from './quantiles';
 
 /** Width of a start-time histogram bin, seconds. */
 export const HIST_BIN_S = 30;
@@ -33,15 +34,9 @@ export function startAt(windows: readonly (readonly [number, number])[], arrival
   return best === Infinity ? { startS: arrivalS, onTime: false } : { startS: best, onTime: true };
 }
 
-/** A lognormal time for a standard normal draw z. */
-const draw = (t: RiskTime, z: number) => (t.sigma > 0 ? Math.exp(t.mu + t.sigma * z) : t.meanS);
-
-/** One Box–Muller pair. */
-function normalPair(rng: Rng): [number, number] {
-  const u1 = 1 - rng();
-  const u2 = rng();
-  const r = Math.sqrt(-2 * Math.log(u1));
-  return [r * Math.cos(2 * Math.PI * u2), r * Math.sin(2 * Math.PI * u2)];
+/** A time at uniform draw u. */
+function draw(t: RiskTime, tables: Float64Array[], u: number): number {
+  return t.table < 0 ? t.meanS : t.meanS * tableFactor(tables[t.table], 0, u);
 }
 
 interface Tally {
@@ -52,23 +47,23 @@ interface Tally {
 }
 
 /** Walks one sampled day of a route, counting into its tally. */
-function sampleRoute(route: RiskRoute, rng: Rng, tally: Tally): void {
+function sampleRoute(route: RiskRoute, tables: Float64Array[], rng: Rng, tally: Tally): void {
   let time = route.departS;
   let allOnTime = true;
   route.stops.forEach((stop, i) => {
-    const [zLeg, zService] = normalPair(rng);
+    const uLeg = rng();
+    const uService = rng();
     const failed = stop.notHome > 0 && rng() < stop.notHome;
-    const { startS, onTime } = startAt(stop.windows, time + draw(stop.leg, zLeg));
+    const { startS, onTime } = startAt(stop.windows, time + draw(stop.leg, tables, uLeg));
     if (stop.kind === 'order') {
       if (onTime) tally.onTime[i] += 1;
       else allOnTime = false;
     }
     const bin = Math.min(HIST_BINS - 1, Math.max(0, Math.floor((startS - route.departS) / HIST_BIN_S)));
     tally.hist[i][bin] += 1;
-    time = startS + (failed ? stop.failedS : draw(stop.service, zService));
+    time = startS + (failed ? stop.failedS : draw(stop.service, tables, uService));
   });
-  const [zEnd] = normalPair(rng);
-  if (time + draw(route.endLeg, zEnd) <= route.shiftLimitS) tally.shiftOk += 1;
+  if (time + draw(route.endLeg, tables, rng()) <= route.shiftLimitS) tally.shiftOk += 1;
   if (allOnTime) tally.allOnTime += 1;
 }
 
@@ -90,7 +85,9 @@ export function referenceRisk(model: RiskModel, options: RiskOptions): PlanRisk 
   const tallies: Tally[] = model.routes.map((r) => ({
     onTime: new Int32Array(r.stops.length), hist: r.stops.map(() => new Int32Array(HIST_BINS)), allOnTime: 0, shiftOk: 0,
   }));
-  for (let s = 0; s < options.samples; s++) model.routes.forEach((route, r) => sampleRoute(route, rng, tallies[r]));
+  model.routes.forEach((route, r) => {
+    for (let s = 0; s < options.samples; s++) sampleRoute(route, model.tables, rng, tallies[r]);
+  });
   return summarise(model, options, tallies.map((t, r) => {
     const base = model.routes[r].departS;
     const pct = (q: number) => t.hist.map((h) => histogramPercentile(h, options.samples, q, base));
