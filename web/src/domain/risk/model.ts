@@ -31,8 +31,9 @@ export interface RiskStop {
   failedS: number;
   /** Promised windows [open, close], seconds of the day; none = any time. */
   windows: [number, number][];
-  /** The planned service start (the checker's walk). */
+  /** The planned service start (the checker's walk) and the planned wait for the window before it. */
   plannedStartS: number;
+  plannedWaitS: number;
 }
 
 /** One route of the plan. */
@@ -109,10 +110,11 @@ function buildStop(
   ctx: EvalContext, ref: StopRef, before: WalkStep, step: WalkStep, variability: Variability, breaks: { id: string; minutes: number; timeWindows: { start: number; end: number }[] }[],
 ): RiskStop {
   const plannedStartS = step.arrivalS + step.waitS;
+  const plannedWaitS = step.waitS;
   if (ref.type === 'break') {
     const brk = breaks.find((b) => b.id === ref.id)!;
     const windows = brk.timeWindows.map((w) => [w.start * 60, w.end * 60] as [number, number]);
-    return { kind: 'break', id: ref.id, leg: riskTime(0, 0), service: riskTime(brk.minutes * 60, 0), notHome: 0, failedS: 0, windows, plannedStartS };
+    return { kind: 'break', id: ref.id, leg: riskTime(0, 0), service: riskTime(brk.minutes * 60, 0), notHome: 0, failedS: 0, windows, plannedStartS, plannedWaitS };
   }
   const order = ctx.orders.get(ref.id)!;
   const needs = ctx.needs.get(ref.id)!;
@@ -127,6 +129,6 @@ function buildStop(
     notHome: atPickup ? 0 : variability.notHome[type],
     failedS: variability.failedAttemptMinutes * 60,
     windows: tws.map((w) => [w.start * 60, w.end * 60] as [number, number]),
-    plannedStartS,
+    plannedStartS, plannedWaitS,
   };
 }
