@@ -3,6 +3,8 @@
 // slots of `params` and `summary`, status codes and error names.
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution, StopReason } from '../web/src/domain/solution';
+import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
+import type { Variability } from '../web/src/domain/variability';
 
 // ---------------------------------------------------------------- buffers
 
@@ -228,6 +230,16 @@ export interface SolveResult {
 export interface SolverApi {
   solve(request: SolveRequest, onProgress?: (p: Progress) => void): Promise<SolveResult>;
   cancel(runId: number): void;
+  /** The Monte Carlo risk of a plan (issue #14), in WASM. */
+  computeRisk(request: RiskRequest): Promise<PlanRisk>;
+}
+
+/** What computeRisk needs: the scenario, its plan's routes, samples and seed; the variability defaults to the scenario's. */
+export interface RiskRequest {
+  scenario: Scenario;
+  plan: Pick<Solution, 'routes'>;
+  options: RiskOptions;
+  variability?: Variability;
 }
 
 /** Error names carried across Comlink (it keeps only name, message, stack). */

@@ -12,6 +12,7 @@ import { decode, type Travel } from './decode';
 import { planFigures } from './progress';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
+import { computeRisk } from './risk-api';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -120,5 +121,6 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
     cancel(runId) {
       cancelled.add(runId);
     },
+    computeRisk: (request) => computeRisk(loadModule, request),
   };
 }

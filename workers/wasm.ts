@@ -42,6 +42,10 @@ export interface RawSolverExports {
   testCost(route: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
+  riskSetup(routes: number, stops: number, windows: number, tables: number): void;
+  riskInputPtr(id: number): number;
+  riskOutputPtr(id: number): number;
+  riskRun(samples: number, seed: number): void;
 }
 
 /** A starting plan in CSR form (like SolutionBuffers): route r = vehicle r. */

@@ -197,3 +197,5 @@ export function testRestartDescent(): void {
 export function testVehicleCount(): i32 {
   return vehicleCount;
 }
+
+export { riskSetup, riskInputPtr, riskOutputPtr, riskRun } from "./risk";

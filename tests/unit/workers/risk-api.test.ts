@@ -1,0 +1,31 @@
+// The worker's computeRisk: the scenario's own variability by default, the
+// same figures as the JS reference, and bad options or scenarios as InputError.
+import { describe, expect, it } from 'vitest';
+import { buildRiskModel } from '../../../web/src/domain/risk/model';
+import { referenceRisk } from '../../../web/src/domain/risk/reference';
+import { resolveVariability } from '../../../web/src/domain/variability';
+import { INPUT_ERROR } from '../../../workers/protocol';
+import { createSolverApi } from '../../../workers/solver-api';
+import { smallScenario } from '../../fixtures/small-scenario';
+import { buildRoute } from '../../helpers/build-route';
+import { loadSolverModule } from '../../helpers/load-solver';
+
+describe('computeRisk (worker API)', () => {
+  const api = createSolverApi(() => loadSolverModule('release'));
+  const s = smallScenario();
+  s.settings.variability = { travelCv: 0.45 };
+  const plan = { routes: [buildRoute(s, 'v1', ['A', 'B', 'C']), buildRoute(s, 'v2', ['D', 'E'])] };
+
+  it('uses the scenario\'s variability and matches the JS reference', async () => {
+    const risk = await api.computeRisk({ scenario: s, plan, options: { samples: 1500, seed: 4 } });
+    const ref = referenceRisk(buildRiskModel(s, plan, resolveVariability(s.settings)), { samples: 1500, seed: 4 });
+    expect(risk).toEqual(ref);
+    expect(risk.stops.map((x) => x.orderId)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('rejects bad options and an invalid scenario with an InputError naming the field', async () => {
+    await expect(api.computeRisk({ scenario: s, plan, options: { samples: 0, seed: 1 } })).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('samples must be an integer') });
+    const bad = { ...s, orders: [{ ...s.orders[0], serviceMinutes: -5 }, ...s.orders.slice(1)] };
+    await expect(api.computeRisk({ scenario: bad, plan, options: { samples: 10, seed: 1 } })).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('serviceMinutes') });
+  });
+});

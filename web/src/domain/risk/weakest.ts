@@ -1,0 +1,77 @@
+// The weakest promises of a plan (issue #14's Risk panel): the order stops
+// with the lowest P(on time), each with why — a long leg, a tight window, or a
+// chain of short slacks — read from the risk model (planned times and CVs).
+import { formatClock, formatMinutes } from '../format';
+import type { RiskModel, RiskRoute } from './model';
+import type { PlanRisk } from './risk-types';
+
+/** Why a promise is weak. */
+export type RiskReason = 'long-leg' | 'tight-window' | 'short-slacks';
+
+/** One weak promise, for the panel. */
+export interface WeakPromise {
+  orderId: string;
+  side?: 'pickup' | 'delivery';
+  vehicleId: string;
+  pOnTime: number;
+  reason: RiskReason;
+  /** Plain text for the panel (never markup). */
+  why: string;
+}
+
+interface Spread {
+  /** Standard deviation (s) of the arrival, accumulated since a planned wait last absorbed it. */
+  sd: number;
+  /** Standard deviation of the stop's own leg. */
+  legSd: number;
+  /** Order stops the spread has built up over. */
+  chain: number;
+}
+
+/** Per stop of a route: the arrival's spread (leg and service variances add up; a planned wait absorbs its length of it). */
+function spreads(route: RiskRoute): Spread[] {
+  let sd = 0;
+  let chain = 0;
+  return route.stops.map((stop) => {
+    const legSd = stop.leg.meanS * stop.leg.cv;
+    sd = Math.sqrt(sd * sd + legSd * legSd);
+    if (stop.kind === 'order') chain += 1;
+    const out = { sd, legSd, chain };
+    if (stop.plannedWaitS > 0) {
+      sd = Math.max(0, sd - stop.plannedWaitS);
+      if (sd === 0) chain = 0;
+    }
+    const serviceSd = stop.service.meanS * stop.service.cv;
+    sd = Math.sqrt(sd * sd + serviceSd * serviceSd);
+    return out;
+  });
+}
+
+/** The reason and its text for one stop. */
+function reasonOf(stop: RiskRoute['stops'][number], spread: Spread): { reason: RiskReason; why: string } {
+  const window = stop.windows.find(([open, close]) => stop.plannedStartS >= open && stop.plannedStartS <= close);
+  const slackS = window ? window[1] - stop.plannedStartS : 0;
+  if (window && window[1] - window[0] < 2 * spread.sd) {
+    return { reason: 'tight-window', why: `tight window: ${formatMinutes(window[1] - window[0])} (${formatClock(window[0])}–${formatClock(window[1])}), ${formatMinutes(slackS)} of slack` };
+  }
+  if (spread.legSd * spread.legSd >= 0.5 * spread.sd * spread.sd) {
+    return { reason: 'long-leg', why: `long leg: ${formatMinutes(stop.leg.meanS)} from the previous stop, ${formatMinutes(slackS)} of slack` };
+  }
+  return { reason: 'short-slacks', why: `chain of short slacks: delays build up over ${spread.chain} stops without a wait, ${formatMinutes(slackS)} of slack left` };
+}
+
+/** The `count` order stops least likely to start on time (lowest P(on time) first; ties in plan order), each with why. */
+export function weakestPromises(model: RiskModel, risk: PlanRisk, count = 10): WeakPromise[] {
+  const out: WeakPromise[] = [];
+  let k = 0;
+  for (const route of model.routes) {
+    const spread = spreads(route);
+    route.stops.forEach((stop, i) => {
+      if (stop.kind !== 'order') return;
+      const figures = risk.stops[k++];
+      if (figures.pOnTime >= 1) return;
+      out.push({ orderId: stop.id, ...(stop.side ? { side: stop.side } : {}), vehicleId: route.vehicleId, pOnTime: figures.pOnTime, ...reasonOf(stop, spread[i]) });
+    });
+  }
+  return out.sort((a, b) => a.pOnTime - b.pOnTime).slice(0, count);
+}
