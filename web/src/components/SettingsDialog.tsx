@@ -9,6 +9,7 @@ import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
 import { SettingsMapArchive } from './SettingsMapArchive';
 import { SettingsMessages } from './SettingsMessages';
+import { SettingsRouting } from './SettingsRouting';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
 import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
@@ -28,7 +29,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 /** Paths the form shows an input or section for; other issues are listed above the buttons. */
 function shownAt(path: string, speedTypes: string[]): boolean {
   if (/^settings\.(circuityFactor|tileUrl|tileAttribution|capacityUnits(\[\d+\])?)$/.test(path)) return true;
-  if (path.startsWith('settings.messages.')) return true;
+  if (path.startsWith('settings.messages.') || path.startsWith('settings.routingProfiles.') || path === 'settings.routingUrl') return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
 }
@@ -71,6 +72,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
           </For>
         </div>
       </fieldset>
+      <SettingsRouting {...section} />
       <fieldset class="settings-section">
         <legend class="section-title">Map</legend>
         <SettingsField path="settings.tileUrl" label="Map tile URL" class="settings-field--wide" value={draft.tileUrl}

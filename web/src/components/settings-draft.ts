@@ -5,6 +5,7 @@ import { SERVICE_TYPES, type Scenario, type ServiceType, type ServiceTypeSpec, t
 import { DEFAULT_SERVICE_TYPES, itemUnitIndex, serviceTypeSpec } from '../domain/service-types';
 import { DEFAULT_SPEED_KMH } from '../domain/geo';
 import { validateScenario } from '../domain/validate';
+import { sourcesOfUrl } from '../csp-policy';
 import { remapUnits, type UnitSources } from '../store/scenario';
 import { messageFieldLabel, messagesDraftOf, messagesFromDraft, type MessagesDraft } from './settings-messages-draft';
 
@@ -21,6 +22,10 @@ export interface SettingsDraft {
   speedKmh: Record<string, string>;
   tileUrl: string;
   tileAttribution: string;
+  /** Routing service URL (issue #14); empty = off. */
+  routingUrl: string;
+  /** OSRM profile per vehicle type of the fleet; empty = `driving`. */
+  routingProfiles: Record<string, string>;
   /** Units in their new order; a unit of the scenario that is missing here is removed. */
   capacityUnits: UnitDraft[];
   serviceTypes: Record<ServiceType, ServiceTypeDraft>;
@@ -50,6 +55,8 @@ export function fieldLabel(path: string): string {
   if (field === 'speedKmh') return `Urban speed, ${rest.join('.')} (km/h)`;
   if (field === 'tileUrl') return 'Map tile URL';
   if (field === 'tileAttribution') return 'Map attribution';
+  if (field === 'routingUrl') return 'Routing service URL';
+  if (field === 'routingProfiles') return `Routing profile, ${rest.join('.')}`;
   if (field === 'messages') return messageFieldLabel(rest);
   if (field === 'serviceTypes' && rest.length) {
     const type = rest[0] as ServiceType;
@@ -71,6 +78,8 @@ export function draftOf(scenario: Scenario): SettingsDraft {
     speedKmh: Object.fromEntries(fleetTypes(scenario).map((t) => [t, String(s.speedKmh[t] ?? DEFAULT_SPEED_KMH)])),
     tileUrl: s.tileUrl,
     tileAttribution: s.tileAttribution,
+    routingUrl: s.routingUrl ?? '',
+    routingProfiles: Object.fromEntries(fleetTypes(scenario).map((t) => [t, s.routingProfiles?.[t] ?? ''])),
     capacityUnits: s.capacityUnits.map((name, from) => ({ name, from })),
     serviceTypes,
     messages: messagesDraftOf(s),
@@ -144,7 +153,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const { num, notNumbers } = makeReader();
   const capacityUnits = draft.capacityUnits.map((u) => u.name.trim());
   const unitSources = draft.capacityUnits.map((u) => u.from);
-  const { serviceTypes: _types, itemUnit: _item, messages: _messages, ...rest } = current;
+  const { serviceTypes: _types, itemUnit: _item, messages: _messages, routingUrl: _url, routingProfiles: _profiles, ...rest } = current;
   const settings: Settings = {
     ...rest,
     circuityFactor: num('settings.circuityFactor', draft.circuityFactor),
@@ -153,14 +162,31 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
     tileAttribution: draft.tileAttribution.trim(),
     capacityUnits,
   };
+  Object.assign(settings, routingOf(draft));
   const serviceTypes = catalogueOf(current, draft, num);
   if (serviceTypes) settings.serviceTypes = serviceTypes;
   const itemUnit = itemUnitOf(current, capacityUnits, unitSources);
   if (itemUnit !== undefined) settings.itemUnit = itemUnit;
   const messages = messagesFromDraft(current, draft.messages, num);
   if (messages) settings.messages = messages;
-  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...schemaIssues(scenario, settings, unitSources, notNumbers)];
+  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...routingIssues(settings), ...schemaIssues(scenario, settings, unitSources, notNumbers)];
   return { settings, unitSources, issues };
+}
+
+/** The routing settings of a draft: absent when off (no URL) or left at their defaults. */
+function routingOf(draft: SettingsDraft): Pick<Settings, 'routingUrl' | 'routingProfiles'> {
+  const url = draft.routingUrl.trim();
+  if (!url) return {};
+  const profiles = Object.entries(draft.routingProfiles ?? {}).map(([t, p]) => [t, p.trim()] as const).filter(([, p]) => p !== '');
+  return { routingUrl: url, ...(profiles.length > 0 ? { routingProfiles: Object.fromEntries(profiles) } : {}) };
+}
+
+/** A routing URL must be a plain http(s) address the CSP can admit. */
+function routingIssues(settings: Settings): FieldIssue[] {
+  const url = settings.routingUrl;
+  if (!url) return [];
+  if (!/^https?:\/\//i.test(url) || sourcesOfUrl(url).length === 0) return [issue('settings.routingUrl', 'must be an http:// or https:// address such as https://router.example.org')];
+  return [];
 }
 
 function issue(path: string, message: string): FieldIssue {
