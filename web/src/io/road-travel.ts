@@ -31,6 +31,11 @@ export function routingUrlOf(scenario: Scenario): string | null {
   return url ? url : null;
 }
 
+/** A scenario without a routing service, solved as it is: on its own matrices when it has them. */
+export function localTravel(scenario: Scenario): RoadTravel {
+  return { scenario, travel: { source: scenario.travelMatrices && Object.keys(scenario.travelMatrices).length > 0 ? 'matrix' : 'embedded' } };
+}
+
 /** The OSRM profile of each vehicle type of the fleet. */
 export function profilesByType(scenario: Scenario): Map<string, string> {
   const profiles = new Map<string, string>();
@@ -45,7 +50,7 @@ export function profilesByType(scenario: Scenario): Map<string, string> {
  */
 export async function resolveRoadTravel(scenario: Scenario, options: RoadTravelOptions = {}): Promise<RoadTravel> {
   const url = routingUrlOf(scenario);
-  if (!url) return { scenario, travel: { source: scenario.travelMatrices && Object.keys(scenario.travelMatrices).length > 0 ? 'matrix' : 'embedded' } };
+  if (!url) return localTravel(scenario);
   const places = matrixPlaces(scenario);
   const byType = profilesByType(scenario);
   const profiles = [...new Set(byType.values())];

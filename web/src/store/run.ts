@@ -10,7 +10,7 @@ import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
 import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
 import type { SolverClient } from '../solver/client';
-import { resolveRoadTravel, type RoadTravelOptions } from '../io/road-travel';
+import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import type { ScenarioStore } from './scenario';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
@@ -136,7 +136,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     const pins = options.pins?.() ?? [];
     const solveOptions = { ...snapshot.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
     try {
-      const road = await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) });
+      // Without a routing service the solve starts at once (no await before it).
+      const road = routingUrlOf(snapshot)
+        ? await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) })
+        : localTravel(snapshot);
       setState('routing', null);
       const solution = await client.solve(road.scenario, solveOptions, onProgress, own.signal);
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
