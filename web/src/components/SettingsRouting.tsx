@@ -1,9 +1,12 @@
 // The Settings dialog's routing service (issue #14): the URL of an OSRM-compatible
 // `table` service (off when empty) and its profile per vehicle type, with a plain
 // notice that the coordinates of every depot and order are sent to that host.
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { admissionNow } from '../csp-boot';
 import { sourcesOfUrl } from '../csp-policy';
+import { parseCsv } from '../io/csv';
+import { importMatrixCsv } from '../io/matrix-csv';
+import { useApp } from '../store/context';
 import { SettingsField } from './SettingsField';
 import type { SettingsSectionProps } from './SettingsUnits';
 
@@ -33,6 +36,44 @@ export function SettingsRouting(props: SettingsSectionProps): JSX.Element {
           )}
         </For>
       </div>
+      <MatrixImport />
     </fieldset>
+  );
+}
+
+/** "Import travel matrix (CSV)": applied at once when the whole file is good, else its problems listed. */
+function MatrixImport(): JSX.Element {
+  const { scenario: [, actions] } = useApp();
+  const [errors, setErrors] = createSignal<string[]>([]);
+  const [done, setDone] = createSignal('');
+  const onFile = async (event: Event & { currentTarget: HTMLInputElement }) => {
+    const input = event.currentTarget;
+    const file = input.files?.[0];
+    input.value = '';
+    const current = actions.snapshot();
+    if (!file || !current) return;
+    setDone('');
+    try {
+      const result = importMatrixCsv(await parseCsv(file), current);
+      if (!result.ok) return void setErrors(result.errors);
+      setErrors([]);
+      actions.replace({ ...result.scenario, revision: current.revision + 1 });
+      setDone(`Travel matrix imported: ${result.pairs} pairs. Optimize to plan with it.`);
+    } catch (error) {
+      setErrors([`${file.name}: ${error instanceof Error ? error.message : String(error)}`]);
+    }
+  };
+  return (
+    <div class="settings-field settings-field--wide">
+      <label class="field">
+        <span class="field__label">Import travel matrix (CSV)</span>
+        <input type="file" accept=".csv,.tsv,.txt" onChange={(e) => void onFile(e)} />
+      </label>
+      <span class="settings-hint">Columns from,to,seconds,metres; from and to are depot and order ids (a pickup: its order id followed by #pickup). A routing service, when set, is used instead.</span>
+      <Show when={done()}><p class="muted" role="status">{done()}</p></Show>
+      <Show when={errors().length > 0}>
+        <ul class="issue" role="alert" aria-label="Travel matrix problems"><For each={errors()}>{(e) => <li>{e}</li>}</For></ul>
+      </Show>
+    </div>
   );
 }
