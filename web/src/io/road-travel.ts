@@ -64,7 +64,10 @@ export async function resolveRoadTravel(scenario: Scenario, options: RoadTravelO
       }, label);
       fetched.set(profile, matrix);
     }
-    const matrices = Object.fromEntries([...byType].map(([type, profile]) => [type, fetched.get(profile)!]));
+    // The solver takes one distance matrix for every vehicle type: the first profile's serves all
+    // (distances price the plan; each profile keeps its own durations).
+    const distancesM = fetched.get(profiles[0])!.distancesM;
+    const matrices = Object.fromEntries([...byType].map(([type, profile]) => [type, { durationsS: fetched.get(profile)!.durationsS, distancesM }]));
     return { scenario: withTravelMatrices(scenario, matrices), travel: { source: 'routing' } };
   } catch (error) {
     if (!(error instanceof RoutingError)) throw error;
