@@ -2,6 +2,8 @@
 // the OSRM table protocol supplies the matrix and the plan uses it (its legs are
 // the stub's 1.3 × great-circle times, not the embedded model's); once the
 // server stops, Optimize falls back to the embedded model and says so on the plan.
+// A matrix CSV (from,to,seconds,metres) is the other source: bad rows are named, a
+// complete file becomes the plan's travel times.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../../web/src/domain/scenario';
@@ -90,4 +92,33 @@ test('a routing service on localhost supplies the matrix; when it stops, the pla
   } finally {
     await stub?.close();
   }
+});
+
+test('a matrix CSV names its bad rows, and a complete one becomes the plan\'s travel times', async ({ page }) => {
+  const demo = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
+  const places = [...demo.depots.map((d) => ({ id: d.id, at: lngLat(d) })), ...demo.orders.map((o) => ({ id: o.id, at: lngLat(o) })),
+    ...demo.orders.filter((o) => o.pickup).map((o) => ({ id: `${o.id}#pickup`, at: lngLat(o.pickup!) }))];
+  const lines = ['from,to,seconds,metres'];
+  for (const a of places) for (const b of places) if (a !== b) lines.push(`${a.id},${b.id},${stubDurationS(a.at, b.at)},${stubDistanceM(a.at, b.at)}`);
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  const file = dialog.getByLabel('Import travel matrix (CSV)');
+  await file.setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\nNOPE,${places[0].id},1,x\n`) });
+  const problems = dialog.getByRole('alert', { name: 'Travel matrix problems' });
+  await expect(problems).toContainText(`row ${lines.length + 1}, from: 'NOPE' is not a depot or order of this scenario`);
+  await expect(problems).toContainText(`row ${lines.length + 1}, metres: 'x' is not a number`);
+  await file.setInputFiles({ name: 'matrix.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\n')) });
+  await expect(dialog.getByText(`Travel matrix imported: ${lines.length - 1} pairs.`)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await optimize(page, 2);
+  await expect(page.getByText('Travel times: imported matrix')).toBeVisible();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  const planned = await exportedScenario(page);
+  expect(planned.plan?.travel).toEqual({ source: 'matrix' });
+  expect(planned.plan?.solution.check.ok).toBe(true);
+  const legs = firstLegs(planned);
+  expect(legs.length).toBeGreaterThan(0);
+  for (const leg of legs) expect(leg.planned).toBe(leg.stub);
 });
