@@ -43,6 +43,16 @@ describe('configuredSources', () => {
     expect(sources).toEqual(['https://a.example.test', 'https://b.example.test']);
   });
 
+  it("admits exactly the routing service's host next to the tile host (issue #14)", () => {
+    const sources = configuredSources([
+      { tileUrl: 'https://tiles.example.test/{z}.png', routingUrl: 'http://127.0.0.1:5000/' },
+      { routingUrl: 'https://router.example.test/osrm' }, { routingUrl: '' }, { routingUrl: "https://x.test;connect-src *" },
+    ]);
+    expect(sources).toEqual(['http://127.0.0.1:5000', 'https://router.example.test', 'https://tiles.example.test']);
+    const policy = buildPolicy({ hosts: sources });
+    expect(policy).toContain("connect-src 'self' http://127.0.0.1:5000 https://router.example.test https://tiles.example.test");
+  });
+
   it('admits the tiles of the demo and of a new scenario from the defaults alone', () => {
     const demo = JSON.parse(readFileSync(resolve('public/demo-scenario.json'), 'utf8')) as { settings: { tileUrl: string } };
     const defaults = configuredSources([defaultSettings('2026-01-01')]);

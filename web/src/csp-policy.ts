@@ -1,11 +1,11 @@
 // The page's Content Security Policy as a pure function of the settings: the app
-// reaches its own origin and the hosts the user configured (map tiles today;
-// routing or geocoding services once they exist) and nothing else; no inline
+// reaches its own origin and the hosts the user configured (map tiles, the
+// routing service; geocoding once it exists) and nothing else; no inline
 // script, no eval (WebAssembly compiles under 'wasm-unsafe-eval'). Used by the
 // build (vite.config.ts) and at startup (csp-boot.ts); no DOM here.
 
 /** Settings whose values are URLs the page contacts; a new outside service adds its key here. */
-export const HOST_SETTINGS = ['tileUrl', 'geocodeUrl'] as const;
+export const HOST_SETTINGS = ['tileUrl', 'geocodeUrl', 'routingUrl'] as const;
 
 /** A settings key naming an outside service. */
 export type HostSetting = (typeof HOST_SETTINGS)[number];

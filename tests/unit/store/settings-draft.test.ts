@@ -60,6 +60,26 @@ describe('settings draft', () => {
     ]);
   });
 
+  it('keeps the routing service off by default and stores its URL and non-default profiles only', () => {
+    expect(draftOf(richScenario())).toMatchObject({ routingUrl: '', routingProfiles: { van: '', 'box-truck': '' } });
+    const off = edited(richScenario(), (d) => { d.routingProfiles.van = 'car'; });
+    expect(off.settings).not.toHaveProperty('routingUrl');
+    expect(off.settings).not.toHaveProperty('routingProfiles');
+    const on = edited(richScenario(), (d) => { d.routingUrl = ' https://router.example.test/ '; d.routingProfiles['box-truck'] = 'truck'; });
+    expect(on.issues).toEqual([]);
+    expect(on.settings.routingUrl).toBe('https://router.example.test/');
+    expect(on.settings.routingProfiles).toEqual({ 'box-truck': 'truck' });
+  });
+
+  it('names a routing URL that is not a plain http(s) address, and a bad profile by vehicle type', () => {
+    expect(edited(smallScenario(), (d) => { d.routingUrl = 'ftp://router.test'; }).issues).toEqual([
+      { path: 'settings.routingUrl', label: 'Routing service URL', message: 'must be an http:// or https:// address such as https://router.example.org' },
+    ]);
+    expect(edited(smallScenario(), (d) => { d.routingUrl = 'http://router.test'; d.routingProfiles.van = 'a b'; }).issues).toEqual([
+      { path: 'settings.routingProfiles.van', label: 'Routing profile, van', message: 'must be a profile name (letters, digits, - or _)' },
+    ]);
+  });
+
   it('names the vehicle type of a negative speed', () => {
     expect(edited(smallScenario(), (d) => { d.speedKmh.van = '-5'; }).issues).toEqual([
       { path: 'settings.speedKmh.van', label: 'Urban speed, van (km/h)', message: 'must be ≥ 1 km/h' },

@@ -1,6 +1,7 @@
 // Says loudly when the plan on screen must not be trusted: it failed the
 // independent check (with its violations) or the scenario changed since it was made.
-import { For, Match, Switch, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { travelLine } from '../io/road-travel';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
 import { formatCount } from './ui/format';
@@ -8,8 +9,32 @@ import { formatCount } from './ui/format';
 /** Violations listed in full; the rest are counted. */
 const SHOWN_VIOLATIONS = 5;
 
-/** A violation banner for an invalid plan, a warning for a stale one, nothing otherwise. */
+/** The plan's banners: its check and freshness, then where its travel times came from. */
 export function PlanBanner(): JSX.Element {
+  return (
+    <>
+      <CheckBanner />
+      <TravelBanner />
+    </>
+  );
+}
+
+/** Where the plan's travel times came from; a warning when the embedded model stood in for the routing service. */
+function TravelBanner(): JSX.Element {
+  const { scenario: [state] } = useApp();
+  const travel = () => state.scenario?.plan?.travel;
+  const line = () => travelLine(travel());
+  return (
+    <Show when={line()}>
+      {(text) => (travel()?.fallback
+        ? <Banner tone="warning" title="Routing service not used"><span class="plan-travel">{text()}</span></Banner>
+        : <p class="muted plan-travel" role="status">{text()}</p>)}
+    </Show>
+  );
+}
+
+/** A violation banner for an invalid plan, a warning for a stale one, nothing otherwise. */
+function CheckBanner(): JSX.Element {
   const { scenario: [state] } = useApp();
   const violations = () => state.scenario?.plan?.solution.check.violations ?? [];
   const hidden = () => Math.max(0, violations().length - SHOWN_VIOLATIONS);

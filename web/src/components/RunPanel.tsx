@@ -26,7 +26,15 @@ export function RunPanel(): JSX.Element {
           Cancel
         </button>
       </div>
-      <Show when={running()}>
+      <Show when={running() && run.routing}>
+        {(routing) => (
+          <>
+            <progress class="run-progress" max={Math.max(1, routing().total)} value={routing().done} aria-label="Road travel times" />
+            <p class="muted run-state" role="status">Fetching road travel times from the routing service… {formatCount(routing().done)} of {formatCount(routing().total)} blocks</p>
+          </>
+        )}
+      </Show>
+      <Show when={running() && !run.routing}>
         <RunProgress progress={run.progress} cancelling={run.cancelling} timeLimitS={scenarioState.scenario?.settings.solver.timeLimitS ?? 0} />
       </Show>
       <Show when={run.status === 'done'}>

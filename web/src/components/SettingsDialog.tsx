@@ -10,6 +10,7 @@ import { FieldIssues, SettingsField } from './SettingsField';
 import { SettingsGeocoding } from './SettingsGeocoding';
 import { SettingsMapArchive } from './SettingsMapArchive';
 import { SettingsMessages } from './SettingsMessages';
+import { SettingsRouting } from './SettingsRouting';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
 import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
@@ -29,7 +30,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 /** Paths the form shows an input or section for; other issues are listed above the buttons. */
 function shownAt(path: string, speedTypes: string[]): boolean {
   if (/^settings\.(circuityFactor|tileUrl|tileAttribution|geocodeUrl|geocodeIntervalMs|capacityUnits(\[\d+\])?)$/.test(path)) return true;
-  if (path.startsWith('settings.messages.')) return true;
+  if (path.startsWith('settings.messages.') || path.startsWith('settings.routingProfiles.') || path === 'settings.routingUrl') return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
 }
@@ -72,6 +73,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
           </For>
         </div>
       </fieldset>
+      <SettingsRouting {...section} />
       <fieldset class="settings-section">
         <legend class="section-title">Map</legend>
         <SettingsField path="settings.tileUrl" label="Map tile URL" class="settings-field--wide" value={draft.tileUrl}

@@ -6,6 +6,7 @@ import { DEFAULT_SERVICE_TYPES, itemUnitIndex, serviceTypeSpec } from '../domain
 import { DEFAULT_SPEED_KMH } from '../domain/geo';
 import { validateScenario } from '../domain/validate';
 import { checkGeocodeUrl } from '../io/geocode';
+import { sourcesOfUrl } from '../csp-policy';
 import { remapUnits, type UnitSources } from '../store/scenario';
 import { messageFieldLabel, messagesDraftOf, messagesFromDraft, type MessagesDraft } from './settings-messages-draft';
 
@@ -26,6 +27,10 @@ export interface SettingsDraft {
   geocodeUrl: string;
   /** Least milliseconds between two geocoding requests; empty = the default (1,000). */
   geocodeIntervalMs: string;
+  /** Routing service URL (issue #14); empty = off. */
+  routingUrl: string;
+  /** OSRM profile per vehicle type of the fleet; empty = `driving`. */
+  routingProfiles: Record<string, string>;
   /** Units in their new order; a unit of the scenario that is missing here is removed. */
   capacityUnits: UnitDraft[];
   serviceTypes: Record<ServiceType, ServiceTypeDraft>;
@@ -57,6 +62,8 @@ export function fieldLabel(path: string): string {
   if (field === 'tileAttribution') return 'Map attribution';
   if (field === 'geocodeUrl') return 'Geocoding search URL';
   if (field === 'geocodeIntervalMs') return 'Time between geocoding requests (ms)';
+  if (field === 'routingUrl') return 'Routing service URL';
+  if (field === 'routingProfiles') return `Routing profile, ${rest.join('.')}`;
   if (field === 'messages') return messageFieldLabel(rest);
   if (field === 'serviceTypes' && rest.length) {
     const type = rest[0] as ServiceType;
@@ -80,6 +87,8 @@ export function draftOf(scenario: Scenario): SettingsDraft {
     tileAttribution: s.tileAttribution,
     geocodeUrl: s.geocodeUrl ?? '',
     geocodeIntervalMs: s.geocodeIntervalMs === undefined ? '' : String(s.geocodeIntervalMs),
+    routingUrl: s.routingUrl ?? '',
+    routingProfiles: Object.fromEntries(fleetTypes(scenario).map((t) => [t, s.routingProfiles?.[t] ?? ''])),
     capacityUnits: s.capacityUnits.map((name, from) => ({ name, from })),
     serviceTypes,
     messages: messagesDraftOf(s),
@@ -153,7 +162,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const { num, notNumbers } = makeReader();
   const capacityUnits = draft.capacityUnits.map((u) => u.name.trim());
   const unitSources = draft.capacityUnits.map((u) => u.from);
-  const { serviceTypes: _types, itemUnit: _item, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, ...rest } = current;
+  const { serviceTypes: _types, itemUnit: _item, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, routingUrl: _url, routingProfiles: _profiles, ...rest } = current;
   const settings: Settings = {
     ...rest,
     circuityFactor: num('settings.circuityFactor', draft.circuityFactor),
@@ -162,6 +171,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
     tileAttribution: draft.tileAttribution.trim(),
     capacityUnits,
   };
+  Object.assign(settings, routingOf(draft));
   const serviceTypes = catalogueOf(current, draft, num);
   if (serviceTypes) settings.serviceTypes = serviceTypes;
   const itemUnit = itemUnitOf(current, capacityUnits, unitSources);
@@ -169,7 +179,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const messages = messagesFromDraft(current, draft.messages, num);
   if (messages) settings.messages = messages;
   const geocodeIssues = geocodingOf(settings, draft, num);
-  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...geocodeIssues, ...schemaIssues(scenario, settings, unitSources, notNumbers)];
+  const issues = [...unitIssues(scenario, capacityUnits, unitSources), ...geocodeIssues, ...routingIssues(settings), ...schemaIssues(scenario, settings, unitSources, notNumbers)];
   return { settings, unitSources, issues };
 }
 
@@ -181,6 +191,22 @@ function geocodingOf(settings: Settings, draft: SettingsDraft, num: Read): Field
   if (interval) settings.geocodeIntervalMs = num('settings.geocodeIntervalMs', interval);
   const problem = url ? checkGeocodeUrl(url) : null;
   return problem ? [issue('settings.geocodeUrl', problem)] : [];
+}
+
+/** The routing settings of a draft: absent when off (no URL) or left at their defaults. */
+function routingOf(draft: SettingsDraft): Pick<Settings, 'routingUrl' | 'routingProfiles'> {
+  const url = draft.routingUrl.trim();
+  if (!url) return {};
+  const profiles = Object.entries(draft.routingProfiles ?? {}).map(([t, p]) => [t, p.trim()] as const).filter(([, p]) => p !== '');
+  return { routingUrl: url, ...(profiles.length > 0 ? { routingProfiles: Object.fromEntries(profiles) } : {}) };
+}
+
+/** A routing URL must be a plain http(s) address the CSP can admit. */
+function routingIssues(settings: Settings): FieldIssue[] {
+  const url = settings.routingUrl;
+  if (!url) return [];
+  if (!/^https?:\/\//i.test(url) || sourcesOfUrl(url).length === 0) return [issue('settings.routingUrl', 'must be an http:// or https:// address such as https://router.example.org')];
+  return [];
 }
 
 function issue(path: string, message: string): FieldIssue {

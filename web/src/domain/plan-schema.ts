@@ -99,6 +99,7 @@ export const solutionSchema = v.object({
 export const planSchema = v.object({
   solvedRevision: v.pipe(v.number(), v.integer(), v.minValue(0, 'must be ≥ 0')),
   solution: solutionSchema,
+  travel: v.optional(v.object({ source: v.picklist(['routing', 'matrix', 'embedded'] as const, 'unknown travel source'), fallback: v.optional(text) })),
 });
 
 /** What the dispatcher pinned: orderId → vehicleId, and whole routes by vehicle id. */

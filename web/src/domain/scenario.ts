@@ -198,6 +198,10 @@ export const settingsSchema = v.object({
   geocodeUrl: v.optional(v.string()),
   /** Least milliseconds between two geocoding requests (Nominatim's policy: 1,000). */
   geocodeIntervalMs: v.optional(v.pipe(v.number('must be a number'), v.integer('must be whole milliseconds'), v.minValue(0, 'must be ≥ 0'), v.maxValue(60000, 'must be ≤ 60000'))),
+  /** Base URL of an OSRM-compatible `table` service (issue #14); absent or empty = the embedded model. */
+  routingUrl: v.optional(v.string()),
+  /** OSRM profile per vehicle type for the routing service; a type not listed uses `driving`. */
+  routingProfiles: v.optional(v.record(v.string(), v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]+$/, 'must be a profile name (letters, digits, - or _)')))),
   solver: v.object({
     timeLimitS: v.pipe(v.number(), v.minValue(0.1), v.maxValue(3600)),
     seed: v.pipe(v.number(), v.integer(), v.minValue(0)),
@@ -269,4 +273,13 @@ export type Scenario = Omit<v.InferOutput<typeof scenarioSchema>, 'plan' | 'vers
 export interface Plan {
   solvedRevision: number;
   solution: Solution;
+  /** Where the plan's travel times came from (issue #14); absent in plans of older builds. */
+  travel?: TravelSource;
+}
+
+/** The source of a plan's travel times, with why the embedded model stood in when a service failed. */
+export interface TravelSource {
+  source: 'routing' | 'matrix' | 'embedded';
+  /** Why the embedded model was used instead of the configured routing service. */
+  fallback?: string;
 }

@@ -4,11 +4,13 @@
 import { createEffect, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Progress, SolverPin } from '../../../workers/protocol';
-import type { Scenario } from '../domain/scenario';
+import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
+import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
 import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
 import type { SolverClient } from '../solver/client';
+import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import type { ScenarioStore } from './scenario';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
@@ -29,6 +31,8 @@ interface RunFields {
    * best plan; a finished solve ends on its plan's own figures (those of the KPI bar).
    */
   costHistory: CostPoint[];
+  /** Road matrix blocks fetched from the routing service before the solve (issue #14), null outside that phase. */
+  routing: { done: number; total: number } | null;
 }
 
 /** The best plan's cost figures (route cost, unassigned orders apart) at a moment of a solve. */
@@ -67,6 +71,8 @@ export interface RunOptions {
   hardAbortAfterMs?: number;
   /** Pins the solver must keep, read when a solve starts. */
   pins?: () => SolverPin[];
+  /** How road matrices are fetched from the routing service (tests pass their own cache). */
+  roadTravel?: Omit<RoadTravelOptions, 'signal' | 'onProgress'>;
 }
 
 const DEFAULT_HARD_ABORT_MS = 5000;
@@ -86,7 +92,7 @@ export function describeRunError(error: unknown): string {
 /** Creates the run store around a solver client and the scenario store it plans for. */
 export function createRunStore(client: SolverClient, scenarioStore: ScenarioStore, options: RunOptions = {}): RunStore {
   const [scenarioState, scenarioActions] = scenarioStore;
-  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });
+  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
   let controller: AbortController | null = null;
   let hardAbortTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -126,28 +132,49 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     }
     const own = new AbortController();
     controller = own;
-    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [] });
+    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
     const pins = options.pins?.() ?? [];
     const solveOptions = { ...snapshot.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
     try {
-      const solution = await client.solve(snapshot, solveOptions, onProgress, own.signal);
+      // Without a routing service the solve starts at once (no await before it).
+      const road = routingUrlOf(snapshot)
+        ? await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) })
+        : localTravel(snapshot);
+      setState('routing', null);
+      const solution = await client.solve(road.scenario, solveOptions, onProgress, own.signal);
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
-      scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution });
+      storePlan(snapshot, road.scenario, road.travel, solution);
       // Always the last point, so the chart runs to the end of the solve on the plan's own figures.
-      setState('costHistory', state.costHistory.length, finalCostPoint(snapshot, solution, state.progress?.elapsedMs ?? 0));
+      setState('costHistory', state.costHistory.length, finalCostPoint(road.scenario, solution, state.progress?.elapsedMs ?? 0));
       finish({ status: 'done', stopReason: solution.stopReason });
     } catch (error) {
       // A newer run owns the state now.
       if (error instanceof Error && error.name === 'StaleRunError') return;
-      finish({ status: 'error', error: describeRunError(error) });
+      if (own.signal.aborted && state.routing) return finish({ status: 'idle', routing: null });
+      finish({ status: 'error', error: describeRunError(error), routing: null });
     }
+  }
+
+  /**
+   * Stores the plan with its travel source. When a routing service is configured, the scenario keeps
+   * the matrices the plan was solved with (or loses stale ones on a fallback), so the checker reads
+   * the same legs; an edit since the solve leaves the scenario as it is (the plan is stale anyway).
+   */
+  function storePlan(snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void {
+    const plan = { solvedRevision: snapshot.revision, solution, travel };
+    const current = scenarioActions.snapshot();
+    if (!snapshot.settings.routingUrl?.trim() || !current || current.revision !== snapshot.revision) return scenarioActions.setPlan(plan);
+    const routed = solved.travelMatrices ? withTravelMatrices(current, solved.travelMatrices) : withoutTravelMatrices(current);
+    scenarioActions.replace({ ...routed, plan });
   }
 
   const actions: RunActions = {
     optimize,
     cancel() {
       if (state.status !== 'running' || state.cancelling) return;
+      // Still fetching road matrices: nothing to keep, stop at once.
+      if (state.routing) return void controller?.abort();
       setState('cancelling', true);
       client.cancel();
       const pending = controller;
