@@ -1,11 +1,11 @@
 // The map's key: what a coloured stop, a hollow red ring, a grey stop, the depot
-// and a dashed line mean. Shown over the map's lower-left corner.
+// a dashed line and a risk ring mean. Shown over the map's lower-left corner.
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 
 /** Legend entries follow the plan state: no plan, plan, untrusted plan. */
 export function MapLegend(): JSX.Element {
-  const { scenario: [state] } = useApp();
+  const { scenario: [state], risk: [risk] } = useApp();
   const hasPlan = () => state.planStatus !== 'none';
   return (
     <aside class="map-legend" aria-label="Map legend">
@@ -17,6 +17,10 @@ export function MapLegend(): JSX.Element {
           <Show when={state.scenario?.orders.some((o) => o.pickup)}>
             <li><span class="legend-swatch legend-swatch--pickup" aria-hidden="true" />Pickup place of a shipment</li>
           </Show>
+        </Show>
+        <Show when={risk.status === 'done'}>
+          <li><span class="legend-swatch legend-swatch--risk-medium" aria-hidden="true" />Stop at some risk (on time 60–90 %)</li>
+          <li><span class="legend-swatch legend-swatch--risk-high" aria-hidden="true" />Stop at high risk (on time under 60 %)</li>
         </Show>
         <Show when={state.planStatus === 'stale' || state.planStatus === 'invalid'}>
           <li><span class="legend-swatch legend-swatch--dashed" aria-hidden="true" />Route not trusted ({state.planStatus === 'stale' ? 'out of date' : 'failed check'})</li>

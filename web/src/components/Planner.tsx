@@ -1,6 +1,6 @@
 // The planner screen: header across the top, the map on the left with the
 // timeline below it, and the plan panel (run controls, cost chart, warnings,
-// selected stop, routes, unassigned) on the right.
+// selected stop, routes, risk, unassigned) on the right.
 import { Show, type JSX } from 'solid-js';
 import { MapView } from '../map/MapView';
 import { useApp } from '../store/context';
@@ -10,6 +10,7 @@ import { MoveControls } from './MoveControls';
 import { MoveFeedback } from './MoveFeedback';
 import { SelectedOrderCard } from './orders/SelectedOrderCard';
 import { PlanBanner } from './PlanBanner';
+import { RiskPanel } from './RiskPanel';
 import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
 import { DepotsPanel } from './setup/DepotsPanel';
@@ -47,6 +48,7 @@ export function Planner(): JSX.Element {
               <MoveControls />
               <SelectedOrderCard />
               <RouteList />
+              <RiskPanel />
               <DepotsPanel />
             </>
           }>

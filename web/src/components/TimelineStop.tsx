@@ -1,6 +1,7 @@
 // One stop on a timeline row: its window(s) as a thin band, the wait before
 // service (hatched), the service itself (route colour, draggable) and any
-// lateness (red, from the window's close to the arrival). A pinned stop shows a pin.
+// lateness (red, from the window's close to the arrival). A pinned stop shows a pin;
+// with the plan's risk estimated, a whisker spans its likely start (P10–P90).
 import { createEffect, For, Show, type JSX } from 'solid-js';
 import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
@@ -8,7 +9,8 @@ import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
 import { PinIcon } from './PinToggle';
 import { dragSource } from './ui/dnd';
-import { formatClock, formatMinutes } from './ui/format';
+import { formatClock, formatMinutes, formatShare } from './ui/format';
+import type { StopRisk } from '../domain/risk/risk-types';
 
 /** Left and width of a span on the axis, as inline style. */
 export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
@@ -29,9 +31,16 @@ function describe(stop: Stop): string {
   return `Stop ${stop.sequence}${kind}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
 }
 
+/** The P10–P90 spread of a stop's service start under the variability model (issue #14), as a thin bar. */
+function TimelineWhisker(props: { axis: TimelineAxis; risk: StopRisk }): JSX.Element {
+  const text = () => `Likely start ${formatClock(props.risk.startP10S)}–${formatClock(props.risk.startP90S)} (P10–P90), median ${formatClock(props.risk.startP50S)}, ${formatShare(props.risk.pOnTime)} on time`;
+  return <div class="tl-whisker" style={spanStyle(props.axis, props.risk.startP10S, props.risk.startP90S)} title={text()} aria-hidden="true" />;
+}
+
 /** The bars of one stop, positioned on `axis`. */
 export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean; atRisk?: boolean }): JSX.Element {
-  const { ui: [uiState, uiActions], pins: [pinsState], edit } = useApp();
+  const { ui: [uiState, uiActions], pins: [pinsState], edit, risk: [, riskReads] } = useApp();
+  const figures = () => riskReads.stopRisk(props.stop.orderId, props.stop.stepType === 'job' ? undefined : props.stop.stepType);
   const selected = () => isOrderSelected(uiState, props.stop.orderId);
   const lateFromS = () => props.stop.arrivalS - props.stop.lateS;
   let bar!: HTMLDivElement;
@@ -46,6 +55,9 @@ export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: str
       </Show>
       <Show when={props.stop.lateS > 0}>
         <div class="tl-late" style={spanStyle(props.axis, lateFromS(), props.stop.arrivalS)} />
+      </Show>
+      <Show when={figures()}>
+        {(f) => <TimelineWhisker axis={props.axis} risk={f()} />}
       </Show>
       <div
         ref={bar}

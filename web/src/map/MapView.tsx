@@ -9,6 +9,7 @@ import { MapLegend } from '../components/MapLegend';
 import { admissionNow } from '../csp-boot';
 import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
+import type { RiskLevel } from '../store/risk';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
@@ -64,7 +65,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
-  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions], day: [day] } = useApp();
+  const { scenario: [state], ui: [uiState, uiActions], mapArchive: [archiveState, archiveActions], day: [day], risk: [, riskReads] } = useApp();
   const [map, setMap] = createSignal<L.Map>();
   const [tilesFailed, setTilesFailed] = createSignal(false);
   const [tilesBlocked, setTilesBlocked] = createSignal<Admission>('now');
@@ -102,6 +103,9 @@ export function MapView(): JSX.Element {
   const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
   const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
+  // The plan's risk colours its stops (issue #14); the day view has its own at-risk rings.
+  const riskOf = (orderId: string) => (dayView() ? undefined : riskReads.orderLevel(orderId));
+  const riskCount = (level: RiskLevel) => stops().filter((s) => s.status === 'planned' && riskOf(s.orderId) === level).length;
   const counts = () => ({
     'data-stop-count': stops().length,
     'data-unassigned-count': stops().filter((s) => s.status === 'unassigned').length,
@@ -110,6 +114,8 @@ export function MapView(): JSX.Element {
     'data-route-count': lines().length,
     'data-untrusted-route-count': state.planStatus === 'valid' || dayView() ? 0 : lines().length,
     'data-at-risk-count': atRisk().length,
+    // Planned stops per risk level ("low:12 medium:3 high:1"), empty until the plan's risk is estimated.
+    'data-risk-levels': riskCount('low') + riskCount('medium') + riskCount('high') === 0 ? '' : `low:${riskCount('low')} medium:${riskCount('medium')} high:${riskCount('high')}`,
     // "vehicle:stops" per drawn line (a shipment's pickup and delivery count one each), so a hand edit can be seen to reach the map.
     'data-route-stops': lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '),
   });
@@ -133,7 +139,7 @@ export function MapView(): JSX.Element {
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} stops={stops()} />
-              <StopMarkers map={instance()} renderer={renderer} stops={stops()} />
+              <StopMarkers map={instance()} renderer={renderer} stops={stops()} riskOf={riskOf} />
               <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );

@@ -1,23 +1,32 @@
 // Draws the depots and every order's stop: circles (on the shared canvas)
 // coloured by route, unassigned stops as hollow red rings (see the legend), grey
-// before any plan exists; the selected stop is enlarged with a dark ring. A
+// before any plan exists; the selected stop is enlarged with a dark ring. Once the
+// plan's risk is estimated, a stop at medium risk gets an amber ring, at high risk a red one. A
 // shipment's pickup place is a second, smaller white circle ringed in its colour.
 // Tooltips are text nodes (tooltips.ts), since order data comes from user files.
 import L from 'leaflet';
 import { createEffect, createMemo, on, onCleanup, untrack, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
+import type { RiskLevel } from '../store/risk';
 import { selectedOrderId } from '../store/ui';
 import { projectDepots, UNASSIGNED_COLOR, type StopPoint } from './projection';
 import { pickupTooltip, stopTooltip } from './tooltips';
 
-function stopStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
+/** The ring of a planned stop by its risk (issue #14): none when low or not estimated, amber when medium, red when high. */
+const RISK_RING: Record<RiskLevel, L.CircleMarkerOptions> = {
+  low: {},
+  medium: { color: '#d97706', weight: 2.5 },
+  high: { color: '#b91c1c', weight: 3 },
+};
+
+function stopStyle(stop: StopPoint, selected: boolean, risk?: RiskLevel): L.CircleMarkerOptions {
   if (selected) {
     return { radius: 10, color: '#111827', weight: 3, fillColor: stop.status === 'unassigned' ? '#ffffff' : stop.color, fillOpacity: 1 };
   }
   if (stop.status === 'unassigned') {
     return { radius: 7, color: UNASSIGNED_COLOR, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
   }
-  return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95 };
+  return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95, ...(risk ? RISK_RING[risk] : {}) };
 }
 
 function pickupStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
@@ -29,7 +38,7 @@ function pickupStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions 
 const depotIcon = L.divIcon({ className: 'fmp-depot', html: '<span aria-hidden="true">D</span>', iconSize: [24, 24] });
 
 /** Keeps depot markers and one circle per order on `map` in step with the plan and the selection. */
-export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[] }): JSX.Element {
+export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; riskOf?: (orderId: string) => RiskLevel | undefined }): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const stopsGroup = L.layerGroup().addTo(props.map);
   const depotsGroup = L.layerGroup().addTo(props.map);
@@ -39,11 +48,11 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
   });
   const vehicleName = (id: string | null) => (id ? state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id : null);
   const depots = createMemo(() => (state.scenario ? projectDepots(state.scenario) : []));
-  const markers = new Map<string, { marker: L.CircleMarker; pickup: L.CircleMarker | null; stop: StopPoint }>();
+  const markers = new Map<string, { marker: L.CircleMarker; pickup: L.CircleMarker | null; stop: StopPoint; risk?: RiskLevel }>();
   const restyle = (orderId: string | null, selected: boolean) => {
     const entry = orderId ? markers.get(orderId) : undefined;
     if (!entry) return;
-    entry.marker.setStyle(stopStyle(entry.stop, selected));
+    entry.marker.setStyle(stopStyle(entry.stop, selected, entry.risk));
     entry.pickup?.setStyle(pickupStyle(entry.stop, selected));
     if (selected) {
       entry.pickup?.bringToFront();
@@ -56,7 +65,8 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     markers.clear();
     const selected = untrack(() => selectedOrderId(uiState));
     for (const stop of props.stops) {
-      const marker = L.circleMarker(stop.at, { ...stopStyle(stop, stop.orderId === selected), renderer: props.renderer })
+      const risk = stop.status === 'planned' ? props.riskOf?.(stop.orderId) : undefined;
+      const marker = L.circleMarker(stop.at, { ...stopStyle(stop, stop.orderId === selected, risk), renderer: props.renderer })
         .bindTooltip(() => stopTooltip(stop, vehicleName(stop.vehicleId)))
         .on('click', () => uiActions.selectOrder(stop.orderId))
         .addTo(stopsGroup);
@@ -67,7 +77,7 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
           .on('click', () => uiActions.selectOrder(stop.orderId))
           .addTo(stopsGroup)
         : null;
-      markers.set(stop.orderId, { marker, pickup, stop });
+      markers.set(stop.orderId, { marker, pickup, stop, risk });
     }
     restyle(selected, true);
   });

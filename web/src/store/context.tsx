@@ -11,6 +11,7 @@ import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
+import { makeRiskClient, type ComputeRisk } from '../solver/risk-client';
 import { createBackupStore, type BackupStore } from './backup';
 import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
@@ -19,6 +20,7 @@ import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
 import { createPodStore, type PodStore } from './pod';
+import { createRiskStore, type RiskStore } from './risk';
 import { createRunStore, type RunStore } from './run';
 import { createScenarioStore, type ScenarioStore } from './scenario';
 import { createScenariosStore, type ScenariosStore } from './scenarios';
@@ -46,6 +48,8 @@ export interface AppState {
   mapArchive: MapArchiveStore;
   /** Drivers' status files into the day, and their proof-of-delivery media. */
   pod: PodStore;
+  /** The Monte Carlo risk of the current plan (issue #14). */
+  risk: RiskStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -59,6 +63,8 @@ export interface AppDeps {
   mapArchive?: MapArchiveStore;
   /** Where proof-of-delivery media are kept (default: their own IndexedDB database). */
   podMedia?: PodMediaStore;
+  /** The risk estimate (default: the Monte Carlo in a worker of its own). */
+  computeRisk?: ComputeRisk;
 }
 
 const AppContext = createContext<AppState>();
@@ -106,7 +112,15 @@ export function createAppState(deps: AppDeps = {}): AppState {
     client.dispose();
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod };
+  const risk = createRiskStore(scenario, deps.computeRisk ?? defaultComputeRisk(onCleanup));
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod, risk };
+}
+
+/** The real risk estimate, in a worker of its own (spawned on the first plan). */
+function defaultComputeRisk(cleanup: (fn: () => void) => void): ComputeRisk {
+  const client = makeRiskClient();
+  cleanup(() => client.dispose());
+  return client.computeRisk;
 }
 
 /** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */

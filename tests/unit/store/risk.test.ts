@@ -1,0 +1,124 @@
+// The risk store (issue #14): a current plan's risk is estimated through the
+// injected estimator (the worker in the app) and kept with its weakest promises;
+// a stale or removed plan clears it; a late answer for an older plan is dropped;
+// a failure is a sentence, not a broken state.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildRiskModel } from '../../../web/src/domain/risk/model';
+import { referenceRisk } from '../../../web/src/domain/risk/reference';
+import type { PlanRisk, RiskOptions } from '../../../web/src/domain/risk/risk-types';
+import type { Scenario } from '../../../web/src/domain/scenario';
+import type { Solution } from '../../../web/src/domain/solution';
+import { resolveVariability } from '../../../web/src/domain/variability';
+import { createRiskStore, riskLevel, type RiskStore } from '../../../web/src/store/risk';
+import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+interface Call {
+  scenario: Scenario;
+  plan: Pick<Solution, 'routes'>;
+  options: RiskOptions;
+  resolve(risk: PlanRisk): void;
+  reject(error: Error): void;
+}
+
+let disposeRoot: () => void = () => {};
+afterEach(() => disposeRoot());
+
+function setup(withPlan = true): { calls: Call[]; scenario: ScenarioStore; risk: RiskStore } {
+  return createRoot((dispose) => {
+    disposeRoot = dispose;
+    const calls: Call[] = [];
+    const base = makeMiniScenario();
+    const scenario = createScenarioStore(withPlan ? { ...base, plan: makeMiniPlan(base) } : base);
+    const compute = (s: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) =>
+      new Promise<PlanRisk>((resolve, reject) => { calls.push({ scenario: s, plan, options, resolve, reject }); });
+    return { calls, scenario, risk: createRiskStore(scenario, compute) };
+  });
+}
+
+/**
+ * What the fake worker answers: the plain-JS reference's figures of the same model, with two promises
+ * made weak on purpose (the mini plan keeps every promise), so the store's ranking and levels show.
+ */
+function figuresOf(call: Call, samples = 300): PlanRisk {
+  const model = buildRiskModel(call.scenario, call.plan, resolveVariability(call.scenario.settings));
+  const figures = referenceRisk(model, { samples, seed: 1 });
+  const weak: Record<string, number> = { o2: 0.45, o3: 0.7 };
+  const stops = figures.stops.map((s) => ({ ...s, pOnTime: weak[s.orderId] ?? s.pOnTime }));
+  return { ...figures, stops, expectedLateStops: stops.reduce((sum, s) => sum + 1 - s.pOnTime, 0) };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('risk store', () => {
+  it('estimates a current plan in the estimator with 2,000 samples, seed 1, and keeps the figures and weakest promises', async () => {
+    const { calls, risk: [state, reads] } = setup();
+    expect(state.status).toBe('running');
+    expect(calls).toHaveLength(1);
+    expect(calls[0].options).toEqual({ samples: 2000, seed: 1 });
+    expect(calls[0].plan.routes.map((r) => r.vehicleId)).toEqual(['v1']);
+    expect(() => structuredClone(calls[0].scenario)).not.toThrow();
+    const figures = figuresOf(calls[0]);
+    calls[0].resolve(figures);
+    await tick();
+    expect(state.status).toBe('done');
+    expect(state.risk?.expectedLateStops).toBeCloseTo(figures.expectedLateStops, 9);
+    expect(state.risk?.stops.map((s) => s.orderId)).toEqual(['o1', 'o2', 'o3']);
+    // Weakest first; a promise that always held is no weak promise.
+    expect(state.weakest.map((w) => [w.orderId, w.pOnTime])).toEqual([['o2', 0.45], ['o3', 0.7]]);
+    for (const weak of state.weakest) expect(weak.why).toMatch(/^(long leg|tight window|chain of short slacks): /);
+    const o2 = figures.stops.find((s) => s.orderId === 'o2')!;
+    expect(reads.stopRisk('o2')?.startP90S).toBe(o2.startP90S);
+    expect(reads.stopRisk('o2')?.startP10S).toBeLessThanOrEqual(o2.startP90S);
+    expect([reads.orderLevel('o1'), reads.orderLevel('o2'), reads.orderLevel('o3')]).toEqual(['low', 'high', 'medium']);
+    expect(reads.orderLevel('o4')).toBeUndefined();
+  });
+
+  it('clears the risk when the plan goes stale, and estimates again when a new plan lands', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup();
+    calls[0].resolve(figuresOf(calls[0]));
+    await tick();
+    expect(state.status).toBe('done');
+    scenarioActions.updateOrder('o1', { serviceMinutes: 9 });
+    await tick();
+    expect(state.status).toBe('idle');
+    expect(state.risk).toBeNull();
+    expect(state.weakest).toEqual([]);
+    expect(reads.stopRisk('o1')).toBeUndefined();
+    expect(calls).toHaveLength(1);
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!));
+    await tick();
+    expect(calls).toHaveLength(2);
+    expect(state.status).toBe('running');
+  });
+
+  it('drops a late answer for a plan that is no longer current', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [state] } = setup();
+    scenarioActions.clearPlan();
+    await tick();
+    calls[0].resolve(figuresOf(calls[0]));
+    await tick();
+    expect(state.status).toBe('idle');
+    expect(state.risk).toBeNull();
+  });
+
+  it('turns a failed estimate into a sentence and keeps no figures', async () => {
+    const { calls, risk: [state] } = setup();
+    calls[0].reject(Object.assign(new Error('the risk worker crashed: out of memory'), { name: 'SolverError' }));
+    await tick();
+    expect(state.status).toBe('error');
+    expect(state.error).toBe('The risk of this plan could not be estimated: the risk worker crashed: out of memory.');
+    expect(state.risk).toBeNull();
+  });
+
+  it('estimates nothing without a plan', () => {
+    const { calls, risk: [state] } = setup(false);
+    expect(calls).toHaveLength(0);
+    expect(state.status).toBe('idle');
+  });
+
+  it('grades P(on time): low from 0.9, medium from 0.6, high below', () => {
+    expect([1, 0.9, 0.89, 0.6, 0.59, 0].map(riskLevel)).toEqual(['low', 'low', 'medium', 'medium', 'high', 'high']);
+  });
+});

@@ -1,0 +1,71 @@
+// The Risk panel (issue #14): how well the current plan holds up under the
+// variability model — the expected number of late stops, per route the chance
+// that every stop is on time, and the weakest promises with why. Plain text only.
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { PlanRisk, StopRisk } from '../domain/risk/risk-types';
+import type { WeakPromise } from '../domain/risk/weakest';
+import type { Scenario } from '../domain/scenario';
+import { useApp } from '../store/context';
+import { formatClock, formatCount, formatShare } from './ui/format';
+
+/** The stop figures of a weak promise (its median start). */
+export function stopRiskOf(risk: PlanRisk, weak: Pick<WeakPromise, 'orderId' | 'side' | 'vehicleId'>): StopRisk | undefined {
+  return risk.stops.find((s) => s.orderId === weak.orderId && s.side === weak.side && s.vehicleId === weak.vehicleId);
+}
+
+const vehicleName = (scenario: Scenario | null, id: string) => scenario?.vehicles.find((v) => v.id === id)?.name ?? id;
+
+function promiseLabel(scenario: Scenario | null, weak: WeakPromise): string {
+  const order = scenario?.orders.find((o) => o.id === weak.orderId);
+  const side = weak.side ? ` (${weak.side})` : '';
+  return `${order?.customerName || weak.orderId} · ${weak.orderId}${side}`;
+}
+
+function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
+  return (
+    <>
+      <p class="risk__expected">Expected late stops: <strong data-testid="risk-expected-late">{props.risk.expectedLateStops.toFixed(1)}</strong>
+        <span class="muted"> ({formatCount(props.risk.samples)} simulated days)</span></p>
+      <h3 class="risk__subheading">Every stop on time, per route</h3>
+      <ul class="risk__routes">
+        <For each={props.risk.routes}>
+          {(route) => <li data-vehicle-id={route.vehicleId}>{vehicleName(props.scenario, route.vehicleId)}: {formatShare(route.pAllOnTime)}</li>}
+        </For>
+      </ul>
+      <h3 class="risk__subheading">Weakest promises</h3>
+      <Show when={props.weakest.length > 0} fallback={<p class="muted">Every promise held in every simulated day.</p>}>
+        <ol class="risk__weakest" aria-label="Weakest promises">
+          <For each={props.weakest}>
+            {(weak) => (
+              <li data-order-id={weak.orderId} data-reason={weak.reason}>
+                <span class="risk__who">{promiseLabel(props.scenario, weak)}</span>
+                <span class="risk__p">{formatShare(weak.pOnTime)} on time</span>
+                <span class="risk__median">median start {formatClock(stopRiskOf(props.risk, weak)?.startP50S ?? 0)}</span>
+                <span class="risk__why muted">{weak.why}</span>
+              </li>
+            )}
+          </For>
+        </ol>
+      </Show>
+    </>
+  );
+}
+
+/** The Risk region of the side panel; nothing without a current plan. */
+export function RiskPanel(): JSX.Element {
+  const { risk: [risk], scenario: [scenarioState] } = useApp();
+  return (
+    <Show when={risk.status !== 'idle'}>
+      <section class="panel-section risk" aria-label="Risk" aria-busy={risk.status === 'running'}>
+        <h2 class="panel-heading">Risk</h2>
+        <Switch>
+          <Match when={risk.status === 'running'}><p class="muted">Estimating the risk of this plan…</p></Match>
+          <Match when={risk.status === 'error'}><p class="risk__error" role="alert">{risk.error}</p></Match>
+          <Match when={risk.risk}>
+            {(figures) => <RiskFigures risk={figures()} weakest={risk.weakest} scenario={scenarioState.scenario} />}
+          </Match>
+        </Switch>
+      </section>
+    </Show>
+  );
+}

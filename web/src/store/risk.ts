@@ -1,0 +1,105 @@
+// The risk of the open plan (issue #14): once a checked plan is current (a solve
+// landed, a plan was restored or edited), its Monte Carlo risk is estimated in a
+// worker and kept here with the weakest promises; a stale, failed or removed
+// plan clears it. A late answer for an older plan is dropped.
+import { createEffect, createMemo, on } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { buildRiskModel } from '../domain/risk/model';
+import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
+import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
+import type { Scenario } from '../domain/scenario';
+import { resolveVariability } from '../domain/variability';
+import type { ComputeRisk } from '../solver/risk-client';
+import type { ScenarioStore } from './scenario';
+
+/** `idle`: no current plan; `running`: estimating; `done`: `risk` is the plan's; `error`: see `error`. */
+export type RiskStatus = 'idle' | 'running' | 'done' | 'error';
+
+interface RiskFields {
+  status: RiskStatus;
+  risk: PlanRisk | null;
+  /** The weakest promises of the plan, lowest P(on time) first. */
+  weakest: WeakPromise[];
+  /** A sentence for the panel while status is `error`. */
+  error: string | null;
+}
+
+/** Read-only for components. */
+export type RiskState = Readonly<RiskFields>;
+
+/** Reads of the risk store (no verbs: it follows the plan by itself). */
+export interface RiskReads {
+  /** The figures of one stop of the current plan (a shipment: its side), if estimated. */
+  stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
+  /** The risk level of an order of the current plan (a shipment: its weaker side), if estimated. */
+  orderLevel(orderId: string): RiskLevel | undefined;
+}
+
+/** How a stop's promise holds: `low` risk at P(on time) ≥ 0.9, `medium` at ≥ 0.6, `high` below. */
+export type RiskLevel = 'low' | 'medium' | 'high';
+
+/** The level of a probability of being on time. */
+export function riskLevel(pOnTime: number): RiskLevel {
+  if (pOnTime >= 0.9) return 'low';
+  return pOnTime >= 0.6 ? 'medium' : 'high';
+}
+
+/** The lowest P(on time) of each order over its stops. */
+function weakestPerOrder(stops: readonly StopRisk[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of stops) out.set(s.orderId, Math.min(out.get(s.orderId) ?? 1, s.pOnTime));
+  return out;
+}
+
+/** The risk store as `[state, reads]`. */
+export type RiskStore = [state: RiskState, reads: RiskReads];
+
+const stopKey = (orderId: string, side?: string) => `${orderId}\u0000${side ?? ''}`;
+
+/** The default estimate: 2,000 sampled days, seed 1. */
+export const DEFAULT_RISK_OPTIONS: RiskOptions = { samples: 2000, seed: 1 };
+
+/** How many weak promises the panel lists. */
+export const WEAKEST_COUNT = 10;
+
+const EMPTY: RiskFields = { status: 'idle', risk: null, weakest: [], error: null };
+
+/** Turns a failed estimate into a sentence. */
+export function describeRiskError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `The risk of this plan could not be estimated: ${message}.`;
+}
+
+/** Follows the scenario's plan and keeps its risk; needs a reactive owner. */
+export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRisk, options: RiskOptions = DEFAULT_RISK_OPTIONS): RiskStore {
+  const [scenarioState, scenarioActions] = scenarioStore;
+  const [state, setState] = createStore<RiskFields>({ ...EMPTY });
+  let generation = 0;
+
+  async function estimate(scenario: Scenario, own: number): Promise<void> {
+    const plan = scenario.plan!.solution;
+    setState({ ...EMPTY, status: 'running' });
+    try {
+      const risk = await compute(scenario, plan, options);
+      if (own !== generation) return;
+      const model = buildRiskModel(scenario, plan, resolveVariability(scenario.settings));
+      setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null });
+    } catch (error) {
+      if (own === generation) setState({ ...EMPTY, status: 'error', error: describeRiskError(error) });
+    }
+  }
+
+  const current = () => (scenarioState.planStatus === 'valid' ? scenarioState.scenario?.plan : undefined);
+  createEffect(on(current, (plan) => {
+    const own = ++generation;
+    const snapshot = plan ? scenarioActions.snapshot() : null;
+    if (!snapshot?.plan) return void setState({ ...EMPTY });
+    void estimate(snapshot, own);
+  }));
+  const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [stopKey(s.orderId, s.side), s])));
+  const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
+  return [state, {
+    stopRisk: (orderId, side) => index().get(stopKey(orderId, side)),
+    orderLevel: (orderId) => { const p = perOrder().get(orderId); return p === undefined ? undefined : riskLevel(p); },
+  }];
+}
