@@ -70,11 +70,12 @@ test('an address-only row is geocoded through the stub, another is placed by cli
   const row2 = placed.locator('.fix-row[data-row="2"]');
   await expect(row2).toContainText('(geocoded: 1, Known Street, Lyon, France)');
   expect(await placedAt(row2)).toEqual([45.7601, 4.8402]);
-  expect(stub.queries).toEqual([KNOWN, UNKNOWN]);
-  expect(stub.requests.every((q) => q.includes('format=jsonv2'))).toBe(true);
   // The unknown address stays aside with the reason, to be placed by hand.
   await expect(problems.locator('.fix-row')).toHaveCount(1);
   await expect(problems).toContainText('Geocoding: the service found no place for this address.');
+  // Rows are placed as their answers come, one request a second: both have been asked by now.
+  expect(stub.queries).toEqual([KNOWN, UNKNOWN]);
+  expect(stub.requests.every((q) => q.includes('format=jsonv2'))).toBe(true);
   await expect(dialog.getByText('1 need attention')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('geocode-review.png') });
 
