@@ -3,10 +3,11 @@
 // turns a crashed worker into a visible error, and re-checks every returned
 // plan with the independent checker before anyone sees it.
 import * as Comlink from 'comlink';
-import type { Progress, SolveOptions, SolverApi } from '../../../workers/protocol';
+import type { Progress, SolveOptions } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { checkSolution } from '../domain/check';
+import { makeWorkerHandle } from './worker-handle';
 
 /** Thrown (name `StaleRunError`) when a newer run has superseded this one. */
 export class StaleRunError extends Error {
@@ -34,41 +35,18 @@ function namedError(name: string, message: string): Error {
 
 /** Makes a client around a (lazily spawned) solver worker. */
 export function makeSolverClient(createWorker: () => Worker = spawnWorker): SolverClient {
-  let worker: Worker | null = null;
-  let api: Comlink.Remote<SolverApi> | null = null;
+  const handle = makeWorkerHandle(createWorker, 'solver worker');
   let latestRun = 0;
-  /** Rejects the pending run when the worker dies or the caller aborts. */
-  let failPending: (error: Error) => void = () => {};
-
-  const terminate = () => {
-    worker?.terminate();
-    worker = null;
-    api = null;
-  };
-  const remote = (): Comlink.Remote<SolverApi> => {
-    if (!api) {
-      const w = createWorker();
-      // An uncaught error or a failed module load kills the worker; Comlink would wait forever.
-      w.addEventListener('error', (event) => {
-        event.preventDefault();
-        if (worker === w) terminate();
-        failPending(namedError('SolverError', `the solver worker crashed: ${event.message || 'unknown error'}`));
-      });
-      worker = w;
-      api = Comlink.wrap<SolverApi>(w);
-    }
-    return api;
-  };
 
   return {
     async solve(scenario, options, onProgress, signal) {
       const runId = ++latestRun;
-      const target = remote();
-      const failed = new Promise<never>((_, reject) => { failPending = reject; });
+      const target = handle.remote();
+      const failed = handle.crashed();
       const onAbort = () => {
         // A hard abort: the worker may be mid-chunk, so drop it; the next solve spawns a new one.
-        terminate();
-        failPending(namedError('AbortError', 'solve aborted'));
+        handle.terminate();
+        handle.failPending(namedError('AbortError', 'solve aborted'));
       };
       if (signal?.aborted) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -82,16 +60,15 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker): Solv
       } catch (error) {
         const name = (error as Error).name;
         // After an internal failure the worker's state cannot be trusted for the next run.
-        if (name === 'SolverError' || name === 'RuntimeError') terminate();
+        if (name === 'SolverError' || name === 'RuntimeError') handle.terminate();
         throw error;
       } finally {
         signal?.removeEventListener('abort', onAbort);
-        failed.catch(() => {});
       }
     },
     cancel() {
-      api?.cancel(latestRun);
+      void handle.current()?.cancel(latestRun);
     },
-    dispose: terminate,
+    dispose: handle.terminate,
   };
 }

@@ -5,6 +5,7 @@ import type { DriverStop } from '../../domain/handoff/driver-route';
 import type { DriverStore } from './DriverApp';
 import { FAIL_REASON_TEXT } from './labels';
 import { PhotoInput } from './PhotoInput';
+import { FormTail } from './FormTail';
 import { positionText, usePosition } from './use-position';
 
 /** The failed form of a stop. */
@@ -35,15 +36,7 @@ export function FailForm(props: { stop: DriverStop; store: DriverStore; onClose:
         </select>
       </label>
       <PhotoInput photos={photos()} onChange={setPhotos} onBusy={setBusy} />
-      <label class="driver-field">
-        <span>Note</span>
-        <textarea rows="2" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
-      <p class="muted">{positionText(fix(), asked())}</p>
-      <div class="driver-actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()}>Save</button>
-        <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
-      </div>
+      <FormTail note={note()} onNote={setNote} position={positionText(fix(), asked())} busy={busy()} onClose={props.onClose} />
     </form>
   );
 }

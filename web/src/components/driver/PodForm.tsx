@@ -6,6 +6,7 @@ import type { DriverStop } from '../../domain/handoff/driver-route';
 import type { DriverStore } from './DriverApp';
 import { PhotoInput } from './PhotoInput';
 import { SignaturePad, type SignatureHandle } from './SignaturePad';
+import { FormTail } from './FormTail';
 import { positionText, usePosition } from './use-position';
 
 /** The done form of a stop. */
@@ -38,15 +39,7 @@ export function PodForm(props: { stop: DriverStop; store: DriverStore; onClose: 
         <span>Recipient</span>
         <input type="text" autocomplete="off" value={recipient()} onInput={(e) => setRecipient(e.currentTarget.value)} />
       </label>
-      <label class="driver-field">
-        <span>Note</span>
-        <textarea rows="2" value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
-      </label>
-      <p class="muted">{positionText(fix(), asked())}</p>
-      <div class="driver-actions">
-        <button type="submit" class="btn btn--primary" disabled={busy()}>Save</button>
-        <button type="button" class="btn" onClick={() => props.onClose()}>Cancel</button>
-      </div>
+      <FormTail note={note()} onNote={setNote} position={positionText(fix(), asked())} busy={busy()} onClose={props.onClose} />
     </form>
   );
 }
