@@ -3,6 +3,7 @@
 // slots of `params` and `summary`, status codes and error names.
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution, StopReason } from '../web/src/domain/solution';
+import type { RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { Variability } from '../web/src/domain/variability';
 
@@ -231,7 +232,7 @@ export interface SolverApi {
   solve(request: SolveRequest, onProgress?: (p: Progress) => void): Promise<SolveResult>;
   cancel(runId: number): void;
   /** The Monte Carlo risk of a plan (issue #14), in WASM. */
-  computeRisk(request: RiskRequest): Promise<PlanRisk>;
+  computeRisk(request: RiskRequest | ModelRiskRequest): Promise<PlanRisk>;
 }
 
 /** What computeRisk needs: the scenario, its plan's routes, samples and seed; the variability defaults to the scenario's. */
@@ -240,6 +241,12 @@ export interface RiskRequest {
   plan: Pick<Solution, 'routes'>;
   options: RiskOptions;
   variability?: Variability;
+}
+
+/** A risk model built on the main thread (Day mode: the rest of the day, domain/risk/day-model.ts): its routes; the worker rebuilds the factor tables. */
+export interface ModelRiskRequest {
+  routes: RiskRoute[];
+  options: RiskOptions;
 }
 
 /** Error names carried across Comlink (it keeps only name, message, stack). */

@@ -21,7 +21,8 @@ function promiseLabel(scenario: Scenario | null, weak: WeakPromise): string {
   return `${order?.customerName || weak.orderId} · ${weak.orderId}${side}`;
 }
 
-function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
+/** The figures of an estimate (also shown in Day mode for the rest of the day). */
+export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
   return (
     <>
       <p class="risk__expected">Expected late stops: <strong data-testid="risk-expected-late">{props.risk.expectedLateStops.toFixed(1)}</strong>

@@ -39,8 +39,10 @@ function TimelineWhisker(props: { axis: TimelineAxis; risk: StopRisk }): JSX.Ele
 
 /** The bars of one stop, positioned on `axis`. */
 export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean; atRisk?: boolean }): JSX.Element {
-  const { ui: [uiState, uiActions], pins: [pinsState], edit, risk: [, riskReads] } = useApp();
-  const figures = () => riskReads.stopRisk(props.stop.orderId, props.stop.stepType === 'job' ? undefined : props.stop.stepType);
+  const { ui: [uiState, uiActions], pins: [pinsState], edit, risk: [, riskReads], day: [dayState] } = useApp();
+  // In Day mode, the risk of the rest of the day (remaining stops only).
+  const reads = () => (dayState.mode === 'day' ? dayState.risk : riskReads);
+  const figures = () => reads()?.stopRisk(props.stop.orderId, props.stop.stepType === 'job' ? undefined : props.stop.stepType);
   const selected = () => isOrderSelected(uiState, props.stop.orderId);
   const lateFromS = () => props.stop.arrivalS - props.stop.lateS;
   let bar!: HTMLDivElement;

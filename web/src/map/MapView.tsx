@@ -103,8 +103,8 @@ export function MapView(): JSX.Element {
   const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
   const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
-  // The plan's risk colours its stops (issue #14); the day view has its own at-risk rings.
-  const riskOf = (orderId: string) => (dayView() ? undefined : riskReads.orderLevel(orderId));
+  // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day.
+  const riskOf = (orderId: string) => (dayView() ? day.risk?.orderLevel(orderId) : riskReads.orderLevel(orderId));
   const riskCount = (level: RiskLevel) => stops().filter((s) => s.status === 'planned' && riskOf(s.orderId) === level).length;
   const counts = () => ({
     'data-stop-count': stops().length,

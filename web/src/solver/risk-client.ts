@@ -2,6 +2,7 @@
 // solver worker of its own (spawned lazily), so a risk estimate never competes
 // with a running solve for the same worker and never blocks the main thread.
 import type { SolverApi } from '../../../workers/protocol';
+import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
@@ -10,9 +11,13 @@ import { makeWorkerHandle } from './worker-handle';
 /** Computes the risk of a plan off the main thread. */
 export type ComputeRisk = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<PlanRisk>;
 
+/** Computes the risk of a model built on the main thread (Day mode) off the main thread. */
+export type ComputeModelRisk = (model: RiskModel, options: RiskOptions) => Promise<PlanRisk>;
+
 /** A risk estimator around its own worker. */
 export interface RiskClient {
   computeRisk: ComputeRisk;
+  computeModelRisk: ComputeModelRisk;
   /** Terminates the worker. */
   dispose(): void;
 }
@@ -30,6 +35,13 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
       const failed = handle.crashed();
       // Store proxies cannot be structured-cloned: send plain copies.
       const request = JSON.parse(JSON.stringify({ scenario, plan: { routes: plan.routes }, options })) as Parameters<SolverApi['computeRisk']>[0];
+      return Promise.race([target.computeRisk(request), failed]);
+    },
+    async computeModelRisk(model, options) {
+      const target = handle.remote();
+      const failed = handle.crashed();
+      // The tables are rebuilt in the worker from the CVs: only the routes travel.
+      const request = JSON.parse(JSON.stringify({ routes: model.routes, options })) as { routes: RiskModel['routes']; options: RiskOptions };
       return Promise.race([target.computeRisk(request), failed]);
     },
     dispose: handle.terminate,

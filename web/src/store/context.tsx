@@ -11,7 +11,7 @@ import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
-import { makeRiskClient, type ComputeRisk } from '../solver/risk-client';
+import { makeRiskClient, type ComputeModelRisk, type ComputeRisk } from '../solver/risk-client';
 import { createBackupStore, type BackupStore } from './backup';
 import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
@@ -65,6 +65,8 @@ export interface AppDeps {
   podMedia?: PodMediaStore;
   /** The risk estimate (default: the Monte Carlo in a worker of its own). */
   computeRisk?: ComputeRisk;
+  /** The risk of the rest of the day (default: the same worker; none when a test fakes `computeRisk` or `day`). */
+  computeDayRisk?: ComputeModelRisk;
 }
 
 const AppContext = createContext<AppState>();
@@ -105,22 +107,18 @@ export function createAppState(deps: AppDeps = {}): AppState {
     },
     download: (fileName, text) => downloadText(fileName, MIME.json, text),
   });
-  const day = createDayStore(scenario, deps.day ?? defaultDayDeps(onCleanup));
+  const riskClient = makeRiskClient(); // spawns its worker on the first estimate
+  onCleanup(() => riskClient.dispose());
+  const dayRisk = deps.computeDayRisk ?? (deps.computeRisk || deps.day ? undefined : riskClient.computeModelRisk);
+  const day = createDayStore(scenario, { ...(deps.day ?? defaultDayDeps(onCleanup)), ...(dayRisk ? { computeRisk: dayRisk } : {}) });
   const pod = createPodStore(scenario, day, podMedia);
   onCleanup(() => {
     run[1].dispose();
     client.dispose();
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
-  const risk = createRiskStore(scenario, deps.computeRisk ?? defaultComputeRisk(onCleanup));
+  const risk = createRiskStore(scenario, deps.computeRisk ?? riskClient.computeRisk);
   return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod, risk };
-}
-
-/** The real risk estimate, in a worker of its own (spawned on the first plan). */
-function defaultComputeRisk(cleanup: (fn: () => void) => void): ComputeRisk {
-  const client = makeRiskClient();
-  cleanup(() => client.dispose());
-  return client.computeRisk;
 }
 
 /** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */

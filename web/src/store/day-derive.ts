@@ -6,6 +6,8 @@ import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
 import { deriveDayState, type DayState } from '../domain/day/day-state';
 import { predictDay, type DayPrediction, type RiskItem } from '../domain/day/eta';
+import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
+import type { PlanRisk } from '../domain/risk/risk-types';
 import type { Plan, Scenario } from '../domain/scenario';
 import { dayViewScenario } from '../plan/day-view';
 
@@ -64,6 +66,14 @@ export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDeriv
     report: dayReport(base.scenario, base.plan as Parameters<typeof dayReport>[1], base.state, prediction),
     view: dayViewScenario(base.scenario, base.state, prediction),
   };
+}
+
+/** The day with the stops the Monte Carlo finds unlikely to start on time flagged at risk too (risk-flags.ts). */
+export function withRiskFlags(derived: DayDerived | null, risk: PlanRisk | null): DayDerived | null {
+  if (!derived || !risk) return derived;
+  const minOnTime = derived.day.settings?.minOnTimeProbability ?? DEFAULT_MIN_ON_TIME_PROBABILITY;
+  const prediction = feedRiskFlags(derived.prediction, risk, minOnTime);
+  return prediction === derived.prediction ? derived : { ...derived, prediction, atRisk: prediction.atRisk };
 }
 
 /** Both steps at once (tests, one-off checks). */

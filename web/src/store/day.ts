@@ -9,7 +9,9 @@ import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
 import { createDayClock, type DayClock } from './day-clock';
-import { deriveDay, deriveDayBase, predictDayAt, type DayDerived } from './day-derive';
+import { deriveDay, deriveDayBase, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
+import { createDayRisk, type DayRisk } from './day-risk';
+import type { ComputeModelRisk } from '../solver/risk-client';
 import { dispatchBlocker, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
 import { makePlayQueue, overtaken, type SimulateDay } from './day-play';
 import { createDayRepair, type DayRepairState, type ProposeRepair } from './day-repair';
@@ -37,6 +39,8 @@ export interface DayStoreState extends DayRepairState {
   /** State, prediction, at risk, report and the predicted plan; null without a day. */
   readonly derived: DayDerived | null;
   readonly message: DayMessage | null;
+  /** The Monte Carlo risk of the rest of the day (null: not estimated in this app). */
+  readonly risk: DayRisk | null;
 }
 
 /** Verbs of the day; components never set its state directly. */
@@ -64,6 +68,10 @@ export interface DayDeps {
   /** Builds the Play events of a dispatched day from a time on (sorted by time). */
   simulate?: SimulateDay;
   clock?: Parameters<typeof createDayClock>[1];
+  /** Estimates the risk of the rest of the day (a worker); absent: Day mode shows no risk figures. */
+  computeRisk?: ComputeModelRisk;
+  /** Minimum time between two risk estimates of the day (default DAY_RISK_THROTTLE_MS). */
+  riskThrottleMs?: number;
 }
 
 /** The day store: state, actions and the clock. */
@@ -83,7 +91,9 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     return untrack(() => (scenarioState.scenario && day() ? structuredClone(unwrap(scenarioState.scenario)) as Scenario : null));
   });
   const dayBase = createMemo(() => deriveDayBase(base()));
-  const derived = createMemo(() => predictDayAt(dayBase(), clock.minutes()));
+  const predicted = createMemo(() => predictDayAt(dayBase(), clock.minutes()));
+  const risk = deps.computeRisk ? createDayRisk(predicted, deps.computeRisk, deps.riskThrottleMs) : null;
+  const derived = createMemo(() => withRiskFlags(predicted(), risk?.state.risk ?? null));
   const fail = (text: string): false => {
     setMessage({ tone: 'error', text });
     return false;
@@ -162,6 +172,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     get dispatchBlocker() { return dispatchBlocker(scenarioState.scenario); },
     get derived() { return derived(); },
     get message() { return message(); },
+    get risk() { return risk; },
     get proposal() { return repair.state.proposal; },
     get repairing() { return repair.state.repairing; },
     get autoRepair() { return repair.state.autoRepair; },

@@ -45,7 +45,7 @@ export function riskLevel(pOnTime: number): RiskLevel {
 }
 
 /** The lowest P(on time) of each order over its stops. */
-function weakestPerOrder(stops: readonly StopRisk[]): Map<string, number> {
+export function weakestPerOrder(stops: readonly StopRisk[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const s of stops) out.set(s.orderId, Math.min(out.get(s.orderId) ?? 1, s.pOnTime));
   return out;

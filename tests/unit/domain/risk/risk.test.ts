@@ -6,12 +6,12 @@ import type { Scenario } from '../../../../web/src/domain/scenario';
 import type { Solution } from '../../../../web/src/domain/solution';
 import { buildRiskModel } from '../../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../../web/src/domain/risk/reference';
-import type { PlanRisk } from '../../../../web/src/domain/risk/risk-types';
 import { DEFAULT_VARIABILITY, lognormalParams, type Variability } from '../../../../web/src/domain/variability';
 import { wasmRisk } from '../../../../workers/risk-wasm';
 import { smallScenario } from '../../../fixtures/small-scenario';
 import { buildRoute } from '../../../helpers/build-route';
 import { loadSolverModule } from '../../../helpers/load-solver';
+import { expectSameRisk as expectSame } from '../../../helpers/same-risk';
 
 type Plan = Pick<Solution, 'routes'>;
 const small = (): { s: Scenario; plan: Plan } => {
@@ -27,15 +27,6 @@ function phi(x: number): number {
   const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
   const tail = (Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI)) * poly;
   return x >= 0 ? 1 - tail : tail;
-}
-
-function expectSame(a: PlanRisk, b: PlanRisk): void {
-  expect(b.stops.map((s) => [s.orderId, s.vehicleId, s.pOnTime])).toEqual(a.stops.map((s) => [s.orderId, s.vehicleId, s.pOnTime]));
-  expect(b.routes).toEqual(a.routes);
-  a.stops.forEach((s, i) => {
-    for (const key of ['startP10S', 'startP50S', 'startP90S'] as const) expect(Math.abs(b.stops[i][key] - s[key])).toBeLessThanOrEqual(1e-9);
-  });
-  expect(Math.abs(b.expectedLateStops - a.expectedLateStops)).toBeLessThanOrEqual(1e-9);
 }
 
 describe('risk: WASM against the JS reference', () => {

@@ -1,5 +1,5 @@
 // The side panel in Day mode: the clock, the day's key figures ("N at risk"),
-// Repair, the at-risk list, the routes with their stop actions, the event log
+// Repair, the at-risk list, the day's Risk, the routes with their stop actions, the event log
 // and the Day report. Messages about the last action appear on top.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
@@ -8,6 +8,7 @@ import { Banner } from '../ui/Banner';
 import { AtRiskList } from './AtRiskList';
 import { DayClock } from './DayClock';
 import { DayReportView } from './DayReportView';
+import { DayRiskPanel } from './DayRiskPanel';
 import { DayRoutes } from './DayRoutes';
 import { EventLog } from './EventLog';
 import { PodReportControls } from './PodReport';
@@ -36,6 +37,7 @@ export function DayPanel(): JSX.Element {
       </Show>
       <RepairPanel />
       <AtRiskList />
+      <DayRiskPanel />
       <DayRoutes />
       <EventLog />
       <PodReportControls />

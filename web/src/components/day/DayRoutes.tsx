@@ -9,7 +9,7 @@ import { useApp } from '../../store/context';
 import { ShareRoute } from '../handoff/ShareRoute';
 import { MessageButton } from '../messages/MessageButton';
 import { MessageHistory } from '../messages/MessageHistory';
-import { formatClock } from '../ui/format';
+import { formatClock, formatShare } from '../ui/format';
 import { StopPod } from './PodView';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
@@ -93,9 +93,25 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
         </span>
       </Show>
       <MessageButton orderId={props.stop.orderId} customer={label()} describedBy={nameId()} />
+      <DayStopChance stop={props.stop} />
       <Show when={props.stop.risk}>{(risk) => <span class="day-risk">{risk()}</span>}</Show>
       <MessageHistory orderId={props.stop.orderId} customer={label()} />
       <StopPod stopKey={props.stop.key} status={props.stop.status} label={label()} />
     </li>
+  );
+}
+
+/** A remaining stop's chance of starting on time and its likely start (P10–P90), from the day's risk estimate. */
+function DayStopChance(props: { stop: PredictedStop }): JSX.Element {
+  const { day: [state] } = useApp();
+  const figures = () => (props.stop.source === 'predicted' ? state.risk?.stopRisk(props.stop.orderId, props.stop.type === 'job' ? undefined : props.stop.type) : undefined);
+  return (
+    <Show when={figures()}>
+      {(f) => (
+        <span class="day-stop__chance num" data-testid="day-stop-chance" title="chance of starting on time · likely start (P10–P90)">
+          {formatShare(f().pOnTime)} on time · {formatClock(f().startP10S)}–{formatClock(f().startP90S)}
+        </span>
+      )}
+    </Show>
   );
 }

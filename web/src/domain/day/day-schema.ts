@@ -46,6 +46,7 @@ export const dispatchedPlanSchema = v.object({
 /** Settings of the day (eta.ts DaySettings). */
 export const daySettingsSchema = v.object({
   riskMarginMinutes: v.pipe(v.number(), v.integer('must be whole minutes'), v.minValue(0, 'must be ≥ 0'), v.maxValue(240, 'must be ≤ 240')),
+  minOnTimeProbability: v.optional(v.pipe(v.number(), v.minValue(0, 'must be ≥ 0'), v.maxValue(1, 'must be ≤ 1'))),
 });
 
 /** The append-only log: events in log order, ids unique. */

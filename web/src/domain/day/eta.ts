@@ -14,6 +14,12 @@ import { atRiskOf, lateS, routeRisk, stopRisk, type RiskItem } from './at-risk';
 export interface DaySettings {
   /** A stop whose arrival this much later would break its window (or allowance) is at risk; so is a route this close to its shift end. */
   riskMarginMinutes: number;
+  /**
+   * A remaining stop whose chance of starting on time (the Monte Carlo from the
+   * day's current state, issue #14) is below this is at risk too (risk-flags.ts);
+   * default DEFAULT_MIN_ON_TIME_PROBABILITY (0.8).
+   */
+  minOnTimeProbability?: number;
 }
 
 /** Defaults of DaySettings. */

@@ -3,7 +3,7 @@
 // every leg and service with its planned mean and its lognormal parameters,
 // the promised windows, the breaks. The JS reference and the WASM simulation
 // both read this model, so they draw from exactly the same numbers.
-import type { Scenario } from '../scenario';
+import type { Scenario, Vehicle } from '../scenario';
 import { isOrderStep, type Solution } from '../solution';
 import { evaluateRoute, makeEvalContext, type EvalContext, type StopRef } from '../route-eval';
 import type { Variability } from '../variability';
@@ -16,9 +16,13 @@ export interface RiskTime {
   table: number;
 }
 
-/** One step of a route after the depot: an order stop or a break. */
+/**
+ * One step of a route after the depot: an order stop, a break, or (Day mode,
+ * day-model.ts) the rest of a service under way at the current time — sampled
+ * like a service but, as a break, not scored (its start is already known).
+ */
 export interface RiskStop {
-  kind: 'order' | 'break';
+  kind: 'order' | 'break' | 'in-progress';
   /** Order id (kind order) or break id. */
   id: string;
   side?: 'pickup' | 'delivery';
@@ -66,6 +70,11 @@ export function buildRiskModel(scenario: Scenario, plan: Pick<Solution, 'routes'
     const built = buildRoute(ctx, route, variability);
     if (built) routes.push(built);
   }
+  return finishModel(routes);
+}
+
+/** The model of these routes: every varying time gets the index of its CV's table (the worker rebuilds the tables of a model sent as routes). */
+export function finishModel(routes: RiskRoute[]): RiskModel {
   return { routes, tables: assignTables(routes) };
 }
 
@@ -100,8 +109,12 @@ function buildRoute(ctx: EvalContext, route: Solution['routes'][number], variabi
   const stops = refs.map((ref, i) => buildStop(ctx, ref, walk.steps[i], walk.steps[i + 1], variability, vehicle.breaks ?? []));
   const last = walk.steps[walk.steps.length - 2];
   const end = walk.steps[walk.steps.length - 1];
-  const shiftLimitS = (vehicle.shift.end + (vehicle.overtime?.maxMinutes ?? 0)) * 60;
-  return { vehicleId: vehicle.id, departS, shiftLimitS, stops, endLeg: riskTime(end.arrivalS - last.departureS, variability.travelCv) };
+  return { vehicleId: vehicle.id, departS, shiftLimitS: shiftLimitOf(vehicle), stops, endLeg: riskTime(end.arrivalS - last.departureS, variability.travelCv) };
+}
+
+/** Latest return allowed: the shift end plus the overtime allowance, seconds of the day. */
+export function shiftLimitOf(vehicle: Vehicle): number {
+  return (vehicle.shift.end + (vehicle.overtime?.maxMinutes ?? 0)) * 60;
 }
 
 type WalkStep = { arrivalS: number; waitS: number; departureS: number; serviceS: number };
@@ -116,6 +129,11 @@ function buildStop(
     const windows = brk.timeWindows.map((w) => [w.start * 60, w.end * 60] as [number, number]);
     return { kind: 'break', id: ref.id, leg: riskTime(0, 0), service: riskTime(brk.minutes * 60, 0), notHome: 0, failedS: 0, windows, plannedStartS, plannedWaitS };
   }
+  return orderStop(ctx, ref, step.arrivalS - before.departureS, variability, plannedStartS, plannedWaitS);
+}
+
+/** An order stop reached by a leg of mean `legMeanS`, its service, windows and not-home chance as the scenario and `variability` set them. */
+export function orderStop(ctx: EvalContext, ref: StopRef, legMeanS: number, variability: Variability, plannedStartS: number, plannedWaitS: number): RiskStop {
   const order = ctx.orders.get(ref.id)!;
   const needs = ctx.needs.get(ref.id)!;
   const atPickup = ref.type === 'pickup';
@@ -123,7 +141,7 @@ function buildStop(
   const type = order.serviceType;
   return {
     kind: 'order', id: ref.id, side: ref.type === 'pickup' || ref.type === 'delivery' ? ref.type : undefined,
-    leg: riskTime(step.arrivalS - before.departureS, variability.travelCv),
+    leg: riskTime(legMeanS, variability.travelCv),
     service: riskTime(atPickup ? needs.shipment!.serviceS : needs.serviceS, variability.serviceCv[type]),
     // A pickup is collected from a sender, not a home: only jobs and deliveries can fail (as in Play the day).
     notHome: atPickup ? 0 : variability.notHome[type],

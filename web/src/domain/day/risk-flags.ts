@@ -1,0 +1,37 @@
+// At risk by probability (issue #14 feeding issue #11's flags): a remaining stop
+// whose Monte Carlo chance of starting on time (from the day's current state,
+// risk/day-model.ts) is below the day's `minOnTimeProbability` is at risk too,
+// with a reason naming the chance. The deterministic margin rule (at-risk.ts)
+// stays; a stop it already flags keeps its reason (one flag per stop).
+import { formatClock } from '../format';
+import type { PlanRisk, StopRisk } from '../risk/risk-types';
+import { atRiskOf } from './at-risk';
+import type { DayPrediction, PredictedStop } from './eta';
+
+/** Default of DaySettings.minOnTimeProbability. */
+export const DEFAULT_MIN_ON_TIME_PROBABILITY = 0.8;
+
+/** "on time with 62 % chance (likely start 10:05–10:40)". */
+export function onTimeChanceText(figures: StopRisk): string {
+  return `on time with ${Math.round(figures.pOnTime * 100)} % chance (likely start ${formatClock(figures.startP10S)}–${formatClock(figures.startP90S)})`;
+}
+
+const sideOf = (stop: PredictedStop) => (stop.type === 'job' ? undefined : stop.type);
+
+/** The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction` is left as it is). */
+export function feedRiskFlags(prediction: DayPrediction, risk: PlanRisk | null, minOnTime: number): DayPrediction {
+  if (!risk) return prediction;
+  const index = new Map(risk.stops.map((s) => [`${s.vehicleId}\u0000${s.orderId}\u0000${s.side ?? ''}`, s]));
+  let changed = false;
+  const routes = prediction.routes.map((route) => {
+    const stops = route.stops.map((stop) => {
+      if (stop.risk || stop.source !== 'predicted') return stop;
+      const figures = index.get(`${route.vehicleId}\u0000${stop.orderId}\u0000${sideOf(stop) ?? ''}`);
+      if (!figures || figures.pOnTime >= minOnTime) return stop;
+      changed = true;
+      return { ...stop, risk: onTimeChanceText(figures) };
+    });
+    return { ...route, stops };
+  });
+  return changed ? { ...prediction, routes, atRisk: atRiskOf(routes) } : prediction;
+}

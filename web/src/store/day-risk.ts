@@ -1,0 +1,85 @@
+// The risk of the running day (issue #14, Day mode): whenever the day's
+// prediction changes (an event, a clock tick) the rest of the day is turned into
+// a risk model (domain/risk/day-model.ts) and estimated in the risk worker —
+// at most once every `throttleMs`, one estimate at a time, the last change
+// always estimated. The previous figures stay shown while a new estimate runs;
+// an answer for another scenario or day is dropped.
+import { createEffect, createMemo, on, onCleanup, untrack } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { buildDayRiskModel } from '../domain/risk/day-model';
+import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
+import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
+import { resolveVariability } from '../domain/variability';
+import type { ComputeModelRisk } from '../solver/risk-client';
+import type { DayDerived } from './day-derive';
+import { DEFAULT_RISK_OPTIONS, describeRiskError, riskLevel, WEAKEST_COUNT, weakestPerOrder, type RiskLevel, type RiskStatus } from './risk';
+
+/** The day's figures: `risk` is the last estimate (perhaps of a slightly older state while `status` is `running`). */
+interface DayRiskFields {
+  status: RiskStatus;
+  risk: PlanRisk | null;
+  weakest: WeakPromise[];
+  error: string | null;
+}
+
+/** Read-only for components. */
+export type DayRiskState = Readonly<DayRiskFields>;
+
+/** The day's risk: its state and the figures of one remaining stop. */
+export interface DayRisk {
+  state: DayRiskState;
+  stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
+  /** The risk level of an order's remaining stops (a shipment: its weaker side), if estimated. */
+  orderLevel(orderId: string): RiskLevel | undefined;
+}
+
+/** Default minimum time between two estimates of the day. */
+export const DAY_RISK_THROTTLE_MS = 3000;
+
+type Prediction = Pick<DayDerived, 'scenario' | 'state' | 'prediction' | 'day'>;
+
+/** Follows `predicted` (the day before the risk flags) and keeps its risk; needs a reactive owner. */
+export function createDayRisk(predicted: () => Prediction | null, compute: ComputeModelRisk, throttleMs = DAY_RISK_THROTTLE_MS, options: RiskOptions = DEFAULT_RISK_OPTIONS): DayRisk {
+  const [state, setState] = createStore<DayRiskFields>({ status: 'idle', risk: null, weakest: [], error: null });
+  const dayKey = createMemo(() => { const d = predicted(); return d ? `${d.scenario.id}\u0000${d.day.dispatchedAt}` : null; });
+  let running = false;
+  let pending = false;
+  let lastStart = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+
+  function schedule(): void {
+    if (running) return void (pending = true);
+    if (timer !== undefined) return;
+    timer = setTimeout(run, Math.max(0, lastStart + throttleMs - Date.now()));
+  }
+
+  function run(): void {
+    timer = undefined;
+    const d = untrack(predicted);
+    const key = untrack(dayKey);
+    if (!d) return;
+    const model = buildDayRiskModel(d.scenario, d.state, d.prediction, resolveVariability(d.scenario.settings));
+    running = true;
+    lastStart = Date.now();
+    setState('status', 'running');
+    compute(model, options)
+      .then((risk) => { if (key === untrack(dayKey)) setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null }); })
+      .catch((error: unknown) => { if (key === untrack(dayKey)) setState({ status: 'error', error: describeRiskError(error) }); })
+      .finally(() => {
+        running = false;
+        if (pending) { pending = false; schedule(); }
+      });
+  }
+
+  // Another scenario or day: forget the figures at once.
+  createEffect(on(dayKey, () => setState({ status: 'idle', risk: null, weakest: [], error: null }), { defer: true }));
+  createEffect(on(predicted, (d) => { if (d) schedule(); }));
+  const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [`${s.orderId}\u0000${s.side ?? ''}`, s])));
+  const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
+  return {
+    state,
+    stopRisk: (orderId, side) => index().get(`${orderId}\u0000${side ?? ''}`),
+    orderLevel: (orderId) => { const p = perOrder().get(orderId); return p === undefined ? undefined : riskLevel(p); },
+  };
+}
