@@ -14,6 +14,7 @@ import { SettingsRouting } from './SettingsRouting';
 import { SettingsServiceTypes } from './SettingsServiceTypes';
 import { SettingsStorage } from './SettingsStorage';
 import { SettingsUnits, type SettingsSectionProps } from './SettingsUnits';
+import { SettingsVariability } from './SettingsVariability';
 import { Dialog } from './ui/Dialog';
 
 /** The modal; a fresh draft of the open scenario's settings each time it opens. */
@@ -86,6 +87,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
       <SettingsGeocoding {...section} />
       <SettingsUnits {...section} />
       <SettingsServiceTypes {...section} />
+      <SettingsVariability settings={props.base.settings} />
       <SettingsMessages {...section} />
       <SettingsStorage />
       <footer class="dialog__footer">

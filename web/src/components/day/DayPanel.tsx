@@ -1,11 +1,12 @@
 // The side panel in Day mode: the clock, the day's key figures ("N at risk"),
-// Repair, the at-risk list, the day's Risk, the routes with their stop actions, the event log
-// and the Day report. Messages about the last action appear on top.
+// Repair, the at-risk list, the day's Risk, the routes with their stop actions, the event log,
+// the Day report and its Calibration. Messages about the last action appear on top.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
 import { KpiBar } from '../KpiBar';
 import { Banner } from '../ui/Banner';
 import { AtRiskList } from './AtRiskList';
+import { CalibrationView } from './CalibrationView';
 import { DayClock } from './DayClock';
 import { DayReportView } from './DayReportView';
 import { DayRiskPanel } from './DayRiskPanel';
@@ -42,6 +43,7 @@ export function DayPanel(): JSX.Element {
       <EventLog />
       <PodReportControls />
       <DayReportView />
+      <CalibrationView />
     </div>
   );
 }
