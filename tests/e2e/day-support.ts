@@ -16,8 +16,18 @@ export function expectedWindow(shown: string): string {
   return `between ${hhmm(centre - 15)} and ${hhmm(centre + 15)}`;
 }
 
+/**
+ * Waits until the day's risk estimate (issue #14) is of the current state: its
+ * chances feed the at-risk list a few seconds after each change, so counts are
+ * read once the Risk region is no longer busy.
+ */
+export async function dayRiskSettled(page: Page): Promise<void> {
+  await expect(page.getByRole('region', { name: 'Risk', exact: true })).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+}
+
 /** Keys of the customer stops (jobs and deliveries) at risk now. */
 async function atRiskKeys(page: Page): Promise<string[]> {
+  await dayRiskSettled(page);
   return page.locator('.day-stop.is-at-risk').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-key')!).filter((k) => !k.endsWith('/pickup')));
 }
 

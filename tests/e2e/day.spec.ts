@@ -14,6 +14,7 @@ import type { Scenario } from '../../web/src/domain/scenario';
 import type { Solution } from '../../web/src/domain/solution';
 import type { RepairProposal } from '../../web/src/plan/repair';
 import { checkRepair } from '../../web/src/plan/repair-plan';
+import { dayRiskSettled } from './day-support';
 import { expect, mapRegion, optimize, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
@@ -83,6 +84,7 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
 
   // At risk: the delayed van's stops (and the urgent order waits unassigned) with their reasons.
   await expect(atRisk(page).locator('li').first()).toBeVisible();
+  await dayRiskSettled(page);
   const riskCount = await atRisk(page).locator('li').count();
   expect(riskCount).toBeGreaterThan(0);
   await expect(atRisk(page).locator('.at-risk__reason').first()).toHaveText(/window|shift|unavailable/);

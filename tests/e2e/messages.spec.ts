@@ -3,7 +3,7 @@
 // the delay notice, whose SMS link carries the new ETA window (computed here from
 // the predicted time the page shows for that stop) → using it logs it on the stop
 // → "Find order" with the stop's order id answers with its status and ETA window.
-import { delayUntilAtRisk, expectedWindow } from './day-support';
+import { dayRiskSettled, delayUntilAtRisk, expectedWindow } from './day-support';
 import { expect, optimize, test } from './support';
 
 test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged; Find order answers for it', async ({ page }) => {
@@ -51,6 +51,7 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await expect(page.getByRole('region', { name: 'Orders found' })).toBeHidden();
 
   // Bulk: one delay notice per order at risk, each a ready link; using one logs it on its stop.
+  await dayRiskSettled(page);
   const atRiskOrders = await page.getByRole('region', { name: 'At risk' }).locator('li[data-order-id]')
     .evaluateAll((items) => [...new Set(items.map((li) => li.getAttribute('data-order-id')))]);
   await page.getByRole('button', { name: 'Notify at-risk customers' }).click();

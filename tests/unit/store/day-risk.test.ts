@@ -98,7 +98,7 @@ describe('withRiskFlags', () => {
     expect(d.atRisk).toEqual([]);
     expect(withRiskFlags(d, figures(0.85))).toBe(d);
     const flagged = withRiskFlags(d, figures(0.62))!;
-    expect(flagged.atRisk).toEqual([{ vehicleId: 'v1', orderId: 'B', reason: 'on time with 62 % chance (likely start 08:20–08:53)' }]);
+    expect(flagged.atRisk).toEqual([{ vehicleId: 'v1', orderId: 'B', reason: 'on time with 62 % chance: likely start 08:20–08:53 for its window 08:00–12:00' }]);
     expect(withRiskFlags(null, figures(0.1))).toBeNull();
   });
 });

@@ -72,7 +72,7 @@ export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDeriv
 export function withRiskFlags(derived: DayDerived | null, risk: PlanRisk | null): DayDerived | null {
   if (!derived || !risk) return derived;
   const minOnTime = derived.day.settings?.minOnTimeProbability ?? DEFAULT_MIN_ON_TIME_PROBABILITY;
-  const prediction = feedRiskFlags(derived.prediction, risk, minOnTime);
+  const prediction = feedRiskFlags(derived.prediction, derived.state.orders, risk, minOnTime);
   return prediction === derived.prediction ? derived : { ...derived, prediction, atRisk: prediction.atRisk };
 }
 

@@ -48,7 +48,9 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
 
+  // `running` from the change on (pending or estimating), so a busy region means figures of an older state.
   function schedule(): void {
+    setState('status', 'running');
     if (running) return void (pending = true);
     if (timer !== undefined) return;
     timer = setTimeout(run, Math.max(0, lastStart + throttleMs - Date.now()));
@@ -62,7 +64,6 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
     const model = buildDayRiskModel(d.scenario, d.state, d.prediction, resolveVariability(d.scenario.settings));
     running = true;
     lastStart = Date.now();
-    setState('status', 'running');
     compute(model, options)
       .then((risk) => { if (key === untrack(dayKey)) setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null }); })
       .catch((error: unknown) => { if (key === untrack(dayKey)) setState({ status: 'error', error: describeRiskError(error) }); })

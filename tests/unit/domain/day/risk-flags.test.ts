@@ -12,10 +12,16 @@ import { buildRoute } from '../../../helpers/build-route';
 
 const H = (h: number, m = 0) => (h * 60 + m) * 60;
 
-function prediction() {
+function scenario() {
   const s = smallScenario();
-  const plan = { routes: [buildRoute(s, 'v1', ['A', 'B', 'C'], H(7)), buildRoute(s, 'v2', ['D', 'E'], H(7))], unassigned: [] };
   s.orders.find((o) => o.id === 'E')!.timeWindows = [{ start: 420, end: 425 }]; // 07:00–07:05: late by the margin rule
+  return s;
+}
+const ORDERS = scenario().orders;
+
+function prediction() {
+  const s = scenario();
+  const plan = { routes: [buildRoute(s, 'v1', ['A', 'B', 'C'], H(7)), buildRoute(s, 'v2', ['D', 'E'], H(7))], unassigned: [] };
   const events = [{ id: 'e1', type: 'done', order: 'A', at: 7 * 60 + 30 }] as DayEvent[];
   return predictDay(s, deriveDayState(s, plan, events), 7 * 60 + 31);
 }
@@ -27,9 +33,9 @@ describe('feedRiskFlags', () => {
     const before = prediction();
     const marginFlags = before.atRisk.map((r) => r.orderId);
     expect(marginFlags).toEqual(['E']);
-    const after = feedRiskFlags(before, risk([stop('B', 'v1', 0.62), stop('C', 'v1', 0.8), stop('D', 'v2', 0.95), stop('E', 'v2', 0.1)]), 0.8);
+    const after = feedRiskFlags(before, ORDERS, risk([stop('B', 'v1', 0.62), stop('C', 'v1', 0.8), stop('D', 'v2', 0.95), stop('E', 'v2', 0.1)]), 0.8);
     expect(after.atRisk.map((r) => [r.vehicleId, r.orderId])).toEqual([['v1', 'B'], ['v2', 'E']]);
-    expect(after.atRisk[0].reason).toBe('on time with 62 % chance (likely start 09:00–09:25)');
+    expect(after.atRisk[0].reason).toBe('on time with 62 % chance: likely start 09:00–09:25 for its window 08:00–12:00');
     // E keeps the margin rule's reason (one flag per stop); the input is left as it was.
     expect(after.atRisk[1].reason).toBe(before.atRisk[0].reason);
     expect(before.routes[0].stops.find((s) => s.orderId === 'B')!.risk).toBeNull();
@@ -38,14 +44,14 @@ describe('feedRiskFlags', () => {
 
   it('never flags a finished stop, a stop of another vehicle, or anything without figures', () => {
     const before = prediction();
-    const after = feedRiskFlags(before, risk([stop('A', 'v1', 0.1), stop('B', 'v2', 0.1)]), 0.8);
+    const after = feedRiskFlags(before, ORDERS, risk([stop('A', 'v1', 0.1), stop('B', 'v2', 0.1)]), 0.8);
     expect(after).toBe(before);
-    expect(feedRiskFlags(before, null, 0.8)).toBe(before);
+    expect(feedRiskFlags(before, ORDERS, null, 0.8)).toBe(before);
   });
 
   it('the threshold decides', () => {
     const figures = risk([stop('B', 'v1', 0.62)]);
-    expect(feedRiskFlags(prediction(), figures, 0.6).atRisk.map((r) => r.orderId)).toEqual(['E']);
-    expect(feedRiskFlags(prediction(), figures, 0.63).atRisk.map((r) => r.orderId)).toEqual(['B', 'E']);
+    expect(feedRiskFlags(prediction(), ORDERS, figures, 0.6).atRisk.map((r) => r.orderId)).toEqual(['E']);
+    expect(feedRiskFlags(prediction(), ORDERS, figures, 0.63).atRisk.map((r) => r.orderId)).toEqual(['B', 'E']);
   });
 });

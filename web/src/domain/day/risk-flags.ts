@@ -5,22 +5,26 @@
 // stays; a stop it already flags keeps its reason (one flag per stop).
 import { formatClock } from '../format';
 import type { PlanRisk, StopRisk } from '../risk/risk-types';
-import { atRiskOf } from './at-risk';
+import type { Order, TimeWindow } from '../scenario';
+import { atRiskOf, windowText } from './at-risk';
 import type { DayPrediction, PredictedStop } from './eta';
 
 /** Default of DaySettings.minOnTimeProbability. */
 export const DEFAULT_MIN_ON_TIME_PROBABILITY = 0.8;
 
-/** "on time with 62 % chance (likely start 10:05–10:40)". */
-export function onTimeChanceText(figures: StopRisk): string {
-  return `on time with ${Math.round(figures.pOnTime * 100)} % chance (likely start ${formatClock(figures.startP10S)}–${formatClock(figures.startP90S)})`;
+/** "on time with 62 % chance: likely start 10:05–10:40 for its window 10:00–10:30". */
+export function onTimeChanceText(figures: StopRisk, windows: TimeWindow[]): string {
+  const against = windows.length ? ` for its window ${windowText(windows)}` : '';
+  return `on time with ${Math.round(figures.pOnTime * 100)} % chance: likely start ${formatClock(figures.startP10S)}–${formatClock(figures.startP90S)}${against}`;
 }
 
 const sideOf = (stop: PredictedStop) => (stop.type === 'job' ? undefined : stop.type);
 
 /** The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction` is left as it is). */
-export function feedRiskFlags(prediction: DayPrediction, risk: PlanRisk | null, minOnTime: number): DayPrediction {
+export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[], risk: PlanRisk | null, minOnTime: number): DayPrediction {
   if (!risk) return prediction;
+  const byId = new Map(orders.map((o) => [o.id, o]));
+  const windowsOf = (stop: PredictedStop) => { const o = byId.get(stop.orderId); return (stop.type === 'pickup' ? o?.pickup?.timeWindows : o?.timeWindows) ?? []; };
   const index = new Map(risk.stops.map((s) => [`${s.vehicleId}\u0000${s.orderId}\u0000${s.side ?? ''}`, s]));
   let changed = false;
   const routes = prediction.routes.map((route) => {
@@ -29,7 +33,7 @@ export function feedRiskFlags(prediction: DayPrediction, risk: PlanRisk | null, 
       const figures = index.get(`${route.vehicleId}\u0000${stop.orderId}\u0000${sideOf(stop) ?? ''}`);
       if (!figures || figures.pOnTime >= minOnTime) return stop;
       changed = true;
-      return { ...stop, risk: onTimeChanceText(figures) };
+      return { ...stop, risk: onTimeChanceText(figures, windowsOf(stop)) };
     });
     return { ...route, stops };
   });
