@@ -16,6 +16,8 @@ test('Day mode estimates the rest of the day; a played day calibrates the variab
   const risk = page.getByRole('region', { name: 'Risk', exact: true });
   await expect(risk).toContainText(/Expected late stops: \d+\.\d/, { timeout: 60_000 });
   await expect(risk).toContainText('from the current state of the day');
+  await risk.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('day-risk.png') });
   await expect(page.getByTestId('day-stop-chance').first()).toHaveText(/^\d+(\.\d)? % on time · \d\d:\d\d–\d\d:\d\d$/);
   await expect(page.getByRole('region', { name: 'Timeline' }).locator('.tl-whisker').first()).toBeAttached();
 
@@ -41,6 +43,8 @@ test('Day mode estimates the rest of the day; a played day calibrates the variab
   await expect(travel).toContainText(/\d+ legs \(min 5\)/);
   await expect(calibration).toContainText(/Service time CV, /);
   const estimate = (await travel.getByTestId('calibration-estimate').textContent())!;
+  await calibration.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('calibration.png') });
   await calibration.getByRole('button', { name: 'Update variability settings' }).click();
   // Written: the current value is the estimate and nothing is left to apply.
   await expect(travel.getByTestId('calibration-current')).toHaveText(estimate);
