@@ -1,5 +1,6 @@
 // The worker's computeRisk: the scenario's own variability by default, the
-// same figures as the JS reference, and bad options or scenarios as InputError.
+// same figures as the JS reference, a model's routes sent from the main thread
+// (Day mode), and bad options or scenarios as InputError.
 import { describe, expect, it } from 'vitest';
 import { buildRiskModel } from '../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../web/src/domain/risk/reference';
@@ -27,5 +28,15 @@ describe('computeRisk (worker API)', () => {
     await expect(api.computeRisk({ scenario: s, plan, options: { samples: 0, seed: 1 } })).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('samples must be an integer') });
     const bad = { ...s, orders: [{ ...s.orders[0], serviceMinutes: -5 }, ...s.orders.slice(1)] };
     await expect(api.computeRisk({ scenario: bad, plan, options: { samples: 10, seed: 1 } })).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('serviceMinutes') });
+  });
+
+  it('takes the routes of a model built on the main thread (Day mode), tables rebuilt from their CVs, as sent through JSON', async () => {
+    const fixedServices = { ...resolveVariability(s.settings), serviceCv: { ...resolveVariability(s.settings).serviceCv, curbside: 0 } };
+    const model = buildRiskModel(s, plan, fixedServices);
+    expect(model.routes[0].stops[0].service.table).toBe(-1);
+    const sent = JSON.parse(JSON.stringify({ routes: model.routes, options: { samples: 1200, seed: 9 } })) as { routes: typeof model.routes; options: { samples: number; seed: number } };
+    sent.routes.forEach((r) => r.stops.forEach((x) => { x.leg.table = 99; x.service.table = 99; }));
+    expect(await api.computeRisk(sent)).toEqual(referenceRisk(model, { samples: 1200, seed: 9 }));
+    await expect(api.computeRisk({ routes: model.routes, options: { samples: 1, seed: -1 } })).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('seed must be an integer') });
   });
 });

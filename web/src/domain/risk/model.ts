@@ -83,7 +83,7 @@ function assignTables(routes: RiskRoute[]): Float64Array[] {
   const index = new Map<number, number>();
   const tables: Float64Array[] = [];
   const assign = (t: RiskTime) => {
-    if (t.cv <= 0) return;
+    if (t.cv <= 0) return void (t.table = -1);
     if (!index.has(t.cv)) {
       index.set(t.cv, tables.length);
       tables.push(lognormalFactorTable(t.cv));
