@@ -24,8 +24,7 @@ const v2ToV3: Migration = (data) => ({ ...data, version: 3 });
 
 /*
  * Later optional settings need no step: an absent field keeps the behaviour of the builds before it
- * (e.g. `settings.onTimeTarget`, issue #14: absent = 0 = plan with the mean times), so v3 records
- * stay v3 and older builds reading a newer record keep refusing it by version only when it changes.
+ * (e.g. `settings.onTimeTarget`, issue #14: absent = 0 = plan with the mean times), so no version step.
  */
 
 /** Migration from version `n` to `n + 1`, by `n`. */
