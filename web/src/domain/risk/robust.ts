@@ -12,9 +12,9 @@
 // n independent lognormals with the same CV is close to a lognormal with CV
 // c / √n (Fenton–Wilkinson). The route rule takes a whole route's stops (less
 // slack), prefix-travel inflates travel only. tests/bench/RESULTS.md compares the
-// rules: the prefix rule brings 92–98 % of the stops to the target at 4–16 % more
-// cost; per leg costs 17–27 % more and leaves many more orders out; travel only
-// or a whole route's length leave 12–27 % of the stops below the target.
+// rules: the prefix rule brings 92–99 % of the stops to the target at 3–18 % more
+// cost; per leg costs 6–27 % more and leaves up to 3× the orders out; travel only
+// or a whole route's length leave up to 27 % and 21 % of the stops below it.
 import { SERVICE_TYPES, type Scenario, type ServiceType } from '../scenario';
 import type { Variability } from '../variability';
 import { normalQuantile } from './quantiles';
