@@ -13,6 +13,7 @@ import { createSolverApi } from '../../../workers/solver-api';
 import type { SolverInstance } from '../../../workers/wasm';
 import { generateRichScenario } from '../../bench/rich-generate';
 import { loadSolverModule, newSolver } from '../../helpers/load-solver';
+import { ruleOrder, rulesScenario } from '../../fixtures/rules-scenario';
 
 const withTarget = (s: Scenario, target?: number): Scenario => ({ ...s, settings: { ...s.settings, onTimeTarget: target } });
 
@@ -110,5 +111,23 @@ describe('robust solve (fixed move budget)', () => {
     expect([base.solution.unassigned.length, robust.solution.unassigned.length]).toEqual([0, 0]);
     expect(robust.stops).toBe(base.stops);
     expect(robust.share).toBeGreaterThanOrEqual(base.share);
+  });
+});
+
+describe('robust solve with a supplied travel matrix', () => {
+  it('plans with longer legs but shows and checks the matrix\'s own times, each service as early as its window allows', async () => {
+    const s = rulesScenario();
+    s.settings.onTimeTarget = 95;
+    s.orders = [ruleOrder('A', 45.76, 4.84, { matrixIndex: 1 })];
+    s.depots[0].matrixIndex = 0;
+    s.travelMatrices = { van: { durationsS: [[0, 600], [900, 0]], distancesM: [[0, 5000], [7000, 0]] } };
+    const api = createSolverApi(() => loadSolverModule('debug'));
+    const { solution } = await api.solve({ runId: 1, scenario: s, options: { timeLimitS: 3600, seed: 1, maxMoves: 2000, explain: false } });
+    const [start, stop, end] = solution.routes[0].steps;
+    expect(stop.arrivalS - start.departureS).toBe(600);
+    expect(stop.waitS).toBe(0);
+    expect(end.arrivalS - stop.departureS).toBe(900);
+    expect(solution.routes[0].distanceM).toBe(12_000);
+    expect(checkSolution(s, solution).violations).toEqual([]);
   });
 });
