@@ -9,9 +9,26 @@ import type { Scenario } from '../web/src/domain/scenario';
 import { resolveVariability } from '../web/src/domain/variability';
 import { robustFactors, typicalPrefix, type RobustFactors, type RobustRule } from '../web/src/domain/risk/robust';
 import type { Encoded } from './encode';
-import type { Travel } from './decode';
-import type { ProblemBuffers } from './protocol';
+import { decode, type Travel } from './decode';
+import { planFigures, type PlanFigures } from './progress';
+import type { ProblemBuffers, SolutionBuffers } from './protocol';
 import type { SolverInstance } from './wasm';
+
+/** The progress figures of a written-out solution. */
+export type Figures = (buffers: SolutionBuffers, encoded: Encoded) => PlanFigures;
+
+/**
+ * Progress figures of a robust solve: the route cost decoded at the mean times (the solver's own summary
+ * prices its inflated durations), the unassigned orders and their penalty as usual.
+ */
+export function robustFigures(scenario: Scenario, encoded: Encoded, meanTravel: Travel): Figures {
+  const stats = { seed: 0, iterations: 0, elapsedMs: 0 };
+  return (buffers) => {
+    const plain = planFigures(buffers, encoded);
+    const decoded = decode(buffers, { scenario, encoded, travel: meanTravel, stopReason: 'time-limit', stats, rewalk: true });
+    return { ...plain, routeCost: decoded.summary.cost };
+  };
+}
 
 /** Per profile: the solver's distance and duration matrices (N·N each). */
 export type Matrices = { distanceM: Int32Array; durationS: Int32Array }[];

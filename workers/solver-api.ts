@@ -13,7 +13,7 @@ import { planFigures } from './progress';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
 import { computeRisk } from './risk-api';
-import { loadSolve, readMatrices, travelOfMatrices } from './robust';
+import { loadSolve, readMatrices, robustFigures, travelOfMatrices, type Figures } from './robust';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -34,8 +34,8 @@ function travelOf(instance: SolverInstance, nodeCount: number, profileCount: num
 }
 
 /** The progress message: the best plan so far is written out (O(stops), every ~100 ms) to split its cost. */
-function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number): Progress {
-  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...planFigures(instance.readSolution(), encoded) };
+function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number, figures: Figures = planFigures): Progress {
+  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...figures(instance.readSolution(), encoded) };
 }
 
 /** Work units per improve call under a work budget (SolveOptions.maxMoves). */
@@ -43,7 +43,7 @@ const BUDGET_CHUNK = 200;
 
 /** Runs the improve loop; returns why it stopped. */
 async function search(
-  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
+  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void, figures?: Figures,
 ): Promise<StopReason> {
   const started = performance.now();
   const limitMs = request.options.timeLimitS * 1000;
@@ -63,7 +63,7 @@ async function search(
     chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
     if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = elapsed;
-      onProgress(progressOf(instance, encoded, request.runId, elapsed));
+      onProgress(progressOf(instance, encoded, request.runId, elapsed, figures));
     }
     if (status === Status.Done) return 'converged';
     if (budget !== undefined && used >= budget) return 'completed';
@@ -101,7 +101,9 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
         // With an on-time target the instance plans with inflated times and `meanTravel` decodes (robust.ts).
         const { instance, meanTravel } = await loadSolve(newInstance, valid.scenario, encoded, request.options.robustRule);
         instance.construct(pinnedInitialPlan(encoded, request.options.pins, request.options.initialRoutes));
-        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress);
+        // Robust planning: progress costs at the mean times, as the finished plan's.
+        const figures = meanTravel && robustFigures(valid.scenario, encoded, meanTravel);
+        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress, figures || undefined);
         const buffers = instance.readSolution();
         const travel = meanTravel ?? travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };

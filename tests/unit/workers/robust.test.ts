@@ -131,3 +131,15 @@ describe('robust solve with a supplied travel matrix', () => {
     expect(checkSolution(s, solution).violations).toEqual([]);
   });
 });
+
+describe('robust solve progress', () => {
+  it('reports the route cost at the mean times, as the finished plan\'s (the solver\'s own prices longer times)', async () => {
+    const s = withTarget(generateRichScenario({ orders: 40, seed: 3 }), 90);
+    const api = createSolverApi(() => loadSolverModule('debug'));
+    const seen: number[] = [];
+    // One chunk of work: the only progress message describes the final plan.
+    const { solution } = await api.solve({ runId: 1, scenario: s, options: { timeLimitS: 3600, seed: 1, maxMoves: 200, explain: false } }, (p) => seen.push(p.routeCost));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeCloseTo(solution.summary.cost, 6);
+  });
+});
