@@ -5,6 +5,7 @@ import type { Scenario, TimeWindow } from '../web/src/domain/scenario';
 import type { Route, Step, StopReason, UnassignedOrder } from '../web/src/domain/solution';
 import type { Encoded } from './encode';
 import { capabilityGap } from '../web/src/domain/service-types';
+import { windowStart } from '../web/src/domain/route-eval';
 import type { SolutionBuffers, UncheckedSolution } from './protocol';
 
 /** Travel lookups in the solver's units (metres, seconds). */
@@ -19,6 +20,19 @@ export interface DecodeContext {
   travel: Travel;
   stopReason: StopReason;
   stats: { seed: number; iterations: number; elapsedMs: number };
+  /**
+   * Robust planning: `travel` holds the mean times the solver did not plan with, so each service starts
+   * as early as its windows allow after the mean arrival (the checker's walk), not at the solver's start.
+   */
+  rewalk?: boolean;
+}
+
+/** The windows of a visited node: the order's (or its pickup's) or the break's. */
+function nodeWindows(ctx: DecodeContext, vehicleIndex: number, node: number): readonly TimeWindow[] {
+  const { encoded } = ctx;
+  if (encoded.nodeStep[node] === 'break') return ctx.scenario.vehicles[vehicleIndex].breaks?.find((b) => b.id === encoded.nodeIds[node])?.timeWindows ?? [];
+  const need = encoded.needs[encoded.nodeOrder[node]];
+  return encoded.nodeStep[node] === 'pickup' ? need.shipment!.timeWindows : need.timeWindows;
 }
 
 /** Seconds a service start lies after the latest window end before it, when no window contains it (0: on time). */
@@ -62,7 +76,7 @@ function decodeRoute(ctx: DecodeContext, vehicleIndex: number, visits: Int32Arra
     drivingS += legS;
     const arrival = time + legS;
     // The solver reports the service start (the earliest any window allows); waiting fills the gap.
-    const wait = Math.max(0, serviceStarts[i] - arrival);
+    const wait = ctx.rewalk ? (windowStart([...nodeWindows(ctx, vehicleIndex, node)], arrival) ?? arrival) - arrival : Math.max(0, serviceStarts[i] - arrival);
     const service = b.serviceS[node];
     if (!isBreak) {
       const need = needs(node);

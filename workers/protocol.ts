@@ -6,6 +6,7 @@ import type { Solution, StopReason } from '../web/src/domain/solution';
 import type { RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { Variability } from '../web/src/domain/variability';
+import type { RobustRule } from '../web/src/domain/risk/robust';
 
 // ---------------------------------------------------------------- buffers
 
@@ -196,6 +197,8 @@ export interface SolveOptions {
   initialRoutes?: { vehicleId: string; stops: { orderId: string; side?: 'pickup' }[] }[];
   /** False: skip the unassigned-order explanations (a repair does not show them); default true. */
   explain?: boolean;
+  /** Robust planning's slack rule under an on-time target (domain/risk/robust.ts); default DEFAULT_ROBUST_RULE. For the benchmark. */
+  robustRule?: RobustRule;
 }
 
 export interface SolveRequest {

@@ -13,6 +13,7 @@ import { planFigures } from './progress';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
 import { computeRisk } from './risk-api';
+import { loadSolve, readMatrices, robustFigures, travelOfMatrices, type Figures } from './robust';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
@@ -29,16 +30,12 @@ function yieldMacrotask(): Promise<void> {
 }
 
 function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
-  const matrices = Array.from({ length: profileCount }, (_, p) => instance.readMatrix(p));
-  return {
-    distanceM: (from, to) => matrices[0].distanceM[from * nodeCount + to],
-    durationS: (profile, from, to) => matrices[profile].durationS[from * nodeCount + to],
-  };
+  return travelOfMatrices(readMatrices(instance, profileCount), nodeCount);
 }
 
 /** The progress message: the best plan so far is written out (O(stops), every ~100 ms) to split its cost. */
-function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number): Progress {
-  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...planFigures(instance.readSolution(), encoded) };
+function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number, figures: Figures = planFigures): Progress {
+  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...figures(instance.readSolution(), encoded) };
 }
 
 /** Work units per improve call under a work budget (SolveOptions.maxMoves). */
@@ -46,7 +43,7 @@ const BUDGET_CHUNK = 200;
 
 /** Runs the improve loop; returns why it stopped. */
 async function search(
-  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void,
+  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void, figures?: Figures,
 ): Promise<StopReason> {
   const started = performance.now();
   const limitMs = request.options.timeLimitS * 1000;
@@ -66,7 +63,7 @@ async function search(
     chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
     if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
       lastProgress = elapsed;
-      onProgress(progressOf(instance, encoded, request.runId, elapsed));
+      onProgress(progressOf(instance, encoded, request.runId, elapsed, figures));
     }
     if (status === Status.Done) return 'converged';
     if (budget !== undefined && used >= budget) return 'completed';
@@ -93,20 +90,24 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
       const started = performance.now();
       const encoded = encode(valid.scenario, request.options);
-      let instance: SolverInstance;
+      const newInstance = async () => {
+        try {
+          return await instantiateSolver(await loadModule());
+        } catch (error) {
+          throw namedError(SOLVER_ERROR, `could not start the solver: ${(error as Error).message}`);
+        }
+      };
       try {
-        instance = await instantiateSolver(await loadModule());
-      } catch (error) {
-        throw namedError(SOLVER_ERROR, `could not start the solver: ${(error as Error).message}`);
-      }
-      try {
-        instance.load(encoded.buffers);
+        // With an on-time target the instance plans with inflated times and `meanTravel` decodes (robust.ts).
+        const { instance, meanTravel } = await loadSolve(newInstance, valid.scenario, encoded, request.options.robustRule);
         instance.construct(pinnedInitialPlan(encoded, request.options.pins, request.options.initialRoutes));
-        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress);
+        // Robust planning: progress costs at the mean times, as the finished plan's.
+        const figures = meanTravel && robustFigures(valid.scenario, encoded, meanTravel);
+        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress, figures || undefined);
         const buffers = instance.readSolution();
-        const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+        const travel = meanTravel ?? travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
-        const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
+        const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats, rewalk: meanTravel !== undefined });
         // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
         const solution = request.options.explain === false ? decoded : { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
         return { runId: request.runId, solution, stopReason };

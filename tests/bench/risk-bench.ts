@@ -4,6 +4,9 @@
 // target "≥ 10,000 samples of a 1,000-stop plan in ≤ 1 s in one worker". Prints a Markdown table
 // (paste into tests/bench/RESULTS.md). The time is the WASM run alone (fresh instance, inputs copied,
 // sampling, percentiles); building the model from the plan is timed apart.
+// Then robust planning (robust-bench.ts): cost and simulated on-time share per on-time target and slack
+// rule on rich sets (`--robust-orders 200,1000 --robust-seeds 1,2 --robust-moves 200000`; `--part
+// samples|robust` runs one part only).
 import { parseArgs } from 'node:util';
 import { buildRiskModel } from '../../web/src/domain/risk/model';
 import { resolveVariability } from '../../web/src/domain/variability';
@@ -11,6 +14,7 @@ import { createSolverApi } from '../../workers/solver-api';
 import { wasmRisk } from '../../workers/risk-wasm';
 import { generateRichScenario } from './rich-generate';
 import { solverModule } from './repair-solve';
+import { robustTable } from './robust-bench';
 
 /** Runs per size: the machine is shared, so the best run is the figure and the median is shown beside it. */
 const REPEATS = 5;
@@ -65,7 +69,22 @@ function table(rows: Row[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { orders: { type: 'string', default: '200,1000,2000' }, samples: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, moves: { type: 'string', default: '20000' } } });
+  const { values } = parseArgs({
+    options: {
+      orders: { type: 'string', default: '200,1000,2000' }, samples: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, moves: { type: 'string', default: '20000' },
+      part: { type: 'string', default: 'all' }, 'robust-orders': { type: 'string', default: '200,1000' }, 'robust-seeds': { type: 'string', default: '1,2' },
+      'robust-moves': { type: 'string', default: '200000' }, 'robust-samples': { type: 'string', default: '4000' },
+    },
+  });
+  if (values.part !== 'robust') await samplesPart(values);
+  if (values.part !== 'samples') {
+    const list = (text: string) => text.split(',').map(Number);
+    console.log(`\nRobust planning: ${values['robust-moves']} moves per solve, ${values['robust-samples']} samples per plan.\n`);
+    console.log(await robustTable({ orders: list(values['robust-orders']), seeds: list(values['robust-seeds']), moves: Number(values['robust-moves']), samples: Number(values['robust-samples']) }));
+  }
+}
+
+async function samplesPart(values: { orders: string; samples: string; seed: string; moves: string }): Promise<void> {
   const rows: Row[] = [];
   for (const orders of values.orders.split(',').map(Number)) {
     const row = await measure(orders, Number(values.samples), Number(values.seed), Number(values.moves));

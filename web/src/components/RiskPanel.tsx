@@ -7,6 +7,7 @@ import type { WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { formatClock, formatCount, formatShare } from './ui/format';
+import { RiskTradeoff } from './RiskTradeoff';
 
 /** The stop figures of a weak promise (its median start). */
 export function stopRiskOf(risk: PlanRisk, weak: Pick<WeakPromise, 'orderId' | 'side' | 'vehicleId'>): StopRisk | undefined {
@@ -66,6 +67,7 @@ export function RiskPanel(): JSX.Element {
             {(figures) => <RiskFigures risk={figures()} weakest={risk.weakest} scenario={scenarioState.scenario} />}
           </Match>
         </Switch>
+        <RiskTradeoff />
       </section>
     </Show>
   );

@@ -5,7 +5,7 @@ import { createMemo, createSignal, For, Show, untrack, type JSX } from 'solid-js
 import { createStore, unwrap } from 'solid-js/store';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
-import { draftOf, settingsFromDraft, type FieldIssue } from './settings-draft';
+import { draftOf, ON_TIME_TARGET_LABEL, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
 import { SettingsGeocoding } from './SettingsGeocoding';
 import { SettingsMapArchive } from './SettingsMapArchive';
@@ -30,7 +30,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 
 /** Paths the form shows an input or section for; other issues are listed above the buttons. */
 function shownAt(path: string, speedTypes: string[]): boolean {
-  if (/^settings\.(circuityFactor|tileUrl|tileAttribution|geocodeUrl|geocodeIntervalMs|capacityUnits(\[\d+\])?)$/.test(path)) return true;
+  if (/^settings\.(circuityFactor|onTimeTarget|tileUrl|tileAttribution|geocodeUrl|geocodeIntervalMs|capacityUnits(\[\d+\])?)$/.test(path)) return true;
   if (path.startsWith('settings.messages.') || path.startsWith('settings.routingProfiles.') || path === 'settings.routingUrl') return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
@@ -73,6 +73,12 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
             )}
           </For>
         </div>
+      </fieldset>
+      <fieldset class="settings-section">
+        <legend class="section-title">Robust planning</legend>
+        <SettingsField path="settings.onTimeTarget" label={ON_TIME_TARGET_LABEL} numeric value={draft.onTimeTarget ?? ''}
+          hint="Share of days on which each stop should start inside its window (0–99 %); the solver keeps slack for it. Empty or 0: plan with the average times."
+          onInput={(text) => setDraft('onTimeTarget', text)} issues={issuesAt('settings.onTimeTarget')} />
       </fieldset>
       <SettingsRouting {...section} />
       <fieldset class="settings-section">

@@ -19,6 +19,8 @@ export interface UnitDraft { name: string; from: number | null }
 /** The editable settings as typed. */
 export interface SettingsDraft {
   circuityFactor: string;
+  /** Robust planning: on-time target in percent; empty or 0 = off. */
+  onTimeTarget?: string;
   /** Per vehicle type present in the fleet. */
   speedKmh: Record<string, string>;
   tileUrl: string;
@@ -50,6 +52,9 @@ export function fleetTypes(scenario: Scenario): string[] {
   return [...new Set(scenario.vehicles.map((v) => v.type))];
 }
 
+/** The On-time target input's label (issue #14's name). */
+export const ON_TIME_TARGET_LABEL = 'On-time target (%)';
+
 /** The name of a settings field, as its input is labelled (`settings.speedKmh.van` → "Urban speed, van (km/h)"). */
 export function fieldLabel(path: string): string {
   const [, field = '', ...rest] = path.split('.');
@@ -57,6 +62,7 @@ export function fieldLabel(path: string): string {
   if (unit) return `Capacity unit ${Number(unit[1]) + 1}`;
   if (field === 'capacityUnits') return 'Capacity units';
   if (field === 'circuityFactor') return 'Circuity factor';
+  if (field === 'onTimeTarget') return ON_TIME_TARGET_LABEL;
   if (field === 'speedKmh') return `Urban speed, ${rest.join('.')} (km/h)`;
   if (field === 'tileUrl') return 'Map tile URL';
   if (field === 'tileAttribution') return 'Map attribution';
@@ -82,6 +88,7 @@ export function draftOf(scenario: Scenario): SettingsDraft {
   })) as Record<ServiceType, ServiceTypeDraft>;
   return {
     circuityFactor: String(s.circuityFactor),
+    onTimeTarget: s.onTimeTarget ? String(s.onTimeTarget) : '',
     speedKmh: Object.fromEntries(fleetTypes(scenario).map((t) => [t, String(s.speedKmh[t] ?? DEFAULT_SPEED_KMH)])),
     tileUrl: s.tileUrl,
     tileAttribution: s.tileAttribution,
@@ -162,7 +169,7 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
   const { num, notNumbers } = makeReader();
   const capacityUnits = draft.capacityUnits.map((u) => u.name.trim());
   const unitSources = draft.capacityUnits.map((u) => u.from);
-  const { serviceTypes: _types, itemUnit: _item, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, routingUrl: _url, routingProfiles: _profiles, ...rest } = current;
+  const { serviceTypes: _types, itemUnit: _item, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, routingUrl: _url, routingProfiles: _profiles, onTimeTarget: _target, ...rest } = current;
   const settings: Settings = {
     ...rest,
     circuityFactor: num('settings.circuityFactor', draft.circuityFactor),
@@ -172,6 +179,9 @@ export function settingsFromDraft(scenario: Scenario, draft: SettingsDraft): { s
     capacityUnits,
   };
   Object.assign(settings, routingOf(draft));
+  // Stored only when set: empty or 0 (off) leaves the scenario as it was without it.
+  const target = (draft.onTimeTarget ?? '').trim();
+  if (target && Number(target) !== 0) settings.onTimeTarget = num('settings.onTimeTarget', target);
   const serviceTypes = catalogueOf(current, draft, num);
   if (serviceTypes) settings.serviceTypes = serviceTypes;
   const itemUnit = itemUnitOf(current, capacityUnits, unitSources);

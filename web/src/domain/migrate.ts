@@ -22,6 +22,11 @@ const v1ToV2: Migration = (data) => ({ ...data, version: 2 });
  */
 const v2ToV3: Migration = (data) => ({ ...data, version: 3 });
 
+/*
+ * Later optional settings need no step: an absent field keeps the behaviour of the builds before it
+ * (e.g. `settings.onTimeTarget`, issue #14: absent = 0 = plan with the mean times), so no version step.
+ */
+
 /** Migration from version `n` to `n + 1`, by `n`. */
 const MIGRATIONS: Record<number, Migration> = { 1: v1ToV2, 2: v2ToV3 };
 

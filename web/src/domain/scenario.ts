@@ -214,6 +214,11 @@ export const settingsSchema = v.object({
   unassignedPenalty: v.optional(v.object({ base: amount, perPriority: amount })),
   /** Travel, service and presence variability (simulator and risk); absent fields take variability.ts defaults. */
   variability: v.optional(variabilitySchema),
+  /**
+   * Robust planning (issue #14): the share of simulated days, in percent, in which each stop should
+   * start inside its window; the solver plans with slack for it (domain/risk/robust.ts). Absent or 0: off.
+   */
+  onTimeTarget: v.optional(v.pipe(v.number('must be a number'), v.integer('must be a whole percent'), v.minValue(0, 'must be ≥ 0'), v.maxValue(99, 'must be ≤ 99'))),
   /** Customer message templates, signature and ETA window (issue #13); absent fields take messages/ defaults. */
   messages: v.optional(messageSettingsSchema),
 });

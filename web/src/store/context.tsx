@@ -22,6 +22,7 @@ import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from '
 import { createPodStore, type PodStore } from './pod';
 import { createRiskStore, type RiskStore } from './risk';
 import { createRunStore, type RunStore } from './run';
+import { createTradeoffStore, type TradeoffStore } from './tradeoff';
 import { createScenarioStore, type ScenarioStore } from './scenario';
 import { createScenariosStore, type ScenariosStore } from './scenarios';
 import { createUiStore, type UiStore } from './ui';
@@ -50,6 +51,8 @@ export interface AppState {
   pod: PodStore;
   /** The Monte Carlo risk of the current plan (issue #14). */
   risk: RiskStore;
+  /** Plans at several on-time targets side by side (issue #14). */
+  tradeoff: TradeoffStore;
 }
 
 /** Injectable collaborators; each defaults to the real one. */
@@ -117,8 +120,10 @@ export function createAppState(deps: AppDeps = {}): AppState {
     client.dispose();
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
-  const risk = createRiskStore(scenario, deps.computeRisk ?? riskClient.computeRisk);
-  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod, risk };
+  const computeRisk = deps.computeRisk ?? riskClient.computeRisk;
+  const risk = createRiskStore(scenario, computeRisk);
+  const tradeoff = createTradeoffStore(scenario, client, computeRisk);
+  return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod, risk, tradeoff };
 }
 
 /** The day's collaborators: repairs are solved in a worker of their own, so Optimize and Repair never cancel each other. */

@@ -4,7 +4,6 @@
 import { createEffect, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Progress, SolverPin } from '../../../workers/protocol';
-import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
 import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
@@ -12,6 +11,7 @@ import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
 import type { SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import type { ScenarioStore } from './scenario';
+import { adoptSolvedPlan } from './adopt-plan';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -156,17 +156,9 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     }
   }
 
-  /**
-   * Stores the plan with its travel source. When a routing service is configured, the scenario keeps
-   * the matrices the plan was solved with (or loses stale ones on a fallback), so the checker reads
-   * the same legs; an edit since the solve leaves the scenario as it is (the plan is stale anyway).
-   */
+  /** Stores the plan with its travel source (adopt-plan.ts). */
   function storePlan(snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void {
-    const plan = { solvedRevision: snapshot.revision, solution, travel };
-    const current = scenarioActions.snapshot();
-    if (!snapshot.settings.routingUrl?.trim() || !current || current.revision !== snapshot.revision) return scenarioActions.setPlan(plan);
-    const routed = solved.travelMatrices ? withTravelMatrices(current, solved.travelMatrices) : withoutTravelMatrices(current);
-    scenarioActions.replace({ ...routed, plan });
+    adoptSolvedPlan(scenarioActions, snapshot, solved, travel, solution);
   }
 
   const actions: RunActions = {
