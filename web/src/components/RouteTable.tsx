@@ -59,8 +59,11 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
   );
 }
 
-/** Table of the used routes; `trusted` false fades it (stale or failed plan); `editable` allows drops. */
-export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean }): JSX.Element {
+/**
+ * Table of the used routes; `trusted` false fades it (stale or failed plan); `editable` allows drops.
+ * `isVisible` (the route filter) hides rows; the totals stay those of the whole plan.
+ */
+export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
   return (
     <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
@@ -75,7 +78,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
           <th scope="col" class="num">End</th>
         </tr>
       </thead>
-      <For each={props.routes}>
+      <For each={props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes}>
         {(route) => <RouteRow route={route} scenario={props.scenario} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
       </For>
       <tfoot>
