@@ -1,0 +1,22 @@
+// Long lists that appear over a few frames (issue #15): the first `batch` items
+// render at once, then `batch` more per frame, so 150 route rows never make one
+// long task; a list that grows by more than a batch (a filter cleared) grows the same way.
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+
+/** The first items of `items()` to render now: all of them within a few frames. */
+export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number): Accessor<readonly T[]> {
+  const [limit, setLimit] = createSignal(batch);
+  let frame = 0;
+  const grow = () => {
+    frame = 0;
+    if (limit() >= items().length) return;
+    setLimit(limit() + batch);
+    frame = requestAnimationFrame(grow);
+  };
+  createEffect(on(() => items().length, (length, previous) => {
+    if (previous !== undefined && length > previous + batch) setLimit(batch);
+    if (length > limit() && !frame) frame = requestAnimationFrame(grow);
+  }));
+  onCleanup(() => cancelAnimationFrame(frame));
+  return () => { const all = items(); return all.length <= limit() ? all : all.slice(0, limit()); };
+}
