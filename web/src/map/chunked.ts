@@ -13,16 +13,15 @@ export interface ChunkEnv {
 /** Milliseconds of work per slice: leaves room for Leaflet's redraw in the same frame. */
 export const SLICE_MS = 8;
 
-const browserEnv: ChunkEnv = {
-  now: () => performance.now(),
-  // A macrotask after the next frame: input and paint come first, and a hidden tab still progresses.
-  schedule: (next) => {
-    let done = false;
-    const run = () => { if (!done) { done = true; next(); } };
-    requestAnimationFrame(() => setTimeout(run, 0));
-    setTimeout(run, 50);
-  },
-};
+/** Runs `next` once, as a macrotask after the next frame (input and paint come first), or after 50 ms in a hidden tab. */
+export function afterFrame(next: () => void): void {
+  let done = false;
+  const run = () => { if (!done) { done = true; next(); } };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 50);
+}
+
+const browserEnv: ChunkEnv = { now: () => performance.now(), schedule: afterFrame };
 
 /** A running chunked job; `cancel` stops it before its next step (a step already run stays done). */
 export interface ChunkedRun {

@@ -2,21 +2,24 @@
 // render at once, then `batch` more per frame, so 150 route rows never make one
 // long task; a list that grows by more than a batch (a filter cleared) grows the same way.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { afterFrame } from '../../map/chunked';
 
 /** The first items of `items()` to render now: all of them within a few frames. */
 export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number): Accessor<readonly T[]> {
   const [limit, setLimit] = createSignal(batch);
-  let frame = 0;
+  let pending = false;
+  let disposed = false;
   const grow = () => {
-    frame = 0;
-    if (limit() >= items().length) return;
+    pending = false;
+    if (disposed || limit() >= items().length) return;
     setLimit(limit() + batch);
-    frame = requestAnimationFrame(grow);
+    pending = true;
+    afterFrame(grow);
   };
   createEffect(on(() => items().length, (length, previous) => {
     if (previous !== undefined && length > previous + batch) setLimit(batch);
-    if (length > limit() && !frame) frame = requestAnimationFrame(grow);
+    if (length > limit() && !pending) { pending = true; afterFrame(grow); }
   }));
-  onCleanup(() => cancelAnimationFrame(frame));
+  onCleanup(() => { disposed = true; });
   return () => { const all = items(); return all.length <= limit() ? all : all.slice(0, limit()); };
 }
