@@ -83,6 +83,7 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(mapRegion(page)).toHaveAttribute('data-drawn-count', String(stops), { timeout: 60_000 });
   });
   await expect(page.locator('.routes-table')).toHaveAttribute('data-route-count', String(used.length));
+  await page.screenshot({ path: testInfo.outputPath('large-plan.png') });
 
   // Pan and zoom.
   const box = (await mapRegion(page).boundingBox())!;
@@ -135,6 +136,7 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(page.locator('.routes-table tbody.route-group')).toHaveCount(1);
     await expect(mapRegion(page)).toHaveAttribute('data-visible-route-count', '1');
   });
+  await page.screenshot({ path: testInfo.outputPath('filtered.png') });
   await measure(page, results, 'clear filter', async () => {
     await page.getByLabel('Filter routes').fill('');
     await expect(mapRegion(page)).toHaveAttribute('data-visible-route-count', String(used.length));
