@@ -29,7 +29,7 @@ export function Timeline(): JSX.Element {
   });
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
-  const view = createRouteView(shown);
+  const view = createRouteView(shown, () => !dayView());
   const shownRows = createMemo(() => rows().filter((r) => view.isVisible(r.vehicleId)));
   const virtual = createVirtualRows(() => shownRows().length, () => shownRows().length > VIRTUALIZE_ABOVE, ROW_HEIGHT, AXIS_HEIGHT);
   const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });

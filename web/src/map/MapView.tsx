@@ -104,7 +104,7 @@ export function MapView(): JSX.Element {
   const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
   const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
-  const view = createRouteView(shown);
+  const view = createRouteView(shown, () => !dayView());
   const [drawn, setDrawn] = createSignal(0);
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
   // The plan's risk colours its stops (issue #14); the day view has its own at-risk rings.

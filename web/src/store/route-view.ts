@@ -16,8 +16,11 @@ export interface RouteView {
   isVisible(vehicleId: string | null): boolean;
 }
 
-/** Creates the route view of `shown`; needs a reactive owner (a component). */
-export function createRouteView(shown: () => Scenario | null | undefined): RouteView {
+/**
+ * Creates the route view of `shown`; needs a reactive owner (a component). `filtered` false shows every route
+ * (Day mode: its panel has no route filter, so a filter set while planning must not hide routes there).
+ */
+export function createRouteView(shown: () => Scenario | null | undefined, filtered: () => boolean = () => true): RouteView {
   const { ui: [uiState] } = useApp();
   const byOrder = createMemo(() => vehicleByOrder(shown()?.plan?.solution));
   const active = createMemo(() => {
@@ -25,7 +28,9 @@ export function createRouteView(shown: () => Scenario | null | undefined): Route
     if (selection?.kind === 'route') return selection.vehicleId;
     return selection?.kind === 'order' ? byOrder().get(selection.orderId) ?? null : null;
   });
-  const visible = createMemo(() => visibleRouteIds(shown()?.vehicles ?? [], uiState.routeFilter, uiState.onlySelectedRoute ? active() : null));
+  const visible = createMemo(() => (filtered()
+    ? visibleRouteIds(shown()?.vehicles ?? [], uiState.routeFilter, uiState.onlySelectedRoute ? active() : null)
+    : null));
   return {
     active,
     visible,
