@@ -1,24 +1,20 @@
 // The plan panel's body: Undo/Redo, key figures, the route table and the
 // unassigned orders, or a short prompt to optimize when there is no plan yet.
 import { onCleanup, Show, type JSX } from 'solid-js';
-import { servesOrder } from '../plan/rebuild-route';
 import { solveBlocker } from '../domain/validate-entity';
 import { useApp } from '../store/context';
+import { createRouteView } from '../store/route-view';
 import { KpiBar } from './KpiBar';
+import { RouteFilter } from './RouteFilter';
 import { RouteTable, stopCount } from './RouteTable';
 import { UnassignedPanel } from './UnassignedPanel';
 import { plural } from './ui/format';
 
 /** The routes section of the panel (labelled "Routes"). */
 export function RouteList(): JSX.Element {
-  const { scenario: [state], ui: [uiState], run: [run] } = useApp();
-  const activeVehicleId = (scenario: NonNullable<typeof state.scenario>) => {
-    const selection = uiState.selection;
-    if (selection?.kind === 'route') return selection.vehicleId;
-    if (selection?.kind !== 'order') return null;
-    const route = scenario.plan?.solution.routes.find((r) => servesOrder(r, selection.orderId));
-    return route?.vehicleId ?? null;
-  };
+  const { scenario: [state], run: [run] } = useApp();
+  const view = createRouteView(() => state.scenario);
+  const used = () => state.scenario?.plan?.solution.routes.filter((r) => stopCount(r) > 0) ?? [];
   return (
     <section class="panel-section route-list" aria-labelledby="routes-heading">
       <div class="section-head">
@@ -29,11 +25,13 @@ export function RouteList(): JSX.Element {
         {(scenario) => (
           <>
             <KpiBar scenario={scenario()} solution={scenario().plan!.solution} />
+            <RouteFilter shown={used().filter((r) => view.isVisible(r.vehicleId)).length} total={used().length} />
             <RouteTable
-              routes={scenario().plan!.solution.routes.filter((r) => stopCount(r) > 0)}
+              routes={used()}
+              isVisible={view.isVisible}
               scenario={scenario()}
               trusted={state.planStatus === 'valid'}
-              activeVehicleId={activeVehicleId(scenario())}
+              activeVehicleId={view.active()}
               editable={run.status !== 'running'}
             />
             <UnassignedPanel scenario={scenario()} editable={run.status !== 'running'} />

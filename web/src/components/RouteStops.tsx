@@ -1,7 +1,7 @@
 // The stops of one route in visiting order: service time, window and lateness,
 // a pin per stop, and the driver's breaks where they fall (not draggable). Drag a stop onto another stop to put it just before that one,
 // onto the end slot to make it last, or onto another route's row to move it there.
-import { createEffect, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import type { Order, Scenario, TimeWindow } from '../domain/scenario';
 import { isOrderStep, type OrderStepType, type Route, type Step } from '../domain/solution';
 import { positionBefore } from '../plan/move';
@@ -26,7 +26,8 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
 /** Ordered, draggable stop list of `route`. */
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
-  const orders = () => new Map(props.scenario.orders.map((o) => [o.id, o]));
+  // One index per scenario, not one per stop and read (5,000 orders: issue #15).
+  const orders = createMemo(() => new Map(props.scenario.orders.map((o) => [o.id, o])));
   // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
   // the breaks between them. `seq` numbers the stops only.
   const items = () => {

@@ -2,6 +2,7 @@
 // row. The vehicle name selects the route everywhere; the active route (selected,
 // or holding the selected stop) unfolds its stops. Rows accept dropped stops.
 import { For, Show, type JSX } from 'solid-js';
+import { createProgressive } from './ui/progressive';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep, type Route } from '../domain/solution';
 import { routeColor } from '../map/projection';
@@ -18,6 +19,8 @@ import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
 export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
 
 const COLUMNS = 7;
+/** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
+const ROWS_PER_FRAME = 40;
 
 function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
@@ -59,9 +62,13 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
   );
 }
 
-/** Table of the used routes; `trusted` false fades it (stale or failed plan); `editable` allows drops. */
-export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean }): JSX.Element {
+/**
+ * Table of the used routes; `trusted` false fades it (stale or failed plan); `editable` allows drops.
+ * `isVisible` (the route filter) hides rows; the totals stay those of the whole plan.
+ */
+export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
+  const shown = createProgressive(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes), ROWS_PER_FRAME);
   return (
     <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
       <thead>
@@ -75,7 +82,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
           <th scope="col" class="num">End</th>
         </tr>
       </thead>
-      <For each={props.routes}>
+      <For each={shown()}>
         {(route) => <RouteRow route={route} scenario={props.scenario} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
       </For>
       <tfoot>

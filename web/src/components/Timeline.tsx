@@ -1,11 +1,20 @@
 // The plan as a Gantt chart (region "Timeline"): one row per vehicle on a shared
 // hour axis with each stop's window, arrival, wait, service and lateness. Stops
 // can be dragged to another row or time; selection is shared with map and list.
-import { createMemo, For, Show, type JSX } from 'solid-js';
+// Long fleets render only the rows in view (issue #15), and the route filter applies.
+import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import { axisPercent, projectTimeline, timelineAxis } from '../plan/timeline';
 import { useApp } from '../store/context';
+import { createRouteView } from '../store/route-view';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
+import { createVirtualRows } from './ui/virtual-rows';
+
+/** Row and axis heights in px, as styles.css sets them (.tl-row, .timeline__axis). */
+const ROW_HEIGHT = 30;
+const AXIS_HEIGHT = 20;
+/** Up to this many rows every row is in the DOM; more render only those in view. */
+const VIRTUALIZE_ABOVE = 60;
 
 /** The timeline region below the map. */
 export function Timeline(): JSX.Element {
@@ -20,6 +29,12 @@ export function Timeline(): JSX.Element {
   });
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
+  const view = createRouteView(shown, () => !dayView());
+  const shownRows = createMemo(() => rows().filter((r) => view.isVisible(r.vehicleId)));
+  const virtual = createVirtualRows(() => shownRows().length, () => shownRows().length > VIRTUALIZE_ABOVE, ROW_HEIGHT, AXIS_HEIGHT);
+  const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });
+  // A route or stop selected elsewhere brings its row into view (its stop bar then scrolls itself into view).
+  createEffect(on(view.active, (active) => virtual.reveal(shownRows().findIndex((r) => r.vehicleId === active)), { defer: true }));
   return (
     <section class="timeline" aria-label="Timeline" data-stop-count={stopCount()}>
       <header class="timeline__head">
@@ -28,7 +43,7 @@ export function Timeline(): JSX.Element {
       </header>
       <Show when={shown()?.plan ? shown() : null} fallback={<p class="muted timeline__empty">The timeline appears once there is a plan.</p>}>
         {(scenario) => (
-          <div class={`timeline__body${state.planStatus === 'valid' || dayView() ? '' : ' timeline__body--untrusted'}`}>
+          <div ref={virtual.attach} class={`timeline__body${state.planStatus === 'valid' || dayView() ? '' : ' timeline__body--untrusted'}`} data-row-count={shownRows().length}>
             <div class="timeline__axis" aria-hidden="true">
               <div class="timeline__label" />
               <div class="timeline__ticks">
@@ -40,9 +55,11 @@ export function Timeline(): JSX.Element {
                 </Show>
               </div>
             </div>
-            <For each={rows()}>
+            <div style={{ height: `${virtual.window().padTop}px` }} aria-hidden="true" />
+            <For each={inView()}>
               {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} />}
             </For>
+            <div style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" />
           </div>
         )}
       </Show>

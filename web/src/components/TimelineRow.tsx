@@ -11,7 +11,11 @@ import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
 import { spansText, spanStyle, TimelineStop } from './TimelineStop';
 import { dropTarget } from './ui/dnd';
+import { createProgressive } from './ui/progressive';
 import { formatClock, formatCount } from './ui/format';
+
+/** Stop bars a row renders at once, then per frame. */
+const STOPS_PER_FRAME = 12;
 
 /** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
 export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean; atRisk?: ReadonlySet<string> }): JSX.Element {
@@ -19,6 +23,8 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
   const vehicleId = () => props.row.vehicleId;
   const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
   const color = () => routeColor(props.scenario, vehicleId());
+  // A row's bars come in over a few frames: a scrolled-in screenful of rows is hundreds of bars (issue #15).
+  const stops = createProgressive(() => props.row.stops, STOPS_PER_FRAME);
   const drop = dropTarget(edit, (event, moving) => {
     if (!props.editable) return null;
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -50,7 +56,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
             return <div class="tl-break" style={spanStyle(props.axis, brk.startS, brk.endS)} role="img" aria-label={text()} title={text()} data-break-id={brk.breakId} />;
           }}
         </For>
-        <For each={props.row.stops}>
+        <For each={stops()}>
           {(stop) => <TimelineStop stop={stop} axis={props.axis} color={color()} vehicleId={vehicleId()} scenarioId={props.scenario.id} editable={props.editable} atRisk={props.atRisk?.has(stop.orderId)} />}
         </For>
       </div>

@@ -2,7 +2,7 @@
 // service (hatched), the service itself (route colour, draggable) and any
 // lateness (red, from the window's close to the arrival). A pinned stop shows a pin;
 // with the plan's risk estimated, a whisker spans its likely start (P10–P90).
-import { createEffect, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
@@ -45,6 +45,7 @@ export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: str
   const figures = () => reads()?.stopRisk(props.stop.orderId, props.stop.stepType === 'job' ? undefined : props.stop.stepType);
   const selected = () => isOrderSelected(uiState, props.stop.orderId);
   const lateFromS = () => props.stop.arrivalS - props.stop.lateS;
+  const text = createMemo(() => describe(props.stop));
   let bar!: HTMLDivElement;
   createEffect(() => { if (selected()) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' }); });
   return (
@@ -67,9 +68,9 @@ export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: str
         style={{ ...spanStyle(props.axis, props.stop.serviceStartS, props.stop.departureS), background: props.color }}
         role="button"
         tabindex="0"
-        aria-label={`${describe(props.stop)}${props.atRisk ? ', at risk' : ''}`}
+        aria-label={`${text()}${props.atRisk ? ', at risk' : ''}`}
         aria-pressed={selected()}
-        title={describe(props.stop)}
+        title={text()}
         data-order-id={props.stop.orderId}
         data-step-type={props.stop.stepType}
         {...dragSource(edit, () => props.stop.orderId, () => !props.editable)}

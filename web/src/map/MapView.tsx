@@ -10,6 +10,7 @@ import { admissionNow } from '../csp-boot';
 import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
 import type { RiskLevel } from '../store/risk';
+import { createRouteView } from '../store/route-view';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
@@ -102,6 +103,9 @@ export function MapView(): JSX.Element {
   const shown = () => dayView()?.view ?? state.scenario;
   const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
   const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
+  // The active route and the route filter (issue #15), shared with the route table and the timeline.
+  const view = createRouteView(shown, () => !dayView());
+  const [drawn, setDrawn] = createSignal(0);
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
   // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day.
   const riskOf = (orderId: string) => (dayView() ? day.risk?.orderLevel(orderId) : riskReads.orderLevel(orderId));
@@ -112,6 +116,9 @@ export function MapView(): JSX.Element {
     // Shipments' pickup places, drawn as a second point of their order.
     'data-pickup-count': stops().filter((s) => s.pickup).length,
     'data-route-count': lines().length,
+    // Stops whose circles are reconciled (drawing runs in slices: this reaches data-stop-count when done).
+    'data-drawn-count': drawn(),
+    'data-visible-route-count': lines().filter((l) => view.isVisible(l.vehicleId)).length,
     'data-untrusted-route-count': state.planStatus === 'valid' || dayView() ? 0 : lines().length,
     'data-at-risk-count': atRisk().length,
     // Planned stops per risk level ("low:12 medium:3 high:1"), empty until the plan's risk is estimated.
@@ -138,8 +145,8 @@ export function MapView(): JSX.Element {
           const renderer = L.canvas({ pane: PLAN_PANE, padding: 0.2, tolerance: 4 });
           return (
             <>
-              <RouteLayer map={instance()} renderer={renderer} lines={lines()} stops={stops()} />
-              <StopMarkers map={instance()} renderer={renderer} stops={stops()} riskOf={riskOf} />
+              <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />
+              <StopMarkers map={instance()} renderer={renderer} stops={stops()} view={view} riskOf={riskOf} onDrawn={setDrawn} />
               <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );

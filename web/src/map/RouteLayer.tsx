@@ -1,13 +1,15 @@
 // Draws one polyline per route of the plan on the shared canvas, coloured by
 // vehicle. A plan that is stale or failed the independent check is drawn dashed
 // and faint, never like a good plan. Clicking a line selects its route everywhere;
-// the route of the selected route or stop is drawn bold, the others faded.
+// the route of the selected route or stop is drawn bold, the others faded. Lines are
+// made when the plan changes and only restyled or hidden on selection and filter
+// changes, so opening one of 150 routes touches styles, not the layer tree (issue #15).
 import L from 'leaflet';
-import { createEffect, onCleanup, type JSX } from 'solid-js';
+import { createEffect, onCleanup, untrack, type JSX } from 'solid-js';
 import type { PlanStatus } from '../store/scenario';
 import { useApp } from '../store/context';
-import type { Selection } from '../store/ui';
-import type { RouteLine, StopPoint } from './projection';
+import type { RouteView } from '../store/route-view';
+import type { RouteLine } from './projection';
 import { routeTooltip } from './tooltips';
 
 function lineStyle(line: RouteLine, status: PlanStatus, activeVehicleId: string | null): L.PolylineOptions {
@@ -23,32 +25,45 @@ function lineStyle(line: RouteLine, status: PlanStatus, activeVehicleId: string 
   };
 }
 
-/** Vehicle whose route is highlighted: the selected route, or the route of the selected stop. */
-export function activeVehicle(selection: Selection, stops: readonly StopPoint[]): string | null {
-  if (selection?.kind === 'route') return selection.vehicleId;
-  if (selection?.kind === 'order') return stops.find((s) => s.orderId === selection.orderId)?.vehicleId ?? null;
-  return null;
-}
-
-/** Keeps one polyline per route on `map` in step with the plan and the selection. */
-export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: RouteLine[]; stops: StopPoint[] }): JSX.Element {
-  const { scenario: [state], ui: [uiState, uiActions] } = useApp();
+/** Keeps one polyline per route on `map` in step with the plan, the selection and the route filter. */
+export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: RouteLine[]; view: RouteView }): JSX.Element {
+  const { scenario: [state], ui: [, uiActions] } = useApp();
   const group = L.layerGroup().addTo(props.map);
   onCleanup(() => group.remove());
   const vehicleName = (id: string) => state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id;
+  let drawn: { line: RouteLine; polyline: L.Polyline }[] = [];
 
+  // The plan's lines: made once per plan.
+  createEffect(() => {
+    group.clearLayers();
+    drawn = props.lines.map((line) => ({
+      line,
+      polyline: L.polyline(line.points, { ...lineStyle(line, untrack(() => state.planStatus), null), renderer: props.renderer })
+        .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
+        .on('click', () => uiActions.toggleRoute(line.vehicleId)),
+    }));
+    untrack(() => show());
+  });
+
+  // Style: bold for the active route, faded for the others; dashed when untrusted.
   createEffect(() => {
     const status = state.planStatus;
-    const active = activeVehicle(uiState.selection, props.stops);
-    group.clearLayers();
-    for (const line of props.lines) {
-      const polyline = L.polyline(line.points, { ...lineStyle(line, status, active), renderer: props.renderer })
-        .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
-        .on('click', () => uiActions.toggleRoute(line.vehicleId))
-        .addTo(group);
-      // Lines share the stops' canvas: keep them underneath.
-      polyline.bringToBack();
-    }
+    const active = props.view.active();
+    props.lines; // restyle the new lines too
+    for (const { line, polyline } of drawn) polyline.setStyle(lineStyle(line, status, active));
   });
+
+  // Filter: only visible routes are on the map (hidden ones take no clicks either).
+  const show = () => {
+    for (const { line, polyline } of drawn) {
+      const visible = props.view.isVisible(line.vehicleId);
+      if (visible && !group.hasLayer(polyline)) {
+        group.addLayer(polyline);
+        // Lines share the stops' canvas: keep them underneath.
+        polyline.bringToBack();
+      } else if (!visible && group.hasLayer(polyline)) group.removeLayer(polyline);
+    }
+  };
+  createEffect(() => { props.view.visible(); show(); });
   return null;
 }

@@ -4,22 +4,33 @@
 import type { Plan, Scenario } from '../domain/scenario';
 import { serviceTypeSpec } from '../domain/service-types';
 import { isOrderStep } from '../domain/solution';
+import { paletteColor } from './palette';
 
-/** Route colours, chosen to stay apart from each other and from the unassigned red. */
-export const ROUTE_COLORS = [
-  '#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b', '#e377c2',
-  '#17becf', '#bcbd22', '#393b79', '#637939', '#7b4173', '#3182bd',
-] as const;
+export { ROUTE_COLORS } from './palette';
 
 /** Colour for unplanned stops (no plan yet). */
 export const UNPLANNED_COLOR = '#6b7280';
 /** Outline of unassigned stops. */
 export const UNASSIGNED_COLOR = '#c62828';
 
-/** Stable colour of a vehicle's route: by the vehicle's position in the scenario. */
+/**
+ * Vehicle positions per fleet array: asked once per stop, a scan of 150 vehicles each time adds up. A store
+ * array can change in place, so a cached position is used only while it still holds that vehicle.
+ */
+const fleetIndex = new WeakMap<readonly Scenario['vehicles'][number][], Map<string, number>>();
+
+function vehicleIndex(vehicles: Scenario['vehicles'], vehicleId: string): number {
+  const cached = fleetIndex.get(vehicles)?.get(vehicleId);
+  if (cached !== undefined && vehicles[cached]?.id === vehicleId) return cached;
+  const index = new Map(vehicles.map((v, i) => [v.id, i]));
+  fleetIndex.set(vehicles, index);
+  return index.get(vehicleId) ?? -1;
+}
+
+/** Stable colour of a vehicle's route: by the vehicle's position in the scenario (palette.ts). */
 export function routeColor(scenario: Scenario, vehicleId: string): string {
-  const index = scenario.vehicles.findIndex((v) => v.id === vehicleId);
-  return index < 0 ? UNPLANNED_COLOR : ROUTE_COLORS[index % ROUTE_COLORS.length];
+  const at = vehicleIndex(scenario.vehicles, vehicleId);
+  return at < 0 ? UNPLANNED_COLOR : paletteColor(at);
 }
 
 /** Leaflet's coordinate order. */

@@ -1,6 +1,7 @@
 // The ui aggregate: what the dispatcher has selected. One selection for the
 // whole app, so selecting a route or stop (an order's visit) anywhere selects it
 // everywhere: map, route list, timeline and unassigned panel.
+import { createSelector, getOwner } from 'solid-js';
 import { createStore } from 'solid-js/store';
 
 /** The one thing selected in the whole app, or nothing. */
@@ -22,6 +23,10 @@ export interface UiState {
   readonly pick: MapPick | null;
   /** Bumped by `requestFit`: the map frames all depots and orders again. */
   readonly fitRequests: number;
+  /** Text the routes are filtered by (vehicle name or id, any case); '' shows every route. */
+  readonly routeFilter: string;
+  /** Only the selected route (or the route of the selected stop) is shown on the map and in the lists. */
+  readonly onlySelectedRoute: boolean;
 }
 
 /** Verbs that change the selection. */
@@ -37,18 +42,30 @@ export interface UiActions {
   cancelPick(): void;
   /** Asks the map to frame the scenario's data (after an import, or a depot placed far away). */
   requestFit(): void;
+  setRouteFilter(text: string): void;
+  setOnlySelectedRoute(only: boolean): void;
 }
 
 /** The ui store as `[state, actions]`. */
 export type UiStore = [state: UiState, actions: UiActions];
 
+/**
+ * Keyed selection reads per ui state (Solid's createSelector): a change of selection wakes only the rows of
+ * the old and new key, not every row that asks (5,000 timeline stops would otherwise all re-run).
+ */
+const selectors = new WeakMap<UiState, { route: (id: string) => boolean; order: (id: string) => boolean }>();
+
 /** True when the route of `vehicleId` is the current selection. */
 export function isRouteSelected(state: UiState, vehicleId: string): boolean {
+  const keyed = selectors.get(state);
+  if (keyed) return keyed.route(vehicleId);
   return state.selection?.kind === 'route' && state.selection.vehicleId === vehicleId;
 }
 
 /** True when the stop (order) `orderId` is the current selection. */
 export function isOrderSelected(state: UiState, orderId: string): boolean {
+  const keyed = selectors.get(state);
+  if (keyed) return keyed.order(orderId);
   return state.selection?.kind === 'order' && state.selection.orderId === orderId;
 }
 
@@ -59,7 +76,16 @@ export function selectedOrderId(state: UiState): string | null {
 
 /** Creates the ui store with nothing selected. */
 export function createUiStore(): UiStore {
-  const [state, setState] = createStore<{ selection: Selection; pick: MapPick | null; fitRequests: number }>({ selection: null, pick: null, fitRequests: 0 });
+  const [state, setState] = createStore<{ selection: Selection; pick: MapPick | null; fitRequests: number; routeFilter: string; onlySelectedRoute: boolean }>({
+    selection: null, pick: null, fitRequests: 0, routeFilter: '', onlySelectedRoute: false,
+  });
+  // Selectors are computations: only made when an owner (a root or component) can dispose of them.
+  if (getOwner()) {
+    selectors.set(state, {
+      route: createSelector<string | null, string>(() => (state.selection?.kind === 'route' ? state.selection.vehicleId : null)),
+      order: createSelector<string | null, string>(() => selectedOrderId(state)),
+    });
+  }
   let onPick: ((lat: number, lng: number) => void) | null = null;
   const actions: UiActions = {
     startPick(pick, callback) {
@@ -74,6 +100,12 @@ export function createUiStore(): UiStore {
     cancelPick() {
       onPick = null;
       setState({ pick: null });
+    },
+    setRouteFilter(text) {
+      setState({ routeFilter: text });
+    },
+    setOnlySelectedRoute(only) {
+      setState({ onlySelectedRoute: only });
     },
     requestFit() {
       setState('fitRequests', (n) => n + 1);

@@ -1,0 +1,157 @@
+// The UI at scale (issue #15): a 5,000-order plan on 150 vans is opened, drawn,
+// panned, zoomed, filtered and clicked through while a PerformanceObserver counts the
+// main thread's long tasks (> 50 ms). The test asserts behaviour only (things render,
+// selection and filters work); timings are machine-dependent and are reported as
+// annotations and an attached JSON, never asserted.
+import type { Page, TestInfo } from '@playwright/test';
+import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
+import { expect, mapRegion, test } from './support';
+
+/** One measured interaction: long tasks that started inside it, and its wall time in the page. */
+interface Measure { name: string; longTasks: number; maxTaskMs: number; totalTaskMs: number; wallMs: number }
+
+declare global { interface Window { __longTasks: { start: number; duration: number }[] } }
+
+/** Records every long task of the page from its first script on. */
+async function observeLongTasks(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+/** Waits until the page has painted twice and then idled briefly, so work caused by an action has run. */
+const settle = (page: Page, idleMs = 300) => page.evaluate((ms) => new Promise<void>((resolve) => {
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, ms)));
+}), idleMs);
+
+/** Runs `action`, settles, and summarises the long tasks that started in between. */
+async function measure(page: Page, results: Measure[], name: string, action: () => Promise<void>): Promise<Measure> {
+  const from = await now(page);
+  await action();
+  await settle(page);
+  const to = await now(page);
+  const tasks = await page.evaluate(([a, b]) => window.__longTasks.filter((t) => t.start >= a && t.start <= b), [from, to]);
+  const result = {
+    name, longTasks: tasks.length,
+    maxTaskMs: Math.round(Math.max(0, ...tasks.map((t) => t.duration))),
+    totalTaskMs: Math.round(tasks.reduce((s, t) => s + t.duration, 0)),
+    wallMs: Math.round(to - from),
+  };
+  results.push(result);
+  if (process.env.UI_SCALE_TRACE) console.log('[ui-scale]', JSON.stringify(result));
+  return result;
+}
+
+/** Clicks `selector` inside the page and returns ms until the frame after it has painted. */
+function clickAndTime(page: Page, selector: string): Promise<number> {
+  return page.evaluate((sel) => new Promise<number>((resolve) => {
+    const el = document.querySelector<HTMLElement>(sel);
+    if (!el) throw new Error(`no element ${sel}`);
+    const t0 = performance.now();
+    el.click();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  }), selector);
+}
+
+function report(testInfo: TestInfo, label: string, results: Measure[], extra: Record<string, number>): Promise<void> {
+  for (const r of results) {
+    testInfo.annotations.push({ type: `${label} ${r.name}`, description: `${r.longTasks} long tasks, max ${r.maxTaskMs} ms, total ${r.totalTaskMs} ms, wall ${r.wallMs} ms` });
+  }
+  for (const [k, v] of Object.entries(extra)) testInfo.annotations.push({ type: `${label} ${k}`, description: `${Math.round(v)} ms` });
+  console.log(`[ui-scale] ${label}\n${results.map((r) => `  ${r.name.padEnd(22)} long=${r.longTasks} max=${r.maxTaskMs}ms total=${r.totalTaskMs}ms wall=${r.wallMs}ms`).join('\n')}\n${Object.entries(extra).map(([k, v]) => `  ${k}=${Math.round(v)}ms`).join('\n')}`);
+  return testInfo.attach(`ui-scale-${label}.json`, { body: JSON.stringify({ results, ...extra }, null, 2), contentType: 'application/json' });
+}
+
+async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles: number): Promise<void> {
+  const large = makeLargeScenario(stops, vehicles);
+  expect(large.plan?.solution.check.ok, large.plan?.solution.check.violations[0]?.message).toBe(true);
+  const used = large.plan!.solution.routes.filter((r) => r.steps.some((s) => s.type === 'job'));
+  const results: Measure[] = [];
+  await observeLongTasks(page);
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+
+  // Open and draw the plan: reload onto it, until every route and stop is on the map and lists.
+  await measure(page, results, 'open + draw plan', async () => {
+    await openScenario(page, large);
+    await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(stops), { timeout: 60_000 });
+    await expect(mapRegion(page)).toHaveAttribute('data-route-count', String(used.length));
+    await expect(mapRegion(page)).toHaveAttribute('data-drawn-count', String(stops), { timeout: 60_000 });
+  });
+  await expect(page.locator('.routes-table')).toHaveAttribute('data-route-count', String(used.length));
+  await page.screenshot({ path: testInfo.outputPath('large-plan.png') });
+
+  // Pan and zoom.
+  const box = (await mapRegion(page).boundingBox())!;
+  await measure(page, results, 'pan', async () => {
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + 150, box.y + box.height / 2 + 80, { steps: 12 });
+    await page.mouse.up();
+  });
+  await measure(page, results, 'zoom in + out', async () => {
+    await page.locator('.leaflet-control-zoom-in').click();
+    await settle(page, 400);
+    await page.locator('.leaflet-control-zoom-out').click();
+  });
+
+  // Open (select) a route in the list: its stops unfold and the map highlights it.
+  const target = used[Math.floor(used.length / 2)].vehicleId;
+  let openMs = 0;
+  await measure(page, results, 'open route', async () => {
+    openMs = await clickAndTime(page, `.routes-table tr[data-vehicle-id="${target}"] .route-name`);
+    await expect(mapRegion(page)).toHaveAttribute('data-selected', `route:${target}`);
+    await expect(page.locator(`.routes-table tr[data-vehicle-id="${target}"] .route-name`)).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('.route-stops .route-stop')).not.toHaveCount(0);
+  });
+
+  // Select a stop of that route in the list: selection reaches map and timeline.
+  const stopId = await page.locator('.route-stops .route-stop').nth(3).getAttribute('data-order-id');
+  let selectMs = 0;
+  await measure(page, results, 'select stop', async () => {
+    selectMs = await clickAndTime(page, `.route-stops .route-stop[data-order-id="${stopId}"]`);
+    await expect(mapRegion(page)).toHaveAttribute('data-selected', `order:${stopId}`);
+    await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  // Show the timeline: scroll through its rows top to bottom.
+  const body = page.locator('.timeline__body');
+  await measure(page, results, 'scroll timeline', async () => {
+    for (let i = 1; i <= 6; i++) {
+      await body.evaluate((el, k) => { el.scrollTop = (el.scrollHeight * k) / 6; }, i);
+      await settle(page, 50);
+    }
+    const last = used[used.length - 1].vehicleId;
+    await expect(page.locator(`.tl-row[data-vehicle-id="${last}"]`)).toBeVisible();
+  });
+
+  // Filter routes by name: only the matching route stays in the list and on the map.
+  const name = large.vehicles.find((v) => v.id === target)!.name;
+  await measure(page, results, 'filter routes', async () => {
+    await page.getByLabel('Filter routes').fill(name);
+    await expect(page.locator('.routes-table tbody.route-group')).toHaveCount(1);
+    await expect(mapRegion(page)).toHaveAttribute('data-visible-route-count', '1');
+  });
+  await page.screenshot({ path: testInfo.outputPath('filtered.png') });
+  await measure(page, results, 'clear filter', async () => {
+    await page.getByLabel('Filter routes').fill('');
+    await expect(mapRegion(page)).toHaveAttribute('data-visible-route-count', String(used.length));
+  });
+  await report(testInfo, `${stops}x${vehicles}`, results, { openRouteMs: openMs, selectStopMs: selectMs });
+}
+
+// Playwright's trace snapshots walk the whole DOM on the page's main thread: they would be counted as the app's long tasks.
+test.use({ trace: 'off' });
+
+/** Stops measured: 5,000 by default; UI_SCALE_STOPS=10000 measures 10,000 (about twice the time), 33 stops a van. */
+const STOPS = Number(process.env.UI_SCALE_STOPS ?? 5000);
+const VANS = Math.round(STOPS / 33.4);
+
+test(`a ${STOPS}-order plan on ${VANS} vans draws, pans, opens routes and filters (long tasks reported)`, async ({ page }, testInfo) => {
+  test.setTimeout(STOPS > 5000 ? 360_000 : 180_000);
+  await exercise(page, testInfo, STOPS, VANS);
+});

@@ -1,0 +1,25 @@
+// Long lists that appear over a few frames (issue #15): the first `batch` items
+// render at once, then `batch` more per frame, so 150 route rows never make one
+// long task; a list that grows by more than a batch (a filter cleared) grows the same way.
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { afterFrame } from '../../map/chunked';
+
+/** The first items of `items()` to render now: all of them within a few frames. */
+export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number): Accessor<readonly T[]> {
+  const [limit, setLimit] = createSignal(batch);
+  let pending = false;
+  let disposed = false;
+  const grow = () => {
+    pending = false;
+    if (disposed || limit() >= items().length) return;
+    setLimit(limit() + batch);
+    pending = true;
+    afterFrame(grow);
+  };
+  createEffect(on(() => items().length, (length, previous) => {
+    if (previous !== undefined && length > previous + batch) setLimit(batch);
+    if (length > limit() && !pending) { pending = true; afterFrame(grow); }
+  }));
+  onCleanup(() => { disposed = true; });
+  return () => { const all = items(); return all.length <= limit() ? all : all.slice(0, limit()); };
+}

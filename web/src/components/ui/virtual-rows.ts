@@ -1,0 +1,51 @@
+// Reactive side of virtual-window.ts: tracks a scrolling container's scrollTop and
+// height, and says which rows of a long list to render; `reveal` scrolls a row into
+// the rendered window (a selection made elsewhere must show up here).
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { scrollToRow, virtualWindow, type VirtualWindow } from './virtual-window';
+
+/** Rows drawn outside the viewport on each side (a timeline row holds ~35 stop bars: few, but enough for a wheel step). */
+const OVERSCAN = 2;
+
+export interface VirtualRows {
+  /** The rows to render, or every row while `enabled` is false. */
+  window: Accessor<VirtualWindow>;
+  /** Scrolls row `index` into view if it is not (a no-op while not enabled). */
+  reveal(index: number): void;
+  /** Attach to the scrolling element (a ref callback). */
+  attach(el: HTMLElement): void;
+}
+
+/** `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element. */
+export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boolean>, rowHeight: number, headerHeight: number): VirtualRows {
+  const [scrollTop, setScrollTop] = createSignal(0);
+  const [viewport, setViewport] = createSignal(600);
+  let el: HTMLElement | undefined;
+  const read = () => {
+    if (!el) return;
+    // The sticky header covers the top of the viewport, over content that is already rows.
+    setScrollTop(el.scrollTop);
+    setViewport(el.clientHeight - headerHeight);
+  };
+  const resize = new ResizeObserver(read);
+  onCleanup(() => resize.disconnect());
+  return {
+    window: () => (enabled()
+      ? virtualWindow({ count: count(), rowHeight, scrollTop: scrollTop(), viewport: viewport(), overscan: OVERSCAN })
+      : { start: 0, end: count(), padTop: 0, padBottom: 0 }),
+    reveal(index) {
+      if (!el || !enabled() || index < 0) return;
+      const top = scrollToRow(index, rowHeight, el.scrollTop, el.clientHeight - headerHeight);
+      if (top !== null) {
+        el.scrollTop = top;
+        read();
+      }
+    },
+    attach(node) {
+      el = node;
+      node.addEventListener('scroll', read, { passive: true });
+      resize.observe(node);
+      read();
+    },
+  };
+}

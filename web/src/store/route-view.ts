@@ -1,0 +1,39 @@
+// The routes in view, shared by the map, the route table and the timeline: the
+// active route (selected, or serving the selected stop) and the route filter's
+// visible set (issue #15). Memoised per plan, so 5,000 stops are indexed once.
+import { createMemo } from 'solid-js';
+import type { Scenario } from '../domain/scenario';
+import { vehicleByOrder, visibleRouteIds } from '../plan/route-filter';
+import { useApp } from './context';
+
+/** Reactive reads of the active and visible routes of `shown` (the scenario on screen). */
+export interface RouteView {
+  /** Vehicle whose route is highlighted, or null. */
+  active(): string | null;
+  /** Ids of routes to show, or null for all. */
+  visible(): ReadonlySet<string> | null;
+  /** True when the route of `vehicleId` is shown (always true with no filter). */
+  isVisible(vehicleId: string | null): boolean;
+}
+
+/**
+ * Creates the route view of `shown`; needs a reactive owner (a component). `filtered` false shows every route
+ * (Day mode: its panel has no route filter, so a filter set while planning must not hide routes there).
+ */
+export function createRouteView(shown: () => Scenario | null | undefined, filtered: () => boolean = () => true): RouteView {
+  const { ui: [uiState] } = useApp();
+  const byOrder = createMemo(() => vehicleByOrder(shown()?.plan?.solution));
+  const active = createMemo(() => {
+    const selection = uiState.selection;
+    if (selection?.kind === 'route') return selection.vehicleId;
+    return selection?.kind === 'order' ? byOrder().get(selection.orderId) ?? null : null;
+  });
+  const visible = createMemo(() => (filtered()
+    ? visibleRouteIds(shown()?.vehicles ?? [], uiState.routeFilter, uiState.onlySelectedRoute ? active() : null)
+    : null));
+  return {
+    active,
+    visible,
+    isVisible: (vehicleId) => { const set = visible(); return set === null || vehicleId === null || set.has(vehicleId); },
+  };
+}
