@@ -3,7 +3,7 @@
 // boundary, and turns `abort` and traps into SolverError. Works in Node and in
 // the browser worker (no top-level await, no Node-only imports).
 import {
-  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_SEED, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
 
@@ -65,6 +65,8 @@ export interface SolverInstance {
    * Returns how many initial visits could not be placed as given.
    */
   construct(initial?: InitialPlan): number;
+  /** Sets params[PARAM_SEED] and constructs again from `plan` (a portfolio worker adopting a better plan). */
+  restart(plan: InitialPlan, seed: number): number;
   /**
    * Searches for about `maxMoves` work units (move or insertion evaluations;
    * roughly 20 000 per millisecond in the release build on a 2020s laptop
@@ -160,6 +162,10 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
         raw.completePlan();
         return rejected;
       });
+    },
+    restart(plan, seed) {
+      guard(() => { new Float64Array(raw.memory.buffer, raw.inputPtr(BUFFER_IDS.params), WASM_PARAM_COUNT)[PARAM_SEED] = seed; });
+      return this.construct(plan);
     },
     improve: (maxMoves, progress = -1) =>
       guard(() => raw.improve(clampMoves(maxMoves), Number.isFinite(progress) ? Math.min(1, progress) : -1) as Status),

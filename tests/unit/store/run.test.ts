@@ -63,15 +63,15 @@ describe('run store', () => {
   it('shows progress while running', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
-    fake.calls[0].onProgress?.({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
-    expect(run.progress).toEqual({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    expect(run.progress).toEqual({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
   });
 
   it('charts the route cost with unassigned orders apart, one point per change of the best plan', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
     const report = (elapsedMs: number, routeCost: number, unassigned: number) =>
-      fake.calls[0].onProgress?.({ runId: 1, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
+      fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
     report(100, 300, 2);
     report(200, 300, 2);
     // An order gets in: the route cost rises while the objective falls.
@@ -88,7 +88,7 @@ describe('run store', () => {
     const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
     const pending = actions.optimize();
     // The solver's last report may differ from the decoded plan (it prices lateness in steps).
-    fake.calls[0].onProgress?.({ runId: 1, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
     fake.calls[0].resolve(makeMiniSolution());
     await pending;
     const plan = scenarioState.scenario!.plan!;
