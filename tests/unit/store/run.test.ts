@@ -150,6 +150,35 @@ describe('run store', () => {
     expect(run.status).toBe('done');
   });
 
+  it('shows the checked best plan so far during the solve; the result replaces it', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    const best = { ...makeMiniSolution(), stopReason: 'cancelled' as const };
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: best });
+    expect(run.status).toBe('running');
+    expect(scenarioState.scenario?.plan?.solution).toEqual(best);
+    expect(scenarioState.scenario?.plan?.solvedRevision).toBe(3);
+    // The plan rides on the scenario, not on the progress figures.
+    expect(run.progress && 'plan' in run.progress).toBe(false);
+    const final = makeMiniSolution();
+    fake.calls[0].resolve(final);
+    await pending;
+    expect(scenarioState.scenario?.plan?.solution).toEqual(final);
+  });
+
+  it('takes the best-so-far plan back when the solve fails: the plan before it returns', async () => {
+    const { fake, scenario: [scenarioState, scenarioActions], run: [run, actions] } = setup();
+    const previous = makeMiniPlan();
+    scenarioActions.setPlan(previous);
+    const failing = actions.optimize();
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: { ...makeMiniSolution(), stopReason: 'cancelled' } });
+    expect(scenarioState.scenario?.plan?.solution.stopReason).toBe('cancelled');
+    fake.calls[0].reject(namedError('SolverError', 'out of memory'));
+    await failing;
+    expect(run.status).toBe('error');
+    expect(scenarioState.scenario?.plan).toEqual(previous);
+  });
+
   it('names input errors as a problem with the scenario', () => {
     expect(describeRunError(namedError('InputError', "orders[2].lat: latitude must be ≤ 90"))).toBe(
       'The scenario cannot be solved: orders[2].lat: latitude must be ≤ 90',
