@@ -3,20 +3,33 @@
 // restarts from the best plan (with a fresh seed of its own), so the portfolio shares progress. The
 // result is the best plan of all workers. Pure: the workers are an interface (Web Workers through
 // Comlink in the browser, worker_threads in the Node bench); only plan arrays and figures cross.
-import type { EpochReply, EpochReport, Progress, SolveRequest, SolveResult } from '../../../workers/protocol';
+import type { EpochReply, EpochReport, PortfolioMember, Progress, SolveRequest, SolveResult } from '../../../workers/protocol';
 import { makeEpochExchange } from './epoch-exchange';
 import { makeProgressMerger } from './progress-merge';
 
+/** What the coordinator reads of a request (a scenario's SolveRequest, or a benchmark run's). */
+export interface PortfolioRequest {
+  runId: number;
+  options: { seed: number; timeLimitS: number; maxMoves?: number };
+  member?: PortfolioMember;
+}
+
+/** What it reads of a result. */
+export interface PortfolioResult {
+  runId: number;
+  objective: number;
+}
+
 /** One solver worker as the coordinator sees it. */
-export interface PortfolioWorker {
-  solve(request: SolveRequest, onProgress: (p: Progress) => void, onEpoch: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
+export interface PortfolioWorker<Q extends PortfolioRequest = SolveRequest, R extends PortfolioResult = SolveResult> {
+  solve(request: Q, onProgress: (p: Progress) => void, onEpoch: (r: EpochReport) => Promise<EpochReply>): Promise<R>;
   cancel(runId: number): void;
 }
 
 /** A running portfolio solve. */
-export interface PortfolioRun {
+export interface PortfolioRun<R extends PortfolioResult = SolveResult> {
   /** The best plan of all workers (its worker's solution as it came). */
-  result: Promise<SolveResult>;
+  result: Promise<R>;
   /** Cooperative cancel: every worker stops and returns its best; `result` resolves with the best of them. */
   cancel(): void;
 }
@@ -27,7 +40,7 @@ export const BUDGET_EPOCHS = 8;
 export const MIN_EPOCH_MS = 1000;
 
 /** Each worker's share of the request: its seed and epoch length. */
-export function memberRequest(request: SolveRequest, worker: number): SolveRequest {
+export function memberRequest<Q extends PortfolioRequest>(request: Q, worker: number): Q {
   const { options } = request;
   const epoch = options.maxMoves !== undefined
     ? { epochMoves: Math.max(1, Math.ceil(options.maxMoves / BUDGET_EPOCHS)) }
@@ -36,7 +49,7 @@ export function memberRequest(request: SolveRequest, worker: number): SolveReque
 }
 
 /** The better of two results: lower objective, then the lower worker index (the order given). */
-function better(a: SolveResult | null, b: SolveResult): SolveResult {
+function better<R extends PortfolioResult>(a: R | null, b: R): R {
   return a && a.objective <= b.objective ? a : b;
 }
 
@@ -45,7 +58,9 @@ function better(a: SolveResult | null, b: SolveResult): SolveResult {
  * work budget the epochs end at fixed work marks behind a barrier, so the plan is the same for the
  * same (seed, W); under a time limit workers exchange plans as they arrive (not deterministic).
  */
-export function runPortfolio(request: SolveRequest, workers: readonly PortfolioWorker[], onProgress?: (p: Progress) => void): PortfolioRun {
+export function runPortfolio<Q extends PortfolioRequest, R extends PortfolioResult>(
+  request: Q, workers: readonly PortfolioWorker<Q, R>[], onProgress?: (p: Progress) => void,
+): PortfolioRun<R> {
   if (workers.length === 0) throw new Error('a portfolio needs at least one worker');
   const progress = onProgress ?? (() => {});
   if (workers.length === 1) {
@@ -68,6 +83,6 @@ export function runPortfolio(request: SolveRequest, workers: readonly PortfolioW
         throw error;
       },
     ));
-  const result = Promise.all(runs).then((results) => results.reduce<SolveResult | null>(better, null)!);
+  const result = Promise.all(runs).then((results) => results.reduce<R | null>(better, null)!);
   return { result, cancel: cancelAll };
 }
