@@ -7,6 +7,7 @@ import { checkSolution } from '../../../web/src/domain/check';
 import { validateScenario } from '../../../web/src/domain/validate';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { runPortfolio, type PortfolioWorker } from '../../../web/src/solver/portfolio';
+import { workersFor } from '../../../web/src/solver/client';
 import { makeEpochExchange } from '../../../web/src/solver/epoch-exchange';
 import type { EpochReport, SolveRequest, SolveResult } from '../../../workers/protocol';
 import { loadSolverModule } from '../../helpers/load-solver';
@@ -164,5 +165,16 @@ describe('runPortfolio with real solver instances', () => {
     expect(own.map((r) => r.stopReason)).toEqual(['cancelled', 'cancelled']);
     expect(result.objective).toBe(Math.min(...own.map((r) => r.objective)));
     expect(checkSolution(demo(), result.solution).violations).toEqual([]);
+  });
+});
+
+describe('workersFor', () => {
+  const sized = (orders: number) => ({ orders: new Array(orders), depots: [{}] }) as unknown as Parameters<typeof workersFor>[0];
+
+  it('gives a scenario the workers asked for while their matrices fit in 2 GiB, and at least one', () => {
+    expect(workersFor(sized(200), 7)).toBe(7);
+    expect(workersFor(sized(5000), 7)).toBe(5);
+    expect(workersFor(sized(20_000), 7)).toBe(1);
+    expect(workersFor(sized(200), 0)).toBe(1);
   });
 });

@@ -38,6 +38,18 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
+/** Memory all workers' travel matrices may take together (each worker holds its own). */
+const MATRIX_BUDGET_BYTES = 2 ** 31;
+
+/**
+ * Workers a scenario may use: each holds about 16·N² bytes of matrices for N places (orders and depots; distance and
+ * duration in WASM, their copies for decoding), so a very large plan runs on fewer workers.
+ */
+export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots'>, wanted: number): number {
+  const places = scenario.orders.length + scenario.depots.length;
+  return Math.max(1, Math.min(Math.floor(wanted) || 1, Math.floor(MATRIX_BUDGET_BYTES / (16 * places * places))));
+}
+
 /**
  * Makes a client around lazily spawned solver workers; `workerCount` is read at each solve (the
  * device's "Solver workers" preference). Workers beyond the count stay idle until a later solve.
@@ -52,7 +64,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
   return {
     async solve(scenario, options, onProgress, signal) {
       const runId = ++latestRun;
-      const count = Math.max(1, Math.floor(workerCount()) || 1);
+      const count = workersFor(scenario, workerCount());
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
       const failed = Promise.race(used.map((h) => h.crashed()));
       const workers: PortfolioWorker[] = used.map((h) => ({
