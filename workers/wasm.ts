@@ -126,6 +126,8 @@ export async function instantiateSolver(module: WebAssembly.Module): Promise<Sol
 
 function makeInstance(raw: RawSolverExports): SolverInstance {
   let broken: Error | null = null;
+  /** Iterations done before the last restart (the solver counts from each construct). */
+  let iterationsBefore = 0;
   let vehicleCount = 0;
   let nodeCount = 0;
   let depotCount = 0;
@@ -164,13 +166,16 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
       });
     },
     restart(plan, seed) {
-      guard(() => { new Float64Array(raw.memory.buffer, raw.inputPtr(BUFFER_IDS.params), WASM_PARAM_COUNT)[PARAM_SEED] = seed; });
+      guard(() => {
+        new Float64Array(raw.memory.buffer, raw.inputPtr(BUFFER_IDS.params), WASM_PARAM_COUNT)[PARAM_SEED] = seed;
+        iterationsBefore += raw.iterations(); // constructing again resets the solver's own count
+      });
       return this.construct(plan);
     },
     improve: (maxMoves, progress = -1) =>
       guard(() => raw.improve(clampMoves(maxMoves), Number.isFinite(progress) ? Math.min(1, progress) : -1) as Status),
     bestCost: () => guard(() => raw.bestCost()),
-    iterations: () => guard(() => raw.iterations()),
+    iterations: () => guard(() => iterationsBefore + raw.iterations()),
     readSolution: () => guard(() => readSolutionBuffers(raw, vehicleCount)),
     readMatrix: (profile) => guard(() => {
       const cells = nodeCount * nodeCount;

@@ -127,7 +127,11 @@ describe('runPortfolio with real solver instances', () => {
     }
     expect(to.bestCost()).not.toBe(from.bestCost());
     const best = from.readSolution();
+    const iterations = to.iterations();
+    expect(iterations).toBeGreaterThan(0);
     expect(to.restart(best, 5)).toBe(0);
+    // The count goes on across the restart (the solver's own starts again at each construct).
+    expect(to.iterations()).toBeGreaterThanOrEqual(iterations);
     // The construction then inserts what the plan left out where it fits: never a worse plan.
     expect(to.bestCost()).toBeLessThanOrEqual(from.bestCost() + 1e-6);
     const vehicleOf = (plan: typeof best) => new Map([...plan.visits].map((node, i) => [node, plan.routeOffsets.findLastIndex((o) => o <= i)]));
