@@ -5,6 +5,7 @@ import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution, StopReason } from '../web/src/domain/solution';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { Variability } from '../web/src/domain/variability';
+import type { Explanation } from '../web/src/domain/explain';
 
 // ---------------------------------------------------------------- buffers
 
@@ -207,9 +208,10 @@ export interface SolveRequest {
 
 /**
  * What a solve is doing: reading (validate + encode the scenario), building the travel matrix (and the
- * model behind it), building the first plan, searching. The time limit counts all of them.
+ * model behind it), building the first plan, searching — the time limit counts these — then explaining
+ * the unassigned and late orders of the plan found (after the limit).
  */
-export type SolvePhase = 'reading' | 'matrix' | 'constructing' | 'searching';
+export type SolvePhase = 'reading' | 'matrix' | 'constructing' | 'searching' | 'explaining';
 
 /**
  * A progress report (small: sent every ~100 ms). Cost figures are those of the best plan so far; before the
@@ -281,8 +283,16 @@ export interface SolverApi {
   /** `onEpoch` is called at each epoch's end of a portfolio member (`request.member`). */
   solve(request: SolveRequest, onProgress?: (p: Progress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
   cancel(runId: number): void;
+  /** Why a plan's orders are unassigned or late (a portfolio solve explains once, after its workers). */
+  explain(request: ExplainRequest): Promise<Explanation[]>;
   /** The Monte Carlo risk of a plan (issue #14), in WASM. */
   computeRisk(request: RiskRequest): Promise<PlanRisk>;
+}
+
+/** A plan to explain, with its scenario. */
+export interface ExplainRequest {
+  scenario: Scenario;
+  solution: UncheckedSolution;
 }
 
 /** What computeRisk needs: the scenario, its plan's routes, samples and seed; the variability defaults to the scenario's. */

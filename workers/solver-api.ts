@@ -112,8 +112,10 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
           onEpoch,
         });
         const decoded = decodeBest(instance, solved, instance.readSolution(), stopReason, performance.now() - startedMs);
+        if (request.options.explain === false) return { runId: request.runId, solution: decoded, stopReason, objective: instance.bestCost() };
+        onProgress?.(phaseProgress(request.runId, 'explaining', startedMs));
         // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
-        const solution = request.options.explain === false ? decoded : { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
+        const solution = { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
         return { runId: request.runId, solution, stopReason, objective: instance.bestCost() };
       } catch (error) {
         const e = error as Error;
@@ -125,6 +127,11 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
     },
     cancel(runId) {
       cancelled.add(runId);
+    },
+    async explain(request) {
+      const valid = validateScenario(request.scenario);
+      if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
+      return explainPlan(valid.scenario, request.solution);
     },
     computeRisk: (request) => computeRisk(loadModule, request),
   };

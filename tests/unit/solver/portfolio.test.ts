@@ -152,6 +152,17 @@ describe('runPortfolio with real solver instances', () => {
     expect(routesOf(await solve())).toEqual(routesOf(first));
   });
 
+  it('explaining a plan after the solve gives what explaining inside it gives, announced as its own phase', async () => {
+    const api = createSolverApi(() => loadSolverModule('debug'));
+    const phases: string[] = [];
+    const inside = await api.solve({ ...request(), options: { ...request().options, explain: true } }, (p) => phases.push(p.phase));
+    expect(phases.at(-1)).toBe('explaining');
+    const plain = await api.solve(request());
+    expect(plain.solution.explanations).toBeUndefined();
+    expect(inside.solution.explanations?.length).toBeGreaterThan(0);
+    expect(await api.explain({ scenario: demo(), solution: plain.solution })).toEqual(inside.solution.explanations);
+  });
+
   it('W = 1 is the single-worker solve: the same plan as calling the solver directly', async () => {
     const alone = await createSolverApi(() => loadSolverModule('debug')).solve(request());
     const portfolio = await runPortfolio(request(), [realWorker()]).result;

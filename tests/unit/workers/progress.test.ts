@@ -48,10 +48,12 @@ describe('solver progress', () => {
     const all: Progress[] = [];
     const result = await api.solve({ runId: 3, scenario, options: { timeLimitS: 0.5, seed: 1 } }, (p) => all.push(p));
     expect(result.solution.unassigned.map((u) => u.orderId)).toEqual(['o4']);
-    // Named phases first (no plan yet, so no figures), then the search.
+    // Named phases first (no plan yet, so no figures), then the search…
     expect(all.slice(0, 3).map((p) => p.phase)).toEqual(['reading', 'matrix', 'constructing']);
     expect(all.slice(0, 3).every((p) => Number.isNaN(p.routeCost))).toBe(true);
-    const progress = all.slice(3);
+    // …and the explanations of the plan found last.
+    expect(all.at(-1)?.phase).toBe('explaining');
+    const progress = all.slice(3, -1);
     expect(progress.length).toBeGreaterThan(0);
     for (const p of progress) {
       expect(p.phase).toBe('searching');

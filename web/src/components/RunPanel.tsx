@@ -79,6 +79,7 @@ const PHASE_TEXT: Record<SolvePhase, string> = {
   matrix: 'Building the travel matrix…',
   constructing: 'Building a first plan…',
   searching: 'Searching for a better plan…',
+  explaining: 'Explaining the unassigned and late orders…',
 };
 
 type Figures = Omit<Progress, 'plan'>;

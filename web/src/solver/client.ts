@@ -87,10 +87,17 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
           if (p.runId !== latestRun || !onProgress) return;
           onProgress({ ...p, plan: p.plan && { ...p.plan, check: checkSolution(plain, p.plan) } });
         };
-        running = runPortfolio({ runId, scenario: plain, options }, workers, progress);
+        // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
+        const explainAfter = count > 1 && options.explain !== false;
+        running = runPortfolio({ runId, scenario: plain, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
         const result = await Promise.race([running.result, failed]);
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
-        return { ...result.solution, check: checkSolution(plain, result.solution) };
+        let solution = result.solution;
+        if (explainAfter) {
+          onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
+          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: plain, solution }), failed]) };
+        }
+        return { ...solution, check: checkSolution(plain, solution) };
       } catch (error) {
         const name = (error as Error).name;
         // After an internal failure the workers' state cannot be trusted for the next run.

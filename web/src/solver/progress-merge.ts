@@ -3,7 +3,7 @@
 // passed on (at most once per SNAPSHOT_INTERVAL_MS, so the main thread checks few plans).
 import { SNAPSHOT_INTERVAL_MS, type Progress, type SolvePhase } from '../../../workers/protocol';
 
-const PHASE_ORDER: readonly SolvePhase[] = ['reading', 'matrix', 'constructing', 'searching'];
+const PHASE_ORDER: readonly SolvePhase[] = ['reading', 'matrix', 'constructing', 'searching', 'explaining'];
 
 /** Lower objective wins; NaN (no plan yet) never does. */
 function bestProgress(latest: readonly (Progress | undefined)[]): Progress | undefined {
