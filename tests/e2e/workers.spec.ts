@@ -35,6 +35,8 @@ test('with two solver workers Optimize plans the demo; a long solve shows the be
   await expect(map).toHaveAttribute('data-untrusted-route-count', '0');
   await expect(page.getByText('failed the independent check')).toHaveCount(0);
   await expect(page.getByText('Finished.')).toBeVisible();
+  // The winning plan is explained once, after the workers: the demo's crew-of-3 order says why it is out.
+  await expect(page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id="LYO-1030"]')).toContainText('needs a crew of 3');
 
   // A long solve: the plan on screen follows the best plan so far while the solver is still running.
   const input = page.getByLabel('Time limit (s)');
