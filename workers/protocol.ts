@@ -7,6 +7,7 @@ import type { RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { Variability } from '../web/src/domain/variability';
 import type { RobustRule } from '../web/src/domain/risk/robust';
+import type { Explanation } from '../web/src/domain/explain';
 
 // ---------------------------------------------------------------- buffers
 
@@ -205,11 +206,24 @@ export interface SolveRequest {
   runId: number;
   scenario: Scenario;
   options: SolveOptions;
+  /** Set when this solve is one worker of a portfolio. */
+  member?: PortfolioMember;
 }
 
-/** A progress report (small: sent every ~100 ms). Cost figures are those of the best plan so far. */
+/**
+ * What a solve is doing: reading (validate + encode the scenario), building the travel matrix (and the
+ * model behind it), building the first plan, searching — the time limit counts these — then explaining
+ * the unassigned and late orders of the plan found (after the limit).
+ */
+export type SolvePhase = 'reading' | 'matrix' | 'constructing' | 'searching' | 'explaining';
+
+/**
+ * A progress report (small: sent every ~100 ms). Cost figures are those of the best plan so far; before the
+ * search (`phase` ≠ 'searching') there is no plan yet and they are NaN.
+ */
 export interface Progress {
   runId: number;
+  phase: SolvePhase;
   iteration: number;
   elapsedMs: number;
   /** Sum of the route costs, as the KPI bar's Cost (unassigned penalties not included). */
@@ -218,7 +232,43 @@ export interface Progress {
   unassigned: number;
   /** Their penalty, which the solver's objective adds to routeCost. */
   penalty: number;
+  /** The solver's objective of the best plan (route cost + penalty + stability cost). */
+  objective: number;
+  /**
+   * The best plan so far, decoded (not yet checked), at most once per SNAPSHOT_INTERVAL_MS and only when it
+   * changed: the main thread re-checks it and shows it while the search goes on.
+   */
+  plan?: UncheckedSolution;
 }
+
+/** A decoded best-so-far plan rides on a progress message at most this often. */
+export const SNAPSHOT_INTERVAL_MS = 1000;
+
+/**
+ * One member of a portfolio solve (several workers on the same scenario, web/src/solver/portfolio.ts):
+ * its index and how long an epoch lasts. At each epoch's end the worker reports its best plan through
+ * `onEpoch` and may be told to restart from a better one.
+ */
+export interface PortfolioMember {
+  worker: number;
+  /** Epoch length in work units (with `maxMoves`: deterministic) … */
+  epochMoves?: number;
+  /** … or in milliseconds (with a time limit). */
+  epochMs?: number;
+}
+
+/** A worker's best plan at the end of an epoch (CSR routes, as InitialPlan in wasm.ts). */
+export interface EpochReport {
+  worker: number;
+  epoch: number;
+  /** The solver's objective of the best plan (routes + penalties + stability cost): lower is better. */
+  objective: number;
+  routeOffsets: Int32Array;
+  visits: Int32Array;
+}
+
+/** The coordinator's answer: null = carry on; otherwise restart from this plan with this seed. */
+export type EpochReply = { routeOffsets: Int32Array; visits: Int32Array; seed: number } | null;
 
 /** A decoded solution before the main thread's independent check. */
 export type UncheckedSolution = Omit<Solution, 'check'>;
@@ -228,14 +278,25 @@ export interface SolveResult {
   runId: number;
   solution: UncheckedSolution;
   stopReason: StopReason;
+  /** The solver's objective of the plan (what a portfolio compares its workers' plans by). */
+  objective: number;
 }
 
 /** The object exposed by the worker through Comlink. */
 export interface SolverApi {
-  solve(request: SolveRequest, onProgress?: (p: Progress) => void): Promise<SolveResult>;
+  /** `onEpoch` is called at each epoch's end of a portfolio member (`request.member`). */
+  solve(request: SolveRequest, onProgress?: (p: Progress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
   cancel(runId: number): void;
+  /** Why a plan's orders are unassigned or late (a portfolio solve explains once, after its workers). */
+  explain(request: ExplainRequest): Promise<Explanation[]>;
   /** The Monte Carlo risk of a plan (issue #14), in WASM. */
   computeRisk(request: RiskRequest | ModelRiskRequest): Promise<PlanRisk>;
+}
+
+/** A plan to explain, with its scenario. */
+export interface ExplainRequest {
+  scenario: Scenario;
+  solution: UncheckedSolution;
 }
 
 /** What computeRisk needs: the scenario, its plan's routes, samples and seed; the variability defaults to the scenario's. */

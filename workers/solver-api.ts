@@ -1,76 +1,78 @@
 // The solver worker's API as a plain object, testable without a Worker: validate
-// → encode → WASM (fresh instance per solve) → improve in chunks until the search
-// converges, the time limit or a cancel, yielding a macrotask between chunks →
-// decode → explain why orders are left out (in the worker, so the main thread stays free).
+// → encode → WASM (fresh instance per solve) → improve in chunks (search-loop.ts)
+// until the search converges, the time limit or a cancel, with named phases and
+// the best plan so far in the progress → decode → explain why orders are left out.
 import { formatIssues, validateScenario } from '../web/src/domain/validate';
 import type { StopReason } from '../web/src/domain/solution';
 import type { Scenario } from '../web/src/domain/scenario';
 import { explainSolution, type Explanation } from '../web/src/domain/explain';
-import { nextChunk } from './chunk';
 import { encode, pinnedInitialPlan, type Encoded } from './encode';
 import { decode, type Travel } from './decode';
 import { planFigures } from './progress';
-import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
+import {
+  INPUT_ERROR, SNAPSHOT_INTERVAL_MS, SOLVER_ERROR, namedError,
+  type Progress, type SolutionBuffers, type SolvePhase, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution,
+} from './protocol';
+import { searchLoop } from './search-loop';
 import { instantiateSolver, type SolverInstance } from './wasm';
 import { computeRisk } from './risk-api';
 import { loadSolve, readMatrices, robustFigures, travelOfMatrices, type Figures } from './robust';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
-/** Yields one macrotask (not clamped like nested setTimeout), so queued messages such as cancel run. */
-function yieldMacrotask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
   return travelOfMatrices(readMatrices(instance, profileCount), nodeCount);
 }
 
-/** The progress message: the best plan so far is written out (O(stops), every ~100 ms) to split its cost. */
-function progressOf(instance: SolverInstance, encoded: Encoded, runId: number, elapsedMs: number, figures: Figures = planFigures): Progress {
-  return { runId, iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs), ...figures(instance.readSolution(), encoded) };
+/** A progress message before the search: the phase and the time so far, no plan figures yet. */
+function phaseProgress(runId: number, phase: SolvePhase, startedMs: number): Progress {
+  return { runId, phase, iteration: 0, elapsedMs: Math.round(performance.now() - startedMs), routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN };
 }
 
-/** Work units per improve call under a work budget (SolveOptions.maxMoves). */
-const BUDGET_CHUNK = 200;
-
-/** Runs the improve loop; returns why it stopped. */
-async function search(
-  instance: SolverInstance, encoded: Encoded, request: SolveRequest, isCancelled: () => boolean, onProgress?: (p: Progress) => void, figures?: Figures,
-): Promise<StopReason> {
-  const started = performance.now();
-  const limitMs = request.options.timeLimitS * 1000;
-  const budget = request.options.maxMoves;
-  let chunk = 200;
-  let used = 0;
+/**
+ * Progress of the search, every ~100 ms: the best plan so far is written out (O(stops)) to split its cost;
+ * once per SNAPSHOT_INTERVAL_MS, when it improved, the decoded plan rides along (best so far on the map).
+ */
+function makeSearchProgress(instance: SolverInstance, solved: Solved, onProgress: (p: Progress) => void) {
   let lastProgress = -Infinity;
-  for (;;) {
-    const t0 = performance.now();
-    // With a work budget, chunk sizes and progress follow the work done, not the clock: the same seed
-    // and budget give the same plan on any machine.
-    const moves = budget === undefined ? chunk : Math.min(BUDGET_CHUNK, budget - used);
-    const status = instance.improve(moves, budget === undefined ? Math.min(1, (t0 - started) / limitMs) : used / budget);
-    used += moves;
-    const elapsed = performance.now() - started;
-    // One call takes about CHUNK_TARGET_MS, and ends before the limit.
-    chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
-    if (onProgress && elapsed - lastProgress >= PROGRESS_INTERVAL_MS) {
-      lastProgress = elapsed;
-      onProgress(progressOf(instance, encoded, request.runId, elapsed, figures));
+  let lastSnapshot = 0;
+  let snapshotObjective = Infinity;
+  return (elapsedMs: number) => {
+    if (elapsedMs - lastProgress < PROGRESS_INTERVAL_MS) return;
+    lastProgress = elapsedMs;
+    const buffers = instance.readSolution();
+    const objective = instance.bestCost();
+    const progress: Progress = {
+      runId: solved.request.runId, phase: 'searching', iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs),
+      objective, ...(solved.figures ?? planFigures)(buffers, solved.encoded),
+    };
+    if (elapsedMs - lastSnapshot >= SNAPSHOT_INTERVAL_MS && objective < snapshotObjective) {
+      lastSnapshot = elapsedMs;
+      snapshotObjective = objective;
+      progress.plan = decodeBest(instance, solved, buffers, 'cancelled', elapsedMs);
     }
-    if (status === Status.Done) return 'converged';
-    if (budget !== undefined && used >= budget) return 'completed';
-    if (elapsed >= limitMs) return 'time-limit';
-    await yieldMacrotask();
-    if (isCancelled()) return 'cancelled';
-  }
+    onProgress(progress);
+  };
+}
+
+/** One solve's fixed parts: the request, its valid scenario, the encoding and the travel read back (once). */
+interface Solved {
+  request: SolveRequest;
+  scenario: Scenario;
+  encoded: Encoded;
+  travel?: Travel;
+  /** Robust planning (on-time target): progress figures at the mean times, and decode re-walks the service starts. */
+  figures?: Figures;
+  rewalk?: boolean;
+}
+
+/** Decodes a written-out plan (the travel matrices are read from WASM once per solve). */
+function decodeBest(instance: SolverInstance, solved: Solved, buffers: SolutionBuffers, stopReason: StopReason, elapsedMs: number): UncheckedSolution {
+  const { encoded } = solved;
+  solved.travel ??= travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+  const stats = { seed: solved.request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(elapsedMs) };
+  return decode(buffers, { scenario: solved.scenario, encoded, travel: solved.travel, stopReason, stats, rewalk: solved.rewalk });
 }
 
 /** Explaining tries every route per order: above this many unassigned orders only the first ones are explained. */
@@ -85,11 +87,13 @@ function explainPlan(scenario: Scenario, solution: UncheckedSolution): Explanati
 export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): SolverApi {
   const cancelled = new Set<number>();
   return {
-    async solve(request, onProgress): Promise<SolveResult> {
+    async solve(request, onProgress, onEpoch): Promise<SolveResult> {
+      // The time limit counts from here: reading, the matrix and the first plan are part of the solve.
+      const startedMs = performance.now();
+      onProgress?.(phaseProgress(request.runId, 'reading', startedMs));
       const valid = validateScenario(request.scenario);
       if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
-      const started = performance.now();
-      const encoded = encode(valid.scenario, request.options);
+      const solved: Solved = { request, scenario: valid.scenario, encoded: encode(valid.scenario, request.options) };
       const newInstance = async () => {
         try {
           return await instantiateSolver(await loadModule());
@@ -98,19 +102,24 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
         }
       };
       try {
+        onProgress?.(phaseProgress(request.runId, 'matrix', startedMs));
         // With an on-time target the instance plans with inflated times and `meanTravel` decodes (robust.ts).
-        const { instance, meanTravel } = await loadSolve(newInstance, valid.scenario, encoded, request.options.robustRule);
-        instance.construct(pinnedInitialPlan(encoded, request.options.pins, request.options.initialRoutes));
-        // Robust planning: progress costs at the mean times, as the finished plan's.
-        const figures = meanTravel && robustFigures(valid.scenario, encoded, meanTravel);
-        const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress, figures || undefined);
-        const buffers = instance.readSolution();
-        const travel = meanTravel ?? travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
-        const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
-        const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats, rewalk: meanTravel !== undefined });
+        const { instance, meanTravel } = await loadSolve(newInstance, valid.scenario, solved.encoded, request.options.robustRule);
+        if (meanTravel) Object.assign(solved, { travel: meanTravel, rewalk: true, figures: robustFigures(valid.scenario, solved.encoded, meanTravel) });
+        onProgress?.(phaseProgress(request.runId, 'constructing', startedMs));
+        instance.construct(pinnedInitialPlan(solved.encoded, request.options.pins, request.options.initialRoutes));
+        const stopReason = await searchLoop(instance, { startedMs, limitMs: request.options.timeLimitS * 1000, maxMoves: request.options.maxMoves }, {
+          isCancelled: () => cancelled.has(request.runId),
+          afterChunk: onProgress && makeSearchProgress(instance, solved, onProgress),
+          member: request.member,
+          onEpoch,
+        });
+        const decoded = decodeBest(instance, solved, instance.readSolution(), stopReason, performance.now() - startedMs);
+        if (request.options.explain === false) return { runId: request.runId, solution: decoded, stopReason, objective: instance.bestCost() };
+        onProgress?.(phaseProgress(request.runId, 'explaining', startedMs));
         // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
-        const solution = request.options.explain === false ? decoded : { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
-        return { runId: request.runId, solution, stopReason };
+        const solution = { ...decoded, explanations: explainPlan(valid.scenario, decoded) };
+        return { runId: request.runId, solution, stopReason, objective: instance.bestCost() };
       } catch (error) {
         const e = error as Error;
         if (e.name === INPUT_ERROR || e.name === SOLVER_ERROR) throw e;
@@ -121,6 +130,11 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
     },
     cancel(runId) {
       cancelled.add(runId);
+    },
+    async explain(request) {
+      const valid = validateScenario(request.scenario);
+      if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
+      return explainPlan(valid.scenario, request.solution);
     },
     computeRisk: (request) => computeRisk(loadModule, request),
   };

@@ -3,7 +3,7 @@
 // boundary, and turns `abort` and traps into SolverError. Works in Node and in
 // the browser worker (no top-level await, no Node-only imports).
 import {
-  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
+  INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_SEED, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
 
@@ -65,6 +65,8 @@ export interface SolverInstance {
    * Returns how many initial visits could not be placed as given.
    */
   construct(initial?: InitialPlan): number;
+  /** Sets params[PARAM_SEED] and constructs again from `plan` (a portfolio worker adopting a better plan). */
+  restart(plan: InitialPlan, seed: number): number;
   /**
    * Searches for about `maxMoves` work units (move or insertion evaluations;
    * roughly 20 000 per millisecond in the release build on a 2020s laptop
@@ -124,6 +126,8 @@ export async function instantiateSolver(module: WebAssembly.Module): Promise<Sol
 
 function makeInstance(raw: RawSolverExports): SolverInstance {
   let broken: Error | null = null;
+  /** Iterations done before the last restart (the solver counts from each construct). */
+  let iterationsBefore = 0;
   let vehicleCount = 0;
   let nodeCount = 0;
   let depotCount = 0;
@@ -161,10 +165,17 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
         return rejected;
       });
     },
+    restart(plan, seed) {
+      guard(() => {
+        new Float64Array(raw.memory.buffer, raw.inputPtr(BUFFER_IDS.params), WASM_PARAM_COUNT)[PARAM_SEED] = seed;
+        iterationsBefore += raw.iterations(); // constructing again resets the solver's own count
+      });
+      return this.construct(plan);
+    },
     improve: (maxMoves, progress = -1) =>
       guard(() => raw.improve(clampMoves(maxMoves), Number.isFinite(progress) ? Math.min(1, progress) : -1) as Status),
     bestCost: () => guard(() => raw.bestCost()),
-    iterations: () => guard(() => raw.iterations()),
+    iterations: () => guard(() => iterationsBefore + raw.iterations()),
     readSolution: () => guard(() => readSolutionBuffers(raw, vehicleCount)),
     readMatrix: (profile) => guard(() => {
       const cells = nodeCount * nodeCount;

@@ -1,4 +1,4 @@
-// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--every N] [--jobs J]`
+// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--every N] [--jobs J] [--workers W] [--only NAME,…] [--min-customers N]`
 // Solves a benchmark set (each instance single-threaded in its own process, J at
 // a time), re-checks every plan with the independent checker and prints + saves
 // (bench-results/<set>-<limit>s.json, .md) the gap to the same-convention BKS.
@@ -14,8 +14,8 @@ const CLI = new URL('./solve-cli.ts', import.meta.url).pathname;
 interface CliSummary { routes: number; distance: number; seconds: number; feasible: boolean; unassigned: number }
 
 /** Solves one file through the CLI in a child process; its JSON summary is the last stderr line. */
-async function solveFile(path: string, rounding: Rounding, timeLimitS: number, seed: string): Promise<CliSummary & { violations: string[] }> {
-  const args = ['--import', 'tsx', CLI, path, '--time-limit', String(timeLimitS), '--rounding', rounding, '--seed', seed, '--out', '/dev/null'];
+async function solveFile(path: string, rounding: Rounding, timeLimitS: number, seed: string, workers: string): Promise<CliSummary & { violations: string[] }> {
+  const args = ['--import', 'tsx', CLI, path, '--time-limit', String(timeLimitS), '--rounding', rounding, '--seed', seed, '--workers', workers, '--out', '/dev/null'];
   const result = await run(process.execPath, args, { maxBuffer: 1 << 24 }).catch((e: { stderr?: string; code?: number }) => ({ stderr: e.stderr ?? '', stdout: '' }));
   const lines = result.stderr.trim().split('\n');
   const jsonLine = lines.find((l) => l.startsWith('{'));
@@ -54,13 +54,19 @@ async function main() {
     set: { type: 'string', default: 'solomon' }, 'time-limit': { type: 'string' }, instances: { type: 'string' },
     'max-customers': { type: 'string' }, seed: { type: 'string', default: '1' }, jobs: { type: 'string', default: '1' },
     every: { type: 'string', default: '1' },
+    // W solver workers per instance (a portfolio in worker_threads, each for the whole time limit).
+    workers: { type: 'string', default: '1' },
+    // A comma-separated list of instance names (without extension), and a lower size bound for X.
+    only: { type: 'string' }, 'min-customers': { type: 'string' },
   } });
   const spec = setSpec(values.set!);
   const timeLimitS = values['time-limit'] ? Number(values['time-limit']) : spec.defaultTimeS;
   const bks = readBks(spec.bks, spec.convention);
   let files = readdirSync(spec.dir).filter((f) => f.endsWith(spec.ext)).sort();
   const maxCustomers = values['max-customers'] ? Number(values['max-customers']) : Infinity;
-  if (spec.ext === '.vrp') files = files.filter((f) => Number(/-n(\d+)-/.exec(f)?.[1] ?? 0) - 1 <= maxCustomers);
+  const minCustomers = values['min-customers'] ? Number(values['min-customers']) : 0;
+  if (spec.ext === '.vrp') files = files.filter((f) => { const n = Number(/-n(\d+)-/.exec(f)?.[1] ?? 0) - 1; return n <= maxCustomers && n >= minCustomers; });
+  if (values.only) { const names = new Set(values.only.split(',').map((n) => n.trim().toLowerCase())); files = files.filter((f) => names.has(f.replace(spec.ext, '').toLowerCase())); }
   // --every N: a spread sample (every Nth file in name order, so every class is represented).
   const every = Math.max(1, Number(values.every));
   files = files.filter((_, i) => i % every === 0);
@@ -73,7 +79,7 @@ async function main() {
       const file = files[index];
       const name = file.replace(spec.ext, '');
       const best = bks.get(name);
-      const r = await solveFile(join(spec.dir, file), spec.rounding, timeLimitS, values.seed!);
+      const r = await solveFile(join(spec.dir, file), spec.rounding, timeLimitS, values.seed!, values.workers!);
       const gapPct = best ? (100 * (r.distance - best.distance)) / best.distance : NaN;
       const feasible = r.feasible && r.unassigned === 0;
       const row: Row = { instance: name, vehicles: r.routes, distance: r.distance, bksVehicles: best?.vehicles ?? NaN, bks: best?.distance ?? NaN, gapPct, seconds: r.seconds, feasible, violations: r.violations.slice(0, 5) };
@@ -88,7 +94,7 @@ async function main() {
   const compared = rows.filter((r) => r.feasible && Number.isFinite(r.gapPct) && (!hierarchical || r.vehicles === r.bksVehicles));
   const gaps = compared.map((r) => r.gapPct);
   const summary = {
-    set: values.set, convention: spec.convention, timeLimitS, instances: rows.length,
+    set: values.set, convention: spec.convention, timeLimitS, workers: Number(values.workers), instances: rows.length,
     meanGapPct: gaps.reduce((a, g) => a + g, 0) / Math.max(1, gaps.length),
     worstGapPct: Math.max(...gaps),
     infeasibleOrIncomplete: rows.filter((r) => !r.feasible).length,
@@ -97,10 +103,10 @@ async function main() {
     date: new Date().toISOString(),
   };
   mkdirSync('bench-results', { recursive: true });
-  const stem = `bench-results/${values.set}-${timeLimitS}s`;
+  const stem = `bench-results/${values.set}-${timeLimitS}s${values.workers === '1' ? '' : `-w${values.workers}`}`;
   writeFileSync(`${stem}.json`, JSON.stringify({ summary, rows }, null, 1));
   const md = [
-    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed}${every > 1 ? `, every ${every}th instance` : ''})`, '',
+    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed}, ${values.workers} solver worker(s)${every > 1 ? `, every ${every}th instance` : ''})`, '',
     '| instance | vehicles | distance | BKS vehicles | BKS | gap % | seconds | feasible |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.instance} | ${r.vehicles} | ${r.distance.toFixed(1)} | ${r.bksVehicles} | ${r.bks} | ${r.gapPct.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} |`),
     '', `Mean gap **${summary.meanGapPct.toFixed(2)} %**, worst ${summary.worstGapPct.toFixed(2)} %${hierarchical ? ` (over the ${gaps.length} instances at the BKS vehicle count)` : ''}, infeasible or incomplete: ${summary.infeasibleOrIncomplete} of ${rows.length}.`,

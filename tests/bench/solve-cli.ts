@@ -1,4 +1,4 @@
-// `npm run solve -- <instance> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE]`
+// `npm run solve -- <instance> [--time-limit S] [--seed N] [--rounding exact|trunc1|nint] [--date YYYY-MM-DD] [--out FILE] [--workers W]`
 // Solves a Solomon/Gehring–Homberger .txt or VRPLIB .vrp file with the WASM
 // solver and writes the plan as VRPLIB .sol; a VROOM problem (.json) is solved
 // as a scenario and written in VROOM's solution shape; the project's own scenario
@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { formatSol } from './check-instance';
 import { parseInstance, type Rounding } from './instance';
 import { runInstance } from './run-solver';
+import { runInstancePortfolio } from './run-portfolio';
 import { vroomCli } from './vroom-run';
 import { checkSolution } from '../../web/src/domain/check';
 import { isScenarioFileData, readScenarioFileData, serializeScenarioFile } from '../../web/src/io/scenario-file';
@@ -31,6 +32,8 @@ async function main(): Promise<number> {
       // Hidden (benchmark instances only): a fixed work budget instead of the time limit, for
       // reproducible before/after comparisons of solver changes.
       'max-moves': { type: 'string' },
+      // Benchmark instances: W solver workers (worker_threads) as a portfolio, each for the whole time limit.
+      workers: { type: 'string', default: '1' },
     },
   });
   const file = positionals[0];
@@ -52,13 +55,17 @@ async function main(): Promise<number> {
   const rounding = (values.rounding ?? (inst.kind === 'cvrp' ? 'nint' : inst.kind === 'pdptw' ? 'exact' : 'trunc1')) as Rounding;
   if (!ROUNDINGS.includes(rounding)) throw new Error(`--rounding must be one of ${ROUNDINGS.join(', ')}, got '${rounding}'`);
 
-  const result = await runInstance(inst, { rounding, seed, timeLimitS, maxMoves });
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error(`--workers must be a positive integer, got '${values.workers}'`);
+  const result = workers === 1
+    ? await runInstance(inst, { rounding, seed, timeLimitS, maxMoves })
+    : await runInstancePortfolio(inst, file, { rounding, seed, timeLimitS, maxMoves }, workers);
   const sol = formatSol(inst, result.routes, result.check.distance, rounding);
   if (values.out) writeFileSync(values.out, sol);
   else process.stdout.write(sol);
   console.error(JSON.stringify({
     instance: inst.name, rounding, routes: result.check.routes, distance: Number(result.check.distance.toFixed(4)),
-    seconds: Number(result.seconds.toFixed(2)), feasible: result.check.ok, unassigned: result.unassigned,
+    seconds: Number(result.seconds.toFixed(2)), feasible: result.check.ok, unassigned: result.unassigned, iterations: result.iterations,
   }));
   if (!result.check.ok) {
     console.error(`checker: the plan is not valid:\n  ${result.check.violations.slice(0, 20).join('\n  ')}`);

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { routeOrderIds } from '../../../web/src/plan/rebuild-route';
 import { createEditStore, type EditStore } from '../../../web/src/store/edit';
 import { createPinsStore, type PinsStore } from '../../../web/src/store/pins';
+import { makeBestSoFar } from '../../../web/src/store/provisional';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -85,6 +86,24 @@ describe('edit store', () => {
     solved.solution.stats.iterations = 999;
     scenario[1].setPlan(solved);
     expect([state.undoCount, state.redoCount]).toEqual([1, 0]);
+    actions.undo();
+    expect(scenario[0].scenario?.plan?.solution.stats.iterations).toBe(42);
+  });
+
+  it('keeps one step per solve: the best-so-far plans shown during it are not steps of their own', () => {
+    const { scenario, edit: [state, actions] } = setup();
+    const bestSoFar = makeBestSoFar(scenario);
+    const snapshot = scenario[1].snapshot()!;
+    for (const iterations of [100, 200]) {
+      const shown = makeMiniPlan().solution;
+      shown.stats.iterations = iterations;
+      bestSoFar.show(snapshot, { source: 'embedded' }, shown);
+    }
+    expect(scenario[0].scenario?.plan?.solution.stats.iterations).toBe(200);
+    const solved = makeMiniPlan();
+    solved.solution.stats.iterations = 999;
+    scenario[1].setPlan(solved);
+    expect(state.undoCount).toBe(1);
     actions.undo();
     expect(scenario[0].scenario?.plan?.solution.stats.iterations).toBe(42);
   });

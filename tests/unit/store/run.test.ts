@@ -63,15 +63,15 @@ describe('run store', () => {
   it('shows progress while running', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
-    fake.calls[0].onProgress?.({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
-    expect(run.progress).toEqual({ runId: 1, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    expect(run.progress).toEqual({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
   });
 
   it('charts the route cost with unassigned orders apart, one point per change of the best plan', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
     const report = (elapsedMs: number, routeCost: number, unassigned: number) =>
-      fake.calls[0].onProgress?.({ runId: 1, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
+      fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
     report(100, 300, 2);
     report(200, 300, 2);
     // An order gets in: the route cost rises while the objective falls.
@@ -88,7 +88,7 @@ describe('run store', () => {
     const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
     const pending = actions.optimize();
     // The solver's last report may differ from the decoded plan (it prices lateness in steps).
-    fake.calls[0].onProgress?.({ runId: 1, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
     fake.calls[0].resolve(makeMiniSolution());
     await pending;
     const plan = scenarioState.scenario!.plan!;
@@ -148,6 +148,35 @@ describe('run store', () => {
     fake.calls[1].resolve(makeMiniSolution());
     await again;
     expect(run.status).toBe('done');
+  });
+
+  it('shows the checked best plan so far during the solve; the result replaces it', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const pending = actions.optimize();
+    const best = { ...makeMiniSolution(), stopReason: 'cancelled' as const };
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: best });
+    expect(run.status).toBe('running');
+    expect(scenarioState.scenario?.plan?.solution).toEqual(best);
+    expect(scenarioState.scenario?.plan?.solvedRevision).toBe(3);
+    // The plan rides on the scenario, not on the progress figures.
+    expect(run.progress && 'plan' in run.progress).toBe(false);
+    const final = makeMiniSolution();
+    fake.calls[0].resolve(final);
+    await pending;
+    expect(scenarioState.scenario?.plan?.solution).toEqual(final);
+  });
+
+  it('takes the best-so-far plan back when the solve fails: the plan before it returns', async () => {
+    const { fake, scenario: [scenarioState, scenarioActions], run: [run, actions] } = setup();
+    const previous = makeMiniPlan();
+    scenarioActions.setPlan(previous);
+    const failing = actions.optimize();
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: { ...makeMiniSolution(), stopReason: 'cancelled' } });
+    expect(scenarioState.scenario?.plan?.solution.stopReason).toBe('cancelled');
+    fake.calls[0].reject(namedError('SolverError', 'out of memory'));
+    await failing;
+    expect(run.status).toBe('error');
+    expect(scenarioState.scenario?.plan).toEqual(previous);
   });
 
   it('names input errors as a problem with the scenario', () => {

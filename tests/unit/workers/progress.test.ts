@@ -44,12 +44,19 @@ describe('solver progress', () => {
   it('reports the route cost apart from an order no vehicle can carry, the objective never rising', async () => {
     // o4 weighs 500 kg, every van carries 100: it stays out of every plan.
     const scenario = makeMiniScenario();
-    const progress: Progress[] = [];
     const api = createSolverApi(() => loadSolverModule('debug'));
-    const result = await api.solve({ runId: 3, scenario, options: { timeLimitS: 0.5, seed: 1 } }, (p) => progress.push(p));
+    const all: Progress[] = [];
+    const result = await api.solve({ runId: 3, scenario, options: { timeLimitS: 0.5, seed: 1 } }, (p) => all.push(p));
     expect(result.solution.unassigned.map((u) => u.orderId)).toEqual(['o4']);
+    // Named phases first (no plan yet, so no figures), then the search…
+    expect(all.slice(0, 3).map((p) => p.phase)).toEqual(['reading', 'matrix', 'constructing']);
+    expect(all.slice(0, 3).every((p) => Number.isNaN(p.routeCost))).toBe(true);
+    // …and the explanations of the plan found last.
+    expect(all.at(-1)?.phase).toBe('explaining');
+    const progress = all.slice(3, -1);
     expect(progress.length).toBeGreaterThan(0);
     for (const p of progress) {
+      expect(p.phase).toBe('searching');
       expect(p.unassigned).toBeGreaterThanOrEqual(1);
       expect(p.penalty).toBeGreaterThanOrEqual(penaltyOf(scenario, 'o4'));
       // Route cost is what routes cost: far below one order's penalty here.

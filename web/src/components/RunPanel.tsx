@@ -1,7 +1,7 @@
-// Starts and stops the solver: time limit, Optimize and Cancel, live progress
-// (iteration, best plan's cost with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
+// Starts and stops the solver: time limit, Optimize and Cancel, live progress (the phase; then
+// iteration, best plan's cost with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
 import { Show, type JSX } from 'solid-js';
-import type { Progress } from '../../../workers/protocol';
+import type { Progress, SolvePhase } from '../../../workers/protocol';
 import type { Solution, StopReason } from '../domain/solution';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
@@ -69,17 +69,28 @@ function TimeLimitField(props: { disabled: boolean }): JSX.Element {
 }
 
 /** "0", or "2 · penalty 20,000": the penalty is the solver's price, not part of the cost. */
-function unassignedText(progress: Progress): string {
+function unassignedText(progress: Figures): string {
   return progress.unassigned === 0 ? '0' : `${formatCount(progress.unassigned)} · penalty ${formatCost(progress.penalty)}`;
 }
 
-function RunProgress(props: { progress: Progress | null; cancelling: boolean; timeLimitS: number }): JSX.Element {
-  const state = () => (props.cancelling ? 'Stopping — keeping the best plan so far…' : props.progress ? 'Optimizing…' : 'Starting the solver…');
+/** What the solver is doing, in the words of the progress line; the time limit counts every phase. */
+const PHASE_TEXT: Record<SolvePhase, string> = {
+  reading: 'Reading the scenario…',
+  matrix: 'Building the travel matrix…',
+  constructing: 'Building a first plan…',
+  searching: 'Searching for a better plan…',
+  explaining: 'Explaining the unassigned and late orders…',
+};
+
+type Figures = Omit<Progress, 'plan'>;
+
+function RunProgress(props: { progress: Figures | null; cancelling: boolean; timeLimitS: number }): JSX.Element {
+  const state = () => (props.cancelling ? 'Stopping — keeping the best plan so far…' : props.progress ? PHASE_TEXT[props.progress.phase] : 'Starting the solver…');
   return (
     <>
       <progress class="run-progress" max={props.timeLimitS * 1000} value={props.progress?.elapsedMs ?? 0} aria-label="Solve progress" />
       <p class="muted run-state" role="status">{state()}</p>
-      <Show when={props.progress}>
+      <Show when={props.progress?.phase === 'searching' && props.progress}>
         {(progress) => (
           <dl class="stats stats--compact" aria-label="Solver progress">
             <Stat label="Iteration" value={formatCount(progress().iteration)} />

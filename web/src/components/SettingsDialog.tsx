@@ -7,6 +7,8 @@ import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { draftOf, ON_TIME_TARGET_LABEL, settingsFromDraft, type FieldIssue } from './settings-draft';
 import { FieldIssues, SettingsField } from './SettingsField';
+import { readSolverWorkers, writeSolverWorkers } from '../io/device-prefs';
+import { SettingsDevice, solverWorkersIssues } from './SettingsDevice';
 import { SettingsGeocoding } from './SettingsGeocoding';
 import { SettingsMapArchive } from './SettingsMapArchive';
 import { SettingsMessages } from './SettingsMessages';
@@ -32,6 +34,7 @@ export function SettingsDialog(props: { open: boolean; onClose: () => void }): J
 function shownAt(path: string, speedTypes: string[]): boolean {
   if (/^settings\.(circuityFactor|onTimeTarget|tileUrl|tileAttribution|geocodeUrl|geocodeIntervalMs|capacityUnits(\[\d+\])?)$/.test(path)) return true;
   if (path.startsWith('settings.messages.') || path.startsWith('settings.routingProfiles.') || path === 'settings.routingUrl') return true;
+  if (path === 'device.solverWorkers') return true;
   if (/^settings\.serviceTypes\.[^.]+\.(baseMinutes|minutesPerItem|crewSize|skills)$/.test(path)) return true;
   return speedTypes.some((type) => path === `settings.speedKmh.${type}`);
 }
@@ -40,7 +43,9 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
   const { scenario: [, actions] } = useApp();
   const [draft, setDraft] = createStore(draftOf(props.base));
   const [refused, setRefused] = createSignal(0);
-  const result = createMemo(() => settingsFromDraft(props.base, draft));
+  const [workers, setWorkers] = createSignal(String(readSolverWorkers()));
+  const scenarioResult = createMemo(() => settingsFromDraft(props.base, draft));
+  const result = () => ({ ...scenarioResult(), issues: [...scenarioResult().issues, ...solverWorkersIssues(workers())] });
   const issuesAt = (path: string) => result().issues.filter((i) => i.path === path);
   const others = () => result().issues.filter((i) => !shownAt(i.path, Object.keys(draft.speedKmh)));
   const section: SettingsSectionProps = { base: props.base, draft, setDraft, issuesAt };
@@ -50,12 +55,13 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
     const current = actions.snapshot();
     if (!current) return;
     const { settings, unitSources, issues } = settingsFromDraft(current, unwrap(draft));
-    if (issues.length) {
+    if (issues.length || solverWorkersIssues(workers()).length) {
       setRefused(issues.length);
       form.querySelector<HTMLInputElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     actions.updateSettings(settings, unitSources);
+    writeSolverWorkers(Number(workers()));
     props.onClose();
   };
   return (
@@ -95,6 +101,7 @@ function SettingsForm(props: { base: Scenario; onClose: () => void }): JSX.Eleme
       <SettingsServiceTypes {...section} />
       <SettingsVariability settings={props.base.settings} />
       <SettingsMessages {...section} />
+      <SettingsDevice value={workers()} onInput={setWorkers} />
       <SettingsStorage />
       <footer class="dialog__footer">
         <FieldIssues issues={others()} />

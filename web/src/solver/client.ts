@@ -1,13 +1,18 @@
-// Main-thread side of the solver worker: spawns it lazily, tags every run,
-// drops results of stale runs, cancels cooperatively or terminates on abort,
-// turns a crashed worker into a visible error, and re-checks every returned
-// plan with the independent checker before anyone sees it.
+// Main-thread side of the solver workers: spawns them lazily (as many as the
+// "Solver workers" preference asks, run as a portfolio), tags every run, drops
+// results of stale runs, cancels cooperatively or terminates on abort, turns a
+// crashed worker into a visible error, and re-checks every plan — the best so
+// far during the solve and the returned one — with the independent checker.
 import * as Comlink from 'comlink';
 import type { Progress, SolveOptions } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { checkSolution } from '../domain/check';
 import { makeWorkerHandle } from './worker-handle';
+import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
+
+/** A progress report whose best-so-far plan (if any) has been checked like any shown plan. */
+export type CheckedProgress = Omit<Progress, 'plan'> & { plan?: Solution };
 
 /** Thrown (name `StaleRunError`) when a newer run has superseded this one. */
 export class StaleRunError extends Error {
@@ -16,7 +21,7 @@ export class StaleRunError extends Error {
 
 export interface SolverClient {
   /** Solves in the worker; resolves with a checked solution (see `solution.check`). */
-  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: Progress) => void, signal?: AbortSignal): Promise<Solution>;
+  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal): Promise<Solution>;
   /** Asks the running solve to stop; it resolves with the best plan so far. */
   cancel(): void;
   /** Terminates the worker. */
@@ -33,42 +38,78 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
-/** Makes a client around a (lazily spawned) solver worker. */
-export function makeSolverClient(createWorker: () => Worker = spawnWorker): SolverClient {
-  const handle = makeWorkerHandle(createWorker, 'solver worker');
+/** Memory all workers' travel matrices may take together (each worker holds its own). */
+const MATRIX_BUDGET_BYTES = 2 ** 31;
+
+/**
+ * Workers a scenario may use: each holds about 16·N² bytes of matrices for N places (orders and depots; distance and
+ * duration in WASM, their copies for decoding), so a very large plan runs on fewer workers.
+ */
+export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots'>, wanted: number): number {
+  const places = scenario.orders.length + scenario.depots.length;
+  return Math.max(1, Math.min(Math.floor(wanted) || 1, Math.floor(MATRIX_BUDGET_BYTES / (16 * places * places))));
+}
+
+/**
+ * Makes a client around lazily spawned solver workers; `workerCount` is read at each solve (the
+ * device's "Solver workers" preference). Workers beyond the count stay idle until a later solve.
+ */
+export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1): SolverClient {
+  const handles: ReturnType<typeof makeWorkerHandle>[] = [];
+  const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle(createWorker, 'solver worker'));
+  const terminateAll = () => handles.forEach((h) => h.terminate());
   let latestRun = 0;
+  let running: PortfolioRun | null = null;
 
   return {
     async solve(scenario, options, onProgress, signal) {
       const runId = ++latestRun;
-      const target = handle.remote();
-      const failed = handle.crashed();
+      const count = workersFor(scenario, workerCount());
+      const used = Array.from({ length: count }, (_, i) => handleAt(i));
+      const failed = Promise.race(used.map((h) => h.crashed()));
+      const workers: PortfolioWorker[] = used.map((h) => ({
+        solve: (request, p, epoch) => h.remote().solve(request, Comlink.proxy(p), Comlink.proxy(epoch)),
+        cancel: (id) => void h.current()?.cancel(id),
+      }));
       const onAbort = () => {
-        // A hard abort: the worker may be mid-chunk, so drop it; the next solve spawns a new one.
-        handle.terminate();
-        handle.failPending(namedError('AbortError', 'solve aborted'));
+        // A hard abort: a worker may be mid-chunk, so drop them; the next solve spawns new ones.
+        for (const h of used) {
+          h.terminate();
+          h.failPending(namedError('AbortError', 'solve aborted'));
+        }
       };
       if (signal?.aborted) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
-      const progress = onProgress ? Comlink.proxy((p: Progress) => { if (p.runId === latestRun) onProgress(p); }) : undefined;
       try {
         // The store hands us a reactive proxy, which cannot be structured-cloned.
         const plain = JSON.parse(JSON.stringify(scenario)) as Scenario;
-        const result = await Promise.race([target.solve({ runId, scenario: plain, options }, progress), failed]);
+        const progress = (p: Progress) => {
+          if (p.runId !== latestRun || !onProgress) return;
+          onProgress({ ...p, plan: p.plan && { ...p.plan, check: checkSolution(plain, p.plan) } });
+        };
+        // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
+        const explainAfter = count > 1 && options.explain !== false;
+        running = runPortfolio({ runId, scenario: plain, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
+        const result = await Promise.race([running.result, failed]);
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
-        return { ...result.solution, check: checkSolution(plain, result.solution) };
+        let solution = result.solution;
+        if (explainAfter) {
+          onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
+          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: plain, solution }), failed]) };
+        }
+        return { ...solution, check: checkSolution(plain, solution) };
       } catch (error) {
         const name = (error as Error).name;
-        // After an internal failure the worker's state cannot be trusted for the next run.
-        if (name === 'SolverError' || name === 'RuntimeError') handle.terminate();
+        // After an internal failure the workers' state cannot be trusted for the next run.
+        if (name === 'SolverError' || name === 'RuntimeError') terminateAll();
         throw error;
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
     },
     cancel() {
-      void handle.current()?.cancel(latestRun);
+      running?.cancel();
     },
-    dispose: handle.terminate,
+    dispose: terminateAll,
   };
 }

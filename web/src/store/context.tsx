@@ -11,6 +11,7 @@ import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
 import { requestPersistentStorage } from '../io/storage-info';
 import { makeSolverClient, type SolverClient } from '../solver/client';
+import { readSolverWorkers } from '../io/device-prefs';
 import { makeRiskClient, type ComputeModelRisk, type ComputeRisk } from '../solver/risk-client';
 import { createBackupStore, type BackupStore } from './backup';
 import { createDayStore, type DayDeps, type DayStore } from './day';
@@ -76,7 +77,8 @@ const AppContext = createContext<AppState>();
 
 /** Creates all stores and their wiring; needs a reactive owner. Does not start the restore. */
 export function createAppState(deps: AppDeps = {}): AppState {
-  const client = deps.client ?? makeSolverClient();
+  // Optimize runs as many workers as this device's "Solver workers" preference says (read at each solve).
+  const client = deps.client ?? makeSolverClient(undefined, readSolverWorkers);
   const scenario = createScenarioStore();
   const pins = createPinsStore();
   const run = createRunStore(client, scenario, { pins: () => pinsForSolver(scenario[0], pins) });

@@ -3,6 +3,7 @@
 // an infeasible edit needs, and undo/redo over whole-plan snapshots. Any other
 // plan change (a solve) is recorded too, so it can be undone like an edit, and so
 // is every data edit (depots, vehicles, orders, date) as a whole-scenario snapshot.
+import { isProvisional } from './provisional';
 import { createEffect, on } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import type { Plan, Scenario } from '../domain/scenario';
@@ -115,7 +116,9 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     if (id !== prevId) {
       past.length = 0;
       future.length = 0;
-    } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)) {
+    } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)
+      // A solve's best-so-far plans are not steps: undo goes back to the plan before the solve.
+      && !isProvisional(unwrap(prevSolution))) {
       remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: structuredClone(unwrap(prevSolution)) } });
     }
     cache.clear();

@@ -8,8 +8,9 @@ import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
 import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
-import type { SolverClient } from '../solver/client';
+import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
+import { makeBestSoFar } from './provisional';
 import type { ScenarioStore } from './scenario';
 import { adoptSolvedPlan } from './adopt-plan';
 
@@ -18,8 +19,8 @@ export type RunStatus = 'idle' | 'running' | 'done' | 'error';
 
 interface RunFields {
   status: RunStatus;
-  /** Latest progress of the running (or last) solve. */
-  progress: Progress | null;
+  /** Latest progress of the running (or last) solve (its best-so-far plan goes to the scenario, not here). */
+  progress: Omit<Progress, 'plan'> | null;
   /** Human-readable reason of the last failure, shown while status is `error`. */
   error: string | null;
   /** Why the last successful solve stopped. */
@@ -117,9 +118,14 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     if (!last || !sameCost(last, point)) setState('costHistory', state.costHistory.length, point);
   };
 
-  const onProgress = (p: Progress) => {
-    addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
-    setState('progress', p);
+  const bestSoFar = makeBestSoFar(scenarioStore);
+  const progressOf = (snapshot: Scenario, travel: TravelSource) => (p: CheckedProgress) => {
+    const { plan, ...figures } = p;
+    // Before the search there is no plan yet, so no cost point.
+    if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
+    setState('progress', figures);
+    // Not with a routing service: the scenario gets the solve's road matrices only with the result.
+    if (plan && !routingUrlOf(snapshot)) bestSoFar.show(snapshot, travel, plan);
   };
 
   async function optimize(): Promise<void> {
@@ -141,7 +147,8 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
         ? await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) })
         : localTravel(snapshot);
       setState('routing', null);
-      const solution = await client.solve(road.scenario, solveOptions, onProgress, own.signal);
+      const solution = await client.solve(road.scenario, solveOptions, progressOf(snapshot, road.travel), own.signal);
+      bestSoFar.settled();
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
       storePlan(snapshot, road.scenario, road.travel, solution);
@@ -151,6 +158,7 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     } catch (error) {
       // A newer run owns the state now.
       if (error instanceof Error && error.name === 'StaleRunError') return;
+      bestSoFar.restore();
       if (own.signal.aborted && state.routing) return finish({ status: 'idle', routing: null });
       finish({ status: 'error', error: describeRunError(error), routing: null });
     }

@@ -1,0 +1,91 @@
+// The improve loop of one solve: improve(chunk) calls sized by the clock (or fixed under a work
+// budget), a macrotask yield between them so a cancel can arrive, and — for a portfolio member — an
+// epoch report at fixed work or time marks, after which the worker may restart from a better plan.
+import type { StopReason } from '../web/src/domain/solution';
+import { nextChunk } from './chunk';
+import { Status, type EpochReply, type EpochReport, type PortfolioMember } from './protocol';
+import type { SolverInstance } from './wasm';
+
+/** Work units per improve call under a work budget (SolveOptions.maxMoves). */
+export const BUDGET_CHUNK = 200;
+
+/** What bounds the search: the time limit counts from `startedMs` (the start of the whole solve). */
+export interface SearchLimits {
+  startedMs: number;
+  limitMs: number;
+  maxMoves?: number;
+}
+
+/** Hooks into the loop: cancel, per-chunk reporting and a portfolio member's epoch exchange. */
+export interface SearchHooks {
+  isCancelled(): boolean;
+  /** After each improve call, with the time since the solve started. */
+  afterChunk?(elapsedMs: number): void;
+  member?: PortfolioMember;
+  onEpoch?(report: EpochReport): Promise<EpochReply>;
+}
+
+/** Yields one macrotask (not clamped like nested setTimeout), so queued messages such as cancel run. */
+export function yieldMacrotask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Epoch marks: with a budget, every `epochMoves` work units (a multiple of BUDGET_CHUNK); else every `epochMs`. */
+function makeEpochClock(limits: SearchLimits, hooks: SearchHooks) {
+  const member = hooks.member;
+  if (!member || !hooks.onEpoch) return () => false;
+  const byMoves = limits.maxMoves !== undefined;
+  const step = byMoves
+    ? Math.max(BUDGET_CHUNK, Math.round((member.epochMoves ?? Infinity) / BUDGET_CHUNK) * BUDGET_CHUNK)
+    : Math.max(1, member.epochMs ?? Infinity);
+  let nextMark = step;
+  return (used: number, elapsedMs: number) => {
+    const at = byMoves ? used : elapsedMs;
+    if (at < nextMark) return false;
+    nextMark = (Math.floor(at / step) + 1) * step;
+    return true;
+  };
+}
+
+/** Reports the best plan to the coordinator; restarts from the plan it sends back, if any. */
+async function exchange(instance: SolverInstance, hooks: SearchHooks, epoch: number): Promise<void> {
+  const best = instance.readSolution();
+  const reply = await hooks.onEpoch!({
+    worker: hooks.member!.worker, epoch, objective: instance.bestCost(), routeOffsets: best.routeOffsets, visits: best.visits,
+  });
+  if (reply) instance.restart(reply, reply.seed);
+}
+
+/** Runs the improve loop until convergence, the budget, the time limit or a cancel; returns why it stopped. */
+export async function searchLoop(instance: SolverInstance, limits: SearchLimits, hooks: SearchHooks): Promise<StopReason> {
+  const { startedMs, limitMs, maxMoves: budget } = limits;
+  const epochDue = makeEpochClock(limits, hooks);
+  let chunk = 200;
+  let used = 0;
+  let epoch = 0;
+  for (;;) {
+    const t0 = performance.now();
+    // With a work budget, chunk sizes and epochs follow the work done, not the clock: the same seed
+    // and budget give the same plan on any machine.
+    const moves = budget === undefined ? chunk : Math.min(BUDGET_CHUNK, budget - used);
+    const status = instance.improve(moves, budget === undefined ? Math.min(1, (t0 - startedMs) / limitMs) : used / budget);
+    used += moves;
+    const elapsed = performance.now() - startedMs;
+    // One call takes about CHUNK_TARGET_MS, and ends before the limit.
+    chunk = nextChunk(chunk, performance.now() - t0, limitMs - elapsed);
+    hooks.afterChunk?.(elapsed);
+    if (status === Status.Done) return 'converged';
+    if (budget !== undefined && used >= budget) return 'completed';
+    if (elapsed >= limitMs) return 'time-limit';
+    if (epochDue(used, elapsed)) await exchange(instance, hooks, epoch++);
+    await yieldMacrotask();
+    if (hooks.isCancelled()) return 'cancelled';
+  }
+}
