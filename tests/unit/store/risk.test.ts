@@ -11,6 +11,7 @@ import type { Scenario } from '../../../web/src/domain/scenario';
 import type { Solution } from '../../../web/src/domain/solution';
 import { resolveVariability } from '../../../web/src/domain/variability';
 import { createRiskStore, riskLevel, type RiskStore } from '../../../web/src/store/risk';
+import { makeBestSoFar } from '../../../web/src/store/provisional';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -91,6 +92,23 @@ describe('risk store', () => {
     await tick();
     expect(calls).toHaveLength(2);
     expect(state.status).toBe('running');
+  });
+
+  it('waits while a solve shows its best plan so far, and estimates the plan the solve returns', async () => {
+    const { calls, scenario, risk: [state] } = setup(false);
+    const [, scenarioActions] = scenario;
+    const snapshot = scenarioActions.snapshot()!;
+    const bestSoFar = makeBestSoFar(scenario);
+    const interim = makeMiniPlan(snapshot);
+    bestSoFar.show(snapshot, { source: 'embedded' }, interim.solution);
+    await tick();
+    expect(scenarioActions.snapshot()!.plan).toBeTruthy();
+    expect(calls).toHaveLength(0);
+    expect(state.status).toBe('running');
+    bestSoFar.settled();
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!));
+    await tick();
+    expect(calls).toHaveLength(1);
   });
 
   it('drops a late answer for a plan that is no longer current', async () => {

@@ -3,13 +3,14 @@
 // worker and kept here with the weakest promises; a stale, failed or removed
 // plan clears it. A late answer for an older plan is dropped.
 import { createEffect, createMemo, on } from 'solid-js';
-import { createStore } from 'solid-js/store';
+import { createStore, unwrap } from 'solid-js/store';
 import { buildRiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
 import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { resolveVariability } from '../domain/variability';
 import type { ComputeRisk } from '../solver/risk-client';
+import { isProvisional } from './provisional';
 import type { ScenarioStore } from './scenario';
 
 /** `idle`: no current plan; `running`: estimating; `done`: `risk` is the plan's; `error`: see `error`. */
@@ -92,6 +93,8 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
   const current = () => (scenarioState.planStatus === 'valid' ? scenarioState.scenario?.plan : undefined);
   createEffect(on(current, (plan) => {
     const own = ++generation;
+    // A best-so-far plan shown during a solve is replaced within a second: its risk waits for the result.
+    if (plan && isProvisional(unwrap(plan.solution))) return void setState({ ...EMPTY, status: 'running' });
     const snapshot = plan ? scenarioActions.snapshot() : null;
     if (!snapshot?.plan) return void setState({ ...EMPTY });
     void estimate(snapshot, own);
