@@ -8,7 +8,7 @@ import type { Scenario } from '../web/src/domain/scenario';
 import { explainSolution, type Explanation } from '../web/src/domain/explain';
 import { nextChunk } from './chunk';
 import { encode, pinnedInitialPlan, type Encoded } from './encode';
-import { decode, type Travel } from './decode';
+import { decode } from './decode';
 import { planFigures } from './progress';
 import { INPUT_ERROR, SOLVER_ERROR, Status, namedError, type Progress, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution } from './protocol';
 import { instantiateSolver, type SolverInstance } from './wasm';
@@ -26,14 +26,6 @@ function yieldMacrotask(): Promise<void> {
     };
     channel.port2.postMessage(null);
   });
-}
-
-function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
-  const matrices = Array.from({ length: profileCount }, (_, p) => instance.readMatrix(p));
-  return {
-    distanceM: (from, to) => matrices[0].distanceM[from * nodeCount + to],
-    durationS: (profile, from, to) => matrices[profile].durationS[from * nodeCount + to],
-  };
 }
 
 /** The progress message: the best plan so far is written out (O(stops), every ~100 ms) to split its cost. */
@@ -104,7 +96,8 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
         instance.construct(pinnedInitialPlan(encoded, request.options.pins, request.options.initialRoutes));
         const stopReason = await search(instance, encoded, request, () => cancelled.has(request.runId), onProgress);
         const buffers = instance.readSolution();
-        const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+        // Legs read from the instance one by one, as it computes them: no N × N copy (issue #15).
+        const travel = instance.travel();
         const stats = { seed: request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
         const decoded = decode(buffers, { scenario: valid.scenario, encoded, travel, stopReason, stats });
         // Explained here, off the main thread: per vehicle, the rule that blocks each order and the smallest fix.
