@@ -76,11 +76,16 @@ export function buildGrid(): void {
   }
 }
 
-/** Appends the stops of cell (x, y) other than `node` to candidates; returns the new count. */
+/** Most candidates gatherNear keeps, as a multiple of those wanted (a crowded cell, e.g. many stops at one address). */
+const CROWD_FACTOR: i32 = 4;
+let gatherCap: i32 = 0;
+
+/** Appends the stops of cell (x, y) other than `node` to candidates (at most gatherCap in all); returns the new count. */
 function addCell(x: i32, y: i32, node: i32, count: i32): i32 {
   if (x < 0 || y < 0 || x >= gridW || y >= gridH) return count;
   const c = y * gridW + x;
-  for (let i = unchecked(cellStart[c]); i < unchecked(cellStart[c + 1]); i++) {
+  const end = min(unchecked(cellStart[c + 1]), unchecked(cellStart[c]) + gatherCap - count + 1);
+  for (let i = unchecked(cellStart[c]); i < end; i++) {
     const other = unchecked(cellItems[i]);
     if (other != node) unchecked(candidates[count++] = other);
   }
@@ -90,12 +95,13 @@ function addCell(x: i32, y: i32, node: i32, count: i32): i32 {
 /**
  * Fills `candidates` with at least min(wanted, other stops) stops near `node` (breaks excluded): the stops
  * without a place, then rings of grid cells around node's cell until enough are found, plus one more ring
- * (a stop in the next ring can be nearer than one in a ring's corner). Returns the count.
+ * (a stop in the next ring can be nearer than one in a ring's corner), at most about CROWD_FACTOR·wanted. Returns the count.
  */
 export function gatherNear(node: i32, wanted: i32): i32 {
   let count = 0;
   for (let i = 0; i < anywhereCount; i++) if (unchecked(anywhere[i]) != node) unchecked(candidates[count++] = anywhere[i]);
   const target = min(wanted, placedCount - (isPlaced(node) ? 1 : 0) + count);
+  gatherCap = max(wanted * CROWD_FACTOR, count + wanted);
   const cx = isPlaced(node) ? unchecked(nodeCellX[node]) : 0;
   const cy = isPlaced(node) ? unchecked(nodeCellY[node]) : 0;
   const rings = max(gridW, gridH);
@@ -107,6 +113,7 @@ export function gatherNear(node: i32, wanted: i32): i32 {
       for (let y = cy - r + 1; y <= cy + r - 1; y++) { count = addCell(cx - r, y, node, count); count = addCell(cx + r, y, node, count); }
     }
     if (count >= target && last == rings) last = min(r + 1, rings);
+    if (count >= gatherCap) break;
   }
   return count;
 }
