@@ -114,6 +114,14 @@ function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin
 }
 
 /**
+ * Most places a supplied travel matrix may have. A supplied matrix is N × N by nature and stays exact, so it
+ * is held several times in the tab (the scenario's number[][] per vehicle type, its copy sent to the worker,
+ * the encoded Int32Arrays, the solver's copy): about 120 bytes per cell with two vehicle types, 2 GB at
+ * 4,000 places. Above it the solve is refused with a message (the embedded model has no such limit).
+ */
+export const SUPPLIED_MATRIX_MAX_PLACES = 4000;
+
+/**
  * The scenario's own travel matrices (VROOM \`matrices\`) as solver matrices: per profile, every leg
  * exactly as the checker computes it (travel.ts: matrix × speed factor, the offline model for places
  * without a matrix index). Undefined when the scenario has no matrix. One distance matrix serves
@@ -122,6 +130,9 @@ function forbiddenPairs(scenario: Scenario, needs: OrderNeeds[], pins: SolverPin
 function suppliedMatrices(scenario: Scenario, places: Place[], vehicleProfile: number[], profiles: number): { distanceM: Int32Array; durationS: Int32Array } | undefined {
   if (!scenario.travelMatrices || Object.keys(scenario.travelMatrices).length === 0) return undefined;
   const N = places.length;
+  if (N > SUPPLIED_MATRIX_MAX_PLACES) {
+    throw namedError(INPUT_ERROR, `travel matrices: ${N} places (depots, orders, pickups) are more than a supplied road matrix may have in the browser (at most ${SUPPLIED_MATRIX_MAX_PLACES}, ${N} × ${N} legs per vehicle type); remove the road matrix to plan on the built-in travel model, or split the scenario`);
+  }
   const distanceM = new Int32Array(N * N);
   const durationS = new Int32Array(profiles * N * N);
   for (let p = 0; p < profiles; p++) {

@@ -1,10 +1,11 @@
 // Robust planning in the worker (issue #14): with an on-time target the solver
-// is loaded with inflated durations — the mean travel matrix (read back from a
-// WASM instance loaded with the plain encoding, so every leg is exactly the one
-// the checker computes) times the travel factor, rounded, and each order's
-// service times its service type's factor. Distances, windows, costs and limits
-// are unchanged. The plan is then decoded with the mean matrix and mean service
-// times, service starting as early as its window allows (decode's `rewalk`).
+// is loaded with inflated durations — the embedded model's speeds divided by the
+// travel factor (legs still computed from coordinates, on demand at any size), or
+// a supplied matrix's mean durations times it — and each order's service times
+// its service type's factor. Distances, windows, costs and limits are unchanged.
+// The plan is then decoded with the mean legs of an instance loaded with the
+// plain encoding (exactly the checker's) and mean service times, service starting
+// as early as its window allows (decode's `rewalk`).
 import type { Scenario } from '../web/src/domain/scenario';
 import { resolveVariability } from '../web/src/domain/variability';
 import { robustFactors, typicalPrefix, type RobustFactors, type RobustRule } from '../web/src/domain/risk/robust';
@@ -33,36 +34,39 @@ export function robustFigures(scenario: Scenario, encoded: Encoded, meanTravel: 
 /** Per profile: the solver's distance and duration matrices (N·N each). */
 export type Matrices = { distanceM: Int32Array; durationS: Int32Array }[];
 
-/** Travel lookups over matrices read from a solver instance. */
-export function travelOfMatrices(matrices: Matrices, nodeCount: number): Travel {
-  return {
-    distanceM: (from, to) => matrices[0].distanceM[from * nodeCount + to],
-    durationS: (profile, from, to) => matrices[profile].durationS[from * nodeCount + to],
-  };
-}
-
 /** Reads every profile's matrices from a loaded instance. */
 export function readMatrices(instance: SolverInstance, profileCount: number): Matrices {
   return Array.from({ length: profileCount }, (_, p) => instance.readMatrix(p));
 }
 
-/**
- * The problem the solver plans with: `encoded.buffers` with the supplied matrices set to the mean ones,
- * durations × factors.travel and order services × their type's factor (rounded to whole seconds; a
- * factor ≥ 1 never shortens a time). Breaks and depots keep theirs.
- */
-export function robustBuffers(scenario: Scenario, encoded: Encoded, mean: Matrices, factors: RobustFactors): ProblemBuffers {
-  const b = encoded.buffers;
-  const NN = b.nodeCount * b.nodeCount;
-  const durationS = new Int32Array(b.profileCount * NN);
-  mean.forEach((m, p) => {
-    for (let i = 0; i < NN; i++) durationS[p * NN + i] = Math.round(m.durationS[i] * factors.travel);
-  });
-  const serviceS = Int32Array.from(b.serviceS, (s, node) => {
+/** Order services × their type's factor (rounded to whole seconds; a factor ≥ 1 never shortens one); breaks and depots keep theirs. */
+function robustServices(scenario: Scenario, encoded: Encoded, factors: RobustFactors): Int32Array {
+  return Int32Array.from(encoded.buffers.serviceS, (s, node) => {
     const j = encoded.nodeOrder[node];
     return j < 0 ? s : Math.round(s * factors.service[scenario.orders[j].serviceType]);
   });
-  return { ...b, distanceM: Int32Array.from(mean[0].distanceM), durationS, serviceS };
+}
+
+/**
+ * The problem the solver plans with: `encoded.buffers` with order services × their type's factor and
+ * travel durations × factors.travel. With the embedded model the profiles' speeds are divided by the
+ * factor (legs stay computed from coordinates, on demand at any size: round(d·f/v) ≥ round(d/v) for f ≥ 1);
+ * with a supplied matrix its mean durations (read from `mean`, the instance loaded with the plain encoding,
+ * so exactly the checker's legs) are multiplied and rounded.
+ */
+export function robustBuffers(scenario: Scenario, encoded: Encoded, mean: SolverInstance, factors: RobustFactors): ProblemBuffers {
+  const b = encoded.buffers;
+  const serviceS = robustServices(scenario, encoded, factors);
+  if (b.durationS === undefined) {
+    return { ...b, serviceS, profileSpeedMps: Float64Array.from(b.profileSpeedMps, (v) => v / factors.travel) };
+  }
+  const matrices = readMatrices(mean, b.profileCount);
+  const NN = b.nodeCount * b.nodeCount;
+  const durationS = new Int32Array(b.profileCount * NN);
+  matrices.forEach((m, p) => {
+    for (let i = 0; i < NN; i++) durationS[p * NN + i] = Math.round(m.durationS[i] * factors.travel);
+  });
+  return { ...b, distanceM: Int32Array.from(matrices[0].distanceM), durationS, serviceS };
 }
 
 /** What a solve loads: the instance to search in and, when planning robustly, the mean travel to decode with. */
@@ -73,16 +77,15 @@ export interface LoadedSolve {
 }
 
 /**
- * Loads the solve's problem: the plain encoding without an on-time target, else the robust one (a first,
- * throw-away instance builds the mean matrices).
+ * Loads the solve's problem: the plain encoding without an on-time target, else the robust one (the
+ * plain instance stays as the mean travel the plan is decoded with).
  */
 export async function loadSolve(newInstance: () => Promise<SolverInstance>, scenario: Scenario, encoded: Encoded, rule?: RobustRule): Promise<LoadedSolve> {
   const factors = robustFactors(scenario.settings.onTimeTarget, resolveVariability(scenario.settings), typicalPrefix(scenario), rule);
   const first = await newInstance();
   first.load(encoded.buffers);
   if (!factors) return { instance: first };
-  const mean = readMatrices(first, encoded.buffers.profileCount);
   const instance = await newInstance();
-  instance.load(robustBuffers(scenario, encoded, mean, factors));
-  return { instance, meanTravel: travelOfMatrices(mean, encoded.buffers.nodeCount) };
+  instance.load(robustBuffers(scenario, encoded, first, factors));
+  return { instance, meanTravel: first.travel() };
 }

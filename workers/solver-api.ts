@@ -16,14 +16,10 @@ import {
 import { searchLoop } from './search-loop';
 import { instantiateSolver, type SolverInstance } from './wasm';
 import { computeRisk } from './risk-api';
-import { loadSolve, readMatrices, robustFigures, travelOfMatrices, type Figures } from './robust';
+import { loadSolve, robustFigures, type Figures } from './robust';
 
 /** Progress messages are sent at most this often. */
 export const PROGRESS_INTERVAL_MS = 100;
-
-function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
-  return travelOfMatrices(readMatrices(instance, profileCount), nodeCount);
-}
 
 /** A progress message before the search: the phase and the time so far, no plan figures yet. */
 function phaseProgress(runId: number, phase: SolvePhase, startedMs: number): Progress {
@@ -67,10 +63,11 @@ interface Solved {
   rewalk?: boolean;
 }
 
-/** Decodes a written-out plan (the travel matrices are read from WASM once per solve). */
+/** Decodes a written-out plan with the instance's own legs (or, planning robustly, the mean ones). */
 function decodeBest(instance: SolverInstance, solved: Solved, buffers: SolutionBuffers, stopReason: StopReason, elapsedMs: number): UncheckedSolution {
   const { encoded } = solved;
-  solved.travel ??= travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+  // Legs read from the instance one by one, as it computes them: no N × N copy (issue #15).
+  solved.travel ??= instance.travel();
   const stats = { seed: solved.request.options.seed, iterations: instance.iterations(), elapsedMs: Math.round(elapsedMs) };
   return decode(buffers, { scenario: solved.scenario, encoded, travel: solved.travel, stopReason, stats, rewalk: solved.rewalk });
 }

@@ -6,6 +6,7 @@ import {
   INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_COUNT, PARAM_SEED, PARAM_STABILITY_COST, SOLVER_ERROR, SUMMARY_COUNT, namedError,
   type ProblemBuffers, type SolutionBuffers, type Status,
 } from './protocol';
+import type { Travel } from './decode';
 
 /** Input buffer ids of `inputPtr`; mirror BUF_* in solver-as/assembly/types.ts. */
 const BUFFER_IDS = {
@@ -36,6 +37,9 @@ export interface RawSolverExports {
   outputPtr(which: number): number;
   outputUnassignedCount(): number;
   matrixPtr(kind: number, profile: number): number;
+  legDistance(from: number, to: number): number;
+  legDurationS(profile: number, from: number, to: number): number;
+  setMatrixNodeLimit(limit: number): void;
   testEvaluate(op: number, u: number, v: number): number;
   testApply(op: number, u: number, v: number): void;
   testLink(kind: number, site: number): number;
@@ -82,8 +86,12 @@ export interface SolverInstance {
   iterations(): number;
   /** Fresh copies (never views of WASM memory) of the best plan so far. */
   readSolution(): SolutionBuffers;
-  /** Copies of the distance matrix and of `profile`'s duration matrix. */
+  /** Copies of the distance matrix and of `profile`'s duration matrix (N × N: for tests on small problems). */
   readMatrix(profile: number): { distanceM: Int32Array; durationS: Int32Array };
+  /** Travel between nodes exactly as the solver sees it (stored or on-demand), one leg at a time. */
+  travel(): Travel;
+  /** Bytes of WASM memory the instance holds (it only grows within an instance). */
+  memoryBytes(): number;
   /** The raw exports, for solver unit tests only. */
   readonly raw: RawSolverExports;
 }
@@ -179,11 +187,30 @@ function makeInstance(raw: RawSolverExports): SolverInstance {
     readSolution: () => guard(() => readSolutionBuffers(raw, vehicleCount)),
     readMatrix: (profile) => guard(() => {
       const cells = nodeCount * nodeCount;
+      if (raw.matrixPtr(0, 0) === 0) return legMatrices(raw, nodeCount, profile);
       const distanceM = new Int32Array(raw.memory.buffer, raw.matrixPtr(0, 0), cells).slice();
       const durationS = new Int32Array(raw.memory.buffer, raw.matrixPtr(1, profile), cells).slice();
       return { distanceM, durationS };
     }),
+    travel: () => ({
+      distanceM: (from, to) => guard(() => raw.legDistance(from, to)),
+      durationS: (profile, from, to) => guard(() => raw.legDurationS(profile, from, to)),
+    }),
+    memoryBytes: () => raw.memory.buffer.byteLength,
   };
+}
+
+/** Both matrices of one profile, leg by leg (travel computed on demand: nothing N × N is stored in WASM). */
+function legMatrices(raw: RawSolverExports, n: number, profile: number): { distanceM: Int32Array; durationS: Int32Array } {
+  const distanceM = new Int32Array(n * n);
+  const durationS = new Int32Array(n * n);
+  for (let from = 0; from < n; from++) {
+    for (let to = 0; to < n; to++) {
+      distanceM[from * n + to] = raw.legDistance(from, to);
+      durationS[from * n + to] = raw.legDurationS(profile, from, to);
+    }
+  }
+  return { distanceM, durationS };
 }
 
 /** maxMoves as the i32 the export takes: at least 1, at most 2^31 − 1. */
@@ -295,7 +322,7 @@ export function validateProblem(p: ProblemBuffers): void {
   checkCount('dims', p.dims, 0);
   checkCount('profileCount', p.profileCount, 1);
   const n = p.nodeCount; const v = p.vehicleCount; const k = p.dims;
-  checkMatrixFits(n, p.profileCount);
+  if (p.distanceM !== undefined || p.durationS !== undefined) checkMatrixFits(n, p.profileCount);
   if (p.distanceM || p.durationS) {
     checkLength('distanceM', p.distanceM, n * n, 'Int32Array');
     checkLength('durationS', p.durationS, p.profileCount * n * n, 'Int32Array');
@@ -334,7 +361,7 @@ export function validateProblem(p: ProblemBuffers): void {
   if (p.params[PARAM_STABILITY_COST] < 0) throw inputError('params', `the stability cost (slot ${PARAM_STABILITY_COST}) must be ≥ 0, got ${p.params[PARAM_STABILITY_COST]}`);
 }
 
-/** (1 + P) N×N matrices beyond a StaticArray<i32> (2^28 values) or 2 GiB: an InputError, not a trap or i32 overflow inside. */
+/** Supplied (1 + P) N×N matrices beyond a StaticArray<i32> (2^28 values) or 2 GiB: an InputError, not a trap or i32 overflow inside. */
 function checkMatrixFits(n: number, profiles: number): void {
   const bytes = 4 * n * n * (1 + profiles);
   if (n * n <= 2 ** 28 && bytes <= 2 ** 31) return;

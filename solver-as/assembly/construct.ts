@@ -1,8 +1,9 @@
 // Insertion of unassigned stops: the cheapest feasible position over every
 // route (one empty route per vehicle class), used to build the first plan and
 // by ruin-and-recreate. Stops with no feasible position stay unassigned.
+import { siteDistance } from "./matrix";
 import {
-  nodeCount, depotCount, vehicleCount, endSite, startSite, siteDistance, durationFree,
+  nodeCount, depotCount, vehicleCount, endSite, startSite, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
   chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
 } from "./model";
@@ -31,6 +32,14 @@ let stamp: i32 = 0;
 /** Evaluations performed (work counter for budgets). */
 export let insertionEvaluations: i64 = 0;
 
+/** [V] scratch: stamp per route so granular pair insertion scans each neighbour's route once. */
+let routeStamp = new StaticArray<i32>(0);
+/**
+ * Above this many nodes the first plan inserts each stop only next to its neighbours (and into empty
+ * routes), not at every position of every route: construction is then O(N·k) instead of O(N²).
+ */
+export const GRANULAR_CONSTRUCT_NODES: i32 = 2000;
+
 /** [S] scratch: stops in construction order. */
 let constructOrder = new StaticArray<i32>(0);
 /** [S] scratch: sort key of each entry of constructOrder. */
@@ -39,6 +48,7 @@ let constructKey = new StaticArray<f64>(0);
 /** Allocates the insertion scratch. */
 export function setupConstruct(): void {
   classStamp = new StaticArray<i32>(vehicleCount);
+  routeStamp = new StaticArray<i32>(vehicleCount);
   stamp = 0;
   const stops = max(nodeCount - depotCount, 1);
   constructOrder = new StaticArray<i32>(stops);
@@ -205,13 +215,36 @@ function scanRoutePair(p: i32, d: i32, route: i32, best: f64, blink: f64): f64 {
   return best;
 }
 
-/** Cheapest insertion of an unassigned shipment (pickup p) over all routes; sets insertionSite and insertionSite2. */
-export function bestPairInsertion(p: i32, blink: f64): f64 {
+/** Scans the routes of the routed neighbours of `u` not scanned yet in this call (routeStamp == stamp). */
+function scanNeighbourRoutesPair(u: i32, p: i32, d: i32, best: f64, blink: f64): f64 {
+  const k = neighbourCount;
+  for (let i = 0; i < k; i++) {
+    const route = unchecked(routeOf[unchecked(neighbours[u * k + i])]);
+    if (route < 0 || route >= vehicleCount || unchecked(routeStamp[route]) == stamp) continue;
+    unchecked(routeStamp[route] = stamp);
+    best = scanRoutePair(p, d, route, best, blink);
+  }
+  return best;
+}
+
+/**
+ * Cheapest insertion of an unassigned shipment (pickup p) over all routes, or with `granular` over the
+ * routes of p's and its delivery's neighbours (all routes when none of those fits); sets insertionSite
+ * and insertionSite2.
+ */
+export function bestPairInsertion(p: i32, blink: f64, granular: bool = false): f64 {
   const d = partnerOf(p);
   insertionSite = -1; insertionSite2 = -1;
   let best: f64 = INFEASIBLE;
-  for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeStops[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
+  if (granular) {
+    stamp++;
+    best = scanNeighbourRoutesPair(p, p, d, best, blink);
+    best = scanNeighbourRoutesPair(d, p, d, best, blink);
+  }
+  if (!granular || insertionSite < 0) {
+    for (let route = 0; route < vehicleCount; route++) {
+      if (unchecked(routeStops[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
+    }
   }
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
@@ -239,7 +272,7 @@ function insertCheapest(u: i32, blink: f64, granular: bool): void {
   if (hasBreaks && isBreak(u)) return; // breaks stay on their own vehicle (placeBreaks)
   if (hasPairs && partnerOf(u) >= 0) {
     if (!isPickupSite(u) || unchecked(routeOf[u]) >= 0) return;
-    const delta = bestPairInsertion(u, blink);
+    const delta = bestPairInsertion(u, blink, granular && nodeCount > GRANULAR_CONSTRUCT_NODES);
     const penalty = unchecked(unassignedPenalty[u]) + unchecked(unassignedPenalty[partnerOf(u)]);
     if (insertionSite >= 0 && delta < penalty) insertPair(u);
     return;
@@ -345,14 +378,18 @@ function orderFarthestFirst(): void {
   }
 }
 
-/** Builds the first plan: stops farthest from vehicle 0's depot first, each at its cheapest position. */
+/**
+ * Builds the first plan: stops farthest from vehicle 0's depot first, each at its cheapest position
+ * (among the positions next to its neighbours above GRANULAR_CONSTRUCT_NODES nodes).
+ */
 export function constructPlan(): void {
   if (vehicleCount == 0) return;
   orderFarthestFirst();
+  const granular = nodeCount > GRANULAR_CONSTRUCT_NODES;
   for (let i = 0; i < nodeCount - depotCount; i++) {
     const u = constructOrder[i];
     if (unchecked(routeOf[u]) >= 0) continue;
-    insertCheapest(u, 0, false);
+    insertCheapest(u, 0, granular);
   }
 }
 

@@ -2,10 +2,10 @@
 // up a problem, expose input buffers for JS to fill, build the matrix,
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
-  setupModel, inputAddress, prepareModel, hasMatrix, distanceM, durationS, nodeCount, profileCount, params,
+  setupModel, inputAddress, prepareModel, hasMatrix, storedMatrix, distanceM, durationS, nodeCount, profileCount, params,
   vehicleCount, depotCount, isStop, chosenWindow, hasPairs,
 } from "./model";
-import { buildMatrixFromLonLat } from "./matrix";
+import { prepareTravel, nodeDistance, nodeDuration } from "./matrix";
 import { prepareHomes } from "./homes";
 import { prepareVehicleClasses } from "./fleet";
 import { buildNeighbours } from "./neighbours";
@@ -40,10 +40,10 @@ export function inputPtr(bufferId: i32): usize {
   return inputAddress(bufferId);
 }
 
-/** Builds the matrices from lonLat (unless supplied), then the derived model, neighbour lists and an empty plan. */
+/** Prepares travel (matrices from lonLat for small problems unless supplied, else on demand), then the derived model, neighbour lists and an empty plan. */
 export function buildMatrix(): void {
   assert(stage >= 1, E_NOT_SET_UP);
-  if (!hasMatrix) buildMatrixFromLonLat();
+  prepareTravel(hasMatrix);
   prepareModel();
   prepareHomes();
   prepareVehicleClasses();
@@ -157,13 +157,31 @@ export function outputUnassignedCount(): i32 {
   return outUnassignedCount;
 }
 
-/** Address of the distance matrix (kind 0) or of profile `profile`'s duration matrix (kind 1). */
+/** Address of the stored distance matrix (kind 0) or of profile `profile`'s duration matrix (kind 1); 0 when legs are computed on demand. */
 export function matrixPtr(kind: i32, profile: i32): usize {
   assert(stage >= 2, E_NOT_SET_UP);
+  if (!storedMatrix) return 0;
   if (kind == 0) return changetype<usize>(distanceM);
   if (profile < 0 || profile >= profileCount) abort(E_BAD_PROFILE);
   return changetype<usize>(durationS) + <usize>profile * <usize>nodeCount * <usize>nodeCount * 4;
 }
+
+/** Metres from node `from` to node `to`, as the solver uses them (stored or on demand). */
+export function legDistance(from: i32, to: i32): i32 {
+  assert(stage >= 2, E_NOT_SET_UP);
+  if (from < 0 || to < 0 || from >= nodeCount || to >= nodeCount) abort(E_BAD_BUFFER);
+  return nodeDistance(from, to);
+}
+
+/** Seconds from node `from` to node `to` with profile `profile`'s speed, as the solver uses them. */
+export function legDurationS(profile: i32, from: i32, to: i32): i32 {
+  assert(stage >= 2, E_NOT_SET_UP);
+  if (from < 0 || to < 0 || from >= nodeCount || to >= nodeCount) abort(E_BAD_BUFFER);
+  if (profile < 0 || profile >= profileCount) abort(E_BAD_PROFILE);
+  return nodeDuration(profile, from, to);
+}
+
+export { setMatrixNodeLimit } from "./model";
 
 // ---- test hooks: used by tests/unit/solver only (operator property tests).
 

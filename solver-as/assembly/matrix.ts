@@ -1,7 +1,11 @@
-// Builds the integer distance and per-profile duration matrices from lon/lat,
-// with exactly the operations of web/src/domain/geo.ts (great-circle × circuity,
-// then distance / speed), so the TypeScript checker recomputes identical values.
-import { nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params } from "./model";
+// Travel between nodes. With a supplied matrix, or for a problem small enough (MATRIX_NODE_LIMIT), the
+// integer distance and per-profile duration matrices are stored; otherwise every leg is computed on demand
+// from lon/lat (no N×N memory: 10 000 stops would take 400 MB per matrix). Either way the embedded model
+// uses exactly the operations of web/src/domain/geo.ts (great-circle × circuity, then distance / speed),
+// so the TypeScript checker recomputes identical integers.
+import {
+  nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params, storedMatrix, siteNode, isAnywhere,
+} from "./model";
 import { PARAM_CIRCUITY } from "./types";
 
 // The host's Math functions: the checker runs in the same JS engine, so importing
@@ -17,31 +21,32 @@ import { PARAM_CIRCUITY } from "./types";
 const EARTH_RADIUS_M: f64 = 6371008.8;
 const RAD: f64 = Math.PI / 180;
 
+/** [N] latitude in radians, its cosine, and longitude in degrees: the per-node half of geo.ts greatCircleM. */
+let nodePhi = new StaticArray<f64>(0);
+let nodeCosPhi = new StaticArray<f64>(0);
+let nodeLon = new StaticArray<f64>(0);
+let circuity: f64 = 1;
+
 /** JS Math.round: nearest integer, halves rounded up (towards +∞). */
-export function roundHalfUp(x: f64): f64 {
+// @ts-ignore: decorator
+@inline export function roundHalfUp(x: f64): f64 {
   const up = Math.ceil(x);
   return up - 0.5 > x ? up - 1 : up;
 }
 
-/**
- * Fills distanceM (N·N) and durationS (P·N·N) from lonLat; diagonal 0.
- * distance = round(greatCircle · circuity), duration = round(distance / speed).
- */
-export function buildMatrixFromLonLat(): void {
+/** Precomputes the per-node terms of the embedded model; then fills the matrices when they are stored but not supplied. */
+export function prepareTravel(supplied: bool): void {
   const n = nodeCount;
-  const circuity = params[PARAM_CIRCUITY];
+  circuity = params[PARAM_CIRCUITY];
+  nodePhi = new StaticArray<f64>(n); nodeCosPhi = new StaticArray<f64>(n); nodeLon = new StaticArray<f64>(n);
   for (let i = 0; i < n; i++) {
-    const lon1 = lonLat[2 * i]; const phi1 = lonLat[2 * i + 1] * RAD;
-    const cos1 = hostCos(phi1);
-    for (let j = 0; j < n; j++) {
-      if (i == j) { distanceM[i * n + j] = 0; continue; }
-      const lon2 = lonLat[2 * j]; const phi2 = lonLat[2 * j + 1] * RAD;
-      const sinDPhi = hostSin((phi2 - phi1) * 0.5);
-      const sinDLambda = hostSin((lon2 - lon1) * RAD * 0.5);
-      const a = sinDPhi * sinDPhi + cos1 * hostCos(phi2) * sinDLambda * sinDLambda;
-      const d = 2 * EARTH_RADIUS_M * hostAsin(Math.min(1, Math.sqrt(a)));
-      distanceM[i * n + j] = <i32>roundHalfUp(d * circuity);
-    }
+    nodeLon[i] = lonLat[2 * i];
+    nodePhi[i] = lonLat[2 * i + 1] * RAD;
+    nodeCosPhi[i] = hostCos(nodePhi[i]);
+  }
+  if (supplied || !storedMatrix) return;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) distanceM[i * n + j] = modelDistance(i, j);
   }
   for (let p = 0; p < profileCount; p++) {
     const speed = profileSpeedMps[p];
@@ -50,4 +55,45 @@ export function buildMatrixFromLonLat(): void {
       durationS[base + cell] = <i32>roundHalfUp(<f64>distanceM[cell] / speed);
     }
   }
+}
+
+/** Embedded-model distance from node i to node j: round(great-circle · circuity); 0 on the diagonal. */
+export function modelDistance(i: i32, j: i32): i32 {
+  if (i == j) return 0;
+  const phi1 = unchecked(nodePhi[i]); const phi2 = unchecked(nodePhi[j]);
+  const sinDPhi = hostSin((phi2 - phi1) * 0.5);
+  const sinDLambda = hostSin((unchecked(nodeLon[j]) - unchecked(nodeLon[i])) * RAD * 0.5);
+  const a = sinDPhi * sinDPhi + unchecked(nodeCosPhi[i]) * unchecked(nodeCosPhi[j]) * sinDLambda * sinDLambda;
+  const d = 2 * EARTH_RADIUS_M * hostAsin(Math.min(1, Math.sqrt(a)));
+  return <i32>roundHalfUp(d * circuity);
+}
+
+/** Distance in metres from node i to node j (0 to or from a node without a location). */
+// @ts-ignore: decorator
+@inline export function nodeDistance(i: i32, j: i32): i32 {
+  if (storedMatrix) return unchecked(distanceM[i * nodeCount + j]);
+  return isAnywhere(i) || isAnywhere(j) ? 0 : modelDistance(i, j);
+}
+
+/**
+ * Seconds from node i to node j for `profile`, given the leg's distance (nodeDistance(i, j)): the stored
+ * matrix's cell, or round(distance / speed) on demand, as the matrix would hold it.
+ */
+// @ts-ignore: decorator
+@inline export function legDuration(profile: i32, i: i32, j: i32, distance: i32): i32 {
+  const n = nodeCount;
+  if (storedMatrix) return unchecked(durationS[profile * n * n + i * n + j]);
+  return <i32>roundHalfUp(<f64>distance / unchecked(profileSpeedMps[profile]));
+}
+
+/** Seconds from node i to node j for `profile`. */
+// @ts-ignore: decorator
+@inline export function nodeDuration(profile: i32, i: i32, j: i32): i32 {
+  return storedMatrix ? legDuration(profile, i, j, 0) : legDuration(profile, i, j, nodeDistance(i, j));
+}
+
+/** Distance between two sites. */
+// @ts-ignore: decorator
+@inline export function siteDistance(from: i32, to: i32): i64 {
+  return <i64>nodeDistance(unchecked(siteNode[from]), unchecked(siteNode[to]));
 }

@@ -21,8 +21,18 @@ export let dims: i32 = 0;
 export let profileCount: i32 = 0;
 /** W time-window slots per node (slots with open > close are unused). */
 export let windowCount: i32 = 1;
-/** Whether JS supplied `distanceM`/`durationS` (else matrix.ts builds them from lonLat). */
+/** Whether JS supplied `distanceM`/`durationS` (else matrix.ts builds them from lonLat or computes legs on demand). */
 export let hasMatrix: bool = false;
+/**
+ * Whether distanceM/durationS hold N×N cells: supplied, or built for at most `matrixNodeLimit` nodes.
+ * Above it the embedded model computes every leg on demand (matrix.ts) and no N×N memory exists.
+ */
+export let storedMatrix: bool = false;
+/** Largest node count whose embedded-model matrices are stored (lookups beat recomputing the haversine). */
+export const MATRIX_NODE_LIMIT: i32 = 2000;
+export let matrixNodeLimit: i32 = MATRIX_NODE_LIMIT;
+/** Test hook: the node count above which the embedded model is computed on demand (call before setup). */
+export function setMatrixNodeLimit(limit: i32): void { matrixNodeLimit = limit; }
 /**
  * Site count M = N + 2V. Sites `0..N-1` are nodes; site N+r is the start and
  * N+V+r the end of route r (each route owns its own depot copies so that
@@ -138,8 +148,6 @@ export let hasBans: bool = false;
 export let hasLocks: bool = false;
 /** True when a route limit applies to some vehicle. */
 export let hasLimits: bool = false;
-/** [V] duration-matrix offset (profile·N·N) of each vehicle. */
-export let vehicleDurationBase = new StaticArray<i32>(0);
 /** True when no vehicle pays per second: route cost is then fixed + distance, so distance deltas prune exactly. */
 export let durationFree: bool = false;
 /** True when distanceM is symmetric (reversals keep internal distance). */
@@ -150,10 +158,11 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   nodeCount = n; depotCount = depots; vehicleCount = vehicles; dims = k; profileCount = profiles;
   windowCount = max(windows, 1);
   hasMatrix = matrixGiven;
+  storedMatrix = matrixGiven || n <= matrixNodeLimit;
   siteCount = n + 2 * vehicles;
   lonLat = new StaticArray<f64>(2 * n);
-  distanceM = new StaticArray<i32>(n * n);
-  durationS = new StaticArray<i32>(profiles * n * n);
+  distanceM = new StaticArray<i32>(storedMatrix ? n * n : 0);
+  durationS = new StaticArray<i32>(storedMatrix ? profiles * n * n : 0);
   demand = new StaticArray<i32>(n * k);
   pickup = new StaticArray<i32>(n * k);
   serviceS = new StaticArray<i32>(n);
@@ -245,12 +254,6 @@ export function inputAddress(bufferId: i32): usize {
 // @ts-ignore: decorator
 @inline export function isStop(site: i32): bool { return site >= depotCount && site < nodeCount; }
 
-/** Distance between two sites. */
-// @ts-ignore: decorator
-@inline export function siteDistance(from: i32, to: i32): i64 {
-  return <i64>unchecked(distanceM[unchecked(siteNode[from]) * nodeCount + unchecked(siteNode[to])]);
-}
-
 /** Partner of a stop site (−1: unpaired or not a stop). */
 // @ts-ignore: decorator
 @inline export function partnerOf(site: i32): i32 { return site < nodeCount ? unchecked(pairOf[site]) : -1; }
@@ -266,9 +269,10 @@ export function inputAddress(bufferId: i32): usize {
 // @ts-ignore: decorator
 @inline export function isBreak(site: i32): bool { return site < nodeCount && (unchecked(nodeFlags[site]) & NODE_BREAK) != 0; }
 
-/** Zeroes travel to and from every node without a location (open route ends), in every matrix. */
+/** Zeroes travel to and from every node without a location (open route ends), in every stored matrix. */
 export function clearAnywhereTravel(): void {
   const n = nodeCount;
+  if (!storedMatrix) return; // on demand, matrix.ts nodeDistance gives them 0
   for (let a = 0; a < n; a++) {
     if (!isAnywhere(a)) continue;
     for (let b = 0; b < n; b++) {
@@ -365,7 +369,6 @@ export function prepareModel(): void {
       }
     }
   }
-  vehicleDurationBase = new StaticArray<i32>(v);
   durationFree = true;
   for (let vehicle = 0; vehicle < v; vehicle++) {
     const start = n + vehicle; const end = n + v + vehicle;
@@ -379,15 +382,15 @@ export function prepareModel(): void {
     // Overtime (soft shift end): back by shift end + allowance, each second beyond the shift costs.
     const overtime = <i64>max(overtimeMaxS[vehicle], 0);
     siteCloseS[end] = min<i64>(shiftEnd + overtime, <i64>twCloseS[endDepot * w]);
-    vehicleDurationBase[vehicle] = vehicleProfile[vehicle] * n * n;
     if (vehicleCostPerS[vehicle] != 0) durationFree = false;
     if (overtime > 0) { hasOvertime = true; durationFree = false; }
     // A break's length is part of the route's duration: distance alone no longer bounds a move.
     if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
+  // The embedded model is symmetric (haversine: squared sines of negated angles, commuted products).
   symmetricDistance = true;
-  for (let i = 0; i < n && symmetricDistance; i++) {
+  for (let i = 0; i < n && symmetricDistance && storedMatrix; i++) {
     for (let j = i + 1; j < n; j++) {
       if (distanceM[i * n + j] != distanceM[j * n + i]) { symmetricDistance = false; break; }
     }

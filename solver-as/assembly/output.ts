@@ -5,12 +5,13 @@
 // walking the plan would: never later than in the slot the search chose, so
 // every rule still holds). Breaks are taken where the vehicle stands.
 import {
-  nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, durationS, vehicleDurationBase,
+  nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, vehicleProfile,
   startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
   windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, hasBreaks,
   isBreak, siteWindowCost, hasWindowCosts,
 } from "./model";
 import { stabilityCost } from "./homes";
+import { nodeDuration } from "./matrix";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
 import { accFromSite, accAppendSite, accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
 import { accStrangers } from "./stability";
@@ -87,14 +88,14 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   outSummary[SUMMARY_MOVED] += strangers;
   outSummary[SUMMARY_STABILITY] += stabilityCost * strangers;
   const departure = accField(F_EARLY);
-  const base = vehicleDurationBase[route];
+  const profile = vehicleProfile[route];
   let time = departure;
   let from = siteNode[start];
   let windowCosts: f64 = 0;
   site = links[start];
   while (site != end) {
     const node = siteNode[site];
-    const arrival = time + <i64>durationS[base + from * nodeCount + node];
+    const arrival = time + <i64>nodeDuration(profile, from, node);
     const serviceStart = earliestStart(site, arrival);
     outVisits[offset] = node;
     outArrivalS[offset] = <i32>serviceStart;
@@ -104,7 +105,7 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
     if (hasWindowCosts) windowCosts += siteWindowCost[site];
     site = links[site];
   }
-  const back = time + <i64>durationS[base + from * nodeCount + siteNode[end]];
+  const back = time + <i64>nodeDuration(profile, from, siteNode[end]);
   const duration = back - departure;
   // Serving earlier than the chosen slot requires can only shorten the day.
   assert(duration <= accField(F_DUR), E_SCHEDULE_MISMATCH);

@@ -12,11 +12,12 @@
 // real stop on (leading breaks are appended one by one), because its first leg
 // depends on where the vehicle comes from.
 import {
-  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, distanceM, durationS, vehicleDurationBase,
+  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, vehicleProfile, storedMatrix, distanceM, durationS,
   isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
   hasWindowCosts, hasOwners,
 } from "./model";
 import { hasStability, siteHome } from "./homes";
+import { nodeDistance, legDuration } from "./matrix";
 
 // ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
 // its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
@@ -73,8 +74,11 @@ let bwd = new StaticArray<i64>(0);
 let acc = new StaticArray<i64>(0);
 /** [stride] one saved copy of the accumulator (pair insertion extends a prefix step by step). */
 let saved = new StaticArray<i64>(0);
-/** Offset of profile `vehicleProfile` in durationS: how the accumulator travels (not a summary field). */
+/** Travel-time profile the accumulator's legs use (not a summary field). */
+let accProfile: i32 = 0;
+/** Offset of the accumulator's profile in a stored durationS (profile·N·N). */
 let accDurBase: i32 = 0;
+let savedProfile: i32 = 0;
 let savedDurBase: i32 = 0;
 /** The vehicle the accumulator's route belongs to (strangers are counted against it; not a summary field). */
 let accVehicle: i32 = 0;
@@ -124,14 +128,14 @@ let savedVehicle: i32 = 0;
 
 /** Saves the accumulator (one slot). */
 export function accSave(): void {
-  savedDurBase = accDurBase;
+  savedProfile = accProfile; savedDurBase = accDurBase;
   savedVehicle = accVehicle;
   copyRecord(acc, 0, saved, 0);
 }
 
 /** Restores the accumulator saved by accSave. */
 export function accRestore(): void {
-  accDurBase = savedDurBase;
+  accProfile = savedProfile; accDurBase = savedDurBase;
   accVehicle = savedVehicle;
   copyRecord(saved, 0, acc, 0);
 }
@@ -267,7 +271,8 @@ export function rangeStrangers(first: i32, last: i32, vehicle: i32, next: Static
  * break is never reused (accAppendSuffix appends leading breaks one by one).
  */
 export function accFromSite(site: i32, vehicle: i32): void {
-  accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accProfile = unchecked(vehicleProfile[vehicle]);
+  accDurBase = accProfile * nodeCount * nodeCount;
   accVehicle = vehicle;
   const a = changetype<usize>(acc);
   put(a, F_DIST, 0); put(a, F_DUR, unchecked(siteServiceS[site])); put(a, F_WARP, 0);
@@ -290,22 +295,34 @@ export function accFromSite(site: i32, vehicle: i32): void {
 
 /** Starts the accumulator with the stored prefix ending at site, which lies on vehicle's own route. */
 export function accFromPrefix(site: i32, vehicle: i32): void {
-  accDurBase = unchecked(vehicleDurationBase[vehicle]);
+  accProfile = unchecked(vehicleProfile[vehicle]);
+  accDurBase = accProfile * nodeCount * nodeCount;
   accVehicle = vehicle;
   copyRecord(fwd, site * stride, acc, 0);
 }
 
-/** Matrix cell of the leg from where the accumulator stands to site's node. */
+/** Seconds of the leg the last accLeg call measured. */
+let legSeconds: i64 = 0;
+
+/** Metres of the leg from where the accumulator stands to site's node; its seconds go to legSeconds. */
 // @ts-ignore: decorator
-@inline function legCell(a: usize, site: i32): i32 {
-  return <i32>get(a, F_LOC) * nodeCount + unchecked(siteNode[site]);
+@inline function accLeg(a: usize, site: i32): i64 {
+  const from = <i32>get(a, F_LOC); const to = unchecked(siteNode[site]);
+  if (storedMatrix) {
+    const cell = from * nodeCount + to;
+    legSeconds = <i64>unchecked(durationS[accDurBase + cell]);
+    return <i64>unchecked(distanceM[cell]);
+  }
+  const distance = nodeDistance(from, to);
+  legSeconds = <i64>legDuration(accProfile, from, to, distance);
+  return <i64>distance;
 }
 
 /** Appends one site (travel from where the accumulator stands uses its profile). */
 export function accAppendSite(site: i32): void {
   const a = changetype<usize>(acc);
-  const cell = legCell(a, site);
-  appendSite(a, site, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]));
+  const distance = accLeg(a, site);
+  appendSite(a, site, distance, legSeconds);
 }
 
 /**
@@ -316,7 +333,7 @@ export function accAppendSite(site: i32): void {
  */
 export function accAppendSuffix(site: i32, last: i32, fromRoute: i32, next: StaticArray<i32>): void {
   if (isEndSite(site)) return;
-  const sameProfile = unchecked(vehicleDurationBase[fromRoute]) == accDurBase;
+  const sameProfile = unchecked(vehicleProfile[fromRoute]) == accProfile;
   if (hasBreaks) {
     // A stored suffix's first leg assumed its old predecessor's place: take leading breaks one by one.
     while (isBreak(site)) {
@@ -328,8 +345,8 @@ export function accAppendSuffix(site: i32, last: i32, fromRoute: i32, next: Stat
   if (!sameProfile) { accAppendRange(site, last, next); return; }
   const a = changetype<usize>(acc);
   const b = recordOf(bwd, site);
-  const cell = legCell(a, site);
-  mergeTime(a, <i64>unchecked(distanceM[cell]), <i64>unchecked(durationS[accDurBase + cell]),
+  const distance = accLeg(a, site);
+  mergeTime(a, distance, legSeconds,
     get(b, F_DIST), get(b, F_DUR), get(b, F_WARP), get(b, F_EARLY), get(b, F_LATE), get(b, F_DRIVE));
   put(a, F_LOC, get(b, F_LOC));
   put(a, F_STOPS, get(a, F_STOPS) + get(b, F_STOPS));

@@ -28,9 +28,7 @@ export function cpuRepairSolve(wasmPath: string): RepairSolve {
     } else {
       while (!done && cpuMs() - started < limitMs) done = instance.improve(200, Math.min(1, (cpuMs() - started) / limitMs)) === Status.Done;
     }
-    const n = encoded.buffers.nodeCount;
-    const matrices = Array.from({ length: encoded.buffers.profileCount }, (_, p) => instance.readMatrix(p));
-    const travel = { distanceM: (a: number, b: number) => matrices[0].distanceM[a * n + b], durationS: (p: number, a: number, b: number) => matrices[p].durationS[a * n + b] };
+    const travel = instance.travel();
     const stats = { seed: options.seed, iterations: instance.iterations(), elapsedMs: Math.round(cpuMs() - started) };
     return decode(instance.readSolution(), { scenario: valid.scenario, encoded, travel, stopReason: done ? 'converged' : 'time-limit', stats });
   };

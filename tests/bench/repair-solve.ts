@@ -6,7 +6,7 @@ import type { RepairSolve, RepairSolveOptions } from '../../web/src/plan/repair'
 import type { Scenario } from '../../web/src/domain/scenario';
 import { formatIssues, validateScenario } from '../../web/src/domain/validate';
 import { nextChunk } from '../../workers/chunk';
-import { decode, type Travel } from '../../workers/decode';
+import { decode } from '../../workers/decode';
 import { encode, pinnedInitialPlan } from '../../workers/encode';
 import { INPUT_ERROR, Status, namedError, type UncheckedSolution } from '../../workers/protocol';
 import { compileSolver, instantiateSolver, type SolverInstance } from '../../workers/wasm';
@@ -25,14 +25,6 @@ export function solverModule(target: 'debug' | 'release'): Promise<WebAssembly.M
 
 /** Move evaluations per improve() call under a move budget. */
 const MOVE_CHUNK = 1000;
-
-function travelOf(instance: SolverInstance, nodeCount: number, profileCount: number): Travel {
-  const matrices = Array.from({ length: profileCount }, (_, p) => instance.readMatrix(p));
-  return {
-    distanceM: (from, to) => matrices[0].distanceM[from * nodeCount + to],
-    durationS: (profile, from, to) => matrices[profile].durationS[from * nodeCount + to],
-  };
-}
 
 /** Improves for exactly `maxMoves` move evaluations (reproducible per seed), or until the time limit; true when converged. */
 function improve(instance: SolverInstance, options: RepairSolveOptions, started: number): boolean {
@@ -67,7 +59,7 @@ async function solveDirect(module: WebAssembly.Module, scenario: Scenario, optio
   instance.load(encoded.buffers);
   instance.construct(pinnedInitialPlan(encoded, options.pins, options.initialRoutes));
   const stopReason = improve(instance, options, started) ? 'converged' : 'time-limit';
-  const travel = travelOf(instance, encoded.buffers.nodeCount, encoded.buffers.profileCount);
+  const travel = instance.travel();
   const stats = { seed: options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
   return decode(instance.readSolution(), { scenario: valid.scenario, encoded, travel, stopReason, stats });
 }

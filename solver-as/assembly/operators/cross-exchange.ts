@@ -3,7 +3,8 @@
 //
 //   before:  pu → [u … uz] → nuz        pv → [v … vz] → nvz
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
-import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
+import { siteDistance } from "../matrix";
+import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";

@@ -3,8 +3,9 @@
 //
 //   before:  pu → [u … z] → nz        w → nw
 //   after:   pu → nz                  w → [u … z] → nw
+import { siteDistance } from "../matrix";
 import {
-  isStop, isEndSite, endSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost,
+  isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";

@@ -2,7 +2,8 @@
 //
 //   before:  pu → u → nu      pv → v → nv
 //   after:   pu → v → nu      pv → u → nv
-import { endSite, isStop, siteDistance, durationFree, vehicleCostPerM } from "../model";
+import { siteDistance } from "../matrix";
+import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";

@@ -3,7 +3,8 @@
 //
 //   before:  A: … u → nu …  endA        B: … v → nv …  endB
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
-import { endSite, isEndSite, siteDistance, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
+import { siteDistance } from "../matrix";
+import { endSite, isEndSite, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
 import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix } from "../segments";

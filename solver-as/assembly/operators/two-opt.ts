@@ -2,7 +2,8 @@
 //
 //   before:  u → nu → … → v → nv
 //   after:   u → v → … → nu → nv
-import { endSite, isStop, siteDistance, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
+import { siteDistance } from "../matrix";
+import { endSite, isStop, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";

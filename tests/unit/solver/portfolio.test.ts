@@ -184,12 +184,21 @@ describe('runPortfolio with real solver instances', () => {
 });
 
 describe('workersFor', () => {
-  const sized = (orders: number) => ({ orders: new Array(orders), depots: [{}] }) as unknown as Parameters<typeof workersFor>[0];
+  const sized = (orders: number, supplied = false) =>
+    ({ orders: new Array(orders), depots: [{}], travelMatrices: supplied ? { driving: {} } : undefined }) as unknown as Parameters<typeof workersFor>[0];
 
-  it('gives a scenario the workers asked for while their matrices fit in 2 GiB, and at least one', () => {
+  it('gives a scenario the workers asked for while stored matrices fit in 2 GiB, and at least one', () => {
     expect(workersFor(sized(200), 7)).toBe(7);
-    expect(workersFor(sized(5000), 7)).toBe(5);
-    expect(workersFor(sized(20_000), 7)).toBe(1);
+    expect(workersFor(sized(1999), 7)).toBe(7);
     expect(workersFor(sized(200), 0)).toBe(1);
+    // A supplied road matrix is stored whatever its size.
+    expect(workersFor(sized(3000, true), 20)).toBe(14);
+    expect(workersFor(sized(3999, true), 7)).toBe(7);
+    expect(workersFor(sized(3999, true), 16)).toBe(8);
+  });
+
+  it('does not cap the built-in model above 2,000 places: its legs are computed on demand', () => {
+    expect(workersFor(sized(5000), 7)).toBe(7);
+    expect(workersFor(sized(20_000), 7)).toBe(7);
   });
 });

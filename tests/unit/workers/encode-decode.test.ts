@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encode, AMOUNT_SCALE } from '../../../workers/encode';
+import { encode, AMOUNT_SCALE, SUPPLIED_MATRIX_MAX_PLACES } from '../../../workers/encode';
 import { decode, type Travel } from '../../../workers/decode';
 import { checkSolution } from '../../../web/src/domain/check';
 import { roadDistanceM, travelTimeS } from '../../../web/src/domain/geo';
@@ -26,6 +26,17 @@ describe('encode', () => {
     expect([b.twOpenS[0], b.twCloseS[0]]).toEqual([360 * 60, 1200 * 60]);
     expect(b.unassignedPenalty[0]).toBe(0);
     expect(b.unassignedPenalty[1]).toBeGreaterThan(0);
+  });
+
+  it('refuses a supplied road matrix over SUPPLIED_MATRIX_MAX_PLACES places with a message, before allocating it', () => {
+    const s = smallScenario();
+    const orders = Array.from({ length: SUPPLIED_MATRIX_MAX_PLACES }, (_, i) => ({ ...s.orders[i % s.orders.length], id: `o${i}` }));
+    // The matrix content is never read: the size is refused first (a real one would be 4,001 × 4,001).
+    const travelMatrices = Object.fromEntries(s.vehicles.map((v) => [v.type, { durationsS: [] as number[][] }]));
+    expect(() => encode({ ...s, orders, travelMatrices }, { seed: 1, timeLimitS: 1 }))
+      .toThrow(`${SUPPLIED_MATRIX_MAX_PLACES + s.depots.length} places (depots, orders, pickups) are more than a supplied road matrix may have in the browser (at most ${SUPPLIED_MATRIX_MAX_PLACES}`);
+    // Without the matrix the same scenario encodes (the embedded model has no such limit).
+    expect(encode({ ...s, orders }, { seed: 1, timeLimitS: 1 }).buffers.nodeCount).toBe(SUPPLIED_MATRIX_MAX_PLACES + s.depots.length);
   });
 
   it('gives vehicles with different speed factors different speed profiles', () => {

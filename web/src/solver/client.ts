@@ -40,14 +40,21 @@ function namedError(name: string, message: string): Error {
 
 /** Memory all workers' travel matrices may take together (each worker holds its own). */
 const MATRIX_BUDGET_BYTES = 2 ** 31;
+/** Above this many places the solver computes built-in legs on demand instead of storing matrices (solver-as model.ts MATRIX_NODE_LIMIT). */
+const STORED_MATRIX_PLACES = 2000;
 
 /**
- * Workers a scenario may use: each holds about 16·N² bytes of matrices for N places (orders and depots; distance and
- * duration in WASM, their copies for decoding), so a very large plan runs on fewer workers.
+ * Workers a scenario may use. A worker holds about 16·N² bytes of matrices for N places (orders and depots;
+ * distance and duration) when it stores them — a supplied road matrix, or the built-in model up to
+ * STORED_MATRIX_PLACES — so such a plan runs on fewer workers; above that the built-in legs are computed
+ * on demand (O(N) per worker) and the count is not capped.
  */
-export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots'>, wanted: number): number {
+export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots' | 'travelMatrices'>, wanted: number): number {
   const places = scenario.orders.length + scenario.depots.length;
-  return Math.max(1, Math.min(Math.floor(wanted) || 1, Math.floor(MATRIX_BUDGET_BYTES / (16 * places * places))));
+  const supplied = !!scenario.travelMatrices && Object.keys(scenario.travelMatrices).length > 0;
+  const want = Math.max(1, Math.floor(wanted) || 1);
+  if (!supplied && places > STORED_MATRIX_PLACES) return want;
+  return Math.max(1, Math.min(want, Math.floor(MATRIX_BUDGET_BYTES / (16 * places * places))));
 }
 
 /**
