@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   else process.stdout.write(sol);
   console.error(JSON.stringify({
     instance: inst.name, rounding, routes: result.check.routes, distance: Number(result.check.distance.toFixed(4)),
-    seconds: Number(result.seconds.toFixed(2)), feasible: result.check.ok, unassigned: result.unassigned,
+    seconds: Number(result.seconds.toFixed(2)), feasible: result.check.ok, unassigned: result.unassigned, iterations: result.iterations,
   }));
   if (!result.check.ok) {
     console.error(`checker: the plan is not valid:\n  ${result.check.violations.slice(0, 20).join('\n  ')}`);
