@@ -310,6 +310,13 @@ function checkEach(name: string, data: NumericArray, rule: string, ok: (value: n
   }
 }
 
+/**
+ * Places one solve takes (issue #15 plans 10,000 orders: with pickups and depots up to ~21,000 places). The
+ * built-in model has no matrix to bound the size, but a first plan still costs about O(N²) in the worst case
+ * (one long route), so a size far beyond the product's would only hang the worker.
+ */
+export const MAX_SOLVER_NODES = 25_000;
+
 const nonNegative = (value: number): boolean => value >= 0;
 const finiteNonNegative = (value: number): boolean => Number.isFinite(value) && value >= 0;
 
@@ -323,6 +330,9 @@ export function validateProblem(p: ProblemBuffers): void {
   checkCount('profileCount', p.profileCount, 1);
   const n = p.nodeCount; const v = p.vehicleCount; const k = p.dims;
   if (p.distanceM !== undefined || p.durationS !== undefined) checkMatrixFits(n, p.profileCount);
+  if (n > MAX_SOLVER_NODES) {
+    throw inputError('nodeCount', `${n} places (depots, orders, pickups) are more than the solver plans at once (at most ${MAX_SOLVER_NODES}): split the day into several scenarios`);
+  }
   if (p.distanceM || p.durationS) {
     checkLength('distanceM', p.distanceM, n * n, 'Int32Array');
     checkLength('durationS', p.durationS, p.profileCount * n * n, 'Int32Array');

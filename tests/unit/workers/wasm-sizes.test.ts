@@ -1,10 +1,12 @@
 // Problem sizes whose supplied travel matrix cannot fit in WASM memory (found by
 // tests/fuzz): a named InputError before anything crosses the boundary, not a
 // trap inside ("Invalid length", or an index error after N·N overflowed i32).
-// The embedded model stores no matrix above 2,000 nodes, so such sizes load.
+// The embedded model stores no matrix above 2,000 nodes, so such sizes load, up to the solver's limit of
+// places per solve (MAX_SOLVER_NODES).
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../../workers/encode';
 import type { ProblemBuffers } from '../../../workers/protocol';
+import { MAX_SOLVER_NODES } from '../../../workers/wasm';
 import { makeMiniScenario } from '../../fixtures/mini-scenario';
 import { newSolver } from '../../helpers/load-solver';
 
@@ -40,11 +42,22 @@ describe('problem sizes the solver memory cannot hold', () => {
     expect([...solver.readSolution().visits].sort()).toEqual([1, 2, 3, 4]);
   });
 
-  it('loads 46,341 nodes on the embedded model (travel on demand, all at one address) in little memory', async () => {
+  it('loads 25,000 nodes on the embedded model (travel on demand, all at one address) in little memory', async () => {
     const solver = await newSolver();
-    solver.load(sized(46_341));
-    // A stored distance matrix alone would be 46,341² × 4 B = 8 GiB.
+    solver.load(sized(MAX_SOLVER_NODES));
+    // A stored distance matrix alone would be 25,000² × 4 B = 2.3 GiB.
     expect(solver.memoryBytes()).toBeLessThan(256 * 2 ** 20);
-    expect(solver.travel().distanceM(1, 46_340)).toBe(0);
+    expect(solver.travel().distanceM(1, MAX_SOLVER_NODES - 1)).toBe(0);
+  });
+
+  it.each([MAX_SOLVER_NODES + 1, 46_341, 2 ** 20])('refuses %i nodes on the embedded model as an InputError naming nodeCount and the limit', async (nodes) => {
+    const solver = await newSolver();
+    let error: unknown = null;
+    try {
+      solver.load(sized(nodes));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: 'InputError', message: expect.stringMatching(new RegExp(`^nodeCount: ${nodes} places .* \\(at most ${MAX_SOLVER_NODES}\\)`)) });
   });
 });
