@@ -3,6 +3,7 @@
 import { siteDistance } from "./matrix";
 import {
   startSite, endSite, vehicleFixedCost, vehicleCostPerM, siteBan, vehicleBanBit, hasLimits, maxStops,
+  windowCount, windowUsed, twOpenS, twCloseS, siteOpenS, siteCloseS,
 } from "./model";
 import { routeStops } from "./solution";
 import { stopStability } from "./stability";
@@ -31,12 +32,27 @@ export function routeRefuses(route: i32, ban: u64, stops: i32): bool {
   return most >= 0 && unchecked(routeStops[route]) + stops > most;
 }
 
-/** routeRefuses for the single stop u. */
-export function routeRefusesStop(route: i32, u: i32): bool {
-  return routeRefuses(route, unchecked(siteBan[u]), 1);
+/**
+ * True when no window of stop u meets the hours of route `route`: each closes before the vehicle may
+ * leave, or opens after it must be back (a visit there would be late somewhere: time warp).
+ */
+export function outOfHours(route: i32, u: i32): bool {
+  const leave = unchecked(siteOpenS[startSite(route)]);
+  const back = unchecked(siteCloseS[endSite(route)]);
+  const w = windowCount;
+  for (let slot = 0; slot < w; slot++) {
+    if (!windowUsed(u, slot)) continue;
+    if (<i64>unchecked(twCloseS[u * w + slot]) >= leave && <i64>unchecked(twOpenS[u * w + slot]) <= back) return false;
+  }
+  return true;
 }
 
-/** routeRefuses for the shipment of pickup p and delivery d. */
+/** routeRefuses for the single stop u, or u out of the route's hours. */
+export function routeRefusesStop(route: i32, u: i32): bool {
+  return routeRefuses(route, unchecked(siteBan[u]), 1) || outOfHours(route, u);
+}
+
+/** routeRefuses for the shipment of pickup p and delivery d, or either out of the route's hours. */
 export function routeRefusesPair(route: i32, p: i32, d: i32): bool {
-  return routeRefuses(route, unchecked(siteBan[p]) | unchecked(siteBan[d]), 2);
+  return routeRefuses(route, unchecked(siteBan[p]) | unchecked(siteBan[d]), 2) || outOfHours(route, p) || outOfHours(route, d);
 }
