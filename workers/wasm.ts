@@ -46,6 +46,7 @@ export interface RawSolverExports {
   testCost(route: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
+  testConstructPruning(on: number): void;
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;

@@ -17,6 +17,7 @@ import { nextFloat, nextInt } from "./rng";
 import { stopStability } from "./stability";
 import { vehicleClass } from "./fleet";
 import { INFEASIBLE } from "./types";
+import { emptyRouteCannotBeat, routeRefusesStop, routeRefusesPair } from "./construct-prune";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
 export let insertionSite: i32 = -1;
@@ -39,6 +40,16 @@ let routeStamp = new StaticArray<i32>(0);
  * routes), not at every position of every route: construction is then O(N·k) instead of O(N²).
  */
 export const GRANULAR_CONSTRUCT_NODES: i32 = 2000;
+
+/**
+ * True while constructPlan builds the first plan of a problem above GRANULAR_CONSTRUCT_NODES nodes: routes
+ * that cannot take the stop, or whose best position could not win, are then skipped unevaluated
+ * (construct-prune.ts; the plan stays the same).
+ */
+let largeConstruct = false;
+/** Test hook: false builds large first plans without those skips (to compare the plans). */
+let pruneLargeConstruct = true;
+export function setConstructPruning(on: bool): void { pruneLargeConstruct = on; }
 
 /** [S] scratch: stops in construction order. */
 let constructOrder = new StaticArray<i32>(0);
@@ -132,6 +143,7 @@ function scanEmptyRoutes(u: i32, best: f64): f64 {
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
     if (!firstEmptyOfClass(route)) continue;
+    if (largeConstruct && (emptyRouteCannotBeat(route, u, best) || routeRefusesStop(route, u))) continue;
     // An unused vehicle's route may still hold its breaks: the stop may go before or after each.
     if (unchecked(routeSize[route]) > 0) { best = scanRoute(u, route, best, 0); continue; }
     const delta = evaluateInsertAnyWindow(u, startSite(route), best);
@@ -145,7 +157,8 @@ export function bestInsertion(u: i32, blink: f64): f64 {
   insertionSite = -1;
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
-    if (unchecked(routeStops[route]) > 0) best = scanRoute(u, route, best, blink);
+    if (unchecked(routeStops[route]) == 0 || (largeConstruct && routeRefusesStop(route, u))) continue;
+    best = scanRoute(u, route, best, blink);
   }
   return scanEmptyRoutes(u, best);
 }
@@ -161,6 +174,7 @@ export function granularInsertion(u: i32, blink: f64): f64 {
   for (let i = 0; i < k; i++) {
     const v = unchecked(neighbours[u * k + i]);
     if (unchecked(routeOf[v]) < 0) continue;
+    if (largeConstruct && routeRefusesStop(unchecked(routeOf[v]), u)) continue;
     if (blink > 0 && nextFloat() < blink) continue;
     let delta = evaluateInsertAnyWindow(u, v, best);
     if (delta < best) { best = delta; insertionSite = v; insertionWindow = evaluatedWindow; }
@@ -222,6 +236,7 @@ function scanNeighbourRoutesPair(u: i32, p: i32, d: i32, best: f64, blink: f64):
     const route = unchecked(routeOf[unchecked(neighbours[u * k + i])]);
     if (route < 0 || route >= vehicleCount || unchecked(routeStamp[route]) == stamp) continue;
     unchecked(routeStamp[route] = stamp);
+    if (largeConstruct && routeRefusesPair(route, p, d)) continue;
     best = scanRoutePair(p, d, route, best, blink);
   }
   return best;
@@ -243,12 +258,15 @@ export function bestPairInsertion(p: i32, blink: f64, granular: bool = false): f
   }
   if (!granular || insertionSite < 0) {
     for (let route = 0; route < vehicleCount; route++) {
-      if (unchecked(routeStops[route]) > 0) best = scanRoutePair(p, d, route, best, blink);
+      if (unchecked(routeStops[route]) == 0 || (largeConstruct && routeRefusesPair(route, p, d))) continue;
+      best = scanRoutePair(p, d, route, best, blink);
     }
   }
   stamp++;
   for (let route = 0; route < vehicleCount; route++) {
-    if (firstEmptyOfClass(route)) best = scanRoutePair(p, d, route, best, 0);
+    if (!firstEmptyOfClass(route)) continue;
+    if (largeConstruct && (emptyRouteCannotBeat(route, p, best) || routeRefusesPair(route, p, d))) continue;
+    best = scanRoutePair(p, d, route, best, 0);
   }
   return best;
 }
@@ -386,11 +404,13 @@ export function constructPlan(): void {
   if (vehicleCount == 0) return;
   orderFarthestFirst();
   const granular = nodeCount > GRANULAR_CONSTRUCT_NODES;
+  largeConstruct = granular && pruneLargeConstruct;
   for (let i = 0; i < nodeCount - depotCount; i++) {
     const u = constructOrder[i];
     if (unchecked(routeOf[u]) >= 0) continue;
     insertCheapest(u, 0, granular);
   }
+  largeConstruct = false;
 }
 
 /** Recreate order weights of SISR: random, largest demand, farthest, closest (4 : 4 : 2 : 1). */

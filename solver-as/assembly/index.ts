@@ -216,4 +216,7 @@ export function testVehicleCount(): i32 {
   return vehicleCount;
 }
 
+/** false: the first plan of a large problem evaluates every route it would skip (to compare the plans). */
+export { setConstructPruning as testConstructPruning } from "./construct";
+
 export { riskSetup, riskInputPtr, riskOutputPtr, riskRun } from "./risk";
