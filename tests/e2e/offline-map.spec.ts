@@ -4,7 +4,7 @@
 // attribution as text; Remove goes back to the plain background.
 import { type Locator, type Page } from '@playwright/test';
 import { LYON_SPEC, lyonArchive, tileColour } from '../fixtures/pmtiles/generate';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, networkIsOff, test } from './support';
 
 async function openSettings(page: Page): Promise<Locator> {
   await page.getByRole('button', { name: 'Settings', exact: true }).click();
@@ -81,7 +81,7 @@ test('a .pmtiles archive opened from disk shows its tiles offline, again after r
   await page.screenshot({ path: testInfo.outputPath('archive-offline.png') });
 
   await page.reload();
-  expect(await page.evaluate(() => navigator.onLine), 'still offline after the reload').toBe(false);
+  expect(await networkIsOff(page), 'still offline after the reload').toBe(true);
   await expect(map).toHaveAttribute('data-map-archive', 'lyon.pmtiles');
   await expectArchiveTilesShown(page);
 

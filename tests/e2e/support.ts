@@ -8,8 +8,11 @@ const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url
 /** Errors the test itself causes by blocking remote resources are expected. */
 function isBlockedResource(msg: ConsoleMessage): boolean {
   const url = msg.location().url;
-  return msg.text().startsWith('Failed to load resource') && !!url && !isLocal(url);
+  return msg.text().startsWith('Failed to load resource') && !!url && (!isLocal(url) || url.includes(NETWORK_PROBE));
 }
+
+/** Path of the request `networkIsOff` makes (its failure is the answer, not an error of the app). */
+const NETWORK_PROBE = '/network-probe-';
 
 /**
  * `test` with an automatic offline + console-error guard around each test. A spec whose test
@@ -33,6 +36,19 @@ export { expect };
 
 /** The map region. */
 export const mapRegion = (page: Page) => page.getByRole('region', { name: 'Map' });
+
+/**
+ * Whether the page's network is off: a request for a path nothing caches fails. (Chromium 150 reports
+ * `navigator.onLine` true after a reload under the context's offline emulation although every request fails.)
+ */
+export const networkIsOff = (page: Page) => page.evaluate(async (probe) => {
+  try {
+    await fetch(`${probe}${Math.random().toString(36).slice(2)}`, { cache: 'no-store' });
+    return false;
+  } catch {
+    return true;
+  }
+}, NETWORK_PROBE);
 
 /** Sets the run's time limit, presses Optimize and waits until routes are drawn and the run has ended. */
 export async function optimize(page: Page, seconds = 2): Promise<void> {
