@@ -1,6 +1,6 @@
 // The plan's key figures in one strip: cost, km, hours, vehicles used, on-time
 // share and unassigned orders; late stops and unassigned orders stand out.
-import type { JSX } from 'solid-js';
+import { createMemo, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { computeKpis } from '../plan/kpis';
@@ -9,7 +9,8 @@ import { Stat } from './ui/Stat';
 
 /** KPI strip (labelled "Plan summary") for a scenario's solution; in Day mode with "N at risk". */
 export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?: number }): JSX.Element {
-  const kpis = () => computeKpis(props.scenario, props.solution);
+  // Once per plan change, not once per figure: at 10,000 stops each pass is a long walk (issue #15).
+  const kpis = createMemo(() => computeKpis(props.scenario, props.solution));
   const onTime = () => {
     const share = kpis().onTimeShare;
     return share === null ? '—' : formatShare(share);

@@ -7,14 +7,13 @@ import type { WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { formatClock, formatCount, formatShare } from './ui/format';
+import { createVehicleNames } from './ui/vehicle-names';
 import { RiskTradeoff } from './RiskTradeoff';
 
 /** The stop figures of a weak promise (its median start). */
 export function stopRiskOf(risk: PlanRisk, weak: Pick<WeakPromise, 'orderId' | 'side' | 'vehicleId'>): StopRisk | undefined {
   return risk.stops.find((s) => s.orderId === weak.orderId && s.side === weak.side && s.vehicleId === weak.vehicleId);
 }
-
-const vehicleName = (scenario: Scenario | null, id: string) => scenario?.vehicles.find((v) => v.id === id)?.name ?? id;
 
 function promiseLabel(scenario: Scenario | null, weak: WeakPromise): string {
   const order = scenario?.orders.find((o) => o.id === weak.orderId);
@@ -24,6 +23,7 @@ function promiseLabel(scenario: Scenario | null, weak: WeakPromise): string {
 
 /** The figures of an estimate (also shown in Day mode for the rest of the day). */
 export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
+  const vehicleName = createVehicleNames(() => props.scenario);
   return (
     <>
       <p class="risk__expected">Expected late stops: <strong data-testid="risk-expected-late">{props.risk.expectedLateStops.toFixed(1)}</strong>
@@ -31,7 +31,7 @@ export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; sce
       <h3 class="risk__subheading">Every stop on time, per route</h3>
       <ul class="risk__routes">
         <For each={props.risk.routes}>
-          {(route) => <li data-vehicle-id={route.vehicleId}>{vehicleName(props.scenario, route.vehicleId)}: {formatShare(route.pAllOnTime)}</li>}
+          {(route) => <li data-vehicle-id={route.vehicleId}>{vehicleName(route.vehicleId)}: {formatShare(route.pAllOnTime)}</li>}
         </For>
       </ul>
       <h3 class="risk__subheading">Weakest promises</h3>

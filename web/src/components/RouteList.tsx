@@ -1,6 +1,6 @@
 // The plan panel's body: Undo/Redo, key figures, the route table and the
 // unassigned orders, or a short prompt to optimize when there is no plan yet.
-import { onCleanup, Show, type JSX } from 'solid-js';
+import { createMemo, onCleanup, Show, type JSX } from 'solid-js';
 import { solveBlocker } from '../domain/validate-entity';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
@@ -14,7 +14,8 @@ import { plural } from './ui/format';
 export function RouteList(): JSX.Element {
   const { scenario: [state], run: [run] } = useApp();
   const view = createRouteView(() => state.scenario);
-  const used = () => state.scenario?.plan?.solution.routes.filter((r) => stopCount(r) > 0) ?? [];
+  // One pass over the plan's steps per change, shared by the filter count and the table (issue #15).
+  const used = createMemo(() => state.scenario?.plan?.solution.routes.filter((r) => stopCount(r) > 0) ?? []);
   return (
     <section class="panel-section route-list" aria-labelledby="routes-heading">
       <div class="section-head">

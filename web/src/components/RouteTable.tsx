@@ -14,6 +14,7 @@ import { PinToggle } from './PinToggle';
 import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
 import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
+import { createVehicleNames } from './ui/vehicle-names';
 
 /** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
 export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
@@ -22,12 +23,12 @@ const COLUMNS = 7;
 /** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
 const ROWS_PER_FRAME = 40;
 
-function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; editable: boolean }): JSX.Element {
+function RouteRow(props: { route: Route; scenario: Scenario; name: string; active: boolean; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const vehicleId = () => props.route.vehicleId;
   const selected = () => isRouteSelected(uiState, vehicleId());
   const pinned = () => isRoutePinned(pinsState, props.scenario.id, vehicleId());
-  const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
+  const name = () => props.name;
   const steps = () => props.route.steps;
   const hovered = () => edit[0].preview?.vehicleId === vehicleId() ? (edit[0].preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
   // Dropped on the row itself: the stop goes where it costs least.
@@ -68,6 +69,7 @@ function RouteRow(props: { route: Route; scenario: Scenario; active: boolean; ed
  */
 export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
+  const nameOf = createVehicleNames(() => props.scenario);
   const shown = createProgressive(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes), ROWS_PER_FRAME);
   return (
     <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
@@ -83,7 +85,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
         </tr>
       </thead>
       <For each={shown()}>
-        {(route) => <RouteRow route={route} scenario={props.scenario} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
+        {(route) => <RouteRow route={route} scenario={props.scenario} name={nameOf(route.vehicleId)} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
       </For>
       <tfoot>
         <tr>

@@ -109,22 +109,37 @@ export function MapView(): JSX.Element {
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
   // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day.
   const riskOf = (orderId: string) => (dayView() ? day.risk?.orderLevel(orderId) : riskReads.orderLevel(orderId));
-  const riskCount = (level: RiskLevel) => stops().filter((s) => s.status === 'planned' && riskOf(s.orderId) === level).length;
+  // Each count is its own memo, so a drawing slice (`drawn`) or a risk answer recounts only what it changes,
+  // not ten passes over 10,000 stops (issue #15).
+  const riskLevels = createMemo(() => {
+    const tally: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+    for (const s of stops()) {
+      const level = s.status === 'planned' ? riskOf(s.orderId) : undefined;
+      if (level) tally[level] += 1;
+    }
+    return tally.low + tally.medium + tally.high === 0 ? '' : `low:${tally.low} medium:${tally.medium} high:${tally.high}`;
+  });
+  const stopCounts = createMemo(() => ({
+    unassigned: stops().filter((s) => s.status === 'unassigned').length,
+    pickups: stops().filter((s) => s.pickup).length,
+  }));
+  const visibleLines = createMemo(() => lines().filter((l) => view.isVisible(l.vehicleId)).length);
+  const routeStops = createMemo(() => lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '));
   const counts = () => ({
     'data-stop-count': stops().length,
-    'data-unassigned-count': stops().filter((s) => s.status === 'unassigned').length,
+    'data-unassigned-count': stopCounts().unassigned,
     // Shipments' pickup places, drawn as a second point of their order.
-    'data-pickup-count': stops().filter((s) => s.pickup).length,
+    'data-pickup-count': stopCounts().pickups,
     'data-route-count': lines().length,
     // Stops whose circles are reconciled (drawing runs in slices: this reaches data-stop-count when done).
     'data-drawn-count': drawn(),
-    'data-visible-route-count': lines().filter((l) => view.isVisible(l.vehicleId)).length,
+    'data-visible-route-count': visibleLines(),
     'data-untrusted-route-count': state.planStatus === 'valid' || dayView() ? 0 : lines().length,
     'data-at-risk-count': atRisk().length,
     // Planned stops per risk level ("low:12 medium:3 high:1"), empty until the plan's risk is estimated.
-    'data-risk-levels': riskCount('low') + riskCount('medium') + riskCount('high') === 0 ? '' : `low:${riskCount('low')} medium:${riskCount('medium')} high:${riskCount('high')}`,
+    'data-risk-levels': riskLevels(),
     // "vehicle:stops" per drawn line (a shipment's pickup and delivery count one each), so a hand edit can be seen to reach the map.
-    'data-route-stops': lines().map((l) => `${l.vehicleId}:${l.points.length - 2}`).join(' '),
+    'data-route-stops': routeStops(),
   });
 
   // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.

@@ -8,7 +8,7 @@ import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeWorkerHandle } from './worker-handle';
 
-/** Computes the risk of a plan off the main thread. */
+/** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
 export type ComputeRisk = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<PlanRisk>;
 
 /** Computes the risk of a model built on the main thread (Day mode) off the main thread. */
@@ -33,8 +33,9 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
     async computeRisk(scenario, plan, options) {
       const target = handle.remote();
       const failed = handle.crashed();
-      // Store proxies cannot be structured-cloned: send plain copies.
-      const request = JSON.parse(JSON.stringify({ scenario, plan: { routes: plan.routes }, options })) as Parameters<SolverApi['computeRisk']>[0];
+      // Plain data (the raw store or a snapshot): posting it copies it once; a JSON round trip first was a
+      // second copy of a 10,000-stop scenario on the main thread (issue #15).
+      const request: Parameters<SolverApi['computeRisk']>[0] = { scenario, plan: { routes: plan.routes }, options };
       return Promise.race([target.computeRisk(request), failed]);
     },
     async computeModelRisk(model, options) {

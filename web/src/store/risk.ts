@@ -73,7 +73,7 @@ export function describeRiskError(error: unknown): string {
 
 /** Follows the scenario's plan and keeps its risk; needs a reactive owner. */
 export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRisk, options: RiskOptions = DEFAULT_RISK_OPTIONS): RiskStore {
-  const [scenarioState, scenarioActions] = scenarioStore;
+  const [scenarioState] = scenarioStore;
   const [state, setState] = createStore<RiskFields>({ ...EMPTY });
   let generation = 0;
 
@@ -95,9 +95,11 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     const own = ++generation;
     // A best-so-far plan shown during a solve is replaced within a second: its risk waits for the result.
     if (plan && isProvisional(unwrap(plan.solution))) return void setState({ ...EMPTY, status: 'running' });
-    const snapshot = plan ? scenarioActions.snapshot() : null;
-    if (!snapshot?.plan) return void setState({ ...EMPTY });
-    void estimate(snapshot, own);
+    // The raw scenario, not a deep copy: posting it to the risk worker copies it anyway (at 10,000 stops a
+    // second copy is a long task, issue #15). Any change that matters moves `current`, so `generation` drops the answer.
+    const scenario = plan ? unwrap(scenarioState.scenario) : null;
+    if (!scenario?.plan) return void setState({ ...EMPTY });
+    void estimate(scenario, own);
   }));
   const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [stopKey(s.orderId, s.side), s])));
   const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
