@@ -2,7 +2,7 @@
 // and Optimize plans with it; "Compare on-time targets" plans the demo at 0, 80,
 // 90 and 95 % and "Use this plan" makes a row's plan the current plan.
 import { type Page } from '@playwright/test';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, optimize, test } from './support';
 import { solveDemo } from './plan-fixtures';
 
 const riskRegion = (page: Page) => page.getByRole('region', { name: 'Risk' });
@@ -25,12 +25,8 @@ test('the On-time target is saved in Settings and Optimize plans with it', async
   dialog = page.getByRole('dialog', { name: 'Settings' });
   await expect(dialog.getByLabel(/On-time target/)).toHaveValue('90');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  const limit = page.getByLabel('Time limit (s)');
-  await limit.fill('2');
-  await limit.press('Tab');
-  await page.getByRole('button', { name: 'Optimize' }).click();
-  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
-  await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0');
+  await optimize(page, 2);
+  await expect(page.getByText('Finished.')).toBeVisible();
   // The plan passed the checker (no problems listed) and its risk is estimated.
   await expect(page.getByText('This plan failed the independent check')).toHaveCount(0);
   await expect(riskRegion(page)).toContainText(/Expected late stops: \d+\.\d/, { timeout: 60_000 });
