@@ -102,19 +102,28 @@ async function main() {
     atBksVehicles: rows.filter((r) => r.feasible && r.vehicles <= r.bksVehicles).length,
     date: new Date().toISOString(),
   };
+  // Per-class means (Solomon and Gehring–Homberger: C1, C2, R1, R2, RC1, RC2 by the name's prefix).
+  const classOf = (name: string) => { const m = /^(RC|R|C)([12])/i.exec(name); return m ? (m[1] + m[2]).toUpperCase() : ''; };
+  const classes = [...new Set(rows.map((r) => classOf(r.instance)).filter((c) => c))].sort();
+  const classMeans = classes.map((c) => {
+    const inClass = compared.filter((r) => classOf(r.instance) === c);
+    return { class: c, instances: inClass.length, meanGapPct: inClass.reduce((a, r) => a + r.gapPct, 0) / Math.max(1, inClass.length) };
+  }).filter((c) => c.instances > 0);
   mkdirSync('bench-results', { recursive: true });
   const stem = `bench-results/${values.set}-${timeLimitS}s${values.workers === '1' ? '' : `-w${values.workers}`}`;
-  writeFileSync(`${stem}.json`, JSON.stringify({ summary, rows }, null, 1));
+  writeFileSync(`${stem}.json`, JSON.stringify({ summary, classMeans, rows }, null, 1));
   const md = [
     `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed}, ${values.workers} solver worker(s)${every > 1 ? `, every ${every}th instance` : ''})`, '',
     '| instance | vehicles | distance | BKS vehicles | BKS | gap % | seconds | feasible |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.instance} | ${r.vehicles} | ${r.distance.toFixed(1)} | ${r.bksVehicles} | ${r.bks} | ${r.gapPct.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} |`),
     '', `Mean gap **${summary.meanGapPct.toFixed(2)} %**, worst ${summary.worstGapPct.toFixed(2)} %${hierarchical ? ` (over the ${gaps.length} instances at the BKS vehicle count)` : ''}, infeasible or incomplete: ${summary.infeasibleOrIncomplete} of ${rows.length}.`,
     ...(hierarchical ? ['', `At the BKS vehicle count (or fewer): **${summary.atBksVehicles} of ${rows.length}** (${((100 * summary.atBksVehicles) / Math.max(1, rows.length)).toFixed(0)} %).`] : []), '',
+    ...(classMeans.length > 1 ? ['| class | instances | mean gap % |', '| --- | --- | --- |', ...classMeans.map((c) => `| ${c.class} | ${c.instances} | ${c.meanGapPct.toFixed(2)} |`), ''] : []),
   ].join('\n');
   writeFileSync(`${stem}.md`, md);
   console.log(`\nmean gap ${summary.meanGapPct.toFixed(2)} %  worst ${summary.worstGapPct.toFixed(2)} %${hierarchical ? ` (${gaps.length} at BKS vehicles)` : ''}  infeasible/incomplete ${summary.infeasibleOrIncomplete}/${rows.length}`);
   if (hierarchical) console.log(`at BKS vehicles: ${summary.atBksVehicles}/${rows.length}`);
+  for (const c of classMeans) if (classMeans.length > 1) console.log(`class ${c.class.padEnd(3)} ${String(c.instances).padStart(2)} instances  mean gap ${c.meanGapPct.toFixed(2)} %`);
   console.log(`saved ${stem}.json and .md`);
 }
 
