@@ -1,4 +1,4 @@
-// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--every N] [--jobs J] [--workers W] [--only NAME,…] [--min-customers N]`
+// `npm run bench -- --set solomon|homberger-200|…|homberger-1000|x [--time-limit S] [--instances N] [--max-customers N] [--every N] [--jobs J] [--workers W] [--only NAME,…] [--min-customers N] [--cpu-time]`
 // Solves a benchmark set (each instance single-threaded in its own process, J at
 // a time), re-checks every plan with the independent checker and prints + saves
 // (bench-results/<set>-<limit>s.json, .md) the gap to the same-convention BKS.
@@ -14,8 +14,8 @@ const CLI = new URL('./solve-cli.ts', import.meta.url).pathname;
 interface CliSummary { routes: number; distance: number; seconds: number; feasible: boolean; unassigned: number }
 
 /** Solves one file through the CLI in a child process; its JSON summary is the last stderr line. */
-async function solveFile(path: string, rounding: Rounding, timeLimitS: number, seed: string, workers: string): Promise<CliSummary & { violations: string[] }> {
-  const args = ['--import', 'tsx', CLI, path, '--time-limit', String(timeLimitS), '--rounding', rounding, '--seed', seed, '--workers', workers, '--out', '/dev/null'];
+async function solveFile(path: string, rounding: Rounding, timeLimitS: number, seed: string, workers: string, cpuTime: boolean): Promise<CliSummary & { violations: string[] }> {
+  const args = ['--import', 'tsx', CLI, path, '--time-limit', String(timeLimitS), '--rounding', rounding, '--seed', seed, '--workers', workers, '--out', '/dev/null', ...(cpuTime ? ['--cpu-time'] : [])];
   const result = await run(process.execPath, args, { maxBuffer: 1 << 24 }).catch((e: { stderr?: string; code?: number }) => ({ stderr: e.stderr ?? '', stdout: '' }));
   const lines = result.stderr.trim().split('\n');
   const jsonLine = lines.find((l) => l.startsWith('{'));
@@ -58,6 +58,8 @@ async function main() {
     workers: { type: 'string', default: '1' },
     // A comma-separated list of instance names (without extension), and a lower size bound for X.
     only: { type: 'string' }, 'min-customers': { type: 'string' },
+    // The time limit counts each solve's CPU time (for tables made on a shared, loaded machine).
+    'cpu-time': { type: 'boolean', default: false },
   } });
   const spec = setSpec(values.set!);
   const timeLimitS = values['time-limit'] ? Number(values['time-limit']) : spec.defaultTimeS;
@@ -79,7 +81,7 @@ async function main() {
       const file = files[index];
       const name = file.replace(spec.ext, '');
       const best = bks.get(name);
-      const r = await solveFile(join(spec.dir, file), spec.rounding, timeLimitS, values.seed!, values.workers!);
+      const r = await solveFile(join(spec.dir, file), spec.rounding, timeLimitS, values.seed!, values.workers!, values['cpu-time']!);
       const gapPct = best ? (100 * (r.distance - best.distance)) / best.distance : NaN;
       const feasible = r.feasible && r.unassigned === 0;
       const row: Row = { instance: name, vehicles: r.routes, distance: r.distance, bksVehicles: best?.vehicles ?? NaN, bks: best?.distance ?? NaN, gapPct, seconds: r.seconds, feasible, violations: r.violations.slice(0, 5) };
@@ -94,7 +96,7 @@ async function main() {
   const compared = rows.filter((r) => r.feasible && Number.isFinite(r.gapPct) && (!hierarchical || r.vehicles === r.bksVehicles));
   const gaps = compared.map((r) => r.gapPct);
   const summary = {
-    set: values.set, convention: spec.convention, timeLimitS, workers: Number(values.workers), instances: rows.length,
+    set: values.set, convention: spec.convention, timeLimitS, clock: values['cpu-time'] ? 'cpu' : 'wall', workers: Number(values.workers), instances: rows.length,
     meanGapPct: gaps.reduce((a, g) => a + g, 0) / Math.max(1, gaps.length),
     worstGapPct: Math.max(...gaps),
     infeasibleOrIncomplete: rows.filter((r) => !r.feasible).length,
@@ -110,10 +112,10 @@ async function main() {
     return { class: c, instances: inClass.length, meanGapPct: inClass.reduce((a, r) => a + r.gapPct, 0) / Math.max(1, inClass.length) };
   }).filter((c) => c.instances > 0);
   mkdirSync('bench-results', { recursive: true });
-  const stem = `bench-results/${values.set}-${timeLimitS}s${values.workers === '1' ? '' : `-w${values.workers}`}`;
+  const stem = `bench-results/${values.set}-${timeLimitS}s${values['cpu-time'] ? '-cpu' : ''}${values.workers === '1' ? '' : `-w${values.workers}`}`;
   writeFileSync(`${stem}.json`, JSON.stringify({ summary, classMeans, rows }, null, 1));
   const md = [
-    `## ${values.set} (${spec.convention}, ${timeLimitS} s per instance, seed ${values.seed}, ${values.workers} solver worker(s)${every > 1 ? `, every ${every}th instance` : ''})`, '',
+    `## ${values.set} (${spec.convention}, ${timeLimitS} s${values['cpu-time'] ? ' of CPU time' : ''} per instance, seed ${values.seed}, ${values.workers} solver worker(s)${every > 1 ? `, every ${every}th instance` : ''})`, '',
     '| instance | vehicles | distance | BKS vehicles | BKS | gap % | seconds | feasible |', '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...rows.map((r) => `| ${r.instance} | ${r.vehicles} | ${r.distance.toFixed(1)} | ${r.bksVehicles} | ${r.bks} | ${r.gapPct.toFixed(2)} | ${r.seconds.toFixed(1)} | ${r.feasible ? 'yes' : 'NO'} |`),
     '', `Mean gap **${summary.meanGapPct.toFixed(2)} %**, worst ${summary.worstGapPct.toFixed(2)} %${hierarchical ? ` (over the ${gaps.length} instances at the BKS vehicle count)` : ''}, infeasible or incomplete: ${summary.infeasibleOrIncomplete} of ${rows.length}.`,
