@@ -291,7 +291,8 @@ export interface SolverApi {
   /** Why a plan's orders are unassigned or late (a portfolio solve explains once, after its workers). */
   explain(request: ExplainRequest): Promise<Explanation[]>;
   /** The Monte Carlo risk of a plan (issue #14), in WASM. */
-  computeRisk(request: RiskRequest | ModelRiskRequest): Promise<PlanRisk>;
+  /** A RiskRequest may come as its JSON text (cheaper to post than a structured clone at 10,000 stops). */
+  computeRisk(request: RiskRequest | ModelRiskRequest | string): Promise<PlanRisk>;
 }
 
 /**
