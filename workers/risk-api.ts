@@ -10,7 +10,8 @@ import { INPUT_ERROR, SOLVER_ERROR, namedError, type ModelRiskRequest, type Risk
 import { checkRiskOptions, wasmRisk } from './risk-wasm';
 
 /** Estimates the risk of `request.plan`; InputError for a bad scenario or options, SolverError if the WASM fails. */
-export async function computeRisk(loadModule: () => Promise<WebAssembly.Module>, request: RiskRequest | ModelRiskRequest): Promise<PlanRisk> {
+export async function computeRisk(loadModule: () => Promise<WebAssembly.Module>, posted: RiskRequest | ModelRiskRequest | string): Promise<PlanRisk> {
+  const request = typeof posted === 'string' ? (JSON.parse(posted) as RiskRequest) : posted;
   if ('routes' in request) return runModel(loadModule, finishModel(request.routes), request.options);
   const valid = validateScenario(request.scenario);
   if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);

@@ -1,6 +1,6 @@
 // The worker's computeRisk: the scenario's own variability by default, the
 // same figures as the JS reference, a model's routes sent from the main thread
-// (Day mode), and bad options or scenarios as InputError.
+// (Day mode), a request posted as JSON text, and bad options or scenarios as InputError.
 import { describe, expect, it } from 'vitest';
 import { buildRiskModel } from '../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../web/src/domain/risk/reference';
@@ -22,6 +22,12 @@ describe('computeRisk (worker API)', () => {
     const ref = referenceRisk(buildRiskModel(s, plan, resolveVariability(s.settings)), { samples: 1500, seed: 4 });
     expect(risk).toEqual(ref);
     expect(risk.stops.map((x) => x.orderId)).toEqual(['A', 'B', 'C', 'D', 'E']);
+  });
+
+  it('gives the same figures for the request posted as JSON text, the scenario without its own plan (as the client sends it)', async () => {
+    const sent = JSON.stringify({ scenario: { ...s, plan: null }, plan, options: { samples: 1500, seed: 4 } });
+    const ref = referenceRisk(buildRiskModel(s, plan, resolveVariability(s.settings)), { samples: 1500, seed: 4 });
+    expect(await api.computeRisk(sent)).toEqual(ref);
   });
 
   it('rejects bad options and an invalid scenario with an InputError naming the field', async () => {

@@ -2,12 +2,14 @@
 // "Solver workers" preference asks, run as a portfolio), tags every run, drops
 // results of stale runs, cancels cooperatively or terminates on abort, turns a
 // crashed worker into a visible error, and re-checks every plan — the best so
-// far during the solve and the returned one — with the independent checker.
+// far during the solve and the returned one — with the independent checker, in
+// the checker's own worker (check-client.ts): a plan reaches the caller only checked.
 import * as Comlink from 'comlink';
-import type { Progress, SolveOptions } from '../../../workers/protocol';
+import type { Progress, SolveOptions, SolverApi } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { checkSolution } from '../domain/check';
+import { makeCheckClient, type PlanChecker } from './check-client';
+import { checkedProgress } from './checked-progress';
 import { makeWorkerHandle } from './worker-handle';
 import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
 
@@ -60,10 +62,11 @@ export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots' | 'trave
 /**
  * Makes a client around lazily spawned solver workers; `workerCount` is read at each solve (the
  * device's "Solver workers" preference). Workers beyond the count stay idle until a later solve.
+ * `checker` re-checks the plans (default: the checker in a worker of its own).
  */
-export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1): SolverClient {
-  const handles: ReturnType<typeof makeWorkerHandle>[] = [];
-  const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle(createWorker, 'solver worker'));
+export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1, checker: PlanChecker = makeCheckClient()): SolverClient {
+  const handles: ReturnType<typeof makeWorkerHandle<SolverApi>>[] = [];
+  const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle<SolverApi>(createWorker, 'solver worker'));
   const terminateAll = () => handles.forEach((h) => h.terminate());
   let latestRun = 0;
   let running: PortfolioRun | null = null;
@@ -87,13 +90,17 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       };
       if (signal?.aborted) onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
+      // Set once the run has its result (or failed): a best-so-far plan checked later is not shown.
+      let ended = false;
       try {
-        // The store hands us a reactive proxy, which cannot be structured-cloned.
-        const plain = JSON.parse(JSON.stringify(scenario)) as Scenario;
-        const progress = (p: Progress) => {
-          if (p.runId !== latestRun || !onProgress) return;
-          onProgress({ ...p, plan: p.plan && { ...p.plan, check: checkSolution(plain, p.plan) } });
-        };
+        // The store hands us a reactive proxy, which cannot be structured-cloned. The JSON text is
+        // also what the checker worker gets (one string copy instead of a structured clone).
+        const json = JSON.stringify(scenario);
+        const plain = JSON.parse(json) as Scenario;
+        const checkPlan = checker.forScenario(plain, json);
+        const progress = checkedProgress(checkPlan, (p) => {
+          if (!ended && p.runId === latestRun) onProgress?.(p);
+        });
         // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
         const explainAfter = count > 1 && options.explain !== false;
         running = runPortfolio({ runId, scenario: plain, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
@@ -104,19 +111,25 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
           solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: plain, solution }), failed]) };
         }
-        return { ...solution, check: checkSolution(plain, solution) };
+        ended = true;
+        return { ...solution, check: await checkPlan(solution) };
       } catch (error) {
         const name = (error as Error).name;
         // After an internal failure the workers' state cannot be trusted for the next run.
         if (name === 'SolverError' || name === 'RuntimeError') terminateAll();
         throw error;
       } finally {
+        ended = true;
         signal?.removeEventListener('abort', onAbort);
       }
     },
     cancel() {
       running?.cancel();
     },
-    dispose: terminateAll,
+    dispose() {
+      terminateAll();
+      checker.dispose();
+    },
   };
 }
+

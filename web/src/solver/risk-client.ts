@@ -1,7 +1,7 @@
 // Main-thread side of the risk estimate (issue #14): the Monte Carlo runs in a
 // solver worker of its own (spawned lazily), so a risk estimate never competes
 // with a running solve for the same worker and never blocks the main thread.
-import type { SolverApi } from '../../../workers/protocol';
+import type { RiskRequest } from '../../../workers/protocol';
 import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { Scenario } from '../domain/scenario';
@@ -33,10 +33,11 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
     async computeRisk(scenario, plan, options) {
       const target = handle.remote();
       const failed = handle.crashed();
-      // Plain data (the raw store or a snapshot): posting it copies it once; a JSON round trip first was a
-      // second copy of a 10,000-stop scenario on the main thread (issue #15).
-      const request: Parameters<SolverApi['computeRisk']>[0] = { scenario, plan: { routes: plan.routes }, options };
-      return Promise.race([target.computeRisk(request), failed]);
+      // Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its
+      // bytes, where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The
+      // plan travels once, as `plan`: the scenario's own copy of it is not needed there.
+      const request: RiskRequest = { scenario: { ...scenario, plan: null }, plan: { routes: plan.routes }, options };
+      return Promise.race([target.computeRisk(JSON.stringify(request)), failed]);
     },
     async computeModelRisk(model, options) {
       const target = handle.remote();

@@ -1,16 +1,16 @@
-// A lazily spawned solver worker behind Comlink, shared by the solve and the
-// risk clients: an uncaught error or a failed module load kills the worker
+// A lazily spawned worker behind Comlink, shared by the solve, risk and check
+// clients: an uncaught error or a failed module load kills the worker
 // (Comlink would wait forever), so the pending call is rejected with a
 // SolverError and a fresh worker is spawned on the next call.
 import * as Comlink from 'comlink';
 import type { SolverApi } from '../../../workers/protocol';
 
 /** The worker of one client, with the pending call's reject hook. */
-export interface WorkerHandle {
+export interface WorkerHandle<Api = SolverApi> {
   /** The worker's API, spawning the worker when there is none. */
-  remote(): Comlink.Remote<SolverApi>;
+  remote(): Comlink.Remote<Api>;
   /** The worker's API when one is running (no spawn). */
-  current(): Comlink.Remote<SolverApi> | null;
+  current(): Comlink.Remote<Api> | null;
   /** Terminates the worker (the next `remote()` spawns another). */
   terminate(): void;
   /** A promise that rejects when the worker crashes before the current call ends (never resolves). */
@@ -18,9 +18,9 @@ export interface WorkerHandle {
 }
 
 /** Makes the handle; `what` names the worker in the crash message ("the solver worker crashed: …"). */
-export function makeWorkerHandle(createWorker: () => Worker, what: string): WorkerHandle & { failPending(error: Error): void } {
+export function makeWorkerHandle<Api = SolverApi>(createWorker: () => Worker, what: string): WorkerHandle<Api> & { failPending(error: Error): void } {
   let worker: Worker | null = null;
-  let api: Comlink.Remote<SolverApi> | null = null;
+  let api: Comlink.Remote<Api> | null = null;
   let failPending: (error: Error) => void = () => {};
   const terminate = () => {
     worker?.terminate();
@@ -39,7 +39,7 @@ export function makeWorkerHandle(createWorker: () => Worker, what: string): Work
           failPending(error);
         });
         worker = w;
-        api = Comlink.wrap<SolverApi>(w);
+        api = Comlink.wrap<Api>(w);
       }
       return api;
     },

@@ -12,8 +12,10 @@ import type { ScenarioActions } from './scenario';
  */
 export function adoptSolvedPlan(scenarioActions: ScenarioActions, snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void {
   const plan = { solvedRevision: snapshot.revision, solution, travel };
+  // Without a routing service there is nothing else to store: no copy of the scenario (10,000 orders) needed.
+  if (!snapshot.settings.routingUrl?.trim()) return scenarioActions.setPlan(plan);
   const current = scenarioActions.snapshot();
-  if (!snapshot.settings.routingUrl?.trim() || !current || current.revision !== snapshot.revision) return scenarioActions.setPlan(plan);
+  if (!current || current.revision !== snapshot.revision) return scenarioActions.setPlan(plan);
   const routed = solved.travelMatrices ? withTravelMatrices(current, solved.travelMatrices) : withoutTravelMatrices(current);
   scenarioActions.replace({ ...routed, plan });
 }

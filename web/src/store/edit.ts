@@ -83,7 +83,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   const cache = makeMoveEvaluator(() => (scenarioState.scenario ? unwrap(scenarioState.scenario) : null));
 
   const counts = () => setState({ undoCount: past.length, redoCount: future.length });
-  const currentPlan = () => (scenarioState.scenario?.plan ? structuredClone(unwrap(scenarioState.scenario.plan)) : null);
+  // Plans in the store are immutable values (plan-value.ts): history keeps them by reference, no copy.
+  const currentPlan = () => scenarioState.scenario?.plan ?? null;
   /** A new step back; the redo branch is gone. */
   const remember = (entry: Entry) => {
     if (past.push(entry) > HISTORY_LIMIT) past.shift();
@@ -105,8 +106,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   };
 
   // A new scenario starts a new history; another plan change (a solve) is one more step back.
-  // Solid merges an object set on a path into the old one, so the plan object keeps its identity:
-  // watch its `solution`, which each setPlan replaces whole.
+  // Watch the plan's `solution`, which each setPlan replaces whole (a data edit that leaves the
+  // routes alone keeps it, and keeps the plan value too: plan-value.ts).
   const watched = () => {
     const scenario = scenarioState.scenario;
     return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision] as const;
@@ -116,10 +117,10 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     if (id !== prevId) {
       past.length = 0;
       future.length = 0;
-    } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && unwrap(solution) !== applied && unwrap(solution) !== unwrap(prevSolution)
+    } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && solution !== applied && solution !== prevSolution
       // A solve's best-so-far plans are not steps: undo goes back to the plan before the solve.
-      && !isProvisional(unwrap(prevSolution))) {
-      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: structuredClone(unwrap(prevSolution)) } });
+      && !isProvisional(prevSolution)) {
+      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: prevSolution } });
     }
     cache.clear();
     counts();

@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario';
 import type { PlannerDb } from '../io/db';
 import { readSavedScenario, readScenarioRecord, type SavedRead } from '../io/restore';
 import type { PinsRecord } from './pins';
+import { isProvisional } from './provisional';
 import { flushWhenHidden, makeSaveQueue, type SaveStatus } from './save-queue';
 import type { ScenarioStore } from './scenario';
 import { writeError, type StorageError } from './storage-error';
@@ -65,6 +66,8 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const sync = openTabSync((notice) => void follow(notice), options.channel);
   const queue = makeSaveQueue((s) => db.saveCurrentScenario(s), snapshot, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
+    // A solve's best-so-far plan is replaced within seconds (or taken back): the result is saved, not each preview.
+    hold: () => { const solution = state.scenario?.plan?.solution; return !!solution && isProvisional(solution); },
   }, {
     status: setSaveStatus,
     failed: (error) => setStorageError(writeError(error)),

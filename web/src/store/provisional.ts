@@ -1,7 +1,6 @@
 // Plans shown while a solve is still running (the best so far, re-checked like any plan): shown as
 // the scenario's plan, marked so the undo history keeps one step per solve, and taken back when the
 // solve fails (the plan before it returns).
-import { unwrap } from 'solid-js/store';
 import type { Plan, Scenario, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import type { ScenarioStore } from './scenario';
@@ -30,7 +29,8 @@ export function makeBestSoFar([scenarioState, scenarioActions]: ScenarioStore): 
     show(snapshot, travel, solution) {
       const current = scenarioState.scenario;
       if (!current || current.id !== snapshot.id || current.revision !== snapshot.revision) return;
-      before ??= { id: snapshot.id, plan: current.plan ? structuredClone(unwrap(current.plan)) : null };
+      // The store's plan is an immutable value: kept by reference.
+      before ??= { id: snapshot.id, plan: current.plan ?? null };
       provisional.add(solution);
       scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution, travel });
     },

@@ -94,7 +94,8 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
   createEffect(on(current, (plan) => {
     const own = ++generation;
     // A best-so-far plan shown during a solve is replaced within a second: its risk waits for the result.
-    if (plan && isProvisional(unwrap(plan.solution))) return void setState({ ...EMPTY, status: 'running' });
+    // (The plan is the store's immutable value: its solution is the very object the solve delivered.)
+    if (plan && isProvisional(plan.solution)) return void setState({ ...EMPTY, status: 'running' });
     // The raw scenario, not a deep copy: posting it to the risk worker copies it anyway (at 10,000 stops a
     // second copy is a long task, issue #15). Any change that matters moves `current`, so `generation` drops the answer.
     const scenario = plan ? unwrap(scenarioState.scenario) : null;

@@ -34,6 +34,12 @@ export interface QueueTimes {
   /** First retry delay after a failed write; doubles up to `maxRetryMs`. */
   retryMs: number;
   maxRetryMs: number;
+  /**
+   * While true, a debounced save waits (checked again after another debounce): the scenario shows a
+   * plan about to be replaced (a solve's best so far), and writing each of those was a long task per
+   * save at 10,000 stops (issue #15). An explicit flush (page hidden, scenario switch) still writes.
+   */
+  hold?: () => boolean;
 }
 
 /** Debounced, strictly sequential saves of the latest snapshot, retried after failures. */
@@ -71,6 +77,12 @@ export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: ()
     }
   }
 
+  function debounced(): void {
+    if (!times.hold?.()) return void queue.flush();
+    clearTimeout(timer);
+    timer = setTimeout(debounced, times.debounceMs);
+  }
+
   const queue: SaveQueue = {
     schedule() {
       if (off) return;
@@ -78,7 +90,7 @@ export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: ()
       if (blocked) return report.status('error');
       report.status('pending');
       clearTimeout(timer);
-      timer = setTimeout(() => void queue.flush(), times.debounceMs);
+      timer = setTimeout(debounced, times.debounceMs);
     },
     flush() {
       const latest = dirty && !off && !blocked ? snapshot() : null;

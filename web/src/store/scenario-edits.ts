@@ -7,6 +7,7 @@ import { batch } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { pruneSolution } from '../plan/prune';
+import { copyScenario } from './plan-value';
 
 /** Verbs that edit the scenario's data. */
 export interface EntityActions {
@@ -62,9 +63,9 @@ export function makeEntityActions(hooks: Hooks): EntityActions {
   function edit(change: (draft: Scenario) => Scenario, staleness: 'stale' | 'same' = 'stale'): void {
     const current = hooks.get();
     if (!current) return;
-    const before = structuredClone(unwrap(current));
-    // The change may carry values read from the store (proxies): keep plain data only.
-    let next = structuredClone(unwrap(change(structuredClone(before))));
+    // Plain copies (the change may carry values read from the store, proxies); the plan, immutable, is shared.
+    const before = copyScenario(current);
+    let next = copyScenario(change(copyScenario(before)));
     if (next.plan) next = { ...next, plan: { ...next.plan, solution: pruneSolution(next, next.plan.solution) } };
     if (staleness === 'stale') next = { ...next, revision: before.revision + 1 };
     for (const listener of listeners) listener(before);
@@ -108,7 +109,7 @@ export function makeEntityActions(hooks: Hooks): EntityActions {
     restore(scenario) {
       // Undo never rewrites the day's log: the day in place stays as it is.
       const day = hooks.get()?.day;
-      const { day: _old, ...rest } = structuredClone(scenario);
+      const { day: _old, ...rest } = copyScenario(scenario);
       batch(() => {
         hooks.put(day ? { ...rest, day: structuredClone(unwrap(day)) } : rest);
         hooks.touch();

@@ -6,6 +6,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
+import { copyScenario, planValue, withPlanValue } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
 /** What the UI may say about the plan, most serious first. */
@@ -52,7 +53,10 @@ export interface ScenarioActions extends EntityActions {
    * when units were added, removed or reordered; absent = same units, same order.
    */
   updateSettings(settings: Settings, unitSources?: UnitSources): void;
-  /** A plain deep copy of the open scenario (safe to post to a worker or IDB). */
+  /**
+   * A deep copy of the open scenario (safe to post to a worker or IDB); its plan is the store's
+   * immutable plan value, shared, not copied (plan-value.ts).
+   */
   snapshot(): Scenario | null;
 }
 
@@ -112,7 +116,7 @@ const sameDisplay = (a: Settings, b: Settings) => a.tileUrl === b.tileUrl && a.t
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
   const [state, setState] = createStore({
-    scenario: initial as Scenario | null,
+    scenario: (initial && withPlanValue(initial)) as Scenario | null,
     changes: 0,
     get isPlanStale(): boolean {
       const plan = this.scenario?.plan;
@@ -129,19 +133,19 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   const actions: ScenarioActions = {
     ...makeEntityActions({
       get: () => state.scenario,
-      put: (next) => setState('scenario', reconcile(next)),
+      put: (next) => setState('scenario', reconcile(withPlanValue(next, state.scenario?.plan))),
       touch,
     }),
     hydrate(scenario) {
-      setState('scenario', reconcile(scenario));
+      setState('scenario', reconcile(withPlanValue(scenario)));
     },
     replace(scenario) {
-      setState('scenario', reconcile(scenario));
+      setState('scenario', reconcile(withPlanValue(scenario)));
       touch();
     },
     setPlan(plan) {
       if (!state.scenario) return;
-      setState('scenario', 'plan', plan);
+      setState('scenario', 'plan', planValue(plan));
       touch();
     },
     clearPlan() {
@@ -188,7 +192,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
           const { vehicles, orders, plan } = remapUnits(scenario, remap);
           setState('scenario', 'vehicles', reconcile(vehicles));
           setState('scenario', 'orders', reconcile(orders));
-          setState('scenario', 'plan', plan);
+          setState('scenario', 'plan', planValue(plan));
         }
         setState('scenario', 'settings', reconcile(structuredClone(settings)));
         if (!sameProblem) bumpRevision();
@@ -196,7 +200,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       });
     },
     snapshot() {
-      return state.scenario ? structuredClone(unwrap(state.scenario)) : null;
+      return state.scenario ? copyScenario(state.scenario) : null;
     },
   };
   return [state, actions];

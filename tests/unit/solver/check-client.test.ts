@@ -1,0 +1,93 @@
+// The main-thread side of the checker worker (issue #15): a plan's verdict through the worker is
+// check.ts's verdict; the scenario crosses once for many plans; and when the worker dies mid-check
+// the plan is still checked (here, by the same checker) and the next check gets a fresh worker.
+import * as Comlink from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { createCheckApi } from '../../../workers/check-api';
+import type { CheckApi } from '../../../workers/protocol';
+import { checkSolution } from '../../../web/src/domain/check';
+import { makeCheckClient } from '../../../web/src/solver/check-client';
+import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+
+/** A stand-in for `new Worker(...)`: the API exposed on one end of a MessageChannel. */
+class FakeWorker extends EventTarget {
+  private readonly port: MessagePort;
+  constructor(api: CheckApi) {
+    super();
+    const { port1, port2 } = new MessageChannel();
+    Comlink.expose(api, port2);
+    this.port = port1;
+  }
+  postMessage(message: unknown, transfer: Transferable[] = []): void {
+    this.port.postMessage(message, transfer);
+  }
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
+    if (type === 'message') {
+      this.port.addEventListener('message', listener);
+      this.port.start();
+    } else super.addEventListener(type, listener);
+  }
+  override removeEventListener(type: string, listener: EventListenerOrEventListenerObject): void {
+    if (type === 'message') this.port.removeEventListener('message', listener);
+    else super.removeEventListener(type, listener);
+  }
+  terminate(): void {
+    this.port.close();
+  }
+}
+
+const broken = () => {
+  const s = makeMiniSolution();
+  return { ...s, routes: s.routes.map((r) => ({ ...r, distanceM: r.distanceM + 1000 })) };
+};
+
+describe('check client', () => {
+  it('returns check.ts\'s verdict through the worker, posting the scenario once for several plans', async () => {
+    let loads = 0;
+    const workers: FakeWorker[] = [];
+    const inner = createCheckApi();
+    const api: CheckApi = { load: (key, s) => { loads += 1; inner.load(key, s); }, check: (key, s) => inner.check(key, s) };
+    const client = makeCheckClient(() => { const w = new FakeWorker(api); workers.push(w); return w as unknown as Worker; });
+    const scenario = makeMiniScenario();
+    const check = client.forScenario(scenario);
+    const [clean, bad] = await Promise.all([check(makeMiniSolution()), check(broken())]);
+    expect(clean).toEqual(checkSolution(scenario, makeMiniSolution()));
+    expect(clean.ok).toBe(true);
+    expect(bad).toEqual(checkSolution(scenario, broken()));
+    expect(bad.ok).toBe(false);
+    expect(loads).toBe(1);
+    expect(workers).toHaveLength(1);
+    // Another scenario, given as its JSON text too, is loaded before its plans are checked.
+    const other = { ...makeMiniScenario(), vehicles: makeMiniScenario().vehicles.filter((v) => v.id !== 'v1') };
+    const verdict = await client.forScenario(other, JSON.stringify(other))(makeMiniSolution());
+    expect(verdict.ok).toBe(false);
+    expect(verdict).toEqual(checkSolution(other, makeMiniSolution()));
+    expect(loads).toBe(2);
+    // Back to the first scenario's checker: loaded again, still its own verdicts.
+    expect(await check(broken())).toEqual(checkSolution(scenario, broken()));
+    expect(loads).toBe(3);
+    client.dispose();
+  });
+
+  it('still checks a plan when the worker crashes mid-check, and spawns a new worker for the next one', async () => {
+    const workers: FakeWorker[] = [];
+    // The first worker never answers a check and then dies; the second one works.
+    const silent: CheckApi = { load: () => {}, check: () => new Promise<never>(() => {}) as never };
+    const client = makeCheckClient(() => {
+      const w = new FakeWorker(workers.length === 0 ? silent : createCheckApi());
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+    const scenario = makeMiniScenario();
+    const check = client.forScenario(scenario);
+    const pending = check(broken());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    workers[0].dispatchEvent(new Event('error'));
+    const verdict = await pending;
+    expect(verdict).toEqual(checkSolution(scenario, broken()));
+    expect(verdict.ok).toBe(false);
+    expect(await check(makeMiniSolution())).toEqual(checkSolution(scenario, makeMiniSolution()));
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+});

@@ -1,0 +1,69 @@
+// Progress of a solve with the checker in its own worker (issue #15): a best-so-far plan reaches
+// the run store only with the checker's verdict attached, never before it; figures never go back
+// in time; plans arriving during a slow check wait as one (the newest); a plan whose check fails
+// to answer is not shown at all.
+import { describe, expect, it } from 'vitest';
+import type { Progress } from '../../../workers/protocol';
+import type { CheckReport } from '../../../web/src/domain/check';
+import type { CheckInput } from '../../../web/src/solver/check-client';
+import { checkedProgress } from '../../../web/src/solver/checked-progress';
+import type { CheckedProgress } from '../../../web/src/solver/client';
+import { makeMiniSolution } from '../../fixtures/mini-scenario';
+
+/** A checker whose verdicts the test hands out one by one. */
+function manualChecker() {
+  const calls: { solution: CheckInput; answer(report: CheckReport | Error): void }[] = [];
+  const check = (solution: CheckInput) => new Promise<CheckReport>((resolve, reject) => {
+    calls.push({ solution, answer: (r) => (r instanceof Error ? reject(r) : resolve(r)) });
+  });
+  return { calls, check };
+}
+
+const verdict = (ok: boolean): CheckReport => ({ ok, violations: [], cost: 1, distanceM: 1, durationS: 1, routes: [] });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function report(elapsedMs: number, withPlan: boolean): Progress {
+  const { check: _check, ...plan } = makeMiniSolution();
+  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: { ...plan, stats: { ...plan.stats, elapsedMs } } } : {}) };
+}
+
+describe('checked progress', () => {
+  it('passes figures at once and a plan only with its verdict, carrying the newest figures', async () => {
+    const checker = manualChecker();
+    const seen: CheckedProgress[] = [];
+    const progress = checkedProgress(checker.check, (p) => seen.push(p));
+    progress(report(100, false));
+    progress(report(200, true));
+    progress(report(300, false));
+    expect(seen.map((p) => [p.elapsedMs, !!p.plan])).toEqual([[100, false], [300, false]]);
+    expect(checker.calls).toHaveLength(1);
+    checker.calls[0].answer(verdict(false));
+    await settle();
+    expect(seen).toHaveLength(3);
+    const shown = seen[2];
+    // The plan of the 200 ms report, judged; the figures of the newest report (never older after newer).
+    expect(shown.plan?.stats.elapsedMs).toBe(200);
+    expect(shown.plan?.check).toEqual(verdict(false));
+    expect(shown.elapsedMs).toBe(300);
+  });
+
+  it('checks only the newest of the plans that arrived during a check, and shows none whose check failed', async () => {
+    const checker = manualChecker();
+    const seen: CheckedProgress[] = [];
+    const progress = checkedProgress(checker.check, (p) => seen.push(p));
+    progress(report(100, true));
+    progress(report(200, true));
+    progress(report(300, true));
+    expect(checker.calls).toHaveLength(1);
+    checker.calls[0].answer(new Error('checker worker crashed'));
+    await settle();
+    expect(seen).toHaveLength(0);
+    // The 200 ms plan was superseded while it waited: the 300 ms one is checked next.
+    expect(checker.calls).toHaveLength(2);
+    expect((checker.calls[1].solution as unknown as { stats: { elapsedMs: number } }).stats.elapsedMs).toBe(300);
+    checker.calls[1].answer(verdict(true));
+    await settle();
+    expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([300]);
+    expect(seen[0].plan?.check.ok).toBe(true);
+  });
+});

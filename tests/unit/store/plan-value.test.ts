@@ -1,0 +1,80 @@
+// The plan as the scenario store keeps it (issue #15): one immutable value that Solid does not
+// deep-proxy, shared (not copied) by snapshots, kept across data edits that leave it alone, and
+// stored in IndexedDB as plain data that comes back as the same kind of value with the same content.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makePlannerDb } from '../../../web/src/io/db';
+import { createPersistence } from '../../../web/src/store/persist';
+import { copyScenario, isPlanValue } from '../../../web/src/store/plan-value';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+const inRoot = <T>(fn: () => T): T => createRoot((dispose) => { disposers.push(dispose); return fn(); });
+
+describe('plan value', () => {
+  it('keeps the delivered solution object itself, frozen, so reads go through no store proxy', () => {
+    const [state, actions] = inRoot(() => createScenarioStore(makeMiniScenario()));
+    const plan = makeMiniPlan();
+    actions.setPlan(plan);
+    const stored = state.scenario!.plan!;
+    expect(isPlanValue(stored)).toBe(true);
+    // The very objects the solve delivered: a store proxy would be another object.
+    expect(stored.solution).toBe(plan.solution);
+    expect(stored.solution.routes[0].steps[1]).toBe(plan.solution.routes[0].steps[1]);
+    expect(Object.isFrozen(stored.solution.routes[0].steps[1].load)).toBe(true);
+    expect(() => { (stored.solution.routes[0].steps as unknown[]).push({}); }).toThrow(TypeError);
+    expect(state.planStatus).toBe('valid');
+  });
+
+  it('is shared by snapshots (no copy), while the rest of the scenario is a deep copy', () => {
+    const [state, actions] = inRoot(() => createScenarioStore(makeMiniScenario()));
+    actions.setPlan(makeMiniPlan());
+    const snap = actions.snapshot()!;
+    expect(snap.plan).toBe(state.scenario!.plan);
+    expect(snap.orders).not.toBe(state.scenario!.orders);
+    expect(snap.orders).toEqual(makeMiniScenario().orders);
+    // Structured clone (what IndexedDB and workers do) turns it into plain data with the same content.
+    const cloned = structuredClone(snap);
+    expect(isPlanValue(cloned.plan)).toBe(false);
+    expect(cloned.plan).toEqual({ ...makeMiniPlan() });
+    expect(copyScenario(snap).plan).toBe(snap.plan);
+  });
+
+  it('stays the same value across a data edit that leaves the routes alone, and is replaced whole by one that changes them', () => {
+    const [state, actions] = inRoot(() => createScenarioStore(makeMiniScenario()));
+    actions.setPlan(makeMiniPlan());
+    const before = state.scenario!.plan;
+    actions.setDate('2026-12-24');
+    expect(state.scenario!.plan).toBe(before);
+    actions.updateVehicle('v1', { ...makeMiniScenario().vehicles.find((v) => v.id === 'v1')!, id: 'van-1' });
+    const after = state.scenario!.plan!;
+    expect(after).not.toBe(before);
+    expect(isPlanValue(after)).toBe(true);
+    expect(after.solution.routes.map((r) => r.vehicleId)).toEqual(['van-1']);
+    // The previous value is untouched (history may still hold it).
+    expect(before!.solution.routes.map((r) => r.vehicleId)).toEqual(['v1']);
+  });
+
+  it('survives a save and a reload: the same plan content, held again as a store value', async () => {
+    const db = makePlannerDb({ scenarios: 'plan-value-s', session: 'plan-value-p' });
+    const mount = () => inRoot(() => {
+      const store = createScenarioStore();
+      return { store, persist: createPersistence(store, { db, loadDemo: async () => makeMiniScenario(), debounceMs: 5, channel: 'plan-value-test' }) };
+    });
+    const first = mount();
+    await first.persist.restore();
+    first.store[1].setPlan({ ...makeMiniPlan(), travel: { source: 'embedded' } });
+    await first.persist.flush();
+    const left = structuredClone(first.store[0].scenario!.plan);
+
+    const second = mount();
+    await second.persist.restore();
+    const loaded = second.store[0].scenario!.plan!;
+    expect(isPlanValue(loaded)).toBe(true);
+    expect(structuredClone(loaded)).toEqual(left);
+    expect(loaded.travel).toEqual({ source: 'embedded' });
+    expect(second.store[0].planStatus).toBe('valid');
+  });
+});

@@ -1,0 +1,72 @@
+// Main-thread side of the checker worker (issue #15): the independent checker runs in a
+// worker of its own (never a solver's), so re-checking a 10,000-stop plan is no long task.
+// A scenario crosses to the worker once (as JSON text when the caller has it), then each
+// plan is checked against it. If the worker cannot answer (crash, failed load) the same
+// checker runs here instead: a plan is never shown unchecked, only checked more slowly.
+import type { CheckApi } from '../../../workers/protocol';
+import { checkSolution, type CheckReport } from '../domain/check';
+import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+import { makeWorkerHandle } from './worker-handle';
+
+/** What the checker reads of a plan. */
+export type CheckInput = Pick<Solution, 'routes' | 'unassigned'>;
+
+/** Checks plans of one scenario: the verdict of `checkSolution(scenario, solution)`. */
+export type CheckPlan = (solution: CheckInput) => Promise<CheckReport>;
+
+/** Checks plans with domain/check.ts, off the main thread. */
+export interface PlanChecker {
+  /**
+   * A checker of plans for `scenario` (plain data, no store proxy). `json`, when given, must be
+   * `JSON.stringify(scenario)`: it is what crosses to the worker, at the cost of one string copy.
+   */
+  forScenario(scenario: Scenario, json?: string): CheckPlan;
+  /** Terminates the worker. */
+  dispose(): void;
+}
+
+function spawnWorker(): Worker {
+  return new Worker(new URL('../../../workers/check.worker.ts', import.meta.url), { type: 'module', name: 'checker' });
+}
+
+/** Makes a checker around its own lazily spawned worker; checks run one at a time, in call order. */
+export function makeCheckClient(createWorker: () => Worker = spawnWorker): PlanChecker {
+  const handle = makeWorkerHandle<CheckApi>(createWorker, 'checker worker');
+  let loadedKey = 0;
+  let nextKey = 0;
+  // One check at a time: the handle reports a crash to the call in flight only.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  async function inWorker(key: number, scenario: Scenario | string, solution: CheckInput): Promise<CheckReport> {
+    const remote = handle.remote();
+    const failed = handle.crashed();
+    if (loadedKey !== key) {
+      loadedKey = key;
+      // Not awaited: messages arrive in order, and a failed load fails the check below.
+      remote.load(key, scenario).catch(() => {});
+    }
+    // Only what the checker reads: no explanations or stats cross over.
+    return Promise.race([remote.check(key, { routes: solution.routes, unassigned: solution.unassigned }), failed]);
+  }
+
+  return {
+    forScenario(scenario, json) {
+      const key = ++nextKey;
+      return (solution) => {
+        const verdict = queue.then(() => inWorker(key, json ?? scenario, solution)).catch(() => {
+          // The worker failed: drop it (the next check spawns another and loads again) and check here.
+          loadedKey = 0;
+          handle.terminate();
+          return checkSolution(scenario, solution);
+        });
+        queue = verdict.catch(() => {});
+        return verdict;
+      };
+    },
+    dispose() {
+      loadedKey = 0;
+      handle.terminate();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// The plan as the scenario store keeps it: one immutable value, replaced whole, that
+// Solid does not deep-proxy (a class instance is not wrappable). Readers get plain
+// arrays and objects, so a 10,000-step plan costs no proxy per step read, and copies
+// of the scenario (saves, undo, snapshots for a solve) share the plan instead of
+// deep-copying it. Structured clone (IndexedDB, workers) stores it as plain data.
+import { $RAW, unwrap } from 'solid-js/store';
+import type { Plan, Scenario, TravelSource } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
+
+/**
+ * The object behind a store proxy, or the value itself. Shallow on purpose: Solid's `unwrap` copies
+ * frozen objects it meets on its way down, which would copy a whole frozen plan.
+ */
+function rawOf<T>(value: T): T {
+  return (value as { [$RAW]?: T } | null | undefined)?.[$RAW] ?? value;
+}
+
+/** A plan frozen for the store; its fields are the `Plan` fields and nothing else. */
+class PlanValue implements Plan {
+  readonly solvedRevision: number;
+  readonly solution: Solution;
+  readonly travel?: TravelSource;
+
+  constructor(plan: Plan) {
+    this.solvedRevision = plan.solvedRevision;
+    this.solution = deepFreeze(rawOf(plan.solution));
+    // Absent stays absent (a stored plan of an older build has no travel source).
+    if (plan.travel !== undefined) this.travel = deepFreeze({ ...rawOf(plan.travel) });
+    Object.freeze(this);
+  }
+}
+
+/** Freezes plain data in place (objects and arrays, all the way down); returns it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item);
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/**
+ * The plan as a store value: the same plan (same solution object, now frozen) in a form Solid keeps
+ * by reference. Idempotent; null stays null.
+ */
+export function planValue(plan: Plan | null | undefined): Plan | null {
+  const raw = rawOf(plan);
+  if (!raw) return null;
+  return raw instanceof PlanValue ? raw : new PlanValue(raw);
+}
+
+/** True for a plan already held as a store value. */
+export function isPlanValue(plan: unknown): plan is Plan {
+  return plan instanceof PlanValue;
+}
+
+/** The same plan: one solution object for the same revision and travel source. */
+const samePlan = (a: Plan, b: Plan) => a.solution === b.solution && a.solvedRevision === b.solvedRevision
+  && a.travel?.source === b.travel?.source && a.travel?.fallback === b.travel?.fallback;
+
+/**
+ * `scenario` with its plan as a store value (a new object only when the plan needed converting).
+ * When it is the same plan as `current` (a data edit that left the plan alone), `current` itself is
+ * kept, so nothing that reads the plan runs again.
+ */
+export function withPlanValue<S extends Scenario>(scenario: S, current?: Plan | null): S {
+  const plan = scenario.plan;
+  if (!plan || isPlanValue(plan)) return scenario;
+  return { ...scenario, plan: current && samePlan(current, plan) ? current : planValue(plan) };
+}
+
+/**
+ * A plain deep copy of a scenario read from the store, except the plan, which is immutable and
+ * shared: copying it would cost as much as the rest of a large scenario together, for nothing.
+ */
+export function copyScenario(scenario: Scenario): Scenario {
+  const raw = rawOf(scenario);
+  // Behind a store proxy the data is raw all the way down; a plain object may hold proxies (values
+  // read from the store), which `unwrap` replaces (walking every object: slow, so only then).
+  const rest = { ...raw, plan: null };
+  const copy = structuredClone(raw === scenario ? unwrap(rest) : rest) as Scenario;
+  copy.plan = planValue(raw.plan);
+  return copy;
+}
