@@ -137,4 +137,20 @@ describe('slicedCanvas', () => {
     expect(frames.pending).toBe(0);
     expect(container.querySelector('canvas.fmp-canvas-cover')).toBeNull();
   });
+
+  it('counts shapes as they come and go: a plan filtered down to one slice draws at once again', async () => {
+    const frames = manualFrames();
+    const renderer = slicedCanvas({ perFrame: 100, schedule: frames.schedule });
+    const shapes = circles(renderer, 150);
+    const group = L.layerGroup(shapes).addTo(map);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    for (const s of shapes.slice(0, 100)) group.removeLayer(s);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    log = [];
+    map.fire('moveend');
+    expect(arcs()).toBe(50);
+    expect(frames.pending).toBe(0);
+  });
 });

@@ -36,6 +36,8 @@ interface Sliced {
   _redrawBounds: L.Bounds | null;
   _drawing: boolean;
   _clear(): void;
+  /** Shapes on the canvas (`_layers` counted as they come and go: counting its keys per redraw request is quadratic). */
+  _count: number;
   /** Current sliced pass (0: none yet); a shape drawn in it carries its number in `_pass`. */
   _passId: number;
   /** Last shape drawn by the pass; null before its first slice. */
@@ -50,11 +52,11 @@ interface Sliced {
 
 const base = L.Canvas.prototype as unknown as {
   _redraw(this: Sliced): void; _draw(this: Sliced): void; _update(this: Sliced): void; _updateTransform(this: Sliced, center: L.LatLng, zoom: number): void;
-  _destroyContainer(this: Sliced): void; _requestRedraw(this: Sliced, layer: Shape): void; _removePath(this: Sliced, layer: Shape): void;
+  _destroyContainer(this: Sliced): void; _requestRedraw(this: Sliced, layer: Shape): void; _removePath(this: Sliced, layer: Shape): void; _initPath(this: Sliced, layer: Shape): void;
   _bringToFront(this: Sliced, layer: Shape): void; _bringToBack(this: Sliced, layer: Shape): void;
 };
 
-const many = (r: Sliced) => Object.keys(r._layers).length > r._perFrame;
+const many = (r: Sliced) => r._count > r._perFrame;
 const coverShown = (r: Sliced) => !!r._cover && r._cover.style.display !== 'none';
 const hideCover = (r: Sliced) => { if (r._cover) r._cover.style.display = 'none'; };
 
@@ -152,7 +154,13 @@ const SlicedCanvas = L.Canvas.extend({
     base._bringToFront.call(this, layer);
   },
 
+  _initPath(this: Sliced, layer: Shape) {
+    if (!this._layers[L.Util.stamp(layer)]) this._count += 1;
+    base._initPath.call(this, layer);
+  },
+
   _removePath(this: Sliced, layer: Shape) {
+    if (this._layers[L.Util.stamp(layer)]) this._count -= 1;
     keepPlace(this, layer);
     base._removePath.call(this, layer);
   },
@@ -194,7 +202,7 @@ export function isSlicing(renderer: L.Renderer): boolean {
 /** A canvas renderer like `L.canvas(options)` whose large redraws are spread over frames. */
 export function slicedCanvas(options: L.RendererOptions & { perFrame?: number; schedule?: FrameScheduler }): L.Canvas {
   const renderer = new (SlicedCanvas as unknown as new (o: L.RendererOptions) => Sliced)(options);
-  Object.assign(renderer, { _passId: 0, _last: null, _slicing: false, _cancelNext: null, _passZoom: null, _cover: null });
+  Object.assign(renderer, { _count: 0, _passId: 0, _last: null, _slicing: false, _cancelNext: null, _passZoom: null, _cover: null });
   renderer._perFrame = options.perFrame ?? SHAPES_PER_FRAME;
   renderer._schedule = options.schedule ?? nextFrame;
   return renderer as unknown as L.Canvas;
