@@ -57,8 +57,9 @@ const base = L.Canvas.prototype as unknown as {
 };
 
 const many = (r: Sliced) => r._count > r._perFrame;
-const coverShown = (r: Sliced) => !!r._cover && r._cover.style.display !== 'none';
-const hideCover = (r: Sliced) => { if (r._cover) r._cover.style.display = 'none'; };
+/** The cover is in the page only while a pass draws (the map holds one canvas otherwise). */
+const coverShown = (r: Sliced) => !!r._cover?.isConnected;
+const hideCover = (r: Sliced) => r._cover?.remove();
 
 function stopPass(r: Sliced): void {
   r._cancelNext?.();
@@ -72,14 +73,14 @@ function cover(r: Sliced): void {
   const canvas = r._container;
   const copy = r._cover ?? (r._cover = document.createElement('canvas'));
   copy.className = 'fmp-canvas-cover';
-  Object.assign(copy.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none', display: '' });
+  Object.assign(copy.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
   copy.width = canvas.width;
   copy.height = canvas.height;
   copy.style.width = canvas.style.width;
   copy.style.height = canvas.style.height;
   copy.style.transform = canvas.style.transform;
   copy.getContext('2d')?.drawImage(canvas, 0, 0);
-  if (copy.previousSibling !== canvas) canvas.after(copy);
+  canvas.after(copy);
 }
 
 /** Draws the next slice of the pass; schedules the one after, or ends the pass (and lifts the cover). */
