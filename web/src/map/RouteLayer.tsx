@@ -10,6 +10,7 @@ import type { PlanStatus } from '../store/scenario';
 import { useApp } from '../store/context';
 import type { RouteView } from '../store/route-view';
 import type { RouteLine } from './projection';
+import { runChunked, type ChunkedRun } from './chunked';
 import { routeTooltip } from './tooltips';
 
 function lineStyle(line: RouteLine, status: PlanStatus, activeVehicleId: string | null): L.PolylineOptions {
@@ -63,16 +64,22 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
     }
   });
 
-  // Filter: only visible routes are on the map (hidden ones take no clicks either).
+  // Filter: only visible routes are on the map (hidden ones take no clicks either). Lines are added and removed in
+  // time slices: clearing a filter on 300 routes adds 300 lines, each projected on adding (issue #15).
+  let job: ChunkedRun | null = null;
+  onCleanup(() => job?.cancel());
   const show = () => {
-    for (const { line, polyline } of drawn) {
-      const visible = props.view.isVisible(line.vehicleId);
-      if (visible && !group.hasLayer(polyline)) {
+    const lines = drawn;
+    const visible = lines.map(({ line }) => props.view.isVisible(line.vehicleId));
+    job?.cancel();
+    job = runChunked(lines.length, (i) => {
+      const { polyline } = lines[i];
+      if (visible[i] && !group.hasLayer(polyline)) {
         group.addLayer(polyline);
         // Lines share the stops' canvas: keep them underneath.
         polyline.bringToBack();
-      } else if (!visible && group.hasLayer(polyline)) group.removeLayer(polyline);
-    }
+      } else if (!visible[i] && group.hasLayer(polyline)) group.removeLayer(polyline);
+    });
   };
   createEffect(() => { props.view.visible(); show(); });
   return null;
