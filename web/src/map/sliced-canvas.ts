@@ -4,9 +4,10 @@
 // it: 5,000 stop circles drawn at once cost one 50–120 ms frame on a busy machine;
 // drawn a few hundred per frame they cost several short ones. Shapes are drawn in
 // Leaflet's order, so lines stay under stops and the selected stop on top. While a
-// redraw is under way at the same zoom, a copy of the last complete picture covers
-// the canvas, so the map never shows a half-drawn plan. Small redraws (one restyled
-// stop) and small plans keep Leaflet's own path.
+// redraw at the same zoom is under way (a pan, a filter), a copy of the last complete
+// picture covers the canvas, so no half-drawn plan shows; after a zoom the plan
+// appears over those few frames. Small redraws (one restyled stop) and small plans
+// keep Leaflet's own path.
 import L from 'leaflet';
 
 /** Shapes drawn per frame in a sliced redraw; with this many shapes or fewer a redraw runs at once as in Leaflet. */
