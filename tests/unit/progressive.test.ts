@@ -30,4 +30,12 @@ describe('createProgressive', () => {
       dispose();
     });
   });
+
+  it('renders nothing at once with `first` 0, then the whole list over frames', async () => {
+    const { shown, dispose } = createRoot((dispose) => ({ shown: createProgressive(() => range(30), 12, 0), dispose }));
+    expect(shown()).toEqual([]);
+    await frames(400);
+    expect(shown()).toEqual(range(30));
+    dispose();
+  });
 });

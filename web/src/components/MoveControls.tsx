@@ -8,7 +8,8 @@ import { describeExplanation } from '../domain/explain-text';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
 import { lateness } from '../plan/timeline';
-import { routeOrderIds } from '../plan/rebuild-route';
+import { routeOrderIds, servesOrder } from '../plan/rebuild-route';
+import { afterFrame } from '../map/chunked';
 import { useApp } from '../store/context';
 import { isOrderPinned } from '../store/pins';
 import { selectedOrderId } from '../store/ui';
@@ -26,6 +27,8 @@ const BEST = 'best';
  */
 function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; serviceS: number | null; deliveryS: number | null } {
   for (const route of scenario.plan?.solution.routes ?? []) {
+    // Most routes do not serve the order: a scan of their steps is cheaper than listing their order ids.
+    if (!servesOrder(route, orderId)) continue;
     const position = routeOrderIds(route).indexOf(orderId);
     if (position < 0) continue;
     const steps = route.steps.filter((s) => isOrderStep(s) && s.id === orderId);
@@ -53,7 +56,8 @@ export function MoveControls(): JSX.Element {
 function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
   const { ui: [, uiActions], pins: [pinsState, pinsActions], edit: [, editActions], run: [run] } = useApp();
   const order = () => props.scenario.orders.find((o) => o.id === props.orderId)!;
-  const place = () => placeOf(props.scenario, props.orderId);
+  // Read several times per render: found once (thousands of stops to search: issue #15).
+  const place = createMemo(() => placeOf(props.scenario, props.orderId));
   const vehicleName = (id: string | null) => props.scenario.vehicles.find((v) => v.id === id)?.name ?? id ?? '';
   const [vehicle, setVehicle] = createSignal<string>(place().vehicleId ?? props.scenario.vehicles[0]?.id ?? UNASSIGN);
   const [position, setPosition] = createSignal<string>(BEST);
@@ -64,7 +68,11 @@ function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
     return Array.from({ length: others + 1 }, (_, i) => i);
   };
   const target = () => ({ vehicleId: vehicle() === UNASSIGN ? null : vehicle(), position: position() === BEST ? undefined : Number(position()) });
-  const preview = createMemo(() => editActions.evaluate(props.orderId, target()));
+  // The preview re-checks the whole plan (tens of ms at 5,000 stops): it comes a frame after the card, so selecting
+  // a stop stays a short task (issue #15).
+  const [settled, setSettled] = createSignal(false);
+  afterFrame(() => setSettled(true));
+  const preview = createMemo(() => (settled() ? editActions.evaluate(props.orderId, target()) : null));
   /** Seconds the stop (or its latest step) is served after its window closed. */
   const lateBy = () => Math.max(0, ...(props.scenario.plan?.solution.routes ?? []).flatMap((r) => r.steps.filter(isOrderStep))
     .filter((st) => st.id === props.orderId).map((st) => lateness(order(), st.arrivalS, st.type)));

@@ -21,7 +21,7 @@ export const stopCount = (route: Route): number => route.steps.filter(isOrderSte
 
 const COLUMNS = 7;
 /** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
-const ROWS_PER_FRAME = 40;
+const ROWS_PER_FRAME = 20;
 
 function RouteRow(props: { route: Route; scenario: Scenario; name: string; active: boolean; editable: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();

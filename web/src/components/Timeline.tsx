@@ -31,7 +31,8 @@ export function Timeline(): JSX.Element {
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());
   const shownRows = createMemo(() => rows().filter((r) => view.isVisible(r.vehicleId)));
-  const virtual = createVirtualRows(() => shownRows().length, () => shownRows().length > VIRTUALIZE_ABOVE, ROW_HEIGHT, AXIS_HEIGHT);
+  const virtualized = () => shownRows().length > VIRTUALIZE_ABOVE;
+  const virtual = createVirtualRows(() => shownRows().length, virtualized, ROW_HEIGHT, AXIS_HEIGHT);
   const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });
   // A route or stop selected elsewhere brings its row into view (its stop bar then scrolls itself into view).
   createEffect(on(view.active, (active) => virtual.reveal(shownRows().findIndex((r) => r.vehicleId === active)), { defer: true }));
@@ -57,7 +58,7 @@ export function Timeline(): JSX.Element {
             </div>
             <div style={{ height: `${virtual.window().padTop}px` }} aria-hidden="true" />
             <For each={inView()}>
-              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} />}
+              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} deferBars={virtualized()} />}
             </For>
             <div style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" />
           </div>

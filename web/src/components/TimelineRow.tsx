@@ -18,13 +18,15 @@ import { formatClock, formatCount } from './ui/format';
 const STOPS_PER_FRAME = 12;
 
 /** A vehicle's row; an unused vehicle shows only its shift, ready to take a dropped stop. */
-export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean; atRisk?: ReadonlySet<string> }): JSX.Element {
+export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Scenario; editable: boolean; atRisk?: ReadonlySet<string>; deferBars?: boolean }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const vehicleId = () => props.row.vehicleId;
   const name = () => props.scenario.vehicles.find((v) => v.id === vehicleId())?.name ?? vehicleId();
   const color = () => routeColor(props.scenario, vehicleId());
-  // A row's bars come in over a few frames: a scrolled-in screenful of rows is hundreds of bars (issue #15).
-  const stops = createProgressive(() => props.row.stops, STOPS_PER_FRAME);
+  // A row's bars come in over a few frames: a scrolled-in screenful of rows is hundreds of bars (issue #15). In a
+  // long (virtual) timeline the first ones come a frame after the row too: a revealed screenful of rows at once
+  // is too many for the task that mounts them.
+  const stops = createProgressive(() => props.row.stops, STOPS_PER_FRAME, props.deferBars ? 0 : STOPS_PER_FRAME);
   const drop = dropTarget(edit, (event, moving) => {
     if (!props.editable) return null;
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();

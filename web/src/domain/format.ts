@@ -5,8 +5,16 @@
 
 const LOCALE = 'en-US';
 const MINUS = '−';
-const grouped = (n: number, digits: number) =>
-  n.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/**
+ * One number format per digit count: `toLocaleString` with options builds a new Intl.NumberFormat on every
+ * call (about a millisecond each on a slow machine), which made a screenful of timeline tooltips a long task (issue #15).
+ */
+const formats = new Map<number, Intl.NumberFormat>();
+const grouped = (n: number, digits: number) => {
+  let format = formats.get(digits);
+  if (!format) formats.set(digits, (format = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits })));
+  return format.format(n);
+};
 /** A signed figure with a true minus sign (never "-0"). */
 const signed = (n: number, digits: number) => {
   const text = grouped(Math.abs(n), digits);

@@ -15,6 +15,7 @@ import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
+import { slicedCanvas } from './sliced-canvas';
 import { StopMarkers } from './StopMarkers';
 import { AtRiskRings } from './AtRiskRings';
 import { escapeHtml } from './tooltips';
@@ -156,8 +157,9 @@ export function MapView(): JSX.Element {
       </Show>
       <Show when={map()}>
         {(instance) => {
-          // One canvas for lines and stops: stacked canvases would hide the lower one from clicks.
-          const renderer = L.canvas({ pane: PLAN_PANE, padding: 0.2, tolerance: 4 });
+          // One canvas for lines and stops: stacked canvases would hide the lower one from clicks. Its full
+          // redraws run over a few frames with thousands of stops (sliced-canvas.ts).
+          const renderer = slicedCanvas({ pane: PLAN_PANE, padding: 0.2, tolerance: 4 });
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />

@@ -10,6 +10,7 @@ import type { PlanStatus } from '../store/scenario';
 import { useApp } from '../store/context';
 import type { RouteView } from '../store/route-view';
 import type { RouteLine } from './projection';
+import { runChunked, type ChunkedRun } from './chunked';
 import { routeTooltip } from './tooltips';
 
 function lineStyle(line: RouteLine, status: PlanStatus, activeVehicleId: string | null): L.PolylineOptions {
@@ -31,38 +32,54 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
   const group = L.layerGroup().addTo(props.map);
   onCleanup(() => group.remove());
   const vehicleName = (id: string) => state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id;
-  let drawn: { line: RouteLine; polyline: L.Polyline }[] = [];
+  /** Each line with the style it was last given: a restyle touches only the lines whose style changes. */
+  let drawn: { line: RouteLine; polyline: L.Polyline; style: string }[] = [];
 
   // The plan's lines: made once per plan.
   createEffect(() => {
     group.clearLayers();
-    drawn = props.lines.map((line) => ({
-      line,
-      polyline: L.polyline(line.points, { ...lineStyle(line, untrack(() => state.planStatus), null), renderer: props.renderer })
+    drawn = props.lines.map((line) => {
+      const style = lineStyle(line, untrack(() => state.planStatus), null);
+      const polyline = L.polyline(line.points, { ...style, renderer: props.renderer })
         .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
-        .on('click', () => uiActions.toggleRoute(line.vehicleId)),
-    }));
+        .on('click', () => uiActions.toggleRoute(line.vehicleId));
+      return { line, polyline, style: JSON.stringify(style) };
+    });
     untrack(() => show());
   });
 
-  // Style: bold for the active route, faded for the others; dashed when untrusted.
+  // Style: bold for the active route, faded for the others; dashed when untrusted. Going from one active route to
+  // another restyles two lines, not 150 (each restyle makes the canvas redraw around the line: issue #15).
   createEffect(() => {
     const status = state.planStatus;
     const active = props.view.active();
     props.lines; // restyle the new lines too
-    for (const { line, polyline } of drawn) polyline.setStyle(lineStyle(line, status, active));
+    for (const entry of drawn) {
+      const style = lineStyle(entry.line, status, active);
+      const key = JSON.stringify(style);
+      if (key !== entry.style) {
+        entry.style = key;
+        entry.polyline.setStyle(style);
+      }
+    }
   });
 
-  // Filter: only visible routes are on the map (hidden ones take no clicks either).
+  // Filter: only visible routes are on the map (hidden ones take no clicks either). Lines are added and removed in
+  // time slices: clearing a filter on 300 routes adds 300 lines, each projected on adding (issue #15).
+  let job: ChunkedRun | null = null;
+  onCleanup(() => job?.cancel());
   const show = () => {
-    for (const { line, polyline } of drawn) {
-      const visible = props.view.isVisible(line.vehicleId);
-      if (visible && !group.hasLayer(polyline)) {
+    const lines = drawn;
+    const visible = lines.map(({ line }) => props.view.isVisible(line.vehicleId));
+    job?.cancel();
+    job = runChunked(lines.length, (i) => {
+      const { polyline } = lines[i];
+      if (visible[i] && !group.hasLayer(polyline)) {
         group.addLayer(polyline);
         // Lines share the stops' canvas: keep them underneath.
         polyline.bringToBack();
-      } else if (!visible && group.hasLayer(polyline)) group.removeLayer(polyline);
-    }
+      } else if (!visible[i] && group.hasLayer(polyline)) group.removeLayer(polyline);
+    });
   };
   createEffect(() => { props.view.visible(); show(); });
   return null;

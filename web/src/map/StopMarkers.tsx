@@ -98,11 +98,14 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     }
   };
 
+  // Per plan (and risk estimate), not per filter change: a filter only changes what is visible (issue #15).
+  const risksOf = createMemo(() => props.stops.map((s) => (s.status === 'planned' ? props.riskOf?.(s.orderId) : undefined)));
+  const idsOf = createMemo(() => new Set(props.stops.map((s) => s.orderId)));
   createEffect(() => {
     const stops = props.stops;
-    const risks = stops.map((s) => (s.status === 'planned' ? props.riskOf?.(s.orderId) : undefined));
+    const risks = risksOf();
     const visible = stops.map((s) => props.view.isVisible(s.vehicleId));
-    const keep = new Set(stops.map((s) => s.orderId));
+    const keep = idsOf();
     const gone = [...markers.keys()].filter((id) => !keep.has(id));
     job?.cancel();
     props.onDrawn?.(0);

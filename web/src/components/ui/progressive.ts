@@ -4,9 +4,12 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { afterFrame } from '../../map/chunked';
 
-/** The first items of `items()` to render now: all of them within a few frames. */
-export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number): Accessor<readonly T[]> {
-  const [limit, setLimit] = createSignal(batch);
+/**
+ * The first items of `items()` to render now: all of them within a few frames. `first` items render at once
+ * (a batch by default; 0 when many lists mount together, like a screenful of timeline rows).
+ */
+export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number, first = batch): Accessor<readonly T[]> {
+  const [limit, setLimit] = createSignal(first);
   let pending = false;
   let disposed = false;
   const grow = () => {

@@ -1,0 +1,211 @@
+// A Leaflet canvas renderer whose large redraws (after a pan, a filter, a route
+// highlighted…) run over a few frames when the plan has thousands of shapes
+// (issue #15). The browser rasterises a canvas's drawing in the frame that follows
+// it: 5,000 stop circles drawn at once cost one 50–120 ms frame on a busy machine;
+// drawn a few hundred per frame they cost several short ones. Shapes are drawn in
+// Leaflet's order, so lines stay under stops and the selected stop on top. While a
+// redraw at the same zoom is under way (a pan, a filter), a copy of the last complete
+// picture covers the canvas, so no half-drawn plan shows; after a zoom the plan
+// appears over those few frames. Small redraws (one restyled stop) and small plans
+// keep Leaflet's own path.
+import L from 'leaflet';
+
+/** Shapes drawn per frame in a sliced redraw; with this many shapes or fewer a redraw runs at once as in Leaflet. */
+export const SHAPES_PER_FRAME = 700;
+
+/** Schedules a frame callback; returns a cancel function (injected in tests). */
+export type FrameScheduler = (next: () => void) => () => void;
+
+const nextFrame: FrameScheduler = (next) => {
+  const id = requestAnimationFrame(next);
+  return () => cancelAnimationFrame(id);
+};
+
+type Shape = L.Path & { _updatePath(): void; _order?: DrawOrder; _pass?: number };
+/** One entry of Leaflet's draw-order list (internal to L.Canvas). */
+interface DrawOrder { layer: Shape; prev: DrawOrder | null; next: DrawOrder | null }
+
+/** The L.Canvas internals used here (Leaflet 1.9), and this renderer's own state. */
+interface Sliced {
+  _map: (L.Map & { _animatingZoom?: boolean }) | null;
+  _ctx: CanvasRenderingContext2D;
+  _container: HTMLCanvasElement;
+  _bounds: L.Bounds;
+  _zoom: number;
+  _layers: Record<string, Shape>;
+  _drawFirst: DrawOrder | null;
+  _redrawBounds: L.Bounds | null;
+  _drawing: boolean;
+  _clear(): void;
+  /** Shapes on the canvas (`_layers` counted as they come and go: counting its keys per redraw request is quadratic). */
+  _count: number;
+  /** Current sliced pass (0: none yet); a shape drawn in it carries its number in `_pass`. */
+  _passId: number;
+  /** Last shape drawn by the pass; null before its first slice. */
+  _last: DrawOrder | null;
+  _slicing: boolean;
+  _cancelNext: (() => void) | null;
+  _passZoom: number | null;
+  _cover: HTMLCanvasElement | null;
+  _perFrame: number;
+  _schedule: FrameScheduler;
+}
+
+const base = L.Canvas.prototype as unknown as {
+  _redraw(this: Sliced): void; _draw(this: Sliced): void; _update(this: Sliced): void; _updateTransform(this: Sliced, center: L.LatLng, zoom: number): void;
+  _destroyContainer(this: Sliced): void; _requestRedraw(this: Sliced, layer: Shape): void; _removePath(this: Sliced, layer: Shape): void; _initPath(this: Sliced, layer: Shape): void;
+  _bringToFront(this: Sliced, layer: Shape): void; _bringToBack(this: Sliced, layer: Shape): void;
+};
+
+const many = (r: Sliced) => r._count > r._perFrame;
+/** The cover is in the page only while a pass draws (the map holds one canvas otherwise). */
+const coverShown = (r: Sliced) => !!r._cover?.isConnected;
+const hideCover = (r: Sliced) => r._cover?.remove();
+
+function stopPass(r: Sliced): void {
+  r._cancelNext?.();
+  r._cancelNext = null;
+  r._slicing = false;
+}
+
+/** Covers the canvas with a copy of its complete picture, unless one is up already or the zoom changed since it was drawn. */
+function cover(r: Sliced): void {
+  if (!r._map || coverShown(r) || r._passZoom !== r._map.getZoom()) return;
+  const canvas = r._container;
+  const copy = r._cover ?? (r._cover = document.createElement('canvas'));
+  copy.className = 'fmp-canvas-cover';
+  Object.assign(copy.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  copy.style.width = canvas.style.width;
+  copy.style.height = canvas.style.height;
+  copy.style.transform = canvas.style.transform;
+  copy.getContext('2d')?.drawImage(canvas, 0, 0);
+  canvas.after(copy);
+}
+
+/** Draws the next slice of the pass; schedules the one after, or ends the pass (and lifts the cover). */
+function drawSlice(r: Sliced): void {
+  r._cancelNext = null;
+  if (!r._slicing || !r._map) return;
+  r._ctx.save();
+  r._drawing = true;
+  let order = r._last ? r._last.next : r._drawFirst;
+  for (let n = 0; order && n < r._perFrame; n++) {
+    order.layer._updatePath();
+    order.layer._pass = r._passId;
+    r._last = order;
+    order = order.next;
+  }
+  r._drawing = false;
+  r._ctx.restore();
+  if (order) r._cancelNext = r._schedule(() => drawSlice(r));
+  else {
+    stopPass(r);
+    hideCover(r);
+  }
+}
+
+/** True when more than a slice of shapes lie in `region` (a redraw of them is done whole, in slices). */
+function overSlice(r: Sliced, region: L.Bounds): boolean {
+  let n = 0;
+  for (let order = r._drawFirst; order; order = order.next) {
+    const box = (order.layer as Shape & { _pxBounds?: L.Bounds })._pxBounds;
+    if (box && box.intersects(region) && ++n > r._perFrame) return true;
+  }
+  return false;
+}
+
+/** The pass continues after its last drawn shape: if that one moves or goes, it continues after its old neighbour. */
+function keepPlace(r: Sliced, layer: Shape): void {
+  if (layer._order && r._last === layer._order) r._last = r._last.prev;
+}
+
+const SlicedCanvas = L.Canvas.extend({
+  _redraw(this: Sliced) {
+    // Many shapes to redraw, or anything while a pass is still drawing: the whole canvas is drawn again, in slices.
+    if (this._redrawBounds && many(this) && (this._slicing || overSlice(this, this._redrawBounds))) {
+      cover(this);
+      this._redrawBounds = null;
+    }
+    base._redraw.call(this);
+  },
+
+  _draw(this: Sliced) {
+    if (this._redrawBounds || !many(this)) { base._draw.call(this); return; }
+    stopPass(this);
+    this._passId += 1;
+    this._passZoom = this._map?.getZoom() ?? null;
+    this._last = null;
+    this._slicing = true;
+    drawSlice(this);
+  },
+
+  _requestRedraw(this: Sliced, layer: Shape) {
+    // A shape this pass has not drawn yet (just added, or restyled before its turn) is drawn at its turn.
+    if (this._passId > 0 && many(this) && layer._order && layer._pass !== this._passId) {
+      this._slicing = true;
+      this._cancelNext ??= this._schedule(() => drawSlice(this));
+      return;
+    }
+    base._requestRedraw.call(this, layer);
+  },
+
+  _bringToFront(this: Sliced, layer: Shape) {
+    keepPlace(this, layer);
+    base._bringToFront.call(this, layer);
+  },
+
+  _initPath(this: Sliced, layer: Shape) {
+    if (!this._layers[L.Util.stamp(layer)]) this._count += 1;
+    base._initPath.call(this, layer);
+  },
+
+  _removePath(this: Sliced, layer: Shape) {
+    if (this._layers[L.Util.stamp(layer)]) this._count -= 1;
+    keepPlace(this, layer);
+    base._removePath.call(this, layer);
+  },
+
+  _bringToBack(this: Sliced, layer: Shape) {
+    // Moved before the pass's position, the shape would be missed: count it as drawn, so it asks for a redraw.
+    layer._pass = this._passId;
+    base._bringToBack.call(this, layer);
+  },
+
+  _update(this: Sliced) {
+    if (this._map && !(this._map._animatingZoom && this._bounds) && many(this)) {
+      // The canvas is about to be moved and cleared: keep showing its picture (same zoom) until redrawn.
+      cover(this);
+      if (this._passZoom !== this._map.getZoom()) hideCover(this);
+      stopPass(this);
+    }
+    base._update.call(this);
+  },
+
+  _updateTransform(this: Sliced, center: L.LatLng, zoom: number) {
+    // A zoom animation scales the canvas, not the cover.
+    if (coverShown(this) && zoom !== this._zoom) hideCover(this);
+    base._updateTransform.call(this, center, zoom);
+  },
+
+  _destroyContainer(this: Sliced) {
+    stopPass(this);
+    this._cover?.remove();
+    base._destroyContainer.call(this);
+  },
+});
+
+/** True while a sliced redraw is still drawing (for tests). */
+export function isSlicing(renderer: L.Renderer): boolean {
+  return (renderer as unknown as Sliced)._slicing;
+}
+
+/** A canvas renderer like `L.canvas(options)` whose large redraws are spread over frames. */
+export function slicedCanvas(options: L.RendererOptions & { perFrame?: number; schedule?: FrameScheduler }): L.Canvas {
+  const renderer = new (SlicedCanvas as unknown as new (o: L.RendererOptions) => Sliced)(options);
+  Object.assign(renderer, { _count: 0, _passId: 0, _last: null, _slicing: false, _cancelNext: null, _passZoom: null, _cover: null });
+  renderer._perFrame = options.perFrame ?? SHAPES_PER_FRAME;
+  renderer._schedule = options.schedule ?? nextFrame;
+  return renderer as unknown as L.Canvas;
+}
