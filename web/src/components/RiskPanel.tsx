@@ -2,11 +2,11 @@
 // variability model — the expected number of late stops, per route the chance
 // that every stop is on time, and the weakest promises with why. Plain text only.
 import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
-import { unwrap } from 'solid-js/store';
 import type { PlanRisk } from '../domain/risk/risk-types';
 import type { WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
+import { rawOf } from '../store/raw';
 import { formatClock, formatCount, formatShare } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
 import { RiskTradeoff } from './RiskTradeoff';
@@ -15,7 +15,7 @@ import { RiskTradeoff } from './RiskTradeoff';
 function customerNames(scenario: Scenario | null, weakest: readonly WeakPromise[]): Map<string, string> {
   const wanted = new Set(weakest.map((w) => w.orderId));
   const names = new Map<string, string>();
-  for (const order of unwrap(scenario)?.orders ?? []) if (wanted.has(order.id) && order.customerName) names.set(order.id, order.customerName);
+  for (const order of rawOf(scenario)?.orders ?? []) if (wanted.has(order.id) && order.customerName) names.set(order.id, order.customerName);
   return names;
 }
 
