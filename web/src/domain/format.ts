@@ -5,8 +5,16 @@
 
 const LOCALE = 'en-US';
 const MINUS = '−';
-const grouped = (n: number, digits: number) =>
-  n.toLocaleString(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+/** One formatter per number of digits, made once: toLocaleString builds a new one on every call (hot at 10,000 stops, issue #15). */
+const formatters = new Map<number, Intl.NumberFormat>();
+const grouped = (n: number, digits: number) => {
+  let formatter = formatters.get(digits);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(LOCALE, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(digits, formatter);
+  }
+  return formatter.format(n);
+};
 /** A signed figure with a true minus sign (never "-0"). */
 const signed = (n: number, digits: number) => {
   const text = grouped(Math.abs(n), digits);
