@@ -5,6 +5,7 @@ import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution, StopReason } from '../web/src/domain/solution';
 import type { RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
+import type { RiskReport } from '../web/src/domain/risk/weakest';
 import type { Variability } from '../web/src/domain/variability';
 import type { RobustRule } from '../web/src/domain/risk/robust';
 import type { Explanation } from '../web/src/domain/explain';
@@ -293,6 +294,8 @@ export interface SolverApi {
   /** The Monte Carlo risk of a plan (issue #14), in WASM. */
   /** A RiskRequest may come as its JSON text (cheaper to post than a structured clone at 10,000 stops). */
   computeRisk(request: RiskRequest | ModelRiskRequest | string): Promise<PlanRisk>;
+  /** The same with the weakest promises ranked in the worker (the Risk panel's figures, issue #15). */
+  computeRiskReport(request: RiskRequest | ModelRiskRequest | string): Promise<RiskReport>;
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 } from './protocol';
 import { searchLoop } from './search-loop';
 import { instantiateSolver, type SolverInstance } from './wasm';
-import { computeRisk } from './risk-api';
+import { computeRisk, computeRiskReport } from './risk-api';
 import { loadSolve, robustFigures, type Figures } from './robust';
 
 /** Progress messages are sent at most this often. */
@@ -134,5 +134,6 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       return explainPlan(valid.scenario, request.solution);
     },
     computeRisk: (request) => computeRisk(loadModule, request),
+    computeRiskReport: (request) => computeRiskReport(loadModule, request),
   };
 }

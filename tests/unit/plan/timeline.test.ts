@@ -35,6 +35,10 @@ describe('timeline projection', () => {
     expect(kpis.onTimeShare).toBeCloseTo(2 / 3, 9);
     expect(kpis.vehiclesUsed).toBe(1);
     expect(kpis.unassigned).toBe(1);
+    // The unassigned order's penalty: base + per priority × its priority, found through the same order index.
+    scenario.settings.unassignedPenalty = { base: 1000, perPriority: 7 };
+    const missing = scenario.orders.find((o) => o.id === late.unassigned[0].orderId)!;
+    expect(computeKpis(scenario, late).unassignedPenalty).toBe(1000 + 7 * (missing.priority ?? 1));
   });
 
   it('draws a shipment as its pickup bar, then its delivery bar, and counts both stops in the KPIs', () => {

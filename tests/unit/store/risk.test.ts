@@ -9,8 +9,9 @@ import { referenceRisk } from '../../../web/src/domain/risk/reference';
 import type { PlanRisk, RiskOptions } from '../../../web/src/domain/risk/risk-types';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import type { Solution } from '../../../web/src/domain/solution';
+import type { RiskReport, WeakPromise } from '../../../web/src/domain/risk/weakest';
 import { resolveVariability } from '../../../web/src/domain/variability';
-import { createRiskStore, riskLevel, type RiskStore } from '../../../web/src/store/risk';
+import { createRiskStore, reportOnMainThread, riskLevel, type RiskStore } from '../../../web/src/store/risk';
 import { makeBestSoFar } from '../../../web/src/store/provisional';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -34,7 +35,8 @@ function setup(withPlan = true): { calls: Call[]; scenario: ScenarioStore; risk:
     const scenario = createScenarioStore(withPlan ? { ...base, plan: makeMiniPlan(base) } : base);
     const compute = (s: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) =>
       new Promise<PlanRisk>((resolve, reject) => { calls.push({ scenario: s, plan, options, resolve, reject }); });
-    return { calls, scenario, risk: createRiskStore(scenario, compute) };
+    // The fake answers bare figures; the app's worker answers them ranked (tests/unit/workers/risk-api.test.ts).
+    return { calls, scenario, risk: createRiskStore(scenario, reportOnMainThread(compute)) };
   });
 }
 
@@ -134,6 +136,25 @@ describe('risk store', () => {
     const { calls, risk: [state] } = setup(false);
     expect(calls).toHaveLength(0);
     expect(state.status).toBe('idle');
+  });
+
+  it('keeps the worker\'s report as it came: the very figures and ranked list, no proxy per stop', async () => {
+    let answer: (report: RiskReport) => void = () => {};
+    const [state, reads] = createRoot((dispose) => {
+      disposeRoot = dispose;
+      const base = makeMiniScenario();
+      const scenario = createScenarioStore({ ...base, plan: makeMiniPlan(base) });
+      return createRiskStore(scenario, () => new Promise<RiskReport>((resolve) => { answer = resolve; }));
+    });
+    const figures = referenceRisk(buildRiskModel(makeMiniScenario(), makeMiniPlan(makeMiniScenario()).solution, resolveVariability(makeMiniScenario().settings)), { samples: 50, seed: 1 });
+    const weakest: WeakPromise[] = [{ orderId: 'o3', vehicleId: 'v1', pOnTime: 0.5, startP50S: 36_000, reason: 'long-leg', why: 'long leg: 40 min from the previous stop, 2 min of slack' }];
+    answer({ risk: figures, weakest });
+    await tick();
+    expect(state.status).toBe('done');
+    expect(state.risk).toBe(figures);
+    expect(state.risk?.stops[0]).toBe(figures.stops[0]);
+    expect(state.weakest).toBe(weakest);
+    expect(reads.stopRisk('o2')).toBe(figures.stops.find((x) => x.orderId === 'o2'));
   });
 
   it('grades P(on time): low from 0.9, medium from 0.6, high below', () => {

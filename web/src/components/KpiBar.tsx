@@ -4,13 +4,19 @@ import { createMemo, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { computeKpis } from '../plan/kpis';
+import { rawOf } from '../store/raw';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
 
 /** KPI strip (labelled "Plan summary") for a scenario's solution; in Day mode with "N at risk". */
 export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?: number }): JSX.Element {
-  // Once per plan change, not once per figure: at 10,000 stops each pass is a long walk (issue #15).
-  const kpis = createMemo(() => computeKpis(props.scenario, props.solution));
+  // Once per plan or scenario revision, not once per figure, over the raw scenario: through the store's
+  // proxies the pass over 10,000 orders was a long task (issue #15). Edits that change the figures bump
+  // the revision (or replace the plan); reading it is what re-runs the memo.
+  const kpis = createMemo(() => {
+    void props.scenario.revision;
+    return computeKpis(rawOf(props.scenario), props.solution);
+  });
   const onTime = () => {
     const share = kpis().onTimeShare;
     return share === null ? '—' : formatShare(share);

@@ -1,29 +1,34 @@
 // The Risk panel (issue #14): how well the current plan holds up under the
 // variability model — the expected number of late stops, per route the chance
 // that every stop is on time, and the weakest promises with why. Plain text only.
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
-import type { PlanRisk, StopRisk } from '../domain/risk/risk-types';
+import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
+import type { PlanRisk } from '../domain/risk/risk-types';
 import type { WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
+import { rawOf } from '../store/raw';
 import { formatClock, formatCount, formatShare } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
 import { RiskTradeoff } from './RiskTradeoff';
 
-/** The stop figures of a weak promise (its median start). */
-export function stopRiskOf(risk: PlanRisk, weak: Pick<WeakPromise, 'orderId' | 'side' | 'vehicleId'>): StopRisk | undefined {
-  return risk.stops.find((s) => s.orderId === weak.orderId && s.side === weak.side && s.vehicleId === weak.vehicleId);
+/** The customer names of the weak promises' orders, in one pass over the raw orders (no proxy per order). */
+function customerNames(scenario: Scenario | null, weakest: readonly WeakPromise[]): Map<string, string> {
+  const wanted = new Set(weakest.map((w) => w.orderId));
+  const names = new Map<string, string>();
+  for (const order of rawOf(scenario)?.orders ?? []) if (wanted.has(order.id) && order.customerName) names.set(order.id, order.customerName);
+  return names;
 }
 
-function promiseLabel(scenario: Scenario | null, weak: WeakPromise): string {
-  const order = scenario?.orders.find((o) => o.id === weak.orderId);
+function promiseLabel(names: Map<string, string>, weak: WeakPromise): string {
   const side = weak.side ? ` (${weak.side})` : '';
-  return `${order?.customerName || weak.orderId} · ${weak.orderId}${side}`;
+  return `${names.get(weak.orderId) ?? weak.orderId} · ${weak.orderId}${side}`;
 }
 
 /** The figures of an estimate (also shown in Day mode for the rest of the day). */
 export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
   const vehicleName = createVehicleNames(() => props.scenario);
+  // Per weak promise only: the figures come ranked, with their median start, from the risk worker.
+  const names = createMemo(() => customerNames(props.scenario, props.weakest));
   return (
     <>
       <p class="risk__expected">Expected late stops: <strong data-testid="risk-expected-late">{props.risk.expectedLateStops.toFixed(1)}</strong>
@@ -40,9 +45,9 @@ export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; sce
           <For each={props.weakest}>
             {(weak) => (
               <li data-order-id={weak.orderId} data-reason={weak.reason}>
-                <span class="risk__who">{promiseLabel(props.scenario, weak)}</span>
+                <span class="risk__who">{promiseLabel(names(), weak)}</span>
                 <span class="risk__p">{formatShare(weak.pOnTime)} on time</span>
-                <span class="risk__median">median start {formatClock(stopRiskOf(props.risk, weak)?.startP50S ?? 0)}</span>
+                <span class="risk__median">median start {formatClock(weak.startP50S)}</span>
                 <span class="risk__why muted">{weak.why}</span>
               </li>
             )}

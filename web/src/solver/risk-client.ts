@@ -4,6 +4,7 @@
 import type { RiskRequest } from '../../../workers/protocol';
 import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
+import type { RiskReport } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeWorkerHandle } from './worker-handle';
@@ -11,12 +12,16 @@ import { makeWorkerHandle } from './worker-handle';
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
 export type ComputeRisk = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<PlanRisk>;
 
+/** The same with the weakest promises ranked off the main thread (the Risk panel's figures). */
+export type ComputeRiskReport = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<RiskReport>;
+
 /** Computes the risk of a model built on the main thread (Day mode) off the main thread. */
 export type ComputeModelRisk = (model: RiskModel, options: RiskOptions) => Promise<PlanRisk>;
 
 /** A risk estimator around its own worker. */
 export interface RiskClient {
   computeRisk: ComputeRisk;
+  computeRiskReport: ComputeRiskReport;
   computeModelRisk: ComputeModelRisk;
   /** Terminates the worker. */
   dispose(): void;
@@ -29,15 +34,19 @@ function spawnWorker(): Worker {
 /** Makes a risk client; a crashed worker rejects the pending estimate and is replaced on the next call. */
 export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskClient {
   const handle = makeWorkerHandle(createWorker, 'risk worker');
+  /** Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its bytes,
+   * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
+   * once, as `plan`: the scenario's own copy of it is not needed there. */
+  const requestText = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) =>
+    JSON.stringify({ scenario: { ...scenario, plan: null }, plan: { routes: plan.routes }, options } satisfies RiskRequest);
   return {
     async computeRisk(scenario, plan, options) {
       const target = handle.remote();
-      const failed = handle.crashed();
-      // Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its
-      // bytes, where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The
-      // plan travels once, as `plan`: the scenario's own copy of it is not needed there.
-      const request: RiskRequest = { scenario: { ...scenario, plan: null }, plan: { routes: plan.routes }, options };
-      return Promise.race([target.computeRisk(JSON.stringify(request)), failed]);
+      return Promise.race([target.computeRisk(requestText(scenario, plan, options)), handle.crashed()]);
+    },
+    async computeRiskReport(scenario, plan, options) {
+      const target = handle.remote();
+      return Promise.race([target.computeRiskReport(requestText(scenario, plan, options)), handle.crashed()]);
     },
     async computeModelRisk(model, options) {
       const target = handle.remote();

@@ -21,7 +21,7 @@ import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';
 import { createPodStore, type PodStore } from './pod';
-import { createRiskStore, type RiskStore } from './risk';
+import { createRiskStore, reportOnMainThread, type RiskStore } from './risk';
 import { createRunStore, type RunStore } from './run';
 import { createTradeoffStore, type TradeoffStore } from './tradeoff';
 import { createScenarioStore, type ScenarioStore } from './scenario';
@@ -123,7 +123,8 @@ export function createAppState(deps: AppDeps = {}): AppState {
   });
   const mapArchive = deps.mapArchive ?? createMapArchiveStore();
   const computeRisk = deps.computeRisk ?? riskClient.computeRisk;
-  const risk = createRiskStore(scenario, computeRisk);
+  // A faked estimator is ranked here; the worker's report comes ranked (no per-stop work on this thread).
+  const risk = createRiskStore(scenario, deps.computeRisk ? reportOnMainThread(deps.computeRisk) : riskClient.computeRiskReport);
   const tradeoff = createTradeoffStore(scenario, client, computeRisk);
   return { scenario, run, ui, persist, pins, edit, scenarios, importer, backup, mapArchive, day, pod, risk, tradeoff };
 }

@@ -3,17 +3,10 @@
 // arrays and objects, so a 10,000-step plan costs no proxy per step read, and copies
 // of the scenario (saves, undo, snapshots for a solve) share the plan instead of
 // deep-copying it. Structured clone (IndexedDB, workers) stores it as plain data.
-import { $RAW, unwrap } from 'solid-js/store';
+import { unwrap } from 'solid-js/store';
 import type { Plan, Scenario, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-
-/**
- * The object behind a store proxy, or the value itself. Shallow on purpose: Solid's `unwrap` copies
- * frozen objects it meets on its way down, which would copy a whole frozen plan.
- */
-function rawOf<T>(value: T): T {
-  return (value as { [$RAW]?: T } | null | undefined)?.[$RAW] ?? value;
-}
+import { rawOf } from './raw';
 
 /** A plan frozen for the store; its fields are the `Plan` fields and nothing else. */
 class PlanValue implements Plan {

@@ -1,15 +1,16 @@
 // The risk of the open plan (issue #14): once a checked plan is current (a solve
 // landed, a plan was restored or edited), its Monte Carlo risk is estimated in a
-// worker and kept here with the weakest promises; a stale, failed or removed
-// plan clears it. A late answer for an older plan is dropped.
-import { createEffect, createMemo, on } from 'solid-js';
-import { createStore, unwrap } from 'solid-js/store';
+// worker, which also ranks the weakest promises, and kept here as one plain value
+// (a signal, not a deep store: 10,000 stop figures cost no proxy, issue #15); a
+// stale, failed or removed plan clears it. A late answer for an older plan is dropped.
+import { createEffect, createMemo, createSignal, on } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { buildRiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
-import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
+import { riskReport, WEAKEST_COUNT, type WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { resolveVariability } from '../domain/variability';
-import type { ComputeRisk } from '../solver/risk-client';
+import type { ComputeRisk, ComputeRiskReport } from '../solver/risk-client';
 import { isProvisional } from './provisional';
 import type { ScenarioStore } from './scenario';
 
@@ -61,7 +62,7 @@ const stopKey = (orderId: string, side?: string) => `${orderId}\u0000${side ?? '
 export const DEFAULT_RISK_OPTIONS: RiskOptions = { samples: 2000, seed: 1 };
 
 /** How many weak promises the panel lists. */
-export const WEAKEST_COUNT = 10;
+export { WEAKEST_COUNT };
 
 const EMPTY: RiskFields = { status: 'idle', risk: null, weakest: [], error: null };
 
@@ -71,20 +72,30 @@ export function describeRiskError(error: unknown): string {
   return `The risk of this plan could not be estimated: ${message}.`;
 }
 
+/**
+ * A report estimator around a bare risk estimator, ranking on the main thread: for tests and callers
+ * that fake `computeRisk`. The app asks the risk worker for the report instead.
+ */
+export function reportOnMainThread(compute: ComputeRisk): ComputeRiskReport {
+  return async (scenario, plan, options) => {
+    const risk = await compute(scenario, plan, options);
+    return riskReport(buildRiskModel(scenario, plan, resolveVariability(scenario.settings)), risk);
+  };
+}
+
 /** Follows the scenario's plan and keeps its risk; needs a reactive owner. */
-export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRisk, options: RiskOptions = DEFAULT_RISK_OPTIONS): RiskStore {
+export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRiskReport, options: RiskOptions = DEFAULT_RISK_OPTIONS): RiskStore {
   const [scenarioState] = scenarioStore;
-  const [state, setState] = createStore<RiskFields>({ ...EMPTY });
+  const [fields, setFields] = createSignal<RiskFields>(EMPTY);
+  const setState = (next: RiskFields) => setFields(Object.freeze(next));
   let generation = 0;
 
   async function estimate(scenario: Scenario, own: number): Promise<void> {
     const plan = scenario.plan!.solution;
     setState({ ...EMPTY, status: 'running' });
     try {
-      const risk = await compute(scenario, plan, options);
-      if (own !== generation) return;
-      const model = buildRiskModel(scenario, plan, resolveVariability(scenario.settings));
-      setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null });
+      const { risk, weakest } = await compute(scenario, plan, options);
+      if (own === generation) setState({ status: 'done', risk, weakest, error: null });
     } catch (error) {
       if (own === generation) setState({ ...EMPTY, status: 'error', error: describeRiskError(error) });
     }
@@ -102,6 +113,12 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     if (!scenario?.plan) return void setState({ ...EMPTY });
     void estimate(scenario, own);
   }));
+  const state: RiskState = {
+    get status() { return fields().status; },
+    get risk() { return fields().risk; },
+    get weakest() { return fields().weakest; },
+    get error() { return fields().error; },
+  };
   const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [stopKey(s.orderId, s.side), s])));
   const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
   return [state, {

@@ -14,6 +14,8 @@ export interface WeakPromise {
   side?: 'pickup' | 'delivery';
   vehicleId: string;
   pOnTime: number;
+  /** The median service start, seconds of the day (the panel shows it; no lookup in the plan's stops). */
+  startP50S: number;
   reason: RiskReason;
   /** Plain text for the panel (never markup). */
   why: string;
@@ -60,6 +62,24 @@ function reasonOf(stop: RiskRoute['stops'][number], spread: Spread): { reason: R
   return { reason: 'short-slacks', why: `chain of short slacks: delays build up over ${spread.chain} stops without a wait, ${formatMinutes(slackS)} of slack left` };
 }
 
+/** How many weak promises the Risk panel lists. */
+export const WEAKEST_COUNT = 10;
+
+/**
+ * A plan's risk with its weakest promises, ranked where the model was built (the risk worker, issue #15):
+ * the main thread then neither rebuilds the model nor walks the stops to show the panel.
+ */
+export interface RiskReport {
+  risk: PlanRisk;
+  /** The `WEAKEST_COUNT` weakest promises, lowest P(on time) first. */
+  weakest: WeakPromise[];
+}
+
+/** The report of `risk`, the estimate of `model`. */
+export function riskReport(model: RiskModel, risk: PlanRisk, count = WEAKEST_COUNT): RiskReport {
+  return { risk, weakest: weakestPromises(model, risk, count) };
+}
+
 /** The `count` order stops least likely to start on time (lowest P(on time) first; ties in plan order), each with why. */
 export function weakestPromises(model: RiskModel, risk: PlanRisk, count = 10): WeakPromise[] {
   const out: WeakPromise[] = [];
@@ -70,7 +90,10 @@ export function weakestPromises(model: RiskModel, risk: PlanRisk, count = 10): W
       if (stop.kind !== 'order') return;
       const figures = risk.stops[k++];
       if (figures.pOnTime >= 1) return;
-      out.push({ orderId: stop.id, ...(stop.side ? { side: stop.side } : {}), vehicleId: route.vehicleId, pOnTime: figures.pOnTime, ...reasonOf(stop, spread[i]) });
+      out.push({
+        orderId: stop.id, ...(stop.side ? { side: stop.side } : {}), vehicleId: route.vehicleId,
+        pOnTime: figures.pOnTime, startP50S: figures.startP50S, ...reasonOf(stop, spread[i]),
+      });
     });
   }
   return out.sort((a, b) => a.pOnTime - b.pOnTime).slice(0, count);
