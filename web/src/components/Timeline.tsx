@@ -4,6 +4,7 @@
 // Long fleets render only the rows in view (issue #15), and the route filter applies.
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import { axisPercent, projectTimeline, timelineAxis } from '../plan/timeline';
+import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
 import { TimelineRow } from './TimelineRow';
@@ -25,7 +26,13 @@ export function Timeline(): JSX.Element {
   const atRisk = createMemo(() => new Set((dayView()?.atRisk ?? []).flatMap((r) => (r.orderId ? [r.orderId] : []))));
   const rows = createMemo(() => {
     const scenario = shown();
-    return scenario?.plan ? projectTimeline(scenario, scenario.plan.solution) : [];
+    if (!scenario?.plan) return [];
+    // Once per plan or edit, over the raw data (through the store's proxies a 10,000-stop pass was a long
+    // task, issue #15): reading the revision and the edit count is what re-runs it.
+    void scenario.revision;
+    void state.changes;
+    const raw = rawOf(scenario);
+    return projectTimeline(raw, raw.plan!.solution);
   });
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);

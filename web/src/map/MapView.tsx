@@ -9,6 +9,7 @@ import { MapLegend } from '../components/MapLegend';
 import { admissionNow } from '../csp-boot';
 import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
+import { rawOf } from '../store/raw';
 import type { RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
 import type { Selection } from '../store/ui';
@@ -102,8 +103,18 @@ export function MapView(): JSX.Element {
   // In Day mode the map draws the day as predicted now (new orders included) and rings the stops at risk.
   const dayView = () => (day.mode === 'day' ? day.derived : null);
   const shown = () => dayView()?.view ?? state.scenario;
-  const stops = createMemo(() => { const s = shown(); return s ? projectStops(s, s.plan) : []; });
-  const lines = createMemo(() => { const s = shown(); return s ? projectRoutes(s, s.plan) : []; });
+  // Once per plan or edit, over the raw data (through the store's proxies the passes over 10,000 stops were
+  // long tasks, issue #15): reading the plan, the revision and the edit count is what re-runs them.
+  const shownRaw = createMemo(() => {
+    const s = shown();
+    if (!s) return null;
+    void s.plan;
+    void s.revision;
+    void state.changes;
+    return { scenario: rawOf(s) };
+  });
+  const stops = createMemo(() => { const r = shownRaw(); return r ? projectStops(r.scenario, r.scenario.plan) : []; });
+  const lines = createMemo(() => { const r = shownRaw(); return r ? projectRoutes(r.scenario, r.scenario.plan) : []; });
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
   const view = createRouteView(shown, () => !dayView());
   const [drawn, setDrawn] = createSignal(0);
