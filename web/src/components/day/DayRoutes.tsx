@@ -10,6 +10,7 @@ import { ShareRoute } from '../handoff/ShareRoute';
 import { MessageButton } from '../messages/MessageButton';
 import { MessageHistory } from '../messages/MessageHistory';
 import { formatClock, formatShare } from '../ui/format';
+import { createKeyed } from '../ui/keyed';
 import { StopPod } from './PodView';
 
 const FAIL_LABELS: Record<FailReason, string> = { 'not-home': 'not home', refused: 'refused', damaged: 'damaged', 'no-access': 'no access', other: 'other' };
@@ -18,11 +19,12 @@ const STATUS_LABELS: Record<string, string> = { planned: 'planned', 'en-route': 
 /** The routes of the day with their progress and stop actions (region "Routes of the day"). */
 export function DayRoutes(): JSX.Element {
   const { day: [state] } = useApp();
-  const routes = () => (state.derived?.prediction.routes ?? []).filter((r) => r.stops.length > 0);
+  // Keyed by vehicle and stop: each estimate re-derives the routes as new objects, and an open POD must stay open.
+  const routes = createKeyed(() => (state.derived?.prediction.routes ?? []).filter((r) => r.stops.length > 0), (r) => r.vehicleId);
   return (
     <section class="panel-section day-routes" aria-label="Routes of the day">
       <h2 class="section-title">Routes</h2>
-      <For each={routes()}>{(route) => <DayRoute route={route} />}</For>
+      <For each={routes.keys()}>{(id) => <Show when={routes.item(id)}>{(route) => <DayRoute route={route()} />}</Show>}</For>
     </section>
   );
 }
@@ -32,6 +34,7 @@ function DayRoute(props: { route: PredictedRoute }): JSX.Element {
   const name = () => scenarioState.scenario?.vehicles.find((v) => v.id === props.route.vehicleId)?.name || props.route.vehicleId;
   const done = () => props.route.stops.filter((s) => s.status === 'done').length;
   const headId = () => `day-route-${props.route.vehicleId}`;
+  const stops = createKeyed(() => props.route.stops, (s) => s.key);
   return (
     <article class={`day-route${props.route.risk ? ' is-at-risk' : ''}`} aria-labelledby={headId()} data-vehicle-id={props.route.vehicleId}>
       <header class="day-route__head">
@@ -43,7 +46,7 @@ function DayRoute(props: { route: PredictedRoute }): JSX.Element {
       </header>
       <Show when={props.route.risk}>{(risk) => <p class="day-risk">{risk()}</p>}</Show>
       <ol class="day-stops" aria-label={`Stops of ${name()}`}>
-        <For each={props.route.stops}>{(stop) => <DayStopItem stop={stop} />}</For>
+        <For each={stops.keys()}>{(key) => <Show when={stops.item(key)}>{(stop) => <DayStopItem stop={stop()} />}</Show>}</For>
       </ol>
     </article>
   );

@@ -1,11 +1,12 @@
 // Region "Event log": the day's events in log order (append-only: a correction
 // is a later event), with import (an events file or a driver's status file with
 // its media) and export of the events file; a done or failed event opens its POD.
-import { For, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { formatDayTime, type DayEvent } from '../../domain/day/events';
 import { downloadText, MIME, safeFileName } from '../../io/download';
 import { useApp } from '../../store/context';
 import { AUTO_REPAIR_ID } from '../../store/day-repair';
+import { createKeyed } from '../ui/keyed';
 import { EventPod } from './PodView';
 import { StatusImport } from './StatusImport';
 
@@ -30,6 +31,8 @@ export function describeEvent(e: DayEvent): string {
 export function EventLog(): JSX.Element {
   const { scenario: [scenarioState], day: [state, actions], pod: [, podActions] } = useApp();
   let file!: HTMLInputElement;
+  // Keyed by event id: every append rewrites the day, and an open POD must stay open.
+  const events = createKeyed(() => state.day?.events ?? [], (e) => e.id);
   const onFile = async () => {
     const chosen = file.files?.[0];
     if (chosen) await podActions.importStatus(await chosen.text());
@@ -51,11 +54,15 @@ export function EventLog(): JSX.Element {
       </div>
       <StatusImport />
       <ol class="event-log__list">
-        <For each={state.day?.events ?? []}>
-          {(e) => (
-            <li class="event-log__item" data-event-type={e.type}>
-              <span class="num">{formatDayTime(e.at)}</span> {describeEvent(e)} <EventPod event={e} />
-            </li>
+        <For each={events.keys()}>
+          {(id) => (
+            <Show when={events.item(id)}>
+              {(e) => (
+                <li class="event-log__item" data-event-type={e().type}>
+                  <span class="num">{formatDayTime(e().at)}</span> {describeEvent(e())} <EventPod event={e()} />
+                </li>
+              )}
+            </Show>
           )}
         </For>
       </ol>
