@@ -4,6 +4,7 @@
 import { toString as qrSvg } from 'qrcode';
 import type { DriverRoute } from '../../domain/handoff/driver-route';
 import { handOffForms } from '../../io/handoff';
+import { readableQrVersion } from '../../io/qr-version';
 
 /** One route ready to hand off. */
 export interface HandOffView {
@@ -23,9 +24,10 @@ export function appBaseUrl(): string {
   return url.href;
 }
 
-/** The QR code of `text` (level L, byte mode, 4-module quiet zone) as an SVG image URL. */
+/** The QR code of `text` (level L, byte mode, 4-module quiet zone, never a version jsQR misreads) as an SVG image URL. */
 export async function qrImageUrl(text: string): Promise<string> {
-  const svg = await qrSvg(text, { type: 'svg', errorCorrectionLevel: 'L', margin: 4 });
+  const version = readableQrVersion(text, 'L') ?? undefined;
+  const svg = await qrSvg(text, { type: 'svg', errorCorrectionLevel: 'L', margin: 4, version });
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
 
