@@ -32,7 +32,7 @@ function spyDb(inner: PlannerDb, overrides: Partial<PlannerDb> = {}): PlannerDb 
     writes,
     getCurrentScenarioId: () => inner.getCurrentScenarioId(),
     getScenario: (id) => inner.getScenario(id),
-    saveCurrentScenario: async (s) => { writes.push(s); await inner.saveCurrentScenario(s); },
+    saveCurrentScenario: async (s, leaving) => { writes.push(s); await inner.saveCurrentScenario(s, leaving); },
     ...overrides,
   };
 }
@@ -135,8 +135,56 @@ describe('persistence', () => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
     await vi.waitFor(() => {
       expect(db.writes.map((s) => s.name)).toEqual(['before pagehide', 'before hidden']);
+      expect(persist.storageError()).toBeNull();
       expect(persist.saveStatus()).toBe('saved');
     }, { timeout: 2000 });
+  });
+
+  it('a page closed while its last edit was being saved: the next start opens that edit, or keeps it as a copy when the scenario changed since', async () => {
+    const where = { scenarios: `persist-rescue-s-${++dbCounter}`, session: `persist-rescue-p-${dbCounter}` };
+    /** A page of the app (no retry within the test: a closed page does not retry). */
+    const page = (newId?: () => string) => createRoot((dispose) => {
+      disposers.push(dispose);
+      const scenario = createScenarioStore();
+      const persist = createPersistence(scenario, { db: makePlannerDb(where), loadDemo: async () => makeMiniScenario(), debounceMs: 10_000, retryMs: 600_000, channel: `persist-test-${++dbCounter}`, newId });
+      return { scenario, persist, dispose };
+    });
+    /** Renames, then the page is left mid-save: the browser aborts the checked write of a page that is gone. */
+    const renameAndClose = async (open: ReturnType<typeof page>, name: string) => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        const request = put.call(this, value, key);
+        if (key === '\u0000currentScenarioId') this.transaction.abort();
+        return request;
+      };
+      try {
+        open.scenario[1].rename(name);
+        window.dispatchEvent(new Event('pagehide'));
+        await vi.waitFor(() => expect(open.persist.saveStatus()).toBe('error'), { timeout: 2000 });
+        open.dispose();
+        await sleep(50);
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+    };
+    const first = page();
+    await first.persist.restore();
+    await renameAndClose(first, 'renamed, then reloaded at once');
+    const second = page();
+    await second.persist.restore();
+    expect(second.scenario[0].scenario?.name).toBe('renamed, then reloaded at once');
+    expect(second.persist.storageError()).toBeNull();
+
+    // Closed mid-save again, while another tab had saved the scenario: both are kept, and the user is told.
+    await renameAndClose(second, 'closing edit');
+    const otherTab = makePlannerDb(where);
+    await otherTab.getScenario('mini');
+    await otherTab.saveCurrentScenario(makeMiniScenario({ name: 'saved in another tab' }));
+    const third = page(() => 'kept');
+    await third.persist.restore();
+    expect(third.scenario[0].scenario?.name).toBe('saved in another tab');
+    expect(third.persist.storageError()?.message).toContain('kept as the scenario “closing edit (unsaved edits)”');
+    expect(await makePlannerDb(where).getScenario('kept')).toMatchObject({ name: 'closing edit (unsaved edits)' });
   });
 
   it('asks the browser to warn before leaving while a save is pending, and starts it', async () => {

@@ -3,7 +3,7 @@
 // scenario and marking it open is ONE transaction: a crash or a closed tab keeps
 // either the old or the new state, never half of it. Each record carries a save
 // stamp; a tab only overwrites the version it last read or wrote (see StaleWriteError).
-import { createStore, del, get, type UseStore } from 'idb-keyval';
+import { createStore, del, entries, get, type UseStore } from 'idb-keyval';
 import type { PinSet } from '../plan/pins';
 import type { Scenario } from '../domain/scenario';
 
@@ -12,6 +12,8 @@ export interface DbNames {
   scenarios: string;
   /** Where older builds kept the open scenario's id (read once as a fallback). */
   session: string;
+  /** The copy written when the page is left (default: `<scenarios>-rescue`; see `saveCurrentScenario`). */
+  rescue?: string;
 }
 
 /** The databases the app uses in the browser. */
@@ -31,8 +33,16 @@ export interface PlannerDb {
   /** Id of the scenario that was open last, or undefined on a first visit. */
   getCurrentScenarioId(): Promise<string | undefined>;
   getScenario(id: string): Promise<unknown>;
-  /** Writes the scenario and marks it as the open one, in one transaction; refuses to overwrite a newer copy. */
-  saveCurrentScenario(scenario: ScenarioRecord): Promise<void>;
+  /**
+   * Writes the scenario and marks it as the open one, in one transaction; refuses to overwrite a newer copy.
+   * `leaving`: the page is being hidden or left. The checked write needs this page to run once more
+   * (its stamp check) before it commits, which a closing page may not get; so a copy is also written
+   * in a transaction that commits on its own, and `recoverRescued` at the next start stores it when
+   * the checked write did not land.
+   */
+  saveCurrentScenario(scenario: ScenarioRecord, leaving?: boolean): Promise<void>;
+  /** Stores a copy left by a closing page whose checked write did not land (see `saveCurrentScenario`); call before reading. */
+  recoverRescued?(newId: () => string): Promise<RescueOutcome | null>;
   /** Save stamp of the version of `id` this tab last read or wrote (undefined: none). */
   knownStamp?(id: string): number | undefined;
   /** Reads a record and its stamp WITHOUT taking it as the version this tab edits (see `adopt`). */
@@ -49,6 +59,22 @@ export interface ScenarioListDb {
   putScenario(scenario: ScenarioRecord): Promise<void>;
   deleteScenario(id: string): Promise<void>;
 }
+
+/**
+ * What `recoverRescued` did with a copy left by a closing page: nothing (`landed`: its checked write had
+ * committed), `stored` it (nothing else had changed the scenario), or stored it as a new scenario
+ * `copyId` (the scenario was changed since, e.g. in another tab: both are kept).
+ */
+export type RescueOutcome = { kind: 'landed' | 'stored'; id: string } | { kind: 'copied'; id: string; copyId: string; name: string };
+
+/** The copy a closing page leaves: the record, the stamp its write expected, and the stamp it wrote. */
+interface RescueEntry { record: ScenarioRecord; base: number | null; stamp: number }
+
+const isRescueEntry = (value: unknown): value is RescueEntry => {
+  const v = value as Partial<RescueEntry> | null;
+  return typeof v === 'object' && v !== null && typeof v.stamp === 'number' && (v.base === null || typeof v.base === 'number')
+    && typeof v.record === 'object' && v.record !== null && typeof v.record.id === 'string' && v.record.id !== CURRENT_KEY;
+};
 
 /** Another tab saved this scenario after this tab read it: writing would overwrite a newer copy. */
 export class StaleWriteError extends Error {
@@ -113,10 +139,38 @@ function writeRecord(store: UseStore, spec: WriteSpec): Promise<void> {
   }));
 }
 
+/** Puts `entry` as THE rescue copy in a transaction committed at once: it needs nothing more from this page. */
+function writeRescue(store: UseStore, entry: RescueEntry): Promise<void> {
+  return store('readwrite', (os) => new Promise<void>((resolve, reject) => {
+    const tx = os.transaction;
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException('The rescue copy was aborted', 'AbortError'));
+    os.put(entry, entry.record.id);
+    tx.commit?.();
+  }));
+}
+
+/** Deletes the rescue copy of `id` if it is still the one written with `stamp` (one transaction). */
+function dropRescue(store: UseStore, id: string, stamp: number): Promise<void> {
+  return store('readwrite', (os) => new Promise<void>((resolve, reject) => {
+    const tx = os.transaction;
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+    const read = os.get(id);
+    read.onsuccess = () => { if ((read.result as Partial<RescueEntry> | undefined)?.stamp === stamp) os.delete(id); };
+  }));
+}
+
 /** Opens (lazily) the planner's databases. */
 export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & ScenarioListDb {
   const scenarios: UseStore = createStore(names.scenarios, 'scenarios');
+  // Its own database: the rescue transaction never waits behind the checked write it backs up.
+  const rescues: UseStore = createStore(names.rescue ?? `${names.scenarios}-rescue`, 'rescue');
   const stamps = new Map<string, number>();
+  /** Stamp of the rescue copy this page wrote of each scenario and has not dropped yet. */
+  const leftCopies = new Map<string, number>();
+  /** Stamp of the newest write of each scenario issued and not settled yet. */
+  const issued = new Map<string, number>();
   let lastStamp = 0;
   /** Unique per write: time plus a random fraction, always above this tab's previous stamp. */
   const nextStamp = () => (lastStamp = Math.max(Date.now() + Math.random(), lastStamp + 1));
@@ -126,11 +180,54 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & Sc
     else stamps.delete(id);
   }
 
-  async function write(record: ScenarioRecord, markCurrent: boolean, check: boolean): Promise<void> {
+  async function write(record: ScenarioRecord, markCurrent: boolean, check: boolean, leaving = false): Promise<void> {
     if (record.id === CURRENT_KEY) throw new Error('this scenario id is reserved');
     const stamp = nextStamp();
-    await writeRecord(scenarios, { record, stamp, markCurrent, expect: check ? { stamp: stamps.get(record.id) } : false });
+    // A page being left cannot wait for a write in flight: IndexedDB runs this one after it (same store,
+    // created later), so it expects that write's stamp.
+    const base = (leaving ? issued.get(record.id) : undefined) ?? stamps.get(record.id);
+    // Both transactions are created now, in this turn: a page being left may not get another.
+    const checked = writeRecord(scenarios, { record, stamp, markCurrent, expect: check ? { stamp: base } : false });
+    const rescued = leaving && check ? writeRescue(rescues, { record, base: base ?? null, stamp }).then(() => { leftCopies.set(record.id, stamp); }, () => undefined) : null;
+    issued.set(record.id, stamp);
+    try {
+      await checked;
+    } finally {
+      if (issued.get(record.id) === stamp) issued.delete(record.id);
+    }
     stamps.set(record.id, stamp);
+    // The page lived on (a hidden tab, "Stay on page", a retry after a failed leaving save): what is
+    // stored now is newer than any copy this page left of the scenario, so that copy goes.
+    await rescued;
+    const left = leftCopies.get(record.id);
+    if (left !== undefined) {
+      leftCopies.delete(record.id);
+      await dropRescue(rescues, record.id, left).catch(() => undefined);
+    }
+  }
+
+  /** See PlannerDb.recoverRescued: compares the copy's stamps with the stored record's and acts once. */
+  async function recoverRescued(newId: () => string): Promise<RescueOutcome | null> {
+    const found = await entries(rescues);
+    let outcome: RescueOutcome | null = null;
+    for (const [key, value] of found) {
+      if (isRescueEntry(value)) {
+        const { record, base, stamp } = value;
+        const stored = stampOf(await get(record.id, scenarios));
+        if (stored === stamp) outcome = { kind: 'landed', id: record.id };
+        else if ((stored ?? null) === base) {
+          // Nobody changed it since the page was left: the copy is what the user last saw.
+          await writeRecord(scenarios, { record, stamp: nextStamp(), markCurrent: false, expect: { stamp: stored } });
+          outcome = { kind: 'stored', id: record.id };
+        } else {
+          const copy = { ...record, id: newId(), name: `${record.name} (unsaved edits)` };
+          await writeRecord(scenarios, { record: copy, stamp: nextStamp(), markCurrent: false, expect: false });
+          outcome = { kind: 'copied', id: record.id, copyId: copy.id, name: copy.name };
+        }
+      }
+      await del(key, rescues);
+    }
+    return outcome;
   }
 
   return {
@@ -148,7 +245,8 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & Sc
       return { record: withoutStamp(record), stamp: stampOf(record) };
     },
     adopt,
-    saveCurrentScenario: (scenario) => write(scenario, true, true),
+    saveCurrentScenario: (scenario, leaving) => write(scenario, true, true, leaving),
+    recoverRescued,
     knownStamp: (id) => stamps.get(id),
     async listScenarios() {
       const records: unknown[] = [];

@@ -64,7 +64,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const snapshot = () => (pins ? pins.attach(actions.snapshot()) : actions.snapshot());
   const edits = () => state.changes + (pins?.changes() ?? 0);
   const sync = openTabSync((notice) => void follow(notice), options.channel);
-  const queue = makeSaveQueue((s) => db.saveCurrentScenario(s), snapshot, {
+  const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), snapshot, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
     // A solve's best-so-far plan is replaced within seconds (or taken back): the result is saved, not each preview.
     hold: () => { const solution = state.scenario?.plan?.solution; return !!solution && isProvisional(solution); },
@@ -133,6 +133,20 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     await queue.flush();
   }
 
+  /**
+   * Stores what a page closed while saving left behind (io/db.ts `recoverRescued`); returns what to
+   * tell the user, or null. A failure here never stops the opening: the copy stays for the next start.
+   */
+  async function recoverRescued(): Promise<string | null> {
+    try {
+      const outcome = await db.recoverRescued?.(options.newId ?? (() => crypto.randomUUID()));
+      if (outcome?.kind !== 'copied') return null;
+      return `Edits made just before the page was closed could not be saved over a newer copy of this scenario; they were kept as the scenario “${outcome.name}”.`;
+    } catch (error) {
+      return `Edits made just before the page was closed could not be recovered yet (${messageOf(error)}); they are kept and tried again at the next start.`;
+    }
+  }
+
   async function readSaved(): Promise<SavedRead> {
     try {
       return await readSavedScenario(db);
@@ -162,12 +176,14 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     const changesAtStart = state.changes;
     // An edit made while we were reading wins; it is already queued for saving.
     const lostRace = () => state.changes !== changesAtStart;
+    const rescued = await recoverRescued();
     const saved = await readSaved();
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);
       pins?.restore(saved.scenario.id, saved.pins);
-      if (saved.warnings.length) setStorageError({ kind: 'restore', message: saved.warnings.join(' ') });
+      const warnings = rescued ? [...saved.warnings, rescued] : saved.warnings;
+      if (warnings.length) setStorageError({ kind: 'restore', message: warnings.join(' ') });
       return void setLoadStatus('ready');
     }
     if (saved.kind === 'newer') {
@@ -177,6 +193,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     } else if (saved.kind === 'invalid') {
       setStorageError({ kind: 'restore', message: `Your saved scenario could not be opened (${saved.message}). The demo scenario was opened instead.` });
     }
+    if (rescued && !storageError()) setStorageError({ kind: 'restore', message: rescued });
     await openDemo(lostRace, saved.kind !== 'newer');
   }
 

@@ -13,8 +13,12 @@ export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error' | 'of
 export interface SaveQueue {
   /** Marks the scenario changed and saves after the debounce. */
   schedule(): void;
-  /** Writes pending changes now; resolves when every queued write has settled. */
-  flush(): Promise<void>;
+  /**
+   * Writes pending changes now; resolves when every queued write has settled. `leaving`: the page is
+   * being hidden or left, so the write is issued in this very turn (not after a write in flight) and
+   * the storage also keeps a copy that needs nothing more from the page.
+   */
+  flush(leaving?: boolean): Promise<void>;
   /** Stops all saving for this session (stored data must not be overwritten). */
   switchOff(): void;
   /** True while an edit is not stored yet (changed, being written, or waiting for a retry). */
@@ -43,7 +47,7 @@ export interface QueueTimes {
 }
 
 /** Debounced, strictly sequential saves of the latest snapshot, retried after failures. */
-export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: () => Scenario | null, times: QueueTimes, report: SaveReport): SaveQueue {
+export function makeSaveQueue(save: (s: Scenario, leaving: boolean) => Promise<void>, snapshot: () => Scenario | null, times: QueueTimes, report: SaveReport): SaveQueue {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let dirty = false;
   let off = false;
@@ -58,10 +62,10 @@ export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: ()
     timer = setTimeout(() => void queue.flush(), delay);
   }
 
-  async function write(scenario: Scenario): Promise<void> {
+  async function write(scenario: Scenario, leaving: boolean): Promise<void> {
     report.status('saving');
     try {
-      await save(scenario);
+      await save(scenario, leaving);
       failures = 0;
       if (!dirty) report.status('saved');
       report.succeeded(scenario);
@@ -92,14 +96,20 @@ export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: ()
       clearTimeout(timer);
       timer = setTimeout(debounced, times.debounceMs);
     },
-    flush() {
+    flush(leaving = false) {
       const latest = dirty && !off && !blocked ? snapshot() : null;
       if (latest) {
         clearTimeout(timer);
         dirty = false;
         inFlight += 1;
-        // One write after another, so the newest snapshot is always the last one stored.
-        writes = writes.then(() => write(latest));
+        if (leaving) {
+          // Now: IndexedDB itself runs it after the writes in flight (same store, created later).
+          const now = write(latest, true);
+          writes = Promise.all([writes, now]).then(() => undefined);
+        } else {
+          // One write after another, so the newest snapshot is always the last one stored.
+          writes = writes.then(() => write(latest, false));
+        }
       }
       return writes;
     },
@@ -125,11 +135,11 @@ export function makeSaveQueue(save: (s: Scenario) => Promise<void>, snapshot: ()
  * survive later) and asks the browser to warn before leaving while a save is pending.
  */
 export function flushWhenHidden(queue: Pick<SaveQueue, 'flush' | 'pending'>): void {
-  const onVisibility = () => { if (document.visibilityState === 'hidden') void queue.flush(); };
-  const onPageHide = () => void queue.flush();
+  const onVisibility = () => { if (document.visibilityState === 'hidden') void queue.flush(true); };
+  const onPageHide = () => void queue.flush(true);
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (!queue.pending()) return;
-    void queue.flush();
+    void queue.flush(true);
     event.preventDefault();
     event.returnValue = ''; // older browsers show the warning only with a return value
   };
