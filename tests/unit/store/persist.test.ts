@@ -32,7 +32,8 @@ function spyDb(inner: PlannerDb, overrides: Partial<PlannerDb> = {}): PlannerDb 
     writes,
     getCurrentScenarioId: () => inner.getCurrentScenarioId(),
     getScenario: (id) => inner.getScenario(id),
-    saveCurrentScenario: async (s, leaving) => { writes.push(s); await inner.saveCurrentScenario(s, leaving); },
+    // A copy, as IndexedDB takes one: a save is handed the store's own data (scenario.ts `current`).
+    saveCurrentScenario: async (s, leaving) => { writes.push(structuredClone(s)); await inner.saveCurrentScenario(s, leaving); },
     ...overrides,
   };
 }

@@ -64,7 +64,9 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const snapshot = () => (pins ? pins.attach(actions.snapshot()) : actions.snapshot());
   const edits = () => state.changes + (pins?.changes() ?? 0);
   const sync = openTabSync((notice) => void follow(notice), options.channel);
-  const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), snapshot, {
+  // What a save writes: the store's own data, not a copy (the put copies it at once; see `current`).
+  const stored = () => (pins ? pins.attach(actions.current()) : actions.current());
+  const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), stored, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
     // A solve's best-so-far plan is replaced within seconds (or taken back): the result is saved, not each preview.
     hold: () => { const solution = state.scenario?.plan?.solution; return !!solution && isProvisional(solution); },

@@ -6,6 +6,7 @@ import { createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
+import { rawOf } from './raw';
 import { copyScenario, planValue, withPlanValue } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
@@ -58,6 +59,12 @@ export interface ScenarioActions extends EntityActions {
    * immutable plan value, shared, not copied (plan-value.ts).
    */
   snapshot(): Scenario | null;
+  /**
+   * The open scenario as the store holds it, NOT a copy: valid until the next store update, for a
+   * consumer that copies it at once (an IndexedDB put clones its value when called). Saves a whole
+   * structured clone per autosave: about 110 ms of main thread at 10,000 orders (issue #15).
+   */
+  current(): Scenario | null;
 }
 
 /** The scenario store as `[state, actions]`. */
@@ -201,6 +208,9 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     },
     snapshot() {
       return state.scenario ? copyScenario(state.scenario) : null;
+    },
+    current() {
+      return state.scenario ? rawOf(state.scenario) : null;
     },
   };
   return [state, actions];
