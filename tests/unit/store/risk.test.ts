@@ -58,6 +58,9 @@ describe('risk store', () => {
   it('estimates a current plan in the estimator with 2,000 samples, seed 1, and keeps the figures and weakest promises', async () => {
     const { calls, risk: [state, reads] } = setup();
     expect(state.status).toBe('running');
+    // The request is built in a task of its own, after the one that delivered the plan.
+    expect(calls).toHaveLength(0);
+    await tick();
     expect(calls).toHaveLength(1);
     expect(calls[0].options).toEqual({ samples: 2000, seed: 1 });
     expect(calls[0].plan.routes.map((r) => r.vehicleId)).toEqual(['v1']);
@@ -80,6 +83,7 @@ describe('risk store', () => {
 
   it('clears the risk when the plan goes stale, and estimates again when a new plan lands', async () => {
     const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup();
+    await tick();
     calls[0].resolve(figuresOf(calls[0]));
     await tick();
     expect(state.status).toBe('done');
@@ -113,8 +117,17 @@ describe('risk store', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('does not even ask about a plan replaced before its request went out', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [state] } = setup();
+    scenarioActions.clearPlan();
+    await tick();
+    expect(calls).toHaveLength(0);
+    expect(state.status).toBe('idle');
+  });
+
   it('drops a late answer for a plan that is no longer current', async () => {
     const { calls, scenario: [, scenarioActions], risk: [state] } = setup();
+    await tick();
     scenarioActions.clearPlan();
     await tick();
     calls[0].resolve(figuresOf(calls[0]));
@@ -125,6 +138,7 @@ describe('risk store', () => {
 
   it('turns a failed estimate into a sentence and keeps no figures', async () => {
     const { calls, risk: [state] } = setup();
+    await tick();
     calls[0].reject(Object.assign(new Error('the risk worker crashed: out of memory'), { name: 'SolverError' }));
     await tick();
     expect(state.status).toBe('error');
@@ -148,6 +162,7 @@ describe('risk store', () => {
     });
     const figures = referenceRisk(buildRiskModel(makeMiniScenario(), makeMiniPlan(makeMiniScenario()).solution, resolveVariability(makeMiniScenario().settings)), { samples: 50, seed: 1 });
     const weakest: WeakPromise[] = [{ orderId: 'o3', vehicleId: 'v1', pOnTime: 0.5, startP50S: 36_000, reason: 'long-leg', why: 'long leg: 40 min from the previous stop, 2 min of slack' }];
+    await tick();
     answer({ risk: figures, weakest });
     await tick();
     expect(state.status).toBe('done');

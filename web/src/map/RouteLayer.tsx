@@ -32,19 +32,25 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
   const group = L.layerGroup().addTo(props.map);
   onCleanup(() => group.remove());
   const vehicleName = (id: string) => state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id;
-  /** Each line with the style it was last given: a restyle touches only the lines whose style changes. */
-  let drawn: { line: RouteLine; polyline: L.Polyline; style: string }[] = [];
+  /**
+   * Each line with the style it was last given: a restyle touches only the lines whose style changes. The
+   * polyline is made when the line is first shown, in the time slices of `show` (making 1,000 at once
+   * was a long task of its own at 10,000 stops, issue #15).
+   */
+  let drawn: { line: RouteLine; polyline: L.Polyline | null; style: string }[] = [];
+  const make = (entry: (typeof drawn)[number]): L.Polyline => {
+    const { line } = entry;
+    const style = lineStyle(line, untrack(() => state.planStatus), untrack(() => props.view.active()));
+    entry.style = JSON.stringify(style);
+    return (entry.polyline = L.polyline(line.points, { ...style, renderer: props.renderer })
+      .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
+      .on('click', () => uiActions.toggleRoute(line.vehicleId)));
+  };
 
   // The plan's lines: made once per plan.
   createEffect(() => {
     group.clearLayers();
-    drawn = props.lines.map((line) => {
-      const style = lineStyle(line, untrack(() => state.planStatus), null);
-      const polyline = L.polyline(line.points, { ...style, renderer: props.renderer })
-        .bindTooltip(() => routeTooltip(vehicleName(line.vehicleId)), { sticky: true })
-        .on('click', () => uiActions.toggleRoute(line.vehicleId));
-      return { line, polyline, style: JSON.stringify(style) };
-    });
+    drawn = props.lines.map((line) => ({ line, polyline: null, style: '' }));
     untrack(() => show());
   });
 
@@ -55,6 +61,7 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
     const active = props.view.active();
     props.lines; // restyle the new lines too
     for (const entry of drawn) {
+      if (!entry.polyline) continue; // made later, with the style of that time
       const style = lineStyle(entry.line, status, active);
       const key = JSON.stringify(style);
       if (key !== entry.style) {
@@ -73,12 +80,14 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
     const visible = lines.map(({ line }) => props.view.isVisible(line.vehicleId));
     job?.cancel();
     job = runChunked(lines.length, (i) => {
-      const { polyline } = lines[i];
-      if (visible[i] && !group.hasLayer(polyline)) {
-        group.addLayer(polyline);
+      const entry = lines[i];
+      const { polyline } = entry;
+      if (visible[i] && (!polyline || !group.hasLayer(polyline))) {
+        const made = polyline ?? make(entry);
+        group.addLayer(made);
         // Lines share the stops' canvas: keep them underneath.
-        polyline.bringToBack();
-      } else if (!visible[i] && group.hasLayer(polyline)) group.removeLayer(polyline);
+        made.bringToBack();
+      } else if (!visible[i] && polyline && group.hasLayer(polyline)) group.removeLayer(polyline);
     });
   };
   createEffect(() => { props.view.visible(); show(); });
