@@ -58,7 +58,8 @@ async function solveDirect(module: WebAssembly.Module, scenario: Scenario, optio
   const instance = await instantiateSolver(module);
   instance.load(encoded.buffers);
   instance.construct(pinnedInitialPlan(encoded, options.pins, options.initialRoutes));
-  const stopReason = improve(instance, options, started) ? 'converged' : 'time-limit';
+  // As the worker says it (workers/search-loop.ts): a used-up work budget is 'completed', not a time limit.
+  const stopReason = improve(instance, options, started) ? 'converged' : options.maxMoves !== undefined ? 'completed' : 'time-limit';
   const travel = instance.travel();
   const stats = { seed: options.seed, iterations: instance.iterations(), elapsedMs: Math.round(performance.now() - started) };
   return decode(instance.readSolution(), { scenario: valid.scenario, encoded, travel, stopReason, stats });
