@@ -45,6 +45,20 @@ describe('edit store', () => {
     expect([state.undoCount, state.redoCount]).toEqual([1, 0]);
   });
 
+  it('keeps where the plan\'s travel times came from through a hand move and the undo of a solve', () => {
+    const { scenario: [state, scenarioActions], edit: [, actions] } = setup();
+    const fallback = { source: 'embedded' as const, fallback: 'the routing service did not answer' };
+    const before = scenarioActions.snapshot()!;
+    scenarioActions.setPlan({ ...makeMiniPlan(before), travel: fallback });
+    expect(actions.requestMove('o3', { vehicleId: 'v2' })).toBe('applied');
+    // The moved plan still runs on the embedded model's times: the warning must not go away.
+    expect(state.scenario?.plan?.travel).toEqual(fallback);
+    scenarioActions.setPlan({ ...makeMiniPlan(scenarioActions.snapshot()!), travel: { source: 'routing' } });
+    actions.undo();
+    expect(stopsOf([state, scenarioActions] as ScenarioStore, 'v2')).toEqual(['o3']);
+    expect(state.scenario?.plan?.travel).toEqual(fallback);
+  });
+
   it('keeps an infeasible move pending until confirmed, and drops it on cancel', () => {
     const { scenario, edit: [state, actions] } = setup();
     expect(actions.requestMove('o4', { vehicleId: 'v2' })).toBe('confirm');

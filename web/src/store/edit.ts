@@ -110,17 +110,18 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   // routes alone keeps it, and keeps the plan value too: plan-value.ts).
   const watched = () => {
     const scenario = scenarioState.scenario;
-    return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision] as const;
+    return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision, scenario?.plan?.travel] as const;
   };
   createEffect(on(watched, ([id, solution], previous) => {
-    const [prevId, prevSolution, prevSolvedRevision] = previous ?? [];
+    const [prevId, prevSolution, prevSolvedRevision, , prevTravel] = previous ?? [];
     if (id !== prevId) {
       past.length = 0;
       future.length = 0;
     } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && solution !== applied && solution !== prevSolution
       // A solve's best-so-far plans are not steps: undo goes back to the plan before the solve.
       && !isProvisional(prevSolution)) {
-      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: prevSolution } });
+      // With where its travel times came from: undoing a solve brings back that plan's travel banner too.
+      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: prevSolution, ...(prevTravel ? { travel: prevTravel } : {}) } });
     }
     cache.clear();
     counts();
@@ -131,7 +132,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     const before = currentPlan();
     if (!scenario || !before) return;
     remember({ kind: 'plan', plan: before });
-    put({ solvedRevision: before.solvedRevision, solution: o.solution });
+    // A hand move keeps the travel times the plan was made with, and says so (PlanBanner).
+    put({ solvedRevision: before.solvedRevision, solution: o.solution, ...(before.travel ? { travel: before.travel } : {}) });
     pinsActions.followMove(scenario.id, o.orderId, o.vehicleId);
     counts();
   }
