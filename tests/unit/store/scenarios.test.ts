@@ -2,7 +2,7 @@
 // new starts empty with the same fleet; rename and delete work on open and
 // stored scenarios; delete can be undone; nothing pending is lost on a switch.
 import { createRoot } from 'solid-js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makePlannerDb } from '../../../web/src/io/db';
 import { upgradeScenario } from '../../../web/src/io/restore';
 import { createPersistence } from '../../../web/src/store/persist';
@@ -11,12 +11,13 @@ import { createScenariosStore, uniqueName } from '../../../web/src/store/scenari
 import { createPinsStore, isOrderPinned, makePinsRecord } from '../../../web/src/store/pins';
 import { makeDispatch } from '../../../web/src/store/day-log';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+import { makePodMediaStore, type PodMediaStore } from '../../../web/src/io/pod-media';
 
 const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
 let dbCounter = 0;
 
-async function mount(media?: { copy: (fromId: string, toId: string) => Promise<number> }) {
+async function mount(media?: Pick<PodMediaStore, 'copy' | 'removeScenario' | 'keepOnly'>) {
   const db = makePlannerDb({ scenarios: `scen-s-${++dbCounter}`, session: `scen-p-${dbCounter}` });
   let ids = 0;
   const app = createRoot((dispose) => {
@@ -124,6 +125,28 @@ describe('scenario catalogue', () => {
     expect(state.deleted).toBeNull();
   });
 
+  it("a deleted scenario's proof-of-delivery media go once the deletion is final, not while it can be undone; orphans go at start", async () => {
+    const media = makePodMediaStore(`scen-media-${++dbCounter}`);
+    const { scenarios: [state, actions] } = await mount(media);
+    await actions.duplicate();
+    const item = (id: string) => ({ id, type: 'image/png', data: 'iVBORw0KGgo=' });
+    await media.put('id-1', [item('sig-1'), item('photo-1')]);
+    await media.put('mini', [item('sig-2')]);
+    const held = async () => (await media.list()).map((m) => `${m.scenarioId}/${m.media.id}`).sort();
+    await actions.remove('id-1');
+    expect(await held()).toEqual(['id-1/photo-1', 'id-1/sig-1', 'mini/sig-2']);
+    await actions.undoRemove();
+    expect(await held()).toEqual(['id-1/photo-1', 'id-1/sig-1', 'mini/sig-2']);
+    await actions.remove('id-1');
+    actions.dismissUndo();
+    expect(state.deleted).toBeNull();
+    await vi.waitFor(async () => expect(await held()).toEqual(['mini/sig-2']));
+    // A page closed while a deletion could still be undone leaves media of a scenario no longer stored.
+    await media.put('gone-before-reload', [item('sig-3')]);
+    await actions.pruneMedia();
+    expect(await held()).toEqual(['mini/sig-2']);
+  });
+
   it('deleting the last scenario opens a new empty one', async () => {
     const { scenario: [open], scenarios: [state, actions] } = await mount();
     await actions.remove('mini');
@@ -147,7 +170,7 @@ describe('scenario catalogue', () => {
 
   it('a branch of a dispatched day gets its proof-of-delivery media; a branch without a day copies none', async () => {
     const copies: string[] = [];
-    const { scenario: [open, openActions], scenarios: [, actions] } = await mount({ copy: async (from, to) => { copies.push(`${from}->${to}`); return 1; } });
+    const { scenario: [open, openActions], scenarios: [, actions] } = await mount({ copy: async (from, to) => { copies.push(`${from}->${to}`); return 1; }, removeScenario: async () => 0, keepOnly: async () => 0 });
     await actions.duplicate();
     expect(copies).toEqual([]);
     openActions.setDay(makeDispatch(openActions.snapshot()!, 480));

@@ -3,7 +3,7 @@
 // (idb-keyval, `fmp-pod-media`), keyed `<scenarioId>/<mediaId>`, never inside
 // the scenario record: scenario saves stay small. Values are {scenarioId, type,
 // data base64}: the status file's own shape, so backups carry them as they are.
-import { createStore, entries, getMany, setMany, type UseStore } from 'idb-keyval';
+import { createStore, delMany, entries, getMany, keys, setMany, type UseStore } from 'idb-keyval';
 import type { PodMedia } from '../domain/day/events';
 
 /** The browser's database name of the media store. */
@@ -25,6 +25,10 @@ export interface PodMediaStore {
   list(): Promise<ScenarioMedia[]>;
   /** Gives scenario `toId` (a branch of `fromId`) the media of `fromId` it lacks; returns how many. */
   copy(fromId: string, toId: string): Promise<number>;
+  /** Deletes every item of the scenario (deleted for good); returns how many. */
+  removeScenario(scenarioId: string): Promise<number>;
+  /** Deletes every item of a scenario not in `scenarioIds` (left by a deletion the page did not finish); returns how many. */
+  keepOnly(scenarioIds: ReadonlySet<string>): Promise<number>;
 }
 
 /** Key of one item: `<scenarioId>/<mediaId>`. */
@@ -65,6 +69,17 @@ export function makePodMediaStore(dbName: string = POD_MEDIA_DB): PodMediaStore 
     async copy(fromId, toId) {
       const items = (await media.list()).filter((m) => m.scenarioId === fromId).map((m) => m.media);
       return items.length ? media.put(toId, items) : 0;
+    },
+    async removeScenario(scenarioId) {
+      const prefix = `${scenarioId}/`;
+      const doomed = (await keys(store())).filter((key) => String(key).startsWith(prefix));
+      if (doomed.length) await delMany(doomed, store());
+      return doomed.length;
+    },
+    async keepOnly(scenarioIds) {
+      const doomed = (await entries<IDBValidKey, unknown>(store())).filter(([, value]) => isMedia(value) && !scenarioIds.has(value.scenarioId)).map(([key]) => key);
+      if (doomed.length) await delMany(doomed, store());
+      return doomed.length;
     },
   };
   return media;

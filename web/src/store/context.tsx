@@ -150,7 +150,8 @@ const REPAIR_TIME_LIMIT_S = 3;
 /** Provides fresh stores to its children and opens the saved scenario (or the demo). */
 export function AppProvider(props: AppDeps & { children: JSX.Element }): JSX.Element {
   const state = createAppState(props);
-  void state.persist.restore();
+  // Then proof-of-delivery media of scenarios deleted for good go (customers' signatures and photos).
+  void state.persist.restore().then(() => state.scenarios[1].pruneMedia());
   void state.mapArchive[1].restore();
   // Saved scenarios must not be evicted when the disk runs low.
   void requestPersistentStorage();

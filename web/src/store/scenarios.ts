@@ -75,6 +75,11 @@ export interface ScenariosActions {
   /** Reads one scenario (the open one from memory) for comparison. */
   load(id: string): Promise<Scenario>;
   dismissError(): void;
+  /**
+   * Deletes the media of scenarios no longer stored (a deletion whose page closed before its Undo
+   * expired); at start, after the open scenario is restored. Never fails: a failure leaves them for the next start.
+   */
+  pruneMedia(): Promise<void>;
 }
 
 /** The catalogue store as `[state, actions]`. */
@@ -88,8 +93,11 @@ export interface ScenariosDeps {
   newId?: () => string;
   /** The pins store: pins follow the scenario that is open (stored inside its record). */
   pins?: PinsStore;
-  /** The proof-of-delivery media store: a branch gets the media of the day it copies. */
-  media?: Pick<PodMediaStore, 'copy'>;
+  /**
+   * The proof-of-delivery media store: a branch gets the media of the day it copies; a deleted scenario's
+   * media go once its deletion can no longer be undone (customers' signatures and photos are not kept longer).
+   */
+  media?: Pick<PodMediaStore, 'copy' | 'removeScenario' | 'keepOnly'>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -173,6 +181,12 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
   }
 
   const taken = () => state.entries.map((e) => e.name);
+  /** The deletion waiting for Undo becomes final: its scenario's media go (a failure only leaves them for the next start's cleanup). */
+  const forget = () => {
+    const gone = state.deleted?.scenario.id;
+    if (gone === undefined || gone === open.scenario?.id || state.entries.some((e) => e.id === gone)) return;
+    void deps.media?.removeScenario(gone).catch(() => {});
+  };
   const blankFrom = (base: Scenario): Scenario => ({ ...base, id: newId(), name: uniqueName('New scenario', taken()), revision: 0, orders: [], plan: null });
 
   /** The scenario "New scenario" opens (see NewScenarioOptions). */
@@ -215,6 +229,7 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
       const { scenario, pins } = await loadWithPins(id);
       const wasOpen = open.scenario?.id === id;
       await deps.db.deleteScenario(id);
+      forget();
       setState('deleted', { scenario, pins, wasOpen });
       if (!wasOpen) return;
       const next = state.entries.find((e) => e.id !== id);
@@ -231,13 +246,27 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
       setState('deleted', null);
       if (deleted.wasOpen) replaceWith(deleted.scenario, deleted.pins);
     }),
-    dismissUndo: () => setState('deleted', null),
+    dismissUndo: () => {
+      forget();
+      setState('deleted', null);
+    },
     add: (scenario, pins = NO_PINS) => step('Opening the imported scenario', async () => {
       const ids = new Set(state.entries.map((e) => e.id));
       await show(ids.has(scenario.id) || open.scenario?.id === scenario.id ? { ...scenario, id: newId() } : scenario, pins);
     }),
     load,
     dismissError: () => setState('error', null),
+    async pruneMedia() {
+      if (!deps.media) return;
+      try {
+        const records = await deps.db.listScenarios();
+        const ids = new Set(records.flatMap((r) => (typeof (r as { id?: unknown } | null)?.id === 'string' ? [(r as { id: string }).id] : [])));
+        for (const id of [open.scenario?.id, state.deleted?.scenario.id]) if (id !== undefined) ids.add(id);
+        await deps.media.keepOnly(ids);
+      } catch {
+        // Kept for the next start.
+      }
+    },
   };
   return [state, actions];
 }
