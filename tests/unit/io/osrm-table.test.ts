@@ -44,11 +44,15 @@ describe('blockUrl and blockKey', () => {
     expect(url).toContain('/car/4.85000,45.75000;4.84000,45.76000?');
     expect(url).toContain('sources=0;1&destinations=0;1');
   });
-  it('keys a block by profile and rounded coordinates', () => {
+  it('keys a block by service, profile and rounded coordinates', () => {
+    const URL = 'http://localhost:5000';
     const b = { from: 0, rows: 1, to: 1, cols: 1 };
-    expect(blockKey('driving', places, b)).not.toBe(blockKey('cycling', places, b));
+    expect(blockKey(URL, 'driving', places, b)).not.toBe(blockKey(URL, 'cycling', places, b));
+    // Another service's answer for the same profile is not this one's; a trailing slash is the same service.
+    expect(blockKey('http://trucks.example:5000', 'driving', places, b)).not.toBe(blockKey(URL, 'driving', places, b));
+    expect(blockKey(`${URL}/`, 'driving', places, b)).toBe(blockKey(URL, 'driving', places, b));
     const nudged = [{ lat: 45.750001, lng: 4.850001 }, places[1]];
-    expect(blockKey('driving', nudged, b)).toBe(blockKey('driving', places, b));
+    expect(blockKey(URL, 'driving', nudged, b)).toBe(blockKey(URL, 'driving', places, b));
   });
 });
 
@@ -101,6 +105,20 @@ describe('fetchRoadMatrix against the local OSRM stub', () => {
     expect(second).toEqual(first);
     await fetchRoadMatrix(places, { url: stub.url, profile: 'cycling', blockSize: 3, cache });
     expect(stub.requests() - before).toBe(8);
+  });
+
+  it("never answers one service's request from another service's cached blocks", async () => {
+    const other = await startOsrmStub();
+    try {
+      const cache = mapCache();
+      await fetchRoadMatrix(places, { url: stub.url, profile: 'driving', blockSize: 3, cache });
+      const before = other.requests();
+      await fetchRoadMatrix(places, { url: other.url, profile: 'driving', blockSize: 3, cache });
+      expect(other.requests() - before).toBe(4);
+      expect(cache.map.size).toBe(8);
+    } finally {
+      await other.close();
+    }
   });
 
   it('stops at Cancel with the abort error', async () => {

@@ -68,11 +68,15 @@ export function splitBlocks(n: number, size: number = DEFAULT_BLOCK_SIZE): Block
 /** Coordinates as the cache key and the URL write them: 5 decimals (≈ 1 m). */
 const coord = (p: LngLat) => `${p.lng.toFixed(5)},${p.lat.toFixed(5)}`;
 
-/** The cache key of one block: profile, then the rounded source and destination coordinates. */
-export function blockKey(profile: string, places: readonly LngLat[], block: Block): string {
+/**
+ * The cache key of one block: the service (its URL as requested), the profile, then the rounded source and
+ * destination coordinates. Two services may answer the same profile name with other roads or speeds
+ * (a truck server beside a car server): one service's times are never reused for another's.
+ */
+export function blockKey(url: string, profile: string, places: readonly LngLat[], block: Block): string {
   const sources = places.slice(block.from, block.from + block.rows).map(coord).join(';');
   const destinations = places.slice(block.to, block.to + block.cols).map(coord).join(';');
-  return `${profile}|${sources}|${destinations}`;
+  return `${url.trim().replace(/\/+$/, '')}|${profile}|${sources}|${destinations}`;
 }
 
 /**
@@ -125,7 +129,7 @@ export function validateBlock(body: unknown, block: Block, label: (index: number
 
 /** One block: from the cache, else fetched, checked and cached. */
 async function loadBlock(places: readonly LngLat[], block: Block, options: TableOptions, label: (i: number) => string): Promise<RoadMatrix> {
-  const key = blockKey(options.profile, places, block);
+  const key = blockKey(options.url, options.profile, places, block);
   const cached = await options.cache?.get(key);
   if (cached) return cached;
   const fetchFn = options.fetchFn ?? fetch;
