@@ -35,9 +35,9 @@ describe('planner db: saving while the page is left', () => {
     IDBObjectStore.prototype.put = put;
     const next = makePlannerDb(where);
     expect(await next.getScenario('mini')).toMatchObject({ name: 'before' });
-    expect(await next.recoverRescued!(() => 'unused')).toEqual({ kind: 'stored', id: 'mini' });
+    expect(await next.recoverRescued!(() => 'unused')).toEqual([{ kind: 'stored', id: 'mini' }]);
     expect(await next.getScenario('mini')).toMatchObject({ name: 'edited just before reload' });
-    expect(await makePlannerDb(where).recoverRescued!(() => 'unused')).toBeNull();
+    expect(await makePlannerDb(where).recoverRescued!(() => 'unused')).toEqual([]);
     // The stored copy is an ordinary version: the next tab saves over it.
     await next.saveCurrentScenario(makeMiniScenario({ name: 'after' }));
     expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'after' });
@@ -47,7 +47,7 @@ describe('planner db: saving while the page is left', () => {
     const where = names();
     const page = makePlannerDb(where);
     await page.saveCurrentScenario(makeMiniScenario({ name: 'hidden tab' }), true);
-    expect(await makePlannerDb(where).recoverRescued!(() => 'unused')).toBeNull();
+    expect(await makePlannerDb(where).recoverRescued!(() => 'unused')).toEqual([]);
     // The page went away after the checked write committed, before it could drop its copy.
     IDBObjectStore.prototype.delete = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
       const request = remove.call(this, key);
@@ -57,7 +57,7 @@ describe('planner db: saving while the page is left', () => {
     await page.saveCurrentScenario(makeMiniScenario({ name: 'landed' }), true);
     IDBObjectStore.prototype.delete = remove;
     const next = makePlannerDb(where);
-    expect(await next.recoverRescued!(() => 'unused')).toEqual({ kind: 'landed', id: 'mini' });
+    expect(await next.recoverRescued!(() => 'unused')).toEqual([{ kind: 'landed', id: 'mini' }]);
     expect(await next.getScenario('mini')).toMatchObject({ name: 'landed' });
     expect(await next.listScenarios()).toHaveLength(1);
   });
@@ -73,7 +73,7 @@ describe('planner db: saving while the page is left', () => {
     await expect(tabA.saveCurrentScenario(makeMiniScenario({ name: 'A closing' }), true)).rejects.toThrow();
     IDBObjectStore.prototype.put = put;
     const next = makePlannerDb(where);
-    expect(await next.recoverRescued!(() => 'kept-copy')).toEqual({ kind: 'copied', id: 'mini', copyId: 'kept-copy', name: 'A closing (unsaved edits)' });
+    expect(await next.recoverRescued!(() => 'kept-copy')).toEqual([{ kind: 'copied', id: 'mini', copyId: 'kept-copy', name: 'A closing (unsaved edits)' }]);
     expect(await next.getScenario('mini')).toMatchObject({ name: 'v2 from B' });
     expect(await next.getScenario('kept-copy')).toMatchObject({ id: 'kept-copy', name: 'A closing (unsaved edits)' });
   });
@@ -87,6 +87,6 @@ describe('planner db: saving while the page is left', () => {
     await Promise.all([inFlight, leaving]);
     const next = makePlannerDb(where);
     expect(await next.getScenario('mini')).toMatchObject({ name: 'v3 leaving' });
-    expect(await next.recoverRescued!(() => 'unused')).toBeNull();
+    expect(await next.recoverRescued!(() => 'unused')).toEqual([]);
   });
 });

@@ -41,8 +41,8 @@ export interface PlannerDb {
    * the checked write did not land.
    */
   saveCurrentScenario(scenario: ScenarioRecord, leaving?: boolean): Promise<void>;
-  /** Stores a copy left by a closing page whose checked write did not land (see `saveCurrentScenario`); call before reading. */
-  recoverRescued?(newId: () => string): Promise<RescueOutcome | null>;
+  /** Stores the copies left by a closing page whose checked write did not land (see `saveCurrentScenario`); call before reading. */
+  recoverRescued?(newId: () => string): Promise<RescueOutcome[]>;
   /** Save stamp of the version of `id` this tab last read or wrote (undefined: none). */
   knownStamp?(id: string): number | undefined;
   /** Reads a record and its stamp WITHOUT taking it as the version this tab edits (see `adopt`). */
@@ -207,27 +207,26 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & Sc
   }
 
   /** See PlannerDb.recoverRescued: compares the copy's stamps with the stored record's and acts once. */
-  async function recoverRescued(newId: () => string): Promise<RescueOutcome | null> {
-    const found = await entries(rescues);
-    let outcome: RescueOutcome | null = null;
-    for (const [key, value] of found) {
+  async function recoverRescued(newId: () => string): Promise<RescueOutcome[]> {
+    const outcomes: RescueOutcome[] = [];
+    for (const [key, value] of await entries(rescues)) {
       if (isRescueEntry(value)) {
         const { record, base, stamp } = value;
         const stored = stampOf(await get(record.id, scenarios));
-        if (stored === stamp) outcome = { kind: 'landed', id: record.id };
+        if (stored === stamp) outcomes.push({ kind: 'landed', id: record.id });
         else if ((stored ?? null) === base) {
           // Nobody changed it since the page was left: the copy is what the user last saw.
           await writeRecord(scenarios, { record, stamp: nextStamp(), markCurrent: false, expect: { stamp: stored } });
-          outcome = { kind: 'stored', id: record.id };
+          outcomes.push({ kind: 'stored', id: record.id });
         } else {
           const copy = { ...record, id: newId(), name: `${record.name} (unsaved edits)` };
           await writeRecord(scenarios, { record: copy, stamp: nextStamp(), markCurrent: false, expect: false });
-          outcome = { kind: 'copied', id: record.id, copyId: copy.id, name: copy.name };
+          outcomes.push({ kind: 'copied', id: record.id, copyId: copy.id, name: copy.name });
         }
       }
       await del(key, rescues);
     }
-    return outcome;
+    return outcomes;
   }
 
   return {

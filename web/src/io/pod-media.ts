@@ -71,13 +71,17 @@ export function makePodMediaStore(dbName: string = POD_MEDIA_DB): PodMediaStore 
       return items.length ? media.put(toId, items) : 0;
     },
     async removeScenario(scenarioId) {
-      const prefix = `${scenarioId}/`;
-      const doomed = (await keys(store())).filter((key) => String(key).startsWith(prefix));
+      // Keys only, then the values of this scenario's candidates: another id may share the prefix ("a" / "a/b").
+      const candidates = (await keys(store())).filter((key) => String(key).startsWith(`${scenarioId}/`));
+      const values = await getMany(candidates, store());
+      const doomed = candidates.filter((_, i) => isMedia(values[i]) && values[i].scenarioId === scenarioId);
       if (doomed.length) await delMany(doomed, store());
       return doomed.length;
     },
     async keepOnly(scenarioIds) {
-      const doomed = (await entries<IDBValidKey, unknown>(store())).filter(([, value]) => isMedia(value) && !scenarioIds.has(value.scenarioId)).map(([key]) => key);
+      // Keys only (photos are not read at every start): a key under a kept scenario's prefix stays.
+      const prefixes = [...scenarioIds].map((id) => `${id}/`);
+      const doomed = (await keys(store())).filter((key) => !prefixes.some((prefix) => String(key).startsWith(prefix)));
       if (doomed.length) await delMany(doomed, store());
       return doomed.length;
     },

@@ -141,9 +141,10 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
    */
   async function recoverRescued(): Promise<string | null> {
     try {
-      const outcome = await db.recoverRescued?.(options.newId ?? (() => crypto.randomUUID()));
-      if (outcome?.kind !== 'copied') return null;
-      return `Edits made just before the page was closed could not be saved over a newer copy of this scenario; they were kept as the scenario “${outcome.name}”.`;
+      const outcomes = await db.recoverRescued?.(options.newId ?? (() => crypto.randomUUID())) ?? [];
+      const kept = outcomes.flatMap((o) => (o.kind === 'copied' ? [`“${o.name}”`] : []));
+      if (kept.length === 0) return null;
+      return `Edits made just before the page was closed could not be saved over a newer copy; they were kept as the scenario${kept.length > 1 ? 's' : ''} ${kept.join(', ')}.`;
     } catch (error) {
       return `Edits made just before the page was closed could not be recovered yet (${messageOf(error)}); they are kept and tried again at the next start.`;
     }
