@@ -46,6 +46,9 @@ export interface RawSolverExports {
   testCost(route: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
+  testRelax(warpPrice: number, loadPrice: number): void;
+  testViolations(): number;
+  testViolatingSteps(): number;
   testConstructPruning(on: number): void;
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;

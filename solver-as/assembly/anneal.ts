@@ -1,12 +1,15 @@
 // The diversification layer: SISR ruin-and-recreate with simulated-annealing
 // acceptance (Christiaens & Vanden Berghe 2020), each step followed by one
 // local-descent pass over the re-inserted stops. Keeps the accepted ("current") plan as a copy of the links so a
-// rejected step is undone by restoring only the routes it touched.
+// rejected step is undone by restoring only the routes it touched. On large plans the steps may pass through
+// late or overloaded plans at a price (penalty.ts); only a plan without violations becomes the best.
 import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow, vehicleFixedCost } from "./model";
 import {
   next, prev, routeOf, routeSize, routeStops, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
   saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost, routeCost,
+  lateRoutes, overloadedRoutes,
 } from "./solution";
+import { setupPenalty, startPenalties, repairIfPromising, countStep } from "./penalty";
 import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
 import { recreate } from "./construct";
 import { nextFloat } from "./rng";
@@ -25,6 +28,8 @@ let startTemperature: f64 = 1;
 let endTemperature: f64 = 0.01;
 /** Ruin-and-recreate steps done. */
 export let annealSteps: i64 = 0;
+/** Ruin-and-recreate steps whose plan had a late or overloaded route (penalised search only). */
+export let violatingSteps: i64 = 0;
 /** Ruin-and-recreate steps since the best plan last improved. */
 let stepsSinceBest: i64 = 0;
 /** Steps without a new best after which the search has converged (see `converged`). */
@@ -59,10 +64,12 @@ const GRANULAR_ABOVE: i32 = 200;
 
 /** Allocates the accepted-plan copy. */
 export function setupAnneal(): void {
+  setupPenalty();
   acceptedNext = new StaticArray<i32>(siteCount);
   acceptedRouteOf = new StaticArray<i32>(siteCount);
   acceptedWindow = new StaticArray<i32>(nodeCount);
   annealSteps = 0;
+  violatingSteps = 0;
   stepsSinceBest = 0;
   const stops = <i64>(nodeCount - depotCount);
   patience = max<i64>(MIN_PATIENCE, PATIENCE_PER_STOP_SQUARED * stops * stops);
@@ -98,6 +105,7 @@ export function startAnneal(): void {
   const average = arcs > 0 ? travel / <f64>arcs : 1;
   startTemperature = max<f64>(START_FACTOR * average, 1e-9);
   endTemperature = max<f64>(END_FACTOR * average, 1e-12);
+  startPenalties(average, arcs);
 }
 
 /** Copies the touched routes (and the stops that changed assignment) into the accepted plan. */
@@ -175,12 +183,17 @@ export function annealStep(progress: f64): void {
   }
   annealSteps++;
   stepsSinceBest++;
+  repairIfPromising();
   const after = currentCost();
+  const onTime = lateRoutes == 0; const withinCapacity = overloadedRoutes == 0;
+  const feasible = onTime && withinCapacity;
+  if (!feasible) violatingSteps++;
   if (after < threshold) {
     accept();
-    if (after < bestCost - 1e-9 * max<f64>(1, Math.abs(after))) { saveBest(); stepsSinceBest = 0; }
+    if (feasible && after < bestCost - 1e-9 * max<f64>(1, Math.abs(after))) { saveBest(); stepsSinceBest = 0; }
   } else {
     reject();
   }
+  countStep(onTime, withinCapacity);
   if ((annealSteps & 1023) == 0) resumRoutesCost();
 }

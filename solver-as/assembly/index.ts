@@ -9,13 +9,17 @@ import { prepareTravel, nodeDistance, nodeDuration } from "./matrix";
 import { prepareHomes } from "./homes";
 import { prepareVehicleClasses } from "./fleet";
 import { buildNeighbours } from "./neighbours";
-import { setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf } from "./solution";
+import {
+  setupSolution, lastStop, saveBest, currentCost, bestCost as bestSoFar, routeCost, next, prev, routeOf, updateRoute, lateRoutes,
+  overloadedRoutes,
+} from "./solution";
+import { setRelaxed } from "./route-cost";
 import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks } from "./construct";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
 import { setupRuin } from "./ruin";
-import { setupAnneal, startAnneal, annealStep, annealSteps, converged } from "./anneal";
+import { setupAnneal, startAnneal, annealStep, annealSteps, converged, violatingSteps } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
   outUnassignedCount, outSummary,
@@ -214,6 +218,22 @@ export function testRestartDescent(): void {
 /** Vehicle count (sites N+r / N+V+r are route r's start / end). */
 export function testVehicleCount(): i32 {
   return vehicleCount;
+}
+
+/** Turns the penalised search on with these prices (≤ 0 keeps that rule hard) and re-prices every route. */
+export function testRelax(warpPrice: f64, loadPrice: f64): void {
+  setRelaxed(true, warpPrice, loadPrice);
+  for (let route = 0; route < vehicleCount; route++) updateRoute(route);
+}
+
+/** Late routes plus 1000 × overloaded routes of the working plan. */
+export function testViolations(): i32 {
+  return lateRoutes + 1000 * overloadedRoutes;
+}
+
+/** Ruin-and-recreate steps so far whose plan had a late or overloaded route (0 unless the search is penalised). */
+export function testViolatingSteps(): f64 {
+  return <f64>violatingSteps;
 }
 
 /** false: the first plan of a large problem evaluates every route it would skip (to compare the plans). */

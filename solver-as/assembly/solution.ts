@@ -5,8 +5,8 @@ import {
   nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite,
   chosenWindow, windowCount, hasPairs, partnerOf, isPickupSite,
 } from "./model";
-import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS } from "./segments";
-import { accRouteCost, accFeasible } from "./route-cost";
+import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS, F_WARP } from "./segments";
+import { accRouteCost, accAllowed, accExcessLoad, accViolationCost, relaxed, setRelaxed } from "./route-cost";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 
 /** [M] successor / predecessor site; route ends link to their own start/end sites. */
@@ -24,8 +24,15 @@ export let pairedUpTo = new StaticArray<i32>(0);
 export let routeSize = new StaticArray<i32>(0);
 /** [V] number of stops on the route (breaks excluded): 0 ⇔ the vehicle is not used. */
 export let routeStops = new StaticArray<i32>(0);
-/** [V] routeCost[r] = cost of route r (0 when empty); always feasible. */
+/** [V] routeCost[r] = cost of route r (0 when empty), the price of its violations included (route-cost.ts `relaxed`). */
 export let routeCost = new StaticArray<f64>(0);
+/** [V] seconds of time warp and units of overload of route r (0 unless the penalised search is on), and their price in routeCost. */
+export let routeWarp = new StaticArray<i64>(0);
+export let routeExcess = new StaticArray<i64>(0);
+export let routeViolationCost = new StaticArray<f64>(0);
+/** Routes with time warp, and routes with overload (0 and 0 ⇔ the working plan is feasible). */
+export let lateRoutes: i32 = 0;
+export let overloadedRoutes: i32 = 0;
 /** [V] distance and minimal duration of route r. */
 export let routeDistance = new StaticArray<i64>(0);
 export let routeDuration = new StaticArray<i64>(0);
@@ -60,6 +67,9 @@ export function setupSolution(): void {
   routeOf = new StaticArray<i32>(m); pos = new StaticArray<i32>(m);
   openAcross = new StaticArray<i32>(m); pairedUpTo = new StaticArray<i32>(m);
   routeSize = new StaticArray<i32>(v); routeStops = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
+  routeWarp = new StaticArray<i64>(v); routeExcess = new StaticArray<i64>(v); routeViolationCost = new StaticArray<f64>(v);
+  lateRoutes = 0; overloadedRoutes = 0;
+  setRelaxed(false, 0, 0);
   routeDistance = new StaticArray<i64>(v); routeDuration = new StaticArray<i64>(v);
   routeVersion = new StaticArray<i32>(v);
   touchedRoutes = new StaticArray<i32>(v); touchStamp = new StaticArray<i32>(v); touchedCount = 0;
@@ -138,9 +148,12 @@ export function updateRoute(route: i32): void {
   const size = position - 1;
   const stops = <i32>accField(F_STOPS);
   const cost = accRouteCost(route);
-  assert(stops == 0 || accFeasible(route), E_INFEASIBLE_ROUTE);
+  assert(stops == 0 || accAllowed(route), E_INFEASIBLE_ROUTE);
   routesCost += cost - unchecked(routeCost[route]);
   unchecked(routeCost[route] = cost);
+  if (relaxed || unchecked(routeWarp[route]) != 0 || unchecked(routeExcess[route]) != 0) {
+    countViolations(route, stops == 0 ? 0 : accField(F_WARP), stops == 0 ? 0 : accExcessLoad(route), stops == 0 ? 0 : accViolationCost(route));
+  }
   unchecked(routeSize[route] = size);
   unchecked(routeStops[route] = stops);
   unchecked(routeDistance[route] = stops == 0 ? 0 : accField(F_DIST));
@@ -158,6 +171,40 @@ export function updateRoute(route: i32): void {
     unchecked(touchStamp[route] = touchEpoch);
     unchecked(touchedRoutes[touchedCount++] = route);
   }
+}
+
+/** Records route r's time warp, overload and their price, keeping lateRoutes / overloadedRoutes. */
+function countViolations(route: i32, warp: i64, excess: i64, price: f64): void {
+  lateRoutes += (warp != 0 ? 1 : 0) - (unchecked(routeWarp[route]) != 0 ? 1 : 0);
+  overloadedRoutes += (excess != 0 ? 1 : 0) - (unchecked(routeExcess[route]) != 0 ? 1 : 0);
+  unchecked(routeWarp[route] = warp);
+  unchecked(routeExcess[route] = excess);
+  unchecked(routeViolationCost[route] = price);
+}
+
+/** True when no route of the working plan is late or overloaded (always, unless the penalised search is on). */
+export function planFeasible(): bool {
+  return lateRoutes == 0 && overloadedRoutes == 0;
+}
+
+/** True when routes a and b carry no violation price (a move's distance bound is then a lower bound on its cost change). */
+// @ts-ignore: decorator
+@inline export function unpriced(a: i32, b: i32): bool {
+  return !relaxed || (unchecked(routeViolationCost[a]) == 0 && unchecked(routeViolationCost[b]) == 0);
+}
+
+/** Re-prices every violating route after the penalised search's prices changed (routeCost and routesCost follow). */
+export function repriceViolations(warpPrice: f64, loadPrice: f64): void {
+  for (let route = 0; route < vehicleCount; route++) {
+    const old = unchecked(routeViolationCost[route]);
+    if (old == 0 && unchecked(routeWarp[route]) == 0 && unchecked(routeExcess[route]) == 0) continue;
+    const price = warpPrice * <f64>unchecked(routeWarp[route]) + loadPrice * <f64>unchecked(routeExcess[route]);
+    unchecked(routeViolationCost[route] = price);
+    unchecked(routeCost[route] += price - old);
+    // Its moves are worth another look at the new prices (search.ts skips pairs of unchanged routes).
+    unchecked(routeVersion[route] = ++changeClock);
+  }
+  resumRoutesCost();
 }
 
 /** Fills openAcross and pairedUpTo along a route (positions must be current). */
@@ -188,8 +235,9 @@ export function lastStop(route: i32): i32 {
   return unchecked(prev[endSite(route)]);
 }
 
-/** Copies the working solution into the best-so-far slot. */
+/** Copies the working solution into the best-so-far slot (it must be feasible: planFeasible()). */
 export function saveBest(): void {
+  assert(planFeasible(), E_INFEASIBLE_ROUTE);
   memory.copy(changetype<usize>(bestNext), changetype<usize>(next), <usize>siteCount << 2);
   memory.copy(changetype<usize>(bestRouteOf), changetype<usize>(routeOf), <usize>siteCount << 2);
   if (windowCount > 1) memory.copy(changetype<usize>(bestWindow), changetype<usize>(chosenWindow), <usize>nodeCount << 2);

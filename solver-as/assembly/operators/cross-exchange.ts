@@ -5,7 +5,7 @@
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { siteDistance } from "../matrix";
 import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";
 import { chainEnd } from "./relocate";
@@ -43,7 +43,7 @@ export function evaluateCrossExchange(u: i32, lenU: i32, v: i32, lenV: i32): f64
   if (uz < 0 || vz < 0) return INFEASIBLE;
   const pu = unchecked(prev[u]); const nuz = unchecked(next[uz]);
   const pv = unchecked(prev[v]); const nvz = unchecked(next[vz]);
-  if (durationFree) {
+  if (durationFree && unpriced(ru, rv)) {
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>linkDelta(pu, u, uz, nuz, v, vz)
       + unchecked(vehicleCostPerM[rv]) * <f64>linkDelta(pv, v, vz, nvz, u, uz)
       + chainMoveCost(u, uz, rv) + chainMoveCost(v, vz, ru);

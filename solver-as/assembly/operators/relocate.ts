@@ -7,7 +7,7 @@ import { siteDistance } from "../matrix";
 import {
   isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost,
 } from "../model";
-import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -48,7 +48,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
   if (w == pu || ru < 0 || rw < 0) return INFEASIBLE;
   if (ru == rw && unchecked(pos[w]) >= unchecked(pos[u]) && unchecked(pos[w]) <= unchecked(pos[z])) return INFEASIBLE;
   const nw = unchecked(next[w]);
-  if (durationFree) {
+  if (durationFree && unpriced(ru, rw)) {
     const removed = siteDistance(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
     const added = siteDistance(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
     let bound = unchecked(vehicleCostPerM[rw]) * <f64>added - unchecked(vehicleCostPerM[ru]) * <f64>removed;

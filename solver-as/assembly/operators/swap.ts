@@ -4,7 +4,7 @@
 //   after:   pu → v → nu      pv → u → nv
 import { siteDistance } from "../matrix";
 import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -31,7 +31,7 @@ function evaluateSameRoute(u: i32, v: i32): f64 {
   const route = unchecked(routeOf[u]);
   const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
-  if (durationFree) {
+  if (durationFree && unpriced(route, route)) {
     const delta = nu == v
       ? siteDistance(pu, v) + siteDistance(v, u) + siteDistance(u, nv) - siteDistance(pu, u) - siteDistance(u, v) - siteDistance(v, nv)
       : replaceDelta(pu, u, v, nu) + replaceDelta(pv, v, u, nv);
@@ -59,7 +59,7 @@ export function evaluateSwap(u: i32, v: i32): f64 {
   if (ru == rv) return evaluateSameRoute(u, v);
   const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
-  if (durationFree) {
+  if (durationFree && unpriced(ru, rv)) {
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>replaceDelta(pu, u, v, nu)
       + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv)
       + chainMoveCost(u, u, rv) + chainMoveCost(v, v, ru);

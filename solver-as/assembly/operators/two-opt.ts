@@ -4,7 +4,7 @@
 //   after:   u → v → … → nu → nv
 import { siteDistance } from "../matrix";
 import { endSite, isStop, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
-import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop } from "../solution";
+import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";
 import { INFEASIBLE } from "../types";
@@ -19,7 +19,7 @@ export function evaluateTwoOpt(u: i32, v: i32): f64 {
   const route = unchecked(routeOf[u]);
   if (route < 0 || !isStop(v) || route != unchecked(routeOf[v]) || unchecked(pos[u]) + 2 > unchecked(pos[v])) return INFEASIBLE;
   const nu = unchecked(next[u]); const nv = unchecked(next[v]);
-  if (durationFree && symmetricDistance) {
+  if (durationFree && symmetricDistance && unpriced(route, route)) {
     const delta = siteDistance(u, v) + siteDistance(nu, nv) - siteDistance(u, nu) - siteDistance(v, nv);
     const bound = unchecked(vehicleCostPerM[route]) * <f64>delta;
     if (bound >= 0) return bound;

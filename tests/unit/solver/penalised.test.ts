@@ -1,0 +1,51 @@
+// The penalised search (route-cost.ts `relaxed`): with time warp and overload priced instead of refused,
+// every operator's evaluation still equals the cost change a plain-JS recomputation gives (or, for a
+// move that cannot improve, a non-negative lower bound of it), apply keeps exact costs, and the solver's
+// count of late and overloaded routes follows the reference.
+import { describe, expect, it } from 'vitest';
+import { checkOperators } from '../../helpers/operator-moves';
+import { randomProblem } from '../../helpers/reference-cost';
+import { expectClean, solveProblem } from '../../helpers/solve-problem';
+
+describe('penalised search (property)', () => {
+  it('prices time warp and overload exactly in every operator, from feasible and infeasible plans', async () => {
+    let checked = 0; let applied = 0; let violated = 0;
+    for (let seed = 401; seed <= 440; seed++) {
+      const relax = { warp: 0.25 + (seed % 3) * 0.5, load: 1 + (seed % 5) * 7 };
+      const result = await checkOperators(seed, { durationCost: false, relax, tightness: 0.6 + (seed % 3) * 0.15 });
+      checked += result.checked; applied += result.applied; violated += result.violated;
+    }
+    expect(checked).toBeGreaterThan(10000);
+    expect(applied).toBeGreaterThan(150);
+    // The moves applied reach plans with late or overloaded routes, so those are evaluated too.
+    expect(violated).toBeGreaterThan(40);
+  });
+
+  it('keeps one rule hard when only the other is priced', async () => {
+    let applied = 0;
+    for (let seed = 451; seed <= 470; seed++) {
+      const relax = seed % 2 === 0 ? { warp: 0.5, load: 0 } : { warp: 0, load: 5 };
+      const result = await checkOperators(seed, { durationCost: false, relax, tightness: 0.8 });
+      applied += result.applied;
+    }
+    expect(applied).toBeGreaterThan(60);
+  });
+
+  // Large instances only (anneal.ts PENALISED_FROM = 400 stops): the search passes through late and
+  // overloaded plans, and the plan it returns is still checker-clean with its exact cost.
+  for (const { stops, rich } of [{ stops: 420, rich: false }, { stops: 410, rich: true }]) {
+    it(`at ${stops} stops${rich ? ' with breaks, shipments, locks and limits' : ''}: passes through violations, returns a clean plan`, async () => {
+      const { problem, matrix } = randomProblem(7 + stops, { stops, vehicles: 40, tightness: 0.85, rich });
+      const solver = await solveProblem(problem, 60, 20_000);
+      expect(solver.raw.testViolatingSteps()).toBeGreaterThan(0);
+      expectClean(problem, matrix, solver);
+    }, 60_000);
+  }
+
+  it('below 400 stops the search never prices a violation', async () => {
+    const { problem, matrix } = randomProblem(5, { stops: 399, vehicles: 40, tightness: 0.85 });
+    const solver = await solveProblem(problem, 60, 20_000);
+    expect(solver.raw.testViolatingSteps()).toBe(0);
+    expectClean(problem, matrix, solver);
+  }, 60_000);
+});
