@@ -5,7 +5,11 @@
 // works the same way). A step that ends late or overloaded yet cheaper than the best plan is repaired
 // with the prices REPAIR_BOOST times higher (HGS repairs an infeasible offspring the same way), so a
 // promising plan gets its chance to become a feasible best.
-import { nodeCount, depotCount, vehicleCount, startSite, endSite, dims, siteDemand, sitePickup } from "./model";
+import {
+  nodeCount, depotCount, vehicleCount, startSite, endSite, dims, siteDemand, sitePickup, hasBreaks, windowCount, hasWindowCosts,
+  hasOvertime, hasPairs, hasOwners, hasBans, hasLocks, hasLimits,
+} from "./model";
+import { hasStability } from "./homes";
 import {
   next, routeStops, touchedRoutes, touchedCount, lateRoutes, overloadedRoutes, repriceViolations, routeViolationCost,
   currentCost, bestCost,
@@ -16,6 +20,17 @@ import { searchNode } from "./search";
 
 /** Plans of fewer stops keep the feasible-only search (measured in tests/bench/RESULTS.md). */
 const PENALISED_FROM: i32 = 400;
+
+/**
+ * True when the plan's rules are only capacities and one window per stop (with shifts): where the penalised
+ * search was measured to help (Gehring–Homberger, CVRPLIB X). On the rich final-mile set (breaks, two
+ * windows, priced lateness, overtime, shipments, limits, skills) it made plans about 2 % dearer at a fixed
+ * budget, so any of those rules keeps the feasible-only search until that is understood.
+ */
+function plainRules(): bool {
+  return !hasBreaks && windowCount == 1 && !hasWindowCosts && !hasOvertime && !hasPairs && !hasOwners && !hasBans && !hasLocks
+    && !hasLimits && !hasStability;
+}
 const TARGET_FEASIBLE: f64 = 0.85;
 const ADAPT_EVERY: i32 = 100;
 const PRICE_UP: f64 = 1.3;
@@ -43,12 +58,12 @@ export function setupPenalty(): void {
 }
 
 /**
- * Turns the penalised search on for a plan of PENALISED_FROM stops or more, with prices that make a second
+ * Turns the penalised search on for a plan of PENALISED_FROM stops or more with plain rules, with prices that make a second
  * late cost what a second of driving costs on an average arc (`averageArc`, over `arcs` arcs), and a unit
  * over capacity what an average arc costs per unit an average stop asks for.
  */
 export function startPenalties(averageArc: f64, arcs: i32): void {
-  penalised = nodeCount - depotCount >= PENALISED_FROM;
+  penalised = nodeCount - depotCount >= PENALISED_FROM && plainRules();
   if (!penalised) return;
   let drive: f64 = 0;
   for (let route = 0; route < vehicleCount; route++) {
