@@ -15,8 +15,8 @@ import { INFEASIBLE } from "./types";
  * Penalised search, as in Vidal et al.'s HGS for time windows (2013) and PyVRP: while `relaxed` is on, a
  * route may be late (its time warp, seconds) or overloaded (units over capacity, summed over dimensions)
  * at `warpPrice` / `loadPrice` per unit instead of being refused; every other rule stays hard. Only the
- * annealing phase of large plans turns it on (anneal.ts), and only a plan without either violation is
- * saved as the best.
+ * annealing of large plans with plain rules turns it on (penalty.ts), and only a plan without either
+ * violation is saved as the best.
  */
 export let relaxed: bool = false;
 /** Which of the two rules the penalised search prices (the other stays hard). */
