@@ -95,6 +95,15 @@ describe('explainOrder', () => {
     expect(e.vehicles.map((v) => v.reason)).toEqual(['skill-or-crew', 'max-stops']);
     expect(e.summary).toBe("order 'C': Van 2: allow 1 more stop on Van 2");
   });
+
+  it('skill held by many: names the first three holders and counts the rest (one line per vehicle stays short)', () => {
+    const s = rulesScenario();
+    s.orders[2].serviceType = 'white-glove';
+    for (let i = 2; i <= 6; i++) s.vehicles.push({ ...s.vehicles[0], id: `v${i}`, name: `Van ${i}`, crew: { size: 2, skills: ['white-glove'] } });
+    expect(only(s).text).toBe('Van 1: needs a vehicle with skill white-glove (Van 1 lacks it; Van 2, Van 3, Van 4 and 2 more have it)');
+    s.vehicles.splice(3);
+    expect(only(s).text).toBe('Van 1: needs a vehicle with skill white-glove (Van 1 lacks it; Van 2, Van 3 have it)');
+  });
 });
 
 describe('explainSolution', () => {
