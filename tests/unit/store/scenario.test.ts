@@ -1,6 +1,6 @@
 // The scenario store: edits are counted, the plan is replaced whole, and the
 // plan status (none / invalid / stale / valid) is derived, never stored.
-import { createRoot } from 'solid-js';
+import { createEffect, createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -87,4 +87,19 @@ describe('scenario store', () => {
     expect(state.changes).toBe(0);
     expect(actions.snapshot()).toBeNull();
   }));
+
+  it('re-runs a view that reads both the plan and the edit count once per new plan, not once for each (issue #15)', async () => {
+    const [state, actions] = createScenarioStore(makeMiniScenario());
+    const seen: [boolean, number][] = [];
+    const dispose = createRoot((d) => {
+      createEffect(() => seen.push([!!state.scenario?.plan, state.changes]));
+      return d;
+    });
+    await Promise.resolve();
+    actions.setPlan(makeMiniPlan());
+    actions.clearPlan();
+    dispose();
+    // Never a state with the new plan but the old count (or the reverse): one run per action.
+    expect(seen).toEqual([[false, 0], [true, 1], [false, 2]]);
+  });
 });

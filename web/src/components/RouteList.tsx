@@ -1,9 +1,10 @@
 // The plan panel's body: Undo/Redo, key figures, the route table and the
 // unassigned orders, or a short prompt to optimize when there is no plan yet.
-import { createMemo, onCleanup, Show, type JSX } from 'solid-js';
+import { onCleanup, Show, type JSX } from 'solid-js';
 import { solveBlocker } from '../domain/validate-entity';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
+import { createStaged } from '../store/staged';
 import { KpiBar } from './KpiBar';
 import { RouteFilter } from './RouteFilter';
 import { RouteTable, stopCount } from './RouteTable';
@@ -14,10 +15,11 @@ import { plural } from './ui/format';
 export function RouteList(): JSX.Element {
   const { scenario: [state], run: [run] } = useApp();
   const view = createRouteView(() => state.scenario);
-  // One pass over the plan's steps per change, shared by the filter count and the table (issue #15).
-  const used = createMemo(() => state.scenario?.plan?.solution.routes.filter((r) => stopCount(r) > 0) ?? []);
+  // One pass over the plan's steps per change, shared by the filter count and the table (issue #15); a new
+  // plan's rows are made in a task of their own, after the one that stored it (staged.ts).
+  const used = createStaged(() => state.scenario?.plan?.solution.routes, (routes) => routes?.filter((r) => stopCount(r) > 0) ?? []);
   return (
-    <section class="panel-section route-list" aria-labelledby="routes-heading">
+    <section class="panel-section route-list" aria-labelledby="routes-heading" aria-busy={used.pending()}>
       <div class="section-head">
         <h2 id="routes-heading" class="section-title">Routes</h2>
         <UndoRedo />

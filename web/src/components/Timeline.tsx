@@ -7,6 +7,7 @@ import { axisPercent, projectTimeline, timelineAxis } from '../plan/timeline';
 import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
+import { createStaged } from '../store/staged';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
 import { createVirtualRows } from './ui/virtual-rows';
@@ -24,15 +25,18 @@ export function Timeline(): JSX.Element {
   const dayView = () => (day.mode === 'day' ? day.derived : null);
   const shown = () => dayView()?.view ?? state.scenario;
   const atRisk = createMemo(() => new Set((dayView()?.atRisk ?? []).flatMap((r) => (r.orderId ? [r.orderId] : []))));
-  const rows = createMemo(() => {
+  // Once per plan or edit, over the raw data (through the store's proxies a 10,000-stop pass was a long
+  // task, issue #15): reading the plan, the revision and the edit count is what re-runs it; a new plan is
+  // projected in a task of its own, after the one that stored it (staged.ts).
+  const rows = createStaged(() => {
     const scenario = shown();
-    if (!scenario?.plan) return [];
-    // Once per plan or edit, over the raw data (through the store's proxies a 10,000-stop pass was a long
-    // task, issue #15): reading the revision and the edit count is what re-runs it.
+    if (!scenario?.plan) return null;
     void scenario.revision;
     void state.changes;
-    const raw = rawOf(scenario);
-    return projectTimeline(raw, raw.plan!.solution);
+    return scenario;
+  }, (scenario) => {
+    const raw = scenario && rawOf(scenario);
+    return raw?.plan ? projectTimeline(raw, raw.plan.solution) : [];
   });
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
@@ -44,7 +48,7 @@ export function Timeline(): JSX.Element {
   // A route or stop selected elsewhere brings its row into view (its stop bar then scrolls itself into view).
   createEffect(on(view.active, (active) => virtual.reveal(shownRows().findIndex((r) => r.vehicleId === active)), { defer: true }));
   return (
-    <section class="timeline" aria-label="Timeline" data-stop-count={stopCount()}>
+    <section class="timeline" aria-label="Timeline" aria-busy={rows.pending()} data-stop-count={stopCount()}>
       <header class="timeline__head">
         <h2 class="section-title">Timeline</h2>
         <TimelineLegend />

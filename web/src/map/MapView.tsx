@@ -12,6 +12,7 @@ import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
 import type { RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
+import { createStaged } from '../store/staged';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutes, projectStops, scenarioBounds } from './projection';
@@ -104,15 +105,16 @@ export function MapView(): JSX.Element {
   const dayView = () => (day.mode === 'day' ? day.derived : null);
   const shown = () => dayView()?.view ?? state.scenario;
   // Once per plan or edit, over the raw data (through the store's proxies the passes over 10,000 stops were
-  // long tasks, issue #15): reading the plan, the revision and the edit count is what re-runs them.
-  const shownRaw = createMemo(() => {
+  // long tasks, issue #15): reading the plan, the revision and the edit count is what re-runs them. A new
+  // plan is projected and drawn in a task of its own, after the one that stored it (staged.ts).
+  const shownRaw = createStaged(() => {
     const s = shown();
     if (!s) return null;
     void s.plan;
     void s.revision;
     void state.changes;
-    return { scenario: rawOf(s) };
-  });
+    return s;
+  }, (s) => (s ? { scenario: rawOf(s) } : null));
   const stops = createMemo(() => { const r = shownRaw(); return r ? projectStops(r.scenario, r.scenario.plan) : []; });
   const lines = createMemo(() => { const r = shownRaw(); return r ? projectRoutes(r.scenario, r.scenario.plan) : []; });
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
@@ -156,7 +158,7 @@ export function MapView(): JSX.Element {
 
   // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.
   return (
-    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" {...counts()} data-map-archive={archiveState.info?.name ?? ''} data-selected={selectionKey(uiState.selection)}>
+    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" aria-busy={shownRaw.pending()} {...counts()} data-map-archive={archiveState.info?.name ?? ''} data-selected={selectionKey(uiState.selection)}>
       <div class="map" ref={container} />
       <Show when={uiState.pick}>
         {(pick) => (

@@ -1,8 +1,9 @@
 // The routes in view, shared by the map, the route table and the timeline: the
 // active route (selected, or serving the selected stop) and the route filter's
-// visible set (issue #15). Memoised per plan, so 5,000 stops are indexed once.
+// visible set (issue #15). Indexed once per plan, and only once a stop is selected.
 import { createMemo } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
 import { vehicleByOrder, visibleRouteIds } from '../plan/route-filter';
 import { useApp } from './context';
 
@@ -16,17 +17,30 @@ export interface RouteView {
   isVisible(vehicleId: string | null): boolean;
 }
 
+/** `vehicleByOrder` of each stored plan (frozen, so never changed in place), shared by the views of it. */
+const byOrderOfPlan = new WeakMap<Solution, ReadonlyMap<string, string>>();
+
+/**
+ * Vehicle serving each order of `solution`: one pass over a stored plan's 10,000 steps for the map, the table
+ * and the timeline together, and only once an order is selected (issue #15), not on every plan that lands.
+ */
+function routesOfOrders(solution: Solution | null | undefined): ReadonlyMap<string, string> {
+  if (!solution || !Object.isFrozen(solution)) return vehicleByOrder(solution);
+  let byOrder = byOrderOfPlan.get(solution);
+  if (!byOrder) byOrderOfPlan.set(solution, (byOrder = vehicleByOrder(solution)));
+  return byOrder;
+}
+
 /**
  * Creates the route view of `shown`; needs a reactive owner (a component). `filtered` false shows every route
  * (Day mode: its panel has no route filter, so a filter set while planning must not hide routes there).
  */
 export function createRouteView(shown: () => Scenario | null | undefined, filtered: () => boolean = () => true): RouteView {
   const { ui: [uiState] } = useApp();
-  const byOrder = createMemo(() => vehicleByOrder(shown()?.plan?.solution));
   const active = createMemo(() => {
     const selection = uiState.selection;
     if (selection?.kind === 'route') return selection.vehicleId;
-    return selection?.kind === 'order' ? byOrder().get(selection.orderId) ?? null : null;
+    return selection?.kind === 'order' ? routesOfOrders(shown()?.plan?.solution).get(selection.orderId) ?? null : null;
   });
   const visible = createMemo(() => (filtered()
     ? visibleRouteIds(shown()?.vehicles ?? [], uiState.routeFilter, uiState.onlySelectedRoute ? active() : null)

@@ -150,15 +150,22 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       setState('scenario', reconcile(withPlanValue(scenario)));
       touch();
     },
+    // One update for the plan and the edit count: views that read both (the map, the timeline) re-derive
+    // a 10,000-stop plan once, not twice (issue #15).
     setPlan(plan) {
       if (!state.scenario) return;
-      setState('scenario', 'plan', planValue(plan));
-      touch();
+      const value = planValue(plan);
+      batch(() => {
+        setState('scenario', 'plan', value);
+        touch();
+      });
     },
     clearPlan() {
       if (!state.scenario?.plan) return;
-      setState('scenario', 'plan', null);
-      touch();
+      batch(() => {
+        setState('scenario', 'plan', null);
+        touch();
+      });
     },
     setDay(day) {
       if (!state.scenario || (!day && !state.scenario.day)) return;

@@ -1,0 +1,116 @@
+// Staged views (store/staged.ts): a derived value that catches up with its source in a task of its own,
+// so a 10,000-stop plan is re-derived by each view in a separate task, never all in the one that stored it.
+import { createRoot, createSignal } from 'solid-js';
+import { describe, expect, it } from 'vitest';
+import { createStaged, makeTaskQueue } from '../../../web/src/store/staged';
+
+/** A queue whose tasks run only when the test says so (one per `step`). */
+function manualQueue() {
+  const tasks: (() => void)[] = [];
+  const queue = makeTaskQueue((run) => tasks.push(run));
+  return { queue, step: () => tasks.shift()?.(), get waiting() { return tasks.length; } };
+}
+
+describe('createStaged', () => {
+  it('computes at once when created, then only in a later task after its source changes', () => {
+    const { queue, step } = manualQueue();
+    const [source, setSource] = createSignal(2);
+    const calls: number[] = [];
+    const staged = createRoot(() => createStaged(source, (n) => { calls.push(n); return n * 10; }, queue));
+    expect(staged()).toBe(20);
+    expect(staged.pending()).toBe(false);
+    setSource(3);
+    // Stored, not derived yet: the view still shows the previous value and says it is catching up.
+    expect(staged()).toBe(20);
+    expect(staged.pending()).toBe(true);
+    step();
+    expect(staged()).toBe(30);
+    expect(staged.pending()).toBe(false);
+    expect(calls).toEqual([2, 3]);
+  });
+
+  it('derives once from the latest source after several changes before its task', () => {
+    const { queue, step, } = manualQueue();
+    const [source, setSource] = createSignal(1);
+    const calls: number[] = [];
+    const staged = createRoot(() => createStaged(source, (n) => { calls.push(n); return n; }, queue));
+    setSource(2);
+    setSource(3);
+    setSource(4);
+    step();
+    expect(staged()).toBe(4);
+    expect(calls).toEqual([1, 4]);
+  });
+
+  it('gives each view its own task, in the order their sources changed', () => {
+    const q = manualQueue();
+    const [source, setSource] = createSignal(0);
+    const order: string[] = [];
+    const [a, b] = createRoot(() => [
+      createStaged(source, (n) => { order.push(`a${n}`); return n; }, q.queue),
+      createStaged(source, (n) => { order.push(`b${n}`); return n; }, q.queue),
+    ]);
+    order.length = 0;
+    setSource(1);
+    expect(q.waiting).toBe(1);
+    q.step();
+    expect(order).toEqual(['a1']);
+    expect([a(), b()]).toEqual([1, 0]);
+    expect(b.pending()).toBe(true);
+    q.step();
+    expect(order).toEqual(['a1', 'b1']);
+    expect([a(), b()]).toEqual([1, 1]);
+    expect(q.waiting).toBe(0);
+  });
+
+  it('computes nothing for a view disposed before its task ran', () => {
+    const { queue, step } = manualQueue();
+    const [source, setSource] = createSignal(1);
+    const calls: number[] = [];
+    const dispose = createRoot((d) => { createStaged(source, (n) => { calls.push(n); return n; }, queue); return d; });
+    setSource(2);
+    dispose();
+    step();
+    expect(calls).toEqual([1]);
+  });
+
+  it('tracks its source only, not what the computation reads', () => {
+    const { queue, step } = manualQueue();
+    const [source, setSource] = createSignal(1);
+    const [other, setOther] = createSignal(100);
+    const staged = createRoot(() => createStaged(source, (n) => n + other(), queue));
+    setOther(200);
+    expect(staged.pending()).toBe(false);
+    setSource(2);
+    step();
+    expect(staged()).toBe(202);
+  });
+});
+
+describe('makeTaskQueue', () => {
+  it('runs queued jobs one per task, first in first out, including jobs queued by a running job', () => {
+    const tasks: (() => void)[] = [];
+    const queue = makeTaskQueue((run) => tasks.push(run));
+    const ran: string[] = [];
+    queue.push(() => { ran.push('a'); queue.push(() => ran.push('c')); });
+    queue.push(() => ran.push('b'));
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    expect(ran).toEqual(['a']);
+    tasks.shift()!();
+    expect(ran).toEqual(['a', 'b']);
+    tasks.shift()!();
+    expect(ran).toEqual(['a', 'b', 'c']);
+    expect(tasks).toHaveLength(0);
+  });
+
+  it('runs jobs in real macrotasks by default (after pending microtasks)', async () => {
+    const queue = makeTaskQueue();
+    const ran: string[] = [];
+    queue.push(() => ran.push('task'));
+    await Promise.resolve();
+    ran.push('microtask');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(ran).toEqual(['microtask', 'task']);
+  });
+});
