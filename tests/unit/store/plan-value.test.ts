@@ -6,7 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { makePlannerDb } from '../../../web/src/io/db';
 import { createPersistence } from '../../../web/src/store/persist';
 import { copyScenario, isPlanValue } from '../../../web/src/store/plan-value';
+import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore } from '../../../web/src/store/scenario';
+import { generateRichScenario } from '../../bench/rich-generate';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 const disposers: (() => void)[] = [];
@@ -40,6 +42,19 @@ describe('plan value', () => {
     expect(isPlanValue(cloned.plan)).toBe(false);
     expect(cloned.plan).toEqual({ ...makeMiniPlan() });
     expect(copyScenario(snap).plan).toBe(snap.plan);
+  });
+
+  it('snapshots a rich scenario (shipments, breaks, settings, day) field for field, sharing no object with the store', () => {
+    const rich = generateRichScenario({ orders: 200, seed: 3 });
+    const [state, actions] = inRoot(() => createScenarioStore(rich));
+    const snap = actions.snapshot()!;
+    expect({ ...snap, plan: null }).toEqual({ ...structuredClone(rich), plan: null });
+    // A later edit of the store leaves the snapshot as it was.
+    const before = snap.orders[0].customerName;
+    actions.updateOrder(snap.orders[0].id, { customerName: 'Changed' });
+    expect(state.scenario!.orders[0].customerName).toBe('Changed');
+    expect(snap.orders[0].customerName).toBe(before);
+    expect(snap.orders[0].timeWindows).not.toBe(rawOf(state.scenario!).orders[0].timeWindows);
   });
 
   it('stays the same value across a data edit that leaves the routes alone, and is replaced whole by one that changes them', () => {

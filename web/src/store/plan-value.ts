@@ -74,7 +74,9 @@ export function copyScenario(scenario: Scenario): Scenario {
   // Behind a store proxy the data is raw all the way down; a plain object may hold proxies (values
   // read from the store), which `unwrap` replaces (walking every object: slow, so only then).
   const rest = { ...raw, plan: null };
-  const copy = structuredClone(raw === scenario ? unwrap(rest) : rest) as Scenario;
+  // A scenario is JSON data (its files are JSON): a round trip through JSON text copies 10,000 orders in
+  // about half the time of structuredClone (~30 against ~60 ms in V8), time the Optimize click spent (issue #15).
+  const copy = JSON.parse(JSON.stringify(raw === scenario ? unwrap(rest) : rest)) as Scenario;
   copy.plan = planValue(raw.plan);
   return copy;
 }
