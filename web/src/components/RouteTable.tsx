@@ -2,6 +2,7 @@
 // row. The vehicle name selects the route everywhere; the active route (selected,
 // or holding the selected stop) unfolds its stops. Rows accept dropped stops.
 import { For, Show, type JSX } from 'solid-js';
+import { createKeyed } from './ui/keyed';
 import { createProgressive } from './ui/progressive';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep, type Route } from '../domain/solution';
@@ -71,6 +72,9 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
   const nameOf = createVehicleNames(() => props.scenario);
   const shown = createProgressive(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes), ROWS_PER_FRAME);
+  // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing
+  // every row's elements (at 10,000 orders, ~960 rows rebuilt and laid out again in one task, issue #15).
+  const rows = createKeyed(shown, (route) => route.vehicleId);
   return (
     <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
       <thead>
@@ -84,8 +88,8 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
           <th scope="col" class="num">End</th>
         </tr>
       </thead>
-      <For each={shown()}>
-        {(route) => <RouteRow route={route} scenario={props.scenario} name={nameOf(route.vehicleId)} active={props.activeVehicleId === route.vehicleId} editable={props.editable} />}
+      <For each={rows.keys()}>
+        {(vehicleId) => <RouteRow route={rows.item(vehicleId)!} scenario={props.scenario} name={nameOf(vehicleId)} active={props.activeVehicleId === vehicleId} editable={props.editable} />}
       </For>
       <tfoot>
         <tr>
