@@ -1,7 +1,8 @@
 // One row per used vehicle (pin, stops, km, hours, start and end) with a totals
 // row. The vehicle name selects the route everywhere; the active route (selected,
 // or holding the selected stop) unfolds its stops. Rows accept dropped stops.
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { routeColumns } from './route-columns';
 import { createKeyed } from './ui/keyed';
 import { createProgressive } from './ui/progressive';
 import type { Scenario } from '../domain/scenario';
@@ -21,6 +22,8 @@ import { createVehicleNames } from './ui/vehicle-names';
 export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
 
 const COLUMNS = 7;
+const startOf = (route: Route) => formatClock(route.steps[0]?.departureS ?? 0);
+const endOf = (route: Route) => formatClock(route.steps[route.steps.length - 1]?.arrivalS ?? 0);
 /** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
 const ROWS_PER_FRAME = 20;
 
@@ -30,7 +33,6 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
   const selected = () => isRouteSelected(uiState, vehicleId());
   const pinned = () => isRoutePinned(pinsState, props.scenario.id, vehicleId());
   const name = () => props.name;
-  const steps = () => props.route.steps;
   const hovered = () => edit[0].preview?.vehicleId === vehicleId() ? (edit[0].preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
   // Dropped on the row itself: the stop goes where it costs least.
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: vehicleId() } : null));
@@ -49,8 +51,8 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
         <td class="num">{formatCount(stopCount(props.route))}</td>
         <td class="num">{formatKmValue(props.route.distanceM)}</td>
         <td class="num">{formatHm(props.route.durationS)}</td>
-        <td class="num">{formatClock(steps()[0]?.departureS ?? 0)}</td>
-        <td class="num">{formatClock(steps()[steps().length - 1]?.arrivalS ?? 0)}</td>
+        <td class="num">{startOf(props.route)}</td>
+        <td class="num">{endOf(props.route)}</td>
       </tr>
       <Show when={props.active}>
         <tr class="route-stops-row">
@@ -70,13 +72,16 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
  */
 export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
+  const totals = createMemo(() => ({ stops: formatCount(total(stopCount)), km: formatKmValue(total((r) => r.distanceM)), hours: formatHm(total((r) => r.durationS)) }));
+  // Every row's clocks (not only the rows drawn yet), so the columns do not change width as rows appear.
+  const columns = createMemo(() => routeColumns([[totals().stops], [totals().km], [totals().hours], props.routes.map(startOf), props.routes.map(endOf)]));
   const nameOf = createVehicleNames(() => props.scenario);
   const shown = createProgressive(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes), ROWS_PER_FRAME);
   // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing
   // every row's elements (at 10,000 orders, ~960 rows rebuilt and laid out again in one task, issue #15).
   const rows = createKeyed(shown, (route) => route.vehicleId);
   return (
-    <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length}>
+    <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length} style={{ '--route-columns': columns() }}>
       <thead>
         <tr>
           <th scope="col" class="pin-cell"><span class="visually-hidden">Pinned</span></th>
@@ -95,9 +100,9 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
         <tr>
           <td />
           <th scope="row">Total</th>
-          <td class="num">{formatCount(total(stopCount))}</td>
-          <td class="num">{formatKmValue(total((r) => r.distanceM))}</td>
-          <td class="num">{formatHm(total((r) => r.durationS))}</td>
+          <td class="num">{totals().stops}</td>
+          <td class="num">{totals().km}</td>
+          <td class="num">{totals().hours}</td>
           <td colSpan={2} />
         </tr>
       </tfoot>
