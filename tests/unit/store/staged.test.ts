@@ -2,7 +2,7 @@
 // so a 10,000-stop plan is re-derived by each view in a separate task, never all in the one that stored it.
 import { createRoot, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import { createStaged, makeTaskQueue } from '../../../web/src/store/staged';
+import { createStaged, createStagedSlices, makeTaskQueue, mapInSlices } from '../../../web/src/store/staged';
 
 /** A queue whose tasks run only when the test says so (one per `step`). */
 function manualQueue() {
@@ -112,5 +112,68 @@ describe('makeTaskQueue', () => {
     ran.push('microtask');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(ran).toEqual(['microtask', 'task']);
+  });
+});
+
+describe('createStagedSlices', () => {
+  const double = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it('maps a list a slice at a time, every item once and in order', () => {
+    const seen: number[] = [];
+    const slices = mapInSlices([1, 2, 3, 4, 5], (n) => { seen.push(n); return n * 2; }, 2);
+    expect(slices.step()).toBe(false);
+    expect(seen).toEqual([1, 2]);
+    expect(slices.step()).toBe(false);
+    expect(slices.step()).toBe(true);
+    expect(slices.result()).toEqual([2, 4, 6, 8, 10]);
+    expect(seen).toEqual([1, 2, 3, 4, 5]);
+    expect(mapInSlices([], (n: number) => n, 2).step()).toBe(true);
+  });
+
+  it('is complete at once when created, then shows a new value only once its last slice is done', () => {
+    const q = manualQueue();
+    const [size, setSize] = createSignal(5);
+    const staged = createRoot(() => createStagedSlices(size, (n) => mapInSlices(double(n), (i) => i * 10, 2), q.queue));
+    expect(staged()).toEqual([0, 10, 20, 30, 40]);
+    setSize(6);
+    // Three slices of two: the view keeps the whole previous list, never a part of the new one.
+    q.step();
+    expect(staged()).toEqual([0, 10, 20, 30, 40]);
+    expect(staged.pending()).toBe(true);
+    q.step();
+    expect(staged()).toEqual([0, 10, 20, 30, 40]);
+    q.step();
+    expect(staged()).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(staged.pending()).toBe(false);
+    expect(q.waiting).toBe(0);
+  });
+
+  it('lets the other views run between its slices', () => {
+    const q = manualQueue();
+    const [source, setSource] = createSignal(0);
+    const order: string[] = [];
+    createRoot(() => [
+      createStagedSlices(source, (n) => mapInSlices([1, 2, 3], (i) => { order.push(`long${n}.${i}`); return i; }, 1), q.queue),
+      createStaged(source, (n) => { order.push(`short${n}`); return n; }, q.queue),
+    ]);
+    order.length = 0;
+    setSource(1);
+    while (q.waiting > 0) q.step();
+    expect(order).toEqual(['long1.1', 'short1', 'long1.2', 'long1.3']);
+  });
+
+  it('starts over from the newest source when it changes between slices', () => {
+    const q = manualQueue();
+    const [size, setSize] = createSignal(1);
+    const started: number[] = [];
+    const staged = createRoot(() => createStagedSlices(size, (n) => { started.push(n); return mapInSlices(double(n), (i) => i, 2); }, q.queue));
+    setSize(4);
+    q.step();
+    expect(started).toEqual([1, 4]);
+    setSize(3);
+    while (q.waiting > 0) q.step();
+    expect(started).toEqual([1, 4, 3]);
+    expect(staged()).toEqual([0, 1, 2]);
+    expect(staged.pending()).toBe(false);
   });
 });

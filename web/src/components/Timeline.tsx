@@ -3,11 +3,12 @@
 // can be dragged to another row or time; selection is shared with map and list.
 // Long fleets render only the rows in view (issue #15), and the route filter applies.
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
-import { axisPercent, projectTimeline, timelineAxis } from '../plan/timeline';
+import type { Scenario } from '../domain/scenario';
+import { axisPercent, timelineAxis, timelineProjector, type TimelineRow as TimelineRowData } from '../plan/timeline';
 import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
-import { createStaged } from '../store/staged';
+import { createStagedSlices, mapInSlices, type Slices } from '../store/staged';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
 import { createVirtualRows } from './ui/virtual-rows';
@@ -17,6 +18,15 @@ const ROW_HEIGHT = 30;
 const AXIS_HEIGHT = 20;
 /** Up to this many rows every row is in the DOM; more render only those in view. */
 const VIRTUALIZE_ABOVE = 60;
+/** Vehicles projected per task when a plan lands (~960 vehicles of a 10,000-order plan took one 100+ ms task). */
+const ROWS_PER_TASK = 150;
+
+/** The rows of `scenario`'s plan (none without one), projected ROWS_PER_TASK vehicles a slice. */
+function projectRows(scenario: Scenario | null): Slices<TimelineRowData[]> {
+  const raw = scenario && rawOf(scenario);
+  if (!raw?.plan) return mapInSlices([], (row: TimelineRowData) => row, ROWS_PER_TASK);
+  return mapInSlices(raw.vehicles, timelineProjector(raw, raw.plan.solution), ROWS_PER_TASK);
+}
 
 /** The timeline region below the map. */
 export function Timeline(): JSX.Element {
@@ -27,17 +37,14 @@ export function Timeline(): JSX.Element {
   const atRisk = createMemo(() => new Set((dayView()?.atRisk ?? []).flatMap((r) => (r.orderId ? [r.orderId] : []))));
   // Once per plan or edit, over the raw data (through the store's proxies a 10,000-stop pass was a long
   // task, issue #15): reading the plan, the revision and the edit count is what re-runs it; a new plan is
-  // projected in a task of its own, after the one that stored it (staged.ts).
-  const rows = createStaged(() => {
+  // projected after the task that stored it, a slice of the fleet per task, and shown once complete (staged.ts).
+  const rows = createStagedSlices(() => {
     const scenario = shown();
     if (!scenario?.plan) return null;
     void scenario.revision;
     void state.changes;
     return scenario;
-  }, (scenario) => {
-    const raw = scenario && rawOf(scenario);
-    return raw?.plan ? projectTimeline(raw, raw.plan.solution) : [];
-  });
+  }, projectRows);
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());

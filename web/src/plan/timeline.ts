@@ -2,7 +2,7 @@
 // its shift, route span and, per stop, windows, arrival, wait, service and
 // lateness in seconds since midnight, plus the hour ticks of the axis.
 import { windowStart } from '../domain/route-eval';
-import type { Order, Scenario, TimeWindow } from '../domain/scenario';
+import type { Order, Scenario, TimeWindow, Vehicle } from '../domain/scenario';
 import { isOrderStep, type OrderStepType, type Solution } from '../domain/solution';
 
 /** One stop as the timeline draws it. */
@@ -51,9 +51,17 @@ export interface TimelineAxis {
 
 /** Rows for every vehicle of the fleet, in fleet order. */
 export function projectTimeline(scenario: Scenario, solution: Solution): TimelineRow[] {
+  return scenario.vehicles.map(timelineProjector(scenario, solution));
+}
+
+/**
+ * The row of one vehicle of `scenario` (projectTimeline one vehicle at a time, so a large fleet can be
+ * projected over several tasks, issue #15); the orders and routes are indexed once, when it is made.
+ */
+export function timelineProjector(scenario: Scenario, solution: Solution): (vehicle: Vehicle) => TimelineRow {
   const orders = new Map(scenario.orders.map((o) => [o.id, o]));
   const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
-  return scenario.vehicles.map((vehicle) => {
+  return (vehicle) => {
     const route = routes.get(vehicle.id);
     const steps = route?.steps ?? [];
     const served = steps.filter(isOrderStep);
@@ -73,7 +81,7 @@ export function projectTimeline(scenario: Scenario, solution: Solution): Timelin
     }));
     const span = served.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
     return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops, breaks };
-  });
+  };
 }
 
 /** Windows of the place a step serves: the pickup place's for a `pickup` step, else the order's. */

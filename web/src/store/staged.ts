@@ -52,23 +52,74 @@ export interface Staged<T> {
 }
 
 /**
+ * A derivation done a slice at a time: each `step()` does one slice and returns true once the whole is done;
+ * `result()` is then the value.
+ */
+export interface Slices<T> {
+  step(): boolean;
+  result(): T;
+}
+
+/** `items.map(project)`, `perSlice` items a slice. */
+export function mapInSlices<I, T>(items: readonly I[], project: (item: I) => T, perSlice: number): Slices<T[]> {
+  const out: T[] = [];
+  return {
+    step() {
+      const end = Math.min(items.length, out.length + Math.max(1, perSlice));
+      for (let i = out.length; i < end; i++) out.push(project(items[i]));
+      return out.length >= items.length;
+    },
+    result: () => out,
+  };
+}
+
+/** Every slice of `slices` at once; its value. */
+function complete<T>(slices: Slices<T>): T {
+  while (!slices.step());
+  return slices.result();
+}
+
+/**
  * `compute(source())`, computed at once when created, then again in a task of its own (queued on `queue`)
  * after each change of `source`: several changes before that task runs make one computation, of the latest
  * source. `source` is tracked, `compute` is not (it reads raw data). Needs a reactive owner; a view disposed
  * before its task runs computes nothing.
  */
 export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => T, queue: TaskQueue = viewQueue): Staged<T> {
+  return createStagedSlices(source, (next) => {
+    let value: T;
+    return { step: () => { value = compute(next); return true; }, result: () => value };
+  }, queue);
+}
+
+/**
+ * As `createStaged`, for a derivation too long for one task: after a change of `source`, `slice(source)` runs
+ * one step per task (queued on `queue` behind the other views' jobs) and the value changes only once the last
+ * step is done, so a view never shows part of a new plan; until then it keeps the previous value and `pending`
+ * is true. A change of `source` meanwhile starts over from the newest source.
+ */
+export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S) => Slices<T>, queue: TaskQueue = viewQueue): Staged<T> {
   let latest: S;
+  let job: Slices<T> | null = null;
   let first = true;
   let queued = false;
   let disposed = false;
   const [value, setValue] = createSignal<T>(undefined as T);
   const [pending, setPending] = createSignal(false);
+  const enqueue = () => {
+    if (queued) return;
+    queued = true;
+    queue.push(run);
+  };
   const run = () => {
     queued = false;
     if (disposed) return;
+    job ??= slice(latest);
+    if (!job.step()) return enqueue();
+    const done = job;
+    job = null;
     batch(() => {
-      setValue(() => compute(latest));
+      setValue(() => done.result());
       setPending(false);
     });
   };
@@ -76,13 +127,12 @@ export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => 
     latest = next;
     if (first) {
       first = false;
-      return void setValue(() => compute(next));
+      return void setValue(() => complete(slice(next)));
     }
+    // Work done for an older source is dropped.
+    job = null;
     setPending(true);
-    if (!queued) {
-      queued = true;
-      queue.push(run);
-    }
+    enqueue();
   }));
   onCleanup(() => { disposed = true; });
   return Object.assign(() => value(), { pending });
