@@ -106,17 +106,19 @@ export function MapView(): JSX.Element {
   const shown = () => dayView()?.view ?? state.scenario;
   // Once per plan or edit, over the raw data (through the store's proxies the passes over 10,000 stops were
   // long tasks, issue #15): reading the plan, the revision and the edit count is what re-runs them. A new
-  // plan is projected and drawn in a task of its own, after the one that stored it (staged.ts).
-  const shownRaw = createStaged(() => {
+  // plan's stops and its lines are projected and drawn each in a task of their own, after the one that
+  // stored it (staged.ts); the region is aria-busy until both have caught up.
+  const source = () => {
     const s = shown();
     if (!s) return null;
     void s.plan;
     void s.revision;
     void state.changes;
     return s;
-  }, (s) => (s ? { scenario: rawOf(s) } : null));
-  const stops = createMemo(() => { const r = shownRaw(); return r ? projectStops(r.scenario, r.scenario.plan) : []; });
-  const lines = createMemo(() => { const r = shownRaw(); return r ? projectRoutes(r.scenario, r.scenario.plan) : []; });
+  };
+  const stops = createStaged(source, (s) => { const raw = s && rawOf(s); return raw ? projectStops(raw, raw.plan) : []; });
+  const lines = createStaged(source, (s) => { const raw = s && rawOf(s); return raw ? projectRoutes(raw, raw.plan) : []; });
+  const catchingUp = () => stops.pending() || lines.pending();
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
   const view = createRouteView(shown, () => !dayView());
   const [drawn, setDrawn] = createSignal(0);
@@ -158,7 +160,7 @@ export function MapView(): JSX.Element {
 
   // What is drawn is counted on the region: canvas shapes are not elements tests or tools could find.
   return (
-    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" aria-busy={shownRaw.pending()} {...counts()} data-map-archive={archiveState.info?.name ?? ''} data-selected={selectionKey(uiState.selection)}>
+    <section class="map-region" classList={{ 'map-region--picking': !!uiState.pick }} role="region" aria-label="Map" aria-busy={catchingUp()} {...counts()} data-map-archive={archiveState.info?.name ?? ''} data-selected={selectionKey(uiState.selection)}>
       <div class="map" ref={container} />
       <Show when={uiState.pick}>
         {(pick) => (
