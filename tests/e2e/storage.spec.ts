@@ -59,8 +59,8 @@ async function storedRecords(page: Page): Promise<Record<string, unknown>> {
  * Playwright context) ignores it (the estimate keeps its quota and a 200 kB write still commits).
  */
 async function fillDisk(page: Page, full: boolean): Promise<void> {
-  await page.evaluate((on) => {
-    const w = window as unknown as { __diskFull?: boolean; __putPatched?: boolean };
+  const patch = (on: boolean) => {
+    const w = globalThis as unknown as { __diskFull?: boolean; __putPatched?: boolean };
     w.__diskFull = on;
     if (w.__putPatched) return;
     w.__putPatched = true;
@@ -69,7 +69,13 @@ async function fillDisk(page: Page, full: boolean): Promise<void> {
       if (w.__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.apply(this, args);
     };
-  }, full);
+  };
+  await page.evaluate(patch, full);
+  // The autosave writes from its save worker (web/src/io/save-offload.ts), started by the first save: its
+  // writes fail the same way.
+  const savers = page.workers().filter((worker) => worker.url().includes('save.worker'));
+  expect(savers.length, 'the save worker is running').toBeGreaterThan(0);
+  for (const worker of savers) await worker.evaluate(patch, full);
 }
 
 test('a full storage quota shows the message, keeps the edit, and saves it once there is room', async ({ page }) => {

@@ -6,6 +6,10 @@
 import { createStore, del, entries, get, type UseStore } from 'idb-keyval';
 import type { PinSet } from '../plan/pins';
 import type { Scenario } from '../domain/scenario';
+import { CURRENT_KEY, STAMP, StaleWriteError, stampOf, writeRecord, type WriteSpec } from './db-write';
+import type { RecordWriter } from './save-offload';
+
+export { CURRENT_KEY, StaleWriteError } from './db-write';
 
 /** Database names; tests pass their own to stay isolated. */
 export interface DbNames {
@@ -19,11 +23,7 @@ export interface DbNames {
 /** The databases the app uses in the browser. */
 export const DEFAULT_DB_NAMES: DbNames = { scenarios: 'fmp-scenarios', session: 'fmp-session' };
 
-/** Reserved key of the "open last" pointer inside the scenarios store (never a scenario id). */
-export const CURRENT_KEY = '\u0000currentScenarioId';
 const LEGACY_CURRENT_KEY = 'currentScenarioId';
-/** Field of a stored record holding its save stamp; stripped from what reads return. */
-const STAMP = 'savedAt';
 
 /** A scenario as stored: with the pins of its record. */
 export type ScenarioRecord = Scenario & { pins?: PinSet };
@@ -76,14 +76,6 @@ const isRescueEntry = (value: unknown): value is RescueEntry => {
     && typeof v.record === 'object' && v.record !== null && typeof v.record.id === 'string' && v.record.id !== CURRENT_KEY;
 };
 
-/** Another tab saved this scenario after this tab read it: writing would overwrite a newer copy. */
-export class StaleWriteError extends Error {
-  constructor(readonly scenarioId: string, readonly storedStamp: number | undefined) {
-    super(`scenario '${scenarioId}' was changed in another tab`);
-    this.name = 'StaleWriteError';
-  }
-}
-
 function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
     request.onsuccess = () => resolve(request.result);
@@ -91,52 +83,10 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-const stampOf = (record: unknown): number | undefined => {
-  const stamp = (record as Record<string, unknown> | null | undefined)?.[STAMP];
-  return typeof stamp === 'number' ? stamp : undefined;
-};
-
 function withoutStamp(record: unknown): unknown {
   if (typeof record !== 'object' || record === null || !(STAMP in record)) return record;
   const { [STAMP]: _stamp, ...rest } = record as Record<string, unknown>;
   return rest;
-}
-
-/** What one write transaction puts: the record, optionally the "open last" pointer, and the stamp it expects. */
-interface WriteSpec {
-  record: ScenarioRecord;
-  stamp: number;
-  markCurrent: boolean;
-  /** Checked against the stored stamp; `false`: overwrite whatever is stored. */
-  expect: { stamp: number | undefined } | false;
-}
-
-/**
- * One readwrite transaction: read the stored stamp, put the record (and pointer).
- * Every request is issued at once (nothing waits on a round trip, so a save started
- * while the page unloads still commits); a stale stamp aborts the whole transaction.
- */
-function writeRecord(store: UseStore, spec: WriteSpec): Promise<void> {
-  return store('readwrite', (os) => new Promise<void>((resolve, reject) => {
-    const tx = os.transaction;
-    let refused: Error | null = null;
-    tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(refused ?? tx.error ?? new DOMException('The write was aborted', 'AbortError'));
-    try {
-      const read = os.get(spec.record.id);
-      read.onsuccess = () => {
-        const expected = spec.expect;
-        if (!expected || read.result === undefined || stampOf(read.result) === expected.stamp) return;
-        refused = new StaleWriteError(spec.record.id, stampOf(read.result));
-        tx.abort();
-      };
-      os.put({ ...spec.record, [STAMP]: spec.stamp }, spec.record.id);
-      if (spec.markCurrent) os.put(spec.record.id, CURRENT_KEY);
-    } catch (error) {
-      refused = error instanceof Error ? error : new Error(String(error));
-      try { tx.abort(); } catch { reject(refused); }
-    }
-  }));
 }
 
 /** Puts `entry` as THE rescue copy in a transaction committed at once: it needs nothing more from this page. */
@@ -161,8 +111,17 @@ function dropRescue(store: UseStore, id: string, stamp: number): Promise<void> {
   }));
 }
 
+/** How the planner's storage writes. */
+export interface PlannerDbOptions {
+  /**
+   * Runs the autosave's checked writes elsewhere (the save worker, save-offload.ts); without it, or while the
+   * page is being left, the page writes itself.
+   */
+  writer?: RecordWriter;
+}
+
 /** Opens (lazily) the planner's databases. */
-export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & ScenarioListDb {
+export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES, options: PlannerDbOptions = {}): PlannerDb & ScenarioListDb {
   const scenarios: UseStore = createStore(names.scenarios, 'scenarios');
   // Its own database: the rescue transaction never waits behind the checked write it backs up.
   const rescues: UseStore = createStore(names.rescue ?? `${names.scenarios}-rescue`, 'rescue');
@@ -171,9 +130,39 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & Sc
   const leftCopies = new Map<string, number>();
   /** Stamp of the newest write of each scenario issued and not settled yet. */
   const issued = new Map<string, number>();
+  /** The checked write of each scenario issued last, settled or not (a later write may need to wait for it). */
+  const flights = new Map<string, Promise<unknown>>();
+  /** Every stamp this page issued: a refusal over one of them is this page racing itself, not another tab. */
+  const ownStamps = new Set<number>();
+  let writer = options.writer;
   let lastStamp = 0;
   /** Unique per write: time plus a random fraction, always above this tab's previous stamp. */
   const nextStamp = () => (lastStamp = Math.max(Date.now() + Math.random(), lastStamp + 1));
+
+  /**
+   * The checked write: through the writer (the save worker) unless the page is being left, when the
+   * transaction must be created in this very turn. A writer that is unavailable is dropped for good.
+   */
+  function checkedWrite(spec: WriteSpec, leaving: boolean): Promise<void> {
+    if (!writer || leaving) return writeRecord(scenarios, spec);
+    return writer({ db: names.scenarios, store: 'scenarios' }, spec).catch((error: unknown) => {
+      if (!(error instanceof Error) || error.name !== 'WriterUnavailableError') throw error;
+      writer = undefined;
+      return writeRecord(scenarios, spec);
+    });
+  }
+
+  /**
+   * A write refused over a stamp of this page's own: with the worker, a leaving write (created at once) can
+   * run before a write issued earlier. 'landed': this very write is stored (its worker failed after the
+   * commit and the page wrote again); 'newer': a later write of this page is stored; 'retry': an earlier
+   * write of this page had not landed yet. Null: a real refusal (another tab) or another failure.
+   */
+  function ownRace(error: unknown, stamp: number): 'landed' | 'newer' | 'retry' | null {
+    const stored = error instanceof StaleWriteError ? error.storedStamp : undefined;
+    if (stored === undefined || !ownStamps.has(stored)) return null;
+    return stored === stamp ? 'landed' : stored > stamp ? 'newer' : 'retry';
+  }
 
   function adopt(id: string, stamp: number | undefined): void {
     if (stamp !== undefined) stamps.set(id, stamp);
@@ -184,14 +173,28 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES): PlannerDb & Sc
     if (record.id === CURRENT_KEY) throw new Error('this scenario id is reserved');
     const stamp = nextStamp();
     // A page being left cannot wait for a write in flight: IndexedDB runs this one after it (same store,
-    // created later), so it expects that write's stamp.
+    // created later), so it expects that write's stamp. (A write in the save worker may be created after
+    // it: see `ownRace`.)
     const base = (leaving ? issued.get(record.id) : undefined) ?? stamps.get(record.id);
     // Both transactions are created now, in this turn: a page being left may not get another.
-    const checked = writeRecord(scenarios, { record, stamp, markCurrent, expect: check ? { stamp: base } : false });
+    ownStamps.add(stamp);
+    const checked = checkedWrite({ record, stamp, markCurrent, expect: check ? { stamp: base } : false }, leaving);
     const rescued = leaving && check ? writeRescue(rescues, { record, base: base ?? null, stamp }).then(() => { leftCopies.set(record.id, stamp); }, () => undefined) : null;
     issued.set(record.id, stamp);
+    const earlier = flights.get(record.id);
+    flights.set(record.id, checked.catch(() => undefined));
     try {
       await checked;
+    } catch (error) {
+      const race = ownRace(error, stamp);
+      if (!race) throw error;
+      if (race === 'retry') {
+        // The page lived on: once the earlier write has landed, this version goes over it.
+        await earlier;
+        return write(record, markCurrent, check, false);
+      }
+      // That later write records its own stamp.
+      if (race === 'newer') return;
     } finally {
       if (issued.get(record.id) === stamp) issued.delete(record.id);
     }

@@ -5,7 +5,8 @@ import { simulateDay } from '../domain/day/simulate';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { proposeRepair } from '../plan/repair';
-import { hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
+import { DEFAULT_DB_NAMES, hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
+import { makeWorkerWriter } from '../io/save-offload';
 import { downloadText, MIME } from '../io/download';
 import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
@@ -82,7 +83,8 @@ export function createAppState(deps: AppDeps = {}): AppState {
   const scenario = createScenarioStore();
   const pins = createPinsStore();
   const run = createRunStore(client, scenario, { pins: () => pinsForSolver(scenario[0], pins) });
-  const db = deps.db ?? makePlannerDb();
+  // The autosave's writes run in the save worker: at 10,000 orders a put on this thread was a long task (issue #15).
+  const db = deps.db ?? makePlannerDb(DEFAULT_DB_NAMES, { writer: makeWorkerWriter() });
   const persist = createPersistence(scenario, {
     db,
     loadDemo: deps.loadDemo ?? (() => fetchDemoScenario()),

@@ -3,43 +3,28 @@
 // each re-derive it in a separate task instead of all in the one that stored it
 // (about 300 ms of main thread together), so no single task blocks input.
 import { batch, createComputed, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { nextTask } from '../io/next-task';
 
-/** Runs queued jobs one per macrotask, first in, first out. */
+/** Runs queued jobs one per macrotask (io/next-task.ts by default), first in, first out. */
 export interface TaskQueue {
   /** Queues `job`; it runs in a task of its own after the jobs queued before it. */
   push(job: () => void): void;
 }
 
-/**
- * A macrotask per job through a MessageChannel: unlike `setTimeout` it is not clamped or throttled in a
- * background tab, and unlike a microtask it lets the browser paint and handle input between jobs.
- */
-export function makeTaskQueue(post?: (run: () => void) => void): TaskQueue {
+/** A FIFO of jobs, one per task: `schedule` runs its callback in a later macrotask. */
+export function makeTaskQueue(schedule: (run: () => void) => void = (run) => void nextTask().then(run)): TaskQueue {
   const jobs: (() => void)[] = [];
-  let schedule = post;
   const next = () => {
     const job = jobs.shift();
-    if (jobs.length > 0) schedule!(next);
+    if (jobs.length > 0) schedule(next);
     job?.();
   };
   return {
     push(job) {
       jobs.push(job);
-      if (jobs.length > 1) return;
-      schedule ??= messageChannelPost();
-      schedule(next);
+      if (jobs.length === 1) schedule(next);
     },
   };
-}
-
-function messageChannelPost(): (run: () => void) => void {
-  if (typeof MessageChannel === 'undefined') return (run) => void setTimeout(run, 0);
-  const channel = new MessageChannel();
-  let pending: (() => void)[] = [];
-  channel.port1.onmessage = () => { const runs = pending; pending = []; runs.forEach((run) => run()); };
-  // Node (unit tests): an open port would keep the process alive.
-  (channel.port1 as { unref?: () => void }).unref?.();
-  return (run) => { pending.push(run); channel.port2.postMessage(null); };
 }
 
 /** The app's queue of view updates (one per browsing context). */

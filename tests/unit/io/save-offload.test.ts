@@ -1,0 +1,122 @@
+// The autosave's writes in the save worker (issue #15): the worker stores exactly the records the
+// page would have, a stale write is still refused with the stored stamp, a worker that fails leaves
+// the page writing itself, and a leaving save that overtakes a write still in the worker neither
+// raises a false conflict nor loses the newer version. The worker is simulated in-process (same
+// handler as save.worker.ts, behind a fake Worker that answers asynchronously).
+import { describe, expect, it } from 'vitest';
+import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
+import { makeSaveHandler, makeWorkerWriter, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+
+let counter = 0;
+const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-offload-p-${counter}` });
+
+/** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
+function fakeWorker(options: { failOnPost?: boolean } = {}) {
+  const handle = makeSaveHandler();
+  const requests: SaveRequest[] = [];
+  let held: (() => void)[] | null = null;
+  const worker = {
+    onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    onmessageerror: null as (() => void) | null,
+    terminated: false,
+    postMessage(request: SaveRequest) {
+      requests.push(structuredClone(request));
+      if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
+      const run = () => void handle(structuredClone(request)).then((reply) => worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>));
+      if (held) held.push(run);
+      else setTimeout(run, 0);
+    },
+    terminate() { worker.terminated = true; },
+  };
+  return {
+    worker, requests,
+    hold() { held = []; },
+    release() { const runs = held ?? []; held = null; runs.forEach((run) => run()); },
+    create: () => worker as unknown as Worker,
+  };
+}
+
+describe('save worker', () => {
+  it('stores the record the page would have stored, from its JSON text', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const scenario = makeMiniScenario({ plan: makeMiniPlan() });
+    await db.saveCurrentScenario(scenario);
+    expect(fake.requests).toHaveLength(1);
+    expect(typeof fake.requests[0].json).toBe('string');
+    const reader = makePlannerDb(where);
+    expect(await reader.getCurrentScenarioId()).toBe('mini');
+    expect(await reader.getScenario('mini')).toEqual(scenario);
+    expect(db.knownStamp?.('mini')).toBe(reader.knownStamp?.('mini'));
+  });
+
+  it('still refuses to write over a newer copy another tab stored (StaleWriteError with its stamp)', async () => {
+    const where = names();
+    const tabA = makePlannerDb(where, { writer: makeWorkerWriter(fakeWorker().create) });
+    const tabB = makePlannerDb(where, { writer: makeWorkerWriter(fakeWorker().create) });
+    await tabA.saveCurrentScenario(makeMiniScenario({ name: 'v1' }));
+    await tabB.getScenario('mini');
+    await tabA.saveCurrentScenario(makeMiniScenario({ name: 'v2 from A' }));
+    const refused = tabB.saveCurrentScenario(makeMiniScenario({ name: 'stale edit from B' }));
+    await expect(refused).rejects.toSatisfy(isStaleWrite);
+    await expect(refused).rejects.toMatchObject({ storedStamp: tabA.knownStamp?.('mini') });
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'v2 from A' });
+  });
+
+  it('answers a request with the failure of its write, by name', async () => {
+    const handle = makeSaveHandler();
+    const reply = await handle({ id: 7, names: { db: `save-offload-h-${++counter}`, store: 'scenarios' }, json: '{"id": 1', write: { stamp: 1, markCurrent: true, expect: false } });
+    expect(reply).toMatchObject({ id: 7, ok: false, name: 'SyntaxError' });
+  });
+
+  it('writes on the page itself once the worker has failed, and the save succeeds', async () => {
+    const where = names();
+    const fake = fakeWorker({ failOnPost: true });
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    await db.saveCurrentScenario(makeMiniScenario({ name: 'saved anyway' }));
+    expect(fake.worker.terminated).toBe(true);
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'saved anyway' });
+    // Later saves no longer try the worker.
+    await db.saveCurrentScenario(makeMiniScenario({ name: 'again' }));
+    expect(fake.requests).toHaveLength(1);
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'again' });
+  });
+
+  it('a leaving save that runs before a write still in the worker raises no conflict, and the newest version ends stored', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    await db.saveCurrentScenario(makeMiniScenario({ name: 'first' }));
+    fake.hold();
+    const inWorker = db.saveCurrentScenario(makeMiniScenario({ name: 'debounced save' }));
+    // The page is hidden: its save is written at once, on the page, before the worker's transaction exists.
+    const leaving = db.saveCurrentScenario(makeMiniScenario({ name: 'edited as the tab was hidden' }), true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    fake.release();
+    await expect(inWorker).resolves.toBeUndefined();
+    await expect(leaving).resolves.toBeUndefined();
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'edited as the tab was hidden' });
+    // And this tab goes on saving without a conflict.
+    await db.saveCurrentScenario(makeMiniScenario({ name: 'later edit' }));
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'later edit' });
+  });
+
+  it('a first save still in the worker when a leaving save lands first is not reported as a conflict', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    fake.hold();
+    const inWorker = db.saveCurrentScenario(makeMiniScenario({ name: 'new scenario' }));
+    const leaving = db.saveCurrentScenario(makeMiniScenario({ name: 'edited as the tab was hidden' }), true);
+    await expect(leaving).resolves.toBeUndefined();
+    fake.release();
+    // The worker's older version is refused over this page's own newer one: no conflict, and it is not written.
+    await expect(inWorker).resolves.toBeUndefined();
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'edited as the tab was hidden' });
+    await db.saveCurrentScenario(makeMiniScenario({ name: 'later edit' }));
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'later edit' });
+  });
+});
