@@ -1,9 +1,7 @@
 // JSON text in time slices (io/json-slices.ts): the same text as JSON.stringify, made a chunk at a time
-// with a pause between slices, and for a record the plan's text made once per (frozen) plan.
+// with a pause between slices, never one piece for a large part of the value.
 import { describe, expect, it } from 'vitest';
-import { recordJson, stringifyInSlices } from '../../../web/src/io/json-slices';
-import { planValue } from '../../../web/src/store/plan-value';
-import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+import { stringifyInSlices, writeJsonInSlices } from '../../../web/src/io/json-slices';
 
 /** A clock that moves one ms per reading, and a pause that counts. */
 function slowClock() {
@@ -31,32 +29,22 @@ describe('stringifyInSlices', () => {
   });
 });
 
-describe('recordJson', () => {
-  it('gives the text of the whole record, frozen plan included, that parses back to the record', async () => {
-    const scenario = makeMiniScenario();
-    const record = { ...scenario, plan: planValue(makeMiniPlan()), pins: { orders: { o1: 'v1' }, routes: [] } };
-    expect(JSON.parse(await recordJson(record))).toEqual(JSON.parse(JSON.stringify(record)));
-    const withoutPlan = { ...scenario, plan: null };
-    expect(await recordJson(withoutPlan)).toBe(JSON.stringify(withoutPlan));
-  });
-
-  it("makes a plan's text once: a later record with the same plan and other data reuses it", async () => {
-    const large = makeMiniScenario();
-    const plan = planValue(makeMiniPlan())!;
-    const first = JSON.parse(await recordJson({ ...large, plan }));
-    expect(first.plan).toEqual(JSON.parse(JSON.stringify(plan)));
-    // The second record's plan text comes from the first: the plan (or its solution) is not stringified again.
-    const edited = { ...large, name: 'Edited', plan };
-    const original = JSON.stringify;
-    let planStringified = false;
-    JSON.stringify = ((v: unknown, ...rest: []) => { if (v === plan || v === plan.solution || v === plan.solution.routes) planStringified = true; return original(v, ...rest); }) as typeof JSON.stringify;
-    try {
-      const second = JSON.parse(await recordJson(edited));
-      expect(second.name).toBe('Edited');
-      expect(second.plan).toEqual(first.plan);
-    } finally {
-      JSON.stringify = original;
-    }
-    expect(planStringified).toBe(false);
+describe('writeJsonInSlices', () => {
+  it('writes a large value (a plan-like object with long arrays and large elements) in many pieces that join to its text', async () => {
+    const plan = {
+      solution: {
+        routes: Array.from({ length: 300 }, (_, r) => ({ vehicleId: `v${r}`, steps: Array.from({ length: 35 }, (_, i) => ({ id: `s${r}-${i}`, load: [i, 1] })) })),
+        explanations: Array.from({ length: 5 }, (_, e) => ({ orderId: `o${e}`, vehicles: Array.from({ length: 900 }, (_, v) => ({ vehicleId: `v${v}`, blocked: ['window'] })) })),
+      },
+    };
+    const pieces: string[] = [];
+    let pauses = 0;
+    let t = 0;
+    await writeJsonInSlices(plan, { write: (text) => pieces.push(text), pause: async () => { pauses += 1; } }, 8, () => (t += 0.5));
+    expect(pieces.join('')).toBe(JSON.stringify(plan));
+    // Large parts come in several pieces: the routes in runs, each explanation's 900 vehicles too.
+    expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(pieces.join('').length / 5);
+    expect(pieces.some((p) => p.includes('"vehicleId":"v0"') && p.includes('"vehicleId":"v899"'))).toBe(false);
+    expect(pauses).toBeGreaterThan(2);
   });
 });

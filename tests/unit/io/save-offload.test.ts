@@ -5,7 +5,8 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { makeSaveHandler, makeWorkerWriter, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { KEPT_PLANS, makeSaveHandler, makeWorkerWriter, type PlanPart, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { planValue } from '../../../web/src/store/plan-value';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 let counter = 0;
@@ -14,17 +15,17 @@ const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
 function fakeWorker(options: { failOnPost?: boolean } = {}) {
   const handle = makeSaveHandler();
-  const requests: SaveRequest[] = [];
+  const requests: (SaveRequest | PlanPart)[] = [];
   let held: (() => void)[] | null = null;
   const worker = {
     onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     terminated: false,
-    postMessage(request: SaveRequest) {
+    postMessage(request: SaveRequest | PlanPart) {
       requests.push(structuredClone(request));
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
-      const run = () => void handle(structuredClone(request)).then((reply) => worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>));
+      const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>); });
       if (held) held.push(run);
       else setTimeout(run, 0);
     },
@@ -46,11 +47,40 @@ describe('save worker', () => {
     const scenario = makeMiniScenario({ plan: makeMiniPlan() });
     await db.saveCurrentScenario(scenario);
     expect(fake.requests).toHaveLength(1);
-    expect(typeof fake.requests[0].json).toBe('string');
+    expect(typeof (fake.requests[0] as SaveRequest).json).toBe('string');
     const reader = makePlannerDb(where);
     expect(await reader.getCurrentScenarioId()).toBe('mini');
     expect(await reader.getScenario('mini')).toEqual(scenario);
     expect(db.knownStamp?.('mini')).toBe(reader.knownStamp?.('mini'));
+  });
+
+  it('sends a stored (frozen) plan once, in pieces, and later saves of the edited scenario reuse it', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const plan = planValue(makeMiniPlan())!;
+    await db.saveCurrentScenario({ ...makeMiniScenario(), plan });
+    await db.saveCurrentScenario({ ...makeMiniScenario({ name: 'Edited' }), plan });
+    const parts = fake.requests.filter((r) => r.kind === 'plan-part') as PlanPart[];
+    const saves = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
+    expect(saves).toHaveLength(2);
+    expect(new Set(parts.map((p) => p.key)).size).toBe(1);
+    expect(saves.map((s) => s.planKey)).toEqual([parts[0].key, parts[0].key]);
+    // The record text itself carries no plan: it went apart.
+    expect(JSON.parse(saves[1].json).plan).toBeUndefined();
+    expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario({ name: 'Edited' }), plan: JSON.parse(JSON.stringify(plan)) });
+  });
+
+  it('sends a plan again once the worker has dropped it for newer ones', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const plans = Array.from({ length: KEPT_PLANS + 1 }, () => planValue(makeMiniPlan())!);
+    for (const plan of plans) await db.saveCurrentScenario({ ...makeMiniScenario(), plan });
+    await db.saveCurrentScenario({ ...makeMiniScenario({ name: 'back to the first plan' }), plan: plans[0] });
+    const keys = new Set((fake.requests.filter((r) => r.kind === 'plan-part') as PlanPart[]).map((p) => p.key));
+    expect(keys.size).toBe(KEPT_PLANS + 2);
+    expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'back to the first plan', plan: JSON.parse(JSON.stringify(plans[0])) });
   });
 
   it('still refuses to write over a newer copy another tab stored (StaleWriteError with its stamp)', async () => {
@@ -68,7 +98,7 @@ describe('save worker', () => {
 
   it('answers a request with the failure of its write, by name', async () => {
     const handle = makeSaveHandler();
-    const reply = await handle({ id: 7, names: { db: `save-offload-h-${++counter}`, store: 'scenarios' }, json: '{"id": 1', write: { stamp: 1, markCurrent: true, expect: false } });
+    const reply = await handle({ kind: 'save', id: 7, names: { db: `save-offload-h-${++counter}`, store: 'scenarios' }, json: '{"id": 1', write: { stamp: 1, markCurrent: true, expect: false } });
     expect(reply).toMatchObject({ id: 7, ok: false, name: 'SyntaxError' });
   });
 

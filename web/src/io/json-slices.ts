@@ -1,71 +1,95 @@
 // JSON text of a large value that does not change, made in time slices (issue #15):
-// a solved 10,000-stop plan is about 30 MB of JSON, ~130 ms of JSON.stringify in one
-// go; here its long arrays are stringified a few elements at a time, yielding a task
-// between slices of ~8 ms. Only for immutable data (a stored plan is frozen): what
-// is read in a later slice must be what the first slice saw.
+// a solved 10,000-stop plan is about 30 MB of JSON (mostly its explanations), over
+// 100 ms of JSON.stringify in one go; here it is written a piece at a time, with a
+// pause (a task boundary) whenever a slice has run ~8 ms. Only for immutable data
+// (a stored plan is frozen): what a later slice reads must be what the first saw.
 import { nextTask } from './next-task';
 
-/** Elements of a long array stringified in one native call. */
-const CHUNK = 32;
-/** Milliseconds of work before yielding. */
+/** Values (objects, arrays, leaves) below which a part of the value is stringified in one native call. */
+const PIECE_BUDGET = 2000;
+/** Small elements of a large array stringified in one native call, at most. */
+const RUN = 64;
+/** Milliseconds of work before pausing. */
 const SLICE_MS = 8;
 
+/** How `writeJsonInSlices` reports its text and pauses. */
+export interface SliceSink {
+  /** Takes the next piece of text. */
+  write(text: string): void;
+  /** Called when a slice has run its time; the walk goes on once it resolves. */
+  pause(): Promise<void>;
+}
+
+/** True when `value` holds at most `budget` values all the way down (stops counting past it). */
+function isSmall(value: unknown, budget = PIECE_BUDGET): boolean {
+  let left = budget;
+  const count = (item: unknown): boolean => {
+    if (--left < 0) return false;
+    if (typeof item !== 'object' || item === null) return true;
+    for (const member of Object.values(item)) if (!count(member)) return false;
+    return true;
+  };
+  return count(value);
+}
+
 /**
- * `JSON.stringify(value)`, in slices: objects are walked key by key and arrays longer than a chunk a
- * chunk at a time (each chunk by the native JSON.stringify), with `pause()` awaited whenever a slice has
- * run `sliceMs`. Values with a `toJSON` method are left to the native call.
+ * Writes the text of `JSON.stringify(value)` to `sink` piece by piece: a small part (see isSmall) in one
+ * native call, a large object key by key, a large array in runs of small elements. Values with a `toJSON`
+ * method are left to the native call.
  */
-export async function stringifyInSlices(value: unknown, pause: () => Promise<void> = nextTask, sliceMs = SLICE_MS, now: () => number = () => performance.now()): Promise<string> {
-  const parts: string[] = [];
+export async function writeJsonInSlices(value: unknown, sink: SliceSink, sliceMs = SLICE_MS, now: () => number = () => performance.now()): Promise<void> {
   let started = now();
   const tick = async () => {
     if (now() - started < sliceMs) return;
-    await pause();
+    await sink.pause();
     started = now();
   };
+  const native = (item: unknown) => typeof item !== 'object' || item === null || typeof (item as { toJSON?: unknown }).toJSON === 'function';
   const walk = async (item: unknown): Promise<void> => {
-    if (typeof item !== 'object' || item === null || typeof (item as { toJSON?: unknown }).toJSON === 'function') {
-      return void parts.push(JSON.stringify(item) ?? 'null');
-    }
-    if (Array.isArray(item)) {
-      parts.push('[');
-      for (let i = 0; i < item.length; i += CHUNK) {
-        if (i > 0) parts.push(',');
-        // A chunk is an array of up to CHUNK elements: its text without the brackets (undefined → null, as natively).
-        parts.push(item.length <= CHUNK ? JSON.stringify(item).slice(1, -1) : JSON.stringify(item.slice(i, i + CHUNK)).slice(1, -1));
-        await tick();
-      }
-      return void parts.push(']');
-    }
-    parts.push('{');
+    if (native(item) || isSmall(item)) return void sink.write(JSON.stringify(item) ?? 'null');
+    if (Array.isArray(item)) return walkArray(item);
+    sink.write('{');
     let first = true;
-    for (const [key, member] of Object.entries(item)) {
+    for (const [key, member] of Object.entries(item as object)) {
       // Left out natively too: undefined, functions and symbols as object members.
       if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
-      parts.push(`${first ? '' : ','}${JSON.stringify(key)}:`);
+      sink.write(`${first ? '' : ','}${JSON.stringify(key)}:`);
       first = false;
       await walk(member);
     }
-    parts.push('}');
+    sink.write('}');
+  };
+  const walkArray = async (items: readonly unknown[]): Promise<void> => {
+    sink.write('[');
+    let runStart = 0;
+    const flush = (end: number) => {
+      // A run's text without its brackets (an undefined element becomes null, as natively).
+      if (end > runStart) sink.write(`${runStart > 0 ? ',' : ''}${JSON.stringify(items.slice(runStart, end)).slice(1, -1)}`);
+      runStart = end;
+    };
+    for (let i = 0; i < items.length; i++) {
+      if (native(items[i]) || isSmall(items[i])) {
+        if (i + 1 - runStart < RUN) continue;
+        flush(i + 1);
+        await tick();
+        continue;
+      }
+      flush(i);
+      if (i > 0) sink.write(',');
+      await walk(items[i]);
+      runStart = i + 1;
+      await tick();
+    }
+    flush(items.length);
+    sink.write(']');
+    await tick();
   };
   await walk(value);
-  return parts.join('');
 }
 
-const planText = new WeakMap<object, Promise<string>>();
-
-/**
- * `JSON.stringify(record)` where `record.plan`, when frozen (the store's plan value), is stringified in
- * slices and once per plan (later saves of an edited scenario reuse its text); the rest at once, now.
- */
-export function recordJson(record: object): Promise<string> {
-  const { plan } = record as { plan?: unknown };
-  if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return Promise.resolve(JSON.stringify(record));
-  const rest = JSON.stringify({ ...record, plan: undefined });
-  let text = planText.get(plan);
-  if (!text) {
-    planText.set(plan, (text = stringifyInSlices(plan)));
-    text.catch(() => planText.delete(plan));
-  }
-  return text.then((json) => `${rest.slice(0, -1)}${rest.length > 2 ? ',' : ''}"plan":${json}}`);
+/** `JSON.stringify(value)`, made in slices (see writeJsonInSlices); `pause` defaults to a task boundary. */
+export async function stringifyInSlices(value: unknown, pause: () => Promise<void> = nextTask, sliceMs = SLICE_MS, now?: () => number): Promise<string> {
+  const parts: string[] = [];
+  await writeJsonInSlices(value, { write: (text) => parts.push(text), pause }, sliceMs, now);
+  return parts.join('');
 }

@@ -1,23 +1,38 @@
 // The autosave's IndexedDB write in a worker (issue #15). A put structured-clones its
 // value on the calling thread: at 10,000 orders that clone (and reading the stored
 // record back for its stamp) was a 130–250 ms task on the main thread per save. The
-// page now only turns the record into JSON text (a scenario is JSON data: ~10 ms for
-// 10,000 orders, the ~30 MB plan in slices and once per plan) and posts that string;
-// the worker parses it and runs the same checked write (db-write.ts).
+// page now posts the record as JSON text (a scenario is JSON data): the orders and the
+// rest at once (~10 ms), the immutable ~30 MB plan once per plan, in pieces over
+// several tasks (json-slices.ts); the worker keeps the last plans' text, parses the
+// record and runs the same checked write (db-write.ts).
 import { createStore, type UseStore } from 'idb-keyval';
 import { StaleWriteError, writeRecord, type WriteSpec } from './db-write';
-import { recordJson } from './json-slices';
+import { writeJsonInSlices } from './json-slices';
+import { nextTask } from './next-task';
 
 /** Where a record goes: an idb-keyval store (one database, one object store). */
 export interface StoreNames { db: string; store: string }
 
-/** A write request as posted to the save worker: the record as JSON text, the rest of the write as is. */
+/** A write request as posted to the save worker: the record as JSON text (its plan apart), the rest of the write as is. */
 export interface SaveRequest {
+  kind: 'save';
   id: number;
   names: StoreNames;
   json: string;
+  /** The record's plan: the text sent before under this key (PlanPart messages). */
+  planKey?: number;
   write: Omit<WriteSpec, 'record'>;
 }
+
+/** A piece of a plan's JSON text; the pieces of one key, joined in order, are the plan's text. */
+export interface PlanPart {
+  kind: 'plan-part';
+  key: number;
+  parts: string[];
+}
+
+/** Plans whose text the worker keeps (the page mirrors the same list, so it knows when to send one again). */
+export const KEPT_PLANS = 3;
 
 /** The worker's answer to a request: done, or the failure's name, message and (when stale) the stored stamp. */
 export type SaveReply = { id: number; ok: true } | { id: number; ok: false; name: string; message: string; storedStamp?: number };
@@ -30,19 +45,37 @@ export class WriterUnavailableError extends Error {
   override name = 'WriterUnavailableError';
 }
 
-/** Worker side: runs one request against the store it names (stores opened once each). */
-export function makeSaveHandler(): (request: SaveRequest) => Promise<SaveReply> {
+/** Worker side: keeps plan texts (the last KEPT_PLANS keys) and runs save requests against the stores they name. */
+export function makeSaveHandler(): (message: SaveRequest | PlanPart) => Promise<SaveReply | null> {
   const stores = new Map<string, UseStore>();
-  return async ({ id, names, json, write }) => {
+  const plans = new Map<number, string[]>();
+  const save = async ({ names, json, planKey, write }: SaveRequest): Promise<void> => {
     const key = `${names.db}\u0000${names.store}`;
     let store = stores.get(key);
     if (!store) stores.set(key, (store = createStore(names.db, names.store)));
+    const record = JSON.parse(json) as { id: string; plan?: unknown };
+    if (planKey !== undefined) {
+      const parts = plans.get(planKey);
+      if (!parts) throw Object.assign(new Error(`plan ${planKey} was not sent`), { name: 'PlanMissingError' });
+      record.plan = JSON.parse(parts.join(''));
+    }
+    await writeRecord(store, { ...write, record });
+  };
+  return async (message) => {
+    if (message.kind === 'plan-part') {
+      if (!plans.has(message.key)) {
+        plans.set(message.key, []);
+        for (const old of [...plans.keys()].slice(0, -KEPT_PLANS)) plans.delete(old);
+      }
+      plans.get(message.key)!.push(...message.parts);
+      return null;
+    }
     try {
-      await writeRecord(store, { ...write, record: JSON.parse(json) as { id: string } });
-      return { id, ok: true };
+      await save(message);
+      return { id: message.id, ok: true };
     } catch (error) {
       const e = error instanceof Error ? error : new Error(String(error));
-      return { id, ok: false, name: e.name, message: e.message, ...(e instanceof StaleWriteError ? { storedStamp: e.storedStamp } : {}) };
+      return { id: message.id, ok: false, name: e.name, message: e.message, ...(e instanceof StaleWriteError ? { storedStamp: e.storedStamp } : {}) };
     }
   };
 }
@@ -66,10 +99,15 @@ function spawnSaveWorker(): Worker {
 export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): RecordWriter {
   let worker: Worker | null = null;
   let nextId = 0;
+  let nextPlanKey = 0;
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void; recordId: string }>();
+  /** The key each plan was sent under, and the keys the worker keeps (oldest first, as it drops them). */
+  const planKeys = new WeakMap<object, Promise<number>>();
+  let kept: number[] = [];
   const fail = (message: string) => {
     worker?.terminate();
     worker = null;
+    kept = [];
     for (const p of pending.values()) p.reject(new WriterUnavailableError(message));
     pending.clear();
   };
@@ -86,15 +124,45 @@ export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): 
     w.onmessageerror = () => fail('the save worker could not read a request');
     return w;
   };
+  const post = (message: SaveRequest | PlanPart) => (worker ??= start()).postMessage(message);
+  /** Sends a plan's text in pieces, one slice of work per task; resolves with its key once all is posted. */
+  const sendPlan = async (plan: object): Promise<number> => {
+    const key = ++nextPlanKey;
+    let parts: string[] = [];
+    const flush = () => { post({ kind: 'plan-part', key, parts }); parts = []; };
+    await writeJsonInSlices(plan, { write: (text) => parts.push(text), pause: () => { flush(); return nextTask(); } });
+    flush();
+    kept = [...kept, key].slice(-KEPT_PLANS);
+    return key;
+  };
+  /** The key of `plan`'s text in the worker, sent first if the worker does not keep it (any more). */
+  const planKeyOf = async (plan: object): Promise<number> => {
+    const known = planKeys.get(plan);
+    if (known && kept.includes(await known)) return known;
+    const sent = sendPlan(plan);
+    planKeys.set(plan, sent);
+    sent.catch(() => planKeys.delete(plan));
+    return sent;
+  };
+  const request = (message: Omit<SaveRequest, 'id' | 'kind'>, recordId: string) => new Promise<void>((resolve, reject) => {
+    const id = ++nextId;
+    pending.set(id, { resolve, reject, recordId });
+    post({ kind: 'save', id, ...message });
+  });
   return async (names, spec) => {
     const { record, ...write } = spec;
+    const { plan } = record as { plan?: unknown };
     // The record is the store's live data, which later tasks may change: its text is taken now, in this
-    // task, except the plan's, which is immutable and made in slices, once per plan (json-slices.ts).
-    const json = await recordJson(record);
-    return new Promise<void>((resolve, reject) => {
-      const id = ++nextId;
-      pending.set(id, { resolve, reject, recordId: record.id });
-      (worker ??= start()).postMessage({ id, names, json, write } satisfies SaveRequest);
-    });
+    // task; its plan (a frozen store value: immutable) is sent apart, in pieces, once per plan.
+    if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write }, record.id);
+    const json = JSON.stringify({ ...record, plan: undefined });
+    try {
+      return await request({ names, json, planKey: await planKeyOf(plan), write }, record.id);
+    } catch (error) {
+      // Dropped meanwhile for a newer plan (a save of another scenario's plan): sent again, once.
+      if (!(error instanceof Error) || error.name !== 'PlanMissingError') throw error;
+      planKeys.delete(plan);
+      return request({ names, json, planKey: await planKeyOf(plan), write }, record.id);
+    }
   };
 }
