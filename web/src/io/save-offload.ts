@@ -92,6 +92,44 @@ function spawnSaveWorker(): Worker {
   return new Worker(new URL('./save.worker.ts', import.meta.url), { type: 'module', name: 'save' });
 }
 
+/** The page's side of the plans kept in the worker (see KEPT_PLANS). */
+interface PlanSender {
+  /** The key of `plan`'s text in the worker, sent first (in pieces, a slice per task) if the worker does not keep it. */
+  keyOf(plan: object): Promise<number>;
+  /** Sends `plan` again at its next save (the worker said it had dropped it). */
+  forget(plan: object): void;
+  /** A new worker keeps no plan yet. */
+  reset(): void;
+}
+
+function makePlanSender(post: (part: PlanPart) => void): PlanSender {
+  let nextKey = 0;
+  const keys = new WeakMap<object, Promise<number>>();
+  /** The keys the worker keeps, oldest first, as it drops them. */
+  let kept: number[] = [];
+  const send = async (plan: object): Promise<number> => {
+    const key = ++nextKey;
+    let parts: string[] = [];
+    const flush = () => { post({ kind: 'plan-part', key, parts }); parts = []; };
+    await writeJsonInSlices(plan, { write: (text) => parts.push(text), pause: () => { flush(); return nextTask(); } });
+    flush();
+    kept = [...kept, key].slice(-KEPT_PLANS);
+    return key;
+  };
+  return {
+    async keyOf(plan) {
+      const known = keys.get(plan);
+      if (known && kept.includes(await known)) return known;
+      const sent = send(plan);
+      keys.set(plan, sent);
+      sent.catch(() => keys.delete(plan));
+      return sent;
+    },
+    forget: (plan) => void keys.delete(plan),
+    reset: () => { kept = []; },
+  };
+}
+
 /**
  * Page side: a writer that posts each write to a lazily started save worker. A worker that fails to
  * start or crashes rejects its pending writes with WriterUnavailableError (db.ts then writes itself).
@@ -99,15 +137,11 @@ function spawnSaveWorker(): Worker {
 export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): RecordWriter {
   let worker: Worker | null = null;
   let nextId = 0;
-  let nextPlanKey = 0;
   const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void; recordId: string }>();
-  /** The key each plan was sent under, and the keys the worker keeps (oldest first, as it drops them). */
-  const planKeys = new WeakMap<object, Promise<number>>();
-  let kept: number[] = [];
   const fail = (message: string) => {
     worker?.terminate();
     worker = null;
-    kept = [];
+    plans.reset();
     for (const p of pending.values()) p.reject(new WriterUnavailableError(message));
     pending.clear();
   };
@@ -125,25 +159,7 @@ export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): 
     return w;
   };
   const post = (message: SaveRequest | PlanPart) => (worker ??= start()).postMessage(message);
-  /** Sends a plan's text in pieces, one slice of work per task; resolves with its key once all is posted. */
-  const sendPlan = async (plan: object): Promise<number> => {
-    const key = ++nextPlanKey;
-    let parts: string[] = [];
-    const flush = () => { post({ kind: 'plan-part', key, parts }); parts = []; };
-    await writeJsonInSlices(plan, { write: (text) => parts.push(text), pause: () => { flush(); return nextTask(); } });
-    flush();
-    kept = [...kept, key].slice(-KEPT_PLANS);
-    return key;
-  };
-  /** The key of `plan`'s text in the worker, sent first if the worker does not keep it (any more). */
-  const planKeyOf = async (plan: object): Promise<number> => {
-    const known = planKeys.get(plan);
-    if (known && kept.includes(await known)) return known;
-    const sent = sendPlan(plan);
-    planKeys.set(plan, sent);
-    sent.catch(() => planKeys.delete(plan));
-    return sent;
-  };
+  const plans = makePlanSender(post);
   const request = (message: Omit<SaveRequest, 'id' | 'kind'>, recordId: string) => new Promise<void>((resolve, reject) => {
     const id = ++nextId;
     pending.set(id, { resolve, reject, recordId });
@@ -157,12 +173,12 @@ export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): 
     if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write }, record.id);
     const json = JSON.stringify({ ...record, plan: undefined });
     try {
-      return await request({ names, json, planKey: await planKeyOf(plan), write }, record.id);
+      return await request({ names, json, planKey: await plans.keyOf(plan), write }, record.id);
     } catch (error) {
       // Dropped meanwhile for a newer plan (a save of another scenario's plan): sent again, once.
       if (!(error instanceof Error) || error.name !== 'PlanMissingError') throw error;
-      planKeys.delete(plan);
-      return request({ names, json, planKey: await planKeyOf(plan), write }, record.id);
+      plans.forget(plan);
+      return request({ names, json, planKey: await plans.keyOf(plan), write }, record.id);
     }
   };
 }
