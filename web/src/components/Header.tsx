@@ -37,7 +37,8 @@ export function Header(): JSX.Element {
             <div class="header-scenario">
               <h1 class="scenario-name">{s().name || 'Untitled scenario'}</h1>
               <div class="muted header-meta">
-                <DayEditor date={s().settings.date} /> · {plural(s().orders.length, 'order')} · {plural(s().vehicles.length, 'vehicle')} · {plural(s().depots.length, 'depot')}
+                <DayEditor date={s().settings.date} />
+                <span class="header-counts">· {plural(s().orders.length, 'order')} · {plural(s().vehicles.length, 'vehicle')} · {plural(s().depots.length, 'depot')}</span>
               </div>
             </div>
           )}
