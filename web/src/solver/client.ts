@@ -40,6 +40,18 @@ function namedError(name: string, message: string): Error {
   return error;
 }
 
+/**
+ * What crosses to the workers for a solve: `scenario` as plain data (the store may hand over a reactive proxy,
+ * which cannot be structured-cloned) and its JSON text, which the checker worker gets (one string copy
+ * instead of a structured clone). Without the scenario's current plan: neither the solver nor the checker
+ * reads it (pins and homes come in the options), and at 10,000 orders a previous plan was ~7 MB of JSON
+ * written and parsed again in the Optimize click, then validated in the worker (issue #15).
+ */
+export function solverInput(scenario: Scenario): { json: string; plain: Scenario } {
+  const json = JSON.stringify({ ...scenario, plan: null });
+  return { json, plain: JSON.parse(json) as Scenario };
+}
+
 /** Memory all workers' travel matrices may take together (each worker holds its own). */
 const MATRIX_BUDGET_BYTES = 2 ** 31;
 /** Above this many places the solver computes built-in legs on demand instead of storing matrices (solver-as model.ts MATRIX_NODE_LIMIT). */
@@ -93,10 +105,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       // Set once the run has its result (or failed): a best-so-far plan checked later is not shown.
       let ended = false;
       try {
-        // The store hands us a reactive proxy, which cannot be structured-cloned. The JSON text is
-        // also what the checker worker gets (one string copy instead of a structured clone).
-        const json = JSON.stringify(scenario);
-        const plain = JSON.parse(json) as Scenario;
+        const { json, plain } = solverInput(scenario);
         const checkPlan = checker.forScenario(plain, json);
         const progress = checkedProgress(checkPlan, (p) => {
           if (!ended && p.runId === latestRun) onProgress?.(p);
