@@ -1,7 +1,7 @@
 // Explanations: for an unassigned (or late) order, per vehicle, the rule that
 // blocks the best insertion and the smallest fix in plain words.
 import { describe, expect, it } from 'vitest';
-import { explainOrder, explainSolution } from '../../../web/src/domain/explain';
+import { explainOrder, explainSolution, groupsOf, VEHICLES_KEPT } from '../../../web/src/domain/explain';
 import { describeExplanation } from '../../../web/src/domain/explain-text';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { planRoute, rulesScenario } from '../../fixtures/rules-scenario';
@@ -103,6 +103,38 @@ describe('explainOrder', () => {
     expect(only(s).text).toBe('Van 1: needs a vehicle with skill white-glove (Van 1 lacks it; Van 2, Van 3, Van 4 and 2 more have it)');
     s.vehicles.splice(3);
     expect(only(s).text).toBe('Van 1: needs a vehicle with skill white-glove (Van 1 lacks it; Van 2, Van 3 have it)');
+  });
+});
+
+describe('large fleets', () => {
+  /** Van 1 is one item short; Vans 2–12 lack the white-glove skill. */
+  function bigFleet(): Scenario {
+    const s = rulesScenario();
+    s.orders[2].serviceType = 'white-glove';
+    s.vehicles[0].crew = { size: 2, skills: ['white-glove'] };
+    s.orders[2].amounts = [1, 10];
+    for (let i = 2; i <= 12; i++) s.vehicles.push({ ...s.vehicles[0], id: `v${i}`, name: `Van ${i}`, crew: { size: 2, skills: [] } });
+    return s;
+  }
+
+  it(`keeps the ${VEHICLES_KEPT} vehicles with the smallest fixes, in fleet order, and counts the whole fleet by rule`, () => {
+    const e = explainC(bigFleet());
+    expect(e.vehicles.map((v) => v.vehicleId)).toEqual(['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10']);
+    expect(e.groups).toEqual([
+      { reason: 'capacity', count: 1, vehicleIds: ['v1'], rules: ['capacity'] },
+      { reason: 'skill-or-crew', count: 11, vehicleIds: ['v2', 'v3', 'v4'], rules: ['skill'] },
+    ]);
+    // The panel's sentence counts all eleven, not the nine kept.
+    expect(describeExplanation(e, bigFleet().vehicles).rule).toBe('Blocked by capacity (Van 1); skill or crew (11 vehicles)');
+  });
+
+  it('a plan saved before groups existed (every vehicle kept) reads the same', () => {
+    const s = bigFleet();
+    const e = explainC(s);
+    const all = s.vehicles.map((vehicle) => explainOrder({ ...s, vehicles: [vehicle] }, { routes: [planRoute(s, 'v1', ['A', 'B'])], unassigned: [] }, 'C').vehicles[0]);
+    expect(groupsOf(all)).toEqual(e.groups);
+    // (Explained one vehicle at a time, a skill fix cannot name the holders: only the rule sentence is compared.)
+    expect(describeExplanation({ ...e, vehicles: all, groups: undefined }, s.vehicles).rule).toBe(describeExplanation(e, s.vehicles).rule);
   });
 });
 
