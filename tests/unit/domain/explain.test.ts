@@ -163,4 +163,18 @@ describe('explainSolution', () => {
     expect(late.vehicles[0].reason).toBe('window');
     expect(describeExplanation(late, s.vehicles).rule).toBe('Time window: no route can reach it inside its window');
   });
+
+  it('explains at most `lateAtMost` late stops, the first in route order; unassigned orders all', () => {
+    const s = rulesScenario();
+    const plan = { routes: [planRoute(s, 'v1', ['A', 'B', 'C'])], unassigned: [] };
+    for (const [i, order] of s.orders.entries()) {
+      order.timeWindows = [{ start: 480, end: Math.floor(plan.routes[0].steps[i + 1].arrivalS / 60) - 3 }];
+      order.lateness = { maxMinutes: 60, costPerMinute: 1 };
+    }
+    expect(explainSolution(s, plan).map((e) => e.orderId)).toEqual(['A', 'B', 'C']);
+    expect(explainSolution(s, plan, 2).map((e) => e.orderId)).toEqual(['A', 'B']);
+    const withUnassigned = { routes: [planRoute(s, 'v1', ['A', 'B'])], unassigned: [{ orderId: 'C', reason: '' }] };
+    expect(explainSolution(s, withUnassigned, 0).map((e) => [e.orderId, e.kind])).toEqual([['C', 'unassigned']]);
+    expect(explainSolution(s, withUnassigned).map((e) => [e.orderId, e.kind])).toEqual([['C', 'unassigned'], ['A', 'late'], ['B', 'late']]);
+  });
 });

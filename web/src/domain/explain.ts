@@ -89,16 +89,22 @@ const PER_RULE_SCORE = 1e5;
 
 type Input = Pick<Solution, 'routes' | 'unassigned'>;
 
-/** Explains every unassigned order and every stop served late under a soft window. */
-export function explainSolution(scenario: Scenario, solution: Input): Explanation[] {
+/**
+ * Explains every unassigned order and the stops served late under a soft window, the first `lateAtMost`
+ * of them in route order (each tries every position of every vehicle; the panel explains any other on demand).
+ */
+export function explainSolution(scenario: Scenario, solution: Input, lateAtMost = Infinity): Explanation[] {
   const ctx = makeEvalContext(scenario);
   const out = solution.unassigned.filter((u) => ctx.orders.has(u.orderId)).map((u) => explainWith(ctx, solution, u.orderId, 'unassigned'));
+  let late = 0;
   for (const route of solution.routes) {
+    if (late >= lateAtMost) break;
     const vehicle = scenario.vehicles.find((v) => v.id === route.vehicleId);
     if (!vehicle) continue;
     const stops = route.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
     const ev = evaluateRoute(ctx, vehicle, stops, route.steps[0]?.departureS);
-    for (const late of ev.lateStops) out.push({ ...explainWith(ctx, solution, late.orderId, 'late'), lateS: late.lateS });
+    for (const stop of ev.lateStops.slice(0, lateAtMost - late)) out.push({ ...explainWith(ctx, solution, stop.orderId, 'late'), lateS: stop.lateS });
+    late += Math.min(ev.lateStops.length, lateAtMost - late);
   }
   return out;
 }
