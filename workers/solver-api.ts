@@ -72,12 +72,15 @@ function decodeBest(instance: SolverInstance, solved: Solved, buffers: SolutionB
   return decode(buffers, { scenario: solved.scenario, encoded, travel: solved.travel, stopReason, stats, rewalk: solved.rewalk });
 }
 
-/** Explaining tries every route per order: above this many unassigned orders only the first ones are explained. */
+/**
+ * Explaining tries every route per order: above this many unassigned orders (and, separately, late stops) only
+ * the first ones are explained with the plan; the panels explain any other when it is opened.
+ */
 export const EXPLAIN_AT_MOST = 40;
 
-/** Explanations for the unassigned orders (at most EXPLAIN_AT_MOST) and the late stops of a plan. */
+/** Explanations for the unassigned orders and the late stops of a plan (at most EXPLAIN_AT_MOST of each). */
 function explainPlan(scenario: Scenario, solution: UncheckedSolution): Explanation[] {
-  return explainSolution(scenario, { routes: solution.routes, unassigned: solution.unassigned.slice(0, EXPLAIN_AT_MOST) });
+  return explainSolution(scenario, { routes: solution.routes, unassigned: solution.unassigned.slice(0, EXPLAIN_AT_MOST) }, EXPLAIN_AT_MOST);
 }
 
 /** Creates the API; `loadModule` returns the compiled solver (cached by the caller). */

@@ -1,7 +1,7 @@
 // Explanations: for an unassigned (or late) order, per vehicle, the rule that
 // blocks the best insertion and the smallest fix in plain words.
 import { describe, expect, it } from 'vitest';
-import { explainOrder, explainSolution } from '../../../web/src/domain/explain';
+import { explainOrder, explainSolution, groupsOf, VEHICLES_KEPT } from '../../../web/src/domain/explain';
 import { describeExplanation } from '../../../web/src/domain/explain-text';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { planRoute, rulesScenario } from '../../fixtures/rules-scenario';
@@ -106,6 +106,38 @@ describe('explainOrder', () => {
   });
 });
 
+describe('large fleets', () => {
+  /** Van 1 is one item short; Vans 2–12 lack the white-glove skill. */
+  function bigFleet(): Scenario {
+    const s = rulesScenario();
+    s.orders[2].serviceType = 'white-glove';
+    s.vehicles[0].crew = { size: 2, skills: ['white-glove'] };
+    s.orders[2].amounts = [1, 10];
+    for (let i = 2; i <= 12; i++) s.vehicles.push({ ...s.vehicles[0], id: `v${i}`, name: `Van ${i}`, crew: { size: 2, skills: [] } });
+    return s;
+  }
+
+  it(`keeps the ${VEHICLES_KEPT} vehicles with the smallest fixes, in fleet order, and counts the whole fleet by rule`, () => {
+    const e = explainC(bigFleet());
+    expect(e.vehicles.map((v) => v.vehicleId)).toEqual(['v1', 'v2', 'v3', 'v4', 'v5', 'v6', 'v7', 'v8', 'v9', 'v10']);
+    expect(e.groups).toEqual([
+      { reason: 'capacity', count: 1, vehicleIds: ['v1'], rules: ['capacity'] },
+      { reason: 'skill-or-crew', count: 11, vehicleIds: ['v2', 'v3', 'v4'], rules: ['skill'] },
+    ]);
+    // The panel's sentence counts all eleven, not the nine kept.
+    expect(describeExplanation(e, bigFleet().vehicles).rule).toBe('Blocked by capacity (Van 1); skill or crew (11 vehicles)');
+  });
+
+  it('a plan saved before groups existed (every vehicle kept) reads the same', () => {
+    const s = bigFleet();
+    const e = explainC(s);
+    const all = s.vehicles.map((vehicle) => explainOrder({ ...s, vehicles: [vehicle] }, { routes: [planRoute(s, 'v1', ['A', 'B'])], unassigned: [] }, 'C').vehicles[0]);
+    expect(groupsOf(all)).toEqual(e.groups);
+    // (Explained one vehicle at a time, a skill fix cannot name the holders: only the rule sentence is compared.)
+    expect(describeExplanation({ ...e, vehicles: all, groups: undefined }, s.vehicles).rule).toBe(describeExplanation(e, s.vehicles).rule);
+  });
+});
+
 describe('explainSolution', () => {
   it('explains every unassigned order and every stop late under a soft window', () => {
     const s = rulesScenario();
@@ -130,5 +162,19 @@ describe('explainSolution', () => {
     // Late under the allowance breaks no rule, yet the window is what blocks an on-time stop.
     expect(late.vehicles[0].reason).toBe('window');
     expect(describeExplanation(late, s.vehicles).rule).toBe('Time window: no route can reach it inside its window');
+  });
+
+  it('explains at most `lateAtMost` late stops, the first in route order; unassigned orders all', () => {
+    const s = rulesScenario();
+    const plan = { routes: [planRoute(s, 'v1', ['A', 'B', 'C'])], unassigned: [] };
+    for (const [i, order] of s.orders.entries()) {
+      order.timeWindows = [{ start: 480, end: Math.floor(plan.routes[0].steps[i + 1].arrivalS / 60) - 3 }];
+      order.lateness = { maxMinutes: 60, costPerMinute: 1 };
+    }
+    expect(explainSolution(s, plan).map((e) => e.orderId)).toEqual(['A', 'B', 'C']);
+    expect(explainSolution(s, plan, 2).map((e) => e.orderId)).toEqual(['A', 'B']);
+    const withUnassigned = { routes: [planRoute(s, 'v1', ['A', 'B'])], unassigned: [{ orderId: 'C', reason: '' }] };
+    expect(explainSolution(s, withUnassigned, 0).map((e) => [e.orderId, e.kind])).toEqual([['C', 'unassigned']]);
+    expect(explainSolution(s, withUnassigned).map((e) => [e.orderId, e.kind])).toEqual([['C', 'unassigned'], ['A', 'late'], ['B', 'late']]);
   });
 });

@@ -31,6 +31,14 @@ describe('upgradeScenario', () => {
     expect(result.ok && result.scenario.plan?.solution.check.ok).toBe(false);
   });
 
+  it("keeps an explanation's groups (the whole fleet by rule) through restore", () => {
+    const plan = makeMiniPlan();
+    const groups = [{ reason: 'capacity' as const, count: 400, vehicleIds: ['v1'], rules: ['capacity'] }];
+    plan.solution.explanations = [{ orderId: 'o1', kind: 'unassigned', vehicles: [], groups, summary: 'x' }];
+    const result = upgradeScenario(makeMiniScenario({ plan }));
+    expect(result.ok && result.scenario.plan?.solution.explanations?.[0].groups).toEqual(groups);
+  });
+
   it('drops a damaged plan with a warning instead of failing the whole scenario', () => {
     const result = upgradeScenario({ ...makeMiniScenario(), plan: { solvedRevision: 'x' } });
     expect(result.ok).toBe(true);

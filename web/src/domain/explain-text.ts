@@ -1,7 +1,7 @@
 // Plain words for a dispatcher from an explanation (explain.ts): the rule that
 // keeps an order off the plan, and one line per vehicle with its smallest fix,
 // each naming the vehicle once ("Van 2 needs 40 kg more capacity").
-import type { BlockReason, Explanation, VehicleExplanation } from './explain';
+import { groupsOf, MAX_GROUP_IDS, type BlockReason, type Explanation, type ReasonGroup, type VehicleExplanation } from './explain';
 import { plural } from './format';
 import type { Vehicle } from './scenario';
 
@@ -32,8 +32,8 @@ const EVERY: Record<Exclude<BlockReason, 'none'>, string> = {
   other: 'A plan rule blocks it on every vehicle',
 };
 
-/** Vehicles named in a group: their names up to three, else how many. */
-const MAX_NAMED = 3;
+/** Vehicles named in a group: their names up to three (the ids a group keeps), else how many. */
+const MAX_NAMED = MAX_GROUP_IDS;
 
 const byScore = (a: VehicleExplanation, b: VehicleExplanation) => a.score - b.score;
 
@@ -49,26 +49,25 @@ export function vehicleFixLine(v: VehicleExplanation, name: string): string {
   return outside.includes(name) ? body.charAt(0).toUpperCase() + body.slice(1) : `${name}: ${body}`;
 }
 
-/** The blocking rule over the fleet, in one sentence. */
-export function blockingRule(vehicles: readonly VehicleExplanation[], nameOf: (vehicleId: string) => string): string {
-  if (vehicles.length === 0) return 'No vehicle in the fleet: add one to plan this order';
+/**
+ * The blocking rule over the fleet, in one sentence. `groups` covers the whole fleet (an explanation keeps
+ * only its best vehicles); plans saved before groups existed keep every vehicle, so they are grouped here.
+ */
+export function blockingRule(vehicles: readonly VehicleExplanation[], nameOf: (vehicleId: string) => string, groups: readonly ReasonGroup[] = groupsOf(vehicles)): string {
+  if (groups.length === 0) return 'No vehicle in the fleet: add one to plan this order';
   const fitting = vehicles.filter((v) => v.reason === 'none').sort(byScore);
   if (fitting.length > 0) return `Fits on ${nameOf(fitting[0].vehicleId)} as it is: drag it onto the route or optimize again`;
   // Rules in the order of their smallest fix, like the fix list below them.
-  const reasons = [...new Set([...vehicles].sort(byScore).map((v) => v.reason))] as Exclude<BlockReason, 'none'>[];
-  if (reasons.length === 1) return reasons[0] === 'skill-or-crew' ? capabilityRule(vehicles) : EVERY[reasons[0]];
-  const groups = reasons.map((reason) => {
-    const names = vehicles.filter((v) => v.reason === reason).map((v) => nameOf(v.vehicleId));
-    return `${LABEL[reason]} (${names.length <= MAX_NAMED ? names.join(', ') : plural(names.length, 'vehicle')})`;
-  });
-  return `Blocked by ${groups.join('; ')}`;
+  const blocked = groups.filter((g) => g.reason !== 'none');
+  if (blocked.length === 1) return blocked[0].reason === 'skill-or-crew' ? capabilityRule(blocked[0]) : EVERY[blocked[0].reason as Exclude<BlockReason, 'none'>];
+  const parts = blocked.map((g) => `${LABEL[g.reason]} (${g.count <= MAX_NAMED ? g.vehicleIds.map(nameOf).join(', ') : plural(g.count, 'vehicle')})`);
+  return `Blocked by ${parts.join('; ')}`;
 }
 
 /** Skills and crew block alike; say which of the two it is when every vehicle agrees. */
-function capabilityRule(vehicles: readonly VehicleExplanation[]): string {
-  const rules = new Set(vehicles.flatMap((v) => v.fixes.map((f) => f.rule)));
-  if (!rules.has('crew-size')) return 'Skill: no vehicle has the skill it needs';
-  if (!rules.has('skill')) return 'Crew size: no vehicle has a crew that large';
+function capabilityRule(group: ReasonGroup): string {
+  if (!group.rules.includes('crew-size')) return 'Skill: no vehicle has the skill it needs';
+  if (!group.rules.includes('skill')) return 'Crew size: no vehicle has a crew that large';
   return EVERY['skill-or-crew'];
 }
 
@@ -78,5 +77,5 @@ export function describeExplanation(explanation: Explanation, vehicles: readonly
   const nameOf = (vehicleId: string) => names.get(vehicleId) || vehicleId;
   if (explanation.vehicles.length === 0 && vehicles.length > 0) return { rule: explanation.summary, fixes: [] };
   const fixes = [...explanation.vehicles].sort(byScore).slice(0, limit).map((v) => vehicleFixLine(v, nameOf(v.vehicleId)));
-  return { rule: blockingRule(explanation.vehicles, nameOf), fixes };
+  return { rule: blockingRule(explanation.vehicles, nameOf, explanation.groups), fixes };
 }

@@ -37,15 +37,40 @@ export interface VehicleExplanation {
   score: number;
 }
 
+/** Vehicles blocked by one rule (or fitting, reason `none`) over the whole fleet. */
+export interface ReasonGroup {
+  reason: BlockReason;
+  /** Vehicles in the group. */
+  count: number;
+  /** The first MAX_GROUP_IDS of them, in fleet order. */
+  vehicleIds: string[];
+  /** Every rule their fixes relax (tells a skill block from a crew block). */
+  rules: string[];
+}
+
 export interface Explanation {
   orderId: string;
   kind: 'unassigned' | 'late';
   /** Seconds late, for a stop served late under its allowance. */
   lateS?: number;
+  /** The VEHICLES_KEPT vehicles with the smallest fixes, in fleet order (every vehicle in a smaller fleet). */
   vehicles: VehicleExplanation[];
+  /**
+   * The whole fleet by blocking rule, the rule with the smallest fix first. Absent in plans saved before
+   * it existed: their `vehicles` hold the whole fleet (see `groupsOf`).
+   */
+  groups?: ReasonGroup[];
   /** The smallest fix over the fleet, in plain words. */
   summary: string;
 }
+
+/**
+ * Vehicles an explanation keeps: the panel shows the best three. The rest of a 1,000-vehicle fleet made one
+ * explained order 300 kB of a stored plan; the groups still count them.
+ */
+export const VEHICLES_KEPT = 10;
+/** Vehicle ids a group keeps (a group of more is counted, not listed). */
+export const MAX_GROUP_IDS = 3;
 
 const REASON: Record<RuleId, BlockReason> = {
   skill: 'skill-or-crew', 'crew-size': 'skill-or-crew', capacity: 'capacity', 'time-window': 'window',
@@ -64,16 +89,22 @@ const PER_RULE_SCORE = 1e5;
 
 type Input = Pick<Solution, 'routes' | 'unassigned'>;
 
-/** Explains every unassigned order and every stop served late under a soft window. */
-export function explainSolution(scenario: Scenario, solution: Input): Explanation[] {
+/**
+ * Explains every unassigned order and the stops served late under a soft window, the first `lateAtMost`
+ * of them in route order (each tries every position of every vehicle; the panel explains any other on demand).
+ */
+export function explainSolution(scenario: Scenario, solution: Input, lateAtMost = Infinity): Explanation[] {
   const ctx = makeEvalContext(scenario);
   const out = solution.unassigned.filter((u) => ctx.orders.has(u.orderId)).map((u) => explainWith(ctx, solution, u.orderId, 'unassigned'));
+  let late = 0;
   for (const route of solution.routes) {
+    if (late >= lateAtMost) break;
     const vehicle = scenario.vehicles.find((v) => v.id === route.vehicleId);
     if (!vehicle) continue;
     const stops = route.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
     const ev = evaluateRoute(ctx, vehicle, stops, route.steps[0]?.departureS);
-    for (const late of ev.lateStops) out.push({ ...explainWith(ctx, solution, late.orderId, 'late'), lateS: late.lateS });
+    for (const stop of ev.lateStops.slice(0, lateAtMost - late)) out.push({ ...explainWith(ctx, solution, stop.orderId, 'late'), lateS: stop.lateS });
+    late += Math.min(ev.lateStops.length, lateAtMost - late);
   }
   return out;
 }
@@ -86,14 +117,31 @@ export function explainOrder(scenario: Scenario, solution: Input, orderId: strin
 function explainWith(ctx: EvalContext, solution: Input, orderId: string, kind: Explanation['kind']): Explanation {
   const order = ctx.orders.get(orderId);
   if (!order) return { orderId, kind, vehicles: [], summary: `order '${orderId}' is not in the scenario` };
+  const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
   const vehicles = ctx.scenario.vehicles.map((vehicle) => {
-    const route = solution.routes.find((r) => r.vehicleId === vehicle.id);
-    const base = (route?.steps ?? []).filter((s) => s.type !== 'start' && s.type !== 'end' && s.id !== orderId);
+    const base = (routes.get(vehicle.id)?.steps ?? []).filter((s) => s.type !== 'start' && s.type !== 'end' && s.id !== orderId);
     return explainVehicle(ctx, vehicle, order, base);
   });
-  const best = [...vehicles].sort((a, b) => a.score - b.score)[0];
-  const summary = best ? summaryOf(ctx, order, best, vehicles) : 'no vehicle in the fleet';
-  return { orderId, kind, vehicles, summary };
+  const ranked = [...vehicles].sort(byScore);
+  const summary = ranked.length ? summaryOf(ctx, order, ranked[0], vehicles) : 'no vehicle in the fleet';
+  const kept = new Set(ranked.slice(0, VEHICLES_KEPT));
+  return { orderId, kind, vehicles: vehicles.filter((v) => kept.has(v)), groups: groupsOf(vehicles), summary };
+}
+
+const byScore = (a: VehicleExplanation, b: VehicleExplanation) => a.score - b.score;
+
+/** The fleet's vehicles by blocking rule, the rule with the smallest fix first; ids in fleet order. */
+export function groupsOf(vehicles: readonly VehicleExplanation[]): ReasonGroup[] {
+  const groups = new Map<BlockReason, ReasonGroup & { best: number }>();
+  for (const v of vehicles) {
+    let group = groups.get(v.reason);
+    if (!group) groups.set(v.reason, (group = { reason: v.reason, count: 0, vehicleIds: [], rules: [], best: v.score }));
+    group.count++;
+    if (group.vehicleIds.length < MAX_GROUP_IDS) group.vehicleIds.push(v.vehicleId);
+    group.best = Math.min(group.best, v.score);
+    for (const fix of v.fixes) if (!group.rules.includes(fix.rule)) group.rules.push(fix.rule);
+  }
+  return [...groups.values()].sort((a, b) => a.best - b.best).map(({ best: _, ...group }) => group);
 }
 
 /** Every stop sequence with the order inserted (a shipment: pickup before delivery). */

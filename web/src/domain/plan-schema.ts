@@ -81,6 +81,12 @@ const explanationSchema = v.object({
     costDelta: v.optional(num),
     score: num,
   })),
+  groups: v.optional(v.array(v.object({
+    reason: v.picklist(BLOCK_REASONS, 'unknown reason'),
+    count: nonNegative,
+    vehicleIds: v.array(text),
+    rules: v.array(text),
+  }))),
   summary: text,
 });
 
