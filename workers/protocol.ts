@@ -206,7 +206,11 @@ export interface SolveOptions {
 
 export interface SolveRequest {
   runId: number;
-  scenario: Scenario;
+  /**
+   * The scenario, or its JSON text: the browser posts text, one string copy instead of a structured clone of
+   * every order on the main thread (issue #15).
+   */
+  scenario: Scenario | string;
   options: SolveOptions;
   /** Set when this solve is one worker of a portfolio. */
   member?: PortfolioMember;
@@ -316,7 +320,8 @@ export interface CheckApi {
 
 /** A plan to explain, with its scenario. */
 export interface ExplainRequest {
-  scenario: Scenario;
+  /** As in SolveRequest: the scenario or its JSON text. */
+  scenario: Scenario | string;
   solution: UncheckedSolution;
 }
 

@@ -83,6 +83,16 @@ function explainPlan(scenario: Scenario, solution: UncheckedSolution): Explanati
   return explainSolution(scenario, { routes: solution.routes, unassigned: solution.unassigned.slice(0, EXPLAIN_AT_MOST) }, EXPLAIN_AT_MOST);
 }
 
+/** The posted scenario as data: its JSON text (what the browser posts) is parsed here, in the worker. */
+function scenarioOf(posted: Scenario | string): unknown {
+  if (typeof posted !== 'string') return posted;
+  try {
+    return JSON.parse(posted);
+  } catch (error) {
+    throw namedError(INPUT_ERROR, `the scenario is not JSON: ${(error as Error).message}`);
+  }
+}
+
 /** Creates the API; `loadModule` returns the compiled solver (cached by the caller). */
 export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): SolverApi {
   const cancelled = new Set<number>();
@@ -91,7 +101,7 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       // The time limit counts from here: reading, the matrix and the first plan are part of the solve.
       const startedMs = performance.now();
       onProgress?.(phaseProgress(request.runId, 'reading', startedMs));
-      const valid = validateScenario(request.scenario);
+      const valid = validateScenario(scenarioOf(request.scenario));
       if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
       const solved: Solved = { request, scenario: valid.scenario, encoded: encode(valid.scenario, request.options) };
       const newInstance = async () => {
@@ -132,7 +142,7 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
       cancelled.add(runId);
     },
     async explain(request) {
-      const valid = validateScenario(request.scenario);
+      const valid = validateScenario(scenarioOf(request.scenario));
       if (!valid.ok) throw namedError(INPUT_ERROR, `the scenario is invalid:\n${formatIssues(valid.issues)}`);
       return explainPlan(valid.scenario, request.solution);
     },

@@ -59,7 +59,7 @@ describe('check client', () => {
     expect(workers).toHaveLength(1);
     // Another scenario, given as its JSON text too, is loaded before its plans are checked.
     const other = { ...makeMiniScenario(), vehicles: makeMiniScenario().vehicles.filter((v) => v.id !== 'v1') };
-    const verdict = await client.forScenario(other, JSON.stringify(other))(makeMiniSolution());
+    const verdict = await client.forScenario(JSON.stringify(other))(makeMiniSolution());
     expect(verdict.ok).toBe(false);
     expect(verdict).toEqual(checkSolution(other, makeMiniSolution()));
     expect(loads).toBe(2);
@@ -88,6 +88,18 @@ describe('check client', () => {
     expect(verdict.ok).toBe(false);
     expect(await check(makeMiniSolution())).toEqual(checkSolution(scenario, makeMiniSolution()));
     expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('a scenario given as JSON text is parsed for the check here when the worker fails', async () => {
+    const failing: CheckApi = { load: () => {}, check: () => { throw new Error('worker broke'); } };
+    const client = makeCheckClient(() => new FakeWorker(failing) as unknown as Worker);
+    const other = { ...makeMiniScenario(), vehicles: makeMiniScenario().vehicles.filter((v) => v.id !== 'v1') };
+    const check = client.forScenario(JSON.stringify(other));
+    const verdict = await check(makeMiniSolution());
+    expect(verdict.ok).toBe(false);
+    expect(verdict).toEqual(checkSolution(other, makeMiniSolution()));
+    expect(await check(makeMiniSolution())).toEqual(verdict);
     client.dispose();
   });
 });

@@ -31,10 +31,23 @@ describe('createSolverApi (no Worker)', () => {
     expect(progress.every((p) => p.runId === 1)).toBe(true);
   });
 
-  it('is deterministic for a seed', async () => {
+  it('is deterministic for a seed (a fixed move budget, not the clock)', async () => {
     const api = createSolverApi(() => loadSolverModule('debug'));
-    const run = async () => (await api.solve({ runId: 1, scenario: smallScenario(), options: { timeLimitS: 0.3, seed: 5 } })).solution.routes.map((r) => [r.vehicleId, r.steps.map((s) => s.id)]);
+    const run = async () => (await api.solve({ runId: 1, scenario: smallScenario(), options: { timeLimitS: 60, seed: 5, maxMoves: 200_000 } })).solution.routes.map((r) => [r.vehicleId, r.steps.map((s) => s.id)]);
     expect(await run()).toEqual(await run());
+  });
+
+  it('takes the scenario as its JSON text (what the browser posts) to the same plan', async () => {
+    const api = createSolverApi(() => loadSolverModule('debug'));
+    const options = { timeLimitS: 60, seed: 5, maxMoves: 200_000 };
+    const fromData = await api.solve({ runId: 1, scenario: demo(), options });
+    const fromText = await api.solve({ runId: 2, scenario: JSON.stringify(demo()), options });
+    expect(fromText.solution.routes).toEqual(fromData.solution.routes);
+    expect(fromText.solution.explanations).toEqual(fromData.solution.explanations);
+    await expect(api.solve({ runId: 3, scenario: '{"orders": [', options })).rejects.toMatchObject({
+      name: 'InputError', message: expect.stringContaining('the scenario is not JSON'),
+    });
+    await expect(api.explain({ scenario: JSON.stringify(demo()), solution: fromData.solution })).resolves.toEqual(fromData.solution.explanations);
   });
 
   it('cancel resolves with the best plan so far, checked clean', async () => {

@@ -18,10 +18,10 @@ export type CheckPlan = (solution: CheckInput) => Promise<CheckReport>;
 /** Checks plans with domain/check.ts, off the main thread. */
 export interface PlanChecker {
   /**
-   * A checker of plans for `scenario` (plain data, no store proxy). `json`, when given, must be
-   * `JSON.stringify(scenario)`: it is what crosses to the worker, at the cost of one string copy.
+   * A checker of plans for `scenario`: plain data (no store proxy), or its JSON text, which crosses to the
+   * worker at the cost of one string copy (and is parsed here only if the worker fails).
    */
-  forScenario(scenario: Scenario, json?: string): CheckPlan;
+  forScenario(scenario: Scenario | string): CheckPlan;
   /** Terminates the worker. */
   dispose(): void;
 }
@@ -51,14 +51,16 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker): PlanC
   }
 
   return {
-    forScenario(scenario, json) {
+    forScenario(scenario) {
       const key = ++nextKey;
+      let parsed: Scenario | null = null;
       return (solution) => {
-        const verdict = queue.then(() => inWorker(key, json ?? scenario, solution)).catch(() => {
+        const verdict = queue.then(() => inWorker(key, scenario, solution)).catch(() => {
           // The worker failed: drop it (the next check spawns another and loads again) and check here.
           loadedKey = 0;
           handle.terminate();
-          return checkSolution(scenario, solution);
+          parsed ??= typeof scenario === 'string' ? JSON.parse(scenario) as Scenario : scenario;
+          return checkSolution(parsed, solution);
         });
         queue = verdict.catch(() => {});
         return verdict;

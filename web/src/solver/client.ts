@@ -41,15 +41,16 @@ function namedError(name: string, message: string): Error {
 }
 
 /**
- * What crosses to the workers for a solve: `scenario` as plain data (the store may hand over a reactive proxy,
- * which cannot be structured-cloned) and its JSON text, which the checker worker gets (one string copy
- * instead of a structured clone). Without the scenario's current plan: neither the solver nor the checker
- * reads it (pins and homes come in the options), and at 10,000 orders a previous plan was ~7 MB of JSON
- * written and parsed again in the Optimize click, then validated in the worker (issue #15).
+ * What crosses to the workers for a solve: the scenario's JSON text. Text, because the store may hand over a
+ * reactive proxy (which cannot be structured-cloned), because it is a copy the store's later edits cannot
+ * touch, and because posting it is one string copy where a structured clone of 10,000 orders took the
+ * Optimize click ~20 ms more, plus ~10 ms parsing it back here (the workers parse it). Without the
+ * scenario's current plan: neither the solver nor the checker reads it (pins and homes come in the
+ * options), and at 10,000 orders a previous plan was megabytes of JSON written in the Optimize click,
+ * then validated in the worker (issue #15).
  */
-export function solverInput(scenario: Scenario): { json: string; plain: Scenario } {
-  const json = JSON.stringify({ ...scenario, plan: null });
-  return { json, plain: JSON.parse(json) as Scenario };
+export function solverInput(scenario: Scenario): string {
+  return JSON.stringify({ ...scenario, plan: null });
 }
 
 /** Memory all workers' travel matrices may take together (each worker holds its own). */
@@ -105,20 +106,20 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       // Set once the run has its result (or failed): a best-so-far plan checked later is not shown.
       let ended = false;
       try {
-        const { json, plain } = solverInput(scenario);
-        const checkPlan = checker.forScenario(plain, json);
+        const json = solverInput(scenario);
+        const checkPlan = checker.forScenario(json);
         const progress = checkedProgress(checkPlan, (p) => {
           if (!ended && p.runId === latestRun) onProgress?.(p);
         });
         // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
         const explainAfter = count > 1 && options.explain !== false;
-        running = runPortfolio({ runId, scenario: plain, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
+        running = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
         const result = await Promise.race([running.result, failed]);
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
         let solution = result.solution;
         if (explainAfter) {
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
-          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: plain, solution }), failed]) };
+          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution }), failed]) };
         }
         ended = true;
         return { ...solution, check: await checkPlan(solution) };
