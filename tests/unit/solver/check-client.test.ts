@@ -102,4 +102,22 @@ describe('check client', () => {
     expect(await check(makeMiniSolution())).toEqual(verdict);
     client.dispose();
   });
+
+  it('posts a plan to the worker in a later task than the call, not in the task that received it', async () => {
+    const posted: string[] = [];
+    const client = makeCheckClient(() => {
+      const w = new FakeWorker(createCheckApi());
+      const post = w.postMessage.bind(w);
+      w.postMessage = (message: unknown, transfer?: Transferable[]) => { posted.push(String((message as { path?: string[] }).path?.[0])); post(message, transfer); };
+      return w as unknown as Worker;
+    });
+    const scenario = makeMiniScenario();
+    const verdict = client.forScenario(scenario)(makeMiniSolution());
+    // Every microtask of this task runs first: nothing has crossed to the worker yet.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(posted).toEqual([]);
+    expect((await verdict).ok).toBe(true);
+    expect(posted).toEqual(['load', 'check']);
+    client.dispose();
+  });
 });
