@@ -3,7 +3,7 @@
 // that every stop is on time, and the weakest promises with why. Plain text only.
 import { createMemo, For, Match, Show, Switch, type JSX } from 'solid-js';
 import type { PlanRisk } from '../domain/risk/risk-types';
-import type { WeakPromise } from '../domain/risk/weakest';
+import { listedRoutes, type WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
@@ -29,16 +29,20 @@ export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; sce
   const vehicleName = createVehicleNames(() => props.scenario);
   // Per weak promise only: the figures come ranked, with their median start, from the risk worker.
   const names = createMemo(() => customerNames(props.scenario, props.weakest));
+  const routes = createMemo(() => listedRoutes(props.risk.routes));
   return (
     <>
       <p class="risk__expected">Expected late stops: <strong data-testid="risk-expected-late">{props.risk.expectedLateStops.toFixed(1)}</strong>
         <span class="muted"> ({formatCount(props.risk.samples)} simulated days)</span></p>
-      <h3 class="risk__subheading">Every stop on time, per route</h3>
+      <h3 class="risk__subheading">Every stop on time, per route{routes().rest ? ', weakest first' : ''}</h3>
       <ul class="risk__routes">
-        <For each={props.risk.routes}>
+        <For each={routes().listed}>
           {(route) => <li data-vehicle-id={route.vehicleId}>{vehicleName(route.vehicleId)}: {formatShare(route.pAllOnTime)}</li>}
         </For>
       </ul>
+      <Show when={routes().rest}>
+        {(rest) => <p class="risk__rest muted" data-testid="risk-routes-rest">{formatCount(rest().count)} more routes, each {formatShare(rest().pAllOnTimeAtLeast)} or more.</p>}
+      </Show>
       <h3 class="risk__subheading">Weakest promises</h3>
       <Show when={props.weakest.length > 0} fallback={<p class="muted">Every promise held in every simulated day.</p>}>
         <ol class="risk__weakest" aria-label="Weakest promises">

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildRiskModel } from '../../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../../web/src/domain/risk/reference';
-import { weakestPromises } from '../../../../web/src/domain/risk/weakest';
+import { listedRoutes, weakestPromises } from '../../../../web/src/domain/risk/weakest';
 import { DEFAULT_VARIABILITY } from '../../../../web/src/domain/variability';
 import { smallScenario } from '../../../fixtures/small-scenario';
 import { buildRoute } from '../../../helpers/build-route';
@@ -35,5 +35,20 @@ describe('weakestPromises', () => {
     for (const w of list) expect(w.pOnTime).toBe(risk.stops.find((x) => x.orderId === w.orderId)!.pOnTime);
     const sure = risk.stops.filter((x) => x.pOnTime === 1).map((x) => x.orderId);
     expect(weakestPromises(model, risk, 10).some((w) => sure.includes(w.orderId))).toBe(false);
+  });
+});
+
+describe('listedRoutes', () => {
+  const route = (vehicleId: string, pAllOnTime: number) => ({ vehicleId, pAllOnTime, pShiftOk: 1 });
+  it('lists every route in fleet order up to the limit', () => {
+    const routes = [route('a', 0.9), route('b', 0.5), route('c', 0.7)];
+    expect(listedRoutes(routes, 3)).toEqual({ listed: routes, rest: null });
+  });
+
+  it('past the limit lists the weakest first (ties in fleet order) and sums up the rest with their lowest chance', () => {
+    const routes = [route('a', 0.9), route('b', 0.5), route('c', 0.7), route('d', 0.5), route('e', 0.95), route('f', 0.8)];
+    const { listed, rest } = listedRoutes(routes, 3);
+    expect(listed.map((r) => r.vehicleId)).toEqual(['b', 'd', 'c']);
+    expect(rest).toEqual({ count: 3, pAllOnTimeAtLeast: 0.8 });
   });
 });

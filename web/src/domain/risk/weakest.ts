@@ -3,7 +3,7 @@
 // chain of short slacks — read from the risk model (planned times and CVs).
 import { formatClock, formatMinutes } from '../format';
 import type { RiskModel, RiskRoute } from './model';
-import type { PlanRisk } from './risk-types';
+import type { PlanRisk, RouteRisk } from './risk-types';
 
 /** Why a promise is weak. */
 export type RiskReason = 'long-leg' | 'tight-window' | 'short-slacks';
@@ -64,6 +64,31 @@ function reasonOf(stop: RiskRoute['stops'][number], spread: Spread): { reason: R
 
 /** How many weak promises the Risk panel lists. */
 export const WEAKEST_COUNT = 10;
+
+/** Routes the Risk panel lists one by one; past this many it lists the weakest and sums up the rest. */
+export const ROUTES_LISTED = 12;
+
+/** The routes the panel lists, and what it says of the others (null: none left out). */
+export interface ListedRoutes {
+  listed: RouteRisk[];
+  rest: { count: number; pAllOnTimeAtLeast: number } | null;
+}
+
+/**
+ * Every route in fleet order when there are at most `limit`; otherwise the `limit` with the lowest chance
+ * that every stop is on time (lowest first, ties in fleet order) and, for the rest, how many and the lowest
+ * of their chances — a thousand lines (one per route at 10,000 orders) was a long task to lay out and no
+ * dispatcher reads them (issue #15).
+ */
+export function listedRoutes(routes: readonly RouteRisk[], limit = ROUTES_LISTED): ListedRoutes {
+  if (routes.length <= limit) return { listed: [...routes], rest: null };
+  const ranked = routes.map((route, at) => ({ route, at })).sort((a, b) => a.route.pAllOnTime - b.route.pAllOnTime || a.at - b.at);
+  const rest = ranked.slice(limit);
+  return {
+    listed: ranked.slice(0, limit).map((r) => r.route),
+    rest: { count: rest.length, pAllOnTimeAtLeast: rest[0].route.pAllOnTime },
+  };
+}
 
 /**
  * A plan's risk with its weakest promises, ranked where the model was built (the risk worker, issue #15):
