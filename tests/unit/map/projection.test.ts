@@ -2,7 +2,7 @@
 // shipment is drawn as routed (not as unassigned), with its pickup place as a
 // second point, and its route line passes the pickup place before the customer.
 import { describe, expect, it } from 'vitest';
-import { projectRoutes, projectStops } from '../../../web/src/map/projection';
+import { projectRoutes, projectRoutesInSlices, projectStops, projectStopsInSlices } from '../../../web/src/map/projection';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
@@ -34,5 +34,32 @@ describe('map projection', () => {
     const o2 = projectStops(scenario, null).find((s) => s.orderId === 'o2')!;
     expect(o2).toMatchObject({ status: 'unplanned', sequence: null });
     expect(o2.pickup).toMatchObject({ sequence: null, serviceStartS: null });
+  });
+
+  it('projects the same stops a slice at a time: the visits first, then perSlice orders a step', () => {
+    const scenario = makeShipmentScenario();
+    const slices = projectStopsInSlices(scenario, scenario.plan, 1);
+    let steps = 1;
+    while (!slices.step()) steps += 1;
+    expect(steps).toBe(scenario.orders.length + 1);
+    expect(slices.result()).toEqual(projectStops(scenario, scenario.plan));
+    const bigSlices = projectStopsInSlices(scenario, scenario.plan, scenario.orders.length);
+    expect(bigSlices.step()).toBe(true);
+    expect(bigSlices.result()).toEqual(projectStops(scenario, scenario.plan));
+  });
+
+  it('projects the same route lines a slice at a time: the places first, then perSlice routes a step', () => {
+    const scenario = makeShipmentScenario();
+    const plan = scenario.plan!;
+    // A second route (the first one again, on another vehicle) and an empty one: three routes, two lines.
+    const [first] = plan.solution.routes;
+    const empty = { ...first, vehicleId: 'v-empty', steps: first.steps.filter((s) => s.type === 'start' || s.type === 'end') };
+    const twoRoutes = { ...plan, solution: { ...plan.solution, routes: [first, empty, { ...first, vehicleId: 'v-copy' }] } };
+    const slices = projectRoutesInSlices(scenario, twoRoutes, 1);
+    let steps = 1;
+    while (!slices.step()) steps += 1;
+    expect(steps).toBe(4);
+    expect(slices.result()).toEqual(projectRoutes(scenario, twoRoutes));
+    expect(slices.result().map((l) => l.vehicleId)).toEqual([first.vehicleId, 'v-copy']);
   });
 });

@@ -1,7 +1,7 @@
 // The timeline and KPI projections: a row per vehicle, a bar per routed stop
 // with wait and lateness, whole-hour axis; on-time share counts late stops.
 import { describe, expect, it } from 'vitest';
-import { computeKpis } from '../../../web/src/plan/kpis';
+import { computeKpis, planCost, planCostOf } from '../../../web/src/plan/kpis';
 import { moveOrder } from '../../../web/src/plan/move';
 import { positionAtTime, projectTimeline, timelineAxis } from '../../../web/src/plan/timeline';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -39,6 +39,9 @@ describe('timeline projection', () => {
     scenario.settings.unassignedPenalty = { base: 1000, perPriority: 7 };
     const missing = scenario.orders.find((o) => o.id === late.unassigned[0].orderId)!;
     expect(computeKpis(scenario, late).unassignedPenalty).toBe(1000 + 7 * (missing.priority ?? 1));
+    // The run store's shortcut to the cost figures gives the KPI bar's.
+    expect(planCostOf(scenario, late)).toEqual(planCost(computeKpis(scenario, late)));
+    expect(planCostOf(scenario, base)).toEqual(planCost(computeKpis(scenario, base)));
   });
 
   it('draws a shipment as its pickup bar, then its delivery bar, and counts both stops in the KPIs', () => {

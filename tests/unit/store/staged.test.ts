@@ -29,6 +29,28 @@ describe('createStaged', () => {
     expect(calls).toEqual([2, 3]);
   });
 
+  it('with a deferred first value, starts at the initial value, pending, and computes in a later task', () => {
+    const { queue, step } = manualQueue();
+    const [source, setSource] = createSignal(5000);
+    const calls: number[] = [];
+    const first = { initial: -1, defer: (n: number) => n > 1000 };
+    const staged = createRoot(() => createStaged(source, (n) => { calls.push(n); return n * 10; }, queue, first));
+    expect(staged()).toBe(-1);
+    expect(staged.pending()).toBe(true);
+    expect(calls).toEqual([]);
+    step();
+    expect(staged()).toBe(50000);
+    expect(staged.pending()).toBe(false);
+    setSource(6000);
+    step();
+    expect(staged()).toBe(60000);
+    // A small source is computed at once, as without the option.
+    const small = createRoot(() => createStaged(() => 7, (n) => n * 10, queue, first));
+    expect(small()).toBe(70);
+    expect(small.pending()).toBe(false);
+    expect(calls).toEqual([5000, 6000]);
+  });
+
   it('derives once from the latest source after several changes before its task', () => {
     const { queue, step, } = manualQueue();
     const [source, setSource] = createSignal(1);

@@ -3,33 +3,39 @@
 import { type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { computeKpis } from '../plan/kpis';
+import { computeKpis, type PlanKpis } from '../plan/kpis';
 import { rawOf } from '../store/raw';
-import { createStaged } from '../store/staged';
+import { createStaged, viewQueue } from '../store/staged';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
+
+/** Above this many steps the first figures of a newly shown strip are computed in a task after the one that showed the plan. */
+const FIGURES_AT_ONCE_UP_TO = 2000;
+
+const stepCount = (solution: Solution) => solution.routes.reduce((n, r) => n + r.steps.length, 0);
 
 /** KPI strip (labelled "Plan summary") for a scenario's solution; in Day mode with "N at risk". */
 export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?: number }): JSX.Element {
   // Once per plan or scenario revision, not once per figure, over the raw scenario: through the store's
   // proxies the pass over 10,000 orders was a long task (issue #15). Edits that change the figures bump
   // the revision (or replace the plan); reading it is what re-runs it, in a task of its own (staged.ts).
-  const kpis = createStaged(() => {
+  // The strip appears with the first plan: for a large plan its first figures come a task later (the
+  // values read "…", the strip is busy), since computing them in the task that showed the plan made it long.
+  const figures = createStaged<Solution, PlanKpis | null>(() => {
     void props.scenario.revision;
     return props.solution;
-  }, (solution) => computeKpis(rawOf(props.scenario), solution));
-  const onTime = () => {
-    const share = kpis().onTimeShare;
-    return share === null ? '—' : formatShare(share);
-  };
+  }, (solution) => computeKpis(rawOf(props.scenario), solution), viewQueue, { initial: null, defer: (solution) => stepCount(solution) > FIGURES_AT_ONCE_UP_TO });
+  /** A figure's text, or "…" until the first figures are in. */
+  const text = (format: (kpis: PlanKpis) => string) => { const kpis = figures(); return kpis ? format(kpis) : '…'; };
+  const warnIf = (count: (kpis: PlanKpis) => number) => { const kpis = figures(); return kpis && count(kpis) > 0 ? 'warning' : undefined; };
   return (
-    <dl class="stats stats--kpi" aria-label="Plan summary" aria-busy={kpis.pending()}>
-      <Stat label="Cost" value={formatCost(kpis().cost)} />
-      <Stat label="Km" value={formatKmValue(kpis().distanceM)} />
-      <Stat label="Hours" value={formatHm(kpis().durationS)} />
-      <Stat label="Vehicles" value={`${formatCount(kpis().vehiclesUsed)} / ${formatCount(kpis().fleetSize)}`} />
-      <Stat label="On time" value={onTime()} tone={kpis().lateStops > 0 ? 'warning' : undefined} />
-      <Stat label="Unassigned" value={formatCount(kpis().unassigned)} tone={kpis().unassigned > 0 ? 'warning' : undefined} />
+    <dl class="stats stats--kpi" aria-label="Plan summary" aria-busy={figures.pending()}>
+      <Stat label="Cost" value={text((k) => formatCost(k.cost))} />
+      <Stat label="Km" value={text((k) => formatKmValue(k.distanceM))} />
+      <Stat label="Hours" value={text((k) => formatHm(k.durationS))} />
+      <Stat label="Vehicles" value={text((k) => `${formatCount(k.vehiclesUsed)} / ${formatCount(k.fleetSize)}`)} />
+      <Stat label="On time" value={text((k) => (k.onTimeShare === null ? '—' : formatShare(k.onTimeShare)))} tone={warnIf((k) => k.lateStops)} />
+      <Stat label="Unassigned" value={text((k) => formatCount(k.unassigned))} tone={warnIf((k) => k.unassigned)} />
       {props.atRisk !== undefined && <Stat label="Promises" value={`${formatCount(props.atRisk)} at risk`} tone={props.atRisk > 0 ? 'warning' : undefined} />}
     </dl>
   );

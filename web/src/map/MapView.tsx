@@ -12,10 +12,10 @@ import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
 import type { RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
-import { createStaged } from '../store/staged';
+import { createStagedSlices } from '../store/staged';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
-import { projectRoutes, projectStops, scenarioBounds } from './projection';
+import { projectRoutesInSlices, projectStopsInSlices, scenarioBounds } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { slicedCanvas } from './sliced-canvas';
 import { StopMarkers } from './StopMarkers';
@@ -116,8 +116,9 @@ export function MapView(): JSX.Element {
     void state.changes;
     return s;
   };
-  const stops = createStaged(source, (s) => { const raw = s && rawOf(s); return raw ? projectStops(raw, raw.plan) : []; });
-  const lines = createStaged(source, (s) => { const raw = s && rawOf(s); return raw ? projectRoutes(raw, raw.plan) : []; });
+  // Stops and lines a slice per task: all 10,000 stops, or 1,000 lines, with the views that follow them was a long task.
+  const stops = createStagedSlices(source, (s) => { const raw = s && rawOf(s); return raw ? projectStopsInSlices(raw, raw.plan) : { step: () => true, result: () => [] }; });
+  const lines = createStagedSlices(source, (s) => { const raw = s && rawOf(s); return raw ? projectRoutesInSlices(raw, raw.plan) : { step: () => true, result: () => [] }; });
   const catchingUp = () => stops.pending() || lines.pending();
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
   const view = createRouteView(shown, () => !dayView());

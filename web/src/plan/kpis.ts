@@ -43,6 +43,17 @@ function penaltyOf(scenario: Scenario, orders: ReadonlyMap<string, Order>, solut
 }
 
 /**
+ * `planCost(computeKpis(scenario, solution))` without the pass over the stops: only the unassigned orders
+ * are looked up. The run store's last cost point, computed in the task that lands a solve (issue #15).
+ */
+export function planCostOf(scenario: Scenario, solution: Solution): PlanCost {
+  const wanted = new Set(solution.unassigned.map((u) => u.orderId));
+  const orders = new Map<string, Order>();
+  if (wanted.size > 0) for (const order of scenario.orders) if (wanted.has(order.id)) orders.set(order.id, order);
+  return { cost: solution.summary.cost, unassigned: solution.unassigned.length, penalty: penaltyOf(scenario, orders, solution) };
+}
+
+/**
  * Computes the KPIs of `solution` for `scenario`: one pass over the orders (an index by id, shared by the
  * lateness and the penalty) and one over the steps. Pass plain data: at 10,000 stops a store proxy per read
  * turned this into a long task (issue #15).

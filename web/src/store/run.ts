@@ -7,7 +7,7 @@ import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
-import { computeKpis, planCost, type PlanCost } from '../plan/kpis';
+import { planCostOf, type PlanCost } from '../plan/kpis';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import { makeBestSoFar } from './provisional';
@@ -46,7 +46,7 @@ const sameCost = (a: PlanCost, b: PlanCost) =>
 
 /** The last point of a finished solve: its plan's figures as the KPI bar computes them. */
 export function finalCostPoint(scenario: Scenario, solution: Solution, lastMs: number): CostPoint {
-  return { elapsedMs: Math.max(lastMs, solution.stats.elapsedMs), ...planCost(computeKpis(scenario, solution)) };
+  return { elapsedMs: Math.max(lastMs, solution.stats.elapsedMs), ...planCostOf(scenario, solution) };
 }
 
 /** Read-only for components: they change it through the actions. */

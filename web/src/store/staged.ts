@@ -65,16 +65,26 @@ function complete<T>(slices: Slices<T>): T {
 }
 
 /**
- * `compute(source())`, computed at once when created, then again in a task of its own (queued on `queue`)
- * after each change of `source`: several changes before that task runs make one computation, of the latest
+ * `compute(source())`, computed at once when created (unless `first` defers it), then again in a task of its
+ * own (queued on `queue`) after each change of `source`: several changes before that task runs make one computation, of the latest
  * source. `source` is tracked, `compute` is not (it reads raw data). Needs a reactive owner; a view disposed
  * before its task runs computes nothing.
  */
-export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => T, queue: TaskQueue = viewQueue): Staged<T> {
+export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => T, queue: TaskQueue = viewQueue, first?: FirstValue<S, T>): Staged<T> {
   return createStagedSlices(source, (next) => {
     let value: T;
     return { step: () => { value = compute(next); return true; }, result: () => value };
-  }, queue);
+  }, queue, first);
+}
+
+/**
+ * How a staged view gets its first value when `defer(source)` is true: `initial` at once, pending, and the
+ * computed value in a task of its own like any later one. For a view created by the very change that brings
+ * a large plan (the key figures appear with the first plan): computing it at once lengthened that task.
+ */
+export interface FirstValue<S, T> {
+  initial: T;
+  defer(source: S): boolean;
 }
 
 /**
@@ -83,7 +93,7 @@ export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => 
  * step is done, so a view never shows part of a new plan; until then it keeps the previous value and `pending`
  * is true. A change of `source` meanwhile starts over from the newest source.
  */
-export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S) => Slices<T>, queue: TaskQueue = viewQueue): Staged<T> {
+export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S) => Slices<T>, queue: TaskQueue = viewQueue, firstValue?: FirstValue<S, T>): Staged<T> {
   let latest: S;
   let job: Slices<T> | null = null;
   let first = true;
@@ -112,7 +122,8 @@ export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S)
     latest = next;
     if (first) {
       first = false;
-      return void setValue(() => complete(slice(next)));
+      if (!firstValue?.defer(next)) return void setValue(() => complete(slice(next)));
+      setValue(() => firstValue.initial);
     }
     // Work done for an older source is dropped.
     job = null;
