@@ -5,6 +5,7 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatCost, formatPlanCost } from '../../../web/src/domain/format';
 import { computeKpis } from '../../../web/src/plan/kpis';
+import { solverInput } from '../../../web/src/solver/client';
 import { createRunStore, describeRunError, type RunStore } from '../../../web/src/store/run';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -58,6 +59,17 @@ describe('run store', () => {
     const { fake, run: [, actions] } = setup();
     void actions.optimize();
     expect(() => structuredClone(fake.calls[0].scenario)).not.toThrow();
+  });
+
+  it('passes the snapshot\'s JSON text along, the solver input of that very snapshot', async () => {
+    const { fake, scenario: [, scenarioActions], run: [, actions] } = setup();
+    scenarioActions.setPlan(makeMiniPlan(makeMiniScenario()));
+    void actions.optimize();
+    const call = fake.calls[0];
+    expect(call.input).toBe(solverInput(call.scenario));
+    // The snapshot keeps the current plan; the text, like any solver input, leaves it out.
+    expect(call.scenario.plan).not.toBeNull();
+    expect(JSON.parse(call.input!).plan).toBeNull();
   });
 
   it('shows progress while running', () => {

@@ -22,8 +22,11 @@ export class StaleRunError extends Error {
 }
 
 export interface SolverClient {
-  /** Solves in the worker; resolves with a checked solution (see `solution.check`). */
-  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal): Promise<Solution>;
+  /**
+   * Solves in the worker; resolves with a checked solution (see `solution.check`). `input`, when the caller
+   * has it, is `solverInput(scenario)` already written (the Optimize click's snapshot was copied through it).
+   */
+  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal, input?: string): Promise<Solution>;
   /** Asks the running solve to stop; it resolves with the best plan so far. */
   cancel(): void;
   /** Terminates the worker. */
@@ -85,7 +88,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
   let running: PortfolioRun | null = null;
 
   return {
-    async solve(scenario, options, onProgress, signal) {
+    async solve(scenario, options, onProgress, signal, input) {
       const runId = ++latestRun;
       const count = workersFor(scenario, workerCount());
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
@@ -106,7 +109,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       // Set once the run has its result (or failed): a best-so-far plan checked later is not shown.
       let ended = false;
       try {
-        const json = solverInput(scenario);
+        const json = input ?? solverInput(scenario);
         const checkPlan = checker.forScenario(json);
         const progress = checkedProgress(checkPlan, (p) => {
           if (!ended && p.runId === latestRun) onProgress?.(p);

@@ -129,8 +129,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   };
 
   async function optimize(): Promise<void> {
-    const snapshot = scenarioActions.snapshot();
-    if (!snapshot || state.status === 'running') return;
+    if (state.status === 'running') return;
+    const copied = scenarioActions.snapshotWithText();
+    if (!copied) return;
+    const snapshot = copied.copy;
     const blocker = solveBlocker(snapshot);
     if (blocker) {
       blockedAt = { id: snapshot.id, revision: snapshot.revision };
@@ -147,7 +149,9 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
         ? await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) })
         : localTravel(snapshot);
       setState('routing', null);
-      const solution = await client.solve(road.scenario, solveOptions, progressOf(snapshot, road.travel), own.signal);
+      // The snapshot's own text when the solve is on it (not on a copy with road matrices).
+      const input = road.scenario === snapshot ? copied.text : undefined;
+      const solution = await client.solve(road.scenario, solveOptions, progressOf(snapshot, road.travel), own.signal, input);
       bestSoFar.settled();
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
