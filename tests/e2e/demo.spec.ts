@@ -88,6 +88,8 @@ test('a shipment shows as a pickup stop, then its delivery stop, on one route', 
   await expect(page.getByRole('region', { name: 'Unassigned' }).locator(`li[data-order-id="${SHIPMENT.id}"]`)).toHaveCount(0);
   const shipments = DEMO.orders.filter((o) => o.pickup).length;
   await expect(mapRegion(page)).toHaveAttribute('data-pickup-count', String(shipments));
+  // The map's key names the pickup places it draws.
+  await expect(page.getByRole('complementary', { name: 'Map legend' })).toContainText('Pickup place of a shipment');
   await expect(mapRegion(page)).toHaveAttribute('data-unassigned-count', '2');
   await page.screenshot({ path: testInfo.outputPath('demo-shipment.png') });
 });

@@ -3,8 +3,8 @@
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 
-/** Legend entries follow the plan state: no plan, plan, untrusted plan. */
-export function MapLegend(): JSX.Element {
+/** Legend entries follow the plan state: no plan, plan, untrusted plan; `hasPickups`: the map draws pickup places. */
+export function MapLegend(props: { hasPickups: boolean }): JSX.Element {
   const { scenario: [state], risk: [risk] } = useApp();
   const hasPlan = () => state.planStatus !== 'none';
   return (
@@ -14,7 +14,7 @@ export function MapLegend(): JSX.Element {
         <Show when={hasPlan()} fallback={<li><span class="legend-swatch legend-swatch--unplanned" aria-hidden="true" />Order (not planned yet)</li>}>
           <li><span class="legend-swatch legend-swatch--planned" aria-hidden="true" />Stop, coloured by route</li>
           <li><span class="legend-swatch legend-swatch--unassigned" aria-hidden="true" />Unassigned order</li>
-          <Show when={state.scenario?.orders.some((o) => o.pickup)}>
+          <Show when={props.hasPickups}>
             <li><span class="legend-swatch legend-swatch--pickup" aria-hidden="true" />Pickup place of a shipment</li>
           </Show>
         </Show>

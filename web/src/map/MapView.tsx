@@ -120,6 +120,8 @@ export function MapView(): JSX.Element {
   const stops = createStagedSlices(source, (s) => { const raw = s && rawOf(s); return raw ? projectStopsInSlices(raw, raw.plan) : { step: () => true, result: () => [] }; });
   const lines = createStagedSlices(source, (s) => { const raw = s && rawOf(s); return raw ? projectRoutesInSlices(raw, raw.plan) : { step: () => true, result: () => [] }; });
   const catchingUp = () => stops.pending() || lines.pending();
+  // From the projected stops (plain data): a walk over the store's 10,000 order proxies was part of a long task.
+  const hasPickups = createMemo(() => stops().some((s) => s.pickup !== null));
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
   const view = createRouteView(shown, () => !dayView());
   const [drawn, setDrawn] = createSignal(0);
@@ -197,7 +199,7 @@ export function MapView(): JSX.Element {
             : 'This map tile URL cannot be allowed by the security policy: use an http(s) address with a plain host name.'}
         </p>
       </Show>
-      <MapLegend />
+      <MapLegend hasPickups={hasPickups()} />
     </section>
   );
 }
