@@ -24,6 +24,26 @@ describe('scenario store', () => {
     expect(state.changes).toBe(1);
   }));
 
+  it('opens another scenario whole (nothing of the old one stays) and reconciles the same one (unchanged items kept)', () => inRoot(() => {
+    const [state, actions] = createScenarioStore();
+    const first = makeMiniScenario();
+    first.day = { dispatchedAt: 480, events: [] } as unknown as NonNullable<typeof first.day>;
+    actions.hydrate(first);
+    expect(state.scenario?.day).toBeDefined();
+    // Another id: its own fields only; an optional field the old scenario had is gone.
+    actions.replace(makeMiniScenario({ id: 'other', name: 'Other' }));
+    expect(state.scenario?.id).toBe('other');
+    expect(state.scenario?.day).toBeUndefined();
+    expect(state.scenario?.name).toBe('Other');
+    // The same id again (a reload): an unchanged order keeps its store object, a changed one is updated.
+    const kept = state.scenario!.orders[1];
+    const again = makeMiniScenario({ id: 'other', name: 'Other' });
+    again.orders[0] = { ...again.orders[0], customerName: 'Renamed' };
+    actions.hydrate(again);
+    expect(state.scenario!.orders[1]).toBe(kept);
+    expect(state.scenario!.orders[0].customerName).toBe('Renamed');
+  }));
+
   it('reports no plan, then a valid plan once one is set for the current revision', () => inRoot(() => {
     const [state, actions] = createScenarioStore(makeMiniScenario());
     expect(state.planStatus).toBe('none');
