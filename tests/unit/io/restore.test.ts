@@ -71,6 +71,22 @@ describe('readSavedScenario', () => {
     const read = await readSavedScenario(memoryDb({}, 'gone'));
     expect(read).toEqual({ kind: 'invalid', message: "the saved scenario 'gone' is missing" });
   });
+
+  it('with a database that reads records itself (the save worker), opens what it read and adopts that version', async () => {
+    const adopted: [string, number | undefined][] = [];
+    const scenario = makeMiniScenario({ plan: makeMiniPlan() });
+    const db: PlannerDb = {
+      ...memoryDb({}, 'mini'),
+      getScenario: () => Promise.reject(new Error('read on the page')),
+      readRecord: async (id) => (id === 'mini' ? { read: readScenarioRecord(scenario), stamp: 42 } : undefined),
+      adopt: (id, stamp) => void adopted.push([id, stamp]),
+    };
+    const read = await readSavedScenario(db);
+    expect(read).toMatchObject({ kind: 'found', scenario: { id: 'mini' } });
+    expect(read.kind === 'found' && read.scenario.plan?.solution.check.ok).toBe(true);
+    expect(adopted).toEqual([['mini', 42]]);
+    expect(await readSavedScenario({ ...db, getCurrentScenarioId: async () => 'gone' })).toEqual({ kind: 'invalid', message: "the saved scenario 'gone' is missing" });
+  });
 });
 
 describe('fetchDemoScenario', () => {

@@ -5,7 +5,8 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { KEPT_PLANS, makeSaveHandler, makeWorkerWriter, type PlanPart, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type ReadRequest, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { readScenarioRecord } from '../../../web/src/io/restore';
 import { planValue } from '../../../web/src/store/plan-value';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -15,14 +16,14 @@ const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
 function fakeWorker(options: { failOnPost?: boolean } = {}) {
   const handle = makeSaveHandler();
-  const requests: (SaveRequest | PlanPart)[] = [];
+  const requests: (SaveRequest | PlanPart | ReadRequest)[] = [];
   let held: (() => void)[] | null = null;
   const worker = {
     onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     terminated: false,
-    postMessage(request: SaveRequest | PlanPart) {
+    postMessage(request: SaveRequest | PlanPart | ReadRequest) {
       requests.push(structuredClone(request));
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
       const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>); });
@@ -148,5 +149,35 @@ describe('save worker', () => {
     expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'edited as the tab was hidden' });
     await db.saveCurrentScenario(makeMiniScenario({ name: 'later edit' }));
     expect(await makePlannerDb(where).getScenario('mini')).toMatchObject({ name: 'later edit' });
+  });
+
+  it('reads a record in the worker as the app opens it (validated, plan re-checked), with its stamp, without adopting it', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const worker = makeSaveWorker(fake.create);
+    const db = makePlannerDb(where, { writer: worker.write, reader: worker.read });
+    const scenario = makeMiniScenario({ plan: makeMiniPlan() });
+    await makePlannerDb(where).saveCurrentScenario(scenario);
+    const stored = await db.readRecord!('mini');
+    expect(fake.requests.map((r) => r.kind)).toEqual(['read']);
+    // The same reading the page does: the record's scenario, its plan re-checked by the checker.
+    expect(stored?.read).toEqual(readScenarioRecord(await makePlannerDb(where).getScenario('mini')));
+    expect(stored?.read.ok && stored.read.scenario.plan?.solution.check.ok).toBe(true);
+    expect(stored?.stamp).toBeTypeOf('number');
+    expect(db.knownStamp?.('mini')).toBeUndefined();
+    expect(await db.readRecord!('absent')).toBeUndefined();
+  });
+
+  it('reads on the page once the worker has failed', async () => {
+    const where = names();
+    const fake = fakeWorker({ failOnPost: true });
+    const worker = makeSaveWorker(fake.create);
+    const db = makePlannerDb(where, { writer: worker.write, reader: worker.read });
+    await makePlannerDb(where).saveCurrentScenario(makeMiniScenario({ name: 'read anyway' }));
+    const stored = await db.readRecord!('mini');
+    expect(fake.worker.terminated).toBe(true);
+    expect(stored?.read.ok && stored.read.scenario.name).toBe('read anyway');
+    await db.readRecord!('mini');
+    expect(fake.requests).toHaveLength(1);
   });
 });

@@ -23,6 +23,13 @@ export const stampOf = (record: unknown): number | undefined => {
   return typeof stamp === 'number' ? stamp : undefined;
 };
 
+/** A stored record without its save stamp (what reads return). */
+export function withoutStamp(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null || !(STAMP in record)) return record;
+  const { [STAMP]: _stamp, ...rest } = record as Record<string, unknown>;
+  return rest;
+}
+
 /** What one write transaction puts: the record, optionally the "open last" pointer, and the stamp it expects. */
 export interface WriteSpec<R extends { id: string } = { id: string }> {
   record: R;

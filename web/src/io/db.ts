@@ -6,8 +6,9 @@
 import { createStore, del, entries, get, type UseStore } from 'idb-keyval';
 import type { PinSet } from '../plan/pins';
 import type { Scenario } from '../domain/scenario';
-import { CURRENT_KEY, STAMP, StaleWriteError, stampOf, writeRecord, type WriteSpec } from './db-write';
-import type { RecordWriter } from './save-offload';
+import { CURRENT_KEY, StaleWriteError, stampOf, withoutStamp, writeRecord, type WriteSpec } from './db-write';
+import { readStoredRecord, type StoredRead } from './record-read';
+import type { RecordReader, RecordWriter } from './save-offload';
 
 export { CURRENT_KEY, StaleWriteError } from './db-write';
 
@@ -49,6 +50,11 @@ export interface PlannerDb {
   peekScenario?(id: string): Promise<{ record: unknown; stamp: number | undefined }>;
   /** Takes the peeked version `stamp` of `id` as the one this tab now holds. */
   adopt?(id: string, stamp: number | undefined): void;
+  /**
+   * Reads the record `id` as the app opens it (record-read.ts: upgraded, validated, its plan re-checked) with
+   * its stamp, WITHOUT adopting it; in the save worker when there is one. Undefined when nothing is stored.
+   */
+  readRecord?(id: string): Promise<StoredRead | undefined>;
 }
 
 /** The scenario catalogue's access to the same database (list, write any, delete). */
@@ -83,12 +89,6 @@ function requestResult<T>(request: IDBRequest<T>): Promise<T> {
   });
 }
 
-function withoutStamp(record: unknown): unknown {
-  if (typeof record !== 'object' || record === null || !(STAMP in record)) return record;
-  const { [STAMP]: _stamp, ...rest } = record as Record<string, unknown>;
-  return rest;
-}
-
 /** Puts `entry` as THE rescue copy in a transaction committed at once: it needs nothing more from this page. */
 function writeRescue(store: UseStore, entry: RescueEntry): Promise<void> {
   return store('readwrite', (os) => new Promise<void>((resolve, reject) => {
@@ -118,6 +118,8 @@ export interface PlannerDbOptions {
    * page is being left, the page writes itself.
    */
   writer?: RecordWriter;
+  /** Reads records as the app opens them elsewhere (the save worker); without it, or once it failed, the page reads. */
+  reader?: RecordReader;
 }
 
 /** Opens (lazily) the planner's databases. */
@@ -135,6 +137,7 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES, options: Planne
   /** Every stamp this page issued: a refusal over one of them is this page racing itself, not another tab. */
   const ownStamps = new Set<number>();
   let writer = options.writer;
+  let reader = options.reader;
   let lastStamp = 0;
   /** Unique per write: time plus a random fraction, always above this tab's previous stamp. */
   const nextStamp = () => (lastStamp = Math.max(Date.now() + Math.random(), lastStamp + 1));
@@ -247,6 +250,18 @@ export function makePlannerDb(names: DbNames = DEFAULT_DB_NAMES, options: Planne
       return { record: withoutStamp(record), stamp: stampOf(record) };
     },
     adopt,
+    async readRecord(id) {
+      if (reader) {
+        try {
+          return await reader({ db: names.scenarios, store: 'scenarios' }, id);
+        } catch (error) {
+          // A reader that is unavailable is dropped for good; any other failure is the read's own.
+          if (!(error instanceof Error) || error.name !== 'WriterUnavailableError') throw error;
+          reader = undefined;
+        }
+      }
+      return readStoredRecord(scenarios, id);
+    },
     saveCurrentScenario: (scenario, leaving) => write(scenario, true, true, leaving),
     recoverRescued,
     knownStamp: (id) => stamps.get(id),

@@ -131,9 +131,19 @@ export function readScenarioRecord(data: unknown): RecordRead {
 export async function readSavedScenario(db: PlannerDb): Promise<SavedRead> {
   const id = await db.getCurrentScenarioId();
   if (id === undefined) return { kind: 'none' };
-  const data = await db.getScenario(id);
-  if (data === undefined) return { kind: 'invalid', message: `the saved scenario '${id}' is missing` };
-  const read = readScenarioRecord(data);
+  const missing: SavedRead = { kind: 'invalid', message: `the saved scenario '${id}' is missing` };
+  let read: RecordRead;
+  if (db.readRecord) {
+    // Read, validated and re-checked where the database does it (the save worker), then adopted here.
+    const stored = await db.readRecord(id);
+    if (!stored) return missing;
+    db.adopt?.(id, stored.stamp);
+    read = stored.read;
+  } else {
+    const data = await db.getScenario(id);
+    if (data === undefined) return missing;
+    read = readScenarioRecord(data);
+  }
   if (read.ok) return { kind: 'found', scenario: read.scenario, pins: read.pins, warnings: read.warnings };
   return read.newer ? { kind: 'newer', message: read.message } : { kind: 'invalid', message: read.message };
 }

@@ -4,11 +4,14 @@
 // page now posts the record as JSON text (a scenario is JSON data): the orders and the
 // rest at once (~10 ms), the immutable ~30 MB plan once per plan, in pieces over
 // several tasks (json-slices.ts); the worker keeps the last plans' text, parses the
-// record and runs the same checked write (db-write.ts).
+// record and runs the same checked write (db-write.ts). It also reads records as the app
+// opens them (record-read.ts: validated, plan re-checked), so opening a large scenario
+// does that work off the main thread too.
 import { createStore, type UseStore } from 'idb-keyval';
 import { StaleWriteError, writeRecord, type WriteSpec } from './db-write';
 import { writeJsonInSlices } from './json-slices';
 import { nextTask } from './next-task';
+import { readStoredRecord, type StoredRead } from './record-read';
 
 /** Where a record goes: an idb-keyval store (one database, one object store). */
 export interface StoreNames { db: string; store: string }
@@ -34,8 +37,22 @@ export interface PlanPart {
 /** Plans whose text the worker keeps (the page mirrors the same list, so it knows when to send one again). */
 export const KEPT_PLANS = 3;
 
-/** The worker's answer to a request: done, or the failure's name, message and (when stale) the stored stamp. */
-export type SaveReply = { id: number; ok: true } | { id: number; ok: false; name: string; message: string; storedStamp?: number };
+/** A read request: the record `scenarioId` of the store `names`, read as the app opens it (record-read.ts). */
+export interface ReadRequest {
+  kind: 'read';
+  id: number;
+  names: StoreNames;
+  scenarioId: string;
+}
+
+/**
+ * The worker's answer to a request: done (a read: with what it found, null when nothing is stored), or the
+ * failure's name, message and (when stale) the stored stamp.
+ */
+export type SaveReply = { id: number; ok: true; found?: StoredRead | null } | { id: number; ok: false; name: string; message: string; storedStamp?: number };
+
+/** Reads a record as the app opens it, in the save worker; record-read.ts's readStoredRecord on the page when absent. */
+export type RecordReader = (names: StoreNames, scenarioId: string) => Promise<StoredRead | undefined>;
 
 /** Writes `spec` to the store `names` (checked as writeRecord does); the page's own writeRecord when absent. */
 export type RecordWriter = (names: StoreNames, spec: WriteSpec) => Promise<void>;
@@ -46,13 +63,17 @@ export class WriterUnavailableError extends Error {
 }
 
 /** Worker side: keeps plan texts (the last KEPT_PLANS keys) and runs save requests against the stores they name. */
-export function makeSaveHandler(): (message: SaveRequest | PlanPart) => Promise<SaveReply | null> {
+export function makeSaveHandler(): (message: SaveRequest | PlanPart | ReadRequest) => Promise<SaveReply | null> {
   const stores = new Map<string, UseStore>();
   const plans = new Map<number, string[]>();
-  const save = async ({ names, json, planKey, write }: SaveRequest): Promise<void> => {
+  const storeOf = (names: StoreNames): UseStore => {
     const key = `${names.db}\u0000${names.store}`;
     let store = stores.get(key);
     if (!store) stores.set(key, (store = createStore(names.db, names.store)));
+    return store;
+  };
+  const save = async ({ names, json, planKey, write }: SaveRequest): Promise<void> => {
+    const store = storeOf(names);
     const record = JSON.parse(json) as { id: string; plan?: unknown };
     if (planKey !== undefined) {
       const parts = plans.get(planKey);
@@ -71,6 +92,7 @@ export function makeSaveHandler(): (message: SaveRequest | PlanPart) => Promise<
       return null;
     }
     try {
+      if (message.kind === 'read') return { id: message.id, ok: true, found: (await readStoredRecord(storeOf(message.names), message.scenarioId)) ?? null };
       await save(message);
       return { id: message.id, ok: true };
     } catch (error) {
@@ -130,14 +152,29 @@ function makePlanSender(post: (part: PlanPart) => void): PlanSender {
   };
 }
 
+/** The page's side of the save worker: its writer and its reader. */
+export interface SaveWorker {
+  write: RecordWriter;
+  read: RecordReader;
+}
+
 /**
  * Page side: a writer that posts each write to a lazily started save worker. A worker that fails to
  * start or crashes rejects its pending writes with WriterUnavailableError (db.ts then writes itself).
  */
 export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): RecordWriter {
+  return makeSaveWorker(createWorker).write;
+}
+
+/**
+ * Page side of a lazily started save worker: writes (see makeWorkerWriter) and reads (the record as the app
+ * opens it, record-read.ts). A worker that fails to start or crashes rejects what is pending with
+ * WriterUnavailableError; db.ts then does the same work on the page.
+ */
+export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): SaveWorker {
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: () => void; reject: (error: Error) => void; recordId: string }>();
+  const pending = new Map<number, { resolve: (found: StoredRead | null | undefined) => void; reject: (error: Error) => void; recordId: string }>();
   const fail = (message: string) => {
     worker?.terminate();
     worker = null;
@@ -151,34 +188,40 @@ export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): 
       const reply = event.data;
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
-      if (reply.ok) waiting?.resolve();
+      if (reply.ok) waiting?.resolve(reply.found);
       else waiting?.reject(replyError(reply, waiting.recordId));
     };
     w.onerror = (event) => { event.preventDefault?.(); fail(`the save worker failed (${event.message || 'no message'})`); };
     w.onmessageerror = () => fail('the save worker could not read a request');
     return w;
   };
-  const post = (message: SaveRequest | PlanPart) => (worker ??= start()).postMessage(message);
+  const post = (message: SaveRequest | PlanPart | ReadRequest) => (worker ??= start()).postMessage(message);
   const plans = makePlanSender(post);
   const request = (message: Omit<SaveRequest, 'id' | 'kind'>, recordId: string) => new Promise<void>((resolve, reject) => {
     const id = ++nextId;
-    pending.set(id, { resolve, reject, recordId });
+    pending.set(id, { resolve: () => resolve(), reject, recordId });
     post({ kind: 'save', id, ...message });
   });
-  return async (names, spec) => {
-    const { record, ...write } = spec;
+  const write: RecordWriter = async (names, spec) => {
+    const { record, ...rest } = spec;
     const { plan } = record as { plan?: unknown };
     // The record is the store's live data, which later tasks may change: its text is taken now, in this
     // task; its plan (a frozen store value: immutable) is sent apart, in pieces, once per plan.
-    if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write }, record.id);
+    if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write: rest }, record.id);
     const json = JSON.stringify({ ...record, plan: undefined });
     try {
-      return await request({ names, json, planKey: await plans.keyOf(plan), write }, record.id);
+      return await request({ names, json, planKey: await plans.keyOf(plan), write: rest }, record.id);
     } catch (error) {
       // Dropped meanwhile for a newer plan (a save of another scenario's plan): sent again, once.
       if (!(error instanceof Error) || error.name !== 'PlanMissingError') throw error;
       plans.forget(plan);
-      return request({ names, json, planKey: await plans.keyOf(plan), write }, record.id);
+      return request({ names, json, planKey: await plans.keyOf(plan), write: rest }, record.id);
     }
   };
+  const read: RecordReader = (names, scenarioId) => new Promise<StoredRead | undefined>((resolve, reject) => {
+    const id = ++nextId;
+    pending.set(id, { resolve: (found) => resolve(found ?? undefined), reject, recordId: scenarioId });
+    post({ kind: 'read', id, names, scenarioId });
+  });
+  return { write, read };
 }

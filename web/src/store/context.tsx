@@ -6,7 +6,7 @@ import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { proposeRepair } from '../plan/repair';
 import { DEFAULT_DB_NAMES, hasScenarioList, makePlannerDb, type PlannerDb } from '../io/db';
-import { makeWorkerWriter } from '../io/save-offload';
+import { makeSaveWorker } from '../io/save-offload';
 import { downloadText, MIME } from '../io/download';
 import { makePodMediaStore, type PodMediaStore } from '../io/pod-media';
 import { fetchDemoScenario } from '../io/restore';
@@ -84,7 +84,11 @@ export function createAppState(deps: AppDeps = {}): AppState {
   const pins = createPinsStore();
   const run = createRunStore(client, scenario, { pins: () => pinsForSolver(scenario[0], pins) });
   // The autosave's writes run in the save worker: at 10,000 orders a put on this thread was a long task (issue #15).
-  const db = deps.db ?? makePlannerDb(DEFAULT_DB_NAMES, { writer: makeWorkerWriter() });
+  // The save worker writes the autosave and reads records as they are opened (validation, plan re-check).
+  const db = deps.db ?? (() => {
+    const saveWorker = makeSaveWorker();
+    return makePlannerDb(DEFAULT_DB_NAMES, { writer: saveWorker.write, reader: saveWorker.read });
+  })();
   const persist = createPersistence(scenario, {
     db,
     loadDemo: deps.loadDemo ?? (() => fetchDemoScenario()),

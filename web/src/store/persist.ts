@@ -84,11 +84,18 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   flushWhenHidden(queue);
   onCleanup(() => sync.close());
 
+  /** The record `id` read on the page, without adopting it (a database without `readRecord`). */
+  async function peekAndRead(id: string) {
+    const peeked = db.peekScenario ? await db.peekScenario(id) : { record: await db.getScenario(id), stamp: undefined };
+    return { read: readScenarioRecord(peeked.record), stamp: peeked.stamp };
+  }
+
   /** Reads the stored copy of `id` without adopting it; null when it is missing or unusable (reported). */
   async function readStored(id: string) {
-    const peeked = db.peekScenario ? await db.peekScenario(id) : { record: await db.getScenario(id), stamp: undefined };
-    const read = readScenarioRecord(peeked.record);
-    if (read.ok) return { ...read, stamp: peeked.stamp };
+    const stored = db.readRecord ? await db.readRecord(id) : await peekAndRead(id);
+    // Nothing stored any more reads as data that is not a scenario, with its message.
+    const read = stored?.read ?? readScenarioRecord(undefined);
+    if (read.ok) return { ...read, stamp: stored?.stamp };
     setStorageError({ kind: 'restore', message: `Another tab saved this scenario, but its copy cannot be opened here (${read.message}).` });
     return null;
   }

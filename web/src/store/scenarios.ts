@@ -156,12 +156,20 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
   async function loadWithPins(id: string): Promise<{ scenario: Scenario; pins: PinSet }> {
     const current = openActions.snapshot();
     if (current?.id === id) return { scenario: current, pins: pinsOf(id) };
-    const data = await deps.db.getScenario(id);
-    if (data === undefined) throw new Error(`scenario '${id}' is not stored`);
-    // The record's pins are part of its schema: validated with the scenario.
-    const read = readScenarioRecord(data);
+    // The record's pins are part of its schema: validated with the scenario (in the save worker when the
+    // database reads there, then the version read is adopted as this tab's).
+    const stored = deps.db.readRecord ? await deps.db.readRecord(id) : await readHere(id);
+    if (!stored) throw new Error(`scenario '${id}' is not stored`);
+    if (deps.db.readRecord) deps.db.adopt?.(id, stored.stamp);
+    const { read } = stored;
     if (!read.ok) throw new Error(`scenario '${id}' cannot be opened: ${read.message}`);
     return { scenario: read.scenario, pins: read.pins };
+  }
+
+  /** The record `id` read on the page (getScenario adopts its version). */
+  async function readHere(id: string) {
+    const data = await deps.db.getScenario(id);
+    return data === undefined ? undefined : { read: readScenarioRecord(data), stamp: undefined };
   }
 
   const pinsOf = (id: string): PinSet => deps.pins?.[1].snapshot(id) ?? { orders: {}, routes: [] };
