@@ -1,6 +1,6 @@
 // The scenario store: edits are counted, the plan is replaced whole, and the
 // plan status (none / invalid / stale / valid) is derived, never stored.
-import { createEffect, createRoot } from 'solid-js';
+import { createComputed, createEffect, createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -42,6 +42,26 @@ describe('scenario store', () => {
     actions.hydrate(again);
     expect(state.scenario!.orders[1]).toBe(kept);
     expect(state.scenario!.orders[0].customerName).toBe('Renamed');
+  }));
+
+  it('opens another scenario without walking its data (no unwrap pass), and it is as reactive and editable as ever', () => inRoot(() => {
+    const [state, actions] = createScenarioStore(makeMiniScenario());
+    const names: string[] = [];
+    createComputed(() => names.push(state.scenario?.name ?? ''));
+    const next = makeMiniScenario({ id: 'other', name: 'Other' });
+    const revision = next.revision;
+    let walked = 0;
+    // An order that counts every listing of its keys (what a walk over the data does; reading it through the store also does, once).
+    next.orders[0] = new Proxy({ ...next.orders[0], customerName: 'Watched' }, { ownKeys: (target) => { walked += 1; return Reflect.ownKeys(target); } });
+    actions.hydrate(next);
+    expect(walked).toBe(0);
+    expect(names).toEqual([makeMiniScenario().name, 'Other']);
+    expect(state.scenario?.orders[0].customerName).toBe('Watched');
+    const watched: string[] = [];
+    createComputed(() => watched.push(state.scenario?.orders[0].customerName ?? ''));
+    actions.updateOrder(next.orders[0].id, { customerName: 'Edited' });
+    expect(watched).toEqual(['Watched', 'Edited']);
+    expect(state.scenario?.revision).toBe(revision + 1);
   }));
 
   it('reports no plan, then a valid plan once one is set for the current revision', () => inRoot(() => {

@@ -2,7 +2,7 @@
 // accepted plan) and the verbs that edit it. Every edit bumps `changes`, which
 // persistence watches to save and which tells a late storage read it lost the race.
 import { batch } from 'solid-js';
-import { createStore, reconcile, unwrap } from 'solid-js/store';
+import { $RAW, createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
@@ -139,16 +139,18 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   const touch = () => setState('changes', (n) => n + 1);
   const bumpRevision = () => setState('scenario', 'revision', (r) => r + 1);
   /**
-   * Puts `scenario` in the store. Another scenario (or the first) replaces the old one whole: reconciling
-   * first copies the new data through `unwrap`, a walk over every object that took ~100 ms of the one task
-   * opening a 10,000-order scenario (issue #15), to keep the identity of items a different scenario does
-   * not share anyway. The same scenario again (a reload, another tab's save) is reconciled, so the views
-   * keep what did not change.
+   * Puts `scenario` in the store. The same scenario again (a reload, another tab's save) is reconciled, so
+   * the views keep what did not change. Another scenario (or the first) replaces the old one whole, and
+   * without Solid's `unwrap` pass: every setter first walks its value through `unwrap` (a Set entry and
+   * the property descriptors of every object, to strip store proxies), ~100 ms of the one task that opened
+   * a 10,000-order scenario (issue #15). `unwrap` takes an object that names its raw value under `$RAW` as
+   * that raw value without walking it, so the new root is handed over that way. Callers pass plain data
+   * (read from storage or a file, or a copy): nothing in a different scenario is a proxy of this store.
    */
   const putScenario = (scenario: Scenario) => {
     const next = withPlanValue(scenario);
-    if (state.scenario && state.scenario.id === next.id) setState('scenario', reconcile(next));
-    else setState({ scenario: next });
+    if (state.scenario && state.scenario.id === next.id) return void setState('scenario', reconcile(next));
+    setState({ [$RAW]: { scenario: next } } as unknown as { scenario: Scenario });
   };
 
   const actions: ScenarioActions = {
