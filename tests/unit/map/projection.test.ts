@@ -2,7 +2,7 @@
 // shipment is drawn as routed (not as unassigned), with its pickup place as a
 // second point, and its route line passes the pickup place before the customer.
 import { describe, expect, it } from 'vitest';
-import { projectRoutes, projectRoutesInSlices, projectStops, projectStopsInSlices } from '../../../web/src/map/projection';
+import { projectRoutes, projectRoutesInSlices, projectStops, projectStopsInSlices, scenarioBounds } from '../../../web/src/map/projection';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
@@ -61,5 +61,17 @@ describe('map projection', () => {
     expect(steps).toBe(4);
     expect(slices.result()).toEqual(projectRoutes(scenario, twoRoutes));
     expect(slices.result().map((l) => l.vehicleId)).toEqual([first.vehicleId, 'v-copy']);
+  });
+
+  it('frames every depot and order, none when there is none, and takes 200,000 places without overflowing', () => {
+    const scenario = makeMiniScenario();
+    const places = [...scenario.depots, ...scenario.orders];
+    expect(scenarioBounds(scenario)).toEqual([
+      [Math.min(...places.map((p) => p.lat)), Math.min(...places.map((p) => p.lng))],
+      [Math.max(...places.map((p) => p.lat)), Math.max(...places.map((p) => p.lng))],
+    ]);
+    expect(scenarioBounds({ ...scenario, depots: [], orders: [] })).toBeNull();
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...scenario.orders[0], id: `o${i}`, lat: 45 + i / 1e6, lng: 4 - i / 1e6 }));
+    expect(scenarioBounds({ ...scenario, depots: [], orders: many })).toEqual([[45, 4 - 199_999 / 1e6], [45 + 199_999 / 1e6, 4]]);
   });
 });

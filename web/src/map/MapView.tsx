@@ -97,7 +97,8 @@ export function MapView(): JSX.Element {
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
-    const bounds = id && state.scenario ? scenarioBounds(state.scenario) : null;
+    // Over the raw data: through the store, 10,000 orders' coordinates were a proxy read each (issue #15).
+    const bounds = id && state.scenario ? scenarioBounds(rawOf(state.scenario)) : null;
     if (instance && bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
   }));
 

@@ -191,9 +191,16 @@ export function projectDepots(scenario: Scenario): DepotPoint[] {
 
 /** South-west and north-east corners around every depot and order, or null when empty. */
 export function scenarioBounds(scenario: Scenario): [LatLng, LatLng] | null {
-  const places = [...scenario.depots, ...scenario.orders];
-  if (places.length === 0) return null;
-  const lats = places.map((p) => p.lat);
-  const lngs = places.map((p) => p.lng);
-  return [[Math.min(...lats), Math.min(...lngs)], [Math.max(...lats), Math.max(...lngs)]];
+  if (scenario.depots.length + scenario.orders.length === 0) return null;
+  // A loop, not Math.min(...all): spreading ~100,000 arguments overflows the stack.
+  let south = Infinity, west = Infinity, north = -Infinity, east = -Infinity;
+  for (const places of [scenario.depots, scenario.orders]) {
+    for (const { lat, lng } of places) {
+      if (lat < south) south = lat;
+      if (lat > north) north = lat;
+      if (lng < west) west = lng;
+      if (lng > east) east = lng;
+    }
+  }
+  return [[south, west], [north, east]];
 }
