@@ -11,6 +11,7 @@ import { lateness } from '../plan/timeline';
 import { routeOrderIds, servesOrder } from '../plan/rebuild-route';
 import { afterFrame } from '../map/chunked';
 import { useApp } from '../store/context';
+import { positionsById } from '../store/raw';
 import { isOrderPinned } from '../store/pins';
 import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
@@ -45,17 +46,24 @@ function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | nul
 /** The "Selected stop" card; shown while a stop (order) is selected and a plan exists. */
 export function MoveControls(): JSX.Element {
   const { scenario: [state], ui: [uiState] } = useApp();
+  // Over the raw orders, once per edit: a search through the store made a proxy per order (issue #15).
+  const positions = createMemo(() => {
+    void state.scenario?.revision;
+    void state.changes;
+    return state.scenario ? positionsById(state.scenario.orders) : new Map<string, number>();
+  });
   const view = () => {
     const orderId = selectedOrderId(uiState);
     const scenario = state.scenario;
-    return orderId && scenario?.plan && scenario.orders.some((o) => o.id === orderId) ? { orderId, scenario } : null;
+    return orderId && scenario?.plan && positions().has(orderId) ? { orderId, scenario, at: positions().get(orderId)! } : null;
   };
-  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} scenario={v.scenario} />}</Show>;
+  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} />}</Show>;
 }
 
-function StopCard(props: { orderId: string; scenario: Scenario }): JSX.Element {
+/** `at`: the order's position in the scenario's orders. */
+function StopCard(props: { orderId: string; at: number; scenario: Scenario }): JSX.Element {
   const { ui: [, uiActions], pins: [pinsState, pinsActions], edit: [, editActions], run: [run] } = useApp();
-  const order = () => props.scenario.orders.find((o) => o.id === props.orderId)!;
+  const order = () => props.scenario.orders[props.at];
   // Read several times per render: found once (thousands of stops to search: issue #15).
   const place = createMemo(() => placeOf(props.scenario, props.orderId));
   const vehicleName = (id: string | null) => props.scenario.vehicles.find((v) => v.id === id)?.name ?? id ?? '';

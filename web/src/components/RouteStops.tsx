@@ -8,6 +8,7 @@ import { positionBefore } from '../plan/move';
 import { routeOrderIds } from '../plan/rebuild-route';
 import { lateness, stepKindLabel, stepWindows } from '../plan/timeline';
 import { useApp } from '../store/context';
+import { positionsById } from '../store/raw';
 import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
 import { MessageButton } from './messages/MessageButton';
@@ -25,9 +26,18 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
 
 /** Ordered, draggable stop list of `route`. */
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
-  const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
-  // One index per scenario, not one per stop and read (5,000 orders: issue #15).
-  const orders = createMemo(() => new Map(props.scenario.orders.map((o) => [o.id, o])));
+  const { scenario: [scenarioState], ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
+  // One index per scenario edit, over the raw orders (10,000 orders: issue #15); each stop then reads its
+  // own order through the store, which tracks that order's fields.
+  const positions = createMemo(() => {
+    void props.scenario.revision;
+    void scenarioState.changes;
+    return positionsById(props.scenario.orders);
+  });
+  const orderOf = (id: string): Order | undefined => {
+    const at = positions().get(id);
+    return at === undefined ? undefined : props.scenario.orders[at];
+  };
   // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
   // the breaks between them. `seq` numbers the stops only.
   const items = () => {
@@ -44,7 +54,7 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
         {({ step: any, seq }) => {
           if (!isOrderStep(any)) return <BreakItem step={any} route={props.route} scenario={props.scenario} />;
           const step = any;
-          const order = () => orders().get(step.id);
+          const order = () => orderOf(step.id);
           const selected = () => isOrderSelected(uiState, step.id);
           const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
           let item!: HTMLLIElement;
