@@ -6,6 +6,7 @@ import type { Scenario } from '../domain/scenario';
 import type { SolverPin } from '../../../workers/protocol';
 import { solverPins, type PinSet } from '../plan/pins';
 import type { ScenarioState } from './scenario';
+import { rawOf } from './raw';
 
 /** Read-only view of the pins store. */
 export interface PinsState extends Readonly<PinSet> {
@@ -114,5 +115,7 @@ export function makePinsRecord([state, actions]: PinsStore): PinsRecord {
 export function pinsForSolver(scenarioState: ScenarioState, [state, actions]: PinsStore): SolverPin[] {
   const scenario = scenarioState.scenario;
   if (!scenario || state.scenarioId !== scenario.id) return [];
-  return solverPins(actions.snapshot(scenario.id), unwrap(scenario.plan)?.solution ?? null, scenario.vehicles.map((v) => v.id), scenario.orders.map((o) => o.id));
+  // Over the raw data: at 10,000 orders, the ids read through the store made a proxy per order in the Optimize click (issue #15).
+  const raw = rawOf(scenario);
+  return solverPins(actions.snapshot(scenario.id), raw.plan?.solution ?? null, raw.vehicles.map((v) => v.id), raw.orders.map((o) => o.id));
 }
