@@ -13,9 +13,10 @@ import L from 'leaflet';
 /**
  * Shapes drawn per frame in a sliced redraw; with this many shapes or fewer a redraw runs at once as in Leaflet.
  * At 700, frames of the 10,000-order plan's drawing still took 60-137 ms, mostly the compositor's commit of the
- * canvas (traces, software raster); 350 keeps them near 50 ms at the cost of twice the frames.
+ * canvas (traces, software raster); at 350 they were still 47-50 ms in traces while a plan landed, at 240 about
+ * 40 ms, at the cost of more frames (a 10,000-stop plan: about 46, under a second).
  */
-export const SHAPES_PER_FRAME = 350;
+export const SHAPES_PER_FRAME = 240;
 
 /** Schedules a frame callback; returns a cancel function (injected in tests). */
 export type FrameScheduler = (next: () => void) => () => void;
