@@ -1,5 +1,5 @@
 // Lists that appear over a few frames (issue #15): a first batch at once, the rest later, regrowing after a big jump.
-import { createRoot, createSignal } from 'solid-js';
+import { createRenderEffect, createRoot, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { createProgressive } from '../../web/src/components/ui/progressive';
 
@@ -36,6 +36,26 @@ describe('createProgressive', () => {
     expect(shown()).toEqual([]);
     await frames(400);
     expect(shown()).toEqual(range(30));
+    dispose();
+  });
+
+  it('a list that shrank and grows back (a filter cleared) is rendered a batch at a time, never whole at once', async () => {
+    const [items, setItems] = createSignal(range(100));
+    const rendered: number[] = [];
+    const dispose = createRoot((dispose) => {
+      const shown = createProgressive(items, 40);
+      // What a view sees: render effects run before the list's own effect.
+      createRenderEffect(() => rendered.push(shown().length));
+      return dispose;
+    });
+    await frames(400);
+    setItems(range(5));
+    rendered.length = 0;
+    setItems(range(120));
+    expect(Math.max(...rendered)).toBe(40);
+    await frames(400);
+    expect(rendered.at(-1)).toBe(120);
+    expect(rendered.every((n, i) => i === 0 || n >= rendered[i - 1])).toBe(true);
     dispose();
   });
 });

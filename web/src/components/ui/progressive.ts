@@ -20,6 +20,9 @@ export function createProgressive<T>(items: Accessor<readonly T[]>, batch: numbe
     afterFrame(grow);
   };
   createEffect(on(() => items().length, (length, previous) => {
+    // A list that shrank keeps a limit near its new size: views render before this effect runs, so a limit
+    // left at the full length would render a list that grows back (a filter cleared) whole, in one task.
+    if (length < limit()) setLimit(Math.max(batch, length));
     if (previous !== undefined && length > previous + batch) setLimit(batch);
     if (length > limit() && !pending) { pending = true; afterFrame(grow); }
   }));
