@@ -47,10 +47,12 @@ function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | nul
 export function MoveControls(): JSX.Element {
   const { scenario: [state], ui: [uiState] } = useApp();
   // Over the raw orders, once per edit: a search through the store made a proxy per order (issue #15).
+  // Only while a stop is selected: opening a scenario or storing a plan does not pay for it.
   const positions = createMemo(() => {
-    void state.scenario?.revision;
+    if (!selectedOrderId(uiState) || !state.scenario) return new Map<string, number>();
+    void state.scenario.revision;
     void state.changes;
-    return state.scenario ? positionsById(state.scenario.orders) : new Map<string, number>();
+    return positionsById(state.scenario.orders);
   });
   const view = () => {
     const orderId = selectedOrderId(uiState);
