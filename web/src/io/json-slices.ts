@@ -1,6 +1,6 @@
 // JSON text of a large value that does not change, made in time slices (issue #15):
-// a solved 10,000-stop plan is about 30 MB of JSON (mostly its explanations), over
-// 100 ms of JSON.stringify in one go; here it is written a piece at a time, with a
+// a solved 10,000-stop plan is ~2 MB of JSON (it was ~30 MB before explanations were
+// capped, over 100 ms of JSON.stringify in one go); here it is written a piece at a time, with a
 // pause (a task boundary) whenever a slice has run ~8 ms. Only for immutable data
 // (a stored plan is frozen): what a later slice reads must be what the first saw.
 import { nextTask } from './next-task';
