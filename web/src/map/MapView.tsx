@@ -7,6 +7,7 @@ import 'leaflet/dist/leaflet.css';
 import { createEffect, createMemo, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import { MapLegend } from '../components/MapLegend';
 import { admissionNow } from '../csp-boot';
+import { nextTask } from '../io/next-task';
 import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
@@ -96,10 +97,15 @@ export function MapView(): JSX.Element {
   useArchiveLayer(map, archiveActions.archive);
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
+  // In a task of its own: Leaflet's view reset redraws every layer, which lengthened the task that opened a
+  // 10,000-order scenario (issue #15). A newer request (or closing the map) drops an older one.
+  let framing = 0;
+  onCleanup(() => { framing += 1; });
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
     // Over the raw data: through the store, 10,000 orders' coordinates were a proxy read each (issue #15).
     const bounds = id && state.scenario ? scenarioBounds(rawOf(state.scenario)) : null;
-    if (instance && bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
+    const own = ++framing;
+    if (instance && bounds) void nextTask().then(() => { if (own === framing) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 }); });
   }));
 
   // In Day mode the map draws the day as predicted now (new orders included) and rings the stops at risk.

@@ -5,6 +5,7 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb } from '../io/db';
+import { nextTask } from '../io/next-task';
 import { readSavedScenario, readScenarioRecord, type SavedRead } from '../io/restore';
 import type { PinsRecord } from './pins';
 import { isProvisional } from './provisional';
@@ -188,6 +189,9 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     const lostRace = () => state.changes !== changesAtStart;
     const rescued = await recoverRescued();
     const saved = await readSaved();
+    // Opened in a task after the one that received it: reading a 10,000-order record from the save worker and
+    // putting it in the store were one long task together (issue #15).
+    await nextTask();
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);
