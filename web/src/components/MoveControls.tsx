@@ -11,7 +11,7 @@ import { lateness } from '../plan/timeline';
 import { routeOrderIds, servesOrder } from '../plan/rebuild-route';
 import { afterFrame } from '../map/chunked';
 import { useApp } from '../store/context';
-import { positionsById } from '../store/raw';
+import { createOrderIndex } from './ui/order-index';
 import { isOrderPinned } from '../store/pins';
 import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
@@ -46,18 +46,13 @@ function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | nul
 /** The "Selected stop" card; shown while a stop (order) is selected and a plan exists. */
 export function MoveControls(): JSX.Element {
   const { scenario: [state], ui: [uiState] } = useApp();
-  // Over the raw orders, once per edit: a search through the store made a proxy per order (issue #15).
   // Only while a stop is selected: opening a scenario or storing a plan does not pay for it.
-  const positions = createMemo(() => {
-    if (!selectedOrderId(uiState) || !state.scenario) return new Map<string, number>();
-    void state.scenario.revision;
-    void state.changes;
-    return positionsById(state.scenario.orders);
-  });
+  const orders = createOrderIndex(() => (selectedOrderId(uiState) ? state.scenario : null), () => state.changes);
   const view = () => {
     const orderId = selectedOrderId(uiState);
     const scenario = state.scenario;
-    return orderId && scenario?.plan && positions().has(orderId) ? { orderId, scenario, at: positions().get(orderId)! } : null;
+    const at = orderId ? orders.at(orderId) : undefined;
+    return orderId && scenario?.plan && at !== undefined ? { orderId, scenario, at } : null;
   };
   return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} />}</Show>;
 }

@@ -1,18 +1,18 @@
 // The stops of one route in visiting order: service time, window and lateness,
 // a pin per stop, and the driver's breaks where they fall (not draggable). Drag a stop onto another stop to put it just before that one,
 // onto the end slot to make it last, or onto another route's row to move it there.
-import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
+import { createEffect, For, Show, type JSX } from 'solid-js';
 import type { Order, Scenario, TimeWindow } from '../domain/scenario';
 import { isOrderStep, type OrderStepType, type Route, type Step } from '../domain/solution';
 import { positionBefore } from '../plan/move';
 import { routeOrderIds } from '../plan/rebuild-route';
 import { lateness, stepKindLabel, stepWindows } from '../plan/timeline';
 import { useApp } from '../store/context';
-import { positionsById } from '../store/raw';
 import { isOrderPinned } from '../store/pins';
 import { isOrderSelected } from '../store/ui';
 import { MessageButton } from './messages/MessageButton';
 import { PinToggle } from './PinToggle';
+import { createOrderIndex } from './ui/order-index';
 import { dragSource, dropTarget } from './ui/dnd';
 import { formatClock, formatDayMinutes, formatMinutes } from './ui/format';
 
@@ -27,17 +27,9 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
 /** Ordered, draggable stop list of `route`. */
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { scenario: [scenarioState], ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
-  // One index per scenario edit, over the raw orders (10,000 orders: issue #15); each stop then reads its
-  // own order through the store, which tracks that order's fields.
-  const positions = createMemo(() => {
-    void props.scenario.revision;
-    void scenarioState.changes;
-    return positionsById(props.scenario.orders);
-  });
-  const orderOf = (id: string): Order | undefined => {
-    const at = positions().get(id);
-    return at === undefined ? undefined : props.scenario.orders[at];
-  };
+  // Each stop's order by id, without walking 10,000 orders through the store (issue #15).
+  const orders = createOrderIndex(() => props.scenario, () => scenarioState.changes);
+
   // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
   // the breaks between them. `seq` numbers the stops only.
   const items = () => {
@@ -54,7 +46,7 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
         {({ step: any, seq }) => {
           if (!isOrderStep(any)) return <BreakItem step={any} route={props.route} scenario={props.scenario} />;
           const step = any;
-          const order = () => orderOf(step.id);
+          const order = () => orders.order(step.id);
           const selected = () => isOrderSelected(uiState, step.id);
           const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
           let item!: HTMLLIElement;

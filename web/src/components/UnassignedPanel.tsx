@@ -7,9 +7,9 @@ import { describeExplanation } from '../domain/explain-text';
 import type { Scenario } from '../domain/scenario';
 import type { UnassignedOrder } from '../domain/solution';
 import { useApp } from '../store/context';
-import { positionsById } from '../store/raw';
 import { isOrderSelected } from '../store/ui';
 import { dragSource, dropTarget } from './ui/dnd';
+import { createOrderIndex } from './ui/order-index';
 import { formatCount } from './ui/format';
 
 /** An unassigned order as listed: the blocking rule and, once explained, the smallest fixes. */
@@ -38,13 +38,7 @@ function explained(scenario: Scenario, isSelected: (orderId: string) => boolean)
 /** The "Unassigned" region for the open scenario's plan. */
 export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }): JSX.Element {
   const { scenario: [scenarioState], ui: [uiState, uiActions], edit } = useApp();
-  // Over the raw orders, once per edit (issue #15); each listed order is then read through the store.
-  const positions = createMemo(() => {
-    void props.scenario.revision;
-    void scenarioState.changes;
-    return positionsById(props.scenario.orders);
-  });
-  const orderOf = (id: string) => { const at = positions().get(id); return at === undefined ? undefined : props.scenario.orders[at]; };
+  const orders = createOrderIndex(() => props.scenario, () => scenarioState.changes);
   const items = createMemo(() => explained(props.scenario, (orderId) => isOrderSelected(uiState, orderId)));
   const dropping = () => edit[0].preview?.vehicleId === null;
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: null } : null));
@@ -64,7 +58,7 @@ export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }
                 onClick={() => uiActions.selectOrder(item.orderId)}
               >
                 <span class="unassigned__marker" aria-hidden="true" />
-                <span class="unassigned__name">{orderOf(item.orderId)?.customerName || item.orderId}</span>
+                <span class="unassigned__name">{orders.order(item.orderId)?.customerName || item.orderId}</span>
                 <span class="muted unassigned__id">{item.orderId}</span>
                 <p class="unassigned__rule">{item.rule}</p>
                 <Show when={item.fixes.length > 0} fallback={<p class="muted unassigned__hint">Select it to see the smallest fixes.</p>}>
