@@ -40,6 +40,14 @@ function fakeWorker(options: { failOnPost?: boolean } = {}) {
   };
 }
 
+/** A database that writes and reads through a (fake) save worker. */
+function readingDb(options: { failOnPost?: boolean } = {}) {
+  const where = names();
+  const fake = fakeWorker(options);
+  const worker = makeSaveWorker(fake.create);
+  return { where, fake, db: makePlannerDb(where, { writer: worker.write, reader: worker.read }) };
+}
+
 describe('save worker', () => {
   it('stores the record the page would have stored, from its JSON text', async () => {
     const where = names();
@@ -152,10 +160,7 @@ describe('save worker', () => {
   });
 
   it('reads a record in the worker as the app opens it (validated, plan re-checked), with its stamp, without adopting it', async () => {
-    const where = names();
-    const fake = fakeWorker();
-    const worker = makeSaveWorker(fake.create);
-    const db = makePlannerDb(where, { writer: worker.write, reader: worker.read });
+    const { where, fake, db } = readingDb();
     const scenario = makeMiniScenario({ plan: makeMiniPlan() });
     await makePlannerDb(where).saveCurrentScenario(scenario);
     const stored = await db.readRecord!('mini');
@@ -169,10 +174,7 @@ describe('save worker', () => {
   });
 
   it('reads on the page once the worker has failed', async () => {
-    const where = names();
-    const fake = fakeWorker({ failOnPost: true });
-    const worker = makeSaveWorker(fake.create);
-    const db = makePlannerDb(where, { writer: worker.write, reader: worker.read });
+    const { where, fake, db } = readingDb({ failOnPost: true });
     await makePlannerDb(where).saveCurrentScenario(makeMiniScenario({ name: 'read anyway' }));
     const stored = await db.readRecord!('mini');
     expect(fake.worker.terminated).toBe(true);
