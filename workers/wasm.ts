@@ -50,6 +50,7 @@ export interface RawSolverExports {
   testViolations(): number;
   testViolatingSteps(): number;
   testConstructPruning(on: number): void;
+  testInsertionElsewhere(stop: number, alongside: number, mode: number): number;
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;

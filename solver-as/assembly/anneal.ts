@@ -59,8 +59,22 @@ const BLINK: f64 = 0.01;
  * ten passes were no better.
  */
 const DESCENT_PASSES: i32 = 1;
-/** Above this many stops recreate only tries positions next to neighbours. */
+/**
+ * Above this many stops recreate tries only the routes that hold one of the stop's neighbours (every
+ * position of each), not every route.
+ */
 const GRANULAR_ABOVE: i32 = 200;
+
+/**
+ * Share of the steps of a large plan whose recreate still tries every route: they let a stop leave its
+ * region for any route with room, which is how routes empty (fewer vehicles) on C1, R1 and RC1.
+ */
+const WHOLE_PLAN_RECREATE: f64 = 0.1;
+
+/** Whether recreate is restricted to the routes of each stop's neighbours in this problem. */
+export function recreateGranular(): bool {
+  return nodeCount - depotCount > GRANULAR_ABOVE;
+}
 
 /** Allocates the accepted-plan copy. */
 export function setupAnneal(): void {
@@ -173,7 +187,7 @@ export function annealStep(progress: f64): void {
   clearTouched();
   ruin();
   addUnassigned();
-  recreate(removedList, removedCount, BLINK, nodeCount - depotCount > GRANULAR_ABOVE);
+  recreate(removedList, removedCount, BLINK, recreateGranular() && nextFloat() >= WHOLE_PLAN_RECREATE);
   for (let pass = 0; pass < DESCENT_PASSES; pass++) {
     let improved = false;
     for (let i = 0; i < removedCount; i++) {

@@ -1,6 +1,8 @@
 // Insertion of unassigned stops: the cheapest feasible position over every
 // route (one empty route per vehicle class), used to build the first plan and
-// by ruin-and-recreate. Stops with no feasible position stay unassigned.
+// by ruin-and-recreate. Stops with no feasible position stay unassigned. Large
+// first plans look only next to each stop's neighbours; recreate in a large
+// plan looks at every position of the routes that hold its neighbours.
 import { siteDistance } from "./matrix";
 import {
   nodeCount, depotCount, vehicleCount, endSite, startSite, durationFree,
@@ -188,6 +190,26 @@ export function granularInsertion(u: i32, blink: f64): f64 {
 }
 
 /**
+ * Cheapest insertion over every position of the routes that hold one of u's neighbours (and empty
+ * routes); falls back to bestInsertion when none of them is feasible.
+ */
+export function neighbourRoutesInsertion(u: i32, blink: f64): f64 {
+  insertionSite = -1;
+  let best: f64 = INFEASIBLE;
+  const k = neighbourCount;
+  stamp++;
+  for (let i = 0; i < k; i++) {
+    const route = unchecked(routeOf[unchecked(neighbours[u * k + i])]);
+    if (route < 0 || route >= vehicleCount || unchecked(routeStamp[route]) == stamp) continue;
+    unchecked(routeStamp[route] = stamp);
+    best = scanRoute(u, route, best, blink);
+  }
+  best = scanEmptyRoutes(u, best);
+  if (insertionSite < 0) return bestInsertion(u, 0);
+  return best;
+}
+
+/**
  * Best insertion of the unassigned pair (pickup p, delivery d) into route r: p after some site a,
  * d after some site b at or after a. The prefix through p is extended one stop at a time, so each
  * candidate costs O(1) beyond the walk: O(size²) per route. Updates insertionSite/insertionSite2.
@@ -295,7 +317,7 @@ function insertCheapest(u: i32, blink: f64, granular: bool): void {
     if (insertionSite >= 0 && delta < penalty) insertPair(u);
     return;
   }
-  const delta = granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
+  const delta = routeScan ? recreateInsertion(u, blink, granular) : granular ? granularInsertion(u, blink) : bestInsertion(u, blink);
   if (insertionSite >= 0 && delta < unchecked(unassignedPenalty[u])) insertStop(u, insertionSite, insertionWindow);
 }
 
@@ -413,6 +435,17 @@ export function constructPlan(): void {
   largeConstruct = false;
 }
 
+/** True while recreate inserts (the first plan inserts otherwise: above GRANULAR_CONSTRUCT_NODES only next to neighbours). */
+let routeScan = false;
+
+/**
+ * Recreate's cheapest insertion: at every position of every route, or with `granular` (large plans)
+ * at every position of the routes that hold one of the stop's neighbours.
+ */
+function recreateInsertion(u: i32, blink: f64, granular: bool): f64 {
+  return granular ? neighbourRoutesInsertion(u, blink) : bestInsertion(u, blink);
+}
+
 /** Recreate order weights of SISR: random, largest demand, farthest, closest (4 : 4 : 2 : 1). */
 const ORDER_WEIGHTS: i32 = 11;
 
@@ -434,6 +467,7 @@ function recreateKey(u: i32, mode: i32): f64 {
  * `blink`. A stop whose best insertion costs more than its penalty stays out.
  */
 export function recreate(list: StaticArray<i32>, count: i32, blink: f64, granular: bool): void {
+  routeScan = true;
   const mode = nextInt(ORDER_WEIGHTS);
   for (let i = 0; i < count; i++) {
     const u = unchecked(list[i]);
@@ -450,4 +484,35 @@ export function recreate(list: StaticArray<i32>, count: i32, blink: f64, granula
   for (let i = 0; i < count; i++) {
     insertCheapest(unchecked(list[i]), blink, granular);
   }
+  routeScan = false;
+}
+
+/**
+ * Insertion cost of assigned stop u elsewhere, the plan left as it was (test hook): u and its first
+ * `alongside` routed neighbours come out (as a ruin takes a region), then u is priced with `mode` 0
+ * every position of every route, 1 next to its neighbours, 2 the routes of its neighbours, 3 as
+ * recreate inserts it in a plan of this size (`granular` as the anneal passes it).
+ */
+export function insertionCostElsewhere(u: i32, alongside: i32, mode: i32, granular: bool): f64 {
+  const taken = new StaticArray<i32>(alongside + 1);
+  const after = new StaticArray<i32>(alongside + 1);
+  let count = 0;
+  const k = neighbourCount;
+  for (let i = -1; i < k && count <= alongside; i++) {
+    const stop = i < 0 ? u : unchecked(neighbours[u * k + i]);
+    const route = unchecked(routeOf[stop]);
+    if (route < 0) continue;
+    taken[count] = stop; after[count] = unchecked(prev[stop]); count++;
+    unlink(stop);
+    updateRoute(route);
+  }
+  const delta = mode == 0 ? bestInsertion(u, 0)
+    : mode == 1 ? granularInsertion(u, 0)
+    : mode == 2 ? neighbourRoutesInsertion(u, 0)
+    : recreateInsertion(u, 0, granular);
+  for (let i = count - 1; i >= 0; i--) {
+    linkAfter(taken[i], after[i]);
+    updateRoute(unchecked(routeOf[after[i]]));
+  }
+  return delta;
 }

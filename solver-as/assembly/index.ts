@@ -14,12 +14,12 @@ import {
   overloadedRoutes,
 } from "./solution";
 import { setRelaxed } from "./route-cost";
-import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks } from "./construct";
+import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks, insertionCostElsewhere } from "./construct";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
 import { setupRuin } from "./ruin";
-import { setupAnneal, startAnneal, annealStep, annealSteps, converged, violatingSteps } from "./anneal";
+import { setupAnneal, startAnneal, annealStep, annealSteps, converged, violatingSteps, recreateGranular } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
   outUnassignedCount, outSummary,
@@ -234,6 +234,15 @@ export function testViolations(): i32 {
 /** Ruin-and-recreate steps so far whose plan had a late or overloaded route (0 unless the search is penalised). */
 export function testViolatingSteps(): f64 {
   return <f64>violatingSteps;
+}
+
+/**
+ * Cost of inserting assigned stop `stop` elsewhere once it and its first `alongside` routed neighbours are
+ * out; the working plan is left as it was. `mode` 0 over every route, 1 next to its neighbours, 2 over
+ * the routes of its neighbours, 3 as ruin-and-recreate does.
+ */
+export function testInsertionElsewhere(stop: i32, alongside: i32, mode: i32): f64 {
+  return insertionCostElsewhere(stop, alongside, mode, recreateGranular());
 }
 
 /** false: the first plan of a large problem evaluates every route it would skip (to compare the plans). */
