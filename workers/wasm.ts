@@ -51,6 +51,8 @@ export interface RawSolverExports {
   testViolatingSteps(): number;
   testConstructPruning(on: number): void;
   testInsertionElsewhere(stop: number, alongside: number, mode: number): number;
+  testTimeScreen(mode: number, first: number, last: number, before: number): number;
+  testScreenedFullWarp(): number;
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;

@@ -3,17 +3,17 @@
 // by ruin-and-recreate. Stops with no feasible position stay unassigned. Large
 // first plans look only next to each stop's neighbours; recreate in a large
 // plan looks at every position of the routes that hold its neighbours.
-import { siteDistance } from "./matrix";
+import { siteDistance, siteDistanceInto } from "./matrix";
 import {
   nodeCount, depotCount, vehicleCount, endSite, startSite, durationFree,
   vehicleCostPerM, vehicleFixedCost, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
-  chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
+  chosenWindow, hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq, vehicleProfile,
 } from "./model";
 import {
-  next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
+  next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos, routeWarp,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP } from "./segments";
-import { accRouteCost } from "./route-cost";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP, insertionWarp } from "./segments";
+import { accRouteCost, warpPriced, warpPrice } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
 import { stopStability } from "./stability";
@@ -79,12 +79,20 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
   const nw = unchecked(next[w]);
   const size = unchecked(routeSize[route]);
   if (durationFree) {
-    const added = siteDistance(w, u) + siteDistance(u, nw) - siteDistance(w, nw);
+    const added = siteDistanceInto(w, u) + siteDistance(u, nw) - siteDistance(w, nw);
     let bound = unchecked(vehicleCostPerM[route]) * <f64>added + stopStability(u, route);
     if (size == 0) {
       bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(w, nw);
     }
     if (bound >= threshold) return bound;
+    // Most positions of a plan with tight windows make the route late: the time fields alone say so.
+    const warp = insertionWarp(w, u, u, nw, endSite(route), unchecked(vehicleProfile[route]), next);
+    if (warp > 0) {
+      if (!warpPriced()) return INFEASIBLE;
+      // Priced lateness: the new route's warp and overload are at least what they add to the old one's.
+      bound += warpPrice * <f64>(warp - unchecked(routeWarp[route]));
+      if (bound >= threshold) return bound;
+    }
   }
   return routeCostWith(route, w, u, nw) - unchecked(routeCost[route]);
 }

@@ -3,8 +3,9 @@
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
   setupModel, inputAddress, prepareModel, hasMatrix, storedMatrix, distanceM, durationS, nodeCount, profileCount, params,
-  vehicleCount, depotCount, isStop, chosenWindow, hasPairs,
+  vehicleCount, depotCount, isStop, chosenWindow, hasPairs, endSite, isEndSite, vehicleProfile,
 } from "./model";
+import { accFromPrefix, accAppendRange, accAppendSuffix, accAppendSite, accField, F_WARP, insertionWarp, joinWarp } from "./segments";
 import { prepareTravel, nodeDistance, nodeDuration } from "./matrix";
 import { prepareHomes } from "./homes";
 import { prepareVehicleClasses } from "./fleet";
@@ -243,6 +244,41 @@ export function testViolatingSteps(): f64 {
  */
 export function testInsertionElsewhere(stop: i32, alongside: i32, mode: i32): f64 {
   return insertionCostElsewhere(stop, alongside, mode, recreateGranular());
+}
+
+/** The time warp testTimeScreen last measured with whole records. */
+let screenedFullWarp: f64 = 0;
+
+/**
+ * The time screen of move evaluation against the whole-record evaluation, on the working plan. `mode` 0:
+ * the chain first … last (on another route) after site `before`, as relocate and recreate price it;
+ * mode 1: the prefix through `before` joined to the suffix from site `last` of another route, as 2-opt*
+ * does (`first` unused). Returns the screen's warp; testScreenedFullWarp() then gives the full one.
+ */
+export function testTimeScreen(mode: i32, first: i32, last: i32, before: i32): f64 {
+  const route = routeOf[before];
+  const end = endSite(route);
+  const profile = vehicleProfile[route];
+  const after = next[before];
+  accFromPrefix(before, route);
+  let screened: i64 = 0;
+  if (mode == 0) {
+    screened = insertionWarp(before, first, last, after, end, profile, next);
+    accAppendRange(first, last, next);
+    accAppendSuffix(after, lastStop(route), route, next);
+  } else {
+    const tail = isEndSite(last) ? end : last;
+    screened = joinWarp(before, tail, end, profile);
+    accAppendSuffix(last, lastStop(routeOf[last]), routeOf[last], next);
+  }
+  accAppendSite(end);
+  screenedFullWarp = <f64>accField(F_WARP);
+  return <f64>screened;
+}
+
+/** The whole-record warp of the last testTimeScreen. */
+export function testScreenedFullWarp(): f64 {
+  return screenedFullWarp;
 }
 
 /** false: the first plan of a large problem evaluates every route it would skip (to compare the plans). */

@@ -4,7 +4,7 @@
 // uses exactly the operations of web/src/domain/geo.ts (great-circle × circuity, then distance / speed),
 // so the TypeScript checker recomputes identical integers.
 import {
-  nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params, storedMatrix, siteNode, isAnywhere,
+  nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params, storedMatrix, siteNode, isAnywhere, symmetricTravel,
 } from "./model";
 import { PARAM_CIRCUITY } from "./types";
 
@@ -96,4 +96,13 @@ export function modelDistance(i: i32, j: i32): i32 {
 // @ts-ignore: decorator
 @inline export function siteDistance(from: i32, to: i32): i64 {
   return <i64>nodeDistance(unchecked(siteNode[from]), unchecked(siteNode[to]));
+}
+
+/**
+ * Distance from site `from` to site `to`, read from `to`'s matrix row when travel is symmetric: for pricing
+ * one stop at many positions (the row of the stop being placed stays in the cache).
+ */
+// @ts-ignore: decorator
+@inline export function siteDistanceInto(from: i32, to: i32): i64 {
+  return symmetricTravel ? <i64>nodeDistance(unchecked(siteNode[to]), unchecked(siteNode[from])) : siteDistance(from, to);
 }

@@ -152,6 +152,11 @@ export let hasLimits: bool = false;
 export let durationFree: bool = false;
 /** True when distanceM is symmetric (reversals keep internal distance). */
 export let symmetricDistance: bool = false;
+/**
+ * True when distance and every profile's travel time are symmetric: a leg into a fixed node may then be
+ * read from that node's own matrix row (the cache holds it while one stop is priced at many positions).
+ */
+export let symmetricTravel: bool = false;
 
 /** Allocates every input buffer for a problem of the given size. */
 export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool, windows: i32): void {
@@ -393,6 +398,15 @@ export function prepareModel(): void {
   for (let i = 0; i < n && symmetricDistance && storedMatrix; i++) {
     for (let j = i + 1; j < n; j++) {
       if (distanceM[i * n + j] != distanceM[j * n + i]) { symmetricDistance = false; break; }
+    }
+  }
+  symmetricTravel = symmetricDistance;
+  for (let p = 0; p < profileCount && symmetricTravel && storedMatrix; p++) {
+    const base = p * n * n;
+    for (let i = 0; i < n && symmetricTravel; i++) {
+      for (let j = i + 1; j < n; j++) {
+        if (durationS[base + i * n + j] != durationS[base + j * n + i]) { symmetricTravel = false; break; }
+      }
     }
   }
 }

@@ -25,6 +25,12 @@ let relaxLoad: bool = false;
 export let warpPrice: f64 = 0;
 export let loadPrice: f64 = 0;
 
+/** True while the penalised search prices time warp (a late route is then allowed, at warpPrice per second). */
+// @ts-ignore: decorator
+@inline export function warpPriced(): bool {
+  return relaxWarp;
+}
+
 /**
  * Turns the penalised search on or off and sets its prices (cost units per second late / per unit over);
  * a price ≤ 0 keeps that rule hard.

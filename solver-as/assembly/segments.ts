@@ -14,10 +14,10 @@
 import {
   nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, vehicleProfile, storedMatrix, distanceM, durationS,
   isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
-  hasWindowCosts, hasOwners,
+  hasWindowCosts, hasOwners, symmetricTravel,
 } from "./model";
 import { hasStability, siteHome } from "./homes";
-import { nodeDistance, legDuration } from "./matrix";
+import { nodeDistance, legDuration, nodeDuration } from "./matrix";
 
 // ---- The field list. A summary is one record of i64 slots; every prefix, suffix, the accumulator and
 // its saved copy share this layout, so storing, loading, saving and restoring copy whole records and a
@@ -380,6 +380,58 @@ export function accAppendReversed(first: i32, last: i32, prev: StaticArray<i32>)
     if (site == first) break;
     site = unchecked(prev[site]);
   }
+}
+
+/**
+ * Time warp of the route made of the stored prefix through `before`, the chain first … last (following
+ * `next`; one stop when first == last), the stored suffix from `after` (none when `after` is the end site
+ * `end`), then `end`, from the time fields alone: four scalars per merge instead of whole records, as
+ * routeCostWith's accumulator would find them. With a suffix the leg from it to the end depot is left out,
+ * so the result is then a lower bound (warp only grows as a route is extended). Only for routes without
+ * breaks whose prefix and suffix lie on the one route (one travel profile).
+ */
+export function insertionWarp(before: i32, first: i32, last: i32, after: i32, end: i32, profile: i32, next: StaticArray<i32>): i64 {
+  const p = recordOf(fwd, before);
+  let dur = get(p, F_DUR); let warp = get(p, F_WARP); let early = get(p, F_EARLY); let late = get(p, F_LATE);
+  let at = unchecked(siteNode[before]);
+  let site = first;
+  while (true) {
+    // One Vidal merge (mergeTime) of (dur, warp, early, late) with the stop at `site`.
+    const node = unchecked(siteNode[site]);
+    // The first leg runs into the chain's stop: its matrix row is the one a scan over positions keeps hot.
+    const travel = <i64>(site == first && symmetricTravel ? nodeDuration(profile, node, at) : nodeDuration(profile, at, node));
+    const delta = dur - warp + travel;
+    const open = unchecked(siteOpenS[site]); const close = unchecked(siteCloseS[site]);
+    const waitDelta = max<i64>(open - delta - late, 0);
+    const warpDelta = max<i64>(early + delta - close, 0);
+    dur = dur + unchecked(siteServiceS[site]) + travel + waitDelta;
+    warp = warp + warpDelta;
+    early = max<i64>(open - delta, early) - waitDelta;
+    late = min<i64>(close - delta, late) + warpDelta;
+    at = node;
+    if (site == last) break;
+    site = unchecked(next[site]);
+  }
+  const delta = dur - warp + <i64>nodeDuration(profile, at, unchecked(siteNode[after]));
+  if (after == end) return warp + max<i64>(early + delta - unchecked(siteCloseS[end]), 0);
+  const b = recordOf(bwd, after);
+  return warp + get(b, F_WARP) + max<i64>(early + delta - get(b, F_LATE), 0);
+}
+
+/**
+ * Time warp of the route made of the stored prefix through `before` and the stored suffix from `after`
+ * (none when `after` is the end site `end`), from the time fields alone; with a suffix the leg on to the
+ * end depot is left out (a lower bound, as in insertionWarp). The suffix must have been summarised with
+ * `profile`, the profile of the prefix's route.
+ */
+export function joinWarp(before: i32, after: i32, end: i32, profile: i32): i64 {
+  const p = recordOf(fwd, before);
+  const warp = get(p, F_WARP);
+  const reach = get(p, F_EARLY) + get(p, F_DUR) - warp
+    + <i64>nodeDuration(profile, unchecked(siteNode[before]), unchecked(siteNode[after]));
+  if (after == end) return warp + max<i64>(reach - unchecked(siteCloseS[end]), 0);
+  const b = recordOf(bwd, after);
+  return warp + get(b, F_WARP) + max<i64>(reach - get(b, F_LATE), 0);
 }
 
 /** Stores the accumulator as the prefix summary of `site`. */

@@ -3,13 +3,13 @@
 //
 //   before:  pu → [u … z] → nz        w → nw
 //   after:   pu → nz                  w → [u … z] → nw
-import { siteDistance } from "../matrix";
+import { siteDistance, siteDistanceInto } from "../matrix";
 import {
-  isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost,
+  isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost, vehicleProfile,
 } from "../model";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, unpriced } from "../solution";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
-import { accRouteCost } from "../route-cost";
+import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";
+import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 
@@ -49,8 +49,8 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
   if (ru == rw && unchecked(pos[w]) >= unchecked(pos[u]) && unchecked(pos[w]) <= unchecked(pos[z])) return INFEASIBLE;
   const nw = unchecked(next[w]);
   if (durationFree && unpriced(ru, rw)) {
-    const removed = siteDistance(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
-    const added = siteDistance(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+    const removed = siteDistanceInto(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
+    const added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
     let bound = unchecked(vehicleCostPerM[rw]) * <f64>added - unchecked(vehicleCostPerM[ru]) * <f64>removed;
     // The chain's own distance changes price with the vehicle; an empty route
     // costs nothing, not the depot-to-depot distance the link terms assume.
@@ -66,6 +66,16 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
       bound += chainMoveCost(u, z, rw);
     }
     if (bound >= 0) return bound;
+    // A chain into another route that would be late there: the time fields alone say so (neither route
+    // carries a price now, so a priced lateness only adds to the bound).
+    if (ru != rw) {
+      const warp = insertionWarp(w, u, z, nw, endSite(rw), unchecked(vehicleProfile[rw]), next);
+      if (warp > 0) {
+        if (!warpPriced()) return INFEASIBLE;
+        bound += warpPrice * <f64>warp;
+        if (bound >= 0) return bound;
+      }
+    }
   }
   if (ru != rw) {
     let costU: f64 = 0;

@@ -3,10 +3,10 @@
 //   before:  pu → u → nu      pv → v → nv
 //   after:   pu → v → nu      pv → u → nv
 import { siteDistance } from "../matrix";
-import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
+import { endSite, isStop, durationFree, vehicleCostPerM, vehicleProfile } from "../model";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
-import { accRouteCost } from "../route-cost";
+import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";
+import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";
 
@@ -64,6 +64,13 @@ export function evaluateSwap(u: i32, v: i32): f64 {
       + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv)
       + chainMoveCost(u, u, rv) + chainMoveCost(v, v, ru);
     if (bound >= 0) return bound;
+    // Either route late after the exchange: the time fields alone say so (neither carries a price now).
+    const warp = insertionWarp(pu, v, v, nu, endSite(ru), unchecked(vehicleProfile[ru]), next)
+      + insertionWarp(pv, u, u, nv, endSite(rv), unchecked(vehicleProfile[rv]), next);
+    if (warp > 0) {
+      if (!warpPriced()) return INFEASIBLE;
+      if (bound + warpPrice * <f64>warp >= 0) return bound + warpPrice * <f64>warp;
+    }
   }
   const costU = replacedRouteCost(ru, pu, v, nu);
   if (costU == INFEASIBLE) return INFEASIBLE;

@@ -4,11 +4,11 @@
 //   before:  A: … u → nu …  endA        B: … v → nv …  endB
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
 import { siteDistance } from "../matrix";
-import { endSite, isEndSite, durationFree, vehicleCostPerM, vehicleFixedCost } from "../model";
+import { endSite, isEndSite, durationFree, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
 import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix } from "../segments";
-import { accRouteCost } from "../route-cost";
+import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, joinWarp } from "../segments";
+import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainStrangers, prefixStrangers } from "../stability";
 import { INFEASIBLE } from "../types";
 
@@ -53,6 +53,17 @@ export function evaluateTwoOptStar(u: i32, v: i32): f64 {
     if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru)
       + joinedStability(rv, v, nu, ru);
     if (bound >= 0) return bound;
+    // Either new route late: the time fields alone say so when both routes travel alike.
+    const profile = unchecked(vehicleProfile[ru]);
+    if (profile == unchecked(vehicleProfile[rv])) {
+      const warp = (sizeU > 0 ? joinWarp(u, isEndSite(nv) ? endSite(ru) : nv, endSite(ru), profile) : 0)
+        + (sizeV > 0 ? joinWarp(v, isEndSite(nu) ? endSite(rv) : nu, endSite(rv), profile) : 0);
+      if (warp > 0) {
+        if (!warpPriced()) return INFEASIBLE;
+        bound += warpPrice * <f64>warp;
+        if (bound >= 0) return bound;
+      }
+    }
   }
   const costU = joinedCost(ru, u, nv, rv);
   if (costU == INFEASIBLE) return INFEASIBLE;
