@@ -53,6 +53,7 @@ export interface RawSolverExports {
   testInsertionElsewhere(stop: number, alongside: number, mode: number): number;
   testTimeScreen(mode: number, first: number, last: number, before: number): number;
   testScreenedFullWarp(): number;
+  testPlainPricing(on: number): number;
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;

@@ -11,6 +11,7 @@ import {
 } from "./model";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos, routeWarp,
+  emptyRoutesClock,
 } from "./solution";
 import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP, insertionWarp } from "./segments";
 import { accRouteCost, warpPriced, warpPrice } from "./route-cost";
@@ -19,6 +20,7 @@ import { nextFloat, nextInt } from "./rng";
 import { stopStability } from "./stability";
 import { vehicleClass } from "./fleet";
 import { INFEASIBLE } from "./types";
+import { plainPricing, plainInsertDelta, decidePlainPricing } from "./plain-price";
 import { emptyRouteCannotBeat, routeRefusesStop, routeRefusesPair } from "./construct-prune";
 
 /** Site after which the last bestInsertion call found the best position (−1: none). */
@@ -32,6 +34,14 @@ let evaluatedWindow: i32 = 0;
 /** [V] scratch: stamp per vehicle class so only one empty route per class is tried. */
 let classStamp = new StaticArray<i32>(0);
 let stamp: i32 = 0;
+/**
+ * [V] the first empty route of each vehicle class, in route order (emptyFirstCount valid), as
+ * firstEmptyOfClass finds them; rebuilt only when a route has emptied or filled since (emptyRoutesClock),
+ * so an insertion does not walk the whole fleet for them.
+ */
+let emptyFirsts = new StaticArray<i32>(0);
+let emptyFirstCount: i32 = 0;
+let emptyFirstsClock: i32 = -1;
 /** Evaluations performed (work counter for budgets). */
 export let insertionEvaluations: i64 = 0;
 
@@ -61,6 +71,10 @@ let constructKey = new StaticArray<f64>(0);
 /** Allocates the insertion scratch. */
 export function setupConstruct(): void {
   classStamp = new StaticArray<i32>(vehicleCount);
+  emptyFirsts = new StaticArray<i32>(vehicleCount);
+  emptyFirstCount = 0;
+  emptyFirstsClock = -1;
+  decidePlainPricing();
   routeStamp = new StaticArray<i32>(vehicleCount);
   stamp = 0;
   const stops = max(nodeCount - depotCount, 1);
@@ -85,6 +99,7 @@ export function evaluateInsert(u: i32, w: i32, threshold: f64): f64 {
       bound += unchecked(vehicleFixedCost[route]) + unchecked(vehicleCostPerM[route]) * <f64>siteDistance(w, nw);
     }
     if (bound >= threshold) return bound;
+    if (plainPricing) return plainInsertDelta(u, w, nw, route, size, added);
     // Most positions of a plan with tight windows make the route late: the time fields alone say so.
     const warp = insertionWarp(w, u, u, nw, endSite(route), unchecked(vehicleProfile[route]), next);
     if (warp > 0) {
@@ -148,11 +163,22 @@ function firstEmptyOfClass(route: i32): bool {
   return true;
 }
 
-/** Tries the first empty route of every vehicle class not seen yet in this call. */
-function scanEmptyRoutes(u: i32, best: f64): f64 {
+/** Brings emptyFirsts up to date with the plan. O(V) when some route emptied or filled, else O(1). */
+function refreshEmptyFirsts(): void {
+  if (emptyFirstsClock == emptyRoutesClock) return;
+  emptyFirstsClock = emptyRoutesClock;
   stamp++;
+  emptyFirstCount = 0;
   for (let route = 0; route < vehicleCount; route++) {
-    if (!firstEmptyOfClass(route)) continue;
+    if (firstEmptyOfClass(route)) unchecked(emptyFirsts[emptyFirstCount++] = route);
+  }
+}
+
+/** Tries the first empty route of every vehicle class. */
+function scanEmptyRoutes(u: i32, best: f64): f64 {
+  refreshEmptyFirsts();
+  for (let i = 0; i < emptyFirstCount; i++) {
+    const route = unchecked(emptyFirsts[i]);
     if (largeConstruct && (emptyRouteCannotBeat(route, u, best) || routeRefusesStop(route, u))) continue;
     // An unused vehicle's route may still hold its breaks: the stop may go before or after each.
     if (unchecked(routeSize[route]) > 0) { best = scanRoute(u, route, best, 0); continue; }

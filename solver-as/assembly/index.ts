@@ -281,6 +281,12 @@ export function testScreenedFullWarp(): f64 {
   return screenedFullWarp;
 }
 
+/**
+ * 0: every move and insertion priced with whole route records; 1: plain-price.ts pricing where the model
+ * allows it. Returns 1 when the model allows plainPricing, + 2 orderFreeLoads, + 4 neverLate.
+ */
+export { setPlainPricing as testPlainPricing } from "./plain-price";
+
 /** false: the first plan of a large problem evaluates every route it would skip (to compare the plans). */
 export { setConstructPruning as testConstructPruning } from "./construct";
 

@@ -157,6 +157,13 @@ export let symmetricDistance: bool = false;
  * read from that node's own matrix row (the cache holds it while one stop is priced at many positions).
  */
 export let symmetricTravel: bool = false;
+/**
+ * True when no route can ever be late: every window (stops' slots, route ends) closes after the latest
+ * time any route could reach, bounded by the latest opening plus every stop's service plus one longest
+ * leg per stop and one more. Time fields then never refuse or price a move (plain capacitated problems),
+ * so the time screen is skipped. Only decided with a stored matrix (its longest leg is read); else false.
+ */
+export let neverLate: bool = false;
 
 /** Allocates every input buffer for a problem of the given size. */
 export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles: i32, matrixGiven: bool, windows: i32): void {
@@ -393,6 +400,7 @@ export function prepareModel(): void {
     if (hasBreaks) durationFree = false;
     if (maxStops[vehicle] >= 0 || maxDistanceM[vehicle] >= 0 || maxDurationS[vehicle] >= 0 || maxDrivingS[vehicle] >= 0) hasLimits = true;
   }
+  neverLate = decideNeverLate();
   // The embedded model is symmetric (haversine: squared sines of negated angles, commuted products).
   symmetricDistance = true;
   for (let i = 0; i < n && symmetricDistance && storedMatrix; i++) {
@@ -409,6 +417,32 @@ export function prepareModel(): void {
       }
     }
   }
+}
+
+/** See `neverLate`. O(profiles · N²) over the stored matrix. */
+function decideNeverLate(): bool {
+  if (!storedMatrix || hasBreaks) return false;
+  const n = nodeCount; const w = windowCount; const v = vehicleCount;
+  let longestLeg: i64 = 0;
+  for (let i = 0, count = durationS.length; i < count; i++) longestLeg = max<i64>(longestLeg, <i64>unchecked(durationS[i]));
+  let service: i64 = 0;
+  let latestOpen: i64 = 0;
+  let earliestClose: i64 = TIME_INF;
+  for (let node = depotCount; node < n; node++) {
+    service += max<i64>(<i64>serviceS[node], 0);
+    for (let slot = 0; slot < w; slot++) {
+      if (!windowUsed(node, slot)) continue;
+      latestOpen = max<i64>(latestOpen, <i64>twOpenS[node * w + slot]);
+      earliestClose = min<i64>(earliestClose, <i64>twCloseS[node * w + slot]);
+    }
+  }
+  for (let vehicle = 0; vehicle < v; vehicle++) {
+    const start = n + vehicle; const end = n + v + vehicle;
+    latestOpen = max<i64>(latestOpen, siteOpenS[start]);
+    earliestClose = min<i64>(earliestClose, min<i64>(siteCloseS[start], siteCloseS[end]));
+  }
+  const latestReach = latestOpen + service + <i64>(n - depotCount + 1) * longestLeg;
+  return earliestClose >= latestReach;
 }
 
 /** Groups vehicles by identical forbidden columns; group g uses bit g mod 64. O(V · groups · N). */

@@ -31,6 +31,12 @@ export let loadPrice: f64 = 0;
   return relaxWarp;
 }
 
+/** True while the penalised search prices overload (an overloaded route is then allowed, at loadPrice per unit). */
+// @ts-ignore: decorator
+@inline export function loadPriced(): bool {
+  return relaxLoad;
+}
+
 /**
  * Turns the penalised search on or off and sets its prices (cost units per second late / per unit over);
  * a price ≤ 0 keeps that rule hard.

@@ -14,7 +14,7 @@
 import {
   nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, vehicleProfile, storedMatrix, distanceM, durationS,
   isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
-  hasWindowCosts, hasOwners, symmetricTravel,
+  hasWindowCosts, hasOwners, symmetricTravel, neverLate,
 } from "./model";
 import { hasStability, siteHome } from "./homes";
 import { nodeDistance, legDuration, nodeDuration } from "./matrix";
@@ -388,9 +388,10 @@ export function accAppendReversed(first: i32, last: i32, prev: StaticArray<i32>)
  * `end`), then `end`, from the time fields alone: four scalars per merge instead of whole records, as
  * routeCostWith's accumulator would find them. With a suffix the leg from it to the end depot is left out,
  * so the result is then a lower bound (warp only grows as a route is extended). Only for routes without
- * breaks whose prefix and suffix lie on the one route (one travel profile).
+ * breaks whose prefix and suffix lie on the one route (one travel profile). 0 at once when no route can be late.
  */
 export function insertionWarp(before: i32, first: i32, last: i32, after: i32, end: i32, profile: i32, next: StaticArray<i32>): i64 {
+  if (neverLate) return 0;
   const p = recordOf(fwd, before);
   let dur = get(p, F_DUR); let warp = get(p, F_WARP); let early = get(p, F_EARLY); let late = get(p, F_LATE);
   let at = unchecked(siteNode[before]);
@@ -425,6 +426,7 @@ export function insertionWarp(before: i32, first: i32, last: i32, after: i32, en
  * `profile`, the profile of the prefix's route.
  */
 export function joinWarp(before: i32, after: i32, end: i32, profile: i32): i64 {
+  if (neverLate) return 0;
   const p = recordOf(fwd, before);
   const warp = get(p, F_WARP);
   const reach = get(p, F_EARLY) + get(p, F_DUR) - warp

@@ -24,6 +24,8 @@ export let pairedUpTo = new StaticArray<i32>(0);
 export let routeSize = new StaticArray<i32>(0);
 /** [V] number of stops on the route (breaks excluded): 0 ⇔ the vehicle is not used. */
 export let routeStops = new StaticArray<i32>(0);
+/** Counts the times a route emptied or got its first stop (construct.ts caches the empty routes by it). */
+export let emptyRoutesClock: i32 = 0;
 /** [V] routeCost[r] = cost of route r (0 when empty), the price of its violations included (route-cost.ts `relaxed`). */
 export let routeCost = new StaticArray<f64>(0);
 /** [V] seconds of time warp and units of overload of route r (0 unless the penalised search is on), and their price in routeCost. */
@@ -66,7 +68,7 @@ export function setupSolution(): void {
   next = new StaticArray<i32>(m); prev = new StaticArray<i32>(m);
   routeOf = new StaticArray<i32>(m); pos = new StaticArray<i32>(m);
   openAcross = new StaticArray<i32>(m); pairedUpTo = new StaticArray<i32>(m);
-  routeSize = new StaticArray<i32>(v); routeStops = new StaticArray<i32>(v); routeCost = new StaticArray<f64>(v);
+  routeSize = new StaticArray<i32>(v); routeStops = new StaticArray<i32>(v); emptyRoutesClock++; routeCost = new StaticArray<f64>(v);
   routeWarp = new StaticArray<i64>(v); routeExcess = new StaticArray<i64>(v); routeViolationCost = new StaticArray<f64>(v);
   lateRoutes = 0; overloadedRoutes = 0;
   setRelaxed(false, 0, 0);
@@ -155,6 +157,7 @@ export function updateRoute(route: i32): void {
     countViolations(route, stops == 0 ? 0 : accField(F_WARP), stops == 0 ? 0 : accExcessLoad(route), stops == 0 ? 0 : accViolationCost(route));
   }
   unchecked(routeSize[route] = size);
+  if ((unchecked(routeStops[route]) == 0) != (stops == 0)) emptyRoutesClock++;
   unchecked(routeStops[route] = stops);
   unchecked(routeDistance[route] = stops == 0 ? 0 : accField(F_DIST));
   unchecked(routeDuration[route] = stops == 0 ? 0 : accField(F_DUR));

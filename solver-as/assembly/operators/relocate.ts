@@ -7,7 +7,8 @@ import { siteDistance, siteDistanceInto } from "../matrix";
 import {
   isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost, vehicleProfile,
 } from "../model";
-import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop, unpriced } from "../solution";
+import { next, prev, routeOf, pos, routeSize, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
+import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -30,6 +31,29 @@ function insertedRouteCost(route: i32, w: i32, u: i32, z: i32, len: i32): f64 {
   accAppendSuffix(unchecked(next[w]), lastStop(route), route, next);
   accAppendSite(endSite(route));
   return accRouteCost(route);
+}
+
+/**
+ * evaluateRelocate's full price under plainPricing (plain-price.ts) from distances and load summaries:
+ * `removed` and `added` are the link changes at the chain's old and new places. Within one route only
+ * with orderFreeLoads (the order of its stops then leaves its load peak as it is).
+ */
+function plainRelocateDelta(u: i32, z: i32, len: i32, w: i32, ru: i32, rw: i32, removed: i64, added: i64): f64 {
+  if (ru == rw) {
+    const cost = plainSameRouteCost(ru, added - removed);
+    return cost == INFEASIBLE ? INFEASIBLE : cost - unchecked(routeCost[ru]);
+  }
+  const chainDistance = prefixField(z, F_DIST) - prefixField(u, F_DIST);
+  let costU: f64 = 0;
+  if (unchecked(routeSize[ru]) > len) {
+    costU = plainRouteCost(ru, unchecked(routeDistance[ru]) - removed - chainDistance, plainExcess(ru, unchecked(prev[u]), -1, -1, unchecked(next[z])));
+    if (costU == INFEASIBLE) return INFEASIBLE;
+  }
+  const nw = unchecked(next[w]);
+  const before = unchecked(routeSize[rw]) == 0 ? siteDistance(w, nw) : unchecked(routeDistance[rw]);
+  const costW = plainRouteCost(rw, before + added + chainDistance, plainExcess(rw, w, u, z, nw));
+  if (costW == INFEASIBLE) return INFEASIBLE;
+  return costU + costW - unchecked(routeCost[ru]) - unchecked(routeCost[rw]);
 }
 
 /**
@@ -76,6 +100,11 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
         if (bound >= 0) return bound;
       }
     }
+  }
+  if (plainPricing && (ru != rw || orderFreeLoads)) {
+    const removed = siteDistance(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
+    const added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+    return plainRelocateDelta(u, z, len, w, ru, rw, removed, added);
   }
   if (ru != rw) {
     let costU: f64 = 0;

@@ -4,7 +4,8 @@
 //   after:   pu → v → nu      pv → u → nv
 import { siteDistance } from "../matrix";
 import { endSite, isStop, durationFree, vehicleCostPerM, vehicleProfile } from "../model";
-import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
+import { next, prev, routeOf, pos, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
+import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -25,6 +26,13 @@ function replacedRouteCost(route: i32, before: i32, x: i32, after: i32): f64 {
   return siteDistance(before, into) + siteDistance(into, after) - siteDistance(before, out) - siteDistance(out, after);
 }
 
+/** Distance change of swapping u (between pu and nu) with v (between pv and nv) further on in its route. */
+function sameRouteDelta(pu: i32, u: i32, nu: i32, pv: i32, v: i32, nv: i32): i64 {
+  return nu == v
+    ? siteDistance(pu, v) + siteDistance(v, u) + siteDistance(u, nv) - siteDistance(pu, u) - siteDistance(u, v) - siteDistance(v, nv)
+    : replaceDelta(pu, u, v, nu) + replaceDelta(pv, v, u, nv);
+}
+
 /** Cost change of swapping assigned stops u and v when they share a route. */
 function evaluateSameRoute(u: i32, v: i32): f64 {
   if (unchecked(pos[u]) > unchecked(pos[v])) { const t = u; u = v; v = t; }
@@ -32,11 +40,14 @@ function evaluateSameRoute(u: i32, v: i32): f64 {
   const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
   if (durationFree && unpriced(route, route)) {
-    const delta = nu == v
-      ? siteDistance(pu, v) + siteDistance(v, u) + siteDistance(u, nv) - siteDistance(pu, u) - siteDistance(u, v) - siteDistance(v, nv)
-      : replaceDelta(pu, u, v, nu) + replaceDelta(pv, v, u, nv);
+    const delta = sameRouteDelta(pu, u, nu, pv, v, nv);
     const bound = unchecked(vehicleCostPerM[route]) * <f64>delta;
     if (bound >= 0) return bound;
+  }
+  if (orderFreeLoads) {
+    const delta = sameRouteDelta(pu, u, nu, pv, v, nv);
+    const cost = plainSameRouteCost(route, delta);
+    return cost == INFEASIBLE ? INFEASIBLE : cost - unchecked(routeCost[route]);
   }
   accFromPrefix(pu, route);
   accAppendSite(v);
@@ -71,6 +82,14 @@ export function evaluateSwap(u: i32, v: i32): f64 {
       if (!warpPriced()) return INFEASIBLE;
       if (bound + warpPrice * <f64>warp >= 0) return bound + warpPrice * <f64>warp;
     }
+  }
+  if (plainPricing) {
+    // The two routes the accumulator would build, from their distances and load summaries.
+    const costU = plainRouteCost(ru, unchecked(routeDistance[ru]) + replaceDelta(pu, u, v, nu), plainExcess(ru, pu, v, v, nu));
+    if (costU == INFEASIBLE) return INFEASIBLE;
+    const costV = plainRouteCost(rv, unchecked(routeDistance[rv]) + replaceDelta(pv, v, u, nv), plainExcess(rv, pv, u, u, nv));
+    if (costV == INFEASIBLE) return INFEASIBLE;
+    return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
   }
   const costU = replacedRouteCost(ru, pu, v, nu);
   if (costU == INFEASIBLE) return INFEASIBLE;

@@ -10,6 +10,7 @@ import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop }
 import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, joinWarp } from "../segments";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainStrangers, prefixStrangers } from "../stability";
+import { plainPricing, plainExcess, plainRouteCost } from "../plain-price";
 import { INFEASIBLE } from "../types";
 
 /** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
@@ -47,12 +48,22 @@ export function evaluateTwoOptStar(u: i32, v: i32): f64 {
   if (durationFree) {
     const sizeU = unchecked(pos[u]) + unchecked(routeSize[rv]) - unchecked(pos[v]);
     const sizeV = unchecked(pos[v]) + unchecked(routeSize[ru]) - unchecked(pos[u]);
+    const distanceU = sizeU > 0 ? joinedDistance(ru, u, nv, rv) : 0;
+    const distanceV = sizeV > 0 ? joinedDistance(rv, v, nu, ru) : 0;
     let bound = -unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
-    if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>joinedDistance(ru, u, nv, rv)
+    if (sizeU > 0) bound += unchecked(vehicleFixedCost[ru]) + unchecked(vehicleCostPerM[ru]) * <f64>distanceU
       + joinedStability(ru, u, nv, rv);
-    if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>joinedDistance(rv, v, nu, ru)
+    if (sizeV > 0) bound += unchecked(vehicleFixedCost[rv]) + unchecked(vehicleCostPerM[rv]) * <f64>distanceV
       + joinedStability(rv, v, nu, ru);
     if (bound >= 0) return bound;
+    if (plainPricing) {
+      // The same two routes the accumulator would build, from their distances and load summaries.
+      const costU = sizeU > 0 ? plainRouteCost(ru, distanceU, plainExcess(ru, u, -1, -1, isEndSite(nv) ? endSite(ru) : nv)) : 0;
+      if (costU == INFEASIBLE) return INFEASIBLE;
+      const costV = sizeV > 0 ? plainRouteCost(rv, distanceV, plainExcess(rv, v, -1, -1, isEndSite(nu) ? endSite(rv) : nu)) : 0;
+      if (costV == INFEASIBLE) return INFEASIBLE;
+      return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
+    }
     // Either new route late: the time fields alone say so when both routes travel alike.
     const profile = unchecked(vehicleProfile[ru]);
     if (profile == unchecked(vehicleProfile[rv])) {
