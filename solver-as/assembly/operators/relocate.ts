@@ -72,9 +72,14 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
   if (w == pu || ru < 0 || rw < 0) return INFEASIBLE;
   if (ru == rw && unchecked(pos[w]) >= unchecked(pos[u]) && unchecked(pos[w]) <= unchecked(pos[z])) return INFEASIBLE;
   const nw = unchecked(next[w]);
-  if (durationFree && unpriced(ru, rw)) {
-    const removed = siteDistanceInto(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
-    const added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+  const plain = plainPricing && (ru != rw || orderFreeLoads);
+  let removed: i64 = 0; let added: i64 = 0;
+  const bounded = durationFree && unpriced(ru, rw);
+  if (bounded || plain) {
+    removed = siteDistanceInto(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
+    added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+  }
+  if (bounded) {
     let bound = unchecked(vehicleCostPerM[rw]) * <f64>added - unchecked(vehicleCostPerM[ru]) * <f64>removed;
     // The chain's own distance changes price with the vehicle; an empty route
     // costs nothing, not the depot-to-depot distance the link terms assume.
@@ -101,11 +106,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
       }
     }
   }
-  if (plainPricing && (ru != rw || orderFreeLoads)) {
-    const removed = siteDistance(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
-    const added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
-    return plainRelocateDelta(u, z, len, w, ru, rw, removed, added);
-  }
+  if (plain) return plainRelocateDelta(u, z, len, w, ru, rw, removed, added);
   if (ru != rw) {
     let costU: f64 = 0;
     const remaining = unchecked(routeSize[ru]) - len;

@@ -39,15 +39,17 @@ function evaluateSameRoute(u: i32, v: i32): f64 {
   const route = unchecked(routeOf[u]);
   const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
-  if (durationFree && unpriced(route, route)) {
+  const bounded = durationFree && unpriced(route, route);
+  if (bounded || orderFreeLoads) {
     const delta = sameRouteDelta(pu, u, nu, pv, v, nv);
-    const bound = unchecked(vehicleCostPerM[route]) * <f64>delta;
-    if (bound >= 0) return bound;
-  }
-  if (orderFreeLoads) {
-    const delta = sameRouteDelta(pu, u, nu, pv, v, nv);
-    const cost = plainSameRouteCost(route, delta);
-    return cost == INFEASIBLE ? INFEASIBLE : cost - unchecked(routeCost[route]);
+    if (bounded) {
+      const bound = unchecked(vehicleCostPerM[route]) * <f64>delta;
+      if (bound >= 0) return bound;
+    }
+    if (orderFreeLoads) {
+      const cost = plainSameRouteCost(route, delta);
+      return cost == INFEASIBLE ? INFEASIBLE : cost - unchecked(routeCost[route]);
+    }
   }
   accFromPrefix(pu, route);
   accAppendSite(v);

@@ -58,9 +58,9 @@ export function evaluateTwoOptStar(u: i32, v: i32): f64 {
     if (bound >= 0) return bound;
     if (plainPricing) {
       // The same two routes the accumulator would build, from their distances and load summaries.
-      const costU = sizeU > 0 ? plainRouteCost(ru, distanceU, plainExcess(ru, u, -1, -1, isEndSite(nv) ? endSite(ru) : nv)) : 0;
+      const costU = sizeU > 0 ? plainRouteCost(ru, distanceU, plainExcess(ru, u, -1, -1, nv)) : 0;
       if (costU == INFEASIBLE) return INFEASIBLE;
-      const costV = sizeV > 0 ? plainRouteCost(rv, distanceV, plainExcess(rv, v, -1, -1, isEndSite(nu) ? endSite(rv) : nu)) : 0;
+      const costV = sizeV > 0 ? plainRouteCost(rv, distanceV, plainExcess(rv, v, -1, -1, nu)) : 0;
       if (costV == INFEASIBLE) return INFEASIBLE;
       return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
     }
