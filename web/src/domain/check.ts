@@ -48,9 +48,51 @@ const COST_TOLERANCE = 0.01;
 
 type CheckedInput = Pick<Solution, 'routes' | 'unassigned'>;
 
-/** Checks a solution against the scenario's rules and recomputes its cost. */
-export function checkSolution(scenario: Scenario, solution: CheckedInput): CheckReport {
+/**
+ * A report of an earlier plan checked on the SAME scenario data, whose route verdicts a check of an edited
+ * plan may take for the routes it kept (the very same, immutable Route objects). A route's verdict depends on
+ * the scenario and that route alone, so only the routes an edit rebuilt are walked again; every plan-level rule
+ * (unknown or reused vehicles, orders repeated or missing, penalties) is checked again in full.
+ */
+export interface EarlierCheck {
+  routes: readonly Route[];
+  report: CheckReport;
+}
+
+/** Rules checked across the whole plan, not route by route (markServed and the loops of checkSolution). */
+const PLAN_RULES: ReadonlySet<string> = new Set(['unknown-vehicle', 'vehicle-reused', 'unknown-order', 'order-repeated', 'order-missing']);
+
+/**
+ * Route verdicts of `earlier` by route object: its RouteCheck and the violations checkRoute listed for it, in
+ * their order. None when the earlier report has a plan-level violation (a vehicle with two routes, an unknown
+ * one) that would make "the violations of a vehicle" ambiguous.
+ */
+function routeVerdicts(earlier: EarlierCheck): Map<Route, { check: RouteCheck; violations: Violation[] }> | null {
+  const { report } = earlier;
+  if (report.violations.some((v) => PLAN_RULES.has(v.rule))) return null;
+  const byVehicle = new Map<string, Violation[]>();
+  for (const v of report.violations) {
+    if (v.vehicleId === undefined) return null;
+    const list = byVehicle.get(v.vehicleId);
+    if (list) list.push(v);
+    else byVehicle.set(v.vehicleId, [v]);
+  }
+  const checks = new Map(report.routes.map((r) => [r.vehicleId, r]));
+  const verdicts = new Map<Route, { check: RouteCheck; violations: Violation[] }>();
+  for (const route of earlier.routes) {
+    const check = checks.get(route.vehicleId);
+    if (check) verdicts.set(route, { check, violations: byVehicle.get(route.vehicleId) ?? [] });
+  }
+  return verdicts;
+}
+
+/**
+ * Checks a solution against the scenario's rules and recomputes its cost. With `earlier` (see EarlierCheck),
+ * routes it already judged keep their verdicts: the report is the one a full check would give.
+ */
+export function checkSolution(scenario: Scenario, solution: CheckedInput, earlier?: EarlierCheck): CheckReport {
   const ctx = makeEvalContext(scenario);
+  const verdicts = earlier ? routeVerdicts(earlier) : null;
   const violations: Violation[] = [];
   const vehicles = new Map(scenario.vehicles.map((v) => [v.id, v]));
   const seen = new Set<string>();
@@ -66,7 +108,13 @@ export function checkSolution(scenario: Scenario, solution: CheckedInput): Check
     usedVehicles.add(vehicle.id);
     const served = markServed(ctx, vehicle, route, seen, violations);
     if (served === 0) continue;
-    routes.push(checkRoute(ctx, vehicle, route, violations));
+    const kept = verdicts?.get(route);
+    if (kept) {
+      for (const v of kept.violations) violations.push(v);
+      routes.push(kept.check);
+    } else {
+      routes.push(checkRoute(ctx, vehicle, route, violations));
+    }
   }
   for (const u of solution.unassigned) {
     if (seen.has(u.orderId)) violations.push({ rule: 'order-repeated', orderId: u.orderId, message: `order '${u.orderId}' is both routed and unassigned` });

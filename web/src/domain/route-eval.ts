@@ -3,7 +3,7 @@
 // times, loads at every point, distance and cost, and lists each broken rule.
 import type { Break, Depot, Order, Scenario, SoftLimit, TimeWindow, Vehicle } from './scenario';
 import type { Step, StepType } from './solution';
-import { capabilityGap, resolveOrders, type OrderNeeds } from './service-types';
+import { capabilityGap, resolveOrder, type OrderNeeds } from './service-types';
 import { makeLegFn, type LegFn, type Place } from './travel';
 import { formatCount, formatHmMinutes, formatMinutes } from './format';
 import { clock, fail, type RuleId, type Violation } from './violations';
@@ -15,7 +15,8 @@ export type { DayWalk, Hold, StopReport } from './day-walk';
 export interface EvalContext {
   scenario: Scenario;
   orders: Map<string, Order>;
-  needs: Map<string, OrderNeeds>;
+  /** Each order's resolved needs, resolved when first asked for (a check of two routes of a large day resolves only theirs). */
+  needs: { get(orderId: string): OrderNeeds | undefined };
   depots: Map<string, Depot>;
 }
 
@@ -52,12 +53,21 @@ const AMOUNT_EPS = 1e-9;
 
 /** Builds the lookups for a scenario. */
 export function makeEvalContext(scenario: Scenario): EvalContext {
-  return {
-    scenario,
-    orders: new Map(scenario.orders.map((o) => [o.id, o])),
-    needs: resolveOrders(scenario),
-    depots: new Map(scenario.depots.map((d) => [d.id, d])),
+  const orders = new Map(scenario.orders.map((o) => [o.id, o]));
+  const resolved = new Map<string, OrderNeeds>();
+  const needs = {
+    get(orderId: string): OrderNeeds | undefined {
+      let found = resolved.get(orderId);
+      if (found === undefined) {
+        const order = orders.get(orderId);
+        if (!order) return undefined;
+        found = resolveOrder(scenario.settings, order);
+        resolved.set(orderId, found);
+      }
+      return found;
+    },
   };
+  return { scenario, orders, needs, depots: new Map(scenario.depots.map((d) => [d.id, d])) };
 }
 
 /** Earliest departure allowed by the shift and the start depot's opening. */

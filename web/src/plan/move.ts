@@ -2,7 +2,7 @@
 // another position, or out of the plan. Each edit builds a whole new solution
 // (touched routes rebuilt, the rest shared) and re-runs the independent checker,
 // so the caller sees feasibility and cost before anything is applied.
-import { checkSolution, type Violation } from '../domain/check';
+import { checkSolution, type EarlierCheck, type Violation } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Route, Solution, UnassignedOrder } from '../domain/solution';
 import type { StopRef } from '../domain/route-eval';
@@ -33,8 +33,12 @@ export interface MoveOutcome {
 /** Reason recorded when a dispatcher takes an order off its route. */
 export const REMOVED_BY_HAND = 'taken off its route by hand';
 
-/** Evaluates moving `orderId` to `target`; null when the move changes nothing or the order is unknown. */
-export function moveOrder(scenario: Scenario, solution: Solution, orderId: string, target: MoveTarget, lookup = makeLookup(scenario)): MoveOutcome | null {
+/**
+ * Evaluates moving `orderId` to `target`; null when the move changes nothing or the order is unknown.
+ * `checkedHere`: `solution.check` was made on this scenario's data (the plan is not stale), so the new plan's
+ * check walks only the routes the move rebuilt and takes the others' verdicts from it (check.ts EarlierCheck).
+ */
+export function moveOrder(scenario: Scenario, solution: Solution, orderId: string, target: MoveTarget, lookup = makeLookup(scenario), checkedHere = false): MoveOutcome | null {
   if (!lookup.orders.has(orderId) || (target.vehicleId !== null && !lookup.vehicles.has(target.vehicleId))) return null;
   const source = solution.routes.find((r) => servesOrder(r, orderId));
   if (!source && target.vehicleId === null) return null;
@@ -52,7 +56,7 @@ export function moveOrder(scenario: Scenario, solution: Solution, orderId: strin
   if (target.vehicleId !== null && placed) replaced.set(target.vehicleId, rebuildRoute(scenario, target.vehicleId, placed.stops, lookup));
   const unassigned: UnassignedOrder[] = solution.unassigned.filter((u) => u.orderId !== orderId);
   if (target.vehicleId === null) unassigned.push({ orderId, reason: REMOVED_BY_HAND });
-  const next = assemble(scenario, solution, replaced, unassigned);
+  const next = assemble(scenario, solution, replaced, unassigned, checkedHere ? { routes: solution.routes, report: solution.check } : undefined);
   const known = new Set(solution.check.violations.map((v) => v.message));
   return {
     orderId, vehicleId: target.vehicleId, position, solution: next,
@@ -109,8 +113,11 @@ function rebuildOrDrop(scenario: Scenario, vehicleId: string, stops: StopRef[], 
   return stops.every((s) => s.type === 'break') ? null : rebuildRoute(scenario, vehicleId, stops, lookup);
 }
 
-/** New solution: replaced routes swapped in (null drops one), routes kept in fleet order, summary and check recomputed. */
-export function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, Route | null>, unassigned: UnassignedOrder[]): Solution {
+/**
+ * New solution: replaced routes swapped in (null drops one), routes kept in fleet order, summary and check
+ * recomputed (with `earlier`, the kept routes' verdicts are taken from it: see check.ts EarlierCheck).
+ */
+export function assemble(scenario: Scenario, solution: Solution, replaced: Map<string, Route | null>, unassigned: UnassignedOrder[], earlier?: EarlierCheck): Solution {
   const byVehicle = new Map(solution.routes.map((r) => [r.vehicleId, r] as const));
   for (const [vehicleId, route] of replaced) {
     if (route) byVehicle.set(vehicleId, route);
@@ -123,7 +130,7 @@ export function assemble(scenario: Scenario, solution: Solution, replaced: Map<s
     ...[...byVehicle.values()].filter((r) => !fleet.has(r.vehicleId)),
   ];
   const sum = (f: (r: Route) => number) => routes.reduce((acc, r) => acc + f(r), 0);
-  const check = checkSolution(scenario, { routes, unassigned });
+  const check = checkSolution(scenario, { routes, unassigned }, earlier);
   // The worker's explanations describe the plan before the edit.
   return {
     ...solution, routes, unassigned, check, explanations: undefined,
@@ -158,7 +165,9 @@ export function makeMoveEvaluator(current: () => Scenario | null): MoveEvaluator
       if (!results.has(key)) {
         lookup ??= makeLookup(scenario);
         if (results.size > 64) results.clear();
-        results.set(key, moveOrder(scenario, scenario.plan.solution, orderId, target, lookup));
+        // A plan solved (or last edited) on this revision of the problem was checked on these data.
+        const checkedHere = scenario.plan.solvedRevision === scenario.revision;
+        results.set(key, moveOrder(scenario, scenario.plan.solution, orderId, target, lookup, checkedHere));
       }
       return results.get(key) ?? null;
     },
