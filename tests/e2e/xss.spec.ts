@@ -37,12 +37,17 @@ function payloadScenario(): Scenario {
 
 /** Moves the mouse right along the map's middle until a tooltip (containing `text`, if given) shows; returns it. */
 async function hoverAlongMiddle(page: Page, fromFraction: number, text?: string) {
+  return (await hoverPoint(page, fromFraction, text)).tooltip;
+}
+
+/** As `hoverAlongMiddle`, with where the mouse is (page pixels). */
+async function hoverPoint(page: Page, fromFraction: number, text?: string) {
   const box = (await mapRegion(page).locator('.map').boundingBox())!;
   const tooltip = mapRegion(page).locator('.leaflet-tooltip', text ? { hasText: text } : {});
   const y = box.y + box.height / 2;
   for (let x = box.x + box.width * fromFraction; x < box.x + box.width - 10; x += 3) {
     await page.mouse.move(x, y);
-    if (await tooltip.count()) return tooltip;
+    if (await tooltip.count()) return { tooltip, x, y };
   }
   throw new Error(`no tooltip ${text ?? ''} along the map's middle`);
 }
@@ -95,6 +100,24 @@ test('names carrying markup show as text on the map and in the panels, and never
   // The depot's hover title and the map attribution are text too.
   await expect(mapRegion(page).locator('.fmp-depot')).toHaveAttribute('title', `Depot: Depot ${PAYLOAD}`);
   await expect(mapRegion(page).locator('.leaflet-control-attribution')).toContainText(`Tiles ${PAYLOAD}`);
+  await expectNoMarkup(page);
+});
+
+test('a click on the stop selects its order, a click on the route line under it its route', async ({ page }, testInfo) => {
+  await openPayloadScenario(page, testInfo);
+  // Stops are dots on the canvas the lines share: the topmost thing under the mouse takes hover and click.
+  const line = await hoverPoint(page, 0.5);
+  await expect(line.tooltip).toHaveText(`Van ${PAYLOAD}`);
+  await page.mouse.click(line.x, line.y);
+  await expect(mapRegion(page)).toHaveAttribute('data-selected', 'route:van-x');
+  const stop = await hoverPoint(page, 0.5, '#1 · ');
+  await page.mouse.click(stop.x, stop.y);
+  await expect(mapRegion(page)).toHaveAttribute('data-selected', `order:id-${PAYLOAD}`);
+  await expect(page.getByRole('region', { name: 'Selected stop' })).toContainText(`Name ${PAYLOAD}`);
+  // The selected stop is drawn larger on top; hovering it still names it.
+  await page.mouse.move(stop.x - 40, stop.y);
+  await page.mouse.move(stop.x, stop.y);
+  await expect(mapRegion(page).locator('.leaflet-tooltip', { hasText: `#1 · Name ${PAYLOAD}` })).toHaveCount(1);
   await expectNoMarkup(page);
 });
 

@@ -13,6 +13,7 @@ function fakeContext(): CanvasRenderingContext2D {
   return new Proxy({} as CanvasRenderingContext2D, {
     get(target, key) {
       if (key === 'arc') return (x: number) => log.push(`arc ${Math.round(x)}`);
+      if (key === 'lineTo') return () => log.push('lineTo');
       if (key === 'clearRect') return (_x: number, _y: number, w: number, h: number) => log.push(`clear ${w}x${h}`);
       if (key in target) return (target as never)[key];
       return noop;
@@ -152,5 +153,28 @@ describe('slicedCanvas', () => {
     map.fire('moveend');
     expect(arcs()).toBe(50);
     expect(frames.pending).toBe(0);
+  });
+
+  it('weighs a line by its length: a slice holds fewer long lines than short ones', async () => {
+    const frames = manualFrames();
+    const renderer = slicedCanvas({ perFrame: 100, schedule: frames.schedule });
+    // 150 short lines (20 px: one circle each) and 40 long ones (a 640 px leg of weight 4: about 5 circles each).
+    const line = (x: number, y: number, dx: number) => L.polyline([map.containerPointToLatLng([x, y]), map.containerPointToLatLng([x + dx, y])], { renderer, weight: 4 });
+    const short = Array.from({ length: 150 }, (_, i) => line(10 + (i % 30) * 25, 20 + Math.floor(i / 30) * 10, 20));
+    const long = Array.from({ length: 40 }, (_, i) => line(20, 100 + i * 10, 640));
+    L.layerGroup([...short, ...long]).addTo(map);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    log = [];
+    map.fire('moveend');
+    const perFrame = [log.filter((l) => l === 'lineTo').length];
+    while (frames.pending) {
+      const before = log.filter((l) => l === 'lineTo').length;
+      frames.frame();
+      perFrame.push(log.filter((l) => l === 'lineTo').length - before);
+    }
+    // Short lines: 100 in the first slice; the second ends them and takes long ones until 100 is passed (11 of
+    // 4.9 each); then 21 long lines a slice (weighed as 150 short ones would be), and the rest.
+    expect(perFrame).toEqual([100, 61, 21, 8]);
   });
 });

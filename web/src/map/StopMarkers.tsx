@@ -1,29 +1,32 @@
-// Draws the depots and every order's stop: circles (on the shared canvas)
+// Draws the depots and every order's stop: dots (on the shared canvas)
 // coloured by route, unassigned stops as hollow red rings (see the legend), grey
 // before any plan exists; the selected stop is enlarged with a dark ring. Once the
 // plan's risk is estimated, a stop at medium risk gets an amber ring, at high risk a red one. A
 // shipment's pickup place is a second, smaller white circle ringed in its colour.
 // Tooltips are text nodes (tooltips.ts), since order data comes from user files.
-// Circles are kept per order and reconciled in time slices (chunked.ts): a new plan,
-// a Day-mode tick or a route filter changes what differs, never blocking for long (issue #15).
+// Stops are dots in a few canvas layers (stop-dots.ts), not a Leaflet object each: a new
+// plan, a Day-mode tick or a route filter rewrites numbers and redraws the layers whose
+// dots changed (issue #15). The selected stop is a circle of its own on top.
 import L from 'leaflet';
-import { createEffect, createMemo, on, onCleanup, untrack, type JSX } from 'solid-js';
+import { createEffect, createMemo, onCleanup, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { RiskLevel } from '../store/risk';
 import type { RouteView } from '../store/route-view';
 import { selectedOrderId } from '../store/ui';
-import { runChunked, type ChunkedRun } from './chunked';
 import { projectDepots, UNASSIGNED_COLOR, type StopPoint } from './projection';
+import { DotLayer, DOTS_PER_LAYER, DotStyles, type DotStyle } from './stop-dots';
 import { pickupTooltip, stopTooltip } from './tooltips';
 
+type CircleStyle = Required<Pick<L.CircleMarkerOptions, 'radius' | 'color' | 'weight' | 'fillColor' | 'fillOpacity'>>;
+
 /** The ring of a planned stop by its risk (issue #14): none when low or not estimated, amber when medium, red when high. */
-const RISK_RING: Record<RiskLevel, L.CircleMarkerOptions> = {
+const RISK_RING: Record<RiskLevel, Partial<CircleStyle>> = {
   low: {},
   medium: { color: '#d97706', weight: 2.5 },
   high: { color: '#b91c1c', weight: 3 },
 };
 
-function stopStyle(stop: StopPoint, selected: boolean, risk?: RiskLevel): L.CircleMarkerOptions {
+function stopStyle(stop: StopPoint, selected: boolean, risk?: RiskLevel): CircleStyle {
   if (selected) {
     return { radius: 10, color: '#111827', weight: 3, fillColor: stop.status === 'unassigned' ? '#ffffff' : stop.color, fillOpacity: 1 };
   }
@@ -33,7 +36,7 @@ function stopStyle(stop: StopPoint, selected: boolean, risk?: RiskLevel): L.Circ
   return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95, ...(risk ? RISK_RING[risk] : {}) };
 }
 
-function pickupStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions {
+function pickupStyle(stop: StopPoint, selected: boolean): CircleStyle {
   const ring = stop.status === 'unassigned' ? UNASSIGNED_COLOR : stop.color;
   if (selected) return { radius: 8, color: '#111827', weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
   return { radius: 5, color: ring, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
@@ -41,95 +44,141 @@ function pickupStyle(stop: StopPoint, selected: boolean): L.CircleMarkerOptions 
 
 const depotIcon = L.divIcon({ className: 'fmp-depot', html: '<span aria-hidden="true">D</span>', iconSize: [24, 24] });
 
-interface Entry { marker: L.CircleMarker; pickup: L.CircleMarker | null; stop: StopPoint; risk?: RiskLevel }
+const asDot = (c: CircleStyle): DotStyle => ({ radius: c.radius, fill: c.fillColor, fillOpacity: c.fillOpacity, stroke: c.color, weight: c.weight });
 
-/** True when the circle of `a` can show `b` with a restyle (same place, same pickup place). */
-const samePlace = (a: StopPoint, b: StopPoint) => a.at[0] === b.at[0] && a.at[1] === b.at[1]
-  && (a.pickup?.at[0] ?? null) === (b.pickup?.at[0] ?? null) && (a.pickup?.at[1] ?? null) === (b.pickup?.at[1] ?? null);
-/** True when nothing the circle shows differs. */
-const sameLook = (a: Entry, b: StopPoint, risk?: RiskLevel) => a.risk === risk && a.stop.color === b.color && a.stop.status === b.status;
+/** Looks of a stop's dots: planned by risk (none, medium, high), unassigned, pickup place (routed or not, unassigned). */
+const enum Look { Planned, Medium, High, Unassigned, Pickup, PickupUnassigned }
 
-/** Keeps depot markers and one circle per order on `map` in step with the plan, the selection and the route filter. */
+/**
+ * Every dot of the stops in one set of arrays: stop i's point is owner 2i, its pickup place (drawn first, under it)
+ * owner 2i + 1. Grown as needed and reused, so a new plan or a filter writes numbers into the same memory.
+ */
+class DotArrays {
+  lat = new Float64Array(0);
+  lng = new Float64Array(0);
+  style = new Int32Array(0);
+  owner = new Int32Array(0);
+  visible = new Uint8Array(0);
+  size = 0;
+
+  reserve(count: number): void {
+    if (count <= this.lat.length) return;
+    const room = Math.max(count, 2 * this.lat.length);
+    this.lat = new Float64Array(room);
+    this.lng = new Float64Array(room);
+    this.style = new Int32Array(room);
+    this.owner = new Int32Array(room);
+    this.visible = new Uint8Array(room);
+  }
+
+  push(at: readonly [number, number], style: number, owner: number, visible: boolean): void {
+    const i = this.size++;
+    this.lat[i] = at[0];
+    this.lng[i] = at[1];
+    this.style[i] = style;
+    this.owner[i] = owner;
+    this.visible[i] = visible ? 1 : 0;
+  }
+}
+
+/** Keeps depot markers and a dot per order (and per shipment's pickup place) on `map` in step with the plan, the selection and the route filter. */
 export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; riskOf?: (orderId: string) => RiskLevel | undefined; onDrawn?: (count: number) => void }): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
-  const stopsGroup = L.layerGroup().addTo(props.map);
   const depotsGroup = L.layerGroup().addTo(props.map);
-  let job: ChunkedRun | null = null;
+  const selectedGroup = L.layerGroup().addTo(props.map);
+  const styles = new DotStyles();
+  const layers: DotLayer[] = [];
+  const dots = new DotArrays();
+  /** The stops the dots show now (owners index them). */
+  let shown: StopPoint[] = [];
+  // One tooltip for every dot, placed on the dot under the mouse.
+  const tooltip = L.tooltip();
+  let tipOwner = -1;
+  const closeTip = () => {
+    tipOwner = -1;
+    props.map.closeTooltip(tooltip);
+  };
   onCleanup(() => {
-    job?.cancel();
-    stopsGroup.remove();
+    closeTip();
+    for (const layer of layers) layer.remove();
+    selectedGroup.remove();
     depotsGroup.remove();
   });
   const vehicleName = (id: string | null) => (id ? state.scenario?.vehicles.find((v) => v.id === id)?.name ?? id : null);
   const depots = createMemo(() => (state.scenario ? projectDepots(state.scenario) : []));
-  const markers = new Map<string, Entry>();
-  const restyle = (orderId: string | null, selected: boolean) => {
-    const entry = orderId ? markers.get(orderId) : undefined;
-    if (!entry) return;
-    entry.marker.setStyle(stopStyle(entry.stop, selected, entry.risk));
-    entry.pickup?.setStyle(pickupStyle(entry.stop, selected));
-    if (selected) {
-      entry.pickup?.bringToFront();
-      entry.marker.bringToFront();
-    }
-  };
-  const circle = (at: L.LatLngExpression, style: L.CircleMarkerOptions, tooltip: () => HTMLElement, orderId: string) =>
-    L.circleMarker(at, { ...style, renderer: props.renderer }).bindTooltip(tooltip).on('click', () => uiActions.selectOrder(orderId));
 
-  /** Brings the circles of one stop in line: made, moved, restyled, shown or hidden. */
-  const reconcile = (stop: StopPoint, risk: RiskLevel | undefined, visible: boolean) => {
-    let entry = markers.get(stop.orderId);
-    const selected = untrack(() => selectedOrderId(uiState)) === stop.orderId;
-    if (!entry || !samePlace(entry.stop, stop)) {
-      if (entry) { stopsGroup.removeLayer(entry.marker); if (entry.pickup) stopsGroup.removeLayer(entry.pickup); }
-      const made: Entry = { stop, risk, pickup: null, marker: null! };
-      made.marker = circle(stop.at, stopStyle(stop, selected, risk), () => stopTooltip(made.stop, vehicleName(made.stop.vehicleId)), stop.orderId);
-      // A shipment's pickup place: selecting it selects the order, like its delivery point.
-      made.pickup = stop.pickup ? circle(stop.pickup.at, pickupStyle(stop, selected), () => pickupTooltip(made.stop, vehicleName(made.stop.vehicleId)), stop.orderId) : null;
-      markers.set(stop.orderId, (entry = made));
-    } else if (!sameLook(entry, stop, risk)) {
-      Object.assign(entry, { stop, risk });
-      entry.marker.setStyle(stopStyle(stop, selected, risk));
-      entry.pickup?.setStyle(pickupStyle(stop, selected));
-    } else entry.stop = stop;
-    for (const layer of entry.pickup ? [entry.pickup, entry.marker] : [entry.marker]) {
-      if (visible && !stopsGroup.hasLayer(layer)) stopsGroup.addLayer(layer);
-      else if (!visible && stopsGroup.hasLayer(layer)) stopsGroup.removeLayer(layer);
-    }
+  /** Style numbers per colour and look, so 10,000 stops do not make 10,000 style keys. */
+  const looks = new Map<string, Int32Array>();
+  const styleId = (stop: StopPoint, look: Look, risk?: RiskLevel): number => {
+    let ids = looks.get(stop.color);
+    if (!ids) looks.set(stop.color, (ids = new Int32Array(6).fill(-1)));
+    if (ids[look] < 0) ids[look] = styles.id(asDot(look >= Look.Pickup ? pickupStyle(stop, false) : stopStyle(stop, false, risk)));
+    return ids[look];
+  };
+  const lookOf = (stop: StopPoint, risk?: RiskLevel) => (stop.status === 'unassigned' ? Look.Unassigned : risk === 'high' ? Look.High : risk === 'medium' ? Look.Medium : Look.Planned);
+
+  const showTip = (layer: DotLayer) => {
+    const owner = layer.hit;
+    const stop = shown[owner >> 1];
+    if (!stop || (owner === tipOwner && props.map.hasLayer(tooltip))) return;
+    tipOwner = owner;
+    const pickup = owner & 1 ? stop.pickup : null;
+    tooltip.setLatLng(pickup ? pickup.at : stop.at)
+      .setContent(pickup ? pickupTooltip(stop, vehicleName(stop.vehicleId)) : stopTooltip(stop, vehicleName(stop.vehicleId)));
+    if (!props.map.hasLayer(tooltip)) props.map.openTooltip(tooltip);
+  };
+  const makeLayer = () => {
+    const layer = new DotLayer(styles, { renderer: props.renderer });
+    // Selecting a shipment's pickup place selects its order, as its delivery point does.
+    layer.on('click', () => { const stop = shown[layer.hit >> 1]; if (stop) uiActions.selectOrder(stop.orderId); });
+    layer.on('mousemove', () => showTip(layer));
+    layer.on('mouseout', closeTip);
+    return layer;
   };
 
-  // Per plan (and risk estimate), not per filter change: a filter only changes what is visible (issue #15).
+  // Per plan, risk estimate and filter: numbers into the arrays, then each layer redraws only if its dots changed.
   const risksOf = createMemo(() => props.stops.map((s) => (s.status === 'planned' ? props.riskOf?.(s.orderId) : undefined)));
-  const idsOf = createMemo(() => new Set(props.stops.map((s) => s.orderId)));
   createEffect(() => {
     const stops = props.stops;
     const risks = risksOf();
-    const visible = stops.map((s) => props.view.isVisible(s.vehicleId));
-    const keep = idsOf();
-    const gone = [...markers.keys()].filter((id) => !keep.has(id));
-    job?.cancel();
-    props.onDrawn?.(0);
-    job = runChunked(gone.length + stops.length, (i) => {
-      if (i < gone.length) {
-        const entry = markers.get(gone[i])!;
-        stopsGroup.removeLayer(entry.marker);
-        if (entry.pickup) stopsGroup.removeLayer(entry.pickup);
-        markers.delete(gone[i]);
-      } else {
-        const k = i - gone.length;
-        reconcile(stops[k], risks[k], visible[k]);
-      }
-    }, () => {
-      restyle(untrack(() => selectedOrderId(uiState)), true);
-      props.onDrawn?.(stops.length);
-    });
+    if (stops !== shown) closeTip();
+    shown = stops;
+    dots.size = 0;
+    dots.reserve(2 * stops.length);
+    for (let i = 0; i < stops.length; i++) {
+      const stop = stops[i];
+      const visible = props.view.isVisible(stop.vehicleId);
+      if (stop.pickup) dots.push(stop.pickup.at, styleId(stop, stop.status === 'unassigned' ? Look.PickupUnassigned : Look.Pickup), 2 * i + 1, visible);
+      dots.push(stop.at, styleId(stop, lookOf(stop, risks[i]), risks[i]), 2 * i, visible);
+    }
+    const needed = Math.ceil(dots.size / DOTS_PER_LAYER);
+    for (const layer of layers.splice(needed)) layer.remove();
+    let added = false;
+    for (let k = 0; k < needed; k++) {
+      const from = k * DOTS_PER_LAYER;
+      const layer = layers[k] ?? (layers[k] = makeLayer());
+      layer.set(dots, from, Math.min(DOTS_PER_LAYER, dots.size - from));
+      if (!props.map.hasLayer(layer)) { layer.addTo(props.map); added = true; }
+    }
+    // New layers went on top: the selected stop goes back above them.
+    if (added) selectedGroup.eachLayer((l) => (l as L.CircleMarker).bringToFront());
+    props.onDrawn?.(stops.length);
   });
 
-  // Selection changes restyle two circles, not thousands.
-  createEffect(on(() => selectedOrderId(uiState), (selected, previous) => {
-    restyle(previous ?? null, false);
-    restyle(selected, true);
-  }, { defer: true }));
+  // The selected stop: a larger circle with a dark ring over its dot (and its pickup place's), while it is shown.
+  createEffect(() => {
+    const orderId = selectedOrderId(uiState);
+    const stops = props.stops;
+    selectedGroup.clearLayers();
+    if (!orderId) return;
+    const at = stops.findIndex((s) => s.orderId === orderId);
+    const stop = stops[at];
+    if (!stop || !props.view.isVisible(stop.vehicleId)) return;
+    const circle = (where: L.LatLngExpression, style: CircleStyle) =>
+      L.circleMarker(where, { ...style, renderer: props.renderer, interactive: false }).addTo(selectedGroup).bringToFront();
+    if (stop.pickup) circle(stop.pickup.at, pickupStyle(stop, true));
+    circle(stop.at, stopStyle(stop, true));
+  });
 
   createEffect(() => {
     depotsGroup.clearLayers();

@@ -26,7 +26,30 @@ const nextFrame: FrameScheduler = (next) => {
   return () => cancelAnimationFrame(id);
 };
 
-type Shape = L.Path & { _updatePath(): void; _order?: DrawOrder; _pass?: number };
+/**
+ * `_weight`: what drawing the shape costs, in circles (1 when not given): a layer of many stop dots
+ * (stop-dots.ts) weighs what its dots do. `_parts`: a line's projected points (Leaflet's).
+ */
+type Shape = L.Path & { _updatePath(): void; _order?: DrawOrder; _pass?: number; _weight?: number; _parts?: L.Point[][] };
+/** What a shape counts for the slicing decision (stable while it is on the canvas). */
+const weightOf = (shape: Shape) => shape._weight ?? 1;
+
+/**
+ * Pixels of a 4 px line that cost about what one circle does to draw (measured in Chromium 156 with software
+ * raster: a circle's path, fill and stroke ~13 µs; 961 route lines of 14 points, with their legs to the depot,
+ * 100-130 ms). Lines are weighed by length: 240 long lines in one frame were a 60-80 ms `Commit`.
+ */
+export const LINE_PX_PER_CIRCLE = 130;
+
+/** What drawing the shape now costs, in circles: a line by its projected length and width. */
+function costOf(shape: Shape): number {
+  if (shape._weight !== undefined) return shape._weight;
+  const parts = shape._parts;
+  if (!parts) return 1;
+  let length = 0;
+  for (const part of parts) for (let i = 1; i < part.length; i++) length += Math.hypot(part[i].x - part[i - 1].x, part[i].y - part[i - 1].y);
+  return Math.max(1, (length * ((shape.options.weight ?? 3) / 4)) / LINE_PX_PER_CIRCLE);
+}
 /** One entry of Leaflet's draw-order list (internal to L.Canvas). */
 interface DrawOrder { layer: Shape; prev: DrawOrder | null; next: DrawOrder | null }
 
@@ -42,7 +65,7 @@ interface Sliced {
   _redrawBounds: L.Bounds | null;
   _drawing: boolean;
   _clear(): void;
-  /** Shapes on the canvas (`_layers` counted as they come and go: counting its keys per redraw request is quadratic). */
+  /** Weight of the shapes on the canvas (counted as they come and go: counting `_layers` per redraw request is quadratic). */
   _count: number;
   /** Current sliced pass (0: none yet); a shape drawn in it carries its number in `_pass`. */
   _passId: number;
@@ -77,6 +100,8 @@ function stopPass(r: Sliced): void {
 function cover(r: Sliced): void {
   if (!r._map || coverShown(r) || r._passZoom !== r._map.getZoom()) return;
   const canvas = r._container;
+  // A map out of sight has an empty canvas: nothing to copy (and drawImage refuses an empty source).
+  if (canvas.width === 0 || canvas.height === 0) return;
   const copy = r._cover ?? (r._cover = document.createElement('canvas'));
   copy.className = 'fmp-canvas-cover';
   Object.assign(copy.style, { position: 'absolute', left: '0', top: '0', pointerEvents: 'none' });
@@ -96,7 +121,9 @@ function drawSlice(r: Sliced): void {
   r._ctx.save();
   r._drawing = true;
   let order = r._last ? r._last.next : r._drawFirst;
-  for (let n = 0; order && n < r._perFrame; n++) {
+  // The first shape of a slice is drawn however heavy it is.
+  for (let n = 0; order && n < r._perFrame; ) {
+    n += costOf(order.layer);
     order.layer._updatePath();
     order.layer._pass = r._passId;
     r._last = order;
@@ -116,7 +143,7 @@ function overSlice(r: Sliced, region: L.Bounds): boolean {
   let n = 0;
   for (let order = r._drawFirst; order; order = order.next) {
     const box = (order.layer as Shape & { _pxBounds?: L.Bounds })._pxBounds;
-    if (box && box.intersects(region) && ++n > r._perFrame) return true;
+    if (box && box.intersects(region) && (n += costOf(order.layer)) > r._perFrame) return true;
   }
   return false;
 }
@@ -162,12 +189,12 @@ const SlicedCanvas = L.Canvas.extend({
   },
 
   _initPath(this: Sliced, layer: Shape) {
-    if (!this._layers[L.Util.stamp(layer)]) this._count += 1;
+    if (!this._layers[L.Util.stamp(layer)]) this._count += weightOf(layer);
     base._initPath.call(this, layer);
   },
 
   _removePath(this: Sliced, layer: Shape) {
-    if (this._layers[L.Util.stamp(layer)]) this._count -= 1;
+    if (this._layers[L.Util.stamp(layer)]) this._count -= weightOf(layer);
     keepPlace(this, layer);
     base._removePath.call(this, layer);
   },
@@ -200,6 +227,22 @@ const SlicedCanvas = L.Canvas.extend({
     base._destroyContainer.call(this);
   },
 });
+
+/**
+ * Gives `shape` a new weight (`_weight`), keeping its renderer's total in step when it is on a sliced canvas: a
+ * layer of dots weighs what its dots do, and their number changes with the plan.
+ */
+export function reweigh(shape: L.Path, weight: number): void {
+  const s = shape as Shape;
+  const renderer = (shape as unknown as { _renderer?: Partial<Sliced> })._renderer;
+  if (renderer && typeof renderer._count === 'number' && renderer._layers?.[L.Util.stamp(shape)]) renderer._count += weight - weightOf(s);
+  s._weight = weight;
+}
+
+/** The weight of the shapes on the canvas (for tests). */
+export function canvasWeight(renderer: L.Renderer): number {
+  return (renderer as unknown as Sliced)._count;
+}
 
 /** True while a sliced redraw is still drawing (for tests). */
 export function isSlicing(renderer: L.Renderer): boolean {
