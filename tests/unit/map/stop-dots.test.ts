@@ -261,4 +261,31 @@ describe('DotLayer', () => {
     expect(log).toHaveLength(3);
     expect(queue).toHaveLength(0);
   });
+
+  it('redraws only the dots inside a small region (a restyled circle), at once, not the whole canvas in slices', async () => {
+    const { styles: s, plain } = styles();
+    const queue: (() => void)[] = [];
+    const renderer = slicedCanvas({ perFrame: 100, schedule: (next) => { queue.push(next); return () => {}; } });
+    const places = around(2 * DOTS_PER_LAYER, 11);
+    const dots = dotsAt(places, plain);
+    for (let k = 0; k < 2; k++) new DotLayer(s, { renderer }).addTo(map).set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER);
+    const at = places[123];
+    const ring = L.circleMarker(at, { renderer, radius: 10 }).addTo(map);
+    await frame();
+    while (queue.length) queue.shift()!();
+    log = [];
+    ring.setStyle({ color: '#111827' });
+    await frame();
+    expect(queue).toHaveLength(0);
+    expect(container.querySelector('canvas.fmp-canvas-cover')).toBeNull();
+    // Every dot drawn again is near the circle (its region: radius, ring and Leaflet's padding, plus a dot's half),
+    // and every dot overlapping the circle is drawn: a few, not all 1,000.
+    const centre = map.latLngToLayerPoint(at);
+    const points = places.map((p) => map.latLngToLayerPoint(p));
+    const within = (r: number) => points.filter((p) => Math.abs(p.x - centre.x) <= r && Math.abs(p.y - centre.y) <= r).map((p) => `dot ${p.x},${p.y}`);
+    expect(log).toContain(`dot ${centre.x},${centre.y}`);
+    expect(log.length).toBeLessThan(60);
+    expect(within(24)).toEqual(expect.arrayContaining(log));
+    expect(log).toEqual(expect.arrayContaining(within(18)));
+  });
 });

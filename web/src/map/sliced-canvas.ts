@@ -30,7 +30,11 @@ const nextFrame: FrameScheduler = (next) => {
  * `_weight`: what drawing the shape costs, in circles (1 when not given): a layer of many stop dots
  * (stop-dots.ts) weighs what its dots do. `_parts`: a line's projected points (Leaflet's).
  */
-type Shape = L.Path & { _updatePath(): void; _order?: DrawOrder; _pass?: number; _weight?: number; _parts?: L.Point[][] };
+type Shape = L.Path & {
+  _updatePath(): void; _order?: DrawOrder; _pass?: number; _weight?: number; _parts?: L.Point[][];
+  /** What drawing the part of the shape inside `region` costs (a layer of dots: the dots in it). */
+  _costIn?(region: L.Bounds): number;
+};
 /** What a shape counts for the slicing decision (stable while it is on the canvas). */
 const weightOf = (shape: Shape) => shape._weight ?? 1;
 
@@ -41,8 +45,9 @@ const weightOf = (shape: Shape) => shape._weight ?? 1;
  */
 export const LINE_PX_PER_CIRCLE = 130;
 
-/** What drawing the shape now costs, in circles: a line by its projected length and width. */
-function costOf(shape: Shape): number {
+/** What drawing the shape now costs (within `region`, if given), in circles: a line by its projected length and width. */
+function costOf(shape: Shape, region?: L.Bounds): number {
+  if (region && shape._costIn) return shape._costIn(region);
   if (shape._weight !== undefined) return shape._weight;
   const parts = shape._parts;
   if (!parts) return 1;
@@ -77,6 +82,8 @@ interface Sliced {
   _cover: HTMLCanvasElement | null;
   _perFrame: number;
   _schedule: FrameScheduler;
+  /** The region a partial redraw is drawing now; null otherwise (a full or sliced drawing). */
+  _drawRegion: L.Bounds | null;
 }
 
 const base = L.Canvas.prototype as unknown as {
@@ -143,7 +150,7 @@ function overSlice(r: Sliced, region: L.Bounds): boolean {
   let n = 0;
   for (let order = r._drawFirst; order; order = order.next) {
     const box = (order.layer as Shape & { _pxBounds?: L.Bounds })._pxBounds;
-    if (box && box.intersects(region) && (n += costOf(order.layer)) > r._perFrame) return true;
+    if (box && box.intersects(region) && (n += costOf(order.layer, region)) > r._perFrame) return true;
   }
   return false;
 }
@@ -164,7 +171,13 @@ const SlicedCanvas = L.Canvas.extend({
   },
 
   _draw(this: Sliced) {
-    if (this._redrawBounds || !many(this)) { base._draw.call(this); return; }
+    if (this._redrawBounds || !many(this)) {
+      // Shapes that draw many things (dots) may leave out what falls outside the region redrawn.
+      this._drawRegion = this._redrawBounds;
+      base._draw.call(this);
+      this._drawRegion = null;
+      return;
+    }
     stopPass(this);
     this._passId += 1;
     this._passZoom = this._map?.getZoom() ?? null;
@@ -252,7 +265,7 @@ export function isSlicing(renderer: L.Renderer): boolean {
 /** A canvas renderer like `L.canvas(options)` whose large redraws are spread over frames. */
 export function slicedCanvas(options: L.RendererOptions & { perFrame?: number; schedule?: FrameScheduler }): L.Canvas {
   const renderer = new (SlicedCanvas as unknown as new (o: L.RendererOptions) => Sliced)(options);
-  Object.assign(renderer, { _count: 0, _passId: 0, _last: null, _slicing: false, _cancelNext: null, _passZoom: null, _cover: null });
+  Object.assign(renderer, { _count: 0, _passId: 0, _last: null, _slicing: false, _cancelNext: null, _passZoom: null, _cover: null, _drawRegion: null });
   renderer._perFrame = options.perFrame ?? SHAPES_PER_FRAME;
   renderer._schedule = options.schedule ?? nextFrame;
   return renderer as unknown as L.Canvas;

@@ -161,7 +161,7 @@ export class DotStyles {
 export interface Dots { lat: Float64Array; lng: Float64Array; style: Int32Array; owner: Int32Array; visible: Uint8Array }
 
 /** The L.Canvas internals a dot layer reads (Leaflet 1.9). */
-interface CanvasInternals { _drawing: boolean; _ctx: CanvasRenderingContext2D; _bounds: L.Bounds; options: { tolerance?: number } }
+interface CanvasInternals { _drawing: boolean; _ctx: CanvasRenderingContext2D; _bounds: L.Bounds; _drawRegion?: L.Bounds | null; options: { tolerance?: number } }
 
 const D = Math.PI / 180;
 const MAX_LATITUDE = 85.0511287798;
@@ -262,13 +262,16 @@ export class DotLayer extends L.Path {
     return !this._pxBounds || !this._renderer._bounds.intersects(this._pxBounds);
   }
 
-  /** Draws the visible dots within the canvas, in order (called by the renderer while it draws). */
+  /**
+   * Draws the visible dots in order (called by the renderer while it draws): those within the region being
+   * redrawn (a restyled line, the selected stop's circle), or within the canvas.
+   */
   _updatePath(): void {
     const renderer = this._renderer;
     if (!renderer._drawing || this._empty()) return;
     const ctx = renderer._ctx;
     const ratio = L.Browser.retina ? 2 : 1;
-    const { min, max } = renderer._bounds;
+    const { min, max } = renderer._drawRegion ?? renderer._bounds;
     this.styles.prepare(ratio);
     ctx.globalAlpha = 1;
     for (let i = 0; i < this.n; i++) {
@@ -278,6 +281,19 @@ export class DotLayer extends L.Path {
       if (x + half < min!.x || x - half > max!.x || y + half < min!.y || y - half > max!.y) continue;
       ctx.drawImage(image, sx, sy, size, size, x - half, y - half, 2 * half, 2 * half);
     }
+  }
+
+  /** What drawing the dots inside `region` costs the sliced canvas: a small redraw is not a full one. */
+  _costIn(region: L.Bounds): number {
+    const { min, max } = region;
+    let n = 0;
+    for (let i = 0; i < this.n; i++) {
+      if (!this.shown[i]) continue;
+      const half = this.styles.half(this.styleOf[i]);
+      const x = this.x[i], y = this.y[i];
+      if (x + half >= min!.x && x - half <= max!.x && y + half >= min!.y && y - half <= max!.y) n += 1;
+    }
+    return n * DOT_WEIGHT;
   }
 
   /** True when a visible dot is under `p` (layer pixels); the topmost one's owner goes in `hit`. */
