@@ -2,7 +2,8 @@
 // spread over frames in Leaflet's draw order, covered by the last complete picture;
 // shapes added later are drawn on top without starting over; small plans draw at once.
 import L from 'leaflet';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { leafletFrame, useFakeCanvasMap } from './fake-canvas-map';
 import { isSlicing, slicedCanvas } from '../../../web/src/map/sliced-canvas';
 
 /** Every circle drawn (its centre x in layer pixels) and every full clear, in order. */
@@ -32,27 +33,12 @@ function manualFrames() {
   };
 }
 
-let container: HTMLDivElement;
+const mounted = useFakeCanvasMap(fakeContext, { center: [0, 0], zoom: 2 });
 let map: L.Map;
-
+let container: HTMLDivElement;
 beforeEach(() => {
   log = [];
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as never);
-  container = document.createElement('div');
-  Object.defineProperty(container, 'clientWidth', { value: 800 });
-  Object.defineProperty(container, 'clientHeight', { value: 600 });
-  document.body.append(container);
-  map = L.map(container, { center: [0, 0], zoom: 2, zoomAnimation: false, fadeAnimation: false });
-});
-
-/** Leaflet asks for its own redraws on the next animation frame. */
-const leafletFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
-afterEach(async () => {
-  await leafletFrame();
-  map.remove();
-  container.remove();
-  vi.restoreAllMocks();
+  ({ map, container } = mounted);
 });
 
 /** `count` circles at distinct x (their x in layer pixels is logged by the fake context when drawn). */

@@ -3,7 +3,8 @@
 // not at all), redraws only when its data changed, and a click or hover finds the
 // topmost visible dot, through Leaflet's own canvas hit testing.
 import L from 'leaflet';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { leafletFrame, useFakeCanvasMap } from './fake-canvas-map';
 import { canvasWeight, slicedCanvas } from '../../../web/src/map/sliced-canvas';
 import { DOT_WEIGHT, DotLayer, DOTS_PER_LAYER, DotStyles, type Dots } from '../../../web/src/map/stop-dots';
 
@@ -23,27 +24,15 @@ function fakeContext(): CanvasRenderingContext2D {
   });
 }
 
-let container: HTMLDivElement;
+const mounted = useFakeCanvasMap(fakeContext, { center: [48.85, 2.35], zoom: 11 });
 let map: L.Map;
-
+let container: HTMLDivElement;
 beforeEach(() => {
   log = [];
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => fakeContext() as never);
-  container = document.createElement('div');
-  Object.defineProperty(container, 'clientWidth', { value: 800 });
-  Object.defineProperty(container, 'clientHeight', { value: 600 });
-  document.body.append(container);
-  map = L.map(container, { center: [48.85, 2.35], zoom: 11, zoomAnimation: false, fadeAnimation: false });
+  ({ map, container } = mounted);
 });
 
-const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
-afterEach(async () => {
-  await frame();
-  map.remove();
-  container.remove();
-  vi.restoreAllMocks();
-});
+const frame = leafletFrame;
 
 /** Dots at `places`, owner i for the i-th, all visible unless listed in `hidden`. */
 function dotsAt(places: [number, number][], style: number, hidden: number[] = []): Dots {
