@@ -3,7 +3,7 @@
 // epoch report at fixed work or time marks, after which the worker may restart from a better plan.
 import type { StopReason } from '../web/src/domain/solution';
 import { nextChunk } from './chunk';
-import { Status, type EpochReply, type EpochReport, type PortfolioMember } from './protocol';
+import { SOLVER_ERROR, Status, type EpochReply, type EpochReport, type PortfolioMember } from './protocol';
 import type { SolverInstance } from './wasm';
 
 /** Work units per improve call under a work budget (SolveOptions.maxMoves). */
@@ -63,6 +63,17 @@ async function exchange(instance: SolverInstance, hooks: SearchHooks, epoch: num
   if (reply) instance.restart(reply, reply.seed);
 }
 
+/**
+ * Logs how to replay a search that aborted: every improve(moves, progress) call in order (a restart from a
+ * coordinator's plan is logged as -1 and the epoch). With the scenario and seed, the same calls on a fresh
+ * instance take the same path, so an abort seen once under a clock's pacing can be reproduced (2026-12-02: a
+ * clock-paced demo solve in CI aborted once with "a route became infeasible" and 1,100 solves did not repeat it).
+ */
+function reportAbort(error: unknown, calls: readonly number[]): void {
+  if (!(error instanceof Error) || error.name !== SOLVER_ERROR) return;
+  console.error(`solver abort after ${calls.length / 2} improve calls (${error.message}); replay: ${JSON.stringify(calls)}`);
+}
+
 /** Runs the improve loop until convergence, the budget, the time limit or a cancel; returns why it stopped. */
 export async function searchLoop(instance: SolverInstance, limits: SearchLimits, hooks: SearchHooks): Promise<StopReason> {
   const { startedMs, limitMs, maxMoves: budget } = limits;
@@ -70,12 +81,21 @@ export async function searchLoop(instance: SolverInstance, limits: SearchLimits,
   let chunk = 200;
   let used = 0;
   let epoch = 0;
+  const calls: number[] = [];
   for (;;) {
     const t0 = performance.now();
     // With a work budget, chunk sizes and epochs follow the work done, not the clock: the same seed
     // and budget give the same plan on any machine.
     const moves = budget === undefined ? chunk : Math.min(BUDGET_CHUNK, budget - used);
-    const status = instance.improve(moves, budget === undefined ? Math.min(1, (t0 - startedMs) / limitMs) : used / budget);
+    const progress = budget === undefined ? Math.min(1, (t0 - startedMs) / limitMs) : used / budget;
+    calls.push(moves, progress);
+    let status: Status;
+    try {
+      status = instance.improve(moves, progress);
+    } catch (error) {
+      reportAbort(error, calls);
+      throw error;
+    }
     used += moves;
     const elapsed = performance.now() - startedMs;
     // One call takes about CHUNK_TARGET_MS, and ends before the limit.
@@ -84,7 +104,10 @@ export async function searchLoop(instance: SolverInstance, limits: SearchLimits,
     if (status === Status.Done) return 'converged';
     if (budget !== undefined && used >= budget) return 'completed';
     if (elapsed >= limitMs) return 'time-limit';
-    if (epochDue(used, elapsed)) await exchange(instance, hooks, epoch++);
+    if (epochDue(used, elapsed)) {
+      calls.push(-1, epoch);
+      await exchange(instance, hooks, epoch++);
+    }
     await yieldMacrotask();
     if (hooks.isCancelled()) return 'cancelled';
   }
