@@ -9,6 +9,7 @@ import type { RiskReport } from '../web/src/domain/risk/weakest';
 import type { Variability } from '../web/src/domain/variability';
 import type { RobustRule } from '../web/src/domain/risk/robust';
 import type { Explanation } from '../web/src/domain/explain';
+import type { PlanWire } from './plan-wire';
 import type { CheckReport } from '../web/src/domain/check';
 
 // ---------------------------------------------------------------- buffers
@@ -288,7 +289,22 @@ export interface SolveResult {
   objective: number;
 }
 
-/** The object exposed by the worker through Comlink. */
+/** A progress report as it crosses from a solver worker: its best-so-far plan as text (plan-wire.ts). */
+export type WireProgress = Omit<Progress, 'plan'> & { plan?: PlanWire };
+
+/** A result as it crosses from a solver worker: the plan as text (plan-wire.ts). */
+export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanWire };
+
+/**
+ * What a solver worker exposes through Comlink (solver-wire.ts wraps a SolverApi): the same calls, with every
+ * plan that crosses the boundary as text in parts, so the main thread reads it in a few short tasks.
+ */
+export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain'> {
+  solve(request: SolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
+  explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanWire }): Promise<Explanation[]>;
+}
+
+/** The solver's API as a plain object (solver-api.ts); a worker exposes it as a SolverWorkerApi. */
 export interface SolverApi {
   /** `onEpoch` is called at each epoch's end of a portfolio member (`request.member`). */
   solve(request: SolveRequest, onProgress?: (p: Progress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
@@ -314,8 +330,11 @@ export interface CheckApi {
    * thread than structured-cloning 10,000 orders (the worker parses it).
    */
   load(key: number, scenario: Scenario | string): void;
-  /** The checker's verdict on `solution` for the scenario loaded under `key` (InputError if another is loaded). */
-  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'>): CheckReport;
+  /**
+   * The checker's verdict on `solution` for the scenario loaded under `key` (InputError if another is loaded).
+   * A plan as text (plan-wire.ts, as it came from a solver worker) is parsed here, off the main thread.
+   */
+  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'> | PlanWire): CheckReport;
 }
 
 /** A plan to explain, with its scenario. */

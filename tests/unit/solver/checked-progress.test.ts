@@ -1,9 +1,10 @@
 // Progress of a solve with the checker in its own worker (issue #15): a best-so-far plan reaches
 // the run store only with the checker's verdict attached, never before it; figures never go back
 // in time; plans arriving during a slow check wait as one (the newest); a plan whose check fails
-// to answer is not shown at all.
+// to answer is not shown at all. Plans arrive as text (plan-wire.ts) and are parsed a part per task.
 import { describe, expect, it } from 'vitest';
-import type { Progress } from '../../../workers/protocol';
+import { fromPlanWire, toPlanWire } from '../../../workers/plan-wire';
+import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
 import type { CheckReport } from '../../../web/src/domain/check';
 import type { CheckInput } from '../../../web/src/solver/check-client';
 import { checkedProgress } from '../../../web/src/solver/checked-progress';
@@ -22,10 +23,13 @@ function manualChecker() {
 const verdict = (ok: boolean): CheckReport => ({ ok, violations: [], cost: 1, distanceM: 1, durationS: 1, routes: [] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function report(elapsedMs: number, withPlan: boolean): Progress {
+function report(elapsedMs: number, withPlan: boolean): WireProgress {
   const { check: _check, ...plan } = makeMiniSolution();
-  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: { ...plan, stats: { ...plan.stats, elapsedMs } } } : {}) };
+  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: toPlanWire({ ...plan, stats: { ...plan.stats, elapsedMs } }) } : {}) };
 }
+
+/** The elapsed time a checked plan's text carries. */
+const elapsedOf = (solution: CheckInput) => fromPlanWire<UncheckedSolution>(solution as Parameters<typeof fromPlanWire>[0]).stats.elapsedMs;
 
 describe('checked progress', () => {
   it('passes figures at once and a plan only with its verdict, carrying the newest figures', async () => {
@@ -60,7 +64,7 @@ describe('checked progress', () => {
     expect(seen).toHaveLength(0);
     // The 200 ms plan was superseded while it waited: the 300 ms one is checked next.
     expect(checker.calls).toHaveLength(2);
-    expect((checker.calls[1].solution as unknown as { stats: { elapsedMs: number } }).stats.elapsedMs).toBe(300);
+    expect(elapsedOf(checker.calls[1].solution)).toBe(300);
     checker.calls[1].answer(verdict(true));
     await settle();
     expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([300]);

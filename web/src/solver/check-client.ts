@@ -3,6 +3,7 @@
 // A scenario crosses to the worker once (as JSON text when the caller has it), then each
 // plan is checked against it. If the worker cannot answer (crash, failed load) the same
 // checker runs here instead: a plan is never shown unchecked, only checked more slowly.
+import { fromPlanWire, isPlanWire, type PlanWire } from '../../../workers/plan-wire';
 import type { CheckApi } from '../../../workers/protocol';
 import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
@@ -10,8 +11,8 @@ import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
 import { makeWorkerHandle } from './worker-handle';
 
-/** What the checker reads of a plan. */
-export type CheckInput = Pick<Solution, 'routes' | 'unassigned'>;
+/** What the checker reads of a plan: the plan, or its text as a solver worker sent it (plan-wire.ts). */
+export type CheckInput = Pick<Solution, 'routes' | 'unassigned'> | PlanWire;
 
 /** Checks plans of one scenario: the verdict of `checkSolution(scenario, solution)`. */
 export type CheckPlan = (solution: CheckInput) => Promise<CheckReport>;
@@ -33,9 +34,9 @@ function spawnWorker(): Worker {
 
 /**
  * Makes a checker around its own lazily spawned worker; checks run one at a time, in call order. A plan is
- * posted in a task of its own (`pause`, a macrotask boundary by default): a best-so-far plan arrives from a
- * solver worker in a message whose reading (~20 ms at 10,000 stops) plus cloning it again for the checker
- * made one long task (issue #15).
+ * posted in a task of its own (`pause`, a macrotask boundary by default), and a plan's text as it is: a
+ * best-so-far plan as objects, read from a solver worker's message and cloned again for the checker, made
+ * one long task at 10,000 stops (issue #15).
  */
 export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause: () => Promise<void> = nextTask): PlanChecker {
   const handle = makeWorkerHandle<CheckApi>(createWorker, 'checker worker');
@@ -52,8 +53,9 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
       // Not awaited: messages arrive in order, and a failed load fails the check below.
       remote.load(key, scenario).catch(() => {});
     }
-    // Only what the checker reads: no explanations or stats cross over.
-    return Promise.race([remote.check(key, { routes: solution.routes, unassigned: solution.unassigned }), failed]);
+    // Only what the checker reads: no explanations or stats cross over (a plan's text crosses as it is: one copy).
+    const posted = isPlanWire(solution) ? solution : { routes: solution.routes, unassigned: solution.unassigned };
+    return Promise.race([remote.check(key, posted), failed]);
   }
 
   return {
@@ -66,7 +68,7 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
           loadedKey = 0;
           handle.terminate();
           parsed ??= typeof scenario === 'string' ? JSON.parse(scenario) as Scenario : scenario;
-          return checkSolution(parsed, solution);
+          return checkSolution(parsed, isPlanWire(solution) ? fromPlanWire<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
         });
         queue = verdict.catch(() => {});
         return verdict;

@@ -1,9 +1,25 @@
 // A solve's progress as the run store sees it: a best-so-far plan passes only once the
 // independent checker has judged it (in its worker, so asynchronously), in order, and a
 // slow check makes the plans that arrive meanwhile wait as one (the newest), never pile up.
-import type { Progress } from '../../../workers/protocol';
+// A plan arrives as text (plan-wire.ts): the checker worker parses its own copy while the
+// main thread parses the parts one task at a time.
+import { readPlanWire, type PlanWire } from '../../../workers/plan-wire';
+import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
+import type { Solution } from '../domain/solution';
+import { nextTask } from '../io/next-task';
 import type { CheckPlan } from './check-client';
 import type { CheckedProgress } from './client';
+
+/**
+ * A plan from a solver worker, parsed here a part per task (`pause` before each) while the checker judges
+ * the same text in its worker: the plan with the checker's verdict. Rejects when either fails.
+ */
+export async function readChecked(checkPlan: CheckPlan, wire: PlanWire, pause: () => Promise<void> = nextTask): Promise<Solution> {
+  const verdict = checkPlan(wire);
+  verdict.catch(() => {}); // awaited below; a parse failure must not leave it unhandled
+  const plan = await readPlanWire<UncheckedSolution>(wire, pause);
+  return { ...plan, check: await verdict };
+}
 
 /**
  * Progress of one run as the caller sees it: figures pass at once; a best-so-far plan passes once the
@@ -11,14 +27,14 @@ import type { CheckedProgress } from './client';
  * runs, only the newest plan waits (older ones would be replaced on screen at once), so a slow check
  * never piles up work.
  */
-export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void): (p: Progress) => void {
+export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void, pause: () => Promise<void> = nextTask): (p: WireProgress) => void {
   let checking = false;
-  let waiting: Progress | null = null;
-  let latest: Progress | null = null;
-  const checkNext = (p: Progress & { plan: NonNullable<Progress['plan']> }) => {
+  let waiting: WireProgress | null = null;
+  let latest: WireProgress | null = null;
+  const checkNext = (p: WireProgress & { plan: PlanWire }) => {
     checking = true;
-    checkPlan(p.plan)
-      .then((check) => deliver({ ...(latest ?? p), plan: { ...p.plan, check } } as CheckedProgress), () => {}) // no verdict: not shown
+    readChecked(checkPlan, p.plan, pause)
+      .then((plan) => deliver({ ...(latest ?? p), plan }), () => {}) // no verdict: not shown
       .finally(() => {
         checking = false;
         const next = waiting;

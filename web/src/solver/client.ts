@@ -4,12 +4,15 @@
 // crashed worker into a visible error, and re-checks every plan — the best so
 // far during the solve and the returned one — with the independent checker, in
 // the checker's own worker (check-client.ts): a plan reaches the caller only checked.
+// Plans come from the workers as text (plan-wire.ts), parsed here a part per task.
 import * as Comlink from 'comlink';
-import type { Progress, SolveOptions, SolverApi } from '../../../workers/protocol';
+import { readPlanWire } from '../../../workers/plan-wire';
+import type { Progress, SolveOptions, SolveRequest, SolverWorkerApi, UncheckedSolution, WireProgress, WireSolveResult } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeCheckClient, type PlanChecker } from './check-client';
 import { checkedProgress } from './checked-progress';
+import { nextTask } from '../io/next-task';
 import { makeWorkerHandle } from './worker-handle';
 import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
 
@@ -81,11 +84,11 @@ export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots' | 'trave
  * `checker` re-checks the plans (default: the checker in a worker of its own).
  */
 export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1, checker: PlanChecker = makeCheckClient()): SolverClient {
-  const handles: ReturnType<typeof makeWorkerHandle<SolverApi>>[] = [];
-  const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle<SolverApi>(createWorker, 'solver worker'));
+  const handles: ReturnType<typeof makeWorkerHandle<SolverWorkerApi>>[] = [];
+  const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle<SolverWorkerApi>(createWorker, 'solver worker'));
   const terminateAll = () => handles.forEach((h) => h.terminate());
   let latestRun = 0;
-  let running: PortfolioRun | null = null;
+  let running: PortfolioRun<WireSolveResult> | null = null;
 
   return {
     async solve(scenario, options, onProgress, signal, input) {
@@ -93,7 +96,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       const count = workersFor(scenario, workerCount());
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
       const failed = Promise.race(used.map((h) => h.crashed()));
-      const workers: PortfolioWorker[] = used.map((h) => ({
+      const workers: PortfolioWorker<SolveRequest, WireSolveResult, WireProgress>[] = used.map((h) => ({
         solve: (request, p, epoch) => h.remote().solve(request, Comlink.proxy(p), Comlink.proxy(epoch)),
         cancel: (id) => void h.current()?.cancel(id),
       }));
@@ -119,13 +122,17 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         running = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
         const result = await Promise.race([running.result, failed]);
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
-        let solution = result.solution;
+        // The result is in: a best-so-far plan checked from now on is older than it, so not shown.
+        ended = true;
+        // The checker reads the plan's text in its worker while it is parsed here, a part per task.
+        const verdict = checkPlan(result.solution);
+        verdict.catch(() => {}); // awaited below
+        let solution = await readPlanWire<UncheckedSolution>(result.solution, nextTask);
         if (explainAfter) {
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
-          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution }), failed]) };
+          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution: result.solution }), failed]) };
         }
-        ended = true;
-        return { ...solution, check: await checkPlan(solution) };
+        return { ...solution, check: await verdict };
       } catch (error) {
         const name = (error as Error).name;
         // After an internal failure the workers' state cannot be trusted for the next run.

@@ -5,7 +5,7 @@
 // Comlink in the browser, worker_threads in the Node bench); only plan arrays and figures cross.
 import type { EpochReply, EpochReport, PortfolioMember, Progress, SolveRequest, SolveResult } from '../../../workers/protocol';
 import { makeEpochExchange } from './epoch-exchange';
-import { makeProgressMerger } from './progress-merge';
+import { makeProgressMerger, type AnyProgress } from './progress-merge';
 
 /** What the coordinator reads of a request (a scenario's SolveRequest, or a benchmark run's). */
 export interface PortfolioRequest {
@@ -20,9 +20,9 @@ export interface PortfolioResult {
   objective: number;
 }
 
-/** One solver worker as the coordinator sees it. */
-export interface PortfolioWorker<Q extends PortfolioRequest = SolveRequest, R extends PortfolioResult = SolveResult> {
-  solve(request: Q, onProgress: (p: Progress) => void, onEpoch: (r: EpochReport) => Promise<EpochReply>): Promise<R>;
+/** One solver worker as the coordinator sees it (P: its progress reports, whose plans it passes on as they came). */
+export interface PortfolioWorker<Q extends PortfolioRequest = SolveRequest, R extends PortfolioResult = SolveResult, P extends AnyProgress = Progress> {
+  solve(request: Q, onProgress: (p: P) => void, onEpoch: (r: EpochReport) => Promise<EpochReply>): Promise<R>;
   cancel(runId: number): void;
 }
 
@@ -58,8 +58,8 @@ function better<R extends PortfolioResult>(a: R | null, b: R): R {
  * work budget the epochs end at fixed work marks behind a barrier, so the plan is the same for the
  * same (seed, W); under a time limit workers exchange plans as they arrive (not deterministic).
  */
-export function runPortfolio<Q extends PortfolioRequest, R extends PortfolioResult>(
-  request: Q, workers: readonly PortfolioWorker<Q, R>[], onProgress?: (p: Progress) => void,
+export function runPortfolio<Q extends PortfolioRequest, R extends PortfolioResult, P extends AnyProgress = Progress>(
+  request: Q, workers: readonly PortfolioWorker<Q, R, P>[], onProgress?: (p: P) => void,
 ): PortfolioRun<R> {
   if (workers.length === 0) throw new Error('a portfolio needs at least one worker');
   const progress = onProgress ?? (() => {});
@@ -67,7 +67,7 @@ export function runPortfolio<Q extends PortfolioRequest, R extends PortfolioResu
     return { result: workers[0].solve(request, progress, async () => null), cancel: () => workers[0].cancel(request.runId) };
   }
   const exchange = makeEpochExchange(workers.length, request.options.seed, request.options.maxMoves !== undefined);
-  const merge = makeProgressMerger(workers.length, progress);
+  const merge = makeProgressMerger<P>(workers.length, progress);
   let failed = false;
   const cancelAll = () => {
     exchange.release();

@@ -3,10 +3,10 @@
 // (Comlink would wait forever), so the pending call is rejected with a
 // SolverError and a fresh worker is spawned on the next call.
 import * as Comlink from 'comlink';
-import type { SolverApi } from '../../../workers/protocol';
+import type { SolverWorkerApi } from '../../../workers/protocol';
 
 /** The worker of one client, with the pending call's reject hook. */
-export interface WorkerHandle<Api = SolverApi> {
+export interface WorkerHandle<Api = SolverWorkerApi> {
   /** The worker's API, spawning the worker when there is none. */
   remote(): Comlink.Remote<Api>;
   /** The worker's API when one is running (no spawn). */
@@ -18,7 +18,7 @@ export interface WorkerHandle<Api = SolverApi> {
 }
 
 /** Makes the handle; `what` names the worker in the crash message ("the solver worker crashed: …"). */
-export function makeWorkerHandle<Api = SolverApi>(createWorker: () => Worker, what: string): WorkerHandle<Api> & { failPending(error: Error): void } {
+export function makeWorkerHandle<Api = SolverWorkerApi>(createWorker: () => Worker, what: string): WorkerHandle<Api> & { failPending(error: Error): void } {
   let worker: Worker | null = null;
   let api: Comlink.Remote<Api> | null = null;
   let failPending: (error: Error) => void = () => {};
