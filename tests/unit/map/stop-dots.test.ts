@@ -3,7 +3,7 @@
 // not at all), redraws only when its data changed, and a click or hover finds the
 // topmost visible dot, through Leaflet's own canvas hit testing.
 import L from 'leaflet';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { leafletFrame, useFakeCanvasMap } from './fake-canvas-map';
 import { canvasWeight, slicedCanvas } from '../../../web/src/map/sliced-canvas';
 import { DOT_WEIGHT, DotLayer, DOTS_PER_LAYER, DotStyles, type Dots } from '../../../web/src/map/stop-dots';
@@ -83,6 +83,41 @@ describe('DotStyles', () => {
     const huge = s.sprite(s.id({ radius: 30, fill: '#000000', fillOpacity: 1, stroke: '#000000', weight: 2 }), 2);
     expect(huge.image).not.toBe(first.image);
     expect(huge.size).toBe(2 * 2 * (30 + 1 + 1));
+  });
+
+  it('prepares new styles in an atlas grown once, drawing the sprites it had again in their cells instead of copying it', () => {
+    // A context per canvas that logs its sprite positions and any canvas copy.
+    const calls: string[] = [];
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
+      const canvas = this;
+      let at = [0, 0];
+      return new Proxy({} as CanvasRenderingContext2D, {
+        get(_, key) {
+          if (key === 'drawImage') return () => calls.push('copy');
+          if (key === 'setTransform') return (_a: number, _b: number, _c: number, _d: number, e: number, f: number) => { at = [e, f]; };
+          if (key === 'arc') return () => calls.push(`${canvas.height}:${at[0]},${at[1]}`);
+          return () => {};
+        },
+        set() { return true; },
+      }) as never;
+    });
+    const s = new DotStyles();
+    const colour = (i: number) => ({ radius: 6, fill: `#${i.toString(16).padStart(6, '0')}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 });
+    const first = Array.from({ length: 20 }, (_, i) => s.id(colour(i)));
+    s.prepare(1);
+    expect(s.canvases).toBe(1); // 20 sprites: one atlas of 2 rows, sized once
+    const kept = first.map((id) => ({ ...s.sprite(id, 1) }));
+    calls.length = 0;
+    Array.from({ length: 280 }, (_, i) => s.id(colour(1000 + i)));
+    s.prepare(1);
+    expect(s.canvases).toBe(2); // 300 sprites: grown once, to 19 rows
+    expect(calls).not.toContain('copy');
+    const height = s.sprite(first[0], 1).image.height;
+    expect(height).toBe(19 * 24);
+    // Every sprite drawn once into the grown atlas: the 20 it had again, each in its old cell, then the 280 new.
+    expect(calls).toHaveLength(300);
+    expect(calls.slice(0, 20)).toEqual(kept.map((p) => `${height}:${p.sx},${p.sy}`));
+    expect(first.map((id) => s.sprite(id, 1).image.height)).toEqual(first.map(() => height));
   });
 });
 

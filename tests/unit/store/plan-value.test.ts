@@ -57,6 +57,27 @@ describe('plan value', () => {
     expect(snap.orders[0].timeWindows).not.toBe(rawOf(state.scenario!).orders[0].timeWindows);
   });
 
+  it('a text snapshot is the scenario at the moment of its text, however late its copy is parsed', () => {
+    const rich = generateRichScenario({ orders: 50, seed: 4 });
+    const [state, actions] = inRoot(() => createScenarioStore(rich));
+    actions.setPlan(makeMiniPlan());
+    const taken = actions.snapshotWithText()!;
+    const planThen = state.scenario!.plan;
+    const id = state.scenario!.orders[0].id;
+    const before = state.scenario!.orders[0].customerName;
+    // Edits after the text was written, before the copy is parsed (the Optimize click parses it a task later).
+    actions.updateOrder(id, { customerName: 'Changed' });
+    actions.setPlan(makeMiniPlan());
+    expect(state.scenario!.plan).not.toBe(planThen);
+    const copy = taken.copy();
+    expect(copy.orders[0].customerName).toBe(before);
+    expect(copy.plan).toBe(planThen);
+    expect(isPlanValue(copy.plan)).toBe(true);
+    expect(taken.copy()).toBe(copy); // parsed once
+    expect(JSON.parse(taken.text)).toEqual({ ...copy, plan: null });
+    expect(state.scenario!.orders[0].customerName).toBe('Changed');
+  });
+
   it('stays the same value across a data edit that leaves the routes alone, and is replaced whole by one that changes them', () => {
     const [state, actions] = inRoot(() => createScenarioStore(makeMiniScenario()));
     actions.setPlan(makeMiniPlan());

@@ -49,7 +49,8 @@ export class DotStyles {
   private ratio = 0;
   private atlas: HTMLCanvasElement | null = null;
   private atlasCtx: CanvasRenderingContext2D | null = null;
-  private cells = 0;
+  /** The style drawn in each atlas cell, in cell order. */
+  private cellStyles: number[] = [];
 
   /** The number of `style` (the same number for the same look). */
   id(style: DotStyle): number {
@@ -83,72 +84,89 @@ export class DotStyles {
 
   /** The sprite of style `id` at device pixel `ratio` (Leaflet draws its canvas at 2 on high-density screens). */
   sprite(id: number, ratio: number): Sprite {
-    if (ratio !== this.ratio) {
-      this.sprites = [];
-      this.ratio = ratio;
-      this.atlas = this.atlasCtx = null;
-      this.cells = 0;
-    }
+    this.useRatio(ratio);
     return this.sprites[id] ?? (this.sprites[id] = this.draw(id, ratio));
   }
 
   /**
-   * Draws every style's sprite not drawn yet. Called before dots are copied: a sprite drawn into the atlas between
-   * two copies from it makes the browser take a new snapshot of the whole atlas for the next copy (seen as a
-   * 137 ms frame when 300 colours met for the first time).
+   * Draws every style's sprite not drawn yet, in an atlas grown at most once, to its size. Called before dots
+   * are copied: a sprite drawn into the atlas between two copies from it makes the browser take a new snapshot
+   * of the whole atlas for the next copy (seen as a 137 ms frame when 300 colours met for the first time).
    */
   prepare(ratio: number): void {
-    if (ratio === this.ratio && this.sprites.length === this.styles.length && !this.sprites.includes(undefined)) return;
+    this.useRatio(ratio);
+    let missing = 0;
+    for (let id = 0; id < this.styles.length; id++) if (!this.sprites[id] && this.half(id) <= CELL_HALF) missing++;
+    if (missing === 0 && this.sprites.length === this.styles.length && !this.sprites.includes(undefined)) return;
+    this.reserve(this.cellStyles.length + missing, ratio);
     for (let id = 0; id < this.styles.length; id++) this.sprite(id, ratio);
+  }
+
+  /** Another device pixel ratio: every sprite is drawn again (at first use). */
+  private useRatio(ratio: number): void {
+    if (ratio === this.ratio) return;
+    this.sprites = [];
+    this.ratio = ratio;
+    this.atlas = this.atlasCtx = null;
+    this.cellStyles = [];
   }
 
   private draw(id: number, ratio: number): Sprite {
     const half = this.half(id);
-    let image: HTMLCanvasElement, ctx: CanvasRenderingContext2D | null, sx = 0, sy = 0;
     if (half <= CELL_HALF) {
       const cell = 2 * CELL_HALF * ratio;
-      const at = this.cells++;
-      const rows = Math.floor(at / CELL_COLUMNS) + 1;
-      if (!this.atlas || rows * cell > this.atlas.height) this.growAtlas(Math.max(rows, 2 * (this.atlas ? this.atlas.height / cell : 1)) * cell, cell);
-      image = this.atlas!;
-      ctx = this.atlasCtx;
-      sx = (at % CELL_COLUMNS) * cell;
-      sy = (rows - 1) * cell;
-    } else {
-      image = document.createElement('canvas');
-      this.canvases += 1;
-      image.width = image.height = 2 * half * ratio;
-      ctx = image.getContext('2d');
+      const at = this.cellStyles.length;
+      this.reserve(at + 1, ratio);
+      this.cellStyles.push(id);
+      const sx = (at % CELL_COLUMNS) * cell;
+      const sy = Math.floor(at / CELL_COLUMNS) * cell;
+      if (this.atlasCtx) this.paint(this.atlasCtx, id, ratio, sx, sy);
+      return { image: this.atlas!, sx, sy, size: 2 * half * ratio, half };
     }
-    if (ctx) {
-      const { radius, fill, fillOpacity, stroke, weight } = this.styles[id];
-      ctx.save();
-      ctx.setTransform(ratio, 0, 0, ratio, sx, sy);
-      ctx.beginPath();
-      ctx.arc(half, half, Math.max(Math.round(radius), 1), 0, Math.PI * 2, false);
-      ctx.globalAlpha = fillOpacity;
-      ctx.fillStyle = fill;
-      ctx.fill();
-      if (weight > 0) {
-        ctx.globalAlpha = 1;
-        ctx.lineWidth = weight;
-        ctx.strokeStyle = stroke;
-        ctx.stroke();
-      }
-      ctx.restore();
-    }
-    return { image, sx, sy, size: 2 * half * ratio, half };
+    const image = document.createElement('canvas');
+    this.canvases += 1;
+    image.width = image.height = 2 * half * ratio;
+    const ctx = image.getContext('2d');
+    if (ctx) this.paint(ctx, id, ratio, 0, 0);
+    return { image, sx: 0, sy: 0, size: 2 * half * ratio, half };
   }
 
-  /** A taller atlas with the sprites drawn so far copied over. */
-  private growAtlas(height: number, cell: number): void {
+  /** Draws style `id`'s dot with its sprite's top left corner at (sx, sy) in device pixels. */
+  private paint(ctx: CanvasRenderingContext2D, id: number, ratio: number, sx: number, sy: number): void {
+    const half = this.half(id);
+    const { radius, fill, fillOpacity, stroke, weight } = this.styles[id];
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, sx, sy);
+    ctx.beginPath();
+    ctx.arc(half, half, Math.max(Math.round(radius), 1), 0, Math.PI * 2, false);
+    ctx.globalAlpha = fillOpacity;
+    ctx.fillStyle = fill;
+    ctx.fill();
+    if (weight > 0) {
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = weight;
+      ctx.strokeStyle = stroke;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  /**
+   * An atlas of at least `cells` cells (rows at least doubled when it grows). The sprites drawn so far are drawn
+   * again into the grown atlas, each in its cell, not copied: copying a canvas that dots were copied from cost a
+   * 50–70 ms frame in Chromium's software raster, drawing 300 sprites again well under a millisecond.
+   */
+  private reserve(cells: number, ratio: number): void {
+    const cell = 2 * CELL_HALF * ratio;
+    const rows = Math.ceil(cells / CELL_COLUMNS);
+    if (this.atlas && rows * cell <= this.atlas.height) return;
     const grown = document.createElement('canvas');
     this.canvases += 1;
     grown.width = CELL_COLUMNS * cell;
-    grown.height = height;
+    grown.height = Math.max(rows, 2 * (this.atlas ? this.atlas.height / cell : 1)) * cell;
     const ctx = grown.getContext('2d');
-    if (this.atlas) ctx?.drawImage(this.atlas, 0, 0);
-    for (const sprite of this.sprites) if (sprite?.image === this.atlas) sprite.image = grown;
+    for (const sprite of this.sprites) if (sprite && sprite.image === this.atlas) sprite.image = grown;
+    if (ctx) this.cellStyles.forEach((id, at) => this.paint(ctx, id, ratio, (at % CELL_COLUMNS) * cell, Math.floor(at / CELL_COLUMNS) * cell));
     this.atlas = grown;
     this.atlasCtx = ctx;
   }

@@ -28,6 +28,7 @@ export interface SolverClient {
   /**
    * Solves in the worker; resolves with a checked solution (see `solution.check`). `input`, when the caller
    * has it, is `solverInput(scenario)` already written (the Optimize click's snapshot was copied through it).
+   * `scenario` is read during this call only (its size, and its text without `input`): the caller may change it after.
    */
   solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal, input?: string): Promise<Solution>;
   /** Asks the running solve to stop; it resolves with the best plan so far. */

@@ -10,6 +10,7 @@ import { solveBlocker } from '../domain/validate-entity';
 import { planCostOf, type PlanCost } from '../plan/kpis';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
+import { nextTask } from '../io/next-task';
 import { makeBestSoFar } from './provisional';
 import type { ScenarioStore } from './scenario';
 import { adoptSolvedPlan } from './adopt-plan';
@@ -119,45 +120,61 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   };
 
   const bestSoFar = makeBestSoFar(scenarioStore);
-  const progressOf = (snapshot: Scenario, travel: TravelSource) => (p: CheckedProgress) => {
+  /** `snapshot()`: the scenario as it was at the click (parsed by the time a plan can arrive). */
+  const progressOf = (snapshot: () => Scenario, travel: TravelSource) => (p: CheckedProgress) => {
     const { plan, ...figures } = p;
     // Before the search there is no plan yet, so no cost point.
     if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
     setState('progress', figures);
     // Not with a routing service: the scenario gets the solve's road matrices only with the result.
-    if (plan && !routingUrlOf(snapshot)) bestSoFar.show(snapshot, travel, plan);
+    if (plan && !routingUrlOf(snapshot())) bestSoFar.show(snapshot(), travel, plan);
   };
 
   async function optimize(): Promise<void> {
     if (state.status === 'running') return;
+    // The scenario at the click, as text; its copy is parsed once the solve has started (a task of its own).
     const copied = scenarioActions.snapshotWithText();
-    if (!copied) return;
-    const snapshot = copied.copy;
-    const blocker = solveBlocker(snapshot);
+    // Nothing runs between the text and these reads: the store holds what the text says.
+    const now = scenarioActions.current();
+    if (!copied || !now) return;
+    const blocker = solveBlocker(now);
     if (blocker) {
-      blockedAt = { id: snapshot.id, revision: snapshot.revision };
+      blockedAt = { id: now.id, revision: now.revision };
       return void setState({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
     }
     const own = new AbortController();
     controller = own;
     setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
     const pins = options.pins?.() ?? [];
-    const solveOptions = { ...snapshot.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
+    const solveOptions = { ...now.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
+    const scenarioId = now.id;
+    const routed = !!routingUrlOf(now);
     try {
-      // Without a routing service the solve starts at once (no await before it).
-      const road = routingUrlOf(snapshot)
-        ? await resolveRoadTravel(snapshot, { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) })
-        : localTravel(snapshot);
-      setState('routing', null);
-      // The snapshot's own text when the solve is on it (not on a copy with road matrices).
-      const input = road.scenario === snapshot ? copied.text : undefined;
-      const solution = await client.solve(road.scenario, solveOptions, progressOf(snapshot, road.travel), own.signal, input);
+      let solved: Scenario;
+      let travel: TravelSource;
+      let solving: Promise<Solution>;
+      if (routed) {
+        const road = await resolveRoadTravel(copied.copy(), { ...options.roadTravel, signal: own.signal, onProgress: (done, total) => setState('routing', { done, total }) });
+        setState('routing', null);
+        ({ scenario: solved, travel } = road);
+        // The snapshot's own text when the solve is on it (not on a copy with road matrices).
+        solving = client.solve(solved, solveOptions, progressOf(copied.copy, travel), own.signal, solved === copied.copy() ? copied.text : undefined);
+      } else {
+        // Without a routing service the solve starts at once (no await before it), on the click's text: the
+        // client reads the live scenario only in this call (its size), and the snapshot is parsed next.
+        travel = localTravel(now).travel;
+        solving = client.solve(now, solveOptions, progressOf(copied.copy, travel), own.signal, copied.text);
+        solving.catch(() => {}); // awaited below
+        await nextTask();
+        solved = copied.copy();
+      }
+      const solution = await solving;
       bestSoFar.settled();
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
-      if (scenarioState.scenario?.id !== snapshot.id) return finish({ status: 'idle' });
-      storePlan(snapshot, road.scenario, road.travel, solution);
+      if (scenarioState.scenario?.id !== scenarioId) return finish({ status: 'idle' });
+      storePlan(copied.copy(), solved, travel, solution);
       // Always the last point, so the chart runs to the end of the solve on the plan's own figures.
-      setState('costHistory', state.costHistory.length, finalCostPoint(road.scenario, solution, state.progress?.elapsedMs ?? 0));
+      setState('costHistory', state.costHistory.length, finalCostPoint(solved, solution, state.progress?.elapsedMs ?? 0));
       finish({ status: 'done', stopReason: solution.stopReason });
     } catch (error) {
       // A newer run owns the state now.

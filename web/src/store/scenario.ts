@@ -7,7 +7,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { rawOf } from './raw';
-import { copyScenario, copyScenarioWithText, planValue, withPlanValue } from './plan-value';
+import { copyScenario, copyScenarioWithText, planValue, withPlanValue, type TextSnapshot } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
 /** What the UI may say about the plan, most serious first. */
@@ -60,7 +60,7 @@ export interface ScenarioActions extends EntityActions {
    */
   snapshot(): Scenario | null;
   /** `snapshot()` with its JSON text without the plan (plan-value.ts `copyScenarioWithText`): what a solve posts. */
-  snapshotWithText(): { copy: Scenario; text: string } | null;
+  snapshotWithText(): TextSnapshot | null;
   /**
    * The open scenario as the store holds it, NOT a copy: valid until the next store update, for a
    * consumer that copies it at once (an IndexedDB put clones its value when called). Saves a whole
