@@ -44,6 +44,7 @@ export interface RawSolverExports {
   testApply(op: number, u: number, v: number): void;
   testLink(kind: number, site: number): number;
   testCost(route: number): number;
+  testRemoveString(first: number, count: number, keepFrom: number, keep: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
   testRelax(warpPrice: number, loadPrice: number): void;

@@ -19,7 +19,7 @@ import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyW
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
-import { setupRuin } from "./ruin";
+import { setupRuin, removeStringChecked } from "./ruin";
 import { setupAnneal, startAnneal, annealStep, annealSteps, converged, violatingSteps, recreateGranular } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
@@ -208,6 +208,11 @@ export function testLink(kind: i32, site: i32): i32 {
 /** Objective of the working plan; with route ≥ 0 the cost of that route. */
 export function testCost(route: i32): f64 {
   return route < 0 ? currentCost() : routeCost[route];
+}
+
+/** A ruin's string removal from stop `first` (ruin.ts removeStringChecked): stops taken, −1 if not those its dry run checked. */
+export function testRemoveString(first: i32, count: i32, keepFrom: i32, keep: i32): i32 {
+  return removeStringChecked(first, count, keepFrom, keep);
 }
 
 /** Restarts the descent (new random node order) without touching the plan. */

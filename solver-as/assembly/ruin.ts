@@ -31,6 +31,8 @@ let markStamp = new StaticArray<i32>(0);
 let markEpoch: i32 = 0;
 /** True while removeRun only marks (see ruinRoute). */
 let dryRun: bool = false;
+/** [M] The stops removeRun takes, chosen before it takes any. */
+let runList = new StaticArray<i32>(0);
 
 /** Allocates the ruin scratch. */
 export function setupRuin(): void {
@@ -38,6 +40,7 @@ export function setupRuin(): void {
   ruinStamp = new StaticArray<i32>(max(vehicleCount, 1));
   listedStamp = new StaticArray<i32>(nodeCount);
   markStamp = new StaticArray<i32>(siteCount);
+  runList = new StaticArray<i32>(max(siteCount, 1));
   markEpoch = 0;
   removedCount = 0;
 }
@@ -59,17 +62,26 @@ function removeStop(site: i32): void {
   if (partner >= 0 && unchecked(routeOf[partner]) >= 0) removeStop(partner);
 }
 
-/** Removes `count` consecutive stops starting at stop `first`, skipping `keep` stops after `keepFrom` of them. */
+/**
+ * Removes `count` consecutive stops starting at stop `first`, skipping `keep` stops after `keepFrom` of them.
+ * The stops are chosen on the route as it stands, before any is taken: taking a shipment's partner early
+ * relinks its neighbours, and a walk that removed as it went then reached one stop past the string, a
+ * stop the dry run (removalKeepsFeasible) had not checked (2026-12-02: a route left infeasible, in CI).
+ */
 function removeRun(first: i32, count: i32, keepFrom: i32, keep: i32): void {
+  let chosen = 0;
   let site = first;
   for (let i = 0; i < count + keep && !isEndSite(site); i++) {
-    // Read before removing: an unlinked stop keeps its old next, so the walk can pass over partners taken early.
-    const following = unchecked(next[site]);
     // Locked stops (pinned in place) and breaks stay: recreate could only put them back where they are.
     if ((i < keepFrom || i >= keepFrom + keep) && unchecked(siteSeq[site]) < 0 && unchecked(routeOf[site]) >= 0 && !isBreak(site)) {
-      removeStop(site);
+      unchecked(runList[chosen++] = site);
     }
-    site = following;
+    site = unchecked(next[site]);
+  }
+  // A partner taken with an earlier stop of the string is off the route already.
+  for (let j = 0; j < chosen; j++) {
+    const stop = unchecked(runList[j]);
+    if (dryRun || unchecked(routeOf[stop]) >= 0) removeStop(stop);
   }
 }
 
@@ -115,6 +127,27 @@ function removalKeepsFeasible(route: i32, first: i32, count: i32, keepFrom: i32,
   }
   accAppendSite(end);
   return accRouteCost(route) != INFEASIBLE;
+}
+
+/**
+ * Test hook: takes the string ruinRoute would (from stop `first`, no feasibility check) and returns how many
+ * stops it took, or −1 when they are not exactly the stops its dry run marked.
+ */
+export function removeStringChecked(first: i32, count: i32, keepFrom: i32, keep: i32): i32 {
+  const route = unchecked(routeOf[first]);
+  removedCount = 0;
+  ruinEpoch++;
+  markEpoch++;
+  dryRun = true;
+  removeRun(first, count, keepFrom, keep);
+  dryRun = false;
+  let marked = 0;
+  for (let site = 0; site < siteCount; site++) if (unchecked(markStamp[site]) == markEpoch) marked++;
+  removeRun(first, count, keepFrom, keep);
+  updateRoute(route);
+  if (removedCount != marked) return -1;
+  for (let j = 0; j < removedCount; j++) if (unchecked(markStamp[unchecked(removedList[j])]) != markEpoch) return -1;
+  return removedCount;
 }
 
 /** One SISR ruin: strings from up to k_s routes met in the seed's neighbour list. */

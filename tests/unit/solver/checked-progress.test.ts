@@ -22,6 +22,8 @@ function manualChecker() {
 
 const verdict = (ok: boolean): CheckReport => ({ ok, violations: [], cost: 1, distanceM: 1, durationS: 1, routes: [] });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The pause between a plan's parts: none here, so a verdict's plan is delivered before `settle` returns (a macrotask pause races it). */
+const parsed = async () => {};
 
 function report(elapsedMs: number, withPlan: boolean): WireProgress {
   const { check: _check, ...plan } = makeMiniSolution();
@@ -35,7 +37,7 @@ describe('checked progress', () => {
   it('passes figures at once and a plan only with its verdict, carrying the newest figures', async () => {
     const checker = manualChecker();
     const seen: CheckedProgress[] = [];
-    const progress = checkedProgress(checker.check, (p) => seen.push(p));
+    const progress = checkedProgress(checker.check, (p) => seen.push(p), parsed);
     progress(report(100, false));
     progress(report(200, true));
     progress(report(300, false));
@@ -54,7 +56,7 @@ describe('checked progress', () => {
   it('checks only the newest of the plans that arrived during a check, and shows none whose check failed', async () => {
     const checker = manualChecker();
     const seen: CheckedProgress[] = [];
-    const progress = checkedProgress(checker.check, (p) => seen.push(p));
+    const progress = checkedProgress(checker.check, (p) => seen.push(p), parsed);
     progress(report(100, true));
     progress(report(200, true));
     progress(report(300, true));
