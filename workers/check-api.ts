@@ -1,11 +1,11 @@
 // The checker worker's API as a plain object (testable without a Worker): it holds the
 // scenario of the plans being checked and runs the one independent checker, domain/check.ts,
-// on each (a plan sent as text, plan-wire.ts, is parsed here). It shares nothing with the solver: its
+// on each (a plan sent as text, domain/plan-text.ts, is parsed here). It shares nothing with the solver: its
 // own worker, its own copy of the scenario.
 import { checkSolution } from '../web/src/domain/check';
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution } from '../web/src/domain/solution';
-import { fromPlanWire, isPlanWire } from './plan-wire';
+import { fromPlanText, isPlanText } from '../web/src/domain/plan-text';
 import { INPUT_ERROR, namedError, type CheckApi } from './protocol';
 
 /** Creates the checker API: `load` a scenario under a key, then `check` plans against it. */
@@ -18,7 +18,7 @@ export function createCheckApi(): CheckApi {
     check(key, solution) {
       // A check against another scenario than the caller meant would be a wrong verdict, not a slow one.
       if (!loaded || loaded.key !== key) throw namedError(INPUT_ERROR, `no scenario loaded under key ${key}`);
-      return checkSolution(loaded.scenario, isPlanWire(solution) ? fromPlanWire<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
+      return checkSolution(loaded.scenario, isPlanText(solution) ? fromPlanText<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
     },
   };
 }

@@ -9,7 +9,7 @@ import type { RiskReport } from '../web/src/domain/risk/weakest';
 import type { Variability } from '../web/src/domain/variability';
 import type { RobustRule } from '../web/src/domain/risk/robust';
 import type { Explanation } from '../web/src/domain/explain';
-import type { PlanWire } from './plan-wire';
+import type { PlanText } from '../web/src/domain/plan-text';
 import type { CheckReport } from '../web/src/domain/check';
 
 // ---------------------------------------------------------------- buffers
@@ -289,11 +289,11 @@ export interface SolveResult {
   objective: number;
 }
 
-/** A progress report as it crosses from a solver worker: its best-so-far plan as text (plan-wire.ts). */
-export type WireProgress = Omit<Progress, 'plan'> & { plan?: PlanWire };
+/** A progress report as it crosses from a solver worker: its best-so-far plan as text (domain/plan-text.ts). */
+export type WireProgress = Omit<Progress, 'plan'> & { plan?: PlanText };
 
-/** A result as it crosses from a solver worker: the plan as text (plan-wire.ts). */
-export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanWire };
+/** A result as it crosses from a solver worker: the plan as text (domain/plan-text.ts). */
+export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanText };
 
 /**
  * What a solver worker exposes through Comlink (solver-wire.ts wraps a SolverApi): the same calls, with every
@@ -301,7 +301,7 @@ export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanWi
  */
 export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain'> {
   solve(request: SolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
-  explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanWire }): Promise<Explanation[]>;
+  explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanText }): Promise<Explanation[]>;
 }
 
 /** The solver's API as a plain object (solver-api.ts); a worker exposes it as a SolverWorkerApi. */
@@ -332,9 +332,9 @@ export interface CheckApi {
   load(key: number, scenario: Scenario | string): void;
   /**
    * The checker's verdict on `solution` for the scenario loaded under `key` (InputError if another is loaded).
-   * A plan as text (plan-wire.ts, as it came from a solver worker) is parsed here, off the main thread.
+   * A plan as text (domain/plan-text.ts, as it came from a solver worker) is parsed here, off the main thread.
    */
-  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'> | PlanWire): CheckReport;
+  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'> | PlanText): CheckReport;
 }
 
 /** A plan to explain, with its scenario. */

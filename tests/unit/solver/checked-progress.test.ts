@@ -1,9 +1,9 @@
 // Progress of a solve with the checker in its own worker (issue #15): a best-so-far plan reaches
 // the run store only with the checker's verdict attached, never before it; figures never go back
 // in time; plans arriving during a slow check wait as one (the newest); a plan whose check fails
-// to answer is not shown at all. Plans arrive as text (plan-wire.ts) and are parsed a part per task.
+// to answer is not shown at all. Plans arrive as text (domain/plan-text.ts) and are parsed a part per task.
 import { describe, expect, it } from 'vitest';
-import { fromPlanWire, toPlanWire } from '../../../workers/plan-wire';
+import { fromPlanText, toPlanText } from '../../../web/src/domain/plan-text';
 import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
 import type { CheckReport } from '../../../web/src/domain/check';
 import type { CheckInput } from '../../../web/src/solver/check-client';
@@ -27,11 +27,11 @@ const parsed = async () => {};
 
 function report(elapsedMs: number, withPlan: boolean): WireProgress {
   const { check: _check, ...plan } = makeMiniSolution();
-  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: toPlanWire({ ...plan, stats: { ...plan.stats, elapsedMs } }) } : {}) };
+  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: toPlanText({ ...plan, stats: { ...plan.stats, elapsedMs } }) } : {}) };
 }
 
 /** The elapsed time a checked plan's text carries. */
-const elapsedOf = (solution: CheckInput) => fromPlanWire<UncheckedSolution>(solution as Parameters<typeof fromPlanWire>[0]).stats.elapsedMs;
+const elapsedOf = (solution: CheckInput) => fromPlanText<UncheckedSolution>(solution as Parameters<typeof fromPlanText>[0]).stats.elapsedMs;
 
 describe('checked progress', () => {
   it('passes figures at once and a plan only with its verdict, carrying the newest figures', async () => {

@@ -3,7 +3,7 @@
 // a scenario other than the one loaded under the caller's key.
 import { describe, expect, it } from 'vitest';
 import { createCheckApi } from '../../../workers/check-api';
-import { toPlanWire } from '../../../workers/plan-wire';
+import { toPlanText } from '../../../web/src/domain/plan-text';
 import { checkSolution } from '../../../web/src/domain/check';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
@@ -27,9 +27,9 @@ describe('check worker API', () => {
     expect(brokenVerdict.ok).toBe(false);
     expect(brokenVerdict.violations.map((v) => v.rule)).toContain('distance-mismatch');
     expect(brokenVerdict).toEqual(checkSolution(scenario, broken));
-    // The same plans as text, the way a solver worker sends them (plan-wire.ts): the same verdicts.
-    expect(api.check(1, toPlanWire(clean))).toEqual(cleanVerdict);
-    expect(api.check(1, toPlanWire(broken))).toEqual(brokenVerdict);
+    // The same plans as text, the way a solver worker sends them (domain/plan-text.ts): the same verdicts.
+    expect(api.check(1, toPlanText(clean))).toEqual(cleanVerdict);
+    expect(api.check(1, toPlanText(broken))).toEqual(brokenVerdict);
   });
 
   it('checks against the scenario loaded last, and refuses a key that is not loaded', () => {

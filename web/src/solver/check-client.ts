@@ -3,7 +3,7 @@
 // A scenario crosses to the worker once (as JSON text when the caller has it), then each
 // plan is checked against it. If the worker cannot answer (crash, failed load) the same
 // checker runs here instead: a plan is never shown unchecked, only checked more slowly.
-import { fromPlanWire, isPlanWire, type PlanWire } from '../../../workers/plan-wire';
+import { fromPlanText, isPlanText, type PlanText } from '../domain/plan-text';
 import type { CheckApi } from '../../../workers/protocol';
 import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
@@ -11,8 +11,8 @@ import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
 import { makeWorkerHandle } from './worker-handle';
 
-/** What the checker reads of a plan: the plan, or its text as a solver worker sent it (plan-wire.ts). */
-export type CheckInput = Pick<Solution, 'routes' | 'unassigned'> | PlanWire;
+/** What the checker reads of a plan: the plan, or its text as a solver worker sent it (domain/plan-text.ts). */
+export type CheckInput = Pick<Solution, 'routes' | 'unassigned'> | PlanText;
 
 /** Checks plans of one scenario: the verdict of `checkSolution(scenario, solution)`. */
 export type CheckPlan = (solution: CheckInput) => Promise<CheckReport>;
@@ -54,7 +54,7 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
       remote.load(key, scenario).catch(() => {});
     }
     // Only what the checker reads: no explanations or stats cross over (a plan's text crosses as it is: one copy).
-    const posted = isPlanWire(solution) ? solution : { routes: solution.routes, unassigned: solution.unassigned };
+    const posted = isPlanText(solution) ? solution : { routes: solution.routes, unassigned: solution.unassigned };
     return Promise.race([remote.check(key, posted), failed]);
   }
 
@@ -68,7 +68,7 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
           loadedKey = 0;
           handle.terminate();
           parsed ??= typeof scenario === 'string' ? JSON.parse(scenario) as Scenario : scenario;
-          return checkSolution(parsed, isPlanWire(solution) ? fromPlanWire<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
+          return checkSolution(parsed, isPlanText(solution) ? fromPlanText<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
         });
         queue = verdict.catch(() => {});
         return verdict;

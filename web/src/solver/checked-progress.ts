@@ -1,9 +1,9 @@
 // A solve's progress as the run store sees it: a best-so-far plan passes only once the
 // independent checker has judged it (in its worker, so asynchronously), in order, and a
 // slow check makes the plans that arrive meanwhile wait as one (the newest), never pile up.
-// A plan arrives as text (plan-wire.ts): the checker worker parses its own copy while the
+// A plan arrives as text (domain/plan-text.ts): the checker worker parses its own copy while the
 // main thread parses the parts one task at a time.
-import { readPlanWire, type PlanWire } from '../../../workers/plan-wire';
+import { readPlanText, type PlanText } from '../domain/plan-text';
 import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
@@ -14,10 +14,10 @@ import type { CheckedProgress } from './client';
  * A plan from a solver worker, parsed here a part per task (`pause` before each) while the checker judges
  * the same text in its worker: the plan with the checker's verdict. Rejects when either fails.
  */
-export async function readChecked(checkPlan: CheckPlan, wire: PlanWire, pause: () => Promise<void> = nextTask): Promise<Solution> {
+export async function readChecked(checkPlan: CheckPlan, wire: PlanText, pause: () => Promise<void> = nextTask): Promise<Solution> {
   const verdict = checkPlan(wire);
   verdict.catch(() => {}); // awaited below; a parse failure must not leave it unhandled
-  const plan = await readPlanWire<UncheckedSolution>(wire, pause);
+  const plan = await readPlanText<UncheckedSolution>(wire, pause);
   return { ...plan, check: await verdict };
 }
 
@@ -31,7 +31,7 @@ export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgre
   let checking = false;
   let waiting: WireProgress | null = null;
   let latest: WireProgress | null = null;
-  const checkNext = (p: WireProgress & { plan: PlanWire }) => {
+  const checkNext = (p: WireProgress & { plan: PlanText }) => {
     checking = true;
     readChecked(checkPlan, p.plan, pause)
       .then((plan) => deliver({ ...(latest ?? p), plan }), () => {}) // no verdict: not shown

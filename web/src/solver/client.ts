@@ -4,9 +4,9 @@
 // crashed worker into a visible error, and re-checks every plan — the best so
 // far during the solve and the returned one — with the independent checker, in
 // the checker's own worker (check-client.ts): a plan reaches the caller only checked.
-// Plans come from the workers as text (plan-wire.ts), parsed here a part per task.
+// Plans come from the workers as text (domain/plan-text.ts), parsed here a part per task.
 import * as Comlink from 'comlink';
-import { readPlanWire } from '../../../workers/plan-wire';
+import { readPlanText } from '../domain/plan-text';
 import type { Progress, SolveOptions, SolveRequest, SolverWorkerApi, UncheckedSolution, WireProgress, WireSolveResult } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
@@ -128,7 +128,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         // The checker reads the plan's text in its worker while it is parsed here, a part per task.
         const verdict = checkPlan(result.solution);
         verdict.catch(() => {}); // awaited below
-        let solution = await readPlanWire<UncheckedSolution>(result.solution, nextTask);
+        let solution = await readPlanText<UncheckedSolution>(result.solution, nextTask);
         if (explainAfter) {
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
           solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution: result.solution }), failed]) };

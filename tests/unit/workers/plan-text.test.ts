@@ -1,4 +1,4 @@
-// Plans crossing the solver worker's boundary as text (issue #15, plan-wire.ts): a solve through the
+// Plans crossing the solver worker's boundary as text (issue #15, domain/plan-text.ts): a solve through the
 // worker's wrapped API gives exactly the plan of the plain API, as text in parts of whole routes; the main
 // thread's reader parses one part per pause; the checker's verdict on the text is its verdict on the plan;
 // an explanation request may carry the plan as text.
@@ -8,7 +8,7 @@ import type { Route } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { readChecked } from '../../../web/src/solver/checked-progress';
 import { createCheckApi } from '../../../workers/check-api';
-import { fromPlanWire, isPlanWire, PART_STEPS, readPlanWire, toPlanWire, type PlanWire } from '../../../workers/plan-wire';
+import { fromPlanText, isPlanText, PART_STEPS, readPlanText, toPlanText, type PlanText } from '../../../web/src/domain/plan-text';
 import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
 import { createSolverApi } from '../../../workers/solver-api';
 import { wireSolverApi } from '../../../workers/solver-wire';
@@ -30,11 +30,11 @@ describe('plans as text across the worker boundary', () => {
     const request = { runId: 1, scenario: JSON.stringify(scenario), options: { timeLimitS: 60, seed: 4, maxMoves: 4_000 } };
     const plain = await createSolverApi(() => loadSolverModule('debug')).solve(request);
     const wired = await wireSolverApi(createSolverApi(() => loadSolverModule('debug'))).solve(request);
-    expect(isPlanWire(wired.solution)).toBe(true);
+    expect(isPlanText(wired.solution)).toBe(true);
     expect(wired.objective).toBe(plain.objective);
     // The same plan (the time it took is the clock's).
     const timeless = (plan: UncheckedSolution) => ({ ...plan, stats: { ...plan.stats, elapsedMs: 0 } });
-    expect(timeless(fromPlanWire<UncheckedSolution>(wired.solution))).toEqual(timeless(plain.solution));
+    expect(timeless(fromPlanText<UncheckedSolution>(wired.solution))).toEqual(timeless(plain.solution));
     // Every part holds whole routes, in order; a part is cut once it reaches PART_STEPS steps.
     const parts = wired.solution.parts;
     expect(parts.length).toBeGreaterThan(1);
@@ -59,20 +59,20 @@ describe('plans as text across the worker boundary', () => {
     const seen: WireProgress[] = [];
     const result = await wireSolverApi(api).solve({ runId: 7, scenario: '{}', options: { timeLimitS: 1, seed: 1 } }, (p) => seen.push(p));
     expect(seen[0]).toEqual({ ...figures, plan: undefined });
-    expect(isPlanWire(seen[1].plan)).toBe(true);
-    expect(fromPlanWire(seen[1].plan!)).toEqual(solution);
+    expect(isPlanText(seen[1].plan)).toBe(true);
+    expect(fromPlanText(seen[1].plan!)).toEqual(solution);
     expect({ ...seen[1], plan: undefined }).toEqual({ ...figures, elapsedMs: 200, plan: undefined });
-    expect(fromPlanWire(result.solution)).toEqual(solution);
+    expect(fromPlanText(result.solution)).toEqual(solution);
   }, 120_000);
 
   it('the main thread parses a part per pause; the checker judges the same text; the result is the plan with its verdict', async () => {
     const scenario = richDay();
     const { solution } = await createSolverApi(() => loadSolverModule('debug')).solve({ runId: 1, scenario, options: { timeLimitS: 60, seed: 2, maxMoves: 2_000 } });
-    const wire = toPlanWire(solution);
+    const wire = toPlanText(solution);
     expect(wire.parts.length).toBeGreaterThan(1);
     // A reader that counts its pauses and how many routes it had parsed when each came.
     let pauses = 0;
-    const parsed = await readPlanWire<UncheckedSolution>(wire, async () => { pauses++; });
+    const parsed = await readPlanText<UncheckedSolution>(wire, async () => { pauses++; });
     expect(pauses).toBe(wire.parts.length);
     expect(parsed).toEqual(solution);
 
@@ -88,12 +88,12 @@ describe('plans as text across the worker boundary', () => {
   }, 120_000);
 
   it('a plan that is not text in parts is refused by the shape test; an empty plan has no parts', () => {
-    const empty = toPlanWire({ routes: [], unassigned: [{ orderId: 'a', reason: 'x' }] });
+    const empty = toPlanText({ routes: [], unassigned: [{ orderId: 'a', reason: 'x' }] });
     expect(empty.parts).toEqual([]);
-    expect(fromPlanWire(empty)).toEqual({ routes: [], unassigned: [{ orderId: 'a', reason: 'x' }] });
+    expect(fromPlanText(empty)).toEqual({ routes: [], unassigned: [{ orderId: 'a', reason: 'x' }] });
     const bad: unknown[] = [null, {}, { head: '{}' }, { head: '{}', parts: [1] }, { head: 1, parts: [] }];
-    expect(bad.map(isPlanWire)).toEqual([false, false, false, false, false]);
-    expect(isPlanWire({ head: '{}', parts: ['[]'] } satisfies PlanWire)).toBe(true);
+    expect(bad.map(isPlanText)).toEqual([false, false, false, false, false]);
+    expect(isPlanText({ head: '{}', parts: ['[]'] } satisfies PlanText)).toBe(true);
   });
 
   it('explains a plan sent as text as it explains the plan', async () => {
@@ -101,6 +101,6 @@ describe('plans as text across the worker boundary', () => {
     const api = createSolverApi(() => loadSolverModule('debug'));
     const { solution } = await api.solve({ runId: 1, scenario, options: { timeLimitS: 60, seed: 1, maxMoves: 500, explain: false } });
     const wired = wireSolverApi(api);
-    expect(await wired.explain({ scenario, solution: toPlanWire(solution) })).toEqual(await api.explain({ scenario, solution }));
+    expect(await wired.explain({ scenario, solution: toPlanText(solution) })).toEqual(await api.explain({ scenario, solution }));
   }, 120_000);
 });

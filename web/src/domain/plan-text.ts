@@ -1,13 +1,14 @@
-// A decoded plan as it crosses from a solver worker to the main thread and on to the checker worker
-// (issue #15): JSON text, cut into parts of about PART_STEPS steps. Posting strings is one copy of their
+// A plan as text in parts (issue #15): how a decoded plan crosses from a solver worker to the main thread
+// and on to the checker worker. Pure data format, here in the domain so that both the workers and the
+// page's solver client use one codec. JSON text, cut into parts of about PART_STEPS steps. Posting strings is one copy of their
 // bytes; a structured clone of a 10,000-stop plan as objects took the main thread 51–104 ms to read in
-// one task. The main thread parses the parts one task at a time (`readPlanWire`); the checker worker
-// parses them at once (`fromPlanWire`). Plans are plain JSON data already (they are stored and exported
+// one task. The main thread parses the parts one task at a time (`readPlanText`); the checker worker
+// parses them at once (`fromPlanText`). Plans are plain JSON data already (they are stored and exported
 // as JSON), so the text round trip changes nothing.
-import type { Route } from '../web/src/domain/solution';
+import type { Route } from './solution';
 
 /** A plan as text: everything but the routes (`head`), then the routes in order, a group of routes per part. */
-export interface PlanWire {
+export interface PlanText {
   readonly head: string;
   readonly parts: readonly string[];
 }
@@ -16,7 +17,7 @@ export interface PlanWire {
 export const PART_STEPS = 1500;
 
 /** The plan's text: `head` without the routes, `parts` the routes in order (≥ 1 route per part). */
-export function toPlanWire<T extends { routes: readonly Route[] }>(plan: T): PlanWire {
+export function toPlanText<T extends { routes: readonly Route[] }>(plan: T): PlanText {
   const { routes, ...rest } = plan;
   const parts: string[] = [];
   let from = 0;
@@ -32,14 +33,14 @@ export function toPlanWire<T extends { routes: readonly Route[] }>(plan: T): Pla
   return { head: JSON.stringify(rest), parts };
 }
 
-/** Whether `value` has the shape of a PlanWire (what a worker boundary accepts as a plan). */
-export function isPlanWire(value: unknown): value is PlanWire {
-  const v = value as Partial<PlanWire> | null;
+/** Whether `value` has the shape of a PlanText (what a worker boundary accepts as a plan). */
+export function isPlanText(value: unknown): value is PlanText {
+  const v = value as Partial<PlanText> | null;
   return typeof v === 'object' && v !== null && typeof v.head === 'string' && Array.isArray(v.parts) && v.parts.every((p) => typeof p === 'string');
 }
 
 /** The plan, parsed at once (in a worker). */
-export function fromPlanWire<T extends { routes: Route[] }>(wire: PlanWire): T {
+export function fromPlanText<T extends { routes: Route[] }>(wire: PlanText): T {
   const plan = JSON.parse(wire.head) as T;
   plan.routes = wire.parts.flatMap((part) => JSON.parse(part) as Route[]);
   return plan;
@@ -49,7 +50,7 @@ export function fromPlanWire<T extends { routes: Route[] }>(wire: PlanWire): T {
  * The plan, parsed a part per task (on the main thread): `pause` (a macrotask boundary) runs before each
  * part, so input and painting go on between them.
  */
-export async function readPlanWire<T extends { routes: Route[] }>(wire: PlanWire, pause: () => Promise<void>): Promise<T> {
+export async function readPlanText<T extends { routes: Route[] }>(wire: PlanText, pause: () => Promise<void>): Promise<T> {
   const plan = JSON.parse(wire.head) as T;
   const routes: Route[] = [];
   for (const part of wire.parts) {
