@@ -2,7 +2,7 @@
 // worker's wrapped API gives exactly the plan of the plain API, as text in parts of whole routes; the main
 // thread's reader parses one part per pause; the checker's verdict on the text is its verdict on the plan;
 // an explanation request may carry the plan as text.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkSolution } from '../../../web/src/domain/check';
 import type { Route } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
@@ -70,11 +70,25 @@ describe('plans as text across the worker boundary', () => {
     const { solution } = await createSolverApi(() => loadSolverModule('debug')).solve({ runId: 1, scenario, options: { timeLimitS: 60, seed: 2, maxMoves: 2_000 } });
     const wire = toPlanText(solution);
     expect(wire.parts.length).toBeGreaterThan(1);
-    // A reader that counts its pauses and how many routes it had parsed when each came.
+    // A reader that counts its pauses and, at each, how many objects had been frozen: a part is frozen in
+    // the task that parses it, so the count grows from pause to pause and the last part adds only its share.
     let pauses = 0;
-    const parsed = await readPlanText<UncheckedSolution>(wire, async () => { pauses++; });
+    const frozenAtPause: number[] = [];
+    const freeze = vi.spyOn(Object, 'freeze');
+    const parsed = await readPlanText<UncheckedSolution>(wire, async () => { frozenAtPause.push(freeze.mock.calls.length); pauses++; });
+    const frozenInAll = freeze.mock.calls.length;
+    freeze.mockRestore();
     expect(pauses).toBe(wire.parts.length);
     expect(parsed).toEqual(solution);
+    expect(frozenAtPause[0]).toBeGreaterThan(0); // the head's fields, before the first part
+    for (let k = 1; k < frozenAtPause.length; k++) expect(frozenAtPause[k]).toBeGreaterThan(frozenAtPause[k - 1]);
+    expect(frozenInAll - frozenAtPause[frozenAtPause.length - 1]).toBeLessThan(frozenInAll / 2);
+    // Immutable all the way down, as the store keeps a plan (store/plan-value.ts): routes, steps, loads, the head's fields.
+    const step = parsed.routes[0].steps[1];
+    expect([parsed.routes[0], parsed.routes[0].steps, step, step.load, parsed.unassigned, parsed.stats].every((v) => Object.isFrozen(v))).toBe(true);
+    expect(() => { (parsed.routes[0].steps as unknown[]).push({}); }).toThrow(TypeError);
+    // The plan object and its list of routes stay open (the caller adds the verdict to a copy).
+    expect(Object.isFrozen(parsed) || Object.isFrozen(parsed.routes)).toBe(false);
 
     const api = createCheckApi();
     api.load(1, JSON.stringify(scenario));

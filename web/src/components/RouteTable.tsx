@@ -19,7 +19,12 @@ import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
 
 /** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
-export const stopCount = (route: Route): number => route.steps.filter(isOrderStep).length;
+export function stopCount(route: Route): number {
+  // Counted, not filtered: the table, its totals and the route filter count every route of a new plan (10,000 steps).
+  let count = 0;
+  for (const step of route.steps) if (isOrderStep(step)) count++;
+  return count;
+}
 
 const COLUMNS = 7;
 const startOf = (route: Route) => formatClock(route.steps[0]?.departureS ?? 0);

@@ -5,6 +5,7 @@
 // one task. The main thread parses the parts one task at a time (`readPlanText`); the checker worker
 // parses them at once (`fromPlanText`). Plans are plain JSON data already (they are stored and exported
 // as JSON), so the text round trip changes nothing.
+import { freezeDeep } from './freeze';
 import type { Route } from './solution';
 
 /** A plan as text: everything but the routes (`head`), then the routes in order, a group of routes per part. */
@@ -48,14 +49,17 @@ export function fromPlanText<T extends { routes: Route[] }>(wire: PlanText): T {
 
 /**
  * The plan, parsed a part per task (on the main thread): `pause` (a macrotask boundary) runs before each
- * part, so input and painting go on between them.
+ * part, so input and painting go on between them. The plan is read to be shown, and a shown plan is
+ * immutable (store/plan-value.ts): each part's routes, and the head's fields, are frozen in the task that
+ * parses them, not all at once in the task that stores the plan.
  */
 export async function readPlanText<T extends { routes: Route[] }>(wire: PlanText, pause: () => Promise<void>): Promise<T> {
   const plan = JSON.parse(wire.head) as T;
+  for (const value of Object.values(plan)) freezeDeep(value);
   const routes: Route[] = [];
   for (const part of wire.parts) {
     await pause();
-    for (const route of JSON.parse(part) as Route[]) routes.push(route);
+    for (const route of JSON.parse(part) as Route[]) routes.push(freezeDeep(route));
   }
   plan.routes = routes;
   return plan;

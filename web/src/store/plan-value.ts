@@ -4,6 +4,7 @@
 // of the scenario (saves, undo, snapshots for a solve) share the plan instead of
 // deep-copying it. Structured clone (IndexedDB, workers) stores it as plain data.
 import { unwrap } from 'solid-js/store';
+import { freezeDeep } from '../domain/freeze';
 import type { Plan, Scenario, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { rawOf } from './raw';
@@ -16,23 +17,13 @@ class PlanValue implements Plan {
 
   constructor(plan: Plan) {
     this.solvedRevision = plan.solvedRevision;
-    this.solution = deepFreeze(rawOf(plan.solution));
+    // A plan read from a solver worker's text comes with its routes frozen already, a part per task
+    // (domain/plan-text.ts), so this walks only what is not: a 10,000-step plan froze here in ~50 ms.
+    this.solution = freezeDeep(rawOf(plan.solution));
     // Absent stays absent (a stored plan of an older build has no travel source).
-    if (plan.travel !== undefined) this.travel = deepFreeze({ ...rawOf(plan.travel) });
+    if (plan.travel !== undefined) this.travel = freezeDeep({ ...rawOf(plan.travel) });
     Object.freeze(this);
   }
-}
-
-/** Freezes plain data in place (objects and arrays, all the way down); returns it. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) {
-    for (const item of value) deepFreeze(item);
-  } else {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
-  }
-  return value;
 }
 
 /**
