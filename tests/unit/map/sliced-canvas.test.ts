@@ -159,8 +159,8 @@ describe('slicedCanvas', () => {
       frames.frame();
       perFrame.push(log.filter((l) => l === 'lineTo').length - before);
     }
-    // Short lines: 100 in the first slice; the second ends them and takes long ones until 100 is passed (11 of
-    // 4.9 each); then 21 long lines a slice (weighed as 150 short ones would be), and the rest.
-    expect(perFrame).toEqual([100, 61, 21, 8]);
+    // Short lines: 100 in the first slice; the second ends them and takes the long ones (4.9 each) that still fit
+    // in 100 (10); then 20 long lines a slice (98), and the rest. A slice never passes its budget.
+    expect(perFrame).toEqual([100, 60, 20, 10]);
   });
 });

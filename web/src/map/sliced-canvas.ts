@@ -128,9 +128,13 @@ function drawSlice(r: Sliced): void {
   r._ctx.save();
   r._drawing = true;
   let order = r._last ? r._last.next : r._drawFirst;
-  // The first shape of a slice is drawn however heavy it is.
-  for (let n = 0; order && n < r._perFrame; ) {
-    n += costOf(order.layer);
+  // A slice ends before the shape that would take it past its budget (a layer of dots weighs as much as
+  // half a slice: taken after a slice's worth of lines it made frames of twice the budget); its first
+  // shape is drawn however heavy it is.
+  for (let n = 0; order; ) {
+    const cost = costOf(order.layer);
+    if (n > 0 && n + cost > r._perFrame) break;
+    n += cost;
     order.layer._updatePath();
     order.layer._pass = r._passId;
     r._last = order;
