@@ -74,6 +74,22 @@ function report(testInfo: TestInfo, label: string, results: Measure[], extra: Re
   return testInfo.attach(`ui-scale-${label}.json`, { body: JSON.stringify({ results, ...extra }, null, 2), contentType: 'application/json' });
 }
 
+/**
+ * Pixels of the map's canvas drawn white and opaque, once it has finished drawing (a sliced redraw keeps a cover
+ * over it until its last slice, sliced-canvas.ts): the white rings of planned stops' dots. Faded dots have none.
+ */
+const ringPixels = (page: Page) => page.evaluate(async () => {
+  const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+  await frame();
+  await frame();
+  for (let i = 0; i < 600 && document.querySelector('canvas.fmp-canvas-cover'); i++) await frame();
+  const canvas = document.querySelector<HTMLCanvasElement>('.leaflet-fmp-plan-pane canvas:not(.fmp-canvas-cover)')!;
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  let white = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] >= 200 && data[i] >= 240 && data[i + 1] >= 240 && data[i + 2] >= 240) white++;
+  return white;
+});
+
 /** The interactions of `exercise`; the 10,000-stop run measures those the issue names (pan, select, filter). */
 type Step = 'zoom' | 'scroll timeline';
 
@@ -112,8 +128,10 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     });
   }
 
-  // Open (select) a route in the list: its stops unfold and the map highlights it.
+  // Open (select) a route in the list: its stops unfold and the map highlights it, the other routes' lines and
+  // stops faded (at thousands of stops their dots would hide it): only its own dots keep their white rings.
   const target = used[Math.floor(used.length / 2)].vehicleId;
+  const ringsBefore = await ringPixels(page);
   let openMs = 0;
   await measure(page, results, 'open route', async () => {
     openMs = await clickAndTime(page, `.routes-table tr[data-vehicle-id="${target}"] .route-name`);
@@ -121,6 +139,10 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(page.locator(`.routes-table tr[data-vehicle-id="${target}"] .route-name`)).toHaveAttribute('aria-pressed', 'true');
     await expect(page.locator('.route-stops .route-stop')).not.toHaveCount(0);
   });
+  const ringsOpen = await ringPixels(page);
+  expect(ringsBefore, 'ring pixels with every route shown').toBeGreaterThan(10_000);
+  expect(ringsOpen, `ring pixels with one route open (${ringsBefore} before)`).toBeGreaterThan(0);
+  expect(ringsOpen, `ring pixels with one route open (${ringsBefore} before)`).toBeLessThan(ringsBefore / 10);
 
   // Select a stop of that route in the list: selection reaches map and timeline.
   const stopId = await page.locator('.route-stops .route-stop').nth(3).getAttribute('data-order-id');

@@ -1,8 +1,6 @@
-// Draws the depots and every order's stop: dots (on the shared canvas)
-// coloured by route, unassigned stops as hollow red rings (see the legend), grey
-// before any plan exists; the selected stop is enlarged with a dark ring. Once the
-// plan's risk is estimated, a stop at medium risk gets an amber ring, at high risk a red one. A
-// shipment's pickup place is a second, smaller white circle ringed in its colour.
+// Draws the depots and every order's stop: dots (on the shared canvas) looking as stop-looks.ts says
+// (by route, risk, unassigned, pickup place; faded on routes other than the active one), grey before any
+// plan exists; the selected stop is enlarged with a dark ring.
 // Tooltips are text nodes (tooltips.ts), since order data comes from user files.
 // Stops are dots in a few canvas layers (stop-dots.ts), not a Leaflet object each: a new
 // plan, a Day-mode tick or a route filter rewrites numbers and redraws the layers whose
@@ -13,41 +11,14 @@ import { useApp } from '../store/context';
 import type { RiskLevel } from '../store/risk';
 import type { RouteView } from '../store/route-view';
 import { selectedOrderId } from '../store/ui';
-import { projectDepots, UNASSIGNED_COLOR, type StopPoint } from './projection';
+import { projectDepots, type StopPoint } from './projection';
 import { DotLayer, DOTS_PER_LAYER, DotStyles, type DotStyle } from './stop-dots';
+import { lookStyle, pickupLook, pickupStyle, stopLook, stopStyle, type CircleStyle, type Look } from './stop-looks';
 import { pickupTooltip, stopTooltip } from './tooltips';
-
-type CircleStyle = Required<Pick<L.CircleMarkerOptions, 'radius' | 'color' | 'weight' | 'fillColor' | 'fillOpacity'>>;
-
-/** The ring of a planned stop by its risk (issue #14): none when low or not estimated, amber when medium, red when high. */
-const RISK_RING: Record<RiskLevel, Partial<CircleStyle>> = {
-  low: {},
-  medium: { color: '#d97706', weight: 2.5 },
-  high: { color: '#b91c1c', weight: 3 },
-};
-
-function stopStyle(stop: StopPoint, selected: boolean, risk?: RiskLevel): CircleStyle {
-  if (selected) {
-    return { radius: 10, color: '#111827', weight: 3, fillColor: stop.status === 'unassigned' ? '#ffffff' : stop.color, fillOpacity: 1 };
-  }
-  if (stop.status === 'unassigned') {
-    return { radius: 7, color: UNASSIGNED_COLOR, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
-  }
-  return { radius: 6, color: '#ffffff', weight: 1.5, fillColor: stop.color, fillOpacity: 0.95, ...(risk ? RISK_RING[risk] : {}) };
-}
-
-function pickupStyle(stop: StopPoint, selected: boolean): CircleStyle {
-  const ring = stop.status === 'unassigned' ? UNASSIGNED_COLOR : stop.color;
-  if (selected) return { radius: 8, color: '#111827', weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
-  return { radius: 5, color: ring, weight: 3, fillColor: '#ffffff', fillOpacity: 1 };
-}
 
 const depotIcon = L.divIcon({ className: 'fmp-depot', html: '<span aria-hidden="true">D</span>', iconSize: [24, 24] });
 
 const asDot = (c: CircleStyle): DotStyle => ({ radius: c.radius, fill: c.fillColor, fillOpacity: c.fillOpacity, stroke: c.color, weight: c.weight });
-
-/** Looks of a stop's dots: planned by risk (none, medium, high), unassigned, pickup place (routed or not, unassigned). */
-const enum Look { Planned, Medium, High, Unassigned, Pickup, PickupUnassigned }
 
 /**
  * Every dot of the stops in one set of arrays: stop i's point is owner 2i, its pickup place (drawn first, under it)
@@ -111,11 +82,10 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
   const looks = new Map<string, Int32Array>();
   const styleId = (stop: StopPoint, look: Look, risk?: RiskLevel): number => {
     let ids = looks.get(stop.color);
-    if (!ids) looks.set(stop.color, (ids = new Int32Array(6).fill(-1)));
-    if (ids[look] < 0) ids[look] = styles.id(asDot(look >= Look.Pickup ? pickupStyle(stop, false) : stopStyle(stop, false, risk)));
+    if (!ids) looks.set(stop.color, (ids = new Int32Array(8).fill(-1)));
+    if (ids[look] < 0) ids[look] = styles.id(asDot(lookStyle(stop, look, risk)));
     return ids[look];
   };
-  const lookOf = (stop: StopPoint, risk?: RiskLevel) => (stop.status === 'unassigned' ? Look.Unassigned : risk === 'high' ? Look.High : risk === 'medium' ? Look.Medium : Look.Planned);
 
   const showTip = (layer: DotLayer) => {
     const owner = layer.hit;
@@ -136,11 +106,12 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     return layer;
   };
 
-  // Per plan, risk estimate and filter: numbers into the arrays, then each layer redraws only if its dots changed.
+  // Per plan, risk estimate, filter and active route: numbers into the arrays, then each layer redraws only if its dots changed.
   const risksOf = createMemo(() => props.stops.map((s) => (s.status === 'planned' ? props.riskOf?.(s.orderId) : undefined)));
   createEffect(() => {
     const stops = props.stops;
     const risks = risksOf();
+    const active = props.view.active();
     if (stops !== shown) closeTip();
     shown = stops;
     dots.size = 0;
@@ -148,8 +119,8 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     for (let i = 0; i < stops.length; i++) {
       const stop = stops[i];
       const visible = props.view.isVisible(stop.vehicleId);
-      if (stop.pickup) dots.push(stop.pickup.at, styleId(stop, stop.status === 'unassigned' ? Look.PickupUnassigned : Look.Pickup), 2 * i + 1, visible);
-      dots.push(stop.at, styleId(stop, lookOf(stop, risks[i]), risks[i]), 2 * i, visible);
+      if (stop.pickup) dots.push(stop.pickup.at, styleId(stop, pickupLook(stop, active)), 2 * i + 1, visible);
+      dots.push(stop.at, styleId(stop, stopLook(stop, risks[i], active), risks[i]), 2 * i, visible);
     }
     const needed = Math.ceil(dots.size / DOTS_PER_LAYER);
     for (const layer of layers.splice(needed)) layer.remove();
