@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../../web/src/domain/scenario';
 import { startOsrmStub, stubDistanceM, stubDurationS, type OsrmStub } from '../helpers/osrm-stub';
-import { expect, optimize, test } from './support';
+import { expect, mapRegion, optimize, test } from './support';
 
 // The stopped service's refused requests are the point of the second half.
 test.use({ expectedConsoleError: /Failed to load resource: net::ERR_CONNECTION_REFUSED/ });
@@ -48,7 +48,17 @@ test('a routing service on localhost supplies the matrix; when it stops, the pla
     await page.reload();
     await expect(page.locator('meta[http-equiv="Content-Security-Policy"]').nth(1)).toHaveAttribute('content', new RegExp(`connect-src 'self'[^;]* ${stub.url.replace(/[.]/g, '\\.')}`));
 
-    await optimize(page, 2);
+    // The best plan so far shows while the solve runs, on the routing service's travel times (issue #15).
+    const limit = page.getByLabel('Time limit (s)');
+    await limit.fill('4');
+    await limit.press('Tab');
+    await page.getByRole('button', { name: 'Optimize' }).click();
+    await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
+    await expect(page.getByText('Searching for a better plan…')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    await expect(page.getByText('Travel times: routing service')).toBeVisible();
+    await expect(mapRegion(page)).toHaveAttribute('data-untrusted-route-count', '0');
+    await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled({ timeout: 60_000 });
     await expect(page.getByText('Travel times: routing service')).toBeVisible();
     expect(stub.requests()).toBeGreaterThan(0);
     await expect(page.locator('[data-save-status="saved"]')).toBeVisible();

@@ -111,7 +111,7 @@ describe('edit store', () => {
     for (const iterations of [100, 200]) {
       const shown = makeMiniPlan().solution;
       shown.stats.iterations = iterations;
-      bestSoFar.show(snapshot, { source: 'embedded' }, shown);
+      bestSoFar.show(snapshot, snapshot, { source: 'embedded' }, shown);
     }
     expect(scenario[0].scenario?.plan?.solution.stats.iterations).toBe(200);
     const solved = makeMiniPlan();

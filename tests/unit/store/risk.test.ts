@@ -106,7 +106,7 @@ describe('risk store', () => {
     const snapshot = scenarioActions.snapshot()!;
     const bestSoFar = makeBestSoFar(scenario);
     const interim = makeMiniPlan(snapshot);
-    bestSoFar.show(snapshot, { source: 'embedded' }, interim.solution);
+    bestSoFar.show(snapshot, snapshot, { source: 'embedded' }, interim.solution);
     await tick();
     expect(scenarioActions.snapshot()!.plan).toBeTruthy();
     expect(calls).toHaveLength(0);

@@ -8,7 +8,7 @@ import { makeLegFn } from '../../../web/src/domain/travel';
 import { createRunStore, type RunStore } from '../../../web/src/store/run';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
-import { makeFakeSolverClient, type FakeSolverClient } from '../../fixtures/fake-solver-client';
+import { makeFakeSolverClient, namedError, type FakeSolverClient } from '../../fixtures/fake-solver-client';
 import { startOsrmStub, stubDurationS, type OsrmStub } from '../../helpers/osrm-stub';
 
 let disposeRoot: () => void = () => {};
@@ -75,6 +75,51 @@ describe('run store with a routing service', () => {
     expect(travel?.fallback).toContain(`the routing service at ${gone.url} cannot be reached`);
     expect(state.scenario?.travelMatrices).toBeUndefined();
     expect(state.scenario?.depots[0].matrixIndex).toBeUndefined();
+  });
+
+  it('shows the best plan so far with the stub matrix in the scenario; a failed solve takes plan and matrix back', async () => {
+    const { fake, scenario: [state, scenarioActions], run: [run, actions] } = setup(stub.url);
+    // A plan and matrices of an earlier solve, which the failed solve must leave as they were.
+    const earlier = scenarioActions.snapshot()!;
+    const oldMatrices = { van: { durationsS: [[0, 7, 7], [7, 0, 7], [7, 7, 0]] } };
+    scenarioActions.replace({ ...earlier, travelMatrices: oldMatrices, depots: earlier.depots.map((d, i) => ({ ...d, matrixIndex: i })), orders: earlier.orders.map((o, j) => ({ ...o, matrixIndex: earlier.depots.length + j })) });
+    const oldPlan = { solvedRevision: earlier.revision, solution: { ...makeMiniSolution(), stopReason: 'cancelled' as const }, travel: { source: 'routing' as const } };
+    scenarioActions.setPlan(oldPlan);
+    const pending = actions.optimize();
+    await until(() => fake.calls.length === 1);
+    const solved = fake.calls[0].scenario;
+    expect(solved.travelMatrices?.van.durationsS).not.toEqual(oldMatrices.van.durationsS);
+    const best = makeMiniSolution();
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, elapsedMs: 500, plan: best });
+    // Shown at once, as the scenario's plan, with the travel times it was solved on.
+    expect(state.scenario?.plan?.solution).toBe(best);
+    expect(state.scenario?.plan?.travel).toEqual({ source: 'routing' });
+    expect(state.scenario?.travelMatrices?.van.durationsS).toEqual(solved.travelMatrices?.van.durationsS);
+    expect(state.planStatus).toBe('valid');
+    // A later plan of the same solve only replaces the plan.
+    const better = { ...makeMiniSolution(), stopReason: 'time-limit' as const };
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0.5, iteration: 9, routeCost: 0.5, unassigned: 0, penalty: 0, elapsedMs: 900, plan: better });
+    expect(state.scenario?.plan?.solution).toBe(better);
+    fake.calls[0].reject(namedError('SolverError', 'boom'));
+    await pending;
+    expect(run.status).toBe('error');
+    expect(state.scenario?.plan?.solution).toEqual(oldPlan.solution);
+    expect(state.scenario?.travelMatrices).toEqual(oldMatrices);
+    expect(state.scenario?.orders[0].matrixIndex).toBe(earlier.depots.length);
+  });
+
+  it('without earlier matrices, a failed solve leaves the scenario on the embedded model again', async () => {
+    const { fake, scenario: [state], run: [, actions] } = setup(stub.url);
+    const pending = actions.optimize();
+    await until(() => fake.calls.length === 1);
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, elapsedMs: 500, plan: makeMiniSolution() });
+    expect(state.scenario?.travelMatrices).toBeDefined();
+    expect(state.scenario?.orders[0].matrixIndex).toBeDefined();
+    fake.calls[0].reject(namedError('SolverError', 'boom'));
+    await pending;
+    expect(state.scenario?.plan ?? null).toBeNull();
+    expect(state.scenario?.travelMatrices).toBeUndefined();
+    expect(state.scenario?.orders[0].matrixIndex).toBeUndefined();
   });
 
   it('stops at once when Cancel is pressed while the matrix is fetched', async () => {

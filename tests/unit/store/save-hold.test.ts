@@ -38,7 +38,7 @@ describe('autosave while a solve shows its best so far', () => {
     await persist.restore();
     const before = writes.length;
     const snapshot = actions.snapshot()!;
-    bestSoFar.show(snapshot, { source: 'embedded' }, makeMiniSolution());
+    bestSoFar.show(snapshot, snapshot, { source: 'embedded' }, makeMiniSolution());
     expect(state.scenario?.plan).not.toBeNull();
     await sleep(DEBOUNCE_MS * 6);
     expect(writes.length).toBe(before);
@@ -56,7 +56,8 @@ describe('autosave while a solve shows its best so far', () => {
     const { store: [, actions], persist, writes, bestSoFar } = mount('save-hold-2');
     await persist.restore();
     const before = writes.length;
-    bestSoFar.show(actions.snapshot()!, { source: 'embedded' }, makeMiniSolution());
+    const at = actions.snapshot()!;
+    bestSoFar.show(at, at, { source: 'embedded' }, makeMiniSolution());
     await persist.flush();
     expect(writes.length).toBe(before + 1);
     expect(writes.at(-1)?.plan?.solution.routes).toEqual(makeMiniSolution().routes);

@@ -1,8 +1,12 @@
 // Plans shown while a solve is still running (the best so far, re-checked like any plan): shown as
 // the scenario's plan, marked so the undo history keeps one step per solve, and taken back when the
-// solve fails (the plan before it returns).
-import type { Plan, Scenario, TravelSource } from '../domain/scenario';
+// solve fails (the plan before it returns). With a routing service the first one shown also brings the
+// solve's road matrices into the scenario, as the result would (adopt-plan.ts), so the views read the
+// travel times the plan was made with; a failed solve takes them back too.
+import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
+import type { Plan, Scenario, TravelMatrix, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
+import { adoptSolvedPlan } from './adopt-plan';
 import type { ScenarioStore } from './scenario';
 
 const provisional = new WeakSet<object>();
@@ -14,8 +18,11 @@ export function isProvisional(solution: object): boolean {
 
 /** The best-so-far display of the run store. */
 export interface BestSoFar {
-  /** Shows a checked plan, unless the user has edited the scenario or opened another since the solve began. */
-  show(snapshot: Scenario, travel: TravelSource, solution: Solution): void;
+  /**
+   * Shows a checked plan, unless the user has edited the scenario or opened another since the solve began.
+   * `solved` is the scenario the solver saw (with a routing service: its road matrices, or none after a fallback).
+   */
+  show(snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void;
   /** The solve returned its plan: nothing to take back. */
   settled(): void;
   /** The solve failed: the plan shown before it comes back (the best-so-far plans were only a preview). */
@@ -24,15 +31,23 @@ export interface BestSoFar {
 
 /** Makes the best-so-far display over the scenario store. */
 export function makeBestSoFar([scenarioState, scenarioActions]: ScenarioStore): BestSoFar {
-  let before: { id: string; plan: Plan | null } | null = null;
+  /** What a failed solve puts back: the plan, and with a routing service the matrices (null: none) it had. */
+  let before: { id: string; plan: Plan | null; matrices?: Record<string, TravelMatrix> | null } | null = null;
   return {
-    show(snapshot, travel, solution) {
+    show(snapshot, solved, travel, solution) {
       const current = scenarioState.scenario;
       if (!current || current.id !== snapshot.id || current.revision !== snapshot.revision) return;
-      // The store's plan is an immutable value: kept by reference.
-      before ??= { id: snapshot.id, plan: current.plan ?? null };
       provisional.add(solution);
-      scenarioActions.setPlan({ solvedRevision: snapshot.revision, solution, travel });
+      const plan = { solvedRevision: snapshot.revision, solution, travel };
+      if (!before) {
+        // The store's plan is an immutable value: kept by reference. Matrices are data the store reconciles
+        // in place, so they are kept as a copy.
+        const routed = !!snapshot.settings.routingUrl?.trim();
+        before = { id: snapshot.id, plan: current.plan ?? null, ...(routed ? { matrices: scenarioActions.snapshot()?.travelMatrices ?? null } : {}) };
+        // The first plan of a solve on road matrices brings them (once: later plans share them).
+        if (routed) return adoptSolvedPlan(scenarioActions, snapshot, solved, travel, solution);
+      }
+      scenarioActions.setPlan(plan);
     },
     settled() {
       before = null;
@@ -41,6 +56,12 @@ export function makeBestSoFar([scenarioState, scenarioActions]: ScenarioStore): 
       const shown = before;
       before = null;
       if (!shown || scenarioState.scenario?.id !== shown.id) return;
+      if (shown.matrices !== undefined) {
+        const current = scenarioActions.snapshot();
+        if (!current) return;
+        const travel = shown.matrices ? withTravelMatrices(current, shown.matrices) : withoutTravelMatrices(current);
+        return scenarioActions.replace({ ...travel, plan: shown.plan });
+      }
       if (shown.plan) scenarioActions.setPlan(shown.plan);
       else scenarioActions.clearPlan();
     },

@@ -121,13 +121,13 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
 
   const bestSoFar = makeBestSoFar(scenarioStore);
   /** `snapshot()`: the scenario as it was at the click (parsed by the time a plan can arrive). */
-  const progressOf = (snapshot: () => Scenario, travel: TravelSource) => (p: CheckedProgress) => {
+  /** `snapshot()`: the scenario at the click; `solved()`: the one the solver saw (its road matrices, if any). */
+  const progressOf = (snapshot: () => Scenario, solved: () => Scenario, travel: TravelSource) => (p: CheckedProgress) => {
     const { plan, ...figures } = p;
     // Before the search there is no plan yet, so no cost point.
     if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
     setState('progress', figures);
-    // Not with a routing service: the scenario gets the solve's road matrices only with the result.
-    if (plan && !routingUrlOf(snapshot())) bestSoFar.show(snapshot(), travel, plan);
+    if (plan) bestSoFar.show(snapshot(), solved(), travel, plan);
   };
 
   async function optimize(): Promise<void> {
@@ -158,12 +158,13 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
         setState('routing', null);
         ({ scenario: solved, travel } = road);
         // The snapshot's own text when the solve is on it (not on a copy with road matrices).
-        solving = client.solve(solved, solveOptions, progressOf(copied.copy, travel), own.signal, solved === copied.copy() ? copied.text : undefined);
+        const onRoads = solved;
+        solving = client.solve(solved, solveOptions, progressOf(copied.copy, () => onRoads, travel), own.signal, solved === copied.copy() ? copied.text : undefined);
       } else {
         // Without a routing service the solve starts at once (no await before it), on the click's text: the
         // client reads the live scenario only in this call (its size), and the snapshot is parsed next.
         travel = localTravel(now).travel;
-        solving = client.solve(now, solveOptions, progressOf(copied.copy, travel), own.signal, copied.text);
+        solving = client.solve(now, solveOptions, progressOf(copied.copy, copied.copy, travel), own.signal, copied.text);
         solving.catch(() => {}); // awaited below
         await nextTask();
         solved = copied.copy();
