@@ -5,6 +5,8 @@ import { createRoot } from 'solid-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BlockCache, RoadMatrix } from '../../../web/src/io/osrm-table';
 import { makeLegFn } from '../../../web/src/domain/travel';
+import { withTravelMatrices } from '../../../web/src/domain/road-matrix';
+import { makeBestSoFar } from '../../../web/src/store/provisional';
 import { createRunStore, type RunStore } from '../../../web/src/store/run';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -120,6 +122,25 @@ describe('run store with a routing service', () => {
     expect(state.scenario?.plan ?? null).toBeNull();
     expect(state.scenario?.travelMatrices).toBeUndefined();
     expect(state.scenario?.orders[0].matrixIndex).toBeUndefined();
+  });
+
+  it('each routed solve brings its own matrices with its first plan, even after a solve that never settled', () => {
+    const { scenario } = setup(stub.url);
+    const [state, scenarioActions] = scenario;
+    const bestSoFar = makeBestSoFar(scenario);
+    const matrices = (s: number) => ({ van: { durationsS: [[0, s, s], [s, 0, s], [s, s, 0]] } });
+    // Solve A shows a plan and is superseded (neither settled nor restored); solve B then shows its own.
+    const snapshotA = scenarioActions.snapshot()!;
+    bestSoFar.show(snapshotA, withTravelMatrices(snapshotA, matrices(5)), { source: 'routing' }, makeMiniSolution());
+    expect(state.scenario?.travelMatrices).toEqual(matrices(5));
+    const snapshotB = scenarioActions.snapshot()!;
+    const planB = makeMiniSolution();
+    bestSoFar.show(snapshotB, withTravelMatrices(snapshotB, matrices(9)), { source: 'routing' }, planB);
+    expect(state.scenario?.plan?.solution).toBe(planB);
+    expect(state.scenario?.travelMatrices).toEqual(matrices(9));
+    // B fails: what was there before B comes back (A's preview, on A's matrices).
+    bestSoFar.restore();
+    expect(state.scenario?.travelMatrices).toEqual(matrices(5));
   });
 
   it('stops at once when Cancel is pressed while the matrix is fetched', async () => {

@@ -31,19 +31,22 @@ export interface BestSoFar {
 
 /** Makes the best-so-far display over the scenario store. */
 export function makeBestSoFar([scenarioState, scenarioActions]: ScenarioStore): BestSoFar {
-  /** What a failed solve puts back: the plan, and with a routing service the matrices (null: none) it had. */
-  let before: { id: string; plan: Plan | null; matrices?: Record<string, TravelMatrix> | null } | null = null;
+  /**
+   * What a failed solve puts back: the plan, and with a routing service the matrices (null: none) it had; `run`
+   * is the solve's snapshot (one object per solve), so a solve that never settled leaves nothing to the next.
+   */
+  let before: { run: Scenario; id: string; plan: Plan | null; matrices?: Record<string, TravelMatrix> | null } | null = null;
   return {
     show(snapshot, solved, travel, solution) {
       const current = scenarioState.scenario;
       if (!current || current.id !== snapshot.id || current.revision !== snapshot.revision) return;
       provisional.add(solution);
       const plan = { solvedRevision: snapshot.revision, solution, travel };
-      if (!before) {
+      if (before?.run !== snapshot) {
         // The store's plan is an immutable value: kept by reference. Matrices are data the store reconciles
         // in place, so they are kept as a copy.
         const routed = !!snapshot.settings.routingUrl?.trim();
-        before = { id: snapshot.id, plan: current.plan ?? null, ...(routed ? { matrices: scenarioActions.snapshot()?.travelMatrices ?? null } : {}) };
+        before = { run: snapshot, id: snapshot.id, plan: current.plan ?? null, ...(routed ? { matrices: scenarioActions.snapshot()?.travelMatrices ?? null } : {}) };
         // The first plan of a solve on road matrices brings them (once: later plans share them).
         if (routed) return adoptSolvedPlan(scenarioActions, snapshot, solved, travel, solution);
       }
