@@ -41,15 +41,19 @@ async function readTiles(page: Page): Promise<{ tile: string; src: string; rgb: 
 /** Every archive tile on the map shows the colour the generator gave its z/x/y, from a blob: URL. */
 async function expectArchiveTilesShown(page: Page): Promise<void> {
   await expect(archiveTiles(page).first()).toBeVisible();
-  const tiles = await readTiles(page);
-  expect(tiles.length).toBeGreaterThan(1);
-  for (const { tile, src, rgb } of tiles) {
-    const [z, x, y] = tile.split('/').map(Number);
-    expect(z).toBeGreaterThanOrEqual(LYON_SPEC.minZoom);
-    expect(z).toBeLessThanOrEqual(LYON_SPEC.maxZoom);
-    expect(src, `tile ${tile}`).toMatch(/^blob:/);
-    expect(rgb, `pixel of tile ${tile}`).toEqual(tileColour(z, x, y));
-  }
+  // Read again until the map has settled: after a reload the map fits the scenario, and Leaflet swaps its tile
+  // set in between (a read then found 0 loaded tiles, CI of c69434c). Every read must pass every check.
+  await expect(async () => {
+    const tiles = await readTiles(page);
+    expect(tiles.length).toBeGreaterThan(1);
+    for (const { tile, src, rgb } of tiles) {
+      const [z, x, y] = tile.split('/').map(Number);
+      expect(z).toBeGreaterThanOrEqual(LYON_SPEC.minZoom);
+      expect(z).toBeLessThanOrEqual(LYON_SPEC.maxZoom);
+      expect(src, `tile ${tile}`).toMatch(/^blob:/);
+      expect(rgb, `pixel of tile ${tile}`).toEqual(tileColour(z, x, y));
+    }
+  }).toPass({ timeout: 15_000 });
   const attribution = page.locator('.leaflet-control-attribution');
   await expect(attribution).toContainText('© Test Streets contributors');
   await expect(attribution.locator('b')).toHaveCount(0);
