@@ -66,4 +66,3 @@ export function lookStyle(stop: StopPoint, look: Look, risk?: RiskLevel): Circle
   if (look === Look.Faded || look === Look.PickupFaded) return fadedStyle(stop, look === Look.PickupFaded);
   return look >= Look.Pickup ? pickupStyle(stop, false) : stopStyle(stop, false, risk);
 }
-

@@ -120,8 +120,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   };
 
   const bestSoFar = makeBestSoFar(scenarioStore);
-  /** `snapshot()`: the scenario as it was at the click (parsed by the time a plan can arrive). */
-  /** `snapshot()`: the scenario at the click; `solved()`: the one the solver saw (its road matrices, if any). */
+  /**
+   * `snapshot()`: the scenario as it was at the click (parsed by the time a plan can arrive); `solved()`: the one
+   * the solver saw (its road matrices, if any).
+   */
   const progressOf = (snapshot: () => Scenario, solved: () => Scenario, travel: TravelSource) => (p: CheckedProgress) => {
     const { plan, ...figures } = p;
     // Before the search there is no plan yet, so no cost point.
