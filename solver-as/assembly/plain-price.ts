@@ -45,6 +45,11 @@ export function decidePlainPricing(): void {
 let decidedPlain: bool = false;
 let decidedOrderFree: bool = false;
 
+/** What decidePlainPricing found for this model, whatever the test hook set since (the schedule reads it). */
+export function plainDecided(): bool {
+  return decidedPlain;
+}
+
 /**
  * Test hook: `on` false prices every move with whole route records even where plainPricing was decided,
  * true puts back what the model decided. Returns 1 when plainPricing was decided, + 2 orderFreeLoads,
