@@ -5,6 +5,7 @@ import { explainOrder, explainSolution, groupsOf, VEHICLES_KEPT } from '../../..
 import { describeExplanation } from '../../../web/src/domain/explain-text';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { planRoute, rulesScenario } from '../../fixtures/rules-scenario';
+import { evaluateRoute, makeEvalContext } from '../../../web/src/domain/route-eval';
 
 /** A plan serving A and B on Van 1, with C unassigned. */
 const explainC = (s: Scenario) => explainOrder(s, { routes: [planRoute(s, 'v1', ['A', 'B'])], unassigned: [{ orderId: 'C', reason: '' }] }, 'C');
@@ -162,6 +163,27 @@ describe('explainSolution', () => {
     // Late under the allowance breaks no rule, yet the window is what blocks an on-time stop.
     expect(late.vehicles[0].reason).toBe('window');
     expect(describeExplanation(late, s.vehicles).rule).toBe('Time window: no route can reach it inside its window');
+  });
+
+  it('a shipment late at both legs: one explanation, each window named', () => {
+    const s = rulesScenario();
+    s.orders[1].pickup = { lat: 45.8, lng: 4.9, address: 'Shop', timeWindows: [], serviceMinutes: 5 };
+    const legs = [{ type: 'pickup' as const, id: 'B' }, { type: 'delivery' as const, id: 'B' }];
+    const steps = planRoute(s, 'v1', legs).steps;
+    const endBefore = (i: number) => Math.floor(steps[i].arrivalS / 60) - 3;
+    s.orders[1].pickup.timeWindows = [{ start: 420, end: endBefore(1) }];
+    s.orders[1].timeWindows = [{ start: 420, end: endBefore(2) }];
+    s.orders[1].lateness = { maxMinutes: 30, costPerMinute: 1 };
+    const plan = { routes: [planRoute(s, 'v1', legs)], unassigned: ['A', 'C'].map((orderId) => ({ orderId, reason: '' })) };
+    const late = explainSolution(s, plan).filter((e) => e.kind === 'late');
+    expect(late.map((e) => e.orderId)).toEqual(['B']);
+    expect(late[0].lateS).toBeGreaterThanOrEqual(3 * 60);
+    expect(late[0].vehicles[0].text).toMatch(/^Van 1: widen the pickup window by [34] min and widen the delivery window by [34] min$/);
+    // Past the allowance the checker's violations say which leg broke its window.
+    s.orders[1].lateness = undefined;
+    const check = planRoute(s, 'v1', legs);
+    const ev = evaluateRoute(makeEvalContext(s), s.vehicles[0], legs, check.steps[0].departureS);
+    expect(ev.violations.filter((v) => v.rule === 'time-window').map((v) => [v.orderId, v.atPickup ?? false])).toEqual([['B', true], ['B', false]]);
   });
 
   it('explains at most `lateAtMost` late stops, the first in route order; unassigned orders all', () => {

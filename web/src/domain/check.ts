@@ -3,7 +3,7 @@
 // each violated rule (ids in violations.ts). A plan is shown as valid only when `ok` is true.
 import type { Order, Scenario, Vehicle } from './scenario';
 import type { Route, Solution, Step } from './solution';
-import { evaluateRoute, makeEvalContext, round2, windowStart, type EvalContext, type RouteEvaluation } from './route-eval';
+import { evaluateRoute, makeEvalContext, round2, windowStart, type EvalContext, type LateStop, type RouteEvaluation } from './route-eval';
 import { unassignedPenalty } from './service-types';
 import { clock, type Violation } from './violations';
 
@@ -20,7 +20,7 @@ export interface RouteCheck {
   overtimeCost?: number;
   overtimeS?: number;
   /** Stops served after their window closed, under a lateness allowance. */
-  lateStops?: { orderId: string; lateS: number }[];
+  lateStops?: LateStop[];
 }
 
 /** An unassigned order and its penalty (base + per priority, see service-types.ts). */

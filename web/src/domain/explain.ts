@@ -4,7 +4,7 @@
 import { formatCostDelta, formatCount, plural } from './format';
 import type { Order, Scenario, Vehicle } from './scenario';
 import type { Solution, Step } from './solution';
-import { earliestDepartureS, evaluateRoute, makeEvalContext, round2, type EvalContext, type StopRef } from './route-eval';
+import { earliestDepartureS, evaluateRoute, makeEvalContext, round2, type EvalContext, type LateStop, type StopRef } from './route-eval';
 import { capabilityGap } from './service-types';
 import type { RuleId, Violation } from './violations';
 
@@ -103,8 +103,11 @@ export function explainSolution(scenario: Scenario, solution: Input, lateAtMost 
     if (!vehicle) continue;
     const stops = route.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
     const ev = evaluateRoute(ctx, vehicle, stops, route.steps[0]?.departureS);
-    for (const stop of ev.lateStops.slice(0, lateAtMost - late)) out.push({ ...explainWith(ctx, solution, stop.orderId, 'late'), lateS: stop.lateS });
-    late += Math.min(ev.lateStops.length, lateAtMost - late);
+    // A shipment late at both legs is one order to explain, as late as its later leg.
+    const lateS = new Map<string, number>();
+    for (const stop of ev.lateStops) lateS.set(stop.orderId, Math.max(lateS.get(stop.orderId) ?? 0, stop.lateS));
+    for (const [orderId, s] of [...lateS].slice(0, lateAtMost - late)) out.push({ ...explainWith(ctx, solution, orderId, 'late'), lateS: s });
+    late += Math.min(lateS.size, lateAtMost - late);
   }
   return out;
 }
@@ -198,12 +201,13 @@ function explainVehicle(ctx: EvalContext, vehicle: Vehicle, order: Order, steps:
 }
 
 function violationKey(v: Violation): string {
-  return `${v.rule}|${v.orderId ?? ''}|${v.breakId ?? ''}|${v.unit ?? ''}|${v.depotId ?? ''}`;
+  return `${v.rule}|${v.orderId ?? ''}|${v.atPickup ? 'pickup' : ''}|${v.breakId ?? ''}|${v.unit ?? ''}|${v.depotId ?? ''}`;
 }
 
 /** A stop served late under its allowance still costs: its fix is to widen the window. */
-function lateAsViolation(vehicle: Vehicle, late: { orderId: string; lateS: number }): Violation {
-  return { rule: 'time-window', vehicleId: vehicle.id, orderId: late.orderId, amount: late.lateS, message: `order '${late.orderId}' is late` };
+function lateAsViolation(vehicle: Vehicle, late: LateStop): Violation {
+  const v: Violation = { rule: 'time-window', vehicleId: vehicle.id, orderId: late.orderId, amount: late.lateS, message: `order '${late.orderId}' is late` };
+  return late.atPickup ? { ...v, atPickup: true } : v;
 }
 
 function capabilityBlock(ctx: EvalContext, vehicle: Vehicle, order: Order, gap: ReturnType<typeof capabilityGap>): VehicleExplanation {
@@ -251,7 +255,11 @@ function fixFor(ctx: EvalContext, vehicle: Vehicle, order: Order, v: Violation):
   const name = vehicle.name;
   const depot = ctx.depots.get(v.depotId ?? '');
   const texts: Partial<Record<RuleId, () => string>> = {
-    'time-window': () => (v.orderId === order.id ? `widen the window by ${minutesOf(amount)} min` : `widen the window of order '${v.orderId}' by ${minutesOf(amount)} min`),
+    'time-window': () => {
+      // A shipment has two windows: say which one.
+      const which = v.atPickup ? 'pickup window' : ctx.orders.get(v.orderId ?? '')?.pickup ? 'delivery window' : 'window';
+      return v.orderId === order.id ? `widen the ${which} by ${minutesOf(amount)} min` : `widen the ${which} of order '${v.orderId}' by ${minutesOf(amount)} min`;
+    },
     shift: () => `allow ${minutesOf(amount)} min overtime on ${name}`,
     'depot-hours': () => `keep depot '${depot?.name || v.depotId}' open ${minutesOf(amount)} min longer`,
     capacity: () => `${name} needs ${round2(amount)} ${v.unit} more capacity`,

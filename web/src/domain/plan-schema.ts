@@ -40,6 +40,7 @@ const violationSchema = v.object({
   skills: v.optional(v.array(text)),
   breakId: v.optional(text),
   depotId: v.optional(text),
+  atPickup: v.optional(v.boolean()),
 });
 
 const routeCheckSchema = v.object({
@@ -50,7 +51,7 @@ const routeCheckSchema = v.object({
   latenessCost: v.optional(num),
   overtimeCost: v.optional(num),
   overtimeS: v.optional(num),
-  lateStops: v.optional(v.array(v.object({ orderId: text, lateS: num }))),
+  lateStops: v.optional(v.array(v.object({ orderId: text, lateS: num, atPickup: v.optional(v.boolean()) }))),
 });
 
 /** The independent checker's report (domain/check.ts). */

@@ -26,6 +26,13 @@ export interface StopRef {
   id: string;
 }
 
+/** A stop served late under its order's lateness allowance; `atPickup` at a shipment's pickup. */
+export interface LateStop {
+  orderId: string;
+  lateS: number;
+  atPickup?: boolean;
+}
+
 /** Everything the walk recomputes for one route. */
 export interface RouteEvaluation {
   vehicleId: string;
@@ -41,7 +48,8 @@ export interface RouteEvaluation {
   stops: number;
   /** Soft lateness: minutes late × the order's cost per minute, summed. */
   latenessCost: number;
-  lateStops: { orderId: string; lateS: number }[];
+  /** Stops served late under their allowance, in route order (a shipment's two legs apart). */
+  lateStops: LateStop[];
   overtimeS: number;
   overtimeCost: number;
   /** fixed + per km + per hour of duration + lateness + overtime. */
@@ -175,7 +183,7 @@ function pushStep(w: Walk, stop: StopRef, arrivalS: number, waitS: number, servi
 }
 
 /** Drives to the place, then starts service inside a window, late under an allowance, or too late. */
-function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimit | undefined, orderId: string, what: string): { arrivalS: number; startS: number } {
+function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimit | undefined, orderId: string, atPickup: boolean): { arrivalS: number; startS: number } {
   const arrivalS = driveTo(w, place);
   const report = w.day?.reports[w.index];
   const from = Math.min(Math.max(report?.startS ?? arrivalS, arrivalS), report?.endS ?? Infinity);
@@ -185,11 +193,12 @@ function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimi
   const allowedS = (lateness?.maxMinutes ?? 0) * 60;
   if (lateness && lateS <= allowedS) {
     w.ev.latenessCost += (lateS / 60) * lateness.costPerMinute;
-    w.ev.lateStops.push({ orderId, lateS });
+    w.ev.lateStops.push(atPickup ? { orderId, lateS, atPickup } : { orderId, lateS });
   } else {
     const text = windows.map((tw) => `${clock(tw.start * 60)}–${clock(tw.end * 60)}`).join(', ');
     const allowance = lateness ? ` plus ${formatMinutes(lateness.maxMinutes * 60)} allowed lateness` : '';
-    fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${what}: arrival ${clock(from)}, window ${text}${allowance}`, { orderId, amount: lateS - allowedS });
+    const detail = atPickup ? { orderId, amount: lateS - allowedS, atPickup } : { orderId, amount: lateS - allowedS };
+    fail(w.ev.violations, 'time-window', w.vehicle, `order '${orderId}' cannot be served inside its window${atPickup ? ' (pickup)' : ''}: arrival ${clock(from)}, window ${text}${allowance}`, detail);
   }
   return { arrivalS, startS: from };
 }
@@ -220,7 +229,7 @@ function serveStop(w: Walk, stop: StopRef): void {
     const expected = isShipment ? 'pickup and delivery steps' : 'a job step';
     fail(w.ev.violations, 'stop-type', w.vehicle, `order '${order.id}' needs ${expected}, not a ${stop.type} step`, { orderId: order.id });
     // Keep the step (at the customer, no load change) so later steps stay aligned with the plan.
-    const { arrivalS, startS } = arrive(w, order, needs.timeWindows, order.lateness, order.id, '');
+    const { arrivalS, startS } = arrive(w, order, needs.timeWindows, order.lateness, order.id, false);
     return pushStep(w, stop, arrivalS, startS - arrivalS, needs.serviceS);
   }
   w.ev.stops += 1;
@@ -228,7 +237,7 @@ function serveStop(w: Walk, stop: StopRef): void {
   const atPickup = stop.type === 'pickup';
   const place: Place = atPickup ? order.pickup! : order;
   const windows = atPickup ? needs.shipment!.timeWindows : needs.timeWindows;
-  const { arrivalS, startS } = arrive(w, place, windows, order.lateness, order.id, atPickup ? ' (pickup)' : '');
+  const { arrivalS, startS } = arrive(w, place, windows, order.lateness, order.id, atPickup);
   changeLoad(w, stop.type, order.id, needs, w.day?.reports[w.index]?.failed ? 0 : 1);
   const serviceS = dayServiceS(w.day, w.day?.reports[w.index], startS, atPickup ? needs.shipment!.serviceS : needs.serviceS);
   w.ev.waitingS += startS - arrivalS;

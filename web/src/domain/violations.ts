@@ -53,6 +53,8 @@ export interface Violation {
   skills?: string[];
   breakId?: string;
   depotId?: string;
+  /** True when the rule broke at a shipment's pickup (a `time-window` one); unset at its delivery and at a job. */
+  atPickup?: boolean;
 }
 
 /** Details a violation may carry besides its rule, vehicle and message. */
