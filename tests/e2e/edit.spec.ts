@@ -4,7 +4,7 @@
 // keyboard "Move to" works; a pinned stop stays on its vehicle when re-optimizing.
 import { type Locator, type Page } from '@playwright/test';
 import { expect, mapRegion, test } from './support';
-import { DEMO, makeTightScenario, openScenario, solveDemo } from './plan-fixtures';
+import { DEMO, makeShipmentScenario, makeTightScenario, openScenario, solveDemo } from './plan-fixtures';
 
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
@@ -109,6 +109,21 @@ test('an infeasible drop needs explicit confirmation and then shows its violatio
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('failed the independent check')).toHaveCount(0);
   await expect(stopBar(page, 'van-a', 'tight')).toBeVisible();
+});
+
+test('the Selected stop card numbers stops as the timeline does: a shipment is two', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await openScenario(page, makeShipmentScenario());
+  await expect(stopBars(page, 'van-a', 'tight')).toHaveCount(2);
+  await expect(stopBar(page, 'van-a', 'a2')).toHaveAccessibleName(/^Stop 3: /);
+  await stopBar(page, 'van-a', 'a2').focus();
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('region', { name: 'Selected stop' });
+  await expect(card).toContainText('Stop 3 on Van A');
+  await stopBar(page, 'van-a', 'tight').focus();
+  await page.keyboard.press('Enter');
+  await expect(card).toContainText('Stops 1 and 2 on Van A · pickup');
 });
 
 test('Move to… moves the selected stop without a mouse drag', async ({ page }) => {

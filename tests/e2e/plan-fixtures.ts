@@ -66,6 +66,16 @@ export function makeTightScenario(): Scenario {
   return withPlan(scenario, { 'van-a': ['tight', 'a2'], 'van-b': ['b1', 'b2'] });
 }
 
+/** The tight scenario with "tight" a shipment collected near the depot: Van A's steps are its pickup, its delivery, then a2. */
+export function makeShipmentScenario(): Scenario {
+  const tight = makeTightScenario();
+  const depot = DEMO.depots[0];
+  const orders = tight.orders.map((o) => (o.id === 'tight'
+    ? { ...o, pickup: { lat: depot.lat + 0.005, lng: depot.lng, address: 'Shop', timeWindows: [], serviceMinutes: 5 } }
+    : o));
+  return withPlan({ ...tight, id: 'e2e-shipment', name: 'Shipment first', orders, plan: null }, { 'van-a': ['tight', 'a2'], 'van-b': ['b1', 'b2'] });
+}
+
 /** `stopCount` stops around the depot, served by `vehicleCount` vans, each taking one angular sector; `fixedCost` per van if given. */
 export function makeLargeScenario(stopCount: number, vehicleCount: number, fixedCost?: number): Scenario {
   const depot = DEMO.depots[0];

@@ -26,21 +26,24 @@ const BEST = 'best';
  * Where the order is now: its vehicle and 0-based position among the route's orders, or off the plan.
  * `serviceS` is the service start of its job, or of a shipment's pickup (`deliveryS`: of its delivery).
  */
-function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; serviceS: number | null; deliveryS: number | null } {
+function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | null; position: number; numbers: number[]; serviceS: number | null; deliveryS: number | null } {
   for (const route of scenario.plan?.solution.routes ?? []) {
     // Most routes do not serve the order: a scan of their steps is cheaper than listing their order ids.
     if (!servesOrder(route, orderId)) continue;
     const position = routeOrderIds(route).indexOf(orderId);
     if (position < 0) continue;
-    const steps = route.steps.filter((s) => isOrderStep(s) && s.id === orderId);
+    // Stop numbers as the map and the timeline count them: every order step, a shipment's two apart.
+    const served = route.steps.filter(isOrderStep);
+    const numbers = served.flatMap((s, i) => (s.id === orderId ? [i + 1] : []));
+    const steps = served.filter((s) => s.id === orderId);
     const start = (type: string) => {
       const step = steps.find((s) => s.type === type);
       return step ? step.arrivalS + step.waitS : null;
     };
     const first = steps[0];
-    return { vehicleId: route.vehicleId, position, serviceS: first ? first.arrivalS + first.waitS : null, deliveryS: start('pickup') === null ? null : start('delivery') };
+    return { vehicleId: route.vehicleId, position, numbers, serviceS: first ? first.arrivalS + first.waitS : null, deliveryS: start('pickup') === null ? null : start('delivery') };
   }
-  return { vehicleId: null, position: 0, serviceS: null, deliveryS: null };
+  return { vehicleId: null, position: 0, numbers: [], serviceS: null, deliveryS: null };
 }
 
 /** The "Selected stop" card; shown while a stop (order) is selected and a plan exists. */
@@ -85,8 +88,8 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario }): J
   const status = () => (place().vehicleId === null
     ? `Unassigned — ${unassignedReason() ?? 'not on any route'}`
     : place().deliveryS !== null
-      ? `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · pickup ${formatClock(place().serviceS ?? 0)}, delivery ${formatClock(place().deliveryS ?? 0)}`
-      : `Stop ${place().position + 1} on ${vehicleName(place().vehicleId)} · service ${formatClock(place().serviceS ?? 0)}`);
+      ? `Stops ${place().numbers.join(' and ')} on ${vehicleName(place().vehicleId)} · pickup ${formatClock(place().serviceS ?? 0)}, delivery ${formatClock(place().deliveryS ?? 0)}`
+      : `Stop ${place().numbers[0]} on ${vehicleName(place().vehicleId)} · service ${formatClock(place().serviceS ?? 0)}`);
   return (
     <section class="panel-section stop-card" aria-label="Selected stop">
       <div class="section-head">
