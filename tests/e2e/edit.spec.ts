@@ -126,6 +126,27 @@ test('the Selected stop card numbers stops as the timeline does: a shipment is t
   await expect(card).toContainText('Stops 1 and 2 on Van A · pickup');
 });
 
+test('the Move preview lists the rules a move would break, not only the first', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  // Van B full and at its stop limit: "tight" at its end is late, over both capacities and one stop too many.
+  await openScenario(page, makeTightScenario((s) => {
+    const van = s.vehicles.find((v) => v.id === 'van-b')!;
+    van.capacity = [2, 2];
+    van.limits = { ...(van.limits ?? {}), maxStops: 2 };
+  }));
+  await stopBar(page, 'van-a', 'tight').focus();
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('region', { name: 'Selected stop' });
+  await card.getByLabel('Move to').selectOption('van-b');
+  await card.getByLabel('Position').selectOption({ label: '3' });
+  const preview = card.getByRole('status', { name: 'Move preview' });
+  await expect(preview).toContainText('Not feasible — breaks 4 rules');
+  await expect(preview.locator('.move-preview__problem')).toHaveText([
+    /^order 'tight' cannot be served inside its window/, /carries 3 kg/, /carries 3 items/, 'and 1 more rule',
+  ]);
+});
+
 test('Move to… moves the selected stop without a mouse drag', async ({ page }) => {
   await page.goto('/');
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();

@@ -52,8 +52,8 @@ function withPlan(scenario: Scenario, routes: Record<string, string[]>): Scenari
   return { ...scenario, plan: { solvedRevision: scenario.revision, solution } };
 }
 
-/** Two vans; "tight" (window 08:00–08:30) is first on Van A; at the end of Van B it would be late. */
-export function makeTightScenario(): Scenario {
+/** Two vans; "tight" (window 08:00–08:30) is first on Van A; at the end of Van B it would be late. `edit` changes the data before the plan is built. */
+export function makeTightScenario(edit: (s: Scenario) => void = () => {}): Scenario {
   const depot = DEMO.depots[0];
   const at = (dLat: number, dLng: number): [number, number] => [depot.lat + dLat, depot.lng + dLng];
   const orders = [
@@ -63,6 +63,7 @@ export function makeTightScenario(): Scenario {
     order('b2', ...at(-0.03, -0.02), [480, 1140], 20),
   ];
   const scenario: Scenario = { ...structuredClone(DEMO), id: 'e2e-tight', name: 'Tight window', revision: 1, vehicles: [vehicle('van-a', 'Van A'), vehicle('van-b', 'Van B')], orders, plan: null };
+  edit(scenario);
   return withPlan(scenario, { 'van-a': ['tight', 'a2'], 'van-b': ['b1', 'b2'] });
 }
 

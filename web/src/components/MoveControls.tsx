@@ -17,7 +17,7 @@ import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
 import { EditOrderButton } from './orders/EditOrderButton';
 import { PinToggle } from './PinToggle';
-import { formatClock, formatMinutes } from './ui/format';
+import { formatClock, formatMinutes, plural } from './ui/format';
 
 const UNASSIGN = '';
 const BEST = 'best';
@@ -59,6 +59,9 @@ export function MoveControls(): JSX.Element {
   };
   return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} />}</Show>;
 }
+
+/** Broken rules the card lists under a move's preview (the drag badge, following the pointer, shows the first). */
+const PROBLEMS_SHOWN = 3;
 
 /** `at`: the order's position in the scenario's orders. */
 function StopCard(props: { orderId: string; at: number; scenario: Scenario }): JSX.Element {
@@ -134,7 +137,10 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario }): J
       </div>
       <p class={`move-preview${preview()?.problems.length ? ' move-preview--bad' : ''}`} role="status" aria-label="Move preview">
         {preview() ? previewSummary(preview()!) : 'Choose another route or position to see the effect.'}
-        <Show when={preview()?.problems[0]}>{(p) => <span class="move-preview__problem">{p()}</span>}</Show>
+        <For each={preview()?.problems.slice(0, PROBLEMS_SHOWN) ?? []}>{(p) => <span class="move-preview__problem">{p}</span>}</For>
+        <Show when={(preview()?.problems.length ?? 0) > PROBLEMS_SHOWN}>
+          <span class="move-preview__problem">and {plural((preview()?.problems.length ?? 0) - PROBLEMS_SHOWN, 'more rule')}</span>
+        </Show>
       </p>
     </section>
   );
