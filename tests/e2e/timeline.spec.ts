@@ -4,7 +4,7 @@
 // the best-cost chart show after a solve, and a generated 2,000-stop plan stays usable.
 import { type Page } from '@playwright/test';
 import { expect, mapRegion, test } from './support';
-import { DEMO, makeLargeScenario, openScenario, solveDemo } from './plan-fixtures';
+import { DEMO, makeLargeScenario, makeTightScenario, openScenario, solveDemo } from './plan-fixtures';
 
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
@@ -94,4 +94,28 @@ test('a generated 2,000-stop plan draws on canvas and stays responsive', async (
   await page.getByLabel('Move to').selectOption('van-8');
   await expect(page.getByRole('region', { name: 'Selected stop' }).getByRole('status', { name: 'Move preview' })).toContainText('cost');
   await page.screenshot({ path: testInfo.outputPath('large-plan.png') });
+});
+
+test('unused vehicles come after the routes on the timeline, marked unused; a vehicle given a stop takes its fleet place', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  // "Van 0" leads the fleet but has no route.
+  await openScenario(page, makeTightScenario((s) => {
+    s.vehicles.unshift({ ...structuredClone(s.vehicles[0]), id: 'van-0', name: 'Van 0' });
+  }));
+  const rows = timeline(page).locator('.tl-row');
+  await expect(rows).toHaveCount(3);
+  expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-vehicle-id')))).toEqual(['van-a', 'van-b', 'van-0']);
+  await expect(rows.nth(2).locator('.tl-row__count')).toHaveText('unused');
+  await expect(rows.nth(0).locator('.tl-row__count')).toHaveText('2');
+  // Move "b2" onto Van 0: it now has a route, so it leads the fleet again.
+  await timeline(page).locator('.tl-row[data-vehicle-id="van-b"] .tl-stop[data-order-id="b2"]').focus();
+  await page.keyboard.press('Enter');
+  const card = page.getByRole('region', { name: 'Selected stop' });
+  await card.getByLabel('Move to').selectOption('van-0');
+  await expect(card.getByRole('status', { name: 'Move preview' })).toContainText('cost');
+  await card.getByRole('button', { name: 'Move' }).click();
+  await expect(timeline(page).locator('.tl-row[data-vehicle-id="van-0"] .tl-stop[data-order-id="b2"]')).toBeVisible();
+  expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-vehicle-id')))).toEqual(['van-0', 'van-a', 'van-b']);
+  await expect(rows.nth(0).locator('.tl-row__count')).toHaveText('1');
 });

@@ -1,7 +1,8 @@
 // The plan as a Gantt chart (region "Timeline"): one row per vehicle on a shared
 // hour axis with each stop's window, arrival, wait, service and lateness. Stops
 // can be dragged to another row or time; selection is shared with map and list.
-// Long fleets render only the rows in view (issue #15), and the route filter applies.
+// Long fleets render only the rows in view (issue #15), and the route filter applies;
+// unused vehicles come last.
 import { createEffect, createMemo, For, on, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { axisPercent, timelineAxis, timelineProjector, type TimelineRow as TimelineRowData } from '../plan/timeline';
@@ -48,7 +49,12 @@ export function Timeline(): JSX.Element {
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());
-  const shownRows = createMemo(() => rows().filter((r) => view.isVisible(r.vehicleId)));
+  // Vehicles with stops first, in fleet order; the unused ones after them (still drop targets), so a large
+  // fleet with few routes does not bury its routes among empty rows.
+  const shownRows = createMemo(() => {
+    const visible = rows().filter((r) => view.isVisible(r.vehicleId));
+    return [...visible.filter((r) => r.stops.length > 0), ...visible.filter((r) => r.stops.length === 0)];
+  });
   const virtualized = () => shownRows().length > VIRTUALIZE_ABOVE;
   const virtual = createVirtualRows(() => shownRows().length, virtualized, ROW_HEIGHT, AXIS_HEIGHT);
   const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });
