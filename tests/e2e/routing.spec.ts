@@ -1,7 +1,8 @@
 // Road travel times from a routing service (issue #14): a local server speaking
 // the OSRM table protocol supplies the matrix and the plan uses it (its legs are
 // the stub's 1.3 × great-circle times, not the embedded model's); once the
-// server stops, Optimize falls back to the embedded model and says so on the plan.
+// server stops, Optimize falls back to the embedded model and says so on the plan;
+// Undo and Redo move between the two plans, each with its own travel times.
 // A matrix CSV (from,to,seconds,metres) is the other source: bad rows are named, a
 // complete file becomes the plan's travel times.
 import { readFileSync } from 'node:fs';
@@ -99,6 +100,21 @@ test('a routing service on localhost supplies the matrix; when it stops, the pla
     expect(fallback.plan?.solution.check.ok).toBe(true);
     // The first legs now follow the embedded model, no longer the stub.
     expect(firstLegs(fallback).some((leg) => leg.planned !== leg.stub)).toBe(true);
+
+    // Undo brings back the routed plan with the road matrices it was made with; Redo the fallback without them.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByText('Travel times: routing service')).toBeVisible();
+    await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+    const undone = await exportedScenario(page);
+    expect(undone.plan?.travel).toEqual({ source: 'routing' });
+    expect(undone.travelMatrices).toEqual(routed.travelMatrices);
+    for (const leg of firstLegs(undone)) expect(leg.planned).toBe(leg.stub);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(page.getByText(/^Travel times: embedded model \(routing service unreachable/)).toBeVisible();
+    await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+    const redone = await exportedScenario(page);
+    expect(redone.plan?.travel?.source).toBe('embedded');
+    expect(redone.travelMatrices).toBeUndefined();
   } finally {
     await stub?.close();
   }

@@ -6,7 +6,8 @@
 import { isProvisional } from './provisional';
 import { createEffect, on } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import type { Plan, Scenario } from '../domain/scenario';
+import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
+import type { Plan, Scenario, TravelMatrix } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeMoveEvaluator, type MoveOutcome, type MoveTarget } from '../plan/move';
 import type { PinsStore } from './pins';
@@ -58,8 +59,13 @@ export interface EditActions {
 /** The edit store as `[state, actions]`. */
 export type EditStore = [state: EditState, actions: EditActions];
 
-/** One step back: a plan (hand edit, solve) or the whole scenario (a data edit). */
-type Entry = { kind: 'plan'; plan: Plan } | { kind: 'scenario'; scenario: Scenario };
+/**
+ * One step back: a plan (hand edit, solve) or the whole scenario (a data edit). A solve that changed the
+ * road matrices (routing service, or its fallback to the embedded model) keeps the ones its plan was made
+ * with (`matrices`, null: none), so undoing it brings back the plan's own travel times, not the newer ones.
+ */
+type Matrices = Record<string, TravelMatrix>;
+type Entry = { kind: 'plan'; plan: Plan; matrices?: Matrices | null } | { kind: 'scenario'; scenario: Scenario };
 
 /** Snapshots kept for undo; older ones are dropped. */
 const HISTORY_LIMIT = 50;
@@ -110,10 +116,10 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   // routes alone keeps it, and keeps the plan value too: plan-value.ts).
   const watched = () => {
     const scenario = scenarioState.scenario;
-    return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision, scenario?.plan?.travel] as const;
+    return [scenario?.id, scenario?.plan?.solution, scenario?.plan?.solvedRevision, scenario?.revision, scenario?.plan?.travel, scenario?.travelMatrices] as const;
   };
-  createEffect(on(watched, ([id, solution], previous) => {
-    const [prevId, prevSolution, prevSolvedRevision, , prevTravel] = previous ?? [];
+  createEffect(on(watched, ([id, solution, , , , matrices], previous) => {
+    const [prevId, prevSolution, prevSolvedRevision, , prevTravel, prevMatrices] = previous ?? [];
     if (id !== prevId) {
       past.length = 0;
       future.length = 0;
@@ -121,7 +127,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
       // A solve's best-so-far plans are not steps: undo goes back to the plan before the solve.
       && !isProvisional(prevSolution)) {
       // With where its travel times came from: undoing a solve brings back that plan's travel banner too.
-      remember({ kind: 'plan', plan: { solvedRevision: prevSolvedRevision, solution: prevSolution, ...(prevTravel ? { travel: prevTravel } : {}) } });
+      const plan = { solvedRevision: prevSolvedRevision, solution: prevSolution, ...(prevTravel ? { travel: prevTravel } : {}) };
+      remember(matrices !== prevMatrices ? { kind: 'plan', plan, matrices: prevMatrices ?? null } : { kind: 'plan', plan });
     }
     cache.clear();
     counts();
@@ -160,9 +167,18 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
       scenarioActions.restore(target.scenario);
     } else {
       const current = currentPlan();
-      if (!current) return void from.push(target);
-      to.push({ kind: 'plan', plan: current });
-      put(target.plan);
+      const scenario = scenarioActions.snapshot();
+      if (!current || !scenario) return void from.push(target);
+      if (target.matrices === undefined) {
+        to.push({ kind: 'plan', plan: current });
+        put(target.plan);
+      } else {
+        // The plan with the matrices it was made with; the way back keeps the ones in force now.
+        to.push({ kind: 'plan', plan: current, matrices: scenario.travelMatrices ?? null });
+        applied = target.plan.solution;
+        const travel = target.matrices ? withTravelMatrices(scenario, target.matrices) : withoutTravelMatrices(scenario);
+        scenarioActions.replace({ ...travel, plan: target.plan });
+      }
     }
     counts();
   }
