@@ -2,7 +2,7 @@
 // other routes are faded (smaller, see-through, no ring), as their lines are; unassigned stops never are, and
 // with no route active nothing is.
 import { describe, expect, it } from 'vitest';
-import { Look, lookStyle, pickupLook, stopLook } from '../../../web/src/map/stop-looks';
+import { drawOrder, Look, lookStyle, pickupLook, stopLook } from '../../../web/src/map/stop-looks';
 import type { StopPoint } from '../../../web/src/map/projection';
 
 const stop = (vehicleId: string | null, status: StopPoint['status'] = 'planned'): StopPoint => ({
@@ -31,5 +31,17 @@ describe('stop dot looks', () => {
     expect(faded.weight).toBe(0);
     expect(planned.weight).toBeGreaterThan(0);
     expect(lookStyle(stop('v2'), Look.PickupFaded).radius).toBeLessThan(lookStyle(stop('v2'), Look.Pickup).radius);
+  });
+});
+
+describe('drawOrder', () => {
+  it('with a route active, draws the faded stops first, so the active route and the unassigned stops lie on top', () => {
+    const stops = [stop('v1'), stop('v2'), stop(null, 'unassigned'), stop('v2'), stop('v1')];
+    expect(Array.from(drawOrder(stops, 'v2')!)).toEqual([0, 4, 1, 2, 3]);
+    expect(Array.from(drawOrder(stops, 'v1')!)).toEqual([1, 3, 0, 2, 4]);
+  });
+
+  it('with no route active, keeps the stops in their own order', () => {
+    expect(drawOrder([stop('v1'), stop('v2')], null)).toBeNull();
   });
 });

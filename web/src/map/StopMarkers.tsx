@@ -1,6 +1,7 @@
 // Draws the depots and every order's stop: dots (on the shared canvas) looking as stop-looks.ts says
 // (by route, risk, unassigned, pickup place; faded on routes other than the active one), grey before any
-// plan exists; the selected stop is enlarged with a dark ring.
+// plan exists; the selected stop is enlarged with a dark ring. With a route active its dots are drawn over
+// the faded ones.
 // Tooltips are text nodes (tooltips.ts), since order data comes from user files.
 // Stops are dots in a few canvas layers (stop-dots.ts), not a Leaflet object each: a new
 // plan, a Day-mode tick or a route filter rewrites numbers and redraws the layers whose
@@ -13,7 +14,7 @@ import type { RouteView } from '../store/route-view';
 import { selectedOrderId } from '../store/ui';
 import { projectDepots, type StopPoint } from './projection';
 import { DotLayer, DOTS_PER_LAYER, DotStyles, type DotStyle } from './stop-dots';
-import { lookStyle, pickupLook, pickupStyle, stopLook, stopStyle, type CircleStyle, type Look } from './stop-looks';
+import { drawOrder, lookStyle, pickupLook, pickupStyle, stopLook, stopStyle, type CircleStyle, type Look } from './stop-looks';
 import { pickupTooltip, stopTooltip } from './tooltips';
 
 const depotIcon = L.divIcon({ className: 'fmp-depot', html: '<span aria-hidden="true">D</span>', iconSize: [24, 24] });
@@ -116,7 +117,9 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     shown = stops;
     dots.size = 0;
     dots.reserve(2 * stops.length);
-    for (let i = 0; i < stops.length; i++) {
+    const order = drawOrder(stops, active);
+    for (let k = 0; k < stops.length; k++) {
+      const i = order ? order[k] : k;
       const stop = stops[i];
       const visible = props.view.isVisible(stop.vehicleId);
       if (stop.pickup) dots.push(stop.pickup.at, styleId(stop, pickupLook(stop, active)), 2 * i + 1, visible);

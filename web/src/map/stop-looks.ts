@@ -48,6 +48,20 @@ export enum Look { Planned, Medium, High, Unassigned, Pickup, PickupUnassigned, 
 /** True when `stop` is planned on a route other than `active` (none active: no stop is faded). */
 const faded = (stop: StopPoint, active: string | null) => active !== null && stop.status === 'planned' && stop.vehicleId !== active;
 
+/**
+ * The order the stops' dots are drawn in (the last on top): with a route active, the faded stops first, so the
+ * active route's dots and the unassigned ones are never under another route's; otherwise the stops' own order.
+ * Null when that is the stops' own order.
+ */
+export function drawOrder(stops: readonly StopPoint[], active: string | null): Int32Array | null {
+  if (active === null) return null;
+  const order = new Int32Array(stops.length);
+  let at = 0;
+  for (let i = 0; i < stops.length; i++) if (faded(stops[i], active)) order[at++] = i;
+  for (let i = 0; i < stops.length; i++) if (!faded(stops[i], active)) order[at++] = i;
+  return order;
+}
+
 /** The look of a stop's dot with its risk, `active` being the active route (or null). Unassigned stops are never faded. */
 export function stopLook(stop: StopPoint, risk: RiskLevel | undefined, active: string | null): Look {
   if (stop.status === 'unassigned') return Look.Unassigned;
