@@ -3,8 +3,6 @@
 // drag, and a pin that keeps the stop on its vehicle when optimizing again. A
 // stop served late under its allowance says why and what would fix it.
 import { createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
-import { explainOrder } from '../domain/explain';
-import { describeExplanation } from '../domain/explain-text';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
 import { lateness } from '../plan/timeline';
@@ -17,7 +15,8 @@ import { selectedOrderId } from '../store/ui';
 import { previewSummary } from './MoveFeedback';
 import { EditOrderButton } from './orders/EditOrderButton';
 import { PinToggle } from './PinToggle';
-import { formatClock, formatMinutes, plural } from './ui/format';
+import { formatClock, plural } from './ui/format';
+import { LateWhy } from './LateWhy';
 
 const UNASSIGN = '';
 const BEST = 'best';
@@ -143,22 +142,5 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario }): J
         </Show>
       </p>
     </section>
-  );
-}
-
-/** Why a stop is late and the smallest fixes: the plan's own explanation, or one computed now (an edited plan). */
-function LateWhy(props: { orderId: string; scenario: Scenario; lateS: number }): JSX.Element {
-  const why = createMemo(() => {
-    const solution = props.scenario.plan!.solution;
-    const given = solution.explanations?.find((e) => e.orderId === props.orderId && e.kind === 'late');
-    return describeExplanation(given ?? explainOrder(props.scenario, solution, props.orderId, 'late'), props.scenario.vehicles, 3);
-  });
-  return (
-    <div class="stop-card__late" role="note" aria-label="Why it is late">
-      <p><strong>Late {formatMinutes(Math.max(60, props.lateS))}</strong> (within its allowance) · {why().rule}</p>
-      <Show when={why().fixes.length > 0}>
-        <ol class="unassigned__fixes" aria-label="Smallest fixes"><For each={why().fixes}>{(fix) => <li>{fix}</li>}</For></ol>
-      </Show>
-    </div>
   );
 }

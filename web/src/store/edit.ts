@@ -6,10 +6,10 @@
 import { isProvisional } from './provisional';
 import { createEffect, on } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
-import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
-import type { Plan, Scenario, TravelMatrix } from '../domain/scenario';
+import type { Plan } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { makeMoveEvaluator, type MoveOutcome, type MoveTarget } from '../plan/move';
+import { EditHistory, restorePlan, type Entry } from './edit-history';
 import type { PinsStore } from './pins';
 import type { ScenarioStore } from './scenario';
 
@@ -59,17 +59,6 @@ export interface EditActions {
 /** The edit store as `[state, actions]`. */
 export type EditStore = [state: EditState, actions: EditActions];
 
-/**
- * One step back: a plan (hand edit, solve) or the whole scenario (a data edit). A solve that changed the
- * road matrices (routing service, or its fallback to the embedded model) keeps the ones its plan was made
- * with (`matrices`, null: none), so undoing it brings back the plan's own travel times, not the newer ones.
- */
-type Matrices = Record<string, TravelMatrix>;
-type Entry = { kind: 'plan'; plan: Plan; matrices?: Matrices | null } | { kind: 'scenario'; scenario: Scenario };
-
-/** Snapshots kept for undo; older ones are dropped. */
-const HISTORY_LIMIT = 50;
-
 const toPreview = (o: MoveOutcome): MovePreview => ({
   orderId: o.orderId, vehicleId: o.vehicleId, position: o.position, feasible: o.feasible,
   costDelta: o.costDelta, problems: o.introduced.map((v) => v.message),
@@ -78,8 +67,8 @@ const toPreview = (o: MoveOutcome): MovePreview => ({
 /** Creates the edit store over the scenario's plan; needs a reactive owner. */
 export function createEditStore([scenarioState, scenarioActions]: ScenarioStore, [, pinsActions]: PinsStore): EditStore {
   const [state, setState] = createStore<EditFields>({ undoCount: 0, redoCount: 0, dragging: null, preview: null, pending: null });
-  const past: Entry[] = [];
-  const future: Entry[] = [];
+  const history = new EditHistory();
+  const { past, future } = history;
   /** A data edit or a restore is under way: its plan change is not a separate step. */
   let dataChange = false;
   /** The solution this store put in place itself; any other is an outside change. */
@@ -89,20 +78,14 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   const cache = makeMoveEvaluator(() => (scenarioState.scenario ? unwrap(scenarioState.scenario) : null));
 
   const counts = () => setState({ undoCount: past.length, redoCount: future.length });
-  // Plans in the store are immutable values (plan-value.ts): history keeps them by reference, no copy.
   const currentPlan = () => scenarioState.scenario?.plan ?? null;
-  /** A new step back; the redo branch is gone. */
-  const remember = (entry: Entry) => {
-    if (past.push(entry) > HISTORY_LIMIT) past.shift();
-    future.length = 0;
-  };
   const quietly = () => {
     dataChange = true;
     // Cleared after the effects of this change ran (or at once if none did).
     queueMicrotask(() => { dataChange = false; });
   };
   scenarioActions.onBeforeEdit((before) => {
-    remember({ kind: 'scenario', scenario: before });
+    history.remember({ kind: 'scenario', scenario: before });
     quietly();
     counts();
   });
@@ -121,14 +104,13 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   createEffect(on(watched, ([id, solution, , , , matrices], previous) => {
     const [prevId, prevSolution, prevSolvedRevision, , prevTravel, prevMatrices] = previous ?? [];
     if (id !== prevId) {
-      past.length = 0;
-      future.length = 0;
+      history.clear();
     } else if (!dataChange && solution && prevSolution && prevSolvedRevision !== undefined && solution !== applied && solution !== prevSolution
       // A solve's best-so-far plans are not steps: undo goes back to the plan before the solve.
       && !isProvisional(prevSolution)) {
       // With where its travel times came from: undoing a solve brings back that plan's travel banner too.
       const plan = { solvedRevision: prevSolvedRevision, solution: prevSolution, ...(prevTravel ? { travel: prevTravel } : {}) };
-      remember(matrices !== prevMatrices ? { kind: 'plan', plan, matrices: prevMatrices ?? null } : { kind: 'plan', plan });
+      history.remember(matrices !== prevMatrices ? { kind: 'plan', plan, matrices: prevMatrices ?? null } : { kind: 'plan', plan });
     }
     cache.clear();
     counts();
@@ -138,7 +120,7 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     const scenario = scenarioState.scenario;
     const before = currentPlan();
     if (!scenario || !before) return;
-    remember({ kind: 'plan', plan: before });
+    history.remember({ kind: 'plan', plan: before });
     // A hand move keeps the travel times the plan was made with, and says so (PlanBanner).
     put({ solvedRevision: before.solvedRevision, solution: o.solution, ...(before.travel ? { travel: before.travel } : {}) });
     pinsActions.followMove(scenario.id, o.orderId, o.vehicleId);
@@ -169,16 +151,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
       const current = currentPlan();
       const scenario = scenarioActions.snapshot();
       if (!current || !scenario) return void from.push(target);
-      if (target.matrices === undefined) {
-        to.push({ kind: 'plan', plan: current });
-        put(target.plan);
-      } else {
-        // The plan with the matrices it was made with; the way back keeps the ones in force now.
-        to.push({ kind: 'plan', plan: current, matrices: scenario.travelMatrices ?? null });
-        applied = target.plan.solution;
-        const travel = target.matrices ? withTravelMatrices(scenario, target.matrices) : withoutTravelMatrices(scenario);
-        scenarioActions.replace({ ...travel, plan: target.plan });
-      }
+      applied = target.plan.solution;
+      to.push(restorePlan(scenarioActions, scenario, current, target, put));
     }
     counts();
   }
