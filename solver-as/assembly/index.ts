@@ -15,7 +15,8 @@ import {
   overloadedRoutes,
 } from "./solution";
 import { setRelaxed } from "./route-cost";
-import { setupConstruct, constructPlan, insertionEvaluations, evaluateInsertAnyWindow, insertStop, repairPairs, placeBreaks, insertionCostElsewhere } from "./construct";
+import { setupConstruct, constructPlan, insertStop, repairPairs, placeBreaks, insertionCostElsewhere } from "./construct";
+import { insertionEvaluations, evaluateInsertAnyWindow } from "./insertion";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";

@@ -9,7 +9,7 @@ import {
 import {
   next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute,
 } from "./solution";
-import { routeCostWith } from "./construct";
+import { routeCostWith } from "./insertion";
 import { neighbours, neighbourCount } from "./neighbours";
 import { evaluateRelocate, applyRelocate } from "./operators/relocate";
 import { evaluateOrOpt, applyOrOpt } from "./operators/or-opt";

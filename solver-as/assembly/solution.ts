@@ -24,7 +24,7 @@ export let pairedUpTo = new StaticArray<i32>(0);
 export let routeSize = new StaticArray<i32>(0);
 /** [V] number of stops on the route (breaks excluded): 0 ⇔ the vehicle is not used. */
 export let routeStops = new StaticArray<i32>(0);
-/** Counts the times a route emptied or got its first stop (construct.ts caches the empty routes by it). */
+/** Counts the times a route emptied or got its first stop (insertion.ts caches the empty routes by it). */
 export let emptyRoutesClock: i32 = 0;
 /** [V] routeCost[r] = cost of route r (0 when empty), the price of its violations included (route-cost.ts `relaxed`). */
 export let routeCost = new StaticArray<f64>(0);
