@@ -3,7 +3,8 @@
 // local-descent pass over the re-inserted stops. Keeps the accepted ("current") plan as a copy of the links so a
 // rejected step is undone by restoring only the routes it touched. On large plans the steps may pass through
 // late or overloaded plans at a price (penalty.ts); only a plan without violations becomes the best.
-import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, chosenWindow, chooseWindow, vehicleFixedCost } from "./model";
+import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, vehicleFixedCost } from "./model";
+import { chosenWindow, chooseWindow } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
   saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost, routeCost,

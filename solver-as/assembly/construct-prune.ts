@@ -1,10 +1,8 @@
 // Checks that let the first plan of a large problem skip a route without evaluating an insertion
 // there, where the evaluation could only reject it or lose to the best position found so far.
 import { siteDistance } from "./matrix";
-import {
-  startSite, endSite, vehicleFixedCost, vehicleCostPerM, siteBan, vehicleBanBit, hasLimits, maxStops,
-  windowCount, windowUsed, twOpenS, twCloseS, siteOpenS, siteCloseS,
-} from "./model";
+import { startSite, endSite, vehicleFixedCost, vehicleCostPerM, maxStops, windowCount, windowUsed, twOpenS, twCloseS } from "./model";
+import { siteBan, vehicleBanBit, hasLimits, siteOpenS, siteCloseS } from "./model-derived";
 import { routeStops } from "./solution";
 import { stopStability } from "./stability";
 

@@ -4,9 +4,10 @@
 // stop's neighbours; recreate in a large plan looks at every position of the routes that hold its neighbours.
 import { siteDistance } from "./matrix";
 import {
-  nodeCount, depotCount, vehicleCount, endSite, startSite, unassignedPenalty, dims, siteDemand, windowCount, windowUsed, chooseWindow,
-  hasPairs, partnerOf, isPickupSite, hasBreaks, isBreak, siteOwner, siteSeq,
+  nodeCount, depotCount, vehicleCount, endSite, startSite, unassignedPenalty, dims, windowCount, windowUsed, partnerOf,
+  isPickupSite, isBreak,
 } from "./model";
+import { siteDemand, chooseWindow, hasPairs, hasBreaks, siteOwner, siteSeq } from "./model-derived";
 import {
   next, prev, routeOf, routeStops, linkAfter, updateRoute, countUnassigned, lastStop, unlink, pos,
 } from "./solution";

@@ -2,9 +2,10 @@
 // insertion tries one empty route per class instead of one per vehicle.
 import {
   vehicleStart, vehicleEnd, shiftStartS, shiftEndS, vehicleProfile, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
-  overtimeMaxS, overtimeCostPerS, dims, capacity, maxStops, maxDistanceM, maxDurationS, maxDrivingS, vehicleOwnsStops,
-  hasBans, vehicleCount, depotCount, nodeCount, forbidden,
+  overtimeMaxS, overtimeCostPerS, dims, capacity, maxStops, maxDistanceM, maxDurationS, maxDrivingS, vehicleCount, depotCount,
+  nodeCount, forbidden,
 } from "./model";
+import { vehicleOwnsStops, hasBans } from "./model-derived";
 import { hasStability, vehicleIsHome } from "./homes";
 
 /** [V] smallest vehicle index with identical attributes (empty routes of one class are interchangeable). */

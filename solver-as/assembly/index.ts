@@ -2,9 +2,10 @@
 // up a problem, expose input buffers for JS to fill, build the matrix,
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
-  setupModel, inputAddress, prepareModel, hasMatrix, storedMatrix, distanceM, durationS, nodeCount, profileCount, params,
-  vehicleCount, depotCount, isStop, chosenWindow, hasPairs, endSite, isEndSite, vehicleProfile,
+  setupModel, inputAddress, hasMatrix, storedMatrix, distanceM, durationS, nodeCount, profileCount, params, vehicleCount,
+  depotCount, isStop, endSite, isEndSite, vehicleProfile,
 } from "./model";
+import { prepareModel, chosenWindow, hasPairs } from "./model-derived";
 import { accFromPrefix, accAppendRange, accAppendSuffix, accAppendSite, accField, F_WARP, insertionWarp, joinWarp } from "./segments";
 import { prepareTravel, nodeDistance, nodeDuration } from "./matrix";
 import { prepareHomes } from "./homes";

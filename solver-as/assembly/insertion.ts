@@ -3,9 +3,9 @@
 // leaves its answer in insertionSite / insertionSite2 / insertionWindow; construct.ts applies it.
 import { siteDistance, siteDistanceInto } from "./matrix";
 import {
-  vehicleCount, endSite, startSite, durationFree, vehicleCostPerM, vehicleFixedCost, windowCount, windowUsed, chooseWindow,
-  chosenWindow, partnerOf, vehicleProfile,
+  vehicleCount, endSite, startSite, vehicleCostPerM, vehicleFixedCost, windowCount, windowUsed, partnerOf, vehicleProfile,
 } from "./model";
+import { durationFree, chooseWindow, chosenWindow } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, lastStop, routeWarp, emptyRoutesClock,
 } from "./solution";

@@ -3,9 +3,8 @@
 // from lon/lat (no N×N memory: 10 000 stops would take 400 MB per matrix). Either way the embedded model
 // uses exactly the operations of web/src/domain/geo.ts (great-circle × circuity, then distance / speed),
 // so the TypeScript checker recomputes identical integers.
-import {
-  nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params, storedMatrix, siteNode, isAnywhere, symmetricTravel,
-} from "./model";
+import { nodeCount, profileCount, lonLat, distanceM, durationS, profileSpeedMps, params, storedMatrix, isAnywhere } from "./model";
+import { siteNode, symmetricTravel } from "./model-derived";
 import { PARAM_CIRCUITY } from "./types";
 
 // The host's Math functions: the checker runs in the same JS engine, so importing

@@ -4,7 +4,8 @@
 // correlation of Vidal et al. 2013, weights 0.2 and 1 as in PyVRP).
 // With stored matrices every pair is scored (O(N²), exact). When travel is computed on demand (large
 // problems) only the spatially nearest stops of a lon/lat grid are scored (neighbour-grid.ts): O(N·k).
-import { nodeCount, depotCount, distanceM, durationS, hullOpenS, hullCloseS, serviceS, params, isBreak, storedMatrix, profileSpeedMps } from "./model";
+import { nodeCount, depotCount, distanceM, durationS, serviceS, params, isBreak, storedMatrix, profileSpeedMps } from "./model";
+import { hullOpenS, hullCloseS } from "./model-derived";
 import { nodeDistance, legDuration } from "./matrix";
 import { buildGrid, gatherNear, candidates } from "./neighbour-grid";
 import { PARAM_NEIGHBOURS, DEFAULT_NEIGHBOURS, MAX_NEIGHBOURS } from "./types";

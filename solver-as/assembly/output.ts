@@ -5,11 +5,10 @@
 // walking the plan would: never later than in the slot the search chose, so
 // every rule still holds). Breaks are taken where the vehicle stands.
 import {
-  nodeCount, depotCount, vehicleCount, siteNode, siteOpenS, siteServiceS, vehicleProfile,
-  startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS,
-  windowCount, chosenWindow, chooseWindow, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, hasBreaks,
-  isBreak, siteWindowCost, hasWindowCosts,
+  nodeCount, depotCount, vehicleCount, vehicleProfile, startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM,
+  vehicleCostPerS, windowCount, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, isBreak,
 } from "./model";
+import { siteNode, siteOpenS, siteServiceS, chosenWindow, chooseWindow, hasBreaks, siteWindowCost, hasWindowCosts } from "./model-derived";
 import { stabilityCost } from "./homes";
 import { nodeDuration } from "./matrix";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";

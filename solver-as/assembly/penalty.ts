@@ -5,10 +5,10 @@
 // works the same way). A step that ends late or overloaded yet cheaper than the best plan is repaired
 // with the prices REPAIR_BOOST times higher (HGS repairs an infeasible offspring the same way), so a
 // promising plan gets its chance to become a feasible best.
+import { nodeCount, depotCount, vehicleCount, startSite, endSite, dims, windowCount } from "./model";
 import {
-  nodeCount, depotCount, vehicleCount, startSite, endSite, dims, siteDemand, sitePickup, hasBreaks, windowCount, hasWindowCosts,
-  hasOvertime, hasPairs, hasOwners, hasBans, hasLocks, hasLimits,
-} from "./model";
+  siteDemand, sitePickup, hasBreaks, hasWindowCosts, hasOvertime, hasPairs, hasOwners, hasBans, hasLocks, hasLimits,
+} from "./model-derived";
 import { hasStability } from "./homes";
 import {
   next, routeStops, touchedRoutes, touchedCount, lateRoutes, overloadedRoutes, repriceViolations, routeViolationCost,

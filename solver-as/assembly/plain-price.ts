@@ -3,10 +3,10 @@
 // There the whole route record (segments.ts) would find nothing the distance change and the load
 // summaries of the stored prefix and suffix do not already say, so insertion, relocate, swap and 2-opt*
 // read those instead.
+import { windowCount, dims, capacity, vehicleFixedCost, vehicleCostPerM, isEndSite, nodeCount, depotCount } from "./model";
 import {
-  durationFree, neverLate, hasLimits, hasOwners, hasBans, hasLocks, hasWindowCosts, hasBreaks, hasOvertime, windowCount,
-  dims, capacity, siteDemand, sitePickup, vehicleFixedCost, vehicleCostPerM, isEndSite, nodeCount, depotCount,
-} from "./model";
+  durationFree, neverLate, hasLimits, hasOwners, hasBans, hasLocks, hasWindowCosts, hasBreaks, hasOvertime, siteDemand, sitePickup,
+} from "./model-derived";
 import { hasStability } from "./homes";
 import { next, routeDistance, routeCost, routeExcess } from "./solution";
 import { siteDistance } from "./matrix";
@@ -17,7 +17,7 @@ import { INFEASIBLE } from "./types";
 /**
  * True when a route's cost is its vehicle's fixed cost plus cost per metre times distance, and its
  * only rule that can break is capacity: no one pays per second or for overtime, no route can be late
- * (model.ts neverLate), no limits, owners, bans, locks, breaks, window costs, window choice or stability.
+ * (model-derived.ts neverLate), no limits, owners, bans, locks, breaks, window costs, window choice or stability.
  */
 export let plainPricing: bool = false;
 

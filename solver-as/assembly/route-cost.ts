@@ -2,9 +2,10 @@
 // every hard rule for a vehicle, and what it costs that vehicle (the search's
 // objective: plan cost, overtime, priced lateness and stability).
 import {
-  dims, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, vehicleBanBit, hasLimits, maxStops, maxDistanceM,
-  maxDurationS, maxDrivingS, hasOvertime, overtimeCostPerS, shiftEndS, hasWindowCosts, hasOwners,
+  dims, capacity, vehicleFixedCost, vehicleCostPerM, vehicleCostPerS, maxStops, maxDistanceM, maxDurationS, maxDrivingS,
+  overtimeCostPerS, shiftEndS,
 } from "./model";
+import { vehicleBanBit, hasLimits, hasOvertime, hasWindowCosts, hasOwners } from "./model-derived";
 import { hasStability, stabilityCost } from "./homes";
 import {
   accField, homedAt, F_WARP, F_SEQ_BAD, F_OWNER, F_BAN, F_LOAD, F_STOPS, F_DIST, F_DUR, F_DRIVE, F_EARLY, F_WINDOW_COST,

@@ -2,7 +2,8 @@
 // string removals for vehicle routing problems", §4): remove a few strings of
 // consecutive stops from routes near a random seed stop, so the recreate step
 // can rebuild that region differently.
-import { nodeCount, depotCount, vehicleCount, siteCount, siteSeq, partnerOf, isEndSite, isBreak, hasBreaks, startSite, endSite } from "./model";
+import { nodeCount, depotCount, vehicleCount, siteCount, partnerOf, isEndSite, isBreak, startSite, endSite } from "./model";
+import { siteSeq, hasBreaks } from "./model-derived";
 import { next, prev, pos, routeOf, routeSize, routeStops, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
 import { accFromSite, accAppendSite } from "./segments";

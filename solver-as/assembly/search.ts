@@ -3,9 +3,9 @@
 // not changed since the node was last tested (HGS-CVRP / PyVRP LocalSearch).
 // Resumable: `descend(budget)` stops after about `budget` move evaluations.
 import {
-  nodeCount, depotCount, vehicleCount, startSite, endSite, hasPairs, partnerOf, isPickupSite, isStop, hasBreaks, isBreak,
-  windowCount, windowUsed, chosenWindow, chooseWindow,
+  nodeCount, depotCount, vehicleCount, startSite, endSite, partnerOf, isPickupSite, isStop, isBreak, windowCount, windowUsed,
 } from "./model";
+import { hasPairs, hasBreaks, chosenWindow, chooseWindow } from "./model-derived";
 import {
   next, prev, routeOf, pos, routeStops, routeVersion, changeClock, currentCost, openAcross, pairedUpTo, routeCost, updateRoute,
 } from "./solution";

@@ -11,11 +11,11 @@
 // instead of reading it off its last site; a stored suffix is reused only from a
 // real stop on (leading breaks are appended one by one), because its first leg
 // depends on where the vehicle comes from.
+import { nodeCount, dims, vehicleProfile, storedMatrix, distanceM, durationS, isEndSite, isBreak } from "./model";
 import {
-  nodeCount, dims, siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, vehicleProfile, storedMatrix, distanceM, durationS,
-  isEndSite, sitePickup, siteBan, siteSeq, hasBreaks, isBreak, siteOwner, siteKind, SITE_STOP, SITE_BREAK, siteWindowCost,
-  hasWindowCosts, hasOwners, symmetricTravel, neverLate,
-} from "./model";
+  siteNode, siteOpenS, siteCloseS, siteServiceS, siteDemand, sitePickup, siteBan, siteSeq, hasBreaks, siteOwner, siteKind,
+  SITE_STOP, SITE_BREAK, siteWindowCost, hasWindowCosts, hasOwners, symmetricTravel, neverLate,
+} from "./model-derived";
 import { hasStability, siteHome } from "./homes";
 import { nodeDistance, legDuration, nodeDuration } from "./matrix";
 
@@ -40,7 +40,7 @@ export const F_EARLY: i32 = 3;
 export const F_LATE: i32 = 4;
 /** Driving time (travel only). */
 export const F_DRIVE: i32 = 5;
-/** Vehicles (model.ts siteBan bits, u64 bits) that may not serve some site of the segment. */
+/** Vehicles (model-derived.ts siteBan bits, u64 bits) that may not serve some site of the segment. */
 export const F_BAN: i32 = 6;
 /** Lock sequence: first and last locked site's sequence (−1: none), and 1 if out of order. */
 export const F_SEQ_FIRST: i32 = 7;

@@ -2,9 +2,10 @@
 // next/prev/routeOf/pos plus per-route aggregates, kept exact by updateRoute
 // after every change, and the best-so-far copy the getters read.
 import {
-  nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite,
-  chosenWindow, windowCount, hasPairs, partnerOf, isPickupSite,
+  nodeCount, depotCount, vehicleCount, siteCount, dims, unassignedPenalty, startSite, endSite, windowCount, partnerOf,
+  isPickupSite,
 } from "./model";
+import { chosenWindow, hasPairs } from "./model-derived";
 import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS, F_WARP } from "./segments";
 import { accRouteCost, accAllowed, accExcessLoad, accViolationCost, relaxed, setRelaxed } from "./route-cost";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";

@@ -4,7 +4,8 @@
 //   before:  pu → [u … uz] → nuz        pv → [v … vz] → nvz
 //   after:   pu → [v … vz] → nuz        pv → [u … uz] → nvz
 import { siteDistance } from "../matrix";
-import { endSite, isStop, durationFree, vehicleCostPerM } from "../model";
+import { endSite, isStop, vehicleCostPerM } from "../model";
+import { durationFree } from "../model-derived";
 import { next, prev, routeOf, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";

@@ -4,9 +4,8 @@
 //   before:  pu → [u … z] → nz        w → nw
 //   after:   pu → nz                  w → [u … z] → nw
 import { siteDistance, siteDistanceInto } from "../matrix";
-import {
-  isStop, isEndSite, endSite, durationFree, vehicleCostPerM, vehicleFixedCost, vehicleProfile,
-} from "../model";
+import { isStop, isEndSite, endSite, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
+import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeSize, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
 import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
 import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";

@@ -3,7 +3,8 @@
 //   before:  pu → u → nu      pv → v → nv
 //   after:   pu → v → nu      pv → u → nv
 import { siteDistance } from "../matrix";
-import { endSite, isStop, durationFree, vehicleCostPerM, vehicleProfile } from "../model";
+import { endSite, isStop, vehicleCostPerM, vehicleProfile } from "../model";
+import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
 import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";

@@ -4,7 +4,8 @@
 //   before:  A: … u → nu …  endA        B: … v → nv …  endB
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
 import { siteDistance } from "../matrix";
-import { endSite, isEndSite, durationFree, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
+import { endSite, isEndSite, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
+import { durationFree } from "../model-derived";
 import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, joinWarp } from "../segments";

@@ -3,7 +3,8 @@
 //   before:  u → nu → … → v → nv
 //   after:   u → v → … → nu → nv
 import { siteDistance } from "../matrix";
-import { endSite, isStop, durationFree, symmetricDistance, vehicleCostPerM } from "../model";
+import { endSite, isStop, vehicleCostPerM } from "../model";
+import { durationFree, symmetricDistance } from "../model-derived";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
 import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
 import { accRouteCost } from "../route-cost";
