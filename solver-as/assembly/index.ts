@@ -6,7 +6,8 @@ import {
   depotCount, isStop, endSite, isEndSite, vehicleProfile,
 } from "./model";
 import { prepareModel, chosenWindow, hasPairs } from "./model-derived";
-import { accFromPrefix, accAppendRange, accAppendSuffix, accAppendSite, accField, F_WARP, insertionWarp, joinWarp } from "./segments";
+import { accField, F_WARP, insertionWarp, joinWarp } from "./segments";
+import { accFromPrefix, accAppendRange, accAppendSuffix, accAppendSite } from "./accumulator";
 import { prepareTravel, nodeDistance, nodeDuration } from "./matrix";
 import { prepareHomes } from "./homes";
 import { prepareVehicleClasses } from "./fleet";

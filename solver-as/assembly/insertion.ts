@@ -9,7 +9,8 @@ import { durationFree, chooseWindow, chosenWindow } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, lastStop, routeWarp, emptyRoutesClock,
 } from "./solution";
-import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore, accField, F_WARP, insertionWarp } from "./segments";
+import { accField, F_WARP, insertionWarp } from "./segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore } from "./accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat } from "./rng";

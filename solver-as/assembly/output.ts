@@ -12,7 +12,8 @@ import { siteNode, siteOpenS, siteServiceS, chosenWindow, chooseWindow, hasBreak
 import { stabilityCost } from "./homes";
 import { nodeDuration } from "./matrix";
 import { next, routeOf, bestNext, bestRouteOf, bestWindow } from "./solution";
-import { accFromSite, accAppendSite, accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
+import { accField, F_EARLY, F_DIST, F_DUR, F_WARP, F_STOPS } from "./segments";
+import { accFromSite, accAppendSite } from "./accumulator";
 import { accStrangers } from "./stability";
 import {
   SUMMARY_COST, SUMMARY_DISTANCE, SUMMARY_DURATION, SUMMARY_ROUTES, SUMMARY_UNASSIGNED, SUMMARY_ITERATIONS,

@@ -1,4 +1,4 @@
-// The closed route the segment accumulator holds (segments.ts): whether it keeps
+// The closed route the segment accumulator holds (accumulator.ts): whether it keeps
 // every hard rule for a vehicle, and what it costs that vehicle (the search's
 // objective: plan cost, overtime, priced lateness and stability).
 import {

@@ -6,7 +6,7 @@ import { nodeCount, depotCount, vehicleCount, siteCount, partnerOf, isEndSite, i
 import { siteSeq, hasBreaks } from "./model-derived";
 import { next, prev, pos, routeOf, routeSize, routeStops, unlink, updateRoute, countUnassigned, unassignedCount } from "./solution";
 import { neighbours, neighbourCount } from "./neighbours";
-import { accFromSite, accAppendSite } from "./segments";
+import { accFromSite, accAppendSite } from "./accumulator";
 import { accRouteCost } from "./route-cost";
 import { INFEASIBLE } from "./types";
 import { nextFloat, nextInt } from "./rng";

@@ -6,7 +6,8 @@ import {
   isPickupSite,
 } from "./model";
 import { chosenWindow, hasPairs } from "./model-derived";
-import { setupSegments, accFromSite, accAppendSite, accAppendSuffix, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS, F_WARP } from "./segments";
+import { setupSegments, storePrefix, storeSuffix, accField, F_DIST, F_DUR, F_STOPS, F_WARP } from "./segments";
+import { accFromSite, accAppendSite, accAppendSuffix } from "./accumulator";
 import { accRouteCost, accAllowed, accExcessLoad, accViolationCost, relaxed, setRelaxed } from "./route-cost";
 import { E_BROKEN_ROUTE, E_INFEASIBLE_ROUTE } from "./types";
 

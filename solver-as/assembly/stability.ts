@@ -4,7 +4,8 @@
 import { endSite } from "./model";
 import { hasStability, stabilityCost, siteHome } from "./homes";
 import { next, prev, routeOf } from "./solution";
-import { prefixField, accField, homedAt, rangeStrangers } from "./segments";
+import { prefixField, accField, homedAt } from "./segments";
+import { rangeStrangers } from "./accumulator";
 
 /**
  * Strangers among the stops first … last (consecutive on one route) if `vehicle` served them. O(1) on

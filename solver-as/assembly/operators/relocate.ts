@@ -8,7 +8,8 @@ import { isStop, isEndSite, endSite, vehicleCostPerM, vehicleFixedCost, vehicleP
 import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeSize, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
 import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
-import { F_DIST, prefixField, accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix, insertionWarp } from "../segments";
+import { F_DIST, prefixField, insertionWarp } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
 import { INFEASIBLE } from "../types";

@@ -8,7 +8,8 @@ import { endSite, isEndSite, vehicleCostPerM, vehicleFixedCost, vehicleProfile }
 import { durationFree } from "../model-derived";
 import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
-import { F_DIST, prefixField, suffixField, accFromPrefix, accAppendSite, accAppendSuffix, joinWarp } from "../segments";
+import { F_DIST, prefixField, suffixField, joinWarp } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainStrangers, prefixStrangers } from "../stability";
 import { plainPricing, plainExcess, plainRouteCost } from "../plain-price";

@@ -6,7 +6,7 @@ import { siteDistance } from "../matrix";
 import { endSite, isStop, vehicleCostPerM } from "../model";
 import { durationFree, symmetricDistance } from "../model-derived";
 import { next, prev, routeOf, pos, routeCost, updateRoute, lastStop, unpriced } from "../solution";
-import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../segments";
+import { accFromPrefix, accAppendSite, accAppendReversed, accAppendSuffix } from "../accumulator";
 import { accRouteCost } from "../route-cost";
 import { INFEASIBLE } from "../types";
 
