@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../../workers/encode';
 import type { ProblemBuffers } from '../../../workers/protocol';
-import { MAX_SOLVER_NODES } from '../../../workers/wasm';
+import { MAX_SOLVER_NODES } from '../../../workers/validate-buffers';
 import { makeMiniScenario } from '../../fixtures/mini-scenario';
 import { newSolver } from '../../helpers/load-solver';
 
