@@ -5,7 +5,7 @@
 import { SCENARIO_TYPE, SCENARIO_VERSION, type Depot, type Order, type PickupPlace, type Scenario, type ServiceType, type TimeWindow, type Vehicle } from '../../web/src/domain/scenario';
 import { serviceTypeSpec, suggestServiceMinutes } from '../../web/src/domain/service-types';
 import { formatIssues, validateScenario } from '../../web/src/domain/validate';
-import { makeRandom } from '../helpers/reference-cost';
+import { makeRandom } from '../helpers/random-problem';
 
 export interface RichOptions {
   orders: number;

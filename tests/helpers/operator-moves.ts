@@ -4,7 +4,8 @@
 import { expect } from 'vitest';
 import type { ProblemBuffers } from '../../workers/protocol';
 import { newSolver, workingRoutes, type Routes } from './load-solver';
-import { evaluateRoute, makeRandom, randomProblem, stabilityOf, type Matrix } from './reference-cost';
+import { evaluateRoute, stabilityOf, type Matrix } from './reference-cost';
+import { makeRandom, randomProblem } from './random-problem';
 import { overloadOf, penalisedRouteCost, warpOf, type Prices } from './penalised-cost';
 
 /** Operator ids (solver-as/assembly/types.ts OP_*). */

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { Status } from '../../../workers/protocol';
 import { newSolver } from '../../helpers/load-solver';
-import { checkSolution, randomProblem } from '../../helpers/reference-cost';
+import { checkSolution } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 
 /** Improves in chunks of 1,000 work units until Done or `maxChunks`; returns the chunks used and the iterations. */
 async function runUntilDone(stops: number, maxChunks: number): Promise<{ done: boolean; iterations: number; clean: string[] }> {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PARAM_CIRCUITY, PARAM_COUNT } from '../../../workers/protocol';
 import { roadDistanceM, travelTimeS } from '../../../web/src/domain/geo';
 import { newSolver } from '../../helpers/load-solver';
-import { makeRandom, randomProblem } from '../../helpers/reference-cost';
+import { makeRandom, randomProblem } from '../../helpers/random-problem';
 
 describe('matrix', () => {
   it('distance and every profile duration equal geo.ts on random points', async () => {

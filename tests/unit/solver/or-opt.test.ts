@@ -1,7 +1,8 @@
 // Or-opt moves a misplaced pair of consecutive stops back into line.
 import { describe, expect, it } from 'vitest';
 import { newSolver, workingRoutes } from '../../helpers/load-solver';
-import { evaluateRoute, pointsProblem, toInitialPlan } from '../../helpers/reference-cost';
+import { evaluateRoute, toInitialPlan } from '../../helpers/reference-cost';
+import { pointsProblem } from '../../helpers/random-problem';
 
 const OP = { relocate: 0, swap: 1, twoOptStar: 2, twoOpt: 3, orOpt2: 4, orOpt3: 5 } as const;
 

@@ -4,7 +4,7 @@
 // count of late and overloaded routes follows the reference.
 import { describe, expect, it } from 'vitest';
 import { checkOperators } from '../../helpers/operator-moves';
-import { randomProblem } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
 
 describe('penalised search (property)', () => {

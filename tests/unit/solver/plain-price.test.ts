@@ -3,7 +3,8 @@
 // instead of whole route records. It must give the very same numbers as the whole records, move by move,
 // with hard and with priced capacity, with loads whose order matters and loads whose order does not.
 import { describe, expect, it } from 'vitest';
-import { randomProblem, routesOf } from '../../helpers/reference-cost';
+import { routesOf } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 import { solveProblem } from '../../helpers/solve-problem';
 import type { ProblemBuffers } from '../../../workers/protocol';
 

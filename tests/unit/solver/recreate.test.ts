@@ -3,7 +3,8 @@
 // positions next to the neighbours (the first plan's granular insertion), never cheaper than the
 // whole plan, and on long routes finds positions the neighbour-only insertion misses.
 import { describe, expect, it } from 'vitest';
-import { randomProblem, routesOf } from '../../helpers/reference-cost';
+import { routesOf } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 import { solveProblem } from '../../helpers/solve-problem';
 
 /** Neighbours taken out with the stop, as a ruin takes a region: recreate puts it back among the rest. */

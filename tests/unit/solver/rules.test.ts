@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { NODE_ANYWHERE, NODE_PICKUP, type ProblemBuffers } from '../../../workers/protocol';
 import type { SolverInstance } from '../../../workers/wasm';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
-import { checkSolution, pointsProblem, randomProblem, routesOf, toInitialPlan } from '../../helpers/reference-cost';
+import { checkSolution, routesOf, toInitialPlan } from '../../helpers/reference-cost';
+import { pointsProblem, randomProblem } from '../../helpers/random-problem';
 import { newSolver, workingRoutes } from '../../helpers/load-solver';
 
 const solve = (problem: ProblemBuffers, initial?: number[][], chunks = 400, moves = 200): Promise<SolverInstance> =>

@@ -2,7 +2,8 @@
 // a full plain-JS recomputation after every chunk of local search.
 import { describe, expect, it } from 'vitest';
 import { newSolver, workingRoutes } from '../../helpers/load-solver';
-import { evaluateRoute, randomProblem } from '../../helpers/reference-cost';
+import { evaluateRoute } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 
 describe('segments', () => {
   it('stored route costs equal a full recomputation after each search step', async () => {

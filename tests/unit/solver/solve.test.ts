@@ -6,7 +6,8 @@ import { INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, PARAM_CIRCUITY, SOLVER_ERROR, t
 import type { SolverInstance } from '../../../workers/wasm';
 import { newSolver } from '../../helpers/load-solver';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
-import { pointsProblem, randomProblem, toInitialPlan } from '../../helpers/reference-cost';
+import { toInitialPlan } from '../../helpers/reference-cost';
+import { pointsProblem, randomProblem } from '../../helpers/random-problem';
 
 const solve = (problem: ProblemBuffers, chunks = 1000, moves = 200): Promise<SolverInstance> => solveProblem(problem, chunks, moves);
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { NODE_BREAK, PARAM_STABILITY_COST, SUMMARY_MOVED, SUMMARY_STABILITY, type ProblemBuffers } from '../../../workers/protocol';
 import { checkOperators } from '../../helpers/operator-moves';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
-import { pointsProblem, randomProblem, routesOf } from '../../helpers/reference-cost';
+import { routesOf } from '../../helpers/reference-cost';
+import { pointsProblem, randomProblem } from '../../helpers/random-problem';
 
 /** Homes for ~70 % of the stops (breaks have none) on random vehicles, and a cost per stranger from 0.5 to 800. */
 function randomHomes(p: ProblemBuffers, rnd: () => number): void {

@@ -3,7 +3,8 @@
 // under-state the lateness (the move is then priced in full), never over-state it: a move it calls late
 // must be late. With nothing after the inserted stops it is exact.
 import { describe, expect, it } from 'vitest';
-import { randomProblem, routesOf } from '../../helpers/reference-cost';
+import { routesOf } from '../../helpers/reference-cost';
+import { randomProblem } from '../../helpers/random-problem';
 import { solveProblem } from '../../helpers/solve-problem';
 
 const STOPS = 60;

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemBuffers } from '../../../workers/protocol';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
-import { pointsProblem, type Matrix } from '../../helpers/reference-cost';
+import type { Matrix } from '../../helpers/reference-cost';
+import { pointsProblem } from '../../helpers/random-problem';
 
 /** Depot at (0, 0), one stop 1000 away (travel = distance): the round trip takes 2000 s, the shift ends at 1500. */
 function farStopTwoVehicles(): { problem: ProblemBuffers; matrix: Matrix } {
