@@ -7,7 +7,7 @@ import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, win
 import { chosenWindow, chooseWindow } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
-  saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, routesCost, resumRoutesCost, routeCost,
+  saveBest, bestCost, setUnassigned, unassignedCost, unassignedCount, resumRoutesCost, routeCost,
   lateRoutes, overloadedRoutes,
 } from "./solution";
 import { setupPenalty, startPenalties, repairIfPromising, countStep } from "./penalty";

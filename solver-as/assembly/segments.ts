@@ -49,7 +49,7 @@ export const F_WINDOW_COST: i32 = 13;
 export const F_LOAD: i32 = 14;
 
 /**
- * Plan stability (only when model.ts hasStability, so records stay as short as before without it): slot
+ * Plan stability (only when homes.ts hasStability, so records stay as short as before without it): slot
  * `homedAt` counts the segment's stops that have a home vehicle, slot `homedAt + 1` the strangers among
  * them, i.e. stops whose home is not the record's vehicle. A stored prefix or suffix counts against its
  * own route's vehicle (updateRoute builds it so), the accumulator against `accVehicle`.
