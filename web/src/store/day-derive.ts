@@ -4,6 +4,7 @@
 // timeline and KPI bar draw. Pure; the store memoises each step.
 import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
+import type { DayEvent } from '../domain/day/events';
 import { deriveDayState, type DayState } from '../domain/day/day-state';
 import { predictDay, type DayPrediction, type RiskItem } from '../domain/day/eta';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
@@ -79,4 +80,12 @@ export function withRiskFlags(derived: DayDerived | null, risk: PlanRisk | null)
 /** Both steps at once (tests, one-off checks). */
 export function deriveDay(scenario: Scenario | null, nowMinutes: number): DayDerived | null {
   return predictDayAt(deriveDayBase(scenario), nowMinutes);
+}
+
+/** What the day would report anew if these events were appended (the first such problem), or null. */
+export function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: number): string | null {
+  const before = deriveDay({ ...scenario, day }, now)?.state.issues.length ?? 0;
+  const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
+  const issue = after[before];
+  return issue ? `event '${issue.eventId}': ${issue.message}` : null;
 }

@@ -2,14 +2,14 @@
 // event log (kept in the scenario's `day`, so it is saved, exported and backed up
 // with it), the clock, what the domain derives from them (state, live ETAs, at
 // risk, report), and the repair proposal with Accept / Discard / auto-repair.
-import { batch, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
+import { batch, createMemo, createSignal, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import type { DayClockRecord, DayRecord } from '../domain/day/day-schema';
+import type { DayRecord } from '../domain/day/day-schema';
 import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
-import { createDayClock, type DayClock } from './day-clock';
-import { deriveDay, deriveDayBase, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
+import { createDayClock, keepClock, type DayClock } from './day-clock';
+import { deriveDayBase, newIssues, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
 import { createDayRisk, type DayRisk } from './day-risk';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import { dispatchBlocker, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
@@ -178,27 +178,4 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     get autoRepair() { return repair.state.autoRepair; },
   };
   return [state, { ...actions, ...repair.actions }, clock];
-}
-
-/** What the day would report anew if these events were appended (the first such problem), or null. */
-function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: number): string | null {
-  const before = deriveDay({ ...scenario, day }, now)?.state.issues.length ?? 0;
-  const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
-  const issue = after[before];
-  return issue ? `event '${issue.eventId}': ${issue.message}` : null;
-}
-
-/**
- * Stores the clock with the day whenever the dispatcher sets it, pauses it or switches to the real
- * time (not on every tick of a playing or real clock), so a reload resumes where the day was left.
- */
-function keepClock(clock: DayClock, day: () => DayRecord | null, setDay: (next: DayRecord) => void): void {
-  createEffect(on([clock.minutes, clock.real, clock.playing], ([minutes, real, playing]) => {
-    const current = untrack(day);
-    if (playing || !current) return;
-    const next: DayClockRecord = real ? { minutes: 0, real: true } : { minutes, real: false };
-    const kept = current.clock;
-    if (kept && kept.real === next.real && (real || kept.minutes === next.minutes)) return;
-    setDay({ ...unwrap(current), clock: next });
-  }, { defer: true }));
 }
