@@ -3,7 +3,7 @@
 // dwarf it and flatten the line, so they are written apart, and a tick marks each
 // moment the number of unassigned orders changed (the cost may rise as orders get in).
 import { For, Show, type JSX } from 'solid-js';
-import type { CostPoint } from '../store/run';
+import type { CostPoint } from '../store/run-report';
 import { useApp } from '../store/context';
 import { formatCost, formatCount, formatElapsed, formatPlanCost } from './ui/format';
 

@@ -7,13 +7,13 @@ import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
-import { planCostOf, type PlanCost } from '../plan/kpis';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import { nextTask } from '../io/next-task';
 import { makeBestSoFar } from './provisional';
 import type { ScenarioStore } from './scenario';
 import { adoptSolvedPlan } from './adopt-plan';
+import { describeRunError, finalCostPoint, sameCost, type CostPoint } from './run-report';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';
@@ -35,19 +35,6 @@ interface RunFields {
   costHistory: CostPoint[];
   /** Road matrix blocks fetched from the routing service before the solve (issue #14), null outside that phase. */
   routing: { done: number; total: number } | null;
-}
-
-/** The best plan's cost figures (route cost, unassigned orders apart) at a moment of a solve. */
-export interface CostPoint extends PlanCost {
-  elapsedMs: number;
-}
-
-const sameCost = (a: PlanCost, b: PlanCost) =>
-  a.unassigned === b.unassigned && Math.abs(a.cost - b.cost) <= 1e-6 * Math.max(1, Math.abs(a.cost)) && Math.abs(a.penalty - b.penalty) <= 1e-6 * Math.max(1, a.penalty);
-
-/** The last point of a finished solve: its plan's figures as the KPI bar computes them. */
-export function finalCostPoint(scenario: Scenario, solution: Solution, lastMs: number): CostPoint {
-  return { elapsedMs: Math.max(lastMs, solution.stats.elapsedMs), ...planCostOf(scenario, solution) };
 }
 
 /** Read-only for components: they change it through the actions. */
@@ -78,18 +65,6 @@ export interface RunOptions {
 }
 
 const DEFAULT_HARD_ABORT_MS = 5000;
-
-/** Turns a solver client error into a sentence for the run panel. */
-export function describeRunError(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  const message = error instanceof Error ? error.message : String(error);
-  switch (name) {
-    case 'InputError': return `The scenario cannot be solved: ${message}`;
-    case 'SolverError': return `The solver failed: ${message}. The previous plan is unchanged.`;
-    case 'AbortError': return 'The solver did not stop in time and was shut down. The previous plan is unchanged.';
-    default: return `Unexpected error: ${message}. The previous plan is unchanged.`;
-  }
-}
 
 /** Creates the run store around a solver client and the scenario store it plans for. */
 export function createRunStore(client: SolverClient, scenarioStore: ScenarioStore, options: RunOptions = {}): RunStore {
