@@ -7,7 +7,7 @@ import { DEFAULT_SPEED_KMH } from '../domain/geo';
 import { validateScenario } from '../domain/validate';
 import { checkGeocodeUrl } from '../io/geocode';
 import { sourcesOfUrl } from '../csp-policy';
-import { remapUnits, type UnitSources } from '../store/scenario';
+import { remapUnits, type UnitSources } from '../domain/settings-change';
 import { messageFieldLabel, messagesDraftOf, messagesFromDraft, type MessagesDraft } from './settings-messages-draft';
 
 /** One catalogue row as typed; skills comma-separated. */

@@ -6,7 +6,7 @@
 // changes, so opening one of 150 routes touches styles, not the layer tree (issue #15).
 import L from 'leaflet';
 import { createEffect, onCleanup, untrack, type JSX } from 'solid-js';
-import type { PlanStatus } from '../store/scenario';
+import type { PlanStatus } from '../plan/plan-status';
 import { useApp } from '../store/context';
 import type { RouteView } from '../store/route-view';
 import type { RouteLine } from './projection';

@@ -6,12 +6,11 @@ import { $RAW, createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
 import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
+import { isIdentity, problemSettings, remapUnits, sameData, sameDisplay, type UnitSources } from '../domain/settings-change';
+import { statusOf, type PlanStatus } from '../plan/plan-status';
 import { rawOf } from './raw';
 import { copyScenario, copyScenarioWithText, planValue, withPlanValue, type TextSnapshot } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
-
-/** What the UI may say about the plan, most serious first. */
-export type PlanStatus = 'none' | 'invalid' | 'stale' | 'valid';
 
 /** Read-only view of the scenario store; derived values are getters. */
 export interface ScenarioState {
@@ -71,56 +70,6 @@ export interface ScenarioActions extends EntityActions {
 
 /** The scenario store as `[state, actions]`. */
 export type ScenarioStore = [state: ScenarioState, actions: ScenarioActions];
-
-function statusOf(scenario: Scenario | null): PlanStatus {
-  const plan = scenario?.plan;
-  if (!scenario || !plan) return 'none';
-  if (!plan.solution.check.ok) return 'invalid';
-  return plan.solvedRevision === scenario.revision ? 'valid' : 'stale';
-}
-
-/** Deep equality of plain data (JSON-like), ignoring key order. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || !a || !b || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-/**
- * Where each capacity unit of the new list comes from: the index of the old unit
- * it keeps (renamed or not), or null for a new unit. Old units not listed are removed.
- */
-export type UnitSources = readonly (number | null)[];
-
-const isIdentity = (sources: UnitSources, count: number) => sources.length === count && sources.every((from, i) => from === i);
-
-/**
- * The per-unit data of a scenario laid out for new units: vehicle capacities,
- * order amounts and pickup amounts, and the plan's loads (a new unit carries 0,
- * which is exact: nothing is in it yet). Values of removed units are dropped.
- * The plan is a new object: solutions are replaced whole, never deep-edited.
- */
-export function remapUnits(scenario: Scenario, sources: UnitSources): Pick<Scenario, 'vehicles' | 'orders' | 'plan'> {
-  // A kept unit keeps its value, `null` (no limit) included; a new unit starts at 0.
-  const pick = <T extends number | null>(values: readonly T[]) => sources.map((from) => (from === null || values[from] === undefined ? 0 : values[from]));
-  const orders = scenario.orders.map((o) => ({ ...o, amounts: pick(o.amounts), ...(o.pickupAmounts ? { pickupAmounts: pick(o.pickupAmounts) } : {}) }));
-  const plan = scenario.plan && {
-    ...scenario.plan,
-    solution: {
-      ...scenario.plan.solution,
-      routes: scenario.plan.solution.routes.map((r) => ({ ...r, steps: r.steps.map((step) => ({ ...step, load: pick(step.load) })) })),
-    },
-  };
-  return { vehicles: scenario.vehicles.map((v) => ({ ...v, capacity: pick(v.capacity) })), orders, plan };
-}
-
-/** Settings that change the problem (all but the map background, the customer messages and geocoding). */
-const problemSettings = ({ tileUrl: _url, tileAttribution: _attribution, messages: _messages, geocodeUrl: _geocode, geocodeIntervalMs: _interval, ...rest }: Settings) => rest;
-/** Settings that change no plan: saved without making the plan stale. */
-const sameDisplay = (a: Settings, b: Settings) => a.tileUrl === b.tileUrl && a.tileAttribution === b.tileAttribution && sameData(a.messages, b.messages)
-  && a.geocodeUrl === b.geocodeUrl && a.geocodeIntervalMs === b.geocodeIntervalMs;
 
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
