@@ -2,7 +2,7 @@
 // the verbs a dispatcher needs to try something: new, branch, rename, delete, compare.
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import type { ScenarioEntry } from '../store/scenarios';
+import type { ScenarioEntry } from '../store/scenarios-list';
 import { NewScenarioDialog } from './setup/NewScenarioDialog';
 import { BackupControls } from './BackupControls';
 import { Banner } from './ui/Banner';

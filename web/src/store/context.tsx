@@ -26,7 +26,8 @@ import { createRiskStore, reportOnMainThread, type RiskStore } from './risk';
 import { createRunStore, type RunStore } from './run';
 import { createTradeoffStore, type TradeoffStore } from './tradeoff';
 import { createScenarioStore, type ScenarioStore } from './scenario';
-import { createScenariosStore, type ScenariosStore } from './scenarios';
+import { createScenariosStore } from './scenarios';
+import type { ScenariosStore } from './scenarios-types';
 import { createUiStore, type UiStore } from './ui';
 
 /** Everything a component may read or call. */

@@ -4,7 +4,7 @@
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { localIsoDate } from '../../domain/blank';
 import { useApp } from '../../store/context';
-import { uniqueName } from '../../store/scenarios';
+import { uniqueName } from '../../store/scenarios-list';
 import { Banner } from '../ui/Banner';
 import { Dialog } from '../ui/Dialog';
 import { TextInput } from '../ui/form/TextInput';
