@@ -2,7 +2,7 @@
 // the step list on top so the dispatcher always knows where they are.
 import { createEffect, For, Match, on, Switch, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import type { ImportStep } from '../store/import';
+import type { ImportStep } from '../store/import-types';
 import { ImportChoose } from './ImportChoose';
 import { ImportMapping } from './ImportMapping';
 import { ImportReview } from './ImportReview';

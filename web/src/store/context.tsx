@@ -17,7 +17,8 @@ import { makeRiskClient, type ComputeModelRisk, type ComputeRisk } from '../solv
 import { createBackupStore, type BackupStore } from './backup';
 import { createDayStore, type DayDeps, type DayStore } from './day';
 import { createEditStore, type EditStore } from './edit';
-import { createImportStore, type ImportStore } from './import';
+import { createImportStore } from './import';
+import type { ImportStore } from './import-types';
 import { createMapArchiveStore, type MapArchiveStore } from './map-archive';
 import { createPersistence, type Persistence } from './persist';
 import { createPinsStore, makePinsRecord, pinsForSolver, type PinsStore } from './pins';

@@ -4,98 +4,15 @@
 // stay in the session, "kept aside", until fixed or removed: never dropped.
 // A scenario file or a VROOM problem is opened as a scenario of its own instead.
 import { createStore, produce, unwrap } from 'solid-js/store';
-import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
-import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, SHARED_TARGETS, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import type { Depot, Order, Vehicle } from '../domain/scenario';
+import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
 import { holdsDemo } from '../io/restore';
 import { looksLikeJson, readScenarioDocument } from '../io/scenario-file';
-import type { PinSet } from '../plan/pins';
 import { createPlacing, DEFAULT_INTERVAL_MS, type PlacingFields } from './import-geocode';
 import { createImportReading, type ImportNotices } from './import-read';
-import type { ScenarioStore } from './scenario';
-
-/** Where the import dialog is. `done`: rows were imported; any kept aside are still listed. */
-export type ImportStep = 'closed' | 'choose' | 'map' | 'review' | 'done';
-
-interface ImportFields {
-  step: ImportStep;
-  fileName: string;
-  kind: ImportKind;
-  table: Table | null;
-  targets: ColumnTarget[];
-  timeFormats: Record<number, TimeFormat>;
-  mode: ImportMode;
-  /** Row indexes the user removed / already imported. */
-  removed: number[];
-  imported: number[];
-  /** A scenario file waiting to be opened. */
-  document: { scenario: Scenario; warnings: string[]; pins?: PinSet } | null;
-  lastImport: { count: number; kind: ImportKind; mode: ImportMode; depots: number } | null;
-  busy: boolean;
-  error: string | null;
-  /** The row being placed by a click on the map (the dialog steps aside meanwhile), or null. */
-  placingRow: number | null;
-}
-
-/** Read-only session state plus the rows read through the current mapping. */
-export type ImportState = Readonly<ImportFields> & {
-  readonly fields: FieldDef[];
-  readonly rows: RowResult<Order | Vehicle>[];
-  readonly invalid: RowResult<Order | Vehicle>[];
-  readonly validCount: number;
-  /** Depots the valid vehicle rows start or end at that the scenario does not have: created on import. */
-  readonly newDepots: Depot[];
-  readonly notices: ImportNotices;
-  /** Rows without coordinates: their places, the matches to review, the geocoding progress. */
-  readonly placing: PlacingFields;
-};
-
-/** Verbs of the import dialog. */
-export interface ImportActions {
-  /** Opens the dialog; a session with rows kept aside resumes where it was. */
-  start(): void;
-  /** Forgets the session and opens the file step. */
-  restart(): void;
-  close(): void;
-  loadFile(file: File): Promise<void>;
-  setKind(kind: ImportKind): void;
-  mapColumn(column: number, target: ColumnTarget): void;
-  setTimeFormat(column: number, format: TimeFormat): void;
-  /** Swaps the columns mapped to latitude and longitude. */
-  swapLatLng(): void;
-  review(): void;
-  back(): void;
-  editCell(index: number, column: number, value: string): void;
-  /** Sets `value` in every row (not yet imported or removed) whose cell in `column` reads `from`: a fix for a whole column. */
-  replaceInColumn(column: number, from: string, value: string): void;
-  removeRow(index: number): void;
-  restoreRows(): void;
-  setMode(mode: ImportMode): void;
-  /** Imports the valid rows (and the depots they need), or opens the scenario file. */
-  commit(): Promise<void>;
-  /** Geocodes the rows that have an address but no coordinates through the configured service. */
-  geocode(): Promise<void>;
-  cancelGeocode(): void;
-  /** Gives row `index` a place (a map click). */
-  placeRow(index: number, lat: number, lng: number): void;
-  /** Takes candidate `k` of row `index`'s review. */
-  acceptCandidate(index: number, k: number): void;
-  /** Marks the row being placed on the map (null: none). */
-  setPlacingRow(index: number | null): void;
-}
-
-/** The import store as `[state, actions]`. */
-export type ImportStore = [state: ImportState, actions: ImportActions];
-
-/** Collaborators: the open scenario (orders and vehicles go there) and the catalogue (scenario files go there). */
-export interface ImportDeps {
-  scenario: ScenarioStore;
-  /** Adds and opens a scenario (with the pins its file carries); rejects with a reason when that fails. */
-  openScenario: (scenario: Scenario, pins?: PinSet) => Promise<void>;
-  /** Called after rows were imported (the map frames the data). */
-  onImported?: () => void;
-}
+import type { ImportActions, ImportDeps, ImportFields, ImportState, ImportStep, ImportStore } from './import-types';
 
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
 const empty = (): ImportFields => ({
