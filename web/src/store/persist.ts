@@ -1,12 +1,12 @@
-// Keeps the open scenario in IndexedDB: restores it on start (or opens the demo
-// on a first visit), saves edits debounced (save-queue.ts: retried after failures,
+// Keeps the open scenario in IndexedDB: restores it on start (persist-restore.ts; or opens
+// the demo on a first visit), saves edits debounced (save-queue.ts: retried after failures,
 // flushed when the page is hidden), follows saves made in other tabs, never
 // overwrites a newer stored copy, and reports every storage problem through `storageError`.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb } from '../io/db';
-import { nextTask } from '../io/next-task';
-import { readSavedScenario, readScenarioRecord, type SavedRead } from '../io/restore';
+import { readScenarioRecord } from '../io/restore';
+import { makeRestore } from './persist-restore';
 import type { PinsRecord } from './pins';
 import { isProvisional } from './provisional';
 import { flushWhenHidden, makeSaveQueue, type SaveStatus } from './save-queue';
@@ -52,8 +52,6 @@ export interface PersistOptions {
   channel?: string;
   newId?: () => string;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Creates the persistence for a scenario store; needs a reactive owner. */
 export function createPersistence([state, actions]: ScenarioStore, options: PersistOptions): Persistence {
@@ -143,73 +141,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     await queue.flush();
   }
 
-  /**
-   * Stores what a page closed while saving left behind (io/db.ts `recoverRescued`); returns what to
-   * tell the user, or null. A failure here never stops the opening: the copy stays for the next start.
-   */
-  async function recoverRescued(): Promise<string | null> {
-    try {
-      const outcomes = await db.recoverRescued?.(options.newId ?? (() => crypto.randomUUID())) ?? [];
-      const kept = outcomes.flatMap((o) => (o.kind === 'copied' ? [`“${o.name}”`] : []));
-      if (kept.length === 0) return null;
-      return `Edits made just before the page was closed could not be saved over a newer copy; they were kept as the scenario${kept.length > 1 ? 's' : ''} ${kept.join(', ')}.`;
-    } catch (error) {
-      return `Edits made just before the page was closed could not be recovered yet (${messageOf(error)}); they are kept and tried again at the next start.`;
-    }
-  }
-
-  async function readSaved(): Promise<SavedRead> {
-    try {
-      return await readSavedScenario(db);
-    } catch (error) {
-      queue.switchOff();
-      setStorageError({ kind: 'read', message: `Saved work could not be read (${messageOf(error)}). Saving is off for this session so nothing stored gets overwritten.` });
-      return { kind: 'none' };
-    }
-  }
-
-  async function openDemo(lostRace: () => boolean, store: boolean): Promise<void> {
-    const demo = await options.loadDemo().catch((error: unknown) => new Error(messageOf(error)));
-    if (lostRace()) return void setLoadStatus('ready');
-    if (demo instanceof Error) {
-      setLoadError(`The demo scenario could not be opened: ${demo.message}`);
-      return void setLoadStatus('failed');
-    }
-    actions.hydrate(demo);
-    setLoadStatus('ready');
-    if (!store) return;
-    // Store the demo right away so a reload shows exactly this.
-    queue.schedule();
-    await queue.flush();
-  }
-
-  async function restore(): Promise<void> {
-    const changesAtStart = state.changes;
-    // An edit made while we were reading wins; it is already queued for saving.
-    const lostRace = () => state.changes !== changesAtStart;
-    const rescued = await recoverRescued();
-    const saved = await readSaved();
-    // Opened in a task after the one that received it: reading a 10,000-order record from the save worker and
-    // putting it in the store were one long task together (issue #15).
-    await nextTask();
-    if (lostRace()) return void setLoadStatus('ready');
-    if (saved.kind === 'found') {
-      actions.hydrate(saved.scenario);
-      pins?.restore(saved.scenario.id, saved.pins);
-      const warnings = rescued ? [...saved.warnings, rescued] : saved.warnings;
-      if (warnings.length) setStorageError({ kind: 'restore', message: warnings.join(' ') });
-      return void setLoadStatus('ready');
-    }
-    if (saved.kind === 'newer') {
-      // Nothing may be written over data this build does not understand.
-      queue.switchOff();
-      setStorageError({ kind: 'restore', message: `Your saved scenario was not opened: ${saved.message}. The demo scenario is shown instead and saving is off for this session.` });
-    } else if (saved.kind === 'invalid') {
-      setStorageError({ kind: 'restore', message: `Your saved scenario could not be opened (${saved.message}). The demo scenario was opened instead.` });
-    }
-    if (rescued && !storageError()) setStorageError({ kind: 'restore', message: rescued });
-    await openDemo(lostRace, saved.kind !== 'newer');
-  }
+  const restore = makeRestore([state, actions], options, { queue, storageError, setStorageError, setLoadStatus, setLoadError });
 
   return {
     loadStatus, loadError, saveStatus, storageError, restore, flush: queue.flush, resolveConflict, reloadOpen,
