@@ -1,9 +1,9 @@
 // The diversification layer: SISR ruin-and-recreate with simulated-annealing
 // acceptance (Christiaens & Vanden Berghe 2020), each step followed by one
-// local-descent pass over the re-inserted stops. Keeps the accepted ("current") plan as a copy of the links so a
+// local-descent pass over the re-inserted stops (and, on plainly priced plans, the stops next to them). Keeps the accepted ("current") plan as a copy of the links so a
 // rejected step is undone by restoring only the routes it touched. On large plans the steps may pass through
 // late or overloaded plans at a price (penalty.ts); only a plan without violations becomes the best.
-import { nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, vehicleFixedCost } from "./model";
+import { isStop, nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, vehicleFixedCost } from "./model";
 import { chosenWindow, chooseWindow } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, updateRoute, touchedRoutes, touchedCount, clearTouched, currentCost,
@@ -80,6 +80,29 @@ const GRANULAR_ABOVE: i32 = 200;
  */
 const WHOLE_PLAN_RECREATE: f64 = 0.1;
 
+/**
+ * Whether the descent after recreate also starts from the stops now next to each re-inserted one (their
+ * arcs changed too; from the re-inserted stop itself only pairs with its own neighbours are tried). On
+ * plainly priced plans (plain-price.ts) only: CVRPLIB X at 60 s, 21 instances of 201–599 customers, mean
+ * gap 0.512 → 0.437 % (13 better, 8 worse); adding the stops at the ruin's gaps as well gave 0.467 %.
+ * Plans with windows keep the descent from the re-inserted stops alone (their tables were not rerun).
+ */
+let descendAround: bool = false;
+
+/** Descent from the stops next to each re-inserted stop; true when a move was applied. */
+function searchAround(): bool {
+  let improved = false;
+  for (let i = 0; i < removedCount; i++) {
+    const u = unchecked(removedList[i]);
+    if (unchecked(routeOf[u]) < 0) continue;
+    const before = unchecked(prev[u]);
+    if (isStop(before) && searchNode(before)) improved = true;
+    const after = unchecked(next[u]);
+    if (isStop(after) && searchNode(after)) improved = true;
+  }
+  return improved;
+}
+
 /** Whether recreate is restricted to the routes of each stop's neighbours in this problem. */
 export function recreateGranular(): bool {
   return nodeCount - depotCount > GRANULAR_ABOVE;
@@ -126,7 +149,8 @@ export function startAnneal(): void {
     }
   }
   const average = arcs > 0 ? travel / <f64>arcs : 1;
-  const cooling = plainDecided() ? PLAIN_COOLING : 1.0;
+  descendAround = plainDecided();
+  const cooling = descendAround ? PLAIN_COOLING : 1.0;
   startTemperature = max<f64>(START_FACTOR * cooling * average, 1e-9);
   endTemperature = max<f64>(END_FACTOR * cooling * average, 1e-12);
   startPenalties(average, arcs);
@@ -203,6 +227,7 @@ export function annealStep(progress: f64): void {
     for (let i = 0; i < removedCount; i++) {
       if (searchNode(unchecked(removedList[i]))) improved = true;
     }
+    if (descendAround && searchAround()) improved = true;
     if (!improved) break;
   }
   annealSteps++;
