@@ -139,7 +139,9 @@ test('the Move preview lists the rules a move would break, not only the first', 
   await page.keyboard.press('Enter');
   const card = page.getByRole('region', { name: 'Selected stop' });
   await card.getByLabel('Move to').selectOption('van-b');
-  await card.getByLabel('Position').selectOption({ label: '3' });
+  // Positions name the stop they follow, numbered as the map numbers stops.
+  await expect(card.getByLabel('Position').locator('option')).toHaveText(['Best', '1 · first', /^2 · after stop 1, /, /^3 · after stop 2, /]);
+  await card.getByLabel('Position').selectOption('2');
   const preview = card.getByRole('status', { name: 'Move preview' });
   await expect(preview).toContainText('Not feasible — breaks 4 rules');
   await expect(preview.locator('.move-preview__problem')).toHaveText([

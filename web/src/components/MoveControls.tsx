@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
 import { lateness } from '../plan/timeline';
 import { routeOrderIds, servesOrder } from '../plan/rebuild-route';
+import { moveSlots } from '../plan/move-slots';
 import { afterFrame } from '../map/chunked';
 import { useApp } from '../store/context';
 import { createOrderIndex } from './ui/order-index';
@@ -56,14 +57,14 @@ export function MoveControls(): JSX.Element {
     const at = orderId ? orders.at(orderId) : undefined;
     return orderId && scenario?.plan && at !== undefined ? { orderId, scenario, at } : null;
   };
-  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} />}</Show>;
+  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} orderAt={orders.at} />}</Show>;
 }
 
 /** Broken rules the card lists under a move's preview (the drag badge, following the pointer, shows the first). */
 const PROBLEMS_SHOWN = 3;
 
-/** `at`: the order's position in the scenario's orders. */
-function StopCard(props: { orderId: string; at: number; scenario: Scenario }): JSX.Element {
+/** `at`: the order's position in the scenario's orders (`orderAt` finds any order's). */
+function StopCard(props: { orderId: string; at: number; scenario: Scenario; orderAt: (orderId: string) => number | undefined }): JSX.Element {
   const { ui: [, uiActions], pins: [pinsState, pinsActions], edit: [, editActions], run: [run] } = useApp();
   const order = () => props.scenario.orders[props.at];
   // Read several times per render: found once (thousands of stops to search: issue #15).
@@ -72,11 +73,8 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario }): J
   const [vehicle, setVehicle] = createSignal<string>(place().vehicleId ?? props.scenario.vehicles[0]?.id ?? UNASSIGN);
   const [position, setPosition] = createSignal<string>(BEST);
   createEffect(on(vehicle, () => setPosition(BEST), { defer: true }));
-  const slots = () => {
-    const route = props.scenario.plan?.solution.routes.find((r) => r.vehicleId === vehicle());
-    const others = route ? routeOrderIds(route).filter((id) => id !== props.orderId).length : 0;
-    return Array.from({ length: others + 1 }, (_, i) => i);
-  };
+  const nameOf = (id: string) => { const o = props.scenario.orders[props.orderAt(id) ?? -1]; return o?.customerName || id; };
+  const slots = () => moveSlots(props.scenario.plan?.solution.routes.find((r) => r.vehicleId === vehicle()) ?? null, props.orderId, nameOf);
   const target = () => ({ vehicleId: vehicle() === UNASSIGN ? null : vehicle(), position: position() === BEST ? undefined : Number(position()) });
   // The preview re-checks the whole plan (tens of ms at 5,000 stops): it comes a frame after the card, so selecting
   // a stop stays a short task (issue #15).
@@ -127,7 +125,7 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario }): J
           <span class="field__label">Position</span>
           <select value={position()} onChange={(e) => setPosition(e.currentTarget.value)} disabled={vehicle() === UNASSIGN || run.status === 'running'}>
             <option value={BEST}>Best</option>
-            <For each={slots()}>{(i) => <option value={String(i)}>{i + 1}</option>}</For>
+            <For each={slots()}>{(slot) => <option value={String(slot.value)}>{slot.label}</option>}</For>
           </select>
         </label>
         <button type="button" class="btn btn--primary" disabled={!preview() || run.status === 'running'} onClick={() => editActions.requestMove(props.orderId, target())}>
