@@ -10,6 +10,8 @@ import { DOT_WEIGHT, DotLayer, DOTS_PER_LAYER, DotStyles, type Dots } from '../.
 
 /** Sprite copies drawn on the map's canvas ("x,y" of their centre, in layer pixels), and full clears. */
 let log: string[] = [];
+/** Circles drawn (each sprite drawn into the atlas is one). */
+let painted = 0;
 
 function fakeContext(): CanvasRenderingContext2D {
   const noop = () => {};
@@ -17,6 +19,7 @@ function fakeContext(): CanvasRenderingContext2D {
     get(target, key) {
       // A sprite copy (atlas, its cell, where on the map); the sliced canvas's cover is a plain copy (image, 0, 0).
       if (key === 'drawImage') return (...args: number[]) => { if (args.length === 9) log.push(`dot ${args[5] + args[7] / 2},${args[6] + args[7] / 2}`); };
+      if (key === 'arc') return () => { painted++; };
       if (key in target) return (target as never)[key];
       return noop;
     },
@@ -243,6 +246,36 @@ describe('DotLayer', () => {
       counts.push(log.length - before);
     }
     expect(counts).toEqual([DOTS_PER_LAYER, DOTS_PER_LAYER, DOTS_PER_LAYER, DOTS_PER_LAYER]);
+    expect(log).toEqual(places.map((p) => map.latLngToLayerPoint(p)).map((p) => `dot ${p.x},${p.y}`));
+  });
+
+  it('draws the sprites of styles met in a sliced redraw in a frame of their own, then the dots', async () => {
+    const { styles: s, plain } = styles();
+    const queue: (() => void)[] = [];
+    const renderer = slicedCanvas({ perFrame: 100, schedule: (next) => { queue.push(next); return () => {}; } });
+    const layers = Array.from({ length: 4 }, () => new DotLayer(s, { renderer }).addTo(map));
+    const places = around(4 * DOTS_PER_LAYER, 5);
+    const dots = dotsAt(places, plain);
+    layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
+    await frame();
+    while (queue.length) queue.shift()!();
+    // A new plan of 300 routes: 300 colours no dot had before, all at once.
+    const colours = Array.from({ length: 300 }, (_, i) => s.id({ radius: 6, fill: `#${(0x100000 + i * 2741).toString(16)}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 }));
+    colours.forEach((id, i) => { dots.style[i] = id; });
+    log = [];
+    painted = 0;
+    layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
+    await frame();
+    const frames = [{ painted, copied: log.length }];
+    while (queue.length) {
+      const [p, c] = [painted, log.length];
+      queue.shift()!();
+      frames.push({ painted: painted - p, copied: log.length - c });
+    }
+    // Every sprite drawn once (the new ones, and the old one again in the grown atlas), in a frame that copies no dot.
+    expect(frames.reduce((sum, f) => sum + f.painted, 0)).toBe(301);
+    expect(frames.filter((f) => f.painted > 0 && f.copied > 0)).toEqual([]);
+    expect(frames.filter((f) => f.painted > 0)).toHaveLength(1);
     expect(log).toEqual(places.map((p) => map.latLngToLayerPoint(p)).map((p) => `dot ${p.x},${p.y}`));
   });
 

@@ -34,6 +34,9 @@ type Shape = L.Path & {
   _updatePath(): void; _order?: DrawOrder; _pass?: number; _weight?: number; _parts?: L.Point[][];
   /** What drawing the part of the shape inside `region` costs (a layer of dots: the dots in it). */
   _costIn?(region: L.Bounds): number;
+  /** Work to do before the shape can be drawn (a layer of dots: sprites of new styles), and doing it. */
+  _setupCost?(): number;
+  _setup?(): void;
 };
 /** What a shape counts for the slicing decision (stable while it is on the canvas). */
 const weightOf = (shape: Shape) => shape._weight ?? 1;
@@ -131,7 +134,13 @@ function drawSlice(r: Sliced): void {
   // A slice ends before the shape that would take it past its budget (a layer of dots weighs as much as
   // half a slice: taken after a slice's worth of lines it made frames of twice the budget); its first
   // shape is drawn however heavy it is.
+  // A shape with setup work (a layer of dots meeting new styles) has it done in a frame of its own and is drawn in
+  // the next one: done in the frame that also drew a slice, the two made 50-75 ms frames at 10,000 stops.
   for (let n = 0; order; ) {
+    if ((order.layer._setupCost?.() ?? 0) > 0) {
+      if (n === 0) order.layer._setup!();
+      break;
+    }
     const cost = costOf(order.layer);
     if (n > 0 && n + cost > r._perFrame) break;
     n += cost;
