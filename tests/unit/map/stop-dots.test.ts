@@ -58,6 +58,23 @@ const around = (count: number, seed = 1): [number, number][] => {
   return Array.from({ length: count }, () => [48.75 + 0.2 * next(), 2.2 + 0.3 * next()]);
 };
 
+/**
+ * Four full dot layers of one style on a sliced canvas (100 shapes a slice) whose frames run from `queue`, drawn
+ * to the end: each layer weighs more than a slice.
+ */
+async function fourFullLayers(seed: number) {
+  const { styles: s, plain } = styles();
+  const queue: (() => void)[] = [];
+  const renderer = slicedCanvas({ perFrame: 100, schedule: (next) => { queue.push(next); return () => {}; } });
+  const layers = Array.from({ length: 4 }, () => new DotLayer(s, { renderer }).addTo(map));
+  const places = around(4 * DOTS_PER_LAYER, seed);
+  const dots = dotsAt(places, plain);
+  layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
+  await frame();
+  while (queue.length) queue.shift()!();
+  return { s, queue, layers, places, dots };
+}
+
 describe('DotStyles', () => {
   it('numbers each look once', () => {
     const s = new DotStyles();
@@ -227,15 +244,7 @@ describe('DotLayer', () => {
   });
 
   it('weighs what its dots cost in the sliced canvas: a redraw of many dot layers is spread over frames', async () => {
-    const { styles: s, plain } = styles();
-    const queue: (() => void)[] = [];
-    const renderer = slicedCanvas({ perFrame: 100, schedule: (next) => { queue.push(next); return () => {}; } });
-    const layers = Array.from({ length: 4 }, () => new DotLayer(s, { renderer }).addTo(map));
-    const places = around(4 * DOTS_PER_LAYER, 3);
-    const dots = dotsAt(places, plain);
-    layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
-    await frame();
-    while (queue.length) queue.shift()!();
+    const { queue, places } = await fourFullLayers(3);
     log = [];
     map.fire('moveend');
     // Each layer weighs more than a slice: one layer (all its dots: they are in view) per frame, in order.
@@ -250,15 +259,7 @@ describe('DotLayer', () => {
   });
 
   it('draws the sprites of styles met in a sliced redraw in a frame of their own, then the dots', async () => {
-    const { styles: s, plain } = styles();
-    const queue: (() => void)[] = [];
-    const renderer = slicedCanvas({ perFrame: 100, schedule: (next) => { queue.push(next); return () => {}; } });
-    const layers = Array.from({ length: 4 }, () => new DotLayer(s, { renderer }).addTo(map));
-    const places = around(4 * DOTS_PER_LAYER, 5);
-    const dots = dotsAt(places, plain);
-    layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
-    await frame();
-    while (queue.length) queue.shift()!();
+    const { s, queue, layers, places, dots } = await fourFullLayers(5);
     // A new plan of 300 routes: 300 colours no dot had before, all at once.
     const colours = Array.from({ length: 300 }, (_, i) => s.id({ radius: 6, fill: `#${(0x100000 + i * 2741).toString(16)}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 }));
     colours.forEach((id, i) => { dots.style[i] = id; });
