@@ -1,8 +1,9 @@
 // The diversification layer: SISR ruin-and-recreate with simulated-annealing
-// acceptance (Christiaens & Vanden Berghe 2020), each step followed by one
-// local-descent pass over the re-inserted stops (and, on plainly priced plans, the stops next to them). Keeps the accepted ("current") plan as a copy of the links so a
-// rejected step is undone by restoring only the routes it touched. On large plans the steps may pass through
-// late or overloaded plans at a price (penalty.ts); only a plan without violations becomes the best.
+// acceptance (Christiaens & Vanden Berghe 2020), each step followed by one local-descent pass over the
+// re-inserted stops (and, on plainly priced plans, the stops next to them). Keeps the accepted ("current") plan
+// as a copy of the links so a rejected step is undone by restoring only the routes it touched. On large plans
+// the steps may pass through late or overloaded plans at a price (penalty.ts); only a plan without violations
+// becomes the best.
 import { isStop, nodeCount, depotCount, siteCount, startSite, endSite, vehicleCount, windowCount, vehicleFixedCost } from "./model";
 import { chosenWindow, chooseWindow } from "./model-derived";
 import {
