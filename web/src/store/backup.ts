@@ -6,6 +6,7 @@ import { createStore, unwrap } from 'solid-js/store';
 import { describeRestore, makeBackup, planRestore, readBackup, serializeBackup, type BackupEntry, type RestoreItem } from '../io/backup';
 import type { ScenarioListDb } from '../io/db';
 import type { PodMediaStore } from '../io/pod-media';
+import { messageOf } from './storage-error';
 
 /** A backup read and waiting for the user's go-ahead. */
 export interface RestorePreview {
@@ -57,8 +58,6 @@ export interface BackupDeps {
   newId?: () => string;
   now?: () => Date;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Creates the backup store. */
 export function createBackupStore(deps: BackupDeps): BackupStore {

@@ -13,14 +13,13 @@ import { looksLikeJson, readScenarioDocument } from '../io/scenario-file';
 import { createPlacing, DEFAULT_INTERVAL_MS, type PlacingFields } from './import-geocode';
 import { createImportReading, type ImportNotices } from './import-read';
 import type { ImportActions, ImportDeps, ImportFields, ImportState, ImportStep, ImportStore } from './import-types';
+import { messageOf } from './storage-error';
 
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
 const empty = (): ImportFields => ({
   step: 'closed', fileName: '', kind: 'orders', table: null, targets: [], timeFormats: {}, mode: 'append',
   removed: [], imported: [], document: null, lastImport: null, busy: false, error: null, placingRow: null,
 });
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Creates the import store; needs a reactive owner. */
 export function createImportStore(deps: ImportDeps): ImportStore {

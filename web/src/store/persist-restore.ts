@@ -8,7 +8,7 @@ import { readSavedScenario, type SavedRead } from '../io/restore';
 import type { LoadStatus, PersistOptions } from './persist';
 import type { SaveQueue } from './save-queue';
 import type { ScenarioStore } from './scenario';
-import type { StorageError } from './storage-error';
+import { messageOf, type StorageError } from './storage-error';
 
 /** The persistence's signals and save queue the opening reads and sets. */
 export interface RestoreDeps {
@@ -18,8 +18,6 @@ export interface RestoreDeps {
   setLoadStatus: Setter<LoadStatus>;
   setLoadError: Setter<string | null>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The persistence's `restore` (Persistence.restore) for the scenario store `[state, actions]`. */
 export function makeRestore([state, actions]: ScenarioStore, options: PersistOptions, { queue, storageError, setStorageError, setLoadStatus, setLoadError }: RestoreDeps): () => Promise<void> {

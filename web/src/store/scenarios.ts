@@ -10,8 +10,7 @@ import { readScenarioRecord, upgradeScenario } from '../io/restore';
 import type { PinSet } from '../plan/pins';
 import { entryOf, uniqueName, type ScenarioEntry } from './scenarios-list';
 import type { NewScenarioOptions, ScenariosActions, ScenariosDeps, ScenariosFields, ScenariosStore } from './scenarios-types';
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { messageOf } from './storage-error';
 
 /** Creates the catalogue store; needs a reactive owner. */
 export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {

@@ -11,7 +11,8 @@ export interface StorageError {
   message: string;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** The message of anything thrown (an Error's message, anything else as text). */
+export const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export const CONFLICT_MESSAGE = 'This scenario was changed in another tab. Your edits in this tab are kept here but NOT saved, so the newer copy is not overwritten. Open the newer version, or save yours as a copy.';
 
