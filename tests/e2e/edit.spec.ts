@@ -139,8 +139,8 @@ test('the Move preview lists the rules a move would break, not only the first', 
   await page.keyboard.press('Enter');
   const card = page.getByRole('region', { name: 'Selected stop' });
   await card.getByLabel('Move to').selectOption('van-b');
-  // Positions name the stop they follow, numbered as the map numbers stops.
-  await expect(card.getByLabel('Position').locator('option')).toHaveText(['Best', '1 · first', /^2 · after stop 1, /, /^3 · after stop 2, /]);
+  // Positions name the stop the order would go before, numbered as the map numbers stops.
+  await expect(card.getByLabel('Position').locator('option')).toHaveText(['Best', /^1 · before stop 1, /, /^2 · before stop 2, /, '3 · last']);
   await card.getByLabel('Position').selectOption('2');
   const preview = card.getByRole('status', { name: 'Move preview' });
   await expect(preview).toContainText('Not feasible — breaks 4 rules');
