@@ -64,14 +64,18 @@ describe('slicedCanvas', () => {
     expect(arcs()).toBe(100);
     expect(isSlicing(renderer)).toBe(true);
     expect(container.querySelectorAll('canvas.fmp-canvas-cover')).toHaveLength(1);
+    // The canvas being drawn is unseen under the cover: the cover is transparent between its shapes.
+    const canvas = container.querySelector('canvas:not(.fmp-canvas-cover)') as HTMLCanvasElement;
+    expect(canvas.style.opacity).toBe('0');
     expect(frames.frame()).toBe(1);
     expect(arcs()).toBe(200);
     frames.frame();
     expect(arcs()).toBe(250);
     expect(isSlicing(renderer)).toBe(false);
     expect(frames.pending).toBe(0);
-    // The cover leaves the page: the map holds a single canvas again.
+    // The cover leaves the page: the map holds a single canvas again, seen again.
     expect(container.querySelectorAll('canvas')).toHaveLength(1);
+    expect(canvas.style.opacity).toBe('');
     // Same shapes in the same order as the first complete drawing.
     expect(log.filter((l) => l.startsWith('arc'))).toEqual(expected);
     group.remove();

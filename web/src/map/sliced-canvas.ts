@@ -98,7 +98,11 @@ const base = L.Canvas.prototype as unknown as {
 const many = (r: Sliced) => r._count > r._perFrame;
 /** The cover is in the page only while a pass draws (the map holds one canvas otherwise). */
 const coverShown = (r: Sliced) => !!r._cover?.isConnected;
-const hideCover = (r: Sliced) => r._cover?.remove();
+/** Takes the cover away and shows the canvas again. */
+function hideCover(r: Sliced): void {
+  r._cover?.remove();
+  r._container.style.opacity = '';
+}
 
 function stopPass(r: Sliced): void {
   r._cancelNext?.();
@@ -122,6 +126,9 @@ function cover(r: Sliced): void {
   copy.style.transform = canvas.style.transform;
   copy.getContext('2d')?.drawImage(canvas, 0, 0);
   canvas.after(copy);
+  // The picture is transparent between its shapes: the pass's half-drawn canvas would show through (a new plan's
+  // lines under the last plan's stops). The canvas stays in place and takes the clicks, unseen until the pass ends.
+  canvas.style.opacity = '0';
 }
 
 /** Draws the next slice of the pass; schedules the one after, or ends the pass (and lifts the cover). */
@@ -249,7 +256,7 @@ const SlicedCanvas = L.Canvas.extend({
 
   _destroyContainer(this: Sliced) {
     stopPass(this);
-    this._cover?.remove();
+    hideCover(this);
     base._destroyContainer.call(this);
   },
 });
