@@ -2,7 +2,7 @@
 // so a 10,000-stop plan is re-derived by each view in a separate task, never all in the one that stored it.
 import { createRoot, createSignal } from 'solid-js';
 import { describe, expect, it } from 'vitest';
-import { createStaged, createStagedSlices, makeTaskQueue, mapInSlices } from '../../../web/src/store/staged';
+import { bothInSlices, createStaged, createStagedSlices, makeTaskQueue, mapInSlices } from '../../../web/src/store/staged';
 
 /** A queue whose tasks run only when the test says so (one per `step`). */
 function manualQueue() {
@@ -197,5 +197,26 @@ describe('createStagedSlices', () => {
     expect(started).toEqual([1, 4, 3]);
     expect(staged()).toEqual([0, 1, 2]);
     expect(staged.pending()).toBe(false);
+  });
+});
+
+describe('bothInSlices', () => {
+  it('changes both values in the same task, only once the second derivation is done too', () => {
+    const { queue, step } = manualQueue();
+    const [source, setSource] = createSignal([1, 2, 3]);
+    const staged = createRoot(() => createStagedSlices(source, (items) => bothInSlices(mapInSlices(items, (n) => n * 10, 2), mapInSlices(items, (n) => -n, 1)), queue));
+    expect(staged()).toEqual({ first: [10, 20, 30], second: [-1, -2, -3] });
+    setSource([4, 5, 6]);
+    const seen: { first: number[]; second: number[] }[] = [];
+    let tasks = 0;
+    while (staged.pending()) {
+      step();
+      tasks += 1;
+      seen.push(staged());
+    }
+    // 2 slices of the first and 3 of the second, a task each: both keep the old values until the last.
+    expect(tasks).toBe(5);
+    expect(seen.slice(0, -1).every((v) => v.first[0] === 10 && v.second[0] === -1)).toBe(true);
+    expect(staged()).toEqual({ first: [40, 50, 60], second: [-4, -5, -6] });
   });
 });

@@ -58,6 +58,25 @@ export function mapInSlices<I, T>(items: readonly I[], project: (item: I) => T, 
   };
 }
 
+/**
+ * `first`'s slices, then `second`'s, as one derivation: its value holds both results, so views fed from it
+ * change together (the map's stops and lines of one plan, never the lines of a new plan over the stops of
+ * the last one).
+ */
+export function bothInSlices<A, B>(first: Slices<A>, second: Slices<B>): Slices<{ first: A; second: B }> {
+  let firstDone = false;
+  return {
+    step() {
+      if (!firstDone) {
+        firstDone = first.step();
+        return false;
+      }
+      return second.step();
+    },
+    result: () => ({ first: first.result(), second: second.result() }),
+  };
+}
+
 /** Every slice of `slices` at once; its value. */
 function complete<T>(slices: Slices<T>): T {
   while (!slices.step());
