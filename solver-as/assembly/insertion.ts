@@ -5,11 +5,11 @@ import { siteDistance, siteDistanceInto } from "./matrix";
 import {
   vehicleCount, endSite, startSite, vehicleCostPerM, vehicleFixedCost, windowCount, windowUsed, partnerOf, vehicleProfile,
 } from "./model";
-import { durationFree, chooseWindow, chosenWindow } from "./model-derived";
+import { durationFree, chooseWindow, chosenWindow, symmetricTravel } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, lastStop, routeWarp, emptyRoutesClock,
 } from "./solution";
-import { accField, F_WARP, insertionWarp } from "./segments";
+import { accField, F_WARP, F_DIST, prefixField, insertionWarp } from "./segments";
 import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore } from "./accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
@@ -122,8 +122,50 @@ export function evaluateInsertAnyWindow(u: i32, w: i32, threshold: f64): f64 {
   return best;
 }
 
+/**
+ * scanRoute under plainPricing with symmetric travel: the same positions, blinks, prices and answer, with
+ * one matrix read per position instead of three. The arc w → nw is read from the stored prefixes (its
+ * distance is their difference: no breaks, one leg per arc), and d(w, u) is the d(u, nw) read one
+ * position before (symmetric). The stored prefixes are a few cache lines; the matrix rows of w are not.
+ */
+function scanRoutePlain(u: i32, route: i32, best: f64, blink: f64): f64 {
+  const end = endSite(route);
+  const size = unchecked(routeSize[route]);
+  const perM = unchecked(vehicleCostPerM[route]);
+  let w = startSite(route);
+  let arcStart = prefixField(w, F_DIST);
+  let intoW: i64 = 0;
+  let intoWKnown = false;
+  while (w != end) {
+    const nw = unchecked(next[w]);
+    const arcEnd = prefixField(nw, F_DIST);
+    if (blink <= 0 || nextFloat() >= blink) {
+      insertionEvaluations++;
+      const fromW = intoWKnown ? intoW : siteDistanceInto(w, u);
+      const toNext = siteDistance(u, nw);
+      const arc = arcEnd - arcStart;
+      const added = fromW + toNext - arc;
+      let bound = perM * <f64>added;
+      if (size == 0) bound += unchecked(vehicleFixedCost[route]) + perM * <f64>arc;
+      if (bound < best) {
+        const delta = plainInsertDelta(u, w, nw, route, size, added);
+        if (delta < best) { best = delta; insertionSite = w; insertionWindow = 0; }
+      }
+      intoW = toNext;
+      intoWKnown = true;
+    } else {
+      intoWKnown = false;
+    }
+    arcStart = arcEnd;
+    w = nw;
+  }
+  evaluatedWindow = 0;
+  return best;
+}
+
 /** Tries every position of route r; updates best. Blinks (skips) each position with probability `blink`. */
 function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
+  if (plainPricing && symmetricTravel) return scanRoutePlain(u, route, best, blink);
   let w = startSite(route);
   const end = endSite(route);
   while (w != end) {

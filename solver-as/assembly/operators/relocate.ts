@@ -77,7 +77,10 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
   const bounded = durationFree && unpriced(ru, rw);
   if (bounded || plain) {
     removed = siteDistanceInto(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
-    added = siteDistanceInto(w, u) + siteDistance(z, nw) - siteDistance(w, nw);
+    // Under plainPricing the arc w → nw is the difference of its stored prefixes (no breaks: one leg per
+    // arc), read from a record near in the cache rather than from w's matrix row.
+    const arc = plainPricing ? prefixField(nw, F_DIST) - prefixField(w, F_DIST) : siteDistance(w, nw);
+    added = siteDistanceInto(w, u) + siteDistance(z, nw) - arc;
   }
   if (bounded) {
     let bound = unchecked(vehicleCostPerM[rw]) * <f64>added - unchecked(vehicleCostPerM[ru]) * <f64>removed;

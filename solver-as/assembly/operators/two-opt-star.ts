@@ -5,7 +5,7 @@
 //   after:   A: … u → nv …  endA        B: … v → nu …  endB
 import { siteDistance } from "../matrix";
 import { endSite, isEndSite, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
-import { durationFree } from "../model-derived";
+import { durationFree, siteNode } from "../model-derived";
 import { hasStability, stabilityCost } from "../homes";
 import { next, prev, routeOf, pos, routeSize, routeCost, updateRoute, lastStop } from "../solution";
 import { F_DIST, prefixField, suffixField, joinWarp } from "../segments";
@@ -19,7 +19,22 @@ import { INFEASIBLE } from "../types";
 function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
   const end = endSite(route);
   if (isEndSite(tail)) return prefixField(u, F_DIST) + siteDistance(u, end);
-  return prefixField(u, F_DIST) + siteDistance(u, tail) + suffixField(tail, F_DIST) + siteDistance(lastStop(tailRoute), end);
+  const last = lastStop(tailRoute);
+  return prefixField(u, F_DIST) + siteDistance(u, tail) + suffixField(tail, F_DIST) + lastLeg(last, end, tailRoute);
+}
+
+/**
+ * Distance from `last`, the last stop of `tailRoute`, to end site `end`. Under plainPricing, when `end` is
+ * where tailRoute ends too, the leg is already in tailRoute's stored prefixes (no breaks: one leg per
+ * arc), a record near in the cache rather than `last`'s matrix row.
+ */
+// @ts-ignore: decorator
+@inline function lastLeg(last: i32, end: i32, tailRoute: i32): i64 {
+  const ownEnd = endSite(tailRoute);
+  if (plainPricing && unchecked(siteNode[ownEnd]) == unchecked(siteNode[end])) {
+    return prefixField(ownEnd, F_DIST) - prefixField(last, F_DIST);
+  }
+  return siteDistance(last, end);
 }
 
 /** Stability cost of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
