@@ -7,7 +7,7 @@ import { endSite, isStop, vehicleCostPerM, vehicleProfile } from "../model";
 import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
 import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
-import { insertionWarp } from "../segments";
+import { insertionWarp, F_DIST, prefixField } from "../segments";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -74,6 +74,7 @@ export function evaluateSwap(u: i32, v: i32): f64 {
   if (ru == rv) return evaluateSameRoute(u, v);
   const pu = unchecked(prev[u]); const nu = unchecked(next[u]);
   const pv = unchecked(prev[v]); const nv = unchecked(next[v]);
+  if (plainPricing) return plainSwapDelta(u, v, ru, rv, pu, nu, pv, nv);
   if (durationFree && unpriced(ru, rv)) {
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>replaceDelta(pu, u, v, nu)
       + unchecked(vehicleCostPerM[rv]) * <f64>replaceDelta(pv, v, u, nv)
@@ -87,17 +88,30 @@ export function evaluateSwap(u: i32, v: i32): f64 {
       if (bound + warpPrice * <f64>warp >= 0) return bound + warpPrice * <f64>warp;
     }
   }
-  if (plainPricing) {
-    // The two routes the accumulator would build, from their distances and load summaries.
-    const costU = plainRouteCost(ru, unchecked(routeDistance[ru]) + replaceDelta(pu, u, v, nu), plainExcess(ru, pu, v, v, nu));
-    if (costU == INFEASIBLE) return INFEASIBLE;
-    const costV = plainRouteCost(rv, unchecked(routeDistance[rv]) + replaceDelta(pv, v, u, nv), plainExcess(rv, pv, u, u, nv));
-    if (costV == INFEASIBLE) return INFEASIBLE;
-    return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
-  }
   const costU = replacedRouteCost(ru, pu, v, nu);
   if (costU == INFEASIBLE) return INFEASIBLE;
   const costV = replacedRouteCost(rv, pv, u, nv);
+  return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
+}
+
+/**
+ * evaluateSwap between two routes under plainPricing: the same bound and price from distances and load
+ * summaries, the arcs that leave read from the stored prefixes (no breaks: one leg per arc), not from the
+ * matrix rows of pu and v.
+ */
+function plainSwapDelta(u: i32, v: i32, ru: i32, rv: i32, pu: i32, nu: i32, pv: i32, nv: i32): f64 {
+  const deltaU = siteDistance(pu, v) + siteDistance(v, nu) - (prefixField(nu, F_DIST) - prefixField(pu, F_DIST));
+  const deltaV = siteDistance(pv, u) + siteDistance(u, nv) - (prefixField(nv, F_DIST) - prefixField(pv, F_DIST));
+  if (unpriced(ru, rv)) {
+    // No stability, windows or lateness under plainPricing: the distance terms are the whole bound.
+    const bound = unchecked(vehicleCostPerM[ru]) * <f64>deltaU + unchecked(vehicleCostPerM[rv]) * <f64>deltaV;
+    if (bound >= 0) return bound;
+  }
+  // The two routes the accumulator would build, from their distances and load summaries.
+  const costU = plainRouteCost(ru, unchecked(routeDistance[ru]) + deltaU, plainExcess(ru, pu, v, v, nu));
+  if (costU == INFEASIBLE) return INFEASIBLE;
+  const costV = plainRouteCost(rv, unchecked(routeDistance[rv]) + deltaV, plainExcess(rv, pv, u, u, nv));
+  if (costV == INFEASIBLE) return INFEASIBLE;
   return costU + costV - unchecked(routeCost[ru]) - unchecked(routeCost[rv]);
 }
 
