@@ -7,7 +7,7 @@ import { siteDistance, siteDistanceInto } from "../matrix";
 import { isStop, isEndSite, endSite, vehicleCostPerM, vehicleFixedCost, vehicleProfile } from "../model";
 import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeSize, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
-import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
+import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost, storedDistance } from "../plain-price";
 import { F_DIST, prefixField, insertionWarp } from "../segments";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
@@ -77,9 +77,7 @@ export function evaluateRelocate(u: i32, len: i32, w: i32): f64 {
   const bounded = durationFree && unpriced(ru, rw);
   if (bounded || plain) {
     removed = siteDistanceInto(pu, u) + siteDistance(z, nz) - siteDistance(pu, nz);
-    // Under plainPricing the arc w → nw is the difference of its stored prefixes (no breaks: one leg per
-    // arc), read from a record near in the cache rather than from w's matrix row.
-    const arc = plainPricing ? prefixField(nw, F_DIST) - prefixField(w, F_DIST) : siteDistance(w, nw);
+    const arc = plainPricing ? storedDistance(w, nw) : siteDistance(w, nw);
     added = siteDistanceInto(w, u) + siteDistance(z, nw) - arc;
   }
   if (bounded) {

@@ -6,8 +6,8 @@ import { siteDistance } from "../matrix";
 import { endSite, isStop, vehicleCostPerM, vehicleProfile } from "../model";
 import { durationFree } from "../model-derived";
 import { next, prev, routeOf, pos, routeCost, routeDistance, updateRoute, lastStop, unpriced } from "../solution";
-import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost } from "../plain-price";
-import { insertionWarp, F_DIST, prefixField } from "../segments";
+import { plainPricing, orderFreeLoads, plainExcess, plainRouteCost, plainSameRouteCost, storedDistance } from "../plain-price";
+import { insertionWarp } from "../segments";
 import { accFromPrefix, accAppendSite, accAppendRange, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainMoveCost } from "../stability";
@@ -100,8 +100,8 @@ export function evaluateSwap(u: i32, v: i32): f64 {
  * matrix rows of pu and v.
  */
 function plainSwapDelta(u: i32, v: i32, ru: i32, rv: i32, pu: i32, nu: i32, pv: i32, nv: i32): f64 {
-  const deltaU = siteDistance(pu, v) + siteDistance(v, nu) - (prefixField(nu, F_DIST) - prefixField(pu, F_DIST));
-  const deltaV = siteDistance(pv, u) + siteDistance(u, nv) - (prefixField(nv, F_DIST) - prefixField(pv, F_DIST));
+  const deltaU = siteDistance(pu, v) + siteDistance(v, nu) - storedDistance(pu, nu);
+  const deltaV = siteDistance(pv, u) + siteDistance(u, nv) - storedDistance(pv, nv);
   if (unpriced(ru, rv)) {
     // No stability, windows or lateness under plainPricing: the distance terms are the whole bound.
     const bound = unchecked(vehicleCostPerM[ru]) * <f64>deltaU + unchecked(vehicleCostPerM[rv]) * <f64>deltaV;

@@ -12,7 +12,7 @@ import { F_DIST, prefixField, suffixField, joinWarp } from "../segments";
 import { accFromPrefix, accAppendSite, accAppendSuffix } from "../accumulator";
 import { accRouteCost, warpPriced, warpPrice } from "../route-cost";
 import { chainStrangers, prefixStrangers } from "../stability";
-import { plainPricing, plainExcess, plainRouteCost } from "../plain-price";
+import { plainPricing, plainExcess, plainRouteCost, storedDistance } from "../plain-price";
 import { INFEASIBLE } from "../types";
 
 /** Distance of route `route` rebuilt as prefix(u) + the tail starting at `tail` (of route `tailRoute`). */
@@ -32,7 +32,7 @@ function joinedDistance(route: i32, u: i32, tail: i32, tailRoute: i32): i64 {
 @inline function lastLeg(last: i32, end: i32, tailRoute: i32): i64 {
   const ownEnd = endSite(tailRoute);
   if (plainPricing && unchecked(siteNode[ownEnd]) == unchecked(siteNode[end])) {
-    return prefixField(ownEnd, F_DIST) - prefixField(last, F_DIST);
+    return storedDistance(last, ownEnd);
   }
   return siteDistance(last, end);
 }
