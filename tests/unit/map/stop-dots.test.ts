@@ -6,7 +6,7 @@ import L from 'leaflet';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { leafletFrame, useFakeCanvasMap } from './fake-canvas-map';
 import { canvasWeight, slicedCanvas } from '../../../web/src/map/sliced-canvas';
-import { DOT_WEIGHT, DotLayer, DOTS_PER_LAYER, DotStyles, type Dots } from '../../../web/src/map/stop-dots';
+import { DOT_WEIGHT, DotLayer, DOTS_PER_LAYER, DotStyles, SPRITES_PER_SETUP, type Dots } from '../../../web/src/map/stop-dots';
 
 /** Sprite copies drawn on the map's canvas ("x,y" of their centre, in layer pixels), and full clears. */
 let log: string[] = [];
@@ -263,6 +263,7 @@ describe('DotLayer', () => {
     // A new plan of 300 routes: 300 colours no dot had before, all at once.
     const colours = Array.from({ length: 300 }, (_, i) => s.id({ radius: 6, fill: `#${(0x100000 + i * 2741).toString(16)}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 }));
     colours.forEach((id, i) => { dots.style[i] = id; });
+    const canvasesBefore = s.canvases;
     log = [];
     painted = 0;
     layers.forEach((layer, k) => layer.set(dots, k * DOTS_PER_LAYER, DOTS_PER_LAYER));
@@ -273,10 +274,15 @@ describe('DotLayer', () => {
       queue.shift()!();
       frames.push({ painted: painted - p, copied: log.length - c });
     }
-    // Every sprite drawn once (the new ones, and the old one again in the grown atlas), in a frame that copies no dot.
+    // Every sprite drawn once (the new ones, and the old one again in the grown atlas, grown once), in frames that
+    // copy no dot and draw at most SPRITES_PER_SETUP new sprites each.
     expect(frames.reduce((sum, f) => sum + f.painted, 0)).toBe(301);
     expect(frames.filter((f) => f.painted > 0 && f.copied > 0)).toEqual([]);
-    expect(frames.filter((f) => f.painted > 0)).toHaveLength(1);
+    const setups = frames.filter((f) => f.painted > 0);
+    expect(setups).toHaveLength(Math.ceil(300 / SPRITES_PER_SETUP));
+    expect(setups[0].painted).toBe(Math.min(300, SPRITES_PER_SETUP) + 1);
+    expect(setups.slice(1).every((f) => f.painted <= SPRITES_PER_SETUP)).toBe(true);
+    expect(s.canvases).toBe(canvasesBefore + 1);
     expect(log).toEqual(places.map((p) => map.latLngToLayerPoint(p)).map((p) => `dot ${p.x},${p.y}`));
   });
 

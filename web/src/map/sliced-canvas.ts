@@ -141,8 +141,9 @@ function drawSlice(r: Sliced): void {
   // A slice ends before the shape that would take it past its budget (a layer of dots weighs as much as
   // half a slice: taken after a slice's worth of lines it made frames of twice the budget); its first
   // shape is drawn however heavy it is.
-  // A shape with setup work (a layer of dots meeting new styles) has it done in a frame of its own and is drawn in
-  // the next one: done in the frame that also drew a slice, the two made 50-75 ms frames at 10,000 stops.
+  // A shape with setup work (a layer of dots meeting new styles) has it done in frames of their own, a part a frame
+  // (stop-dots.ts SPRITES_PER_SETUP), and is drawn in the next one: done in the frame that also drew a slice, the
+  // two made 50-75 ms frames at 10,000 stops.
   for (let n = 0; order; ) {
     if ((order.layer._setupCost?.() ?? 0) > 0) {
       if (n === 0) order.layer._setup!();

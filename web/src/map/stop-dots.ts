@@ -33,6 +33,12 @@ export const DOT_WEIGHT = 0.5;
 const CELL_HALF = 12;
 /** Atlas cells per row. */
 const CELL_COLUMNS = 16;
+/**
+ * Sprites a sliced redraw's setup frame draws at most (sliced-canvas.ts). A 10,000-order plan of 961 routes meets
+ * hundreds of styles at once: drawn in one frame they took 35 ms of a 108 ms frame in a traced solve (two benchmarks
+ * sharing the cores). A few hundred a frame spread them over frames of their own.
+ */
+export const SPRITES_PER_SETUP = 200;
 
 /** A style's sprite: its image (the atlas, or its own canvas), where in it, and its half-size in CSS pixels. */
 export interface Sprite { image: HTMLCanvasElement; sx: number; sy: number; size: number; half: number }
@@ -93,13 +99,18 @@ export class DotStyles {
    * are copied: a sprite drawn into the atlas between two copies from it makes the browser take a new snapshot
    * of the whole atlas for the next copy (seen as a 137 ms frame when 300 colours met for the first time).
    */
-  prepare(ratio: number): void {
+  prepare(ratio: number, limit = Infinity): void {
     this.useRatio(ratio);
     let missing = 0;
     for (let id = 0; id < this.styles.length; id++) if (!this.sprites[id] && this.half(id) <= CELL_HALF) missing++;
     if (missing === 0 && this.sprites.length === this.styles.length && !this.sprites.includes(undefined)) return;
     this.reserve(this.cellStyles.length + missing, ratio);
-    for (let id = 0; id < this.styles.length; id++) this.sprite(id, ratio);
+    let drawn = 0;
+    for (let id = 0; id < this.styles.length && drawn < limit; id++) {
+      if (this.sprites[id]) continue;
+      this.sprite(id, ratio);
+      drawn += 1;
+    }
   }
 
   /**
@@ -318,9 +329,9 @@ export class DotLayer extends L.Path {
     return this.styles.pending(L.Browser.retina ? 2 : 1);
   }
 
-  /** Draws the sprites `_setupCost` counts. */
+  /** Draws the next SPRITES_PER_SETUP of the sprites `_setupCost` counts (the sliced canvas calls it a frame at a time). */
   _setup(): void {
-    this.styles.prepare(L.Browser.retina ? 2 : 1);
+    this.styles.prepare(L.Browser.retina ? 2 : 1, SPRITES_PER_SETUP);
   }
 
   /** What drawing the dots inside `region` costs the sliced canvas: a small redraw is not a full one. */
