@@ -2,7 +2,7 @@
 // injected estimator (the worker in the app) and kept with its weakest promises;
 // a stale or removed plan clears it; a late answer for an older plan is dropped;
 // a failure is a sentence, not a broken state.
-import { createRoot } from 'solid-js';
+import { createComputed, createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildRiskModel } from '../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../web/src/domain/risk/reference';
@@ -79,6 +79,39 @@ describe('risk store', () => {
     expect(reads.stopRisk('o2')?.startP10S).toBeLessThanOrEqual(o2.startP90S);
     expect([reads.orderLevel('o1'), reads.orderLevel('o2'), reads.orderLevel('o3')]).toEqual(['low', 'high', 'medium']);
     expect(reads.orderLevel('o4')).toBeUndefined();
+    // The same levels as one lookup of this estimate.
+    const levelOf = reads.orderLevels();
+    expect(['o1', 'o2', 'o3', 'o4'].map(levelOf)).toEqual(['low', 'high', 'medium', undefined]);
+  });
+
+  it('gives the levels as a lookup per estimate: a view reading it once follows each new estimate', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [, reads] } = setup();
+    await tick();
+    calls[0].resolve(figuresOf(calls[0]));
+    await tick();
+    const seen: (string | undefined)[][] = [];
+    const dispose = createRoot((dispose) => {
+      createComputed(() => {
+        const levelOf = reads.orderLevels();
+        seen.push(['o1', 'o2', 'o3'].map(levelOf));
+      });
+      return dispose;
+    });
+    const first = reads.orderLevels();
+    expect(seen).toEqual([['low', 'high', 'medium']]);
+    // The plan goes stale: no levels; a new plan's estimate brings them back, and the view follows both.
+    scenarioActions.updateOrder('o1', { serviceMinutes: 9 });
+    await tick();
+    expect(seen.at(-1)).toEqual([undefined, undefined, undefined]);
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!));
+    await tick();
+    expect(calls).toHaveLength(2);
+    calls[1].resolve(figuresOf(calls[1]));
+    await tick();
+    expect(seen.at(-1)).toEqual(['low', 'high', 'medium']);
+    // A lookup is a snapshot of its estimate (it reads nothing reactive).
+    expect(first('o2')).toBe('high');
+    dispose();
   });
 
   it('clears the risk when the plan goes stale, and estimates again when a new plan lands', async () => {

@@ -11,7 +11,7 @@ import { nextTask } from '../io/next-task';
 import type { Admission } from '../csp-policy';
 import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
-import type { RiskLevel } from '../store/risk';
+import type { OrderLevels, RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
 import { bothInSlices, createStagedSlices, type Slices } from '../store/staged';
 import type { Selection } from '../store/ui';
@@ -67,6 +67,9 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     });
   });
 }
+
+/** No estimate: no order has a risk level. */
+const noLevels: OrderLevels = () => undefined;
 
 /** The map region (labelled "Map") with tiles, route lines, stops, depots and legend. */
 export function MapView(): JSX.Element {
@@ -141,14 +144,17 @@ export function MapView(): JSX.Element {
   const view = createRouteView(shown, () => !dayView());
   const [drawn, setDrawn] = createSignal(0);
   const atRisk = createMemo(() => { const ids = new Set((dayView()?.atRisk ?? []).map((r) => r.orderId)); return stops().filter((s) => ids.has(s.orderId)); });
-  // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day.
-  const riskOf = (orderId: string) => (dayView() ? day.risk?.orderLevel(orderId) : riskReads.orderLevel(orderId));
+  // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day. One lookup per
+  // estimate, read once by each view over the stops: a tracked read per stop had Solid record the same signals
+  // 10,000 times in each of them when a plan landed (megabytes of bookkeeping, then garbage; issue #15).
+  const riskLevelsOf = createMemo((): OrderLevels => (dayView() ? day.risk?.orderLevels() : riskReads.orderLevels()) ?? noLevels);
   // Each count is its own memo, so a drawing slice (`drawn`) or a risk answer recounts only what it changes,
   // not ten passes over 10,000 stops (issue #15).
   const riskLevels = createMemo(() => {
     const tally: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
+    const levelOf = riskLevelsOf();
     for (const s of stops()) {
-      const level = s.status === 'planned' ? riskOf(s.orderId) : undefined;
+      const level = s.status === 'planned' ? levelOf(s.orderId) : undefined;
       if (level) tally[level] += 1;
     }
     return tally.low + tally.medium + tally.high === 0 ? '' : `low:${tally.low} medium:${tally.medium} high:${tally.high}`;
@@ -196,7 +202,7 @@ export function MapView(): JSX.Element {
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />
-              <StopMarkers map={instance()} renderer={renderer} stops={stops()} view={view} riskOf={riskOf} onDrawn={setDrawn} />
+              <StopMarkers map={instance()} renderer={renderer} stops={stops()} view={view} riskLevels={riskLevelsOf} onDrawn={setDrawn} />
               <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );

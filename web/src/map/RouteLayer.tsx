@@ -8,7 +8,7 @@ import L from 'leaflet';
 import { createEffect, onCleanup, untrack, type JSX } from 'solid-js';
 import type { PlanStatus } from '../plan/plan-status';
 import { useApp } from '../store/context';
-import type { RouteView } from '../store/route-view';
+import { shownIn, type RouteView } from '../store/route-view';
 import type { RouteLine } from './projection';
 import { runChunked, type ChunkedRun } from './chunked';
 import { routeTooltip } from './tooltips';
@@ -77,7 +77,8 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
   onCleanup(() => job?.cancel());
   const show = () => {
     const lines = drawn;
-    const visible = lines.map(({ line }) => props.view.isVisible(line.vehicleId));
+    const routes = props.view.visible();
+    const visible = lines.map(({ line }) => shownIn(routes, line.vehicleId));
     job?.cancel();
     job = runChunked(lines.length, (i) => {
       const entry = lines[i];

@@ -9,8 +9,8 @@
 import L from 'leaflet';
 import { createEffect, createMemo, onCleanup, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import type { RiskLevel } from '../store/risk';
-import type { RouteView } from '../store/route-view';
+import type { OrderLevels, RiskLevel } from '../store/risk';
+import { shownIn, type RouteView } from '../store/route-view';
 import { selectedOrderId } from '../store/ui';
 import { projectDepots, type StopPoint } from './projection';
 import { DotLayer, DOTS_PER_LAYER, DotStyles, type DotStyle } from './stop-dots';
@@ -54,7 +54,7 @@ class DotArrays {
 }
 
 /** Keeps depot markers and a dot per order (and per shipment's pickup place) on `map` in step with the plan, the selection and the route filter. */
-export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; riskOf?: (orderId: string) => RiskLevel | undefined; onDrawn?: (count: number) => void }): JSX.Element {
+export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; riskLevels?: () => OrderLevels; onDrawn?: (count: number) => void }): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const depotsGroup = L.layerGroup().addTo(props.map);
   const selectedGroup = L.layerGroup().addTo(props.map);
@@ -108,11 +108,15 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
   };
 
   // Per plan, risk estimate, filter and active route: numbers into the arrays, then each layer redraws only if its dots changed.
-  const risksOf = createMemo(() => props.stops.map((s) => (s.status === 'planned' ? props.riskOf?.(s.orderId) : undefined)));
+  const risksOf = createMemo(() => {
+    const levelOf = props.riskLevels?.();
+    return props.stops.map((s) => (s.status === 'planned' ? levelOf?.(s.orderId) : undefined));
+  });
   createEffect(() => {
     const stops = props.stops;
     const risks = risksOf();
     const active = props.view.active();
+    const routes = props.view.visible();
     if (stops !== shown) closeTip();
     shown = stops;
     dots.size = 0;
@@ -121,7 +125,7 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     for (let k = 0; k < stops.length; k++) {
       const i = order ? order[k] : k;
       const stop = stops[i];
-      const visible = props.view.isVisible(stop.vehicleId);
+      const visible = shownIn(routes, stop.vehicleId);
       if (stop.pickup) dots.push(stop.pickup.at, styleId(stop, pickupLook(stop, active)), 2 * i + 1, visible);
       dots.push(stop.at, styleId(stop, stopLook(stop, risks[i], active), risks[i]), 2 * i, visible);
     }

@@ -12,7 +12,7 @@ import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
 import { resolveVariability } from '../domain/variability';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import type { DayDerived } from './day-derive';
-import { DEFAULT_RISK_OPTIONS, describeRiskError, riskLevel, WEAKEST_COUNT, weakestPerOrder, type RiskLevel, type RiskStatus } from './risk';
+import { DEFAULT_RISK_OPTIONS, describeRiskError, levelsOf, WEAKEST_COUNT, weakestPerOrder, type OrderLevels, type RiskLevel, type RiskStatus } from './risk';
 
 /** The day's figures: `risk` is the last estimate (perhaps of a slightly older state while `status` is `running`). */
 interface DayRiskFields {
@@ -31,6 +31,8 @@ export interface DayRisk {
   stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
   /** The risk level of an order's remaining stops (a shipment: its weaker side), if estimated. */
   orderLevel(orderId: string): RiskLevel | undefined;
+  /** `orderLevel` as a plain lookup: one tracked read, however many orders it is asked for. */
+  orderLevels(): OrderLevels;
 }
 
 /** Default minimum time between two estimates of the day. */
@@ -81,6 +83,7 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
   return {
     state,
     stopRisk: (orderId, side) => index().get(`${orderId}\u0000${side ?? ''}`),
-    orderLevel: (orderId) => { const p = perOrder().get(orderId); return p === undefined ? undefined : riskLevel(p); },
+    orderLevel: (orderId) => levelsOf(perOrder())(orderId),
+    orderLevels: () => levelsOf(perOrder()),
   };
 }

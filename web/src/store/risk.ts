@@ -35,6 +35,19 @@ export interface RiskReads {
   stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
   /** The risk level of an order of the current plan (a shipment: its weaker side), if estimated. */
   orderLevel(orderId: string): RiskLevel | undefined;
+  /** `orderLevel` of the current estimate as a plain lookup: one tracked read, however many orders it is asked for. */
+  orderLevels(): OrderLevels;
+}
+
+/** The risk level of each order of one estimate; reads nothing reactive. */
+export type OrderLevels = (orderId: string) => RiskLevel | undefined;
+
+/** The levels of the weakest probabilities per order (weakestPerOrder). */
+export function levelsOf(perOrder: ReadonlyMap<string, number>): OrderLevels {
+  return (orderId) => {
+    const p = perOrder.get(orderId);
+    return p === undefined ? undefined : riskLevel(p);
+  };
 }
 
 /** How a stop's promise holds: `low` risk at P(on time) ≥ 0.9, `medium` at ≥ 0.6, `high` below. */
@@ -127,6 +140,7 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
   const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
   return [state, {
     stopRisk: (orderId, side) => index().get(stopKey(orderId, side)),
-    orderLevel: (orderId) => { const p = perOrder().get(orderId); return p === undefined ? undefined : riskLevel(p); },
+    orderLevel: (orderId) => levelsOf(perOrder())(orderId),
+    orderLevels: () => levelsOf(perOrder()),
   }];
 }

@@ -13,8 +13,16 @@ export interface RouteView {
   active(): string | null;
   /** Ids of routes to show, or null for all. */
   visible(): ReadonlySet<string> | null;
-  /** True when the route of `vehicleId` is shown (always true with no filter). */
+  /**
+   * True when the route of `vehicleId` is shown (always true with no filter). One tracked read per call: a view
+   * asking for thousands of stops reads `visible()` once and asks `shownIn`.
+   */
   isVisible(vehicleId: string | null): boolean;
+}
+
+/** Whether the route of `vehicleId` is among `visible` (RouteView.visible: null shows every route). */
+export function shownIn(visible: ReadonlySet<string> | null, vehicleId: string | null): boolean {
+  return visible === null || vehicleId === null || visible.has(vehicleId);
 }
 
 /** `vehicleByOrder` of each stored plan (frozen, so never changed in place), shared by the views of it. */
@@ -48,6 +56,6 @@ export function createRouteView(shown: () => Scenario | null | undefined, filter
   return {
     active,
     visible,
-    isVisible: (vehicleId) => { const set = visible(); return set === null || vehicleId === null || set.has(vehicleId); },
+    isVisible: (vehicleId) => shownIn(visible(), vehicleId),
   };
 }
