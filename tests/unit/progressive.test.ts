@@ -23,6 +23,21 @@ describe('createProgressive', () => {
     dispose();
   });
 
+  it('computes the list once per change of its sources, not at every frame and read while it grows', async () => {
+    const [items, setItems] = createSignal(range(100));
+    let computed = 0;
+    const { shown, dispose } = createRoot((dispose) => ({ shown: createProgressive(() => { computed += 1; return items().filter((i) => i % 2 === 0); }, 10), dispose }));
+    expect(shown()).toEqual(range(10).map((i) => 2 * i));
+    await frames(400);
+    shown();
+    expect(shown()).toEqual(range(50).map((i) => 2 * i));
+    expect(computed).toBe(1);
+    setItems(range(10));
+    expect(shown()).toEqual([0, 2, 4, 6, 8]);
+    expect(computed).toBe(2);
+    dispose();
+  });
+
   it('shows a short list whole at once', () => {
     createRoot((dispose) => {
       const shown = createProgressive(() => range(12), 40);

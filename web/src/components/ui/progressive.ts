@@ -1,14 +1,17 @@
 // Long lists that appear over a few frames (issue #15): the first `batch` items
 // render at once, then `batch` more per frame, so 150 route rows never make one
 // long task; a list that grows by more than a batch (a filter cleared) grows the same way.
-import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { afterFrame } from '../../map/chunked';
 
 /**
- * The first items of `items()` to render now: all of them within a few frames. `first` items render at once
+ * The first items of `source()` to render now: all of them within a few frames. `first` items render at once
  * (a batch by default; 0 when many lists mount together, like a screenful of timeline rows).
  */
-export function createProgressive<T>(items: Accessor<readonly T[]>, batch: number, first = batch): Accessor<readonly T[]> {
+export function createProgressive<T>(source: Accessor<readonly T[]>, batch: number, first = batch): Accessor<readonly T[]> {
+  // Read once per frame while the list grows, and by every render of it: a memo computes the list (often a filter of
+  // hundreds of routes, a tracked read each) once per change of its sources, not at each of those reads.
+  const items = createMemo(source);
   const [limit, setLimit] = createSignal(first);
   let pending = false;
   let disposed = false;
