@@ -60,7 +60,7 @@ describe('createDayRisk', () => {
     expect(calls[1].model.routes[0].departS).toBe(7 * 3600);
     expect(risk.state.status).toBe('running');
     expect(risk.stopRisk('B')?.pOnTime).toBe(0.5);
-    expect(risk.orderLevel('B')).toBe('high');
+    expect(risk.orderLevels()('B')).toBe('high');
     calls[1].resolve(figures(0.7));
     await vi.waitFor(() => expect(risk.state.status).toBe('done'));
     expect(risk.stopRisk('B')?.pOnTime).toBe(0.7);

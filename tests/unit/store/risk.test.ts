@@ -77,9 +77,6 @@ describe('risk store', () => {
     const o2 = figures.stops.find((s) => s.orderId === 'o2')!;
     expect(reads.stopRisk('o2')?.startP90S).toBe(o2.startP90S);
     expect(reads.stopRisk('o2')?.startP10S).toBeLessThanOrEqual(o2.startP90S);
-    expect([reads.orderLevel('o1'), reads.orderLevel('o2'), reads.orderLevel('o3')]).toEqual(['low', 'high', 'medium']);
-    expect(reads.orderLevel('o4')).toBeUndefined();
-    // The same levels as one lookup of this estimate.
     const levelOf = reads.orderLevels();
     expect(['o1', 'o2', 'o3', 'o4'].map(levelOf)).toEqual(['low', 'high', 'medium', undefined]);
   });

@@ -12,7 +12,7 @@ import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
 import { resolveVariability } from '../domain/variability';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import type { DayDerived } from './day-derive';
-import { DEFAULT_RISK_OPTIONS, describeRiskError, levelsOf, WEAKEST_COUNT, weakestPerOrder, type OrderLevels, type RiskLevel, type RiskStatus } from './risk';
+import { DEFAULT_RISK_OPTIONS, describeRiskError, levelsOf, WEAKEST_COUNT, weakestPerOrder, type OrderLevels, type RiskStatus } from './risk';
 
 /** The day's figures: `risk` is the last estimate (perhaps of a slightly older state while `status` is `running`). */
 interface DayRiskFields {
@@ -29,9 +29,10 @@ export type DayRiskState = Readonly<DayRiskFields>;
 export interface DayRisk {
   state: DayRiskState;
   stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
-  /** The risk level of an order's remaining stops (a shipment: its weaker side), if estimated. */
-  orderLevel(orderId: string): RiskLevel | undefined;
-  /** `orderLevel` as a plain lookup: one tracked read, however many orders it is asked for. */
+  /**
+   * The risk level of each order's remaining stops (a shipment: its weaker side), if estimated, as a plain lookup of
+   * the current estimate: one tracked read, however many orders it is asked for.
+   */
   orderLevels(): OrderLevels;
 }
 
@@ -83,7 +84,6 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
   return {
     state,
     stopRisk: (orderId, side) => index().get(`${orderId}\u0000${side ?? ''}`),
-    orderLevel: (orderId) => levelsOf(perOrder())(orderId),
     orderLevels: () => levelsOf(perOrder()),
   };
 }

@@ -33,9 +33,10 @@ export type RiskState = Readonly<RiskFields>;
 export interface RiskReads {
   /** The figures of one stop of the current plan (a shipment: its side), if estimated. */
   stopRisk(orderId: string, side?: 'pickup' | 'delivery'): StopRisk | undefined;
-  /** The risk level of an order of the current plan (a shipment: its weaker side), if estimated. */
-  orderLevel(orderId: string): RiskLevel | undefined;
-  /** `orderLevel` of the current estimate as a plain lookup: one tracked read, however many orders it is asked for. */
+  /**
+   * The risk level of each order of the current plan (a shipment: its weaker side), if estimated, as a plain lookup
+   * of the current estimate: one tracked read, however many orders it is asked for.
+   */
   orderLevels(): OrderLevels;
 }
 
@@ -140,7 +141,6 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
   const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
   return [state, {
     stopRisk: (orderId, side) => index().get(stopKey(orderId, side)),
-    orderLevel: (orderId) => levelsOf(perOrder())(orderId),
     orderLevels: () => levelsOf(perOrder()),
   }];
 }
