@@ -1,5 +1,5 @@
 // Route colours at fleet scale (issue #15): neighbours stay apart, no repeats, the unassigned red stays unique.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { colorDistance, hslToHex, paletteColor, ROUTE_COLORS } from '../../../web/src/map/palette';
 import { UNASSIGNED_COLOR } from '../../../web/src/map/projection';
 
@@ -29,6 +29,14 @@ describe('route palette', () => {
 
   it('keeps every route colour away from the unassigned red (ΔE ≥ 15)', () => {
     expect(Math.min(...colors.map((c) => colorDistance(c, UNASSIGNED_COLOR)))).toBeGreaterThanOrEqual(15);
+  });
+
+  it('gives a route the same colour whatever order the colours are asked in (they are made once and kept)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../web/src/map/palette');
+    const backwards = Array.from({ length: FLEET }, (_, i) => fresh.paletteColor(FLEET - 1 - i)).reverse();
+    expect(backwards).toEqual(colors);
+    expect(Array.from({ length: FLEET }, (_, i) => fresh.paletteColor(i))).toEqual(colors);
   });
 
   it('converts HSL like CSS does', () => {

@@ -37,12 +37,21 @@ function generatedHue(n: number): number {
   return (RED_BAND.from + RED_BAND.width + (turn * (360 - RED_BAND.width)) / 360) % 360;
 }
 
+/**
+ * Generated colours made so far, by `index - ROUTE_COLORS.length`. The map asks for a colour once per stop
+ * and per line: at 10,000 stops, making each again was ~4 MB of short-lived strings and arrays per plan, garbage
+ * whose collection landed in the tasks that show the plan (issue #15).
+ */
+const generated: string[] = [];
+
 /** Colour of the route at `index` (the vehicle's position in the fleet). */
 export function paletteColor(index: number): string {
   if (index < ROUTE_COLORS.length) return ROUTE_COLORS[index];
   const n = index - ROUTE_COLORS.length;
+  const known = generated[n];
+  if (known !== undefined) return known;
   const [s, l] = TONES[n % TONES.length];
-  return hslToHex(generatedHue(n), s, l);
+  return (generated[n] = hslToHex(generatedHue(n), s, l));
 }
 
 /** CIELAB (D65) of a `#rrggbb` colour, for distance checks. */
