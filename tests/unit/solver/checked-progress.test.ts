@@ -72,4 +72,21 @@ describe('checked progress', () => {
     expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([300]);
     expect(seen[0].plan?.check.ok).toBe(true);
   });
+
+  it('tells `checked` of each plan judged, with the text it was read from (a result that is that plan reuses it)', async () => {
+    const checker = manualChecker();
+    const seen: CheckedProgress[] = [];
+    const judged: { wire: unknown; elapsedMs: number }[] = [];
+    const progress = checkedProgress(checker.check, (p) => seen.push(p), parsed, (wire, plan) => judged.push({ wire, elapsedMs: plan.stats.elapsedMs }));
+    const first = report(100, true);
+    progress(first);
+    checker.calls[0].answer(verdict(true));
+    await settle();
+    progress(report(200, true));
+    checker.calls[1].answer(new Error('checker worker crashed'));
+    await settle();
+    // Only the plan that has a verdict, before it is delivered.
+    expect(judged).toEqual([{ wire: first.plan, elapsedMs: 100 }]);
+    expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([100]);
+  });
 });

@@ -24,6 +24,25 @@ describe('scenario store', () => {
     expect(state.changes).toBe(1);
   }));
 
+  it('counts data changes apart: every edit and hydrate, but not a new or cleared plan', () => inRoot(() => {
+    const [state, actions] = createScenarioStore();
+    actions.hydrate(makeMiniScenario());
+    expect(state.dataChanges).toBe(1);
+    actions.setPlan(makeMiniPlan());
+    actions.clearPlan();
+    actions.setPlan(makeMiniPlan());
+    expect(state.changes).toBe(3);
+    expect(state.dataChanges).toBe(1);
+    actions.updateOrder('o1', { customerName: 'Renamed' });
+    actions.rename('Another name');
+    actions.setSolverOptions({ timeLimitS: 7 });
+    expect(state.changes).toBe(6);
+    expect(state.dataChanges).toBe(4);
+    actions.hydrate(makeMiniScenario());
+    expect(state.changes).toBe(6);
+    expect(state.dataChanges).toBe(5);
+  }));
+
   it('opens another scenario whole (nothing of the old one stays) and reconciles the same one (unchanged items kept)', () => inRoot(() => {
     const [state, actions] = createScenarioStore();
     const first = makeMiniScenario();

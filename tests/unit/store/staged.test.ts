@@ -51,6 +51,30 @@ describe('createStaged', () => {
     expect(calls).toEqual([5000, 6000]);
   });
 
+  it('keeps its value, and any derivation under way, when `same` finds the new source the same as the last', () => {
+    const { queue, step, waiting } = manualQueue();
+    // Sources as keys, a new object each time: the same `id` derives the same value.
+    const [source, setSource] = createSignal({ id: 1, note: 'a' });
+    const calls: number[] = [];
+    const staged = createRoot(() => createStaged(source, (s) => { calls.push(s.id); return s.id * 10; }, queue, undefined, (last, next) => last.id === next.id));
+    setSource({ id: 1, note: 'b' });
+    expect(staged.pending()).toBe(false);
+    expect(waiting).toBe(0);
+    setSource({ id: 2, note: 'c' });
+    expect(staged.pending()).toBe(true);
+    // The same as the one being derived: that derivation goes on, and is not started over.
+    setSource({ id: 2, note: 'd' });
+    step();
+    expect(staged()).toBe(20);
+    expect(staged.pending()).toBe(false);
+    expect(calls).toEqual([1, 2]);
+    // Compared with the last source taken, not with the first.
+    setSource({ id: 1, note: 'e' });
+    step();
+    expect(staged()).toBe(10);
+    expect(calls).toEqual([1, 2, 1]);
+  });
+
   it('derives once from the latest source after several changes before its task', () => {
     const { queue, step, } = manualQueue();
     const [source, setSource] = createSignal(1);

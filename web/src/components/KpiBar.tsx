@@ -21,10 +21,16 @@ export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?:
   // the revision (or replace the plan); reading it is what re-runs it, in a task of its own (staged.ts).
   // The strip appears with the first plan: for a large plan its first figures come a task later (the
   // values read "…", the strip is busy), since computing them in the task that showed the plan made it long.
-  const figures = createStaged<Solution, PlanKpis | null>(() => {
-    void props.scenario.revision;
-    return props.solution;
-  }, (solution) => computeKpis(rawOf(props.scenario), solution), viewQueue, { initial: null, defer: (solution) => stepCount(solution) > FIGURES_AT_ONCE_UP_TO });
+  // A new plan value that holds the plan already counted (a solve's result that is its best so far: the same
+  // routes, unassigned orders and summary, plan-view-key.ts) counts nothing again.
+  const figures = createStaged<{ solution: Solution; revision: number }, PlanKpis | null>(
+    () => ({ solution: props.solution, revision: props.scenario.revision }),
+    ({ solution }) => computeKpis(rawOf(props.scenario), solution),
+    viewQueue,
+    { initial: null, defer: ({ solution }) => stepCount(solution) > FIGURES_AT_ONCE_UP_TO },
+    (last, next) => last.revision === next.revision && last.solution.routes === next.solution.routes
+      && last.solution.unassigned === next.solution.unassigned && last.solution.summary === next.solution.summary,
+  );
   /** A figure's text, or "…" until the first figures are in. */
   const text = (format: (kpis: PlanKpis) => string) => { const kpis = figures(); return kpis ? format(kpis) : '…'; };
   const warnIf = (count: (kpis: PlanKpis) => number) => { const kpis = figures(); return kpis && count(kpis) > 0 ? 'warning' : undefined; };

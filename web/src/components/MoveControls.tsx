@@ -50,7 +50,7 @@ function placeOf(scenario: Scenario, orderId: string): { vehicleId: string | nul
 export function MoveControls(): JSX.Element {
   const { scenario: [state], ui: [uiState] } = useApp();
   // Only while a stop is selected: opening a scenario or storing a plan does not pay for it.
-  const orders = createOrderIndex(() => (selectedOrderId(uiState) ? state.scenario : null), () => state.changes);
+  const orders = createOrderIndex(() => (selectedOrderId(uiState) ? state.scenario : null), () => state.dataChanges);
   const view = () => {
     const orderId = selectedOrderId(uiState);
     const scenario = state.scenario;

@@ -4,7 +4,7 @@ import { onCleanup, Show, type JSX } from 'solid-js';
 import { solveBlocker } from '../domain/validate-entity';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
-import { createStaged } from '../store/staged';
+import { createStaged, viewQueue } from '../store/staged';
 import { KpiBar } from './KpiBar';
 import { RouteFilter } from './RouteFilter';
 import { RouteTable, stopCount } from './RouteTable';
@@ -16,8 +16,9 @@ export function RouteList(): JSX.Element {
   const { scenario: [state], run: [run] } = useApp();
   const view = createRouteView(() => state.scenario);
   // One pass over the plan's steps per change, shared by the filter count and the table (issue #15); a new
-  // plan's rows are made in a task of their own, after the one that stored it (staged.ts).
-  const used = createStaged(() => state.scenario?.plan?.solution.routes, (routes) => routes?.filter((r) => stopCount(r) > 0) ?? []);
+  // plan's rows are made in a task of their own, after the one that stored it (staged.ts), unless it holds the
+  // routes already shown (a solve's result that is its best so far: plan-view-key.ts).
+  const used = createStaged(() => state.scenario?.plan?.solution.routes, (routes) => routes?.filter((r) => stopCount(r) > 0) ?? [], viewQueue, undefined, Object.is);
   return (
     <section class="panel-section route-list" aria-labelledby="routes-heading" aria-busy={used.pending()}>
       <div class="section-head">

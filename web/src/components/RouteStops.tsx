@@ -28,7 +28,7 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { scenario: [scenarioState], ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   // Each stop's order by id, without walking 10,000 orders through the store (issue #15).
-  const orders = createOrderIndex(() => props.scenario, () => scenarioState.changes);
+  const orders = createOrderIndex(() => props.scenario, () => scenarioState.dataChanges);
 
   // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
   // the breaks between them. `seq` numbers the stops only.

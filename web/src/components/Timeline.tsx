@@ -9,7 +9,8 @@ import { axisPercent, timelineAxis, timelineProjector, type TimelineRow as Timel
 import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
-import { createStagedSlices, mapInSlices, type Slices } from '../store/staged';
+import { planViewKey, samePlanView } from '../store/plan-view-key';
+import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
 import { createVirtualRows } from './ui/virtual-rows';
@@ -37,15 +38,13 @@ export function Timeline(): JSX.Element {
   const shown = () => dayView()?.view ?? state.scenario;
   const atRisk = createMemo(() => new Set((dayView()?.atRisk ?? []).flatMap((r) => (r.orderId ? [r.orderId] : []))));
   // Once per plan or edit, over the raw data (through the store's proxies a 10,000-stop pass was a long
-  // task, issue #15): reading the plan, the revision and the edit count is what re-runs it; a new plan is
-  // projected after the task that stored it, a slice of the fleet per task, and shown once complete (staged.ts).
+  // task, issue #15): the plan's routes, the revision and the data edit count are what re-run it (plan-view-key.ts:
+  // a new plan value that holds the same routes derives nothing again); a new plan is projected after the task
+  // that stored it, a slice of the fleet per task, and shown once complete (staged.ts).
   const rows = createStagedSlices(() => {
-    const scenario = shown();
-    if (!scenario?.plan) return null;
-    void scenario.revision;
-    void state.changes;
-    return scenario;
-  }, projectRows);
+    const key = planViewKey(shown(), () => state.dataChanges);
+    return key?.routes ? key : null;
+  }, (key) => projectRows(key?.scenario ?? null), viewQueue, undefined, samePlanView);
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());

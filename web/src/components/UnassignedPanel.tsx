@@ -38,7 +38,7 @@ function explained(scenario: Scenario, isSelected: (orderId: string) => boolean)
 /** The "Unassigned" region for the open scenario's plan. */
 export function UnassignedPanel(props: { scenario: Scenario; editable: boolean }): JSX.Element {
   const { scenario: [scenarioState], ui: [uiState, uiActions], edit } = useApp();
-  const orders = createOrderIndex(() => props.scenario, () => scenarioState.changes);
+  const orders = createOrderIndex(() => props.scenario, () => scenarioState.dataChanges);
   const items = createMemo(() => explained(props.scenario, (orderId) => isOrderSelected(uiState, orderId)));
   const dropping = () => edit[0].preview?.vehicleId === null;
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: null } : null));

@@ -13,7 +13,8 @@ import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
 import type { OrderLevels, RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
-import { bothInSlices, createStagedSlices, type Slices } from '../store/staged';
+import { planViewKey, samePlanView } from '../store/plan-view-key';
+import { bothInSlices, createStagedSlices, viewQueue, type Slices } from '../store/staged';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
 import { projectRoutesInSlices, projectStopsInSlices, scenarioBounds, type RouteLine, type StopPoint } from './projection';
@@ -115,24 +116,18 @@ export function MapView(): JSX.Element {
   const dayView = () => (day.mode === 'day' ? day.derived : null);
   const shown = () => dayView()?.view ?? state.scenario;
   // Once per plan or edit, over the raw data (through the store's proxies the passes over 10,000 stops were
-  // long tasks, issue #15): reading the plan, the revision and the edit count is what re-runs them. A new
+  // long tasks, issue #15): the plan's routes, the revision and the data edit count are what re-run them
+  // (plan-view-key.ts: a new plan value that holds the routes already drawn draws nothing again). A new
   // plan's stops and lines are projected a slice per task after the one that stored it, and drawn once both
   // are done, the lines a task after the stops (staged.ts); the region is aria-busy until then.
-  const source = () => {
-    const s = shown();
-    if (!s) return null;
-    void s.plan;
-    void s.revision;
-    void state.changes;
-    return s;
-  };
+  const source = () => planViewKey(shown(), () => state.dataChanges);
   // Stops and lines a slice per task: all 10,000 stops, or 1,000 lines, with the views that follow them was a long task.
   // Both in one staged derivation, so the map changes plans at once: as two, a new plan's lines showed over the
   // last plan's stops (grey before the first plan) until the stops caught up.
-  const drawing = createStagedSlices(source, (s): Slices<{ first: StopPoint[]; second: RouteLine[] }> => {
-    const raw = s && rawOf(s);
+  const drawing = createStagedSlices(source, (key): Slices<{ first: StopPoint[]; second: RouteLine[] }> => {
+    const raw = key && rawOf(key.scenario);
     return raw ? bothInSlices(projectStopsInSlices(raw, raw.plan), projectRoutesInSlices(raw, raw.plan)) : { step: () => true, result: () => ({ first: [], second: [] }) };
-  });
+  }, viewQueue, undefined, samePlanView);
   const stops = () => drawing().first;
   // The lines land in the task after the stops: drawn in the same task, the two were a 50-100 ms task at 10,000.
   const [lines, setLines] = createSignal(drawing().second);

@@ -25,16 +25,19 @@ export async function readChecked(checkPlan: CheckPlan, wire: PlanText, pause: (
  * Progress of one run as the caller sees it: figures pass at once; a best-so-far plan passes once the
  * checker has judged it, with the newest figures by then (never older ones after newer). While a check
  * runs, only the newest plan waits (older ones would be replaced on screen at once), so a slow check
- * never piles up work.
+ * never piles up work. `checked` hears of each plan read and judged, with its text (solver/shown-plan.ts).
  */
-export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void, pause: () => Promise<void> = nextTask): (p: WireProgress) => void {
+export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void, pause: () => Promise<void> = nextTask, checked?: (wire: PlanText, plan: Solution) => void): (p: WireProgress) => void {
   let checking = false;
   let waiting: WireProgress | null = null;
   let latest: WireProgress | null = null;
   const checkNext = (p: WireProgress & { plan: PlanText }) => {
     checking = true;
     readChecked(checkPlan, p.plan, pause)
-      .then((plan) => deliver({ ...(latest ?? p), plan }), () => {}) // no verdict: not shown
+      .then((plan) => {
+        checked?.(p.plan, plan);
+        deliver({ ...(latest ?? p), plan });
+      }, () => {}) // no verdict: not shown
       .finally(() => {
         checking = false;
         const next = waiting;

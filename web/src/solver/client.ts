@@ -7,6 +7,7 @@
 // Plans come from the workers as text (domain/plan-text.ts), parsed here a part per task.
 import * as Comlink from 'comlink';
 import { readPlanText } from '../domain/plan-text';
+import { reuseShown, type CheckedPlan } from './shown-plan';
 import type { Progress, SolveOptions, SolveRequest, SolverWorkerApi, UncheckedSolution, WireProgress, WireSolveResult } from '../../../workers/protocol';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
@@ -115,9 +116,11 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       try {
         const json = input ?? solverInput(scenario);
         const checkPlan = checker.forScenario(json);
+        // The run's last plan read and judged (its best so far): a result that is that plan reuses it.
+        let shown: CheckedPlan | null = null;
         const progress = checkedProgress(checkPlan, (p) => {
           if (!ended && p.runId === latestRun) onProgress?.(p);
-        });
+        }, nextTask, (wire, plan) => { shown = { wire, solution: plan }; });
         // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
         const explainAfter = count > 1 && options.explain !== false;
         running = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
@@ -125,10 +128,12 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
         // The result is in: a best-so-far plan checked from now on is older than it, so not shown.
         ended = true;
-        // The checker reads the plan's text in its worker while it is parsed here, a part per task.
-        const verdict = checkPlan(result.solution);
+        // The plan last shown, when the result is that plan; else the checker reads the plan's text in its worker
+        // while it is parsed here, a part per task.
+        const reused = reuseShown(shown, result.solution);
+        const verdict = reused ? Promise.resolve(reused.check) : checkPlan(result.solution);
         verdict.catch(() => {}); // awaited below
-        let solution = await readPlanText<UncheckedSolution>(result.solution, nextTask);
+        let solution: UncheckedSolution = reused ?? await readPlanText<UncheckedSolution>(result.solution, nextTask);
         if (explainAfter) {
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
           solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution: result.solution }), failed]) };

@@ -18,6 +18,12 @@ export interface ScenarioState {
   readonly scenario: Scenario | null;
   /** Edits since this store was created; `hydrate` does not count. */
   readonly changes: number;
+  /**
+   * Changes to anything but the plan: every edit except `setPlan` and `clearPlan`, and every `hydrate` (a
+   * restored copy of the open scenario is reconciled in place). What a view of the plan keys on besides the
+   * plan itself, so that a new plan value holding the same routes derives nothing again (issue #15).
+   */
+  readonly dataChanges: number;
   /** A plan exists but was solved for an older revision of the scenario. */
   readonly isPlanStale: boolean;
   /** `invalid` (failed the independent check) wins over `stale`. */
@@ -76,6 +82,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   const [state, setState] = createStore({
     scenario: (initial && withPlanValue(initial)) as Scenario | null,
     changes: 0,
+    dataChanges: 0,
     get isPlanStale(): boolean {
       const plan = this.scenario?.plan;
       return !!plan && plan.solvedRevision !== this.scenario?.revision;
@@ -85,7 +92,12 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     },
   });
 
-  const touch = () => setState('changes', (n) => n + 1);
+  const touch = () => batch(() => {
+    setState('changes', (n) => n + 1);
+    setState('dataChanges', (n) => n + 1);
+  });
+  /** An edit of the plan alone. */
+  const touchPlan = () => setState('changes', (n) => n + 1);
   const bumpRevision = () => setState('scenario', 'revision', (r) => r + 1);
   /**
    * Puts `scenario` in the store. The same scenario again (a reload, another tab's save) is reconciled, so
@@ -111,7 +123,10 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       touch,
     }),
     hydrate(scenario) {
-      putScenario(scenario);
+      batch(() => {
+        putScenario(scenario);
+        setState('dataChanges', (n) => n + 1);
+      });
     },
     replace(scenario) {
       putScenario(scenario);
@@ -124,14 +139,14 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       const value = planValue(plan);
       batch(() => {
         setState('scenario', 'plan', value);
-        touch();
+        touchPlan();
       });
     },
     clearPlan() {
       if (!state.scenario?.plan) return;
       batch(() => {
         setState('scenario', 'plan', null);
-        touch();
+        touchPlan();
       });
     },
     setDay(day) {

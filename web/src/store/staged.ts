@@ -89,12 +89,20 @@ function complete<T>(slices: Slices<T>): T {
  * source. `source` is tracked, `compute` is not (it reads raw data). Needs a reactive owner; a view disposed
  * before its task runs computes nothing.
  */
-export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => T, queue: TaskQueue = viewQueue, first?: FirstValue<S, T>): Staged<T> {
+export function createStaged<S, T>(source: Accessor<S>, compute: (source: S) => T, queue: TaskQueue = viewQueue, first?: FirstValue<S, T>, same?: SameSource<S>): Staged<T> {
   return createStagedSlices(source, (next) => {
     let value: T;
     return { step: () => { value = compute(next); return true; }, result: () => value };
-  }, queue, first);
+  }, queue, first, same);
 }
+
+/**
+ * True when a new value of a staged view's source would derive what the last one did: the view then keeps its
+ * value (or the derivation under way) instead of starting over. A solve's result that is the plan already shown
+ * (its best so far) shares that plan's routes (solver/shown-plan.ts): at 10,000 stops, deriving them all again
+ * was a second burst of long tasks (issue #15).
+ */
+export type SameSource<S> = (last: S, next: S) => boolean;
 
 /**
  * How a staged view gets its first value when `defer(source)` is true: `initial` at once, pending, and the
@@ -110,9 +118,10 @@ export interface FirstValue<S, T> {
  * As `createStaged`, for a derivation too long for one task: after a change of `source`, `slice(source)` runs
  * one step per task (queued on `queue` behind the other views' jobs) and the value changes only once the last
  * step is done, so a view never shows part of a new plan; until then it keeps the previous value and `pending`
- * is true. A change of `source` meanwhile starts over from the newest source.
+ * is true. A change of `source` meanwhile starts over from the newest source; a new source that `same` finds
+ * the same as the last one taken changes nothing.
  */
-export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S) => Slices<T>, queue: TaskQueue = viewQueue, firstValue?: FirstValue<S, T>): Staged<T> {
+export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S) => Slices<T>, queue: TaskQueue = viewQueue, firstValue?: FirstValue<S, T>, same?: SameSource<S>): Staged<T> {
   let latest: S;
   let job: Slices<T> | null = null;
   let first = true;
@@ -138,6 +147,7 @@ export function createStagedSlices<S, T>(source: Accessor<S>, slice: (source: S)
     });
   };
   createComputed(on(source, (next) => {
+    if (!first && same?.(latest, next)) return;
     latest = next;
     if (first) {
       first = false;
