@@ -12,7 +12,9 @@ import type { Solution } from '../../../web/src/domain/solution';
 import type { RiskReport, WeakPromise } from '../../../web/src/domain/risk/weakest';
 import { resolveVariability } from '../../../web/src/domain/variability';
 import { createRiskStore, reportOnMainThread, riskLevel, type RiskStore } from '../../../web/src/store/risk';
+import type { ComputeRiskReport } from '../../../web/src/solver/risk-client';
 import { makeBestSoFar } from '../../../web/src/store/provisional';
+import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -55,6 +57,34 @@ function figuresOf(call: Call, samples = 300): PlanRisk {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('risk store', () => {
+  it('sends the scenario as the store last wrote its text (the Optimize click\'s, when only the plan changed since)', async () => {
+    const root = createRoot((dispose) => {
+      const base = makeMiniScenario();
+      const scenario = createScenarioStore({ ...base, plan: makeMiniPlan(base) });
+      const texts: (string | undefined)[] = [];
+      const compute: ComputeRiskReport = (_s, _plan, _options, text) => { texts.push(text); return new Promise(() => {}); };
+      createRiskStore(scenario, compute);
+      return { dispose, scenario, texts };
+    });
+    disposeRoot = root.dispose;
+    const [state, actions] = root.scenario;
+    const clicked = actions.snapshotWithText()!.text;
+    expect(JSON.parse(clicked)).toEqual({ ...JSON.parse(JSON.stringify(state.scenario)), plan: null });
+    // Changed behind the store's back (no edit counted): a text written again would show it, the click's does not.
+    rawOf(state.scenario!).name = 'Not written again';
+    await tick();
+    expect(root.texts).toEqual([clicked]);
+    actions.setPlan(makeMiniPlan(JSON.parse(clicked)));
+    await tick();
+    expect(root.texts[1]).toBe(clicked);
+    // After an edit of the data: the scenario as it is now.
+    actions.rename('Renamed');
+    actions.setPlan(makeMiniPlan(JSON.parse(clicked)));
+    await tick();
+    expect(root.texts[2]).not.toBe(clicked);
+    expect(JSON.parse(root.texts[2]!).name).toBe('Renamed');
+  });
+
   it('estimates a current plan in the estimator with 2,000 samples, seed 1, and keeps the figures and weakest promises', async () => {
     const { calls, risk: [state, reads] } = setup();
     expect(state.status).toBe('running');

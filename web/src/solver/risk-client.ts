@@ -13,8 +13,11 @@ import { makeWorkerHandle } from './worker-handle';
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
 export type ComputeRisk = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<PlanRisk>;
 
-/** The same with the weakest promises ranked off the main thread (the Risk panel's figures). */
-export type ComputeRiskReport = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions) => Promise<RiskReport>;
+/**
+ * The same with the weakest promises ranked off the main thread (the Risk panel's figures). `scenarioText`, when
+ * the caller has it, is `scenario`'s JSON text without its plan (store/scenario.ts `textWithoutPlan`), sent as it is.
+ */
+export type ComputeRiskReport = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, scenarioText?: string) => Promise<RiskReport>;
 
 /** Computes the risk of a model built on the main thread (Day mode) off the main thread. */
 export type ComputeModelRisk = (model: RiskModel, options: RiskOptions) => Promise<PlanRisk>;
@@ -37,11 +40,11 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
   const handle = makeWorkerHandle(createWorker, 'risk worker');
   /** Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its bytes,
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
-   * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is written at once (the
-   * store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
+   * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is the caller's text of it,
+   * or written at once (the store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
    * result is new), in slices of a few milliseconds: both in one task took ~40 ms at 10,000 stops. */
-  const requestText = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions): Promise<string> => {
-    const scenarioText = JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
+  const requestText = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string> => {
+    const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
     const routesText = await stringifyInSlices(plan.routes);
     return `{"scenario":${scenarioText},"plan":{"routes":${routesText}},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`;
   };
@@ -51,8 +54,8 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
       const target = handle.remote();
       return Promise.race([target.computeRisk(text), handle.crashed()]);
     },
-    async computeRiskReport(scenario, plan, options) {
-      const text = await requestText(scenario, plan, options);
+    async computeRiskReport(scenario, plan, options, scenarioText) {
+      const text = await requestText(scenario, plan, options, scenarioText);
       const target = handle.remote();
       return Promise.race([target.computeRiskReport(text), handle.crashed()]);
     },

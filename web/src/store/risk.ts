@@ -99,7 +99,7 @@ export function reportOnMainThread(compute: ComputeRisk): ComputeRiskReport {
 
 /** Follows the scenario's plan and keeps its risk; needs a reactive owner. */
 export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRiskReport, options: RiskOptions = DEFAULT_RISK_OPTIONS): RiskStore {
-  const [scenarioState] = scenarioStore;
+  const [scenarioState, scenarioActions] = scenarioStore;
   const [fields, setFields] = createSignal<RiskFields>(EMPTY);
   const setState = (next: RiskFields) => setFields(Object.freeze(next));
   let generation = 0;
@@ -112,7 +112,8 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (own !== generation) return;
     try {
-      const { risk, weakest } = await compute(scenario, plan, options);
+      // The scenario's text as the store last wrote it, unless its data changed since (the solve's, for its plan).
+      const { risk, weakest } = await compute(scenario, plan, options, scenarioActions.textWithoutPlan() ?? undefined);
       if (own === generation) setState({ status: 'done', risk, weakest, error: null });
     } catch (error) {
       if (own === generation) setState({ ...EMPTY, status: 'error', error: describeRiskError(error) });

@@ -1,7 +1,7 @@
 // The scenario aggregate: the open scenario (orders, vehicles, depots, settings,
 // accepted plan) and the verbs that edit it. Every edit bumps `changes`, which
 // persistence watches to save and which tells a late storage read it lost the race.
-import { batch } from 'solid-js';
+import { batch, untrack } from 'solid-js';
 import { $RAW, createStore, reconcile, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { MessageLogEntry } from '../domain/messages/message-schema';
@@ -9,7 +9,7 @@ import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { isIdentity, problemSettings, remapUnits, sameData, sameDisplay, type UnitSources } from '../domain/settings-change';
 import { statusOf, type PlanStatus } from '../plan/plan-status';
 import { rawOf } from './raw';
-import { copyScenario, copyScenarioWithText, planValue, withPlanValue, type TextSnapshot } from './plan-value';
+import { copyScenario, planValue, scenarioText, snapshotOfText, withPlanValue, type TextSnapshot } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
 /** Read-only view of the scenario store; derived values are getters. */
@@ -67,6 +67,12 @@ export interface ScenarioActions extends EntityActions {
   /** `snapshot()` with its JSON text without the plan (plan-value.ts `copyScenarioWithText`): what a solve posts. */
   snapshotWithText(): TextSnapshot | null;
   /**
+   * The open scenario's JSON text without its plan, as it is now: written again only after a change to anything
+   * but the plan (`dataChanges`), so the risk request for a solve's plan takes the text the Optimize click wrote
+   * (writing 10,000 orders again was a ~30 ms task when the plan landed, issue #15).
+   */
+  textWithoutPlan(): string | null;
+  /**
    * The open scenario as the store holds it, NOT a copy: valid until the next store update, for a
    * consumer that copies it at once (an IndexedDB put clones its value when called). Saves a whole
    * structured clone per autosave: about 110 ms of main thread at 10,000 orders (issue #15).
@@ -92,6 +98,8 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     },
   });
 
+  /** The last `textWithoutPlan` of each scenario object, with `dataChanges` then (weak: a closed scenario is not kept). */
+  const written = new WeakMap<Scenario, { dataChanges: number; text: string }>();
   const touch = () => batch(() => {
     setState('changes', (n) => n + 1);
     setState('dataChanges', (n) => n + 1);
@@ -199,7 +207,18 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       return state.scenario ? copyScenario(state.scenario) : null;
     },
     snapshotWithText() {
-      return state.scenario ? copyScenarioWithText(state.scenario) : null;
+      const text = actions.textWithoutPlan();
+      return text === null ? null : snapshotOfText(text, rawOf(state.scenario!).plan);
+    },
+    textWithoutPlan() {
+      if (!state.scenario) return null;
+      const raw = rawOf(state.scenario);
+      const dataChanges = untrack(() => state.dataChanges);
+      const last = written.get(raw);
+      if (last?.dataChanges === dataChanges) return last.text;
+      const text = scenarioText(state.scenario);
+      written.set(raw, { dataChanges, text });
+      return text;
     },
     current() {
       return state.scenario ? rawOf(state.scenario) : null;
