@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
 import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type ReadRequest, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { recordTextWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
 import { readScenarioRecord } from '../../../web/src/io/restore';
 import { planValue } from '../../../web/src/store/plan-value';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -78,6 +79,26 @@ describe('save worker', () => {
     // The record text itself carries no plan: it went apart.
     expect(JSON.parse(saves[1].json).plan).toBeUndefined();
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario({ name: 'Edited' }), plan: JSON.parse(JSON.stringify(plan)) });
+  });
+
+  it('writes a record marked with its scenario\'s text from that text (its pins added), and stores the same record', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const plan = planValue(makeMiniPlan())!;
+    const scenario = { ...makeMiniScenario(), plan };
+    const pins = { orders: { o1: 'v1' }, routes: ['v1'] };
+    const text = JSON.stringify({ ...scenario, plan: null });
+    // Changed after its text was taken (as the store's data may be): the text is what is written.
+    const record = withScenarioText({ ...scenario, pins }, text);
+    record.name = 'Not in the text';
+    await db.saveCurrentScenario(record);
+    const [save] = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
+    expect(save.json.startsWith(text.slice(0, -1))).toBe(true);
+    expect(JSON.parse(save.json)).toEqual({ ...JSON.parse(text), pins });
+    expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario(), plan: JSON.parse(JSON.stringify(plan)), pins });
+    // Unmarked, a record is written as it is now.
+    expect(recordTextWithoutPlan({ ...record })).toBe(JSON.stringify({ ...record, plan: undefined }));
   });
 
   it('sends a plan again once the worker has dropped it for newer ones', async () => {

@@ -6,7 +6,9 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIO_VERSION, type Scenario } from '../../../web/src/domain/scenario';
 import { makePlannerDb, type PlannerDb } from '../../../web/src/io/db';
+import { recordTextWithoutPlan } from '../../../web/src/io/record-text';
 import { createPersistence, type Persistence } from '../../../web/src/store/persist';
+import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -75,6 +77,26 @@ describe('persistence', () => {
     expect(demoLoads).toBe(0);
     expect(second.scenario[1].snapshot()).toEqual(left);
     expect(second.scenario[0].planStatus).toBe('valid');
+  });
+
+  it('saves a new plan with the scenario\'s text the store last wrote (its data unchanged since), and an edit with its new text', async () => {
+    const records: object[] = [];
+    const db = spyDb(freshDb(), {});
+    const inner = db.saveCurrentScenario;
+    db.saveCurrentScenario = (s, leaving) => { records.push(s); return inner(s, leaving); };
+    const { scenario: [state, actions], persist } = mount(db);
+    await persist.restore();
+    const text = actions.snapshotWithText()!.text;
+    // Changed behind the store's back (no edit counted): the save of a new plan does not write the data again.
+    rawOf(state.scenario!).name = 'Not written again';
+    actions.setPlan(makeMiniPlan());
+    await persist.flush();
+    const saved = records.at(-1)!;
+    expect(saved).not.toBe(rawOf(state.scenario!));
+    expect(recordTextWithoutPlan(saved)).toBe(text);
+    actions.rename('Tuesday');
+    await persist.flush();
+    expect(JSON.parse(recordTextWithoutPlan(records.at(-1)!)).name).toBe('Tuesday');
   });
 
   it('never lets a late storage read overwrite an edit made while it was pending', async () => {

@@ -10,6 +10,7 @@
 import { createStore, type UseStore } from 'idb-keyval';
 import { StaleWriteError, writeRecord, type WriteSpec } from './db-write';
 import { writeJsonInSlices } from './json-slices';
+import { recordTextWithoutPlan } from './record-text';
 import { nextTask } from './next-task';
 import { readStoredRecord, type StoredRead } from './record-read';
 
@@ -206,9 +207,10 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
     const { record, ...rest } = spec;
     const { plan } = record as { plan?: unknown };
     // The record is the store's live data, which later tasks may change: its text is taken now, in this
-    // task; its plan (a frozen store value: immutable) is sent apart, in pieces, once per plan.
+    // task (or was, with its scenario's text: record-text.ts); its plan (a frozen store value: immutable) is
+    // sent apart, in pieces, once per plan.
     if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write: rest }, record.id);
-    const json = JSON.stringify({ ...record, plan: undefined });
+    const json = recordTextWithoutPlan(record);
     try {
       return await request({ names, json, planKey: await plans.keyOf(plan), write: rest }, record.id);
     } catch (error) {

@@ -5,6 +5,7 @@
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb } from '../io/db';
+import { withScenarioText } from '../io/record-text';
 import { readScenarioRecord } from '../io/restore';
 import { makeRestore } from './persist-restore';
 import type { PinsRecord } from './pins';
@@ -63,8 +64,14 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const snapshot = () => (pins ? pins.attach(actions.snapshot()) : actions.snapshot());
   const edits = () => state.changes + (pins?.changes() ?? 0);
   const sync = openTabSync((notice) => void follow(notice), options.channel);
-  // What a save writes: the store's own data, not a copy (the put copies it at once; see `current`).
-  const stored = () => (pins ? pins.attach(actions.current()) : actions.current());
+  // What a save writes: the store's own data, not a copy (the put copies it at once; see `current`), in a new
+  // record object marked with the scenario's text as the store last wrote it (record-text.ts: a save after a
+  // solve does not write 10,000 orders again).
+  const stored = () => {
+    const current = actions.current();
+    if (!current) return null;
+    return withScenarioText(pins ? pins.attach(current)! : { ...current }, actions.textWithoutPlan()!);
+  };
   const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), stored, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
     // A solve's best-so-far plan is replaced within seconds (or taken back): the result is saved, not each preview.
