@@ -90,15 +90,17 @@ describe('save worker', () => {
     const pins = { orders: { o1: 'v1' }, routes: ['v1'] };
     const text = JSON.stringify({ ...scenario, plan: null });
     // Changed after its text was taken (as the store's data may be): the text is what is written.
-    const record = withScenarioText({ ...scenario, pins }, text);
+    const record = withScenarioText({ ...scenario, pins }, () => text);
     record.name = 'Not in the text';
     await db.saveCurrentScenario(record);
     const [save] = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
     expect(save.json.startsWith(text.slice(0, -1))).toBe(true);
     expect(JSON.parse(save.json)).toEqual({ ...JSON.parse(text), pins });
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario(), plan: JSON.parse(JSON.stringify(plan)), pins });
-    // Unmarked, a record is written as it is now.
+    // Unmarked, or marked but no longer current, a record is written as it is now.
     expect(recordTextWithoutPlan({ ...record })).toBe(JSON.stringify({ ...record, plan: undefined }));
+    const stale = withScenarioText({ ...record }, () => null);
+    expect(recordTextWithoutPlan(stale)).toBe(JSON.stringify({ ...record, plan: undefined }));
   });
 
   it('sends a plan again once the worker has dropped it for newer ones', async () => {

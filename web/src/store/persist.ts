@@ -2,7 +2,7 @@
 // the demo on a first visit), saves edits debounced (save-queue.ts: retried after failures,
 // flushed when the page is hidden), follows saves made in other tabs, never
 // overwrites a newer stored copy, and reports every storage problem through `storageError`.
-import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { PlannerDb } from '../io/db';
 import { withScenarioText } from '../io/record-text';
@@ -65,12 +65,13 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const edits = () => state.changes + (pins?.changes() ?? 0);
   const sync = openTabSync((notice) => void follow(notice), options.channel);
   // What a save writes: the store's own data, not a copy (the put copies it at once; see `current`), in a new
-  // record object marked with the scenario's text as the store last wrote it (record-text.ts: a save after a
-  // solve does not write 10,000 orders again).
+  // record object marked with the scenario's text as the store last wrote it while no data has changed since
+  // (record-text.ts: a save after a solve does not write 10,000 orders again).
   const stored = () => {
     const current = actions.current();
     if (!current) return null;
-    return withScenarioText(pins ? pins.attach(current)! : { ...current }, actions.textWithoutPlan()!);
+    const made = untrack(() => state.dataChanges);
+    return withScenarioText(pins ? pins.attach(current)! : { ...current }, () => (untrack(() => state.dataChanges) === made ? actions.textWithoutPlan() : null));
   };
   const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), stored, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
