@@ -6,15 +6,19 @@ import { checkSolution } from '../web/src/domain/check';
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution } from '../web/src/domain/solution';
 import { fromPlanText, isPlanText } from '../web/src/domain/plan-text';
+import { TextPieces } from '../web/src/io/text-pieces';
 import { INPUT_ERROR, namedError, type CheckApi } from './protocol';
 
 /** Creates the checker API: `load` a scenario under a key, then `check` plans against it. */
 export function createCheckApi(): CheckApi {
   let loaded: { key: number; scenario: Scenario } | null = null;
+  const texts = new TextPieces();
   return {
-    load(key, scenario) {
+    load(key, posted) {
+      const scenario = typeof posted === 'object' && 'textKey' in posted ? texts.take(posted.textKey) : posted;
       loaded = { key, scenario: typeof scenario === 'string' ? (JSON.parse(scenario) as Scenario) : scenario };
     },
+    textPart: (key, parts) => texts.add(key, parts),
     check(key, solution) {
       // A check against another scenario than the caller meant would be a wrong verdict, not a slow one.
       if (!loaded || loaded.key !== key) throw namedError(INPUT_ERROR, `no scenario loaded under key ${key}`);

@@ -299,10 +299,20 @@ export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanTe
  * What a solver worker exposes through Comlink (solver-wire.ts wraps a SolverApi): the same calls, with every
  * plan that crosses the boundary as text in parts, so the main thread reads it in a few short tasks.
  */
-export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain'> {
+export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | 'computeRisk' | 'computeRiskReport'> {
   solve(request: SolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
   explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanText }): Promise<Explanation[]>;
+  /**
+   * The next pieces of a large text, kept under `key` until a call names it (web/src/io/text-pieces.ts): a
+   * risk request of 10,000 stops posted whole was a long task on the main thread.
+   */
+  textPart(key: number, parts: string[]): void;
+  computeRisk(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<PlanRisk>;
+  computeRiskReport(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<RiskReport>;
 }
+
+/** A request whose JSON text was sent before in pieces (SolverWorkerApi.textPart) under `textKey`. */
+export interface SentText { textKey: number }
 
 /** The solver's API as a plain object (solver-api.ts); a worker exposes it as a SolverWorkerApi. */
 export interface SolverApi {
@@ -327,9 +337,11 @@ export interface CheckApi {
   /**
    * Keeps `scenario` as the one the checks under `key` read (replacing the one loaded before). Its JSON
    * text is accepted too: a string crosses to the worker as one copy of its bytes, cheaper for the main
-   * thread than structured-cloning 10,000 orders (the worker parses it).
+   * thread than structured-cloning 10,000 orders (the worker parses it). A large text comes before, in pieces.
    */
-  load(key: number, scenario: Scenario | string): void;
+  load(key: number, scenario: Scenario | string | SentText): void;
+  /** The next pieces of a large scenario text, kept under `key` until `load` names it (web/src/io/text-pieces.ts). */
+  textPart(key: number, parts: string[]): void;
   /**
    * The checker's verdict on `solution` for the scenario loaded under `key` (InputError if another is loaded).
    * A plan as text (domain/plan-text.ts, as it came from a solver worker) is parsed here, off the main thread.

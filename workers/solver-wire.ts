@@ -2,10 +2,15 @@
 // main thread as text in parts (domain/plan-text.ts). The solve itself is solver-api.ts, unchanged; writing the
 // text costs this worker a few milliseconds per best-so-far plan (at most one a second) and the result.
 import { fromPlanText, toPlanText } from '../web/src/domain/plan-text';
-import type { Progress, SolverApi, SolverWorkerApi, UncheckedSolution } from './protocol';
+import { TextPieces } from '../web/src/io/text-pieces';
+import type { ModelRiskRequest, Progress, RiskRequest, SentText, SolverApi, SolverWorkerApi, UncheckedSolution } from './protocol';
 
 /** Wraps `api` for Comlink: progress plans and results go out as PlanText, an explained plan comes in as one. */
 export function wireSolverApi(api: SolverApi): SolverWorkerApi {
+  // Large requests come as text in pieces, one per task of the page (io/text-pieces.ts), then a call names them.
+  const texts = new TextPieces();
+  const request = (posted: RiskRequest | ModelRiskRequest | string | SentText) =>
+    typeof posted === 'object' && 'textKey' in posted ? texts.take(posted.textKey) : posted;
   return {
     async solve(request, onProgress, onEpoch) {
       const progress = onProgress && ((p: Progress) => onProgress({ ...p, plan: p.plan && toPlanText(p.plan) }));
@@ -14,7 +19,8 @@ export function wireSolverApi(api: SolverApi): SolverWorkerApi {
     },
     cancel: (runId) => api.cancel(runId),
     explain: (request) => api.explain({ ...request, solution: fromPlanText<UncheckedSolution>(request.solution) }),
-    computeRisk: (request) => api.computeRisk(request),
-    computeRiskReport: (request) => api.computeRiskReport(request),
+    textPart: (key, parts) => texts.add(key, parts),
+    computeRisk: async (posted) => api.computeRisk(request(posted)),
+    computeRiskReport: async (posted) => api.computeRiskReport(request(posted)),
   };
 }

@@ -5,7 +5,8 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type ReadRequest, type SaveReply, type SaveRequest } from '../../../web/src/io/save-offload';
+import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type ReadRequest, type SaveReply, type SaveRequest, type TextPart } from '../../../web/src/io/save-offload';
+import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { recordTextWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
 import { readScenarioRecord } from '../../../web/src/io/restore';
 import { planValue } from '../../../web/src/store/plan-value';
@@ -17,14 +18,14 @@ const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
 function fakeWorker(options: { failOnPost?: boolean } = {}) {
   const handle = makeSaveHandler();
-  const requests: (SaveRequest | PlanPart | ReadRequest)[] = [];
+  const requests: (SaveRequest | PlanPart | TextPart | ReadRequest)[] = [];
   let held: (() => void)[] | null = null;
   const worker = {
     onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     terminated: false,
-    postMessage(request: SaveRequest | PlanPart | ReadRequest) {
+    postMessage(request: SaveRequest | PlanPart | TextPart | ReadRequest) {
       requests.push(structuredClone(request));
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
       const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>); });
@@ -77,7 +78,7 @@ describe('save worker', () => {
     expect(new Set(parts.map((p) => p.key)).size).toBe(1);
     expect(saves.map((s) => s.planKey)).toEqual([parts[0].key, parts[0].key]);
     // The record text itself carries no plan: it went apart.
-    expect(JSON.parse(saves[1].json).plan).toBeUndefined();
+    expect(JSON.parse(saves[1].json!).plan).toBeUndefined();
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario({ name: 'Edited' }), plan: JSON.parse(JSON.stringify(plan)) });
   });
 
@@ -94,13 +95,39 @@ describe('save worker', () => {
     record.name = 'Not in the text';
     await db.saveCurrentScenario(record);
     const [save] = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
-    expect(save.json.startsWith(text.slice(0, -1))).toBe(true);
-    expect(JSON.parse(save.json)).toEqual({ ...JSON.parse(text), pins });
+    expect(save.json!.startsWith(text.slice(0, -1))).toBe(true);
+    expect(JSON.parse(save.json!)).toEqual({ ...JSON.parse(text), pins });
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario(), plan: JSON.parse(JSON.stringify(plan)), pins });
     // Unmarked, or marked but no longer current, a record is written as it is now.
     expect(recordTextWithoutPlan({ ...record })).toBe(JSON.stringify({ ...record, plan: undefined }));
     const stale = withScenarioText({ ...record }, () => null);
     expect(recordTextWithoutPlan(stale)).toBe(JSON.stringify({ ...record, plan: undefined }));
+  });
+
+  it('sends a large record\'s text in pieces of at most PIECE_CHARS before the request, which names them, and stores the same record', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const plan = planValue(makeMiniPlan())!;
+    const big = { ...makeMiniScenario({ name: 'Évry – dépôt ✓ '.repeat(Math.ceil((1.5 * PIECE_CHARS) / 15)) }), plan };
+    await db.saveCurrentScenario(big);
+    // Unfrozen plan (written with the record), also large.
+    await db.saveCurrentScenario({ ...big, name: `${big.name}!`, plan: JSON.parse(JSON.stringify(plan)) });
+    const saves = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
+    const pieces = fake.requests.filter((r) => r.kind === 'text-part') as TextPart[];
+    expect(saves).toHaveLength(2);
+    expect(saves.every((s) => s.json === undefined && typeof s.jsonKey === 'number')).toBe(true);
+    expect(new Set(pieces.map((p) => p.key))).toEqual(new Set(saves.map((s) => s.jsonKey)));
+    for (const piece of pieces) expect(piece.parts.join('').length).toBeLessThanOrEqual(PIECE_CHARS);
+    // Each request comes after its last piece.
+    for (const save of saves) expect(fake.requests.indexOf(save)).toBeGreaterThan(fake.requests.findLastIndex((r) => r.kind === 'text-part' && r.key === save.jsonKey));
+    expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...big, name: `${big.name}!`, plan: JSON.parse(JSON.stringify(plan)) });
+  });
+
+  it('answers a request naming a text it never got with TextMissingError', async () => {
+    const handle = makeSaveHandler();
+    const reply = await handle({ kind: 'save', id: 8, names: { db: `save-offload-h-${++counter}`, store: 'scenarios' }, jsonKey: 3, write: { stamp: 1, markCurrent: true, expect: false } });
+    expect(reply).toMatchObject({ id: 8, ok: false, name: 'TextMissingError' });
   });
 
   it('sends a plan again once the worker has dropped it for newer ones', async () => {

@@ -7,6 +7,7 @@ import { createCheckApi } from '../../../workers/check-api';
 import type { CheckApi } from '../../../workers/protocol';
 import { checkSolution } from '../../../web/src/domain/check';
 import { makeCheckClient } from '../../../web/src/solver/check-client';
+import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
 /** A stand-in for `new Worker(...)`: the API exposed on one end of a MessageChannel. */
@@ -46,7 +47,7 @@ describe('check client', () => {
     let loads = 0;
     const workers: FakeWorker[] = [];
     const inner = createCheckApi();
-    const api: CheckApi = { load: (key, s) => { loads += 1; inner.load(key, s); }, check: (key, s) => inner.check(key, s) };
+    const api: CheckApi = { load: (key, s) => { loads += 1; inner.load(key, s); }, textPart: (key, parts) => inner.textPart(key, parts), check: (key, s) => inner.check(key, s) };
     const client = makeCheckClient(() => { const w = new FakeWorker(api); workers.push(w); return w as unknown as Worker; });
     const scenario = makeMiniScenario();
     const check = client.forScenario(scenario);
@@ -69,10 +70,31 @@ describe('check client', () => {
     client.dispose();
   });
 
+  it('sends a large scenario text in pieces, one group per task, and checks against the joined text', async () => {
+    const pieces: number[] = [];
+    const loads: unknown[] = [];
+    const inner = createCheckApi();
+    const api: CheckApi = {
+      load: (key, s) => { loads.push(s); inner.load(key, s); },
+      textPart: (key, parts) => { pieces.push(parts.join('').length); inner.textPart(key, parts); },
+      check: (key, s) => inner.check(key, s),
+    };
+    const client = makeCheckClient(() => new FakeWorker(api) as unknown as Worker);
+    const other = { ...makeMiniScenario({ name: 'Nantes – quai ✓ '.repeat(Math.ceil((2.2 * PIECE_CHARS) / 16)) }), vehicles: makeMiniScenario().vehicles.filter((v) => v.id !== 'v1') };
+    const text = JSON.stringify(other);
+    const verdict = await client.forScenario(text)(makeMiniSolution());
+    expect(verdict).toEqual(checkSolution(other, makeMiniSolution()));
+    expect(verdict.ok).toBe(false);
+    expect(pieces).toHaveLength(Math.ceil(text.length / PIECE_CHARS));
+    expect(pieces.every((n) => n <= PIECE_CHARS)).toBe(true);
+    expect(loads).toEqual([{ textKey: expect.any(Number) }]);
+    client.dispose();
+  });
+
   it('still checks a plan when the worker crashes mid-check, and spawns a new worker for the next one', async () => {
     const workers: FakeWorker[] = [];
     // The first worker never answers a check and then dies; the second one works.
-    const silent: CheckApi = { load: () => {}, check: () => new Promise<never>(() => {}) as never };
+    const silent: CheckApi = { load: () => {}, textPart: () => {}, check: () => new Promise<never>(() => {}) as never };
     const client = makeCheckClient(() => {
       const w = new FakeWorker(workers.length === 0 ? silent : createCheckApi());
       workers.push(w);
@@ -92,7 +114,7 @@ describe('check client', () => {
   });
 
   it('a scenario given as JSON text is parsed for the check here when the worker fails', async () => {
-    const failing: CheckApi = { load: () => {}, check: () => { throw new Error('worker broke'); } };
+    const failing: CheckApi = { load: () => {}, textPart: () => {}, check: () => { throw new Error('worker broke'); } };
     const client = makeCheckClient(() => new FakeWorker(failing) as unknown as Worker);
     const other = { ...makeMiniScenario(), vehicles: makeMiniScenario().vehicles.filter((v) => v.id !== 'v1') };
     const check = client.forScenario(JSON.stringify(other));

@@ -13,16 +13,21 @@ import { writeJsonInSlices } from './json-slices';
 import { recordTextWithoutPlan } from './record-text';
 import { nextTask } from './next-task';
 import { readStoredRecord, type StoredRead } from './record-read';
+import { PIECE_CHARS, postInPieces, TextPieces } from './text-pieces';
 
 /** Where a record goes: an idb-keyval store (one database, one object store). */
 export interface StoreNames { db: string; store: string }
 
-/** A write request as posted to the save worker: the record as JSON text (its plan apart), the rest of the write as is. */
+/**
+ * A write request as posted to the save worker: the record as JSON text (its plan apart), the rest of the write as
+ * is. A large text comes before the request, in pieces (TextPart), and the request names it by `jsonKey`.
+ */
 export interface SaveRequest {
   kind: 'save';
   id: number;
   names: StoreNames;
-  json: string;
+  json?: string;
+  jsonKey?: number;
   /** The record's plan: the text sent before under this key (PlanPart messages). */
   planKey?: number;
   write: Omit<WriteSpec, 'record'>;
@@ -31,6 +36,13 @@ export interface SaveRequest {
 /** A piece of a plan's JSON text; the pieces of one key, joined in order, are the plan's text. */
 export interface PlanPart {
   kind: 'plan-part';
+  key: number;
+  parts: string[];
+}
+
+/** A piece of a record's JSON text (io/text-pieces.ts): posted whole, ~7 MB at 10,000 orders was a long task. */
+export interface TextPart {
+  kind: 'text-part';
   key: number;
   parts: string[];
 }
@@ -64,18 +76,19 @@ export class WriterUnavailableError extends Error {
 }
 
 /** Worker side: keeps plan texts (the last KEPT_PLANS keys) and runs save requests against the stores they name. */
-export function makeSaveHandler(): (message: SaveRequest | PlanPart | ReadRequest) => Promise<SaveReply | null> {
+export function makeSaveHandler(): (message: SaveRequest | PlanPart | TextPart | ReadRequest) => Promise<SaveReply | null> {
   const stores = new Map<string, UseStore>();
   const plans = new Map<number, string[]>();
+  const texts = new TextPieces();
   const storeOf = (names: StoreNames): UseStore => {
     const key = `${names.db}\u0000${names.store}`;
     let store = stores.get(key);
     if (!store) stores.set(key, (store = createStore(names.db, names.store)));
     return store;
   };
-  const save = async ({ names, json, planKey, write }: SaveRequest): Promise<void> => {
+  const save = async ({ names, json, jsonKey, planKey, write }: SaveRequest): Promise<void> => {
     const store = storeOf(names);
-    const record = JSON.parse(json) as { id: string; plan?: unknown };
+    const record = JSON.parse(jsonKey === undefined ? json ?? '' : texts.take(jsonKey)) as { id: string; plan?: unknown };
     if (planKey !== undefined) {
       const parts = plans.get(planKey);
       if (!parts) throw Object.assign(new Error(`plan ${planKey} was not sent`), { name: 'PlanMissingError' });
@@ -84,6 +97,10 @@ export function makeSaveHandler(): (message: SaveRequest | PlanPart | ReadReques
     await writeRecord(store, { ...write, record });
   };
   return async (message) => {
+    if (message.kind === 'text-part') {
+      texts.add(message.key, message.parts);
+      return null;
+    }
     if (message.kind === 'plan-part') {
       if (!plans.has(message.key)) {
         plans.set(message.key, []);
@@ -196,8 +213,16 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
     w.onmessageerror = () => fail('the save worker could not read a request');
     return w;
   };
-  const post = (message: SaveRequest | PlanPart | ReadRequest) => (worker ??= start()).postMessage(message);
+  const post = (message: SaveRequest | PlanPart | TextPart | ReadRequest) => (worker ??= start()).postMessage(message);
   const plans = makePlanSender(post);
+  let nextTextKey = 0;
+  /** The record's text as the request carries it: in the request when small, else sent before it in pieces, a group per task. */
+  const textOf = async (json: string): Promise<Pick<SaveRequest, 'json' | 'jsonKey'>> => {
+    if (json.length <= PIECE_CHARS) return { json };
+    const key = ++nextTextKey;
+    await postInPieces([json], (parts) => post({ kind: 'text-part', key, parts }));
+    return { jsonKey: key };
+  };
   const request = (message: Omit<SaveRequest, 'id' | 'kind'>, recordId: string) => new Promise<void>((resolve, reject) => {
     const id = ++nextId;
     pending.set(id, { resolve: () => resolve(), reject, recordId });
@@ -209,15 +234,21 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
     // The record is the store's live data, which later tasks may change: its text is taken now, in this
     // task (or was, with its scenario's text: record-text.ts); its plan (a frozen store value: immutable) is
     // sent apart, in pieces, once per plan.
-    if (typeof plan !== 'object' || plan === null || !Object.isFrozen(plan)) return request({ names, json: JSON.stringify(record), write: rest }, record.id);
-    const json = recordTextWithoutPlan(record);
+    const whole = typeof plan !== 'object' || plan === null || !Object.isFrozen(plan);
+    const json = whole ? JSON.stringify(record) : recordTextWithoutPlan(record);
+    // The plan's key first, then the record's pieces: the request follows its last piece in the same task.
+    const send = async () => {
+      const planKey = whole ? undefined : await plans.keyOf(plan);
+      return request({ names, ...(await textOf(json)), planKey, write: rest }, record.id);
+    };
     try {
-      return await request({ names, json, planKey: await plans.keyOf(plan), write: rest }, record.id);
+      return await send();
     } catch (error) {
-      // Dropped meanwhile for a newer plan (a save of another scenario's plan): sent again, once.
-      if (!(error instanceof Error) || error.name !== 'PlanMissingError') throw error;
-      plans.forget(plan);
-      return request({ names, json, planKey: await plans.keyOf(plan), write: rest }, record.id);
+      // Dropped meanwhile for a newer plan (a save of another scenario's plan), or pieces that went to a worker
+      // that has since been replaced: sent again, once.
+      if (!(error instanceof Error) || (error.name !== 'PlanMissingError' && error.name !== 'TextMissingError')) throw error;
+      if (!whole) plans.forget(plan);
+      return send();
     }
   };
   const read: RecordReader = (names, scenarioId) => new Promise<StoredRead | undefined>((resolve, reject) => {

@@ -4,11 +4,12 @@
 // plan is checked against it. If the worker cannot answer (crash, failed load) the same
 // checker runs here instead: a plan is never shown unchecked, only checked more slowly.
 import { fromPlanText, isPlanText, type PlanText } from '../domain/plan-text';
-import type { CheckApi } from '../../../workers/protocol';
+import type { CheckApi, SentText } from '../../../workers/protocol';
 import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
+import { PIECE_CHARS, postInPieces } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** What the checker reads of a plan: the plan, or its text as a solver worker sent it (domain/plan-text.ts). */
@@ -50,8 +51,15 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
     const failed = handle.crashed();
     if (loadedKey !== key) {
       loadedKey = key;
+      // A large text goes first in pieces, a group per task (io/text-pieces.ts): whole, 10,000 orders' text was
+      // most of a long task when the first plan of a solve landed.
+      let posted: Scenario | string | SentText = scenario;
+      if (typeof scenario === 'string' && scenario.length > PIECE_CHARS) {
+        await Promise.race([postInPieces([scenario], (parts) => void remote.textPart(key, parts).catch(() => {}), PIECE_CHARS, pause), failed]);
+        posted = { textKey: key };
+      }
       // Not awaited: messages arrive in order, and a failed load fails the check below.
-      remote.load(key, scenario).catch(() => {});
+      remote.load(key, posted).catch(() => {});
     }
     // Only what the checker reads: no explanations or stats cross over (a plan's text crosses as it is: one copy).
     const posted = isPlanText(solution) ? solution : { routes: solution.routes, unassigned: solution.unassigned };

@@ -1,13 +1,15 @@
 // Main-thread side of the risk estimate (issue #14): the Monte Carlo runs in a
 // solver worker of its own (spawned lazily), so a risk estimate never competes
 // with a running solve for the same worker and never blocks the main thread.
-import type { RiskRequest } from '../../../workers/protocol';
+import type * as Comlink from 'comlink';
+import type { RiskRequest, SentText, SolverWorkerApi } from '../../../workers/protocol';
 import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { RiskReport } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { stringifyInSlices } from '../io/json-slices';
+import { PIECE_CHARS, postInPieces, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
@@ -42,22 +44,30 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
    * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is the caller's text of it,
    * or written at once (the store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
-   * result is new), in slices of a few milliseconds: both in one task took ~40 ms at 10,000 stops. */
-  const requestText = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string> => {
+   * result is new), in slices of a few milliseconds: both in one task took ~40 ms at 10,000 stops. The request's
+   * text is its pieces, never joined here: a large one is posted a group of pieces per task (io/text-pieces.ts). */
+  const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string[]> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
     const routesText = await stringifyInSlices(plan.routes);
-    return `{"scenario":${scenarioText},"plan":{"routes":${routesText}},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`;
+    return ['{"scenario":', scenarioText, ',"plan":{"routes":', routesText, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+  };
+  let nextKey = 0;
+  /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */
+  const send = async <T>(pieces: string[], call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
+    const target = handle.remote();
+    // Watched from the first piece: a worker that dies between pieces rejects the call instead of leaving it waiting.
+    const failed = handle.crashed();
+    if (textLength(pieces) <= PIECE_CHARS) return Promise.race([call(target, pieces.join('')), failed]);
+    const key = ++nextKey;
+    await Promise.race([postInPieces(pieces, (parts) => void target.textPart(key, parts).catch(() => {})), failed]);
+    return Promise.race([call(target, { textKey: key }), failed]);
   };
   return {
     async computeRisk(scenario, plan, options) {
-      const text = await requestText(scenario, plan, options);
-      const target = handle.remote();
-      return Promise.race([target.computeRisk(text), handle.crashed()]);
+      return send(await requestPieces(scenario, plan, options), (target, request) => target.computeRisk(request));
     },
     async computeRiskReport(scenario, plan, options, scenarioText) {
-      const text = await requestText(scenario, plan, options, scenarioText);
-      const target = handle.remote();
-      return Promise.race([target.computeRiskReport(text), handle.crashed()]);
+      return send(await requestPieces(scenario, plan, options, scenarioText), (target, request) => target.computeRiskReport(request));
     },
     async computeModelRisk(model, options) {
       const target = handle.remote();

@@ -1,0 +1,74 @@
+// Large texts posted to a worker a piece per task (issue #15). Posting a string copies it on the posting
+// thread: at 10,000 orders the scenario's JSON text is ~7 MB, and the risk request (that text and the plan's)
+// or the autosave's record posted whole was a 25–50 ms task on the main thread after each solve. The text is
+// cut into groups of at most PIECE_CHARS characters (slices of the caller's strings: no concatenation, no
+// copy until posted), one group per task; the worker joins them under a key (TextPieces) when asked for it.
+import { nextTask } from './next-task';
+
+/** Characters posted per task at most (one-byte text: ~0.5 MB, about a millisecond of copying). */
+export const PIECE_CHARS = 1 << 19;
+
+/** The concatenation of `texts`, in groups of slices of at most `size` characters each (the last may be shorter). */
+export function* textGroups(texts: readonly string[], size = PIECE_CHARS): Generator<string[]> {
+  let group: string[] = [];
+  let room = size;
+  for (const text of texts) {
+    let at = 0;
+    while (at < text.length) {
+      const take = Math.min(room, text.length - at);
+      group.push(at === 0 && take === text.length ? text : text.slice(at, at + take));
+      at += take;
+      room -= take;
+      if (room === 0) { yield group; group = []; room = size; }
+    }
+  }
+  if (group.length > 0) yield group;
+}
+
+/** Total characters of `texts`. */
+export function textLength(texts: readonly string[]): number {
+  let total = 0;
+  for (const text of texts) total += text.length;
+  return total;
+}
+
+/**
+ * Posts the concatenation of `texts` with `post`, one group of at most `size` characters per task: the first in
+ * the caller's task, each next after a task boundary (`pause`). Resolves once the last group is posted.
+ */
+export async function postInPieces(texts: readonly string[], post: (parts: string[]) => void | Promise<void>, size = PIECE_CHARS, pause: () => Promise<void> = nextTask): Promise<void> {
+  let first = true;
+  for (const group of textGroups(texts, size)) {
+    if (!first) await pause();
+    first = false;
+    await post(group);
+  }
+}
+
+/** Worker side: the pieces of texts under way, by key, joined when taken. Keeps at most `keep` keys (the newest). */
+export class TextPieces {
+  private readonly parts = new Map<number, string[]>();
+  constructor(private readonly keep = 4) {}
+
+  /** Adds the next pieces of the text of `key`. */
+  add(key: number, parts: readonly string[]): void {
+    let list = this.parts.get(key);
+    if (!list) {
+      this.parts.set(key, (list = []));
+      // A text whose request never came (its sender failed between pieces) is dropped, not kept for ever.
+      for (const old of [...this.parts.keys()].slice(0, -this.keep)) this.parts.delete(old);
+    }
+    list.push(...parts);
+  }
+
+  /** The text of `key` (forgotten here); a named error if its pieces never came or were dropped. */
+  take(key: number): string {
+    const list = this.parts.get(key);
+    if (!list) throw Object.assign(new Error(`the text ${key} was not sent`), { name: 'TextMissingError' });
+    this.parts.delete(key);
+    return list.join('');
+  }
+
+  /** Keys held (tests). */
+  get size(): number { return this.parts.size; }
+}
