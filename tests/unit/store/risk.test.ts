@@ -111,6 +111,39 @@ describe('risk store', () => {
     expect(['o1', 'o2', 'o3', 'o4'].map(levelOf)).toEqual(['low', 'high', 'medium', undefined]);
   });
 
+  it('reads no stop of an estimate as it lands: the levels and the stop figures are built on first use, once', async () => {
+    let reads = 0;
+    const stop = (orderId: string, pOnTime: number) => {
+      const fields = { orderId, side: undefined, pOnTime, startP10S: 0, startP50S: 0, startP90S: 0, lateP90S: 0 };
+      return new Proxy(fields, { get: (t, k) => { reads += 1; return t[k as keyof typeof t]; } });
+    };
+    const risk = { samples: 10, expectedLateStops: 0.9, routes: [], stops: [stop('o1', 0.95), stop('o2', 0.45), stop('o3', 0.7)] } as unknown as PlanRisk;
+    const root = createRoot((dispose) => {
+      const base = makeMiniScenario();
+      const scenario = createScenarioStore({ ...base, plan: makeMiniPlan(base) });
+      return { dispose, store: createRiskStore(scenario, async () => ({ risk, weakest: [] })) };
+    });
+    disposeRoot = root.dispose;
+    const [state, estimate] = root.store;
+    await tick();
+    await tick();
+    expect(state.status).toBe('done');
+    expect(reads).toBe(0);
+    const levelOf = estimate.orderLevels();
+    expect(reads).toBe(0);
+    expect(['o1', 'o2', 'o3', 'o9'].map(levelOf)).toEqual(['low', 'high', 'medium', undefined]);
+    const built = reads;
+    expect(built).toBeGreaterThan(0);
+    expect(estimate.orderLevels()).toBe(levelOf);
+    expect(levelOf('o2')).toBe('high');
+    expect(reads).toBe(built);
+    expect(estimate.stopRisk('o3')?.pOnTime).toBe(0.7);
+    const indexed = reads;
+    expect(estimate.stopRisk('o1')?.pOnTime).toBe(0.95);
+    expect(estimate.stopRisk('o9')).toBeUndefined();
+    expect(reads).toBe(indexed + 1);
+  });
+
   it('gives the levels as a lookup per estimate: a view reading it once follows each new estimate', async () => {
     const { calls, scenario: [, scenarioActions], risk: [, reads] } = setup();
     await tick();

@@ -142,7 +142,11 @@ export function MapView(): JSX.Element {
   // The plan's risk colours its stops (issue #14); in the day view, the risk of the rest of the day. One lookup per
   // estimate, read once by each view over the stops: a tracked read per stop had Solid record the same signals
   // 10,000 times in each of them when a plan landed (megabytes of bookkeeping, then garbage; issue #15).
-  const riskLevelsOf = createMemo((): OrderLevels => (dayView() ? day.risk?.orderLevels() : riskReads.orderLevels()) ?? noLevels);
+  const levelsNow = createMemo((): OrderLevels => (dayView() ? day.risk?.orderLevels() : riskReads.orderLevels()) ?? noLevels);
+  // A new estimate recolours the stops in the task after the one that delivered it (with the Risk panel's figures,
+  // the two were a long task at 10,000 stops); the lookup builds its table on the first level asked for.
+  const [riskLevelsOf, setRiskLevelsOf] = createSignal(levelsNow());
+  createEffect(on(levelsNow, (next) => void nextTask().then(() => setRiskLevelsOf(() => next)), { defer: true }));
   // Each count is its own memo, so a drawing slice (`drawn`) or a risk answer recounts only what it changes,
   // not ten passes over 10,000 stops (issue #15).
   const riskLevels = createMemo(() => {

@@ -12,7 +12,7 @@ import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
 import { resolveVariability } from '../domain/variability';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import type { DayDerived } from './day-derive';
-import { DEFAULT_RISK_OPTIONS, describeRiskError, levelsOf, WEAKEST_COUNT, weakestPerOrder, type OrderLevels, type RiskStatus } from './risk';
+import { DEFAULT_RISK_OPTIONS, describeRiskError, estimateReads, WEAKEST_COUNT, type OrderLevels, type RiskStatus } from './risk';
 
 /** The day's figures: `risk` is the last estimate (perhaps of a slightly older state while `status` is `running`). */
 interface DayRiskFields {
@@ -79,11 +79,5 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
   // Another scenario or day: forget the figures at once.
   createEffect(on(dayKey, () => setState({ status: 'idle', risk: null, weakest: [], error: null }), { defer: true }));
   createEffect(on(predicted, (d) => { if (d) schedule(); }));
-  const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [`${s.orderId}\u0000${s.side ?? ''}`, s])));
-  const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
-  return {
-    state,
-    stopRisk: (orderId, side) => index().get(`${orderId}\u0000${side ?? ''}`),
-    orderLevels: () => levelsOf(perOrder()),
-  };
+  return { state, ...estimateReads(() => state.risk) };
 }

@@ -3,7 +3,7 @@
 // worker, which also ranks the weakest promises, and kept here as one plain value
 // (a signal, not a deep store: 10,000 stop figures cost no proxy, issue #15); a
 // stale, failed or removed plan clears it. A late answer for an older plan is dropped.
-import { createEffect, createMemo, createSignal, on } from 'solid-js';
+import { createEffect, createSignal, on } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { buildRiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
@@ -69,8 +69,6 @@ export function weakestPerOrder(stops: readonly StopRisk[]): Map<string, number>
 
 /** The risk store as `[state, reads]`. */
 export type RiskStore = [state: RiskState, reads: RiskReads];
-
-const stopKey = (orderId: string, side?: string) => `${orderId}\u0000${side ?? ''}`;
 
 /** The default estimate: 2,000 sampled days, seed 1. */
 export const DEFAULT_RISK_OPTIONS: RiskOptions = { samples: 2000, seed: 1 };
@@ -138,10 +136,45 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     get weakest() { return fields().weakest; },
     get error() { return fields().error; },
   };
-  const index = createMemo(() => new Map((state.risk?.stops ?? []).map((s) => [stopKey(s.orderId, s.side), s])));
-  const perOrder = createMemo(() => weakestPerOrder(state.risk?.stops ?? []));
-  return [state, {
-    stopRisk: (orderId, side) => index().get(stopKey(orderId, side)),
-    orderLevels: () => levelsOf(perOrder()),
-  }];
+  return [state, estimateReads(() => state.risk)];
+}
+
+/** One estimate's stop figures by order id, per side (a job's under `job`): no key written per stop. */
+type StopIndex = Record<'job' | 'pickup' | 'delivery', Map<string, StopRisk>>;
+const indexes = new WeakMap<PlanRisk, StopIndex>();
+
+function indexStops(stops: readonly StopRisk[]): StopIndex {
+  const index: StopIndex = { job: new Map(), pickup: new Map(), delivery: new Map() };
+  for (const s of stops) index[s.side ?? 'job'].set(s.orderId, s);
+  return index;
+}
+const levelLookups = new WeakMap<PlanRisk, OrderLevels>();
+const noLevels: OrderLevels = () => undefined;
+
+/**
+ * The reads of the estimate `risk()` gives (a tracked read of it per call), each made on first use and kept per
+ * estimate: memos over its 10,000 stops ran in the task that delivered it, with the panel's and the map's work
+ * (a long task, issue #15); the levels' table is built on the first level asked for.
+ */
+export function estimateReads(risk: () => PlanRisk | null | undefined): RiskReads {
+  return {
+    stopRisk(orderId, side) {
+      const current = risk();
+      if (!current) return undefined;
+      let index = indexes.get(current);
+      if (!index) indexes.set(current, (index = indexStops(current.stops)));
+      return index[side ?? 'job'].get(orderId);
+    },
+    orderLevels() {
+      const current = risk();
+      if (!current) return noLevels;
+      let lookup = levelLookups.get(current);
+      if (!lookup) {
+        let table: OrderLevels | null = null;
+        lookup = (orderId) => (table ??= levelsOf(weakestPerOrder(current.stops)))(orderId);
+        levelLookups.set(current, lookup);
+      }
+      return lookup;
+    },
+  };
 }
