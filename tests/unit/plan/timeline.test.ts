@@ -1,7 +1,7 @@
 // The timeline and KPI projections: a row per vehicle, a bar per routed stop
 // with wait and lateness, whole-hour axis; on-time share counts late stops.
 import { describe, expect, it } from 'vitest';
-import { computeKpis, planCost, planCostOf } from '../../../web/src/plan/kpis';
+import { computeKpis, kpisInSlices, planCost, planCostOf } from '../../../web/src/plan/kpis';
 import { moveOrder } from '../../../web/src/plan/move';
 import { positionAtTime, projectTimeline, timelineAxis } from '../../../web/src/plan/timeline';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -42,6 +42,22 @@ describe('timeline projection', () => {
     // The run store's shortcut to the cost figures gives the KPI bar's.
     expect(planCostOf(scenario, late)).toEqual(planCost(computeKpis(scenario, late)));
     expect(planCostOf(scenario, base)).toEqual(planCost(computeKpis(scenario, base)));
+  });
+
+  it('counts the KPIs a part per step to the same figures, a bounded part each', () => {
+    const scenario = makeMiniScenario();
+    scenario.orders[0].timeWindows = [{ start: 480, end: 485 }];
+    const late = moveOrder(scenario, makeMiniSolution(makeMiniScenario()), 'o1', { vehicleId: 'v1', position: 2 })!.solution;
+    for (const [orders, routes] of [[1, 1], [2, 1], [1, 5], [1000, 1000]]) {
+      const job = kpisInSlices(scenario, late, orders, routes);
+      expect(() => job.result()).toThrow();
+      let steps = 1;
+      while (!job.step()) steps += 1;
+      expect(job.result()).toEqual(computeKpis(scenario, late));
+      expect(steps).toBe(Math.ceil(scenario.orders.length / orders) + Math.ceil(late.routes.length / routes));
+      expect(job.step()).toBe(true);
+    }
+    expect(computeKpis(scenario, late).lateStops).toBe(1);
   });
 
   it('draws a shipment as its pickup bar, then its delivery bar, and counts both stops in the KPIs', () => {

@@ -3,9 +3,9 @@
 import { type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { computeKpis, type PlanKpis } from '../plan/kpis';
+import { kpisInSlices, type PlanKpis } from '../plan/kpis';
 import { rawOf } from '../store/raw';
-import { createStaged, viewQueue } from '../store/staged';
+import { createStagedSlices, viewQueue } from '../store/staged';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
 
@@ -23,9 +23,10 @@ export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?:
   // values read "…", the strip is busy), since computing them in the task that showed the plan made it long.
   // A new plan value that holds the plan already counted (a solve's result that is its best so far: the same
   // routes, unassigned orders and summary, plan-view-key.ts) counts nothing again.
-  const figures = createStaged<{ solution: Solution; revision: number }, PlanKpis | null>(
+  // Counted a part per task (kpisInSlices): in one go, the figures of 10,000 stops were a ~30 ms task.
+  const figures = createStagedSlices<{ solution: Solution; revision: number }, PlanKpis | null>(
     () => ({ solution: props.solution, revision: props.scenario.revision }),
-    ({ solution }) => computeKpis(rawOf(props.scenario), solution),
+    ({ solution }) => kpisInSlices(rawOf(props.scenario), solution),
     viewQueue,
     { initial: null, defer: ({ solution }) => stepCount(solution) > FIGURES_AT_ONCE_UP_TO },
     (last, next) => last.revision === next.revision && last.solution.routes === next.solution.routes
