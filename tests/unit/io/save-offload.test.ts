@@ -16,7 +16,7 @@ let counter = 0;
 const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-offload-p-${counter}` });
 
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
-function fakeWorker(options: { failOnPost?: boolean } = {}) {
+function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean } = {}) {
   const handle = makeSaveHandler();
   const requests: (SaveRequest | PlanPart | TextPart | ReadRequest)[] = [];
   let held: (() => void)[] | null = null;
@@ -28,6 +28,8 @@ function fakeWorker(options: { failOnPost?: boolean } = {}) {
     postMessage(request: SaveRequest | PlanPart | TextPart | ReadRequest) {
       requests.push(structuredClone(request));
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
+      // Dies as its first piece of a text comes in (at once: the page learns of it before posting the next piece).
+      if (options.dieOnFirstPiece && request.kind === 'text-part') return void worker.onerror?.({ message: 'gone', preventDefault() {} } as ErrorEvent);
       const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>); });
       if (held) held.push(run);
       else setTimeout(run, 0);
@@ -122,6 +124,25 @@ describe('save worker', () => {
     // Each request comes after its last piece.
     for (const save of saves) expect(fake.requests.indexOf(save)).toBeGreaterThan(fake.requests.findLastIndex((r) => r.kind === 'text-part' && r.key === save.jsonKey));
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...big, name: `${big.name}!`, plan: JSON.parse(JSON.stringify(plan)) });
+  });
+
+  it('sends a large record\'s text again, whole, when its worker dies between pieces', async () => {
+    const where = names();
+    const fakes = [fakeWorker({ dieOnFirstPiece: true }), fakeWorker()];
+    let spawned = 0;
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(() => fakes[spawned++].create()) });
+    const big = makeMiniScenario({ name: 'Évry – dépôt ✓ '.repeat(Math.ceil((2.5 * PIECE_CHARS) / 15)) });
+    await db.saveCurrentScenario(big);
+    expect(spawned).toBe(2);
+    // The first worker got one piece and died; its successor got none of the first text, refused the request
+    // (TextMissingError), then got the whole text again.
+    expect(fakes[0].requests.map((r) => r.kind)).toEqual(['text-part']);
+    const second = fakes[1].requests;
+    const saves = second.filter((r) => r.kind === 'save') as SaveRequest[];
+    expect(saves).toHaveLength(2);
+    const resent = second.filter((r) => r.kind === 'text-part' && r.key === saves[1].jsonKey) as TextPart[];
+    expect(resent.map((p) => p.parts.join('')).join('')).toBe(JSON.stringify(big));
+    expect(await makePlannerDb(where).getScenario('mini')).toEqual(big);
   });
 
   it('answers a request naming a text it never got with TextMissingError', async () => {

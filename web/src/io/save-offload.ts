@@ -220,7 +220,10 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
   const textOf = async (json: string): Promise<Pick<SaveRequest, 'json' | 'jsonKey'>> => {
     if (json.length <= PIECE_CHARS) return { json };
     const key = ++nextTextKey;
-    await postInPieces([json], (parts) => post({ kind: 'text-part', key, parts }));
+    // All pieces to one worker: if it fails meanwhile, the rest are not sent to its successor, whose answer to the
+    // request is then TextMissingError (and the write sends its text again), never a text missing its start.
+    const target = (worker ??= start());
+    await postInPieces([json], (parts) => { if (worker === target) target.postMessage({ kind: 'text-part', key, parts } satisfies TextPart); });
     return { jsonKey: key };
   };
   const request = (message: Omit<SaveRequest, 'id' | 'kind'>, recordId: string) => new Promise<void>((resolve, reject) => {
