@@ -95,6 +95,10 @@ async function solveAndReport(page: Page, browser: Browser, testInfo: TestInfo, 
   // The plan passed the independent checker: no failed-check banner, no untrusted routes.
   await expect(mapRegion(page)).toHaveAttribute('data-untrusted-route-count', '0');
   await expect(page.getByText('This plan failed the independent check')).toHaveCount(0);
+  // The plan's risk was estimated and the plan saved: at 10,000 orders both requests cross to their workers as
+  // text in pieces (io/text-pieces.ts), so a piece lost or mis-joined shows here as no levels or "Not saved".
+  await expect(mapRegion(page)).toHaveAttribute('data-risk-levels', /^low:\d+ medium:\d+ high:\d+$/, { timeout: planTimeoutMs });
+  await expect(page.locator('[data-save-status]')).toHaveAttribute('data-save-status', 'saved', { timeout: planTimeoutMs });
   const heapAfter = await pageHeap(page);
   const renderers = await rendererMemory(browser);
   const peak = Math.max(0, ...renderers.map((r) => r.peakBytes));
