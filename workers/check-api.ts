@@ -15,7 +15,7 @@ export function createCheckApi(): CheckApi {
   const texts = new TextPieces();
   return {
     load(key, posted) {
-      const scenario = typeof posted === 'object' && 'textKey' in posted ? texts.take(posted.textKey) : posted;
+      const scenario = texts.resolve(posted);
       loaded = { key, scenario: typeof scenario === 'string' ? (JSON.parse(scenario) as Scenario) : scenario };
     },
     textPart: (key, parts) => texts.add(key, parts),

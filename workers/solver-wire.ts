@@ -9,8 +9,7 @@ import type { ModelRiskRequest, Progress, RiskRequest, SentText, SolverApi, Solv
 export function wireSolverApi(api: SolverApi): SolverWorkerApi {
   // Large requests come as text in pieces, one per task of the page (io/text-pieces.ts), then a call names them.
   const texts = new TextPieces();
-  const request = (posted: RiskRequest | ModelRiskRequest | string | SentText) =>
-    typeof posted === 'object' && 'textKey' in posted ? texts.take(posted.textKey) : posted;
+  const request = (posted: RiskRequest | ModelRiskRequest | string | SentText) => texts.resolve(posted);
   return {
     async solve(request, onProgress, onEpoch) {
       const progress = onProgress && ((p: Progress) => onProgress({ ...p, plan: p.plan && toPlanText(p.plan) }));

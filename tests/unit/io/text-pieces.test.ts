@@ -39,5 +39,11 @@ describe('text pieces', () => {
     expect(kept.size).toBe(2);
     expect(() => kept.take(2)).toThrow(expect.objectContaining({ name: 'TextMissingError' }));
     expect(kept.take(4)).toBe('z');
+    // A posted value is itself unless it names a text.
+    kept.add(5, ['{"a":', '1}']);
+    expect(kept.resolve({ textKey: 5 })).toBe('{"a":1}');
+    expect(kept.resolve('as is')).toBe('as is');
+    const value = { routes: [] };
+    expect(kept.resolve(value)).toBe(value);
   });
 });

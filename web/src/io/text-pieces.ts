@@ -69,6 +69,11 @@ export class TextPieces {
     return list.join('');
   }
 
+  /** `posted` itself, or the text of the key it names (`{ textKey }`: sent before in pieces; see `take`). */
+  resolve<T>(posted: T | { textKey: number }): T | string {
+    return typeof posted === 'object' && posted !== null && 'textKey' in posted ? this.take(posted.textKey) : posted;
+  }
+
   /** Keys held (tests). */
   get size(): number { return this.parts.size; }
 }

@@ -148,6 +148,7 @@ function indexStops(stops: readonly StopRisk[]): StopIndex {
   for (const s of stops) index[s.side ?? 'job'].set(s.orderId, s);
   return index;
 }
+
 const levelLookups = new WeakMap<PlanRisk, OrderLevels>();
 const noLevels: OrderLevels = () => undefined;
 
