@@ -1,5 +1,5 @@
 // The UI at scale (issue #15): a 5,000-order plan on 150 vans is opened, drawn,
-// panned, zoomed, filtered and clicked through (a 10,000-order plan on 300 vans:
+// panned, zoomed, its route table scrolled, filtered and clicked through (a 10,000-order plan on 300 vans:
 // opened, panned, selected and filtered) while a PerformanceObserver counts the
 // main thread's long tasks (> 50 ms). The test asserts behaviour only (things render,
 // selection and filters work); timings are machine-dependent and are reported as
@@ -131,6 +131,17 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
   // Open (select) a route in the list: its stops unfold and the map highlights it, the other routes' lines and
   // stops faded (at thousands of stops their dots would hide it): only its own dots keep their white rings.
   const target = used[Math.floor(used.length / 2)].vehicleId;
+  // The route table of a large fleet scrolls in a box of its own and renders only the rows in view: scrolled (as a
+  // user would) to the middle, the target's row is there, and the table holds a small share of the routes' rows.
+  await measure(page, results, 'scroll routes', async () => {
+    const box = page.locator('.routes-scroll');
+    await expect(box).toHaveClass(/routes-scroll--bounded/);
+    await box.evaluate((el, share) => { el.scrollTop = el.scrollHeight * share - el.clientHeight / 2; }, (Math.floor(used.length / 2) + 0.5) / used.length);
+    await expect(page.locator(`.routes-table tr[data-vehicle-id="${target}"]`)).toBeVisible();
+  });
+  const rowsInDom = Number(await page.locator('.routes-table').getAttribute('data-row-count'));
+  expect(rowsInDom, `route rows in the DOM of ${used.length}`).toBeGreaterThan(0);
+  expect(rowsInDom, `route rows in the DOM of ${used.length}`).toBeLessThan(used.length / 2);
   const ringsBefore = await ringPixels(page);
   let openMs = 0;
   await measure(page, results, 'open route', async () => {
@@ -153,6 +164,17 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toHaveAttribute('aria-pressed', 'true');
   });
 
+  // A route opened elsewhere (here the timeline's last row) brings its row into the route table's view, unfolded.
+  const last = used[used.length - 1].vehicleId;
+  await measure(page, results, 'open route elsewhere', async () => {
+    await page.locator('.timeline__body').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await page.locator(`.tl-row[data-vehicle-id="${last}"] .route-name`).click();
+    await expect(mapRegion(page)).toHaveAttribute('data-selected', `route:${last}`);
+    const row = page.locator(`.routes-table tr[data-vehicle-id="${last}"]`);
+    await expect(row).toBeInViewport();
+    await expect(row.locator('.route-name')).toHaveAttribute('aria-expanded', 'true');
+  });
+
   // Show the timeline: scroll through its rows top to bottom.
   if (!skip.includes('scroll timeline')) {
     const body = page.locator('.timeline__body');
@@ -161,7 +183,6 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
         await body.evaluate((el, k) => { el.scrollTop = (el.scrollHeight * k) / 6; }, i);
         await settle(page, 50);
       }
-      const last = used[used.length - 1].vehicleId;
       await expect(page.locator(`.tl-row[data-vehicle-id="${last}"]`)).toBeVisible();
     });
   }

@@ -28,6 +28,42 @@ describe('virtualWindow', () => {
   });
 });
 
+describe('virtualWindow with one taller row (an open route)', () => {
+  const base = { count: 100, rowHeight: 30, viewport: 300, overscan: 0 };
+
+  it('places the rows after the tall one lower by its extra height, and the spacers still sum to the full height', () => {
+    const tall = { index: 10, extra: 400 };
+    // y = 700 is inside the tall row (300..730): it and the rows below it that fit are rendered.
+    const inside = virtualWindow({ ...base, scrollTop: 700, tall });
+    expect(inside.start).toBe(10);
+    expect(inside.padTop).toBe(300);
+    // The viewport ends at 700 + 300 = 1000. Row 10 ends at 730, row k > 10 starts at 400 + 30k: row 20 starts at
+    // 1000, the edge (like the plain window, the row at the edge is rendered).
+    expect(inside.end).toBe(21);
+    expect(inside.padTop + 430 + 10 * 30 + inside.padBottom).toBe(100 * 30 + 400);
+    // Below the tall row every row is shifted by its extra height.
+    const below = virtualWindow({ ...base, scrollTop: 400 + 50 * 30, tall });
+    expect(below.start).toBe(50);
+    expect(below.padTop).toBe(50 * 30 + 400);
+    expect(below.padBottom).toBe((100 - below.end) * 30);
+  });
+
+  it('is the plain window above the tall row, and ignores a tall row outside the list or of no extra height', () => {
+    const plain = virtualWindow({ ...base, scrollTop: 60 });
+    expect(virtualWindow({ ...base, scrollTop: 60, tall: { index: 50, extra: 400 } })).toEqual({ ...plain, padBottom: plain.padBottom + 400 });
+    expect(virtualWindow({ ...base, scrollTop: 60, tall: { index: 500, extra: 400 } })).toEqual(plain);
+    expect(virtualWindow({ ...base, scrollTop: 60, tall: { index: 1, extra: 0 } })).toEqual(plain);
+  });
+
+  it('scrolls to a row below the tall one at its shifted place, and brings a row taller than the viewport to the top', () => {
+    const tall = { index: 10, extra: 400 };
+    expect(scrollToRow(40, 30, 0, 300, tall)).toBe(40 * 30 + 400 + 30 - 300);
+    expect(scrollToRow(10, 30, 0, 300, tall)).toBe(300);
+    expect(scrollToRow(10, 30, 300, 300, tall)).toBeNull();
+    expect(scrollToRow(5, 30, 0, 300, tall)).toBeNull();
+  });
+});
+
 describe('scrollToRow', () => {
   it('scrolls up to a row above, down to a row below, and not at all for a row in view', () => {
     expect(scrollToRow(5, 30, 600, 270)).toBe(150);

@@ -1,7 +1,9 @@
 // One row per used vehicle (pin, stops, km, hours, start and end) with a totals
 // row. The vehicle name selects the route everywhere; the active route (selected,
 // or holding the selected stop) unfolds its stops. Rows accept dropped stops.
-import { createMemo, For, Show, type JSX } from 'solid-js';
+// A long table (a large fleet) scrolls in a box of its own and puts in the DOM
+// only the rows in view (issue #15), like the timeline.
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { routeColumns } from './route-columns';
 import { createKeyed } from './ui/keyed';
 import { createProgressive } from './ui/progressive';
@@ -17,6 +19,7 @@ import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
 import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
+import { createVirtualRows } from './ui/virtual-rows';
 
 /** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
 export function stopCount(route: Route): number {
@@ -31,8 +34,15 @@ const startOf = (route: Route) => formatClock(route.steps[0]?.departureS ?? 0);
 const endOf = (route: Route) => formatClock(route.steps[route.steps.length - 1]?.arrivalS ?? 0);
 /** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
 const ROWS_PER_FRAME = 20;
+/**
+ * Above this many rows the table scrolls in its own box and renders only the rows in view: at 10,000 orders
+ * ~960 rows were ~11 MB of components made as a plan landed, and their collection part of long tasks (issue #15).
+ */
+const VIRTUALIZE_ABOVE = 60;
+/** A closed row's height in px until one is measured (styles.css: `contain-intrinsic-size` of a route group). */
+const ROW_HEIGHT = 34;
 
-function RouteRow(props: { route: Route; scenario: Scenario; name: string; active: boolean; editable: boolean }): JSX.Element {
+function RouteRow(props: { route: Route; scenario: Scenario; name: string; active: boolean; editable: boolean; watch?: (el: HTMLElement) => void }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
   const vehicleId = () => props.route.vehicleId;
   const selected = () => isRouteSelected(uiState, vehicleId());
@@ -42,15 +52,15 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
   // Dropped on the row itself: the stop goes where it costs least.
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: vehicleId() } : null));
   return (
-    <tbody class={`route-group${props.active ? ' is-active' : ''}`}>
+    <tbody class={`route-group${props.active ? ' is-active' : ''}`} ref={(el) => props.watch?.(el)}>
       <tr class={`${selected() ? 'is-selected' : ''}${hovered()}`} data-vehicle-id={vehicleId()} {...drop}>
         <td class="pin-cell">
           <PinToggle pinned={pinned()} label={`route ${name()}`} onToggle={() => pinsActions.toggleRoute(props.scenario.id, vehicleId())} />
         </td>
         <th scope="row">
-          <button type="button" class="route-name" aria-pressed={selected()} aria-expanded={props.active} onClick={() => uiActions.toggleRoute(vehicleId())}>
+          <button type="button" class="route-name" aria-pressed={selected()} aria-expanded={props.active} title={name()} onClick={() => uiActions.toggleRoute(vehicleId())}>
             <span class="swatch" style={{ background: routeColor(props.scenario, vehicleId()) }} aria-hidden="true" />
-            {name()}
+            <span class="route-name__text">{name()}</span>
           </button>
         </th>
         <td class="num">{formatCount(stopCount(props.route))}</td>
@@ -78,39 +88,102 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
 export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
   const totals = createMemo(() => ({ stops: formatCount(total(stopCount)), km: formatKmValue(total((r) => r.distanceM)), hours: formatHm(total((r) => r.durationS)) }));
-  // Every row's clocks (not only the rows drawn yet), so the columns do not change width as rows appear.
-  const columns = createMemo(() => routeColumns([[totals().stops], [totals().km], [totals().hours], props.routes.map(startOf), props.routes.map(endOf)]));
   const nameOf = createVehicleNames(() => props.scenario);
-  const shown = createProgressive(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes), ROWS_PER_FRAME);
+  const visible = createMemo(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes));
+  const virtualized = createMemo(() => visible().length > VIRTUALIZE_ABOVE);
+  // Every row's clocks (not only the rows drawn yet), so the columns do not change width as rows appear. A long
+  // table's scrolling box has narrower cell padding (styles.css), given back to the names.
+  const columns = createMemo(() => routeColumns([[totals().stops], [totals().km], [totals().hours], props.routes.map(startOf), props.routes.map(endOf)], virtualized() ? 8 : 12));
+  const sizes = createRowSizes();
+  const activeIndex = createMemo(() => (props.activeVehicleId === null ? -1 : visible().findIndex((r) => r.vehicleId === props.activeVehicleId)));
+  const tall = () => { const open = sizes.open(); return open && open.vehicleId === props.activeVehicleId && activeIndex() >= 0 ? { index: activeIndex(), extra: open.extra } : null; };
+  const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, tall);
+  const inView = createMemo(() => { const w = virtual.window(); return virtualized() ? visible().slice(w.start, w.end) : visible(); });
+  const shown = createProgressive(inView, ROWS_PER_FRAME);
   // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing
   // every row's elements (at 10,000 orders, ~960 rows rebuilt and laid out again in one task, issue #15).
   const rows = createKeyed(shown, (route) => route.vehicleId);
+  // A route opened elsewhere (the map, the timeline) brings its row into view, where its stops unfold: first into
+  // the rendered window of a long table, then (once drawn) into the panel's view.
+  let box: HTMLElement | undefined;
+  createEffect(on(() => props.activeVehicleId, (vehicleId) => {
+    virtual.reveal(activeIndex());
+    if (vehicleId !== null) requestAnimationFrame(() => box?.querySelector(`tr[data-vehicle-id="${CSS.escape(vehicleId)}"]`)?.scrollIntoView({ block: 'nearest' }));
+  }, { defer: true }));
   return (
-    <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length} style={{ '--route-columns': columns() }}>
-      <thead>
-        <tr>
-          <th scope="col" class="pin-cell"><span class="visually-hidden">Pinned</span></th>
-          <th scope="col">Vehicle</th>
-          <th scope="col" class="num">Stops</th>
-          <th scope="col" class="num">km</th>
-          <th scope="col" class="num">Hours</th>
-          <th scope="col" class="num">Start</th>
-          <th scope="col" class="num">End</th>
-        </tr>
-      </thead>
-      <For each={rows.keys()}>
-        {(vehicleId) => <RouteRow route={rows.item(vehicleId)!} scenario={props.scenario} name={nameOf(vehicleId)} active={props.activeVehicleId === vehicleId} editable={props.editable} />}
-      </For>
-      <tfoot>
-        <tr>
-          <td />
-          <th scope="row">Total</th>
-          <td class="num">{totals().stops}</td>
-          <td class="num">{totals().km}</td>
-          <td class="num">{totals().hours}</td>
-          <td colSpan={2} />
-        </tr>
-      </tfoot>
-    </table>
+    <div class={`routes-scroll${virtualized() ? ' routes-scroll--bounded' : ''}`} ref={(el) => { box = el; virtual.attach(el); }}>
+      <table class={`routes-table${props.trusted ? '' : ' routes-table--untrusted'}`} data-route-count={props.routes.length} data-row-count={rows.keys().length} style={{ '--route-columns': columns() }}>
+        <thead ref={sizes.watch}>
+          <tr>
+            <th scope="col" class="pin-cell"><span class="visually-hidden">Pinned</span></th>
+            <th scope="col">Vehicle</th>
+            <th scope="col" class="num">Stops</th>
+            <th scope="col" class="num">km</th>
+            <th scope="col" class="num">Hours</th>
+            <th scope="col" class="num">Start</th>
+            <th scope="col" class="num">End</th>
+          </tr>
+        </thead>
+        <Show when={virtualized()}><tbody class="routes-table__pad" style={{ height: `${virtual.window().padTop}px` }} aria-hidden="true" /></Show>
+        <For each={rows.keys()}>
+          {(vehicleId) => <RouteRow route={rows.item(vehicleId)!} scenario={props.scenario} name={nameOf(vehicleId)} active={props.activeVehicleId === vehicleId} editable={props.editable} watch={sizes.watch} />}
+        </For>
+        <Show when={virtualized()}><tbody class="routes-table__pad" style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" /></Show>
+        <tfoot ref={sizes.watch}>
+          <tr>
+            <td />
+            <th scope="row">Total</th>
+            <td class="num">{totals().stops}</td>
+            <td class="num">{totals().km}</td>
+            <td class="num">{totals().hours}</td>
+            <td colSpan={2} />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
   );
+}
+
+/** What the virtual window needs measured in the table: a closed row, the open one, and the sticky head and foot. */
+interface RowSizes {
+  row(): number;
+  /** Height of the sticky head and foot together (they cover that much of the box). */
+  frame(): number;
+  /** How much taller than a closed row the open route's row is, and whose it is; null until measured. */
+  open(): { vehicleId: string; extra: number } | null;
+  /** Measures `el` (a route group, the head or the foot) while the calling component lives. */
+  watch(el: HTMLElement): void;
+}
+
+/**
+ * Sizes read by a ResizeObserver as the table's parts render and change (after layout: no layout forced). An open
+ * route's group is told apart by its class, its vehicle by its first row.
+ */
+function createRowSizes(): RowSizes {
+  const [row, setRow] = createSignal(ROW_HEIGHT);
+  const [frame, setFrame] = createSignal(0);
+  const [open, setOpen] = createSignal<{ vehicleId: string; extra: number } | null>(null, { equals: (a, b) => a?.vehicleId === b?.vehicleId && a?.extra === b?.extra });
+  const edges = new Map<Element, number>();
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const el = entry.target as HTMLElement;
+      const height = entry.borderBoxSize?.[0]?.blockSize ?? el.offsetHeight;
+      if (el.tagName === 'THEAD' || el.tagName === 'TFOOT') edges.set(el, height);
+      else if (height <= 0) continue;
+      else if (!el.classList.contains('is-active')) setRow(height);
+      else {
+        const vehicleId = el.querySelector('tr[data-vehicle-id]')?.getAttribute('data-vehicle-id');
+        if (vehicleId) setOpen({ vehicleId, extra: Math.max(0, height - row()) });
+      }
+    }
+    setFrame([...edges.values()].reduce((sum, h) => sum + h, 0));
+  });
+  onCleanup(() => observer.disconnect());
+  return {
+    row, frame, open,
+    watch(el) {
+      observer.observe(el);
+      onCleanup(() => { observer.unobserve(el); edges.delete(el); });
+    },
+  };
 }

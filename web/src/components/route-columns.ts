@@ -12,7 +12,7 @@ const NARROW = /[,.: ]/;
 const NARROW_CH = 0.45;
 /** Room for the bold totals row (bold digits are a little wider). */
 const BOLD = 1.08;
-/** Cell padding, 6px each side. */
+/** Cell padding, 6px each side (4px in a long table's scrolling box: styles.css). */
 const PADDING_PX = 12;
 
 /** Width of `text` in `ch` of the table's tabular figures (an upper bound). */
@@ -24,12 +24,12 @@ export function textWidthCh(text: string): number {
 
 /**
  * `grid-template-columns` of the route table: pin, vehicle name, then one column per entry of `texts`, wide
- * enough for its widest text.
+ * enough for its widest text with `paddingPx` of cell padding.
  */
-export function routeColumns(texts: readonly (readonly string[])[]): string {
+export function routeColumns(texts: readonly (readonly string[])[], paddingPx = PADDING_PX): string {
   const figures = texts.map((column) => {
     const widest = column.reduce((most, text) => Math.max(most, textWidthCh(text)), 0);
-    return `max(${MIN_WIDTH}, calc(${(widest * BOLD).toFixed(2)}ch + ${PADDING_PX}px))`;
+    return `max(${MIN_WIDTH}, calc(${(widest * BOLD).toFixed(2)}ch + ${paddingPx}px))`;
   });
   return [LEAD_COLUMNS, ...figures].join(' ');
 }

@@ -2,7 +2,7 @@
 // height, and says which rows of a long list to render; `reveal` scrolls a row into
 // the rendered window (a selection made elsewhere must show up here).
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
-import { scrollToRow, virtualWindow, type VirtualWindow } from './virtual-window';
+import { scrollToRow, virtualWindow, type TallRow, type VirtualWindow } from './virtual-window';
 
 /** Rows drawn outside the viewport on each side (a timeline row holds ~35 stop bars: few, but enough for a wheel step). */
 const OVERSCAN = 2;
@@ -16,8 +16,15 @@ export interface VirtualRows {
   attach(el: HTMLElement): void;
 }
 
-/** `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element. */
-export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boolean>, rowHeight: number, headerHeight: number): VirtualRows {
+/** A height in px, fixed or measured (an accessor). */
+type Px = number | Accessor<number>;
+const px = (value: Px) => (typeof value === 'function' ? value() : value);
+
+/**
+ * `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element; `tall`,
+ * when given, names the one row that is taller (and by how much).
+ */
+export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boolean>, rowHeight: Px, headerHeight: Px, tall?: Accessor<TallRow | null>): VirtualRows {
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewport, setViewport] = createSignal(600);
   let el: HTMLElement | undefined;
@@ -25,17 +32,17 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
     if (!el) return;
     // The sticky header covers the top of the viewport, over content that is already rows.
     setScrollTop(el.scrollTop);
-    setViewport(el.clientHeight - headerHeight);
+    setViewport(el.clientHeight - px(headerHeight));
   };
   const resize = new ResizeObserver(read);
   onCleanup(() => resize.disconnect());
   return {
     window: () => (enabled()
-      ? virtualWindow({ count: count(), rowHeight, scrollTop: scrollTop(), viewport: viewport(), overscan: OVERSCAN })
+      ? virtualWindow({ count: count(), rowHeight: px(rowHeight), scrollTop: scrollTop(), viewport: viewport(), overscan: OVERSCAN, tall: tall?.() })
       : { start: 0, end: count(), padTop: 0, padBottom: 0 }),
     reveal(index) {
       if (!el || !enabled() || index < 0) return;
-      const top = scrollToRow(index, rowHeight, el.scrollTop, el.clientHeight - headerHeight);
+      const top = scrollToRow(index, px(rowHeight), el.scrollTop, el.clientHeight - px(headerHeight), tall?.());
       if (top !== null) {
         el.scrollTop = top;
         read();
