@@ -119,7 +119,8 @@ export function MapView(): JSX.Element {
   // long tasks, issue #15): the plan's routes, the revision and the data edit count are what re-run them
   // (plan-view-key.ts: a new plan value that holds the routes already drawn draws nothing again). A new
   // plan's stops and lines are projected a slice per task after the one that stored it, and drawn once both
-  // are done, the lines a task after the stops (staged.ts); the region is aria-busy until then.
+  // are done, the dots a task after the stops and the lines a task after them (staged.ts); the region is
+  // aria-busy until then.
   const source = () => planViewKey(shown(), () => state.dataChanges);
   // Stops and lines a slice per task: all 10,000 stops, or 1,000 lines, with the views that follow them was a long task.
   // Both in one staged derivation, so the map changes plans at once: as two, a new plan's lines showed over the
@@ -129,10 +130,19 @@ export function MapView(): JSX.Element {
     return raw ? bothInSlices(projectStopsInSlices(raw, raw.plan), projectRoutesInSlices(raw, raw.plan)) : { step: () => true, result: () => ({ first: [], second: [] }) };
   }, viewQueue, undefined, samePlanView);
   const stops = () => drawing().first;
-  // The lines land in the task after the stops: drawn in the same task, the two were a 50-100 ms task at 10,000.
+  // A plan lands over three tasks: its stops (the region's counts), then their dots, then the lines (issue #15). At
+  // 10,000 stops the dots alone are 10-15 ms of work, and any task may also hold a 30-40 ms collection pause on a
+  // busy machine: together with the stops' counts or the lines they made tasks over 50 ms.
+  const [dotted, setDotted] = createSignal(drawing().first);
   const [lines, setLines] = createSignal(drawing().second);
-  createEffect(on(() => drawing().second, (next) => void nextTask().then(() => setLines(() => next)), { defer: true }));
-  const catchingUp = () => drawing.pending() || lines() !== drawing().second;
+  let landing = 0;
+  createEffect(on(drawing, (next) => {
+    const mine = ++landing;
+    void nextTask()
+      .then(() => { if (mine === landing) setDotted(() => next.first); return nextTask(); })
+      .then(() => { if (mine === landing) setLines(() => next.second); });
+  }, { defer: true }));
+  const catchingUp = () => drawing.pending() || dotted() !== drawing().first || lines() !== drawing().second;
   // From the projected stops (plain data): a walk over the store's 10,000 order proxies was part of a long task.
   const hasPickups = createMemo(() => stops().some((s) => s.pickup !== null));
   // The active route and the route filter (issue #15), shared with the route table and the timeline.
@@ -201,7 +211,7 @@ export function MapView(): JSX.Element {
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />
-              <StopMarkers map={instance()} renderer={renderer} stops={stops()} view={view} riskLevels={riskLevelsOf} onDrawn={setDrawn} />
+              <StopMarkers map={instance()} renderer={renderer} stops={dotted()} view={view} riskLevels={riskLevelsOf} onDrawn={setDrawn} />
               <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );
