@@ -41,6 +41,8 @@ const ROWS_PER_FRAME = 20;
 const VIRTUALIZE_ABOVE = 60;
 /** A closed row's height in px until one is measured (styles.css: `contain-intrinsic-size` of a route group). */
 const ROW_HEIGHT = 34;
+/** The scrolling box's height (styles.css `.routes-scroll--bounded`: 70 % of the window, at most 760 px). */
+const boxHeight = () => Math.min(0.7 * window.innerHeight, 760);
 
 function RouteRow(props: { route: Route; scenario: Scenario; name: string; active: boolean; editable: boolean; watch?: (el: HTMLElement) => void }): JSX.Element {
   const { ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
@@ -97,7 +99,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
   const sizes = createRowSizes();
   const activeIndex = createMemo(() => (props.activeVehicleId === null ? -1 : visible().findIndex((r) => r.vehicleId === props.activeVehicleId)));
   const tall = () => { const open = sizes.open(); return open && open.vehicleId === props.activeVehicleId && activeIndex() >= 0 ? { index: activeIndex(), extra: open.extra } : null; };
-  const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, tall);
+  const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, { tall, height: boxHeight });
   const inView = createMemo(() => { const w = virtual.window(); return virtualized() ? visible().slice(w.start, w.end) : visible(); });
   const shown = createProgressive(inView, ROWS_PER_FRAME);
   // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing

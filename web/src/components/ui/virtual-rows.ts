@@ -20,13 +20,24 @@ export interface VirtualRows {
 type Px = number | Accessor<number>;
 const px = (value: Px) => (typeof value === 'function' ? value() : value);
 
-/**
- * `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element; `tall`,
- * when given, names the one row that is taller (and by how much).
- */
-export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boolean>, rowHeight: Px, headerHeight: Px, tall?: Accessor<TallRow | null>): VirtualRows {
+/** Optional parts of a virtual list. */
+export interface VirtualOptions {
+  /** The one row that is taller than the others, and by how much. */
+  tall?: Accessor<TallRow | null>;
+  /**
+   * The scrolling element's height once it is enabled, when its style fixes it (px, header included): used until
+   * it is measured so. A list enabled by the change that fills it (a plan landing) is then rendered right at once,
+   * not first for the height the element had while empty and again after the next layout.
+   */
+  height?: Accessor<number>;
+}
+
+/** `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element. */
+export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boolean>, rowHeight: Px, headerHeight: Px, options: VirtualOptions = {}): VirtualRows {
+  const { tall } = options;
   const [scrollTop, setScrollTop] = createSignal(0);
   const [viewport, setViewport] = createSignal(600);
+  const height = () => Math.max(viewport(), (options.height?.() ?? 0) - px(headerHeight));
   let el: HTMLElement | undefined;
   const read = () => {
     if (!el) return;
@@ -38,7 +49,7 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
   onCleanup(() => resize.disconnect());
   return {
     window: () => (enabled()
-      ? virtualWindow({ count: count(), rowHeight: px(rowHeight), scrollTop: scrollTop(), viewport: viewport(), overscan: OVERSCAN, tall: tall?.() })
+      ? virtualWindow({ count: count(), rowHeight: px(rowHeight), scrollTop: scrollTop(), viewport: height(), overscan: OVERSCAN, tall: tall?.() })
       : { start: 0, end: count(), padTop: 0, padBottom: 0 }),
     reveal(index) {
       if (!el || !enabled() || index < 0) return;
