@@ -26,7 +26,8 @@ function promiseLabel(names: Map<string, string>, weak: WeakPromise): string {
 
 /** The figures of an estimate (also shown in Day mode for the rest of the day). */
 export function RiskFigures(props: { risk: PlanRisk; weakest: WeakPromise[]; scenario: Scenario | null }): JSX.Element {
-  const vehicleName = createVehicleNames(() => props.scenario);
+  const { scenario: [scenarioState] } = useApp();
+  const vehicleName = createVehicleNames(() => props.scenario, () => scenarioState.dataChanges);
   // Per weak promise only: the figures come ranked, with their median start, from the risk worker.
   const names = createMemo(() => customerNames(props.scenario, props.weakest));
   const routes = createMemo(() => listedRoutes(props.risk.routes));

@@ -30,10 +30,15 @@ export function stopCount(route: Route): number {
 }
 
 const COLUMNS = 7;
-const startOf = (route: Route) => formatClock(route.steps[0]?.departureS ?? 0);
-const endOf = (route: Route) => formatClock(route.steps[route.steps.length - 1]?.arrivalS ?? 0);
-/** Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task). */
-const ROWS_PER_FRAME = 20;
+const startS = (route: Route) => route.steps[0]?.departureS ?? 0;
+const endS = (route: Route) => route.steps[route.steps.length - 1]?.arrivalS ?? 0;
+const startOf = (route: Route) => formatClock(startS(route));
+const endOf = (route: Route) => formatClock(endS(route));
+/**
+ * Route rows rendered at once, then per frame (issue #15: 150 rows in one go is a long task; at 1,000 vehicles
+ * the 20 rows of a long table's first view were still half of the task that showed a plan's routes).
+ */
+const ROWS_PER_FRAME = 10;
 /**
  * Above this many rows the table scrolls in its own box and renders only the rows in view: at 10,000 orders
  * ~960 rows were ~11 MB of components made as a plan landed, and their collection part of long tasks (issue #15).
@@ -90,16 +95,19 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
 export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted: boolean; activeVehicleId: string | null; editable: boolean; isVisible?: (vehicleId: string) => boolean }): JSX.Element {
   const total = (f: (r: Route) => number) => props.routes.reduce((sum, r) => sum + f(r), 0);
   const totals = createMemo(() => ({ stops: formatCount(total(stopCount)), km: formatKmValue(total((r) => r.distanceM)), hours: formatHm(total((r) => r.durationS)) }));
-  const nameOf = createVehicleNames(() => props.scenario);
+  const { scenario: [scenarioState] } = useApp();
+  const nameOf = createVehicleNames(() => props.scenario, () => scenarioState.dataChanges);
   const visible = createMemo(() => (props.isVisible ? props.routes.filter((r) => props.isVisible!(r.vehicleId)) : props.routes));
   const virtualized = createMemo(() => visible().length > VIRTUALIZE_ABOVE);
-  // Every row's clocks (not only the rows drawn yet), so the columns do not change width as rows appear. A long
+  // Wide enough for every row's clocks (not only the rows drawn yet), so the columns do not change width as rows
+  // appear: a clock's text is wider only on a later day ("08:05 +1"), so the latest one is the widest. A long
   // table's scrolling box has narrower cell padding (styles.css), given back to the names.
-  const columns = createMemo(() => routeColumns([[totals().stops], [totals().km], [totals().hours], props.routes.map(startOf), props.routes.map(endOf)], virtualized() ? 8 : 12));
+  const latest = (of: (r: Route) => number) => formatClock(props.routes.reduce((most, r) => Math.max(most, of(r)), 0));
+  const columns = createMemo(() => routeColumns([[totals().stops], [totals().km], [totals().hours], [latest(startS)], [latest(endS)]], virtualized() ? 8 : 12));
   const sizes = createRowSizes();
   const activeIndex = createMemo(() => (props.activeVehicleId === null ? -1 : visible().findIndex((r) => r.vehicleId === props.activeVehicleId)));
   const tall = () => { const open = sizes.open(); return open && open.vehicleId === props.activeVehicleId && activeIndex() >= 0 ? { index: activeIndex(), extra: open.extra } : null; };
-  const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, { tall, height: boxHeight });
+  const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, { tall, height: boxHeight, measureOnAttach: false });
   const inView = createMemo(() => { const w = virtual.window(); return virtualized() ? visible().slice(w.start, w.end) : visible(); });
   const shown = createProgressive(inView, ROWS_PER_FRAME);
   // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing

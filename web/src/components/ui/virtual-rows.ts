@@ -30,6 +30,11 @@ export interface VirtualOptions {
    * not first for the height the element had while empty and again after the next layout.
    */
   height?: Accessor<number>;
+  /**
+   * False: the element is first measured by its ResizeObserver (after the next layout), not when attached, which
+   * forces a layout of the page in that task; for a list that is not enabled when created (every row is rendered).
+   */
+  measureOnAttach?: boolean;
 }
 
 /** `count` rows of `rowHeight` px below a sticky header of `headerHeight` px inside a scrolling element. */
@@ -63,7 +68,7 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
       el = node;
       node.addEventListener('scroll', read, { passive: true });
       resize.observe(node);
-      read();
+      if (options.measureOnAttach !== false) read();
     },
   };
 }
