@@ -110,15 +110,25 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
   const virtual = createVirtualRows(() => visible().length, virtualized, sizes.row, sizes.frame, { tall, height: boxHeight, measureOnAttach: false });
   const inView = createMemo(() => { const w = virtual.window(); return virtualized() ? visible().slice(w.start, w.end) : visible(); });
   const shown = createProgressive(inView, ROWS_PER_FRAME);
+  // The window's rows not rendered yet (they appear a batch per frame) are space below the rendered ones: without
+  // it the box's content is shorter than its scroll position assumes, and the browser pulls the position back.
+  const padBottom = () => virtual.window().padBottom + (inView().length - shown().length) * sizes.row();
   // Rows by vehicle: a new plan of the same vehicles updates each row's figures in place instead of replacing
   // every row's elements (at 10,000 orders, ~960 rows rebuilt and laid out again in one task, issue #15).
   const rows = createKeyed(shown, (route) => route.vehicleId);
   // A route opened elsewhere (the map, the timeline) brings its row into view, where its stops unfold: first into
   // the rendered window of a long table, then (once drawn) into the panel's view.
   let box: HTMLElement | undefined;
+  // The row may come a few frames later (the window's rows render a batch per frame): looked for once per frame.
+  const intoView = (vehicleId: string, frames: number) => requestAnimationFrame(() => {
+    if (props.activeVehicleId !== vehicleId) return;
+    const row = box?.querySelector(`tr[data-vehicle-id="${CSS.escape(vehicleId)}"]`);
+    if (row) row.scrollIntoView({ block: 'nearest' });
+    else if (frames > 1) intoView(vehicleId, frames - 1);
+  });
   createEffect(on(() => props.activeVehicleId, (vehicleId) => {
     virtual.reveal(activeIndex());
-    if (vehicleId !== null) requestAnimationFrame(() => box?.querySelector(`tr[data-vehicle-id="${CSS.escape(vehicleId)}"]`)?.scrollIntoView({ block: 'nearest' }));
+    if (vehicleId !== null) intoView(vehicleId, 10);
   }, { defer: true }));
   return (
     <div class={`routes-scroll${virtualized() ? ' routes-scroll--bounded' : ''}`} ref={(el) => { box = el; virtual.attach(el); }}>
@@ -138,7 +148,7 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
         <For each={rows.keys()}>
           {(vehicleId) => <RouteRow route={rows.item(vehicleId)!} scenario={props.scenario} name={nameOf(vehicleId)} active={props.activeVehicleId === vehicleId} editable={props.editable} watch={sizes.watch} />}
         </For>
-        <Show when={virtualized()}><tbody class="routes-table__pad" style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" /></Show>
+        <Show when={virtualized()}><tbody class="routes-table__pad" style={{ height: `${padBottom()}px` }} aria-hidden="true" /></Show>
         <tfoot ref={sizes.watch}>
           <tr>
             <td />
