@@ -1,7 +1,7 @@
 // Reactive side of virtual-window.ts: tracks a scrolling container's scrollTop and
 // height, and says which rows of a long list to render; `reveal` scrolls a row into
 // the rendered window (a selection made elsewhere must show up here).
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { scrollToRow, virtualWindow, type TallRow, type VirtualWindow } from './virtual-window';
 
 /** Rows drawn outside the viewport on each side (a timeline row holds ~35 stop bars: few, but enough for a wheel step). */
@@ -57,8 +57,11 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
       ? virtualWindow({ count: count(), rowHeight: px(rowHeight), scrollTop: scrollTop(), viewport: height(), overscan: OVERSCAN, tall: tall?.() })
       : { start: 0, end: count(), padTop: 0, padBottom: 0 }),
     reveal(index) {
-      if (!el || !enabled() || index < 0) return;
-      const top = scrollToRow(index, px(rowHeight), el.scrollTop, el.clientHeight - px(headerHeight), tall?.());
+      if (!el || !untrack(enabled) || index < 0) return;
+      // From the scroll position and height the list tracks (its scroll events and ResizeObserver), not the
+      // element's: reading those forces a layout of the page in the task that changed it, the click that opened a
+      // route (at 10,000 stops a good part of a 60 ms task, issue #15). The DOM is touched only to scroll.
+      const top = untrack(() => scrollToRow(index, px(rowHeight), scrollTop(), height(), tall?.()));
       if (top !== null) {
         el.scrollTop = top;
         read();
