@@ -80,3 +80,53 @@ describe('installContentSecurityPolicy', () => {
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('only default hosts admitted'), expect.any(Error));
   });
 });
+
+/** A stand-in for the settings worker (csp-read.worker.ts): answers each request with `answer`, or fails. */
+function fakeWorker(answer: { settings?: unknown[]; fail?: string }): Worker & { posted: unknown[]; terminated: boolean } {
+  const worker = {
+    posted: [] as unknown[],
+    terminated: false,
+    onmessage: null as ((event: MessageEvent) => void) | null,
+    onerror: null as ((event: ErrorEvent) => void) | null,
+    onmessageerror: null as (() => void) | null,
+    postMessage(message: unknown) {
+      worker.posted.push(message);
+      setTimeout(() => {
+        if (answer.fail !== undefined) worker.onerror?.({ message: answer.fail, preventDefault() {} } as ErrorEvent);
+        else worker.onmessage?.({ data: { ok: true, settings: answer.settings } } as MessageEvent);
+      }, 0);
+    },
+    terminate() { worker.terminated = true; },
+  };
+  return worker as unknown as Worker & { posted: unknown[]; terminated: boolean };
+}
+
+describe('installContentSecurityPolicy with a settings worker', () => {
+  it('takes the hosts the worker read (the page deserialises no record) and ends the worker', async () => {
+    const worker = fakeWorker({ settings: [{ tileUrl: 'https://worker-read.example.test/{z}/{x}/{y}.png' }] });
+    const sources = await installContentSecurityPolicy({ dbName: 'csp-boot-w1', spawnWorker: () => worker });
+    expect(worker.posted).toEqual([{ dbName: 'csp-boot-w1' }]);
+    expect(sources).toEqual(['https://tile.openstreetmap.org', 'https://worker-read.example.test']);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('reads on the page when the worker fails or cannot start, so stored hosts are still admitted', async () => {
+    await seed('csp-boot-w2', { s1: { id: 's1', settings: { tileUrl: 'https://fallback.example.test/{z}.png' } } });
+    const failing = fakeWorker({ fail: 'script blocked' });
+    expect(await installContentSecurityPolicy({ dbName: 'csp-boot-w2', spawnWorker: () => failing })).toContain('https://fallback.example.test');
+    expect(failing.terminated).toBe(true);
+    const sources = await installContentSecurityPolicy({ dbName: 'csp-boot-w2', spawnWorker: () => { throw new Error('no workers here'); } });
+    expect(sources).toContain('https://fallback.example.test');
+  });
+
+  it('fails closed when the worker reports a database error', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const worker = fakeWorker({});
+    worker.postMessage = (message: unknown) => {
+      worker.posted.push(message);
+      setTimeout(() => worker.onmessage?.({ data: { ok: false, message: 'UnknownError: the disk went away' } } as MessageEvent), 0);
+    };
+    expect(await installContentSecurityPolicy({ dbName: 'csp-boot-w3', spawnWorker: () => worker })).toEqual(['https://tile.openstreetmap.org']);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('only default hosts admitted'), expect.objectContaining({ message: 'UnknownError: the disk went away' }));
+  });
+});

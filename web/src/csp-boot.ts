@@ -5,6 +5,7 @@
 // a page has one, so a host configured later is admitted from the next start.
 import { defaultSettings, localIsoDate } from './domain/blank';
 import { buildPolicy, configuredSources, urlAdmission, type Admission, type HostSettings } from './csp-policy';
+import { readHostSettingsOffPage } from './csp-read';
 import { DEFAULT_DB_NAMES } from './io/db';
 
 /** Where and how long the startup policy looks for configured hosts. */
@@ -15,54 +16,25 @@ export interface BootOptions {
   timeoutMs?: number;
   /** Vite's dev server (inline <style> elements, HMR websocket). */
   dev?: boolean;
+  /** Starts the worker that reads the stored settings (csp-read.ts); null reads them on the page. */
+  spawnWorker?: (() => Worker) | null;
+}
+
+function spawnSettingsWorker(): Worker {
+  return new Worker(new URL('./csp-read.worker.ts', import.meta.url), { type: 'module', name: 'settings' });
 }
 
 /** Outside sources the installed policy admits; null while only the build-time policy applies. */
 let admitted: readonly string[] | null = null;
 
-/** Name of the object store holding the scenario records (io/db.ts writes it through idb-keyval). */
-const STORE = 'scenarios';
-
-/**
- * Every record of the scenario database, through a connection of its own that is closed again
- * (an open one would hold up another tab's upgrade or delete). A first visit has no database:
- * reading creates none, and the app later creates it as usual.
- */
-function readStoredRecords(dbName: string): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    let absent = false;
-    const open = indexedDB.open(dbName);
-    open.onupgradeneeded = () => {
-      absent = true;
-      open.transaction?.abort();
-    };
-    open.onerror = () => (absent ? resolve([]) : reject(open.error));
-    open.onsuccess = () => {
-      const db = open.result;
-      if (!db.objectStoreNames.contains(STORE)) {
-        db.close();
-        return resolve([]);
-      }
-      const request = db.transaction(STORE, 'readonly').objectStore(STORE).getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-      db.close();
-    };
-  });
-}
-
 /** The settings of every stored scenario (records that are not scenarios are skipped); [] when unreadable. */
-async function storedHostSettings(dbName: string, timeoutMs: number): Promise<HostSettings[]> {
+async function storedHostSettings(dbName: string, timeoutMs: number, spawn: (() => Worker) | null): Promise<HostSettings[]> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`no answer from the scenario database in ${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const records = await Promise.race([readStoredRecords(dbName), late]);
-    return records.flatMap((record: unknown) => {
-      const settings = (record as { settings?: unknown } | null)?.settings;
-      return typeof settings === 'object' && settings !== null ? [settings as HostSettings] : [];
-    });
+    return await Promise.race([readHostSettingsOffPage(dbName, spawn), late]);
   } catch (error) {
     // Fail closed: the page still starts, with only the default hosts admitted.
     console.warn('content security policy: stored settings not read, only default hosts admitted:', error);
@@ -77,7 +49,8 @@ async function storedHostSettings(dbName: string, timeoutMs: number): Promise<Ho
  * policy admitting exactly them as a <meta> to the document head. Returns the admitted sources.
  */
 export async function installContentSecurityPolicy(options: BootOptions = {}): Promise<readonly string[]> {
-  const stored = await storedHostSettings(options.dbName ?? DEFAULT_DB_NAMES.scenarios, options.timeoutMs ?? 3000);
+  const spawn = options.spawnWorker !== undefined ? options.spawnWorker : typeof Worker === 'function' ? spawnSettingsWorker : null;
+  const stored = await storedHostSettings(options.dbName ?? DEFAULT_DB_NAMES.scenarios, options.timeoutMs ?? 3000, spawn);
   const sources = configuredSources([defaultSettings(localIsoDate()), ...stored]);
   const meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
