@@ -5,7 +5,8 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type ReadRequest, type SaveReply, type SaveRequest, type TextPart } from '../../../web/src/io/save-offload';
+import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type SaveReply, type WorkerMessage } from '../../../web/src/io/save-offload';
+import { entriesOf } from '../../../web/src/io/record-list';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { recordTextWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
 import { readScenarioRecord } from '../../../web/src/io/restore';
@@ -18,14 +19,14 @@ const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
 function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean } = {}) {
   const handle = makeSaveHandler();
-  const requests: (SaveRequest | PlanPart | TextPart | ReadRequest)[] = [];
+  const requests: WorkerMessage[] = [];
   let held: (() => void)[] | null = null;
   const worker = {
     onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     terminated: false,
-    postMessage(request: SaveRequest | PlanPart | TextPart | ReadRequest) {
+    postMessage(request: WorkerMessage) {
       requests.push(structuredClone(request));
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
       // Dies as its first piece of a text comes in (at once: the page learns of it before posting the next piece).
@@ -49,7 +50,7 @@ function readingDb(options: { failOnPost?: boolean } = {}) {
   const where = names();
   const fake = fakeWorker(options);
   const worker = makeSaveWorker(fake.create);
-  return { where, fake, db: makePlannerDb(where, { writer: worker.write, reader: worker.read }) };
+  return { where, fake, db: makePlannerDb(where, { writer: worker.write, reader: worker.read, lister: worker.list }) };
 }
 
 describe('save worker', () => {
@@ -252,5 +253,37 @@ describe('save worker', () => {
     expect(stored?.read.ok && stored.read.scenario.name).toBe('read anyway');
     await db.readRecord!('mini');
     expect(fake.requests).toHaveLength(1);
+  });
+
+  it('works out the scenario list in the worker: the lines the page would make, the unreadable records named', async () => {
+    const { where, fake, db } = readingDb();
+    const page = makePlannerDb(where);
+    await page.saveCurrentScenario(makeMiniScenario({ name: 'with a plan', plan: makeMiniPlan() }));
+    await page.putScenario({ ...makeMiniScenario({ name: 'another' }), id: 'other' });
+    await page.putScenario({ id: 'broken', name: 7 } as never);
+    const listed = await db.listEntries!();
+    expect(fake.requests.map((r) => r.kind)).toEqual(['list']);
+    expect(listed).toEqual(entriesOf(await page.listScenarios()));
+    expect(listed.entries.map((e) => e.name)).toEqual(['another', 'with a plan']);
+    expect(listed.entries[1].kpis).not.toBeNull();
+    expect(listed.unreadable).toHaveLength(1);
+    expect(listed.unreadable[0]).toMatch(/^broken: /);
+  });
+
+  it('lists on the page once the worker has failed', async () => {
+    const { where, fake, db } = readingDb({ failOnPost: true });
+    await makePlannerDb(where).saveCurrentScenario(makeMiniScenario({ name: 'listed anyway' }));
+    expect((await db.listEntries!()).entries.map((e) => e.name)).toEqual(['listed anyway']);
+    expect(fake.worker.terminated).toBe(true);
+    await db.listEntries!();
+    expect(fake.requests).toHaveLength(1);
+  });
+
+  it('lists the stored ids from the keys alone, without the open scenario\'s marker', async () => {
+    const { where, db } = readingDb();
+    const page = makePlannerDb(where);
+    await page.saveCurrentScenario(makeMiniScenario());
+    await page.putScenario({ ...makeMiniScenario(), id: 'second' });
+    expect((await db.listScenarioIds!()).sort()).toEqual(['mini', 'second']);
   });
 });

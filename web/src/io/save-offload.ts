@@ -12,6 +12,7 @@ import { StaleWriteError, writeRecord, type WriteSpec } from './db-write';
 import { writeJsonInSlices } from './json-slices';
 import { recordTextWithoutPlan } from './record-text';
 import { nextTask } from './next-task';
+import { listStoredEntries, type ScenarioEntries } from './record-list';
 import { readStoredRecord, type StoredRead } from './record-read';
 import { PIECE_CHARS, postInPieces, TextPieces } from './text-pieces';
 
@@ -58,11 +59,23 @@ export interface ReadRequest {
   scenarioId: string;
 }
 
+/** A list request: the scenario list's lines of the store `names` (record-list.ts). */
+export interface ListRequest {
+  kind: 'list';
+  id: number;
+  names: StoreNames;
+}
+
 /**
- * The worker's answer to a request: done (a read: with what it found, null when nothing is stored), or the
- * failure's name, message and (when stale) the stored stamp.
+ * The worker's answer to a request: done (a read: with what it found, null when nothing is stored; a list: its
+ * lines), or the failure's name, message and (when stale) the stored stamp.
  */
-export type SaveReply = { id: number; ok: true; found?: StoredRead | null } | { id: number; ok: false; name: string; message: string; storedStamp?: number };
+export type SaveReply =
+  | { id: number; ok: true; found?: StoredRead | null; listed?: ScenarioEntries }
+  | { id: number; ok: false; name: string; message: string; storedStamp?: number };
+
+/** Works out the scenario list of a store in the save worker; record-list.ts's listStoredEntries on the page when absent. */
+export type EntriesLister = (names: StoreNames) => Promise<ScenarioEntries>;
 
 /** Reads a record as the app opens it, in the save worker; record-read.ts's readStoredRecord on the page when absent. */
 export type RecordReader = (names: StoreNames, scenarioId: string) => Promise<StoredRead | undefined>;
@@ -75,8 +88,11 @@ export class WriterUnavailableError extends Error {
   override name = 'WriterUnavailableError';
 }
 
+/** Every message the save worker takes. */
+export type WorkerMessage = SaveRequest | PlanPart | TextPart | ReadRequest | ListRequest;
+
 /** Worker side: keeps plan texts (the last KEPT_PLANS keys) and runs save requests against the stores they name. */
-export function makeSaveHandler(): (message: SaveRequest | PlanPart | TextPart | ReadRequest) => Promise<SaveReply | null> {
+export function makeSaveHandler(): (message: WorkerMessage) => Promise<SaveReply | null> {
   const stores = new Map<string, UseStore>();
   const plans = new Map<number, string[]>();
   const texts = new TextPieces();
@@ -110,6 +126,7 @@ export function makeSaveHandler(): (message: SaveRequest | PlanPart | TextPart |
       return null;
     }
     try {
+      if (message.kind === 'list') return { id: message.id, ok: true, listed: await listStoredEntries(storeOf(message.names)) };
       if (message.kind === 'read') return { id: message.id, ok: true, found: (await readStoredRecord(storeOf(message.names), message.scenarioId)) ?? null };
       await save(message);
       return { id: message.id, ok: true };
@@ -170,10 +187,11 @@ function makePlanSender(post: (part: PlanPart) => void): PlanSender {
   };
 }
 
-/** The page's side of the save worker: its writer and its reader. */
+/** The page's side of the save worker: its writer, its reader and its lister. */
 export interface SaveWorker {
   write: RecordWriter;
   read: RecordReader;
+  list: EntriesLister;
 }
 
 /**
@@ -192,7 +210,7 @@ export function makeWorkerWriter(createWorker: () => Worker = spawnSaveWorker): 
 export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): SaveWorker {
   let worker: Worker | null = null;
   let nextId = 0;
-  const pending = new Map<number, { resolve: (found: StoredRead | null | undefined) => void; reject: (error: Error) => void; recordId: string }>();
+  const pending = new Map<number, { resolve: (reply: Extract<SaveReply, { ok: true }>) => void; reject: (error: Error) => void; recordId: string }>();
   const fail = (message: string) => {
     worker?.terminate();
     worker = null;
@@ -206,14 +224,14 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
       const reply = event.data;
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
-      if (reply.ok) waiting?.resolve(reply.found);
+      if (reply.ok) waiting?.resolve(reply);
       else waiting?.reject(replyError(reply, waiting.recordId));
     };
     w.onerror = (event) => { event.preventDefault?.(); fail(`the save worker failed (${event.message || 'no message'})`); };
     w.onmessageerror = () => fail('the save worker could not read a request');
     return w;
   };
-  const post = (message: SaveRequest | PlanPart | TextPart | ReadRequest) => (worker ??= start()).postMessage(message);
+  const post = (message: WorkerMessage) => (worker ??= start()).postMessage(message);
   const plans = makePlanSender(post);
   let nextTextKey = 0;
   /** The record's text as the request carries it: in the request when small, else sent before it in pieces, a group per task. */
@@ -256,8 +274,13 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
   };
   const read: RecordReader = (names, scenarioId) => new Promise<StoredRead | undefined>((resolve, reject) => {
     const id = ++nextId;
-    pending.set(id, { resolve: (found) => resolve(found ?? undefined), reject, recordId: scenarioId });
+    pending.set(id, { resolve: (reply) => resolve(reply.found ?? undefined), reject, recordId: scenarioId });
     post({ kind: 'read', id, names, scenarioId });
   });
-  return { write, read };
+  const list: EntriesLister = (names) => new Promise<ScenarioEntries>((resolve, reject) => {
+    const id = ++nextId;
+    pending.set(id, { resolve: (reply) => resolve(reply.listed ?? { entries: [], unreadable: [] }), reject, recordId: '' });
+    post({ kind: 'list', id, names });
+  });
+  return { write, read, list };
 }

@@ -1,9 +1,10 @@
 // The save worker: runs the autosave's checked IndexedDB writes off the main thread
 // (save-offload.ts): keeps the plans' text it is sent, one reply per save request; also
-// reads records as the app opens them (validated, plan re-checked), one reply per read.
-import { makeSaveHandler, type PlanPart, type ReadRequest, type SaveRequest, type TextPart } from './save-offload';
+// reads records as the app opens them (validated, plan re-checked), one reply per read, and works
+// out the scenario list (record-list.ts), one reply per list.
+import { makeSaveHandler, type WorkerMessage } from './save-offload';
 
 const handle = makeSaveHandler();
-const scope = self as unknown as { onmessage: ((event: MessageEvent<SaveRequest | PlanPart | TextPart | ReadRequest>) => void) | null; postMessage(message: unknown): void };
+const scope = self as unknown as { onmessage: ((event: MessageEvent<WorkerMessage>) => void) | null; postMessage(message: unknown): void };
 // Handled in arrival order: a plan's pieces are all kept before a save that names it is run.
 scope.onmessage = (event) => void handle(event.data).then((reply) => { if (reply) scope.postMessage(reply); });

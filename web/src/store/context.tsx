@@ -89,7 +89,7 @@ export function createAppState(deps: AppDeps = {}): AppState {
   // The save worker writes the autosave and reads records as they are opened (validation, plan re-check).
   const db = deps.db ?? (() => {
     const saveWorker = makeSaveWorker();
-    return makePlannerDb(DEFAULT_DB_NAMES, { writer: saveWorker.write, reader: saveWorker.read });
+    return makePlannerDb(DEFAULT_DB_NAMES, { writer: saveWorker.write, reader: saveWorker.read, lister: saveWorker.list });
   })();
   const persist = createPersistence(scenario, {
     db,

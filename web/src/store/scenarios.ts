@@ -6,9 +6,10 @@
 import { createStore, unwrap } from 'solid-js/store';
 import { localIsoDate, makeBlankScenario } from '../domain/blank';
 import type { Scenario } from '../domain/scenario';
-import { readScenarioRecord, upgradeScenario } from '../io/restore';
+import { readScenarioRecord } from '../io/restore';
 import type { PinSet } from '../plan/pins';
-import { entryOf, uniqueName, type ScenarioEntry } from './scenarios-list';
+import { entriesOf } from '../io/record-list';
+import { uniqueName } from './scenarios-list';
 import type { NewScenarioOptions, ScenariosActions, ScenariosDeps, ScenariosFields, ScenariosStore } from './scenarios-types';
 import { messageOf } from './storage-error';
 
@@ -33,16 +34,9 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
     }
   }
 
+  /** The list's lines, worked out where the records are read (the save worker, when the database has one). */
   async function readList(): Promise<void> {
-    const records = await deps.db.listScenarios();
-    const entries: ScenarioEntry[] = [];
-    const unreadable: string[] = [];
-    for (const record of records) {
-      const upgraded = upgradeScenario(record);
-      if (upgraded.ok) entries.push(entryOf(upgraded.scenario));
-      else unreadable.push(`${String((record as { id?: unknown } | null)?.id ?? '?')}: ${upgraded.message.split('\n')[0]}`);
-    }
-    entries.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const { entries, unreadable } = deps.db.listEntries ? await deps.db.listEntries() : entriesOf(await deps.db.listScenarios());
     setState({ entries, unreadable });
   }
 
@@ -165,8 +159,8 @@ export function createScenariosStore(deps: ScenariosDeps): ScenariosStore {
     async pruneMedia() {
       if (!deps.media) return;
       try {
-        const records = await deps.db.listScenarios();
-        const ids = new Set(records.flatMap((r) => (typeof (r as { id?: unknown } | null)?.id === 'string' ? [(r as { id: string }).id] : [])));
+        // The store's keys when it lists them: reading every record only for its id was a long task at startup.
+        const ids = new Set(deps.db.listScenarioIds ? await deps.db.listScenarioIds() : (await deps.db.listScenarios()).flatMap((r) => (typeof (r as { id?: unknown } | null)?.id === 'string' ? [(r as { id: string }).id] : [])));
         for (const id of [open.scenario?.id, state.deleted?.scenario.id]) if (id !== undefined) ids.add(id);
         await deps.media.keepOnly(ids);
       } catch {
