@@ -5,7 +5,7 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type SaveReply, type WorkerMessage } from '../../../web/src/io/save-offload';
+import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
 import { entriesOf } from '../../../web/src/io/record-list';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { recordTextWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
