@@ -2,7 +2,7 @@
 // (or off the plan) at a position, with the same live feasibility and cost as a
 // drag, and a pin that keeps the stop on its vehicle when optimizing again. A
 // stop served late under its allowance says why and what would fix it.
-import { createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
+import { createComputed, createMemo, createSignal, For, on, createEffect, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
 import { lateness } from '../plan/timeline';
@@ -57,7 +57,11 @@ export function MoveControls(): JSX.Element {
     const at = orderId ? orders.at(orderId) : undefined;
     return orderId && scenario?.plan && at !== undefined ? { orderId, scenario, at } : null;
   };
-  return <Show when={view()} keyed>{(v) => <StopCard orderId={v.orderId} at={v.at} scenario={v.scenario} orderAt={orders.at} />}</Show>;
+  // The card is made once per selected stop and follows the plan and data itself: made again for every new plan,
+  // a move applied at 10,000 stops re-created it (its list of every vehicle included) in the click's task (issue #15).
+  const shown = createMemo<ReturnType<typeof view>>((last) => view() ?? last, null);
+  const selected = createMemo(() => view()?.orderId ?? null);
+  return <Show when={selected()} keyed>{(orderId) => <StopCard orderId={orderId} at={shown()!.at} scenario={shown()!.scenario} orderAt={orders.at} />}</Show>;
 }
 
 /** Broken rules the card lists under a move's preview (the drag badge, following the pointer, shows the first). */
@@ -70,17 +74,21 @@ function StopCard(props: { orderId: string; at: number; scenario: Scenario; orde
   // Read several times per render: found once (thousands of stops to search: issue #15).
   const place = createMemo(() => placeOf(props.scenario, props.orderId));
   const vehicleName = (id: string | null) => props.scenario.vehicles.find((v) => v.id === id)?.name ?? id ?? '';
-  const [vehicle, setVehicle] = createSignal<string>(place().vehicleId ?? props.scenario.vehicles[0]?.id ?? UNASSIGN);
+  const here = () => place().vehicleId ?? props.scenario.vehicles[0]?.id ?? UNASSIGN;
+  const [vehicle, setVehicle] = createSignal<string>(here());
   const [position, setPosition] = createSignal<string>(BEST);
   createEffect(on(vehicle, () => setPosition(BEST), { defer: true }));
+  const plan = () => props.scenario.plan;
+  // A new plan (a move applied, a solve) starts the form again from where the stop now is.
+  createEffect(on(plan, () => { setVehicle(here()); setPosition(BEST); }, { defer: true }));
   const nameOf = (id: string) => { const o = props.scenario.orders[props.orderAt(id) ?? -1]; return o?.customerName || id; };
   const slots = () => moveSlots(props.scenario.plan?.solution.routes.find((r) => r.vehicleId === vehicle()) ?? null, props.orderId, nameOf);
   const target = () => ({ vehicleId: vehicle() === UNASSIGN ? null : vehicle(), position: position() === BEST ? undefined : Number(position()) });
-  // The preview re-checks the whole plan (tens of ms at 5,000 stops): it comes a frame after the card, so selecting
-  // a stop stays a short task (issue #15).
-  const [settled, setSettled] = createSignal(false);
-  afterFrame(() => setSettled(true));
-  const preview = createMemo(() => (settled() ? editActions.evaluate(props.orderId, target()) : null));
+  // The preview re-checks the whole plan (tens of ms at 5,000 stops): it comes a frame after the card, and a frame
+  // after each new plan, so neither selecting a stop nor applying a move is one long task (issue #15).
+  const [settled, setSettled] = createSignal<unknown>(undefined, { equals: false });
+  createComputed(on(plan, (now) => afterFrame(() => setSettled(() => now))));
+  const preview = createMemo(() => (settled() === plan() ? editActions.evaluate(props.orderId, target()) : null));
   /** Seconds the stop (or its latest step) is served after its window closed. */
   const lateBy = () => Math.max(0, ...(props.scenario.plan?.solution.routes ?? []).flatMap((r) => r.steps.filter(isOrderStep))
     .filter((st) => st.id === props.orderId).map((st) => lateness(order(), st.arrivalS, st.type)));
