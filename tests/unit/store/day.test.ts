@@ -104,10 +104,10 @@ describe('day store: the log', () => {
   it('undo of a data edit after dispatch keeps the log as it is', () => {
     const { scenario: [scenarioState, scenarioActions], day: [state, actions], dispose } = setup();
     actions.dispatch();
-    const before = scenarioActions.snapshot()!;
+    const before = scenarioActions.textSnapshot()!;
     actions.addEvent({ type: 'done', order: 'o1' });
-    // What the edit store's undo does: put an earlier snapshot back.
-    scenarioActions.restore({ ...before, name: 'Earlier name' });
+    // What the edit store's undo does: put an earlier snapshot (the scenario's text and plan) back.
+    scenarioActions.restore({ ...before, text: JSON.stringify({ ...JSON.parse(before.text), name: 'Earlier name' }) });
     expect(scenarioState.scenario?.name).toBe('Earlier name');
     expect(state.day?.events.map((e) => e.id)).toEqual(['done:o1@08:00']);
     dispose();

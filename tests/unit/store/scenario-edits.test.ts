@@ -109,4 +109,37 @@ describe('scenario data edits', () => {
     expect(state.planStatus).toBe('valid');
     expect(state.changes).toBe(1);
   });
+
+  it('keeps nothing a caller handed in, nor anything an undo step holds: later changes in place reach neither', async () => {
+    const { scenario: [state, actions], edit: [, edit] } = setup();
+    const order = { ...actions.snapshot()!.orders[0], customerName: 'Handed in' };
+    actions.replaceOrder(order.id, order);
+    await flushMicrotasks();
+    // The caller's object changed afterwards: the stored order is its own copy.
+    order.customerName = 'Changed by the caller';
+    order.serviceMinutes = 99;
+    expect(state.scenario!.orders[0].customerName).toBe('Handed in');
+    expect(state.scenario!.orders[0].serviceMinutes).not.toBe(99);
+    // A change made in place in the store (as setSolverOptions does) after the edit does not reach the undo step.
+    const solverBefore = actions.snapshot()!.settings.solver;
+    actions.setSolverOptions({ timeLimitS: 77 });
+    edit.undo();
+    await flushMicrotasks();
+    expect(state.scenario!.orders[0].customerName).not.toBe('Handed in');
+    expect(actions.snapshot()!.settings.solver).toEqual(solverBefore);
+    edit.redo();
+    await flushMicrotasks();
+    expect(state.scenario!.orders[0].customerName).toBe('Handed in');
+  });
+
+  it('an edit reads the store\'s text of the scenario: an order read from the store (a proxy) is stored plain', async () => {
+    const { scenario: [state, actions] } = setup();
+    const proxy = state.scenario!.orders[1];
+    actions.addOrder({ ...proxy, id: 'copy-of-1', timeWindows: proxy.timeWindows });
+    await flushMicrotasks();
+    const added = actions.current()!.orders.find((o) => o.id === 'copy-of-1')!;
+    expect(added.timeWindows).toEqual(actions.current()!.orders[1].timeWindows);
+    expect(added.timeWindows).not.toBe(actions.current()!.orders[1].timeWindows);
+    expect(JSON.parse(actions.textWithoutPlan()!).orders.some((o: { id: string }) => o.id === 'copy-of-1')).toBe(true);
+  });
 });

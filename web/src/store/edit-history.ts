@@ -2,6 +2,7 @@
 // and how a plan step is put back with the road matrices its plan was made with.
 import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
 import type { Plan, Scenario, TravelMatrix } from '../domain/scenario';
+import type { ScenarioText } from './plan-value';
 import type { ScenarioActions } from './scenario';
 
 type Matrices = Record<string, TravelMatrix>;
@@ -12,7 +13,7 @@ type Matrices = Record<string, TravelMatrix>;
  * with (`matrices`, null: none), so undoing it brings back the plan's own travel times, not the newer ones.
  */
 export type PlanEntry = { kind: 'plan'; plan: Plan; matrices?: Matrices | null };
-export type Entry = PlanEntry | { kind: 'scenario'; scenario: Scenario };
+export type Entry = PlanEntry | { kind: 'scenario'; scenario: ScenarioText };
 
 /** Snapshots kept for undo; older ones are dropped. */
 const HISTORY_LIMIT = 50;
@@ -35,14 +36,16 @@ export class EditHistory {
 }
 
 /**
- * Puts `target`'s plan in place of `current` in `scenario` and returns the step that goes back. A plain plan
- * step goes through `put`; one that kept its matrices brings them back in one replace of the scenario.
+ * Puts `target`'s plan in place of `current` in the scenario and returns the step that goes back. A plain plan
+ * step goes through `put`; one that kept its matrices brings them back in one replace of the scenario, a copy
+ * made by `copy` only then (a copy of 10,000 orders for every undone move was a long task, issue #15).
  */
-export function restorePlan(actions: ScenarioActions, scenario: Scenario, current: Plan, target: PlanEntry, put: (plan: Plan) => void): PlanEntry {
+export function restorePlan(actions: ScenarioActions, copy: () => Scenario, current: Plan, target: PlanEntry, put: (plan: Plan) => void): PlanEntry {
   if (target.matrices === undefined) {
     put(target.plan);
     return { kind: 'plan', plan: current };
   }
+  const scenario = copy();
   const travel = target.matrices ? withTravelMatrices(scenario, target.matrices) : withoutTravelMatrices(scenario);
   actions.replace({ ...travel, plan: target.plan });
   return { kind: 'plan', plan: current, matrices: scenario.travelMatrices ?? null };

@@ -142,17 +142,16 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
     const target = from.pop();
     if (!target) return;
     if (target.kind === 'scenario') {
-      const current = scenarioActions.snapshot();
+      const current = scenarioActions.textSnapshot();
       if (!current) return;
       to.push({ kind: 'scenario', scenario: current });
       quietly();
       scenarioActions.restore(target.scenario);
     } else {
       const current = currentPlan();
-      const scenario = scenarioActions.snapshot();
-      if (!current || !scenario) return void from.push(target);
+      if (!current || !scenarioState.scenario) return void from.push(target);
       applied = target.plan.solution;
-      to.push(restorePlan(scenarioActions, scenario, current, target, put));
+      to.push(restorePlan(scenarioActions, () => scenarioActions.snapshot()!, current, target, put));
     }
     counts();
   }

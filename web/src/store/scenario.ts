@@ -9,7 +9,7 @@ import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { isIdentity, problemSettings, remapUnits, sameData, sameDisplay, type UnitSources } from '../domain/settings-change';
 import { statusOf, type PlanStatus } from '../plan/plan-status';
 import { rawOf } from './raw';
-import { copyScenario, planValue, scenarioText, snapshotOfText, withPlanValue, type TextSnapshot } from './plan-value';
+import { copyScenario, planValue, scenarioText, snapshotOfText, withPlanValue, type ScenarioText, type TextSnapshot } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
 /** Read-only view of the scenario store; derived values are getters. */
@@ -72,6 +72,8 @@ export interface ScenarioActions extends EntityActions {
    * (writing 10,000 orders again was a ~30 ms task when the plan landed, issue #15).
    */
   textWithoutPlan(): string | null;
+  /** The scenario as it is now, as its text without the plan and its plan (an undo step; no copy is parsed). */
+  textSnapshot(): ScenarioText | null;
   /**
    * The open scenario as the store holds it, NOT a copy: valid until the next store update, for a
    * consumer that copies it at once (an IndexedDB put clones its value when called). Saves a whole
@@ -129,6 +131,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       // under $RAW, so Solid's unwrap does not walk it first (see putScenario). 10,000 orders: ~380 -> ~300 ms per edit.
       put: (next) => setState('scenario', reconcile({ [$RAW]: withPlanValue(next, state.scenario?.plan) } as unknown as Scenario)),
       touch,
+      snapshot: () => actions.textSnapshot(),
     }),
     hydrate(scenario) {
       batch(() => {
@@ -219,6 +222,10 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       const text = scenarioText(state.scenario);
       written.set(raw, { dataChanges, text });
       return text;
+    },
+    textSnapshot() {
+      const text = actions.textWithoutPlan();
+      return text === null ? null : { text, plan: rawOf(state.scenario!).plan ?? null };
     },
     current() {
       return state.scenario ? rawOf(state.scenario) : null;

@@ -44,7 +44,9 @@ function VehicleFormBody(props: { target: VehicleFormTarget; onClose: () => void
   const save = makeSubmit({
     form: () => form, gate, setRefused,
     read: () => {
-      const current = actions.snapshot();
+      // Read only (validated against), so the store's own data, not a copy of the whole scenario (issue #15); the
+      // edit copies the vehicle it is given.
+      const current = actions.current();
       if (!current) return null;
       const { vehicle, issues } = vehicleFromDraft(unwrap(draft), current, props.target.originalId);
       return { value: vehicle, issues };

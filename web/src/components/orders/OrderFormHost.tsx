@@ -56,7 +56,9 @@ function OrderSession(props: { request: OrderFormRequest }): JSX.Element {
   const save = makeSubmit({
     form: () => form, gate, setRefused,
     read: () => {
-      const current = actions.snapshot();
+      // Read only (validated against), so the store's own data, not a copy of 10,000 orders (issue #15); the edit
+      // copies the order it is given.
+      const current = actions.current();
       if (!current) return null;
       const { order, issues } = orderFromDraft(unwrap(draft), current, original);
       return { value: order, issues };
