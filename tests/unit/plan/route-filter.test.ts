@@ -1,6 +1,6 @@
 // The route filter (issue #15): name or id, any case; "only the selected route" wins; no filter shows all.
 import { describe, expect, it } from 'vitest';
-import { matchesRouteFilter, vehicleByOrder, visibleRouteIds } from '../../../web/src/plan/route-filter';
+import { matchesRouteFilter, vehicleServing, visibleRouteIds } from '../../../web/src/plan/route-filter';
 import type { Solution } from '../../../web/src/domain/solution';
 
 const fleet = [{ id: 'van-1', name: 'Van North' }, { id: 'van-12', name: 'Box truck' }, { id: 'ev-3', name: 'EV van Sud' }];
@@ -27,14 +27,13 @@ describe('route filter', () => {
     expect([...visibleRouteIds(fleet, 'truck', 'ev-3')!]).toEqual(['ev-3']);
   });
 
-  it('indexes the vehicle serving each order of a plan', () => {
+  it('finds the vehicle serving an order of a plan', () => {
     const step = (type: string, id: string) => ({ type, id, arrivalS: 0, waitS: 0, serviceS: 0, departureS: 0 });
     const solution = { routes: [
       { vehicleId: 'van-1', steps: [step('start', 'd'), step('job', 'o1'), step('pickup', 'o2'), step('delivery', 'o2'), step('end', 'd')] },
       { vehicleId: 'van-12', steps: [step('start', 'd'), step('job', 'o3'), step('end', 'd')] },
     ] } as unknown as Solution;
-    const index = vehicleByOrder(solution);
-    expect(Object.fromEntries(index)).toEqual({ o1: 'van-1', o2: 'van-1', o3: 'van-12' });
-    expect(vehicleByOrder(null).size).toBe(0);
+    expect(['o1', 'o2', 'o3', 'o4', 'd'].map((id) => vehicleServing(solution, id))).toEqual(['van-1', 'van-1', 'van-12', null, null]);
+    expect(vehicleServing(null, 'o1')).toBeNull();
   });
 });

@@ -26,11 +26,14 @@ export function visibleRouteIds(vehicles: readonly RouteLabel[], query: string, 
   return new Set(vehicles.filter((v) => matchesRouteFilter(v, query)).map((v) => v.id));
 }
 
-/** Vehicle serving each order on the plan (a shipment's pickup and delivery share the order's id). */
-export function vehicleByOrder(solution: Solution | null | undefined): ReadonlyMap<string, string> {
-  const byOrder = new Map<string, string>();
+/**
+ * Vehicle serving `orderId` on the plan, or null (a shipment's pickup and delivery share the order's id): a scan of
+ * the steps, no index made (for one selected stop, an index of a 10,000-stop plan's orders made again for every new
+ * plan was the larger cost, issue #15).
+ */
+export function vehicleServing(solution: Solution | null | undefined, orderId: string): string | null {
   for (const route of solution?.routes ?? []) {
-    for (const step of route.steps) if (isOrderStep(step)) byOrder.set(step.id, route.vehicleId);
+    for (const step of route.steps) if (isOrderStep(step) && step.id === orderId) return route.vehicleId;
   }
-  return byOrder;
+  return null;
 }

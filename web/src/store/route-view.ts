@@ -1,10 +1,10 @@
 // The routes in view, shared by the map, the route table and the timeline: the
 // active route (selected, or serving the selected stop) and the route filter's
-// visible set (issue #15). Indexed once per plan, and only once a stop is selected.
+// visible set (issue #15). The selected stop's route is looked up once per plan.
 import { createMemo } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { vehicleByOrder, visibleRouteIds } from '../plan/route-filter';
+import { vehicleServing, visibleRouteIds } from '../plan/route-filter';
 import { useApp } from './context';
 
 /** Reactive reads of the active and visible routes of `shown` (the scenario on screen). */
@@ -25,18 +25,20 @@ export function shownIn(visible: ReadonlySet<string> | null, vehicleId: string |
   return visible === null || vehicleId === null || visible.has(vehicleId);
 }
 
-/** `vehicleByOrder` of each stored plan (frozen, so never changed in place), shared by the views of it. */
-const byOrderOfPlan = new WeakMap<Solution, ReadonlyMap<string, string>>();
+/** The last order looked up in each stored plan (frozen, so never changed in place), shared by the views of it. */
+const servingInPlan = new WeakMap<Solution, { orderId: string; vehicleId: string | null }>();
 
 /**
- * Vehicle serving each order of `solution`: one pass over a stored plan's 10,000 steps for the map, the table
- * and the timeline together, and only once an order is selected (issue #15), not on every plan that lands.
+ * `vehicleServing` once per stored plan and order, for the map, the table and the timeline together (a plan is
+ * frozen, so never changed in place).
  */
-function routesOfOrders(solution: Solution | null | undefined): ReadonlyMap<string, string> {
-  if (!solution || !Object.isFrozen(solution)) return vehicleByOrder(solution);
-  let byOrder = byOrderOfPlan.get(solution);
-  if (!byOrder) byOrderOfPlan.set(solution, (byOrder = vehicleByOrder(solution)));
-  return byOrder;
+function servingOnce(solution: Solution | null | undefined, orderId: string): string | null {
+  if (!solution) return null;
+  const known = servingInPlan.get(solution);
+  if (known?.orderId === orderId) return known.vehicleId;
+  const vehicleId = vehicleServing(solution, orderId);
+  if (Object.isFrozen(solution)) servingInPlan.set(solution, { orderId, vehicleId });
+  return vehicleId;
 }
 
 /**
@@ -48,7 +50,7 @@ export function createRouteView(shown: () => Scenario | null | undefined, filter
   const active = createMemo(() => {
     const selection = uiState.selection;
     if (selection?.kind === 'route') return selection.vehicleId;
-    return selection?.kind === 'order' ? routesOfOrders(shown()?.plan?.solution).get(selection.orderId) ?? null : null;
+    return selection?.kind === 'order' ? servingOnce(shown()?.plan?.solution, selection.orderId) : null;
   });
   const visible = createMemo(() => (filtered()
     ? visibleRouteIds(shown()?.vehicles ?? [], uiState.routeFilter, uiState.onlySelectedRoute ? active() : null)
