@@ -1,7 +1,8 @@
 // JSON text in time slices (io/json-slices.ts): the same text as JSON.stringify, made a chunk at a time
 // with a pause between slices, never one piece for a large part of the value.
 import { describe, expect, it } from 'vitest';
-import { stringifyInSlices, writeJsonInSlices } from '../../../web/src/io/json-slices';
+import { knownText } from '../../../web/src/domain/known-text';
+import { piecesInSlices, stringifyInSlices, writeJsonInSlices } from '../../../web/src/io/json-slices';
 
 /** A clock that moves one ms per reading, and a pause that counts. */
 function slowClock() {
@@ -46,5 +47,39 @@ describe('writeJsonInSlices', () => {
     expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(pieces.join('').length / 5);
     expect(pieces.some((p) => p.includes('"vehicleId":"v0"') && p.includes('"vehicleId":"v899"'))).toBe(false);
     expect(pauses).toBeGreaterThan(2);
+  });
+});
+
+describe('known text (domain/known-text.ts)', () => {
+  /** An element that cannot be written: reading it throws, so a walk that reaches it fails. */
+  const unreadable = () => Object.freeze(Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new Error('walked'); } }));
+
+  it('writes a frozen value from its known pieces, without reading the value', async () => {
+    const routes = Object.freeze([unreadable(), unreadable()]);
+    knownText(routes, ['[', '{"x":1}', ',', '{"x":2}', ']']);
+    expect(() => JSON.stringify(routes)).toThrow('walked');
+    expect(await stringifyInSlices({ plan: { routes }, n: 1 })).toBe('{"plan":{"routes":[{"x":1},{"x":2}]},"n":1}');
+    expect(await piecesInSlices(routes)).toEqual(['[', '{"x":1}', ',', '{"x":2}', ']']);
+  });
+
+  it('walks a value that is not frozen, whatever text was recorded for it', async () => {
+    const open = [{ x: 1 }];
+    knownText(open, ['["stale"]']);
+    expect(await stringifyInSlices({ open })).toBe('{"open":[{"x":1}]}');
+    open.push({ x: 2 });
+    expect(await stringifyInSlices(open)).toBe('[{"x":1},{"x":2}]');
+  });
+
+  it('pauses after each large known piece, so a sink that posts at its pauses posts one per task', async () => {
+    const big = 'y'.repeat(1 << 17);
+    const value = Object.freeze([]);
+    knownText(value, ['[', `"${big}"`, ',', `"${big}"`, ']']);
+    const seen: string[][] = [];
+    let batch: string[] = [];
+    await writeJsonInSlices({ v: value }, { write: (text) => batch.push(text), pause: async () => { seen.push(batch); batch = []; } });
+    seen.push(batch);
+    expect(seen.map((b) => b.join('')).join('')).toBe(JSON.stringify({ v: [big, big] }));
+    expect(seen.filter((b) => b.some((p) => p.length > 1 << 16))).toHaveLength(2);
+    expect(seen.every((b) => b.filter((p) => p.length > 1 << 16).length <= 1)).toBe(true);
   });
 });

@@ -8,7 +8,9 @@ import type { Route } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { readChecked } from '../../../web/src/solver/checked-progress';
 import { createCheckApi } from '../../../workers/check-api';
-import { fromPlanText, isPlanText, PART_STEPS, readPlanText, toPlanText, type PlanText } from '../../../web/src/domain/plan-text';
+import { fromPlanText, isPlanText, PART_STEPS, readPlanText, routesPieces, toPlanText, type PlanText } from '../../../web/src/domain/plan-text';
+import { knownPieces } from '../../../web/src/domain/known-text';
+import { writeJsonInSlices } from '../../../web/src/io/json-slices';
 import type { UncheckedSolution, WireProgress } from '../../../workers/protocol';
 import { createSolverApi } from '../../../workers/solver-api';
 import { wireSolverApi } from '../../../workers/solver-wire';
@@ -87,8 +89,17 @@ describe('plans as text across the worker boundary', () => {
     const step = parsed.routes[0].steps[1];
     expect([parsed.routes[0], parsed.routes[0].steps, step, step.load, parsed.unassigned, parsed.stats].every((v) => Object.isFrozen(v))).toBe(true);
     expect(() => { (parsed.routes[0].steps as unknown[]).push({}); }).toThrow(TypeError);
-    // The plan object and its list of routes stay open (the caller adds the verdict to a copy).
-    expect(Object.isFrozen(parsed) || Object.isFrozen(parsed.routes)).toBe(false);
+    // The plan object stays open (the caller adds the verdict to a copy). Its list of routes is frozen too and keeps
+    // the text it was read from: saving the plan or sending it on writes that text, not ~2 MB of JSON again.
+    expect(Object.isFrozen(parsed)).toBe(false);
+    expect(Object.isFrozen(parsed.routes)).toBe(true);
+    const pieces = knownPieces(parsed.routes);
+    expect(pieces?.join('')).toBe(JSON.stringify(solution.routes));
+    expect(pieces!.filter((p) => p.length > 1)).toEqual(wire.parts.map((part) => part.slice(1, -1)));
+    const written: string[] = [];
+    await writeJsonInSlices({ plan: { routes: parsed.routes } }, { write: (text) => written.push(text), pause: async () => {} });
+    expect(written.join('')).toBe(JSON.stringify({ plan: { routes: solution.routes } }));
+    expect(written.filter((p) => p.length > 1 && wire.parts.some((part) => part.slice(1, -1) === p))).toHaveLength(wire.parts.length);
 
     const api = createCheckApi();
     api.load(1, JSON.stringify(scenario));
@@ -108,6 +119,13 @@ describe('plans as text across the worker boundary', () => {
     const bad: unknown[] = [null, {}, { head: '{}' }, { head: '{}', parts: [1] }, { head: 1, parts: [] }];
     expect(bad.map(isPlanText)).toEqual([false, false, false, false, false]);
     expect(isPlanText({ head: '{}', parts: ['[]'] } satisfies PlanText)).toBe(true);
+  });
+
+  it('the pieces of routes read from parts join to the routes’ JSON, whatever parts are empty', () => {
+    const a = { vehicleId: 'a', steps: [] };
+    const b = { vehicleId: 'b', steps: [{ id: 'x"y' }] };
+    const cases: [string[], unknown[]][] = [[[], []], [['[]'], []], [[JSON.stringify([a])], [a]], [['[]', JSON.stringify([a, b]), '[]', JSON.stringify([b])], [a, b, b]]];
+    for (const [parts, routes] of cases) expect(routesPieces(parts).join('')).toBe(JSON.stringify(routes));
   });
 
   it('explains a plan sent as text as it explains the plan', async () => {

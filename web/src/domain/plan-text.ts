@@ -6,6 +6,7 @@
 // parses them at once (`fromPlanText`). Plans are plain JSON data already (they are stored and exported
 // as JSON), so the text round trip changes nothing.
 import { freezeDeep } from './freeze';
+import { knownText } from './known-text';
 import type { Route } from './solution';
 
 /** A plan as text: everything but the routes (`head`), then the routes in order, a group of routes per part. */
@@ -48,10 +49,30 @@ export function fromPlanText<T extends { routes: Route[] }>(wire: PlanText): T {
 }
 
 /**
+ * The pieces of `JSON.stringify(routes)` for the routes of `parts` (each the JSON array of some routes, in order):
+ * the parts' own text without their brackets, between commas, as slices (no copy of the text is made).
+ */
+export function routesPieces(parts: readonly string[]): string[] {
+  const pieces = ['['];
+  for (const part of parts) {
+    const inner = part.slice(1, -1);
+    if (inner.length === 0) continue;
+    if (pieces.length > 1) pieces.push(',');
+    pieces.push(inner);
+  }
+  pieces.push(']');
+  return pieces;
+}
+
+/**
  * The plan, parsed a part per task (on the main thread): `pause` (a macrotask boundary) runs before each
  * part, so input and painting go on between them. The plan is read to be shown, and a shown plan is
  * immutable (store/plan-value.ts): each part's routes, and the head's fields, are frozen in the task that
- * parses them, not all at once in the task that stores the plan.
+ * parses them, not all at once in the task that stores the plan. The routes' array is frozen too, and keeps
+ * the text it was read from (known-text.ts): saving the plan, or sending it to the risk worker,
+ * then posts that text instead of writing ~2 MB of JSON again at 10,000 stops (issue #15). Parsing JSON that
+ * JSON.stringify wrote and writing it again gives the same text (a route has no integer-like keys, whose order
+ * a parse would change).
  */
 export async function readPlanText<T extends { routes: Route[] }>(wire: PlanText, pause: () => Promise<void>): Promise<T> {
   const plan = JSON.parse(wire.head) as T;
@@ -61,6 +82,7 @@ export async function readPlanText<T extends { routes: Route[] }>(wire: PlanText
     await pause();
     for (const route of JSON.parse(part) as Route[]) routes.push(freezeDeep(route));
   }
-  plan.routes = routes;
+  plan.routes = Object.freeze(routes) as Route[];
+  knownText(routes, routesPieces(wire.parts));
   return plan;
 }

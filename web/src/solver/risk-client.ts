@@ -8,7 +8,7 @@ import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { RiskReport } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { stringifyInSlices } from '../io/json-slices';
+import { piecesInSlices } from '../io/json-slices';
 import { PIECE_CHARS, postInPieces, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
@@ -44,12 +44,13 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
    * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is the caller's text of it,
    * or written at once (the store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
-   * result is new), in slices of a few milliseconds: both in one task took ~40 ms at 10,000 stops. The request's
+   * result is new), in slices of a few milliseconds (both in one task took ~40 ms at 10,000 stops), or, for routes read
+   * from a solver worker's text, as that text (domain/known-text.ts). The request's
    * text is its pieces, never joined here: a large one is posted a group of pieces per task (io/text-pieces.ts). */
   const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string[]> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
-    const routesText = await stringifyInSlices(plan.routes);
-    return ['{"scenario":', scenarioText, ',"plan":{"routes":', routesText, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+    const routes = await piecesInSlices(plan.routes);
+    return ['{"scenario":', scenarioText, ',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
   };
   let nextKey = 0;
   /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */
