@@ -81,6 +81,18 @@ export function workersFor(scenario: Pick<Scenario, 'orders' | 'depots' | 'trave
 }
 
 /**
+ * A function that calls `target` until `cut`, then answers `otherwise`; what a worker is given to call back. A
+ * function passed to a worker stays reachable from its message port until the worker lets its proxy go (a garbage
+ * collection there, some time later), and with it every variable of the scopes it was made in: a run's callbacks
+ * kept its copy of the scenario (10,000 orders at the size of issue #15) and its plans alive after the solve. Made
+ * here, outside any run, a relay keeps only its target, and nothing once cut.
+ */
+function relay<A extends unknown[], R>(target: (...args: A) => R, otherwise: R): { fn: (...args: A) => R; cut: () => void } {
+  let to: ((...args: A) => R) | null = target;
+  return { fn: (...args) => (to ? to(...args) : otherwise), cut: () => { to = null; } };
+}
+
+/**
  * Makes a client around lazily spawned solver workers; `workerCount` is read at each solve (the
  * device's "Solver workers" preference). Workers beyond the count stay idle until a later solve.
  * `checker` re-checks the plans (default: the checker in a worker of its own).
@@ -99,7 +111,14 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
       const failed = Promise.race(used.map((h) => h.crashed()));
       const workers: PortfolioWorker<SolveRequest, WireSolveResult, WireProgress>[] = used.map((h) => ({
-        solve: (request, p, epoch) => h.remote().solve(request, Comlink.proxy(p), Comlink.proxy(epoch)),
+        solve: (request, p, epoch) => {
+          const progressRelay = relay(p, undefined);
+          const epochRelay = relay(epoch, Promise.resolve(null));
+          const call = h.remote().solve(request, Comlink.proxy(progressRelay.fn), Comlink.proxy(epochRelay.fn));
+          const cut = () => { progressRelay.cut(); epochRelay.cut(); };
+          call.then(cut, cut);
+          return call;
+        },
         cancel: (id) => void h.current()?.cancel(id),
       }));
       const onAbort = () => {
@@ -113,6 +132,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       signal?.addEventListener('abort', onAbort, { once: true });
       // Set once the run has its result (or failed): a best-so-far plan checked later is not shown.
       let ended = false;
+      let run: PortfolioRun<WireSolveResult> | null = null;
       try {
         const json = input ?? solverInput(scenario);
         const checkPlan = checker.forScenario(json);
@@ -123,8 +143,9 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         }, nextTask, (wire, plan) => { shown = { wire, solution: plan }; });
         // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
         const explainAfter = count > 1 && options.explain !== false;
-        running = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
-        const result = await Promise.race([running.result, failed]);
+        run = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);
+        running = run;
+        const result = await Promise.race([run.result, failed]);
         if (result.runId !== latestRun) throw new StaleRunError(`run ${result.runId} was superseded`);
         // The result is in: a best-so-far plan checked from now on is older than it, so not shown.
         ended = true;
@@ -146,6 +167,8 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         throw error;
       } finally {
         ended = true;
+        // A finished run is nothing to cancel, and kept here it would keep its plans and scenario text alive.
+        if (running === run) running = null;
         signal?.removeEventListener('abort', onAbort);
       }
     },

@@ -1,0 +1,82 @@
+// The main-thread side of the solver workers (solver/client.ts): the callbacks a solve hands a worker (progress,
+// epoch reports) must not keep the run alive once the solve has settled. A worker may hold its proxies of them
+// until a garbage collection of its own; the client gives it relays that are cut when its solve settles, so a
+// late call reaches nothing, and the run's scenario copy and plans are not kept reachable through them.
+import * as Comlink from 'comlink';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { toPlanText } from '../../../web/src/domain/plan-text';
+import { makeSolverClient, type CheckedProgress } from '../../../web/src/solver/client';
+import type { PlanChecker } from '../../../web/src/solver/check-client';
+import type { WireProgress } from '../../../workers/protocol';
+import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
+
+/** A solver worker that keeps the progress callback it is given, reports once through it and returns `plan`. */
+function keepingWorker(kept: { progress?: (p: WireProgress) => Promise<void> }): Worker {
+  const { port1, port2 } = new MessageChannel();
+  const { check: _check, ...plan } = makeMiniSolution();
+  Comlink.expose({
+    solve: async (request: { runId: number }, onProgress: (p: WireProgress) => Promise<void>) => {
+      kept.progress = onProgress;
+      await onProgress({ runId: request.runId, phase: 'searching', iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, objective: 5 });
+      return { runId: request.runId, solution: toPlanText(plan), stopReason: 'completed', objective: 5 };
+    },
+    cancel: () => {},
+  }, port2);
+  const worker = {
+    postMessage: (message: unknown, transfer: Transferable[] = []) => port1.postMessage(message, transfer),
+    addEventListener: (type: string, listener: EventListener) => { if (type === 'message') { port1.addEventListener('message', listener); port1.start(); } },
+    removeEventListener: (type: string, listener: EventListener) => { if (type === 'message') port1.removeEventListener('message', listener); },
+    terminate: () => port1.close(),
+  };
+  return worker as unknown as Worker;
+}
+
+/** A checker that passes every plan (its verdict is not what this file tests). */
+const passing: PlanChecker = {
+  forScenario: () => async () => makeMiniSolution().check,
+  dispose: () => {},
+};
+
+/** A full garbage collection (V8's gc, exposed for this file). */
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
+/** A progress handler that holds a large value, and a weak reference to that value. */
+function heavyHandler(seen: CheckedProgress[]) {
+  const payload = { orders: Array.from({ length: 10_000 }, (_, i) => ({ id: `o${i}` })) };
+  return { onProgress: (p: CheckedProgress) => { if (payload.orders.length > 0) seen.push(p); }, ref: new WeakRef(payload) };
+}
+
+describe('solver client', () => {
+  it('reports during the solve reach the handler; a report through the kept callback after it does not', async () => {
+    const kept: { progress?: (p: WireProgress) => Promise<void> } = {};
+    const client = makeSolverClient(() => keepingWorker(kept), () => 1, passing);
+    const seen: CheckedProgress[] = [];
+    const solution = await client.solve(makeMiniScenario(), { timeLimitS: 1, seed: 1 }, (p) => seen.push(p));
+    expect(solution.routes.map((r) => r.vehicleId)).toEqual(makeMiniSolution().routes.map((r) => r.vehicleId));
+    // During the solve the report came through.
+    expect(seen.map((p) => p.elapsedMs)).toEqual([10]);
+    // After it, the worker's kept callback still answers, but the run's handler hears nothing.
+    await kept.progress!({ runId: 1, phase: 'searching', iteration: 2, elapsedMs: 999, routeCost: 4, unassigned: 0, penalty: 0, objective: 4 });
+    expect(seen.map((p) => p.elapsedMs)).toEqual([10]);
+    client.dispose();
+  });
+
+  it('once a solve has settled, nothing of the run stays reachable through the callbacks the worker keeps', async () => {
+    const kept: { progress?: (p: WireProgress) => Promise<void> } = {};
+    const client = makeSolverClient(() => keepingWorker(kept), () => 1, passing);
+    const seen: CheckedProgress[] = [];
+    let handler: ReturnType<typeof heavyHandler> | null = heavyHandler(seen);
+    const ref = handler.ref;
+    await client.solve(makeMiniScenario(), { timeLimitS: 1, seed: 1 }, handler.onProgress);
+    handler = null;
+    expect(seen).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    collect();
+    expect(kept.progress).toBeDefined(); // the worker still holds its proxy
+    expect(ref.deref()).toBeUndefined();
+    client.dispose();
+  });
+});
