@@ -75,8 +75,9 @@ export interface TextSnapshot {
 /**
  * `copyScenario` through JSON text: the text is written now; the copy is parsed from it on the first `copy()`
  * call, and is the scenario as it was now however much later that comes (the plan, immutable, is taken now).
- * The Optimize click posts the text, starts the solve and parses the copy in a task of its own: writing and
- * parsing 10,000 orders in the click was one ~50 ms task (issue #15).
+ * The Optimize click posts the text and starts the solve; the copy is parsed only if the run needs one (road
+ * matrices to fetch, or a scenario edited before the solve ended): writing and parsing 10,000 orders in the click
+ * was one ~50 ms task, and the copy then lived through the solve (issue #15).
  */
 export function copyScenarioWithText(scenario: Scenario): TextSnapshot {
   return snapshotOfText(scenarioText(scenario), rawOf(scenario).plan);

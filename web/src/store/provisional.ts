@@ -6,7 +6,7 @@
 import { withoutTravelMatrices, withTravelMatrices } from '../domain/road-matrix';
 import type { Plan, Scenario, TravelMatrix, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { adoptSolvedPlan } from './adopt-plan';
+import { adoptSolvedPlan, type ScenarioHead } from './adopt-plan';
 import type { ScenarioStore } from './scenario';
 
 const provisional = new WeakSet<object>();
@@ -22,7 +22,7 @@ export interface BestSoFar {
    * Shows a checked plan, unless the user has edited the scenario or opened another since the solve began.
    * `solved` is the scenario the solver saw (with a routing service: its road matrices, or none after a fallback).
    */
-  show(snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void;
+  show(snapshot: ScenarioHead, solved: Pick<Scenario, 'travelMatrices'>, travel: TravelSource, solution: Solution): void;
   /** The solve returned its plan: nothing to take back. */
   settled(): void;
   /** The solve failed: the plan shown before it comes back (the best-so-far plans were only a preview). */
@@ -35,7 +35,7 @@ export function makeBestSoFar([scenarioState, scenarioActions]: ScenarioStore): 
    * What a failed solve puts back: the plan, and with a routing service the matrices (null: none) it had; `run`
    * is the solve's snapshot (one object per solve), so a solve that never settled leaves nothing to the next.
    */
-  let before: { run: Scenario; id: string; plan: Plan | null; matrices?: Record<string, TravelMatrix> | null } | null = null;
+  let before: { run: ScenarioHead; id: string; plan: Plan | null; matrices?: Record<string, TravelMatrix> | null } | null = null;
   return {
     show(snapshot, solved, travel, solution) {
       const current = scenarioState.scenario;

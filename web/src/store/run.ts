@@ -9,10 +9,9 @@ import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
-import { nextTask } from '../io/next-task';
 import { makeBestSoFar } from './provisional';
 import type { ScenarioStore } from './scenario';
-import { adoptSolvedPlan } from './adopt-plan';
+import { adoptSolvedPlan, headOf, type ScenarioHead } from './adopt-plan';
 import { describeRunError, finalCostPoint, sameCost, type CostPoint } from './run-report';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
@@ -96,10 +95,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
 
   const bestSoFar = makeBestSoFar(scenarioStore);
   /**
-   * `snapshot()`: the scenario as it was at the click (parsed by the time a plan can arrive); `solved()`: the one
+   * `snapshot()`: the scenario as it was at the click (its head: see adopt-plan.ts ScenarioHead); `solved()`: the one
    * the solver saw (its road matrices, if any).
    */
-  const progressOf = (snapshot: () => Scenario, solved: () => Scenario, travel: TravelSource) => (p: CheckedProgress) => {
+  const progressOf = (snapshot: () => ScenarioHead, solved: () => Pick<Scenario, 'travelMatrices'>, travel: TravelSource) => (p: CheckedProgress) => {
     const { plan, ...figures } = p;
     // Before the search there is no plan yet, so no cost point.
     if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
@@ -109,7 +108,8 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
 
   async function optimize(): Promise<void> {
     if (state.status === 'running') return;
-    // The scenario at the click, as text; its copy is parsed once the solve has started (a task of its own).
+    // The scenario at the click, as text (what the solver reads); a copy is parsed from it only when needed (a routing
+    // service's matrices are fetched for it, or the scenario changed before the solve ended).
     const copied = scenarioActions.snapshotWithText();
     // Nothing runs between the text and these reads: the store holds what the text says.
     const now = scenarioActions.current();
@@ -126,8 +126,10 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     const solveOptions = { ...now.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
     const scenarioId = now.id;
     const routed = !!routingUrlOf(now);
+    // The scenario at the click as far as storing its plans goes (nothing has run since the text was written).
+    const head = headOf(now);
     try {
-      let solved: Scenario;
+      let solved: Pick<Scenario, 'travelMatrices'>;
       let travel: TravelSource;
       let solving: Promise<Solution>;
       if (routed) {
@@ -135,24 +137,26 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
         setState('routing', null);
         ({ scenario: solved, travel } = road);
         // The snapshot's own text when the solve is on it (not on a copy with road matrices).
-        const onRoads = solved;
-        solving = client.solve(solved, solveOptions, progressOf(copied.copy, () => onRoads, travel), own.signal, solved === copied.copy() ? copied.text : undefined);
+        const onRoads = road.scenario;
+        solving = client.solve(onRoads, solveOptions, progressOf(() => head, () => onRoads, travel), own.signal, onRoads === copied.copy() ? copied.text : undefined);
       } else {
-        // Without a routing service the solve starts at once (no await before it), on the click's text: the
-        // client reads the live scenario only in this call (its size), and the snapshot is parsed next.
+        // Without a routing service the solve starts at once, on the click's text: the client reads the live
+        // scenario only in this call (its size). No copy of the scenario is made: the solve's plans need its head.
         travel = localTravel(now).travel;
-        solving = client.solve(now, solveOptions, progressOf(copied.copy, copied.copy, travel), own.signal, copied.text);
-        solving.catch(() => {}); // awaited below
-        await nextTask();
-        solved = copied.copy();
+        solved = {};
+        solving = client.solve(now, solveOptions, progressOf(() => head, () => solved, travel), own.signal, copied.text);
       }
       const solution = await solving;
       bestSoFar.settled();
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== scenarioId) return finish({ status: 'idle' });
-      storePlan(copied.copy(), solved, travel, solution);
-      // Always the last point, so the chart runs to the end of the solve on the plan's own figures.
-      setState('costHistory', state.costHistory.length, finalCostPoint(solved, solution, state.progress?.elapsedMs ?? 0));
+      storePlan(head, solved, travel, solution);
+      // Always the last point, so the chart runs to the end of the solve on the plan's own figures. Its penalties
+      // are those of the orders at the click: the store's own while unchanged since (no copy to parse), else the
+      // click's copy.
+      const problem = scenarioActions.current();
+      const atClick = problem?.id === head.id && problem.revision === head.revision ? problem : copied.copy();
+      setState('costHistory', state.costHistory.length, finalCostPoint(atClick, solution, state.progress?.elapsedMs ?? 0));
       finish({ status: 'done', stopReason: solution.stopReason });
     } catch (error) {
       // A newer run owns the state now.
@@ -164,7 +168,7 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   }
 
   /** Stores the plan with its travel source (adopt-plan.ts). */
-  function storePlan(snapshot: Scenario, solved: Scenario, travel: TravelSource, solution: Solution): void {
+  function storePlan(snapshot: ScenarioHead, solved: Pick<Scenario, 'travelMatrices'>, travel: TravelSource, solution: Solution): void {
     adoptSolvedPlan(scenarioActions, snapshot, solved, travel, solution);
   }
 
