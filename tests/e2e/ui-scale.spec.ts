@@ -1,7 +1,7 @@
 // The UI at scale (issue #15): a 5,000-order plan on 150 vans, and a 10,000-order plan on 300 vans, is opened,
 // drawn, panned, zoomed, its route table scrolled, filtered and clicked through, a stop moved to another route, its
-// timeline scrolled and the Scenarios list opened, while a PerformanceObserver counts the main thread's long tasks
-// (> 50 ms). The test asserts behaviour only (things render, selection, moves and filters work); timings are
+// timeline scrolled, the route table walked with Tab and the Scenarios list opened, while a PerformanceObserver
+// counts the main thread's long tasks (> 50 ms). The test asserts behaviour only (things render, selection, moves and filters work); timings are
 // machine-dependent and are reported as annotations and an attached JSON, never asserted.
 import type { Page, TestInfo } from '@playwright/test';
 import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
@@ -211,6 +211,24 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await page.getByLabel('Filter routes').fill('');
     await expect(mapRegion(page)).toHaveAttribute('data-visible-route-count', String(used.length));
   });
+  // The keyboard reaches routes the virtualized table had not rendered: Tab from the first row walks on past every
+  // row rendered at the start (focus scrolls the table, which renders the rows it brings into view), and focus
+  // never leaves the rows on the way.
+  await page.locator('.routes-scroll').evaluate((el) => { el.scrollTop = 0; });
+  await expect(page.locator(`.routes-table tr[data-vehicle-id="${used[0].vehicleId}"]`)).toBeVisible();
+  const renderedAtStart = Number(await page.locator('.routes-table').getAttribute('data-row-count'));
+  expect(renderedAtStart, 'route rows rendered at the top of the table').toBeLessThan(used.length / 2);
+  const fleetOrder = used.map((r) => r.vehicleId);
+  await page.locator(`.routes-table tr[data-vehicle-id="${used[0].vehicleId}"] .route-name`).focus();
+  let furthest = 0;
+  for (let press = 1; press <= 2 * (renderedAtStart + 5); press++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.closest('tr[data-vehicle-id]')?.getAttribute('data-vehicle-id') ?? null);
+    expect(id, `the focused element after ${press} Tab presses is in a route's row`).not.toBeNull();
+    furthest = Math.max(furthest, fleetOrder.indexOf(id!));
+  }
+  expect(furthest, `furthest route reached by Tab (${renderedAtStart} rows rendered at the start)`).toBeGreaterThanOrEqual(renderedAtStart);
+
   // The Scenarios list: its lines are worked out in the save worker (each stored record read, validated and its
   // plan's figures summed there), so listing a large scenario is no long task on the page.
   await measure(page, results, 'scenario list', async () => {
