@@ -23,21 +23,6 @@ describe('timeline projection', () => {
     expect(positionAtTime(rows[0].stops, 'o1', o3.serviceStartS + 1)).toBe(2);
   });
 
-  it('makes a row\'s stop bars when they are first read, once; its stop count is known before', () => {
-    const scenario = makeMiniScenario();
-    const solution = makeMiniSolution(scenario);
-    const rows = projectTimeline(scenario, solution);
-    expect(rows.map((r) => r.stopCount)).toEqual([3, 0]);
-    // Changing the order's name before the first read shows in the bars: they were not made with the row.
-    scenario.orders[0].customerName = 'Renamed before the first read';
-    const first = rows[0].stops;
-    expect(first.map((s) => s.label)[0]).toBe('Renamed before the first read');
-    expect(first).toHaveLength(rows[0].stopCount);
-    // Made once: the same bars on every read.
-    expect(rows[0].stops).toBe(first);
-    expect(rows[0].breaks).toBe(rows[0].breaks);
-  });
-
   it('shows lateness and lowers the on-time share after an infeasible edit', () => {
     const scenario = makeMiniScenario();
     scenario.orders[0].timeWindows = [{ start: 480, end: 485 }];

@@ -46,13 +46,13 @@ export function Timeline(): JSX.Element {
     return key?.routes ? key : null;
   }, (key) => projectRows(key?.scenario ?? null), viewQueue, undefined, samePlanView);
   const axis = createMemo(() => timelineAxis(rows()));
-  const stopCount = () => rows().reduce((n, r) => n + r.stopCount, 0);
+  const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());
   // Vehicles with stops first, in fleet order; the unused ones after them (still drop targets), so a large
   // fleet with few routes does not bury its routes among empty rows.
   const shownRows = createMemo(() => {
     const visible = rows().filter((r) => view.isVisible(r.vehicleId));
-    return [...visible.filter((r) => r.stopCount > 0), ...visible.filter((r) => r.stopCount === 0)];
+    return [...visible.filter((r) => r.stops.length > 0), ...visible.filter((r) => r.stops.length === 0)];
   });
   const virtualized = () => shownRows().length > VIRTUALIZE_ABOVE;
   const virtual = createVirtualRows(() => shownRows().length, virtualized, ROW_HEIGHT, AXIS_HEIGHT);

@@ -45,7 +45,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
           <span class="swatch" style={{ background: color() }} aria-hidden="true" />
           <span class="tl-row__name">{name()}</span>
         </button>
-        <span class="muted tl-row__count">{props.row.stopCount ? formatCount(props.row.stopCount) : 'unused'}</span>
+        <span class="muted tl-row__count">{props.row.stops.length ? formatCount(props.row.stops.length) : 'unused'}</span>
       </div>
       <div class="tl-track" style={{ '--hours': String(Math.max(1, props.axis.hours.length - 1)) }} {...drop}>
         <div class="tl-shift" style={spanStyle(props.axis, props.row.shiftStartS, props.row.shiftEndS)} />

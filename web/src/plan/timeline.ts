@@ -31,21 +31,15 @@ export interface TimelineBreak {
   windows: { startS: number; endS: number }[];
 }
 
-/**
- * One vehicle's row; `stops` (and `breaks`) are empty for an unused vehicle. A projected row makes its stops and
- * breaks when they are first read: a long timeline renders only the rows in view, and at 10,000 stops making every
- * row's ~37,000 objects for each new plan fed the garbage collector's long pauses (issue #15).
- */
+/** One vehicle's row; `stops` (and `breaks`) are empty for an unused vehicle. */
 export interface TimelineRow {
   vehicleId: string;
   shiftStartS: number;
   shiftEndS: number;
   /** Leaves and is back at the depot; null for an unused vehicle. */
   span: { startS: number; endS: number } | null;
-  /** `stops.length`, known without making the stops. */
-  stopCount: number;
-  readonly stops: TimelineStop[];
-  readonly breaks: TimelineBreak[];
+  stops: TimelineStop[];
+  breaks: TimelineBreak[];
 }
 
 /** The time range shown and the whole hours inside it. */
@@ -71,7 +65,7 @@ export function timelineProjector(scenario: Scenario, solution: Solution): (vehi
     const route = routes.get(vehicle.id);
     const steps = route?.steps ?? [];
     const served = steps.filter(isOrderStep);
-    const stopsOf = () => served.map((step, index): TimelineStop => {
+    const stops = served.map((step, index): TimelineStop => {
       const order = orders.get(step.id);
       const serviceStartS = step.arrivalS + step.waitS;
       return {
@@ -81,18 +75,12 @@ export function timelineProjector(scenario: Scenario, solution: Solution): (vehi
         windows: order ? stepWindows(order, step.type).map((w) => ({ startS: w.start * 60, endS: w.end * 60 })) : [],
       };
     });
-    const breaksOf = () => steps.filter((step) => step.type === 'break').map((step): TimelineBreak => ({
+    const breaks = steps.filter((step) => step.type === 'break').map((step): TimelineBreak => ({
       breakId: step.id, startS: step.arrivalS + step.waitS, endS: step.departureS,
       windows: (vehicle.breaks?.find((b) => b.id === step.id)?.timeWindows ?? []).map((w) => ({ startS: w.start * 60, endS: w.end * 60 })),
     }));
     const span = served.length > 0 ? { startS: steps[0].departureS, endS: steps[steps.length - 1].arrivalS } : null;
-    let stops: TimelineStop[] | null = null;
-    let breaks: TimelineBreak[] | null = null;
-    return {
-      vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stopCount: served.length,
-      get stops() { return (stops ??= stopsOf()); },
-      get breaks() { return (breaks ??= breaksOf()); },
-    };
+    return { vehicleId: vehicle.id, shiftStartS: vehicle.shift.start * 60, shiftEndS: vehicle.shift.end * 60, span, stops, breaks };
   };
 }
 
