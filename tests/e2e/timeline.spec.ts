@@ -9,6 +9,24 @@ import { DEMO, makeLargeScenario, makeTightScenario, openScenario, solveDemo } f
 
 const timeline = (page: Page) => page.getByRole('region', { name: 'Timeline' });
 
+/**
+ * Bars not placed at their service start on the axis the timeline shows (its hour ticks): each bar's left edge
+ * against the start its label names ("service 09:12–09:20"), to a minute. An empty list when every bar is right.
+ */
+const misplacedBars = (page: Page) => timeline(page).evaluate((region) => {
+  const clock = (text: string) => { const [h, m] = text.split(':').map(Number); return h * 60 + m; };
+  const ticks = [...region.querySelectorAll<HTMLElement>('.timeline__tick')].map((t) => ({ min: clock(t.textContent!), left: parseFloat(t.style.left) }));
+  const first = ticks[0];
+  const last = ticks[ticks.length - 1];
+  const perMinute = (last.left - first.left) / (last.min - first.min);
+  return [...region.querySelectorAll<HTMLElement>('.tl-stop')].flatMap((bar) => {
+    const start = /service (\d\d:\d\d)–/.exec(bar.getAttribute('aria-label') ?? '')?.[1];
+    const expected = start === undefined ? NaN : first.left + (clock(start) - first.min) * perMinute;
+    const left = parseFloat(bar.style.left);
+    return Math.abs(left - expected) <= perMinute ? [] : [`${bar.dataset.orderId} at ${left}%, service ${start} is ${expected}%`];
+  });
+});
+
 test('the timeline draws every routed stop; a selection anywhere shows everywhere', async ({ page }, testInfo) => {
   await solveDemo(page);
   const unassignedIds = await page.getByRole('region', { name: 'Unassigned' }).locator('li[data-order-id]')
@@ -37,11 +55,16 @@ test('the timeline draws every routed stop; a selection anywhere shows everywher
   // A stop picked on the timeline is the selected stop in the panel, on the map and in the route list.
   const bar = timeline(page).locator('.tl-stop').nth(3);
   const orderId = await bar.getAttribute('data-order-id');
+  expect(await misplacedBars(page)).toEqual([]);
   await bar.click();
   await expect(bar).toHaveAttribute('aria-pressed', 'true');
   await expect(mapRegion(page)).toHaveAttribute('data-selected', `order:${orderId}`);
   // Every stop of the order is selected in the list: one for a job, the pickup and the delivery of a shipment.
   const bars = await timeline(page).locator(`.tl-stop[data-order-id="${orderId}"]`).count();
+  // The order's windows are marked on the timeline too: as many bands as its bars' labels name windows.
+  const labels = await timeline(page).locator(`.tl-stop[data-order-id="${orderId}"]`).evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+  const windows = labels.reduce((n, label) => n + (/window (.*)$/.exec(label)![1].match(/\d\d:\d\d–\d\d:\d\d/g)?.length ?? 0), 0);
+  await expect(timeline(page).locator('.tl-window.is-selected')).toHaveCount(windows);
   const selectedRows = page.locator(`.route-stop.is-selected[data-order-id="${orderId}"]`);
   await expect(selectedRows).toHaveCount(bars);
   await expect(selectedRows.first()).toBeVisible();
@@ -57,6 +80,7 @@ test('the timeline draws every routed stop; a selection anywhere shows everywher
   await firstRoute.locator('.route-name').click();
   await expect(mapRegion(page)).toHaveAttribute('data-selected', `route:${vehicleId}`);
   await expect(timeline(page).locator(`.tl-row[data-vehicle-id="${vehicleId}"]`)).toHaveClass(/is-selected/);
+  await expect(timeline(page).locator('.tl-window.is-selected')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('timeline.png') });
 });
 
@@ -108,6 +132,7 @@ test('unused vehicles come after the routes on the timeline, marked unused; a ve
   expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-vehicle-id')))).toEqual(['van-a', 'van-b', 'van-0']);
   await expect(rows.nth(2).locator('.tl-row__count')).toHaveText('unused');
   await expect(rows.nth(0).locator('.tl-row__count')).toHaveText('2');
+  expect(await misplacedBars(page)).toEqual([]);
   // Move "b2" onto Van 0: it now has a route, so it leads the fleet again.
   await timeline(page).locator('.tl-row[data-vehicle-id="van-b"] .tl-stop[data-order-id="b2"]').focus();
   await page.keyboard.press('Enter');
@@ -118,4 +143,6 @@ test('unused vehicles come after the routes on the timeline, marked unused; a ve
   await expect(timeline(page).locator('.tl-row[data-vehicle-id="van-0"] .tl-stop[data-order-id="b2"]')).toBeVisible();
   expect(await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-vehicle-id')))).toEqual(['van-0', 'van-a', 'van-b']);
   await expect(rows.nth(0).locator('.tl-row__count')).toHaveText('1');
+  // Every bar is placed on the axis of the new plan.
+  expect(await misplacedBars(page)).toEqual([]);
 });

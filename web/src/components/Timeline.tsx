@@ -13,6 +13,7 @@ import { planViewKey, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
+import { createVehicleNames } from './ui/vehicle-names';
 import { createVirtualRows } from './ui/virtual-rows';
 
 /** Row and axis heights in px, as styles.css sets them (.tl-row, .timeline__axis). */
@@ -48,6 +49,9 @@ export function Timeline(): JSX.Element {
   const axis = createMemo(() => timelineAxis(rows()));
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());
+  // Names from a map over the raw fleet: a row looking its vehicle up through the store was hundreds of tracked
+  // reads, in the scroll event that mounts a screenful of rows (issue #15).
+  const vehicleName = createVehicleNames(shown, () => state.dataChanges);
   // Vehicles with stops first, in fleet order; the unused ones after them (still drop targets), so a large
   // fleet with few routes does not bury its routes among empty rows.
   const shownRows = createMemo(() => {
@@ -85,7 +89,7 @@ export function Timeline(): JSX.Element {
             </div>
             <div style={{ height: `${virtual.window().padTop}px` }} aria-hidden="true" />
             <For each={inView()}>
-              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} deferBars={virtualized()} />}
+              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} name={vehicleName(row.vehicleId)} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} deferBars={virtualized()} />}
             </For>
             <div style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" />
           </div>

@@ -16,17 +16,25 @@ export function dragSource([, actions]: EditStore, orderId: () => string, disabl
   return {
     get draggable() { return !disabled(); },
     onDragStart(event) {
-      if (disabled() || !event.dataTransfer) return;
-      event.dataTransfer.setData(STOP_DRAG_TYPE, orderId());
-      event.dataTransfer.setData('text/plain', orderId());
-      event.dataTransfer.effectAllowed = 'move';
-      event.stopPropagation();
-      actions.startDrag(orderId());
+      if (!disabled()) startStopDrag(actions, event, orderId());
     },
     onDragEnd() {
       actions.endDrag();
     },
   };
+}
+
+/**
+ * Starts dragging the stop of `orderId` (a dragstart event's handler; an event without data to carry is left
+ * alone). For elements that set their own handlers, like the timeline's bars; others use `dragSource`.
+ */
+export function startStopDrag(actions: EditStore[1], event: DragEvent, orderId: string): void {
+  if (!event.dataTransfer) return;
+  event.dataTransfer.setData(STOP_DRAG_TYPE, orderId);
+  event.dataTransfer.setData('text/plain', orderId);
+  event.dataTransfer.effectAllowed = 'move';
+  event.stopPropagation();
+  actions.startDrag(orderId);
 }
 
 /** Props that make an element accept dropped stops; `target` reads the drop position from the event. */

@@ -1,7 +1,7 @@
 // Reactive side of virtual-window.ts: tracks a scrolling container's scrollTop and
 // height, and says which rows of a long list to render; `reveal` scrolls a row into
 // the rendered window (a selection made elsewhere must show up here).
-import { createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { batch, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { scrollToRow, virtualWindow, type TallRow, type VirtualWindow } from './virtual-window';
 
 /** Rows drawn outside the viewport on each side (a timeline row holds ~35 stop bars: few, but enough for a wheel step). */
@@ -46,9 +46,11 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
   let el: HTMLElement | undefined;
   const read = () => {
     if (!el) return;
-    // The sticky header covers the top of the viewport, over content that is already rows.
-    setScrollTop(el.scrollTop);
-    setViewport(el.clientHeight - px(headerHeight));
+    // The sticky header covers the top of the viewport, over content that is already rows. Both read before either
+    // is set: the rows a change renders would otherwise be laid out at once by the second read (issue #15).
+    const top = el.scrollTop;
+    const height = el.clientHeight - px(headerHeight);
+    batch(() => { setScrollTop(top); setViewport(height); });
   };
   const resize = new ResizeObserver(read);
   onCleanup(() => resize.disconnect());
