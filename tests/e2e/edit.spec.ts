@@ -48,8 +48,10 @@ test('drag a stop to another route with a live preview, then Undo, Redo and relo
   await expect(page.locator('.drag-badge')).toContainText(/Feasible|Not feasible|No new problems/);
   await page.screenshot({ path: testInfo.outputPath('drag-preview.png') });
   await page.mouse.up();
-  const confirm = page.getByRole('dialog');
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Apply anyway' }).click();
+  // A drop that breaks a rule asks first.
+  const anyway = page.getByRole('dialog').getByRole('button', { name: 'Apply anyway' });
+  await expect(stopBar(page, to, orderId).or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
 
   await expect(stopBar(page, to, orderId)).toBeVisible();
   await expect(stopBars(page, from, orderId)).toHaveCount(0);
@@ -178,8 +180,10 @@ test('pinned stops stay on their vehicle when the plan is optimized again', asyn
     await bar.click();
     await card.getByLabel('Move to').selectOption(to);
     await card.getByRole('button', { name: /^Move/ }).click();
-    const confirm = page.getByRole('dialog');
-    if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Apply anyway' }).click();
+    // A move that breaks a rule asks first (the move lands, or the question shows, a frame after the click).
+    const anyway = page.getByRole('dialog').getByRole('button', { name: 'Apply anyway' });
+    await expect(stopBar(page, to, pinned[pinned.length - 1]).or(anyway)).toBeVisible();
+    if (await anyway.isVisible()) await anyway.click();
     await expect(stopBar(page, to, pinned[pinned.length - 1])).toBeVisible();
     await card.getByRole('button', { name: /^Pin stop/ }).click();
     await expect(card.getByRole('button', { name: /^Pin stop/ })).toHaveAttribute('aria-pressed', 'true');
