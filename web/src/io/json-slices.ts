@@ -34,7 +34,12 @@ function isSmall(value: unknown, budget = PIECE_BUDGET): boolean {
     if (--left < 0) return false;
     if (typeof item !== 'object' || item === null) return true;
     if (knownPieces(item)) return false;
-    for (const member of Object.values(item)) if (!count(member)) return false;
+    // Walked in place: an array of members per object counted was megabytes of garbage per save of a large plan.
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) if (!count(item[i])) return false;
+      return true;
+    }
+    for (const key in item) if (Object.hasOwn(item, key) && !count((item as Record<string, unknown>)[key])) return false;
     return true;
   };
   return count(value);
