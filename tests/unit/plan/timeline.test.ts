@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeKpis, kpisInSlices, planCost, planCostOf } from '../../../web/src/plan/kpis';
 import { moveOrder } from '../../../web/src/plan/move';
-import { positionAtTime, projectTimeline, timelineAxis } from '../../../web/src/plan/timeline';
+import { positionAtTime, projectTimeline, reusingProjector, timelineAxis } from '../../../web/src/plan/timeline';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
@@ -93,5 +93,41 @@ describe('timeline projection', () => {
     const kpis = computeKpis(scenario, solution);
     expect(kpis.lateStops).toBe(1);
     expect(kpis.onTimeShare).toBeCloseTo(3 / 4, 9);
+  });
+
+  it('hands back the last plan\'s row for a vehicle whose route and data are as they were, and only then', () => {
+    const scenario = makeMiniScenario();
+    const base = makeMiniSolution(scenario);
+    const split = moveOrder(scenario, base, 'o3', { vehicleId: 'v2', position: 0 })!.solution;
+    // o4 joins v2: v1's route is served as before.
+    const joined = moveOrder(scenario, split, 'o4', { vehicleId: 'v2', position: 1 })!.solution;
+    const project = reusingProjector();
+    const first = scenario.vehicles.map(project(scenario, split));
+    const second = scenario.vehicles.map(project(scenario, joined));
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    // What is handed back is what a fresh projection makes.
+    expect(second).toEqual(projectTimeline(scenario, joined));
+    expect(second[1].stops.map((s) => s.orderId)).toEqual(['o3', 'o4']);
+    // Routes are compared by their steps' contents, not by identity: a plan read again (a copy) keeps every row.
+    const copied = scenario.vehicles.map(project(scenario, structuredClone(joined)));
+    expect(copied[0]).toBe(second[0]);
+    expect(copied[1]).toBe(second[1]);
+    // A route whose times changed is made again, though it serves the same stops.
+    const later = structuredClone(joined);
+    for (const step of later.routes.find((r) => r.vehicleId === 'v1')!.steps) { step.arrivalS += 60; step.departureS += 60; }
+    const third = scenario.vehicles.map(project(scenario, later));
+    expect(third[0]).not.toBe(second[0]);
+    expect(third[1]).toBe(second[1]);
+    expect(third).toEqual(projectTimeline(scenario, later));
+    // Edited data (a new orders array, a new vehicle object) makes every row again: a name or window may differ.
+    const renamed = { ...scenario, orders: scenario.orders.map((o) => ({ ...o, customerName: `${o.customerName}!` })) };
+    const fourth = renamed.vehicles.map(project(renamed, later));
+    expect(fourth[0]).not.toBe(third[0]);
+    expect(fourth[0].stops[0].label).toBe('Customer o1!');
+    const refitted = { ...renamed, vehicles: renamed.vehicles.map((v) => ({ ...v })) };
+    const fifth = refitted.vehicles.map(project(refitted, later));
+    expect(fifth[0]).not.toBe(fourth[0]);
+    expect(fifth).toEqual(projectTimeline(refitted, later));
   });
 });

@@ -5,7 +5,7 @@
 // unused vehicles come last.
 import { createEffect, createMemo, For, on, Show, untrack, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
-import { axisPercent, timelineAxis, timelineProjector, type TimelineRow as TimelineRowData } from '../plan/timeline';
+import { axisPercent, reusingProjector, timelineAxis, type PlanProjector, type TimelineAxis, type TimelineRow as TimelineRowData } from '../plan/timeline';
 import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
@@ -25,11 +25,13 @@ const VIRTUALIZE_ABOVE = 60;
 const ROWS_PER_TASK = 150;
 
 /** The rows of `scenario`'s plan (none without one), projected ROWS_PER_TASK vehicles a slice. */
-function projectRows(scenario: Scenario | null): Slices<TimelineRowData[]> {
+function projectRows(scenario: Scenario | null, projector: PlanProjector): Slices<TimelineRowData[]> {
   const raw = scenario && rawOf(scenario);
   if (!raw?.plan) return mapInSlices([], (row: TimelineRowData) => row, ROWS_PER_TASK);
-  return mapInSlices(raw.vehicles, timelineProjector(raw, raw.plan.solution), ROWS_PER_TASK);
+  return mapInSlices(raw.vehicles, projector(raw, raw.plan.solution), ROWS_PER_TASK);
 }
+
+const sameAxis = (a: TimelineAxis, b: TimelineAxis) => a.fromS === b.fromS && a.toS === b.toS;
 
 /** The timeline region below the map. */
 export function Timeline(): JSX.Element {
@@ -42,11 +44,14 @@ export function Timeline(): JSX.Element {
   // task, issue #15): the plan's routes, the revision and the data edit count are what re-run it (plan-view-key.ts:
   // a new plan value that holds the same routes derives nothing again); a new plan is projected after the task
   // that stored it, a slice of the fleet per task, and shown once complete (staged.ts).
+  // Rows whose route and data are as they were are the last plan's row objects: their components stay.
+  const projector = reusingProjector();
   const rows = createStagedSlices(() => {
     const key = planViewKey(shown(), () => state.dataChanges);
     return key?.routes ? key : null;
-  }, (key) => projectRows(key?.scenario ?? null), viewQueue, undefined, samePlanView);
-  const axis = createMemo(() => timelineAxis(rows()));
+  }, (key) => projectRows(key?.scenario ?? null, projector), viewQueue, undefined, samePlanView);
+  // The same axis object while the hours shown are the same: a row's bars are made again for a new axis.
+  const axis = createMemo(() => timelineAxis(rows()), undefined, { equals: sameAxis });
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);
   const view = createRouteView(shown, () => !dayView());
   // Names from a map over the raw fleet: a row looking its vehicle up through the store was hundreds of tracked

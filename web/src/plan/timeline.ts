@@ -84,6 +84,46 @@ export function timelineProjector(scenario: Scenario, solution: Solution): (vehi
   };
 }
 
+/** A timeline projector for one plan after another; see reusingProjector. */
+export type PlanProjector = (scenario: Scenario, solution: Solution) => (vehicle: Vehicle) => TimelineRow;
+
+/**
+ * timelineProjector, handing back the row it made for the plan before when nothing the row shows can differ: the
+ * same vehicle object, the same orders array, and a route whose steps have the same ids, types and times. A hand
+ * move then makes two rows again, not the fleet's, and the rows on screen keep their stop bars (issue #15).
+ */
+export function reusingProjector(): PlanProjector {
+  let lastOrders: Scenario['orders'] | null = null;
+  let made = new Map<string, { vehicle: Vehicle; steps: Solution['routes'][number]['steps']; row: TimelineRow }>();
+  return (scenario, solution) => {
+    const project = timelineProjector(scenario, solution);
+    const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
+    const previous = scenario.orders === lastOrders ? made : new Map<string, never>();
+    const next: typeof made = new Map();
+    lastOrders = scenario.orders;
+    made = next;
+    return (vehicle) => {
+      const steps = routes.get(vehicle.id)?.steps ?? [];
+      const before = previous.get(vehicle.id);
+      const row = before && before.vehicle === vehicle && sameTimes(before.steps, steps) ? before.row : project(vehicle);
+      next.set(vehicle.id, { vehicle, steps, row });
+      return row;
+    };
+  };
+}
+
+/** True when two routes' steps have the same ids, types, arrivals, waits and departures, in the same order. */
+function sameTimes(a: Solution['routes'][number]['steps'], b: Solution['routes'][number]['steps']): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.id !== y.id || x.type !== y.type || x.arrivalS !== y.arrivalS || x.waitS !== y.waitS || x.departureS !== y.departureS) return false;
+  }
+  return true;
+}
+
 /** Windows of the place a step serves: the pickup place's for a `pickup` step, else the order's. */
 export function stepWindows(order: Order, stepType: OrderStepType = 'job'): TimeWindow[] {
   return stepType === 'pickup' && order.pickup ? order.pickup.timeWindows : order.timeWindows;
