@@ -35,4 +35,23 @@ describe('createOrderIndex', () => {
       dispose();
     });
   });
+
+  it('shares one index between lookups of the same orders, and never between different ones', () => {
+    createRoot((dispose) => {
+      const [state, actions] = createScenarioStore(makeMiniScenario());
+      const first = createOrderIndex(() => state.scenario, () => state.changes);
+      const second = createOrderIndex(() => state.scenario, () => state.changes);
+      expect([first.at('o3'), second.at('o3')]).toEqual([2, 2]);
+      // Another scenario at the same revision and edit count, its orders in another order.
+      const reversed = makeMiniScenario();
+      reversed.orders.reverse();
+      const [other] = createScenarioStore(reversed);
+      const third = createOrderIndex(() => other.scenario, () => other.changes);
+      expect(third.at('o3')).toBe(reversed.orders.length - 3);
+      expect(first.at('o3')).toBe(2);
+      actions.removeOrders(['o1']);
+      expect([first.at('o3'), second.at('o3'), third.at('o3')]).toEqual([1, 1, reversed.orders.length - 3]);
+      dispose();
+    });
+  });
 });

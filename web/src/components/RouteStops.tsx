@@ -1,7 +1,7 @@
 // The stops of one route in visiting order: service time, window and lateness,
 // a pin per stop, and the driver's breaks where they fall (not draggable). Drag a stop onto another stop to put it just before that one,
 // onto the end slot to make it last, or onto another route's row to move it there.
-import { createEffect, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, For, Show, type JSX } from 'solid-js';
 import type { Order, Scenario, TimeWindow } from '../domain/scenario';
 import { isOrderStep, type OrderStepType, type Route, type Step } from '../domain/solution';
 import { positionBefore } from '../plan/move';
@@ -46,19 +46,27 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
         {({ step: any, seq }) => {
           if (!isOrderStep(any)) return <BreakItem step={any} route={props.route} scenario={props.scenario} />;
           const step = any;
-          const order = () => orders.order(step.id);
+          // Looked up once per item (its text reads it five times), again only when the data changes.
+          const order = createMemo(() => orders.order(step.id));
           const selected = () => isOrderSelected(uiState, step.id);
           const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
           let item!: HTMLLIElement;
           createEffect(() => { if (selected()) item.scrollIntoView({ block: 'nearest' }); });
+          // Handlers set one by one, not spread (a spread makes all the item's attributes one diffed effect).
+          const drag = dragSource(edit, () => step.id, () => !props.editable);
+          const dropOn = dropTarget(edit, before(step.id));
           return (
             <li
               ref={item}
               class={`route-stop${selected() ? ' is-selected' : ''}${late() > 0 ? ' is-late' : ''}`}
               data-order-id={step.id}
               data-step-type={step.type}
-              {...dragSource(edit, () => step.id, () => !props.editable)}
-              {...dropTarget(edit, before(step.id))}
+              draggable={props.editable}
+              onDragStart={drag.onDragStart}
+              onDragEnd={drag.onDragEnd}
+              onDragOver={dropOn.onDragOver}
+              onDragLeave={dropOn.onDragLeave}
+              onDrop={dropOn.onDrop}
               onClick={() => uiActions.selectOrder(step.id)}
             >
               <span class="route-stop__seq">{seq}</span>

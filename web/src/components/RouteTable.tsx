@@ -56,11 +56,12 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
   const pinned = () => isRoutePinned(pinsState, props.scenario.id, vehicleId());
   const name = () => props.name;
   const hovered = () => edit[0].preview?.vehicleId === vehicleId() ? (edit[0].preview.feasible ? ' is-drop-ok' : ' is-drop-bad') : '';
-  // Dropped on the row itself: the stop goes where it costs least.
+  // Dropped on the row itself: the stop goes where it costs least. Its handlers are set one by one, not spread: a
+  // spread makes the whole element's attributes one diffed effect, a cost paid by every row scrolled into view.
   const drop = dropTarget(edit, () => (props.editable ? { vehicleId: vehicleId() } : null));
   return (
     <tbody class={`route-group${props.active ? ' is-active' : ''}`} ref={(el) => props.watch?.(el)}>
-      <tr class={`${selected() ? 'is-selected' : ''}${hovered()}`} data-vehicle-id={vehicleId()} {...drop}>
+      <tr class={`${selected() ? 'is-selected' : ''}${hovered()}`} data-vehicle-id={vehicleId()} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave} onDrop={drop.onDrop}>
         <td class="pin-cell">
           <PinToggle pinned={pinned()} label={`route ${name()}`} onToggle={() => pinsActions.toggleRoute(props.scenario.id, vehicleId())} />
         </td>

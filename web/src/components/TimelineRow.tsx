@@ -68,7 +68,7 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
         </button>
         <span class="muted tl-row__count">{props.row.stops.length ? formatCount(props.row.stops.length) : 'unused'}</span>
       </div>
-      <div class="tl-track" style={{ '--hours': String(Math.max(1, props.axis.hours.length - 1)) }} {...drop}>
+      <div class="tl-track" style={{ '--hours': String(Math.max(1, props.axis.hours.length - 1)) }} onDragOver={drop.onDragOver} onDragLeave={drop.onDragLeave} onDrop={drop.onDrop}>
         <div class="tl-shift" style={spanStyle(props.axis, props.row.shiftStartS, props.row.shiftEndS)} />
         <Show when={props.row.span}>
           {(span) => <div class="tl-drive" style={{ ...spanStyle(props.axis, span().startS, span().endS), background: color() }} />}
