@@ -7,10 +7,11 @@
 // plan, a Day-mode tick or a route filter rewrites numbers and redraws the layers whose
 // dots changed (issue #15). The selected stop is a circle of its own on top.
 import L from 'leaflet';
-import { createEffect, createMemo, onCleanup, type JSX } from 'solid-js';
+import { createEffect, createMemo, onCleanup, untrack, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import type { OrderLevels, RiskLevel } from '../store/risk';
 import { shownIn, type RouteView } from '../store/route-view';
+import { viewQueue } from '../store/staged';
 import { selectedOrderId } from '../store/ui';
 import { projectDepots, type StopPoint } from './projection';
 import { DotLayer, DOTS_PER_LAYER, DotStyles, type DotStyle } from './stop-dots';
@@ -112,13 +113,30 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     const levelOf = props.riskLevels?.();
     return props.stops.map((s) => (s.status === 'planned' ? levelOf?.(s.orderId) : undefined));
   });
+  // A new plan or risk estimate is drawn at once. A route opened or filtered over the same stops is restyled in a
+  // view task after the one that changed it: the click that opened a route (a route table row to unfold, a timeline
+  // row to scroll to) took this 10,000-dot pass too (2–8 ms) and came near 50 ms with it (issue #15).
+  let drawnRisks: unknown = null;
+  let restyleQueued = false;
+  let disposed = false;
+  onCleanup(() => { disposed = true; });
   createEffect(() => {
     const stops = props.stops;
     const risks = risksOf();
     const active = props.view.active();
     const routes = props.view.visible();
+    if (stops !== shown || risks !== drawnRisks) { draw(stops, risks, active, routes); return; }
+    if (restyleQueued) return;
+    restyleQueued = true;
+    viewQueue.push(() => {
+      restyleQueued = false;
+      if (!disposed) untrack(() => draw(props.stops, risksOf(), props.view.active(), props.view.visible()));
+    });
+  });
+  function draw(stops: StopPoint[], risks: (RiskLevel | undefined)[], active: string | null, routes: ReturnType<RouteView['visible']>): void {
     if (stops !== shown) closeTip();
     shown = stops;
+    drawnRisks = risks;
     dots.size = 0;
     dots.reserve(2 * stops.length);
     const order = drawOrder(stops, active);
@@ -141,7 +159,7 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
     // New layers went on top: the selected stop goes back above them.
     if (added) selectedGroup.eachLayer((l) => (l as L.CircleMarker).bringToFront());
     props.onDrawn?.(stops.length);
-  });
+  }
 
   // The selected stop: a larger circle with a dark ring over its dot (and its pickup place's), while it is shown.
   createEffect(() => {
