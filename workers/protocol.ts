@@ -300,7 +300,7 @@ export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanTe
  * plan that crosses the boundary as text in parts, so the main thread reads it in a few short tasks.
  */
 export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | 'computeRisk' | 'computeRiskReport'> {
-  solve(request: SolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
+  solve(request: WireSolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
   explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanText }): Promise<Explanation[]>;
   /**
    * The next pieces of a large text, kept under `key` until a call names it (web/src/io/text-pieces.ts): a
@@ -310,6 +310,9 @@ export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | '
   computeRisk(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<PlanRisk>;
   computeRiskReport(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<RiskReport>;
 }
+
+/** A solve request as it crosses to a solver worker: a large scenario text comes before it in pieces (`textPart`). */
+export type WireSolveRequest = Omit<SolveRequest, 'scenario'> & { scenario: SolveRequest['scenario'] | SentText };
 
 /** A request whose JSON text was sent before in pieces (SolverWorkerApi.textPart) under `textKey`. */
 export interface SentText { textKey: number }

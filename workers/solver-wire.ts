@@ -13,7 +13,7 @@ export function wireSolverApi(api: SolverApi): SolverWorkerApi {
   return {
     async solve(request, onProgress, onEpoch) {
       const progress = onProgress && ((p: Progress) => onProgress({ ...p, plan: p.plan && toPlanText(p.plan) }));
-      const result = await api.solve(request, progress, onEpoch);
+      const result = await api.solve({ ...request, scenario: texts.resolve(request.scenario) }, progress, onEpoch);
       return { ...result, solution: toPlanText(result.solution) };
     },
     cancel: (runId) => api.cancel(runId),

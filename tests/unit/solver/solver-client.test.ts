@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { toPlanText } from '../../../web/src/domain/plan-text';
 import { makeSolverClient, type CheckedProgress } from '../../../web/src/solver/client';
 import type { PlanChecker } from '../../../web/src/solver/check-client';
-import type { WireProgress } from '../../../workers/protocol';
+import type { WireProgress, WireSolveRequest } from '../../../workers/protocol';
+import { wireSolverApi } from '../../../workers/solver-wire';
+import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
 /** A solver worker that keeps the progress callback it is given, reports once through it and returns `plan`. */
@@ -77,6 +79,47 @@ describe('solver client', () => {
     collect();
     expect(kept.progress).toBeDefined(); // the worker still holds its proxy
     expect(ref.deref()).toBeUndefined();
+    client.dispose();
+  });
+
+  it('sends a large scenario text before the solve call, a group of pieces per task, and the solver reads it whole', async () => {
+    const seen = { parts: [] as number[], posted: [] as unknown[], solved: [] as unknown[] };
+    const { port1, port2 } = new MessageChannel();
+    const { check: _check, ...plan } = makeMiniSolution();
+    const wired = wireSolverApi({
+      solve: async (request) => {
+        seen.solved.push(request.scenario);
+        return { runId: request.runId, solution: plan, stopReason: 'completed', objective: 5 };
+      },
+      cancel: () => {},
+      explain: async () => [],
+      computeRisk: async () => { throw new Error('not used'); },
+      computeRiskReport: async () => { throw new Error('not used'); },
+    });
+    Comlink.expose({
+      ...wired,
+      textPart: (key: number, parts: string[]) => { seen.parts.push(parts.reduce((n, p) => n + p.length, 0)); wired.textPart(key, parts); },
+      solve: (request: WireSolveRequest, ...rest: [never?, never?]) => { seen.posted.push(request.scenario); return wired.solve(request, ...rest); },
+    }, port2);
+    const worker = {
+      postMessage: (message: unknown, transfer: Transferable[] = []) => port1.postMessage(message, transfer),
+      addEventListener: (type: string, listener: EventListener) => { if (type === 'message') { port1.addEventListener('message', listener); port1.start(); } },
+      removeEventListener: (type: string, listener: EventListener) => { if (type === 'message') port1.removeEventListener('message', listener); },
+      terminate: () => port1.close(),
+    } as unknown as Worker;
+    const client = makeSolverClient(() => worker, () => 1, passing);
+    const scenario = makeMiniScenario();
+    // Over two pieces' worth of text (the scenario with a long name).
+    const input = JSON.stringify({ ...scenario, name: 'x'.repeat(2 * PIECE_CHARS + 10), plan: null });
+    await client.solve(scenario, { timeLimitS: 1, seed: 1 }, undefined, undefined, input);
+    expect(seen.parts).toEqual([PIECE_CHARS, PIECE_CHARS, input.length - 2 * PIECE_CHARS]);
+    expect(seen.posted).toEqual([{ textKey: 1 }]);
+    expect(seen.solved).toEqual([input]);
+    // A small one goes in the call.
+    const small = JSON.stringify({ ...scenario, plan: null });
+    await client.solve(scenario, { timeLimitS: 1, seed: 1 }, undefined, undefined, small);
+    expect(seen.posted.at(-1)).toBe(small);
+    expect(seen.parts).toHaveLength(3);
     client.dispose();
   });
 });

@@ -8,7 +8,7 @@ import { computeKpis } from '../../../web/src/plan/kpis';
 import { solverInput } from '../../../web/src/solver/client';
 import { createRunStore, type RunStore } from '../../../web/src/store/run';
 import { describeRunError } from '../../../web/src/store/run-report';
-import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
+import { createScenarioStore, SLICED_TEXT_ORDERS, type ScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 import { makeFakeSolverClient, namedError, type FakeSolverClient } from '../../fixtures/fake-solver-client';
 
@@ -243,5 +243,44 @@ describe('run store', () => {
     actions.dispose();
     await tick();
     expect(fake.calls[0].signal?.aborted).toBe(true);
+  });
+
+  describe('a large scenario (its text written a slice per task after the click)', () => {
+    function setupLarge(): { fake: FakeSolverClient; scenario: ScenarioStore; run: RunStore } {
+      return createRoot((dispose) => {
+        disposeRoot = dispose;
+        const fake = makeFakeSolverClient();
+        const mini = makeMiniScenario();
+        const orders = Array.from({ length: SLICED_TEXT_ORDERS + 100 }, (_, i) => ({ ...structuredClone(mini.orders[i % 3]), id: `o${i}` }));
+        const scenario = createScenarioStore({ ...mini, orders });
+        return { fake, scenario, run: createRunStore(fake.client, scenario, { hardAbortAfterMs: 50 }) };
+      });
+    }
+
+    it('is running from the click and solves the scenario as it is once its text is written', async () => {
+      const { fake, scenario: [, scenarioActions], run: [run, actions] } = setupLarge();
+      const pending = actions.optimize();
+      expect(run.status).toBe('running');
+      expect(fake.calls).toHaveLength(0);
+      // An edit while the text is written: the solve reads it.
+      scenarioActions.updateOrder('o1', { customerName: 'Edited before the solve' });
+      while (fake.calls.length === 0) await tick();
+      const call = fake.calls[0];
+      expect(call.input).toBe(solverInput(call.scenario));
+      expect(JSON.parse(call.input!).orders[1].customerName).toBe('Edited before the solve');
+      call.resolve(makeMiniSolution());
+      await pending;
+      expect(run.status).toBe('done');
+    });
+
+    it('starts nothing when cancelled while its text is written', async () => {
+      const { fake, run: [run, actions] } = setupLarge();
+      const pending = actions.optimize();
+      actions.cancel();
+      await pending;
+      expect(fake.calls).toHaveLength(0);
+      expect(run.status).toBe('idle');
+      expect(run.cancelling).toBe(false);
+    });
   });
 });

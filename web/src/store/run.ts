@@ -106,22 +106,33 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     if (plan) bestSoFar.show(snapshot(), solved(), travel, plan);
   };
 
+  /** Says what `scenario` lacks to be planned, as the run's error, when it lacks something; true then. */
+  const blocked = (scenario: Scenario): boolean => {
+    const blocker = solveBlocker(scenario);
+    if (!blocker) return false;
+    blockedAt = { id: scenario.id, revision: scenario.revision };
+    finish({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
+    return true;
+  };
+
   async function optimize(): Promise<void> {
     if (state.status === 'running') return;
-    // The scenario at the click, as text (what the solver reads); a copy is parsed from it only when needed (a routing
-    // service's matrices are fetched for it, or the scenario changed before the solve ended).
-    const copied = scenarioActions.snapshotWithText();
-    // Nothing runs between the text and these reads: the store holds what the text says.
-    const now = scenarioActions.current();
-    if (!copied || !now) return;
-    const blocker = solveBlocker(now);
-    if (blocker) {
-      blockedAt = { id: now.id, revision: now.revision };
-      return void setState({ status: 'error', error: `Nothing to plan yet: ${blocker}.`, progress: null });
-    }
+    const clicked = scenarioActions.current();
+    if (!clicked || blocked(clicked)) return;
     const own = new AbortController();
     controller = own;
     setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
+    // The scenario as text (what the solver reads); a copy is parsed from it only when needed (a routing service's
+    // matrices are fetched for it, or the scenario changed before the solve ended). A large scenario's text is
+    // written a slice per task after the click, not in it (issue #15).
+    const soon = scenarioActions.snapshotWithTextSoon();
+    const copied = soon instanceof Promise ? await soon : soon;
+    // Nothing runs between the text and these reads: the store holds what the text says.
+    const now = scenarioActions.current();
+    // Cancelled, disposed, or another scenario opened while the text was written: nothing was started.
+    if (!copied || !now || now.id !== clicked.id || own.signal.aborted || state.cancelling) return finish({ status: 'idle' });
+    // Its data may have changed while the text was written.
+    if (soon instanceof Promise && blocked(now)) return;
     const pins = options.pins?.() ?? [];
     const solveOptions = { ...now.settings.solver, ...(pins.length > 0 ? { pins } : {}) };
     const scenarioId = now.id;

@@ -9,6 +9,7 @@ import type { Order, Plan, Scenario, Settings } from '../domain/scenario';
 import { isIdentity, problemSettings, remapUnits, sameData, sameDisplay, type UnitSources } from '../domain/settings-change';
 import { statusOf, type PlanStatus } from '../plan/plan-status';
 import { rawOf } from './raw';
+import { piecesInSlices } from '../io/json-slices';
 import { copyScenario, planValue, scenarioText, snapshotOfText, withPlanValue, type ScenarioText, type TextSnapshot } from './plan-value';
 import { makeEntityActions, type EntityActions } from './scenario-edits';
 
@@ -67,6 +68,19 @@ export interface ScenarioActions extends EntityActions {
   /** `snapshot()` with its JSON text without the plan (plan-value.ts `copyScenarioWithText`): what a solve posts. */
   snapshotWithText(): TextSnapshot | null;
   /**
+   * `snapshotWithText()` at once while its text is known or cheap to write (fewer than SLICED_TEXT_ORDERS orders).
+   * Else a promise of it, its text written a slice per task (io/json-slices.ts): at 10,000 orders writing it in one
+   * go was a ~40 ms task, most of the Optimize click (issue #15). The snapshot is the scenario as it is when the
+   * promise settles: a change to its data while the slices are written starts them again (twice, then the text is
+   * written in one go). Null when no scenario is open, or when another scenario was opened meanwhile.
+   */
+  snapshotWithTextSoon(): TextSnapshot | null | Promise<TextSnapshot | null>;
+  /**
+   * `textWithoutPlan()`, at once or as a promise under the same terms as `snapshotWithTextSoon` (whose text it is). One
+   * write in slices at a time: a caller while it runs gets the same promise.
+   */
+  textWithoutPlanSoon(): string | null | Promise<string | null>;
+  /**
    * The open scenario's JSON text without its plan, as it is now: written again only after a change to anything
    * but the plan (`dataChanges`), so the risk request for a solve's plan takes the text the Optimize click wrote
    * (writing 10,000 orders again was a ~30 ms task when the plan landed, issue #15).
@@ -85,6 +99,9 @@ export interface ScenarioActions extends EntityActions {
 /** The scenario store as `[state, actions]`. */
 export type ScenarioStore = [state: ScenarioState, actions: ScenarioActions];
 
+/** From this many orders on, a scenario's text not yet written is written in slices (`snapshotWithTextSoon`). */
+export const SLICED_TEXT_ORDERS = 2000;
+
 /** Creates the scenario store, optionally with a scenario already open. */
 export function createScenarioStore(initial: Scenario | null = null): ScenarioStore {
   const [state, setState] = createStore({
@@ -102,6 +119,8 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
 
   /** The last `textWithoutPlan` of each scenario object, with `dataChanges` then (weak: a closed scenario is not kept). */
   const written = new WeakMap<Scenario, { dataChanges: number; text: string }>();
+  /** The text being written in slices (`textWithoutPlanSoon`), shared by every caller meanwhile: the Optimize click, a save. */
+  let writing: { raw: Scenario; text: Promise<string | null> } | null = null;
   const touch = () => batch(() => {
     setState('changes', (n) => n + 1);
     setState('dataChanges', (n) => n + 1);
@@ -212,6 +231,38 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     snapshotWithText() {
       const text = actions.textWithoutPlan();
       return text === null ? null : snapshotOfText(text, rawOf(state.scenario!).plan);
+    },
+    snapshotWithTextSoon() {
+      const soon = actions.textWithoutPlanSoon();
+      if (soon === null || typeof soon === 'string') return soon === null ? null : snapshotOfText(soon, rawOf(state.scenario!).plan);
+      // Settled in the task whose slice wrote the text last, so the plan read here is the store's then.
+      return soon.then((text) => (text === null ? null : snapshotOfText(text, rawOf(state.scenario!).plan)));
+    },
+    textWithoutPlanSoon() {
+      if (!state.scenario) return null;
+      const raw = rawOf(state.scenario);
+      if (written.get(raw)?.dataChanges === untrack(() => state.dataChanges) || raw.orders.length < SLICED_TEXT_ORDERS) return actions.textWithoutPlan();
+      if (writing?.raw === raw) return writing.text;
+      const id = raw.id;
+      const text = (async () => {
+        for (let attempt = 0; attempt < 2; attempt++) {
+          const now = rawOf(state.scenario!);
+          const dataChanges = untrack(() => state.dataChanges);
+          // The store's data is raw all the way down (scenarioText); what the slices read is checked unchanged below.
+          const parts = await piecesInSlices({ ...now, plan: null });
+          if (state.scenario?.id !== id) return null;
+          if (untrack(() => state.dataChanges) !== dataChanges || rawOf(state.scenario) !== now) continue;
+          const joined = parts.join('');
+          written.set(now, { dataChanges, text: joined });
+          return joined;
+        }
+        // Edits kept landing while the slices were written.
+        return state.scenario?.id === id ? actions.textWithoutPlan() : null;
+      })();
+      const entry = { raw, text };
+      writing = entry;
+      void text.finally(() => { if (writing === entry) writing = null; });
+      return text;
     },
     textWithoutPlan() {
       if (!state.scenario) return null;
