@@ -8,7 +8,7 @@ import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
 import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
 import { entriesOf } from '../../../web/src/io/record-list';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
-import { recordTextWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
+import { recordPiecesWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
 import { readScenarioRecord } from '../../../web/src/io/restore';
 import { planValue } from '../../../web/src/store/plan-value';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -80,8 +80,8 @@ describe('save worker', () => {
     expect(saves).toHaveLength(2);
     expect(new Set(parts.map((p) => p.key)).size).toBe(1);
     expect(saves.map((s) => s.planKey)).toEqual([parts[0].key, parts[0].key]);
-    // The record text itself carries no plan: it went apart.
-    expect(JSON.parse(saves[1].json!).plan).toBeUndefined();
+    // The record text itself carries no plan (null): it went apart.
+    expect(JSON.parse(saves[1].json!).plan).toBeNull();
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario({ name: 'Edited' }), plan: JSON.parse(JSON.stringify(plan)) });
   });
 
@@ -102,9 +102,28 @@ describe('save worker', () => {
     expect(JSON.parse(save.json!)).toEqual({ ...JSON.parse(text), pins });
     expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...makeMiniScenario(), plan: JSON.parse(JSON.stringify(plan)), pins });
     // Unmarked, or marked but no longer current, a record is written as it is now.
-    expect(recordTextWithoutPlan({ ...record })).toBe(JSON.stringify({ ...record, plan: undefined }));
+    expect((await recordPiecesWithoutPlan({ ...record })).join('')).toBe(JSON.stringify({ ...record, plan: null }));
     const stale = withScenarioText({ ...record }, () => null);
-    expect(recordTextWithoutPlan(stale)).toBe(JSON.stringify({ ...record, plan: undefined }));
+    expect((await recordPiecesWithoutPlan(stale)).join('')).toBe(JSON.stringify({ ...record, plan: null }));
+  });
+
+  it('writes a record without a plan from its scenario\'s text too, when marked with it', async () => {
+    const where = names();
+    const fake = fakeWorker();
+    const db = makePlannerDb(where, { writer: makeWorkerWriter(fake.create) });
+    const scenario = makeMiniScenario();
+    const text = JSON.stringify({ ...scenario, plan: null });
+    const record = withScenarioText({ ...scenario, pins: { orders: {}, routes: [] } }, () => text);
+    record.name = 'Not in the text';
+    await db.saveCurrentScenario(record);
+    const [save] = fake.requests.filter((r) => r.kind === 'save') as SaveRequest[];
+    expect(save.planKey).toBeUndefined();
+    expect(JSON.parse(save.json!)).toEqual({ ...scenario, plan: null, pins: { orders: {}, routes: [] } });
+    expect(await makePlannerDb(where).getScenario('mini')).toEqual({ ...scenario, plan: null, pins: { orders: {}, routes: [] } });
+    // The text may come later (written in slices by the store): the request waits for it.
+    const renamed = JSON.stringify({ ...scenario, name: 'Written in slices', plan: null });
+    await db.saveCurrentScenario(withScenarioText({ ...scenario, pins: { orders: {}, routes: [] } }, () => new Promise((resolve) => setTimeout(() => resolve(renamed), 5))));
+    expect(((await makePlannerDb(where).getScenario('mini')) as { name?: string } | undefined)?.name).toBe('Written in slices');
   });
 
   it('sends a large record\'s text in pieces of at most PIECE_CHARS before the request, which names them, and stores the same record', async () => {

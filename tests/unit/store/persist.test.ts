@@ -6,7 +6,7 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SCENARIO_VERSION, type Scenario } from '../../../web/src/domain/scenario';
 import { makePlannerDb, type PlannerDb } from '../../../web/src/io/db';
-import { recordTextWithoutPlan } from '../../../web/src/io/record-text';
+import { recordPiecesWithoutPlan } from '../../../web/src/io/record-text';
 import { createPersistence, type Persistence } from '../../../web/src/store/persist';
 import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
@@ -93,10 +93,10 @@ describe('persistence', () => {
     await persist.flush();
     const saved = records.at(-1)!;
     expect(saved).not.toBe(rawOf(state.scenario!));
-    expect(recordTextWithoutPlan(saved)).toBe(text);
+    expect((await recordPiecesWithoutPlan(saved)).join('')).toBe(text);
     actions.rename('Tuesday');
     await persist.flush();
-    expect(JSON.parse(recordTextWithoutPlan(records.at(-1)!)).name).toBe('Tuesday');
+    expect(JSON.parse((await recordPiecesWithoutPlan(records.at(-1)!)).join('')).name).toBe('Tuesday');
   });
 
   it('never lets a late storage read overwrite an edit made while it was pending', async () => {

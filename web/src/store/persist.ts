@@ -66,12 +66,13 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
   const sync = openTabSync((notice) => void follow(notice), options.channel);
   // What a save writes: the store's own data, not a copy (the put copies it at once; see `current`), in a new
   // record object marked with the scenario's text as the store last wrote it while no data has changed since
-  // (record-text.ts: a save after a solve does not write 10,000 orders again).
+  // (record-text.ts: a save after a solve does not write 10,000 orders again); a large scenario's text not written
+  // yet is written a slice per task, or taken from the write in slices under way (the Optimize click's).
   const stored = () => {
     const current = actions.current();
     if (!current) return null;
     const made = untrack(() => state.dataChanges);
-    return withScenarioText(pins ? pins.attach(current)! : { ...current }, () => (untrack(() => state.dataChanges) === made ? actions.textWithoutPlan() : null));
+    return withScenarioText(pins ? pins.attach(current)! : { ...current }, () => (untrack(() => state.dataChanges) === made ? actions.textWithoutPlanSoon() : null));
   };
   const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), stored, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,
