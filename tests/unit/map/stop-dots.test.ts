@@ -85,18 +85,20 @@ describe('DotStyles', () => {
     expect(s.style(b).radius).toBe(7);
   });
 
-  it('draws 300 colours into one atlas, grown by doubling, each sprite in a cell of its own', () => {
+  it('draws 300 colours into an atlas of two pages, each sprite in a cell of its own, never moved', () => {
     const s = new DotStyles();
     const ids = Array.from({ length: 300 }, (_, i) => s.id({ radius: 6, fill: `#${i.toString(16).padStart(6, '0')}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 }));
-    const first = s.sprite(ids[0], 2);
+    const first = { ...s.sprite(ids[0], 2) };
     const sprites = ids.map((id) => s.sprite(id, 2));
-    // One canvas per doubling (16 cells a row: 1, 2, 4, 8, 16, 32 rows), not one per style.
-    expect(s.canvases).toBeLessThanOrEqual(7);
-    expect(new Set(sprites.map((p) => p.image)).size).toBe(1);
-    expect(new Set(sprites.map((p) => `${p.sx},${p.sy}`)).size).toBe(300);
-    // The first sprite kept its cell through the growth and moved to the grown atlas with the others.
-    expect(first).toBe(sprites[0]);
-    expect(first.image).toBe(sprites[299].image);
+    // A page per 256 cells (16 × 16), not a canvas per style.
+    expect(s.canvases).toBe(2);
+    const pages = [...new Set(sprites.map((p) => p.image))];
+    expect(pages).toHaveLength(2);
+    expect(pages.map((page) => [page.width, page.height])).toEqual([[16 * 48, 16 * 48], [16 * 48, 16 * 48]]);
+    expect(sprites.filter((p) => p.image === pages[0])).toHaveLength(256);
+    expect(new Set(sprites.map((p) => `${pages.indexOf(p.image)}:${p.sx},${p.sy}`)).size).toBe(300);
+    // The first sprite kept its page and cell while the atlas grew.
+    expect(sprites[0]).toEqual(first);
     expect(sprites.every((p) => p.sx + p.size <= p.image.width && p.sy + p.size <= p.image.height)).toBe(true);
     expect(s.sprite(ids[7], 2)).toBe(sprites[7]);
     // A style too large for a cell has a canvas of its own.
@@ -105,17 +107,19 @@ describe('DotStyles', () => {
     expect(huge.size).toBe(2 * 2 * (30 + 1 + 1));
   });
 
-  it('prepares new styles in an atlas grown once, drawing the sprites it had again in their cells instead of copying it', () => {
-    // A context per canvas that logs its sprite positions and any canvas copy.
+  it('prepares new styles in a new page of the atlas, drawing none of the sprites it had again and copying no canvas', () => {
+    // A context per canvas that logs its sprite positions (canvas number: x,y) and any canvas copy.
     const calls: string[] = [];
+    const seen: HTMLCanvasElement[] = [];
     vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement) {
       const canvas = this;
+      const number = seen.push(canvas) - 1;
       let at = [0, 0];
       return new Proxy({} as CanvasRenderingContext2D, {
         get(_, key) {
           if (key === 'drawImage') return () => calls.push('copy');
           if (key === 'setTransform') return (_a: number, _b: number, _c: number, _d: number, e: number, f: number) => { at = [e, f]; };
-          if (key === 'arc') return () => calls.push(`${canvas.height}:${at[0]},${at[1]}`);
+          if (key === 'arc') return () => calls.push(`${number}:${at[0]},${at[1]}`);
           return () => {};
         },
         set() { return true; },
@@ -125,23 +129,21 @@ describe('DotStyles', () => {
     const colour = (i: number) => ({ radius: 6, fill: `#${i.toString(16).padStart(6, '0')}`, fillOpacity: 0.95, stroke: '#ffffff', weight: 1.5 });
     const first = Array.from({ length: 20 }, (_, i) => s.id(colour(i)));
     s.prepare(1);
-    expect(s.canvases).toBe(1); // 20 sprites: one atlas of 2 rows, sized once
+    expect(s.canvases).toBe(1); // 20 sprites: the first page
     const kept = first.map((id) => ({ ...s.sprite(id, 1) }));
     calls.length = 0;
     Array.from({ length: 280 }, (_, i) => s.id(colour(1000 + i)));
     s.prepare(1);
-    expect(s.canvases).toBe(2); // 300 sprites: grown once, to 19 rows
+    expect(s.canvases).toBe(2); // 300 sprites: a second page
     expect(calls).not.toContain('copy');
-    const height = s.sprite(first[0], 1).image.height;
-    expect(height).toBe(19 * 24);
-    // Every sprite drawn once into the grown atlas: the 20 it had again, each in its old cell, then the 280 new.
-    expect(calls).toHaveLength(300);
-    expect(calls.slice(0, 20)).toEqual(kept.map((p) => `${height}:${p.sx},${p.sy}`));
-    expect(first.map((id) => s.sprite(id, 1).image.height)).toEqual(first.map(() => height));
+    // Only the 280 new sprites drawn: 236 in the first page after the 20 it had, 44 in the second.
+    expect(calls).toHaveLength(280);
+    expect(calls.slice(0, 2)).toEqual(['0:96,24', '0:120,24']);
+    expect(calls.slice(234, 238)).toEqual(['0:336,360', '0:360,360', '1:0,0', '1:24,0']);
+    expect(seen.map((c) => [c.width, c.height])).toEqual([[384, 384], [384, 384]]);
+    expect(first.map((id) => ({ ...s.sprite(id, 1) }))).toEqual(kept);
   });
-});
 
-describe('DotLayer', () => {
   it('puts each dot where Leaflet puts a point, at any zoom and after a pan', async () => {
     const { styles: s, plain } = styles();
     const places = around(200);
@@ -274,13 +276,13 @@ describe('DotLayer', () => {
       queue.shift()!();
       frames.push({ painted: painted - p, copied: log.length - c });
     }
-    // Every sprite drawn once (the new ones, and the old one again in the grown atlas, grown once), in frames that
-    // copy no dot and draw at most SPRITES_PER_SETUP new sprites each.
-    expect(frames.reduce((sum, f) => sum + f.painted, 0)).toBe(301);
+    // Every new sprite drawn once (none of the old again: the atlas's pages never move), in frames that copy no dot
+    // and draw at most SPRITES_PER_SETUP new sprites each.
+    expect(frames.reduce((sum, f) => sum + f.painted, 0)).toBe(300);
     expect(frames.filter((f) => f.painted > 0 && f.copied > 0)).toEqual([]);
     const setups = frames.filter((f) => f.painted > 0);
     expect(setups).toHaveLength(Math.ceil(300 / SPRITES_PER_SETUP));
-    expect(setups[0].painted).toBe(Math.min(300, SPRITES_PER_SETUP) + 1);
+    expect(setups[0].painted).toBe(Math.min(300, SPRITES_PER_SETUP));
     expect(setups.slice(1).every((f) => f.painted <= SPRITES_PER_SETUP)).toBe(true);
     expect(s.canvases).toBe(canvasesBefore + 1);
     expect(log).toEqual(places.map((p) => map.latLngToLayerPoint(p)).map((p) => `dot ${p.x},${p.y}`));

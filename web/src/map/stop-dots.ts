@@ -31,8 +31,10 @@ export const DOT_WEIGHT = 0.5;
 
 /** Largest sprite half-size (CSS pixels) kept in the atlas; a larger style gets a canvas of its own. */
 const CELL_HALF = 12;
-/** Atlas cells per row. */
+/** Atlas cells per row of a page. */
 const CELL_COLUMNS = 16;
+/** Atlas cells per page (16 rows): 384 × 384 CSS pixels. */
+const PAGE_CELLS = CELL_COLUMNS * 16;
 /**
  * Sprites a sliced redraw's setup frame draws at most (sliced-canvas.ts). A 10,000-order plan of 961 routes meets
  * hundreds of styles at once: drawn in one frame they took 35 ms of a 108 ms frame in a traced solve (two benchmarks
@@ -44,17 +46,20 @@ export const SPRITES_PER_SETUP = 200;
 export interface Sprite { image: HTMLCanvasElement; sx: number; sy: number; size: number; half: number }
 
 /**
- * Styles by number, and their sprites, shared by the layers of one map. Sprites are drawn on first use into one
- * atlas canvas (a grid of cells, grown by doubling its rows): 300 routes' colours are 300 styles, and a canvas
- * and context each cost more than drawing them.
+ * Styles by number, and their sprites, shared by the layers of one map. Sprites are drawn on first use into an
+ * atlas of pages (canvases of PAGE_CELLS cells each, a page made when its first cell is drawn): 300 routes'
+ * colours are 300 styles, and a canvas and context each cost more than drawing them. A page never grows or moves:
+ * in Chromium's software raster the first drawing on a new canvas costs in proportion to its area (measured: 15-30
+ * ms for 384 × 1536 pixels, 52-67 ms for 768 × 3072), so an atlas that doubled its rows to hold a 10,000-stop plan's
+ * looks was made again, and paid again, in a frame of that plan's landing (issue #15).
  */
 export class DotStyles {
   private readonly styles: DotStyle[] = [];
   private readonly ids = new Map<string, number>();
   private sprites: (Sprite | undefined)[] = [];
   private ratio = 0;
-  private atlas: HTMLCanvasElement | null = null;
-  private atlasCtx: CanvasRenderingContext2D | null = null;
+  /** The atlas's pages, in cell order, each with its context (null when the browser gives none). */
+  private pages: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D | null }[] = [];
   /** The style drawn in each atlas cell, in cell order. */
   private cellStyles: number[] = [];
 
@@ -85,7 +90,7 @@ export class DotStyles {
     return Math.max(Math.round(radius), 1) + weight / 2;
   }
 
-  /** Canvases made so far (the atlas and any sprite too large for it). */
+  /** Canvases made so far (the atlas's pages and any sprite too large for them). */
   canvases = 0;
 
   /** The sprite of style `id` at device pixel `ratio` (Leaflet draws its canvas at 2 on high-density screens). */
@@ -95,16 +100,13 @@ export class DotStyles {
   }
 
   /**
-   * Draws every style's sprite not drawn yet, in an atlas grown at most once, to its size. Called before dots
-   * are copied: a sprite drawn into the atlas between two copies from it makes the browser take a new snapshot
-   * of the whole atlas for the next copy (seen as a 137 ms frame when 300 colours met for the first time).
+   * Draws the sprites of styles not drawn yet, at most `limit`. Called before dots are copied: a sprite drawn into
+   * an atlas page between two copies from it makes the browser take a new snapshot of the page for the next copy
+   * (seen as a 137 ms frame when 300 colours met for the first time in a single atlas).
    */
   prepare(ratio: number, limit = Infinity): void {
     this.useRatio(ratio);
-    let missing = 0;
-    for (let id = 0; id < this.styles.length; id++) if (!this.sprites[id] && this.half(id) <= CELL_HALF) missing++;
-    if (missing === 0 && this.sprites.length === this.styles.length && !this.sprites.includes(undefined)) return;
-    this.reserve(this.cellStyles.length + missing, ratio);
+    if (this.sprites.length === this.styles.length && !this.sprites.includes(undefined)) return;
     let drawn = 0;
     for (let id = 0; id < this.styles.length && drawn < limit; id++) {
       if (this.sprites[id]) continue;
@@ -115,8 +117,7 @@ export class DotStyles {
 
   /**
    * Sprites `prepare(ratio)` would draw now (0: every style has its sprite). The sliced canvas gives that work a
-   * frame of its own: a plan of 300 routes brings hundreds of styles at once, and their sprites (with the grown
-   * atlas's) drawn in the frame that also copied a slice of dots made it a 50-75 ms frame at 10,000 stops.
+   * frame of its own: a plan of 300 routes brings hundreds of styles at once, and their sprites drawn in the frame that also copied a slice of dots made it a 50-75 ms frame at 10,000 stops.
    */
   pending(ratio: number): number {
     if (ratio !== this.ratio) return this.styles.length;
@@ -130,7 +131,7 @@ export class DotStyles {
     if (ratio === this.ratio) return;
     this.sprites = [];
     this.ratio = ratio;
-    this.atlas = this.atlasCtx = null;
+    this.pages = [];
     this.cellStyles = [];
   }
 
@@ -139,12 +140,13 @@ export class DotStyles {
     if (half <= CELL_HALF) {
       const cell = 2 * CELL_HALF * ratio;
       const at = this.cellStyles.length;
-      this.reserve(at + 1, ratio);
       this.cellStyles.push(id);
-      const sx = (at % CELL_COLUMNS) * cell;
-      const sy = Math.floor(at / CELL_COLUMNS) * cell;
-      if (this.atlasCtx) this.paint(this.atlasCtx, id, ratio, sx, sy);
-      return { image: this.atlas!, sx, sy, size: 2 * half * ratio, half };
+      const page = this.page(Math.floor(at / PAGE_CELLS), ratio);
+      const inPage = at % PAGE_CELLS;
+      const sx = (inPage % CELL_COLUMNS) * cell;
+      const sy = Math.floor(inPage / CELL_COLUMNS) * cell;
+      if (page.ctx) this.paint(page.ctx, id, ratio, sx, sy);
+      return { image: page.canvas, sx, sy, size: 2 * half * ratio, half };
     }
     const image = document.createElement('canvas');
     this.canvases += 1;
@@ -174,24 +176,17 @@ export class DotStyles {
     ctx.restore();
   }
 
-  /**
-   * An atlas of at least `cells` cells (rows at least doubled when it grows). The sprites drawn so far are drawn
-   * again into the grown atlas, each in its cell, not copied: copying a canvas that dots were copied from cost a
-   * 50–70 ms frame in Chromium's software raster, drawing 300 sprites again well under a millisecond.
-   */
-  private reserve(cells: number, ratio: number): void {
-    const cell = 2 * CELL_HALF * ratio;
-    const rows = Math.ceil(cells / CELL_COLUMNS);
-    if (this.atlas && rows * cell <= this.atlas.height) return;
-    const grown = document.createElement('canvas');
+  /** Atlas page `index`, made when first asked for (pages are asked for in order). */
+  private page(index: number, ratio: number): { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D | null } {
+    const made = this.pages[index];
+    if (made) return made;
+    const canvas = document.createElement('canvas');
     this.canvases += 1;
-    grown.width = CELL_COLUMNS * cell;
-    grown.height = Math.max(rows, 2 * (this.atlas ? this.atlas.height / cell : 1)) * cell;
-    const ctx = grown.getContext('2d');
-    for (const sprite of this.sprites) if (sprite && sprite.image === this.atlas) sprite.image = grown;
-    if (ctx) this.cellStyles.forEach((id, at) => this.paint(ctx, id, ratio, (at % CELL_COLUMNS) * cell, Math.floor(at / CELL_COLUMNS) * cell));
-    this.atlas = grown;
-    this.atlasCtx = ctx;
+    canvas.width = CELL_COLUMNS * 2 * CELL_HALF * ratio;
+    canvas.height = (PAGE_CELLS / CELL_COLUMNS) * 2 * CELL_HALF * ratio;
+    const page = { canvas, ctx: canvas.getContext('2d') };
+    this.pages[index] = page;
+    return page;
   }
 }
 
