@@ -22,7 +22,8 @@ export function createCheckApi(): CheckApi {
     check(key, solution) {
       // A check against another scenario than the caller meant would be a wrong verdict, not a slow one.
       if (!loaded || loaded.key !== key) throw namedError(INPUT_ERROR, `no scenario loaded under key ${key}`);
-      return checkSolution(loaded.scenario, isPlanText(solution) ? fromPlanText<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
+      const plan = 'partsKey' in solution ? { head: solution.head, parts: texts.takeList(solution.partsKey) } : solution;
+      return checkSolution(loaded.scenario, isPlanText(plan) ? fromPlanText<Pick<Solution, 'routes' | 'unassigned'>>(plan) : plan);
     },
   };
 }

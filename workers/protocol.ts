@@ -349,8 +349,14 @@ export interface CheckApi {
    * The checker's verdict on `solution` for the scenario loaded under `key` (InputError if another is loaded).
    * A plan as text (domain/plan-text.ts, as it came from a solver worker) is parsed here, off the main thread.
    */
-  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'> | PlanText): CheckReport;
+  check(key: number, solution: Pick<Solution, 'routes' | 'unassigned'> | PlanText | SentPlanText): CheckReport;
 }
+
+/**
+ * A plan's text (domain/plan-text.ts) whose parts were sent before, one per `textPart` call under `partsKey`: posted
+ * whole, a 10,000-stop plan's text was ~25 ms of the task that posted it (issue #15).
+ */
+export interface SentPlanText { head: string; partsKey: number }
 
 /** A plan to explain, with its scenario. */
 export interface ExplainRequest {

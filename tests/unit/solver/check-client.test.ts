@@ -7,6 +7,7 @@ import { createCheckApi } from '../../../workers/check-api';
 import type { CheckApi } from '../../../workers/protocol';
 import { checkSolution } from '../../../web/src/domain/check';
 import { makeCheckClient } from '../../../web/src/solver/check-client';
+import { toPlanText } from '../../../web/src/domain/plan-text';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
@@ -88,6 +89,35 @@ describe('check client', () => {
     expect(pieces).toHaveLength(Math.ceil(text.length / PIECE_CHARS));
     expect(pieces.every((n) => n <= PIECE_CHARS)).toBe(true);
     expect(loads).toEqual([{ textKey: expect.any(Number) }]);
+    client.dispose();
+  });
+
+  it('sends a large plan text a part per call before the check, which reads the parts in order', async () => {
+    const sent: { key: number; parts: string[] }[] = [];
+    const checked: unknown[] = [];
+    const inner = createCheckApi();
+    const api: CheckApi = {
+      load: (key, s) => inner.load(key, s),
+      textPart: (key, parts) => { sent.push({ key, parts }); inner.textPart(key, parts); },
+      check: (key, s) => { checked.push(s); return inner.check(key, s); },
+    };
+    const client = makeCheckClient(() => new FakeWorker(api) as unknown as Worker);
+    const scenario = makeMiniScenario();
+    const check = client.forScenario(scenario);
+    // The mini plan's text, its parts padded past PIECE_CHARS in all (JSON whitespace: the same routes).
+    const wire = toPlanText(broken());
+    const pad = ' '.repeat(PIECE_CHARS);
+    const large = { head: wire.head, parts: [`[${pad}${wire.parts[0].slice(1)}`, `[${pad}]`] };
+    const verdict = await check(large);
+    expect(verdict).toEqual(checkSolution(scenario, broken()));
+    expect(verdict.ok).toBe(false);
+    expect(sent.map((s) => s.parts)).toEqual(large.parts.map((p) => [p]));
+    expect(new Set(sent.map((s) => s.key)).size).toBe(1);
+    expect(checked).toEqual([{ head: wire.head, partsKey: sent[0].key }]);
+    // A small plan text goes in the call.
+    expect((await check(wire)).ok).toBe(false);
+    expect(checked.at(-1)).toEqual(wire);
+    expect(sent).toHaveLength(2);
     client.dispose();
   });
 

@@ -69,6 +69,14 @@ export class TextPieces {
     return list.join('');
   }
 
+  /** The texts added under `key`, one per piece as added, not joined (forgotten here); a named error as `take`'s. */
+  takeList(key: number): string[] {
+    const list = this.parts.get(key);
+    if (!list) throw Object.assign(new Error(`the text ${key} was not sent`), { name: 'TextMissingError' });
+    this.parts.delete(key);
+    return list;
+  }
+
   /** `posted` itself, or the text of the key it names (`{ textKey }`: sent before in pieces; see `take`). */
   resolve<T>(posted: T | { textKey: number }): T | string {
     return typeof posted === 'object' && posted !== null && 'textKey' in posted ? this.take(posted.textKey) : posted;

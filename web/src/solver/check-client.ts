@@ -9,7 +9,7 @@ import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
-import { PIECE_CHARS, postInPieces } from '../io/text-pieces';
+import { PIECE_CHARS, postInPieces, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** What the checker reads of a plan: the plan, or its text as a solver worker sent it (domain/plan-text.ts). */
@@ -43,6 +43,8 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
   const handle = makeWorkerHandle<CheckApi>(createWorker, 'checker worker');
   let loadedKey = 0;
   let nextKey = 0;
+  /** Keys of plan parts sent ahead (negative: apart from the scenario keys, which name their text too). */
+  let nextPartsKey = 0;
   // One check at a time: the handle reports a crash to the call in flight only.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -61,7 +63,19 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
       // Not awaited: messages arrive in order, and a failed load fails the check below.
       remote.load(key, posted).catch(() => {});
     }
-    // Only what the checker reads: no explanations or stats cross over (a plan's text crosses as it is: one copy).
+    // Only what the checker reads: no explanations or stats cross over. A plan's text crosses as it is (one copy), a
+    // large one a part per task before the call (SentPlanText).
+    if (isPlanText(solution) && textLength(solution.parts) > PIECE_CHARS) {
+      const partsKey = -++nextPartsKey;
+      const { head, parts } = solution;
+      await Promise.race([(async () => {
+        for (let i = 0; i < parts.length; i++) {
+          if (i > 0) await pause();
+          remote.textPart(partsKey, [parts[i]]).catch(() => {});
+        }
+      })(), failed]);
+      return Promise.race([remote.check(key, { head, partsKey }), failed]);
+    }
     const posted = isPlanText(solution) ? solution : { routes: solution.routes, unassigned: solution.unassigned };
     return Promise.race([remote.check(key, posted), failed]);
   }
