@@ -15,7 +15,8 @@ import { createRiskStore, reportOnMainThread, riskLevel, type RiskStore } from '
 import type { ComputeRiskReport } from '../../../web/src/solver/risk-client';
 import { makeBestSoFar } from '../../../web/src/store/provisional';
 import { rawOf } from '../../../web/src/store/raw';
-import { createScenarioStore, type ScenarioStore } from '../../../web/src/store/scenario';
+import { createScenarioStore, SLICED_TEXT_ORDERS, type ScenarioStore } from '../../../web/src/store/scenario';
+import { scenarioText } from '../../../web/src/store/plan-value';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
 interface Call {
@@ -83,6 +84,24 @@ describe('risk store', () => {
     await tick();
     expect(root.texts[2]).not.toBe(clicked);
     expect(JSON.parse(root.texts[2]!).name).toBe('Renamed');
+  });
+
+  it('sends a large scenario whose text is not written yet (a plan reopened) as its text written in slices', async () => {
+    const root = createRoot((dispose) => {
+      const base = makeMiniScenario();
+      const extra = Array.from({ length: SLICED_TEXT_ORDERS }, (_, i) => ({ ...structuredClone(base.orders[3]), id: `x${i}` }));
+      const scenario = createScenarioStore({ ...base, orders: [...base.orders, ...extra], plan: makeMiniPlan(base) });
+      const texts: (string | undefined)[] = [];
+      const compute: ComputeRiskReport = (_s, _plan, _options, text) => { texts.push(text); return new Promise(() => {}); };
+      createRiskStore(scenario, compute);
+      return { dispose, scenario, texts };
+    });
+    disposeRoot = root.dispose;
+    const [state, actions] = root.scenario;
+    expect(actions.textWithoutPlanSoon()).toBeInstanceOf(Promise);
+    while (root.texts.length === 0) await tick();
+    expect(root.texts).toEqual([scenarioText(state.scenario!)]);
+    expect(JSON.parse(root.texts[0]!).orders).toHaveLength(SLICED_TEXT_ORDERS + 4);
   });
 
   it('estimates a current plan in the estimator with 2,000 samples, seed 1, and keeps the figures and weakest promises', async () => {

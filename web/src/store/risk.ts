@@ -110,8 +110,12 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (own !== generation) return;
     try {
-      // The scenario's text as the store last wrote it, unless its data changed since (the solve's, for its plan).
-      const { risk, weakest } = await compute(scenario, plan, options, scenarioActions.textWithoutPlan() ?? undefined);
+      // The scenario's text as the store last wrote it (the solve's, for its plan), or written in slices if its data
+      // changed since; a change that matters moves `current`, and `generation` then drops the answer.
+      const soon = scenarioActions.textWithoutPlanSoon();
+      const text = soon instanceof Promise ? await soon : soon;
+      if (own !== generation) return;
+      const { risk, weakest } = await compute(scenario, plan, options, text ?? undefined);
       if (own === generation) setState({ status: 'done', risk, weakest, error: null });
     } catch (error) {
       if (own === generation) setState({ ...EMPTY, status: 'error', error: describeRiskError(error) });
