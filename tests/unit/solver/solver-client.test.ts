@@ -26,6 +26,11 @@ function keepingWorker(kept: { progress?: (p: WireProgress) => Promise<void> }):
     },
     cancel: () => {},
   }, port2);
+  return portWorker(port1);
+}
+
+/** A stand-in for `new Worker(...)` on one end of a MessageChannel. */
+function portWorker(port1: MessagePort): Worker {
   const worker = {
     postMessage: (message: unknown, transfer: Transferable[] = []) => port1.postMessage(message, transfer),
     addEventListener: (type: string, listener: EventListener) => { if (type === 'message') { port1.addEventListener('message', listener); port1.start(); } },
@@ -101,13 +106,7 @@ describe('solver client', () => {
       textPart: (key: number, parts: string[]) => { seen.parts.push(parts.reduce((n, p) => n + p.length, 0)); wired.textPart(key, parts); },
       solve: (request: WireSolveRequest, ...rest: [never?, never?]) => { seen.posted.push(request.scenario); return wired.solve(request, ...rest); },
     }, port2);
-    const worker = {
-      postMessage: (message: unknown, transfer: Transferable[] = []) => port1.postMessage(message, transfer),
-      addEventListener: (type: string, listener: EventListener) => { if (type === 'message') { port1.addEventListener('message', listener); port1.start(); } },
-      removeEventListener: (type: string, listener: EventListener) => { if (type === 'message') port1.removeEventListener('message', listener); },
-      terminate: () => port1.close(),
-    } as unknown as Worker;
-    const client = makeSolverClient(() => worker, () => 1, passing);
+    const client = makeSolverClient(() => portWorker(port1), () => 1, passing);
     const scenario = makeMiniScenario();
     // Over two pieces' worth of text (the scenario with a long name).
     const input = JSON.stringify({ ...scenario, name: 'x'.repeat(2 * PIECE_CHARS + 10), plan: null });

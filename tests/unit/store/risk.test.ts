@@ -57,17 +57,23 @@ function figuresOf(call: Call, samples = 300): PlanRisk {
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A risk store over the mini scenario (with `extra` more orders) and its plan, recording the text each estimate is sent. */
+function textsSent(extra: number): { scenario: ScenarioStore; texts: (string | undefined)[] } {
+  return createRoot((dispose) => {
+    disposeRoot = dispose;
+    const base = makeMiniScenario();
+    const more = Array.from({ length: extra }, (_, i) => ({ ...structuredClone(base.orders[3]), id: `x${i}` }));
+    const scenario = createScenarioStore({ ...base, orders: [...base.orders, ...more], plan: makeMiniPlan(base) });
+    const texts: (string | undefined)[] = [];
+    const compute: ComputeRiskReport = (_s, _plan, _options, text) => { texts.push(text); return new Promise(() => {}); };
+    createRiskStore(scenario, compute);
+    return { scenario, texts };
+  });
+}
+
 describe('risk store', () => {
   it('sends the scenario as the store last wrote its text (the Optimize click\'s, when only the plan changed since)', async () => {
-    const root = createRoot((dispose) => {
-      const base = makeMiniScenario();
-      const scenario = createScenarioStore({ ...base, plan: makeMiniPlan(base) });
-      const texts: (string | undefined)[] = [];
-      const compute: ComputeRiskReport = (_s, _plan, _options, text) => { texts.push(text); return new Promise(() => {}); };
-      createRiskStore(scenario, compute);
-      return { dispose, scenario, texts };
-    });
-    disposeRoot = root.dispose;
+    const root = textsSent(0);
     const [state, actions] = root.scenario;
     const clicked = actions.snapshotWithText()!.text;
     expect(JSON.parse(clicked)).toEqual({ ...JSON.parse(JSON.stringify(state.scenario)), plan: null });
@@ -87,16 +93,7 @@ describe('risk store', () => {
   });
 
   it('sends a large scenario whose text is not written yet (a plan reopened) as its text written in slices', async () => {
-    const root = createRoot((dispose) => {
-      const base = makeMiniScenario();
-      const extra = Array.from({ length: SLICED_TEXT_ORDERS }, (_, i) => ({ ...structuredClone(base.orders[3]), id: `x${i}` }));
-      const scenario = createScenarioStore({ ...base, orders: [...base.orders, ...extra], plan: makeMiniPlan(base) });
-      const texts: (string | undefined)[] = [];
-      const compute: ComputeRiskReport = (_s, _plan, _options, text) => { texts.push(text); return new Promise(() => {}); };
-      createRiskStore(scenario, compute);
-      return { dispose, scenario, texts };
-    });
-    disposeRoot = root.dispose;
+    const root = textsSent(SLICED_TEXT_ORDERS);
     const [state, actions] = root.scenario;
     expect(actions.textWithoutPlanSoon()).toBeInstanceOf(Promise);
     while (root.texts.length === 0) await tick();
