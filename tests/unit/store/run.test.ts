@@ -273,6 +273,15 @@ describe('run store', () => {
       expect(run.status).toBe('done');
     });
 
+    it('ends the run with its error when writing the text fails, not left running', async () => {
+      const { fake, scenario: [, scenarioActions], run: [run, actions] } = setupLarge();
+      scenarioActions.snapshotWithTextSoon = () => Promise.reject(new Error('the text could not be written'));
+      await actions.optimize();
+      expect(fake.calls).toHaveLength(0);
+      expect(run.status).toBe('error');
+      expect(run.error).toMatch(/the text could not be written/);
+    });
+
     it('starts nothing when cancelled while its text is written', async () => {
       const { fake, run: [run, actions] } = setupLarge();
       const pending = actions.optimize();

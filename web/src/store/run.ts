@@ -12,6 +12,7 @@ import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } 
 import { makeBestSoFar } from './provisional';
 import type { ScenarioStore } from './scenario';
 import { adoptSolvedPlan, headOf, type ScenarioHead } from './adopt-plan';
+import type { TextSnapshot } from './plan-value';
 import { describeRunError, finalCostPoint, sameCost, type CostPoint } from './run-report';
 
 /** Life cycle of a solve: `done` and `error` stay until the next Optimize. */
@@ -126,7 +127,13 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     // matrices are fetched for it, or the scenario changed before the solve ended). A large scenario's text is
     // written a slice per task after the click, not in it (issue #15).
     const soon = scenarioActions.snapshotWithTextSoon();
-    const copied = soon instanceof Promise ? await soon : soon;
+    let copied: TextSnapshot | null;
+    try {
+      copied = soon instanceof Promise ? await soon : soon;
+    } catch (error) {
+      // Status is 'running' already: a failure here must end the run, not leave it waiting.
+      return finish({ status: 'error', error: describeRunError(error) });
+    }
     // Nothing runs between the text and these reads: the store holds what the text says.
     const now = scenarioActions.current();
     // Cancelled, disposed, or another scenario opened while the text was written: nothing was started.

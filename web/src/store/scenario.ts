@@ -246,7 +246,8 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       const id = raw.id;
       const text = (async () => {
         for (let attempt = 0; attempt < 2; attempt++) {
-          const now = rawOf(state.scenario!);
+          if (state.scenario?.id !== id) return null;
+          const now = rawOf(state.scenario);
           const dataChanges = untrack(() => state.dataChanges);
           // The store's data is raw all the way down (scenarioText); what the slices read is checked unchanged below.
           const parts = await piecesInSlices({ ...now, plan: null });
