@@ -45,6 +45,20 @@ export async function postInPieces(texts: readonly string[], post: (parts: strin
   }
 }
 
+/** Something that keeps the pieces of a text under a key until a later call names it (a worker's `textPart`). */
+export type TextPartSink = (key: number, parts: string[]) => Promise<unknown>;
+
+/**
+ * The concatenation of `texts` as a call to a worker carries it: joined, when at most PIECE_CHARS; else posted
+ * before the call to `textPart` under `key`, a group of pieces per task (`postInPieces`), and named as `{ textKey }`.
+ * Messages to a worker arrive in order, so the call finds its pieces. A failed piece is left to the call to find.
+ */
+export async function textForCall(texts: readonly string[], key: number, textPart: TextPartSink, pause: () => Promise<void> = nextTask): Promise<string | { textKey: number }> {
+  if (textLength(texts) <= PIECE_CHARS) return texts.join('');
+  await postInPieces(texts, (parts) => void textPart(key, parts).catch(() => {}), PIECE_CHARS, pause);
+  return { textKey: key };
+}
+
 /** Worker side: the pieces of texts under way, by key, joined when taken. Keeps at most `keep` keys (the newest). */
 export class TextPieces {
   private readonly parts = new Map<number, string[]>();

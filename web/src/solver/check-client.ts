@@ -9,7 +9,7 @@ import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
-import { PIECE_CHARS, postInPieces, textLength } from '../io/text-pieces';
+import { PIECE_CHARS, textForCall, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** What the checker reads of a plan: the plan, or its text as a solver worker sent it (domain/plan-text.ts). */
@@ -55,11 +55,9 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
       loadedKey = key;
       // A large text goes first in pieces, a group per task (io/text-pieces.ts): whole, 10,000 orders' text was
       // most of a long task when the first plan of a solve landed.
-      let posted: Scenario | string | SentText = scenario;
-      if (typeof scenario === 'string' && scenario.length > PIECE_CHARS) {
-        await Promise.race([postInPieces([scenario], (parts) => void remote.textPart(key, parts).catch(() => {}), PIECE_CHARS, pause), failed]);
-        posted = { textKey: key };
-      }
+      const posted: Scenario | string | SentText = typeof scenario === 'string'
+        ? await Promise.race([textForCall([scenario], key, (k, parts) => remote.textPart(k, parts), pause), failed])
+        : scenario;
       // Not awaited: messages arrive in order, and a failed load fails the check below.
       remote.load(key, posted).catch(() => {});
     }

@@ -14,7 +14,7 @@ import type { Solution } from '../domain/solution';
 import { makeCheckClient, type PlanChecker } from './check-client';
 import { checkedProgress } from './checked-progress';
 import { nextTask } from '../io/next-task';
-import { PIECE_CHARS, postInPieces } from '../io/text-pieces';
+import { textForCall } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
 
@@ -106,16 +106,12 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
   let running: PortfolioRun<WireSolveResult> | null = null;
   let nextTextKey = 0;
   /**
-   * The request's scenario as the solve call carries it: small, in the call; a large text before it in pieces, a group
-   * per task (io/text-pieces.ts), the call naming them. Posted whole, 10,000 orders' text (~4 MB) took 15–40 ms of
-   * the task that started the solve (issue #15). Messages to a worker arrive in order, so the call finds its pieces.
+   * The request's scenario as the solve call carries it: an object or a small text in the call, a large text before
+   * it in pieces (io/text-pieces.ts `textForCall`). Posted whole, 10,000 orders' text (~4 MB) took 15–40 ms of the
+   * task that started the solve (issue #15).
    */
-  const sendScenario = async (remote: Comlink.Remote<SolverWorkerApi>, scenario: SolveRequest['scenario']): Promise<WireSolveRequest['scenario']> => {
-    if (typeof scenario !== 'string' || scenario.length <= PIECE_CHARS) return scenario;
-    const key = ++nextTextKey;
-    await postInPieces([scenario], (parts) => void remote.textPart(key, parts).catch(() => {}));
-    return { textKey: key };
-  };
+  const sendScenario = (remote: Comlink.Remote<SolverWorkerApi>, scenario: SolveRequest['scenario']): Promise<WireSolveRequest['scenario']> | SolveRequest['scenario'] =>
+    typeof scenario === 'string' ? textForCall([scenario], ++nextTextKey, (key, parts) => remote.textPart(key, parts)) : scenario;
 
   return {
     async solve(scenario, options, onProgress, signal, input) {

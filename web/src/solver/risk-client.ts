@@ -9,7 +9,7 @@ import type { RiskReport } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { piecesInSlices } from '../io/json-slices';
-import { PIECE_CHARS, postInPieces, textLength } from '../io/text-pieces';
+import { textForCall } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
@@ -58,10 +58,8 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
     const target = handle.remote();
     // Watched from the first piece: a worker that dies between pieces rejects the call instead of leaving it waiting.
     const failed = handle.crashed();
-    if (textLength(pieces) <= PIECE_CHARS) return Promise.race([call(target, pieces.join('')), failed]);
-    const key = ++nextKey;
-    await Promise.race([postInPieces(pieces, (parts) => void target.textPart(key, parts).catch(() => {})), failed]);
-    return Promise.race([call(target, { textKey: key }), failed]);
+    const request = await Promise.race([textForCall(pieces, ++nextKey, (key, parts) => target.textPart(key, parts)), failed]);
+    return Promise.race([call(target, request), failed]);
   };
   return {
     async computeRisk(scenario, plan, options) {
