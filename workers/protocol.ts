@@ -300,7 +300,7 @@ export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanTe
  * plan that crosses the boundary as text in parts, so the main thread reads it in a few short tasks.
  */
 export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | 'computeRisk' | 'computeRiskReport'> {
-  solve(request: WireSolveRequest, onProgress?: (p: WireProgress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
+  solve(request: WireSolveRequest, onProgress?: (p: WireProgress) => unknown, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
   explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanText }): Promise<Explanation[]>;
   /**
    * The next pieces of a large text, kept under `key` until a call names it (web/src/io/text-pieces.ts): a
@@ -319,8 +319,12 @@ export interface SentText { textKey: number }
 
 /** The solver's API as a plain object (solver-api.ts); a worker exposes it as a SolverWorkerApi. */
 export interface SolverApi {
-  /** `onEpoch` is called at each epoch's end of a portfolio member (`request.member`). */
-  solve(request: SolveRequest, onProgress?: (p: Progress) => void, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
+  /**
+   * `onEpoch` is called at each epoch's end of a portfolio member (`request.member`). `onProgress` may answer a
+   * report that carries a plan with a promise that settles once the caller has taken that plan: the solve waits
+   * for it (at most landing-hold.ts LANDING_HOLD_MS) before its next step.
+   */
+  solve(request: SolveRequest, onProgress?: (p: Progress) => unknown, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<SolveResult>;
   cancel(runId: number): void;
   /** Why a plan's orders are unassigned or late (a portfolio solve explains once, after its workers). */
   explain(request: ExplainRequest): Promise<Explanation[]>;

@@ -21,6 +21,8 @@ export interface SearchHooks {
   isCancelled(): boolean;
   /** After each improve call, with the time since the solve started. */
   afterChunk?(elapsedMs: number): void;
+  /** Before each yield: a wait the next call must not start before (the page taking a plan, landing-hold.ts). */
+  settle?(): Promise<void>;
   member?: PortfolioMember;
   onEpoch?(report: EpochReport): Promise<EpochReply>;
 }
@@ -108,7 +110,10 @@ export async function searchLoop(instance: SolverInstance, limits: SearchLimits,
       calls.push(-1, epoch);
       await exchange(instance, hooks, epoch++);
     }
+    await hooks.settle?.();
     await yieldMacrotask();
     if (hooks.isCancelled()) return 'cancelled';
+    // A wait in `settle` may have used up the rest of the time.
+    if (performance.now() - startedMs >= limitMs) return 'time-limit';
   }
 }

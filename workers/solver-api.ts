@@ -14,6 +14,7 @@ import {
   type Progress, type SolutionBuffers, type SolvePhase, type SolveRequest, type SolveResult, type SolverApi, type UncheckedSolution,
 } from './protocol';
 import { searchLoop } from './search-loop';
+import { HOLD_SPACING, LANDING_HOLD_MS, holdFor, isThenable } from './landing-hold';
 import { instantiateSolver, type SolverInstance } from './wasm';
 import { computeRisk, computeRiskReport } from './risk-api';
 import { loadSolve, robustFigures, type Figures } from './robust';
@@ -26,29 +27,48 @@ function phaseProgress(runId: number, phase: SolvePhase, startedMs: number): Pro
   return { runId, phase, iteration: 0, elapsedMs: Math.round(performance.now() - startedMs), routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN };
 }
 
+/** The search's progress reports (`afterChunk`) and the wait for the page to take the last plan sent (`settle`). */
+interface SearchProgress {
+  afterChunk(elapsedMs: number): void;
+  /** Waits while the page takes the plan last sent (landing-hold.ts), if it has not yet; resolves at once otherwise. */
+  settle(): Promise<void>;
+}
+
 /**
  * Progress of the search, every ~100 ms: the best plan so far is written out (O(stops)) to split its cost;
- * once per SNAPSHOT_INTERVAL_MS, when it improved, the decoded plan rides along (best so far on the map).
+ * when it improved, the decoded plan rides along (best so far on the map), at most once per
+ * SNAPSHOT_INTERVAL_MS and HOLD_SPACING times the last wait for the page to take one after that wait.
  */
-function makeSearchProgress(instance: SolverInstance, solved: Solved, onProgress: (p: Progress) => void) {
+function makeSearchProgress(instance: SolverInstance, solved: Solved, onProgress: (p: Progress) => unknown, startedMs: number, isCancelled: () => boolean): SearchProgress {
   let lastProgress = -Infinity;
   let lastSnapshot = 0;
+  let snapshotGap = SNAPSHOT_INTERVAL_MS;
   let snapshotObjective = Infinity;
-  return (elapsedMs: number) => {
-    if (elapsedMs - lastProgress < PROGRESS_INTERVAL_MS) return;
-    lastProgress = elapsedMs;
-    const buffers = instance.readSolution();
-    const objective = instance.bestCost();
-    const progress: Progress = {
-      runId: solved.request.runId, phase: 'searching', iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs),
-      objective, ...(solved.figures ?? planFigures)(buffers, solved.encoded),
-    };
-    if (elapsedMs - lastSnapshot >= SNAPSHOT_INTERVAL_MS && objective < snapshotObjective) {
+  let landing: PromiseLike<unknown> | null = null;
+  return {
+    afterChunk(elapsedMs) {
+      if (elapsedMs - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = elapsedMs;
+      const buffers = instance.readSolution();
+      const objective = instance.bestCost();
+      const progress: Progress = {
+        runId: solved.request.runId, phase: 'searching', iteration: instance.iterations(), elapsedMs: Math.round(elapsedMs),
+        objective, ...(solved.figures ?? planFigures)(buffers, solved.encoded),
+      };
+      if (elapsedMs - lastSnapshot < snapshotGap || objective >= snapshotObjective) return void onProgress(progress);
       lastSnapshot = elapsedMs;
       snapshotObjective = objective;
       progress.plan = decodeBest(instance, solved, buffers, 'cancelled', elapsedMs);
-    }
-    onProgress(progress);
+      const answer = onProgress(progress);
+      if (isThenable(answer)) landing = answer;
+    },
+    async settle() {
+      if (!landing) return;
+      const waited = await holdFor(landing, LANDING_HOLD_MS, isCancelled);
+      landing = null;
+      lastSnapshot = performance.now() - startedMs;
+      snapshotGap = Math.max(SNAPSHOT_INTERVAL_MS, HOLD_SPACING * waited);
+    },
   };
 }
 
@@ -118,12 +138,18 @@ export function createSolverApi(loadModule: () => Promise<WebAssembly.Module>): 
         if (meanTravel) Object.assign(solved, { travel: meanTravel, rewalk: true, figures: robustFigures(valid.scenario, solved.encoded, meanTravel) });
         onProgress?.(phaseProgress(request.runId, 'constructing', startedMs));
         instance.construct(pinnedInitialPlan(solved.encoded, request.options.pins, request.options.initialRoutes));
+        const isCancelled = () => cancelled.has(request.runId);
+        const progress = onProgress && makeSearchProgress(instance, solved, onProgress, startedMs, isCancelled);
         const stopReason = await searchLoop(instance, { startedMs, limitMs: request.options.timeLimitS * 1000, maxMoves: request.options.maxMoves }, {
-          isCancelled: () => cancelled.has(request.runId),
-          afterChunk: onProgress && makeSearchProgress(instance, solved, onProgress),
+          isCancelled,
+          afterChunk: progress?.afterChunk,
+          settle: progress?.settle,
           member: request.member,
           onEpoch,
         });
+        // The last plan sent may still be landing on the page: writing out and explaining the result beside it
+        // (seconds of work at 10,000 stops) slowed it as the search did.
+        await progress?.settle();
         const decoded = decodeBest(instance, solved, instance.readSolution(), stopReason, performance.now() - startedMs);
         if (request.options.explain === false) return { runId: request.runId, solution: decoded, stopReason, objective: instance.bestCost() };
         onProgress?.(phaseProgress(request.runId, 'explaining', startedMs));

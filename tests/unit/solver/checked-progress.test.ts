@@ -89,4 +89,30 @@ describe('checked progress', () => {
     expect(judged).toEqual([{ wire: first.plan, elapsedMs: 100 }]);
     expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([100]);
   });
+  it('answers a plan with a promise that settles once it was shown or dropped (what its solver worker waits for)', async () => {
+    const checker = manualChecker();
+    const seen: CheckedProgress[] = [];
+    const progress = checkedProgress(checker.check, (p) => seen.push(p), parsed);
+    const settledAt = new Map<number, number>();
+    const watch = (elapsedMs: number, answer: Promise<void> | undefined) => void answer?.then(() => settledAt.set(elapsedMs, seen.length));
+    expect(progress(report(50, false))).toBeUndefined();
+    watch(100, progress(report(100, true)));
+    watch(200, progress(report(200, true)));
+    await settle();
+    expect(settledAt.size).toBe(0); // the 100 ms plan is being checked, the 200 ms one waits
+    watch(300, progress(report(300, true)));
+    await settle();
+    // The 200 ms plan gave way to the 300 ms one: dropped, so answered, with nothing shown yet.
+    expect([...settledAt]).toEqual([[200, 1]]);
+    checker.calls[0].answer(verdict(true));
+    await settle();
+    // The 100 ms plan is answered after it was delivered (the figures report and the plan: two deliveries).
+    expect(settledAt.get(100)).toBe(2);
+    expect(settledAt.has(300)).toBe(false);
+    checker.calls[1].answer(new Error('checker worker crashed'));
+    await settle();
+    // A plan whose check failed is not shown, and answered all the same.
+    expect(settledAt.get(300)).toBe(2);
+    expect(seen.map((p) => p.plan?.stats.elapsedMs)).toEqual([undefined, 100]);
+  });
 });

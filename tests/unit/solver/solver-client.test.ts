@@ -87,6 +87,34 @@ describe('solver client', () => {
     client.dispose();
   });
 
+  it("answers a worker's plan report once the plan was shown and the page settled, a figures report at once", async () => {
+    const log: string[] = [];
+    const { port1, port2 } = new MessageChannel();
+    const { check: _check, ...plan } = makeMiniSolution();
+    const figures = { runId: 1, phase: 'searching' as const, iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, objective: 5 };
+    Comlink.expose({
+      solve: async (request: { runId: number }, onProgress: (p: WireProgress) => Promise<void>) => {
+        await onProgress({ ...figures, runId: request.runId });
+        log.push('figures answered');
+        await onProgress({ ...figures, runId: request.runId, elapsedMs: 20, plan: toPlanText(plan) });
+        log.push('plan answered');
+        return { runId: request.runId, solution: toPlanText(plan), stopReason: 'completed', objective: 5 };
+      },
+      cancel: () => {},
+    }, port2);
+    const page: { settle?: () => void } = {};
+    const pageSettled = () => new Promise<void>((resolve) => { log.push('page drawing'); page.settle = resolve; });
+    const client = makeSolverClient(() => portWorker(port1), () => 1, passing, pageSettled);
+    const solved = client.solve(makeMiniScenario(), { timeLimitS: 1, seed: 1 }, (p) => log.push(p.plan ? 'plan shown' : 'figures shown'));
+    while (!page.settle) await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(log).toEqual(['figures shown', 'figures answered', 'plan shown', 'page drawing']);
+    page.settle();
+    await solved;
+    expect(log.slice(4)).toEqual(['plan answered']);
+    client.dispose();
+  });
+
   it('sends a large scenario text before the solve call, a group of pieces per task, and the solver reads it whole', async () => {
     const seen = { parts: [] as number[], posted: [] as unknown[], solved: [] as unknown[] };
     const { port1, port2 } = new MessageChannel();

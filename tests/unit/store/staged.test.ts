@@ -150,6 +150,30 @@ describe('makeTaskQueue', () => {
     expect(tasks).toHaveLength(0);
   });
 
+  it('says when it is idle: at once when empty, else a task after the last job, jobs queued meanwhile included', async () => {
+    const tasks: (() => void)[] = [];
+    const queue = makeTaskQueue((run) => tasks.push(run));
+    let idle = 0;
+    const watch = () => void queue.idle().then(() => { idle += 1; });
+    watch();
+    await Promise.resolve();
+    expect(idle).toBe(1);
+    queue.push(() => {});
+    watch();
+    tasks.shift()!();
+    await Promise.resolve();
+    expect(idle).toBe(1); // the job ran, the wake-up is a task later
+    queue.push(() => {}); // queued before the wake-up runs: it is waited for too
+    tasks.shift()!(); // the wake-up: a job is queued, so not idle
+    await Promise.resolve();
+    expect(idle).toBe(1);
+    tasks.shift()!(); // the job
+    tasks.shift()!(); // the wake-up
+    await Promise.resolve();
+    expect(idle).toBe(2);
+    expect(tasks).toHaveLength(0);
+  });
+
   it('runs jobs in real macrotasks by default (after pending microtasks)', async () => {
     const queue = makeTaskQueue();
     const ran: string[] = [];

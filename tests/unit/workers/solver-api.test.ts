@@ -61,6 +61,33 @@ describe('createSolverApi (no Worker)', () => {
     expect(checkSolution(scenario, result.solution).ok).toBe(true);
   });
 
+  it('holds its next step while the caller takes a plan it sent; a plan left unanswered does not stop a cancel', async () => {
+    const api = createSolverApi(() => loadSolverModule('debug'));
+    const scenario = demo();
+    const events: string[] = [];
+    const answers: (() => void)[] = [];
+    const result = api.solve({ runId: 8, scenario, options: { timeLimitS: 60, seed: 1 } }, (p) => {
+      events.push(p.plan ? 'plan' : p.phase);
+      // A plan is taken only when the test says so.
+      return p.plan ? new Promise<void>((resolve) => { answers.push(() => { events.push('taken'); resolve(); }); }) : undefined;
+    });
+    const until = async (ok: () => boolean) => { while (!ok()) await new Promise((r) => setTimeout(r, 10)); };
+    await until(() => answers.length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    // Nothing after the plan while it is being taken: no progress, no search step reported.
+    expect(events.at(-1)).toBe('plan');
+    const before = events.length;
+    answers[0]();
+    await until(() => events.length >= before + 3);
+    expect(events.slice(before, before + 3)).toEqual(['taken', 'searching', 'searching']);
+    // The next plan (the demo improves for longer than a second) is never answered; a cancel still ends the solve.
+    await until(() => answers.length === 2);
+    api.cancel(8);
+    const done = await result;
+    expect(done.stopReason).toBe('cancelled');
+    expect(checkSolution(scenario, done.solution).ok).toBe(true);
+  });
+
   it('rejects an invalid scenario with an InputError naming the field', async () => {
     const api = createSolverApi(() => loadSolverModule('debug'));
     const bad = smallScenario();

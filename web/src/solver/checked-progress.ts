@@ -26,12 +26,15 @@ export async function readChecked(checkPlan: CheckPlan, wire: PlanText, pause: (
  * checker has judged it, with the newest figures by then (never older ones after newer). While a check
  * runs, only the newest plan waits (older ones would be replaced on screen at once), so a slow check
  * never piles up work. `checked` hears of each plan read and judged, with its text (solver/shown-plan.ts).
+ * For a report with a plan the returned function answers a promise that settles once that plan has been
+ * passed on (`deliver` returned) or dropped (its check failed, or a newer plan took its place while it
+ * waited): what the solver worker that sent it waits for before it goes on (client.ts).
  */
-export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void, pause: () => Promise<void> = nextTask, checked?: (wire: PlanText, plan: Solution) => void): (p: WireProgress) => void {
+export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgress) => void, pause: () => Promise<void> = nextTask, checked?: (wire: PlanText, plan: Solution) => void): (p: WireProgress) => Promise<void> | undefined {
   let checking = false;
-  let waiting: WireProgress | null = null;
+  let waiting: { progress: WireProgress & { plan: PlanText }; done: () => void } | null = null;
   let latest: WireProgress | null = null;
-  const checkNext = (p: WireProgress & { plan: PlanText }) => {
+  const checkNext = (p: WireProgress & { plan: PlanText }, done: () => void) => {
     checking = true;
     readChecked(checkPlan, p.plan, pause)
       .then((plan) => {
@@ -40,15 +43,20 @@ export function checkedProgress(checkPlan: CheckPlan, deliver: (p: CheckedProgre
       }, () => {}) // no verdict: not shown
       .finally(() => {
         checking = false;
+        done();
         const next = waiting;
         waiting = null;
-        if (next?.plan) checkNext({ ...next, plan: next.plan });
+        if (next) checkNext(next.progress, next.done);
       });
   };
   return (p) => {
     latest = { ...p, plan: undefined };
-    if (!p.plan) return deliver({ ...p, plan: undefined });
-    if (checking) waiting = p;
-    else checkNext({ ...p, plan: p.plan });
+    if (!p.plan) return void deliver({ ...p, plan: undefined });
+    const progress = { ...p, plan: p.plan };
+    return new Promise<void>((done) => {
+      if (!checking) return checkNext(progress, done);
+      waiting?.done();
+      waiting = { progress, done };
+    });
   };
 }

@@ -96,9 +96,10 @@ function relay<A extends unknown[], R>(target: (...args: A) => R, otherwise: R):
 /**
  * Makes a client around lazily spawned solver workers; `workerCount` is read at each solve (the
  * device's "Solver workers" preference). Workers beyond the count stay idle until a later solve.
- * `checker` re-checks the plans (default: the checker in a worker of its own).
+ * `checker` re-checks the plans (default: the checker in a worker of its own). `pageSettled` resolves once the page
+ * has drawn what it was given (the app: its view queue idle): a worker whose best-so-far plan was shown waits for it.
  */
-export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1, checker: PlanChecker = makeCheckClient()): SolverClient {
+export function makeSolverClient(createWorker: () => Worker = spawnWorker, workerCount: () => number = () => 1, checker: PlanChecker = makeCheckClient(), pageSettled: () => Promise<void> = nextTask): SolverClient {
   const handles: ReturnType<typeof makeWorkerHandle<SolverWorkerApi>>[] = [];
   const handleAt = (i: number) => (handles[i] ??= makeWorkerHandle<SolverWorkerApi>(createWorker, 'solver worker'));
   const terminateAll = () => handles.forEach((h) => h.terminate());
@@ -116,6 +117,8 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
   return {
     async solve(scenario, options, onProgress, signal, input) {
       const runId = ++latestRun;
+      // Per best-so-far plan passed on to the checker: settles once it was shown or dropped (checked-progress.ts).
+      const landings = new WeakMap<object, Promise<void>>();
       const count = workersFor(scenario, workerCount());
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
       const failed = Promise.race(used.map((h) => h.crashed()));
@@ -123,7 +126,15 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         solve: async (request, p, epoch) => {
           const remote = h.remote();
           const scenario = await sendScenario(remote, request.scenario);
-          const progressRelay = relay(p, undefined);
+          // A worker that sent a plan holds its next work until the page has taken it (solver-api.ts `holdFor`):
+          // on a machine whose cores the workers fill, landing 10,000 stops beside a running worker made the page's
+          // tasks last two to three times their own work (issue #15). Answered once the plan is shown and the views
+          // have caught up (`pageSettled`), or at once when the plan is not passed on.
+          const progressRelay = relay((q: WireProgress): Promise<void> | undefined => {
+            p(q);
+            const landing = q.plan && landings.get(q.plan);
+            return landing ? landing.then(pageSettled) : undefined;
+          }, undefined);
           const epochRelay = relay(epoch, Promise.resolve(null));
           const call = remote.solve({ ...request, scenario }, Comlink.proxy(progressRelay.fn), Comlink.proxy(epochRelay.fn));
           const cut = () => { progressRelay.cut(); epochRelay.cut(); };
@@ -149,9 +160,13 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         const checkPlan = checker.forScenario(json);
         // The run's last plan read and judged (its best so far): a result that is that plan reuses it.
         let shown: CheckedPlan | null = null;
-        const progress = checkedProgress(checkPlan, (p) => {
+        const checking = checkedProgress(checkPlan, (p) => {
           if (!ended && p.runId === latestRun) onProgress?.(p);
         }, nextTask, (wire, plan) => { shown = { wire, solution: plan }; });
+        const progress = (p: WireProgress) => {
+          const landing = checking(p);
+          if (landing && p.plan) landings.set(p.plan, landing);
+        };
         // Several workers explain once, after the best plan is known, not each its own (the costly part of a large plan).
         const explainAfter = count > 1 && options.explain !== false;
         run = runPortfolio({ runId, scenario: json, options: explainAfter ? { ...options, explain: false } : options }, workers, progress);

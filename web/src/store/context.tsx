@@ -30,6 +30,7 @@ import { createScenarioStore, type ScenarioStore } from './scenario';
 import { createScenariosStore } from './scenarios';
 import type { ScenariosStore } from './scenarios-types';
 import { createUiStore, type UiStore } from './ui';
+import { viewQueue } from './staged';
 
 /** Everything a component may read or call. */
 export interface AppState {
@@ -80,8 +81,9 @@ const AppContext = createContext<AppState>();
 
 /** Creates all stores and their wiring; needs a reactive owner. Does not start the restore. */
 export function createAppState(deps: AppDeps = {}): AppState {
-  // Optimize runs as many workers as this device's "Solver workers" preference says (read at each solve).
-  const client = deps.client ?? makeSolverClient(undefined, readSolverWorkers);
+  // Optimize runs as many workers as this device's "Solver workers" preference says (read at each solve). A worker
+  // that sent a best-so-far plan waits until the views have drawn it (staged.ts's queue idle) before it goes on.
+  const client = deps.client ?? makeSolverClient(undefined, readSolverWorkers, undefined, () => viewQueue.idle());
   const scenario = createScenarioStore();
   const pins = createPinsStore();
   const run = createRunStore(client, scenario, { pins: () => pinsForSolver(scenario[0], pins) });

@@ -9,20 +9,40 @@ import { nextTask } from '../io/next-task';
 export interface TaskQueue {
   /** Queues `job`; it runs in a task of its own after the jobs queued before it. */
   push(job: () => void): void;
+  /**
+   * Resolves once no job is queued: at once when none is, else a task after the last one ran (so a job queued
+   * from a microtask of that last one is waited for too).
+   */
+  idle(): Promise<void>;
 }
 
 /** A FIFO of jobs, one per task: `schedule` runs its callback in a later macrotask. */
 export function makeTaskQueue(schedule: (run: () => void) => void = (run) => void nextTask().then(run)): TaskQueue {
   const jobs: (() => void)[] = [];
+  let waiters: (() => void)[] = [];
+  const wake = () => {
+    if (jobs.length > 0) return;
+    const waiting = waiters;
+    waiters = [];
+    for (const resolve of waiting) resolve();
+  };
   const next = () => {
     const job = jobs.shift();
     if (jobs.length > 0) schedule(next);
-    job?.();
+    try {
+      job?.();
+    } finally {
+      if (jobs.length === 0 && waiters.length > 0) schedule(wake);
+    }
   };
   return {
     push(job) {
       jobs.push(job);
       if (jobs.length === 1) schedule(next);
+    },
+    idle() {
+      if (jobs.length === 0) return Promise.resolve();
+      return new Promise((resolve) => { waiters.push(resolve); });
     },
   };
 }
