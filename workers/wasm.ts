@@ -45,6 +45,7 @@ export interface RawSolverExports {
   testLink(kind: number, site: number): number;
   testCost(route: number): number;
   testRemoveString(first: number, count: number, keepFrom: number, keep: number): number;
+  testOffer(granular: number, note: number): number;
   testRestartDescent(): void;
   testVehicleCount(): number;
   testRelax(warpPrice: number, loadPrice: number): void;

@@ -12,7 +12,7 @@ import {
   lateRoutes, overloadedRoutes,
 } from "./solution";
 import { setupPenalty, startPenalties, repairIfPromising, countStep } from "./penalty";
-import { ruin, removedList, removedCount, addUnassigned } from "./ruin";
+import { ruin, removedList, removedCount, addUnassigned, noteOffered } from "./ruin";
 import { recreate } from "./construct";
 import { nextFloat } from "./rng";
 import { searchNode, useCrossExchange } from "./search";
@@ -221,8 +221,10 @@ export function annealStep(progress: f64): void {
   const threshold = before - temperature * Math.log(nextFloat() + 1e-300);
   clearTouched();
   ruin();
-  addUnassigned();
-  recreate(removedList, removedCount, BLINK, recreateGranular() && nextFloat() >= WHOLE_PLAN_RECREATE);
+  const granular = recreateGranular() && nextFloat() >= WHOLE_PLAN_RECREATE;
+  addUnassigned(granular);
+  recreate(removedList, removedCount, BLINK, granular);
+  noteOffered();
   for (let pass = 0; pass < DESCENT_PASSES; pass++) {
     let improved = false;
     for (let i = 0; i < removedCount; i++) {

@@ -22,7 +22,7 @@ import { insertionEvaluations, evaluateInsertAnyWindow } from "./insertion";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
-import { setupRuin, removeStringChecked } from "./ruin";
+import { setupRuin, removeStringChecked, offerUnassignedNow, noteOffered } from "./ruin";
 import { setupAnneal, startAnneal, annealStep, annealSteps, converged, violatingSteps, recreateGranular } from "./anneal";
 import {
   setupOutput, writeOutput, outRouteOffsets, outVisits, outArrivalS, outRouteStartS, outUnassigned,
@@ -216,6 +216,16 @@ export function testCost(route: i32): f64 {
 /** A ruin's string removal from stop `first` (ruin.ts removeStringChecked): stops taken, −1 if not those its dry run checked. */
 export function testRemoveString(first: i32, count: i32, keepFrom: i32, keep: i32): i32 {
   return removeStringChecked(first, count, keepFrom, keep);
+}
+
+/**
+ * The unassigned stops a ruin-and-recreate step would offer recreate if it ruined nothing (ruin.ts addUnassigned,
+ * `granular` as that step's recreate); with `note`, they are then marked as offered and left unassigned.
+ */
+export function testOffer(granular: i32, note: i32): i32 {
+  const count = offerUnassignedNow(granular != 0);
+  if (note != 0) noteOffered();
+  return count;
 }
 
 /** Restarts the descent (new random node order) without touching the plan. */
