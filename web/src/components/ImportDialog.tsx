@@ -29,7 +29,7 @@ export function ImportDialog(): JSX.Element {
       <Switch>
         <Match when={state.step === 'choose'}><ImportChoose /></Match>
         <Match when={state.step === 'map'}><ImportMapping /></Match>
-        <Match when={state.document}>{(doc) => <ImportScenarioPreview scenario={doc().scenario} warnings={doc().warnings} />}</Match>
+        <Match when={state.document}>{(doc) => <ImportScenarioPreview document={doc()} />}</Match>
         <Match when={state.step === 'review' || state.step === 'done'}><ImportReview /></Match>
       </Switch>
     </Dialog>

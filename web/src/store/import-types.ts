@@ -12,6 +12,17 @@ import type { ScenarioStore } from './scenario';
 /** Where the import dialog is. `done`: rows were imported; any kept aside are still listed. */
 export type ImportStep = 'closed' | 'choose' | 'map' | 'review' | 'done';
 
+/** What the dialog shows of a scenario file waiting to be opened. */
+export interface DocumentSummary {
+  name: string;
+  date: string;
+  orders: number;
+  vehicles: number;
+  depots: number;
+  hasPlan: boolean;
+  warnings: string[];
+}
+
 /** The fields of an import session. */
 export interface ImportFields {
   step: ImportStep;
@@ -24,8 +35,8 @@ export interface ImportFields {
   /** Row indexes the user removed / already imported. */
   removed: number[];
   imported: number[];
-  /** A scenario file waiting to be opened. */
-  document: { scenario: Scenario; warnings: string[]; pins?: PinSet } | null;
+  /** A scenario file waiting to be opened, as the dialog shows it (the scenario itself is kept outside the store). */
+  document: DocumentSummary | null;
   lastImport: { count: number; kind: ImportKind; mode: ImportMode; depots: number } | null;
   busy: boolean;
   error: string | null;

@@ -4,7 +4,8 @@
 // stay in the session, "kept aside", until fixed or removed: never dropped.
 // A scenario file or a VROOM problem is opened as a scenario of its own instead.
 import { createStore, produce, unwrap } from 'solid-js/store';
-import type { Depot, Order, Vehicle } from '../domain/scenario';
+import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
+import type { PinSet } from '../plan/pins';
 import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
@@ -42,9 +43,17 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     settings: () => ({ url: open.scenario?.settings.geocodeUrl?.trim() ?? '', intervalMs: open.scenario?.settings.geocodeIntervalMs ?? DEFAULT_INTERVAL_MS }),
   });
   const reading = createImportReading(fields, () => open.scenario, () => placing.state.placements);
+  /**
+   * The scenario file read and waiting to be opened (`fields.document` is what the dialog shows of it). Kept
+   * out of the store on purpose: opened as it was parsed, never wrapped in the store's proxies, it needs no
+   * copy. At 10,000 orders a copy was ~10 MB of young objects that the page's next collections had to move,
+   * during the first solve (issue #15).
+   */
+  let waiting: { scenario: Scenario; pins?: PinSet } | null = null;
   /** A new session: the fields and the places given so far. */
   const fresh = (step: ImportStep): ImportFields => {
     placing.reset();
+    waiting = null;
     return { ...empty(), step };
   };
   const units = () => open.scenario?.settings.capacityUnits ?? [];
@@ -81,15 +90,21 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   function loadJson(text: string, fileName: string): void {
     const read = readScenarioDocument(text, { name: fileName.replace(/\.(fmp\.)?json$/i, ''), date: open.scenario?.settings.date ?? '2000-01-01' });
     if (!read.ok) throw new Error(read.message);
-    setFields({ document: { scenario: read.scenario, warnings: read.warnings, ...(read.pins ? { pins: read.pins } : {}) }, step: 'review' });
+    const { scenario } = read;
+    waiting = { scenario, ...(read.pins ? { pins: read.pins } : {}) };
+    setFields({
+      document: {
+        name: scenario.name, date: scenario.settings.date, orders: scenario.orders.length, vehicles: scenario.vehicles.length,
+        depots: scenario.depots.length, hasPlan: scenario.plan !== null && scenario.plan !== undefined, warnings: read.warnings,
+      },
+      step: 'review',
+    });
   }
 
-  async function openDocument(document: NonNullable<ImportFields['document']>): Promise<void> {
+  async function openDocument(document: { scenario: Scenario; pins?: PinSet }): Promise<void> {
     setFields({ busy: true, error: null });
     try {
-      // A plain copy: storage cannot clone the store's proxy.
-      const pins = document.pins ? structuredClone(unwrap(document.pins)) : undefined;
-      await deps.openScenario(structuredClone(unwrap(document.scenario)), pins);
+      await deps.openScenario(document.scenario, document.pins);
       setFields(fresh('closed'));
     } catch (error) {
       setFields({ busy: false, error: messageOf(error) });
@@ -97,7 +112,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   }
 
   async function commit(): Promise<void> {
-    if (fields.document) return openDocument(fields.document);
+    if (fields.document && waiting) return openDocument(waiting);
     const good = reading.read().rows.filter((r) => r.value !== null);
     const depots = structuredClone(unwrap(reading.read().newDepots));
     const snapshot = openActions.snapshot();
@@ -127,7 +142,10 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     setTimeFormat: (column, format) => setFields('timeFormats', column, format),
     swapLatLng: () => setFields('targets', (targets) => targets.map((t) => (t === 'lat' ? 'lng' : t === 'lng' ? 'lat' : t))),
     review: () => setFields('step', 'review'),
-    back: () => setFields({ step: fields.document ? 'choose' : 'map', document: null }),
+    back: () => {
+      waiting = null;
+      setFields({ step: fields.document ? 'choose' : 'map', document: null });
+    },
     editCell: (index, column, value) => setFields('table', 'rows', index, column, value),
     replaceInColumn: (column, from, value) => setFields('table', 'rows', produce((rows: string[][]) => {
       const skip = new Set([...fields.removed, ...fields.imported]);
