@@ -10,7 +10,10 @@ import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import { riskReport, type RiskReport } from '../web/src/domain/risk/weakest';
 import { resolveVariability } from '../web/src/domain/variability';
 import { INPUT_ERROR, SOLVER_ERROR, namedError, type ModelRiskRequest, type RiskRequest } from './protocol';
-import { checkRiskOptions, wasmRisk } from './risk-wasm';
+import { checkRiskOptions, RiskCache, wasmRisk } from './risk-wasm';
+
+/** This worker's last estimate: the next one samples only the routes it does not hold (an edit's, a new plan's). */
+const cache = new RiskCache();
 
 /** Estimates the risk of `request.plan`; InputError for a bad scenario or options, SolverError if the WASM fails. */
 export async function computeRisk(loadModule: () => Promise<WebAssembly.Module>, posted: RiskRequest | ModelRiskRequest | string): Promise<PlanRisk> {
@@ -41,7 +44,7 @@ async function runModel(loadModule: () => Promise<WebAssembly.Module>, model: Ri
     throw namedError(INPUT_ERROR, (error as Error).message);
   }
   try {
-    return await wasmRisk(await loadModule(), model, options);
+    return await wasmRisk(await loadModule(), model, options, cache);
   } catch (error) {
     throw namedError(SOLVER_ERROR, `the risk estimate failed: ${(error as Error).message}`);
   }

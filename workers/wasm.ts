@@ -59,7 +59,7 @@ export interface RawSolverExports {
   riskSetup(routes: number, stops: number, windows: number, tables: number): void;
   riskInputPtr(id: number): number;
   riskOutputPtr(id: number): number;
-  riskRun(samples: number, seed: number): void;
+  riskRun(samples: number): void;
 }
 
 /** A starting plan in CSR form (like SolutionBuffers): route r = vehicle r. */

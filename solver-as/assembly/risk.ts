@@ -19,6 +19,8 @@ let rDepart = new StaticArray<f64>(0);
 let rShiftLimit = new StaticArray<f64>(0);
 let rEndMean = new StaticArray<f64>(0);
 let rEndTable = new StaticArray<i32>(0);
+/** Seed of each route's random stream (routeSeed of reference.ts). */
+let rSeed = new StaticArray<u32>(0);
 // … per stop (S, breaks included; kind 0 = order, 1 = break) …
 let sKind = new StaticArray<i32>(0);
 let legMean = new StaticArray<f64>(0);
@@ -54,6 +56,7 @@ export function riskSetup(routes: i32, stops: i32, windows: i32, tableCount: i32
   rStopStart = new StaticArray<i32>(routes + 1);
   rDepart = new StaticArray<f64>(routes); rShiftLimit = new StaticArray<f64>(routes);
   rEndMean = new StaticArray<f64>(routes); rEndTable = new StaticArray<i32>(routes);
+  rSeed = new StaticArray<u32>(routes);
   sKind = new StaticArray<i32>(stops);
   legMean = new StaticArray<f64>(stops); legTable = new StaticArray<i32>(stops);
   svcMean = new StaticArray<f64>(stops); svcTable = new StaticArray<i32>(stops);
@@ -86,6 +89,7 @@ export function riskInputPtr(id: i32): usize {
     case 15: return changetype<usize>(sWinStart);
     case 16: return changetype<usize>(winOpen);
     case 17: return changetype<usize>(winClose);
+    case 18: return changetype<usize>(rSeed);
   }
   return 0;
 }
@@ -181,11 +185,11 @@ function percentile(i: i32, n: i32, q: f64, base: f64): f64 {
   return base + <f64>BINS * BIN_S;
 }
 
-/** Runs `samples` sampled days from `seed` (after the inputs are written), then the percentiles. */
-export function riskRun(samples: i32, seed: u32): void {
-  rngState = seed;
-  // Route by route, so one route's histograms stay in cache.
+/** Runs `samples` sampled days of each route from its seed (after the inputs are written), then the percentiles. */
+export function riskRun(samples: i32): void {
+  // Route by route, so one route's histograms stay in cache; each route draws from a stream of its own.
   for (let r = 0; r < routeCount; r++) {
+    rngState = unchecked(rSeed[r]);
     for (let s = 0; s < samples; s++) sampleRoute(r);
   }
   for (let r = 0; r < routeCount; r++) {

@@ -2,9 +2,12 @@
 // model.ts sampled exactly as the WASM simulation (solver-as/assembly/risk.ts)
 // samples it, so the same seed gives the same figures in both.
 //
-// Random numbers (both sides): makeRng(seed) of variability.ts (Weyl sequence
-// through MurmurHash3's finaliser), one stream for the whole run. Route by
-// route, all samples of a route, stop by stop: one uniform for the leg, one
+// Random numbers (both sides): makeRng of variability.ts (Weyl sequence
+// through MurmurHash3's finaliser), one stream per route, seeded from the run's
+// seed and what the route samples (`routeSeed`): a route's figures depend on
+// that route alone, so a route an edit left alone keeps them exactly, and its
+// counts can be reused (workers/risk-wasm.ts RiskCache). Route by route, all
+// samples of a route, stop by stop: one uniform for the leg, one
 // for the service (both always drawn), then, only when the stop's notHome > 0,
 // one more: rng() < notHome makes it a failed attempt. The return leg draws
 // one. A time is its mean times the lognormal factor of its CV at that uniform
@@ -15,7 +18,7 @@
 // percentile interpolates linearly inside the bin that reaches rank q·N.
 import type { PlanRisk, RiskOptions, StopRisk } from './risk-types';
 import type { RiskModel, RiskRoute, RiskTime } from './model';
-import { makeRng, type Rng } from '../variability';
+import { makeRng, streamSeed, type Rng } from '../variability';
 import { tableFactor } from './quantiles';
 
 /** Width of a start-time histogram bin, seconds. */
@@ -32,6 +35,23 @@ export function startAt(windows: readonly (readonly [number, number])[], arrival
     if (start <= close && start < best) best = start;
   }
   return best === Infinity ? { startS: arrivalS, onTime: false } : { startS: best, onTime: true };
+}
+
+/**
+ * Everything the sampling reads of a route, as text: routes with equal keys sample equal counts for a seed, a
+ * sample count and the model's tables. Ids are not read (the counts are per stop position); a stop other than an
+ * order (a break, the stop in progress) only passes time.
+ */
+export function samplingKey(route: RiskRoute): string {
+  const time = (t: RiskTime) => [t.meanS, t.table];
+  return JSON.stringify([route.departS, route.shiftLimitS, time(route.endLeg), route.stops.map((s) => [
+    s.kind === 'order' ? 0 : 1, time(s.leg), time(s.service), s.notHome, s.failedS, s.windows,
+  ])]);
+}
+
+/** The seed of a route's stream: the run's seed mixed with the route's sampling key. */
+export function routeSeed(seed: number, key: string): number {
+  return streamSeed(seed, key);
 }
 
 /** A time at uniform draw u. */
@@ -81,11 +101,11 @@ export function histogramPercentile(hist: Int32Array, n: number, q: number, base
 
 /** Estimates the risk of a plan's model by Monte Carlo, in plain JS (the reference of the WASM estimate). */
 export function referenceRisk(model: RiskModel, options: RiskOptions): PlanRisk {
-  const rng = makeRng(options.seed);
   const tallies: Tally[] = model.routes.map((r) => ({
     onTime: new Int32Array(r.stops.length), hist: r.stops.map(() => new Int32Array(HIST_BINS)), allOnTime: 0, shiftOk: 0,
   }));
   model.routes.forEach((route, r) => {
+    const rng = makeRng(routeSeed(options.seed, samplingKey(route)));
     for (let s = 0; s < options.samples; s++) sampleRoute(route, model.tables, rng, tallies[r]);
   });
   return summarise(model, options, tallies.map((t, r) => {
