@@ -46,6 +46,9 @@ export interface RawSolverExports {
   testCost(route: number): number;
   testRemoveString(first: number, count: number, keepFrom: number, keep: number): number;
   testOffer(granular: number, note: number): number;
+  testCannotCarry(route: number, stop: number): number;
+  testBestInRoute(route: number, stop: number): number;
+  testSkipFullRoutes(on: number): void;
   testRestartDescent(): void;
   testVehicleCount(): number;
   testRelax(warpPrice: number, loadPrice: number): void;

@@ -18,7 +18,7 @@ import {
 } from "./solution";
 import { setRelaxed } from "./route-cost";
 import { setupConstruct, constructPlan, insertStop, repairPairs, placeBreaks, insertionCostElsewhere } from "./construct";
-import { insertionEvaluations, evaluateInsertAnyWindow } from "./insertion";
+import { insertionEvaluations, evaluateInsertAnyWindow, routeCannotCarry, setSkipFullRoutes, bestInRoute } from "./insertion";
 import {
   setupSearch, descend, restartDescent, movesApplied, moveEvaluations, evaluateMove, applyMove, useCrossExchange,
 } from "./search";
@@ -226,6 +226,21 @@ export function testOffer(granular: i32, note: i32): i32 {
   const count = offerUnassignedNow(granular != 0);
   if (note != 0) noteOffered();
   return count;
+}
+
+/** 1 when route `route` cannot carry unassigned stop `stop` whatever the position (insertion.ts routeCannotCarry). */
+export function testCannotCarry(route: i32, stop: i32): i32 {
+  return routeCannotCarry(route, stop) ? 1 : 0;
+}
+
+/** Cost of the cheapest position of unassigned stop `stop` in route `route` (≥ INFEASIBLE: none). */
+export function testBestInRoute(route: i32, stop: i32): f64 {
+  return bestInRoute(stop, route);
+}
+
+/** Off: bestInsertion walks the routes that cannot carry the stop too (to compare the plans; call before a solve). */
+export function testSkipFullRoutes(on: i32): void {
+  setSkipFullRoutes(on != 0);
 }
 
 /** Restarts the descent (new random node order) without touching the plan. */

@@ -4,14 +4,15 @@
 import { siteDistance, siteDistanceInto } from "./matrix";
 import {
   vehicleCount, endSite, startSite, vehicleCostPerM, vehicleFixedCost, windowCount, windowUsed, partnerOf, vehicleProfile,
+  dims, capacity,
 } from "./model";
-import { durationFree, chooseWindow, chosenWindow, symmetricTravel } from "./model-derived";
+import { durationFree, chooseWindow, chosenWindow, symmetricTravel, siteDemand, sitePickup } from "./model-derived";
 import {
   next, prev, routeOf, routeSize, routeStops, routeCost, lastStop, routeWarp, emptyRoutesClock,
 } from "./solution";
-import { accField, F_WARP, F_DIST, prefixField, insertionWarp } from "./segments";
+import { accField, F_WARP, F_DIST, F_LOAD, prefixField, insertionWarp } from "./segments";
 import { accFromPrefix, accAppendSite, accAppendSuffix, accSave, accRestore } from "./accumulator";
-import { accRouteCost, warpPriced, warpPrice } from "./route-cost";
+import { accRouteCost, warpPriced, warpPrice, loadPriced } from "./route-cost";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat } from "./rng";
 import { stopStability } from "./stability";
@@ -178,6 +179,47 @@ function scanRoute(u: i32, route: i32, best: f64, blink: f64): f64 {
   return best;
 }
 
+/** Whether bestInsertion skips the routes that cannot carry the stop (test hook: off to compare the plans). */
+let skipFullRoutes = true;
+/** Sets skipFullRoutes. */
+export function setSkipFullRoutes(on: bool): void { skipFullRoutes = on; }
+
+/**
+ * True when no position of route `route` can take stop u (not part of a shipment) within capacity: with u, what
+ * the route delivers, or what it picks up, would exceed a dimension of its vehicle's capacity, and the vehicle
+ * carries all of the first when it leaves and all of the second when it is back. False while the penalised search
+ * prices overload (an overloaded position is then a price, not a refusal).
+ */
+export function routeCannotCarry(route: i32, u: i32): bool {
+  if (loadPriced() || partnerOf(u) >= 0) return false;
+  const k = dims;
+  const end = endSite(route);
+  for (let d = 0; d < k; d++) {
+    const room = <i64>unchecked(capacity[route * k + d]);
+    if (prefixField(end, F_LOAD + 3 * d) + <i64>unchecked(siteDemand[u * k + d]) > room) return true;
+    if (prefixField(end, F_LOAD + 3 * d + 1) + <i64>unchecked(sitePickup[u * k + d]) > room) return true;
+  }
+  return false;
+}
+
+/**
+ * scanRoute without blinks, except that a route that cannot carry u is not walked: every position there would be
+ * refused, so the answer is the same. Its positions still count as evaluated (`insertionEvaluations`, the unit of
+ * a work budget), so a budgeted run makes the same steps and ends on the same plan, in less time. On a day with
+ * more orders than the fleet can carry, most recreate calls end in bestInsertion over full routes.
+ */
+function scanRouteUnblinked(u: i32, route: i32, best: f64): f64 {
+  if (!skipFullRoutes || !routeCannotCarry(route, u)) return scanRoute(u, route, best, 0);
+  let positions = <i64>unchecked(routeSize[route]) + 1;
+  if (!(plainPricing && symmetricTravel) && windowCount > 1) {
+    let slots = 0;
+    for (let slot = 0; slot < windowCount; slot++) if (windowUsed(u, slot)) slots++;
+    positions *= <i64>slots;
+  }
+  insertionEvaluations += positions;
+  return best;
+}
+
 /** Cheapest position of stop u in route `route` alone, blinking none; sets insertionSite (−1: none feasible). */
 export function bestInRoute(u: i32, route: i32): f64 {
   insertionSite = -1;
@@ -224,7 +266,7 @@ export function bestInsertion(u: i32, blink: f64): f64 {
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
     if (unchecked(routeStops[route]) == 0 || (largeConstruct && routeRefusesStop(route, u))) continue;
-    best = scanRoute(u, route, best, blink);
+    best = blink > 0 ? scanRoute(u, route, best, blink) : scanRouteUnblinked(u, route, best);
   }
   return scanEmptyRoutes(u, best);
 }
