@@ -203,20 +203,26 @@ export function routeCannotCarry(route: i32, u: i32): bool {
 }
 
 /**
- * scanRoute without blinks, except that a route that cannot carry u is not walked: every position there would be
- * refused, so the answer is the same. Its positions still count as evaluated (`insertionEvaluations`, the unit of
- * a work budget), so a budgeted run makes the same steps and ends on the same plan, in less time. On a day with
- * more orders than the fleet can carry, most recreate calls end in bestInsertion over full routes.
+ * scanRoute, except that a route that cannot carry u is not walked: every position there would be refused, so the
+ * answer is the same. The blinks are still drawn, one per position, and the positions not blinked count as
+ * evaluated (`insertionEvaluations`, the unit of a work budget), so the random stream and the work are what the
+ * walk would have used: a run makes the same steps and ends on the same plan, in less time. On a day with more
+ * orders than the fleet can carry, most of the routes recreate tries are full.
  */
-function scanRouteUnblinked(u: i32, route: i32, best: f64): f64 {
-  if (!skipFullRoutes || !routeCannotCarry(route, u)) return scanRoute(u, route, best, 0);
-  let positions = <i64>unchecked(routeSize[route]) + 1;
+function scanRouteOrSkip(u: i32, route: i32, best: f64, blink: f64): f64 {
+  if (!skipFullRoutes || !routeCannotCarry(route, u)) return scanRoute(u, route, best, blink);
+  const positions = unchecked(routeSize[route]) + 1;
+  let evaluated: i64 = positions;
+  if (blink > 0) {
+    evaluated = 0;
+    for (let i = 0; i < positions; i++) if (nextFloat() >= blink) evaluated++;
+  }
   if (!(plainPricing && symmetricTravel) && windowCount > 1) {
     let slots = 0;
     for (let slot = 0; slot < windowCount; slot++) if (windowUsed(u, slot)) slots++;
-    positions *= <i64>slots;
+    evaluated *= <i64>slots;
   }
-  insertionEvaluations += positions;
+  insertionEvaluations += evaluated;
   return best;
 }
 
@@ -266,7 +272,7 @@ export function bestInsertion(u: i32, blink: f64): f64 {
   let best: f64 = INFEASIBLE;
   for (let route = 0; route < vehicleCount; route++) {
     if (unchecked(routeStops[route]) == 0 || (largeConstruct && routeRefusesStop(route, u))) continue;
-    best = blink > 0 ? scanRoute(u, route, best, blink) : scanRouteUnblinked(u, route, best);
+    best = scanRouteOrSkip(u, route, best, blink);
   }
   return scanEmptyRoutes(u, best);
 }
@@ -308,7 +314,7 @@ export function neighbourRoutesInsertion(u: i32, blink: f64): f64 {
     const route = unchecked(routeOf[unchecked(neighbours[u * k + i])]);
     if (route < 0 || route >= vehicleCount || unchecked(routeStamp[route]) == stamp) continue;
     unchecked(routeStamp[route] = stamp);
-    best = scanRoute(u, route, best, blink);
+    best = scanRouteOrSkip(u, route, best, blink);
   }
   best = scanEmptyRoutes(u, best);
   if (insertionSite < 0) return bestInsertion(u, 0);
