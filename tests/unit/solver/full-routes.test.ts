@@ -2,30 +2,15 @@
 // route, and most routes are full. A route whose deliveries (or pickups) plus the stop's would exceed its vehicle's
 // capacity is not walked; its positions still count as work, so a budgeted run makes the same steps and ends on the
 // same plan as one that walks them.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../web/src/domain/scenario';
-import { validateScenario } from '../../../web/src/domain/validate';
 import { encode, pinnedInitialPlan } from '../../../workers/encode';
 import { loadSolve } from '../../../workers/robust';
 import { newSolver, workingRoutes } from '../../helpers/load-solver';
+import { overbookedDemo } from '../../helpers/overbooked';
 
-/**
- * The demo with four times its orders (above 200 stops, where recreate tries the neighbours' routes first and falls
- * back to every route) and vans that carry 4 items each: most orders stay unassigned.
- */
-function overbooked(): Scenario {
-  const result = validateScenario(JSON.parse(readFileSync(new URL('../../../public/demo-scenario.json', import.meta.url), 'utf8')));
-  if (!result.ok) throw new Error('demo scenario invalid');
-  const demo = result.scenario;
-  const copies = [1, 2, 3].flatMap((c) => demo.orders.filter((o) => !o.pickup).map((o, i) => ({
-    ...structuredClone(o), id: `${o.id}-${c}`, lat: o.lat + 0.002 * c * ((i % 5) - 2), lng: o.lng + 0.002 * c * ((i % 3) - 1),
-  })));
-  return { ...demo, orders: [...demo.orders, ...copies], vehicles: demo.vehicles.map((v) => ({ ...v, capacity: [v.capacity[0], 4] })) };
-}
-
+/** The overbooked day (314 orders: above 200 stops, recreate tries the neighbours' routes first), solved for a fixed budget. */
 async function solved(skip: boolean, chunks: number, moves = 500) {
-  const scenario = overbooked();
+  const scenario = overbookedDemo(3);
   const encoded = encode(scenario, { timeLimitS: 1, seed: 3 });
   const { instance } = await loadSolve(() => newSolver('debug'), scenario, encoded, undefined);
   instance.raw.testSkipFullRoutes(skip ? 1 : 0);

@@ -2,26 +2,15 @@
 // ruin-and-recreate step. With many of them left out, a step offers only those whose neighbours' routes changed
 // since they were last offered (a granular recreate tries a stop on those routes only, so the others would be
 // left out again); with few, or with a recreate over every route, it offers every one, as SISR does.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Scenario } from '../../../web/src/domain/scenario';
-import { validateScenario } from '../../../web/src/domain/validate';
 import { encode, pinnedInitialPlan } from '../../../workers/encode';
 import { loadSolve } from '../../../workers/robust';
 import { newSolver, workingRoutes } from '../../helpers/load-solver';
-
-/** The demo with twice its orders and vans that carry 4 items each: most orders stay unassigned. */
-function overbooked(): Scenario {
-  const result = validateScenario(JSON.parse(readFileSync(new URL('../../../public/demo-scenario.json', import.meta.url), 'utf8')));
-  if (!result.ok) throw new Error('demo scenario invalid');
-  const demo = result.scenario;
-  const copies = demo.orders.filter((o) => !o.pickup).map((o, i) => ({ ...structuredClone(o), id: `${o.id}-b`, lat: o.lat + 0.002 * ((i % 5) - 2), lng: o.lng + 0.002 * ((i % 3) - 1) }));
-  return { ...demo, orders: [...demo.orders, ...copies], vehicles: demo.vehicles.map((v) => ({ ...v, capacity: [v.capacity[0], 4] })) };
-}
+import { overbookedDemo } from '../../helpers/overbooked';
 
 describe('unassigned stops offered to recreate', () => {
   it('offers again only the stops next to a changed route when many are left out, every one otherwise', async () => {
-    const scenario = overbooked();
+    const scenario = overbookedDemo(1);
     const encoded = encode(scenario, { timeLimitS: 1, seed: 1 });
     const { instance } = await loadSolve(() => newSolver('debug'), scenario, encoded, undefined);
     instance.construct(pinnedInitialPlan(encoded));
