@@ -103,6 +103,23 @@ describe('import session', () => {
     expect(openScenario).toHaveBeenLastCalledWith(upgraded.scenario, pins);
   });
 
+  it('opens a copy after a failed attempt, never the object that attempt may have kept', async () => {
+    const { importer: [state, actions], openScenario } = mount();
+    const upgraded = upgradeScenario(makeMiniScenario({ name: 'From file' }));
+    if (!upgraded.ok) throw new Error(upgraded.message);
+    openScenario.mockRejectedValueOnce(new Error('storage is full'));
+    await actions.loadFile(new File([serializeScenarioFile(upgraded.scenario)], 'x.fmp.json'));
+    await actions.commit();
+    expect(state.error).toBe('storage is full');
+    expect(state.step).toBe('review');
+    await actions.commit();
+    expect(state.step).toBe('closed');
+    const [first, second] = (openScenario.mock.calls as unknown as [Scenario][]).map((call) => call[0]);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first);
+    expect(second.orders).not.toBe(first.orders);
+  });
+
   it('opens a VROOM problem as a scenario of its own', async () => {
     const { importer: [state, actions] } = mount();
     const problem = { vehicles: [{ id: 1, start: [4.85, 45.75], end: [4.85, 45.75], capacity: [10] }], jobs: [{ id: 7, location: [4.83, 45.76], delivery: [2] }] };
