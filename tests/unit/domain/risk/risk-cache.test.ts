@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../web/src/domain/scenario';
 import type { Solution } from '../../../../web/src/domain/solution';
 import { buildRiskModel, type RiskModel } from '../../../../web/src/domain/risk/model';
-import { referenceRisk } from '../../../../web/src/domain/risk/reference';
+import { referenceRisk, samplingKey } from '../../../../web/src/domain/risk/reference';
 import { DEFAULT_VARIABILITY } from '../../../../web/src/domain/variability';
 import { RiskCache, wasmRisk } from '../../../../workers/risk-wasm';
 import { smallScenario } from '../../../fixtures/small-scenario';
@@ -35,6 +35,16 @@ describe('risk: one stream per route', () => {
     expect(figures(moved, 'v2', referenceRisk)).not.toEqual(figures(both, 'v2', referenceRisk));
     const module = await loadSolverModule('release');
     expect((await wasmRisk(module, alone, options)).stops).toEqual(figures(both, 'v1', referenceRisk).stops);
+  });
+});
+
+describe('risk: the sampling key', () => {
+  it('tells apart what JSON would write alike (no shift end, an impossible one)', () => {
+    const s = smallScenario();
+    const [route] = modelOf(s, [['v1', ['A', 'B']]]).routes;
+    const keys = [Infinity, -Infinity, NaN, 1e9].map((shiftLimitS) => samplingKey({ ...route, shiftLimitS }));
+    expect(new Set(keys).size).toBe(4);
+    expect(samplingKey({ ...route, vehicleId: 'other' })).toBe(samplingKey(route));
   });
 });
 

@@ -46,7 +46,12 @@ export function samplingKey(route: RiskRoute): string {
   const time = (t: RiskTime) => [t.meanS, t.table];
   return JSON.stringify([route.departS, route.shiftLimitS, time(route.endLeg), route.stops.map((s) => [
     s.kind === 'order' ? 0 : 1, time(s.leg), time(s.service), s.notHome, s.failedS, s.windows,
-  ])]);
+  ])], exactNumbers);
+}
+
+/** JSON writes Infinity, -Infinity and NaN all as null: a key keeps them apart (a shift without end is Infinity). */
+function exactNumbers(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? String(value) : value;
 }
 
 /** The seed of a route's stream: the run's seed mixed with the route's sampling key. */
