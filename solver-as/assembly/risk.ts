@@ -4,7 +4,8 @@
 // lognormal factors come from the host's quantile tables (quantiles.ts) with
 // the same arithmetic, so the same seed gives the same figures, and the hot
 // loop calls no transcendental function. Everything is allocated in
-// riskSetup; the sampling loop allocates nothing.
+// riskSetup (the histograms at the start of riskRun, sized for the longest
+// route); the sampling loop allocates nothing.
 
 /** Nodes per factor table: mirror QUANTILE_NODES of quantiles.ts. */
 const NODES: i32 = 8192;
@@ -38,6 +39,10 @@ let tables = new StaticArray<f64>(0);
 
 // Outputs.
 let onTime = new StaticArray<i32>(0);
+/**
+ * Arrival histograms of the route being sampled, BINS per stop: sized for the longest route and cleared after each
+ * route, not one per stop of the plan (that was stops × 2,880 × 4 B: 137 MB at 11,935 stops; issue #15).
+ */
 let hist = new StaticArray<i32>(0);
 let allOnTime = new StaticArray<i32>(0);
 let shiftOk = new StaticArray<i32>(0);
@@ -65,7 +70,6 @@ export function riskSetup(routes: i32, stops: i32, windows: i32, tableCount: i32
   winOpen = new StaticArray<f64>(windows); winClose = new StaticArray<f64>(windows);
   tables = new StaticArray<f64>(tableCount * NODES);
   onTime = new StaticArray<i32>(stops);
-  hist = new StaticArray<i32>(stops * BINS);
   allOnTime = new StaticArray<i32>(routes); shiftOk = new StaticArray<i32>(routes);
   p10 = new StaticArray<f64>(stops); p50 = new StaticArray<f64>(stops); p90 = new StaticArray<f64>(stops);
 }
@@ -153,8 +157,9 @@ function sampleRoute(r: i32): void {
   const depart = unchecked(rDepart[r]);
   let time = depart;
   let all = true;
+  const first = unchecked(rStopStart[r]);
   const end = unchecked(rStopStart[r + 1]);
-  for (let i = unchecked(rStopStart[r]); i < end; i++) {
+  for (let i = first; i < end; i++) {
     const uLeg = uniform();
     const uService = uniform();
     const p = unchecked(notHome[i]);
@@ -165,18 +170,17 @@ function sampleRoute(r: i32): void {
       else all = false;
     }
     const bin = <i32>Math.min(<f64>(BINS - 1), Math.max(0.0, Math.floor((start - depart) / BIN_S)));
-    unchecked(hist[i * BINS + bin]++);
+    unchecked(hist[(i - first) * BINS + bin]++);
     time = start + (failed ? unchecked(failedS[i]) : drawTime(unchecked(svcMean[i]), unchecked(svcTable[i]), uService));
   }
   if (time + drawTime(unchecked(rEndMean[r]), unchecked(rEndTable[r]), uniform()) <= unchecked(rShiftLimit[r])) unchecked(shiftOk[r]++);
   if (all) unchecked(allOnTime[r]++);
 }
 
-/** The q-th percentile of stop i's histogram of n samples (histogramPercentile of reference.ts). */
-function percentile(i: i32, n: i32, q: f64, base: f64): f64 {
+/** The q-th percentile of the histogram at `off` of n samples (histogramPercentile of reference.ts). */
+function percentile(off: i32, n: i32, q: f64, base: f64): f64 {
   const rank = q * <f64>n;
   let cum: f64 = 0;
-  const off = i * BINS;
   for (let b = 0; b < BINS; b++) {
     const c = <f64>unchecked(hist[off + b]);
     if (c > 0 && cum + c >= rank) return base + (<f64>b + (rank - cum) / c) * BIN_S;
@@ -187,17 +191,22 @@ function percentile(i: i32, n: i32, q: f64, base: f64): f64 {
 
 /** Runs `samples` sampled days of each route from its seed (after the inputs are written), then the percentiles. */
 export function riskRun(samples: i32): void {
-  // Route by route, so one route's histograms stay in cache; each route draws from a stream of its own.
+  let longest = 0;
+  for (let r = 0; r < routeCount; r++) longest = max(longest, unchecked(rStopStart[r + 1]) - unchecked(rStopStart[r]));
+  if (hist.length < longest * BINS) hist = new StaticArray<i32>(longest * BINS);
+  // Route by route: each route draws from a stream of its own, into histograms that stay in cache.
   for (let r = 0; r < routeCount; r++) {
     rngState = unchecked(rSeed[r]);
     for (let s = 0; s < samples; s++) sampleRoute(r);
-  }
-  for (let r = 0; r < routeCount; r++) {
     const base = unchecked(rDepart[r]);
-    for (let i = unchecked(rStopStart[r]); i < unchecked(rStopStart[r + 1]); i++) {
-      unchecked(p10[i] = percentile(i, samples, 0.1, base));
-      unchecked(p50[i] = percentile(i, samples, 0.5, base));
-      unchecked(p90[i] = percentile(i, samples, 0.9, base));
+    const first = unchecked(rStopStart[r]);
+    const end = unchecked(rStopStart[r + 1]);
+    for (let i = first; i < end; i++) {
+      const off = (i - first) * BINS;
+      unchecked(p10[i] = percentile(off, samples, 0.1, base));
+      unchecked(p50[i] = percentile(off, samples, 0.5, base));
+      unchecked(p90[i] = percentile(off, samples, 0.9, base));
     }
+    memory.fill(changetype<usize>(hist), 0, <usize>(end - first) * BINS * 4);
   }
 }
