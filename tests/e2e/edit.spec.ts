@@ -83,6 +83,41 @@ test('drag a stop to another route with a live preview, then Undo, Redo and relo
   await page.screenshot({ path: testInfo.outputPath('edited-plan.png') });
 });
 
+test('an open route keeps its stop rows through a move: the moved stop leaves, the others renumber in place', async ({ page }) => {
+  await solveDemo(page);
+  const [fromRow, toRow] = await timeline(page).locator('.tl-row:has(.tl-stop)').all();
+  const from = (await fromRow.getAttribute('data-vehicle-id'))!;
+  const to = (await toRow.getAttribute('data-vehicle-id'))!;
+  await page.locator(`.routes-table tr[data-vehicle-id="${from}"] .route-name`).click();
+  const rows = page.locator('.route-stops .route-stop[data-order-id]');
+  await expect(rows.first()).toBeVisible();
+  const moving = (await rows.first().getAttribute('data-order-id'))!;
+  const movingStops = await rows.and(page.locator(`[data-order-id="${moving}"]`)).count();
+  const stays = rows.last();
+  const staysId = (await stays.getAttribute('data-order-id'))!;
+  expect(staysId).not.toBe(moving);
+  const seqBefore = Number(await stays.locator('.route-stop__seq').innerText());
+  // The row's element is marked: a row made again for the new plan would not carry the mark.
+  await stays.evaluate((el) => el.setAttribute('data-test-mark', 'kept'));
+
+  await dragOver(page, stopBar(page, from, moving), toRow.locator('.tl-track'), 0.5);
+  await page.mouse.up();
+  const anyway = page.getByRole('dialog').getByRole('button', { name: 'Apply anyway' });
+  await expect(stopBar(page, to, moving).or(anyway)).toBeVisible();
+  if (await anyway.isVisible()) await anyway.click();
+  await expect(stopBars(page, from, moving)).toHaveCount(0);
+
+  // Still the same route open, without the moved stop; the stop that stayed is the same element, renumbered.
+  await expect(page.locator(`.routes-table tr[data-vehicle-id="${from}"] .route-name`)).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`.route-stops .route-stop[data-order-id="${moving}"]`)).toHaveCount(0);
+  const kept = page.locator(`.route-stops .route-stop[data-order-id="${staysId}"]`);
+  await expect(kept.locator('.route-stop__seq')).toHaveText(String(seqBefore - movingStops));
+  await expect(kept).toHaveAttribute('data-test-mark', 'kept');
+  // Its service time follows the new plan: the one its bar on the timeline gives.
+  const time = await kept.locator('.route-stop__time').innerText();
+  await expect(stopBar(page, from, staysId)).toHaveAttribute('aria-label', new RegExp(`service ${time}–`));
+});
+
 test('an infeasible drop needs explicit confirmation and then shows its violations', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();

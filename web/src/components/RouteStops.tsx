@@ -24,6 +24,12 @@ function windowText(order: Order | undefined, stepType: OrderStepType): string {
   return windows.length === 0 ? 'any time' : windowList(windows);
 }
 
+/** A stop or break of the list, and the stop's number on the route (0 for a break). */
+interface Item { step: Step; seq: number }
+
+/** A row's key: a shipment's pickup and delivery share the order's id, so the kind is part of it. */
+const itemKey = (step: Step): string => `${step.type}\u0000${step.id}`;
+
 /** Ordered, draggable stop list of `route`. */
 export function RouteStops(props: { route: Route; scenario: Scenario; editable: boolean }): JSX.Element {
   const { scenario: [scenarioState], ui: [uiState, uiActions], pins: [pinsState, pinsActions], edit } = useApp();
@@ -31,56 +37,72 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
   const orders = createOrderIndex(() => props.scenario, () => scenarioState.dataChanges);
 
   // Every stop: a job, or a shipment's pickup and (later) its delivery, both with the order's id; and
-  // the breaks between them. `seq` numbers the stops only.
-  const items = () => {
+  // the breaks between them, by key (kind and id). `seq` numbers the stops only.
+  const items = createMemo(() => {
     let seq = 0;
-    return props.route.steps.filter((st) => isOrderStep(st) || st.type === 'break')
-      .map((step) => ({ step, seq: isOrderStep(step) ? ++seq : 0 }));
-  };
+    const byKey = new Map<string, Item>();
+    for (const step of props.route.steps) {
+      if (!isOrderStep(step) && step.type !== 'break') continue;
+      // A stop listed twice (a plan that breaks that rule is still shown) keeps a row for each time.
+      let key = itemKey(step);
+      for (let n = 2; byKey.has(key); n++) key = `${itemKey(step)}\u0000${n}`;
+      byKey.set(key, { step, seq: isOrderStep(step) ? ++seq : 0 });
+    }
+    return byKey;
+  });
+  // Rows follow keys, not step objects: a new plan (a move, a solve) has new steps, and a row made again for each
+  // of them re-made the whole open route's list in the click's task (issue #15). A row stays while its stop
+  // does, and only its figures change.
+  const keys = createMemo(() => [...items().keys()]);
   const sequence = () => routeOrderIds(props.route);
   const before = (beforeId: string | null) => (_: DragEvent, moving: string) =>
     (props.editable ? { vehicleId: props.route.vehicleId, position: positionBefore(sequence(), moving, beforeId) } : null);
   return (
     <ol class="route-stops" aria-label="Stops in visiting order">
-      <For each={items()}>
-        {({ step: any, seq }) => {
-          if (!isOrderStep(any)) return <BreakItem step={any} route={props.route} scenario={props.scenario} />;
-          const step = any;
+      <For each={keys()}>
+        {(key) => {
+          // The row's stop in the current plan (while a removed row is taken down, the one it last had).
+          const item = createMemo<Item>((last) => items().get(key) ?? last, items().get(key)!);
+          const first = item().step;
+          if (!isOrderStep(first)) return <BreakItem step={item().step} route={props.route} scenario={props.scenario} />;
+          const id = first.id;
+          const type = first.type;
+          const step = () => item().step;
           // Looked up once per item (its text reads it five times), again only when the data changes.
-          const order = createMemo(() => orders.order(step.id));
-          const selected = () => isOrderSelected(uiState, step.id);
-          const late = () => (order() ? lateness(order()!, step.arrivalS, step.type) : 0);
-          let item!: HTMLLIElement;
-          createEffect(() => { if (selected()) item.scrollIntoView({ block: 'nearest' }); });
+          const order = createMemo(() => orders.order(id));
+          const selected = () => isOrderSelected(uiState, id);
+          const late = () => (order() ? lateness(order()!, step().arrivalS, type) : 0);
+          let row!: HTMLLIElement;
+          createEffect(() => { if (selected()) row.scrollIntoView({ block: 'nearest' }); });
           // Handlers set one by one, not spread (a spread makes all the item's attributes one diffed effect).
-          const drag = dragSource(edit, () => step.id, () => !props.editable);
-          const dropOn = dropTarget(edit, before(step.id));
+          const drag = dragSource(edit, () => id, () => !props.editable);
+          const dropOn = dropTarget(edit, before(id));
           return (
             <li
-              ref={item}
+              ref={row}
               class={`route-stop${selected() ? ' is-selected' : ''}${late() > 0 ? ' is-late' : ''}`}
-              data-order-id={step.id}
-              data-step-type={step.type}
+              data-order-id={id}
+              data-step-type={type}
               draggable={props.editable}
               onDragStart={drag.onDragStart}
               onDragEnd={drag.onDragEnd}
               onDragOver={dropOn.onDragOver}
               onDragLeave={dropOn.onDragLeave}
               onDrop={dropOn.onDrop}
-              onClick={() => uiActions.selectOrder(step.id)}
+              onClick={() => uiActions.selectOrder(id)}
             >
-              <span class="route-stop__seq">{seq}</span>
+              <span class="route-stop__seq">{item().seq}</span>
               <span class="route-stop__name">
-                {step.type !== 'job' && <span class={`route-stop__kind route-stop__kind--${step.type}`}>{stepKindLabel(step.type)}</span>}
-                {order()?.customerName || step.id}
+                {type !== 'job' && <span class={`route-stop__kind route-stop__kind--${type}`}>{stepKindLabel(type)}</span>}
+                {order()?.customerName || id}
               </span>
-              <span class="route-stop__time num">{formatClock(step.arrivalS + step.waitS)}</span>
-              <span class="route-stop__window muted">{late() > 0 ? `late ${formatMinutes(late())} · ` : ''}{step.type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), step.type)}</span>
-              <MessageButton orderId={step.id} customer={order()?.customerName || step.id} class="route-stop__message" />
+              <span class="route-stop__time num">{formatClock(step().arrivalS + step().waitS)}</span>
+              <span class="route-stop__window muted">{late() > 0 ? `late ${formatMinutes(late())} · ` : ''}{type === 'pickup' && order()?.pickup?.address ? `${order()!.pickup!.address} · ` : ''}{windowText(order(), type)}</span>
+              <MessageButton orderId={id} customer={order()?.customerName || id} class="route-stop__message" />
               <PinToggle
-                pinned={isOrderPinned(pinsState, props.scenario.id, step.id)}
-                label={`stop ${order()?.customerName || step.id}`}
-                onToggle={() => pinsActions.toggleOrder(props.scenario.id, step.id, props.route.vehicleId)}
+                pinned={isOrderPinned(pinsState, props.scenario.id, id)}
+                label={`stop ${order()?.customerName || id}`}
+                onToggle={() => pinsActions.toggleOrder(props.scenario.id, id, props.route.vehicleId)}
               />
             </li>
           );
