@@ -1,6 +1,6 @@
 // Domain scenario → flat typed arrays for the WASM solver (STYLE.md §2).
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
-import type { Break, Scenario, SoftLimit, TimeWindow } from '../web/src/domain/scenario';
+import type { Break, Scenario, SoftLimit, TimeWindow, Vehicle } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
 import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
@@ -21,6 +21,18 @@ export function scaledCapacity(capacity: number | null | undefined): number {
 }
 /** Granular neighbourhood size for the local search. */
 export const DEFAULT_NEIGHBOURS = 20;
+
+/**
+ * The search's price of a metre driven by a vehicle whose driving costs nothing (no cost per km, none per hour):
+ * 1 per km, so its route is still made short (a fleet imported without cost columns was planned in tangles).
+ * It orders the search only: the plan's cost leaves it out (ProblemBuffers.nominalCostPerM). Against the
+ * scenario's own prices it counts as that: with free vehicles, a priced minute of lateness is weighed against
+ * kilometres at 1 per km.
+ */
+export const NOMINAL_COST_PER_M = 0.001;
+
+/** A vehicle whose driving costs nothing: no cost per km and none per hour (a fixed cost is not driving). */
+export const drivesFree = (v: Vehicle): boolean => v.costs.perKm === 0 && v.costs.perHour === 0;
 /** Latest time any window may reach: 48 h, in seconds. */
 const HORIZON_S = 2880 * 60;
 /**
@@ -326,6 +338,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
   params[PARAM_NEIGHBOURS] = DEFAULT_NEIGHBOURS;
   params[PARAM_CIRCUITY] = settings.circuityFactor;
   const hasLimits = vehicles.some((v) => v.limits && Object.values(v.limits).some((x) => x !== undefined));
+  const nominal = Float64Array.from(vehicles, (v) => (drivesFree(v) ? NOMINAL_COST_PER_M : 0));
 
   const buffers: ProblemBuffers = {
     nodeCount: N, depotCount: D, vehicleCount: V, dims: K, profileCount: speeds.length,
@@ -337,7 +350,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     shiftEndS: Int32Array.from(vehicles, (v) => v.shift.end * 60),
     vehicleProfile: Int32Array.from(vehicleProfile),
     vehicleFixedCost: Float64Array.from(vehicles, (v) => v.costs.fixed),
-    vehicleCostPerM: Float64Array.from(vehicles, (v) => v.costs.perKm / 1000),
+    vehicleCostPerM: Float64Array.from(vehicles, (v, i) => v.costs.perKm / 1000 + nominal[i]),
     vehicleCostPerS: Float64Array.from(vehicles, (v) => v.costs.perHour / 3600),
     profileSpeedMps: Float64Array.from(speeds),
     params,
@@ -349,6 +362,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
     ...(breaks.length > 0 || pinned ? { nodeVehicle } : {}),
     ...(windowCost.some((x) => x > 0) ? { windowCost } : {}),
     ...(stability ? { homeVehicle: stability.homeVehicle } : {}),
+    ...(nominal.some((x) => x > 0) ? { nominalCostPerM: nominal } : {}),
     ...(vehicles.some((v) => v.overtime) ? {
       overtimeMaxS: Int32Array.from(vehicles, (v) => (v.overtime?.maxMinutes ?? 0) * 60),
       overtimeCostPerS: Float64Array.from(vehicles, (v) => (v.overtime?.costPerMinute ?? 0) / 60),

@@ -75,6 +75,12 @@ export interface ProblemBuffers {
   overtimeMaxS?: Int32Array;
   overtimeCostPerS?: Float64Array;
   /**
+   * V: the part of vehicleCostPerM that only orders the search (default 0): the search prices it, the plan's
+   * cost (summary[SUMMARY_COST]) leaves it out. Encode gives it to a vehicle whose driving costs nothing, so
+   * its route is still made short.
+   */
+  nominalCostPerM?: Float64Array;
+  /**
    * N: home vehicle of each node for plan stability, −1 none (default all −1). With a stability cost
    * (params[PARAM_STABILITY_COST] > 0) a stop served by another vehicle adds that cost to the objective.
    */

@@ -134,6 +134,11 @@ function checkOptional(p: ProblemBuffers, n: number, v: number, k: number): void
     checkLength('overtimeCostPerS', p.overtimeCostPerS, v, 'Float64Array');
     checkEach('overtimeCostPerS', p.overtimeCostPerS!, 'must be finite and ≥ 0', finiteNonNegative);
   }
+  if (p.nominalCostPerM) {
+    checkLength('nominalCostPerM', p.nominalCostPerM, v, 'Float64Array');
+    const perM = p.vehicleCostPerM;
+    checkEach('nominalCostPerM', p.nominalCostPerM, 'must be finite, ≥ 0 and at most vehicleCostPerM', (x, i) => finiteNonNegative(x) && x <= perM[i]);
+  }
   if (p.pair) {
     const pair = p.pair;
     checkLength('pair', pair, n, 'Int32Array');

@@ -15,7 +15,7 @@ const BUFFER_IDS = {
   vehicleProfile: 13, vehicleFixedCost: 14, vehicleCostPerM: 15, vehicleCostPerS: 16, profileSpeedMps: 17,
   params: 18, pickup: 19, forbidden: 20, lockSeq: 21, maxStops: 22, maxDistanceM: 23, maxDurationS: 24,
   maxDrivingS: 25, nodeFlags: 26, pair: 27, overtimeMaxS: 28, overtimeCostPerS: 29, nodeVehicle: 30, windowCost: 31,
-  homeVehicle: 32,
+  homeVehicle: 32, nominalCostPerM: 33,
 } as const;
 /** Parameter slots the compiled solver reads (it ignores later slots it does not know). */
 const WASM_PARAM_COUNT = PARAM_COUNT;
@@ -280,7 +280,7 @@ function copyProblem(raw: RawSolverExports, p: ProblemBuffers): void {
 /** Buffers with a default in WASM (none / −1 / 0), written only when given. */
 const OPTIONAL_BUFFERS = [
   'pickup', 'forbidden', 'lockSeq', 'maxStops', 'maxDistanceM', 'maxDurationS', 'maxDrivingS', 'nodeFlags', 'pair', 'overtimeMaxS',
-  'overtimeCostPerS', 'nodeVehicle', 'windowCost', 'homeVehicle',
+  'overtimeCostPerS', 'nodeVehicle', 'windowCost', 'homeVehicle', 'nominalCostPerM',
 ] as const;
 
 function readSolutionBuffers(raw: RawSolverExports, vehicleCount: number): SolutionBuffers {

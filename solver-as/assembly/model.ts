@@ -7,7 +7,7 @@ import {
   BUF_PENALTY, BUF_VEHICLE_START, BUF_VEHICLE_END, BUF_CAPACITY, BUF_SHIFT_START, BUF_SHIFT_END,
   BUF_VEHICLE_PROFILE, BUF_FIXED_COST, BUF_COST_PER_M, BUF_COST_PER_S, BUF_SPEED, BUF_PARAMS,
   BUF_PICKUP, BUF_FORBIDDEN, BUF_LOCK_SEQ, BUF_MAX_STOPS, BUF_MAX_DISTANCE, BUF_MAX_DURATION, BUF_MAX_DRIVING,
-  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST, BUF_HOME_VEHICLE,
+  BUF_NODE_FLAGS, BUF_PAIR, BUF_OVERTIME_MAX, BUF_OVERTIME_COST, BUF_NODE_VEHICLE, BUF_WINDOW_COST, BUF_HOME_VEHICLE, BUF_NOMINAL_PER_M,
   NODE_ANYWHERE, NODE_PICKUP, NODE_BREAK, E_BAD_BUFFER, PARAM_COUNT,
 } from "./types";
 
@@ -77,6 +77,8 @@ export let nodeVehicle = new StaticArray<i32>(0);
 export let windowCost = new StaticArray<f64>(0);
 /** [N] home vehicle of the node (plan stability), −1: none. */
 export let homeVehicle = new StaticArray<i32>(0);
+/** [V] part of vehicleCostPerM that is not the plan's cost (BUF_NOMINAL_PER_M), 0 unless given. */
+export let nominalCostPerM = new StaticArray<f64>(0);
 /** [N] partner of a paired stop, −1 when unpaired. */
 export let pairOf = new StaticArray<i32>(0);
 /** [N] cost of leaving the node unassigned. */
@@ -133,6 +135,7 @@ export function setupModel(n: i32, depots: i32, vehicles: i32, k: i32, profiles:
   for (let i = 0; i < n; i++) homeVehicle[i] = -1;
   overtimeMaxS = new StaticArray<i32>(vehicles);
   overtimeCostPerS = new StaticArray<f64>(vehicles);
+  nominalCostPerM = new StaticArray<f64>(vehicles);
   unassignedPenalty = new StaticArray<f64>(n);
   vehicleStart = new StaticArray<i32>(vehicles);
   vehicleEnd = new StaticArray<i32>(vehicles);
@@ -183,6 +186,7 @@ export function inputAddress(bufferId: i32): usize {
     case BUF_NODE_VEHICLE: return changetype<usize>(nodeVehicle);
     case BUF_WINDOW_COST: return changetype<usize>(windowCost);
     case BUF_HOME_VEHICLE: return changetype<usize>(homeVehicle);
+    case BUF_NOMINAL_PER_M: return changetype<usize>(nominalCostPerM);
   }
   abort(E_BAD_BUFFER);
   return 0;

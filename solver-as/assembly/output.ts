@@ -6,7 +6,7 @@
 // every rule still holds). Breaks are taken where the vehicle stands.
 import {
   nodeCount, depotCount, vehicleCount, vehicleProfile, startSite, endSite, unassignedPenalty, vehicleFixedCost, vehicleCostPerM,
-  vehicleCostPerS, windowCount, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, isBreak,
+  vehicleCostPerS, nominalCostPerM, windowCount, overtimeCostPerS, shiftEndS, twOpenS, twCloseS, windowUsed, isBreak,
 } from "./model";
 import { siteNode, siteOpenS, siteServiceS, chosenWindow, chooseWindow, hasBreaks, siteWindowCost, hasWindowCosts } from "./model-derived";
 import { stabilityCost } from "./homes";
@@ -110,7 +110,8 @@ function writeRoute(route: i32, links: StaticArray<i32>, offset: i32): i32 {
   // Serving earlier than the chosen slot requires can only shorten the day.
   assert(duration <= accField(F_DUR), E_SCHEDULE_MISMATCH);
   outRouteStartS[route] = <i32>departure;
-  const cost = vehicleFixedCost[route] + vehicleCostPerM[route] * <f64>accField(F_DIST) + vehicleCostPerS[route] * <f64>duration
+  // The plan's cost: without the nominal price that only orders the search (BUF_NOMINAL_PER_M).
+  const cost = vehicleFixedCost[route] + (vehicleCostPerM[route] - nominalCostPerM[route]) * <f64>accField(F_DIST) + vehicleCostPerS[route] * <f64>duration
     + overtimeCostPerS[route] * <f64>max<i64>(back - <i64>shiftEndS[route], 0) + windowCosts;
   outSummary[SUMMARY_COST] += cost;
   outSummary[SUMMARY_DISTANCE] += <f64>accField(F_DIST);

@@ -59,7 +59,12 @@ export const BUF_NODE_VEHICLE: i32 = 30;
 export const BUF_WINDOW_COST: i32 = 31;
 /** [N] home vehicle of the node (plan stability: serving it on another vehicle costs PARAM_STABILITY_COST), −1: none. */
 export const BUF_HOME_VEHICLE: i32 = 32;
-export const BUF_COUNT: i32 = 33;
+/**
+ * [V] f64 part of BUF_COST_PER_M that only orders the search: a vehicle whose driving costs nothing is still
+ * planned short. The plan's cost (output summary) leaves it out.
+ */
+export const BUF_NOMINAL_PER_M: i32 = 33;
+export const BUF_COUNT: i32 = 34;
 
 /** Node flag: a place with no location (open route end or start): zero travel to and from it. */
 export const NODE_ANYWHERE: i32 = 1;

@@ -63,7 +63,7 @@ export function ImportNotices(): JSX.Element {
       </Show>
       <Show when={notices().noCosts}>
         <Banner tone="info" title="No cost columns">
-          <p>These vehicles cost nothing to drive, so the plan has no reason to shorten their routes. Add “Cost per km” or “Cost per hour” columns, or edit the vehicles.</p>
+          <p>These vehicles cost nothing to drive. The plan still keeps their routes short (as if each km cost 1), but shows a cost of only what you price, and weighs any priced lateness against kilometres at that rate. Add “Cost per km” or “Cost per hour” columns, or edit the vehicles, to plan with your own costs.</p>
         </Banner>
       </Show>
       <Show when={notices().kept.length > 0}>
