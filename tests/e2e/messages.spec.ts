@@ -44,6 +44,11 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await expect(answer.locator('.composer__status-word')).toHaveText(status);
   await expect(answer.locator('.composer__status')).toContainText(`expected ${eta}`);
   await expect(answer.getByLabel('Template')).toHaveValue('delay');
+  // The answer lies above the map and its notices ("Map tiles unavailable…" sat on its first line): along its
+  // title, what the page shows is the answer.
+  const title = (await answer.locator('.order-answer__title').boundingBox())!;
+  const onTop = await page.evaluate(({ x, y, width }) => [0.05, 0.25, 0.5, 0.75, 0.95].every((f) => !!document.elementFromPoint(x + width * f, y)?.closest('.find-order__results')), { x: title.x, y: title.y + title.height / 2, width: title.width });
+  expect(onTop, 'the Find order answer is drawn above everything along its title').toBe(true);
   const reply = (await answer.getByRole('link', { name: 'Send SMS' }).getAttribute('href'))!;
   expect(decodeURIComponent(reply.slice(reply.indexOf('?body=') + 6))).toContain(eta);
 
