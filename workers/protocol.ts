@@ -377,6 +377,11 @@ export interface ExplainRequest {
 
 /** What computeRisk needs: the scenario, its plan's routes, samples and seed; the variability defaults to the scenario's. */
 export interface RiskRequest {
+  /**
+   * As JSON text a request may lead with `"scenarioChars"`, the length of its scenario's text: the worker then takes
+   * that text as it is and, when it is the last one's, does not parse or validate it again (risk-api.ts).
+   */
+  scenarioChars?: number;
   scenario: Scenario;
   plan: Pick<Solution, 'routes'>;
   options: RiskOptions;

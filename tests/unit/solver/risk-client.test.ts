@@ -33,7 +33,7 @@ function fakeWorker(requests: unknown[], posted: unknown[] = []): Worker {
 const called = (message: unknown) => ((message as { path?: string[] }).path ?? []).join('.');
 
 describe('risk client', () => {
-  it('posts the request as the JSON text of { scenario without its plan, the plan\'s routes, options }', async () => {
+  it('posts the request as the JSON text of { its scenario text\'s length, scenario without its plan, the plan\'s routes, options }', async () => {
     const requests: unknown[] = [];
     const client = makeRiskClient(() => fakeWorker(requests));
     const solution = makeMiniSolution();
@@ -41,7 +41,8 @@ describe('risk client', () => {
     const options = { samples: 50, seed: 3 };
     await client.computeRisk(scenario, solution, options);
     await client.computeRiskReport(scenario, solution, options);
-    const expected = JSON.stringify({ scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
+    // Led by its scenario text's length (the worker keeps the last scenario by that text: workers/risk-api.ts).
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
     expect(requests).toEqual([expected, expected]);
     client.dispose();
   });
@@ -55,7 +56,8 @@ describe('risk client', () => {
     const scenario = { ...makeMiniScenario({ name: 'Lyon – Vénissieux ✓ '.repeat(Math.ceil((2.5 * PIECE_CHARS) / 20)) }), plan: { solvedRevision: 0, solution } };
     const options = { samples: 50, seed: 3 };
     await client.computeRiskReport(scenario, solution, options);
-    const expected = JSON.stringify({ scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
+    // Led by its scenario text's length (the worker keeps the last scenario by that text: workers/risk-api.ts).
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
     expect(requests).toEqual([expected]);
     const pieces = posted.filter((m) => called(m) === 'textPart');
     expect(pieces.length).toBe(Math.ceil(expected.length / PIECE_CHARS));

@@ -50,7 +50,9 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
   const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string[]> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
     const routes = await piecesInSlices(plan.routes);
-    return ['{"scenario":', scenarioText, ',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+    // The scenario text's length leads, so the worker can tell the text it holds from a new one without parsing it
+    // (workers/risk-api.ts): an edit of the plan sends the same scenario again.
+    return [`{"scenarioChars":${scenarioText.length},"scenario":`, scenarioText, ',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
   };
   let nextKey = 0;
   /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */

@@ -64,13 +64,38 @@ export function riskTime(meanS: number, cv: number): RiskTime {
 
 /** Builds the risk model of `plan` under `variability` (routes without order stops are left out). */
 export function buildRiskModel(scenario: Scenario, plan: Pick<Solution, 'routes'>, variability: Variability): RiskModel {
+  return riskModelBuilder(scenario, variability)(plan);
+}
+
+/**
+ * Builds the risk models of plans of one scenario under one variability, each route once: a route whose vehicle,
+ * departure and stops (kind and id, in order) were already built is taken as it was, so a plan an edit changed
+ * costs the walk of its changed routes only (the risk worker keeps one builder per scenario text; issue #15).
+ * A model's routes are exactly what buildRiskModel makes.
+ */
+export function riskModelBuilder(scenario: Scenario, variability: Variability): (plan: Pick<Solution, 'routes'>) => RiskModel {
   const ctx = makeEvalContext(scenario);
-  const routes: RiskRoute[] = [];
-  for (const route of plan.routes) {
-    const built = buildRoute(ctx, route, variability);
-    if (built) routes.push(built);
-  }
-  return finishModel(routes);
+  let built = new Map<string, RiskRoute | null>();
+  return (plan) => {
+    const kept = new Map<string, RiskRoute | null>();
+    const routes: RiskRoute[] = [];
+    for (const route of plan.routes) {
+      const key = routeKey(route);
+      const riskRoute = built.has(key) ? built.get(key)! : buildRoute(ctx, route, variability);
+      kept.set(key, riskRoute);
+      if (riskRoute) routes.push(riskRoute);
+    }
+    // Only the last plan's routes are kept: a builder follows one plan as it is edited.
+    built = kept;
+    return finishModel(routes);
+  };
+}
+
+/** What buildRoute reads of a route: its vehicle, its departure and its steps' kinds and ids. */
+function routeKey(route: Solution['routes'][number]): string {
+  let key = `${route.vehicleId}\u0000${route.steps[0]?.departureS ?? ''}`;
+  for (const s of route.steps) key += `\u0000${s.type}\u0001${s.id}`;
+  return key;
 }
 
 /** The model of these routes: every varying time gets the index of its CV's table (the worker rebuilds the tables of a model sent as routes). */
