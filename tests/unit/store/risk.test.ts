@@ -190,6 +190,64 @@ describe('risk store', () => {
     dispose();
   });
 
+  it('keeps the figures of the routes a new plan left as they were while its estimate runs, and only those', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup(false);
+    const routes = { v1: ['o1', 'o2'], v2: ['o3'] };
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, routes));
+    await tick();
+    const first = figuresOf(calls[0]);
+    calls[0].resolve(first);
+    await tick();
+    const o3 = reads.stopRisk('o3')!;
+    expect(o3).toBe(first.stops.find((s) => s.orderId === 'o3'));
+    // v1's stops swapped, v2's route as it was: v2's figures stay (the very objects) while the estimate runs, v1's go.
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, { v1: ['o2', 'o1'], v2: ['o3'] }));
+    expect(state.status).toBe('running');
+    expect(state.risk).toBeNull();
+    expect(reads.stopRisk('o3')).toBe(o3);
+    expect(reads.stopRisk('o1')).toBeUndefined();
+    expect(reads.stopRisk('o2')).toBeUndefined();
+    expect(['o1', 'o2', 'o3'].map(reads.orderLevels())).toEqual([undefined, undefined, 'medium']);
+    await tick();
+    expect(calls).toHaveLength(2);
+    const second = figuresOf(calls[1]);
+    calls[1].resolve(second);
+    await tick();
+    expect(reads.stopRisk('o1')).toBe(second.stops.find((s) => s.orderId === 'o1'));
+    // The route sampled again gives the same figures: what was kept was exact.
+    expect(second.stops.find((s) => s.orderId === 'o3')).toEqual(o3);
+    // v2's route leaves a minute later: its figures go, v1's (as the last estimate sampled it) stay.
+    const later = makeMiniPlan(scenarioActions.snapshot()!, { v1: ['o2', 'o1'], v2: ['o3'] });
+    const v2 = later.solution.routes[1];
+    v2.steps[0] = { ...v2.steps[0], departureS: v2.steps[0].departureS + 60 };
+    scenarioActions.setPlan(later);
+    expect(reads.stopRisk('o3')).toBeUndefined();
+    expect(reads.stopRisk('o1')).toBe(second.stops.find((s) => s.orderId === 'o1'));
+  });
+
+  it('keeps no figures across an edit of the data, nor across a plan that moved every route', async () => {
+    const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup(false);
+    const routes = { v1: ['o1', 'o2'], v2: ['o3'] };
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, routes));
+    await tick();
+    calls[0].resolve(figuresOf(calls[0]));
+    await tick();
+    expect(reads.stopRisk('o3')).toBeDefined();
+    // A service time edited: the same routes sample other times.
+    scenarioActions.updateOrder('o3', { serviceMinutes: 25 });
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, routes));
+    expect(state.status).toBe('running');
+    expect(reads.stopRisk('o3')).toBeUndefined();
+    expect(reads.orderLevels()('o3')).toBeUndefined();
+    await tick();
+    calls[1].resolve(figuresOf(calls[1]));
+    await tick();
+    expect(reads.stopRisk('o3')).toBeDefined();
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, { v1: ['o3'], v2: ['o1', 'o2'] }));
+    expect(reads.stopRisk('o3')).toBeUndefined();
+    expect(['o1', 'o2', 'o3'].map(reads.orderLevels())).toEqual([undefined, undefined, undefined]);
+  });
+
   it('clears the risk when the plan goes stale, and estimates again when a new plan lands', async () => {
     const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup();
     await tick();

@@ -3,12 +3,15 @@
 // worker, which also ranks the weakest promises, and kept here as one plain value
 // (a signal, not a deep store: 10,000 stop figures cost no proxy, issue #15); a
 // stale, failed or removed plan clears it. A late answer for an older plan is dropped.
-import { createEffect, createSignal, on } from 'solid-js';
+// While a new plan's estimate runs, the stops of the routes it kept as they were keep
+// their figures (a route's figures depend on that route alone, reference.ts).
+import { createEffect, createSignal, on, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { buildRiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
 import { riskReport, WEAKEST_COUNT, type WeakPromise } from '../domain/risk/weakest';
 import type { Scenario } from '../domain/scenario';
+import type { Solution } from '../domain/solution';
 import { resolveVariability } from '../domain/variability';
 import type { ComputeRisk, ComputeRiskReport } from '../solver/risk-client';
 import { isProvisional } from './provisional';
@@ -24,10 +27,66 @@ interface RiskFields {
   weakest: WeakPromise[];
   /** A sentence for the panel while status is `error`. */
   error: string | null;
+  /**
+   * While a new plan's estimate runs (status `running`): the last estimate's figures of the stops whose routes the
+   * new plan kept as they were, on the same data. Exact, since a route's figures depend on that route alone
+   * (reference.ts); a view keeps them instead of clearing every whisker and ring of a 10,000-stop plan and drawing
+   * them again when the estimate lands (issue #15). Read through `RiskReads` only; `risk` stays null meanwhile.
+   */
+  carried: Carried | null;
+}
+
+/** The stops of a plan's unchanged routes, from the last estimate (see RiskFields.carried). */
+export interface Carried {
+  risk: PlanRisk;
+  /** The vehicle each order was on in the estimated plan. */
+  vehicleOf: () => ReadonlyMap<string, string>;
+  /** Vehicles whose route the new plan kept: same departure, same steps in the same order. */
+  kept: ReadonlySet<string>;
+}
+
+/** An estimate that landed, with what it was made for. */
+interface Estimated {
+  scenarioId: string;
+  dataChanges: number;
+  plan: Solution;
+  risk: PlanRisk;
+}
+
+/** True when two routes leave at the same time and visit the same steps in the same order: the same risk model. */
+function sameRoute(a: Solution['routes'][number], b: Solution['routes'][number]): boolean {
+  if (a.steps.length !== b.steps.length || a.steps[0]?.departureS !== b.steps[0]?.departureS) return false;
+  for (let i = 0; i < a.steps.length; i++) {
+    if (a.steps[i].id !== b.steps[i].id || a.steps[i].type !== b.steps[i].type) return false;
+  }
+  return true;
+}
+
+/** What `plan` keeps of the estimate `last` (null: nothing). O(steps) compares; the order index waits for a read. */
+function carry(last: Estimated, plan: Solution): Carried | null {
+  const before = new Map(last.plan.routes.map((r) => [r.vehicleId, r]));
+  const kept = new Set<string>();
+  for (const route of plan.routes) {
+    const old = before.get(route.vehicleId);
+    if (old && route.steps.length > 0 && sameRoute(old, route)) kept.add(route.vehicleId);
+  }
+  if (kept.size === 0) return null;
+  let vehicleOf: Map<string, string> | null = null;
+  return {
+    risk: last.risk,
+    kept,
+    vehicleOf: () => {
+      if (!vehicleOf) {
+        vehicleOf = new Map();
+        for (const route of last.plan.routes) for (const step of route.steps) if (step.type !== 'start' && step.type !== 'end' && step.type !== 'break') vehicleOf.set(step.id, route.vehicleId);
+      }
+      return vehicleOf;
+    },
+  };
 }
 
 /** Read-only for components. */
-export type RiskState = Readonly<RiskFields>;
+export type RiskState = Readonly<Omit<RiskFields, 'carried'>>;
 
 /** Reads of the risk store (no verbs: it follows the plan by itself). */
 export interface RiskReads {
@@ -76,7 +135,7 @@ export const DEFAULT_RISK_OPTIONS: RiskOptions = { samples: 2000, seed: 1 };
 /** How many weak promises the panel lists. */
 export { WEAKEST_COUNT };
 
-const EMPTY: RiskFields = { status: 'idle', risk: null, weakest: [], error: null };
+const EMPTY: RiskFields = { status: 'idle', risk: null, weakest: [], error: null, carried: null };
 
 /** Turns a failed estimate into a sentence. */
 export function describeRiskError(error: unknown): string {
@@ -101,10 +160,14 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
   const [fields, setFields] = createSignal<RiskFields>(EMPTY);
   const setState = (next: RiskFields) => setFields(Object.freeze(next));
   let generation = 0;
+  /** The last estimate that landed (kept for what a next plan leaves as it was). */
+  let last: Estimated | null = null;
 
   async function estimate(scenario: Scenario, own: number): Promise<void> {
     const plan = scenario.plan!.solution;
-    setState({ ...EMPTY, status: 'running' });
+    const dataChanges = untrack(() => scenarioState.dataChanges);
+    const carried = last && last.scenarioId === scenario.id && last.dataChanges === dataChanges ? carry(last, plan) : null;
+    setState({ ...EMPTY, status: 'running', carried });
     // In a task of its own: building the request copies the whole scenario (about 40 ms at 10,000 stops),
     // which would otherwise lengthen the task that delivered the plan (issue #15).
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -116,7 +179,9 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
       const text = soon instanceof Promise ? await soon : soon;
       if (own !== generation) return;
       const { risk, weakest } = await compute(scenario, plan, options, text ?? undefined);
-      if (own === generation) setState({ status: 'done', risk, weakest, error: null });
+      if (own !== generation) return;
+      last = { scenarioId: scenario.id, dataChanges, plan, risk };
+      setState({ status: 'done', risk, weakest, error: null, carried: null });
     } catch (error) {
       if (own === generation) setState({ ...EMPTY, status: 'error', error: describeRiskError(error) });
     }
@@ -140,7 +205,7 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     get weakest() { return fields().weakest; },
     get error() { return fields().error; },
   };
-  return [state, estimateReads(() => state.risk)];
+  return [state, estimateReads(() => state.risk, () => fields().carried)];
 }
 
 /** One estimate's stop figures by order id, per side (a job's under `job`): no key written per stop. */
@@ -156,28 +221,51 @@ function indexStops(stops: readonly StopRisk[]): StopIndex {
 const levelLookups = new WeakMap<PlanRisk, OrderLevels>();
 const noLevels: OrderLevels = () => undefined;
 
+/** The stop figures of an estimate by order id and side, indexed on first use. */
+function indexOf(risk: PlanRisk): StopIndex {
+  let index = indexes.get(risk);
+  if (!index) indexes.set(risk, (index = indexStops(risk.stops)));
+  return index;
+}
+
+/** The levels of an estimate's orders, the table built on the first level asked for; `keep` filters the orders. */
+function levelsLookup(risk: PlanRisk, keep?: (orderId: string) => boolean): OrderLevels {
+  let table: OrderLevels | null = null;
+  const levels: OrderLevels = (orderId) => (table ??= levelsOf(weakestPerOrder(risk.stops)))(orderId);
+  return keep ? (orderId) => (keep(orderId) ? levels(orderId) : undefined) : levels;
+}
+
+const carriedLevels = new WeakMap<Carried, OrderLevels>();
+
 /**
  * The reads of the estimate `risk()` gives (a tracked read of it per call), each made on first use and kept per
  * estimate: memos over its 10,000 stops ran in the task that delivered it, with the panel's and the map's work
- * (a long task, issue #15); the levels' table is built on the first level asked for.
+ * (a long task, issue #15); the levels' table is built on the first level asked for. Without an estimate, what
+ * `carried()` keeps of the last one (the stops of the routes the plan left as they were).
  */
-export function estimateReads(risk: () => PlanRisk | null | undefined): RiskReads {
+export function estimateReads(risk: () => PlanRisk | null | undefined, carried: () => Carried | null = () => null): RiskReads {
   return {
     stopRisk(orderId, side) {
       const current = risk();
-      if (!current) return undefined;
-      let index = indexes.get(current);
-      if (!index) indexes.set(current, (index = indexStops(current.stops)));
-      return index[side ?? 'job'].get(orderId);
+      if (current) return indexOf(current)[side ?? 'job'].get(orderId);
+      const kept = carried();
+      if (!kept) return undefined;
+      const vehicleId = kept.vehicleOf().get(orderId);
+      return vehicleId !== undefined && kept.kept.has(vehicleId) ? indexOf(kept.risk)[side ?? 'job'].get(orderId) : undefined;
     },
     orderLevels() {
       const current = risk();
-      if (!current) return noLevels;
-      let lookup = levelLookups.get(current);
+      if (current) {
+        let lookup = levelLookups.get(current);
+        if (!lookup) levelLookups.set(current, (lookup = levelsLookup(current)));
+        return lookup;
+      }
+      const kept = carried();
+      if (!kept) return noLevels;
+      let lookup = carriedLevels.get(kept);
       if (!lookup) {
-        let table: OrderLevels | null = null;
-        lookup = (orderId) => (table ??= levelsOf(weakestPerOrder(current.stops)))(orderId);
-        levelLookups.set(current, lookup);
+        const on = (orderId: string) => { const v = kept.vehicleOf().get(orderId); return v !== undefined && kept.kept.has(v); };
+        carriedLevels.set(kept, (lookup = levelsLookup(kept.risk, on)));
       }
       return lookup;
     },
