@@ -6,6 +6,7 @@ import type { Solution, StopReason } from '../web/src/domain/solution';
 import type { RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { RiskReport } from '../web/src/domain/risk/weakest';
+import type { RiskReportWire, RiskWire } from '../web/src/domain/risk/risk-wire';
 import type { Variability } from '../web/src/domain/variability';
 import type { RobustRule } from '../web/src/domain/risk/robust';
 import type { Explanation } from '../web/src/domain/explain';
@@ -313,8 +314,9 @@ export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | '
    * risk request of 10,000 stops posted whole was a long task on the main thread.
    */
   textPart(key: number, parts: string[]): void;
-  computeRisk(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<PlanRisk>;
-  computeRiskReport(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<RiskReport>;
+  /** The figures come back with their stops as columns (domain/risk/risk-wire.ts). */
+  computeRisk(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<RiskWire>;
+  computeRiskReport(request: RiskRequest | ModelRiskRequest | string | SentText): Promise<RiskReportWire>;
 }
 
 /** A solve request as it crosses to a solver worker: a large scenario text comes before it in pieces (`textPart`). */

@@ -1,8 +1,10 @@
 // The solver worker's boundary (issue #15): the solver API with every plan that crosses to or from the
 // main thread as text in parts (domain/plan-text.ts). The solve itself is solver-api.ts, unchanged; writing the
-// text costs this worker a few milliseconds per best-so-far plan (at most one a second) and the result.
+// text costs this worker a few milliseconds per best-so-far plan (at most one a second) and the result. A risk
+// estimate goes out with its stops as columns (domain/risk/risk-wire.ts).
 import { fromPlanText, toPlanText } from '../web/src/domain/plan-text';
 import { TextPieces } from '../web/src/io/text-pieces';
+import { reportToWire, riskToWire } from '../web/src/domain/risk/risk-wire';
 import type { ModelRiskRequest, Progress, RiskRequest, SentText, SolverApi, SolverWorkerApi, UncheckedSolution } from './protocol';
 
 /** Wraps `api` for Comlink: progress plans and results go out as PlanText, an explained plan comes in as one. */
@@ -19,7 +21,7 @@ export function wireSolverApi(api: SolverApi): SolverWorkerApi {
     cancel: (runId) => api.cancel(runId),
     explain: (request) => api.explain({ ...request, solution: fromPlanText<UncheckedSolution>(request.solution) }),
     textPart: (key, parts) => texts.add(key, parts),
-    computeRisk: async (posted) => api.computeRisk(request(posted)),
-    computeRiskReport: async (posted) => api.computeRiskReport(request(posted)),
+    computeRisk: async (posted) => riskToWire(await api.computeRisk(request(posted))),
+    computeRiskReport: async (posted) => reportToWire(await api.computeRiskReport(request(posted))),
   };
 }

@@ -12,9 +12,8 @@ import { wireSolverApi } from '../../../workers/solver-wire';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
 /** A stand-in for the risk worker: the worker's own boundary around a solver API that records each request it gets. */
-function fakeWorker(requests: unknown[], posted: unknown[] = []): Worker {
+function fakeWorker(requests: unknown[], posted: unknown[] = [], risk: PlanRisk = { stops: [], routes: [], expectedLateStops: 0, samples: 1, seed: 1 }): Worker {
   const { port1, port2 } = new MessageChannel();
-  const risk = { stops: [] } as unknown as PlanRisk;
   const api = {
     computeRisk: async (request: unknown) => { requests.push(request); return risk; },
     computeRiskReport: async (request: unknown) => { requests.push(request); return { risk, weakest: [] }; },
@@ -44,6 +43,29 @@ describe('risk client', () => {
     // Led by its scenario text's length (the worker keeps the last scenario by that text: workers/risk-api.ts).
     const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
     expect(requests).toEqual([expected, expected]);
+    client.dispose();
+  });
+
+  it('gives back the worker\'s figures as the estimate made them (they cross as columns)', async () => {
+    const risk: PlanRisk = {
+      stops: [
+        { orderId: 'o1', vehicleId: 'v1', pOnTime: 0.95, startP10S: 30_000, startP50S: 30_300.5, startP90S: 31_000.25 },
+        { orderId: 's1', side: 'pickup', vehicleId: 'v2', pOnTime: 1 / 3, startP10S: 32_000, startP50S: 32_100, startP90S: 32_200 },
+        { orderId: 's1', side: 'delivery', vehicleId: 'v2', pOnTime: 0.5, startP10S: 33_000, startP50S: 33_100, startP90S: 33_200 },
+      ],
+      routes: [{ vehicleId: 'v1', pAllOnTime: 0.95, pShiftOk: 1 }, { vehicleId: 'v2', pAllOnTime: 0.25, pShiftOk: 0.75 }],
+      expectedLateStops: 1.2166666666666668,
+      samples: 300,
+      seed: 2,
+    };
+    const posted: unknown[] = [];
+    const client = makeRiskClient(() => fakeWorker([], posted, risk));
+    const solution = makeMiniSolution();
+    const scenario = { ...makeMiniScenario(), plan: { solvedRevision: 0, solution } };
+    expect(await client.computeRisk(scenario, solution, { samples: 300, seed: 2 })).toEqual(risk);
+    const report = await client.computeRiskReport(scenario, solution, { samples: 300, seed: 2 });
+    expect(report).toEqual({ risk, weakest: [] });
+    expect('side' in report.risk.stops[0]).toBe(false);
     client.dispose();
   });
 

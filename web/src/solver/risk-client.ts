@@ -6,6 +6,7 @@ import type { RiskRequest, SentText, SolverWorkerApi } from '../../../workers/pr
 import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { RiskReport } from '../domain/risk/weakest';
+import { reportFromWire, riskFromWire } from '../domain/risk/risk-wire';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { piecesInSlices } from '../io/json-slices';
@@ -65,17 +66,17 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
   };
   return {
     async computeRisk(scenario, plan, options) {
-      return send(await requestPieces(scenario, plan, options), (target, request) => target.computeRisk(request));
+      return riskFromWire(await send(await requestPieces(scenario, plan, options), (target, request) => target.computeRisk(request)));
     },
     async computeRiskReport(scenario, plan, options, scenarioText) {
-      return send(await requestPieces(scenario, plan, options, scenarioText), (target, request) => target.computeRiskReport(request));
+      return reportFromWire(await send(await requestPieces(scenario, plan, options, scenarioText), (target, request) => target.computeRiskReport(request)));
     },
     async computeModelRisk(model, options) {
       const target = handle.remote();
       const failed = handle.crashed();
       // The tables are rebuilt in the worker from the CVs: only the routes travel.
       const request = JSON.parse(JSON.stringify({ routes: model.routes, options })) as { routes: RiskModel['routes']; options: RiskOptions };
-      return Promise.race([target.computeRisk(request), failed]);
+      return riskFromWire(await Promise.race([target.computeRisk(request), failed]));
     },
     dispose: handle.terminate,
   };
