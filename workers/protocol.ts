@@ -400,9 +400,11 @@ export interface ModelRiskRequest {
 export const INPUT_ERROR = 'InputError';
 export const SOLVER_ERROR = 'SolverError';
 export const ABORT_ERROR = 'AbortError';
+/** A risk request by reference (risk-api.ts) to a worker that holds another scenario, or none: send it whole. */
+export const SCENARIO_GONE = 'ScenarioGone';
 
 /** Builds an Error whose `name` survives Comlink. */
-export function namedError(name: typeof INPUT_ERROR | typeof SOLVER_ERROR | typeof ABORT_ERROR, message: string): Error {
+export function namedError(name: typeof INPUT_ERROR | typeof SOLVER_ERROR | typeof ABORT_ERROR | typeof SCENARIO_GONE, message: string): Error {
   const error = new Error(message);
   error.name = name;
   return error;

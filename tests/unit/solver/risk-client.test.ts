@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { PlanRisk } from '../../../web/src/domain/risk/risk-types';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { makeRiskClient } from '../../../web/src/solver/risk-client';
-import type { SolverApi } from '../../../workers/protocol';
+import { namedError, SCENARIO_GONE, type SolverApi } from '../../../workers/protocol';
 import { wireSolverApi } from '../../../workers/solver-wire';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
@@ -40,9 +40,10 @@ describe('risk client', () => {
     const options = { samples: 50, seed: 3 };
     await client.computeRisk(scenario, solution, options);
     await client.computeRiskReport(scenario, solution, options);
-    // Led by its scenario text's length (the worker keeps the last scenario by that text: workers/risk-api.ts).
-    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
-    expect(requests).toEqual([expected, expected]);
+    // Led by its scenario text's length and an id (the worker keeps the last scenario by them: workers/risk-api.ts).
+    // The second request's scenario text (written again, the same text) names the first's by its id.
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
+    expect(requests).toEqual([expected, `{"scenarioRef":1,${JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1)}`]);
     client.dispose();
   });
 
@@ -69,6 +70,65 @@ describe('risk client', () => {
     client.dispose();
   });
 
+  it('names the scenario it sent this worker last by its id instead of sending its text again; a new worker gets it whole', async () => {
+    const requests: unknown[] = [];
+    let workers = 0;
+    const client = makeRiskClient(() => { workers++; return fakeWorker(requests); });
+    const solution = makeMiniSolution();
+    const scenario = { ...makeMiniScenario(), plan: { solvedRevision: 0, solution } };
+    const text = JSON.stringify({ ...scenario, plan: null });
+    const options = { samples: 50, seed: 3 };
+    await client.computeRiskReport(scenario, solution, options, text);
+    await client.computeRiskReport(scenario, solution, options, text);
+    // The same text in another string object is the same scenario.
+    await client.computeRiskReport(scenario, solution, options, JSON.stringify({ ...scenario, plan: null }));
+    const rest = JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1);
+    const whole = (id: number) => `{"scenarioChars":${text.length},"scenarioId":${id},"scenario":${text},${rest}`;
+    expect(requests).toEqual([whole(1), `{"scenarioRef":1,${rest}`, `{"scenarioRef":1,${rest}`]);
+    // Another scenario text: whole, under a new id.
+    const renamed = JSON.stringify({ ...scenario, name: 'Renamed', plan: null });
+    await client.computeRiskReport(scenario, solution, options, renamed);
+    expect(requests[3]).toBe(`{"scenarioChars":${renamed.length},"scenarioId":2,"scenario":${renamed},${rest}`);
+    // A new worker (the last one gone) holds nothing: the text goes whole.
+    client.dispose();
+    await client.computeRiskReport(scenario, solution, options, renamed);
+    expect(workers).toBe(2);
+    expect(requests[4]).toBe(`{"scenarioChars":${renamed.length},"scenarioId":3,"scenario":${renamed},${rest}`);
+    client.dispose();
+  });
+
+  it('sends the scenario whole once more when the worker says it no longer holds it', async () => {
+    const requests: unknown[] = [];
+    const { port1, port2 } = new MessageChannel();
+    const risk = { stops: [], routes: [], expectedLateStops: 0, samples: 1, seed: 1 };
+    let refused = 0;
+    const api = {
+      computeRiskReport: async (request: unknown) => {
+        requests.push(request);
+        if (String(request).startsWith('{"scenarioRef"') && refused++ === 0) throw namedError(SCENARIO_GONE, 'the risk worker no longer holds scenario 1');
+        return { risk, weakest: [] };
+      },
+    } as unknown as SolverApi;
+    Comlink.expose(wireSolverApi(api), port2);
+    const client = makeRiskClient(() => port1 as unknown as Worker);
+    const solution = makeMiniSolution();
+    const scenario = { ...makeMiniScenario(), plan: { solvedRevision: 0, solution } };
+    const text = JSON.stringify({ ...scenario, plan: null });
+    const options = { samples: 50, seed: 3 };
+    await client.computeRiskReport(scenario, solution, options, text);
+    expect(await client.computeRiskReport(scenario, solution, options, text)).toEqual({ risk, weakest: [] });
+    const rest = JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1);
+    expect(requests).toEqual([
+      `{"scenarioChars":${text.length},"scenarioId":1,"scenario":${text},${rest}`,
+      `{"scenarioRef":1,${rest}`,
+      `{"scenarioChars":${text.length},"scenarioId":2,"scenario":${text},${rest}`,
+    ]);
+    // Held again under its new id.
+    await client.computeRiskReport(scenario, solution, options, text);
+    expect(requests[3]).toBe(`{"scenarioRef":2,${rest}`);
+    port1.close();
+  });
+
   it('sends a large request in pieces, at most PIECE_CHARS characters per message, and the worker estimates the joined text', async () => {
     const requests: unknown[] = [];
     const posted: unknown[] = [];
@@ -78,8 +138,8 @@ describe('risk client', () => {
     const scenario = { ...makeMiniScenario({ name: 'Lyon – Vénissieux ✓ '.repeat(Math.ceil((2.5 * PIECE_CHARS) / 20)) }), plan: { solvedRevision: 0, solution } };
     const options = { samples: 50, seed: 3 };
     await client.computeRiskReport(scenario, solution, options);
-    // Led by its scenario text's length (the worker keeps the last scenario by that text: workers/risk-api.ts).
-    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
+    // Led by its scenario text's length and an id (the worker keeps the last scenario by them: workers/risk-api.ts).
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
     expect(requests).toEqual([expected]);
     const pieces = posted.filter((m) => called(m) === 'textPart');
     expect(pieces.length).toBe(Math.ceil(expected.length / PIECE_CHARS));

@@ -1,12 +1,12 @@
-// The risk worker keeps the last scenario it was sent with its text's length (risk-client.ts leads the request
-// with it): an edit of the plan sends the same scenario text again, and the worker neither parses nor validates
-// it again, and walks only the routes the edit changed (domain/risk/model.ts riskModelBuilder). The figures are
-// those of a fresh estimate.
+// The risk worker keeps the last scenario it was sent with its text's length and an id (risk-client.ts leads the
+// request with them): an edit of the plan names that scenario by its id (or sends the same text again), and the
+// worker neither parses nor validates it again, and walks only the routes the edit changed (domain/risk/model.ts
+// riskModelBuilder). The figures are those of a fresh estimate.
 import { describe, expect, it, vi } from 'vitest';
 import { buildRiskModel, riskModelBuilder } from '../../../web/src/domain/risk/model';
 import { referenceRisk } from '../../../web/src/domain/risk/reference';
 import { resolveVariability } from '../../../web/src/domain/variability';
-import { INPUT_ERROR } from '../../../workers/protocol';
+import { INPUT_ERROR, SCENARIO_GONE } from '../../../workers/protocol';
 import { createSolverApi } from '../../../workers/solver-api';
 import { smallScenario } from '../../fixtures/small-scenario';
 import { buildRoute } from '../../helpers/build-route';
@@ -18,9 +18,11 @@ vi.mock('../../../web/src/domain/validate', async (importOriginal) => {
   return { ...real, validateScenario: (...args: Parameters<typeof real.validateScenario>) => { validations.count++; return real.validateScenario(...args); } };
 });
 
-/** The request text as the client writes it: led by the scenario text's length. */
-const requestText = (scenarioText: string, plan: unknown, options: unknown) =>
-  `{"scenarioChars":${scenarioText.length},"scenario":${scenarioText},"plan":${JSON.stringify(plan)},"options":${JSON.stringify(options)}}`;
+/** The request text as the client writes it: led by the scenario text's length and the id the client gives it. */
+const requestText = (scenarioText: string, plan: unknown, options: unknown, id = 1) =>
+  `{"scenarioChars":${scenarioText.length},"scenarioId":${id},"scenario":${scenarioText},"plan":${JSON.stringify(plan)},"options":${JSON.stringify(options)}}`;
+/** A request for the scenario the worker was sent last under `id`, by that id. */
+const refText = (id: number, plan: unknown, options: unknown) => `{"scenarioRef":${id},"plan":${JSON.stringify(plan)},"options":${JSON.stringify(options)}}`;
 
 describe('the risk worker and the scenario text it was sent last', () => {
   const s = smallScenario();
@@ -51,10 +53,33 @@ describe('the risk worker and the scenario text it was sent last', () => {
 
   it('refuses a request whose scenario is not as long as it says, and one whose scenario text is invalid', async () => {
     const api = createSolverApi(() => loadSolverModule('release'));
-    const wrong = `{"scenarioChars":${scenarioText.length - 1},"scenario":${scenarioText},"plan":${JSON.stringify(before)},"options":${JSON.stringify(options)}}`;
+    const wrong = `{"scenarioChars":${scenarioText.length - 1},"scenarioId":1,"scenario":${scenarioText},"plan":${JSON.stringify(before)},"options":${JSON.stringify(options)}}`;
     await expect(api.computeRisk(wrong)).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('not as long as it says') });
     const bad = JSON.stringify({ ...s, plan: null, orders: [{ ...s.orders[0], serviceMinutes: -5 }, ...s.orders.slice(1)] });
     await expect(api.computeRisk(requestText(bad, before, options))).rejects.toMatchObject({ name: INPUT_ERROR, message: expect.stringContaining('serviceMinutes') });
+  });
+
+  it('takes a request by reference to the scenario it holds: no text, no validation, a fresh estimate\'s figures', async () => {
+    const api = createSolverApi(() => loadSolverModule('release'));
+    expect(await api.computeRisk(requestText(scenarioText, before, options, 7))).toEqual(fresh(before));
+    const start = validations.count;
+    expect(await api.computeRisk(refText(7, after, options))).toEqual(fresh(after));
+    expect((await api.computeRiskReport(refText(7, before, options))).risk).toEqual(fresh(before));
+    expect(validations.count).toBe(start);
+    // The same text sent whole under a new id: held under that id, not parsed again.
+    expect(await api.computeRisk(requestText(scenarioText, after, options, 8))).toEqual(fresh(after));
+    expect(validations.count).toBe(start);
+    expect(await api.computeRisk(refText(8, before, options))).toEqual(fresh(before));
+  });
+
+  it('answers a reference to a scenario it no longer holds (another sent since, or none) with ScenarioGone', async () => {
+    const api = createSolverApi(() => loadSolverModule('release'));
+    await api.computeRisk(requestText(scenarioText, before, options, 11));
+    const other = JSON.stringify({ ...s, name: 'Another day', plan: null });
+    await api.computeRisk(requestText(other, before, options, 12));
+    await expect(api.computeRisk(refText(11, before, options))).rejects.toMatchObject({ name: SCENARIO_GONE, message: 'the risk worker no longer holds scenario 11' });
+    await expect(api.computeRisk(refText(99, before, options))).rejects.toMatchObject({ name: SCENARIO_GONE });
+    expect(await api.computeRisk(refText(12, before, options))).toEqual(fresh(before));
   });
 
   it('builds a plan\'s model from the routes it built before where they did not change: the same model as from scratch', () => {

@@ -2,7 +2,7 @@
 // solver worker of its own (spawned lazily), so a risk estimate never competes
 // with a running solve for the same worker and never blocks the main thread.
 import type * as Comlink from 'comlink';
-import type { RiskRequest, SentText, SolverWorkerApi } from '../../../workers/protocol';
+import { SCENARIO_GONE, type RiskRequest, type SentText, type SolverWorkerApi } from '../../../workers/protocol';
 import type { RiskModel } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { RiskReport } from '../domain/risk/weakest';
@@ -41,35 +41,53 @@ function spawnWorker(): Worker {
 /** Makes a risk client; a crashed worker rejects the pending estimate and is replaced on the next call. */
 export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskClient {
   const handle = makeWorkerHandle(createWorker, 'risk worker');
+  /** The scenario text last sent whole to the worker `target`, under the id `id`. */
+  let held: { target: Comlink.Remote<SolverWorkerApi>; text: string; id: number } | null = null;
+  let nextId = 0;
   /** Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its bytes,
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
    * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is the caller's text of it,
    * or written at once (the store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
    * result is new), in slices of a few milliseconds (both in one task took ~40 ms at 10,000 stops), or, for routes read
    * from a solver worker's text, as that text (domain/known-text.ts). The request's
-   * text is its pieces, never joined here: a large one is posted a group of pieces per task (io/text-pieces.ts). */
-  const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text?: string): Promise<string[]> => {
+   * text is its pieces, never joined here: a large one is posted a group of pieces per task (io/text-pieces.ts).
+   * The scenario's text leads with its length and an id, so the worker can tell the text it
+   * holds from a new one without parsing it (workers/risk-api.ts); when the worker was sent that very text last, the
+   * request names it by id instead (`{"scenarioRef":K,…`): an edit of the plan alone does not post the scenario's
+   * megabytes again (at 10,000 stops ~80 ms of the page's time, issue #15). `whole` sends it whole all the same.
+   */
+  const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, whole: boolean): Promise<string[]> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
     const routes = await piecesInSlices(plan.routes);
-    // The scenario text's length leads, so the worker can tell the text it holds from a new one without parsing it
-    // (workers/risk-api.ts): an edit of the plan sends the same scenario again.
-    return [`{"scenarioChars":${scenarioText.length},"scenario":`, scenarioText, ',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+    const rest = [',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+    const target = handle.remote();
+    if (!whole && held && held.target === target && held.text === scenarioText) return [`{"scenarioRef":${held.id}`, ...rest];
+    held = { target, text: scenarioText, id: ++nextId };
+    return [`{"scenarioChars":${scenarioText.length},"scenarioId":${held.id},"scenario":`, scenarioText, ...rest];
   };
   let nextKey = 0;
   /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */
   const send = async <T>(pieces: string[], call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
     const target = handle.remote();
-    // Watched from the first piece: a worker that dies between pieces rejects the call instead of leaving it waiting.
     const failed = handle.crashed();
     const request = await Promise.race([textForCall(pieces, ++nextKey, (key, parts) => target.textPart(key, parts)), failed]);
     return Promise.race([call(target, request), failed]);
   };
+  /** Sends the request (by reference when it can), and whole once more if the worker no longer holds its scenario. */
+  const ask = async <T>(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
+    try {
+      return await send(await requestPieces(scenario, plan, options, text, false), call);
+    } catch (error) {
+      if ((error as Error | null)?.name !== SCENARIO_GONE) throw error;
+      return send(await requestPieces(scenario, plan, options, text, true), call);
+    }
+  };
   return {
     async computeRisk(scenario, plan, options) {
-      return riskFromWire(await send(await requestPieces(scenario, plan, options), (target, request) => target.computeRisk(request)));
+      return riskFromWire(await ask(scenario, plan, options, undefined, (target, request) => target.computeRisk(request)));
     },
     async computeRiskReport(scenario, plan, options, scenarioText) {
-      return reportFromWire(await send(await requestPieces(scenario, plan, options, scenarioText), (target, request) => target.computeRiskReport(request)));
+      return reportFromWire(await ask(scenario, plan, options, scenarioText, (target, request) => target.computeRiskReport(request)));
     },
     async computeModelRisk(model, options) {
       const target = handle.remote();
