@@ -3,7 +3,7 @@
 // slots of `params` and `summary`, status codes and error names.
 import type { Scenario } from '../web/src/domain/scenario';
 import type { Solution, StopReason } from '../web/src/domain/solution';
-import type { RiskRoute } from '../web/src/domain/risk/model';
+import type { RiskPlan, RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { RiskReport } from '../web/src/domain/risk/weakest';
 import type { RiskReportWire, RiskWire } from '../web/src/domain/risk/risk-wire';
@@ -385,7 +385,8 @@ export interface RiskRequest {
    */
   scenarioChars?: number;
   scenario: Scenario;
-  plan: Pick<Solution, 'routes'>;
+  /** A plan, or only what the risk model reads of it (the risk client sends that). */
+  plan: RiskPlan;
   options: RiskOptions;
   variability?: Variability;
 }

@@ -5,11 +5,10 @@
 // RiskReport ranked here too, so the main thread does no per-stop work (issue #15).
 // Runs in the solver worker.
 import { formatIssues, validateScenario } from '../web/src/domain/validate';
-import { finishModel, riskModelBuilder, type RiskModel } from '../web/src/domain/risk/model';
+import { finishModel, riskModelBuilder, type RiskModel, type RiskPlan } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import { riskReport, type RiskReport } from '../web/src/domain/risk/weakest';
 import type { Scenario } from '../web/src/domain/scenario';
-import type { Solution } from '../web/src/domain/solution';
 import { resolveVariability } from '../web/src/domain/variability';
 import { INPUT_ERROR, SCENARIO_GONE, SOLVER_ERROR, namedError, type ModelRiskRequest, type RiskRequest } from './protocol';
 import { checkRiskOptions, RiskCache, wasmRisk } from './risk-wasm';
@@ -31,7 +30,7 @@ interface Held {
   text: string;
   scenario: Scenario;
   variability: string;
-  build: (plan: Pick<Solution, 'routes'>) => RiskModel;
+  build: (plan: RiskPlan) => RiskModel;
 }
 
 /**

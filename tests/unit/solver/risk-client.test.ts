@@ -5,8 +5,9 @@
 import * as Comlink from 'comlink';
 import { describe, expect, it } from 'vitest';
 import type { PlanRisk } from '../../../web/src/domain/risk/risk-types';
+import type { Solution } from '../../../web/src/domain/solution';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
-import { makeRiskClient } from '../../../web/src/solver/risk-client';
+import { makeRiskClient, riskRoutesPieces } from '../../../web/src/solver/risk-client';
 import { namedError, SCENARIO_GONE, type SolverApi } from '../../../workers/protocol';
 import { wireSolverApi } from '../../../workers/solver-wire';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
@@ -28,6 +29,12 @@ function fakeWorker(requests: unknown[], posted: unknown[] = [], risk: PlanRisk 
   return worker as unknown as Worker;
 }
 
+/** What the risk model reads of routes, as the client sends them: vehicle, first step's departure, steps' kinds and ids. */
+const readOf = (routes: Solution['routes']) => routes.map((r) => ({
+  vehicleId: r.vehicleId,
+  steps: r.steps.map((s, i) => (i === 0 ? { type: s.type, id: s.id, departureS: s.departureS } : { type: s.type, id: s.id })),
+}));
+
 /** The method a Comlink message calls. */
 const called = (message: unknown) => ((message as { path?: string[] }).path ?? []).join('.');
 
@@ -42,8 +49,8 @@ describe('risk client', () => {
     await client.computeRiskReport(scenario, solution, options);
     // Led by its scenario text's length and an id (the worker keeps the last scenario by them: workers/risk-api.ts).
     // The second request's scenario text (written again, the same text) names the first's by its id.
-    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
-    expect(requests).toEqual([expected, `{"scenarioRef":1,${JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1)}`]);
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: readOf(solution.routes) }, options });
+    expect(requests).toEqual([expected, `{"scenarioRef":1,${JSON.stringify({ plan: { routes: readOf(solution.routes) }, options }).slice(1)}`]);
     client.dispose();
   });
 
@@ -82,7 +89,7 @@ describe('risk client', () => {
     await client.computeRiskReport(scenario, solution, options, text);
     // The same text in another string object is the same scenario.
     await client.computeRiskReport(scenario, solution, options, JSON.stringify({ ...scenario, plan: null }));
-    const rest = JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1);
+    const rest = JSON.stringify({ plan: { routes: readOf(solution.routes) }, options }).slice(1);
     const whole = (id: number) => `{"scenarioChars":${text.length},"scenarioId":${id},"scenario":${text},${rest}`;
     expect(requests).toEqual([whole(1), `{"scenarioRef":1,${rest}`, `{"scenarioRef":1,${rest}`]);
     // Another scenario text: whole, under a new id.
@@ -117,7 +124,7 @@ describe('risk client', () => {
     const options = { samples: 50, seed: 3 };
     await client.computeRiskReport(scenario, solution, options, text);
     expect(await client.computeRiskReport(scenario, solution, options, text)).toEqual({ risk, weakest: [] });
-    const rest = JSON.stringify({ plan: { routes: solution.routes }, options }).slice(1);
+    const rest = JSON.stringify({ plan: { routes: readOf(solution.routes) }, options }).slice(1);
     expect(requests).toEqual([
       `{"scenarioChars":${text.length},"scenarioId":1,"scenario":${text},${rest}`,
       `{"scenarioRef":1,${rest}`,
@@ -127,6 +134,15 @@ describe('risk client', () => {
     await client.computeRiskReport(scenario, solution, options, text);
     expect(requests[3]).toBe(`{"scenarioRef":2,${rest}`);
     port1.close();
+  });
+
+  it('writes a plan\'s routes as only what the risk model reads, in pieces that join to one JSON array', async () => {
+    const route = makeMiniSolution().routes[0];
+    const routes = Array.from({ length: 150 }, (_, i) => ({ ...route, vehicleId: `v${i}`, steps: route.steps.slice(0, 2 + (i % 3)) }));
+    const pieces = await riskRoutesPieces(routes);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(JSON.parse(pieces.join(''))).toEqual(readOf(routes));
+    expect((await riskRoutesPieces([])).join('')).toBe('[]');
   });
 
   it('sends a large request in pieces, at most PIECE_CHARS characters per message, and the worker estimates the joined text', async () => {
@@ -139,7 +155,7 @@ describe('risk client', () => {
     const options = { samples: 50, seed: 3 };
     await client.computeRiskReport(scenario, solution, options);
     // Led by its scenario text's length and an id (the worker keeps the last scenario by them: workers/risk-api.ts).
-    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: solution.routes }, options });
+    const expected = JSON.stringify({ scenarioChars: JSON.stringify({ ...scenario, plan: null }).length, scenarioId: 1, scenario: { ...scenario, plan: null }, plan: { routes: readOf(solution.routes) }, options });
     expect(requests).toEqual([expected]);
     const pieces = posted.filter((m) => called(m) === 'textPart');
     expect(pieces.length).toBe(Math.ceil(expected.length / PIECE_CHARS));

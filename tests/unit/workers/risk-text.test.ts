@@ -72,6 +72,17 @@ describe('the risk worker and the scenario text it was sent last', () => {
     expect(await api.computeRisk(refText(8, before, options))).toEqual(fresh(before));
   });
 
+  it('estimates a plan sent as only what the risk model reads of it (the client\'s form) as the whole plan', async () => {
+    const api = createSolverApi(() => loadSolverModule('release'));
+    const read = (plan: typeof before) => ({ routes: plan.routes.map((r) => ({ vehicleId: r.vehicleId, steps: r.steps.map((st, i) => (i === 0 ? { type: st.type, id: st.id, departureS: st.departureS } : { type: st.type, id: st.id })) })) });
+    expect(await api.computeRisk(requestText(scenarioText, read(after), options, 21))).toEqual(fresh(after));
+    expect(await api.computeRisk(refText(21, read(before), options))).toEqual(fresh(before));
+    // A route without its departure cannot be walked: the estimate fails, it does not guess.
+    const undated = read(before);
+    delete (undated.routes[0].steps[0] as { departureS?: number }).departureS;
+    await expect(api.computeRisk(refText(21, undated, options))).rejects.toThrow('gives no departure time');
+  });
+
   it('answers a reference to a scenario it no longer holds (another sent since, or none) with ScenarioGone', async () => {
     const api = createSolverApi(() => loadSolverModule('release'));
     await api.computeRisk(requestText(scenarioText, before, options, 11));

@@ -3,13 +3,13 @@
 // with a running solve for the same worker and never blocks the main thread.
 import type * as Comlink from 'comlink';
 import { SCENARIO_GONE, type RiskRequest, type SentText, type SolverWorkerApi } from '../../../workers/protocol';
-import type { RiskModel } from '../domain/risk/model';
+import { riskPlanText, type RiskModel, type RiskPlan } from '../domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../domain/risk/risk-types';
 import type { RiskReport } from '../domain/risk/weakest';
 import { reportFromWire, riskFromWire } from '../domain/risk/risk-wire';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
-import { piecesInSlices } from '../io/json-slices';
+import { nextTask } from '../io/next-task';
 import { textForCall } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
@@ -34,6 +34,27 @@ export interface RiskClient {
   dispose(): void;
 }
 
+/** Routes written per piece of a request's plan (~2,000 steps: about a millisecond). */
+const ROUTES_PER_PIECE = 64;
+/** Milliseconds of writing before the next piece waits for a task of its own. */
+const SLICE_MS = 8;
+
+/**
+ * The JSON text of `routes` as the risk model reads them (riskPlanText: vehicle, departure, steps' kinds and ids; a
+ * third of their full text), in pieces written a few milliseconds per task.
+ */
+export async function riskRoutesPieces(routes: RiskPlan['routes']): Promise<string[]> {
+  const pieces = ['['];
+  let start = performance.now();
+  for (let i = 0; i < routes.length; i += ROUTES_PER_PIECE) {
+    if (performance.now() - start > SLICE_MS) { await nextTask(); start = performance.now(); }
+    if (i > 0) pieces.push(',');
+    pieces.push(riskPlanText(routes.slice(i, i + ROUTES_PER_PIECE)).slice(1, -1));
+  }
+  pieces.push(']');
+  return pieces;
+}
+
 function spawnWorker(): Worker {
   return new Worker(new URL('../../../workers/solver.worker.ts', import.meta.url), { type: 'module', name: 'risk' });
 }
@@ -48,8 +69,8 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
    * once, as `plan`: the scenario's own copy of it is not needed there. The scenario is the caller's text of it,
    * or written at once (the store may change it later); the plan's routes, which nothing changes (a stored plan is frozen, a solve's
-   * result is new), in slices of a few milliseconds (both in one task took ~40 ms at 10,000 stops), or, for routes read
-   * from a solver worker's text, as that text (domain/known-text.ts). The request's
+   * result is new), as the risk model reads them (riskRoutesPieces), in slices of a few milliseconds (both in one task
+   * took ~40 ms at 10,000 stops). The request's
    * text is its pieces, never joined here: a large one is posted a group of pieces per task (io/text-pieces.ts).
    * The scenario's text leads with its length and an id, so the worker can tell the text it
    * holds from a new one without parsing it (workers/risk-api.ts); when the worker was sent that very text last, the
@@ -58,7 +79,7 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    */
   const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, whole: boolean): Promise<string[]> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
-    const routes = await piecesInSlices(plan.routes);
+    const routes = await riskRoutesPieces(plan.routes);
     const rest = [',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
     const target = handle.remote();
     if (!whole && held && held.target === target && held.text === scenarioText) return [`{"scenarioRef":${held.id}`, ...rest];

@@ -4,7 +4,7 @@
 // the promised windows, the breaks. The JS reference and the WASM simulation
 // both read this model, so they draw from exactly the same numbers.
 import type { Scenario, Vehicle } from '../scenario';
-import { isOrderStep, type Solution } from '../solution';
+import { isOrderStep, type StepType } from '../solution';
 import { evaluateRoute, makeEvalContext, type EvalContext, type StopRef } from '../route-eval';
 import type { Variability } from '../variability';
 import { lognormalFactorTable } from './quantiles';
@@ -62,8 +62,25 @@ export function riskTime(meanS: number, cv: number): RiskTime {
   return { meanS: Math.max(0, meanS), cv: meanS > 0 && cv > 0 ? cv : 0, table: -1 };
 }
 
+/**
+ * What the risk model reads of a plan: each route's vehicle, its first step's departure and its steps' kinds and ids
+ * (the times in between are walked again from the scenario). A Solution is one; the risk client sends only these.
+ */
+export interface RiskPlan {
+  /** The first step's `departureS` is the route's departure (needed); the others' are not read. */
+  routes: { vehicleId: string; steps: { type: StepType; id: string; departureS?: number }[] }[];
+}
+
+/** The RiskPlan of `routes` as JSON text: only what the risk model reads of them (a third of their full text). */
+export function riskPlanText(routes: RiskPlan['routes']): string {
+  return JSON.stringify(routes.map((r) => ({
+    vehicleId: r.vehicleId,
+    steps: r.steps.map((s, i) => (i === 0 ? { type: s.type, id: s.id, departureS: s.departureS } : { type: s.type, id: s.id })),
+  })));
+}
+
 /** Builds the risk model of `plan` under `variability` (routes without order stops are left out). */
-export function buildRiskModel(scenario: Scenario, plan: Pick<Solution, 'routes'>, variability: Variability): RiskModel {
+export function buildRiskModel(scenario: Scenario, plan: RiskPlan, variability: Variability): RiskModel {
   return riskModelBuilder(scenario, variability)(plan);
 }
 
@@ -73,7 +90,7 @@ export function buildRiskModel(scenario: Scenario, plan: Pick<Solution, 'routes'
  * costs the walk of its changed routes only (the risk worker keeps one builder per scenario text; issue #15).
  * A model's routes are exactly what buildRiskModel makes.
  */
-export function riskModelBuilder(scenario: Scenario, variability: Variability): (plan: Pick<Solution, 'routes'>) => RiskModel {
+export function riskModelBuilder(scenario: Scenario, variability: Variability): (plan: RiskPlan) => RiskModel {
   const ctx = makeEvalContext(scenario);
   let built = new Map<string, RiskRoute | null>();
   return (plan) => {
@@ -92,7 +109,7 @@ export function riskModelBuilder(scenario: Scenario, variability: Variability): 
 }
 
 /** What buildRoute reads of a route: its vehicle, its departure and its steps' kinds and ids. */
-function routeKey(route: Solution['routes'][number]): string {
+function routeKey(route: RiskPlan['routes'][number]): string {
   let key = `${route.vehicleId}\u0000${route.steps[0]?.departureS ?? ''}`;
   for (const s of route.steps) key += `\u0000${s.type}\u0001${s.id}`;
   return key;
@@ -122,7 +139,7 @@ function assignTables(routes: RiskRoute[]): Float64Array[] {
   return tables;
 }
 
-function buildRoute(ctx: EvalContext, route: Solution['routes'][number], variability: Variability): RiskRoute | null {
+function buildRoute(ctx: EvalContext, route: RiskPlan['routes'][number], variability: Variability): RiskRoute | null {
   const vehicle = ctx.scenario.vehicles.find((v) => v.id === route.vehicleId);
   if (!vehicle || route.steps.length === 0) return null;
   // Only what the walk turns into a step, so that step i + 1 is stop i.
@@ -130,6 +147,7 @@ function buildRoute(ctx: EvalContext, route: Solution['routes'][number], variabi
   const refs: StopRef[] = route.steps.map((s) => ({ type: s.type, id: s.id })).filter(known);
   if (!refs.some(isOrderStep)) return null;
   const departS = route.steps[0].departureS;
+  if (typeof departS !== 'number') throw new Error(`the route of ${vehicle.id} gives no departure time`);
   const walk = evaluateRoute(ctx, vehicle, refs, departS);
   const stops = refs.map((ref, i) => buildStop(ctx, ref, walk.steps[i], walk.steps[i + 1], variability, vehicle.breaks ?? []));
   const last = walk.steps[walk.steps.length - 2];
