@@ -225,6 +225,38 @@ describe('risk store', () => {
     expect(reads.stopRisk('o1')).toBe(second.stops.find((s) => s.orderId === 'o1'));
   });
 
+  it('reads the kept figures from the last estimate\'s own index and levels: no stop is read again', async () => {
+    let reads = 0;
+    const stop = (orderId: string, vehicleId: string, pOnTime: number) => {
+      const fields = { orderId, side: undefined, vehicleId, pOnTime, startP10S: 0, startP50S: 0, startP90S: 0 };
+      return new Proxy(fields, { get: (t, k) => { reads += 1; return t[k as keyof typeof t]; } });
+    };
+    const risk = { samples: 10, expectedLateStops: 0.9, routes: [], stops: [stop('o1', 'v1', 0.95), stop('o2', 'v1', 0.45), stop('o3', 'v2', 0.7)] } as unknown as PlanRisk;
+    let answered = false;
+    const root = createRoot((dispose) => {
+      const base = makeMiniScenario();
+      const scenario = createScenarioStore({ ...base, plan: makeMiniPlan(base, { v1: ['o1', 'o2'], v2: ['o3'] }) });
+      const compute = async () => { if (answered) return new Promise<never>(() => {}); answered = true; return { risk, weakest: [] }; };
+      return { dispose, scenario, store: createRiskStore(scenario, compute) };
+    });
+    disposeRoot = root.dispose;
+    const [state, estimate] = root.store;
+    const [, scenarioActions] = root.scenario;
+    await tick();
+    await tick();
+    expect(state.status).toBe('done');
+    expect(estimate.orderLevels()('o3')).toBe('medium');
+    expect(estimate.stopRisk('o3')?.pOnTime).toBe(0.7);
+    const built = reads;
+    scenarioActions.setPlan(makeMiniPlan(scenarioActions.snapshot()!, { v1: ['o2', 'o1'], v2: ['o3'] }));
+    expect(state.status).toBe('running');
+    expect(['o1', 'o2', 'o3'].map(estimate.orderLevels())).toEqual([undefined, undefined, 'medium']);
+    expect(estimate.stopRisk('o1')).toBeUndefined();
+    expect(reads).toBe(built);
+    expect(estimate.stopRisk('o3')?.pOnTime).toBe(0.7);
+    expect(reads).toBe(built + 1);
+  });
+
   it('keeps no figures across an edit of the data, nor across a plan that moved every route', async () => {
     const { calls, scenario: [, scenarioActions], risk: [state, reads] } = setup(false);
     const routes = { v1: ['o1', 'o2'], v2: ['o3'] };

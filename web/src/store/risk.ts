@@ -228,11 +228,15 @@ function indexOf(risk: PlanRisk): StopIndex {
   return index;
 }
 
-/** The levels of an estimate's orders, the table built on the first level asked for; `keep` filters the orders. */
-function levelsLookup(risk: PlanRisk, keep?: (orderId: string) => boolean): OrderLevels {
-  let table: OrderLevels | null = null;
-  const levels: OrderLevels = (orderId) => (table ??= levelsOf(weakestPerOrder(risk.stops)))(orderId);
-  return keep ? (orderId) => (keep(orderId) ? levels(orderId) : undefined) : levels;
+/** The levels of an estimate's orders, one lookup per estimate, its table built on the first level asked for. */
+function levelsOfEstimate(risk: PlanRisk): OrderLevels {
+  let lookup = levelLookups.get(risk);
+  if (!lookup) {
+    let table: OrderLevels | null = null;
+    lookup = (orderId) => (table ??= levelsOf(weakestPerOrder(risk.stops)))(orderId);
+    levelLookups.set(risk, lookup);
+  }
+  return lookup;
 }
 
 const carriedLevels = new WeakMap<Carried, OrderLevels>();
@@ -255,17 +259,15 @@ export function estimateReads(risk: () => PlanRisk | null | undefined, carried: 
     },
     orderLevels() {
       const current = risk();
-      if (current) {
-        let lookup = levelLookups.get(current);
-        if (!lookup) levelLookups.set(current, (lookup = levelsLookup(current)));
-        return lookup;
-      }
+      if (current) return levelsOfEstimate(current);
       const kept = carried();
       if (!kept) return noLevels;
       let lookup = carriedLevels.get(kept);
       if (!lookup) {
-        const on = (orderId: string) => { const v = kept.vehicleOf().get(orderId); return v !== undefined && kept.kept.has(v); };
-        carriedLevels.set(kept, (lookup = levelsLookup(kept.risk, on)));
+        // The last estimate's own table (built already when a view read its levels), filtered.
+        const levels = levelsOfEstimate(kept.risk);
+        lookup = (orderId) => { const v = kept.vehicleOf().get(orderId); return v !== undefined && kept.kept.has(v) ? levels(orderId) : undefined; };
+        carriedLevels.set(kept, lookup);
       }
       return lookup;
     },
