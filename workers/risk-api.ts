@@ -18,9 +18,9 @@ const cache = new RiskCache();
 
 /**
  * The scenario of the last request sent with its text's length (RISK_TEXT_HEAD), as that text, validated, and a model
- * builder for it under the variability it was asked with. An edit of the plan sends the same scenario text again:
- * it is neither parsed nor validated again, and only the routes the edit changed are walked (at 10,000 stops the
- * three took ~0.3 s of the worker per estimate; issue #15).
+ * builder for it under the variability it was asked with. An edit of the plan names that scenario by its id
+ * (RISK_REF_HEAD), or sends the same text again: it is neither parsed nor validated again, and only the routes the
+ * edit changed are walked (at 10,000 stops the three took ~0.3 s of the worker per estimate; issue #15).
  */
 let last: Held | null = null;
 
