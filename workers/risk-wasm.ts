@@ -43,19 +43,20 @@ export function checkRiskOptions(options: RiskOptions): void {
   if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) throw new RangeError(`seed must be an integer from 0 to 4294967295, got ${options.seed}`);
 }
 
-/** What besides a route decides its counts: the seed, the sample count and the factor tables. */
+/**
+ * What besides a route decides its counts: the seed and the sample count (a route's sampling key names the CV of
+ * each varying time, and a factor table is a function of its CV).
+ */
 interface CacheContext {
   seed: number;
   samples: number;
-  tables: readonly Float64Array[];
 }
 
-const sameContext = (a: CacheContext, b: CacheContext): boolean => a.seed === b.seed && a.samples === b.samples
-  && a.tables.length === b.tables.length && a.tables.every((t, i) => t.length === b.tables[i].length && t.every((x, j) => Object.is(x, b.tables[i][j])));
+const sameContext = (a: CacheContext, b: CacheContext): boolean => a.seed === b.seed && a.samples === b.samples;
 
 /**
  * The counts of the last estimate by route sampling key, for one worker: a later estimate with the same seed,
- * sample count and factor tables takes the counts of every route it has in common instead of sampling it again.
+ * sample count takes the counts of every route it has in common instead of sampling it again.
  * Holds one estimate (the last), so its memory follows the plan's size.
  */
 export class RiskCache {
@@ -72,7 +73,7 @@ export class RiskCache {
 
   /** Keeps the counts of one estimate, replacing the last one's. */
   keep(context: CacheContext, counts: Map<string, RiskCounts>, sampled: number): void {
-    this.context = { ...context, tables: context.tables.map((t) => t.slice()) };
+    this.context = { ...context };
     this.counts = counts;
     this.sampledRoutes = sampled;
   }
@@ -82,7 +83,7 @@ export class RiskCache {
 export async function wasmRisk(module: WebAssembly.Module, model: RiskModel, options: RiskOptions, cache?: RiskCache): Promise<PlanRisk> {
   checkRiskOptions(options);
   const keys = model.routes.map(samplingKey);
-  const context: CacheContext = { seed: options.seed, samples: options.samples, tables: model.tables };
+  const context: CacheContext = { seed: options.seed, samples: options.samples };
   const kept = cache ? cache.take(context, keys) : keys.map(() => undefined);
   const missing = model.routes.filter((_, r) => kept[r] === undefined);
   // Routes an earlier estimate sampled alike are not sampled again: only a model of the others goes to WASM.

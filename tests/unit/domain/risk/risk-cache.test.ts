@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../../../../web/src/domain/scenario';
 import type { Solution } from '../../../../web/src/domain/solution';
-import { buildRiskModel, type RiskModel } from '../../../../web/src/domain/risk/model';
+import { buildRiskModel, finishModel, type RiskModel } from '../../../../web/src/domain/risk/model';
+import type { PlanRisk } from '../../../../web/src/domain/risk/risk-types';
 import { referenceRisk, samplingKey } from '../../../../web/src/domain/risk/reference';
 import { DEFAULT_VARIABILITY } from '../../../../web/src/domain/variability';
 import { RiskCache, wasmRisk } from '../../../../workers/risk-wasm';
@@ -35,6 +36,30 @@ describe('risk: one stream per route', () => {
     expect(figures(moved, 'v2', referenceRisk)).not.toEqual(figures(both, 'v2', referenceRisk));
     const module = await loadSolverModule('release');
     expect((await wasmRisk(module, alone, options)).stops).toEqual(figures(both, 'v1', referenceRisk).stops);
+  });
+});
+
+describe('risk: a route\'s stream and the order of the tables', () => {
+  it('a route keeps its figures when another route now meets a CV first and the tables are numbered anew (JS and WASM)', async () => {
+    const s = smallScenario();
+    const [v1, v2] = modelOf(s, [['v1', ['A', 'B', 'C']], ['v2', ['D', 'E']]]).routes;
+    // v2 with travel times of another CV: a table of its own.
+    const v2Other = structuredClone(v2);
+    for (const stop of v2Other.stops) if (stop.leg.cv > 0) stop.leg.cv = 0.9;
+    const first = finishModel([structuredClone(v1), structuredClone(v2Other)]);
+    const before = finishModel([structuredClone(v2Other), structuredClone(v1)]);
+    // The same CVs, numbered in another order: v1's times point at other indices.
+    expect(first.tables.length).toBe(before.tables.length);
+    expect(first.routes[0].stops[0].leg.table).not.toBe(before.routes[1].stops[0].leg.table);
+    const v1Of = (risk: PlanRisk) => ({ stops: risk.stops.filter((x) => x.vehicleId === 'v1'), route: risk.routes.find((r) => r.vehicleId === 'v1') });
+    expect(v1Of(referenceRisk(before, options))).toEqual(v1Of(referenceRisk(first, options)));
+    const module = await loadSolverModule('release');
+    expect(v1Of(await wasmRisk(module, before, options))).toEqual(v1Of(referenceRisk(first, options)));
+    // A worker's cache hands v1 back across the renumbering, with the same figures.
+    const cache = new RiskCache();
+    await wasmRisk(module, first, options, cache);
+    expect(v1Of(await wasmRisk(module, before, options, cache))).toEqual(v1Of(referenceRisk(first, options)));
+    expect(cache.sampledRoutes).toBe(0);
   });
 });
 

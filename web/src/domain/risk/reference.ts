@@ -38,12 +38,14 @@ export function startAt(windows: readonly (readonly [number, number])[], arrival
 }
 
 /**
- * Everything the sampling reads of a route, as text: routes with equal keys sample equal counts for a seed, a
- * sample count and the model's tables. Ids are not read (the counts are per stop position); a stop other than an
- * order (a break, the stop in progress) only passes time.
+ * Everything the sampling reads of a route, as text: routes with equal keys sample equal counts for a seed and a
+ * sample count. A varying time names its CV, not its table's index in the model (a table is a function of its CV,
+ * and the indices follow the order in which the plan's routes first meet each CV): a route's stream does not change
+ * when another route does. Ids are not read (the counts are per stop position); a stop other than an order (a
+ * break, the stop in progress) only passes time.
  */
 export function samplingKey(route: RiskRoute): string {
-  const time = (t: RiskTime) => [t.meanS, t.table];
+  const time = (t: RiskTime) => [t.meanS, t.table < 0 ? 0 : t.cv];
   return JSON.stringify([route.departS, route.shiftLimitS, time(route.endLeg), route.stops.map((s) => [
     s.kind === 'order' ? 0 : 1, time(s.leg), time(s.service), s.notHome, s.failedS, s.windows,
   ])], exactNumbers);
