@@ -97,6 +97,13 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   const proposal = page.getByRole('group', { name: 'Repair proposal' });
   await expect(proposal).toBeVisible({ timeout: 30_000 });
   await expect(proposal).toContainText(/At risk \d+ → \d+; cost/);
+  // Stops moved name the customer with the order id, and the vehicles by name ("Van 1"), never by id ("van-1").
+  const vehicleName = `(${DEMO.vehicles.map((v) => v.name).join('|')}|unassigned)`;
+  const moved = Number((await proposal.innerText()).match(/(\d+) moved/)![1]);
+  const lines = moved === 0 ? [] : await proposal.getByRole('list', { name: 'Stops moved' }).locator('li').allInnerTexts();
+  expect(lines).toHaveLength(moved);
+  for (const line of lines) expect(line).toMatch(new RegExp(`^.+ · [^ ]+: ${vehicleName} → ${vehicleName}$`));
+  console.log(`[day] repair proposal: ${moved} moved; first line: ${lines[0] ?? 'none'}`);
   await proposal.getByRole('button', { name: 'Accept' }).click();
   await expect(proposal).toBeHidden();
   await expect(page.getByText(/^Repair applied \(at risk \d+ → \d+, \d+ moved\); the checker finds no broken rule in the rest of the day\.$/)).toBeVisible();

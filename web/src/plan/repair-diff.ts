@@ -36,3 +36,17 @@ export function repairDiff(ctx: RepairContext, before: ScoredCandidate, after: S
     unassignedAfter: after.unassigned,
   };
 }
+
+/**
+ * One line of the proposal's "Stops moved" list, as a dispatcher reads it: the customer and the order id (names
+ * repeat), then the vehicles by their names (their ids are the app's, made on import), "unassigned" for none.
+ */
+export function movedLine(
+  move: Pick<RepairDiff['moved'][number], 'orderId' | 'from' | 'to'>,
+  vehicleName: (vehicleId: string) => string | undefined,
+  customerName: (orderId: string) => string | undefined,
+): string {
+  const vehicle = (id: string | null) => (id === null ? 'unassigned' : vehicleName(id) || id);
+  const customer = customerName(move.orderId);
+  return `${customer ? `${customer} · ${move.orderId}` : move.orderId}: ${vehicle(move.from)} → ${vehicle(move.to)}`;
+}

@@ -2,8 +2,9 @@
 // the day; the proposal shows its diff (stops moved from → to, new ETAs, stops
 // that become on time or late, cost change) with "Accept" and "Discard"; and
 // the auto-repair option (self-healing: a repair applied when a stop becomes at risk).
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { REPAIR_LEVELS, type RepairLevel, type RepairProposal } from '../../plan/repair';
+import { movedLine } from '../../plan/repair-diff';
 import { useApp } from '../../store/context';
 import { formatClock, formatCost, formatCostDelta } from '../ui/format';
 
@@ -41,10 +42,10 @@ export function RepairPanel(): JSX.Element {
 }
 
 function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
-  const { day: [state, actions] } = useApp();
+  const { day: [state, actions], scenario: [scenarioState] } = useApp();
   const d = () => props.proposal.diff;
-  const name = (id: string | null) => (id === null ? 'unassigned' : id);
-  const customer = (orderId: string) => state.derived?.state.orders.find((o) => o.id === orderId)?.customerName || orderId;
+  const vehicleNames = createMemo(() => new Map((scenarioState.scenario?.vehicles ?? []).map((v) => [v.id, v.name])));
+  const customers = createMemo(() => new Map((state.derived?.state.orders ?? []).map((o) => [o.id, o.customerName])));
   const changedEtas = () => d().etas.filter((e) => e.beforeS !== e.afterS);
   return (
     <div class="repair__proposal" role="group" aria-label="Repair proposal">
@@ -55,7 +56,7 @@ function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
       </p>
       <Show when={d().moved.length > 0}>
         <ul class="repair__moved" aria-label="Stops moved">
-          <For each={d().moved}>{(m) => <li>{customer(m.orderId)}: {name(m.from)} → {name(m.to)}</li>}</For>
+          <For each={d().moved}>{(m) => <li>{movedLine(m, (id) => vehicleNames().get(id), (id) => customers().get(id))}</li>}</For>
         </ul>
       </Show>
       <Show when={d().nowOnTime.length + d().nowLate.length > 0}>

@@ -1,0 +1,26 @@
+// The proposal's "Stops moved" list names what the dispatcher knows: the customer with the order id (customer
+// names repeat), and vehicles by their names; vehicle ids are made by the app on import ("manchester-fleet-5").
+import { describe, expect, it } from 'vitest';
+import { movedLine } from '../../../web/src/plan/repair-diff';
+
+const vehicles = new Map([['manchester-fleet-5', 'Van 5'], ['manchester-fleet-2', 'Van 1'], ['unnamed', '']]);
+const customers = new Map([['MCR-1101', 'Freya Khan'], ['MCR-1035', '']]);
+const line = (orderId: string, from: string | null, to: string | null) =>
+  movedLine({ orderId, from, to }, (id) => vehicles.get(id), (id) => customers.get(id));
+
+describe('a moved stop as the repair proposal lists it', () => {
+  it('names the vehicles and the customer with the order id', () => {
+    expect(line('MCR-1101', 'manchester-fleet-5', 'manchester-fleet-2')).toBe('Freya Khan · MCR-1101: Van 5 → Van 1');
+    expect(line('MCR-1101', 'manchester-fleet-5', null)).toBe('Freya Khan · MCR-1101: Van 5 → unassigned');
+    expect(line('MCR-1101', null, 'manchester-fleet-2')).toBe('Freya Khan · MCR-1101: unassigned → Van 1');
+  });
+
+  it('falls back to the ids where there is no name', () => {
+    expect(line('MCR-1035', 'unnamed', 'gone-vehicle')).toBe('MCR-1035: unnamed → gone-vehicle');
+    expect(line('MCR-9999', 'manchester-fleet-5', null)).toBe('MCR-9999: Van 5 → unassigned');
+  });
+
+  it('keeps text as text', () => {
+    expect(movedLine({ orderId: 'o<1>', from: null, to: 'v' }, () => '<b>Van</b>', () => '=HYPERLINK("x")')).toBe('=HYPERLINK("x") · o<1>: unassigned → <b>Van</b>');
+  });
+});
