@@ -77,10 +77,7 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * request names it by id instead (`{"scenarioRef":K,…`): an edit of the plan alone does not post the scenario's
    * megabytes again (at 10,000 stops ~80 ms of the page's time, issue #15). `whole` sends it whole all the same.
    */
-  const requestPieces = async (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, whole: boolean): Promise<string[]> => {
-    const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
-    const routes = await riskRoutesPieces(plan.routes);
-    const rest = [',"plan":{"routes":', ...routes, `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
+  const requestPieces = (scenarioText: string, rest: string[], whole: boolean): string[] => {
     const target = handle.remote();
     if (!whole && held && held.target === target && held.text === scenarioText) return [`{"scenarioRef":${held.id}`, ...rest];
     held = { target, text: scenarioText, id: ++nextId };
@@ -90,17 +87,23 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
   /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */
   const send = async <T>(pieces: string[], call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
     const target = handle.remote();
+    // Watched from the first piece: a worker that dies between pieces rejects the call instead of leaving it waiting.
     const failed = handle.crashed();
     const request = await Promise.race([textForCall(pieces, ++nextKey, (key, parts) => target.textPart(key, parts)), failed]);
     return Promise.race([call(target, request), failed]);
   };
-  /** Sends the request (by reference when it can), and whole once more if the worker no longer holds its scenario. */
+  /**
+   * Sends the request (by reference when it can), and whole once more if the worker no longer holds its scenario;
+   * the plan's routes are written once for both.
+   */
   const ask = async <T>(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
+    const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
+    const rest = [',"plan":{"routes":', ...(await riskRoutesPieces(plan.routes)), `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
     try {
-      return await send(await requestPieces(scenario, plan, options, text, false), call);
+      return await send(requestPieces(scenarioText, rest, false), call);
     } catch (error) {
       if ((error as Error | null)?.name !== SCENARIO_GONE) throw error;
-      return send(await requestPieces(scenario, plan, options, text, true), call);
+      return send(requestPieces(scenarioText, rest, true), call);
     }
   };
   return {
