@@ -57,3 +57,26 @@ export async function sign(page: Page, canvas: Locator): Promise<void> {
   for (let i = 1; i <= 10; i += 1) await page.mouse.move(box.x + box.width * (0.1 + i * 0.07), box.y + box.height * (0.6 - (i % 2) * 0.3));
   await page.mouse.up();
 }
+
+/**
+ * The timeline's "now HH:MM" label against the hour labels of its axis: the hour labels it would touch are
+ * hidden, so every hour label still shown is clear of it, and it lies within the axis. Returns what it read.
+ */
+export async function nowLabelClear(page: Page): Promise<{ now: string; shown: string[]; hidden: string[]; overlapping: string[]; inside: boolean }> {
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.locator('.timeline__now')).toBeVisible();
+  return timeline.evaluate((region) => {
+    const label = region.querySelector<HTMLElement>('.timeline__now')!.getBoundingClientRect();
+    const axis = region.querySelector<HTMLElement>('.timeline__ticks')!.getBoundingClientRect();
+    const ticks = [...region.querySelectorAll<HTMLElement>('.timeline__tick')];
+    const visible = ticks.filter((t) => getComputedStyle(t).visibility === 'visible');
+    const overlapping = visible.filter((t) => { const r = t.getBoundingClientRect(); return r.right > label.left && r.left < label.right; });
+    return {
+      now: region.querySelector<HTMLElement>('.timeline__now')!.textContent!.trim(),
+      shown: visible.map((t) => t.textContent!.trim()),
+      hidden: ticks.filter((t) => !visible.includes(t)).map((t) => t.textContent!.trim()),
+      overlapping: overlapping.map((t) => t.textContent!.trim()),
+      inside: label.left >= axis.left - 1 && label.right <= axis.right + 30,
+    };
+  });
+}

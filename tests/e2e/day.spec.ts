@@ -14,7 +14,7 @@ import type { Scenario } from '../../web/src/domain/scenario';
 import type { Solution } from '../../web/src/domain/solution';
 import type { RepairProposal } from '../../web/src/plan/repair';
 import { checkRepair } from '../../web/src/plan/repair-plan';
-import { dayRiskSettled } from './day-support';
+import { dayRiskSettled, nowLabelClear } from './day-support';
 import { expect, mapRegion, optimize, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
@@ -53,6 +53,14 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
   await setTime(page, '10:00');
+  // The timeline's "now 10:00" label: no hour label under it (they overlapped), the others still shown.
+  const nowAxis = await nowLabelClear(page);
+  console.log(`[day] timeline axis at 10:00: ${JSON.stringify(nowAxis)}`);
+  expect(nowAxis.now).toBe('now 10:00');
+  expect(nowAxis.overlapping).toEqual([]);
+  expect(nowAxis.hidden).toContain('10:00');
+  expect(nowAxis.shown.length).toBeGreaterThan(3);
+  expect(nowAxis.inside).toBe(true);
   // The routes of the day in list order (a time-limited solve may leave any one van without stops).
   const routes = page.locator('article.day-route');
   await expect(routes.nth(2)).toBeVisible();

@@ -3,7 +3,7 @@
 // can be dragged to another row or time; selection is shared with map and list.
 // Long fleets render only the rows in view (issue #15), and the route filter applies;
 // unused vehicles come last.
-import { createEffect, createMemo, For, on, Show, untrack, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, untrack, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { axisPercent, reusingProjector, timelineAxis, type PlanProjector, type TimelineAxis, type TimelineRow as TimelineRowData } from '../plan/timeline';
 import { rawOf } from '../store/raw';
@@ -11,6 +11,7 @@ import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
 import { planViewKey, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
+import { coveredByNow, nowMark } from '../plan/now-mark';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
@@ -72,6 +73,21 @@ export function Timeline(): JSX.Element {
   createEffect(on(view.active, (active) => viewQueue.push(() => {
     if (untrack(view.active) === active) virtual.reveal(untrack(shownRows).findIndex((r) => r.vehicleId === active));
   }), { defer: true }));
+  // Day mode's "now" label on the hour axis: the hour labels it would cover are hidden (now-mark.ts), which needs
+  // the axis's width in px.
+  const [ticksWidth, setTicksWidth] = createSignal(0);
+  let ticksObserver: ResizeObserver | undefined;
+  onCleanup(() => ticksObserver?.disconnect());
+  const watchTicks = (element: HTMLDivElement) => {
+    ticksObserver?.disconnect();
+    if (typeof ResizeObserver === 'undefined') return;
+    ticksObserver = new ResizeObserver((entries) => setTicksWidth(entries[entries.length - 1].contentRect.width));
+    ticksObserver.observe(element);
+  };
+  const now = createMemo(() => {
+    const d = dayView();
+    return d ? nowMark(axisPercent(axis(), d.prediction.nowS), ticksWidth()) : null;
+  });
   return (
     <section class="timeline" aria-label="Timeline" aria-busy={rows.pending()} data-stop-count={stopCount()}>
       <header class="timeline__head">
@@ -83,12 +99,20 @@ export function Timeline(): JSX.Element {
           <div ref={virtual.attach} class={`timeline__body${state.planStatus === 'valid' || dayView() ? '' : ' timeline__body--untrusted'}`} data-row-count={shownRows().length}>
             <div class="timeline__axis" aria-hidden="true">
               <div class="timeline__label" />
-              <div class="timeline__ticks">
+              <div class="timeline__ticks" ref={watchTicks}>
                 <For each={axis().hours}>
-                  {(hour) => <span class="timeline__tick" style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>{formatClock(hour * 3600)}</span>}
+                  {(hour) => (
+                    <span class="timeline__tick" classList={{ 'timeline__tick--covered': coveredByNow(now(), axisPercent(axis(), hour * 3600), ticksWidth()) }} style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>
+                      {formatClock(hour * 3600)}
+                    </span>
+                  )}
                 </For>
                 <Show when={dayView()}>
-                  {(d) => <span class="timeline__now" style={{ left: `${Math.min(100, Math.max(0, axisPercent(axis(), d().prediction.nowS)))}%` }}>now {formatClock(d().prediction.nowS)}</span>}
+                  {(d) => (
+                    <span class="timeline__now" classList={{ 'timeline__now--left': now()?.flipped ?? false }} style={{ left: `${now()?.percent ?? 0}%` }}>
+                      now {formatClock(d().prediction.nowS)}
+                    </span>
+                  )}
                 </Show>
               </div>
             </div>
