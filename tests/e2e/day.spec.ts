@@ -112,6 +112,13 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   expect(lines).toHaveLength(moved);
   for (const line of lines) expect(line).toMatch(new RegExp(`^.+ · [^ ]+: ${vehicleName} → ${vehicleName}$`));
   console.log(`[day] repair proposal: ${moved} moved; first line: ${lines[0] ?? 'none'}`);
+  // A proposal that serves fewer orders says so, with how many at least.
+  const [, unassignedBefore, unassignedAfter] = (await proposal.innerText()).match(/unassigned (\d+) → (\d+)/)!.map(Number);
+  if (unassignedAfter > unassignedBefore) {
+    const note = await proposal.getByRole('note').innerText();
+    expect(Number(note.match(/leaves (\d+) more orders? unassigned/)![1])).toBeGreaterThanOrEqual(unassignedAfter - unassignedBefore);
+  }
+  console.log(`[day] unassigned ${unassignedBefore} → ${unassignedAfter}; note: ${await proposal.getByRole('note').count() ? await proposal.getByRole('note').innerText() : 'none'}`);
   await proposal.getByRole('button', { name: 'Accept' }).click();
   await expect(proposal).toBeHidden();
   await expect(page.getByText(/^Repair applied \(at risk \d+ → \d+, \d+ moved\); the checker finds no broken rule in the rest of the day\.$/)).toBeVisible();

@@ -1,7 +1,7 @@
 // The proposal's "Stops moved" list names what the dispatcher knows: the customer with the order id (customer
 // names repeat), and vehicles by their names; vehicle ids are made by the app on import ("manchester-fleet-5").
 import { describe, expect, it } from 'vitest';
-import { movedLine } from '../../../web/src/plan/repair-diff';
+import { droppedLine, movedLine } from '../../../web/src/plan/repair-diff';
 
 const vehicles = new Map([['manchester-fleet-5', 'Van 5'], ['manchester-fleet-2', 'Van 1'], ['unnamed', '']]);
 const customers = new Map([['MCR-1101', 'Freya Khan'], ['MCR-1035', '']]);
@@ -22,5 +22,22 @@ describe('a moved stop as the repair proposal lists it', () => {
 
   it('keeps text as text', () => {
     expect(movedLine({ orderId: 'o<1>', from: null, to: 'v' }, () => '<b>Van</b>', () => '=HYPERLINK("x")')).toBe('=HYPERLINK("x") · o<1>: unassigned → <b>Van</b>');
+  });
+});
+
+describe('the warning a proposal leads with when it leaves orders unserved', () => {
+  const names = (id: string) => customers.get(id) || undefined;
+  it('counts and names the orders the plan as it stands serves and the proposal does not', () => {
+    expect(droppedLine({ unassignedBefore: ['A', 'B'], unassignedAfter: ['B', 'MCR-1101'] }, names))
+      .toBe('This repair leaves 1 more order unassigned, not served today: Freya Khan · MCR-1101.');
+    const after = ['X1', 'X2', 'X3', 'X4', 'X5', 'X6', 'X7', 'MCR-1035'];
+    expect(droppedLine({ unassignedBefore: [], unassignedAfter: after }, names))
+      .toBe('This repair leaves 8 more orders unassigned, not served today: X1, X2, X3, X4, X5, and 3 more.');
+  });
+
+  it('says nothing when no order is newly left out, however the counts move', () => {
+    expect(droppedLine({ unassignedBefore: ['A', 'B'], unassignedAfter: ['A'] }, names)).toBeNull();
+    expect(droppedLine({ unassignedBefore: ['A', 'B'], unassignedAfter: ['B', 'A', 'A'] }, names)).toBeNull();
+    expect(droppedLine({ unassignedBefore: [], unassignedAfter: [] }, names)).toBeNull();
   });
 });

@@ -50,3 +50,24 @@ export function movedLine(
   const customer = customerName(move.orderId);
   return `${customer ? `${customer} · ${move.orderId}` : move.orderId}: ${vehicle(move.from)} → ${vehicle(move.to)}`;
 }
+
+/** Orders named in the proposal's warning before "and N more". */
+const DROPPED_NAMED = 5;
+
+/**
+ * The warning a proposal leads with when it leaves orders unassigned that the plan as it stands serves (a repair
+ * may trade stops at risk for stops not served at all, at the scenario's prices): how many, and the first few by
+ * customer and order id. Null when it leaves none newly unassigned.
+ */
+export function droppedLine(
+  diff: Pick<RepairDiff, 'unassignedBefore' | 'unassignedAfter'>,
+  customerName: (orderId: string) => string | undefined,
+): string | null {
+  const before = new Set(diff.unassignedBefore);
+  const dropped = [...new Set(diff.unassignedAfter)].filter((id) => !before.has(id));
+  if (dropped.length === 0) return null;
+  const named = dropped.slice(0, DROPPED_NAMED).map((id) => { const c = customerName(id); return c ? `${c} · ${id}` : id; });
+  const rest = dropped.length - named.length;
+  const orders = dropped.length === 1 ? 'order' : 'orders';
+  return `This repair leaves ${dropped.length} more ${orders} unassigned, not served today: ${named.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}.`;
+}

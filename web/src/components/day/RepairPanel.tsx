@@ -4,7 +4,7 @@
 // the auto-repair option (self-healing: a repair applied when a stop becomes at risk).
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { REPAIR_LEVELS, type RepairLevel, type RepairProposal } from '../../plan/repair';
-import { movedLine } from '../../plan/repair-diff';
+import { droppedLine, movedLine } from '../../plan/repair-diff';
 import { useApp } from '../../store/context';
 import { formatClock, formatCost, formatCostDelta } from '../ui/format';
 
@@ -47,6 +47,7 @@ function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
   const vehicleNames = createMemo(() => new Map((scenarioState.scenario?.vehicles ?? []).map((v) => [v.id, v.name])));
   const customers = createMemo(() => new Map((state.derived?.state.orders ?? []).map((o) => [o.id, o.customerName])));
   const changedEtas = () => d().etas.filter((e) => e.beforeS !== e.afterS);
+  const dropped = () => droppedLine(d(), (id) => customers().get(id));
   return (
     <div class="repair__proposal" role="group" aria-label="Repair proposal">
       <p>
@@ -54,6 +55,7 @@ function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
         At risk {d().atRiskBefore} → {d().atRiskAfter}; cost {formatCost(d().costBefore)} → {formatCost(d().costAfter)} ({formatCostDelta(d().costAfter - d().costBefore)});
         {' '}{d().moved.length} moved, {d().resequenced.length} re-sequenced; unassigned {d().unassignedBefore.length} → {d().unassignedAfter.length}.
       </p>
+      <Show when={dropped()}>{(line) => <p class="repair__dropped" role="note">{line()}</p>}</Show>
       <Show when={d().moved.length > 0}>
         <ul class="repair__moved" aria-label="Stops moved">
           <For each={d().moved}>{(m) => <li>{movedLine(m, (id) => vehicleNames().get(id), (id) => customers().get(id))}</li>}</For>
