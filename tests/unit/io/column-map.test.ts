@@ -34,7 +34,29 @@ describe('autoMatch', () => {
       .toEqual(['id', 'name', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
   });
 
+  it('knows the usual headers of Spanish, Italian, Portuguese, German and Dutch spreadsheets', () => {
+    const orders = fieldsFor('orders', UNITS);
+    expect(autoMatch(['Nº Pedido', 'Cliente', 'Dirección', 'Código postal', 'Latitud', 'Longitud', 'Desde', 'Hasta', 'Minutos', 'Peso (kg)', 'Bultos', 'Habilidades', 'Teléfono', 'Observaciones'], orders)).toEqual([
+      'id', 'customerName', 'address', 'zip', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'amount:1', 'skills', 'phone', 'notes',
+    ]);
+    expect(autoMatch(['Auftragsnummer', 'Kunde', 'Straße', 'PLZ', 'Ort', 'Breitengrad', 'Längengrad', 'Von', 'Bis', 'Dauer', 'Gewicht kg', 'Priorität', 'Bemerkung'], orders)).toEqual([
+      'id', 'customerName', 'address', 'zip', 'city', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'priority', 'notes',
+    ]);
+    expect(autoMatch(['Ordine', 'Indirizzo', 'CAP', 'Città', 'Fascia oraria', 'Durata', 'Peso', 'Cellulare', 'Note'], orders)).toEqual([
+      'id', 'address', 'zip', 'city', 'window', 'serviceMinutes', 'amount:0', 'phone', 'notes',
+    ]);
+    expect(autoMatch(['Klant', 'Adres', 'Plaats', 'Tijdvak', 'Telefoon', 'Opmerkingen', 'Encomenda', 'Endereço'], orders)).toEqual([
+      'customerName', 'address', 'city', 'window', 'phone', 'notes', 'id', 'extra',
+    ]);
+    expect(autoMatch(['Matrícula', 'Conductor', 'Inicio turno', 'Fin turno', 'Capacidad kg', 'Capacidad bultos', 'Habilidades', 'Coste por km'], fieldsFor('vehicles', UNITS))).toEqual([
+      'id', 'name', 'shiftStart', 'shiftEnd', 'capacity:0', 'capacity:1', 'crewSkills', 'perKmCost',
+    ]);
+    // An English "Van" column stays what it is in an English file: no Dutch "van" (from) in the lists.
+    expect(autoMatch(['Van', 'Fine'], orders)).toEqual(['extra', 'extra']);
+  });
+
   it('normalizes headers', () => {
+    expect(normalizeHeader('Straße')).toBe('strasse');
     expect(normalizeHeader('  Weight (KG) ')).toBe('weight kg');
     expect(normalizeHeader('Prénom_Client')).toBe('prenom client');
   });

@@ -16,7 +16,7 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 /** Lower-cases, strips accents and joins words with single spaces: "Weight (kg)" → "weight kg". */
 export function normalizeHeader(header: string): string {
   return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/m³/g, 'm3').replace(/[^a-z0-9]+/g, ' ').trim();
+    .replace(/m³/g, 'm3').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Without spaces, so "address line 1" equals "addressline1". */

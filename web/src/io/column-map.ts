@@ -4,6 +4,7 @@
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
 import { compact, normalizeHeader, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
+import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
 
 export {
@@ -38,28 +39,37 @@ export interface FieldDef {
 
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
 const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
-  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht'] },
-  { units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'], words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet'] },
+  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa'] },
+  { units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'], words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud'] },
   {
     units: ['items', 'pieces', 'pcs', 'parcels', 'boxes', 'pallets', 'units', 'colis', 'packages'],
-    words: ['items', 'pieces', 'pcs', 'qty', 'quantity', 'count', 'parcels', 'packages', 'package count', 'parcel count', 'boxes', 'units', 'colis'],
+    words: [
+      'items', 'pieces', 'pcs', 'qty', 'quantity', 'count', 'parcels', 'packages', 'package count', 'parcel count', 'boxes', 'units', 'colis',
+      'bultos', 'paquetes', 'unidades', 'colli', 'pacchi', 'pacotes', 'pakete', 'stuck', 'anzahl', 'pakketten', 'aantal',
+    ],
   },
 ];
 
-/** Synonyms of the amount column for capacity unit `unit` (the `index`-th): its name, its family's words, "Load 2". */
+/**
+ * Synonyms of the amount column for capacity unit `unit` (the `index`-th): its name, its family's words, "Load 2";
+ * `prefix` ("amount" or "capacity") with its words in other languages (fields-local.ts).
+ */
 function unitSynonyms(unit: string, index: number, prefix: string): string[] {
+  const prefixes = [prefix, ...(prefix === 'capacity' ? LOCAL_CAPACITY_WORDS : LOCAL_AMOUNT_WORDS)];
   const name = normalizeHeader(unit);
   const family = UNIT_FAMILIES.find((f) => f.units.includes(name) || f.words.includes(name));
   const words = family ? [name, ...family.words] : [name];
   const withUnit = words.flatMap((w) => (w === name ? [w] : [w, `${w} ${name}`, `${name} ${w}`]));
   // OptimoRoute numbers its loads (Load 1 … Load 5); Routific has one "Load".
-  const numbered = [`load ${index + 1}`, `${prefix} ${index + 1}`, ...(index === 0 ? ['load', prefix] : [])];
-  return [...withUnit, `${prefix} ${name}`, `amount ${name}`, `demand ${name}`, `load ${name}`, ...numbered];
+  const numbered = [`load ${index + 1}`, ...prefixes.map((p) => `${p} ${index + 1}`), ...(index === 0 ? ['load', ...prefixes] : [])];
+  // "Capacity kg", and "Capacity parcels" / "Capacidad bultos" for a unit named "items".
+  return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...numbered];
 }
 
 /** Fields of an import kind, with one amount/capacity field per capacity unit. */
 export function fieldsFor(kind: ImportKind, capacityUnits: readonly string[]): FieldDef[] {
-  const base = kind === 'orders' ? ORDER_FIELDS : VEHICLE_FIELDS;
+  const local = kind === 'orders' ? LOCAL_ORDER_SYNONYMS : LOCAL_VEHICLE_SYNONYMS;
+  const base = (kind === 'orders' ? ORDER_FIELDS : VEHICLE_FIELDS).map((f) => (local[f.key] ? { ...f, synonyms: [...f.synonyms, ...local[f.key]] } : f));
   const prefix = kind === 'orders' ? 'amount' : 'capacity';
   const amounts = capacityUnits.map((unit, i): FieldDef => ({
     key: `${prefix}:${i}`,
