@@ -40,6 +40,8 @@ export interface BatchOptions {
   fetch?: typeof fetch;
   /** Waits `ms` unless the signal aborts first (tests pass an instant one). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** The clock the interval is measured on (ms; Date.now unless a test gives its own). */
+  now?: () => number;
   /** After each address: how many are done of how many. */
   onProgress?: (done: number, total: number) => void;
   /** Each address's candidates as soon as they are known. */
@@ -91,6 +93,7 @@ async function ask(options: BatchOptions, address: string): Promise<GeocodeCandi
 /** Geocodes `addresses` in order (each distinct normalised address once); see the module comment. */
 export async function geocodeBatch(addresses: readonly string[], options: BatchOptions): Promise<BatchOutcome> {
   const sleep = options.sleep ?? abortableSleep;
+  const now = options.now ?? Date.now;
   let lastRequest = -Infinity;
   let done = 0;
   for (const address of addresses) {
@@ -98,9 +101,9 @@ export async function geocodeBatch(addresses: readonly string[], options: BatchO
     const key = cacheKey(options.baseUrl, address);
     let candidates = await options.cache.get(key);
     if (!candidates) {
-      await sleep(lastRequest + options.intervalMs - Date.now(), options.signal);
+      await sleep(lastRequest + options.intervalMs - now(), options.signal);
       if (options.signal.aborted) return { status: 'cancelled', done };
-      lastRequest = Date.now();
+      lastRequest = now();
       try {
         candidates = await ask(options, address);
       } catch (error) {
