@@ -40,8 +40,10 @@ async function twoTabs(debounceB = 10): Promise<[Tab, Tab, ReturnType<typeof mak
   return [a, b, makePlannerDb(names)];
 }
 
+/** Waits for the other tab's message (up to 10 s: a busy machine delays it; the condition decides, not the time). */
 async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i += 1) await sleep(10);
+  const deadline = Date.now() + 10_000;
+  while (!condition() && Date.now() < deadline) await sleep(10);
   expect(condition(), what).toBe(true);
 }
 
