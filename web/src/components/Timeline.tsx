@@ -11,7 +11,7 @@ import { useApp } from '../store/context';
 import { createRouteView } from '../store/route-view';
 import { planViewKey, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
-import { coveredByNow, nowMark } from '../plan/now-mark';
+import { coveredByNow, nowMark, shownHours } from '../plan/axis-labels';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
 import { createVehicleNames } from './ui/vehicle-names';
@@ -73,20 +73,26 @@ export function Timeline(): JSX.Element {
   createEffect(on(view.active, (active) => viewQueue.push(() => {
     if (untrack(view.active) === active) virtual.reveal(untrack(shownRows).findIndex((r) => r.vehicleId === active));
   }), { defer: true }));
-  // Day mode's "now" label on the hour axis: the hour labels it would cover are hidden (now-mark.ts), which needs
-  // the axis's width in px.
+  // The hour labels that fit and Day mode's "now" label among them (axis-labels.ts) need the axis's and that
+  // label's widths in px.
   const [ticksWidth, setTicksWidth] = createSignal(0);
-  let ticksObserver: ResizeObserver | undefined;
-  onCleanup(() => ticksObserver?.disconnect());
-  const watchTicks = (element: HTMLDivElement) => {
-    ticksObserver?.disconnect();
-    if (typeof ResizeObserver === 'undefined') return;
-    ticksObserver = new ResizeObserver((entries) => setTicksWidth(entries[entries.length - 1].contentRect.width));
-    ticksObserver.observe(element);
+  const [nowWidth, setNowWidth] = createSignal(0);
+  const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+      if ((entry.target as HTMLElement).classList.contains('timeline__now')) setNowWidth(width);
+      else setTicksWidth(entry.contentRect.width);
+    }
+  });
+  onCleanup(() => observer?.disconnect());
+  const watch = (element: HTMLElement) => {
+    observer?.observe(element);
+    onCleanup(() => observer?.unobserve(element));
   };
+  const hours = createMemo(() => { const a = axis(); return shownHours(a.hours, a.fromS, a.toS, ticksWidth()); });
   const now = createMemo(() => {
     const d = dayView();
-    return d ? nowMark(axisPercent(axis(), d.prediction.nowS), ticksWidth()) : null;
+    return d ? nowMark(axisPercent(axis(), d.prediction.nowS), ticksWidth(), nowWidth() || undefined) : null;
   });
   return (
     <section class="timeline" aria-label="Timeline" aria-busy={rows.pending()} data-stop-count={stopCount()}>
@@ -99,17 +105,17 @@ export function Timeline(): JSX.Element {
           <div ref={virtual.attach} class={`timeline__body${state.planStatus === 'valid' || dayView() ? '' : ' timeline__body--untrusted'}`} data-row-count={shownRows().length}>
             <div class="timeline__axis" aria-hidden="true">
               <div class="timeline__label" />
-              <div class="timeline__ticks" ref={watchTicks}>
-                <For each={axis().hours}>
+              <div class="timeline__ticks" ref={watch}>
+                <For each={hours()}>
                   {(hour) => (
-                    <span class="timeline__tick" classList={{ 'timeline__tick--covered': coveredByNow(now(), axisPercent(axis(), hour * 3600), ticksWidth()) }} style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>
+                    <span class="timeline__tick" classList={{ 'timeline__tick--covered': coveredByNow(now(), hour, axisPercent(axis(), hour * 3600), ticksWidth()) }} style={{ left: `${axisPercent(axis(), hour * 3600)}%` }}>
                       {formatClock(hour * 3600)}
                     </span>
                   )}
                 </For>
                 <Show when={dayView()}>
                   {(d) => (
-                    <span class="timeline__now" classList={{ 'timeline__now--left': now()?.flipped ?? false }} style={{ left: `${now()?.percent ?? 0}%` }}>
+                    <span ref={watch} class="timeline__now" classList={{ 'timeline__now--left': now()?.flipped ?? false }} style={{ left: `${now()?.percent ?? 0}%` }}>
                       now {formatClock(d().prediction.nowS)}
                     </span>
                   )}
