@@ -76,7 +76,7 @@ export async function nowLabelClear(page: Page): Promise<{ now: string; shown: s
       shown: visible.map((t) => t.textContent!.trim()),
       hidden: ticks.filter((t) => !visible.includes(t)).map((t) => t.textContent!.trim()),
       overlapping: overlapping.map((t) => t.textContent!.trim()),
-      inside: label.left >= axis.left - 1 && label.right <= axis.right + 30,
+      inside: label.left >= axis.left - 1 && label.right <= axis.right + 1,
     };
   });
 }

@@ -53,7 +53,8 @@ describe('the hour labels shown', () => {
     expect(shownHours(range(7, 20), 7 * 3600, 20 * 3600, 13 * 42)).toEqual(range(7, 20));
   });
 
-  it('shows every hour while the width is unknown', () => {
+  it('shows every hour while the width is unknown, and one label at least however narrow the axis', () => {
     expect(shownHours(range(8, 18), 8 * 3600, 18 * 3600, 0)).toEqual(range(8, 18));
+    expect(shownHours([13, 14, 15], 13 * 3600, 15 * 3600, 20)).toEqual([13]);
   });
 });

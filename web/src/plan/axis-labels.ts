@@ -44,13 +44,15 @@ export function coveredByNow(mark: NowMark | null, hour: number, percent: number
 
 /**
  * The hours whose labels an axis of `hours` (whole hours, `fromS`…`toS`) shows at `widthPx`: all of them when they
- * fit, else those on a multiple of the smallest step that leaves room between labels. All of them while the width
- * is unknown (0).
+ * fit, else those on a multiple of the smallest step that leaves room between labels (the first hour when none is).
+ * All of them while the width is unknown (0).
  */
 export function shownHours(hours: readonly number[], fromS: number, toS: number, widthPx: number): number[] {
   if (!(widthPx > 0) || hours.length < 2 || !(toS > fromS)) return [...hours];
   const hourPx = (widthPx * 3600) / (toS - fromS);
   const widest = Math.max(...hours.map((h) => 2 * halfLabel(h)));
   const step = STEPS.find((s) => s * hourPx >= widest + GAP_PX) ?? STEPS[STEPS.length - 1];
-  return step === 1 ? [...hours] : hours.filter((h) => h % step === 0);
+  if (step === 1) return [...hours];
+  const shown = hours.filter((h) => h % step === 0);
+  return shown.length > 0 ? shown : [hours[0]];
 }
