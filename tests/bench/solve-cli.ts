@@ -105,6 +105,7 @@ async function solveScenarioFile(file: string, data: unknown, o: { timeLimitS: n
   console.error(JSON.stringify({
     scenario: scenario.id, routes: solution.routes.length, cost: Math.round(check.cost * 100) / 100, unassigned: solution.unassigned.length,
     seconds: Number(((performance.now() - started) / 1000).toFixed(2)), feasible: check.ok, stopReason: solution.stopReason,
+    iterations: solution.stats.iterations,
   }));
   for (const v of check.violations.slice(0, 20)) console.error(`checker: ${v.rule}: ${v.message}`);
   return check.ok ? 0 : 1;
