@@ -3,7 +3,8 @@
 // in the local language: "Pedido; Cliente; Dirección; Latitud; Longitud; Desde; Hasta" matched nothing, and every
 // column had to be mapped by hand. Compared after normalizeHeader (accents dropped, "ß" as "ss", lower case).
 // Words left out on purpose: short ones that mean something else in an English file ("van", "de", "tot", "ab",
-// "alle", "ate", "fine"), and generic ones that could name any column.
+// "alle", "ate", "fine"), words with two meanings here ("equipo": team or equipment), and generic ones that could
+// name any column.
 
 /** Extra synonyms of order fields, by field key. */
 export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -62,7 +63,7 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
   shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd'],
   shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd'],
   crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden'],
-  crewSize: ['tripulacion', 'personas', 'equipo', 'persone', 'pessoas', 'besatzung', 'personen'],
+  crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting'],
   fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten'],
   perKmCost: ['coste por km', 'costo por km', 'costo per km', 'custo por km', 'kosten pro km', 'kosten per km'],
