@@ -2,7 +2,7 @@
 // spread over frames in Leaflet's draw order, covered by the last complete picture;
 // shapes added later are drawn on top without starting over; small plans draw at once.
 import L from 'leaflet';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { leafletFrame, useFakeCanvasMap } from './fake-canvas-map';
 import { isSlicing, slicedCanvas } from '../../../web/src/map/sliced-canvas';
 
@@ -166,5 +166,70 @@ describe('slicedCanvas', () => {
     // Short lines: 100 in the first slice; the second ends them and takes the long ones (4.9 each) that still fit
     // in 100 (10); then 20 long lines a slice (98), and the rest. A slice never passes its budget.
     expect(perFrame).toEqual([100, 60, 20, 10]);
+  });
+
+  it('after a zoom projects each shape in the slice that draws it, not all at once, and draws them where Leaflet would', async () => {
+    const frames = manualFrames();
+    const renderer = slicedCanvas({ perFrame: 100, schedule: frames.schedule });
+    const shapes = circles(renderer, 500);
+    L.layerGroup(shapes).addTo(map);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    const project = vi.spyOn(L.CircleMarker.prototype as unknown as { _project(): void }, '_project');
+    log = [];
+    map.setZoom(3);
+    // The zoom's own task projected the shapes of the first slice (twice: its move and its view reset each start
+    // the pass), not the 500.
+    expect(project.mock.calls.length).toBeGreaterThan(0);
+    expect(project.mock.calls.length).toBeLessThanOrEqual(200);
+    while (frames.frame() > 0) { /* drain */ }
+    expect(project.mock.calls.length).toBeLessThan(500 + 200);
+    const lastClear = log.map((l) => l.startsWith('clear')).lastIndexOf(true);
+    const drawn = log.slice(lastClear + 1).filter((l) => l.startsWith('arc'));
+    // Every shape on the canvas, in order, at its place at the new zoom (the canvas leaves out those off it).
+    const bounds = (renderer as unknown as { _bounds: L.Bounds })._bounds;
+    const onCanvas = shapes.map((c) => map.latLngToLayerPoint(c.getLatLng())).filter((p) => bounds.intersects(L.bounds(p.subtract([4, 4]), p.add([4, 4]))));
+    expect(onCanvas.length).toBeGreaterThan(200);
+    expect(drawn).toEqual(onCanvas.map((p) => `arc ${Math.round(p.x)}`));
+    project.mockRestore();
+  });
+
+  it('hit-tests a click during that pass at the shapes\' new places, drawn yet or not', async () => {
+    const frames = manualFrames();
+    const renderer = slicedCanvas({ perFrame: 100, schedule: frames.schedule });
+    // 500 circles 15 px apart on a grid; at zoom 3 they are 30 px apart.
+    const shapes = Array.from({ length: 500 }, (_, i) => L.circleMarker(map.containerPointToLatLng([25 + (i % 50) * 15, 20 + Math.floor(i / 50) * 15]), { renderer, radius: 3 }));
+    L.layerGroup(shapes).addTo(map);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    map.setZoom(3);
+    expect(isSlicing(renderer)).toBe(true);
+    // A shape drawn (and so projected) after the first slices: click where it is at the new zoom.
+    const target = shapes[9 * 50 + 25];
+    const clicked: L.Layer[] = [];
+    for (const s of shapes) s.on('click', () => clicked.push(s));
+    const at = map.latLngToContainerPoint(target.getLatLng());
+    const canvas = container.querySelector('canvas:not(.fmp-canvas-cover)') as HTMLCanvasElement;
+    canvas.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: at.x, clientY: at.y }));
+    expect(clicked).toEqual([target]);
+  });
+
+  it('after a pan clips each line to the moved canvas in the slice that draws it', async () => {
+    const frames = manualFrames();
+    const renderer = slicedCanvas({ perFrame: 100, schedule: frames.schedule });
+    const lines = Array.from({ length: 400 }, (_, i) => L.polyline([map.containerPointToLatLng([10 + (i % 40) * 19, 10 + Math.floor(i / 40) * 50]), map.containerPointToLatLng([20 + (i % 40) * 19, 30 + Math.floor(i / 40) * 50])], { renderer, weight: 4 }));
+    L.layerGroup(lines).addTo(map);
+    await leafletFrame();
+    while (frames.frame() > 0) { /* drain */ }
+    log = [];
+    const clip = vi.spyOn(L.Polyline.prototype as unknown as { _clipPoints(): void }, '_clipPoints');
+    map.panBy([5, 0], { animate: false });
+    // The pan's task clipped the lines of the first slice (100 of weight 1) and the one after, clipped to be weighed
+    // and left for the next slice; not the 400.
+    expect(clip.mock.calls.length).toBe(101);
+    while (frames.frame() > 0) { /* drain */ }
+    expect(clip.mock.calls.length).toBe(400);
+    expect(log.filter((l) => l === 'lineTo')).toHaveLength(400);
+    clip.mockRestore();
   });
 });
