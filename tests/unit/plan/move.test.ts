@@ -2,7 +2,7 @@
 // the input untouched), checked by the independent checker, with its cost delta
 // and the violations it adds; bestPosition prefers feasible, then cheap.
 import { describe, expect, it } from 'vitest';
-import { moveOrder, positionBefore, REMOVED_BY_HAND } from '../../../web/src/plan/move';
+import { makeMoveEvaluator, moveOrder, positionBefore, REMOVED_BY_HAND, type MoveOutcome } from '../../../web/src/plan/move';
 import { routeOrderIds } from '../../../web/src/plan/rebuild-route';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
@@ -93,5 +93,43 @@ describe('moving a shipment', () => {
     const steps = outcome.solution.routes.find((r) => r.vehicleId === 'v1')!.steps.filter((s) => s.type !== 'start' && s.type !== 'end');
     expect(steps.findIndex((s) => s.type === 'pickup')).toBeLessThan(steps.findIndex((s) => s.type === 'delivery'));
     expect(steps.map((s) => s.id).sort()).toEqual(['o1', 'o2', 'o2', 'o3']);
+  });
+});
+
+describe('makeMoveEvaluator', () => {
+  const serviceOf = (o: MoveOutcome, vehicleId: string, orderId: string) => o.solution.routes.find((r) => r.vehicleId === vehicleId)!.steps.find((s) => s.id === orderId)!.serviceS;
+
+  it('keeps its lookups across plan changes, and makes them again once the data version moves', () => {
+    const scenario = makeMiniScenario();
+    scenario.plan = { solvedRevision: scenario.revision, solution: makeMiniSolution(scenario) };
+    let version = 0;
+    const evaluator = makeMoveEvaluator(() => scenario, () => version);
+    const o3ToV2 = () => evaluator.evaluate('o3', { vehicleId: 'v2', position: 0 })!;
+    expect(serviceOf(o3ToV2(), 'v2', 'o3')).toBe(300);
+    // A move applied: the plan changes, the results go.
+    const moved = evaluator.evaluate('o1', { vehicleId: 'v1', position: 2 })!;
+    expect(ids(moved.solution, 'v1')).toEqual(['o2', 'o3', 'o1']);
+    scenario.plan = { solvedRevision: scenario.revision, solution: moved.solution };
+    evaluator.clear();
+    expect(ids(o3ToV2().solution, 'v1')).toEqual(['o2', 'o1']);
+    // An order edited in place (as the store does): the lookups made for the old data are kept until the data
+    // version moves (the store moves it with every data edit)...
+    scenario.orders.find((o) => o.id === 'o3')!.serviceMinutes = 20;
+    evaluator.clear();
+    expect(serviceOf(o3ToV2(), 'v2', 'o3')).toBe(300);
+    // ...then made again.
+    version += 1;
+    evaluator.clear();
+    expect(serviceOf(o3ToV2(), 'v2', 'o3')).toBe(1200);
+  });
+
+  it('without a data version, makes its lookups again after every clear', () => {
+    const scenario = makeMiniScenario();
+    scenario.plan = { solvedRevision: scenario.revision, solution: makeMiniSolution(scenario) };
+    const evaluator = makeMoveEvaluator(() => scenario);
+    expect(serviceOf(evaluator.evaluate('o3', { vehicleId: 'v2', position: 0 })!, 'v2', 'o3')).toBe(300);
+    scenario.orders.find((o) => o.id === 'o3')!.serviceMinutes = 20;
+    evaluator.clear();
+    expect(serviceOf(evaluator.evaluate('o3', { vehicleId: 'v2', position: 0 })!, 'v2', 'o3')).toBe(1200);
   });
 });

@@ -131,6 +131,17 @@ export function checkSolution(scenario: Scenario, solution: CheckedInput, earlie
   };
 }
 
+/**
+ * The violations one route of `vehicle` has on its own: the route rules of checkSolution (its stops known, none
+ * served twice, shape, schedule, windows, capacity, skills, times and cost as recomputed), without the plan's
+ * (orders served elsewhere or missing). `ctx` is made once for many routes (makeEvalContext).
+ */
+export function checkRouteAlone(ctx: EvalContext, vehicle: Vehicle, route: Route): Violation[] {
+  const violations: Violation[] = [];
+  if (markServed(ctx, vehicle, route, new Set(), violations) > 0) checkRoute(ctx, vehicle, route, violations);
+  return violations;
+}
+
 /** Records the orders a route serves; returns how many order stops it has. */
 function markServed(ctx: EvalContext, vehicle: Vehicle, route: Route, seen: Set<string>, violations: Violation[]): number {
   const stops = route.steps.filter((s) => s.type === 'job' || s.type === 'pickup' || s.type === 'delivery');

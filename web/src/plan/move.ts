@@ -2,7 +2,7 @@
 // another position, or out of the plan. Each edit builds a whole new solution
 // (touched routes rebuilt, the rest shared) and re-runs the independent checker,
 // so the caller sees feasibility and cost before anything is applied.
-import { checkSolution, type EarlierCheck, type Violation } from '../domain/check';
+import { checkRouteAlone, checkSolution, type EarlierCheck, type Violation } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Route, Solution, UnassignedOrder } from '../domain/solution';
 import type { StopRef } from '../domain/route-eval';
@@ -75,12 +75,12 @@ export function bestPlacement(scenario: Scenario, vehicleId: string, stops: read
   const refs = stops.flatMap((item): StopRef[] => (typeof item === 'string' ? orderStops(lookup.orders.get(item)!) : [item]));
   const ids = [...new Set(refs.filter((s) => s.type !== 'break').map((s) => s.id))];
   const order = lookup.orders.get(orderId)!;
-  // Only the orders on this route, so the checker judges the route and nothing else.
-  const local: Scenario = { ...scenario, orders: [...ids, orderId].map((id) => lookup.orders.get(id)!) };
+  const vehicle = lookup.vehicles.get(vehicleId)!;
   let best = { position: position ?? ids.length, stops: withOrderAt(refs, order, position ?? ids.length), violations: Infinity, cost: Infinity };
   const consider = (at: number, candidate: StopRef[]) => {
     const route = rebuildRoute(scenario, vehicleId, candidate, lookup);
-    const violations = checkSolution(local, { routes: [route], unassigned: [] }).violations.length;
+    // The route judged on its own, in the lookup's context (its orders resolved once for every candidate).
+    const violations = checkRouteAlone(lookup.ctx, vehicle, route).length;
     if (violations < best.violations || (violations === best.violations && route.cost < best.cost)) best = { position: at, stops: candidate, violations, cost: route.cost };
   };
   const positions = position === undefined ? [...Array(ids.length + 1).keys()] : [position];
@@ -153,17 +153,29 @@ export interface MoveEvaluator {
   clear(): void;
 }
 
-/** Makes an evaluator over `current()`, the open scenario as plain data (its plan is the one edited). */
-export function makeMoveEvaluator(current: () => Scenario | null): MoveEvaluator {
+/**
+ * Makes an evaluator over `current()`, the open scenario as plain data (its plan is the one edited).
+ * `dataVersion()` changes whenever the scenario's data (orders, fleet, depots, settings, travel) may have changed,
+ * even in place: while it and those parts are the same, the id lookups and the checker's resolved orders are
+ * kept across plan changes (a move, a solve), which `clear` otherwise drops with the results (at 10,000 orders,
+ * building them again took ~8 ms of the task that follows every move). Without it every `clear` drops them.
+ */
+export function makeMoveEvaluator(current: () => Scenario | null, dataVersion?: () => unknown): MoveEvaluator {
   const results = new Map<string, MoveOutcome | null>();
   let lookup: ScenarioLookup | null = null;
+  let lookupKey: readonly unknown[] = [];
+  const keyOf = (s: Scenario): readonly unknown[] => [s.id, dataVersion?.(), s.revision, s.orders, s.vehicles, s.depots, s.settings, s.travelMatrices];
   return {
     evaluate(orderId, target) {
       const scenario = current();
       if (!scenario?.plan) return null;
       const key = `${orderId}\u0000${target.vehicleId}\u0000${target.position ?? 'best'}`;
       if (!results.has(key)) {
-        lookup ??= makeLookup(scenario);
+        const now = keyOf(scenario);
+        if (!lookup || now.some((part, i) => part !== lookupKey[i])) {
+          lookup = makeLookup(scenario);
+          lookupKey = now;
+        }
         if (results.size > 64) results.clear();
         // A plan solved (or last edited) on this revision of the problem was checked on these data.
         const checkedHere = scenario.plan.solvedRevision === scenario.revision;
@@ -173,7 +185,7 @@ export function makeMoveEvaluator(current: () => Scenario | null): MoveEvaluator
     },
     clear() {
       results.clear();
-      lookup = null;
+      if (!dataVersion) lookup = null;
     },
   };
 }

@@ -4,7 +4,7 @@
 // plan change (a solve) is recorded too, so it can be undone like an edit, and so
 // is every data edit (depots, vehicles, orders, date) as a whole-scenario snapshot.
 import { isProvisional } from './provisional';
-import { createEffect, on } from 'solid-js';
+import { createEffect, on, untrack } from 'solid-js';
 import { createStore, unwrap } from 'solid-js/store';
 import type { Plan } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
@@ -75,7 +75,8 @@ export function createEditStore([scenarioState, scenarioActions]: ScenarioStore,
   let applied: Solution | null = null;
   let outcome: MoveOutcome | null = null;
   let pendingOutcome: MoveOutcome | null = null;
-  const cache = makeMoveEvaluator(() => (scenarioState.scenario ? unwrap(scenarioState.scenario) : null));
+  // Every data edit counts in `dataChanges` (a plan change does not): the evaluator keeps its lookups across moves.
+  const cache = makeMoveEvaluator(() => (scenarioState.scenario ? unwrap(scenarioState.scenario) : null), () => untrack(() => scenarioState.dataChanges));
 
   const counts = () => setState({ undoCount: past.length, redoCount: future.length });
   const currentPlan = () => scenarioState.scenario?.plan ?? null;
