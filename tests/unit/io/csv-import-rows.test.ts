@@ -110,3 +110,24 @@ describe('mergeIntoScenario', () => {
     expect(replaced.plan).toBeNull();
   });
 });
+
+describe('guessKind', () => {
+  const kind = (header: string) => guessKind(header.split(';'));
+  it('takes a fleet in German, Spanish, Italian or Dutch for vehicles, as in English', () => {
+    expect(kind('Name;Driver;Shift start;Shift end;Capacity kg;Skills;Crew size')).toBe('vehicles');
+    expect(kind('Fahrzeug;Fahrer;Schichtbeginn;Schichtende;Kapazität kg;Fähigkeiten;Kosten pro km;Fixkosten')).toBe('vehicles');
+    expect(kind('Vehículo;Conductor;Inicio turno;Fin turno;Capacidad kg;Habilidades')).toBe('vehicles');
+    expect(kind('Veicolo;Autista;Inizio turno;Fine turno;Capacità kg')).toBe('vehicles');
+    expect(kind('Kenteken;Chauffeur;Begin dienst;Einde dienst;Capaciteit kg')).toBe('vehicles');
+  });
+
+  it('takes a table with coordinates, addresses or customers for orders, whatever else it names', () => {
+    expect(kind('Auftragsnummer;Kunde;Anschrift;Breitengrad;Längengrad;Von;Bis;Gewicht (kg);Fähigkeiten')).toBe('orders');
+    expect(kind('Pedido;Cliente;Dirección;Latitud;Longitud;Desde;Hasta;Peso kg')).toBe('orders');
+    // A driver column in an order list (who usually delivers there) does not make it a fleet.
+    expect(kind('Order;Klant;Adres;Chauffeur;Tijdvak')).toBe('orders');
+    expect(kind('Pedido;Vehículo;Latitud;Longitud')).toBe('orders');
+    // Words both kinds use ("Nombre", "Habilidades") decide nothing: orders, the default.
+    expect(kind('Nombre;Habilidades;Notas')).toBe('orders');
+  });
+});

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
 import { normalizeHeader } from './cell-parse';
+import { LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import type { ImportKind } from './column-map';
 import { buildOrder } from './import-orders';
 import { DepotPlanner } from './import-depots';
@@ -104,10 +105,29 @@ export function mergeIntoScenario(scenario: Scenario, kind: ImportKind, mode: Im
   return next;
 }
 
-/** Guesses what a table holds: vehicles when its headers speak of capacity, shifts, crews or vehicles and not of coordinates. */
+/** Local words (fields-local.ts) of the given fields that the other kind's fields do not also use. */
+function ownWords(own: Readonly<Record<string, readonly string[]>>, keys: readonly string[], other: Readonly<Record<string, readonly string[]>>): string[] {
+  const shared = new Set(Object.values(other).flat().map(normalizeHeader));
+  return keys.flatMap((k) => own[k] ?? []).map(normalizeHeader).filter((w) => !shared.has(w));
+}
+/** A fleet's words in other languages: plates, vehicles and drivers, shifts, crews, costs; and capacity ("Kapazität kg"). */
+const LOCAL_VEHICLE_WORDS = [
+  ...ownWords(LOCAL_VEHICLE_SYNONYMS, ['id', 'name', 'shiftStart', 'shiftEnd', 'crewSize', 'fixedCost', 'perKmCost', 'perHourCost'], LOCAL_ORDER_SYNONYMS),
+  ...LOCAL_CAPACITY_WORDS.map(normalizeHeader),
+];
+/** An order list's words in other languages: coordinates, address, customer. */
+const LOCAL_ORDER_WORDS = ownWords(LOCAL_ORDER_SYNONYMS, ['lat', 'lng', 'address', 'customerName'], LOCAL_VEHICLE_SYNONYMS);
+/** The header is `word`, or begins or ends with it as a whole word. */
+const speaks = (header: string, words: readonly string[]) => words.some((w) => header === w || header.startsWith(`${w} `) || header.endsWith(` ${w}`));
+
+/**
+ * Guesses what a table holds: vehicles when its headers speak of capacity, shifts, crews or vehicles and not of
+ * coordinates, addresses or customers, in English or in the languages fields-local.ts knows ("Fahrzeug;
+ * Schichtbeginn; Kapazität kg" is a fleet).
+ */
 export function guessKind(headers: readonly string[]): ImportKind {
   const words = headers.map(normalizeHeader);
-  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver)\b/.test(h));
-  const orderLike = words.some((h) => /^(lat|latitude|lng|lon|longitude|address|customer)\b/.test(h) || /\b(customer|recipient)\b/.test(h));
+  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver)\b/.test(h) || speaks(h, LOCAL_VEHICLE_WORDS));
+  const orderLike = words.some((h) => /^(lat|latitude|lng|lon|longitude|address|customer)\b/.test(h) || /\b(customer|recipient)\b/.test(h) || speaks(h, LOCAL_ORDER_WORDS));
   return vehicleLike && !orderLike ? 'vehicles' : 'orders';
 }
