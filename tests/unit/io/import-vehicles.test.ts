@@ -34,6 +34,18 @@ describe('vehicles file', () => {
     ]);
   });
 
+  it('reads an empty cell of a skills column, in a file without crew sizes, as a crew without those skills', async () => {
+    const { vehicles } = await read(['Vehicle,Skills', 'S1,montage', 'S2,', 'S3,"montage, kühl"'].join('\n'));
+    expect(vehicles.map((v) => [v.id, v.crew])).toEqual([
+      ['S1', { size: 1, skills: ['montage'] }], ['S2', { size: 1, skills: [] }], ['S3', { size: 1, skills: ['montage', 'kühl'] }],
+    ]);
+    // With a crew size column, both cells empty leave the crew out of the model, as the export writes it.
+    const sized = await read(['Vehicle,Crew size,Skills', 'S1,2,montage', 'S2,,'].join('\n'));
+    expect(sized.vehicles.map((v) => [v.id, v.crew])).toEqual([['S1', { size: 2, skills: ['montage'] }], ['S2', undefined]]);
+    // No crew column at all: no crew.
+    expect((await read('Vehicle,Capacity kg\nS1,800')).vehicles[0].crew).toBeUndefined();
+  });
+
   it('invents no limit: no capacity column or an empty cell is no limit, no shift is the whole day, absent costs are zero', async () => {
     const { vehicles } = await read('Vehicle,Capacity kg\nV1,\nV2,800');
     expect(vehicles[0]).toEqual({

@@ -1,6 +1,7 @@
 // One table row → one vehicle, keeping every rule the file states and inventing
 // none: capacity per unit (no column or an empty cell = no limit), crew size and
-// crew skills apart from vehicle features (lists or yes/no columns such as
+// crew skills (a skills column without a size column: an empty cell = no skills)
+// apart from vehicle features (lists or yes/no columns such as
 // "Liftgate"), start/end at a depot or at coordinates (new depots are planned,
 // see import-depots.ts), shift, breaks, limits, costs, overtime; unmapped
 // columns are kept in `extra`.
@@ -36,7 +37,13 @@ function crewOf(row: RowReader): { size: number; skills: string[] } | undefined 
   const size = row.number('crewSize');
   const skills = listOf(row, 'crewSkills');
   // Skills without a size: at least the driver is on board.
-  return size === undefined && skills === undefined ? undefined : { size: size ?? 1, skills: skills ?? [] };
+  if (size !== undefined || skills !== undefined) return { size: size ?? 1, skills: skills ?? [] };
+  // A file with a skills column and no crew size column states every crew in that column: an empty cell there is a
+  // crew without those skills (a dispatcher's "Fähigkeiten" left blank for the vans without fitters), not a crew
+  // left out of the model, whose skills would never be checked. With a size column, both cells empty stay
+  // "not modelled" (the export writes such a vehicle so).
+  const targets = row.ctx.targets;
+  return targets.includes('crewSkills') && !targets.includes('crewSize') ? { size: 1, skills: [] } : undefined;
 }
 
 function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
