@@ -113,6 +113,9 @@ describe('risk store', () => {
     expect(() => structuredClone(calls[0].scenario)).not.toThrow();
     const figures = figuresOf(calls[0]);
     calls[0].resolve(figures);
+    // The views take the answer in a task after the one that received it.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(state.status).toBe('running');
     await tick();
     expect(state.status).toBe('done');
     expect(state.risk?.expectedLateStops).toBeCloseTo(figures.expectedLateStops, 9);
