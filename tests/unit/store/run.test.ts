@@ -42,6 +42,23 @@ describe('run store', () => {
     expect(scenarioState.planStatus).toBe('valid');
   });
 
+  it('stores the solution in the task after the one that received it, not in that task', async () => {
+    const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
+    const before = scenarioState.scenario?.plan;
+    const pending = actions.optimize();
+    fake.calls[0].resolve(makeMiniSolution());
+    // Every microtask of the receiving task has run: the plan is not stored yet, the run not over.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(scenarioState.scenario?.plan).toBe(before);
+    expect(run.status).toBe('running');
+    // Two timers: the event loop polls in between, where Node runs the store's MessageChannel task.
+    await tick();
+    await tick();
+    expect(scenarioState.scenario?.plan?.solution.routes).toHaveLength(1);
+    expect(run.status).toBe('done');
+    await pending;
+  });
+
   it('says what a scenario without vehicles needs instead of solving it, and drops the message once the scenario changes', async () => {
     const { fake, scenario: [, scenarioActions], run: [run, actions] } = setup();
     const vehicles = scenarioActions.snapshot()!.vehicles;

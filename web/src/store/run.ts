@@ -10,6 +10,7 @@ import { solveBlocker } from '../domain/validate-entity';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import { makeBestSoFar } from './provisional';
+import { nextTask } from '../io/next-task';
 import type { ScenarioStore } from './scenario';
 import { adoptSolvedPlan, headOf, type ScenarioHead } from './adopt-plan';
 import type { TextSnapshot } from './plan-value';
@@ -166,6 +167,9 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
       }
       const solution = await solving;
       bestSoFar.settled();
+      // The plan is read (decoded from the worker's answer) in the task that received it; the store and every view
+      // take it in the next one: at 10,000 stops the two were one task of 50-70 ms (issue #15).
+      await nextTask();
       // The user opened another scenario meanwhile: this plan belongs to nothing on screen.
       if (scenarioState.scenario?.id !== scenarioId) return finish({ status: 'idle' });
       storePlan(head, solved, travel, solution);
