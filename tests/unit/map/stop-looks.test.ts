@@ -2,7 +2,7 @@
 // other routes are faded (smaller, see-through, no ring), as their lines are; unassigned stops never are, and
 // with no route active nothing is.
 import { describe, expect, it } from 'vitest';
-import { drawOrder, Look, lookStyle, pickupLook, stopLook } from '../../../web/src/map/stop-looks';
+import { drawOrder, Look, lookStyle, pickupLook, riskPerStop, stopLook } from '../../../web/src/map/stop-looks';
 import type { StopPoint } from '../../../web/src/map/projection';
 
 const stop = (vehicleId: string | null, status: StopPoint['status'] = 'planned'): StopPoint => ({
@@ -43,5 +43,13 @@ describe('drawOrder', () => {
 
   it('with no route active, keeps the stops in their own order', () => {
     expect(drawOrder([stop('v1'), stop('v2')], null)).toBeNull();
+  });
+
+  it('gives each stop its order\'s risk level, one lookup per planned stop, none for a stop not planned', () => {
+    const stops = [{ ...stop('v1'), orderId: 'a' }, { ...stop(null, 'unassigned'), orderId: 'b' }, { ...stop('v2'), orderId: 'c' }, { ...stop('v2'), orderId: 'd' }];
+    const asked: string[] = [];
+    const levels: Record<string, 'low' | 'high'> = { a: 'high', b: 'low', c: 'low' };
+    expect(riskPerStop(stops, (id) => { asked.push(id); return levels[id]; })).toEqual(['high', undefined, 'low', undefined]);
+    expect(asked).toEqual(['a', 'c', 'd']);
   });
 });

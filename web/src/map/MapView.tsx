@@ -21,6 +21,7 @@ import { projectRoutesInSlices, projectStopsInSlices, scenarioBounds, type Route
 import { RouteLayer } from './RouteLayer';
 import { slicedCanvas } from './sliced-canvas';
 import { StopMarkers } from './StopMarkers';
+import { riskPerStop } from './stop-looks';
 import { AtRiskRings } from './AtRiskRings';
 import { escapeHtml } from './tooltips';
 
@@ -157,15 +158,15 @@ export function MapView(): JSX.Element {
   // the two were a long task at 10,000 stops); the lookup builds its table on the first level asked for.
   const [riskLevelsOf, setRiskLevelsOf] = createSignal(levelsNow());
   createEffect(on(levelsNow, (next) => void nextTask().then(() => setRiskLevelsOf(() => next)), { defer: true }));
+  // The level of each drawn stop, looked up once per estimate and plan for the dots and the counts alike: at 10,000
+  // stops two passes of lookups with the dots' drawing were one task of 50-60 ms at 2x CPU throttling (issue #15).
+  const risks = createMemo(() => riskPerStop(dotted(), riskLevelsOf()));
   // Each count is its own memo, so a drawing slice (`drawn`) or a risk answer recounts only what it changes,
-  // not ten passes over 10,000 stops (issue #15).
+  // not ten passes over 10,000 stops (issue #15). Counted over the drawn stops: while a new plan's dots are a task
+  // behind its stops, the region is busy (catchingUp).
   const riskLevels = createMemo(() => {
     const tally: Record<RiskLevel, number> = { low: 0, medium: 0, high: 0 };
-    const levelOf = riskLevelsOf();
-    for (const s of stops()) {
-      const level = s.status === 'planned' ? levelOf(s.orderId) : undefined;
-      if (level) tally[level] += 1;
-    }
+    for (const level of risks()) if (level) tally[level] += 1;
     return tally.low + tally.medium + tally.high === 0 ? '' : `low:${tally.low} medium:${tally.medium} high:${tally.high}`;
   });
   const stopCounts = createMemo(() => ({
@@ -211,7 +212,7 @@ export function MapView(): JSX.Element {
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />
-              <StopMarkers map={instance()} renderer={renderer} stops={dotted()} view={view} riskLevels={riskLevelsOf} onDrawn={setDrawn} />
+              <StopMarkers map={instance()} renderer={renderer} stops={dotted()} view={view} risks={risks} onDrawn={setDrawn} />
               <AtRiskRings map={instance()} renderer={renderer} stops={atRisk()} />
             </>
           );

@@ -9,7 +9,7 @@
 import L from 'leaflet';
 import { createEffect, createMemo, onCleanup, untrack, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import type { OrderLevels, RiskLevel } from '../store/risk';
+import type { RiskLevel } from '../store/risk';
 import { shownIn, type RouteView } from '../store/route-view';
 import { viewQueue } from '../store/staged';
 import { selectedOrderId } from '../store/ui';
@@ -55,7 +55,11 @@ class DotArrays {
 }
 
 /** Keeps depot markers and a dot per order (and per shipment's pickup place) on `map` in step with the plan, the selection and the route filter. */
-export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; riskLevels?: () => OrderLevels; onDrawn?: (count: number) => void }): JSX.Element {
+/** No stop has a risk level (an empty list: every index reads undefined). */
+const NO_RISKS: readonly (RiskLevel | undefined)[] = [];
+
+/** `risks`: the risk level of each of `stops` (same index), `undefined` for a stop without one (riskPerStop). */
+export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; risks?: () => readonly (RiskLevel | undefined)[]; onDrawn?: (count: number) => void }): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const depotsGroup = L.layerGroup().addTo(props.map);
   const selectedGroup = L.layerGroup().addTo(props.map);
@@ -109,10 +113,7 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
   };
 
   // Per plan, risk estimate, filter and active route: numbers into the arrays, then each layer redraws only if its dots changed.
-  const risksOf = createMemo(() => {
-    const levelOf = props.riskLevels?.();
-    return props.stops.map((s) => (s.status === 'planned' ? levelOf?.(s.orderId) : undefined));
-  });
+  const risksOf = (): readonly (RiskLevel | undefined)[] => props.risks?.() ?? NO_RISKS;
   // A new plan or risk estimate is drawn at once. A route opened or filtered over the same stops is restyled in a
   // view task after the one that changed it: the click that opened a route (a route table row to unfold, a timeline
   // row to scroll to) took this 10,000-dot pass too (2–8 ms) and came near 50 ms with it (issue #15).
@@ -133,7 +134,7 @@ export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: St
       if (!disposed) untrack(() => draw(props.stops, risksOf(), props.view.active(), props.view.visible()));
     });
   });
-  function draw(stops: StopPoint[], risks: (RiskLevel | undefined)[], active: string | null, routes: ReturnType<RouteView['visible']>): void {
+  function draw(stops: StopPoint[], risks: readonly (RiskLevel | undefined)[], active: string | null, routes: ReturnType<RouteView['visible']>): void {
     if (stops !== shown) closeTip();
     shown = stops;
     drawnRisks = risks;

@@ -4,7 +4,7 @@
 // selected stop) the other routes' stops are faded, as their lines are (RouteLayer.tsx): at thousands of stops
 // their dots would otherwise hide the active route.
 import type L from 'leaflet';
-import type { RiskLevel } from '../store/risk';
+import type { OrderLevels, RiskLevel } from '../store/risk';
 import { UNASSIGNED_COLOR, type StopPoint } from './projection';
 
 export type CircleStyle = Required<Pick<L.CircleMarkerOptions, 'radius' | 'color' | 'weight' | 'fillColor' | 'fillOpacity'>>;
@@ -79,4 +79,12 @@ export function pickupLook(stop: StopPoint, active: string | null): Look {
 export function lookStyle(stop: StopPoint, look: Look, risk?: RiskLevel): CircleStyle {
   if (look === Look.Faded || look === Look.PickupFaded) return fadedStyle(stop, look === Look.PickupFaded);
   return look >= Look.Pickup ? pickupStyle(stop, false) : stopStyle(stop, false, risk);
+}
+
+/**
+ * The risk level of each of `stops` (same index): a planned stop's order's level, none for a stop not planned. One
+ * lookup per stop, shared by the dots and the region's counts (MapView.tsx).
+ */
+export function riskPerStop(stops: readonly StopPoint[], levelOf: OrderLevels): (RiskLevel | undefined)[] {
+  return stops.map((s) => (s.status === 'planned' ? levelOf(s.orderId) : undefined));
 }
