@@ -5,7 +5,7 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, type PlanPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
+import { joinRead, KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, readReplies, type PlanPart, type ReadPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
 import { entriesOf } from '../../../web/src/io/record-list';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { recordPiecesWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
@@ -17,12 +17,14 @@ let counter = 0;
 const names = () => ({ scenarios: `save-offload-s-${++counter}`, session: `save-offload-p-${counter}` });
 
 /** A Worker stand-in running the save worker's handler; `hold` keeps requests until `release`. */
-function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean } = {}) {
+function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean; partItems?: number } = {}) {
   const handle = makeSaveHandler();
   const requests: WorkerMessage[] = [];
+  /** Every message the worker posted, as the page received it. */
+  const replies: (SaveReply | ReadPart)[] = [];
   let held: (() => void)[] | null = null;
   const worker = {
-    onmessage: null as ((event: MessageEvent<SaveReply>) => void) | null,
+    onmessage: null as ((event: MessageEvent<SaveReply | ReadPart>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
     onmessageerror: null as (() => void) | null,
     terminated: false,
@@ -31,14 +33,22 @@ function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean }
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
       // Dies as its first piece of a text comes in (at once: the page learns of it before posting the next piece).
       if (options.dieOnFirstPiece && request.kind === 'text-part') return void worker.onerror?.({ message: 'gone', preventDefault() {} } as ErrorEvent);
-      const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) worker.onmessage?.({ data: reply } as MessageEvent<SaveReply>); });
+      // As the worker's entry (save.worker.ts) posts them: a large read's parts, then its reply; a message per task.
+      const deliver = (messages: (SaveReply | ReadPart)[]) => {
+        const [first, ...rest] = messages;
+        if (!first) return;
+        replies.push(first);
+        worker.onmessage?.({ data: structuredClone(first) } as MessageEvent<SaveReply | ReadPart>);
+        setTimeout(() => deliver(rest), 0);
+      };
+      const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) deliver(readReplies(reply, options.partItems)); });
       if (held) held.push(run);
       else setTimeout(run, 0);
     },
     terminate() { worker.terminated = true; },
   };
   return {
-    worker, requests,
+    worker, requests, replies,
     hold() { held = []; },
     release() { const runs = held ?? []; held = null; runs.forEach((run) => run()); },
     create: () => worker as unknown as Worker,
@@ -46,7 +56,7 @@ function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean }
 }
 
 /** A database that writes and reads through a (fake) save worker. */
-function readingDb(options: { failOnPost?: boolean } = {}) {
+function readingDb(options: { failOnPost?: boolean; partItems?: number } = {}) {
   const where = names();
   const fake = fakeWorker(options);
   const worker = makeSaveWorker(fake.create);
@@ -262,6 +272,42 @@ describe('save worker', () => {
     expect(stored?.stamp).toBeTypeOf('number');
     expect(db.knownStamp?.('mini')).toBeUndefined();
     expect(await db.readRecord!('absent')).toBeUndefined();
+  });
+
+  it('answers a read of a large scenario in parts, its orders and routes a message each, and the page puts them back in order', async () => {
+    const { where, fake, db } = readingDb({ partItems: 2 });
+    const base = makeMiniScenario();
+    // Six orders, five of them on two routes.
+    const more = [5, 6].map((n) => ({ ...structuredClone(base.orders[0]), id: `o${n}` }));
+    const scenario = makeMiniScenario({ orders: [...base.orders, ...more] });
+    const planned = { ...scenario, plan: makeMiniPlan(scenario, { v1: ['o1', 'o2', 'o5'], v2: ['o3', 'o6'] }) };
+    await makePlannerDb(where).saveCurrentScenario(planned);
+    const stored = await db.readRecord!('mini');
+    expect(stored?.read).toEqual(readScenarioRecord(await makePlannerDb(where).getScenario('mini')));
+    expect(stored?.read.ok && stored.read.scenario.orders.map((o) => o.id)).toEqual(scenario.orders.map((o) => o.id));
+    expect(stored?.read.ok && stored.read.scenario.plan?.solution.routes.map((r) => r.vehicleId)).toEqual(['v1', 'v2']);
+    // Three parts of two orders, a part per route (each over two steps), then the reply.
+    const parts = fake.replies.filter((m): m is ReadPart => 'part' in m);
+    expect(parts.filter((m) => m.part.orders).map((m) => m.part.orders!.length)).toEqual([2, 2, 2]);
+    expect(parts.filter((m) => m.part.routes).map((m) => m.part.routes!.map((r) => r.vehicleId))).toEqual([['v1'], ['v2']]);
+    const last = fake.replies.at(-1) as Extract<SaveReply, { ok: true }>;
+    expect(last.parted).toBe(true);
+    expect(last.found?.read.ok && last.found.read.scenario.orders).toEqual([]);
+  });
+
+  it('splits only a read of a large scenario, and joins its parts back to the very read it split', () => {
+    const scenario = makeMiniScenario({ plan: makeMiniPlan() });
+    const found = { read: readScenarioRecord(scenario), stamp: 7 };
+    const reply: SaveReply = { id: 3, ok: true, found };
+    expect(readReplies(reply)).toEqual([reply]);
+    expect(readReplies({ id: 4, ok: true, found: null })).toEqual([{ id: 4, ok: true, found: null }]);
+    expect(readReplies({ id: 5, ok: false, name: 'Error', message: 'x' })).toHaveLength(1);
+    const messages = readReplies(reply, 1);
+    const parts = messages.filter((m): m is ReadPart => 'part' in m);
+    expect(parts.length).toBeGreaterThan(scenario.orders.length - 1);
+    expect(parts.every((m) => m.id === 3 && (m.part.orders?.length ?? 0) <= 1)).toBe(true);
+    const end = messages.at(-1) as Extract<SaveReply, { ok: true }>;
+    expect(joinRead(end.found!, parts.map((m) => m.part))).toEqual(found);
   });
 
   it('reads on the page once the worker has failed', async () => {

@@ -5,7 +5,7 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePlannerDb } from '../../../web/src/io/db';
 import { createPersistence } from '../../../web/src/store/persist';
-import { copyScenario, isPlanValue } from '../../../web/src/store/plan-value';
+import { copyScenario, freezeRoutesInParts, isPlanValue } from '../../../web/src/store/plan-value';
 import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { generateRichScenario } from '../../bench/rich-generate';
@@ -112,5 +112,21 @@ describe('plan value', () => {
     expect(structuredClone(loaded)).toEqual(left);
     expect(loaded.travel).toEqual({ source: 'embedded' });
     expect(second.store[0].planStatus).toBe('valid');
+  });
+});
+
+describe('freezeRoutesInParts', () => {
+  it('freezes every route, a part of about the given steps per pause, and nothing else of the plan', async () => {
+    const base = makeMiniScenario();
+    const plan = makeMiniPlan(base, { v1: ['o1', 'o2'], v2: ['o3'] });
+    const frozenAtPause: boolean[][] = [];
+    const pause = async () => { frozenAtPause.push(plan.solution.routes.map((r) => Object.isFrozen(r))); };
+    // v1 has four steps (start, two stops, end): the first part; v2 comes after a pause.
+    await freezeRoutesInParts(plan, pause, 4);
+    expect(frozenAtPause).toEqual([[true, false]]);
+    expect(plan.solution.routes.every((r) => Object.isFrozen(r) && Object.isFrozen(r.steps) && r.steps.every((s) => Object.isFrozen(s)))).toBe(true);
+    expect(Object.isFrozen(plan.solution)).toBe(false);
+    await freezeRoutesInParts(null, pause);
+    expect(frozenAtPause).toHaveLength(1);
   });
 });

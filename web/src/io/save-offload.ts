@@ -14,6 +14,8 @@ import { recordPiecesWithoutPlan } from './record-text';
 import { nextTask } from './next-task';
 import { listStoredEntries, type ScenarioEntries } from './record-list';
 import { readStoredRecord, type StoredRead } from './record-read';
+import type { Order } from '../domain/scenario';
+import type { Route } from '../domain/solution';
 import { PIECE_CHARS, postInPieces, textLength, TextPieces } from './text-pieces';
 
 /** Where a record goes: an idb-keyval store (one database, one object store). */
@@ -71,8 +73,62 @@ export interface ListRequest {
  * lines), or the failure's name, message and (when stale) the stored stamp.
  */
 export type SaveReply =
-  | { id: number; ok: true; found?: StoredRead | null; listed?: ScenarioEntries }
+  | { id: number; ok: true; found?: StoredRead | null; listed?: ScenarioEntries; parted?: true }
   | { id: number; ok: false; name: string; message: string; storedStamp?: number };
+
+/**
+ * A share of a large record a read answers with, posted before the read's reply (`parted`), whose scenario then
+ * holds no orders and its plan no routes: the page puts the parts' orders and routes back, in order (joinRead). Each
+ * part is a message of its own, so a task of its own on the page: at 10,000 orders the whole record read back from
+ * one message was a task of 25-50 ms on the page, with a collection pause of as much in the next (issue #15).
+ */
+export interface ReadPart {
+  id: number;
+  part: { orders?: Order[]; routes?: Route[] };
+}
+
+/** Orders, or route steps, per part of a read's answer. */
+export const READ_PART_ITEMS = 1500;
+
+/**
+ * The messages that carry `reply` to the page: the reply itself, or for a read of a large scenario its orders and
+ * routes in parts (about `size` orders or steps each), then the reply without them.
+ */
+export function readReplies(reply: SaveReply, size = READ_PART_ITEMS): (SaveReply | ReadPart)[] {
+  const read = reply.ok ? reply.found?.read : undefined;
+  if (!reply.ok || !reply.found || !read?.ok) return [reply];
+  const { scenario } = read;
+  const routes = scenario.plan?.solution.routes ?? [];
+  const steps = routes.reduce((sum, r) => sum + r.steps.length, 0);
+  if (scenario.orders.length <= size && steps <= size) return [reply];
+  const parts: ReadPart[] = [];
+  for (let from = 0; from < scenario.orders.length; from += size) parts.push({ id: reply.id, part: { orders: scenario.orders.slice(from, from + size) } });
+  let group: Route[] = [];
+  let groupSteps = 0;
+  for (const route of routes) {
+    group.push(route);
+    groupSteps += route.steps.length;
+    if (groupSteps >= size) { parts.push({ id: reply.id, part: { routes: group } }); group = []; groupSteps = 0; }
+  }
+  if (group.length > 0) parts.push({ id: reply.id, part: { routes: group } });
+  const plan = scenario.plan ? { ...scenario.plan, solution: { ...scenario.plan.solution, routes: [] } } : scenario.plan;
+  const rest: StoredRead = { ...reply.found, read: { ...read, scenario: { ...scenario, orders: [], plan } } };
+  return [...parts, { ...reply, found: rest, parted: true }];
+}
+
+/** The read `found` with the orders and routes of its parts put back, in the order they came (see readReplies). */
+export function joinRead(found: StoredRead, parts: readonly ReadPart['part'][]): StoredRead {
+  if (!found.read.ok) return found;
+  const { scenario } = found.read;
+  const orders: Order[] = [];
+  const routes: Route[] = [];
+  for (const part of parts) {
+    for (const order of part.orders ?? []) orders.push(order);
+    for (const route of part.routes ?? []) routes.push(route);
+  }
+  const plan = scenario.plan ? { ...scenario.plan, solution: { ...scenario.plan.solution, routes } } : scenario.plan;
+  return { ...found, read: { ...found.read, scenario: { ...scenario, orders, plan } } };
+}
 
 /** Works out the scenario list of a store in the save worker; record-list.ts's listStoredEntries on the page when absent. */
 export type EntriesLister = (names: StoreNames) => Promise<ScenarioEntries>;
@@ -211,21 +267,28 @@ export function makeSaveWorker(createWorker: () => Worker = spawnSaveWorker): Sa
   let worker: Worker | null = null;
   let nextId = 0;
   const pending = new Map<number, { resolve: (reply: Extract<SaveReply, { ok: true }>) => void; reject: (error: Error) => void; recordId: string }>();
+  /** The parts of each read's answer received so far (readReplies). */
+  const partsOf = new Map<number, ReadPart['part'][]>();
   const fail = (message: string) => {
     worker?.terminate();
     worker = null;
     plans.reset();
     for (const p of pending.values()) p.reject(new WriterUnavailableError(message));
     pending.clear();
+    partsOf.clear();
   };
   const start = (): Worker => {
     const w = createWorker();
-    w.onmessage = (event: MessageEvent<SaveReply>) => {
+    w.onmessage = (event: MessageEvent<SaveReply | ReadPart>) => {
       const reply = event.data;
+      // A part of a read's answer: kept until the reply that ends it (readReplies).
+      if ('part' in reply) return void (partsOf.get(reply.id) ?? partsOf.set(reply.id, []).get(reply.id)!).push(reply.part);
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
-      if (reply.ok) waiting?.resolve(reply);
-      else waiting?.reject(replyError(reply, waiting.recordId));
+      const parts = partsOf.get(reply.id) ?? [];
+      partsOf.delete(reply.id);
+      if (!reply.ok) return void waiting?.reject(replyError(reply, waiting.recordId));
+      waiting?.resolve(reply.parted && reply.found ? { ...reply, found: joinRead(reply.found, parts) } : reply);
     };
     w.onerror = (event) => { event.preventDefault?.(); fail(`the save worker failed (${event.message || 'no message'})`); };
     w.onmessageerror = () => fail('the save worker could not read a request');

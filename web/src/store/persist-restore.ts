@@ -6,6 +6,7 @@ import type { Accessor, Setter } from 'solid-js';
 import { nextTask } from '../io/next-task';
 import { readSavedScenario, type SavedRead } from '../io/restore';
 import type { LoadStatus, PersistOptions } from './persist';
+import { freezeRoutesInParts } from './plan-value';
 import type { SaveQueue } from './save-queue';
 import type { ScenarioStore } from './scenario';
 import { messageOf, type StorageError } from './storage-error';
@@ -72,6 +73,8 @@ export function makeRestore([state, actions]: ScenarioStore, options: PersistOpt
     // Opened in a task after the one that received it: reading a 10,000-order record from the save worker and
     // putting it in the store were one long task together (issue #15).
     await nextTask();
+    // Its plan's routes frozen (as the store keeps a plan) a part per task, not all in the task that opens it.
+    if (saved.kind === 'found') await freezeRoutesInParts(saved.scenario.plan, nextTask);
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);

@@ -126,3 +126,16 @@ export function snapshotOfText(text: string, scenarioPlan: Plan | null | undefin
     },
   };
 }
+
+/**
+ * Freezes `plan`'s routes (as a store value holds them, PlanValue) about `perPart` steps per task, `pause` before each
+ * part: a stored plan opened (10,000 steps) froze in one task with the store's update otherwise (issue #15).
+ */
+export async function freezeRoutesInParts(plan: Plan | null | undefined, pause: () => Promise<void>, perPart = 1500): Promise<void> {
+  let steps = 0;
+  for (const route of plan?.solution.routes ?? []) {
+    if (steps >= perPart) { await pause(); steps = 0; }
+    freezeDeep(route);
+    steps += route.steps.length;
+  }
+}
