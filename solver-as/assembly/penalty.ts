@@ -15,11 +15,18 @@ import {
   currentCost, bestCost,
 } from "./solution";
 import { setRelaxed } from "./route-cost";
+import { plainDecided } from "./plain-price";
 import { prefixField, F_DRIVE } from "./segments";
 import { searchNode } from "./search";
 
 /** Plans of fewer stops keep the feasible-only search (measured in tests/bench/RESULTS.md). */
 const PENALISED_FROM: i32 = 400;
+/**
+ * The same for plainly priced plans (plain-price.ts: distance and capacity only, as CVRPLIB X). CVRPLIB X, the 28
+ * instances of 201–399 customers at 60 s, side by side: seed 1 0.380 → 0.319 %, seed 2 0.473 → 0.376 % (RESULTS.md,
+ * thirty-fifth session).
+ */
+const PENALISED_PLAIN_FROM: i32 = 200;
 
 /**
  * True when the plan's rules are only capacities and one window per stop (with shifts): where the penalised
@@ -58,12 +65,13 @@ export function setupPenalty(): void {
 }
 
 /**
- * Turns the penalised search on for a plan of PENALISED_FROM stops or more with plain rules, with prices that make a second
+ * Turns the penalised search on for a plan of PENALISED_FROM stops or more (PENALISED_PLAIN_FROM when plainly priced)
+ * with plain rules, with prices that make a second
  * late cost what a second of driving costs on an average arc (`averageArc`, over `arcs` arcs), and a unit
  * over capacity what an average arc costs per unit an average stop asks for.
  */
 export function startPenalties(averageArc: f64, arcs: i32): void {
-  penalised = nodeCount - depotCount >= PENALISED_FROM && plainRules();
+  penalised = nodeCount - depotCount >= (plainDecided() ? PENALISED_PLAIN_FROM : PENALISED_FROM) && plainRules();
   if (!penalised) return;
   let drive: f64 = 0;
   for (let route = 0; route < vehicleCount; route++) {

@@ -3,6 +3,7 @@
 // move that cannot improve, a non-negative lower bound of it), apply keeps exact costs, and the solver's
 // count of late and overloaded routes follows the reference.
 import { describe, expect, it } from 'vitest';
+import type { ProblemBuffers } from '../../../workers/protocol';
 import { checkOperators } from '../../helpers/operator-moves';
 import { randomProblem } from '../../helpers/random-problem';
 import { expectClean, solveProblem } from '../../helpers/solve-problem';
@@ -31,7 +32,8 @@ describe('penalised search (property)', () => {
     expect(applied).toBeGreaterThan(60);
   });
 
-  // Large plans with plain rules only (penalty.ts: 400 stops or more, capacities and one window per stop):
+  // Large plans with plain rules only (penalty.ts: 400 stops or more, capacities and one window per stop; 200 when
+  // plainly priced):
   // the search passes through late and overloaded plans, and the plan it returns is still checker-clean
   // with its exact cost. With richer rules it stays feasible-only.
   it('at 420 stops: passes through violations, returns a clean plan', async () => {
@@ -48,7 +50,33 @@ describe('penalised search (property)', () => {
     expectClean(problem, matrix, solver);
   }, 60_000);
 
-  it('below 400 stops the search never prices a violation', async () => {
+  // Plainly priced plans (plain-price.ts: capacities only, cost fixed + per metre, as CVRPLIB X) from 200 stops.
+  const plain = (seed: number, stops: number, vehicles: number): { problem: ProblemBuffers; matrix: ReturnType<typeof randomProblem>['matrix'] } => {
+    const { problem, matrix } = randomProblem(seed, { stops, vehicles, tightness: 0 });
+    problem.twOpenS.fill(0);
+    problem.twCloseS.fill(1_000_000_000);
+    problem.shiftStartS.fill(0);
+    problem.shiftEndS.fill(1_000_000_000);
+    problem.vehicleCostPerS.fill(0);
+    problem.vehicleCostPerM.fill(1);
+    // Capacities about the total demand over the fleet: moving a stop often overloads a route.
+    const demand = problem.demand.reduce((sum, d) => sum + d, 0);
+    problem.capacity.fill(Math.ceil((demand / vehicles) * 1.08));
+    return { problem, matrix };
+  };
+
+  it('at 220 stops of a plainly priced plan: passes through violations, returns a clean plan; at 199 it never does', async () => {
+    for (const [stops, priced] of [[220, true], [199, false]] as const) {
+      const { problem, matrix } = plain(230 + stops, stops, 24);
+      const solver = await solveProblem(problem, 60, 20_000);
+      expect(solver.raw.testPlainPricing(1) & 1, `${stops} stops priced plainly`).toBe(1);
+      if (priced) expect(solver.raw.testViolatingSteps(), `${stops} stops`).toBeGreaterThan(0);
+      else expect(solver.raw.testViolatingSteps(), `${stops} stops`).toBe(0);
+      expectClean(problem, matrix, solver);
+    }
+  }, 120_000);
+
+  it('below 400 stops (windows: not plainly priced) the search never prices a violation', async () => {
     const { problem, matrix } = randomProblem(5, { stops: 399, vehicles: 40, tightness: 0.85 });
     const solver = await solveProblem(problem, 60, 20_000);
     expect(solver.raw.testViolatingSteps()).toBe(0);
