@@ -54,11 +54,13 @@ class DotArrays {
   }
 }
 
-/** Keeps depot markers and a dot per order (and per shipment's pickup place) on `map` in step with the plan, the selection and the route filter. */
 /** No stop has a risk level (an empty list: every index reads undefined). */
 const NO_RISKS: readonly (RiskLevel | undefined)[] = [];
 
-/** `risks`: the risk level of each of `stops` (same index), `undefined` for a stop without one (riskPerStop). */
+/**
+ * Keeps depot markers and a dot per order (and per shipment's pickup place) on `map` in step with the plan, the selection and the route filter.
+ * `risks`: the risk level of each of `stops` (same index), `undefined` for a stop without one (riskPerStop).
+ */
 export function StopMarkers(props: { map: L.Map; renderer: L.Renderer; stops: StopPoint[]; view: RouteView; risks?: () => readonly (RiskLevel | undefined)[]; onDrawn?: (count: number) => void }): JSX.Element {
   const { scenario: [state], ui: [uiState, uiActions] } = useApp();
   const depotsGroup = L.layerGroup().addTo(props.map);
