@@ -32,7 +32,7 @@ describe('penalised search (property)', () => {
     expect(applied).toBeGreaterThan(60);
   });
 
-  // Large plans with plain rules only (penalty.ts: 400 stops or more, capacities and one window per stop; 200 when
+  // Large plans with plain rules only (penalty.ts: 400 stops or more, capacities and one window per stop; 100 when
   // plainly priced):
   // the search passes through late and overloaded plans, and the plan it returns is still checker-clean
   // with its exact cost. With richer rules it stays feasible-only.
@@ -50,7 +50,7 @@ describe('penalised search (property)', () => {
     expectClean(problem, matrix, solver);
   }, 60_000);
 
-  // Plainly priced plans (plain-price.ts: capacities only, cost fixed + per metre, as CVRPLIB X) from 200 stops.
+  // Plainly priced plans (plain-price.ts: capacities only, cost fixed + per metre, as CVRPLIB X) from 100 stops.
   const plain = (seed: number, stops: number, vehicles: number): { problem: ProblemBuffers; matrix: ReturnType<typeof randomProblem>['matrix'] } => {
     const { problem, matrix } = randomProblem(seed, { stops, vehicles, tightness: 0 });
     problem.twOpenS.fill(0);
@@ -65,9 +65,9 @@ describe('penalised search (property)', () => {
     return { problem, matrix };
   };
 
-  it('at 220 stops of a plainly priced plan: passes through violations, returns a clean plan; at 199 it never does', async () => {
-    for (const [stops, priced] of [[220, true], [199, false]] as const) {
-      const { problem, matrix } = plain(230 + stops, stops, 24);
+  it('at 120 stops of a plainly priced plan: passes through violations, returns a clean plan; at 99 it never does', async () => {
+    for (const [stops, priced] of [[120, true], [99, false]] as const) {
+      const { problem, matrix } = plain(230 + stops, stops, 12);
       const solver = await solveProblem(problem, 60, 20_000);
       expect(solver.raw.testPlainPricing(1) & 1, `${stops} stops priced plainly`).toBe(1);
       if (priced) expect(solver.raw.testViolatingSteps(), `${stops} stops`).toBeGreaterThan(0);
