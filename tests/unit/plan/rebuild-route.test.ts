@@ -1,8 +1,10 @@
 // rebuildRoute: the steps, times, distance and cost it computes for any order
 // sequence are exactly what the independent checker recomputes from the scenario.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { checkSolution } from '../../../web/src/domain/check';
-import { rebuildRoute, routeOrderIds } from '../../../web/src/plan/rebuild-route';
+import { earliestDepartureS, evaluateRoute } from '../../../web/src/domain/route-eval';
+import { makeLookup, rebuildRoute, routeOrderIds } from '../../../web/src/plan/rebuild-route';
 import { makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 
 const SEQUENCES = [[], ['o1'], ['o3', 'o1'], ['o1', 'o2', 'o3'], ['o3', 'o2', 'o1'], ['o2', 'o4', 'o1', 'o3']];
@@ -92,5 +94,29 @@ describe('rebuildRoute', () => {
     expect(checkSolution(scenario, { routes: [moved], unassigned: [{ orderId: 'o4', reason: '' }] }).violations).toEqual([]);
     const fits = [{ type: 'break' as const, id: 'coffee' }, ...late.slice(0, 3)];
     expect(rebuildRoute(scenario, 'v1', fits).steps.map((st) => st.type)).toEqual(['start', 'break', 'job', 'job', 'job', 'end']);
+  });
+
+  it('leaves at the latest second that keeps the return and adds no violation, whether or not all the waiting can go', () => {
+    // One window per stop: leaving later never returns earlier and never mends a rule, so the latest such second is
+    // found by trying every second. Waiting before the first window (all of it can go) and waiting at a later stop
+    // whose earlier stops close first (only part of it can) both come up.
+    const windows = fc.tuple(fc.integer({ min: 420, max: 900 }), fc.integer({ min: 5, max: 240 })).map(([start, width]) => ({ start, end: start + width }));
+    fc.assert(fc.property(fc.array(windows, { minLength: 4, maxLength: 4 }), fc.shuffledSubarray(['o1', 'o2', 'o3', 'o4'], { minLength: 1 }), (ws, ids) => {
+      const scenario = makeMiniScenario();
+      scenario.orders.forEach((o, i) => { o.timeWindows = [ws[i]]; o.amounts = [1, 1]; });
+      const lookup = makeLookup(scenario);
+      const vehicle = lookup.vehicles.get('v1')!;
+      const stops = ids.map((id) => ({ type: 'job' as const, id }));
+      const earliest = earliestDepartureS(lookup.ctx, vehicle);
+      const first = evaluateRoute(lookup.ctx, vehicle, stops, earliest);
+      let latest = earliest;
+      for (let d = earliest + 1; d <= earliest + first.waitingS; d++) {
+        const ev = evaluateRoute(lookup.ctx, vehicle, stops, d);
+        if (ev.steps.at(-1)!.arrivalS === first.steps.at(-1)!.arrivalS && ev.violations.length <= first.violations.length) latest = d;
+      }
+      const route = rebuildRoute(scenario, 'v1', ids, lookup);
+      expect(route.steps[0].departureS).toBe(latest);
+      expect(route.steps.at(-1)!.arrivalS).toBe(first.steps.at(-1)!.arrivalS);
+    }), { numRuns: 60, seed: 15 });
   });
 });

@@ -48,16 +48,23 @@ export function rebuildRoute(scenario: Scenario, vehicleId: string, sequence: re
   const stops = fitBreaks(lookup.ctx, vehicle, given, earliest);
   const first = evaluateRoute(lookup.ctx, vehicle, stops, earliest);
   const backAt = (ev: typeof first) => ev.steps[ev.steps.length - 1].arrivalS;
-  // end(departure) never decreases: binary search the latest departure with the same return and no new violation.
+  const keeps = (ev: typeof first) => backAt(ev) === backAt(first) && ev.violations.length <= first.violations.length;
+  // Leaving later by all the waiting is the answer whenever that keeps the return and adds no violation (the
+  // waiting was all before windows that stay open long enough): then one walk, not a search's ~13. A placement
+  // rebuilds a route per candidate position; on a generated 10,000-order day this took 43–64 % of its walks.
   let lo = earliest;
   let hi = earliest + first.waitingS;
+  let latest = hi > lo ? evaluateRoute(lookup.ctx, vehicle, stops, hi) : first;
+  if (hi > lo && keeps(latest)) lo = hi;
+  else hi -= 1;
+  // end(departure) never decreases: binary search the latest departure with the same return and no new violation.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     const ev = evaluateRoute(lookup.ctx, vehicle, stops, mid);
-    if (backAt(ev) === backAt(first) && ev.violations.length <= first.violations.length) lo = mid;
+    if (keeps(ev)) lo = mid;
     else hi = mid - 1;
   }
-  const ev = lo === earliest ? first : evaluateRoute(lookup.ctx, vehicle, stops, lo);
+  const ev = lo === earliest ? first : lo === earliest + first.waitingS ? latest : evaluateRoute(lookup.ctx, vehicle, stops, lo);
   return {
     vehicleId, steps: ev.steps, distanceM: ev.distanceM, durationS: ev.durationS, drivingS: ev.drivingS,
     waitingS: ev.waitingS, serviceS: ev.serviceS, cost: ev.cost,
