@@ -3,7 +3,7 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectTimeFormat, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
 
 const UNITS = ['kg', 'items'];
@@ -53,6 +53,28 @@ describe('autoMatch', () => {
     ]);
     // An English "Van" column stays what it is in an English file: no Dutch "van" (from) in the lists.
     expect(autoMatch(['Van', 'Fine'], orders)).toEqual(['extra', 'extra']);
+  });
+
+  it('reads neighbouring "Dalle" | "Alle", "Van" | "Tot", "De" | "Até" columns of clock times as a window, and nothing else', () => {
+    const orders = fieldsFor('orders', UNITS);
+    const pairs = (headers: string[], rows: string[][]) => detectWindowPairs(headers, rows, autoMatch(headers, orders));
+    const italian = ['Ordine', 'Cliente', 'Peso (kg)', 'Dalle', 'Alle', 'Note'];
+    expect(autoMatch(italian, orders)).toEqual(['id', 'customerName', 'amount:0', 'extra', 'extra', 'notes']);
+    expect(pairs(italian, [['1', 'A', '3', '09:00', '12:00', ''], ['2', 'B', '4', '', '', 'x'], ['3', 'C', '5', '14:00', '17:30', '']]))
+      .toEqual(['id', 'customerName', 'amount:0', 'windowStart', 'windowEnd', 'notes']);
+    expect(pairs(['Klant', 'Van', 'Tot'], [['A', '8:00', '10:30']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Cliente', 'De', 'Até'], [['A', '8h30', '10h00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    // One bound matched already (a synonym), its partner a pair word.
+    expect(pairs(['Cliente', 'Desde', 'A'], [['A', '08:00', '10:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    // Not times, not side by side, or a window already matched: left as they were.
+    expect(pairs(['Customer', 'Van', 'Tot'], [['A', 'Ford Transit', 'Lyon']])).toEqual(['customerName', 'extra', 'extra']);
+    expect(pairs(['Dalle', 'Cliente', 'Alle'], [['09:00', 'A', '12:00']])).toEqual(['extra', 'customerName', 'extra']);
+    expect(pairs(['Ora inizio', 'Ora fine', 'Dalle', 'Alle'], [['08:00', '18:00', '09:00', '12:00']])).toEqual(['windowStart', 'windowEnd', 'extra', 'extra']);
+    expect(pairs(['Dalle', 'Alle'], [['', '']])).toEqual(['extra', 'extra']);
+  });
+
+  it('knows an Italian fleet file\'s cost per km', () => {
+    expect(autoMatch(['Targa', 'Autista', 'Costo al km', 'Costo fisso'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'name', 'perKmCost', 'fixedCost']);
   });
 
   it('normalizes headers', () => {

@@ -76,6 +76,18 @@ describe('import session', () => {
     expect(state.targets[12]).toBe('extra');
   });
 
+  it('imports an Italian file\'s "Dalle" | "Alle" columns as the orders\' windows', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    const text = 'Ordine;Cliente;Latitudine;Longitudine;Peso (kg);Dalle;Alle\nMI-1;Bar Sport;45,46;9,19;4,5;09:00;12:00\nMI-2;Ottica;45,47;9,2;2;;\n';
+    await actions.loadFile(new File([text], 'ordini.csv', { type: 'text/csv' }));
+    expect(state.targets.slice(5)).toEqual(['windowStart', 'windowEnd']);
+    actions.review();
+    await actions.commit();
+    const byId = new Map(open.scenario!.orders.map((o) => [o.id, o]));
+    expect(byId.get('MI-1')!.timeWindows).toEqual([{ start: 540, end: 720 }]);
+    expect(byId.get('MI-2')!.timeWindows).toEqual([]);
+  });
+
   it('detects a vehicle file and imports vehicles', async () => {
     const { scenario: [open], importer: [state, actions] } = mount();
     await actions.loadFile(fixtureFile('vehicles.csv'));

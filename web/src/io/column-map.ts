@@ -2,7 +2,7 @@
 // common header names and synonyms (case-, accent- and spacing-insensitive),
 // including the import templates of OptimoRoute, Circuit, Onfleet, Routific and
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
-import { compact, normalizeHeader, parseYesNo } from './cell-parse';
+import { compact, normalizeHeader, parseClock, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
@@ -139,6 +139,38 @@ export function detectFlagColumns(headers: readonly string[], rows: readonly (re
     const yesNo = answers.every((a) => a.ok);
     return yesNo && answers.some((a) => a.ok && a.value) ? 'flag' : target;
   });
+}
+
+/**
+ * Short words that name a window's bounds only as a pair of neighbouring columns: "Dalle" | "Alle", "Van" | "Tot",
+ * "De" | "Até". Alone each could mean something else ("Van" is a vehicle in an English file, "alle" is "all" in
+ * German), so they are not synonyms (fields-local.ts); side by side over clock times they are a window.
+ */
+const PAIR_STARTS: ReadonlySet<string> = new Set(['dalle', 'dalle ore', 'dal', 'da', 'de', 'van', 'vanaf', 'von', 'ab', 'desde', 'from']);
+const PAIR_ENDS: ReadonlySet<string> = new Set(['alle', 'alle ore', 'al', 'a', 'ate', 'tot', 'bis', 'hasta', 'to', 'until']);
+
+/** Whether the column holds clock times: one at least, and every filled cell reads as one. */
+function clockColumn(rows: readonly (readonly string[])[], column: number): boolean {
+  const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  return cells.length > 0 && cells.every((v) => parseClock(v).ok);
+}
+
+/**
+ * Order columns left unmatched that are a window's start and end side by side (PAIR_STARTS then PAIR_ENDS, or one
+ * of them next to a column already matched as the other bound), both holding clock times: matched as the window.
+ */
+export function detectWindowPairs(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const out = [...targets];
+  for (let column = 0; column + 1 < headers.length; column++) {
+    const [start, end] = [out[column], out[column + 1]];
+    const startFits = start === 'windowStart' || (start === 'extra' && !out.includes('windowStart') && PAIR_STARTS.has(normalizeHeader(headers[column])));
+    const endFits = end === 'windowEnd' || (end === 'extra' && !out.includes('windowEnd') && PAIR_ENDS.has(normalizeHeader(headers[column + 1])));
+    if (!startFits || !endFits || (start === 'windowStart' && end === 'windowEnd')) continue;
+    if (!clockColumn(rows, column) || !clockColumn(rows, column + 1)) continue;
+    out[column] = 'windowStart';
+    out[column + 1] = 'windowEnd';
+  }
+  return out;
 }
 
 /** The feature a yes/no column stands for: "Tail lift" → "tail-lift". */

@@ -4,7 +4,8 @@
 // column had to be mapped by hand. Compared after normalizeHeader (accents dropped, "ß" as "ss", lower case).
 // Words left out on purpose: short ones that mean something else in an English file ("van", "de", "tot", "ab",
 // "alle", "ate", "fine"), words with two meanings here ("equipo": team or equipment), and generic ones that could
-// name any column.
+// name any column. Some of those short words name a window's bounds side by side ("Dalle" | "Alle"): column-map.ts
+// detectWindowPairs reads such a pair of clock-time columns as the window.
 
 /** Extra synonyms of order fields, by field key. */
 export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -66,7 +67,10 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
   crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting'],
   fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten'],
-  perKmCost: ['coste por km', 'costo por km', 'costo per km', 'custo por km', 'kosten pro km', 'kosten per km'],
+  perKmCost: [
+    'coste por km', 'costo por km', 'coste por kilometro', 'costo per km', 'costo al km', 'costo chilometrico', 'costo per chilometro',
+    'custo por km', 'custo por quilometro', 'kosten pro km', 'kilometerkosten', 'kosten per km', 'kilometerprijs',
+  ],
   perHourCost: ['coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur'],
 };
 
