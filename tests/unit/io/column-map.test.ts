@@ -3,7 +3,7 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectCoordinatePairs, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
 
 const UNITS = ['kg', 'items'];
@@ -71,6 +71,27 @@ describe('autoMatch', () => {
     expect(pairs(['Dalle', 'Cliente', 'Alle'], [['09:00', 'A', '12:00']])).toEqual(['extra', 'customerName', 'extra']);
     expect(pairs(['Ora inizio', 'Ora fine', 'Dalle', 'Alle'], [['08:00', '18:00', '09:00', '12:00']])).toEqual(['windowStart', 'windowEnd', 'extra', 'extra']);
     expect(pairs(['Dalle', 'Alle'], [['', '']])).toEqual(['extra', 'extra']);
+  });
+
+  it('reads "Länge" beside "Breite" (and "Breedte" beside "Lengtegraad") as the other coordinate, and nothing else', () => {
+    const orders = fieldsFor('orders', UNITS);
+    const pairs = (headers: string[], rows: string[][]) => detectCoordinatePairs(headers, rows, autoMatch(headers, orders));
+    expect(autoMatch(['Auftrag', 'Breite', 'Länge'], orders)).toEqual(['id', 'lat', 'extra']);
+    expect(pairs(['Auftrag', 'Breite', 'Länge'], [['1', '52,52', '13,405'], ['2', '', '']])).toEqual(['id', 'lat', 'lng']);
+    expect(pairs(['Länge', 'Breite', 'Kunde'], [['-0,12', '51,5', 'A']])).toEqual(['lng', 'lat', 'customerName']);
+    expect(pairs(['Order', 'Breedte', 'Lengtegraad'], [['1', '52,37', '4,89']])).toEqual(['id', 'lat', 'lng']);
+    // A length (not degrees), not beside the latitude, or a longitude already matched: left as they were.
+    expect(pairs(['Breite', 'Länge'], [['52,5', '240']])).toEqual(['lat', 'extra']);
+    expect(pairs(['Breite', 'Kunde', 'Länge'], [['52,5', 'A', '13,4']])).toEqual(['lat', 'customerName', 'extra']);
+    expect(pairs(['Breite', 'Länge', 'Längengrad'], [['52,5', '3', '13,4']])).toEqual(['lat', 'extra', 'lng']);
+    expect(pairs(['Kunde', 'Länge'], [['A', '13,4']])).toEqual(['customerName', 'extra']);
+  });
+
+  it('knows a fleet file\'s depot and payload in Spanish, Italian and German', () => {
+    const vehicles = fieldsFor('vehicles', UNITS);
+    expect(autoMatch(['Matrícula', 'Capacidad (kg)', 'Almacén'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
+    expect(autoMatch(['Kennzeichen', 'Nutzlast kg', 'Lager'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
+    expect(autoMatch(['Targa', 'Portata', 'Magazzino'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
   });
 
   it('knows an Italian fleet file\'s cost per km', () => {

@@ -88,6 +88,18 @@ describe('import session', () => {
     expect(byId.get('MI-2')!.timeWindows).toEqual([]);
   });
 
+  it('imports a German file\'s "Breite" | "Länge" columns as the orders\' coordinates', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    const text = 'Auftrag;Adresse;Breite;Länge;Gewicht\nB-1;Hauptstr. 1;52,52;13,405;12\nB-2;Ringstr. 9;52,48;13,39;3\n';
+    await actions.loadFile(new File([text], 'auftraege.csv', { type: 'text/csv' }));
+    expect(state.targets.slice(2, 4)).toEqual(['lat', 'lng']);
+    actions.review();
+    await actions.commit();
+    const byId = new Map(open.scenario!.orders.map((o) => [o.id, o]));
+    expect([byId.get('B-1')!.lat, byId.get('B-1')!.lng]).toEqual([52.52, 13.405]);
+    expect([byId.get('B-2')!.lat, byId.get('B-2')!.lng]).toEqual([52.48, 13.39]);
+  });
+
   it('detects a vehicle file and imports vehicles', async () => {
     const { scenario: [open], importer: [state, actions] } = mount();
     await actions.loadFile(fixtureFile('vehicles.csv'));

@@ -2,7 +2,7 @@
 // common header names and synonyms (case-, accent- and spacing-insensitive),
 // including the import templates of OptimoRoute, Circuit, Onfleet, Routific and
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
-import { compact, normalizeHeader, parseClock, parseYesNo } from './cell-parse';
+import { compact, normalizeHeader, parseClock, parseNumber, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
@@ -169,6 +169,42 @@ export function detectWindowPairs(headers: readonly string[], rows: readonly (re
     if (!clockColumn(rows, column) || !clockColumn(rows, column + 1)) continue;
     out[column] = 'windowStart';
     out[column + 1] = 'windowEnd';
+  }
+  return out;
+}
+
+/**
+ * Header words that name a coordinate only beside the other one: German "Länge" (longitude, but also length) next
+ * to "Breite", Dutch "Lengte" next to "Breedte". Alone they are kept as custom fields.
+ */
+const LNG_BESIDE_LAT: ReadonlySet<string> = new Set(['lange', 'laenge', 'lengte']);
+const LAT_BESIDE_LNG: ReadonlySet<string> = new Set(['breedte']);
+
+/** Whether the column holds numbers within ±limit: one at least, and every filled cell reads as one. */
+function degreesColumn(rows: readonly (readonly string[])[], column: number, limit: number): boolean {
+  const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  return cells.length > 0 && cells.every((v) => {
+    const parsed = parseNumber(v);
+    return parsed.ok && Math.abs(parsed.value) <= limit;
+  });
+}
+
+/**
+ * Order columns left unmatched right beside the matched latitude (or longitude) whose header names the other
+ * coordinate only in that place (LNG_BESIDE_LAT, LAT_BESIDE_LNG), holding degrees: matched as that coordinate.
+ */
+export function detectCoordinatePairs(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const out = [...targets];
+  const beside = (column: number) => [column - 1, column + 1].filter((c) => c >= 0 && c < headers.length && out[c] === 'extra');
+  const lat = out.indexOf('lat');
+  if (lat >= 0 && !out.includes('lng')) {
+    const lng = beside(lat).find((c) => LNG_BESIDE_LAT.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 180));
+    if (lng !== undefined) out[lng] = 'lng';
+  }
+  const lng = out.indexOf('lng');
+  if (lng >= 0 && !out.includes('lat')) {
+    const found = beside(lng).find((c) => LAT_BESIDE_LNG.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 90));
+    if (found !== undefined) out[found] = 'lat';
   }
   return out;
 }

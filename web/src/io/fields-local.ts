@@ -5,7 +5,9 @@
 // Words left out on purpose: short ones that mean something else in an English file ("van", "de", "tot", "ab",
 // "alle", "ate", "fine"), words with two meanings here ("equipo": team or equipment), and generic ones that could
 // name any column. Some of those short words name a window's bounds side by side ("Dalle" | "Alle"): column-map.ts
-// detectWindowPairs reads such a pair of clock-time columns as the window.
+// detectWindowPairs reads such a pair of clock-time columns as the window. German "Länge" (longitude, but also length)
+// is read as the longitude only beside the latitude (detectCoordinatePairs); Spanish "Depósito" (a depot, but also a
+// fuel tank) is left out of the depot words.
 
 /** Extra synonyms of order fields, by field key. */
 export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
@@ -60,6 +62,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
 /** Extra synonyms of vehicle fields, by field key. */
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken'],
+  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn'],
   name: ['nombre', 'vehiculo', 'conductor', 'nome', 'veicolo', 'autista', 'motorista', 'fahrzeug', 'fahrer', 'voertuig', 'chauffeur'],
   shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd'],
   shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd'],
@@ -75,5 +78,7 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
 };
 
 /** Words for a capacity column ("Capacidad kg") and an amount column ("Cantidad"), as the English "capacity" and "amount". */
-export const LOCAL_CAPACITY_WORDS: readonly string[] = ['capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'zuladung'];
+export const LOCAL_CAPACITY_WORDS: readonly string[] = [
+  'capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'carga util', 'portata', 'zuladung', 'nutzlast', 'laadvermogen',
+];
 export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid'];

@@ -6,7 +6,7 @@
 import { createStore, produce, unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import type { PinSet } from '../plan/pins';
-import { autoMatch, detectFlagColumns, detectTimeFormat, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import { autoMatch, detectCoordinatePairs, detectFlagColumns, detectTimeFormat, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
 import { holdsDemo } from '../io/restore';
@@ -62,7 +62,9 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   function matchColumns(kind: ImportKind, table: Table): void {
     const defs = fieldsFor(kind, units());
     const matched = autoMatch(table.headers, defs);
-    const targets = kind === 'vehicles' ? detectFlagColumns(table.headers, table.rows, matched) : detectWindowPairs(table.headers, table.rows, matched);
+    const targets = kind === 'vehicles'
+      ? detectFlagColumns(table.headers, table.rows, matched)
+      : detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched));
     const timeFormats: Record<number, TimeFormat> = {};
     targets.forEach((target, column) => {
       if (defs.find((f) => f.key === target)?.format === 'time' || target === 'window') {
