@@ -198,8 +198,8 @@ export function detectCoordinatePairs(headers: readonly string[], rows: readonly
   const beside = (column: number) => [column - 1, column + 1].filter((c) => c >= 0 && c < headers.length && out[c] === 'extra');
   const lat = out.indexOf('lat');
   if (lat >= 0 && !out.includes('lng')) {
-    const lng = beside(lat).find((c) => LNG_BESIDE_LAT.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 180));
-    if (lng !== undefined) out[lng] = 'lng';
+    const found = beside(lat).find((c) => LNG_BESIDE_LAT.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 180));
+    if (found !== undefined) out[found] = 'lng';
   }
   const lng = out.indexOf('lng');
   if (lng >= 0 && !out.includes('lat')) {
