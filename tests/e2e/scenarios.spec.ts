@@ -39,6 +39,8 @@ test('branch a scenario, change the branch, compare both plans, rename, delete w
   await importDialog.getByLabel('Choose a file to import').setInputFiles(VEHICLES_CSV);
   await expect(importDialog.getByRole('radio', { name: 'Vehicles' })).toBeChecked();
   await importDialog.getByRole('button', { name: 'Check rows' }).click();
+  // The file prices kilometres only: the review says driver time costs nothing.
+  await expect(importDialog.getByRole('status').filter({ hasText: 'No cost per hour' })).toContainText('their time costs nothing');
   await importDialog.getByText(/^Replace the \d+ vehicles$/).click();
   await importDialog.getByRole('button', { name: 'Import 2 vehicles' }).click();
   await importDialog.getByRole('button', { name: 'Close', exact: true }).first().click();

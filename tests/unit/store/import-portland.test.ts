@@ -115,4 +115,29 @@ describe('Portland files through the import session', () => {
     actions.replaceInColumn(1, '', 'installation');
     expect(state.rows.map((r) => (r.value as Order | null)?.serviceType)).toEqual(['installation', 'return', 'installation']);
   });
+
+  it('says when a fleet is priced by distance or use but not by time, and only then', async () => {
+    const fleet = async (text: string) => {
+      const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
+      await actions.loadFile(csv('fleet.csv', text));
+      expect(state.kind).toBe('vehicles');
+      actions.review();
+      expect(state.invalid).toEqual([]);
+      return { noCosts: state.notices.noCosts, noTimeCost: state.notices.noTimeCost };
+    };
+    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km\nV1,Portland Central,900,0.45\nV2,Portland East,800,0.5'))
+      .toEqual({ noCosts: false, noTimeCost: true });
+    expect(await fleet('Vehicle ID,Start location,Capacity kg,Fixed cost\nV1,Portland Central,900,40'))
+      .toEqual({ noCosts: false, noTimeCost: true });
+    // A per-hour column left blank prices no hour either.
+    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,\nV2,Portland East,800,0.5,'))
+      .toEqual({ noCosts: false, noTimeCost: true });
+    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,38\nV2,Portland East,800,0.5,'))
+      .toEqual({ noCosts: false, noTimeCost: false });
+    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per hour\nV1,Portland Central,900,30'))
+      .toEqual({ noCosts: false, noTimeCost: false });
+    // No cost column at all has its own notice.
+    expect(await fleet('Vehicle ID,Start location,Capacity kg\nV1,Portland Central,900'))
+      .toEqual({ noCosts: true, noTimeCost: false });
+  });
 });

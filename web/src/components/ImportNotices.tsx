@@ -1,7 +1,8 @@
 // What the import review says besides row errors: the depots the file creates
 // (reviewed before anything is applied), columns kept without a rule, latitude
 // and longitude that look swapped (with "Swap columns"), orders far from every
-// depot and skills no vehicle can check. All text from the file is shown as text.
+// depot, skills no vehicle can check, and a fleet priced without cost columns or
+// without a cost per hour. All text from the file is shown as text.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
@@ -64,6 +65,11 @@ export function ImportNotices(): JSX.Element {
       <Show when={notices().noCosts}>
         <Banner tone="info" title="No cost columns">
           <p>These vehicles cost nothing to drive. The plan still keeps their routes short (as if each km cost 1), but shows a cost of only what you price, and weighs any priced lateness against kilometres at that rate. Add “Cost per km” or “Cost per hour” columns, or edit the vehicles, to plan with your own costs.</p>
+        </Banner>
+      </Show>
+      <Show when={notices().noTimeCost}>
+        <Banner tone="info" title="No cost per hour">
+          <p>These vehicles are priced by distance or use, but their time costs nothing. The plan weighs no driver hours: a route may wait a long time for a customer’s window rather than another vehicle go there. Add a “Cost per hour” column, or edit the vehicles, if your drivers are paid by the hour.</p>
         </Banner>
       </Show>
       <Show when={notices().kept.length > 0}>

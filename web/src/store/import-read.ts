@@ -20,6 +20,11 @@ export interface ImportNotices {
   skills: string[];
   /** Vehicles imported without any cost column: the plan would not shorten their routes. */
   noCosts: boolean;
+  /**
+   * Vehicles priced by distance or use but none by time: the plan weighs no driver hour, so a route may wait
+   * for a window rather than another vehicle drive there.
+   */
+  noTimeCost: boolean;
 }
 
 /** The session fields the derived values depend on. */
@@ -55,17 +60,20 @@ export function createImportReading(source: ReadSource, scenario: () => Scenario
   const notices = createMemo((): ImportNotices => {
     const table = source.table;
     const open = scenario();
-    if (!table || !open) return { kept: [], swap: null, far: [], skills: [], noCosts: false };
+    if (!table || !open) return { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false };
     const { rows, newDepots } = read();
     const valid = rows.flatMap((r) => (r.value ? [r.value] : []));
     const after = mergeIntoScenario(open, source.kind, source.mode, valid, newDepots);
     const orders = source.kind === 'orders';
+    const noCosts = !orders && valid.length > 0 && !COST_FIELDS.some((f) => source.targets.includes(f));
+    const fleet = orders ? [] : valid as Vehicle[];
     return {
       kept: keptColumns(table, source.targets),
       swap: orders ? swapHint(table, source.targets, after.depots) : null,
       far: orders ? farOrders(rows, after.depots) : [],
       skills: skillWarnings(after),
-      noCosts: !orders && valid.length > 0 && !COST_FIELDS.some((f) => source.targets.includes(f)),
+      noCosts,
+      noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
   return { fields, read, invalid, notices };
