@@ -3,7 +3,7 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectCoordinatePairs, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectCoordinatePairs, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
 
 const UNITS = ['kg', 'items'];
@@ -96,6 +96,44 @@ describe('autoMatch', () => {
 
   it('knows an Italian fleet file\'s cost per km', () => {
     expect(autoMatch(['Targa', 'Autista', 'Costo al km', 'Costo fisso'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'name', 'perKmCost', 'fixedCost']);
+  });
+
+  it('knows the usual headers of French orders and fleet files', () => {
+    const orders = fieldsFor('orders', UNITS);
+    expect(autoMatch(['N° commande', 'Nom du client', 'Adresse', 'Code postal', 'Ville', 'Latitude', 'Longitude', 'Début créneau', 'Fin créneau', 'Durée (min)', 'Poids (kg)', 'Quantité', 'Priorité', 'Commentaire', 'Téléphone', 'Courriel'], orders)).toEqual([
+      'id', 'customerName', 'address', 'zip', 'city', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'extra', 'priority', 'notes', 'phone', 'email',
+    ]);
+    expect(autoMatch(['Commande', 'Client', 'Créneau horaire', 'Temps sur place', 'Type de livraison', 'Remarques'], orders)).toEqual([
+      'id', 'customerName', 'window', 'serviceMinutes', 'serviceType', 'notes',
+    ]);
+    expect(autoMatch(['Immatriculation', 'Chauffeur', 'Charge utile (kg)', 'Début de service', 'Fin de service', 'Coût au km', 'Coût horaire', 'Coût fixe', 'Entrepôt', 'Compétences', 'Équipement'], fieldsFor('vehicles', UNITS))).toEqual([
+      'id', 'name', 'capacity:0', 'shiftStart', 'shiftEnd', 'perKmCost', 'perHourCost', 'fixedCost', 'startDepot', 'crewSkills', 'features',
+    ]);
+  });
+
+  it('reads two headers that differ only in a window\'s start and end word as the window', () => {
+    const orders = fieldsFor('orders', UNITS);
+    const pairs = (headers: string[], rows: string[][]) => detectWindowPairs(headers, rows, autoMatch(headers, orders));
+    // "Tijdvenster van" starts like the whole window ("Tijdvenster"), its partner matches nothing.
+    expect(autoMatch(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], orders)).toEqual(['customerName', 'window', 'extra']);
+    expect(pairs(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], [['A', '08:00', '12:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Cliente', 'Ventana desde', 'Ventana hasta'], [['A', '8:00', '10:30']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Client', 'Créneau début', 'Créneau fin'], [['A', '8h30', '10h00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Client', 'Début', 'Fin'], [['A', '14:00', '18:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    // A whole window's column holds ranges, not clock times: never split; words that differ elsewhere are no pair.
+    expect(pairs(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], [['A', '08:00-12:00', '12:00']])).toEqual(['customerName', 'window', 'extra']);
+    expect(pairs(['Klant', 'Tijdvenster van', 'Laadtijd tot'], [['A', '08:00', '12:00']])).toEqual(['customerName', 'window', 'extra']);
+  });
+
+  it('reads a fleet\'s start and end columns of clock times as the shift, and gives the place to the depot column', () => {
+    const vehicles = fieldsFor('vehicles', UNITS);
+    const read = (headers: string[], rows: string[][]) => detectShiftColumns(headers, rows, autoMatch(headers, vehicles), vehicles);
+    expect(autoMatch(['Vehicle', 'Start', 'End', 'Depot'], vehicles)).toEqual(['id', 'startDepot', 'endDepot', 'extra']);
+    expect(read(['Vehicle', 'Start', 'End', 'Depot'], [['V1', '07:00', '5:30 PM', 'North'], ['V2', '', '', 'North']])).toEqual(['id', 'shiftStart', 'shiftEnd', 'startDepot']);
+    expect(read(['Kenteken', 'Start', 'Einde', 'Depot', 'Laadvermogen'], [['12-AB-3', '7:00', '17:00', 'Magazijn', '800']])).toEqual(['id', 'shiftStart', 'shiftEnd', 'startDepot', 'capacity:0']);
+    // Places stay places; a shift already matched keeps the place column as it was.
+    expect(read(['Vehicle', 'Start', 'End'], [['V1', 'North', '52.1, 4.3']])).toEqual(['id', 'startDepot', 'endDepot']);
+    expect(read(['Vehicle', 'Start', 'Shift start'], [['V1', '07:00', '07:00']])).toEqual(['id', 'startDepot', 'shiftStart']);
   });
 
   it('normalizes headers', () => {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
-import type { Depot, Order, Scenario } from '../../../web/src/domain/scenario';
+import type { Depot, Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
 import { upgradeScenario } from '../../../web/src/io/restore';
 import { createImportStore } from '../../../web/src/store/import';
 import { createScenarioStore } from '../../../web/src/store/scenario';
@@ -139,5 +139,16 @@ describe('Portland files through the import session', () => {
     // No cost column at all has its own notice.
     expect(await fleet('Vehicle ID,Start location,Capacity kg\nV1,Portland Central,900'))
       .toEqual({ noCosts: true, noTimeCost: false });
+  });
+
+  it('reads a fleet\'s Start and End columns of clock times as its shift and its Depot column as the start', async () => {
+    const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
+    await actions.loadFile(csv('fleet.csv', 'Vehicle,Start,End,Depot,Capacity kg\nV1,07:00,5:30 PM,Portland East,900\nV2,8:00,16:00,Portland South,800'));
+    expect(state.kind).toBe('vehicles');
+    expect(state.targets).toEqual(['id', 'shiftStart', 'shiftEnd', 'startDepot', 'capacity:0']);
+    actions.review();
+    expect(state.invalid).toEqual([]);
+    expect(state.rows.map((r) => { const v = r.value as Vehicle; return [v.id, v.startDepotId, v.shift.start, v.shift.end]; }))
+      .toEqual([['V1', 'd2', 420, 1050], ['V2', 'd3', 480, 960]]);
   });
 });

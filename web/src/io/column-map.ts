@@ -2,7 +2,7 @@
 // common header names and synonyms (case-, accent- and spacing-insensitive),
 // including the import templates of OptimoRoute, Circuit, Onfleet, Routific and
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
-import { compact, normalizeHeader, parseClock, parseNumber, parseYesNo } from './cell-parse';
+import { compact, normalizeHeader, parseClock, parseNumber, parseWindows, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
@@ -144,10 +144,25 @@ export function detectFlagColumns(headers: readonly string[], rows: readonly (re
 /**
  * Short words that name a window's bounds only as a pair of neighbouring columns: "Dalle" | "Alle", "Van" | "Tot",
  * "De" | "Até". Alone each could mean something else ("Van" is a vehicle in an English file, "alle" is "all" in
- * German), so they are not synonyms (fields-local.ts); side by side over clock times they are a window.
+ * German), so they are not synonyms (fields-local.ts); side by side over clock times they are a window. The same
+ * words, and "début" | "fin" (synonyms alone), end a pair of headers that differ only there: "Tijdvenster van" |
+ * "Tijdvenster tot", "Ventana desde" | "Ventana hasta", "Créneau début" | "Créneau fin".
  */
-const PAIR_STARTS: ReadonlySet<string> = new Set(['dalle', 'dalle ore', 'dal', 'da', 'de', 'van', 'vanaf', 'von', 'ab', 'desde', 'from']);
-const PAIR_ENDS: ReadonlySet<string> = new Set(['alle', 'alle ore', 'al', 'a', 'ate', 'tot', 'bis', 'hasta', 'to', 'until']);
+const PAIR_STARTS: ReadonlySet<string> = new Set(['dalle', 'dalle ore', 'dal', 'da', 'de', 'van', 'vanaf', 'von', 'ab', 'desde', 'from', 'debut', 'a partir de']);
+const PAIR_ENDS: ReadonlySet<string> = new Set(['alle', 'alle ore', 'al', 'a', 'ate', 'tot', 'bis', 'hasta', 'to', 'until', 'fin', 'jusqu a']);
+
+/** Whether two headers differ only in their last word, a window's start word then an end word. */
+function boundWords(first: string, second: string): boolean {
+  const a = first.split(' ');
+  const b = second.split(' ');
+  return a.length >= 2 && a.length === b.length && a.slice(0, -1).join(' ') === b.slice(0, -1).join(' ')
+    && PAIR_STARTS.has(a[a.length - 1]) && PAIR_ENDS.has(b[b.length - 1]);
+}
+
+/** Whether a filled cell of the column reads as a window ("08:00-12:00", which also reads as a clock time with an offset). */
+function rangeColumn(rows: readonly (readonly string[])[], column: number): boolean {
+  return rows.some((r) => parseWindows((r[column] ?? '').trim(), 'clock').ok);
+}
 
 /** Whether the column holds clock times: one at least, and every filled cell reads as one. */
 function clockColumn(rows: readonly (readonly string[])[], column: number): boolean {
@@ -156,20 +171,48 @@ function clockColumn(rows: readonly (readonly string[])[], column: number): bool
 }
 
 /**
- * Order columns left unmatched that are a window's start and end side by side (PAIR_STARTS then PAIR_ENDS, or one
- * of them next to a column already matched as the other bound), both holding clock times: matched as the window.
+ * Order columns that are a window's start and end side by side (PAIR_STARTS then PAIR_ENDS, headers that differ
+ * only in those words, or one of them next to a column already matched as the other bound), both holding clock
+ * times: matched as the window. Either may have been left unmatched or taken as a whole window ("Tijdvenster van"
+ * starts like "Tijdvenster"); a whole window's column holds ranges, not clock times, so it is never split.
  */
 export function detectWindowPairs(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
   const out = [...targets];
+  const open = (target: ColumnTarget) => target === 'extra' || target === 'window';
   for (let column = 0; column + 1 < headers.length; column++) {
     const [start, end] = [out[column], out[column + 1]];
-    const startFits = start === 'windowStart' || (start === 'extra' && !out.includes('windowStart') && PAIR_STARTS.has(normalizeHeader(headers[column])));
-    const endFits = end === 'windowEnd' || (end === 'extra' && !out.includes('windowEnd') && PAIR_ENDS.has(normalizeHeader(headers[column + 1])));
+    const [first, second] = [normalizeHeader(headers[column]), normalizeHeader(headers[column + 1])];
+    const pair = boundWords(first, second);
+    const startFits = start === 'windowStart' || (open(start) && !out.includes('windowStart') && (PAIR_STARTS.has(first) || pair));
+    const endFits = end === 'windowEnd' || (open(end) && !out.includes('windowEnd') && (PAIR_ENDS.has(second) || pair));
     if (!startFits || !endFits || (start === 'windowStart' && end === 'windowEnd')) continue;
     if (!clockColumn(rows, column) || !clockColumn(rows, column + 1)) continue;
+    if ((start === 'window' && rangeColumn(rows, column)) || (end === 'window' && rangeColumn(rows, column + 1))) continue;
     out[column] = 'windowStart';
     out[column + 1] = 'windowEnd';
   }
+  return out;
+}
+
+/**
+ * Vehicle columns matched as the start or end place whose every cell is a clock time are the shift's bounds
+ * ("Start" | "End" over 07:00 and 17:00, Dutch "Start" | "Einde"), unless the shift's bound is matched already; a
+ * column left unmatched that the place's words then fit ("Depot") takes the place.
+ */
+export function detectShiftColumns(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[], fields: readonly FieldDef[]): ColumnTarget[] {
+  const out = [...targets];
+  const freed: string[] = [];
+  for (const [place, bound] of [['startDepot', 'shiftStart'], ['endDepot', 'shiftEnd']]) {
+    const column = out.indexOf(place);
+    if (column < 0 || out.includes(bound) || !clockColumn(rows, column)) continue;
+    out[column] = bound;
+    freed.push(place);
+  }
+  if (freed.length === 0) return out;
+  const again = autoMatch(headers.map((h, c) => (out[c] === 'extra' ? h : '')), fields.filter((f) => freed.includes(f.key)));
+  again.forEach((target, column) => {
+    if (out[column] === 'extra' && target !== 'extra' && target !== 'ignore') out[column] = target;
+  });
   return out;
 }
 

@@ -1,4 +1,4 @@
-// Header names in Spanish, Italian, Portuguese, German and Dutch for the import fields (fields-orders.ts and
+// Header names in Spanish, Italian, Portuguese, German, Dutch and French for the import fields (fields-orders.ts and
 // fields-vehicles.ts hold the English ones and the published templates). A dispatcher's own spreadsheet is often
 // in the local language: "Pedido; Cliente; Dirección; Latitud; Longitud; Desde; Hasta" matched nothing, and every
 // column had to be mapped by hand. Compared after normalizeHeader (accents dropped, "ß" as "ss", lower case).
@@ -15,70 +15,78 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'pedido', 'n pedido', 'no pedido', 'num pedido', 'numero pedido', 'numero de pedido', 'referencia', 'codigo', 'albaran',
     'ordine', 'numero ordine', 'n ordine', 'riferimento', 'encomenda', 'numero encomenda',
     'auftrag', 'auftragsnummer', 'auftrags nr', 'bestellnummer', 'bestellung', 'lieferschein', 'ordernummer', 'bestelling', 'bestelnummer',
+    'commande', 'n commande', 'no commande', 'numero commande', 'numero de commande', 'ref commande', 'bon de livraison',
   ],
   customerName: [
     'cliente', 'nombre', 'nombre cliente', 'nombre del cliente', 'destinatario', 'razon social',
     'nome', 'nome cliente', 'ragione sociale', 'nome do cliente',
     'kunde', 'kundenname', 'empfanger', 'name kunde', 'klant', 'klantnaam', 'naam', 'ontvanger',
+    'client', 'nom', 'nom client', 'nom du client', 'destinataire', 'raison sociale',
   ],
   address: [
     'direccion', 'domicilio', 'direccion de entrega', 'indirizzo', 'indirizzo di consegna', 'endereco', 'morada', 'endereco de entrega',
     'anschrift', 'strasse', 'lieferadresse', 'adres', 'afleveradres',
+    'adresse', 'adresse de livraison', 'adresse livraison',
   ],
-  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats'],
-  state: ['provincia', 'estado', 'bundesland', 'provincie'],
-  zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl'],
-  country: ['pais', 'paese', 'nazione', 'land'],
+  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats', 'ville', 'commune', 'localite'],
+  state: ['provincia', 'estado', 'bundesland', 'provincie', 'departement'],
+  zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl', 'code postal'],
+  country: ['pais', 'paese', 'nazione', 'land', 'pays'],
   lat: ['latitud', 'latitudine', 'breitengrad', 'breedtegraad'],
   lng: ['longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad'],
   windowStart: [
     'desde', 'hora desde', 'hora inicio', 'hora de inicio', 'inicio', 'inicio ventana', 'entrega desde',
     'ora inizio', 'inizio', 'inizio finestra', 'dalle ore', 'hora inicial', 'janela inicio',
     'von', 'zeitfenster von', 'zeitfenster start', 'lieferung ab', 'vanaf', 'tijdvak van', 'begintijd',
+    'debut creneau', 'debut du creneau', 'heure debut', 'heure de debut', 'livraison a partir de',
   ],
   windowEnd: [
     'hasta', 'hora hasta', 'hora fin', 'hora de fin', 'fin ventana', 'entrega hasta',
     'ora fine', 'fine finestra', 'alle ore', 'hora final', 'janela fim',
     'bis', 'zeitfenster bis', 'zeitfenster ende', 'lieferung bis', 'tot en met', 'tijdvak tot', 'eindtijd',
+    'fin creneau', 'fin du creneau', 'heure fin', 'heure de fin', 'livraison avant',
   ],
-  window: ['franja', 'franja horaria', 'ventana', 'ventana horaria', 'fascia oraria', 'finestra', 'janela', 'janela horaria', 'zeitfenster', 'lieferfenster', 'tijdvak', 'tijdslot', 'tijdvenster'],
+  window: ['franja', 'franja horaria', 'ventana', 'ventana horaria', 'fascia oraria', 'finestra', 'janela', 'janela horaria', 'zeitfenster', 'lieferfenster', 'tijdvak', 'tijdslot', 'tijdvenster', 'creneau', 'creneau horaire', 'plage horaire', 'fenetre horaire'],
   serviceMinutes: [
     'minutos', 'duracion', 'tiempo de servicio', 'tiempo servicio', 'minutos servicio', 'minutos de servicio', 'tiempo en parada',
     'minuti', 'durata', 'tempo di servizio', 'duracao', 'tempo de servico', 'tempo de paragem',
     'dauer', 'standzeit', 'servicezeit', 'minuten', 'duur', 'servicetijd', 'stoptijd',
+    'duree', 'temps de service', 'temps sur place', 'temps d arret', 'duree arret', 'duree de livraison',
   ],
-  skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden'],
-  features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting'],
-  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'soort dienst'],
-  priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit'],
+  skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
+  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'soort dienst', 'type de service', 'type de livraison', 'prestation'],
+  priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit', 'priorite'],
   notes: [
     'notas', 'observaciones', 'comentarios', 'instrucciones', 'osservazioni', 'commenti', 'istruzioni', 'observacoes', 'instrucoes',
     'bemerkung', 'bemerkungen', 'hinweis', 'hinweise', 'anmerkungen', 'opmerking', 'opmerkingen',
+    'commentaire', 'commentaires', 'remarque', 'remarques', 'observations', 'consignes',
   ],
-  phone: ['telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telemovel', 'telefon', 'handy', 'telefoon', 'mobiel', 'telefoonnummer'],
-  email: ['correo', 'correo electronico', 'posta elettronica'],
+  phone: ['telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telemovel', 'telefon', 'handy', 'telefoon', 'mobiel', 'telefoonnummer', 'telephone', 'portable', 'tel'],
+  email: ['correo', 'correo electronico', 'posta elettronica', 'courriel'],
 };
 
 /** Extra synonyms of vehicle fields, by field key. */
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken'],
-  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn'],
-  name: ['nombre', 'vehiculo', 'conductor', 'nome', 'veicolo', 'autista', 'motorista', 'fahrzeug', 'fahrer', 'voertuig', 'chauffeur'],
-  shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd'],
-  shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd'],
-  crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden'],
-  crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen'],
-  features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting'],
-  fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten'],
+  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque'],
+  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme'],
+  name: ['nombre', 'vehiculo', 'conductor', 'nome', 'veicolo', 'autista', 'motorista', 'fahrzeug', 'fahrer', 'voertuig', 'chauffeur', 'vehicule', 'conducteur', 'livreur'],
+  shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
+  shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
+  crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen', 'equipage'],
+  features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
+  fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten', 'cout fixe', 'frais fixes'],
   perKmCost: [
     'coste por km', 'costo por km', 'coste por kilometro', 'costo per km', 'costo al km', 'costo chilometrico', 'costo per chilometro',
     'custo por km', 'custo por quilometro', 'kosten pro km', 'kilometerkosten', 'kosten per km', 'kilometerprijs',
+    'cout par km', 'cout au km', 'cout km', 'cout kilometrique', 'cout par kilometre', 'prix au km',
   ],
-  perHourCost: ['coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur'],
+  perHourCost: ['coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur', 'cout horaire', 'cout par heure', 'cout heure', 'taux horaire'],
 };
 
 /** Words for a capacity column ("Capacidad kg") and an amount column ("Cantidad"), as the English "capacity" and "amount". */
 export const LOCAL_CAPACITY_WORDS: readonly string[] = [
-  'capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'carga util', 'portata', 'zuladung', 'nutzlast', 'laadvermogen',
+  'capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'carga util', 'portata', 'zuladung', 'nutzlast', 'laadvermogen', 'capacite', 'charge utile', 'charge maximale',
 ];
-export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid'];
+export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid', 'quantite'];
