@@ -59,6 +59,21 @@ describe('readRows (orders)', () => {
     expect((rows[1].value as Order).timeWindows).toEqual([{ start: 420, end: 570 }]);
   });
 
+  it('joins a first-name and a last-name column into the customer name', async () => {
+    const table = await parseCsv('Order ID,First Name,Last Name,Latitude,Longitude,Contact Number,Customer Note\nA1,Ada,Lovelace,51.5,-0.12,+44 20 7946 0000,Ring twice\nA2,,Turing,51.6,-0.1,,\nA3,Grace,,51.4,-0.2,,');
+    const targets = autoMatch(table.headers, fieldsFor('orders', scenario.settings.capacityUnits));
+    expect(targets).toEqual(['id', 'customerName', 'customerLastName', 'lat', 'lng', 'phone', 'notes']);
+    const rows = readRows(table, {
+      kind: 'orders', targets, timeFormats: {}, capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(), idPrefix: 'file', depots: scenario.depots,
+    });
+    expect(rows.map((r) => r.issues)).toEqual([[], [], []]);
+    expect(rows.map((r) => (r.value as Order).customerName)).toEqual(['Ada Lovelace', 'Turing', 'Grace']);
+    expect((rows[0].value as Order).phone).toBe('+44 20 7946 0000');
+    expect((rows[0].value as Order).notes).toBe('Ring twice');
+    expect(autoMatch(['Pedido', 'Nombre', 'Apellidos'], fieldsFor('orders', []))).toEqual(['id', 'customerName', 'customerLastName']);
+    expect(autoMatch(['Auftrag', 'Vorname', 'Nachname'], fieldsFor('orders', []))).toEqual(['id', 'customerName', 'customerLastName']);
+  });
+
   it('flags ids used twice in the file or already in the scenario (append)', async () => {
     const { table, ctx } = await read('orders-odd-headers.csv');
     table.rows[1][0] = 'FM-2001';

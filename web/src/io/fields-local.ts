@@ -21,8 +21,10 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'cliente', 'nombre', 'nombre cliente', 'nombre del cliente', 'destinatario', 'razon social',
     'nome', 'nome cliente', 'ragione sociale', 'nome do cliente',
     'kunde', 'kundenname', 'empfanger', 'name kunde', 'klant', 'klantnaam', 'naam', 'ontvanger',
+    'vorname', 'voornaam', 'prenom', 'nombre de pila',
     'client', 'nom', 'nom client', 'nom du client', 'destinataire', 'raison sociale',
   ],
+  customerLastName: ['apellido', 'apellidos', 'cognome', 'sobrenome', 'apelido', 'nachname', 'familienname', 'achternaam', 'nom de famille'],
   address: [
     'direccion', 'domicilio', 'direccion de entrega', 'indirizzo', 'indirizzo di consegna', 'endereco', 'morada', 'endereco de entrega',
     'anschrift', 'strasse', 'lieferadresse', 'adres', 'afleveradres',

@@ -18,7 +18,12 @@ export const ORDER_FIELDS: FieldDef[] = [
   },
   {
     key: 'customerName', label: 'Customer name', format: 'text',
-    synonyms: ['customer', 'customer name', 'name', 'client', 'client name', 'recipient', 'recipient name', 'consignee', 'contact', 'contact name', 'nom', 'location name', 'visit name', 'alias', 'stop name', 'company'],
+    synonyms: ['customer', 'customer name', 'name', 'client', 'client name', 'recipient', 'recipient name', 'consignee', 'contact', 'contact name', 'nom', 'location name', 'visit name', 'alias', 'stop name', 'company', 'first name', 'firstname', 'given name', 'shipping first name', 'recipient first name', 'customer first name'],
+  },
+  // Shop exports and address books split the name ("First Name" | "Last Name"): joined after the customer name.
+  {
+    key: 'customerLastName', label: 'Customer last name', format: 'text',
+    synonyms: ['last name', 'lastname', 'surname', 'family name', 'shipping last name', 'recipient last name', 'customer last name'],
   },
   { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination'] },
   { key: 'addressLine1', label: 'Address line 1', format: 'text', synonyms: ['address line 1', 'address 1', 'address line1', 'address1', 'street line 1', 'line 1', 'street 1'] },
@@ -51,7 +56,7 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'priority', label: 'Priority', format: 'priority', synonyms: ['priority', 'prio', 'importance', 'priorite'] },
   {
     key: 'notes', label: 'Notes', format: 'text',
-    synonyms: ['notes', 'note', 'comment', 'comments', 'instructions', 'delivery instructions', 'remarks', 'remarques', 'task details', 'details', 'recipient notes', 'driver notes', 'special instructions'],
+    synonyms: ['notes', 'note', 'comment', 'comments', 'instructions', 'delivery instructions', 'remarks', 'remarques', 'task details', 'details', 'recipient notes', 'driver notes', 'special instructions', 'customer note', 'customer notes', 'order note', 'order notes', 'delivery note'],
   },
   { key: 'latenessMax', label: 'Late allowed (minutes)', format: 'duration', synonyms: ['late max minutes', 'lateness max', 'max lateness', 'late allowance', 'lateness minutes', 'late minutes allowed'] },
   { key: 'latenessCost', label: 'Late cost per minute', format: 'number', synonyms: ['late cost per minute', 'lateness cost', 'late cost', 'lateness cost per minute'] },
@@ -61,6 +66,6 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'pickupLng', label: 'Pickup longitude', format: 'number', synonyms: ['pickup lng', 'pickup lon', 'pickup long', 'pickup longitude'] },
   { key: 'pickupWindows', label: 'Pickup windows', format: 'window', synonyms: ['pickup windows', 'pickup window', 'pickup time window', 'pickup time windows'] },
   { key: 'pickupServiceMinutes', label: 'Pickup service minutes', format: 'duration', synonyms: ['pickup service minutes', 'pickup duration', 'pickup service time', 'pickup minutes'] },
-  { key: 'phone', label: 'Phone', format: 'text', synonyms: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'cell', 'recipient phone', 'customer phone', 'contact phone', 'sms'] },
+  { key: 'phone', label: 'Phone', format: 'text', synonyms: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'cell', 'recipient phone', 'customer phone', 'contact phone', 'sms', 'contact number', 'telephone number', 'mobile number', 'phone no', 'shipping phone'] },
   { key: 'email', label: 'Email', format: 'text', synonyms: ['email', 'e mail', 'mail', 'email address', 'recipient email', 'customer email', 'contact email'] },
 ];

@@ -93,7 +93,7 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
   const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
   const value = {
     id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',
-    customerName: row.text('customerName') ?? '',
+    customerName: [row.text('customerName'), row.text('customerLastName')].filter((part) => part !== undefined).join(' '),
     address: addressOf(row),
     ...coordinatesOf(row, rowNumber, ctx),
     serviceType,
