@@ -110,6 +110,21 @@ describe('readRows (vehicles)', () => {
       shift: { start: 450, end: 990 }, speedFactor: 1, costs: { fixed: 0, perKm: 0.35, perHour: 0 },
     });
   });
+
+  it('reads a UK fleet file: registration, finish time, drops, and a cost per mile read per km', async () => {
+    const table = await parseCsv('Reg,Driver,Max Weight (kg),Start Time,Finish Time,Depot,Cost per Mile,Hourly Rate,Max Drops\nAB12 CDE,Sam,900,07:00,16:30,Hub,0.65,14.5,40\nXY34 ZZZ,Kim,800,08:00,17:00,Hub,-1,14,\nLM56 OPQ,Lee,800,08:00,17:00,Hub,0.5,14,');
+    const targets = autoMatch(table.headers, fieldsFor('vehicles', scenario.settings.capacityUnits));
+    expect(targets).toEqual(['id', 'name', 'capacity:0', 'shiftStart', 'shiftEnd', 'startDepot', 'perMileCost', 'perHourCost', 'maxStops']);
+    const ctx: RowContext = { kind: 'vehicles', targets, timeFormats: {}, capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(), idPrefix: 'file', depots: scenario.depots };
+    const rows = readRows(table, ctx);
+    expect(rows[0].issues).toEqual([]);
+    expect(rows[0].value).toMatchObject({ id: 'AB12 CDE', shift: { start: 420, end: 990 }, costs: { fixed: 0, perKm: 0.4039, perHour: 14.5 }, limits: { maxStops: 40 } });
+    expect(messages(rows)).toEqual(['row 3, perMileCost: -1 is negative: a cost per mile is 0 or more']);
+    // A row may not give both.
+    const both = await parseCsv('Vehicle,Depot,Cost per km,Cost per mile\nV1,Hub,0.4,0.65');
+    const bothRows = readRows(both, { ...ctx, targets: autoMatch(both.headers, fieldsFor('vehicles', scenario.settings.capacityUnits)) });
+    expect(messages(bothRows)).toEqual(['row 2, perMileCost: the row gives a cost per km and a cost per mile: keep one of them']);
+  });
 });
 
 describe('mergeIntoScenario', () => {

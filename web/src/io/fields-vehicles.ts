@@ -6,12 +6,12 @@ import type { FieldDef } from './column-map';
 
 /** Vehicle fields; capacity per unit is added by `fieldsFor`. */
 export const VEHICLE_FIELDS: FieldDef[] = [
-  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code'] },
+  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code', 'reg', 'reg no', 'registration number', 'truck', 'truck name'] },
   { key: 'name', label: 'Name', format: 'text', synonyms: ['name', 'vehicle name', 'driver', 'driver name', 'label'] },
   { key: 'type', label: 'Vehicle type', format: 'text', synonyms: ['type', 'vehicle type', 'profile', 'category'] },
   {
     key: 'startDepot', label: 'Start (depot or "lat, lng")', format: 'place',
-    synonyms: ['start depot', 'depot', 'start', 'start hub', 'hub', 'start location', 'start address', 'starting location', 'start point', 'home depot', 'depot id', 'start depot id'],
+    synonyms: ['start depot', 'depot', 'start', 'start hub', 'hub', 'start location', 'start address', 'starting location', 'start point', 'home depot', 'depot id', 'start depot id', 'home base', 'base'],
   },
   { key: 'startDepotName', label: 'Start depot name', format: 'text', synonyms: ['start depot name', 'depot name', 'start name', 'start location name'] },
   { key: 'startLat', label: 'Start latitude', format: 'number', synonyms: ['start lat', 'start latitude', 'depot lat', 'depot latitude', 'start location latitude'] },
@@ -28,7 +28,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   },
   {
     key: 'shiftEnd', label: 'Shift end', format: 'time',
-    synonyms: ['shift end', 'to', 'end time', 'available to', 'until', 'latest', 'shift to', 'work time to', 'working hours to', 'work end'],
+    synonyms: ['shift end', 'to', 'end time', 'available to', 'until', 'latest', 'shift to', 'work time to', 'working hours to', 'work end', 'finish time', 'finish', 'shift finish'],
   },
   { key: 'breaks', label: 'Breaks ("12:00-13:30 30")', format: 'breaks', synonyms: ['breaks', 'break', 'break window', 'breaks windows', 'pause'] },
   { key: 'breakStart', label: 'Break start', format: 'time', synonyms: ['break start', 'break from', 'break window start', 'break earliest'] },
@@ -37,13 +37,15 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'crewSize', label: 'Crew size', format: 'number', synonyms: ['crew size', 'crew', 'team size', 'people', 'persons', 'workers', 'helpers'] },
   { key: 'crewSkills', label: 'Crew skills', format: 'list', synonyms: ['skills', 'skill', 'crew skills', 'driver skills', 'competences', 'qualifications'] },
   { key: 'features', label: 'Features / equipment', format: 'list', synonyms: ['features', 'feature', 'equipment', 'vehicle features', 'capabilities', 'vehicle equipment'] },
-  { key: 'maxStops', label: 'Max stops', format: 'number', synonyms: ['max stops', 'maximum stops', 'stop limit', 'max orders', 'max visits', 'max tasks', 'max number of orders'] },
+  { key: 'maxStops', label: 'Max stops', format: 'number', synonyms: ['max stops', 'maximum stops', 'stop limit', 'max orders', 'max visits', 'max tasks', 'max number of orders', 'max drops', 'drops', 'max deliveries'] },
   { key: 'maxDurationMinutes', label: 'Max duration (minutes)', format: 'duration', synonyms: ['max duration', 'max duration min', 'maximum duration', 'max route duration', 'max working time', 'max work time', 'max hours'] },
   { key: 'maxDrivingMinutes', label: 'Max driving (minutes)', format: 'duration', synonyms: ['max driving', 'max driving min', 'max driving time', 'max drive time', 'max travel time'] },
   { key: 'maxDistanceKm', label: 'Max distance (km)', format: 'number', synonyms: ['max distance', 'max distance km', 'maximum distance', 'max km', 'range km', 'range'] },
   { key: 'speedFactor', label: 'Speed factor', format: 'number', synonyms: ['speed factor', 'speed', 'slowness'] },
-  { key: 'fixedCost', label: 'Fixed cost', format: 'number', synonyms: ['fixed cost', 'fixed', 'cost fixed', 'cost per day', 'day cost', 'cost per route', 'vehicle cost'] },
+  { key: 'fixedCost', label: 'Fixed cost', format: 'number', synonyms: ['fixed cost', 'fixed', 'cost fixed', 'cost per day', 'day cost', 'cost per route', 'vehicle cost', 'daily cost', 'daily rate'] },
   { key: 'perKmCost', label: 'Cost per km', format: 'number', synonyms: ['cost per km', 'per km', 'km cost', 'cost km', 'cost per kilometer', 'distance cost'] },
+  // Fleets in the US and the UK are priced by the mile: read as the price of 1.609344 km.
+  { key: 'perMileCost', label: 'Cost per mile (read per km)', format: 'number', synonyms: ['cost per mile', 'per mile', 'mile cost', 'cost mile', 'mileage cost', 'mileage rate', 'pence per mile'] },
   { key: 'perHourCost', label: 'Cost per hour', format: 'number', synonyms: ['cost per hour', 'per hour', 'hourly cost', 'cost hour', 'hourly rate', 'time cost'] },
   { key: 'overtimeMaxMinutes', label: 'Overtime max minutes', format: 'duration', synonyms: ['overtime max minutes', 'overtime max', 'max overtime', 'overtime minutes', 'overtime', 'max overtime min'] },
   { key: 'overtimeCostPerMinute', label: 'Overtime cost per minute', format: 'number', synonyms: ['overtime cost per minute', 'overtime cost', 'overtime cost min', 'overtime rate'] },

@@ -15,6 +15,23 @@ import { extraOf, RowReader, type RowContext } from './row-reader';
 /** A whole day: the shift of a vehicle whose file gives none (no limit invented). */
 const WHOLE_DAY: TimeWindow = { start: 0, end: 1440 };
 
+/** Kilometres in a mile: a cost per mile is read as the cost of this many kilometres. */
+const KM_PER_MILE = 1.609344;
+
+/** Cost per km, or the cost per mile read per km (to 4 decimals); a row giving both is asked to keep one. */
+function perKmOf(row: RowReader): number {
+  const perKm = row.number('perKmCost');
+  const perMile = row.number('perMileCost');
+  if (perKm !== undefined && perMile !== undefined) row.issue('perMileCost', 'the row gives a cost per km and a cost per mile: keep one of them');
+  if (perKm !== undefined) return perKm;
+  if (perMile === undefined) return 0;
+  if (perMile < 0) {
+    row.issue('perMileCost', `${perMile} is negative: a cost per mile is 0 or more`);
+    return 0;
+  }
+  return Math.round((perMile / KM_PER_MILE) * 1e4) / 1e4;
+}
+
 function listOf(row: RowReader, key: string): string[] | undefined {
   return row.read(key, (text) => ({ ok: true, value: parseList(text) }));
 }
@@ -138,7 +155,7 @@ export function buildVehicle(table: Table, cells: readonly string[], rowNumber: 
     endDepotId: end,
     shift,
     speedFactor: row.number('speedFactor') ?? 1,
-    costs: { fixed: row.number('fixedCost') ?? 0, perKm: row.number('perKmCost') ?? 0, perHour: row.number('perHourCost') ?? 0 },
+    costs: { fixed: row.number('fixedCost') ?? 0, perKm: perKmOf(row), perHour: row.number('perHourCost') ?? 0 },
     ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== undefined)),
   };
   return { row, value };

@@ -40,7 +40,7 @@ export interface ReadSource {
 }
 
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 24) || 'row';
-const COST_FIELDS = ['fixedCost', 'perKmCost', 'perHourCost'];
+const COST_FIELDS = ['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost'];
 
 /** Creates the memos; needs a reactive owner. */
 export function createImportReading(source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({})) {
