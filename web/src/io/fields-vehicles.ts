@@ -6,12 +6,12 @@ import type { FieldDef } from './column-map';
 
 /** Vehicle fields; capacity per unit is added by `fieldsFor`. */
 export const VEHICLE_FIELDS: FieldDef[] = [
-  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code', 'reg', 'reg no', 'registration number', 'truck', 'truck name'] },
+  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code', 'reg', 'reg no', 'registration number'] },
   { key: 'name', label: 'Name', format: 'text', synonyms: ['name', 'vehicle name', 'driver', 'driver name', 'label'] },
   { key: 'type', label: 'Vehicle type', format: 'text', synonyms: ['type', 'vehicle type', 'profile', 'category'] },
   {
     key: 'startDepot', label: 'Start (depot or "lat, lng")', format: 'place',
-    synonyms: ['start depot', 'depot', 'start', 'start hub', 'hub', 'start location', 'start address', 'starting location', 'start point', 'home depot', 'depot id', 'start depot id', 'home base', 'base'],
+    synonyms: ['start depot', 'depot', 'start', 'start hub', 'hub', 'start location', 'start address', 'starting location', 'start point', 'home depot', 'depot id', 'start depot id', 'home base'],
   },
   { key: 'startDepotName', label: 'Start depot name', format: 'text', synonyms: ['start depot name', 'depot name', 'start name', 'start location name'] },
   { key: 'startLat', label: 'Start latitude', format: 'number', synonyms: ['start lat', 'start latitude', 'depot lat', 'depot latitude', 'start location latitude'] },
