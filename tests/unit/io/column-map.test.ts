@@ -145,7 +145,7 @@ describe('autoMatch', () => {
 
 describe('cell readers', () => {
   it('reads clock times written in the usual ways', () => {
-    for (const [text, minutes] of [['10:00', 600], ['10h00', 600], ['10h', 600], ['1000', 600], ['930', 570], ['9:05:00', 545], ['2 pm', 840], ['12am', 0], ['2026-11-21T10:15:00', 615], ['24:00', 1440]] as const) {
+    for (const [text, minutes] of [['10:00', 600], ['10h00', 600], ['10h', 600], ['1000', 600], ['930', 570], ['9:05:00', 545], ['2 pm', 840], ['12am', 0], ['2026-11-21T10:15:00', 615], ['24:00', 1440], ['14:30 Uhr', 870], ['8 Uhr', 480]] as const) {
       expect(parseClock(text), text).toEqual({ ok: true, value: minutes });
     }
     expect(parseClock('25:00')).toEqual({ ok: false, message: "'25:00' is not a valid time of day" });
@@ -165,12 +165,18 @@ describe('cell readers', () => {
     expect(parseNumber('45,76')).toEqual({ ok: true, value: 45.76 });
     expect(parseNumber('1 250')).toEqual({ ok: true, value: 1250 });
     expect(parseNumber('1,250.5')).toEqual({ ok: true, value: 1250.5 });
+    // European grouping: the last mark is the decimal one (this read 1.2505 before).
+    expect(parseNumber('1.250,5')).toEqual({ ok: true, value: 1250.5 });
+    expect(parseNumber('1.250.000,75')).toEqual({ ok: true, value: 1250000.75 });
     expect(parseNumber('abc')).toEqual({ ok: false, message: "'abc' is not a number" });
   });
 
   it('reads several windows in one cell', () => {
     expect(parseWindows('10:00-12:00; 14h00 – 16h00', 'clock')).toEqual({ ok: true, value: [{ start: 600, end: 720 }, { start: 840, end: 960 }] });
     expect(parseWindows('10:00', 'clock').ok).toBe(false);
+    for (const text of ['08:00 à 12:00', '8 bis 12 Uhr', '8 tot 12', '8 hasta 12', '8 alle 12', '8 até 12', '8:00 a - 12:00 p']) {
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 480, end: 720 }] });
+    }
   });
 
   it('reads service types from synonyms', () => {

@@ -22,11 +22,14 @@ export function normalizeHeader(header: string): string {
 /** Without spaces, so "address line 1" equals "addressline1". */
 export const compact = (s: string) => s.replace(/ /g, '');
 
-/** Reads "12.5", "12,5", "1 250" and "1,250.5" as numbers. */
+/**
+ * Reads "12.5", "12,5", "1 250", "1,250.5" and "1.250,5" as numbers: with both marks the last one is the decimal
+ * mark and the other groups thousands.
+ */
 export function parseNumber(text: string): Parsed<number> {
   let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
   if (s.includes(',') && !s.includes('.')) s = s.replace(',', '.');
-  else if (s.includes(',') && s.includes('.')) s = s.replace(/,/g, '');
+  else if (s.includes(',') && s.includes('.')) s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   const value = s === '' ? NaN : Number(s);
   return Number.isFinite(value) ? ok(value) : fail(`'${text}' is not a number`);
 }
@@ -41,7 +44,7 @@ export function parseClock(text: string): Parsed<number> {
   // "15:56 +1" / "3:56pm (+1)": a time on a following day.
   const nextDay = /\s*\(?\+(\d)\)?$/.exec(s);
   if (nextDay) s = s.slice(0, nextDay.index);
-  s = s.replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
+  s = s.replace(/\s*uhr$/, '').replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
   const clock = readClock(s, text);
   return clock.ok && nextDay ? ok(clock.value + 1440 * Number(nextDay[1])) : clock;
 }
@@ -95,11 +98,17 @@ export function detectTimeFormat(header: string, values: readonly string[]): Tim
   return numbers.some((v) => !parseClock(v).ok) ? 'minutes' : 'clock';
 }
 
-/** Reads "10:00-12:00; 14:00-16:00" (also "–" or "to" between, "," or "|" between windows). */
+/**
+ * Words between a window's start and end besides "-", "–" and "to": "08:00 à 12:00", "8 bis 12 Uhr", "9 tot 12",
+ * "9 hasta 13", "9 alle 12", "8 até 12" (a lone "a" is left out: it also ends "9 a" for 9 AM).
+ */
+const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:à|bis|tot|hasta|al|alle|até|ate)\s)\s*/i;
+
+/** Reads "10:00-12:00; 14:00-16:00" (also "–", "to" or a local word between, "," or "|" between windows). */
 export function parseWindows(text: string, format: TimeFormat): Parsed<TimeWindow[]> {
   const windows: TimeWindow[] = [];
   for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
-    const ends = part.split(/\s*(?:-|–|—|\bto\b)\s*/i);
+    const ends = part.split(WINDOW_SEPARATOR);
     if (ends.length !== 2) return fail(`'${part}' is not a window (write 10:00-12:00)`);
     const start = parseTime(ends[0], format);
     const end = parseTime(ends[1], format);
