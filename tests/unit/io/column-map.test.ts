@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoMatch, detectCoordinatePairs, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
+import { parseDuration, parsePriority } from '../../../web/src/io/cell-parse';
 
 const UNITS = ['kg', 'items'];
 
@@ -184,5 +185,19 @@ describe('cell readers', () => {
     expect(parseServiceType('White Glove')).toEqual({ ok: true, value: 'white-glove' });
     expect(parseServiceType('install')).toEqual({ ok: true, value: 'installation' });
     expect(parseServiceType('express')).toMatchObject({ ok: false, message: expect.stringContaining("unknown service type 'express'") });
+  });
+
+  it('reads service types, priorities and durations written in Spanish, Italian, Portuguese, German, Dutch and French', () => {
+    const types: [string, string][] = [
+      ['Montage', 'installation'], ['Instalación', 'installation'], ['Retoure', 'return'], ['devolución', 'return'], ['Ritiro', 'return'],
+      ['Altgerätemitnahme', 'haul-away'], ['Reprise', 'haul-away'], ['Lieferung', 'curbside'], ['livraison', 'curbside'], ['Entrega', 'curbside'],
+      ['Zweitzustellung', 're-delivery'], ['Nouvelle livraison', 're-delivery'], ['Gants blancs', 'white-glove'], ['Pièce au choix', 'room-of-choice'],
+    ];
+    for (const [text, type] of types) expect(parseServiceType(text), text).toEqual({ ok: true, value: type });
+    const priorities: [string, number][] = [['Hoch', 6], ['alta', 6], ['Élevée', 6], ['dringend', 8], ['urgente', 8], ['niedrig', 1], ['Crítica', 10], ['laag', 1], ['Moyenne', 3]];
+    for (const [text, value] of priorities) expect(parsePriority(text), text).toEqual({ ok: true, value });
+    const durations: [string, number][] = [['15 Minuten', 15], ['15 minutos', 15], ['90 Min.', 90], ['2 Std.', 120], ['1,5 horas', 90], ['1 heure', 60], ['20 minuti', 20]];
+    for (const [text, value] of durations) expect(parseDuration(text), text).toEqual({ ok: true, value });
+    expect(parseDuration('15 Wochen').ok).toBe(false);
   });
 });

@@ -70,6 +70,13 @@ describe('readRows (orders)', () => {
     expect(rows.map((r) => (r.value as Order).customerName)).toEqual(['Ada Lovelace', 'Turing', 'Grace']);
     expect((rows[0].value as Order).phone).toBe('+44 20 7946 0000');
     expect((rows[0].value as Order).notes).toBe('Ring twice');
+    // Service minutes written with a unit, in English or German.
+    const timed = await parseCsv('Order,Latitude,Longitude,Service time\nB1,51.5,-0.12,15 min\nB2,51.5,-0.12,1:30\nB3,51.5,-0.12,20 Minuten');
+    const timedRows = readRows(timed, {
+      kind: 'orders', targets: autoMatch(timed.headers, fieldsFor('orders', scenario.settings.capacityUnits)), timeFormats: {}, capacityUnits: scenario.settings.capacityUnits,
+      existingIds: new Set(), idPrefix: 'file', depots: scenario.depots,
+    });
+    expect(timedRows.map((r) => [r.issues, (r.value as Order).serviceMinutes])).toEqual([[[], 15], [[], 90], [[], 20]]);
     expect(autoMatch(['Pedido', 'Nombre', 'Apellidos'], fieldsFor('orders', []))).toEqual(['id', 'customerName', 'customerLastName']);
     expect(autoMatch(['Auftrag', 'Vorname', 'Nachname'], fieldsFor('orders', []))).toEqual(['id', 'customerName', 'customerLastName']);
   });

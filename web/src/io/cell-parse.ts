@@ -3,6 +3,7 @@
 // durations, priorities (numbers, letters, words), lists, coordinates and breaks.
 // Every reader returns the value or a message saying what was expected.
 import { SERVICE_TYPES, type Break, type ServiceType, type TimeWindow } from '../domain/scenario';
+import { LOCAL_HOUR_WORDS, LOCAL_MINUTE_WORDS, LOCAL_PRIORITY_WORDS, LOCAL_SERVICE_TYPE_WORDS } from './fields-local';
 
 /** How a time column is written: a clock ("10:00", "10h00", "1000") or minutes since midnight. */
 export type TimeFormat = 'clock' | 'minutes';
@@ -119,14 +120,17 @@ export function parseWindows(text: string, format: TimeFormat): Parsed<TimeWindo
   return ok(windows);
 }
 
+const HOURS = new RegExp(`^(\\d+(?:[.,]\\d+)?)\\s*(?:${['h', 'hr', 'hrs', 'hour', 'hours', ...LOCAL_HOUR_WORDS].join('|')})$`);
+const MINUTES = new RegExp(`^(\\d+(?:[.,]\\d+)?)\\s*(?:${['m', 'min', 'mins', 'minute', 'minutes', ...LOCAL_MINUTE_WORDS].join('|')})?$`);
+
 /** Reads a length of time as whole minutes: "90", "90 min", "1:30", "1h30", "8h", "1.5 h". */
 export function parseDuration(text: string): Parsed<number> {
-  const s = text.trim().toLowerCase();
+  const s = text.trim().toLowerCase().replace(/(\D)\.$/, '$1');
   const clock = /^(\d{1,3})\s*(?::|h)\s*(\d{2})?\s*(?:min)?$/.exec(s);
   if (clock) return ok(Number(clock[1]) * 60 + Number(clock[2] ?? 0));
-  const hours = /^(\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?)$/.exec(s);
+  const hours = HOURS.exec(s);
   if (hours) return ok(Math.round(Number(hours[1].replace(',', '.')) * 60));
-  const minutes = /^(\d+(?:[.,]\d+)?)\s*(?:m|min|mins|minutes?)?$/.exec(s);
+  const minutes = MINUTES.exec(s);
   if (minutes) return ok(Math.round(Number(minutes[1].replace(',', '.'))));
   return fail(`'${text}' is not a duration (write minutes, e.g. 90, or hours, e.g. 1:30)`);
 }
@@ -146,6 +150,7 @@ export const PRIORITY_WORDS: Readonly<Record<string, number>> = {
 export function parsePriority(text: string): Parsed<number> {
   const word = normalizeHeader(text);
   if (word in PRIORITY_WORDS) return ok(PRIORITY_WORDS[word]);
+  if (word in LOCAL_PRIORITY_WORDS) return ok(LOCAL_PRIORITY_WORDS[word]);
   const number = parseNumber(text);
   if (number.ok && Number.isInteger(number.value) && number.value >= 0 && number.value <= 10) return number;
   return fail(`'${text}' is not a priority (write 0–10, L/M/H/C, or low, normal, high, urgent, critical)`);
@@ -223,11 +228,11 @@ const SERVICE_TYPE_WORDS: Record<ServiceType, string[]> = {
   're-delivery': ['re delivery', 'redelivery', 'second attempt', 'retry', 'redeliver'],
 };
 
-/** Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P). */
+/** Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P, "Montage", "Retoure"). */
 export function parseServiceType(text: string): Parsed<ServiceType> {
   const word = normalizeHeader(text);
   for (const type of SERVICE_TYPES) {
-    if (SERVICE_TYPE_WORDS[type].some((w) => compact(w) === compact(word))) return ok(type);
+    if ([...SERVICE_TYPE_WORDS[type], ...(LOCAL_SERVICE_TYPE_WORDS[type] ?? [])].some((w) => compact(w) === compact(word))) return ok(type);
   }
   return fail(`unknown service type '${text}' (use one of: ${SERVICE_TYPES.join(', ')})`);
 }

@@ -92,3 +92,34 @@ export const LOCAL_CAPACITY_WORDS: readonly string[] = [
   'capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'carga util', 'portata', 'zuladung', 'nutzlast', 'laadvermogen', 'capacite', 'charge utile', 'charge maximale',
 ];
 export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid', 'quantite'];
+
+/**
+ * Cell words in the same languages (compared after normalizeHeader): service types, priorities on the 0–10 scale of
+ * cell-parse.ts PRIORITY_WORDS, and the units of a duration. A plain "delivery" ("Lieferung", "Entrega") is a
+ * curbside drop, as the English word is.
+ */
+export const LOCAL_SERVICE_TYPE_WORDS: Readonly<Record<string, readonly string[]>> = {
+  curbside: [
+    'entrega', 'a pie de calle', 'pie de calle', 'consegna', 'consegna al piano strada', 'bordo strada', 'lieferung', 'bordsteinkante',
+    'bis bordsteinkante', 'frei bordsteinkante', 'levering', 'bezorging', 'livraison', 'pied de camion', 'bord de trottoir',
+  ],
+  'room-of-choice': ['habitacion a elegir', 'stanza a scelta', 'comodo a escolha', 'verwendungsstelle', 'wunschraum', 'kamer naar keuze', 'piece au choix', 'livraison dans la piece'],
+  'white-glove': ['guante blanco', 'guanti bianchi', 'luva branca', 'weisse handschuhe', 'witte handschoenen', 'gants blancs'],
+  installation: ['instalacion', 'montaje', 'installazione', 'montaggio', 'instalacao', 'montagem', 'montage', 'aufbau', 'installatie', 'installation et mise en service'],
+  'haul-away': ['retirada', 'retirada de usado', 'ritiro usato', 'recolha de usado', 'altgeratemitnahme', 'altgeratmitnahme', 'mitnahme', 'entsorgung', 'afvoer', 'oude meenemen', 'reprise', 'reprise de l ancien'],
+  return: ['devolucion', 'recogida', 'reso', 'ritiro', 'devolucao', 'recolha', 'retoure', 'abholung', 'ruckholung', 'retour', 'retourzending', 'ophalen', 'enlevement'],
+  're-delivery': ['nueva entrega', 'reentrega', 'riconsegna', 'nova entrega', 'zweitzustellung', 'neuzustellung', 'herbezorging', 'nouvelle livraison', 'relivraison'],
+};
+
+export const LOCAL_PRIORITY_WORDS: Readonly<Record<string, number>> = {
+  baja: 1, media: 3, alta: 6, urgente: 8, critica: 10,
+  bassa: 1, critico: 10,
+  baixa: 1,
+  niedrig: 1, mittel: 3, hoch: 6, dringend: 8, kritisch: 10,
+  laag: 1, gemiddeld: 3, hoog: 6, kritiek: 10,
+  basse: 1, faible: 1, moyenne: 3, haute: 6, elevee: 6, critique: 10,
+};
+
+/** Units of a duration in minutes and in hours ("15 Minuten", "2 Std.", "1,5 horas"). */
+export const LOCAL_MINUTE_WORDS: readonly string[] = ['minutos', 'minuti', 'minuten', 'minuut'];
+export const LOCAL_HOUR_WORDS: readonly string[] = ['horas', 'hora', 'ore', 'std', 'stunden', 'stunde', 'uur', 'heures', 'heure'];

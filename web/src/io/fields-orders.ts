@@ -46,7 +46,7 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'window2End', label: 'Second window end', format: 'time', synonyms: ['time window 2 to', 'time window 2 end', 'window 2 end', 'window 2 to', 'tw2 end'] },
   { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau'] },
   {
-    key: 'serviceMinutes', label: 'Service minutes', format: 'number',
+    key: 'serviceMinutes', label: 'Service minutes', format: 'duration',
     synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration'],
   },
   { key: 'skills', label: 'Required skills', format: 'list', synonyms: ['skills', 'skill', 'required skills', 'skills required', 'driver skills', 'competences', 'required types'] },

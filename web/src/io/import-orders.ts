@@ -97,7 +97,7 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     address: addressOf(row),
     ...coordinatesOf(row, rowNumber, ctx),
     serviceType,
-    serviceMinutes: row.number('serviceMinutes') ?? catalogueMinutes,
+    serviceMinutes: row.duration('serviceMinutes') ?? catalogueMinutes,
     amounts,
     timeWindows: windowsOf(row, ctx),
     priority: row.read('priority', parsePriority) ?? 1,
