@@ -3,9 +3,9 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectCoordinatePairs, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectCoordinatePairs, detectFlagColumns, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
-import { parseDuration, parsePriority } from '../../../web/src/io/cell-parse';
+import { parseDuration, parsePriority, parseYesNo } from '../../../web/src/io/cell-parse';
 
 const UNITS = ['kg', 'items'];
 
@@ -185,6 +185,20 @@ describe('cell readers', () => {
     expect(parseServiceType('White Glove')).toEqual({ ok: true, value: 'white-glove' });
     expect(parseServiceType('install')).toEqual({ ok: true, value: 'installation' });
     expect(parseServiceType('express')).toMatchObject({ ok: false, message: expect.stringContaining("unknown service type 'express'") });
+  });
+
+  it('reads yes/no cells in the usual ways and languages, and names what is neither', () => {
+    for (const text of ['yes', 'Y', 'x', '1', 'TRUE', 'oui', 'Ja', 'sí', 'Sim', '✓']) expect(parseYesNo(text), text).toEqual({ ok: true, value: true });
+    for (const text of ['no', 'N', '0', '', 'false', 'non', 'Nein', 'não', 'nee', 'falso']) expect(parseYesNo(text), text).toEqual({ ok: true, value: false });
+    expect(parseYesNo('maybe')).toEqual({ ok: false, message: "'maybe' is not yes or no" });
+  });
+
+  it('reads a fleet column of yes/no cells as a feature named by its header, and nothing else', () => {
+    const vehicles = fieldsFor('vehicles', UNITS);
+    const flags = (headers: string[], rows: string[][]) => detectFlagColumns(headers, rows, autoMatch(headers, vehicles));
+    expect(flags(['Kenteken', 'Laadklep', 'Koeling'], [['12-AB-3', 'ja', 'nee'], ['34-CD-5', 'nee', '']])).toEqual(['id', 'flag', 'extra']);
+    expect(flags(['Matrícula', 'Plataforma'], [['1234 ABC', 'sí'], ['5678 DEF', 'no']])).toEqual(['id', 'flag']);
+    expect(flags(['Vehicle', 'Colour'], [['V1', 'red']])).toEqual(['id', 'extra']);
   });
 
   it('reads service types, priorities and durations written in Spanish, Italian, Portuguese, German, Dutch and French', () => {

@@ -207,12 +207,12 @@ export function parseList(text: string): string[] {
   return text.split(/[,;|]/).map((s) => s.trim()).filter(Boolean);
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si']);
-const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein']);
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si', 'sim', 'wahr', 'vrai', 'vero', 'verdadero', '✓', '✔']);
+const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein', 'nao', 'nee', 'falsch', 'faux', 'falso']);
 
-/** Reads a yes/no cell ("yes", "x", "1", "true" / "no", "0", empty). */
+/** Reads a yes/no cell ("yes", "x", "1", "true", "sí", "✓" / "no", "0", "não", "nee", empty). */
 export function parseYesNo(text: string): Parsed<boolean> {
-  const word = text.trim().toLowerCase();
+  const word = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   if (YES.has(word)) return ok(true);
   if (NO.has(word)) return ok(false);
   return fail(`'${text}' is not yes or no`);
