@@ -3,7 +3,7 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectCoordinatePairs, detectFlagColumns, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
 import { parseDuration, parsePriority, parseYesNo } from '../../../web/src/io/cell-parse';
 
@@ -185,6 +185,17 @@ describe('cell readers', () => {
     expect(parseServiceType('White Glove')).toEqual({ ok: true, value: 'white-glove' });
     expect(parseServiceType('install')).toEqual({ ok: true, value: 'installation' });
     expect(parseServiceType('express')).toMatchObject({ ok: false, message: expect.stringContaining("unknown service type 'express'") });
+  });
+
+  it('reads "Prénom" | "Nom" as the first and family name, and a lone "Nom" as the whole name', () => {
+    const orders = fieldsFor('orders', UNITS);
+    const names = (headers: string[]) => detectNameParts(headers, autoMatch(headers, orders));
+    expect(autoMatch(['Commande', 'Nom', 'Prénom', 'Adresse'], orders)).toEqual(['id', 'customerName', 'extra', 'address']);
+    expect(names(['Commande', 'Nom', 'Prénom', 'Adresse'])).toEqual(['id', 'customerLastName', 'customerName', 'address']);
+    expect(names(['Auftrag', 'Vorname', 'Name'])).toEqual(['id', 'customerName', 'customerLastName']);
+    expect(names(['Commande', 'Nom', 'Adresse'])).toEqual(['id', 'customerName', 'address']);
+    expect(names(['Order', 'First name', 'Last name'])).toEqual(['id', 'customerName', 'customerLastName']);
+    expect(names(['Order', 'Customer', 'First name'])).toEqual(['id', 'customerName', 'extra']);
   });
 
   it('reads yes/no cells in the usual ways and languages, and names what is neither', () => {

@@ -151,4 +151,13 @@ describe('Portland files through the import session', () => {
     expect(state.rows.map((r) => { const v = r.value as Vehicle; return [v.id, v.startDepotId, v.shift.start, v.shift.end]; }))
       .toEqual([['V1', 'd2', 420, 1050], ['V2', 'd3', 480, 960]]);
   });
+
+  it('reads a French orders file\'s "Nom" | "Prénom" as one customer name, first name first', async () => {
+    const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
+    await actions.loadFile(csv('commandes.csv', 'Commande;Nom;Prénom;Latitude;Longitude\nC1;Dupont;Marie;45,52;-122,68'));
+    expect(state.kind).toBe('orders');
+    expect(state.targets).toEqual(['id', 'customerLastName', 'customerName', 'lat', 'lng']);
+    actions.review();
+    expect((state.rows[0].value as Order).customerName).toBe('Marie Dupont');
+  });
 });

@@ -216,6 +216,32 @@ export function detectShiftColumns(headers: readonly string[], rows: readonly (r
   return out;
 }
 
+/** First-name headers, and the French "Nom" that beside one of them is the family name ("Prénom" | "Nom"). */
+const FIRST_NAME_HEADERS: ReadonlySet<string> = new Set(['prenom', 'first name', 'firstname', 'given name', 'vorname', 'voornaam']);
+const FAMILY_NAME_BESIDE_FIRST: ReadonlySet<string> = new Set(['nom', 'name', 'naam']);
+
+/**
+ * Order columns "Prénom" | "Nom" (or "Vorname" | "Name"), no family-name column matched: a "Nom" matched as the
+ * customer name is the family name when an unmatched first-name column stands in the file (the first name then
+ * fills the customer name), and a "Name" left unmatched beside a first name matched as the customer is the family
+ * name; the family name is joined after the first.
+ */
+export function detectNameParts(headers: readonly string[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const out = [...targets];
+  const name = out.indexOf('customerName');
+  if (name < 0 || out.includes('customerLastName')) return out;
+  const unmatched = (words: ReadonlySet<string>) => headers.findIndex((h, c) => out[c] === 'extra' && words.has(normalizeHeader(h)));
+  const header = normalizeHeader(headers[name]);
+  if (FAMILY_NAME_BESIDE_FIRST.has(header)) {
+    const first = unmatched(FIRST_NAME_HEADERS);
+    if (first >= 0) [out[first], out[name]] = ['customerName', 'customerLastName'];
+  } else if (FIRST_NAME_HEADERS.has(header)) {
+    const family = unmatched(FAMILY_NAME_BESIDE_FIRST);
+    if (family >= 0) out[family] = 'customerLastName';
+  }
+  return out;
+}
+
 /**
  * Header words that name a coordinate only beside the other one: German "Länge" (longitude, but also length) next
  * to "Breite", Dutch "Lengte" next to "Breedte". Alone they are kept as custom fields.
