@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
-import { parseDuration, parsePriority, parseYesNo } from '../../../web/src/io/cell-parse';
+import { decimalCommaFile, parseDuration, parsePriority, parseYesNo } from '../../../web/src/io/cell-parse';
 
 const UNITS = ['kg', 'items'];
 
@@ -169,6 +169,16 @@ describe('cell readers', () => {
     // European grouping: the last mark is the decimal one (this read 1.2505 before).
     expect(parseNumber('1.250,5')).toEqual({ ok: true, value: 1250.5 });
     expect(parseNumber('1.250.000,75')).toEqual({ ok: true, value: 1250000.75 });
+    // "1.000" is a thousand only in a file written with decimal commas.
+    expect(parseNumber('1.000')).toEqual({ ok: true, value: 1 });
+    expect(parseNumber('1.000', true)).toEqual({ ok: true, value: 1000 });
+    expect(parseNumber('12.500.000', true)).toEqual({ ok: true, value: 12500000 });
+    expect(parseNumber('0,38', true)).toEqual({ ok: true, value: 0.38 });
+    expect(decimalCommaFile([['750', '0,38'], ['1.000', '0,4']], [0, 1])).toBe(true);
+    expect(decimalCommaFile([['750', '0.38'], ['1.000', '0,4']], [0, 1])).toBe(false);
+    expect(decimalCommaFile([['750', '1,250'], ['1.000', '']], [0, 1])).toBe(false);
+    // Times are not number columns: "13.00" beside them says nothing.
+    expect(decimalCommaFile([['750', '0,38', '13.00']], [0, 1])).toBe(true);
     expect(parseNumber('abc')).toEqual({ ok: false, message: "'abc' is not a number" });
   });
 
@@ -219,7 +229,7 @@ describe('cell readers', () => {
       ['Zweitzustellung', 're-delivery'], ['Nouvelle livraison', 're-delivery'], ['Gants blancs', 'white-glove'], ['Pièce au choix', 'room-of-choice'],
     ];
     for (const [text, type] of types) expect(parseServiceType(text), text).toEqual({ ok: true, value: type });
-    const priorities: [string, number][] = [['Hoch', 6], ['alta', 6], ['Élevée', 6], ['dringend', 8], ['urgente', 8], ['niedrig', 1], ['Crítica', 10], ['laag', 1], ['Moyenne', 3]];
+    const priorities: [string, number][] = [['Hoch', 6], ['alta', 6], ['Élevée', 6], ['dringend', 8], ['urgente', 8], ['niedrig', 1], ['Crítica', 10], ['laag', 1], ['Moyenne', 3], ['normaal', 3], ['Normale', 3]];
     for (const [text, value] of priorities) expect(parsePriority(text), text).toEqual({ ok: true, value });
     const durations: [string, number][] = [['15 Minuten', 15], ['15 minutos', 15], ['90 Min.', 90], ['2 Std.', 120], ['1,5 horas', 90], ['1 heure', 60], ['20 minuti', 20]];
     for (const [text, value] of durations) expect(parseDuration(text), text).toEqual({ ok: true, value });

@@ -118,6 +118,17 @@ describe('readRows (vehicles)', () => {
     });
   });
 
+  it('reads "1.000" as a thousand in a file written with decimal commas, and as one in a file with decimal points', async () => {
+    const read = async (text: string) => {
+      const table = await parseCsv(text);
+      const targets = autoMatch(table.headers, fieldsFor('vehicles', scenario.settings.capacityUnits));
+      return readRows(table, { kind: 'vehicles', targets, timeFormats: {}, capacityUnits: scenario.settings.capacityUnits, existingIds: new Set(), idPrefix: 'file', depots: scenario.depots })
+        .map((r) => [(r.value as Vehicle).capacity[0], (r.value as Vehicle).costs.perKm]);
+    };
+    expect(await read('Kenteken;Laadvermogen (kg);Kosten per km;Dienstbeginn\nA;750;0,38;7.30\nB;1.000;0,4;7.30')).toEqual([[750, 0.38], [1000, 0.4]]);
+    expect(await read('Vehicle,Capacity kg,Cost per km\nA,750,0.38\nB,1.000,0.4')).toEqual([[750, 0.38], [1, 0.4]]);
+  });
+
   it('reads a UK fleet file: registration, finish time, drops, and a cost per mile read per km', async () => {
     const table = await parseCsv('Reg,Driver,Max Weight (kg),Start Time,Finish Time,Depot,Cost per Mile,Hourly Rate,Max Drops\nAB12 CDE,Sam,900,07:00,16:30,Hub,0.65,14.5,40\nXY34 ZZZ,Kim,800,08:00,17:00,Hub,-1,14,\nLM56 OPQ,Lee,800,08:00,17:00,Hub,0.5,14,');
     const targets = autoMatch(table.headers, fieldsFor('vehicles', scenario.settings.capacityUnits));

@@ -25,14 +25,34 @@ export const compact = (s: string) => s.replace(/ /g, '');
 
 /**
  * Reads "12.5", "12,5", "1 250", "1,250.5" and "1.250,5" as numbers: with both marks the last one is the decimal
- * mark and the other groups thousands.
+ * mark and the other groups thousands. In a file written with decimal commas (`decimalComma`, see
+ * `decimalCommaFile`) "1.000" is a thousand, as "1.000,5" is; elsewhere it is one.
  */
-export function parseNumber(text: string): Parsed<number> {
+export function parseNumber(text: string, decimalComma = false): Parsed<number> {
   let s = text.trim().replace(/[\s\u00a0\u202f']/g, '');
-  if (s.includes(',') && !s.includes('.')) s = s.replace(',', '.');
+  if (decimalComma && /^[-+]?\d{1,3}(\.\d{3})+$/.test(s)) s = s.replace(/\./g, '');
+  else if (s.includes(',') && !s.includes('.')) s = s.replace(',', '.');
   else if (s.includes(',') && s.includes('.')) s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '');
   const value = s === '' ? NaN : Number(s);
   return Number.isFinite(value) ? ok(value) : fail(`'${text}' is not a number`);
+}
+
+/**
+ * Whether a file writes its numbers with decimal commas: in its number `columns` some cell is a number with a comma
+ * and one, two or more than three digits after it ("0,38", "52,42114"), and none a number with a point and such
+ * digits ("0.38"). Three digits after either mark say nothing ("1,250" and "1.250" are thousands in one custom and
+ * decimals in the other); times ("13.00") are not in number columns.
+ */
+export function decimalCommaFile(rows: readonly (readonly string[])[], columns: readonly number[]): boolean {
+  let commas = 0;
+  for (const row of rows) {
+    for (const column of columns) {
+      const s = (row[column] ?? '').trim();
+      if (/^[-+]?\d*\.(\d{1,2}|\d{4,})$/.test(s)) return false;
+      if (/^[-+]?\d*,(\d{1,2}|\d{4,})$/.test(s) || /^[-+]?\d{1,3}(\.\d{3})+,\d+$/.test(s)) commas++;
+    }
+  }
+  return commas > 0;
 }
 
 const CLOCK = /^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?(?::\d{2})?\s*(am|pm|a|p)?$/i;

@@ -113,10 +113,10 @@ export const LOCAL_SERVICE_TYPE_WORDS: Readonly<Record<string, readonly string[]
 
 export const LOCAL_PRIORITY_WORDS: Readonly<Record<string, number>> = {
   baja: 1, media: 3, alta: 6, urgente: 8, critica: 10,
-  bassa: 1, critico: 10,
+  bassa: 1, normale: 3, critico: 10,
   baixa: 1,
   niedrig: 1, mittel: 3, hoch: 6, dringend: 8, kritisch: 10,
-  laag: 1, gemiddeld: 3, hoog: 6, kritiek: 10,
+  laag: 1, normaal: 3, gemiddeld: 3, hoog: 6, kritiek: 10,
   basse: 1, faible: 1, moyenne: 3, haute: 6, elevee: 6, critique: 10,
 };
 

@@ -4,9 +4,9 @@
 import * as v from 'valibot';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
-import { normalizeHeader } from './cell-parse';
+import { decimalCommaFile, normalizeHeader } from './cell-parse';
 import { LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
-import type { ImportKind } from './column-map';
+import { fieldsFor, type ImportKind } from './column-map';
 import { buildOrder } from './import-orders';
 import { DepotPlanner } from './import-depots';
 import { buildVehicle } from './import-vehicles';
@@ -62,8 +62,15 @@ export interface ImportRead {
   plannedDepots: Depot[];
 }
 
+/** Columns mapped to a number field (amounts, capacities, coordinates, costs, limits). */
+function numberColumns(ctx: RowContext): number[] {
+  const numeric = new Set(fieldsFor(ctx.kind, ctx.capacityUnits).filter((f) => f.format === 'number').map((f) => f.key));
+  return ctx.targets.flatMap((target, column) => (numeric.has(target) ? [column] : []));
+}
+
 /** Reads every row (except `skip`), checking fields, the schema and duplicate ids; plans depots for new vehicle places. */
-export function readTable(table: Table, ctx: RowContext, skip: ReadonlySet<number> = new Set()): ImportRead {
+export function readTable(table: Table, given: RowContext, skip: ReadonlySet<number> = new Set()): ImportRead {
+  const ctx = given.decimalComma === undefined ? { ...given, decimalComma: decimalCommaFile(table.rows, numberColumns(given)) } : given;
   const planner = new DepotPlanner(ctx.depots);
   const firstRowOfId = new Map<string, number>();
   const rows: RowResult<Order | Vehicle>[] = [];

@@ -41,6 +41,8 @@ export interface RowContext {
   settings?: Settings;
   /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
   placements?: ReadonlyMap<number, { lat: number; lng: number }>;
+  /** The file writes decimal commas ("1.000" is a thousand): `decimalCommaFile` of its rows when not given. */
+  decimalComma?: boolean;
 }
 
 /** Reads cells of one row by field key, collecting parse issues. */
@@ -66,7 +68,7 @@ export class RowReader {
     return undefined;
   }
   number(key: string): number | undefined {
-    return this.read(key, parseNumber);
+    return this.read(key, (text) => parseNumber(text, this.ctx.decimalComma));
   }
   duration(key: string): number | undefined {
     return this.read(key, parseDuration);
