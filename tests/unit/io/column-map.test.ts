@@ -118,6 +118,8 @@ describe('autoMatch', () => {
     // "Tijdvenster van" starts like the whole window ("Tijdvenster"), its partner matches nothing.
     expect(autoMatch(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], orders)).toEqual(['customerName', 'window', 'extra']);
     expect(pairs(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], [['A', '08:00', '12:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    // Rows without a window leave both cells empty.
+    expect(pairs(['Klant', 'Tijdvenster van', 'Tijdvenster tot'], [['A', '8:00', '12:00'], ['B', '', ''], ['C', '13.00', '17.00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
     expect(pairs(['Cliente', 'Ventana desde', 'Ventana hasta'], [['A', '8:00', '10:30']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
     expect(pairs(['Client', 'Créneau début', 'Créneau fin'], [['A', '8h30', '10h00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
     expect(pairs(['Client', 'Début', 'Fin'], [['A', '14:00', '18:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);

@@ -161,7 +161,10 @@ function boundWords(first: string, second: string): boolean {
 
 /** Whether a filled cell of the column reads as a window ("08:00-12:00", which also reads as a clock time with an offset). */
 function rangeColumn(rows: readonly (readonly string[])[], column: number): boolean {
-  return rows.some((r) => parseWindows((r[column] ?? '').trim(), 'clock').ok);
+  return rows.some((r) => {
+    const read = parseWindows((r[column] ?? '').trim(), 'clock');
+    return read.ok && read.value.length > 0;
+  });
 }
 
 /** Whether the column holds clock times: one at least, and every filled cell reads as one. */
