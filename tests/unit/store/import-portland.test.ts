@@ -41,6 +41,15 @@ function demo(): Scenario {
   return read.scenario;
 }
 
+/** A blank Portland scenario's import session with `text` loaded as file `name` and reviewed; the mapping it found. */
+async function reviewed(name: string, text: string) {
+  const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
+  await actions.loadFile(csv(name, text));
+  const found = { kind: state.kind, targets: [...state.targets] };
+  actions.review();
+  return { state, found };
+}
+
 describe('Portland files through the import session', () => {
   it('imports the fleet and both orders files into a blank scenario, every row, no manual mapping', async () => {
     const { scenario: [open], importer: [state, actions], onImported } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
@@ -118,46 +127,34 @@ describe('Portland files through the import session', () => {
 
   it('says when a fleet is priced by distance or use but not by time, and only then', async () => {
     const fleet = async (text: string) => {
-      const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
-      await actions.loadFile(csv('fleet.csv', text));
-      expect(state.kind).toBe('vehicles');
-      actions.review();
+      const { state, found } = await reviewed('fleet.csv', text);
+      expect(found.kind).toBe('vehicles');
       expect(state.invalid).toEqual([]);
       return { noCosts: state.notices.noCosts, noTimeCost: state.notices.noTimeCost };
     };
-    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km\nV1,Portland Central,900,0.45\nV2,Portland East,800,0.5'))
-      .toEqual({ noCosts: false, noTimeCost: true });
-    expect(await fleet('Vehicle ID,Start location,Capacity kg,Fixed cost\nV1,Portland Central,900,40'))
-      .toEqual({ noCosts: false, noTimeCost: true });
-    // A per-hour column left blank prices no hour either.
-    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,\nV2,Portland East,800,0.5,'))
-      .toEqual({ noCosts: false, noTimeCost: true });
-    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,38\nV2,Portland East,800,0.5,'))
-      .toEqual({ noCosts: false, noTimeCost: false });
-    expect(await fleet('Vehicle ID,Start location,Capacity kg,Cost per hour\nV1,Portland Central,900,30'))
-      .toEqual({ noCosts: false, noTimeCost: false });
-    // No cost column at all has its own notice.
-    expect(await fleet('Vehicle ID,Start location,Capacity kg\nV1,Portland Central,900'))
-      .toEqual({ noCosts: true, noTimeCost: false });
+    // [file, "No cost columns", "No cost per hour"]; a per-hour column left blank prices no hour either.
+    const cases: [string, boolean, boolean][] = [
+      ['Vehicle ID,Start location,Capacity kg,Cost per km\nV1,Portland Central,900,0.45\nV2,Portland East,800,0.5', false, true],
+      ['Vehicle ID,Start location,Capacity kg,Fixed cost\nV1,Portland Central,900,40', false, true],
+      ['Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,\nV2,Portland East,800,0.5,', false, true],
+      ['Vehicle ID,Start location,Capacity kg,Cost per km,Cost per hour\nV1,Portland Central,900,0.45,38\nV2,Portland East,800,0.5,', false, false],
+      ['Vehicle ID,Start location,Capacity kg,Cost per hour\nV1,Portland Central,900,30', false, false],
+      ['Vehicle ID,Start location,Capacity kg\nV1,Portland Central,900', true, false],
+    ];
+    for (const [text, noCosts, noTimeCost] of cases) expect(await fleet(text), text).toEqual({ noCosts, noTimeCost });
   });
 
   it('reads a fleet\'s Start and End columns of clock times as its shift and its Depot column as the start', async () => {
-    const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
-    await actions.loadFile(csv('fleet.csv', 'Vehicle,Start,End,Depot,Capacity kg\nV1,07:00,5:30 PM,Portland East,900\nV2,8:00,16:00,Portland South,800'));
-    expect(state.kind).toBe('vehicles');
-    expect(state.targets).toEqual(['id', 'shiftStart', 'shiftEnd', 'startDepot', 'capacity:0']);
-    actions.review();
+    const { state, found } = await reviewed('fleet.csv', 'Vehicle,Start,End,Depot,Capacity kg\nV1,07:00,5:30 PM,Portland East,900\nV2,8:00,16:00,Portland South,800');
+    expect(found).toEqual({ kind: 'vehicles', targets: ['id', 'shiftStart', 'shiftEnd', 'startDepot', 'capacity:0'] });
     expect(state.invalid).toEqual([]);
     expect(state.rows.map((r) => { const v = r.value as Vehicle; return [v.id, v.startDepotId, v.shift.start, v.shift.end]; }))
       .toEqual([['V1', 'd2', 420, 1050], ['V2', 'd3', 480, 960]]);
   });
 
   it('reads a French orders file\'s "Nom" | "Prénom" as one customer name, first name first', async () => {
-    const { importer: [state, actions] } = mount({ ...makeBlankScenario('pdx', 'Portland', '2026-12-01'), depots: PLACED });
-    await actions.loadFile(csv('commandes.csv', 'Commande;Nom;Prénom;Latitude;Longitude\nC1;Dupont;Marie;45,52;-122,68'));
-    expect(state.kind).toBe('orders');
-    expect(state.targets).toEqual(['id', 'customerLastName', 'customerName', 'lat', 'lng']);
-    actions.review();
+    const { state, found } = await reviewed('commandes.csv', 'Commande;Nom;Prénom;Latitude;Longitude\nC1;Dupont;Marie;45,52;-122,68');
+    expect(found).toEqual({ kind: 'orders', targets: ['id', 'customerLastName', 'customerName', 'lat', 'lng'] });
     expect((state.rows[0].value as Order).customerName).toBe('Marie Dupont');
   });
 });
