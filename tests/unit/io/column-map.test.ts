@@ -93,6 +93,10 @@ describe('autoMatch', () => {
     expect(autoMatch(['Matrícula', 'Capacidad (kg)', 'Almacén'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
     expect(autoMatch(['Kennzeichen', 'Nutzlast kg', 'Lager'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
     expect(autoMatch(['Targa', 'Portata', 'Magazzino'], vehicles)).toEqual(['id', 'capacity:0', 'startDepot']);
+    // The vehicle word is its id (as "Vehicle"), the driver's its name; costs and stop limits written short.
+    expect(autoMatch(['Fahrzeug', 'Fahrer', 'Kosten/km', 'Kosten/Std.', 'Max. Stopps'], vehicles)).toEqual(['id', 'name', 'perKmCost', 'perHourCost', 'maxStops']);
+    expect(autoMatch(['Véhicule', 'Chauffeur', 'Nb max de livraisons'], vehicles)).toEqual(['id', 'name', 'maxStops']);
+    expect(autoMatch(['Matrícula', 'Conductor', 'Máx. paradas'], vehicles)).toEqual(['id', 'name', 'maxStops']);
   });
 
   it('knows an Italian fleet file\'s cost per km', () => {

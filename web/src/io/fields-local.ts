@@ -30,7 +30,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'anschrift', 'strasse', 'lieferadresse', 'adres', 'afleveradres',
     'adresse', 'adresse de livraison', 'adresse livraison',
   ],
-  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats', 'ville', 'commune', 'localite'],
+  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats', 'ville', 'commune', 'localite', 'localidade'],
   state: ['provincia', 'estado', 'bundesland', 'provincie', 'departement'],
   zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl', 'code postal'],
   country: ['pais', 'paese', 'nazione', 'land', 'pays'],
@@ -57,7 +57,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
   ],
   skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
-  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'soort dienst', 'type de service', 'type de livraison', 'prestation'],
+  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'leistung', 'soort dienst', 'type de service', 'type de livraison', 'prestation'],
   priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit', 'priorite'],
   notes: [
     'notas', 'observaciones', 'comentarios', 'instrucciones', 'osservazioni', 'commenti', 'istruzioni', 'observacoes', 'instrucoes',
@@ -70,9 +70,10 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
 
 /** Extra synonyms of vehicle fields, by field key. */
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque'],
+  // A vehicle word is its id, as the English "Vehicle" is; the driver's word is its name.
+  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule'],
   startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme'],
-  name: ['nombre', 'vehiculo', 'conductor', 'nome', 'veicolo', 'autista', 'motorista', 'fahrzeug', 'fahrer', 'voertuig', 'chauffeur', 'vehicule', 'conducteur', 'livreur'],
+  name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur'],
   shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
   shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
   crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
@@ -81,10 +82,17 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
   fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten', 'cout fixe', 'frais fixes'],
   perKmCost: [
     'coste por km', 'costo por km', 'coste por kilometro', 'costo per km', 'costo al km', 'costo chilometrico', 'costo per chilometro',
-    'custo por km', 'custo por quilometro', 'kosten pro km', 'kilometerkosten', 'kosten per km', 'kilometerprijs',
+    'custo por km', 'custo por quilometro', 'kosten pro km', 'kilometerkosten', 'kosten per km', 'kilometerprijs', 'kosten km', 'kosten je km',
     'cout par km', 'cout au km', 'cout km', 'cout kilometrique', 'cout par kilometre', 'prix au km',
   ],
-  perHourCost: ['coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur', 'cout horaire', 'cout par heure', 'cout heure', 'taux horaire'],
+  perHourCost: [
+    'coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur', 'cout horaire', 'cout par heure', 'cout heure', 'taux horaire',
+    'kosten std', 'kosten je stunde', 'kosten stunde', 'stundensatz',
+  ],
+  maxStops: [
+    'max paradas', 'maximo paradas', 'maximo de paradas', 'max entregas', 'max fermate', 'numero massimo fermate', 'max consegne', 'max paragens',
+    'max stopps', 'maximale stopps', 'max leveringen', 'max livraisons', 'nb max de livraisons', 'nombre max de livraisons',
+  ],
 };
 
 /** Words for a capacity column ("Capacidad kg") and an amount column ("Cantidad"), as the English "capacity" and "amount". */
