@@ -248,12 +248,22 @@ const SERVICE_TYPE_WORDS: Record<ServiceType, string[]> = {
   're-delivery': ['re delivery', 'redelivery', 'second attempt', 'retry', 'redeliver'],
 };
 
+/** Every service-type word, English and local, without spaces; the first type in SERVICE_TYPES order keeps a shared word. */
+const SERVICE_TYPE_BY_WORD: ReadonlyMap<string, ServiceType> = (() => {
+  const byWord = new Map<string, ServiceType>();
+  for (const type of SERVICE_TYPES) {
+    for (const word of [...SERVICE_TYPE_WORDS[type], ...(LOCAL_SERVICE_TYPE_WORDS[type] ?? [])]) {
+      const key = compact(normalizeHeader(word));
+      if (!byWord.has(key)) byWord.set(key, type);
+    }
+  }
+  return byWord;
+})();
+
 /** Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P, "Montage", "Retoure"). */
 export function parseServiceType(text: string): Parsed<ServiceType> {
-  const word = normalizeHeader(text);
-  for (const type of SERVICE_TYPES) {
-    if ([...SERVICE_TYPE_WORDS[type], ...(LOCAL_SERVICE_TYPE_WORDS[type] ?? [])].some((w) => compact(w) === compact(word))) return ok(type);
-  }
+  const type = SERVICE_TYPE_BY_WORD.get(compact(normalizeHeader(text)));
+  if (type) return ok(type);
   return fail(`unknown service type '${text}' (use one of: ${SERVICE_TYPES.join(', ')})`);
 }
 
