@@ -103,6 +103,34 @@ describe('proposeRepair on the demo', () => {
     const handed = start.tail.filter(isOrderStep).map((x) => stopKey(x.id, x.type));
     expect(p.diff.moved.map((m) => m.key).sort()).toEqual(expect.arrayContaining(handed.sort()));
   });
+
+  it('a vehicle idle until after its break window closed is given work: the missing break is a fact of the past, before and after the repair is accepted', () => {
+    // The dispatched plan without one vehicle's route: that vehicle waits at its depot all morning.
+    const idle = plan.routes.find((r) => r.steps.some(isOrderStep))!;
+    const vehicle = s.vehicles.find((v) => v.id === idle.vehicleId)!;
+    const closes = Math.max(...(vehicle.breaks ?? []).flatMap((b) => b.timeWindows.map((w) => w.end)));
+    expect(closes, 'the demo vehicle has a break').toBeGreaterThan(0);
+    const now = closes + 60;
+    const dispatched = { routes: plan.routes.filter((r) => r !== idle), unassigned: [...plan.unassigned, ...idle.steps.filter(isOrderStep).map((x) => ({ orderId: x.id, reason: 'test' }))] };
+    const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: dispatched as never }, events: [] };
+    const ctx = repairContext(s, day, { nowS: now * 60 });
+    const open = idle.steps.filter(isOrderStep).map((x) => x.id).filter((id) => {
+      const o = s.orders.find((x) => x.id === id)!;
+      return !o.pickup && (o.timeWindows ?? []).every((w) => w.end >= now + 120);
+    });
+    expect(open.length, 'an order of that route can still be served after the break window').toBeGreaterThan(0);
+    const routes = [
+      ...ctx.starts.filter((x) => x.vehicleId !== idle.vehicleId).map((x) => ({ vehicle: x.vehicleId, stops: [...x.frozen, ...x.tail].map((y) => ({ type: y.type, id: y.id })) })),
+      { vehicle: idle.vehicleId, stops: [{ type: 'job' as const, id: open[0] }] },
+    ];
+    const breakMissing = (vs: { rule: string; vehicleId?: string }[]) => vs.filter((v) => v.rule === 'break-missing' && v.vehicleId === idle.vehicleId);
+    const proposal = { atS: now * 60, routes };
+    const before = checkRepair(s, day, proposal);
+    expect(breakMissing(before.violations)).toEqual([]);
+    expect(breakMissing(before.facts).length).toBeGreaterThan(0);
+    const accepted: DayRecord = { ...day, events: [{ type: 'repair-applied', id: 'accept', at: now, routes }] };
+    expect(breakMissing(checkRepair(s, accepted, proposal).violations)).toEqual([]);
+  });
 });
 
 describe('solveBudgetS', () => {

@@ -128,13 +128,19 @@ export function predecessors(state: DayState): Map<string, string> {
 /**
  * Violations of the walked day that the rest of the day causes: a violation
  * also found, at least as large, when each vehicle drives only its frozen
- * prefix (then its breaks still possible, then back) is a fact of the past.
+ * prefix (then its breaks still possible, then back) is a fact of the past;
+ * so is a break whose every window closed before the vehicle is free (a van
+ * idle at the depot all morning given work after its lunch window is not the
+ * repair's doing, with or without a stop it is already driving to).
  */
 export function tailViolations(ctx: RepairContext, prediction: DayPrediction): Violation[] {
   const facts = factsOf(ctx);
   return prediction.routes.flatMap((route) => {
     const pool = [...(facts.get(route.vehicleId) ?? [])];
+    const start = ctx.starts.find((s) => s.vehicleId === route.vehicleId);
+    const possible = start ? new Set(breaksStillPossible(ctx, start).map((b) => b.id)) : undefined;
     return route.violations.filter((v) => {
+      if (v.rule === 'break-missing' && possible && v.breakId !== undefined && !possible.has(v.breakId)) return false;
       const i = pool.findIndex((f) => f.rule === v.rule && f.orderId === v.orderId && f.breakId === v.breakId && (f.amount ?? 0) >= (v.amount ?? 0) - 1e-6);
       if (i < 0) return true;
       pool.splice(i, 1);
