@@ -125,6 +125,23 @@ describe('buildRepairProblem', () => {
     expect(ids(p.scenario.orders).sort()).toEqual(['B', 'D', 'E']);
     expect(p.home.map((h) => h.orderId)).not.toContain('C');
   });
+  it('adds the service overrun reported for a stop not yet served to its service minutes, as the day walk does; a shipment\'s on its side', () => {
+    const s = smallScenario();
+    s.orders[2].pickup = { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 };
+    const base = (id: string) => s.orders.find((o) => o.id === id)!;
+    const events = [...doneA(), ev({ type: 'service-overran', order: 'D', at: at(8, 35), minutes: 25 }), ev({ type: 'service-overran', order: 'A', at: at(8, 10), minutes: 10 }),
+      ev({ type: 'service-overran', order: 'C', stop: 'pickup', at: at(8, 36), minutes: 7 }), ev({ type: 'service-overran', order: 'C', stop: 'pickup', at: at(8, 37), minutes: 3 })];
+    const { p } = problem(s, events, at(8, 40), { keepVehicle: false }, [['job', 'A'], ['job', 'B'], ['pickup', 'C'], ['delivery', 'C']]);
+    const order = (id: string) => p.scenario.orders.find((o) => o.id === id)!;
+    expect(order('D').serviceMinutes).toBe(base('D').serviceMinutes + 25);
+    expect(order('C').pickup!.serviceMinutes).toBe(15);
+    expect(order('C').serviceMinutes).toBe(base('C').serviceMinutes);
+    expect(order('E').serviceMinutes).toBe(base('E').serviceMinutes);
+    // The caller's scenario is untouched; the problem is a valid scenario.
+    expect(base('D').serviceMinutes).not.toBe(order('D').serviceMinutes);
+    expect(validateScenario(p.scenario).ok).toBe(true);
+  });
+
   it('with a margin, prices the last minutes of each order\'s window for the solver; without, keeps the windows', () => {
     const s = smallScenario();
     const plain = problem(s, doneA(), at(8, 40)).p;

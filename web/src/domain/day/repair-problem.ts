@@ -88,7 +88,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
   });
   const unshaped = new Set(options.unshaped ?? []);
-  const shape = (o: Order) => (options.margin && !unshaped.has(o.id) ? marginShapedOrder(o, options.margin) : o);
+  const shape = (o: Order) => withOverrun(state, options.margin && !unshaped.has(o.id) ? marginShapedOrder(o, options.margin) : o);
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
   const initial = starts.filter((s) => s.available).map((s) => ({
     vehicleId: s.vehicleId,
@@ -111,6 +111,26 @@ function problemOrder(scenario: Scenario, order: Order, tail: readonly StopRef[]
   const job: Order = { ...order, pickupAmounts: scenario.settings.capacityUnits.map(() => 0) };
   delete job.pickup;
   return { order: job, converted: true };
+}
+
+/**
+ * The order with the service overruns reported for its stops not yet served
+ * added to their service minutes: the day's walk (eta.ts) adds them to the
+ * stop's service, so the solver must plan them too, or its plan arrives late
+ * where it thought it was on time.
+ */
+function withOverrun(state: DayState, order: Order): Order {
+  const extra = (type: 'job' | 'pickup' | 'delivery') => {
+    const stop = state.stops[stopKey(order.id, type)];
+    return stop && (stop.status === 'planned' || stop.status === 'en-route') ? Math.ceil(stop.overrunMinutes) : 0;
+  };
+  // A shipment whose pickup is frozen or done comes here as a job: its stop is still the delivery.
+  const main = extra('job') + extra('delivery');
+  const atPickup = order.pickup ? extra('pickup') : 0;
+  if (main === 0 && atPickup === 0) return order;
+  const out: Order = { ...order, serviceMinutes: Math.min(LAST_MINUTE, order.serviceMinutes + main) };
+  if (order.pickup && atPickup > 0) out.pickup = { ...order.pickup, serviceMinutes: Math.min(LAST_MINUTE, order.pickup.serviceMinutes + atPickup) };
+  return out;
 }
 
 /** Orders on no route that today's repair should place: not cancelled, not kept for another day, not excluded. */
