@@ -7,7 +7,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { deriveDayState } from '../domain/day/day-state';
 import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
 import { repairStarts } from '../domain/day/repair-start';
-import { buildRepairProblem } from '../domain/day/repair-problem';
+import { buildRepairProblem, type RepairProblem } from '../domain/day/repair-problem';
 import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair-margin';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
@@ -123,6 +123,28 @@ export function marginOptions(ctx: RepairContext): { margin: MarginShaping } {
   return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE } };
 }
 
+/** Rounds of solving again with the deliveries on board the solver left unassigned carried all day. */
+export const MAX_ON_BOARD_ROUNDS = 3;
+
+/** Deliveries with goods on board an available vehicle (its own tail's) that the solution leaves unassigned. */
+export function droppedOnBoard(ctx: RepairContext, problem: RepairProblem, solution: Pick<UncheckedSolution, 'unassigned'>): string[] {
+  const unassigned = new Set(solution.unassigned.map((u) => u.orderId));
+  const deliveryOnly = new Set(problem.deliveryOnly);
+  const orders = new Map(ctx.state.orders.map((o) => [o.id, o]));
+  const carries = (id: string) => resolveOrder(ctx.scenario.settings, orders.get(id)!).delivery.some((a) => a > 0);
+  return ctx.starts.filter((s) => s.available).flatMap((s) => [...new Set(s.tail.filter((x) => x.type !== 'break').map((x) => x.id))]
+    .filter((id) => unassigned.has(id) && (s.deliveriesOnBoard.includes(id) || deliveryOnly.has(id)) && carries(id)));
+}
+
+/** A solution's routes as a warm start, without the given orders. */
+function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>, without: readonly string[]): RepairProblem['initial'] {
+  return solution.routes.map((r) => ({
+    vehicleId: r.vehicleId,
+    stops: r.steps.filter((x) => (x.type === 'job' || x.type === 'pickup' || x.type === 'delivery') && !without.includes(x.id))
+      .map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
+  }));
+}
+
 /** Solves a scenario (the worker's solve; in node tests the wasm runner). Returns the unchecked solution. */
 export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
 
@@ -156,22 +178,43 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
-    const problem = buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
-      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx),
+    const build = (stayOnBoard: string[]) => buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
+      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx), stayOnBoard,
     });
+    let problem = build([]);
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
-      const solution = await solve(problem.scenario, {
-        timeLimitS: solveLimitS, seed: options.seed, pins: problem.pins,
+      const run = (p: RepairProblem, limitS: number, initialRoutes: RepairProblem['initial']) => solve(p.scenario, {
+        timeLimitS: limitS, seed: options.seed, pins: p.pins,
         ...(options.maxMoves !== undefined ? { maxMoves: options.maxMoves } : {}),
-        stability: { home: problem.home, costPerStop: solverStabilityCost(problem.scenario, ctx.stability.movedCost) },
-        initialRoutes: problem.initial, explain: false,
+        stability: { home: p.home, costPerStop: solverStabilityCost(p.scenario, ctx.stability.movedCost) },
+        initialRoutes, explain: false,
       });
-      const after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
-      // A plan that passes the day check is never traded for one that does not, whatever the objective says.
-      const keepsCheck = before.violations.length > 0 || after.violations.length === 0;
-      if (after.objective < before.objective && keepsCheck) {
-        best = after;
-        source = 'solver';
+      // A plan that passes the day check is never traded for one that does not, whatever the objective
+      // says; nor one that overloads no vehicle for one that does.
+      const overloads = (c: typeof before) => c.violations.some((v) => v.rule === 'capacity');
+      const consider = (c: typeof before) => {
+        const keepsCheck = (before.violations.length > 0 || c.violations.length === 0) && (overloads(before) || !overloads(c));
+        if (c.objective < best.objective && keepsCheck) {
+          best = c;
+          source = 'solver';
+        }
+      };
+      let solution = await run(problem, solveLimitS, problem.initial);
+      let after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+      consider(after);
+      // Goods of a delivery on board that the solver left unassigned stay on board all day; the
+      // solver's model unloaded them with the order, so its plan may overload the vehicle. Then
+      // solve again, warm-started, with them carried (a few rounds at most: the list only grows).
+      const stay: string[] = [];
+      for (let round = 0; round < MAX_ON_BOARD_ROUNDS && overloads(after); round += 1) {
+        const dropped = droppedOnBoard(ctx, problem, solution).filter((id) => !stay.includes(id));
+        if (dropped.length === 0) break;
+        stay.push(...dropped);
+        problem = build(stay);
+        const limitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, (performance.now() - scoredAt) / 1000);
+        solution = await run(problem, limitS, routesAsInitial(solution, stay));
+        after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+        consider(after);
       }
     }
   }

@@ -78,6 +78,27 @@ describe('buildRepairProblem', () => {
     expect(limits.maxDistanceKm).toBeCloseTo(100 - km(s.depots[0], s.orders[0]) - km(s.orders[0], s.orders[1]), 6);
   });
 
+  it('counts the working time up to the minute the rest of the day starts, and makes the duration limit a latest return', () => {
+    const s = smallScenario();
+    s.vehicles[0].limits = { maxDurationMinutes: 600 };
+    // v1 left at 07:00:30; A done at 08:20, then a 45-minute delay from 08:30:10: free at B at 09:25:10.
+    const events = () => [ev({ type: 'departed', vehicle: 'v1', at: at(7) + 0.5 }), ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'delay', vehicle: 'v1', at: at(8, 30) + 10 / 60, minutes: 45 })];
+    const v1 = () => problem(s, events(), at(8, 40)).p.scenario.vehicles.find((v) => v.id === 'v1')!;
+    expect(problem(s, events(), at(8, 40)).starts[0].from.timeS).toBe(H(9, 25, 10));
+    // The rest of the day starts at 09:26: out since 07:00:30, 145.5 min are worked by then, so 454 whole minutes are left (not 455).
+    expect(v1().shift.start).toBe(at(9, 26));
+    expect(v1().limits!.maxDurationMinutes).toBe(454);
+    // The solver may delay a departure to save waiting and count from there; the van cannot: back by 09:26 + 454 min.
+    expect(v1().shift.end).toBe(at(9, 26) + 454);
+    // A limit past the shift's end is left to the shift; one inside its overtime shortens the overtime.
+    s.vehicles[0].limits = { maxDurationMinutes: 690 };
+    s.vehicles[0].overtime = { maxMinutes: 60, costPerMinute: 1 };
+    expect([v1().shift.end, v1().overtime]).toEqual([1080, { maxMinutes: 30, costPerMinute: 1 }]);
+    s.vehicles[0].limits = { maxDurationMinutes: 720 };
+    expect([v1().shift.end, v1().overtime]).toEqual([1080, { maxMinutes: 60, costPerMinute: 1 }]);
+    expect(validateScenario(problem(s, events(), at(8, 40)).p.scenario).ok).toBe(true);
+  });
+
   it('removes a break taken in the frozen prefix and one whose windows closed; keeps one still possible', () => {
     const s = smallScenario();
     s.vehicles[0].breaks = [
@@ -95,6 +116,30 @@ describe('buildRepairProblem', () => {
     const { p } = problem(s, doneA(), at(8, 40));
     // A collected 15 kg; B (frozen) and C (tail) are on board: the solver reloads C at its start.
     expect(p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([85, 5]);
+  });
+
+  it('a delivery on board whose every window closed before the vehicle is free takes room all day: it cannot be planned, so its goods stay', () => {
+    const s = smallScenario();
+    s.orders[0].pickupAmounts = [15, 0];
+    const c = s.orders.find((o) => o.id === 'C')!;
+    c.timeWindows = [{ start: 480, end: 540 }];
+    // v1 is free at 09:25: C's window closed at 09:00, so C's 20 kg and 1 item stay on board.
+    expect(problem(s, doneA(), at(8, 40)).p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([65, 4]);
+    // With 30 minutes of allowed lateness it can still be served until 09:30: the solver reloads it as before.
+    c.lateness = { maxMinutes: 30, costPerMinute: 1 };
+    expect(problem(s, doneA(), at(8, 40)).p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([85, 5]);
+  });
+
+  it('a delivery on board an earlier solve left unassigned (stayOnBoard) is left out and its goods take room', () => {
+    const s = smallScenario();
+    s.orders[0].pickupAmounts = [15, 0];
+    const { p } = problem(s, doneA(), at(8, 40), { keepVehicle: false, stayOnBoard: ['C', 'D'] });
+    expect(ids(p.scenario.orders).sort()).toEqual(['D', 'E']);
+    expect(p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([65, 4]);
+    // D is not on board v2 (it has not left): it stays in the problem and v2's room is whole.
+    expect(p.scenario.vehicles.find((v) => v.id === 'v2')!.capacity).toEqual([100, 5]);
+    expect(p.initial.find((r) => r.vehicleId === 'v1')!.stops).toEqual([]);
+    expect(p.home.map((h) => h.orderId)).not.toContain('C');
   });
 
   it('an unavailable vehicle takes no stops: its tail is handed over, unpinned', () => {

@@ -28,6 +28,11 @@ export interface RepairProblemOptions {
   margin?: MarginShaping;
   /** Orders whose windows stay as they are under `margin` (repair.ts: the stops at risk now). */
   unshaped?: readonly string[];
+  /**
+   * Deliveries on board an available vehicle that an earlier solve left unassigned:
+   * left out, their goods carried all day (they take room; repair.ts solves again with them).
+   */
+  stayOnBoard?: readonly string[];
 }
 
 /** The rest of the day as a scenario, with what the solver must keep. */
@@ -64,11 +69,16 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const pins: RepairPin[] = [];
   const home: RepairPin[] = [];
   const deliveryOnly: string[] = [];
+  const stay = new Set(options.stayOnBoard ?? []);
   for (const start of starts) {
     for (const id of tailOrders(start.tail)) {
       const { order, converted } = problemOrder(scenario, orders.get(id)!, start.tail);
       // A shipment collected by a vehicle that is now unavailable: its goods are on that vehicle, no other can deliver it.
       if (converted && !start.available) continue;
+      if (stay.has(id) && start.available && (converted || start.deliveriesOnBoard.includes(id))) {
+        if (converted) deliveryOnly.push(id);
+        continue;
+      }
       picked.set(id, order);
       home.push({ orderId: id, vehicleId: start.vehicleId });
       if (converted) deliveryOnly.push(id);
@@ -82,7 +92,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const vehicles = starts.filter((s) => s.available).map((start) => {
     const vehicle = scenario.vehicles.find((v) => v.id === start.vehicleId)!;
     const predicted = prediction.routes.find((r) => r.vehicleId === start.vehicleId);
-    const shaped = restOfDayVehicle(scenario, state, vehicle, start, predicted, prediction.nowS, deliveryOnly);
+    const shaped = restOfDayVehicle(scenario, state, vehicle, start, predicted, prediction.nowS, deliveryOnly, stay);
     if (shaped.depot) depots.push(uniqueDepot(shaped.depot, depots));
     startDepots[vehicle.id] = shaped.depot ? depots[depots.length - 1].id : vehicle.startDepotId;
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
@@ -92,7 +102,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
   const initial = starts.filter((s) => s.available).map((s) => ({
     vehicleId: s.vehicleId,
-    stops: s.tail.filter(isOrderStep).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
+    stops: s.tail.filter((x) => isOrderStep(x) && picked.has(x.id)).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
   }));
   return { scenario: problem, pins, home, deliveryOnly, startDepots, initial };
 }
@@ -155,6 +165,7 @@ interface PrefixUse {
  */
 function restOfDayVehicle(
   scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined, nowS: number, deliveryOnly: readonly string[],
+  stayOnBoard: ReadonlySet<string>,
 ): { vehicle: Vehicle; depot: Depot | null } {
   // A vehicle that has not left drives its route from its planned departure (day-state keeps it through a repair).
   const plannedS = start.frozen.length === 0 ? (state.routes.find((r) => r.vehicleId === vehicle.id)?.plannedDepartS ?? 0) : 0;
@@ -162,21 +173,39 @@ function restOfDayVehicle(
   const taken = new Set(start.frozen.filter((s) => s.type === 'break').map((s) => s.id));
   const breaks = (vehicle.breaks ?? []).filter((b) => !taken.has(b.id) && b.timeWindows.some((w) => w.end >= startMinute));
   const midDay = start.frozen.length > 0;
-  const use = midDay ? prefixUse(scenario, state, vehicle, start, predicted) : null;
+  const use = midDay ? prefixUse(scenario, state, vehicle, start, predicted, startMinute) : null;
   const shaped: Vehicle = {
     ...vehicle,
     shift: { start: startMinute, end: vehicle.shift.end },
-    capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly),
+    capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly, startMinute, stayOnBoard),
     breaks,
     ...(vehicle.limits ? { limits: use ? reducedLimits(vehicle.limits, use) : { ...vehicle.limits } } : {}),
   };
   if (!vehicle.breaks) delete shaped.breaks;
+  if (use && shaped.limits?.maxDurationMinutes !== undefined) latestReturn(shaped, startMinute + shaped.limits.maxDurationMinutes);
   if (!midDay) return { vehicle: shaped, depot: null };
   const depot: Depot = {
     id: `${vehicle.id}@free`, name: `Where '${vehicle.name || vehicle.id}' is free`, lat: start.from.lat, lng: start.from.lng,
     open: Math.min(startMinute, LAST_MINUTE), close: LAST_MINUTE, ...(start.from.matrixIndex !== undefined ? { matrixIndex: start.from.matrixIndex } : {}),
   };
   return { vehicle: shaped, depot };
+}
+
+/**
+ * A vehicle on its way since the morning works from its departure, not from
+ * when the solver would have it leave its free point (the solver delays a
+ * departure to save waiting and counts the duration from there): its duration
+ * limit is a latest return, so the shift (with its overtime) ends no later.
+ */
+function latestReturn(vehicle: Vehicle, latest: number): void {
+  const overtime = vehicle.overtime?.maxMinutes ?? 0;
+  if (latest >= vehicle.shift.end + overtime) return;
+  if (latest > vehicle.shift.end) {
+    vehicle.overtime = { ...vehicle.overtime!, maxMinutes: latest - vehicle.shift.end };
+    return;
+  }
+  vehicle.shift = { start: vehicle.shift.start, end: Math.max(vehicle.shift.start, latest) };
+  delete vehicle.overtime;
 }
 
 /** A depot id not taken yet (`<id>`, `<id>~2`, …). */
@@ -191,17 +220,29 @@ function uniqueDepot(depot: Depot, depots: readonly Depot[]): Depot {
  * Capacity left for the rest of the day: what is on board at the free point
  * and is not delivered by the tail (collected goods, failed deliveries) takes
  * room; the tail's deliveries on board are loaded again by the solver's model
- * at its start. A vehicle that has not reported leaving is walked as loading
+ * at its start. A delivery on board whose every window (with its allowed
+ * lateness) closed before the vehicle is free cannot be planned, so its goods
+ * stay on board all day and take room too: the solver leaves it unassigned,
+ * and without this it would fill that room with pickups the van cannot carry;
+ * so do those an earlier solve left unassigned (`stayOnBoard`).
+ * A vehicle that has not reported leaving is walked as loading
  * every job of its route at the depot: its frozen jobs take room too.
  */
-function freeCapacity(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[]): (number | null)[] {
+function freeCapacity(
+  scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[], freeMinute: number, stayOnBoard: ReadonlySet<string>,
+): (number | null)[] {
   const orders = new Map(state.orders.map((o) => [o.id, o]));
   const sum = (ids: string[]) => {
     const total = scenario.settings.capacityUnits.map(() => 0);
     for (const id of ids) resolveOrder(scenario.settings, orders.get(id)!).delivery.forEach((a, k) => { total[k] += a; });
     return total;
   };
-  const delivered = sum([...start.deliveriesOnBoard, ...tailOrders(start.tail).filter((id) => deliveryOnly.includes(id))]);
+  const closed = (id: string) => {
+    const order = orders.get(id)!;
+    const late = order.lateness?.maxMinutes ?? 0;
+    return stayOnBoard.has(id) || (order.timeWindows.length > 0 && order.timeWindows.every((w) => w.end + late < freeMinute));
+  };
+  const delivered = sum([...start.deliveriesOnBoard, ...tailOrders(start.tail).filter((id) => deliveryOnly.includes(id))].filter((id) => !closed(id)));
   const carried = start.from.load.map((l, k) => l - delivered[k]);
   const loadedAtDepot = state.vehicles[vehicle.id]?.loaded ? carried.map(() => 0) : sum(start.frozen.filter((s) => s.type === 'job').map((s) => s.id));
   return vehicle.capacity.map((c, k) => (c === null || c === undefined ? c : Math.max(0, round9(c - Math.max(0, carried[k] ?? 0, loadedAtDepot[k] ?? 0)))));
@@ -223,11 +264,13 @@ function reducedLimits(limits: VehicleLimits, use: PrefixUse): VehicleLimits {
 }
 
 /**
- * The frozen prefix's stops, its duration (departure → free time), distance
- * (the walk's distance at its last stop) and driving (its legs; a reported
- * position's detour is not counted).
+ * The frozen prefix's stops, its duration (departure → the problem's start
+ * minute: the free time rounded up to the minute the solver starts from, the
+ * seconds between counted as the walk counts them), distance (the walk's
+ * distance at its last stop) and driving (its legs; a reported position's
+ * detour is not counted).
  */
-function prefixUse(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined): PrefixUse {
+function prefixUse(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined, startMinute: number): PrefixUse {
   const stops = start.frozen.filter(isOrderStep);
   const orders = new Map(state.orders.map((o) => [o.id, o]));
   const leg = makeLegFn(scenario, vehicle);
@@ -244,5 +287,5 @@ function prefixUse(scenario: Scenario, state: DayState, vehicle: Vehicle, start:
   const lastStep = last ? [...steps].reverse().find((x) => x.type === last.type && x.id === last.id) : undefined;
   const departS = steps[0]?.departureS ?? start.from.timeS;
   const counted = stops.filter((s) => state.stops[stopKey(s.id, s.type)]?.status !== 'cancelled').length;
-  return { stops: counted, durationS: Math.max(0, start.from.timeS - departS), drivingS, distanceM: lastStep?.distanceM ?? 0 };
+  return { stops: counted, durationS: Math.max(0, Math.max(start.from.timeS, startMinute * 60) - departS), drivingS, distanceM: lastStep?.distanceM ?? 0 };
 }
