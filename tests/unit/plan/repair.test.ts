@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DayRecord } from '../../../web/src/domain/day/day-schema';
 import { deriveDayState, stopKey } from '../../../web/src/domain/day/day-state';
-import type { DayEvent } from '../../../web/src/domain/day/events';
+import type { DayEvent, RouteStopRef } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
@@ -120,7 +120,7 @@ describe('proposeRepair on the demo', () => {
     });
     expect(open.length, 'an order of that route can still be served after the break window').toBeGreaterThan(0);
     const routes = [
-      ...ctx.starts.filter((x) => x.vehicleId !== idle.vehicleId).map((x) => ({ vehicle: x.vehicleId, stops: [...x.frozen, ...x.tail].map((y) => ({ type: y.type, id: y.id })) })),
+      ...ctx.starts.filter((x) => x.vehicleId !== idle.vehicleId).map((x) => ({ vehicle: x.vehicleId, stops: [...x.frozen, ...x.tail].map((y) => ({ type: y.type, id: y.id }) as RouteStopRef) })),
       { vehicle: idle.vehicleId, stops: [{ type: 'job' as const, id: open[0] }] },
     ];
     const breakMissing = (vs: { rule: string; vehicleId?: string }[]) => vs.filter((v) => v.rule === 'break-missing' && v.vehicleId === idle.vehicleId);

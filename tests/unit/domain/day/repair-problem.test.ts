@@ -7,6 +7,7 @@ import type { DayEvent } from '../../../../web/src/domain/day/events';
 import { buildRepairProblem, type RepairProblemOptions } from '../../../../web/src/domain/day/repair-problem';
 import { repairStarts } from '../../../../web/src/domain/day/repair-start';
 import { roadDistanceM } from '../../../../web/src/domain/geo';
+import { makeLegFn } from '../../../../web/src/domain/travel';
 import type { Scenario } from '../../../../web/src/domain/scenario';
 import type { Route, StepType } from '../../../../web/src/domain/solution';
 import { validateScenario } from '../../../../web/src/domain/validate';
@@ -185,6 +186,45 @@ describe('buildRepairProblem', () => {
     // The caller's scenario is untouched; the problem is a valid scenario.
     expect(base('D').serviceMinutes).not.toBe(order('D').serviceMinutes);
     expect(validateScenario(p.scenario).ok).toBe(true);
+  });
+
+  it('past its shift\'s end a vehicle keeps only the overtime left, from the real clock; with none left its shift ends where it starts', () => {
+    const s = smallScenario();
+    s.vehicles[1].overtime = { maxMinutes: 60, costPerMinute: 1 };
+    // v2 left at 10:00 as planned; reaching D at the clock (18:20) it is free at 18:40, past its shift's end (18:00): 20 min of overtime remain.
+    const v2 = (now: number) => problem(s, doneA(), now).p.scenario.vehicles.find((v) => v.id === 'v2')!;
+    expect(problem(s, doneA(), at(18, 20)).starts.find((x) => x.vehicleId === 'v2')!.from.timeS).toBe(H(18, 40));
+    expect([v2(at(18, 20)).shift, v2(at(18, 20)).overtime]).toEqual([{ start: at(18, 40), end: at(18, 40) }, { maxMinutes: 20, costPerMinute: 1 }]);
+    expect([v2(at(19, 10)).shift, v2(at(19, 10)).overtime]).toEqual([{ start: at(19, 30), end: at(19, 30) }, undefined]);
+    expect(validateScenario(problem(s, doneA(), at(19, 10)).p.scenario).ok).toBe(true);
+  });
+
+  it('an idle vehicle given a route by a repair leaves when the repair is accepted, not at its shift start', () => {
+    const s = smallScenario();
+    const plan = { routes: [route('v1', [['job', 'A'], ['job', 'B']])], unassigned: [{ orderId: 'C', reason: '' }, { orderId: 'D', reason: '' }, { orderId: 'E', reason: '' }] };
+    const repairAt = at(15, 30) + 0.5;
+    const events = [ev({ type: 'repair-applied', at: repairAt, routes: [{ vehicle: 'v2', stops: [{ type: 'job', id: 'E' }] }] })];
+    const state = deriveDayState(s, plan, events);
+    expect(state.routes.find((r) => r.vehicleId === 'v2')!.plannedDepartS).toBe(H(15, 31));
+    const v2 = predictDay(s, state, at(16)).routes.find((r) => r.vehicleId === 'v2')!;
+    // Driven from the depot at 15:31 (not from 07:00, reaching E at the clock having worked all day).
+    expect(v2.departS).toBe(H(15, 31));
+    const legS = makeLegFn(s, s.vehicles[1])(s.depots[0], s.orders.find((o) => o.id === 'E')!).durationS;
+    expect(legS).toBeGreaterThan(0);
+    expect(v2.stops[0].arrivalS).toBe(Math.max(H(16), H(15, 31) + legS));
+    expect(v2.violations.filter((v) => v.rule === 'max-duration' || v.rule === 'shift')).toEqual([]);
+    // A delay reported while v2 stood idle is spent at the depot: over before it leaves, it holds nothing;
+    // running past the repair, v2 leaves when it ends (not held on its way back).
+    const walked = (delay: DayEvent) => predictDay(s, deriveDayState(s, plan, [delay, ...events]), at(16)).routes.find((r) => r.vehicleId === 'v2')!;
+    const past = walked(ev({ type: 'delay', vehicle: 'v2', at: at(13), minutes: 52 }));
+    expect([past.departS, past.endS]).toEqual([v2.departS, v2.endS]);
+    const running = walked(ev({ type: 'delay', vehicle: 'v2', at: at(15), minutes: 60 }));
+    expect(running.departS).toBe(H(16));
+    expect(running.stops[0].arrivalS).toBe(H(16) + legS);
+    // The rest-of-the-day problem starts an idle vehicle when its delay is over too.
+    const idleState = deriveDayState(s, plan, [ev({ type: 'delay', vehicle: 'v2', at: at(15), minutes: 60 })]);
+    const starts = repairStarts(s, idleState, predictDay(s, idleState, at(15, 30)));
+    expect(starts.find((x) => x.vehicleId === 'v2')!.from.timeS).toBe(H(16));
   });
 
   it('with a margin, prices the last minutes of each order\'s window for the solver; without, keeps the windows', () => {

@@ -35,6 +35,8 @@ const LEFT = new Set(['done', 'failed']);
  */
 export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string) => void): void {
   const moved = new Set(e.routes.flatMap((r) => r.stops.filter(isOrderStep).map((s) => s.id)));
+  // Vehicles at their depot with nothing to drive: a route given to one leaves when the repair is accepted.
+  const idle = new Set([...work.vehicles.values()].filter((v) => !v.started && !(work.sequences.get(v.vehicleId) ?? []).some(isOrderStep)).map((v) => v.vehicleId));
   for (const [vehicleId, stops] of work.sequences) {
     work.sequences.set(vehicleId, stops.filter((s) => !(isOrderStep(s) && moved.has(s.id))));
   }
@@ -45,13 +47,43 @@ export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string
     }
     const kept = route.stops.filter((s) => !isOrderStep(s) || checkMove(work, s, route.vehicle, issue));
     work.sequences.set(route.vehicle, kept.map((s) => ({ ...s })));
-    if (!work.plannedDepartS.has(route.vehicle)) work.plannedDepartS.set(route.vehicle, null);
+    if (idle.has(route.vehicle) && kept.some(isOrderStep)) work.plannedDepartS.set(route.vehicle, departureAfterRepair(work, route.vehicle, e.at));
+    if (idle.has(route.vehicle) && kept.some(isOrderStep)) spendDepotDelays(work.vehicles.get(route.vehicle)!);
+    else if (!work.plannedDepartS.has(route.vehicle)) work.plannedDepartS.set(route.vehicle, null);
   }
   for (const id of e.keepForLater ?? []) {
     const r = work.redeliveries.get(id);
     if (r) r.forToday = false;
   }
   syncVehicles(work);
+}
+
+/**
+ * When an idle vehicle given a route by a repair at `atMinutes` leaves its depot (seconds): the
+ * repair's minute (rounded up, as the rest-of-the-day problem starts it), not before its shift
+ * or its depot opens. Walked from its shift start instead, it would have been on the road all
+ * morning, reaching its first stop at the clock and working hours it did not.
+ */
+function departureAfterRepair(work: Work, vehicleId: string, atMinutes: number): number {
+  const vehicle = work.scenario.vehicles.find((v) => v.id === vehicleId)!;
+  const depot = work.scenario.depots.find((d) => d.id === vehicle.startDepotId);
+  const delayedS = depotDelayEndS(work.vehicles.get(vehicleId)!);
+  return Math.max(Math.ceil(atMinutes - 1e-9), vehicle.shift.start, depot?.open ?? 0, Math.ceil(delayedS / 60 - 1e-9)) * 60;
+}
+
+/** Anchor of a delay reported while its vehicle stood idle at its depot, spent there once a repair sends it out. */
+export const AT_DEPOT = '\u0000depot';
+
+/**
+ * When the delays reported while an idle vehicle had nothing to drive are over (seconds; 0: none).
+ * Anchored to no stop they would hold its return: the vehicle cannot leave before this instead.
+ */
+export function depotDelayEndS(vehicle: DayVehicle): number {
+  return Math.max(0, ...vehicle.delays.filter((d) => d.stopKey === null).map((d) => (d.at + d.minutes) * 60));
+}
+
+function spendDepotDelays(vehicle: DayVehicle): void {
+  for (const d of vehicle.delays) if (d.stopKey === null) d.stopKey = AT_DEPOT;
 }
 
 /** False (and reported) for a stop of an unknown order; reports a reached stop moved to another vehicle. */

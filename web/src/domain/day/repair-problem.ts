@@ -169,19 +169,20 @@ function restOfDayVehicle(
 ): { vehicle: Vehicle; depot: Depot | null } {
   // A vehicle that has not left drives its route from its planned departure (day-state keeps it through a repair).
   const plannedS = start.frozen.length === 0 ? (state.routes.find((r) => r.vehicleId === vehicle.id)?.plannedDepartS ?? 0) : 0;
-  const startMinute = Math.min(ceilMinutes(Math.max(start.from.timeS, nowS, plannedS)), vehicle.shift.end);
+  const startMinute = Math.min(ceilMinutes(Math.max(start.from.timeS, nowS, plannedS)), LAST_MINUTE);
   const taken = new Set(start.frozen.filter((s) => s.type === 'break').map((s) => s.id));
   const breaks = (vehicle.breaks ?? []).filter((b) => !taken.has(b.id) && b.timeWindows.some((w) => w.end >= startMinute));
   const midDay = start.frozen.length > 0;
   const use = midDay ? prefixUse(scenario, state, vehicle, start, predicted, startMinute) : null;
   const shaped: Vehicle = {
     ...vehicle,
-    shift: { start: startMinute, end: vehicle.shift.end },
+    ...afterShiftEnd(vehicle, startMinute),
     capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly, startMinute, stayOnBoard),
     breaks,
     ...(vehicle.limits ? { limits: use ? reducedLimits(vehicle.limits, use) : { ...vehicle.limits } } : {}),
   };
   if (!vehicle.breaks) delete shaped.breaks;
+  if (!shaped.overtime) delete shaped.overtime;
   if (use && shaped.limits?.maxDurationMinutes !== undefined) latestReturn(shaped, startMinute + shaped.limits.maxDurationMinutes);
   if (!midDay) return { vehicle: shaped, depot: null };
   const depot: Depot = {
@@ -189,6 +190,18 @@ function restOfDayVehicle(
     open: Math.min(startMinute, LAST_MINUTE), close: LAST_MINUTE, ...(start.from.matrixIndex !== undefined ? { matrixIndex: start.from.matrixIndex } : {}),
   };
   return { vehicle: shaped, depot };
+}
+
+/**
+ * The shift of the rest of the day from `startMinute`. Past the shift's end the
+ * vehicle is in its overtime: its shift ends where it starts and only the
+ * overtime left remains (none: it can take no stop). Clamped to the shift's
+ * end instead, the solver planned it at a time already gone.
+ */
+function afterShiftEnd(vehicle: Vehicle, startMinute: number): Pick<Vehicle, 'shift' | 'overtime'> {
+  if (startMinute <= vehicle.shift.end) return { shift: { start: startMinute, end: vehicle.shift.end }, overtime: vehicle.overtime };
+  const left = vehicle.shift.end + (vehicle.overtime?.maxMinutes ?? 0) - startMinute;
+  return { shift: { start: startMinute, end: startMinute }, overtime: left > 0 ? { ...vehicle.overtime!, maxMinutes: left } : undefined };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { Step } from '../solution';
 import { stopKey, type DayState, type DayVehicle } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
+import { depotDelayEndS } from './day-state-work';
 
 /** Where and when a vehicle is free, and what it carries then. */
 export interface FreePoint {
@@ -46,7 +47,7 @@ export function repairStarts(scenario: Scenario, state: DayState, prediction: Da
     const route = state.routes.find((r) => r.vehicleId === v.id);
     const predicted = prediction.routes.find((r) => r.vehicleId === v.id);
     const vehicle = state.vehicles[v.id];
-    if (!route || !predicted) return { vehicleId: v.id, available: !vehicle.unavailable, frozen: [], tail: [], from: atDepot(scenario, v, prediction.nowS), deliveriesOnBoard: [] };
+    if (!route || !predicted) return { vehicleId: v.id, available: !vehicle.unavailable, frozen: [], tail: [], from: atDepot(scenario, v, Math.max(prediction.nowS, depotDelayEndS(vehicle))), deliveriesOnBoard: [] };
     const moving = vehicle.started || predicted.departS <= prediction.nowS;
     let last = lastReached(route.stops, state);
     if (!vehicle.unavailable && moving && vehicle.currentStopIndex < route.stops.length) last = Math.max(last, vehicle.currentStopIndex);
