@@ -15,7 +15,7 @@ import type { Solution } from '../domain/solution';
 import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
 import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
 import { repairDiff } from './repair-diff';
-import { scoreCandidate, type RepairContext } from './repair-score';
+import { scoreCandidate, type RepairContext, type ScoredCandidate } from './repair-score';
 
 /** How much a repair may change: re-time only, re-sequence each route, or move stops between vehicles. */
 export type RepairLevel = 'keep-order' | 'keep-vehicle' | 'free';
@@ -123,24 +123,19 @@ export function marginOptions(ctx: RepairContext): { margin: MarginShaping } {
   return { margin: { marginMinutes: ctx.settings.riskMarginMinutes, costPerMinute: MARGIN_COST_PER_MINUTE } };
 }
 
-/** Rounds of solving again with the deliveries on board the solver left unassigned carried all day. */
+/** Rounds of solving again with the goods on board of the vehicles the last solve overloaded carried all day. */
 export const MAX_ON_BOARD_ROUNDS = 3;
 
-/** Deliveries with goods on board an available vehicle (its own tail's) that the solution leaves unassigned. */
-export function droppedOnBoard(ctx: RepairContext, problem: RepairProblem, solution: Pick<UncheckedSolution, 'unassigned'>): string[] {
-  const unassigned = new Set(solution.unassigned.map((u) => u.orderId));
-  const deliveryOnly = new Set(problem.deliveryOnly);
-  const orders = new Map(ctx.state.orders.map((o) => [o.id, o]));
-  const carries = (id: string) => resolveOrder(ctx.scenario.settings, orders.get(id)!).delivery.some((a) => a > 0);
-  return ctx.starts.filter((s) => s.available).flatMap((s) => [...new Set(s.tail.filter((x) => x.type !== 'break').map((x) => x.id))]
-    .filter((id) => unassigned.has(id) && (s.deliveriesOnBoard.includes(id) || deliveryOnly.has(id)) && carries(id)));
+/** Vehicles a candidate overloads (the day check's capacity rule on the rest of the day). */
+export function overloadedVehicles(candidate: Pick<ScoredCandidate, 'violations'>): string[] {
+  return [...new Set(candidate.violations.filter((v) => v.rule === 'capacity' && v.vehicleId).map((v) => v.vehicleId!))];
 }
 
-/** A solution's routes as a warm start, without the given orders. */
-function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>, without: readonly string[]): RepairProblem['initial'] {
+/** A solution's routes as a warm start. */
+function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>): RepairProblem['initial'] {
   return solution.routes.map((r) => ({
     vehicleId: r.vehicleId,
-    stops: r.steps.filter((x) => (x.type === 'job' || x.type === 'pickup' || x.type === 'delivery') && !without.includes(x.id))
+    stops: r.steps.filter((x) => x.type === 'job' || x.type === 'pickup' || x.type === 'delivery')
       .map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
   }));
 }
@@ -178,8 +173,8 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
-    const build = (stayOnBoard: string[]) => buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
-      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx), stayOnBoard,
+    const build = (carryOnBoard: string[]) => buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
+      keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx), carryOnBoard,
     });
     let problem = build([]);
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
@@ -191,8 +186,8 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
       });
       // A plan that passes the day check is never traded for one that does not, whatever the objective
       // says; nor one that overloads no vehicle for one that does.
-      const overloads = (c: typeof before) => c.violations.some((v) => v.rule === 'capacity');
-      const consider = (c: typeof before) => {
+      const overloads = (c: ScoredCandidate) => overloadedVehicles(c).length > 0;
+      const consider = (c: ScoredCandidate) => {
         const keepsCheck = (before.violations.length > 0 || c.violations.length === 0) && (overloads(before) || !overloads(c));
         if (c.objective < best.objective && keepsCheck) {
           best = c;
@@ -202,17 +197,17 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
       let solution = await run(problem, solveLimitS, problem.initial);
       let after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
       consider(after);
-      // Goods of a delivery on board that the solver left unassigned stay on board all day; the
-      // solver's model unloaded them with the order, so its plan may overload the vehicle. Then
-      // solve again, warm-started, with them carried (a few rounds at most: the list only grows).
-      const stay: string[] = [];
-      for (let round = 0; round < MAX_ON_BOARD_ROUNDS && overloads(after); round += 1) {
-        const dropped = droppedOnBoard(ctx, problem, solution).filter((id) => !stay.includes(id));
-        if (dropped.length === 0) break;
-        stay.push(...dropped);
-        problem = build(stay);
+      // The solver's model unloads a delivery on board with its order; one it leaves unassigned stays
+      // on board in truth, so its plan may overload the van. Then solve again, warm-started, with the
+      // goods on board of each van it overloaded carried all day (a few rounds: the list only grows).
+      const carry: string[] = [];
+      for (let round = 0; round < MAX_ON_BOARD_ROUNDS; round += 1) {
+        const overloaded = overloadedVehicles(after).filter((v) => !carry.includes(v));
+        if (overloaded.length === 0) break;
+        carry.push(...overloaded);
+        problem = build(carry);
         const limitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, (performance.now() - scoredAt) / 1000);
-        solution = await run(problem, limitS, routesAsInitial(solution, stay));
+        solution = await run(problem, limitS, routesAsInitial(solution));
         after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
         consider(after);
       }

@@ -131,16 +131,23 @@ describe('buildRepairProblem', () => {
     expect(problem(s, doneA(), at(8, 40)).p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([85, 5]);
   });
 
-  it('a delivery on board an earlier solve left unassigned (stayOnBoard) is left out and its goods take room', () => {
+  it('carryOnBoard: the vehicle\'s deliveries on board deliver nothing in the problem and everything on board takes room', () => {
     const s = smallScenario();
     s.orders[0].pickupAmounts = [15, 0];
-    const { p } = problem(s, doneA(), at(8, 40), { keepVehicle: false, stayOnBoard: ['C', 'D'] });
-    expect(ids(p.scenario.orders).sort()).toEqual(['D', 'E']);
+    const c = s.orders.find((o) => o.id === 'C')!;
+    c.serviceType = 'haul-away';
+    const { p } = problem(s, doneA(), at(8, 40), { keepVehicle: false, carryOnBoard: ['v1'] });
+    // On board at 09:25: A's collected 15 kg and C's 20 kg, 1 item: all of it takes room, all day.
     expect(p.scenario.vehicles.find((v) => v.id === 'v1')!.capacity).toEqual([65, 4]);
-    // D is not on board v2 (it has not left): it stays in the problem and v2's room is whole.
+    const pc = p.scenario.orders.find((o) => o.id === 'C')!;
+    // C still delivers in truth and still collects what a haul-away collects (its delivered goods by default).
+    expect([pc.amounts, pc.pickupAmounts]).toEqual([[0, 0], [20, 1]]);
+    expect(p.initial.find((r) => r.vehicleId === 'v1')!.stops).toEqual([{ orderId: 'C' }]);
+    // v2 is not named: its room and D are as they were; the caller's orders are untouched.
     expect(p.scenario.vehicles.find((v) => v.id === 'v2')!.capacity).toEqual([100, 5]);
-    expect(p.initial.find((r) => r.vehicleId === 'v1')!.stops).toEqual([]);
-    expect(p.home.map((h) => h.orderId)).not.toContain('C');
+    expect(p.scenario.orders.find((o) => o.id === 'D')!.amounts).toEqual(s.orders.find((o) => o.id === 'D')!.amounts);
+    expect(c.amounts).toEqual([20, 1]);
+    expect(validateScenario(p.scenario).ok).toBe(true);
   });
 
   it('an unavailable vehicle takes no stops: its tail is handed over, unpinned', () => {

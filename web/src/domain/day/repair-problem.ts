@@ -29,10 +29,12 @@ export interface RepairProblemOptions {
   /** Orders whose windows stay as they are under `margin` (repair.ts: the stops at risk now). */
   unshaped?: readonly string[];
   /**
-   * Deliveries on board an available vehicle that an earlier solve left unassigned:
-   * left out, their goods carried all day (they take room; repair.ts solves again with them).
+   * Vehicles whose goods on board are planned as carried until the end of the day:
+   * their deliveries on board free no room for the solver. Conservative; repair.ts asks
+   * for it for a vehicle an earlier solve overloaded (the solver's model unloads a
+   * delivery it leaves unassigned, whose goods in truth stay on board).
    */
-  stayOnBoard?: readonly string[];
+  carryOnBoard?: readonly string[];
 }
 
 /** The rest of the day as a scenario, with what the solver must keep. */
@@ -69,20 +71,16 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const pins: RepairPin[] = [];
   const home: RepairPin[] = [];
   const deliveryOnly: string[] = [];
-  const stay = new Set(options.stayOnBoard ?? []);
+  const carry = new Set(options.carryOnBoard ?? []);
   for (const start of starts) {
     for (const id of tailOrders(start.tail)) {
       const { order, converted } = problemOrder(scenario, orders.get(id)!, start.tail);
       // A shipment collected by a vehicle that is now unavailable: its goods are on that vehicle, no other can deliver it.
       if (converted && !start.available) continue;
-      if (stay.has(id) && start.available && (converted || start.deliveriesOnBoard.includes(id))) {
-        if (converted) deliveryOnly.push(id);
-        continue;
-      }
-      picked.set(id, order);
+      const onBoard = converted || start.deliveriesOnBoard.includes(id);
+      picked.set(id, onBoard && carry.has(start.vehicleId) ? withoutDelivery(scenario, order) : order);
       home.push({ orderId: id, vehicleId: start.vehicleId });
       if (converted) deliveryOnly.push(id);
-      const onBoard = converted || start.deliveriesOnBoard.includes(id);
       if (start.available && (onBoard || options.keepVehicle)) pins.push({ orderId: id, vehicleId: start.vehicleId });
     }
   }
@@ -92,7 +90,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const vehicles = starts.filter((s) => s.available).map((start) => {
     const vehicle = scenario.vehicles.find((v) => v.id === start.vehicleId)!;
     const predicted = prediction.routes.find((r) => r.vehicleId === start.vehicleId);
-    const shaped = restOfDayVehicle(scenario, state, vehicle, start, predicted, prediction.nowS, deliveryOnly, stay);
+    const shaped = restOfDayVehicle(scenario, state, vehicle, start, predicted, prediction.nowS, deliveryOnly, carry.has(vehicle.id));
     if (shaped.depot) depots.push(uniqueDepot(shaped.depot, depots));
     startDepots[vehicle.id] = shaped.depot ? depots[depots.length - 1].id : vehicle.startDepotId;
     return { ...shaped.vehicle, startDepotId: startDepots[vehicle.id] };
@@ -102,7 +100,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
   const initial = starts.filter((s) => s.available).map((s) => ({
     vehicleId: s.vehicleId,
-    stops: s.tail.filter((x) => isOrderStep(x) && picked.has(x.id)).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
+    stops: s.tail.filter(isOrderStep).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
   }));
   return { scenario: problem, pins, home, deliveryOnly, startDepots, initial };
 }
@@ -143,6 +141,12 @@ function withOverrun(state: DayState, order: Order): Order {
   return out;
 }
 
+/** The order delivering nothing (its goods already counted on board), collecting what it would. */
+function withoutDelivery(scenario: Scenario, order: Order): Order {
+  const needs = resolveOrder(scenario.settings, order);
+  return { ...order, amounts: needs.delivery.map(() => 0), pickupAmounts: [...needs.pickup] };
+}
+
 /** Orders on no route that today's repair should place: not cancelled, not kept for another day, not excluded. */
 export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
   const later = new Set(state.redeliveries.filter((r) => !r.forToday || r.withdrawn).map((r) => r.orderId));
@@ -165,7 +169,7 @@ interface PrefixUse {
  */
 function restOfDayVehicle(
   scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined, nowS: number, deliveryOnly: readonly string[],
-  stayOnBoard: ReadonlySet<string>,
+  carryOnBoard: boolean,
 ): { vehicle: Vehicle; depot: Depot | null } {
   // A vehicle that has not left drives its route from its planned departure (day-state keeps it through a repair).
   const plannedS = start.frozen.length === 0 ? (state.routes.find((r) => r.vehicleId === vehicle.id)?.plannedDepartS ?? 0) : 0;
@@ -177,7 +181,7 @@ function restOfDayVehicle(
   const shaped: Vehicle = {
     ...vehicle,
     ...afterShiftEnd(vehicle, startMinute),
-    capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly, startMinute, stayOnBoard),
+    capacity: freeCapacity(scenario, state, vehicle, start, deliveryOnly, startMinute, carryOnBoard),
     breaks,
     ...(vehicle.limits ? { limits: use ? reducedLimits(vehicle.limits, use) : { ...vehicle.limits } } : {}),
   };
@@ -236,13 +240,13 @@ function uniqueDepot(depot: Depot, depots: readonly Depot[]): Depot {
  * at its start. A delivery on board whose every window (with its allowed
  * lateness) closed before the vehicle is free cannot be planned, so its goods
  * stay on board all day and take room too: the solver leaves it unassigned,
- * and without this it would fill that room with pickups the van cannot carry;
- * so do those an earlier solve left unassigned (`stayOnBoard`).
- * A vehicle that has not reported leaving is walked as loading
+ * and without this it would fill that room with pickups the van cannot carry.
+ * With `carryOnBoard` everything on board takes room (its deliveries are amount-free
+ * in the problem). A vehicle that has not reported leaving is walked as loading
  * every job of its route at the depot: its frozen jobs take room too.
  */
 function freeCapacity(
-  scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[], freeMinute: number, stayOnBoard: ReadonlySet<string>,
+  scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[], freeMinute: number, carryOnBoard: boolean,
 ): (number | null)[] {
   const orders = new Map(state.orders.map((o) => [o.id, o]));
   const sum = (ids: string[]) => {
@@ -253,7 +257,7 @@ function freeCapacity(
   const closed = (id: string) => {
     const order = orders.get(id)!;
     const late = order.lateness?.maxMinutes ?? 0;
-    return stayOnBoard.has(id) || (order.timeWindows.length > 0 && order.timeWindows.every((w) => w.end + late < freeMinute));
+    return carryOnBoard || (order.timeWindows.length > 0 && order.timeWindows.every((w) => w.end + late < freeMinute));
   };
   const delivered = sum([...start.deliveriesOnBoard, ...tailOrders(start.tail).filter((id) => deliveryOnly.includes(id))].filter((id) => !closed(id)));
   const carried = start.from.load.map((l, k) => l - delivered[k]);
