@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DayRecord } from '../../../web/src/domain/day/day-schema';
 import type { DayEvent } from '../../../web/src/domain/day/events';
+import type { Scenario } from '../../../web/src/domain/scenario';
 import type { Route, StepType } from '../../../web/src/domain/solution';
 import { overloadedVehicles, proposeRepair, repairContext } from '../../../web/src/plan/repair';
 import { assembleSolverRoutes } from '../../../web/src/plan/repair-candidate';
@@ -61,4 +62,45 @@ describe('repair with goods on board that cannot be delivered', () => {
       expect(p.routes.find((r) => r.vehicle === 'v1')!.stops.map((x) => x.id), level).not.toContain('R');
     }
   });
+
+  it('of the solver\'s answers, one that overloads no van is proposed over a cheaper one that does', async () => {
+    const s = smallScenario();
+    s.vehicles[0].capacity = [100, 2];
+    const [a, b] = s.orders;
+    a.amounts = [10, 0];
+    b.amounts = [10, 0];
+    s.orders.push({ ...a, id: 'X', lat: 46.5, lng: 4.9, amounts: [20, 2], timeWindows: [{ start: 480, end: 1080 }] });
+    s.orders.push({ ...a, id: 'R', lat: 45.71, lng: 4.88, amounts: [0, 0], pickupAmounts: [0, 2], timeWindows: [{ start: 480, end: 1080 }] });
+    s.orders.push({ ...a, id: 'R2', lat: 45.72, lng: 4.87, amounts: [0, 0], pickupAmounts: [40, 0], timeWindows: [{ start: 480, end: 1080 }], priority: 9 });
+    // As dispatched, v1 collects R and R2 before delivering X: overloaded twice.
+    const plan = {
+      routes: [route('v1', [['job', 'A'], ['job', 'B'], ['job', 'R'], ['job', 'R2'], ['job', 'X']], H(7)), route('v2', [['job', 'D']], H(10))],
+      unassigned: [{ orderId: 'C', reason: '' }, { orderId: 'E', reason: '' }],
+    };
+    const events = [{ id: 'e1', type: 'departed', vehicle: 'v1', at: 420 }, { id: 'e2', type: 'done', order: 'A', at: 450 }] as unknown as DayEvent[];
+    const record: DayRecord = { dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: plan as never }, events };
+    const nowS = H(16, 30);
+    // A stand-in solve: first R stays on v1 with X dropped (one overload), then, with v1's goods carried, a
+    // plan that overloads nothing but leaves R and R2 (priority 9) unassigned: dearer by the objective.
+    const solution = (routes: Route[], unassigned: string[]) => ({ routes, unassigned: unassigned.map((orderId) => ({ orderId, reason: 'test' })) }) as never;
+    const answers = [
+      solution([route('v1', [['job', 'R']], H(16, 30)), route('v2', [['job', 'R2']], H(16, 30))], ['X', 'C', 'E']),
+      solution([], ['X', 'R', 'R2', 'C', 'E']),
+    ];
+    const seen: Scenario[] = [];
+    const fake = async (problem: Scenario) => { seen.push(problem); return answers[seen.length - 1]; };
+    const p = await proposeRepair(s, record, { level: 'free', nowS, timeLimitS: 10, seed: 1 }, fake);
+    expect(seen.length).toBe(2);
+    // The second solve was asked with v1's goods on board (B is frozen; X's 2 items) taking all its room.
+    expect(seen[1].vehicles.find((v) => v.id === 'v1')!.capacity[1]).toBe(0);
+    const ctx = repairContext(s, record, { nowS });
+    const score = (i: number) => scoreCandidate(ctx, assembleSolverRoutes(ctx, buildRepairProblem(s, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: false, carryOnBoard: i ? ['v1'] : [] }), answers[i]));
+    expect(overloadedVehicles(score(0))).toEqual(['v1']);
+    expect(overloadedVehicles(score(1))).toEqual([]);
+    expect(score(0).objective).toBeLessThan(score(1).objective);
+    expect(p.source).toBe('solver');
+    expect(p.objectiveAfter).toBe(score(1).objective);
+    expect(checkRepair(s, record, p).violations.filter((v) => v.rule === 'capacity')).toEqual([]);
+  });
 });
+

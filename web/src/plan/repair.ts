@@ -184,15 +184,12 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
         stability: { home: p.home, costPerStop: solverStabilityCost(p.scenario, ctx.stability.movedCost) },
         initialRoutes, explain: false,
       });
-      // A plan that passes the day check is never traded for one that does not, whatever the objective
-      // says; nor one that overloads no vehicle for one that does.
+      // Of the solver's answers, one that overloads no vehicle beats one that does, then the lower objective.
       const overloads = (c: ScoredCandidate) => overloadedVehicles(c).length > 0;
+      let answer: ScoredCandidate | null = null;
       const consider = (c: ScoredCandidate) => {
-        const keepsCheck = (before.violations.length > 0 || c.violations.length === 0) && (overloads(before) || !overloads(c));
-        if (c.objective < best.objective && keepsCheck) {
-          best = c;
-          source = 'solver';
-        }
+        const better = !answer || (overloads(c) === overloads(answer) ? c.objective < answer.objective : !overloads(c));
+        if (better) answer = c;
       };
       let solution = await run(problem, solveLimitS, problem.initial);
       let after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
@@ -210,6 +207,14 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
         solution = await run(problem, limitS, routesAsInitial(solution));
         after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
         consider(after);
+      }
+      // A plan that passes the day check is never traded for one that does not, whatever the objective
+      // says; nor one that overloads no vehicle for one that does.
+      const chosen = answer as ScoredCandidate | null;
+      const keepsCheck = (c: ScoredCandidate) => (before.violations.length > 0 || c.violations.length === 0) && (overloads(before) || !overloads(c));
+      if (chosen && chosen.objective < before.objective && keepsCheck(chosen)) {
+        best = chosen;
+        source = 'solver';
       }
     }
   }
