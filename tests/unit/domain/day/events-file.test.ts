@@ -76,11 +76,15 @@ describe('events file', () => {
 
   it('knows orders created earlier in the same file, but not later ones', () => {
     expect(parseEventsFile(file([{ type: 'new-order', at: '10:00', order: newOrder('N1') }, { type: 'done', order: 'N1', at: '11:00' }]), smallScenario()).ok).toBe(true);
-    expect(issues(file([{ type: 'done', order: 'N1', at: '09:00' }, { type: 'new-order', at: '10:00', order: newOrder('N1') }]))).toEqual(["events[0].order: unknown order 'N1'"]);
+    // The log applies in file order: the message says which later event creates the order.
+    expect(issues(file([{ type: 'done', order: 'N1', at: '11:00' }, { type: 'new-order', at: '10:00', order: newOrder('N1') }])))
+      .toEqual(["events[0].order: unknown order 'N1' here: events[1] creates it later in the file (events apply in file order)"]);
   });
 
   it('knows the re-delivery of an order only after it failed', () => {
     expect(issues(file([{ type: 'done', order: 'B-R1', at: '09:00' }]))).toEqual(["events[0].order: unknown order 'B-R1'"]);
+    expect(issues(file([{ type: 'done', order: 'B-R1', at: '11:00' }, { type: 'failed', order: 'B', at: '09:00', reason: 'not-home' }])))
+      .toEqual(["events[0].order: unknown order 'B-R1' here: events[1] creates it later in the file (events apply in file order)"]);
   });
 
   it('rejects a timestamp on another day, a malformed time and bad fields, all at once, and returns no events', () => {

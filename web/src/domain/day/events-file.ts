@@ -40,6 +40,8 @@ interface Known {
   /** Where the search for the next free derived id starts (events.ts firstFree): linear in the events. */
   idCounters: Map<string, number>;
   issues: ValidationIssue[];
+  /** Index of the event that created an order (new order, re-delivery of a failed one). */
+  createdAt: Map<string, number>;
 }
 
 /**
@@ -67,8 +69,10 @@ export function parseEventsFile(text: string, scenario: Scenario, knownOrders: I
     eventIds: new Set(),
     idCounters: new Map(),
     issues: [],
+    createdAt: new Map(),
   };
   const events = parsed.output.events.map((raw, i) => readEvent(raw, i, known));
+  explainLaterOrders(known);
   const media = parsed.output.media ?? [];
   const mediaIds = new Set<string>();
   media.forEach((item, i) => {
@@ -89,12 +93,16 @@ function readEvent(raw: FileEvent, index: number, known: Known): DayEvent {
   const draft = { ...raw, at: 'at' in time ? time.at : 0 } as DayEvent;
   if (isOrderEvent(draft)) checkOrderRef(draft, known, bad);
   if (isVehicleEvent(draft) && !known.vehicles.has(draft.vehicle)) bad('vehicle', `unknown vehicle '${draft.vehicle}'`);
-  if (draft.type === 'new-order') checkNewOrder(draft.order, known, bad);
+  if (draft.type === 'new-order') {
+    checkNewOrder(draft.order, known, bad);
+    if (!known.createdAt.has(draft.order.id)) known.createdAt.set(draft.order.id, index);
+  }
   if (draft.type === 'repair-applied') checkRepair(draft, known, bad);
   if (draft.type === 'failed' && known.orders.has(draft.order)) {
     const failed = known.orders.get(draft.order)!;
     const next = redeliveryId(failed, known.orders, known.idCounters);
     known.orders.set(next, { id: next, failedOrderId: failed.id, pickup: draft.stop === 'delivery' ? undefined : failed.pickup });
+    known.createdAt.set(next, index);
   }
   if (raw.id !== undefined && known.eventIds.has(raw.id)) bad('id', `id '${raw.id}' is used twice`);
   const eventId = raw.id ?? deriveEventId(draft, known.eventIds, known.idCounters);
@@ -103,6 +111,22 @@ function readEvent(raw: FileEvent, index: number, known: Known): DayEvent {
 }
 
 type Bad = (field: string, message: string) => void;
+
+/**
+ * An order named before the event that creates it (a new order, or the
+ * re-delivery of a failed one) further down the file: the log applies in file
+ * order, so say which event creates it rather than only that it is unknown.
+ */
+function explainLaterOrders(known: Known): void {
+  for (const issue of known.issues) {
+    const m = /^events\[(\d+)\]\.(?:order|routes\[\d+\]\.stops\[\d+\]\.id)$/.exec(issue.path);
+    const id = /^unknown order '(.*)'$/.exec(issue.message)?.[1];
+    const later = m && id !== undefined ? known.createdAt.get(id) : undefined;
+    if (m && later !== undefined && later > Number(m[1])) {
+      issue.message = `unknown order '${id}' here: events[${later}] creates it later in the file (events apply in file order)`;
+    }
+  }
+}
 
 function checkOrderRef(e: Extract<DayEvent, { order: string }>, known: Known, bad: Bad): void {
   const order = known.orders.get(e.order);
