@@ -228,6 +228,9 @@ describe('buildRepairProblem', () => {
     const running = walked(ev({ type: 'delay', vehicle: 'v2', at: at(15), minutes: 60 }));
     expect(running.departS).toBe(H(16));
     expect(running.stops[0].arrivalS).toBe(H(16) + legS);
+    // Left at 14:00 with nothing to drive and delayed 57 min at 14:10: once sent out, the delay is spent too.
+    const left = (extra: DayEvent[]) => predictDay(s, deriveDayState(s, plan, [ev({ type: 'departed', vehicle: 'v2', at: at(14) }), ...extra, ...events]), at(16)).routes.find((r) => r.vehicleId === 'v2')!;
+    expect(left([ev({ type: 'delay', vehicle: 'v2', at: at(14, 10), minutes: 57 })]).endS).toBe(left([]).endS);
     // The rest-of-the-day problem starts an idle vehicle when its delay is over too.
     const idleState = deriveDayState(s, plan, [ev({ type: 'delay', vehicle: 'v2', at: at(15), minutes: 60 })]);
     const starts = repairStarts(s, idleState, predictDay(s, idleState, at(15, 30)));

@@ -35,8 +35,9 @@ const LEFT = new Set(['done', 'failed']);
  */
 export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string) => void): void {
   const moved = new Set(e.routes.flatMap((r) => r.stops.filter(isOrderStep).map((s) => s.id)));
-  // Vehicles at their depot with nothing to drive: a route given to one leaves when the repair is accepted.
-  const idle = new Set([...work.vehicles.values()].filter((v) => !v.started && !(work.sequences.get(v.vehicleId) ?? []).some(isOrderStep)).map((v) => v.vehicleId));
+  // Vehicles with nothing to drive: a route given to one that has not left leaves when the repair is
+  // accepted, and the delays it reported meanwhile (anchored to no stop) are spent.
+  const idle = new Set([...work.vehicles.values()].filter((v) => !(work.sequences.get(v.vehicleId) ?? []).some(isOrderStep)).map((v) => v.vehicleId));
   for (const [vehicleId, stops] of work.sequences) {
     work.sequences.set(vehicleId, stops.filter((s) => !(isOrderStep(s) && moved.has(s.id))));
   }
@@ -47,8 +48,9 @@ export function applyRepair(work: Work, e: RepairAppliedEvent, issue: (m: string
     }
     const kept = route.stops.filter((s) => !isOrderStep(s) || checkMove(work, s, route.vehicle, issue));
     work.sequences.set(route.vehicle, kept.map((s) => ({ ...s })));
-    if (idle.has(route.vehicle) && kept.some(isOrderStep)) work.plannedDepartS.set(route.vehicle, departureAfterRepair(work, route.vehicle, e.at));
-    if (idle.has(route.vehicle) && kept.some(isOrderStep)) spendDepotDelays(work.vehicles.get(route.vehicle)!);
+    const sent = idle.has(route.vehicle) && kept.some(isOrderStep);
+    if (sent && !work.vehicles.get(route.vehicle)!.started) work.plannedDepartS.set(route.vehicle, departureAfterRepair(work, route.vehicle, e.at));
+    if (sent) spendDepotDelays(work.vehicles.get(route.vehicle)!);
     else if (!work.plannedDepartS.has(route.vehicle)) work.plannedDepartS.set(route.vehicle, null);
   }
   for (const id of e.keepForLater ?? []) {
@@ -71,12 +73,12 @@ function departureAfterRepair(work: Work, vehicleId: string, atMinutes: number):
   return Math.max(Math.ceil(atMinutes - 1e-9), vehicle.shift.start, depot?.open ?? 0, Math.ceil(delayedS / 60 - 1e-9)) * 60;
 }
 
-/** Anchor of a delay reported while its vehicle stood idle at its depot, spent there once a repair sends it out. */
+/** Anchor of a delay reported while its vehicle had nothing to drive, spent once a repair gives it a route. */
 export const AT_DEPOT = '\u0000depot';
 
 /**
- * When the delays reported while an idle vehicle had nothing to drive are over (seconds; 0: none).
- * Anchored to no stop they would hold its return: the vehicle cannot leave before this instead.
+ * When the delays reported while a vehicle had nothing to drive are over (seconds; 0: none).
+ * Anchored to no stop they would hold its return: it cannot set out before this instead.
  */
 export function depotDelayEndS(vehicle: DayVehicle): number {
   return Math.max(0, ...vehicle.delays.filter((d) => d.stopKey === null).map((d) => (d.at + d.minutes) * 60));
