@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Property test of proposeRepair over seeded simulated days of the demo (the
-// simulator of "Play the day" and the repair's own event generator), with a fixed
+// simulator of "Play the day", the repair's own event generator, and random
+// events files of every event type in and out of order), with a fixed
 // move budget: the proposal passes the day check (checkRepair), no done or failed
 // stop moves, and it is never worse than the plan as it stands.
 import { readFileSync } from 'node:fs';
@@ -14,7 +15,9 @@ import type { Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
 import { proposeRepair, repairContext, type RepairLevel } from '../../../web/src/plan/repair';
 import { acceptRepairEvent, checkDay, checkRepair } from '../../../web/src/plan/repair-plan';
-import { simulateDayEvents } from '../../bench/repair-events';
+import { parseEventsFile } from '../../../web/src/domain/day/events-file';
+import { randomEventsFile, simulateDayEvents } from '../../bench/repair-events';
+import { generateRichScenario } from '../../bench/rich-generate';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 
 const solve = nodeRepairSolve('debug');
@@ -53,10 +56,55 @@ describe('proposeRepair on seeded simulated days (property)', () => {
     }
   });
 
+  it.each([[1, 15], [16, 30], [31, 45], [46, 60]])('random events files of every type, in and out of order, seeds %i to %i', async (from, to) => {
+    let read = 0;
+    for (let seed = from; seed <= to; seed++) {
+      const parsed = parseEventsFile(randomEventsFile(s, plan.routes, plan.unassigned.map((u) => u.orderId), seed), s);
+      // A file naming an order before the event that creates it is refused, each problem named by its event.
+      if (!parsed.ok) {
+        expect(parsed.issues.every((i) => /^events\[\d+\]\./.test(i.path)), `seed ${seed}`).toBe(true);
+        continue;
+      }
+      read += 1;
+      const now = Math.min(1439, Math.max(360, ...parsed.events.map((e) => e.at)) + (seed % 4) * 15);
+      for (const level of ['keep-vehicle', 'free'] as const) await expectSound(parsed.events, now, level, seed);
+    }
+    expect(read).toBeGreaterThan((to - from + 1) / 2);
+  });
+
   it.each([1, 2, 3])('repair event generator (delay, urgent orders, breakdown), seed %i', async (seed) => {
     for (const now of [570, 660, 780]) {
       const events = simulateDayEvents(s, plan.routes, { seed, nowMinutes: now, delayMinutes: 20 + ((seed * 13) % 60), newOrders: 1 + (seed % 2), breakdown: seed === 3 });
       for (const level of ['keep-vehicle', 'free'] as const) await expectSound(events, now, level, seed);
     }
   });
+
+  describe('on the rich 200-order day (limits, overtime, shipments, many vans)', () => {
+    let rich: Scenario;
+    let richPlan: Pick<Solution, 'routes' | 'unassigned'>;
+    beforeAll(async () => {
+      rich = generateRichScenario({ orders: 200, seed: 7 });
+      richPlan = await solve(rich, { timeLimitS: 30, seed: 1, maxMoves: 60_000 });
+    });
+
+    it.each([[1, 10], [11, 20], [21, 30]])('random events files, seeds %i to %i: every proposal passes the day check, also once accepted', async (from, to) => {
+      let read = 0;
+      for (let seed = from; seed <= to; seed++) {
+        const parsed = parseEventsFile(randomEventsFile(rich, richPlan.routes, richPlan.unassigned.map((u) => u.orderId), seed), rich);
+        if (!parsed.ok) continue;
+        read += 1;
+        const now = Math.min(1439, Math.max(360, ...parsed.events.map((e) => e.at)) + (seed % 4) * 15);
+        const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: richPlan as never }, events: parsed.events };
+        for (const level of ['keep-vehicle', 'free'] as const) {
+          const label = `seed ${seed} at ${now} min, ${level}`;
+          const p = await proposeRepair(rich, day, { level, nowS: now * 60, timeLimitS: 10, seed, maxMoves: MOVES }, solve);
+          expect(checkRepair(rich, day, p).violations, label).toEqual([]);
+          const accepted: DayRecord = { ...day, events: [...parsed.events, acceptRepairEvent(rich, day, p)] };
+          expect(checkDay(rich, accepted, p.atS).violations, label).toEqual([]);
+        }
+      }
+      expect(read).toBeGreaterThan((to - from + 1) / 2);
+    });
+  });
 });
+
