@@ -6,7 +6,7 @@ import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
 import {
   INPUT_ERROR, NODE_ANYWHERE, NODE_BREAK, NODE_PICKUP, PARAM_CIRCUITY, namedError, PARAM_COUNT, PARAM_NEIGHBOURS, PARAM_SEED,
-  PARAM_STABILITY_COST, type ProblemBuffers, type SolveOptions, type SolverPin,
+  PARAM_STABILITY_COST, type InitialStop, type ProblemBuffers, type SolveOptions, type SolverPin,
 } from './protocol';
 
 /** Amounts are sent as integers in hundredths of a unit. */
@@ -58,6 +58,8 @@ export interface Encoded {
   nodeStep: ('depot' | 'job' | 'pickup' | 'delivery' | 'break')[];
   /** Vehicle index → vehicle id. */
   vehicleIds: string[];
+  /** Node index → the vehicle index owning it, for a break (−1 for every other node). */
+  breakVehicle: number[];
   /** Order index (node − D) → what serving it takes (service, crew, skills, delivered and collected amounts). */
   needs: OrderNeeds[];
 }
@@ -384,6 +386,7 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
       ...shipments.map(() => 'pickup' as const), ...breaks.map(() => 'break' as const),
     ],
     vehicleIds: vehicles.map((v) => v.id),
+    breakVehicle: [...depots.map(() => -1), ...orders.map(() => -1), ...shipments.map(() => -1), ...breaks.map((b) => b.vehicle)],
   };
 }
 
@@ -391,7 +394,8 @@ export function encode(scenario: Scenario, options: SolveOptions): Encoded {
  * The starting plan a re-optimisation keeps: the stops of each pinned route in
  * their pinned order (route r = vehicle r); a vehicle without positioned pins
  * starts from its route in `initial` (a warm start: stops that no longer fit are
- * placed by the construction). Undefined when neither gives any route.
+ * placed by the construction), its breaks where the route has them (a break it
+ * does not list is placed by the construction). Undefined when neither gives any route.
  */
 export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] = [], initial: SolveOptions['initialRoutes'] = []): { routeOffsets: Int32Array; visits: Int32Array } | undefined {
   const nodeOf = new Map<string, number>();
@@ -399,12 +403,16 @@ export function pinnedInitialPlan(encoded: Encoded, pins: readonly SolverPin[] =
     const step = encoded.nodeStep[node];
     if (step !== 'depot' && step !== 'break') nodeOf.set(`${step === 'pickup' ? 'pickup' : 'order'}\u0000${id}`, node);
   });
-  const node = (p: { orderId: string; side?: 'pickup' }) => nodeOf.get(`${p.side === 'pickup' ? 'pickup' : 'order'}\u0000${p.orderId}`);
-  const routes = encoded.vehicleIds.map((vehicleId) => {
+  const breakNode = new Map<string, number>();
+  encoded.breakVehicle.forEach((vehicle, n) => { if (vehicle >= 0) breakNode.set(`${vehicle}\u0000${encoded.nodeIds[n]}`, n); });
+  const breakOf = (vehicle: number, breakId: string) => breakNode.get(`${vehicle}\u0000${breakId}`);
+  const node = (vehicle: number) => (p: InitialStop | SolverPin) =>
+    ('breakId' in p && p.breakId !== undefined ? breakOf(vehicle, p.breakId) : nodeOf.get(`${'side' in p && p.side === 'pickup' ? 'pickup' : 'order'}\u0000${(p as { orderId: string }).orderId}`));
+  const routes = encoded.vehicleIds.map((vehicleId, vehicle) => {
     const pinned = pins.filter((p) => p.vehicleId === vehicleId && p.position !== undefined).sort((a, b) => a.position! - b.position!);
     const warm = Array.isArray(initial) ? initial.find((r) => r?.vehicleId === vehicleId)?.stops : undefined;
-    const stops = pinned.length ? pinned : Array.isArray(warm) ? warm : [];
-    return stops.map(node).filter((n): n is number => n !== undefined);
+    const stops: (InitialStop | SolverPin)[] = pinned.length ? pinned : Array.isArray(warm) ? warm : [];
+    return stops.map(node(vehicle)).filter((n): n is number => n !== undefined);
   });
   if (routes.every((r) => r.length === 0)) return undefined;
   const routeOffsets = new Int32Array(routes.length + 1);

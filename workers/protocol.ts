@@ -2,7 +2,9 @@
 // request/progress/result types, flat problem and solution buffers, the named
 // slots of `params` and `summary`, status codes and error names.
 import type { Scenario } from '../web/src/domain/scenario';
-import type { Solution, StopReason } from '../web/src/domain/solution';
+import type { InitialStop, Solution, StopReason } from '../web/src/domain/solution';
+
+export type { InitialStop };
 import type { RiskPlan, RiskRoute } from '../web/src/domain/risk/model';
 import type { PlanRisk, RiskOptions } from '../web/src/domain/risk/risk-types';
 import type { RiskReport } from '../web/src/domain/risk/weakest';
@@ -202,10 +204,10 @@ export interface SolveOptions {
   stability?: { home: { orderId: string; vehicleId: string }[]; costPerStop: number };
   /**
    * A warm start (a repair's plan as it stands): each vehicle's stops in order (`side: 'pickup'` for a
-   * shipment's pickup). Kept as given while each route stays feasible; the rest is inserted as usual.
-   * Positioned pins of a vehicle take precedence over its entry here.
+   * shipment's pickup, `breakId` for one of its breaks). Kept as given while each route stays feasible;
+   * the rest is inserted as usual. Positioned pins of a vehicle take precedence over its entry here.
    */
-  initialRoutes?: { vehicleId: string; stops: { orderId: string; side?: 'pickup' }[] }[];
+  initialRoutes?: { vehicleId: string; stops: InitialStop[] }[];
   /** False: skip the unassigned-order explanations (a repair does not show them); default true. */
   explain?: boolean;
   /** Robust planning's slack rule under an on-time target (domain/risk/robust.ts); default DEFAULT_ROBUST_RULE. For the benchmark. */

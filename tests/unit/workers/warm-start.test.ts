@@ -1,8 +1,10 @@
 // SolveOptions.initialRoutes (a repair's warm start): the construction starts from the given routes,
-// positioned pins of a vehicle win over them, unknown stops are skipped; a converged solve keeps a good start.
+// their breaks where given, positioned pins of a vehicle win over them, unknown stops are skipped;
+// a converged solve keeps a good start.
 import { describe, expect, it } from 'vitest';
 import { encode, pinnedInitialPlan } from '../../../workers/encode';
 import { smallScenario } from '../../fixtures/small-scenario';
+import { newSolver } from '../../helpers/load-solver';
 
 describe('pinnedInitialPlan with initial routes', () => {
   const s = smallScenario();
@@ -23,4 +25,30 @@ describe('pinnedInitialPlan with initial routes', () => {
     expect(pinnedInitialPlan(encoded, [], [])).toBeUndefined();
     expect(pinnedInitialPlan(encoded, [], 'bad' as never)).toBeUndefined();
   });
+
+  it('places a vehicle\'s break where its initial route has it, the vehicle\'s own (another\'s break of the same name is not)', async () => {
+    const b = smallScenario();
+    for (const v of b.vehicles) v.breaks = [{ id: 'lunch', timeWindows: [{ start: 480, end: 900 }], minutes: 30 }];
+    const enc = encode(b, { seed: 1, timeLimitS: 1 });
+    const ids = (plan: ReturnType<typeof pinnedInitialPlan>) =>
+      plan ? Array.from({ length: plan.routeOffsets.length - 1 }, (_, r) => Array.from(plan.visits.subarray(plan.routeOffsets[r], plan.routeOffsets[r + 1]))) : [];
+    const plan = pinnedInitialPlan(enc, [], [{ vehicleId: 'v2', stops: [{ orderId: 'A' }, { breakId: 'lunch' }, { orderId: 'B' }, { breakId: 'tea' }] }]);
+    const [r1, r2] = ids(plan);
+    expect(r1).toEqual([]);
+    expect(r2.map((n) => enc.nodeIds[n])).toEqual(['A', 'lunch', 'B']);
+    expect(enc.breakVehicle[r2[1]]).toBe(1);
+    // The construction keeps it there: the route read back is A, lunch, B (left to itself it puts the break first).
+    const solver = await newSolver();
+    solver.load(enc.buffers);
+    solver.construct(plan);
+    const out = solver.readSolution();
+    const route = (r: number) => Array.from(out.visits.subarray(out.routeOffsets[r], out.routeOffsets[r + 1])).map((n) => enc.nodeIds[n]);
+    expect(route(1).slice(0, 3)).toEqual(['A', 'lunch', 'B']);
+    const alone = await newSolver();
+    alone.load(enc.buffers);
+    alone.construct(pinnedInitialPlan(enc, [], [{ vehicleId: 'v2', stops: [{ orderId: 'A' }, { orderId: 'B' }] }]));
+    const out2 = alone.readSolution();
+    expect(Array.from(out2.visits.subarray(out2.routeOffsets[1], out2.routeOffsets[2])).map((n) => enc.nodeIds[n]).slice(0, 3)).not.toEqual(['A', 'lunch', 'B']);
+  });
 });
+

@@ -56,6 +56,9 @@ export interface Route {
   cost: number;
 }
 
+/** A stop of a warm start (SolveOptions.initialRoutes): an order's (its pickup with `side`), or one of the vehicle's breaks. */
+export type InitialStop = { orderId: string; side?: 'pickup' } | { breakId: string };
+
 export interface UnassignedOrder {
   /** Id of the order (a shipment is an order too). */
   orderId: string;

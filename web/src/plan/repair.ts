@@ -12,7 +12,7 @@ import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
 import type { Solution } from '../domain/solution';
-import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
+import type { InitialStop, SolveOptions, UncheckedSolution } from '../../../workers/protocol';
 import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
 import { repairDiff } from './repair-diff';
 import { scoreCandidate, type RepairContext, type ScoredCandidate } from './repair-score';
@@ -135,8 +135,8 @@ export function overloadedVehicles(candidate: Pick<ScoredCandidate, 'violations'
 function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>): RepairProblem['initial'] {
   return solution.routes.map((r) => ({
     vehicleId: r.vehicleId,
-    stops: r.steps.filter((x) => x.type === 'job' || x.type === 'pickup' || x.type === 'delivery')
-      .map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
+    stops: r.steps.filter((x) => x.type !== 'start' && x.type !== 'end')
+      .map((x): InitialStop => (x.type === 'break' ? { breakId: x.id } : x.type === 'pickup' ? { orderId: x.id, side: 'pickup' } : { orderId: x.id })),
   }));
 }
 

@@ -3,7 +3,7 @@
 // (a start depot of its own at its free point), with its limits, capacity and
 // breaks reduced by what its frozen prefix used; the stops a repair may change.
 import type { Depot, Order, Scenario, Vehicle, VehicleLimits } from '../scenario';
-import { isOrderStep } from '../solution';
+import { isOrderStep, type InitialStop } from '../solution';
 import type { StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
 import { makeLegFn, type Place } from '../travel';
@@ -49,8 +49,8 @@ export interface RepairProblem {
   deliveryOnly: string[];
   /** Vehicle id → its start depot in the problem (a depot of its own when it starts mid-day). */
   startDepots: Record<string, string>;
-  /** The plan as it stands: each available vehicle's tail in order (the solve's warm start, SolveOptions.initialRoutes). */
-  initial: { vehicleId: string; stops: { orderId: string; side?: 'pickup' }[] }[];
+  /** The plan as it stands: each available vehicle's tail in order, breaks included (the solve's warm start, SolveOptions.initialRoutes). */
+  initial: { vehicleId: string; stops: InitialStop[] }[];
 }
 
 /** Seconds → whole minutes, rounded up (the solver then never plans earlier than possible). */
@@ -98,10 +98,15 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
   const unshaped = new Set(options.unshaped ?? []);
   const shape = (o: Order) => withOverrun(state, options.margin && !unshaped.has(o.id) ? marginShapedOrder(o, options.margin) : o);
   const problem: Scenario = { ...scenario, depots, vehicles, orders: [...picked.values()].map(shape), plan: null };
-  const initial = starts.filter((s) => s.available).map((s) => ({
-    vehicleId: s.vehicleId,
-    stops: s.tail.filter(isOrderStep).map((x) => (x.type === 'pickup' ? { orderId: x.id, side: 'pickup' as const } : { orderId: x.id })),
-  }));
+  // The tail in order, its breaks still to take where it has them (a break placed anew could push its stops out).
+  const initial = starts.filter((s) => s.available).map((s) => {
+    const breaks = new Set((vehicles.find((v) => v.id === s.vehicleId)?.breaks ?? []).map((b) => b.id));
+    return {
+      vehicleId: s.vehicleId,
+      stops: s.tail.filter((x) => isOrderStep(x) || breaks.has(x.id)).map((x): InitialStop =>
+        (x.type === 'break' ? { breakId: x.id } : x.type === 'pickup' ? { orderId: x.id, side: 'pickup' } : { orderId: x.id })),
+    };
+  });
   return { scenario: problem, pins, home, deliveryOnly, startDepots, initial };
 }
 
