@@ -87,6 +87,20 @@ describe('proposeRepair on seeded simulated days (property)', () => {
       richPlan = await solve(rich, { timeLimitS: 30, seed: 1, maxMoves: 60_000 });
     });
 
+    it.each([2, 4, 7])('Play-the-day simulation, seed %i, at 09:00, 11:00, 13:00 and 15:00: every proposal passes the day check, also once accepted', async (seed) => {
+      for (const now of [540, 660, 780, 900]) {
+        const events = simulateDay(rich, richPlan, { seed, untilS: now * 60, delayChance: 0.6 });
+        const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: { solvedRevision: 0, solution: richPlan as never }, events };
+        for (const level of ['keep-vehicle', 'free'] as const) {
+          const label = `seed ${seed} at ${now} min, ${level}`;
+          const p = await proposeRepair(rich, day, { level, nowS: now * 60, timeLimitS: 10, seed, maxMoves: MOVES }, solve);
+          expect(checkRepair(rich, day, p).violations, label).toEqual([]);
+          const accepted: DayRecord = { ...day, events: [...events, acceptRepairEvent(rich, day, p)] };
+          expect(checkDay(rich, accepted, p.atS).violations, label).toEqual([]);
+        }
+      }
+    });
+
     it.each([[1, 10], [11, 20], [21, 30]])('random events files, seeds %i to %i: every proposal passes the day check, also once accepted', async (from, to) => {
       let read = 0;
       for (let seed = from; seed <= to; seed++) {
