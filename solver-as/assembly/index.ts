@@ -3,7 +3,7 @@
 // construct, improve in bounded chunks, and copy the best plan out.
 import {
   setupModel, inputAddress, hasMatrix, storedMatrix, distanceM, durationS, nodeCount, profileCount, params, vehicleCount,
-  depotCount, isStop, endSite, isEndSite, vehicleProfile,
+  depotCount, isStop, endSite, isEndSite, vehicleProfile, partnerOf, isPickupSite,
 } from "./model";
 import { prepareModel, chosenWindow, hasPairs } from "./model-derived";
 import { accField, F_WARP, insertionWarp, joinWarp } from "./segments";
@@ -79,10 +79,17 @@ export function beginPlan(): void {
   setupAnneal();
 }
 
-/** Appends stop to vehicle's route when the route stays feasible; returns 1 if placed, 0 if not. */
+/**
+ * Appends stop to vehicle's route when the route stays feasible; returns 1 if placed, 0 if not. A
+ * shipment's delivery goes only after its pickup on the same route: alone it would unload goods
+ * never loaded, and a later stop could take the room it seemed to free (then, with the broken pair
+ * taken off, the route was overloaded).
+ */
 export function placeStop(stop: i32, vehicle: i32): i32 {
   assert(stage >= 2, E_NOT_SET_UP);
   if (!isStop(stop) || vehicle < 0 || vehicle >= vehicleCount || routeOf[stop] >= 0) return 0;
+  const partner = partnerOf(stop);
+  if (partner >= 0 && !isPickupSite(stop) && unchecked(routeOf[partner]) != vehicle) return 0;
   const after = lastStop(vehicle);
   if (evaluateInsertAnyWindow(stop, after, Infinity) == Infinity) return 0;
   insertStop(stop, after, chosenWindow[stop]);

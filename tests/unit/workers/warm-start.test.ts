@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { encode, pinnedInitialPlan } from '../../../workers/encode';
 import { smallScenario } from '../../fixtures/small-scenario';
 import { newSolver } from '../../helpers/load-solver';
+import { checkSolution } from '../../../web/src/domain/check';
+import { nodeRepairSolve } from '../../bench/repair-solve';
 
 describe('pinnedInitialPlan with initial routes', () => {
   const s = smallScenario();
@@ -49,6 +51,24 @@ describe('pinnedInitialPlan with initial routes', () => {
     alone.construct(pinnedInitialPlan(enc, [], [{ vehicleId: 'v2', stops: [{ orderId: 'A' }, { orderId: 'B' }] }]));
     const out2 = alone.readSolution();
     expect(Array.from(out2.visits.subarray(out2.routeOffsets[1], out2.routeOffsets[2])).map((n) => enc.nodeIds[n]).slice(0, 3)).not.toEqual(['A', 'lunch', 'B']);
+  });
+
+  it('a shipment\'s delivery is not placed before its pickup: the room it seemed to free is not given to another stop', async () => {
+    const b = smallScenario();
+    b.vehicles = [b.vehicles[0]];
+    b.vehicles[0].capacity = [100, 1];
+    b.orders = [
+      // S carries 2 items (more than the van takes); R, a return, collects 1 item... and 1 more fits nowhere.
+      { ...b.orders[0], id: 'S', amounts: [10, 2], pickup: { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 } },
+      { ...b.orders[1], id: 'R', serviceType: 'return', amounts: [0, 0], pickupAmounts: [10, 2] },
+    ];
+    const sol = await nodeRepairSolve('debug')(b, {
+      timeLimitS: 10, seed: 1, maxMoves: 1_000, explain: false,
+      initialRoutes: [{ vehicleId: 'v1', stops: [{ orderId: 'S', side: 'pickup' }, { orderId: 'S' }, { orderId: 'R' }] }],
+    });
+    // Placed alone, S's delivery unloaded 2 items never loaded and R seemed to fit; taken off as half a pair, it left R overloading the van.
+    expect(checkSolution(b, sol as never).violations).toEqual([]);
+    expect(sol.unassigned.map((u) => u.orderId).sort()).toEqual(['R', 'S']);
   });
 });
 
