@@ -51,7 +51,8 @@ describe('repair with goods on board that cannot be delivered', () => {
     const ctx = repairContext(s, record, { nowS });
     expect(ctx.starts.find((x) => x.vehicleId === 'v1')!.deliveriesOnBoard).toContain('X');
     // What one solve without the rule does (the model unloads X with the order).
-    const problem = buildRepairProblem(s, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: false });
+    // Kept on its vehicle (as keep-vehicle does), R stays on v1.
+    const problem = buildRepairProblem(s, ctx.state, ctx.prediction, ctx.starts, { keepVehicle: true });
     const first = await solve(problem.scenario, { timeLimitS: 10, seed: 1, maxMoves: 5_000, pins: problem.pins, initialRoutes: problem.initial, explain: false });
     expect(first.unassigned.map((u) => u.orderId)).toContain('X');
     expect(overloadedVehicles(scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, first)))).toEqual(['v1']);

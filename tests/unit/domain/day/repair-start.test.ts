@@ -30,6 +30,14 @@ describe('repairStarts', () => {
     expect(v1.available).toBe(true);
   });
 
+  it('a return on the route has nothing on board: it is no delivery on board, so another vehicle may take it', () => {
+    const s = smallScenario();
+    const c = s.orders.find((o) => o.id === 'C')!;
+    c.serviceType = 'return';
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: at(8, 20) })]);
+    expect(repairStarts(s, state, predictDay(s, state, at(8, 40)))[0].deliveriesOnBoard).toEqual([]);
+  });
+
   it('a vehicle that has not left and is not due yet: nothing frozen, free at its depot from its shift start, nothing loaded', () => {
     const { s, v1 } = starts([], at(6));
     expect([ids(v1.frozen), ids(v1.tail)]).toEqual([[], ['A', 'B', 'C']]);

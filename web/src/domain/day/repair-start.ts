@@ -5,6 +5,7 @@
 import type { Scenario, Vehicle } from '../scenario';
 import type { StopRef } from '../route-eval';
 import type { Step } from '../solution';
+import { resolveOrder } from '../service-types';
 import { stopKey, type DayState, type DayVehicle } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
 import { depotDelayEndS } from './day-state-work';
@@ -43,6 +44,9 @@ export interface RepairStart {
  * keeps only what it reached; its tail is to be handed over.
  */
 export function repairStarts(scenario: Scenario, state: DayState, prediction: DayPrediction): RepairStart[] {
+  // A return (or any job delivering nothing) has nothing on board: it may go to another vehicle freely.
+  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const delivers = (id: string) => resolveOrder(scenario.settings, orders.get(id)!).delivery.some((a) => a > 0);
   return scenario.vehicles.map((v) => {
     const route = state.routes.find((r) => r.vehicleId === v.id);
     const predicted = prediction.routes.find((r) => r.vehicleId === v.id);
@@ -57,7 +61,7 @@ export function repairStarts(scenario: Scenario, state: DayState, prediction: Da
     const tail = route.stops.slice(last + 1).filter(open);
     const from = freePoint(scenario, state, predicted, frozen, prediction.nowS);
     const loaded = new Set(vehicle.loaded ?? (frozen.length ? route.stops.filter((s) => s.type === 'job').map((s) => s.id) : []));
-    return { vehicleId: v.id, available: !vehicle.unavailable, frozen, tail, from, deliveriesOnBoard: tail.filter((s) => s.type === 'job' && loaded.has(s.id)).map((s) => s.id) };
+    return { vehicleId: v.id, available: !vehicle.unavailable, frozen, tail, from, deliveriesOnBoard: tail.filter((s) => s.type === 'job' && loaded.has(s.id) && delivers(s.id)).map((s) => s.id) };
   });
 }
 
