@@ -23,8 +23,8 @@ const route = (vehicleId: string, stops: [StepType, string][], departS: number):
   vehicleId, steps: [step('start', 'hub', departS), ...stops.map(([t, id]) => step(t, id, departS)), step('end', 'hub', departS)], distanceM: 0, durationS: 0, drivingS: 0, waitingS: 0, serviceS: 0, cost: 0,
 });
 
-/** v1 (room for 2 items) left at 07:00 with A, B and X on board; X is 90 km away; R, near the hub, gives back 2 items. */
-function day() {
+/** v1 takes 2 items; A and B deliver no items; X (2 items) is 90 km away; R, near the hub, gives back 2 items. */
+function vanAndOrders() {
   const s = smallScenario();
   s.vehicles[0].capacity = [100, 2];
   const [a, b] = s.orders;
@@ -32,6 +32,12 @@ function day() {
   b.amounts = [10, 0];
   s.orders.push({ ...a, id: 'X', lat: 46.5, lng: 4.9, amounts: [20, 2], timeWindows: [{ start: 480, end: 1080 }] });
   s.orders.push({ ...a, id: 'R', lat: 45.71, lng: 4.88, amounts: [0, 0], pickupAmounts: [0, 2], timeWindows: [{ start: 480, end: 1080 }] });
+  return s;
+}
+
+/** v1 left at 07:00 with A, B and X on board, then collects R. */
+function day() {
+  const s = vanAndOrders();
   const plan = {
     routes: [route('v1', [['job', 'A'], ['job', 'B'], ['job', 'X'], ['job', 'R']], H(7)), route('v2', [['job', 'D']], H(10))],
     unassigned: [{ orderId: 'C', reason: '' }, { orderId: 'E', reason: '' }],
@@ -65,14 +71,8 @@ describe('repair with goods on board that cannot be delivered', () => {
   });
 
   it('of the solver\'s answers, one that overloads no van is proposed over a cheaper one that does', async () => {
-    const s = smallScenario();
-    s.vehicles[0].capacity = [100, 2];
-    const [a, b] = s.orders;
-    a.amounts = [10, 0];
-    b.amounts = [10, 0];
-    s.orders.push({ ...a, id: 'X', lat: 46.5, lng: 4.9, amounts: [20, 2], timeWindows: [{ start: 480, end: 1080 }] });
-    s.orders.push({ ...a, id: 'R', lat: 45.71, lng: 4.88, amounts: [0, 0], pickupAmounts: [0, 2], timeWindows: [{ start: 480, end: 1080 }] });
-    s.orders.push({ ...a, id: 'R2', lat: 45.72, lng: 4.87, amounts: [0, 0], pickupAmounts: [40, 0], timeWindows: [{ start: 480, end: 1080 }], priority: 9 });
+    const s = vanAndOrders();
+    s.orders.push({ ...s.orders[0], id: 'R2', lat: 45.72, lng: 4.87, amounts: [0, 0], pickupAmounts: [40, 0], timeWindows: [{ start: 480, end: 1080 }], priority: 9 });
     // As dispatched, v1 collects R and R2 before delivering X: overloaded twice.
     const plan = {
       routes: [route('v1', [['job', 'A'], ['job', 'B'], ['job', 'R'], ['job', 'R2'], ['job', 'X']], H(7)), route('v2', [['job', 'D']], H(10))],
