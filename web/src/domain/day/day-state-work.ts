@@ -74,7 +74,7 @@ function departureAfterRepair(work: Work, vehicleId: string, atMinutes: number):
 }
 
 /** Anchor of a delay reported while its vehicle had nothing to drive, spent once a repair gives it a route. */
-export const AT_DEPOT = '\u0000depot';
+const AT_DEPOT = '\u0000depot';
 
 /**
  * When the delays reported while a vehicle had nothing to drive are over (seconds; 0: none).
