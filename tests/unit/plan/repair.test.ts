@@ -104,6 +104,24 @@ describe('proposeRepair on the demo', () => {
     expect(p.diff.moved.map((m) => m.key).sort()).toEqual(expect.arrayContaining(handed.sort()));
   });
 
+  it('a solve that fails on a warm start with breaks in place is started again from the stops alone', async () => {
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 2, nowMinutes: 660, delayMinutes: 45, newOrders: 1 }));
+    const calls: boolean[] = [];
+    const flaky: typeof solve = async (scenario, options) => {
+      const withBreaks = (options.initialRoutes ?? []).some((r) => r.stops.some((x) => 'breakId' in x));
+      calls.push(withBreaks);
+      if (withBreaks) throw new Error('solver: a route became infeasible');
+      return solve(scenario, options);
+    };
+    const p = await proposeRepair(s, day, { level: 'free', nowS: 660 * 60, timeLimitS: 10, seed: 1, maxMoves: MOVES }, flaky);
+    expect(calls.slice(0, 2)).toEqual([true, false]);
+    expect(checkRepair(s, day, p).violations).toEqual([]);
+    // An error that is not about the breaks still reaches the caller.
+    const broken: typeof solve = async () => { throw new Error('worker gone'); };
+    const noBreaks = { ...s, vehicles: s.vehicles.map((v) => ({ ...v, breaks: undefined })) };
+    await expect(proposeRepair(noBreaks, dayOf([]), { level: 'free', nowS: 600 * 60, timeLimitS: 10, seed: 1, maxMoves: MOVES }, broken)).rejects.toThrow('worker gone');
+  });
+
   it('a vehicle idle until after its break window closed is given work: the missing break is a fact of the past, before and after the repair is accepted', () => {
     // The dispatched plan without one vehicle's route: that vehicle waits at its depot all morning.
     const idle = plan.routes.find((r) => r.steps.some(isOrderStep))!;

@@ -178,12 +178,23 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
     });
     let problem = build([]);
     if (problem.scenario.vehicles.length > 0 && problem.scenario.orders.length > 0) {
-      const run = (p: RepairProblem, limitS: number, initialRoutes: RepairProblem['initial']) => solve(p.scenario, {
+      const solveFrom = (p: RepairProblem, limitS: number, initialRoutes: RepairProblem['initial']) => solve(p.scenario, {
         timeLimitS: limitS, seed: options.seed, pins: p.pins,
         ...(options.maxMoves !== undefined ? { maxMoves: options.maxMoves } : {}),
         stability: { home: p.home, costPerStop: solverStabilityCost(p.scenario, ctx.stability.movedCost) },
         initialRoutes, explain: false,
       });
+      // A warm start with its breaks in place trips the solver's construction on rare plans (an assertion
+      // when a shipment it could not keep whole is taken off a route with a break; RESULTS.md, thirty-ninth
+      // session): then start again from the stops alone, the breaks placed by the solver as before.
+      const run = async (p: RepairProblem, limitS: number, initialRoutes: RepairProblem['initial']) => {
+        try {
+          return await solveFrom(p, limitS, initialRoutes);
+        } catch (error) {
+          if (!initialRoutes.some((r) => r.stops.some((x) => 'breakId' in x))) throw error;
+          return solveFrom(p, limitS, initialRoutes.map((r) => ({ ...r, stops: r.stops.filter((x) => !('breakId' in x)) })));
+        }
+      };
       // Of the solver's answers, one that overloads no vehicle beats one that does, then the lower objective.
       const overloads = (c: ScoredCandidate) => overloadedVehicles(c).length > 0;
       let answer: ScoredCandidate | null = null;
