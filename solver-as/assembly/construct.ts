@@ -17,6 +17,9 @@ import {
 } from "./insertion";
 import { neighbours, neighbourCount } from "./neighbours";
 import { nextFloat, nextInt } from "./rng";
+import { accFromSite, accAppendSite } from "./accumulator";
+import { accField, F_STOPS } from "./segments";
+import { accAllowed } from "./route-cost";
 
 /**
  * Above this many nodes the first plan inserts each stop only next to its neighbours (and into empty
@@ -81,6 +84,11 @@ export function repairPairs(): void {
     const whole = unchecked(routeOf[partner]) == route
       && (isPickupSite(u) ? unchecked(pos[u]) < unchecked(pos[partner]) : unchecked(pos[u]) > unchecked(pos[partner]));
     if (whole) continue;
+    // Taking a stop off can break a route (a break stands where the last stop was: the next leg may
+    // grow); then the route's free stops all go back out, as placeBreaks does.
+    const other = unchecked(routeOf[partner]);
+    if (!keepsRulesWithout(route, u, partner)) { clearRoute(route); continue; }
+    if (other >= 0 && other != route && !keepsRulesWithout(other, partner, -1)) { clearRoute(other); continue; }
     unlink(u);
     countUnassigned(u, true);
     if (unchecked(routeOf[partner]) >= 0) {
@@ -117,6 +125,20 @@ export function placeBreaks(): void {
 function firstUsedWindow(node: i32): i32 {
   for (let slot = 0; slot < windowCount; slot++) if (windowUsed(node, slot)) return slot;
   return 0;
+}
+
+/** True when the route keeps every hard rule without sites a and b, walked site by site as updateRoute walks it. */
+function keepsRulesWithout(route: i32, a: i32, b: i32): bool {
+  const start = startSite(route);
+  const end = endSite(route);
+  accFromSite(start, route);
+  let site = unchecked(next[start]);
+  while (site != end) {
+    if (site != a && site != b) accAppendSite(site);
+    site = unchecked(next[site]);
+  }
+  accAppendSite(end);
+  return accField(F_STOPS) == 0 || accAllowed(route);
 }
 
 /**

@@ -197,6 +197,16 @@ describe('solver rules', () => {
     expectClean(problem, matrix, solver);
   });
 
+  it('taking a broken shipment off a route with a break never leaves the route broken (the break stands where the last stop was)', async () => {
+    // Random rich problem 4: warm start on van 0 = pickup 13 (its delivery does not fit), stop 9, the van's break 16, stop 2.
+    // Taking 13 off moved the break to the depot, the leg to 2 grew and updateRoute's assertion fired.
+    const { problem, matrix } = randomProblem(4, { stops: 16, vehicles: 3, dims: 1, rich: true, tightness: 0.8, durationCost: true });
+    expect([problem.pair![13], (problem.nodeFlags![13] & NODE_PICKUP) !== 0, problem.nodeVehicle![16]]).toEqual([14, true, 0]);
+    const solver = await solve(problem, [[13, 9, 16, 2], [], []], 100);
+    const { violations } = checkSolution(problem, matrix, solver.readSolution());
+    expect(violations).toEqual([]);
+  });
+
   it('solves random instances with every rule at once to plans the reference accepts, deterministically', async () => {
     for (let seed = 301; seed <= 320; seed++) {
       const { problem, matrix } = randomProblem(seed, {

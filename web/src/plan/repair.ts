@@ -184,9 +184,9 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
         stability: { home: p.home, costPerStop: solverStabilityCost(p.scenario, ctx.stability.movedCost) },
         initialRoutes, explain: false,
       });
-      // A warm start with its breaks in place trips the solver's construction on rare plans (an assertion
-      // when a shipment it could not keep whole is taken off a route with a break; RESULTS.md, thirty-ninth
-      // session): then start again from the stops alone, the breaks placed by the solver as before.
+      // A warm start with its breaks in place once tripped the solver's construction (taking a broken
+      // shipment off a route with a break could leave it infeasible; fixed in construct.ts repairPairs).
+      // Should a solve from one fail again, start again from the stops alone, the solver placing the breaks.
       const run = async (p: RepairProblem, limitS: number, initialRoutes: RepairProblem['initial']) => {
         try {
           return await solveFrom(p, limitS, initialRoutes);
