@@ -59,6 +59,12 @@ export interface Route {
 /** A stop of a warm start (SolveOptions.initialRoutes): an order's (its pickup with `side`), or one of the vehicle's breaks. */
 export type InitialStop = { orderId: string; side?: 'pickup' } | { breakId: string };
 
+/** A route's stop (an order's side or a break) as a warm start's stop. */
+export function initialStopOf(stop: { type: string; id: string }): InitialStop {
+  if (stop.type === 'break') return { breakId: stop.id };
+  return stop.type === 'pickup' ? { orderId: stop.id, side: 'pickup' } : { orderId: stop.id };
+}
+
 export interface UnassignedOrder {
   /** Id of the order (a shipment is an order too). */
   orderId: string;

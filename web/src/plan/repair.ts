@@ -11,8 +11,8 @@ import { buildRepairProblem, type RepairProblem } from '../domain/day/repair-pro
 import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair-margin';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
-import type { Solution } from '../domain/solution';
-import type { InitialStop, SolveOptions, UncheckedSolution } from '../../../workers/protocol';
+import { initialStopOf, type Solution } from '../domain/solution';
+import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
 import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
 import { repairDiff } from './repair-diff';
 import { scoreCandidate, type RepairContext, type ScoredCandidate } from './repair-score';
@@ -135,8 +135,7 @@ export function overloadedVehicles(candidate: Pick<ScoredCandidate, 'violations'
 function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>): RepairProblem['initial'] {
   return solution.routes.map((r) => ({
     vehicleId: r.vehicleId,
-    stops: r.steps.filter((x) => x.type !== 'start' && x.type !== 'end')
-      .map((x): InitialStop => (x.type === 'break' ? { breakId: x.id } : x.type === 'pickup' ? { orderId: x.id, side: 'pickup' } : { orderId: x.id })),
+    stops: r.steps.filter((x) => x.type !== 'start' && x.type !== 'end').map(initialStopOf),
   }));
 }
 

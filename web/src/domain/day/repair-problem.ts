@@ -3,7 +3,7 @@
 // (a start depot of its own at its free point), with its limits, capacity and
 // breaks reduced by what its frozen prefix used; the stops a repair may change.
 import type { Depot, Order, Scenario, Vehicle, VehicleLimits } from '../scenario';
-import { isOrderStep, type InitialStop } from '../solution';
+import { initialStopOf, isOrderStep, type InitialStop } from '../solution';
 import type { StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
 import { makeLegFn, type Place } from '../travel';
@@ -103,8 +103,7 @@ export function buildRepairProblem(scenario: Scenario, state: DayState, predicti
     const breaks = new Set((vehicles.find((v) => v.id === s.vehicleId)?.breaks ?? []).map((b) => b.id));
     return {
       vehicleId: s.vehicleId,
-      stops: s.tail.filter((x) => isOrderStep(x) || breaks.has(x.id)).map((x): InitialStop =>
-        (x.type === 'break' ? { breakId: x.id } : x.type === 'pickup' ? { orderId: x.id, side: 'pickup' } : { orderId: x.id })),
+      stops: s.tail.filter((x) => isOrderStep(x) || breaks.has(x.id)).map(initialStopOf),
     };
   });
   return { scenario: problem, pins, home, deliveryOnly, startDepots, initial };
