@@ -200,6 +200,28 @@ describe('createStagedSlices', () => {
     expect(mapInSlices([], (n: number) => n, 2).step()).toBe(true);
   });
 
+  it('ends a slice once its time budget is spent, after at least one item, and never does more than the count', () => {
+    // A clock that moves 5 ms per item projected.
+    let clock = 0;
+    const seen: number[] = [];
+    const slices = mapInSlices([1, 2, 3, 4, 5, 6, 7], (n) => { seen.push(n); clock += 5; return n; }, 4, { ms: 12, now: () => clock });
+    expect(slices.step()).toBe(false);
+    expect(seen).toEqual([1, 2, 3]);
+    // A budget smaller than one item still makes progress.
+    const one = mapInSlices([1, 2], (n) => { clock += 50; return n; }, 4, { ms: 1, now: () => clock });
+    expect(one.step()).toBe(false);
+    expect(one.step()).toBe(true);
+    expect(one.result()).toEqual([1, 2]);
+    // The count still bounds a fast slice.
+    const fast = mapInSlices([1, 2, 3, 4, 5, 6, 7], (n) => n, 4, { ms: 12, now: () => clock });
+    expect(fast.step()).toBe(false);
+    expect(fast.step()).toBe(true);
+    expect(slices.step()).toBe(false);
+    expect(slices.step()).toBe(true);
+    expect(slices.result()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
   it('is complete at once when created, then shows a new value only once its last slice is done', () => {
     const q = manualQueue();
     const [size, setSize] = createSignal(5);
