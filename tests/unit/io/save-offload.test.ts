@@ -136,6 +136,19 @@ describe('save worker', () => {
     expect(((await makePlannerDb(where).getScenario('mini')) as { name?: string } | undefined)?.name).toBe('Written in slices');
   });
 
+  it('takes a scenario\'s text as the pieces the store wrote it in, never joined, the pins after its last brace', async () => {
+    const scenario = makeMiniScenario();
+    const text = JSON.stringify({ ...scenario, name: 'In pieces', plan: null });
+    const pieces = [text.slice(0, 10), text.slice(10, 40), text.slice(40), ''];
+    const pins = { orders: { o1: { vehicleId: 'v1' } }, routes: [] };
+    const withPins = await recordPiecesWithoutPlan(withScenarioText({ ...scenario, pins }, () => pieces));
+    expect(withPins.slice(0, 2)).toEqual(pieces.slice(0, 2));
+    expect(JSON.parse(withPins.join(''))).toEqual({ ...JSON.parse(text), pins });
+    const without = await recordPiecesWithoutPlan(withScenarioText({ ...scenario }, () => Promise.resolve(pieces)));
+    expect(without).toEqual(pieces);
+    expect(pieces.join('')).toBe(text);
+  });
+
   it('sends a large record\'s text in pieces of at most PIECE_CHARS before the request, which names them, and stores the same record', async () => {
     const where = names();
     const fake = fakeWorker();

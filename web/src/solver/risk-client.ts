@@ -10,7 +10,7 @@ import { reportFromWire, riskFromWire } from '../domain/risk/risk-wire';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
-import { textForCall } from '../io/text-pieces';
+import { textForCall, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
@@ -20,7 +20,7 @@ export type ComputeRisk = (scenario: Scenario, plan: Pick<Solution, 'routes'>, o
  * The same with the weakest promises ranked off the main thread (the Risk panel's figures). `scenarioText`, when
  * the caller has it, is `scenario`'s JSON text without its plan (store/scenario.ts `textWithoutPlan`), sent as it is.
  */
-export type ComputeRiskReport = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, scenarioText?: string) => Promise<RiskReport>;
+export type ComputeRiskReport = (scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, scenarioText?: string | readonly string[]) => Promise<RiskReport>;
 
 /** Computes the risk of a model built on the main thread (Day mode) off the main thread. */
 export type ComputeModelRisk = (model: RiskModel, options: RiskOptions) => Promise<PlanRisk>;
@@ -63,7 +63,7 @@ function spawnWorker(): Worker {
 export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskClient {
   const handle = makeWorkerHandle(createWorker, 'risk worker');
   /** The scenario text last sent whole to the worker `target`, under the id `id`. */
-  let held: { target: Comlink.Remote<SolverWorkerApi>; text: string; id: number } | null = null;
+  let held: { target: Comlink.Remote<SolverWorkerApi>; text: string | readonly string[]; id: number } | null = null;
   let nextId = 0;
   /** Plain data (the raw store or a snapshot) sent as JSON text: a string crosses as one copy of its bytes,
    * where structured-cloning a 10,000-stop scenario and plan was a long task (issue #15). The plan travels
@@ -77,11 +77,12 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * request names it by id instead (`{"scenarioRef":K,…`): an edit of the plan alone does not post the scenario's
    * megabytes again (at 10,000 stops ~80 ms of the page's time, issue #15). `whole` sends it whole all the same.
    */
-  const requestPieces = (scenarioText: string, rest: string[], whole: boolean): string[] => {
+  const requestPieces = (scenarioText: string | readonly string[], rest: string[], whole: boolean): string[] => {
     const target = handle.remote();
     if (!whole && held && held.target === target && held.text === scenarioText) return [`{"scenarioRef":${held.id}`, ...rest];
     held = { target, text: scenarioText, id: ++nextId };
-    return [`{"scenarioChars":${scenarioText.length},"scenarioId":${held.id},"scenario":`, scenarioText, ...rest];
+    const pieces = typeof scenarioText === 'string' ? [scenarioText] : scenarioText;
+    return [`{"scenarioChars":${textLength(pieces)},"scenarioId":${held.id},"scenario":`, ...pieces, ...rest];
   };
   let nextKey = 0;
   /** Calls `call` on the worker with the request `pieces` make: as one string when small, else sent in pieces first. */
@@ -96,7 +97,7 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
    * Sends the request (by reference when it can), and whole once more if the worker no longer holds its scenario;
    * the plan's routes are written once for both.
    */
-  const ask = async <T>(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | undefined, call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
+  const ask = async <T>(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: RiskOptions, text: string | readonly string[] | undefined, call: (target: Comlink.Remote<SolverWorkerApi>, request: string | SentText) => Promise<T>): Promise<T> => {
     const scenarioText = text ?? JSON.stringify({ ...scenario, plan: null } satisfies RiskRequest['scenario']);
     const rest = [',"plan":{"routes":', ...(await riskRoutesPieces(plan.routes)), `},"options":${JSON.stringify(options satisfies RiskRequest['options'])}}`];
     try {

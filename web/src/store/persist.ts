@@ -72,7 +72,7 @@ export function createPersistence([state, actions]: ScenarioStore, options: Pers
     const current = actions.current();
     if (!current) return null;
     const made = untrack(() => state.dataChanges);
-    return withScenarioText(pins ? pins.attach(current)! : { ...current }, () => (untrack(() => state.dataChanges) === made ? actions.textWithoutPlanSoon() : null));
+    return withScenarioText(pins ? pins.attach(current)! : { ...current }, () => (untrack(() => state.dataChanges) === made ? actions.piecesWithoutPlanSoon() : null));
   };
   const queue = makeSaveQueue((s, leaving) => db.saveCurrentScenario(s, leaving), stored, {
     debounceMs: options.debounceMs ?? 400, retryMs: options.retryMs ?? 1000, maxRetryMs: 30_000,

@@ -165,7 +165,8 @@ export function createRiskStore(scenarioStore: ScenarioStore, compute: ComputeRi
     try {
       // The scenario's text as the store last wrote it (the solve's, for its plan), or written in slices if its data
       // changed since; a change that matters moves `current`, and `generation` then drops the answer.
-      const soon = scenarioActions.textWithoutPlanSoon();
+      // Its pieces, never joined on the page: they are posted a group per task (io/text-pieces.ts).
+      const soon = scenarioActions.piecesWithoutPlanSoon();
       const text = soon instanceof Promise ? await soon : soon;
       if (own !== generation) return;
       const { risk, weakest } = await compute(scenario, plan, options, text ?? undefined);

@@ -81,6 +81,12 @@ export interface ScenarioActions extends EntityActions {
    */
   textWithoutPlanSoon(): string | null | Promise<string | null>;
   /**
+   * `textWithoutPlanSoon()` as the pieces whose concatenation it is, never joined: a consumer that posts the text
+   * in pieces (the risk request, a save) takes these. Joining 10,000 orders' pieces (~3.5 MB) was a 20-45 ms task
+   * of its own when a plan was opened (issue #15). The same array object while the text is current.
+   */
+  piecesWithoutPlanSoon(): readonly string[] | null | Promise<readonly string[] | null>;
+  /**
    * The open scenario's JSON text without its plan, as it is now: written again only after a change to anything
    * but the plan (`dataChanges`), so the risk request for a solve's plan takes the text the Optimize click wrote
    * (writing 10,000 orders again was a ~30 ms task when the plan landed, issue #15).
@@ -98,6 +104,13 @@ export interface ScenarioActions extends EntityActions {
 
 /** The scenario store as `[state, actions]`. */
 export type ScenarioStore = [state: ScenarioState, actions: ScenarioActions];
+
+/** A scenario's text without its plan as last written: its pieces, and the whole text once asked for. */
+interface Written {
+  dataChanges: number;
+  pieces: readonly string[];
+  text: string | null;
+}
 
 /** From this many orders on, a scenario's text not yet written is written in slices (`snapshotWithTextSoon`). */
 export const SLICED_TEXT_ORDERS = 2000;
@@ -117,10 +130,31 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     },
   });
 
-  /** The last `textWithoutPlan` of each scenario object, with `dataChanges` then (weak: a closed scenario is not kept). */
-  const written = new WeakMap<Scenario, { dataChanges: number; text: string }>();
-  /** The text being written in slices (`textWithoutPlanSoon`), shared by every caller meanwhile: the Optimize click, a save. */
-  let writing: { raw: Scenario; text: Promise<string | null> } | null = null;
+  /**
+   * The last text without the plan of each scenario object, with `dataChanges` then (weak: a closed scenario is not
+   * kept): its pieces, and the text whole once something asked for it.
+   */
+  const written = new WeakMap<Scenario, Written>();
+  /** The text being written in slices (`piecesWithoutPlanSoon`), shared by every caller meanwhile: the Optimize click, a save. */
+  let writing: { raw: Scenario; pieces: Promise<readonly string[] | null>; text?: Promise<string | null> } | null = null;
+  /** The text whole of `pieces`, joined once per written text. */
+  const wholeText = (pieces: readonly string[]): string => {
+    const entry = state.scenario ? written.get(rawOf(state.scenario)) : undefined;
+    if (entry?.pieces !== pieces) return pieces.join('');
+    return (entry.text ??= pieces.join(''));
+  };
+  /** The open scenario's written text, written now when its data changed since (null without a scenario). */
+  const writtenNow = (): Written | null => {
+    if (!state.scenario) return null;
+    const raw = rawOf(state.scenario);
+    const dataChanges = untrack(() => state.dataChanges);
+    const last = written.get(raw);
+    if (last?.dataChanges === dataChanges) return last;
+    const text = scenarioText(state.scenario);
+    const entry = { dataChanges, pieces: [text], text };
+    written.set(raw, entry);
+    return entry;
+  };
   const touch = () => batch(() => {
     setState('changes', (n) => n + 1);
     setState('dataChanges', (n) => n + 1);
@@ -239,12 +273,19 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       return soon.then((text) => (text === null ? null : snapshotOfText(text, rawOf(state.scenario!).plan)));
     },
     textWithoutPlanSoon() {
+      const soon = actions.piecesWithoutPlanSoon();
+      if (soon === null || !(soon instanceof Promise)) return soon && wholeText(soon);
+      // Every caller meanwhile gets the one promise, as of the pieces.
+      if (writing?.pieces === soon) return (writing.text ??= soon.then((pieces) => pieces && wholeText(pieces)));
+      return soon.then((pieces) => pieces && wholeText(pieces));
+    },
+    piecesWithoutPlanSoon() {
       if (!state.scenario) return null;
       const raw = rawOf(state.scenario);
-      if (written.get(raw)?.dataChanges === untrack(() => state.dataChanges) || raw.orders.length < SLICED_TEXT_ORDERS) return actions.textWithoutPlan();
-      if (writing?.raw === raw) return writing.text;
+      if (written.get(raw)?.dataChanges === untrack(() => state.dataChanges) || raw.orders.length < SLICED_TEXT_ORDERS) return writtenNow()!.pieces;
+      if (writing?.raw === raw) return writing.pieces;
       const id = raw.id;
-      const text = (async () => {
+      const pieces = (async (): Promise<readonly string[] | null> => {
         for (let attempt = 0; attempt < 2; attempt++) {
           if (state.scenario?.id !== id) return null;
           const now = rawOf(state.scenario);
@@ -253,27 +294,20 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
           const parts = await piecesInSlices({ ...now, plan: null });
           if (state.scenario?.id !== id) return null;
           if (untrack(() => state.dataChanges) !== dataChanges || rawOf(state.scenario) !== now) continue;
-          const joined = parts.join('');
-          written.set(now, { dataChanges, text: joined });
-          return joined;
+          written.set(now, { dataChanges, pieces: parts, text: null });
+          return parts;
         }
         // Edits kept landing while the slices were written.
-        return state.scenario?.id === id ? actions.textWithoutPlan() : null;
+        return state.scenario?.id === id ? writtenNow()!.pieces : null;
       })();
-      const entry = { raw, text };
+      const entry: NonNullable<typeof writing> = { raw, pieces };
       writing = entry;
-      void text.finally(() => { if (writing === entry) writing = null; });
-      return text;
+      void pieces.finally(() => { if (writing === entry) writing = null; });
+      return pieces;
     },
     textWithoutPlan() {
-      if (!state.scenario) return null;
-      const raw = rawOf(state.scenario);
-      const dataChanges = untrack(() => state.dataChanges);
-      const last = written.get(raw);
-      if (last?.dataChanges === dataChanges) return last.text;
-      const text = scenarioText(state.scenario);
-      written.set(raw, { dataChanges, text });
-      return text;
+      const entry = writtenNow();
+      return entry && (entry.text ??= entry.pieces.join(''));
     },
     textSnapshot() {
       const text = actions.textWithoutPlan();
