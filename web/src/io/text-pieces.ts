@@ -5,8 +5,11 @@
 // copy until posted), one group per task; the worker joins them under a key (TextPieces) when asked for it.
 import { nextTask } from './next-task';
 
-/** Characters posted per task at most (one-byte text: ~0.5 MB, about a millisecond of copying). */
-export const PIECE_CHARS = 1 << 19;
+/**
+ * Characters posted per task at most: 128 Ki. Copying is slower than it looks: a scenario's text with one
+ * character beyond Latin-1 is two bytes a character, and 512 Ki of it took 10-16 ms to post on a 2-core machine.
+ */
+export const PIECE_CHARS = 1 << 17;
 
 /** The concatenation of `texts`, in groups of slices of at most `size` characters each (the last may be shorter). */
 export function* textGroups(texts: readonly string[], size = PIECE_CHARS): Generator<string[]> {
