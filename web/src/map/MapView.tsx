@@ -47,11 +47,15 @@ const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
  */
 function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (admission: Admission) => void): void {
   const { scenario: [state] } = useApp();
+  // The settings as values: opening another scenario with the same tiles keeps the layer (adding it again reset the
+  // map's view and tiles in the task that opened a 10,000-order plan, issue #15).
+  const tileUrl = createMemo(() => state.scenario?.settings.tileUrl);
+  // Leaflet writes the attribution as markup; the setting is plain text.
+  const tileAttribution = createMemo(() => escapeHtml(state.scenario?.settings.tileAttribution ?? ''));
   createEffect(() => {
     const instance = map();
-    const url = state.scenario?.settings.tileUrl;
-    // Leaflet writes the attribution as markup; the setting is plain text.
-    const attribution = escapeHtml(state.scenario?.settings.tileAttribution ?? '');
+    const url = tileUrl();
+    const attribution = tileAttribution();
     if (!instance || !url) return;
     const admission = admissionNow(url);
     if (admission !== 'now') {
@@ -62,8 +66,11 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
     layer.on('tileerror', () => onFailure(true));
     layer.on('tileload', () => onFailure(false));
-    layer.addTo(instance);
+    // Added in a task of its own: the first scenario's tiles came with the views of its 10,000 stops (issue #15).
+    let removed = false;
+    void nextTask().then(() => { if (!removed) layer.addTo(instance); });
     onCleanup(() => {
+      removed = true;
       layer.remove();
       onFailure(false);
     });
@@ -107,10 +114,14 @@ export function MapView(): JSX.Element {
   let framing = 0;
   onCleanup(() => { framing += 1; });
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
-    // Over the raw data: through the store, 10,000 orders' coordinates were a proxy read each (issue #15).
-    const bounds = id && state.scenario ? scenarioBounds(rawOf(state.scenario)) : null;
+    // Over the raw data (through the store, 10,000 orders' coordinates were a proxy read each), and in that task too.
+    const raw = id && state.scenario ? rawOf(state.scenario) : null;
     const own = ++framing;
-    if (instance && bounds) void nextTask().then(() => { if (own === framing) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 }); });
+    if (!instance || !raw) return;
+    void nextTask().then(() => {
+      const bounds = own === framing ? scenarioBounds(raw) : null;
+      if (bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
+    });
   }));
 
   // In Day mode the map draws the day as predicted now (new orders included) and rings the stops at risk.

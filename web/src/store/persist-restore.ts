@@ -74,7 +74,11 @@ export function makeRestore([state, actions]: ScenarioStore, options: PersistOpt
     // putting it in the store were one long task together (issue #15).
     await nextTask();
     // Its plan's routes frozen (as the store keeps a plan) a part per task, not all in the task that opens it.
-    if (saved.kind === 'found') await freezeRoutesInParts(saved.scenario.plan, nextTask);
+    // The store takes it in a task after the last part (that part and the views' first pass were one long task).
+    if (saved.kind === 'found' && saved.scenario.plan) {
+      await freezeRoutesInParts(saved.scenario.plan, nextTask);
+      await nextTask();
+    }
     if (lostRace()) return void setLoadStatus('ready');
     if (saved.kind === 'found') {
       actions.hydrate(saved.scenario);

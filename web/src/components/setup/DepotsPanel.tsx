@@ -1,9 +1,10 @@
 // The "Depots" section of the side panel: every depot with its place and
 // opening hours, Edit and Delete per row, and "Add depot". Every change is an
 // edit of the scenario: undoable (Undo in Routes), autosaved, and it marks the plan out of date.
-import { createEffect, createSignal, For, on, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, on, Show, type JSX } from 'solid-js';
 import type { Depot } from '../../domain/scenario';
 import { useApp } from '../../store/context';
+import { rawOf } from '../../store/raw';
 import { Banner } from '../ui/Banner';
 import { formatDayMinutes } from '../ui/format';
 import { DepotForm } from './DepotForm';
@@ -49,7 +50,19 @@ export function DepotsPanel(): JSX.Element {
 
 function DepotTable(props: { depots: readonly Depot[]; locked: boolean; onEdit: (id: string) => void; onRefused: (message: string | null) => void }): JSX.Element {
   const { scenario: [state, actions] } = useApp();
-  const users = (id: string) => (state.scenario?.vehicles ?? []).filter((v) => v.startDepotId === id || v.endDepotId === id).length;
+  // Vehicles per depot, counted once per edit over the raw fleet: a pass through the store's proxies per depot
+  // was part of the task that opened a 300-vehicle scenario (issue #15).
+  const userCounts = createMemo(() => {
+    const counts = new Map<string, number>();
+    const scenario = state.scenario;
+    void state.dataChanges;
+    for (const v of scenario ? rawOf(scenario).vehicles : []) {
+      counts.set(v.startDepotId, (counts.get(v.startDepotId) ?? 0) + 1);
+      if (v.endDepotId !== v.startDepotId) counts.set(v.endDepotId, (counts.get(v.endDepotId) ?? 0) + 1);
+    }
+    return counts;
+  });
+  const users = (id: string) => userCounts().get(id) ?? 0;
   const remove = (depot: Depot) => props.onRefused(actions.removeDepot(depot.id));
   return (
     <Show when={props.depots.length > 0} fallback={<p class="empty">No depots yet. Add one: every vehicle starts and ends its day at a depot.</p>}>
