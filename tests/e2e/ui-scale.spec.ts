@@ -109,6 +109,9 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
   // Open and draw the plan: reload onto it, until every route and stop is on the map and lists.
   await measure(page, results, 'open + draw plan', async () => {
     await openScenario(page, large);
+    // Waited for first (a cheap query): an expectation on an element not yet rendered snapshots the page's whole
+    // accessibility tree on the main thread at each retry, for its failure message (Playwright 1.5x).
+    await mapAt(page).waitFor({ state: 'attached', timeout: 60_000 });
     await expect(mapAt(page)).toHaveAttribute('data-stop-count', String(stops), { timeout: 60_000 });
     await expect(mapAt(page)).toHaveAttribute('data-route-count', String(used.length));
     await expect(mapAt(page)).toHaveAttribute('data-drawn-count', String(stops), { timeout: 60_000 });
