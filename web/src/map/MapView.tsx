@@ -220,6 +220,11 @@ export function MapView(): JSX.Element {
           // One canvas for lines and stops: stacked canvases would hide the lower one from clicks. Its full
           // redraws run over a few frames with thousands of stops (sliced-canvas.ts).
           const renderer = slicedCanvas({ pane: PLAN_PANE, padding: 0.2, tolerance: 4 });
+          // On the map in a task of its own: sizing its canvas was part of the task that drew a plan's first dots
+          // (a 10,000-stop plan opened, issue #15). A layer drawn before then adds it as it always did.
+          let gone = false;
+          onCleanup(() => { gone = true; });
+          void nextTask().then(() => { if (!gone && !instance().hasLayer(renderer)) instance().addLayer(renderer); });
           return (
             <>
               <RouteLayer map={instance()} renderer={renderer} lines={lines()} view={view} />
