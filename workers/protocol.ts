@@ -310,7 +310,7 @@ export type WireSolveResult = Omit<SolveResult, 'solution'> & { solution: PlanTe
  */
 export interface SolverWorkerApi extends Omit<SolverApi, 'solve' | 'explain' | 'computeRisk' | 'computeRiskReport'> {
   solve(request: WireSolveRequest, onProgress?: (p: WireProgress) => unknown, onEpoch?: (r: EpochReport) => Promise<EpochReply>): Promise<WireSolveResult>;
-  explain(request: Omit<ExplainRequest, 'solution'> & { solution: PlanText }): Promise<Explanation[]>;
+  explain(request: Omit<ExplainRequest, 'solution' | 'scenario'> & { scenario: ExplainRequest['scenario'] | SentText; solution: PlanText }): Promise<Explanation[]>;
   /**
    * The next pieces of a large text, kept under `key` until a call names it (web/src/io/text-pieces.ts): a
    * risk request of 10,000 stops posted whole was a long task on the main thread.

@@ -19,7 +19,7 @@ export function wireSolverApi(api: SolverApi): SolverWorkerApi {
       return { ...result, solution: toPlanText(result.solution) };
     },
     cancel: (runId) => api.cancel(runId),
-    explain: (request) => api.explain({ ...request, solution: fromPlanText<UncheckedSolution>(request.solution) }),
+    explain: (request) => api.explain({ ...request, scenario: texts.resolve(request.scenario), solution: fromPlanText<UncheckedSolution>(request.solution) }),
     textPart: (key, parts) => texts.add(key, parts),
     computeRisk: async (posted) => riskToWire(await api.computeRisk(request(posted))),
     computeRiskReport: async (posted) => reportToWire(await api.computeRiskReport(request(posted))),

@@ -152,6 +152,12 @@ describe('solver client', () => {
     await client.solve(scenario, { timeLimitS: 1, seed: 1 }, undefined, undefined, small);
     expect(seen.posted.at(-1)).toBe(small);
     expect(seen.parts).toHaveLength(3);
+    // Pieces as the store wrote them (never joined on the page): posted in groups, read whole by the solver.
+    const cut = [input.slice(0, 1000), input.slice(1000, PIECE_CHARS + 5), input.slice(PIECE_CHARS + 5)];
+    await client.solve(scenario, { timeLimitS: 1, seed: 1 }, undefined, undefined, cut);
+    expect(seen.parts.slice(3)).toEqual([PIECE_CHARS, PIECE_CHARS, input.length - 2 * PIECE_CHARS]);
+    expect(seen.posted.at(-1)).toEqual({ textKey: expect.any(Number) });
+    expect(seen.solved.at(-1)).toBe(input);
     client.dispose();
   });
 });

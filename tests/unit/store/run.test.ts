@@ -285,6 +285,8 @@ describe('run store', () => {
       const call = fake.calls[0];
       expect(call.input).toBe(solverInput(call.scenario));
       expect(JSON.parse(call.input!).orders[1].customerName).toBe('Edited before the solve');
+      // The pieces the text was written in, passed on as they are (joined, 10,000 orders' text was a long task).
+      expect(Array.isArray(call.inputAsPassed) && call.inputAsPassed.length).toBeGreaterThan(1);
       call.resolve(makeMiniSolution());
       await pending;
       expect(run.status).toBe('done');

@@ -2,10 +2,11 @@
 // scenario's data has not changed since the Optimize click wrote it (store/scenario.ts `textWithoutPlan`), yet
 // each save wrote all 10,000 orders again as JSON (a ~40 ms task when the plan landed). A record marked here
 // (a fresh object: the scenario's own fields and its `pins`) is written from that text instead.
+import { piecesOf as textPiecesOf, type TextOrPieces } from './text-pieces';
 const known = new WeakMap<object, () => ScenarioText | null | Promise<ScenarioText | null>>();
 
 /** A scenario's JSON text without its plan: whole, or the pieces whose concatenation it is (never joined here). */
-type ScenarioText = string | readonly string[];
+type ScenarioText = TextOrPieces;
 
 /**
  * Marks `record` (a new object holding a scenario's fields and, optionally, `pins`) with `scenarioText`, which
@@ -29,7 +30,7 @@ export function recordPiecesWithoutPlan(record: object): string[] | Promise<stri
 }
 
 function piecesOf(record: object, text: ScenarioText | null | undefined): string[] {
-  const pieces = typeof text === 'string' ? [text] : text ? [...text] : [];
+  const pieces = text ? [...textPiecesOf(text)] : [];
   // `plan` null, not left out: a record without a plan reads as written whole (a plan saved apart replaces it).
   if (pieces.every((piece) => piece.length === 0)) return [JSON.stringify({ ...record, plan: null })];
   // The scenario's text holds `"plan":null`; whoever reads the record puts the plan saved apart in its place.

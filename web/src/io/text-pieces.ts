@@ -11,6 +11,17 @@ import { nextTask } from './next-task';
  */
 export const PIECE_CHARS = 1 << 17;
 
+/** A text whole, or the pieces whose concatenation it is (posted as they are: joining a large one is a long task). */
+export type TextOrPieces = string | readonly string[];
+
+/** True when `value` is a text's pieces (an array), not a text or an object. */
+export function isPieces(value: unknown): value is readonly string[] {
+  return Array.isArray(value);
+}
+
+/** The pieces of `text`. */
+export const piecesOf = (text: TextOrPieces): readonly string[] => (typeof text === 'string' ? [text] : text);
+
 /** The concatenation of `texts`, in groups of slices of at most `size` characters each (the last may be shorter). */
 export function* textGroups(texts: readonly string[], size = PIECE_CHARS): Generator<string[]> {
   let group: string[] = [];

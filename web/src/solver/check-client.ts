@@ -9,7 +9,7 @@ import { checkSolution, type CheckReport } from '../domain/check';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
-import { PIECE_CHARS, textForCall, textLength } from '../io/text-pieces';
+import { isPieces, PIECE_CHARS, piecesOf, textForCall, textLength, type TextOrPieces } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** What the checker reads of a plan: the plan, or its text as a solver worker sent it (domain/plan-text.ts). */
@@ -24,7 +24,7 @@ export interface PlanChecker {
    * A checker of plans for `scenario`: plain data (no store proxy), or its JSON text, which crosses to the
    * worker at the cost of one string copy (and is parsed here only if the worker fails).
    */
-  forScenario(scenario: Scenario | string): CheckPlan;
+  forScenario(scenario: Scenario | TextOrPieces): CheckPlan;
   /** Terminates the worker. */
   dispose(): void;
 }
@@ -48,15 +48,15 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
   // One check at a time: the handle reports a crash to the call in flight only.
   let queue: Promise<unknown> = Promise.resolve();
 
-  async function inWorker(key: number, scenario: Scenario | string, solution: CheckInput): Promise<CheckReport> {
+  async function inWorker(key: number, scenario: Scenario | TextOrPieces, solution: CheckInput): Promise<CheckReport> {
     const remote = handle.remote();
     const failed = handle.crashed();
     if (loadedKey !== key) {
       loadedKey = key;
       // A large text goes first in pieces, a group per task (io/text-pieces.ts): whole, 10,000 orders' text was
       // most of a long task when the first plan of a solve landed.
-      const posted: Scenario | string | SentText = typeof scenario === 'string'
-        ? await Promise.race([textForCall([scenario], key, (k, parts) => remote.textPart(k, parts), pause), failed])
+      const posted: Scenario | string | SentText = typeof scenario === 'string' || isPieces(scenario)
+        ? await Promise.race([textForCall(piecesOf(scenario), key, (k, parts) => remote.textPart(k, parts), pause), failed])
         : scenario;
       // Not awaited: messages arrive in order, and a failed load fails the check below.
       remote.load(key, posted).catch(() => {});
@@ -87,7 +87,7 @@ export function makeCheckClient(createWorker: () => Worker = spawnWorker, pause:
           // The worker failed: drop it (the next check spawns another and loads again) and check here.
           loadedKey = 0;
           handle.terminate();
-          parsed ??= typeof scenario === 'string' ? JSON.parse(scenario) as Scenario : scenario;
+          parsed ??= typeof scenario === 'string' || isPieces(scenario) ? JSON.parse(piecesOf(scenario).join('')) as Scenario : scenario;
           return checkSolution(parsed, isPlanText(solution) ? fromPlanText<Pick<Solution, 'routes' | 'unassigned'>>(solution) : solution);
         });
         queue = verdict.catch(() => {});

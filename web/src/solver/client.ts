@@ -14,12 +14,15 @@ import type { Solution } from '../domain/solution';
 import { makeCheckClient, type PlanChecker } from './check-client';
 import { checkedProgress } from './checked-progress';
 import { nextTask } from '../io/next-task';
-import { textForCall } from '../io/text-pieces';
+import { isPieces, textForCall, type TextOrPieces } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
 
 /** A progress report whose best-so-far plan (if any) has been checked like any shown plan. */
 export type CheckedProgress = Omit<Progress, 'plan'> & { plan?: Solution };
+
+/** A solve request as the page holds it: its scenario may be the pieces of its text, posted as they are. */
+type PageSolveRequest = Omit<SolveRequest, 'scenario'> & { scenario: SolveRequest['scenario'] | readonly string[] };
 
 /** Thrown (name `StaleRunError`) when a newer run has superseded this one. */
 export class StaleRunError extends Error {
@@ -32,7 +35,7 @@ export interface SolverClient {
    * has it, is `solverInput(scenario)` already written (the Optimize click's snapshot was copied through it).
    * `scenario` is read during this call only (its size, and its text without `input`): the caller may change it after.
    */
-  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal, input?: string): Promise<Solution>;
+  solve(scenario: Scenario, options: SolveOptions, onProgress?: (p: CheckedProgress) => void, signal?: AbortSignal, input?: TextOrPieces): Promise<Solution>;
   /** Asks the running solve to stop; it resolves with the best plan so far. */
   cancel(): void;
   /** Terminates the worker. */
@@ -111,8 +114,9 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
    * it in pieces (io/text-pieces.ts `textForCall`). Posted whole, 10,000 orders' text (~4 MB) took 15–40 ms of the
    * task that started the solve (issue #15).
    */
-  const sendScenario = (remote: Comlink.Remote<SolverWorkerApi>, scenario: SolveRequest['scenario']): Promise<WireSolveRequest['scenario']> | SolveRequest['scenario'] =>
-    typeof scenario === 'string' ? textForCall([scenario], ++nextTextKey, (key, parts) => remote.textPart(key, parts)) : scenario;
+  const sendScenario = (remote: Comlink.Remote<SolverWorkerApi>, scenario: PageSolveRequest['scenario']): Promise<WireSolveRequest['scenario']> | SolveRequest['scenario'] =>
+    typeof scenario === 'string' ? textForCall([scenario], ++nextTextKey, (key, parts) => remote.textPart(key, parts))
+      : isPieces(scenario) ? textForCall(scenario, ++nextTextKey, (key, parts) => remote.textPart(key, parts)) : scenario;
 
   return {
     async solve(scenario, options, onProgress, signal, input) {
@@ -122,7 +126,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
       const count = workersFor(scenario, workerCount());
       const used = Array.from({ length: count }, (_, i) => handleAt(i));
       const failed = Promise.race(used.map((h) => h.crashed()));
-      const workers: PortfolioWorker<SolveRequest, WireSolveResult, WireProgress>[] = used.map((h) => ({
+      const workers: PortfolioWorker<PageSolveRequest, WireSolveResult, WireProgress>[] = used.map((h) => ({
         solve: async (request, p, epoch) => {
           const remote = h.remote();
           const scenario = await sendScenario(remote, request.scenario);
@@ -183,7 +187,10 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         let solution: UncheckedSolution = reused ?? await readPlanText<UncheckedSolution>(result.solution, nextTask);
         if (explainAfter) {
           onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
-          solution = { ...solution, explanations: await Promise.race([used[0].remote().explain({ scenario: json, solution: result.solution }), failed]) };
+          const remote = used[0].remote();
+          // The scenario's text as the solve posted it: a large one in pieces first.
+          const scenario = await Promise.race([sendScenario(remote, json), failed]);
+          solution = { ...solution, explanations: await Promise.race([remote.explain({ scenario, solution: result.solution }), failed]) };
         }
         return { ...solution, check: await verdict };
       } catch (error) {

@@ -66,8 +66,10 @@ export function copyScenario(scenario: Scenario): Scenario {
 
 /** A scenario's copy taken at one moment: its JSON text now, the copy parsed from that text when first asked for. */
 export interface TextSnapshot {
-  /** The scenario's JSON text without its plan: `solverInput(copy())` (solver/client.ts). */
-  text: string;
+  /** The scenario's JSON text without its plan: `solverInput(copy())` (solver/client.ts), joined on first use. */
+  readonly text: string;
+  /** The same text as the pieces it was written in (one piece when written at once): what a solve posts. */
+  readonly pieces: readonly string[];
   /** The copy (parsed once, on the first call): the scenario as it was when the text was written, whenever called. */
   copy(): Scenario;
 }
@@ -111,15 +113,21 @@ export function parseScenarioText(at: ScenarioText): Scenario {
   return copy;
 }
 
-/** A snapshot of a scenario from its `scenarioText` and its plan as they are now. */
-export function snapshotOfText(text: string, scenarioPlan: Plan | null | undefined): TextSnapshot {
+/**
+ * A snapshot of a scenario from its `scenarioText` (whole, or the pieces it was written in: joined only when the
+ * text or the copy is asked for) and its plan as they are now.
+ */
+export function snapshotOfText(written: string | readonly string[], scenarioPlan: Plan | null | undefined): TextSnapshot {
   const plan = planValue(scenarioPlan);
+  const pieces = typeof written === 'string' ? [written] : written;
+  let text: string | null = typeof written === 'string' ? written : null;
   let copy: Scenario | null = null;
   return {
-    text,
+    get text() { return (text ??= pieces.join('')); },
+    pieces,
     copy() {
       if (!copy) {
-        copy = JSON.parse(text) as Scenario;
+        copy = JSON.parse(this.text) as Scenario;
         copy.plan = plan;
       }
       return copy;

@@ -157,13 +157,13 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
         ({ scenario: solved, travel } = road);
         // The snapshot's own text when the solve is on it (not on a copy with road matrices).
         const onRoads = road.scenario;
-        solving = client.solve(onRoads, solveOptions, progressOf(() => head, () => onRoads, travel), own.signal, onRoads === copied.copy() ? copied.text : undefined);
+        solving = client.solve(onRoads, solveOptions, progressOf(() => head, () => onRoads, travel), own.signal, onRoads === copied.copy() ? copied.pieces : undefined);
       } else {
         // Without a routing service the solve starts at once, on the click's text: the client reads the live
         // scenario only in this call (its size). No copy of the scenario is made: the solve's plans need its head.
         travel = localTravel(now).travel;
         solved = {};
-        solving = client.solve(now, solveOptions, progressOf(() => head, () => solved, travel), own.signal, copied.text);
+        solving = client.solve(now, solveOptions, progressOf(() => head, () => solved, travel), own.signal, copied.pieces);
       }
       const solution = await solving;
       bestSoFar.settled();
