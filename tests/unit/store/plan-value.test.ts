@@ -5,7 +5,7 @@ import { createRoot } from 'solid-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makePlannerDb } from '../../../web/src/io/db';
 import { createPersistence } from '../../../web/src/store/persist';
-import { copyScenario, freezeRoutesInParts, isPlanValue } from '../../../web/src/store/plan-value';
+import { copyScenario, freezeRoutesInParts, isPlanValue, snapshotOfText } from '../../../web/src/store/plan-value';
 import { rawOf } from '../../../web/src/store/raw';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { generateRichScenario } from '../../bench/rich-generate';
@@ -76,6 +76,20 @@ describe('plan value', () => {
     expect(taken.copy()).toBe(copy); // parsed once
     expect(JSON.parse(taken.text)).toEqual({ ...copy, plan: null });
     expect(state.scenario!.orders[0].customerName).toBe('Changed');
+  });
+
+  it('a text snapshot of pieces joins them only when its text or copy is asked for, and parses the same scenario', () => {
+    const scenario = makeMiniScenario();
+    const text = JSON.stringify({ ...scenario, plan: null });
+    const pieces = [text.slice(0, 7), text.slice(7, 50), text.slice(50)];
+    const taken = snapshotOfText(pieces, null);
+    expect(taken.pieces).toBe(pieces);
+    // Its copy parsed through a detached method (no `this`), then its text: the one join.
+    const { copy } = taken;
+    expect(copy()).toEqual({ ...scenario, plan: null });
+    expect(taken.text).toBe(text);
+    expect(taken.text).toBe(taken.text);
+    expect(snapshotOfText(text, null).pieces).toEqual([text]);
   });
 
   it('stays the same value across a data edit that leaves the routes alone, and is replaced whole by one that changes them', () => {

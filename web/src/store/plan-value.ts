@@ -121,13 +121,14 @@ export function snapshotOfText(written: string | readonly string[], scenarioPlan
   const plan = planValue(scenarioPlan);
   const pieces = typeof written === 'string' ? [written] : written;
   let text: string | null = typeof written === 'string' ? written : null;
+  const whole = () => (text ??= pieces.join(''));
   let copy: Scenario | null = null;
   return {
-    get text() { return (text ??= pieces.join('')); },
+    get text() { return whole(); },
     pieces,
     copy() {
       if (!copy) {
-        copy = JSON.parse(this.text) as Scenario;
+        copy = JSON.parse(whole()) as Scenario;
         copy.plan = plan;
       }
       return copy;
