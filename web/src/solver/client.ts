@@ -14,7 +14,7 @@ import type { Solution } from '../domain/solution';
 import { makeCheckClient, type PlanChecker } from './check-client';
 import { checkedProgress } from './checked-progress';
 import { nextTask } from '../io/next-task';
-import { isPieces, textForCall, type TextOrPieces } from '../io/text-pieces';
+import { isPieces, piecesOf, textForCall, type TextOrPieces } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 import { runPortfolio, type PortfolioRun, type PortfolioWorker } from './portfolio';
 
@@ -115,8 +115,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
    * task that started the solve (issue #15).
    */
   const sendScenario = (remote: Comlink.Remote<SolverWorkerApi>, scenario: PageSolveRequest['scenario']): Promise<WireSolveRequest['scenario']> | SolveRequest['scenario'] =>
-    typeof scenario === 'string' ? textForCall([scenario], ++nextTextKey, (key, parts) => remote.textPart(key, parts))
-      : isPieces(scenario) ? textForCall(scenario, ++nextTextKey, (key, parts) => remote.textPart(key, parts)) : scenario;
+    typeof scenario === 'string' || isPieces(scenario) ? textForCall(piecesOf(scenario), ++nextTextKey, (key, parts) => remote.textPart(key, parts)) : scenario;
 
   return {
     async solve(scenario, options, onProgress, signal, input) {

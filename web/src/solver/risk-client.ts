@@ -10,7 +10,7 @@ import { reportFromWire, riskFromWire } from '../domain/risk/risk-wire';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { nextTask } from '../io/next-task';
-import { textForCall, textLength } from '../io/text-pieces';
+import { piecesOf, textForCall, textLength } from '../io/text-pieces';
 import { makeWorkerHandle } from './worker-handle';
 
 /** Computes the risk of a plan off the main thread; takes plain data (unwrap a store first: proxies cannot be posted). */
@@ -81,7 +81,7 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
     const target = handle.remote();
     if (!whole && held && held.target === target && held.text === scenarioText) return [`{"scenarioRef":${held.id}`, ...rest];
     held = { target, text: scenarioText, id: ++nextId };
-    const pieces = typeof scenarioText === 'string' ? [scenarioText] : scenarioText;
+    const pieces = piecesOf(scenarioText);
     return [`{"scenarioChars":${textLength(pieces)},"scenarioId":${held.id},"scenario":`, ...pieces, ...rest];
   };
   let nextKey = 0;

@@ -8,6 +8,7 @@ import { freezeDeep } from '../domain/freeze';
 import type { Plan, Scenario, TravelSource } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { rawOf } from './raw';
+import { piecesOf, type TextOrPieces } from '../io/text-pieces';
 
 /** A plan frozen for the store; its fields are the `Plan` fields and nothing else. */
 class PlanValue implements Plan {
@@ -117,9 +118,9 @@ export function parseScenarioText(at: ScenarioText): Scenario {
  * A snapshot of a scenario from its `scenarioText` (whole, or the pieces it was written in: joined only when the
  * text or the copy is asked for) and its plan as they are now.
  */
-export function snapshotOfText(written: string | readonly string[], scenarioPlan: Plan | null | undefined): TextSnapshot {
+export function snapshotOfText(written: TextOrPieces, scenarioPlan: Plan | null | undefined): TextSnapshot {
   const plan = planValue(scenarioPlan);
-  const pieces = typeof written === 'string' ? [written] : written;
+  const pieces = piecesOf(written);
   let text: string | null = typeof written === 'string' ? written : null;
   const whole = () => (text ??= pieces.join(''));
   let copy: Scenario | null = null;
