@@ -184,9 +184,12 @@ test('editors: vehicles and orders added, bulk-edited, undone, edited and delete
   await expect(edit.getByLabel('Skills', { exact: true })).toHaveValue('ramp');
   await expect(edit.getByLabel('Service type')).toHaveValue('white-glove');
   await edit.getByLabel('Notes').fill('Call before');
+  // A new name and window: the store edits the order in place, and the timeline's bar still says what it is now.
+  await edit.getByLabel('Customer name').fill('Renamed customer');
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(edit).toBeHidden();
   await expect(page.getByText('Plan out of date')).toBeVisible();
+  await expect(page.locator('.tl-stop[data-order-id="NEW-1"]')).toHaveAttribute('title', /: Renamed customer —/);
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 
   await page.reload();
@@ -198,6 +201,7 @@ test('editors: vehicles and orders added, bulk-edited, undone, edited and delete
   const afterOrders = await openWindow(page, 'Orders');
   await afterOrders.getByRole('button', { name: 'Next page' }).click();
   await expect(orderRow(afterOrders, 'NEW-1')).toContainText('10:00–12:00');
+  await expect(orderRow(afterOrders, 'NEW-1')).toContainText('Renamed customer');
   await afterOrders.getByRole('button', { name: 'Previous page' }).click();
   await expect(orderRow(afterOrders, 'LYO-1001')).toContainText('09:00–11:00');
   await expect(orderRow(afterOrders, 'LYO-1002')).toHaveCount(0);

@@ -102,32 +102,53 @@ describe('timeline projection', () => {
     // o4 joins v2: v1's route is served as before.
     const joined = moveOrder(scenario, split, 'o4', { vehicleId: 'v2', position: 1 })!.solution;
     const project = reusingProjector();
-    const first = scenario.vehicles.map(project(scenario, split));
-    const second = scenario.vehicles.map(project(scenario, joined));
+    const first = scenario.vehicles.map(project(scenario, split, 1));
+    const second = scenario.vehicles.map(project(scenario, joined, 1));
     expect(second[0]).toBe(first[0]);
     expect(second[1]).not.toBe(first[1]);
     // What is handed back is what a fresh projection makes.
     expect(second).toEqual(projectTimeline(scenario, joined));
     expect(second[1].stops.map((s) => s.orderId)).toEqual(['o3', 'o4']);
     // Routes are compared by their steps' contents, not by identity: a plan read again (a copy) keeps every row.
-    const copied = scenario.vehicles.map(project(scenario, structuredClone(joined)));
+    const copied = scenario.vehicles.map(project(scenario, structuredClone(joined), 1));
     expect(copied[0]).toBe(second[0]);
     expect(copied[1]).toBe(second[1]);
     // A route whose times changed is made again, though it serves the same stops.
     const later = structuredClone(joined);
     for (const step of later.routes.find((r) => r.vehicleId === 'v1')!.steps) { step.arrivalS += 60; step.departureS += 60; }
-    const third = scenario.vehicles.map(project(scenario, later));
+    const third = scenario.vehicles.map(project(scenario, later, 1));
     expect(third[0]).not.toBe(second[0]);
     expect(third[1]).toBe(second[1]);
     expect(third).toEqual(projectTimeline(scenario, later));
     // Edited data (a new orders array, a new vehicle object) makes every row again: a name or window may differ.
     const renamed = { ...scenario, orders: scenario.orders.map((o) => ({ ...o, customerName: `${o.customerName}!` })) };
-    const fourth = renamed.vehicles.map(project(renamed, later));
+    const fourth = renamed.vehicles.map(project(renamed, later, 1));
     expect(fourth[0]).not.toBe(third[0]);
     expect(fourth[0].stops[0].label).toBe('Customer o1!');
     const refitted = { ...renamed, vehicles: renamed.vehicles.map((v) => ({ ...v })) };
-    const fifth = refitted.vehicles.map(project(refitted, later));
+    const fifth = refitted.vehicles.map(project(refitted, later, 1));
     expect(fifth[0]).not.toBe(fourth[0]);
     expect(fifth).toEqual(projectTimeline(refitted, later));
+  });
+
+  it('makes the rows again after a data edit made in place, in the same orders array (the store edits that way)', () => {
+    const scenario = makeMiniScenario();
+    const solution = makeMiniSolution(scenario);
+    const project = reusingProjector();
+    const first = scenario.vehicles.map(project(scenario, solution, 1));
+    const served = first.find((r) => r.stops.length > 0)!.stops[0];
+    const order = scenario.orders.find((o) => o.id === served.orderId)!;
+    // The store's edit: the same array and the same order object, changed, and the next data version.
+    order.customerName = 'Renamed in place';
+    order.timeWindows = [{ start: 600, end: 660 }];
+    const again = scenario.vehicles.map(project(scenario, solution, 1));
+    // At the same data version the rows are the ones made before (nothing said the data changed)...
+    expect(again).toEqual(first);
+    const edited = scenario.vehicles.map(project(scenario, solution, 2));
+    // ...at the next, the edited order's row is made again from its new name and window.
+    expect(edited).toEqual(projectTimeline(scenario, solution));
+    const stop = edited.flatMap((r) => r.stops).find((s) => s.orderId === order.id)!;
+    expect(stop.label).toBe('Renamed in place');
+    expect(stop.windows).toEqual([{ startS: 36_000, endS: 39_600 }]);
   });
 });

@@ -30,10 +30,10 @@ const ROWS_PER_TASK = 150;
 const ROWS_TASK_MS = 12;
 
 /** The rows of `scenario`'s plan (none without one), projected a slice of the fleet per task. */
-function projectRows(scenario: Scenario | null, projector: PlanProjector): Slices<TimelineRowData[]> {
+function projectRows(scenario: Scenario | null, dataVersion: number, projector: PlanProjector): Slices<TimelineRowData[]> {
   const raw = scenario && rawOf(scenario);
   if (!raw?.plan) return mapInSlices([], (row: TimelineRowData) => row, ROWS_PER_TASK);
-  return mapInSlices(raw.vehicles, projector(raw, raw.plan.solution), ROWS_PER_TASK, { ms: ROWS_TASK_MS });
+  return mapInSlices(raw.vehicles, projector(raw, raw.plan.solution, dataVersion), ROWS_PER_TASK, { ms: ROWS_TASK_MS });
 }
 
 const sameAxis = (a: TimelineAxis, b: TimelineAxis) => a.fromS === b.fromS && a.toS === b.toS;
@@ -54,7 +54,7 @@ export function Timeline(): JSX.Element {
   const rows = createStagedSlices(() => {
     const key = planViewKey(shown(), () => state.dataChanges);
     return key?.routes ? key : null;
-  }, (key) => projectRows(key?.scenario ?? null, projector), viewQueue, undefined, samePlanView);
+  }, (key) => projectRows(key?.scenario ?? null, key?.dataChanges ?? 0, projector), viewQueue, undefined, samePlanView);
   // The same axis object while the hours shown are the same: a row's bars are made again for a new axis.
   const axis = createMemo(() => timelineAxis(rows()), undefined, { equals: sameAxis });
   const stopCount = () => rows().reduce((n, r) => n + r.stops.length, 0);

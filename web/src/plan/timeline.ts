@@ -54,14 +54,19 @@ export function projectTimeline(scenario: Scenario, solution: Solution): Timelin
   return scenario.vehicles.map(timelineProjector(scenario, solution));
 }
 
+/** `scenario`'s orders by id. */
+export const ordersById = (scenario: Scenario): Map<string, Order> => new Map(scenario.orders.map((o) => [o.id, o]));
+
 /**
  * The row of one vehicle of `scenario` (projectTimeline one vehicle at a time, so a large fleet can be
- * projected over several tasks, issue #15); the orders and routes are indexed once, when it is made.
+ * projected over several tasks, issue #15); the routes are indexed once, when it is made, and the orders when
+ * the first row is (or `index` gives them: an index of this scenario's orders kept from before).
  */
-export function timelineProjector(scenario: Scenario, solution: Solution): (vehicle: Vehicle) => TimelineRow {
-  const orders = new Map(scenario.orders.map((o) => [o.id, o]));
+export function timelineProjector(scenario: Scenario, solution: Solution, index?: () => Map<string, Order>): (vehicle: Vehicle) => TimelineRow {
   const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
+  let byId: Map<string, Order> | null = null;
   return (vehicle) => {
+    const orders = (byId ??= index?.() ?? ordersById(scenario));
     const route = routes.get(vehicle.id);
     const steps = route?.steps ?? [];
     const served = steps.filter(isOrderStep);
@@ -84,23 +89,30 @@ export function timelineProjector(scenario: Scenario, solution: Solution): (vehi
   };
 }
 
-/** A timeline projector for one plan after another; see reusingProjector. */
-export type PlanProjector = (scenario: Scenario, solution: Solution) => (vehicle: Vehicle) => TimelineRow;
+/**
+ * A timeline projector for one plan after another; see reusingProjector. `dataVersion` names the version of the
+ * scenario's data (the store's count of data edits): an edit can change an order or a vehicle in place.
+ */
+export type PlanProjector = (scenario: Scenario, solution: Solution, dataVersion: number) => (vehicle: Vehicle) => TimelineRow;
 
 /**
  * timelineProjector, handing back the row it made for the plan before when nothing the row shows can differ: the
- * same vehicle object, the same orders array, and a route whose steps have the same ids, types and times. A hand
- * move then makes two rows again, not the fleet's, and the rows on screen keep their stop bars (issue #15).
+ * same data (the same orders array and vehicle object, at the same data version: the store edits an order or a
+ * vehicle in place, in the same array) and a route whose steps have the same ids, types and times. A hand
+ * move then makes two rows again, not the fleet's, and the rows on screen keep their stop bars (issue #15). The
+ * orders' index is kept with the data too: a 10,000-entry map made for each move, for two rows, was garbage.
  */
 export function reusingProjector(): PlanProjector {
-  let lastOrders: Scenario['orders'] | null = null;
+  let data: { orders: Scenario['orders']; version: number; index: Map<string, Order> | null } | null = null;
   let made = new Map<string, { vehicle: Vehicle; steps: Solution['routes'][number]['steps']; row: TimelineRow }>();
-  return (scenario, solution) => {
-    const project = timelineProjector(scenario, solution);
+  return (scenario, solution, dataVersion) => {
+    const same = data !== null && data.orders === scenario.orders && data.version === dataVersion;
+    const kept = same ? data! : { orders: scenario.orders, version: dataVersion, index: null };
+    data = kept;
+    const project = timelineProjector(scenario, solution, () => (kept.index ??= ordersById(scenario)));
     const routes = new Map(solution.routes.map((r) => [r.vehicleId, r]));
-    const previous = scenario.orders === lastOrders ? made : new Map<string, never>();
+    const previous = same ? made : new Map<string, never>();
     const next: typeof made = new Map();
-    lastOrders = scenario.orders;
     made = next;
     return (vehicle) => {
       const steps = routes.get(vehicle.id)?.steps ?? [];
