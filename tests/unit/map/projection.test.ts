@@ -2,8 +2,11 @@
 // shipment is drawn as routed (not as unassigned), with its pickup place as a
 // second point, and its route line passes the pickup place before the customer.
 import { describe, expect, it } from 'vitest';
-import { projectRoutes, projectRoutesInSlices, projectStops, projectStopsInSlices, scenarioBounds } from '../../../web/src/map/projection';
-import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
+import { projectRoutes, projectRoutesInSlices, projectStops, projectStopsInSlices, reusingMapProjector, scenarioBounds, type MapDrawing } from '../../../web/src/map/projection';
+import type { Slices } from '../../../web/src/store/staged';
+import type { Plan, Scenario } from '../../../web/src/domain/scenario';
+import { moveOrder } from '../../../web/src/plan/move';
+import { makeMiniPlan, makeMiniScenario, makeMiniSolution } from '../../fixtures/mini-scenario';
 import { makeShipmentScenario } from '../../fixtures/mini-shipment';
 
 describe('map projection', () => {
@@ -75,3 +78,93 @@ describe('map projection', () => {
     expect(scenarioBounds({ ...scenario, depots: [], orders: many })).toEqual([[45, 4 - 199_999 / 1e6], [45 + 199_999 / 1e6, 4]]);
   });
 });
+
+/** Every slice of `slices`, and how many steps that took. */
+function complete(slices: Slices<MapDrawing>): { drawing: MapDrawing; steps: number } {
+  let steps = 1;
+  while (!slices.step()) steps++;
+  return { drawing: slices.result(), steps };
+}
+
+/** A fresh projection of `plan`, for comparison. */
+const fresh = (scenario: Scenario, plan: Plan | null): MapDrawing => ({ first: projectStops(scenario, plan), second: projectRoutes(scenario, plan) });
+
+/** The mini scenario with six vans and twenty orders, five routes served and o4 (500 kg) unassigned. */
+function fleetScenario(): { scenario: Scenario; plan: Plan } {
+  const scenario = makeMiniScenario();
+  for (let v = 3; v <= 6; v++) scenario.vehicles.push({ ...structuredClone(scenario.vehicles[0]), id: `v${v}`, name: `Van ${v}` });
+  for (let o = 5; o <= 20; o++) {
+    scenario.orders.push({ ...structuredClone(scenario.orders[0]), id: `o${o}`, customerName: `Customer o${o}`, lat: 45.74 + o / 1000, lng: 4.82 + o / 1500, amounts: [5, 1], timeWindows: [{ start: 480, end: 1080 }] });
+  }
+  const served = { v1: ['o1', 'o2', 'o3'], v2: ['o5', 'o6', 'o7'], v3: ['o8', 'o9', 'o10', 'o11'], v4: ['o12', 'o13', 'o14', 'o15'], v5: ['o16', 'o17', 'o18', 'o19', 'o20'] };
+  return { scenario, plan: { solvedRevision: scenario.revision, solution: makeMiniSolution(scenario, served) } };
+}
+
+describe('map projection of one plan after another (reusingMapProjector)', () => {
+  it('after a hand move projects only the two routes it touched, and hands back what a fresh projection makes', () => {
+    const { scenario, plan } = fleetScenario();
+    const project = reusingMapProjector();
+    const first = complete(project(scenario, plan, 1)).drawing;
+    expect(first).toEqual(fresh(scenario, plan));
+    const moved = moveOrder(scenario, plan.solution, 'o6', { vehicleId: 'v3', position: 1 })!.solution;
+    const next: Plan = { ...plan, solution: moved };
+    const { drawing, steps } = complete(project(scenario, next, 1));
+    expect(steps).toBe(1);
+    expect(drawing).toEqual(fresh(scenario, next));
+    // The untouched routes keep their line objects, their orders their points; the touched ones are new.
+    const lineOf = (d: MapDrawing, vehicleId: string) => d.second.find((l) => l.vehicleId === vehicleId);
+    for (const v of ['v1', 'v4', 'v5']) expect(lineOf(drawing, v)).toBe(lineOf(first, v));
+    for (const v of ['v2', 'v3']) expect(lineOf(drawing, v)).not.toBe(lineOf(first, v));
+    const pointOf = (d: MapDrawing, orderId: string) => d.first.find((p) => p.orderId === orderId)!;
+    for (const o of ['o1', 'o4', 'o12', 'o20']) expect(pointOf(drawing, o)).toBe(pointOf(first, o));
+    for (const o of ['o5', 'o6', 'o8', 'o11']) expect(pointOf(drawing, o)).not.toBe(pointOf(first, o));
+    expect(pointOf(drawing, 'o6')).toMatchObject({ vehicleId: 'v3', sequence: 2, status: 'planned' });
+    expect(pointOf(drawing, 'o9').sequence).toBe(3);
+
+    // A stop taken off its route (unassigned), and a route emptied: its line goes, its orders are unassigned.
+    const off = moveOrder(scenario, moved, 'o1', { vehicleId: null, position: 0 })!.solution;
+    const third = complete(project(scenario, { ...plan, solution: off }, 1)).drawing;
+    expect(third).toEqual(fresh(scenario, { ...plan, solution: off }));
+    expect(pointOf(third, 'o1').status).toBe('unassigned');
+    const emptied = { ...off, routes: off.routes.filter((r) => r.vehicleId !== 'v5') };
+    const fourth = complete(project(scenario, { ...plan, solution: emptied }, 1)).drawing;
+    expect(fourth).toEqual(fresh(scenario, { ...plan, solution: emptied }));
+    expect(lineOf(fourth, 'v5')).toBeUndefined();
+    expect(pointOf(fourth, 'o20').status).toBe('unassigned');
+    expect(pointOf(fourth, 'o12')).toBe(pointOf(third, 'o12'));
+  });
+
+  it('projects whole again for new data (an edit in place at the next version), another scenario, or no plan', () => {
+    const { scenario, plan } = fleetScenario();
+    const project = reusingMapProjector();
+    const first = complete(project(scenario, plan, 1)).drawing;
+    // The store edits an order in place, in the same array, and counts a data edit.
+    scenario.orders[0].customerName = 'Renamed in place';
+    scenario.orders[11].lat += 0.01;
+    const edited = complete(project(scenario, plan, 2)).drawing;
+    expect(edited).toEqual(fresh(scenario, plan));
+    expect(edited.first[0].customerName).toBe('Renamed in place');
+    expect(edited.second.find((l) => l.vehicleId === 'v4')).not.toBe(first.second.find((l) => l.vehicleId === 'v4'));
+    expect(edited.first[19]).not.toBe(first.first[19]);
+    // Another scenario object of the same data, and the same scenario without a plan.
+    const copy = structuredClone(scenario);
+    expect(complete(project(copy, plan, 2)).drawing).toEqual(fresh(copy, plan));
+    const none = complete(project(copy, null, 2)).drawing;
+    expect(none).toEqual(fresh(copy, null));
+    expect(none.first.every((p) => p.status === 'unplanned')).toBe(true);
+  });
+
+  it('projects whole a plan that moved most orders: every point made again, in the slices of a first projection', () => {
+    const { scenario, plan } = fleetScenario();
+    const project = reusingMapProjector();
+    const first = complete(project(scenario, plan, 1)).drawing;
+    // Every route reversed: each order's sequence changes.
+    const reversed = structuredClone(plan);
+    reversed.solution = makeMiniSolution(scenario, { v1: ['o3', 'o2', 'o1'], v2: ['o7', 'o6', 'o5'], v3: ['o11', 'o10', 'o9', 'o8'], v4: ['o15', 'o14', 'o13', 'o12'], v5: ['o20', 'o19', 'o18', 'o17', 'o16'] });
+    const { drawing: again, steps } = complete(project(scenario, reversed, 1));
+    expect(steps).toBeGreaterThan(1);
+    expect(again).toEqual(fresh(scenario, reversed));
+    expect(again.first.filter((p, i) => p === first.first[i])).toEqual([]);
+  });
+});
+

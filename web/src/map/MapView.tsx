@@ -14,10 +14,10 @@ import { rawOf } from '../store/raw';
 import type { OrderLevels, RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
 import { planViewKey, samePlanView } from '../store/plan-view-key';
-import { bothInSlices, createStagedSlices, viewQueue, type Slices } from '../store/staged';
+import { createStagedSlices, viewQueue, type Slices } from '../store/staged';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
-import { projectRoutesInSlices, projectStopsInSlices, scenarioBounds, type RouteLine, type StopPoint } from './projection';
+import { reusingMapProjector, scenarioBounds, type MapDrawing } from './projection';
 import { RouteLayer } from './RouteLayer';
 import { slicedCanvas } from './sliced-canvas';
 import { StopMarkers } from './StopMarkers';
@@ -137,9 +137,11 @@ export function MapView(): JSX.Element {
   // Stops and lines a slice per task: all 10,000 stops, or 1,000 lines, with the views that follow them was a long task.
   // Both in one staged derivation, so the map changes plans at once: as two, a new plan's lines showed over the
   // last plan's stops (grey before the first plan) until the stops caught up.
-  const drawing = createStagedSlices(source, (key): Slices<{ first: StopPoint[]; second: RouteLine[] }> => {
+  // A plan of the same data after another (a hand move) projects again only the routes it changed.
+  const projector = reusingMapProjector();
+  const drawing = createStagedSlices(source, (key): Slices<MapDrawing> => {
     const raw = key && rawOf(key.scenario);
-    return raw ? bothInSlices(projectStopsInSlices(raw, raw.plan), projectRoutesInSlices(raw, raw.plan)) : { step: () => true, result: () => ({ first: [], second: [] }) };
+    return raw ? projector(raw, raw.plan, key.dataChanges) : { step: () => true, result: () => ({ first: [], second: [] }) };
   }, viewQueue, undefined, samePlanView);
   const stops = () => drawing().first;
   // A plan lands over three tasks: its stops (the region's counts), then their dots, then the lines (issue #15). At

@@ -3,13 +3,15 @@
 // and faint, never like a good plan. Clicking a line selects its route everywhere;
 // the route of the selected route or stop is drawn bold, the others faded. Lines are
 // made when the plan changes and only restyled or hidden on selection and filter
-// changes, so opening one of 150 routes touches styles, not the layer tree (issue #15).
+// changes, so opening one of 150 routes touches styles, not the layer tree; a new plan keeps the polylines of
+// the lines it keeps (a hand move's untouched routes: route-lines.ts) (issue #15).
 import L from 'leaflet';
 import { createEffect, onCleanup, untrack, type JSX } from 'solid-js';
 import type { PlanStatus } from '../plan/plan-status';
 import { useApp } from '../store/context';
 import { shownIn, type RouteView } from '../store/route-view';
 import type { RouteLine } from './projection';
+import { carryLines, type DrawnLine } from './route-lines';
 import { runChunked, type ChunkedRun } from './chunked';
 import { routeTooltip } from './tooltips';
 
@@ -40,7 +42,7 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
    * polyline is made when the line is first shown, in the time slices of `show` (making 1,000 at once
    * was a long task of its own at 10,000 stops, issue #15).
    */
-  let drawn: { line: RouteLine; polyline: L.Polyline | null; style: string }[] = [];
+  let drawn: DrawnLine<L.Polyline>[] = [];
   const make = (entry: (typeof drawn)[number]): L.Polyline => {
     const { line } = entry;
     const style = lineStyle(line, untrack(() => state.planStatus), untrack(() => props.view.active()));
@@ -50,10 +52,11 @@ export function RouteLayer(props: { map: L.Map; renderer: L.Renderer; lines: Rou
       .on('click', () => uiActions.toggleRoute(line.vehicleId)));
   };
 
-  // The plan's lines: made once per plan.
+  // The plan's lines: made once per plan; a line the next plan keeps (the same object) keeps its polyline.
   createEffect(() => {
-    group.clearLayers();
-    drawn = props.lines.map((line) => ({ line, polyline: null, style: '' }));
+    const carried = carryLines(drawn, props.lines);
+    for (const polyline of carried.dropped) group.removeLayer(polyline);
+    drawn = carried.drawn;
     untrack(() => show());
   });
 

@@ -3,10 +3,10 @@
 // vehicle. No Leaflet here, so it can be tested and reused by lists and exports.
 import type { Plan, Scenario } from '../domain/scenario';
 import { serviceTypeSpec } from '../domain/service-types';
-import { isOrderStep } from '../domain/solution';
+import { isOrderStep, type Solution } from '../domain/solution';
 import { paletteColor } from './palette';
 import { rawOf } from '../store/raw';
-import type { Slices } from '../store/staged';
+import { bothInSlices, type Slices } from '../store/staged';
 
 export { ROUTE_COLORS } from './palette';
 
@@ -94,49 +94,61 @@ export const STOPS_PER_SLICE = 2500;
 /** One order's place on its route: vehicle, 1-based position and service start. */
 type Visit = { vehicleId: string; sequence: number; serviceStartS: number };
 
+/** Where the plan's routes visit orders (the deliveries and jobs, and the pickups), by order id. */
+interface Visits { onRoute: Map<string, Visit>; pickups: Map<string, Visit> }
+
+/** The visits of `routes`, of every order or (with `only`) of those orders alone. */
+function indexVisits(routes: Solution['routes'], only?: ReadonlySet<string>): Visits {
+  const onRoute = new Map<string, Visit>();
+  const pickups = new Map<string, Visit>();
+  for (const route of routes) {
+    let sequence = 0;
+    for (const step of route.steps) {
+      if (!isOrderStep(step)) continue;
+      sequence++;
+      if (only && !only.has(step.id)) continue;
+      const visit = { vehicleId: route.vehicleId, sequence, serviceStartS: step.arrivalS + step.waitS };
+      (step.type === 'pickup' ? pickups : onRoute).set(step.id, visit);
+    }
+  }
+  return { onRoute, pickups };
+}
+
+/** `order` as a map point, given where the plan visits it. */
+function projectStop(scenario: Scenario, plan: Plan | null, order: Scenario['orders'][number], visits: Visits): StopPoint {
+  const visit = visits.onRoute.get(order.id) ?? visits.pickups.get(order.id);
+  const picked = visits.pickups.get(order.id);
+  const status = visit ? 'planned' : plan ? 'unassigned' : 'unplanned';
+  const pickup: PickupPoint | null = order.pickup
+    ? { at: [order.pickup.lat, order.pickup.lng], address: order.pickup.address, sequence: picked?.sequence ?? null, serviceStartS: picked?.serviceStartS ?? null }
+    : null;
+  return {
+    orderId: order.id, at: [order.lat, order.lng], pickup, status,
+    vehicleId: visit?.vehicleId ?? null, sequence: visit?.sequence ?? null, serviceStartS: visit?.serviceStartS ?? null,
+    color: visit ? routeColor(scenario, visit.vehicleId) : UNPLANNED_COLOR,
+    customerName: order.customerName, address: order.address,
+    serviceLabel: serviceTypeSpec(scenario.settings, order.serviceType).label,
+  };
+}
+
 /**
  * `projectStops` a slice at a time (store/staged.ts `Slices`): the first step indexes the plan's visits, each
  * later one projects `perSlice` orders. Reads `scenario` and `plan` at each step: for a staged view, which
  * starts over when either changes.
  */
 export function projectStopsInSlices(scenario: Scenario, plan: Plan | null, perSlice = STOPS_PER_SLICE): Slices<StopPoint[]> {
-  let visits: { onRoute: Map<string, Visit>; pickups: Map<string, Visit> } | null = null;
+  let visits: Visits | null = null;
   const out: StopPoint[] = [];
-  const project = (order: Scenario['orders'][number], onRoute: Map<string, Visit>, pickups: Map<string, Visit>): StopPoint => {
-    const visit = onRoute.get(order.id) ?? pickups.get(order.id);
-    const picked = pickups.get(order.id);
-    const status = visit ? 'planned' : plan ? 'unassigned' : 'unplanned';
-    const pickup: PickupPoint | null = order.pickup
-      ? { at: [order.pickup.lat, order.pickup.lng], address: order.pickup.address, sequence: picked?.sequence ?? null, serviceStartS: picked?.serviceStartS ?? null }
-      : null;
-    return {
-      orderId: order.id, at: [order.lat, order.lng], pickup, status,
-      vehicleId: visit?.vehicleId ?? null, sequence: visit?.sequence ?? null, serviceStartS: visit?.serviceStartS ?? null,
-      color: visit ? routeColor(scenario, visit.vehicleId) : UNPLANNED_COLOR,
-      customerName: order.customerName, address: order.address,
-      serviceLabel: serviceTypeSpec(scenario.settings, order.serviceType).label,
-    };
-  };
   return {
     step() {
       if (!visits) {
-        const onRoute = new Map<string, Visit>();
-        const pickups = new Map<string, Visit>();
-        for (const route of plan?.solution.routes ?? []) {
-          let sequence = 0;
-          for (const step of route.steps) {
-            if (!isOrderStep(step)) continue;
-            const visit = { vehicleId: route.vehicleId, sequence: ++sequence, serviceStartS: step.arrivalS + step.waitS };
-            (step.type === 'pickup' ? pickups : onRoute).set(step.id, visit);
-          }
-        }
-        visits = { onRoute, pickups };
+        visits = indexVisits(plan?.solution.routes ?? []);
         // A small scenario is done in the one step.
         if (scenario.orders.length > perSlice) return false;
       }
       const { orders } = scenario;
       const end = Math.min(orders.length, out.length + Math.max(1, perSlice));
-      for (let i = out.length; i < end; i++) out.push(project(orders[i], visits.onRoute, visits.pickups));
+      for (let i = out.length; i < end; i++) out.push(projectStop(scenario, plan, orders[i], visits));
       return out.length >= orders.length;
     },
     result: () => out,
@@ -153,35 +165,146 @@ export function projectStops(scenario: Scenario, plan: Plan | null): StopPoint[]
 /** Routes projected per slice when a plan lands (issue #15). */
 export const ROUTES_PER_SLICE = 250;
 
+/** The orders and depots of a scenario by id: the places a route line goes through. */
+interface Places { orders: Map<string, Scenario['orders'][number]>; depots: Map<string, Scenario['depots'][number]> }
+
+const indexPlaces = (scenario: Scenario): Places => ({
+  orders: new Map(scenario.orders.map((o) => [o.id, o])), depots: new Map(scenario.depots.map((d) => [d.id, d])),
+});
+
+/** `route`'s line through its depots and stops; null for a route without stops. */
+function projectLine(scenario: Scenario, route: Solution['routes'][number], places: Places): RouteLine | null {
+  if (!route.steps.some(isOrderStep)) return null;
+  const points: LatLng[] = [];
+  for (const step of route.steps) {
+    if (step.type === 'break') continue;
+    const order = isOrderStep(step) ? places.orders.get(step.id) : undefined;
+    const place = step.type === 'pickup' ? order?.pickup : isOrderStep(step) ? order : places.depots.get(step.id);
+    if (place) points.push([place.lat, place.lng]);
+  }
+  return { vehicleId: route.vehicleId, color: routeColor(scenario, route.vehicleId), points };
+}
+
 /** `projectRoutes` a slice at a time: the first step indexes the places, each later one projects `perSlice` routes. */
 export function projectRoutesInSlices(scenario: Scenario, plan: Plan | null, perSlice = ROUTES_PER_SLICE): Slices<RouteLine[]> {
-  let places: { orders: Map<string, Scenario['orders'][number]>; depots: Map<string, Scenario['depots'][number]> } | null = null;
+  let places: Places | null = null;
   const routes = plan?.solution.routes ?? [];
   const lines: RouteLine[] = [];
   let next = 0;
   return {
     step() {
       if (!places) {
-        places = { orders: new Map(scenario.orders.map((o) => [o.id, o])), depots: new Map(scenario.depots.map((d) => [d.id, d])) };
+        places = indexPlaces(scenario);
         if (routes.length > perSlice) return false;
       }
       const end = Math.min(routes.length, next + Math.max(1, perSlice));
       for (; next < end; next++) {
-        const route = routes[next];
-        if (!route.steps.some(isOrderStep)) continue;
-        const points: LatLng[] = [];
-        for (const step of route.steps) {
-          if (step.type === 'break') continue;
-          const order = isOrderStep(step) ? places.orders.get(step.id) : undefined;
-          const place = step.type === 'pickup' ? order?.pickup : isOrderStep(step) ? order : places.depots.get(step.id);
-          if (place) points.push([place.lat, place.lng]);
-        }
-        lines.push({ vehicleId: route.vehicleId, color: routeColor(scenario, route.vehicleId), points });
+        const line = projectLine(scenario, routes[next], places);
+        if (line) lines.push(line);
       }
       return next >= routes.length;
     },
     result: () => lines,
   };
+}
+
+/** A plan's stops (`first`) and route lines (`second`), as the map draws them. */
+export interface MapDrawing { first: StopPoint[]; second: RouteLine[] }
+
+/** Projects a scenario's plan for the map, a slice at a time; `dataVersion` is the store's count of data edits. */
+export type MapProjector = (scenario: Scenario, plan: Plan | null, dataVersion: number) => Slices<MapDrawing>;
+
+/** What a reusing projector made last, and from what. */
+interface MapMemo {
+  scenario: Scenario;
+  orders: Scenario['orders'];
+  vehicles: Scenario['vehicles'];
+  depots: Scenario['depots'];
+  settings: Scenario['settings'];
+  dataVersion: number;
+  planned: boolean;
+  /** Each route's steps, by vehicle. */
+  steps: Map<string, Solution['routes'][number]['steps']>;
+  drawing: MapDrawing;
+  lines: Map<string, RouteLine>;
+}
+
+/** More orders than this share of the scenario's touched by a new plan: it is projected whole. */
+const REUSE_AT_MOST = 0.5;
+
+/**
+ * `projectStopsInSlices` and `projectRoutesInSlices` for one plan after another: a plan of the same data (the
+ * same scenario, arrays and data version: the store edits in place) keeps the lines of the routes whose steps are
+ * the same steps as before (a hand move shares every route it does not touch) and the points of the orders on
+ * none of the other routes; only what changed is projected again. A move at 10,000 stops re-projected every
+ * stop and line, megabytes that then cost the page's collection pauses (issue #15). What it hands back equals a
+ * fresh projection.
+ */
+export function reusingMapProjector(): MapProjector {
+  let memo: MapMemo | null = null;
+  return (scenario, plan, dataVersion) => {
+    const routes = plan?.solution.routes ?? [];
+    const remember = (drawing: MapDrawing): void => {
+      const steps = new Map(routes.map((r) => [r.vehicleId, r.steps]));
+      // Two routes of one vehicle (a plan the checker rejects) are not told apart by vehicle: not kept.
+      memo = steps.size !== routes.length ? null : {
+        scenario, orders: scenario.orders, vehicles: scenario.vehicles, depots: scenario.depots, settings: scenario.settings,
+        dataVersion, planned: plan !== null, steps, drawing, lines: new Map(drawing.second.map((l) => [l.vehicleId, l])),
+      };
+    };
+    const last = memo;
+    const reused = last && last.scenario === scenario && last.orders === scenario.orders && last.vehicles === scenario.vehicles
+      && last.depots === scenario.depots && last.settings === scenario.settings && last.dataVersion === dataVersion
+      && last.planned === (plan !== null) && last.drawing.first.length === scenario.orders.length
+      ? reproject(last, scenario, plan, routes) : null;
+    if (reused) {
+      remember(reused);
+      return { step: () => true, result: () => reused };
+    }
+    // Another scenario or data: what was kept is let go now, not when this projection is done.
+    memo = null;
+    const whole = bothInSlices(projectStopsInSlices(scenario, plan), projectRoutesInSlices(scenario, plan));
+    let drawing: MapDrawing | null = null;
+    return {
+      step() {
+        if (drawing) return true;
+        if (!whole.step()) return false;
+        drawing = whole.result();
+        remember(drawing);
+        return true;
+      },
+      result: () => drawing ?? whole.result(),
+    };
+  };
+}
+
+/** `last`'s drawing brought to `routes` (same data): null when most orders changed place (projected whole then). */
+function reproject(last: MapMemo, scenario: Scenario, plan: Plan | null, routes: Solution['routes']): MapDrawing | null {
+  const touched = new Set<string>();
+  const changed = new Set<string>();
+  const addOrders = (steps: Solution['routes'][number]['steps']) => { for (const step of steps) if (isOrderStep(step)) touched.add(step.id); };
+  for (const route of routes) {
+    const before = last.steps.get(route.vehicleId);
+    if (before === route.steps) continue;
+    changed.add(route.vehicleId);
+    addOrders(route.steps);
+    if (before) addOrders(before);
+  }
+  // Routes gone from the plan: their orders are unassigned now, or on a changed route.
+  const now = new Set(routes.map((r) => r.vehicleId));
+  for (const [vehicleId, steps] of last.steps) if (!now.has(vehicleId)) addOrders(steps);
+  if (touched.size > scenario.orders.length * REUSE_AT_MOST) return null;
+  // The places of the touched orders only (the lines made again go through no other order).
+  const places: Places = { orders: new Map(), depots: new Map(scenario.depots.map((d) => [d.id, d])) };
+  for (const order of scenario.orders) if (touched.has(order.id)) places.orders.set(order.id, order);
+  const second: RouteLine[] = [];
+  for (const route of routes) {
+    const line = changed.has(route.vehicleId) ? projectLine(scenario, route, places) : last.lines.get(route.vehicleId);
+    if (line) second.push(line);
+  }
+  const visits = indexVisits(routes, touched);
+  const first = scenario.orders.map((order, i) => (touched.has(order.id) ? projectStop(scenario, plan, order, visits) : last.drawing.first[i]));
+  return { first, second };
 }
 
 /** One polyline per route with stops: start depot → stops → end depot. */
