@@ -98,6 +98,10 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   await expect(atRisk(page).locator('.at-risk__reason').first()).toHaveText(/window|shift|unavailable/);
   await expect(page.locator('[aria-label="Plan summary"]')).toContainText(`${riskCount} at risk`);
   await expect(mapRegion(page)).toHaveAttribute('data-at-risk-count', /^[1-9]/);
+  // The timeline marks the at-risk stops' bars, and says so to a screen reader.
+  const riskyBars = page.getByRole('region', { name: 'Timeline' }).locator('.tl-stop.is-at-risk');
+  await expect(riskyBars.first()).toBeVisible();
+  expect((await riskyBars.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label')))).every((label) => label!.endsWith(', at risk'))).toBe(true);
   const doneBefore = (await stopStates(page)).filter((s) => s.endsWith(':done') || s.endsWith(':failed'));
 
   await page.getByLabel('Level').selectOption('free');

@@ -1,16 +1,15 @@
 // One vehicle's row of the timeline: pin and name on the left, and on the track
 // its shift, the route from depot to depot, its stops and the driver's breaks. The track accepts a
 // dropped stop and places it by time: after every stop served earlier.
-import { createMemo, createRoot, For, getOwner, onCleanup, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
 import type { Scenario } from '../domain/scenario';
 import { routeColor } from '../map/projection';
 import { positionAtTime, type TimelineAxis, type TimelineRow as Row } from '../plan/timeline';
 import { useApp } from '../store/context';
-import { viewQueue } from '../store/staged';
 import { isRoutePinned } from '../store/pins';
 import { isRouteSelected } from '../store/ui';
 import { PinToggle } from './PinToggle';
-import { spansText, spanStyle, TimelineStop } from './TimelineStop';
+import { createStopBars, spansText, spanStyle } from './TimelineStop';
 import { dropTarget } from './ui/dnd';
 import { createProgressive } from './ui/progressive';
 import { formatClock, formatCount } from './ui/format';
@@ -28,26 +27,11 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
   const scenarioId = createMemo(() => props.scenario.id);
   // A row's bars come in over a few frames: a scrolled-in screenful of rows is hundreds of bars (issue #15). In a
   // long (virtual) timeline the first ones come a frame after the row too: a revealed screenful of rows at once
-  // is too many for the task that mounts them.
+  // is too many for the task that mounts them. They are plain elements kept in step by the row (TimelineStop.tsx).
   const stops = createProgressive(() => props.row.stops, STOPS_PER_FRAME, props.deferBars ? 0 : STOPS_PER_FRAME);
-  // The bars live in a root of their own (the row's context, not its lifetime), let go a task after the row: a
-  // screenful of rows scrolled out of a long timeline is hundreds of bars, whose disposal made most of the scroll
-  // event's task that swaps them for the rows scrolled in (issue #15). Their elements leave with the row's.
-  let releaseBars!: () => void;
-  const bars = createRoot((dispose) => {
-    releaseBars = dispose;
-    return (
-      // A bar reads its stop and the axis once: a new axis makes the bars again.
-      <Show when={props.axis} keyed>
-        {(axis) => (
-          <For each={stops()}>
-            {(stop) => <TimelineStop stop={stop} axis={axis} color={color()} vehicleId={vehicleId()} scenarioId={scenarioId()} editable={props.editable} atRisk={props.atRisk?.has(stop.orderId)} />}
-          </For>
-        )}
-      </Show>
-    );
-  }, getOwner());
-  onCleanup(() => viewQueue.push(releaseBars));
+  const bars = (track: HTMLElement) => createStopBars(track, {
+    stops, axis: () => props.axis, scenarioId, color, editable: () => props.editable, atRisk: () => props.atRisk,
+  });
   const drop = dropTarget(edit, (event, moving) => {
     if (!props.editable) return null;
     const box = (event.currentTarget as HTMLElement).getBoundingClientRect();
@@ -79,7 +63,8 @@ export function TimelineRow(props: { row: Row; axis: TimelineAxis; scenario: Sce
             return <div class="tl-break" style={spanStyle(props.axis, brk.startS, brk.endS)} role="img" aria-label={text()} title={text()} data-break-id={brk.breakId} />;
           }}
         </For>
-        {bars}
+        {/* The stop bars, over the shift, route and breaks; no box of its own: placed in the track. */}
+        <div ref={bars} class="tl-bars" />
       </div>
     </div>
   );

@@ -1,16 +1,20 @@
-// One stop on a timeline row: its window(s) as a thin band, the wait before
+// The stops on a timeline row: each stop's window(s) as a thin band, the wait before
 // service (hatched), the service itself (route colour, draggable) and any
 // lateness (red, from the window's close to the arrival). A pinned stop shows a pin;
 // with the plan's risk estimated, a whisker spans its likely start (P10–P90).
-import { createEffect, createRenderEffect, Show, untrack, type JSX } from 'solid-js';
+// A row's bars are plain elements, kept in step with what changes under them (selection, pins, risk, colour,
+// whether they can be dragged) by a few effects of the row, not a component with its own effects per stop:
+// a screenful of rows scrolled into a long timeline is hundreds of bars, and each bar's reactive parts were
+// allocation that outlived a collection or two, then cost the page pauses of 50-110 ms to move (issue #15).
+import { createEffect, createRenderEffect, untrack, type JSX } from 'solid-js';
+import { unwrap } from 'solid-js/store';
+import type { StopRisk } from '../domain/risk/risk-types';
 import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
-import { isOrderPinned } from '../store/pins';
-import { isOrderSelected } from '../store/ui';
+import { selectedOrderId } from '../store/ui';
 import { PinIcon } from './PinToggle';
 import { startStopDrag } from './ui/dnd';
 import { formatClock, formatMinutes, formatShare } from './ui/format';
-import type { StopRisk } from '../domain/risk/risk-types';
 
 /** Left and width of a span on the axis, as inline style. */
 export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
@@ -31,79 +35,210 @@ function describe(stop: Stop): string {
   return `Stop ${stop.sequence}${kind}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
 }
 
-/** The P10–P90 spread of a stop's service start under the variability model (issue #14), as a thin bar. */
-function TimelineWhisker(props: { axis: TimelineAxis; risk: StopRisk }): JSX.Element {
-  const text = () => `Likely start ${formatClock(props.risk.startP10S)}–${formatClock(props.risk.startP90S)} (P10–P90), median ${formatClock(props.risk.startP50S)}, ${formatShare(props.risk.pOnTime)} on time`;
-  return <div class="tl-whisker" style={spanStyle(props.axis, props.risk.startP10S, props.risk.startP90S)} title={text()} aria-hidden="true" />;
-}
-
-/** "left:…%;width:…%" for a span on the axis (a style string: applied as a whole, no per-property diffing). */
+/** "left:…%;width:…%" for a span on the axis. */
 function spanCss(axis: TimelineAxis, fromS: number, toS: number): string {
   const left = axisPercent(axis, fromS);
   return `left:${left}%;width:${Math.max(0, axisPercent(axis, toS) - left)}%`;
 }
 
-/**
- * The bars of one stop, positioned on `axis`. `stop` and `axis` are read once: a new plan brings new stop objects
- * (new bars), and TimelineRow makes its bars again for a new axis. What does change under a bar (selection, pin,
- * risk, colour, whether it can be dragged) is all it tracks: a screenful of rows scrolled into a long timeline
- * mounts hundreds of bars, and each reactive part of a bar was allocation the page paid for in garbage collection
- * (issue #15).
- */
-export function TimelineStop(props: { stop: Stop; axis: TimelineAxis; color: string; vehicleId: string; scenarioId: string; editable: boolean; atRisk?: boolean }): JSX.Element {
-  const { ui: [uiState, uiActions], pins: [pinsState], edit: [, editActions], risk: [, riskReads], day: [dayState] } = useApp();
-  const stop = untrack(() => props.stop);
-  const axis = untrack(() => props.axis);
-  const orderId = stop.orderId;
-  const stepType = stop.stepType;
+/** What a stop's whisker says: the P10–P90 spread of its service start under the variability model (issue #14). */
+const whiskerText = (risk: StopRisk) =>
+  `Likely start ${formatClock(risk.startP10S)}–${formatClock(risk.startP90S)} (P10–P90), median ${formatClock(risk.startP50S)}, ${formatShare(risk.pOnTime)} on time`;
+
+/** One stop's elements, and what its changing parts were last set to (a write only when one differs). */
+interface Bar {
+  stop: Stop;
+  text: string;
+  /** The elements drawn before the bar: its windows, wait and lateness. */
+  parts: HTMLElement[];
+  /** The windows among them (marked with the selection). */
+  windows: HTMLElement[];
+  bar: HTMLDivElement;
+  whisker: HTMLDivElement | null;
+  whiskerCss: string;
+  pin: HTMLElement | null;
+  selected: boolean;
+  atRisk: boolean;
+  color: string;
+  draggable: boolean;
+}
+
+/** A div of class `cls` with the inline style `css`, set through the CSSOM (the page's CSP refuses style attributes). */
+function element(cls: string, css: string): HTMLDivElement {
+  const el = document.createElement('div');
+  el.className = cls;
+  el.style.cssText = css;
+  return el;
+}
+
+/** The elements of `stop` on `axis`, added to `track`; the changing parts are set by `update`. */
+function makeBar(track: HTMLElement, stop: Stop, axis: TimelineAxis): Bar {
+  const windows = stop.windows.map((w) => element('tl-window', spanCss(axis, w.startS, w.endS)));
+  const parts: HTMLElement[] = [...windows];
+  if (stop.waitS > 0) parts.push(element('tl-wait', spanCss(axis, stop.arrivalS, stop.serviceStartS)));
+  if (stop.lateS > 0) parts.push(element('tl-late', spanCss(axis, stop.arrivalS - stop.lateS, stop.arrivalS)));
   const text = describe(stop);
-  // In Day mode, the risk of the rest of the day (remaining stops only).
-  const figures = () => (dayState.mode === 'day' ? dayState.risk : riskReads)?.stopRisk(orderId, stepType === 'job' ? undefined : stepType);
-  const selected = () => isOrderSelected(uiState, orderId);
-  const select = () => uiActions.selectOrder(orderId);
-  // Styles worked out here, so each element's is set once (a call inside the JSX would be an effect of its own).
-  const span = (cls: string, fromS: number, toS: number) => { const css = spanCss(axis, fromS, toS); return <div class={cls} style={/* @once */ css} /> as HTMLElement; };
-  const windows = stop.windows.map((w) => span('tl-window', w.startS, w.endS));
-  const wait = stop.waitS > 0 ? span('tl-wait', stop.arrivalS, stop.serviceStartS) : null;
-  const late = stop.lateS > 0 ? span('tl-late', stop.arrivalS - stop.lateS, stop.arrivalS) : null;
-  const kind = stepType === 'job' ? null : <span class={`tl-stop__kind tl-stop__kind--${stepType}`} aria-hidden="true">{stepType === 'pickup' ? 'P' : 'D'}</span>;
-  const place = spanCss(axis, stop.serviceStartS, stop.departureS);
-  const lateClass = stop.lateS > 0 ? ' is-late' : '';
-  let bar!: HTMLDivElement;
-  createRenderEffect(() => { const on = selected(); for (const w of windows) w.classList.toggle('is-selected', on); });
-  createEffect(() => { if (selected()) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' }); });
-  return (
-    <>
-      {windows}
-      {wait}
-      {late}
-      <Show when={figures()}>
-        {(f) => <TimelineWhisker axis={axis} risk={f()} />}
-      </Show>
-      <div
-        ref={bar}
-        class={`tl-stop${selected() ? ' is-selected' : ''}${lateClass}${props.atRisk ? ' is-at-risk' : ''}`}
-        style={`${place};background:${props.color}`}
-        role="button"
-        tabindex="0"
-        aria-label={`${text}${props.atRisk ? ', at risk' : ''}`}
-        aria-pressed={selected()}
-        title={text}
-        data-order-id={orderId}
-        data-step-type={stepType}
-        draggable={props.editable}
-        onDragStart={(event) => {
-          if (props.editable) startStopDrag(editActions, event, orderId);
-        }}
-        onDragEnd={() => editActions.endDrag()}
-        onClick={select}
-        onKeyDown={(event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); select(); } }}
-      >
-        {kind}
-        <Show when={isOrderPinned(pinsState, props.scenarioId, orderId)}>
-          <span class="tl-stop__pin"><PinIcon /></span>
-        </Show>
-      </div>
-    </>
-  );
+  const bar = element(`tl-stop${stop.lateS > 0 ? ' is-late' : ''}`, spanCss(axis, stop.serviceStartS, stop.departureS));
+  bar.setAttribute('role', 'button');
+  bar.tabIndex = 0;
+  bar.title = text;
+  bar.dataset.orderId = stop.orderId;
+  bar.dataset.stepType = stop.stepType;
+  bar.setAttribute('aria-label', text);
+  bar.setAttribute('aria-pressed', 'false');
+  if (stop.stepType !== 'job') {
+    const kind = document.createElement('span');
+    kind.className = `tl-stop__kind tl-stop__kind--${stop.stepType}`;
+    kind.setAttribute('aria-hidden', 'true');
+    kind.textContent = stop.stepType === 'pickup' ? 'P' : 'D';
+    bar.append(kind);
+  }
+  track.append(...parts, bar);
+  return { stop, text, parts, windows, bar, whisker: null, whiskerCss: '', pin: null, selected: false, atRisk: false, color: '', draggable: false };
+}
+
+/** What the bars of a row show beyond their stops, as of now. */
+interface BarState {
+  selected: string | null;
+  pinned: Readonly<Record<string, string>> | null;
+  risk: ((stop: Stop) => StopRisk | undefined) | null;
+  atRisk: ReadonlySet<string> | undefined;
+  color: string;
+  editable: boolean;
+}
+
+function update(b: Bar, axis: TimelineAxis, state: BarState): void {
+  const { orderId } = b.stop;
+  const selected = state.selected === orderId;
+  if (selected !== b.selected) {
+    b.selected = selected;
+    b.bar.classList.toggle('is-selected', selected);
+    b.bar.setAttribute('aria-pressed', String(selected));
+    for (const w of b.windows) w.classList.toggle('is-selected', selected);
+  }
+  const atRisk = state.atRisk?.has(orderId) ?? false;
+  if (atRisk !== b.atRisk) {
+    b.atRisk = atRisk;
+    b.bar.classList.toggle('is-at-risk', atRisk);
+    b.bar.setAttribute('aria-label', atRisk ? `${b.text}, at risk` : b.text);
+  }
+  if (state.color !== b.color) {
+    b.color = state.color;
+    b.bar.style.background = state.color;
+  }
+  if (state.editable !== b.draggable) {
+    b.draggable = state.editable;
+    b.bar.draggable = state.editable;
+  }
+  const pinned = state.pinned !== null && orderId in state.pinned;
+  if (pinned !== (b.pin !== null)) {
+    if (b.pin) {
+      b.pin.remove();
+      b.pin = null;
+    } else {
+      b.pin = (<span class="tl-stop__pin"><PinIcon /></span>) as HTMLElement;
+      b.bar.append(b.pin);
+    }
+  }
+  // The whisker stays the same element while the stop has figures (a new estimate moves it): only a stop without
+  // figures loses it.
+  const figures = state.risk?.(b.stop);
+  if (!figures) {
+    b.whisker?.remove();
+    b.whisker = null;
+    b.whiskerCss = '';
+  } else {
+    const whisker = (b.whisker ??= element('tl-whisker', ''));
+    if (!whisker.isConnected) {
+      whisker.setAttribute('aria-hidden', 'true');
+      b.bar.before(whisker);
+    }
+    const css = spanCss(axis, figures.startP10S, figures.startP90S);
+    if (b.whiskerCss !== css) {
+      b.whiskerCss = css;
+      whisker.style.cssText = css;
+    }
+    const title = whiskerText(figures);
+    if (whisker.title !== title) whisker.title = title;
+  }
+}
+
+/**
+ * Keeps `stops()` drawn in `track` on `axis()` (a new axis draws them again), and what changes under them in
+ * step: the selection (the selected stop's bar and windows marked, and the bar scrolled into view), its pin, its
+ * risk whisker (Day mode: the rest of the day's), `atRisk()`, `color()` and `editable()`. A click or Enter selects
+ * a stop; an editable bar can be dragged. Needs a reactive owner (the row's).
+ */
+export function createStopBars(track: HTMLElement, props: {
+  stops: () => readonly Stop[];
+  axis: () => TimelineAxis;
+  scenarioId: () => string;
+  color: () => string;
+  editable: () => boolean;
+  atRisk: () => ReadonlySet<string> | undefined;
+}): void {
+  const { ui: [uiState, uiActions], pins: [pinsState], edit: [, editActions], risk: [, riskReads], day: [dayState] } = useApp();
+  let bars: Bar[] = [];
+  let drawnAxis: TimelineAxis | null = null;
+  // One effect for every bar of the row: a change under them (a selection, a new estimate) compares each bar's
+  // parts and writes only what differs; a new slice of stops (they come a few per frame) is drawn here too.
+  createRenderEffect(() => {
+    const axis = props.axis();
+    const stops = props.stops();
+    const risk = dayState.mode === 'day' ? dayState.risk : riskReads;
+    const state: BarState = {
+      selected: selectedOrderId(uiState),
+      pinned: pinsState.scenarioId === props.scenarioId() ? unwrap(pinsState.orders) : null,
+      // Figures per stop: a job's, or a shipment's side. Called for each bar, each call a tracked read of the estimate.
+      risk: risk ? (stop) => risk.stopRisk(stop.orderId, stop.stepType === 'job' ? undefined : stop.stepType) : null,
+      atRisk: props.atRisk(),
+      color: props.color(),
+      editable: props.editable(),
+    };
+    // The estimate is read even by a row with no bar yet, so that its next estimate runs this again.
+    risk?.stopRisk('');
+    untrack(() => {
+      // A new axis, or other stops than the ones drawn: drawn again (a slice more of the same stops is added).
+      if (axis !== drawnAxis || stops.length < bars.length || bars.some((b, i) => b.stop !== stops[i])) {
+        for (const b of bars) for (const el of [...b.parts, b.whisker, b.bar]) el?.remove();
+        bars = [];
+        drawnAxis = axis;
+      }
+      for (let i = bars.length; i < stops.length; i++) bars.push(makeBar(track, stops[i], axis));
+      for (const b of bars) update(b, axis, state);
+    });
+  });
+  // The selected stop's bar is brought into view (in the timeline's own scrolling box too) once it is drawn: when
+  // it is selected, or when it is drawn while selected.
+  let shown: HTMLElement | null = null;
+  createEffect(() => {
+    props.stops();
+    props.axis();
+    const selected = selectedOrderId(uiState);
+    const bar = selected === null ? null : bars.find((b) => b.stop.orderId === selected)?.bar ?? null;
+    if (bar && bar !== shown) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    shown = bar;
+  });
+  const barOf = (event: Event): Bar | undefined => {
+    const el = (event.target as Element | null)?.closest?.('.tl-stop');
+    return el ? bars.find((b) => b.bar === el) : undefined;
+  };
+  track.addEventListener('click', (event) => {
+    const b = barOf(event);
+    if (b) uiActions.selectOrder(b.stop.orderId);
+  });
+  track.addEventListener('keydown', (event) => {
+    const b = barOf(event);
+    if (b && event.target === b.bar && (event.key === 'Enter' || event.key === ' ')) {
+      event.preventDefault();
+      uiActions.selectOrder(b.stop.orderId);
+    }
+  });
+  track.addEventListener('dragstart', (event) => {
+    const b = barOf(event);
+    if (b && untrack(props.editable)) startStopDrag(editActions, event, b.stop.orderId);
+  });
+  track.addEventListener('dragend', (event) => {
+    if (barOf(event)) editActions.endDrag();
+  });
 }
