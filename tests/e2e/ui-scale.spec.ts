@@ -168,6 +168,17 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(mapAt(page)).toHaveAttribute('data-selected', `order:${stopId}`);
     await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toHaveAttribute('aria-pressed', 'true');
   });
+  // Its bar is brought into view in the timeline's scrolling box (a frame after it is drawn); so is another stop's of
+  // the same route selected after the timeline was scrolled away from its row (a row out of view has no bars).
+  await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toBeInViewport();
+  await page.locator('.timeline__body').evaluate((el) => { el.scrollTop = 0; });
+  await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).not.toBeInViewport();
+  const other = await page.locator('.route-stops .route-stop').nth(5).getAttribute('data-order-id');
+  await page.locator(`.route-stops .route-stop[data-order-id="${other}"]`).click();
+  await expect(page.locator(`.tl-stop[data-order-id="${other}"]`)).toBeInViewport();
+  await page.locator(`.route-stops .route-stop[data-order-id="${stopId}"]`).click();
+  await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator(`.tl-stop[data-order-id="${stopId}"]`)).toBeInViewport();
 
   // Move that stop to the next route with the Selected stop card: the preview (the whole plan re-checked) comes a
   // frame after the choice, and the applied move lands without re-creating the card.

@@ -8,6 +8,7 @@ import type { Scenario } from '../domain/scenario';
 import { axisPercent, reusingProjector, timelineAxis, type PlanProjector, type TimelineAxis, type TimelineRow as TimelineRowData } from '../plan/timeline';
 import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
+import { selectedOrderId } from '../store/ui';
 import { createRouteView } from '../store/route-view';
 import { planViewKey, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
@@ -40,7 +41,7 @@ const sameAxis = (a: TimelineAxis, b: TimelineAxis) => a.fromS === b.fromS && a.
 
 /** The timeline region below the map. */
 export function Timeline(): JSX.Element {
-  const { scenario: [state], run: [run], day: [day] } = useApp();
+  const { scenario: [state], run: [run], day: [day], ui: [uiState] } = useApp();
   // In Day mode the timeline shows the live prediction (actual and predicted times) and marks the stops at risk.
   const dayView = () => (day.mode === 'day' ? day.derived : null);
   const shown = () => dayView()?.view ?? state.scenario;
@@ -73,8 +74,9 @@ export function Timeline(): JSX.Element {
   const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });
   // A route or stop selected elsewhere brings its row into view (its stop bar then scrolls itself into view), in a
   // task of its own: the rows scrolled in are mounted there, not in the click's task that opened the route and
-  // unfolded its stops in the route table (together over 50 ms at 10,000 stops, issue #15).
-  createEffect(on(view.active, (active) => viewQueue.push(() => {
+  // unfolded its stops in the route table (together over 50 ms at 10,000 stops, issue #15). Another stop of the same
+  // route too: its row may have been scrolled away since, and a row out of view has no bars to scroll to.
+  createEffect(on(() => [view.active(), selectedOrderId(uiState)] as const, ([active]) => viewQueue.push(() => {
     if (untrack(view.active) === active) virtual.reveal(untrack(shownRows).findIndex((r) => r.vehicleId === active));
   }), { defer: true }));
   // The hour labels that fit and Day mode's "now" label among them (axis-labels.ts) need the axis's and that
