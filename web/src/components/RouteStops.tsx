@@ -15,6 +15,7 @@ import { PinToggle } from './PinToggle';
 import { createOrderIndex } from './ui/order-index';
 import { dragSource, dropTarget } from './ui/dnd';
 import { formatClock, formatDayMinutes, formatMinutes } from './ui/format';
+import { scrollIntoViewSoon } from './ui/scroll-soon';
 
 /** Windows as "08:00–10:00, 15:00–17:00". */
 const windowList = (windows: readonly TimeWindow[]): string => windows.map((w) => `${formatDayMinutes(w.start)}–${formatDayMinutes(w.end)}`).join(', ');
@@ -73,7 +74,8 @@ export function RouteStops(props: { route: Route; scenario: Scenario; editable: 
           const selected = () => isOrderSelected(uiState, id);
           const late = () => (order() ? lateness(order()!, step().arrivalS, type) : 0);
           let row!: HTMLLIElement;
-          createEffect(() => { if (selected()) row.scrollIntoView({ block: 'nearest' }); });
+          // Into view after the frame that lays the list out (scroll-soon.ts).
+          createEffect(() => { if (selected()) scrollIntoViewSoon(row, { block: 'nearest' }, selected); });
           // Handlers set one by one, not spread (a spread makes all the item's attributes one diffed effect).
           const drag = dragSource(edit, () => id, () => !props.editable);
           const dropOn = dropTarget(edit, before(id));

@@ -18,6 +18,7 @@ import { PinToggle } from './PinToggle';
 import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
 import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
+import { scrollIntoViewSoon } from './ui/scroll-soon';
 import { createVehicleNames } from './ui/vehicle-names';
 import { createVirtualRows } from './ui/virtual-rows';
 
@@ -120,11 +121,12 @@ export function RouteTable(props: { routes: Route[]; scenario: Scenario; trusted
   // A route opened elsewhere (the map, the timeline) brings its row into view, where its stops unfold: first into
   // the rendered window of a long table, then (once drawn) into the panel's view.
   let box: HTMLElement | undefined;
-  // The row may come a few frames later (the window's rows render a batch per frame): looked for once per frame.
+  // The row may come a few frames later (the window's rows render a batch per frame): looked for once per frame,
+  // and scrolled to after the frame that lays it out (scroll-soon.ts).
   const intoView = (vehicleId: string, frames: number) => requestAnimationFrame(() => {
     if (props.activeVehicleId !== vehicleId) return;
     const row = box?.querySelector(`tr[data-vehicle-id="${CSS.escape(vehicleId)}"]`);
-    if (row) row.scrollIntoView({ block: 'nearest' });
+    if (row) scrollIntoViewSoon(row, { block: 'nearest' }, () => props.activeVehicleId === vehicleId);
     else if (frames > 1) intoView(vehicleId, frames - 1);
   });
   createEffect(on(() => props.activeVehicleId, (vehicleId) => {

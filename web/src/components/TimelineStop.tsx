@@ -12,10 +12,10 @@ import type { StopRisk } from '../domain/risk/risk-types';
 import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { selectedOrderId } from '../store/ui';
-import { afterFrame } from '../map/chunked';
 import { PinIcon } from './PinToggle';
 import { startStopDrag } from './ui/dnd';
 import { formatClock, formatMinutes, formatShare } from './ui/format';
+import { scrollIntoViewSoon } from './ui/scroll-soon';
 
 /** Left and width of a span on the axis, as inline style. */
 export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
@@ -210,16 +210,15 @@ export function createStopBars(track: HTMLElement, props: {
     });
   });
   // The selected stop's bar is brought into view (in the timeline's own scrolling box too) once it is drawn: when
-  // it is selected, or when it is drawn while selected. After the frame that lays it out: scrolling to it at once
-  // laid the page out inside the effect, in the same task as the frame's own paint (a hand move's bar is drawn
-  // again in a frame callback; together over 50 ms at 10,000 stops, issue #15).
+  // it is selected, or when it is drawn while selected; after the frame that lays it out (scroll-soon.ts: a hand
+  // move's bar is drawn again in a frame callback, where a scroll laid the page out before that frame's paint).
   let shown: HTMLElement | null = null;
   createEffect(() => {
     props.stops();
     props.axis();
     const selected = selectedOrderId(uiState);
     const bar = selected === null ? null : bars.find((b) => b.stop.orderId === selected)?.bar ?? null;
-    if (bar && bar !== shown) afterFrame(() => { if (shown === bar && bar.isConnected) bar.scrollIntoView({ block: 'nearest', inline: 'nearest' }); });
+    if (bar && bar !== shown) scrollIntoViewSoon(bar, { block: 'nearest', inline: 'nearest' }, () => shown === bar);
     shown = bar;
   });
   const barOf = (event: Event): Bar | undefined => {

@@ -2,6 +2,7 @@
 // height, and says which rows of a long list to render; `reveal` scrolls a row into
 // the rendered window (a selection made elsewhere must show up here).
 import { batch, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { afterFrame } from '../../map/chunked';
 import { scrollToRow, virtualWindow, type TallRow, type VirtualWindow } from './virtual-window';
 
 /** Rows drawn outside the viewport on each side (a timeline row holds ~35 stop bars: few, but enough for a wheel step). */
@@ -10,7 +11,7 @@ const OVERSCAN = 2;
 export interface VirtualRows {
   /** The rows to render, or every row while `enabled` is false. */
   window: Accessor<VirtualWindow>;
-  /** Scrolls row `index` into view if it is not (a no-op while not enabled). */
+  /** Scrolls row `index` into view if it is not, after the next frame (a no-op while not enabled). */
   reveal(index: number): void;
   /** Attach to the scrolling element (a ref callback). */
   attach(el: HTMLElement): void;
@@ -62,12 +63,17 @@ export function createVirtualRows(count: Accessor<number>, enabled: Accessor<boo
       if (!el || !untrack(enabled) || index < 0) return;
       // From the scroll position and height the list tracks (its scroll events and ResizeObserver), not the
       // element's: reading those forces a layout of the page in the task that changed it, the click that opened a
-      // route (at 10,000 stops a good part of a 60 ms task, issue #15). The DOM is touched only to scroll.
-      const top = untrack(() => scrollToRow(index, px(rowHeight), scrollTop(), height(), tall?.()));
-      if (top !== null) {
-        el.scrollTop = top;
-        read();
-      }
+      // route (at 10,000 stops a good part of a 60 ms task, issue #15). The DOM is touched only to scroll, and
+      // after the next frame: a scroll lays the page out first, and after a hand move that was all of the move's
+      // changes to the page, in the task that revealed the row (20-35 ms at 10,000 stops; scroll-soon.ts).
+      afterFrame(() => {
+        if (!el || !untrack(enabled)) return;
+        const top = untrack(() => scrollToRow(index, px(rowHeight), scrollTop(), height(), tall?.()));
+        if (top !== null) {
+          el.scrollTop = top;
+          read();
+        }
+      });
     },
     attach(node) {
       el = node;
