@@ -13,7 +13,7 @@ import { expect, mapRegion, test } from './support';
 /** One measured interaction: long tasks that started inside it, and its wall time in the page. */
 interface Measure { name: string; longTasks: number; maxTaskMs: number; totalTaskMs: number; wallMs: number }
 
-declare global { interface Window { __longTasks: { start: number; duration: number }[] } }
+declare global { interface Window { __longTasks: { start: number; duration: number }[]; __mapSizes: string[] } }
 
 /** Records every long task of the page from its first script on. */
 async function observeLongTasks(page: Page): Promise<void> {
@@ -22,6 +22,25 @@ async function observeLongTasks(page: Page): Promise<void> {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
+/**
+ * Records every size the map's box takes from its first layout on: a map resized while a plan opens redraws its
+ * whole canvas (and its tiles), at 10,000 stops a long frame.
+ */
+async function observeMapSize(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__mapSizes = [];
+    const sizes = new ResizeObserver((entries) => {
+      for (const e of entries) window.__mapSizes.push(`${Math.round(e.contentRect.width)}x${Math.round(e.contentRect.height)}`);
+    });
+    const watch = () => {
+      const map = document.querySelector('.leaflet-container');
+      if (map) sizes.observe(map);
+      else requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
   });
 }
 
@@ -101,6 +120,7 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
   const used = large.plan!.solution.routes.filter((r) => r.steps.some((s) => s.type === 'job'));
   const results: Measure[] = [];
   await observeLongTasks(page);
+  await observeMapSize(page);
   await page.goto('/');
   await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
   // The CSS anchor finds that region (checked by role again at the end).
@@ -117,6 +137,10 @@ async function exercise(page: Page, testInfo: TestInfo, stops: number, vehicles:
     await expect(mapAt(page)).toHaveAttribute('data-drawn-count', String(stops), { timeout: 60_000 });
   });
   await expect(page.locator('.routes-table')).toHaveAttribute('data-route-count', String(used.length));
+  // The page's layout held still around the map while the plan opened (the header, the panels filling in).
+  const mapSizes = await page.evaluate(() => window.__mapSizes);
+  expect(mapSizes.length, 'sizes of the map recorded while the plan opened').toBeGreaterThan(0);
+  expect(new Set(mapSizes).size, `sizes of the map while the plan opened: ${mapSizes.join(', ')}`).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('large-plan.png') });
 
   // Pan and zoom.

@@ -32,7 +32,9 @@ export function Header(): JSX.Element {
     <>
       <header class="app-header">
         <span class="brand">Final Mile Planner</span>
-        <Show when={scenario()} fallback={<span class="header-scenario muted">Opening…</span>}>
+        {/* While a scenario opens, the same two lines as once it is open: a shorter header made the map and timeline
+            below it grow, and a 10,000-stop map redraws whole when resized (issue #15). */}
+        <Show when={scenario()} fallback={<div class="header-scenario"><p class="scenario-name">Opening…</p><div class="muted header-meta"><span class="header-counts">{'\u00a0'}</span></div></div>}>
           {(s) => (
             <div class="header-scenario">
               <h1 class="scenario-name">{s().name || 'Untitled scenario'}</h1>
