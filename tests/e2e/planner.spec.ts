@@ -67,3 +67,29 @@ test('Cancel during a long solve keeps the best plan so far', async ({ page }, t
   await expect(cancel).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('planner-cancelled.png') });
 });
+
+test('opening a scenario asks for map tiles of its own area only, on the first visit and after a reload', async ({ page }) => {
+  // Remote requests are aborted by the test's guard, but still made: each tile asked for is recorded by its z/x/y.
+  const asked: { z: number; url: string }[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    const tile = /\/(\d+)\/(\d+)\/(\d+)(?:@2x)?\.(?:png|jpe?g|webp)(?:\?|$)/.exec(url);
+    if (tile && !['localhost', '127.0.0.1'].includes(new URL(url).hostname)) asked.push({ z: Number(tile[1]), url });
+  });
+  const map = mapRegion(page);
+  for (const open of [() => page.goto('/'), () => page.reload()]) {
+    asked.length = 0;
+    await open();
+    await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+    await expect(map.getByText('Map tiles unavailable')).toBeVisible();
+    // The map's tiles once framed on the scenario: every tile asked for is at that zoom (none for the country-wide
+    // view the map starts from, fetched and dropped a moment later).
+    const shown = map.locator('.leaflet-tile-pane img.leaflet-tile');
+    await expect(shown).not.toHaveCount(0);
+    const zooms = new Set((await shown.evaluateAll((tiles) => tiles.map((t) => (t as HTMLImageElement).src)))
+      .map((src) => Number(/\/(\d+)\/\d+\/\d+/.exec(src)?.[1])));
+    expect(zooms.size, `zooms of the tiles on the map: ${[...zooms].join(', ')}`).toBe(1);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.filter((t) => !zooms.has(t.z)).map((t) => t.url), 'tiles asked for outside the framed view').toEqual([]);
+  }
+});
