@@ -1,6 +1,6 @@
 // Reads a QR code from one camera frame (issue #13: a driver's status QR scanned
 // with the laptop camera). jsQR decodes the RGBA pixels; this module owns the
-// camera check and the frame size, so the component stays a thin loop.
+// frame size, so the component stays a thin loop (the camera check is camera.ts).
 import jsQR from 'jsqr';
 
 /** Frames are scaled down to at most this width before decoding: enough for a QR held near the camera, cheap to scan. */
@@ -15,15 +15,4 @@ export function readQrFrame(frame: { data: Uint8ClampedArray; width: number; hei
 export function frameSize(width: number, height: number): { width: number; height: number } {
   const scale = width > QR_FRAME_MAX_WIDTH ? QR_FRAME_MAX_WIDTH / width : 1;
   return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
-}
-
-/** True when the browser can open a camera and lists one (no permission prompt: labels stay hidden until granted). */
-export async function hasCamera(): Promise<boolean> {
-  const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
-  if (!media?.getUserMedia || !media.enumerateDevices) return false;
-  try {
-    return (await media.enumerateDevices()).some((d) => d.kind === 'videoinput');
-  } catch {
-    return false;
-  }
 }

@@ -2,10 +2,15 @@
 // status file too): "Paste status" (the JSON a driver's QR holds, or a whole
 // status file) and "Scan status QR" (shown only when a camera is there). The
 // outcome is the day's message: what was added, "Nothing new", or the JSON path of a problem.
-import { createResource, createSignal, Show, type JSX } from 'solid-js';
-import { hasCamera } from '../../io/qr-read';
+import { createResource, createSignal, lazy, Show, type JSX } from 'solid-js';
+import { hasCamera } from '../../io/camera';
 import { useApp } from '../../store/context';
-import { QrScan } from './QrScan';
+
+/**
+ * The camera view and its QR decoder (jsQR, about a third of the planner's own code in size) load when a scan is
+ * first opened: every start of the app parsed and compiled them, and cached their code, for a rarely used button.
+ */
+const QrScan = lazy(() => import('./QrScan').then((m) => ({ default: m.QrScan })));
 
 /** The two buttons and, when opened, the paste box or the camera. */
 export function StatusImport(): JSX.Element {
