@@ -49,3 +49,18 @@ test('"Scan status QR" reads a status QR from the camera into the day', async ({
   // The camera is closed once the code is read.
   await expect(page.getByRole('group', { name: 'Scan status QR' })).toHaveCount(0);
 });
+
+test('the scanner, loaded only when a scan is first opened, works with the network off after one visit', async ({ page, context }) => {
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  // `ready` resolves once the service worker's install step has precached the app, the scanner's chunk included.
+  await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  await context.setOffline(true);
+  await page.reload();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is served by the service worker').toBe(true);
+  await optimize(page, 2);
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  await page.getByRole('button', { name: 'Scan status QR' }).click();
+  await expect(page.getByText('Imported 1 event.')).toBeVisible({ timeout: 20_000 });
+  await context.setOffline(false);
+});
