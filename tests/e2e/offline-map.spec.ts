@@ -84,10 +84,28 @@ test('a .pmtiles archive opened from disk shows its tiles offline, again after r
   await expect(map.getByText('Online map tiles unavailable — showing the offline map archive.')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('archive-offline.png') });
 
+  // Every archive tile made after the reload (they carry their z/x/y) is recorded.
+  await page.addInitScript(() => {
+    const made: string[] = [];
+    (window as unknown as { __archiveTiles: string[] }).__archiveTiles = made;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof HTMLElement)) continue;
+          for (const img of [node, ...node.querySelectorAll('img')]) if (img instanceof HTMLImageElement && img.dataset.tile) made.push(img.dataset.tile);
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.reload();
   expect(await networkIsOff(page), 'still offline after the reload').toBe(true);
   await expect(map).toHaveAttribute('data-map-archive', 'lyon.pmtiles');
   await expectArchiveTilesShown(page);
+  // Read for the view the scenario opens in only: none for the view the map starts from, dropped a moment later.
+  const shownZooms = new Set((await readTiles(page)).map((t) => t.tile.split('/')[0]));
+  const made = await page.evaluate(() => (window as unknown as { __archiveTiles: string[] }).__archiveTiles);
+  expect(made.length).toBeGreaterThan(0);
+  expect(made.filter((tile) => !shownZooms.has(tile.split('/')[0])), `archive tiles made for another zoom than ${[...shownZooms].join(', ')}`).toEqual([]);
 
   dialog = await openSettings(page);
   await dialog.getByRole('button', { name: 'Remove map archive' }).click();

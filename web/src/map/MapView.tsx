@@ -44,9 +44,9 @@ const INITIAL_VIEW = { center: [46.6, 2.4] as L.LatLngTuple, zoom: 5 };
 /**
  * Adds the scenario's tile layer; tile failures only raise `onFailure`, never break the map.
  * A tile host the page's security policy does not admit (yet: set after startup) raises `onBlocked` instead.
- * `framed()`: settles once the view asked for by opening a scenario is set (the layer is added after it).
+ * `framed()`: the map has been framed on the first scenario opened (the layer waits for it).
  */
-function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (admission: Admission) => void, framed: () => Promise<void>): void {
+function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean) => void, onBlocked: (admission: Admission) => void, framed: () => boolean): void {
   const { scenario: [state] } = useApp();
   // The settings as values: opening another scenario with the same tiles keeps the layer (adding it again reset the
   // map's view and tiles in the task that opened a 10,000-order plan, issue #15).
@@ -57,7 +57,7 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     const instance = map();
     const url = tileUrl();
     const attribution = tileAttribution();
-    if (!instance || !url) return;
+    if (!instance || !url || !framed()) return;
     const admission = admissionNow(url);
     if (admission !== 'now') {
       onBlocked(admission);
@@ -67,11 +67,11 @@ function useTileLayer(map: () => L.Map | undefined, onFailure: (failed: boolean)
     const layer = L.tileLayer(url, { attribution, maxZoom: 19 });
     layer.on('tileerror', () => onFailure(true));
     layer.on('tileload', () => onFailure(false));
-    // Added in a task of its own, once the scenario being opened is framed: the first scenario's tiles came with the
-    // views of its 10,000 stops, and added before the framing they were first fetched for the whole country, then
-    // dropped and fetched again for the scenario's area in the framing's task (issue #15).
+    // Added in a task of its own, once the first scenario is framed: the first scenario's tiles came with the views
+    // of its 10,000 stops, and added before the framing they were first fetched for the whole country, then dropped
+    // and fetched again for the scenario's area in the framing's task (issue #15).
     let removed = false;
-    void nextTask().then(() => framed().catch(() => undefined)).then(nextTask).then(() => { if (!removed) layer.addTo(instance); });
+    void nextTask().then(() => { if (!removed) layer.addTo(instance); });
     onCleanup(() => {
       removed = true;
       layer.remove();
@@ -110,24 +110,26 @@ export function MapView(): JSX.Element {
 
   // Frame the whole scenario when one is opened or a frame is asked for, not on every edit (that would yank the view).
   // In a task of its own: Leaflet's view reset redraws every layer, which lengthened the task that opened a
-  // 10,000-order scenario (issue #15). A newer request (or closing the map) drops an older one. Made before the
-  // tile layer's effect, so that a scenario's first tiles wait for its framing (`framed`).
+  // 10,000-order scenario (issue #15). A newer request (or closing the map) drops an older one. The tile layers
+  // (online and from a map archive) wait for the first framing, so that no tiles are read for the starting view.
   let framing = 0;
-  let framed: Promise<void> = Promise.resolve();
+  const [framed, setFramed] = createSignal(false);
   onCleanup(() => { framing += 1; });
   createEffect(on([map, () => state.scenario?.id, () => uiState.fitRequests], ([instance, id]) => {
     // Over the raw data (through the store, 10,000 orders' coordinates were a proxy read each), and in that task too.
     const raw = id && state.scenario ? rawOf(state.scenario) : null;
     const own = ++framing;
     if (!instance || !raw) return;
-    framed = nextTask().then(() => {
-      const bounds = own === framing ? scenarioBounds(raw) : null;
+    void nextTask().then(() => {
+      if (own !== framing) return;
+      const bounds = scenarioBounds(raw);
       if (bounds) instance.fitBounds(bounds, { padding: [40, 40], maxZoom: 15 });
+      setFramed(true);
     });
   }));
 
-  useTileLayer(map, setTilesFailed, setTilesBlocked, () => framed);
-  useArchiveLayer(map, archiveActions.archive);
+  useTileLayer(map, setTilesFailed, setTilesBlocked, framed);
+  useArchiveLayer(map, archiveActions.archive, framed);
 
   // In Day mode the map draws the day as predicted now (new orders included) and rings the stops at risk.
   const dayView = () => (day.mode === 'day' ? day.derived : null);

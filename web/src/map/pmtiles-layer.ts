@@ -6,6 +6,7 @@
 import L from 'leaflet';
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import type { OpenMapArchive } from '../io/map-archive-read';
+import { nextTask } from '../io/next-task';
 import { escapeHtml } from './tooltips';
 
 /** Below the tile-URL layer (Leaflet's default z-index 1): online tiles, when they load, cover the archive. */
@@ -71,13 +72,23 @@ function showBytes(img: HTMLImageElement, bytes: Blob, done: L.DoneCallback): vo
   img.src = url;
 }
 
-/** Shows the open map archive (if any) on `map`, replacing the layer when another archive is opened. */
-export function useArchiveLayer(map: Accessor<L.Map | undefined>, open: Accessor<OpenMapArchive | null>): void {
+/**
+ * Shows the open map archive (if any) on `map`, replacing the layer when another archive is opened. Waits for
+ * `framed()` (the map framed on the first scenario opened: an archive restored at startup is often ready before),
+ * and then for a task of its own, so that its first tiles are read for that view, not for the view the map starts
+ * from (dropped a moment later), and not in the framing's task.
+ */
+export function useArchiveLayer(map: Accessor<L.Map | undefined>, open: Accessor<OpenMapArchive | null>, framed: Accessor<boolean> = () => true): void {
   createEffect(() => {
     const instance = map();
     const archive = open();
-    if (!instance || !archive) return;
-    const layer = new PmtilesLayer(archive).addTo(instance);
-    onCleanup(() => layer.remove());
+    if (!instance || !archive || !framed()) return;
+    let layer: PmtilesLayer | null = null;
+    let removed = false;
+    void nextTask().then(() => { if (!removed) layer = new PmtilesLayer(archive).addTo(instance); });
+    onCleanup(() => {
+      removed = true;
+      layer?.remove();
+    });
   });
 }
