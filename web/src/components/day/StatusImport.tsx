@@ -7,7 +7,7 @@ import { hasCamera } from '../../io/camera';
 import { useApp } from '../../store/context';
 
 /**
- * The camera view and its QR decoder (jsQR, about a third of the planner's own code in size) load when a scan is
+ * The camera view and its QR decoder (jsQR, a fifth of the planner's bundle) load when a scan is
  * first opened: every start of the app parsed and compiled them, and cached their code, for a rarely used button.
  */
 const QrScan = lazy(() => import('./QrScan').then((m) => ({ default: m.QrScan })));
