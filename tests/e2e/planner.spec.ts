@@ -3,7 +3,7 @@
 // solve keeps the best plan so far. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
-import { expect, mapRegion, test } from './support';
+import { expect, isLocal, mapRegion, test } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
 
@@ -74,7 +74,7 @@ test('opening a scenario asks for map tiles of its own area only, on the first v
   page.on('request', (request) => {
     const url = request.url();
     const tile = /\/(\d+)\/(\d+)\/(\d+)(?:@2x)?\.(?:png|jpe?g|webp)(?:\?|$)/.exec(url);
-    if (tile && !['localhost', '127.0.0.1'].includes(new URL(url).hostname)) asked.push({ z: Number(tile[1]), url });
+    if (tile && !isLocal(url)) asked.push({ z: Number(tile[1]), url });
   });
   const map = mapRegion(page);
   for (const open of [() => page.goto('/'), () => page.reload()]) {

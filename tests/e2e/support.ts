@@ -3,7 +3,8 @@
 // page error of the app other than those blocked requests.
 import { expect, test as base, type ConsoleMessage, type Page } from '@playwright/test';
 
-const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
+/** A request to this machine (the app's own server), not one that would leave it. */
+export const isLocal = (url: string) => ['localhost', '127.0.0.1'].includes(new URL(url).hostname);
 
 /** Errors the test itself causes by blocking remote resources are expected. */
 function isBlockedResource(msg: ConsoleMessage): boolean {
