@@ -5,7 +5,7 @@
 // handler as save.worker.ts, behind a fake Worker that answers asynchronously).
 import { describe, expect, it } from 'vitest';
 import { isStaleWrite, makePlannerDb } from '../../../web/src/io/db';
-import { joinRead, KEPT_PLANS, makeSaveHandler, makeSaveWorker, makeWorkerWriter, readReplies, type PlanPart, type ReadPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
+import { joinRead, KEPT_PLANS, makeReplyPoster, makeSaveHandler, makeSaveWorker, makeWorkerWriter, READ_AHEAD, readReplies, type PlanPart, type ReadPart, type SaveReply, type SaveRequest, type TextPart, type WorkerMessage } from '../../../web/src/io/save-offload';
 import { entriesOf } from '../../../web/src/io/record-list';
 import { PIECE_CHARS } from '../../../web/src/io/text-pieces';
 import { recordPiecesWithoutPlan, withScenarioText } from '../../../web/src/io/record-text';
@@ -23,6 +23,15 @@ function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean; 
   /** Every message the worker posted, as the page received it. */
   const replies: (SaveReply | ReadPart)[] = [];
   let held: (() => void)[] | null = null;
+  /** Messages posted ahead of the page's asks, at most, over the worker's life (makeReplyPoster keeps it at READ_AHEAD). */
+  let ahead = 0;
+  let mostAhead = 0;
+  // As the worker's entry (save.worker.ts) posts them: a large read's parts, then its reply; each a task on the page.
+  const poster = makeReplyPoster((message) => {
+    replies.push(message);
+    if ('part' in message) mostAhead = Math.max(mostAhead, ++ahead);
+    setTimeout(() => worker.onmessage?.({ data: structuredClone(message) } as MessageEvent<SaveReply | ReadPart>), 0);
+  }, READ_AHEAD, options.partItems);
   const worker = {
     onmessage: null as ((event: MessageEvent<SaveReply | ReadPart>) => void) | null,
     onerror: null as ((event: ErrorEvent) => void) | null,
@@ -30,25 +39,20 @@ function fakeWorker(options: { failOnPost?: boolean; dieOnFirstPiece?: boolean; 
     terminated: false,
     postMessage(request: WorkerMessage) {
       requests.push(structuredClone(request));
+      if (request.kind === 'read-more') ahead--;
       if (options.failOnPost) return void setTimeout(() => worker.onerror?.({ message: 'boom', preventDefault() {} } as ErrorEvent), 0);
       // Dies as its first piece of a text comes in (at once: the page learns of it before posting the next piece).
       if (options.dieOnFirstPiece && request.kind === 'text-part') return void worker.onerror?.({ message: 'gone', preventDefault() {} } as ErrorEvent);
-      // As the worker's entry (save.worker.ts) posts them: a large read's parts, then its reply; a message per task.
-      const deliver = (messages: (SaveReply | ReadPart)[]) => {
-        const [first, ...rest] = messages;
-        if (!first) return;
-        replies.push(first);
-        worker.onmessage?.({ data: structuredClone(first) } as MessageEvent<SaveReply | ReadPart>);
-        setTimeout(() => deliver(rest), 0);
-      };
-      const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) deliver(readReplies(reply, options.partItems)); });
+      // As the worker's entry (save.worker.ts) meets them: the page's asks for a read's next part go to the poster.
+      if (request.kind === 'read-more') return void setTimeout(() => poster.more(request.id), 0);
+      const run = () => void handle(structuredClone(request)).then((reply) => { if (reply) poster.send(reply); });
       if (held) held.push(run);
       else setTimeout(run, 0);
     },
     terminate() { worker.terminated = true; },
   };
   return {
-    worker, requests, replies,
+    worker, requests, replies, mostAhead: () => mostAhead,
     hold() { held = []; },
     release() { const runs = held ?? []; held = null; runs.forEach((run) => run()); },
     create: () => worker as unknown as Worker,
@@ -306,6 +310,36 @@ describe('save worker', () => {
     const last = fake.replies.at(-1) as Extract<SaveReply, { ok: true }>;
     expect(last.parted).toBe(true);
     expect(last.found?.read.ok && last.found.read.scenario.orders).toEqual([]);
+    // The page asked for the next message once per part it took; the worker kept READ_AHEAD of them in flight.
+    expect(fake.requests.map((r) => r.kind)).toEqual(['read', ...parts.map(() => 'read-more')]);
+    expect(fake.mostAhead()).toBe(READ_AHEAD);
+  });
+
+  it('posts a read answered in parts as the page asks for them, a fixed number ahead, each read on its own', () => {
+    const scenario = makeMiniScenario({ plan: makeMiniPlan() });
+    const found = { read: readScenarioRecord(scenario), stamp: 7 };
+    const posted: (SaveReply | ReadPart)[] = [];
+    const poster = makeReplyPoster((m) => posted.push(m), 2, 1);
+    const whole = readReplies({ id: 1, ok: true, found }, 1);
+    expect(whole.length).toBeGreaterThan(3);
+    poster.send({ id: 1, ok: true, found });
+    expect(posted).toEqual(whole.slice(0, 2));
+    // A small answer (and a failure) leaves at once, whatever is waiting.
+    poster.send({ id: 2, ok: true, listed: { entries: [], unreadable: [] } });
+    poster.send({ id: 3, ok: false, name: 'Error', message: 'x' });
+    expect(posted.slice(2).map((m) => m.id)).toEqual([2, 3]);
+    // A second large read keeps its own queue; asks for an unknown or finished read post nothing.
+    poster.send({ id: 4, ok: true, found });
+    expect(posted.slice(4)).toEqual(readReplies({ id: 4, ok: true, found }, 1).slice(0, 2));
+    poster.more(99);
+    expect(posted).toHaveLength(6);
+    for (let i = 2; i < whole.length; i++) {
+      poster.more(1);
+      expect(posted.at(-1)).toEqual(whole[i]);
+    }
+    poster.more(1);
+    expect(posted).toHaveLength(6 + whole.length - 2);
+    expect(posted.filter((m) => m.id === 1)).toEqual(whole);
   });
 
   it('splits only a read of a large scenario, and joins its parts back to the very read it split', () => {
