@@ -74,6 +74,10 @@ function installableApp(): Plugin[] {
       maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
       navigateFallback: 'index.html',
       cleanupOutdatedCaches: true,
+      // The page of a first visit is controlled as soon as the worker is active, so what loads on first use (the
+      // windows' chunks, web/src/components/ui/lazy-parts.ts; the QR scanner; the spreadsheet reader) comes from the
+      // precache even when the network is gone before any reload. Updates still wait for the user (no skipWaiting).
+      clientsClaim: true,
     },
   });
 }

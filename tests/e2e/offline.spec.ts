@@ -35,6 +35,63 @@ test('after one visit the planner loads, solves and exports with the network off
   await context.setOffline(false);
 });
 
+/** The parts loaded on first use (web/src/components/ui/lazy-parts.ts), by the chunk the build names after each. */
+const FIRST_USE_CHUNKS = ['SettingsDialog', 'ImportDialog', 'VehiclesDialog', 'OrdersDialog', 'DayPanel'];
+const chunkOf = (url: string) => FIRST_USE_CHUNKS.find((name) => new RegExp(`/assets/${name}-[^/]*\\.js$`).test(url));
+
+test('the windows loaded on first use are not loaded at startup, and open with the network gone on a first visit', async ({ page, context }) => {
+  const asked: string[] = [];
+  page.on('request', (request) => { const chunk = chunkOf(request.url()); if (chunk) asked.push(chunk); });
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  expect(asked, 'chunks of the parts loaded on first use, asked for at startup').toEqual([]);
+  // The worker controls this first visit's page once it is active (no reload), so the network can go at once.
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 30_000 });
+  await context.setOffline(true);
+
+  // Each opens from the offline copy, its chunk asked for then; it closes and opens again as before.
+  for (const name of ['Settings', 'Vehicles', 'Orders'] as const) {
+    for (let time = 0; time < 2; time++) {
+      await page.getByRole('banner').getByRole('button', { name, exact: true }).click();
+      await expect(page.getByRole('dialog', { name })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name })).toBeHidden();
+    }
+  }
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const importDialog = page.getByRole('dialog', { name: 'Import orders, vehicles or a scenario' });
+  await expect(importDialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(importDialog).toBeHidden();
+  await optimize(page, 2);
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  await expect(page.getByRole('button', { name: 'Paste status' })).toBeVisible();
+  expect([...new Set(asked)].sort()).toEqual([...FIRST_USE_CHUNKS].sort());
+  await context.setOffline(false);
+});
+
+test.describe('without a service worker', () => {
+  test.use({ serviceWorkers: 'block', expectedConsoleError: /^Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/ });
+
+  test('a window whose code cannot be loaded says so and can be closed; after a reload online it opens', async ({ page }) => {
+    let refuse = true;
+    await page.route(/\/assets\/SettingsDialog-[^/]*\.js$/, (route) => (refuse ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto('/');
+    await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+    await page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await expect(dialog.getByRole('alert')).toContainText('Settings could not be loaded');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    refuse = false;
+    await page.reload();
+    await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+    await page.getByRole('banner').getByRole('button', { name: 'Settings', exact: true }).click();
+    await expect(dialog.getByRole('button', { name: 'Save' })).toBeVisible();
+  });
+});
+
 test('the web app manifest is served and valid, and Chromium finds the app installable', async ({ page, request, baseURL }, testInfo) => {
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');

@@ -2,7 +2,10 @@
 // rows kept aside from the last import until they are fixed or removed.
 import { Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import { ImportDialog } from './ImportDialog';
+import { lazyPart } from './ui/lazy-parts';
+import { WindowPart } from './ui/PartShell';
+
+const ImportDialog = lazyPart(() => import('./ImportDialog').then((m) => m.ImportDialog));
 
 /** "Import" button plus its dialog. */
 export function ImportButton(): JSX.Element {
@@ -16,7 +19,9 @@ export function ImportButton(): JSX.Element {
           <span class="badge" aria-hidden="true">{keptAside()}</span>
         </Show>
       </button>
-      <ImportDialog />
+      <WindowPart name="Import" open={state.step !== 'closed'} onClose={actions.close}>
+        <ImportDialog />
+      </WindowPart>
     </>
   );
 }

@@ -15,10 +15,14 @@ import { RouteList } from './RouteList';
 import { RunPanel } from './RunPanel';
 import { DepotsPanel } from './setup/DepotsPanel';
 import { Timeline } from './Timeline';
-import { DayPanel } from './day/DayPanel';
+import { lazyPart } from './ui/lazy-parts';
+import { PanelPart } from './ui/PartShell';
 import { ModeSwitch } from './day/ModeSwitch';
 import { Banner } from './ui/Banner';
 import { MessageDialogHost } from './messages/MessageButton';
+
+/** Day mode's panel: loaded when Day mode is first shown (ui/lazy-parts.ts). */
+const DayPanel = lazyPart(() => import('./day/DayPanel').then((m) => m.DayPanel));
 
 /** The whole planner screen; needs `AppProvider` above it. */
 export function Planner(): JSX.Element {
@@ -52,7 +56,7 @@ export function Planner(): JSX.Element {
               <DepotsPanel />
             </>
           }>
-            <DayPanel />
+            <PanelPart name="Day mode"><DayPanel /></PanelPart>
           </Show>
         </aside>
       </main>

@@ -1,7 +1,10 @@
 // The header's "Settings" button and the settings dialog it opens.
 import { createSignal, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
-import { SettingsDialog } from './SettingsDialog';
+import { lazyPart } from './ui/lazy-parts';
+import { WindowPart } from './ui/PartShell';
+
+const SettingsDialog = lazyPart(() => import('./SettingsDialog').then((m) => m.SettingsDialog));
 
 /** "Settings" button plus its dialog. */
 export function SettingsButton(): JSX.Element {
@@ -10,7 +13,9 @@ export function SettingsButton(): JSX.Element {
   return (
     <>
       <button type="button" class="btn" disabled={!state.scenario} onClick={() => setOpen(true)}>Settings</button>
-      <SettingsDialog open={open()} onClose={() => setOpen(false)} />
+      <WindowPart name="Settings" open={open()} onClose={() => setOpen(false)}>
+        <SettingsDialog open={open()} onClose={() => setOpen(false)} />
+      </WindowPart>
     </>
   );
 }

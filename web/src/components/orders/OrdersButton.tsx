@@ -4,7 +4,10 @@ import { createSignal, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
 import { openOrderForm } from './order-editor';
 import { OrderFormHost } from './OrderFormHost';
-import { OrdersDialog } from './OrdersDialog';
+import { lazyPart } from '../ui/lazy-parts';
+import { WindowPart } from '../ui/PartShell';
+
+const OrdersDialog = lazyPart(() => import('./OrdersDialog').then((m) => m.OrdersDialog));
 
 /** "Orders" button plus its window and the order form. */
 export function OrdersButton(): JSX.Element {
@@ -18,7 +21,9 @@ export function OrdersButton(): JSX.Element {
   return (
     <>
       <button type="button" class="btn" disabled={!state.scenario} onClick={() => setOpen(true)}>Orders</button>
-      <OrdersDialog open={open()} onClose={() => setOpen(false)} onAddOnMap={addOnMap} />
+      <WindowPart name="Orders" open={open()} onClose={() => setOpen(false)}>
+        <OrdersDialog open={open()} onClose={() => setOpen(false)} onAddOnMap={addOnMap} />
+      </WindowPart>
       <OrderFormHost />
     </>
   );
