@@ -2,6 +2,7 @@
 // Nodes 0..D-1 are depots, D..N-1 orders; the id tables stay in JS for decode.
 import type { Break, Scenario, SoftLimit, TimeWindow, Vehicle } from '../web/src/domain/scenario';
 import { vehicleSpeedMps } from '../web/src/domain/geo';
+import { drivesFree } from '../web/src/domain/pricing';
 import { makeLegFn, type Place } from '../web/src/domain/travel';
 import { capabilityGap, resolveOrder, unassignedPenalty, type OrderNeeds } from '../web/src/domain/service-types';
 import {
@@ -31,8 +32,6 @@ export const DEFAULT_NEIGHBOURS = 20;
  */
 export const NOMINAL_COST_PER_M = 0.001;
 
-/** A vehicle whose driving costs nothing: no cost per km and none per hour (a fixed cost is not driving). */
-export const drivesFree = (v: Vehicle): boolean => v.costs.perKm === 0 && v.costs.perHour === 0;
 /** Latest time any window may reach: 48 h, in seconds. */
 const HORIZON_S = 2880 * 60;
 /**

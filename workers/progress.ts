@@ -1,11 +1,11 @@
 // The figures a progress message carries about the best plan so far, read the way
 // the KPI bar reads a finished plan: the route cost apart from the orders left
 // unassigned and their penalty (which the solver's objective adds, the plan's cost does not).
-import { SUMMARY_COST, type Progress, type SolutionBuffers } from './protocol';
+import { SUMMARY_COST, SUMMARY_DISTANCE, type Progress, type SolutionBuffers } from './protocol';
 import type { Encoded } from './encode';
 
-/** Route cost, unassigned orders and their penalty of a written-out solution. */
-export type PlanFigures = Pick<Progress, 'routeCost' | 'unassigned' | 'penalty'>;
+/** Route cost, unassigned orders, their penalty and the metres driven of a written-out solution. */
+export type PlanFigures = Pick<Progress, 'routeCost' | 'unassigned' | 'penalty' | 'distanceM'>;
 
 /**
  * Splits the solver's summary cost (routes + penalties of unassigned nodes) into the route cost and the
@@ -19,5 +19,5 @@ export function planFigures(buffers: Pick<SolutionBuffers, 'summary' | 'unassign
     penalty += penalties[node];
     if (encoded.nodeStep[node] !== 'break') orders.add(encoded.nodeIds[node]);
   }
-  return { routeCost: buffers.summary[SUMMARY_COST] - penalty, unassigned: orders.size, penalty };
+  return { routeCost: buffers.summary[SUMMARY_COST] - penalty, unassigned: orders.size, penalty, distanceM: buffers.summary[SUMMARY_DISTANCE] };
 }

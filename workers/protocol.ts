@@ -248,6 +248,8 @@ export interface Progress {
   unassigned: number;
   /** Their penalty, which the solver's objective adds to routeCost. */
   penalty: number;
+  /** Metres driven in the best plan (NaN before there is one): what the run panel follows for a fleet that drives for free. */
+  distanceM: number;
   /** The solver's objective of the best plan (route cost + penalty + stability cost). */
   objective: number;
   /**

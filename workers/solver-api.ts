@@ -24,7 +24,7 @@ export const PROGRESS_INTERVAL_MS = 100;
 
 /** A progress message before the search: the phase and the time so far, no plan figures yet. */
 function phaseProgress(runId: number, phase: SolvePhase, startedMs: number): Progress {
-  return { runId, phase, iteration: 0, elapsedMs: Math.round(performance.now() - startedMs), routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN };
+  return { runId, phase, iteration: 0, elapsedMs: Math.round(performance.now() - startedMs), routeCost: NaN, unassigned: 0, penalty: 0, distanceM: NaN, objective: NaN };
 }
 
 /** The search's progress reports (`afterChunk`) and the wait for the page to take the last plan sent (`settle`). */

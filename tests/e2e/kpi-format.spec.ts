@@ -56,3 +56,36 @@ test('after a solve the run panel\'s cost is the KPI bar\'s, with the unassigned
   await expect(figure).toHaveText(new RegExp(`^Cost ${cost.replace(/[.,]/g, '\\$&')} · ${unassigned} unassigned \\(penalty [\\d,]+\\) after [\\d.,]+ s$`));
   await page.screenshot({ path: testInfo.outputPath('run-panel.png') });
 });
+
+test('a fleet that drives for free: the KPI bar says no costs are set, the run panel follows the plan\'s km', async ({ page }, testInfo) => {
+  // The demo with every price taken off, as a fleet imported without cost columns.
+  const free = structuredClone(DEMO);
+  free.id = 'free-fleet';
+  free.name = 'Free fleet';
+  free.plan = null;
+  for (const v of free.vehicles) v.costs = { fixed: 0, perKm: 0, perHour: 0 };
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await openScenario(page, free);
+  await expect(page.locator('.header-scenario')).toContainText('Free fleet');
+  const limit = page.getByLabel('Time limit (s)');
+  await limit.fill('4');
+  await limit.press('Tab');
+  await page.getByRole('button', { name: 'Optimize' }).click();
+  // While it searches: the best plan's km, not a cost that stays 0.
+  await expect(page.getByLabel('Solver progress')).toContainText('Best km', { timeout: 30_000 });
+  await expect(page.getByLabel('Solver progress')).not.toContainText('Best cost');
+  await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+
+  const kpis = page.getByLabel('Plan summary');
+  const tile = (label: string) => kpis.locator('.stat', { hasText: label });
+  await expect(tile('Cost').locator('.stat__value')).toHaveText('—');
+  await expect(tile('Cost')).toHaveAttribute('title', /No vehicle costs are set/);
+  const km = await tile('Km').locator('.stat__value').innerText();
+  expect(Number(km.replace(/,/g, ''))).toBeGreaterThan(10);
+  const chart = page.getByLabel('Best cost over time');
+  await expect(chart).toContainText('Km of the best plan');
+  await expect(chart.locator('.cost-chart__figure')).toHaveText(new RegExp(`^Km ${km.replace(/[.,]/g, '\\$&')}( · [\\d,]+ unassigned \\(penalty [\\d,]+\\))? after [\\d.,]+ s$`));
+  await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /^Km went from [\d,.]+ to /);
+  await page.screenshot({ path: testInfo.outputPath('free-fleet.png') });
+});

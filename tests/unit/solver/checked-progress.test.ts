@@ -27,7 +27,7 @@ const parsed = async () => {};
 
 function report(elapsedMs: number, withPlan: boolean): WireProgress {
   const { check: _check, ...plan } = makeMiniSolution();
-  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, objective: elapsedMs, ...(withPlan ? { plan: toPlanText({ ...plan, stats: { ...plan.stats, elapsedMs } }) } : {}) };
+  return { runId: 1, phase: 'searching', iteration: elapsedMs, elapsedMs, routeCost: elapsedMs, unassigned: 0, penalty: 0, distanceM: 1000, objective: elapsedMs, ...(withPlan ? { plan: toPlanText({ ...plan, stats: { ...plan.stats, elapsedMs } }) } : {}) };
 }
 
 /** The elapsed time a checked plan's text carries. */

@@ -21,7 +21,7 @@ function keepingWorker(kept: { progress?: (p: WireProgress) => Promise<void> }):
   Comlink.expose({
     solve: async (request: { runId: number }, onProgress: (p: WireProgress) => Promise<void>) => {
       kept.progress = onProgress;
-      await onProgress({ runId: request.runId, phase: 'searching', iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, objective: 5 });
+      await onProgress({ runId: request.runId, phase: 'searching', iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, distanceM: 1000, objective: 5 });
       return { runId: request.runId, solution: toPlanText(plan), stopReason: 'completed', objective: 5 };
     },
     cancel: () => {},
@@ -66,7 +66,7 @@ describe('solver client', () => {
     // During the solve the report came through.
     expect(seen.map((p) => p.elapsedMs)).toEqual([10]);
     // After it, the worker's kept callback still answers, but the run's handler hears nothing.
-    await kept.progress!({ runId: 1, phase: 'searching', iteration: 2, elapsedMs: 999, routeCost: 4, unassigned: 0, penalty: 0, objective: 4 });
+    await kept.progress!({ runId: 1, phase: 'searching', iteration: 2, elapsedMs: 999, routeCost: 4, unassigned: 0, penalty: 0, distanceM: 1000, objective: 4 });
     expect(seen.map((p) => p.elapsedMs)).toEqual([10]);
     client.dispose();
   });
@@ -96,7 +96,7 @@ describe('solver client', () => {
     const log: string[] = [];
     const { port1, port2 } = new MessageChannel();
     const { check: _check, ...plan } = makeMiniSolution();
-    const figures = { runId: 1, phase: 'searching' as const, iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, objective: 5 };
+    const figures = { runId: 1, phase: 'searching' as const, iteration: 1, elapsedMs: 10, routeCost: 5, unassigned: 0, penalty: 0, distanceM: 1000, objective: 5 };
     Comlink.expose({
       solve: async (request: { runId: number }, onProgress: (p: WireProgress) => Promise<void>) => {
         await onProgress({ ...figures, runId: request.runId });

@@ -68,8 +68,8 @@ describe('solver pins', () => {
     const solving = run[1].optimize();
     expect(fake.calls[0].options.pins).toEqual([{ orderId: 'o2', vehicleId: 'v2' }]);
     expect(() => structuredClone(fake.calls[0].options)).not.toThrow();
-    for (const [elapsedMs, routeCost] of [[100, 500], [200, 500], [300, 420]]) fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned: 0, penalty: 0, elapsedMs });
-    expect(run[0].costHistory).toEqual([{ elapsedMs: 100, cost: 500, unassigned: 0, penalty: 0 }, { elapsedMs: 300, cost: 420, unassigned: 0, penalty: 0 }]);
+    for (const [elapsedMs, routeCost] of [[100, 500], [200, 500], [300, 420]]) fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned: 0, penalty: 0, distanceM: routeCost * 10, elapsedMs });
+    expect(run[0].costHistory).toEqual([{ elapsedMs: 100, cost: 500, unassigned: 0, penalty: 0, distanceM: 5000 }, { elapsedMs: 300, cost: 420, unassigned: 0, penalty: 0, distanceM: 4200 }]);
     fake.calls[0].resolve(makeMiniSolution());
     await solving;
   });

@@ -92,7 +92,7 @@ describe('run store with a routing service', () => {
     const solved = fake.calls[0].scenario;
     expect(solved.travelMatrices?.van.durationsS).not.toEqual(oldMatrices.van.durationsS);
     const best = makeMiniSolution();
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, elapsedMs: 500, plan: best });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, distanceM: 1000, elapsedMs: 500, plan: best });
     // Shown at once, as the scenario's plan, with the travel times it was solved on.
     expect(state.scenario?.plan?.solution).toBe(best);
     expect(state.scenario?.plan?.travel).toEqual({ source: 'routing' });
@@ -100,7 +100,7 @@ describe('run store with a routing service', () => {
     expect(state.planStatus).toBe('valid');
     // A later plan of the same solve only replaces the plan.
     const better = { ...makeMiniSolution(), stopReason: 'time-limit' as const };
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0.5, iteration: 9, routeCost: 0.5, unassigned: 0, penalty: 0, elapsedMs: 900, plan: better });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0.5, iteration: 9, routeCost: 0.5, unassigned: 0, penalty: 0, distanceM: 1000, elapsedMs: 900, plan: better });
     expect(state.scenario?.plan?.solution).toBe(better);
     fake.calls[0].reject(namedError('SolverError', 'boom'));
     await pending;
@@ -114,7 +114,7 @@ describe('run store with a routing service', () => {
     const { fake, scenario: [state], run: [, actions] } = setup(stub.url);
     const pending = actions.optimize();
     await until(() => fake.calls.length === 1);
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, elapsedMs: 500, plan: makeMiniSolution() });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 0, penalty: 0, distanceM: 1000, elapsedMs: 500, plan: makeMiniSolution() });
     expect(state.scenario?.travelMatrices).toBeDefined();
     expect(state.scenario?.orders[0].matrixIndex).toBeDefined();
     fake.calls[0].reject(namedError('SolverError', 'boom'));

@@ -15,11 +15,11 @@ import { makeFakeSolverClient, namedError, type FakeSolverClient } from '../../f
 let disposeRoot: () => void = () => {};
 afterEach(() => disposeRoot());
 
-function setup(hardAbortAfterMs = 50): { fake: FakeSolverClient; scenario: ScenarioStore; run: RunStore } {
+function setup(hardAbortAfterMs = 50, problem = makeMiniScenario()): { fake: FakeSolverClient; scenario: ScenarioStore; run: RunStore } {
   return createRoot((dispose) => {
     disposeRoot = dispose;
     const fake = makeFakeSolverClient();
-    const scenario = createScenarioStore(makeMiniScenario());
+    const scenario = createScenarioStore(problem);
     const run = createRunStore(fake.client, scenario, { hardAbortAfterMs });
     return { fake, scenario, run };
   });
@@ -93,38 +93,56 @@ describe('run store', () => {
   it('shows progress while running', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
-    expect(run.progress).toEqual({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, elapsedMs: 300 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, distanceM: 12_345, elapsedMs: 300 });
+    expect(run.progress).toEqual({ runId: 1, phase: 'searching', objective: 0, iteration: 120, routeCost: 456.7, unassigned: 1, penalty: 200_000, distanceM: 12_345, elapsedMs: 300 });
   });
 
   it('charts the route cost with unassigned orders apart, one point per change of the best plan', () => {
     const { fake, run: [run, actions] } = setup();
     void actions.optimize();
     const report = (elapsedMs: number, routeCost: number, unassigned: number) =>
-      fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, elapsedMs });
+      fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: elapsedMs, routeCost, unassigned, penalty: unassigned * 100_000, distanceM: routeCost * 10, elapsedMs });
     report(100, 300, 2);
     report(200, 300, 2);
     // An order gets in: the route cost rises while the objective falls.
     report(300, 340, 1);
     report(400, 320, 1);
     expect(run.costHistory).toEqual([
-      { elapsedMs: 100, cost: 300, unassigned: 2, penalty: 200_000 },
-      { elapsedMs: 300, cost: 340, unassigned: 1, penalty: 100_000 },
-      { elapsedMs: 400, cost: 320, unassigned: 1, penalty: 100_000 },
+      { elapsedMs: 100, cost: 300, unassigned: 2, penalty: 200_000, distanceM: 3000 },
+      { elapsedMs: 300, cost: 340, unassigned: 1, penalty: 100_000, distanceM: 3400 },
+      { elapsedMs: 400, cost: 320, unassigned: 1, penalty: 100_000, distanceM: 3200 },
     ]);
+  });
+
+  it('follows the km of a fleet that drives for free: a point per change of the best plan even at the same cost', () => {
+    const priced = setup();
+    void priced.run[1].optimize();
+    expect(priced.run[0].measure).toBe('cost');
+    disposeRoot();
+    const free = makeMiniScenario();
+    for (const v of free.vehicles) v.costs = { fixed: 0, perKm: 0, perHour: 0 };
+    const { fake, run: [run, actions] } = setup(50, free);
+    void actions.optimize();
+    expect(run.measure).toBe('km');
+    const report = (elapsedMs: number, distanceM: number) =>
+      fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: distanceM / 1000, iteration: elapsedMs, routeCost: 0, unassigned: 0, penalty: 0, distanceM, elapsedMs });
+    report(100, 52_000);
+    report(200, 52_000);
+    report(300, 48_500);
+    expect(run.costHistory.map((p) => [p.elapsedMs, p.cost, p.distanceM])).toEqual([[100, 0, 52_000], [300, 0, 48_500]]);
   });
 
   it('ends the chart on the plan\'s own figures: the run panel\'s cost is the KPI bar\'s', async () => {
     const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
     const pending = actions.optimize();
     // The solver's last report may differ from the decoded plan (it prices lateness in steps).
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, elapsedMs: 100 });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 0, iteration: 9, routeCost: 999, unassigned: 3, penalty: 300_000, distanceM: 9_990, elapsedMs: 100 });
     fake.calls[0].resolve(makeMiniSolution());
     await pending;
     const plan = scenarioState.scenario!.plan!;
     const kpis = computeKpis(scenarioState.scenario!, plan.solution);
     const last = run.costHistory[run.costHistory.length - 1];
-    expect(last).toEqual({ elapsedMs: 120, cost: kpis.cost, unassigned: 1, penalty: kpis.unassignedPenalty });
+    expect(last).toEqual({ elapsedMs: 120, cost: kpis.cost, unassigned: 1, penalty: kpis.unassignedPenalty, distanceM: kpis.distanceM });
     // o4 (priority 1) is left out: base + perPriority, apart from the cost.
     expect(kpis.unassignedPenalty).toBe(200_000);
     expect(kpis.cost).toBeCloseTo(plan.solution.routes[0].cost, 9);
@@ -184,7 +202,7 @@ describe('run store', () => {
     const { fake, scenario: [scenarioState], run: [run, actions] } = setup();
     const pending = actions.optimize();
     const best = { ...makeMiniSolution(), stopReason: 'cancelled' as const };
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: best });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, distanceM: 1000, elapsedMs: 1000, plan: best });
     expect(run.status).toBe('running');
     expect(scenarioState.scenario?.plan?.solution).toEqual(best);
     expect(scenarioState.scenario?.plan?.solvedRevision).toBe(3);
@@ -201,7 +219,7 @@ describe('run store', () => {
     const previous = makeMiniPlan();
     scenarioActions.setPlan(previous);
     const failing = actions.optimize();
-    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, elapsedMs: 1000, plan: { ...makeMiniSolution(), stopReason: 'cancelled' } });
+    fake.calls[0].onProgress?.({ runId: 1, phase: 'searching', objective: 1, iteration: 5, routeCost: 1, unassigned: 1, penalty: 0, distanceM: 1000, elapsedMs: 1000, plan: { ...makeMiniSolution(), stopReason: 'cancelled' } });
     expect(scenarioState.scenario?.plan?.solution.stopReason).toBe('cancelled');
     fake.calls[0].reject(namedError('SolverError', 'out of memory'));
     await failing;

@@ -45,14 +45,22 @@ describe('a vehicle whose driving costs nothing', () => {
     expect(freePlan.objective).toBeCloseTo(paidPlan.objective!, 6);
   });
 
-  it('reports no cost for it while it searches: a fleet that costs nothing shows 0 all along', async () => {
+  it('reports no cost for it while it searches, and the km it drives: a fleet that costs nothing shows 0 all along', async () => {
     const api = createSolverApi(() => loadSolverModule('release'));
     const scenario = demo(() => ({ fixed: 0, perKm: 0, perHour: 0 }));
     const seen: number[] = [];
-    const result = await api.solve({ runId: 3, scenario, options: { timeLimitS: 600, seed: 1, maxMoves: 400_000 } }, (p) => void seen.push(p.routeCost));
+    const metres: number[] = [];
+    const result = await api.solve({ runId: 3, scenario, options: { timeLimitS: 600, seed: 1, maxMoves: 400_000 } }, (p) => {
+      seen.push(p.routeCost);
+      if (p.phase === 'searching') metres.push(p.distanceM);
+    });
     expect(seen.filter(Number.isFinite).length).toBeGreaterThan(0);
     for (const cost of seen.filter(Number.isFinite)) expect(cost).toBeCloseTo(0, 9);
     expect(result.solution.summary.cost).toBe(0);
+    // What the run panel follows instead: the best plan's metres, those of the plan found last at the end.
+    expect(metres.length).toBeGreaterThan(0);
+    for (const m of metres) expect(m).toBeGreaterThan(10_000);
+    expect(metres.at(-1)!).toBeCloseTo(result.solution.summary.distanceM, -1);
     expect(result.objective!).toBeGreaterThan(result.solution.summary.distanceM / 1000 - 1e-6);
   });
 

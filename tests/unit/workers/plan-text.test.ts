@@ -50,7 +50,7 @@ describe('plans as text across the worker boundary', () => {
 
   it('a best-so-far plan travels as text; figures without a plan pass as they are', async () => {
     const { solution } = await createSolverApi(() => loadSolverModule('debug')).solve({ runId: 1, scenario: richDay(), options: { timeLimitS: 60, seed: 2, maxMoves: 200, explain: false } });
-    const figures = { runId: 7, phase: 'searching' as const, iteration: 3, elapsedMs: 100, routeCost: 1, unassigned: 0, penalty: 0, objective: 1 };
+    const figures = { runId: 7, phase: 'searching' as const, iteration: 3, elapsedMs: 100, routeCost: 1, unassigned: 0, penalty: 0, distanceM: 1000, objective: 1 };
     // An API whose solve reports figures, then figures with a plan, then returns that plan.
     const api = createSolverApi(() => loadSolverModule('debug'));
     api.solve = async (request, onProgress) => {

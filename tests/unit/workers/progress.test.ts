@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from '../../../workers/encode';
 import { planFigures } from '../../../workers/progress';
-import { SUMMARY_COST, SUMMARY_COUNT, type Progress } from '../../../workers/protocol';
+import { SUMMARY_COST, SUMMARY_COUNT, SUMMARY_DISTANCE, type Progress } from '../../../workers/protocol';
 import { createSolverApi } from '../../../workers/solver-api';
 import { resolveOrder, unassignedPenalty } from '../../../web/src/domain/service-types';
 import type { Scenario } from '../../../web/src/domain/scenario';
@@ -29,14 +29,16 @@ describe('planFigures', () => {
     expect(penalty).toBeGreaterThan(0);
     const summary = new Float64Array(SUMMARY_COUNT);
     summary[SUMMARY_COST] = 1234.5 + penalty;
-    expect(planFigures({ summary, unassigned }, encoded)).toEqual({ routeCost: 1234.5, unassigned: 2, penalty });
+    summary[SUMMARY_DISTANCE] = 56_789;
+    expect(planFigures({ summary, unassigned }, encoded)).toEqual({ routeCost: 1234.5, unassigned: 2, penalty, distanceM: 56_789 });
   });
 
   it('reports no penalty when every order is served', () => {
     const scenario = makeMiniScenario();
     const summary = new Float64Array(SUMMARY_COUNT);
     summary[SUMMARY_COST] = 321;
-    expect(planFigures({ summary, unassigned: new Int32Array(0) }, encode(scenario, { timeLimitS: 1, seed: 1 }))).toEqual({ routeCost: 321, unassigned: 0, penalty: 0 });
+    summary[SUMMARY_DISTANCE] = 4_321;
+    expect(planFigures({ summary, unassigned: new Int32Array(0) }, encode(scenario, { timeLimitS: 1, seed: 1 }))).toEqual({ routeCost: 321, unassigned: 0, penalty: 0, distanceM: 4_321 });
   });
 });
 

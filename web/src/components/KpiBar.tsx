@@ -6,8 +6,12 @@ import type { Solution } from '../domain/solution';
 import { kpisInSlices, type PlanKpis } from '../plan/kpis';
 import { rawOf } from '../store/raw';
 import { createStagedSlices, viewQueue } from '../store/staged';
+import { fleetDrivesFree } from '../domain/pricing';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
+
+/** The Cost tile of a plan that costs nothing because no vehicle's driving is priced. */
+const UNPRICED_HINT = 'No vehicle costs are set: the plan keeps the routes short in km. Set costs per km or per hour in Vehicles to plan with your own.';
 
 /** Above this many steps the first figures of a newly shown strip are computed in a task after the one that showed the plan. */
 const FIGURES_AT_ONCE_UP_TO = 2000;
@@ -34,10 +38,12 @@ export function KpiBar(props: { scenario: Scenario; solution: Solution; atRisk?:
   );
   /** A figure's text, or "…" until the first figures are in. */
   const text = (format: (kpis: PlanKpis) => string) => { const kpis = figures(); return kpis ? format(kpis) : '…'; };
+  // A fleet that drives for free and a plan that costs nothing: "0" would read as free or not computed.
+  const unpriced = () => fleetDrivesFree(props.scenario.vehicles) && figures()?.cost === 0;
   const warnIf = (count: (kpis: PlanKpis) => number) => { const kpis = figures(); return kpis && count(kpis) > 0 ? 'warning' : undefined; };
   return (
     <dl class="stats stats--kpi" aria-label="Plan summary" aria-busy={figures.pending()}>
-      <Stat label="Cost" value={text((k) => formatCost(k.cost))} />
+      <Stat label="Cost" value={text((k) => (unpriced() ? '—' : formatCost(k.cost)))} hint={unpriced() ? UNPRICED_HINT : undefined} />
       <Stat label="Km" value={text((k) => formatKmValue(k.distanceM))} />
       <Stat label="Hours" value={text((k) => formatHm(k.durationS))} />
       <Stat label="Vehicles" value={text((k) => `${formatCount(k.vehiclesUsed)} / ${formatCount(k.fleetSize)}`)} />

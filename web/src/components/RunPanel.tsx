@@ -1,11 +1,12 @@
 // Starts and stops the solver: time limit, Optimize and Cancel, live progress (the phase; then
-// iteration, best plan's cost with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
+// iteration, best plan's cost — or km, for a fleet that drives for free — with its unassigned orders apart, elapsed) and any failure, shown while the app keeps working.
 import { Show, type JSX } from 'solid-js';
 import type { Progress, SolvePhase } from '../../../workers/protocol';
 import type { Solution, StopReason } from '../domain/solution';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
-import { formatCost, formatCount, formatElapsed, plural } from './ui/format';
+import type { PlanMeasure } from '../domain/pricing';
+import { formatCost, formatCount, formatElapsed, formatKmValue, plural } from './ui/format';
 import { Stat } from './ui/Stat';
 
 const MIN_LIMIT_S = 1;
@@ -35,7 +36,7 @@ export function RunPanel(): JSX.Element {
         )}
       </Show>
       <Show when={running() && !run.routing}>
-        <RunProgress progress={run.progress} cancelling={run.cancelling} timeLimitS={scenarioState.scenario?.settings.solver.timeLimitS ?? 0} />
+        <RunProgress progress={run.progress} measure={run.measure} cancelling={run.cancelling} timeLimitS={scenarioState.scenario?.settings.solver.timeLimitS ?? 0} />
       </Show>
       <Show when={run.status === 'done'}>
         <LastRun stats={scenarioState.scenario?.plan?.solution.stats} stopReason={run.stopReason} />
@@ -84,7 +85,7 @@ const PHASE_TEXT: Record<SolvePhase, string> = {
 
 type Figures = Omit<Progress, 'plan'>;
 
-function RunProgress(props: { progress: Figures | null; cancelling: boolean; timeLimitS: number }): JSX.Element {
+function RunProgress(props: { progress: Figures | null; measure: PlanMeasure; cancelling: boolean; timeLimitS: number }): JSX.Element {
   const state = () => (props.cancelling ? 'Stopping — keeping the best plan so far…' : props.progress ? PHASE_TEXT[props.progress.phase] : 'Starting the solver…');
   return (
     <>
@@ -94,7 +95,9 @@ function RunProgress(props: { progress: Figures | null; cancelling: boolean; tim
         {(progress) => (
           <dl class="stats stats--compact" aria-label="Solver progress">
             <Stat label="Iteration" value={formatCount(progress().iteration)} />
-            <Stat label="Best cost" value={formatCost(progress().routeCost)} />
+            {props.measure === 'km'
+              ? <Stat label="Best km" value={formatKmValue(progress().distanceM)} />
+              : <Stat label="Best cost" value={formatCost(progress().routeCost)} />}
             <Stat label="Unassigned" value={unassignedText(progress())} tone={progress().unassigned > 0 ? 'warning' : undefined} />
             <Stat label="Elapsed" value={formatElapsed(progress().elapsedMs)} />
           </dl>

@@ -103,7 +103,15 @@ export function formatShare(share: number): string {
 
 /** A plan's cost with the unassigned orders apart: "3,989 · 2 unassigned (penalty 20,000)". */
 export function formatPlanCost(figures: { cost: number; unassigned: number; penalty: number }): string {
-  const cost = formatCost(figures.cost);
-  if (figures.unassigned === 0) return cost;
-  return `${cost} · ${formatCount(figures.unassigned)} unassigned (penalty ${formatCost(figures.penalty)})`;
+  return withUnassigned(formatCost(figures.cost), figures);
+}
+
+/** A plan's km with the unassigned orders apart: "1,723.6 · 2 unassigned (penalty 20,000)". */
+export function formatPlanKm(figures: { distanceM: number; unassigned: number; penalty: number }): string {
+  return withUnassigned(formatKmValue(figures.distanceM), figures);
+}
+
+function withUnassigned(figure: string, figures: { unassigned: number; penalty: number }): string {
+  if (figures.unassigned === 0) return figure;
+  return `${figure} · ${formatCount(figures.unassigned)} unassigned (penalty ${formatCost(figures.penalty)})`;
 }

@@ -27,11 +27,13 @@ export interface PlanCost {
   cost: number;
   unassigned: number;
   penalty: number;
+  /** Metres driven: the run panel follows it instead of the cost for a fleet that drives for free (domain/pricing.ts). */
+  distanceM: number;
 }
 
 /** The cost figures of a plan's KPIs. */
 export function planCost(kpis: PlanKpis): PlanCost {
-  return { cost: kpis.cost, unassigned: kpis.unassigned, penalty: kpis.unassignedPenalty };
+  return { cost: kpis.cost, unassigned: kpis.unassigned, penalty: kpis.unassignedPenalty, distanceM: kpis.distanceM };
 }
 
 /** Sum of the penalties of `solution`'s unassigned orders. */
@@ -50,7 +52,7 @@ export function planCostOf(scenario: Scenario, solution: Solution): PlanCost {
   const wanted = new Set(solution.unassigned.map((u) => u.orderId));
   const orders = new Map<string, Order>();
   if (wanted.size > 0) for (const order of scenario.orders) if (wanted.has(order.id)) orders.set(order.id, order);
-  return { cost: solution.summary.cost, unassigned: solution.unassigned.length, penalty: penaltyOf(scenario, orders, solution) };
+  return { cost: solution.summary.cost, unassigned: solution.unassigned.length, penalty: penaltyOf(scenario, orders, solution), distanceM: solution.summary.distanceM };
 }
 
 /** Orders indexed, then routes counted, per slice of kpisInSlices (each slice a few milliseconds at most). */

@@ -185,7 +185,7 @@ export function makeSolverClient(createWorker: () => Worker = spawnWorker, worke
         verdict.catch(() => {}); // awaited below
         let solution: UncheckedSolution = reused ?? await readPlanText<UncheckedSolution>(result.solution, nextTask);
         if (explainAfter) {
-          onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, objective: NaN });
+          onProgress?.({ runId, phase: 'explaining', iteration: solution.stats.iterations, elapsedMs: solution.stats.elapsedMs, routeCost: NaN, unassigned: 0, penalty: 0, distanceM: NaN, objective: NaN });
           const remote = used[0].remote();
           // The scenario's text as the solve posted it: a large one in pieces first.
           const scenario = await Promise.race([sendScenario(remote, json), failed]);

@@ -12,7 +12,8 @@ export interface CostPoint extends PlanCost {
 
 /** Whether two points show the same figures (up to float noise): only a change of the best plan adds a point. */
 export const sameCost = (a: PlanCost, b: PlanCost) =>
-  a.unassigned === b.unassigned && Math.abs(a.cost - b.cost) <= 1e-6 * Math.max(1, Math.abs(a.cost)) && Math.abs(a.penalty - b.penalty) <= 1e-6 * Math.max(1, a.penalty);
+  a.unassigned === b.unassigned && Math.abs(a.cost - b.cost) <= 1e-6 * Math.max(1, Math.abs(a.cost)) && Math.abs(a.penalty - b.penalty) <= 1e-6 * Math.max(1, a.penalty)
+  && Math.abs(a.distanceM - b.distanceM) <= 1e-6 * Math.max(1, a.distanceM);
 
 /** The last point of a finished solve: its plan's figures as the KPI bar computes them. */
 export function finalCostPoint(scenario: Scenario, solution: Solution, lastMs: number): CostPoint {

@@ -7,6 +7,7 @@ import type { Progress, SolverPin } from '../../../workers/protocol';
 import type { Scenario, TravelSource } from '../domain/scenario';
 import type { Solution, StopReason } from '../domain/solution';
 import { solveBlocker } from '../domain/validate-entity';
+import { planMeasure, type PlanMeasure } from '../domain/pricing';
 import type { CheckedProgress, SolverClient } from '../solver/client';
 import { localTravel, resolveRoadTravel, routingUrlOf, type RoadTravelOptions } from '../io/road-travel';
 import { makeBestSoFar } from './provisional';
@@ -34,6 +35,11 @@ interface RunFields {
    * best plan; a finished solve ends on its plan's own figures (those of the KPI bar).
    */
   costHistory: CostPoint[];
+  /**
+   * What the run panel follows of the best plan: its cost, or its km when the fleet drives for free (its cost
+   * then says nothing about the routes). Set when a solve starts, from the vehicles at the click.
+   */
+  measure: PlanMeasure;
   /** Road matrix blocks fetched from the routing service before the solve (issue #14), null outside that phase. */
   routing: { done: number; total: number } | null;
 }
@@ -70,7 +76,7 @@ const DEFAULT_HARD_ABORT_MS = 5000;
 /** Creates the run store around a solver client and the scenario store it plans for. */
 export function createRunStore(client: SolverClient, scenarioStore: ScenarioStore, options: RunOptions = {}): RunStore {
   const [scenarioState, scenarioActions] = scenarioStore;
-  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
+  const [state, setState] = createStore<RunFields>({ status: 'idle', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], measure: 'cost', routing: null });
   let controller: AbortController | null = null;
   let hardAbortTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -103,7 +109,7 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
   const progressOf = (snapshot: () => ScenarioHead, solved: () => Pick<Scenario, 'travelMatrices'>, travel: TravelSource) => (p: CheckedProgress) => {
     const { plan, ...figures } = p;
     // Before the search there is no plan yet, so no cost point.
-    if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty });
+    if (p.phase === 'searching') addPoint({ elapsedMs: p.elapsedMs, cost: p.routeCost, unassigned: p.unassigned, penalty: p.penalty, distanceM: p.distanceM });
     setState('progress', figures);
     if (plan) bestSoFar.show(snapshot(), solved(), travel, plan);
   };
@@ -123,7 +129,7 @@ export function createRunStore(client: SolverClient, scenarioStore: ScenarioStor
     if (!clicked || blocked(clicked)) return;
     const own = new AbortController();
     controller = own;
-    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], routing: null });
+    setState({ status: 'running', progress: null, error: null, stopReason: null, cancelling: false, costHistory: [], measure: planMeasure(clicked.vehicles), routing: null });
     // The scenario as text (what the solver reads); a copy is parsed from it only when needed (a routing service's
     // matrices are fetched for it, or the scenario changed before the solve ended). A large scenario's text is
     // written a slice per task after the click, not in it (issue #15).
