@@ -11,6 +11,9 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await optimize(page, 2);
   await page.getByRole('button', { name: 'Dispatch' }).click();
   await expect(page.getByRole('button', { name: 'Day', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  // The simulated clock stands where the day was dispatched (the plan's first departure); messages are logged at it.
+  const clockAt = await page.getByLabel('Time', { exact: true }).inputValue();
+  expect(clockAt).toMatch(/^0[5-9]:\d\d$/);
 
   const stop = await delayUntilAtRisk(page);
   const orderId = (await stop.getAttribute('data-order-id'))!;
@@ -32,7 +35,7 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   // No SMS app on the test machine: the link's default action is cancelled, its click handler still runs.
   await page.evaluate(() => window.addEventListener('click', (e) => { if ((e.target as Element).closest('a[href^="sms:"]')) e.preventDefault(); }, true));
   await sms.click();
-  const logLine = 'SMS · Delay notice · 08:00';
+  const logLine = `SMS · Delay notice · ${clockAt}`;
   await expect(dialog.locator('.message-log li')).toHaveText([logLine]);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(stop.locator('.message-log li')).toHaveText([logLine]);

@@ -64,6 +64,40 @@ describe('day store: dispatch', () => {
     expect(actions.dispatch()).toBe(false);
     dispose();
   });
+
+  it('before Dispatch the simulated clock stands at the plan\'s first departure, and follows a new plan', () => {
+    const earlier = (plan: ReturnType<typeof makeMiniPlan>, seconds: number) => {
+      const moved = structuredClone(plan);
+      for (const route of moved.solution.routes) for (const step of route.steps) { step.arrivalS -= seconds; step.departureS -= seconds; }
+      return moved;
+    };
+    // The mini plan's van leaves at 08:00, the fresh clock's own time: this one leaves 37 minutes earlier.
+    const plan = earlier(makeMiniPlan(), 37 * 60);
+    const departures = plan.solution.routes.filter((r) => r.steps.some((s) => s.type === 'job')).map((r) => r.steps[0].departureS / 60);
+    expect(departures.length).toBeGreaterThan(0);
+    const { scenario: [scenarioState, scenarioActions], day: [state, actions, clock], dispose } = setup(makeMiniScenario({ plan }));
+    // Not the fixed 08:00 of a fresh clock: the day starts when the first van leaves.
+    expect(clock.minutes()).toBe(Math.min(...departures));
+    expect(clock.minutes()).not.toBe(8 * 60);
+    // A new plan whose van leaves an hour earlier still: the clock goes with it.
+    scenarioActions.setPlan(earlier(scenarioState.scenario!.plan!, 3600));
+    expect(clock.minutes()).toBe(Math.min(...departures) - 60);
+    expect(actions.dispatch()).toBe(true);
+    expect(state.day?.dispatchedAt).toBe(Math.min(...departures) - 60);
+    // Once dispatched, the clock is the dispatcher's: a later plan change does not move it.
+    clock.set(10 * 60);
+    scenarioActions.setPlan(structuredClone(plan));
+    expect(clock.minutes()).toBe(600);
+    dispose();
+  });
+
+  it('a real-time clock stays on the real time before Dispatch', () => {
+    const { day: [, , clock], dispose } = setup(makeMiniScenario({ plan: makeMiniPlan() }), { clock: { now: () => new Date(2026, 11, 7, 9, 41) } });
+    clock.useRealTime();
+    expect(clock.real()).toBe(true);
+    expect(clock.minutes()).toBeCloseTo(9 * 60 + 41, 5);
+    dispose();
+  });
 });
 
 describe('day store: the log', () => {

@@ -10,6 +10,7 @@ import { storedEventSchema } from '../domain/day/event-schema';
 import { deriveEventId, type DayEvent, type PodMedia } from '../domain/day/events';
 import { parseEventsFile } from '../domain/day/events-file';
 import type { Scenario } from '../domain/scenario';
+import { isOrderStep, type Solution } from '../domain/solution';
 
 /** An event as a dispatcher's action makes it: no id yet. */
 export type NewDayEvent = DayEvent extends infer E ? (E extends DayEvent ? Omit<E, 'id'> & { id?: string } : never) : never;
@@ -25,6 +26,19 @@ export function dispatchBlocker(scenario: Scenario | null): string | null {
   if (plan.solvedRevision !== scenario.revision) return 'the plan is out of date (the scenario changed since it was made): press Optimize first';
   if (!plan.solution.check.ok) return 'the plan breaks rules (see the checker’s report): fix it or press Optimize first';
   return null;
+}
+
+/**
+ * Minutes of the plan's first departure: the earliest start of a route that serves something, or null when no
+ * route does. Before Dispatch the simulated clock stands there (day.ts).
+ */
+export function firstDeparture(solution: Pick<Solution, 'routes'> | null | undefined): number | null {
+  let first = Infinity;
+  for (const route of solution?.routes ?? []) {
+    if (!route.steps.some(isOrderStep)) continue;
+    first = Math.min(first, route.steps[0].departureS / 60);
+  }
+  return Number.isFinite(first) ? first : null;
 }
 
 /** The day record of a dispatch at `minutes`: the plan frozen as it is, an empty log. */

@@ -2,7 +2,7 @@
 // event log (kept in the scenario's `day`, so it is saved, exported and backed up
 // with it), the clock, what the domain derives from them (state, live ETAs, at
 // risk, report), and the repair proposal with Accept / Discard / auto-repair.
-import { batch, createMemo, createSignal, untrack } from 'solid-js';
+import { batch, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import { serializeEventsFile } from '../domain/day/events-file';
@@ -12,7 +12,7 @@ import { createDayClock, keepClock, type DayClock } from './day-clock';
 import { deriveDayBase, newIssues, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
 import { createDayRisk, type DayRisk } from './day-risk';
 import type { ComputeModelRisk } from '../solver/risk-client';
-import { dispatchBlocker, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
+import { dispatchBlocker, firstDeparture, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
 import { makePlayQueue, overtaken, type SimulateDay } from './day-play';
 import { createDayRepair, type DayRepairState, type ProposeRepair } from './day-repair';
 import type { ScenarioStore } from './scenario';
@@ -111,6 +111,13 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     return id;
   });
   keepClock(clock, day, (next) => scenarioActions.setDay(next));
+  // Before Dispatch the simulated clock stands at the plan's first departure, so the day is dispatched and
+  // rehearsed from its start: a clock at a fixed 08:00 dispatched a plan whose vans leave at 07:00 an hour
+  // late, every van predicted to leave then and its stops flagged at risk for it. The Time input shows only
+  // once the day has started, so nothing the dispatcher set is overridden; a real-time clock keeps the real time.
+  createEffect(on(() => (day() ? null : firstDeparture(scenarioState.scenario?.plan?.solution)), (minutes) => {
+    if (minutes !== null && !clock.real() && !clock.playing()) clock.set(minutes);
+  }));
 
   function append(events: DayEvent[]): void {
     const current = day();
