@@ -245,3 +245,27 @@ test('orders window with 5,000 orders: one page rendered, filtered, every match 
   await expect(orderRow(again, 'S4900').locator('td.num')).toHaveText('0');
   await expect(orderRow(again, 'S4949').locator('td.num')).toHaveText('0');
 });
+
+test('a row\'s Edit and Delete stay in view in a table wider than its window', async ({ page }) => {
+  // A laptop-sized window: the orders table (long addresses) is wider than the Orders window and scrolls sideways.
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto('/');
+  await expect(mapRegion(page)).not.toHaveAttribute('data-stop-count', '0');
+  for (const name of ['Orders', 'Vehicles'] as const) {
+    const window = await openWindow(page, name);
+    const scroll = window.locator('.table-scroll.editor-table');
+    const wider = await scroll.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    const box = (await scroll.boundingBox())!;
+    for (const label of ['Edit', 'Delete']) {
+      const button = window.locator('tbody tr').first().getByRole('button', { name: new RegExp(`^${label} `) });
+      const b = (await button.boundingBox())!;
+      expect(b.x + b.width, `${name}: ${label} ends inside the table's box (table wider than it: ${wider})`).toBeLessThanOrEqual(box.x + box.width + 0.5);
+      // Nothing covers it: a click there reaches the button.
+      const onTop = await button.evaluate((el) => { const r = el.getBoundingClientRect(); return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); });
+      expect(onTop, `${name}: ${label} is on top`).toBe(true);
+    }
+    if (name === 'Orders') expect(wider, 'the orders table is wider than its window at this size').toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`${name.toLowerCase()}-narrow.png`) });
+    await window.getByRole('button', { name: 'Close', exact: true }).first().click();
+  }
+});
