@@ -58,6 +58,25 @@ describe('import session', () => {
     expect(state.invalid).toHaveLength(0);
   });
 
+  it('reads the rows only for the review, and checks them again after an edit of the scenario', async () => {
+    const { scenario: [open, scenarioActions], importer: [state, actions] } = mount();
+    actions.start();
+    await actions.loadFile(fixtureFile('orders-odd-headers.csv'));
+    expect(state.step).toBe('map');
+    // Mapping a large file's columns reads none of its rows (each choice read them all: seconds at 10,000 rows).
+    expect(state.rows).toEqual([]);
+    actions.mapColumn(12, 'notes');
+    expect(state.rows).toEqual([]);
+    actions.review();
+    const first = state.rows.find((r) => r.value !== null)!;
+    expect(first.value!.id).toBe('FM-2001');
+    expect(state.invalid.some((r) => r.index === first.index)).toBe(false);
+    // An order with that id added to the open scenario (an edit while the rows are reviewed): the row's id is taken.
+    const taken = { ...JSON.parse(JSON.stringify(open.scenario!.orders[0])), id: 'FM-2001' };
+    scenarioActions.addOrder(taken);
+    expect(state.invalid.find((r) => r.index === first.index)?.issues.map((i) => i.field)).toContain('id');
+  });
+
   it('replaces the orders and drops the plan in replace mode', async () => {
     const { scenario: [open], importer: [state, actions] } = mount();
     await actions.loadFile(fixtureFile('orders-odd-headers.csv'));

@@ -1,6 +1,7 @@
 // Step 2 of the import: every column of the file with sample values and where
 // it goes. Matches were guessed from the headers; the dispatcher corrects them.
 import { For, Index, Show, type JSX } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import type { ImportKind, TimeFormat } from '../io/column-map';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
@@ -13,7 +14,16 @@ const SHOWN_WARNINGS = 5;
 export function ImportMapping(): JSX.Element {
   const { importer: [state, actions] } = useApp();
   const table = () => state.table!;
-  const samples = (column: number) => table().rows.map((r) => r[column]).filter((c) => c.trim() !== '').slice(0, SAMPLES).join(' · ');
+  /** The column's first SAMPLES non-empty values, read from the raw table up to the rows it needs (a large file has 10,000). */
+  const samples = (column: number) => {
+    const found: string[] = [];
+    for (const row of unwrap(table()).rows) {
+      const cell = row[column] ?? '';
+      if (cell.trim() !== '') found.push(cell);
+      if (found.length === SAMPLES) break;
+    }
+    return found.join(' · ');
+  };
   const isTime = (target: string) => target === 'window' || state.fields.find((f) => f.key === target)?.format === 'time';
   const unmatched = () => state.targets.filter((t) => t === 'extra').length;
   return (

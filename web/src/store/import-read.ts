@@ -2,6 +2,7 @@
 // mapping, the depots they would create, and what the review must say besides
 // row errors (kept columns, swapped coordinates, far orders, unchecked skills).
 import { createMemo } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
@@ -31,6 +32,10 @@ export interface ImportNotices {
 export interface ReadSource {
   readonly kind: ImportKind;
   readonly table: Table | null;
+  /** Bumped by every edit of a cell (the table is read raw, not cell by cell through the store). */
+  readonly tableEdits?: number;
+  /** The dialog's step: the rows are read only once they are reviewed (not while a file is chosen or mapped). */
+  readonly step?: string;
   readonly targets: ColumnTarget[];
   readonly timeFormats: Record<number, TimeFormat>;
   readonly mode: ImportMode;
@@ -43,33 +48,58 @@ const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-
 const COST_FIELDS = ['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost'];
 
 /** Creates the memos; needs a reactive owner. */
-export function createImportReading(source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({})) {
+export function createImportReading(
+  source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({}),
+  dataChanges: () => number = () => 0,
+) {
   const fields = createMemo((): FieldDef[] => fieldsFor(source.kind, scenario()?.settings.capacityUnits ?? []));
-  const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
-    const table = source.table;
+  /**
+   * The open scenario unwrapped, its data edits counted (tracked: every edit of anything but the plan bumps the
+   * count, and a scenario opened is another object). The rows are checked against it raw, not through the store's
+   * proxies.
+   */
+  const rawScenario = (): Scenario | null => {
     const open = scenario();
+    if (!open) return null;
+    void dataChanges();
+    void open.revision;
+    return unwrap(open);
+  };
+  const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
+    // Read raw: through the store's proxies every cell read was a tracked proxy get (a 10,000-row file: ~2 s per
+    // reading); `tableEdits` is the dependency on the cells instead. While a file is chosen and its columns mapped,
+    // nothing shows the rows: reading them at each column choice froze the page for seconds on a large file.
+    if (source.step === 'choose' || source.step === 'map') return { rows: [], newDepots: [] };
+    void source.tableEdits;
+    const table = source.table ? unwrap(source.table) : null;
+    const open = rawScenario();
     if (!table || !open) return { rows: [], newDepots: [] };
     const existing = source.mode === 'append' ? (source.kind === 'orders' ? open.orders : open.vehicles).map((x) => x.id) : [];
+    // Plain copies of the mapping (a dozen entries, each read tracked): every row looks its fields up in them.
     return readTable(table, {
-      kind: source.kind, targets: source.targets, timeFormats: source.timeFormats, capacityUnits: open.settings.capacityUnits,
+      kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats }, capacityUnits: open.settings.capacityUnits,
       existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
       placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
     }, new Set([...source.removed, ...source.imported]));
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const table = source.table;
-    const open = scenario();
-    if (!table || !open) return { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false };
+    if (source.step === 'choose' || source.step === 'map') return none;
+    void source.tableEdits;
+    const table = source.table ? unwrap(source.table) : null;
+    const open = rawScenario();
+    if (!table || !open) return none;
+    const targets = [...source.targets];
     const { rows, newDepots } = read();
     const valid = rows.flatMap((r) => (r.value ? [r.value] : []));
     const after = mergeIntoScenario(open, source.kind, source.mode, valid, newDepots);
     const orders = source.kind === 'orders';
-    const noCosts = !orders && valid.length > 0 && !COST_FIELDS.some((f) => source.targets.includes(f));
+    const noCosts = !orders && valid.length > 0 && !COST_FIELDS.some((f) => targets.includes(f));
     const fleet = orders ? [] : valid as Vehicle[];
     return {
-      kept: keptColumns(table, source.targets),
-      swap: orders ? swapHint(table, source.targets, after.depots) : null,
+      kept: keptColumns(table, targets),
+      swap: orders ? swapHint(table, targets, after.depots) : null,
       far: orders ? farOrders(rows, after.depots) : [],
       skills: skillWarnings(after),
       noCosts,
