@@ -89,3 +89,40 @@ test('a fleet that drives for free: the KPI bar says no costs are set, the run p
   await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /^Km went from [\d,.]+ to /);
   await page.screenshot({ path: testInfo.outputPath('free-fleet.png') });
 });
+
+test('a fleet of long names that differ at the end reads apart in a narrow route table', async ({ page }, testInfo) => {
+  const large = makeLargeScenario(2000, 80);
+  for (const [i, v] of large.vehicles.entries()) v.name = `Chauffeur-livreur ${i + 1}`;
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await openScenario(page, large);
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '2000', { timeout: 60_000 });
+  const table = page.locator('.routes-scroll--bounded .routes-table');
+  await expect(table).toBeVisible();
+  const rows = table.locator('tbody.route-group tr[data-vehicle-id]');
+  await expect(rows.first()).toBeVisible();
+  // Every row in view: its number is shown whole inside the name's cell, the long head is what is cut.
+  const seen = await table.evaluate((el) => {
+    const out: { text: string; tail: string; tailInside: boolean; headCut: boolean }[] = [];
+    const box = el.closest('.routes-scroll')!.getBoundingClientRect();
+    for (const button of el.querySelectorAll<HTMLElement>('.route-name')) {
+      const r = button.getBoundingClientRect();
+      if (r.bottom < box.top || r.top > box.bottom) continue;
+      const head = button.querySelector<HTMLElement>('.route-name__head')!;
+      const tail = button.querySelector<HTMLElement>('.route-name__tail')!;
+      const cell = button.closest('th')!.getBoundingClientRect();
+      const t = tail.getBoundingClientRect();
+      out.push({ text: button.textContent ?? '', tail: tail.textContent ?? '', tailInside: t.width > 0 && t.right <= cell.right + 0.5 && t.left >= cell.left - 0.5, headCut: head.scrollWidth > head.clientWidth });
+    }
+    return out;
+  });
+  expect(seen.length).toBeGreaterThan(5);
+  for (const row of seen) {
+    expect(row.text).toMatch(/^Chauffeur-livreur \d+$/);
+    expect(row.tail).toBe(` ${row.text.split(' ')[1]}`);
+    expect(row.tailInside, `${row.text}: its number inside the cell`).toBe(true);
+  }
+  // The panel is too narrow for the whole name: the head is what gives way.
+  expect(seen.some((row) => row.headCut), 'some names are cut').toBe(true);
+  await page.locator('.routes-scroll').screenshot({ path: testInfo.outputPath('long-names.png') });
+});

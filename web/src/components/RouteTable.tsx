@@ -19,7 +19,7 @@ import { RouteStops } from './RouteStops';
 import { dropTarget } from './ui/dnd';
 import { formatClock, formatCount, formatHm, formatKmValue } from './ui/format';
 import { scrollIntoViewSoon } from './ui/scroll-soon';
-import { createVehicleNames } from './ui/vehicle-names';
+import { createVehicleNames, nameParts } from './ui/vehicle-names';
 import { createVirtualRows } from './ui/virtual-rows';
 
 /** Number of stops on a route (the "Stops" column): a job counts one, a shipment two (pickup and delivery). */
@@ -69,7 +69,8 @@ function RouteRow(props: { route: Route; scenario: Scenario; name: string; activ
         <th scope="row">
           <button type="button" class="route-name" aria-pressed={selected()} aria-expanded={props.active} title={name()} onClick={() => uiActions.toggleRoute(vehicleId())}>
             <span class="swatch" style={{ background: routeColor(props.scenario, vehicleId()) }} aria-hidden="true" />
-            <span class="route-name__text">{name()}</span>
+            {/* Cut before its end: in a narrow table a fleet of "Chauffeur 1…300" still reads apart. */}
+            <span class="route-name__text"><span class="route-name__head">{nameParts(name())[0]}</span><span class="route-name__tail">{nameParts(name())[1]}</span></span>
           </button>
         </th>
         <td class="num">{formatCount(stopCount(props.route))}</td>
