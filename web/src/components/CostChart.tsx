@@ -18,7 +18,7 @@ const PAD = 4;
 const valueOf = (measure: PlanMeasure) => (p: CostPoint) => (measure === 'km' ? p.distanceM : p.cost);
 
 /** SVG path of the step line (of `value`) and x of the points where the unassigned count changed. */
-export function chartGeometry(list: readonly CostPoint[], endMs: number, value: (p: CostPoint) => number): { d: string; marks: number[] } {
+function chartGeometry(list: readonly CostPoint[], endMs: number, value: (p: CostPoint) => number): { d: string; marks: number[] } {
   const costs = list.map(value);
   const hi = Math.max(...costs);
   const lo = Math.min(...costs);
