@@ -30,6 +30,7 @@ test('a driver link goes to a phone, the status comes back with its POD once, a 
 
   // Van 1's route: its stops in driving order, its driver link.
   const van1 = page.getByRole('article', { name: 'Van 1' });
+  await expect(van1.locator('.day-stop').nth(1)).toBeVisible();
   const keys = await van1.locator('.day-stop').evaluateAll((items) => items.map((li) => li.getAttribute('data-stop-key')!));
   expect(keys.length).toBeGreaterThanOrEqual(2);
   const [doneKey, failedKey] = keys;

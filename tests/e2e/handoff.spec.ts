@@ -125,6 +125,8 @@ test('Share route: the driver link carries the route, its QR code reads back as 
   // Day mode: the dispatched route, in the day's order.
   await page.getByRole('button', { name: 'Dispatch' }).click();
   const article = page.getByRole('article', { name: first.name });
+  // The Day view draws its routes after the click returns: read them once every stop of the route is there.
+  await expect(article.locator('.day-stop')).toHaveCount(planned.length);
   const dayKeys = await article.locator('.day-stop').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-stop-key')!));
   await article.getByRole('button', { name: 'Share route' }).click();
   const dayDialog = page.getByRole('dialog', { name: `Share the route of ${first.name}` });
