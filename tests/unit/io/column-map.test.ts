@@ -35,6 +35,12 @@ describe('autoMatch', () => {
       .toEqual(['id', 'name', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
   });
 
+  it('takes a header "Truck" alone as the vehicle id, and not the first word of "Truck type" or "Truck capacity"', () => {
+    const fields = fieldsFor('vehicles', UNITS);
+    expect(autoMatch(['Truck', 'Driver', 'Capacity (lbs)'], fields)).toEqual(['id', 'name', 'capacity:0']);
+    expect(autoMatch(['Truck type', 'Truck capacity', 'Truck number'], fields)).toEqual(['type', 'capacity:0', 'id']);
+  });
+
   it('knows the usual headers of Spanish, Italian, Portuguese, German and Dutch spreadsheets', () => {
     const orders = fieldsFor('orders', UNITS);
     expect(autoMatch(['Nº Pedido', 'Cliente', 'Dirección', 'Código postal', 'Latitud', 'Longitud', 'Desde', 'Hasta', 'Minutos', 'Peso (kg)', 'Bultos', 'Habilidades', 'Teléfono', 'Observaciones'], orders)).toEqual([

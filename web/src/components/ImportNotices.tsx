@@ -59,6 +59,9 @@ export function ImportNotices(): JSX.Element {
           <Lines lines={notices().far} />
         </Banner>
       </Show>
+      <Show when={notices().units.length > 0}>
+        <Banner tone="info" title="Units"><Lines lines={notices().units} /></Banner>
+      </Show>
       <Show when={notices().skills.length > 0}>
         <Banner tone="warning" title="Skills no vehicle can check"><Lines lines={notices().skills} /></Banner>
       </Show>

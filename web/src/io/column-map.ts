@@ -35,6 +35,8 @@ export interface FieldDef {
   format: FieldFormat;
   /** Header names that match this field, compared after `normalizeHeader`. */
   synonyms: string[];
+  /** Names that match only a whole header, not its first or last words ("Truck", not "Truck type"). */
+  wholeHeaders?: string[];
 }
 
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
@@ -100,6 +102,7 @@ function matchScore(header: string, field: FieldDef, partial: boolean): number {
       && !(CONTACT_WORDS.test(header) && !CONTACT_WORDS.test(synonym));
     if (exact || edge) best = Math.max(best, synonym.length);
   }
+  for (const whole of field.wholeHeaders ?? []) if (header === normalizeHeader(whole)) best = Math.max(best, whole.length);
   return best;
 }
 

@@ -6,7 +6,11 @@ import type { FieldDef } from './column-map';
 
 /** Vehicle fields; capacity per unit is added by `fieldsFor`. */
 export const VEHICLE_FIELDS: FieldDef[] = [
-  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code', 'reg', 'reg no', 'registration number'] },
+  { key: 'id', label: 'Vehicle id', format: 'text', synonyms: ['vehicle id', 'id', 'vehicle', 'truck id', 'van id', 'plate', 'registration', 'vehicle registration', 'serial', 'driver serial', 'vehicle code', 'reg', 'reg no', 'registration number',
+    'truck number', 'truck no', 'truck nr', 'van number', 'van no', 'vehicle number', 'vehicle no', 'vehicle nr', 'fleet number', 'fleet no', 'unit number'],
+    // "Truck" alone heads the truck's number in US and UK sheets ("TRK-01"), but begins "Truck type" and "Truck capacity"
+    // too; a bare "Van" is not taken at all: in a Dutch file it is "from".
+    wholeHeaders: ['truck'] },
   { key: 'name', label: 'Name', format: 'text', synonyms: ['name', 'vehicle name', 'driver', 'driver name', 'label'] },
   { key: 'type', label: 'Vehicle type', format: 'text', synonyms: ['type', 'vehicle type', 'profile', 'category'] },
   {

@@ -102,10 +102,16 @@ export type ImportMode = 'replace' | 'append';
 /**
  * The scenario with imported orders or vehicles (and the depots the vehicles
  * need). Any edit makes the plan stale (revision + 1); replacing drops the
- * plan, which would name orders or vehicles that are gone.
+ * plan, which would name orders or vehicles that are gone. `capacityUnits`: the units as the import names them
+ * (`importUnits`), when it renames one.
  */
-export function mergeIntoScenario(scenario: Scenario, kind: ImportKind, mode: ImportMode, items: readonly (Order | Vehicle)[], newDepots: readonly Depot[] = []): Scenario {
+export function mergeIntoScenario(
+  scenario: Scenario, kind: ImportKind, mode: ImportMode, items: readonly (Order | Vehicle)[], newDepots: readonly Depot[] = [],
+  capacityUnits: readonly string[] = scenario.settings.capacityUnits,
+): Scenario {
   const next = { ...scenario, revision: scenario.revision + 1, plan: mode === 'replace' ? null : scenario.plan };
+  // A unit nothing was measured in yet, named as the file names it (units.ts): the values stay as they were.
+  if (capacityUnits.some((unit, i) => unit !== scenario.settings.capacityUnits[i])) next.settings = { ...scenario.settings, capacityUnits: [...capacityUnits] };
   if (newDepots.length > 0) next.depots = [...scenario.depots, ...newDepots];
   if (kind === 'orders') next.orders = [...(mode === 'append' ? scenario.orders : []), ...(items as Order[])];
   else next.vehicles = [...(mode === 'append' ? scenario.vehicles : []), ...(items as Vehicle[])];
@@ -134,7 +140,7 @@ const speaks = (header: string, words: readonly string[]) => words.some((w) => h
  */
 export function guessKind(headers: readonly string[]): ImportKind {
   const words = headers.map(normalizeHeader);
-  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver)\b/.test(h) || speaks(h, LOCAL_VEHICLE_WORDS));
+  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver|truck)\b/.test(h) || speaks(h, LOCAL_VEHICLE_WORDS));
   const orderLike = words.some((h) => /^(lat|latitude|lng|lon|longitude|address|customer)\b/.test(h) || /\b(customer|recipient)\b/.test(h) || speaks(h, LOCAL_ORDER_WORDS));
   return vehicleLike && !orderLike ? 'vehicles' : 'orders';
 }

@@ -5,6 +5,7 @@ import type { Depot, Settings } from '../domain/scenario';
 import type { Table } from './csv';
 import { parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
+import { convertAmount } from './units';
 
 /** One reason a row cannot be imported. */
 export interface RowIssue {
@@ -41,6 +42,8 @@ export interface RowContext {
   settings?: Settings;
   /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
   placements?: ReadonlyMap<number, { lat: number; lng: number }>;
+  /** Factors that convert a field's values from its column's unit into its capacity unit (units.ts), by field key. */
+  conversions?: Readonly<Record<string, number>>;
   /** The file writes decimal commas ("1.000" is a thousand): `decimalCommaFile` of its rows when not given. */
   decimalComma?: boolean;
 }
@@ -68,7 +71,9 @@ export class RowReader {
     return undefined;
   }
   number(key: string): number | undefined {
-    return this.read(key, (text) => parseNumber(text, this.ctx.decimalComma));
+    const value = this.read(key, (text) => parseNumber(text, this.ctx.decimalComma));
+    const factor = this.ctx.conversions?.[key];
+    return value === undefined || factor === undefined ? value : convertAmount(value, factor);
   }
   duration(key: string): number | undefined {
     return this.read(key, parseDuration);

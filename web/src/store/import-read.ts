@@ -8,6 +8,7 @@ import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type Time
 import type { Table } from '../io/csv';
 import { farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
 import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
+import { importUnits, type ImportUnits } from '../io/units';
 
 /** What the review says beyond the rows' own errors. */
 export interface ImportNotices {
@@ -26,6 +27,8 @@ export interface ImportNotices {
    * for a window rather than another vehicle drive there.
    */
   noTimeCost: boolean;
+  /** Amount or capacity columns in another unit than the scenario's: converted, or the unit renamed. */
+  units: string[];
 }
 
 /** The session fields the derived values depend on. */
@@ -65,6 +68,12 @@ export function createImportReading(
     void open.revision;
     return unwrap(open);
   };
+  /** The units the amount and capacity columns are read in (a few headers: no rows read). */
+  const units = createMemo((): ImportUnits | null => {
+    const open = rawScenario();
+    if (!source.table || !open) return null;
+    return importUnits(unwrap(source.table).headers, [...source.targets], open, source.kind, source.mode === 'replace');
+  });
   const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
     // Read raw: through the store's proxies every cell read was a tracked proxy get (a 10,000-row file: ~2 s per
     // reading); `tableEdits` is the dependency on the cells instead. While a file is chosen and its columns mapped,
@@ -75,16 +84,17 @@ export function createImportReading(
     const open = rawScenario();
     if (!table || !open) return { rows: [], newDepots: [] };
     const existing = source.mode === 'append' ? (source.kind === 'orders' ? open.orders : open.vehicles).map((x) => x.id) : [];
+    const reading = units();
     // Plain copies of the mapping (a dozen entries, each read tracked): every row looks its fields up in them.
     return readTable(table, {
-      kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats }, capacityUnits: open.settings.capacityUnits,
-      existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
+      kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats }, capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
+      conversions: Object.fromEntries((reading?.conversions ?? []).map((c) => [c.key, c.factor])), existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
       placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
     }, new Set([...source.removed, ...source.imported]));
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -93,7 +103,8 @@ export function createImportReading(
     const targets = [...source.targets];
     const { rows, newDepots } = read();
     const valid = rows.flatMap((r) => (r.value ? [r.value] : []));
-    const after = mergeIntoScenario(open, source.kind, source.mode, valid, newDepots);
+    const reading = units();
+    const after = mergeIntoScenario(open, source.kind, source.mode, valid, newDepots, reading?.capacityUnits);
     const orders = source.kind === 'orders';
     const noCosts = !orders && valid.length > 0 && !COST_FIELDS.some((f) => targets.includes(f));
     const fleet = orders ? [] : valid as Vehicle[];
@@ -103,8 +114,21 @@ export function createImportReading(
       far: orders ? farOrders(rows, after.depots) : [],
       skills: skillWarnings(after),
       noCosts,
+      units: unitLines(reading),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
-  return { fields, read, invalid, notices };
+  return { fields, units, read, invalid, notices };
+}
+
+/** Formats a factor for the review: 0.4536, 2.2046, 1,000. */
+const factorText = (factor: number) => (factor >= 100 ? Math.round(factor).toLocaleString('en-US') : String(Number(factor.toPrecision(5))));
+
+/** The review's lines on units: each renamed unit and each converted column. */
+function unitLines(units: ImportUnits | null): string[] {
+  if (!units) return [];
+  return [
+    ...units.renamed.map((r) => `${r.header}: the capacity unit “${r.from}” is renamed “${r.to}” (nothing in this scenario is measured in ${r.from} yet), and the values are kept as written.`),
+    ...units.conversions.map((c) => `${c.header}: read in ${c.from} and converted to ${c.to} (× ${factorText(c.factor)}).`),
+  ];
 }

@@ -1,0 +1,66 @@
+// Units named in import headers: an amount in pounds read into a unit kept in
+// kilograms is converted; a unit nothing is measured in yet takes the file's name.
+import { describe, expect, it } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import type { Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { autoMatch, fieldsFor } from '../../../web/src/io/column-map';
+import { conversionFor, convertAmount, headerUnit, importUnits } from '../../../web/src/io/units';
+import { readCsvText } from '../../helpers/import-table';
+
+const blank = (): Scenario => ({ ...makeBlankScenario('b', 'Blank', '2026-12-09'), depots: [{ id: 'hub', name: 'Hub', lat: 41.83, lng: -87.72, open: 0, close: 1440 }] });
+const truck = (id: string, kg: number | null): Vehicle => ({
+  id, name: id, type: 'van', capacity: [kg, null], startDepotId: 'hub', endDepotId: 'hub', shift: { start: 360, end: 1080 },
+  costs: { fixed: 0, perKm: 1, perHour: 0 },
+} as Vehicle);
+
+describe('units in headers', () => {
+  it('reads the unit a header names, in words or brackets, and none when it names two or none', () => {
+    expect(['Weight (lbs)', 'Capacity lb', 'Gewicht kg', 'Poids (kilogrammes)', 'Volume (m³)', 'Cube (cu ft)', 'Volume ft³', 'Load litres', 'Weight'].map((h) => headerUnit(h)?.name ?? null))
+      .toEqual(['lb', 'lb', 'kg', 'kg', 'm3', 'ft3', 'ft3', 'l', null]);
+    expect(headerUnit('Weight kg / lbs')).toBeNull();
+    // A bare "ton" may be a US short ton or a metric one: not converted.
+    expect(headerUnit('Payload (tons)')).toBeNull();
+  });
+
+  it('converts within a kind of unit only', () => {
+    expect(conversionFor('Weight (lbs)', 'kg')?.factor).toBeCloseTo(0.45359237, 9);
+    expect(conversionFor('Capacity (kg)', 'lb')?.factor).toBeCloseTo(2.20462262, 7);
+    expect(conversionFor('Volume (l)', 'm3')?.factor).toBeCloseTo(0.001, 12);
+    expect(conversionFor('Payload t', 'kg')?.factor).toBe(1000);
+    expect(conversionFor('Weight (lbs)', 'items')).toBeNull();
+    expect(conversionFor('Weight (kg)', 'KG')).toBeNull();
+    expect(conversionFor('Volume (m³)', 'kg')).toBeNull();
+    expect(convertAmount(4500, 0.45359237)).toBe(2041.166);
+  });
+
+  it('renames a unit nothing is measured in yet; converts into one in use', () => {
+    const headers = ['Truck', 'Capacity (lbs)'];
+    const targets = autoMatch(headers, fieldsFor('vehicles', ['kg', 'items']));
+    expect(targets).toEqual(['id', 'capacity:0']);
+    const fresh = importUnits(headers, targets, blank(), 'vehicles', false);
+    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [] });
+    // A fleet already holds kilograms: appended trucks in pounds are converted; replacing that fleet renames.
+    const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
+    expect(importUnits(headers, targets, fleet, 'vehicles', false)).toMatchObject({ capacityUnits: ['kg', 'items'], renamed: [], conversions: [{ key: 'capacity:0', from: 'lb', to: 'kg' }] });
+    expect(importUnits(headers, targets, fleet, 'vehicles', true).renamed).toHaveLength(1);
+    // Orders are measured in the fleet's unit: an order file in pounds is converted, its pickups too.
+    const orderHeaders = ['Order', 'Lat', 'Lng', 'Weight (lbs)', 'Pickup amount kg'];
+    const orderTargets = ['id', 'lat', 'lng', 'amount:0', 'pickupAmount:0'] as const;
+    expect(importUnits(orderHeaders, [...orderTargets], fleet, 'orders', false).conversions.map((c) => [c.key, c.from, c.to])).toEqual([['amount:0', 'lb', 'kg']]);
+    const onLb = importUnits(orderHeaders, [...orderTargets], blank(), 'orders', false);
+    expect(onLb.capacityUnits[0]).toBe('lb');
+    expect(onLb.conversions.map((c) => [c.key, c.from, c.to])).toEqual([['pickupAmount:0', 'kg', 'lb']]);
+  });
+
+  it('reads the rows with the conversion: 4,500 lb of capacity is 2,041.166 kg', async () => {
+    const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
+    const csv = 'Truck,Capacity (lbs)\nTRK-01,4500\nTRK-02,\n';
+    const plain = await readCsvText(csv, fleet, 'vehicles');
+    const units = importUnits(plain.table.headers, plain.ctx.targets, fleet, 'vehicles', false);
+    const { readTable } = await import('../../../web/src/io/import-rows');
+    const read = readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries(units.conversions.map((c) => [c.key, c.factor])) });
+    expect(read.rows.map((r) => [(r.value as Vehicle).id, (r.value as Vehicle).capacity])).toEqual([['TRK-01', [2041.166, null]], ['TRK-02', [null, null]]]);
+    // Without it the pounds were taken as kilograms.
+    expect((plain.rows[0].value as Vehicle).capacity[0]).toBe(4500);
+  });
+});

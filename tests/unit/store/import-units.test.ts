@@ -1,0 +1,60 @@
+// The import session on files that name their units: a new scenario's fleet in
+// pounds makes its unit "lb"; an order file in kilograms is then converted to
+// pounds, and the review says both before anything is imported.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import { createImportStore } from '../../../web/src/store/import';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniScenario } from '../../fixtures/mini-scenario';
+import type { Scenario } from '../../../web/src/domain/scenario';
+
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+const csvFile = (name: string, text: string) => new File([text], name, { type: 'text/csv' });
+
+function mount(start: Scenario) {
+  return createRoot((dispose) => {
+    disposers.push(dispose);
+    const scenario = createScenarioStore(start);
+    return { scenario, importer: createImportStore({ scenario, openScenario: vi.fn(async () => {}) }) };
+  });
+}
+
+describe('import units', () => {
+  it('a new scenario takes the fleet file\'s pounds; orders in kilograms are converted to them', async () => {
+    const start = { ...makeBlankScenario('chi', 'Chicago', '2026-12-09'), depots: [{ id: 'hub', name: 'Hub', lat: 41.83, lng: -87.72, open: 0, close: 1440 }] };
+    const { scenario: [open], importer: [state, actions] } = mount(start);
+    actions.start();
+    await actions.loadFile(csvFile('trucks.csv', 'Truck,Driver,Capacity (lbs),Start depot\nTRK-01,Maria,4500,hub\nTRK-02,James,6000,hub\n'));
+    expect(state.kind).toBe('vehicles');
+    expect([...state.targets]).toEqual(['id', 'name', 'capacity:0', 'startDepot']);
+    actions.review();
+    expect(state.notices.units).toEqual(['Capacity (lbs): the capacity unit “kg” is renamed “lb” (nothing in this scenario is measured in kg yet), and the values are kept as written.']);
+    await actions.commit();
+    expect(open.scenario!.settings.capacityUnits).toEqual(['lb', 'items']);
+    expect(open.scenario!.vehicles.map((v) => [v.id, v.capacity[0]])).toEqual([['TRK-01', 4500], ['TRK-02', 6000]]);
+
+    actions.restart();
+    await actions.loadFile(csvFile('orders.csv', 'Order,Lat,Lng,Weight (kg)\nA1,41.9,-87.7,100\nA2,41.8,-87.65,2.5\n'));
+    expect(state.kind).toBe('orders');
+    actions.review();
+    expect(state.notices.units).toEqual(['Weight (kg): read in kg and converted to lb (× 2.2046).']);
+    await actions.commit();
+    expect(open.scenario!.settings.capacityUnits).toEqual(['lb', 'items']);
+    expect(open.scenario!.orders.map((o) => [o.id, o.amounts[0]])).toEqual([['A1', 220.462], ['A2', 5.512]]);
+  });
+
+  it('a scenario measured in kilograms converts an order file in pounds and keeps its unit', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount(makeMiniScenario());
+    const before = open.scenario!.orders.length;
+    actions.start();
+    await actions.loadFile(csvFile('orders.csv', 'Order,Lat,Lng,Weight (lbs)\nP1,45.76,4.84,10\n'));
+    actions.review();
+    expect(state.notices.units).toEqual(['Weight (lbs): read in lb and converted to kg (× 0.45359).']);
+    await actions.commit();
+    expect(open.scenario!.settings.capacityUnits).toEqual(['kg', 'items']);
+    expect(open.scenario!.orders).toHaveLength(before + 1);
+    expect(open.scenario!.orders.at(-1)!.amounts[0]).toBe(4.536);
+  });
+});

@@ -1,0 +1,120 @@
+// Units of measure named in import headers ("Weight (lbs)", "Volume m³") and in
+// the scenario's capacity units ("kg", "m3"): an amount column in pounds read
+// into a unit kept in kilograms is converted, never taken as kilograms.
+import type { Scenario } from '../domain/scenario';
+import { normalizeHeader } from './cell-parse';
+import type { ColumnTarget, ImportKind } from './column-map';
+
+type Family = 'mass' | 'volume';
+
+/** A unit of a convertible family and its size in the family's base unit (kg, m³). */
+interface Unit {
+  name: string;
+  family: Family;
+  base: number;
+}
+
+const KG_PER_LB = 0.45359237;
+const M3_PER_FT3 = 0.028316846592;
+
+/** Spellings of each unit after `normalizeHeader` (lower case, accents and punctuation gone: "m³" reads "m3"). */
+const UNITS: { names: string[]; unit: Unit }[] = [
+  { names: ['kg', 'kgs', 'kilo', 'kilos', 'kilogram', 'kilograms', 'kilogramme', 'kilogrammes', 'kilogramm', 'kilogramos', 'chilogrammi'], unit: { name: 'kg', family: 'mass', base: 1 } },
+  { names: ['lb', 'lbs', 'pound', 'pounds'], unit: { name: 'lb', family: 'mass', base: KG_PER_LB } },
+  { names: ['g', 'gram', 'grams', 'gramme', 'grammes'], unit: { name: 'g', family: 'mass', base: 0.001 } },
+  // "t" and "tonne(s)" are metric; a bare "ton(s)" may be a US short ton, so it converts nothing.
+  { names: ['t', 'tonne', 'tonnes', 'metric ton', 'metric tons'], unit: { name: 't', family: 'mass', base: 1000 } },
+  { names: ['m3', 'cbm', 'cubic meter', 'cubic meters', 'cubic metre', 'cubic metres'], unit: { name: 'm3', family: 'volume', base: 1 } },
+  { names: ['l', 'litre', 'litres', 'liter', 'liters'], unit: { name: 'l', family: 'volume', base: 0.001 } },
+  { names: ['ft3', 'cuft', 'cu ft', 'cubic foot', 'cubic feet'], unit: { name: 'ft3', family: 'volume', base: M3_PER_FT3 } },
+];
+
+/** The unit a whole name spells ("lbs", "Kilogramm"), or null. */
+export function unitNamed(name: string): Unit | null {
+  const text = normalizeHeader(name);
+  return UNITS.find((u) => u.names.includes(text))?.unit ?? null;
+}
+
+/**
+ * The unit a header names as a word of its own or in brackets: "Weight (lbs)", "Capacity lb", "Gewicht kg". A
+ * header naming two different units names none (it cannot be told which).
+ */
+export function headerUnit(header: string): Unit | null {
+  const words = normalizeHeader(header.replace(/ft³/gi, 'ft3')).split(' ').filter(Boolean);
+  const found = new Map<string, Unit>();
+  for (let i = 0; i < words.length; i++) {
+    // Two-word spellings first ("cubic feet", "cu ft").
+    const pair = i + 1 < words.length ? UNITS.find((u) => u.names.includes(`${words[i]} ${words[i + 1]}`))?.unit : undefined;
+    const unit = pair ?? UNITS.find((u) => u.names.includes(words[i]))?.unit;
+    if (unit) found.set(unit.name, unit);
+    if (pair) i += 1;
+  }
+  return found.size === 1 ? [...found.values()][0] : null;
+}
+
+/** How a column's values in its header's unit become values in a capacity unit of the scenario. */
+export interface UnitConversion {
+  /** The header's unit ("lb") and the capacity unit's name as the scenario spells it ("kg"). */
+  from: string;
+  to: string;
+  /** Multiply a value in `from` by this for `to`. */
+  factor: number;
+}
+
+/** The conversion of a column headed `header` into capacity unit `unitName`; null when none is needed or known. */
+export function conversionFor(header: string, unitName: string): UnitConversion | null {
+  const from = headerUnit(header);
+  const to = unitNamed(unitName);
+  if (!from || !to || from.family !== to.family || from.name === to.name) return null;
+  return { from: from.name, to: unitName, factor: from.base / to.base };
+}
+
+/** A converted amount, kept to 3 decimals (a gram, a litre: below anything a truck's load is planned by). */
+export function convertAmount(value: number, factor: number): number {
+  return Math.round(value * factor * 1000) / 1000;
+}
+
+/** How an import's amount or capacity columns are read: the scenario's units as they will be, and each conversion. */
+export interface ImportUnits {
+  /** The scenario's capacity units after the import: one no data is in yet takes the name the file gives it. */
+  capacityUnits: string[];
+  /** Units renamed that way: "kg" becomes "lb". */
+  renamed: { from: string; to: string; header: string }[];
+  /** Columns whose values are converted into the unit their field is kept in, by field key ("amount:0"). */
+  conversions: ({ key: string; header: string } & UnitConversion)[];
+}
+
+const UNIT_FIELD = /^(amount|capacity|pickupAmount):(\d+)$/;
+
+/** Whether any order or vehicle the import keeps holds a value in capacity unit `index`. */
+function unitInUse(scenario: Scenario, index: number, kind: ImportKind, replace: boolean): boolean {
+  const orders = kind === 'orders' && replace ? [] : scenario.orders;
+  const vehicles = kind === 'vehicles' && replace ? [] : scenario.vehicles;
+  return orders.some((o) => (o.amounts[index] ?? 0) !== 0 || (o.pickupAmounts?.[index] ?? 0) !== 0)
+    || vehicles.some((v) => v.capacity[index] !== null && v.capacity[index] !== undefined);
+}
+
+/**
+ * The units an import reads its amount or capacity columns in. A column headed in a unit of the same kind as the
+ * scenario's ("Weight (lbs)" into "kg") is converted; but when nothing in the scenario is measured in that unit yet
+ * (a new scenario's "kg"), the unit takes the file's name instead, and the values are kept as written.
+ */
+export function importUnits(headers: readonly string[], targets: readonly ColumnTarget[], scenario: Scenario, kind: ImportKind, replace: boolean): ImportUnits {
+  const capacityUnits = [...scenario.settings.capacityUnits];
+  const renamed: ImportUnits['renamed'] = [];
+  const fields = targets.flatMap((target, column) => {
+    const match = UNIT_FIELD.exec(target);
+    return match && Number(match[2]) < capacityUnits.length ? [{ key: target, index: Number(match[2]), header: headers[column] ?? '', main: match[1] !== 'pickupAmount' }] : [];
+  });
+  for (const field of fields.filter((f) => f.main)) {
+    const conversion = conversionFor(field.header, capacityUnits[field.index]);
+    if (!conversion || unitInUse(scenario, field.index, kind, replace) || capacityUnits.includes(conversion.from)) continue;
+    renamed.push({ from: capacityUnits[field.index], to: conversion.from, header: field.header });
+    capacityUnits[field.index] = conversion.from;
+  }
+  const conversions = fields.flatMap((f) => {
+    const conversion = conversionFor(f.header, capacityUnits[f.index]);
+    return conversion ? [{ key: f.key, header: f.header, ...conversion }] : [];
+  });
+  return { capacityUnits, renamed, conversions };
+}
