@@ -62,6 +62,9 @@ export function ImportNotices(): JSX.Element {
       <Show when={notices().units.length > 0}>
         <Banner tone="info" title="Units"><Lines lines={notices().units} /></Banner>
       </Show>
+      <Show when={notices().crews.length > 0}>
+        <Banner tone="info" title="Crew sizes in the skills"><Lines lines={notices().crews} /></Banner>
+      </Show>
       <Show when={notices().skills.length > 0}>
         <Banner tone="warning" title="Skills no vehicle can check"><Lines lines={notices().skills} /></Banner>
       </Show>

@@ -227,6 +227,28 @@ export function parseList(text: string): string[] {
   return text.split(/[,;|]/).map((s) => s.trim()).filter(Boolean);
 }
 
+const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, zwei: 2, drei: 3, deux: 2, trois: 3, dos: 2, tres: 3, due: 2, tre: 3, twee: 2, drie: 3, duas: 2 };
+const CREW_WORD = /^(\d{1,2}|[a-z]+)\s*(?:person|persons|people|man|men|mann|personen|personnes|persone|personas|pessoas)(?:\s+(?:crew|team|delivery|lift|job|service))?$/;
+
+/**
+ * The crew size a list entry asks for in words ("2-person", "two man lift", "2 Mann", "3 people"), or null: in a
+ * skills column it is no skill any crew has but a crew that big.
+ */
+export function crewSizeWord(text: string): number | null {
+  const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-_]+/g, ' ').trim().replace(/\s+/g, ' ');
+  const match = CREW_WORD.exec(words);
+  if (!match) return null;
+  const count = /^\d+$/.test(match[1]) ? Number(match[1]) : COUNT_WORDS[match[1]];
+  return count !== undefined && count >= 1 ? count : null;
+}
+
+/** A skills list with the crew sizes it names in words taken out (`crewSizeWord`): the largest of them, or undefined. */
+export function splitCrewWords(list: readonly string[]): { skills: string[]; crewSize: number | undefined } {
+  const sizes = list.map(crewSizeWord);
+  const named = sizes.filter((n): n is number => n !== null);
+  return { skills: list.filter((_, i) => sizes[i] === null), crewSize: named.length ? Math.max(...named) : undefined };
+}
+
 const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si', 'sim', 'wahr', 'vrai', 'vero', 'verdadero', '✓', '✔']);
 const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein', 'nao', 'nee', 'falsch', 'faux', 'falso']);
 

@@ -7,7 +7,7 @@ import { greatCircleM } from '../domain/geo';
 import type { Depot, Order, Scenario } from '../domain/scenario';
 import { resolveOrder } from '../domain/service-types';
 import type { Table } from './csv';
-import { parseNumber } from './cell-parse';
+import { crewSizeWord, parseList, parseNumber } from './cell-parse';
 import type { ColumnTarget } from './column-map';
 import type { RowResult } from './row-reader';
 
@@ -17,6 +17,36 @@ export const FAR_FROM_DEPOT_KM = 150;
 /** Headers of the columns kept as custom fields (no rule reads them). */
 export function keptColumns(table: Table, targets: readonly ColumnTarget[]): string[] {
   return targets.flatMap((t, column) => (t === 'extra' ? [table.headers[column] || `column ${column + 1}`] : []));
+}
+
+const SKILL_COLUMNS = new Set(['skills', 'features', 'crewSkills']);
+
+/**
+ * Entries of skills columns read as a crew size ("2-person" in Skills): one line per entry and column, with the rows
+ * that give it, e.g. `“2-person” in Skills: a crew of 2, not a skill (73 orders)`.
+ */
+export function crewWordLines(table: Table, targets: readonly ColumnTarget[], noun: 'order' | 'vehicle'): string[] {
+  const lines: string[] = [];
+  targets.forEach((target, column) => {
+    if (!SKILL_COLUMNS.has(target)) return;
+    const found = new Map<string, { size: number; rows: number }>();
+    for (const cells of table.rows) {
+      const seen = new Set<string>();
+      for (const entry of parseList(cells[column] ?? '')) {
+        const size = crewSizeWord(entry);
+        const key = entry.toLowerCase();
+        if (size === null || seen.has(key)) continue;
+        seen.add(key);
+        const at = found.get(key) ?? { size, rows: 0 };
+        at.rows += 1;
+        found.set(key, at);
+      }
+    }
+    for (const [entry, { size, rows }] of found) {
+      lines.push(`“${entry}” in ${table.headers[column] || `column ${column + 1}`}: a crew of ${size}, not a skill (${plural(rows, noun)})`);
+    }
+  });
+  return lines;
 }
 
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {

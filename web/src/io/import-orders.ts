@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows, splitCrewWords } from './cell-parse';
 import { ADDRESS_PARTS } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 
@@ -32,14 +32,20 @@ export function rowAddress(cells: readonly string[], targets: readonly string[])
   return ADDRESS_PARTS.map((key) => targets.indexOf(key)).filter((c) => c >= 0).map((c) => (cells[c] ?? '').trim()).filter(Boolean).join(', ');
 }
 
-/** Required skills and features as one list (both are matched against crew skills ∪ vehicle features); absent when both cells are empty, [] for "(none)". */
-function requirementsOf(row: RowReader): string[] | undefined {
+/**
+ * Required skills and features as one list (both are matched against crew skills ∪ vehicle features); absent when
+ * both cells are empty, [] for "(none)". A crew size named in words ("2-person") is no skill: it is returned apart.
+ */
+function requirementsOf(row: RowReader): { skills: string[] | undefined; crewSize: number | undefined } {
   const list = (key: string) => row.read(key, (text) => ({ ok: true, value: parseList(text) }));
   const skills = list('skills');
   const features = list('features');
-  if (skills === undefined && features === undefined) return undefined;
-  return [...new Set([...(skills ?? []), ...(features ?? [])])];
+  if (skills === undefined && features === undefined) return { skills: undefined, crewSize: undefined };
+  return splitCrewWords([...new Set([...(skills ?? []), ...(features ?? [])])]);
 }
+
+/** The larger of two crew sizes, either possibly absent. */
+const larger = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
 
 /** Soft windows: late up to `max` minutes at a cost per minute (a cost alone is an issue). */
 function latenessOf(row: RowReader): { maxMinutes: number; costPerMinute: number } | undefined {
@@ -71,9 +77,10 @@ function pickupOf(row: RowReader) {
 /** Overrides and rarer rules, present only when the row gives them. */
 function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
   const pickupColumns = ctx.capacityUnits.map((_, i) => row.text(`pickupAmount:${i}`));
+  const needs = requirementsOf(row);
   const optional = {
-    crewSize: row.number('crewSize'),
-    skills: requirementsOf(row),
+    crewSize: larger(row.number('crewSize'), needs.crewSize),
+    skills: needs.skills,
     pickupAmounts: pickupColumns.some((c) => c !== undefined) ? ctx.capacityUnits.map((_, i) => row.number(`pickupAmount:${i}`) ?? 0) : undefined,
     lateness: latenessOf(row),
     pickup: pickupOf(row),

@@ -6,7 +6,7 @@ import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
-import { farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
+import { crewWordLines, farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
 import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
 import { importUnits, type ImportUnits } from '../io/units';
 
@@ -29,6 +29,8 @@ export interface ImportNotices {
   noTimeCost: boolean;
   /** Amount or capacity columns in another unit than the scenario's: converted, or the unit renamed. */
   units: string[];
+  /** Skills cells that name a crew size ("2-person"): read as the crew size. */
+  crews: string[];
 }
 
 /** The session fields the derived values depend on. */
@@ -94,7 +96,7 @@ export function createImportReading(
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [] };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -115,6 +117,7 @@ export function createImportReading(
       skills: skillWarnings(after),
       noCosts,
       units: unitLines(reading),
+      crews: crewWordLines(table, targets, orders ? 'order' : 'vehicle'),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
