@@ -41,6 +41,23 @@ describe('autoMatch', () => {
     expect(autoMatch(['Truck type', 'Truck capacity', 'Truck number'], fields)).toEqual(['type', 'capacity:0', 'id']);
   });
 
+  it('reads a shipment file\'s columns for their side: collection and pickup columns are the pickup, delivery and dropoff ones the order', () => {
+    const fields = fieldsFor('orders', UNITS);
+    expect(autoMatch(['Job Ref', 'Customer', 'Collection Address', 'Collection Lat', 'Collection Lng', 'Collection Window', 'Delivery Address', 'Delivery Lat', 'Delivery Lng', 'Delivery Window', 'Weight (kg)'], fields))
+      .toEqual(['id', 'customerName', 'pickupAddress', 'pickupLat', 'pickupLng', 'pickupWindows', 'address', 'lat', 'lng', 'window', 'amount:0']);
+    // The pickup's name is no customer name; the dropoff's is.
+    expect(autoMatch(['Order ID', 'Pickup Name', 'Pickup Latitude', 'Pickup Longitude', 'Dropoff Name', 'Dropoff Latitude', 'Dropoff Longitude', 'Dropoff Time Window'], fields))
+      .toEqual(['id', 'extra', 'pickupLat', 'pickupLng', 'customerName', 'lat', 'lng', 'window']);
+    // Collected and delivered amounts of one stop (a haul-away).
+    expect(autoMatch(['Reference', 'Latitude', 'Longitude', 'Collection (kg)', 'Delivery (kg)', 'Unload time', 'Delivery date'], fields))
+      .toEqual(['id', 'lat', 'lng', 'pickupAmount:0', 'amount:0', 'serviceMinutes', 'extra']);
+    // A returns file: its orders are where they are collected.
+    expect(autoMatch(['Return Ref', 'Collection Address', 'Collection Lat', 'Collection Lng', 'Collection Window'], fields))
+      .toEqual(['id', 'address', 'lat', 'lng', 'window']);
+    // Fleet files have no pickup side.
+    expect(autoMatch(['Vehicle', 'Delivery capacity'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0']);
+  });
+
   it('knows the usual headers of Spanish, Italian, Portuguese, German and Dutch spreadsheets', () => {
     const orders = fieldsFor('orders', UNITS);
     expect(autoMatch(['Nº Pedido', 'Cliente', 'Dirección', 'Código postal', 'Latitud', 'Longitud', 'Desde', 'Hasta', 'Minutos', 'Peso (kg)', 'Bultos', 'Habilidades', 'Teléfono', 'Observaciones'], orders)).toEqual([

@@ -106,17 +106,56 @@ function matchScore(header: string, field: FieldDef, partial: boolean): number {
   return best;
 }
 
-/** Picks a target for every column: exact synonym matches first, then unambiguous partial ones; the rest are `extra`. */
+/** Words that put an order column on the pickup side ("Collection Lat", "Origin address") or the delivery side. */
+const PICKUP_WORDS = ['pickup', 'pick up', 'collection', 'collect', 'origin', 'shipper'];
+const DELIVERY_WORDS = ['delivery', 'deliver', 'dropoff', 'drop off', 'drop', 'destination', 'consignee', 'ship to'];
+const PICKUP_FIELD = /^pickup/;
+
+/**
+ * A shipment file's header read for its side: a pickup word in front makes it a pickup field ("Collection Lat" is
+ * "pickup lat", which no delivery field may take: "Pickup Name" is no customer name), a delivery word in front is
+ * dropped ("Delivery Lat" is "lat"). A header that is itself a field's name ("Delivery address", "Delivery type")
+ * is left as it is. Only where the fields have a pickup side (orders).
+ */
+function sidedHeader(header: string, fields: readonly FieldDef[]): { header: string; pickup: boolean } {
+  if (!fields.some((f) => PICKUP_FIELD.test(f.key)) || fields.some((f) => matchScore(header, f, false) > 0)) return { header, pickup: false };
+  const rest = (words: readonly string[]) => {
+    const word = words.find((w) => header.startsWith(`${w} `));
+    return word ? header.slice(word.length + 1) : null;
+  };
+  const pickedUp = rest(PICKUP_WORDS);
+  if (pickedUp) return { header: `pickup ${pickedUp}`, pickup: true };
+  const delivered = rest(DELIVERY_WORDS);
+  return delivered ? { header: delivered, pickup: false } : { header, pickup: false };
+}
+
+/** Fields that place an order where it is delivered. */
+const DELIVERY_PLACE = ['lat', 'lng', 'address', 'addressLine1', 'zip'];
+
+/**
+ * Picks a target for every column: exact synonym matches first, then unambiguous partial ones; the rest are `extra`.
+ * Headers are read for their side (`sidedHeader`) unless that leaves the orders nowhere to be delivered: a returns
+ * file's "Collection address" and "Collection lat" are where its orders are.
+ */
 export function autoMatch(headers: readonly string[], fields: readonly FieldDef[]): ColumnTarget[] {
+  const sided = headers.map((h) => sidedHeader(normalizeHeader(h), fields));
+  const targets = matchHeaders(headers, sided, fields);
+  const rewritten = sided.some((s, column) => s.pickup && s.header !== normalizeHeader(headers[column]) && targets[column] !== 'extra');
+  if (rewritten && !targets.some((t) => DELIVERY_PLACE.includes(t))) return matchHeaders(headers, headers.map((h) => ({ header: normalizeHeader(h), pickup: false })), fields);
+  return targets;
+}
+
+function matchHeaders(headers: readonly string[], sided: readonly { header: string; pickup: boolean }[], fields: readonly FieldDef[]): ColumnTarget[] {
   const targets: ColumnTarget[] = headers.map((h) => (normalizeHeader(h) ? 'extra' : 'ignore'));
   const taken = new Set<string>();
   for (const partial of [false, true]) {
     headers.forEach((raw, column) => {
-      const header = normalizeHeader(raw);
+      const { header, pickup } = sided[column];
       if (!header || targets[column] !== 'extra') return;
       let best: { key: string; score: number } | null = null;
       let candidates = 0;
       for (const field of fields) {
+        if (pickup && !PICKUP_FIELD.test(field.key)) continue;
         const score = matchScore(header, field, partial);
         if (score > 0) candidates += 1;
         if (score > (best?.score ?? 0) && !taken.has(field.key)) best = { key: field.key, score };

@@ -47,7 +47,8 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau'] },
   {
     key: 'serviceMinutes', label: 'Service minutes', format: 'duration',
-    synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration'],
+    synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration',
+      'unload time', 'unloading time', 'time on site', 'on site time', 'dwell time', 'dwell', 'stop minutes'],
   },
   { key: 'skills', label: 'Required skills', format: 'list', synonyms: ['skills', 'skill', 'required skills', 'skills required', 'driver skills', 'competences', 'required types'] },
   { key: 'features', label: 'Required vehicle features', format: 'list', synonyms: ['vehicle features', 'features', 'required features', 'equipment', 'required equipment', 'vehicle feature'] },
