@@ -58,6 +58,13 @@ describe('autoMatch', () => {
     expect(autoMatch(['Vehicle', 'Delivery capacity'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0']);
   });
 
+  it('knows "Demand" on orders, "Payload" and an hourly wage on a fleet', () => {
+    expect(autoMatch(['ID', 'Lat', 'Long', 'TW Start', 'TW End', 'Service (min)', 'Demand'], fieldsFor('orders', UNITS)))
+      .toEqual(['id', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0']);
+    expect(autoMatch(['Reg', 'Driver', 'Payload kg', 'Cost/km', 'Cost/hr'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'name', 'capacity:0', 'perKmCost', 'perHourCost']);
+    expect(autoMatch(['Vehicle', 'Payload', 'Hourly Wage'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0', 'perHourCost']);
+  });
+
   it('knows the usual headers of Spanish, Italian, Portuguese, German and Dutch spreadsheets', () => {
     const orders = fieldsFor('orders', UNITS);
     expect(autoMatch(['Nº Pedido', 'Cliente', 'Dirección', 'Código postal', 'Latitud', 'Longitud', 'Desde', 'Hasta', 'Minutos', 'Peso (kg)', 'Bultos', 'Habilidades', 'Teléfono', 'Observaciones'], orders)).toEqual([

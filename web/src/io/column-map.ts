@@ -57,7 +57,8 @@ const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
  * `prefix` ("amount" or "capacity") with its words in other languages (fields-local.ts).
  */
 function unitSynonyms(unit: string, index: number, prefix: string): string[] {
-  const prefixes = [prefix, ...(prefix === 'capacity' ? LOCAL_CAPACITY_WORDS : LOCAL_AMOUNT_WORDS)];
+  // "Payload (kg)" on a fleet, "Demand" on orders (the CVRP word).
+  const prefixes = [prefix, ...(prefix === 'capacity' ? ['payload', 'max load', ...LOCAL_CAPACITY_WORDS] : ['demand', ...LOCAL_AMOUNT_WORDS])];
   const name = normalizeHeader(unit);
   const family = UNIT_FAMILIES.find((f) => f.units.includes(name) || f.words.includes(name));
   const words = family ? [name, ...family.words] : [name];
