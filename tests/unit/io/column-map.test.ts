@@ -3,7 +3,7 @@
 // the way people type them; unreadable values say why.
 import { describe, expect, it } from 'vitest';
 import {
-  autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectShiftColumns, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
+  autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectShiftColumns, detectVanColumn, detectTimeFormat, detectWindowPairs, fieldsFor, normalizeHeader, parseClock, parseNumber, parseServiceType, parseTime, parseWindows,
 } from '../../../web/src/io/column-map';
 import { decimalCommaFile, parseDuration, parsePriority, parseYesNo } from '../../../web/src/io/cell-parse';
 
@@ -63,6 +63,20 @@ describe('autoMatch', () => {
       .toEqual(['id', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0']);
     expect(autoMatch(['Reg', 'Driver', 'Payload kg', 'Cost/km', 'Cost/hr'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'name', 'capacity:0', 'perKmCost', 'perHourCost']);
     expect(autoMatch(['Vehicle', 'Payload', 'Hourly Wage'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0', 'perHourCost']);
+  });
+
+  it('knows a courier\'s consignment sheet and a fleet\'s "Max kg" / "Max cartons"', () => {
+    expect(autoMatch(['Consignment No', 'Receiver', 'Street', 'Suburb', 'Postcode', 'Latitude', 'Longitude', 'Cartons', 'Kg', 'Delivery Window', 'ATL'], fieldsFor('orders', UNITS)))
+      .toEqual(['id', 'customerName', 'address', 'city', 'zip', 'lat', 'lng', 'amount:1', 'amount:0', 'window', 'extra']);
+    const fleet = ['Van', 'Driver', 'Max Kg', 'Max Cartons', 'Start', 'Finish'];
+    const rows = [['V1', 'Ana', '1200', '120', '08:00', '18:00']];
+    const fields = fieldsFor('vehicles', UNITS);
+    const matched = detectShiftColumns(fleet, rows, autoMatch(fleet, fields), fields);
+    expect(matched).toEqual(['extra', 'name', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
+    // "Van" names the van in an English sheet; holding clock times it is a Dutch "from", and it is left alone.
+    expect(detectVanColumn(fleet, rows, matched)).toEqual(['id', 'name', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
+    expect(detectVanColumn(['Voertuig', 'Van', 'Tot'], [['V1', '08:00', '17:00']], ['id', 'extra', 'extra'])).toEqual(['id', 'extra', 'extra']);
+    expect(detectVanColumn(['Van', 'Tot'], [['08:00', '17:00']], ['extra', 'extra'])).toEqual(['extra', 'extra']);
   });
 
   it('knows the usual headers of Spanish, Italian, Portuguese, German and Dutch spreadsheets', () => {

@@ -48,6 +48,7 @@ const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
     words: [
       'items', 'pieces', 'pcs', 'qty', 'quantity', 'count', 'parcels', 'packages', 'package count', 'parcel count', 'boxes', 'units', 'colis',
       'bultos', 'paquetes', 'unidades', 'colli', 'pacchi', 'pacotes', 'pakete', 'stuck', 'anzahl', 'pakketten', 'aantal',
+      'cartons', 'carton', 'ctns', 'cases', 'crates', 'totes', 'bags',
     ],
   },
 ];
@@ -66,7 +67,9 @@ function unitSynonyms(unit: string, index: number, prefix: string): string[] {
   // OptimoRoute numbers its loads (Load 1 … Load 5); Routific has one "Load".
   const numbered = [`load ${index + 1}`, ...prefixes.map((p) => `${p} ${index + 1}`), ...(index === 0 ? ['load', ...prefixes] : [])];
   // "Capacity kg", and "Capacity parcels" / "Capacidad bultos" for a unit named "items".
-  return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...numbered];
+  // A fleet's "Max kg", "Max cartons", "Maximum weight".
+  const limits = prefix === 'capacity' ? words.flatMap((w) => [`max ${w}`, `maximum ${w}`]) : [];
+  return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...limits, ...numbered];
 }
 
 /** Fields of an import kind, with one amount/capacity field per capacity unit. */
@@ -260,6 +263,16 @@ export function detectShiftColumns(headers: readonly string[], rows: readonly (r
     if (out[column] === 'extra' && target !== 'extra' && target !== 'ignore') out[column] = target;
   });
   return out;
+}
+
+/**
+ * A fleet column headed "Van" alone, left unmatched, is the vans' id when no column has the id and its cells are not
+ * clock times: in an English sheet "Van" names the van ("V1"), in a Dutch one it is "from" (a shift's start, "08:00").
+ */
+export function detectVanColumn(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const column = headers.findIndex((h) => normalizeHeader(h) === 'van');
+  if (column < 0 || targets[column] !== 'extra' || targets.includes('id') || clockColumn(rows, column)) return [...targets];
+  return targets.map((t, c) => (c === column ? 'id' : t));
 }
 
 /** First-name headers, and the French "Nom" that beside one of them is the family name ("Prénom" | "Nom"). */

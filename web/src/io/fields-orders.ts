@@ -14,11 +14,14 @@ export const ADDRESS_PARTS = ['address', 'addressLine1', 'addressLine2', 'city',
 export const ORDER_FIELDS: FieldDef[] = [
   {
     key: 'id', label: 'Order id', format: 'text',
-    synonyms: ['order id', 'id', 'order', 'ref', 'reference', 'order ref', 'order reference', 'order number', 'order no', 'order nr', 'number', 'no', 'commande', 'job id', 'shipment id', 'task id', 'seller order id', 'order code'],
+    synonyms: ['order id', 'id', 'order', 'ref', 'reference', 'order ref', 'order reference', 'order number', 'order no', 'order nr', 'number', 'no', 'commande', 'job id', 'shipment id', 'task id', 'seller order id', 'order code',
+      'consignment', 'consignment no', 'consignment number', 'consignment note', 'con note', 'connote', 'tracking number', 'tracking no', 'tracking id',
+      'waybill', 'waybill number', 'docket', 'docket no', 'docket number', 'job number', 'job no', 'booking ref', 'booking number', 'delivery number', 'delivery no'],
   },
   {
     key: 'customerName', label: 'Customer name', format: 'text',
-    synonyms: ['customer', 'customer name', 'name', 'client', 'client name', 'recipient', 'recipient name', 'consignee', 'contact', 'contact name', 'nom', 'location name', 'visit name', 'alias', 'stop name', 'company', 'first name', 'firstname', 'given name', 'shipping first name', 'recipient first name', 'customer first name'],
+    synonyms: ['customer', 'customer name', 'name', 'client', 'client name', 'recipient', 'recipient name', 'consignee', 'contact', 'contact name', 'nom', 'location name', 'visit name', 'alias', 'stop name', 'company', 'first name', 'firstname', 'given name', 'shipping first name', 'recipient first name', 'customer first name',
+      'receiver', 'receiver name', 'addressee', 'deliver to', 'ship to name', 'customer full name'],
   },
   // Shop exports and address books split the name ("First Name" | "Last Name"): joined after the customer name.
   {
