@@ -89,8 +89,10 @@ export function createImportReading(
     const reading = units();
     // Plain copies of the mapping (a dozen entries, each read tracked): every row looks its fields up in them.
     return readTable(table, {
-      kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats }, capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
-      conversions: Object.fromEntries((reading?.conversions ?? []).map((c) => [c.key, c.factor])), existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
+      kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats },
+      capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
+      conversions: Object.fromEntries((reading?.conversions ?? []).map((c) => [c.key, c.factor])),
+      existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
       placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
     }, new Set([...source.removed, ...source.imported]));
   });
