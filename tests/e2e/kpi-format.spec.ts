@@ -88,6 +88,21 @@ test('a fleet that drives for free: the KPI bar says no costs are set, the run p
   await expect(chart.locator('.cost-chart__figure')).toHaveText(new RegExp(`^Km ${km.replace(/[.,]/g, '\\$&')}( · [\\d,]+ unassigned \\(penalty [\\d,]+\\))? after [\\d.,]+ s$`));
   await expect(chart.getByRole('img')).toHaveAttribute('aria-label', /^Km went from [\d,.]+ to /);
   await page.screenshot({ path: testInfo.outputPath('free-fleet.png') });
+
+  // The scenario list and the comparison say so too: "—" with the reason, not a cost of 0 (once saved).
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Scenarios' }).click();
+  const scenarios = page.getByRole('dialog', { name: 'Scenarios' });
+  const costCell = (id: string) => scenarios.locator(`tr[data-scenario-id="${id}"] td`).nth(3);
+  await expect(costCell('free-fleet')).toHaveText('—');
+  await expect(costCell('free-fleet').locator('span')).toHaveAttribute('title', /No vehicle costs are set/);
+  await scenarios.getByRole('button', { name: 'Compare…' }).click();
+  const compare = page.getByRole('dialog', { name: 'Compare scenarios' });
+  await compare.getByLabel('Scenario A').selectOption({ label: 'Free fleet' });
+  const costRow = compare.getByRole('table', { name: 'Comparison' }).getByRole('row', { name: /^Cost/ });
+  await expect(costRow.locator('td').first()).toHaveText('—');
+  await expect(costRow.locator('td').first().locator('span')).toHaveAttribute('title', /No vehicle costs are set/);
+  await expect(costRow.locator('td').last()).toHaveText('');
 });
 
 test('a fleet of long names that differ at the end reads apart in a narrow route table', async ({ page }, testInfo) => {

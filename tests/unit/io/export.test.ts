@@ -77,6 +77,15 @@ describe('planKpis', () => {
     expect(kpis).toMatchObject({ vehiclesUsed: 1, vehicleCount: 2, stops: 3, unassigned: 1, onTimeShare: 1, stale: false, checked: true });
     expect(kpis.cost).toBeGreaterThan(50);
     expect(planKpis(makeMiniScenario())).toBeNull();
+    expect(kpis.unpriced).toBe(false);
+  });
+
+  it('marks the plan of a fleet that drives for free as unpriced (its cost reads "—" in the list and the comparison)', () => {
+    const base = makeMiniScenario();
+    const free = { ...base, vehicles: base.vehicles.map((v) => ({ ...v, costs: { fixed: 0, perKm: 0, perHour: 0 } })) };
+    const kpis = planKpis({ ...free, plan: makeMiniPlan(free) })!;
+    expect(kpis).toMatchObject({ cost: 0, unpriced: true, stops: 3 });
+    expect(kpis.distanceKm).toBeGreaterThan(0);
   });
 });
 

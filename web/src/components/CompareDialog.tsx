@@ -2,6 +2,7 @@
 // on-time share, unassigned) with the difference, coloured better or worse.
 import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
 import type { PlanKpis } from '../io/export-kpis';
+import { UNPRICED_HINT } from '../domain/pricing';
 import { planKpis } from '../io/export-kpis';
 import { useApp } from '../store/context';
 import { Banner } from './ui/Banner';
@@ -17,7 +18,8 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { label: 'Cost', value: (k) => k.cost, format: formatCost, better: 'lower' },
+  // A fleet that drives for free has no cost to compare: "—", as in the KPI bar.
+  { label: 'Cost', value: (k) => (k.unpriced ? null : k.cost), format: formatCost, better: 'lower' },
   { label: 'Km', value: (k) => k.distanceKm, format: (n) => formatKmValue(n * 1000), better: 'lower' },
   { label: 'Hours', value: (k) => k.hours, format: (n) => formatHmMinutes(n * 60), better: 'lower' },
   { label: 'Vehicles used', value: (k) => k.vehiclesUsed, format: formatCount, better: 'lower' },
@@ -58,7 +60,8 @@ export function CompareDialog(props: { open: boolean; onClose: () => void }): JS
   );
   const cell = (row: Row, kpis: PlanKpis | null | undefined) => {
     const value = kpis ? row.value(kpis) : null;
-    return value === null ? '—' : row.format(value);
+    if (value !== null) return row.format(value);
+    return kpis?.unpriced && row.label === 'Cost' ? <span title={UNPRICED_HINT}>—</span> : '—';
   };
   return (
     <Dialog title="Compare scenarios" open={props.open} onClose={props.onClose} class="dialog--medium">

@@ -6,12 +6,11 @@ import type { Solution } from '../domain/solution';
 import { kpisInSlices, type PlanKpis } from '../plan/kpis';
 import { rawOf } from '../store/raw';
 import { createStagedSlices, viewQueue } from '../store/staged';
-import { fleetDrivesFree } from '../domain/pricing';
+import { fleetDrivesFree, UNPRICED_HINT } from '../domain/pricing';
 import { formatCost, formatCount, formatHm, formatKmValue, formatShare } from './ui/format';
 import { Stat } from './ui/Stat';
 
 /** The Cost tile of a plan that costs nothing because no vehicle's driving is priced. */
-const UNPRICED_HINT = 'No vehicle costs are set: the plan keeps the routes short in km. Set costs per km or per hour in Vehicles to plan with your own.';
 
 /** Above this many steps the first figures of a newly shown strip are computed in a task after the one that showed the plan. */
 const FIGURES_AT_ONCE_UP_TO = 2000;

@@ -1,6 +1,7 @@
 // The scenario list: every saved scenario with its size and plan figures, and
 // the verbs a dispatcher needs to try something: new, branch, rename, delete, compare.
 import { createSignal, For, Show, type JSX } from 'solid-js';
+import { UNPRICED_HINT } from '../domain/pricing';
 import { useApp } from '../store/context';
 import type { ScenarioEntry } from '../store/scenarios-list';
 import { NewScenarioDialog } from './setup/NewScenarioDialog';
@@ -81,7 +82,11 @@ function ScenarioRow(props: { entry: ScenarioEntry; onOpened: () => void }): JSX
       <td class="nowrap">{props.entry.date}</td>
       <td class="num">{formatCount(props.entry.orders)}</td>
       <td class="num">{formatCount(props.entry.vehicles)}</td>
-      <td class="num">{props.entry.kpis ? formatCost(props.entry.kpis.cost) : <span class="muted">no plan</span>}</td>
+      <td class="num">
+        <Show when={props.entry.kpis} fallback={<span class="muted">no plan</span>}>
+          {(kpis) => (kpis().unpriced ? <span title={UNPRICED_HINT}>—</span> : formatCost(kpis().cost))}
+        </Show>
+      </td>
       <td class="nowrap">
         <div class="row-actions">
         <Show when={!isOpen()}>

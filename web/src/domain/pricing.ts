@@ -16,3 +16,6 @@ export type PlanMeasure = 'cost' | 'km';
 
 /** The measure of a solve of `vehicles`. */
 export const planMeasure = (vehicles: readonly Pick<Vehicle, 'costs'>[]): PlanMeasure => (fleetDrivesFree(vehicles) ? 'km' : 'cost');
+
+/** Why a plan's cost reads "—" for a fleet that drives for free (KPI bar, scenario list, comparison). */
+export const UNPRICED_HINT = 'No vehicle costs are set: the plan keeps the routes short in km. Set costs per km or per hour in Vehicles to plan with your own.';

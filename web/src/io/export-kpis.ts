@@ -1,6 +1,7 @@
 // The key figures of a scenario's plan for the side-by-side comparison of
 // scenarios: the KPI bar's own figures (plan/kpis.ts, so both always agree)
 // plus whether the plan is current and checked.
+import { fleetDrivesFree } from '../domain/pricing';
 import type { Scenario } from '../domain/scenario';
 import { isOrderStep } from '../domain/solution';
 import { computeKpis } from '../plan/kpis';
@@ -24,6 +25,8 @@ export interface PlanKpis {
   stale: boolean;
   /** The plan passed the independent check. */
   checked: boolean;
+  /** The fleet costs nothing to drive and the plan nothing at all: its cost reads "—", not "0" (as the KPI bar's). */
+  unpriced: boolean;
 }
 
 /** Figures of the scenario's plan, or null when it has none. */
@@ -39,5 +42,6 @@ export function planKpis(scenario: Scenario): PlanKpis | null {
     vehiclesUsed: kpis.vehiclesUsed, vehicleCount: kpis.fleetSize, stops, ordersServed,
     onTimeShare: kpis.onTimeShare, unassigned: kpis.unassigned,
     stale: plan.solvedRevision !== scenario.revision, checked: plan.solution.check.ok,
+    unpriced: kpis.cost === 0 && fleetDrivesFree(scenario.vehicles),
   };
 }
