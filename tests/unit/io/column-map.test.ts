@@ -68,6 +68,7 @@ describe('autoMatch', () => {
   it('knows a courier\'s consignment sheet and a fleet\'s "Max kg" / "Max cartons"', () => {
     expect(autoMatch(['Consignment No', 'Receiver', 'Street', 'Suburb', 'Postcode', 'Latitude', 'Longitude', 'Cartons', 'Kg', 'Delivery Window', 'ATL'], fieldsFor('orders', UNITS)))
       .toEqual(['id', 'customerName', 'address', 'city', 'zip', 'lat', 'lng', 'amount:1', 'amount:0', 'window', 'extra']);
+    expect(autoMatch(['Stop ID', 'Stop Name', 'Address', 'Service Time'], fieldsFor('orders', UNITS))).toEqual(['id', 'customerName', 'address', 'serviceMinutes']);
     const fleet = ['Van', 'Driver', 'Max Kg', 'Max Cartons', 'Start', 'Finish'];
     const rows = [['V1', 'Ana', '1200', '120', '08:00', '18:00']];
     const fields = fieldsFor('vehicles', UNITS);

@@ -16,7 +16,8 @@ export const ORDER_FIELDS: FieldDef[] = [
     key: 'id', label: 'Order id', format: 'text',
     synonyms: ['order id', 'id', 'order', 'ref', 'reference', 'order ref', 'order reference', 'order number', 'order no', 'order nr', 'number', 'no', 'commande', 'job id', 'shipment id', 'task id', 'seller order id', 'order code',
       'consignment', 'consignment no', 'consignment number', 'consignment note', 'con note', 'connote', 'tracking number', 'tracking no', 'tracking id',
-      'waybill', 'waybill number', 'docket', 'docket no', 'docket number', 'job number', 'job no', 'booking ref', 'booking number', 'delivery number', 'delivery no'],
+      'waybill', 'waybill number', 'docket', 'docket no', 'docket number', 'job number', 'job no', 'booking ref', 'booking number', 'delivery number', 'delivery no',
+      'stop id', 'visit id', 'delivery id', 'drop id', 'task number'],
   },
   {
     key: 'customerName', label: 'Customer name', format: 'text',
