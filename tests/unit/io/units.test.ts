@@ -64,3 +64,36 @@ describe('units in headers', () => {
     expect((plain.rows[0].value as Vehicle).capacity[0]).toBe(4500);
   });
 });
+
+describe('units in cells', () => {
+  it('reads "12 kg", "25 lbs", "3 pcs" in an amount column and "$0.65" in a cost column; names what it cannot', async () => {
+    const { amountWithUnit, amountOfPrice } = await import('../../../web/src/io/units');
+    expect(amountWithUnit('12 kg', 'kg')).toEqual({ ok: true, value: 12 });
+    expect(amountWithUnit('1200kg', 'kg')).toEqual({ ok: true, value: 1200 });
+    expect(amountWithUnit('25 lbs', 'kg')).toEqual({ ok: true, value: 11.34 });
+    expect(amountWithUnit('12,5 kg', 'kg', true)).toEqual({ ok: true, value: 12.5 });
+    expect(amountWithUnit('3 pcs', 'items')).toEqual({ ok: true, value: 3 });
+    expect(amountWithUnit('3 pallets', 'items')).toEqual({ ok: false, message: "'3 pallets' is in pallets, not in items" });
+    expect(amountWithUnit('12', 'kg')).toBeNull();
+    expect(amountWithUnit('heavy', 'kg')).toBeNull();
+    expect(amountOfPrice('$0.65')).toEqual({ ok: true, value: 0.65 });
+    expect(amountOfPrice('12,50 €', true)).toEqual({ ok: true, value: 12.5 });
+    expect(amountOfPrice('12')).toBeNull();
+  });
+
+  it('reads such cells through an import, the header\'s conversion applied to bare numbers only', async () => {
+    const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
+    const { rows, issueLines: lines } = await (async () => {
+      const read = await readCsvText('Truck,Capacity (lbs),Cost per hour\nA,4500,$32.50\nB,2000 kg,20\nC,4500 lbs,\nD,3 pallets,\n', fleet, 'vehicles');
+      const units = importUnits(read.table.headers, read.ctx.targets, fleet, 'vehicles', false);
+      const { readTable } = await import('../../../web/src/io/import-rows');
+      const { issueLines } = await import('../../helpers/import-table');
+      const again = readTable(read.table, { ...read.ctx, conversions: Object.fromEntries(units.conversions.map((c) => [c.key, c.factor])) });
+      return { rows: again.rows, issueLines: issueLines(again.rows) };
+    })();
+    expect(rows.slice(0, 3).map((r) => [(r.value as Vehicle).id, (r.value as Vehicle).capacity[0], (r.value as Vehicle).costs.perHour])).toEqual([
+      ['A', 2041.166, 32.5], ['B', 2000, 20], ['C', 2041.166, 0],
+    ]);
+    expect(lines).toEqual(["row 5, capacity:0: '3 pallets' is in pallets, not in kg"]);
+  });
+});

@@ -5,7 +5,12 @@ import type { Depot, Settings } from '../domain/scenario';
 import type { Table } from './csv';
 import { parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
-import { convertAmount } from './units';
+import { amountOfPrice, amountWithUnit, convertAmount } from './units';
+
+/** Fields holding an amount in a capacity unit, by index. */
+const UNIT_FIELD = /^(?:amount|capacity|pickupAmount):(\d+)$/;
+/** Fields holding a price. */
+const PRICE_FIELDS: ReadonlySet<string> = new Set(['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost', 'latenessCost', 'overtimeCostPerMinute']);
 
 /** One reason a row cannot be imported. */
 export interface RowIssue {
@@ -71,8 +76,18 @@ export class RowReader {
     return undefined;
   }
   number(key: string): number | undefined {
-    const value = this.read(key, (text) => parseNumber(text, this.ctx.decimalComma));
-    const factor = this.ctx.conversions?.[key];
+    const unit = UNIT_FIELD.exec(key);
+    let inOwnUnit = false;
+    const value = this.read(key, (text) => {
+      const plain = parseNumber(text, this.ctx.decimalComma);
+      if (plain.ok) return plain;
+      // "12 kg" in an amount column, "$0.65" in a cost column.
+      const written = unit ? amountWithUnit(text, this.ctx.capacityUnits[Number(unit[1])] ?? '', this.ctx.decimalComma) : PRICE_FIELDS.has(key) ? amountOfPrice(text, this.ctx.decimalComma) : null;
+      inOwnUnit = unit !== null && written !== null;
+      return written ?? plain;
+    });
+    // A cell that named its unit was read in the capacity unit already; the header's conversion is for bare numbers.
+    const factor = inOwnUnit ? undefined : this.ctx.conversions?.[key];
     return value === undefined || factor === undefined ? value : convertAmount(value, factor);
   }
   duration(key: string): number | undefined {

@@ -2,7 +2,7 @@
 // the scenario's capacity units ("kg", "m3"): an amount column in pounds read
 // into a unit kept in kilograms is converted, never taken as kilograms.
 import type { Scenario } from '../domain/scenario';
-import { normalizeHeader } from './cell-parse';
+import { normalizeHeader, parseNumber, type Parsed } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
 
 type Family = 'mass' | 'volume';
@@ -117,4 +117,36 @@ export function importUnits(headers: readonly string[], targets: readonly Column
     return conversion ? [{ key: f.key, header: f.header, ...conversion }] : [];
   });
   return { capacityUnits, renamed, conversions };
+}
+
+/** Words that count pieces: "3 pcs" is 3 in a unit named "items" (pallets are not pieces). */
+const COUNT_WORDS: ReadonlySet<string> = new Set([
+  'items', 'item', 'pieces', 'piece', 'pcs', 'pc', 'parcels', 'parcel', 'boxes', 'box', 'packages', 'package', 'pkgs', 'pkg',
+  'units', 'unit', 'cartons', 'carton', 'ctns', 'colis', 'bags', 'bag', 'crates', 'crate', 'totes', 'tote', 'cases', 'case',
+]);
+
+/**
+ * A cell that writes its unit after the number ("12 kg", "25 lbs", "3 items"), read in capacity unit `unitName`:
+ * its own unit as it is, another of the same kind converted; null when the cell has no unit word after a number.
+ */
+export function amountWithUnit(text: string, unitName: string, decimalComma = false): Parsed<number> | null {
+  const match = /^(.*?\d)\s*([A-Za-z][A-Za-z³ .]*?)\.?$/.exec(text.trim().replace(/ft³/gi, 'ft3').replace(/m³/g, 'm3'));
+  if (!match) return null;
+  const number = parseNumber(match[1], decimalComma);
+  if (!number.ok) return null;
+  const word = normalizeHeader(match[2]);
+  const own = normalizeHeader(unitName);
+  if (word === own || (COUNT_WORDS.has(word) && COUNT_WORDS.has(own))) return number;
+  const from = unitNamed(word);
+  const to = unitNamed(unitName);
+  if (from && to && from.family === to.family) return { ok: true, value: from.name === to.name ? number.value : convertAmount(number.value, from.base / to.base) };
+  return { ok: false, message: `'${text.trim()}' is in ${match[2].trim()}, not in ${unitName}` };
+}
+
+/** A price written with its currency sign ("$0.65", "12,50 €"): the number; null when there is no sign. */
+export function amountOfPrice(text: string, decimalComma = false): Parsed<number> | null {
+  const match = /^\s*[$€£¥₹]\s*(.+?)\s*$|^\s*(.+?)\s*[$€£¥₹]\s*$/.exec(text);
+  if (!match) return null;
+  const number = parseNumber(match[1] ?? match[2], decimalComma);
+  return number.ok ? number : null;
 }
