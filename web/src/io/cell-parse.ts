@@ -227,7 +227,7 @@ export function parseList(text: string): string[] {
   return text.split(/[,;|]/).map((s) => s.trim()).filter(Boolean);
 }
 
-const COUNT_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, zwei: 2, drei: 3, deux: 2, trois: 3, dos: 2, tres: 3, due: 2, tre: 3, twee: 2, drie: 3, duas: 2 };
+const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, zwei: 2, drei: 3, deux: 2, trois: 3, dos: 2, tres: 3, due: 2, tre: 3, twee: 2, drie: 3, duas: 2 };
 const CREW_WORD = /^(\d{1,2}|[a-z]+)\s*(?:person|persons|people|man|men|mann|personen|personnes|persone|personas|pessoas)(?:\s+(?:crew|team|delivery|lift|job|service))?$/;
 
 /**
@@ -238,8 +238,13 @@ export function crewSizeWord(text: string): number | null {
   const words = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[-_]+/g, ' ').trim().replace(/\s+/g, ' ');
   const match = CREW_WORD.exec(words);
   if (!match) return null;
-  const count = /^\d+$/.test(match[1]) ? Number(match[1]) : COUNT_WORDS[match[1]];
+  const count = /^\d+$/.test(match[1]) ? Number(match[1]) : NUMBER_WORDS[match[1]];
   return count !== undefined && count >= 1 ? count : null;
+}
+
+/** The larger of two crew sizes, either possibly absent (a crew-size column and one named in the skills). */
+export function largerCrew(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined ? b : b === undefined ? a : Math.max(a, b);
 }
 
 /** A skills list with the crew sizes it names in words taken out (`crewSizeWord`): the largest of them, or undefined. */

@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { ADDRESS_PARTS } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 
@@ -44,9 +44,6 @@ function requirementsOf(row: RowReader): { skills: string[] | undefined; crewSiz
   return splitCrewWords([...new Set([...(skills ?? []), ...(features ?? [])])]);
 }
 
-/** The larger of two crew sizes, either possibly absent. */
-const larger = (a: number | undefined, b: number | undefined) => (a === undefined ? b : b === undefined ? a : Math.max(a, b));
-
 /** Soft windows: late up to `max` minutes at a cost per minute (a cost alone is an issue). */
 function latenessOf(row: RowReader): { maxMinutes: number; costPerMinute: number } | undefined {
   const maxMinutes = row.duration('latenessMax');
@@ -79,7 +76,7 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
   const pickupColumns = ctx.capacityUnits.map((_, i) => row.text(`pickupAmount:${i}`));
   const needs = requirementsOf(row);
   const optional = {
-    crewSize: larger(row.number('crewSize'), needs.crewSize),
+    crewSize: largerCrew(row.number('crewSize'), needs.crewSize),
     skills: needs.skills,
     pickupAmounts: pickupColumns.some((c) => c !== undefined) ? ctx.capacityUnits.map((_, i) => row.number(`pickupAmount:${i}`) ?? 0) : undefined,
     lateness: latenessOf(row),

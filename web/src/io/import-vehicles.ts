@@ -7,7 +7,7 @@
 // columns are kept in `extra`.
 import type { Break, TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { freeId, parseBreaks, parseList, parseWindows, parseYesNo, splitCrewWords } from './cell-parse';
+import { freeId, parseBreaks, parseList, parseWindows, parseYesNo, largerCrew, splitCrewWords } from './cell-parse';
 import { featureName } from './column-map';
 import type { DepotPlanner } from './import-depots';
 import { extraOf, RowReader, type RowContext } from './row-reader';
@@ -54,8 +54,7 @@ function crewOf(row: RowReader): { size: number; skills: string[] } | undefined 
   const listed = listOf(row, 'crewSkills');
   // "2-person" among the skills is the crew's size, not a skill (cell-parse.ts).
   const named = listed === undefined ? { skills: undefined, crewSize: undefined } : splitCrewWords(listed);
-  const given = row.number('crewSize');
-  const size = given === undefined || named.crewSize === undefined ? given ?? named.crewSize : Math.max(given, named.crewSize);
+  const size = largerCrew(row.number('crewSize'), named.crewSize);
   const skills = named.skills;
   // Skills without a size: at least the driver is on board.
   if (size !== undefined || skills !== undefined) return { size: size ?? 1, skills: skills ?? [] };

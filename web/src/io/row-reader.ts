@@ -5,10 +5,7 @@ import type { Depot, Settings } from '../domain/scenario';
 import type { Table } from './csv';
 import { parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
-import { amountOfPrice, amountWithUnit, convertAmount } from './units';
-
-/** Fields holding an amount in a capacity unit, by index. */
-const UNIT_FIELD = /^(?:amount|capacity|pickupAmount):(\d+)$/;
+import { amountOfPrice, amountWithUnit, convertAmount, UNIT_FIELD } from './units';
 /** Fields holding a price. */
 const PRICE_FIELDS: ReadonlySet<string> = new Set(['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost', 'latenessCost', 'overtimeCostPerMinute']);
 
@@ -82,7 +79,7 @@ export class RowReader {
       const plain = parseNumber(text, this.ctx.decimalComma);
       if (plain.ok) return plain;
       // "12 kg" in an amount column, "$0.65" in a cost column.
-      const written = unit ? amountWithUnit(text, this.ctx.capacityUnits[Number(unit[1])] ?? '', this.ctx.decimalComma) : PRICE_FIELDS.has(key) ? amountOfPrice(text, this.ctx.decimalComma) : null;
+      const written = unit ? amountWithUnit(text, this.ctx.capacityUnits[Number(unit[2])] ?? '', this.ctx.decimalComma) : PRICE_FIELDS.has(key) ? amountOfPrice(text, this.ctx.decimalComma) : null;
       inOwnUnit = unit !== null && written !== null;
       return written ?? plain;
     });

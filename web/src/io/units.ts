@@ -84,7 +84,8 @@ export interface ImportUnits {
   conversions: ({ key: string; header: string } & UnitConversion)[];
 }
 
-const UNIT_FIELD = /^(amount|capacity|pickupAmount):(\d+)$/;
+/** A field holding an amount in a capacity unit: its kind and the unit's index. */
+export const UNIT_FIELD = /^(amount|capacity|pickupAmount):(\d+)$/;
 
 /** Whether any order or vehicle the import keeps holds a value in capacity unit `index`. */
 function unitInUse(scenario: Scenario, index: number, kind: ImportKind, replace: boolean): boolean {
