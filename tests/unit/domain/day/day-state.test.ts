@@ -96,7 +96,8 @@ describe('deriveDayState', () => {
     expect(ids(state.routes[0].stops)).toEqual(['A', 'B']);
     expect(state.stops.C.status).toBe('cancelled');
     const back = deriveDayState(s, plan, [...base, ev({ type: 'done', order: 'C', at: 620 })]);
-    expect(ids(back.routes[0].stops)).toEqual(['A', 'B', 'C']);
+    // Back on the route; done before A and B were reached, so driven first.
+    expect(ids(back.routes[0].stops)).toEqual(['C', 'A', 'B']);
   });
 
   it('a cancelled delivery loaded before the cancellation stays on board', () => {
@@ -151,6 +152,29 @@ describe('deriveDayState', () => {
   });
 });
 
+describe('deriveDayState: stops served out of the planned order', () => {
+  it('the route is the order driven: the stops reached first, by their times, then the others as planned', () => {
+    const { s, plan } = day();
+    // C served before A and B; then A, reported late (its time before C's); B still ahead.
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'C', at: 500 }), ev({ type: 'done', order: 'A', at: 470 })]);
+    expect(ids(state.routes[0].stops)).toEqual(['A', 'C', 'B']);
+    expect(state.vehicles.v1.currentStopIndex).toBe(2);
+    expect(state.stops.B.status).toBe('en-route');
+    // A stop counts from its arrival when one was reported: E arrived at 470 (done 530), D done at 510.
+    const v2 = deriveDayState(s, plan, [ev({ type: 'arrived', order: 'E', at: 470 }), ev({ type: 'done', order: 'E', at: 530 }), ev({ type: 'done', order: 'D', at: 510 })]);
+    expect(ids(v2.routes[1].stops)).toEqual(['E', 'D']);
+  });
+
+  it('breaks keep their places; the planned order decides a tie', () => {
+    const s = smallScenario();
+    const route = buildRoute(s, 'v1', ['A', 'B', 'C']);
+    const brk = { ...route.steps[2], type: 'break' as const, id: 'lunch' };
+    const plan = { routes: [{ ...route, steps: [route.steps[0], route.steps[1], brk, ...route.steps.slice(2)] }], unassigned: [] };
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'C', at: 600 }), ev({ type: 'done', order: 'B', at: 600 })]);
+    expect(state.routes[0].stops.map((x) => x.id)).toEqual(['B', 'lunch', 'C', 'A']);
+  });
+});
+
 describe('deriveDayState: repairs that name what does not exist', () => {
   it('leaves unknown stops out of the accepted route and says so', () => {
     const { s, plan } = day();
@@ -176,9 +200,20 @@ describe('deriveDayState: shipments', () => {
     expect(state.stops['A/pickup']).toMatchObject({ status: 'failed', failReason: 'no-access' });
     expect(state.stops['A/delivery']).toMatchObject({ status: 'failed', failReason: 'no-access' });
     expect(state.orders.find((o) => o.id === 'A-R1')?.pickup?.address).toBe('Shop'); // tried again whole
-    expect(state.vehicles.v1.currentStopIndex).toBe(1);
+    // Closed with its pickup, the delivery follows it: B is next.
+    expect(state.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'delivery:A', 'job:B']);
+    expect(state.vehicles.v1.currentStopIndex).toBe(2);
     const corrected = deriveDayState(s, plan, [ev({ type: 'failed', order: 'A', at: 450, reason: 'no-access' }), ev({ type: 'done', order: 'A', stop: 'pickup', at: 455 })]);
     expect([corrected.stops['A/pickup'].status, corrected.stops['A/delivery'].status, corrected.stops['A-R1/pickup'].status]).toEqual(['done', 'planned', 'cancelled']);
+  });
+
+  it('a delivery reported before its pickup is not put ahead of it', () => {
+    const { s, plan } = shipmentDay();
+    const early = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', stop: 'delivery', at: 450 })]);
+    expect(early.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'job:B', 'delivery:A']);
+    // Both reported, the delivery's time before the pickup's: it sorts after its pickup, ahead of B.
+    const both = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', stop: 'delivery', at: 450 }), ev({ type: 'done', order: 'A', stop: 'pickup', at: 460 })]);
+    expect(both.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'delivery:A', 'job:B']);
   });
 
   it('a shipment picked up and not yet delivered is on board; one failed at its delivery is re-delivered from the depot', () => {

@@ -164,6 +164,20 @@ describe('predictDay against a hand-computed route', () => {
   });
 });
 
+describe('predictDay: a stop served out of the planned order', () => {
+  it('the skipped stop is predicted after it, from where and when the vehicle left it', () => {
+    const s = scenario();
+    s.orders[1].timeWindows = [];
+    // B served first (left 08:00), A skipped: A is next, then C.
+    const r = predict(s, [ev({ type: 'departed', vehicle: 'v1', at: at(7, 30) }), ev({ type: 'done', order: 'B', at: at(8) })], at(8));
+    expect(r.stops.map((x) => [x.orderId, x.source])).toEqual([['B', 'actual'], ['A', 'predicted'], ['C', 'predicted']]);
+    const aArr = H(8) + legS(s, s.orders[1], s.orders[0]);
+    const cArr = Math.max(aArr + 600 + legS(s, s.orders[0], s.orders[2]), H(9));
+    expect(times(r)).toMatchObject({ A: [aArr, aArr, aArr + 600], C: [expect.any(Number), cArr, cArr + 600] });
+    expect(r.endS).toBe(cArr + 600 + legS(s, s.orders[2], s.depots[0]));
+  });
+});
+
 describe('predictDay: a shipment whose pickup failed', () => {
   it('is not driven to its delivery', () => {
     const s = scenario();
@@ -171,10 +185,10 @@ describe('predictDay: a shipment whose pickup failed', () => {
     const stops: [StepType, string][] = [['pickup', 'A'], ['job', 'B'], ['delivery', 'A'], ['job', 'C']];
     const r = predict(s, [ev({ type: 'failed', order: 'A', at: at(7, 30), reason: 'no-access' })], at(7, 30), stops);
     expect(r.stops.map((x) => [x.key, x.source, x.arrivalS])).toEqual([
-      ['A/pickup', 'actual', H(7) + legS(s, s.depots[0], X)], ['B', 'predicted', H(7, 30) + legS(s, X, s.orders[1])], ['A/delivery', 'actual', null], ['C', 'predicted', expect.any(Number)],
+      ['A/pickup', 'actual', H(7) + legS(s, s.depots[0], X)], ['A/delivery', 'actual', null], ['B', 'predicted', H(7, 30) + legS(s, X, s.orders[1])], ['C', 'predicted', expect.any(Number)],
     ]);
     // B (arrives 07:37:57) waits for its window at 08:00, 10 min service, then B → C directly.
-    expect(r.stops[1].startS).toBe(H(8));
+    expect(r.stops[2].startS).toBe(H(8));
     expect(r.stops[3].arrivalS).toBe(H(8, 10) + legS(s, s.orders[1], s.orders[2]));
   });
 });

@@ -65,6 +65,22 @@ describe('repairStarts', () => {
     expect([v1.available, ids(v1.frozen), ids(v1.tail)]).toEqual([false, ['A'], ['B', 'C']]);
   });
 
+  it('a stop served out of order: the stops it skipped are in the tail, to be re-sequenced, not frozen behind it', () => {
+    const { v1 } = starts([ev({ type: 'departed', vehicle: 'v1', at: at(7) }), ev({ type: 'done', order: 'C', at: at(8, 20) })], at(8, 20));
+    expect([ids(v1.frozen), ids(v1.tail)]).toEqual([['C', 'A'], ['B']]);
+    expect(v1.deliveriesOnBoard).toEqual(['B']);
+  });
+
+  it('a failed pickup freezes nothing up to its delivery: that delivery, closed with it, follows it', () => {
+    const s = smallScenario();
+    s.orders[0] = { ...s.orders[0], pickup: { lat: 45.75, lng: 4.85, address: 'Shop', timeWindows: [], serviceMinutes: 5 } };
+    const route = { ...plan.routes[0], steps: [step('start', 'hub'), step('pickup', 'A'), step('job', 'B'), step('job', 'C'), step('delivery', 'A'), step('end', 'hub')] };
+    const state = deriveDayState(s, { routes: [route], unassigned: [] }, [ev({ type: 'departed', vehicle: 'v1', at: at(7) }), ev({ type: 'failed', order: 'A', at: at(7, 30), reason: 'no-access' })]);
+    const v1 = repairStarts(s, state, predictDay(s, state, at(7, 30)))[0];
+    // Frozen: the pickup, its delivery, and B (the vehicle is driving to it).
+    expect([v1.frozen.map((x) => `${x.type}:${x.id}`), ids(v1.tail)]).toEqual([['pickup:A', 'delivery:A', 'job:B'], ['C']]);
+  });
+
   it('leaves failed stops out of the tail and lists unused vehicles free at their depot', () => {
     const { all } = starts([ev({ type: 'done', order: 'A', at: at(8, 20) }), ev({ type: 'arrived', order: 'B', at: at(8, 25) }), ev({ type: 'failed', order: 'C', at: at(8, 26), reason: 'refused' })], at(8, 40));
     expect([ids(all[0].frozen), ids(all[0].tail)]).toEqual([['A', 'B', 'C'], []]);

@@ -28,6 +28,49 @@ export interface Work {
 
 const LEFT = new Set(['done', 'failed']);
 
+const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'failed']);
+
+/**
+ * The vehicle's route as driven (its sequence is the plan, or the last
+ * accepted repair, and stays so): the stops it reached (arrived at, done or
+ * failed) first, in the order it reached them (arrival, else departure; the
+ * sequence's order on a tie), then the others in their planned order. A driver
+ * who serves a stop out of sequence has not served the stops skipped: they
+ * are still ahead of the vehicle, not behind it, so the ETAs and a repair's
+ * frozen part never hold a stop that was not reached. Breaks keep their
+ * places; a shipment's delivery is never put before its pickup (one that
+ * failed with its pickup follows it: closed then, never driven to).
+ */
+export function asDriven(work: Work, vehicleId: string): StopRef[] {
+  const sequence = work.sequences.get(vehicleId) ?? [];
+  const stops = sequence.filter(isOrderStep);
+  type OrderStop = (typeof stops)[number];
+  const timeOf = (s: OrderStop): number | null => {
+    const stop = work.stops.get(stopKey(s.id, s.type));
+    return stop && REACHED.has(stop.status) ? stop.arrivedAt ?? stop.leftAt : null;
+  };
+  const reached = new Map<OrderStop, number>();
+  for (const s of stops) {
+    const t = timeOf(s);
+    if (t === null) continue;
+    if (s.type !== 'delivery') reached.set(s, t);
+    else {
+      // A delivery reported before its pickup (on this vehicle) keeps its place; after it, it sorts no earlier.
+      const pickup = stops.find((x) => x.type === 'pickup' && x.id === s.id);
+      const pickupT = pickup ? timeOf(pickup) : -Infinity;
+      if (pickupT !== null) reached.set(s, Math.max(t, pickupT));
+    }
+  }
+  if (reached.size === 0) return sequence;
+  const index = new Map(stops.map((s, i) => [s, i]));
+  const first = [...reached.keys()].sort((a, b) => reached.get(a)! - reached.get(b)! || index.get(a)! - index.get(b)!);
+  const order = [...first, ...stops.filter((s) => !reached.has(s))];
+  if (order.every((s, i) => s === stops[i])) return sequence;
+  let k = 0;
+  return sequence.map((s) => (isOrderStep(s) ? order[k++] : s));
+}
+
+
 /**
  * The listed vehicles drive the accepted routes from now on; their orders
  * leave any other route. A stop that was already reached and is now on
@@ -118,9 +161,8 @@ export function finishState(work: Work): DayState {
   syncVehicles(work);
   const routes: DayState['routes'] = [];
   for (const vehicle of work.scenario.vehicles) {
-    const sequence = work.sequences.get(vehicle.id);
-    if (!sequence) continue;
-    const stops = sequence.filter((s) => !isOrderStep(s) || work.stops.get(stopKey(s.id, s.type))?.status !== 'cancelled');
+    if (!work.sequences.has(vehicle.id)) continue;
+    const stops = asDriven(work, vehicle.id).filter((s) => !isOrderStep(s) || work.stops.get(stopKey(s.id, s.type))?.status !== 'cancelled');
     routes.push({ vehicleId: vehicle.id, stops, plannedDepartS: work.plannedDepartS.get(vehicle.id) ?? null });
     const state = work.vehicles.get(vehicle.id)!;
     state.currentStopIndex = currentIndex(work, stops);

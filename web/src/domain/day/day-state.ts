@@ -7,7 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, finishState, stopKey, type Work } from './day-state-work';
+import { applyRepair, asDriven, finishState, stopKey, type Work } from './day-state-work';
 
 export { stopKey } from './day-state-work';
 
@@ -214,7 +214,7 @@ function startVehicle(work: Work, vehicleId: string): void {
 
 /** Where the vehicle is in its route: the first order stop not left yet (null: driving back). */
 function anchorOf(work: Work, vehicleId: string, at: number): Anchored {
-  for (const s of work.sequences.get(vehicleId) ?? []) {
+  for (const s of asDriven(work, vehicleId)) {
     if (!isOrderStep(s)) continue;
     const stop = work.stops.get(stopKey(s.id, s.type));
     if (!stop || stop.status === 'done' || stop.status === 'failed' || stop.status === 'cancelled') continue;
