@@ -71,7 +71,7 @@ export function parseSolomon(text: string, file: string): Instance {
   return { ...inst, capacity, vehicles };
 }
 
-/** Parses a VRPLIB .vrp (CVRP or CVRPTW, EUC_2D, depot = node 1). */
+/** Parses a VRPLIB .vrp (CVRP or CVRPTW, EUC_2D, depot = node 1; service times from SERVICE_TIME or a SERVICE_TIME_SECTION). */
 export function parseVrplib(text: string, file: string): Instance {
   const lines = text.split(/\r?\n/);
   const header: Record<string, string> = {};
@@ -79,6 +79,7 @@ export function parseVrplib(text: string, file: string): Instance {
   const coords = new Map<number, [number, number]>();
   const demand = new Map<number, number>();
   const tw = new Map<number, [number, number]>();
+  const serviceOf = new Map<number, number>();
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].trim();
     if (!raw || raw === 'EOF') continue;
@@ -90,12 +91,14 @@ export function parseVrplib(text: string, file: string): Instance {
     else if (section === 'DEMAND_SECTION') demand.set(t[0], t[1]);
     else if (section === 'TIME_WINDOW_SECTION') tw.set(t[0], [t[1], t[2]]);
     else if (section === 'DEPOT_SECTION') { if (t[0] !== -1 && t[0] !== 1) fail(file, i + 1, 'only depot 1 is supported'); }
-    else if (section === 'SERVICE_TIME_SECTION') { /* per-node service not used by these sets */ }
+    else if (section === 'SERVICE_TIME_SECTION') serviceOf.set(t[0], t[1]);
     else fail(file, i + 1, `unexpected data in section '${section || '(none)'}'`);
   }
   const n = Number(header.DIMENSION);
   if (!Number.isInteger(n) || n < 2) fail(file, 1, 'DIMENSION missing or invalid');
   if (header.EDGE_WEIGHT_TYPE && header.EDGE_WEIGHT_TYPE !== 'EUC_2D') fail(file, 1, `EDGE_WEIGHT_TYPE ${header.EDGE_WEIGHT_TYPE} is not supported (EUC_2D only)`);
+  // A route length limit the benchmark path does not model is refused, not dropped.
+  if (header.DISTANCE !== undefined) fail(file, 1, `DISTANCE ${header.DISTANCE} (a route length limit) is not supported`);
   const kind = tw.size > 0 ? 'vrptw' : 'cvrp';
   const service = Number(header.SERVICE_TIME ?? 0);
   const inst: Instance = { name: header.NAME ?? file, kind, x: [], y: [], demand: [], ready: [], due: [], service: [], capacity: Number(header.CAPACITY), vehicles: Number(header.VEHICLES ?? n - 1), label: [] };
@@ -105,7 +108,7 @@ export function parseVrplib(text: string, file: string): Instance {
     inst.demand.push(demand.get(id) ?? 0);
     const w = tw.get(id) ?? [0, 1e9];
     inst.ready.push(w[0]); inst.due.push(w[1]);
-    inst.service.push(id === 1 ? 0 : service);
+    inst.service.push(serviceOf.get(id) ?? (id === 1 ? 0 : service));
     inst.label.push(id - 1);
   }
   if (!(inst.capacity > 0)) fail(file, 1, 'CAPACITY missing or invalid');

@@ -21,6 +21,21 @@ describe('benchmark parsers', () => {
     for (const key of ['x', 'y', 'demand', 'ready', 'due', 'service', 'label'] as const) expect(vrp[key]).toEqual(txt[key]);
   });
 
+  it('reads service times per node (SERVICE_TIME_SECTION) as the header would give them', () => {
+    const header = read('solomon/vrplib/C101.vrp');
+    const ids = [...new Set([...header.matchAll(/^(\d+) \d+ \d+$/gm)].map((m) => Number(m[1])))];
+    const perNode = header.replace(/^SERVICE_TIME : 90\r?\n/m, '').replace(/^EOF\s*$/m, '') + `SERVICE_TIME_SECTION\n${ids.map((id) => `${id} ${id === 1 ? 0 : 90}`).join('\n')}\nEOF\n`;
+    expect(perNode).not.toMatch(/^SERVICE_TIME :/m);
+    expect(parseVrplib(perNode, 'C101.vrp').service).toEqual(parseVrplib(header, 'C101.vrp').service);
+    const varied = perNode.replace(/^2 90$/m, '2 15');
+    expect(parseVrplib(varied, 'C101.vrp').service.slice(0, 3)).toEqual([0, 15, 90]);
+  });
+
+  it('refuses a route length limit (DISTANCE) it would not model', () => {
+    const limited = read('cvrplib-x/X-n106-k14.vrp').replace(/^CAPACITY/m, 'DISTANCE : 200\nCAPACITY');
+    expect(() => parseVrplib(limited, 'X.vrp')).toThrow(/DISTANCE 200 \(a route length limit\) is not supported/);
+  });
+
   it('reads an X instance as CVRP with labels = VRPLIB id − 1', () => {
     const inst = parseInstance(read('cvrplib-x/X-n106-k14.vrp'), 'X-n106-k14.vrp');
     expect(inst.kind).toBe('cvrp');
