@@ -3,6 +3,7 @@
 // rest of the day (web/src/plan/repair.ts), writes the scenario file with the repaired
 // plan and its log, and prints ONE JSON line. Exit 0: the repaired plan passes the
 // checker walked as a day; 1: it does not; 2: bad input (the message names the file and field).
+// Events the day could not apply as given are warnings on stderr.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseDay, type DayRecord } from '../../web/src/domain/day/day-schema';
@@ -128,6 +129,8 @@ async function main(argv: string[]): Promise<number> {
     costBefore: round2(d.costBefore), costAfter: round2(d.costAfter), ms: Math.round(performance.now() - started),
     source: proposal.source, unassignedAfter: d.unassignedAfter.length, ok: check.ok,
   }));
+  // Events the day could not apply as given (an order done that is on no route, an unknown stop…): said, not dropped.
+  for (const issue of deriveDayState(scenario, accepted.dispatchedPlan.solution as never, accepted.events).issues) console.error(`warning: event ${issue.eventId}: ${issue.message}`);
   for (const v of check.violations.slice(0, 20)) console.error(`checker: ${v.rule}: ${v.message}`);
   return check.ok ? 0 : 1;
 }

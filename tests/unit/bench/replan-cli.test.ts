@@ -85,6 +85,17 @@ describe('npm run replan', () => {
     expect(stderr).toMatch(/^checker: time-window: /m);
   });
 
+  it('warns on stderr of an event the day could not apply as given (an order done that is on no route)', async () => {
+    const unrouted = scenario.plan!.solution.unassigned[0]?.orderId;
+    expect(unrouted).toBeDefined();
+    const file = join(dir, 'offroute.json');
+    writeFileSync(file, JSON.stringify({ type: 'fmp-events', version: 1, events: [{ type: 'done', order: unrouted, at: '09:00', id: 'x1' }] }));
+    const { code, stdout, stderr } = await run([planned, '--events', file, '--at', '09:00', '--out', join(dir, 'offroute.fmp.json')]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).ok).toBe(true);
+    expect(stderr).toBe(`warning: event x1: order '${unrouted}' is done but is on no route\n`);
+  });
+
   it('exits 2 naming the event index and field of a bad event, and writes nothing', async () => {
     const bad = join(dir, 'bad-events.json');
     writeFileSync(bad, JSON.stringify({ type: 'fmp-events', version: 1, events: [{ type: 'done', order: 'LYO-1001', at: '09:00' }, { type: 'done', order: 'NOPE', at: '09:10' }] }));

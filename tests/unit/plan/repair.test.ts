@@ -104,6 +104,27 @@ describe('proposeRepair on the demo', () => {
     expect(p.diff.moved.map((m) => m.key).sort()).toEqual(expect.arrayContaining(handed.sort()));
   });
 
+  it('a vehicle that breaks down with a shipment collected: the shipment stays unassigned, said so, never off the plan unsaid', async () => {
+    const route = plan.routes.find((r) => r.steps.some((x) => x.type === 'pickup'))!;
+    const steps = route.steps.filter(isOrderStep);
+    const upTo = steps.findIndex((x) => x.type === 'pickup');
+    const shipment = steps[upTo].id;
+    const leftS = steps[upTo].departureS;
+    const events: DayEvent[] = steps.slice(0, upTo + 1).map((x, i) => ({ id: `d${i}`, type: 'done', order: x.id, ...(x.type === 'job' ? {} : { stop: x.type }), at: x.departureS / 60 }) as DayEvent);
+    const now = Math.ceil(leftS / 60) + 5;
+    events.push({ id: 'u', type: 'unavailable', vehicle: route.vehicleId, at: now, lat: s.depots[0].lat, lng: s.depots[0].lng, reason: 'breakdown' } as DayEvent);
+    const day = dayOf(events);
+    const p = await repair(day, 'free', now);
+    expect(p.routes.flatMap((r) => r.stops).some((x) => x.type === 'delivery' && x.id === shipment)).toBe(false);
+    expect(p.diff.unassignedAfter).toContain(shipment);
+    const plan2 = checkRepair(s, day, p).plan;
+    const name = s.vehicles.find((v) => v.id === route.vehicleId)!.name;
+    expect(plan2.unassigned.find((u) => u.orderId === shipment)?.reason).toBe(`picked up by '${name}', which is unavailable: its goods are on board, no other vehicle can deliver it`);
+    const after = deriveDayState(s, plan, [...events, { type: 'repair-applied', id: 'accept', at: now, routes: p.routes }]);
+    expect(after.unassigned).toContain(shipment);
+    expect(after.stops[stopKey(shipment, 'pickup')].status).toBe('done');
+  });
+
   it('a solve that fails on a warm start with breaks in place is started again from the stops alone', async () => {
     const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 2, nowMinutes: 660, delayMinutes: 45, newOrders: 1 }));
     const calls: boolean[] = [];

@@ -9,6 +9,7 @@ import type { Violation } from '../domain/violations';
 import { repairContext, type RepairOptions, type RepairProposal } from './repair';
 import { currentRoutes } from './repair-candidate';
 import { dayAfter, repairEvent, tailViolations, unservedOrders } from './repair-score';
+import { collectedUnrouted } from '../domain/day/repair-problem';
 
 /** A proposal walked as a day. `ok`: the rest of the day breaks no rule (the past's broken rules are facts, listed apart). */
 export interface RepairCheck {
@@ -49,7 +50,14 @@ export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<R
     const waitingS = r.steps.reduce((sum, x) => sum + x.waitS, 0);
     return { vehicleId: r.vehicleId, steps: r.steps, distanceM: r.distanceM, durationS: r.durationS, drivingS: Math.max(0, r.durationS - serviceS - waitingS), waitingS, serviceS, cost: r.cost };
   });
-  const unassigned = unservedOrders(ctx, state, prediction).map((orderId) => ({ orderId, reason: 'not placed by the repair of the rest of the day' }));
+  const onBoard = new Map(collectedUnrouted(state).map((c) => [c.orderId, c.vehicleId]));
+  const vehicleName = (id: string | null | undefined) => scenario.vehicles.find((v) => v.id === id)?.name || id || 'a vehicle';
+  const unassigned = unservedOrders(ctx, state, prediction).map((orderId) => ({
+    orderId,
+    reason: onBoard.has(orderId)
+      ? `picked up by '${vehicleName(onBoard.get(orderId))}', which is unavailable: its goods are on board, no other vehicle can deliver it`
+      : 'not placed by the repair of the rest of the day',
+  }));
   const sum = (f: (r: Route) => number) => routes.reduce((acc, r) => acc + f(r), 0);
   const check: CheckReport = {
     ok: violations.length === 0, violations, cost: sum((r) => r.cost), distanceM: sum((r) => r.distanceM), durationS: sum((r) => r.durationS),

@@ -6,7 +6,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { deriveDayState, stopKey, type DayState } from '../domain/day/day-state';
 import { predictDay, type DayPrediction, type DaySettings } from '../domain/day/eta';
 import type { AcceptedRoute, DayEvent, RepairAppliedEvent, RouteStopRef } from '../domain/day/events';
-import { openUnassigned } from '../domain/day/repair-problem';
+import { collectedUnrouted, openUnassigned } from '../domain/day/repair-problem';
 import type { RepairStart } from '../domain/day/repair-start';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
@@ -90,10 +90,14 @@ export function predictedCost(state: DayState, prediction: DayPrediction): numbe
   return prediction.routes.filter((r) => used.has(r.vehicleId)).reduce((sum, r) => sum + r.cost, 0);
 }
 
-/** Orders still to serve today on no route, and those stranded on an unavailable vehicle (excluded ones left out). */
+/**
+ * Orders still to serve today on no route, those stranded on an unavailable vehicle, and those whose
+ * goods that vehicle collected (excluded ones left out).
+ */
 export function unservedOrders(ctx: RepairContext, state: DayState, prediction: DayPrediction): string[] {
   const stranded = prediction.routes.flatMap((r) => r.stops.filter((s) => s.source === 'stranded').map((s) => s.orderId));
-  return [...new Set([...openUnassigned(state, ctx.exclude), ...stranded])];
+  const collected = collectedUnrouted(state).map((c) => c.orderId).filter((id) => !ctx.exclude.includes(id));
+  return [...new Set([...openUnassigned(state, ctx.exclude), ...stranded, ...collected])];
 }
 
 /**

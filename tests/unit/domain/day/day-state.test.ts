@@ -216,6 +216,18 @@ describe('deriveDayState: shipments', () => {
     expect(both.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'delivery:A', 'job:B']);
   });
 
+  it('unassigned: an order with a stop still to make on no route; not one reported done off any route', () => {
+    const { s, plan } = shipmentDay();
+    const repaired = ev({ type: 'repair-applied', at: 460, routes: [{ vehicle: 'v1', stops: [{ type: 'pickup', id: 'A' }, { type: 'job', id: 'B' }] }] });
+    const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 450 }), repaired]);
+    expect(state.stops['A/delivery'].vehicleId).toBeNull();
+    expect(state.unassigned).toContain('A');
+    const offRoute = deriveDayState(s, { routes: [], unassigned: [] }, [ev({ type: 'done', order: 'B', at: 450 })]);
+    expect(offRoute.issues.map((i) => i.message)).toEqual(["order 'B' is done but is on no route"]);
+    expect(offRoute.unassigned).not.toContain('B');
+    expect(offRoute.unassigned).toContain('C');
+  });
+
   it('a shipment picked up and not yet delivered is on board; one failed at its delivery is re-delivered from the depot', () => {
     const { s, plan } = shipmentDay();
     const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 450 }), ev({ type: 'done', order: 'B', at: 480 })]);

@@ -27,6 +27,7 @@ export interface Work {
 }
 
 const LEFT = new Set(['done', 'failed']);
+const CLOSED: ReadonlySet<DayStop['status']> = new Set(['done', 'failed', 'cancelled']);
 
 const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'failed']);
 
@@ -172,12 +173,13 @@ export function finishState(work: Work): DayState {
     state.onBoard = onBoard(work, state, stops);
   }
   for (const state of work.vehicles.values()) if (!work.sequences.has(state.vehicleId)) state.onBoard = work.scenario.settings.capacityUnits.map(() => 0);
-  const routed = new Set([...work.stops.values()].filter((s) => s.vehicleId).map((s) => s.orderId));
-  const cancelled = (id: string) => [...work.stops.values()].every((s) => s.orderId !== id || s.status === 'cancelled');
+  // An order is unassigned while a stop of it still to make is on no route (a shipment collected by a
+  // vehicle that became unavailable included: its delivery is on no route).
+  const unrouted = new Set([...work.stops.values()].filter((s) => !s.vehicleId && !CLOSED.has(s.status)).map((s) => s.orderId));
   return {
     orders: [...work.orders.values()],
     routes,
-    unassigned: [...work.orders.keys()].filter((id) => !routed.has(id) && !cancelled(id)),
+    unassigned: [...work.orders.keys()].filter((id) => unrouted.has(id)),
     stops: Object.fromEntries(work.stops),
     vehicles: Object.fromEntries(work.vehicles),
     redeliveries: [...work.redeliveries.values()],

@@ -151,11 +151,29 @@ function withoutDelivery(scenario: Scenario, order: Order): Order {
   return { ...order, amounts: needs.delivery.map(() => 0), pickupAmounts: [...needs.pickup] };
 }
 
-/** Orders on no route that today's repair should place: not cancelled, not kept for another day, not excluded. */
+/**
+ * Orders on no route that today's repair should place: not cancelled, not kept for another day, not
+ * excluded, and not collected already (see collectedUnrouted).
+ */
 export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
   const later = new Set(state.redeliveries.filter((r) => !r.forToday || r.withdrawn).map((r) => r.orderId));
   const open = (id: string) => Object.values(state.stops).some((s) => s.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
-  return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id) && open(id));
+  const collected = new Set(collectedUnrouted(state).map((c) => c.orderId));
+  return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id) && open(id) && !collected.has(id));
+}
+
+/**
+ * Shipments picked up (or being picked up) whose delivery is on no route: their goods are on the
+ * vehicle that collected them, which became unavailable, so no other vehicle can deliver them today.
+ * They stay unassigned, said so, never silently off the plan.
+ */
+export function collectedUnrouted(state: DayState): { orderId: string; vehicleId: string | null }[] {
+  return state.unassigned.flatMap((orderId) => {
+    const pickup = state.stops[stopKey(orderId, 'pickup')];
+    const delivery = state.stops[stopKey(orderId, 'delivery')];
+    const collected = pickup && (pickup.status === 'done' || pickup.status === 'arrived');
+    return collected && delivery && !delivery.vehicleId && delivery.status !== 'cancelled' ? [{ orderId, vehicleId: pickup.vehicleId }] : [];
+  });
 }
 
 /** What a frozen prefix used of a vehicle's limits. */
