@@ -3,17 +3,18 @@
 // simulator of "Play the day", the repair's own event generator, and random
 // events files of every event type in and out of order), with a fixed
 // move budget: the proposal passes the day check (checkRepair), no done or failed
-// stop moves, and it is never worse than the plan as it stands.
+// stop moves, it is never worse than the plan as it stands, and once accepted no
+// stop still to make is off the plan unsaid and no route drives back in time.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DayRecord } from '../../../web/src/domain/day/day-schema';
-import { deriveDayState } from '../../../web/src/domain/day/day-state';
+import { deriveDayState, stopKey } from '../../../web/src/domain/day/day-state';
 import type { DayEvent } from '../../../web/src/domain/day/events';
 import { simulateDay } from '../../../web/src/domain/day/simulate';
 import type { Scenario } from '../../../web/src/domain/scenario';
-import type { Solution } from '../../../web/src/domain/solution';
+import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
 import { validateScenario } from '../../../web/src/domain/validate';
-import { proposeRepair, repairContext, type RepairLevel } from '../../../web/src/plan/repair';
+import { proposeRepair, repairContext, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
 import { acceptRepairEvent, checkDay, checkRepair } from '../../../web/src/plan/repair-plan';
 import { parseEventsFile } from '../../../web/src/domain/day/events-file';
 import { randomEventsFile, simulateDayEvents } from '../../bench/repair-events';
@@ -22,6 +23,23 @@ import { nodeRepairSolve } from '../../bench/repair-solve';
 
 const solve = nodeRepairSolve('debug');
 const MOVES = 5_000;
+
+/**
+ * The plan a proposal becomes once accepted leaves nothing out unsaid (every stop still to make is on
+ * a route, or its order is listed unassigned) and never drives back in time.
+ */
+function expectWhole(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassigned'>, day: DayRecord, p: RepairProposal, label: string): void {
+  const accepted = checkRepair(scenario, day, p).plan;
+  const state = deriveDayState(scenario, plan, [...day.events, acceptRepairEvent(scenario, day, p)]);
+  const onRoute = new Set(accepted.routes.flatMap((r) => r.steps.filter(isOrderStep).map((x) => stopKey(x.id, x.type))));
+  const listed = new Set(accepted.unassigned.map((u) => u.orderId));
+  const lost = Object.values(state.stops).filter((x) => !['done', 'failed', 'cancelled'].includes(x.status) && !onRoute.has(x.key) && !listed.has(x.orderId));
+  expect(lost.map((x) => `${x.key} (${x.status})`), `${label}: stops off the plan, unsaid`).toEqual([]);
+  for (const route of accepted.routes) {
+    const back = route.steps.findIndex((x, i) => i > 0 && x.arrivalS < route.steps[i - 1].departureS);
+    expect(back < 0 ? null : `${route.steps[back - 1].type} ${route.steps[back - 1].id} → ${route.steps[back].type} ${route.steps[back].id}`, `${label}: ${route.vehicleId} drives back in time`).toBeNull();
+  }
+}
 
 describe('proposeRepair on seeded simulated days (property)', () => {
   let s: Scenario;
@@ -47,6 +65,7 @@ describe('proposeRepair on seeded simulated days (property)', () => {
     // Accepted, the day as logged passes the day check shown to the user.
     const accepted: DayRecord = { ...day, events: [...events, acceptRepairEvent(s, day, p)] };
     expect(checkDay(s, accepted, p.atS).violations, label).toEqual([]);
+    expectWhole(s, plan, day, p, label);
   }
 
   it.each([1, 2, 3, 4])('Play-the-day simulation, seed %i, at 09:30, 11:00 and 13:00', async (seed) => {
@@ -97,6 +116,7 @@ describe('proposeRepair on seeded simulated days (property)', () => {
           expect(checkRepair(rich, day, p).violations, label).toEqual([]);
           const accepted: DayRecord = { ...day, events: [...events, acceptRepairEvent(rich, day, p)] };
           expect(checkDay(rich, accepted, p.atS).violations, label).toEqual([]);
+          expectWhole(rich, richPlan, day, p, label);
         }
       }
     });
@@ -115,6 +135,7 @@ describe('proposeRepair on seeded simulated days (property)', () => {
           expect(checkRepair(rich, day, p).violations, label).toEqual([]);
           const accepted: DayRecord = { ...day, events: [...parsed.events, acceptRepairEvent(rich, day, p)] };
           expect(checkDay(rich, accepted, p.atS).violations, label).toEqual([]);
+          expectWhole(rich, richPlan, day, p, label);
         }
       }
       expect(read).toBeGreaterThan((to - from + 1) / 2);

@@ -210,7 +210,8 @@ function arrive(w: Walk, place: Place, windows: TimeWindow[], lateness: SoftLimi
  */
 function driveTo(w: Walk, place: Place): number {
   const report = w.day?.reports[w.index];
-  const seen = report?.seenAt;
+  // A sighting from before the vehicle left its last stop is not on this leg (a stale report).
+  const seen = report?.seenAt && report.seenAt.atS >= w.time ? report.seenAt : undefined;
   const legs = seen ? [w.leg(w.place, seen.place), w.leg(seen.place, place)] : [w.leg(w.place, place)];
   for (const leg of legs) {
     w.ev.distanceM += leg.distanceM;

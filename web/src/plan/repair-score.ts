@@ -6,7 +6,7 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { deriveDayState, stopKey, type DayState } from '../domain/day/day-state';
 import { predictDay, type DayPrediction, type DaySettings } from '../domain/day/eta';
 import type { AcceptedRoute, DayEvent, RepairAppliedEvent, RouteStopRef } from '../domain/day/events';
-import { collectedUnrouted, openUnassigned } from '../domain/day/repair-problem';
+import { unassignedToday } from '../domain/day/repair-problem';
 import type { RepairStart } from '../domain/day/repair-start';
 import type { Scenario } from '../domain/scenario';
 import { resolveOrder, unassignedPenalty } from '../domain/service-types';
@@ -91,13 +91,13 @@ export function predictedCost(state: DayState, prediction: DayPrediction): numbe
 }
 
 /**
- * Orders still to serve today on no route, those stranded on an unavailable vehicle, and those whose
- * goods that vehicle collected (excluded ones left out).
+ * Orders with a stop still to make today on no route (those a repair cannot place included: goods
+ * collected by a vehicle now unavailable, a stop reported arrived while on no route), and those
+ * stranded on an unavailable vehicle; excluded ones left out.
  */
 export function unservedOrders(ctx: RepairContext, state: DayState, prediction: DayPrediction): string[] {
   const stranded = prediction.routes.flatMap((r) => r.stops.filter((s) => s.source === 'stranded').map((s) => s.orderId));
-  const collected = collectedUnrouted(state).map((c) => c.orderId).filter((id) => !ctx.exclude.includes(id));
-  return [...new Set([...openUnassigned(state, ctx.exclude), ...stranded, ...collected])];
+  return [...new Set([...unassignedToday(state, ctx.exclude), ...stranded])];
 }
 
 /**

@@ -173,6 +173,20 @@ describe('deriveDayState: stops served out of the planned order', () => {
     const state = deriveDayState(s, plan, [ev({ type: 'done', order: 'C', at: 600 }), ev({ type: 'done', order: 'B', at: 600 })]);
     expect(state.routes[0].stops.map((x) => x.id)).toEqual(['B', 'lunch', 'C', 'A']);
   });
+
+  it('a break before a stop reached too early to have taken it first moves after the stops reached', () => {
+    const s = smallScenario();
+    s.vehicles[0].breaks = [{ id: 'lunch', timeWindows: [{ start: 720, end: 780 }], minutes: 30 }];
+    const route = buildRoute(s, 'v1', ['A', 'B', 'C']);
+    const brk = { ...route.steps[2], type: 'break' as const, id: 'lunch' };
+    const plan = { routes: [{ ...route, steps: [route.steps[0], route.steps[1], brk, ...route.steps.slice(2)] }], unassigned: [] };
+    // B at 11:00: the lunch (12:00 at the earliest, 30 min) was not taken between A and B.
+    const early = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 600 }), ev({ type: 'done', order: 'B', at: 660 })]);
+    expect(early.routes[0].stops.map((x) => x.id)).toEqual(['A', 'B', 'lunch', 'C']);
+    // B at 12:40: it could have been.
+    const after = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', at: 600 }), ev({ type: 'done', order: 'B', at: 760 })]);
+    expect(after.routes[0].stops.map((x) => x.id)).toEqual(['A', 'lunch', 'B', 'C']);
+  });
 });
 
 describe('deriveDayState: repairs that name what does not exist', () => {
@@ -207,13 +221,16 @@ describe('deriveDayState: shipments', () => {
     expect([corrected.stops['A/pickup'].status, corrected.stops['A/delivery'].status, corrected.stops['A-R1/pickup'].status]).toEqual(['done', 'planned', 'cancelled']);
   });
 
-  it('a delivery reported before its pickup is not put ahead of it', () => {
+  it('a delivery reached before its pickup was reported: the pickup is taken as done then, and said so', () => {
     const { s, plan } = shipmentDay();
     const early = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', stop: 'delivery', at: 450 })]);
-    expect(early.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'job:B', 'delivery:A']);
+    expect(early.stops['A/pickup']).toMatchObject({ status: 'done', leftAt: 450 });
+    expect(early.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'delivery:A', 'job:B']);
+    expect(early.issues.map((i) => i.message)).toEqual(["the pickup of 'A' was not reported before its delivery: taken as done at 07:30"]);
     // Both reported, the delivery's time before the pickup's: it sorts after its pickup, ahead of B.
-    const both = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', stop: 'delivery', at: 450 }), ev({ type: 'done', order: 'A', stop: 'pickup', at: 460 })]);
+    const both = deriveDayState(s, plan, [ev({ type: 'done', order: 'A', stop: 'pickup', at: 460 }), ev({ type: 'done', order: 'A', stop: 'delivery', at: 450 })]);
     expect(both.routes[0].stops.map((x) => `${x.type}:${x.id}`)).toEqual(['pickup:A', 'delivery:A', 'job:B']);
+    expect(both.issues).toEqual([]);
   });
 
   it('unassigned: an order with a stop still to make on no route; not one reported done off any route', () => {

@@ -178,6 +178,33 @@ describe('predictDay: a stop served out of the planned order', () => {
   });
 });
 
+describe('predictDay: reports that the plan did not foresee never drive back in time', () => {
+  const s = scenario();
+  const [hub, A] = [s.depots[0], s.orders[0]];
+
+  it('a stop reported before the planned departure: the vehicle left that much earlier', () => {
+    // Planned to leave 07:00 (arrive at A 07:19:28); A reported arrived at 06:50.
+    const r = predict(s, [ev({ type: 'arrived', order: 'A', at: at(6, 50) })], at(6, 55));
+    expect(r.departS).toBe(H(6, 50) - legS(s, hub, A));
+    expect(times(r).A[0]).toBe(H(6, 50));
+    // A departure reported after it is not the first one either.
+    const late = predict(s, [ev({ type: 'done', order: 'A', at: at(8, 5) }), ev({ type: 'departed', vehicle: 'v1', at: at(9) })], at(9));
+    expect(late.departS).toBe(H(8, 5) - legS(s, hub, A));
+  });
+
+  it('a stop reported arrived and never left, with the next one reached since: it was left by then', () => {
+    const r = predict(s, [ev({ type: 'arrived', order: 'A', at: at(8) }), ev({ type: 'done', order: 'B', at: at(8, 30) })], at(9));
+    expect(times(r).A).toEqual([H(8), H(8), H(8, 30)]);
+    expect(r.steps.every((x, i) => i === 0 || x.arrivalS >= r.steps[i - 1].departureS)).toBe(true);
+  });
+
+  it('a position seen before the vehicle left its last stop is not on the next leg', () => {
+    // Seen at X at 08:10 while driving to A; A done at 08:30; the sighting is stale for the leg to B.
+    const r = predict(s, [ev({ type: 'position', vehicle: 'v1', at: at(8, 10), lat: X.lat, lng: X.lng }), ev({ type: 'done', order: 'A', at: at(8, 30) })], at(8, 30));
+    expect(times(r).B[0]).toBe(H(8, 30) + legS(s, A, s.orders[1]));
+  });
+});
+
 describe('predictDay: a shipment whose pickup failed', () => {
   it('is not driven to its delivery', () => {
     const s = scenario();

@@ -66,9 +66,34 @@ export function asDriven(work: Work, vehicleId: string): StopRef[] {
   const index = new Map(stops.map((s, i) => [s, i]));
   const first = [...reached.keys()].sort((a, b) => reached.get(a)! - reached.get(b)! || index.get(a)! - index.get(b)!);
   const order = [...first, ...stops.filter((s) => !reached.has(s))];
-  if (order.every((s, i) => s === stops[i])) return sequence;
   let k = 0;
-  return sequence.map((s) => (isOrderStep(s) ? order[k++] : s));
+  return breaksInTime(work, vehicleId, sequence.map((s) => (isOrderStep(s) ? order[k++] : s)), (s) => reached.get(s as OrderStop));
+}
+
+/**
+ * A break placed before a stop reached too early to have taken it first (the stop's time is before
+ * the break could end: its earliest window start plus its minutes) was not taken there: it moves
+ * after the stops reached, still to take.
+ */
+function breaksInTime(work: Work, vehicleId: string, route: StopRef[], timeOf: (s: StopRef) => number | undefined): StopRef[] {
+  const breaks = work.scenario.vehicles.find((v) => v.id === vehicleId)?.breaks ?? [];
+  const earliestEnd = (id: string) => {
+    const b = breaks.find((x) => x.id === id);
+    return b ? Math.min(...b.timeWindows.map((w) => w.start)) + b.minutes : -Infinity;
+  };
+  const lastReached = route.reduce((last, s, i) => (s.type !== 'break' && timeOf(s) !== undefined ? i : last), -1);
+  const late: StopRef[] = [];
+  const kept = route.filter((s, i) => {
+    if (s.type !== 'break' || i > lastReached) return true;
+    const next = route.slice(i + 1).find((x) => x.type !== 'break');
+    const nextS = next ? timeOf(next) : undefined;
+    if (nextS === undefined || earliestEnd(s.id) <= nextS) return true;
+    late.push(s);
+    return false;
+  });
+  if (late.length === 0) return route;
+  const at = kept.reduce((last, s, i) => (s.type !== 'break' && timeOf(s) !== undefined ? i : last), -1) + 1;
+  return [...kept.slice(0, at), ...late, ...kept.slice(at)];
 }
 
 

@@ -5,7 +5,7 @@ import type { Order, Scenario } from '../scenario';
 import { isOrderStep, type OrderStepType, type Solution } from '../solution';
 import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
-import { redeliveryId } from './events';
+import { formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
 import { applyRepair, asDriven, finishState, stopKey, type Work } from './day-state-work';
 
@@ -165,6 +165,12 @@ function stopEvent(work: Work, e: Extract<DayEvent, { type: 'arrived' | 'done' |
   const vehicleId = vehicleOf(work, e.order);
   if (vehicleId) startVehicle(work, vehicleId);
   else issue(`order '${e.order}' is ${e.type} but is on no route`);
+  // A delivery reached means its goods were collected: a pickup not reported is taken as done then.
+  const pickup = stop.type === 'delivery' ? work.stops.get(stopKey(e.order, 'pickup')) : undefined;
+  if (pickup && (pickup.status === 'planned' || pickup.status === 'arrived')) {
+    Object.assign(pickup, { status: 'done', leftAt: e.at, failReason: null });
+    issue(`the pickup of '${e.order}' was not reported before its delivery: taken as done at ${formatDayTime(e.at)}`);
+  }
   if (e.type === 'arrived') Object.assign(stop, { status: 'arrived', arrivedAt: e.at, leftAt: null, failReason: null, leftByEventId: null });
   else Object.assign(stop, { status: e.type, leftAt: e.at, failReason: e.type === 'failed' ? e.reason : null, leftByEventId: e.id });
   // A shipment whose pickup failed cannot be delivered either; a later pickup event undoes that.

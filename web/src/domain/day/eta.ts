@@ -2,7 +2,8 @@
 // from what happened, by the checker's own walk (route-eval.ts with a DayWalk):
 // reported times taken as given, delays and last positions applied, nothing
 // that has not happened before the clock. Rules are reported, not enforced.
-import type { Order, Scenario } from '../scenario';
+import type { Order, Scenario, Vehicle } from '../scenario';
+import { makeLegFn } from '../travel';
 import type { OrderStepType, Step } from '../solution';
 import { evaluateRoute, makeEvalContext, type DayWalk, type EvalContext, type Hold, type StopReport, type StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
@@ -95,7 +96,7 @@ function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: 
   const undriven = (s: StopRef) => s.type === 'delivery' && state.stops[stopKey(s.id, 'pickup')]?.status === 'failed';
   const walked = (day.unavailable ? reachedPrefix(route.stops, stopOf) : route.stops).filter((s) => !undriven(s));
   const walk: DayWalk = { reports: reportsFor(walked, day, stopOf), notBeforeS: nowS, startLoad: day.loaded ? loadOf(ctx, day.loaded) : undefined };
-  const ev = evaluateRoute(ctx, vehicle, walked, toS(day.departedAt) ?? route.plannedDepartS ?? undefined, walk);
+  const ev = evaluateRoute(ctx, vehicle, walked, departureS(ctx, vehicle, day, route, walked, stopOf), walk);
   const inner = ev.steps.slice(1, -1);
   const stops: PredictedStop[] = [];
   route.stops.forEach((s) => {
@@ -116,6 +117,24 @@ function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: 
   return out;
 }
 
+/**
+ * When the vehicle left its depot: as reported, else as planned, but no later than its first stop
+ * reached allows (a driver who reports a stop before the planned departure left earlier without
+ * saying so; a departure reported after it is not the first: the walk does not drive back in time).
+ */
+function departureS(ctx: EvalContext, vehicle: Vehicle, day: DayVehicle, route: DayRoute, walked: StopRef[], stopOf: (s: StopRef) => DayStop | undefined): number | undefined {
+  const planned = day.departedAt !== null ? toS(day.departedAt) : route.plannedDepartS ?? undefined;
+  const first = walked[0];
+  const order = first && first.type !== 'break' ? ctx.orders.get(first.id) : undefined;
+  const stop = order ? stopOf(first) : undefined;
+  const reportedS = toS(stop?.arrivedAt) ?? toS(stop?.leftAt);
+  if (planned === undefined || !order || reportedS === undefined) return planned;
+  const depot = ctx.depots.get(vehicle.startDepotId);
+  if (!depot) return planned;
+  const leg = makeLegFn(ctx.scenario, vehicle)(depot, first.type === 'pickup' && order.pickup ? order.pickup : order);
+  return Math.max(0, Math.min(planned, reportedS - leg.durationS));
+}
+
 /** An unavailable vehicle keeps only the stops it reached (left or arrived at); the rest are stranded. */
 function reachedPrefix(stops: StopRef[], stopOf: (s: StopRef) => DayStop | undefined): StopRef[] {
   let last = -1;
@@ -131,13 +150,22 @@ function reportsFor(stops: StopRef[], day: DayVehicle, stopOf: (s: StopRef) => D
   const keyAt = (i: number) => (i === stops.length ? null : stops[i].type === 'break' ? undefined : stopOf(stops[i])?.key);
   const holds = (key: string | null, atStop: boolean): Hold[] =>
     day.delays.filter((d) => d.stopKey === key && d.atStop === atStop).map((d) => ({ fromS: toS(d.at)!, s: d.minutes * 60 }));
+  // When the stop after `i` was reached (undefined: not reached); the reached stops lead the route.
+  const nextReachedS = (i: number): number | undefined => {
+    const next = stops.slice(i + 1).find((s) => s.type !== 'break');
+    const stop = next && stopOf(next);
+    return stop && (LEFT.has(stop.status) || stop.status === 'arrived') ? toS(stop.arrivedAt) ?? toS(stop.leftAt) : undefined;
+  };
   return Array.from({ length: stops.length + 1 }, (_, i) => {
     const key = keyAt(i);
     if (key === undefined) return undefined;
     const stop = i < stops.length ? stopOf(stops[i]) : undefined;
     const seen = day.position && !day.position.atStop && day.position.stopKey === key && stop?.arrivedAt == null ? day.position : null;
+    // Reported arrived and never left, with the next stop reached since: it was left by then.
+    const arrivedS = toS(stop?.arrivedAt);
+    const nextS = stop?.status === 'arrived' && arrivedS !== undefined ? nextReachedS(i) : undefined;
     return {
-      arrivalS: toS(stop?.arrivedAt), endS: toS(stop?.leftAt), failed: stop?.status === 'failed',
+      arrivalS: arrivedS, endS: toS(stop?.leftAt) ?? (nextS === undefined ? undefined : Math.max(arrivedS!, nextS)), failed: stop?.status === 'failed',
       extraServiceS: (stop?.overrunMinutes ?? 0) * 60, legHolds: holds(key, false), serviceHolds: holds(key, true),
       seenAt: seen ? { place: { lat: seen.lat, lng: seen.lng }, atS: toS(seen.at)! } : undefined,
     };

@@ -156,10 +156,18 @@ function withoutDelivery(scenario: Scenario, order: Order): Order {
  * excluded, and not collected already (see collectedUnrouted).
  */
 export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
-  const later = new Set(state.redeliveries.filter((r) => !r.forToday || r.withdrawn).map((r) => r.orderId));
   const open = (id: string) => Object.values(state.stops).some((s) => s.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
   const collected = new Set(collectedUnrouted(state).map((c) => c.orderId));
-  return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id) && open(id) && !collected.has(id));
+  return unassignedToday(state, exclude).filter((id) => open(id) && !collected.has(id));
+}
+
+/**
+ * Orders with a stop still to make on no route (DayState.unassigned), except re-deliveries kept for
+ * another day and `exclude`: what today leaves unserved, placed by a repair or not.
+ */
+export function unassignedToday(state: DayState, exclude: readonly string[]): string[] {
+  const later = new Set(state.redeliveries.filter((r) => !r.forToday || r.withdrawn).map((r) => r.orderId));
+  return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id));
 }
 
 /**
