@@ -28,7 +28,6 @@ export interface Work {
 
 const LEFT = new Set(['done', 'failed']);
 const CLOSED: ReadonlySet<DayStop['status']> = new Set(['done', 'failed', 'cancelled']);
-
 const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'failed']);
 
 /**
@@ -39,8 +38,9 @@ const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'fai
  * who serves a stop out of sequence has not served the stops skipped: they
  * are still ahead of the vehicle, not behind it, so the ETAs and a repair's
  * frozen part never hold a stop that was not reached. Breaks keep their
- * places; a shipment's delivery is never put before its pickup (one that
- * failed with its pickup follows it: closed then, never driven to).
+ * places unless a stop reached after one came too early for it (breaksInTime);
+ * a shipment's delivery is never put before its pickup (one that failed with
+ * its pickup follows it: closed then, never driven to).
  */
 export function asDriven(work: Work, vehicleId: string): StopRef[] {
   const sequence = work.sequences.get(vehicleId) ?? [];
@@ -95,7 +95,6 @@ function breaksInTime(work: Work, vehicleId: string, route: StopRef[], timeOf: (
   const at = kept.reduce((last, s, i) => (s.type !== 'break' && timeOf(s) !== undefined ? i : last), -1) + 1;
   return [...kept.slice(0, at), ...late, ...kept.slice(at)];
 }
-
 
 /**
  * The listed vehicles drive the accepted routes from now on; their orders
