@@ -176,3 +176,21 @@ test('a dispatcher runs the demo day: events, at risk, repair, accept, reload', 
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
+
+test('a stop done out of the planned order moves up to where it was driven; the stops skipped stay ahead', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
+  await optimize(page, 2);
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  await setTime(page, '11:00');
+  const van = page.locator('article.day-route').first();
+  const keys = () => van.locator('.day-stop').evaluateAll((items) => items.map((li) => `${li.getAttribute('data-stop-key')}:${li.getAttribute('data-status')}`));
+  const planned = (await keys()).map((k) => k.split(':')[0]);
+  expect(planned.length).toBeGreaterThan(3);
+  // The driver served the third stop first.
+  await van.locator(`.day-stop[data-stop-key="${planned[2]}"]`).getByRole('button', { name: 'Done' }).click();
+  await expect.poll(keys).toEqual([`${planned[2]}:done`, `${planned[0]}:en-route`, `${planned[1]}:planned`, ...planned.slice(3).map((k) => `${k}:planned`)]);
+  // The skipped stops are predicted after it (their starts not before 11:00, the time it was left).
+  const times = await van.locator('.day-stop__time').allTextContents();
+  for (const t of times.slice(1, 3)) expect(/^≈\d\d:\d\d$/.test(t) && t.slice(1) >= '11:00', t).toBe(true);
+});
