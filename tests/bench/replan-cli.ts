@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { parseDay, type DayRecord } from '../../web/src/domain/day/day-schema';
 import { deriveDayState } from '../../web/src/domain/day/day-state';
 import { parseDayTime, parseEventsFile } from '../../web/src/domain/day/events-file';
+import { formatDayTime } from '../../web/src/domain/day/events';
 import type { Scenario } from '../../web/src/domain/scenario';
 import { readScenarioFileData, serializeScenarioFile } from '../../web/src/io/scenario-file';
 import { proposeRepair, REPAIR_LEVELS, type RepairLevel } from '../../web/src/plan/repair';
@@ -129,6 +130,8 @@ async function main(argv: string[]): Promise<number> {
     costBefore: round2(d.costBefore), costAfter: round2(d.costAfter), ms: Math.round(performance.now() - started),
     source: proposal.source, unassignedAfter: d.unassignedAfter.length, ok: check.ok,
   }));
+  const later = day.events.filter((e) => e.at * 60 > nowS + 30);
+  if (later.length) console.error(`warning: ${later.length} event${later.length === 1 ? ' is' : 's are'} after --at ${formatDayTime(nowS / 60)} (the latest at ${formatDayTime(Math.max(...later.map((e) => e.at)))}): the day takes them as already reported`);
   // Events the day could not apply as given (an order done that is on no route, an unknown stop…): said, not dropped.
   for (const issue of deriveDayState(scenario, accepted.dispatchedPlan.solution as never, accepted.events).issues) console.error(`warning: event ${issue.eventId}: ${issue.message}`);
   for (const v of check.violations.slice(0, 20)) console.error(`checker: ${v.rule}: ${v.message}`);

@@ -94,6 +94,9 @@ describe('npm run replan', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout).ok).toBe(true);
     expect(stderr).toBe(`warning: event x1: order '${unrouted}' is done but is on no route\n`);
+    // Events after --at are taken as reported, and said so.
+    const early = await run([planned, '--events', eventsFile, '--at', '08:00', '--out', join(dir, 'early.fmp.json')]);
+    expect(early.stderr).toMatch(/^warning: \d+ events are after --at 08:00 \(the latest at 10:00\): the day takes them as already reported$/m);
   });
 
   it('exits 2 naming the event index and field of a bad event, and writes nothing', async () => {
