@@ -194,3 +194,36 @@ test('a stop done out of the planned order moves up to where it was driven; the 
   const times = await van.locator('.day-stop__time').allTextContents();
   for (const t of times.slice(1, 3)) expect(/^≈\d\d:\d\d$/.test(t) && t.slice(1) >= '11:00', t).toBe(true);
 });
+
+test('a van breaks down with a shipment collected: Repair leaves it unassigned, and the day lists it with why', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO.name);
+  await optimize(page, 2);
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  const routes = page.locator('article.day-route');
+  await expect(routes.first()).toBeVisible();
+  const all = await routes.evaluateAll((arts) => arts.map((a) => ({
+    vehicle: (a.getAttribute('aria-labelledby') ?? '').replace(/^day-route-/, ''),
+    keys: [...a.querySelectorAll('.day-stop')].map((li) => li.getAttribute('data-stop-key')!),
+  })));
+  const carrier = all.find((r) => r.keys.some((k) => k.endsWith('/pickup')));
+  expect(carrier, 'a route of the plan collects a shipment').toBeDefined();
+  const upTo = carrier!.keys.findIndex((k) => k.endsWith('/pickup'));
+  const shipment = carrier!.keys[upTo].split('/')[0];
+  const at = (i: number) => `${String(8 + Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`;
+  const events = carrier!.keys.slice(0, upTo + 1).map((k, i) => ({ type: 'done', order: k.split('/')[0], ...(k.includes('/') ? { stop: k.split('/')[1] } : {}), at: at(i) }));
+  events.push({ type: 'unavailable', vehicle: carrier!.vehicle, at: at(upTo + 1), lat: DEMO.depots[0].lat, lng: DEMO.depots[0].lng, reason: 'breakdown' } as never);
+  await eventLog(page).getByLabel('Import events').setInputFiles({ name: 'events.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ type: 'fmp-events', version: 1, events })) });
+  await expect(page.getByText(`Imported ${events.length} events.`)).toBeVisible();
+  await setTime(page, at(upTo + 2));
+  const repair = page.getByRole('region', { name: 'Repair' });
+  await repair.getByRole('button', { name: 'Repair' }).click();
+  await repair.getByRole('button', { name: 'Accept' }).click();
+  const unassigned = page.getByRole('region', { name: 'Unassigned today' });
+  const item = unassigned.locator(`li[data-order-id="${shipment}"]`);
+  await expect(item).toContainText(`${shipment}`);
+  await expect(item).toContainText('which is unavailable: its goods are on board, no other vehicle can deliver it');
+  // Its delivery is on no route of the day; its pickup stays done on the van that broke down.
+  await expect(page.locator(`.day-stop[data-stop-key="${shipment}/delivery"]`)).toHaveCount(0);
+  await expect(page.locator(`.day-stop[data-stop-key="${shipment}/pickup"]`)).toHaveAttribute('data-status', 'done');
+});

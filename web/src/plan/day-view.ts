@@ -4,6 +4,7 @@
 import type { CheckReport } from '../domain/check';
 import type { DayState } from '../domain/day/day-state';
 import type { DayPrediction, PredictedRoute } from '../domain/day/eta';
+import { collectedReason, collectedUnrouted } from '../domain/day/repair-problem';
 import type { Plan, Scenario } from '../domain/scenario';
 import type { Route, Solution, UnassignedOrder } from '../domain/solution';
 
@@ -15,17 +16,34 @@ function asRoute(r: PredictedRoute): Route {
   return { vehicleId: r.vehicleId, steps: r.steps, distanceM: r.distanceM, durationS: r.durationS, drivingS: Math.max(0, r.durationS - waitingS - serviceS), waitingS, serviceS, cost: r.cost };
 }
 
-/** Why an order of the day is on no route. */
-function unassignedReason(state: DayState, orderId: string): string {
-  const redelivery = state.redeliveries.find((r) => r.orderId === orderId);
-  if (redelivery) return redelivery.forToday ? `re-delivery of '${redelivery.failedOrderId}'` : `re-delivery of '${redelivery.failedOrderId}', kept for another day`;
-  return 'on no route of the day';
+/** Why each order of the day that is on no route is there (DayState.unassigned), in a dispatcher's words. */
+function unassignedReasons(scenario: Scenario, state: DayState, dispatched: DispatchedPlan): Map<string, string> {
+  const planned = new Map(dispatched.unassigned.map((u) => [u.orderId, u.reason]));
+  const routed = new Set(dispatched.routes.flatMap((r) => r.steps.map((x) => x.id)));
+  const known = new Set(scenario.orders.map((o) => o.id));
+  const collected = new Map(collectedUnrouted(state).map((c) => [c.orderId, c.vehicleId]));
+  const vehicleName = (id: string | null) => scenario.vehicles.find((v) => v.id === id)?.name || id || 'a vehicle';
+  const arrived = new Set(Object.values(state.stops).filter((x) => x.status === 'arrived' && !x.vehicleId).map((x) => x.orderId));
+  return new Map(state.unassigned.map((orderId) => {
+    const redelivery = state.redeliveries.find((r) => r.orderId === orderId);
+    if (redelivery) return [orderId, redelivery.forToday ? `re-delivery of '${redelivery.failedOrderId}'` : `re-delivery of '${redelivery.failedOrderId}', kept for another day`];
+    if (collected.has(orderId)) return [orderId, collectedReason(vehicleName(collected.get(orderId)!))];
+    if (arrived.has(orderId)) return [orderId, 'reported arrived while on no route'];
+    if (planned.has(orderId)) return [orderId, `not in the dispatched plan${planned.get(orderId) ? `: ${planned.get(orderId)}` : ''}`];
+    if (!known.has(orderId)) return [orderId, 'new order of the day, on no route yet'];
+    if (!routed.has(orderId)) return [orderId, 'added after dispatch, on no route yet'];
+    return [orderId, 'taken off its route by a repair: not served today'];
+  }));
 }
 
+/** What the day view needs of the dispatched plan: its routes' stops and its unassigned orders with their reasons. */
+export type DispatchedPlan = Pick<Solution, 'routes' | 'unassigned'>;
+
 /** The prediction as a Solution: routes walked as predicted, the day's unassigned orders, the prediction's violations as its report. */
-export function predictedSolution(state: DayState, prediction: DayPrediction): Solution {
+export function predictedSolution(scenario: Scenario, state: DayState, prediction: DayPrediction, dispatched: DispatchedPlan): Solution {
   const routes = prediction.routes.map(asRoute);
-  const unassigned: UnassignedOrder[] = state.unassigned.map((orderId) => ({ orderId, reason: unassignedReason(state, orderId) }));
+  const reasons = unassignedReasons(scenario, state, dispatched);
+  const unassigned: UnassignedOrder[] = state.unassigned.map((orderId) => ({ orderId, reason: reasons.get(orderId)! }));
   const sum = (f: (r: Route) => number) => routes.reduce((s, r) => s + f(r), 0);
   const violations = prediction.routes.flatMap((r) => r.violations);
   const check: CheckReport = {
@@ -40,6 +58,6 @@ export function predictedSolution(state: DayState, prediction: DayPrediction): S
 }
 
 /** The scenario as the day sees it: its orders plus the day's, and the predicted plan in place of the planned one. */
-export function dayViewScenario(scenario: Scenario, state: DayState, prediction: DayPrediction): Scenario & { plan: Plan } {
-  return { ...scenario, orders: state.orders, plan: { solvedRevision: scenario.revision, solution: predictedSolution(state, prediction) } };
+export function dayViewScenario(scenario: Scenario, state: DayState, prediction: DayPrediction, dispatched: DispatchedPlan): Scenario & { plan: Plan } {
+  return { ...scenario, orders: state.orders, plan: { solvedRevision: scenario.revision, solution: predictedSolution(scenario, state, prediction, dispatched) } };
 }

@@ -9,7 +9,7 @@ import type { Violation } from '../domain/violations';
 import { repairContext, type RepairOptions, type RepairProposal } from './repair';
 import { currentRoutes } from './repair-candidate';
 import { dayAfter, repairEvent, tailViolations, unservedOrders } from './repair-score';
-import { collectedUnrouted } from '../domain/day/repair-problem';
+import { collectedReason, collectedUnrouted } from '../domain/day/repair-problem';
 
 /** A proposal walked as a day. `ok`: the rest of the day breaks no rule (the past's broken rules are facts, listed apart). */
 export interface RepairCheck {
@@ -54,9 +54,7 @@ export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<R
   const vehicleName = (id: string | null | undefined) => scenario.vehicles.find((v) => v.id === id)?.name || id || 'a vehicle';
   const unassigned = unservedOrders(ctx, state, prediction).map((orderId) => ({
     orderId,
-    reason: onBoard.has(orderId)
-      ? `picked up by '${vehicleName(onBoard.get(orderId))}', which is unavailable: its goods are on board, no other vehicle can deliver it`
-      : 'not placed by the repair of the rest of the day',
+    reason: onBoard.has(orderId) ? collectedReason(vehicleName(onBoard.get(orderId))) : 'not placed by the repair of the rest of the day',
   }));
   const sum = (f: (r: Route) => number) => routes.reduce((acc, r) => acc + f(r), 0);
   const check: CheckReport = {

@@ -65,7 +65,7 @@ export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDeriv
   return {
     ...base, nowMinutes, prediction, atRisk: prediction.atRisk,
     report: dayReport(base.scenario, base.plan as Parameters<typeof dayReport>[1], base.state, prediction),
-    view: dayViewScenario(base.scenario, base.state, prediction),
+    view: dayViewScenario(base.scenario, base.state, prediction, base.plan),
   };
 }
 

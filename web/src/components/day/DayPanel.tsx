@@ -1,5 +1,5 @@
 // The side panel in Day mode: the clock, the day's key figures ("N at risk"),
-// Repair, the at-risk list, the day's Risk, the routes with their stop actions, the event log,
+// Repair, the at-risk list, the orders unassigned today, the day's Risk, the routes with their stop actions, the event log,
 // the Day report and its Calibration. Messages about the last action appear on top.
 import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
@@ -11,6 +11,7 @@ import { DayClock } from './DayClock';
 import { DayReportView } from './DayReportView';
 import { DayRiskPanel } from './DayRiskPanel';
 import { DayRoutes } from './DayRoutes';
+import { DayUnassigned } from './DayUnassigned';
 import { EventLog } from './EventLog';
 import { PodReportControls } from './PodReport';
 import { RepairPanel } from './RepairPanel';
@@ -38,6 +39,7 @@ export function DayPanel(): JSX.Element {
       </Show>
       <RepairPanel />
       <AtRiskList />
+      <DayUnassigned />
       <DayRiskPanel />
       <DayRoutes />
       <EventLog />

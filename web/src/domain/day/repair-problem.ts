@@ -170,6 +170,11 @@ export function unassignedToday(state: DayState, exclude: readonly string[]): st
   return state.unassigned.filter((id) => !later.has(id) && !exclude.includes(id));
 }
 
+/** Why a shipment collected by a vehicle now unavailable is unassigned (collectedUnrouted). */
+export function collectedReason(vehicleName: string): string {
+  return `picked up by '${vehicleName}', which is unavailable: its goods are on board, no other vehicle can deliver it`;
+}
+
 /**
  * Shipments picked up (or being picked up) whose delivery is on no route: their goods are on the
  * vehicle that collected them, which became unavailable, so no other vehicle can deliver them today.
