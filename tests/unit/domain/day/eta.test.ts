@@ -190,6 +190,9 @@ describe('predictDay: reports that the plan did not foresee never drive back in 
     // A departure reported after it is not the first one either.
     const late = predict(s, [ev({ type: 'done', order: 'A', at: at(8, 5) }), ev({ type: 'departed', vehicle: 'v1', at: at(9) })], at(9));
     expect(late.departS).toBe(H(8, 5) - legS(s, hub, A));
+    // A departure reported before it stands, even when the drive took less than the model's leg.
+    const quick = predict(s, [ev({ type: 'departed', vehicle: 'v1', at: at(7, 50) }), ev({ type: 'arrived', order: 'A', at: at(8) })], at(8));
+    expect([quick.departS, times(quick).A[0]]).toEqual([H(7, 50), H(8)]);
   });
 
   it('a stop reported arrived and never left, with the next one reached since: it was left by then', () => {

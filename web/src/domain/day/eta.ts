@@ -118,9 +118,10 @@ function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: 
 }
 
 /**
- * When the vehicle left its depot: as reported, else as planned, but no later than its first stop
- * reached allows (a driver who reports a stop before the planned departure left earlier without
- * saying so; a departure reported after it is not the first: the walk does not drive back in time).
+ * When the vehicle left its depot: as reported, else as planned; but when that is after the time its
+ * first stop was reached, it left one drive before then (a driver who reports a stop before the
+ * planned departure left earlier without saying so; a departure reported after it was not the first):
+ * the walk never drives back in time.
  */
 function departureS(ctx: EvalContext, vehicle: Vehicle, day: DayVehicle, route: DayRoute, walked: StopRef[], stopOf: (s: StopRef) => DayStop | undefined): number | undefined {
   const planned = day.departedAt !== null ? toS(day.departedAt) : route.plannedDepartS ?? undefined;
@@ -128,11 +129,11 @@ function departureS(ctx: EvalContext, vehicle: Vehicle, day: DayVehicle, route: 
   const order = first && first.type !== 'break' ? ctx.orders.get(first.id) : undefined;
   const stop = order ? stopOf(first) : undefined;
   const reportedS = toS(stop?.arrivedAt) ?? toS(stop?.leftAt);
-  if (planned === undefined || !order || reportedS === undefined) return planned;
+  if (planned === undefined || !order || reportedS === undefined || planned <= reportedS) return planned;
   const depot = ctx.depots.get(vehicle.startDepotId);
-  if (!depot) return planned;
+  if (!depot) return reportedS;
   const leg = makeLegFn(ctx.scenario, vehicle)(depot, first.type === 'pickup' && order.pickup ? order.pickup : order);
-  return Math.max(0, Math.min(planned, reportedS - leg.durationS));
+  return Math.max(0, reportedS - leg.durationS);
 }
 
 /** An unavailable vehicle keeps only the stops it reached (left or arrived at); the rest are stranded. */
