@@ -23,6 +23,8 @@ export interface Work {
   stops: Map<string, DayStop>;
   vehicles: Map<string, DayVehicle>;
   redeliveries: Map<string, Redelivery>;
+  /** The re-deliveries of each failed order, by its id (a long log asks per event). */
+  redeliveriesOf: Map<string, Redelivery[]>;
   issues: { eventId: string; message: string }[];
 }
 
@@ -44,6 +46,7 @@ const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'fai
  */
 export function asDriven(work: Work, vehicleId: string): StopRef[] {
   const sequence = work.sequences.get(vehicleId) ?? [];
+  if (drivenAsPlanned(work, sequence)) return sequence;
   const stops = sequence.filter(isOrderStep);
   type OrderStop = (typeof stops)[number];
   const timeOf = (s: OrderStop): number | null => {
@@ -68,6 +71,26 @@ export function asDriven(work: Work, vehicleId: string): StopRef[] {
   const order = [...first, ...stops.filter((s) => !reached.has(s))];
   let k = 0;
   return breaksInTime(work, vehicleId, sequence.map((s) => (isOrderStep(s) ? order[k++] : s)), (s) => reached.get(s as OrderStop));
+}
+
+/**
+ * True when the sequence is already the order driven (the usual day: stops reported in their
+ * planned order): the stops reached lead it in time order, and no break before one of them.
+ */
+function drivenAsPlanned(work: Work, sequence: readonly StopRef[]): boolean {
+  let last = -Infinity;
+  let open = false;
+  let breakSeen = false;
+  for (const s of sequence) {
+    if (s.type === 'break') { breakSeen = true; continue; }
+    if (!isOrderStep(s)) continue;
+    const stop = work.stops.get(stopKey(s.id, s.type));
+    if (!stop || !REACHED.has(stop.status)) { open = true; continue; }
+    const t = stop.arrivedAt ?? stop.leftAt ?? -Infinity;
+    if (open || breakSeen || t < last) return false;
+    last = t;
+  }
+  return true;
 }
 
 /**
@@ -170,7 +193,7 @@ function checkMove(work: Work, s: StopRef, vehicleId: string, issue: (m: string)
 }
 
 /** Records on each stop the vehicle whose sequence holds it. */
-function syncVehicles(work: Work): void {
+export function syncVehicles(work: Work): void {
   for (const stop of work.stops.values()) stop.vehicleId = null;
   for (const [vehicleId, stops] of work.sequences) {
     for (const s of stops) {

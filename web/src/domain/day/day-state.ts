@@ -7,7 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, asDriven, finishState, stopKey, type Work } from './day-state-work';
+import { applyRepair, asDriven, finishState, stopKey, syncVehicles, type Work } from './day-state-work';
 
 export { stopKey } from './day-state-work';
 
@@ -107,7 +107,7 @@ export function deriveDayState(scenario: Scenario, dispatchedPlan: Pick<Solution
 function startWork(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassigned'>): Work {
   const work: Work = {
     scenario, orders: new Map(), sequences: new Map(), plannedDepartS: new Map(), stops: new Map(), vehicles: new Map(),
-    redeliveries: new Map(), issues: [],
+    redeliveries: new Map(), redeliveriesOf: new Map(), issues: [],
   };
   for (const order of scenario.orders) addOrder(work, order);
   for (const route of plan.routes) {
@@ -121,6 +121,7 @@ function startWork(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassign
       currentStopIndex: 0, onBoard: [], loaded: null,
     });
   }
+  syncVehicles(work);
   return work;
 }
 
@@ -182,31 +183,41 @@ function stopEvent(work: Work, e: Extract<DayEvent, { type: 'arrived' | 'done' |
 }
 
 function addRedelivery(work: Work, orderId: string, at: number, side?: ShipmentSide): void {
-  const active = [...work.redeliveries.values()].some((r) => r.failedOrderId === orderId && !r.withdrawn);
-  if (active) return;
+  const earlier = work.redeliveriesOf.get(orderId) ?? [];
+  if (earlier.some((r) => !r.withdrawn)) return;
   const failed = work.orders.get(orderId)!;
-  const id = redeliveryId(failed, new Set(work.orders.keys()));
+  // The orders map is the set of ids taken (a copy of its keys per failure made a long log quadratic).
+  const id = redeliveryId(failed, work.orders);
   addOrder(work, makeRedelivery(work.scenario.settings, failed, id, side));
-  work.redeliveries.set(id, { orderId: id, failedOrderId: orderId, failedAt: at, forToday: true, withdrawn: false });
+  const redelivery: Redelivery = { orderId: id, failedOrderId: orderId, failedAt: at, forToday: true, withdrawn: false };
+  work.redeliveries.set(id, redelivery);
+  work.redeliveriesOf.set(orderId, [...earlier, redelivery]);
 }
 
 /** A failure corrected by a later event: its re-delivery is no longer needed. */
 function withdrawRedelivery(work: Work, orderId: string): void {
-  for (const r of work.redeliveries.values()) {
-    if (r.failedOrderId !== orderId || r.withdrawn) continue;
+  for (const r of work.redeliveriesOf.get(orderId) ?? []) {
+    if (r.withdrawn) continue;
     r.withdrawn = true;
     setOrderStatus(work, r.orderId, 'cancelled');
   }
 }
 
-function setOrderStatus(work: Work, orderId: string, status: StopStatus): void {
-  for (const stop of work.stops.values()) if (stop.orderId === orderId) stop.status = status;
+/** The stops of an order (a job's one, a shipment's pickup and delivery) that the day knows. */
+function stopsOf(work: Work, orderId: string): DayStop[] {
+  return [work.stops.get(orderId), work.stops.get(stopKey(orderId, 'pickup')), work.stops.get(stopKey(orderId, 'delivery'))].filter((x): x is DayStop => x !== undefined && x.orderId === orderId);
 }
 
-/** Vehicle whose current sequence holds the order, or null. */
+function setOrderStatus(work: Work, orderId: string, status: StopStatus): void {
+  for (const stop of stopsOf(work, orderId)) stop.status = status;
+}
+
+/**
+ * Vehicle whose current sequence holds the order, or null: as recorded on its stops (syncVehicles,
+ * after the plan and every accepted repair), so a long log does not search every route per event.
+ */
 function vehicleOf(work: Work, orderId: string): string | null {
-  for (const [vehicleId, stops] of work.sequences) if (stops.some((s) => isOrderStep(s) && s.id === orderId)) return vehicleId;
-  return null;
+  return stopsOf(work, orderId).find((x) => x.vehicleId)?.vehicleId ?? null;
 }
 
 /** The vehicle is on the road: what its route delivers is on board from now on. */
