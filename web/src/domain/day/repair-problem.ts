@@ -156,7 +156,8 @@ function withoutDelivery(scenario: Scenario, order: Order): Order {
  * excluded, and not collected already (see collectedUnrouted).
  */
 export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
-  const open = (id: string) => Object.values(state.stops).some((s) => s.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
+  const open = (id: string) => [state.stops[id], state.stops[stopKey(id, 'pickup')], state.stops[stopKey(id, 'delivery')]]
+    .some((s) => s?.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
   const collected = new Set(collectedUnrouted(state).map((c) => c.orderId));
   return unassignedToday(state, exclude).filter((id) => open(id) && !collected.has(id));
 }
