@@ -32,6 +32,16 @@ const LEFT = new Set(['done', 'failed']);
 const CLOSED: ReadonlySet<DayStop['status']> = new Set(['done', 'failed', 'cancelled']);
 const REACHED: ReadonlySet<DayStop['status']> = new Set(['arrived', 'done', 'failed']);
 
+/** When the vehicle reached the stop (its arrival, else its departure; minutes), or null when it has not. */
+export function reachedAt(stop: DayStop | undefined): number | null {
+  return stop && REACHED.has(stop.status) ? stop.arrivedAt ?? stop.leftAt : null;
+}
+
+/** Keys of an order's stops: a job's one, a shipment's pickup and delivery (only those that exist are found). */
+export function orderStopKeys(orderId: string): string[] {
+  return [orderId, stopKey(orderId, 'pickup'), stopKey(orderId, 'delivery')];
+}
+
 /**
  * The vehicle's route as driven (its sequence is the plan, or the last
  * accepted repair, and stays so): the stops it reached (arrived at, done or
@@ -49,10 +59,7 @@ export function asDriven(work: Work, vehicleId: string): StopRef[] {
   if (drivenAsPlanned(work, sequence)) return sequence;
   const stops = sequence.filter(isOrderStep);
   type OrderStop = (typeof stops)[number];
-  const timeOf = (s: OrderStop): number | null => {
-    const stop = work.stops.get(stopKey(s.id, s.type));
-    return stop && REACHED.has(stop.status) ? stop.arrivedAt ?? stop.leftAt : null;
-  };
+  const timeOf = (s: OrderStop): number | null => reachedAt(work.stops.get(stopKey(s.id, s.type)));
   const reached = new Map<OrderStop, number>();
   for (const s of stops) {
     const t = timeOf(s);
@@ -84,9 +91,8 @@ function drivenAsPlanned(work: Work, sequence: readonly StopRef[]): boolean {
   for (const s of sequence) {
     if (s.type === 'break') { breakSeen = true; continue; }
     if (!isOrderStep(s)) continue;
-    const stop = work.stops.get(stopKey(s.id, s.type));
-    if (!stop || !REACHED.has(stop.status)) { open = true; continue; }
-    const t = stop.arrivedAt ?? stop.leftAt ?? -Infinity;
+    const t = reachedAt(work.stops.get(stopKey(s.id, s.type)));
+    if (t === null) { open = true; continue; }
     if (open || breakSeen || t < last) return false;
     last = t;
   }

@@ -7,9 +7,9 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, asDriven, finishState, stopKey, syncVehicles, type Work } from './day-state-work';
+import { applyRepair, asDriven, finishState, orderStopKeys, stopKey, syncVehicles, type Work } from './day-state-work';
 
-export { stopKey } from './day-state-work';
+export { orderStopKeys, reachedAt, stopKey } from './day-state-work';
 
 /** Where a stop stands. `en-route`: the stop a vehicle that has left is driving to. */
 export type StopStatus = 'planned' | 'en-route' | 'arrived' | 'done' | 'failed' | 'cancelled';
@@ -205,7 +205,7 @@ function withdrawRedelivery(work: Work, orderId: string): void {
 
 /** The stops of an order (a job's one, a shipment's pickup and delivery) that the day knows. */
 function stopsOf(work: Work, orderId: string): DayStop[] {
-  return [work.stops.get(orderId), work.stops.get(stopKey(orderId, 'pickup')), work.stops.get(stopKey(orderId, 'delivery'))].filter((x): x is DayStop => x !== undefined && x.orderId === orderId);
+  return orderStopKeys(orderId).map((key) => work.stops.get(key)).filter((x): x is DayStop => x !== undefined && x.orderId === orderId);
 }
 
 function setOrderStatus(work: Work, orderId: string, status: StopStatus): void {

@@ -8,7 +8,7 @@ import type { OrderStepType, Step } from '../solution';
 import { evaluateRoute, makeEvalContext, type DayWalk, type EvalContext, type Hold, type StopReport, type StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
 import type { Violation } from '../violations';
-import { stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
+import { reachedAt, stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
 import { atRiskOf, lateS, routeRisk, stopRisk, type RiskItem } from './at-risk';
 
 /** Settings of the day's predictions. */
@@ -154,8 +154,7 @@ function reportsFor(stops: StopRef[], day: DayVehicle, stopOf: (s: StopRef) => D
   // When the stop after `i` was reached (undefined: not reached); the reached stops lead the route.
   const nextReachedS = (i: number): number | undefined => {
     const next = stops.slice(i + 1).find((s) => s.type !== 'break');
-    const stop = next && stopOf(next);
-    return stop && (LEFT.has(stop.status) || stop.status === 'arrived') ? toS(stop.arrivedAt) ?? toS(stop.leftAt) : undefined;
+    return toS(next ? reachedAt(stopOf(next)) : null);
   };
   return Array.from({ length: stops.length + 1 }, (_, i) => {
     const key = keyAt(i);

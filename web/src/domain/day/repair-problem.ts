@@ -7,7 +7,7 @@ import { initialStopOf, isOrderStep, type InitialStop } from '../solution';
 import type { StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
 import { makeLegFn, type Place } from '../travel';
-import { stopKey, type DayState } from './day-state';
+import { orderStopKeys, stopKey, type DayState } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
 import { marginShapedOrder, type MarginShaping } from './repair-margin';
 import type { RepairStart } from './repair-start';
@@ -156,8 +156,7 @@ function withoutDelivery(scenario: Scenario, order: Order): Order {
  * excluded, and not collected already (see collectedUnrouted).
  */
 export function openUnassigned(state: DayState, exclude: readonly string[]): string[] {
-  const open = (id: string) => [state.stops[id], state.stops[stopKey(id, 'pickup')], state.stops[stopKey(id, 'delivery')]]
-    .some((s) => s?.orderId === id && (s.status === 'planned' || s.status === 'en-route'));
+  const open = (id: string) => orderStopKeys(id).some((key) => state.stops[key]?.orderId === id && (state.stops[key].status === 'planned' || state.stops[key].status === 'en-route'));
   const collected = new Set(collectedUnrouted(state).map((c) => c.orderId));
   return unassignedToday(state, exclude).filter((id) => open(id) && !collected.has(id));
 }
