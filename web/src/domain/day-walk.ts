@@ -42,6 +42,18 @@ export interface DayWalk {
   notBeforeS: number;
   /** On board when leaving the start depot; default: the deliveries of the route's jobs. */
   startLoad?: readonly number[];
+  /**
+   * When given, the walk lowers `earliestS` to the earliest walked time it held against the clock. At or
+   * above `notBeforeS`, the clock held nothing back, and the same walk at any clock up to `earliestS` is the
+   * same (a prediction that need not be walked again while the clock has not caught up with it).
+   */
+  clockUse?: { earliestS: number };
+}
+
+/** The walked time, never before the clock (noted in `clockUse`). */
+function notBeforeClock(day: DayWalk, walkedS: number): number {
+  if (day.clockUse && walkedS < day.clockUse.earliestS) day.clockUse.earliestS = walkedS;
+  return Math.max(walkedS, day.notBeforeS);
 }
 
 /** Applies delays in order: what would end after a delay's start ends that much later. */
@@ -62,7 +74,7 @@ export function dayArrivalS(day: DayWalk | undefined, report: StopReport | undef
   if (report?.arrivalS !== undefined) return Math.min(report.arrivalS, report.endS ?? Infinity);
   const arrivalS = held(walkedS, report?.legHolds);
   if (report?.endS !== undefined) return Math.min(arrivalS, report.endS);
-  return Math.max(arrivalS, day.notBeforeS);
+  return notBeforeClock(day, arrivalS);
 }
 
 /**
@@ -73,5 +85,5 @@ export function dayServiceS(day: DayWalk | undefined, report: StopReport | undef
   if (!day) return plannedS;
   if (report?.endS !== undefined) return Math.max(0, report.endS - startS);
   const endS = held(startS + plannedS + (report?.extraServiceS ?? 0), report?.serviceHolds);
-  return Math.max(endS, day.notBeforeS) - startS;
+  return notBeforeClock(day, endS) - startS;
 }

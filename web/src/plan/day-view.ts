@@ -39,10 +39,21 @@ function unassignedReasons(scenario: Scenario, state: DayState, dispatched: Disp
 /** What the day view needs of the dispatched plan: its routes' stops and its unassigned orders with their reasons. */
 export type DispatchedPlan = Pick<Solution, 'routes' | 'unassigned'>;
 
+// A predicted route the clock's step left as it was (eta.ts, PredictionCache) keeps its plan route; a day
+// state keeps its unassigned orders' reasons (they follow from the state and the dispatched plan alone).
+const routeOf = new WeakMap<PredictedRoute, Route>();
+const reasonsOf = new WeakMap<DayState, { scenario: Scenario; dispatched: DispatchedPlan; reasons: Map<string, string> }>();
+
 /** The prediction as a Solution: routes walked as predicted, the day's unassigned orders, the prediction's violations as its report. */
 export function predictedSolution(scenario: Scenario, state: DayState, prediction: DayPrediction, dispatched: DispatchedPlan): Solution {
-  const routes = prediction.routes.map(asRoute);
-  const reasons = unassignedReasons(scenario, state, dispatched);
+  const routes = prediction.routes.map((r) => {
+    let route = routeOf.get(r);
+    if (!route) routeOf.set(r, (route = asRoute(r)));
+    return route;
+  });
+  let kept = reasonsOf.get(state);
+  if (!kept || kept.scenario !== scenario || kept.dispatched !== dispatched) reasonsOf.set(state, (kept = { scenario, dispatched, reasons: unassignedReasons(scenario, state, dispatched) }));
+  const reasons = kept.reasons;
   const unassigned: UnassignedOrder[] = state.unassigned.map((orderId) => ({ orderId, reason: reasons.get(orderId)! }));
   const sum = (f: (r: Route) => number) => routes.reduce((s, r) => s + f(r), 0);
   const violations = prediction.routes.flatMap((r) => r.violations);

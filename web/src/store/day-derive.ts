@@ -6,7 +6,8 @@ import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
 import { deriveDayState, type DayState } from '../domain/day/day-state';
-import { predictDay, type DayPrediction, type RiskItem } from '../domain/day/eta';
+import { dayEvalContext, predictDay, type DayPrediction, type PredictionCache, type RiskItem } from '../domain/day/eta';
+import type { EvalContext } from '../domain/route-eval';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
 import type { PlanRisk } from '../domain/risk/risk-types';
 import type { Plan, Scenario } from '../domain/scenario';
@@ -58,10 +59,18 @@ export function deriveDayBase(scenario: Scenario | null): DayBase | null {
   return { scenario, day, plan, state, warnings };
 }
 
+/**
+ * What each day state keeps between clock steps (the clock's every step predicts the same state): the walk's
+ * context, its orders resolved once, and the routes the clock has not caught up with.
+ */
+const kepts = new WeakMap<DayState, { ctx: EvalContext; routes: PredictionCache }>();
+
 /** The day at `nowMinutes`: prediction, at risk, report and the predicted plan. */
 export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDerived | null {
   if (!base) return null;
-  const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings);
+  let kept = kepts.get(base.state);
+  if (!kept) kepts.set(base.state, (kept = { ctx: dayEvalContext(base.scenario, base.state), routes: new WeakMap() }));
+  const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings, kept.ctx, kept.routes);
   return {
     ...base, nowMinutes, prediction, atRisk: prediction.atRisk,
     report: dayReport(base.scenario, base.plan as Parameters<typeof dayReport>[1], base.state, prediction),

@@ -49,10 +49,31 @@ const share = (onTime: number, of: number): Share => ({ onTime, of, share: of > 
 
 /** Plan vs actual of the day so far (the prediction fills in what has not happened yet). */
 export function dayReport(scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes'>, state: DayState, prediction: DayPrediction): DayReport {
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
-  const vehicles = scenario.vehicles.map((v) => v.id).filter((id) => dispatchedPlan.routes.some((r) => r.vehicleId === id) || prediction.routes.some((r) => r.vehicleId === id));
-  const routes = vehicles.map((id) => routeFigures(id, orders, dispatchedPlan.routes.find((r) => r.vehicleId === id), prediction.routes.find((r) => r.vehicleId === id), state));
+  let orders = ordersOf.get(state);
+  if (!orders) ordersOf.set(state, (orders = new Map(state.orders.map((o) => [o.id, o]))));
+  const planned = byVehicle(dispatchedPlan.routes), predicted = byVehicle(prediction.routes);
+  const vehicles = scenario.vehicles.map((v) => v.id).filter((id) => planned.has(id) || predicted.has(id));
+  const routes = vehicles.map((id) => {
+    const route = predicted.get(id), plan = planned.get(id);
+    const kept = route && figuresOf.get(route);
+    if (kept && kept.planned === plan && kept.state === state) return kept.figures;
+    const figures = routeFigures(id, orders, plan, route, state);
+    if (route) figuresOf.set(route, { planned: plan, state, figures });
+    return figures;
+  });
   return { routes, total: totalOf(routes) };
+}
+
+// A route's figures follow from its prediction, its planned route and the day's state alone: a route the
+// clock's step left as predicted (eta.ts, PredictionCache) keeps its figures, and a state its orders by id.
+const figuresOf = new WeakMap<PredictedRoute, { planned: Route | undefined; state: DayState; figures: DayFigures }>();
+const ordersOf = new WeakMap<DayState, Map<string, Order>>();
+
+/** Each vehicle's (first) route. */
+function byVehicle<R extends { vehicleId: string }>(routes: R[]): Map<string, R> {
+  const out = new Map<string, R>();
+  for (const r of routes) if (!out.has(r.vehicleId)) out.set(r.vehicleId, r);
+  return out;
 }
 
 function routeFigures(vehicleId: string, orders: Map<string, Order>, planned: Route | undefined, predicted: PredictedRoute | undefined, state: DayState): DayFigures {

@@ -4,7 +4,7 @@
 import type { Order, Scenario } from '../scenario';
 import { isOrderStep, type OrderStepType } from '../solution';
 import type { StopRef } from '../route-eval';
-import { resolveOrder } from '../service-types';
+import { resolveOrder, type OrderNeeds } from '../service-types';
 import type { RepairAppliedEvent } from './events';
 import type { DayState, DayStop, DayVehicle, Redelivery } from './day-state';
 
@@ -26,6 +26,15 @@ export interface Work {
   /** The re-deliveries of each failed order, by its id (a long log asks per event). */
   redeliveriesOf: Map<string, Redelivery[]>;
   issues: { eventId: string; message: string }[];
+  /** Each order's resolved needs, resolved once per derivation (orders are never changed in place). */
+  needs: WeakMap<Order, OrderNeeds>;
+}
+
+/** The order's resolved needs (capacity amounts, service), resolved once per derivation. */
+export function needsOf(work: Work, order: Order): OrderNeeds {
+  let needs = work.needs.get(order);
+  if (!needs) work.needs.set(order, (needs = resolveOrder(work.scenario.settings, order)));
+  return needs;
 }
 
 const LEFT = new Set(['done', 'failed']);
@@ -252,16 +261,15 @@ function currentIndex(work: Work, stops: StopRef[]): number {
  * the goods collected at done stops, and shipments picked up and not delivered.
  */
 function onBoard(work: Work, vehicle: DayVehicle, stops: StopRef[]): number[] {
-  const settings = work.scenario.settings;
-  const load = settings.capacityUnits.map(() => 0);
+  const load = work.scenario.settings.capacityUnits.map(() => 0);
   const add = (amounts: number[], sign = 1) => amounts.forEach((a, k) => { load[k] += sign * a; });
   const status = (id: string, type: 'job' | 'pickup' | 'delivery') => work.stops.get(stopKey(id, type))?.status;
   const jobs = vehicle.loaded ?? stops.filter((s) => s.type === 'job' && status(s.id, 'job') !== 'cancelled').map((s) => s.id);
-  for (const id of jobs) if (status(id, 'job') !== 'done') add(resolveOrder(settings, work.orders.get(id)!).delivery);
+  for (const id of jobs) if (status(id, 'job') !== 'done') add(needsOf(work, work.orders.get(id)!).delivery);
   for (const s of stops) {
     const order = work.orders.get(s.id);
     if (!order || !isOrderStep(s)) continue;
-    const needs = resolveOrder(settings, order);
+    const needs = needsOf(work, order);
     if (s.type === 'job' && status(s.id, 'job') === 'done') add(needs.pickup);
     if (s.type === 'pickup' && status(s.id, 'pickup') === 'done' && status(s.id, 'delivery') !== 'done') add(needs.delivery);
   }

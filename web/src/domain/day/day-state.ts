@@ -107,7 +107,7 @@ export function deriveDayState(scenario: Scenario, dispatchedPlan: Pick<Solution
 function startWork(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassigned'>): Work {
   const work: Work = {
     scenario, orders: new Map(), sequences: new Map(), plannedDepartS: new Map(), stops: new Map(), vehicles: new Map(),
-    redeliveries: new Map(), redeliveriesOf: new Map(), issues: [],
+    redeliveries: new Map(), redeliveriesOf: new Map(), issues: [], needs: new WeakMap(),
   };
   for (const order of scenario.orders) addOrder(work, order);
   for (const route of plan.routes) {

@@ -6,7 +6,6 @@ import type { Order, Scenario, Vehicle } from '../scenario';
 import { makeLegFn } from '../travel';
 import type { OrderStepType, Step } from '../solution';
 import { evaluateRoute, makeEvalContext, type DayWalk, type EvalContext, type Hold, type StopReport, type StopRef } from '../route-eval';
-import { resolveOrder } from '../service-types';
 import type { Violation } from '../violations';
 import { reachedAt, stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
 import { atRiskOf, lateS, routeRisk, stopRisk, type RiskItem } from './at-risk';
@@ -78,31 +77,56 @@ export interface DayPrediction {
 }
 
 /** Predicts the rest of each route at `nowMinutes` (minutes of the day). */
-export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS): DayPrediction {
-  const ctx = makeEvalContext({ ...scenario, orders: state.orders });
+export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS, ctx: EvalContext = dayEvalContext(scenario, state), cache?: PredictionCache): DayPrediction {
   const nowS = Math.round(nowMinutes * 60);
-  const routes = state.routes.map((route) => predictRoute(ctx, state, route, nowS, settings.riskMarginMinutes * 60));
+  const marginS = settings.riskMarginMinutes * 60;
+  const vehicles = new Map(scenario.vehicles.map((v) => [v.id, v]));
+  const routes = state.routes.map((route) => {
+    const kept = cache?.get(route);
+    if (kept && kept.marginS === marginS && (kept.nowS === nowS || (kept.earliestS >= kept.nowS && nowS <= kept.earliestS))) return kept.route;
+    const clockUse = { earliestS: Infinity };
+    const predicted = predictRoute(ctx, vehicles.get(route.vehicleId)!, state, route, nowS, marginS, clockUse);
+    cache?.set(route, { route: predicted, nowS, marginS, earliestS: clockUse.earliestS });
+    return predicted;
+  });
   return { nowS, routes, atRisk: atRiskOf(routes) };
+}
+
+/**
+ * Routes of one day state already predicted, for a caller that predicts it again at a later clock (the page,
+ * a minute at a time): a route walked with the clock holding nothing back stays as predicted until the clock
+ * reaches the earliest time the walk compared with it; any other is walked again.
+ */
+export type PredictionCache = WeakMap<DayRoute, { route: PredictedRoute; nowS: number; marginS: number; earliestS: number }>;
+
+/**
+ * The walk's context of a day's state: its orders (new orders of the day included), each resolved once.
+ * A caller predicting the same state at several clock times passes one, so nothing is resolved twice.
+ */
+export function dayEvalContext(scenario: Scenario, state: DayState): EvalContext {
+  return makeEvalContext({ ...scenario, orders: state.orders });
 }
 
 const toS = (minutes: number | null | undefined) => (minutes === null || minutes === undefined ? undefined : Math.round(minutes * 60));
 const LEFT: ReadonlySet<StopStatus> = new Set(['done', 'failed']);
 
-function predictRoute(ctx: EvalContext, state: DayState, route: DayRoute, nowS: number, marginS: number): PredictedRoute {
-  const vehicle = ctx.scenario.vehicles.find((x) => x.id === route.vehicleId)!;
+function predictRoute(ctx: EvalContext, vehicle: Vehicle, state: DayState, route: DayRoute, nowS: number, marginS: number, clockUse?: { earliestS: number }): PredictedRoute {
   const day = state.vehicles[route.vehicleId];
   const stopOf = (s: StopRef) => state.stops[stopKey(s.id, s.type as OrderStepType)];
   // A shipment whose pickup failed is never driven to its delivery.
   const undriven = (s: StopRef) => s.type === 'delivery' && state.stops[stopKey(s.id, 'pickup')]?.status === 'failed';
   const walked = (day.unavailable ? reachedPrefix(route.stops, stopOf) : route.stops).filter((s) => !undriven(s));
-  const walk: DayWalk = { reports: reportsFor(walked, day, stopOf), notBeforeS: nowS, startLoad: day.loaded ? loadOf(ctx, day.loaded) : undefined };
+  const walk: DayWalk = { reports: reportsFor(walked, day, stopOf), notBeforeS: nowS, startLoad: day.loaded ? loadOf(ctx, day.loaded) : undefined, clockUse };
   const ev = evaluateRoute(ctx, vehicle, walked, departureS(ctx, vehicle, day, route, walked, stopOf), walk);
   const inner = ev.steps.slice(1, -1);
+  // The walk's step of each order stop it walked (a stranded or undriven stop has none).
+  const stepOf = new Map<string, Step>();
+  for (const x of inner) if (x.type !== 'break') stepOf.set(stopKey(x.id, x.type as OrderStepType), x);
   const stops: PredictedStop[] = [];
   route.stops.forEach((s) => {
     const stop = s.type === 'break' ? undefined : stopOf(s);
     if (!stop || !ctx.orders.has(s.id)) return;
-    const step = walked.includes(s) ? inner.find((x) => x.type === s.type && x.id === s.id) : undefined;
+    const step = stepOf.get(stop.key);
     stops.push(predictedStop(ctx.orders.get(s.id)!, stop, step, marginS, undriven(s)));
   });
   const end = ev.steps[ev.steps.length - 1];
@@ -177,19 +201,19 @@ function loadOf(ctx: EvalContext, orderIds: string[]): number[] {
   const load = ctx.scenario.settings.capacityUnits.map(() => 0);
   for (const id of orderIds) {
     const order = ctx.orders.get(id);
-    if (order && !order.pickup) resolveOrder(ctx.scenario.settings, order).delivery.forEach((a, k) => { load[k] += a; });
+    if (order && !order.pickup) ctx.needs.get(id)!.delivery.forEach((a, k) => { load[k] += a; });
   }
   return load;
 }
 
 function predictedStop(order: Order, stop: DayStop, step: Step | undefined, marginS: number, undriven: boolean): PredictedStop {
-  const base = { key: stop.key, orderId: stop.orderId, type: stop.type, status: stop.status };
-  if (!step) return { ...base, source: undriven ? 'actual' : 'stranded', arrivalS: null, startS: null, endS: null, lateS: 0, risk: null };
-  const source: TimeSource = LEFT.has(stop.status) ? 'actual' : stop.status === 'arrived' ? 'in-progress' : 'predicted';
-  const windows = stop.type === 'pickup' ? order.pickup!.timeWindows : order.timeWindows;
+  const { key, orderId, type, status } = stop;
+  if (!step) return { key, orderId, type, status, source: undriven ? 'actual' : 'stranded', arrivalS: null, startS: null, endS: null, lateS: 0, risk: null };
+  const source: TimeSource = LEFT.has(status) ? 'actual' : status === 'arrived' ? 'in-progress' : 'predicted';
+  const windows = type === 'pickup' ? order.pickup!.timeWindows : order.timeWindows;
   const startS = step.arrivalS + step.waitS;
   const risk = source === 'predicted' ? stopRisk(windows, order.lateness, step.arrivalS, startS, marginS) : null;
-  return { ...base, source, arrivalS: step.arrivalS, startS, endS: step.departureS, lateS: lateS(windows, startS), risk };
+  return { key, orderId, type, status, source, arrivalS: step.arrivalS, startS, endS: step.departureS, lateS: lateS(windows, startS), risk };
 }
 
 export type { RiskItem };
