@@ -268,6 +268,32 @@ describe('day store: the clock is kept with the day', () => {
   });
 });
 
+describe('day store: a clock step is no data change', () => {
+  it('the clock is saved with the day and written into its text, but the day is not derived again and the views keep their data', () => {
+    const { scenario: [scenarioState, scenarioActions], day: [state, actions, clock], dispose } = setup();
+    clock.set(480);
+    actions.dispatch();
+    const derivedState = state.derived!.state;
+    const { changes, dataChanges } = scenarioState;
+    expect(scenarioActions.textWithoutPlan()).not.toContain('"minutes":600');
+    clock.set(600);
+    // Saved (an edit to store) and in the text a save or an export writes...
+    expect(state.day?.clock).toEqual({ minutes: 600, real: false });
+    expect(scenarioState.changes).toBe(changes + 1);
+    expect(JSON.parse(scenarioActions.textWithoutPlan()!).day.clock).toEqual({ minutes: 600, real: false });
+    // ...but not a data change: the day's state is the one derived before, predicted again at the new time.
+    expect(scenarioState.dataChanges).toBe(dataChanges);
+    expect(state.derived!.state).toBe(derivedState);
+    expect(state.derived!.nowMinutes).toBe(600);
+    // An event is a data change: derived again.
+    expect(actions.addEvent({ type: 'departed', vehicle: 'v1' })).toBe(true);
+    expect(scenarioState.dataChanges).toBe(dataChanges + 1);
+    expect(state.derived!.state).not.toBe(derivedState);
+    expect(state.derived!.state.vehicles.v1.departedAt).toBe(600);
+    dispose();
+  });
+});
+
 describe('day store: repair', () => {
   const proposal = (routes: RepairProposal['routes'], atRisk: [number, number]): RepairProposal => ({
     level: 'free', atS: 540 * 60, routes, source: 'solver', objectiveBefore: 10, objectiveAfter: 5,

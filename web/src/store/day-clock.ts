@@ -3,7 +3,6 @@
 // the day. Minutes of the scenario day; kept with the day (keepClock) when the dispatcher sets
 // it, so a reload resumes there.
 import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
-import { unwrap } from 'solid-js/store';
 import type { DayClockRecord, DayRecord } from '../domain/day/day-schema';
 
 /** Simulated seconds per real second: 1440 plays a whole day in about a minute. */
@@ -112,13 +111,13 @@ export function createDayClock(startMinutes: number, deps: ClockDeps = {}): DayC
  * Stores the clock with the day whenever the dispatcher sets it, pauses it or switches to the real
  * time (not on every tick of a playing or real clock), so a reload resumes where the day was left.
  */
-export function keepClock(clock: DayClock, day: () => DayRecord | null, setDay: (next: DayRecord) => void): void {
+export function keepClock(clock: DayClock, day: () => DayRecord | null, setClock: (next: DayClockRecord) => void): void {
   createEffect(on([clock.minutes, clock.real, clock.playing], ([minutes, real, playing]) => {
     const current = untrack(day);
     if (playing || !current) return;
     const next: DayClockRecord = real ? { minutes: 0, real: true } : { minutes, real: false };
     const kept = current.clock;
     if (kept && kept.real === next.real && (real || kept.minutes === next.minutes)) return;
-    setDay({ ...unwrap(current), clock: next });
+    setClock(next);
   }, { defer: true }));
 }

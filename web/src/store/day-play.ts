@@ -4,6 +4,7 @@
 import { unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
+import { orderStopKeys, stopKey } from '../domain/day/day-state';
 import type { Scenario } from '../domain/scenario';
 import type { DayDerived } from './day-derive';
 
@@ -16,7 +17,9 @@ export function overtaken(derived: DayDerived | null, e: DayEvent): boolean {
   const { stops, vehicles } = derived.state;
   if ('vehicle' in e && vehicles[e.vehicle]?.unavailable) return true;
   if (e.type !== 'arrived' && e.type !== 'done' && e.type !== 'failed') return false;
-  const status = Object.values(stops).find((s) => s.orderId === e.order && (!e.stop || s.type === e.stop))?.status;
+  // The stop named, else the order's first (a job's, a shipment's pickup): looked up by key, not searched for.
+  const keys = e.stop ? [stopKey(e.order, e.stop)] : orderStopKeys(e.order);
+  const status = keys.map((key) => stops[key]).find((s) => s !== undefined && s.orderId === e.order)?.status;
   return status === 'done' || status === 'failed' || status === 'cancelled';
 }
 
@@ -33,11 +36,19 @@ export function makePlayQueue(
     due(from, to) {
       const s = scenario();
       if (!simulate || !s?.day) return;
-      const plain = structuredClone(unwrap(s));
-      queue ??= simulate(plain, plain.day!, from);
-      const taken = new Set(plain.day!.events.map((e) => e.id));
-      const due = queue.filter((e) => e.at <= to && !taken.has(e.id) && !overtaken(e));
-      queue = queue.filter((e) => e.at > to);
+      if (!queue) {
+        const plain = structuredClone(unwrap(s));
+        queue = [...simulate(plain, plain.day!, from)].sort((a, b) => a.at - b.at);
+      }
+      // The queue is sorted by time: what is due is its head (a pass over the whole queue and a copy of the
+      // scenario at every tick of a 10,000-order day were seconds per tick).
+      let n = 0;
+      while (n < queue.length && queue[n].at <= to) n++;
+      if (n === 0) return;
+      const head = queue.slice(0, n);
+      queue = queue.slice(n);
+      const taken = new Set(unwrap(s.day).events.map((e) => e.id));
+      const due = head.filter((e) => !taken.has(e.id) && !overtaken(e));
       if (due.length) log(due);
     },
     reset() {

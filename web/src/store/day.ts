@@ -7,7 +7,7 @@ import { unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
-import type { Scenario } from '../domain/scenario';
+import type { Order, Scenario } from '../domain/scenario';
 import { createDayClock, keepClock, type DayClock } from './day-clock';
 import { deriveDayBase, newIssues, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
 import { createDayRisk, type DayRisk } from './day-risk';
@@ -41,6 +41,8 @@ export interface DayStoreState extends DayRepairState {
   readonly message: DayMessage | null;
   /** The Monte Carlo risk of the rest of the day (null: not estimated in this app). */
   readonly risk: DayRisk | null;
+  /** An order of the day (new orders and re-deliveries included) by id, from an index kept per day state. */
+  orderOf(orderId: string): Order | undefined;
 }
 
 /** Verbs of the day; components never set its state directly. */
@@ -85,7 +87,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   const clock = createDayClock(8 * 60, { ...deps.clock, onTick: (from, to) => { deps.clock?.onTick?.(from, to); play.due(from, to); } });
   const day = () => (scenarioState.scenario?.day ? (scenarioState.scenario.day as DayRecord) : null);
   // Track the pieces of the scenario the day reads; derive from plain copies.
-  const key = createMemo(() => [scenarioState.scenario?.id, scenarioState.scenario?.revision, scenarioState.changes, day()?.events.length, day()?.dispatchedAt] as const);
+  // Not the plan's edits (`changes`) nor the clock kept with the day (setDayClock): a data change only.
+  const key = createMemo(() => [scenarioState.scenario?.id, scenarioState.scenario?.revision, scenarioState.dataChanges, day()?.events.length, day()?.dispatchedAt] as const);
   const base = createMemo(() => {
     key();
     return untrack(() => (scenarioState.scenario && day() ? structuredClone(unwrap(scenarioState.scenario)) as Scenario : null));
@@ -94,6 +97,10 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   const predicted = createMemo(() => predictDayAt(dayBase(), clock.minutes()));
   const risk = deps.computeRisk ? createDayRisk(predicted, deps.computeRisk, deps.riskThrottleMs) : null;
   const derived = createMemo(() => withRiskFlags(predicted(), risk?.state.risk ?? null));
+  // The day's orders by id, made again only for a new day state (not at each clock step): a route list of
+  // 10,000 stops looking each one up in the order list was 10,000 scans of 10,000 orders per render.
+  const dayState = createMemo(() => dayBase()?.state ?? null);
+  const ordersById = createMemo(() => new Map((dayState()?.orders ?? []).map((o) => [o.id, o])));
   const fail = (text: string): false => {
     setMessage({ tone: 'error', text });
     return false;
@@ -110,7 +117,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     play.reset();
     return id;
   });
-  keepClock(clock, day, (next) => scenarioActions.setDay(next));
+  keepClock(clock, day, (next) => scenarioActions.setDayClock(next));
   // Before Dispatch the simulated clock stands at the plan's first departure, so the day is dispatched and
   // rehearsed from its start: a clock at a fixed 08:00 dispatched a plan whose vans leave at 07:00 an hour
   // late, every van predicted to leave then and its stops flagged at risk for it. The Time input shows only
@@ -123,7 +130,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     const current = day();
     if (!current || events.length === 0) return;
     const before = unwrap(current);
-    scenarioActions.setDay({ ...structuredClone(before), events: [...structuredClone(before.events), ...events] });
+    // setDay stores a copy of the whole day: nothing is copied here first.
+    scenarioActions.setDay({ ...before, events: [...before.events, ...events] });
   }
 
   const actions: DayActions = {
@@ -183,6 +191,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     get proposal() { return repair.state.proposal; },
     get repairing() { return repair.state.repairing; },
     get autoRepair() { return repair.state.autoRepair; },
+    orderOf: (orderId) => ordersById().get(orderId),
   };
   return [state, { ...actions, ...repair.actions }, clock];
 }

@@ -45,6 +45,11 @@ export interface ScenarioActions extends EntityActions {
    * edit (saved) that leaves the revision alone: the day is not the problem.
    */
   setDay(day: DayRecord | undefined): void;
+  /**
+   * Keeps the day's clock with the day (saved, exported) without a data change: the day is not derived again
+   * and the views stay as drawn (at 10,000 orders a clock step was a whole new derivation, issue #15).
+   */
+  setDayClock(clock: NonNullable<DayRecord['clock']>): void;
   /** Appends a customer message to the log (issue #13); an edit (saved) that leaves the revision alone. */
   logMessage(entry: MessageLogEntry): void;
   rename(name: string): void;
@@ -107,7 +112,8 @@ export type ScenarioStore = [state: ScenarioState, actions: ScenarioActions];
 
 /** A scenario's text without its plan as last written: its pieces, and the whole text once asked for. */
 interface Written {
-  dataChanges: number;
+  /** The store's text version it was written at (see `textVersion`). */
+  version: number;
   pieces: readonly string[];
   text: string | null;
 }
@@ -131,10 +137,15 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   });
 
   /**
-   * The last text without the plan of each scenario object, with `dataChanges` then (weak: a closed scenario is not
+   * The last text without the plan of each scenario object, with the text version then (weak: a closed scenario is not
    * kept): its pieces, and the text whole once something asked for it.
    */
   const written = new WeakMap<Scenario, Written>();
+  /**
+   * Bumped by every change of what the text holds: a data change (with `dataChanges`), and the day's clock, which
+   * is saved with the day but is no data change (the views and the day's derivation stay as they are).
+   */
+  let textVersion = 0;
   /** The text being written in slices (`piecesWithoutPlanSoon`), shared by every caller meanwhile: the Optimize click, a save. */
   let writing: { raw: Scenario; pieces: Promise<readonly string[] | null>; text?: Promise<string | null> } | null = null;
   /** The text whole of `pieces`, joined once per written text. */
@@ -147,18 +158,23 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
   const writtenNow = (): Written | null => {
     if (!state.scenario) return null;
     const raw = rawOf(state.scenario);
-    const dataChanges = untrack(() => state.dataChanges);
+    const version = textVersion;
     const last = written.get(raw);
-    if (last?.dataChanges === dataChanges) return last;
+    if (last?.version === version) return last;
     const text = scenarioText(state.scenario);
-    const entry = { dataChanges, pieces: [text], text };
+    const entry = { version, pieces: [text], text };
     written.set(raw, entry);
     return entry;
   };
   const touch = () => batch(() => {
     setState('changes', (n) => n + 1);
-    setState('dataChanges', (n) => n + 1);
+    bumpData();
   });
+  /** A change of the data (anything but the plan): the views derive again, the text is written again. */
+  const bumpData = () => {
+    textVersion += 1;
+    setState('dataChanges', (n) => n + 1);
+  };
   /** An edit of the plan alone. */
   const touchPlan = () => setState('changes', (n) => n + 1);
   const bumpRevision = () => setState('scenario', 'revision', (r) => r + 1);
@@ -189,7 +205,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     hydrate(scenario) {
       batch(() => {
         putScenario(scenario);
-        setState('dataChanges', (n) => n + 1);
+        bumpData();
       });
     },
     replace(scenario) {
@@ -215,8 +231,19 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     },
     setDay(day) {
       if (!state.scenario || (!day && !state.scenario.day)) return;
-      setState('scenario', 'day', day ? structuredClone(day) : undefined);
-      touch();
+      // One update: the day's log and the edit counts together (apart, a 10,000-order day was derived twice per event).
+      batch(() => {
+        setState('scenario', 'day', day ? structuredClone(day) : undefined);
+        touch();
+      });
+    },
+    setDayClock(clock) {
+      if (!state.scenario?.day) return;
+      batch(() => {
+        setState('scenario', 'day', 'clock', { ...clock });
+        textVersion += 1;
+        setState('changes', (n) => n + 1);
+      });
     },
     logMessage(entry) {
       if (!state.scenario) return;
@@ -283,19 +310,19 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     piecesWithoutPlanSoon() {
       if (!state.scenario) return null;
       const raw = rawOf(state.scenario);
-      if (written.get(raw)?.dataChanges === untrack(() => state.dataChanges) || raw.orders.length < SLICED_TEXT_ORDERS) return writtenNow()!.pieces;
+      if (written.get(raw)?.version === textVersion || raw.orders.length < SLICED_TEXT_ORDERS) return writtenNow()!.pieces;
       if (writing?.raw === raw) return writing.pieces;
       const id = raw.id;
       const pieces = (async (): Promise<readonly string[] | null> => {
         for (let attempt = 0; attempt < 2; attempt++) {
           if (state.scenario?.id !== id) return null;
           const now = rawOf(state.scenario);
-          const dataChanges = untrack(() => state.dataChanges);
+          const version = textVersion;
           // The store's data is raw all the way down (scenarioText); what the slices read is checked unchanged below.
           const parts = await piecesInSlices({ ...now, plan: null });
           if (state.scenario?.id !== id) return null;
-          if (untrack(() => state.dataChanges) !== dataChanges || rawOf(state.scenario) !== now) continue;
-          written.set(now, { dataChanges, pieces: parts, text: null });
+          if (textVersion !== version || rawOf(state.scenario) !== now) continue;
+          written.set(now, { version, pieces: parts, text: null });
           return parts;
         }
         // Edits kept landing while the slices were written.
