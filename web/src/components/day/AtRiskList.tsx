@@ -4,22 +4,28 @@ import { For, Show, type JSX } from 'solid-js';
 import { useApp } from '../../store/context';
 import { MessageButton } from '../messages/MessageButton';
 import { NotifyAtRisk } from '../messages/NotifyAtRisk';
+import { formatCount } from '../ui/format';
+import { createVehicleNames } from '../ui/vehicle-names';
+
+/** Listed at most (in route order); the rest are counted, and marked on the map and timeline. */
+const SHOWN = 100;
 
 /** The at-risk list of the day. */
 export function AtRiskList(): JSX.Element {
   const { scenario: [scenarioState], day: [state], ui: [, uiActions] } = useApp();
   const items = () => state.derived?.atRisk ?? [];
-  const vehicleName = (id: string) => scenarioState.scenario?.vehicles.find((v) => v.id === id)?.name || id;
-  const orderName = (id: string) => state.derived?.state.orders.find((o) => o.id === id)?.customerName || id;
+  const names = createVehicleNames(() => scenarioState.scenario, () => scenarioState.dataChanges);
+  const vehicleName = (id: string) => names(id) || id;
+  const orderName = (id: string) => state.orderOf(id)?.customerName || id;
   return (
     <section class="panel-section at-risk" aria-label="At risk">
       <div class="section-head">
-        <h2 class="section-title">At risk <span class="count">{items().length}</span></h2>
+        <h2 class="section-title">At risk <span class="count">{formatCount(items().length)}</span></h2>
         <NotifyAtRisk />
       </div>
       <Show when={items().length > 0} fallback={<p class="muted">Nothing is at risk at this time.</p>}>
         <ul class="at-risk__list">
-          <For each={items()}>
+          <For each={items().slice(0, SHOWN)}>
             {(item) => (
               <li class="at-risk__item" data-order-id={item.orderId ?? undefined} data-vehicle-id={item.vehicleId}>
                 <button type="button" class="link-button" onClick={() => (item.orderId ? uiActions.selectOrder(item.orderId) : uiActions.toggleRoute(item.vehicleId))}>
@@ -31,6 +37,7 @@ export function AtRiskList(): JSX.Element {
             )}
           </For>
         </ul>
+        <Show when={items().length > SHOWN}><p class="muted">and {formatCount(items().length - SHOWN)} more, marked on the map and timeline.</p></Show>
       </Show>
     </section>
   );

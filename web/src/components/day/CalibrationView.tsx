@@ -4,7 +4,7 @@
 // writes the estimates into the scenario's settings (an ordinary, saved
 // settings edit). Mean service times are reported, never applied: the model's
 // mean is each order's own planned minutes. Plain text only.
-import { createMemo, For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, untrack, type JSX } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { calibrate, calibratedVariability, MIN_ATTEMPTS, MIN_LEGS, MIN_SERVICES, type Calibration, type ServiceEstimate } from '../../domain/risk/calibrate';
 import type { Settings } from '../../domain/scenario';
@@ -59,9 +59,12 @@ function CalibrationTable(props: { calibration: Calibration; settings: Settings 
 /** The Calibration section of the running day. */
 export function CalibrationView(): JSX.Element {
   const { day: [state], scenario: [scenarioState, scenarioActions] } = useApp();
+  // From the day's state alone: estimated again for a new state (an event), not at each clock step.
+  const dayState = createMemo(() => state.derived?.state ?? null);
   const calibration = createMemo(() => {
-    const d = state.derived;
-    return d ? calibrate(d.scenario, d.plan, d.state) : null;
+    const st = dayState();
+    const d = untrack(() => state.derived);
+    return st && d ? calibrate(d.scenario, d.plan, st) : null;
   });
   const patch = createMemo(() => {
     const c = calibration();

@@ -6,6 +6,7 @@ import type { DayFigures, Share } from '../../domain/day/day-report';
 import { dayReportCsv } from '../../io/day-report-csv';
 import { downloadText, MIME, safeFileName } from '../../io/download';
 import { useApp } from '../../store/context';
+import { createVehicleNames } from '../ui/vehicle-names';
 
 const pct = (s: Share) => (s.share === null ? '—' : `${Math.round(s.share * 100)}%`);
 const num = (x: number | null) => (x === null ? '—' : x.toFixed(1));
@@ -14,7 +15,8 @@ const num = (x: number | null) => (x === null ? '—' : x.toFixed(1));
 export function DayReportView(): JSX.Element {
   const { scenario: [scenarioState], day: [state] } = useApp();
   const report = () => state.derived?.report ?? null;
-  const name = (id: string | null) => (id === null ? 'Total' : scenarioState.scenario?.vehicles.find((v) => v.id === id)?.name || id);
+  const names = createVehicleNames(() => scenarioState.scenario, () => scenarioState.dataChanges);
+  const name = (id: string | null) => (id === null ? 'Total' : names(id) || id);
   const exportCsv = () => {
     const r = report();
     if (r) downloadText(`${safeFileName(scenarioState.scenario?.name ?? 'day')}-day-report.csv`, MIME.csv, dayReportCsv(r));

@@ -7,6 +7,7 @@ import { downloadText, MIME, safeFileName } from '../../io/download';
 import { useApp } from '../../store/context';
 import { AUTO_REPAIR_ID } from '../../store/day-repair';
 import { createKeyed } from '../ui/keyed';
+import { formatCount } from '../ui/format';
 import { EventPod } from './PodView';
 import { StatusImport } from './StatusImport';
 
@@ -27,12 +28,17 @@ export function describeEvent(e: DayEvent): string {
   }
 }
 
+/** Events listed at most: the latest. */
+const LISTED = 200;
+
 /** The log with Import events / Export events. */
 export function EventLog(): JSX.Element {
   const { scenario: [scenarioState], day: [state, actions], pod: [, podActions] } = useApp();
   let file!: HTMLInputElement;
   // Keyed by event id: every append rewrites the day, and an open POD must stay open.
-  const events = createKeyed(() => state.day?.events ?? [], (e) => e.id);
+  // Only the latest events are listed (a played day at 10,000 orders logs 20,000): Export events has them all.
+  const all = () => state.day?.events ?? [];
+  const events = createKeyed(() => all().slice(-LISTED), (e) => e.id);
   const onFile = async () => {
     const chosen = file.files?.[0];
     if (chosen) await podActions.importStatus(await chosen.text());
@@ -45,7 +51,7 @@ export function EventLog(): JSX.Element {
   return (
     <section class="panel-section event-log" aria-label="Event log">
       <div class="section-head">
-        <h2 class="section-title">Event log <span class="count">{state.day?.events.length ?? 0}</span></h2>
+        <h2 class="section-title">Event log <span class="count">{formatCount(all().length)}</span></h2>
         <label class="btn btn--small file-button">
           Import events
           <input ref={file} type="file" accept=".json,application/json" class="visually-hidden" onChange={() => void onFile()} />
@@ -53,7 +59,10 @@ export function EventLog(): JSX.Element {
         <button type="button" class="btn btn--small" onClick={exportLog}>Export events</button>
       </div>
       <StatusImport />
-      <ol class="event-log__list">
+      <Show when={all().length > LISTED}>
+        <p class="muted">The latest {formatCount(LISTED)} of {formatCount(all().length)} events; Export events has them all.</p>
+      </Show>
+      <ol class="event-log__list" start={Math.max(1, all().length - LISTED + 1)}>
         <For each={events.keys()}>
           {(id) => (
             <Show when={events.item(id)}>

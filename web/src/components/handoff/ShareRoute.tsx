@@ -14,11 +14,11 @@ import { makeHandOffView, type HandOffView } from './hand-off-view';
 import './share-route.css';
 
 /** The "Share route" button of `vehicleId` and its dialog; `day`: the dispatched day's route as predicted now. */
-export function ShareRoute(props: { vehicleId: string; day?: boolean }): JSX.Element {
+export function ShareRoute(props: { vehicleId: string; day?: boolean; /** The vehicle's name, when the caller has it (a list of 1,000 routes). */ name?: string }): JSX.Element {
   const { scenario: [state], day: [dayState] } = useApp();
   const [route, setRoute] = createSignal<DriverRoute | null>(null);
   const [open, setOpen] = createSignal(false);
-  const name = () => state.scenario?.vehicles.find((v) => v.id === props.vehicleId)?.name || props.vehicleId;
+  const name = () => props.name ?? (state.scenario?.vehicles.find((v) => v.id === props.vehicleId)?.name || props.vehicleId);
   const blocker = () => {
     if (props.day) return dayState.derived && dayState.day ? null : 'Dispatch the plan first';
     return state.planStatus === 'valid' ? null : 'The plan is out of date or unchecked: optimize again before handing it off';

@@ -46,6 +46,15 @@ export function reachedAt(stop: DayStop | undefined): number | null {
   return stop && REACHED.has(stop.status) ? stop.arrivedAt ?? stop.leftAt : null;
 }
 
+const ordersByState = new WeakMap<DayState, Map<string, Order>>();
+
+/** An order of the day (new orders and re-deliveries included) by id, from an index made once per day state. */
+export function dayOrderOf(state: DayState, orderId: string): Order | undefined {
+  let index = ordersByState.get(state);
+  if (!index) ordersByState.set(state, (index = new Map(state.orders.map((o) => [o.id, o]))));
+  return index.get(orderId);
+}
+
 /** Keys of an order's stops: a job's one, a shipment's pickup and delivery (only those that exist are found). */
 export function orderStopKeys(orderId: string): string[] {
   return [orderId, stopKey(orderId, 'pickup'), stopKey(orderId, 'delivery')];

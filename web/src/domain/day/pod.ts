@@ -4,7 +4,7 @@
 import { greatCircleM } from '../geo';
 import type { Order } from '../scenario';
 import { isOrderStep, type OrderStepType } from '../solution';
-import { stopKey, type DayState, type DayStop } from './day-state';
+import { dayOrderOf, orderStopKeys, stopKey, type DayState, type DayStop } from './day-state';
 import type { DayEvent, DoneEvent, FailedEvent, ProofOfDelivery } from './events';
 
 /** A recorded position farther than this from the address is flagged. */
@@ -51,8 +51,17 @@ export function podMediaIds(pod: ProofOfDelivery | undefined): string[] {
 export function podEntry(state: DayState, events: readonly DayEvent[], key: string): PodEntry | null {
   const stop = state.stops[key];
   if (!stop?.leftByEventId || (stop.status !== 'done' && stop.status !== 'failed')) return null;
-  const event = events.find((e) => e.id === stop.leftByEventId);
+  const event = eventById(events, stop.leftByEventId);
   return event ? makeEntry(state, stop, event) : null;
+}
+
+const eventIndex = new WeakMap<readonly DayEvent[], Map<string, DayEvent>>();
+
+/** An event of the log by id, from an index made once per log (every POD of a long log looks one up). */
+function eventById(events: readonly DayEvent[], id: string): DayEvent | undefined {
+  let index = eventIndex.get(events);
+  if (!index) eventIndex.set(events, (index = new Map(events.map((e) => [e.id, e]))));
+  return index.get(id);
 }
 
 /**
@@ -60,15 +69,15 @@ export function podEntry(state: DayState, events: readonly DayEvent[], key: stri
  * the stop it left; null for other events or an order the day does not know.
  */
 export function podOfEvent(state: DayState, events: readonly DayEvent[], eventId: string): PodEntry | null {
-  const event = events.find((e) => e.id === eventId);
+  const event = eventById(events, eventId);
   if (!event || (event.type !== 'done' && event.type !== 'failed')) return null;
-  const stops = Object.values(state.stops).filter((s) => s.orderId === event.order);
+  const stops = orderStopKeys(event.order).map((key) => state.stops[key]).filter((s): s is DayStop => s !== undefined && s.orderId === event.order);
   const stop = stops.find((s) => s.leftByEventId === eventId) ?? stops.find((s) => s.key === stopKey(event.order, event.stop ?? 'job')) ?? stops[0];
   return stop ? makeEntry(state, stop, event) : null;
 }
 
 function makeEntry(state: DayState, stop: DayStop, event: DayEvent): PodEntry | null {
-  const order = state.orders.find((o) => o.id === stop.orderId);
+  const order = dayOrderOf(state, stop.orderId);
   if (!order || (event.type !== 'done' && event.type !== 'failed')) return null;
   const pod = event.pod ?? {};
   const distanceM = podDistanceM(pod, stopPlace(order, stop.type));
