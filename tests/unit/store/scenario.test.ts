@@ -2,6 +2,7 @@
 // plan status (none / invalid / stale / valid) is derived, never stored.
 import { createComputed, createEffect, createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
+import { unwrap } from 'solid-js/store';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -162,3 +163,36 @@ describe('scenario store', () => {
     expect(seen).toEqual([[false, 0], [true, 1], [false, 2]]);
   });
 });
+
+describe('scenario store: the day', () => {
+  const dispatched = () => ({ dispatchedAt: 420, dispatchedPlan: { solvedRevision: 0, solution: { routes: makeMiniPlan().solution.routes, unassigned: [] } }, events: [] as never[] });
+
+  it('an appended event keeps the stored plan and log, and stores a copy of what is new', () => {
+    createRoot((dispose) => {
+      const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
+      actions.setDay(dispatched() as never);
+      const stored = () => unwrapDay(state.scenario!.day);
+      const first = { type: 'departed', id: 'e1', at: 430, vehicle: 'v1' };
+      actions.setDay({ ...stored(), events: [...stored().events, first] } as never);
+      const before = stored();
+      expect(before.events[0]).not.toBe(first);
+      const second = { type: 'delay', id: 'e2', at: 440, vehicle: 'v1', minutes: 10 };
+      actions.setDay({ ...before, events: [...before.events, second] } as never);
+      const after = stored();
+      expect(after.dispatchedPlan).toBe(before.dispatchedPlan);
+      expect(after.events[0]).toBe(before.events[0]);
+      expect(after.events[1]).toEqual(second);
+      second.minutes = 99;
+      expect(after.events[1]).toMatchObject({ minutes: 10 });
+      // Anything else than an appended log is stored as a whole copy.
+      actions.setDay({ ...after, events: [after.events[1]] } as never);
+      expect(stored().events).toEqual([{ ...second, minutes: 10 }]);
+      expect(stored().events[0]).not.toBe(after.events[1]);
+      dispose();
+    });
+  });
+});
+
+function unwrapDay<T>(day: T): T {
+  return unwrap(day);
+}

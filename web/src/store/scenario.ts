@@ -118,6 +118,19 @@ interface Written {
   text: string | null;
 }
 
+/**
+ * A copy of `day` to store, sharing with the `stored` day what it holds unchanged: its dispatched plan and the
+ * events logged before (the log is append-only; a stored event or plan is never changed). An appended event
+ * copied the whole log and the dispatched plan again: at 10,000 orders and 20,000 events, ~100 ms per event.
+ */
+function dayToStore(day: DayRecord, stored: DayRecord | undefined): DayRecord {
+  const keeps = stored !== undefined && day.dispatchedPlan === stored.dispatchedPlan && stored.events.length <= day.events.length
+    && stored.events.every((e, i) => day.events[i] === e);
+  if (!keeps) return structuredClone(day);
+  const { dispatchedPlan, events, ...rest } = day;
+  return { ...structuredClone(rest), dispatchedPlan, events: [...stored!.events, ...structuredClone(events.slice(stored!.events.length))] };
+}
+
 /** From this many orders on, a scenario's text not yet written is written in slices (`snapshotWithTextSoon`). */
 export const SLICED_TEXT_ORDERS = 2000;
 
@@ -233,7 +246,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       if (!state.scenario || (!day && !state.scenario.day)) return;
       // One update: the day's log and the edit counts together (apart, a 10,000-order day was derived twice per event).
       batch(() => {
-        setState('scenario', 'day', day ? structuredClone(day) : undefined);
+        setState('scenario', 'day', day ? dayToStore(day, rawOf(state.scenario!).day) : undefined);
         touch();
       });
     },

@@ -23,19 +23,29 @@ const sideOf = (stop: PredictedStop) => (stop.type === 'job' ? undefined : stop.
 /** The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction` is left as it is). */
 export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[], risk: PlanRisk | null, minOnTime: number): DayPrediction {
   if (!risk) return prediction;
-  const byId = new Map(orders.map((o) => [o.id, o]));
-  const windowsOf = (stop: PredictedStop) => { const o = byId.get(stop.orderId); return (stop.type === 'pickup' ? o?.pickup?.timeWindows : o?.timeWindows) ?? []; };
-  const index = new Map(risk.stops.map((s) => [`${s.vehicleId}\u0000${s.orderId}\u0000${s.side ?? ''}`, s]));
+  let byId = ordersById.get(orders);
+  if (!byId) ordersById.set(orders, (byId = new Map(orders.map((o) => [o.id, o]))));
+  const windowsOf = (stop: PredictedStop) => { const o = byId!.get(stop.orderId); return (stop.type === 'pickup' ? o?.pickup?.timeWindows : o?.timeWindows) ?? []; };
+  let index = riskIndex.get(risk);
+  if (!index) riskIndex.set(risk, (index = new Map(risk.stops.map((s) => [`${s.vehicleId}\u0000${s.orderId}\u0000${s.side ?? ''}`, s]))));
   let changed = false;
   const routes = prediction.routes.map((route) => {
+    let flagged = false;
     const stops = route.stops.map((stop) => {
       if (stop.risk || stop.source !== 'predicted') return stop;
-      const figures = index.get(`${route.vehicleId}\u0000${stop.orderId}\u0000${sideOf(stop) ?? ''}`);
+      const figures = index!.get(`${route.vehicleId}\u0000${stop.orderId}\u0000${sideOf(stop) ?? ''}`);
       if (!figures || figures.pOnTime >= minOnTime) return stop;
-      changed = true;
+      flagged = true;
       return { ...stop, risk: onTimeChanceText(figures, windowsOf(stop)) };
     });
+    if (!flagged) return route;
+    changed = true;
     return { ...route, stops };
   });
   return changed ? { ...prediction, routes, atRisk: atRiskOf(routes) } : prediction;
 }
+
+// An estimate's stops, and a day state's orders, by key: made once, not at each clock step. A route with no
+// stop flagged is the prediction's own (a list keyed by route then redraws only the routes that changed).
+const riskIndex = new WeakMap<PlanRisk, Map<string, StopRisk>>();
+const ordersById = new WeakMap<readonly Order[], Map<string, Order>>();
