@@ -171,7 +171,7 @@ describe('scenario store: the day', () => {
     createRoot((dispose) => {
       const [state, actions] = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
       actions.setDay(dispatched() as never);
-      const stored = () => unwrapDay(state.scenario!.day);
+      const stored = () => unwrapDay(state.scenario!.day)!;
       const first = { type: 'departed', id: 'e1', at: 430, vehicle: 'v1' };
       actions.setDay({ ...stored(), events: [...stored().events, first] } as never);
       const before = stored();
