@@ -2,7 +2,7 @@
 // (minutes lost by the vehicle from now on), and its stops in driving order with
 // their status, actual or predicted time, at-risk reason and the "Done" /
 // "Failed" (with a reason) actions for the stops not yet left.
-import { createMemo, createSignal, For, Show, untrack, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { PredictedRoute, PredictedStop } from '../../domain/day/eta';
 import { FAIL_REASONS, type FailReason } from '../../domain/day/events';
 import { useApp } from '../../store/context';
@@ -39,10 +39,10 @@ export function DayRoutes(): JSX.Element {
   const shown = createProgressive(routes.keys, ROUTES_PER_FRAME);
   const folded = createMemo(() => used().reduce((n, r) => n + r.stops.length, 0) > LIST_ALL_STOPS_UP_TO);
   const [opened, setOpened] = createSignal<ReadonlySet<string>>(new Set());
-  // The route of the selected stop opens with it (found once per selection, not per route and clock step).
+  // The route of the selected stop opens with it (found once per selection and prediction, not per route).
   const selectedRoute = createMemo(() => {
     const id = selectedOrderId(uiState);
-    return id === null ? null : untrack(used).find((r) => r.stops.some((s) => s.orderId === id))?.vehicleId ?? null;
+    return id === null ? null : used().find((r) => r.stops.some((s) => s.orderId === id))?.vehicleId ?? null;
   });
   const isOpen = (vehicleId: string) => !folded() || opened().has(vehicleId) || selectedRoute() === vehicleId || isRouteSelected(uiState, vehicleId);
   const toggle = (vehicleId: string) => setOpened((was) => {
