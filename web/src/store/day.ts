@@ -5,6 +5,7 @@
 import { batch, createEffect, createMemo, createSignal, on, untrack } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
+import { dayOrderOf } from '../domain/day/day-state';
 import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Order, Scenario } from '../domain/scenario';
@@ -97,10 +98,9 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   const predicted = createMemo(() => predictDayAt(dayBase(), clock.minutes()));
   const risk = deps.computeRisk ? createDayRisk(predicted, deps.computeRisk, deps.riskThrottleMs) : null;
   const derived = createMemo(() => withRiskFlags(predicted(), risk?.state.risk ?? null));
-  // The day's orders by id, made again only for a new day state (not at each clock step): a route list of
-  // 10,000 stops looking each one up in the order list was 10,000 scans of 10,000 orders per render.
+  // Read by the lists per row: tracked per day state, not per clock step (dayOrders: an index per state; a
+  // route list of 10,000 stops looking each one up in the order list was 10,000 scans of 10,000 orders).
   const dayState = createMemo(() => dayBase()?.state ?? null);
-  const ordersById = createMemo(() => new Map((dayState()?.orders ?? []).map((o) => [o.id, o])));
   const fail = (text: string): false => {
     setMessage({ tone: 'error', text });
     return false;
@@ -130,7 +130,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     const current = day();
     if (!current || events.length === 0) return;
     const before = unwrap(current);
-    // setDay stores a copy of the whole day: nothing is copied here first.
+    // setDay stores a copy of what is new (the stored plan and log are kept): nothing is copied here first.
     scenarioActions.setDay({ ...before, events: [...before.events, ...events] });
   }
 
@@ -191,7 +191,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     get proposal() { return repair.state.proposal; },
     get repairing() { return repair.state.repairing; },
     get autoRepair() { return repair.state.autoRepair; },
-    orderOf: (orderId) => ordersById().get(orderId),
+    orderOf: (orderId) => { const st = dayState(); return st ? dayOrderOf(st, orderId) : undefined; },
   };
   return [state, { ...actions, ...repair.actions }, clock];
 }

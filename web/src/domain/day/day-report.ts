@@ -5,7 +5,7 @@
 import type { Order, Scenario, ServiceType } from '../scenario';
 import { isOrderStep, type Route, type Solution } from '../solution';
 import { lateS } from './at-risk';
-import { stopKey, type DayState, type DayStop } from './day-state';
+import { dayOrders, stopKey, type DayState, type DayStop } from './day-state';
 import type { DayPrediction, PredictedRoute, PredictedStop } from './eta';
 
 /** `onTime` of `of` stops; `share` = onTime / of, null when there is none. */
@@ -49,8 +49,7 @@ const share = (onTime: number, of: number): Share => ({ onTime, of, share: of > 
 
 /** Plan vs actual of the day so far (the prediction fills in what has not happened yet). */
 export function dayReport(scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes'>, state: DayState, prediction: DayPrediction): DayReport {
-  let orders = ordersOf.get(state);
-  if (!orders) ordersOf.set(state, (orders = new Map(state.orders.map((o) => [o.id, o]))));
+  const orders = dayOrders(state);
   const planned = byVehicle(dispatchedPlan.routes), predicted = byVehicle(prediction.routes);
   const vehicles = scenario.vehicles.map((v) => v.id).filter((id) => planned.has(id) || predicted.has(id));
   const routes = vehicles.map((id) => {
@@ -65,9 +64,8 @@ export function dayReport(scenario: Scenario, dispatchedPlan: Pick<Solution, 'ro
 }
 
 // A route's figures follow from its prediction, its planned route and the day's state alone: a route the
-// clock's step left as predicted (eta.ts, PredictionCache) keeps its figures, and a state its orders by id.
+// clock's step left as predicted (eta.ts, PredictionCache) keeps its figures.
 const figuresOf = new WeakMap<PredictedRoute, { planned: Route | undefined; state: DayState; figures: DayFigures }>();
-const ordersOf = new WeakMap<DayState, Map<string, Order>>();
 
 /** Each vehicle's (first) route. */
 function byVehicle<R extends { vehicleId: string }>(routes: R[]): Map<string, R> {
@@ -76,7 +74,7 @@ function byVehicle<R extends { vehicleId: string }>(routes: R[]): Map<string, R>
   return out;
 }
 
-function routeFigures(vehicleId: string, orders: Map<string, Order>, planned: Route | undefined, predicted: PredictedRoute | undefined, state: DayState): DayFigures {
+function routeFigures(vehicleId: string, orders: ReadonlyMap<string, Order>, planned: Route | undefined, predicted: PredictedRoute | undefined, state: DayState): DayFigures {
   const plannedStops = (planned?.steps ?? []).filter(isOrderStep);
   const windowsOf = (orderId: string, type: string) => (type === 'pickup' ? orders.get(orderId)?.pickup?.timeWindows : orders.get(orderId)?.timeWindows) ?? [];
   const onTimeAt = (orderId: string, type: string, startS: number) => lateS(windowsOf(orderId, type), startS) === 0;
@@ -106,7 +104,7 @@ function actualHours(route: PredictedRoute | undefined, stops: DayStop[]): numbe
   return Math.max(0, Math.max(...left) * 60 - route.departS) / 3600;
 }
 
-function serviceMinutes(orders: Map<string, Order>, planned: Route['steps'], stops: PredictedStop[], dayStop: (s: PredictedStop) => DayStop): DayFigures['serviceMinutes'] {
+function serviceMinutes(orders: ReadonlyMap<string, Order>, planned: Route['steps'], stops: PredictedStop[], dayStop: (s: PredictedStop) => DayStop): DayFigures['serviceMinutes'] {
   const out: DayFigures['serviceMinutes'] = {};
   const entry = (orderId: string) => {
     const type = orders.get(orderId)?.serviceType;

@@ -48,11 +48,16 @@ export function reachedAt(stop: DayStop | undefined): number | null {
 
 const ordersByState = new WeakMap<DayState, Map<string, Order>>();
 
-/** An order of the day (new orders and re-deliveries included) by id, from an index made once per day state. */
-export function dayOrderOf(state: DayState, orderId: string): Order | undefined {
+/** The day's orders (new orders and re-deliveries included) by id: an index made once per day state. */
+export function dayOrders(state: DayState): ReadonlyMap<string, Order> {
   let index = ordersByState.get(state);
   if (!index) ordersByState.set(state, (index = new Map(state.orders.map((o) => [o.id, o]))));
-  return index.get(orderId);
+  return index;
+}
+
+/** An order of the day by id (dayOrders). */
+export function dayOrderOf(state: DayState, orderId: string): Order | undefined {
+  return dayOrders(state).get(orderId);
 }
 
 /** Keys of an order's stops: a job's one, a shipment's pickup and delivery (only those that exist are found). */

@@ -9,7 +9,7 @@ import { formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
 import { applyRepair, asDriven, finishState, orderStopKeys, stopKey, syncVehicles, type Work } from './day-state-work';
 
-export { dayOrderOf, orderStopKeys, reachedAt, stopKey } from './day-state-work';
+export { dayOrderOf, dayOrders, orderStopKeys, reachedAt, stopKey } from './day-state-work';
 
 /** Where a stop stands. `en-route`: the stop a vehicle that has left is driving to. */
 export type StopStatus = 'planned' | 'en-route' | 'arrived' | 'done' | 'failed' | 'cancelled';
