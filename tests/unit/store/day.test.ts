@@ -3,11 +3,13 @@
 // files are all-or-nothing and idempotent, the clock plays simulated events,
 // and a repair proposal is logged on Accept, dropped on Discard, or applied by auto-repair.
 import { createRoot } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { describe, expect, it } from 'vitest';
 import { serializeEventsFile } from '../../../web/src/domain/day/events-file';
 import type { DayEvent } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { createDayStore, type DayDeps } from '../../../web/src/store/day';
+import { deriveDay } from '../../../web/src/store/day-derive';
 import type { RepairProposal } from '../../../web/src/plan/repair';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
@@ -290,6 +292,40 @@ describe('day store: a clock step is no data change', () => {
     expect(scenarioState.dataChanges).toBe(dataChanges + 1);
     expect(state.derived!.state).not.toBe(derivedState);
     expect(state.derived!.state.vehicles.v1.departedAt).toBe(600);
+    dispose();
+  });
+});
+
+describe('day store: an event changes the day alone', () => {
+  it('keeps its copy of the scenario data across events (dayChanges) and takes a new one after an edit, the day derived as afresh', () => {
+    const { scenario: [scenarioState, scenarioActions], day: [state, actions, clock], dispose } = setup();
+    clock.set(480);
+    actions.dispatch();
+    const data = state.derived!.scenario;
+    const { dataChanges, dayChanges } = scenarioState;
+    expect(actions.addEvent({ type: 'departed', vehicle: 'v1' })).toBe(true);
+    expect(actions.addEvent({ type: 'done', order: 'o1' })).toBe(true);
+    // Two data changes, both the day's: the copy of the rest is the one taken before.
+    expect(scenarioState.dataChanges - dataChanges).toBe(2);
+    expect(scenarioState.dayChanges - dayChanges).toBe(2);
+    expect(state.derived!.scenario.orders).toBe(data.orders);
+    expect(state.derived!.scenario.vehicles).toBe(data.vehicles);
+    expect(state.derived!.state.stops.o1.status).toBe('done');
+    expect(state.derived!.day.events.map((e) => e.type)).toEqual(['departed', 'done']);
+    // The day's copy is not the store's own: an edit of the store after does not reach it.
+    expect(state.derived!.scenario.orders).not.toBe(unwrap(scenarioState.scenario!).orders);
+    // An edit: a new copy, with the edit in it, and the day derived on it as afresh.
+    scenarioActions.updateOrder('o2', { serviceMinutes: 25 });
+    expect(scenarioState.dayChanges - dayChanges).toBe(2);
+    expect(state.derived!.scenario.orders).not.toBe(data.orders);
+    expect(state.derived!.scenario.orders.find((o) => o.id === 'o2')!.serviceMinutes).toBe(25);
+    expect(state.derived!.state).toEqual(deriveDay(structuredClone(unwrap(scenarioState.scenario!)), clock.minutes())!.state);
+    expect(state.derived!.prediction).toEqual(deriveDay(structuredClone(unwrap(scenarioState.scenario!)), clock.minutes())!.prediction);
+    // A data change that is no new revision (a rename) is another copy too.
+    const revision = scenarioState.scenario!.revision;
+    scenarioActions.rename('Tuesday');
+    expect(scenarioState.scenario!.revision).toBe(revision);
+    expect(state.derived!.scenario.name).toBe('Tuesday');
     dispose();
   });
 });

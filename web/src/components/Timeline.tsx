@@ -10,7 +10,7 @@ import { rawOf } from '../store/raw';
 import { useApp } from '../store/context';
 import { selectedOrderId } from '../store/ui';
 import { createRouteView } from '../store/route-view';
-import { planViewKey, samePlanView } from '../store/plan-view-key';
+import { planViewKey, viewDataChanges, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../store/staged';
 import { coveredByNow, nowMark, shownHours } from '../plan/axis-labels';
 import { TimelineRow } from './TimelineRow';
@@ -53,7 +53,7 @@ export function Timeline(): JSX.Element {
   // Rows whose route and data are as they were are the last plan's row objects: their components stay.
   const projector = reusingProjector();
   const rows = createStagedSlices(() => {
-    const key = planViewKey(shown(), () => state.dataChanges);
+    const key = planViewKey(shown(), () => viewDataChanges(state));
     return key?.routes ? key : null;
   }, (key) => projectRows(key?.scenario ?? null, key?.dataChanges ?? 0, projector), viewQueue, undefined, samePlanView);
   // The same axis object while the hours shown are the same: a row's bars are made again for a new axis.

@@ -13,7 +13,7 @@ import { useApp } from '../store/context';
 import { rawOf } from '../store/raw';
 import type { OrderLevels, RiskLevel } from '../store/risk';
 import { createRouteView } from '../store/route-view';
-import { planViewKey, samePlanView } from '../store/plan-view-key';
+import { planViewKey, viewDataChanges, samePlanView } from '../store/plan-view-key';
 import { createStagedSlices, viewQueue, type Slices } from '../store/staged';
 import type { Selection } from '../store/ui';
 import { useArchiveLayer } from './pmtiles-layer';
@@ -140,7 +140,7 @@ export function MapView(): JSX.Element {
   // plan's stops and lines are projected a slice per task after the one that stored it, and drawn once both
   // are done, the dots a task after the stops and the lines a task after them (staged.ts); the region is
   // aria-busy until then.
-  const source = () => planViewKey(shown(), () => state.dataChanges);
+  const source = () => planViewKey(shown(), () => viewDataChanges(state));
   // Stops and lines a slice per task: all 10,000 stops, or 1,000 lines, with the views that follow them was a long task.
   // Both in one staged derivation, so the map changes plans at once: as two, a new plan's lines showed over the
   // last plan's stops (grey before the first plan) until the stops caught up.

@@ -216,7 +216,6 @@ export type MapProjector = (scenario: Scenario, plan: Plan | null, dataVersion: 
 
 /** What a reusing projector made last, and from what. */
 interface MapMemo {
-  scenario: Scenario;
   orders: Scenario['orders'];
   vehicles: Scenario['vehicles'];
   depots: Scenario['depots'];
@@ -234,7 +233,8 @@ const REUSE_AT_MOST = 0.5;
 
 /**
  * `projectStopsInSlices` and `projectRoutesInSlices` for one plan after another: a plan of the same data (the
- * same scenario, arrays and data version: the store edits in place) keeps the lines of the routes whose steps are
+ * same orders, vehicles, depots and settings objects and data version: the store edits in place; Day mode's view
+ * of the plan is a new scenario object per event over the same arrays) keeps the lines of the routes whose steps are
  * the same steps as before (a hand move shares every route it does not touch) and the points of the orders on
  * none of the other routes; only what changed is projected again. A move at 10,000 stops re-projected every
  * stop and line, megabytes that then cost the page's collection pauses (issue #15). What it hands back equals a
@@ -248,12 +248,12 @@ export function reusingMapProjector(): MapProjector {
       const steps = new Map(routes.map((r) => [r.vehicleId, r.steps]));
       // Two routes of one vehicle (a plan the checker rejects) are not told apart by vehicle: not kept.
       memo = steps.size !== routes.length ? null : {
-        scenario, orders: scenario.orders, vehicles: scenario.vehicles, depots: scenario.depots, settings: scenario.settings,
+        orders: scenario.orders, vehicles: scenario.vehicles, depots: scenario.depots, settings: scenario.settings,
         dataVersion, planned: plan !== null, steps, drawing, lines: new Map(drawing.second.map((l) => [l.vehicleId, l])),
       };
     };
     const last = memo;
-    const reused = last && last.scenario === scenario && last.orders === scenario.orders && last.vehicles === scenario.vehicles
+    const reused = last && last.orders === scenario.orders && last.vehicles === scenario.vehicles
       && last.depots === scenario.depots && last.settings === scenario.settings && last.dataVersion === dataVersion
       && last.planned === (plan !== null) && last.drawing.first.length === scenario.orders.length
       ? reproject(last, scenario, plan, routes) : null;

@@ -5,8 +5,8 @@
 import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
-import { deriveDayState, type DayState } from '../domain/day/day-state';
-import { dayEvalContext, predictDay, type DayPrediction, type PredictionCache, type RiskItem } from '../domain/day/eta';
+import { deriveDayState, deriveDayStateKept, makeDayStateKeeper, type DayState, type DayStateKeeper } from '../domain/day/day-state';
+import { dayEvalContext, predictDay, type DayPrediction, type PredictionCache, type RiskItem, type RouteKeeper } from '../domain/day/eta';
 import type { EvalContext } from '../domain/route-eval';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
 import type { PlanRisk } from '../domain/risk/risk-types';
@@ -35,12 +35,39 @@ export interface DayDerived extends DayBase {
 }
 
 /**
+ * What a caller that derives one day again and again keeps between derivations (the page: after every event,
+ * and at every clock step): the state the log had so far (day-state.ts DayStateKeeper) and each vehicle's
+ * last predicted route (eta.ts RouteKeeper). Both hold for one scenario's data: a scenario whose data are
+ * other objects (an edit, another scenario) starts them anew. The scenario's objects are taken as never
+ * changed in place (the store hands the day a copy it keeps to itself).
+ */
+export interface DayKeeper {
+  data: Scenario | null;
+  state: DayStateKeeper;
+  routes: RouteKeeper;
+  /** The dispatched plan as the day runs it, while its dispatched plan and what had to be left out are the same. */
+  plan: { dispatched: object; warnings: string; plan: DayBase['plan'] } | null;
+}
+
+/** An empty keeper. */
+export const makeDayKeeper = (): DayKeeper => ({ data: null, state: makeDayStateKeeper(), routes: new Map(), plan: null });
+
+/** True when every field of the two scenarios but the day is the same value (the same objects). */
+function sameData(a: Scenario, b: Scenario): boolean {
+  const keys = Object.keys(a).filter((k) => k !== 'day');
+  return keys.length === Object.keys(b).filter((k) => k !== 'day').length
+    && keys.every((k) => (a as unknown as Record<string, unknown>)[k] === (b as unknown as Record<string, unknown>)[k]);
+}
+
+/**
  * Derives the day's state. The day runs on the scenario's current orders and
  * vehicles: a vehicle or order deleted after dispatch leaves the day (warned).
+ * With a keeper, only the events appended since its last derivation are applied.
  */
-export function deriveDayBase(scenario: Scenario | null): DayBase | null {
+export function deriveDayBase(scenario: Scenario | null, keeper?: DayKeeper): DayBase | null {
   const day = scenario?.day;
   if (!scenario || !day) return null;
+  if (keeper && (!keeper.data || !sameData(keeper.data, scenario))) Object.assign(keeper, makeDayKeeper(), { data: scenario });
   const vehicles = new Set(scenario.vehicles.map((v) => v.id));
   const orders = new Set(scenario.orders.map((o) => o.id));
   for (const e of day.events) if (e.type === 'new-order') orders.add(e.order.id);
@@ -51,11 +78,16 @@ export function deriveDayBase(scenario: Scenario | null): DayBase | null {
       return [];
     }
     const gone = route.steps.filter((s) => (s.type === 'job' || s.type === 'pickup' || s.type === 'delivery') && !orders.has(s.id));
+    if (gone.length === 0) return [route];
     gone.forEach((s) => warnings.push(`order '${s.id}' was deleted after dispatch: left out of the route of '${route.vehicleId}'`));
     return [{ ...route, steps: route.steps.filter((s) => !gone.includes(s)) }];
   });
-  const plan = { ...day.dispatchedPlan.solution, routes };
-  const state = deriveDayState(scenario, plan as Parameters<typeof deriveDayState>[1], day.events);
+  // The same plan object while nothing else was left out: the kept state and the routes' figures follow it.
+  const kept = keeper?.plan;
+  const plan = kept && kept.dispatched === day.dispatchedPlan && kept.warnings === warnings.join('\n') ? kept.plan : { ...day.dispatchedPlan.solution, routes };
+  if (keeper) keeper.plan = { dispatched: day.dispatchedPlan, warnings: warnings.join('\n'), plan };
+  const dispatched = plan as Parameters<typeof deriveDayState>[1];
+  const state = keeper ? deriveDayStateKept(keeper.state, scenario, dispatched, day.events) : deriveDayState(scenario, dispatched, day.events);
   return { scenario, day, plan, state, warnings };
 }
 
@@ -65,12 +97,16 @@ export function deriveDayBase(scenario: Scenario | null): DayBase | null {
  */
 const kepts = new WeakMap<DayState, { ctx: EvalContext; routes: PredictionCache }>();
 
-/** The day at `nowMinutes`: prediction, at risk, report and the predicted plan. */
-export function predictDayAt(base: DayBase | null, nowMinutes: number): DayDerived | null {
+/**
+ * The day at `nowMinutes`: prediction, at risk, report and the predicted plan. With the keeper `base` was
+ * derived with, a route predicted for an earlier state is taken again when nothing its walk reads changed.
+ */
+export function predictDayAt(base: DayBase | null, nowMinutes: number, keeper?: DayKeeper): DayDerived | null {
   if (!base) return null;
   let kept = kepts.get(base.state);
   if (!kept) kepts.set(base.state, (kept = { ctx: dayEvalContext(base.scenario, base.state), routes: new WeakMap() }));
-  const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings, kept.ctx, kept.routes);
+  const across = keeper && keeper.data && sameData(keeper.data, base.scenario) ? keeper.routes : undefined;
+  const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings, kept.ctx, kept.routes, across);
   return {
     ...base, nowMinutes, prediction, atRisk: prediction.atRisk,
     report: dayReport(base.scenario, base.plan as Parameters<typeof dayReport>[1], base.state, prediction),

@@ -28,3 +28,10 @@ export function planViewKey(scenario: Scenario | null | undefined, dataChanges: 
 export const samePlanView: SameSource<PlanViewKey | null> = (last, next) => last === next || (last !== null && next !== null
   && last.scenario === next.scenario && last.routes === next.routes && last.unassigned === next.unassigned
   && last.revision === next.revision && last.dataChanges === next.dataChanges);
+
+/**
+ * The data edits a view of a plan keys on: the store's `dataChanges` but the day's (`dayChanges`). The day's
+ * events change no order, vehicle or setting (Day mode's view of the plan is a new plan per event, over the same
+ * data), so the map and timeline keep what they drew of the routes an event left as they were.
+ */
+export const viewDataChanges = (state: { readonly dataChanges: number; readonly dayChanges: number }): number => state.dataChanges - state.dayChanges;

@@ -25,6 +25,11 @@ export interface ScenarioState {
    * plan itself, so that a new plan value holding the same routes derives nothing again (issue #15).
    */
   readonly dataChanges: number;
+  /**
+   * Of `dataChanges`, those of the day's record (`setDay`: Dispatch, an event appended): while the difference
+   * stands, nothing but the day changed (the day's derivation keeps its copy of the rest, store/day.ts).
+   */
+  readonly dayChanges: number;
   /** A plan exists but was solved for an older revision of the scenario. */
   readonly isPlanStale: boolean;
   /** `invalid` (failed the independent check) wins over `stale`. */
@@ -140,6 +145,7 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
     scenario: (initial && withPlanValue(initial)) as Scenario | null,
     changes: 0,
     dataChanges: 0,
+    dayChanges: 0,
     get isPlanStale(): boolean {
       const plan = this.scenario?.plan;
       return !!plan && plan.solvedRevision !== this.scenario?.revision;
@@ -246,7 +252,11 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
       if (!state.scenario || (!day && !state.scenario.day)) return;
       // One update: the day's log and the edit counts together (apart, a 10,000-order day was derived twice per event).
       batch(() => {
-        setState('scenario', 'day', day ? dayToStore(day, rawOf(state.scenario!).day) : undefined);
+        // dayToStore's value is plain data (a copy, and the stored log's own events): handed over under $RAW so
+        // Solid's unwrap does not walk it first (see putScenario; a 10,000-stop dispatched plan per event).
+        const stored = day ? dayToStore(day, rawOf(state.scenario!).day) : undefined;
+        setState('scenario', 'day', (stored && { [$RAW]: stored }) as DayRecord | undefined);
+        setState('dayChanges', (n) => n + 1);
         touch();
       });
     },

@@ -55,17 +55,19 @@ export function dayReport(scenario: Scenario, dispatchedPlan: Pick<Solution, 'ro
   const routes = vehicles.map((id) => {
     const route = predicted.get(id), plan = planned.get(id);
     const kept = route && figuresOf.get(route);
-    if (kept && kept.planned === plan && kept.state === state) return kept.figures;
+    if (kept && kept.planned === plan) return kept.figures;
     const figures = routeFigures(id, orders, plan, route, state);
-    if (route) figuresOf.set(route, { planned: plan, state, figures });
+    if (route) figuresOf.set(route, { planned: plan, figures });
     return figures;
   });
   return { routes, total: totalOf(routes) };
 }
 
-// A route's figures follow from its prediction, its planned route and the day's state alone: a route the
-// clock's step left as predicted (eta.ts, PredictionCache) keeps its figures.
-const figuresOf = new WeakMap<PredictedRoute, { planned: Route | undefined; state: DayState; figures: DayFigures }>();
+// A route's figures follow from its prediction, its planned route, and what the day's state and orders hold
+// for its stops: a route the clock's step left as predicted (eta.ts, PredictionCache) keeps its figures, and so
+// does one taken again for a later state (eta.ts, RouteKeeper: only while its stops' reports and its orders
+// are the same; its planned stops' orders are the scenario's, the same while the keeper holds).
+const figuresOf = new WeakMap<PredictedRoute, { planned: Route | undefined; figures: DayFigures }>();
 
 /** Each vehicle's (first) route. */
 function byVehicle<R extends { vehicleId: string }>(routes: R[]): Map<string, R> {

@@ -46,12 +46,12 @@ export function reachedAt(stop: DayStop | undefined): number | null {
   return stop && REACHED.has(stop.status) ? stop.arrivedAt ?? stop.leftAt : null;
 }
 
-const ordersByState = new WeakMap<DayState, Map<string, Order>>();
+const ordersByList = new WeakMap<readonly Order[], Map<string, Order>>();
 
-/** The day's orders (new orders and re-deliveries included) by id: an index made once per day state. */
+/** The day's orders (new orders and re-deliveries included) by id: an index made once per list of the day's orders. */
 export function dayOrders(state: DayState): ReadonlyMap<string, Order> {
-  let index = ordersByState.get(state);
-  if (!index) ordersByState.set(state, (index = new Map(state.orders.map((o) => [o.id, o]))));
+  let index = ordersByList.get(state.orders);
+  if (!index) ordersByList.set(state.orders, (index = new Map(state.orders.map((o) => [o.id, o]))));
   return index;
 }
 

@@ -104,6 +104,60 @@ export function deriveDayState(scenario: Scenario, dispatchedPlan: Pick<Solution
   return finishState(work);
 }
 
+/**
+ * A derivation kept to follow a log that only grows (the page's day: events are appended, never edited): the
+ * working state after the events applied so far, never finished, so the next derivation applies only the
+ * events appended since and finishes a copy. A 10,000-order day derived its whole log afresh at every event.
+ */
+export interface DayStateKeeper {
+  kept: { scenario: Scenario; plan: object; events: readonly DayEvent[]; work: Work; orders: Order[] } | null;
+}
+
+/** An empty keeper (deriveDayStateKept). */
+export const makeDayStateKeeper = (): DayStateKeeper => ({ kept: null });
+
+/**
+ * The same state as deriveDayState, from what `keeper` holds when it can: the same plan object, the same
+ * scenario data (its orders, vehicles, depots and settings the same objects, taken as unchanged then) and a
+ * log that extends the one applied (the same event objects first). Anything else derives afresh.
+ */
+export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[]): DayState {
+  const k = keeper.kept;
+  const extends_ = k !== null && k.plan === dispatchedPlan && k.scenario.orders === scenario.orders && k.scenario.vehicles === scenario.vehicles
+    && k.scenario.depots === scenario.depots && k.scenario.settings === scenario.settings
+    && k.events.length <= events.length && k.events.every((e, i) => events[i] === e);
+  const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
+  // Dropped while events are applied: a throw half way leaves nothing half applied to be taken up again.
+  keeper.kept = null;
+  for (let i = extends_ ? k!.events.length : 0; i < events.length; i++) applyEvent(work, events[i]);
+  const state = finishState(finishingCopy(work));
+  // The working state's orders are only ever added to: as many as before, they are the list handed out before,
+  // kept as that very array (the views of the day's plan keep what they drew while its orders are the same).
+  if (extends_ && k!.orders.length === state.orders.length) state.orders = k!.orders;
+  keeper.kept = { scenario, plan: dispatchedPlan, events: events.slice(), work, orders: state.orders };
+  return state;
+}
+
+/**
+ * A copy of the working state for the final pass, which marks stops en-route and counts loads on board in
+ * place: the kept state stays as the events left it, and a state handed out shares nothing the next events
+ * change (orders and stop sequences are never changed in place, they are shared).
+ */
+function finishingCopy(work: Work): Work {
+  const stops = new Map<string, DayStop>();
+  for (const [key, stop] of work.stops) stops.set(key, { ...stop });
+  const vehicles = new Map<string, DayVehicle>();
+  for (const [id, v] of work.vehicles) {
+    vehicles.set(id, {
+      ...v, position: v.position && { ...v.position }, delays: v.delays.map((d) => ({ ...d })), unavailable: v.unavailable && { ...v.unavailable },
+      onBoard: [...v.onBoard], loaded: v.loaded && [...v.loaded],
+    });
+  }
+  const redeliveries = new Map<string, Redelivery>();
+  for (const [id, r] of work.redeliveries) redeliveries.set(id, { ...r });
+  return { ...work, stops, vehicles, redeliveries, redeliveriesOf: new Map(), issues: [...work.issues] };
+}
+
 function startWork(scenario: Scenario, plan: Pick<Solution, 'routes' | 'unassigned'>): Work {
   const work: Work = {
     scenario, orders: new Map(), sequences: new Map(), plannedDepartS: new Map(), stops: new Map(), vehicles: new Map(),

@@ -7,7 +7,7 @@ import { makeLegFn } from '../travel';
 import type { OrderStepType, Step } from '../solution';
 import { evaluateRoute, makeEvalContext, type DayWalk, type EvalContext, type Hold, type StopReport, type StopRef } from '../route-eval';
 import type { Violation } from '../violations';
-import { reachedAt, stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
+import { dayOrders, reachedAt, stopKey, type DayRoute, type DayState, type DayStop, type DayVehicle, type StopStatus } from './day-state';
 import { atRiskOf, lateS, routeRisk, stopRisk, type RiskItem } from './at-risk';
 
 /** Settings of the day's predictions. */
@@ -77,27 +77,76 @@ export interface DayPrediction {
 }
 
 /** Predicts the rest of each route at `nowMinutes` (minutes of the day). */
-export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS, ctx: EvalContext = dayEvalContext(scenario, state), cache?: PredictionCache): DayPrediction {
+export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS, ctx: EvalContext = dayEvalContext(scenario, state), cache?: PredictionCache, across?: RouteKeeper): DayPrediction {
   const nowS = Math.round(nowMinutes * 60);
   const marginS = settings.riskMarginMinutes * 60;
   const vehicles = new Map(scenario.vehicles.map((v) => [v.id, v]));
+  const holds = (kept: KeptRoute | undefined): kept is KeptRoute =>
+    kept !== undefined && kept.marginS === marginS && (kept.nowS === nowS || (kept.earliestS >= kept.nowS && nowS <= kept.earliestS));
   const routes = state.routes.map((route) => {
     const kept = cache?.get(route);
-    if (kept && kept.marginS === marginS && (kept.nowS === nowS || (kept.earliestS >= kept.nowS && nowS <= kept.earliestS))) return kept.route;
+    if (holds(kept)) return kept.route;
+    const vehicle = vehicles.get(route.vehicleId)!;
+    const inputs = across ? routeInputs(state, route, vehicle) : null;
+    const before = inputs ? across!.get(route.vehicleId) : undefined;
+    if (before && before.inputs === inputs!.text && sameObjects(before.objects, inputs!.objects) && holds(before.kept)) {
+      cache?.set(route, before.kept);
+      return before.kept.route;
+    }
     const clockUse = { earliestS: Infinity };
-    const predicted = predictRoute(ctx, vehicles.get(route.vehicleId)!, state, route, nowS, marginS, clockUse);
-    cache?.set(route, { route: predicted, nowS, marginS, earliestS: clockUse.earliestS });
+    const predicted = predictRoute(ctx, vehicle, state, route, nowS, marginS, clockUse);
+    const entry = { route: predicted, nowS, marginS, earliestS: clockUse.earliestS };
+    cache?.set(route, entry);
+    if (inputs) across!.set(route.vehicleId, { inputs: inputs.text, objects: inputs.objects, kept: entry });
     return predicted;
   });
   return { nowS, routes, atRisk: atRiskOf(routes) };
 }
+
+/** A route as predicted at `nowS`, and the earliest time its walk held against the clock (Infinity: none). */
+interface KeptRoute { route: PredictedRoute; nowS: number; marginS: number; earliestS: number }
 
 /**
  * Routes of one day state already predicted, for a caller that predicts it again at a later clock (the page,
  * a minute at a time): a route walked with the clock holding nothing back stays as predicted until the clock
  * reaches the earliest time the walk compared with it; any other is walked again.
  */
-export type PredictionCache = WeakMap<DayRoute, { route: PredictedRoute; nowS: number; marginS: number; earliestS: number }>;
+export type PredictionCache = WeakMap<DayRoute, KeptRoute>;
+
+/**
+ * Each vehicle's last predicted route, kept across day states (the page's day after each event: one event
+ * changes a route or two of hundreds). A route is its prediction again, under PredictionCache's clock rule,
+ * while everything its walk reads is as it was: its stops in order with what was reported at each (and at a
+ * delivery's pickup), its vehicle's day and planned departure, and the very objects of its vehicle and of the
+ * orders it serves or loaded. Valid for one scenario's depots, settings and travel: a caller whose scenario
+ * data changes starts a new one (day-derive.ts does).
+ */
+export type RouteKeeper = Map<string, { inputs: string; objects: readonly unknown[]; kept: KeptRoute }>;
+
+/** What a route's walk reads of the day's state, as text, and the objects it reads, to compare by identity. */
+function routeInputs(state: DayState, route: DayRoute, vehicle: Vehicle): { text: string; objects: unknown[] } {
+  const orders = dayOrders(state);
+  const day = state.vehicles[route.vehicleId];
+  const parts: (string | number | null)[] = [route.plannedDepartS, JSON.stringify(day)];
+  const objects: unknown[] = [vehicle];
+  for (const s of route.stops) {
+    parts.push(s.type, s.id);
+    if (s.type === 'break') continue;
+    const stop = state.stops[stopKey(s.id, s.type as OrderStepType)];
+    if (stop) parts.push(stop.key, stop.status, stop.arrivedAt, stop.leftAt, stop.overrunMinutes);
+    else parts.push('');
+    if (s.type === 'delivery') parts.push(state.stops[stopKey(s.id, 'pickup')]?.status ?? '');
+    objects.push(orders.get(s.id));
+  }
+  for (const id of day?.loaded ?? []) objects.push(orders.get(id));
+  return { text: parts.join('\u0000'), objects };
+}
+
+function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * The walk's context of a day's state: its orders (new orders of the day included), each resolved once.
