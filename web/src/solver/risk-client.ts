@@ -117,9 +117,9 @@ export function makeRiskClient(createWorker: () => Worker = spawnWorker): RiskCl
     async computeModelRisk(model, options) {
       const target = handle.remote();
       const failed = handle.crashed();
-      // The tables are rebuilt in the worker from the CVs: only the routes travel.
-      const request = JSON.parse(JSON.stringify({ routes: model.routes, options })) as { routes: RiskModel['routes']; options: RiskOptions };
-      return riskFromWire(await Promise.race([target.computeRisk(request), failed]));
+      // The tables are rebuilt in the worker from the CVs: only the routes travel (plain data, copied by the message
+      // itself; a JSON round trip first was 20-40 ms of a 10,000-stop day's task).
+      return riskFromWire(await Promise.race([target.computeRisk({ routes: model.routes, options: { ...options } }), failed]));
     },
     dispose: handle.terminate,
   };

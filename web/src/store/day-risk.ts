@@ -4,9 +4,9 @@
 // at most once every `throttleMs`, one estimate at a time, the last change
 // always estimated. The previous figures stay shown while a new estimate runs;
 // an answer for another scenario or day is dropped.
-import { createEffect, createMemo, on, onCleanup, untrack } from 'solid-js';
-import { createStore } from 'solid-js/store';
-import { buildDayRiskModel } from '../domain/risk/day-model';
+import { createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
+import { dayRiskModelInSlices } from '../domain/risk/day-model';
+import { nextTask } from '../io/next-task';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
 import { weakestPromises, type WeakPromise } from '../domain/risk/weakest';
 import { resolveVariability } from '../domain/variability';
@@ -36,6 +36,9 @@ export interface DayRisk {
   orderLevels(): OrderLevels;
 }
 
+/** Milliseconds of the day's risk model built per task. */
+const MODEL_SLICE_MS = 8;
+
 /** Default minimum time between two estimates of the day. */
 export const DAY_RISK_THROTTLE_MS = 3000;
 
@@ -43,7 +46,16 @@ type Prediction = Pick<DayDerived, 'scenario' | 'state' | 'prediction' | 'day'>;
 
 /** Follows `predicted` (the day before the risk flags) and keeps its risk; needs a reactive owner. */
 export function createDayRisk(predicted: () => Prediction | null, compute: ComputeModelRisk, throttleMs = DAY_RISK_THROTTLE_MS, options: RiskOptions = DEFAULT_RISK_OPTIONS): DayRisk {
-  const [state, setState] = createStore<DayRiskFields>({ status: 'idle', risk: null, weakest: [], error: null });
+  // A signal of plain values, not a store: a store's setter walks the estimate's every stop to strip proxies
+  // (~35 ms at 10,000 stops) and each read of it after goes through a proxy (the risk flags' 10,000 lookups).
+  const [fields, setFields] = createSignal<DayRiskFields>({ status: 'idle', risk: null, weakest: [], error: null });
+  const setState = (next: Partial<DayRiskFields>) => setFields((before) => Object.freeze({ ...before, ...next }));
+  const state: DayRiskState = {
+    get status() { return fields().status; },
+    get risk() { return fields().risk; },
+    get weakest() { return fields().weakest; },
+    get error() { return fields().error; },
+  };
   const dayKey = createMemo(() => { const d = predicted(); return d ? `${d.scenario.id}\u0000${d.day.dispatchedAt}` : null; });
   let running = false;
   let pending = false;
@@ -53,27 +65,33 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
 
   // `running` from the change on (pending or estimating), so a busy region means figures of an older state.
   function schedule(): void {
-    setState('status', 'running');
+    if (untrack(fields).status !== 'running') setState({ status: 'running' });
     if (running) return void (pending = true);
     if (timer !== undefined) return;
-    timer = setTimeout(run, Math.max(0, lastStart + throttleMs - Date.now()));
+    timer = setTimeout(() => void run(), Math.max(0, lastStart + throttleMs - Date.now()));
   }
 
-  function run(): void {
+  async function run(): Promise<void> {
     timer = undefined;
     const d = untrack(predicted);
     const key = untrack(dayKey);
     if (!d) return;
-    const model = buildDayRiskModel(d.scenario, d.state, d.prediction, resolveVariability(d.scenario.settings));
     running = true;
-    lastStart = Date.now();
-    compute(model, options)
-      .then((risk) => { if (key === untrack(dayKey)) setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null }); })
-      .catch((error: unknown) => { if (key === untrack(dayKey)) setState({ status: 'error', error: describeRiskError(error) }); })
-      .finally(() => {
-        running = false;
-        if (pending) { pending = false; schedule(); }
-      });
+    try {
+      // A few milliseconds of routes per task: the page's tasks stay short at 10,000 stops.
+      const building = dayRiskModelInSlices(d.scenario, d.state, d.prediction, resolveVariability(d.scenario.settings), MODEL_SLICE_MS);
+      while (!building.step()) await nextTask();
+      const model = building.result();
+      // The interval counts from the estimate asked for (the model is built first).
+      lastStart = Date.now();
+      const risk = await compute(model, options);
+      if (key === untrack(dayKey)) setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null });
+    } catch (error: unknown) {
+      if (key === untrack(dayKey)) setState({ status: 'error', error: describeRiskError(error) });
+    } finally {
+      running = false;
+      if (pending) { pending = false; schedule(); }
+    }
   }
 
   // Another scenario or day: forget the figures at once.

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveDayState, type DayState } from '../../../../web/src/domain/day/day-state';
 import { predictDay, type DayPrediction } from '../../../../web/src/domain/day/eta';
 import type { DayEvent } from '../../../../web/src/domain/day/events';
-import { buildDayRiskModel } from '../../../../web/src/domain/risk/day-model';
+import { buildDayRiskModel, dayRiskModelInSlices } from '../../../../web/src/domain/risk/day-model';
 import { referenceRisk } from '../../../../web/src/domain/risk/reference';
 import type { Scenario } from '../../../../web/src/domain/scenario';
 import { DEFAULT_VARIABILITY } from '../../../../web/src/domain/variability';
@@ -50,6 +50,17 @@ describe('buildDayRiskModel', () => {
     expect(v2.stops.map((x) => x.id)).toEqual(['D', 'E']);
     expect(v2.departS).toBe(now * 60);
     expect(v2.departS + v2.stops[0].leg.meanS).toBe(stepOf(prediction, 'v2', 'D').arrivalS);
+  });
+
+  it('built a few routes at a time, the model is the one built in one go', () => {
+    const { s, state, prediction } = day([ev({ type: 'departed', vehicle: 'v1', at: 7 * 60 }), ev({ type: 'done', order: 'A', at: 7 * 60 + 35 })], 7 * 60 + 40);
+    // A clock that passes the slice's time at every read: one route a step.
+    let t = 0;
+    const sliced = dayRiskModelInSlices(s, state, prediction, DEFAULT_VARIABILITY, 5, () => (t += 10));
+    expect(() => sliced.result()).toThrow(/not built/);
+    expect(sliced.step()).toBe(false);
+    expect(sliced.step()).toBe(true);
+    expect(sliced.result()).toEqual(buildDayRiskModel(s, state, prediction, DEFAULT_VARIABILITY));
   });
 
   it('before the departure, a route starts at its planned departure', () => {

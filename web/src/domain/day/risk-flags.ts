@@ -7,7 +7,7 @@ import { formatClock } from '../format';
 import type { PlanRisk, StopRisk } from '../risk/risk-types';
 import type { Order, TimeWindow } from '../scenario';
 import { atRiskOf, windowText } from './at-risk';
-import type { DayPrediction, PredictedStop } from './eta';
+import type { DayPrediction, PredictedRoute, PredictedStop } from './eta';
 
 /** Default of DaySettings.minOnTimeProbability. */
 export const DEFAULT_MIN_ON_TIME_PROBABILITY = 0.8;
@@ -23,13 +23,29 @@ const sideOf = (stop: PredictedStop) => (stop.type === 'job' ? undefined : stop.
 /** The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction` is left as it is). */
 export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[], risk: PlanRisk | null, minOnTime: number): DayPrediction {
   if (!risk) return prediction;
-  let byId = ordersById.get(orders);
-  if (!byId) ordersById.set(orders, (byId = new Map(orders.map((o) => [o.id, o]))));
-  const windowsOf = (stop: PredictedStop) => { const o = byId!.get(stop.orderId); return (stop.type === 'pickup' ? o?.pickup?.timeWindows : o?.timeWindows) ?? []; };
+  const windowsOf = (stop: PredictedStop) => {
+    let byId = ordersById.get(orders);
+    if (!byId) ordersById.set(orders, (byId = new Map(orders.map((o) => [o.id, o]))));
+    const o = byId.get(stop.orderId);
+    return (stop.type === 'pickup' ? o?.pickup?.timeWindows : o?.timeWindows) ?? [];
+  };
   let index = riskIndex.get(risk);
   if (!index) riskIndex.set(risk, (index = new Map(risk.stops.map((s) => [`${s.vehicleId}\u0000${s.orderId}\u0000${s.side ?? ''}`, s]))));
   let changed = false;
   const routes = prediction.routes.map((route) => {
+    const kept = flaggedOf.get(route);
+    if (kept && kept.risk === risk && kept.minOnTime === minOnTime) {
+      changed ||= kept.route !== route;
+      return kept.route;
+    }
+    const out = flagRoute(route);
+    flaggedOf.set(route, { risk, minOnTime, route: out });
+    changed ||= out !== route;
+    return out;
+  });
+  return changed ? { ...prediction, routes, atRisk: atRiskOf(routes) } : prediction;
+
+  function flagRoute(route: DayPrediction['routes'][number]): DayPrediction['routes'][number] {
     let flagged = false;
     const stops = route.stops.map((stop) => {
       if (stop.risk || stop.source !== 'predicted') return stop;
@@ -38,14 +54,14 @@ export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[
       flagged = true;
       return { ...stop, risk: onTimeChanceText(figures, windowsOf(stop)) };
     });
-    if (!flagged) return route;
-    changed = true;
-    return { ...route, stops };
-  });
-  return changed ? { ...prediction, routes, atRisk: atRiskOf(routes) } : prediction;
+    return flagged ? { ...route, stops } : route;
+  }
 }
 
 // An estimate's stops, and a day state's orders, by key: made once, not at each clock step. A route with no
 // stop flagged is the prediction's own (a list keyed by route then redraws only the routes that changed).
 const riskIndex = new WeakMap<PlanRisk, Map<string, StopRisk>>();
 const ordersById = new WeakMap<readonly Order[], Map<string, Order>>();
+// A predicted route flagged by an estimate: the same route object again (a clock step that left it as predicted,
+// or a later day state that took it again, eta.ts) is flagged as before, its orders' windows being the same.
+const flaggedOf = new WeakMap<PredictedRoute, { risk: PlanRisk; minOnTime: number; route: PredictedRoute }>();
