@@ -10,7 +10,7 @@ import { dayEvalContext, predictDay, type DayPrediction, type PredictionCache, t
 import type { EvalContext } from '../domain/route-eval';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
 import type { PlanRisk } from '../domain/risk/risk-types';
-import type { Plan, Scenario } from '../domain/scenario';
+import type { Order, Plan, Scenario } from '../domain/scenario';
 import { dayViewScenario } from '../plan/day-view';
 
 /** The day's state and what had to be left out of it. */
@@ -96,6 +96,19 @@ export function deriveDayBase(scenario: Scenario | null, keeper?: DayKeeper): Da
  * context, its orders resolved once, and the routes the clock has not caught up with.
  */
 const kepts = new WeakMap<DayState, { ctx: EvalContext; routes: PredictionCache }>();
+/**
+ * The walk's context per list of the day's orders (with the scenario it was made for): the day's states share
+ * one while no order was added (day-state.ts keeps the list), so its orders' needs are resolved once, not per event.
+ */
+const contexts = new WeakMap<readonly Order[], { scenario: Scenario; ctx: EvalContext }>();
+
+function contextOf(scenario: Scenario, state: DayState): EvalContext {
+  const kept = contexts.get(state.orders);
+  if (kept && sameData(kept.scenario, scenario)) return kept.ctx;
+  const ctx = dayEvalContext(scenario, state);
+  contexts.set(state.orders, { scenario, ctx });
+  return ctx;
+}
 
 /**
  * The day at `nowMinutes`: prediction, at risk, report and the predicted plan. With the keeper `base` was
@@ -104,7 +117,7 @@ const kepts = new WeakMap<DayState, { ctx: EvalContext; routes: PredictionCache 
 export function predictDayAt(base: DayBase | null, nowMinutes: number, keeper?: DayKeeper): DayDerived | null {
   if (!base) return null;
   let kept = kepts.get(base.state);
-  if (!kept) kepts.set(base.state, (kept = { ctx: dayEvalContext(base.scenario, base.state), routes: new WeakMap() }));
+  if (!kept) kepts.set(base.state, (kept = { ctx: contextOf(base.scenario, base.state), routes: new WeakMap() }));
   const across = keeper && keeper.data && sameData(keeper.data, base.scenario) ? keeper.routes : undefined;
   const prediction = predictDay(base.scenario, base.state, nowMinutes, base.day.settings, kept.ctx, kept.routes, across);
   return {

@@ -76,6 +76,26 @@ describe('POD entries', () => {
     expect(podOfEvent(state, events, 'nope')).toBeNull();
   });
 
+  it('a growing log finds each event in the log asked about: a later log its new events, an earlier one only its own', () => {
+    const { s, plan } = day();
+    const first: DayEvent[] = [done('d1', 'A', 480, { recipient: 'Ana' })];
+    const second = [...first, done('d2', 'B', 490, { recipient: 'Bea' })];
+    const third = [...second, done('d3', 'C', 500, { recipient: 'Cris' })];
+    const other: DayEvent[] = [done('d3', 'D', 470, { recipient: 'Dora' })];
+    const found = (events: DayEvent[], id: string) => podOfEvent(deriveDayState(s, plan, events), events, id)?.pod.recipient ?? null;
+    expect(found(first, 'd1')).toBe('Ana');
+    expect(found(third, 'd3')).toBe('Cris');
+    expect(found(second, 'd2')).toBe('Bea');
+    // An earlier log than the one indexed last: not the events appended after it.
+    expect(found(second, 'd3')).toBeNull();
+    expect(found(first, 'd2')).toBeNull();
+    // Another log (no extension of the last): its own events, under the same ids.
+    expect(found(other, 'd3')).toBe('Dora');
+    expect(found(other, 'd1')).toBeNull();
+    expect(found(third, 'd3')).toBe('Cris');
+    expect(found([...third, done('d4', 'E', 510, { recipient: 'Eva' })], 'd4')).toBe('Eva');
+  });
+
   it('a failed stop names the re-delivery order it created; an open stop has no POD', () => {
     const { s, plan } = day();
     const events: DayEvent[] = [{ id: 'f1', type: 'failed', order: 'B', at: 500, reason: 'refused' }];

@@ -11,6 +11,7 @@ import type { Settings } from '../../domain/scenario';
 import { serviceTypeSpec } from '../../domain/service-types';
 import { resolveVariability } from '../../domain/variability';
 import { useApp } from '../../store/context';
+import { createStaged } from '../../store/staged';
 import { formatShare } from '../ui/format';
 
 const cvText = (cv: number | null) => (cv === null ? 'not enough data' : cv.toFixed(2));
@@ -61,11 +62,10 @@ export function CalibrationView(): JSX.Element {
   const { day: [state], scenario: [scenarioState, scenarioActions] } = useApp();
   // From the day's state alone: estimated again for a new state (an event), not at each clock step.
   const dayState = createMemo(() => state.derived?.state ?? null);
-  const calibration = createMemo(() => {
-    const st = dayState();
-    const d = untrack(() => state.derived);
-    return st && d ? calibrate(d.scenario, d.plan, st) : null;
-  });
+  // In a task of its own after the event (staged.ts): a pass over every stop and leg of a 10,000-stop day,
+  // not added to the task of the click that logged it.
+  const calibration = createStaged(() => { const st = dayState(); const d = untrack(() => state.derived); return st && d ? { st, d } : null; },
+    (day) => (day ? calibrate(day.d.scenario, day.d.plan, day.st) : null));
   const patch = createMemo(() => {
     const c = calibration();
     const settings = scenarioState.scenario?.settings;

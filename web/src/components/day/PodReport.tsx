@@ -70,7 +70,7 @@ export function PodReport(props: { scope: PodScope; onReady: () => void }): JSX.
   const dayState = createMemo(() => state.derived?.state ?? null);
   const rows = createMemo(() => {
     const day = dayState();
-    const events = state.day?.events ?? [];
+    const events = state.derived?.day.events ?? [];
     if (!day) return [];
     return podReportKeys(day, props.scope).map((key) => ({ stop: day.stops[key], entry: podEntry(day, events, key) })).filter((row) => row.stop);
   });

@@ -17,7 +17,9 @@ import '../../pod.css';
 function useDayState() {
   const { day: [state] } = useApp();
   const dayState = createMemo(() => state.derived?.state ?? null);
-  return { dayState, events: () => state.day?.events ?? [] };
+  // The log the state was derived from, as plain data (the store's own would be a proxy: each of a long log's
+  // events read through it, and tracked, at every look-up).
+  return { dayState, events: () => state.derived?.day.events ?? [] };
 }
 
 /** "POD" on a done or failed stop of the day's routes, opening its proof of delivery below it. */

@@ -87,9 +87,8 @@ export function predictDay(scenario: Scenario, state: DayState, nowMinutes: numb
     const kept = cache?.get(route);
     if (holds(kept)) return kept.route;
     const vehicle = vehicles.get(route.vehicleId)!;
-    const inputs = across ? routeInputs(state, route, vehicle) : null;
-    const before = inputs ? across!.get(route.vehicleId) : undefined;
-    if (before && before.inputs === inputs!.text && sameObjects(before.objects, inputs!.objects) && holds(before.kept)) {
+    const before = across?.get(route.vehicleId);
+    if (before && holds(before.kept) && sameInputs(before, state, route, vehicle)) {
       cache?.set(route, before.kept);
       return before.kept.route;
     }
@@ -97,7 +96,7 @@ export function predictDay(scenario: Scenario, state: DayState, nowMinutes: numb
     const predicted = predictRoute(ctx, vehicle, state, route, nowS, marginS, clockUse);
     const entry = { route: predicted, nowS, marginS, earliestS: clockUse.earliestS };
     cache?.set(route, entry);
-    if (inputs) across!.set(route.vehicleId, { inputs: inputs.text, objects: inputs.objects, kept: entry });
+    if (across) across.set(route.vehicleId, { ...inputsOf(state, route, vehicle), kept: entry });
     return predicted;
   });
   return { nowS, routes, atRisk: atRiskOf(routes) };
@@ -116,35 +115,75 @@ export type PredictionCache = WeakMap<DayRoute, KeptRoute>;
 /**
  * Each vehicle's last predicted route, kept across day states (the page's day after each event: one event
  * changes a route or two of hundreds). A route is its prediction again, under PredictionCache's clock rule,
- * while everything its walk reads is as it was: its stops in order with what was reported at each (and at a
+ * while everything its walk reads is as it was: its stops in order with all that is recorded of each (and of a
  * delivery's pickup), its vehicle's day and planned departure, and the very objects of its vehicle and of the
  * orders it serves or loaded. Valid for one scenario's depots, settings and travel: a caller whose scenario
  * data changes starts a new one (day-derive.ts does).
  */
-export type RouteKeeper = Map<string, { inputs: string; objects: readonly unknown[]; kept: KeptRoute }>;
+export type RouteKeeper = Map<string, RouteInputs & { kept: KeptRoute }>;
 
-/** What a route's walk reads of the day's state, as text, and the objects it reads, to compare by identity. */
-function routeInputs(state: DayState, route: DayRoute, vehicle: Vehicle): { text: string; objects: unknown[] } {
-  const orders = dayOrders(state);
-  const day = state.vehicles[route.vehicleId];
-  const parts: (string | number | null)[] = [route.plannedDepartS, JSON.stringify(day)];
-  const objects: unknown[] = [vehicle];
-  for (const s of route.stops) {
-    parts.push(s.type, s.id);
-    if (s.type === 'break') continue;
-    const stop = state.stops[stopKey(s.id, s.type as OrderStepType)];
-    if (stop) parts.push(stop.key, stop.status, stop.arrivedAt, stop.leftAt, stop.overrunMinutes);
-    else parts.push('');
-    if (s.type === 'delivery') parts.push(state.stops[stopKey(s.id, 'pickup')]?.status ?? '');
-    objects.push(orders.get(s.id));
-  }
-  for (const id of day?.loaded ?? []) objects.push(orders.get(id));
-  return { text: parts.join('\u0000'), objects };
+/** What a route's walk read: the day's records it read (compared field by field), and objects compared by identity. */
+interface RouteInputs {
+  plannedDepartS: number | null;
+  refs: readonly StopRef[];
+  /** Per stop of `refs`: its record (undefined for a break or a stop the day does not know). */
+  stops: (DayStop | undefined)[];
+  /** Per stop of `refs`: a delivery's pickup record. */
+  pickups: (DayStop | undefined)[];
+  day: DayVehicle;
+  objects: unknown[];
 }
 
-function sameObjects(a: readonly unknown[], b: readonly unknown[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+function inputsOf(state: DayState, route: DayRoute, vehicle: Vehicle): RouteInputs {
+  const orders = dayOrders(state);
+  const day = state.vehicles[route.vehicleId];
+  const stops: (DayStop | undefined)[] = [];
+  const pickups: (DayStop | undefined)[] = [];
+  const objects: unknown[] = [vehicle];
+  for (const s of route.stops) {
+    const order = s.type !== 'break';
+    stops.push(order ? state.stops[stopKey(s.id, s.type as OrderStepType)] : undefined);
+    pickups.push(s.type === 'delivery' ? state.stops[stopKey(s.id, 'pickup')] : undefined);
+    if (order) objects.push(orders.get(s.id));
+  }
+  for (const id of day?.loaded ?? []) objects.push(orders.get(id));
+  return { plannedDepartS: route.plannedDepartS, refs: route.stops.map((s) => ({ type: s.type, id: s.id })), stops, pickups, day, objects };
+}
+
+/** True when the route's inputs in `state` are those recorded (inputsOf), without building them again. */
+function sameInputs(was: RouteInputs, state: DayState, route: DayRoute, vehicle: Vehicle): boolean {
+  if (was.plannedDepartS !== route.plannedDepartS || was.refs.length !== route.stops.length) return false;
+  const day = state.vehicles[route.vehicleId];
+  if (!samePlain(was.day, day)) return false;
+  const orders = dayOrders(state);
+  let k = 0;
+  if (was.objects[k++] !== vehicle) return false;
+  for (let i = 0; i < route.stops.length; i++) {
+    const s = route.stops[i];
+    if (s.type !== was.refs[i].type || s.id !== was.refs[i].id) return false;
+    if (s.type === 'break') continue;
+    if (!samePlain(was.stops[i], state.stops[stopKey(s.id, s.type as OrderStepType)])) return false;
+    if (s.type === 'delivery' && !samePlain(was.pickups[i], state.stops[stopKey(s.id, 'pickup')])) return false;
+    if (was.objects[k++] !== orders.get(s.id)) return false;
+  }
+  for (const id of day?.loaded ?? []) if (was.objects[k++] !== orders.get(id)) return false;
+  return k === was.objects.length;
+}
+
+/** Deep equality of plain data (records of the day: objects, arrays and primitives). */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const y = b as unknown[];
+    if (a.length !== y.length) return false;
+    for (let i = 0; i < a.length; i++) if (!samePlain(a[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const key of keys) if (!(key in y) || !samePlain(x[key], y[key])) return false;
   return true;
 }
 

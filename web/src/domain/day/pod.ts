@@ -55,13 +55,32 @@ export function podEntry(state: DayState, events: readonly DayEvent[], key: stri
   return event ? makeEntry(state, stop, event) : null;
 }
 
-const eventIndex = new WeakMap<readonly DayEvent[], Map<string, DayEvent>>();
+/**
+ * Where each event of the last log indexed is in it, by id. A log grows by appending (a new array, the same events
+ * first), so one index serves a log and every log that extends it, taken up where it stopped: a log of 20,000 events
+ * indexed afresh for each event appended was most of a POD's look-up while Play ran.
+ */
+let positions: { events: readonly DayEvent[]; at: Map<string, number> } | null = null;
 
-/** An event of the log by id, from an index made once per log (every POD of a long log looks one up). */
+/** An event of the log by id (every POD of a long log looks one up). */
 function eventById(events: readonly DayEvent[], id: string): DayEvent | undefined {
-  let index = eventIndex.get(events);
-  if (!index) eventIndex.set(events, (index = new Map(events.map((e) => [e.id, e]))));
-  return index.get(id);
+  const last = positions;
+  // An earlier log (the one indexed extends it) is served by the index as it is: positions past its end are not its events.
+  if (!last || (last.events !== events && !extendsLog(events, last.events) && !extendsLog(last.events, events))) positions = { events, at: indexFrom(new Map(), events, 0) };
+  else if (last.events.length < events.length) positions = { events, at: indexFrom(last.at, events, last.events.length) };
+  const i = positions!.at.get(id);
+  return i !== undefined && i < events.length && events[i].id === id ? events[i] : undefined;
+}
+
+function extendsLog(events: readonly DayEvent[], before: readonly DayEvent[]): boolean {
+  if (before.length > events.length) return false;
+  for (let i = 0; i < before.length; i++) if (events[i] !== before[i]) return false;
+  return true;
+}
+
+function indexFrom(at: Map<string, number>, events: readonly DayEvent[], from: number): Map<string, number> {
+  for (let i = from; i < events.length; i++) at.set(events[i].id, i);
+  return at;
 }
 
 /**
