@@ -8,7 +8,7 @@ import type { DayEvent } from '../domain/day/events';
 import { deriveDayState, deriveDayStateKept, makeDayStateKeeper, type DayState, type DayStateKeeper } from '../domain/day/day-state';
 import { dayEvalContext, predictDay, type DayPrediction, type PredictionCache, type RiskItem, type RouteKeeper } from '../domain/day/eta';
 import type { EvalContext } from '../domain/route-eval';
-import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags } from '../domain/day/risk-flags';
+import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags, type EstimateBasis } from '../domain/day/risk-flags';
 import type { PlanRisk } from '../domain/risk/risk-types';
 import type { Order, Plan, Scenario } from '../domain/scenario';
 import { dayViewScenario } from '../plan/day-view';
@@ -127,11 +127,14 @@ export function predictDayAt(base: DayBase | null, nowMinutes: number, keeper?: 
   };
 }
 
-/** The day with the stops the Monte Carlo finds unlikely to start on time flagged at risk too (risk-flags.ts). */
-export function withRiskFlags(derived: DayDerived | null, risk: PlanRisk | null): DayDerived | null {
+/**
+ * The day with the stops the Monte Carlo finds unlikely to start on time flagged at risk too (risk-flags.ts); with
+ * the estimate's basis, only on the routes as they were estimated.
+ */
+export function withRiskFlags(derived: DayDerived | null, risk: PlanRisk | null, basis?: EstimateBasis): DayDerived | null {
   if (!derived || !risk) return derived;
   const minOnTime = derived.day.settings?.minOnTimeProbability ?? DEFAULT_MIN_ON_TIME_PROBABILITY;
-  const prediction = feedRiskFlags(derived.prediction, derived.state.orders, risk, minOnTime);
+  const prediction = feedRiskFlags(derived.prediction, derived.state.orders, risk, minOnTime, basis);
   return prediction === derived.prediction ? derived : { ...derived, prediction, atRisk: prediction.atRisk };
 }
 

@@ -5,6 +5,7 @@
 // always estimated. The previous figures stay shown while a new estimate runs;
 // an answer for another scenario or day is dropped.
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack } from 'solid-js';
+import { estimatedRoutes, type EstimateBasis } from '../domain/day/risk-flags';
 import { dayRiskModelInSlices } from '../domain/risk/day-model';
 import { nextTask } from '../io/next-task';
 import type { PlanRisk, RiskOptions, StopRisk } from '../domain/risk/risk-types';
@@ -18,6 +19,8 @@ import { DEFAULT_RISK_OPTIONS, describeRiskError, estimateReads, WEAKEST_COUNT, 
 interface DayRiskFields {
   status: RiskStatus;
   risk: PlanRisk | null;
+  /** The routes as `risk` estimated them (its stops still to make): its flags apply to those alone. */
+  basis: EstimateBasis | null;
   weakest: WeakPromise[];
   error: string | null;
 }
@@ -48,11 +51,12 @@ type Prediction = Pick<DayDerived, 'scenario' | 'state' | 'prediction' | 'day'>;
 export function createDayRisk(predicted: () => Prediction | null, compute: ComputeModelRisk, throttleMs = DAY_RISK_THROTTLE_MS, options: RiskOptions = DEFAULT_RISK_OPTIONS): DayRisk {
   // A signal of plain values, not a store: a store's setter walks the estimate's every stop to strip proxies
   // (~35 ms at 10,000 stops) and each read of it after goes through a proxy (the risk flags' 10,000 lookups).
-  const [fields, setFields] = createSignal<DayRiskFields>({ status: 'idle', risk: null, weakest: [], error: null });
+  const [fields, setFields] = createSignal<DayRiskFields>({ status: 'idle', risk: null, basis: null, weakest: [], error: null });
   const setState = (next: Partial<DayRiskFields>) => setFields((before) => Object.freeze({ ...before, ...next }));
   const state: DayRiskState = {
     get status() { return fields().status; },
     get risk() { return fields().risk; },
+    get basis() { return fields().basis; },
     get weakest() { return fields().weakest; },
     get error() { return fields().error; },
   };
@@ -82,10 +86,11 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
       const building = dayRiskModelInSlices(d.scenario, d.state, d.prediction, resolveVariability(d.scenario.settings), MODEL_SLICE_MS);
       while (!building.step()) await nextTask();
       const model = building.result();
+      const basis = estimatedRoutes(d.prediction);
       // The interval counts from the estimate asked for (the model is built first).
       lastStart = Date.now();
       const risk = await compute(model, options);
-      if (key === untrack(dayKey)) setState({ status: 'done', risk, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null });
+      if (key === untrack(dayKey)) setState({ status: 'done', risk, basis, weakest: weakestPromises(model, risk, WEAKEST_COUNT), error: null });
     } catch (error: unknown) {
       if (key === untrack(dayKey)) setState({ status: 'error', error: describeRiskError(error) });
     } finally {
@@ -95,7 +100,7 @@ export function createDayRisk(predicted: () => Prediction | null, compute: Compu
   }
 
   // Another scenario or day: forget the figures at once.
-  createEffect(on(dayKey, () => setState({ status: 'idle', risk: null, weakest: [], error: null }), { defer: true }));
+  createEffect(on(dayKey, () => setState({ status: 'idle', risk: null, basis: null, weakest: [], error: null }), { defer: true }));
   createEffect(on(predicted, (d) => { if (d) schedule(); }));
   return { state, ...estimateReads(() => state.risk) };
 }

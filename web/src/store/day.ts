@@ -117,8 +117,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   const predicted = createMemo(() => predictDayAt(dayBase(), clock.minutes(), keeper));
   const risk = deps.computeRisk ? createDayRisk(predicted, deps.computeRisk, deps.riskThrottleMs) : null;
   // The estimate alone (not its status): the flags are put on again when another estimate lands, not when one starts.
-  const estimate = createMemo(() => risk?.state.risk ?? null);
-  const derived = createMemo(() => withRiskFlags(predicted(), estimate()));
+  const estimate = createMemo(() => (risk?.state.risk ? { risk: risk.state.risk, basis: risk.state.basis ?? undefined } : null), null, { equals: (a, b) => a?.risk === b?.risk });
+  const derived = createMemo(() => withRiskFlags(predicted(), estimate()?.risk ?? null, estimate()?.basis));
   // Read by the lists per row: tracked per day state, not per clock step (dayOrders: an index per state; a
   // route list of 10,000 stops looking each one up in the order list was 10,000 scans of 10,000 orders).
   const dayState = createMemo(() => dayBase()?.state ?? null);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveDayState } from '../../../../web/src/domain/day/day-state';
 import { predictDay } from '../../../../web/src/domain/day/eta';
 import type { DayEvent } from '../../../../web/src/domain/day/events';
-import { feedRiskFlags } from '../../../../web/src/domain/day/risk-flags';
+import { estimatedRoutes, feedRiskFlags } from '../../../../web/src/domain/day/risk-flags';
 import type { PlanRisk, StopRisk } from '../../../../web/src/domain/risk/risk-types';
 import { smallScenario } from '../../../fixtures/small-scenario';
 import { buildRoute } from '../../../helpers/build-route';
@@ -47,6 +47,26 @@ describe('feedRiskFlags', () => {
     const after = feedRiskFlags(before, ORDERS, risk([stop('A', 'v1', 0.1), stop('B', 'v2', 0.1)]), 0.8);
     expect(after).toBe(before);
     expect(feedRiskFlags(before, ORDERS, null, 0.8)).toBe(before);
+  });
+
+  it('an estimate flags only the routes as it estimated them, or what is left of them', () => {
+    const s = scenario();
+    const plan = (v1: string[], v2: string[]) => ({ routes: [buildRoute(s, 'v1', v1, H(7)), buildRoute(s, 'v2', v2, H(7))], unassigned: [] });
+    const predict = (v1: string[], v2: string[], events: DayEvent[], at: number) => predictDay(s, deriveDayState(s, plan(v1, v2), events), at);
+    const estimated = predict(['A', 'B', 'C'], ['D', 'E'], [], 7 * 60);
+    const basis = estimatedRoutes(estimated);
+    const figures = risk([stop('B', 'v1', 0.3), stop('C', 'v1', 0.3), stop('D', 'v2', 0.3)]);
+    const flagged = (p: ReturnType<typeof predict>) => feedRiskFlags(p, ORDERS, figures, 0.8, basis).atRisk.filter((r) => r.reason.includes('chance')).map((r) => r.orderId);
+    // As estimated: both routes' stops below the threshold.
+    expect(flagged(estimated)).toEqual(['B', 'C', 'D']);
+    // v1 has made its first stop since: what is left of it is as estimated.
+    expect(flagged(predict(['A', 'B', 'C'], ['D', 'E'], [{ id: 'e1', type: 'done', order: 'A', at: 7 * 60 + 30 } as DayEvent], 7 * 60 + 31))).toEqual(['B', 'C', 'D']);
+    // v1 now drives C before B (another route than the one estimated): none of its figures apply; v2's still do.
+    expect(flagged(predict(['A', 'C', 'B'], ['D', 'E'], [], 7 * 60))).toEqual(['D']);
+    // A stop moved from v1 to v2: neither route is the one estimated.
+    expect(flagged(predict(['A', 'B'], ['D', 'E', 'C'], [], 7 * 60))).toEqual([]);
+    // Without a basis (figures of this very state), every route.
+    expect(feedRiskFlags(predict(['A', 'C', 'B'], ['D', 'E'], [], 7 * 60), ORDERS, figures, 0.8).atRisk.filter((r) => r.reason.includes('chance')).map((r) => r.orderId)).toEqual(['C', 'B', 'D']);
   });
 
   it('the threshold decides', () => {

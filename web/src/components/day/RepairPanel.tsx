@@ -54,6 +54,9 @@ function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
         {props.proposal.source === 'current' ? 'No change beats the plan as it stands.' : 'Proposed change to the rest of the day.'}{' '}
         At risk {d().atRiskBefore} → {d().atRiskAfter}; cost {formatCost(d().costBefore)} → {formatCost(d().costAfter)} ({formatCostDelta(d().costAfter - d().costBefore)});
         {' '}{d().moved.length} moved, {d().resequenced.length} re-sequenced; unassigned {d().unassignedBefore.length} → {d().unassignedAfter.length}.
+        {/* The region "At risk" also lists stops by their chance of being on time (the day's estimate): that is
+            made again for the repaired day once accepted, so the counts here are the margin rule's alone. */}
+        <Show when={state.risk}>{' '}At risk here: late or within the margin; each stop's chance of being on time is estimated again once accepted.</Show>
       </p>
       <Show when={dropped()}>{(line) => <p class="repair__dropped" role="note">{line()}</p>}</Show>
       <Show when={d().moved.length > 0}>

@@ -20,8 +20,33 @@ export function onTimeChanceText(figures: StopRisk, windows: TimeWindow[]): stri
 
 const sideOf = (stop: PredictedStop) => (stop.type === 'job' ? undefined : stop.type);
 
-/** The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction` is left as it is). */
-export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[], risk: PlanRisk | null, minOnTime: number): DayPrediction {
+/**
+ * The stops each route had still to make, in order, when a day was estimated: its basis (estimatedRoutes). An
+ * estimate lands a few seconds after the state it was made for; a route changed since (a repair accepted, a stop
+ * moved to it or away, its order changed) is not flagged by it: its figures were of another route. A route that
+ * has only made some of those stops since (its stops still to make are the last of them) still is.
+ */
+export type EstimateBasis = ReadonlyMap<string, string>;
+
+const remainingOf = new WeakMap<PredictedRoute, string>();
+
+/** A route's stops still to make, in order, as one key. */
+function remaining(route: PredictedRoute): string {
+  let key = remainingOf.get(route);
+  if (key === undefined) remainingOf.set(route, (key = route.stops.filter((s) => s.source === 'predicted').map((s) => `\u0000${s.key}`).join('')));
+  return key;
+}
+
+/** The basis of an estimate of `prediction` (see EstimateBasis). */
+export function estimatedRoutes(prediction: DayPrediction): EstimateBasis {
+  return new Map(prediction.routes.map((r) => [r.vehicleId, remaining(r)]));
+}
+
+/**
+ * The prediction with the stops less likely than `minOnTime` to start on time flagged (a new object; `prediction`
+ * is left as it is); with `basis`, only on the routes whose stops still to make are those estimated.
+ */
+export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[], risk: PlanRisk | null, minOnTime: number, basis?: EstimateBasis): DayPrediction {
   if (!risk) return prediction;
   const windowsOf = (stop: PredictedStop) => {
     let byId = ordersById.get(orders);
@@ -34,12 +59,12 @@ export function feedRiskFlags(prediction: DayPrediction, orders: readonly Order[
   let changed = false;
   const routes = prediction.routes.map((route) => {
     const kept = flaggedOf.get(route);
-    if (kept && kept.risk === risk && kept.minOnTime === minOnTime) {
+    if (kept && kept.risk === risk && kept.minOnTime === minOnTime && kept.basis === basis) {
       changed ||= kept.route !== route;
       return kept.route;
     }
-    const out = flagRoute(route);
-    flaggedOf.set(route, { risk, minOnTime, route: out });
+    const out = basis && !(basis.get(route.vehicleId) ?? '').endsWith(remaining(route)) ? route : flagRoute(route);
+    flaggedOf.set(route, { risk, minOnTime, basis, route: out });
     changed ||= out !== route;
     return out;
   });
@@ -64,4 +89,4 @@ const riskIndex = new WeakMap<PlanRisk, Map<string, StopRisk>>();
 const ordersById = new WeakMap<readonly Order[], Map<string, Order>>();
 // A predicted route flagged by an estimate: the same route object again (a clock step that left it as predicted,
 // or a later day state that took it again, eta.ts) is flagged as before, its orders' windows being the same.
-const flaggedOf = new WeakMap<PredictedRoute, { risk: PlanRisk; minOnTime: number; route: PredictedRoute }>();
+const flaggedOf = new WeakMap<PredictedRoute, { risk: PlanRisk; minOnTime: number; basis: EstimateBasis | undefined; route: PredictedRoute }>();
