@@ -84,4 +84,7 @@ test('a day of 400 stops lists its routes folded; a route opens on demand or whe
   await stopItem.getByRole('button').first().click();
   await expect(owner.locator(`.day-stop[data-order-id="${orderId}"]`)).toBeVisible();
   await expect(owner.getByRole('button', { name: 'Hide stops' })).toHaveAttribute('aria-expanded', 'true');
+  // ...marked, and scrolled into view in the list.
+  await expect(owner.locator(`.day-stop[data-order-id="${orderId}"]`)).toHaveClass(/\bis-selected\b/);
+  await expect(owner.locator(`.day-stop[data-order-id="${orderId}"]`)).toBeInViewport();
 });

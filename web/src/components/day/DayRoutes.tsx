@@ -2,7 +2,7 @@
 // (minutes lost by the vehicle from now on), and its stops in driving order with
 // their status, actual or predicted time, at-risk reason and the "Done" /
 // "Failed" (with a reason) actions for the stops not yet left.
-import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import type { PredictedRoute, PredictedStop } from '../../domain/day/eta';
 import { FAIL_REASONS, type FailReason } from '../../domain/day/events';
 import { useApp } from '../../store/context';
@@ -12,7 +12,8 @@ import { MessageHistory } from '../messages/MessageHistory';
 import { formatClock, formatCount, formatShare } from '../ui/format';
 import { createProgressive } from '../ui/progressive';
 import { createVehicleNames } from '../ui/vehicle-names';
-import { isRouteSelected, selectedOrderId } from '../../store/ui';
+import { isOrderSelected, isRouteSelected, selectedOrderId } from '../../store/ui';
+import { scrollIntoViewSoon } from '../ui/scroll-soon';
 import { createKeyed } from '../ui/keyed';
 import { StopPod } from './PodView';
 
@@ -118,7 +119,12 @@ function DelayControl(props: { vehicleId: string; name: string }): JSX.Element {
 }
 
 function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
-  const { day: [state, actions], ui: [, uiActions] } = useApp();
+  const { day: [state, actions], ui: [uiState, uiActions] } = useApp();
+  // A stop selected anywhere (the map, the timeline, At risk) is marked and brought into view in the list, after
+  // the frame that lays it out (its route may have just opened for it).
+  const selected = () => isOrderSelected(uiState, props.stop.orderId);
+  let item!: HTMLLIElement;
+  createEffect(() => { if (selected()) scrollIntoViewSoon(item, { block: 'nearest' }, selected); });
   const [reason, setReason] = createSignal<FailReason>('not-home');
   const label = () => state.orderOf(props.stop.orderId)?.customerName || props.stop.orderId;
   const open = () => ['planned', 'en-route', 'arrived'].includes(props.stop.status);
@@ -126,7 +132,7 @@ function DayStopItem(props: { stop: PredictedStop }): JSX.Element {
   const stopRef = () => ({ order: props.stop.orderId, ...(props.stop.type === 'job' ? {} : { stop: props.stop.type }) });
   const time = () => (props.stop.startS === null ? '—' : `${props.stop.source === 'predicted' ? '≈' : ''}${formatClock(props.stop.startS)}`);
   return (
-    <li class={`day-stop day-stop--${props.stop.status}${props.stop.risk ? ' is-at-risk' : ''}`} data-order-id={props.stop.orderId} data-stop-key={props.stop.key} data-status={props.stop.status}>
+    <li ref={item} class={`day-stop day-stop--${props.stop.status}${props.stop.risk ? ' is-at-risk' : ''}${selected() ? ' is-selected' : ''}`} data-order-id={props.stop.orderId} data-stop-key={props.stop.key} data-status={props.stop.status}>
       <button type="button" class="link-button day-stop__name" id={nameId()} onClick={() => uiActions.selectOrder(props.stop.orderId)}>{label()}</button>
       <span class="day-stop__status">{STATUS_LABELS[props.stop.status]}</span>
       <span class="day-stop__time num" title={props.stop.source === 'predicted' ? 'predicted start' : 'actual start'}>{time()}</span>
