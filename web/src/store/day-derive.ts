@@ -66,7 +66,11 @@ function sameData(a: Scenario, b: Scenario): boolean {
  */
 export function deriveDayBase(scenario: Scenario | null, keeper?: DayKeeper): DayBase | null {
   const day = scenario?.day;
-  if (!scenario || !day) return null;
+  if (!scenario || !day) {
+    // No day: nothing to keep (a closed day's state is let go).
+    if (keeper?.data) Object.assign(keeper, makeDayKeeper());
+    return null;
+  }
   if (keeper && (!keeper.data || !sameData(keeper.data, scenario))) Object.assign(keeper, makeDayKeeper(), { data: scenario });
   const vehicles = new Set(scenario.vehicles.map((v) => v.id));
   const orders = new Set(scenario.orders.map((o) => o.id));
@@ -143,10 +147,13 @@ export function deriveDay(scenario: Scenario | null, nowMinutes: number): DayDer
   return predictDayAt(deriveDayBase(scenario), nowMinutes);
 }
 
-/** What the day would report anew if these events were appended (the first such problem), or null. */
-export function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], now: number): string | null {
-  const before = deriveDay({ ...scenario, day }, now)?.state.issues.length ?? 0;
-  const after = deriveDay({ ...scenario, day: { ...day, events: [...day.events, ...events] } }, now)?.state.issues ?? [];
-  const issue = after[before];
+/**
+ * What the day would report anew if these events were appended (the first such problem), or null; `before` is
+ * the day's state now when the caller has it (the page does). States only: no prediction is needed for this.
+ */
+export function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[], before?: DayState): string | null {
+  const count = (before ?? deriveDayBase({ ...scenario, day })?.state)?.issues.length ?? 0;
+  const after = deriveDayBase({ ...scenario, day: { ...day, events: [...day.events, ...events] } })?.state.issues ?? [];
+  const issue = after[count];
   return issue ? `event '${issue.eventId}': ${issue.message}` : null;
 }

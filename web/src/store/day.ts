@@ -164,7 +164,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       const blocker = dispatchBlocker(scenarioState.scenario);
       if (blocker) return fail(`Cannot dispatch: ${blocker}.`);
       batch(() => {
-        scenarioActions.setDay(makeDispatch(structuredClone(unwrap(scenarioState.scenario!)), clock.minutes()));
+        // makeDispatch copies the plan it freezes; setDay stores a copy of the record.
+        scenarioActions.setDay(makeDispatch(unwrap(scenarioState.scenario!), clock.minutes()));
         setModeSignal('day');
         setMessage(null);
       });
@@ -173,7 +174,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     addEvent(event) {
       const current = day();
       if (!current) return false;
-      const made = makeEvent({ ...event, at: event.at ?? clock.minutes() } as NewDayEvent, current.events, derived()?.state ?? null);
+      // The log as plain data (through the store, each of a long log's events was read through a proxy).
+      const made = makeEvent({ ...event, at: event.at ?? clock.minutes() } as NewDayEvent, unwrap(current).events, dayBase()?.state ?? null);
       if (!made.ok) return fail(`Not logged: ${made.message}.`);
       append([made.event]);
       setMessage(null);
@@ -183,8 +185,9 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       const current = day();
       const scenario = base();
       if (!current || !scenario) return { ok: false, message: 'Dispatch the plan first: the day starts with a dispatched plan.' };
-      const read = readEventsImport(text, scenario, derived()?.state ?? null, current.events);
-      const problem = read.ok ? newIssues(scenario, current, read.events, clock.minutes()) : null;
+      const state = dayBase()?.state;
+      const read = readEventsImport(text, scenario, state ?? null, unwrap(current).events);
+      const problem = read.ok ? newIssues(scenario, unwrap(current), read.events, state) : null;
       return problem ? { ok: false, message: `The events file was not imported: ${problem}. Nothing was added.` } : read;
     },
     importEvents(text, mediaAdded = 0) {
