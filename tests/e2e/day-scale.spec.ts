@@ -74,6 +74,19 @@ test('a day of 400 stops lists its routes folded; a route opens on demand or whe
   const total = Number((await risky.locator('.section-title .count').innerText()).replace(/,/g, ''));
   expect(total).toBeGreaterThan(100);
   await expect(risky).toContainText(`and ${total - 100} more, marked on the map and timeline.`);
+  // A clock step predicts every route again; the at-risk items and the report's route rows are the same elements,
+  // their figures taken in place (the lists were made again at every step).
+  const reportRows = page.getByRole('region', { name: 'Day report' }).locator('tbody tr');
+  await expect(reportRows).toHaveCount(VANS);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.at-risk__item, .day-report__table tbody tr')) (el as HTMLElement).dataset.seenBefore = '1';
+  });
+  const hoursBefore = await reportRows.first().locator('td').nth(4).innerText();
+  await setTime(page, '22:30');
+  await expect(reportRows.first().locator('td').nth(4)).not.toHaveText(hoursBefore);
+  await expect(items).toHaveCount(100);
+  expect(await page.locator('.at-risk__item[data-seen-before]').count(), 'at-risk items kept across the clock step').toBe(100);
+  expect(await page.locator('.day-report__table tbody tr[data-seen-before]').count(), 'report rows kept across the clock step').toBe(VANS);
   // A stop selected from there opens its route in the list.
   const stopItem = risky.locator(`.at-risk__item[data-order-id]:not([data-vehicle-id="${routes[0].vehicleId}"])`).first();
   const orderId = (await stopItem.getAttribute('data-order-id'))!;
