@@ -1,7 +1,7 @@
 // Play's queue for the day store (issue #11): the seeded simulator's events of a
 // dispatched day, built once from the clock's time and logged as the clock passes
 // them; events the dispatcher's own reports made moot are skipped.
-import { unwrap } from 'solid-js/store';
+import { $RAW, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
 import { orderStopKeys, stopKey } from '../domain/day/day-state';
@@ -32,12 +32,23 @@ export function makePlayQueue(
   overtaken: (e: DayEvent) => boolean,
 ): { due(from: number, to: number): void; reset(): void } {
   let queue: DayEvent[] | null = null;
+  // The ids the log holds, followed as it grows (the log is appended to: a new array, the same events first).
+  let logged: { events: readonly DayEvent[]; ids: Set<string> } | null = null;
+  const loggedIds = (events: readonly DayEvent[]): Set<string> => {
+    const last = logged;
+    const grown = last !== null && last.events.length <= events.length && (last.events.length === 0 || events[last.events.length - 1] === last.events[last.events.length - 1]);
+    const ids = grown ? last!.ids : new Set<string>();
+    for (let i = grown ? last!.events.length : 0; i < events.length; i++) ids.add(events[i].id);
+    logged = { events, ids };
+    return ids;
+  };
   return {
     due(from, to) {
       const s = scenario();
       if (!simulate || !s?.day) return;
+      // `scenario()` is plain data the simulator may read as it is (the day store's own copy); a store's is copied.
       if (!queue) {
-        const plain = structuredClone(unwrap(s));
+        const plain = isPlain(s) ? s : structuredClone(unwrap(s));
         queue = [...simulate(plain, plain.day!, from)].sort((a, b) => a.at - b.at);
       }
       // The queue is sorted by time: what is due is its head (a pass over the whole queue and a copy of the
@@ -47,12 +58,16 @@ export function makePlayQueue(
       if (n === 0) return;
       const head = queue.slice(0, n);
       queue = queue.slice(n);
-      const taken = new Set(unwrap(s.day).events.map((e) => e.id));
+      const taken = loggedIds(unwrap(s.day).events);
       const due = head.filter((e) => !taken.has(e.id) && !overtaken(e));
       if (due.length) log(due);
     },
     reset() {
       queue = null;
+      logged = null;
     },
   };
 }
+
+/** True for a value that is no store proxy (a store's proxy answers `$RAW` with its plain value). */
+const isPlain = (value: object): boolean => !(value as Record<symbol, unknown>)[$RAW];
