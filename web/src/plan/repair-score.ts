@@ -3,7 +3,7 @@
 // walk (eta.ts predictDay → route-eval with a DayWalk), then route cost + lateness
 // + unassigned penalty + stability. Rules the past already broke are facts, not faults.
 import type { DayRecord } from '../domain/day/day-schema';
-import { deriveDayState, stopKey, type DayState } from '../domain/day/day-state';
+import { dayOrders, deriveDayState, stopKey, type DayState } from '../domain/day/day-state';
 import { predictDay, type DayPrediction, type DaySettings } from '../domain/day/eta';
 import type { AcceptedRoute, DayEvent, RepairAppliedEvent, RouteStopRef } from '../domain/day/events';
 import { unassignedToday } from '../domain/day/repair-problem';
@@ -72,7 +72,7 @@ export function scoreCandidate(ctx: RepairContext, routes: AcceptedRoute[]): Sco
   const { state, prediction } = dayAfter(ctx, routes);
   const violations = tailViolations(ctx, prediction);
   const unassigned = unservedOrders(ctx, state, prediction);
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const orders = dayOrders(state);
   const penaltyOf = (id: string | undefined) => unassignedPenalty(ctx.scenario.settings, id && orders.has(id) ? resolveOrder(ctx.scenario.settings, orders.get(id)!).priority : 10);
   const penalty = unassigned.reduce((sum, id) => sum + penaltyOf(id), 0);
   const lateness = violations.reduce((sum, v) => sum + (v.rule === 'time-window' ? penaltyOf(v.orderId) + ((v.amount ?? 0) / 60) * LATE_MINUTE_COST : penaltyOf(undefined)), 0);

@@ -7,7 +7,7 @@ import { initialStopOf, isOrderStep, type InitialStop } from '../solution';
 import type { StopRef } from '../route-eval';
 import { resolveOrder } from '../service-types';
 import { makeLegFn, type Place } from '../travel';
-import { orderStopKeys, stopKey, type DayState } from './day-state';
+import { dayOrders, orderStopKeys, stopKey, type DayState } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
 import { marginShapedOrder, type MarginShaping } from './repair-margin';
 import type { RepairStart } from './repair-start';
@@ -66,7 +66,7 @@ const LAST_MINUTE = 2880;
  * are in, except `exclude`.
  */
 export function buildRepairProblem(scenario: Scenario, state: DayState, prediction: DayPrediction, starts: readonly RepairStart[], options: RepairProblemOptions): RepairProblem {
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const orders = dayOrders(state);
   const picked = new Map<string, Order>();
   const pins: RepairPin[] = [];
   const home: RepairPin[] = [];
@@ -283,7 +283,7 @@ function uniqueDepot(depot: Depot, depots: readonly Depot[]): Depot {
 function freeCapacity(
   scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, deliveryOnly: readonly string[], freeMinute: number, carryOnBoard: boolean,
 ): (number | null)[] {
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const orders = dayOrders(state);
   const sum = (ids: string[]) => {
     const total = scenario.settings.capacityUnits.map(() => 0);
     for (const id of ids) resolveOrder(scenario.settings, orders.get(id)!).delivery.forEach((a, k) => { total[k] += a; });
@@ -324,7 +324,7 @@ function reducedLimits(limits: VehicleLimits, use: PrefixUse): VehicleLimits {
  */
 function prefixUse(scenario: Scenario, state: DayState, vehicle: Vehicle, start: RepairStart, predicted: PredictedRoute | undefined, startMinute: number): PrefixUse {
   const stops = start.frozen.filter(isOrderStep);
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const orders = dayOrders(state);
   const leg = makeLegFn(scenario, vehicle);
   let at: Place = scenario.depots.find((d) => d.id === vehicle.startDepotId)!;
   let drivingS = 0;

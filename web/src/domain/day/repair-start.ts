@@ -6,7 +6,7 @@ import type { Scenario, Vehicle } from '../scenario';
 import type { StopRef } from '../route-eval';
 import type { Step } from '../solution';
 import { resolveOrder } from '../service-types';
-import { stopKey, type DayState, type DayVehicle } from './day-state';
+import { dayOrders, stopKey, type DayState, type DayVehicle } from './day-state';
 import type { DayPrediction, PredictedRoute } from './eta';
 import { depotDelayEndS } from './day-state-work';
 
@@ -45,7 +45,7 @@ export interface RepairStart {
  */
 export function repairStarts(scenario: Scenario, state: DayState, prediction: DayPrediction): RepairStart[] {
   // A return (or any job delivering nothing) has nothing on board: it may go to another vehicle freely.
-  const orders = new Map(state.orders.map((o) => [o.id, o]));
+  const orders = dayOrders(state);
   const delivers = (id: string) => resolveOrder(scenario.settings, orders.get(id)!).delivery.some((a) => a > 0);
   return scenario.vehicles.map((v) => {
     const route = state.routes.find((r) => r.vehicleId === v.id);
@@ -108,7 +108,7 @@ function freePoint(scenario: Scenario, state: DayState, route: PredictedRoute, f
   const step: Step | undefined = [...inner].reverse().find((x) => keys.has(`${x.type}:${x.id}`) && x.type !== 'break');
   const vehicle = scenario.vehicles.find((v) => v.id === route.vehicleId)!;
   if (!step) return atDepot(scenario, vehicle, nowS);
-  const order = state.orders.find((o) => o.id === step.id)!;
+  const order = dayOrders(state).get(step.id)!;
   const place = step.type === 'pickup' ? order.pickup! : order;
   return { lat: place.lat, lng: place.lng, matrixIndex: place.matrixIndex, timeS: step.departureS, load: [...step.load] };
 }
