@@ -3,7 +3,7 @@
 // them; events the dispatcher's own reports made moot are skipped.
 import { $RAW, unwrap } from 'solid-js/store';
 import type { DayRecord } from '../domain/day/day-schema';
-import type { DayEvent } from '../domain/day/events';
+import { extendsLog, type DayEvent } from '../domain/day/events';
 import { orderStopKeys, stopKey } from '../domain/day/day-state';
 import type { Scenario } from '../domain/scenario';
 import type { DayDerived } from './day-derive';
@@ -36,7 +36,7 @@ export function makePlayQueue(
   let logged: { events: readonly DayEvent[]; ids: Set<string> } | null = null;
   const loggedIds = (events: readonly DayEvent[]): Set<string> => {
     const last = logged;
-    const grown = last !== null && last.events.length <= events.length && (last.events.length === 0 || events[last.events.length - 1] === last.events[last.events.length - 1]);
+    const grown = last !== null && extendsLog(events, last.events);
     const ids = grown ? last!.ids : new Set<string>();
     for (let i = grown ? last!.events.length : 0; i < events.length; i++) ids.add(events[i].id);
     logged = { events, ids };

@@ -5,7 +5,7 @@ import type { Order, Scenario } from '../scenario';
 import { isOrderStep, type OrderStepType, type Solution } from '../solution';
 import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
-import { formatDayTime, redeliveryId } from './events';
+import { extendsLog, formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
 import { applyRepair, asDriven, finishState, orderStopKeys, stopKey, syncVehicles, type Work } from './day-state-work';
 
@@ -125,7 +125,7 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
   const k = keeper.kept;
   const extends_ = k !== null && k.plan === dispatchedPlan && k.scenario.orders === scenario.orders && k.scenario.vehicles === scenario.vehicles
     && k.scenario.depots === scenario.depots && k.scenario.settings === scenario.settings
-    && k.events.length <= events.length && k.events.every((e, i) => events[i] === e);
+    && extendsLog(events, k.events);
   const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
   // Dropped while events are applied: a throw half way leaves nothing half applied to be taken up again.
   keeper.kept = null;

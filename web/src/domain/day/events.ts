@@ -161,3 +161,13 @@ export function redeliveryId(failed: Pick<Order, 'id' | 'failedOrderId'>, used: 
   const base = failed.failedOrderId ? failed.id.replace(/-R\d+$/, '') : failed.id;
   return firstFree(`\u0000R${base}`, (n) => `${base}-R${n}`, used, counters);
 }
+
+/**
+ * True when `events` is `before` with events appended (the same event objects first): the day's log grows only
+ * so, and what was derived from `before` can be taken up where it stopped.
+ */
+export function extendsLog(events: readonly DayEvent[], before: readonly DayEvent[]): boolean {
+  if (before.length > events.length) return false;
+  for (let i = 0; i < before.length; i++) if (events[i] !== before[i]) return false;
+  return true;
+}

@@ -6,6 +6,7 @@ import type { Order } from '../scenario';
 import { isOrderStep, type OrderStepType } from '../solution';
 import { dayOrderOf, orderStopKeys, stopKey, type DayState, type DayStop } from './day-state';
 import type { DayEvent, DoneEvent, FailedEvent, ProofOfDelivery } from './events';
+import { extendsLog } from './events';
 
 /** A recorded position farther than this from the address is flagged. */
 export const POD_FAR_M = 100;
@@ -70,12 +71,6 @@ function eventById(events: readonly DayEvent[], id: string): DayEvent | undefine
   else if (last.events.length < events.length) positions = { events, at: indexFrom(last.at, events, last.events.length) };
   const i = positions!.at.get(id);
   return i !== undefined && i < events.length && events[i].id === id ? events[i] : undefined;
-}
-
-function extendsLog(events: readonly DayEvent[], before: readonly DayEvent[]): boolean {
-  if (before.length > events.length) return false;
-  for (let i = 0; i < before.length; i++) if (events[i] !== before[i]) return false;
-  return true;
 }
 
 function indexFrom(at: Map<string, number>, events: readonly DayEvent[], from: number): Map<string, number> {
