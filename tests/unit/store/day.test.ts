@@ -2,7 +2,7 @@
 // append-only (corrections are later events, undo never rewrites it), events
 // files are all-or-nothing and idempotent, the clock plays simulated events,
 // and a repair proposal is logged on Accept, dropped on Discard, or applied by auto-repair.
-import { createRoot } from 'solid-js';
+import { createComputed, createRoot } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import { describe, expect, it } from 'vitest';
 import { serializeEventsFile } from '../../../web/src/domain/day/events-file';
@@ -225,6 +225,29 @@ describe('day store: clock and Play', () => {
     expect(state.day?.events.map((e) => e.id)).toEqual(['sim-1', 'sim-2']);
     clock.pause();
     expect(clock.playing()).toBe(false);
+    dispose();
+  });
+  it('a Play tick updates the day once: at its new time, with the events it logged', () => {
+    const timers = manualTimers();
+    const simulated: DayEvent[] = [{ id: 'sim-1', type: 'done', order: 'o1', at: 485 }];
+    const { day: [state, actions, clock], dispose } = setup(undefined, { clock: timers.deps, simulate: () => simulated });
+    clock.set(480);
+    actions.dispatch();
+    clock.setSpeed(1440);
+    const seen: { now: number; events: number }[] = [];
+    createRoot((d) => {
+      createComputed(() => {
+        const derived = state.derived;
+        if (derived) seen.push({ now: derived.nowMinutes, events: derived.day.events.length });
+      });
+      return d;
+    });
+    seen.length = 0;
+    clock.play();
+    timers.tick();
+    // Not once at 486 without sim-1 and again with it: the step and what it logs are one update.
+    expect(seen).toEqual([{ now: 486, events: 1 }]);
+    clock.pause();
     dispose();
   });
 });

@@ -2,7 +2,7 @@
 // dispatcher sets (HH:MM) or plays at a chosen speed to rehearse or demonstrate
 // the day. Minutes of the scenario day; kept with the day (keepClock) when the dispatcher sets
 // it, so a reload resumes there.
-import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
+import { batch, createEffect, createSignal, on, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { DayClockRecord, DayRecord } from '../domain/day/day-schema';
 
 /** Simulated seconds per real second: 1440 plays a whole day in about a minute. */
@@ -74,8 +74,11 @@ export function createDayClock(startMinutes: number, deps: ClockDeps = {}): DayC
   const tick = () => {
     const from = minutes();
     const to = real() ? minutesOfDay(now()) : Math.min(DAY_END_MINUTES - 1 / 60, from + (speed() * PLAY_TICK_MS) / 60_000);
-    setMinutes(to);
-    if (!real()) deps.onTick?.(from, to);
+    // One update for the step and what it logs: the day is predicted once per tick, at its new time with its new events.
+    batch(() => {
+      setMinutes(to);
+      if (!real()) deps.onTick?.(from, to);
+    });
     if (!real() && to >= DAY_END_MINUTES - 1 / 60) pause();
   };
   onCleanup(halt);

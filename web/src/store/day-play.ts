@@ -2,19 +2,19 @@
 // dispatched day, built once from the clock's time and logged as the clock passes
 // them; events the dispatcher's own reports made moot are skipped.
 import { $RAW, unwrap } from 'solid-js/store';
+import { rawOf } from './raw';
 import type { DayRecord } from '../domain/day/day-schema';
 import { extendsLog, type DayEvent } from '../domain/day/events';
-import { orderStopKeys, stopKey } from '../domain/day/day-state';
+import { orderStopKeys, stopKey, type DayState } from '../domain/day/day-state';
 import type { Scenario } from '../domain/scenario';
-import type { DayDerived } from './day-derive';
 
 /** Builds the Play events of a dispatched day from a time on (sorted by time). */
 export type SimulateDay = (scenario: Scenario, day: DayRecord, fromMinutes: number) => DayEvent[];
 
 /** A simulated event about a stop already left or cancelled, or a vehicle that is unavailable. */
-export function overtaken(derived: DayDerived | null, e: DayEvent): boolean {
-  if (!derived) return false;
-  const { stops, vehicles } = derived.state;
+export function overtaken(state: DayState | null, e: DayEvent): boolean {
+  if (!state) return false;
+  const { stops, vehicles } = state;
   if ('vehicle' in e && vehicles[e.vehicle]?.unavailable) return true;
   if (e.type !== 'arrived' && e.type !== 'done' && e.type !== 'failed') return false;
   // The stop named, else the order's first (a job's, a shipment's pickup): looked up by key, not searched for.
@@ -58,7 +58,7 @@ export function makePlayQueue(
       if (n === 0) return;
       const head = queue.slice(0, n);
       queue = queue.slice(n);
-      const taken = loggedIds(unwrap(s.day).events);
+      const taken = loggedIds(rawOf(s.day).events);
       const due = head.filter((e) => !taken.has(e.id) && !overtaken(e));
       if (due.length) log(due);
     },

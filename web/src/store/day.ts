@@ -85,7 +85,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   const [mode, setModeSignal] = createSignal<DayMode>('plan');
   const [message, setMessage] = createSignal<DayMessage | null>(null);
   // Play reads the day store's own copy of the scenario (base, below): plain data it need not copy again.
-  const play = makePlayQueue(() => untrack(base), deps.simulate, (events) => append(events), (e) => overtaken(derived(), e));
+  const play = makePlayQueue(() => untrack(base), deps.simulate, (events) => append(events), (e) => overtaken(untrack(dayState), e));
   const clock = createDayClock(8 * 60, { ...deps.clock, onTick: (from, to) => { deps.clock?.onTick?.(from, to); play.due(from, to); } });
   const day = () => (scenarioState.scenario?.day ? (scenarioState.scenario.day as DayRecord) : null);
   // Track the pieces of the scenario the day reads; derive from plain copies.
