@@ -10,7 +10,8 @@ import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Order, Scenario } from '../domain/scenario';
 import { createDayClock, keepClock, type DayClock } from './day-clock';
-import { deriveDayBase, makeDayKeeper, newIssues, predictDayAt, withRiskFlags, type DayDerived } from './day-derive';
+import { deriveDayBase, makeDayKeeper, newIssues, withRiskFlags, type DayDerived } from './day-derive';
+import { createSlicedPrediction, type SlicedPredictionOptions } from './day-predict';
 import { createDayRisk, type DayRisk } from './day-risk';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import { dispatchBlocker, firstDeparture, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
@@ -75,6 +76,8 @@ export interface DayDeps {
   computeRisk?: ComputeModelRisk;
   /** Minimum time between two risk estimates of the day (default DAY_RISK_THROTTLE_MS). */
   riskThrottleMs?: number;
+  /** How the prediction is sliced over tasks on a large day (day-predict.ts; tests). */
+  predict?: SlicedPredictionOptions;
 }
 
 /** The day store: state, actions and the clock. */
@@ -115,7 +118,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   // What one derivation keeps for the next: the log's state so far, each vehicle's predicted route (day-derive.ts).
   const keeper = makeDayKeeper();
   const dayBase = createMemo(() => deriveDayBase(base(), keeper));
-  const predicted = createMemo(() => predictDayAt(dayBase(), clock.minutes(), keeper));
+  // At the clock's time; a large day's is made a slice per task, the day shown as it was until it is whole.
+  const predicted = createSlicedPrediction(dayBase, clock.minutes, keeper, deps.predict);
   const risk = deps.computeRisk ? createDayRisk(predicted, deps.computeRisk, deps.riskThrottleMs) : null;
   // The estimate alone (not its status): the flags are put on again when another estimate lands, not when one starts.
   const estimate = createMemo(() => (risk?.state.risk ? { risk: risk.state.risk, basis: risk.state.basis ?? undefined } : null), null, { equals: (a, b) => a?.risk === b?.risk });

@@ -78,12 +78,30 @@ export interface DayPrediction {
 
 /** Predicts the rest of each route at `nowMinutes` (minutes of the day). */
 export function predictDay(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS, ctx: EvalContext = dayEvalContext(scenario, state), cache?: PredictionCache, across?: RouteKeeper): DayPrediction {
+  const job = predictDayInSteps(scenario, state, nowMinutes, settings, ctx, cache, across);
+  job.step();
+  return job.result();
+}
+
+/** A prediction of the day made a few routes at a time (the page's, on a day of hundreds of routes). */
+export interface DayPredictionSteps {
+  /** Predicts the next routes until `deadline` (a `performance.now()` time; default: all of them); true once every route is. */
+  step(deadline?: number): boolean;
+  /** The prediction, once `step` returned true. */
+  result(): DayPrediction;
+}
+
+/**
+ * predictDay in steps: the same prediction (each route walked, or taken from `cache` / `across` as predictDay
+ * does), made up to a deadline at a time, so a caller can spread a day of many routes over several tasks.
+ */
+export function predictDayInSteps(scenario: Scenario, state: DayState, nowMinutes: number, settings: DaySettings = DEFAULT_DAY_SETTINGS, ctx: EvalContext = dayEvalContext(scenario, state), cache?: PredictionCache, across?: RouteKeeper): DayPredictionSteps {
   const nowS = Math.round(nowMinutes * 60);
   const marginS = settings.riskMarginMinutes * 60;
   const vehicles = new Map(scenario.vehicles.map((v) => [v.id, v]));
   const holds = (kept: KeptRoute | undefined): kept is KeptRoute =>
     kept !== undefined && kept.marginS === marginS && (kept.nowS === nowS || (kept.earliestS >= kept.nowS && nowS <= kept.earliestS));
-  const routes = state.routes.map((route) => {
+  const predictOne = (route: DayRoute): PredictedRoute => {
     const kept = cache?.get(route);
     if (holds(kept)) return kept.route;
     const vehicle = vehicles.get(route.vehicleId)!;
@@ -98,8 +116,22 @@ export function predictDay(scenario: Scenario, state: DayState, nowMinutes: numb
     cache?.set(route, entry);
     if (across) across.set(route.vehicleId, { ...inputsOf(state, route, vehicle), kept: entry });
     return predicted;
-  });
-  return { nowS, routes, atRisk: atRiskOf(routes) };
+  };
+  const routes: PredictedRoute[] = [];
+  let prediction: DayPrediction | null = null;
+  return {
+    step(deadline = Infinity) {
+      while (routes.length < state.routes.length) {
+        routes.push(predictOne(state.routes[routes.length]));
+        if (routes.length < state.routes.length && performance.now() >= deadline) return false;
+      }
+      return true;
+    },
+    result() {
+      if (routes.length < state.routes.length) throw new Error('the day is not predicted yet: step until it is');
+      return (prediction ??= { nowS, routes, atRisk: atRiskOf(routes) });
+    },
+  };
 }
 
 /** A route as predicted at `nowS`, and the earliest time its walk held against the clock (Infinity: none). */

@@ -1,0 +1,65 @@
+// The day store's prediction at the clock's time (issue #15): on a large day it
+// is made a slice per task, the day shown as it was until the new one is whole,
+// so an event or a clock step is no long task; a small day, the first prediction
+// of a day and a day with no state are made at once, as before.
+import { createComputed, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
+import { predictDayAtInSteps, type DayBase, type DayDerivation, type DayDerived, type DayKeeper } from './day-derive';
+
+/** Runs `fn` in a later task. */
+export type Later = (fn: () => void) => void;
+
+/** Work per task of a sliced prediction, milliseconds. */
+export const PREDICT_SLICE_MS = 10;
+/** Days of more orders than this are predicted in slices; smaller ones at once (a few milliseconds). */
+export const PREDICT_SLICED_ABOVE = 1000;
+
+export interface SlicedPredictionOptions {
+  later?: Later;
+  sliceMs?: number;
+  slicedAbove?: number;
+}
+
+const nextTask: Later = (fn) => { setTimeout(fn, 0); };
+
+/**
+ * The day derived at `now()` from `base()`, following both. A large day's new derivation is made a slice per
+ * task (`sliceMs` of work each) and replaces the one shown when whole; a newer state or time drops the one under
+ * way (the routes it predicted stay in the keeper's caches for the next). Made at once: a day of at most
+ * `slicedAbove` orders, the first derivation of a dispatched plan, no day.
+ */
+export function createSlicedPrediction(base: Accessor<DayBase | null>, now: Accessor<number>, keeper: DayKeeper, options: SlicedPredictionOptions = {}): Accessor<DayDerived | null> {
+  const later = options.later ?? nextTask;
+  const sliceMs = options.sliceMs ?? PREDICT_SLICE_MS;
+  const slicedAbove = options.slicedAbove ?? PREDICT_SLICED_ABOVE;
+  const [derived, setDerived] = createSignal<DayDerived | null>(null);
+  let running: DayDerivation | null = null;
+  const pump = (job: DayDerivation): void => {
+    if (job !== running) return;
+    if (job.step(performance.now() + sliceMs)) {
+      running = null;
+      setDerived(job.result());
+    } else {
+      later(() => pump(job));
+    }
+  };
+  createComputed(() => {
+    const b = base();
+    const minutes = now();
+    untrack(() => {
+      const job = predictDayAtInSteps(b, minutes, keeper);
+      const shown = derived();
+      const atOnce = !b || !shown || shown.scenario.id !== b.scenario.id || shown.day.dispatchedPlan !== b.day.dispatchedPlan
+        || b.state.orders.length <= slicedAbove;
+      running = job;
+      if (atOnce) {
+        running = null;
+        job.step();
+        setDerived(job.result());
+      } else {
+        pump(job);
+      }
+    });
+  });
+  onCleanup(() => { running = null; });
+  return derived;
+}
