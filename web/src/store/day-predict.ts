@@ -33,11 +33,18 @@ export function createSlicedPrediction(base: Accessor<DayBase | null>, now: Acce
   const slicedAbove = options.slicedAbove ?? PREDICT_SLICED_ABOVE;
   const [derived, setDerived] = createSignal<DayDerived | null>(null);
   let running: DayDerivation | null = null;
+  const publish = (job: DayDerivation): void => {
+    if (job !== running) return;
+    running = null;
+    setDerived(job.result());
+  };
   const pump = (job: DayDerivation): void => {
     if (job !== running) return;
-    if (job.step(performance.now() + sliceMs)) {
-      running = null;
-      setDerived(job.result());
+    const started = performance.now();
+    // The views follow the new day in a task of their own unless making it left them most of this one.
+    if (job.step(started + sliceMs)) {
+      if (performance.now() - started < sliceMs / 2) publish(job);
+      else later(() => publish(job));
     } else {
       later(() => pump(job));
     }
@@ -56,7 +63,8 @@ export function createSlicedPrediction(base: Accessor<DayBase | null>, now: Acce
         job.step();
         setDerived(job.result());
       } else {
-        pump(job);
+        // Not in this task: it derived the day's state already, and the views follow that.
+        later(() => pump(job));
       }
     });
   });
