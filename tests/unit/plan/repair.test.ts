@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DayRecord } from '../../../web/src/domain/day/day-schema';
 import { deriveDayState, stopKey } from '../../../web/src/domain/day/day-state';
+import { DEFAULT_DAY_SETTINGS, predictDay } from '../../../web/src/domain/day/eta';
 import type { DayEvent, RouteStopRef } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
@@ -13,7 +14,7 @@ import { validateScenario } from '../../../web/src/domain/validate';
 import { MARGIN_COST_PER_MINUTE } from '../../../web/src/domain/day/repair-margin';
 import { buildRepairProblem } from '../../../web/src/domain/day/repair-problem';
 import { marginOptions, proposeRepair, repairContext, solveBudgetS, SOLVE_RESERVE_S, MIN_SOLVE_S, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
-import { checkRepair } from '../../../web/src/plan/repair-plan';
+import { checkRepair, checkRepairPaused } from '../../../web/src/plan/repair-plan';
 import { simulateDayEvents } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 
@@ -58,6 +59,24 @@ describe('proposeRepair on the demo', () => {
       expect(p.source === 'current', level).toBe(p.objectiveAfter === p.objectiveBefore);
       expectPastKept(day, p);
     }
+  });
+
+  it('given the day as it stands (the page\'s state and margin-rule prediction) and paused between its steps, proposes and checks what it does in one go', async () => {
+    const now = 660;
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 4, nowMinutes: now, delayMinutes: 45, newOrders: 1 }));
+    const state = deriveDayState(s, plan, day.events);
+    const known = { state, prediction: predictDay(s, state, now, DEFAULT_DAY_SETTINGS) };
+    let pauses = 0;
+    for (const level of ['keep-order', 'free'] as const) {
+      const alone = await proposeRepair(s, day, { level, nowS: now * 60, timeLimitS: 10, seed: 1, maxMoves: MOVES }, solve);
+      const given = await proposeRepair(s, day, { level, nowS: now * 60, timeLimitS: 10, seed: 1, maxMoves: MOVES, known, pause: async () => { pauses += 1; } }, solve);
+      expect(given, level).toEqual(alone);
+      expect(repairContext(s, day, { nowS: now * 60, known }).state).toBe(state);
+      // Its check, its walks paused between and the day as it stands given, is the check made in one go.
+      expect(await checkRepairPaused(s, day, given, { known }, async () => { pauses += 1; }), level).toEqual(checkRepair(s, day, given));
+    }
+    // Between the context, the first scoring, the solve and the diff (keep-order: no solve).
+    expect(pauses).toBeGreaterThanOrEqual(6);
   });
 
   it('prices the day\'s at-risk margin for the solver on every order, the stops at risk now included', () => {

@@ -4,13 +4,13 @@
 // and a repair proposal is logged on Accept, dropped on Discard, or applied by auto-repair.
 import { createComputed, createRoot } from 'solid-js';
 import { unwrap } from 'solid-js/store';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { serializeEventsFile } from '../../../web/src/domain/day/events-file';
 import type { DayEvent } from '../../../web/src/domain/day/events';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { createDayStore, type DayDeps } from '../../../web/src/store/day';
 import { deriveDay } from '../../../web/src/store/day-derive';
-import type { RepairProposal } from '../../../web/src/plan/repair';
+import type { KnownDay, RepairProposal } from '../../../web/src/plan/repair';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -360,6 +360,30 @@ describe('day store: repair', () => {
   });
   const routes = [{ vehicle: 'v1', stops: [{ type: 'job' as const, id: 'o1' }, { type: 'job' as const, id: 'o3' }] }, { vehicle: 'v2', stops: [{ type: 'job' as const, id: 'o2' }] }];
 
+  it('a repair is handed the day as it stands when the store has it at that time, else derives it itself', async () => {
+    const received: (KnownDay | undefined)[] = [];
+    const { scenario: [, scenarioActions], day: [state, actions, clock], dispose } = setup(undefined, {
+      propose: async (_s, _d, _l, _n, known) => { received.push(known); return proposal(routes, [1, 0]); },
+    });
+    clock.set(480);
+    actions.dispatch();
+    actions.addEvent({ type: 'delay', vehicle: 'v1', minutes: 30 });
+    clock.set(540);
+    await actions.proposeRepair('free');
+    // The store's own state and its margin-rule prediction at 09:00 (the same objects), as derived afresh.
+    expect(received[0]!.state).toBe(state.derived!.state);
+    const fresh = deriveDay({ ...state.derived!.scenario, day: state.day! }, 540)!;
+    expect(received[0]!.prediction).toEqual(fresh.prediction);
+    expect(received[0]!.prediction.nowS).toBe(540 * 60);
+    // An order deleted after dispatch is left out of its route in the store's day: the repair derives the day itself.
+    scenarioActions.removeOrders(['o3']);
+    expect(state.derived!.warnings).toHaveLength(1);
+    await actions.proposeRepair('free');
+    expect(received).toHaveLength(2);
+    expect(received[1]).toBeUndefined();
+    dispose();
+  });
+
   it('Accept logs the proposal as a repair-applied event; the state follows it', async () => {
     const { day: [state, actions, clock], dispose } = setup(undefined, { propose: async () => proposal(routes, [2, 0]) });
     clock.set(480);
@@ -410,7 +434,8 @@ describe('day store: repair', () => {
     actions.dispatch();
     actions.setAutoRepair(true);
     actions.addEvent({ type: 'delay', vehicle: 'v1', minutes: 600 });
-    await new Promise((r) => setTimeout(r, 0));
+    // Proposed, then checked in a later task, then logged.
+    await vi.waitFor(() => expect(state.day!.events.at(-1)!.type).toBe('repair-applied'));
     expect(calls).toBe(1);
     const last = state.day!.events.at(-1)!;
     expect(last.type).toBe('repair-applied');

@@ -8,7 +8,7 @@ import { isOrderStep, type Route, type Solution } from '../domain/solution';
 import type { Violation } from '../domain/violations';
 import { repairContext, type RepairOptions, type RepairProposal } from './repair';
 import { currentRoutes } from './repair-candidate';
-import { dayAfter, repairEvent, tailViolations, unservedOrders } from './repair-score';
+import { dayAfter, dayAfterPaused, repairEvent, tailViolations, unservedOrders, type DayAfter, type RepairContext } from './repair-score';
 import { collectedReason, collectedUnrouted } from '../domain/day/repair-problem';
 
 /** A proposal walked as a day. `ok`: the rest of the day breaks no rule (the past's broken rules are facts, listed apart). */
@@ -38,9 +38,20 @@ export function checkDay(scenario: Scenario, day: DayRecord, nowS: number, optio
  * route with the checker's day walk (route-eval.ts with a DayWalk). Its `plan` is
  * what the scenario's plan becomes when the proposal is accepted.
  */
-export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<RepairProposal, 'atS' | 'routes'>, options: Pick<RepairOptions, 'exclude'> = {}): RepairCheck {
-  const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude });
-  const { state, prediction } = dayAfter(ctx, proposal.routes);
+export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<RepairProposal, 'atS' | 'routes'>, options: Pick<RepairOptions, 'exclude' | 'known'> = {}): RepairCheck {
+  const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude, known: options.known });
+  return checkOf(ctx, dayAfter(ctx, proposal.routes));
+}
+
+/** checkRepair with `pause` awaited between its walks (the page: each in a task of its own); the same verdict. */
+export async function checkRepairPaused(scenario: Scenario, day: DayRecord, proposal: Pick<RepairProposal, 'atS' | 'routes'>, options: Pick<RepairOptions, 'exclude' | 'known'>, pause: () => Promise<void>): Promise<RepairCheck> {
+  const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude, known: options.known });
+  await pause();
+  return checkOf(ctx, await dayAfterPaused(ctx, proposal.routes, pause));
+}
+
+function checkOf(ctx: RepairContext, { state, prediction }: DayAfter): RepairCheck {
+  const { scenario } = ctx;
   const violations = tailViolations(ctx, prediction);
   const all = prediction.routes.flatMap((r) => r.violations);
   const facts = all.filter((v) => !violations.includes(v));

@@ -61,15 +61,40 @@ export function repairEvent(ctx: RepairContext, routes: AcceptedRoute[], id = 'r
 }
 
 /** The day after accepting `routes`: state and prediction now. */
-export function dayAfter(ctx: RepairContext, routes: AcceptedRoute[]): { state: DayState; prediction: DayPrediction } {
-  const events: DayEvent[] = [...ctx.day.events, repairEvent(ctx, routes)];
-  const state = deriveDayState(ctx.scenario, ctx.plan, events);
-  return { state, prediction: predictDay(ctx.scenario, state, ctx.nowS / 60, ctx.settings) };
+export function dayAfter(ctx: RepairContext, routes: AcceptedRoute[]): DayAfter {
+  const state = stateAfter(ctx, routes);
+  return { state, prediction: predictAfter(ctx, state) };
 }
 
-/** Walks and scores a candidate (whole routes) against the day as it stands. */
-export function scoreCandidate(ctx: RepairContext, routes: AcceptedRoute[]): ScoredCandidate {
-  const { state, prediction } = dayAfter(ctx, routes);
+/** A candidate's day: its state and its prediction now. */
+export interface DayAfter {
+  state: DayState;
+  prediction: DayPrediction;
+}
+
+/** The day's state after accepting `routes` (dayAfter's first half). */
+export function stateAfter(ctx: RepairContext, routes: AcceptedRoute[]): DayState {
+  const events: DayEvent[] = [...ctx.day.events, repairEvent(ctx, routes)];
+  return deriveDayState(ctx.scenario, ctx.plan, events);
+}
+
+/** That state predicted now (dayAfter's second half). */
+export function predictAfter(ctx: RepairContext, state: DayState): DayPrediction {
+  return predictDay(ctx.scenario, state, ctx.nowS / 60, ctx.settings);
+}
+
+/** dayAfter with `pause` awaited after each half (the page: each in a task of its own). */
+export async function dayAfterPaused(ctx: RepairContext, routes: AcceptedRoute[], pause: () => Promise<void>): Promise<DayAfter> {
+  const state = stateAfter(ctx, routes);
+  await pause();
+  const prediction = predictAfter(ctx, state);
+  await pause();
+  return { state, prediction };
+}
+
+/** Walks and scores a candidate (whole routes) against the day as it stands; `after`: its day, when walked already (dayAfter). */
+export function scoreCandidate(ctx: RepairContext, routes: AcceptedRoute[], after: DayAfter = dayAfter(ctx, routes)): ScoredCandidate {
+  const { state, prediction } = after;
   const violations = tailViolations(ctx, prediction);
   const unassigned = unservedOrders(ctx, state, prediction);
   const orders = dayOrders(state);

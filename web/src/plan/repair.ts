@@ -4,8 +4,8 @@
 // checker's day walk, the better kept (never worse), with its diff. Pure; the solve is injected.
 import type { AcceptedRoute } from '../domain/day/events';
 import type { DayRecord } from '../domain/day/day-schema';
-import { deriveDayState } from '../domain/day/day-state';
-import { predictDay, DEFAULT_DAY_SETTINGS } from '../domain/day/eta';
+import { deriveDayState, type DayState } from '../domain/day/day-state';
+import { predictDay, DEFAULT_DAY_SETTINGS, type DayPrediction } from '../domain/day/eta';
 import { repairStarts } from '../domain/day/repair-start';
 import { buildRepairProblem, type RepairProblem } from '../domain/day/repair-problem';
 import { MARGIN_COST_PER_MINUTE, type MarginShaping } from '../domain/day/repair-margin';
@@ -15,7 +15,7 @@ import { initialStopOf, type Solution } from '../domain/solution';
 import type { SolveOptions, UncheckedSolution } from '../../../workers/protocol';
 import { assembleSolverRoutes, currentRoutes } from './repair-candidate';
 import { repairDiff } from './repair-diff';
-import { scoreCandidate, type RepairContext, type ScoredCandidate } from './repair-score';
+import { dayAfterPaused, scoreCandidate, type RepairContext, type ScoredCandidate } from './repair-score';
 
 /** How much a repair may change: re-time only, re-sequence each route, or move stops between vehicles. */
 export type RepairLevel = 'keep-order' | 'keep-vehicle' | 'free';
@@ -58,6 +58,19 @@ export interface RepairOptions {
   stability?: { movedCost: number; resequencedCost: number };
   /** Re-deliveries and new orders to leave out (kept for another day). */
   exclude?: string[];
+  /**
+   * The day's state after its log and its prediction at `nowS` (margin rule only, no chance flags), when the
+   * caller has them already (the page does): taken as the day as it stands instead of deriving both again.
+   */
+  known?: KnownDay;
+  /** Awaited between the proposal's steps (the page: a later task, so no step holds its main thread long). */
+  pause?: () => Promise<void>;
+}
+
+/** The day as it stands, as the caller derived it (RepairOptions.known). */
+export interface KnownDay {
+  state: DayState;
+  prediction: DayPrediction;
 }
 
 export interface RepairDiff {
@@ -143,11 +156,11 @@ function routesAsInitial(solution: Pick<UncheckedSolution, 'routes'>): RepairPro
 export type RepairSolve = (scenario: Scenario, options: RepairSolveOptions) => Promise<UncheckedSolution>;
 
 /** The day's state, prediction and repair starts now: what both candidates are judged against. */
-export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<RepairOptions, 'nowS' | 'stability' | 'exclude'>): RepairContext {
+export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<RepairOptions, 'nowS' | 'stability' | 'exclude' | 'known'>): RepairContext {
   const plan = day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes' | 'unassigned'>;
-  const state = deriveDayState(scenario, plan, day.events);
+  const state = options.known?.state ?? deriveDayState(scenario, plan, day.events);
   const settings = day.settings ?? DEFAULT_DAY_SETTINGS;
-  const prediction = predictDay(scenario, state, options.nowS / 60, settings);
+  const prediction = options.known?.prediction ?? predictDay(scenario, state, options.nowS / 60, settings);
   const starts = repairStarts(scenario, state, prediction);
   return {
     scenario, day, plan, settings, nowS: options.nowS, state, prediction, starts,
@@ -165,10 +178,15 @@ export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<
  */
 export async function proposeRepair(scenario: Scenario, day: DayRecord, options: RepairOptions, solve: RepairSolve): Promise<RepairProposal> {
   const started = performance.now();
+  const pause = options.pause ?? (() => Promise.resolve());
   const ctx = repairContext(scenario, day, options);
+  await pause();
+  // Each candidate walked in two halves, a pause after each (dayAfterPaused); scored as dayAfter would.
+  const score = async (routes: AcceptedRoute[]) => scoreCandidate(ctx, routes, await dayAfterPaused(ctx, routes, pause));
   const scoredAt = performance.now();
-  const before = scoreCandidate(ctx, currentRoutes(ctx));
-  const solveLimitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, (performance.now() - scoredAt) / 1000);
+  const before = await score(currentRoutes(ctx));
+  const scoringS = (performance.now() - scoredAt) / 1000;
+  const solveLimitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, scoringS);
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
@@ -201,8 +219,9 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
         const better = !answer || (overloads(c) === overloads(answer) ? c.objective < answer.objective : !overloads(c));
         if (better) answer = c;
       };
+      await pause();
       let solution = await run(problem, solveLimitS, problem.initial);
-      let after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+      let after = await score(assembleSolverRoutes(ctx, problem, solution));
       consider(after);
       // The solver's model unloads a delivery on board with its order; one it leaves unassigned stays
       // on board in truth, so its plan may overload the van. Then solve again, warm-started, with the
@@ -212,10 +231,12 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
         const overloaded = overloadedVehicles(after).filter((v) => !carry.includes(v));
         if (overloaded.length === 0) break;
         carry.push(...overloaded);
+        await pause();
         problem = build(carry);
+        await pause();
         const limitS = solveBudgetS(options.timeLimitS, (performance.now() - started) / 1000, (performance.now() - scoredAt) / 1000);
         solution = await run(problem, limitS, routesAsInitial(solution));
-        after = scoreCandidate(ctx, assembleSolverRoutes(ctx, problem, solution));
+        after = await score(assembleSolverRoutes(ctx, problem, solution));
         consider(after);
       }
       // A plan that passes the day check is never traded for one that does not, whatever the objective
@@ -228,6 +249,7 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
       }
     }
   }
+  await pause();
   return {
     level: options.level, atS: options.nowS, routes: best.routes, diff: repairDiff(ctx, before, best), source,
     objectiveBefore: before.objective, objectiveAfter: best.objective,

@@ -31,6 +31,7 @@ import { createScenariosStore } from './scenarios';
 import type { ScenariosStore } from './scenarios-types';
 import { createUiStore, type UiStore } from './ui';
 import { viewQueue } from './staged';
+import { pauseForTask } from './next-task';
 
 /** Everything a component may read or call. */
 export interface AppState {
@@ -144,8 +145,9 @@ function defaultDayDeps(cleanup: (fn: () => void) => void): DayDeps {
   const repairClient = makeSolverClient();
   cleanup(() => repairClient.dispose());
   return {
-    propose: (scenario, day, level, nowS) => proposeRepair(scenario, day, {
+    propose: (scenario, day, level, nowS, known) => proposeRepair(scenario, day, {
       level, nowS, seed: scenario.settings.solver.seed, timeLimitS: Math.min(REPAIR_TIME_LIMIT_S, scenario.settings.solver.timeLimitS),
+      known, pause: pauseForTask,
     }, (problem, options) => repairClient.solve(problem, options)),
     simulate: (scenario, day, fromMinutes) => simulateDay(scenario, day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes'>, {
       seed: scenario.settings.solver.seed, fromS: Math.round(fromMinutes * 60),

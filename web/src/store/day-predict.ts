@@ -4,9 +4,7 @@
 // of a day and a day with no state are made at once, as before.
 import { createComputed, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { predictDayAtInSteps, type DayBase, type DayDerivation, type DayDerived, type DayKeeper } from './day-derive';
-
-/** Runs `fn` in a later task. */
-export type Later = (fn: () => void) => void;
+import { nextTask, type Later } from './next-task';
 
 /** Work per task of a sliced prediction, milliseconds. */
 export const PREDICT_SLICE_MS = 10;
@@ -18,8 +16,6 @@ export interface SlicedPredictionOptions {
   sliceMs?: number;
   slicedAbove?: number;
 }
-
-const nextTask: Later = (fn) => { setTimeout(fn, 0); };
 
 /**
  * The day derived at `now()` from `base()`, following both. A large day's new derivation is made a slice per

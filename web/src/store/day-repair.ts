@@ -7,11 +7,14 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { deriveEventId, type DayEvent, type RepairAppliedEvent } from '../domain/day/events';
 import type { Scenario } from '../domain/scenario';
 import type { DayDerived } from './day-derive';
-import type { RepairLevel, RepairProposal } from '../plan/repair';
-import { checkRepair } from '../plan/repair-plan';
+import type { KnownDay, RepairLevel, RepairProposal } from '../plan/repair';
+import { checkRepair, checkRepairPaused, type RepairCheck } from '../plan/repair-plan';
 
-/** Proposes a repair of the day at `nowS` (plan/repair.ts proposeRepair with the worker's solve bound in). */
-export type ProposeRepair = (scenario: Scenario, day: DayRecord, level: RepairLevel, nowS: number) => Promise<RepairProposal>;
+/**
+ * Proposes a repair of the day at `nowS` (plan/repair.ts proposeRepair with the worker's solve bound in); `known`:
+ * the day as it stands when the store has it at `nowS` already.
+ */
+export type ProposeRepair = (scenario: Scenario, day: DayRecord, level: RepairLevel, nowS: number, known?: KnownDay) => Promise<RepairProposal>;
 
 /** The repair part of the day store's state. */
 export interface DayRepairState {
@@ -34,6 +37,10 @@ interface RepairDeps {
   append: (events: DayEvent[]) => void;
   say: (message: { tone: 'error' | 'info'; text: string } | null) => void;
   propose?: ProposeRepair;
+  /** The day as it stands at `nowS` (its state and margin-rule prediction), when the store has it for `scenario`: else undefined. */
+  known?: (scenario: Scenario, nowS: number) => KnownDay | undefined;
+  /** Awaited before the proposal is checked (the page: a later task). */
+  pause?: () => Promise<void>;
 }
 
 /** Creates the repair state and verbs; needs a reactive owner. */
@@ -43,6 +50,8 @@ export function createDayRepair(deps: RepairDeps) {
   const [autoRepair, setAutoRepair] = createSignal(false);
   /** Log length a proposal was made for: a proposal for an older log is out of date. */
   let madeFor = -1;
+  /** The independent check of the proposal made for that log (checkRepair), done as the proposal was made. */
+  let checked: { proposal: RepairProposal; check: RepairCheck } | null = null;
   const logLength = () => deps.scenario()?.day?.events.length ?? -1;
 
   async function propose(level: RepairLevel): Promise<RepairProposal | null> {
@@ -56,8 +65,16 @@ export function createDayRepair(deps: RepairDeps) {
     setRepairing(true);
     const length = scenario.day.events.length;
     try {
-      const result = await deps.propose(scenario, scenario.day, level, Math.round(deps.now() * 60));
+      const nowS = Math.round(deps.now() * 60);
+      const known = deps.known?.(scenario, nowS);
+      const result = await deps.propose(scenario, scenario.day, level, nowS, known);
       if (logLength() !== length) return null;
+      // Checked now, before it is shown, its walks in tasks of their own: Accept then only logs it (at 10,000
+      // orders the check at Accept was a task of 100-200 ms).
+      const pause = deps.pause ?? (() => Promise.resolve());
+      const check = await checkRepairPaused(scenario, scenario.day, result, { known: result.atS === nowS ? known : undefined }, pause);
+      if (logLength() !== length) return null;
+      checked = { proposal: result, check };
       madeFor = length;
       return result;
     } catch (error) {
@@ -80,7 +97,7 @@ export function createDayRepair(deps: RepairDeps) {
     const taken = new Set(day.events.map((e) => e.id));
     const id = `${auto ? AUTO_REPAIR_ID : ''}${deriveEventId(draft, taken)}`;
     const event: RepairAppliedEvent = { ...draft, id: taken.has(id) ? `${id}#${taken.size + 1}` : id };
-    const check = checkRepair(scenario, day, p);
+    const check = checked?.proposal === p ? checked.check : checkRepair(scenario, day, p);
     deps.append([event]);
     setProposal(null);
     const verdict = check.ok

@@ -12,6 +12,7 @@ import type { Order, Scenario } from '../domain/scenario';
 import { createDayClock, keepClock, type DayClock } from './day-clock';
 import { deriveDayBase, makeDayKeeper, newIssues, withRiskFlags, type DayDerived } from './day-derive';
 import { createSlicedPrediction, type SlicedPredictionOptions } from './day-predict';
+import { pauseForTask } from './next-task';
 import { createDayRisk, type DayRisk } from './day-risk';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import { dispatchBlocker, firstDeparture, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
@@ -78,6 +79,8 @@ export interface DayDeps {
   riskThrottleMs?: number;
   /** How the prediction is sliced over tasks on a large day (day-predict.ts; tests). */
   predict?: SlicedPredictionOptions;
+  /** Awaited between a repair's long steps (default: a later task). */
+  pause?: () => Promise<void>;
 }
 
 /** The day store: state, actions and the clock. */
@@ -131,7 +134,18 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     setMessage({ tone: 'error', text });
     return false;
   };
-  const repair = createDayRepair({ scenario: () => untrack(base), derived, now: clock.minutes, append: (events) => append(events), say: setMessage, propose: deps.propose });
+  // The day as it stands, for a repair at `nowS`: the state and margin-rule prediction the page has, when they are
+  // of this very copy of the scenario, at that time, and of the day as dispatched (nothing left out of it).
+  const known = (scenario: Scenario, nowS: number) => {
+    const b = untrack(dayBase);
+    const d = untrack(predicted);
+    if (!b || !d || b.scenario !== scenario || d.state !== b.state || b.warnings.length > 0 || Math.round(d.nowMinutes * 60) !== nowS) return undefined;
+    return { state: d.state, prediction: d.prediction };
+  };
+  const repair = createDayRepair({
+    scenario: () => untrack(base), derived, now: clock.minutes, append: (events) => append(events), say: setMessage, propose: deps.propose,
+    known, pause: deps.pause ?? pauseForTask,
+  });
   // Opening a scenario with a day shows the day, its clock at the last logged time.
   createMemo((previousId: string | undefined) => {
     const id = scenarioState.scenario?.id;
