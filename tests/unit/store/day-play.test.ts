@@ -39,6 +39,42 @@ describe('Play queue', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it('a simulation made a slice per task: the ticks meanwhile log nothing, the first after it logs all that came due, once', () => {
+    let scenario: Scenario = { ...makeMiniScenario({ plan: makeMiniPlan() }), day: dayOf([]) };
+    const simulated = [ev('sim-1', 480), ev('sim-2', 500), ev('sim-3', 540), ev('sim-4', 600)];
+    let steps = 0;
+    const sliced = { step: () => (steps += 1) >= 3, result: () => simulated };
+    const tasks: (() => void)[] = [];
+    const logged: string[][] = [];
+    const queue = makePlayQueue(() => scenario, () => sliced, (events) => {
+      logged.push(events.map((e) => e.id));
+      scenario = { ...scenario, day: { ...scenario.day!, events: [...scenario.day!.events, ...events] } };
+    }, () => false, (fn) => tasks.push(fn));
+    queue.due(470, 490);
+    queue.due(490, 510);
+    expect(logged).toEqual([]);
+    // Two slices not done, the third done: made.
+    while (tasks.length) tasks.shift()!();
+    expect(steps).toBe(3);
+    expect(logged).toEqual([]);
+    queue.due(510, 545);
+    expect(logged).toEqual([['sim-1', 'sim-2', 'sim-3']]);
+    queue.due(545, 620);
+    expect(logged).toEqual([['sim-1', 'sim-2', 'sim-3'], ['sim-4']]);
+    // Reset while one is being made: its slices stop, the next Play makes another.
+    const again = { step: () => false, result: () => [] };
+    let made = 0;
+    const other = makePlayQueue(() => scenario, () => { made += 1; return again; }, () => {}, () => false, (fn) => tasks.push(fn));
+    other.due(620, 630);
+    tasks.shift()!();
+    expect(tasks).toHaveLength(1);
+    other.reset();
+    tasks.shift()!();
+    expect(tasks).toHaveLength(0);
+    other.due(630, 640);
+    expect(made).toBe(2);
+  });
+
   it("a store's proxy is copied before the simulator reads it", () => {
     createRoot((dispose) => {
       const [store] = createStore({ scenario: { ...makeMiniScenario({ plan: makeMiniPlan() }), day: dayOf([]) } as Scenario });

@@ -1,7 +1,7 @@
 // Wires the stores together and provides them to the component tree. Tests
 // mount fresh stores by passing their own client, database and demo loader.
 import { createContext, onCleanup, useContext, type JSX } from 'solid-js';
-import { simulateDay } from '../domain/day/simulate';
+import { simulateDayInSteps } from '../domain/day/simulate';
 import type { Scenario } from '../domain/scenario';
 import type { Solution } from '../domain/solution';
 import { proposeRepair } from '../plan/repair';
@@ -149,7 +149,7 @@ function defaultDayDeps(cleanup: (fn: () => void) => void): DayDeps {
       level, nowS, seed: scenario.settings.solver.seed, timeLimitS: Math.min(REPAIR_TIME_LIMIT_S, scenario.settings.solver.timeLimitS),
       known, pause: pauseForTask,
     }, (problem, options) => repairClient.solve(problem, options)),
-    simulate: (scenario, day, fromMinutes) => simulateDay(scenario, day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes'>, {
+    simulate: (scenario, day, fromMinutes) => simulateDayInSteps(scenario, day.dispatchedPlan.solution as unknown as Pick<Solution, 'routes'>, {
       seed: scenario.settings.solver.seed, fromS: Math.round(fromMinutes * 60),
       takenOrderIds: day.events.flatMap((e) => (e.type === 'new-order' ? [e.order.id] : [])),
     }),

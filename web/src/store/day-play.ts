@@ -7,9 +7,17 @@ import type { DayRecord } from '../domain/day/day-schema';
 import { extendsLog, type DayEvent } from '../domain/day/events';
 import { orderStopKeys, stopKey, type DayState } from '../domain/day/day-state';
 import type { Scenario } from '../domain/scenario';
+import type { DaySimulation } from '../domain/day/simulate';
+import { nextTask, type Later } from './next-task';
 
-/** Builds the Play events of a dispatched day from a time on (sorted by time). */
-export type SimulateDay = (scenario: Scenario, day: DayRecord, fromMinutes: number) => DayEvent[];
+/**
+ * Builds the Play events of a dispatched day from a time on (sorted by time): at once, or as a simulation made a
+ * slice at a time (simulate.ts DaySimulation), which the queue steps a slice per task.
+ */
+export type SimulateDay = (scenario: Scenario, day: DayRecord, fromMinutes: number) => DayEvent[] | DaySimulation;
+
+/** Work per task while a large day's simulation is made, milliseconds. */
+export const SIMULATE_SLICE_MS = 10;
 
 /** A simulated event about a stop already left or cancelled, or a vehicle that is unavailable. */
 export function overtaken(state: DayState | null, e: DayEvent): boolean {
@@ -30,8 +38,17 @@ export function makePlayQueue(
   log: (events: DayEvent[]) => void,
   /** True for a simulated event the dispatcher's own reports made moot (its stop already left, its vehicle unavailable). */
   overtaken: (e: DayEvent) => boolean,
+  later: Later = nextTask,
 ): { due(from: number, to: number): void; reset(): void } {
   let queue: DayEvent[] | null = null;
+  /** A simulation being made a slice per task (the ticks meanwhile log nothing; the first after it logs what came due). */
+  let making: DaySimulation | null = null;
+  const make = (simulation: DaySimulation): void => {
+    if (simulation !== making) return;
+    if (!simulation.step(performance.now() + SIMULATE_SLICE_MS)) return later(() => make(simulation));
+    making = null;
+    queue = [...simulation.result()].sort((a, b) => a.at - b.at);
+  };
   // The ids the log holds, followed as it grows (the log is appended to: a new array, the same events first).
   let logged: { events: readonly DayEvent[]; ids: Set<string> } | null = null;
   const loggedIds = (events: readonly DayEvent[]): Set<string> => {
@@ -47,10 +64,13 @@ export function makePlayQueue(
       const s = scenario();
       if (!simulate || !s?.day) return;
       // `scenario()` is plain data the simulator may read as it is (the day store's own copy); a store's is copied.
-      if (!queue) {
+      if (!queue && !making) {
         const plain = isPlain(s) ? s : structuredClone(unwrap(s));
-        queue = [...simulate(plain, plain.day!, from)].sort((a, b) => a.at - b.at);
+        const made = simulate(plain, plain.day!, from);
+        if (Array.isArray(made)) queue = [...made].sort((a, b) => a.at - b.at);
+        else later(() => make((making = made)));
       }
+      if (!queue) return;
       // The queue is sorted by time: what is due is its head (a pass over the whole queue and a copy of the
       // scenario at every tick of a 10,000-order day were seconds per tick).
       let n = 0;
@@ -64,6 +84,7 @@ export function makePlayQueue(
     },
     reset() {
       queue = null;
+      making = null;
       logged = null;
     },
   };

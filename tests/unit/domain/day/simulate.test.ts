@@ -8,7 +8,7 @@ import { deriveDayState } from '../../../../web/src/domain/day/day-state';
 import { predictDay } from '../../../../web/src/domain/day/eta';
 import type { DayEvent, NewOrderEvent } from '../../../../web/src/domain/day/events';
 import { parseEventsFile, serializeEventsFile } from '../../../../web/src/domain/day/events-file';
-import { eventsDueBetween, simulateDay } from '../../../../web/src/domain/day/simulate';
+import { eventsDueBetween, simulateDay, simulateDayInSteps } from '../../../../web/src/domain/day/simulate';
 import { checkSolution } from '../../../../web/src/domain/check';
 import { roadDistanceM } from '../../../../web/src/domain/geo';
 import { windowStart } from '../../../../web/src/domain/route-eval';
@@ -52,6 +52,19 @@ function routeEvents(events: DayEvent[], route: Route): DayEvent[] {
 }
 
 describe('simulateDay: seeds and shape', () => {
+  it('made a route per step (the page\'s Play on a large day) gives the same events as in one go', () => {
+    const { s, plan } = small();
+    for (let seed = 1; seed <= 20; seed++) {
+      const options = { seed, fromS: seed % 2 ? 8 * 3600 : undefined, delayChance: 0.7, variability: quiet({ travelCv: 0.3, urgentOrdersPerDay: 3 }) };
+      const steps = simulateDayInSteps(s, plan, options);
+      expect(() => steps.result()).toThrow(/not simulated yet/);
+      let n = 1;
+      while (!steps.step(-Infinity)) n += 1;
+      expect(n, 'a step per route and one more').toBe(plan.routes.length + 1);
+      expect(steps.result(), `seed ${seed}`).toEqual(simulateDay(s, plan, options));
+    }
+  });
+
   it('gives the same events for the same seed and different ones for another seed', () => {
     const { s, plan } = small();
     const a = simulateDay(s, plan, { seed: 11 });

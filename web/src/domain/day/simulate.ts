@@ -41,18 +41,47 @@ type Draft = { atS: number; event: DayEvent extends infer E ? (E extends DayEven
  * not depend on fromS/untilS, so playing a day in pieces logs each event once.
  */
 export function simulateDay(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: SimulateOptions): DayEvent[] {
+  const steps = simulateDayInSteps(scenario, plan, options);
+  steps.step();
+  return steps.result();
+}
+
+/** A simulation made a few routes at a time (the page's Play, on a day of hundreds of routes). */
+export interface DaySimulation {
+  /** Simulates routes until `deadline` (a `performance.now()` time; default: all of them); true once the day is simulated. */
+  step(deadline?: number): boolean;
+  /** The events, once `step` returned true. */
+  result(): DayEvent[];
+}
+
+/** simulateDay a slice at a time: the same events (each route draws from its own stream, in the same order). */
+export function simulateDayInSteps(scenario: Scenario, plan: Pick<Solution, 'routes'>, options: SimulateOptions): DaySimulation {
   const variability = options.variability ?? playVariability(scenario.settings);
   const ctx = makeEvalContext(scenario);
   const drafts: Draft[] = [];
-  for (const route of plan.routes) {
-    const rng = makeRng(streamSeed(options.seed, `route:${route.vehicleId}`));
-    drafts.push(...simulateRoute(ctx, route, variability, rng, options.delayChance ?? DEFAULT_DELAY_CHANCE));
-  }
-  const taken = new Set([...scenario.orders.map((o) => o.id), ...(options.takenOrderIds ?? [])]);
-  drafts.push(...urgentOrders(scenario, plan.routes, variability.urgentOrdersPerDay, makeRng(streamSeed(options.seed, 'new-orders')), taken));
-  drafts.sort((a, b) => a.atS - b.atS); // stable: ties keep the order they happened in
-  const events = drafts.map((d, n) => ({ ...d.event, id: `sim${options.seed}-${n + 1}`, at: d.atS / 60 }) as DayEvent);
-  return eventsDueBetween(events, options.fromS ?? -Infinity, options.untilS ?? Infinity);
+  let next = 0;
+  let events: DayEvent[] | null = null;
+  return {
+    step(deadline = Infinity) {
+      if (events) return true;
+      while (next < plan.routes.length) {
+        const route = plan.routes[next++];
+        const rng = makeRng(streamSeed(options.seed, `route:${route.vehicleId}`));
+        for (const draft of simulateRoute(ctx, route, variability, rng, options.delayChance ?? DEFAULT_DELAY_CHANCE)) drafts.push(draft);
+        if (performance.now() >= deadline) return false;
+      }
+      const taken = new Set([...scenario.orders.map((o) => o.id), ...(options.takenOrderIds ?? [])]);
+      drafts.push(...urgentOrders(scenario, plan.routes, variability.urgentOrdersPerDay, makeRng(streamSeed(options.seed, 'new-orders')), taken));
+      drafts.sort((a, b) => a.atS - b.atS); // stable: ties keep the order they happened in
+      const all = drafts.map((d, n) => ({ ...d.event, id: `sim${options.seed}-${n + 1}`, at: d.atS / 60 }) as DayEvent);
+      events = eventsDueBetween(all, options.fromS ?? -Infinity, options.untilS ?? Infinity);
+      return true;
+    },
+    result() {
+      if (!events) throw new Error('the day is not simulated yet: step until it is');
+      return events;
+    },
+  };
 }
 
 /** Events whose time is in [fromS, toS) (seconds of the day), in their order: what Play logs as the clock moves from `fromS` to `toS`. */
