@@ -1,7 +1,8 @@
 // Day mode on a day too large to list whole (issue #15): 400 stops on 12 vans. The routes of the day are listed
 // folded ("Show stops" opens one); a stop selected elsewhere (the at-risk list) opens its route; the at-risk list
 // names its first 100 and counts the rest; the event log lists the latest 200 events and says Export has them all;
-// the stop actions of an opened route work as on a small day.
+// the stop actions of an opened route work as on a small day. A day of 1,500 stops (its prediction, Play and repair made
+// a slice per task) shows whole days: the summary and the at-risk list agree after a clock step, Play logs, Repair and Accept work.
 import type { Page } from '@playwright/test';
 import { isOrderStep } from '../../web/src/domain/solution';
 import { DEMO, makeLargeScenario, openScenario } from './plan-fixtures';
@@ -100,4 +101,55 @@ test('a day of 400 stops lists its routes folded; a route opens on demand or whe
   // ...marked, and scrolled into view in the list.
   await expect(owner.locator(`.day-stop[data-order-id="${orderId}"]`)).toHaveClass(/\bis-selected\b/);
   await expect(owner.locator(`.day-stop[data-order-id="${orderId}"]`)).toBeInViewport();
+});
+
+test('a day of 1,500 stops is predicted, played and repaired a slice per task, and what it shows is whole', async ({ page }) => {
+  test.setTimeout(240_000);
+  const LARGE = 1500;
+  const large = makeLargeScenario(LARGE, 40);
+  const first = large.plan!.solution.routes[0];
+  const firstOrders = first.steps.filter(isOrderStep).map((s) => s.id);
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await openScenario(page, large);
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(LARGE), { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Dispatch' }).click();
+  const reportRows = page.getByRole('region', { name: 'Day report' }).locator('tbody tr');
+  await expect(reportRows).toHaveCount(40);
+
+  // A clock step: the day shown follows once its new prediction is whole; the summary and the at-risk list agree.
+  const hoursBefore = await reportRows.first().locator('td').nth(4).innerText();
+  await setTime(page, '21:30');
+  await expect(reportRows.first().locator('td').nth(4)).not.toHaveText(hoursBefore);
+  const risky = page.getByRole('region', { name: 'At risk' });
+  await expect.poll(async () => Number((await risky.locator('.section-title .count').innerText()).replace(/,/g, ''))).toBeGreaterThan(100);
+  const total = Number((await risky.locator('.section-title .count').innerText()).replace(/,/g, ''));
+  await expect(page.locator('[aria-label="Plan summary"]')).toContainText(`${total.toLocaleString('en-US')} at risk`);
+
+  // A stop done: its route shows it.
+  await setTime(page, '08:30');
+  const list = page.getByRole('region', { name: 'Routes of the day' });
+  const route = list.locator(`article.day-route[data-vehicle-id="${first.vehicleId}"]`);
+  await route.getByRole('button', { name: 'Show stops' }).click();
+  await route.getByRole('button', { name: 'Done' }).first().click();
+  await expect(route.locator(`.day-stop[data-order-id="${firstOrders[0]}"]`)).toHaveAttribute('data-status', 'done');
+  await expect(route.locator('.day-route__progress')).toHaveText(`1/${firstOrders.length}`);
+
+  // Play: the simulated day (made a slice per task) is logged as the clock passes it.
+  const log = page.getByRole('region', { name: 'Event log' });
+  const logged = Number(await log.locator('.section-title .count').innerText());
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(async () => Number((await log.locator('.section-title .count').innerText()).replace(/,/g, '')), { timeout: 30_000 }).toBeGreaterThan(logged + 20);
+  await page.getByRole('button', { name: 'Pause' }).click();
+
+  // Repair and Accept: the proposal is checked before it is shown, and Accept logs it with that verdict.
+  await page.getByLabel('Level').selectOption('free');
+  await page.getByRole('button', { name: 'Repair' }).click();
+  const proposal = page.getByRole('group', { name: 'Repair proposal' });
+  await expect(proposal).toBeVisible({ timeout: 60_000 });
+  await expect(proposal).toContainText(/At risk \d+ → \d+; cost/);
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await expect(proposal).toBeHidden();
+  await expect(page.getByText(/^Repair applied \(at risk \d+ → \d+, \d+ moved\); the checker finds /)).toBeVisible();
+  await expect(log.locator('.event-log__list > li').last()).toContainText('repair applied');
 });
