@@ -1,7 +1,8 @@
 // The proposal's "Stops moved" list names what the dispatcher knows: the customer with the order id (customer
 // names repeat), and vehicles by their names; vehicle ids are made by the app on import ("manchester-fleet-5").
+// Its cost reads the km instead for a fleet whose driving is not priced (the KPI bar reads "—" there).
 import { describe, expect, it } from 'vitest';
-import { droppedLine, movedLine } from '../../../web/src/plan/repair-diff';
+import { costText, droppedLine, movedLine } from '../../../web/src/plan/repair-diff';
 
 const vehicles = new Map([['manchester-fleet-5', 'Van 5'], ['manchester-fleet-2', 'Van 1'], ['unnamed', '']]);
 const customers = new Map([['MCR-1101', 'Freya Khan'], ['MCR-1035', '']]);
@@ -39,5 +40,18 @@ describe('the warning a proposal leads with when it leaves orders unserved', () 
     expect(droppedLine({ unassignedBefore: ['A', 'B'], unassignedAfter: ['A'] }, names)).toBeNull();
     expect(droppedLine({ unassignedBefore: ['A', 'B'], unassignedAfter: ['B', 'A', 'A'] }, names)).toBeNull();
     expect(droppedLine({ unassignedBefore: [], unassignedAfter: [] }, names)).toBeNull();
+  });
+});
+
+describe("the proposal's cost", () => {
+  const diff = { costBefore: 1234.5, costAfter: 1200, distanceBeforeM: 181_400, distanceAfterM: 176_950 };
+  it('reads before → after (change) for a priced fleet', () => {
+    expect(costText(diff, false)).toBe('1,235 → 1,200 (−34.50)');
+  });
+
+  it('reads the km instead, said so, when the fleet drives for free and both costs are 0', () => {
+    expect(costText({ ...diff, costBefore: 0, costAfter: 0 }, true)).toBe('— (driving is not priced; km 181.4 → 177.0)');
+    // Fixed costs or priced rules still count: a cost that is not 0 is shown as a cost.
+    expect(costText({ ...diff, costBefore: 50, costAfter: 0 }, true)).toBe('50 → 0 (−50.00)');
   });
 });

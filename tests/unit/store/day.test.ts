@@ -356,7 +356,7 @@ describe('day store: an event changes the day alone', () => {
 describe('day store: repair', () => {
   const proposal = (routes: RepairProposal['routes'], atRisk: [number, number]): RepairProposal => ({
     level: 'free', atS: 540 * 60, routes, source: 'solver', objectiveBefore: 10, objectiveAfter: 5,
-    diff: { moved: [], resequenced: [], etas: [], nowOnTime: [], nowLate: [], costBefore: 10, costAfter: 5, atRiskBefore: atRisk[0], atRiskAfter: atRisk[1], unassignedBefore: [], unassignedAfter: [] },
+    diff: { moved: [], resequenced: [], etas: [], nowOnTime: [], nowLate: [], costBefore: 10, costAfter: 5, distanceBeforeM: 1000, distanceAfterM: 900, atRiskBefore: atRisk[0], atRiskAfter: atRisk[1], unassignedBefore: [], unassignedAfter: [] },
   });
   const routes = [{ vehicle: 'v1', stops: [{ type: 'job' as const, id: 'o1' }, { type: 'job' as const, id: 'o3' }] }, { vehicle: 'v2', stops: [{ type: 'job' as const, id: 'o2' }] }];
 

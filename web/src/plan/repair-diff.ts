@@ -3,7 +3,8 @@
 // or at risk, cost, at-risk and unassigned before and after.
 import type { DayPrediction, PredictedStop } from '../domain/day/eta';
 import type { RepairDiff } from './repair';
-import { predictedCost, stabilityChanges, type RepairContext, type ScoredCandidate } from './repair-score';
+import { formatCost, formatCostDelta, formatKmValue } from '../domain/format';
+import { predictedCost, predictedDistanceM, stabilityChanges, type RepairContext, type ScoredCandidate } from './repair-score';
 
 /** Stop key → its predicted stop, over every route. */
 function stopsByKey(prediction: DayPrediction): Map<string, PredictedStop> {
@@ -30,6 +31,8 @@ export function repairDiff(ctx: RepairContext, before: ScoredCandidate, after: S
     nowLate: keys.filter((k) => !risky(was.get(k)) && risky(now.get(k))),
     costBefore: predictedCost(before.state, before.prediction),
     costAfter: predictedCost(after.state, after.prediction),
+    distanceBeforeM: predictedDistanceM(before.state, before.prediction),
+    distanceAfterM: predictedDistanceM(after.state, after.prediction),
     atRiskBefore: before.prediction.atRisk.length,
     atRiskAfter: after.prediction.atRisk.length,
     unassignedBefore: before.unassigned,
@@ -70,4 +73,15 @@ export function droppedLine(
   const rest = dropped.length - named.length;
   const orders = dropped.length === 1 ? 'order' : 'orders';
   return `This repair leaves ${dropped.length} more ${orders} unassigned, not served today: ${named.join(', ')}${rest > 0 ? `, and ${rest} more` : ''}.`;
+}
+
+/**
+ * The proposal's cost, as its summary says it after "cost ": before → after (change); for a fleet whose driving
+ * is not priced (both costs 0: the KPI bar shows "—"), its km instead, said so.
+ */
+export function costText(diff: Pick<RepairDiff, 'costBefore' | 'costAfter' | 'distanceBeforeM' | 'distanceAfterM'>, unpriced: boolean): string {
+  if (unpriced && diff.costBefore === 0 && diff.costAfter === 0) {
+    return `— (driving is not priced; km ${formatKmValue(diff.distanceBeforeM)} → ${formatKmValue(diff.distanceAfterM)})`;
+  }
+  return `${formatCost(diff.costBefore)} → ${formatCost(diff.costAfter)} (${formatCostDelta(diff.costAfter - diff.costBefore)})`;
 }

@@ -111,8 +111,17 @@ export function scoreCandidate(ctx: RepairContext, routes: AcceptedRoute[], afte
 
 /** Sum of the predicted costs of the routes that serve at least one stop (done stops count). */
 export function predictedCost(state: DayState, prediction: DayPrediction): number {
+  return usedRoutes(state, prediction).reduce((sum, r) => sum + r.cost, 0);
+}
+
+/** Metres of the same routes. */
+export function predictedDistanceM(state: DayState, prediction: DayPrediction): number {
+  return usedRoutes(state, prediction).reduce((sum, r) => sum + r.distanceM, 0);
+}
+
+function usedRoutes(state: DayState, prediction: DayPrediction): DayPrediction['routes'] {
   const used = new Set(state.routes.filter((r) => r.stops.some(isOrderStep)).map((r) => r.vehicleId));
-  return prediction.routes.filter((r) => used.has(r.vehicleId)).reduce((sum, r) => sum + r.cost, 0);
+  return prediction.routes.filter((r) => used.has(r.vehicleId));
 }
 
 /**

@@ -85,6 +85,9 @@ export interface RepairDiff {
   /** Sum of the predicted route costs of the day (as KPI Cost); the past is the same in both. */
   costBefore: number;
   costAfter: number;
+  /** Metres of those routes (what a fleet whose driving is not priced is measured in). */
+  distanceBeforeM: number;
+  distanceAfterM: number;
   atRiskBefore: number;
   atRiskAfter: number;
   unassignedBefore: string[];

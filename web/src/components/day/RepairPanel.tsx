@@ -4,9 +4,10 @@
 // the auto-repair option (self-healing: a repair applied when a stop becomes at risk).
 import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { REPAIR_LEVELS, type RepairLevel, type RepairProposal } from '../../plan/repair';
-import { droppedLine, movedLine } from '../../plan/repair-diff';
+import { costText, droppedLine, movedLine } from '../../plan/repair-diff';
 import { useApp } from '../../store/context';
-import { formatClock, formatCost, formatCostDelta } from '../ui/format';
+import { formatClock } from '../ui/format';
+import { fleetDrivesFree } from '../../domain/pricing';
 
 const LEVEL_LABELS: Record<RepairLevel, string> = {
   'keep-order': 'keep each stop’s vehicle and order',
@@ -52,7 +53,7 @@ function ProposalView(props: { proposal: RepairProposal }): JSX.Element {
     <div class="repair__proposal" role="group" aria-label="Repair proposal">
       <p>
         {props.proposal.source === 'current' ? 'No change beats the plan as it stands.' : 'Proposed change to the rest of the day.'}{' '}
-        At risk {d().atRiskBefore} → {d().atRiskAfter}; cost {formatCost(d().costBefore)} → {formatCost(d().costAfter)} ({formatCostDelta(d().costAfter - d().costBefore)});
+        At risk {d().atRiskBefore} → {d().atRiskAfter}; cost {costText(d(), fleetDrivesFree(scenarioState.scenario?.vehicles ?? []))};
         {' '}{d().moved.length} moved, {d().resequenced.length} re-sequenced; unassigned {d().unassignedBefore.length} → {d().unassignedAfter.length}.
         {/* The region "At risk" also lists stops by their chance of being on time (the day's estimate): that is
             made again for the repaired day once accepted, so the counts here are the margin rule's alone. */}
