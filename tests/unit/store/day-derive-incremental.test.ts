@@ -14,7 +14,7 @@ import { simulateDay } from '../../../web/src/domain/day/simulate';
 import type { PlanRisk } from '../../../web/src/domain/risk/risk-types';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
-import { deriveDay, deriveDayBase, makeDayKeeper, predictDayAt, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
+import { deriveDay, deriveDayBase, makeDayKeeper, newIssues, predictDayAt, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
 import { randomEventsFile } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 import { generateRichScenario } from '../../bench/rich-generate';
@@ -153,5 +153,34 @@ describe('a day derived again after each event with a keeper equals the day deri
     expect(keeper.data).toBe(scenario);
     // Dispatched again: another plan object, the log from its start.
     appendAndCompare(edited, keeper, dispatched(), events.slice(0, 30), [2, 7], 'dispatched again');
+  });
+
+  it("an events file's check (newIssues) with the keeper finds what it finds deriving afresh, and leaves the keeper as it was", () => {
+    const played = simulateDay(rich, plan as never, { seed: 5, untilS: 12 * 3600, delayChance: 0.6 });
+    let checked = 0, found = 0;
+    for (let seed = 1; seed <= 12; seed++) {
+      const parsed = parseEventsFile(randomEventsFile(rich, plan.routes, plan.unassigned.map((u) => u.orderId), seed), rich);
+      if (!parsed.ok) continue;
+      for (const cut of [0, played.length >> 1, played.length]) {
+        const keeper = makeDayKeeper();
+        const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: dispatched(), events: played.slice(0, cut) };
+        const scenario: Scenario = { ...rich, day };
+        const base = deriveDayBase(scenario, keeper)!;
+        // Its repairs, new orders and failures (re-deliveries) applied to a copy: the same verdict as afresh.
+        // The day's own next events (they apply cleanly) in turn with the random file.
+        const more = cut < played.length && seed % 3 === 0 ? played.slice(cut, cut + 60) : parsed.events.slice(0, 40 + seed);
+        const withKeeper = newIssues(scenario, day, more, base.state, keeper);
+        expect(withKeeper, `seed ${seed}, after ${cut} events`).toBe(newIssues(scenario, day, more, base.state));
+        checked += 1;
+        if (withKeeper) found += 1;
+        // The kept state is untouched: the file appended after all derives as afresh.
+        const next: Scenario = { ...rich, day: { ...day, events: [...day.events, ...more] } };
+        expect(shown(predictDayAt(deriveDayBase(next, keeper), 720, keeper)), `seed ${seed}: kept after the check`).toEqual(shown(deriveDay(next, 720)));
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+    // Files with an event the day cannot apply, and files without one, both checked.
+    expect(found).toBeGreaterThan(0);
+    expect(found).toBeLessThan(checked);
   });
 });

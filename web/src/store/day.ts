@@ -206,16 +206,18 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       if (!current || !scenario) return { ok: false, message: 'Dispatch the plan first: the day starts with a dispatched plan.' };
       const state = dayBase()?.state;
       const read = readEventsImport(text, scenario, state ?? null, unwrap(current).events);
-      const problem = read.ok ? newIssues(scenario, unwrap(current), read.events, state) : null;
+      const problem = read.ok ? newIssues(scenario, unwrap(current), read.events, state, keeper) : null;
       return problem ? { ok: false, message: `The events file was not imported: ${problem}. Nothing was added.` } : read;
     },
     importEvents(text, mediaAdded = 0) {
       const read = actions.readImport(text);
       if (!read.ok) return fail(read.message);
-      append(read.events);
       const last = read.events.reduce((t, e) => Math.max(t, e.at), 0);
-      // The simulated clock catches up with what was reported; the real clock is what it is.
-      if (!clock.real() && last > clock.minutes()) clock.set(last);
+      // One update: the events, and the simulated clock catching up with what was reported (the real clock is what it is).
+      batch(() => {
+        append(read.events);
+        if (!clock.real() && last > clock.minutes()) clock.set(last);
+      });
       setMessage({ tone: 'info', text: importedText(read.events.length, read.skipped, mediaAdded) });
       return true;
     },

@@ -139,6 +139,33 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
 }
 
 /**
+ * The issues the log would have with `more` appended (an events import's check), from what `keeper` holds when it
+ * holds exactly this log of this plan and scenario data: the events applied to a copy of its working state (the
+ * kept state is left as it is), no final pass. Null when it holds another log: the caller derives afresh.
+ */
+export function issuesAfterKept(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], more: readonly DayEvent[]): DayState['issues'] | null {
+  const k = keeper.kept;
+  const same = k !== null && k.plan === dispatchedPlan && k.scenario.orders === scenario.orders && k.scenario.vehicles === scenario.vehicles
+    && k.scenario.depots === scenario.depots && k.scenario.settings === scenario.settings
+    && k.events.length === events.length && extendsLog(events, k.events);
+  if (!same) return null;
+  const trial = trialCopy(k!.work);
+  for (const e of more) applyEvent(trial, e);
+  return trial.issues;
+}
+
+/** A copy of the working state events can be applied to without touching the original (sequences are replaced whole, never changed in place). */
+function trialCopy(work: Work): Work {
+  const copy = finishingCopy(work);
+  const redeliveries = new Map<Redelivery, Redelivery>();
+  for (const [id, r] of work.redeliveries) redeliveries.set(r, copy.redeliveries.get(id)!);
+  return {
+    ...copy, orders: new Map(work.orders), sequences: new Map(work.sequences), plannedDepartS: new Map(work.plannedDepartS),
+    redeliveriesOf: new Map([...work.redeliveriesOf].map(([id, list]) => [id, list.map((r) => redeliveries.get(r)!)])),
+  };
+}
+
+/**
  * A copy of the working state for the final pass, which marks stops en-route and counts loads on board in
  * place: the kept state stays as the events left it, and a state handed out shares nothing the next events
  * change (orders and stop sequences are never changed in place, they are shared).
