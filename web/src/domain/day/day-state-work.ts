@@ -28,6 +28,8 @@ export interface Work {
   issues: { eventId: string; message: string }[];
   /** Each order's resolved needs, resolved once per derivation (orders are never changed in place). */
   needs: WeakMap<Order, OrderNeeds>;
+  /** While a kept derivation applies events: what they change (finishStateKept). */
+  changed?: Changed;
 }
 
 /** The order's resolved needs (capacity amounts, service), resolved once per derivation. */
@@ -261,6 +263,94 @@ export function finishState(work: Work): DayState {
     redeliveries: [...work.redeliveries.values()],
     issues: work.issues,
   };
+}
+
+/**
+ * What the events applied since the last final pass changed (day-state.ts marks it per event): the vehicles whose
+ * day record changed, the orders whose stops changed, or `all` (an accepted repair moves stops between vehicles).
+ */
+export interface Changed {
+  vehicles: Set<string>;
+  orders: Set<string>;
+  all: boolean;
+}
+
+/** A stop of the working state as a state hands it out (its own copy). */
+const copyStop = (stop: DayStop): DayStop => ({ ...stop });
+
+/** A vehicle of the working state as a state hands it out (its own copy, nothing shared with the working state). */
+export function copyVehicle(v: DayVehicle): DayVehicle {
+  return {
+    ...v, position: v.position && { ...v.position }, delays: v.delays.map((d) => ({ ...d })), unavailable: v.unavailable && { ...v.unavailable },
+    onBoard: [...v.onBoard], loaded: v.loaded && [...v.loaded],
+  };
+}
+
+/**
+ * The final pass for the vehicles and orders `changed` names only, the rest taken from `previous` (the state the
+ * last pass made from this working state, never changed since): the same state finishState makes of a copy of
+ * the working state. The working state is left as it is; nothing of it is handed out.
+ */
+export function finishStateKept(work: Work, previous: DayState, changed: Changed): DayState {
+  const stops: Record<string, DayStop> = { ...previous.stops };
+  const vehicles = new Set(changed.vehicles);
+  for (const orderId of changed.orders) {
+    for (const key of orderStopKeys(orderId)) {
+      const stop = work.stops.get(key);
+      if (!stop || stop.orderId !== orderId) continue;
+      stops[key] = copyStop(stop);
+      if (stop.vehicleId) vehicles.add(stop.vehicleId);
+    }
+  }
+  // A vehicle's load on board counts the orders it loaded at the depot, wherever a repair moved them since.
+  if (changed.orders.size > 0) {
+    for (const v of work.vehicles.values()) if (v.loaded?.some((id) => changed.orders.has(id))) vehicles.add(v.vehicleId);
+  }
+  const dayVehicles: Record<string, DayVehicle> = { ...previous.vehicles };
+  const routes = previous.routes.map((route) => {
+    if (!vehicles.has(route.vehicleId)) return route;
+    // As finishState does it, on copies: every stop of the route afresh (its en-route mark follows the vehicle).
+    const sequence = asDriven(work, route.vehicleId);
+    for (const s of sequence) if (isOrderStep(s)) { const stop = work.stops.get(stopKey(s.id, s.type)); if (stop) stops[stop.key] = copyStop(stop); }
+    const routeStops = sequence.filter((s) => !isOrderStep(s) || stops[stopKey(s.id, s.type)]?.status !== 'cancelled');
+    const state = copyVehicle(work.vehicles.get(route.vehicleId)!);
+    const statusOf = (key: string) => stops[key]?.status;
+    state.currentStopIndex = indexOfCurrent(routeStops, statusOf);
+    const current = routeStops[state.currentStopIndex];
+    const currentStop = current && isOrderStep(current) ? stops[stopKey(current.id, current.type)] : undefined;
+    if (state.started && !state.unavailable && currentStop?.status === 'planned') currentStop.status = 'en-route';
+    state.onBoard = onBoard(work, state, routeStops);
+    dayVehicles[route.vehicleId] = state;
+    return { vehicleId: route.vehicleId, stops: routeStops, plannedDepartS: route.plannedDepartS };
+  });
+  // A vehicle without a route whose day changed (a position, a delay): its record afresh, nothing on board.
+  for (const id of vehicles) {
+    if (work.sequences.has(id) || !work.vehicles.has(id)) continue;
+    dayVehicles[id] = { ...copyVehicle(work.vehicles.get(id)!), onBoard: work.scenario.settings.capacityUnits.map(() => 0) };
+  }
+  const sameOrders = changed.orders.size === 0;
+  return {
+    orders: previous.orders.length === work.orders.size ? previous.orders : [...work.orders.values()],
+    routes,
+    unassigned: sameOrders ? previous.unassigned : unassignedOf(work),
+    stops,
+    vehicles: dayVehicles,
+    redeliveries: sameOrders ? previous.redeliveries : [...work.redeliveries.values()].map((r) => ({ ...r })),
+    issues: previous.issues.length === work.issues.length ? previous.issues : [...work.issues],
+  };
+}
+
+/** Orders not cancelled with a stop still to make on no route (finishState's unassigned). */
+function unassignedOf(work: Work): string[] {
+  const unrouted = new Set<string>();
+  for (const s of work.stops.values()) if (!s.vehicleId && !CLOSED.has(s.status)) unrouted.add(s.orderId);
+  return [...work.orders.keys()].filter((id) => unrouted.has(id));
+}
+
+/** Index of the first order stop not done or failed by `statusOf` (stops.length when all are). */
+function indexOfCurrent(stops: StopRef[], statusOf: (key: string) => DayStop['status'] | undefined): number {
+  const i = stops.findIndex((s) => isOrderStep(s) && !LEFT.has(statusOf(stopKey(s.id, s.type)) ?? 'planned'));
+  return i < 0 ? stops.length : i;
 }
 
 /** Index of the first order stop not done or failed (stops.length when all are). */

@@ -7,7 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { extendsLog, formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, asDriven, finishState, orderStopKeys, stopKey, syncVehicles, type Work } from './day-state-work';
+import { applyRepair, asDriven, finishState, finishStateKept, orderStopKeys, stopKey, syncVehicles, type Changed, type Work } from './day-state-work';
 
 export { dayOrderOf, dayOrders, orderStopKeys, reachedAt, stopKey } from './day-state-work';
 
@@ -110,7 +110,7 @@ export function deriveDayState(scenario: Scenario, dispatchedPlan: Pick<Solution
  * events appended since and finishes a copy. A 10,000-order day derived its whole log afresh at every event.
  */
 export interface DayStateKeeper {
-  kept: { scenario: Scenario; plan: object; events: readonly DayEvent[]; work: Work; orders: Order[] } | null;
+  kept: { scenario: Scenario; plan: object; events: readonly DayEvent[]; work: Work; orders: Order[]; state: DayState } | null;
 }
 
 /** An empty keeper (deriveDayStateKept). */
@@ -129,12 +129,20 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
   const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
   // Dropped while events are applied: a throw half way leaves nothing half applied to be taken up again.
   keeper.kept = null;
-  for (let i = extends_ ? k!.events.length : 0; i < events.length; i++) applyEvent(work, events[i]);
-  const state = finishState(finishingCopy(work));
+  // The final pass is made again only for what the events changed, the rest taken from the last state (a whole
+  // pass was ~25 ms per event at 10,000 orders); a log derived afresh, or an accepted repair, gets a whole one.
+  const changed: Changed = { vehicles: new Set(), orders: new Set(), all: !extends_ };
+  work.changed = changed;
+  try {
+    for (let i = extends_ ? k!.events.length : 0; i < events.length; i++) applyEvent(work, events[i]);
+  } finally {
+    work.changed = undefined;
+  }
+  const state = changed.all ? finishState(finishingCopy(work)) : finishStateKept(work, k!.state, changed);
   // The working state's orders are only ever added to: as many as before, they are the list handed out before,
   // kept as that very array (the views of the day's plan keep what they drew while its orders are the same).
   if (extends_ && k!.orders.length === state.orders.length) state.orders = k!.orders;
-  keeper.kept = { scenario, plan: dispatchedPlan, events: events.slice(), work, orders: state.orders };
+  keeper.kept = { scenario, plan: dispatchedPlan, events: events.slice(), work, orders: state.orders, state };
   return state;
 }
 
@@ -216,6 +224,28 @@ function addOrder(work: Work, order: Order): void {
 }
 
 function applyEvent(work: Work, e: DayEvent): void {
+  applyEventTo(work, e);
+  const changed = work.changed;
+  if (!changed) return;
+  // What the event changed, for the kept derivation's final pass (finishStateKept): a vehicle's day, or an
+  // order's stops and those of its re-deliveries (a failure adds one, a correction withdraws it); a repair, all.
+  switch (e.type) {
+    case 'departed': case 'delay': case 'position': case 'unavailable':
+      changed.vehicles.add(e.vehicle);
+      return;
+    case 'arrived': case 'done': case 'failed': case 'service-overran': case 'order-cancelled':
+      changed.orders.add(e.order);
+      for (const r of work.redeliveriesOf.get(e.order) ?? []) changed.orders.add(r.orderId);
+      return;
+    case 'new-order':
+      changed.orders.add(e.order.id);
+      return;
+    default:
+      changed.all = true;
+  }
+}
+
+function applyEventTo(work: Work, e: DayEvent): void {
   const issue = (message: string): void => { work.issues.push({ eventId: e.id, message }); };
   if ('vehicle' in e && !work.vehicles.has(e.vehicle)) return issue(`unknown vehicle '${e.vehicle}'`);
   if (e.type !== 'new-order' && 'order' in e && !work.orders.has(e.order)) return issue(`unknown order '${e.order}'`);
