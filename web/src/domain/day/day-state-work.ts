@@ -251,13 +251,10 @@ export function finishState(work: Work): DayState {
     state.onBoard = onBoard(work, state, stops);
   }
   for (const state of work.vehicles.values()) if (!work.sequences.has(state.vehicleId)) state.onBoard = work.scenario.settings.capacityUnits.map(() => 0);
-  // An order is unassigned while a stop of it still to make is on no route (a shipment collected by a
-  // vehicle that became unavailable included: its delivery is on no route).
-  const unrouted = new Set([...work.stops.values()].filter((s) => !s.vehicleId && !CLOSED.has(s.status)).map((s) => s.orderId));
   return {
     orders: [...work.orders.values()],
     routes,
-    unassigned: [...work.orders.keys()].filter((id) => unrouted.has(id)),
+    unassigned: unassignedOf(work),
     stops: Object.fromEntries(work.stops),
     vehicles: Object.fromEntries(work.vehicles),
     redeliveries: [...work.redeliveries.values()],
@@ -340,7 +337,10 @@ export function finishStateKept(work: Work, previous: DayState, changed: Changed
   };
 }
 
-/** Orders not cancelled with a stop still to make on no route (finishState's unassigned). */
+/**
+ * Orders not cancelled with a stop still to make on no route (a shipment collected by a vehicle that became
+ * unavailable included: its delivery is on no route).
+ */
 function unassignedOf(work: Work): string[] {
   const unrouted = new Set<string>();
   for (const s of work.stops.values()) if (!s.vehicleId && !CLOSED.has(s.status)) unrouted.add(s.orderId);
@@ -355,8 +355,7 @@ function indexOfCurrent(stops: StopRef[], statusOf: (key: string) => DayStop['st
 
 /** Index of the first order stop not done or failed (stops.length when all are). */
 function currentIndex(work: Work, stops: StopRef[]): number {
-  const i = stops.findIndex((s) => isOrderStep(s) && !LEFT.has(work.stops.get(stopKey(s.id, s.type))?.status ?? 'planned'));
-  return i < 0 ? stops.length : i;
+  return indexOfCurrent(stops, (key) => work.stops.get(key)?.status);
 }
 
 /**

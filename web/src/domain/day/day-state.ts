@@ -7,7 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { extendsLog, formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, asDriven, finishState, finishStateKept, orderStopKeys, stopKey, syncVehicles, type Changed, type Work } from './day-state-work';
+import { applyRepair, asDriven, copyVehicle, finishState, finishStateKept, orderStopKeys, stopKey, syncVehicles, type Changed, type Work } from './day-state-work';
 
 export { dayOrderOf, dayOrders, orderStopKeys, reachedAt, stopKey } from './day-state-work';
 
@@ -182,12 +182,7 @@ function finishingCopy(work: Work): Work {
   const stops = new Map<string, DayStop>();
   for (const [key, stop] of work.stops) stops.set(key, { ...stop });
   const vehicles = new Map<string, DayVehicle>();
-  for (const [id, v] of work.vehicles) {
-    vehicles.set(id, {
-      ...v, position: v.position && { ...v.position }, delays: v.delays.map((d) => ({ ...d })), unavailable: v.unavailable && { ...v.unavailable },
-      onBoard: [...v.onBoard], loaded: v.loaded && [...v.loaded],
-    });
-  }
+  for (const [id, v] of work.vehicles) vehicles.set(id, copyVehicle(v));
   const redeliveries = new Map<string, Redelivery>();
   for (const [id, r] of work.redeliveries) redeliveries.set(id, { ...r });
   return { ...work, stops, vehicles, redeliveries, redeliveriesOf: new Map(), issues: [...work.issues] };
