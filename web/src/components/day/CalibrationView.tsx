@@ -14,6 +14,9 @@ import { useApp } from '../../store/context';
 import { createStaged } from '../../store/staged';
 import { formatShare } from '../ui/format';
 
+/** Days of up to this many orders are estimated at once when Day mode opens; larger ones in a task of their own. */
+const CALIBRATE_AT_ONCE_UP_TO = 1000;
+
 const cvText = (cv: number | null) => (cv === null ? 'not enough data' : cv.toFixed(2));
 const shareText = (p: number | null) => (p === null ? 'not enough data' : formatShare(p));
 
@@ -64,8 +67,10 @@ export function CalibrationView(): JSX.Element {
   const dayState = createMemo(() => state.derived?.state ?? null);
   // In a task of its own after the event (staged.ts): a pass over every stop and leg of a 10,000-stop day,
   // not added to the task of the click that logged it.
+  // On a large day the first estimate is made in a task of its own too (not in the one that opens Day mode).
   const calibration = createStaged(() => { const st = dayState(); const d = untrack(() => state.derived); return st && d ? { st, d } : null; },
-    (day) => (day ? calibrate(day.d.scenario, day.d.plan, day.st) : null));
+    (day) => (day ? calibrate(day.d.scenario, day.d.plan, day.st) : null), undefined,
+    { initial: null, defer: (day) => !!day && day.st.orders.length > CALIBRATE_AT_ONCE_UP_TO });
   const patch = createMemo(() => {
     const c = calibration();
     const settings = scenarioState.scenario?.settings;
@@ -80,7 +85,7 @@ export function CalibrationView(): JSX.Element {
     <section class="panel-section calibration" aria-label="Calibration">
       <h2 class="section-title">Calibration</h2>
       <p class="muted">What today's reported times say about the variability settings (travel and service as lognormal around the plan; failed attempts count as attempts, never as services).</p>
-      <Show when={calibration()} fallback={<p class="muted">No day yet.</p>}>
+      <Show when={calibration()} fallback={<p class="muted">{calibration.pending() ? 'Estimating from the day…' : 'No day yet.'}</p>}>
         {(c) => (
           <>
             <CalibrationTable calibration={c()} settings={scenarioState.scenario!.settings} />
