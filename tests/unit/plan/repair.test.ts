@@ -15,6 +15,7 @@ import { MARGIN_COST_PER_MINUTE } from '../../../web/src/domain/day/repair-margi
 import { buildRepairProblem } from '../../../web/src/domain/day/repair-problem';
 import { marginOptions, proposeRepair, repairContext, solveBudgetS, SOLVE_RESERVE_S, MIN_SOLVE_S, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
 import { checkRepair, checkRepairPaused } from '../../../web/src/plan/repair-plan';
+import { dayAfter, dayAfterPaused } from '../../../web/src/plan/repair-score';
 import { simulateDayEvents } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 
@@ -77,6 +78,22 @@ describe('proposeRepair on the demo', () => {
     }
     // Between the context, the first scoring, the solve and the diff (keep-order: no solve).
     expect(pauses).toBeGreaterThanOrEqual(6);
+  });
+
+  it('walks a candidate\'s prediction a slice per pause, into the same day as walked in one go', async () => {
+    const now = 630;
+    const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 2, nowMinutes: now, delayMinutes: 30, newOrders: 1 }));
+    const ctx = repairContext(s, day, { nowS: now * 60 });
+    const routes = ctx.state.routes.map((r) => ({ vehicle: r.vehicleId, stops: r.stops as RouteStopRef[] }));
+    const moved = [{ ...routes[0], stops: routes[0].stops.slice(0, -1) }, { ...routes[1], stops: [...routes[1].stops, routes[0].stops[routes[0].stops.length - 1]] }];
+    for (const candidate of [routes, moved]) {
+      let pauses = 0;
+      // Slices of 0 ms: a route per slice, a pause after each.
+      const paused = await dayAfterPaused(ctx, candidate, async () => { pauses += 1; }, 0);
+      const once = dayAfter(ctx, candidate);
+      expect(paused).toEqual(once);
+      expect(pauses).toBeGreaterThanOrEqual(once.state.routes.length + 2);
+    }
   });
 
   it('prices the day\'s at-risk margin for the solver on every order, the stops at risk now included', () => {

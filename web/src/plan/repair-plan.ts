@@ -45,6 +45,8 @@ export function checkRepair(scenario: Scenario, day: DayRecord, proposal: Pick<R
 
 /** checkRepair with `pause` awaited between its walks (the page: each in a task of its own); the same verdict. */
 export async function checkRepairPaused(scenario: Scenario, day: DayRecord, proposal: Pick<RepairProposal, 'atS' | 'routes'>, options: Pick<RepairOptions, 'exclude' | 'known'>, pause: () => Promise<void>): Promise<RepairCheck> {
+  // Not in the task that made the proposal.
+  await pause();
   const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude, known: options.known });
   await pause();
   return checkOf(ctx, await dayAfterPaused(ctx, proposal.routes, pause));

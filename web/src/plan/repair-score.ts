@@ -4,7 +4,7 @@
 // + unassigned penalty + stability. Rules the past already broke are facts, not faults.
 import type { DayRecord } from '../domain/day/day-schema';
 import { dayOrders, deriveDayState, stopKey, type DayState } from '../domain/day/day-state';
-import { predictDay, type DayPrediction, type DaySettings } from '../domain/day/eta';
+import { predictDay, predictDayInSteps, type DayPrediction, type DaySettings } from '../domain/day/eta';
 import type { AcceptedRoute, DayEvent, RepairAppliedEvent, RouteStopRef } from '../domain/day/events';
 import { unassignedToday } from '../domain/day/repair-problem';
 import type { RepairStart } from '../domain/day/repair-start';
@@ -83,13 +83,21 @@ export function predictAfter(ctx: RepairContext, state: DayState): DayPrediction
   return predictDay(ctx.scenario, state, ctx.nowS / 60, ctx.settings);
 }
 
-/** dayAfter with `pause` awaited after each half (the page: each in a task of its own). */
-export async function dayAfterPaused(ctx: RepairContext, routes: AcceptedRoute[], pause: () => Promise<void>): Promise<DayAfter> {
+/** Work between two pauses of a paused walk's prediction, milliseconds. */
+export const PAUSED_SLICE_MS = 10;
+
+/**
+ * dayAfter with `pause` awaited before it, after the state and after each `sliceMs` of the prediction (the page:
+ * each in a task of its own; a whole prediction at 10,000 orders was a task of 40-70 ms, issue #15). The same day.
+ */
+export async function dayAfterPaused(ctx: RepairContext, routes: AcceptedRoute[], pause: () => Promise<void>, sliceMs = PAUSED_SLICE_MS): Promise<DayAfter> {
+  await pause();
   const state = stateAfter(ctx, routes);
   await pause();
-  const prediction = predictAfter(ctx, state);
+  const steps = predictDayInSteps(ctx.scenario, state, ctx.nowS / 60, ctx.settings);
+  while (!steps.step(performance.now() + sliceMs)) await pause();
   await pause();
-  return { state, prediction };
+  return { state, prediction: steps.result() };
 }
 
 /** Walks and scores a candidate (whole routes) against the day as it stands; `after`: its day, when walked already (dayAfter). */

@@ -184,7 +184,7 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   const pause = options.pause ?? (() => Promise.resolve());
   const ctx = repairContext(scenario, day, options);
   await pause();
-  // Each candidate walked in two halves, a pause after each (dayAfterPaused); scored as dayAfter would.
+  // Each candidate walked in tasks of its own (dayAfterPaused: its state, then its prediction a slice at a time); scored as dayAfter would.
   const score = async (routes: AcceptedRoute[]) => scoreCandidate(ctx, routes, await dayAfterPaused(ctx, routes, pause));
   const scoredAt = performance.now();
   const before = await score(currentRoutes(ctx));
@@ -193,6 +193,8 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   let best = before;
   let source: RepairProposal['source'] = 'current';
   if (options.level !== 'keep-order') {
+    // The problem is built in a task of its own, not after the scoring in the same one.
+    await pause();
     const build = (carryOnBoard: string[]) => buildRepairProblem(scenario, ctx.state, ctx.prediction, ctx.starts, {
       keepVehicle: options.level === 'keep-vehicle', exclude: ctx.exclude, ...marginOptions(ctx), carryOnBoard,
     });
