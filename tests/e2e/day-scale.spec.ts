@@ -117,10 +117,23 @@ test('a day of 1,500 stops is predicted, played and repaired a slice per task, a
   const reportRows = page.getByRole('region', { name: 'Day report' }).locator('tbody tr');
   await expect(reportRows).toHaveCount(40);
 
+  // What opened with the day and is made after it on a large day: the Calibration table (in a task of its own), a
+  // POD report choice per route.
+  await expect(page.getByRole('region', { name: 'Calibration' }).locator('table')).toBeVisible();
+  await expect(page.getByLabel('POD report of').locator('option')).toHaveCount(40);
+
   // A clock step: the day shown follows once its new prediction is whole; the summary and the at-risk list agree.
+  // A timeline row takes the new prediction in place: the same row, its bars moved (timeline-bars.test.ts).
+  const row = page.locator(`.tl-row[data-vehicle-id="${first.vehicleId}"]`);
+  const bar = row.locator(`.tl-stop[data-order-id="${firstOrders[5]}"]`);
+  await expect(bar).toHaveCount(1);
+  const barLabel = await bar.getAttribute('aria-label');
+  await row.evaluate((el) => { (el as HTMLElement).dataset.seenBefore = '1'; });
   const hoursBefore = await reportRows.first().locator('td').nth(4).innerText();
   await setTime(page, '21:30');
   await expect(reportRows.first().locator('td').nth(4)).not.toHaveText(hoursBefore);
+  await expect(bar).not.toHaveAttribute('aria-label', barLabel!);
+  await expect(row).toHaveAttribute('data-seen-before', '1');
   const risky = page.getByRole('region', { name: 'At risk' });
   await expect.poll(async () => Number((await risky.locator('.section-title .count').innerText()).replace(/,/g, ''))).toBeGreaterThan(100);
   const total = Number((await risky.locator('.section-title .count').innerText()).replace(/,/g, ''));

@@ -15,6 +15,7 @@ import { createStagedSlices, mapInSlices, viewQueue, type Slices } from '../stor
 import { coveredByNow, nowMark, shownHours } from '../plan/axis-labels';
 import { TimelineRow } from './TimelineRow';
 import { formatClock } from './ui/format';
+import { createKeyed } from './ui/keyed';
 import { createVehicleNames } from './ui/vehicle-names';
 import { createVirtualRows } from './ui/virtual-rows';
 
@@ -72,6 +73,23 @@ export function Timeline(): JSX.Element {
   const virtualized = () => shownRows().length > VIRTUALIZE_ABOVE;
   const virtual = createVirtualRows(() => shownRows().length, virtualized, ROW_HEIGHT, AXIS_HEIGHT);
   const inView = createMemo(() => { const w = virtual.window(); return shownRows().slice(w.start, w.end); });
+  // A row's component stays while its row object does (Plan mode: a new plan's routes are new rows, mounted
+  // afresh, their bars a few per frame). In Day mode every prediction makes every route's row anew: a row there is
+  // its vehicle's, and takes the new prediction in place (its bars moved, not made again): a screenful of rows was
+  // mounted again at every clock step and Play tick at 10,000 orders (issue #15).
+  let rowCount = 0;
+  const rowIds = new WeakMap<TimelineRowData, string>();
+  const rowKey = (row: TimelineRowData) => {
+    if (dayView()) return `day:${row.vehicleId}`;
+    let id = rowIds.get(row);
+    if (id === undefined) {
+      rowCount += 1;
+      id = `row:${rowCount}`;
+      rowIds.set(row, id);
+    }
+    return id;
+  };
+  const keyedRows = createKeyed(inView, rowKey);
   // A route or stop selected elsewhere brings its row into view (its stop bar then scrolls itself into view), in a
   // task of its own: the rows scrolled in are mounted there, not in the click's task that opened the route and
   // unfolded its stops in the route table (together over 50 ms at 10,000 stops, issue #15). Another stop of the same
@@ -129,8 +147,12 @@ export function Timeline(): JSX.Element {
               </div>
             </div>
             <div style={{ height: `${virtual.window().padTop}px` }} aria-hidden="true" />
-            <For each={inView()}>
-              {(row) => <TimelineRow row={row} axis={axis()} scenario={scenario()} name={vehicleName(row.vehicleId)} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} deferBars={virtualized()} />}
+            <For each={keyedRows.keys()}>
+              {(key) => (
+                <Show when={keyedRows.item(key)}>
+                  {(row) => <TimelineRow row={row()} axis={axis()} scenario={scenario()} name={vehicleName(row().vehicleId)} editable={run.status !== 'running' && !dayView()} atRisk={atRisk()} deferBars={virtualized()} />}
+                </Show>
+              )}
             </For>
             <div style={{ height: `${virtual.window().padBottom}px` }} aria-hidden="true" />
           </div>

@@ -9,13 +9,16 @@
 import { createEffect, createRenderEffect, untrack, type JSX } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { StopRisk } from '../domain/risk/risk-types';
-import { axisPercent, stepKindLabel, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
+import { axisPercent, type TimelineAxis, type TimelineStop as Stop } from '../plan/timeline';
 import { useApp } from '../store/context';
 import { selectedOrderId } from '../store/ui';
 import { PinIcon } from './PinToggle';
 import { startStopDrag } from './ui/dnd';
-import { formatClock, formatMinutes, formatShare } from './ui/format';
+import { formatClock, formatShare } from './ui/format';
 import { scrollIntoViewSoon } from './ui/scroll-soon';
+import { element, spanCss, syncBars, type Bar } from './timeline-bar';
+
+export { spansText } from './timeline-bar';
 
 /** Left and width of a span on the axis, as inline style. */
 export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.CSSProperties {
@@ -23,80 +26,9 @@ export function spanStyle(axis: TimelineAxis, fromS: number, toS: number): JSX.C
   return { left: `${left}%`, width: `${Math.max(0, axisPercent(axis, toS) - left)}%` };
 }
 
-/** Spans as "08:00–10:00, 15:00–17:00" ("" for none). */
-export function spansText(spans: readonly { startS: number; endS: number }[]): string {
-  return spans.map((w) => `${formatClock(w.startS)}–${formatClock(w.endS)}`).join(', ');
-}
-
-function describe(stop: Stop): string {
-  const windows = spansText(stop.windows) || 'any time';
-  const wait = stop.waitS > 0 ? `, waits ${formatMinutes(stop.waitS)}` : '';
-  const late = stop.lateS > 0 ? `, ${formatMinutes(stop.lateS)} LATE` : '';
-  const kind = stop.stepType === 'job' ? '' : ` (${stepKindLabel(stop.stepType).toLowerCase()})`;
-  return `Stop ${stop.sequence}${kind}: ${stop.label} — arrives ${formatClock(stop.arrivalS)}${wait}, service ${formatClock(stop.serviceStartS)}–${formatClock(stop.departureS)}${late}; window ${windows}`;
-}
-
-/** "left:…%;width:…%" for a span on the axis. */
-function spanCss(axis: TimelineAxis, fromS: number, toS: number): string {
-  const left = axisPercent(axis, fromS);
-  return `left:${left}%;width:${Math.max(0, axisPercent(axis, toS) - left)}%`;
-}
-
 /** What a stop's whisker says: the P10–P90 spread of its service start under the variability model (issue #14). */
 const whiskerText = (risk: StopRisk) =>
   `Likely start ${formatClock(risk.startP10S)}–${formatClock(risk.startP90S)} (P10–P90), median ${formatClock(risk.startP50S)}, ${formatShare(risk.pOnTime)} on time`;
-
-/** One stop's elements, and what its changing parts were last set to (a write only when one differs). */
-interface Bar {
-  stop: Stop;
-  text: string;
-  /** The elements drawn before the bar: its windows, wait and lateness. */
-  parts: HTMLElement[];
-  /** The windows among them (marked with the selection). */
-  windows: HTMLElement[];
-  bar: HTMLDivElement;
-  whisker: HTMLDivElement | null;
-  whiskerCss: string;
-  pin: HTMLElement | null;
-  selected: boolean;
-  atRisk: boolean;
-  color: string;
-  draggable: boolean;
-}
-
-/** A div of class `cls` with the inline style `css`, set through the CSSOM (the page's CSP refuses style attributes). */
-function element(cls: string, css: string): HTMLDivElement {
-  const el = document.createElement('div');
-  el.className = cls;
-  el.style.cssText = css;
-  return el;
-}
-
-/** The elements of `stop` on `axis`, added to `track`; the changing parts are set by `update`. */
-function makeBar(track: HTMLElement, stop: Stop, axis: TimelineAxis): Bar {
-  const windows = stop.windows.map((w) => element('tl-window', spanCss(axis, w.startS, w.endS)));
-  const parts: HTMLElement[] = [...windows];
-  if (stop.waitS > 0) parts.push(element('tl-wait', spanCss(axis, stop.arrivalS, stop.serviceStartS)));
-  if (stop.lateS > 0) parts.push(element('tl-late', spanCss(axis, stop.arrivalS - stop.lateS, stop.arrivalS)));
-  const text = describe(stop);
-  const bar = element(`tl-stop${stop.lateS > 0 ? ' is-late' : ''}`, spanCss(axis, stop.serviceStartS, stop.departureS));
-  bar.setAttribute('role', 'button');
-  bar.tabIndex = 0;
-  bar.title = text;
-  bar.dataset.orderId = stop.orderId;
-  bar.dataset.stepType = stop.stepType;
-  bar.setAttribute('aria-label', text);
-  bar.setAttribute('aria-pressed', 'false');
-  if (stop.stepType !== 'job') {
-    const kind = document.createElement('span');
-    kind.className = `tl-stop__kind tl-stop__kind--${stop.stepType}`;
-    kind.setAttribute('aria-hidden', 'true');
-    kind.textContent = stop.stepType === 'pickup' ? 'P' : 'D';
-    bar.append(kind);
-  }
-  track.append(...parts, bar);
-  return { stop, text, parts, windows, bar, whisker: null, whiskerCss: '', pin: null, selected: false, atRisk: false, color: '', draggable: false };
-}
 
 /** What the bars of a row show beyond their stops, as of now. */
 interface BarState {
@@ -199,13 +131,8 @@ export function createStopBars(track: HTMLElement, props: {
     // The estimate is read even by a row with no bar yet, so that its next estimate runs this again.
     risk?.stopRisk('');
     untrack(() => {
-      // A new axis, or other stops than the ones drawn: drawn again (a slice more of the same stops is added).
-      if (axis !== drawnAxis || stops.length < bars.length || bars.some((b, i) => b.stop !== stops[i])) {
-        for (const b of bars) for (const el of [...b.parts, b.whisker, b.bar]) el?.remove();
-        bars = [];
-        drawnAxis = axis;
-      }
-      for (let i = bars.length; i < stops.length; i++) bars.push(makeBar(track, stops[i], axis));
+      bars = syncBars(track, bars, stops, axis, axis === drawnAxis);
+      drawnAxis = axis;
       for (const b of bars) update(b, axis, state);
     });
   });
