@@ -16,6 +16,7 @@ import { buildRepairProblem } from '../../../web/src/domain/day/repair-problem';
 import { marginOptions, proposeRepair, repairContext, solveBudgetS, SOLVE_RESERVE_S, MIN_SOLVE_S, type RepairLevel, type RepairProposal } from '../../../web/src/plan/repair';
 import { checkRepair, checkRepairPaused } from '../../../web/src/plan/repair-plan';
 import { dayAfter, dayAfterPaused } from '../../../web/src/plan/repair-score';
+import { deriveDayBase, makeDayKeeper, stateWithKept } from '../../../web/src/store/day-derive';
 import { simulateDayEvents } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 
@@ -66,7 +67,16 @@ describe('proposeRepair on the demo', () => {
     const now = 660;
     const day = dayOf(simulateDayEvents(s, plan.routes, { seed: 4, nowMinutes: now, delayMinutes: 45, newOrders: 1 }));
     const state = deriveDayState(s, plan, day.events);
-    const known = { state, prediction: predictDay(s, state, now, DEFAULT_DAY_SETTINGS) };
+    // The page's kept derivation of this day, for the candidates' states.
+    const keeper = makeDayKeeper();
+    deriveDayBase({ ...s, day }, keeper);
+    let keptStates = 0;
+    const stateWith = (events: readonly DayEvent[], more: readonly DayEvent[]) => {
+      const kept = stateWithKept(s, day, events, more, keeper);
+      if (kept) keptStates += 1;
+      return kept;
+    };
+    const known = { state, prediction: predictDay(s, state, now, DEFAULT_DAY_SETTINGS), stateWith };
     let pauses = 0;
     for (const level of ['keep-order', 'free'] as const) {
       const alone = await proposeRepair(s, day, { level, nowS: now * 60, timeLimitS: 10, seed: 1, maxMoves: MOVES }, solve);
@@ -78,6 +88,8 @@ describe('proposeRepair on the demo', () => {
     }
     // Between the context, the first scoring, the solve and the diff (keep-order: no solve).
     expect(pauses).toBeGreaterThanOrEqual(6);
+    // Every candidate's and check's state came from the keeper: keep-order (candidate, check), free (two or more).
+    expect(keptStates).toBeGreaterThanOrEqual(5);
   });
 
   it('walks a candidate\'s prediction a slice per pause, into the same day as walked in one go', async () => {

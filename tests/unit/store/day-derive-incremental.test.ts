@@ -7,14 +7,14 @@
 // that is not an extension of the last one, and a scenario edited meanwhile, are derived afresh.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DayRecord } from '../../../web/src/domain/day/day-schema';
-import type { DayState } from '../../../web/src/domain/day/day-state';
+import { deriveDayState, type DayState } from '../../../web/src/domain/day/day-state';
 import type { DayEvent } from '../../../web/src/domain/day/events';
 import { parseEventsFile } from '../../../web/src/domain/day/events-file';
 import { simulateDay } from '../../../web/src/domain/day/simulate';
 import type { PlanRisk } from '../../../web/src/domain/risk/risk-types';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
-import { deriveDay, deriveDayBase, makeDayKeeper, newIssues, predictDayAt, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
+import { deriveDay, deriveDayBase, makeDayKeeper, newIssues, predictDayAt, stateWithKept, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
 import { randomEventsFile } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 import { generateRichScenario } from '../../bench/rich-generate';
@@ -153,6 +153,32 @@ describe('a day derived again after each event with a keeper equals the day deri
     expect(keeper.data).toBe(scenario);
     // Dispatched again: another plan object, the log from its start.
     appendAndCompare(edited, keeper, dispatched(), events.slice(0, 30), [2, 7], 'dispatched again');
+  });
+
+  it("a repair candidate's state from the keeper (stateWithKept) is the state derived afresh, and leaves the keeper as it was", () => {
+    const played = simulateDay(rich, plan as never, { seed: 6, untilS: 13 * 3600, delayChance: 0.6 });
+    let compared = 0;
+    for (const cut of [0, 40, played.length >> 1, played.length]) {
+      for (let k = 0; k < 4; k++) {
+        const keeper = makeDayKeeper();
+        const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: dispatched(), events: played.slice(0, cut) };
+        const scenario: Scenario = { ...rich, day };
+        const base = deriveDayBase(scenario, keeper)!;
+        // A repair moving a stop (k: which routes), or the day's own next events with one after them.
+        const repair = repairOf(base.state, Math.max(420, played[cut - 1]?.at ?? 420), k);
+        if (!repair) continue;
+        const more = k === 3 ? [...played.slice(cut, cut + 25), repair] : [repair];
+        const kept = stateWithKept(scenario, day, day.events, more, keeper);
+        expect(kept, `after ${cut} events, candidate ${k}`).toEqual(deriveDayState(scenario, base.plan as never, [...day.events, ...more]));
+        compared += 1;
+        // Another log than the keeper's: null (the caller derives afresh).
+        expect(stateWithKept(scenario, day, [...day.events, repair], [repair], keeper)).toBeNull();
+        // The kept state is untouched: the day with the repair appended after all derives as afresh.
+        const next: Scenario = { ...rich, day: { ...day, events: [...day.events, ...more] } };
+        expect(shown(predictDayAt(deriveDayBase(next, keeper), 780, keeper)), `after ${cut} events: kept after the candidate`).toEqual(shown(deriveDay(next, 780)));
+      }
+    }
+    expect(compared).toBeGreaterThan(10);
   });
 
   it("an events file's check (newIssues) with the keeper finds what it finds deriving afresh, and leaves the keeper as it was", () => {

@@ -2,7 +2,7 @@
 // stands and the solver's answer to the rest-of-the-day problem — assembled into
 // whole routes, scored by ONE objective computed outside the solver by the
 // checker's day walk, the better kept (never worse), with its diff. Pure; the solve is injected.
-import type { AcceptedRoute } from '../domain/day/events';
+import type { AcceptedRoute, DayEvent } from '../domain/day/events';
 import type { DayRecord } from '../domain/day/day-schema';
 import { deriveDayState, type DayState } from '../domain/day/day-state';
 import { predictDay, DEFAULT_DAY_SETTINGS, type DayPrediction } from '../domain/day/eta';
@@ -71,6 +71,12 @@ export interface RepairOptions {
 export interface KnownDay {
   state: DayState;
   prediction: DayPrediction;
+  /**
+   * The state with `more` appended to this very log, from the caller's kept derivation (day-state.ts
+   * stateAfterKept), or null when it no longer holds this log: a candidate's state without the whole log derived
+   * afresh.
+   */
+  stateWith?: (events: readonly DayEvent[], more: readonly DayEvent[]) => DayState | null;
 }
 
 export interface RepairDiff {
@@ -168,6 +174,7 @@ export function repairContext(scenario: Scenario, day: DayRecord, options: Pick<
   return {
     scenario, day, plan, settings, nowS: options.nowS, state, prediction, starts,
     stability: options.stability ?? DEFAULT_STABILITY, exclude: options.exclude ?? [],
+    ...(options.known?.stateWith ? { stateWith: options.known.stateWith } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
-import { deriveDayState, deriveDayStateKept, issuesAfterKept, makeDayStateKeeper, type DayState, type DayStateKeeper } from '../domain/day/day-state';
+import { deriveDayState, deriveDayStateKept, issuesAfterKept, makeDayStateKeeper, stateAfterKept, type DayState, type DayStateKeeper } from '../domain/day/day-state';
 import { dayEvalContext, predictDayInSteps, type DayPrediction, type PredictionCache, type RiskItem, type RouteKeeper } from '../domain/day/eta';
 import type { EvalContext } from '../domain/route-eval';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags, type EstimateBasis } from '../domain/day/risk-flags';
@@ -197,4 +197,13 @@ export function newIssues(scenario: Scenario, day: DayRecord, events: DayEvent[]
   const after = kept ?? deriveDayBase({ ...scenario, day: { ...day, events: [...day.events, ...events] } })?.state.issues ?? [];
   const issue = after[count];
   return issue ? `event '${issue.eventId}': ${issue.message}` : null;
+}
+
+/**
+ * The state of `scenario`'s day with `more` appended to `events` (its log), from the keeper that derived this very
+ * day (its working state copied, day-state.ts stateAfterKept), or null when the keeper holds another day or log.
+ */
+export function stateWithKept(scenario: Scenario, day: DayRecord, events: readonly DayEvent[], more: readonly DayEvent[], keeper: DayKeeper): DayState | null {
+  const holds = keeper.data && keeper.plan && keeper.plan.dispatched === day.dispatchedPlan && sameData(keeper.data, scenario);
+  return holds ? stateAfterKept(keeper.state, scenario, keeper.plan!.plan as Parameters<typeof deriveDayState>[1], events, more) : null;
 }

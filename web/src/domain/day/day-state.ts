@@ -152,6 +152,21 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
  * kept state is left as it is), no final pass. Null when it holds another log: the caller derives afresh.
  */
 export function issuesAfterKept(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], more: readonly DayEvent[]): DayState['issues'] | null {
+  return trialAfter(keeper, scenario, dispatchedPlan, events, more)?.issues ?? null;
+}
+
+/**
+ * The state the log would have with `more` appended (a repair candidate's day), from what `keeper` holds when it
+ * holds exactly this log: `more` applied to a copy of its working state and that copy finished (the kept state is
+ * left as it is). The same state as deriveDayState of the whole log; null when the keeper holds another log.
+ */
+export function stateAfterKept(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], more: readonly DayEvent[]): DayState | null {
+  const trial = trialAfter(keeper, scenario, dispatchedPlan, events, more);
+  return trial && finishState(trial);
+}
+
+/** A copy of the keeper's working state with `more` applied, when it holds exactly this log of this plan and data. */
+function trialAfter(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], more: readonly DayEvent[]): Work | null {
   const k = keeper.kept;
   const same = k !== null && k.plan === dispatchedPlan && k.scenario.orders === scenario.orders && k.scenario.vehicles === scenario.vehicles
     && k.scenario.depots === scenario.depots && k.scenario.settings === scenario.settings
@@ -159,7 +174,7 @@ export function issuesAfterKept(keeper: DayStateKeeper, scenario: Scenario, disp
   if (!same) return null;
   const trial = trialCopy(k!.work);
   for (const e of more) applyEvent(trial, e);
-  return trial.issues;
+  return trial;
 }
 
 /** A copy of the working state events can be applied to without touching the original (sequences are replaced whole, never changed in place). */
