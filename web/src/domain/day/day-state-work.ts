@@ -264,7 +264,7 @@ export function finishState(work: Work): DayState {
 
 /**
  * What the events applied since the last final pass changed (day-state.ts marks it per event): the vehicles whose
- * day record changed, the orders whose stops changed, or `all` (an accepted repair moves stops between vehicles).
+ * day record or route changed, the orders whose stops changed, or `all` (the list of routes changed).
  */
 export interface Changed {
   vehicles: Set<string>;
@@ -318,7 +318,7 @@ export function finishStateKept(work: Work, previous: DayState, changed: Changed
     if (state.started && !state.unavailable && currentStop?.status === 'planned') currentStop.status = 'en-route';
     state.onBoard = onBoard(work, state, routeStops);
     dayVehicles[route.vehicleId] = state;
-    return { vehicleId: route.vehicleId, stops: routeStops, plannedDepartS: route.plannedDepartS };
+    return { vehicleId: route.vehicleId, stops: routeStops, plannedDepartS: work.plannedDepartS.get(route.vehicleId) ?? null };
   });
   // A vehicle without a route whose day changed (a position, a delay): its record afresh, nothing on board.
   for (const id of vehicles) {

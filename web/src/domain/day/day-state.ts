@@ -234,11 +234,14 @@ function addOrder(work: Work, order: Order): void {
 }
 
 function applyEvent(work: Work, e: DayEvent): void {
+  const before = work.changed && !work.changed.all && e.type === 'repair-applied' ? routesBefore(work) : null;
   applyEventTo(work, e);
   const changed = work.changed;
   if (!changed) return;
+  if (before) return markRepair(work, changed, before);
   // What the event changed, for the kept derivation's final pass (finishStateKept): a vehicle's day, or an
-  // order's stops and those of its re-deliveries (a failure adds one, a correction withdraws it); a repair, all.
+  // order's stops and those of its re-deliveries (a failure adds one, a correction withdraws it); a repair, the
+  // routes it changed (markRepair).
   switch (e.type) {
     case 'departed': case 'delay': case 'position': case 'unavailable':
       changed.vehicles.add(e.vehicle);
@@ -253,6 +256,41 @@ function applyEvent(work: Work, e: DayEvent): void {
     default:
       changed.all = true;
   }
+}
+
+/** What a repair may change: each vehicle's sequence and planned departure, each re-delivery's day. */
+interface RoutesBefore {
+  sequences: Map<string, StopRef[]>;
+  departs: Map<string, number | null>;
+  forToday: Map<string, boolean>;
+}
+
+function routesBefore(work: Work): RoutesBefore {
+  return {
+    sequences: new Map(work.sequences), departs: new Map(work.plannedDepartS),
+    forToday: new Map([...work.redeliveries].map(([id, r]) => [id, r.forToday])),
+  };
+}
+
+/**
+ * What an accepted repair changed: the vehicles whose stops or planned departure it changed, with every order
+ * they had or have now (a stop moved, or dropped onto no route), and the re-deliveries it kept for later. A
+ * vehicle given its first sequence, or one losing it, changes the list of routes: the whole pass then. At 10,000
+ * orders the whole pass was most of the task that logs an accepted repair (issue #15).
+ */
+function markRepair(work: Work, changed: Changed, before: RoutesBefore): void {
+  if (before.sequences.size !== work.sequences.size || [...work.sequences.keys()].some((id) => !before.sequences.has(id))) {
+    changed.all = true;
+    return;
+  }
+  for (const [vehicleId, stops] of work.sequences) {
+    const was = before.sequences.get(vehicleId)!;
+    const same = was.length === stops.length && was.every((s, i) => s.type === stops[i].type && s.id === stops[i].id);
+    if (same && before.departs.get(vehicleId) === work.plannedDepartS.get(vehicleId)) continue;
+    changed.vehicles.add(vehicleId);
+    for (const s of [...was, ...stops]) if (isOrderStep(s)) changed.orders.add(s.id);
+  }
+  for (const [id, r] of work.redeliveries) if (before.forToday.get(id) !== r.forToday) changed.orders.add(r.orderId);
 }
 
 function applyEventTo(work: Work, e: DayEvent): void {
