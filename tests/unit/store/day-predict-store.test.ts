@@ -1,6 +1,7 @@
 // The day store's prediction on a large day (day-predict.ts, issue #15) is made a slice per task: the day stays
 // shown as it was until the new one is whole — never a half-made one — a newer time or state drops the one under
-// way, and a small day, the first prediction of a dispatched plan and no day are made at once. Slices of one
+// way, a large day's first prediction shows nothing until it is whole, and a small day and no day are made at
+// once. Slices of one
 // route each (a deadline already past) on a two-route day, the later tasks run by hand: none runs in the task
 // that changed the day or the clock.
 import { createComputed, createRoot, createSignal } from 'solid-js';
@@ -46,8 +47,12 @@ function sliced(scenario: Scenario | null, minutes: number, slicedAbove: number)
 describe("the day store's sliced prediction", () => {
   it('shows the day as it was until the new one is whole, and drops one a later time or state overtook', () => {
     const { derived, setScenario, setNow, tasks, seen, drain, dispose } = sliced(dayWith(logged.slice(0, 1)), 480, 0);
-    // The first prediction of a dispatched plan is made at once: nothing to show before it.
-    expect(tasks).toHaveLength(0);
+    // The first prediction of a dispatched plan is made a slice per task too, nothing shown until it is whole.
+    expect(derived()).toBeNull();
+    expect(tasks).toHaveLength(1);
+    tasks.shift()!();
+    expect(derived()).toBeNull();
+    expect(drain()).toBe(3);
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith(logged.slice(0, 1)), 480)));
     // A clock step: the day at 08:00 stays shown while the one at 08:30 is made, a route a task.
     setNow(510);
@@ -64,15 +69,22 @@ describe("the day store's sliced prediction", () => {
     setNow(515);
     drain();
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith(logged), 515)));
-    expect(seen).toEqual([480, 510, 515]);
+    expect(seen).toEqual([null, 480, 510, 515]);
     // No day: at once.
     setScenario(null);
     expect(derived()).toBeNull();
     expect(drain()).toBe(0);
-    // A day dispatched again: its first prediction at once.
+    // A day dispatched again: its first prediction a slice per task, nothing shown meanwhile.
     setScenario(dayWith([]));
+    expect(derived()).toBeNull();
+    expect(drain()).toBe(4);
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith([]), 515)));
-    expect(tasks).toHaveLength(0);
+    // Another dispatch while a day is shown: that day is not shown while the new one is made.
+    const again = { ...dayWith(logged.slice(0, 2)), day: { dispatchedAt: 430, dispatchedPlan: { ...plan } as never, events: logged.slice(0, 2) } };
+    setScenario(again);
+    expect(derived()).toBeNull();
+    drain();
+    expect(shown(derived())).toEqual(shown(deriveDay(again, 515)));
     dispose();
   });
 
@@ -85,7 +97,8 @@ describe("the day store's sliced prediction", () => {
   });
 
   it('a continuation after the owner is disposed does nothing', () => {
-    const { derived, setNow, tasks, dispose } = sliced(dayWith(logged), 480, 0);
+    const { derived, setNow, tasks, drain, dispose } = sliced(dayWith(logged), 480, 0);
+    drain();
     setNow(540);
     dispose();
     while (tasks.length) tasks.shift()!();

@@ -61,7 +61,8 @@ describe('day store: dispatch', () => {
     expect(state.day?.dispatchedPlan.solution.routes.map((r) => r.vehicleId)).toEqual(['v1']);
     expect(state.day?.events).toEqual([]);
     expect(scenarioState.changes).toBe(1);
-    // The dispatched plan is a copy: it does not follow later plan changes.
+    // The dispatched plan is a copy of the plan's routes: it does not follow later plan changes.
+    expect(unwrap(state.day!).dispatchedPlan.solution.routes[0]).not.toBe(unwrap(scenarioState.scenario!).plan!.solution.routes[0]);
     expect(state.day?.dispatchedPlan.solution.routes[0].steps[1].id).toBe('o1');
     expect(actions.dispatch()).toBe(false);
     dispose();

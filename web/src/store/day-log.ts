@@ -41,12 +41,16 @@ export function firstDeparture(solution: Pick<Solution, 'routes'> | null | undef
   return Number.isFinite(first) ? first : null;
 }
 
-/** The day record of a dispatch at `minutes`: the plan frozen as it is, an empty log. */
+/**
+ * The day record of a dispatch at `minutes`: the plan as it is, an empty log. It shares the plan's routes: the
+ * scenario store freezes what it stores (setDay keeps its own copy of a new record), and copying here as well was
+ * a second copy of a 10,000-step plan in the Dispatch click (issue #15).
+ */
 export function makeDispatch(scenario: Scenario, minutes: number): DayRecord {
   const { solvedRevision, solution } = scenario.plan!;
   return {
     dispatchedAt: minutes,
-    dispatchedPlan: { solvedRevision, solution: structuredClone({ routes: solution.routes, unassigned: solution.unassigned }) as DayRecord['dispatchedPlan']['solution'] },
+    dispatchedPlan: { solvedRevision, solution: { routes: solution.routes, unassigned: solution.unassigned } as DayRecord['dispatchedPlan']['solution'] },
     events: [],
     settings: { ...DEFAULT_DAY_SETTINGS },
   };

@@ -1,7 +1,7 @@
 // The day store's prediction at the clock's time (issue #15): on a large day it
 // is made a slice per task, the day shown as it was until the new one is whole,
-// so an event or a clock step is no long task; a small day, the first prediction
-// of a day and a day with no state are made at once, as before.
+// so an event or a clock step is no long task, and Dispatch neither (no day is
+// shown until its first prediction is whole); a small day and no day are made at once.
 import { createComputed, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { predictDayAtInSteps, type DayBase, type DayDerivation, type DayDerived, type DayKeeper } from './day-derive';
 import { nextTask, type Later } from './next-task';
@@ -20,8 +20,9 @@ export interface SlicedPredictionOptions {
 /**
  * The day derived at `now()` from `base()`, following both. A large day's new derivation is made a slice per
  * task (`sliceMs` of work each) and replaces the one shown when whole; a newer state or time drops the one under
- * way (the routes it predicted stay in the keeper's caches for the next). Made at once: a day of at most
- * `slicedAbove` orders, the first derivation of a dispatched plan, no day.
+ * way (the routes it predicted stay in the keeper's caches for the next); a large day's first derivation (a
+ * dispatched plan's, or another day's after it) shows null until it is whole. Made at once: a day of at most
+ * `slicedAbove` orders, no day.
  */
 export function createSlicedPrediction(base: Accessor<DayBase | null>, now: Accessor<number>, keeper: DayKeeper, options: SlicedPredictionOptions = {}): Accessor<DayDerived | null> {
   const later = options.later ?? nextTask;
@@ -50,18 +51,19 @@ export function createSlicedPrediction(base: Accessor<DayBase | null>, now: Acce
     const minutes = now();
     untrack(() => {
       const job = predictDayAtInSteps(b, minutes, keeper);
-      const shown = derived();
-      const atOnce = !b || !shown || shown.scenario.id !== b.scenario.id || shown.day.dispatchedPlan !== b.day.dispatchedPlan
-        || b.state.orders.length <= slicedAbove;
       running = job;
-      if (atOnce) {
+      if (!b || b.state.orders.length <= slicedAbove) {
         running = null;
         job.step();
         setDerived(job.result());
-      } else {
-        // Not in this task: it derived the day's state already, and the views follow that.
-        later(() => pump(job));
+        return;
       }
+      // A large day's first prediction (just dispatched, or opened): nothing of another day stays shown meanwhile
+      // (the page says it is predicting the day). Made at once it was a task of ~100 ms at 10,000 orders.
+      const shown = derived();
+      if (shown && (shown.scenario.id !== b.scenario.id || shown.day.dispatchedPlan !== b.day.dispatchedPlan)) setDerived(null);
+      // Not in this task: it derived the day's state already, and the views follow that.
+      later(() => pump(job));
     });
   });
   onCleanup(() => { running = null; });

@@ -29,23 +29,27 @@ export function DayPanel(): JSX.Element {
           </Banner>
         )}
       </Show>
-      <Show when={state.derived}>
-        {(d) => (
-          <>
-            <For each={d().warnings}>{(w) => <Banner tone="warning"><span>{w}</span></Banner>}</For>
-            <KpiBar scenario={d().view} solution={d().view.plan.solution} atRisk={d().atRisk.length} />
-          </>
-        )}
+      {/* A large day's first prediction is made a slice per task (day-predict.ts): until it is whole the sections
+          are not shown half made or empty, and the map and timeline show the plan as dispatched. */}
+      <Show when={!!state.derived} fallback={<Show when={state.day}><p class="muted" role="status">Predicting the day…</p></Show>}>
+        <Show when={state.derived}>
+          {(d) => (
+            <>
+              <For each={d().warnings}>{(w) => <Banner tone="warning"><span>{w}</span></Banner>}</For>
+              <KpiBar scenario={d().view} solution={d().view.plan.solution} atRisk={d().atRisk.length} />
+            </>
+          )}
+        </Show>
+        <RepairPanel />
+        <AtRiskList />
+        <DayUnassigned />
+        <DayRiskPanel />
+        <DayRoutes />
+        <EventLog />
+        <PodReportControls />
+        <DayReportView />
+        <CalibrationView />
       </Show>
-      <RepairPanel />
-      <AtRiskList />
-      <DayUnassigned />
-      <DayRiskPanel />
-      <DayRoutes />
-      <EventLog />
-      <PodReportControls />
-      <DayReportView />
-      <CalibrationView />
     </div>
   );
 }
