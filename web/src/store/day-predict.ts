@@ -1,7 +1,7 @@
 // The day store's prediction at the clock's time (issue #15): on a large day it
 // is made a slice per task, the day shown as it was until the new one is whole,
-// so an event or a clock step is no long task, and Dispatch neither (no day is
-// shown until its first prediction is whole); a small day and no day are made at once.
+// so an event or a clock step is no long task; a large day's first prediction is
+// made so too (nothing shown until it is whole); a small day and no day at once.
 import { createComputed, createSignal, onCleanup, untrack, type Accessor } from 'solid-js';
 import { predictDayAtInSteps, type DayBase, type DayDerivation, type DayDerived, type DayKeeper } from './day-derive';
 import { nextTask, type Later } from './next-task';
