@@ -101,6 +101,25 @@ describe('autoMatch', () => {
     expect(autoMatch(['Van', 'Fine'], orders)).toEqual(['extra', 'extra']);
   });
 
+  it('reads a service duration from a header with its unit, and a fleet\'s bare start and end words as its shift', () => {
+    const orders = fieldsFor('orders', UNITS);
+    // A Portuguese orders file of a new-user walk: "Serviço (min)" was kept without a rule, every stop given the default minutes.
+    expect(autoMatch(['Encomenda', 'Cliente', 'Latitude', 'Longitude', 'Janela início', 'Janela fim', 'Serviço (min)', 'Peso (kg)', 'Observações'], orders)).toEqual([
+      'id', 'customerName', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'notes',
+    ]);
+    for (const header of ['Servicio (min)', 'Servizio (minuti)', 'Service time (minutes)', 'Standzeit (Min.)', 'Temps de service (min)', 'Dienst (min)', 'Stop (min)']) {
+      expect(autoMatch(['Id', header], orders), header).toEqual(['id', 'serviceMinutes']);
+    }
+    // Without a unit "Serviço" may be the kind of service: not taken as minutes. A unit alone makes nothing a duration.
+    expect(autoMatch(['Id', 'Serviço', 'Servicio'], orders)).toEqual(['id', 'extra', 'extra']);
+    expect(autoMatch(['Id', 'Priority (min)', 'Late (min)'], orders)).toEqual(['id', 'priority', 'extra']);
+    const fleet = fieldsFor('vehicles', UNITS);
+    expect(autoMatch(['Matrícula', 'Motorista', 'Início', 'Fim', 'Capacidade (kg)', 'Custo por km'], fleet)).toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'capacity:0', 'perKmCost']);
+    expect(autoMatch(['Kennzeichen', 'Beginn', 'Ende'], fleet)).toEqual(['id', 'shiftStart', 'shiftEnd']);
+    // Whole headers only: a start address is no shift start.
+    expect(autoMatch(['Id', 'Dirección inicio'], fleet)).toEqual(['id', 'extra']);
+  });
+
   it('reads neighbouring "Dalle" | "Alle", "Van" | "Tot", "De" | "Até" columns of clock times as a window, and nothing else', () => {
     const orders = fieldsFor('orders', UNITS);
     const pairs = (headers: string[], rows: string[][]) => detectWindowPairs(headers, rows, autoMatch(headers, orders));

@@ -37,7 +37,15 @@ export interface FieldDef {
   synonyms: string[];
   /** Names that match only a whole header, not its first or last words ("Truck", not "Truck type"). */
   wholeHeaders?: string[];
+  /**
+   * Names that match only a header that ends in a unit of time ("Serviço (min)"): alone, "Serviço" could as well
+   * be the kind of service. A duration field's synonyms match such a header too ("Service time (minutes)").
+   */
+  withTimeUnit?: string[];
 }
+
+/** Units of time a duration header may end in: "(min)", "(minutes)", "(Min.)", "minutos". */
+const TIME_UNIT = / (min|mins|minute|minutes|minuto|minutos|minuti|minuten|minuut)$/;
 
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
 const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
@@ -107,6 +115,13 @@ function matchScore(header: string, field: FieldDef, partial: boolean): number {
     if (exact || edge) best = Math.max(best, synonym.length);
   }
   for (const whole of field.wholeHeaders ?? []) if (header === normalizeHeader(whole)) best = Math.max(best, whole.length);
+  // A duration's header with its unit: "Service time (minutes)" is "Service time"; "Serviço (min)" is a duration.
+  const unit = field.format === 'duration' ? TIME_UNIT.exec(header) : null;
+  if (unit && unit.index > 0) {
+    const bare = header.slice(0, unit.index);
+    const named = [...field.synonyms, ...(field.withTimeUnit ?? [])].some((w) => normalizeHeader(w) === bare);
+    if (named) best = Math.max(best, header.length);
+  }
   return best;
 }
 

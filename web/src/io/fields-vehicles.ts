@@ -29,10 +29,13 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   {
     key: 'shiftStart', label: 'Shift start', format: 'time',
     synonyms: ['shift start', 'from', 'start time', 'available from', 'earliest', 'shift from', 'work time from', 'working hours from', 'work start'],
+    // A fleet file's "Início" | "Fim", "Inicio" | "Fin", "Inizio": its shift (whole headers only: "Dirección inicio" is a place).
+    wholeHeaders: ['inicio', 'inizio', 'debut', 'beginn'],
   },
   {
     key: 'shiftEnd', label: 'Shift end', format: 'time',
     synonyms: ['shift end', 'to', 'end time', 'available to', 'until', 'latest', 'shift to', 'work time to', 'working hours to', 'work end', 'finish time', 'finish', 'shift finish'],
+    wholeHeaders: ['fim', 'fin', 'ende'],
   },
   { key: 'breaks', label: 'Breaks ("12:00-13:30 30")', format: 'breaks', synonyms: ['breaks', 'break', 'break window', 'breaks windows', 'pause'] },
   { key: 'breakStart', label: 'Break start', format: 'time', synonyms: ['break start', 'break from', 'break window start', 'break earliest'] },
