@@ -48,7 +48,7 @@ export async function checkRepairPaused(scenario: Scenario, day: DayRecord, prop
   // Not in the task that made the proposal.
   await pause();
   const ctx = repairContext(scenario, day, { nowS: proposal.atS, exclude: options.exclude, known: options.known });
-  await pause();
+  // dayAfterPaused starts in a later task.
   return checkOf(ctx, await dayAfterPaused(ctx, proposal.routes, pause));
 }
 

@@ -190,8 +190,8 @@ export async function proposeRepair(scenario: Scenario, day: DayRecord, options:
   const started = performance.now();
   const pause = options.pause ?? (() => Promise.resolve());
   const ctx = repairContext(scenario, day, options);
-  await pause();
-  // Each candidate walked in tasks of its own (dayAfterPaused: its state, then its prediction a slice at a time); scored as dayAfter would.
+  // Each candidate walked in tasks of its own, from a task after this one (dayAfterPaused: its state, then its
+  // prediction a slice at a time); scored as dayAfter would.
   const score = async (routes: AcceptedRoute[]) => scoreCandidate(ctx, routes, await dayAfterPaused(ctx, routes, pause));
   const scoredAt = performance.now();
   const before = await score(currentRoutes(ctx));
