@@ -207,6 +207,26 @@ describe('autoMatch', () => {
     expect(read(['Vehicle', 'Start', 'Shift start'], [['V1', '07:00', '07:00']])).toEqual(['id', 'startDepot', 'shiftStart']);
   });
 
+  it('reads a header ending in a coordinate word as that place\'s coordinate, never as the place', () => {
+    const orders = fieldsFor('orders', UNITS);
+    const vehicles = fieldsFor('vehicles', UNITS);
+    expect(autoMatch(['Order', 'Address', 'Address lat', 'Address lng'], orders)).toEqual(['id', 'address', 'lat', 'lng']);
+    expect(autoMatch(['Order', 'Adresse', 'Adresse lat', 'Adresse lon'], orders)).toEqual(['id', 'address', 'lat', 'lng']);
+    expect(autoMatch(['Order', 'Customer latitude', 'Customer longitude'], orders)).toEqual(['id', 'lat', 'lng']);
+    expect(autoMatch(['Order', 'Delivery address latitude', 'Delivery address longitude'], orders)).toEqual(['id', 'lat', 'lng']);
+    // The pickup side stays the pickup side, with or without its address column.
+    expect(autoMatch(['Order', 'Customer', 'Pickup address lat', 'Pickup address lng', 'Lat', 'Lng'], orders))
+      .toEqual(['id', 'customerName', 'pickupLat', 'pickupLng', 'lat', 'lng']);
+    expect(autoMatch(['Order', 'Pickup address', 'Pickup address lat', 'Pickup address lng', 'Delivery address', 'Delivery address lat', 'Delivery address lng'], orders))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng']);
+    // A fleet's start and end places.
+    expect(autoMatch(['Vehicle', 'Start address lat', 'Start address lng', 'End location latitude', 'End location longitude'], vehicles))
+      .toEqual(['id', 'startLat', 'startLng', 'endLat', 'endLng']);
+    expect(autoMatch(['Vehicle', 'Depot address lat', 'Depot address lng'], vehicles)).toEqual(['id', 'startLat', 'startLng']);
+    // A coordinate with no field for its place is kept, not taken as the place.
+    expect(autoMatch(['Vehicle', 'Home lat'], vehicles)).toEqual(['id', 'extra']);
+  });
+
   it('normalizes headers', () => {
     expect(normalizeHeader('Straße')).toBe('strasse');
     expect(normalizeHeader('  Weight (KG) ')).toBe('weight kg');

@@ -104,16 +104,54 @@ export function fieldsFor(kind: ImportKind, capacityUnits: readonly string[]): F
 /** Words that make a column a contact detail: "Driver phone" is no driver name. */
 const CONTACT_WORDS = /\b(phone|telephone|tel|mobile|cell|email|mail)\b/;
 
-/** Length of the longest synonym matching `header` exactly (pass 1) or as a leading/trailing run of words (pass 2). */
-function matchScore(header: string, field: FieldDef, partial: boolean): number {
+/** Words that name a latitude, and a longitude, in the fields' synonyms and at the end of a header. */
+const LAT_WORDS: ReadonlySet<string> = new Set(['lat', 'latitude', 'breite', 'latitud', 'latitudine', 'breitengrad', 'breedtegraad']);
+const LNG_WORDS: ReadonlySet<string> = new Set(['lng', 'lon', 'long', 'longitude', 'laenge', 'longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad']);
+
+/** The coordinate a header's last word names ("Pickup address lat" → lat), with the words before it; null otherwise. */
+function coordinateHeader(header: string): { family: ReadonlySet<string>; place: string } | null {
+  const space = header.lastIndexOf(' ');
+  if (space <= 0) return null;
+  const last = header.slice(space + 1);
+  const family = LAT_WORDS.has(last) ? LAT_WORDS : LNG_WORDS.has(last) ? LNG_WORDS : null;
+  return family ? { family, place: header.slice(0, space) } : null;
+}
+
+/**
+ * A header that ends in a coordinate word and names a place before it ("Address lat", "Customer latitude", "Start
+ * address lng", "Pickup address lat"): the score of a coordinate field whose synonym is that word after the
+ * header's first words ("lat", "start lat", "pickup lat"), 0 for any other field. Null for other headers.
+ */
+function coordinateScore(header: string, field: FieldDef): number | null {
+  const coordinate = coordinateHeader(header);
+  if (!coordinate) return null;
   let best = 0;
   for (const raw of field.synonyms) {
     const synonym = normalizeHeader(raw);
+    const space = synonym.lastIndexOf(' ');
+    if (!coordinate.family.has(synonym.slice(space + 1))) continue;
+    const before = space < 0 ? '' : synonym.slice(0, space);
+    if (before === '' || coordinate.place === before || coordinate.place.startsWith(`${before} `)) best = Math.max(best, synonym.length);
+  }
+  return best;
+}
+
+/**
+ * Length of the longest synonym matching `header` exactly (pass 1) or as a leading/trailing run of words (pass 2).
+ * In pass 2 a header ending in a coordinate word goes to a coordinate field only (`coordinateScore`): "Pickup address
+ * lat" is no pickup address.
+ */
+function matchScore(header: string, field: FieldDef, partial: boolean): number {
+  let best = 0;
+  const coordinate = partial ? coordinateScore(header, field) : null;
+  for (const raw of field.synonyms) {
+    const synonym = normalizeHeader(raw);
     const exact = header === synonym || compact(header) === compact(synonym);
-    const edge = partial && synonym.length >= 3 && (header.startsWith(`${synonym} `) || header.endsWith(` ${synonym}`))
+    const edge = partial && coordinate === null && synonym.length >= 3 && (header.startsWith(`${synonym} `) || header.endsWith(` ${synonym}`))
       && !(CONTACT_WORDS.test(header) && !CONTACT_WORDS.test(synonym));
     if (exact || edge) best = Math.max(best, synonym.length);
   }
+  if (coordinate) best = Math.max(best, coordinate);
   for (const whole of field.wholeHeaders ?? []) if (header === normalizeHeader(whole)) best = Math.max(best, whole.length);
   // A duration's header with its unit: "Service time (minutes)" is "Service time"; "Serviço (min)" is a duration.
   const unit = field.format === 'duration' ? TIME_UNIT.exec(header) : null;
