@@ -107,11 +107,15 @@ describe('autoMatch', () => {
     expect(autoMatch(['Encomenda', 'Cliente', 'Latitude', 'Longitude', 'Janela início', 'Janela fim', 'Serviço (min)', 'Peso (kg)', 'Observações'], orders)).toEqual([
       'id', 'customerName', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0', 'notes',
     ]);
-    for (const header of ['Servicio (min)', 'Servizio (minuti)', 'Service time (minutes)', 'Standzeit (Min.)', 'Temps de service (min)', 'Dienst (min)', 'Stop (min)']) {
+    for (const header of [
+      'Servicio (min)', 'Servizio (minuti)', 'Service time (minutes)', 'Standzeit (Min.)', 'Temps de service (min)', 'Dienst (min)', 'Stop (min)',
+      'Drop Time (mins)', 'On-site (min)', 'Lostijd (min)', 'Entladezeit', 'Tiempo de descarga',
+    ]) {
       expect(autoMatch(['Id', header], orders), header).toEqual(['id', 'serviceMinutes']);
     }
     // Without a unit "Serviço" may be the kind of service: not taken as minutes. A unit alone makes nothing a duration.
     expect(autoMatch(['Id', 'Serviço', 'Servicio'], orders)).toEqual(['id', 'extra', 'extra']);
+    for (const header of ['Lieferart', 'Zustellart', 'Tipo de entrega', 'Tipo consegna', 'Leveringstype']) expect(autoMatch(['Id', header], orders), header).toEqual(['id', 'serviceType']);
     expect(autoMatch(['Id', 'Priority (min)', 'Late (min)'], orders)).toEqual(['id', 'priority', 'extra']);
     const fleet = fieldsFor('vehicles', UNITS);
     expect(autoMatch(['Matrícula', 'Motorista', 'Início', 'Fim', 'Capacidade (kg)', 'Custo por km'], fleet)).toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'capacity:0', 'perKmCost']);
@@ -129,6 +133,12 @@ describe('autoMatch', () => {
       .toEqual(['id', 'customerName', 'amount:0', 'windowStart', 'windowEnd', 'notes']);
     expect(pairs(['Klant', 'Van', 'Tot'], [['A', '8:00', '10:30']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
     expect(pairs(['Cliente', 'De', 'Até'], [['A', '8h30', '10h00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Ordine', 'Inizio', 'Fine'], [['1', '8:00', '10:30']])).toEqual(['id', 'windowStart', 'windowEnd']);
+    expect(pairs(['Ordine', 'Orario da', 'Orario a'], [['1', '8:00', '10:30']])).toEqual(['id', 'windowStart', 'windowEnd']);
+    expect(pairs(['Klant', 'Tijdvak begin', 'Tijdvak eind'], [['A', '8:00', '10:30']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
+    expect(pairs(['Job', 'ETA start', 'ETA end'], [['1', '8:00', '10:30']])).toEqual(['extra', 'windowStart', 'windowEnd']);
+    // An Italian "Fine" over amounts is no window's end.
+    expect(pairs(['Ordine', 'Inizio', 'Fine'], [['1', '8:00', '12,50 €']])).toEqual(['id', 'windowStart', 'extra']);
     // One bound matched already (a synonym), its partner a pair word.
     expect(pairs(['Cliente', 'Desde', 'A'], [['A', '08:00', '10:00']])).toEqual(['customerName', 'windowStart', 'windowEnd']);
     // Not times, not side by side, or a window already matched: left as they were.

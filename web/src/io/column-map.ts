@@ -242,13 +242,20 @@ export function detectFlagColumns(headers: readonly string[], rows: readonly (re
 
 /**
  * Short words that name a window's bounds only as a pair of neighbouring columns: "Dalle" | "Alle", "Van" | "Tot",
- * "De" | "Até". Alone each could mean something else ("Van" is a vehicle in an English file, "alle" is "all" in
- * German), so they are not synonyms (fields-local.ts); side by side over clock times they are a window. The same
- * words, and "début" | "fin" (synonyms alone), end a pair of headers that differ only there: "Tijdvenster van" |
- * "Tijdvenster tot", "Ventana desde" | "Ventana hasta", "Créneau début" | "Créneau fin".
+ * "De" | "Até", "Inizio" | "Fine". Alone each could mean something else ("Van" is a vehicle in an English file,
+ * "alle" is "all" in German, "fine" is fine), so they are not synonyms (fields-local.ts); side by side over clock
+ * times they are a window. The same words, and "début" | "fin" (synonyms alone), end a pair of headers that differ
+ * only there: "Tijdvenster van" | "Tijdvenster tot", "Ventana desde" | "Ventana hasta", "Créneau début" | "Créneau
+ * fin", "Tijdvak begin" | "Tijdvak eind", "ETA start" | "ETA end".
  */
-const PAIR_STARTS: ReadonlySet<string> = new Set(['dalle', 'dalle ore', 'dal', 'da', 'de', 'van', 'vanaf', 'von', 'ab', 'desde', 'from', 'debut', 'a partir de']);
-const PAIR_ENDS: ReadonlySet<string> = new Set(['alle', 'alle ore', 'al', 'a', 'ate', 'tot', 'bis', 'hasta', 'to', 'until', 'fin', 'jusqu a']);
+const PAIR_STARTS: ReadonlySet<string> = new Set([
+  'dalle', 'dalle ore', 'dal', 'da', 'de', 'van', 'vanaf', 'von', 'ab', 'desde', 'from', 'debut', 'a partir de',
+  'begin', 'beginn', 'inicio', 'inizio', 'start',
+]);
+const PAIR_ENDS: ReadonlySet<string> = new Set([
+  'alle', 'alle ore', 'al', 'a', 'ate', 'tot', 'bis', 'hasta', 'to', 'until', 'fin', 'jusqu a',
+  'eind', 'einde', 'ende', 'fim', 'fine', 'end',
+]);
 
 /** Whether two headers differ only in their last word, a window's start word then an end word. */
 function boundWords(first: string, second: string): boolean {

@@ -54,10 +54,12 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'minuti', 'durata', 'tempo di servizio', 'duracao', 'tempo de servico', 'tempo de paragem',
     'dauer', 'standzeit', 'servicezeit', 'minuten', 'duur', 'servicetijd', 'stoptijd',
     'duree', 'temps de service', 'temps sur place', 'temps d arret', 'duree arret', 'duree de livraison',
+    'tiempo de descarga', 'tempo di scarico', 'tempo de descarga', 'entladezeit', 'lostijd', 'temps de dechargement',
   ],
   skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
-  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'leistung', 'soort dienst', 'type de service', 'type de livraison', 'prestation'],
+  serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'leistung', 'soort dienst', 'type de service', 'type de livraison', 'prestation',
+    'tipo de entrega', 'tipo entrega', 'tipo di consegna', 'tipo consegna', 'lieferart', 'zustellart', 'leveringstype', 'soort levering'],
   priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit', 'priorite'],
   notes: [
     'notas', 'observaciones', 'comentarios', 'instrucciones', 'osservazioni', 'commenti', 'istruzioni', 'observacoes', 'instrucoes',

@@ -52,9 +52,9 @@ export const ORDER_FIELDS: FieldDef[] = [
   {
     key: 'serviceMinutes', label: 'Service minutes', format: 'duration',
     synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration',
-      'unload time', 'unloading time', 'time on site', 'on site time', 'dwell time', 'dwell', 'stop minutes'],
+      'unload time', 'unloading time', 'time on site', 'on site time', 'dwell time', 'dwell', 'stop minutes', 'drop time', 'drop duration'],
     // "Serviço (min)", "Servicio (min)", "Servizio (min)", "Dienst (min)": the service's minutes.
-    withTimeUnit: ['servico', 'servicio', 'servizio', 'tempo servizio', 'tempo servico', 'dienst', 'stop', 'parada', 'paragem', 'sosta', 'arret'],
+    withTimeUnit: ['servico', 'servicio', 'servizio', 'tempo servizio', 'tempo servico', 'dienst', 'stop', 'parada', 'paragem', 'sosta', 'arret', 'drop', 'on site', 'onsite', 'unload', 'unloading'],
   },
   { key: 'skills', label: 'Required skills', format: 'list', synonyms: ['skills', 'skill', 'required skills', 'skills required', 'driver skills', 'competences', 'required types'] },
   { key: 'features', label: 'Required vehicle features', format: 'list', synonyms: ['vehicle features', 'features', 'required features', 'equipment', 'required equipment', 'vehicle feature'] },
