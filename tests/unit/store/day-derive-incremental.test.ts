@@ -14,7 +14,7 @@ import { simulateDay } from '../../../web/src/domain/day/simulate';
 import type { PlanRisk } from '../../../web/src/domain/risk/risk-types';
 import type { Scenario } from '../../../web/src/domain/scenario';
 import { isOrderStep, type Solution } from '../../../web/src/domain/solution';
-import { deriveDay, deriveDayBase, makeDayKeeper, newIssues, predictDayAt, stateWithKept, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
+import { deriveDay, deriveDayBase, makeDayKeeper, newIssues, predictDayAt, primeDayBase, stateWithKept, withRiskFlags, type DayDerived, type DayKeeper } from '../../../web/src/store/day-derive';
 import { randomEventsFile } from '../../bench/repair-events';
 import { nodeRepairSolve } from '../../bench/repair-solve';
 import { generateRichScenario } from '../../bench/rich-generate';
@@ -153,6 +153,25 @@ describe('a day derived again after each event with a keeper equals the day deri
     expect(keeper.data).toBe(scenario);
     // Dispatched again: another plan object, the log from its start.
     appendAndCompare(edited, keeper, dispatched(), events.slice(0, 30), [2, 7], 'dispatched again');
+  });
+
+  it('a day primed a step per pause (primeDayBase, a large Dispatch) is the day derived afresh, and the keeper then takes it as kept', async () => {
+    const played = simulateDay(rich, plan as never, { seed: 4, untilS: 12 * 3600, delayChance: 0.5 });
+    for (const cut of [0, 60]) {
+      const keeper = makeDayKeeper();
+      const data = { ...rich };
+      const day: DayRecord = { dispatchedAt: 360, dispatchedPlan: dispatched(), events: played.slice(0, cut) };
+      let pauses = 0;
+      await primeDayBase({ ...data, day }, keeper, async () => { pauses += 1; });
+      // The working state, the orders' needs, and (with events) the events applied: each ends a step.
+      expect(pauses, `${cut} events`).toBe(cut > 0 ? 3 : 2);
+      const primed = keeper.state.kept!;
+      expect(primed.state).toEqual(deriveDayState({ ...data, day }, plan as never, day.events));
+      // The store's derivation on another object with the same data and day: the primed state taken as kept.
+      const base = deriveDayBase({ ...data, day: { ...day } }, keeper)!;
+      expect(base.state.orders).toBe(primed.orders);
+      expect(shown(predictDayAt(base, 700, keeper))).toEqual(shown(deriveDay({ ...data, day }, 700)));
+    }
   });
 
   it("a repair candidate's state from the keeper (stateWithKept) is the state derived afresh, and leaves the keeper as it was", () => {

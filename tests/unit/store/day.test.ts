@@ -61,10 +61,29 @@ describe('day store: dispatch', () => {
     expect(state.day?.dispatchedPlan.solution.routes.map((r) => r.vehicleId)).toEqual(['v1']);
     expect(state.day?.events).toEqual([]);
     expect(scenarioState.changes).toBe(1);
-    // The dispatched plan is a copy of the plan's routes: it does not follow later plan changes.
-    expect(unwrap(state.day!).dispatchedPlan.solution.routes[0]).not.toBe(unwrap(scenarioState.scenario!).plan!.solution.routes[0]);
+    // The dispatched plan shares the plan value's frozen routes (nothing may change them) and keeps them when the
+    // scenario gets another plan.
+    const planRoutes = unwrap(scenarioState.scenario!).plan!.solution.routes;
+    expect(Object.isFrozen(planRoutes[0].steps[1])).toBe(true);
+    expect(unwrap(state.day!).dispatchedPlan.solution.routes).toBe(planRoutes);
+    expect(Object.isFrozen(unwrap(state.day!).dispatchedPlan)).toBe(true);
     expect(state.day?.dispatchedPlan.solution.routes[0].steps[1].id).toBe('o1');
     expect(actions.dispatch()).toBe(false);
+    dispose();
+  });
+
+  it('keeps its own copy of a day whose routes are not a frozen plan\'s, and the dispatched plan across a new plan', () => {
+    const { scenario: [scenarioState, scenarioActions], day: [state], dispose } = setup();
+    const record = { dispatchedAt: 480, dispatchedPlan: structuredClone(makeMiniPlan()), events: [], settings: { riskMarginMinutes: 15 } } as const;
+    scenarioActions.setDay(structuredClone(record) as never);
+    const given = record.dispatchedPlan.solution.routes;
+    expect(unwrap(state.day!).dispatchedPlan.solution.routes).not.toBe(given);
+    expect(unwrap(state.day!).dispatchedPlan.solution.routes).toEqual(given);
+    const stored = unwrap(state.day!).dispatchedPlan.solution.routes;
+    const next = makeMiniPlan();
+    scenarioActions.setPlan({ ...next, solution: { ...next.solution, routes: [] } });
+    expect(unwrap(scenarioState.scenario!).plan!.solution.routes).toEqual([]);
+    expect(unwrap(state.day!).dispatchedPlan.solution.routes).toBe(stored);
     dispose();
   });
 
@@ -249,6 +268,89 @@ describe('day store: clock and Play', () => {
     // Not once at 486 without sim-1 and again with it: the step and what it logs are one update.
     expect(seen).toEqual([{ now: 486, events: 1 }]);
     clock.pause();
+    dispose();
+  });
+});
+
+describe('day store: a large plan\'s Dispatch over several tasks', () => {
+  /** Pauses the test releases one at a time. */
+  function heldPauses() {
+    const held: (() => void)[] = [];
+    return {
+      pause: () => new Promise<void>((resolve) => { held.push(resolve); }),
+      release: async () => { held.shift()?.(); for (let i = 0; i < 20; i++) await Promise.resolve(); },
+      get count() { return held.length; },
+    };
+  }
+  /** Copies made of all of a scenario (the day's copy taken in one go). */
+  const wholeCopies = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([v]) => !!v && typeof v === 'object' && 'orders' in (v as object) && 'vehicles' in (v as object)).length;
+
+  it('copies the scenario a slice per task, derives the first state in a task of its own, then starts the same day as at once', async () => {
+    const pauses = heldPauses();
+    const { day: [state, actions, clock], dispose } = setup(undefined, { pause: pauses.pause, stagedDispatchAbove: 0 });
+    clock.set(7 * 60 + 45);
+    // The copy pauses whenever its slice's time is up: at a slice of 0 ms, after every field.
+    const perf = vi.spyOn(performance, 'now');
+    let t = 0;
+    perf.mockImplementation(() => (t += 10));
+    const copies = vi.spyOn(globalThis, 'structuredClone');
+    expect(actions.dispatch()).toBe(true);
+    expect(state.dispatching).toBe(true);
+    expect(state.mode).toBe('plan');
+    expect(state.day).toBeNull();
+    // A second press while it is made starts nothing.
+    expect(actions.dispatch()).toBe(false);
+    let steps = 0;
+    while (state.dispatching && steps < 100) { expect(state.day).toBeNull(); await pauses.release(); steps += 1; }
+    perf.mockRestore();
+    expect(steps).toBeGreaterThan(3);
+    expect(state.mode).toBe('day');
+    expect(state.day?.dispatchedAt).toBe(465);
+    // The store's derivation took the copy made in slices: the scenario was never copied whole.
+    expect(wholeCopies(copies)).toBe(0);
+    copies.mockRestore();
+    const sync = setup();
+    sync.day[2].set(7 * 60 + 45);
+    expect(sync.day[1].dispatch()).toBe(true);
+    expect(state.derived?.state).toEqual(sync.day[0].derived?.state);
+    expect(state.derived?.prediction).toEqual(sync.day[0].derived?.prediction);
+    expect(unwrap(state.day!)).toEqual(unwrap(sync.day[0].day!));
+    sync.dispose();
+    dispose();
+  });
+
+  it('decides again as the scenario stands when it changed meanwhile', async () => {
+    const pauses = heldPauses();
+    const { scenario: [, scenarioActions], day: [state, actions], dispose } = setup(undefined, { pause: pauses.pause, stagedDispatchAbove: 0 });
+    const perf = vi.spyOn(performance, 'now');
+    let t = 0;
+    perf.mockImplementation(() => (t += 10));
+    expect(actions.dispatch()).toBe(true);
+    await pauses.release();
+    scenarioActions.updateOrder('o1', { serviceMinutes: 20 });
+    while (state.dispatching) await pauses.release();
+    perf.mockRestore();
+    expect(state.day).toBeNull();
+    expect(state.mode).toBe('plan');
+    expect(state.message?.text).toMatch(/Cannot dispatch: the plan is out of date/);
+    dispose();
+  });
+
+  it('dispatches nothing when another scenario was opened meanwhile', async () => {
+    const pauses = heldPauses();
+    const { scenario: [scenarioState, scenarioActions], day: [state, actions], dispose } = setup(undefined, { pause: pauses.pause, stagedDispatchAbove: 0 });
+    const perf = vi.spyOn(performance, 'now');
+    let t = 0;
+    perf.mockImplementation(() => (t += 10));
+    expect(actions.dispatch()).toBe(true);
+    await pauses.release();
+    scenarioActions.replace(makeMiniScenario({ id: 'other', plan: makeMiniPlan() }));
+    while (state.dispatching) await pauses.release();
+    perf.mockRestore();
+    expect(scenarioState.scenario?.id).toBe('other');
+    expect(state.day).toBeNull();
+    expect(state.mode).toBe('plan');
+    expect(state.message).toBeNull();
     dispose();
   });
 });

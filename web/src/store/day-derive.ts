@@ -5,7 +5,7 @@
 import { dayReport, type DayReport } from '../domain/day/day-report';
 import type { DayRecord } from '../domain/day/day-schema';
 import type { DayEvent } from '../domain/day/events';
-import { deriveDayState, deriveDayStateKept, issuesAfterKept, makeDayStateKeeper, stateAfterKept, type DayState, type DayStateKeeper } from '../domain/day/day-state';
+import { deriveDayState, deriveDayStateKept, deriveDayStateKeptPaused, issuesAfterKept, makeDayStateKeeper, stateAfterKept, type DayState, type DayStateKeeper } from '../domain/day/day-state';
 import { dayEvalContext, predictDayInSteps, type DayPrediction, type PredictionCache, type RiskItem, type RouteKeeper } from '../domain/day/eta';
 import type { EvalContext } from '../domain/route-eval';
 import { DEFAULT_MIN_ON_TIME_PROBABILITY, feedRiskFlags, type EstimateBasis } from '../domain/day/risk-flags';
@@ -65,6 +65,25 @@ function sameData(a: Scenario, b: Scenario): boolean {
  * With a keeper, only the events appended since its last derivation are applied.
  */
 export function deriveDayBase(scenario: Scenario | null, keeper?: DayKeeper): DayBase | null {
+  const run = dayRun(scenario, keeper);
+  if (!run) return null;
+  const { day, plan, warnings } = run;
+  const dispatched = plan as Parameters<typeof deriveDayState>[1];
+  const state = keeper ? deriveDayStateKept(keeper.state, run.scenario, dispatched, day.events) : deriveDayState(run.scenario, dispatched, day.events);
+  return { ...run, state, warnings };
+}
+
+/**
+ * deriveDayBase for its keeper alone, its long steps in tasks of their own (`pause` between them): a large
+ * Dispatch derives the day's first state so before the day is stored, and the store's derivation takes it as kept.
+ */
+export async function primeDayBase(scenario: Scenario, keeper: DayKeeper, pause: () => Promise<void>): Promise<void> {
+  const run = dayRun(scenario, keeper);
+  if (run) await deriveDayStateKeptPaused(keeper.state, run.scenario, run.plan as Parameters<typeof deriveDayState>[1], run.day.events, pause);
+}
+
+/** The day's plan as it runs (what was deleted after dispatch left out, warned), the keeper made ready for this scenario. */
+function dayRun(scenario: Scenario | null, keeper?: DayKeeper): Omit<DayBase, 'state'> | null {
   const day = scenario?.day;
   if (!scenario || !day) {
     // No day: nothing to keep (a closed day's state is let go).
@@ -90,9 +109,7 @@ export function deriveDayBase(scenario: Scenario | null, keeper?: DayKeeper): Da
   const kept = keeper?.plan;
   const plan = kept && kept.dispatched === day.dispatchedPlan && kept.warnings === warnings.join('\n') ? kept.plan : { ...day.dispatchedPlan.solution, routes };
   if (keeper) keeper.plan = { dispatched: day.dispatchedPlan, warnings: warnings.join('\n'), plan };
-  const dispatched = plan as Parameters<typeof deriveDayState>[1];
-  const state = keeper ? deriveDayStateKept(keeper.state, scenario, dispatched, day.events) : deriveDayState(scenario, dispatched, day.events);
-  return { scenario, day, plan, state, warnings };
+  return { scenario, day, plan, warnings };
 }
 
 /**

@@ -10,9 +10,11 @@ import { serializeEventsFile } from '../domain/day/events-file';
 import type { DayEvent } from '../domain/day/events';
 import type { Order, Scenario } from '../domain/scenario';
 import { createDayClock, keepClock, type DayClock } from './day-clock';
-import { deriveDayBase, makeDayKeeper, newIssues, withRiskFlags, type DayDerived } from './day-derive';
+import { deriveDayBase, makeDayKeeper, newIssues, primeDayBase, withRiskFlags, type DayDerived } from './day-derive';
 import { createSlicedPrediction, type SlicedPredictionOptions } from './day-predict';
 import { pauseForTask } from './next-task';
+import { dispatchedPlanValue } from './plan-value';
+import { copyInSlices } from './sliced-copy';
 import { createDayRisk, type DayRisk } from './day-risk';
 import type { ComputeModelRisk } from '../solver/risk-client';
 import { dispatchBlocker, firstDeparture, importedText, lastLoggedMinutes, makeDispatch, makeEvent, readEventsImport, type DayActionEvent, type ImportRead, type NewDayEvent } from './day-log';
@@ -39,6 +41,8 @@ export interface DayStoreState extends DayRepairState {
   readonly day: DayRecord | null;
   /** Why Dispatch is not possible now, or null. */
   readonly dispatchBlocker: string | null;
+  /** A large plan's Dispatch is being made (over several tasks: `STAGED_DISPATCH_ABOVE`). */
+  readonly dispatching: boolean;
   /** State, prediction, at risk, report and the predicted plan; null without a day. */
   readonly derived: DayDerived | null;
   readonly message: DayMessage | null;
@@ -51,7 +55,10 @@ export interface DayStoreState extends DayRepairState {
 /** Verbs of the day; components never set its state directly. */
 export interface DayActions {
   setMode(mode: DayMode): void;
-  /** Freezes the current checked plan as the dispatched plan at the clock's time; refuses (message) when stale or absent. */
+  /**
+   * Freezes the current checked plan as the dispatched plan at the clock's time; refuses (message) when stale or
+   * absent. Above STAGED_DISPATCH_ABOVE orders the day starts a few tasks later (`dispatching` meanwhile).
+   */
   dispatch(): boolean;
   /** Appends one event (time: the clock's, unless given); a correction is a later event. */
   addEvent(event: DayActionEvent): boolean;
@@ -79,8 +86,34 @@ export interface DayDeps {
   riskThrottleMs?: number;
   /** How the prediction is sliced over tasks on a large day (day-predict.ts; tests). */
   predict?: SlicedPredictionOptions;
-  /** Awaited between a repair's long steps (default: a later task). */
+  /** Awaited between a repair's long steps, and a large Dispatch's (default: a later task). */
   pause?: () => Promise<void>;
+  /** Above this many orders Dispatch is made over several tasks (default STAGED_DISPATCH_ABOVE; tests). */
+  stagedDispatchAbove?: number;
+}
+
+/**
+ * Above this many orders (as for the sliced prediction, day-predict.ts) Dispatch copies the scenario for the day a
+ * slice per task and derives the day's first state a step per task before the day starts: at 10,000 orders all of
+ * it in the click was a ~95 ms task.
+ */
+export const STAGED_DISPATCH_ABOVE = 1000;
+
+/** What the day's copy of the scenario was taken from: the store's scenario object at its revision and data changes. */
+interface CopyKey {
+  raw: Scenario;
+  id: string;
+  revision: number;
+  /** The store's data changes but the day's own (an event appended changes the day alone). */
+  otherChanges: number;
+}
+
+const sameCopyKey = (a: CopyKey, b: CopyKey) => a.raw === b.raw && a.id === b.id && a.revision === b.revision && a.otherChanges === b.otherChanges;
+
+/** All of the scenario but its day and its plan: what the day's copy holds. */
+function withoutDayAndPlan(raw: Scenario): Omit<Scenario, 'day' | 'plan'> {
+  const { day: _day, plan: _plan, ...rest } = raw;
+  return rest;
 }
 
 /** The day store: state, actions and the clock. */
@@ -90,6 +123,7 @@ export type DayStore = [state: DayStoreState, actions: DayActions & ReturnType<t
 export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, deps: DayDeps = {}): DayStore {
   const [mode, setModeSignal] = createSignal<DayMode>('plan');
   const [message, setMessage] = createSignal<DayMessage | null>(null);
+  const [dispatching, setDispatching] = createSignal(false);
   // Play reads the day store's own copy of the scenario (base, below): plain data it need not copy again.
   const play = makePlayQueue(() => untrack(base), deps.simulate, (events) => append(events), (e) => overtaken(untrack(dayState), e));
   const clock = createDayClock(8 * 60, { ...deps.clock, onTick: (from, to) => { deps.clock?.onTick?.(from, to); play.due(from, to); } });
@@ -101,7 +135,8 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
   // of all but the day is taken again only when something else changed: an event appended changes the day alone
   // (`dayChanges`), and copying 10,000 orders per event was ~100 ms. The day's own parts are never changed in
   // place (setDay stores a new log array and keeps or replaces the dispatched plan whole): they are taken as they are.
-  let copied: { raw: Scenario; id: string; revision: number; otherChanges: number; data: Scenario } | null = null;
+  let copied: (CopyKey & { data: Scenario }) | null = null;
+  const copyKey = (raw: Scenario): CopyKey => ({ raw, id: raw.id, revision: raw.revision, otherChanges: scenarioState.dataChanges - scenarioState.dayChanges });
   const base = createMemo(() => {
     key();
     return untrack((): Scenario | null => {
@@ -109,12 +144,11 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       const d = day();
       if (!current || !d) return (copied = null);
       const raw = unwrap(current);
-      const otherChanges = scenarioState.dataChanges - scenarioState.dayChanges;
-      if (!copied || copied.raw !== raw || copied.id !== raw.id || copied.revision !== raw.revision || copied.otherChanges !== otherChanges) {
+      const now = copyKey(raw);
+      if (!copied || !sameCopyKey(copied, now)) {
         // Not the plan: the day runs from its dispatched plan, and its views draw the prediction in the plan's
         // place (day-view.ts). A 10,000-step plan was half of the copy Dispatch made (~50-80 ms in all, issue #15).
-        const { day: _day, plan: _plan, ...rest } = raw;
-        copied = { raw, id: raw.id, revision: raw.revision, otherChanges, data: { ...structuredClone(rest), plan: null } as Scenario };
+        copied = { ...now, data: { ...structuredClone(withoutDayAndPlan(raw)), plan: null } as Scenario };
       }
       const rawDay = unwrap(d);
       return { ...copied.data, day: { ...rawDay } };
@@ -168,6 +202,52 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     if (minutes !== null && !clock.real() && !clock.playing()) clock.set(minutes);
   }));
 
+  /** The day record of a dispatch now: the plan value's routes shared, frozen (setDay keeps them as they are). */
+  function dispatchRecord(): DayRecord {
+    const made = makeDispatch(unwrap(scenarioState.scenario!), clock.minutes());
+    return { ...made, dispatchedPlan: dispatchedPlanValue(made.dispatchedPlan) ?? made.dispatchedPlan };
+  }
+
+  /** Stores the day and shows it. */
+  function startDay(record: DayRecord): true {
+    batch(() => {
+      scenarioActions.setDay(record);
+      setModeSignal('day');
+      setMessage(null);
+    });
+    return true;
+  }
+
+  /**
+   * A large plan's Dispatch over several tasks: the day's copy of the scenario a slice per task, then the day's
+   * first state derived from it (the keeper holds it), then the day stored and shown, its derivation taking both
+   * as they are. The scenario edited meanwhile: Dispatch is decided again as it now stands, at once. Another
+   * scenario opened, or a day started elsewhere: nothing is dispatched.
+   */
+  async function dispatchInSteps(record: DayRecord): Promise<void> {
+    const pause = deps.pause ?? pauseForTask;
+    const raw = unwrap(scenarioState.scenario!);
+    const key = copyKey(raw);
+    const data = { ...(await copyInSlices(withoutDayAndPlan(raw), { pause })), plan: null } as Scenario;
+    const unchanged = () => {
+      const current = scenarioState.scenario;
+      return !!current && !current.day && sameCopyKey(key, copyKey(unwrap(current)));
+    };
+    if (unchanged()) {
+      copied = { ...key, data };
+      await pause();
+      await primeDayBase({ ...data, day: { ...record } }, keeper, pause);
+      await pause();
+    }
+    if (unchanged()) return void startDay(record);
+    // Another scenario opened, or a day started elsewhere (another tab): this Dispatch is over.
+    const current = scenarioState.scenario;
+    if (!current || unwrap(current) !== raw || current.day) return;
+    const blocker = dispatchBlocker(current);
+    if (blocker) return void fail(`Cannot dispatch: ${blocker}.`);
+    startDay(dispatchRecord());
+  }
+
   function append(events: DayEvent[]): void {
     const current = day();
     if (!current || events.length === 0) return;
@@ -182,14 +262,18 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
       setModeSignal(next);
     },
     dispatch() {
+      if (dispatching()) return false;
       const blocker = dispatchBlocker(scenarioState.scenario);
       if (blocker) return fail(`Cannot dispatch: ${blocker}.`);
+      const record = dispatchRecord();
+      if (unwrap(scenarioState.scenario!).orders.length <= (deps.stagedDispatchAbove ?? STAGED_DISPATCH_ABOVE)) return startDay(record);
       batch(() => {
-        // setDay stores a copy of the record (makeDispatch shares the plan's routes): the dispatched plan is frozen.
-        scenarioActions.setDay(makeDispatch(unwrap(scenarioState.scenario!), clock.minutes()));
-        setModeSignal('day');
+        setDispatching(true);
         setMessage(null);
       });
+      dispatchInSteps(record)
+        .catch((error: unknown) => void fail(`Cannot dispatch: ${error instanceof Error ? error.message : String(error)}.`))
+        .finally(() => setDispatching(false));
       return true;
     },
     addEvent(event) {
@@ -232,6 +316,7 @@ export function createDayStore([scenarioState, scenarioActions]: ScenarioStore, 
     get mode() { return mode(); },
     get day() { return day(); },
     get dispatchBlocker() { return dispatchBlocker(scenarioState.scenario); },
+    get dispatching() { return dispatching(); },
     get derived() { return derived(); },
     get message() { return message(); },
     get risk() { return risk; },

@@ -26,7 +26,14 @@ export function ModeSwitch(): JSX.Element {
         </button>
       ))}
       <Show when={state.mode === 'plan' && !state.day}>
-        <button type="button" class="btn btn--small btn--primary" title={state.dispatchBlocker ?? 'Freeze this plan and start the day'} onClick={() => actions.dispatch()}>
+        <button
+          type="button"
+          class="btn btn--small btn--primary"
+          title={state.dispatching ? 'Starting the day…' : state.dispatchBlocker ?? 'Freeze this plan and start the day'}
+          disabled={state.dispatching}
+          aria-busy={state.dispatching}
+          onClick={() => actions.dispatch()}
+        >
           Dispatch
         </button>
       </Show>

@@ -7,7 +7,7 @@ import type { StopRef } from '../route-eval';
 import type { DayEvent, FailReason, ShipmentSide, UnavailableReason } from './events';
 import { extendsLog, formatDayTime, redeliveryId } from './events';
 import { makeRedelivery } from './redelivery';
-import { applyRepair, asDriven, copyVehicle, finishState, finishStateKept, orderStopKeys, stopKey, syncVehicles, type Changed, type Work } from './day-state-work';
+import { applyRepair, asDriven, copyVehicle, finishState, finishStateKept, needsOf, orderStopKeys, stopKey, syncVehicles, type Changed, type Work } from './day-state-work';
 
 export { dayOrderOf, dayOrders, orderStopKeys, reachedAt, stopKey } from './day-state-work';
 
@@ -122,13 +122,41 @@ export const makeDayStateKeeper = (): DayStateKeeper => ({ kept: null });
  * log that extends the one applied (the same event objects first). Anything else derives afresh.
  */
 export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[]): DayState {
+  const steps = keptSteps(keeper, scenario, dispatchedPlan, events);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * deriveDayStateKept with `pause` awaited between its long steps when it derives afresh (the working state, the
+ * events applied, the state finished): a large Dispatch derives the day's first state this way, a step per task.
+ */
+export async function deriveDayStateKeptPaused(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], pause: () => Promise<void>): Promise<DayState> {
+  const steps = keptSteps(keeper, scenario, dispatchedPlan, events);
+  let next = steps.next();
+  while (!next.done) {
+    await pause();
+    next = steps.next();
+  }
+  return next.value;
+}
+
+/** deriveDayStateKept's work, yielding between its long steps when it derives afresh. */
+function* keptSteps(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[]): Generator<void, DayState> {
   const k = keeper.kept;
   const extends_ = k !== null && k.plan === dispatchedPlan && k.scenario.orders === scenario.orders && k.scenario.vehicles === scenario.vehicles
     && k.scenario.depots === scenario.depots && k.scenario.settings === scenario.settings
     && extendsLog(events, k.events);
-  const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
   // Dropped while events are applied: a throw half way leaves nothing half applied to be taken up again.
   keeper.kept = null;
+  const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
+  if (!extends_) {
+    yield;
+    // The orders' needs the final pass reads, resolved in a step of their own.
+    for (const order of work.orders.values()) needsOf(work, order);
+    yield;
+  }
   // The final pass is made again only for what the events changed, the rest taken from the last state (a whole
   // pass was ~25 ms per event at 10,000 orders); a log derived afresh, or an accepted repair, gets a whole one.
   const changed: Changed = { vehicles: new Set(), orders: new Set(), all: !extends_ };
@@ -138,6 +166,7 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
   } finally {
     work.changed = undefined;
   }
+  if (!extends_ && events.length > 0) yield;
   const state = changed.all ? finishState(finishingCopy(work)) : finishStateKept(work, k!.state, changed);
   // The working state's orders are only ever added to: as many as before, they are the list handed out before,
   // kept as that very array (the views of the day's plan keep what they drew while its orders are the same).
