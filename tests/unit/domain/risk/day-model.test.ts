@@ -59,6 +59,10 @@ describe('buildDayRiskModel', () => {
     const sliced = dayRiskModelInSlices(s, state, prediction, DEFAULT_VARIABILITY, 5, () => (t += 10));
     expect(() => sliced.result()).toThrow(/not built/);
     expect(sliced.step()).toBe(false);
+    // Both routes built: the factor tables are the next step's.
+    expect(sliced.step()).toBe(false);
+    expect(() => sliced.result()).toThrow(/not built/);
+    expect(sliced.step()).toBe(true);
     expect(sliced.step()).toBe(true);
     expect(sliced.result()).toEqual(buildDayRiskModel(s, state, prediction, DEFAULT_VARIABILITY));
   });

@@ -30,10 +30,15 @@ export function dayRiskModelInSlices(scenario: Scenario, state: DayState, predic
   const ctx = makeEvalContext({ ...scenario, orders: state.orders });
   const routes: RiskRoute[] = [];
   let next = 0;
+  let tablesNext = false;
   let model: RiskModel | null = null;
   return {
     step() {
       if (model) return true;
+      if (tablesNext) {
+        model = finishModel(routes);
+        return true;
+      }
       const until = ms === Infinity ? Infinity : now() + ms;
       do {
         const route = prediction.routes[next++];
@@ -41,6 +46,8 @@ export function dayRiskModelInSlices(scenario: Scenario, state: DayState, predic
         if (built) routes.push(built);
       } while (next < prediction.routes.length && (until === Infinity || now() < until));
       if (next < prediction.routes.length) return false;
+      // The factor tables in a step of their own (a slice's time is spent by now), unless built in one go.
+      if (!tablesNext && ms !== Infinity) return (tablesNext = true), false;
       model = finishModel(routes);
       return true;
     },
