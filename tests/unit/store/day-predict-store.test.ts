@@ -52,7 +52,7 @@ describe("the day store's sliced prediction", () => {
     expect(tasks).toHaveLength(1);
     tasks.shift()!();
     expect(derived()).toBeNull();
-    expect(drain()).toBe(3);
+    expect(drain()).toBe(4);
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith(logged.slice(0, 1)), 480)));
     // A clock step: the day at 08:00 stays shown while the one at 08:30 is made, a route a task.
     setNow(510);
@@ -60,8 +60,8 @@ describe("the day store's sliced prediction", () => {
     expect(tasks).toHaveLength(1);
     tasks.shift()!();
     expect(derived()!.nowMinutes).toBe(480);
-    // The second route, then at risk, the report and the plan, then the views: a task each.
-    expect(drain()).toBe(3);
+    // The second route, then the report, then at risk and the plan, then the views: a task each.
+    expect(drain()).toBe(4);
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith(logged.slice(0, 1)), 510)));
     // Events appended, then the clock stepped before the day with them was whole: only the last is shown.
     setScenario(dayWith(logged));
@@ -77,7 +77,7 @@ describe("the day store's sliced prediction", () => {
     // A day dispatched again: its first prediction a slice per task, nothing shown meanwhile.
     setScenario(dayWith([]));
     expect(derived()).toBeNull();
-    expect(drain()).toBe(4);
+    expect(drain()).toBe(5);
     expect(shown(derived())).toEqual(shown(deriveDay(dayWith([]), 515)));
     // Another dispatch while a day is shown: that day is not shown while the new one is made.
     const again = { ...dayWith(logged.slice(0, 2)), day: { dispatchedAt: 430, dispatchedPlan: { ...plan } as never, events: logged.slice(0, 2) } };

@@ -36,7 +36,7 @@ describe('the day predicted in slices', () => {
     events = simulateDay(rich, plan as never, { seed: 3, untilS: 15 * 3600, delayChance: 0.6 });
   });
 
-  it('a route per step, and at risk, the report and the plan in a step of their own, equal the day predicted at once', () => {
+  it('a route per step, then the report, then at risk and the plan, each in a step of their own, equal the day predicted at once', () => {
     const keeper = makeDayKeeper();
     for (const minutes of [600, 606, 612, 660, 720, 721, 840]) {
       const scenario = at(minutes);
@@ -44,7 +44,7 @@ describe('the day predicted in slices', () => {
       const job = predictDayAtInSteps(base, minutes, keeper);
       expect(() => job.result()).toThrow(/not derived yet/);
       const steps = stepAll(job);
-      expect(steps, `${minutes}: one step per route and one more`).toBe(base.state.routes.length + 1);
+      expect(steps, `${minutes}: one step per route and two more`).toBe(base.state.routes.length + 2);
       expect(shown(job.result()), `${minutes}`).toEqual(shown(deriveDay(scenario, minutes)));
     }
   });
