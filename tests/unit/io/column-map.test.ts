@@ -155,6 +155,9 @@ describe('autoMatch', () => {
     expect(pairs(['Auftrag', 'Breite', 'Länge'], [['1', '52,52', '13,405'], ['2', '', '']])).toEqual(['id', 'lat', 'lng']);
     expect(pairs(['Länge', 'Breite', 'Kunde'], [['-0,12', '51,5', 'A']])).toEqual(['lng', 'lat', 'customerName']);
     expect(pairs(['Order', 'Breedte', 'Lengtegraad'], [['1', '52,37', '4,89']])).toEqual(['id', 'lat', 'lng']);
+    // The place's name in front: "Lieferadresse Breite" is the latitude, its "Länge" beside it the longitude.
+    expect(pairs(['Auftrag', 'Lieferadresse Breite', 'Lieferadresse Länge'], [['1', '51,34', '12,37']])).toEqual(['id', 'lat', 'lng']);
+    expect(pairs(['Auftrag', 'Lieferadresse Breite', 'Paket Länge'], [['1', '51,34', '240']])).toEqual(['id', 'lat', 'extra']);
     // A length (not degrees), not beside the latitude, or a longitude already matched: left as they were.
     expect(pairs(['Breite', 'Länge'], [['52,5', '240']])).toEqual(['lat', 'extra']);
     expect(pairs(['Breite', 'Kunde', 'Länge'], [['52,5', 'A', '13,4']])).toEqual(['lat', 'customerName', 'extra']);

@@ -108,14 +108,22 @@ const CONTACT_WORDS = /\b(phone|telephone|tel|mobile|cell|email|mail)\b/;
 const LAT_WORDS: ReadonlySet<string> = new Set(['lat', 'latitude', 'breite', 'latitud', 'latitudine', 'breitengrad', 'breedtegraad']);
 const LNG_WORDS: ReadonlySet<string> = new Set(['lng', 'lon', 'long', 'longitude', 'laenge', 'longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad']);
 
-/** The coordinate a header's last word names ("Pickup address lat" → lat), with the words before it; null otherwise. */
+/**
+ * The coordinate a header's last word names ("Pickup address lat" → lat), with the words before it; null otherwise.
+ * A word that names a coordinate only beside the other one ("Lieferadresse Länge": a longitude, or a length) names
+ * none here (no field takes it), and detectCoordinatePairs reads it beside its partner.
+ */
 function coordinateHeader(header: string): { family: ReadonlySet<string>; place: string } | null {
   const space = header.lastIndexOf(' ');
   if (space <= 0) return null;
   const last = header.slice(space + 1);
-  const family = LAT_WORDS.has(last) ? LAT_WORDS : LNG_WORDS.has(last) ? LNG_WORDS : null;
+  const family = LAT_WORDS.has(last) ? LAT_WORDS
+    : LNG_WORDS.has(last) ? LNG_WORDS
+      : LNG_BESIDE_LAT.has(last) || LAT_BESIDE_LNG.has(last) ? NO_WORDS : null;
   return family ? { family, place: header.slice(0, space) } : null;
 }
+
+const NO_WORDS: ReadonlySet<string> = new Set();
 
 /**
  * A header that ends in a coordinate word and names a place before it ("Address lat", "Customer latitude", "Start
@@ -379,19 +387,21 @@ function degreesColumn(rows: readonly (readonly string[])[], column: number, lim
 
 /**
  * Order columns left unmatched right beside the matched latitude (or longitude) whose header names the other
- * coordinate only in that place (LNG_BESIDE_LAT, LAT_BESIDE_LNG), holding degrees: matched as that coordinate.
+ * coordinate only in that place (LNG_BESIDE_LAT, LAT_BESIDE_LNG), alone or as its last word ("Lieferadresse Länge"
+ * beside "Lieferadresse Breite"), holding degrees: matched as that coordinate.
  */
 export function detectCoordinatePairs(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
   const out = [...targets];
   const beside = (column: number) => [column - 1, column + 1].filter((c) => c >= 0 && c < headers.length && out[c] === 'extra');
+  const names = (words: ReadonlySet<string>, column: number) => words.has(normalizeHeader(headers[column]).split(' ').pop()!);
   const lat = out.indexOf('lat');
   if (lat >= 0 && !out.includes('lng')) {
-    const found = beside(lat).find((c) => LNG_BESIDE_LAT.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 180));
+    const found = beside(lat).find((c) => names(LNG_BESIDE_LAT, c) && degreesColumn(rows, c, 180));
     if (found !== undefined) out[found] = 'lng';
   }
   const lng = out.indexOf('lng');
   if (lng >= 0 && !out.includes('lat')) {
-    const found = beside(lng).find((c) => LAT_BESIDE_LNG.has(normalizeHeader(headers[c])) && degreesColumn(rows, c, 90));
+    const found = beside(lng).find((c) => names(LAT_BESIDE_LNG, c) && degreesColumn(rows, c, 90));
     if (found !== undefined) out[found] = 'lat';
   }
   return out;
