@@ -4,7 +4,9 @@
 // overtime; no capacity column = no limit; unknown columns kept and reported.
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
-import type { Depot, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import type { Depot, Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { DEFAULT_SERVICE_TYPES } from '../../../web/src/domain/service-types';
+import { serviceSkillLines } from '../../../web/src/io/skill-words';
 import { keptColumns } from '../../../web/src/io/import-checks';
 import { mergeIntoScenario } from '../../../web/src/io/import-rows';
 import { issueLines, readCsvText } from '../../helpers/import-table';
@@ -35,15 +37,31 @@ describe('vehicles file', () => {
   });
 
   it('reads an empty cell of a skills column, in a file without crew sizes, as a crew without those skills', async () => {
-    const { vehicles } = await read(['Vehicle,Skills', 'S1,montage', 'S2,', 'S3,"montage, kühl"'].join('\n'));
+    const { vehicles } = await read(['Vehicle,Skills', 'S1,kran', 'S2,', 'S3,"kran, kühl"'].join('\n'));
     expect(vehicles.map((v) => [v.id, v.crew])).toEqual([
-      ['S1', { size: 1, skills: ['montage'] }], ['S2', { size: 1, skills: [] }], ['S3', { size: 1, skills: ['montage', 'kühl'] }],
+      ['S1', { size: 1, skills: ['kran'] }], ['S2', { size: 1, skills: [] }], ['S3', { size: 1, skills: ['kran', 'kühl'] }],
     ]);
     // With a crew size column, both cells empty leave the crew out of the model, as the export writes it.
-    const sized = await read(['Vehicle,Crew size,Skills', 'S1,2,montage', 'S2,,'].join('\n'));
-    expect(sized.vehicles.map((v) => [v.id, v.crew])).toEqual([['S1', { size: 2, skills: ['montage'] }], ['S2', undefined]]);
+    const sized = await read(['Vehicle,Crew size,Skills', 'S1,2,kran', 'S2,,'].join('\n'));
+    expect(sized.vehicles.map((v) => [v.id, v.crew])).toEqual([['S1', { size: 2, skills: ['kran'] }], ['S2', undefined]]);
     // No crew column at all: no crew.
     expect((await read('Vehicle,Capacity kg\nS1,800')).vehicles[0].crew).toBeUndefined();
+  });
+
+  it('reads a skills entry that names a service type ("Montage") as the skills that type needs, on vehicles and orders, and says so', async () => {
+    const { vehicles, ctx, table } = await read(['Kennzeichen,Fähigkeiten', 'L-1,Montage', 'L-2,"Montage, Kran"', 'L-3,', 'L-4,installer', 'L-5,"Lieferung, WG"'].join('\n'));
+    expect(vehicles.map((v) => [v.id, v.crew?.skills])).toEqual([
+      ['L-1', ['installer']], ['L-2', ['installer', 'Kran']], ['L-3', []], ['L-4', ['installer']],
+      // A type that needs no skill, and a word too short to name one, stay as written.
+      ['L-5', ['Lieferung', 'WG']],
+    ]);
+    expect(serviceSkillLines(table, ctx.targets, withHub.settings, 'vehicle')).toEqual(['“Montage” in Fähigkeiten: the skill Installation needs (installer), 2 vehicles']);
+    // The scenario's catalogue decides: installations needing a "fitter" make "Assembly" that.
+    const edited: Scenario = { ...withHub, settings: { ...withHub.settings, serviceTypes: { installation: { ...DEFAULT_SERVICE_TYPES.installation, skills: ['fitter'] } } } };
+    expect((await read('Vehicle,Skills\nV1,Assembly', edited)).vehicles[0].crew?.skills).toEqual(['fitter']);
+    // An order's skills read the same way, so the two sides agree.
+    const orders = await readCsvText(['Order,Lat,Lng,Skills', 'o1,45.5,-122.6,Montage'].join('\n'), withHub, 'orders');
+    expect((orders.rows[0].value as Order).skills).toEqual(['installer']);
   });
 
   it('invents no limit: no capacity column or an empty cell is no limit, no shift is the whole day, absent costs are zero', async () => {

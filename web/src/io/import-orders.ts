@@ -7,6 +7,7 @@ import type { Table } from './csv';
 import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { ADDRESS_PARTS } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
+import { withServiceTypeSkills } from './skill-words';
 
 function windowPair(row: RowReader, startKey: string, endKey: string): TimeWindow[] {
   const start = row.time(startKey);
@@ -41,7 +42,9 @@ function requirementsOf(row: RowReader): { skills: string[] | undefined; crewSiz
   const skills = list('skills');
   const features = list('features');
   if (skills === undefined && features === undefined) return { skills: undefined, crewSize: undefined };
-  return splitCrewWords([...new Set([...(skills ?? []), ...(features ?? [])])]);
+  const split = splitCrewWords([...new Set([...(skills ?? []), ...(features ?? [])])]);
+  // "Montage" as a requirement is what an installation needs (skill-words.ts), as on the fleet's side.
+  return { ...split, skills: withServiceTypeSkills(split.skills, row.ctx.settings) };
 }
 
 /** Soft windows: late up to `max` minutes at a cost per minute (a cost alone is an issue). */

@@ -11,6 +11,7 @@ import { freeId, parseBreaks, parseList, parseWindows, parseYesNo, largerCrew, s
 import { featureName } from './column-map';
 import type { DepotPlanner } from './import-depots';
 import { extraOf, RowReader, type RowContext } from './row-reader';
+import { withServiceTypeSkills } from './skill-words';
 
 /** A whole day: the shift of a vehicle whose file gives none (no limit invented). */
 const WHOLE_DAY: TimeWindow = { start: 0, end: 1440 };
@@ -55,7 +56,8 @@ function crewOf(row: RowReader): { size: number; skills: string[] } | undefined 
   // "2-person" among the skills is the crew's size, not a skill (cell-parse.ts).
   const named = listed === undefined ? { skills: undefined, crewSize: undefined } : splitCrewWords(listed);
   const size = largerCrew(row.number('crewSize'), named.crewSize);
-  const skills = named.skills;
+  // "Montage" among the skills is what an installation needs of a crew (skill-words.ts).
+  const skills = named.skills && withServiceTypeSkills(named.skills, row.ctx.settings);
   // Skills without a size: at least the driver is on board.
   if (size !== undefined || skills !== undefined) return { size: size ?? 1, skills: skills ?? [] };
   // A file with a skills column and no crew size column states every crew in that column: an empty cell there is a

@@ -7,6 +7,7 @@ import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
 import { crewWordLines, farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
+import { serviceSkillLines } from '../io/skill-words';
 import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
 import { importUnits, type ImportUnits } from '../io/units';
 
@@ -31,6 +32,8 @@ export interface ImportNotices {
   units: string[];
   /** Skills cells that name a crew size ("2-person"): read as the crew size. */
   crews: string[];
+  /** Skills entries that name a service type ("Montage"): read as the skills that type needs. */
+  serviceSkills: string[];
 }
 
 /** The session fields the derived values depend on. */
@@ -98,7 +101,7 @@ export function createImportReading(
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [] };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -120,6 +123,7 @@ export function createImportReading(
       noCosts,
       units: unitLines(reading),
       crews: crewWordLines(table, targets, orders ? 'order' : 'vehicle'),
+      serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });

@@ -1,0 +1,65 @@
+// Skills entries that name a service type: a fleet's "Fähigkeiten: Montage" says its crew does installations, which
+// the catalogue asks of a crew as the skill "installer"; taken as the word "Montage", no van could take an
+// installation and every one was left unassigned. Such an entry is read as the skills its service type needs in
+// the scenario's catalogue (orders and vehicles alike, so both sides agree), and the import review says so.
+import { formatCount } from '../domain/format';
+import type { ServiceType, Settings } from '../domain/scenario';
+import { serviceTypeSpec } from '../domain/service-types';
+import { normalizeHeader, parseList, parseServiceType } from './cell-parse';
+import type { ColumnTarget } from './column-map';
+import type { Table } from './csv';
+
+/**
+ * The service type a skills entry names and the skills that type needs, when it needs some and the entry is not one
+ * of them already; null otherwise (a skill of its own, or a type that needs no skill: "Delivery" stays a word).
+ * Words under 4 letters ("D", "WG") name no type here.
+ */
+export function serviceTypeSkills(entry: string, settings: Settings): { type: ServiceType; label: string; skills: string[] } | null {
+  if (normalizeHeader(entry).replace(/ /g, '').length < 4) return null;
+  const parsed = parseServiceType(entry);
+  if (!parsed.ok) return null;
+  const spec = serviceTypeSpec(settings, parsed.value);
+  const word = entry.trim().toLowerCase();
+  if (spec.skills.length === 0 || spec.skills.some((s) => s.toLowerCase() === word)) return null;
+  return { type: parsed.value, label: spec.label, skills: [...spec.skills] };
+}
+
+/** A skills list with each entry that names a service type replaced by that type's skills (`serviceTypeSkills`). */
+export function withServiceTypeSkills(list: readonly string[], settings: Settings | undefined): string[] {
+  if (!settings) return [...list];
+  return [...new Set(list.flatMap((entry) => serviceTypeSkills(entry, settings)?.skills ?? [entry]))];
+}
+
+/** The skills columns of an import kind: read through `withServiceTypeSkills`. */
+const SKILL_COLUMNS: ReadonlySet<string> = new Set(['skills', 'features', 'crewSkills']);
+
+/**
+ * The review's lines for the entries read so: one per entry and column, with the rows that give it, e.g.
+ * `“Montage” in Fähigkeiten: the skill Installation needs (installer), 8 vehicles`.
+ */
+export function serviceSkillLines(table: Table, targets: readonly ColumnTarget[], settings: Settings | undefined, noun: 'order' | 'vehicle'): string[] {
+  if (!settings) return [];
+  const lines: string[] = [];
+  targets.forEach((target, column) => {
+    if (!SKILL_COLUMNS.has(target)) return;
+    const found = new Map<string, { entry: string; read: NonNullable<ReturnType<typeof serviceTypeSkills>>; rows: number }>();
+    for (const cells of table.rows) {
+      const seen = new Set<string>();
+      for (const entry of parseList(cells[column] ?? '')) {
+        const key = entry.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const known = found.get(key);
+        if (known) { known.rows += 1; continue; }
+        const read = serviceTypeSkills(entry, settings);
+        if (read) found.set(key, { entry, read, rows: 1 });
+      }
+    }
+    const header = table.headers[column] || `column ${column + 1}`;
+    for (const { entry, read, rows } of found.values()) {
+      const skills = read.skills.join(', ');
+      lines.push(`“${entry}” in ${header}: the ${read.skills.length === 1 ? 'skill' : 'skills'} ${read.label} needs (${skills}), ${formatCount(rows)} ${rows === 1 ? noun : `${noun}s`}`);
+    }
+  });
+  return lines;
+}
