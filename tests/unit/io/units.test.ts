@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Scenario, Vehicle } from '../../../web/src/domain/scenario';
 import { autoMatch, fieldsFor } from '../../../web/src/io/column-map';
-import { conversionFor, convertAmount, headerUnit, importUnits } from '../../../web/src/io/units';
+import { conversionFor, convertAmount, headerUnit, importUnits, unmeasuredColumns } from '../../../web/src/io/units';
 import { readCsvText } from '../../helpers/import-table';
 
 const blank = (): Scenario => ({ ...makeBlankScenario('b', 'Blank', '2026-12-09'), depots: [{ id: 'hub', name: 'Hub', lat: 41.83, lng: -87.72, open: 0, close: 1440 }] });
@@ -50,6 +50,16 @@ describe('units in headers', () => {
     const onLb = importUnits(orderHeaders, [...orderTargets], blank(), 'orders', false);
     expect(onLb.capacityUnits[0]).toBe('lb');
     expect(onLb.conversions.map((c) => [c.key, c.from, c.to])).toEqual([['pickupAmount:0', 'kg', 'lb']]);
+  });
+
+  it('names the columns kept without a rule whose unit no capacity unit measures', () => {
+    const headers = ['Auftrag', 'Gewicht (kg)', 'Volumen (m³)', 'Länge (cm)', 'Notiz'];
+    const targets = ['id', 'amount:0', 'extra', 'extra', 'extra'];
+    expect(unmeasuredColumns(headers, targets, ['kg', 'items'])).toEqual([{ header: 'Volumen (m³)', unit: 'm3' }]);
+    // A volume unit in the scenario (litres): the column is its kind's, not unmeasured.
+    expect(unmeasuredColumns(headers, targets, ['kg', 'l'])).toEqual([]);
+    // Matched columns are never listed.
+    expect(unmeasuredColumns(headers, ['id', 'amount:0', 'amount:1', 'extra', 'extra'], ['kg', 'items'])).toEqual([]);
   });
 
   it('reads the rows with the conversion: 4,500 lb of capacity is 2,041.166 kg', async () => {

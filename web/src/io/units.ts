@@ -52,6 +52,19 @@ export function headerUnit(header: string): Unit | null {
   return found.size === 1 ? [...found.values()][0] : null;
 }
 
+/**
+ * Columns kept without a rule whose header names a unit no capacity unit of the scenario measures ("Volumen (m³)"
+ * in a scenario of kg and items): the header and its unit, for the review to say how to plan with them.
+ */
+export function unmeasuredColumns(headers: readonly string[], targets: readonly ColumnTarget[], capacityUnits: readonly string[]): { header: string; unit: string }[] {
+  const families = new Set(capacityUnits.map((u) => unitNamed(u)?.family).filter(Boolean));
+  return headers.flatMap((header, column) => {
+    if (targets[column] !== 'extra') return [];
+    const unit = headerUnit(header);
+    return unit && !families.has(unit.family) ? [{ header, unit: unit.name }] : [];
+  });
+}
+
 /** How a column's values in its header's unit become values in a capacity unit of the scenario. */
 export interface UnitConversion {
   /** The header's unit ("lb") and the capacity unit's name as the scenario spells it ("kg"). */

@@ -9,7 +9,7 @@ import type { Table } from '../io/csv';
 import { crewWordLines, farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
 import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
-import { importUnits, type ImportUnits } from '../io/units';
+import { importUnits, unmeasuredColumns, type ImportUnits } from '../io/units';
 
 /** What the review says beyond the rows' own errors. */
 export interface ImportNotices {
@@ -121,7 +121,11 @@ export function createImportReading(
       far: orders ? farOrders(rows, after.depots) : [],
       skills: skillWarnings(after),
       noCosts,
-      units: unitLines(reading),
+      units: [
+        ...unitLines(reading),
+        ...unmeasuredColumns(table.headers, targets, reading?.capacityUnits ?? open.settings.capacityUnits).map((c) =>
+          `${c.header}: measured in ${c.unit}, and no capacity unit of this scenario (${capacityNames(reading?.capacityUnits ?? open.settings.capacityUnits)}) is, so it is kept without a rule. To plan with it, add “${c.unit}” to the capacity units (Settings), then import again.`),
+      ],
       crews: crewWordLines(table, targets, orders ? 'order' : 'vehicle'),
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
@@ -129,6 +133,8 @@ export function createImportReading(
   });
   return { fields, units, read, invalid, notices };
 }
+
+const capacityNames = (units: readonly string[]) => (units.length ? units.join(', ') : 'none');
 
 /** Formats a factor for the review: 0.4536, 2.2046, 1,000. */
 const factorText = (factor: number) => (factor >= 100 ? Math.round(factor).toLocaleString('en-US') : String(Number(factor.toPrecision(5))));
