@@ -130,7 +130,8 @@ export function deriveDayStateKept(keeper: DayStateKeeper, scenario: Scenario, d
 
 /**
  * deriveDayStateKept with `pause` awaited between its long steps when it derives afresh (the working state, the
- * events applied, the state finished): a large Dispatch derives the day's first state this way, a step per task.
+ * needs of its routes' orders, the events applied, the state finished): a large Dispatch derives the day's first
+ * state this way, a step per task.
  */
 export async function deriveDayStateKeptPaused(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: Pick<Solution, 'routes' | 'unassigned'>, events: readonly DayEvent[], pause: () => Promise<void>): Promise<DayState> {
   const steps = keptSteps(keeper, scenario, dispatchedPlan, events);
@@ -153,8 +154,13 @@ function* keptSteps(keeper: DayStateKeeper, scenario: Scenario, dispatchedPlan: 
   const work = extends_ ? k!.work : startWork(scenario, dispatchedPlan);
   if (!extends_) {
     yield;
-    // The orders' needs the final pass reads, resolved in a step of their own.
-    for (const order of work.orders.values()) needsOf(work, order);
+    // The needs of the routes' orders (what the final pass reads), resolved in a step of their own.
+    for (const stops of work.sequences.values()) {
+      for (const s of stops) {
+        const order = isOrderStep(s) ? work.orders.get(s.id) : undefined;
+        if (order) needsOf(work, order);
+      }
+    }
     yield;
   }
   // The final pass is made again only for what the events changed, the rest taken from the last state (a whole
