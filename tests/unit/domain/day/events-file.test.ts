@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDayTime, parseEventsFile, serializeEventsFile } from '../../../../web/src/domain/day/events-file';
+import { parseDayTime, parseEventsFile, serializeEventsFile, type LocalTimeOf } from '../../../../web/src/domain/day/events-file';
 import { deriveEventId, formatDayTime, redeliveryId, type DayEvent } from '../../../../web/src/domain/day/events';
 import type { Order } from '../../../../web/src/domain/scenario';
 import { smallScenario } from '../../../fixtures/small-scenario';
@@ -31,9 +31,15 @@ const everyType = [
   { type: 'done', order: 'B-R1', at: '2026-11-21T12:00:30+01:00' },
 ];
 
+/** Local time in a zone one hour east of UTC (Lyon in winter), whatever zone the tests run in. */
+const lyon: LocalTimeOf = (ms) => {
+  const d = new Date(ms + 3_600_000);
+  return { date: d.toISOString().slice(0, 10), minutes: d.getUTCHours() * 60 + d.getUTCMinutes() + d.getUTCSeconds() / 60 };
+};
+
 describe('events file', () => {
   it('reads every event type, converting clock times and timestamps of the scenario date to minutes', () => {
-    const r = parseEventsFile(file(everyType), smallScenario());
+    const r = parseEventsFile(file(everyType), smallScenario(), [], lyon);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.events.map((e) => e.type)).toEqual(everyType.map((e) => e.type));
@@ -56,9 +62,9 @@ describe('events file', () => {
   });
 
   it('round-trips: serialize then parse gives the same events', () => {
-    const r = parseEventsFile(file(everyType), smallScenario());
+    const r = parseEventsFile(file(everyType), smallScenario(), [], lyon);
     if (!r.ok) throw new Error('parse failed');
-    const again = parseEventsFile(serializeEventsFile(r.events), smallScenario());
+    const again = parseEventsFile(serializeEventsFile(r.events), smallScenario(), [], lyon);
     expect(again).toEqual({ ok: true, events: r.events, media: [] });
     const written = JSON.parse(serializeEventsFile(r.events));
     expect(written.type).toBe('fmp-events');
@@ -92,12 +98,12 @@ describe('events file', () => {
       { type: 'done', order: 'A', at: '2026-11-22T10:00:00Z' },
       { type: 'done', order: 'B', at: '25:00' },
       { type: 'new-order', at: '10:00', order: { ...newOrder('A'), amounts: [1] } },
-    ]), smallScenario());
+    ]), smallScenario(), [], lyon);
     expect(r.ok).toBe(false);
     expect('events' in r).toBe(false);
     if (r.ok) return;
     expect(r.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      "events[0].at: '2026-11-22T10:00:00Z' is on 2026-11-22, not on the scenario's date 2026-11-21",
+      "events[0].at: '2026-11-22T10:00:00Z' is on 2026-11-22 in local time, not on the scenario's date 2026-11-21",
       "events[1].at: '25:00' is not a time of day",
       "events[2].order.id: order 'A' already exists",
       'events[2].order.amounts: needs 2 values, one per capacity unit',
@@ -141,6 +147,15 @@ describe('event helpers', () => {
     expect(parseDayTime('7:05', '2026-11-21')).toEqual({ at: 425 });
     expect(parseDayTime('2026-11-21 07:05', '2026-11-21')).toEqual({ at: 425 });
     expect(parseDayTime('soon', '2026-11-21')).toEqual({ error: "must be a clock time HH:MM or an ISO timestamp, got 'soon'" });
+    // A timestamp without an offset is the depot's clock as written; one with an offset is an instant, read in
+    // the local time the page's clock runs in (here one hour east of UTC).
+    expect(parseDayTime('2026-11-21T09:00:00', '2026-11-21', lyon)).toEqual({ at: 540 });
+    expect(parseDayTime('2026-11-21T09:00:00Z', '2026-11-21', lyon)).toEqual({ at: 600 });
+    expect(parseDayTime('2026-11-21T09:00:00+01:00', '2026-11-21', lyon)).toEqual({ at: 540 });
+    expect(parseDayTime('2026-11-21T03:30:00-0530', '2026-11-21', lyon)).toEqual({ at: 600 });
+    // Its local date decides the day: late on the 21st in UTC is the 22nd here, early on the 22nd three hours east of UTC the 21st.
+    expect(parseDayTime('2026-11-21T23:30:00Z', '2026-11-21', lyon)).toEqual({ error: "'2026-11-21T23:30:00Z' is on 2026-11-22 in local time, not on the scenario's date 2026-11-21" });
+    expect(parseDayTime('2026-11-22T01:00:00+03:00', '2026-11-21', lyon)).toEqual({ at: 1380 });
   });
 
   it('names re-deliveries <id>-R<n>, counting on from a failed re-delivery', () => {

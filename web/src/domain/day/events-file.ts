@@ -1,6 +1,7 @@
 // Reads and writes the events file (issue #11): all events or errors naming the
 // event index and field (`events[3].order: unknown order 'X'`), never half of
-// them. Times are clock times on the scenario's date or ISO timestamps of that date.
+// them. Times are clock times on the scenario's date or ISO timestamps of that date (one with an offset read in
+// the page's local time).
 import * as v from 'valibot';
 import type { Order, Scenario } from '../scenario';
 import type { ValidationIssue } from '../validate';
@@ -13,21 +14,46 @@ export type EventsParseResult = { ok: true; events: DayEvent[]; media: PodMedia[
 const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+/** The local date ("2026-11-21") and minutes of the day of an instant, in the zone the page's clock runs in. */
+export type LocalTimeOf = (epochMs: number) => { date: string; minutes: number };
+
+/** The browser's local time (the Day view's real-time clock and the driver app read the same). */
+const browserLocal: LocalTimeOf = (epochMs) => {
+  const d = new Date(epochMs);
+  const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return { date, minutes: d.getHours() * 60 + d.getMinutes() + d.getSeconds() / 60 };
+};
+
 /**
- * A clock time ("10:05", "10:05:30") or an ISO timestamp of the scenario's
- * date ("2026-11-21T10:05:00+01:00") → minutes of that day. A timestamp's
- * clock is read as written: the scenario has no time zone, its times are the
- * depot's local times, so an offset is not applied.
+ * A clock time ("10:05", "10:05:30") or an ISO timestamp of the scenario's date → minutes of that day. A
+ * timestamp without an offset is read as written (the depot's local time); one with an offset or `Z` is an
+ * instant, read in the local time the page's clock runs in (`localOf`: the browser's), so a status file written
+ * in UTC lands at the same local time as the dispatcher's clock. Its local date must be the scenario's.
  */
-export function parseDayTime(text: string, date: string): { at: number } | { error: string } {
+export function parseDayTime(text: string, date: string, localOf: LocalTimeOf = browserLocal): { at: number } | { error: string } {
   const trimmed = text.trim();
   const clock = CLOCK.exec(trimmed);
   const stamp = clock ? null : TIMESTAMP.exec(trimmed);
   if (!clock && !stamp) return { error: `must be a clock time HH:MM or an ISO timestamp, got '${text}'` };
-  if (stamp && stamp[1] !== date) return { error: `'${text}' is on ${stamp[1]}, not on the scenario's date ${date}` };
   const [h, m, s] = (clock ? clock.slice(1, 4) : stamp!.slice(2, 5)).map((x) => Number(x ?? 0));
   if (h > 23 || m > 59 || s > 59) return { error: `'${text}' is not a time of day` };
+  const offset = stamp?.[5] ? offsetMinutes(stamp[5]) : null;
+  if (stamp && offset !== null) {
+    const [y, mo, d] = stamp[1].split('-').map(Number);
+    const local = localOf(Date.UTC(y, mo - 1, d, h, m, s) - offset * 60_000);
+    if (local.date !== date) return { error: `'${text}' is on ${local.date} in local time, not on the scenario's date ${date}` };
+    return { at: local.minutes };
+  }
+  if (stamp && stamp[1] !== date) return { error: `'${text}' is on ${stamp[1]}, not on the scenario's date ${date}` };
   return { at: h * 60 + m + s / 60 };
+}
+
+/** Minutes east of UTC of an ISO offset: "Z" 0, "+01:00" 60, "-0530" −330. */
+function offsetMinutes(text: string): number {
+  if (text === 'Z') return 0;
+  const digits = text.slice(1).replace(':', '');
+  const minutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4));
+  return text[0] === '-' ? -minutes : minutes;
 }
 
 /** What the file may refer to: orders (with what a re-delivery id needs) and vehicles with their break ids. */
@@ -36,6 +62,8 @@ interface Known {
   vehicles: Map<string, Set<string>>;
   units: number;
   date: string;
+  /** Local time of an instant (a timestamp with an offset). */
+  localOf: LocalTimeOf;
   eventIds: Set<string>;
   /** Where the search for the next free derived id starts (events.ts firstFree): linear in the events. */
   idCounters: Map<string, number>;
@@ -51,7 +79,7 @@ interface Known {
  * are `knownOrders` (orders the day's log already created). Returns all events
  * or every issue found (nothing half-applied).
  */
-export function parseEventsFile(text: string, scenario: Scenario, knownOrders: Iterable<Order> = []): EventsParseResult {
+export function parseEventsFile(text: string, scenario: Scenario, knownOrders: Iterable<Order> = [], localOf: LocalTimeOf = browserLocal): EventsParseResult {
   let data: unknown;
   try {
     // A file saved with a UTF-8 BOM is the same file.
@@ -66,6 +94,7 @@ export function parseEventsFile(text: string, scenario: Scenario, knownOrders: I
     vehicles: new Map(scenario.vehicles.map((veh) => [veh.id, new Set((veh.breaks ?? []).map((b) => b.id))])),
     units: scenario.settings.capacityUnits.length,
     date: scenario.settings.date,
+    localOf,
     eventIds: new Set(),
     idCounters: new Map(),
     issues: [],
@@ -88,7 +117,7 @@ type FileEvent = v.InferOutput<typeof eventsFileSchema>['events'][number];
 function readEvent(raw: FileEvent, index: number, known: Known): DayEvent {
   const at = `events[${index}]`;
   const bad = (field: string, message: string) => known.issues.push({ path: `${at}.${field}`, message });
-  const time = parseDayTime(raw.at, known.date);
+  const time = parseDayTime(raw.at, known.date, known.localOf);
   if ('error' in time) bad('at', time.error);
   const draft = { ...raw, at: 'at' in time ? time.at : 0 } as DayEvent;
   if (isOrderEvent(draft)) checkOrderRef(draft, known, bad);
