@@ -2,6 +2,7 @@
 // unknown service type, a time written one way) is listed once, with one input
 // and "Apply to all N rows with this problem".
 import { createMemo, For, Show, type JSX } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { useApp } from '../store/context';
 import { formatCount, plural } from './ui/format';
 
@@ -19,10 +20,11 @@ interface Group {
 export function ImportColumnFixes(): JSX.Element {
   const { importer: [state, actions] } = useApp();
   const groups = createMemo((): Group[] => {
-    const table = state.table;
-    if (!table) return [];
+    if (!state.table) return [];
+    // Read raw (the rows' proxies were a cost per cell at 10,000 rows): the invalid rows follow every cell edit.
+    const table = unwrap(state.table);
     const byKey = new Map<string, Group>();
-    for (const row of state.invalid) {
+    for (const row of unwrap(state.invalid)) {
       for (const issue of row.issues) {
         // A missing place or a duplicate id is fixed row by row: one value for all would be wrong.
         if (issue.column === null || issue.field === 'lat/lng' || issue.field === 'id') continue;

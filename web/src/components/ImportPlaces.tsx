@@ -2,7 +2,8 @@
 // configured service (notice of the host, progress bar, Cancel) and the rows
 // placed so far with where their place came from. Placing one row by a map
 // click is started from its entry (ImportRowFix) through `startPlacingRow`.
-import { For, Show, type JSX } from 'solid-js';
+import { createMemo, For, Show, type JSX } from 'solid-js';
+import { unwrap } from 'solid-js/store';
 import { needsPlace } from '../store/import-geocode';
 import { rowAddress } from '../io/import-orders';
 import { useApp, type AppState } from '../store/context';
@@ -35,9 +36,20 @@ export function ImportPlaces(): JSX.Element {
   const app = useApp();
   const { importer: [state, actions], scenario: [scenario] } = app;
   const url = () => scenario.scenario?.settings.geocodeUrl?.trim() ?? '';
-  const waiting = () => state.rows.filter(needsPlace);
+  // The rows read raw: through the store's getter each of 10,000 rows was a proxy (issue #15).
+  const waiting = createMemo(() => unwrap(state.rows).filter(needsPlace));
   const unreviewed = () => waiting().filter((r) => !state.placing.reviews[r.index]).length;
-  const placed = () => state.rows.filter((r) => r.value && state.placing.placements[r.index]);
+  // From the places given (a few), not from every row: a 10,000-row file looked each row up in the store (~40 ms
+  // of proxy reads, several times per review; issue #15).
+  const placed = createMemo(() => {
+    const indexes = Object.keys(state.placing.placements).map(Number).sort((a, b) => a - b);
+    if (indexes.length === 0) return [];
+    const byIndex = new Map(unwrap(state.rows).map((r) => [r.index, r]));
+    return indexes.flatMap((index) => {
+      const row = byIndex.get(index);
+      return row?.value ? [row] : [];
+    });
+  });
   const progress = () => state.placing.progress;
   const pins = (): PlacedPin[] => placed().map((r) => ({ index: r.index, rowNumber: r.rowNumber, ...state.placing.placements[r.index] }));
   return (
