@@ -9,6 +9,7 @@ import type { Scenario } from '../../../web/src/domain/scenario';
 import { upgradeScenario } from '../../../web/src/io/restore';
 import { serializeScenarioFile } from '../../../web/src/io/scenario-file';
 import { createImportStore } from '../../../web/src/store/import';
+import type { ReadingOptions } from '../../../web/src/store/import-read';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniPlan, makeMiniScenario } from '../../fixtures/mini-scenario';
 
@@ -16,15 +17,52 @@ const disposers: (() => void)[] = [];
 afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
 const fixtureFile = (name: string) => new File([readFileSync(resolve('tests/fixtures/csv', name))], name, { type: 'text/csv' });
 
-function mount() {
+function mount(reading?: ReadingOptions) {
   const openScenario = vi.fn(async () => {});
   const app = createRoot((dispose) => {
     disposers.push(dispose);
     const scenario = createScenarioStore(makeMiniScenario({ plan: makeMiniPlan() }));
-    return { scenario, importer: createImportStore({ scenario, openScenario }) };
+    return { scenario, importer: createImportStore({ scenario, openScenario, reading }) };
   });
   return { ...app, openScenario };
 }
+
+describe('import session: a large file read a run of rows per task', () => {
+  it('shows no rows, counts or import until the reading is whole, then the same as read at once', async () => {
+    const held: (() => void)[] = [];
+    const release = async () => { while (held.length) held.shift()!(); for (let i = 0; i < 10; i++) await Promise.resolve(); };
+    const { scenario: [open], importer: [state, actions] } = mount({ slicedAbove: 0, pause: () => new Promise<void>((r) => { held.push(r); }) });
+    const sync = mount();
+    for (const [, a] of [[state, actions], [sync.importer[0], sync.importer[1]]] as const) {
+      a.start();
+      await a.loadFile(fixtureFile('orders-odd-headers.csv'));
+      a.review();
+    }
+    expect(state.checking).toBe(true);
+    expect(state.rows).toEqual([]);
+    expect(state.validCount).toBe(0);
+    // Import waits for the rows to be checked.
+    await actions.commit();
+    expect(open.scenario?.orders).toHaveLength(4);
+    await release();
+    expect(state.checking).toBe(false);
+    expect(state.rows).toEqual(sync.importer[0].rows);
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([4, 6, 8]);
+    // An edit is checked again the same way.
+    actions.editCell(2, 3, '45.76');
+    expect(state.checking).toBe(true);
+    // A newer edit before the first one's reading is whole: only the last reading lands.
+    actions.removeRow(4);
+    await release();
+    expect(state.checking).toBe(false);
+    // Row 4 fixed, row 6 (index 4) removed.
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([8]);
+    expect(state.validCount).toBe(10);
+    await actions.commit();
+    expect(open.scenario?.orders).toHaveLength(14);
+    expect(state.lastImport).toEqual({ count: 10, kind: 'orders', mode: 'append', depots: 0 });
+  });
+});
 
 describe('import session', () => {
   it('maps, reviews, fixes, removes and imports; the unfixed row stays kept aside', async () => {

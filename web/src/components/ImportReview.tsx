@@ -29,7 +29,10 @@ export function ImportReview(): JSX.Element {
           </p>
         )}
       </Show>
-      <p class="summary-line">
+      <Show when={state.checking}>
+        <p class="summary-line" role="status">Checking {plural(state.table?.rows.length ?? 0, 'row')}…</p>
+      </Show>
+      <p class="summary-line" hidden={state.checking}>
         <Show when={!done() || state.validCount > 0}><span class="ok-text">{plural(state.validCount, 'row')} ready</span>{' · '}</Show>
         <Show when={state.invalid.length > 0} fallback={<span>no row needs attention</span>}>
           <span class="warn-text">{formatCount(state.invalid.length)} {done() ? 'kept aside (not imported)' : 'need attention'}</span>
@@ -65,7 +68,7 @@ export function ImportReview(): JSX.Element {
         </Show>
         <span class="spacer" />
         <Show when={done()}><button type="button" class="btn" onClick={() => actions.close()}>Close</button></Show>
-        <button type="button" class="btn btn--primary" disabled={state.validCount === 0} onClick={() => void actions.commit()}>
+        <button type="button" class="btn btn--primary" disabled={state.validCount === 0 || state.checking} onClick={() => void actions.commit()}>
           {done() ? `Add ${plural(state.validCount, 'fixed row')}` : `Import ${plural(state.validCount, noun())}`}
         </button>
       </div>

@@ -70,12 +70,25 @@ function numberColumns(ctx: RowContext): number[] {
 
 /** Reads every row (except `skip`), checking fields, the schema and duplicate ids; plans depots for new vehicle places. */
 export function readTable(table: Table, given: RowContext, skip: ReadonlySet<number> = new Set()): ImportRead {
+  const steps = readTableSteps(table, given, skip, Infinity);
+  let next = steps.next();
+  while (!next.done) next = steps.next();
+  return next.value;
+}
+
+/**
+ * readTable a run of `run` rows at a time: yields the rows read so far after each run (a caller spreads a large
+ * file over several tasks), and returns the same ImportRead as readTable.
+ */
+export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlySet<number>, run: number): Generator<number, ImportRead> {
   const ctx = given.decimalComma === undefined ? { ...given, decimalComma: decimalCommaFile(table.rows, numberColumns(given)) } : given;
   const planner = new DepotPlanner(ctx.depots);
   const firstRowOfId = new Map<string, number>();
   const rows: RowResult<Order | Vehicle>[] = [];
-  table.rows.forEach((cells, index) => {
-    if (skip.has(index)) return;
+  for (let index = 0; index < table.rows.length; index++) {
+    if (index > 0 && index % run === 0) yield index;
+    const cells = table.rows[index];
+    if (skip.has(index)) continue;
     const rowNumber = index + 2;
     const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, rowNumber, ctx) : buildVehicle(table, cells, rowNumber, ctx, planner);
     const issues = [...row.issues, ...schemaIssues(ctx.kind, value, row)];
@@ -85,7 +98,7 @@ export function readTable(table: Table, given: RowContext, skip: ReadonlySet<num
     else if (id && ctx.existingIds.has(id)) issues.push({ field: 'id', column: row.column('id'), message: `id '${id}' already exists in this scenario` });
     if (id && seenAt === undefined) firstRowOfId.set(id, rowNumber);
     rows.push({ index, rowNumber, value: issues.length ? null : (value as Order | Vehicle), issues });
-  });
+  }
   const used = new Set(rows.flatMap((r) => (r.value && 'startDepotId' in r.value ? [r.value.startDepotId, r.value.endDepotId] : [])));
   const planned = planner.created();
   return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned };

@@ -1,14 +1,16 @@
 // The import session's derived values: the rows read through the current
 // mapping, the depots they would create, and what the review must say besides
 // row errors (kept columns, swapped coordinates, far orders, unchecked skills).
-import { createMemo } from 'solid-js';
+import { createMemo, createSignal, onCleanup } from 'solid-js';
 import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
 import { crewWordLines, farOrders, keptColumns, skillWarnings, swapHint } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
-import { mergeIntoScenario, readTable, type ImportMode, type RowResult } from '../io/import-rows';
+import { mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
+import type { RowContext } from '../io/row-reader';
+import { pauseForTask } from './next-task';
 import { importUnits, unmeasuredColumns, type ImportUnits } from '../io/units';
 
 /** What the review says beyond the rows' own errors. */
@@ -55,10 +57,22 @@ export interface ReadSource {
 const baseName = (name: string) => name.replace(/\.[^.]+$/, '').replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 24) || 'row';
 const COST_FIELDS = ['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost'];
 
+/** Files of more rows than this are read a run of rows per task. */
+export const SLICED_READ_ROWS = 2000;
+/** Rows read per task of a sliced reading. */
+const READ_RUN = 500;
+const EMPTY_READ: ImportRead = { rows: [], newDepots: [], plannedDepots: [] };
+
+/** How a large file's reading is spread over tasks (tests). */
+export interface ReadingOptions {
+  slicedAbove?: number;
+  pause?: () => Promise<void>;
+}
+
 /** Creates the memos; needs a reactive owner. */
 export function createImportReading(
   source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({}),
-  dataChanges: () => number = () => 0,
+  dataChanges: () => number = () => 0, options: ReadingOptions = {},
 ) {
   const fields = createMemo((): FieldDef[] => fieldsFor(source.kind, scenario()?.settings.capacityUnits ?? []));
   /**
@@ -79,25 +93,64 @@ export function createImportReading(
     if (!source.table || !open) return null;
     return importUnits(unwrap(source.table).headers, [...source.targets], open, source.kind, source.mode === 'replace');
   });
-  const read = createMemo((): { rows: RowResult<Order | Vehicle>[]; newDepots: Depot[] } => {
+  /** What a reading of the rows reads: the table raw, its context and the rows left out; null when nothing is. */
+  const request = createMemo((): { table: Table; ctx: RowContext; skip: Set<number> } | null => {
     // Read raw: through the store's proxies every cell read was a tracked proxy get (a 10,000-row file: ~2 s per
     // reading); `tableEdits` is the dependency on the cells instead. While a file is chosen and its columns mapped,
     // nothing shows the rows: reading them at each column choice froze the page for seconds on a large file.
-    if (source.step === 'choose' || source.step === 'map') return { rows: [], newDepots: [] };
+    if (source.step === 'choose' || source.step === 'map') return null;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
     const open = rawScenario();
-    if (!table || !open) return { rows: [], newDepots: [] };
+    if (!table || !open) return null;
     const existing = source.mode === 'append' ? (source.kind === 'orders' ? open.orders : open.vehicles).map((x) => x.id) : [];
     const reading = units();
     // Plain copies of the mapping (a dozen entries, each read tracked): every row looks its fields up in them.
-    return readTable(table, {
+    const ctx: RowContext = {
       kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats },
       capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
       conversions: Object.fromEntries((reading?.conversions ?? []).map((c) => [c.key, c.factor])),
       existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
       placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
-    }, new Set([...source.removed, ...source.imported]));
+    };
+    return { table, ctx, skip: new Set([...source.removed, ...source.imported]) };
+  });
+  // A large file's rows are read a run per task (~120 ms in one go at 10,000 rows, issue #15): until the reading is
+  // whole there is none (no count, notice or import from rows not checked yet), and `checking` says so.
+  const [sliced, setSliced] = createSignal<{ job: object; read: ImportRead } | null>(null);
+  const started = createMemo((): { read: ImportRead } | { job: object } => {
+    const r = request();
+    if (!r) return { read: EMPTY_READ };
+    if (r.table.rows.length - r.skip.size <= (options.slicedAbove ?? SLICED_READ_ROWS)) return { read: readTable(r.table, r.ctx, r.skip) };
+    const job = {};
+    void readInSlices(job, r);
+    return { job };
+  });
+  let current: object | null = null;
+  async function readInSlices(job: object, r: { table: Table; ctx: RowContext; skip: Set<number> }): Promise<void> {
+    current = job;
+    const pause = options.pause ?? pauseForTask;
+    const steps = readTableSteps(r.table, r.ctx, r.skip, READ_RUN);
+    await pause();
+    let next = steps.next();
+    while (!next.done) {
+      await pause();
+      if (current !== job) return;
+      next = steps.next();
+    }
+    if (current === job) setSliced({ job, read: next.value });
+  }
+  onCleanup(() => { current = null; });
+  const read = createMemo((): ImportRead => {
+    const s = started();
+    if ('read' in s) return s.read;
+    const done = sliced();
+    return done && done.job === s.job ? done.read : EMPTY_READ;
+  });
+  /** A large file's rows are being read (until then there is no reading). */
+  const checking = createMemo(() => {
+    const s = started();
+    return 'job' in s && sliced()?.job !== s.job;
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
@@ -131,7 +184,7 @@ export function createImportReading(
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
-  return { fields, units, read, invalid, notices };
+  return { fields, units, read, invalid, notices, checking };
 }
 
 const capacityNames = (units: readonly string[]) => (units.length ? units.join(', ') : 'none');

@@ -6,7 +6,7 @@ import type { Table } from '../io/csv';
 import type { ImportMode, RowResult } from '../io/import-rows';
 import type { PinSet } from '../plan/pins';
 import type { PlacingFields } from './import-geocode';
-import type { ImportNotices } from './import-read';
+import type { ImportNotices, ReadingOptions } from './import-read';
 import type { ScenarioStore } from './scenario';
 
 /** Where the import dialog is. `done`: rows were imported; any kept aside are still listed. */
@@ -55,6 +55,8 @@ export type ImportState = Readonly<ImportFields> & {
   readonly rows: RowResult<Order | Vehicle>[];
   readonly invalid: RowResult<Order | Vehicle>[];
   readonly validCount: number;
+  /** A large file's rows are being checked, a run per task: no rows, counts or notices until they all are. */
+  readonly checking: boolean;
   /** Depots the valid vehicle rows start or end at that the scenario does not have: created on import. */
   readonly newDepots: Depot[];
   readonly notices: ImportNotices;
@@ -106,4 +108,6 @@ export interface ImportDeps {
   openScenario: (scenario: Scenario, pins?: PinSet) => Promise<void>;
   /** Called after rows were imported (the map frames the data). */
   onImported?: () => void;
+  /** How a large file's rows are read over tasks (import-read.ts; tests). */
+  reading?: ReadingOptions;
 }

@@ -33,6 +33,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     get rows(): RowResult<Order | Vehicle>[] { return reading.read().rows; },
     get invalid(): RowResult<Order | Vehicle>[] { return reading.invalid(); },
     get validCount(): number { return reading.read().rows.length - reading.invalid().length; },
+    get checking(): boolean { return reading.checking(); },
     get newDepots(): Depot[] { return reading.read().newDepots; },
     get notices(): ImportNotices { return reading.notices(); },
     get placing(): PlacingFields { return placing.state; },
@@ -43,7 +44,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     targets: () => fields.targets,
     settings: () => ({ url: open.scenario?.settings.geocodeUrl?.trim() ?? '', intervalMs: open.scenario?.settings.geocodeIntervalMs ?? DEFAULT_INTERVAL_MS }),
   });
-  const reading = createImportReading(fields, () => open.scenario, () => placing.state.placements, () => open.dataChanges);
+  const reading = createImportReading(fields, () => open.scenario, () => placing.state.placements, () => open.dataChanges, deps.reading);
   /**
    * The scenario file read and waiting to be opened (`fields.document` is what the dialog shows of it). Kept
    * out of the store on purpose: opened as it was parsed, never wrapped in the store's proxies, it needs no
@@ -119,6 +120,8 @@ export function createImportStore(deps: ImportDeps): ImportStore {
 
   async function commit(): Promise<void> {
     if (fields.document && waiting) return openDocument(waiting);
+    // A large file still being checked: nothing to import yet (the button waits too).
+    if (reading.checking()) return;
     const good = reading.read().rows.filter((r) => r.value !== null);
     const depots = structuredClone(unwrap(reading.read().newDepots));
     const snapshot = openActions.snapshot();
