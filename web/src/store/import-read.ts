@@ -117,35 +117,43 @@ export function createImportReading(
   });
   // A large file's rows are read a run per task (~120 ms in one go at 10,000 rows, issue #15): until the reading is
   // whole there is none (no count, notice or import from rows not checked yet), and `checking` says so.
-  const [sliced, setSliced] = createSignal<{ job: object; read: ImportRead } | null>(null);
+  const [sliced, setSliced] = createSignal<{ job: object; read: ImportRead } | { job: object; error: unknown } | null>(null);
+  /** The sliced reading under way (a newer one, or a reading made at once, drops it). */
+  let current: object | null = null;
   const started = createMemo((): { read: ImportRead } | { job: object } => {
     const r = request();
+    current = null;
     if (!r) return { read: EMPTY_READ };
     if (r.table.rows.length - r.skip.size <= (options.slicedAbove ?? SLICED_READ_ROWS)) return { read: readTable(r.table, r.ctx, r.skip) };
     const job = {};
+    current = job;
     void readInSlices(job, r);
     return { job };
   });
-  let current: object | null = null;
   async function readInSlices(job: object, r: { table: Table; ctx: RowContext; skip: Set<number> }): Promise<void> {
-    current = job;
     const pause = options.pause ?? pauseForTask;
-    const steps = readTableSteps(r.table, r.ctx, r.skip, READ_RUN);
-    await pause();
-    let next = steps.next();
-    while (!next.done) {
-      await pause();
-      if (current !== job) return;
-      next = steps.next();
+    try {
+      const steps = readTableSteps(r.table, r.ctx, r.skip, READ_RUN);
+      let next: IteratorResult<number, ImportRead>;
+      do {
+        await pause();
+        if (current !== job) return;
+        next = steps.next();
+      } while (!next.done);
+      setSliced({ job, read: next.value });
+    } catch (error: unknown) {
+      // As a reading made at once would: the error surfaces where the reading is read.
+      if (current === job) setSliced({ job, error });
     }
-    if (current === job) setSliced({ job, read: next.value });
   }
   onCleanup(() => { current = null; });
   const read = createMemo((): ImportRead => {
     const s = started();
     if ('read' in s) return s.read;
     const done = sliced();
-    return done && done.job === s.job ? done.read : EMPTY_READ;
+    if (!done || done.job !== s.job) return EMPTY_READ;
+    if ('error' in done) throw done.error;
+    return done.read;
   });
   /** A large file's rows are being read (until then there is no reading). */
   const checking = createMemo(() => {
