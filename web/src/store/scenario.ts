@@ -210,11 +210,13 @@ export function createScenarioStore(initial: Scenario | null = null): ScenarioSt
    * the property descriptors of every object, to strip store proxies), ~100 ms of the one task that opened
    * a 10,000-order scenario (issue #15). `unwrap` takes an object that names its raw value under `$RAW` as
    * that raw value without walking it, so the new root is handed over that way. Callers pass plain data
-   * (read from storage or a file, or a copy): nothing in a different scenario is a proxy of this store.
+   * (read from storage or a file, or a copy such as `snapshot()`): nothing in it is a proxy of this store.
    */
   const putScenario = (scenario: Scenario) => {
     const next = withPlanValue(scenario);
-    if (state.scenario && state.scenario.id === next.id) return void setState('scenario', reconcile(next));
+    // The same scenario is reconciled from its raw value too (reconcile unwraps what it is given: ~80 ms of
+    // walking the 10,000 orders an import had just added, issue #15).
+    if (state.scenario && state.scenario.id === next.id) return void setState('scenario', reconcile({ [$RAW]: next } as unknown as Scenario));
     setState({ [$RAW]: { scenario: next } } as unknown as { scenario: Scenario });
   };
 
