@@ -22,31 +22,38 @@ export function keptColumns(table: Table, targets: readonly ColumnTarget[]): str
 const SKILL_COLUMNS = new Set(['skills', 'features', 'crewSkills']);
 
 /**
+ * One review line per entry of a skills column that `read` reads as something (a crew size, a service type's
+ * skills), with the rows that give it: `line(entry, header, what, rows)`. Entries are told apart without case.
+ */
+export function skillEntryLines<T>(table: Table, targets: readonly ColumnTarget[], read: (entry: string) => T | null, line: (entry: string, header: string, what: T, rows: number) => string): string[] {
+  const lines: string[] = [];
+  targets.forEach((target, column) => {
+    if (!SKILL_COLUMNS.has(target)) return;
+    const found = new Map<string, { entry: string; what: T; rows: number }>();
+    for (const cells of table.rows) {
+      const seen = new Set<string>();
+      for (const entry of parseList(cells[column] ?? '')) {
+        const key = entry.toLowerCase();
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const known = found.get(key);
+        if (known) { known.rows += 1; continue; }
+        const what = read(entry);
+        if (what !== null) found.set(key, { entry, what, rows: 1 });
+      }
+    }
+    const header = table.headers[column] || `column ${column + 1}`;
+    for (const { entry, what, rows } of found.values()) lines.push(line(entry, header, what, rows));
+  });
+  return lines;
+}
+
+/**
  * Entries of skills columns read as a crew size ("2-person" in Skills): one line per entry and column, with the rows
  * that give it, e.g. `“2-person” in Skills: a crew of 2, not a skill (73 orders)`.
  */
 export function crewWordLines(table: Table, targets: readonly ColumnTarget[], noun: 'order' | 'vehicle'): string[] {
-  const lines: string[] = [];
-  targets.forEach((target, column) => {
-    if (!SKILL_COLUMNS.has(target)) return;
-    const found = new Map<string, { size: number; rows: number }>();
-    for (const cells of table.rows) {
-      const seen = new Set<string>();
-      for (const entry of parseList(cells[column] ?? '')) {
-        const size = crewSizeWord(entry);
-        const key = entry.toLowerCase();
-        if (size === null || seen.has(key)) continue;
-        seen.add(key);
-        const at = found.get(key) ?? { size, rows: 0 };
-        at.rows += 1;
-        found.set(key, at);
-      }
-    }
-    for (const [entry, { size, rows }] of found) {
-      lines.push(`“${entry}” in ${table.headers[column] || `column ${column + 1}`}: a crew of ${size}, not a skill (${plural(rows, noun)})`);
-    }
-  });
-  return lines;
+  return skillEntryLines(table, targets, crewSizeWord, (entry, header, size, rows) => `“${entry.toLowerCase()}” in ${header}: a crew of ${size}, not a skill (${plural(rows, noun)})`);
 }
 
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {

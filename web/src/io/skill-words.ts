@@ -5,7 +5,8 @@
 import { formatCount } from '../domain/format';
 import type { ServiceType, Settings } from '../domain/scenario';
 import { serviceTypeSpec } from '../domain/service-types';
-import { normalizeHeader, parseList, parseServiceType } from './cell-parse';
+import { normalizeHeader, parseServiceType } from './cell-parse';
+import { skillEntryLines } from './import-checks';
 import type { ColumnTarget } from './column-map';
 import type { Table } from './csv';
 
@@ -30,36 +31,12 @@ export function withServiceTypeSkills(list: readonly string[], settings: Setting
   return [...new Set(list.flatMap((entry) => serviceTypeSkills(entry, settings)?.skills ?? [entry]))];
 }
 
-/** The skills columns of an import kind: read through `withServiceTypeSkills`. */
-const SKILL_COLUMNS: ReadonlySet<string> = new Set(['skills', 'features', 'crewSkills']);
-
 /**
  * The review's lines for the entries read so: one per entry and column, with the rows that give it, e.g.
  * `“Montage” in Fähigkeiten: the skill Installation needs (installer), 8 vehicles`.
  */
 export function serviceSkillLines(table: Table, targets: readonly ColumnTarget[], settings: Settings | undefined, noun: 'order' | 'vehicle'): string[] {
   if (!settings) return [];
-  const lines: string[] = [];
-  targets.forEach((target, column) => {
-    if (!SKILL_COLUMNS.has(target)) return;
-    const found = new Map<string, { entry: string; read: NonNullable<ReturnType<typeof serviceTypeSkills>>; rows: number }>();
-    for (const cells of table.rows) {
-      const seen = new Set<string>();
-      for (const entry of parseList(cells[column] ?? '')) {
-        const key = entry.toLowerCase();
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const known = found.get(key);
-        if (known) { known.rows += 1; continue; }
-        const read = serviceTypeSkills(entry, settings);
-        if (read) found.set(key, { entry, read, rows: 1 });
-      }
-    }
-    const header = table.headers[column] || `column ${column + 1}`;
-    for (const { entry, read, rows } of found.values()) {
-      const skills = read.skills.join(', ');
-      lines.push(`“${entry}” in ${header}: the ${read.skills.length === 1 ? 'skill' : 'skills'} ${read.label} needs (${skills}), ${formatCount(rows)} ${rows === 1 ? noun : `${noun}s`}`);
-    }
-  });
-  return lines;
+  return skillEntryLines(table, targets, (entry) => serviceTypeSkills(entry, settings), (entry, header, read, rows) =>
+    `“${entry}” in ${header}: the ${read.skills.length === 1 ? 'skill' : 'skills'} ${read.label} needs (${read.skills.join(', ')}), ${formatCount(rows)} ${rows === 1 ? noun : `${noun}s`}`);
 }
