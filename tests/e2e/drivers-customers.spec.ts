@@ -117,6 +117,6 @@ test('a driver link goes to a phone, the status comes back with its POD once, a 
   const [askedKey, word] = customerStop ?? [doneKey, 'planned'];
   const askedOrder = askedKey.split('/')[0];
   await page.getByLabel('Find order').fill(askedOrder);
-  const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${askedOrder}` });
+  const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${askedOrder}`, exact: true });
   await expect(answer.locator('.composer__status-word')).toHaveText(word);
 });

@@ -43,7 +43,7 @@ test('an at-risk stop gets a delay notice by SMS with its new ETA window, logged
   await page.screenshot({ path: test.info().outputPath('day-stop-logged.png') });
   const status = (await stop.locator('.day-stop__status').textContent())!;
   await page.getByLabel('Find order').fill(orderId);
-  const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${orderId}` });
+  const answer = page.getByRole('region', { name: 'Orders found' }).getByRole('article', { name: `Order ${orderId}`, exact: true });
   await expect(answer.locator('.composer__status-word')).toHaveText(status);
   await expect(answer.locator('.composer__status')).toContainText(`expected ${eta}`);
   await expect(answer.getByLabel('Template')).toHaveValue('delay');
