@@ -58,6 +58,37 @@ describe('autoMatch', () => {
     expect(autoMatch(['Vehicle', 'Delivery capacity'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0']);
   });
 
+  it('reads the side where a local header names it: after the field in Spanish, Italian, Portuguese and French, in front in German and Dutch', () => {
+    const fields = fieldsFor('orders', UNITS);
+    expect(autoMatch(['Nº pedido', 'Cliente', 'Dirección de recogida', 'Lat. recogida', 'Lon. recogida', 'Dirección de entrega', 'Latitud entrega', 'Longitud entrega', 'Franja horaria'], fields))
+      .toEqual(['id', 'customerName', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng', 'window']);
+    expect(autoMatch(['Ordine', 'Indirizzo di ritiro', 'Latitudine ritiro', 'Longitudine ritiro', 'Indirizzo di consegna', 'Latitudine consegna', 'Longitudine consegna'], fields))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng']);
+    expect(autoMatch(['Encomenda', 'Morada de recolha', 'Latitude recolha', 'Longitude recolha', 'Morada de entrega', 'Latitude', 'Longitude'], fields))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng']);
+    expect(autoMatch(['N° commande', "Adresse d'enlèvement", "Latitude d'enlèvement", "Longitude d'enlèvement", 'Latitude de livraison', 'Longitude de livraison', 'Créneau de livraison'], fields))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'lat', 'lng', 'window']);
+    expect(autoMatch(['Auftrag', 'Abholadresse', 'Abholadresse Breite', 'Lieferadresse', 'Lieferadresse Breite'], fields))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'address', 'lat']);
+    expect(autoMatch(['Order', 'Ophaaladres', 'Ophaal lat', 'Ophaal lon', 'Afleveradres'], fields)).toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address']);
+    // The pickup's other columns are no order's: its name is no customer, its window no delivery window.
+    expect(autoMatch(['Pedido', 'Nombre de recogida', 'Dirección', 'Franja de recogida', 'Tipo de entrega', 'Notas de entrega', 'Fecha de entrega'], fields))
+      .toEqual(['id', 'extra', 'address', 'pickupWindows', 'serviceType', 'notes', 'extra']);
+    // A returns file: the collection address is where its orders are.
+    expect(autoMatch(['Pedido', 'Dirección de recogida', 'Lat. recogida', 'Lon. recogida'], fields)).toEqual(['id', 'address', 'lat', 'lng']);
+    // "Länge" beside the pickup's "Breite" is the pickup's longitude.
+    const headers = ['Auftrag', 'Abholadresse Breite', 'Abholadresse Länge', 'Lieferadresse Breite', 'Lieferadresse Länge'];
+    expect(detectCoordinatePairs(headers, [['1', '51,30', '12,31', '51,34', '12,37']], autoMatch(headers, fields))).toEqual(['id', 'pickupLat', 'pickupLng', 'lat', 'lng']);
+  });
+
+  it('knows a fleet file\'s shift and break in Spanish, Italian, Portuguese and Dutch', () => {
+    const vehicles = fieldsFor('vehicles', UNITS);
+    expect(autoMatch(['Matrícula', 'Conductor', 'Inicio de turno', 'Fin de turno', 'Descanso'], vehicles)).toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'breaks']);
+    expect(autoMatch(['Targa', 'Inizio del turno', 'Fine del turno', 'Pausa pranzo'], vehicles)).toEqual(['id', 'shiftStart', 'shiftEnd', 'breaks']);
+    expect(autoMatch(['Matrícula', 'Fim de turno', 'Pausa'], vehicles)).toEqual(['id', 'shiftEnd', 'breaks']);
+    expect(autoMatch(['Kenteken', 'Pauze'], vehicles)).toEqual(['id', 'breaks']);
+  });
+
   it('knows "Demand" on orders, "Payload" and an hourly wage on a fleet', () => {
     expect(autoMatch(['ID', 'Lat', 'Long', 'TW Start', 'TW End', 'Service (min)', 'Demand'], fieldsFor('orders', UNITS)))
       .toEqual(['id', 'lat', 'lng', 'windowStart', 'windowEnd', 'serviceMinutes', 'amount:0']);

@@ -83,7 +83,14 @@ function unitSynonyms(unit: string, index: number, prefix: string): string[] {
 /** Fields of an import kind, with one amount/capacity field per capacity unit. */
 export function fieldsFor(kind: ImportKind, capacityUnits: readonly string[]): FieldDef[] {
   const local = kind === 'orders' ? LOCAL_ORDER_SYNONYMS : LOCAL_VEHICLE_SYNONYMS;
-  const base = (kind === 'orders' ? ORDER_FIELDS : VEHICLE_FIELDS).map((f) => (local[f.key] ? { ...f, synonyms: [...f.synonyms, ...local[f.key]] } : f));
+  const localNames = (key: string): readonly string[] => [
+    ...(local[key] ?? []),
+    ...(kind === 'orders' && PICKUP_COUNTERPARTS[key] ? (local[PICKUP_COUNTERPARTS[key]] ?? []).map((w) => `pickup ${w}`) : []),
+  ];
+  const base = (kind === 'orders' ? ORDER_FIELDS : VEHICLE_FIELDS).map((f) => {
+    const names = localNames(f.key);
+    return names.length > 0 ? { ...f, synonyms: [...f.synonyms, ...names] } : f;
+  });
   const prefix = kind === 'orders' ? 'amount' : 'capacity';
   const amounts = capacityUnits.map((unit, i): FieldDef => ({
     key: `${prefix}:${i}`,
@@ -182,10 +189,32 @@ function matchScore(header: string, field: FieldDef, partial: boolean): number {
   return best;
 }
 
-/** Words that put an order column on the pickup side ("Collection Lat", "Origin address") or the delivery side. */
-const PICKUP_WORDS = ['pickup', 'pick up', 'collection', 'collect', 'origin', 'shipper'];
+/**
+ * Words in front that put an order column on the pickup side ("Collection Lat", "Origin address", German "Abholadresse
+ * Breite", Dutch "Ophaaladres lat") or the delivery side. German and Dutch delivery compounds are not among them:
+ * "Lieferadresse Breite" is the latitude as it stands (coordinateScore).
+ */
+const PICKUP_WORDS = ['pickup', 'pick up', 'collection', 'collect', 'origin', 'shipper', 'abholung', 'abholadresse', 'abholort', 'abhol', 'ophaaladres', 'ophaallocatie', 'ophaal'];
 const DELIVERY_WORDS = ['delivery', 'deliver', 'dropoff', 'drop off', 'drop', 'destination', 'consignee', 'ship to'];
+/**
+ * Words at the end that do the same where the side follows what it qualifies (Spanish, Italian, Portuguese, French):
+ * "Dirección de recogida", "Lat. recogida", "Indirizzo di ritiro", "Morada de recolha", "Adresse d'enlèvement" are the
+ * pickup's; "Latitud entrega", "Indirizzo di consegna", "Créneau de livraison" the order's.
+ */
+const PICKUP_ENDINGS = [
+  'de recogida', 'recogida', 'de origen', 'origen', 'di ritiro', 'del ritiro', 'ritiro', 'di origine', 'origine',
+  'de recolha', 'da recolha', 'recolha', 'de coleta', 'da coleta', 'coleta', 'd enlevement', 'de l enlevement', 'enlevement', 'de collecte',
+  'de chargement', 'di carico',
+];
+const DELIVERY_ENDINGS = [
+  'de entrega', 'da entrega', 'entrega', 'de destino', 'destino', 'di consegna', 'della consegna', 'consegna', 'di destinazione', 'destinazione',
+  'de livraison', 'livraison', 'de destination', 'de dechargement', 'di scarico',
+];
 const PICKUP_FIELD = /^pickup/;
+/** The order field each pickup field is the pickup side of: its local names, with "pickup" in front, name the pickup's. */
+const PICKUP_COUNTERPARTS: Readonly<Record<string, string>> = {
+  pickupAddress: 'address', pickupLat: 'lat', pickupLng: 'lng', pickupWindows: 'window', pickupServiceMinutes: 'serviceMinutes',
+};
 
 /**
  * A shipment file's header read for its side: a pickup word in front makes it a pickup field ("Collection Lat" is
@@ -199,9 +228,13 @@ function sidedHeader(header: string, fields: readonly FieldDef[]): { header: str
     const word = words.find((w) => header.startsWith(`${w} `));
     return word ? header.slice(word.length + 1) : null;
   };
-  const pickedUp = rest(PICKUP_WORDS);
+  const ahead = (words: readonly string[]) => {
+    const word = words.find((w) => header.endsWith(` ${w}`));
+    return word ? header.slice(0, header.length - word.length - 1) : null;
+  };
+  const pickedUp = rest(PICKUP_WORDS) ?? ahead(PICKUP_ENDINGS);
   if (pickedUp) return { header: `pickup ${pickedUp}`, pickup: true };
-  const delivered = rest(DELIVERY_WORDS);
+  const delivered = rest(DELIVERY_WORDS) ?? ahead(DELIVERY_ENDINGS);
   return delivered ? { header: delivered, pickup: false } : { header, pickup: false };
 }
 
@@ -397,23 +430,32 @@ function degreesColumn(rows: readonly (readonly string[])[], column: number, lim
 }
 
 /**
- * Order columns left unmatched right beside the matched latitude (or longitude) whose header names the other
- * coordinate only in that place (LNG_BESIDE_LAT, LAT_BESIDE_LNG), alone or as its last word ("Lieferadresse Länge"
+ * Order columns left unmatched right beside the matched latitude (or longitude), the order's or the pickup's, whose
+ * header names the other coordinate only in that place (LNG_BESIDE_LAT, LAT_BESIDE_LNG), alone or as its last word ("Lieferadresse Länge"
  * beside "Lieferadresse Breite"), holding degrees: matched as that coordinate.
  */
 export function detectCoordinatePairs(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
   const out = [...targets];
   const beside = (column: number) => [column - 1, column + 1].filter((c) => c >= 0 && c < headers.length && out[c] === 'extra');
-  const names = (words: ReadonlySet<string>, column: number) => words.has(normalizeHeader(headers[column]).split(' ').pop()!);
-  const lat = out.indexOf('lat');
-  if (lat >= 0 && !out.includes('lng')) {
-    const found = beside(lat).find((c) => names(LNG_BESIDE_LAT, c) && degreesColumn(rows, c, 180));
-    if (found !== undefined) out[found] = 'lng';
-  }
-  const lng = out.indexOf('lng');
-  if (lng >= 0 && !out.includes('lat')) {
-    const found = beside(lng).find((c) => names(LAT_BESIDE_LNG, c) && degreesColumn(rows, c, 90));
-    if (found !== undefined) out[found] = 'lat';
+  const words = (column: number) => normalizeHeader(headers[column]).split(' ');
+  // The other coordinate's word, of the same place: "Abholadresse Länge" is not beside "Lieferadresse Breite"'s longitude.
+  const names = (coordinates: ReadonlySet<string>, column: number, partner: number) => {
+    const [own, other] = [words(column), words(partner)];
+    const [ownPlace, otherPlace] = [own.slice(0, -1).join(' '), other.slice(0, -1).join(' ')];
+    return coordinates.has(own[own.length - 1]) && (ownPlace === otherPlace || ownPlace === '' || otherPlace === '');
+  };
+  // The order's place, then the pickup's ("Abholadresse Breite" | "Abholadresse Länge").
+  for (const [latKey, lngKey] of [['lat', 'lng'], ['pickupLat', 'pickupLng']]) {
+    const lat = out.indexOf(latKey);
+    if (lat >= 0 && !out.includes(lngKey)) {
+      const found = beside(lat).find((c) => names(LNG_BESIDE_LAT, c, lat) && degreesColumn(rows, c, 180));
+      if (found !== undefined) out[found] = lngKey;
+    }
+    const lng = out.indexOf(lngKey);
+    if (lng >= 0 && !out.includes(latKey)) {
+      const found = beside(lng).find((c) => names(LAT_BESIDE_LNG, c, lng) && degreesColumn(rows, c, 90));
+      if (found !== undefined) out[found] = latKey;
+    }
   }
   return out;
 }

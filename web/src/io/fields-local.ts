@@ -25,6 +25,11 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'client', 'nom', 'nom client', 'nom du client', 'destinataire', 'raison sociale',
   ],
   customerLastName: ['apellido', 'apellidos', 'cognome', 'sobrenome', 'apelido', 'nachname', 'familienname', 'achternaam', 'nom de famille'],
+  pickupAddress: [
+    'punto de recogida', 'lugar de recogida', 'punto di ritiro', 'luogo di ritiro', 'local de recolha', 'ponto de recolha', 'ponto de coleta',
+    'abholadresse', 'abholort', 'abholstelle', 'ladeadresse', 'ladestelle', 'ophaaladres', 'laadadres', 'laadlocatie',
+    'lieu d enlevement', 'lieu de chargement', 'adresse de chargement',
+  ],
   address: [
     'direccion', 'domicilio', 'direccion de entrega', 'indirizzo', 'indirizzo di consegna', 'endereco', 'morada', 'endereco de entrega',
     'anschrift', 'strasse', 'lieferadresse', 'adres', 'afleveradres',
@@ -76,9 +81,11 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
   id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule'],
   startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme'],
   name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur'],
-  shiftStart: ['inicio turno', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
-  shiftEnd: ['fin turno', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
+  shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
+  shiftEnd: ['fin turno', 'fin de turno', 'fin del turno', 'final de turno', 'fin de jornada', 'fine del turno', 'fim de turno', 'fin de journee', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
   crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  // "Pausa" (es, it, pt), "Descanso" (es, pt), "Pauze" (nl): the break as "12:00-13:30 30"; German and French "Pause" is the English field's.
+  breaks: ['descanso', 'descansos', 'pausa', 'pausa pranzo', 'pausa comida', 'pausa para comer', 'pauze', 'pauzes', 'mittagspause', 'pause dejeuner'],
   crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen', 'equipage'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
   fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten', 'cout fixe', 'frais fixes'],
