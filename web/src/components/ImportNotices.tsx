@@ -68,6 +68,9 @@ export function ImportNotices(): JSX.Element {
       <Show when={notices().serviceSkills.length > 0}>
         <Banner tone="info" title="Service types in the skills"><Lines lines={notices().serviceSkills} /></Banner>
       </Show>
+      <Show when={notices().serviceWords.length > 0}>
+        <Banner tone="info" title="Service types read from their words"><Lines lines={notices().serviceWords} /></Banner>
+      </Show>
       <Show when={notices().skills.length > 0}>
         <Banner tone="warning" title="Skills no vehicle can check"><Lines lines={notices().skills} /></Banner>
       </Show>

@@ -65,7 +65,7 @@ export function parseClock(text: string): Parsed<number> {
   // "15:56 +1" / "3:56pm (+1)": a time on a following day.
   const nextDay = /\s*\(?\+(\d)\)?$/.exec(s);
   if (nextDay) s = s.slice(0, nextDay.index);
-  s = s.replace(/\s*uhr$/, '').replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
+  s = s.replace(/\s*uhr$/, '').replace(/(\d)\s*(?:uur|h|hrs?|hs|horas?|ore|heures?)$/, '$1').replace(/\b([ap])\.?m\.?$/, '$1m').replace(/(z|[+-]\d{2}:?\d{2})$/, '').replace(DATE_PREFIX, '').trim();
   const clock = readClock(s, text);
   return clock.ok && nextDay ? ok(clock.value + 1440 * Number(nextDay[1])) : clock;
 }
@@ -120,22 +120,55 @@ export function detectTimeFormat(header: string, values: readonly string[]): Tim
 }
 
 /**
- * Words between a window's start and end besides "-", "–" and "to": "08:00 à 12:00", "8 bis 12 Uhr", "9 tot 12",
- * "9 hasta 13", "9 alle 12", "8 até 12" (a lone "a" is left out: it also ends "9 a" for 9 AM).
+ * Words between a window's start and end besides "-", "–" and "to" (read without accents): "08:00 à 12:00", "8 bis 12
+ * Uhr", "9 tot 12", "9 hasta 13", "9 alle 12", "8 até 12", "das 9h às 13h", "jusqu'à", "until"; a lone "a" ("de 9:00
+ * a 13:00") only before a number: "9 a" also reads 9 AM ("9 a - 1 p").
  */
-const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:à|bis|tot|hasta|al|alle|até|ate)\s)\s*/i;
+const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot|hasta|al|alle ore|alle|ate|jusqu ?a|until|till)\s)\s*/;
+/** A window's start word in front, before a number: "de 9 a 13", "desde las 9", "dalle 9", "das 9h", "van 9", "von 9", "from 9", "dès 9h". */
+const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab)\s+(?=\d)/;
+/** A window written "between … and …": "entre 9 y 13", "tra le 9 e le 13", "zwischen 9 und 13 Uhr", "tussen 9 en 13". */
+const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en)\s+(\d.*)$/;
+/** "and" joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
+const WINDOWS_AND = /\s(?:and|y|e|et|und|en)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen)\s)/;
+const NUMBER_AND = /\s(?:and|y|e|et|und|en)\s(?=\d)/;
 
-/** Reads "10:00-12:00; 14:00-16:00" (also "–", "to" or a local word between, "," or "|" between windows). */
+/** The windows of one part of a cell, each as its start and end text (lower case, no accents); null when one is not a window. */
+function windowEnds(part: string): [string, string][] | null {
+  const text = part.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, ' ').replace(/\s+/g, ' ');
+  const out: [string, string][] = [];
+  for (const piece of text.split(WINDOWS_AND)) {
+    const between = WINDOW_BETWEEN.exec(piece);
+    if (between) {
+      out.push([between[1], between[2]]);
+      continue;
+    }
+    for (const single of piece.split(NUMBER_AND)) {
+      const ends = single.replace(WINDOW_FROM, '').split(WINDOW_SEPARATOR);
+      if (ends.length !== 2) return null;
+      // "desde las 9 hasta las 13", "dalle 9 alle ore 13": the article before the hour.
+      out.push([ends[0], ends[1].replace(/^(?:las|la|le|les|ore)\s+(?=\d)/, '')]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads "10:00-12:00; 14:00-16:00" (also "–", "to" or a local word between, "," or "|" between windows), and windows
+ * written in words: "de 9:00 a 13:00", "from 9am to 1pm", "entre 9 y 13", "van 9 tot 13 uur", "de 10 a 14 y de 16 a 18".
+ */
 export function parseWindows(text: string, format: TimeFormat): Parsed<TimeWindow[]> {
   const windows: TimeWindow[] = [];
   for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
-    const ends = part.split(WINDOW_SEPARATOR);
-    if (ends.length !== 2) return fail(`'${part}' is not a window (write 10:00-12:00)`);
-    const start = parseTime(ends[0], format);
-    const end = parseTime(ends[1], format);
-    if (!start.ok) return start;
-    if (!end.ok) return end;
-    windows.push({ start: start.value, end: end.value });
+    const ends = windowEnds(part);
+    if (!ends) return fail(`'${part}' is not a window (write 10:00-12:00)`);
+    for (const [from, to] of ends) {
+      const start = parseTime(from, format);
+      const end = parseTime(to, format);
+      if (!start.ok) return start;
+      if (!end.ok) return end;
+      windows.push({ start: start.value, end: end.value });
+    }
   }
   return ok(windows);
 }
@@ -272,7 +305,7 @@ const SERVICE_TYPE_WORDS: Record<ServiceType, string[]> = {
   installation: ['installation', 'install', 'installer', 'assembly'],
   'haul-away': ['haul away', 'haulaway', 'removal', 'take back', 'take away'],
   return: ['return', 'pickup', 'pick up', 'p', 'collection', 'collect'],
-  're-delivery': ['re delivery', 'redelivery', 'second attempt', 'retry', 'redeliver'],
+  're-delivery': ['re delivery', 'redelivery', 'second attempt', 'second delivery', 'retry', 'redeliver'],
 };
 
 /** Every service-type word, English and local, without spaces; the first type in SERVICE_TYPES order keeps a shared word. */
@@ -287,10 +320,40 @@ const SERVICE_TYPE_BY_WORD: ReadonlyMap<string, ServiceType> = (() => {
   return byWord;
 })();
 
-/** Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P, "Montage", "Retoure"). */
+/**
+ * Service-type words of four letters or more as they stand among other words (normalizeHeader): "entrega y montaje",
+ * "retirada de aparato viejo", "delivery + install". Shorter ones ("d", "p", "wg", "roc") name a type only alone.
+ */
+const SERVICE_TYPE_PHRASES: readonly { words: string; type: ServiceType }[] = SERVICE_TYPES.flatMap((type) =>
+  [...SERVICE_TYPE_WORDS[type], ...(LOCAL_SERVICE_TYPE_WORDS[type] ?? [])].map((w) => normalizeHeader(w)).filter((w) => w.length >= 4).map((words) => ({ words, type })));
+
+/**
+ * The service types a longer name holds as whole words, a plain delivery (curbside) left out when it names another:
+ * "Entrega y montaje" → installation, "Retirada de aparato viejo" → haul-away, "Lieferung" → curbside.
+ */
+export function serviceTypesIn(text: string): ServiceType[] {
+  const padded = ` ${normalizeHeader(text)} `;
+  const found = new Set(SERVICE_TYPE_PHRASES.filter((p) => padded.includes(` ${p.words} `)).map((p) => p.type));
+  if (found.size > 1) found.delete('curbside');
+  return SERVICE_TYPES.filter((t) => found.has(t));
+}
+
+/** The service type a cell names exactly: its name or a common synonym. */
+export function exactServiceType(text: string): ServiceType | undefined {
+  return SERVICE_TYPE_BY_WORD.get(compact(normalizeHeader(text)));
+}
+
+/**
+ * Reads a service type from its name or a common synonym ("threshold", "Install", OptimoRoute's D/P, "Montage",
+ * "Retoure"), or from a longer name holding one ("Entrega y montaje", "Lieferung mit Altgerätemitnahme"; the review
+ * lists those, `serviceTypeWordLines`). A name holding two ("Montaje y retirada") is not guessed.
+ */
 export function parseServiceType(text: string): Parsed<ServiceType> {
-  const type = SERVICE_TYPE_BY_WORD.get(compact(normalizeHeader(text)));
+  const type = exactServiceType(text);
   if (type) return ok(type);
+  const named = serviceTypesIn(text);
+  if (named.length === 1) return ok(named[0]);
+  if (named.length > 1) return fail(`'${text}' names ${named.join(' and ')}: an order has one service type (write one of them)`);
   return fail(`unknown service type '${text}' (use one of: ${SERVICE_TYPES.join(', ')})`);
 }
 

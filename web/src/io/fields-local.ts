@@ -120,7 +120,7 @@ export const LOCAL_SERVICE_TYPE_WORDS: Readonly<Record<string, readonly string[]
     'entrega', 'a pie de calle', 'pie de calle', 'consegna', 'consegna al piano strada', 'bordo strada', 'lieferung', 'bordsteinkante',
     'bis bordsteinkante', 'frei bordsteinkante', 'levering', 'bezorging', 'livraison', 'pied de camion', 'bord de trottoir',
   ],
-  'room-of-choice': ['habitacion a elegir', 'stanza a scelta', 'comodo a escolha', 'verwendungsstelle', 'wunschraum', 'kamer naar keuze', 'piece au choix', 'livraison dans la piece'],
+  'room-of-choice': ['subida a domicilio', 'subida al piso', 'consegna al piano', 'habitacion a elegir', 'stanza a scelta', 'comodo a escolha', 'verwendungsstelle', 'wunschraum', 'kamer naar keuze', 'piece au choix', 'livraison dans la piece'],
   'white-glove': ['guante blanco', 'guanti bianchi', 'luva branca', 'weisse handschuhe', 'witte handschoenen', 'gants blancs'],
   installation: ['instalacion', 'montaje', 'installazione', 'montaggio', 'instalacao', 'montagem', 'montage', 'aufbau', 'installatie', 'installation et mise en service'],
   'haul-away': ['retirada', 'retirada de usado', 'ritiro usato', 'recolha de usado', 'altgeratemitnahme', 'altgeratmitnahme', 'mitnahme', 'entsorgung', 'afvoer', 'oude meenemen', 'reprise', 'reprise de l ancien'],

@@ -7,7 +7,7 @@ import { greatCircleM } from '../domain/geo';
 import type { Depot, Order, Scenario } from '../domain/scenario';
 import { resolveOrder } from '../domain/service-types';
 import type { Table } from './csv';
-import { crewSizeWord, parseList, parseNumber } from './cell-parse';
+import { crewSizeWord, exactServiceType, parseList, parseNumber, parseServiceType } from './cell-parse';
 import type { ColumnTarget } from './column-map';
 import type { RowResult } from './row-reader';
 
@@ -54,6 +54,27 @@ export function skillEntryLines<T>(table: Table, targets: readonly ColumnTarget[
  */
 export function crewWordLines(table: Table, targets: readonly ColumnTarget[], noun: 'order' | 'vehicle'): string[] {
   return skillEntryLines(table, targets, crewSizeWord, (entry, header, size, rows) => `“${entry.toLowerCase()}” in ${header}: a crew of ${size}, not a skill (${plural(rows, noun)})`);
+}
+
+/**
+ * Cells of the service-type column read from the words in them rather than as a type's name ("Entrega y montaje",
+ * parseServiceType): one line per cell, told apart without case, with its rows, e.g. `“Entrega y montaje” in Tipo de
+ * servicio: installation (150 orders)`.
+ */
+export function serviceTypeWordLines(table: Table, targets: readonly ColumnTarget[]): string[] {
+  const column = targets.indexOf('serviceType');
+  if (column < 0) return [];
+  const found = new Map<string, { cell: string; type: string | null; rows: number }>();
+  for (const cells of table.rows) {
+    const cell = (cells[column] ?? '').trim();
+    const key = cell.toLowerCase();
+    const known = found.get(key);
+    if (known) { known.rows += 1; continue; }
+    const read = cell && !exactServiceType(cell) ? parseServiceType(cell) : null;
+    found.set(key, { cell, type: read?.ok ? read.value : null, rows: 1 });
+  }
+  const header = table.headers[column] || `column ${column + 1}`;
+  return [...found.values()].flatMap(({ cell, type, rows }) => (type ? [`“${cell}” in ${header}: ${type} (${plural(rows, 'order')})`] : []));
 }
 
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {

@@ -1,0 +1,75 @@
+// Windows and service types written in words, as a dispatcher's own sheet has them: "de 9:00 a 13:00",
+// "entre 9 y 13", "van 9 tot 13 uur", "Entrega y montaje", "Retirada de aparato viejo". Read as what they say,
+// the service types so read listed in the review; what cannot be read still says why.
+import { describe, expect, it } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import type { Order, Scenario } from '../../../web/src/domain/scenario';
+import { parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
+import { serviceTypeWordLines } from '../../../web/src/io/import-checks';
+import { issueLines, readCsvText } from '../../helpers/import-table';
+
+const nineToOne = [{ start: 540, end: 780 }];
+
+describe('windows written in words', () => {
+  it('reads a window with its words in Spanish, Italian, Portuguese, French, Dutch, German and English', () => {
+    for (const text of [
+      'de 9:00 a 13:00', 'de 9 a 13h', '9 a 13', 'desde las 9 hasta las 13', 'entre 9 y 13', 'entre las 9 y las 13', '9:00 - 13:00 h',
+      'dalle 9 alle 13', 'tra le 9 e le 13', 'das 9h às 13h', 'de 9h à 13h', "de 9h jusqu'à 13h", 'van 9 tot 13 uur', 'tussen 9 en 13',
+      'von 9 bis 13 Uhr', 'zwischen 9 und 13 Uhr', 'from 9am to 1pm', 'between 9 and 1pm', '9h-13h',
+    ]) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: nineToOne });
+  });
+
+  it('reads two windows joined by "and"', () => {
+    const two = [{ start: 600, end: 840 }, { start: 960, end: 1080 }];
+    for (const text of ['de 10:00 a 14:00 y de 16:00 a 18:00', 'de 10 a 14 y 16 a 18', '10-14 et 16-18', 'dalle 10 alle 14 e dalle 16 alle 18', 'van 10 tot 14 en van 16 tot 18']) {
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: two });
+    }
+  });
+
+  it('still reads "9 a" as 9 AM, and says why words that are no window are not', () => {
+    expect(parseWindows('9 a - 1 p', 'clock')).toEqual({ ok: true, value: nineToOne });
+    expect(parseWindows('de 9 a', 'clock')).toEqual({ ok: false, message: "'de 9 a' is not a window (write 10:00-12:00)" });
+    expect(parseWindows('mañana', 'clock')).toEqual({ ok: false, message: "'mañana' is not a window (write 10:00-12:00)" });
+    expect(parseWindows('de 9 a 25', 'clock')).toMatchObject({ ok: false, message: "'25' is not a valid time of day" });
+    expect(parseWindows('entre 9 y tarde', 'clock').ok).toBe(false);
+  });
+});
+
+describe('service types written in words', () => {
+  it('reads a longer name by the service type it holds, a plain delivery giving way to the other type', () => {
+    expect(['Entrega y montaje', 'Retirada de aparato viejo', 'Lieferung mit Altgerätemitnahme', 'Delivery + install', 'Subida a domicilio', 'Standard delivery', 'Return to sender']
+      .map((t) => parseServiceType(t))).toEqual(['installation', 'haul-away', 'haul-away', 'installation', 'room-of-choice', 'curbside', 'return'].map((value) => ({ ok: true, value })));
+  });
+
+  it('does not guess between two service types, nor from a short word inside a name', () => {
+    expect(parseServiceType('Montaje y retirada')).toEqual({ ok: false, message: "'Montaje y retirada' names installation and haul-away: an order has one service type (write one of them)" });
+    // "D" alone is OptimoRoute's delivery; inside a name it is a letter.
+    expect(parseServiceType('D')).toEqual({ ok: true, value: 'curbside' });
+    expect(parseServiceType('Plan D').ok).toBe(false);
+    expect(parseServiceType('Express').ok).toBe(false);
+  });
+
+  it('imports a Spanish sheet\'s windows and service types as written, and the review lists the types read from words', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
+    const { rows, table, ctx } = await readCsvText([
+      'Pedido;Latitud;Longitud;Franja horaria;Tipo de servicio',
+      'P1;40,41;-3,70;de 9:00 a 13:00;Entrega',
+      'P2;40,42;-3,71;entre 16 y 20;Entrega y montaje',
+      'P3;40,43;-3,69;de 10 a 14 y de 17 a 19;entrega y montaje',
+      'P4;40,44;-3,68;9-13h;Retirada de aparato viejo',
+      'P5;40,45;-3,67;de 9 a 13;Montaje y retirada',
+    ].join('\n'), scenario, 'orders');
+    expect(issueLines(rows)).toEqual(["row 6, serviceType: 'Montaje y retirada' names installation and haul-away: an order has one service type (write one of them)"]);
+    const orders = rows.flatMap((r) => (r.value ? [r.value as Order] : []));
+    expect(orders.map((o) => [o.id, o.serviceType, o.timeWindows])).toEqual([
+      ['P1', 'curbside', nineToOne],
+      ['P2', 'installation', [{ start: 960, end: 1200 }]],
+      ['P3', 'installation', [{ start: 600, end: 840 }, { start: 1020, end: 1140 }]],
+      ['P4', 'haul-away', nineToOne],
+    ]);
+    expect(serviceTypeWordLines(table, ctx.targets)).toEqual([
+      '“Entrega y montaje” in Tipo de servicio: installation (2 orders)',
+      '“Retirada de aparato viejo” in Tipo de servicio: haul-away (1 order)',
+    ]);
+  });
+});
