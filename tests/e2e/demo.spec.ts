@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../../web/src/domain/scenario';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, test, viewsCaughtUp } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
 /** The orders designed to be unservable (see tests/fixtures/demo/generate-demo.ts). */
@@ -25,6 +25,7 @@ async function solveDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
   await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0');
+  await viewsCaughtUp(page);
 }
 
 test('the solved demo lists the orders no crew can serve, each with its blocking rule and fixes', async ({ page }, testInfo) => {

@@ -3,7 +3,7 @@
 // infeasible drop needs an explicit yes and then shows its violations; the
 // keyboard "Move to" works; a pinned stop stays on its vehicle when re-optimizing.
 import { type Locator, type Page } from '@playwright/test';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, test, viewsCaughtUp } from './support';
 import { DEMO, makeShipmentScenario, makeTightScenario, openScenario, solveDemo } from './plan-fixtures';
 
 
@@ -227,6 +227,7 @@ test('pinned stops stay on their vehicle when the plan is optimized again', asyn
 
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+  await viewsCaughtUp(page);
   await page.screenshot({ path: testInfo.outputPath('pinned-reoptimized.png') });
   for (const orderId of pinned) await expect(stopBar(page, to, orderId), 'a pinned stop stays on its vehicle').toBeVisible();
 });
@@ -247,6 +248,8 @@ test('a pinned route keeps its stops and their order when the plan is optimized 
     if (position) await card.getByLabel('Position').selectOption(position);
     const move = card.getByRole('button', { name: /^Move/ });
     const preview = card.getByRole('status', { name: 'Move preview' });
+    // The preview comes a frame after the card (MoveControls): read it once two frames have passed, not before.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(null)))));
     if (!(await preview.textContent())?.includes('cost')) return false;
     if (!(await move.isEnabled()) || (await move.textContent())?.trim() !== 'Move') return false;
     await move.click();
@@ -278,6 +281,7 @@ test('a pinned route keeps its stops and their order when the plan is optimized 
 
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+  await viewsCaughtUp(page);
   await page.screenshot({ path: testInfo.outputPath('pinned-route-reoptimized.png') });
   expect(await sequence()).toEqual(before);
 });

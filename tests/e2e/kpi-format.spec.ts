@@ -2,7 +2,7 @@
 // six-digit cost shows every KPI tile in full (tiles grow and wrap, nothing is cut
 // off), with thousands separators, h:mm hours and plural nouns.
 import { DEMO, makeLargeScenario, openScenario, solveDemo } from './plan-fixtures';
-import { expect, mapRegion, test } from './support';
+import { expect, mapRegion, test, viewsCaughtUp } from './support';
 
 test('the KPI bar shows a 5,000-order, 150-vehicle, six-digit-cost plan without truncating', async ({ page }, testInfo) => {
   // A fixed cost of 1,000 per van puts the plan's cost above 150,000.
@@ -76,6 +76,7 @@ test('a fleet that drives for free: the KPI bar says no costs are set, the run p
   await expect(page.getByLabel('Solver progress')).toContainText('Best km', { timeout: 30_000 });
   await expect(page.getByLabel('Solver progress')).not.toContainText('Best cost');
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+  await viewsCaughtUp(page);
 
   const kpis = page.getByLabel('Plan summary');
   const tile = (label: string) => kpis.locator('.stat', { hasText: label });

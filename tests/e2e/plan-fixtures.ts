@@ -8,7 +8,7 @@ import { CURRENT_KEY } from '../../web/src/io/db';
 import type { Order, Scenario, Vehicle } from '../../web/src/domain/scenario';
 import type { Route, Solution } from '../../web/src/domain/solution';
 import { makeLookup, rebuildRoute } from '../../web/src/plan/rebuild-route';
-import { mapRegion } from './support';
+import { mapRegion, viewsCaughtUp } from './support';
 
 /** The demo file, the template for every generated scenario (same schema version). */
 export const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as Scenario;
@@ -22,6 +22,7 @@ export async function solveDemo(page: Page, seconds = 2): Promise<void> {
   await limit.press('Tab');
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 60_000 });
+  await viewsCaughtUp(page);
 }
 
 /** Database and store names of web/src/io/db.ts (idb-keyval: one store per database). */

@@ -3,7 +3,7 @@
 // solve keeps the best plan so far. Fails on any console error of the app.
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
-import { expect, isLocal, mapRegion, test } from './support';
+import { expect, isLocal, mapRegion, test, viewsCaughtUp } from './support';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: unknown[] };
 
@@ -30,6 +30,7 @@ test('first visit shows the demo, Optimize draws and lists routes, reload restor
   await expect(map).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
   // The best plan so far shows during the solve; the one to compare after the reload is the final plan.
   await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled({ timeout: 60_000 });
+  await viewsCaughtUp(page);
   const routeCount = Number(await map.getAttribute('data-route-count'));
   await expect(page.locator('.routes-table tr[data-vehicle-id]')).toHaveCount(routeCount);
   // The plan passed the independent check: nothing drawn as untrusted, no violation banner.

@@ -52,6 +52,17 @@ export const networkIsOff = (page: Page) => page.evaluate(async (probe) => {
 }, NETWORK_PROBE);
 
 /** Sets the run's time limit, presses Optimize and waits until routes are drawn and the run has ended. */
+/**
+ * Waits until the map, the Plan summary, the route list and the timeline show the plan in the store: each derives a
+ * new plan in tasks of its own after the one that stored it (aria-busy meanwhile), so a solve's final plan — often
+ * not the last best-so-far drawn — reaches them a little after "Finished." and the enabled Optimize button.
+ */
+export async function viewsCaughtUp(page: Page): Promise<void> {
+  for (const view of [mapRegion(page), page.getByLabel('Plan summary'), page.locator('section.route-list'), page.getByRole('region', { name: 'Timeline' })]) {
+    await expect(view).toHaveAttribute('aria-busy', 'false');
+  }
+}
+
 export async function optimize(page: Page, seconds = 2): Promise<void> {
   const input = page.getByLabel('Time limit (s)');
   await input.fill(String(seconds));
@@ -59,4 +70,5 @@ export async function optimize(page: Page, seconds = 2): Promise<void> {
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(mapRegion(page)).not.toHaveAttribute('data-route-count', '0', { timeout: 60_000 });
   await expect(page.getByRole('button', { name: 'Optimize' })).toBeEnabled();
+  await viewsCaughtUp(page);
 }

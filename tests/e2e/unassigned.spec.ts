@@ -3,7 +3,7 @@
 // every other blocking rule reads as a plain sentence too.
 import type { Page } from '@playwright/test';
 import type { Order, Scenario } from '../../web/src/domain/scenario';
-import { expect, test } from './support';
+import { expect, test, viewsCaughtUp } from './support';
 import { makeTightScenario, openScenario } from './plan-fixtures';
 
 /** A copy of the tight scenario's order `a2` with a new id, a customer name and `more`. */
@@ -14,6 +14,7 @@ async function optimize(page: Page): Promise<void> {
   await page.getByLabel('Time limit (s)').fill('1');
   await page.getByRole('button', { name: 'Optimize' }).click();
   await expect(page.getByText('Finished.')).toBeVisible({ timeout: 30_000 });
+  await viewsCaughtUp(page);
 }
 
 test('an order no vehicle can carry is listed with the blocking rule and the smallest fix', async ({ page }, testInfo) => {
