@@ -69,8 +69,7 @@ function unitSynonyms(unit: string, index: number, prefix: string): string[] {
   // "Payload (kg)" on a fleet, "Demand" on orders (the CVRP word).
   const prefixes = [prefix, ...(prefix === 'capacity' ? ['payload', 'max load', ...LOCAL_CAPACITY_WORDS] : ['demand', ...LOCAL_AMOUNT_WORDS])];
   const name = normalizeHeader(unit);
-  const family = UNIT_FAMILIES.find((f) => f.units.includes(name) || f.words.includes(name));
-  const words = family ? [name, ...family.words] : [name];
+  const words = unitWords(name);
   const withUnit = words.flatMap((w) => (w === name ? [w] : [w, `${w} ${name}`, `${name} ${w}`]));
   // OptimoRoute numbers its loads (Load 1 … Load 5); Routific has one "Load".
   const numbered = [`load ${index + 1}`, ...prefixes.map((p) => `${p} ${index + 1}`), ...(index === 0 ? ['load', ...prefixes] : [])];
@@ -78,6 +77,12 @@ function unitSynonyms(unit: string, index: number, prefix: string): string[] {
   // A fleet's "Max kg", "Max cartons", "Maximum weight".
   const limits = prefix === 'capacity' ? words.flatMap((w) => [`max ${w}`, `maximum ${w}`]) : [];
   return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...limits, ...numbered];
+}
+
+/** A unit's name and the words of its family ("kg": weight, peso, Gewicht…). */
+function unitWords(name: string): string[] {
+  const family = UNIT_FAMILIES.find((f) => f.units.includes(name) || f.words.includes(name));
+  return family ? [name, ...family.words] : [name];
 }
 
 /** Fields of an import kind, with one amount/capacity field per capacity unit. */
@@ -204,11 +209,10 @@ const DELIVERY_WORDS = ['delivery', 'deliver', 'dropoff', 'drop off', 'drop', 'd
 const PICKUP_ENDINGS = [
   'de recogida', 'recogida', 'de origen', 'origen', 'di ritiro', 'del ritiro', 'ritiro', 'di origine', 'origine',
   'de recolha', 'da recolha', 'recolha', 'de coleta', 'da coleta', 'coleta', 'd enlevement', 'de l enlevement', 'enlevement', 'de collecte',
-  'de chargement', 'di carico',
 ];
 const DELIVERY_ENDINGS = [
   'de entrega', 'da entrega', 'entrega', 'de destino', 'destino', 'di consegna', 'della consegna', 'consegna', 'di destinazione', 'destinazione',
-  'de livraison', 'livraison', 'de destination', 'de dechargement', 'di scarico',
+  'de livraison', 'livraison', 'de destination',
 ];
 const PICKUP_FIELD = /^pickup/;
 /** The order field each pickup field is the pickup side of: its local names, with "pickup" in front, name the pickup's. */
