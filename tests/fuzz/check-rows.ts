@@ -38,7 +38,9 @@ export function checkTableImport(table: Table, kind: ImportKind, scenario: Scena
   const depotNames = [...scenario.depots, ...read.plannedDepots].flatMap((d) => [d.id, d.name]);
   let first: string | null = null;
   read.rows.forEach((row, index) => {
-    expectThat(row.index === index && row.rowNumber === index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber}`);
+    // A row's number is its spreadsheet row: below the header, after the rows before it (blank rows are skipped, not renumbered).
+    const previous = index > 0 ? read.rows[index - 1].rowNumber : 1;
+    expectThat(row.index === index && row.rowNumber > previous && row.rowNumber >= index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber} (after ${previous})`);
     expectThat((row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
     for (const issue of row.issues) {
       expectThat(typeof issue.field === 'string' && issue.field.trim() !== '', () => `row ${row.rowNumber}: an issue names no field: ${JSON.stringify(issue)}`);

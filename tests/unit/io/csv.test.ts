@@ -31,6 +31,24 @@ describe('parseCsv', () => {
     expect(table.warnings).toEqual([expect.stringContaining("row 3 has 3 cells but the header has 2")]);
   });
 
+  it('skips a title above the header, saying so, and keeps each row\'s spreadsheet row number past blank rows', async () => {
+    const table = await parseCsv('Pedidos del jueves 10/12/2026\n\nPedido;Latitud;Longitud\nP1;40,41;-3,70\n\nP2;40,42;-3,71\n');
+    expect(table.headers).toEqual(['Pedido', 'Latitud', 'Longitud']);
+    expect(table.rows).toEqual([['P1', '40,41', '-3,70'], ['P2', '40,42', '-3,71']]);
+    expect(table.rowNumbers).toEqual([4, 6]);
+    expect(table.warnings).toEqual(["the header is row 3; row 1 above it is taken as the sheet's title and not imported: “Pedidos del jueves 10/12/2026”"]);
+    // A title and a note of two cells, and Excel's separator line.
+    expect(makeTable([['Orders', '2026-12-10'], ['Printed 07:12'], ['Order', 'Lat', 'Lng'], ['1', '45.7', '4.8']])).toMatchObject({ headers: ['Order', 'Lat', 'Lng'], rows: [['1', '45.7', '4.8']], rowNumbers: [4] });
+    expect((await parseCsv('sep=;\nOrder;Lat;Lng\n1;45,7;4,8\n')).headers).toEqual(['Order', 'Lat', 'Lng']);
+  });
+
+  it('keeps a header that names fewer columns than its rows have, and a narrow file\'s first row', () => {
+    expect(makeTable([['Order', 'Lat'], ['1', '45.7', '4.8'], ['2', '45.8', '4.9']])).toMatchObject({ headers: ['Order', 'Lat'], rows: [['1', '45.7'], ['2', '45.8']] });
+    expect(makeTable([['Order'], ['1', '45.7']]).headers).toEqual(['Order']);
+    const plain = makeTable([['Order', 'Lat', 'Lng'], ['1', '45.7', '4.8']]);
+    expect(plain.rowNumbers).toBeUndefined();
+  });
+
   it('rejects an empty file with a reason', async () => {
     await expect(parseCsv('\n\n')).rejects.toThrow('the file is empty');
   });

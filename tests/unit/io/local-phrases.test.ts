@@ -73,3 +73,11 @@ describe('service types written in words', () => {
     ]);
   });
 });
+
+describe('a sheet as a dispatcher keeps it', () => {
+  it('names the spreadsheet row of a bad value below a title and blank rows', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText('Pedidos del jueves\n\nPedido;Latitud;Longitud;Franja horaria\nP1;40,41;-3,70;de 9 a 13\n\nP2;40,42;-3,71;de 9 a 25\n', scenario, 'orders');
+    expect(issueLines(rows)).toEqual(["row 6, window: '25' is not a valid time of day"]);
+  });
+});

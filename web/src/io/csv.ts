@@ -12,6 +12,12 @@ export { neutralizeCell, restoreCell };
 export interface Table {
   headers: string[];
   rows: string[][];
+  /**
+   * The spreadsheet's row number of each row (1 is the file's first line or record): blank rows and a title above
+   * the header are not rows of the table, and messages name the row the dispatcher sees. Absent: the header is
+   * row 1 and no row is blank (row i is number i + 2).
+   */
+  rowNumbers?: number[];
   /** Problems with the file's shape (rows longer or shorter than the header). */
   warnings: string[];
 }
@@ -21,25 +27,112 @@ export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
 const BOM = '\ufeff';
 
-/** Turns raw rows into a table; rows are padded to the header width, longer rows are reported, cells neutralised by `toCsv` read as their original text. */
-export function makeTable(raw: readonly (readonly string[])[]): Table {
-  const nonEmpty = raw.filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (nonEmpty.length === 0) throw new Error('the file is empty');
-  const headers = nonEmpty[0].map((h, i) => restoreCell(i === 0 ? h.replace(BOM, '') : h).trim());
-  const warnings: string[] = [];
-  const rows = nonEmpty.slice(1).map((row, i) => {
-    const extra = row.slice(headers.length).filter((cell) => cell.trim() !== '');
-    if (extra.length > 0) warnings.push(`row ${i + 2} has ${row.length} cells but the header has ${headers.length}; cells past the last column are not imported: ${extra.map((c) => `'${c}'`).join(', ')}`);
-    return headers.map((_, column) => restoreCell(row[column] ?? ''));
-  });
-  return { headers, rows, warnings };
+const filledCells = (row: readonly string[]) => row.reduce((n, cell) => n + ((cell ?? '').trim() !== '' ? 1 : 0), 0);
+
+/** Filled rows a title and notes may take above the header ("Orders for Thursday 10/12", "Printed 07:12"). */
+const TITLE_ROWS = 5;
+
+/**
+ * Which of the filled rows is the header: the first of three filled cells or more when the rows above it (a few at
+ * most) have two or fewer, a sheet's title and notes: taken as the header, a title made every row of the file a
+ * row without a place. A header that names fewer columns than its rows have is still the header (their extra cells
+ * are reported), and so is the first row of a file of one or two columns.
+ */
+function headerIndex(lines: readonly { row: readonly string[] }[]): number {
+  const head = lines.slice(0, TITLE_ROWS + 1).findIndex((l) => filledCells(l.row) > 2);
+  if (head <= 0) return 0;
+  // Only titles above a header of three columns or more, none of them a number: "Order" | "Lat" above
+  // "1" | "45.7" | "4.8" is a header that names two of three columns, not a title above a header.
+  const header = lines[head].row;
+  return header.some((cell) => NUMBER.test((cell ?? '').trim())) ? 0 : head;
 }
 
-/** Parses CSV text or a CSV file (read in chunks); the delimiter is sniffed. */
+const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
+
+/**
+ * Turns raw rows (the file's records in order, blank ones included) into a table: blank rows are left out and a
+ * title above the header is skipped (both said in `warnings` when they hold text), each row keeps its spreadsheet
+ * row number; rows are padded to the header width, longer rows are reported, cells neutralised by `toCsv` read
+ * as their original text.
+ */
+export function makeTable(raw: readonly (readonly string[])[]): Table {
+  const lines = raw.flatMap((row, i) => (row.some((cell) => (cell ?? '').trim() !== '') ? [{ row: i === 0 ? row.map((c, j) => (j === 0 ? c.replace(BOM, '') : c)) : row, number: i + 1 }] : []));
+  if (lines.length === 0) throw new Error('the file is empty');
+  const head = headerIndex(lines);
+  const headerLine = lines[head];
+  const headers = headerLine.row.map((h) => restoreCell(h).trim());
+  const warnings: string[] = [];
+  if (head > 0) {
+    const above = lines.slice(0, head).map((l) => l.row.filter((c) => (c ?? '').trim() !== '').map((c) => `“${restoreCell(c).trim()}”`).join(' '));
+    warnings.push(`the header is row ${headerLine.number}; ${head === 1 ? `row ${lines[0].number} above it is` : `rows ${lines.slice(0, head).map((l) => l.number).join(', ')} above it are`} taken as the sheet's title and not imported: ${above.join(', ')}`);
+  }
+  const body = lines.slice(head + 1);
+  const rows = body.map(({ row, number }) => {
+    const extra = row.slice(headers.length).filter((cell) => (cell ?? '').trim() !== '');
+    if (extra.length > 0) warnings.push(`row ${number} has ${row.length} cells but the header has ${headers.length}; cells past the last column are not imported: ${extra.map((c) => `'${c}'`).join(', ')}`);
+    return headers.map((_, column) => restoreCell(row[column] ?? ''));
+  });
+  const rowNumbers = body.map((l) => l.number);
+  const plain = rowNumbers.every((n, i) => n === i + 2);
+  return plain ? { headers, rows, warnings } : { headers, rows, rowNumbers, warnings };
+}
+
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** How many times `delimiter` occurs in `line` outside double quotes (a line cut inside a quoted cell counts what it has). */
+function delimitersIn(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count += 1;
+  }
+  return count;
+}
+
+/**
+ * The delimiter of CSV text: the one that splits the most of its first lines into the same number of cells (more
+ * cells on a tie). A title line above the header ("Pedidos del jueves 10/12/2026") split papaparse's guess between
+ * "," and ";" and it took the decimal commas of the rows for the delimiter; null when no candidate splits a line.
+ */
+export function sniffDelimiter(text: string): string | null {
+  const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 30);
+  let best: { delimiter: string; lines: number; cells: number } | null = null;
+  for (const delimiter of DELIMITERS) {
+    const counts = new Map<number, number>();
+    for (const line of lines) {
+      const n = delimitersIn(line, delimiter);
+      if (n > 0) counts.set(n, (counts.get(n) ?? 0) + 1);
+    }
+    for (const [cells, many] of counts) {
+      if (!best || many > best.lines || (many === best.lines && cells > best.cells)) best = { delimiter, lines: many, cells };
+    }
+  }
+  return best?.delimiter ?? null;
+}
+
+/** Excel's first line "sep=;" names the delimiter; Excel does not show it as a row. */
+const SEPARATOR_LINE = /^sep=(.)\r?\n/i;
+
+/**
+ * Parses CSV text or a CSV file (read in chunks); the delimiter is the one Excel's "sep=" line names, else sniffed
+ * (`sniffDelimiter` for text, papaparse's guess for a file).
+ */
 export function parseCsv(input: string | File): Promise<Table> {
+  let text = typeof input === 'string' ? input.replace(/^\ufeff/, '') : null;
+  let delimiter: string | null = null;
+  if (text !== null) {
+    const separator = SEPARATOR_LINE.exec(text);
+    if (separator) {
+      delimiter = separator[1];
+      text = text.slice(separator[0].length);
+    } else delimiter = sniffDelimiter(text);
+  }
   return new Promise((resolve, reject) => {
     const config = {
-      skipEmptyLines: 'greedy' as const,
+      ...(delimiter ? { delimiter } : {}),
+      // Blank lines are kept as records so that a row's number is its line's (makeTable leaves them out).
+      skipEmptyLines: false,
       complete: (result: Papa.ParseResult<string[]>) => {
         // Quote errors make papaparse guess; a wrong guess would import shifted cells.
         const quote = result.errors.find((e) => e.type === 'Quotes');
@@ -52,7 +145,7 @@ export function parseCsv(input: string | File): Promise<Table> {
       },
       error: (error: Error) => reject(error),
     };
-    if (typeof input === 'string') Papa.parse<string[]>(input.replace(/^\ufeff/, ''), config);
+    if (text !== null) Papa.parse<string[]>(text, config);
     else Papa.parse<string[]>(input, config);
   });
 }

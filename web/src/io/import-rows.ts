@@ -89,7 +89,7 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
     if (index > 0 && index % run === 0) yield index;
     const cells = table.rows[index];
     if (skip.has(index)) continue;
-    const rowNumber = index + 2;
+    const rowNumber = table.rowNumbers?.[index] ?? index + 2;
     const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, rowNumber, ctx) : buildVehicle(table, cells, rowNumber, ctx, planner);
     const issues = [...row.issues, ...schemaIssues(ctx.kind, value, row)];
     const id = (value as { id: string }).id;

@@ -47,7 +47,7 @@ export function importMatrixCsv(table: Table, scenario: Scenario): MatrixImport 
   const seenAt = new Map<number, number>();
   const errors: string[] = [];
   table.rows.forEach((cells, k) => {
-    const row = k + 2;
+    const row = table.rowNumbers?.[k] ?? k + 2;
     const ends = (['from', 'to'] as const).map((field) => {
       const id = cells[columns.index[field]].trim();
       const i = indexOf.get(id);
