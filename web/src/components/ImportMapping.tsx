@@ -43,7 +43,7 @@ export function ImportMapping(): JSX.Element {
         <span class="muted">{plural(table().rows.length, 'row')} · {plural(table().headers.length, 'column')}</span>
       </div>
       <Show when={table().warnings.length > 0}>
-        <Banner tone="warning" title="Some rows do not fit the header">
+        <Banner tone="warning" title="Rows left out or cut short">
           <ul><For each={table().warnings.slice(0, SHOWN_WARNINGS)}>{(w) => <li>{w}</li>}</For></ul>
           <Show when={table().warnings.length > SHOWN_WARNINGS}><p>…and {table().warnings.length - SHOWN_WARNINGS} more. Is this the right file?</p></Show>
         </Banner>
