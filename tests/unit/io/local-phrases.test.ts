@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Order, Scenario } from '../../../web/src/domain/scenario';
-import { parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
+import { parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
 import { serviceTypeWordLines } from '../../../web/src/io/import-checks';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
@@ -24,6 +24,21 @@ describe('windows written in words', () => {
     for (const text of ['de 10:00 a 14:00 y de 16:00 a 18:00', 'de 10 a 14 y 16 a 18', '10-14 et 16-18', 'dalle 10 alle 14 e dalle 16 alle 18', 'van 10 tot 14 en van 16 tot 18']) {
       expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: two });
     }
+  });
+
+  it('reads a window with its dates, an open one to midnight, and "all day" as any time', () => {
+    expect(parseWindows('10/12/2026 09:00 - 10/12/2026 13:00', 'clock')).toEqual({ ok: true, value: nineToOne });
+    expect(parseWindows('2026-12-10T09:00 – 2026-12-10T13:00', 'clock')).toEqual({ ok: true, value: nineToOne });
+    for (const text of ['before 13:00', 'bis 13 Uhr', 'antes de las 13', 'entro le 13', 'avant 13h', 'voor 13 uur']) {
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 0, end: 780 }] });
+    }
+    for (const text of ['after 9am', 'ab 9 Uhr', 'a partir de las 9', 'dopo le 9', 'après 9h', 'vanaf 9']) {
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 540, end: 1440 }] });
+    }
+    for (const text of ['all day', 'Ganztags', 'todo el día', 'toute la journée']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [] });
+    // A part of the day is not guessed: its hours differ from one business to the next.
+    expect(parseWindows('AM', 'clock').ok).toBe(false);
+    expect(parseWindows('after lunch', 'clock').ok).toBe(false);
   });
 
   it('still reads "9 a" as 9 AM, and says why words that are no window are not', () => {
@@ -75,6 +90,12 @@ describe('service types written in words', () => {
 });
 
 describe('a sheet as a dispatcher keeps it', () => {
+  it('reads a duration written as a spreadsheet time with seconds', () => {
+    expect(parseDuration('00:45:00')).toEqual({ ok: true, value: 45 });
+    expect(parseDuration('1:30:40')).toEqual({ ok: true, value: 91 });
+    expect(parseDuration('0:45:75')).toEqual({ ok: false, message: "'0:45:75' is not a duration (write minutes, e.g. 90, or hours, e.g. 1:30)" });
+  });
+
   it('names the spreadsheet row of a bad value below a title and blank rows', async () => {
     const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
     const { rows } = await readCsvText('Pedidos del jueves\n\nPedido;Latitud;Longitud;Franja horaria\nP1;40,41;-3,70;de 9 a 13\n\nP2;40,42;-3,71;de 9 a 25\n', scenario, 'orders');

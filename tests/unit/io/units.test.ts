@@ -89,6 +89,10 @@ describe('units in cells', () => {
     expect(amountOfPrice('$0.65')).toEqual({ ok: true, value: 0.65 });
     expect(amountOfPrice('12,50 €', true)).toEqual({ ok: true, value: 12.5 });
     expect(amountOfPrice('12')).toBeNull();
+    // Per what the column prices.
+    expect(amountOfPrice('0,35 €/km', true)).toEqual({ ok: true, value: 0.35 });
+    expect(amountOfPrice('$18/hr')).toEqual({ ok: true, value: 18 });
+    expect(amountOfPrice('0,35/km')).toBeNull();
   });
 
   it('reads such cells through an import, the header\'s conversion applied to bare numbers only', async () => {

@@ -153,11 +153,40 @@ function windowEnds(part: string): [string, string][] | null {
   return out;
 }
 
+/** A date before a time in a window ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-10T09:00"): the time is read, as parseClock does. */
+const DATES_BEFORE_TIMES = /(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:t|\s)+(?=\d)/gi;
+/** A cell that says any time of the day: no window. */
+const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora)$/;
+/** An end without a start: "before 12:00", "bis 12 Uhr", "antes de las 12", "entro le 12", "avant 12h", "voor 12 uur", "até às 12". */
+const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|spaetestens|spatestens bis|antes de las|antes de la|antes de|hasta las|hasta la|hasta|prima delle|prima di|entro le|entro|avant|jusqu a|voor|uiterlijk|antes das|ate as|ate)\s+(?=\d)/;
+/** A start without an end: "after 14:00", "ab 9 Uhr", "a partir de las 9", "dopo le 14", "après 14h", "vanaf 9", "depois das 14". */
+const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das)\s+(?=\d)/;
+
+/**
+ * The window of a cell naming only its end ("before 12") or its start ("after 14:00"), to midnight on the other
+ * side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
+ */
+function openWindow(text: string, format: TimeFormat): TimeWindow | null {
+  const before = ONLY_BEFORE.exec(text);
+  const match = before ?? ONLY_AFTER.exec(text);
+  if (!match) return null;
+  const time = parseTime(text.slice(match[0].length), format);
+  if (!time.ok) return null;
+  return before ? { start: 0, end: time.value } : { start: time.value, end: 1440 };
+}
+
 /**
  * Reads "10:00-12:00; 14:00-16:00" (also "–", "to" or a local word between, "," or "|" between windows), and windows
- * written in words: "de 9:00 a 13:00", "from 9am to 1pm", "entre 9 y 13", "van 9 tot 13 uur", "de 10 a 14 y de 16 a 18".
+ * written in words: "de 9:00 a 13:00", "from 9am to 1pm", "entre 9 y 13", "van 9 tot 13 uur", "de 10 a 14 y de 16 a 18";
+ * a date before a time is left out ("10/12/2026 09:00 - 10/12/2026 12:00"); "before 12" and "ab 14 Uhr" run to
+ * midnight on their open side; "all day", "ganztags" are any time (no window).
  */
-export function parseWindows(text: string, format: TimeFormat): Parsed<TimeWindow[]> {
+export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWindow[]> {
+  const text = given.replace(DATES_BEFORE_TIMES, '');
+  const plain = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, ' ').replace(/\s+/g, ' ');
+  if (ANY_TIME.test(plain)) return ok([]);
+  const open = openWindow(plain, format);
+  if (open) return ok([open]);
   const windows: TimeWindow[] = [];
   for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
     const ends = windowEnds(part);
@@ -181,6 +210,9 @@ export function parseDuration(text: string): Parsed<number> {
   const s = text.trim().toLowerCase().replace(/(\D)\.$/, '$1');
   const clock = /^(\d{1,3})\s*(?::|h)\s*(\d{2})?\s*(?:min)?$/.exec(s);
   if (clock) return ok(Number(clock[1]) * 60 + Number(clock[2] ?? 0));
+  // "00:45:00", as a spreadsheet writes a duration: whole minutes, the seconds rounded.
+  const withSeconds = /^(\d{1,3}):(\d{2}):(\d{2})$/.exec(s);
+  if (withSeconds && Number(withSeconds[2]) < 60 && Number(withSeconds[3]) < 60) return ok(Number(withSeconds[1]) * 60 + Number(withSeconds[2]) + Math.round(Number(withSeconds[3]) / 60));
   const hours = HOURS.exec(s);
   if (hours) return ok(Math.round(Number(hours[1].replace(',', '.')) * 60));
   const minutes = MINUTES.exec(s);

@@ -157,9 +157,13 @@ export function amountWithUnit(text: string, unitName: string, decimalComma = fa
   return { ok: false, message: `'${text.trim()}' is in ${match[2].trim()}, not in ${unitName}` };
 }
 
-/** A price written with its currency sign ("$0.65", "12,50 €"): the number; null when there is no sign. */
+/**
+ * A price written with its currency sign ("$0.65", "12,50 €", and per what the column prices: "0,35 €/km",
+ * "18 €/h"): the number; null when there is no sign.
+ */
 export function amountOfPrice(text: string, decimalComma = false): Parsed<number> | null {
-  const match = /^\s*[$€£¥₹]\s*(.+?)\s*$|^\s*(.+?)\s*[$€£¥₹]\s*$/.exec(text);
+  const bare = text.replace(/\s*\/\s*(?:km|mi|mile|h|hr|hour|std|stunde|hora|ora|heure|uur|day|dia|tag|giorno|jour|dag)\.?\s*$/i, '');
+  const match = /^\s*[$€£¥₹]\s*(.+?)\s*$|^\s*(.+?)\s*[$€£¥₹]\s*$/.exec(bare);
   if (!match) return null;
   const number = parseNumber(match[1] ?? match[2], decimalComma);
   return number.ok ? number : null;
