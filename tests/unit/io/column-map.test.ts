@@ -81,6 +81,18 @@ describe('autoMatch', () => {
     expect(detectCoordinatePairs(headers, [['1', '51,30', '12,31', '51,34', '12,37']], autoMatch(headers, fields))).toEqual(['id', 'pickupLat', 'pickupLng', 'lat', 'lng']);
   });
 
+  it('reads a shop export\'s shipping columns as the delivery and leaves its billing address alone', () => {
+    const fields = fieldsFor('orders', UNITS);
+    // Shopify: the billing address comes first; "Name" is the order's, "Shipping Name" the recipient.
+    expect(autoMatch(['Name', 'Email', 'Lineitem quantity', 'Billing Name', 'Billing Address1', 'Billing City', 'Billing Zip', 'Shipping Name', 'Shipping Address1', 'Shipping Address2', 'Shipping City', 'Shipping Zip', 'Shipping Phone', 'Id'], fields))
+      .toEqual(['extra', 'email', 'amount:1', 'extra', 'extra', 'extra', 'extra', 'customerName', 'addressLine1', 'addressLine2', 'city', 'zip', 'phone', 'id']);
+    // WooCommerce: the side at the end; the only phone and email are the billing ones.
+    expect(autoMatch(['Order Number', 'First Name (Billing)', 'Address 1&2 (Billing)', 'City (Billing)', 'First Name (Shipping)', 'Last Name (Shipping)', 'Address 1&2 (Shipping)', 'City (Shipping)', 'Postcode (Shipping)', 'Phone (Billing)', 'Email (Billing)'], fields))
+      .toEqual(['id', 'extra', 'extra', 'extra', 'customerName', 'customerLastName', 'address', 'city', 'zip', 'phone', 'email']);
+    // Only a billing address: it is where the orders go.
+    expect(autoMatch(['Order', 'Billing Address', 'Billing City'], fields)).toEqual(['id', 'address', 'city']);
+  });
+
   it('knows a fleet file\'s shift and break in Spanish, Italian, Portuguese and Dutch', () => {
     const vehicles = fieldsFor('vehicles', UNITS);
     expect(autoMatch(['Matrícula', 'Conductor', 'Inicio de turno', 'Fin de turno', 'Descanso'], vehicles)).toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'breaks']);

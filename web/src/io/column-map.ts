@@ -200,7 +200,16 @@ function matchScore(header: string, field: FieldDef, partial: boolean): number {
  * "Lieferadresse Breite" is the latitude as it stands (coordinateScore).
  */
 const PICKUP_WORDS = ['pickup', 'pick up', 'collection', 'collect', 'origin', 'shipper', 'abholung', 'abholadresse', 'abholort', 'abhol', 'ophaaladres', 'ophaallocatie', 'ophaal'];
-const DELIVERY_WORDS = ['delivery', 'deliver', 'dropoff', 'drop off', 'drop', 'destination', 'consignee', 'ship to'];
+const DELIVERY_WORDS = ['delivery', 'deliver', 'dropoff', 'drop off', 'drop', 'destination', 'consignee', 'ship to', 'shipping', 'ship'];
+/**
+ * Words that put a column on the billing side, in front or at the end ("Billing Address1", "City (Billing)"): a shop's
+ * export has the buyer's billing address beside the shipping address, and only the shipping one is where the order
+ * goes. A billing column fills only a contact or name field no other column fills (WooCommerce's only phone is
+ * "Phone (Billing)").
+ */
+const BILLING_WORDS = ['billing', 'bill to', 'invoice', 'invoicing', 'facturacion', 'fatturazione', 'facturation', 'faturacao', 'rechnung', 'factuur'];
+const BILLING_ENDINGS = ['billing', 'de facturacion', 'di fatturazione', 'de facturation', 'de faturacao', 'rechnung', 'factuur'];
+const BILLING_FIELDS: ReadonlySet<string> = new Set(['phone', 'email', 'customerName', 'customerLastName']);
 /**
  * Words at the end that do the same where the side follows what it qualifies (Spanish, Italian, Portuguese, French):
  * "Dirección de recogida", "Lat. recogida", "Indirizzo di ritiro", "Morada de recolha", "Adresse d'enlèvement" are the
@@ -212,7 +221,7 @@ const PICKUP_ENDINGS = [
 ];
 const DELIVERY_ENDINGS = [
   'de entrega', 'da entrega', 'entrega', 'de destino', 'destino', 'di consegna', 'della consegna', 'consegna', 'di destinazione', 'destinazione',
-  'de livraison', 'livraison', 'de destination',
+  'de livraison', 'livraison', 'de destination', 'shipping',
 ];
 const PICKUP_FIELD = /^pickup/;
 /** The order field each pickup field is the pickup side of: its local names, with "pickup" in front, name the pickup's. */
@@ -226,7 +235,7 @@ const PICKUP_COUNTERPARTS: Readonly<Record<string, string>> = {
  * dropped ("Delivery Lat" is "lat"). A header that is itself a field's name ("Delivery address", "Delivery type")
  * is left as it is. Only where the fields have a pickup side (orders).
  */
-function sidedHeader(header: string, fields: readonly FieldDef[]): { header: string; pickup: boolean } {
+function sidedHeader(header: string, fields: readonly FieldDef[]): Sided {
   if (!fields.some((f) => PICKUP_FIELD.test(f.key)) || fields.some((f) => matchScore(header, f, false) > 0)) return { header, pickup: false };
   const rest = (words: readonly string[]) => {
     const word = words.find((w) => header.startsWith(`${w} `));
@@ -238,8 +247,18 @@ function sidedHeader(header: string, fields: readonly FieldDef[]): { header: str
   };
   const pickedUp = rest(PICKUP_WORDS) ?? ahead(PICKUP_ENDINGS);
   if (pickedUp) return { header: `pickup ${pickedUp}`, pickup: true };
+  const billed = rest(BILLING_WORDS) ?? ahead(BILLING_ENDINGS);
+  if (billed) return { header: billed, pickup: false, billing: true };
   const delivered = rest(DELIVERY_WORDS) ?? ahead(DELIVERY_ENDINGS);
-  return delivered ? { header: delivered, pickup: false } : { header, pickup: false };
+  return delivered ? { header: delivered, pickup: false, delivery: true } : { header, pickup: false };
+}
+
+/** A header read for its side: the pickup's, the billing address's, or named the delivery's ("Shipping City"). */
+interface Sided {
+  header: string;
+  pickup: boolean;
+  billing?: boolean;
+  delivery?: boolean;
 }
 
 /** Fields that place an order where it is delivered. */
@@ -253,22 +272,28 @@ const DELIVERY_PLACE = ['lat', 'lng', 'address', 'addressLine1', 'zip'];
 export function autoMatch(headers: readonly string[], fields: readonly FieldDef[]): ColumnTarget[] {
   const sided = headers.map((h) => sidedHeader(normalizeHeader(h), fields));
   const targets = matchHeaders(headers, sided, fields);
-  const rewritten = sided.some((s, column) => s.pickup && s.header !== normalizeHeader(headers[column]) && targets[column] !== 'extra');
+  const rewritten = sided.some((s, column) => (s.pickup && s.header !== normalizeHeader(headers[column]) && targets[column] !== 'extra') || s.billing);
   if (rewritten && !targets.some((t) => DELIVERY_PLACE.includes(t))) return matchHeaders(headers, headers.map((h) => ({ header: normalizeHeader(h), pickup: false })), fields);
   return targets;
 }
 
-function matchHeaders(headers: readonly string[], sided: readonly { header: string; pickup: boolean }[], fields: readonly FieldDef[]): ColumnTarget[] {
+function matchHeaders(headers: readonly string[], sided: readonly Sided[], fields: readonly FieldDef[]): ColumnTarget[] {
   const targets: ColumnTarget[] = headers.map((h) => (normalizeHeader(h) ? 'extra' : 'ignore'));
   const taken = new Set<string>();
+  // Columns that name the delivery's side first ("Shipping Name" is the recipient, not Shopify's "Name" of the
+  // order), billing columns last and for a contact or a name only.
+  const order = headers.map((_, column) => column);
+  const rank = (column: number) => (sided[column].delivery ? 0 : sided[column].billing ? 2 : 1);
+  order.sort((a, b) => rank(a) - rank(b) || a - b);
   for (const partial of [false, true]) {
-    headers.forEach((raw, column) => {
-      const { header, pickup } = sided[column];
-      if (!header || targets[column] !== 'extra') return;
+    for (const column of order) {
+      const { header, pickup, billing } = sided[column];
+      if (!header || targets[column] !== 'extra' || (billing && partial)) continue;
       let best: { key: string; score: number } | null = null;
       let candidates = 0;
       for (const field of fields) {
         if (pickup && !PICKUP_FIELD.test(field.key)) continue;
+        if (billing && !BILLING_FIELDS.has(field.key)) continue;
         const score = matchScore(header, field, partial);
         if (score > 0) candidates += 1;
         if (score > (best?.score ?? 0) && !taken.has(field.key)) best = { key: field.key, score };
@@ -278,7 +303,7 @@ function matchHeaders(headers: readonly string[], sided: readonly { header: stri
         targets[column] = best.key;
         taken.add(best.key);
       }
-    });
+    }
   }
   return targets;
 }

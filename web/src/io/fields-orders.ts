@@ -29,7 +29,7 @@ export const ORDER_FIELDS: FieldDef[] = [
     key: 'customerLastName', label: 'Customer last name', format: 'text',
     synonyms: ['last name', 'lastname', 'surname', 'family name', 'shipping last name', 'recipient last name', 'customer last name'],
   },
-  { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination'] },
+  { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination', 'address 1 2', 'address 1 and 2'] },
   { key: 'addressLine1', label: 'Address line 1', format: 'text', synonyms: ['address line 1', 'address 1', 'address line1', 'address1', 'street line 1', 'line 1', 'street 1'] },
   { key: 'addressLine2', label: 'Address line 2', format: 'text', synonyms: ['address line 2', 'address 2', 'address line2', 'address2', 'street line 2', 'line 2', 'street 2', 'apartment', 'suite', 'unit'] },
   { key: 'city', label: 'City', format: 'text', synonyms: ['city', 'town', 'city town', 'town city', 'ville', 'locality', 'suburb'] },
