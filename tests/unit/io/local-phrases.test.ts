@@ -36,6 +36,8 @@ describe('windows written in words', () => {
       expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 540, end: 1440 }] });
     }
     for (const text of ['all day', 'Ganztags', 'todo el día', 'toute la journée']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [] });
+    // Times that only look like a date are not taken for one.
+    expect(parseWindows('9.30-11.30 14.00-16.00', 'clock')).toEqual({ ok: false, message: "'9.30-11.30 14.00-16.00' is not a window (write 10:00-12:00)" });
     // A part of the day is not guessed: its hours differ from one business to the next.
     expect(parseWindows('AM', 'clock').ok).toBe(false);
     expect(parseWindows('after lunch', 'clock').ok).toBe(false);

@@ -154,7 +154,7 @@ function windowEnds(part: string): [string, string][] | null {
 }
 
 /** A date before a time in a window ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-10T09:00"): the time is read, as parseClock does. */
-const DATES_BEFORE_TIMES = /(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})(?:t|\s)+(?=\d)/gi;
+const DATES_BEFORE_TIMES = /(?<![\d.:/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+(?=\d)/gi;
 /** A cell that says any time of the day: no window. */
 const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora)$/;
 /** An end without a start: "before 12:00", "bis 12 Uhr", "antes de las 12", "entro le 12", "avant 12h", "voor 12 uur", "até às 12". */
