@@ -41,7 +41,8 @@ export function checkTableImport(table: Table, kind: ImportKind, scenario: Scena
     // A row's number is its spreadsheet row: below the header, after the rows before it (blank rows are skipped, not renumbered).
     const previous = index > 0 ? read.rows[index - 1].rowNumber : 1;
     expectThat(row.index === index && row.rowNumber > previous && row.rowNumber >= index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber} (after ${previous})`);
-    expectThat((row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
+    // A further line of an order is no order: no value, and issues only when its own cells have them.
+    expectThat(row.lineOf !== undefined ? row.value === null && row.lineOf < row.rowNumber : (row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
     for (const issue of row.issues) {
       expectThat(typeof issue.field === 'string' && issue.field.trim() !== '', () => `row ${row.rowNumber}: an issue names no field: ${JSON.stringify(issue)}`);
       const unclear = unclearMessage(issue.message, [...table.rows[index], ...table.headers, ...depotNames], true);

@@ -98,6 +98,26 @@ describe('a sheet as a dispatcher keeps it', () => {
     expect(parseDuration('0:45:75')).toEqual({ ok: false, message: "'0:45:75' is not a duration (write minutes, e.g. 90, or hours, e.g. 1:30)" });
   });
 
+  it('reads a repeated id with no place right below its order as a further line, and any other repeat as a duplicate', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText([
+      'Pedido,Latitud,Longitud,Bultos',
+      'P1,40.41,-3.70,1',
+      'P1,,,2',
+      'P2,40.42,-3.71,1',
+      'P1,,,4',
+      'P2,40.43,-3.72,1',
+    ].join('\n'), scenario, 'orders');
+    expect(rows.map((r) => [r.rowNumber, r.lineOf ?? null, (r.value as Order | null)?.amounts ?? null])).toEqual([
+      [2, null, [0, 3]], [3, 2, null], [4, null, [0, 1]], [5, null, null], [6, null, null],
+    ]);
+    expect(issueLines(rows)).toEqual([
+      'row 5, lat/lng: coordinates are required (or an address to geocode or place on the map)',
+      "row 5, id: id 'P1' is used twice (also row 2)",
+      "row 6, id: id 'P2' is used twice (also row 4)",
+    ]);
+  });
+
   it('names the spreadsheet row of a bad value below a title and blank rows', async () => {
     const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
     const { rows } = await readCsvText('Pedidos del jueves\n\nPedido;Latitud;Longitud;Franja horaria\nP1;40,41;-3,70;de 9 a 13\n\nP2;40,42;-3,71;de 9 a 25\n', scenario, 'orders');

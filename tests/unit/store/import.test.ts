@@ -157,6 +157,39 @@ describe('import session', () => {
     expect([byId.get('B-2')!.lat, byId.get('B-2')!.lng]).toEqual([52.48, 13.39]);
   });
 
+  it('imports a shop export: an order over several rows is one order with its items, the shipping place, its name as the id', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    const text = [
+      'Name,Email,Lineitem quantity,Lineitem name,Billing Name,Billing Address1,Billing City,Shipping Name,Shipping Address1,Shipping City,Shipping Lat,Shipping Lng,Id',
+      '#1001,ann@example.com,2,Lamp,Ann Bill,1 Rue Bill,Paris,Ann Ship,5 Rue Ship,Lyon,45.76,4.84,7001',
+      '#1001,ann@example.com,1,Shade,,,,,,,,,',
+      '#1001,ann@example.com,3,Bulb,,,,,,,,,',
+      '#1002,bob@example.com,1,Sofa,Bob Bill,2 Rue Bill,Paris,Bob Ship,9 Rue Ship,Lyon,45.75,4.85,7002',
+      '#1003,cy@example.com,1,Desk,,,,Cy Ship,3 Rue Ship,Lyon,45.74,4.83,7003',
+      '#1003,cy@example.com,two,Chair,,,,,,,,,',
+    ].join('\n');
+    await actions.loadFile(new File([text], 'orders_export.csv', { type: 'text/csv' }));
+    expect(state.targets).toEqual(['id', 'email', 'amount:1', 'extra', 'extra', 'extra', 'extra', 'customerName', 'addressLine1', 'city', 'lat', 'lng', 'extra']);
+    actions.review();
+    // #1003's second line has no readable quantity: that line and its order wait, nothing else does.
+    expect(state.invalid.map((r) => [r.rowNumber, r.issues.map((i) => i.message)])).toEqual([
+      [6, ['its further line in row 7 needs attention']],
+      [7, ["'two' is not a number"]],
+    ]);
+    expect(state.notices.orderLines).toEqual(['3 rows are further lines of 2 orders (the order’s id again, no place of its own: a row per item, as a shop’s export writes): their amounts are added to the order, e.g. rows 3, 4 to order #1001 (row 2).']);
+    await actions.commit();
+    const byId = new Map(open.scenario!.orders.map((o) => [o.id, o]));
+    expect(byId.get('#1001')).toMatchObject({ customerName: 'Ann Ship', address: '5 Rue Ship, Lyon', amounts: [0, 6], lat: 45.76 });
+    expect(byId.get('#1002')!.amounts).toEqual([0, 1]);
+    expect(byId.has('#1003')).toBe(false);
+    // Fixed, the kept-aside order comes with both its lines.
+    actions.editCell(5, 2, '2');
+    expect(state.invalid).toEqual([]);
+    await actions.commit();
+    expect(open.scenario!.orders.find((o) => o.id === '#1003')!.amounts).toEqual([0, 3]);
+    expect(open.scenario!.orders.filter((o) => o.id.startsWith('#')).length).toBe(3);
+  });
+
   it('detects a vehicle file and imports vehicles', async () => {
     const { scenario: [open], importer: [state, actions] } = mount();
     await actions.loadFile(fixtureFile('vehicles.csv'));

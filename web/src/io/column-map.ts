@@ -489,6 +489,22 @@ export function detectCoordinatePairs(headers: readonly string[], rows: readonly
   return out;
 }
 
+/** Headers under which a shop export names its orders ("Name": "#1001" in Shopify's orders export). */
+const ORDER_NAME_HEADERS: ReadonlySet<string> = new Set(['name', 'order name', 'order', 'order number', 'order no']);
+
+/**
+ * An order column of order names ("#1001", every filled cell a "#" and more) under a name header, not taken as the
+ * id: it is the id, the order's reference its customer and the shop know, and the column taken as the id (Shopify's
+ * internal "Id", given on an order's first row only) is kept as a custom field.
+ */
+export function detectOrderNameColumn(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const column = headers.findIndex((h, c) => ORDER_NAME_HEADERS.has(normalizeHeader(h)) && targets[c] !== 'id' && (targets[c] === 'extra' || targets[c] === 'customerName'));
+  if (column < 0) return [...targets];
+  const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  if (cells.length === 0 || !cells.every((v) => /^#\S+$/.test(v))) return [...targets];
+  return targets.map((t, c) => (c === column ? 'id' : t === 'id' ? 'extra' : t));
+}
+
 /** The feature a yes/no column stands for: "Tail lift" → "tail-lift". */
 export function featureName(header: string): string {
   return normalizeHeader(header).replace(/ /g, '-');

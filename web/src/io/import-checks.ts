@@ -77,6 +77,21 @@ export function serviceTypeWordLines(table: Table, targets: readonly ColumnTarge
   return [...found.values()].flatMap(({ cell, type, rows }) => (type ? [`“${cell}” in ${header}: ${type} (${plural(rows, 'order')})`] : []));
 }
 
+/**
+ * The review's line on orders read over several rows (import-rows.ts `orderLines`): how many rows are further lines,
+ * into how many orders, with the first order as an example. Empty when no row is.
+ */
+export function orderLineNotes(rows: readonly RowResult<unknown>[], table: Table, targets: readonly ColumnTarget[]): string[] {
+  const lines = rows.filter((r) => r.lineOf !== undefined);
+  if (lines.length === 0) return [];
+  const orders = new Set(lines.map((r) => r.lineOf));
+  const first = lines[0];
+  const idColumn = targets.indexOf('id');
+  const id = idColumn < 0 ? '' : (table.rows[first.index]?.[idColumn] ?? '').trim();
+  const example = lines.filter((r) => r.lineOf === first.lineOf).map((r) => r.rowNumber);
+  return [`${plural(lines.length, 'row is a further line', 'rows are further lines')} of ${plural(orders.size, 'order')} (the order’s id again, no place of its own: a row per item, as a shop’s export writes): their amounts are added to the order, e.g. ${example.length === 1 ? 'row' : 'rows'} ${example.join(', ')} to order ${id} (row ${first.lineOf}).`];
+}
+
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {
   let best: { km: number; depot: Depot } | null = null;
   for (const depot of depots) {

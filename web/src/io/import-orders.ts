@@ -93,10 +93,11 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
 }
 
 /** Builds the order of one row (unchecked: the caller validates it against the schema). */
-export function buildOrder(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext): { row: RowReader; value: unknown } {
+export function buildOrder(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext, lineAmounts?: readonly number[]): { row: RowReader; value: unknown } {
   const row = new RowReader(cells, ctx);
   const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
-  const amounts = ctx.capacityUnits.map((_, i) => row.number(`amount:${i}`) ?? 0);
+  // With its further lines' amounts (a shop export's row per item: import-rows.ts orderLines).
+  const amounts = ctx.capacityUnits.map((_, i) => (row.number(`amount:${i}`) ?? 0) + (lineAmounts?.[i] ?? 0));
   const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
   const value = {
     id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',

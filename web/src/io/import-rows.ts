@@ -10,7 +10,7 @@ import { fieldsFor, type ImportKind } from './column-map';
 import { buildOrder } from './import-orders';
 import { DepotPlanner } from './import-depots';
 import { buildVehicle } from './import-vehicles';
-import type { RowContext, RowIssue, RowReader, RowResult } from './row-reader';
+import { RowReader, type RowContext, type RowIssue, type RowResult } from './row-reader';
 
 export type { RowContext, RowIssue, RowResult } from './row-reader';
 
@@ -68,6 +68,46 @@ function numberColumns(ctx: RowContext): number[] {
   return ctx.targets.flatMap((target, column) => (numeric.has(target) ? [column] : []));
 }
 
+/** Columns that give an order a place of its own: a row with one of them filled is an order, never a further line. */
+const PLACE_FIELDS: ReadonlySet<string> = new Set(['lat', 'lng', 'address', 'addressLine1', 'addressLine2', 'zip', 'city', 'pickupLat', 'pickupLng', 'pickupAddress']);
+
+/**
+ * The further lines of orders (rows not in `skip`): a row right after its order's rows with the same id and no
+ * place of its own is one more line of that order (Shopify's orders export writes a row per item, the order's
+ * fields on its first row only). By the index of the order's row, its lines' indices.
+ */
+export function orderLines(table: Table, ctx: RowContext, skip: ReadonlySet<number>): Map<number, number[]> {
+  const lines = new Map<number, number[]>();
+  const idColumn = ctx.targets.indexOf('id');
+  if (ctx.kind !== 'orders' || idColumn < 0) return lines;
+  const places = ctx.targets.flatMap((target, column) => (PLACE_FIELDS.has(target) ? [column] : []));
+  let order = null as { id: string; index: number } | null;
+  for (let index = 0; index < table.rows.length; index++) {
+    if (skip.has(index)) continue;
+    const cells = table.rows[index];
+    const id = (cells[idColumn] ?? '').trim();
+    const placeless = places.every((column) => (cells[column] ?? '').trim() === '');
+    if (id !== '' && order?.id === id && placeless) {
+      const of = lines.get(order.index) ?? [];
+      of.push(index);
+      lines.set(order.index, of);
+    } else order = id === '' ? null : { id, index };
+  }
+  return lines;
+}
+
+/** The amounts of an order's further lines, summed, and each line's problems by its index. */
+function linesRead(table: Table, ctx: RowContext, indices: readonly number[]): { amounts: number[]; issues: Map<number, RowIssue[]> } {
+  const amounts = ctx.capacityUnits.map(() => 0);
+  const issues = new Map<number, RowIssue[]>();
+  for (const index of indices) {
+    const row = new RowReader(table.rows[index], ctx);
+    ctx.capacityUnits.forEach((_, unit) => { amounts[unit] += row.number(`amount:${unit}`) ?? 0; });
+    if (row.issues.length > 0) issues.set(index, row.issues);
+  }
+  return { amounts, issues };
+}
+
 /** Reads every row (except `skip`), checking fields, the schema and duplicate ids; plans depots for new vehicle places. */
 export function readTable(table: Table, given: RowContext, skip: ReadonlySet<number> = new Set()): ImportRead {
   const steps = readTableSteps(table, given, skip, Infinity);
@@ -85,19 +125,35 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
   const planner = new DepotPlanner(ctx.depots);
   const firstRowOfId = new Map<string, number>();
   const rows: RowResult<Order | Vehicle>[] = [];
+  const numberOf = (index: number) => table.rowNumbers?.[index] ?? index + 2;
+  const lines = orderLines(table, ctx, skip);
+  // A further line's problems, and the row of its order, by its index (its amounts are read with its order).
+  const lineIssues = new Map<number, RowIssue[]>();
+  const lineOf = new Map<number, number>();
+  for (const [order, of] of lines) for (const line of of) lineOf.set(line, order);
   for (let index = 0; index < table.rows.length; index++) {
     if (index > 0 && index % run === 0) yield index;
     const cells = table.rows[index];
     if (skip.has(index)) continue;
-    const rowNumber = table.rowNumbers?.[index] ?? index + 2;
-    const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, rowNumber, ctx) : buildVehicle(table, cells, rowNumber, ctx, planner);
+    const rowNumber = numberOf(index);
+    const order = lineOf.get(index);
+    if (order !== undefined) {
+      rows.push({ index, rowNumber, value: null, issues: lineIssues.get(index) ?? [], lineOf: numberOf(order) });
+      continue;
+    }
+    const own = lines.get(index);
+    const read = own ? linesRead(table, ctx, own) : null;
+    for (const [line, found] of read?.issues ?? []) lineIssues.set(line, found);
+    const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, rowNumber, ctx, read?.amounts) : buildVehicle(table, cells, rowNumber, ctx, planner);
     const issues = [...row.issues, ...schemaIssues(ctx.kind, value, row)];
+    // An order whose further line cannot be read is not imported short of it.
+    for (const line of read?.issues.keys() ?? []) issues.push({ field: 'row', column: null, message: `its further line in row ${numberOf(line)} needs attention` });
     const id = (value as { id: string }).id;
     const seenAt = firstRowOfId.get(id);
     if (id && seenAt !== undefined) issues.push({ field: 'id', column: row.column('id'), message: `id '${id}' is used twice (also row ${seenAt})` });
     else if (id && ctx.existingIds.has(id)) issues.push({ field: 'id', column: row.column('id'), message: `id '${id}' already exists in this scenario` });
     if (id && seenAt === undefined) firstRowOfId.set(id, rowNumber);
-    rows.push({ index, rowNumber, value: issues.length ? null : (value as Order | Vehicle), issues });
+    rows.push({ index, rowNumber, value: issues.length ? null : (value as Order | Vehicle), issues, ...(own ? { lines: own } : {}) });
   }
   const used = new Set(rows.flatMap((r) => (r.value && 'startDepotId' in r.value ? [r.value.startDepotId, r.value.endDepotId] : [])));
   const planned = planner.created();

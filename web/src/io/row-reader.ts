@@ -26,6 +26,13 @@ export interface RowResult<T> {
   rowNumber: number;
   value: T | null;
   issues: RowIssue[];
+  /**
+   * A further line of the order of that row (its spreadsheet row number): the same id, no place of its own, as a
+   * shop export writes one row per item. It is no order: its amounts are the order's (`orderLines`).
+   */
+  lineOf?: number;
+  /** The indices of this order's further lines (`lineOf`), imported with it. */
+  lines?: number[];
 }
 
 /** How columns map and what the rows are checked against. */

@@ -6,7 +6,7 @@ import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
-import { crewWordLines, farOrders, keptColumns, serviceTypeWordLines, skillWarnings, swapHint } from '../io/import-checks';
+import { crewWordLines, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, skillWarnings, swapHint } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
 import { mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
 import type { RowContext } from '../io/row-reader';
@@ -38,6 +38,8 @@ export interface ImportNotices {
   serviceSkills: string[];
   /** Service-type cells read from the words in them ("Entrega y montaje" → installation). */
   serviceWords: string[];
+  /** Rows read as further lines of an order above them (a shop export's row per item). */
+  orderLines: string[];
 }
 
 /** The session fields the derived values depend on. */
@@ -164,7 +166,7 @@ export function createImportReading(
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [] };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -192,6 +194,7 @@ export function createImportReading(
       crews: crewWordLines(table, targets, orders ? 'order' : 'vehicle'),
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
+      orderLines: orders ? orderLineNotes(rows, table, targets) : [],
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });

@@ -7,7 +7,7 @@ import { batch } from 'solid-js';
 import { $RAW, createStore, produce, unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import type { PinSet } from '../plan/pins';
-import { autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectShiftColumns, detectTimeFormat, detectVanColumn, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import { autoMatch, detectCoordinatePairs, detectFlagColumns, detectNameParts, detectOrderNameColumn, detectShiftColumns, detectTimeFormat, detectVanColumn, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
 import { holdsDemo } from '../io/restore';
@@ -66,7 +66,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     const matched = autoMatch(table.headers, defs);
     const targets = kind === 'vehicles'
       ? detectVanColumn(table.headers, table.rows, detectFlagColumns(table.headers, table.rows, detectShiftColumns(table.headers, table.rows, matched, defs)))
-      : detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched)));
+      : detectOrderNameColumn(table.headers, table.rows, detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched))));
     const timeFormats: Record<number, TimeFormat> = {};
     targets.forEach((target, column) => {
       if (defs.find((f) => f.key === target)?.format === 'time' || target === 'window') {
@@ -133,7 +133,8 @@ export function createImportStore(deps: ImportDeps): ImportStore {
       // 10,000 orders for store proxies there are none of was ~30 ms of this click, issue #15).
       openActions.replace(mergeIntoScenario(snapshot, fields.kind, fields.mode, structuredClone(good.map((r) => r.value!)), depots, reading.units()?.capacityUnits));
       setFields(produce((f) => {
-        f.imported.push(...good.map((r) => r.index));
+        // An order's further lines (a shop export's row per item) go with it.
+        f.imported.push(...good.flatMap((r) => [r.index, ...(r.lines ?? [])]));
         f.lastImport = { count: good.length, kind: f.kind, mode: f.mode, depots: depots.length };
         // Fixed rows kept aside can only be added to what is now imported.
         f.mode = 'append';
