@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Order, Scenario } from '../../../web/src/domain/scenario';
-import { parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
+import { parseCoordinatePair, parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
 import { serviceTypeWordLines } from '../../../web/src/io/import-checks';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
@@ -115,6 +115,21 @@ describe('a sheet as a dispatcher keeps it', () => {
       'row 5, lat/lng: coordinates are required (or an address to geocode or place on the map)',
       "row 5, id: id 'P1' is used twice (also row 2)",
       "row 6, id: id 'P2' is used twice (also row 4)",
+    ]);
+  });
+
+  it('reads a latitude and longitude in one cell, as written with dots or decimal commas', async () => {
+    for (const text of ['45.76, 4.84', '45.76,4.84', '45.76 4.84', '(45.76, 4.84)', '45,76; 4,84', '45,76, 4,84']) {
+      expect(parseCoordinatePair(text), text).toEqual({ ok: true, value: { lat: 45.76, lng: 4.84 } });
+    }
+    expect(parseCoordinatePair('145.76, 4.84')).toEqual({ ok: false, message: 'latitude 145.76 is outside -90…90 (latitude and longitude swapped?)' });
+    expect(parseCoordinatePair('12 Main St')).toEqual({ ok: false, message: '\'12 Main St\' is not a latitude and a longitude (write "45.76, 4.84")' });
+    const scenario: Scenario = { ...makeBlankScenario('l', 'Lyon', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 45.75, lng: 4.85, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText('Order,Lat/Lng\nA,"45.76, 4.84"\nB,nowhere\nC,\n', scenario, 'orders');
+    expect((rows[0].value as Order)).toMatchObject({ lat: 45.76, lng: 4.84 });
+    expect(rows.slice(1).map((r) => r.issues)).toEqual([
+      [{ field: 'coordinates', column: 1, message: '\'nowhere\' is not a latitude and a longitude (write "45.76, 4.84")' }],
+      [{ field: 'lat/lng', column: 1, message: 'coordinates are required (or an address to geocode or place on the map)' }],
     ]);
   });
 

@@ -241,6 +241,24 @@ export function parsePriority(text: string): Parsed<number> {
   return fail(`'${text}' is not a priority (write 0–10, L/M/H/C, or low, normal, high, urgent, critical)`);
 }
 
+/**
+ * Reads a latitude and longitude in one cell: "45.76, 4.84", "45.76 4.84", "(45.76, 4.84)", and with decimal commas
+ * "45,76; 4,84" or "45,76, 4,84". The message says what is wrong.
+ */
+export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: number }> {
+  const inner = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, '');
+  const parts = inner.includes(';') ? inner.split(';')
+    : (inner.match(/,/g) ?? []).length === 1 ? inner.split(',')
+      : inner.split(/\s*,\s+/).length === 2 ? inner.split(/\s*,\s+/)
+        : inner.split(/\s+/);
+  const numbers = parts.map((p) => parseNumber(p.trim(), true));
+  if (numbers.length !== 2 || !numbers.every((n) => n.ok)) return fail(`'${text}' is not a latitude and a longitude (write "45.76, 4.84")`);
+  const [lat, lng] = numbers.map((n) => (n.ok ? n.value : NaN));
+  if (Math.abs(lat) > 90) return fail(`latitude ${lat} is outside -90…90${Math.abs(lng) <= 90 ? ' (latitude and longitude swapped?)' : ''}`);
+  if (Math.abs(lng) > 180) return fail(`longitude ${lng} is outside -180…180`);
+  return ok({ lat, lng });
+}
+
 /** True when a cell looks like a coordinate pair rather than a name. */
 export function looksLikeLatLng(text: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d+)?\s*[,; ]\s*-?\d{1,3}([.,]\d+)?\s*$/.test(text);

@@ -262,7 +262,7 @@ interface Sided {
 }
 
 /** Fields that place an order where it is delivered. */
-const DELIVERY_PLACE = ['lat', 'lng', 'address', 'addressLine1', 'zip'];
+const DELIVERY_PLACE = ['lat', 'lng', 'coordinates', 'address', 'addressLine1', 'zip'];
 
 /**
  * Picks a target for every column: exact synonym matches first, then unambiguous partial ones; the rest are `extra`.

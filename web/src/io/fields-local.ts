@@ -39,6 +39,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
   state: ['provincia', 'estado', 'bundesland', 'provincie', 'departement'],
   zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl', 'code postal'],
   country: ['pais', 'paese', 'nazione', 'land', 'pays'],
+  coordinates: ['coordenadas', 'coordenadas gps', 'coordinate', 'coordinate gps', 'coordenadas geograficas', 'koordinaten', 'gps koordinaten', 'geokoordinaten', 'coordinaten', 'gps coordinaten', 'coordonnees', 'coordonnees gps'],
   lat: ['latitud', 'latitudine', 'breitengrad', 'breedtegraad'],
   lng: ['longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad'],
   windowStart: [

@@ -38,6 +38,11 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'country', label: 'Country', format: 'text', synonyms: ['country', 'country region', 'pays'] },
   { key: 'lat', label: 'Latitude', format: 'number', synonyms: ['lat', 'latitude', 'y', 'lat deg', 'breite', 'geo lat', 'location latitude'] },
   { key: 'lng', label: 'Longitude', format: 'number', synonyms: ['lng', 'lon', 'long', 'longitude', 'x', 'lng deg', 'lon deg', 'laenge', 'geo lng', 'geo lon', 'location longitude'] },
+  // Both in one cell, "45.76, 4.84" (a map's copied point): "Lat/Lng" is this, not the longitude.
+  {
+    key: 'coordinates', label: 'Coordinates ("lat, lng")', format: 'text',
+    synonyms: ['coordinates', 'coords', 'gps', 'gps coordinates', 'lat lng', 'lat long', 'lat lon', 'latlng', 'latlong', 'latitude longitude', 'lat and lng', 'location lat lng', 'geo', 'geolocation', 'geo coordinates'],
+  },
   {
     key: 'windowStart', label: 'Window start', format: 'time',
     synonyms: ['window start', 'start', 'from', 'earliest', 'earliest time', 'time from', 'window from', 'tw start', 'ready time', 'open', 'opens', 'earliest arrival', 'debut', 'start time', 'time window from', 'time window 1 from', 'time window start', 'time window 1 start', 'complete after', 'not before', 'after'],

@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { ADDRESS_PARTS } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
@@ -121,8 +121,9 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
 
 /** The row's coordinates; a row that gives none takes the place it was given in the review (geocoded or clicked). */
 function coordinatesOf(row: RowReader, rowNumber: number, ctx: RowContext): { lat: number | undefined; lng: number | undefined } {
-  const lat = row.number('lat');
-  const lng = row.number('lng');
+  const pair = row.read('coordinates', parseCoordinatePair);
+  const lat = row.number('lat') ?? pair?.lat;
+  const lng = row.number('lng') ?? pair?.lng;
   const placed = ctx.placements?.get(rowNumber - 2);
   if (lat === undefined && lng === undefined && !row.has('lat') && !row.has('lng') && placed) return { lat: placed.lat, lng: placed.lng };
   return { lat, lng };
@@ -133,11 +134,11 @@ export const NEEDS_PLACE = 'no coordinates yet: geocode the address or place it 
 
 /** Missing coordinates get one clear issue; a half-given pair (or one half unreadable) names the missing half. */
 function requireCoordinates(row: RowReader, lat: number | undefined, lng: number | undefined, address: string): void {
-  const latBad = row.has('lat');
-  const lngBad = row.has('lng');
+  const latBad = row.has('lat') || row.has('coordinates');
+  const lngBad = row.has('lng') || row.has('coordinates');
   if (lat === undefined && lng === undefined && !latBad && !lngBad) {
     const message = address ? NEEDS_PLACE : 'coordinates are required (or an address to geocode or place on the map)';
-    row.issue('lat/lng', message, row.column('lat') ?? row.column('lng'));
+    row.issue('lat/lng', message, row.column('lat') ?? row.column('lng') ?? row.column('coordinates'));
     return;
   }
   if (lat === undefined && !latBad) row.issue('lat', 'latitude is missing');

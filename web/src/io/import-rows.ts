@@ -50,7 +50,7 @@ function schemaIssues(kind: ImportKind, value: unknown, row: RowReader): RowIssu
     const message = field === 'id' && !row.text('id') ? `${kind === 'orders' ? 'order' : 'vehicle'} id is required` : issue.message;
     return { field, column, message };
   }).filter((issue) => !row.has(issue.field)
-    && !((issue.field === 'lat' || issue.field === 'lng') && row.has('lat/lng'))
+    && !((issue.field === 'lat' || issue.field === 'lng') && (row.has('lat/lng') || row.has('coordinates')))
     && !(depotIssue && DEPOT_FIELDS.includes(issue.field)));
 }
 
@@ -69,7 +69,7 @@ function numberColumns(ctx: RowContext): number[] {
 }
 
 /** Columns that give an order a place of its own: a row with one of them filled is an order, never a further line. */
-const PLACE_FIELDS: ReadonlySet<string> = new Set(['lat', 'lng', 'address', 'addressLine1', 'addressLine2', 'zip', 'city', 'pickupLat', 'pickupLng', 'pickupAddress']);
+const PLACE_FIELDS: ReadonlySet<string> = new Set(['lat', 'lng', 'coordinates', 'address', 'addressLine1', 'addressLine2', 'zip', 'city', 'pickupLat', 'pickupLng', 'pickupAddress']);
 
 /**
  * The further lines of orders (rows not in `skip`): a row right after its order's rows with the same id and no
