@@ -93,6 +93,12 @@ describe('autoMatch', () => {
     expect(autoMatch(['Order', 'Billing Address', 'Billing City'], fields)).toEqual(['id', 'address', 'city']);
   });
 
+  it('knows an order form\'s questions: the preferred time, the number of boxes', () => {
+    expect(autoMatch(['Timestamp', 'Email Address', 'Full name', 'Delivery address', 'Preferred delivery time', 'Number of boxes'], fieldsFor('orders', UNITS)))
+      .toEqual(['extra', 'email', 'customerName', 'address', 'window', 'amount:1']);
+    expect(autoMatch(['Order', 'Time slot', 'No. of parcels'], fieldsFor('orders', UNITS))).toEqual(['id', 'window', 'amount:1']);
+  });
+
   it('knows a fleet file\'s shift and break in Spanish, Italian, Portuguese and Dutch', () => {
     const vehicles = fieldsFor('vehicles', UNITS);
     expect(autoMatch(['Matrícula', 'Conductor', 'Inicio de turno', 'Fin de turno', 'Descanso'], vehicles)).toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'breaks']);

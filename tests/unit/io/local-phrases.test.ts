@@ -36,6 +36,12 @@ describe('windows written in words', () => {
       expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 540, end: 1440 }] });
     }
     for (const text of ['all day', 'Ganztags', 'todo el día', 'toute la journée']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [] });
+    // A slot named by its part of the day, with its hours: the hours; an afternoon's on a 12-hour clock after noon.
+    for (const text of ['Morning (8-12)', 'AM (8am-12pm)', 'Vormittag: 8-12 Uhr']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 480, end: 720 }] });
+    for (const text of ['PM (2-5)', 'Tarde (14 a 17)', 'Evening 14:00-17:00']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 840, end: 1020 }] });
+    expect(parseWindows('Afternoon (12-5)', 'clock')).toEqual({ ok: true, value: [{ start: 720, end: 1020 }] });
+    // Hours under any other word are no window: "Closed (12-13)" says when not to come.
+    expect(parseWindows('Closed (12-13)', 'clock').ok).toBe(false);
     // Times that only look like a date are not taken for one.
     expect(parseWindows('9.30-11.30 14.00-16.00', 'clock')).toEqual({ ok: false, message: "'9.30-11.30 14.00-16.00' is not a window (write 10:00-12:00)" });
     // A part of the day is not guessed: its hours differ from one business to the next.

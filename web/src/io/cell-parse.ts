@@ -155,6 +155,14 @@ function windowEnds(part: string): [string, string][] | null {
 
 /** A date before a time in a window ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-10T09:00"): the time is read, as parseClock does. */
 const DATES_BEFORE_TIMES = /(?<![\d.:/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+(?=\d)/gi;
+/**
+ * A part of the day before its hours, in brackets or not: "Morning (8-12)", "AM (8am-12pm)", "Evening 17-21",
+ * "Vormittag: 8-12 Uhr", "Tarde (16 a 20)". The hours are the window; the word alone is not guessed.
+ */
+const DAY_PART = /^(am|pm|morning|midday|afternoon|evening|night|manana|mediodia|tarde|noche|mattina|mattino|pomeriggio|sera|matin|apres midi|midi|soir|soiree|vormittag|mittag|nachmittag|abend|ochtend|middag|avond|manha|noite)\s*[:(-]?\s*(\d[^()]*?)\s*\)?$/;
+/** Parts of the day after noon: their hours below 12 are afternoon hours ("PM (2-5)" is 14:00-17:00). */
+const LATER_PARTS: ReadonlySet<string> = new Set(['pm', 'afternoon', 'evening', 'night', 'tarde', 'noche', 'pomeriggio', 'sera', 'apres midi', 'soir', 'soiree', 'nachmittag', 'abend', 'middag', 'avond', 'noite']);
+
 /** A cell that says any time of the day: no window. */
 const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora)$/;
 /** An end without a start: "before 12:00", "bis 12 Uhr", "antes de las 12", "entro le 12", "avant 12h", "voor 12 uur", "até às 12". */
@@ -187,6 +195,15 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
   if (ANY_TIME.test(plain)) return ok([]);
   const open = openWindow(plain, format);
   if (open) return ok([open]);
+  // A slot named by its part of the day with its hours: "Morning (8-12)", "Evening 17-21", "Nachmittag: 13-17 Uhr".
+  const named = DAY_PART.exec(plain);
+  if (named) {
+    const hours = parseWindows(named[2], format);
+    // "PM (2-5)", "Afternoon (1-5)": the hours of an afternoon or evening written on a 12-hour clock.
+    const later = LATER_PARTS.has(named[1]) && hours.ok && hours.value.every((w) => w.start > 0 && w.end > 0 && w.start <= 720 && w.end <= 720);
+    const pm = (minutes: number) => (minutes < 720 ? minutes + 720 : minutes);
+    if (hours.ok && hours.value.length > 0) return later ? ok(hours.value.map((w) => ({ start: pm(w.start), end: pm(w.end) }))) : hours;
+  }
   const windows: TimeWindow[] = [];
   for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
     const ends = windowEnds(part);

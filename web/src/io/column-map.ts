@@ -76,7 +76,9 @@ function unitSynonyms(unit: string, index: number, prefix: string): string[] {
   // "Capacity kg", and "Capacity parcels" / "Capacidad bultos" for a unit named "items".
   // A fleet's "Max kg", "Max cartons", "Maximum weight".
   const limits = prefix === 'capacity' ? words.flatMap((w) => [`max ${w}`, `maximum ${w}`]) : [];
-  return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...limits, ...numbered];
+  // An order form's "Number of boxes", "No. of parcels".
+  const counted = prefix === 'amount' ? words.flatMap((w) => [`number of ${w}`, `no of ${w}`]) : [];
+  return [...withUnit, ...prefixes.flatMap((p) => words.map((w) => `${p} ${w}`)), `amount ${name}`, `demand ${name}`, `load ${name}`, ...limits, ...counted, ...numbered];
 }
 
 /** A unit's name and the words of its family ("kg": weight, peso, Gewicht…). */

@@ -53,7 +53,9 @@ export const ORDER_FIELDS: FieldDef[] = [
   },
   { key: 'window2Start', label: 'Second window start', format: 'time', synonyms: ['time window 2 from', 'time window 2 start', 'window 2 start', 'window 2 from', 'tw2 start'] },
   { key: 'window2End', label: 'Second window end', format: 'time', synonyms: ['time window 2 to', 'time window 2 end', 'window 2 end', 'window 2 to', 'tw2 end'] },
-  { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau'] },
+  { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau',
+    // An order form's question ("Preferred delivery time": "Morning (8-12)").
+    'time slot', 'timeslot', 'delivery time slot', 'delivery timeslot', 'preferred delivery time', 'preferred time', 'preferred slot', 'booking slot'] },
   {
     key: 'serviceMinutes', label: 'Service minutes', format: 'duration',
     synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration',
