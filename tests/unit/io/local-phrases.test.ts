@@ -3,9 +3,10 @@
 // the service types so read listed in the review; what cannot be read still says why.
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
-import type { Order, Scenario } from '../../../web/src/domain/scenario';
-import { parseCoordinatePair, parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
+import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { parseBreaks, parseCoordinatePair, parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
 import { serviceTypeWordLines } from '../../../web/src/io/import-checks';
+import { detectShiftColumns, fieldsFor } from '../../../web/src/io/column-map';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
 const nineToOne = [{ start: 540, end: 780 }];
@@ -143,5 +144,32 @@ describe('a sheet as a dispatcher keeps it', () => {
     const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
     const { rows } = await readCsvText('Pedidos del jueves\n\nPedido;Latitud;Longitud;Franja horaria\nP1;40,41;-3,70;de 9 a 13\n\nP2;40,42;-3,71;de 9 a 25\n', scenario, 'orders');
     expect(issueLines(rows)).toEqual(["row 6, window: '25' is not a valid time of day"]);
+  });
+});
+
+describe('a fleet sheet as a dispatcher keeps it', () => {
+  const hub: Scenario = { ...makeBlankScenario('f', 'Fleet', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 52.5, lng: 13.4, open: 0, close: 1440 }] };
+
+  it('reads a shift written as one range, a lunch hour as a break that takes it, and German fleet words', async () => {
+    const { rows, ctx } = await readCsvText([
+      'Fahrzeug;Fahrer;Arbeitszeit;Zuladung (kg);Standort;Mittagspause',
+      'B-1;Jens;7-16 Uhr;800;hub;12:00-12:45',
+      'B-2;Anke;06:30 - 15:00;900;hub;12:00-13:30 30',
+    ].join('\n'), hub, 'vehicles');
+    expect(ctx.targets).toEqual(['id', 'name', 'shift', 'capacity:0', 'startDepot', 'breaks']);
+    expect(issueLines(rows)).toEqual([]);
+    const [b1, b2] = rows.map((r) => r.value as Vehicle);
+    expect([b1.shift, b2.shift]).toEqual([{ start: 420, end: 960 }, { start: 390, end: 900 }]);
+    expect(b1.breaks).toEqual([{ id: 'break-1', timeWindows: [{ start: 720, end: 765 }], minutes: 45 }]);
+    expect(b2.breaks![0].minutes).toBe(30);
+  });
+
+  it('says why a shift range cannot be read, and keeps a shift column of names as it is', async () => {
+    const { rows } = await readCsvText('Vehicle,Shift\nV1,07:00-17:00\nV2,07:00-25:00\n', hub, 'vehicles');
+    expect(issueLines(rows)).toEqual(["row 3, shift: '25:00' is not a valid time of day"]);
+    expect(parseBreaks('12:00-12:00')).toMatchObject({ ok: false });
+    const fields = fieldsFor('vehicles', ['kg']);
+    expect(detectShiftColumns(['Vehicle', 'Shift'], [['V1', 'Early'], ['V2', '07:00-15:00']], ['id', 'shift'], fields)).toEqual(['id', 'extra']);
+    expect(detectShiftColumns(['Vehicle', 'Shift'], [['V1', '06:00-14:00'], ['V2', '']], ['id', 'shift'], fields)).toEqual(['id', 'shift']);
   });
 });

@@ -294,7 +294,16 @@ export function parseBreaks(text: string): Parsed<Break[]> {
   for (const [i, raw] of parts.entries()) {
     const name = named[i]?.[1];
     if (name !== undefined && ids.has(name)) return fail(`break id '${name}' is used twice (give each break of a vehicle its own name)`);
-    const body = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(named[i] ? named[i]![2] : raw);
+    const text = named[i] ? named[i]![2] : raw;
+    const body = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(text);
+    // A window alone ("12:00-13:00", a lunch hour) is a break that takes the whole window.
+    const alone = body ? null : parseWindows(text, 'clock');
+    if (alone?.ok && alone.value.length === 1 && alone.value[0].end > alone.value[0].start) {
+      const id = name ?? freeId(`break-${i + 1}`, ids, named);
+      ids.add(id);
+      breaks.push({ id, timeWindows: alone.value, minutes: alone.value[0].end - alone.value[0].start });
+      continue;
+    }
     if (!body) return fail(`'${raw}' is not a break (write the window then the minutes: 12:00-13:30 30)`);
     const windows = parseWindows(body[1].replace(/\|/g, ';'), 'clock');
     if (!windows.ok) return windows;

@@ -50,7 +50,10 @@ const TIME_UNIT = / (min|mins|minute|minutes|minuto|minutos|minuti|minuten|minuu
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
 const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
   { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa'] },
-  { units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'], words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud'] },
+  {
+    units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'],
+    words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud', 'ladevolumen', 'laderaum', 'volumen de carga', 'volume di carico', 'volume utile', 'laadvolume', 'laadruimte'],
+  },
   {
     units: ['items', 'pieces', 'pcs', 'parcels', 'boxes', 'pallets', 'units', 'colis', 'packages'],
     words: [
@@ -387,12 +390,16 @@ export function detectWindowPairs(headers: readonly string[], rows: readonly (re
 }
 
 /**
- * Vehicle columns matched as the start or end place whose every cell is a clock time are the shift's bounds
+ * A vehicle column matched as the shift's range whose cells are not all ranges is kept as a custom field. Vehicle
+ * columns matched as the start or end place whose every cell is a clock time are the shift's bounds
  * ("Start" | "End" over 07:00 and 17:00, Dutch "Start" | "Einde"), unless the shift's bound is matched already; a
  * column left unmatched that the place's words then fit ("Depot") takes the place.
  */
 export function detectShiftColumns(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[], fields: readonly FieldDef[]): ColumnTarget[] {
   const out = [...targets];
+  // A "Shift" or "Turno" column of names ("Early", "mañana") is no range: kept as it is, not refused row by row.
+  const range = out.indexOf('shift');
+  if (range >= 0 && !shiftRangeColumn(rows, range)) out[range] = 'extra';
   const freed: string[] = [];
   for (const [place, bound] of [['startDepot', 'shiftStart'], ['endDepot', 'shiftEnd']]) {
     const column = out.indexOf(place);
@@ -406,6 +413,15 @@ export function detectShiftColumns(headers: readonly string[], rows: readonly (r
     if (out[column] === 'extra' && target !== 'extra' && target !== 'ignore') out[column] = target;
   });
   return out;
+}
+
+/** Whether every filled cell of the column is one range of clock times ("07:00-17:00"), one cell at least. */
+function shiftRangeColumn(rows: readonly (readonly string[])[], column: number): boolean {
+  const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  return cells.length > 0 && cells.every((v) => {
+    const read = parseWindows(v, 'clock');
+    return read.ok && read.value.length === 1;
+  });
 }
 
 /**

@@ -80,11 +80,12 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // A vehicle word is its id, as the English "Vehicle" is; the driver's word is its name.
   id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule'],
-  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme'],
+  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme', 'standort', 'betriebshof', 'sede', 'vestiging'],
   name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur'],
   shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
   shiftEnd: ['fin turno', 'fin de turno', 'fin del turno', 'final de turno', 'fin de jornada', 'fine del turno', 'fim de turno', 'fin de journee', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
   crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  shift: ['arbeitszeit', 'arbeitszeiten', 'schicht', 'dienstzeit', 'horaires', 'horaire', 'heures de travail', 'horario', 'horario de trabajo', 'jornada', 'turno', 'orario', 'orario di lavoro', 'werktijd', 'werktijden', 'diensttijd', 'horario de trabalho'],
   // "Pausa" (es, it, pt), "Descanso" (es, pt), "Pauze" (nl): the break as "12:00-13:30 30"; German and French "Pause" is the English field's.
   breaks: ['descanso', 'descansos', 'pausa', 'pausa pranzo', 'pausa comida', 'pausa para comer', 'pauze', 'pauzes', 'mittagspause', 'pause dejeuner'],
   crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen', 'equipage'],

@@ -141,7 +141,12 @@ export function buildVehicle(table: Table, cells: readonly string[], rowNumber: 
   const row = new RowReader(cells, ctx);
   const id = row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '';
   const { start, end } = depotsOf(row, planner);
-  const shift = { start: row.time('shiftStart') ?? WHOLE_DAY.start, end: row.time('shiftEnd') ?? WHOLE_DAY.end };
+  // A shift as one range ("07:00-17:00") gives the bounds its own columns do not.
+  const range = row.read('shift', (text) => {
+    const read = parseWindows(text, 'clock');
+    return read.ok && read.value.length > 1 ? { ok: false as const, message: `'${text}' is more than one shift (write one range, e.g. 07:00-17:00)` } : read;
+  })?.[0];
+  const shift = { start: row.time('shiftStart') ?? range?.start ?? WHOLE_DAY.start, end: row.time('shiftEnd') ?? range?.end ?? WHOLE_DAY.end };
   const optional = {
     features: featuresOf(table, row),
     crew: crewOf(row),
