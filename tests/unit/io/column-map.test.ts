@@ -50,7 +50,7 @@ describe('autoMatch', () => {
       .toEqual(['id', 'extra', 'pickupLat', 'pickupLng', 'customerName', 'lat', 'lng', 'window']);
     // Collected and delivered amounts of one stop (a haul-away).
     expect(autoMatch(['Reference', 'Latitude', 'Longitude', 'Collection (kg)', 'Delivery (kg)', 'Unload time', 'Delivery date'], fields))
-      .toEqual(['id', 'lat', 'lng', 'pickupAmount:0', 'amount:0', 'serviceMinutes', 'extra']);
+      .toEqual(['id', 'lat', 'lng', 'pickupAmount:0', 'amount:0', 'serviceMinutes', 'date']);
     // A returns file: its orders are where they are collected.
     expect(autoMatch(['Return Ref', 'Collection Address', 'Collection Lat', 'Collection Lng', 'Collection Window'], fields))
       .toEqual(['id', 'address', 'lat', 'lng', 'window']);
@@ -73,7 +73,7 @@ describe('autoMatch', () => {
     expect(autoMatch(['Order', 'Ophaaladres', 'Ophaal lat', 'Ophaal lon', 'Afleveradres'], fields)).toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address']);
     // The pickup's other columns are no order's: its name is no customer, its window no delivery window.
     expect(autoMatch(['Pedido', 'Nombre de recogida', 'Dirección', 'Franja de recogida', 'Tipo de entrega', 'Notas de entrega', 'Fecha de entrega'], fields))
-      .toEqual(['id', 'extra', 'address', 'pickupWindows', 'serviceType', 'notes', 'extra']);
+      .toEqual(['id', 'extra', 'address', 'pickupWindows', 'serviceType', 'notes', 'date']);
     // A returns file: the collection address is where its orders are.
     expect(autoMatch(['Pedido', 'Dirección de recogida', 'Lat. recogida', 'Lon. recogida'], fields)).toEqual(['id', 'address', 'lat', 'lng']);
     // "Länge" beside the pickup's "Breite" is the pickup's longitude.

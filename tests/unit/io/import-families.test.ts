@@ -21,7 +21,7 @@ describe('header families', () => {
       'A-1,2026-12-01,Pearl Dental,"1030 NW Johnson St, Portland",45.529,-122.682,15,08:00,10:00,14:00,16:00,C,12.5,2,7,installer,liftgate,Desk,a@example.com,+1 503 555 0100',
     ].join('\n'));
     expect(ctx.targets).toEqual([
-      'id', 'extra', 'customerName', 'address', 'lat', 'lng', 'serviceMinutes', 'windowStart', 'windowEnd', 'window2Start', 'window2End',
+      'id', 'date', 'customerName', 'address', 'lat', 'lng', 'serviceMinutes', 'windowStart', 'windowEnd', 'window2Start', 'window2End',
       'priority', 'amount:0', 'amount:1', 'extra', 'skills', 'features', 'notes', 'email', 'phone',
     ]);
     expect(issueLines(rows)).toEqual([]);

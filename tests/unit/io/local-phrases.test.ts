@@ -4,9 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
-import { parseBreaks, parseCoordinatePair, parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
-import { serviceTypeWordLines } from '../../../web/src/io/import-checks';
-import { detectShiftColumns, fieldsFor } from '../../../web/src/io/column-map';
+import { datesOf, parseBreaks, parseCoordinatePair, parseDuration, parseServiceType, parseWindows } from '../../../web/src/io/cell-parse';
+import { dateNotes, serviceTypeWordLines } from '../../../web/src/io/import-checks';
+import { fileDates } from '../../../web/src/io/import-rows';
+import { detectDateColumn, detectShiftColumns, fieldsFor } from '../../../web/src/io/column-map';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
 const nineToOne = [{ start: 540, end: 780 }];
@@ -138,6 +139,45 @@ describe('a sheet as a dispatcher keeps it', () => {
       [{ field: 'coordinates', column: 1, message: '\'nowhere\' is not a latitude and a longitude (write "45.76, 4.84")' }],
       [{ field: 'lat/lng', column: 1, message: 'coordinates are required (or an address to geocode or place on the map)' }],
     ]);
+  });
+
+  it('reads a date as written here and there: both readings of a day-month order, none that is no day', () => {
+    expect(['2026-12-10', '2026/12/10', '2026-12-10 00:00', '10.12.2026', '10/12/26'].map(datesOf)).toEqual([['2026-12-10'], ['2026-12-10'], ['2026-12-10'], ['2026-12-10', '2026-10-12'], ['2026-12-10', '2026-10-12']]);
+    expect(['13/12/2026', '12/13/2026', '2026-02-30', 'Thursday', '10:00', '10/12'].map(datesOf)).toEqual([['2026-12-13'], ['2026-12-13'], [], [], [], []]);
+  });
+
+  it('holds back an order for another day than the scenario\'s, saying so, and plans the day\'s', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('m', 'Madrid', '2026-12-10'), depots: [{ id: 'hub', name: 'Almacén', lat: 40.42, lng: -3.59, open: 0, close: 1440 }] };
+    const { rows, ctx } = await readCsvText([
+      'Pedido;Fecha de entrega;Latitud;Longitud',
+      'P1;10/12/2026;40,41;-3,70',
+      'P2;2026-12-10;40,42;-3,71',
+      'P3;11/12/2026;40,43;-3,72',
+      'P4;mañana;40,44;-3,73',
+      'P5;;40,45;-3,74',
+    ].join('\n'), scenario, 'orders');
+    expect(ctx.targets[1]).toBe('date');
+    expect(rows.filter((r) => r.value).map((r) => (r.value as Order).id)).toEqual(['P1', 'P2', 'P5']);
+    expect(issueLines(rows)).toEqual([
+      "row 4, date: for 2026-12-11 or 2026-11-12, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Fecha de entrega” is not the delivery day, keep it as a custom field)",
+      "row 5, date: 'mañana' is not a date (write 2026-12-10, or keep “Fecha de entrega” as a custom field)",
+    ]);
+    const multi = fileDates({ headers: [], rows: [['P1', '10/12/2026'], ['P2', '2026-12-10'], ['P3', '11/12/2026']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10');
+    expect(multi).toEqual({ days: new Map([['2026-12-10', 2], ['2026-12-11', 1]]), hold: true });
+    expect(dateNotes(multi.days, multi.hold, '2026-12-10')).toEqual(["1 order is for another day than this scenario's (2026-12-10): 2026-12-11. They wait below (remove them, or import them into a scenario of their day); the 2 orders for 2026-12-10 are imported."]);
+    // A column of day names is no date column: kept, not refused row by row.
+    expect(detectDateColumn([['1', 'Thursday'], ['2', '2026-12-10']], ['id', 'date'])).toEqual(['id', 'extra']);
+    expect(detectDateColumn([['1', '10.12.2026'], ['2', '']], ['id', 'date'])).toEqual(['id', 'date']);
+  });
+
+  it('plans a file of another day on the scenario\'s day, saying so, the date kept as written', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('p', 'Portland', '2026-12-07'), depots: [{ id: 'hub', name: 'Hub', lat: 45.5, lng: -122.6, open: 0, close: 1440 }] };
+    const { rows, table, ctx } = await readCsvText('Order ID,Date,Latitude,Longitude\nA-1,2026-12-08,45.52,-122.68\nA-2,2026-12-08,45.53,-122.69\n', scenario, 'orders');
+    expect(issueLines(rows)).toEqual([]);
+    expect((rows[0].value as Order).extra).toEqual({ Date: '2026-12-08' });
+    const { days, hold } = fileDates(table, 'orders', ctx.targets, '2026-12-07');
+    expect(dateNotes(days, hold, '2026-12-07')).toEqual(["The file's orders are for 2026-12-08, and this scenario plans 2026-12-07: imported here, they are planned on 2026-12-07. If they are for another day, set this scenario's date in Settings first (or start a scenario of that day)."]);
+    expect(dateNotes(new Map([['2026-12-07', 2]]), false, '2026-12-07')).toEqual([]);
   });
 
   it('names the spreadsheet row of a bad value below a title and blank rows', async () => {

@@ -190,6 +190,21 @@ describe('import session', () => {
     expect(open.scenario!.orders.filter((o) => o.id.startsWith('#')).length).toBe(3);
   });
 
+  it('sets aside at once every order for another day, and imports the day\'s', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    const day = open.scenario!.settings.date;
+    const other = '2030-01-02';
+    const text = ['Order,Delivery date,Lat,Lng', `D1,${day},45.76,4.84`, `N1,${other},45.75,4.85`, `N2,${other},45.74,4.83`, `D2,${day},45.73,4.82`].join('\n');
+    await actions.loadFile(new File([text], 'orders.csv', { type: 'text/csv' }));
+    actions.review();
+    expect(state.invalid.map((r) => r.rowNumber)).toEqual([3, 4]);
+    actions.removeRows(state.invalid.map((r) => r.index));
+    expect(state.invalid).toEqual([]);
+    expect(state.removed).toEqual([1, 2]);
+    await actions.commit();
+    expect(open.scenario!.orders.filter((o) => ['D1', 'D2', 'N1', 'N2'].includes(o.id)).map((o) => o.id)).toEqual(['D1', 'D2']);
+  });
+
   it('detects a vehicle file and imports vehicles', async () => {
     const { scenario: [open], importer: [state, actions] } = mount();
     await actions.loadFile(fixtureFile('vehicles.csv'));

@@ -14,6 +14,8 @@ interface Group {
   value: string;
   message: string;
   rows: number;
+  /** The rows' indices: the group can be set aside at once. */
+  indices: number[];
 }
 
 /** One input per repeated bad value. */
@@ -30,8 +32,9 @@ export function ImportColumnFixes(): JSX.Element {
         if (issue.column === null || issue.field === 'lat/lng' || issue.field === 'id') continue;
         const value = (table.rows[row.index][issue.column] ?? '').trim();
         const key = `${issue.column}\u0000${value}`;
-        const group = byKey.get(key) ?? { column: issue.column, value, message: issue.message, rows: 0 };
+        const group = byKey.get(key) ?? { column: issue.column, value, message: issue.message, rows: 0, indices: [] };
         group.rows += 1;
+        group.indices.push(row.index);
         byKey.set(key, group);
       }
     }
@@ -55,6 +58,9 @@ export function ImportColumnFixes(): JSX.Element {
                   </label>
                   <button type="button" class="btn btn--small" onClick={() => actions.replaceInColumn(group.column, group.value, input.value)}>
                     Apply to all {formatCount(group.rows)} rows with this problem
+                  </button>
+                  <button type="button" class="btn btn--small" onClick={() => actions.removeRows(group.indices)}>
+                    Remove these {formatCount(group.rows)} rows
                   </button>
                 </div>
               </li>

@@ -68,6 +68,9 @@ export function ImportNotices(): JSX.Element {
       <Show when={notices().serviceSkills.length > 0}>
         <Banner tone="info" title="Service types in the skills"><Lines lines={notices().serviceSkills} /></Banner>
       </Show>
+      <Show when={notices().dates.length > 0}>
+        <Banner tone="warning" title="Orders for another day"><Lines lines={notices().dates} /></Banner>
+      </Show>
       <Show when={notices().orderLines.length > 0}>
         <Banner tone="info" title="Orders over several rows"><Lines lines={notices().orderLines} /></Banner>
       </Show>

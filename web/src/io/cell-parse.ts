@@ -276,6 +276,27 @@ export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: nu
   return ok({ lat, lng });
 }
 
+/**
+ * The calendar dates a cell may name, as ISO "YYYY-MM-DD": "2026-12-10", "2026/12/10", "10.12.2026", "10/12/26",
+ * and with a time after it (a spreadsheet's date cell, "2026-12-10 00:00"). "10/12/2026" is the 10th of December
+ * in most of the world and the 12th of October in the US: both are given, and the caller takes the one it expects.
+ * Empty when the cell is no date.
+ */
+export function datesOf(text: string): string[] {
+  const s = text.trim().replace(/[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?$/i, '');
+  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  const local = iso ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(s);
+  const day = (y: number, m: number, d: number) => {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
+  };
+  if (iso) return [day(Number(iso[1]), Number(iso[2]), Number(iso[3]))].filter((d): d is string => d !== null);
+  if (!local) return [];
+  const year = local[3].length === 2 ? 2000 + Number(local[3]) : Number(local[3]);
+  const [a, b] = [Number(local[1]), Number(local[2])];
+  return [...new Set([day(year, b, a), day(year, a, b)].filter((d): d is string => d !== null))];
+}
+
 /** True when a cell looks like a coordinate pair rather than a name. */
 export function looksLikeLatLng(text: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d+)?\s*[,; ]\s*-?\d{1,3}([.,]\d+)?\s*$/.test(text);

@@ -2,7 +2,7 @@
 // common header names and synonyms (case-, accent- and spacing-insensitive),
 // including the import templates of OptimoRoute, Circuit, Onfleet, Routific and
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
-import { compact, normalizeHeader, parseClock, parseNumber, parseWindows, parseYesNo } from './cell-parse';
+import { compact, datesOf, normalizeHeader, parseClock, parseNumber, parseWindows, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
@@ -521,6 +521,18 @@ export function detectOrderNameColumn(headers: readonly string[], rows: readonly
   const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
   if (cells.length === 0 || !cells.every((v) => /^#\S+$/.test(v))) return [...targets];
   return targets.map((t, c) => (c === column ? 'id' : t === 'id' ? 'extra' : t));
+}
+
+/**
+ * An order column matched as the delivery date whose filled cells are not all dates ("Thursday", "asap") is kept as
+ * a custom field: it could not be checked, and refusing every row for it would stop the import.
+ */
+export function detectDateColumn(rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  const column = targets.indexOf('date');
+  if (column < 0) return [...targets];
+  const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
+  const dates = cells.length > 0 && cells.every((v) => datesOf(v).length > 0);
+  return dates ? [...targets] : targets.map((t, c) => (c === column ? 'extra' : t));
 }
 
 /** The feature a yes/no column stands for: "Tail lift" → "tail-lift". */

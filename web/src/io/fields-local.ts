@@ -54,6 +54,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'bis', 'zeitfenster bis', 'zeitfenster ende', 'lieferung bis', 'tot en met', 'tijdvak tot', 'eindtijd',
     'fin creneau', 'fin du creneau', 'heure fin', 'heure de fin', 'livraison avant',
   ],
+  date: ['fecha', 'fecha de entrega', 'fecha entrega', 'data consegna', 'data di consegna', 'data de entrega', 'datum', 'lieferdatum', 'liefertermin', 'zustelldatum', 'leverdatum', 'afleverdatum', 'bezorgdatum', 'date de livraison', 'jour de livraison'],
   window: ['franja', 'franja horaria', 'ventana', 'ventana horaria', 'fascia oraria', 'finestra', 'janela', 'janela horaria', 'zeitfenster', 'lieferfenster', 'tijdvak', 'tijdslot', 'tijdvenster', 'creneau', 'creneau horaire', 'plage horaire', 'fenetre horaire'],
   serviceMinutes: [
     'minutos', 'duracion', 'tiempo de servicio', 'tiempo servicio', 'minutos servicio', 'minutos de servicio', 'tiempo en parada',

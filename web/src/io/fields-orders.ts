@@ -53,6 +53,8 @@ export const ORDER_FIELDS: FieldDef[] = [
   },
   { key: 'window2Start', label: 'Second window start', format: 'time', synonyms: ['time window 2 from', 'time window 2 start', 'window 2 start', 'window 2 from', 'tw2 start'] },
   { key: 'window2End', label: 'Second window end', format: 'time', synonyms: ['time window 2 to', 'time window 2 end', 'window 2 end', 'window 2 to', 'tw2 end'] },
+  // The day the order is to be delivered: a row for another day than the scenario's waits, it is not planned today.
+  { key: 'date', label: 'Delivery date', format: 'text', synonyms: ['date', 'delivery date', 'scheduled date', 'planned date', 'service date', 'route date', 'delivery day', 'date of delivery', 'due date'] },
   { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau',
     // An order form's question ("Preferred delivery time": "Morning (8-12)").
     'time slot', 'timeslot', 'delivery time slot', 'delivery timeslot', 'preferred delivery time', 'preferred time', 'preferred slot', 'booking slot'] },

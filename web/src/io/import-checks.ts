@@ -92,6 +92,20 @@ export function orderLineNotes(rows: readonly RowResult<unknown>[], table: Table
   return [`${plural(lines.length, 'row is a further line', 'rows are further lines')} of ${plural(orders.size, 'order')} (the order’s id again, no place of its own: a row per item, as a shop’s export writes): their amounts are added to the order, e.g. ${example.length === 1 ? 'row' : 'rows'} ${example.join(', ')} to order ${id} (row ${first.lineOf}).`];
 }
 
+/**
+ * The review's line on the days an orders file names (import-rows.ts `fileDates`): a file of another day than the
+ * scenario's is planned on the scenario's day, said here; in a file of several days, the rows of other days wait.
+ */
+export function dateNotes(days: ReadonlyMap<string, number>, hold: boolean, day: string | undefined): string[] {
+  if (!day) return [];
+  const others = [...days].filter(([d]) => d !== day).sort(([a], [b]) => a.localeCompare(b));
+  if (others.length === 0) return [];
+  const list = others.map(([d, n]) => (others.length === 1 ? d : `${d} (${formatCount(n)})`)).join(', ');
+  const count = others.reduce((sum, [, n]) => sum + n, 0);
+  if (hold) return [`${plural(count, 'order is', 'orders are')} for another day than this scenario's (${day}): ${list}. They wait below (remove them, or import them into a scenario of their day); the ${plural(days.get(day) ?? 0, 'order')} for ${day} are imported.`];
+  return [`The file's orders are for ${list}, and this scenario plans ${day}: imported here, they are planned on ${day}. If they are for another day, set this scenario's date in Settings first (or start a scenario of that day).`];
+}
+
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {
   let best: { km: number; depot: Depot } | null = null;
   for (const depot of depots) {

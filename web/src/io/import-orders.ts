@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, datesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { ADDRESS_PARTS } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
@@ -112,11 +112,30 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     notes: row.text('notes') ?? '',
     phone: row.text('phone') ?? '',
     email: row.text('email') ?? '',
-    extra: extraOf(table, cells, ctx.targets),
+    // The delivery date is checked against the scenario's day (checkDate) and kept as written too.
+    extra: extraOf(table, cells, ctx.targets.map((t) => (t === 'date' ? 'extra' : t))),
     ...optionalOf(row, ctx),
   };
   requireCoordinates(row, value.lat, value.lng, value.address);
+  checkDate(row, ctx, table);
   return { row, value };
+}
+
+/**
+ * In a file of several days (`holdOtherDays`), a row dated another day than the scenario's is not planned today: it
+ * waits, saying so (remove it, or import it into that day's scenario). A date read either way round ("10/12/2026")
+ * is the scenario's when either reading is. A cell that is no date is refused in any file.
+ */
+function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
+  const day = ctx.settings?.date;
+  const column = row.column('date');
+  const header = column === null ? '' : table.headers[column] || `column ${column + 1}`;
+  row.read('date', (text) => {
+    const dates = datesOf(text);
+    if (dates.length === 0) return { ok: false, message: `'${text}' is not a date (write ${day ?? '2026-12-10'}, or keep “${header}” as a custom field)` };
+    if (!day || dates.includes(day) || !ctx.holdOtherDays) return { ok: true, value: day };
+    return { ok: false, message: `for ${dates.join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day (if “${header}” is not the delivery day, keep it as a custom field)` };
+  });
 }
 
 /** The row's coordinates; a row that gives none takes the place it was given in the review (geocoded or clicked). */

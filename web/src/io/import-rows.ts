@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
-import { decimalCommaFile, normalizeHeader } from './cell-parse';
+import { datesOf, decimalCommaFile, normalizeHeader } from './cell-parse';
 import { LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { fieldsFor, type ImportKind } from './column-map';
 import { buildOrder } from './import-orders';
@@ -68,6 +68,24 @@ function numberColumns(ctx: RowContext): number[] {
   return ctx.targets.flatMap((target, column) => (numeric.has(target) ? [column] : []));
 }
 
+/**
+ * The days an orders file's date column names, with its rows (a row read either way round, "10/12/2026", counts
+ * on the scenario's day when either reading is), and whether rows of other days are to be held back: when some
+ * row is for the scenario's day and some for another.
+ */
+export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined): { days: Map<string, number>; hold: boolean } {
+  const days = new Map<string, number>();
+  const column = targets.indexOf('date');
+  if (kind !== 'orders' || column < 0 || !day) return { days, hold: false };
+  for (const cells of table.rows) {
+    const dates = datesOf(cells[column] ?? '');
+    if (dates.length === 0) continue;
+    const key = dates.includes(day) ? day : dates[0];
+    days.set(key, (days.get(key) ?? 0) + 1);
+  }
+  return { days, hold: days.has(day) && days.size > 1 };
+}
+
 /** Columns that give an order a place of its own: a row with one of them filled is an order, never a further line. */
 const PLACE_FIELDS: ReadonlySet<string> = new Set(['lat', 'lng', 'coordinates', 'address', 'addressLine1', 'addressLine2', 'zip', 'city', 'pickupLat', 'pickupLng', 'pickupAddress']);
 
@@ -121,7 +139,8 @@ export function readTable(table: Table, given: RowContext, skip: ReadonlySet<num
  * file over several tasks), and returns the same ImportRead as readTable.
  */
 export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlySet<number>, run: number): Generator<number, ImportRead> {
-  const ctx = given.decimalComma === undefined ? { ...given, decimalComma: decimalCommaFile(table.rows, numberColumns(given)) } : given;
+  const withComma = given.decimalComma === undefined ? { ...given, decimalComma: decimalCommaFile(table.rows, numberColumns(given)) } : given;
+  const ctx = withComma.holdOtherDays === undefined ? { ...withComma, holdOtherDays: fileDates(table, withComma.kind, withComma.targets, withComma.settings?.date).hold } : withComma;
   const planner = new DepotPlanner(ctx.depots);
   const firstRowOfId = new Map<string, number>();
   const rows: RowResult<Order | Vehicle>[] = [];

@@ -49,6 +49,12 @@ export interface RowContext {
   depots: readonly Depot[];
   /** The scenario's settings: an order without service minutes gets its service type's catalogue minutes. */
   settings?: Settings;
+  /**
+   * Whether rows dated another day than the scenario's are held back: when the file also has rows for the
+   * scenario's day (a file of several days: `fileDates`). A file of another day alone is planned on the
+   * scenario's day, and the review says so.
+   */
+  holdOtherDays?: boolean;
   /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
   placements?: ReadonlyMap<number, { lat: number; lng: number }>;
   /** Factors that convert a field's values from its column's unit into its capacity unit (units.ts), by field key. */

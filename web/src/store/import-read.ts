@@ -6,9 +6,9 @@ import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
-import { crewWordLines, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, skillWarnings, swapHint } from '../io/import-checks';
+import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, skillWarnings, swapHint } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
-import { mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
+import { fileDates, mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
 import type { RowContext } from '../io/row-reader';
 import { pauseForTask } from './next-task';
 import { importUnits, unmeasuredColumns, type ImportUnits } from '../io/units';
@@ -40,6 +40,8 @@ export interface ImportNotices {
   serviceWords: string[];
   /** Rows read as further lines of an order above them (a shop export's row per item). */
   orderLines: string[];
+  /** The days an orders file names, when one is not the scenario's. */
+  dates: string[];
 }
 
 /** The session fields the derived values depend on. */
@@ -166,7 +168,7 @@ export function createImportReading(
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [] };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], dates: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -195,10 +197,17 @@ export function createImportReading(
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
       orderLines: orders ? orderLineNotes(rows, table, targets) : [],
+      dates: orders ? datesNote(table, targets, open.settings.date) : [],
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
   return { fields, units, read, invalid, notices, checking };
+}
+
+/** The review's line on the file's days (import-checks.ts `dateNotes`). */
+function datesNote(table: Table, targets: readonly string[], day: string): string[] {
+  const { days, hold } = fileDates(table, 'orders', targets, day);
+  return dateNotes(days, hold, day);
 }
 
 const capacityNames = (units: readonly string[]) => (units.length ? units.join(', ') : 'none');

@@ -83,6 +83,8 @@ export interface ImportActions {
   /** Sets `value` in every row (not yet imported or removed) whose cell in `column` reads `from`: a fix for a whole column. */
   replaceInColumn(column: number, from: string, value: string): void;
   removeRow(index: number): void;
+  /** Sets several rows aside at once (a whole group of the same problem: orders for another day). */
+  removeRows(indices: readonly number[]): void;
   restoreRows(): void;
   setMode(mode: ImportMode): void;
   /** Imports the valid rows (and the depots they need), or opens the scenario file. */
