@@ -165,6 +165,9 @@ describe('a sheet as a dispatcher keeps it', () => {
     const multi = fileDates({ headers: [], rows: [['P1', '10/12/2026'], ['P2', '2026-12-10'], ['P3', '11/12/2026']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10');
     expect(multi).toEqual({ days: new Map([['2026-12-10', 2], ['2026-12-11', 1]]), hold: true });
     expect(dateNotes(multi.days, multi.hold, '2026-12-10')).toEqual(["1 order is for another day than this scenario's (2026-12-10): 2026-12-11. They wait below (remove them, or import them into a scenario of their day); the 2 orders for 2026-12-10 are imported."]);
+    // An order's further lines are no more orders of their day.
+    expect(fileDates({ headers: [], rows: [['#1', '2026-12-10'], ['#1', '2026-12-10'], ['#2', '2026-12-11'], ['#2', '2026-12-11']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10').days)
+      .toEqual(new Map([['2026-12-10', 1], ['2026-12-11', 1]]));
     // A column of day names is no date column: kept, not refused row by row.
     expect(detectDateColumn([['1', 'Thursday'], ['2', '2026-12-10']], ['id', 'date'])).toEqual(['id', 'extra']);
     expect(detectDateColumn([['1', '10.12.2026'], ['2', '']], ['id', 'date'])).toEqual(['id', 'date']);

@@ -77,7 +77,14 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
   const days = new Map<string, number>();
   const column = targets.indexOf('date');
   if (kind !== 'orders' || column < 0 || !day) return { days, hold: false };
+  const idColumn = targets.indexOf('id');
+  let previous: string | null = null;
   for (const cells of table.rows) {
+    // An order's further lines (its id again right below) are no more orders.
+    const id = idColumn < 0 ? null : (cells[idColumn] ?? '').trim();
+    const again = id !== null && id !== '' && id === previous;
+    previous = id;
+    if (again) continue;
     const dates = datesOf(cells[column] ?? '');
     if (dates.length === 0) continue;
     const key = dates.includes(day) ? day : dates[0];
