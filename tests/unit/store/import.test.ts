@@ -177,6 +177,14 @@ describe('import session', () => {
       [7, ["'two' is not a number"]],
     ]);
     expect(state.notices.orderLines).toEqual(['3 rows are further lines of 2 orders (the order’s id again, no place of its own: a row per item, as a shop’s export writes): their amounts are added to the order, e.g. rows 3, 4 to order #1001 (row 2).']);
+    // Orders, not rows: the lines are no orders of their own.
+    expect(state.validCount).toBe(2);
+    // A removed order takes its lines with it; put back, they are its lines again.
+    actions.removeRow(0);
+    expect([state.validCount, state.invalid.length]).toEqual([1, 2]);
+    expect(state.notices.orderLines[0]).toMatch(/^1 row is a further line of 1 order/);
+    actions.restoreRows();
+    expect(state.validCount).toBe(2);
     await actions.commit();
     const byId = new Map(open.scenario!.orders.map((o) => [o.id, o]));
     expect(byId.get('#1001')).toMatchObject({ customerName: 'Ann Ship', address: '5 Rue Ship, Lyon', amounts: [0, 6], lat: 45.76 });

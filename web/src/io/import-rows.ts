@@ -97,9 +97,10 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
 const PLACE_FIELDS: ReadonlySet<string> = new Set(['lat', 'lng', 'coordinates', 'address', 'addressLine1', 'addressLine2', 'zip', 'city', 'pickupLat', 'pickupLng', 'pickupAddress']);
 
 /**
- * The further lines of orders (rows not in `skip`): a row right after its order's rows with the same id and no
- * place of its own is one more line of that order (Shopify's orders export writes a row per item, the order's
- * fields on its first row only). By the index of the order's row, its lines' indices.
+ * The further lines of orders: a row right after its order's rows with the same id and no place of its own is one
+ * more line of that order (Shopify's orders export writes a row per item, the order's fields on its first row
+ * only); a removed order (in `skip`) keeps its lines, which go with it, and a removed line is left out. By the
+ * index of the order's row, its lines' indices.
  */
 export function orderLines(table: Table, ctx: RowContext, skip: ReadonlySet<number>): Map<number, number[]> {
   const lines = new Map<number, number[]>();
@@ -108,10 +109,14 @@ export function orderLines(table: Table, ctx: RowContext, skip: ReadonlySet<numb
   const places = ctx.targets.flatMap((target, column) => (PLACE_FIELDS.has(target) ? [column] : []));
   let order = null as { id: string; index: number } | null;
   for (let index = 0; index < table.rows.length; index++) {
-    if (skip.has(index)) continue;
     const cells = table.rows[index];
     const id = (cells[idColumn] ?? '').trim();
     const placeless = places.every((column) => (cells[column] ?? '').trim() === '');
+    // A removed order's lines go with it (they are lines of a row not read); a removed line is only left out.
+    if (skip.has(index)) {
+      if (!(id !== '' && order?.id === id && placeless)) order = id === '' ? null : { id, index };
+      continue;
+    }
     if (id !== '' && order?.id === id && placeless) {
       const of = lines.get(order.index) ?? [];
       of.push(index);
@@ -163,6 +168,8 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
     if (skip.has(index)) continue;
     const rowNumber = numberOf(index);
     const order = lineOf.get(index);
+    // A line of a removed order is set aside with it: not read, not counted.
+    if (order !== undefined && skip.has(order)) continue;
     if (order !== undefined) {
       rows.push({ index, rowNumber, value: null, issues: lineIssues.get(index) ?? [], lineOf: numberOf(order) });
       continue;

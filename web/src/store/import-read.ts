@@ -167,6 +167,8 @@ export function createImportReading(
     return 'job' in s && sliced()?.job !== s.job;
   });
   const invalid = createMemo(() => read().rows.filter((r) => r.issues.length > 0));
+  // Orders (or vehicles) to import: an order's further lines are rows, not orders of their own.
+  const validCount = createMemo(() => read().rows.reduce((n, r) => n + (r.value !== null ? 1 : 0), 0));
   const notices = createMemo((): ImportNotices => {
     const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], dates: [] };
     if (source.step === 'choose' || source.step === 'map') return none;
@@ -201,7 +203,7 @@ export function createImportReading(
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
-  return { fields, units, read, invalid, notices, checking };
+  return { fields, units, read, invalid, validCount, notices, checking };
 }
 
 /** The review's line on the file's days (import-checks.ts `dateNotes`). */

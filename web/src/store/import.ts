@@ -32,7 +32,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     get fields(): FieldDef[] { return reading.fields(); },
     get rows(): RowResult<Order | Vehicle>[] { return reading.read().rows; },
     get invalid(): RowResult<Order | Vehicle>[] { return reading.invalid(); },
-    get validCount(): number { return reading.read().rows.length - reading.invalid().length; },
+    get validCount(): number { return reading.validCount(); },
     get checking(): boolean { return reading.checking(); },
     get newDepots(): Depot[] { return reading.read().newDepots; },
     get notices(): ImportNotices { return reading.notices(); },
