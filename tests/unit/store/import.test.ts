@@ -206,11 +206,26 @@ describe('import session', () => {
     await actions.loadFile(new File([text], 'orders.csv', { type: 'text/csv' }));
     actions.review();
     expect(state.invalid.map((r) => r.rowNumber)).toEqual([3, 4]);
+    expect(state.notices.dates).toEqual([`2 orders are for another day than this scenario's (${day}): ${other}. They wait below (remove them, or import them into a scenario of their day); the 2 orders for ${day} are imported.`]);
     actions.removeRows(state.invalid.map((r) => r.index));
     expect(state.invalid).toEqual([]);
     expect(state.removed).toEqual([1, 2]);
+    expect(state.notices.dates).toEqual([]);
     await actions.commit();
     expect(open.scenario!.orders.filter((o) => ['D1', 'D2', 'N1', 'N2'].includes(o.id)).map((o) => o.id)).toEqual(['D1', 'D2']);
+  });
+
+  it('keeps the orders for another day waiting once the day\'s are imported', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount();
+    const day = open.scenario!.settings.date;
+    const text = ['Order,Delivery date,Lat,Lng', `D1,${day},45.76,4.84`, 'N1,2030-01-02,45.75,4.85'].join('\n');
+    await actions.loadFile(new File([text], 'orders.csv', { type: 'text/csv' }));
+    actions.review();
+    await actions.commit();
+    expect(open.scenario!.orders.some((o) => o.id === 'N1')).toBe(false);
+    // Kept aside, not importable as "fixed": it is still for another day.
+    expect([state.step, state.validCount, state.invalid.map((r) => r.rowNumber)]).toEqual(['done', 0, [3]]);
+    expect(state.notices.dates).toEqual([`1 order is for another day than this scenario's (${day}): 2030-01-02. They wait below (remove them, or import them into a scenario of their day).`]);
   });
 
   it('detects a vehicle file and imports vehicles', async () => {

@@ -98,11 +98,14 @@ export function orderLineNotes(rows: readonly RowResult<unknown>[], table: Table
  */
 export function dateNotes(days: ReadonlyMap<string, number>, hold: boolean, day: string | undefined): string[] {
   if (!day) return [];
-  const others = [...days].filter(([d]) => d !== day).sort(([a], [b]) => a.localeCompare(b));
+  const others = [...days].filter(([d, n]) => d !== day && n > 0).sort(([a], [b]) => a.localeCompare(b));
   if (others.length === 0) return [];
   const list = others.map(([d, n]) => (others.length === 1 ? d : `${d} (${formatCount(n)})`)).join(', ');
   const count = others.reduce((sum, [, n]) => sum + n, 0);
-  if (hold) return [`${plural(count, 'order is', 'orders are')} for another day than this scenario's (${day}): ${list}. They wait below (remove them, or import them into a scenario of their day); the ${plural(days.get(day) ?? 0, 'order')} for ${day} are imported.`];
+  if (hold) {
+    const today = days.get(day) ?? 0;
+    return [`${plural(count, 'order is', 'orders are')} for another day than this scenario's (${day}): ${list}. They wait below (remove them, or import them into a scenario of their day)${today > 0 ? `; the ${plural(today, 'order')} for ${day} ${today === 1 ? 'is' : 'are'} imported` : ''}.`];
+  }
   return [`The file's orders are for ${list}, and this scenario plans ${day}: imported here, they are planned on ${day}. If they are for another day, set this scenario's date in Settings first (or start a scenario of that day).`];
 }
 

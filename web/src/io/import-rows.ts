@@ -69,18 +69,19 @@ function numberColumns(ctx: RowContext): number[] {
 }
 
 /**
- * The days an orders file's date column names, with its rows (a row read either way round, "10/12/2026", counts
- * on the scenario's day when either reading is), and whether rows of other days are to be held back: when some
- * row is for the scenario's day and some for another.
+ * The days an orders file's date column names, with their orders not in `skip` (a row read either way round,
+ * "10/12/2026", counts on the scenario's day when either reading is), and whether rows of other days are to be
+ * held back: when some row of the file is for the scenario's day and some for another.
  */
-export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined): { days: Map<string, number>; hold: boolean } {
+export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined, skip: ReadonlySet<number> = new Set()): { days: Map<string, number>; hold: boolean } {
   const days = new Map<string, number>();
   const column = targets.indexOf('date');
   if (kind !== 'orders' || column < 0 || !day) return { days, hold: false };
   const idColumn = targets.indexOf('id');
+  const named = new Set<string>();
   let previous: string | null = null;
-  for (const cells of table.rows) {
-    // An order's further lines (its id again right below) are no more orders.
+  for (const [index, cells] of table.rows.entries()) {
+    // An order's further lines (its id again right below) are no more orders; removed and imported rows are gone.
     const id = idColumn < 0 ? null : (cells[idColumn] ?? '').trim();
     const again = id !== null && id !== '' && id === previous;
     previous = id;
@@ -88,9 +89,11 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
     const dates = datesOf(cells[column] ?? '');
     if (dates.length === 0) continue;
     const key = dates.includes(day) ? day : dates[0];
-    days.set(key, (days.get(key) ?? 0) + 1);
+    named.add(key);
+    if (!skip.has(index)) days.set(key, (days.get(key) ?? 0) + 1);
   }
-  return { days, hold: days.has(day) && days.size > 1 };
+  // Whether to hold is the whole file's: once the day's orders are imported, the others still wait.
+  return { days, hold: named.has(day) && named.size > 1 };
 }
 
 /** Columns that give an order a place of its own: a row with one of them filled is an order, never a further line. */

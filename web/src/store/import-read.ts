@@ -199,7 +199,7 @@ export function createImportReading(
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
       orderLines: orders ? orderLineNotes(rows, table, targets) : [],
-      dates: orders ? datesNote(table, targets, open.settings.date) : [],
+      dates: orders ? datesNote(table, targets, open.settings.date, new Set([...source.removed, ...source.imported])) : [],
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
@@ -207,8 +207,8 @@ export function createImportReading(
 }
 
 /** The review's line on the file's days (import-checks.ts `dateNotes`). */
-function datesNote(table: Table, targets: readonly string[], day: string): string[] {
-  const { days, hold } = fileDates(table, 'orders', targets, day);
+function datesNote(table: Table, targets: readonly string[], day: string, skip: ReadonlySet<number>): string[] {
+  const { days, hold } = fileDates(table, 'orders', targets, day, skip);
   return dateNotes(days, hold, day);
 }
 
