@@ -44,8 +44,8 @@ describe('windows written in words', () => {
     expect(parseWindows('Afternoon (12-5)', 'clock')).toEqual({ ok: true, value: [{ start: 720, end: 1020 }] });
     // Hours under any other word are no window: "Closed (12-13)" says when not to come.
     expect(parseWindows('Closed (12-13)', 'clock').ok).toBe(false);
-    // Times that only look like a date are not taken for one.
-    expect(parseWindows('9.30-11.30 14.00-16.00', 'clock')).toEqual({ ok: false, message: "'9.30-11.30 14.00-16.00' is not a window (write 10:00-12:00)" });
+    // Times that only look like a date are not taken for one: two windows side by side.
+    expect(parseWindows('9.30-11.30 14.00-16.00', 'clock')).toEqual({ ok: true, value: [{ start: 570, end: 690 }, { start: 840, end: 960 }] });
     // A part of the day is not guessed: its hours differ from one business to the next.
     expect(parseWindows('AM', 'clock').ok).toBe(false);
     expect(parseWindows('after lunch', 'clock').ok).toBe(false);

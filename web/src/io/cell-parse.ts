@@ -17,7 +17,8 @@ const fail = <T>(message: string): Parsed<T> => ({ ok: false, message });
 /** Lower-cases, strips accents and joins words with single spaces: "Weight (kg)" → "weight kg". */
 export function normalizeHeader(header: string): string {
   return header.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/m³/g, 'm3').replace(/ß/g, 'ss').replace(/[^a-z0-9]+/g, ' ').trim();
+    .replace(/m³/g, 'm3').replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/œ/g, 'oe')
+    .replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
 /** Without spaces, so "address line 1" equals "addressline1". */
@@ -121,21 +122,30 @@ export function detectTimeFormat(header: string, values: readonly string[]): Tim
 
 /**
  * Words between a window's start and end besides "-", "–" and "to" (read without accents): "08:00 à 12:00", "8 bis 12
- * Uhr", "9 tot 12", "9 hasta 13", "9 alle 12", "8 até 12", "das 9h às 13h", "jusqu'à", "until"; a lone "a" ("de 9:00
+ * Uhr", "9 tot 12", "9 hasta 13", "9 alle 12", "8 até 12", "das 9h às 13h", "jusqu'à", "until", "od 9 do 12"; a lone "a" ("de 9:00
  * a 13:00") only before a number: "9 a" also reads 9 AM ("9 a - 1 p").
  */
-const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot|hasta|al|alle ore|alle|ate|jusqu ?a|until|till)\s)\s*/;
-/** A window's start word in front, before a number: "de 9 a 13", "desde las 9", "dalle 9", "das 9h", "van 9", "von 9", "from 9", "dès 9h". */
-const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab)\s+(?=\d)/;
+const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot|hasta|al|alle ore|alle|ate|jusqu ?a|until|till|do)\s)\s*/;
+/** A window's start word in front, before a number: "de 9 a 13", "desde las 9", "dalle 9", "ore 9-12", "das 9h", "van 9", "von 9", "from 9", "dès 9h", "od 9", "godz. 9-12". */
+const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab|ore|od|godz\.?|w godz\.?)\s+(?=\d)/;
 /** A window written "between … and …": "entre 9 y 13", "tra le 9 e le 13", "zwischen 9 und 13 Uhr", "tussen 9 en 13". */
 const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en)\s+(\d.*)$/;
 /** "and" joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
-const WINDOWS_AND = /\s(?:and|y|e|et|und|en)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen)\s)/;
-const NUMBER_AND = /\s(?:and|y|e|et|und|en)\s(?=\d)/;
+const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od)\s)/;
+const NUMBER_AND = /\s(?:and|y|e|et|und|en|i)\s(?=\d)/;
+/** Characters between the windows of a cell. */
+const WINDOW_LIST = /[;,|/&+]/;
 
-/** The windows of one part of a cell, each as its start and end text (lower case, no accents); null when one is not a window. */
-function windowEnds(part: string): [string, string][] | null {
-  const text = part.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, ' ').replace(/\s+/g, ' ');
+/** A cell's words as the window readers compare them: lower case, no accents, apostrophes as spaces, single spaces. */
+function plainWords(text: string): string {
+  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/'/g, ' ').replace(/\s+/g, ' ');
+}
+
+/** Two windows side by side with only a space between: "09:00-11:00 14:00-16:00", "9-12 14-18 Uhr". */
+const WINDOWS_SIDE_BY_SIDE = /(\d(?:[:.h]\d{2})?\s*(?:am|pm|a|p|h|uhr|uur)?)\s+(?=\d{1,2}(?:[:.h]\d{2})?\s*(?:am|pm|a|p|h)?\s*[-–—]\s*\d)/g;
+
+/** The windows of one part of a cell (already `plainWords`), each as its start and end text; null when one is not a window. */
+function windowEnds(text: string): [string, string][] | null {
   const out: [string, string][] = [];
   for (const piece of text.split(WINDOWS_AND)) {
     const between = WINDOW_BETWEEN.exec(piece);
@@ -153,22 +163,32 @@ function windowEnds(part: string): [string, string][] | null {
   return out;
 }
 
+/** A part's windows as windowEnds reads them, or, failing that, as windows side by side with a space between. */
+function partWindows(text: string): [string, string][] | null {
+  const ends = windowEnds(text);
+  if (ends) return ends;
+  const split = text.replace(WINDOWS_SIDE_BY_SIDE, '$1;').split(';');
+  if (split.length < 2) return null;
+  const all = split.map((piece) => windowEnds(piece.trim()));
+  return all.every((e): e is [string, string][] => e !== null) ? all.flat() : null;
+}
+
 /** A date before a time in a window ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-10T09:00"): the time is read, as parseClock does. */
 const DATES_BEFORE_TIMES = /(?<![\d.:/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+(?=\d)/gi;
 /**
  * A part of the day before its hours, in brackets or not: "Morning (8-12)", "AM (8am-12pm)", "Evening 17-21",
  * "Vormittag: 8-12 Uhr", "Tarde (16 a 20)". The hours are the window; the word alone is not guessed.
  */
-const DAY_PART = /^(am|pm|morning|midday|afternoon|evening|night|manana|mediodia|tarde|noche|mattina|mattino|pomeriggio|sera|matin|apres midi|midi|soir|soiree|vormittag|mittag|nachmittag|abend|ochtend|middag|avond|manha|noite)\s*[:(-]?\s*(\d[^()]*?)\s*\)?$/;
+const DAY_PART = /^(am|pm|morning|midday|afternoon|evening|night|manana|mediodia|tarde|noche|mattina|mattino|pomeriggio|sera|matin|apres midi|midi|soir|soiree|vormittag|mittag|nachmittag|abend|ochtend|middag|avond|manha|noite|rano|przedpoludnie|popoludnie|wieczor)\s*[:(-]?\s*(\d[^()]*?)\s*\)?$/;
 /** Parts of the day after noon: their hours below 12 are afternoon hours ("PM (2-5)" is 14:00-17:00). */
-const LATER_PARTS: ReadonlySet<string> = new Set(['pm', 'afternoon', 'evening', 'night', 'tarde', 'noche', 'pomeriggio', 'sera', 'apres midi', 'soir', 'soiree', 'nachmittag', 'abend', 'middag', 'avond', 'noite']);
+const LATER_PARTS: ReadonlySet<string> = new Set(['pm', 'afternoon', 'evening', 'night', 'tarde', 'noche', 'pomeriggio', 'sera', 'apres midi', 'soir', 'soiree', 'nachmittag', 'abend', 'middag', 'avond', 'noite', 'popoludnie', 'wieczor']);
 
 /** A cell that says any time of the day: no window. */
-const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora)$/;
+const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora|caly dzien|dowolna godzina|dowolna pora)$/;
 /** An end without a start: "before 12:00", "bis 12 Uhr", "antes de las 12", "entro le 12", "avant 12h", "voor 12 uur", "até às 12". */
-const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|spaetestens|spatestens bis|antes de las|antes de la|antes de|hasta las|hasta la|hasta|prima delle|prima di|entro le|entro|avant|jusqu a|voor|uiterlijk|antes das|ate as|ate)\s+(?=\d)/;
+const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|spaetestens|spatestens bis|antes de las|antes de la|antes de|hasta las|hasta la|hasta|prima delle|prima di|entro le|entro|avant|jusqu a|voor|uiterlijk|antes das|ate as|ate|przed|do)\s+(?=\d)/;
 /** A start without an end: "after 14:00", "ab 9 Uhr", "a partir de las 9", "dopo le 14", "après 14h", "vanaf 9", "depois das 14". */
-const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das)\s+(?=\d)/;
+const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das|po|od)\s+(?=\d)/;
 
 /**
  * The window of a cell naming only its end ("before 12") or its start ("after 14:00"), to midnight on the other
@@ -190,8 +210,9 @@ function openWindow(text: string, format: TimeFormat): TimeWindow | null {
  * midnight on their open side; "all day", "ganztags" are any time (no window).
  */
 export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWindow[]> {
-  const text = given.replace(DATES_BEFORE_TIMES, '');
-  const plain = text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/'/g, ' ').replace(/\s+/g, ' ');
+  // A remark in brackets without a number is no part of the window: "12:00-14:00 (lunch)".
+  const text = given.replace(DATES_BEFORE_TIMES, '').replace(/\s*\([^()\d]*\)/g, ' ');
+  const plain = plainWords(text);
   if (ANY_TIME.test(plain)) return ok([]);
   const open = openWindow(plain, format);
   if (open) return ok([open]);
@@ -205,8 +226,9 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
     if (hours.ok && hours.value.length > 0) return later ? ok(hours.value.map((w) => ({ start: pm(w.start), end: pm(w.end) }))) : hours;
   }
   const windows: TimeWindow[] = [];
-  for (const part of text.split(/[;,|/]/).map((p) => p.trim()).filter(Boolean)) {
-    const ends = windowEnds(part);
+  // Windows are split at ";", ",", "|", "/", "&" and "+" ("8-12 & 13-17"); the characters are the same in `plain`.
+  for (const part of text.split(WINDOW_LIST).map((p) => p.trim()).filter(Boolean)) {
+    const ends = partWindows(plainWords(part));
     if (!ends) return fail(`'${part}' is not a window (write 10:00-12:00)`);
     for (const [from, to] of ends) {
       const start = parseTime(from, format);
@@ -277,21 +299,77 @@ export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: nu
 }
 
 /**
- * The calendar dates a cell may name, as ISO "YYYY-MM-DD": "2026-12-10", "2026/12/10", "10.12.2026", "10/12/26",
- * and with a time after it (a spreadsheet's date cell, "2026-12-10 00:00"). "10/12/2026" is the 10th of December
- * in most of the world and the 12th of October in the US: both are given, and the caller takes the one it expects.
- * Empty when the cell is no date.
+ * Month names and their short forms in English, German, French, Spanish, Italian, Dutch, Portuguese and Polish (the
+ * Polish genitive "grudnia" as written in a date), read without accents: the month's number.
+ */
+const MONTHS: ReadonlyMap<string, number> = new Map(([
+  ['january jan januar janner jaenner janvier janv enero ene gennaio gen januari janeiro stycznia styczen sty', 1],
+  ['february feb februar fevrier fevr fev febrero febbraio februari fevereiro lutego luty lut', 2],
+  ['march mar marz maerz mrz mars marzo maart mrt marco marca marzec', 3],
+  ['april apr avril avr abril abr aprile kwietnia kwiecien kwi', 4],
+  ['may mai mayo maggio mag mei maio maja maj', 5],
+  ['june jun juni juin junio giugno giu junho czerwca czerwiec cze', 6],
+  ['july jul juli juillet juil julio luglio lug julho lipca lipiec lip', 7],
+  ['august aug aout agosto ago augustus sierpnia sierpien sie', 8],
+  ['september sep sept septembre septiembre setiembre set settembre setembro wrzesnia wrzesien wrz', 9],
+  ['october oct oktober okt octobre octubre ottobre ott outubro out pazdziernika pazdziernik paz', 10],
+  ['november nov novembre noviembre novembro listopada listopad lis', 11],
+  ['december dec dezember dez decembre diciembre dic dicembre dezembro grudnia grudzien gru', 12],
+] as const).flatMap(([names, month]) => names.split(' ').map((name) => [name, month] as const)));
+
+/** Words a written date may hold besides its day, month and year: days of the week, "de", "of", "the". */
+const DATE_WORDS: ReadonlySet<string> = new Set([
+  'de', 'del', 'of', 'the', 'le', 'den', 'der', 'il', 'em',
+  'monday mon tuesday tue tues wednesday wed thursday thu thur thurs friday fri saturday sat sunday sun',
+  'montag mo dienstag di mittwoch mi donnerstag do freitag fr samstag sa sonntag so',
+  'lundi lun mardi mar mer mercredi jeudi jeu vendredi ven samedi sam dimanche dim',
+  'lunes martes miercoles mie jueves jue viernes vie sabado sab domingo dom',
+  'lunedi martedi mercoledi giovedi gio venerdi sabato domenica',
+  'maandag ma dinsdag woensdag wo donderdag vrijdag vr zaterdag za zondag zo',
+  'segunda terca quarta quinta sexta feira seg ter qua qui sex',
+  'poniedzialek pon wtorek wt sroda sr czwartek czw piatek pt sobota sob niedziela nd niedz',
+].flatMap((words) => words.split(' ')));
+
+/** "10 Dec 2026", "Dec 10, 2026", "Thursday, 10th December 2026", "10. Dezember 2026", "10 de diciembre de 2026", "10-Dec-26". */
+function writtenDate(text: string): { year: number; month: number; day: number } | null {
+  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l')
+    .replace(/(\d)(?:st|nd|rd|th|er|e|o|º|ª)\b/g, '$1').split(/[\s,./-]+/).filter(Boolean);
+  const months = words.filter((w) => MONTHS.has(w));
+  // "mar" is March and the French Tuesday: with another month named, it is the day of the week.
+  const month = months.length === 1 ? months[0] : months.length === 2 && DATE_WORDS.has(months[0]) ? months[1] : null;
+  if (month === null) return null;
+  const numbers = words.filter((w) => /^\d+$/.test(w));
+  const rest = words.filter((w) => w !== month && !/^\d+$/.test(w));
+  if (numbers.length !== 2 || !rest.every((w) => DATE_WORDS.has(w))) return null;
+  // The year is the number of four digits, or the second of two short ones ("10-Dec-26").
+  const longYear = numbers.findIndex((n) => n.length === 4);
+  const yearAt = longYear >= 0 ? longYear : 1;
+  const [year, day] = [numbers[yearAt], numbers[1 - yearAt]];
+  if (day.length > 2 || (year.length !== 4 && year.length !== 2)) return null;
+  return { year: year.length === 2 ? 2000 + Number(year) : Number(year), month: MONTHS.get(month)!, day: Number(day) };
+}
+
+/**
+ * The calendar dates a cell may name, as ISO "YYYY-MM-DD": "2026-12-10", "2026/12/10", "20261210", "10.12.2026",
+ * "10/12/26", a date in words ("10 Dec 2026", "Thursday, December 10, 2026", "10. Dezember 2026", "10 de diciembre
+ * de 2026"), and with a time after it (a spreadsheet's date cell, "2026-12-10 00:00"). "10/12/2026" is the 10th of
+ * December in most of the world and the 12th of October in the US: both are given, and the caller takes the one it
+ * expects. Empty when the cell is no date.
  */
 export function datesOf(text: string): string[] {
-  const s = text.trim().replace(/[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?$/i, '');
-  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
+  const s = text.trim().replace(/[t\s]+\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s*[ap]\.?m\.?)?(?:z|[+-]\d{2}:?\d{2})?$/i, '');
+  const iso = /^(\d{4})[-/.]?(\d{1,2})[-/.]?(\d{1,2})$/.exec(s);
   const local = iso ? null : /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})$/.exec(s);
   const day = (y: number, m: number, d: number) => {
     const date = new Date(Date.UTC(y, m - 1, d));
     return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d ? date.toISOString().slice(0, 10) : null;
   };
-  if (iso) return [day(Number(iso[1]), Number(iso[2]), Number(iso[3]))].filter((d): d is string => d !== null);
-  if (!local) return [];
+  // "20261210" without marks only as eight digits of a year of this or the last century.
+  if (iso && (/^\d{8}$/.test(s) ? /^(?:19|20)/.test(s) : !/^\d+$/.test(s))) return [day(Number(iso[1]), Number(iso[2]), Number(iso[3]))].filter((d): d is string => d !== null);
+  if (!local) {
+    const written = /\d/.test(s) ? writtenDate(s) : null;
+    return written ? [day(written.year, written.month, written.day)].filter((d): d is string => d !== null) : [];
+  }
   const year = local[3].length === 2 ? 2000 + Number(local[3]) : Number(local[3]);
   const [a, b] = [Number(local[1]), Number(local[2])];
   return [...new Set([day(year, b, a), day(year, a, b)].filter((d): d is string => d !== null))];

@@ -49,16 +49,17 @@ const TIME_UNIT = / (min|mins|minute|minutes|minuto|minutos|minuti|minuten|minuu
 
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
 const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
-  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa'] },
+  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa', 'waga'] },
   {
     units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'],
-    words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud', 'ladevolumen', 'laderaum', 'volumen de carga', 'volume di carico', 'volume utile', 'laadvolume', 'laadruimte'],
+    words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud', 'ladevolumen', 'laderaum', 'volumen de carga', 'volume di carico', 'volume utile', 'laadvolume', 'laadruimte', 'objetosc'],
   },
   {
     units: ['items', 'pieces', 'pcs', 'parcels', 'boxes', 'pallets', 'units', 'colis', 'packages'],
     words: [
       'items', 'pieces', 'pcs', 'qty', 'quantity', 'count', 'parcels', 'packages', 'package count', 'parcel count', 'boxes', 'units', 'colis',
       'bultos', 'paquetes', 'unidades', 'colli', 'pacchi', 'pacotes', 'pakete', 'stuck', 'anzahl', 'pakketten', 'aantal',
+      'packstucke', 'packstuck', 'stuckzahl', 'nombre de colis', 'nb colis', 'nombre colis', 'numero de bultos', 'numero colli', 'paczki', 'paczek', 'liczba paczek', 'sztuki',
       'cartons', 'carton', 'ctns', 'cases', 'crates', 'totes', 'bags',
     ],
   },

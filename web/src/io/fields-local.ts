@@ -1,4 +1,4 @@
-// Header names in Spanish, Italian, Portuguese, German, Dutch and French for the import fields (fields-orders.ts and
+// Header names in Spanish, Italian, Portuguese, German, Dutch, French and Polish for the import fields (fields-orders.ts and
 // fields-vehicles.ts hold the English ones and the published templates). A dispatcher's own spreadsheet is often
 // in the local language: "Pedido; Cliente; Dirección; Latitud; Longitud; Desde; Hasta" matched nothing, and every
 // column had to be mapped by hand. Compared after normalizeHeader (accents dropped, "ß" as "ss", lower case).
@@ -16,6 +16,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'ordine', 'numero ordine', 'n ordine', 'riferimento', 'encomenda', 'numero encomenda',
     'auftrag', 'auftragsnummer', 'auftrags nr', 'bestellnummer', 'bestellung', 'lieferschein', 'ordernummer', 'bestelling', 'bestelnummer',
     'commande', 'n commande', 'no commande', 'numero commande', 'numero de commande', 'ref commande', 'bon de livraison',
+    'numer zamowienia', 'nr zamowienia', 'zamowienie', 'numer przesylki', 'nr przesylki',
   ],
   customerName: [
     'cliente', 'nombre', 'nombre cliente', 'nombre del cliente', 'destinatario', 'razon social',
@@ -23,8 +24,9 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'kunde', 'kundenname', 'empfanger', 'name kunde', 'klant', 'klantnaam', 'naam', 'ontvanger',
     'vorname', 'voornaam', 'prenom', 'nombre de pila',
     'client', 'nom', 'nom client', 'nom du client', 'destinataire', 'raison sociale',
+    'klient', 'odbiorca', 'nazwa klienta', 'imie', 'nazwa odbiorcy',
   ],
-  customerLastName: ['apellido', 'apellidos', 'cognome', 'sobrenome', 'apelido', 'nachname', 'familienname', 'achternaam', 'nom de famille'],
+  customerLastName: ['apellido', 'apellidos', 'cognome', 'sobrenome', 'apelido', 'nachname', 'familienname', 'achternaam', 'nom de famille', 'nazwisko'],
   pickupAddress: [
     'punto de recogida', 'lugar de recogida', 'punto di ritiro', 'luogo di ritiro', 'local de recolha', 'ponto de recolha', 'ponto de coleta',
     'abholadresse', 'abholort', 'abholstelle', 'ladeadresse', 'ladestelle', 'ophaaladres', 'laadadres', 'laadlocatie',
@@ -34,14 +36,23 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'direccion', 'domicilio', 'direccion de entrega', 'indirizzo', 'indirizzo di consegna', 'endereco', 'morada', 'endereco de entrega',
     'anschrift', 'strasse', 'lieferadresse', 'adres', 'afleveradres',
     'adresse', 'adresse de livraison', 'adresse livraison',
+    // The street alone, its number in a column of its own (houseNumber).
+    'calle', 'rua', 'logradouro', 'strassenname', 'straat', 'straatnaam', 'rue', 'nom de rue',
+    'adres dostawy', 'ulica',
   ],
-  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats', 'ville', 'commune', 'localite', 'localidade'],
-  state: ['provincia', 'estado', 'bundesland', 'provincie', 'departement'],
-  zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl', 'code postal'],
-  country: ['pais', 'paese', 'nazione', 'land', 'pays'],
+  addressLine2: ['complemento', 'complemento de direccion', 'complemento de endereco', 'complement d adresse', 'complement adresse', 'adresszusatz', 'adres 2', 'toevoeging', 'presso'],
+  houseNumber: [
+    'numero de calle', 'num calle', 'numero exterior', 'civico', 'numero civico', 'n civico', 'numero da porta', 'n da porta', 'numero de porta',
+    'hausnummer', 'hausnr', 'haus nr', 'hnr', 'huisnummer', 'huisnr', 'huis nr', 'numero de rue', 'numero de voie', 'n de rue', 'no de rue',
+    'numer domu', 'nr domu', 'numer budynku',
+  ],
+  city: ['ciudad', 'poblacion', 'localidad', 'municipio', 'citta', 'comune', 'localita', 'cidade', 'concelho', 'stadt', 'ort', 'plaats', 'woonplaats', 'ville', 'commune', 'localite', 'localidade', 'miasto', 'miejscowosc'],
+  state: ['provincia', 'estado', 'bundesland', 'provincie', 'departement', 'wojewodztwo'],
+  zip: ['codigo postal', 'cp', 'cap', 'codice postale', 'cep', 'postleitzahl', 'code postal', 'kod pocztowy'],
+  country: ['pais', 'paese', 'nazione', 'land', 'pays', 'kraj'],
   coordinates: ['coordenadas', 'coordenadas gps', 'coordinate', 'coordinate gps', 'coordenadas geograficas', 'koordinaten', 'gps koordinaten', 'geokoordinaten', 'coordinaten', 'gps coordinaten', 'coordonnees', 'coordonnees gps'],
-  lat: ['latitud', 'latitudine', 'breitengrad', 'breedtegraad'],
-  lng: ['longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad'],
+  lat: ['latitud', 'latitudine', 'breitengrad', 'breedtegraad', 'szerokosc', 'szerokosc geograficzna'],
+  lng: ['longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad', 'dlugosc', 'dlugosc geograficzna'],
   windowStart: [
     'desde', 'hora desde', 'hora inicio', 'hora de inicio', 'inicio', 'inicio ventana', 'entrega desde',
     'ora inizio', 'inizio', 'inizio finestra', 'dalle ore', 'hora inicial', 'janela inicio',
@@ -54,41 +65,43 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'bis', 'zeitfenster bis', 'zeitfenster ende', 'lieferung bis', 'tot en met', 'tijdvak tot', 'eindtijd',
     'fin creneau', 'fin du creneau', 'heure fin', 'heure de fin', 'livraison avant',
   ],
-  date: ['fecha', 'fecha de entrega', 'fecha entrega', 'data consegna', 'data di consegna', 'data de entrega', 'datum', 'lieferdatum', 'liefertermin', 'zustelldatum', 'leverdatum', 'afleverdatum', 'bezorgdatum', 'date de livraison', 'jour de livraison'],
-  window: ['franja', 'franja horaria', 'ventana', 'ventana horaria', 'fascia oraria', 'finestra', 'janela', 'janela horaria', 'zeitfenster', 'lieferfenster', 'tijdvak', 'tijdslot', 'tijdvenster', 'creneau', 'creneau horaire', 'plage horaire', 'fenetre horaire'],
+  date: ['fecha', 'fecha de entrega', 'fecha entrega', 'data consegna', 'data di consegna', 'data de entrega', 'datum', 'lieferdatum', 'liefertermin', 'zustelldatum', 'leverdatum', 'afleverdatum', 'bezorgdatum', 'date de livraison', 'jour de livraison', 'data dostawy', 'data', 'dzien dostawy'],
+  window: ['franja', 'franja horaria', 'ventana', 'ventana horaria', 'fascia oraria', 'finestra', 'janela', 'janela horaria', 'zeitfenster', 'lieferfenster', 'lieferzeitfenster', 'zustellfenster', 'tijdvak', 'tijdslot', 'tijdvenster', 'creneau', 'creneau horaire', 'plage horaire', 'fenetre horaire', 'okno czasowe', 'przedzial czasowy', 'godziny dostawy'],
   serviceMinutes: [
     'minutos', 'duracion', 'tiempo de servicio', 'tiempo servicio', 'minutos servicio', 'minutos de servicio', 'tiempo en parada',
     'minuti', 'durata', 'tempo di servizio', 'duracao', 'tempo de servico', 'tempo de paragem',
     'dauer', 'standzeit', 'servicezeit', 'minuten', 'duur', 'servicetijd', 'stoptijd',
     'duree', 'temps de service', 'temps sur place', 'temps d arret', 'duree arret', 'duree de livraison',
     'tiempo de descarga', 'tempo di scarico', 'tempo de descarga', 'entladezeit', 'lostijd', 'temps de dechargement',
+    'czas obslugi', 'czas rozladunku', 'czas postoju',
   ],
   skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
   serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'leistung', 'soort dienst', 'type de service', 'type de livraison', 'prestation',
-    'tipo de entrega', 'tipo entrega', 'tipo di consegna', 'tipo consegna', 'lieferart', 'zustellart', 'leveringstype', 'soort levering'],
-  priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit', 'priorite'],
+    'tipo de entrega', 'tipo entrega', 'tipo di consegna', 'tipo consegna', 'lieferart', 'zustellart', 'leveringstype', 'soort levering', 'rodzaj uslugi', 'typ uslugi', 'rodzaj dostawy'],
+  priority: ['prioridad', 'priorita', 'prioridade', 'prioritat', 'prioriteit', 'priorite', 'priorytet'],
   notes: [
     'notas', 'observaciones', 'comentarios', 'instrucciones', 'osservazioni', 'commenti', 'istruzioni', 'observacoes', 'instrucoes',
     'bemerkung', 'bemerkungen', 'hinweis', 'hinweise', 'anmerkungen', 'opmerking', 'opmerkingen',
     'commentaire', 'commentaires', 'remarque', 'remarques', 'observations', 'consignes',
+    'uwagi', 'komentarz', 'instrukcje',
   ],
-  phone: ['telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telemovel', 'telefon', 'handy', 'telefoon', 'mobiel', 'telefoonnummer', 'telephone', 'portable', 'tel'],
+  phone: ['telefono', 'movil', 'celular', 'cellulare', 'telefone', 'telemovel', 'telefon', 'handy', 'telefoon', 'mobiel', 'telefoonnummer', 'telephone', 'portable', 'tel', 'nr telefonu', 'numer telefonu'],
   email: ['correo', 'correo electronico', 'posta elettronica', 'courriel'],
 };
 
 /** Extra synonyms of vehicle fields, by field key. */
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // A vehicle word is its id, as the English "Vehicle" is; the driver's word is its name.
-  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule'],
-  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme', 'standort', 'betriebshof', 'sede', 'vestiging'],
-  name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur'],
-  shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee'],
-  shiftEnd: ['fin turno', 'fin de turno', 'fin del turno', 'final de turno', 'fin de jornada', 'fine del turno', 'fim de turno', 'fin de journee', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee'],
+  id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule', 'nr rejestracyjny', 'numer rejestracyjny', 'pojazd'],
+  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme', 'standort', 'betriebshof', 'sede', 'vestiging', 'magazyn', 'baza'],
+  name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur', 'kierowca'],
+  shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee', 'poczatek zmiany', 'start zmiany', 'godzina rozpoczecia'],
+  shiftEnd: ['fin turno', 'fin de turno', 'fin del turno', 'final de turno', 'fin de jornada', 'fine del turno', 'fim de turno', 'fin de journee', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee', 'koniec zmiany', 'godzina zakonczenia'],
   crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
-  shift: ['arbeitszeit', 'arbeitszeiten', 'schicht', 'dienstzeit', 'horaires', 'horaire', 'heures de travail', 'horario', 'horario de trabajo', 'jornada', 'turno', 'orario', 'orario di lavoro', 'werktijd', 'werktijden', 'diensttijd', 'horario de trabalho'],
+  shift: ['arbeitszeit', 'arbeitszeiten', 'schicht', 'dienstzeit', 'horaires', 'horaire', 'heures de travail', 'horario', 'horario de trabajo', 'jornada', 'turno', 'orario', 'orario di lavoro', 'werktijd', 'werktijden', 'diensttijd', 'horario de trabalho', 'zmiana', 'godziny pracy'],
   // "Pausa" (es, it, pt), "Descanso" (es, pt), "Pauze" (nl): the break as "12:00-13:30 30"; German and French "Pause" is the English field's.
-  breaks: ['descanso', 'descansos', 'pausa', 'pausa pranzo', 'pausa comida', 'pausa para comer', 'pauze', 'pauzes', 'mittagspause', 'pause dejeuner'],
+  breaks: ['descanso', 'descansos', 'pausa', 'pausa pranzo', 'pausa comida', 'pausa para comer', 'pauze', 'pauzes', 'mittagspause', 'pause dejeuner', 'przerwa'],
   crewSize: ['tripulacion', 'personas', 'persone', 'pessoas', 'besatzung', 'personen', 'equipage'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
   fixedCost: ['coste fijo', 'costo fijo', 'costo fisso', 'custo fixo', 'fixkosten', 'vaste kosten', 'cout fixe', 'frais fixes'],
@@ -96,10 +109,12 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
     'coste por km', 'costo por km', 'coste por kilometro', 'costo per km', 'costo al km', 'costo chilometrico', 'costo per chilometro',
     'custo por km', 'custo por quilometro', 'kosten pro km', 'kilometerkosten', 'kosten per km', 'kilometerprijs', 'kosten km', 'kosten je km',
     'cout par km', 'cout au km', 'cout km', 'cout kilometrique', 'cout par kilometre', 'prix au km',
+    'koszt za km', 'koszt km',
   ],
   perHourCost: [
     'coste por hora', 'costo por hora', 'costo orario', 'custo por hora', 'kosten pro stunde', 'kosten per uur', 'cout horaire', 'cout par heure', 'cout heure', 'taux horaire',
     'kosten std', 'kosten je stunde', 'kosten stunde', 'stundensatz',
+    'koszt za godzine', 'stawka godzinowa',
   ],
   maxStops: [
     'max paradas', 'maximo paradas', 'maximo de paradas', 'max entregas', 'max fermate', 'numero massimo fermate', 'max consegne', 'max paragens',
@@ -110,8 +125,9 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
 /** Words for a capacity column ("Capacidad kg") and an amount column ("Cantidad"), as the English "capacity" and "amount". */
 export const LOCAL_CAPACITY_WORDS: readonly string[] = [
   'capacidad', 'capacita', 'capacidade', 'kapazitat', 'capaciteit', 'carga maxima', 'carga util', 'portata', 'zuladung', 'nutzlast', 'laadvermogen', 'capacite', 'charge utile', 'charge maximale',
+  'ladownosc', 'pojemnosc',
 ];
-export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid', 'quantite'];
+export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'quantidade', 'menge', 'hoeveelheid', 'quantite', 'ilosc'];
 
 /**
  * Cell words in the same languages (compared after normalizeHeader): service types, priorities on the 0–10 scale of
@@ -137,9 +153,10 @@ export const LOCAL_PRIORITY_WORDS: Readonly<Record<string, number>> = {
   baixa: 1,
   niedrig: 1, mittel: 3, hoch: 6, dringend: 8, kritisch: 10,
   laag: 1, normaal: 3, gemiddeld: 3, hoog: 6, kritiek: 10,
+  niski: 1, normalny: 3, sredni: 3, wysoki: 6, pilny: 8, krytyczny: 10,
   basse: 1, faible: 1, moyenne: 3, haute: 6, elevee: 6, critique: 10,
 };
 
 /** Units of a duration in minutes and in hours ("15 Minuten", "2 Std.", "1,5 horas"). */
-export const LOCAL_MINUTE_WORDS: readonly string[] = ['minutos', 'minuti', 'minuten', 'minuut'];
-export const LOCAL_HOUR_WORDS: readonly string[] = ['horas', 'hora', 'ore', 'std', 'stunden', 'stunde', 'uur', 'heures', 'heure'];
+export const LOCAL_MINUTE_WORDS: readonly string[] = ['minutos', 'minuti', 'minuten', 'minuut', 'minut', 'minuty'];
+export const LOCAL_HOUR_WORDS: readonly string[] = ['horas', 'hora', 'ore', 'std', 'stunden', 'stunde', 'uur', 'heures', 'heure', 'godz', 'godziny', 'godzina'];

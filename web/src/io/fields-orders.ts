@@ -10,6 +10,22 @@ import type { FieldDef } from './column-map';
 /** Address parts joined, in this order, into the order's address. */
 export const ADDRESS_PARTS = ['address', 'addressLine1', 'addressLine2', 'city', 'state', 'zip', 'country'] as const;
 
+/**
+ * An address from its parts (`part` gives a part's text, or nothing): "12 Main St, Apt 4, Portland, OR, 97201". A
+ * house number in a column of its own ("Straße" | "Hausnummer", "Straat" | "Huisnummer") follows its street with a
+ * space, "Hauptstraße 5", as those countries write it; with no street it leads.
+ */
+export function joinAddress(part: (key: (typeof ADDRESS_PARTS)[number] | 'houseNumber') => string | undefined): string {
+  const number = part('houseNumber');
+  const parts = ADDRESS_PARTS.map((key) => [key, part(key)] as const).filter((p): p is readonly [(typeof ADDRESS_PARTS)[number], string] => p[1] !== undefined && p[1] !== '');
+  if (number) {
+    const street = parts.findIndex(([key]) => key === 'address' || key === 'addressLine1');
+    if (street >= 0) return parts.map(([, text], i) => (i === street ? `${text} ${number}` : text)).join(', ');
+    return [number, ...parts.map(([, text]) => text)].join(', ');
+  }
+  return parts.map(([, text]) => text).join(', ');
+}
+
 /** Order fields; capacity amounts are added per unit by `fieldsFor`. */
 export const ORDER_FIELDS: FieldDef[] = [
   {
@@ -29,7 +45,9 @@ export const ORDER_FIELDS: FieldDef[] = [
     key: 'customerLastName', label: 'Customer last name', format: 'text',
     synonyms: ['last name', 'lastname', 'surname', 'family name', 'shipping last name', 'recipient last name', 'customer last name'],
   },
-  { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination', 'address 1 2', 'address 1 and 2'] },
+  { key: 'address', label: 'Address', format: 'text', synonyms: ['address', 'street', 'street name', 'street address', 'addr', 'delivery address', 'location', 'adresse', 'full address', 'destination', 'address 1 2', 'address 1 and 2'] },
+  // The number of the house on its street, in a column of its own: joined to the street (joinAddress).
+  { key: 'houseNumber', label: 'House number', format: 'text', synonyms: ['house number', 'house no', 'house nr', 'house num', 'street number', 'street no', 'building number', 'civic number'] },
   { key: 'addressLine1', label: 'Address line 1', format: 'text', synonyms: ['address line 1', 'address 1', 'address line1', 'address1', 'street line 1', 'line 1', 'street 1'] },
   { key: 'addressLine2', label: 'Address line 2', format: 'text', synonyms: ['address line 2', 'address 2', 'address line2', 'address2', 'street line 2', 'line 2', 'street 2', 'apartment', 'suite', 'unit'] },
   { key: 'city', label: 'City', format: 'text', synonyms: ['city', 'town', 'city town', 'town city', 'ville', 'locality', 'suburb'] },

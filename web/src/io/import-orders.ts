@@ -5,7 +5,7 @@ import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
 import { DEFAULT_SERVICE_MINUTES, datesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
-import { ADDRESS_PARTS } from './fields-orders';
+import { joinAddress } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
 
@@ -25,12 +25,15 @@ function windowsOf(row: RowReader, ctx: RowContext): TimeWindow[] {
 
 /** "12 Main St, Apt 4, Portland, OR, 97201": every address part present, in order. */
 function addressOf(row: RowReader): string {
-  return ADDRESS_PARTS.map((key) => row.text(key)).filter((part): part is string => part !== undefined).join(', ');
+  return joinAddress((key) => row.text(key));
 }
 
 /** The address of a row's cells under a column mapping (the parts joined as the order's address). */
 export function rowAddress(cells: readonly string[], targets: readonly string[]): string {
-  return ADDRESS_PARTS.map((key) => targets.indexOf(key)).filter((c) => c >= 0).map((c) => (cells[c] ?? '').trim()).filter(Boolean).join(', ');
+  return joinAddress((key) => {
+    const column = targets.indexOf(key);
+    return column < 0 ? undefined : (cells[column] ?? '').trim();
+  });
 }
 
 /**

@@ -1,0 +1,130 @@
+// Cells and headers as other countries' sheets write them, found on files no test had seen: dates in words
+// ("Dec 10, 2026", "10. Dezember 2026", "jeudi 10 décembre 2026"), two windows with only a space or "&" between,
+// a remark in brackets after a window, the street and its house number in two columns ("Straße" | "Hausnummer"),
+// and a Polish sheet's headers and cells.
+import { describe, expect, it } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { datesOf, normalizeHeader, parseWindows } from '../../../web/src/io/cell-parse';
+import { autoMatch, detectDateColumn, fieldsFor } from '../../../web/src/io/column-map';
+import { rowAddress } from '../../../web/src/io/import-orders';
+import { fileDates } from '../../../web/src/io/import-rows';
+import { issueLines, readCsvText } from '../../helpers/import-table';
+
+const december10 = ['2026-12-10'];
+
+describe('dates written in words', () => {
+  it('reads a month by its name or short form in eight languages, with or without the day of the week', () => {
+    const written = [
+      '10 Dec 2026', 'Dec 10, 2026', 'December 10th, 2026', 'Thursday, December 10, 2026', '10-Dec-2026', '10-Dec-26', 'Thu 10 Dec 2026 09:30',
+      '10. Dezember 2026', 'Do, 10. Dez. 2026', 'jeudi 10 décembre 2026', '10 déc. 2026', '10 de diciembre de 2026', 'jueves, 10 dic 2026',
+      '10 dicembre 2026', 'giovedì 10 dic 2026', '10 december 2026', 'do 10 dec 2026', '10 de dezembro de 2026', '10 grudnia 2026', 'czwartek, 10 gru 2026',
+      'Dec 10, 2026 2:00 PM',
+    ];
+    for (const text of written) expect(datesOf(text), text).toEqual(december10);
+    // "mar" is March, and the French Tuesday when another month is named.
+    expect(datesOf('mar 8 déc 2026')).toEqual(['2026-12-08']);
+    expect(datesOf('8 mar 2026')).toEqual(['2026-03-08']);
+    // Eight digits of a year of this or the last century.
+    expect(datesOf('20261210')).toEqual(december10);
+  });
+
+  it('reads nothing that is no whole date: no year, two months, a word that is neither, a day outside the month', () => {
+    for (const text of ['10 Dec', 'Thursday', 'Dec 2026', 'December 10 2026 batch 3', '31 Nov 2026', '10 Dec Jan 2026', '12345678', '2026121', 'Mayfield 10 2026'])
+      expect(datesOf(text), text).toEqual([]);
+  });
+
+  it('holds back the orders of another day in a file whose dates are in words, and keeps the date column as the date', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('l', 'London', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 51.5, lng: -0.1, open: 0, close: 1440 }] };
+    const { rows, ctx } = await readCsvText([
+      'Order,Delivery Date,Lat,Lng',
+      'A1,"Thu, Dec 10, 2026",51.51,-0.12',
+      'A2,10-Dec-2026,51.52,-0.13',
+      'A3,"Fri, Dec 11, 2026",51.53,-0.14',
+    ].join('\n'), scenario, 'orders');
+    expect(detectDateColumn([['A1', 'Thu, Dec 10, 2026'], ['A3', '11 Dec 2026']], ['id', 'date'])).toEqual(['id', 'date']);
+    expect(ctx.targets[1]).toBe('date');
+    expect(rows.filter((r) => r.value).map((r) => (r.value as Order).id)).toEqual(['A1', 'A2']);
+    expect(issueLines(rows)).toEqual([
+      "row 4, date: for 2026-12-11, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Delivery Date” is not the delivery day, keep it as a custom field)",
+    ]);
+    expect(fileDates({ headers: [], rows: [['A1', '10 Dec 2026'], ['A3', '11 Dec 2026']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10'))
+      .toEqual({ days: new Map([['2026-12-10', 1], ['2026-12-11', 1]]), hold: true });
+  });
+});
+
+describe('windows as other sheets write them', () => {
+  it('reads two windows with only a space, "&" or "+" between them', () => {
+    const twoWindows = { ok: true, value: [{ start: 480, end: 720 }, { start: 840, end: 1080 }] };
+    for (const text of ['08:00-12:00 14:00-18:00', '8-12 14-18', '8:00 - 12:00  14:00 - 18:00', '8am-12pm 2pm-6pm', '8:00-12:00 & 14:00-18:00', '8-12 + 14-18', '8h-12h 14h-18h'])
+      expect(parseWindows(text, 'clock'), text).toEqual(twoWindows);
+    // A single window is still one; a start that has no end is still refused.
+    expect(parseWindows('8:00 - 12:00', 'clock')).toEqual({ ok: true, value: [{ start: 480, end: 720 }] });
+    expect(parseWindows('8-12 14', 'clock').ok).toBe(false);
+  });
+
+  it('leaves out a remark in brackets, and reads the Italian "ore" and Polish words', () => {
+    expect(parseWindows('12:00-14:00 (lunch)', 'clock')).toEqual({ ok: true, value: [{ start: 720, end: 840 }] });
+    expect(parseWindows('ore 9-12', 'clock')).toEqual({ ok: true, value: [{ start: 540, end: 720 }] });
+    for (const text of ['od 9 do 12', 'godz. 9-12', 'od 9:00 do 12:00']) expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 540, end: 720 }] });
+    expect(parseWindows('od 9 do 12 i od 15 do 18', 'clock')).toEqual({ ok: true, value: [{ start: 540, end: 720 }, { start: 900, end: 1080 }] });
+    expect(parseWindows('do 12', 'clock')).toEqual({ ok: true, value: [{ start: 0, end: 720 }] });
+    expect(parseWindows('po 14', 'clock')).toEqual({ ok: true, value: [{ start: 840, end: 1440 }] });
+    expect(parseWindows('popołudnie (2-5)', 'clock')).toEqual({ ok: true, value: [{ start: 840, end: 1020 }] });
+    expect(parseWindows('cały dzień', 'clock')).toEqual({ ok: true, value: [] });
+    // Hours under a word that is no part of the day still are no window.
+    expect(parseWindows('Closed (12-13)', 'clock').ok).toBe(false);
+  });
+});
+
+describe('a street and its house number in columns of their own', () => {
+  it('matches the columns in German, Dutch, French, Spanish, Italian and English', () => {
+    const fields = fieldsFor('orders', ['kg']);
+    for (const [street, number] of [['Straße', 'Hausnummer'], ['Straat', 'Huisnummer'], ['Rue', 'Numéro de rue'], ['Calle', 'Número de calle'], ['Indirizzo', 'Numero civico'], ['Street', 'House number'], ['Ulica', 'Nr domu']])
+      expect(autoMatch(['Id', street, number, 'PLZ'], fields).slice(1, 3), street).toEqual(['address', 'houseNumber']);
+  });
+
+  it('joins the number after its street, as the address to geocode, and leads with it when no street is given', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('b', 'Berlin', '2026-12-10'), depots: [{ id: 'hub', name: 'Lager', lat: 52.5, lng: 13.4, open: 0, close: 1440 }] };
+    const { rows, ctx } = await readCsvText('Auftrag;Straße;Hausnummer;PLZ;Ort\nB1;Hauptstraße;5;10827;Berlin\nB2;Torstraße;;10119;Berlin\n', scenario, 'orders');
+    expect(ctx.targets).toEqual(['id', 'address', 'houseNumber', 'zip', 'city']);
+    // Without coordinates the rows wait to be placed, their addresses whole.
+    expect(rows.map((r) => r.value === null ? null : (r.value as Order).address)).toEqual([null, null]);
+    expect(rowAddress(['B1', 'Hauptstraße', '5', '10827', 'Berlin'], ctx.targets)).toBe('Hauptstraße 5, Berlin, 10827');
+    expect(rowAddress(['B2', 'Torstraße', '', '10119', 'Berlin'], ctx.targets)).toBe('Torstraße, Berlin, 10119');
+    expect(rowAddress(['B3', '', '12', '10119', 'Berlin'], ctx.targets)).toBe('12, Berlin, 10119');
+    const placed = await readCsvText('Auftrag;Straße;Hausnummer;Breitengrad;Längengrad\nB1;Hauptstraße;5;52,48;13,35\n', scenario, 'orders');
+    expect((placed.rows[0].value as Order).address).toBe('Hauptstraße 5');
+  });
+});
+
+describe('a Polish sheet', () => {
+  it('reads its headers, with "ł" read as "l"', () => {
+    expect(normalizeHeader('Długość geograficzna')).toBe('dlugosc geograficzna');
+    const orders = ['Numer zamówienia', 'Klient', 'Adres', 'Kod pocztowy', 'Miasto', 'Data dostawy', 'Okno czasowe', 'Waga (kg)', 'Liczba paczek', 'Uwagi', 'Telefon', 'Szerokość geograficzna', 'Długość geograficzna', 'Czas obsługi', 'Priorytet'];
+    expect(autoMatch(orders, fieldsFor('orders', ['kg', 'items']))).toEqual(['id', 'customerName', 'address', 'zip', 'city', 'date', 'window', 'amount:0', 'amount:1', 'notes', 'phone', 'lat', 'lng', 'serviceMinutes', 'priority']);
+    const fleet = ['Nr rejestracyjny', 'Kierowca', 'Ładowność (kg)', 'Początek zmiany', 'Koniec zmiany', 'Przerwa', 'Koszt za km'];
+    expect(autoMatch(fleet, fieldsFor('vehicles', ['kg']))).toEqual(['id', 'name', 'capacity:0', 'shiftStart', 'shiftEnd', 'breaks', 'perKmCost']);
+  });
+
+  it('imports a Polish sheet with its dates, windows and priorities in words', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('w', 'Warszawa', '2026-12-10'), depots: [{ id: 'hub', name: 'Magazyn', lat: 52.23, lng: 21.01, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText([
+      'Numer zamówienia;Klient;Data dostawy;Okno czasowe;Waga (kg);Priorytet;Szerokość geograficzna;Długość geograficzna',
+      'Z1;Kowalski;10 grudnia 2026;od 9 do 12;12,5;wysoki;52,22;21,02',
+      'Z2;Nowak;10.12.2026;14:00-17:00 18:00-20:00;3;niski;52,24;21,03',
+    ].join('\n'), scenario, 'orders');
+    expect(issueLines(rows)).toEqual([]);
+    const [z1, z2] = rows.map((r) => r.value as Order);
+    expect([z1.customerName, z1.timeWindows, z1.amounts[0], z1.priority]).toEqual(['Kowalski', [{ start: 540, end: 720 }], 12.5, 6]);
+    expect([z2.timeWindows, z2.priority]).toEqual([[{ start: 840, end: 1020 }, { start: 1080, end: 1200 }], 1]);
+  });
+
+  it('reads a Polish fleet sheet', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('w', 'Warszawa', '2026-12-10'), depots: [{ id: 'hub', name: 'Magazyn', lat: 52.23, lng: 21.01, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText('Nr rejestracyjny;Kierowca;Ładowność (kg);Początek zmiany;Koniec zmiany\nWA 12345;Jan;900;7:00;15:00\n', scenario, 'vehicles');
+    expect(issueLines(rows)).toEqual([]);
+    const van = rows[0].value as Vehicle;
+    expect([van.id, van.name, van.capacity[0], van.shift]).toEqual(['WA 12345', 'Jan', 900, { start: 420, end: 900 }]);
+  });
+});
