@@ -1,6 +1,7 @@
 // One invalid row of an import: its row number, each problem (field and
 // reason), an input per faulty cell to fix it in place, and Remove.
 import { For, Show, type JSX } from 'solid-js';
+import { joinAddress } from '../io/fields-orders';
 import type { RowIssue, RowResult } from '../io/import-rows';
 import { useApp } from '../store/context';
 import { needsPlace } from '../store/import-geocode';
@@ -18,8 +19,10 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
   const label = (field: string) => state.fields.find((f) => f.key === field)?.label ?? FIELD_LABELS[field] ?? field;
   const who = () => {
     const named = (key: string) => state.targets.indexOf(key);
-    const parts = ['id', 'customerName', 'name', 'address'].map(named).filter((c) => c >= 0).map((c) => cells()[c]).filter(Boolean);
-    return parts.join(' · ');
+    const cell = (key: string) => (named(key) < 0 ? undefined : cells()[named(key)]);
+    // The street with its house number when the sheet gives it apart ("Torstraße 8").
+    const street = joinAddress((key) => (key === 'address' || key === 'houseNumber' ? cell(key) : undefined));
+    return [...['id', 'customerName', 'name'].map(cell), street].filter(Boolean).join(' · ');
   };
   const fixable = (): number[] => [...new Set(props.row.issues.map((i: RowIssue) => i.column).filter((c): c is number => c !== null))];
   const related = (column: number): number[] => {

@@ -75,7 +75,7 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
     'tiempo de descarga', 'tempo di scarico', 'tempo de descarga', 'entladezeit', 'lostijd', 'temps de dechargement',
     'czas obslugi', 'czas rozladunku', 'czas postoju',
   ],
-  skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  skills: ['habilidades', 'competencias', 'requisitos', 'competenze', 'requisiti', 'competencias necessarias', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences', 'wymagane umiejetnosci', 'wymagania'],
   features: ['equipamiento', 'equipamento', 'attrezzatura', 'ausstattung', 'uitrusting', 'equipement', 'equipements'],
   serviceType: ['tipo', 'tipo de servicio', 'tipo servicio', 'tipo di servizio', 'tipo de servico', 'servicetyp', 'leistungsart', 'leistung', 'soort dienst', 'type de service', 'type de livraison', 'prestation',
     'tipo de entrega', 'tipo entrega', 'tipo di consegna', 'tipo consegna', 'lieferart', 'zustellart', 'leveringstype', 'soort levering', 'rodzaj uslugi', 'typ uslugi', 'rodzaj dostawy'],
@@ -98,7 +98,7 @@ export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>>
   name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur', 'kierowca'],
   shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee', 'poczatek zmiany', 'start zmiany', 'godzina rozpoczecia'],
   shiftEnd: ['fin turno', 'fin de turno', 'fin del turno', 'final de turno', 'fin de jornada', 'fine del turno', 'fim de turno', 'fin de journee', 'hora fin', 'hora de fin', 'salida', 'fine turno', 'ora fine', 'fim do turno', 'schichtende', 'dienstende', 'arbeitsende', 'einde dienst', 'eindtijd', 'einde', 'fin de service', 'fin service', 'heure de fin', 'fin de tournee', 'fin tournee', 'koniec zmiany', 'godzina zakonczenia'],
-  crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences'],
+  crewSkills: ['habilidades', 'competencias', 'competenze', 'fahigkeiten', 'qualifikationen', 'vaardigheden', 'competences', 'umiejetnosci', 'kompetencje', 'uprawnienia'],
   shift: ['arbeitszeit', 'arbeitszeiten', 'schicht', 'dienstzeit', 'horaires', 'horaire', 'heures de travail', 'horario', 'horario de trabajo', 'jornada', 'turno', 'orario', 'orario di lavoro', 'werktijd', 'werktijden', 'diensttijd', 'horario de trabalho', 'zmiana', 'godziny pracy'],
   // "Pausa" (es, it, pt), "Descanso" (es, pt), "Pauze" (nl): the break as "12:00-13:30 30"; German and French "Pause" is the English field's.
   breaks: ['descanso', 'descansos', 'pausa', 'pausa pranzo', 'pausa comida', 'pausa para comer', 'pauze', 'pauzes', 'mittagspause', 'pause dejeuner', 'przerwa'],
@@ -137,14 +137,14 @@ export const LOCAL_AMOUNT_WORDS: readonly string[] = ['cantidad', 'quantita', 'q
 export const LOCAL_SERVICE_TYPE_WORDS: Readonly<Record<string, readonly string[]>> = {
   curbside: [
     'entrega', 'a pie de calle', 'pie de calle', 'consegna', 'consegna al piano strada', 'bordo strada', 'lieferung', 'bordsteinkante',
-    'bis bordsteinkante', 'frei bordsteinkante', 'levering', 'bezorging', 'livraison', 'pied de camion', 'bord de trottoir',
+    'bis bordsteinkante', 'frei bordsteinkante', 'levering', 'bezorging', 'livraison', 'pied de camion', 'bord de trottoir', 'dostawa', 'dostawa pod drzwi',
   ],
-  'room-of-choice': ['subida a domicilio', 'subida al piso', 'consegna al piano', 'habitacion a elegir', 'stanza a scelta', 'comodo a escolha', 'verwendungsstelle', 'wunschraum', 'kamer naar keuze', 'piece au choix', 'livraison dans la piece'],
+  'room-of-choice': ['subida a domicilio', 'subida al piso', 'consegna al piano', 'habitacion a elegir', 'stanza a scelta', 'comodo a escolha', 'verwendungsstelle', 'wunschraum', 'kamer naar keuze', 'piece au choix', 'livraison dans la piece', 'wniesienie', 'dostawa z wniesieniem'],
   'white-glove': ['guante blanco', 'guanti bianchi', 'luva branca', 'weisse handschuhe', 'witte handschoenen', 'gants blancs'],
-  installation: ['instalacion', 'montaje', 'installazione', 'montaggio', 'instalacao', 'montagem', 'montage', 'aufbau', 'installatie', 'installation et mise en service'],
-  'haul-away': ['retirada', 'retirada de usado', 'ritiro usato', 'recolha de usado', 'altgeratemitnahme', 'altgeratmitnahme', 'mitnahme', 'entsorgung', 'afvoer', 'oude meenemen', 'reprise', 'reprise de l ancien'],
-  return: ['devolucion', 'recogida', 'reso', 'ritiro', 'devolucao', 'recolha', 'retoure', 'abholung', 'ruckholung', 'retour', 'retourzending', 'ophalen', 'enlevement'],
-  're-delivery': ['nueva entrega', 'reentrega', 'riconsegna', 'nova entrega', 'zweitzustellung', 'neuzustellung', 'herbezorging', 'nouvelle livraison', 'relivraison'],
+  installation: ['instalacion', 'montaje', 'installazione', 'montaggio', 'instalacao', 'montagem', 'montage', 'aufbau', 'installatie', 'installation et mise en service', 'montaz', 'instalacja'],
+  'haul-away': ['retirada', 'retirada de usado', 'ritiro usato', 'recolha de usado', 'altgeratemitnahme', 'altgeratmitnahme', 'mitnahme', 'entsorgung', 'afvoer', 'oude meenemen', 'reprise', 'reprise de l ancien', 'odbior starego sprzetu', 'odbior zuzytego sprzetu', 'utylizacja'],
+  return: ['devolucion', 'recogida', 'reso', 'ritiro', 'devolucao', 'recolha', 'retoure', 'abholung', 'ruckholung', 'retour', 'retourzending', 'ophalen', 'enlevement', 'zwrot'],
+  're-delivery': ['nueva entrega', 'reentrega', 'riconsegna', 'nova entrega', 'zweitzustellung', 'neuzustellung', 'herbezorging', 'nouvelle livraison', 'relivraison', 'ponowna dostawa'],
 };
 
 export const LOCAL_PRIORITY_WORDS: Readonly<Record<string, number>> = {
