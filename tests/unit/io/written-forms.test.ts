@@ -128,3 +128,42 @@ describe('a Polish sheet', () => {
     expect([van.id, van.name, van.capacity[0], van.shift]).toEqual(['WA 12345', 'Jan', 900, { start: 420, end: 900 }]);
   });
 });
+
+describe('the day a window is written with', () => {
+  const portland: Scenario = { ...makeBlankScenario('p', 'Portland', '2026-12-01'), depots: [{ id: 'hub', name: 'Hub', lat: 45.5, lng: -122.6, open: 0, close: 1440 }] };
+  const onfleet = (rows: string[]) => ['Recipient_Name,Latitude,Longitude,Complete_After,Complete_Before', ...rows].join('\n');
+
+  it('holds back the orders whose windows are on another day, in a file without a date column, and counts the days', async () => {
+    const { rows, table, ctx } = await readCsvText(onfleet([
+      'Florist,45.53,-122.63,12/01/2026 8:00 AM,12/01/2026 10:30 AM',
+      'Bakery,45.52,-122.64,12/02/2026 9:00 AM,12/02/2026 11:00 AM',
+      'Cafe,45.51,-122.65,2026-12-02 13:00,2026-12-02 15:00',
+      'Deli,45.50,-122.66,12/01/2026 1:00 PM,12/01/2026 3:00 PM',
+      'Books,45.49,-122.67,9:00 AM,11:00 AM',
+    ]), portland, 'orders');
+    expect(ctx.targets.slice(3)).toEqual(['windowStart', 'windowEnd']);
+    expect(rows.filter((r) => r.value).map((r) => (r.value as Order).customerName)).toEqual(['Florist', 'Deli', 'Books']);
+    // "12/02/2026" reads either way round: the 2nd of December or the 12th of February.
+    expect(issueLines(rows)).toEqual([
+      "row 3, date: for 2026-02-12 or 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day",
+      "row 4, date: for 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day",
+    ]);
+    expect(rows[2].issues[0].column).toBe(3);
+    // The file writes its month first (its "12/01/2026" is the scenario's day read so): "12/02/2026" is the 2nd of December.
+    expect(fileDates(table, 'orders', ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-01', 2], ['2026-12-02', 2]]), hold: true });
+    // A file that writes its day first by a date that reads one way only ("13/12/2026"): "12/02/2026" is the 12th of February.
+    const dayFirst = { headers: [], rows: [['A', '13/12/2026 09:00'], ['B', '12/02/2026 09:00'], ['C', '01/12/2026 09:00']], warnings: [] };
+    expect(fileDates(dayFirst, 'orders', ['customerName', 'windowStart'], '2026-12-01').days).toEqual(new Map([['2026-12-13', 1], ['2026-02-12', 1], ['2026-12-01', 1]]));
+  });
+
+  it('plans a file whose windows are all of another day on the scenario\'s day (the review says so), and a date column wins over the windows', async () => {
+    const other = await readCsvText(onfleet(['Bakery,45.52,-122.64,12/02/2026 9:00 AM,12/02/2026 11:00 AM']), portland, 'orders');
+    expect(issueLines(other.rows)).toEqual([]);
+    expect((other.rows[0].value as Order).timeWindows).toEqual([{ start: 540, end: 660 }]);
+    expect(fileDates(other.table, 'orders', other.ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-02', 1]]), hold: false });
+    const dated = await readCsvText('Name,Date,Lat,Lng,Window\nA,2026-12-01,45.5,-122.6,2026-12-02 09:00 - 2026-12-02 11:00\nB,2026-12-02,45.5,-122.6,09:00-11:00\n', portland, 'orders');
+    expect(issueLines(dated.rows)).toEqual([
+      "row 3, date: for 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day (if “Date” is not the delivery day, keep it as a custom field)",
+    ]);
+  });
+});

@@ -12,6 +12,8 @@ const MIN_ROWS = 2;
 interface Group {
   column: number;
   value: string;
+  /** Rows of another day read from their windows: the cells differ, so the group is removed together, never replaced. */
+  day: boolean;
   message: string;
   rows: number;
   /** The rows' indices: the group can be set aside at once. */
@@ -30,9 +32,11 @@ export function ImportColumnFixes(): JSX.Element {
       for (const issue of row.issues) {
         // A missing place or a duplicate id is fixed row by row: one value for all would be wrong.
         if (issue.column === null || issue.field === 'lat/lng' || issue.field === 'id') continue;
-        const value = (table.rows[row.index][issue.column] ?? '').trim();
-        const key = `${issue.column}\u0000${value}`;
-        const group = byKey.get(key) ?? { column: issue.column, value, message: issue.message, rows: 0, indices: [] };
+        // The day a window is written with ("12/11/2026 09:00 - 12:00"): one group per day, whatever the hours.
+        const day = issue.field === 'date' && state.targets[issue.column] !== 'date';
+        const value = day ? '' : (table.rows[row.index][issue.column] ?? '').trim();
+        const key = day ? `${issue.column}\u0000day\u0000${issue.message}` : `${issue.column}\u0000${value}`;
+        const group = byKey.get(key) ?? { column: issue.column, value, day, message: issue.message, rows: 0, indices: [] };
         group.rows += 1;
         group.indices.push(row.index);
         byKey.set(key, group);
@@ -47,18 +51,20 @@ export function ImportColumnFixes(): JSX.Element {
         <For each={groups()}>
           {(group) => {
             let input!: HTMLInputElement;
-            const what = () => (group.value ? `“${group.value}”` : 'empty cells');
+            const what = () => (group.day ? 'Windows of another day' : group.value ? `“${group.value}”` : 'empty cells');
             return (
               <li class="fix-row">
                 <p class="issue"><strong>{what()} in column “{header(group.column)}”</strong> ({plural(group.rows, 'row')}): {group.message}</p>
                 <div class="row-fields">
-                  <label>
-                    Replace with
-                    <input ref={input} aria-label={`Replace ${what()} in column ${header(group.column)}`} value={group.value} />
-                  </label>
-                  <button type="button" class="btn btn--small" onClick={() => actions.replaceInColumn(group.column, group.value, input.value)}>
-                    Apply to all {formatCount(group.rows)} rows with this problem
-                  </button>
+                  <Show when={!group.day}>
+                    <label>
+                      Replace with
+                      <input ref={input} aria-label={`Replace ${what()} in column ${header(group.column)}`} value={group.value} />
+                    </label>
+                    <button type="button" class="btn btn--small" onClick={() => actions.replaceInColumn(group.column, group.value, input.value)}>
+                      Apply to all {formatCount(group.rows)} rows with this problem
+                    </button>
+                  </Show>
                   <button type="button" class="btn btn--small" onClick={() => actions.removeRows(group.indices)}>
                     Remove these {formatCount(group.rows)} rows
                   </button>

@@ -375,6 +375,15 @@ export function datesOf(text: string): string[] {
   return [...new Set([day(year, b, a), day(year, a, b)].filter((d): d is string => d !== null))];
 }
 
+/**
+ * The dates a window cell names before its first time ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-11T09:00"),
+ * as datesOf reads them; empty when it names none.
+ */
+export function windowDatesOf(text: string): string[] {
+  const leading = /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+\d/i.exec(text);
+  return leading ? datesOf(leading[1]) : [];
+}
+
 /** True when a cell looks like a coordinate pair rather than a name. */
 export function looksLikeLatLng(text: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d+)?\s*[,; ]\s*-?\d{1,3}([.,]\d+)?\s*$/.test(text);

@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, datesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, datesOf, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { joinAddress } from './fields-orders';
 import { extraOf, RowReader, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
@@ -124,6 +124,27 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
   return { row, value };
 }
 
+/** Window columns whose cells may carry the day before the time (Onfleet's "Complete After": "12/11/2026 09:00"). */
+export const WINDOW_DATE_FIELDS = ['windowStart', 'window', 'windowEnd'] as const;
+
+/**
+ * The day a row is for and the column that says it: its delivery date column's, or, in a file without one, the
+ * date its window is written with ("10/12/2026 09:00 - 10/12/2026 12:00"); null when the row names no day.
+ */
+export function rowDates(cells: readonly string[], targets: readonly string[]): { dates: string[]; column: number; fromWindow: boolean } | null {
+  const dateColumn = targets.indexOf('date');
+  if (dateColumn >= 0) {
+    const dates = datesOf(cells[dateColumn] ?? '');
+    return dates.length > 0 ? { dates, column: dateColumn, fromWindow: false } : null;
+  }
+  for (const key of WINDOW_DATE_FIELDS) {
+    const column = targets.indexOf(key);
+    const dates = column < 0 ? [] : windowDatesOf(cells[column] ?? '');
+    if (dates.length > 0) return { dates, column, fromWindow: true };
+  }
+  return null;
+}
+
 /**
  * In a file of several days (`holdOtherDays`), a row dated another day than the scenario's is not planned today: it
  * waits, saying so (remove it, or import it into that day's scenario). A date read either way round ("10/12/2026")
@@ -132,6 +153,14 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
 function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
   const day = ctx.settings?.date;
   const column = row.column('date');
+  if (column === null) {
+    // No date column: a window written with its day ("12/11/2026 09:00") says the day, checked the same way.
+    const named = rowDates(row.cells, ctx.targets);
+    if (named && day && ctx.holdOtherDays && !named.dates.includes(day)) {
+      row.issue('date', `for ${named.dates.join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day`, named.column);
+    }
+    return;
+  }
   const header = column === null ? '' : table.headers[column] || `column ${column + 1}`;
   row.read('date', (text) => {
     const dates = datesOf(text);

@@ -4,10 +4,10 @@
 import * as v from 'valibot';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
-import { datesOf, decimalCommaFile, normalizeHeader } from './cell-parse';
+import { decimalCommaFile, normalizeHeader } from './cell-parse';
 import { LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { fieldsFor, type ImportKind } from './column-map';
-import { buildOrder } from './import-orders';
+import { buildOrder, rowDates, WINDOW_DATE_FIELDS } from './import-orders';
 import { DepotPlanner } from './import-depots';
 import { buildVehicle } from './import-vehicles';
 import { RowReader, type RowContext, type RowIssue, type RowResult } from './row-reader';
@@ -69,31 +69,64 @@ function numberColumns(ctx: RowContext): number[] {
 }
 
 /**
- * The days an orders file's date column names, with their orders not in `skip` (a row read either way round,
+ * The days an orders file's date column names (or, without one, the dates its windows are written with), with their orders not in `skip` (a row read either way round,
  * "10/12/2026", counts on the scenario's day when either reading is), and whether rows of other days are to be
  * held back: when some row of the file is for the scenario's day and some for another.
  */
 export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined, skip: ReadonlySet<number> = new Set()): { days: Map<string, number>; hold: boolean } {
   const days = new Map<string, number>();
-  const column = targets.indexOf('date');
-  if (kind !== 'orders' || column < 0 || !day) return { days, hold: false };
+  const windowColumns = WINDOW_DATE_FIELDS.map((key) => targets.indexOf(key)).filter((c) => c >= 0);
+  if (kind !== 'orders' || (!targets.includes('date') && windowColumns.length === 0) || !day) return { days, hold: false };
   const idColumn = targets.indexOf('id');
   const named = new Set<string>();
   let previous: string | null = null;
+  const rowsDates: (readonly [number, string[]])[] = [];
   for (const [index, cells] of table.rows.entries()) {
     // An order's further lines (its id again right below) are no more orders; removed and imported rows are gone.
     const id = idColumn < 0 ? null : (cells[idColumn] ?? '').trim();
     const again = id !== null && id !== '' && id === previous;
     previous = id;
     if (again) continue;
-    const dates = datesOf(cells[column] ?? '');
-    if (dates.length === 0) continue;
-    const key = dates.includes(day) ? day : dates[0];
+    const read = rowDates(cells, targets);
+    if (read) rowsDates.push([index, read.dates]);
+  }
+  // A date read either way round ("12/02/2026": datesOf gives the day-month reading first) counts on the day of the
+  // file's own order: the one its unambiguous dates or its dates of the scenario's day are written in; when nothing
+  // tells, the reading nearer the scenario's day.
+  const monthFirst = monthFirstFile(table, targets, rowsDates, day);
+  for (const [index, dates] of rowsDates) {
+    const key = dates.includes(day) ? day : dates.length < 2 ? dates[0] : monthFirst === null ? nearest(dates, day) : dates[monthFirst ? 1 : 0];
     named.add(key);
     if (!skip.has(index)) days.set(key, (days.get(key) ?? 0) + 1);
   }
   // Whether to hold is the whole file's: once the day's orders are imported, the others still wait.
   return { days, hold: named.has(day) && named.size > 1 };
+}
+
+/**
+ * Whether a file writes its dates month first ("12/13/2026"): told by a date that reads one way only, or else by the
+ * reading that gives the scenario's day; null when nothing tells.
+ */
+function monthFirstFile(table: Table, targets: readonly string[], rowsDates: readonly (readonly [number, string[]])[], day: string): boolean | null {
+  let monthFirst = 0;
+  let dayFirst = 0;
+  for (const [index, dates] of rowsDates) {
+    const read = rowDates(table.rows[index], targets);
+    const local = read ? /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/.exec(table.rows[index][read.column] ?? '') : null;
+    if (!local) continue;
+    const [a, b] = [Number(local[1]), Number(local[2])];
+    if (a > 12 && b <= 12) dayFirst += 1;
+    else if (b > 12 && a <= 12) monthFirst += 1;
+    else if (dates.length === 2 && dates[1] === day) monthFirst += 1;
+    else if (dates.length === 2 && dates[0] === day) dayFirst += 1;
+  }
+  return monthFirst === dayFirst ? null : monthFirst > dayFirst;
+}
+
+/** The date of `dates` nearest `day` (ISO dates compare as days since the epoch). */
+function nearest(dates: readonly string[], day: string): string {
+  const distance = (date: string) => Math.abs(Date.parse(date) - Date.parse(day));
+  return dates.reduce((best, date) => (distance(date) < distance(best) ? date : best));
 }
 
 /** Columns that give an order a place of its own: a row with one of them filled is an order, never a further line. */
