@@ -167,3 +167,16 @@ describe('the day a window is written with', () => {
     ]);
   });
 });
+
+describe('fleet templates of other tools', () => {
+  it('reads OptimoRoute\'s drivers template capacities ("Vehicle Capacity 1/2") and a fleet\'s "Earliest start" / "Latest end"', async () => {
+    const scenario: Scenario = { ...makeBlankScenario('p', 'Portland', '2026-12-01'), depots: [{ id: 'hub', name: 'Hub', lat: 45.5, lng: -122.6, open: 0, close: 1440 }] };
+    const optimo = await readCsvText('Driver Serial,Driver Name,Vehicle Registration,Vehicle Capacity 1,Vehicle Capacity 2,Work Time From,Work Time To\nD1,Ana,ABC-123,900,60,07:00,16:00\n', scenario, 'vehicles');
+    expect(optimo.ctx.targets).toEqual(['id', 'name', 'extra', 'capacity:0', 'capacity:1', 'shiftStart', 'shiftEnd']);
+    expect(issueLines(optimo.rows)).toEqual([]);
+    expect((optimo.rows[0].value as Vehicle).capacity).toEqual([900, 60]);
+    const other = await readCsvText('Vehicle,Earliest start,Latest end,Max weight\nV1,6:30,15:30,800\n', scenario, 'vehicles');
+    expect(other.ctx.targets).toEqual(['id', 'shiftStart', 'shiftEnd', 'capacity:0']);
+    expect((other.rows[0].value as Vehicle).shift).toEqual({ start: 390, end: 930 });
+  });
+});

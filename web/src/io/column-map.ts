@@ -70,8 +70,8 @@ const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
  * `prefix` ("amount" or "capacity") with its words in other languages (fields-local.ts).
  */
 function unitSynonyms(unit: string, index: number, prefix: string): string[] {
-  // "Payload (kg)" on a fleet, "Demand" on orders (the CVRP word).
-  const prefixes = [prefix, ...(prefix === 'capacity' ? ['payload', 'max load', ...LOCAL_CAPACITY_WORDS] : ['demand', ...LOCAL_AMOUNT_WORDS])];
+  // "Payload (kg)" on a fleet, OptimoRoute's drivers "Vehicle Capacity 1", "Demand" on orders (the CVRP word).
+  const prefixes = [prefix, ...(prefix === 'capacity' ? ['payload', 'max load', 'vehicle capacity', ...LOCAL_CAPACITY_WORDS] : ['demand', ...LOCAL_AMOUNT_WORDS])];
   const name = normalizeHeader(unit);
   const words = unitWords(name);
   const withUnit = words.flatMap((w) => (w === name ? [w] : [w, `${w} ${name}`, `${name} ${w}`]));

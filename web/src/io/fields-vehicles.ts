@@ -28,13 +28,13 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'endDepotHours', label: 'End depot hours', format: 'window', synonyms: ['end depot hours', 'end depot opening hours'] },
   {
     key: 'shiftStart', label: 'Shift start', format: 'time',
-    synonyms: ['shift start', 'from', 'start time', 'available from', 'earliest', 'shift from', 'work time from', 'working hours from', 'work start'],
+    synonyms: ['shift start', 'from', 'start time', 'available from', 'earliest', 'shift from', 'work time from', 'working hours from', 'work start', 'earliest start', 'start after', 'shift begins', 'start of shift', 'clock in'],
     // A fleet file's "Início" | "Fim", "Inicio" | "Fin", "Inizio": its shift (whole headers only: "Dirección inicio" is a place).
     wholeHeaders: ['inicio', 'inizio', 'debut', 'beginn'],
   },
   {
     key: 'shiftEnd', label: 'Shift end', format: 'time',
-    synonyms: ['shift end', 'to', 'end time', 'available to', 'until', 'latest', 'shift to', 'work time to', 'working hours to', 'work end', 'finish time', 'finish', 'shift finish'],
+    synonyms: ['shift end', 'to', 'end time', 'available to', 'until', 'latest', 'shift to', 'work time to', 'working hours to', 'work end', 'finish time', 'finish', 'shift finish', 'latest end', 'end before', 'shift ends', 'end of shift', 'clock out', 'return by'],
     wholeHeaders: ['fim', 'fin', 'ende'],
   },
   // The shift as one range ("07:00-17:00", "7-16 Uhr"); a "Max hours" of numbers is no range, so "hours" alone is not here.
