@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Download, type Page } from '@playwright/test';
 import { expect, mapRegion, optimize, test } from './support';
+import { writeWorkbook, type XlsxCell } from '../fuzz/xlsx-writer';
 
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { name: string; orders: { id: string; pickup?: unknown }[] };
 /** Step types serving an order: a job, or a shipment's pickup then its delivery (same order id). */
@@ -196,4 +197,33 @@ test('a vehicles file with coordinate starts: depots reviewed then created, unch
   expect(rows[1]).toContain('break-1: 12:00-13:30 30');
   const orders = await download(page, 'Orders (CSV)');
   expect(orders.text.replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean)).toHaveLength(DEMO.orders.length + 1);
+});
+
+test('a workbook opening on an instructions sheet: its orders sheet is read, and its fleet sheet can be chosen', async ({ page }) => {
+  const t = (v: string): XlsxCell => ({ t: 'inline', v });
+  const n = (v: number): XlsxCell => ({ t: 'number', v: String(v) });
+  const orders: XlsxCell[][] = [[t('Order'), t('Customer'), t('Lat'), t('Lng'), t('Window')]];
+  for (let i = 0; i < 4; i++) orders.push([t(`WB-${i}`), t(`Customer ${i}`), n(45.74 + i * 0.003), n(4.82 + i * 0.004), t('9:00-12:00')]);
+  const workbook = writeWorkbook([
+    { name: 'Instructions', rows: [[t('One order per row on the Orders sheet.')]] },
+    { name: 'Orders', rows: orders },
+    { name: 'Fleet', rows: [[t('Vehicle'), t('Capacity kg'), t('Shift start'), t('Shift end')], [t('WB-V1'), n(900), t('07:00'), t('16:00')]] },
+  ]);
+  await page.goto('/');
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'day.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(workbook) });
+  const sheet = dialog.getByLabel('Sheet');
+  await expect(sheet).toHaveValue('Orders');
+  await expect(dialog.getByRole('radio', { name: 'Orders' })).toBeChecked();
+  await sheet.selectOption('Fleet');
+  await expect(dialog.getByRole('radio', { name: 'Vehicles' })).toBeChecked();
+  await expect(dialog.getByRole('table', { name: 'Column mapping' })).toContainText('Capacity kg');
+  await dialog.getByLabel('Sheet').selectOption('Orders');
+  await expect(dialog.getByRole('radio', { name: 'Orders' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  await dialog.getByRole('button', { name: 'Import 4 orders' }).click();
+  await expect(dialog.getByText(/^Imported 4 orders/)).toBeVisible();
+  await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 });

@@ -42,6 +42,19 @@ export function ImportMapping(): JSX.Element {
         </div>
         <span class="muted">{plural(table().rows.length, 'row')} · {plural(table().headers.length, 'column')}</span>
       </div>
+      <Show when={table().sheets}>
+        {(sheets) => (
+          <div class="row-line">
+            <label>
+              Sheet{' '}
+              <select value={sheets().read} disabled={state.busy} onChange={(e) => void actions.chooseSheet(e.currentTarget.value)}>
+                <For each={sheets().names}>{(name) => <option value={name}>{name}</option>}</For>
+              </select>
+            </label>
+            <span class="muted">This workbook has {sheets().names.length} sheets: choose the one to import.</span>
+          </div>
+        )}
+      </Show>
       <Show when={table().warnings.length > 0}>
         <Banner tone="warning" title="Rows left out or cut short">
           <ul><For each={table().warnings.slice(0, SHOWN_WARNINGS)}>{(w) => <li>{w}</li>}</For></ul>

@@ -20,6 +20,8 @@ export interface Table {
   rowNumbers?: number[];
   /** Problems with the file's shape (rows longer or shorter than the header). */
   warnings: string[];
+  /** A workbook of several sheets: the sheet read and every sheet's name, in the workbook's order. */
+  sheets?: { read: string; names: string[] };
 }
 
 /** Spreadsheet file kinds the importer reads as tables. */
@@ -179,16 +181,48 @@ export function xlsxMessage(error: unknown): string {
   return `row ${cell[1]}, column ${columnLetters(Number(cell[2]) - 1)}: the cell's value cannot be read (${cell[3]})`;
 }
 
-/** Reads the first sheet of an .xlsx file; a date outside the calendar is an error naming its cell. */
-export async function parseXlsx(input: Blob | ArrayBuffer): Promise<Table> {
-  const { readSheet } = await import('read-excel-file/browser');
-  const rows = await readSheet(input).catch((error: unknown) => {
-    throw new Error(xlsxMessage(error));
-  });
+/** A sheet's rows as text; a date outside the calendar is an error naming its cell. */
+function sheetTable(rows: readonly (readonly unknown[])[], sheet: string | null): Table {
+  const where = sheet === null ? '' : `sheet “${sheet}”, `;
   return makeTable(rows.map((row, r) => row.map((cell, c) => {
-    if (cell instanceof Date && Number.isNaN(cell.getTime())) throw new Error(`row ${r + 1}, column ${columnLetters(c)}: the date cannot be read (it lies outside the calendar)`);
+    if (cell instanceof Date && Number.isNaN(cell.getTime())) throw new Error(`${where}row ${r + 1}, column ${columnLetters(c)}: the date cannot be read (it lies outside the calendar)`);
     return cellText(cell);
   })));
+}
+
+/** A sheet that holds a table: a header of two columns or more and a row below it. */
+const isTable = (table: Table) => table.rows.length > 0 && filledCells(table.headers) >= 2;
+
+/**
+ * Reads an .xlsx file: the sheet named `sheet`, or else the first sheet that holds a table (a workbook often opens
+ * on a cover or instructions sheet, its orders on the next). With several sheets the table says which was read and
+ * names them all, so another can be chosen.
+ */
+export async function parseXlsx(input: Blob | ArrayBuffer, sheet?: string): Promise<Table> {
+  const { default: readXlsxFile } = await import('read-excel-file/browser');
+  const sheets = await readXlsxFile(input).catch((error: unknown) => {
+    throw new Error(xlsxMessage(error));
+  });
+  const names = sheets.map((s) => s.sheet);
+  if (sheets.length <= 1) return sheetTable(sheets[0]?.data ?? [], null);
+  const named = (table: Table, read: string): Table => ({ ...table, sheets: { read, names } });
+  if (sheet !== undefined) {
+    const chosen = sheets.find((s) => s.sheet === sheet);
+    if (!chosen) throw new Error(`the workbook has no sheet “${sheet}” (its sheets: ${names.join(', ')})`);
+    return named(sheetTable(chosen.data, sheet), sheet);
+  }
+  let first: Error | null = null;
+  for (const { sheet: name, data } of sheets) {
+    try {
+      const table = sheetTable(data, name);
+      if (isTable(table)) return named(table, name);
+    } catch (error) {
+      first ??= error instanceof Error ? error : new Error(String(error));
+    }
+  }
+  // No sheet holds a table: the first sheet's own reading says what is wrong with it.
+  if (first) throw first;
+  return named(sheetTable(sheets[0].data, names[0]), names[0]);
 }
 
 /**
@@ -214,9 +248,9 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
   return text;
 }
 
-/** Reads any supported spreadsheet file by its extension. */
-export async function readTableFile(file: File): Promise<Table> {
-  if (file.name.toLowerCase().endsWith('.xlsx')) return parseXlsx(file);
+/** Reads any supported spreadsheet file by its extension (of a workbook, the sheet named `sheet`; see parseXlsx). */
+export async function readTableFile(file: File, sheet?: string): Promise<Table> {
+  if (file.name.toLowerCase().endsWith('.xlsx')) return parseXlsx(file, sheet);
   return parseCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
 }
 

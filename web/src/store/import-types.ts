@@ -72,6 +72,8 @@ export interface ImportActions {
   restart(): void;
   close(): void;
   loadFile(file: File): Promise<void>;
+  /** Reads another sheet of the workbook last opened (a new session on that sheet). */
+  chooseSheet(sheet: string): Promise<void>;
   setKind(kind: ImportKind): void;
   mapColumn(column: number, target: ColumnTarget): void;
   setTimeFormat(column: number, format: TimeFormat): void;

@@ -1,0 +1,58 @@
+// A workbook of several sheets: the first that holds a table is read (a cover or instructions sheet before the
+// orders is passed over), the table names the sheet read and every sheet, and another sheet can be chosen.
+import { createRoot } from 'solid-js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { readTableFile } from '../../../web/src/io/csv';
+import { createImportStore } from '../../../web/src/store/import';
+import { createScenarioStore } from '../../../web/src/store/scenario';
+import { makeMiniScenario } from '../../fixtures/mini-scenario';
+import { writeWorkbook, writeXlsx, type XlsxCell } from '../../fuzz/xlsx-writer';
+
+const text = (v: string): XlsxCell => ({ t: 'inline', v });
+const num = (v: number): XlsxCell => ({ t: 'number', v: String(v) });
+const instructions = { name: 'Instructions', rows: [[text('How to fill in this workbook')], [text('One order per row on the Orders sheet.')]] };
+const orders = { name: 'Orders', rows: [[text('Order'), text('Lat'), text('Lng')], [text('A-1'), num(45.76), num(4.84)], [text('A-2'), num(45.75), num(4.85)]] };
+const fleet = { name: 'Fleet', rows: [[text('Vehicle'), text('Capacity kg'), text('Shift start')], [text('V-1'), num(900), text('07:00')]] };
+const disposers: (() => void)[] = [];
+afterEach(() => disposers.splice(0).forEach((dispose) => dispose()));
+const file = (bytes: Uint8Array<ArrayBuffer>, name = 'day.xlsx') => new File([bytes], name);
+
+describe('a workbook of several sheets', () => {
+  it('reads the first sheet that holds a table, naming it and every sheet', async () => {
+    const table = await readTableFile(file(writeWorkbook([instructions, orders, fleet])));
+    expect(table.headers).toEqual(['Order', 'Lat', 'Lng']);
+    expect(table.rows).toEqual([['A-1', '45.76', '4.84'], ['A-2', '45.75', '4.85']]);
+    expect(table.sheets).toEqual({ read: 'Orders', names: ['Instructions', 'Orders', 'Fleet'] });
+  });
+
+  it('reads a sheet chosen by name, and says so when the workbook has no such sheet', async () => {
+    const bytes = writeWorkbook([instructions, orders, fleet]);
+    const table = await readTableFile(file(bytes), 'Fleet');
+    expect(table.headers).toEqual(['Vehicle', 'Capacity kg', 'Shift start']);
+    expect(table.sheets?.read).toBe('Fleet');
+    await expect(readTableFile(file(bytes), 'Drivers')).rejects.toThrow('the workbook has no sheet “Drivers” (its sheets: Instructions, Orders, Fleet)');
+  });
+
+  it('names no sheets for a workbook of one sheet, and reads its only sheet even without a table', async () => {
+    const one = await readTableFile(file(writeXlsx(orders.rows)));
+    expect(one.sheets).toBeUndefined();
+    expect(one.rows).toHaveLength(2);
+    const cover = await readTableFile(file(writeWorkbook([instructions, { name: 'Notes', rows: [[text('nothing here')]] }])));
+    expect(cover.headers).toEqual(['How to fill in this workbook']);
+    expect(cover.sheets?.read).toBe('Instructions');
+  });
+
+  it('opens another sheet in the import session, as a new mapping of its own kind', async () => {
+    const { importer: [state, actions] } = createRoot((dispose) => {
+      disposers.push(dispose);
+      const scenario = createScenarioStore(makeMiniScenario());
+      return { importer: createImportStore({ scenario, openScenario: vi.fn(async () => {}) }) };
+    });
+    actions.start();
+    await actions.loadFile(file(writeWorkbook([instructions, orders, fleet])));
+    expect([state.step, state.kind, state.table?.sheets?.read]).toEqual(['map', 'orders', 'Orders']);
+    await actions.chooseSheet('Fleet');
+    expect([state.step, state.kind, state.table?.sheets?.read, state.table?.headers[0]]).toEqual(['map', 'vehicles', 'Fleet', 'Vehicle']);
+    expect(state.targets).toEqual(['id', 'capacity:0', 'shiftStart']);
+  });
+});
