@@ -6,7 +6,7 @@ import { readTableFile } from '../../../web/src/io/csv';
 import { createImportStore } from '../../../web/src/store/import';
 import { createScenarioStore } from '../../../web/src/store/scenario';
 import { makeMiniScenario } from '../../fixtures/mini-scenario';
-import { writeWorkbook, writeXlsx, type XlsxCell } from '../../fuzz/xlsx-writer';
+import { workbookParts, writeWorkbook, writeXlsx, zip, type XlsxCell } from '../../fuzz/xlsx-writer';
 
 const text = (v: string): XlsxCell => ({ t: 'inline', v });
 const num = (v: number): XlsxCell => ({ t: 'number', v: String(v) });
@@ -37,6 +37,17 @@ describe('a workbook of several sheets', () => {
     const one = await readTableFile(file(writeXlsx(orders.rows)));
     expect(one.sheets).toBeUndefined();
     expect(one.rows).toHaveLength(2);
+    // A sheet with nothing in it is not offered: with one other, the workbook reads as that one sheet.
+    const blank = await readTableFile(file(writeWorkbook([{ name: 'Sheet3', rows: [] }, orders])));
+    expect([blank.sheets, blank.headers]).toEqual([undefined, ['Order', 'Lat', 'Lng']]);
+    // A chart sheet (listed among the sheets, read as no data) before the data.
+    const parts = workbookParts([orders]);
+    const NS = 'http://schemas.openxmlformats.org';
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml'].replace('<sheets>', '<sheets><sheet name="Chart1" sheetId="9" r:id="rIdC"/>');
+    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels'].replace('</Relationships>', `<Relationship Id="rIdC" Type="${NS}/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`);
+    parts['xl/chartsheets/sheet1.xml'] = `<?xml version="1.0" encoding="UTF-8"?><chartsheet xmlns="${NS}/spreadsheetml/2006/main"/>`;
+    const charted = await readTableFile(file(zip(parts)));
+    expect([charted.sheets, charted.headers, charted.rows.length]).toEqual([undefined, ['Order', 'Lat', 'Lng'], 2]);
     const cover = await readTableFile(file(writeWorkbook([instructions, { name: 'Notes', rows: [[text('nothing here')]] }])));
     expect(cover.headers).toEqual(['How to fill in this workbook']);
     expect(cover.sheets?.read).toBe('Instructions');

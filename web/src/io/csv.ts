@@ -203,16 +203,18 @@ export async function parseXlsx(input: Blob | ArrayBuffer, sheet?: string): Prom
   const sheets = await readXlsxFile(input).catch((error: unknown) => {
     throw new Error(xlsxMessage(error));
   });
-  const names = sheets.map((s) => s.sheet);
-  if (sheets.length <= 1) return sheetTable(sheets[0]?.data ?? [], null);
+  // Sheets with nothing in them (a chart sheet, read as no data at all; an empty "Sheet3") are not offered.
+  const filled = sheets.filter((s) => (s.data ?? []).some((row) => row.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== '')));
+  const names = filled.map((s) => s.sheet);
+  if (filled.length <= 1) return sheetTable((filled[0] ?? sheets[0])?.data ?? [], null);
   const named = (table: Table, read: string): Table => ({ ...table, sheets: { read, names } });
   if (sheet !== undefined) {
-    const chosen = sheets.find((s) => s.sheet === sheet);
+    const chosen = filled.find((s) => s.sheet === sheet);
     if (!chosen) throw new Error(`the workbook has no sheet “${sheet}” (its sheets: ${names.join(', ')})`);
     return named(sheetTable(chosen.data, sheet), sheet);
   }
   let first: Error | null = null;
-  for (const { sheet: name, data } of sheets) {
+  for (const { sheet: name, data } of filled) {
     try {
       const table = sheetTable(data, name);
       if (isTable(table)) return named(table, name);
@@ -222,7 +224,7 @@ export async function parseXlsx(input: Blob | ArrayBuffer, sheet?: string): Prom
   }
   // No sheet holds a table: the first sheet's own reading says what is wrong with it.
   if (first) throw first;
-  return named(sheetTable(sheets[0].data, names[0]), names[0]);
+  return named(sheetTable(filled[0].data, names[0]), names[0]);
 }
 
 /**
