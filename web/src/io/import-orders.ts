@@ -131,16 +131,16 @@ export const WINDOW_DATE_FIELDS = ['windowStart', 'window', 'windowEnd'] as cons
  * The day a row is for and the column that says it: its delivery date column's, or, in a file without one, the
  * date its window is written with ("10/12/2026 09:00 - 10/12/2026 12:00"); null when the row names no day.
  */
-export function rowDates(cells: readonly string[], targets: readonly string[]): { dates: string[]; column: number; fromWindow: boolean } | null {
+export function rowDates(cells: readonly string[], targets: readonly string[]): { dates: string[]; column: number } | null {
   const dateColumn = targets.indexOf('date');
   if (dateColumn >= 0) {
     const dates = datesOf(cells[dateColumn] ?? '');
-    return dates.length > 0 ? { dates, column: dateColumn, fromWindow: false } : null;
+    return dates.length > 0 ? { dates, column: dateColumn } : null;
   }
   for (const key of WINDOW_DATE_FIELDS) {
     const column = targets.indexOf(key);
     const dates = column < 0 ? [] : windowDatesOf(cells[column] ?? '');
-    if (dates.length > 0) return { dates, column, fromWindow: true };
+    if (dates.length > 0) return { dates, column };
   }
   return null;
 }
@@ -161,7 +161,7 @@ function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
     }
     return;
   }
-  const header = column === null ? '' : table.headers[column] || `column ${column + 1}`;
+  const header = table.headers[column] || `column ${column + 1}`;
   row.read('date', (text) => {
     const dates = datesOf(text);
     if (dates.length === 0) return { ok: false, message: `'${text}' is not a date (write ${day ?? '2026-12-10'}, or keep “${header}” as a custom field)` };

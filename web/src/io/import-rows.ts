@@ -69,9 +69,10 @@ function numberColumns(ctx: RowContext): number[] {
 }
 
 /**
- * The days an orders file's date column names (or, without one, the dates its windows are written with), with their orders not in `skip` (a row read either way round,
- * "10/12/2026", counts on the scenario's day when either reading is), and whether rows of other days are to be
- * held back: when some row of the file is for the scenario's day and some for another.
+ * The days an orders file's date column names (or, without one, the dates its windows are written with), with their
+ * orders not in `skip` (a row read either way round, "10/12/2026", counts on the scenario's day when either reading
+ * is), and whether rows of other days are to be held back: when some row of the file is for the scenario's day and
+ * some for another.
  */
 export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined, skip: ReadonlySet<number> = new Set()): { days: Map<string, number>; hold: boolean } {
   const days = new Map<string, number>();
@@ -80,7 +81,7 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
   const idColumn = targets.indexOf('id');
   const named = new Set<string>();
   let previous: string | null = null;
-  const rowsDates: (readonly [number, string[]])[] = [];
+  const rowsDates: RowDates[] = [];
   for (const [index, cells] of table.rows.entries()) {
     // An order's further lines (its id again right below) are no more orders; removed and imported rows are gone.
     const id = idColumn < 0 ? null : (cells[idColumn] ?? '').trim();
@@ -88,12 +89,12 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
     previous = id;
     if (again) continue;
     const read = rowDates(cells, targets);
-    if (read) rowsDates.push([index, read.dates]);
+    if (read) rowsDates.push([index, read.dates, read.column]);
   }
   // A date read either way round ("12/02/2026": datesOf gives the day-month reading first) counts on the day of the
   // file's own order: the one its unambiguous dates or its dates of the scenario's day are written in; when nothing
   // tells, the reading nearer the scenario's day.
-  const monthFirst = monthFirstFile(table, targets, rowsDates, day);
+  const monthFirst = monthFirstFile(table, rowsDates, day);
   for (const [index, dates] of rowsDates) {
     const key = dates.includes(day) ? day : dates.length < 2 ? dates[0] : monthFirst === null ? nearest(dates, day) : dates[monthFirst ? 1 : 0];
     named.add(key);
@@ -103,16 +104,18 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
   return { days, hold: named.has(day) && named.size > 1 };
 }
 
+/** A row's index, the dates it names and the column naming them. */
+type RowDates = readonly [index: number, dates: string[], column: number];
+
 /**
  * Whether a file writes its dates month first ("12/13/2026"): told by a date that reads one way only, or else by the
  * reading that gives the scenario's day; null when nothing tells.
  */
-function monthFirstFile(table: Table, targets: readonly string[], rowsDates: readonly (readonly [number, string[]])[], day: string): boolean | null {
+function monthFirstFile(table: Table, rowsDates: readonly RowDates[], day: string): boolean | null {
   let monthFirst = 0;
   let dayFirst = 0;
-  for (const [index, dates] of rowsDates) {
-    const read = rowDates(table.rows[index], targets);
-    const local = read ? /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/.exec(table.rows[index][read.column] ?? '') : null;
+  for (const [index, dates, column] of rowsDates) {
+    const local = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b/.exec(table.rows[index][column] ?? '');
     if (!local) continue;
     const [a, b] = [Number(local[1]), Number(local[2])];
     if (a > 12 && b <= 12) dayFirst += 1;
