@@ -180,3 +180,34 @@ describe('fleet templates of other tools', () => {
     expect((other.rows[0].value as Vehicle).shift).toEqual({ start: 390, end: 930 });
   });
 });
+
+describe('Swedish, Danish and Norwegian sheets', () => {
+  const stockholm: Scenario = { ...makeBlankScenario('s', 'Stockholm', '2026-12-10'), depots: [{ id: 'hub', name: 'Lager', lat: 59.33, lng: 18.06, open: 0, close: 1440 }] };
+
+  it('matches their headers', () => {
+    const orders = fieldsFor('orders', ['kg', 'items']);
+    expect(autoMatch(['Ordernummer', 'Kund', 'Adress', 'Postnummer', 'Ort', 'Leveransdatum', 'Tidsfönster', 'Vikt (kg)', 'Antal kolli', 'Kommentar', 'Servicetid (min)', 'Prioritet'], orders))
+      .toEqual(['id', 'customerName', 'address', 'zip', 'city', 'date', 'window', 'amount:0', 'amount:1', 'notes', 'serviceMinutes', 'priority']);
+    expect(autoMatch(['Ordrenummer', 'Modtager', 'Leveringsadresse', 'Leveringsdato', 'Tidsvindue', 'Vægt (kg)', 'Bemærkning', 'Breddegrad', 'Længdegrad'], orders))
+      .toEqual(['id', 'customerName', 'address', 'date', 'window', 'amount:0', 'notes', 'lat', 'lng']);
+    expect(autoMatch(['Fordon', 'Förare', 'Starttid', 'Sluttid', 'Lastkapacitet (kg)', 'Rast', 'Depå', 'Kostnad per km'], fieldsFor('vehicles', ['kg'])))
+      .toEqual(['id', 'name', 'shiftStart', 'shiftEnd', 'capacity:0', 'breaks', 'startDepot', 'perKmCost']);
+  });
+
+  it('reads their windows, dates, service types and priorities as written', async () => {
+    for (const [text, window] of [['kl. 9-12', [540, 720]], ['mellan 9 och 12', [540, 720]], ['fra 9 til 12', [540, 720]], ['från 9 till 12', [540, 720]], ['efter 14', [840, 1440]], ['senast 12', [0, 720]], ['em (13-17)', [780, 1020]]] as const)
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: window[0], end: window[1] }] });
+    expect(parseWindows('hela dagen', 'clock')).toEqual({ ok: true, value: [] });
+    for (const text of ['torsdag 10 december 2026', '10 dec. 2026', 'torsdag den 10. december 2026']) expect(datesOf(text), text).toEqual(december10);
+    const { rows } = await readCsvText([
+      'Ordernummer;Kund;Leveransdatum;Tidsfönster;Tjänst;Prioritet;Latitud;Longitud',
+      'S1;Lindqvist;2026-12-10;kl. 9-12;Leverans;Hög;59,34;18,07',
+      'S2;Åberg;2026-12-10;fra 13 til 16;Montering;Låg;59,32;18,05',
+    ].join('\n'), stockholm, 'orders');
+    expect(issueLines(rows)).toEqual([]);
+    expect(rows.map((r) => { const o = r.value as Order; return [o.serviceType, o.priority, o.timeWindows]; })).toEqual([
+      ['curbside', 6, [{ start: 540, end: 720 }]],
+      ['installation', 1, [{ start: 780, end: 960 }]],
+    ]);
+  });
+});

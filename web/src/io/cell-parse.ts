@@ -125,20 +125,20 @@ export function detectTimeFormat(header: string, values: readonly string[]): Tim
  * Uhr", "9 tot 12", "9 hasta 13", "9 alle 12", "8 até 12", "das 9h às 13h", "jusqu'à", "until", "od 9 do 12"; a lone "a" ("de 9:00
  * a 13:00") only before a number: "9 a" also reads 9 AM ("9 a - 1 p").
  */
-const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot|hasta|al|alle ore|alle|ate|jusqu ?a|until|till|do)\s)\s*/;
+const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot|hasta|al|alle ore|alle|ate|jusqu ?a|until|till|do|til)\s)\s*/;
 /** A window's start word in front, before a number: "de 9 a 13", "desde las 9", "dalle 9", "ore 9-12", "das 9h", "van 9", "von 9", "from 9", "dès 9h", "od 9", "godz. 9-12". */
-const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab|ore|od|godz\.?|w godz\.?)\s+(?=\d)/;
+const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab|ore|od|godz\.?|w godz\.?|kl\.?|klockan|fra|fran)\s+(?=\d)/;
 /** A window written "between … and …": "entre 9 y 13", "tra le 9 e le 13", "zwischen 9 und 13 Uhr", "tussen 9 en 13". */
-const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en)\s+(\d.*)$/;
+const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen|mellan|mellem|mellom)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en|och|og)\s+(\d.*)$/;
 /** "and" joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
-const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od)\s)/;
-const NUMBER_AND = /\s(?:and|y|e|et|und|en|i)\s(?=\d)/;
+const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od|fra|fran|mellan|mellem|mellom)\s)/;
+const NUMBER_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=\d)/;
 /** Characters between the windows of a cell. */
 const WINDOW_LIST = /[;,|/&+]/;
 
 /** A cell's words as the window readers compare them: lower case, no accents, apostrophes as spaces, single spaces. */
 function plainWords(text: string): string {
-  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/'/g, ' ').replace(/\s+/g, ' ');
+  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/'/g, ' ').replace(/\s+/g, ' ');
 }
 
 /** Two windows side by side with only a space between: "09:00-11:00 14:00-16:00", "9-12 14-18 Uhr". */
@@ -179,16 +179,16 @@ const DATES_BEFORE_TIMES = /(?<![\d.:/-])(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d
  * A part of the day before its hours, in brackets or not: "Morning (8-12)", "AM (8am-12pm)", "Evening 17-21",
  * "Vormittag: 8-12 Uhr", "Tarde (16 a 20)". The hours are the window; the word alone is not guessed.
  */
-const DAY_PART = /^(am|pm|morning|midday|afternoon|evening|night|manana|mediodia|tarde|noche|mattina|mattino|pomeriggio|sera|matin|apres midi|midi|soir|soiree|vormittag|mittag|nachmittag|abend|ochtend|middag|avond|manha|noite|rano|przedpoludnie|popoludnie|wieczor)\s*[:(-]?\s*(\d[^()]*?)\s*\)?$/;
+const DAY_PART = /^(am|pm|morning|midday|afternoon|evening|night|manana|mediodia|tarde|noche|mattina|mattino|pomeriggio|sera|matin|apres midi|midi|soir|soiree|vormittag|mittag|nachmittag|abend|ochtend|middag|avond|manha|noite|rano|przedpoludnie|popoludnie|wieczor|formiddag|fm|eftermiddag|em|ettermiddag|kvall|aften|kveld)\s*[:(-]?\s*(\d[^()]*?)\s*\)?$/;
 /** Parts of the day after noon: their hours below 12 are afternoon hours ("PM (2-5)" is 14:00-17:00). */
-const LATER_PARTS: ReadonlySet<string> = new Set(['pm', 'afternoon', 'evening', 'night', 'tarde', 'noche', 'pomeriggio', 'sera', 'apres midi', 'soir', 'soiree', 'nachmittag', 'abend', 'middag', 'avond', 'noite', 'popoludnie', 'wieczor']);
+const LATER_PARTS: ReadonlySet<string> = new Set(['pm', 'afternoon', 'evening', 'night', 'tarde', 'noche', 'pomeriggio', 'sera', 'apres midi', 'soir', 'soiree', 'nachmittag', 'abend', 'middag', 'avond', 'noite', 'popoludnie', 'wieczor', 'eftermiddag', 'em', 'ettermiddag', 'kvall', 'aften', 'kveld']);
 
 /** A cell that says any time of the day: no window. */
-const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora|caly dzien|dowolna godzina|dowolna pora)$/;
+const ANY_TIME = /^(?:any ?time|all day|whole day|anytime|ganztags|ganztagig|den ganzen tag|todo el dia|cualquier hora|tutto il giorno|qualsiasi ora|toute la journee|n importe quand|hele dag|de hele dag|o dia todo|qualquer hora|caly dzien|dowolna godzina|dowolna pora|hela dagen|hele dagen|nar som helst)$/;
 /** An end without a start: "before 12:00", "bis 12 Uhr", "antes de las 12", "entro le 12", "avant 12h", "voor 12 uur", "até às 12". */
-const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|spaetestens|spatestens bis|antes de las|antes de la|antes de|hasta las|hasta la|hasta|prima delle|prima di|entro le|entro|avant|jusqu a|voor|uiterlijk|antes das|ate as|ate|przed|do)\s+(?=\d)/;
+const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|spaetestens|spatestens bis|antes de las|antes de la|antes de|hasta las|hasta la|hasta|prima delle|prima di|entro le|entro|avant|jusqu a|voor|uiterlijk|antes das|ate as|ate|przed|do|fore|innan|senast|senest|inden)\s+(?=\d)/;
 /** A start without an end: "after 14:00", "ab 9 Uhr", "a partir de las 9", "dopo le 14", "après 14h", "vanaf 9", "depois das 14". */
-const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das|po|od)\s+(?=\d)/;
+const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das|po|od|efter|etter|fra|fran)\s+(?=\d)/;
 
 /**
  * The window of a cell naming only its end ("before 12") or its start ("after 14:00"), to midnight on the other
@@ -299,22 +299,23 @@ export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: nu
 }
 
 /**
- * Month names and their short forms in English, German, French, Spanish, Italian, Dutch, Portuguese and Polish (the
+ * Month names and their short forms in English, German, French, Spanish, Italian, Dutch, Portuguese, Polish and the
+ * Nordic languages (the
  * Polish genitive "grudnia" as written in a date), read without accents: the month's number.
  */
 const MONTHS: ReadonlyMap<string, number> = new Map(([
   ['january jan januar janner jaenner janvier janv enero ene gennaio gen januari janeiro stycznia styczen sty', 1],
   ['february feb februar fevrier fevr fev febrero febbraio februari fevereiro lutego luty lut', 2],
-  ['march mar marz maerz mrz mars marzo maart mrt marco marca marzec', 3],
+  ['march mar marz maerz mrz mars marzo maart mrt marco marca marzec marts', 3],
   ['april apr avril avr abril abr aprile kwietnia kwiecien kwi', 4],
   ['may mai mayo maggio mag mei maio maja maj', 5],
   ['june jun juni juin junio giugno giu junho czerwca czerwiec cze', 6],
   ['july jul juli juillet juil julio luglio lug julho lipca lipiec lip', 7],
-  ['august aug aout agosto ago augustus sierpnia sierpien sie', 8],
+  ['august aug aout agosto ago augustus sierpnia sierpien sie augusti', 8],
   ['september sep sept septembre septiembre setiembre set settembre setembro wrzesnia wrzesien wrz', 9],
   ['october oct oktober okt octobre octubre ottobre ott outubro out pazdziernika pazdziernik paz', 10],
   ['november nov novembre noviembre novembro listopada listopad lis', 11],
-  ['december dec dezember dez decembre diciembre dic dicembre dezembro grudnia grudzien gru', 12],
+  ['december dec dezember dez decembre diciembre dic dicembre dezembro grudnia grudzien gru desember des', 12],
 ] as const).flatMap(([names, month]) => names.split(' ').map((name) => [name, month] as const)));
 
 /** Words a written date may hold besides its day, month and year: days of the week, "de", "of", "the". */
@@ -328,11 +329,12 @@ const DATE_WORDS: ReadonlySet<string> = new Set([
   'maandag ma dinsdag woensdag wo donderdag vrijdag vr zaterdag za zondag zo',
   'segunda terca quarta quinta sexta feira seg ter qua qui sex',
   'poniedzialek pon wtorek wt sroda sr czwartek czw piatek pt sobota sob niedziela nd niedz',
+  'mandag man tisdag tis tirsdag tir onsdag ons torsdag tor tors fredag fre lordag lor sondag son',
 ].flatMap((words) => words.split(' ')));
 
 /** "10 Dec 2026", "Dec 10, 2026", "Thursday, 10th December 2026", "10. Dezember 2026", "10 de diciembre de 2026", "10-Dec-26". */
 function writtenDate(text: string): { year: number; month: number; day: number } | null {
-  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l')
+  const words = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae')
     .replace(/(\d)(?:st|nd|rd|th|er|e|o|º|ª)\b/g, '$1').split(/[\s,./-]+/).filter(Boolean);
   const months = words.filter((w) => MONTHS.has(w));
   // "mar" is March and the French Tuesday: with another month named, it is the day of the week.
@@ -471,8 +473,8 @@ export function splitCrewWords(list: readonly string[]): { skills: string[]; cre
   return { skills: list.filter((_, i) => sizes[i] === null), crewSize: named.length ? Math.max(...named) : undefined };
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si', 'sim', 'wahr', 'vrai', 'vero', 'verdadero', '✓', '✔']);
-const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein', 'nao', 'nee', 'falsch', 'faux', 'falso']);
+const YES = new Set(['yes', 'y', 'true', '1', 'x', 'oui', 'ja', 'si', 'sim', 'wahr', 'vrai', 'vero', 'verdadero', 'tak', 'sant', '✓', '✔']);
+const NO = new Set(['no', 'n', 'false', '0', '', 'non', 'nein', 'nao', 'nee', 'falsch', 'faux', 'falso', 'nie', 'nej', 'nei', 'falsk']);
 
 /** Reads a yes/no cell ("yes", "x", "1", "true", "sí", "✓" / "no", "0", "não", "nee", empty). */
 export function parseYesNo(text: string): Parsed<boolean> {

@@ -49,17 +49,17 @@ const TIME_UNIT = / (min|mins|minute|minutes|minuto|minutos|minuti|minuten|minuu
 
 /** Unit families: a unit's own name plus the words people use for that kind of amount. */
 const UNIT_FAMILIES: { units: string[]; words: string[] }[] = [
-  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa', 'waga'] },
+  { units: ['kg', 'kgs', 'lb', 'lbs', 't', 'tonnes', 'tons', 'g'], words: ['weight', 'mass', 'poids', 'gewicht', 'peso', 'massa', 'waga', 'vikt', 'vaegt', 'vekt'] },
   {
     units: ['m3', 'l', 'litres', 'liters', 'cbm', 'ft3', 'cuft'],
-    words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud', 'ladevolumen', 'laderaum', 'volumen de carga', 'volume di carico', 'volume utile', 'laadvolume', 'laadruimte', 'objetosc'],
+    words: ['volume', 'vol', 'cubic', 'cube', 'cubic feet', 'volumen', 'volumi', 'inhoud', 'ladevolumen', 'laderaum', 'volumen de carga', 'volume di carico', 'volume utile', 'laadvolume', 'laadruimte', 'objetosc', 'volym', 'lastvolym'],
   },
   {
     units: ['items', 'pieces', 'pcs', 'parcels', 'boxes', 'pallets', 'units', 'colis', 'packages'],
     words: [
       'items', 'pieces', 'pcs', 'qty', 'quantity', 'count', 'parcels', 'packages', 'package count', 'parcel count', 'boxes', 'units', 'colis',
       'bultos', 'paquetes', 'unidades', 'colli', 'pacchi', 'pacotes', 'pakete', 'stuck', 'anzahl', 'pakketten', 'aantal',
-      'packstucke', 'packstuck', 'stuckzahl', 'nombre de colis', 'nb colis', 'nombre colis', 'numero de bultos', 'numero colli', 'paczki', 'paczek', 'liczba paczek', 'sztuki',
+      'packstucke', 'packstuck', 'stuckzahl', 'nombre de colis', 'nb colis', 'nombre colis', 'numero de bultos', 'numero colli', 'paczki', 'paczek', 'liczba paczek', 'sztuki', 'kolli', 'antal kolli', 'antall kolli', 'paket', 'pakker', 'pakke', 'kolli antal',
       'cartons', 'carton', 'ctns', 'cases', 'crates', 'totes', 'bags',
     ],
   },
@@ -134,8 +134,8 @@ function normalizedName(name: string): string {
 const CONTACT_WORDS = /\b(phone|telephone|tel|mobile|cell|email|mail)\b/;
 
 /** Words that name a latitude, and a longitude, in the fields' synonyms and at the end of a header. */
-const LAT_WORDS: ReadonlySet<string> = new Set(['lat', 'latitude', 'breite', 'latitud', 'latitudine', 'breitengrad', 'breedtegraad']);
-const LNG_WORDS: ReadonlySet<string> = new Set(['lng', 'lon', 'long', 'longitude', 'laenge', 'longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad']);
+const LAT_WORDS: ReadonlySet<string> = new Set(['lat', 'latitude', 'breite', 'latitud', 'latitudine', 'breitengrad', 'breedtegraad', 'breddgrad', 'breddegrad']);
+const LNG_WORDS: ReadonlySet<string> = new Set(['lng', 'lon', 'long', 'longitude', 'laenge', 'longitud', 'longitudine', 'langengrad', 'laengengrad', 'lengtegraad', 'langdgrad', 'laengdegrad', 'lengdegrad']);
 
 /**
  * The coordinate a header's last word names ("Pickup address lat" → lat), with the words before it; null otherwise.
