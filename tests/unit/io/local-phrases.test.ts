@@ -179,7 +179,7 @@ describe('a sheet as a dispatcher keeps it', () => {
     expect(issueLines(rows)).toEqual([]);
     expect((rows[0].value as Order).extra).toEqual({ Date: '2026-12-08' });
     const { days, hold } = fileDates(table, 'orders', ctx.targets, '2026-12-07');
-    expect(dateNotes(days, hold, '2026-12-07')).toEqual(["The file's orders are for 2026-12-08, and this scenario plans 2026-12-07: imported here, they are planned on 2026-12-07. If they are for another day, set this scenario's date in Settings first (or start a scenario of that day)."]);
+    expect(dateNotes(days, hold, '2026-12-07')).toEqual(["The file's orders are for 2026-12-08, and this scenario plans 2026-12-07: imported here, they are planned on 2026-12-07. If they are for another day, change this scenario's date first (the date under its name, or the button below), or start a scenario of that day."]);
     expect(dateNotes(new Map([['2026-12-07', 2]]), false, '2026-12-07')).toEqual([]);
   });
 

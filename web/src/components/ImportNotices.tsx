@@ -41,7 +41,7 @@ function NewDepots(): JSX.Element {
 
 /** Notices of the review step. */
 export function ImportNotices(): JSX.Element {
-  const { importer: [state, actions] } = useApp();
+  const { importer: [state, actions], scenario: [, scenarioActions] } = useApp();
   const notices = () => state.notices;
   return (
     <>
@@ -69,7 +69,12 @@ export function ImportNotices(): JSX.Element {
         <Banner tone="info" title="Service types in the skills"><Lines lines={notices().serviceSkills} /></Banner>
       </Show>
       <Show when={notices().dates.length > 0}>
-        <Banner tone="warning" title="Orders for another day"><Lines lines={notices().dates} /></Banner>
+        <Banner tone="warning" title="Orders for another day">
+          <Lines lines={notices().dates} />
+          <Show when={notices().otherDay}>
+            {(day) => <button type="button" class="btn btn--small" onClick={() => scenarioActions.setDate(day())}>Use {day()} as this scenario's date</button>}
+          </Show>
+        </Banner>
       </Show>
       <Show when={notices().orderLines.length > 0}>
         <Banner tone="info" title="Orders over several rows"><Lines lines={notices().orderLines} /></Banner>

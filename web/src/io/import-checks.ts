@@ -106,7 +106,7 @@ export function dateNotes(days: ReadonlyMap<string, number>, hold: boolean, day:
     const today = days.get(day) ?? 0;
     return [`${plural(count, 'order is', 'orders are')} for another day than this scenario's (${day}): ${list}. They wait below (remove them, or import them into a scenario of their day)${today > 0 ? `; the ${plural(today, 'order')} for ${day} ${today === 1 ? 'is' : 'are'} imported` : ''}.`];
   }
-  return [`The file's orders are for ${list}, and this scenario plans ${day}: imported here, they are planned on ${day}. If they are for another day, set this scenario's date in Settings first (or start a scenario of that day).`];
+  return [`The file's orders are for ${list}, and this scenario plans ${day}: imported here, they are planned on ${day}. If they are for another day, change this scenario's date first (the date under its name${others.length === 1 ? ', or the button below' : ''}), or start a scenario of that day.`];
 }
 
 function nearestKm(depots: readonly Depot[], lat: number, lng: number): { km: number; depot: Depot } | null {

@@ -42,6 +42,8 @@ export interface ImportNotices {
   orderLines: string[];
   /** The days an orders file names, when one is not the scenario's. */
   dates: string[];
+  /** The one day a whole orders file is for, when it is not the scenario's: the scenario's date can be set to it. */
+  otherDay: string | null;
 }
 
 /** The session fields the derived values depend on. */
@@ -170,7 +172,7 @@ export function createImportReading(
   // Orders (or vehicles) to import: an order's further lines are rows, not orders of their own.
   const validCount = createMemo(() => read().rows.reduce((n, r) => n + (r.value !== null ? 1 : 0), 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], dates: [] };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], dates: [], otherDay: null };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -199,17 +201,18 @@ export function createImportReading(
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
       orderLines: orders ? orderLineNotes(rows, table, targets) : [],
-      dates: orders ? datesNote(table, targets, open.settings.date, new Set([...source.removed, ...source.imported])) : [],
+      ...(orders ? datesNote(table, targets, open.settings.date, new Set([...source.removed, ...source.imported])) : { dates: [], otherDay: null }),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
   });
   return { fields, units, read, invalid, validCount, notices, checking };
 }
 
-/** The review's line on the file's days (import-checks.ts `dateNotes`). */
-function datesNote(table: Table, targets: readonly string[], day: string, skip: ReadonlySet<number>): string[] {
+/** The review's line on the file's days (import-checks.ts `dateNotes`), and the one other day a whole file is for. */
+function datesNote(table: Table, targets: readonly string[], day: string, skip: ReadonlySet<number>): { dates: string[]; otherDay: string | null } {
   const { days, hold } = fileDates(table, 'orders', targets, day, skip);
-  return dateNotes(days, hold, day);
+  const others = [...days].filter(([d, n]) => d !== day && n > 0);
+  return { dates: dateNotes(days, hold, day), otherDay: !hold && others.length === 1 ? others[0][0] : null };
 }
 
 const capacityNames = (units: readonly string[]) => (units.length ? units.join(', ') : 'none');
