@@ -144,7 +144,7 @@ describe('vehicles file', () => {
     expect(issueLines(rows)).toEqual([
       'row 3, overtimeMaxMinutes: an overtime cost needs the overtime allowed (max minutes)',
       "row 4, maxStops: 'many' is not a number",
-      'row 5, shiftStart: window opens after it closes',
+      'row 5, shiftStart: window opens after it closes (one past midnight is written 22:00-02:00 +1)',
       'row 5, speedFactor: must be ≤ 10',
     ]);
   });

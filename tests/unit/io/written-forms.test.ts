@@ -211,3 +211,23 @@ describe('Swedish, Danish and Norwegian sheets', () => {
     ]);
   });
 });
+
+describe('windows past midnight', () => {
+  const night: Scenario = { ...makeBlankScenario('n', 'Night', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 45.5, lng: -122.6, open: 0, close: 2880 }] };
+
+  it('reads an end dated the next day, or marked +1, as a time on the next day', () => {
+    const tonight = { ok: true, value: [{ start: 1320, end: 1560 }] };
+    for (const text of ['10/12/2026 22:00 - 11/12/2026 02:00', '2026-12-10T22:00 to 2026-12-11T02:00', '22:00-02:00 +1', '22:00 - 02:00 (+1)'])
+      expect(parseWindows(text, 'clock'), text).toEqual(tonight);
+    // Both ends on one day: as before, the dates left out.
+    expect(parseWindows('10/12/2026 09:00 - 10/12/2026 12:00', 'clock')).toEqual({ ok: true, value: [{ start: 540, end: 720 }] });
+    // A "+" with spaces round it joins two windows; one right before a digit marks the next day.
+    expect(parseWindows('8-12 + 14-18', 'clock')).toEqual({ ok: true, value: [{ start: 480, end: 720 }, { start: 840, end: 1080 }] });
+  });
+
+  it('says how to write a night window that reads as closing before it opens', async () => {
+    const { rows } = await readCsvText('Order,Lat,Lng,Window\nN1,45.5,-122.6,22:00-02:00\nN2,45.5,-122.6,22:00-02:00 +1\n', night, 'orders');
+    expect(issueLines(rows)).toEqual(['row 2, windowStart: window opens after it closes (one past midnight is written 22:00-02:00 +1)']);
+    expect((rows[1].value as Order).timeWindows).toEqual([{ start: 1320, end: 1560 }]);
+  });
+});

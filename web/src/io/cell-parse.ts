@@ -133,8 +133,8 @@ const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwisch
 /** "and" joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
 const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od|fra|fran|mellan|mellem|mellom)\s)/;
 const NUMBER_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=\d)/;
-/** Characters between the windows of a cell. */
-const WINDOW_LIST = /[;,|/&+]/;
+/** What stands between the windows of a cell: ";", ",", "|", "/", "&", or a "+" with spaces round it ("8-12 + 14-18"; "02:00 +1" is a time on the next day). */
+const WINDOW_LIST = /[;,|/&]|\s\+\s/;
 
 /** A cell's words as the window readers compare them: lower case, no accents, apostrophes as spaces, single spaces. */
 function plainWords(text: string): string {
@@ -171,6 +171,23 @@ function partWindows(text: string): [string, string][] | null {
   if (split.length < 2) return null;
   const all = split.map((piece) => windowEnds(piece.trim()));
   return all.every((e): e is [string, string][] => e !== null) ? all.flat() : null;
+}
+
+/** A window written with a date at each end: "10/12/2026 22:00 - 11/12/2026 02:00", "2026-12-10T22:00 to 2026-12-11T02:00". */
+const DATED_WINDOW = /^\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+(\S.*?)\s*(?:-|–|—|\bto\b)\s*(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2}))(?:t|\s)+(\S.*?)\s*$/i;
+
+/**
+ * A window whose end is dated the day after its start, as " +1" after the end ("10/12/2026 22:00 - 11/12/2026
+ * 02:00" → "22:00 - 02:00 +1", a time on the next day as parseClock reads it); any other cell as it is.
+ */
+function nextDayEnd(text: string): string {
+  const dated = DATED_WINDOW.exec(text);
+  if (!dated) return text;
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+  // Each end may read either way round ("10/12/2026"): the end is the next day when some pair of readings says so
+  // and none says the same day.
+  const gaps = datesOf(dated[1]).flatMap((start) => datesOf(dated[3]).map((end) => day(end) - day(start)));
+  return gaps.includes(1) && !gaps.includes(0) ? `${dated[2]} - ${dated[4]} +1` : text;
 }
 
 /** A date before a time in a window ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-10T09:00"): the time is read, as parseClock does. */
@@ -211,7 +228,7 @@ function openWindow(text: string, format: TimeFormat): TimeWindow | null {
  */
 export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWindow[]> {
   // A remark in brackets without a number is no part of the window: "12:00-14:00 (lunch)".
-  const text = given.replace(DATES_BEFORE_TIMES, '').replace(/\s*\([^()\d]*\)/g, ' ');
+  const text = nextDayEnd(given).replace(DATES_BEFORE_TIMES, '').replace(/\s*\([^()\d]*\)/g, ' ');
   const plain = plainWords(text);
   if (ANY_TIME.test(plain)) return ok([]);
   const open = openWindow(plain, format);

@@ -38,6 +38,7 @@ function fieldOfSchemaIssue(kind: ImportKind, path: (string | number)[]): string
 }
 
 const DEPOT_FIELDS = ['startDepot', 'endDepot', 'startLat', 'startLng', 'endLat', 'endLng'];
+const WINDOW_REVERSED = 'window opens after it closes';
 
 function schemaIssues(kind: ImportKind, value: unknown, row: RowReader): RowIssue[] {
   const parsed = v.safeParse(kind === 'orders' ? orderSchema : vehicleSchema, value);
@@ -47,7 +48,9 @@ function schemaIssues(kind: ImportKind, value: unknown, row: RowReader): RowIssu
     const path = (issue.path ?? []).map((p) => p.key as string | number);
     const field = fieldOfSchemaIssue(kind, path);
     const column = row.column(field) ?? (field.startsWith('window') ? row.column('window') : null);
-    const message = field === 'id' && !row.text('id') ? `${kind === 'orders' ? 'order' : 'vehicle'} id is required` : issue.message;
+    const message = field === 'id' && !row.text('id') ? `${kind === 'orders' ? 'order' : 'vehicle'} id is required`
+      // A night window or shift read as closing before it opens: how to write one past midnight.
+      : issue.message === WINDOW_REVERSED ? `${issue.message} (one past midnight is written 22:00-02:00 +1)` : issue.message;
     return { field, column, message };
   }).filter((issue) => !row.has(issue.field)
     && !((issue.field === 'lat' || issue.field === 'lng') && (row.has('lat/lng') || row.has('coordinates')))
