@@ -159,11 +159,11 @@ describe('a sheet as a dispatcher keeps it', () => {
     expect(ctx.targets[1]).toBe('date');
     expect(rows.filter((r) => r.value).map((r) => (r.value as Order).id)).toEqual(['P1', 'P2', 'P5']);
     expect(issueLines(rows)).toEqual([
-      "row 4, date: for 2026-12-11 or 2026-11-12, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Fecha de entrega” is not the delivery day, keep it as a custom field)",
+      "row 4, date: for 2026-12-11, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Fecha de entrega” is not the delivery day, keep it as a custom field)",
       "row 5, date: 'mañana' is not a date (write 2026-12-10, or keep “Fecha de entrega” as a custom field)",
     ]);
     const multi = fileDates({ headers: [], rows: [['P1', '10/12/2026'], ['P2', '2026-12-10'], ['P3', '11/12/2026']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10');
-    expect(multi).toEqual({ days: new Map([['2026-12-10', 2], ['2026-12-11', 1]]), hold: true });
+    expect(multi).toEqual({ days: new Map([['2026-12-10', 2], ['2026-12-11', 1]]), hold: true, monthFirst: false });
     expect(dateNotes(multi.days, multi.hold, '2026-12-10')).toEqual(["1 order is for another day than this scenario's (2026-12-10): 2026-12-11. They wait below (remove them, or import them into a scenario of their day); the 2 orders for 2026-12-10 are imported."]);
     // An order's further lines are no more orders of their day.
     expect(fileDates({ headers: [], rows: [['#1', '2026-12-10'], ['#1', '2026-12-10'], ['#2', '2026-12-11'], ['#2', '2026-12-11']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10').days)

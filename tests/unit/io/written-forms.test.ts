@@ -49,7 +49,7 @@ describe('dates written in words', () => {
       "row 4, date: for 2026-12-11, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Delivery Date” is not the delivery day, keep it as a custom field)",
     ]);
     expect(fileDates({ headers: [], rows: [['A1', '10 Dec 2026'], ['A3', '11 Dec 2026']], warnings: [] }, 'orders', ['id', 'date'], '2026-12-10'))
-      .toEqual({ days: new Map([['2026-12-10', 1], ['2026-12-11', 1]]), hold: true });
+      .toEqual({ days: new Map([['2026-12-10', 1], ['2026-12-11', 1]]), hold: true, monthFirst: null });
   });
 });
 
@@ -143,14 +143,15 @@ describe('the day a window is written with', () => {
     ]), portland, 'orders');
     expect(ctx.targets.slice(3)).toEqual(['windowStart', 'windowEnd']);
     expect(rows.filter((r) => r.value).map((r) => (r.value as Order).customerName)).toEqual(['Florist', 'Deli', 'Books']);
-    // "12/02/2026" reads either way round: the 2nd of December or the 12th of February.
+    // "12/02/2026" reads either way round; the file writes its month first (its "12/01/2026" is the scenario's day so
+    // read): the 2nd of December.
     expect(issueLines(rows)).toEqual([
-      "row 3, date: for 2026-02-12 or 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day",
+      "row 3, date: for 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day",
       "row 4, date: for 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day",
     ]);
     expect(rows[2].issues[0].column).toBe(3);
     // The file writes its month first (its "12/01/2026" is the scenario's day read so): "12/02/2026" is the 2nd of December.
-    expect(fileDates(table, 'orders', ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-01', 2], ['2026-12-02', 2]]), hold: true });
+    expect(fileDates(table, 'orders', ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-01', 2], ['2026-12-02', 2]]), hold: true, monthFirst: true });
     // A file that writes its day first by a date that reads one way only ("13/12/2026"): "12/02/2026" is the 12th of February.
     const dayFirst = { headers: [], rows: [['A', '13/12/2026 09:00'], ['B', '12/02/2026 09:00'], ['C', '01/12/2026 09:00']], warnings: [] };
     expect(fileDates(dayFirst, 'orders', ['customerName', 'windowStart'], '2026-12-01').days).toEqual(new Map([['2026-12-13', 1], ['2026-02-12', 1], ['2026-12-01', 1]]));
@@ -160,7 +161,7 @@ describe('the day a window is written with', () => {
     const other = await readCsvText(onfleet(['Bakery,45.52,-122.64,12/02/2026 9:00 AM,12/02/2026 11:00 AM']), portland, 'orders');
     expect(issueLines(other.rows)).toEqual([]);
     expect((other.rows[0].value as Order).timeWindows).toEqual([{ start: 540, end: 660 }]);
-    expect(fileDates(other.table, 'orders', other.ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-02', 1]]), hold: false });
+    expect(fileDates(other.table, 'orders', other.ctx.targets, '2026-12-01')).toEqual({ days: new Map([['2026-12-02', 1]]), hold: false, monthFirst: null });
     const dated = await readCsvText('Name,Date,Lat,Lng,Window\nA,2026-12-01,45.5,-122.6,2026-12-02 09:00 - 2026-12-02 11:00\nB,2026-12-02,45.5,-122.6,09:00-11:00\n', portland, 'orders');
     expect(issueLines(dated.rows)).toEqual([
       "row 3, date: for 2026-12-02, not this scenario's day (2026-12-01): remove the row, or import it into a scenario of that day (if “Date” is not the delivery day, keep it as a custom field)",

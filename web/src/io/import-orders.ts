@@ -145,6 +145,11 @@ export function rowDates(cells: readonly string[], targets: readonly string[]): 
   return null;
 }
 
+/** A date's readings as the file writes its dates: of "12/02/2026" read both ways, the one of the file's order when it tells. */
+function asRead(dates: readonly string[], ctx: RowContext): readonly string[] {
+  return dates.length === 2 && ctx.monthFirst !== undefined && ctx.monthFirst !== null ? [dates[ctx.monthFirst ? 1 : 0]] : dates;
+}
+
 /**
  * In a file of several days (`holdOtherDays`), a row dated another day than the scenario's is not planned today: it
  * waits, saying so (remove it, or import it into that day's scenario). A date read either way round ("10/12/2026")
@@ -157,7 +162,7 @@ function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
     // No date column: a window written with its day ("12/11/2026 09:00") says the day, checked the same way.
     const named = rowDates(row.cells, ctx.targets);
     if (named && day && ctx.holdOtherDays && !named.dates.includes(day)) {
-      row.issue('date', `for ${named.dates.join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day`, named.column);
+      row.issue('date', `for ${asRead(named.dates, ctx).join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day`, named.column);
     }
     return;
   }
@@ -166,7 +171,7 @@ function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
     const dates = datesOf(text);
     if (dates.length === 0) return { ok: false, message: `'${text}' is not a date (write ${day ?? '2026-12-10'}, or keep “${header}” as a custom field)` };
     if (!day || dates.includes(day) || !ctx.holdOtherDays) return { ok: true, value: day };
-    return { ok: false, message: `for ${dates.join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day (if “${header}” is not the delivery day, keep it as a custom field)` };
+    return { ok: false, message: `for ${asRead(dates, ctx).join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day (if “${header}” is not the delivery day, keep it as a custom field)` };
   });
 }
 

@@ -77,10 +77,10 @@ function numberColumns(ctx: RowContext): number[] {
  * is), and whether rows of other days are to be held back: when some row of the file is for the scenario's day and
  * some for another.
  */
-export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined, skip: ReadonlySet<number> = new Set()): { days: Map<string, number>; hold: boolean } {
+export function fileDates(table: Table, kind: ImportKind, targets: readonly string[], day: string | undefined, skip: ReadonlySet<number> = new Set()): { days: Map<string, number>; hold: boolean; monthFirst: boolean | null } {
   const days = new Map<string, number>();
   const windowColumns = WINDOW_DATE_FIELDS.map((key) => targets.indexOf(key)).filter((c) => c >= 0);
-  if (kind !== 'orders' || (!targets.includes('date') && windowColumns.length === 0) || !day) return { days, hold: false };
+  if (kind !== 'orders' || (!targets.includes('date') && windowColumns.length === 0) || !day) return { days, hold: false, monthFirst: null };
   const idColumn = targets.indexOf('id');
   const named = new Set<string>();
   let previous: string | null = null;
@@ -104,7 +104,7 @@ export function fileDates(table: Table, kind: ImportKind, targets: readonly stri
     if (!skip.has(index)) days.set(key, (days.get(key) ?? 0) + 1);
   }
   // Whether to hold is the whole file's: once the day's orders are imported, the others still wait.
-  return { days, hold: named.has(day) && named.size > 1 };
+  return { days, hold: named.has(day) && named.size > 1, monthFirst };
 }
 
 /** A row's index, the dates it names and the column naming them. */
@@ -194,7 +194,8 @@ export function readTable(table: Table, given: RowContext, skip: ReadonlySet<num
  */
 export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlySet<number>, run: number): Generator<number, ImportRead> {
   const withComma = given.decimalComma === undefined ? { ...given, decimalComma: decimalCommaFile(table.rows, numberColumns(given)) } : given;
-  const ctx = withComma.holdOtherDays === undefined ? { ...withComma, holdOtherDays: fileDates(table, withComma.kind, withComma.targets, withComma.settings?.date).hold } : withComma;
+  const dated = withComma.holdOtherDays === undefined ? fileDates(table, withComma.kind, withComma.targets, withComma.settings?.date) : null;
+  const ctx = dated ? { ...withComma, holdOtherDays: dated.hold, monthFirst: dated.monthFirst } : withComma;
   const planner = new DepotPlanner(ctx.depots);
   const firstRowOfId = new Map<string, number>();
   const rows: RowResult<Order | Vehicle>[] = [];

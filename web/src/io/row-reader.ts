@@ -55,6 +55,8 @@ export interface RowContext {
    * scenario's day, and the review says so.
    */
   holdOtherDays?: boolean;
+  /** Whether the file writes its dates month first (`fileDates`; null: nothing tells): a row's message names that reading. */
+  monthFirst?: boolean | null;
   /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
   placements?: ReadonlyMap<number, { lat: number; lng: number }>;
   /** Factors that convert a field's values from its column's unit into its capacity unit (units.ts), by field key. */
