@@ -49,7 +49,7 @@ const UNCLEAR = /\[object \w+\]|Cannot read prop|is not a function|is not iterab
 
 /**
  * Why a message is not clear, or null when it is. The file's own text is not judged: quoted parts
- * ('…', "…") and every `inputs` string (the row's cells and headers) are removed first. `strict`: a
+ * ('…', "…", “…”) and every `inputs` string (the row's cells and headers) are removed first. `strict`: a
  * schema's own wording ("Expected number but received undefined") is not clear either (rows of a table).
  */
 export function unclearMessage(message: unknown, inputs: readonly string[] = [], strict = false): string | null {
@@ -59,7 +59,7 @@ export function unclearMessage(message: unknown, inputs: readonly string[] = [],
   const present = [...new Set(inputs)].filter((x) => x.trim() !== '' && message.includes(x)).sort((a, b) => b.length - a.length);
   // Whole words only: a cell "v" must not cut "received" apart.
   for (const input of present) own = own.replace(new RegExp(`(?<!\\w)${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\w)`, 'g'), '');
-  own = own.replace(/'[^'\n]*'/g, "''").replace(/"[^"\n]*"/g, '""').replace(/not valid JSON \([\s\S]*$/, 'not valid JSON ()');
+  own = own.replace(/'[^'\n]*'/g, "''").replace(/"[^"\n]*"/g, '""').replace(/“[^”\n]*”/g, '“”').replace(/not valid JSON \([\s\S]*$/, 'not valid JSON ()');
   const bad = UNCLEAR.exec(own) ?? (strict ? /Invalid (type|key)|but received/.exec(own) : null);
   return bad ? `message has '${bad[0]}' in it: ${message}` : null;
 }

@@ -26,7 +26,9 @@ function expectPlaceNamed(message: string): void {
   // The parser's own excerpt of the file ("Unexpected token 'N', ..."type": NaN"... is not valid JSON") may span lines.
   if (/^the file is not valid JSON \(/.test(message)) return;
   for (const line of message.split('\n')) {
-    const named = WHOLE_FILE.some((re) => re.test(line)) || /^[^\s:][^:]*: \S/.test(line);
+    // A quoted id or key may hold a colon ("orders[2] (order '12:00').address: …", `settings.speedKmh[":x"]`): the
+    // place is read without it.
+    const named = WHOLE_FILE.some((re) => re.test(line)) || /^[^\s:][^:]*: \S/.test(line.replace(/'[^'\n]*'/g, "''").replace(/\["(?:[^"\\\n]|\\.)*"\]/g, '[""]'));
     expectThat(named, () => `a message line names no place: '${line.slice(0, 300)}' in:\n${message.slice(0, 1000)}`);
     const unclear = unclearMessage(line);
     expectThat(unclear === null, () => `unclear message: ${unclear}`);

@@ -21,6 +21,13 @@ describe('validateScenario', () => {
     }
   });
 
+  // `npm run fuzz`, scenario file, seed 1636053007: a record key holding a colon read as the end of the path.
+  it('quotes a record key that is no plain word, so the path reads as one', () => {
+    const s = smallScenario() as unknown as { settings: { speedKmh: Record<string, unknown> } };
+    s.settings.speedKmh = { 'cargo-bike': 0, 'a: b': 'fast' };
+    expect(issuesOf(s).map((i) => i.path)).toEqual(['settings.speedKmh.cargo-bike', 'settings.speedKmh["a: b"]']);
+  });
+
   it('names the order and field of a bad latitude', () => {
     const s = smallScenario();
     s.orders[3].lat = 123;

@@ -38,7 +38,9 @@ function formatPath(data: unknown, issue: v.BaseIssue<unknown>): string {
       out += `[${key}]`;
       if (i === 1) out += entityName(data, String(keys[0]), key);
     } else {
-      out += out ? `.${key}` : key;
+      // A key of a record ("speedKmh") that is no plain word is quoted, so the path still reads as one: ["e- F1E"].
+      const plain = /^[\w-]+$/.test(key);
+      out += plain ? (out ? `.${key}` : key) : `[${JSON.stringify(key)}]`;
     }
   });
   return out || '(scenario)';
