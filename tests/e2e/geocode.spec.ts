@@ -3,6 +3,8 @@
 // host), an address-only row the stub knows gets the stub's coordinates; one it
 // does not know is kept aside and placed by clicking the map; the first one's
 // pin is then dragged a little; both are imported as orders at those places.
+// A fleet whose vans start at addresses: one request for the vans of one
+// address, another start placed by a click, each a new depot named by its text.
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from '@playwright/test';
 import { startGeocodeStub, type GeocodeStub } from '../helpers/geocode-stub';
@@ -11,10 +13,14 @@ import { expect, mapRegion, test } from './support';
 const DEMO = JSON.parse(readFileSync(new URL('../../public/demo-scenario.json', import.meta.url), 'utf8')) as { orders: unknown[] };
 const KNOWN = '1 Known Street, Lyon';
 const UNKNOWN = '9 Nowhere Lane, Lyon';
+const YARD = '12 Rue de Gerland, Lyon';
 
 let stub: GeocodeStub;
 test.beforeAll(async () => {
-  stub = await startGeocodeStub({ [KNOWN]: [{ lat: '45.7601', lon: '4.8402', display_name: '1, Known Street, Lyon, France', importance: 0.6 }] });
+  stub = await startGeocodeStub({
+    [KNOWN]: [{ lat: '45.7601', lon: '4.8402', display_name: '1, Known Street, Lyon, France', importance: 0.6 }],
+    [YARD]: [{ lat: '45.7310', lon: '4.8330', display_name: '12, Rue de Gerland, Lyon, France', importance: 0.6 }],
+  });
 });
 test.afterAll(() => stub.close());
 
@@ -113,4 +119,58 @@ test('an address-only row is geocoded through the stub, another is placed by cli
   await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length + 2));
   expect(await locationOf(page, 'GEO-1')).toEqual(dragged);
   expect(await locationOf(page, 'GEO-2')).toEqual(clicked);
+});
+
+test('a fleet starting at addresses: the vans of one address geocoded with one request, another start placed by a click, each a new depot', async ({ page }, testInfo) => {
+  await page.goto('/');
+  const map = mapRegion(page);
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await setGeocodingUrl(page, stub.url);
+  await page.reload();
+  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  const meta = page.locator('.header-meta');
+  await expect(meta).toContainText('1 depot');
+
+  const csv = [
+    'Driver,Start Location,Shift start,Shift end,Capacity kg',
+    `Ana,"${YARD}",07:00,16:00,900`,
+    `Ben,"${YARD}",07:00,16:00,900`,
+    'Cho,Yard by the river,08:00,17:00,700',
+  ].join('\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'fleet.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  const problems = dialog.getByRole('list', { name: 'Rows that need attention' });
+  await expect(problems.locator('.fix-row')).toHaveCount(3);
+  await expect(problems).toContainText('row 2, Start (depot, address or "lat, lng") (column “Start Location”): no depot of that name and no coordinates yet: geocode it as an address or place it on the map');
+
+  await dialog.getByRole('button', { name: 'Geocode addresses' }).click();
+  const placed = dialog.getByRole('list', { name: 'Placed rows' });
+  await expect(placed.locator('.fix-row')).toHaveCount(2);
+  await expect(placed.locator('.fix-row[data-row="3"]')).toContainText('(geocoded: 12, Rue de Gerland, Lyon, France)');
+  await expect(problems).toContainText('Geocoding: the service found no place for this address.');
+  // One request per address: the two vans of the yard shared one.
+  expect(stub.queries.filter((q) => q === YARD)).toHaveLength(1);
+
+  await problems.getByRole('button', { name: 'Place row 4 on the map' }).click();
+  await expect(dialog).toBeHidden();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.55);
+  await expect(dialog).toBeVisible();
+  await expect(problems).toHaveCount(0);
+  await expect(placed.locator('.fix-row[data-row="4"]')).toContainText('(placed on the map)');
+  const newDepots = dialog.getByRole('table').filter({ hasText: YARD });
+  await expect(dialog.getByText('2 new depots')).toBeVisible();
+  await expect(newDepots).toContainText('Yard by the river');
+  await expect(newDepots).toContainText('45.731');
+  await page.screenshot({ path: testInfo.outputPath('fleet-starts-placed.png') });
+
+  await dialog.getByRole('button', { name: 'Import 3 vehicles' }).click();
+  await expect(dialog.getByText('Imported 3 vehicles (replacing the previous ones) and created 2 depots.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(meta).toContainText('3 vehicles · 3 depots');
+  const depots = page.getByRole('region', { name: 'Depots' }).getByRole('table', { name: 'Depots' });
+  await expect(depots).toContainText(YARD);
+  await expect(depots).toContainText('Yard by the river');
 });

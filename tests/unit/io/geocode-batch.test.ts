@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cacheKey, geocodeBatch, idbGeocodeCache, memoryGeocodeCache } from '../../../web/src/io/geocode-batch';
 import type { GeocodeCandidate } from '../../../web/src/io/geocode';
+import { parseCsv } from '../../../web/src/io/csv';
 import { readRows } from '../../../web/src/io/import-rows';
 import { NEEDS_PLACE } from '../../../web/src/io/import-orders';
 import { startGeocodeStub, type GeocodeStub } from '../../helpers/geocode-stub';
@@ -106,5 +107,17 @@ describe('rows without coordinates', () => {
     expect(rows[0].issues).toEqual([]);
     expect(rows[0].value).toMatchObject({ id: 'A', address: '1 Known Street, Lyon', lat: 45.7601, lng: 4.8402 });
     expect(rows[2].value).toMatchObject({ lat: 45.1, lng: 4.2 });
+  });
+
+  it('gives a place to the row it was given to in a file whose rows are numbered past a title and a blank line', async () => {
+    // The review keeps places by row index; the rows' spreadsheet numbers are 6, 8 and 9 here. The place of index 1
+    // went to no row (read as index 3), and a place of index 3 would have gone to row 2's order.
+    const titled = await parseCsv(['Deliveries,,', 'week 50,,', ',,', 'Order,Address,City', 'A1,1 High St,Lyon', ',,', 'A2,2 Low St,Lyon', 'A3,3 Mid St,Lyon'].join('\n'));
+    expect(titled.rowNumbers).toEqual([5, 7, 8]);
+    const rows = readRows(titled, { ...ctx, targets: ['id', 'address', 'city'], placements: new Map([[1, { lat: 45.75, lng: 4.85 }]]) });
+    expect(rows.map((r) => [r.rowNumber, r.value ? (r.value as { id: string; lat: number }).id : r.issues[0].message])).toEqual([
+      [5, NEEDS_PLACE], [7, 'A2'], [8, NEEDS_PLACE],
+    ]);
+    expect(rows[1].value).toMatchObject({ address: '2 Low St, Lyon', lat: 45.75, lng: 4.85 });
   });
 });

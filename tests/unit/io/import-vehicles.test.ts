@@ -8,7 +8,8 @@ import type { Depot, Order, Scenario, Vehicle } from '../../../web/src/domain/sc
 import { DEFAULT_SERVICE_TYPES } from '../../../web/src/domain/service-types';
 import { serviceSkillLines } from '../../../web/src/io/skill-words';
 import { keptColumns } from '../../../web/src/io/import-checks';
-import { mergeIntoScenario } from '../../../web/src/io/import-rows';
+import { rowAddress } from '../../../web/src/io/import-orders';
+import { mergeIntoScenario, readTable } from '../../../web/src/io/import-rows';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
 const hub: Depot = { id: 'pdx-central', name: 'Portland Central', lat: 45.53, lng: -122.67, open: 360, close: 1200 };
@@ -103,11 +104,47 @@ describe('vehicles file', () => {
     const blank = makeBlankScenario('b', 'Blank', '2026-12-01');
     const { rows, newDepots } = await read('Vehicle,Start,Start lat\nA,Depot X,\nB,"95.1, 4.8",\nC,,45.5', blank);
     expect(issueLines(rows)).toEqual([
-      'row 2, startDepot: unknown depot \'Depot X\' (no depots yet); write its place as "lat, lng" or add latitude and longitude columns',
+      // No depot of that name and no coordinates: a start to place (geocoded or clicked), see the next test.
+      'row 2, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map',
       "row 3, startDepot: '95.1, 4.8': latitude 95.1 is outside -90…90 (latitude and longitude swapped?)",
       'row 4, startLng: the start longitude is missing',
     ]);
     expect(newDepots).toEqual([]);
+  });
+
+  it('waits for the place of a start given as an address, then starts every van of that address at one new depot named by it', async () => {
+    const csv = [
+      'Driver,Start Location,End Location,Shift',
+      'Ana,"1200 NW Naito Pkwy, Portland","1200 NW Naito Pkwy, Portland",07:00-16:00',
+      'Ben,"1200 NW Naito Pkwy, Portland",,07:00-16:00',
+      'Cho,Portland Central,"9 Side St, Gresham",08:00-17:00',
+      'Dee,"1200 nw naito pkwy, portland",Portland Central,08:00-17:00',
+    ].join('\n');
+    const known = "known: 'Portland Central'";
+    const waiting = await read(csv);
+    expect(waiting.ctx.targets).toEqual(['name', 'startDepot', 'endDepot', 'shift']);
+    // One issue per row waiting (not a second for an end written as its start); an end address is not placed.
+    expect(issueLines(waiting.rows)).toEqual([
+      `row 2, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
+      `row 3, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
+      `row 4, endDepot: unknown depot '9 Side St, Gresham' (${known}); write its place as "lat, lng" or add latitude and longitude columns`,
+      `row 5, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
+    ]);
+    expect(rowAddress(waiting.table.rows[0], waiting.ctx.targets)).toBe('1200 NW Naito Pkwy, Portland');
+    // The review places row 2 (index 0): the later rows of that address start at the depot it makes.
+    const placed = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: 45.5262, lng: -122.6731 }]]) });
+    expect(issueLines(placed.rows)).toEqual([`row 4, endDepot: unknown depot '9 Side St, Gresham' (known: 'Portland Central', '1200 NW Naito Pkwy, Portland'); write its place as "lat, lng" or add latitude and longitude columns`]);
+    expect(placed.newDepots).toEqual([{ id: '1200-nw-naito-pkwy-portland', name: '1200 NW Naito Pkwy, Portland', lat: 45.5262, lng: -122.6731, open: 0, close: 1440 }]);
+    const vans = placed.rows.flatMap((r) => (r.value ? [r.value as Vehicle] : []));
+    expect(vans.map((v) => [v.name, v.startDepotId, v.endDepotId])).toEqual([
+      ['Ana', '1200-nw-naito-pkwy-portland', '1200-nw-naito-pkwy-portland'],
+      ['Ben', '1200-nw-naito-pkwy-portland', '1200-nw-naito-pkwy-portland'],
+      ['Dee', '1200-nw-naito-pkwy-portland', 'pdx-central'],
+    ]);
+    // A place within 50 m of a depot the scenario has is that depot, not a second one.
+    const atHub = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: hub.lat + 0.0002, lng: hub.lng }]]) });
+    expect(atHub.newDepots).toEqual([]);
+    expect(atHub.rows.flatMap((r) => (r.value ? [(r.value as Vehicle).startDepotId] : []))).toEqual(['pdx-central', 'pdx-central', 'pdx-central']);
   });
 
   it('reads breaks from one cell ("12:00-13:30 30", several, with ids) or from start/end/minutes columns', async () => {

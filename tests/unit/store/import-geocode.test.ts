@@ -5,6 +5,7 @@
 import { createRoot } from 'solid-js';
 import { describe, expect, it } from 'vitest';
 import { memoryGeocodeCache } from '../../../web/src/io/geocode-batch';
+import { START_NEEDS_PLACE } from '../../../web/src/io/import-depots';
 import { NEEDS_PLACE } from '../../../web/src/io/import-orders';
 import type { RowResult } from '../../../web/src/io/import-rows';
 import { createPlacing, needsPlace } from '../../../web/src/store/import-geocode';
@@ -78,6 +79,31 @@ describe('import placing', () => {
     expect(asked.length).toBeLessThanOrEqual(1);
     expect(placing.state.progress.running).toBe(false);
     expect(placing.state.progress.message).toMatch(/^Cancelled after [01] of 4\.$/);
+  });
+
+  it('gives a fleet row\'s place to every van of its start address; an order\'s only to its own row', () => {
+    const starts = ['1200 NW Naito Pkwy', 'Main warehouse', '1200 NW Naito Pkwy', '1200 NW Naito Pkwy'];
+    const van = (index: number): RowResult<unknown> => ({ index, rowNumber: index + 2, value: null, issues: [{ field: 'startDepot', column: 1, message: `${START_NEEDS_PLACE}, or write a depot's name (known: 'Hub')` }] });
+    const make = (perAddress: boolean) => createRoot(() => createPlacing({
+      rows: () => starts.map((_, i) => (i === 3 ? { index: 3, rowNumber: 5, value: {}, issues: [] } : van(i))),
+      cells: (index) => [`Van ${index}`, starts[index]],
+      targets: () => ['name', 'startDepot'],
+      settings: () => ({ url: '', intervalMs: 0 }),
+      cache: memoryGeocodeCache(),
+      perAddress: () => perAddress,
+    }));
+    expect(needsPlace(van(0))).toBe(true);
+    const fleet = make(true);
+    fleet.place(2, 45.52, -122.67);
+    // Rows 0 and 2 waited at that address; row 3 (already read at a depot) and row 1 (another start) are left alone.
+    expect(Object.keys(fleet.state.placements).sort()).toEqual(['0', '2']);
+    expect(fleet.state.placements[0]).toEqual({ lat: 45.52, lng: -122.67, how: 'map' });
+    // Moving one of them moves both: one depot per address.
+    fleet.place(0, 45.53, -122.68);
+    expect([fleet.state.placements[0].lat, fleet.state.placements[2].lat]).toEqual([45.53, 45.53]);
+    const orders = make(false);
+    orders.place(2, 45.52, -122.67);
+    expect(Object.keys(orders.state.placements)).toEqual(['2']);
   });
 
   it('tells a waiting row from other rows', () => {

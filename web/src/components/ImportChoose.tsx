@@ -35,11 +35,14 @@ export function ImportChoose(): JSX.Element {
       </Show>
       <ul class="format-list" aria-label="Formats">
         <li><span class="tag">.csv</span> Orders or vehicles, any column names (OptimoRoute, Circuit, Onfleet, Routific and Route4Me templates match as they are), comma, semicolon or tab separated</li>
-        <li><span class="tag">.xlsx</span> Orders or vehicles from the first sheet of an Excel workbook</li>
+        <li><span class="tag">.xlsx</span> Orders or vehicles from an Excel workbook (the first sheet holding a table; another can be chosen)</li>
         <li><span class="tag">.fmp.json</span> A scenario file exported from this planner (opens as its own scenario)</li>
         <li><span class="tag">VROOM .json</span> A VROOM problem (jobs, shipments, vehicles; opens as its own scenario)</li>
       </ul>
-      <p class="muted">Coordinates are needed for every order: addresses cannot be looked up offline.</p>
+      <p class="muted">
+        Every order needs a place: its coordinates, or an address placed on the map or geocoded (with a geocoding
+        service set in Settings, and a network). A vehicle starts at a depot, at "lat, lng", or at an address placed the same way.
+      </p>
     </>
   );
 }

@@ -14,7 +14,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'name', label: 'Name', format: 'text', synonyms: ['name', 'vehicle name', 'driver', 'driver name', 'label'] },
   { key: 'type', label: 'Vehicle type', format: 'text', synonyms: ['type', 'vehicle type', 'profile', 'category'] },
   {
-    key: 'startDepot', label: 'Start (depot or "lat, lng")', format: 'place',
+    key: 'startDepot', label: 'Start (depot, address or "lat, lng")', format: 'place',
     synonyms: ['start depot', 'depot', 'start', 'start hub', 'hub', 'start location', 'start address', 'starting location', 'start point', 'home depot', 'depot id', 'start depot id', 'home base'],
   },
   { key: 'startDepotName', label: 'Start depot name', format: 'text', synonyms: ['start depot name', 'depot name', 'start name', 'start location name'] },

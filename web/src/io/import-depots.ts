@@ -13,6 +13,13 @@ const SAME_PLACE_M = 50;
 /** How many depot names an "unknown depot" message lists. */
 const KNOWN_LISTED = 8;
 
+/**
+ * The start of a fleet row that names no depot and gives no coordinates ("1200 NW Naito Pkwy, Portland", or
+ * "Main warehouse" in a scenario without depots): it waits, like an order without coordinates, for the place the
+ * review gives it (geocoded or clicked on the map), and becomes a depot of that name there.
+ */
+export const START_NEEDS_PLACE = 'no depot of that name and no coordinates yet: geocode it as an address or place it on the map';
+
 /** What a row says about one end of a vehicle's route. */
 export interface PlaceRef {
   /** The start/end cell: a depot id or name, or "lat, lng". */
@@ -31,6 +38,8 @@ const fixed = (n: number) => String(Math.round(n * 1e5) / 1e5);
 /** Resolves places to depot ids, planning new depots for new places. */
 export class DepotPlanner {
   private readonly planned: Depot[] = [];
+  /** A cell's text placed at a depot already known ("1200 NW Naito Pkwy" geocoded onto the hub): later rows of it start there too. */
+  private readonly aliases = new Map<string, string>();
   constructor(private readonly existing: readonly Depot[]) {}
 
   private all(): Depot[] {
@@ -39,7 +48,8 @@ export class DepotPlanner {
 
   private byKey(text: string): Depot | undefined {
     const key = text.trim().toLowerCase();
-    return this.all().find((d) => d.id.toLowerCase() === key || d.name.trim().toLowerCase() === key);
+    const alias = this.aliases.get(key);
+    return this.all().find((d) => (alias !== undefined ? d.id === alias : d.id.toLowerCase() === key || d.name.trim().toLowerCase() === key));
   }
 
   private near(lat: number, lng: number): Depot | undefined {
@@ -52,6 +62,16 @@ export class DepotPlanner {
     let n = 2;
     while (taken.has(`${wanted}-${n}`)) n += 1;
     return `${wanted}-${n}`;
+  }
+
+  /** Whether a start/end cell is a place still to be given: no depot's id or name, and no "lat, lng". */
+  unplaced(text: string): boolean {
+    return !looksLikeLatLng(text) && this.byKey(text) === undefined;
+  }
+
+  /** The message of a start waiting for its place; with depots, the names a cell may give instead. */
+  needsPlaceMessage(): string {
+    return this.all().length === 0 ? START_NEEDS_PLACE : `${START_NEEDS_PLACE}, or write a depot's name (${this.knownList()})`;
   }
 
   /** The depot id for a place; `undefined` value when the row says nothing about it. */
@@ -78,7 +98,10 @@ export class DepotPlanner {
       return { ok: false, message: `${fixed(point.lat)}, ${fixed(point.lng)} is not a place: latitude must lie within ±90 and longitude within ±180` };
     }
     const same = this.near(point.lat, point.lng);
-    if (same) return { ok: true, value: same.id };
+    if (same) {
+      if (text !== undefined && !isPair) this.aliases.set(text.toLowerCase(), same.id);
+      return { ok: true, value: same.id };
+    }
     return { ok: true, value: this.create(point, text !== undefined && !isPair ? text : undefined, ref) };
   }
 

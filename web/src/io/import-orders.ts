@@ -6,7 +6,7 @@ import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
 import { DEFAULT_SERVICE_MINUTES, datesOf, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { joinAddress } from './fields-orders';
-import { extraOf, RowReader, type RowContext } from './row-reader';
+import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
 
 function windowPair(row: RowReader, startKey: string, endKey: string): TimeWindow[] {
@@ -28,12 +28,16 @@ function addressOf(row: RowReader): string {
   return joinAddress((key) => row.text(key));
 }
 
-/** The address of a row's cells under a column mapping (the parts joined as the order's address). */
+/**
+ * The address a row is placed by, under a column mapping: an order's address parts joined as its address, or a
+ * fleet row's start cell (a start given as an address, see import-vehicles.ts; a fleet file has no order address).
+ */
 export function rowAddress(cells: readonly string[], targets: readonly string[]): string {
-  return joinAddress((key) => {
+  const cell = (key: string) => {
     const column = targets.indexOf(key);
     return column < 0 ? undefined : (cells[column] ?? '').trim();
-  });
+  };
+  return joinAddress(cell) || (cell('startDepot') ?? '');
 }
 
 /**
@@ -96,7 +100,8 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
 }
 
 /** Builds the order of one row (unchecked: the caller validates it against the schema). */
-export function buildOrder(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext, lineAmounts?: readonly number[]): { row: RowReader; value: unknown } {
+export function buildOrder(table: Table, cells: readonly string[], at: RowAt, ctx: RowContext, lineAmounts?: readonly number[]): { row: RowReader; value: unknown } {
+  const { rowNumber } = at;
   const row = new RowReader(cells, ctx);
   const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
   // With its further lines' amounts (a shop export's row per item: import-rows.ts orderLines).
@@ -106,7 +111,7 @@ export function buildOrder(table: Table, cells: readonly string[], rowNumber: nu
     id: row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '',
     customerName: [row.text('customerName'), row.text('customerLastName')].filter((part) => part !== undefined).join(' '),
     address: addressOf(row),
-    ...coordinatesOf(row, rowNumber, ctx),
+    ...coordinatesOf(row, at.index, ctx),
     serviceType,
     serviceMinutes: row.duration('serviceMinutes') ?? catalogueMinutes,
     amounts,
@@ -176,11 +181,12 @@ function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
 }
 
 /** The row's coordinates; a row that gives none takes the place it was given in the review (geocoded or clicked). */
-function coordinatesOf(row: RowReader, rowNumber: number, ctx: RowContext): { lat: number | undefined; lng: number | undefined } {
+function coordinatesOf(row: RowReader, index: number, ctx: RowContext): { lat: number | undefined; lng: number | undefined } {
   const pair = row.read('coordinates', parseCoordinatePair);
   const lat = row.number('lat') ?? pair?.lat;
   const lng = row.number('lng') ?? pair?.lng;
-  const placed = ctx.placements?.get(rowNumber - 2);
+  // By the row's index, as the review keeps places: its spreadsheet number is further down below a title or a blank row.
+  const placed = ctx.placements?.get(index);
   if (lat === undefined && lng === undefined && !row.has('lat') && !row.has('lng') && placed) return { lat: placed.lat, lng: placed.lng };
   return { lat, lng };
 }

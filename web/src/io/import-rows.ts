@@ -220,7 +220,7 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
     const own = lines.get(index);
     const read = own ? linesRead(table, ctx, own) : null;
     for (const [line, found] of read?.issues ?? []) lineIssues.set(line, found);
-    const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, rowNumber, ctx, read?.amounts) : buildVehicle(table, cells, rowNumber, ctx, planner);
+    const { row, value } = ctx.kind === 'orders' ? buildOrder(table, cells, { index, rowNumber }, ctx, read?.amounts) : buildVehicle(table, cells, { index, rowNumber }, ctx, planner);
     const issues = [...row.issues, ...schemaIssues(ctx.kind, value, row)];
     // An order whose further line cannot be read is not imported short of it.
     for (const line of read?.issues.keys() ?? []) issues.push({ field: 'row', column: null, message: `its further line in row ${numberOf(line)} needs attention` });

@@ -9,8 +9,8 @@ import type { Break, TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
 import { freeId, parseBreaks, parseList, parseWindows, parseYesNo, largerCrew, splitCrewWords } from './cell-parse';
 import { featureName } from './column-map';
-import type { DepotPlanner } from './import-depots';
-import { extraOf, RowReader, type RowContext } from './row-reader';
+import type { DepotPlanner, PlaceRef } from './import-depots';
+import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
 
 /** A whole day: the shift of a vehicle whose file gives none (no limit invented). */
@@ -102,27 +102,48 @@ function overtimeOf(row: RowReader): { maxMinutes: number; costPerMinute: number
   return { maxMinutes, costPerMinute: costPerMinute ?? 0 };
 }
 
-/** Start and end depot ids ('' when unusable: the row has an issue); the end defaults to the start. */
-function depotsOf(row: RowReader, planner: DepotPlanner): { start: string; end: string } {
-  const resolve = (side: 'start' | 'end'): string | null | undefined => {
+/**
+ * Start and end depot ids ('' when unusable: the row has an issue); the end defaults to the start. A start given as
+ * an address (no depot of that name, no coordinates) takes the place the review gave the row (geocoded or clicked)
+ * and becomes a depot named by it; until then the row waits for it. An end written as its start is that depot.
+ */
+function depotsOf(row: RowReader, at: RowAt, planner: DepotPlanner): { start: string; end: string } {
+  const refOf = (side: 'start' | 'end'): PlaceRef => {
     const field = `${side}Depot`;
-    const ref = {
+    return {
       text: row.text(field), name: row.text(`${field}Name`), lat: row.number(`${side}Lat`), lng: row.number(`${side}Lng`),
       hours: row.read(`${field}Hours`, (text) => parseWindows(text, 'clock'))?.[0],
     };
+  };
+  const resolve = (side: 'start' | 'end', ref: PlaceRef): string | null | undefined => {
+    const field = `${side}Depot`;
     if ((ref.lat === undefined) !== (ref.lng === undefined)) {
       const missing = ref.lat === undefined ? `${side}Lat` : `${side}Lng`;
       row.issue(missing, `the ${side} ${ref.lat === undefined ? 'latitude' : 'longitude'} is missing`);
       return null;
     }
     if (ref.text === undefined && ref.lat === undefined) return undefined;
-    const result = planner.resolve(ref);
+    let given = ref;
+    if (side === 'start' && ref.text !== undefined && ref.lat === undefined && planner.unplaced(ref.text)) {
+      const placed = row.ctx.placements?.get(at.index);
+      if (!placed) {
+        row.issue(field, planner.needsPlaceMessage());
+        return null;
+      }
+      given = { ...ref, lat: placed.lat, lng: placed.lng };
+    }
+    const result = planner.resolve(given);
     if (result.ok) return result.value;
     row.issue(field, result.message);
     return null;
   };
-  const start = resolve('start');
-  const end = resolve('end');
+  const startRef = refOf('start');
+  const endRef = refOf('end');
+  const start = resolve('start', startRef);
+  // "Start: 1200 NW Naito Pkwy" | "End: 1200 NW Naito Pkwy": one place, placed once (and not a second issue while it waits).
+  const sameText = (a?: string, b?: string) => a !== undefined && b !== undefined && a.trim().toLowerCase() === b.trim().toLowerCase();
+  const endIsStart = sameText(endRef.text, startRef.text) && endRef.lat === undefined && endRef.lng === undefined && startRef.lat === undefined;
+  const end = endIsStart ? start : resolve('end', endRef);
   const startId = start === null ? '' : start ?? onlyDepot(row) ?? '';
   return { start: startId, end: end === null ? '' : end ?? startId };
 }
@@ -137,10 +158,11 @@ function onlyDepot(row: RowReader): string | undefined {
 }
 
 /** Builds the vehicle of one row (unchecked: the caller validates it against the schema). */
-export function buildVehicle(table: Table, cells: readonly string[], rowNumber: number, ctx: RowContext, planner: DepotPlanner): { row: RowReader; value: unknown } {
+export function buildVehicle(table: Table, cells: readonly string[], at: RowAt, ctx: RowContext, planner: DepotPlanner): { row: RowReader; value: unknown } {
+  const { rowNumber } = at;
   const row = new RowReader(cells, ctx);
   const id = row.column('id') === null ? `${ctx.idPrefix}-${rowNumber}` : row.text('id') ?? '';
-  const { start, end } = depotsOf(row, planner);
+  const { start, end } = depotsOf(row, at, planner);
   // A shift as one range ("07:00-17:00") gives the bounds its own columns do not.
   const range = row.read('shift', (text) => {
     const read = parseWindows(text, 'clock');

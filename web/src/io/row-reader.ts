@@ -9,6 +9,9 @@ import { amountOfPrice, amountWithUnit, convertAmount, UNIT_FIELD } from './unit
 /** Fields holding a price. */
 const PRICE_FIELDS: ReadonlySet<string> = new Set(['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost', 'latenessCost', 'overtimeCostPerMinute']);
 
+/** Where a row is in its table: its index into `table.rows` (places given in the review are kept by it) and its spreadsheet number. */
+export interface RowAt { index: number; rowNumber: number }
+
 /** One reason a row cannot be imported. */
 export interface RowIssue {
   /** Field key or label ("lat", "lat/lng", "id"). */

@@ -5,6 +5,7 @@
 import { createStore, produce } from 'solid-js/store';
 import { DEFAULT_MIN_SCORE, judgeCandidates, type GeocodeCandidate } from '../io/geocode';
 import { geocodeBatch, idbGeocodeCache, type GeocodeCache } from '../io/geocode-batch';
+import { START_NEEDS_PLACE } from '../io/import-depots';
 import { NEEDS_PLACE, rowAddress } from '../io/import-orders';
 import type { RowResult } from '../io/import-rows';
 
@@ -31,6 +32,12 @@ export interface PlacingSource {
   targets: () => readonly string[];
   /** The geocoding settings of the open scenario (url empty = off). */
   settings: () => { url: string; intervalMs: number };
+  /**
+   * Whether every row of one address shares its place: a fleet's start (one depot per address), so a place given
+   * to one van is its fleet-mates' too. Orders are placed row by row: rows of a coarse address ("Berlin") are
+   * no one place.
+   */
+  perAddress?: () => boolean;
   cache?: GeocodeCache;
   fetch?: typeof fetch;
 }
@@ -38,8 +45,9 @@ export interface PlacingSource {
 /** Nominatim's usage policy: one request a second. */
 export const DEFAULT_INTERVAL_MS = 1000;
 
-/** Whether a row waits for a place: no coordinates, but an address. */
-export const needsPlace = (row: RowResult<unknown>) => row.issues.some((i) => i.field === 'lat/lng' && i.message === NEEDS_PLACE);
+/** Whether a row waits for a place: an order without coordinates but with an address, or a fleet row's start given as an address. */
+export const needsPlace = (row: RowResult<unknown>) => row.issues.some((i) => (i.field === 'lat/lng' && i.message === NEEDS_PLACE)
+  || (i.field === 'startDepot' && i.message.startsWith(START_NEEDS_PLACE)));
 
 const idle = (): GeocodeProgress => ({ running: false, done: 0, total: 0, message: null });
 /** A fresh placing state. */
@@ -85,22 +93,40 @@ export function createPlacing(source: PlacingSource) {
     setState('progress', { running: false, message });
   }
 
+  /** The rows a place given to row `index` goes to: that row, and with places per address every row waiting or placed at its address. */
+  function sharing(index: number): number[] {
+    if (!source.perAddress?.()) return [index];
+    const address = rowAddress(source.cells(index), source.targets());
+    const same = source.rows().filter((row) => (needsPlace(row) || state.placements[row.index]) && rowAddress(source.cells(row.index), source.targets()) === address);
+    return [...new Set([index, ...same.map((row) => row.index)])];
+  }
+
   return {
     state,
     geocode,
     cancel: () => controller?.abort(),
     /** Places a row by hand (a map click): any review of it is settled. */
-    place: (index: number, lat: number, lng: number) => setState(produce((s) => {
-      s.placements[index] = { lat, lng, how: 'map' };
-      delete s.reviews[index];
-    })),
+    place: (index: number, lat: number, lng: number) => {
+      const rows = sharing(index);
+      setState(produce((s) => {
+        for (const at of rows) {
+          s.placements[at] = { lat, lng, how: 'map' };
+          delete s.reviews[at];
+        }
+      }));
+    },
     /** Accepts candidate `k` of a row's review. */
-    accept: (index: number, k: number) => setState(produce((s) => {
-      const candidate = s.reviews[index]?.candidates[k];
+    accept: (index: number, k: number) => {
+      const candidate = state.reviews[index]?.candidates[k];
       if (!candidate) return;
-      s.placements[index] = { lat: candidate.lat, lng: candidate.lng, how: 'geocoded', label: candidate.label };
-      delete s.reviews[index];
-    })),
+      const rows = sharing(index);
+      setState(produce((s) => {
+        for (const at of rows) {
+          s.placements[at] = { lat: candidate.lat, lng: candidate.lng, how: 'geocoded', label: candidate.label };
+          delete s.reviews[at];
+        }
+      }));
+    },
     reset: () => {
       controller?.abort();
       controller = null;

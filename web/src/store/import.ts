@@ -42,6 +42,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     rows: () => reading.read().rows,
     cells: (index) => fields.table?.rows[index] ?? [],
     targets: () => fields.targets,
+    perAddress: () => fields.kind === 'vehicles',
     settings: () => ({ url: open.scenario?.settings.geocodeUrl?.trim() ?? '', intervalMs: open.scenario?.settings.geocodeIntervalMs ?? DEFAULT_INTERVAL_MS }),
   });
   const reading = createImportReading(fields, () => open.scenario, () => placing.state.placements, () => open.dataChanges, deps.reading);
