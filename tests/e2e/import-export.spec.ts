@@ -199,7 +199,7 @@ test('a vehicles file with coordinate starts: depots reviewed then created, unch
   expect(orders.text.replace(/^\ufeff/, '').split(/\r\n/).filter(Boolean)).toHaveLength(DEMO.orders.length + 1);
 });
 
-test('a workbook opening on an instructions sheet: its orders sheet is read, and its fleet sheet can be chosen', async ({ page }) => {
+test('a workbook opening on an instructions sheet: its orders sheet is read, its fleet sheet can be chosen, and is offered once the orders are in', async ({ page }) => {
   const t = (v: string): XlsxCell => ({ t: 'inline', v });
   const n = (v: number): XlsxCell => ({ t: 'number', v: String(v) });
   const orders: XlsxCell[][] = [[t('Order'), t('Customer'), t('Lat'), t('Lng'), t('Window')]];
@@ -226,4 +226,14 @@ test('a workbook opening on an instructions sheet: its orders sheet is read, and
   await dialog.getByRole('button', { name: 'Import 4 orders' }).click();
   await expect(dialog.getByText(/^Imported 4 orders/)).toBeVisible();
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
+  // Then the fleet from the same workbook, without choosing the file again; the orders sheet is not offered twice.
+  // The instructions sheet holds no table: not offered.
+  await expect(dialog.getByRole('button', { name: /^Import sheet/ })).toHaveCount(1);
+  await dialog.getByRole('button', { name: 'Import sheet “Fleet”' }).click();
+  await expect(dialog.getByLabel('Sheet')).toHaveValue('Fleet');
+  await expect(dialog.getByRole('radio', { name: 'Vehicles' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  await dialog.getByRole('button', { name: 'Import 1 vehicle' }).click();
+  await expect(dialog.getByText(/^Imported 1 vehicle/)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: /^Import sheet/ })).toHaveCount(0);
 });

@@ -22,7 +22,7 @@ describe('a workbook of several sheets', () => {
     const table = await readTableFile(file(writeWorkbook([instructions, orders, fleet])));
     expect(table.headers).toEqual(['Order', 'Lat', 'Lng']);
     expect(table.rows).toEqual([['A-1', '45.76', '4.84'], ['A-2', '45.75', '4.85']]);
-    expect(table.sheets).toEqual({ read: 'Orders', names: ['Instructions', 'Orders', 'Fleet'] });
+    expect(table.sheets).toEqual({ read: 'Orders', names: ['Instructions', 'Orders', 'Fleet'], tables: ['Orders', 'Fleet'] });
   });
 
   it('reads a sheet chosen by name, and says so when the workbook has no such sheet', async () => {
@@ -65,5 +65,27 @@ describe('a workbook of several sheets', () => {
     await actions.chooseSheet('Fleet');
     expect([state.step, state.kind, state.table?.sheets?.read, state.table?.headers[0]]).toEqual(['map', 'vehicles', 'Fleet', 'Vehicle']);
     expect(state.targets).toEqual(['id', 'capacity:0', 'shiftStart']);
+  });
+
+  it('keeps the sheet open when another cannot be read, and goes on from the orders imported to the workbook\'s fleet', async () => {
+    const { scenario: [open], importer: [state, actions] } = createRoot((dispose) => {
+      disposers.push(dispose);
+      const scenario = createScenarioStore(makeMiniScenario());
+      return { scenario, importer: createImportStore({ scenario, openScenario: vi.fn(async () => {}) }) };
+    });
+    const broken = { name: 'Archive', rows: [[text('Order'), text('Delivered')], [text('Z-1'), { t: 'date' as const, v: 1e12 }]] };
+    actions.start();
+    await actions.loadFile(file(writeWorkbook([instructions, orders, broken, fleet])));
+    await actions.chooseSheet('Archive');
+    expect(state.error).toBe('Sheet “Archive” of day.xlsx could not be read: sheet “Archive”, row 2, column B: the date cannot be read (it lies outside the calendar)');
+    // The orders sheet is still open as it was: no file to choose again.
+    expect([state.step, state.busy, state.table?.sheets?.read, state.kind]).toEqual(['map', false, 'Orders', 'orders']);
+    actions.review();
+    actions.setMode('append');
+    const before = open.scenario!.orders.length;
+    await actions.commit();
+    expect([state.step, open.scenario!.orders.length - before, state.importedSheets]).toEqual(['done', 2, ['Orders']]);
+    await actions.chooseSheet('Fleet');
+    expect([state.step, state.kind, state.table?.sheets?.read, state.error, state.lastImport, state.importedSheets]).toEqual(['map', 'vehicles', 'Fleet', null, null, ['Orders']]);
   });
 });

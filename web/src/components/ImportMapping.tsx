@@ -55,6 +55,7 @@ export function ImportMapping(): JSX.Element {
           </div>
         )}
       </Show>
+      <Show when={state.error}>{(message) => <Banner tone="error" title="This sheet cannot be imported"><span>{message()}</span></Banner>}</Show>
       <Show when={table().warnings.length > 0}>
         <Banner tone="warning" title="Rows left out or cut short">
           <ul><For each={table().warnings.slice(0, SHOWN_WARNINGS)}>{(w) => <li>{w}</li>}</For></ul>

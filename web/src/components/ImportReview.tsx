@@ -8,6 +8,7 @@ import { ImportEmptyServiceTypes } from './ImportEmptyServiceTypes';
 import { ImportNotices } from './ImportNotices';
 import { ImportPlaces } from './ImportPlaces';
 import { ImportRowFix } from './ImportRowFix';
+import { Banner } from './ui/Banner';
 import { formatCount, plural } from './ui/format';
 
 /** Rows shown at once; the rest are counted. */
@@ -19,6 +20,11 @@ export function ImportReview(): JSX.Element {
   const noun = () => (state.kind === 'orders' ? 'order' : 'vehicle');
   const existing = () => (state.kind === 'orders' ? scenario.scenario?.orders.length : scenario.scenario?.vehicles.length) ?? 0;
   const done = () => state.step === 'done';
+  /** The workbook's other tables not imported in this session (a fleet sheet after the orders; not a cover sheet). */
+  const otherSheets = () => {
+    const sheets = state.table?.sheets;
+    return sheets ? sheets.tables.filter((name) => name !== sheets.read && !state.importedSheets.includes(name)) : [];
+  };
   return (
     <>
       <Show when={state.lastImport}>
@@ -42,6 +48,20 @@ export function ImportReview(): JSX.Element {
           <button type="button" class="btn btn--ghost btn--small" onClick={() => actions.restoreRows()}>Put back</button>
         </Show>
       </p>
+      <Show when={done() && otherSheets().length > 0}>
+        {/* Another sheet is a new session: offered once no row of this one is kept aside, so none is lost. */}
+        <Show when={state.invalid.length === 0} fallback={
+          <p class="muted">This workbook has more to import ({otherSheets().map((name) => `“${name}”`).join(', ')}): fix or remove the rows kept aside first.</p>
+        }>
+          <div class="row-line">
+            <span>This workbook has more to import:</span>
+            <For each={otherSheets()}>
+              {(name) => <button type="button" class="btn btn--small" disabled={state.busy} onClick={() => void actions.chooseSheet(name)}>Import sheet “{name}”</button>}
+            </For>
+          </div>
+        </Show>
+        <Show when={state.error}>{(message) => <Banner tone="error" title="This sheet cannot be imported"><span>{message()}</span></Banner>}</Show>
+      </Show>
       <ImportNotices />
       <ImportPlaces />
       <Show when={!done()}><ImportEmptyServiceTypes /></Show>

@@ -20,8 +20,11 @@ export interface Table {
   rowNumbers?: number[];
   /** Problems with the file's shape (rows longer or shorter than the header). */
   warnings: string[];
-  /** A workbook of several sheets: the sheet read and every sheet's name, in the workbook's order. */
-  sheets?: { read: string; names: string[] };
+  /**
+   * A workbook of several sheets: the sheet read, every sheet's name in the workbook's order, and those that look
+   * like a table (a row of two cells or more with a row below it: not a cover or instructions sheet).
+   */
+  sheets?: { read: string; names: string[]; tables: string[] };
 }
 
 /** Spreadsheet file kinds the importer reads as tables. */
@@ -190,6 +193,13 @@ function sheetTable(rows: readonly (readonly unknown[])[], sheet: string | null)
   })));
 }
 
+/** Whether a sheet's cells look like a table without reading it: a row of two filled cells or more, and a row below it. */
+function looksLikeTable(data: readonly (readonly unknown[])[]): boolean {
+  const filled = (cell: unknown) => cell !== null && cell !== undefined && String(cell).trim() !== '';
+  const header = data.findIndex((row) => row.filter(filled).length >= 2);
+  return header >= 0 && data.slice(header + 1).some((row) => row.some(filled));
+}
+
 /** A sheet that holds a table: a header of two columns or more and a row below it. */
 const isTable = (table: Table) => table.rows.length > 0 && filledCells(table.headers) >= 2;
 
@@ -207,7 +217,8 @@ export async function parseXlsx(input: Blob | ArrayBuffer, sheet?: string): Prom
   const filled = sheets.filter((s) => (s.data ?? []).some((row) => row.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== '')));
   const names = filled.map((s) => s.sheet);
   if (filled.length <= 1) return sheetTable((filled[0] ?? sheets[0])?.data ?? [], null);
-  const named = (table: Table, read: string): Table => ({ ...table, sheets: { read, names } });
+  const tables = filled.filter((s) => looksLikeTable(s.data)).map((s) => s.sheet);
+  const named = (table: Table, read: string): Table => ({ ...table, sheets: { read, names, tables } });
   if (sheet !== undefined) {
     const chosen = filled.find((s) => s.sheet === sheet);
     if (!chosen) throw new Error(`the workbook has no sheet “${sheet}” (its sheets: ${names.join(', ')})`);

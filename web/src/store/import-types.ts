@@ -45,6 +45,8 @@ export interface ImportFields {
   lastImport: { count: number; kind: ImportKind; mode: ImportMode; depots: number } | null;
   busy: boolean;
   error: string | null;
+  /** Sheets of the open workbook imported in this session: the done step offers the others. */
+  importedSheets: string[];
   /** The row being placed by a click on the map (the dialog steps aside meanwhile), or null. */
   placingRow: number | null;
 }
@@ -72,7 +74,10 @@ export interface ImportActions {
   restart(): void;
   close(): void;
   loadFile(file: File): Promise<void>;
-  /** Reads another sheet of the workbook last opened (a new session on that sheet). */
+  /**
+   * Reads another sheet of the workbook last opened (a new session on that sheet). A sheet that cannot be read
+   * leaves the session as it was, with the message in `error`: another sheet can still be chosen.
+   */
   chooseSheet(sheet: string): Promise<void>;
   setKind(kind: ImportKind): void;
   mapColumn(column: number, target: ColumnTarget): void;

@@ -21,6 +21,7 @@ import { messageOf } from './storage-error';
 const empty = (): ImportFields => ({
   step: 'closed', fileName: '', kind: 'orders', table: null, tableEdits: 0, targets: [], timeFormats: {}, mode: 'append',
   removed: [], imported: [], document: null, lastImport: null, busy: false, error: null, placingRow: null,
+  importedSheets: [],
 });
 
 /** Creates the import store; needs a reactive owner. */
@@ -80,12 +81,12 @@ export function createImportStore(deps: ImportDeps): ImportStore {
   /** The workbook last opened: another of its sheets is read from it (chooseSheet). */
   let workbook: File | null = null;
 
-  async function loadFile(file: File, sheet?: string): Promise<void> {
+  async function loadFile(file: File): Promise<void> {
     setFields({ ...fresh('choose'), busy: true, fileName: file.name });
     workbook = null;
     try {
       if (await looksLikeJson(file)) return loadJson(await file.text(), file.name);
-      const table = await readTableFile(file, sheet);
+      const table = await readTableFile(file);
       if (table.sheets) workbook = file;
       // Handed over under $RAW: Solid's unwrap would otherwise walk every cell of the new table (~30 ms at 10,000 rows).
       setFields({ table: { [$RAW]: table } as unknown as Table, step: 'map' });
@@ -95,6 +96,23 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     } finally {
       setFields('busy', false);
     }
+  }
+
+  async function chooseSheet(sheet: string): Promise<void> {
+    const file = workbook;
+    if (!file) return;
+    const importedSheets = [...fields.importedSheets];
+    setFields({ busy: true, error: null });
+    let table: Table;
+    try {
+      table = await readTableFile(file, sheet);
+    } catch (error) {
+      // The sheet open (or just imported) stays as it was: the user picks another, not the file again.
+      setFields({ busy: false, error: `Sheet “${sheet}” of ${file.name} could not be read: ${messageOf(error)}` });
+      return;
+    }
+    setFields({ ...fresh('map'), fileName: file.name, importedSheets, table: { [$RAW]: table } as unknown as Table });
+    matchColumns(guessKind(table.headers), table);
   }
 
   function loadJson(text: string, fileName: string): void {
@@ -142,6 +160,8 @@ export function createImportStore(deps: ImportDeps): ImportStore {
         // An order's further lines (a shop export's row per item) go with it.
         f.imported.push(...good.flatMap((r) => [r.index, ...(r.lines ?? [])]));
         f.lastImport = { count: good.length, kind: f.kind, mode: f.mode, depots: depots.length };
+        const sheet = f.table?.sheets?.read;
+        if (sheet !== undefined && !f.importedSheets.includes(sheet)) f.importedSheets.push(sheet);
         // Fixed rows kept aside can only be added to what is now imported.
         f.mode = 'append';
         f.step = 'done';
@@ -155,7 +175,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     restart: () => setFields(fresh('choose')),
     close: () => setFields(keptAside() ? { step: 'closed', placingRow: null } : fresh('closed')),
     loadFile: (file) => loadFile(file),
-    chooseSheet: (sheet) => (workbook ? loadFile(workbook, sheet) : Promise.resolve()),
+    chooseSheet,
     setKind: (kind) => fields.table && matchColumns(kind, fields.table),
     mapColumn: (column, target) => setFields('targets', (targets) => targets.map((t, i) => {
       if (i === column) return target;
