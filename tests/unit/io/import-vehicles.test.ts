@@ -155,15 +155,18 @@ describe('vehicles file', () => {
       'C,08:00,17:00,,12:00,14:00,45',
       'D,08:00,17:00,,,,20',
       'E,08:00,17:00,,12:00,13:00,',
+      'F,08:00,17:00,,12:00,,',
     ].join('\n'));
-    expect(vehicles.slice(0, 4).map((v) => v.breaks)).toEqual([
+    expect(vehicles.slice(0, 5).map((v) => v.breaks)).toEqual([
       [{ id: 'break-1', timeWindows: [{ start: 720, end: 810 }], minutes: 30 }],
       [{ id: 'lunch', timeWindows: [{ start: 690, end: 780 }, { start: 810, end: 840 }], minutes: 30 }, { id: 'coffee', timeWindows: [{ start: 900, end: 960 }], minutes: 10 }],
       [{ id: 'break', timeWindows: [{ start: 720, end: 840 }], minutes: 45 }],
       // No window: anywhere in the shift.
       [{ id: 'break', timeWindows: [{ start: 480, end: 1020 }], minutes: 20 }],
+      // A start and an end without minutes: the whole window, as "12:00-13:00" alone in a breaks cell.
+      [{ id: 'break', timeWindows: [{ start: 720, end: 780 }], minutes: 60 }],
     ]);
-    expect(issueLines(rows)).toEqual(['row 6, breakMinutes: the break has a window but no length: give its minutes']);
+    expect(issueLines(rows)).toEqual(['row 7, breakMinutes: the break has a window but no length: give its minutes']);
   });
 
   it('reads limits, costs, overtime and speed, and says what is wrong', async () => {

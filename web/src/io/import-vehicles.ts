@@ -74,8 +74,12 @@ function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
   const end = row.time('breakEnd');
   const minutes = row.duration('breakMinutes');
   if (start !== undefined || end !== undefined || minutes !== undefined) {
-    if (minutes === undefined) row.issue('breakMinutes', 'the break has a window but no length: give its minutes');
-    else listed.push({ id: freeId('break', new Set(listed.map((b) => b.id))), timeWindows: [{ start: start ?? shift.start, end: end ?? shift.end }], minutes });
+    // A start and an end without minutes (Routific's "Break Start" | "Break End" of 12:00 PM | 12:30 PM) is a break
+    // that takes the whole window, as a window alone in a breaks cell is ("12:00-13:00", a lunch hour).
+    const whole = minutes === undefined && start !== undefined && end !== undefined && end > start ? end - start : undefined;
+    const length = minutes ?? whole;
+    if (length === undefined) row.issue('breakMinutes', 'the break has a window but no length: give its minutes');
+    else listed.push({ id: freeId('break', new Set(listed.map((b) => b.id))), timeWindows: [{ start: start ?? shift.start, end: end ?? shift.end }], minutes: length });
   }
   return listed.length > 0 ? listed : undefined;
 }
