@@ -1,7 +1,7 @@
 // Steps 3 and 4 of the import: how many rows are ready, every invalid row with
 // its fixes, append or replace, and Import. After importing, rows still invalid
 // stay listed here ("kept aside") until they are fixed and added, or removed.
-import { For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
 import { useApp } from '../store/context';
 import { ImportColumnFixes } from './ImportColumnFixes';
 import { ImportEmptyServiceTypes } from './ImportEmptyServiceTypes';
@@ -9,6 +9,7 @@ import { ImportNotices } from './ImportNotices';
 import { ImportPlaces } from './ImportPlaces';
 import { ImportRowFix } from './ImportRowFix';
 import { Banner } from './ui/Banner';
+import { ConfirmDialog } from './ui/ConfirmDialog';
 import { formatCount, plural } from './ui/format';
 
 /** Rows shown at once; the rest are counted. */
@@ -20,6 +21,7 @@ export function ImportReview(): JSX.Element {
   const noun = () => (state.kind === 'orders' ? 'order' : 'vehicle');
   const existing = () => (state.kind === 'orders' ? scenario.scenario?.orders.length : scenario.scenario?.vehicles.length) ?? 0;
   const done = () => state.step === 'done';
+  const [askRestart, setAskRestart] = createSignal(false);
   /** The workbook's other tables not imported in this session (a fleet sheet after the orders; not a cover sheet). */
   const otherSheets = () => {
     const sheets = state.table?.sheets;
@@ -83,7 +85,7 @@ export function ImportReview(): JSX.Element {
         </div>
       </Show>
       <div class="dialog__footer">
-        <Show when={!done()} fallback={<button type="button" class="btn" onClick={() => actions.restart()}>Import another file</button>}>
+        <Show when={!done()} fallback={<button type="button" class="btn" onClick={() => (state.invalid.length > 0 ? setAskRestart(true) : actions.restart())}>Import another file</button>}>
           <button type="button" class="btn" onClick={() => actions.back()}>Back to columns</button>
         </Show>
         <span class="spacer" />
@@ -92,6 +94,17 @@ export function ImportReview(): JSX.Element {
           {done() ? `Add ${plural(state.validCount, 'fixed row')}` : `Import ${plural(state.validCount, noun())}`}
         </button>
       </div>
+      {/* Another file is a new session: the rows kept aside (and the fixes typed into them) would leave the list unsaid. */}
+      <ConfirmDialog
+        open={askRestart()}
+        title={`${plural(state.invalid.length, 'row')} kept aside ${state.invalid.length === 1 ? 'is' : 'are'} not imported`}
+        confirmLabel="Leave them out"
+        cancelLabel="Keep fixing"
+        onConfirm={() => { setAskRestart(false); actions.restart(); }}
+        onCancel={() => setAskRestart(false)}
+      >
+        <p>Another file starts a new import, and these rows leave this list with any fixes typed into them. They stay in your file, to import later.</p>
+      </ConfirmDialog>
     </>
   );
 }
