@@ -5,6 +5,7 @@
 // pin is then dragged a little; both are imported as orders at those places.
 // A fleet whose vans start at addresses: one request for the vans of one
 // address, another start placed by a click, each a new depot named by its text.
+// A depot and an order typed by hand, their places found by "Look up address".
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from '@playwright/test';
 import { startGeocodeStub, type GeocodeStub } from '../helpers/geocode-stub';
@@ -173,4 +174,53 @@ test('a fleet starting at addresses: the vans of one address geocoded with one r
   const depots = page.getByRole('region', { name: 'Depots' }).getByRole('table', { name: 'Depots' });
   await expect(depots).toContainText(YARD);
   await expect(depots).toContainText('Yard by the river');
+});
+
+test('a depot and an order typed by hand: their addresses looked up through the stub, a place picked fills Location', async ({ page }) => {
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  // Off: the form says where to turn it on, and sends nothing.
+  const depots = page.getByRole('region', { name: 'Depots' });
+  await depots.getByRole('button', { name: 'Add depot' }).click();
+  let form = depots.getByRole('form');
+  await form.getByLabel('Location', { exact: true }).fill(YARD);
+  await expect(form.getByText('To find a place by its address, set a geocoding URL in Settings → Geocoding')).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  const asked = stub.queries.length;
+  await setGeocodingUrl(page, stub.url);
+  await page.reload();
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+
+  await depots.getByRole('button', { name: 'Add depot' }).click();
+  form = depots.getByRole('form');
+  await form.getByLabel('Name', { exact: true }).fill('Gerland yard');
+  await form.getByLabel('Location', { exact: true }).fill(UNKNOWN);
+  await form.getByRole('button', { name: 'Look up address' }).click();
+  await expect(form.getByRole('alert')).toContainText(`found no place for “${UNKNOWN}”`);
+  await form.getByLabel('Location', { exact: true }).fill(YARD);
+  await expect(form.getByText(`Sends “${YARD}” to ${new URL(stub.url).host}.`)).toBeVisible();
+  await form.getByRole('button', { name: 'Look up address' }).click();
+  const places = form.getByRole('list', { name: 'Places found' });
+  await expect(places).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('depot-lookup.png') });
+  await places.getByRole('button', { name: /^Use 12, Rue de Gerland, Lyon, France/ }).click();
+  await expect(form.getByLabel('Location', { exact: true })).toHaveValue('45.731, 4.833');
+  await expect(form.getByRole('button', { name: 'Look up address' })).toHaveCount(0);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(depots.getByRole('table', { name: 'Depots' })).toContainText('Gerland yard');
+  expect(stub.queries.slice(asked)).toEqual([UNKNOWN, YARD]);
+
+  await page.getByRole('banner').getByRole('button', { name: 'Orders', exact: true }).click();
+  const orders = page.getByRole('dialog', { name: 'Orders' });
+  await orders.getByRole('button', { name: 'Add order', exact: true }).click();
+  const order = page.getByRole('dialog', { name: 'Add order' });
+  await order.getByLabel('Id', { exact: true }).fill('GEO-9');
+  await order.getByLabel('Address').fill(KNOWN);
+  await order.getByRole('button', { name: 'Look up address' }).click();
+  await order.getByRole('button', { name: /^Use 1, Known Street, Lyon, France/ }).click();
+  await expect(order.getByLabel('Location')).toHaveValue('45.7601, 4.8402');
+  await order.getByRole('button', { name: 'Save' }).click();
+  await expect(order).toBeHidden();
+  await orders.getByRole('button', { name: 'Close', exact: true }).first().click();
+  expect(await locationOf(page, 'GEO-9')).toEqual([45.7601, 4.8402]);
 });

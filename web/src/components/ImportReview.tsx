@@ -95,16 +95,18 @@ export function ImportReview(): JSX.Element {
         </button>
       </div>
       {/* Another file is a new session: the rows kept aside (and the fixes typed into them) would leave the list unsaid. */}
-      <ConfirmDialog
-        open={askRestart()}
-        title={`${plural(state.invalid.length, 'row')} kept aside ${state.invalid.length === 1 ? 'is' : 'are'} not imported`}
-        confirmLabel="Leave them out"
-        cancelLabel="Keep fixing"
-        onConfirm={() => { setAskRestart(false); actions.restart(); }}
-        onCancel={() => setAskRestart(false)}
-      >
-        <p>Another file starts a new import, and these rows leave this list with any fixes typed into them. They stay in your file, to import later.</p>
-      </ConfirmDialog>
+      <Show when={askRestart()}>
+        <ConfirmDialog
+          open
+          title={`${plural(state.invalid.length, 'row')} kept aside ${state.invalid.length === 1 ? 'is' : 'are'} not imported`}
+          confirmLabel="Leave them out"
+          cancelLabel="Keep fixing"
+          onConfirm={() => { setAskRestart(false); actions.restart(); }}
+          onCancel={() => setAskRestart(false)}
+        >
+          <p>Another file starts a new import, and these rows leave this list with any fixes typed into them. They stay in your file, to import later.</p>
+        </ConfirmDialog>
+      </Show>
     </>
   );
 }

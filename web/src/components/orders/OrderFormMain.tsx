@@ -1,9 +1,11 @@
 // The order form's first section: who and where (id, customer, address,
-// "lat, lng" with Place on map), what service (type suggests its minutes), and
+// "lat, lng" with Place on map, or the address looked up), what service (type suggests its minutes), and
 // the amounts per capacity unit.
 import { For, Show, type JSX } from 'solid-js';
 import { SERVICE_TYPES, type ServiceType } from '../../domain/scenario';
 import { serviceTypeSpec } from '../../domain/service-types';
+import { parseLatLng } from '../../domain/validate-entity';
+import { AddressLookup } from '../ui/form/AddressLookup';
 import { EditorField, EditorSelect, type EditorFieldProps } from '../fleet/EditorField';
 import { suggestedMinutes } from './order-draft';
 import type { OrderSectionProps, OrderTextKey } from './order-form-types';
@@ -31,6 +33,10 @@ export function OrderFormMain(props: OrderSectionProps & { onPlace: () => void }
         {field('Location', 'location', { size: 'wide', placeholder: '45.52, -122.68', hint: 'Latitude, longitude.' })}
         <button type="button" class="btn btn--small" onClick={() => props.onPlace()}>Place on map</button>
       </div>
+      {/* The address looked up on request (with geocoding on; where to turn it on only while the order has no place). */}
+      <Show when={!parseLatLng(props.draft.location).ok || props.scenario.settings.geocodeUrl?.trim()}>
+        <AddressLookup address={props.draft.address} onUse={(lat, lng) => props.set('location', 'Location', `${lat}, ${lng}`)} />
+      </Show>
       <div class="editor-row">
         <EditorSelect label="Service type" value={props.draft.serviceType} options={types()} issues={props.issuesAt('Service type')} onChange={changeType} />
         {field('Service minutes', 'serviceMinutes', { numeric: true, size: 'short' })}

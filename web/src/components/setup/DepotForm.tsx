@@ -1,11 +1,13 @@
-// The depot form (add or edit): Name, Location ("lat, lng" typed, or a click on
-// the map after "Place on map"), Opens, Closes and an optional Id. Save checks it
+// The depot form (add or edit): Name, Location ("lat, lng" typed, a click on
+// the map after "Place on map", or an address typed there and looked up), Opens,
+// Closes and an optional Id. Save checks it
 // as an import would; each problem shows next to its input and Save stays blocked
 // until none remains. What was typed is kept on error.
 import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { Depot } from '../../domain/scenario';
-import type { FieldIssue } from '../../domain/validate-entity';
+import { parseLatLng, type FieldIssue } from '../../domain/validate-entity';
+import { AddressLookup } from '../ui/form/AddressLookup';
 import { useApp } from '../../store/context';
 import { issueFor, otherIssues } from '../ui/form/issues';
 import { LatLngInput, TextInput, TimeInput } from '../ui/form/TextInput';
@@ -66,6 +68,10 @@ export function DepotForm(props: DepotFormProps): JSX.Element {
       <h3 class="entity-form__title">{title()}</h3>
       <TextInput label="Name" value={form.draft.name} onInput={form.set('name')} error={error('Name')} autofocus />
       <LatLngInput label="Location" value={form.draft.location} onInput={form.set('location')} error={error('Location')} onPick={form.pick} picking={form.picking()} />
+      {/* An address typed where "lat, lng" goes: looked up on request (with geocoding on), a place picked fills Location. */}
+      <Show when={!parseLatLng(form.draft.location).ok}>
+        <AddressLookup address={form.draft.location} onUse={(lat, lng) => form.set('location')(`${lat}, ${lng}`)} />
+      </Show>
       <div class="form-row">
         <TimeInput label="Opens" value={form.draft.open} onInput={form.set('open')} error={error('Opens')} />
         <TimeInput label="Closes" value={form.draft.close} onInput={form.set('close')} error={error('Closes')} />
