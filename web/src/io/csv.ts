@@ -32,6 +32,9 @@ export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
 const BOM = '\ufeff';
 
+/** Rows below a two-row header looked at to tell it from a first row of data. */
+const GROUP_SAMPLE = 20;
+
 const filledCells = (row: readonly string[]) => row.reduce((n, cell) => n + ((cell ?? '').trim() !== '' ? 1 : 0), 0);
 
 /** Filled rows a title and notes may take above the header ("Orders for Thursday 10/12", "Printed 07:12"). */
@@ -55,6 +58,35 @@ function headerIndex(lines: readonly { row: readonly string[] }[]): number {
 const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
 
 /**
+ * A header of two rows, as a hand-made sheet writes one: a group name over some columns (a merged cell, read in its
+ * first column only: "Delivery window" over "From" | "To", "Location" over "Lat" | "Lng") above the columns' own
+ * names. The names of the second row are read under their group ("Delivery window From"), and a name alone in
+ * either row as it is; null when the row below the header is no such row. It is one when none of its cells holds
+ * a digit, and at least one of them continues a group (under an empty header cell, right of a filled one) over a
+ * column whose cells below mostly do: a first row of data has digits (ids, times, amounts, coordinates), and text
+ * under an unnamed column ("x" in a column of x's) is data.
+ */
+function groupedHeader(header: readonly string[], next: readonly string[], below: readonly (readonly string[])[]): string[] | null {
+  const cell = (row: readonly string[], c: number) => restoreCell(row[c] ?? '').trim();
+  const width = Math.max(header.length, next.length);
+  const names = Array.from({ length: width }, (_, c) => cell(next, c));
+  if (names.some((name) => /\d/.test(name)) || below.length === 0) return null;
+  const groupOf: string[] = [];
+  let group = '';
+  for (let c = 0; c < width; c++) {
+    if (cell(header, c)) group = cell(header, c);
+    groupOf.push(group);
+  }
+  const continues = names.some((name, c) => {
+    if (!name || cell(header, c) || !groupOf[c]) return false;
+    const filled = below.map((row) => cell(row, c)).filter(Boolean);
+    return filled.length > 0 && filled.filter((text) => /\d/.test(text)).length * 2 >= filled.length;
+  });
+  if (!continues) return null;
+  return names.map((name, c) => (!name ? cell(header, c) : cell(header, c) ? `${cell(header, c)} ${name}` : groupOf[c] ? `${groupOf[c]} ${name}` : name));
+}
+
+/**
  * Turns raw rows (the file's records in order, blank ones included) into a table: blank rows are left out and a
  * title above the header is skipped (both said in `warnings` when they hold text), each row keeps its spreadsheet
  * row number; rows are padded to the header width, longer rows are reported, cells neutralised by `toCsv` read
@@ -65,13 +97,14 @@ export function makeTable(raw: readonly (readonly string[])[]): Table {
   if (lines.length === 0) throw new Error('the file is empty');
   const head = headerIndex(lines);
   const headerLine = lines[head];
-  const headers = headerLine.row.map((h) => restoreCell(h).trim());
+  const grouped = lines[head + 1] ? groupedHeader(headerLine.row, lines[head + 1].row, lines.slice(head + 2, head + 2 + GROUP_SAMPLE).map((l) => l.row)) : null;
+  const headers = grouped ?? headerLine.row.map((h) => restoreCell(h).trim());
   const warnings: string[] = [];
   if (head > 0) {
     const above = lines.slice(0, head).map((l) => l.row.filter((c) => (c ?? '').trim() !== '').map((c) => `“${restoreCell(c).trim()}”`).join(' '));
-    warnings.push(`the header is row ${headerLine.number}; ${head === 1 ? `row ${lines[0].number} above it is` : `rows ${lines.slice(0, head).map((l) => l.number).join(', ')} above it are`} taken as the sheet's title and not imported: ${above.join(', ')}`);
+    warnings.push(`the header is ${grouped ? `rows ${headerLine.number} and ${lines[head + 1].number}` : `row ${headerLine.number}`}; ${head === 1 ? `row ${lines[0].number} above it is` : `rows ${lines.slice(0, head).map((l) => l.number).join(', ')} above it are`} taken as the sheet's title and not imported: ${above.join(', ')}`);
   }
-  const body = lines.slice(head + 1);
+  const body = lines.slice(head + (grouped ? 2 : 1));
   const rows = body.map(({ row, number }) => {
     const extra = row.slice(headers.length).filter((cell) => (cell ?? '').trim() !== '');
     if (extra.length > 0) warnings.push(`row ${number} has ${row.length} cells but the header has ${headers.length}; cells past the last column are not imported: ${extra.map((c) => `'${c}'`).join(', ')}`);

@@ -1,0 +1,61 @@
+// A header of two rows, as hand-made sheets write one: a group name over some columns (a merged cell) above the
+// columns' own names ("Delivery window" over "From" | "To"). Read as one header ("Delivery window From"), the data
+// from the row below it; a first row of data is never taken for the second header row.
+import { describe, expect, it } from 'vitest';
+import { makeBlankScenario } from '../../../web/src/domain/blank';
+import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { readTableFile } from '../../../web/src/io/csv';
+import { writeXlsx, type XlsxCell } from '../../fuzz/xlsx-writer';
+import { issueLines, readCsvText } from '../../helpers/import-table';
+
+const scenario: Scenario = { ...makeBlankScenario('l', 'London', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 51.5, lng: -0.1, open: 0, close: 1440 }] };
+
+describe('a header of two rows', () => {
+  it('reads a group over its columns as one header, and the orders from the row below it', async () => {
+    const { table, ctx, rows } = await readCsvText([
+      'Order,Customer,Delivery window,,Weight,Location,',
+      ',,From,To,kg,Lat,Lng',
+      'A1,Ann,09:00,12:00,10,51.51,-0.12',
+      '',
+      'A2,Bob,13:00,17:00,20,51.52,-0.11',
+    ].join('\n'), scenario);
+    expect(table.headers).toEqual(['Order', 'Customer', 'Delivery window From', 'Delivery window To', 'Weight kg', 'Location Lat', 'Location Lng']);
+    expect(ctx.targets).toEqual(['id', 'customerName', 'windowStart', 'windowEnd', 'amount:0', 'lat', 'lng']);
+    expect(table.rowNumbers).toEqual([3, 5]);
+    expect(issueLines(rows)).toEqual([]);
+    expect(rows.map((r) => r.value as Order).map((o) => [o.id, o.timeWindows, o.amounts[0], o.lat])).toEqual([
+      ['A1', [{ start: 540, end: 720 }], 10, 51.51],
+      ['A2', [{ start: 780, end: 1020 }], 20, 51.52],
+    ]);
+  });
+
+  it('reads a fleet so, and says both header rows below a title', async () => {
+    const { table, rows } = await readCsvText(['Fleet for week 50,,,,', ',,,,', 'Vehicle,Shift,,Capacity,', ',Start,End,kg,Parcels', 'V1,07:00,16:00,900,120'].join('\n'), scenario, 'vehicles');
+    expect(table.headers).toEqual(['Vehicle', 'Shift Start', 'Shift End', 'Capacity kg', 'Capacity Parcels']);
+    expect(table.warnings).toEqual(['the header is rows 3 and 4; row 1 above it is taken as the sheet\'s title and not imported: “Fleet for week 50”']);
+    expect(rows.map((r) => r.rowNumber)).toEqual([5]);
+    expect((rows[0].value as Vehicle)).toMatchObject({ id: 'V1', shift: { start: 420, end: 960 }, capacity: [900, 120] });
+  });
+
+  it('takes no first row of data for a header row: one with a digit, or text under an unnamed column of text', async () => {
+    const digits = await readCsvText(['Order,Window,,Lat,Lng', 'A1,09:00,12:00,51.5,-0.1'].join('\n'), scenario);
+    expect(digits.table.headers).toEqual(['Order', 'Window', '', 'Lat', 'Lng']);
+    expect(digits.rows).toHaveLength(1);
+    const text = await readCsvText(['Name,,Notes,Lat,Lng', 'Ann,x,call first,51.5,-0.1', 'Bob,x,ring,51.52,-0.1'].join('\n'), scenario);
+    expect(text.table.headers).toEqual(['Name', '', 'Notes', 'Lat', 'Lng']);
+    expect(text.rows.map((r) => (r.value as Order).customerName)).toEqual(['Ann', 'Bob']);
+  });
+
+  it('reads a workbook\'s merged group cell (its value in the first column only) the same way', async () => {
+    const t = (v: string): XlsxCell => ({ t: 'inline', v });
+    const n = (v: number): XlsxCell => ({ t: 'number', v: String(v) });
+    const bytes = writeXlsx([
+      [t('Order'), t('Zeitfenster'), null, t('Koordinaten'), null],
+      [null, t('von'), t('bis'), t('Breite'), t('Länge')],
+      [t('B-1'), t('08:00'), t('10:00'), n(52.52), n(13.4)],
+    ]);
+    const table = await readTableFile(new File([bytes], 'touren.xlsx'));
+    expect(table.headers).toEqual(['Order', 'Zeitfenster von', 'Zeitfenster bis', 'Koordinaten Breite', 'Koordinaten Länge']);
+    expect(table.rows).toEqual([['B-1', '08:00', '10:00', '52.52', '13.4']]);
+  });
+});
