@@ -3,12 +3,12 @@
 // detected), so io tests exercise the dialog's own functions without a store.
 import type { Scenario } from '../../web/src/domain/scenario';
 import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, type ImportKind, type TimeFormat } from '../../web/src/io/column-map';
-import { parseCsv } from '../../web/src/io/csv';
+import { parseCsv, withoutTotals } from '../../web/src/io/csv';
 import { guessKind, readTable, type RowContext } from '../../web/src/io/import-rows';
 
 /** The table, the context it was read in, and what was read. */
 export async function readCsvText(text: string, scenario: Scenario, kind?: ImportKind, idPrefix = 'file') {
-  const table = await parseCsv(text);
+  const table = withoutTotals(await parseCsv(text));
   const as = kind ?? guessKind(table.headers);
   const fields = fieldsFor(as, scenario.settings.capacityUnits);
   const matched = autoMatch(table.headers, fields);

@@ -394,6 +394,22 @@ export function datesOf(text: string): string[] {
   return [...new Set([day(year, b, a), day(year, a, b)].filter((d): d is string => d !== null))];
 }
 
+/** Excel's day numbers of 2000-01-01 and 2099-12-31 (its 1900 date system): a date column formatted "General". */
+const EXCEL_DAYS = { first: 36526, last: 73050 } as const;
+
+/**
+ * The dates a delivery-date cell names: as datesOf reads them, or a day number of Excel's (46366 = 2026-12-10), as a
+ * date column formatted "General" is written to CSV or read from a workbook. Only a date column's cells are read
+ * so: elsewhere a five-digit number is an amount, an id or a postcode.
+ */
+export function dateCellDates(text: string): string[] {
+  // First: datesOf reads "46367.5" (a day number and a time of day) as the 5th of July 4636.
+  if (!/^\s*\d{5}(?:\.\d+)?\s*$/.test(text)) return datesOf(text);
+  const days = Math.floor(Number(text));
+  if (days < EXCEL_DAYS.first || days > EXCEL_DAYS.last) return [];
+  return [new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10)];
+}
+
 /**
  * The dates a window cell names before its first time ("10/12/2026 09:00 - 10/12/2026 12:00", "2026-12-11T09:00"),
  * as datesOf reads them; empty when it names none.

@@ -2,7 +2,7 @@
 // common header names and synonyms (case-, accent- and spacing-insensitive),
 // including the import templates of OptimoRoute, Circuit, Onfleet, Routific and
 // Route4Me (field tables in fields-orders.ts and fields-vehicles.ts).
-import { compact, datesOf, normalizeHeader, parseClock, parseNumber, parseWindows, parseYesNo } from './cell-parse';
+import { compact, dateCellDates, normalizeHeader, parseClock, parseNumber, parseWindows, parseYesNo } from './cell-parse';
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
@@ -532,7 +532,7 @@ export function detectDateColumn(rows: readonly (readonly string[])[], targets: 
   const column = targets.indexOf('date');
   if (column < 0) return [...targets];
   const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
-  const dates = cells.length > 0 && cells.every((v) => datesOf(v).length > 0);
+  const dates = cells.length > 0 && cells.every((v) => dateCellDates(v).length > 0);
   return dates ? [...targets] : targets.map((t, c) => (c === column ? 'extra' : t));
 }
 

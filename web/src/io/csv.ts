@@ -32,6 +32,16 @@ export const TABLE_EXTENSIONS = ['.csv', '.tsv', '.txt', '.xlsx'] as const;
 
 const BOM = '\ufeff';
 
+/** The words of a totals row's first cell ("Total", "Summe", "Totaal", "Razem", "I alt"), lower case, without accents or a colon. */
+const TOTAL_WORDS: ReadonlySet<string> = new Set(['total', 'totals', 'grand total', 'sum', 'summe', 'gesamt', 'gesamtsumme', 'totaal', 'totale', 'suma', 'razem', 'totalt', 'i alt', 'yhteensa']);
+
+/** A row whose first filled cell is a totals word and whose other filled cells are numbers (one at least). */
+function isTotalsRow(row: readonly string[]): boolean {
+  const filled = row.map((c) => (c ?? '').trim()).filter(Boolean);
+  const word = (filled[0] ?? '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[:.]+$/, '').trim().toLowerCase();
+  return TOTAL_WORDS.has(word) && filled.length > 1 && filled.slice(1).every((c) => /\d/.test(c) && !/[a-z]{3,}/i.test(c));
+}
+
 /** Rows below a two-row header looked at to tell it from a first row of data. */
 const GROUP_SAMPLE = 20;
 
@@ -105,6 +115,7 @@ export function makeTable(raw: readonly (readonly string[])[]): Table {
     warnings.push(`the header is ${grouped ? `rows ${headerLine.number} and ${lines[head + 1].number}` : `row ${headerLine.number}`}; ${head === 1 ? `row ${lines[0].number} above it is` : `rows ${lines.slice(0, head).map((l) => l.number).join(', ')} above it are`} taken as the sheet's title and not imported: ${above.join(', ')}`);
   }
   const body = lines.slice(head + (grouped ? 2 : 1));
+
   const rows = body.map(({ row, number }) => {
     const extra = row.slice(headers.length).filter((cell) => (cell ?? '').trim() !== '');
     if (extra.length > 0) warnings.push(`row ${number} has ${row.length} cells but the header has ${headers.length}; cells past the last column are not imported: ${extra.map((c) => `'${c}'`).join(', ')}`);
@@ -296,8 +307,23 @@ export function decodeCsvBytes(bytes: Uint8Array): string {
 
 /** Reads any supported spreadsheet file by its extension (of a workbook, the sheet named `sheet`; see parseXlsx). */
 export async function readTableFile(file: File, sheet?: string): Promise<Table> {
-  if (file.name.toLowerCase().endsWith('.xlsx')) return parseXlsx(file, sheet);
-  return parseCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer())));
+  if (file.name.toLowerCase().endsWith('.xlsx')) return withoutTotals(await parseXlsx(file, sheet));
+  return withoutTotals(await parseCsv(decodeCsvBytes(new Uint8Array(await file.arrayBuffer()))));
+}
+
+/**
+ * An orders or vehicles table without the sheet's totals under its rows ("Total" | | 30 | 5: no order or vehicle),
+ * said in its warnings. Only the import's tables: a travel matrix or the planner's own reports read as written.
+ */
+export function withoutTotals(table: Table): Table {
+  const n = table.rows.length;
+  if (n < 2 || !isTotalsRow(table.rows[n - 1])) return table;
+  const number = table.rowNumbers?.[n - 1] ?? n + 1;
+  const cells = table.rows[n - 1].filter((c) => c.trim() !== '').map((c) => `“${c.trim()}”`).join(' ');
+  return {
+    ...table, rows: table.rows.slice(0, -1), ...(table.rowNumbers ? { rowNumbers: table.rowNumbers.slice(0, -1) } : {}),
+    warnings: [...table.warnings, `row ${number} reads as the sheet's totals and is not imported: ${cells}`],
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, datesOf, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, dateCellDates, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { joinAddress } from './fields-orders';
 import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
@@ -139,7 +139,7 @@ export const WINDOW_DATE_FIELDS = ['windowStart', 'window', 'windowEnd'] as cons
 export function rowDates(cells: readonly string[], targets: readonly string[]): { dates: string[]; column: number } | null {
   const dateColumn = targets.indexOf('date');
   if (dateColumn >= 0) {
-    const dates = datesOf(cells[dateColumn] ?? '');
+    const dates = dateCellDates(cells[dateColumn] ?? '');
     return dates.length > 0 ? { dates, column: dateColumn } : null;
   }
   for (const key of WINDOW_DATE_FIELDS) {
@@ -173,7 +173,7 @@ function checkDate(row: RowReader, ctx: RowContext, table: Table): void {
   }
   const header = table.headers[column] || `column ${column + 1}`;
   row.read('date', (text) => {
-    const dates = datesOf(text);
+    const dates = dateCellDates(text);
     if (dates.length === 0) return { ok: false, message: `'${text}' is not a date (write ${day ?? '2026-12-10'}, or keep “${header}” as a custom field)` };
     if (!day || dates.includes(day) || !ctx.holdOtherDays) return { ok: true, value: day };
     return { ok: false, message: `for ${asRead(dates, ctx).join(' or ')}, not this scenario's day (${day}): remove the row, or import it into a scenario of that day (if “${header}” is not the delivery day, keep it as a custom field)` };

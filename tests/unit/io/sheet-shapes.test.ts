@@ -1,9 +1,11 @@
-// A header of two rows, as hand-made sheets write one: a group name over some columns (a merged cell) above the
-// columns' own names ("Delivery window" over "From" | "To"). Read as one header ("Delivery window From"), the data
-// from the row below it; a first row of data is never taken for the second header row.
+// Shapes of hand-made sheets: a header of two rows (a group name over some columns, a merged cell, above the
+// columns' own names: "Delivery window" over "From" | "To"), read as one header ("Delivery window From") with the
+// data from the row below it, a first row of data never taken for the second header row; a totals row under the
+// rows, left out and said; a date column of Excel's day numbers (a column formatted "General").
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
+import { dateCellDates } from '../../../web/src/io/cell-parse';
 import { readTableFile } from '../../../web/src/io/csv';
 import { writeXlsx, type XlsxCell } from '../../fuzz/xlsx-writer';
 import { issueLines, readCsvText } from '../../helpers/import-table';
@@ -57,5 +59,38 @@ describe('a header of two rows', () => {
     const table = await readTableFile(new File([bytes], 'touren.xlsx'));
     expect(table.headers).toEqual(['Order', 'Zeitfenster von', 'Zeitfenster bis', 'Koordinaten Breite', 'Koordinaten Länge']);
     expect(table.rows).toEqual([['B-1', '08:00', '10:00', '52.52', '13.4']]);
+  });
+});
+
+describe('a totals row under the rows', () => {
+  it('is left out and said, when its first cell says total and the rest are numbers', async () => {
+    const { table, rows } = await readCsvText(['Order,Customer,Weight kg,Parcels,Lat,Lng', 'A1,Ann,10,2,51.51,-0.12', 'A2,Bob,20,3,51.52,-0.11', ',,,,,', 'Total:,,30,5,,'].join('\n'), scenario);
+    expect(table.warnings).toEqual(['row 5 reads as the sheet\'s totals and is not imported: “Total:” “30” “5”']);
+    expect(rows.map((r) => [r.rowNumber, r.issues.length])).toEqual([[2, 0], [3, 0]]);
+    const german = await readCsvText(['Auftrag;Kunde;Gewicht;Breite;Länge', 'A1;Ann;10;51,51;-0,12', ';Summe;10;;'].join('\n'), scenario);
+    expect(german.table.warnings).toEqual(['row 3 reads as the sheet\'s totals and is not imported: “Summe” “10”']);
+  });
+
+  it('keeps a last row that is an order: a total word not first, a word among the numbers, or the only row', async () => {
+    const named = await readCsvText(['Order,Customer,Weight kg,Lat,Lng', 'A1,Ann,10,51.51,-0.12', 'A9,Total,20,51.52,-0.11'].join('\n'), scenario);
+    expect([named.table.warnings, named.rows.map((r) => (r.value as Order).id)]).toEqual([[], ['A1', 'A9']]);
+    const worded = await readCsvText(['Order,Customer,Weight kg,Lat,Lng', 'A1,Ann,10,51.51,-0.12', 'Total,Total Foods Ltd,20,51.52,-0.11'].join('\n'), scenario);
+    expect([worded.table.warnings, worded.rows.map((r) => (r.value as Order).id)]).toEqual([[], ['A1', 'Total']]);
+    const only = await readCsvText(['Order,Weight kg,Lat,Lng', 'Total,20,51.52,-0.11'].join('\n'), scenario);
+    expect(only.rows.map((r) => (r.value as Order).id)).toEqual(['Total']);
+  });
+});
+
+describe('a date column of Excel day numbers', () => {
+  it('reads 46366 as 2026-12-10 in the delivery date column, and holds back the rows of another day', async () => {
+    expect([dateCellDates('46366'), dateCellDates('46367.5'), dateCellDates('2026-12-10')]).toEqual([['2026-12-10'], ['2026-12-11'], ['2026-12-10']]);
+    // Outside 2000–2099, or not five digits: no date (an amount, an id, a postcode).
+    expect([dateCellDates('12345'), dateCellDates('80000'), dateCellDates('463660'), dateCellDates('4636')]).toEqual([[], [], [], []]);
+    const { ctx, rows } = await readCsvText(['Order,Delivery date,Lat,Lng', 'A1,46366,51.51,-0.12', 'A2,46367,51.52,-0.11'].join('\n'), scenario);
+    expect(ctx.targets[1]).toBe('date');
+    expect(rows[0].issues).toEqual([]);
+    expect(issueLines(rows)).toEqual([
+      "row 3, date: for 2026-12-11, not this scenario's day (2026-12-10): remove the row, or import it into a scenario of that day (if “Delivery date” is not the delivery day, keep it as a custom field)",
+    ]);
   });
 });
