@@ -147,6 +147,27 @@ describe('vehicles file', () => {
     expect(atHub.rows.flatMap((r) => (r.value ? [(r.value as Vehicle).startDepotId] : []))).toEqual(['pdx-central', 'pdx-central', 'pdx-central']);
   });
 
+  it('knows a fleet by its start address in other languages, and reads a shift under its group ("Horaires" over "Début" | "Fin")', async () => {
+    const files = [
+      ['Véhicule,Chauffeur,Adresse de départ,Horaires,,Capacité', ',,,Début,Fin,kg', 'VAN-1,Luc,"12 Rue de Gerland, Lyon",07:00,16:00,400'],
+      ['Fahrzeug;Fahrer;Startadresse;Zieladresse;Schichtbeginn;Schichtende;Nutzlast kg', 'B-1;Jan;Hauptstr. 5, Berlin;;07:00;16:00;900'],
+      ['Vehículo;Conductor;Dirección de salida;Inicio turno;Fin turno;Capacidad kg', 'V1;Ana;Calle Mayor 1, Madrid;07:00;16:00;800'],
+      ['Veicolo;Autista;Indirizzo di partenza;Inizio turno;Fine turno;Portata kg', 'V1;Marco;Via Roma 1, Milano;07:00;16:00;800'],
+      ['Voertuig;Chauffeur;Vertrekadres;Begintijd;Eindtijd;Laadvermogen kg', 'V1;Piet;Damrak 1, Amsterdam;07:00;16:00;800'],
+    ];
+    for (const lines of files) {
+      const { ctx, rows } = await readCsvText(lines.join('\n'), withHub);
+      expect(ctx.kind, lines[0]).toBe('vehicles');
+      expect(ctx.targets.slice(0, 3), lines[0]).toEqual(['id', 'name', 'startDepot']);
+      expect(ctx.targets, lines[0]).toContain('shiftEnd');
+      expect(rows[0].issues.map((i) => i.field), lines[0]).toEqual(['startDepot']);
+      expect(rows[0].issues[0].message).toMatch(/^no depot of that name and no coordinates yet/);
+    }
+    // An order list's delivery address stays an order's ("Adresse de livraison").
+    const orders = await readCsvText(['Commande,Adresse de livraison,Poids', 'C1,"3 Quai Claude Bernard, Lyon",12'].join('\n'), withHub);
+    expect(orders.ctx.kind).toBe('orders');
+  });
+
   it('reads breaks from one cell ("12:00-13:30 30", several, with ids) or from start/end/minutes columns', async () => {
     const { vehicles, rows } = await read([
       'Vehicle,Shift start,Shift end,Breaks,Break start,Break end,Break minutes',

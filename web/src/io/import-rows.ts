@@ -273,6 +273,8 @@ const LOCAL_VEHICLE_WORDS = [
   ...ownWords(LOCAL_VEHICLE_SYNONYMS, ['id', 'name', 'shiftStart', 'shiftEnd', 'crewSize', 'fixedCost', 'perKmCost', 'perHourCost'], LOCAL_ORDER_SYNONYMS),
   ...LOCAL_CAPACITY_WORDS.map(normalizeHeader),
 ];
+/** Headers naming a vehicle's start or end place, in every language fields-local.ts knows (addresses among them). */
+const VEHICLE_PLACE_WORDS = [...(LOCAL_VEHICLE_SYNONYMS.startDepot ?? []), ...(LOCAL_VEHICLE_SYNONYMS.endDepot ?? []), 'start address', 'end address', 'start location', 'end location'].map(normalizeHeader);
 /** An order list's words in other languages: coordinates, address, customer. */
 const LOCAL_ORDER_WORDS = ownWords(LOCAL_ORDER_SYNONYMS, ['lat', 'lng', 'address', 'customerName'], LOCAL_VEHICLE_SYNONYMS);
 /** The header is `word`, or begins or ends with it as a whole word. */
@@ -285,7 +287,9 @@ const speaks = (header: string, words: readonly string[]) => words.some((w) => h
  */
 export function guessKind(headers: readonly string[]): ImportKind {
   const words = headers.map(normalizeHeader);
-  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver|truck)\b/.test(h) || speaks(h, LOCAL_VEHICLE_WORDS));
-  const orderLike = words.some((h) => /^(lat|latitude|lng|lon|longitude|address|customer)\b/.test(h) || /\b(customer|recipient)\b/.test(h) || speaks(h, LOCAL_ORDER_WORDS));
+  // "Adresse de départ", "Startadresse", "Indirizzo di partenza": where a vehicle starts or ends, not an order's address.
+  const vehiclePlace = (h: string) => speaks(h, VEHICLE_PLACE_WORDS);
+  const vehicleLike = words.some((h) => /\b(capacity|shift|vehicle|plate|fleet|crew|driver|truck)\b/.test(h) || speaks(h, LOCAL_VEHICLE_WORDS) || vehiclePlace(h));
+  const orderLike = words.some((h) => !vehiclePlace(h) && (/^(lat|latitude|lng|lon|longitude|address|customer)\b/.test(h) || /\b(customer|recipient)\b/.test(h) || speaks(h, LOCAL_ORDER_WORDS)));
   return vehicleLike && !orderLike ? 'vehicles' : 'orders';
 }
