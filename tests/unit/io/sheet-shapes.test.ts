@@ -81,6 +81,28 @@ describe('a totals row under the rows', () => {
   });
 });
 
+describe('date and time cells of a workbook', () => {
+  it('reads a date and time as its minute, not the minute before (Excel stores 13:00 a hair early)', async () => {
+    const t = (v: string): XlsxCell => ({ t: 'inline', v });
+    const d = (v: number): XlsxCell => ({ t: 'date', v });
+    const bytes = writeXlsx([[t('Order'), t('Complete After'), t('Window end')], [t('A1'), d(46366.541666666664), d(0.5416666)], [t('A2'), d(46366.375), d(0.70833333333333337)]]);
+    const table = await readTableFile(new File([bytes], 'onfleet.xlsx'));
+    expect(table.rows).toEqual([['A1', '2026-12-10 13:00', '13:00'], ['A2', '2026-12-10 09:00', '17:00']]);
+  });
+});
+
+describe('a time column of fractions of a day (formatted "General")', () => {
+  it('reads 0.375 as 09:00 when the column is fractions, and a dotted clock as a clock', async () => {
+    const { ctx, rows } = await readCsvText(['Order,From,To,Lat,Lng', 'A1,0.375,0.5,51.5,-0.1', 'A2,0.541666666666667,0.75,51.5,-0.1', 'A3,0,0.999305555555556,51.5,-0.1'].join('\n'), scenario);
+    expect(ctx.timeFormats).toEqual({ 1: 'dayFraction', 2: 'dayFraction' });
+    expect(issueLines(rows)).toEqual([]);
+    expect(rows.map((r) => (r.value as Order).timeWindows)).toEqual([[{ start: 540, end: 720 }], [{ start: 780, end: 1080 }], [{ start: 0, end: 1439 }]]);
+    const dotted = await readCsvText(['Order,From,To,Lat,Lng', 'A1,9.30,12.00,51.5,-0.1', 'A2,0.30,1.15,51.5,-0.1'].join('\n'), scenario);
+    expect(dotted.ctx.timeFormats).toEqual({ 1: 'clock', 2: 'clock' });
+    expect(dotted.rows.map((r) => (r.value as Order).timeWindows)).toEqual([[{ start: 570, end: 720 }], [{ start: 30, end: 75 }]]);
+  });
+});
+
 describe('a date column of Excel day numbers', () => {
   it('reads 46366 as 2026-12-10 in the delivery date column, and holds back the rows of another day', async () => {
     expect([dateCellDates('46366'), dateCellDates('46367.5'), dateCellDates('2026-12-10')]).toEqual([['2026-12-10'], ['2026-12-11'], ['2026-12-10']]);

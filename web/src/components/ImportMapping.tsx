@@ -84,6 +84,7 @@ export function ImportMapping(): JSX.Element {
                       <select aria-label={`Time format of column ${header()}`} value={state.timeFormats[column] ?? 'clock'} onChange={(e) => actions.setTimeFormat(column, e.currentTarget.value as TimeFormat)}>
                         <option value="clock">Clock (10:00, 10h00, 1000)</option>
                         <option value="minutes">Minutes since midnight</option>
+                        <option value="dayFraction">Fraction of a day (0.375 = 09:00)</option>
                       </select>
                     </Show>
                   </td>

@@ -6,7 +6,8 @@ import { SERVICE_TYPES, type Break, type ServiceType, type TimeWindow } from '..
 import { LOCAL_HOUR_WORDS, LOCAL_MINUTE_WORDS, LOCAL_PRIORITY_WORDS, LOCAL_SERVICE_TYPE_WORDS } from './fields-local';
 
 /** How a time column is written: a clock ("10:00", "10h00", "1000") or minutes since midnight. */
-export type TimeFormat = 'clock' | 'minutes';
+/** How a time column writes its times: a clock, minutes since midnight, or Excel's fraction of a day (0.375 = 09:00, a time column formatted "General"). */
+export type TimeFormat = 'clock' | 'minutes' | 'dayFraction';
 
 /** Result of reading one cell: a value or the reason it cannot be read. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -104,18 +105,28 @@ export function windowsClockText(windows: readonly TimeWindow[]): string {
 /** Reads a time cell in the column's format; `minutes` also accepts clock text. */
 export function parseTime(text: string, format: TimeFormat): Parsed<number> {
   if (format === 'minutes' && /^\s*\d+\s*(min)?\s*$/i.test(text)) return ok(Number.parseInt(text, 10));
+  if (format === 'dayFraction' && DAY_FRACTION.test(text)) {
+    const value = Number(text.trim().replace(',', '.'));
+    if (value < 1) return ok(Math.round(value * 1440));
+  }
   return parseClock(text);
 }
+
+/** A fraction of a day as a spreadsheet writes a time formatted "General": "0.375", "0,5416666667", "0". */
+const DAY_FRACTION = /^\s*0(?:[.,]\d+)?\s*$/;
 
 /**
  * Guesses a time column's format: minutes when the header says so ("start (min)")
  * or when some whole number cannot be a clock (e.g. 600 → last two digits 00 fit,
- * but 1170 does not); a clock otherwise.
+ * but 1170 does not); fractions of a day (Excel's times formatted "General"); a clock otherwise.
  */
 export function detectTimeFormat(header: string, values: readonly string[]): TimeFormat {
   const words = normalizeHeader(header).split(' ');
   if (words.some((w) => w === 'min' || w === 'mins' || w === 'minutes')) return 'minutes';
   const numbers = values.map((v) => v.trim()).filter((v) => v !== '');
+  // Fractions of a day: every cell under 1, one at least with three decimals or more ("0.30" alone is 00:30 on a
+  // dotted clock; 0.541666667 is no clock).
+  if (numbers.length > 0 && numbers.every((v) => DAY_FRACTION.test(v)) && numbers.some((v) => /[.,]\d{3,}/.test(v))) return 'dayFraction';
   if (numbers.length === 0 || !numbers.every((v) => /^\d+$/.test(v))) return 'clock';
   return numbers.some((v) => !parseClock(v).ok) ? 'minutes' : 'clock';
 }

@@ -205,8 +205,11 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) {
-    const time = `${pad(cell.getUTCHours())}:${pad(cell.getUTCMinutes())}`;
-    return cell.getUTCFullYear() < 1901 ? time : `${cell.toISOString().slice(0, 10)} ${time}`;
+    // To the nearest second first: a workbook stores 2026-12-10 13:00 as the day number 46366.541666666664, a hair
+    // before 13:00, and read to the millisecond it was 12:59.
+    const at = new Date(Math.round(cell.getTime() / 1000) * 1000);
+    const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
+    return at.getUTCFullYear() < 1901 ? time : `${at.toISOString().slice(0, 10)} ${time}`;
   }
   return String(cell);
 }
