@@ -337,6 +337,17 @@ describe('cell readers', () => {
   it('reads several windows in one cell', () => {
     expect(parseWindows('10:00-12:00; 14h00 – 16h00', 'clock')).toEqual({ ok: true, value: [{ start: 600, end: 720 }, { start: 840, end: 960 }] });
     expect(parseWindows('10:00', 'clock').ok).toBe(false);
+    // A range with one end left empty runs to midnight on that side; "or" between two windows is two windows.
+    expect(['14:00-', '2pm -', '-12:00', '– 12h'].map((text) => parseWindows(text, 'clock'))).toEqual([
+      { ok: true, value: [{ start: 840, end: 1440 }] }, { ok: true, value: [{ start: 840, end: 1440 }] },
+      { ok: true, value: [{ start: 0, end: 720 }] }, { ok: true, value: [{ start: 0, end: 720 }] },
+    ]);
+    expect(['-5', '14-'].map((text) => parseWindows(text, 'clock'))).toEqual([
+      { ok: false, message: '\'-5\' has no start: write both times (14:00-18:00), or "before 5"' },
+      { ok: false, message: '\'14-\' has no end: write both times (14:00-18:00), or "after 14"' },
+    ]);
+    for (const text of ['10:00 - 12:00 or 14:00 - 16:00', '10-12 oder 14-16', '10h-12h ou 14h-16h', 'de 10 a 12 o de 14 a 16'])
+      expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 600, end: 720 }, { start: 840, end: 960 }] });
     for (const text of ['08:00 à 12:00', '8 bis 12 Uhr', '8 tot 12', '8 hasta 12', '8 alle 12', '8 até 12', '8:00 a - 12:00 p']) {
       expect(parseWindows(text, 'clock'), text).toEqual({ ok: true, value: [{ start: 480, end: 720 }] });
     }

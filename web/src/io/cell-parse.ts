@@ -141,9 +141,10 @@ const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot
 const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab|ore|od|godz\.?|w godz\.?|kl\.?|klockan|fra|fran)\s+(?=\d)/;
 /** A window written "between … and …": "entre 9 y 13", "tra le 9 e le 13", "zwischen 9 und 13 Uhr", "tussen 9 en 13". */
 const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen|mellan|mellem|mellom)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en|och|og)\s+(\d.*)$/;
-/** "and" joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
-const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od|fra|fran|mellan|mellem|mellom)\s)/;
-const NUMBER_AND = /\s(?:and|y|e|et|und|en|i|och|og)\s(?=\d)/;
+/** "and" (or "or") joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
+const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i|och|og|or|ou|oder|o|of|lub|eller)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od|fra|fran|mellan|mellem|mellom)\s)/;
+/** "and" or "or" between two windows: "9-12 and 14-17", "10:00 - 12:00 or 14:00 - 16:00" (either window will do). */
+const NUMBER_AND = /\s(?:and|y|e|et|und|en|i|och|og|or|ou|oder|o|of|lub|eller)\s(?=\d)/;
 /** What stands between the windows of a cell: ";", ",", "|", "/", "&", or a "+" with spaces round it ("8-12 + 14-18"; "02:00 +1" is a time on the next day). */
 const WINDOW_LIST = /[;,|/&]|\s\+\s/;
 
@@ -219,10 +220,17 @@ const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|s
 const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das|po|od|efter|etter|fra|fran)\s+(?=\d)/;
 
 /**
- * The window of a cell naming only its end ("before 12") or its start ("after 14:00"), to midnight on the other
- * side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
+ * The window of a cell naming only its end ("before 12", "-12:00") or its start ("after 14:00", "14:00-"), to
+ * midnight on the other side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
  */
 function openWindow(text: string, format: TimeFormat): TimeWindow | null {
+  // A range with one end left empty: "14:00-" from 14:00, "-12:00" until 12:00 (a clock's time: "-5" is no window).
+  const dash = /^(\d.*?)\s*[-–—]$/.exec(text) ?? /^[-–—]\s*(\d.*)$/.exec(text);
+  if (dash && /[:h]|am|pm|uhr|uur/.test(dash[1])) {
+    const time = parseTime(dash[1], format);
+    if (!time.ok) return null;
+    return /^\d/.test(text) ? { start: time.value, end: 1440 } : { start: 0, end: time.value };
+  }
   const before = ONLY_BEFORE.exec(text);
   const match = before ?? ONLY_AFTER.exec(text);
   if (!match) return null;
@@ -259,6 +267,7 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
     const ends = partWindows(plainWords(part));
     if (!ends) return fail(`'${part}' is not a window (write 10:00-12:00)`);
     for (const [from, to] of ends) {
+      if (!from.trim() || !to.trim()) return fail(`'${part}' has no ${from.trim() ? 'end' : 'start'}: write both times (14:00-18:00), or ${from.trim() ? `"after ${from.trim()}"` : `"before ${to.trim()}"`}`);
       const start = parseTime(from, format);
       const end = parseTime(to, format);
       if (!start.ok) return start;
