@@ -36,6 +36,21 @@ async function setGeocodingUrl(page: Page, url: string): Promise<void> {
   await expect(page.locator('[data-save-status="saved"]')).toBeVisible();
 }
 
+/** Sets the geocoding URL to the stub and starts the app again: its policy admits a newly configured host from the next start. */
+async function geocodingOn(page: Page): Promise<void> {
+  await setGeocodingUrl(page, stub.url);
+  await page.reload();
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+}
+
+/** Opens the demo with geocoding through the stub; returns the map region. */
+async function openWithGeocoding(page: Page): Promise<Locator> {
+  await page.goto('/');
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await geocodingOn(page);
+  return mapRegion(page);
+}
+
 async function locationOf(page: Page, id: string): Promise<[number, number]> {
   await page.getByRole('banner').getByRole('button', { name: 'Orders', exact: true }).click();
   const orders = page.getByRole('dialog', { name: 'Orders' });
@@ -54,13 +69,7 @@ const placedAt = async (row: Locator): Promise<[number, number]> => {
 };
 
 test('an address-only row is geocoded through the stub, another is placed by clicking the map, a pin is dragged; both become orders there', async ({ page }, testInfo) => {
-  await page.goto('/');
-  const map = mapRegion(page);
-  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-  await setGeocodingUrl(page, stub.url);
-  // The page's policy admits a newly configured host from the next start.
-  await page.reload();
-  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  const map = await openWithGeocoding(page);
 
   const csv = ['Ref,Customer,Address', `GEO-1,Known Customer,"${KNOWN}"`, `GEO-2,<b>Unknown</b> Customer,"${UNKNOWN}"`].join('\n');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -123,12 +132,7 @@ test('an address-only row is geocoded through the stub, another is placed by cli
 });
 
 test('a fleet starting at addresses: the vans of one address geocoded with one request, another start placed by a click, each a new depot', async ({ page }, testInfo) => {
-  await page.goto('/');
-  const map = mapRegion(page);
-  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
-  await setGeocodingUrl(page, stub.url);
-  await page.reload();
-  await expect(map).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  const map = await openWithGeocoding(page);
   const meta = page.locator('.header-meta');
   await expect(meta).toContainText('1 depot');
 
@@ -187,9 +191,7 @@ test('a depot and an order typed by hand: their addresses looked up through the 
   await expect(form.getByText('To find a place by its address, set a geocoding URL in Settings → Geocoding')).toBeVisible();
   await form.getByRole('button', { name: 'Cancel' }).click();
   const asked = stub.queries.length;
-  await setGeocodingUrl(page, stub.url);
-  await page.reload();
-  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', String(DEMO.orders.length));
+  await geocodingOn(page);
 
   await depots.getByRole('button', { name: 'Add depot' }).click();
   form = depots.getByRole('form');
