@@ -9,7 +9,7 @@ import { DEFAULT_SERVICE_TYPES } from '../../../web/src/domain/service-types';
 import { serviceSkillLines } from '../../../web/src/io/skill-words';
 import { keptColumns } from '../../../web/src/io/import-checks';
 import { rowAddress } from '../../../web/src/io/import-orders';
-import { mergeIntoScenario, readTable } from '../../../web/src/io/import-rows';
+import { guessKind, mergeIntoScenario, readTable } from '../../../web/src/io/import-rows';
 import { issueLines, readCsvText } from '../../helpers/import-table';
 
 const hub: Depot = { id: 'pdx-central', name: 'Portland Central', lat: 45.53, lng: -122.67, open: 360, close: 1200 };
@@ -166,6 +166,9 @@ describe('vehicles file', () => {
     // An order list's delivery address stays an order's ("Adresse de livraison").
     const orders = await readCsvText(['Commande,Adresse de livraison,Poids', 'C1,"3 Quai Claude Bernard, Lyon",12'].join('\n'), withHub);
     expect(orders.ctx.kind).toBe('orders');
+    // A depot word alone ("Standort", "Lager") does not make a list a fleet: only a start or end address does.
+    expect(guessKind(['Auftrag', 'Standort', 'Gewicht'])).toBe('orders');
+    expect(guessKind(['Auftrag', 'Lager', 'Gewicht'])).toBe('orders');
   });
 
   it('reads breaks from one cell ("12:00-13:30 30", several, with ids) or from start/end/minutes columns', async () => {

@@ -97,19 +97,26 @@ export const LOCAL_ORDER_SYNONYMS: Readonly<Record<string, readonly string[]>> =
   email: ['correo', 'correo electronico', 'posta elettronica', 'courriel', 'e post', 'epost', 'e postadresse'],
 };
 
+/** Where a vehicle starts, written as an address or a named place ("Adresse de départ": a depot, or a place to geocode). */
+export const LOCAL_START_PLACES: readonly string[] = [
+  'adresse de depart', 'lieu de depart', 'point de depart', 'depot de depart', 'direccion de salida', 'direccion de inicio', 'punto de partida', 'lugar de salida',
+  'indirizzo di partenza', 'luogo di partenza', 'punto di partenza', 'endereco de partida', 'endereco de saida', 'local de partida',
+  'startadresse', 'startort', 'startpunkt', 'abfahrtsort', 'startadres', 'vertrekadres', 'vertrekpunt', 'vertreklocatie',
+  'adres startowy', 'adres poczatkowy', 'miejsce startu', 'startadress', 'startplats', 'startsted',
+];
+/** Where a vehicle ends, so written. */
+export const LOCAL_END_PLACES: readonly string[] = [
+  'adresse de retour', 'adresse d arrivee', 'adresse de fin', 'lieu d arrivee', 'point d arrivee', 'depot d arrivee', 'direccion de llegada', 'direccion final', 'punto de llegada',
+  'indirizzo di arrivo', 'punto di arrivo', 'endereco de chegada', 'zieladresse', 'endadresse', 'eindadres', 'eindpunkt', 'aankomstadres',
+  'adres koncowy', 'slutadress', 'slutsted',
+];
+
 /** Extra synonyms of vehicle fields, by field key. */
 export const LOCAL_VEHICLE_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // A vehicle word is its id, as the English "Vehicle" is; the driver's word is its name.
   id: ['matricula', 'placa', 'targa', 'kennzeichen', 'kenteken', 'immatriculation', 'plaque', 'vehiculo', 'veicolo', 'fahrzeug', 'voertuig', 'vehicule', 'nr rejestracyjny', 'numer rejestracyjny', 'pojazd', 'fordon', 'regnr', 'registreringsnummer', 'kjoretoy', 'koretoj', 'nummerplade', 'bil'],
-  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme', 'standort', 'betriebshof', 'sede', 'vestiging', 'magazyn', 'baza', 'depa', 'terminal',
-    // A start written as an address ("Adresse de départ": a depot, or a place to geocode).
-    'adresse de depart', 'lieu de depart', 'point de depart', 'depot de depart', 'direccion de salida', 'direccion de inicio', 'punto de partida', 'lugar de salida',
-    'indirizzo di partenza', 'luogo di partenza', 'punto di partenza', 'endereco de partida', 'endereco de saida', 'local de partida',
-    'startadresse', 'startort', 'startpunkt', 'abfahrtsort', 'startadres', 'vertrekadres', 'vertrekpunt', 'vertreklocatie',
-    'adres startowy', 'adres poczatkowy', 'miejsce startu', 'startadress', 'startplats', 'startsted'],
-  endDepot: ['adresse de retour', 'adresse d arrivee', 'adresse de fin', 'lieu d arrivee', 'point d arrivee', 'depot d arrivee', 'direccion de llegada', 'direccion final', 'punto de llegada',
-    'indirizzo di arrivo', 'punto di arrivo', 'endereco de chegada', 'zieladresse', 'endadresse', 'eindadres', 'eindpunkt', 'aankomstadres',
-    'adres koncowy', 'slutadress', 'slutsted'],
+  startDepot: ['almacen', 'magazzino', 'armazem', 'lager', 'magazijn', 'entrepot', 'plateforme', 'standort', 'betriebshof', 'sede', 'vestiging', 'magazyn', 'baza', 'depa', 'terminal', ...LOCAL_START_PLACES],
+  endDepot: LOCAL_END_PLACES,
   name: ['nombre', 'conductor', 'nome', 'autista', 'motorista', 'fahrer', 'chauffeur', 'conducteur', 'livreur', 'kierowca', 'forare', 'chauffor', 'sjafor', 'forer'],
   shiftStart: ['inicio turno', 'inicio de turno', 'inicio del turno', 'comienzo de turno', 'inicio de jornada', 'inizio del turno', 'inizio turno lavoro', 'debut de journee', 'hora inicio', 'hora de inicio', 'entrada', 'inizio turno', 'ora inizio', 'inicio do turno', 'schichtbeginn', 'dienstbeginn', 'arbeitsbeginn', 'begin dienst', 'begintijd', 'debut de service', 'debut service', 'prise de service', 'heure de debut', 'debut de tournee', 'debut tournee', 'poczatek zmiany', 'start zmiany', 'godzina rozpoczecia', 'starttid', 'arbetstid start', 'starttidspunkt', 'modetid',
     // A shift's group over its two columns ("Horaires" over "Début" | "Fin": read as "Horaires Début").

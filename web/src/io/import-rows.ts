@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
 import { decimalCommaFile, normalizeHeader } from './cell-parse';
-import { LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
+import { LOCAL_CAPACITY_WORDS, LOCAL_END_PLACES, LOCAL_ORDER_SYNONYMS, LOCAL_START_PLACES, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { fieldsFor, type ImportKind } from './column-map';
 import { buildOrder, rowDates, WINDOW_DATE_FIELDS } from './import-orders';
 import { DepotPlanner } from './import-depots';
@@ -274,7 +274,7 @@ const LOCAL_VEHICLE_WORDS = [
   ...LOCAL_CAPACITY_WORDS.map(normalizeHeader),
 ];
 /** Headers naming a vehicle's start or end place, in every language fields-local.ts knows (addresses among them). */
-const VEHICLE_PLACE_WORDS = [...(LOCAL_VEHICLE_SYNONYMS.startDepot ?? []), ...(LOCAL_VEHICLE_SYNONYMS.endDepot ?? []), 'start address', 'end address', 'start location', 'end location'].map(normalizeHeader);
+const VEHICLE_PLACE_WORDS = [...LOCAL_START_PLACES, ...LOCAL_END_PLACES, 'start address', 'end address', 'start location', 'end location'].map(normalizeHeader);
 /** An order list's words in other languages: coordinates, address, customer. */
 const LOCAL_ORDER_WORDS = ownWords(LOCAL_ORDER_SYNONYMS, ['lat', 'lng', 'address', 'customerName'], LOCAL_VEHICLE_SYNONYMS);
 /** The header is `word`, or begins or ends with it as a whole word. */
