@@ -187,6 +187,7 @@ test('a depot and an order typed by hand: their addresses looked up through the 
   const depots = page.getByRole('region', { name: 'Depots' });
   await depots.getByRole('button', { name: 'Add depot' }).click();
   let form = depots.getByRole('form');
+  await expect(form.getByText('Latitude, longitude in decimal degrees, or the address to look up')).toBeVisible();
   await form.getByLabel('Location', { exact: true }).fill(YARD);
   await expect(form.getByText('To find a place by its address, set a geocoding URL in Settings → Geocoding')).toBeVisible();
   await form.getByRole('button', { name: 'Cancel' }).click();

@@ -67,7 +67,8 @@ export function DepotForm(props: DepotFormProps): JSX.Element {
     <form class="entity-form" aria-label={title()} onSubmit={form.save} noValidate>
       <h3 class="entity-form__title">{title()}</h3>
       <TextInput label="Name" value={form.draft.name} onInput={form.set('name')} error={error('Name')} autofocus />
-      <LatLngInput label="Location" value={form.draft.location} onInput={form.set('location')} error={error('Location')} onPick={form.pick} picking={form.picking()} />
+      <LatLngInput label="Location" value={form.draft.location} onInput={form.set('location')} error={error('Location')} onPick={form.pick} picking={form.picking()}
+        hint={form.picking() ? undefined : 'Latitude, longitude in decimal degrees, or the address to look up'} />
       {/* An address typed where "lat, lng" goes: looked up on request (with geocoding on), a place picked fills Location. */}
       <Show when={!parseLatLng(form.draft.location).ok}>
         <AddressLookup address={form.draft.location} onUse={(lat, lng) => form.set('location')(`${lat}, ${lng}`)} />
