@@ -3,8 +3,9 @@
 // host), an address-only row the stub knows gets the stub's coordinates; one it
 // does not know is kept aside and placed by clicking the map; the first one's
 // pin is then dragged a little; both are imported as orders at those places.
-// A fleet whose vans start at addresses: one request for the vans of one
-// address, another start placed by a click, each a new depot named by its text.
+// A fleet whose vans start and end at addresses: one request for the vans of
+// one address, another start and an end placed by a click, each a new depot
+// named by its text.
 // A depot and an order typed by hand, their places found by "Look up address".
 import { readFileSync } from 'node:fs';
 import { type Locator, type Page } from '@playwright/test';
@@ -131,16 +132,17 @@ test('an address-only row is geocoded through the stub, another is placed by cli
   expect(await locationOf(page, 'GEO-2')).toEqual(clicked);
 });
 
-test('a fleet starting at addresses: the vans of one address geocoded with one request, another start placed by a click, each a new depot', async ({ page }, testInfo) => {
+test('a fleet starting and ending at addresses: the vans of one address geocoded with one request, another start and an end placed by a click, each a new depot', async ({ page }, testInfo) => {
   const map = await openWithGeocoding(page);
   const meta = page.locator('.header-meta');
   await expect(meta).toContainText('1 depot');
 
+  // Ana ends the day at an address the stub does not know, Ben at one it knows; Cho back where he started.
   const csv = [
-    'Driver,Start Location,Shift start,Shift end,Capacity kg',
-    `Ana,"${YARD}",07:00,16:00,900`,
-    `Ben,"${YARD}",07:00,16:00,900`,
-    'Cho,Yard by the river,08:00,17:00,700',
+    'Driver,Start Location,End Location,Shift start,Shift end,Capacity kg',
+    `Ana,"${YARD}","${UNKNOWN}",07:00,16:00,900`,
+    `Ben,"${YARD}","${KNOWN}",07:00,16:00,900`,
+    'Cho,Yard by the river,,08:00,17:00,700',
   ].join('\n');
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   const dialog = page.getByRole('dialog');
@@ -149,35 +151,47 @@ test('a fleet starting at addresses: the vans of one address geocoded with one r
   const problems = dialog.getByRole('list', { name: 'Rows that need attention' });
   await expect(problems.locator('.fix-row')).toHaveCount(3);
   await expect(problems).toContainText('row 2, Start (depot, address or "lat, lng") (column “Start Location”): no depot of that name and no coordinates yet: geocode it as an address or place it on the map');
+  await expect(problems).toContainText('row 2, End (depot, address or "lat, lng") (column “End Location”): no depot of that name and no coordinates yet: geocode it as an address or place it on the map');
 
   await dialog.getByRole('button', { name: 'Geocode addresses' }).click();
   const placed = dialog.getByRole('list', { name: 'Placed rows' });
+  // Row 3 is placed at both ends: the yard, and the known address (an end listed as such). Row 2 still waits for its
+  // end: its start's place shows in its own entry.
   await expect(placed.locator('.fix-row')).toHaveCount(2);
-  await expect(placed.locator('.fix-row[data-row="3"]')).toContainText('(geocoded: 12, Rue de Gerland, Lyon, France)');
+  await expect(placed.locator('.fix-row[data-row="3"]').first()).toContainText('(geocoded: 12, Rue de Gerland, Lyon, France)');
+  await expect(problems.locator('.fix-row[data-row="2"]')).toContainText('Placed at 45.731000, 4.833000');
+  await expect(placed.locator('.fix-row[data-row="3"]').nth(1)).toContainText(`Row 3 (end) ${KNOWN} → 45.760100, 4.840200 (geocoded: 1, Known Street, Lyon, France)`);
+  await expect(problems).toContainText('Geocoding (end): the service found no place for this address.');
   await expect(problems).toContainText('Geocoding: the service found no place for this address.');
   // One request per address: the two vans of the yard shared one.
   expect(stub.queries.filter((q) => q === YARD)).toHaveLength(1);
 
+  // Row 2's start is placed; its end waits for a click of its own.
+  await problems.getByRole('button', { name: 'Place the end of row 2 on the map' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(map.getByText('Click the map to place the end of row 2')).toBeVisible();
+  const box = (await map.boundingBox())!;
+  await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.4);
+  await expect(dialog).toBeVisible();
   await problems.getByRole('button', { name: 'Place row 4 on the map' }).click();
   await expect(dialog).toBeHidden();
-  const box = (await map.boundingBox())!;
   await page.mouse.click(box.x + box.width * 0.45, box.y + box.height * 0.55);
   await expect(dialog).toBeVisible();
   await expect(problems).toHaveCount(0);
   await expect(placed.locator('.fix-row[data-row="4"]')).toContainText('(placed on the map)');
+  await expect(placed.locator('.fix-row[data-row="2"]').nth(1)).toContainText(`Row 2 (end) ${UNKNOWN}`);
+  await expect(placed.getByRole('button', { name: 'Move the end of row 2 on the map' })).toBeVisible();
   const newDepots = dialog.getByRole('table').filter({ hasText: YARD });
-  await expect(dialog.getByText('2 new depots')).toBeVisible();
-  await expect(newDepots).toContainText('Yard by the river');
-  await expect(newDepots).toContainText('45.731');
+  await expect(dialog.getByText('4 new depots')).toBeVisible();
+  for (const name of ['Yard by the river', UNKNOWN, KNOWN, '45.731']) await expect(newDepots).toContainText(name);
   await page.screenshot({ path: testInfo.outputPath('fleet-starts-placed.png') });
 
   await dialog.getByRole('button', { name: 'Import 3 vehicles' }).click();
-  await expect(dialog.getByText('Imported 3 vehicles (replacing the previous ones) and created 2 depots.')).toBeVisible();
+  await expect(dialog.getByText('Imported 3 vehicles (replacing the previous ones) and created 4 depots.')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
-  await expect(meta).toContainText('3 vehicles · 3 depots');
+  await expect(meta).toContainText('3 vehicles · 5 depots');
   const depots = page.getByRole('region', { name: 'Depots' }).getByRole('table', { name: 'Depots' });
-  await expect(depots).toContainText(YARD);
-  await expect(depots).toContainText('Yard by the river');
+  for (const name of [YARD, 'Yard by the river', UNKNOWN, KNOWN]) await expect(depots).toContainText(name);
 });
 
 test('a depot and an order typed by hand: their addresses looked up through the stub, a place picked fills Location', async ({ page }) => {

@@ -123,17 +123,17 @@ describe('vehicles file', () => {
     const known = "known: 'Portland Central'";
     const waiting = await read(csv);
     expect(waiting.ctx.targets).toEqual(['name', 'startDepot', 'endDepot', 'shift']);
-    // One issue per row waiting (not a second for an end written as its start); an end address is not placed.
+    // One issue per place waiting (not a second for an end written as its start); an end at an address of its own waits too.
     expect(issueLines(waiting.rows)).toEqual([
       `row 2, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
       `row 3, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
-      `row 4, endDepot: unknown depot '9 Side St, Gresham' (${known}); write its place as "lat, lng" or add latitude and longitude columns`,
+      `row 4, endDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
       `row 5, startDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`,
     ]);
     expect(rowAddress(waiting.table.rows[0], waiting.ctx.targets)).toBe('1200 NW Naito Pkwy, Portland');
     // The review places row 2 (index 0): the later rows of that address start at the depot it makes.
     const placed = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: 45.5262, lng: -122.6731 }]]) });
-    expect(issueLines(placed.rows)).toEqual([`row 4, endDepot: unknown depot '9 Side St, Gresham' (known: 'Portland Central', '1200 NW Naito Pkwy, Portland'); write its place as "lat, lng" or add latitude and longitude columns`]);
+    expect(issueLines(placed.rows)).toEqual([`row 4, endDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (known: 'Portland Central', '1200 NW Naito Pkwy, Portland')`]);
     expect(placed.newDepots).toEqual([{ id: '1200-nw-naito-pkwy-portland', name: '1200 NW Naito Pkwy, Portland', lat: 45.5262, lng: -122.6731, open: 0, close: 1440 }]);
     const vans = placed.rows.flatMap((r) => (r.value ? [r.value as Vehicle] : []));
     expect(vans.map((v) => [v.name, v.startDepotId, v.endDepotId])).toEqual([
@@ -141,6 +141,18 @@ describe('vehicles file', () => {
       ['Ben', '1200-nw-naito-pkwy-portland', '1200-nw-naito-pkwy-portland'],
       ['Dee', '1200-nw-naito-pkwy-portland', 'pdx-central'],
     ]);
+    // Row 4's end placed too (a place kept apart from the row's own): Cho ends the day at a depot of that address.
+    const ends = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: 45.5262, lng: -122.6731 }]]), endPlacements: new Map([[2, { lat: 45.4981, lng: -122.4315 }]]) });
+    expect(issueLines(ends.rows)).toEqual([]);
+    expect(ends.newDepots.map((d) => [d.id, d.name, d.lat, d.lng])).toEqual([
+      ['1200-nw-naito-pkwy-portland', '1200 NW Naito Pkwy, Portland', 45.5262, -122.6731],
+      ['9-side-st-gresham', '9 Side St, Gresham', 45.4981, -122.4315],
+    ]);
+    expect(ends.rows.map((r) => r.value && [(r.value as Vehicle).name, (r.value as Vehicle).startDepotId, (r.value as Vehicle).endDepotId])[2])
+      .toEqual(['Cho', 'pdx-central', '9-side-st-gresham']);
+    // An end's place is not its row's start's: a place given for row 4's start (it names a depot) changes nothing.
+    const wrongSide = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: 45.5262, lng: -122.6731 }], [2, { lat: 45.4981, lng: -122.4315 }]]) });
+    expect(issueLines(wrongSide.rows)).toHaveLength(1);
     // A place within 50 m of a depot the scenario has is that depot, not a second one.
     const atHub = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: hub.lat + 0.0002, lng: hub.lng }]]) });
     expect(atHub.newDepots).toEqual([]);

@@ -8,7 +8,7 @@ import { memoryGeocodeCache } from '../../../web/src/io/geocode-batch';
 import { START_NEEDS_PLACE } from '../../../web/src/io/import-depots';
 import { NEEDS_PLACE } from '../../../web/src/io/import-orders';
 import type { RowResult } from '../../../web/src/io/import-rows';
-import { createPlacing, needsPlace } from '../../../web/src/store/import-geocode';
+import { createPlacing, needsPlace, placeKey, readPlaceKey, sideAddress, waitingSides } from '../../../web/src/store/import-geocode';
 
 const ANSWERS: Record<string, unknown[]> = {
   'sure st': [{ lat: '45.1', lon: '4.1', display_name: 'Sure St', importance: 0.7 }],
@@ -54,13 +54,13 @@ describe('import placing', () => {
   it('takes the candidate picked, or the place clicked, and settles the review', async () => {
     const { placing } = setup();
     await placing.geocode();
-    placing.accept(2, 1);
+    placing.accept('2', 1);
     expect(placing.state.placements[2]).toEqual({ lat: 45.4, lng: 4.4, how: 'geocoded', label: 'Twice St South' });
     expect(placing.state.reviews[2]).toBeUndefined();
-    placing.place(3, 45.5, 4.5);
+    placing.place('3', 45.5, 4.5);
     expect(placing.state.placements[3]).toEqual({ lat: 45.5, lng: 4.5, how: 'map' });
     expect(placing.state.reviews[3]).toBeUndefined();
-    placing.accept(3, 0);
+    placing.accept('3', 0);
     expect(placing.state.placements[3].how).toBe('map');
   });
 
@@ -94,16 +94,55 @@ describe('import placing', () => {
     }));
     expect(needsPlace(van(0))).toBe(true);
     const fleet = make(true);
-    fleet.place(2, 45.52, -122.67);
+    fleet.place('2', 45.52, -122.67);
     // Rows 0 and 2 waited at that address; row 3 (already read at a depot) and row 1 (another start) are left alone.
     expect(Object.keys(fleet.state.placements).sort()).toEqual(['0', '2']);
     expect(fleet.state.placements[0]).toEqual({ lat: 45.52, lng: -122.67, how: 'map' });
     // Moving one of them moves both: one depot per address.
-    fleet.place(0, 45.53, -122.68);
+    fleet.place('0', 45.53, -122.68);
     expect([fleet.state.placements[0].lat, fleet.state.placements[2].lat]).toEqual([45.53, 45.53]);
     const orders = make(false);
-    orders.place(2, 45.52, -122.67);
+    orders.place('2', 45.52, -122.67);
     expect(Object.keys(orders.state.placements)).toEqual(['2']);
+  });
+
+  it('keeps a fleet row\'s end at an address of its own apart from its start, and shares a place between a start and an end of one address', async () => {
+    // Van 0 starts at the yard and ends at home; van 1 starts from van 0's home; van 2 starts and ends at the yard.
+    const cells = [['Van 0', '1 Yard Rd', '7 Home Ln'], ['Van 1', '7 home ln', ''], ['Van 2', '1 Yard Rd', '1 Yard Rd']];
+    const issue = (field: string) => ({ field, column: field === 'startDepot' ? 1 : 2, message: START_NEEDS_PLACE });
+    const rows: RowResult<unknown>[] = [
+      { index: 0, rowNumber: 2, value: null, issues: [issue('startDepot'), issue('endDepot')] },
+      { index: 1, rowNumber: 3, value: null, issues: [issue('startDepot')] },
+      { index: 2, rowNumber: 4, value: null, issues: [issue('startDepot')] },
+    ];
+    expect(rows.map(waitingSides)).toEqual([['start', 'end'], ['start'], ['start']]);
+    expect(needsPlace(rows[0])).toBe(true);
+    expect(placeKey(0, 'end')).toBe('0:end');
+    expect(readPlaceKey('12:end')).toEqual({ index: 12, side: 'end' });
+    expect(readPlaceKey('12')).toEqual({ index: 12, side: 'start' });
+    expect(sideAddress(cells[0], ['name', 'startDepot', 'endDepot'], 'end')).toBe('7 Home Ln');
+    const asked: string[] = [];
+    const fakeFetch = (async (input: string) => {
+      const q = new URL(input).searchParams.get('q') ?? '';
+      asked.push(q);
+      return new Response(JSON.stringify(q === '1 Yard Rd' ? [{ lat: '45.1', lon: '4.1', display_name: 'Yard', importance: 0.7 }] : []), { status: 200 });
+    }) as unknown as typeof fetch;
+    const fleet = createRoot(() => createPlacing({
+      rows: () => rows, cells: (index) => cells[index], targets: () => ['name', 'startDepot', 'endDepot'],
+      settings: () => ({ url: 'https://geo.example/search', intervalMs: 0 }), cache: memoryGeocodeCache(), fetch: fakeFetch, perAddress: () => true,
+    }));
+    await fleet.geocode();
+    // One request per address, the end's among them ("7 home ln" is the same address: the batch asks once).
+    expect(asked).toEqual(['1 Yard Rd', '7 Home Ln']);
+    expect(Object.keys(fleet.state.placements).sort()).toEqual(['0', '2']);
+    expect(Object.keys(fleet.state.reviews).sort()).toEqual(['0:end', '1']);
+    // A click for van 0's end places van 1's start too (one address, whatever its case), and settles both reviews.
+    fleet.place('0:end', 45.2, 4.2);
+    expect(fleet.state.placements['0:end']).toEqual({ lat: 45.2, lng: 4.2, how: 'map' });
+    expect(fleet.state.placements['1']).toEqual({ lat: 45.2, lng: 4.2, how: 'map' });
+    expect(fleet.state.reviews).toEqual({});
+    // Van 0's start stays at the yard.
+    expect(fleet.state.placements['0'].lat).toBe(45.1);
   });
 
   it('tells a waiting row from other rows', () => {

@@ -9,12 +9,12 @@ import { useApp } from '../store/context';
 
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** One pin of the map: a row index, its spreadsheet row number and place. */
-export interface PlacedPin { index: number; rowNumber: number; lat: number; lng: number }
+/** One pin of the map: the place's key (`placeKey`), its row's spreadsheet number, whether it is a fleet row's end, and its place. */
+export interface PlacedPin { key: string; rowNumber: number; end: boolean; lat: number; lng: number }
 
-/** Pins with a number (text only: the icon carries no user text). */
-function pinIcon(rowNumber: number): L.DivIcon {
-  return L.divIcon({ className: 'import-pin', html: `<span>${Number(rowNumber)}</span>`, iconSize: [26, 26] });
+/** Pins with a number, and "e" for a fleet row's end (text only: the icon carries no user text). */
+function pinIcon(rowNumber: number, end: boolean): L.DivIcon {
+  return L.divIcon({ className: 'import-pin', html: `<span>${Number(rowNumber)}${end ? 'e' : ''}</span>`, iconSize: [26, 26] });
 }
 
 /** The draggable pins of `pins`, framed with the scenario's depots. */
@@ -32,10 +32,11 @@ export function ImportPlaceMap(props: { pins: PlacedPin[] }): JSX.Element {
       const points: L.LatLngTuple[] = (scenario.scenario?.depots ?? []).map((d): L.LatLngTuple => [d.lat, d.lng]);
       for (const pin of props.pins) {
         points.push([pin.lat, pin.lng]);
-        const marker = L.marker([pin.lat, pin.lng], { draggable: true, icon: pinIcon(pin.rowNumber), title: `Row ${pin.rowNumber}`, alt: `Pin of row ${pin.rowNumber}` });
+        const what = pin.end ? `the end of row ${pin.rowNumber}` : `row ${pin.rowNumber}`;
+        const marker = L.marker([pin.lat, pin.lng], { draggable: true, icon: pinIcon(pin.rowNumber, pin.end), title: pin.end ? `Row ${pin.rowNumber} (end)` : `Row ${pin.rowNumber}`, alt: `Pin of ${what}` });
         marker.on('dragend', () => {
           const at = marker.getLatLng();
-          actions.placeRow(pin.index, round6(at.lat), round6(at.lng));
+          actions.placeRow(pin.key, round6(at.lat), round6(at.lng));
         });
         marker.addTo(layer);
       }

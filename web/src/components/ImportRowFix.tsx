@@ -4,7 +4,7 @@ import { For, Show, type JSX } from 'solid-js';
 import { joinAddress } from '../io/fields-orders';
 import type { RowIssue, RowResult } from '../io/import-rows';
 import { useApp } from '../store/context';
-import { needsPlace } from '../store/import-geocode';
+import { placeKey, waitingSides } from '../store/import-geocode';
 import { RowPlaceControls } from './ImportPlaces';
 
 /** Issue fields that are no single import field. */
@@ -66,7 +66,10 @@ export function ImportRowFix(props: { row: RowResult<unknown> }): JSX.Element {
           </For>
         </div>
       </Show>
-      <Show when={needsPlace(props.row) || state.placing.placements[props.row.index]}><RowPlaceControls index={props.row.index} rowNumber={props.row.rowNumber} /></Show>
+      {/* A place waiting, or given (the row is invalid for another reason): a fleet row may wait for its start and its end. */}
+      <For each={(['start', 'end'] as const).filter((side) => waitingSides(props.row).includes(side) || state.placing.placements[placeKey(props.row.index, side)])}>
+        {(side) => <RowPlaceControls index={props.row.index} rowNumber={props.row.rowNumber} side={side} />}
+      </For>
     </li>
   );
 }

@@ -21,7 +21,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'startLat', label: 'Start latitude', format: 'number', synonyms: ['start lat', 'start latitude', 'depot lat', 'depot latitude', 'start location latitude'] },
   { key: 'startLng', label: 'Start longitude', format: 'number', synonyms: ['start lng', 'start lon', 'start long', 'start longitude', 'depot lng', 'depot lon', 'depot longitude', 'start location longitude'] },
   { key: 'startDepotHours', label: 'Start depot hours', format: 'window', synonyms: ['start depot hours', 'depot hours', 'depot opening hours', 'start depot open'] },
-  { key: 'endDepot', label: 'End (depot or "lat, lng")', format: 'place', synonyms: ['end depot', 'end', 'end hub', 'end location', 'end address', 'ending location', 'end point', 'end depot id'] },
+  { key: 'endDepot', label: 'End (depot, address or "lat, lng")', format: 'place', synonyms: ['end depot', 'end', 'end hub', 'end location', 'end address', 'ending location', 'end point', 'end depot id'] },
   { key: 'endDepotName', label: 'End depot name', format: 'text', synonyms: ['end depot name', 'end name', 'end location name'] },
   { key: 'endLat', label: 'End latitude', format: 'number', synonyms: ['end lat', 'end latitude', 'end location latitude'] },
   { key: 'endLng', label: 'End longitude', format: 'number', synonyms: ['end lng', 'end lon', 'end long', 'end longitude', 'end location longitude'] },

@@ -107,9 +107,10 @@ function overtimeOf(row: RowReader): { maxMinutes: number; costPerMinute: number
 }
 
 /**
- * Start and end depot ids ('' when unusable: the row has an issue); the end defaults to the start. A start given as
- * an address (no depot of that name, no coordinates) takes the place the review gave the row (geocoded or clicked)
- * and becomes a depot named by it; until then the row waits for it. An end written as its start is that depot.
+ * Start and end depot ids ('' when unusable: the row has an issue); the end defaults to the start. A start or an end
+ * given as an address (no depot of that name, no coordinates) takes the place the review gave it (geocoded or
+ * clicked) and becomes a depot named by it; until then the row waits for it. An end written as its start is that
+ * depot, placed once.
  */
 function depotsOf(row: RowReader, at: RowAt, planner: DepotPlanner): { start: string; end: string } {
   const refOf = (side: 'start' | 'end'): PlaceRef => {
@@ -128,8 +129,8 @@ function depotsOf(row: RowReader, at: RowAt, planner: DepotPlanner): { start: st
     }
     if (ref.text === undefined && ref.lat === undefined) return undefined;
     let given = ref;
-    if (side === 'start' && ref.text !== undefined && ref.lat === undefined && planner.unplaced(ref.text)) {
-      const placed = row.ctx.placements?.get(at.index);
+    if (ref.text !== undefined && ref.lat === undefined && planner.unplaced(ref.text)) {
+      const placed = (side === 'start' ? row.ctx.placements : row.ctx.endPlacements)?.get(at.index);
       if (!placed) {
         row.issue(field, planner.needsPlaceMessage());
         return null;

@@ -62,6 +62,8 @@ export interface RowContext {
   monthFirst?: boolean | null;
   /** Places given to rows without coordinates (geocoded or clicked on the map), by row index into `table.rows`. */
   placements?: ReadonlyMap<number, { lat: number; lng: number }>;
+  /** Places given to fleet rows' ends at an address of their own (not their start's), by row index. */
+  endPlacements?: ReadonlyMap<number, { lat: number; lng: number }>;
   /** Factors that convert a field's values from its column's unit into its capacity unit (units.ts), by field key. */
   conversions?: Readonly<Record<string, number>>;
   /** The file writes decimal commas ("1.000" is a thousand): `decimalCommaFile` of its rows when not given. */

@@ -18,10 +18,25 @@ export interface PlaceReview { reason: string; candidates: GeocodeCandidate[] }
 /** Progress of the batch; `message` says why it stopped early. */
 export interface GeocodeProgress { running: boolean; done: number; total: number; message: string | null }
 
-/** Placing state, by row index into the table. */
+/**
+ * Which place of a row: its own (an order's, a fleet row's start) or a fleet row's end at another address than its
+ * start ("Start Address: 1200 NW Naito Pkwy" | "End Address: 1420 N Milwaukee Ave", a driver who ends the day at home).
+ */
+export type PlaceSide = 'start' | 'end';
+
+/** The key a place is kept under: the row index for its own place, `"<index>:end"` for a fleet row's end. */
+export const placeKey = (index: number, side: PlaceSide = 'start'): string => (side === 'start' ? String(index) : `${index}:end`);
+
+/** The row and side of a place key. */
+export function readPlaceKey(key: string): { index: number; side: PlaceSide } {
+  const end = key.endsWith(':end');
+  return { index: Number(end ? key.slice(0, -4) : key), side: end ? 'end' : 'start' };
+}
+
+/** Placing state, by place key (`placeKey`: a row index into the table, or a fleet row's end). */
 export interface PlacingFields {
-  placements: Record<number, Placement>;
-  reviews: Record<number, PlaceReview>;
+  placements: Record<string, Placement>;
+  reviews: Record<string, PlaceReview>;
   progress: GeocodeProgress;
 }
 
@@ -33,7 +48,7 @@ export interface PlacingSource {
   /** The geocoding settings of the open scenario (url empty = off). */
   settings: () => { url: string; intervalMs: number };
   /**
-   * Whether every row of one address shares its place: a fleet's start (one depot per address), so a place given
+   * Whether every place of one address is one: a fleet's starts and ends (one depot per address), so a place given
    * to one van is its fleet-mates' too. Orders are placed row by row: rows of a coarse address ("Berlin") are
    * no one place.
    */
@@ -45,9 +60,26 @@ export interface PlacingSource {
 /** Nominatim's usage policy: one request a second. */
 export const DEFAULT_INTERVAL_MS = 1000;
 
-/** Whether a row waits for a place: an order without coordinates but with an address, or a fleet row's start given as an address. */
-export const needsPlace = (row: RowResult<unknown>) => row.issues.some((i) => (i.field === 'lat/lng' && i.message === NEEDS_PLACE)
-  || (i.field === 'startDepot' && i.message.startsWith(START_NEEDS_PLACE)));
+/**
+ * The places a row waits for: an order without coordinates but with an address, a fleet row's start given as an
+ * address ('start'), and its end given as another address ('end').
+ */
+export function waitingSides(row: RowResult<unknown>): PlaceSide[] {
+  const sides: PlaceSide[] = [];
+  if (row.issues.some((i) => (i.field === 'lat/lng' && i.message === NEEDS_PLACE) || (i.field === 'startDepot' && i.message.startsWith(START_NEEDS_PLACE)))) sides.push('start');
+  if (row.issues.some((i) => i.field === 'endDepot' && i.message.startsWith(START_NEEDS_PLACE))) sides.push('end');
+  return sides;
+}
+
+/** Whether a row waits for a place (`waitingSides`). */
+export const needsPlace = (row: RowResult<unknown>) => waitingSides(row).length > 0;
+
+/** The address a place of a row is looked up by: its address (an order's, a fleet start's cell), or its end cell. */
+export function sideAddress(cells: readonly string[], targets: readonly string[], side: PlaceSide): string {
+  if (side === 'start') return rowAddress(cells, targets);
+  const column = targets.indexOf('endDepot');
+  return column < 0 ? '' : (cells[column] ?? '').trim();
+}
 
 const idle = (): GeocodeProgress => ({ running: false, done: 0, total: 0, message: null });
 /** A fresh placing state. */
@@ -59,25 +91,29 @@ export function createPlacing(source: PlacingSource) {
   const cache = source.cache ?? idbGeocodeCache();
   let controller: AbortController | null = null;
 
-  function record(indexes: number[], candidates: GeocodeCandidate[]): void {
+  function record(keys: string[], candidates: GeocodeCandidate[]): void {
     const verdict = judgeCandidates(candidates, DEFAULT_MIN_SCORE);
     setState(produce((s) => {
-      for (const index of indexes) {
-        if (verdict.kind === 'placed') s.placements[index] = { lat: verdict.candidate.lat, lng: verdict.candidate.lng, how: 'geocoded', label: verdict.candidate.label };
-        else s.reviews[index] = verdict.kind === 'review' ? { reason: verdict.reason, candidates: verdict.candidates } : { reason: 'the service found no place for this address', candidates: [] };
+      for (const key of keys) {
+        if (verdict.kind === 'placed') s.placements[key] = { lat: verdict.candidate.lat, lng: verdict.candidate.lng, how: 'geocoded', label: verdict.candidate.label };
+        else s.reviews[key] = verdict.kind === 'review' ? { reason: verdict.reason, candidates: verdict.candidates } : { reason: 'the service found no place for this address', candidates: [] };
       }
     }));
   }
+
+  /** Every place a row waits for, with its key and address. */
+  const waitingPlaces = (row: RowResult<unknown>) => waitingSides(row).map((side) => ({ key: placeKey(row.index, side), address: sideAddress(source.cells(row.index), source.targets(), side) }));
 
   /** Geocodes every row still waiting (not reviewed yet), one distinct address at a time. */
   async function geocode(): Promise<void> {
     const { url, intervalMs } = source.settings();
     if (!url) return void setState('progress', { ...idle(), message: 'Geocoding is off: set a geocoding URL in Settings, or place the rows on the map.' });
-    const byAddress = new Map<string, number[]>();
+    const byAddress = new Map<string, string[]>();
     for (const row of source.rows()) {
-      if (!needsPlace(row) || state.reviews[row.index]) continue;
-      const address = rowAddress(source.cells(row.index), source.targets());
-      byAddress.set(address, [...(byAddress.get(address) ?? []), row.index]);
+      for (const { key, address } of waitingPlaces(row)) {
+        if (state.reviews[key]) continue;
+        byAddress.set(address, [...(byAddress.get(address) ?? []), key]);
+      }
     }
     controller?.abort();
     const own = (controller = new AbortController());
@@ -93,39 +129,47 @@ export function createPlacing(source: PlacingSource) {
     setState('progress', { running: false, message });
   }
 
-  /** The rows a place given to row `index` goes to: that row, and with places per address every row waiting or placed at its address. */
-  function sharing(index: number): number[] {
-    if (!source.perAddress?.()) return [index];
-    const address = rowAddress(source.cells(index), source.targets());
-    const same = source.rows().filter((row) => (needsPlace(row) || state.placements[row.index]) && rowAddress(source.cells(row.index), source.targets()) === address);
-    return [...new Set([index, ...same.map((row) => row.index)])];
+  /**
+   * The places a place given under `key` goes to: that one, and with places per address every start or end waiting
+   * or placed at its address (a van's end at the address another van starts from is that depot).
+   */
+  function sharing(key: string): string[] {
+    if (!source.perAddress?.()) return [key];
+    const at = readPlaceKey(key);
+    const address = sideAddress(source.cells(at.index), source.targets(), at.side).toLowerCase();
+    const same: string[] = [];
+    for (const row of source.rows()) {
+      const waiting = waitingSides(row);
+      for (const side of ['start', 'end'] as const) {
+        const other = placeKey(row.index, side);
+        if (!waiting.includes(side) && !state.placements[other]) continue;
+        if (sideAddress(source.cells(row.index), source.targets(), side).toLowerCase() === address) same.push(other);
+      }
+    }
+    return [...new Set([key, ...same])];
+  }
+
+  /** Gives the places `sharing(key)` a place. */
+  function give(key: string, place: Placement): void {
+    const keys = sharing(key);
+    setState(produce((s) => {
+      for (const at of keys) {
+        s.placements[at] = { ...place };
+        delete s.reviews[at];
+      }
+    }));
   }
 
   return {
     state,
     geocode,
     cancel: () => controller?.abort(),
-    /** Places a row by hand (a map click): any review of it is settled. */
-    place: (index: number, lat: number, lng: number) => {
-      const rows = sharing(index);
-      setState(produce((s) => {
-        for (const at of rows) {
-          s.placements[at] = { lat, lng, how: 'map' };
-          delete s.reviews[at];
-        }
-      }));
-    },
-    /** Accepts candidate `k` of a row's review. */
-    accept: (index: number, k: number) => {
-      const candidate = state.reviews[index]?.candidates[k];
-      if (!candidate) return;
-      const rows = sharing(index);
-      setState(produce((s) => {
-        for (const at of rows) {
-          s.placements[at] = { lat: candidate.lat, lng: candidate.lng, how: 'geocoded', label: candidate.label };
-          delete s.reviews[at];
-        }
-      }));
+    /** Places a row (its place `key`: `placeKey`) by hand, a map click: any review of it is settled. */
+    place: (key: string, lat: number, lng: number) => give(key, { lat, lng, how: 'map' }),
+    /** Accepts candidate `k` of the review of place `key`. */
+    accept: (key: string, k: number) => {
+      const candidate = state.reviews[key]?.candidates[k];
+      if (candidate) give(key, { lat: candidate.lat, lng: candidate.lng, how: 'geocoded', label: candidate.label });
     },
     reset: () => {
       controller?.abort();

@@ -10,6 +10,7 @@ import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, servi
 import { serviceSkillLines } from '../io/skill-words';
 import { fileDates, mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
 import type { RowContext } from '../io/row-reader';
+import { readPlaceKey } from './import-geocode';
 import { pauseForTask } from './next-task';
 import { importUnits, unmeasuredColumns, type ImportUnits } from '../io/units';
 
@@ -77,9 +78,20 @@ export interface ReadingOptions {
   pause?: () => Promise<void>;
 }
 
+/** The places given in the review (`placeKey`s) as the row readers take them: rows' own places, fleet rows' ends. */
+function placesBySide(given: Record<string, { lat: number; lng: number }>): Pick<RowContext, 'placements' | 'endPlacements'> {
+  const placements = new Map<number, { lat: number; lng: number }>();
+  const endPlacements = new Map<number, { lat: number; lng: number }>();
+  for (const [key, place] of Object.entries(given)) {
+    const at = readPlaceKey(key);
+    (at.side === 'end' ? endPlacements : placements).set(at.index, { lat: place.lat, lng: place.lng });
+  }
+  return { placements, endPlacements };
+}
+
 /** Creates the memos; needs a reactive owner. */
 export function createImportReading(
-  source: ReadSource, scenario: () => Scenario | null, placements: () => Record<number, { lat: number; lng: number }> = () => ({}),
+  source: ReadSource, scenario: () => Scenario | null, placements: () => Record<string, { lat: number; lng: number }> = () => ({}),
   dataChanges: () => number = () => 0, options: ReadingOptions = {},
 ) {
   const fields = createMemo((): FieldDef[] => fieldsFor(source.kind, scenario()?.settings.capacityUnits ?? []));
@@ -119,7 +131,7 @@ export function createImportReading(
       capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
       conversions: Object.fromEntries((reading?.conversions ?? []).map((c) => [c.key, c.factor])),
       existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
-      placements: new Map(Object.entries(placements()).map(([index, place]) => [Number(index), place])),
+      ...placesBySide(placements()),
     };
     return { table, ctx, skip: new Set([...source.removed, ...source.imported]) };
   });

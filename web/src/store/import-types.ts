@@ -99,10 +99,10 @@ export interface ImportActions {
   /** Geocodes the rows that have an address but no coordinates through the configured service. */
   geocode(): Promise<void>;
   cancelGeocode(): void;
-  /** Gives row `index` a place (a map click). */
-  placeRow(index: number, lat: number, lng: number): void;
-  /** Takes candidate `k` of row `index`'s review. */
-  acceptCandidate(index: number, k: number): void;
+  /** Gives a row's place `key` (`placeKey`: its own, or a fleet row's end) a place (a map click). */
+  placeRow(key: string, lat: number, lng: number): void;
+  /** Takes candidate `k` of the review of place `key`. */
+  acceptCandidate(key: string, k: number): void;
   /** Marks the row being placed on the map (null: none). */
   setPlacingRow(index: number | null): void;
 }
