@@ -53,6 +53,18 @@ describe('a workbook of several sheets', () => {
     expect(cover.sheets?.read).toBe('Instructions');
   });
 
+  it('reads the times and dates of a workbook counting its days from 1904 (old Mac Excel) as those of any other', async () => {
+    // Day 0 of such a workbook is 1904-01-01: a time alone is a fraction of it, 2026-12-10 is day 44904.
+    const rows = [[text('Order'), text('From'), text('Due')], [text('A-1'), { t: 'date' as const, v: 0.375 }, { t: 'date' as const, v: 44904.541666666664 }]];
+    const parts = workbookParts([{ name: 'Orders', rows }]);
+    parts['xl/workbook.xml'] = parts['xl/workbook.xml'].replace('<sheets>', '<workbookPr date1904="1"/><sheets>');
+    const table = await readTableFile(file(zip(parts)));
+    expect(table.rows).toEqual([['A-1', '09:00', '2026-12-10 13:00']]);
+    // The same cells counted from 1900: the dates are four years off, the time alone is the same.
+    const plain = await readTableFile(file(zip(workbookParts([{ name: 'Orders', rows }]))));
+    expect(plain.rows).toEqual([['A-1', '09:00', '2022-12-09 13:00']]);
+  });
+
   it('opens another sheet in the import session, as a new mapping of its own kind', async () => {
     const { importer: [state, actions] } = createRoot((dispose) => {
       disposers.push(dispose);

@@ -201,7 +201,13 @@ export function parseCsv(input: string | File): Promise<Table> {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** A spreadsheet cell as text: dates whose day is Excel's epoch are times of day ("10:00"). */
+/**
+ * The first instant after a workbook's day 0: 1899-12-30/31 when it counts days from 1900, 1904-01-01 when it
+ * counts them from 1904 (old Mac Excel, `date1904`). A date before it is a time of day alone; no delivery falls there.
+ */
+const AFTER_DAY_ZERO = Date.UTC(1904, 0, 2);
+
+/** A spreadsheet cell as text: dates on Excel's day 0 (of either date system) are times of day ("10:00"). */
 export function cellText(cell: unknown): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) {
@@ -209,7 +215,7 @@ export function cellText(cell: unknown): string {
     // before 13:00, and read to the millisecond it was 12:59.
     const at = new Date(Math.round(cell.getTime() / 1000) * 1000);
     const time = `${pad(at.getUTCHours())}:${pad(at.getUTCMinutes())}`;
-    return at.getUTCFullYear() < 1901 ? time : `${at.toISOString().slice(0, 10)} ${time}`;
+    return at.getTime() < AFTER_DAY_ZERO ? time : `${at.toISOString().slice(0, 10)} ${time}`;
   }
   return String(cell);
 }
