@@ -39,6 +39,38 @@ describe('a header of two rows', () => {
     expect((rows[0].value as Vehicle)).toMatchObject({ id: 'V1', shift: { start: 420, end: 960 }, capacity: [900, 120] });
   });
 
+  it('reads group names above a header that names every column ("Pickup" and "Delivery" over "Address" | "Lat" | "Lng"), not as a title', async () => {
+    const { table, ctx, rows } = await readCsvText([
+      ',Pickup,,,Delivery,,,',
+      'Order,Address,Lat,Lng,Address,Lat,Lng,Weight',
+      'P1,1 Shop St,51.51,-0.12,9 Home Rd,51.52,-0.13,12',
+      'P2,1 Shop St,51.51,-0.12,7 Home Rd,51.53,-0.14,5',
+    ].join('\n'), scenario);
+    // Read as a title, the pickup's columns were the delivery's and the delivery's were left over.
+    expect(table.headers).toEqual(['Order', 'Pickup Address', 'Pickup Lat', 'Pickup Lng', 'Delivery Address', 'Delivery Lat', 'Delivery Lng', 'Delivery Weight']);
+    expect(ctx.targets).toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng', 'amount:0']);
+    expect(table.warnings).toEqual([]);
+    expect(issueLines(rows)).toEqual([]);
+    expect(rows.map((r) => r.value as Order).map((o) => [o.id, o.address, o.lat, o.pickup?.address, o.pickup?.lat, o.amounts[0]])).toEqual([
+      ['P1', '9 Home Rd', 51.52, '1 Shop St', 51.51, 12],
+      ['P2', '7 Home Rd', 51.53, '1 Shop St', 51.51, 5],
+    ]);
+    // Under a title too: the header is the group row and the one below it.
+    const titled = await readCsvText(['Orders for Thursday,,,,,', ',,Delivery window,,Location,', 'Order,Client,From,To,Lat,Lng', 'A1,Ann,09:00,11:00,51.5,-0.1'].join('\n'), scenario);
+    expect(titled.table.headers).toEqual(['Order', 'Client', 'Delivery window From', 'Delivery window To', 'Location Lat', 'Location Lng']);
+    expect(titled.table.warnings).toEqual(['the header is rows 2 and 3; row 1 above it is taken as the sheet\'s title and not imported: “Orders for Thursday”']);
+    expect((titled.rows[0].value as Order).timeWindows).toEqual([{ start: 540, end: 660 }]);
+  });
+
+  it('keeps a title that starts the sheet, or holds a date, a title above a header', async () => {
+    for (const top of ['Lyon depot,,Saturday,,,', ',,Saturday 12/12,,,']) {
+      const { table, rows } = await readCsvText([top, 'Order,Client,Address,From,Lat,Lng', 'A1,Ann,1 Rue,09:00,45.76,4.84'].join('\n'), scenario);
+      expect(table.headers, top).toEqual(['Order', 'Client', 'Address', 'From', 'Lat', 'Lng']);
+      expect(table.warnings[0], top).toMatch(/^the header is row 2; row 1 above it is taken as the sheet's title/);
+      expect(rows[0].value, top).not.toBeNull();
+    }
+  });
+
   it('takes no first row of data for a header row: one with a digit, or text under an unnamed column of text', async () => {
     const digits = await readCsvText(['Order,Window,,Lat,Lng', 'A1,09:00,12:00,51.5,-0.1'].join('\n'), scenario);
     expect(digits.table.headers).toEqual(['Order', 'Window', '', 'Lat', 'Lng']);

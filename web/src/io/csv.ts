@@ -51,6 +51,17 @@ const filledCells = (row: readonly string[]) => row.reduce((n, cell) => n + ((ce
 const TITLE_ROWS = 5;
 
 /**
+ * Whether a row of two filled cells or fewer above the header may be a row of group names rather than a title: its
+ * first cell is empty (a title starts the sheet), no cell holds a digit (a date, "Printed 07:12"), and each name
+ * stands over a column the header names. `groupedHeader` then says whether the data below bear it out.
+ */
+function groupRowAbove(group: readonly string[], header: readonly string[]): boolean {
+  const filled = group.map((cell, c) => ({ text: restoreCell(cell ?? '').trim(), c })).filter((g) => g.text !== '');
+  return (group[0] ?? '').trim() === '' && filled.length > 0
+    && filled.every((g) => !/\d/.test(g.text) && (header[g.c] ?? '').trim() !== '');
+}
+
+/**
  * Which of the filled rows is the header: the first of three filled cells or more when the rows above it (a few at
  * most) have two or fewer, a sheet's title and notes: taken as the header, a title made every row of the file a
  * row without a place. A header that names fewer columns than its rows have is still the header (their extra cells
@@ -78,7 +89,9 @@ const NUMBER = /^[-+]?\d+(?:[.,]\d+)?$/;
  */
 function groupedHeader(header: readonly string[], next: readonly string[], below: readonly (readonly string[])[]): string[] | null {
   const cell = (row: readonly string[], c: number) => restoreCell(row[c] ?? '').trim();
-  const width = Math.max(header.length, next.length);
+  // To the last named column: a row's trailing empty cells (",,Pickup,,," is six cells) name no column.
+  const lastNamed = (row: readonly string[]) => row.reduce((last, _, c) => (cell(row, c) ? c : last), -1);
+  const width = Math.max(lastNamed(header), lastNamed(next)) + 1;
   const names = Array.from({ length: width }, (_, c) => cell(next, c));
   if (names.some((name) => /\d/.test(name)) || below.length === 0) return null;
   const groupOf: string[] = [];
@@ -105,9 +118,14 @@ function groupedHeader(header: readonly string[], next: readonly string[], below
 export function makeTable(raw: readonly (readonly string[])[]): Table {
   const lines = raw.flatMap((row, i) => (row.some((cell) => (cell ?? '').trim() !== '') ? [{ row: i === 0 ? row.map((c, j) => (j === 0 ? c.replace(BOM, '') : c)) : row, number: i + 1 }] : []));
   if (lines.length === 0) throw new Error('the file is empty');
-  const head = headerIndex(lines);
+  const sample = (from: number) => lines.slice(from, from + GROUP_SAMPLE).map((l) => l.row);
+  let head = headerIndex(lines);
+  // Groups of two cells or fewer right above the header ("Pickup" over "Address" | "Lat" | "Lng", "Delivery" over
+  // the same words) were taken for a title: the header is that row and the one below it.
+  let grouped = head > 0 && groupRowAbove(lines[head - 1].row, lines[head].row) ? groupedHeader(lines[head - 1].row, lines[head].row, sample(head + 1)) : null;
+  if (grouped) head -= 1;
+  else grouped = lines[head + 1] ? groupedHeader(lines[head].row, lines[head + 1].row, sample(head + 2)) : null;
   const headerLine = lines[head];
-  const grouped = lines[head + 1] ? groupedHeader(headerLine.row, lines[head + 1].row, lines.slice(head + 2, head + 2 + GROUP_SAMPLE).map((l) => l.row)) : null;
   const headers = grouped ?? headerLine.row.map((h) => restoreCell(h).trim());
   const warnings: string[] = [];
   if (head > 0) {
