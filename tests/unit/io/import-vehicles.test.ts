@@ -153,6 +153,10 @@ describe('vehicles file', () => {
     // An end's place is not its row's start's: a place given for row 4's start (it names a depot) changes nothing.
     const wrongSide = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: 45.5262, lng: -122.6731 }], [2, { lat: 45.4981, lng: -122.4315 }]]) });
     expect(issueLines(wrongSide.rows)).toHaveLength(1);
+    // "Return to" names the end as "End Location" does; a driver going home from the hub waits for home's place.
+    const home = await read('Vehicle,Depot,Return to,Shift\nV1,Portland Central,"7 Home Ln, Portland",07:00-16:00');
+    expect(home.ctx.targets).toEqual(['id', 'startDepot', 'endDepot', 'shift']);
+    expect(issueLines(home.rows)).toEqual([`row 2, endDepot: no depot of that name and no coordinates yet: geocode it as an address or place it on the map, or write a depot's name (${known})`]);
     // A place within 50 m of a depot the scenario has is that depot, not a second one.
     const atHub = readTable(waiting.table, { ...waiting.ctx, placements: new Map([[0, { lat: hub.lat + 0.0002, lng: hub.lng }]]) });
     expect(atHub.newDepots).toEqual([]);
