@@ -231,4 +231,20 @@ describe('windows past midnight', () => {
     expect(issueLines(rows)).toEqual(['row 2, windowStart: window opens after it closes (one past midnight is written 22:00-02:00 +1)']);
     expect((rows[1].value as Order).timeWindows).toEqual([{ start: 1320, end: 1560 }]);
   });
+
+  it('reads an end at 00:00 as midnight at the end of the day: a spreadsheet cannot hold 24:00', async () => {
+    const untilMidnight = { ok: true, value: [{ start: 1320, end: 1440 }] };
+    for (const text of ['22:00-00:00', '22:00 - 0:00', '10pm-12am', '22:00-24:00']) expect(parseWindows(text, 'clock'), text).toEqual(untilMidnight);
+    expect(parseWindows('before 00:00', 'clock')).toEqual({ ok: true, value: [{ start: 0, end: 1440 }] });
+    expect(parseWindows('00:00-00:00', 'clock')).toEqual({ ok: true, value: [{ start: 0, end: 1440 }] });
+    // A start at 00:00 is the day's first minute.
+    expect(parseWindows('00:00-06:00', 'clock')).toEqual({ ok: true, value: [{ start: 0, end: 360 }] });
+    // From columns too (an .xlsx time of 0, read as "00:00"), and a fleet's shift and break.
+    const orders = await readCsvText('Order,Lat,Lng,From,To\nE1,45.5,-122.6,18:00,00:00\n', night, 'orders');
+    expect(issueLines(orders.rows)).toEqual([]);
+    expect((orders.rows[0].value as Order).timeWindows).toEqual([{ start: 1080, end: 1440 }]);
+    const fleet = await readCsvText('Vehicle,Shift start,Shift end,Break start,Break end,Break minutes\nV1,14:00,00:00,23:00,00:00,20\n', night, 'vehicles');
+    expect(issueLines(fleet.rows)).toEqual([]);
+    expect(fleet.rows[0].value as Vehicle).toMatchObject({ shift: { start: 840, end: 1440 }, breaks: [{ timeWindows: [{ start: 1380, end: 1440 }], minutes: 20 }] });
+  });
 });

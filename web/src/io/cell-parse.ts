@@ -223,20 +223,27 @@ const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir d
  * The window of a cell naming only its end ("before 12", "-12:00") or its start ("after 14:00", "14:00-"), to
  * midnight on the other side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
  */
+/**
+ * The end of a window or a shift read from a time: 00:00 is midnight at the end of the day ("22:00-00:00",
+ * "before 00:00"). A spreadsheet cannot hold 24:00 (Excel turns it into 00:00 of the next day), and a window that
+ * ends at the day's first minute would be no window at all.
+ */
+export const dayEnd = (minutes: number): number => (minutes === 0 ? 1440 : minutes);
+
 function openWindow(text: string, format: TimeFormat): TimeWindow | null {
   // A range with one end left empty: "14:00-" from 14:00, "-12:00" until 12:00 (a clock's time: "-5" is no window).
   const dash = /^(\d.*?)\s*[-–—]$/.exec(text) ?? /^[-–—]\s*(\d.*)$/.exec(text);
   if (dash && /[:h]|am|pm|uhr|uur/.test(dash[1])) {
     const time = parseTime(dash[1], format);
     if (!time.ok) return null;
-    return /^\d/.test(text) ? { start: time.value, end: 1440 } : { start: 0, end: time.value };
+    return /^\d/.test(text) ? { start: time.value, end: 1440 } : { start: 0, end: dayEnd(time.value) };
   }
   const before = ONLY_BEFORE.exec(text);
   const match = before ?? ONLY_AFTER.exec(text);
   if (!match) return null;
   const time = parseTime(text.slice(match[0].length), format);
   if (!time.ok) return null;
-  return before ? { start: 0, end: time.value } : { start: time.value, end: 1440 };
+  return before ? { start: 0, end: dayEnd(time.value) } : { start: time.value, end: 1440 };
 }
 
 /**
@@ -272,7 +279,7 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
       const end = parseTime(to, format);
       if (!start.ok) return start;
       if (!end.ok) return end;
-      windows.push({ start: start.value, end: end.value });
+      windows.push({ start: start.value, end: dayEnd(end.value) });
     }
   }
   return ok(windows);

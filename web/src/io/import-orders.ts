@@ -4,7 +4,7 @@
 import { suggestServiceMinutes } from '../domain/service-types';
 import type { TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { DEFAULT_SERVICE_MINUTES, dateCellDates, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
+import { DEFAULT_SERVICE_MINUTES, dateCellDates, dayEnd, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { joinAddress } from './fields-orders';
 import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
@@ -13,7 +13,7 @@ function windowPair(row: RowReader, startKey: string, endKey: string): TimeWindo
   const start = row.time(startKey);
   const end = row.time(endKey);
   if (start === undefined && end === undefined) return [];
-  return [{ start: start ?? 0, end: end ?? 1440 }];
+  return [{ start: start ?? 0, end: end === undefined ? 1440 : dayEnd(end) }];
 }
 
 function windowsOf(row: RowReader, ctx: RowContext): TimeWindow[] {

@@ -7,7 +7,7 @@
 // columns are kept in `extra`.
 import type { Break, TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
-import { freeId, parseBreaks, parseList, parseWindows, parseYesNo, largerCrew, splitCrewWords } from './cell-parse';
+import { dayEnd, freeId, parseBreaks, parseList, parseWindows, parseYesNo, largerCrew, splitCrewWords } from './cell-parse';
 import { featureName } from './column-map';
 import type { DepotPlanner, PlaceRef } from './import-depots';
 import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
@@ -71,7 +71,8 @@ function crewOf(row: RowReader): { size: number; skills: string[] } | undefined 
 function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
   const listed = row.read('breaks', parseBreaks) ?? [];
   const start = row.time('breakStart');
-  const end = row.time('breakEnd');
+  const breakEnd = row.time('breakEnd');
+  const end = breakEnd === undefined ? undefined : dayEnd(breakEnd);
   const minutes = row.duration('breakMinutes');
   if (start !== undefined || end !== undefined || minutes !== undefined) {
     // A start and an end without minutes (Routific's "Break Start" | "Break End" of 12:00 PM | 12:30 PM) is a break
@@ -173,7 +174,9 @@ export function buildVehicle(table: Table, cells: readonly string[], at: RowAt, 
     const read = parseWindows(text, 'clock');
     return read.ok && read.value.length > 1 ? { ok: false as const, message: `'${text}' is more than one shift (write one range, e.g. 07:00-17:00)` } : read;
   })?.[0];
-  const shift = { start: row.time('shiftStart') ?? range?.start ?? WHOLE_DAY.start, end: row.time('shiftEnd') ?? range?.end ?? WHOLE_DAY.end };
+  const shiftEnd = row.time('shiftEnd');
+  // "14:00" | "00:00": a shift until midnight (dayEnd).
+  const shift = { start: row.time('shiftStart') ?? range?.start ?? WHOLE_DAY.start, end: (shiftEnd === undefined ? undefined : dayEnd(shiftEnd)) ?? range?.end ?? WHOLE_DAY.end };
   const optional = {
     features: featuresOf(table, row),
     crew: crewOf(row),
