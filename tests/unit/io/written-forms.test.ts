@@ -232,6 +232,22 @@ describe('windows past midnight', () => {
     expect((rows[1].value as Order).timeWindows).toEqual([{ start: 1320, end: 1560 }]);
   });
 
+  it('reads noon and midnight in words as clock times, and keeps a part of the day with its hours', () => {
+    const windows = (text: string) => {
+      const read = parseWindows(text, 'clock');
+      return read.ok ? read.value.map((w) => [w.start, w.end]) : read.message;
+    };
+    const cases: [string, number[][]][] = [
+      ['9am-12 noon', [[540, 720]]], ['noon-2pm', [[720, 840]]], ['10am–noon', [[600, 720]]], ['before noon', [[0, 720]]],
+      ['bis Mittag', [[0, 720]]], ['avant midi', [[0, 720]]], ['de 9h à midi', [[540, 720]]], ['midi-14h', [[720, 840]]],
+      ['entre las 9 y el mediodía', [[540, 720]]], ['dalle 9 a mezzogiorno', [[540, 720]]], ['10pm-midnight', [[1320, 1440]]],
+      ['Mittag (12-14)', [[720, 840]]], ['après-midi (14-18)', [[840, 1080]]],
+    ];
+    for (const [text, expected] of cases) expect(windows(text), text).toEqual(expected);
+    // The word inside another stays a word: "afternoon", "Nachmittag" and "après midi" alone are parts of the day, not guessed.
+    for (const text of ['afternoon', 'Nachmittag', 'après midi']) expect(windows(text), text).toMatch(/is not a window/);
+  });
+
   it('reads an end at 00:00 as midnight at the end of the day: a spreadsheet cannot hold 24:00', async () => {
     const untilMidnight = { ok: true, value: [{ start: 1320, end: 1440 }] };
     for (const text of ['22:00-00:00', '22:00 - 0:00', '10pm-12am', '22:00-24:00']) expect(parseWindows(text, 'clock'), text).toEqual(untilMidnight);

@@ -61,9 +61,23 @@ const CLOCK = /^(\d{1,2})\s*(?:[:h.]\s*(\d{2})?)?(?::\d{2})?\s*(am|pm|a|p)?$/i;
 /** A date in front of the time ("2026-11-21T10:00", "11/30/2026 9:00 AM", "30.11.2026 14:30"). */
 const DATE_PREFIX = /^(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})[t\s]+/i;
 
-/** Reads a time of day as minutes since midnight: "10:00", "10h00", "10h", "1000", "930", "2 pm", "9:00 AM", "2026-11-21T10:00". */
+/**
+ * Noon and midnight in words, as clock times ("9am-12 noon", "noon-2pm", "before noon", "bis Mittag", "avant midi",
+ * "10pm-midnight"): 12:00 and 00:00 (an end at 00:00 is the end of the day: dayEnd). Matched on `plainWords` text.
+ */
+const NOON_WORDS = /(?<![a-z]|apres[\s-])(?:12\s*)?(?:noon|midday|mittag|midi|mediodia|mezzogiorno|meio dia|meio-dia|poludnie)(?![a-z])/g;
+const MIDNIGHT_WORDS = /(?<![a-z])(?:12\s*)?(?:midnight|mitternacht|minuit|medianoche|mezzanotte|meia noite|meia-noite|middernacht|polnoc|midnatt)(?![a-z])/g;
+
+/** A cell's noon and midnight words as clock times (`NOON_WORDS`); a part of the day with its hours ("Mittag (12-14)") stays as it is. */
+function clockWords(plain: string): string {
+  return DAY_PART.test(plain) ? plain : plain.replace(NOON_WORDS, '12:00').replace(MIDNIGHT_WORDS, '00:00');
+}
+
+/** Reads a time of day as minutes since midnight: "10:00", "10h00", "10h", "1000", "930", "2 pm", "9:00 AM", "2026-11-21T10:00", "noon". */
 export function parseClock(text: string): Parsed<number> {
   let s = text.trim().toLowerCase();
+  // Words only when the cell has some: a column of 10,000 clock times is read without them.
+  if (/[^\d\s:.,apmh+()-]/.test(s)) s = clockWords(plainWords(s));
   // "15:56 +1" / "3:56pm (+1)": a time on a following day.
   const nextDay = /\s*\(?\+(\d)\)?$/.exec(s);
   if (nextDay) s = s.slice(0, nextDay.index);
@@ -140,7 +154,7 @@ const WINDOW_SEPARATOR = /\s*(?:-|–|—|\bto\b|\s(?:a|as)\s(?=\d)|\s(?:bis|tot
 /** A window's start word in front, before a number: "de 9 a 13", "desde las 9", "dalle 9", "ore 9-12", "das 9h", "van 9", "von 9", "from 9", "dès 9h", "od 9", "godz. 9-12". */
 const WINDOW_FROM = /^(?:from|de las|desde las|de|desde|dalle ore|dalle|dal|das|des|van|vanaf|von|ab|ore|od|godz\.?|w godz\.?|kl\.?|klockan|fra|fran)\s+(?=\d)/;
 /** A window written "between … and …": "entre 9 y 13", "tra le 9 e le 13", "zwischen 9 und 13 Uhr", "tussen 9 en 13". */
-const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen|mellan|mellem|mellom)\s+(\d.*?)\s+(?:and|y las|y|e le|e|et|und|en|och|og)\s+(\d.*)$/;
+const WINDOW_BETWEEN = /^(?:between|entre las|entre|tra le|tra|fra le|fra|zwischen|tussen|mellan|mellem|mellom)\s+(\d.*?)\s+(?:and|y las|y el|y|e le|e|et|und|en|och|og)\s+(\d.*)$/;
 /** "and" (or "or") joining two windows in a cell: "de 10 a 14 y de 16 a 18", "9-12 et 14-17"; not the "and" of "between 9 and 13". */
 const WINDOWS_AND = /\s(?:and|y|e|et|und|en|i|och|og|or|ou|oder|o|of|lub|eller)\s(?=(?:from|de|desde|dalle|dal|das|van|vanaf|von|between|entre|tra|fra|zwischen|tussen|od|fra|fran|mellan|mellem|mellom)\s)/;
 /** "and" or "or" between two windows: "9-12 and 14-17", "10:00 - 12:00 or 14:00 - 16:00" (either window will do). */
@@ -150,7 +164,7 @@ const WINDOW_LIST = /[;,|/&]|\s\+\s/;
 
 /** A cell's words as the window readers compare them: lower case, no accents, apostrophes as spaces, single spaces. */
 function plainWords(text: string): string {
-  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/'/g, ' ').replace(/\s+/g, ' ');
+  return text.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/æ/g, 'ae').replace(/'/g, ' ').replace(/\s+/g, ' ').replace(/apres-midi/g, 'apres midi');
 }
 
 /** Two windows side by side with only a space between: "09:00-11:00 14:00-16:00", "9-12 14-18 Uhr". */
@@ -255,7 +269,7 @@ function openWindow(text: string, format: TimeFormat): TimeWindow | null {
 export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWindow[]> {
   // A remark in brackets without a number is no part of the window: "12:00-14:00 (lunch)".
   const text = nextDayEnd(given).replace(DATES_BEFORE_TIMES, '').replace(/\s*\([^()\d]*\)/g, ' ');
-  const plain = plainWords(text);
+  const plain = clockWords(plainWords(text));
   if (ANY_TIME.test(plain)) return ok([]);
   const open = openWindow(plain, format);
   if (open) return ok([open]);
@@ -271,7 +285,7 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
   const windows: TimeWindow[] = [];
   // Windows are split at ";", ",", "|", "/", "&" and "+" ("8-12 & 13-17"); the characters are the same in `plain`.
   for (const part of text.split(WINDOW_LIST).map((p) => p.trim()).filter(Boolean)) {
-    const ends = partWindows(plainWords(part));
+    const ends = partWindows(clockWords(plainWords(part)));
     if (!ends) return fail(`'${part}' is not a window (write 10:00-12:00)`);
     for (const [from, to] of ends) {
       if (!from.trim() || !to.trim()) return fail(`'${part}' has no ${from.trim() ? 'end' : 'start'}: write both times (14:00-18:00), or ${from.trim() ? `"after ${from.trim()}"` : `"before ${to.trim()}"`}`);
