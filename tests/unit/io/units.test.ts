@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Scenario, Vehicle } from '../../../web/src/domain/scenario';
 import { autoMatch, fieldsFor } from '../../../web/src/io/column-map';
-import { conversionFor, convertAmount, headerUnit, importUnits, unmeasuredColumns } from '../../../web/src/io/units';
+import { conversionFor, convertAmount, durationUnitOf, headerUnit, importUnits, unmeasuredColumns } from '../../../web/src/io/units';
 import { readCsvText } from '../../helpers/import-table';
 
 const blank = (): Scenario => ({ ...makeBlankScenario('b', 'Blank', '2026-12-09'), depots: [{ id: 'hub', name: 'Hub', lat: 41.83, lng: -87.72, open: 0, close: 1440 }] });
@@ -38,7 +38,7 @@ describe('units in headers', () => {
     const targets = autoMatch(headers, fieldsFor('vehicles', ['kg', 'items']));
     expect(targets).toEqual(['id', 'capacity:0']);
     const fresh = importUnits(headers, targets, blank(), 'vehicles', false);
-    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [] });
+    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [], durations: [] });
     // A fleet already holds kilograms: appended trucks in pounds are converted; replacing that fleet renames.
     const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
     expect(importUnits(headers, targets, fleet, 'vehicles', false)).toMatchObject({ capacityUnits: ['kg', 'items'], renamed: [], conversions: [{ key: 'capacity:0', from: 'lb', to: 'kg' }] });
@@ -72,6 +72,35 @@ describe('units in headers', () => {
     expect(read.rows.map((r) => [(r.value as Vehicle).id, (r.value as Vehicle).capacity])).toEqual([['TRK-01', [2041.166, null]], ['TRK-02', [null, null]]]);
     // Without it the pounds were taken as kilograms.
     expect((plain.rows[0].value as Vehicle).capacity[0]).toBe(4500);
+  });
+});
+
+describe('durations in seconds or hours', () => {
+  it('reads the unit a duration header names by its last word, minutes by default', () => {
+    expect(['Service time (sec)', 'Service Time (seconds)', 'Duration (s)', 'Stop duration sec', 'Servicezeit (Sek.)', 'Max duration (h)', 'Max driving time (hours)', 'Max hours', 'Arbeitszeit Std', 'Service minutes', 'Service time', 'Service time (min)', 'Driver\'s max duration']
+      .map((h) => durationUnitOf(h))).toEqual(['seconds', 'seconds', 'seconds', 'seconds', 'seconds', 'hours', 'hours', 'hours', 'hours', null, null, null, null]);
+  });
+
+  it('converts bare numbers of such a column to minutes, and reads a cell that writes its unit as written', async () => {
+    // 300 seconds of service were read as 300 minutes, a driving limit of 9 hours as 9 minutes.
+    const scenario = blank();
+    const { readTable } = await import('../../../web/src/io/import-rows');
+    const read = async (csv: string, kind: 'orders' | 'vehicles') => {
+      const plain = await readCsvText(csv, scenario, kind);
+      const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, kind, false);
+      return { units, plain, rows: readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries(units.durations.map((d) => [d.key, d.factor])) }).rows };
+    };
+    const orders = await read('Order,Lat,Lng,Service time (sec)\nA,41.8,-87.7,300\nB,41.8,-87.7,90\nC,41.8,-87.7,15 min\nD,41.8,-87.7,PT10M\n', 'orders');
+    expect(orders.units.durations).toEqual([{ key: 'serviceMinutes', header: 'Service time (sec)', unit: 'seconds', factor: 1 / 60 }]);
+    expect(orders.rows.map((r) => (r.value as { serviceMinutes: number }).serviceMinutes)).toEqual([5, 2, 15, 10]);
+    expect((orders.plain.rows[0].value as { serviceMinutes: number }).serviceMinutes).toBe(300);
+    const fleet = await read('Vehicle,Shift,Max driving time (hours),Max duration (h),Break minutes\nV1,07:00-17:00,9,9:30,30\nV2,07:00-17:00,7.5,10,45\n', 'vehicles');
+    expect(fleet.units.durations.map((d) => [d.key, d.unit])).toEqual([['maxDrivingMinutes', 'hours'], ['maxDurationMinutes', 'hours']]);
+    // "Break minutes" names minutes: as written.
+    expect(fleet.rows.map((r) => [(r.value as Vehicle).limits, (r.value as Vehicle).breaks?.map((b) => b.minutes)])).toEqual([
+      [{ maxDurationMinutes: 570, maxDrivingMinutes: 540 }, [30]],
+      [{ maxDurationMinutes: 600, maxDrivingMinutes: 450 }, [45]],
+    ]);
   });
 });
 

@@ -57,4 +57,15 @@ describe('import units', () => {
     expect(open.scenario!.orders).toHaveLength(before + 1);
     expect(open.scenario!.orders.at(-1)!.amounts[0]).toBe(4.536);
   });
+
+  it('a service time in seconds is imported in minutes, and the review says so', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount(makeMiniScenario());
+    actions.start();
+    await actions.loadFile(csvFile('stops.csv', 'Order,Lat,Lng,Service time (sec)\nS1,45.76,4.84,300\nS2,45.75,4.85,10 min\n'));
+    expect([...state.targets]).toEqual(['id', 'lat', 'lng', 'serviceMinutes']);
+    actions.review();
+    expect(state.notices.units).toEqual(['Service time (sec): read in seconds and converted to minutes (300 is 5 minutes); a cell that writes its unit (“15 min”) is read as written.']);
+    await actions.commit();
+    expect(open.scenario!.orders.slice(-2).map((o) => [o.id, o.serviceMinutes])).toEqual([['S1', 5], ['S2', 10]]);
+  });
 });

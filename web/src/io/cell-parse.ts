@@ -299,12 +299,28 @@ export function parseWindows(given: string, format: TimeFormat): Parsed<TimeWind
   return ok(windows);
 }
 
+/** Words of seconds, in a cell ("300 sec") or a header ("Service time (s)"). */
+export const SECOND_WORDS: readonly string[] = ['s', 'sec', 'secs', 'second', 'seconds', 'sek', 'sekunde', 'sekunden', 'seconde', 'secondes', 'segundo', 'segundos', 'secondi', 'seconden', 'sekund', 'sekunder', 'sekundy'];
+
 const HOURS = new RegExp(`^(\\d+(?:[.,]\\d+)?)\\s*(?:${['h', 'hr', 'hrs', 'hour', 'hours', ...LOCAL_HOUR_WORDS].join('|')})$`);
+const HOUR_WORD = `(?:${['h', 'hr', 'hrs', 'hour', 'hours', ...LOCAL_HOUR_WORDS].join('|')})\\.?`;
+const MINUTE_WORD = `(?:${['m', 'min', 'mins', 'minute', 'minutes', ...LOCAL_MINUTE_WORDS].join('|')})\\.?`;
+const HOURS_AND_MINUTES = new RegExp(`^(\\d{1,3})\\s*${HOUR_WORD}\\s*(?:and\\s+|und\\s+|et\\s+|y\\s+|e\\s+|en\\s+)?(\\d{1,2})\\s*(?:${MINUTE_WORD})?$`);
+/** Seconds written as such ("90 s", "300 sec"), read to the nearest minute. */
+const SECONDS = new RegExp(`^(\\d+(?:[.,]\\d+)?)\\s*(?:${SECOND_WORDS.join('|')})$`);
 const MINUTES = new RegExp(`^(\\d+(?:[.,]\\d+)?)\\s*(?:${['m', 'min', 'mins', 'minute', 'minutes', ...LOCAL_MINUTE_WORDS].join('|')})?$`);
 
 /** Reads a length of time as whole minutes: "90", "90 min", "1:30", "1h30", "8h", "1.5 h". */
 export function parseDuration(text: string): Parsed<number> {
   const s = text.trim().toLowerCase().replace(/(\D)\.$/, '$1');
+  // ISO 8601, as systems export a duration: "PT15M", "PT1H30M", "PT90S".
+  const iso = /^pt(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?$/.exec(s);
+  if (iso && s !== 'pt') return ok(Math.round(Number(iso[1] ?? 0) * 60 + Number(iso[2] ?? 0) + Number(iso[3] ?? 0) / 60));
+  // Hours and minutes in words: "1 hr 15 min", "1h 15m", "2 Std. 30 Min.", "1 hour and 20 minutes".
+  const both = HOURS_AND_MINUTES.exec(s);
+  if (both) return ok(Number(both[1]) * 60 + Number(both[2]));
+  const seconds = SECONDS.exec(s);
+  if (seconds) return ok(Math.round(Number(seconds[1].replace(',', '.')) / 60));
   const clock = /^(\d{1,3})\s*(?::|h)\s*(\d{2})?\s*(?:min)?$/.exec(s);
   if (clock) return ok(Number(clock[1]) * 60 + Number(clock[2] ?? 0));
   // "00:45:00", as a spreadsheet writes a duration: whole minutes, the seconds rounded.

@@ -107,8 +107,16 @@ export class RowReader {
     const factor = inOwnUnit ? undefined : this.ctx.conversions?.[key];
     return value === undefined || factor === undefined ? value : convertAmount(value, factor);
   }
+  /**
+   * Minutes. A bare number in a column whose header names seconds or hours (`conversions`: "Service time (sec)"
+   * of 300 is 5) is converted; a cell that writes its own unit ("15 min", "1:30") is read as written.
+   */
   duration(key: string): number | undefined {
-    return this.read(key, parseDuration);
+    const factor = this.ctx.conversions?.[key];
+    return this.read(key, (text) => {
+      const bare = factor === undefined ? null : parseNumber(text, this.ctx.decimalComma);
+      return bare?.ok ? { ok: true, value: Math.round(bare.value * factor!) } : parseDuration(text);
+    });
   }
   time(key: string): number | undefined {
     return this.read(key, (text, column) => parseTime(text, this.ctx.timeFormats[column] ?? 'clock'));

@@ -2,8 +2,10 @@
 // the scenario's capacity units ("kg", "m3"): an amount column in pounds read
 // into a unit kept in kilograms is converted, never taken as kilograms.
 import type { Scenario } from '../domain/scenario';
-import { normalizeHeader, parseNumber, type Parsed } from './cell-parse';
+import { normalizeHeader, parseNumber, SECOND_WORDS, type Parsed } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
+import { ORDER_FIELDS } from './fields-orders';
+import { VEHICLE_FIELDS } from './fields-vehicles';
 
 type Family = 'mass' | 'volume';
 
@@ -95,6 +97,27 @@ export interface ImportUnits {
   renamed: { from: string; to: string; header: string }[];
   /** Columns whose values are converted into the unit their field is kept in, by field key ("amount:0"). */
   conversions: ({ key: string; header: string } & UnitConversion)[];
+  /** Duration columns whose header names seconds or hours ("Service time (sec)", "Max driving (h)"): bare numbers are converted to minutes. */
+  durations: { key: string; header: string; unit: DurationUnit; factor: number }[];
+}
+
+/** The units a duration column's header may name besides minutes. */
+export type DurationUnit = 'seconds' | 'hours';
+
+/** Fields read as minutes. */
+const DURATION_FIELDS: ReadonlySet<string> = new Set([...ORDER_FIELDS, ...VEHICLE_FIELDS].filter((f) => f.format === 'duration').map((f) => f.key));
+
+/** Words of hours as a header's last word ("Max driving (h)", "Max hours", "Servicezeit Std"); not Danish "time", which is English for something else. */
+const HOUR_HEADER_WORDS: ReadonlySet<string> = new Set(['h', 'hr', 'hrs', 'hour', 'hours', 'std', 'stunde', 'stunden', 'uur', 'uren', 'heure', 'heures', 'hora', 'horas', 'ore', 'godz', 'godziny', 'timmar']);
+const SECOND_HEADER_WORDS: ReadonlySet<string> = new Set(SECOND_WORDS);
+
+/**
+ * The unit a duration column's header names by its last word ("Service time (sec)", "Duration (s)", "Max hours"):
+ * seconds or hours; null for minutes or no unit (a bare number is minutes).
+ */
+export function durationUnitOf(header: string): DurationUnit | null {
+  const last = normalizeHeader(header).split(' ').pop() ?? '';
+  return SECOND_HEADER_WORDS.has(last) ? 'seconds' : HOUR_HEADER_WORDS.has(last) ? 'hours' : null;
 }
 
 /** A field holding an amount in a capacity unit: its kind and the unit's index. */
@@ -130,7 +153,11 @@ export function importUnits(headers: readonly string[], targets: readonly Column
     const conversion = conversionFor(f.header, capacityUnits[f.index]);
     return conversion ? [{ key: f.key, header: f.header, ...conversion }] : [];
   });
-  return { capacityUnits, renamed, conversions };
+  const durations = targets.flatMap((target, column) => {
+    const unit = DURATION_FIELDS.has(target) ? durationUnitOf(headers[column] ?? '') : null;
+    return unit ? [{ key: target, header: headers[column] ?? '', unit, factor: unit === 'seconds' ? 1 / 60 : 60 }] : [];
+  });
+  return { capacityUnits, renamed, conversions, durations };
 }
 
 /** Words that count pieces: "3 pcs" is 3 in a unit named "items" (pallets are not pieces). */
