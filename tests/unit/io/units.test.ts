@@ -38,7 +38,7 @@ describe('units in headers', () => {
     const targets = autoMatch(headers, fieldsFor('vehicles', ['kg', 'items']));
     expect(targets).toEqual(['id', 'capacity:0']);
     const fresh = importUnits(headers, targets, blank(), 'vehicles', false);
-    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [], durations: [] });
+    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [], durations: [], distances: [] });
     // A fleet already holds kilograms: appended trucks in pounds are converted; replacing that fleet renames.
     const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
     expect(importUnits(headers, targets, fleet, 'vehicles', false)).toMatchObject({ capacityUnits: ['kg', 'items'], renamed: [], conversions: [{ key: 'capacity:0', from: 'lb', to: 'kg' }] });
@@ -101,6 +101,22 @@ describe('durations in seconds or hours', () => {
       [{ maxDurationMinutes: 570, maxDrivingMinutes: 540 }, [30]],
       [{ maxDurationMinutes: 600, maxDrivingMinutes: 450 }, [45]],
     ]);
+  });
+});
+
+describe('distances in miles', () => {
+  it('converts a distance limit in miles to km, by its header or its cell', async () => {
+    // "Max distance (miles)" of 120 was read as 120 km.
+    const scenario = blank();
+    const { readTable } = await import('../../../web/src/io/import-rows');
+    const plain = await readCsvText('Vehicle,Shift,Max distance (miles)\nV1,07:00-17:00,120\nV2,07:00-17:00,190 km\nV3,07:00-17:00,80 mi\nV4,07:00-17:00,3 laps\n', scenario, 'vehicles');
+    const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, 'vehicles', false);
+    expect(units.distances).toEqual([{ key: 'maxDistanceKm', header: 'Max distance (miles)', unit: 'miles', factor: 1.609344 }]);
+    const rows = readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries(units.distances.map((d) => [d.key, d.factor])) }).rows;
+    expect(rows.map((r) => (r.value ? (r.value as Vehicle).limits?.maxDistanceKm : r.issues[0].message))).toEqual([193.121, 190, 128.748, "'3 laps' is in laps, not in km or miles"]);
+    // "Max miles" names the field and its unit.
+    const short = await readCsvText('Vehicle,Max miles\nV1,100\n', scenario, 'vehicles');
+    expect(importUnits(short.table.headers, short.ctx.targets, scenario, 'vehicles', false).distances.map((d) => d.key)).toEqual(['maxDistanceKm']);
   });
 });
 

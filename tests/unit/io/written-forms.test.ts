@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeBlankScenario } from '../../../web/src/domain/blank';
 import type { Order, Scenario, Vehicle } from '../../../web/src/domain/scenario';
-import { datesOf, normalizeHeader, parseWindows } from '../../../web/src/io/cell-parse';
+import { datesOf, normalizeHeader, parseCoordinatePair, parseDegrees, parseWindows } from '../../../web/src/io/cell-parse';
 import { autoMatch, detectDateColumn, fieldsFor } from '../../../web/src/io/column-map';
 import { rowAddress } from '../../../web/src/io/import-orders';
 import { fileDates } from '../../../web/src/io/import-rows';
@@ -209,6 +209,29 @@ describe('Swedish, Danish and Norwegian sheets', () => {
     expect(rows.map((r) => { const o = r.value as Order; return [o.serviceType, o.priority, o.timeWindows]; })).toEqual([
       ['curbside', 6, [{ start: 540, end: 720 }]],
       ['installation', 1, [{ start: 780, end: 960 }]],
+    ]);
+  });
+});
+
+describe('coordinates as GPS devices and maps write them', () => {
+  it('reads a hemisphere letter and degrees, minutes and seconds; S and W are negative', () => {
+    expect(['51.5074 N', 'N51.5074', '0.1278° W', 'W 0.1278', '51°30\'26"N', '51° 30.444\' N', '33°51\'54"S', '151.2093 E', '-0.1278', '51.5']
+      .map((t) => parseDegrees(t)?.value ?? null)).toEqual([51.5074, 51.5074, -0.1278, -0.1278, 51.5072222, 51.5074, -33.865, 151.2093, null, null]);
+    expect(parseDegrees('N 51.5 W')).toBeNull();
+    expect(parseCoordinatePair('51.5074° N, 0.1278° W')).toEqual({ ok: true, value: { lat: 51.5074, lng: -0.1278 } });
+    // Placed by their letters, whatever the order.
+    expect(parseCoordinatePair('0.1278 W, 51.5074 N')).toEqual({ ok: true, value: { lat: 51.5074, lng: -0.1278 } });
+    expect(parseCoordinatePair('N 51°30\'26" W 0°07\'39"')).toEqual({ ok: true, value: { lat: 51.5072222, lng: -0.1275 } });
+    expect(parseCoordinatePair('51.5 N, 52.1 N')).toEqual({ ok: false, message: "'51.5 N, 52.1 N' gives two latitudes" });
+  });
+
+  it('imports them from latitude and longitude columns, and names a letter in the wrong column', async () => {
+    const london: Scenario = { ...makeBlankScenario('l', 'London', '2026-12-10'), depots: [{ id: 'hub', name: 'Hub', lat: 51.5, lng: -0.1, open: 0, close: 1440 }] };
+    const { rows } = await readCsvText('Order,Lat,Lng\nA,51°30\'26"N,0°07\'39"W\nB,51.5074 N,0.1278 W\nC,0.1278 W,51.5074 N\n', london, 'orders');
+    expect(rows.slice(0, 2).map((r) => [(r.value as Order).lat, (r.value as Order).lng])).toEqual([[51.5072222, -0.1275], [51.5074, -0.1278]]);
+    expect(issueLines(rows.slice(2))).toEqual([
+      "row 4, lat: '0.1278 W' is a longitude (its letter says so), in a latitude column: latitude and longitude swapped?",
+      "row 4, lng: '51.5074 N' is a latitude (its letter says so), in a longitude column: latitude and longitude swapped?",
     ]);
   });
 });

@@ -360,6 +360,8 @@ export function parsePriority(text: string): Parsed<number> {
  */
 export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: number }> {
   const inner = text.trim().replace(/^[([]\s*|\s*[)\]]$/g, '');
+  // With hemisphere letters ("51.5074° N, 0.1278° W", "N 51°30'26\" W 0°07'39\""): each part says which it is.
+  if (/[nsew]/i.test(inner) && /\d/.test(inner)) return hemispherePair(inner, text);
   const parts = inner.includes(';') ? inner.split(';')
     : (inner.match(/,/g) ?? []).length === 1 ? inner.split(',')
       : inner.split(/\s*,\s+/).length === 2 ? inner.split(/\s*,\s+/)
@@ -368,6 +370,42 @@ export function parseCoordinatePair(text: string): Parsed<{ lat: number; lng: nu
   if (numbers.length !== 2 || !numbers.every((n) => n.ok)) return fail(`'${text}' is not a latitude and a longitude (write "45.76, 4.84")`);
   const [lat, lng] = numbers.map((n) => (n.ok ? n.value : NaN));
   if (Math.abs(lat) > 90) return fail(`latitude ${lat} is outside -90…90${Math.abs(lng) <= 90 ? ' (latitude and longitude swapped?)' : ''}`);
+  if (Math.abs(lng) > 180) return fail(`longitude ${lng} is outside -180…180`);
+  return ok({ lat, lng });
+}
+
+/**
+ * Degrees written with a hemisphere letter or in degrees, minutes and seconds, as GPS devices and maps write them:
+ * "51.5074 N", "N51.5074", "0.1278° W", "51°30'26\"N", "51° 30.438' N". S and W are negative. Null when the cell is
+ * no such text.
+ */
+const DEGREES = /^([nsew])?\s*(-?\d{1,3}(?:[.,]\d+)?)\s*(?:°|º|deg)?\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*['′’])?\s*(?:(\d{1,2}(?:[.,]\d+)?)\s*(?:"|″|''|”))?\s*([nsew])?$/i;
+
+/** A coordinate in degrees with its hemisphere ('ns' latitude, 'ew' longitude, null none), or null when the text is no such coordinate. */
+export function parseDegrees(text: string): { value: number; axis: 'ns' | 'ew' | null } | null {
+  const m = DEGREES.exec(text.trim());
+  if (!m || (m[1] && m[5]) || !/[°º'′’"″nsew]|deg/i.test(text)) return null;
+  const num = (s: string | undefined) => (s === undefined ? 0 : Number(s.replace(',', '.')));
+  const degrees = Math.abs(num(m[2]));
+  if (num(m[3]) >= 60 || num(m[4]) >= 60) return null;
+  const hemisphere = (m[1] ?? m[5] ?? '').toLowerCase();
+  const value = degrees + num(m[3]) / 60 + num(m[4]) / 3600;
+  const negative = m[2].startsWith('-') || hemisphere === 's' || hemisphere === 'w';
+  return { value: Math.round((negative ? -value : value) * 1e7) / 1e7, axis: hemisphere === '' ? null : 'ns'.includes(hemisphere) ? 'ns' : 'ew' };
+}
+
+/** A pair of coordinates with hemisphere letters, each placed by its letter whatever the order. */
+function hemispherePair(inner: string, text: string): Parsed<{ lat: number; lng: number }> {
+  // Each coordinate made one word ("N 51° 30' 26\"" → "N51°30'26\""), then the two words apart.
+  const compact = inner.replace(/([°º'′’])\s+/g, '$1').replace(/\b([nsew])\s+(?=-?\d)/gi, '$1').replace(/([\d°º'′’"″”])\s+(?=[nsew]\b)/gi, '$1');
+  let parts = compact.split(/\s*;\s*|\s*,\s+|\s+/).filter((p) => p !== '');
+  if (parts.length !== 2 && (compact.match(/,/g) ?? []).length === 1) parts = compact.split(',');
+  const read = parts.map((p) => parseDegrees(p.trim()));
+  if (read.length !== 2 || read.some((r) => r === null)) return fail(`'${text}' is not a latitude and a longitude (write "45.76, 4.84")`);
+  const [a, b] = read as { value: number; axis: 'ns' | 'ew' | null }[];
+  const [lat, lng] = a.axis === 'ew' || b.axis === 'ns' ? [b.value, a.value] : [a.value, b.value];
+  if ((a.axis && a.axis === b.axis)) return fail(`'${text}' gives two ${a.axis === 'ns' ? 'latitudes' : 'longitudes'}`);
+  if (Math.abs(lat) > 90) return fail(`latitude ${lat} is outside -90…90`);
   if (Math.abs(lng) > 180) return fail(`longitude ${lng} is outside -180…180`);
   return ok({ lat, lng });
 }

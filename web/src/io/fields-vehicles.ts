@@ -49,7 +49,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'maxStops', label: 'Max stops', format: 'number', synonyms: ['max stops', 'maximum stops', 'stop limit', 'max orders', 'max visits', 'max tasks', 'max number of orders', 'max drops', 'drops', 'max deliveries'] },
   { key: 'maxDurationMinutes', label: 'Max duration (minutes)', format: 'duration', synonyms: ['max duration', 'max duration min', 'maximum duration', 'max route duration', 'max working time', 'max work time', 'max hours'] },
   { key: 'maxDrivingMinutes', label: 'Max driving (minutes)', format: 'duration', synonyms: ['max driving', 'max driving min', 'max driving time', 'max drive time', 'max travel time'] },
-  { key: 'maxDistanceKm', label: 'Max distance (km)', format: 'number', synonyms: ['max distance', 'max distance km', 'maximum distance', 'max km', 'range km', 'range'] },
+  { key: 'maxDistanceKm', label: 'Max distance (km)', format: 'number', synonyms: ['max distance', 'max distance km', 'maximum distance', 'max km', 'range km', 'range', 'max miles', 'max mileage', 'max distance miles', 'max distance mi', 'mileage limit', 'distance limit', 'range miles'] },
   { key: 'speedFactor', label: 'Speed factor', format: 'number', synonyms: ['speed factor', 'speed', 'slowness'] },
   { key: 'fixedCost', label: 'Fixed cost', format: 'number', synonyms: ['fixed cost', 'fixed', 'cost fixed', 'cost per day', 'day cost', 'cost per route', 'vehicle cost', 'daily cost', 'daily rate'] },
   { key: 'perKmCost', label: 'Cost per km', format: 'number', synonyms: ['cost per km', 'per km', 'km cost', 'cost km', 'cost per kilometer', 'distance cost'] },

@@ -12,12 +12,11 @@ import { featureName } from './column-map';
 import type { DepotPlanner, PlaceRef } from './import-depots';
 import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
 import { withServiceTypeSkills } from './skill-words';
+import { KM_PER_MILE } from './units';
 
 /** A whole day: the shift of a vehicle whose file gives none (no limit invented). */
 const WHOLE_DAY: TimeWindow = { start: 0, end: 1440 };
 
-/** Kilometres in a mile: a cost per mile is read as the cost of this many kilometres. */
-const KM_PER_MILE = 1.609344;
 
 /** Cost per km, or the cost per mile read per km (to 4 decimals); a row giving both is asked to keep one. */
 function perKmOf(row: RowReader): number {

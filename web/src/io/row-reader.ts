@@ -3,9 +3,14 @@
 // takes a row's cells by field key and collects what cannot be read.
 import type { Depot, Settings } from '../domain/scenario';
 import type { Table } from './csv';
-import { parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
+import { parseDegrees, parseDuration, parseNumber, parseTime, type Parsed, type TimeFormat } from './cell-parse';
 import type { ColumnTarget, ImportKind } from './column-map';
-import { amountOfPrice, amountWithUnit, convertAmount, UNIT_FIELD } from './units';
+import { amountOfPrice, amountWithUnit, convertAmount, distanceWithUnit, UNIT_FIELD } from './units';
+/** Fields holding a latitude ('ns') or a longitude ('ew'). */
+const COORDINATE_FIELDS: Readonly<Record<string, 'ns' | 'ew'>> = {
+  lat: 'ns', pickupLat: 'ns', startLat: 'ns', endLat: 'ns', lng: 'ew', pickupLng: 'ew', startLng: 'ew', endLng: 'ew',
+};
+
 /** Fields holding a price. */
 const PRICE_FIELDS: ReadonlySet<string> = new Set(['fixedCost', 'perKmCost', 'perMileCost', 'perHourCost', 'latenessCost', 'overtimeCostPerMinute']);
 
@@ -98,9 +103,18 @@ export class RowReader {
     const value = this.read(key, (text) => {
       const plain = parseNumber(text, this.ctx.decimalComma);
       if (plain.ok) return plain;
-      // "12 kg" in an amount column, "$0.65" in a cost column.
-      const written = unit ? amountWithUnit(text, this.ctx.capacityUnits[Number(unit[2])] ?? '', this.ctx.decimalComma) : PRICE_FIELDS.has(key) ? amountOfPrice(text, this.ctx.decimalComma) : null;
-      inOwnUnit = unit !== null && written !== null;
+      // "51.5074 N", "0°07'39\"W" in a latitude or longitude column; a letter of the other axis is that column's mistake.
+      const axis = COORDINATE_FIELDS[key];
+      if (axis) {
+        const degrees = parseDegrees(text);
+        if (degrees && degrees.axis !== null && degrees.axis !== axis) return { ok: false, message: `'${text}' is a ${degrees.axis === 'ns' ? 'latitude' : 'longitude'} (its letter says so), in a ${axis === 'ns' ? 'latitude' : 'longitude'} column: latitude and longitude swapped?` };
+        if (degrees) return { ok: true, value: degrees.value };
+      }
+      // "12 kg" in an amount column, "$0.65" in a cost column, "120 mi" in a distance column.
+      const written = unit ? amountWithUnit(text, this.ctx.capacityUnits[Number(unit[2])] ?? '', this.ctx.decimalComma)
+        : PRICE_FIELDS.has(key) ? amountOfPrice(text, this.ctx.decimalComma)
+          : key === 'maxDistanceKm' ? distanceWithUnit(text, this.ctx.decimalComma) : null;
+      inOwnUnit = (unit !== null || key === 'maxDistanceKm') && written !== null;
       return written ?? plain;
     });
     // A cell that named its unit was read in the capacity unit already; the header's conversion is for bare numbers.

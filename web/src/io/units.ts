@@ -99,6 +99,31 @@ export interface ImportUnits {
   conversions: ({ key: string; header: string } & UnitConversion)[];
   /** Duration columns whose header names seconds or hours ("Service time (sec)", "Max driving (h)"): bare numbers are converted to minutes. */
   durations: { key: string; header: string; unit: DurationUnit; factor: number }[];
+  /** A distance column in miles ("Max distance (miles)"): bare numbers are converted to km. */
+  distances: { key: string; header: string; unit: 'miles'; factor: number }[];
+}
+
+/** Kilometres in a mile. */
+export const KM_PER_MILE = 1.609344;
+
+/** Words of miles as a header's last word ("Max distance (mi)", "Max miles") or after a number in a cell ("120 mi"). */
+const MILE_WORDS: ReadonlySet<string> = new Set(['mi', 'mile', 'miles', 'meilen', 'millas', 'miglia']);
+/** Words of kilometres after a number in a cell ("190 km"). */
+const KM_WORDS: ReadonlySet<string> = new Set(['km', 'kms', 'kilometre', 'kilometres', 'kilometer', 'kilometers', 'kilometro', 'kilometros', 'chilometri']);
+
+/** Fields that hold a distance in km. */
+const DISTANCE_FIELDS: ReadonlySet<string> = new Set(['maxDistanceKm']);
+
+/** A distance cell that writes its unit ("120 mi", "190 km"), in km; null without a unit word after the number. */
+export function distanceWithUnit(text: string, decimalComma = false): Parsed<number> | null {
+  const match = /^(.*?\d)\s*([A-Za-z]+)\.?$/.exec(text.trim());
+  if (!match) return null;
+  const number = parseNumber(match[1], decimalComma);
+  if (!number.ok) return null;
+  const word = normalizeHeader(match[2]);
+  if (KM_WORDS.has(word)) return number;
+  if (MILE_WORDS.has(word)) return { ok: true, value: convertAmount(number.value, KM_PER_MILE) };
+  return { ok: false, message: `'${text.trim()}' is in ${match[2]}, not in km or miles` };
 }
 
 /** The units a duration column's header may name besides minutes. */
@@ -157,7 +182,11 @@ export function importUnits(headers: readonly string[], targets: readonly Column
     const unit = DURATION_FIELDS.has(target) ? durationUnitOf(headers[column] ?? '') : null;
     return unit ? [{ key: target, header: headers[column] ?? '', unit, factor: unit === 'seconds' ? 1 / 60 : 60 }] : [];
   });
-  return { capacityUnits, renamed, conversions, durations };
+  const distances = targets.flatMap((target, column) => {
+    const miles = DISTANCE_FIELDS.has(target) && MILE_WORDS.has(normalizeHeader(headers[column] ?? '').split(' ').pop() ?? '');
+    return miles ? [{ key: target, header: headers[column] ?? '', unit: 'miles' as const, factor: KM_PER_MILE }] : [];
+  });
+  return { capacityUnits, renamed, conversions, durations, distances };
 }
 
 /** Words that count pieces: "3 pcs" is 3 in a unit named "items" (pallets are not pieces). */
