@@ -38,7 +38,7 @@ describe('units in headers', () => {
     const targets = autoMatch(headers, fieldsFor('vehicles', ['kg', 'items']));
     expect(targets).toEqual(['id', 'capacity:0']);
     const fresh = importUnits(headers, targets, blank(), 'vehicles', false);
-    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [], durations: [], distances: [] });
+    expect(fresh).toEqual({ capacityUnits: ['lb', 'items'], renamed: [{ from: 'kg', to: 'lb', header: 'Capacity (lbs)' }], conversions: [], durations: [], distances: [], rates: [] });
     // A fleet already holds kilograms: appended trucks in pounds are converted; replacing that fleet renames.
     const fleet = { ...blank(), vehicles: [truck('T1', 1000)] };
     expect(importUnits(headers, targets, fleet, 'vehicles', false)).toMatchObject({ capacityUnits: ['kg', 'items'], renamed: [], conversions: [{ key: 'capacity:0', from: 'lb', to: 'kg' }] });
@@ -117,6 +117,29 @@ describe('distances in miles', () => {
     // "Max miles" names the field and its unit.
     const short = await readCsvText('Vehicle,Max miles\nV1,100\n', scenario, 'vehicles');
     expect(importUnits(short.table.headers, short.ctx.targets, scenario, 'vehicles', false).distances.map((d) => d.key)).toEqual(['maxDistanceKm']);
+  });
+});
+
+describe('cost rates per hour or per minute', () => {
+  it('converts a rate per hour in a field kept per minute, and one per minute in the field kept per hour', async () => {
+    // "Overtime cost per hour" of 30 was kept aside (the cost dropped); "Late cost per hour" of 60 was read as 60 a minute.
+    const scenario = blank();
+    const { readTable } = await import('../../../web/src/io/import-rows');
+    const read = async (csv: string, kind: 'orders' | 'vehicles') => {
+      const plain = await readCsvText(csv, scenario, kind);
+      const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, kind, false);
+      return { units, rows: readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries([...units.rates, ...units.durations].map((c) => [c.key, c.factor])) }).rows };
+    };
+    const fleet = await read('Vehicle,Shift,Overtime cost per hour,Max overtime (h),Cost per minute\nV1,07:00-17:00,30,1.5,0.5\nV2,07:00-17:00,$25,2,0.4\n', 'vehicles');
+    expect(fleet.units.rates.map((r) => [r.key, r.per])).toEqual([['overtimeCostPerMinute', 'hour'], ['perHourCost', 'minute']]);
+    expect(fleet.rows.map((r) => [(r.value as Vehicle).overtime, (r.value as Vehicle).costs.perHour])).toEqual([
+      [{ maxMinutes: 90, costPerMinute: 0.5 }, 30],
+      [{ maxMinutes: 120, costPerMinute: 0.416667 }, 24],
+    ]);
+    const orders = await read('Order,Lat,Lng,Late cost per hour,Max late (min)\nA,41.8,-87.7,60,30\n', 'orders');
+    expect((orders.rows[0].value as { lateness?: unknown }).lateness).toEqual({ maxMinutes: 30, costPerMinute: 1 });
+    // A header that names the field's own rate, or none, is read as written.
+    expect(['Late cost per minute', 'Late cost', 'Overtime cost'].map((h) => importUnits([h], [h.startsWith('Late') ? 'latenessCost' : 'overtimeCostPerMinute'], scenario, 'orders', false).rates)).toEqual([[], [], []]);
   });
 });
 

@@ -68,4 +68,22 @@ describe('import units', () => {
     await actions.commit();
     expect(open.scenario!.orders.slice(-2).map((o) => [o.id, o.serviceMinutes])).toEqual([['S1', 5], ['S2', 10]]);
   });
+
+  it('a fleet\'s limits in hours and miles and its overtime per hour are imported in minutes and km, and the review says so', async () => {
+    const { scenario: [open], importer: [state, actions] } = mount(makeMiniScenario());
+    actions.start();
+    await actions.loadFile(csvFile('fleet.csv', 'Vehicle,Start depot,Max driving time (hours),Max distance (miles),Overtime cost per hour,Max overtime (h)\nV9,hub,9,120,30,1\n'));
+    expect(state.kind).toBe('vehicles');
+    actions.setMode('append');
+    actions.review();
+    expect(state.notices.units).toEqual([
+      'Overtime cost per hour: a cost per hour, converted to a cost per minute (÷ 60).',
+      'Max distance (miles): read in miles and converted to km (× 1.6093); a cell that writes its unit (“190 km”) is read as written.',
+      'Max driving time (hours): read in hours and converted to minutes (1.5 is 90 minutes); a cell that writes its unit (“15 min”) is read as written.',
+      'Max overtime (h): read in hours and converted to minutes (1.5 is 90 minutes); a cell that writes its unit (“15 min”) is read as written.',
+    ]);
+    await actions.commit();
+    const v = open.scenario!.vehicles.find((x) => x.id === 'V9')!;
+    expect([v.limits, v.overtime]).toEqual([{ maxDrivingMinutes: 540, maxDistanceKm: 193.121 }, { maxMinutes: 60, costPerMinute: 0.5 }]);
+  });
 });

@@ -55,7 +55,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
   { key: 'perKmCost', label: 'Cost per km', format: 'number', synonyms: ['cost per km', 'per km', 'km cost', 'cost km', 'cost per kilometer', 'distance cost'] },
   // Fleets in the US and the UK are priced by the mile: read as the price of 1.609344 km.
   { key: 'perMileCost', label: 'Cost per mile (read per km)', format: 'number', synonyms: ['cost per mile', 'per mile', 'mile cost', 'cost mile', 'mileage cost', 'mileage rate', 'pence per mile'] },
-  { key: 'perHourCost', label: 'Cost per hour', format: 'number', synonyms: ['cost per hour', 'per hour', 'hourly cost', 'cost hour', 'hourly rate', 'time cost', 'cost hr', 'cost per hr', 'per hr', 'hourly wage', 'wage per hour', 'hourly pay', 'driver wage'] },
+  { key: 'perHourCost', label: 'Cost per hour', format: 'number', synonyms: ['cost per hour', 'per hour', 'hourly cost', 'cost hour', 'hourly rate', 'time cost', 'cost hr', 'cost per hr', 'per hr', 'hourly wage', 'wage per hour', 'hourly pay', 'driver wage', 'cost per minute', 'cost per min', 'per minute'] },
   { key: 'overtimeMaxMinutes', label: 'Overtime max minutes', format: 'duration', synonyms: ['overtime max minutes', 'overtime max', 'max overtime', 'overtime minutes', 'overtime', 'max overtime min'] },
-  { key: 'overtimeCostPerMinute', label: 'Overtime cost per minute', format: 'number', synonyms: ['overtime cost per minute', 'overtime cost', 'overtime cost min', 'overtime rate'] },
+  { key: 'overtimeCostPerMinute', label: 'Overtime cost per minute', format: 'number', synonyms: ['overtime cost per minute', 'overtime cost', 'overtime cost min', 'overtime rate', 'overtime cost per hour', 'overtime rate per hour', 'overtime hourly rate', 'overtime rate per minute'] },
 ];

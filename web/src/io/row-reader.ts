@@ -119,7 +119,9 @@ export class RowReader {
     });
     // A cell that named its unit was read in the capacity unit already; the header's conversion is for bare numbers.
     const factor = inOwnUnit ? undefined : this.ctx.conversions?.[key];
-    return value === undefined || factor === undefined ? value : convertAmount(value, factor);
+    if (value === undefined || factor === undefined) return value;
+    // A price per hour read per minute keeps its cents: 25 an hour is 0.416667 a minute, not 0.417.
+    return PRICE_FIELDS.has(key) ? Math.round(value * factor * 1e6) / 1e6 : convertAmount(value, factor);
   }
   /**
    * Minutes. A bare number in a column whose header names seconds or hours (`conversions`: "Service time (sec)"

@@ -101,6 +101,23 @@ export interface ImportUnits {
   durations: { key: string; header: string; unit: DurationUnit; factor: number }[];
   /** A distance column in miles ("Max distance (miles)"): bare numbers are converted to km. */
   distances: { key: string; header: string; unit: 'miles'; factor: number }[];
+  /** A cost rate per hour in a field kept per minute ("Overtime cost per hour"), or per minute in one kept per hour. */
+  rates: { key: string; header: string; per: 'hour' | 'minute'; factor: number }[];
+}
+
+/** Costs kept per minute, and the one kept per hour. */
+const PER_MINUTE_RATES: ReadonlySet<string> = new Set(['latenessCost', 'overtimeCostPerMinute']);
+const PER_HOUR_RATES: ReadonlySet<string> = new Set(['perHourCost']);
+/** A header's rate, after `normalizeHeader`: per hour ("per hour", "hourly", "pro Stunde", "par heure") or per minute. */
+const HOURLY = /\b(?:per (?:hour|hr|h)|hourly|an hour|pro stunde|je stunde|stundensatz|par heure|horaire|por hora|all ora|orario|per uur|uurtarief)\b/;
+const PER_MINUTE = /\b(?:per (?:minute|min)|a minute|pro minute|je minute|par minute|por minuto|al minuto|per minuut)\b/;
+
+/** The rate a cost header names against the field's own: a factor into the field's unit, or null when they agree or it says none. */
+export function rateOf(key: string, header: string): { per: 'hour' | 'minute'; factor: number } | null {
+  const words = normalizeHeader(header);
+  if (PER_MINUTE_RATES.has(key) && HOURLY.test(words)) return { per: 'hour', factor: 1 / 60 };
+  if (PER_HOUR_RATES.has(key) && PER_MINUTE.test(words)) return { per: 'minute', factor: 60 };
+  return null;
 }
 
 /** Kilometres in a mile. */
@@ -186,7 +203,11 @@ export function importUnits(headers: readonly string[], targets: readonly Column
     const miles = DISTANCE_FIELDS.has(target) && MILE_WORDS.has(normalizeHeader(headers[column] ?? '').split(' ').pop() ?? '');
     return miles ? [{ key: target, header: headers[column] ?? '', unit: 'miles' as const, factor: KM_PER_MILE }] : [];
   });
-  return { capacityUnits, renamed, conversions, durations, distances };
+  const rates = targets.flatMap((target, column) => {
+    const rate = rateOf(target, headers[column] ?? '');
+    return rate ? [{ key: target, header: headers[column] ?? '', ...rate }] : [];
+  });
+  return { capacityUnits, renamed, conversions, durations, distances, rates };
 }
 
 /** Words that count pieces: "3 pcs" is 3 in a unit named "items" (pallets are not pieces). */

@@ -129,7 +129,7 @@ export function createImportReading(
     const ctx: RowContext = {
       kind: source.kind, targets: [...source.targets], timeFormats: { ...source.timeFormats },
       capacityUnits: reading?.capacityUnits ?? open.settings.capacityUnits,
-      conversions: Object.fromEntries([...(reading?.conversions ?? []), ...(reading?.durations ?? []), ...(reading?.distances ?? [])].map((c) => [c.key, c.factor])),
+      conversions: Object.fromEntries([...(reading?.conversions ?? []), ...(reading?.durations ?? []), ...(reading?.distances ?? []), ...(reading?.rates ?? [])].map((c) => [c.key, c.factor])),
       existingIds: new Set(existing), idPrefix: baseName(source.fileName), depots: open.depots, settings: open.settings,
       ...placesBySide(placements()),
     };
@@ -238,6 +238,7 @@ function unitLines(units: ImportUnits | null): string[] {
   return [
     ...units.renamed.map((r) => `${r.header}: the capacity unit “${r.from}” is renamed “${r.to}” (nothing in this scenario is measured in ${r.from} yet), and the values are kept as written.`),
     ...units.conversions.map((c) => `${c.header}: read in ${c.from} and converted to ${c.to} (× ${factorText(c.factor)}).`),
+    ...units.rates.map((r) => `${r.header}: a cost per ${r.per}, converted to a cost per ${r.per === 'hour' ? 'minute (÷ 60)' : 'hour (× 60)'}.`),
     ...units.distances.map((d) => `${d.header}: read in miles and converted to km (× 1.6093); a cell that writes its unit (“190 km”) is read as written.`),
     ...units.durations.map((d) => `${d.header}: read in ${d.unit} and converted to minutes (${d.unit === 'seconds' ? '300 is 5 minutes' : '1.5 is 90 minutes'}); a cell that writes its unit (“15 min”) is read as written.`),
   ];
