@@ -187,6 +187,20 @@ describe('vehicles file', () => {
     expect(guessKind(['Auftrag', 'Lager', 'Gewicht'])).toBe('orders');
   });
 
+  it('reads a break given as its length alone, and a break window beside a break length as one break', async () => {
+    // "Break: 30 min" was refused; "Break window: 12:00-14:00" | "Break duration: 30" made a two-hour break and another of 30 minutes.
+    const { rows } = await read(['Vehicle,Shift,Break', 'V1,07:00-17:00,30 min', 'V2,07:00-17:00,45', 'V4,07:00-17:00,lunch: 12:00-13:00; 15:00-15:30 15', 'V5,07:00-17:00,12:00'].join('\n'));
+    expect(issueLines(rows)).toEqual(["row 5, breaks: '12:00' is not a break (write the window then the minutes: 12:00-13:30 30)"]);
+    expect(rows.slice(0, 3).map((r) => (r.value as Vehicle).breaks!.map((b) => [b.timeWindows, b.minutes]))).toEqual([
+      [[[{ start: 420, end: 1020 }], 30]],
+      [[[{ start: 420, end: 1020 }], 45]],
+      [[[{ start: 720, end: 780 }], 60], [[{ start: 900, end: 930 }], 15]],
+    ]);
+    const paired = await read(['Driver,Shift,Break duration,Break window', 'Ana,7am - 5pm,30,12:00-14:00'].join('\n'));
+    expect(paired.ctx.targets).toEqual(['name', 'shift', 'breakMinutes', 'breaks']);
+    expect(paired.vehicles[0].breaks).toEqual([{ id: 'break-1', timeWindows: [{ start: 720, end: 840 }], minutes: 30 }]);
+  });
+
   it('reads breaks from one cell ("12:00-13:30 30", several, with ids) or from start/end/minutes columns', async () => {
     const { vehicles, rows } = await read([
       'Vehicle,Shift start,Shift end,Breaks,Break start,Break end,Break minutes',

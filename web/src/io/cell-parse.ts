@@ -524,7 +524,7 @@ export function looksLikeLatLng(text: string): boolean {
  * ";", an optional id in front ("lunch: 12:00-13:30 30") and several windows
  * of one break joined by "|" ("11:00-12:00|13:00-14:00 30").
  */
-export function parseBreaks(text: string): Parsed<Break[]> {
+export function parseBreaks(text: string, shift?: TimeWindow): Parsed<Break[]> {
   const breaks: Break[] = [];
   const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
   const named = parts.map((raw) => /^([a-z][\w-]*)\s*:\s*(.+)$/i.exec(raw));
@@ -533,6 +533,14 @@ export function parseBreaks(text: string): Parsed<Break[]> {
     const name = named[i]?.[1];
     if (name !== undefined && ids.has(name)) return fail(`break id '${name}' is used twice (give each break of a vehicle its own name)`);
     const text = named[i] ? named[i]![2] : raw;
+    // A length alone ("30 min", "45", "1h"), with the vehicle's shift known: a break of that length in the shift.
+    const length = shift && (/^\d{1,3}$/.test(text) || /^\d+(?:[.,]\d+)?\s*[a-z]/i.test(text)) ? parseDuration(text) : null;
+    if (length?.ok && length.value > 0 && length.value <= shift!.end - shift!.start) {
+      const id = name ?? freeId(`break-${i + 1}`, ids, named);
+      ids.add(id);
+      breaks.push({ id, timeWindows: [{ start: shift!.start, end: shift!.end }], minutes: length.value });
+      continue;
+    }
     const body = /^(.*\d)\s+(\d+)\s*(?:m|min|mins|minutes)?$/i.exec(text);
     // A window alone ("12:00-13:00", a lunch hour) is a break that takes the whole window.
     const alone = body ? null : parseWindows(text, 'clock');

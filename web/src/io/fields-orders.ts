@@ -75,7 +75,9 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'date', label: 'Delivery date', format: 'text', synonyms: ['date', 'delivery date', 'scheduled date', 'planned date', 'service date', 'route date', 'delivery day', 'date of delivery', 'due date'] },
   { key: 'window', label: 'Window ("10:00-12:00")', format: 'window', synonyms: ['window', 'time window', 'time windows', 'windows', 'slot', 'delivery slot', 'tw', 'creneau',
     // An order form's question ("Preferred delivery time": "Morning (8-12)").
-    'time slot', 'timeslot', 'delivery time slot', 'delivery timeslot', 'preferred delivery time', 'preferred time', 'preferred slot', 'booking slot'] },
+    'time slot', 'timeslot', 'delivery time slot', 'delivery timeslot', 'preferred delivery time', 'preferred time', 'preferred slot', 'booking slot',
+    // A business's hours it receives deliveries in.
+    'opening hours', 'business hours', 'receiving hours', 'delivery hours', 'open hours'] },
   {
     key: 'serviceMinutes', label: 'Service minutes', format: 'duration',
     synonyms: ['service minutes', 'service', 'service time', 'service duration', 'duration', 'duration min', 'minutes', 'stop time', 'handling time', 'service min', 'duree', 'time at stop', 'time at location', 'stop duration',

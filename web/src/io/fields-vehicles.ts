@@ -38,7 +38,7 @@ export const VEHICLE_FIELDS: FieldDef[] = [
     wholeHeaders: ['fim', 'fin', 'ende'],
   },
   // The shift as one range ("07:00-17:00", "7-16 Uhr"); a "Max hours" of numbers is no range, so "hours" alone is not here.
-  { key: 'shift', label: 'Shift ("07:00-17:00")', format: 'window', synonyms: ['shift', 'shift hours', 'shift time', 'shift times', 'working hours', 'work hours', 'working time', 'work time', 'availability', 'available hours', 'schedule'] },
+  { key: 'shift', label: 'Shift ("07:00-17:00")', format: 'window', synonyms: ['shift', 'shift hours', 'shift time', 'shift times', 'working hours', 'work hours', 'working time', 'work time', 'availability', 'available hours', 'schedule', 'operating hours', 'duty hours', 'shift window'] },
   { key: 'breaks', label: 'Breaks ("12:00-13:30 30")', format: 'breaks', synonyms: ['breaks', 'break', 'break window', 'breaks windows', 'pause', 'lunch', 'lunch break', 'meal break'] },
   { key: 'breakStart', label: 'Break start', format: 'time', synonyms: ['break start', 'break from', 'break window start', 'break earliest'] },
   { key: 'breakEnd', label: 'Break end', format: 'time', synonyms: ['break end', 'break to', 'break window end', 'break latest'] },

@@ -68,11 +68,18 @@ function crewOf(row: RowReader): { size: number; skills: string[] } | undefined 
 }
 
 function breaksOf(row: RowReader, shift: TimeWindow): Break[] | undefined {
-  const listed = row.read('breaks', parseBreaks) ?? [];
   const start = row.time('breakStart');
   const breakEnd = row.time('breakEnd');
   const end = breakEnd === undefined ? undefined : dayEnd(breakEnd);
   const minutes = row.duration('breakMinutes');
+  // "Break window: 12:00-14:00" | "Break duration: 30": one break of 30 minutes in that window, not a two-hour break
+  // (a window alone in the breaks cell takes the whole window) and another of 30 minutes.
+  const cell = row.text('breaks');
+  const window = cell !== undefined && minutes !== undefined && start === undefined && end === undefined ? parseWindows(cell, 'clock') : null;
+  if (window?.ok && window.value.length === 1 && window.value[0].end > window.value[0].start) {
+    return [{ id: 'break-1', timeWindows: window.value, minutes: minutes! }];
+  }
+  const listed = row.read('breaks', (text) => parseBreaks(text, shift)) ?? [];
   if (start !== undefined || end !== undefined || minutes !== undefined) {
     // A start and an end without minutes (Routific's "Break Start" | "Break End" of 12:00 PM | 12:30 PM) is a break
     // that takes the whole window, as a window alone in a breaks cell is ("12:00-13:00", a lunch hour).
