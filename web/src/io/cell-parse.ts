@@ -234,16 +234,16 @@ const ONLY_BEFORE = /^(?:before|by|until|till|no later than|vor|bis|spatestens|s
 const ONLY_AFTER = /^(?:after|from|not before|ab|nach|a partir de las|a partir de la|a partir de|despues de las|despues de|desde las|desde|dopo le|dopo|dalle|a partire dalle|apres|a partir de|des|vanaf|na|depois das|a partir das|po|od|efter|etter|fra|fran)\s+(?=\d)/;
 
 /**
- * The window of a cell naming only its end ("before 12", "-12:00") or its start ("after 14:00", "14:00-"), to
- * midnight on the other side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
- */
-/**
  * The end of a window or a shift read from a time: 00:00 is midnight at the end of the day ("22:00-00:00",
  * "before 00:00"). A spreadsheet cannot hold 24:00 (Excel turns it into 00:00 of the next day), and a window that
  * ends at the day's first minute would be no window at all.
  */
 export const dayEnd = (minutes: number): number => (minutes === 0 ? 1440 : minutes);
 
+/**
+ * The window of a cell naming only its end ("before 12", "-12:00") or its start ("after 14:00", "14:00-"), to
+ * midnight on the other side; null otherwise ("from 9 to 12" is a whole window: what follows "from" is no single time).
+ */
 function openWindow(text: string, format: TimeFormat): TimeWindow | null {
   // A range with one end left empty: "14:00-" from 14:00, "-12:00" until 12:00 (a clock's time: "-5" is no window).
   const dash = /^(\d.*?)\s*[-–—]$/.exec(text) ?? /^[-–—]\s*(\d.*)$/.exec(text);
