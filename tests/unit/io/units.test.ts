@@ -13,6 +13,15 @@ const truck = (id: string, kg: number | null): Vehicle => ({
   costs: { fixed: 0, perKm: 1, perHour: 0 },
 } as Vehicle);
 
+/** Reads a file as the import does with the units its headers name: every conversion applied (import-read.ts). */
+async function readWithUnits(csv: string, scenario: Scenario, kind: 'orders' | 'vehicles') {
+  const { readTable } = await import('../../../web/src/io/import-rows');
+  const plain = await readCsvText(csv, scenario, kind);
+  const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, kind, false);
+  const conversions = Object.fromEntries([...units.conversions, ...units.durations, ...units.distances, ...units.rates].map((c) => [c.key, c.factor]));
+  return { units, plain, rows: readTable(plain.table, { ...plain.ctx, conversions }).rows };
+}
+
 describe('units in headers', () => {
   it('reads the unit a header names, in words or brackets, and none when it names two or none', () => {
     expect(['Weight (lbs)', 'Capacity lb', 'Gewicht kg', 'Poids (kilogrammes)', 'Volume (m³)', 'Cube (cu ft)', 'Volume ft³', 'Load litres', 'Weight'].map((h) => headerUnit(h)?.name ?? null))
@@ -84,12 +93,7 @@ describe('durations in seconds or hours', () => {
   it('converts bare numbers of such a column to minutes, and reads a cell that writes its unit as written', async () => {
     // 300 seconds of service were read as 300 minutes, a driving limit of 9 hours as 9 minutes.
     const scenario = blank();
-    const { readTable } = await import('../../../web/src/io/import-rows');
-    const read = async (csv: string, kind: 'orders' | 'vehicles') => {
-      const plain = await readCsvText(csv, scenario, kind);
-      const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, kind, false);
-      return { units, plain, rows: readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries(units.durations.map((d) => [d.key, d.factor])) }).rows };
-    };
+    const read = (csv: string, kind: 'orders' | 'vehicles') => readWithUnits(csv, scenario, kind);
     const orders = await read('Order,Lat,Lng,Service time (sec)\nA,41.8,-87.7,300\nB,41.8,-87.7,90\nC,41.8,-87.7,15 min\nD,41.8,-87.7,PT10M\n', 'orders');
     expect(orders.units.durations).toEqual([{ key: 'serviceMinutes', header: 'Service time (sec)', unit: 'seconds', factor: 1 / 60 }]);
     expect(orders.rows.map((r) => (r.value as { serviceMinutes: number }).serviceMinutes)).toEqual([5, 2, 15, 10]);
@@ -108,11 +112,8 @@ describe('distances in miles', () => {
   it('converts a distance limit in miles to km, by its header or its cell', async () => {
     // "Max distance (miles)" of 120 was read as 120 km.
     const scenario = blank();
-    const { readTable } = await import('../../../web/src/io/import-rows');
-    const plain = await readCsvText('Vehicle,Shift,Max distance (miles)\nV1,07:00-17:00,120\nV2,07:00-17:00,190 km\nV3,07:00-17:00,80 mi\nV4,07:00-17:00,3 laps\n', scenario, 'vehicles');
-    const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, 'vehicles', false);
+    const { units, rows } = await readWithUnits('Vehicle,Shift,Max distance (miles)\nV1,07:00-17:00,120\nV2,07:00-17:00,190 km\nV3,07:00-17:00,80 mi\nV4,07:00-17:00,3 laps\n', scenario, 'vehicles');
     expect(units.distances).toEqual([{ key: 'maxDistanceKm', header: 'Max distance (miles)', unit: 'miles', factor: 1.609344 }]);
-    const rows = readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries(units.distances.map((d) => [d.key, d.factor])) }).rows;
     expect(rows.map((r) => (r.value ? (r.value as Vehicle).limits?.maxDistanceKm : r.issues[0].message))).toEqual([193.121, 190, 128.748, "'3 laps' is in laps, not in km or miles"]);
     // "Max miles" names the field and its unit.
     const short = await readCsvText('Vehicle,Max miles\nV1,100\n', scenario, 'vehicles');
@@ -124,12 +125,7 @@ describe('cost rates per hour or per minute', () => {
   it('converts a rate per hour in a field kept per minute, and one per minute in the field kept per hour', async () => {
     // "Overtime cost per hour" of 30 was kept aside (the cost dropped); "Late cost per hour" of 60 was read as 60 a minute.
     const scenario = blank();
-    const { readTable } = await import('../../../web/src/io/import-rows');
-    const read = async (csv: string, kind: 'orders' | 'vehicles') => {
-      const plain = await readCsvText(csv, scenario, kind);
-      const units = importUnits(plain.table.headers, plain.ctx.targets, scenario, kind, false);
-      return { units, rows: readTable(plain.table, { ...plain.ctx, conversions: Object.fromEntries([...units.rates, ...units.durations].map((c) => [c.key, c.factor])) }).rows };
-    };
+    const read = (csv: string, kind: 'orders' | 'vehicles') => readWithUnits(csv, scenario, kind);
     const fleet = await read('Vehicle,Shift,Overtime cost per hour,Max overtime (h),Cost per minute\nV1,07:00-17:00,30,1.5,0.5\nV2,07:00-17:00,$25,2,0.4\n', 'vehicles');
     expect(fleet.units.rates.map((r) => [r.key, r.per])).toEqual([['overtimeCostPerMinute', 'hour'], ['perHourCost', 'minute']]);
     expect(fleet.rows.map((r) => [(r.value as Vehicle).overtime, (r.value as Vehicle).costs.perHour])).toEqual([
