@@ -77,6 +77,57 @@ test('imports a CSV with unfamiliar headers: bad rows fixed inline or removed, t
   await expect(page.getByRole('button', { name: 'Import', exact: true })).toContainText('1');
 });
 
+test('a job export with pickups and deliveries in rows of their own imports shipments, planned pickup first on one route', async ({ page }, testInfo) => {
+  await openDemo(page);
+  // Stops of a job as a job export writes them: one row each, linked by the job; J3's delivery comes first.
+  const jobs = [
+    'Job,Task type,Customer,Address,Latitude,Longitude,Time window,Weight (kg)',
+    'J1,Pickup,Atelier Nord,2 Rue Pasteur,45.7640,4.8420,08:00-10:00,',
+    'J1,Dropoff,Mme Durand,14 Rue Garibaldi,45.7580,4.8530,10:00-14:00,30',
+    'J2,Pickup,Atelier Nord,2 Rue Pasteur,45.7640,4.8420,08:00-10:00,20',
+    'J2,Dropoff,M. Leroy,8 Avenue Berthelot,45.7440,4.8450,,',
+    'J3,Dropoff,Mme Caron,3 Rue de Gerland,45.7300,4.8330,11:00-16:00,15',
+    'J3,Pickup,Dépôt Sud,40 Route de Vienne,45.7250,4.8600,09:00-12:00,15',
+    'J4,Pickup,Atelier Nord,2 Rue Pasteur,45.7640,4.8420,08:00-11:00,',
+    'J4,Dropoff,M. Fabre,22 Cours Lafayette,45.7630,4.8560,,40',
+    'J5,Dropoff,Mme Roux,5 Place Bellecour,45.7578,4.8320,,10',
+  ].join('\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'jobs.csv', mimeType: 'text/csv', buffer: Buffer.from(jobs) });
+  await expect(dialog.getByLabel('Field for column Task type')).toHaveValue('serviceType');
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  await expect(dialog.getByText('9 rows ready')).toHaveCount(0);
+  await expect(dialog.getByText('5 rows ready')).toBeVisible();
+  const banner = dialog.getByRole('status').filter({ hasText: 'Pickups and deliveries in rows of their own' });
+  await expect(banner).toContainText('4 pickups are paired with their deliveries by “Job” (e.g. rows 2 and 3, J1): each pair is one shipment');
+  await page.screenshot({ path: testInfo.outputPath('import-shipments-review.png') });
+  await dialog.getByRole('button', { name: 'Import 5 orders' }).click();
+  await expect(dialog.getByText('Imported 5 orders (replacing the previous ones).')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  await expect(page.locator('.header-scenario')).toContainText('5 orders');
+  // Each shipment's pickup is drawn on the map beside the orders.
+  await expect(mapRegion(page)).toHaveAttribute('data-stop-count', '5');
+  await expect(mapRegion(page)).toHaveAttribute('data-pickup-count', '4');
+
+  await optimize(page);
+  const csv = await download(page, 'Plan (CSV)');
+  const [header, ...lines] = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
+  const columns = header.split(',');
+  const at = (name: string) => columns.indexOf(name);
+  const stops = lines.map((l) => l.split(',')).filter((cells) => cells[at('Status')] === 'planned');
+  // Every pickup is served before its delivery, by the same vehicle, at the pickup row's place.
+  const pickups = stops.filter((cells) => cells[at('Stop type')] === 'pickup');
+  expect(pickups).toHaveLength(4);
+  for (const pickup of pickups) {
+    const delivery = stops.find((cells) => cells[at('Order id')] === pickup[at('Order id')] && cells[at('Stop type')] === 'delivery')!;
+    expect(delivery[at('Vehicle')]).toBe(pickup[at('Vehicle')]);
+    expect(Number(delivery[at('Sequence')])).toBeGreaterThan(Number(pickup[at('Sequence')]));
+    expect(pickup[at('Lat')]).not.toBe(delivery[at('Lat')]);
+  }
+  expect(stops.filter((cells) => cells[at('Stop type')] === 'pickup' && Number(cells[at('Lat')]) === 45.725)).toHaveLength(1);
+});
+
 test('every export downloads and reads back; the manifest prints one page per route', async ({ page }, testInfo) => {
   await openDemo(page);
   await optimize(page);

@@ -6,7 +6,7 @@ import type { Scenario } from '../../web/src/domain/scenario';
 import { formatIssues, validateScenario } from '../../web/src/domain/validate';
 import { autoMatch, detectFlagColumns, detectTimeFormat, fieldsFor, type ImportKind, type TimeFormat } from '../../web/src/io/column-map';
 import type { Table } from '../../web/src/io/csv';
-import { farOrders, keptColumns, skillWarnings, swapHint } from '../../web/src/io/import-checks';
+import { farOrders, keptColumns, shipmentNotes, skillWarnings, swapHint } from '../../web/src/io/import-checks';
 import { guessKind, mergeIntoScenario, readTable, type ImportMode } from '../../web/src/io/import-rows';
 import { expectThat, unclearMessage, type Outcome } from './harness';
 
@@ -42,7 +42,16 @@ export function checkTableImport(table: Table, kind: ImportKind, scenario: Scena
     const previous = index > 0 ? read.rows[index - 1].rowNumber : 1;
     expectThat(row.index === index && row.rowNumber > previous && row.rowNumber >= index + 2, () => `row ${index} read as index ${row.index}, number ${row.rowNumber} (after ${previous})`);
     // A further line of an order is no order: no value, and issues only when its own cells have them.
-    expectThat(row.lineOf !== undefined ? row.value === null && row.lineOf < row.rowNumber : (row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
+    expectThat(row.lineOf !== undefined ? row.value === null && row.lineOf < row.rowNumber : row.pickupOf !== undefined ? row.value === null : (row.value === null) === (row.issues.length > 0), () => `row ${row.rowNumber} has a value and issues: ${JSON.stringify(row.issues)}`);
+    // A shipment's pickup row is its delivery row's, and the other way round; the shipment has a pickup place.
+    if (row.pickupOf !== undefined) {
+      const delivery = read.rows.find((r) => r.rowNumber === row.pickupOf);
+      expectThat(delivery?.pickupRow === row.index, () => `row ${row.rowNumber} is the pickup of row ${row.pickupOf}, which does not name it`);
+    }
+    if (row.pickupRow !== undefined) {
+      expectThat(read.rows[row.pickupRow]?.pickupOf === row.rowNumber, () => `row ${row.rowNumber} names row index ${row.pickupRow} as its pickup, which is not`);
+      expectThat(row.value === null || 'pickup' in row.value, () => `row ${row.rowNumber} has a pickup row but no pickup place`);
+    }
     for (const issue of row.issues) {
       expectThat(typeof issue.field === 'string' && issue.field.trim() !== '', () => `row ${row.rowNumber}: an issue names no field: ${JSON.stringify(issue)}`);
       const unclear = unclearMessage(issue.message, [...table.rows[index], ...table.headers, ...depotNames], true);
@@ -55,7 +64,7 @@ export function checkTableImport(table: Table, kind: ImportKind, scenario: Scena
   const merged = mergeIntoScenario(scenario, kind, mode, valid, read.newDepots);
   const checked = validateScenario(merged);
   expectThat(checked.ok, () => `the imported rows do not pass the scenario schema:\n${checked.ok ? '' : formatIssues(checked.issues)}`);
-  reviewNotices(table, ctx.targets, merged, read.rows, kind);
+  reviewNotices(table, ctx.targets, merged, read.rows, kind, read.shipments);
   if (first === null && table.warnings.length > 0) first = table.warnings[0];
   if (first === null && table.rows.length === 0) first = 'no rows';
   return first === null ? { kind: 'valid' } : { kind: 'rejected', message: first };
@@ -71,10 +80,10 @@ function withoutDroppedCells(warning: string): string {
   return warning.replace(/(cells past the last column are not imported: )[\s\S]*$/, '$1…');
 }
 
-function reviewNotices(table: Table, targets: string[], after: Scenario, rows: Parameters<typeof farOrders>[0], kind: ImportKind): void {
+function reviewNotices(table: Table, targets: string[], after: Scenario, rows: Parameters<typeof farOrders>[0], kind: ImportKind, shipments: Parameters<typeof shipmentNotes>[3]): void {
   keptColumns(table, targets);
   const lines = [...skillWarnings(after), ...table.warnings.map(withoutDroppedCells)];
-  if (kind === 'orders') lines.push(...farOrders(rows, after.depots), swapHint(table, targets, after.depots) ?? '');
+  if (kind === 'orders') lines.push(...farOrders(rows, after.depots), swapHint(table, targets, after.depots) ?? '', ...shipmentNotes(rows, table, targets, shipments));
   for (const line of lines.filter(Boolean).slice(0, 20)) {
     const unclear = unclearMessage(line, [...table.headers, ...table.rows.flat(), ...after.orders.map((o) => o.id), ...after.vehicles.flatMap((v) => [v.id, v.name])]);
     expectThat(unclear === null, () => `review notice: ${unclear}`);

@@ -47,7 +47,8 @@ const breaks = fc.oneof(
   fc.tuple(windowText, fc.integer({ min: 0, max: 90 })).map(([w, m]) => `${w} ${m}`),
   fc.constantFrom('lunch: 12:00-13:30 30', '11:00-12:00|13:00-14:00 30', '12:00-13:00', '30', 'a: b: c 5', 'lunch: 12:00-13:00 30; lunch: 14:00-15:00 15'),
 );
-const serviceType = fc.constantFrom('curbside', 'white glove', 'Install', 'D', 'P', 'haul away', 'room', 'teleport', '');
+// Pickup and delivery words pair rows of one id into shipments (shipment-pairs.ts).
+const serviceType = fc.constantFrom('curbside', 'white glove', 'Install', 'D', 'P', 'haul away', 'room', 'teleport', '', 'Pickup', 'Delivery', 'Drop-off', 'Collection');
 const yesNo = fc.constantFrom('yes', 'x', '', 'no', '0', 'true', 'maybe');
 
 /** Plausible cells of one field. */
@@ -132,7 +133,24 @@ function coreColumns(kind: ImportKind): { header: string; cell: fc.Arbitrary<str
 
 /** Tables of one kind: clean ones, and messy ones where `noise` 0 writes only plausible cells, higher values more malformed ones. */
 export function tableArb(kind: ImportKind): fc.Arbitrary<TableSpec> {
+  if (kind === 'orders') return fc.oneof({ weight: 1, arbitrary: cleanTable(kind) }, { weight: 3, arbitrary: messyTable(kind) }, { weight: 1, arbitrary: shipmentTable() });
   return fc.oneof({ weight: 1, arbitrary: cleanTable(kind) }, { weight: 3, arbitrary: messyTable(kind) });
+}
+
+/**
+ * Orders as a job export writes shipments: a pickup row and a delivery row per job (either first), linked by the id
+ * column or a column of their own, with jobs of one stop, of three, at one place, and rows that cannot be read.
+ */
+function shipmentTable(): fc.Arbitrary<TableSpec> {
+  const fields = fieldsFor('orders', TABLE_UNITS);
+  const label = (key: string) => fields.find((f) => f.key === key)!.label;
+  const types = fc.constantFrom(['Pickup', 'Delivery'], ['Delivery', 'Pickup'], ['Collection', 'Drop-off'], ['Pickup'], ['Delivery'], ['Pickup', 'Pickup', 'Delivery'], ['Pickup', 'Delivery', 'Delivery']);
+  const stop = (job: string, type: string) => fc.tuple(fc.constant(job), fc.constant(type), fc.oneof({ weight: 6, arbitrary: number(45, 46) }, { weight: 1, arbitrary: malformed }), number(4, 5), windowText, fc.oneof(fc.constant(''), number(0, 50)));
+  const job = fc.tuple(fc.integer({ min: 1, max: 20 }), types, fc.boolean()).chain(([n, sides, onePlace]) =>
+    fc.tuple(...sides.map((side) => stop(`J${n}`, side))).map((rows) => (onePlace ? rows.map((r) => [...r.slice(0, 2), ...rows[0].slice(2, 4), ...r.slice(4)]) : rows)));
+  return fc.tuple(fc.constantFrom('Job', label('id')), fc.array(job, { minLength: 1, maxLength: 8 })).map(([link, jobs]) => ({
+    kind: 'orders' as const, headers: [link, label('serviceType'), label('lat'), label('lng'), label('window'), label('amount:0')], rows: jobs.flat(), repeat: 1,
+  }));
 }
 
 function messyTable(kind: ImportKind): fc.Arbitrary<TableSpec> {

@@ -76,8 +76,8 @@ export function ImportNotices(): JSX.Element {
           </Show>
         </Banner>
       </Show>
-      <Show when={notices().splitShipments.length > 0}>
-        <Banner tone="warning" title="Pickups and deliveries in rows of their own"><Lines lines={notices().splitShipments} /></Banner>
+      <Show when={notices().shipments.length > 0}>
+        <Banner tone="info" title="Pickups and deliveries in rows of their own"><Lines lines={notices().shipments} /></Banner>
       </Show>
       <Show when={notices().orderLines.length > 0}>
         <Banner tone="info" title="Orders over several rows"><Lines lines={notices().orderLines} /></Banner>

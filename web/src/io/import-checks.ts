@@ -7,7 +7,7 @@ import { greatCircleM } from '../domain/geo';
 import type { Depot, Order, Scenario } from '../domain/scenario';
 import { resolveOrder } from '../domain/service-types';
 import type { Table } from './csv';
-import { crewSizeWord, exactServiceType, normalizeHeader, parseList, parseNumber, parseServiceType } from './cell-parse';
+import { crewSizeWord, exactServiceType, parseList, parseNumber, parseServiceType } from './cell-parse';
 import type { ColumnTarget } from './column-map';
 import type { RowResult } from './row-reader';
 
@@ -92,51 +92,28 @@ export function orderLineNotes(rows: readonly RowResult<unknown>[], table: Table
   return [`${plural(lines.length, 'row is a further line', 'rows are further lines')} of ${plural(orders.size, 'order')} (the order’s id again, no place of its own: a row per item, as a shop’s export writes): their amounts are added to the order, e.g. ${example.length === 1 ? 'row' : 'rows'} ${example.join(', ')} to order ${id} (row ${first.lineOf}).`];
 }
 
-/** A type cell's words for a pickup and for a delivery, after `normalizeHeader` (lower case, no accents or hyphens). */
-const PICKUP_WORDS: ReadonlySet<string> = new Set(['pickup', 'pick up', 'collection', 'collect', 'abholung', 'enlevement', 'ramassage', 'recogida', 'recoleccion', 'ritiro', 'odbior', 'ophalen', 'afhentning', 'henting', 'hamtning', 'upphamtning', 'coleta']);
-const DELIVERY_WORDS: ReadonlySet<string> = new Set(['delivery', 'dropoff', 'drop off', 'drop', 'livraison', 'lieferung', 'zustellung', 'entrega', 'consegna', 'dostawa', 'levering', 'leverans', 'aflevering', 'bezorging']);
-
 /**
- * The review's line on pickups and their deliveries written as rows of their own, linked by a value they share (the
- * id column, or a column kept such as "Shipment": "S1 | Pickup" and "S1 | Delivery"): each row is an order of its
- * own, the pickup a return to the depot and the delivery a drop from it, not one shipment carried from the one to
- * the other, and the review says so (the import does not pair them). Empty when no two rows read so.
+ * The review's lines on pickups and their deliveries written as rows of their own and paired into shipments
+ * (shipment-pairs.ts): how many, by which column, with the first pair as an example, and the values of that column
+ * whose rows make no pair (two pickups and a delivery, or both at one place). Empty when no pair was made.
  */
-export function splitShipmentNotes(table: Table, targets: readonly ColumnTarget[], skip: ReadonlySet<number>): string[] {
-  const typeColumn = targets.indexOf('serviceType');
-  if (typeColumn < 0) return [];
-  // A type column holds a few words: each read once.
-  const read = new Map<string, 'pickup' | 'delivery' | null>();
-  const side = (cells: readonly string[]) => {
-    const cell = cells[typeColumn] ?? '';
-    let known = read.get(cell);
-    if (known === undefined) {
-      const word = normalizeHeader(cell);
-      known = PICKUP_WORDS.has(word) ? 'pickup' : DELIVERY_WORDS.has(word) ? 'delivery' : null;
-      read.set(cell, known);
-    }
-    return known;
-  };
-  // Only a file with both kinds of rows is looked at further (one pass over the type column).
-  const sides = table.rows.map((cells, index) => (skip.has(index) ? null : side(cells)));
-  if (!sides.includes('pickup') || !sides.includes('delivery')) return [];
-  const keys = targets.flatMap((t, column) => (t === 'id' || t === 'extra' ? [column] : []));
-  for (const key of keys) {
-    const groups = new Map<string, number[]>();
-    table.rows.forEach((cells, index) => {
-      const value = (cells[key] ?? '').trim();
-      if (value === '' || sides[index] === null) return;
-      const group = groups.get(value);
-      if (group) group.push(index);
-      else groups.set(value, [index]);
-    });
-    const pairs = [...groups].filter(([, rows]) => rows.length === 2 && sides[rows[0]] !== sides[rows[1]]);
-    if (pairs.length === 0) continue;
-    const [value, rows] = pairs[0];
-    const numbers = rows.map((i) => table.rowNumbers?.[i] ?? i + 2);
-    return [`${plural(pairs.length, 'pickup and its delivery are', 'pickups and their deliveries are')} in rows of their own, linked by “${table.headers[key] || `column ${key + 1}`}” (e.g. rows ${numbers.join(' and ')}, ${value}): each row is imported as an order of its own, the pickup as a return to the depot and the delivery as a drop from the depot, not as one shipment carried from the pickup to the delivery. To plan shipments, give each delivery row its pickup's place in Pickup address, Pickup lat and Pickup lng columns, and remove the pickup rows.`];
+export function shipmentNotes(rows: readonly RowResult<unknown>[], table: Table, targets: readonly ColumnTarget[], shipments: { link: number | null; unpaired: readonly { value: string; rows: number[] }[] } | undefined): string[] {
+  const pickups = rows.filter((r) => r.pickupOf !== undefined);
+  if (!shipments || shipments.link === null || pickups.length === 0) return [];
+  const link = shipments.link;
+  const header = table.headers[link] || `column ${link + 1}`;
+  const byId = targets[link] === 'id';
+  const first = pickups[0];
+  const value = (table.rows[first.index]?.[link] ?? '').trim();
+  const pair = [first.rowNumber, first.pickupOf!].sort((a, b) => a - b);
+  const lines = [`${plural(pickups.length, 'pickup is', 'pickups are')} paired with ${pickups.length === 1 ? 'its delivery' : 'their deliveries'} by ${byId ? `their id (“${header}”)` : `“${header}”`} (e.g. rows ${pair.join(' and ')}, ${value}): each pair is one shipment, collected at the pickup row's place inside its window and delivered at the delivery row's, by one vehicle.${byId ? '' : ' The pickup row\'s other cells are kept as custom fields named “Pickup …”.'}${byId ? '' : ` If “${header}” does not link them, set its column to Ignore in the columns step.`}`];
+  const numberOf = (index: number) => table.rowNumbers?.[index] ?? index + 2;
+  const unpaired = shipments.unpaired;
+  if (unpaired.length > 0) {
+    const [{ value: example, rows: of }] = unpaired;
+    lines.push(`${plural(unpaired.length, 'value', 'values')} of “${header}” ${unpaired.length === 1 ? 'is' : 'are'} on pickup and delivery rows that make no pair (e.g. ${example}: rows ${of.map(numberOf).join(', ')}): a shipment is one pickup and one delivery at two places, so each of these rows is imported as an order of its own (a pickup as a return to the depot).`);
   }
-  return [];
+  return lines;
 }
 
 /**

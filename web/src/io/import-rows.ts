@@ -2,6 +2,7 @@
 // mapping, and says for every row that cannot be used which field is wrong and
 // why ("row 14, lat: latitude must be ≤ 90"). Nothing here drops a row.
 import * as v from 'valibot';
+import { serviceTypeSpec } from '../domain/service-types';
 import { orderSchema, vehicleSchema, type Depot, type Order, type Scenario, type Vehicle } from '../domain/scenario';
 import type { Table } from './csv';
 import { decimalCommaFile, normalizeHeader } from './cell-parse';
@@ -11,6 +12,7 @@ import { buildOrder, rowDates, WINDOW_DATE_FIELDS } from './import-orders';
 import { DepotPlanner } from './import-depots';
 import { buildVehicle } from './import-vehicles';
 import { RowReader, type RowContext, type RowIssue, type RowResult } from './row-reader';
+import { pairedOrder, shipmentPairs, type ShipmentPairs, type TypeNeeds } from './shipment-pairs';
 
 export type { RowContext, RowIssue, RowResult } from './row-reader';
 
@@ -63,6 +65,8 @@ export interface ImportRead {
   newDepots: Depot[];
   /** Every depot planned while reading, also by rows rejected later: the names an "unknown depot" message may quote. */
   plannedDepots: Depot[];
+  /** How pickup rows were paired with their delivery rows (an orders file; shipment-pairs.ts). */
+  shipments?: Pick<ShipmentPairs, 'link' | 'unpaired'>;
 }
 
 /** Columns mapped to a number field (amounts, capacities, coordinates, costs, limits). */
@@ -205,6 +209,18 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
   const lineIssues = new Map<number, RowIssue[]>();
   const lineOf = new Map<number, number>();
   for (const [order, of] of lines) for (const line of of) lineOf.set(line, order);
+  // Pickups and their deliveries in rows of their own: one shipment each (an order with further lines is no pair).
+  const pairs = ctx.kind === 'orders' ? shipmentPairs(table, ctx.targets, new Set([...skip, ...lines.keys(), ...lineOf.keys()])) : null;
+  const pickups = new Map<number, { value: Order; issues: RowIssue[] }>();
+  const pickupRead = (index: number) => {
+    let read = pickups.get(index);
+    if (!read) {
+      read = readPickup(table, { index, rowNumber: numberOf(index) }, ctx);
+      pickups.set(index, read);
+    }
+    return read;
+  };
+  const typeNeeds: TypeNeeds = (type) => (ctx.settings ? serviceTypeSpec(ctx.settings, type) : null);
   for (let index = 0; index < table.rows.length; index++) {
     if (index > 0 && index % run === 0) yield index;
     const cells = table.rows[index];
@@ -217,6 +233,11 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
       rows.push({ index, rowNumber, value: null, issues: lineIssues.get(index) ?? [], lineOf: numberOf(order) });
       continue;
     }
+    const deliveryRow = pairs?.deliveryOf.get(index);
+    if (deliveryRow !== undefined) {
+      rows.push({ index, rowNumber, value: null, issues: pickupRead(index).issues, pickupOf: numberOf(deliveryRow) });
+      continue;
+    }
     const own = lines.get(index);
     const read = own ? linesRead(table, ctx, own) : null;
     for (const [line, found] of read?.issues ?? []) lineIssues.set(line, found);
@@ -224,16 +245,49 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
     const issues = [...row.issues, ...schemaIssues(ctx.kind, value, row)];
     // An order whose further line cannot be read is not imported short of it.
     for (const line of read?.issues.keys() ?? []) issues.push({ field: 'row', column: null, message: `its further line in row ${numberOf(line)} needs attention` });
+    // A delivery with its pickup row: one shipment, not imported without its pickup.
+    const pickupRow = pairs?.pickupOf.get(index);
+    let shipment: Order | null = null;
+    if (pickupRow !== undefined) {
+      const pickup = pickupRead(pickupRow);
+      if (pickup.issues.length > 0) issues.push({ field: 'row', column: null, message: `its pickup in row ${numberOf(pickupRow)} needs attention` });
+      else if (issues.length === 0) {
+        const paired = pairedOrder(table, ctx.targets, { delivery: value as Order, pickup: pickup.value, deliveryCells: cells, pickupCells: table.rows[pickupRow] }, typeNeeds);
+        shipment = paired.order;
+        if (paired.amountsDiffer) {
+          const unit = (value as Order).amounts.findIndex((a, i) => a !== pickup.value.amounts[i]);
+          issues.push({ field: `amount:${unit}`, column: row.column(`amount:${unit}`), message: `its pickup (row ${numberOf(pickupRow)}) collects ${pickup.value.amounts[unit]} and this delivery drops ${(value as Order).amounts[unit]}: a shipment delivers what it collects (write the same amount in both rows, or in one of them)` });
+        }
+        if ((value as Order).pickupAmounts) issues.push(pickupAmountsIssue(row, ctx));
+      }
+    }
     const id = (value as { id: string }).id;
     const seenAt = firstRowOfId.get(id);
     if (id && seenAt !== undefined) issues.push({ field: 'id', column: row.column('id'), message: `id '${id}' is used twice (also row ${seenAt})` });
     else if (id && ctx.existingIds.has(id)) issues.push({ field: 'id', column: row.column('id'), message: `id '${id}' already exists in this scenario` });
     if (id && seenAt === undefined) firstRowOfId.set(id, rowNumber);
-    rows.push({ index, rowNumber, value: issues.length ? null : (value as Order | Vehicle), issues, ...(own ? { lines: own } : {}) });
+    rows.push({ index, rowNumber, value: issues.length ? null : shipment ?? (value as Order | Vehicle), issues, ...(own ? { lines: own } : {}), ...(pickupRow === undefined ? {} : { pickupRow }) });
   }
   const used = new Set(rows.flatMap((r) => (r.value && 'startDepotId' in r.value ? [r.value.startDepotId, r.value.endDepotId] : [])));
   const planned = planner.created();
-  return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned };
+  return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned, ...(pairs && pairs.link !== null ? { shipments: { link: pairs.link, unpaired: pairs.unpaired } } : {}) };
+}
+
+/** The issue of a paired row that gives pickup amounts (a haul-away's): a shipment carries its amounts from pickup to delivery. */
+function pickupAmountsIssue(row: RowReader, ctx: RowContext): RowIssue {
+  const unit = ctx.capacityUnits.findIndex((_, i) => row.text(`pickupAmount:${i}`) !== undefined);
+  return { field: `pickupAmount:${unit}`, column: row.column(`pickupAmount:${unit}`), message: 'a shipment carries its amounts from pickup to delivery: leave the pickup amounts empty' };
+}
+
+/**
+ * A shipment's pickup row, read as an order: its problems are its own (its id is none: the delivery's is the
+ * shipment's), and pickup amounts (a haul-away's) are one of them.
+ */
+function readPickup(table: Table, at: { index: number; rowNumber: number }, ctx: RowContext): { value: Order; issues: RowIssue[] } {
+  const { row, value } = buildOrder(table, table.rows[at.index], at, ctx);
+  const issues = [...row.issues, ...schemaIssues('orders', value, row)].filter((i) => i.field !== 'id');
+  if ((value as Order).pickupAmounts) issues.push(pickupAmountsIssue(row, ctx));
+  return { value: value as Order, issues };
 }
 
 /** Reads every row (except `skip`); see `readTable`. */

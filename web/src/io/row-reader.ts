@@ -41,6 +41,13 @@ export interface RowResult<T> {
   lineOf?: number;
   /** The indices of this order's further lines (`lineOf`), imported with it. */
   lines?: number[];
+  /**
+   * The pickup of the shipment of that row (its spreadsheet row number): a pickup row linked to its delivery row by
+   * a value they share (shipment-pairs.ts). It is no order: its place, windows and minutes are the shipment's pickup.
+   */
+  pickupOf?: number;
+  /** The index of this shipment's pickup row (`pickupOf`), imported with it. */
+  pickupRow?: number;
 }
 
 /** How columns map and what the rows are checked against. */

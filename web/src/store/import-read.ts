@@ -6,7 +6,7 @@ import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
-import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, skillWarnings, splitShipmentNotes, swapHint } from '../io/import-checks';
+import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, shipmentNotes, skillWarnings, swapHint } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
 import { fileDates, mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
 import type { RowContext } from '../io/row-reader';
@@ -41,8 +41,8 @@ export interface ImportNotices {
   serviceWords: string[];
   /** Rows read as further lines of an order above them (a shop export's row per item). */
   orderLines: string[];
-  /** Pickups and their deliveries in rows of their own: imported as orders of their own, not as shipments. */
-  splitShipments: string[];
+  /** Pickups and their deliveries in rows of their own, paired into shipments (and the rows that make no pair). */
+  shipments: string[];
   /** The days an orders file names, when one is not the scenario's. */
   dates: string[];
   /** The one day a whole orders file is for, when it is not the scenario's: the scenario's date can be set to it. */
@@ -186,7 +186,7 @@ export function createImportReading(
   // Orders (or vehicles) to import: an order's further lines are rows, not orders of their own.
   const validCount = createMemo(() => read().rows.reduce((n, r) => n + (r.value !== null ? 1 : 0), 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], splitShipments: [], dates: [], otherDay: null };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], shipments: [], dates: [], otherDay: null };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -215,7 +215,7 @@ export function createImportReading(
       serviceSkills: serviceSkillLines(table, targets, open.settings, orders ? 'order' : 'vehicle'),
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
       orderLines: orders ? orderLineNotes(rows, table, targets) : [],
-      splitShipments: orders ? splitShipmentNotes(table, targets, new Set([...source.removed, ...source.imported])) : [],
+      shipments: orders ? shipmentNotes(rows, table, targets, read().shipments) : [],
       ...(orders ? datesNote(table, targets, open.settings.date, new Set([...source.removed, ...source.imported])) : { dates: [], otherDay: null }),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };

@@ -157,8 +157,8 @@ export function createImportStore(deps: ImportDeps): ImportStore {
       // 10,000 orders for store proxies there are none of was ~30 ms of this click, issue #15).
       openActions.replace(mergeIntoScenario(snapshot, fields.kind, fields.mode, structuredClone(good.map((r) => r.value!)), depots, reading.units()?.capacityUnits));
       setFields(produce((f) => {
-        // An order's further lines (a shop export's row per item) go with it.
-        f.imported.push(...good.flatMap((r) => [r.index, ...(r.lines ?? [])]));
+        // An order's further lines (a shop export's row per item) and a shipment's pickup row go with it.
+        f.imported.push(...good.flatMap((r) => [r.index, ...(r.lines ?? []), ...(r.pickupRow === undefined ? [] : [r.pickupRow])]));
         f.lastImport = { count: good.length, kind: f.kind, mode: f.mode, depots: depots.length };
         const sheet = f.table?.sheets?.read;
         if (sheet !== undefined && !f.importedSheets.includes(sheet)) f.importedSheets.push(sheet);
