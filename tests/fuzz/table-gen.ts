@@ -148,9 +148,23 @@ function shipmentTable(): fc.Arbitrary<TableSpec> {
   const stop = (job: string, type: string) => fc.tuple(fc.constant(job), fc.constant(type), fc.oneof({ weight: 6, arbitrary: number(45, 46) }, { weight: 1, arbitrary: malformed }), number(4, 5), windowText, fc.oneof(fc.constant(''), number(0, 50)));
   const job = fc.tuple(fc.integer({ min: 1, max: 20 }), types, fc.boolean()).chain(([n, sides, onePlace]) =>
     fc.tuple(...sides.map((side) => stop(`J${n}`, side))).map((rows) => (onePlace ? rows.map((r) => [...r.slice(0, 2), ...rows[0].slice(2, 4), ...r.slice(4)]) : rows)));
-  return fc.tuple(fc.constantFrom('Job', label('id')), fc.array(job, { minLength: 1, maxLength: 8 })).map(([link, jobs]) => ({
+  const shared = fc.tuple(fc.constantFrom('Job', label('id')), fc.array(job, { minLength: 1, maxLength: 8 })).map(([link, jobs]) => ({
     kind: 'orders' as const, headers: [link, label('serviceType'), label('lat'), label('lng'), label('window'), label('amount:0')], rows: jobs.flat(), repeat: 1,
   }));
+  // A route planner's template: ids of their own, a pickup row naming its delivery's id (the delivery row its pickup's, or
+  // nothing, or an id no row has).
+  const related = fc.array(job, { minLength: 1, maxLength: 8 }).chain((jobs) => fc.tuple(fc.constant(jobs), fc.array(fc.constantFrom('', 'own', 'other', 'missing'), { minLength: 32, maxLength: 32 }))).map(([jobs, naming]) => {
+    let k = 0;
+    const rows = jobs.flatMap((stops) => stops.map((cells, i) => {
+      const [job, type] = cells;
+      const side = /^(Pickup|Collection)$/.test(type) ? 'P' : 'D';
+      const how = naming[k++ % naming.length];
+      const named = how === 'own' ? `${side === 'P' ? 'D' : 'P'}-${job}-0` : how === 'other' ? `${side === 'P' ? 'D' : 'P'}-${job}-1` : how === 'missing' ? 'X-404' : '';
+      return [`${side}-${job}-${i}`, type, named, ...cells.slice(2)];
+    }));
+    return { kind: 'orders' as const, headers: [label('id'), label('serviceType'), 'Related order ID', label('lat'), label('lng'), label('window'), label('amount:0')], rows, repeat: 1 };
+  });
+  return fc.oneof(shared, related);
 }
 
 function messyTable(kind: ImportKind): fc.Arbitrary<TableSpec> {

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseCsv } from '../../../web/src/io/csv';
 import { readTable } from '../../../web/src/io/import-rows';
 import { shipmentPairs } from '../../../web/src/io/shipment-pairs';
+import { detectStopSideColumn } from '../../../web/src/io/column-map';
 import { shipmentNotes } from '../../../web/src/io/import-checks';
 import type { Order } from '../../../web/src/domain/scenario';
 import { createImportStore } from '../../../web/src/store/import';
@@ -60,6 +61,34 @@ describe('pickups and deliveries in rows of their own', () => {
     expect(read[0].extra).toEqual({});
     const { table, ctx, shipments } = await readCsvText(csv, makeMiniScenario());
     expect(shipmentNotes(rows, table, ctx.targets, shipments)[0]).toMatch(/^1 pickup is paired with its delivery by their id \(“Order ID”\) \(e\.g\. rows 2 and 3, A-1\): each pair is one shipment, collected at the pickup row's place inside its window and delivered at the delivery row's, by one vehicle\.$/);
+  });
+
+  it('pairs by a column naming the other row\'s order id, as a route planner\'s template writes it (P and D types)', async () => {
+    const csv = [
+      'Order ID,Order Type,Related Order ID,Address,Latitude,Longitude,Time window from,Time window to,Duration,Weight kg',
+      'P-1,P,D-1,Warehouse,45.70,4.80,08:00,10:00,5,',
+      'D-1,D,,9 Rue A,45.78,4.88,10:00,14:00,10,12',
+      'D-2,D,P-2,7 Rue B,45.77,4.86,,,10,3',
+      'P-2,P,D-2,Warehouse,45.70,4.80,08:00,10:00,5,',
+      'D-3,D,,3 Rue C,45.76,4.85,,,10,4',
+      'P-4,P,,Shop,45.71,4.81,,,5,2',
+      'P-5,P,D-9,Shop,45.71,4.81,,,5,2',
+    ].join('\n');
+    const { rows, shipments, table, ctx } = await readCsvText(csv, makeMiniScenario());
+    expect(issueLines(rows)).toEqual([]);
+    expect(shipments).toMatchObject({ related: true, unpaired: [{ value: 'D-9', rows: [6] }] });
+    expect(table.headers[shipments!.link!]).toBe('Related Order ID');
+    const read = orders(rows);
+    expect(read.map((o) => [o.id, o.serviceType, o.pickup?.address ?? null])).toEqual([
+      ['D-1', 'curbside', 'Warehouse'], ['D-2', 'curbside', 'Warehouse'], ['D-3', 'curbside', null], ['P-4', 'return', null], ['P-5', 'return', null],
+    ]);
+    expect(read[0]).toMatchObject({ amounts: [12, 0], timeWindows: [{ start: 600, end: 840 }], serviceMinutes: 10 });
+    expect(read[0].pickup).toEqual({ lat: 45.7, lng: 4.8, address: 'Warehouse', timeWindows: [{ start: 480, end: 600 }], serviceMinutes: 5 });
+    // The pickup's own id is kept; the column that links them is not kept again as the pickup's.
+    expect(read[0].extra).toEqual({ 'Pickup Order ID': 'P-1' });
+    const notes = shipmentNotes(rows, table, ctx.targets, shipments);
+    expect(notes[0]).toMatch(/^2 pickups are paired with their deliveries by “Related Order ID”, which names the other row's order id \(e\.g\. rows 2 and 3, D-1\): each pair is one shipment/);
+    expect(notes[1]).toBe('1 value of “Related Order ID” is on pickup and delivery rows that make no pair (e.g. D-9: row 8): a row names the order id of one row of the other side, at another place, not already paired, so each of these rows is imported as an order of its own (a pickup as a return to the depot).');
   });
 
   it('takes the amounts from the pickup row when its delivery gives none, and refuses two different amounts', async () => {
@@ -135,6 +164,16 @@ describe('pickups and deliveries in rows of their own', () => {
     expect(orders(placed.rows)[0].pickup).toMatchObject({ lat: 45.71, lng: 4.82, address: '1 Shop St' });
   });
 
+  it('takes a column of pickup and delivery words under a header no field names for the type', () => {
+    const rows = [['J1', 'Pick-up', '45.7'], ['J1', 'Drop off', '45.8'], ['J2', '', '45.9']];
+    expect(detectStopSideColumn(rows, ['extra', 'extra', 'lat'])).toEqual(['extra', 'serviceType', 'lat']);
+    // Not beside a type column, not when a cell says something else, not without a pickup, not on letters alone.
+    expect(detectStopSideColumn(rows, ['serviceType', 'extra', 'lat'])).toEqual(['serviceType', 'extra', 'lat']);
+    expect(detectStopSideColumn([...rows, ['J3', 'Return', '45.6']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+    expect(detectStopSideColumn([['J1', 'Delivery', '45.7']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+    expect(detectStopSideColumn([['J1', 'P', '45.7'], ['J2', 'D', '45.8']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+  });
+
   it('says so in the review, imports one shipment per pair and keeps no pickup row behind', async () => {
     const { importer: [state, actions], scenario: [scenario] } = createRoot((dispose) => {
       disposers.push(dispose);
@@ -142,7 +181,8 @@ describe('pickups and deliveries in rows of their own', () => {
       return { scenario: store, importer: createImportStore({ scenario: store, openScenario: vi.fn(async () => {}) }) };
     });
     actions.start();
-    await actions.loadFile(new File([FILE], 'shipments.csv', { type: 'text/csv' }));
+    // Under a header no field names ("Action"), the column of pickup and delivery words is the type.
+    await actions.loadFile(new File([FILE.replace('Shipment,Type,', 'Shipment,Action,')], 'shipments.csv', { type: 'text/csv' }));
     expect(state.targets[1]).toBe('serviceType');
     actions.review();
     expect(state.validCount).toBe(3);

@@ -6,6 +6,7 @@ import { compact, dateCellDates, normalizeHeader, parseClock, parseNumber, parse
 import { ORDER_FIELDS } from './fields-orders';
 import { LOCAL_AMOUNT_WORDS, LOCAL_CAPACITY_WORDS, LOCAL_ORDER_SYNONYMS, LOCAL_VEHICLE_SYNONYMS } from './fields-local';
 import { VEHICLE_FIELDS } from './fields-vehicles';
+import { sideOf } from './shipment-pairs';
 
 export {
   DEFAULT_SERVICE_MINUTES, detectTimeFormat, normalizeHeader, parseClock, parseList, parseNumber, parseServiceType, parseTime, parseWindows,
@@ -522,6 +523,31 @@ export function detectOrderNameColumn(headers: readonly string[], rows: readonly
   const cells = rows.map((r) => (r[column] ?? '').trim()).filter((v) => v !== '');
   if (cells.length === 0 || !cells.every((v) => /^#\S+$/.test(v))) return [...targets];
   return targets.map((t, c) => (c === column ? 'id' : t === 'id' ? 'extra' : t));
+}
+
+/**
+ * An order column no header matched whose filled cells all say pickup or delivery ("Action", "Pickup/Delivery":
+ * Pickup, Drop-off, Collection…), some a pickup, in a file with no service-type column: it is the type, so that its
+ * pickups are collected (and paired with their deliveries, shipment-pairs.ts), not delivered. Single letters ("P",
+ * "D") alone do not tell it from a zone or a grade.
+ */
+export function detectStopSideColumn(rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  if (targets.includes('serviceType')) return [...targets];
+  const column = targets.findIndex((t, c) => {
+    if (t !== 'extra') return false;
+    let pickups = 0;
+    let words = 0;
+    for (const r of rows) {
+      const cell = (r[c] ?? '').trim();
+      if (cell === '') continue;
+      const side = sideOf(cell);
+      if (side === null) return false;
+      if (side === 'pickup') pickups += 1;
+      if (cell.length > 1) words += 1;
+    }
+    return pickups > 0 && words > 0;
+  });
+  return column < 0 ? [...targets] : targets.map((t, c) => (c === column ? 'serviceType' : t));
 }
 
 /**

@@ -97,21 +97,24 @@ export function orderLineNotes(rows: readonly RowResult<unknown>[], table: Table
  * (shipment-pairs.ts): how many, by which column, with the first pair as an example, and the values of that column
  * whose rows make no pair (two pickups and a delivery, or both at one place). Empty when no pair was made.
  */
-export function shipmentNotes(rows: readonly RowResult<unknown>[], table: Table, targets: readonly ColumnTarget[], shipments: { link: number | null; unpaired: readonly { value: string; rows: number[] }[] } | undefined): string[] {
+export function shipmentNotes(rows: readonly RowResult<unknown>[], table: Table, targets: readonly ColumnTarget[], shipments: { link: number | null; related: boolean; unpaired: readonly { value: string; rows: number[] }[] } | undefined): string[] {
   const pickups = rows.filter((r) => r.pickupOf !== undefined);
   if (!shipments || shipments.link === null || pickups.length === 0) return [];
   const link = shipments.link;
   const header = table.headers[link] || `column ${link + 1}`;
   const byId = targets[link] === 'id';
   const first = pickups[0];
-  const value = (table.rows[first.index]?.[link] ?? '').trim();
+  // The pickup row's value (its delivery's id, when the column names the other row's), or else its delivery's.
+  const deliveryIndex = rows.find((r) => r.rowNumber === first.pickupOf)?.index;
+  const value = (table.rows[first.index]?.[link] ?? '').trim() || (deliveryIndex === undefined ? '' : (table.rows[deliveryIndex]?.[link] ?? '').trim());
   const pair = [first.rowNumber, first.pickupOf!].sort((a, b) => a - b);
-  const lines = [`${plural(pickups.length, 'pickup is', 'pickups are')} paired with ${pickups.length === 1 ? 'its delivery' : 'their deliveries'} by ${byId ? `their id (“${header}”)` : `“${header}”`} (e.g. rows ${pair.join(' and ')}, ${value}): each pair is one shipment, collected at the pickup row's place inside its window and delivered at the delivery row's, by one vehicle.${byId ? '' : ' The pickup row\'s other cells are kept as custom fields named “Pickup …”.'}${byId ? '' : ` If “${header}” does not link them, set its column to Ignore in the columns step.`}`];
+  const lines = [`${plural(pickups.length, 'pickup is', 'pickups are')} paired with ${pickups.length === 1 ? 'its delivery' : 'their deliveries'} by ${byId ? `their id (“${header}”)` : shipments.related ? `“${header}”, which names the other row's order id` : `“${header}”`} (e.g. rows ${pair.join(' and ')}${value ? `, ${value}` : ''}): each pair is one shipment, collected at the pickup row's place inside its window and delivered at the delivery row's, by one vehicle.${byId ? '' : ' The pickup row\'s other cells are kept as custom fields named “Pickup …”.'}${byId ? '' : ` If “${header}” does not link them, set its column to Ignore in the columns step.`}`];
   const numberOf = (index: number) => table.rowNumbers?.[index] ?? index + 2;
   const unpaired = shipments.unpaired;
   if (unpaired.length > 0) {
     const [{ value: example, rows: of }] = unpaired;
-    lines.push(`${plural(unpaired.length, 'value', 'values')} of “${header}” ${unpaired.length === 1 ? 'is' : 'are'} on pickup and delivery rows that make no pair (e.g. ${example}: rows ${of.map(numberOf).join(', ')}): a shipment is one pickup and one delivery at two places, so each of these rows is imported as an order of its own (a pickup as a return to the depot).`);
+    const why = shipments.related ? 'a row names the order id of one row of the other side, at another place, not already paired' : 'a shipment is one pickup and one delivery at two places';
+    lines.push(`${plural(unpaired.length, 'value', 'values')} of “${header}” ${unpaired.length === 1 ? 'is' : 'are'} on pickup and delivery rows that make no pair (e.g. ${example}: ${of.length === 1 ? 'row' : 'rows'} ${of.map(numberOf).join(', ')}): ${why}, so each of these rows is imported as an order of its own (a pickup as a return to the depot).`);
   }
   return lines;
 }

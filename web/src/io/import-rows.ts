@@ -66,7 +66,7 @@ export interface ImportRead {
   /** Every depot planned while reading, also by rows rejected later: the names an "unknown depot" message may quote. */
   plannedDepots: Depot[];
   /** How pickup rows were paired with their delivery rows (an orders file; shipment-pairs.ts). */
-  shipments?: Pick<ShipmentPairs, 'link' | 'unpaired'>;
+  shipments?: Pick<ShipmentPairs, 'link' | 'related' | 'unpaired'>;
 }
 
 /** Columns mapped to a number field (amounts, capacities, coordinates, costs, limits). */
@@ -252,7 +252,7 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
       const pickup = pickupRead(pickupRow);
       if (pickup.issues.length > 0) issues.push({ field: 'row', column: null, message: `its pickup in row ${numberOf(pickupRow)} needs attention` });
       else if (issues.length === 0) {
-        const paired = pairedOrder(table, ctx.targets, { delivery: value as Order, pickup: pickup.value, deliveryCells: cells, pickupCells: table.rows[pickupRow] }, typeNeeds);
+        const paired = pairedOrder(table, ctx.targets, { delivery: value as Order, pickup: pickup.value, deliveryCells: cells, pickupCells: table.rows[pickupRow], link: pairs!.link }, typeNeeds);
         shipment = paired.order;
         if (paired.amountsDiffer) {
           const unit = (value as Order).amounts.findIndex((a, i) => a !== pickup.value.amounts[i]);
@@ -270,7 +270,7 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
   }
   const used = new Set(rows.flatMap((r) => (r.value && 'startDepotId' in r.value ? [r.value.startDepotId, r.value.endDepotId] : [])));
   const planned = planner.created();
-  return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned, ...(pairs && pairs.link !== null ? { shipments: { link: pairs.link, unpaired: pairs.unpaired } } : {}) };
+  return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned, ...(pairs && pairs.link !== null ? { shipments: { link: pairs.link, related: pairs.related, unpaired: pairs.unpaired } } : {}) };
 }
 
 /** The issue of a paired row that gives pickup amounts (a haul-away's): a shipment carries its amounts from pickup to delivery. */

@@ -6,9 +6,12 @@ import type { Table } from './csv';
 import { normalizeHeader } from './cell-parse';
 import type { ColumnTarget } from './column-map';
 
-/** A type cell's words for a pickup and for a delivery, after `normalizeHeader` (lower case, no accents or hyphens). */
-const PICKUP_WORDS: ReadonlySet<string> = new Set(['pickup', 'pick up', 'collection', 'collect', 'abholung', 'enlevement', 'ramassage', 'recogida', 'recoleccion', 'ritiro', 'odbior', 'ophalen', 'afhentning', 'henting', 'hamtning', 'upphamtning', 'coleta']);
-const DELIVERY_WORDS: ReadonlySet<string> = new Set(['delivery', 'dropoff', 'drop off', 'drop', 'livraison', 'lieferung', 'zustellung', 'entrega', 'consegna', 'dostawa', 'levering', 'leverans', 'aflevering', 'bezorging']);
+/**
+ * A type cell's words for a pickup and for a delivery, after `normalizeHeader` (lower case, no accents or hyphens);
+ * "P" and "D" as a route planner's order type writes them (parseServiceType reads them so too).
+ */
+const PICKUP_WORDS: ReadonlySet<string> = new Set(['p', 'pickup', 'pick up', 'collection', 'collect', 'abholung', 'enlevement', 'ramassage', 'recogida', 'recoleccion', 'ritiro', 'odbior', 'ophalen', 'afhentning', 'henting', 'hamtning', 'upphamtning', 'coleta']);
+const DELIVERY_WORDS: ReadonlySet<string> = new Set(['d', 'delivery', 'dropoff', 'drop off', 'drop', 'livraison', 'lieferung', 'zustellung', 'entrega', 'consegna', 'dostawa', 'levering', 'leverans', 'aflevering', 'bezorging']);
 
 /** Columns that place a row: two rows of one value at the same place are an exchange at one door, not a shipment. */
 const PLACE_TARGETS = ['lat', 'lng', 'coordinates', 'address', 'addressLine1', 'addressLine2', 'zip', 'city'];
@@ -17,10 +20,20 @@ const OWN_PICKUP_TARGETS = ['pickupLat', 'pickupLng', 'pickupAddress'];
 
 type Side = 'pickup' | 'delivery';
 
+/** Whether a cell says pickup or delivery (a type cell's words, after `normalizeHeader`), or neither (null). */
+export function sideOf(cell: string): Side | null {
+  const word = normalizeHeader(cell);
+  return PICKUP_WORDS.has(word) ? 'pickup' : DELIVERY_WORDS.has(word) ? 'delivery' : null;
+}
+
 /** How a file's pickups were paired with their deliveries (`shipmentPairs`). */
 export interface ShipmentPairs {
-  /** The column whose shared value links a pair (the id column, or a custom field such as "Shipment"); null: none. */
+  /**
+   * The column whose value links a pair: shared by both rows (the id column, or a custom field such as "Shipment"),
+   * or, when `related`, naming the other row's order id ("Related order ID"); null: none.
+   */
   link: number | null;
+  related: boolean;
   /** By the delivery row's index, its pickup row's index. */
   pickupOf: Map<number, number>;
   /** By the pickup row's index, its delivery row's index. */
@@ -29,7 +42,7 @@ export interface ShipmentPairs {
   unpaired: { value: string; rows: number[] }[];
 }
 
-const NONE: ShipmentPairs = { link: null, pickupOf: new Map(), deliveryOf: new Map(), unpaired: [] };
+const NONE: ShipmentPairs = { link: null, related: false, pickupOf: new Map(), deliveryOf: new Map(), unpaired: [] };
 
 /**
  * Pairs pickup rows with their delivery rows. A row's side is its service-type cell (Pickup, Collection, Abholung…
@@ -49,8 +62,7 @@ export function shipmentPairs(table: Table, targets: readonly ColumnTarget[], sk
     const cell = cells[typeColumn] ?? '';
     let known = read.get(cell);
     if (known === undefined) {
-      const word = normalizeHeader(cell);
-      known = PICKUP_WORDS.has(word) ? 'pickup' : DELIVERY_WORDS.has(word) ? 'delivery' : null;
+      known = sideOf(cell);
       read.set(cell, known);
     }
     return known;
@@ -83,7 +95,48 @@ export function shipmentPairs(table: Table, targets: readonly ColumnTarget[], sk
         deliveryOf.set(pickups[0], deliveries[0]);
       } else if (deliveries.length > 0) unpaired.push({ value, rows });
     }
-    if (pickupOf.size > 0 && (key === idColumn || pickupOf.size * 2 >= withPickup)) return { link: key, pickupOf, deliveryOf, unpaired };
+    if (pickupOf.size > 0 && (key === idColumn || pickupOf.size * 2 >= withPickup)) return { link: key, related: false, pickupOf, deliveryOf, unpaired };
+  }
+  return idColumn < 0 ? NONE : relatedPairs(table, keys.slice(1), idColumn, sides, placeOf);
+}
+
+/**
+ * Pairs by a column naming the other row's order id, as a route planner's template links them ("Related order ID"
+ * on the pickup row: its delivery's id; on the delivery row too, or empty). A column links when at least half of the
+ * rows naming an id in it make a pair; a row naming a row of its own side, no row of the file, or a row paired
+ * already makes no pair (said as unpaired).
+ */
+function relatedPairs(table: Table, columns: readonly number[], idColumn: number, sides: readonly (Side | null)[], placeOf: (index: number) => string): ShipmentPairs {
+  const cell = (index: number, column: number) => (table.rows[index][column] ?? '').trim();
+  // By order id, its row (-1: an id on two rows names neither).
+  const rowOfId = new Map<string, number>();
+  sides.forEach((side, index) => {
+    const id = side === null ? '' : cell(index, idColumn);
+    if (id !== '') rowOfId.set(id, rowOfId.has(id) ? -1 : index);
+  });
+  for (const column of columns) {
+    const pickupOf = new Map<number, number>();
+    const deliveryOf = new Map<number, number>();
+    const unpaired: ShipmentPairs['unpaired'] = [];
+    let naming = 0;
+    let linking = 0;
+    sides.forEach((side, index) => {
+      const value = side === null ? '' : cell(index, column);
+      if (value === '') return;
+      naming += 1;
+      const other = rowOfId.get(value) ?? -1;
+      const [pickup, delivery] = side === 'pickup' ? [index, other] : [other, index];
+      // Both rows naming each other: one pair.
+      if (other >= 0 && deliveryOf.get(pickup) === delivery) { linking += 1; return; }
+      if (other < 0 || other === index || sides[other] === side || deliveryOf.has(pickup) || pickupOf.has(delivery) || placeOf(pickup) === placeOf(delivery)) {
+        unpaired.push({ value, rows: other < 0 ? [index] : [index, other].sort((a, b) => a - b) });
+        return;
+      }
+      linking += 1;
+      pickupOf.set(delivery, pickup);
+      deliveryOf.set(pickup, delivery);
+    });
+    if (pickupOf.size > 0 && linking * 2 >= naming) return { link: column, related: true, pickupOf, deliveryOf, unpaired };
   }
   return NONE;
 }
@@ -103,15 +156,15 @@ export type TypeNeeds = (type: Order['serviceType']) => { crewSize: number; skil
  * delivery gives none (both given and different: `amountsDiffer`). One vehicle does both, so the rules either row
  * gives hold for the shipment: the larger crew, every skill, the higher priority, a lateness allowance. The pickup
  * row's other cells that say something the delivery row does not (its own id, the shop's name or phone, a note) are
- * kept as custom fields, "Pickup <header>".
+ * kept as custom fields, "Pickup <header>" (not the column that links them).
  */
-export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows: { delivery: Order; pickup: Order; deliveryCells: readonly string[]; pickupCells: readonly string[] }, typeNeeds: TypeNeeds): { order: Order; amountsDiffer: boolean } {
+export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows: { delivery: Order; pickup: Order; deliveryCells: readonly string[]; pickupCells: readonly string[]; link: number | null }, typeNeeds: TypeNeeds): { order: Order; amountsDiffer: boolean } {
   const { delivery, pickup } = rows;
   const given = (amounts: readonly number[]) => amounts.some((a) => a !== 0);
   const amountsDiffer = given(delivery.amounts) && given(pickup.amounts) && delivery.amounts.some((a, i) => a !== pickup.amounts[i]);
   const extra = { ...delivery.extra };
   targets.forEach((target, column) => {
-    if (TAKEN.has(target) || target.startsWith('amount:')) return;
+    if (TAKEN.has(target) || target.startsWith('amount:') || column === rows.link) return;
     const cell = (rows.pickupCells[column] ?? '').trim();
     if (cell === '' || cell === (rows.deliveryCells[column] ?? '').trim()) return;
     const name = `Pickup ${table.headers[column] || `column ${column + 1}`}`;

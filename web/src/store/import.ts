@@ -7,7 +7,7 @@ import { batch } from 'solid-js';
 import { $RAW, createStore, produce, unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import type { PinSet } from '../plan/pins';
-import { autoMatch, detectCoordinatePairs, detectDateColumn, detectFlagColumns, detectNameParts, detectOrderNameColumn, detectShiftColumns, detectTimeFormat, detectVanColumn, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
+import { autoMatch, detectCoordinatePairs, detectDateColumn, detectFlagColumns, detectNameParts, detectOrderNameColumn, detectShiftColumns, detectStopSideColumn, detectTimeFormat, detectVanColumn, detectWindowPairs, fieldsFor, SHARED_TARGETS, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import { readTableFile, type Table } from '../io/csv';
 import { guessKind, mergeIntoScenario, type ImportMode, type RowResult } from '../io/import-rows';
 import { holdsDemo } from '../io/restore';
@@ -68,7 +68,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     const matched = autoMatch(table.headers, defs);
     const targets = kind === 'vehicles'
       ? detectVanColumn(table.headers, table.rows, detectFlagColumns(table.headers, table.rows, detectShiftColumns(table.headers, table.rows, matched, defs)))
-      : detectDateColumn(table.rows, detectOrderNameColumn(table.headers, table.rows, detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched)))));
+      : detectStopSideColumn(table.rows, detectDateColumn(table.rows, detectOrderNameColumn(table.headers, table.rows, detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched))))));
     const timeFormats: Record<number, TimeFormat> = {};
     targets.forEach((target, column) => {
       if (defs.find((f) => f.key === target)?.format === 'time' || target === 'window') {
