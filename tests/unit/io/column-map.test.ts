@@ -54,6 +54,12 @@ describe('autoMatch', () => {
     // A returns file: its orders are where they are collected.
     expect(autoMatch(['Return Ref', 'Collection Address', 'Collection Lat', 'Collection Lng', 'Collection Window'], fields))
       .toEqual(['id', 'address', 'lat', 'lng', 'window']);
+    // A planner's template: the pickup's window in two columns, as the delivery's is.
+    expect(autoMatch(['Order ID', 'Pickup Address', 'Pickup Latitude', 'Pickup Longitude', 'Pickup Time Window From', 'Pickup Time Window To', 'Pickup Duration', 'Delivery Address', 'Delivery Latitude', 'Delivery Longitude', 'Delivery Time Window From', 'Delivery Time Window To'], fields))
+      .toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'pickupWindowStart', 'pickupWindowEnd', 'pickupServiceMinutes', 'address', 'lat', 'lng', 'windowStart', 'windowEnd']);
+    // A trip's places named from and to: the goods go from the pickup to the order's place. "From" and "To" alone are a window.
+    expect(autoMatch(['ID', 'From address', 'From lat', 'From lng', 'To address', 'To lat', 'To lng'], fields)).toEqual(['id', 'pickupAddress', 'pickupLat', 'pickupLng', 'address', 'lat', 'lng']);
+    expect(autoMatch(['ID', 'From', 'To', 'Lat', 'Lng'], fields)).toEqual(['id', 'windowStart', 'windowEnd', 'lat', 'lng']);
     // Fleet files have no pickup side.
     expect(autoMatch(['Vehicle', 'Delivery capacity'], fieldsFor('vehicles', UNITS))).toEqual(['id', 'capacity:0']);
   });

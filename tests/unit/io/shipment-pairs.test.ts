@@ -91,6 +91,14 @@ describe('pickups and deliveries in rows of their own', () => {
     expect(notes[1]).toBe('1 value of “Related Order ID” is on pickup and delivery rows that make no pair (e.g. D-9: row 8): a row names the order id of one row of the other side, at another place, not already paired, so each of these rows is imported as an order of its own (a pickup as a return to the depot).');
   });
 
+  it('reads a shipment of one row whose pickup window is in two columns', async () => {
+    const csv = ['Order ID,Pickup Address,Pickup Latitude,Pickup Longitude,Pickup Time Window From,Pickup Time Window To,Delivery Address,Delivery Latitude,Delivery Longitude', 'A1,Shop,45.70,4.80,08:00,10:00,Home,45.78,4.88', 'A2,Shop,45.70,4.80,,10:00,Home,45.78,4.88', 'A3,Shop,45.70,4.80,11:00,09:00,Home,45.78,4.88'].join('\n');
+    const { rows } = await readCsvText(csv, makeMiniScenario());
+    expect(rows.map((r) => (r.value as Order | null)?.pickup?.timeWindows ?? null)).toEqual([[{ start: 480, end: 600 }], [{ start: 0, end: 600 }], null]);
+    expect(issueLines(rows)).toEqual([expect.stringMatching(/^row 4, pickupWindows: window opens after it closes/)]);
+    expect(rows[2].issues[0].column).toBe(4);
+  });
+
   it('takes the amounts from the pickup row when its delivery gives none, and refuses two different amounts', async () => {
     const scenario = makeMiniScenario();
     const one = await readCsvText(['Ref,Type,Lat,Lng,Weight kg', 'R1,Pickup,45.70,4.80,25', 'R1,Delivery,45.78,4.88,'].join('\n'), scenario);

@@ -231,6 +231,8 @@ const DELIVERY_ENDINGS = [
   'de livraison', 'livraison', 'de destination', 'shipping',
 ];
 const PICKUP_FIELD = /^pickup/;
+/** What follows "From" or "To" in a header naming a trip's place ("From address", "To latitude"). */
+const FROM_TO_PLACES: ReadonlySet<string> = new Set(['address', 'street', 'street address', 'location', 'place', 'lat', 'latitude', 'lng', 'lon', 'long', 'longitude', 'city', 'zip', 'postcode', 'postal code', 'coordinates']);
 /** The order field each pickup field is the pickup side of: its local names, with "pickup" in front, name the pickup's. */
 const PICKUP_COUNTERPARTS: Readonly<Record<string, string>> = {
   pickupAddress: 'address', pickupLat: 'lat', pickupLng: 'lng', pickupWindows: 'window', pickupServiceMinutes: 'serviceMinutes',
@@ -252,6 +254,9 @@ function sidedHeader(header: string, fields: readonly FieldDef[]): Sided {
     const word = words.find((w) => header.endsWith(` ${w}`));
     return word ? header.slice(0, header.length - word.length - 1) : null;
   };
+  // "From address", "To lat": a trip's two places, named by where the goods go from and to.
+  const fromTo = /^(from|to) (.+)$/.exec(header);
+  if (fromTo && FROM_TO_PLACES.has(fromTo[2])) return fromTo[1] === 'from' ? { header: `pickup ${fromTo[2]}`, pickup: true } : { header: fromTo[2], pickup: false, delivery: true };
   const pickedUp = rest(PICKUP_WORDS) ?? ahead(PICKUP_ENDINGS);
   if (pickedUp) return { header: `pickup ${pickedUp}`, pickup: true };
   const billed = rest(BILLING_WORDS) ?? ahead(BILLING_ENDINGS);

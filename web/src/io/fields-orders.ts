@@ -27,6 +27,10 @@ export function joinAddress(part: (key: (typeof ADDRESS_PARTS)[number] | 'houseN
 }
 
 /** Order fields; capacity amounts are added per unit by `fieldsFor`. */
+/** Headers of a window's start and end in columns of their own (the pickup's, with "pickup" in front). */
+const WINDOW_START_WORDS = ['window start', 'start', 'from', 'earliest', 'earliest time', 'time from', 'window from', 'tw start', 'ready time', 'open', 'opens', 'earliest arrival', 'debut', 'start time', 'time window from', 'time window 1 from', 'time window start', 'time window 1 start', 'complete after', 'not before', 'after'];
+const WINDOW_END_WORDS = ['window end', 'end', 'to', 'until', 'latest', 'latest time', 'time to', 'window to', 'tw end', 'due time', 'close', 'closes', 'latest arrival', 'fin', 'end time', 'time window to', 'time window 1 to', 'time window end', 'time window 1 end', 'complete before', 'not after', 'before'];
+
 export const ORDER_FIELDS: FieldDef[] = [
   {
     key: 'id', label: 'Order id', format: 'text',
@@ -62,12 +66,10 @@ export const ORDER_FIELDS: FieldDef[] = [
     synonyms: ['coordinates', 'coords', 'gps', 'gps coordinates', 'lat lng', 'lat long', 'lat lon', 'latlng', 'latlong', 'latitude longitude', 'lat and lng', 'location lat lng', 'geo', 'geolocation', 'geo coordinates'],
   },
   {
-    key: 'windowStart', label: 'Window start', format: 'time',
-    synonyms: ['window start', 'start', 'from', 'earliest', 'earliest time', 'time from', 'window from', 'tw start', 'ready time', 'open', 'opens', 'earliest arrival', 'debut', 'start time', 'time window from', 'time window 1 from', 'time window start', 'time window 1 start', 'complete after', 'not before', 'after'],
+    key: 'windowStart', label: 'Window start', format: 'time', synonyms: WINDOW_START_WORDS,
   },
   {
-    key: 'windowEnd', label: 'Window end', format: 'time',
-    synonyms: ['window end', 'end', 'to', 'until', 'latest', 'latest time', 'time to', 'window to', 'tw end', 'due time', 'close', 'closes', 'latest arrival', 'fin', 'end time', 'time window to', 'time window 1 to', 'time window end', 'time window 1 end', 'complete before', 'not after', 'before'],
+    key: 'windowEnd', label: 'Window end', format: 'time', synonyms: WINDOW_END_WORDS,
   },
   { key: 'window2Start', label: 'Second window start', format: 'time', synonyms: ['time window 2 from', 'time window 2 start', 'window 2 start', 'window 2 from', 'tw2 start'] },
   { key: 'window2End', label: 'Second window end', format: 'time', synonyms: ['time window 2 to', 'time window 2 end', 'window 2 end', 'window 2 to', 'tw2 end'] },
@@ -101,6 +103,10 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'pickupLat', label: 'Pickup latitude', format: 'number', synonyms: ['pickup lat', 'pickup latitude'] },
   { key: 'pickupLng', label: 'Pickup longitude', format: 'number', synonyms: ['pickup lng', 'pickup lon', 'pickup long', 'pickup longitude'] },
   { key: 'pickupWindows', label: 'Pickup windows', format: 'window', synonyms: ['pickup windows', 'pickup window', 'pickup time window', 'pickup time windows'] },
+  // The pickup's window in two columns, as a planner's template writes it ("Pickup time window from", "… to"); "Pickup
+  // from" is where, not when (the pickup address).
+  { key: 'pickupWindowStart', label: 'Pickup window start', format: 'time', synonyms: WINDOW_START_WORDS.filter((w) => w !== 'from').map((w) => `pickup ${w}`) },
+  { key: 'pickupWindowEnd', label: 'Pickup window end', format: 'time', synonyms: WINDOW_END_WORDS.filter((w) => w !== 'to').map((w) => `pickup ${w}`) },
   { key: 'pickupServiceMinutes', label: 'Pickup service minutes', format: 'duration', synonyms: ['pickup service minutes', 'pickup duration', 'pickup service time', 'pickup minutes'] },
   { key: 'phone', label: 'Phone', format: 'text', synonyms: ['phone', 'telephone', 'tel', 'mobile', 'phone number', 'cell', 'recipient phone', 'customer phone', 'contact phone', 'sms', 'contact number', 'telephone number', 'mobile number', 'phone no', 'shipping phone'] },
   { key: 'email', label: 'Email', format: 'text', synonyms: ['email', 'e mail', 'mail', 'email address', 'recipient email', 'customer email', 'contact email'] },

@@ -76,7 +76,7 @@ function pickupOf(row: RowReader) {
   }
   return {
     lat, lng, address: row.text('pickupAddress') ?? '',
-    timeWindows: row.read('pickupWindows', (text) => parseWindows(text, 'clock')) ?? [],
+    timeWindows: row.read('pickupWindows', (text) => parseWindows(text, 'clock')) ?? windowPair(row, 'pickupWindowStart', 'pickupWindowEnd'),
     serviceMinutes: row.duration('pickupServiceMinutes') ?? 0,
   };
 }

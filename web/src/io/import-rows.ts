@@ -49,7 +49,7 @@ function schemaIssues(kind: ImportKind, value: unknown, row: RowReader): RowIssu
   return parsed.issues.map((issue) => {
     const path = (issue.path ?? []).map((p) => p.key as string | number);
     const field = fieldOfSchemaIssue(kind, path);
-    const column = row.column(field) ?? (field.startsWith('window') ? row.column('window') : null);
+    const column = row.column(field) ?? (field.startsWith('window') ? row.column('window') : field === 'pickupWindows' ? row.column('pickupWindowStart') : null);
     const message = field === 'id' && !row.text('id') ? `${kind === 'orders' ? 'order' : 'vehicle'} id is required`
       // A night window or shift read as closing before it opens: how to write one past midnight.
       : issue.message === WINDOW_REVERSED ? `${issue.message} (one past midnight is written 22:00-02:00 +1)` : issue.message;
