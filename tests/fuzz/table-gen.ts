@@ -57,6 +57,7 @@ function plausible(field: FieldDef): fc.Arbitrary<string> {
   if (/lat$|Lat$/.test(field.key)) return number(-90, 90);
   if (/lng$|Lng$/.test(field.key)) return number(-180, 180);
   if (field.key === 'serviceType') return serviceType;
+  if (field.key === 'stopSide') return fc.constantFrom('Pickup', 'Delivery', 'Collection', 'TRUE', 'false', 'x', '', 'maybe');
   if (field.key === 'speedFactor') return number(0.1, 10);
   if (field.key === 'crewSize') return fc.integer({ min: 1, max: 10 }).map(String);
   switch (field.format) {
@@ -81,6 +82,7 @@ function clean(field: FieldDef): fc.Arbitrary<string> {
   if (/lat$|Lat$/.test(field.key)) return fc.double({ min: 44, max: 47, noNaN: true }).map((x) => x.toFixed(5));
   if (/lng$|Lng$/.test(field.key)) return fc.double({ min: 3, max: 6, noNaN: true }).map((x) => x.toFixed(5));
   if (field.key === 'serviceType') return fc.constantFrom('curbside', 'white glove', 'installation', 'room of choice');
+  if (field.key === 'stopSide') return fc.constantFrom('Pickup', 'Delivery', 'yes', 'no', '');
   if (field.key === 'speedFactor') return fc.constantFrom('1', '1.2', '0.8');
   if (field.key === 'crewSize') return fc.integer({ min: 1, max: 4 }).map(String);
   if (field.key === 'latenessCost' || field.key === 'overtimeCostPerMinute') return fc.constant('');

@@ -174,12 +174,50 @@ describe('pickups and deliveries in rows of their own', () => {
 
   it('takes a column of pickup and delivery words under a header no field names for the type', () => {
     const rows = [['J1', 'Pick-up', '45.7'], ['J1', 'Drop off', '45.8'], ['J2', '', '45.9']];
-    expect(detectStopSideColumn(rows, ['extra', 'extra', 'lat'])).toEqual(['extra', 'serviceType', 'lat']);
-    // Not beside a type column, not when a cell says something else, not without a pickup, not on letters alone.
-    expect(detectStopSideColumn(rows, ['serviceType', 'extra', 'lat'])).toEqual(['serviceType', 'extra', 'lat']);
-    expect(detectStopSideColumn([...rows, ['J3', 'Return', '45.6']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
-    expect(detectStopSideColumn([['J1', 'Delivery', '45.7']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
-    expect(detectStopSideColumn([['J1', 'P', '45.7'], ['J2', 'D', '45.8']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+    expect(detectStopSideColumn(['Job', 'Action', 'Lat'], rows, ['extra', 'extra', 'lat'])).toEqual(['extra', 'serviceType', 'lat']);
+    // Beside a type column it is the pickup-or-delivery field; none when a cell says something else, without a pickup, on letters alone.
+    expect(detectStopSideColumn(['Job', 'Action', 'Lat'], rows, ['serviceType', 'extra', 'lat'])).toEqual(['serviceType', 'stopSide', 'lat']);
+    expect(detectStopSideColumn(['Job', 'Action', 'Lat'], [...rows, ['J3', 'Return', '45.6']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+    expect(detectStopSideColumn(['Job', 'Action', 'Lat'], [['J1', 'Delivery', '45.7']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+    expect(detectStopSideColumn(['Job', 'Action', 'Lat'], [['J1', 'P', '45.7'], ['J2', 'D', '45.8']], ['extra', 'extra', 'lat'])).toEqual(['extra', 'extra', 'lat']);
+  });
+
+  it('reads a pickup-or-delivery column beside the service type: a pickup alone collects, a pickup with its delivery is a shipment', async () => {
+    const csv = [
+      'Job,Service level,Pickup or delivery,Lat,Lng,Weight kg',
+      'J1,White glove,Pickup,45.70,4.80,20',
+      'J1,White glove,Delivery,45.78,4.88,',
+      'J2,White glove,Pickup,45.71,4.81,15',
+      'J3,Installation,no,45.72,4.82,5',
+      'J4,Curbside,maybe,45.73,4.83,5',
+    ].join('\n');
+    const { rows, ctx } = await readCsvText(csv, makeMiniScenario());
+    expect(ctx.targets).toEqual(['extra', 'serviceType', 'stopSide', 'lat', 'lng', 'amount:0']);
+    expect(issueLines(rows)).toEqual(["row 6, stopSide: 'maybe' is neither a pickup nor a delivery (write Pickup or Delivery, or yes for a pickup)"]);
+    const [j1, j2, j3] = orders(rows);
+    // The shipment carries what its pickup collects.
+    expect(j1).toMatchObject({ serviceType: 'white-glove', amounts: [20, 0], pickup: { lat: 45.7, lng: 4.8 } });
+    expect(j1.pickupAmounts).toBeUndefined();
+    // A white-glove pickup alone is collected, not delivered; "no" is a delivery.
+    expect(j2).toMatchObject({ serviceType: 'white-glove', amounts: [0, 0], pickupAmounts: [15, 0] });
+    expect(j3).toMatchObject({ serviceType: 'installation', amounts: [5, 0] });
+    expect(j3.pickupAmounts).toBeUndefined();
+  });
+
+  it('takes a yes/no "Pickup" column (Onfleet\'s) for the side: its pickups are returns, not deliveries', async () => {
+    const { importer: [state, actions], scenario: [scenario] } = createRoot((dispose) => {
+      disposers.push(dispose);
+      const store = createScenarioStore(makeMiniScenario());
+      return { scenario: store, importer: createImportStore({ scenario: store, openScenario: vi.fn(async () => {}) }) };
+    });
+    const csv = ['Recipient_Name,Address_Line1,Latitude,Longitude,Pickup,Complete_After,Complete_Before,Quantity', 'Ann,12 Main St,45.76,4.84,false,09:00,12:00,2', 'Shop,1 Shop St,45.75,4.83,TRUE,08:00,10:00,3'].join('\n');
+    actions.start();
+    await actions.loadFile(new File([csv], 'onfleet.csv', { type: 'text/csv' }));
+    expect(state.targets[4]).toBe('stopSide');
+    actions.review();
+    actions.setMode('replace');
+    await actions.commit();
+    expect(scenario.scenario!.orders.map((o) => [o.customerName, o.serviceType, o.amounts])).toEqual([['Ann', 'curbside', [0, 2]], ['Shop', 'return', [0, 3]]]);
   });
 
   it('says so in the review, imports one shipment per pair and keeps no pickup row behind', async () => {

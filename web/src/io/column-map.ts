@@ -530,29 +530,35 @@ export function detectOrderNameColumn(headers: readonly string[], rows: readonly
   return targets.map((t, c) => (c === column ? 'id' : t === 'id' ? 'extra' : t));
 }
 
+/** Headers of a yes/no column saying a row is a pickup (Onfleet's "Pickup": TRUE / FALSE). */
+const PICKUP_FLAG_HEADERS: ReadonlySet<string> = new Set(['pickup', 'pick up', 'collection', 'is pickup', 'pickup task', 'pickup flag']);
+
 /**
- * An order column no header matched whose filled cells all say pickup or delivery ("Action", "Pickup/Delivery":
- * Pickup, Drop-off, Collection…), some a pickup, in a file with no service-type column: it is the type, so that its
- * pickups are collected (and paired with their deliveries, shipment-pairs.ts), not delivered. Single letters ("P",
- * "D") alone do not tell it from a zone or a grade.
+ * An order column no header matched that says whether a row is a pickup or a delivery: its filled cells all pickup
+ * and delivery words ("Action", "Pickup/Delivery": Pickup, Drop-off, Collection…), some a pickup and not single
+ * letters alone ("P", "D" could be a zone or a grade), or yes / no under a pickup header (Onfleet's "Pickup": TRUE),
+ * some yes. It is the service type in a file with none (a pickup is a return), else the "Pickup or delivery" field:
+ * either way its pickups are collected (and paired with their deliveries, shipment-pairs.ts), not delivered.
  */
-export function detectStopSideColumn(rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
-  if (targets.includes('serviceType')) return [...targets];
-  const column = targets.findIndex((t, c) => {
-    if (t !== 'extra') return false;
+export function detectStopSideColumn(headers: readonly string[], rows: readonly (readonly string[])[], targets: readonly ColumnTarget[]): ColumnTarget[] {
+  if (targets.includes('stopSide')) return [...targets];
+  const says = (c: number, read: (cell: string) => boolean | null) => {
     let pickups = 0;
-    let words = 0;
     for (const r of rows) {
       const cell = (r[c] ?? '').trim();
       if (cell === '') continue;
-      const side = sideOf(cell);
-      if (side === null) return false;
-      if (side === 'pickup') pickups += 1;
-      if (cell.length > 1) words += 1;
+      const pickup = read(cell);
+      if (pickup === null) return false;
+      if (pickup) pickups += 1;
     }
-    return pickups > 0 && words > 0;
-  });
-  return column < 0 ? [...targets] : targets.map((t, c) => (c === column ? 'serviceType' : t));
+    return pickups > 0;
+  };
+  const words = (c: number) => rows.some((r) => (r[c] ?? '').trim().length > 1) && says(c, (cell) => { const side = sideOf(cell); return side === null ? null : side === 'pickup'; });
+  const flags = (c: number) => PICKUP_FLAG_HEADERS.has(normalizeHeader(headers[c] ?? '')) && says(c, (cell) => { const flag = parseYesNo(cell); return flag.ok ? flag.value : null; });
+  const column = targets.findIndex((t, c) => t === 'extra' && (words(c) || flags(c)));
+  if (column < 0) return [...targets];
+  const target = !targets.includes('serviceType') && words(column) ? 'serviceType' : 'stopSide';
+  return targets.map((t, c) => (c === column ? target : t));
 }
 
 /**

@@ -99,6 +99,9 @@ export const ORDER_FIELDS: FieldDef[] = [
   { key: 'latenessMax', label: 'Late allowed (minutes)', format: 'duration', synonyms: ['late max minutes', 'lateness max', 'max lateness', 'late allowance', 'lateness minutes', 'late minutes allowed', 'max late', 'max late min', 'max late minutes', 'late allowed', 'max delay', 'max delay min'] },
   { key: 'latenessCost', label: 'Late cost per minute', format: 'number', synonyms: ['late cost per minute', 'lateness cost', 'late cost', 'lateness cost per minute', 'late penalty', 'lateness penalty', 'late penalty per minute', 'lateness penalty per minute', 'late cost per hour', 'lateness cost per hour', 'late penalty per hour', 'lateness penalty per hour'] },
   { key: 'failedOrderId', label: 'Re-delivery of order', format: 'text', synonyms: ['failed order id', 'failed order', 'repeats order', 'original order', 'original order id'] },
+  // Whether the row is a pickup or a delivery, beside its service type ("Stop: Pickup", Onfleet's "Pickup: TRUE"): a
+  // pickup alone is collected and carried back; with its delivery row, one shipment (shipment-pairs.ts).
+  { key: 'stopSide', label: 'Pickup or delivery', format: 'text', synonyms: ['pickup or delivery', 'pickup delivery', 'delivery or pickup', 'delivery pickup', 'p d', 'stop side', 'is pickup', 'pickup task', 'pickup flag', 'is collection'] },
   { key: 'pickupAddress', label: 'Pickup address', format: 'text', synonyms: ['pickup address', 'pickup location', 'collect from', 'pickup from'] },
   { key: 'pickupLat', label: 'Pickup latitude', format: 'number', synonyms: ['pickup lat', 'pickup latitude'] },
   { key: 'pickupLng', label: 'Pickup longitude', format: 'number', synonyms: ['pickup lng', 'pickup lon', 'pickup long', 'pickup longitude'] },

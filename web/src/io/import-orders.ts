@@ -1,12 +1,13 @@
 // One table row → one order: address parts joined, windows from a list cell or
 // from start/end columns (a second window too), priority as a number, letter or
 // word, required skills and vehicle features together, unmapped columns kept.
-import { suggestServiceMinutes } from '../domain/service-types';
-import type { TimeWindow } from '../domain/scenario';
+import { DEFAULT_SERVICE_TYPES, serviceTypeSpec, suggestServiceMinutes } from '../domain/service-types';
+import type { Order, TimeWindow } from '../domain/scenario';
 import type { Table } from './csv';
 import { DEFAULT_SERVICE_MINUTES, dateCellDates, dayEnd, windowDatesOf, parseCoordinatePair, parseList, parsePriority, parseServiceType, parseWindows, largerCrew, splitCrewWords } from './cell-parse';
 import { joinAddress } from './fields-orders';
 import { extraOf, RowReader, type RowAt, type RowContext } from './row-reader';
+import { parseStopSide } from './shipment-pairs';
 import { withServiceTypeSkills } from './skill-words';
 
 function windowPair(row: RowReader, startKey: string, endKey: string): TimeWindow[] {
@@ -103,7 +104,10 @@ function optionalOf(row: RowReader, ctx: RowContext): Record<string, unknown> {
 export function buildOrder(table: Table, cells: readonly string[], at: RowAt, ctx: RowContext, lineAmounts?: readonly number[]): { row: RowReader; value: unknown } {
   const { rowNumber } = at;
   const row = new RowReader(cells, ctx);
-  const serviceType = row.read('serviceType', parseServiceType) ?? 'curbside';
+  // A pickup ("Pickup or delivery" column) of no type is a return: collected and carried back.
+  const side = row.read('stopSide', parseStopSide);
+  const typed = row.read('serviceType', parseServiceType);
+  const serviceType = typed ?? (side === 'pickup' ? 'return' : 'curbside');
   // With its further lines' amounts (a shop export's row per item: import-rows.ts orderLines).
   const amounts = ctx.capacityUnits.map((_, i) => (row.number(`amount:${i}`) ?? 0) + (lineAmounts?.[i] ?? 0));
   const catalogueMinutes = ctx.settings ? suggestServiceMinutes(ctx.settings, { serviceType, amounts }) : DEFAULT_SERVICE_MINUTES[serviceType];
@@ -126,7 +130,17 @@ export function buildOrder(table: Table, cells: readonly string[], at: RowAt, ct
   };
   requireCoordinates(row, value.lat, value.lng, value.address);
   checkDate(row, ctx, table);
-  return { row, value };
+  return { row, value: side === 'pickup' && typed !== undefined ? collected(value, ctx) : value };
+}
+
+/**
+ * A pickup of a type that delivers ("Pickup" beside "White glove"): what it carries is collected there, not
+ * delivered (its pickup amounts), unless the type collects only (a return).
+ */
+function collected<T extends { serviceType: Order['serviceType']; amounts: number[]; pickupAmounts?: number[] }>(order: T, ctx: RowContext): T {
+  const behaviour = ctx.settings ? serviceTypeSpec(ctx.settings, order.serviceType).pickup : DEFAULT_SERVICE_TYPES[order.serviceType].pickup;
+  if (behaviour === 'pickup-only') return order;
+  return { ...order, pickupAmounts: order.pickupAmounts ?? order.amounts, amounts: order.amounts.map(() => 0) };
 }
 
 /** Window columns whose cells may carry the day before the time (Onfleet's "Complete After": "12/11/2026 09:00"). */

@@ -255,8 +255,8 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
         const paired = pairedOrder(table, ctx.targets, { delivery: value as Order, pickup: pickup.value, deliveryCells: cells, pickupCells: table.rows[pickupRow], link: pairs!.link }, typeNeeds);
         shipment = paired.order;
         if (paired.amountsDiffer) {
-          const unit = (value as Order).amounts.findIndex((a, i) => a !== pickup.value.amounts[i]);
-          issues.push({ field: `amount:${unit}`, column: row.column(`amount:${unit}`), message: `its pickup (row ${numberOf(pickupRow)}) collects ${pickup.value.amounts[unit]} and this delivery drops ${(value as Order).amounts[unit]}: a shipment delivers what it collects (write the same amount in both rows, or in one of them)` });
+          const unit = (value as Order).amounts.findIndex((a, i) => a !== paired.collected[i]);
+          issues.push({ field: `amount:${unit}`, column: row.column(`amount:${unit}`), message: `its pickup (row ${numberOf(pickupRow)}) collects ${paired.collected[unit]} and this delivery drops ${(value as Order).amounts[unit]}: a shipment delivers what it collects (write the same amount in both rows, or in one of them)` });
         }
         if ((value as Order).pickupAmounts) issues.push(pickupAmountsIssue(row, ctx));
       }
@@ -273,20 +273,16 @@ export function* readTableSteps(table: Table, given: RowContext, skip: ReadonlyS
   return { rows, newDepots: planned.filter((d) => used.has(d.id)), plannedDepots: planned, ...(pairs && pairs.link !== null ? { shipments: { link: pairs.link, related: pairs.related, unpaired: pairs.unpaired } } : {}) };
 }
 
-/** The issue of a paired row that gives pickup amounts (a haul-away's): a shipment carries its amounts from pickup to delivery. */
+/** The issue of a delivery row paired with its pickup that gives pickup amounts (a haul-away's): a shipment carries its amounts from pickup to delivery. */
 function pickupAmountsIssue(row: RowReader, ctx: RowContext): RowIssue {
   const unit = ctx.capacityUnits.findIndex((_, i) => row.text(`pickupAmount:${i}`) !== undefined);
   return { field: `pickupAmount:${unit}`, column: row.column(`pickupAmount:${unit}`), message: 'a shipment carries its amounts from pickup to delivery: leave the pickup amounts empty' };
 }
 
-/**
- * A shipment's pickup row, read as an order: its problems are its own (its id is none: the delivery's is the
- * shipment's), and pickup amounts (a haul-away's) are one of them.
- */
+/** A shipment's pickup row, read as an order: its problems are its own (its id is none: the delivery's is the shipment's). */
 function readPickup(table: Table, at: { index: number; rowNumber: number }, ctx: RowContext): { value: Order; issues: RowIssue[] } {
   const { row, value } = buildOrder(table, table.rows[at.index], at, ctx);
   const issues = [...row.issues, ...schemaIssues('orders', value, row)].filter((i) => i.field !== 'id');
-  if ((value as Order).pickupAmounts) issues.push(pickupAmountsIssue(row, ctx));
   return { value: value as Order, issues };
 }
 

@@ -3,7 +3,7 @@
 // pickup row's place and delivered at the delivery row's, rather than as a return to the depot and a drop from it.
 import type { Order } from '../domain/scenario';
 import type { Table } from './csv';
-import { normalizeHeader } from './cell-parse';
+import { normalizeHeader, parseYesNo, type Parsed } from './cell-parse';
 import type { ColumnTarget } from './column-map';
 
 /**
@@ -18,12 +18,21 @@ const PLACE_TARGETS = ['lat', 'lng', 'coordinates', 'address', 'addressLine1', '
 /** A row that names its pickup's place in columns of its own is a shipment already. */
 const OWN_PICKUP_TARGETS = ['pickupLat', 'pickupLng', 'pickupAddress'];
 
-type Side = 'pickup' | 'delivery';
+export type Side = 'pickup' | 'delivery';
 
 /** Whether a cell says pickup or delivery (a type cell's words, after `normalizeHeader`), or neither (null). */
 export function sideOf(cell: string): Side | null {
   const word = normalizeHeader(cell);
   return PICKUP_WORDS.has(word) ? 'pickup' : DELIVERY_WORDS.has(word) ? 'delivery' : null;
+}
+
+/** A "Pickup or delivery" cell: a pickup or delivery word, or yes / no (a pickup flag's "TRUE": a pickup). */
+export function parseStopSide(text: string): Parsed<Side> {
+  const side = sideOf(text);
+  if (side) return { ok: true, value: side };
+  const flag = parseYesNo(text);
+  if (flag.ok) return { ok: true, value: flag.value ? 'pickup' : 'delivery' };
+  return { ok: false, message: `'${text}' is neither a pickup nor a delivery (write Pickup or Delivery, or yes for a pickup)` };
 }
 
 /** How a file's pickups were paired with their deliveries (`shipmentPairs`). */
@@ -45,15 +54,18 @@ export interface ShipmentPairs {
 const NONE: ShipmentPairs = { link: null, related: false, pickupOf: new Map(), deliveryOf: new Map(), unpaired: [] };
 
 /**
- * Pairs pickup rows with their delivery rows. A row's side is its service-type cell (Pickup, Collection, Abholung…
- * or Delivery, Drop-off, Livraison…). A pair is one pickup row and one delivery row sharing a value, at places
- * written differently. The value is looked for in the id column first, then in the custom fields: one links when at
+ * Pairs pickup rows with their delivery rows. A row's side is its "Pickup or delivery" cell, or else its service-type
+ * cell (Pickup, Collection, Abholung… or Delivery, Drop-off, Livraison…). A pair is one pickup row and one delivery
+ * row sharing a value, at places written differently. The value is looked for in the id column first, then in the custom fields: one links when at
  * least half of the values its pickup rows carry make a pair (a zone, a date or an item name shared by chance does
  * not). Rows in `skip` (removed, imported, an order's further lines and the orders that have them) are left out.
  */
 export function shipmentPairs(table: Table, targets: readonly ColumnTarget[], skip: ReadonlySet<number>): ShipmentPairs {
-  const typeColumn = targets.indexOf('serviceType');
+  // The side from a column of its own when there is one, else from the service type's words.
+  const sideColumn = targets.indexOf('stopSide');
+  const typeColumn = sideColumn >= 0 ? sideColumn : targets.indexOf('serviceType');
   if (typeColumn < 0) return NONE;
+  const sideOfCell = sideColumn >= 0 ? (cell: string) => { const read = parseStopSide(cell); return read.ok ? read.value : null; } : sideOf;
   // A type column holds a few words: each read once.
   const read = new Map<string, Side | null>();
   const ownPickup = OWN_PICKUP_TARGETS.map((t) => targets.indexOf(t)).filter((c) => c >= 0);
@@ -62,7 +74,7 @@ export function shipmentPairs(table: Table, targets: readonly ColumnTarget[], sk
     const cell = cells[typeColumn] ?? '';
     let known = read.get(cell);
     if (known === undefined) {
-      known = sideOf(cell);
+      known = sideOfCell(cell);
       read.set(cell, known);
     }
     return known;
@@ -152,16 +164,18 @@ export type TypeNeeds = (type: Order['serviceType']) => { crewSize: number; skil
 
 /**
  * The shipment of a delivery row's order and its pickup row's (both read as orders): the pickup's place, address,
- * windows and minutes on site become the shipment's pickup; the amounts are the delivery's, or the pickup's when the
- * delivery gives none (both given and different: `amountsDiffer`). One vehicle does both, so the rules either row
+ * windows and minutes on site become the shipment's pickup; the amounts are the delivery's, or what the pickup
+ * collects (`collected`) when the delivery gives none (both given and different: `amountsDiffer`). One vehicle does both, so the rules either row
  * gives hold for the shipment: the larger crew, every skill, the higher priority, a lateness allowance. The pickup
  * row's other cells that say something the delivery row does not (its own id, the shop's name or phone, a note) are
  * kept as custom fields, "Pickup <header>" (not the column that links them).
  */
-export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows: { delivery: Order; pickup: Order; deliveryCells: readonly string[]; pickupCells: readonly string[]; link: number | null }, typeNeeds: TypeNeeds): { order: Order; amountsDiffer: boolean } {
+export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows: { delivery: Order; pickup: Order; deliveryCells: readonly string[]; pickupCells: readonly string[]; link: number | null }, typeNeeds: TypeNeeds): { order: Order; amountsDiffer: boolean; collected: readonly number[] } {
   const { delivery, pickup } = rows;
   const given = (amounts: readonly number[]) => amounts.some((a) => a !== 0);
-  const amountsDiffer = given(delivery.amounts) && given(pickup.amounts) && delivery.amounts.some((a, i) => a !== pickup.amounts[i]);
+  // What the pickup row collects: its pickup amounts (a pickup of a delivering type, or written so), else its amounts.
+  const collected = pickup.pickupAmounts && given(pickup.pickupAmounts) ? pickup.pickupAmounts : pickup.amounts;
+  const amountsDiffer = given(delivery.amounts) && given(collected) && delivery.amounts.some((a, i) => a !== collected[i]);
   const extra = { ...delivery.extra };
   targets.forEach((target, column) => {
     if (TAKEN.has(target) || target.startsWith('amount:') || column === rows.link) return;
@@ -177,7 +191,7 @@ export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows
   const lateness = delivery.lateness ?? pickup.lateness;
   const order: Order = {
     ...delivery,
-    amounts: given(delivery.amounts) ? delivery.amounts : pickup.amounts,
+    amounts: given(delivery.amounts) ? delivery.amounts : [...collected],
     priority: Math.max(delivery.priority, pickup.priority),
     extra,
     ...(crewSize === undefined ? {} : { crewSize }),
@@ -185,5 +199,5 @@ export function pairedOrder(table: Table, targets: readonly ColumnTarget[], rows
     ...(lateness === undefined ? {} : { lateness }),
     pickup: { lat: pickup.lat, lng: pickup.lng, address: pickup.address, timeWindows: pickup.timeWindows, serviceMinutes: pickup.serviceMinutes },
   };
-  return { order, amountsDiffer };
+  return { order, amountsDiffer, collected };
 }

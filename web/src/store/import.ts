@@ -68,7 +68,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
     const matched = autoMatch(table.headers, defs);
     const targets = kind === 'vehicles'
       ? detectVanColumn(table.headers, table.rows, detectFlagColumns(table.headers, table.rows, detectShiftColumns(table.headers, table.rows, matched, defs)))
-      : detectStopSideColumn(table.rows, detectDateColumn(table.rows, detectOrderNameColumn(table.headers, table.rows, detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched))))));
+      : detectStopSideColumn(table.headers, table.rows, detectDateColumn(table.rows, detectOrderNameColumn(table.headers, table.rows, detectNameParts(table.headers, detectCoordinatePairs(table.headers, table.rows, detectWindowPairs(table.headers, table.rows, matched))))));
     const timeFormats: Record<number, TimeFormat> = {};
     targets.forEach((target, column) => {
       if (defs.find((f) => f.key === target)?.format === 'time' || target === 'window') {
