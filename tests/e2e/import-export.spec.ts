@@ -128,6 +128,27 @@ test('a job export with pickups and deliveries in rows of their own imports ship
   expect(stops.filter((cells) => cells[at('Stop type')] === 'pickup' && Number(cells[at('Lat')]) === 45.725)).toHaveLength(1);
 });
 
+test('a planner export whose service times are seconds: the review asks, the column is read in seconds', async ({ page }) => {
+  await openDemo(page);
+  const stops = ['Address,Alias,Latitude,Longitude,Service Time,Weight', '12 Rue Pasteur,Ann,45.7540,4.8420,300,20', '3 Rue Garibaldi,Bob,45.7580,4.8530,600,5', '9 Cours Lafayette,Cy,45.7630,4.8560,420,5'].join('\n');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Choose a file to import').setInputFiles({ name: 'stops.csv', mimeType: 'text/csv', buffer: Buffer.from(stops) });
+  await expect(dialog.getByLabel('Field for column Service Time')).toHaveValue('serviceMinutes');
+  await dialog.getByRole('button', { name: 'Check rows' }).click();
+  const question = dialog.getByRole('status').filter({ hasText: 'Minutes or seconds?' });
+  await expect(question).toContainText('“Service Time” is read in minutes: a stop would last 7 h (420, the column’s median). If the column is in seconds, read it so (420 is 7 min).');
+  await question.getByRole('button', { name: 'Read “Service Time” in seconds' }).click();
+  await expect(question).toContainText('“Service Time” is read in seconds, as you chose: 420 is 7 min.');
+  await dialog.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(dialog.getByText('Imported 3 orders (replacing the previous ones).')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close', exact: true }).first().click();
+  const orders = await download(page, 'Orders (CSV)');
+  const [header, ...rows] = orders.text.replace(/^\ufeff/, '').trim().split('\r\n');
+  const minutes = header.split(',').indexOf('Service minutes');
+  expect(rows.map((row) => row.split(',')[minutes])).toEqual(['5', '10', '7']);
+});
+
 test('every export downloads and reads back; the manifest prints one page per route', async ({ page }, testInfo) => {
   await openDemo(page);
   await optimize(page);

@@ -10,6 +10,13 @@ import { formatCount, plural } from './ui/format';
 
 const SHOWN = 5;
 const coordinate = (n: number) => n.toFixed(5);
+/** A stop's length for the minutes-or-seconds question: "5 h", "2 h 30 min", "5 min", "30 s". */
+function stopLength(minutes: number): string {
+  if (minutes < 1) return `${Math.round(minutes * 60)} s`;
+  const whole = Math.round(minutes);
+  if (whole < 60) return `${whole} min`;
+  return whole % 60 === 0 ? `${formatCount(whole / 60)} h` : `${formatCount(Math.floor(whole / 60))} h ${whole % 60} min`;
+}
 
 /** Lines, the first few shown and the rest counted. */
 function Lines(props: { lines: string[] }): JSX.Element {
@@ -62,6 +69,21 @@ export function ImportNotices(): JSX.Element {
       <Show when={notices().units.length > 0}>
         <Banner tone="info" title="Units"><Lines lines={notices().units} /></Banner>
       </Show>
+      <For each={notices().durationScales}>
+        {(scale) => (
+          <Show when={scale.chosen} fallback={
+            <Banner tone="warning" title="Minutes or seconds?">
+              <p>“{scale.header}” is read in minutes: a stop would last {stopLength(scale.median)} ({formatCount(scale.median)}, the column’s median). If the column is in seconds, read it so ({formatCount(scale.median)} is {stopLength(scale.median / 60)}).</p>
+              <button type="button" class="btn btn--small" onClick={() => actions.setDurationUnit(scale.column, 'seconds')}>Read “{scale.header}” in seconds</button>
+            </Banner>
+          }>
+            <Banner tone="info" title="Minutes or seconds?">
+              <p>“{scale.header}” is read in seconds, as you chose: {formatCount(scale.median)} is {stopLength(scale.median / 60)}.</p>
+              <button type="button" class="btn btn--small" onClick={() => actions.setDurationUnit(scale.column, 'minutes')}>Read “{scale.header}” in minutes</button>
+            </Banner>
+          </Show>
+        )}
+      </For>
       <Show when={notices().crews.length > 0}>
         <Banner tone="info" title="Crew sizes in the skills"><Lines lines={notices().crews} /></Banner>
       </Show>

@@ -119,6 +119,35 @@ export function shipmentNotes(rows: readonly RowResult<unknown>[], table: Table,
   return lines;
 }
 
+/** Minutes a stop of a duration column of bare numbers would last, as a median, above which it reads more like seconds. */
+export const LONG_STOP_MINUTES = 120;
+
+/** Duration columns of minutes on site whose numbers may be seconds: each column's header, its median and how it is read. */
+export interface DurationScale { column: number; header: string; median: number; chosen: boolean }
+
+/**
+ * The minutes-on-site columns ("Service Time", "Pickup duration") whose header names no unit and whose bare numbers
+ * would make stops of over two hours as a median (300 is 5 h as minutes, 5 min as seconds: a planner's export in
+ * seconds), and those the user chose to read in seconds: the review asks which (import-read.ts).
+ */
+export function durationScales(table: Table, targets: readonly ColumnTarget[], chosen: Readonly<Record<number, string>>, headerUnit: (header: string) => string | null): DurationScale[] {
+  return targets.flatMap((target, column): DurationScale[] => {
+    if (target !== 'serviceMinutes' && target !== 'pickupServiceMinutes') return [];
+    const header = table.headers[column] || `column ${column + 1}`;
+    if (chosen[column] === 'minutes' || (chosen[column] === undefined && headerUnit(header) !== null)) return [];
+    const values: number[] = [];
+    for (const cells of table.rows) {
+      const read = parseNumber((cells[column] ?? '').trim());
+      if (read.ok) values.push(read.value);
+    }
+    if (values.length === 0) return [];
+    values.sort((a, b) => a - b);
+    const median = values[Math.floor((values.length - 1) / 2)];
+    if (chosen[column] === 'seconds') return [{ column, header, median, chosen: true }];
+    return median > LONG_STOP_MINUTES ? [{ column, header, median, chosen: false }] : [];
+  });
+}
+
 /**
  * The review's line on the days an orders file names (import-rows.ts `fileDates`): a file of another day than the
  * scenario's is planned on the scenario's day, said here; in a file of several days, the rows of other days wait.

@@ -1,6 +1,7 @@
 // Pickups and their deliveries written as rows of their own, linked by a value they share ("S1 | Pickup" and
-// "S1 | Delivery", as a job export writes a job's stops): each pair is read as one shipment, collected at the
-// pickup row's place and delivered at the delivery row's, rather than as a return to the depot and a drop from it.
+// "S1 | Delivery", as a job export writes a job's stops) or by one row naming the other's id (a planner template's
+// "Related order ID"): each pair is read as one shipment, collected at the pickup row's place and delivered at the
+// delivery row's, rather than as a return to the depot and a drop from it.
 import type { Order } from '../domain/scenario';
 import type { Table } from './csv';
 import { normalizeHeader, parseYesNo, type Parsed } from './cell-parse';
@@ -56,9 +57,10 @@ const NONE: ShipmentPairs = { link: null, related: false, pickupOf: new Map(), d
 /**
  * Pairs pickup rows with their delivery rows. A row's side is its "Pickup or delivery" cell, or else its service-type
  * cell (Pickup, Collection, Abholung… or Delivery, Drop-off, Livraison…). A pair is one pickup row and one delivery
- * row sharing a value, at places written differently. The value is looked for in the id column first, then in the custom fields: one links when at
- * least half of the values its pickup rows carry make a pair (a zone, a date or an item name shared by chance does
- * not). Rows in `skip` (removed, imported, an order's further lines and the orders that have them) are left out.
+ * row sharing a value, at places written differently. The value is looked for in the id column first, then in the
+ * custom fields: one links when at least half of the values its pickup rows carry make a pair (a zone, a date or an
+ * item name shared by chance does not); failing that, a custom field naming the other row's id (`relatedPairs`).
+ * Rows in `skip` (removed, imported, an order's further lines and the orders that have them) are left out.
  */
 export function shipmentPairs(table: Table, targets: readonly ColumnTarget[], skip: ReadonlySet<number>): ShipmentPairs {
   // The side from a column of its own when there is one, else from the service type's words.

@@ -98,7 +98,7 @@ export interface ImportUnits {
   /** Columns whose values are converted into the unit their field is kept in, by field key ("amount:0"). */
   conversions: ({ key: string; header: string } & UnitConversion)[];
   /** Duration columns whose header names seconds or hours ("Service time (sec)", "Max driving (h)"): bare numbers are converted to minutes. */
-  durations: { key: string; header: string; unit: DurationUnit; factor: number }[];
+  durations: { key: string; header: string; unit: DurationUnit; factor: number; chosen?: boolean }[];
   /** A distance column in miles ("Max distance (miles)"): bare numbers are converted to km. */
   distances: { key: string; header: string; unit: 'miles'; factor: number }[];
   /** A cost rate per hour in a field kept per minute ("Overtime cost per hour"), or per minute in one kept per hour. */
@@ -145,6 +145,8 @@ export function distanceWithUnit(text: string, decimalComma = false): Parsed<num
 
 /** The units a duration column's header may name besides minutes. */
 export type DurationUnit = 'seconds' | 'hours';
+/** The unit a duration column is read in, as chosen in the review (minutes: as a bare number is read). */
+export type DurationChoice = DurationUnit | 'minutes';
 
 /** Fields read as minutes. */
 const DURATION_FIELDS: ReadonlySet<string> = new Set([...ORDER_FIELDS, ...VEHICLE_FIELDS].filter((f) => f.format === 'duration').map((f) => f.key));
@@ -178,7 +180,7 @@ function unitInUse(scenario: Scenario, index: number, kind: ImportKind, replace:
  * scenario's ("Weight (lbs)" into "kg") is converted; but when nothing in the scenario is measured in that unit yet
  * (a new scenario's "kg"), the unit takes the file's name instead, and the values are kept as written.
  */
-export function importUnits(headers: readonly string[], targets: readonly ColumnTarget[], scenario: Scenario, kind: ImportKind, replace: boolean): ImportUnits {
+export function importUnits(headers: readonly string[], targets: readonly ColumnTarget[], scenario: Scenario, kind: ImportKind, replace: boolean, durationUnits: Readonly<Record<number, DurationChoice>> = {}): ImportUnits {
   const capacityUnits = [...scenario.settings.capacityUnits];
   const renamed: ImportUnits['renamed'] = [];
   const fields = targets.flatMap((target, column) => {
@@ -196,8 +198,10 @@ export function importUnits(headers: readonly string[], targets: readonly Column
     return conversion ? [{ key: f.key, header: f.header, ...conversion }] : [];
   });
   const durations = targets.flatMap((target, column) => {
-    const unit = DURATION_FIELDS.has(target) ? durationUnitOf(headers[column] ?? '') : null;
-    return unit ? [{ key: target, header: headers[column] ?? '', unit, factor: unit === 'seconds' ? 1 / 60 : 60 }] : [];
+    // The unit the user chose for the column in the review, else its header's.
+    const chosen = durationUnits[column];
+    const unit = !DURATION_FIELDS.has(target) ? null : chosen === 'minutes' ? null : chosen ?? durationUnitOf(headers[column] ?? '');
+    return unit ? [{ key: target, header: headers[column] ?? '', unit, factor: unit === 'seconds' ? 1 / 60 : 60, ...(chosen ? { chosen: true } : {}) }] : [];
   });
   const distances = targets.flatMap((target, column) => {
     const miles = DISTANCE_FIELDS.has(target) && MILE_WORDS.has(normalizeHeader(headers[column] ?? '').split(' ').pop() ?? '');

@@ -6,13 +6,13 @@ import { unwrap } from 'solid-js/store';
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import { fieldsFor, type ColumnTarget, type FieldDef, type ImportKind, type TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
-import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, shipmentNotes, skillWarnings, swapHint } from '../io/import-checks';
+import { crewWordLines, dateNotes, farOrders, keptColumns, orderLineNotes, serviceTypeWordLines, shipmentNotes, skillWarnings, swapHint, durationScales, type DurationScale } from '../io/import-checks';
 import { serviceSkillLines } from '../io/skill-words';
 import { fileDates, mergeIntoScenario, readTable, readTableSteps, type ImportMode, type ImportRead, type RowResult } from '../io/import-rows';
 import type { RowContext } from '../io/row-reader';
 import { readPlaceKey } from './import-geocode';
 import { pauseForTask } from './next-task';
-import { importUnits, unmeasuredColumns, type ImportUnits } from '../io/units';
+import { durationUnitOf, importUnits, unmeasuredColumns, type DurationChoice, type ImportUnits } from '../io/units';
 
 /** What the review says beyond the rows' own errors. */
 export interface ImportNotices {
@@ -43,6 +43,8 @@ export interface ImportNotices {
   orderLines: string[];
   /** Pickups and their deliveries in rows of their own, paired into shipments (and the rows that make no pair). */
   shipments: string[];
+  /** Minutes-on-site columns whose numbers may be seconds (or are read so, as chosen): the review asks which. */
+  durationScales: DurationScale[];
   /** The days an orders file names, when one is not the scenario's. */
   dates: string[];
   /** The one day a whole orders file is for, when it is not the scenario's: the scenario's date can be set to it. */
@@ -59,6 +61,8 @@ export interface ReadSource {
   readonly step?: string;
   readonly targets: ColumnTarget[];
   readonly timeFormats: Record<number, TimeFormat>;
+  /** Duration columns read in a unit chosen in the review. */
+  readonly durationUnits?: Readonly<Record<number, DurationChoice>>;
   readonly mode: ImportMode;
   readonly fileName: string;
   readonly removed: number[];
@@ -113,7 +117,7 @@ export function createImportReading(
   const units = createMemo((): ImportUnits | null => {
     const open = rawScenario();
     if (!source.table || !open) return null;
-    return importUnits(unwrap(source.table).headers, [...source.targets], open, source.kind, source.mode === 'replace');
+    return importUnits(unwrap(source.table).headers, [...source.targets], open, source.kind, source.mode === 'replace', { ...source.durationUnits });
   });
   /** What a reading of the rows reads: the table raw, its context and the rows left out; null when nothing is. */
   const request = createMemo((): { table: Table; ctx: RowContext; skip: Set<number> } | null => {
@@ -186,7 +190,7 @@ export function createImportReading(
   // Orders (or vehicles) to import: an order's further lines are rows, not orders of their own.
   const validCount = createMemo(() => read().rows.reduce((n, r) => n + (r.value !== null ? 1 : 0), 0));
   const notices = createMemo((): ImportNotices => {
-    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], shipments: [], dates: [], otherDay: null };
+    const none = { kept: [], swap: null, far: [], skills: [], noCosts: false, noTimeCost: false, units: [], crews: [], serviceSkills: [], serviceWords: [], orderLines: [], shipments: [], durationScales: [], dates: [], otherDay: null };
     if (source.step === 'choose' || source.step === 'map') return none;
     void source.tableEdits;
     const table = source.table ? unwrap(source.table) : null;
@@ -216,6 +220,7 @@ export function createImportReading(
       serviceWords: orders ? serviceTypeWordLines(table, targets) : [],
       orderLines: orders ? orderLineNotes(rows, table, targets) : [],
       shipments: orders ? shipmentNotes(rows, table, targets, read().shipments) : [],
+      durationScales: orders ? durationScales(table, targets, { ...source.durationUnits }, durationUnitOf) : [],
       ...(orders ? datesNote(table, targets, open.settings.date, new Set([...source.removed, ...source.imported])) : { dates: [], otherDay: null }),
       noTimeCost: !noCosts && fleet.length > 0 && fleet.every((v) => !(v.costs.perHour > 0)) && fleet.some((v) => v.costs.perKm > 0 || v.costs.fixed > 0),
     };
@@ -243,6 +248,7 @@ function unitLines(units: ImportUnits | null): string[] {
     ...units.conversions.map((c) => `${c.header}: read in ${c.from} and converted to ${c.to} (× ${factorText(c.factor)}).`),
     ...units.rates.map((r) => `${r.header}: a cost per ${r.per}, converted to a cost per ${r.per === 'hour' ? 'minute (÷ 60)' : 'hour (× 60)'}.`),
     ...units.distances.map((d) => `${d.header}: read in miles and converted to km (× 1.6093); a cell that writes its unit (“190 km”) is read as written.`),
-    ...units.durations.map((d) => `${d.header}: read in ${d.unit} and converted to minutes (${d.unit === 'seconds' ? '300 is 5 minutes' : '1.5 is 90 minutes'}); a cell that writes its unit (“15 min”) is read as written.`),
+    // A unit chosen in the review is said there ("Minutes or seconds?").
+    ...units.durations.filter((d) => !d.chosen).map((d) => `${d.header}: read in ${d.unit} and converted to minutes (${d.unit === 'seconds' ? '300 is 5 minutes' : '1.5 is 90 minutes'}); a cell that writes its unit (“15 min”) is read as written.`),
   ];
 }

@@ -3,6 +3,7 @@
 import type { Depot, Order, Scenario, Vehicle } from '../domain/scenario';
 import type { ColumnTarget, FieldDef, ImportKind, TimeFormat } from '../io/column-map';
 import type { Table } from '../io/csv';
+import type { DurationChoice } from '../io/units';
 import type { ImportMode, RowResult } from '../io/import-rows';
 import type { PinSet } from '../plan/pins';
 import type { PlacingFields } from './import-geocode';
@@ -36,6 +37,8 @@ export interface ImportFields {
   tableEdits: number;
   targets: ColumnTarget[];
   timeFormats: Record<number, TimeFormat>;
+  /** Duration columns read in another unit than their header says, as chosen in the review ("Service Time" in seconds). */
+  durationUnits: Record<number, DurationChoice>;
   mode: ImportMode;
   /** Row indexes the user removed / already imported. */
   removed: number[];
@@ -82,6 +85,8 @@ export interface ImportActions {
   setKind(kind: ImportKind): void;
   mapColumn(column: number, target: ColumnTarget): void;
   setTimeFormat(column: number, format: TimeFormat): void;
+  /** Reads a duration column's bare numbers in that unit (the review's "Minutes or seconds?"). */
+  setDurationUnit(column: number, unit: DurationChoice): void;
   /** Swaps the columns mapped to latitude and longitude. */
   swapLatLng(): void;
   review(): void;

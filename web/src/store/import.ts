@@ -19,7 +19,7 @@ import { messageOf } from './storage-error';
 
 /** A fresh empty session (new arrays each time: the store mutates them in place). */
 const empty = (): ImportFields => ({
-  step: 'closed', fileName: '', kind: 'orders', table: null, tableEdits: 0, targets: [], timeFormats: {}, mode: 'append',
+  step: 'closed', fileName: '', kind: 'orders', table: null, tableEdits: 0, targets: [], timeFormats: {}, durationUnits: {}, mode: 'append',
   removed: [], imported: [], document: null, lastImport: null, busy: false, error: null, placingRow: null,
   importedSheets: [],
 });
@@ -183,6 +183,7 @@ export function createImportStore(deps: ImportDeps): ImportStore {
       return t === target && !SHARED_TARGETS.has(target) ? 'extra' : t;
     })),
     setTimeFormat: (column, format) => setFields('timeFormats', column, format),
+    setDurationUnit: (column, unit) => setFields('durationUnits', column, unit),
     swapLatLng: () => setFields('targets', (targets) => targets.map((t) => (t === 'lat' ? 'lng' : t === 'lng' ? 'lat' : t))),
     review: () => setFields('step', 'review'),
     back: () => {
