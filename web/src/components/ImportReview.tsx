@@ -22,6 +22,11 @@ export function ImportReview(): JSX.Element {
   const existing = () => (state.kind === 'orders' ? scenario.scenario?.orders.length : scenario.scenario?.vehicles.length) ?? 0;
   const done = () => state.step === 'done';
   const [askRestart, setAskRestart] = createSignal(false);
+  /** "12 rows ready", or, when some orders take more than one row (further lines, a shipment's pickup row), "5 orders ready (9 rows)". */
+  const readyText = () => {
+    const rows = state.rows.reduce((n, r) => n + (r.value === null ? 0 : 1 + (r.lines?.length ?? 0) + (r.pickupRow === undefined ? 0 : 1)), 0);
+    return rows === state.validCount ? `${plural(rows, 'row')} ready` : `${plural(state.validCount, noun())} ready (${plural(rows, 'row')})`;
+  };
   /** The workbook's other tables not imported in this session (a fleet sheet after the orders; not a cover sheet). */
   const otherSheets = () => {
     const sheets = state.table?.sheets;
@@ -41,7 +46,7 @@ export function ImportReview(): JSX.Element {
         <p class="summary-line" role="status">Checking {plural(state.table?.rows.length ?? 0, 'row')}…</p>
       </Show>
       <p class="summary-line" hidden={state.checking}>
-        <Show when={!done() || state.validCount > 0}><span class="ok-text">{plural(state.validCount, 'row')} ready</span>{' · '}</Show>
+        <Show when={!done() || state.validCount > 0}><span class="ok-text">{readyText()}</span>{' · '}</Show>
         <Show when={state.invalid.length > 0} fallback={<span>no row needs attention</span>}>
           <span class="warn-text">{formatCount(state.invalid.length)} {done() ? 'kept aside (not imported)' : 'need attention'}</span>
         </Show>
