@@ -198,6 +198,8 @@ describe('pickups and deliveries in rows of their own', () => {
     // The shipment carries what its pickup collects.
     expect(j1).toMatchObject({ serviceType: 'white-glove', amounts: [20, 0], pickup: { lat: 45.7, lng: 4.8 } });
     expect(j1.pickupAmounts).toBeUndefined();
+    // Its side is the pair's, not a field kept again as the pickup's.
+    expect(j1.extra).toEqual({ Job: 'J1' });
     // A white-glove pickup alone is collected, not delivered; "no" is a delivery.
     expect(j2).toMatchObject({ serviceType: 'white-glove', amounts: [0, 0], pickupAmounts: [15, 0] });
     expect(j3).toMatchObject({ serviceType: 'installation', amounts: [5, 0] });

@@ -156,10 +156,10 @@ function relatedPairs(table: Table, columns: readonly number[], idColumn: number
 }
 
 /**
- * Fields a pickup row gives its shipment's pickup (place, windows, minutes), shares with its delivery (type, amounts)
- * or adds to the shipment's rules (crew, skills, priority, lateness): none is kept again as a custom field.
+ * Fields a pickup row gives its shipment's pickup (place, windows, minutes), shares with its delivery (type, side,
+ * amounts) or adds to the shipment's rules (crew, skills, priority, lateness): none is kept again as a custom field.
  */
-const TAKEN = new Set([...PLACE_TARGETS, 'window', 'windowStart', 'windowEnd', 'window2Start', 'window2End', 'serviceMinutes', 'serviceType', 'ignore', 'crewSize', 'skills', 'features', 'priority', 'latenessMax', 'latenessCost']);
+const TAKEN = new Set([...PLACE_TARGETS, 'window', 'windowStart', 'windowEnd', 'window2Start', 'window2End', 'serviceMinutes', 'serviceType', 'stopSide', 'ignore', 'crewSize', 'skills', 'features', 'priority', 'latenessMax', 'latenessCost']);
 
 /** What a service type asks of a vehicle when an order does not say (settings' catalogue), if known. */
 export type TypeNeeds = (type: Order['serviceType']) => { crewSize: number; skills: readonly string[] } | null;
@@ -167,8 +167,8 @@ export type TypeNeeds = (type: Order['serviceType']) => { crewSize: number; skil
 /**
  * The shipment of a delivery row's order and its pickup row's (both read as orders): the pickup's place, address,
  * windows and minutes on site become the shipment's pickup; the amounts are the delivery's, or what the pickup
- * collects (`collected`) when the delivery gives none (both given and different: `amountsDiffer`). One vehicle does both, so the rules either row
- * gives hold for the shipment: the larger crew, every skill, the higher priority, a lateness allowance. The pickup
+ * collects (`collected`) when the delivery gives none (both given and different: `amountsDiffer`). One vehicle does
+ * both, so the rules either row gives hold for the shipment: the larger crew, every skill, the higher priority, a lateness allowance. The pickup
  * row's other cells that say something the delivery row does not (its own id, the shop's name or phone, a note) are
  * kept as custom fields, "Pickup <header>" (not the column that links them).
  */
